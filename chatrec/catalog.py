@@ -1,0 +1,536 @@
+"""Catalogue ingestion: a shop's file (CSV, TSV, JSONL, JSON, Parquet) into :class:`Item` s.
+
+A mapping (JSON or YAML) names which of the shop's columns hold the item fields ``id``,
+``title``, ``description``, ``category``, ``brand``, ``price``, ``currency``, ``url`` and
+``image_url``; every other column becomes a filterable attribute. Without a mapping, common
+column names are recognised. Bad rows are skipped and reported with their line number and
+the reason; too many of them fail the load.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import math
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chatrec.errors import CatalogError
+
+__all__ = [
+    "FIELDS",
+    "BadRow",
+    "CatalogLoad",
+    "Item",
+    "item_text",
+    "load_catalog",
+    "load_mapping",
+    "parse_price",
+]
+
+logger = logging.getLogger(__name__)
+
+#: The item fields a mapping can name.
+FIELDS = ("id", "title", "description", "category", "brand", "price", "currency", "url", "image_url")
+
+#: Column names recognised without a mapping, in order of preference (compared lower-case).
+_KNOWN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "item_id", "product_id", "productid", "sku", "asin", "parent_asin", "movieid"),
+    "title": ("title", "name", "product_name", "productname", "productdisplayname", "moviename"),
+    "description": ("description", "desc", "about_product", "plot", "summary", "details_text"),
+    "category": ("category", "product_type", "type", "main_category"),
+    "brand": ("brand", "store", "manufacturer", "maker"),
+    "price": ("price", "discounted_price", "sale_price", "current_price"),
+    "currency": ("currency", "currency_code"),
+    "url": ("url", "product_link", "link", "product_url"),
+    "image_url": ("image_url", "img_link", "image", "imageurl", "image_link"),
+}
+
+_CURRENCY_SIGNS = {"$": "USD", "₹": "INR", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+AttributeValue = str | int | float | bool | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One catalogue item.
+
+    Attributes:
+        id: The shop's id, as a string.
+        title: Display name.
+        description: Free text, possibly empty.
+        category: Product type or category path, possibly empty.
+        brand: Brand or store, possibly empty.
+        price: Price as a number, or None when unknown.
+        currency: ISO code such as ``USD``, or None.
+        url: Product page, or None.
+        image_url: Image address, or None.
+        attributes: Every other column: name to a string, number, bool or tuple of strings.
+    """
+
+    id: str
+    title: str
+    description: str = ""
+    category: str = ""
+    brand: str = ""
+    price: float | None = None
+    currency: str | None = None
+    url: str | None = None
+    image_url: str | None = None
+    attributes: dict[str, AttributeValue] = field(default_factory=dict)
+
+    def to_record(self) -> dict[str, Any]:
+        """A JSON-serialisable dict that :meth:`from_record` reads back."""
+        record: dict[str, Any] = {name: getattr(self, name) for name in FIELDS}
+        record["attributes"] = {
+            key: list(value) if isinstance(value, tuple) else value
+            for key, value in self.attributes.items()
+        }
+        return record
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Item:
+        """Rebuild an item from :meth:`to_record`'s output."""
+        attributes = {
+            key: tuple(value) if isinstance(value, list) else value
+            for key, value in (record.get("attributes") or {}).items()
+        }
+        return cls(**{name: record.get(name) for name in FIELDS if name in record}, attributes=attributes)
+
+    def content_hash(self) -> str:
+        """A hash of everything that is embedded or filtered on: changes when the item does."""
+        payload = json.dumps(self.to_record(), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+    def field_value(self, name: str) -> AttributeValue | None:
+        """The value of an item field (``category``, ``brand``, ...) or of an attribute."""
+        if name in FIELDS and name != "attributes":
+            value = getattr(self, name)
+            return value if value not in ("", None) else None
+        return self.attributes.get(name)
+
+
+def item_text(item: Item, max_description_chars: int = 300) -> str:
+    """The text embedded and indexed for an item: title, category, brand, attribute values, description.
+
+    Attribute names are left out: they cost tokens (embedding time grows with length) and
+    the values alone carry the meaning ("Navy Blue", "Casual").
+    """
+    parts = [item.title]
+    values = [item.category, item.brand]
+    for value in item.attributes.values():
+        values.append(", ".join(value) if isinstance(value, tuple) else str(value))
+    shown = ", ".join(value for value in values if value)
+    if shown:
+        parts.append(shown)
+    if item.description:
+        parts.append(item.description[:max_description_chars])
+    return ". ".join(parts)
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A skipped catalogue row: where it is and why it was skipped."""
+
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass
+class CatalogLoad:
+    """The result of reading a catalogue file.
+
+    Attributes:
+        items: The good items, in file order.
+        bad_rows: The skipped rows with their line numbers and reasons.
+        total_rows: Rows read, good and bad.
+        source: The file read.
+        columns: The mapping used: item field to the shop's column.
+    """
+
+    items: list[Item]
+    bad_rows: list[BadRow]
+    total_rows: int
+    source: Path
+    columns: dict[str, str]
+
+    def summary(self) -> str:
+        """One line: how many rows were read, kept and skipped."""
+        return (
+            f"{self.source.name}: {self.total_rows} rows, {len(self.items)} items, "
+            f"{len(self.bad_rows)} bad rows skipped"
+        )
+
+
+def parse_price(raw: Any) -> tuple[float | None, str | None]:
+    """Parse a price such as ``12.5``, ``"$12.50"``, ``"₹1,099"`` or ``"1.099,00 EUR"``.
+
+    Returns:
+        ``(price, currency)``; ``(None, None)`` for an empty value.
+
+    Raises:
+        ValueError: The value is not empty and not a number.
+    """
+    if raw is None:
+        return None, None
+    if isinstance(raw, bool):
+        raise ValueError(f"price {raw!r} is not a number")
+    if isinstance(raw, int | float):
+        if math.isnan(raw):
+            return None, None
+        return float(raw), None
+    text = str(raw).strip()
+    if not text:
+        return None, None
+    currency = None
+    for sign, code in _CURRENCY_SIGNS.items():
+        if sign in text:
+            currency = code
+            text = text.replace(sign, "")
+    match = re.search(r"\b([A-Z]{3})\b", text)
+    if match:
+        currency = match.group(1)
+        text = text.replace(match.group(1), "")
+    text = text.replace(" ", "").replace("\u00a0", "")
+    if "," in text and "." in text and text.rfind(",") > text.rfind("."):
+        text = text.replace(".", "").replace(",", ".")  # 1.099,00 -> 1099.00
+    else:
+        text = text.replace(",", "")
+    if not _NUMBER.match(text):
+        raise ValueError(f"price {raw!r} is not a number")
+    value = float(text)
+    if value < 0:
+        raise ValueError(f"price {raw!r} is negative")
+    return value, currency
+
+
+def load_mapping(path: Path | str | None) -> dict[str, Any]:
+    """Read a mapping file (JSON or YAML) naming the shop's columns of the item fields.
+
+    The file maps field names (``id``, ``title``, ...) to column names; an optional key
+    ``ignore`` lists columns to drop, and ``attributes`` (a list) keeps only those columns
+    as attributes.
+
+    Raises:
+        CatalogError: The file is missing, unreadable, or names an unknown field.
+    """
+    if path is None:
+        return {}
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CatalogError(f"cannot read mapping file {path}: {exc.strerror or exc}") from exc
+    try:
+        if path.suffix.lower() in {".yaml", ".yml"}:
+            import yaml
+
+            data = yaml.safe_load(text)
+        else:
+            data = json.loads(text)
+    except Exception as exc:  # noqa: BLE001 - both parsers' errors become one message
+        raise CatalogError(f"mapping file {path} is not valid {path.suffix[1:] or 'JSON'}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise CatalogError(f"mapping file {path} must hold an object of field: column")
+    unknown = set(data) - set(FIELDS) - {"ignore", "attributes"}
+    if unknown:
+        raise CatalogError(
+            f"mapping file {path} names unknown fields {sorted(unknown)}; known: {', '.join(FIELDS)}"
+        )
+    return data
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """Yield ``(line, row, error)`` for every record of the file; ``row`` is None on error."""
+    suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() == ".gz" else path.suffix.lower()
+    if suffix in {".csv", ".tsv", ".txt"}:
+        yield from _csv_rows(path, delimiter="\t" if suffix == ".tsv" else None)
+    elif suffix in {".jsonl", ".ndjson"}:
+        yield from _jsonl_rows(path)
+    elif suffix == ".json":
+        yield from _json_rows(path)
+    elif suffix in {".parquet", ".pq"}:
+        yield from _parquet_rows(path)
+    else:
+        raise CatalogError(
+            f"{path}: unknown catalogue format {suffix or '(no extension)'}; "
+            "use .csv, .tsv, .jsonl, .json or .parquet"
+        )
+
+
+def _open_text(path: Path) -> Any:
+    try:
+        return path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalogue {path}: {exc.strerror or exc}") from exc
+
+
+def _csv_rows(path: Path, delimiter: str | None) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    with _open_text(path) as handle:
+        if delimiter is None:
+            sample = handle.read(8192)
+            handle.seek(0)
+            delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise CatalogError(f"catalogue {path} is empty") from None
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise CatalogError(f"cannot read the header of {path}: {exc}") from exc
+        header = [name.strip() for name in header]
+        line = reader.line_num
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except (csv.Error, UnicodeDecodeError) as exc:
+                line = reader.line_num
+                yield line, None, f"unreadable line ({exc})"
+                continue
+            line = reader.line_num
+            if not values or all(not value.strip() for value in values):
+                continue
+            if len(values) != len(header):
+                yield line, None, f"has {len(values)} fields, the header has {len(header)}"
+                continue
+            yield line, dict(zip(header, values, strict=True)), None
+
+
+def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    with _open_text(path) as handle:
+        line_no = 0
+        while True:
+            try:
+                line = handle.readline()
+            except UnicodeDecodeError as exc:
+                raise CatalogError(f"catalogue {path} is not UTF-8 text after line {line_no}: {exc}") from exc
+            if not line:
+                return
+            line_no += 1
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield line_no, None, f"not valid JSON ({exc.msg})"
+                continue
+            if not isinstance(record, dict):
+                yield line_no, None, "not a JSON object"
+                continue
+            yield line_no, record, None
+
+
+def _json_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    with _open_text(path) as handle:
+        try:
+            data = json.load(handle)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise CatalogError(f"catalogue {path} is not valid JSON: {exc}") from exc
+    if isinstance(data, dict):
+        # {id: {fields}} as ReDial's movies.json: the key is the id.
+        if data and all(isinstance(value, dict) for value in data.values()):
+            for number, (key, value) in enumerate(data.items(), start=1):
+                yield number, {"id": key, **{k: v for k, v in value.items() if k != "id"}}, None
+            return
+        for key in ("items", "products", "data"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+    if not isinstance(data, list):
+        raise CatalogError(f"catalogue {path} must be a JSON list of objects, or an object of id: item")
+    for number, record in enumerate(data, start=1):
+        if isinstance(record, dict):
+            yield number, record, None
+        else:
+            yield number, None, "not a JSON object"
+
+
+def _parquet_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    try:
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+    except OSError as exc:
+        raise CatalogError(f"cannot read Parquet catalogue {path}: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises its own ArrowInvalid family
+        raise CatalogError(f"catalogue {path} is not a readable Parquet file: {exc}") from exc
+    for number, record in enumerate(table.to_pylist(), start=1):
+        yield number, record, None
+
+
+def _resolve_columns(columns: list[str], mapping: Mapping[str, Any], path: Path) -> dict[str, str]:
+    lower = {name.lower(): name for name in columns}
+    resolved: dict[str, str] = {}
+    for name in FIELDS:
+        if name in mapping:
+            column = mapping[name]
+            if column not in columns:
+                raise CatalogError(
+                    f"mapping names column {column!r} for {name}, but {path.name} has no such column "
+                    f"(columns: {', '.join(columns)})"
+                )
+            resolved[name] = column
+            continue
+        for candidate in _KNOWN_COLUMNS[name]:
+            if candidate in lower and lower[candidate] not in resolved.values():
+                resolved[name] = lower[candidate]
+                break
+    missing = [name for name in ("id", "title") if name not in resolved]
+    if missing:
+        hints = "; ".join(f"{name}: one of {', '.join(_KNOWN_COLUMNS[name])}" for name in missing)
+        raise CatalogError(
+            f"{path.name} has no column for {' and '.join(missing)} (columns: {', '.join(columns)}). "
+            f"Rename a column ({hints}) or pass --mapping FILE naming it."
+        )
+    return resolved
+
+
+def _attribute(value: Any) -> AttributeValue | None:
+    if value is None:
+        return None
+    if isinstance(value, bool | int):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    if isinstance(value, list | tuple):
+        items = tuple(str(v).strip() for v in value if v is not None and str(v).strip())
+        return items or None
+    if isinstance(value, dict):
+        text = json.dumps(value, ensure_ascii=False)
+        return None if text == "{}" else text
+    text = str(value).strip()
+    return text or None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v).strip() for v in value if v is not None and str(v).strip())
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return str(value).strip()
+
+
+def _make_item(record: Mapping[str, Any], columns: Mapping[str, str], attribute_columns: list[str]) -> Item:
+    raw_id = record.get(columns["id"])
+    item_id = _text(raw_id)
+    if isinstance(raw_id, float) and raw_id.is_integer():
+        item_id = str(int(raw_id))
+    if not item_id:
+        raise ValueError("no id")
+    title = _text(record.get(columns["title"]))
+    if not title:
+        raise ValueError(f"item {item_id!r} has no title")
+    price, currency = None, None
+    if "price" in columns:
+        try:
+            price, currency = parse_price(record.get(columns["price"]))
+        except ValueError as exc:
+            raise ValueError(f"item {item_id!r}: {exc}") from None
+    if "currency" in columns and _text(record.get(columns["currency"])):
+        currency = _text(record.get(columns["currency"])).upper()
+    attributes: dict[str, AttributeValue] = {}
+    for column in attribute_columns:
+        value = _attribute(record.get(column))
+        if value is not None:
+            attributes[column] = value
+    return Item(
+        id=item_id,
+        title=title,
+        description=_text(record.get(columns["description"])) if "description" in columns else "",
+        category=_text(record.get(columns["category"])) if "category" in columns else "",
+        brand=_text(record.get(columns["brand"])) if "brand" in columns else "",
+        price=price,
+        currency=currency,
+        url=_text(record.get(columns["url"])) or None if "url" in columns else None,
+        image_url=_text(record.get(columns["image_url"])) or None if "image_url" in columns else None,
+        attributes=attributes,
+    )
+
+
+def load_catalog(
+    path: Path | str,
+    mapping: Mapping[str, Any] | Path | str | None = None,
+    max_bad_share: float = 0.2,
+) -> CatalogLoad:
+    """Read a catalogue file into items, skipping and reporting bad rows.
+
+    Args:
+        path: A ``.csv``, ``.tsv``, ``.jsonl``, ``.json`` or ``.parquet`` file. A JSON object of
+            ``{id: {fields}}`` (ReDial's ``movies.json``) is read too, the key being the id.
+        mapping: A mapping dict, or the path of a mapping file (see :func:`load_mapping`).
+        max_bad_share: Fail when more than this share of rows is bad (default 0.2).
+
+    Returns:
+        The items, the bad rows (line number and reason) and counts.
+
+    Raises:
+        CatalogError: Missing or unreadable file, unknown format, no id or title column,
+            no good row, or too many bad rows.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise CatalogError(f"catalogue file {path} does not exist")
+    if not path.is_file():
+        raise CatalogError(f"catalogue path {path} is not a file")
+    if not isinstance(mapping, Mapping):
+        mapping = load_mapping(mapping)
+    ignore = set(mapping.get("ignore") or [])
+    keep_attributes = mapping.get("attributes")
+
+    items: list[Item] = []
+    bad: list[BadRow] = []
+    seen: dict[str, int] = {}
+    total = 0
+    columns: dict[str, str] | None = None
+    attribute_columns: list[str] = []
+    for line, record, error in _rows(path):
+        total += 1
+        if record is None:
+            bad.append(BadRow(line, error or "unreadable"))
+            continue
+        if columns is None:
+            names = list(record.keys())
+            columns = _resolve_columns(names, mapping, path)
+            used = set(columns.values()) | ignore
+            attribute_columns = [
+                name for name in names
+                if name not in used and (keep_attributes is None or name in keep_attributes)
+            ]
+        try:
+            item = _make_item(record, columns, attribute_columns)
+        except ValueError as exc:
+            bad.append(BadRow(line, str(exc)))
+            continue
+        if item.id in seen:
+            bad.append(BadRow(line, f"duplicate id {item.id!r} (first on line {seen[item.id]})"))
+            continue
+        seen[item.id] = line
+        items.append(item)
+
+    if total == 0 or columns is None:
+        if bad:
+            raise CatalogError(f"no readable row in {path}; first problem: {bad[0]}")
+        raise CatalogError(f"catalogue {path} has no rows")
+    share = len(bad) / total
+    if share > max_bad_share:
+        shown = "; ".join(str(row) for row in bad[:5])
+        raise CatalogError(
+            f"{len(bad)} of {total} rows of {path.name} are bad ({share:.0%}, more than the "
+            f"allowed {max_bad_share:.0%}); first: {shown}"
+        )
+    for row in bad[:20]:
+        logger.warning("skipped %s %s", path.name, row)
+    return CatalogLoad(items=items, bad_rows=bad, total_rows=total, source=path, columns=columns)

@@ -1,0 +1,33 @@
+"""Helpers shared by the command modules: settings from options, JSON output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from chatrec.settings import Settings
+
+__all__ = ["echo_json", "index_dir_option", "make_settings"]
+
+
+def make_settings(**overrides: Any) -> Settings:
+    """Settings from the environment, with the command-line options that were given on top."""
+    settings = Settings()
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return settings.model_copy(update=given) if given else settings
+
+
+def echo_json(data: Any) -> None:
+    """Print ``data`` as indented JSON on stdout."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+index_dir_option = click.option(
+    "--index-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Index folder (default: the index_dir setting, CHATREC_INDEX_DIR, else ./index).",
+)

