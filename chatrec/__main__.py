@@ -1,0 +1,5 @@
+"""``python -m chatrec`` runs the command line."""
+
+from chatrec.cli import main
+
+main()

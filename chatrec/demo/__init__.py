@@ -1,0 +1,63 @@
+"""The demo catalogues bundled with chatrec, and building their index.
+
+``fashion`` (default): 5,000 products drawn at random (seed 42) from the 44k "Fashion Product
+Images (Small)" styles table: attribute-rich (gender, article type, colour, season, usage), no
+prices. ``electronics``: the 1,351 distinct products of the Kaggle "Amazon Sales" data set
+(Amazon India), with prices in INR, images, and reviewer ids that give real sparse customer
+histories. See ``README.md`` in this folder for sources and terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from chatrec.errors import ConfigError
+from chatrec.index import BuildReport, build_index
+from chatrec.settings import Settings
+
+__all__ = ["DEMO_CATALOGS", "DemoCatalog", "demo_catalog", "ensure_demo_index"]
+
+_HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class DemoCatalog:
+    """A bundled catalogue: its file, its column mapping and, if any, customer histories."""
+
+    name: str
+    catalog: Path
+    mapping: Path
+    histories: Path | None = None
+
+
+DEMO_CATALOGS: dict[str, DemoCatalog] = {
+    "fashion": DemoCatalog("fashion", _HERE / "fashion.csv", _HERE / "fashion.mapping.yaml"),
+    "electronics": DemoCatalog(
+        "electronics",
+        _HERE / "electronics.csv",
+        _HERE / "electronics.mapping.yaml",
+        _HERE / "electronics_histories.csv",
+    ),
+}
+
+
+def demo_catalog(name: str = "fashion") -> DemoCatalog:
+    """The bundled demo catalogue of this name.
+
+    Raises:
+        ConfigError: No demo catalogue has this name.
+    """
+    try:
+        return DEMO_CATALOGS[name]
+    except KeyError:
+        raise ConfigError(f"no demo catalogue {name!r}; choose one of {', '.join(DEMO_CATALOGS)}") from None
+
+
+def ensure_demo_index(settings: Settings, name: str = "fashion", progress: bool = True) -> BuildReport:
+    """Build (or bring up to date) the index of a demo catalogue in ``settings.index_dir``.
+
+    Returns at once when the index is already up to date.
+    """
+    demo = demo_catalog(name)
+    return build_index(demo.catalog, settings, mapping=demo.mapping, progress=progress)
