@@ -1,0 +1,27 @@
+"""``GET /v1/sessions/{session_id}``: the state of a conversation."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from chatrec.http.deps import ChatRecDep
+from chatrec.http.schemas import ErrorResponse, SessionResponse
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
+
+
+@router.get(
+    "/{session_id}",
+    response_model=SessionResponse,
+    responses={404: {"model": ErrorResponse, "description": "Unknown session"}},
+    summary="A conversation's state",
+)
+def get_session(
+    session_id: Annotated[str, Path(min_length=1, max_length=200)], chatrec: ChatRecDep
+) -> SessionResponse:
+    """Turns, constraints understood and items shown; 404 for an unknown session."""
+    return SessionResponse.model_validate(chatrec.session(session_id))

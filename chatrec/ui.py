@@ -1,0 +1,237 @@
+"""The Gradio chat front end: streaming chat, item cards, quick replies, thumbs up / down.
+
+:func:`build_ui` makes the Blocks around one ChatRec engine (shared: it keeps no
+conversation of its own, the conversation is the session id held in each browser session's
+``gr.State``); :func:`launch_ui` serves them. ``app.py`` and ``chatrec demo`` are thin
+callers of these two.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import gradio as gr
+
+from chatrec.errors import ChatRecError
+from chatrec.reply import Reply
+
+if TYPE_CHECKING:
+    from chatrec.recommender import ChatRec
+
+__all__ = ["CSS", "build_ui", "launch_ui", "render_card"]
+
+logger = logging.getLogger(__name__)
+
+#: Styling of the item cards and quick replies, passed to ``launch``.
+CSS = """
+.item-card {border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 10px;}
+.item-card img {max-width: 100%; max-height: 160px; object-fit: contain; display: block; margin: auto;}
+.item-card .price {font-weight: 600;}
+.item-card .reason {font-style: italic;}
+.item-card .attrs {font-size: 0.85em; opacity: 0.8;}
+.quick-reply button, button.quick-reply {border-radius: 16px;}
+"""
+
+_WELCOME = (
+    "Tell me what you are shopping for (\"black running shoes for men\", \"a summer dress "
+    "under 40\"): I ask when I need to know more, then show the items that fit and why."
+)
+_MAX_ATTRIBUTES = 4
+
+Message = dict[str, str]
+
+
+def _price(value: float | None, currency: str | None) -> str:
+    if value is None:
+        return ""
+    amount = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{amount} {currency}" if currency else amount
+
+
+def render_card(rec: dict[str, Any]) -> str:
+    """The HTML of one item card: image (when any), title, price, key attributes, reason.
+
+    Args:
+        rec: A recommendation as in ``Reply.to_dict()["recommendations"]``.
+
+    Returns:
+        Escaped HTML; the image is loaded by the browser, never fetched by the server.
+    """
+    parts = ['<div class="item-card-body">']
+    if rec.get("image_url"):
+        parts.append(f'<img src="{html.escape(rec["image_url"])}" alt="{html.escape(rec["title"])}" loading="lazy">')
+    parts.append(f'<div class="title"><b>{html.escape(rec["title"])}</b></div>')
+    price = _price(rec.get("price"), rec.get("currency"))
+    if price:
+        parts.append(f'<div class="price">{html.escape(price)}</div>')
+    attributes = list((rec.get("attributes") or {}).items())[:_MAX_ATTRIBUTES]
+    if attributes:
+        shown = " · ".join(
+            html.escape(", ".join(value) if isinstance(value, list | tuple) else str(value))
+            for _, value in attributes
+        )
+        parts.append(f'<div class="attrs">{shown}</div>')
+    if rec.get("reason"):
+        parts.append(f'<div class="reason">{html.escape(rec["reason"])}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") -> gr.Blocks:
+    """Build the chat UI around the engine that ``chatrec_factory`` makes.
+
+    The factory is called once, here, so that a missing index fails at start-up rather than
+    at the first message. Each browser session keeps its own session id and last reply in
+    ``gr.State``; "New conversation" forgets them.
+
+    Args:
+        chatrec_factory: Makes the ChatRec engine (for instance ``lambda:
+            ChatRec.from_settings(settings)``).
+        title: The page title.
+
+    Returns:
+        The Blocks; serve them with :func:`launch_ui`.
+    """
+    engine = chatrec_factory()
+    # ChatRec opens its index on first use: open it now so that a missing index fails here.
+    getattr(engine, "retriever", None)
+
+    def converse(
+        message: str, history: list[Message] | None, session_id: str | None, user_id: str
+    ) -> Iterator[tuple[Any, ...]]:
+        """Stream one turn: (chat history, input box, session id, last reply) per update."""
+        history = list(history or [])
+        message = (message or "").strip()
+        if not message:
+            yield history, "", session_id, gr.skip()
+            return
+        history = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": ""}]
+        yield history, "", session_id, None
+        text = ""
+        try:
+            for part in engine.stream(message, session_id=session_id, user_id=user_id.strip() or None):
+                if isinstance(part, Reply):
+                    history[-1] = {"role": "assistant", "content": part.text}
+                    yield history, "", part.session_id, part.to_dict()
+                else:
+                    text += part
+                    history[-1] = {"role": "assistant", "content": text}
+                    yield history, "", session_id, None
+        except ChatRecError as exc:
+            # Bad input (too long, empty) or an unknown session: say so in the page, keep the chat.
+            logger.warning("chat turn failed: %s", exc)
+            gr.Warning(str(exc))
+            yield history[:-2], message, session_id, None
+
+    def record(session_id: str | None, item_id: str, kind: str) -> None:
+        if not session_id:
+            return
+        try:
+            engine.feedback(session_id, item_id, kind)
+        except ChatRecError as exc:
+            logger.warning("feedback on %s failed: %s", item_id, exc)
+            gr.Warning(str(exc))
+            return
+        gr.Info("Thanks! I'll keep that in mind." if kind == "liked" else "Noted: fewer like this one.")
+
+    with gr.Blocks(title=title, analytics_enabled=False) as blocks:
+        session_state = gr.State(None)
+        reply_state = gr.State(None)
+        gr.Markdown(f"## {html.escape(title)}\n{_WELCOME}")
+        with gr.Row():
+            user_box = gr.Textbox(
+                label="Customer id (optional)",
+                placeholder="e.g. A2KZ…  (returning customers get personalised results)",
+                scale=3,
+                elem_id="customer-id",
+            )
+            new_button = gr.Button("New conversation", scale=1, elem_id="new-conversation")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(label="Chat", height=420, elem_id="chat", feedback_options=None)
+                # Made here, shown below the quick replies: their buttons write to it.
+                message_box = gr.Textbox(
+                    show_label=False,
+                    placeholder="Type your message and press Enter",
+                    scale=5,
+                    elem_id="message",
+                    autofocus=True,
+                    render=False,
+                )
+
+                @gr.render(inputs=[reply_state])
+                def quick_replies(reply: dict[str, Any] | None) -> None:
+                    question = (reply or {}).get("question")
+                    if not question or not question.get("options"):
+                        return
+                    with gr.Row(elem_id="quick-replies"):
+                        for option in question["options"]:
+                            button = gr.Button(option, size="sm", elem_classes=["quick-reply"])
+                            button.click(
+                                converse,
+                                inputs=[gr.State(option), chatbot, session_state, user_box],
+                                outputs=[chatbot, message_box, session_state, reply_state],
+                            )
+
+                with gr.Row():
+                    message_box.render()
+                    send_button = gr.Button("Send", variant="primary", scale=1, elem_id="send")
+            with gr.Column(scale=2):
+                gr.Markdown("### Recommendations")
+
+                @gr.render(inputs=[reply_state, session_state])
+                def cards(reply: dict[str, Any] | None, session_id: str | None) -> None:
+                    recommendations = (reply or {}).get("recommendations") or []
+                    if not recommendations:
+                        gr.Markdown("_Items I recommend show up here._", elem_id="no-items")
+                        return
+                    for rec in recommendations:
+                        with gr.Group(elem_classes=["item-card"]):
+                            gr.HTML(render_card(rec))
+                            with gr.Row():
+                                up = gr.Button("👍 Like", size="sm", elem_classes=["thumb-up"], min_width=40)
+                                down = gr.Button("👎 Not for me", size="sm", elem_classes=["thumb-down"], min_width=40)
+                            item = gr.State(rec["item_id"])
+                            up.click(lambda s, i: record(s, i, "liked"), [session_state, item], None)
+                            down.click(lambda s, i: record(s, i, "rejected"), [session_state, item], None)
+
+        turn_inputs = [message_box, chatbot, session_state, user_box]
+        turn_outputs = [chatbot, message_box, session_state, reply_state]
+        message_box.submit(converse, turn_inputs, turn_outputs)
+        send_button.click(converse, turn_inputs, turn_outputs)
+        new_button.click(lambda: ([], "", None, None), None, [chatbot, message_box, session_state, reply_state])
+    return blocks
+
+
+def launch_ui(
+    blocks: gr.Blocks,
+    *,
+    server_name: str | None = None,
+    server_port: int | None = None,
+    inbrowser: bool = False,
+    prevent_thread_lock: bool = False,
+) -> None:
+    """Serve the UI. Host and port default to Gradio's own ``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT``.
+
+    Args:
+        blocks: What :func:`build_ui` returned.
+        server_name: Interface to listen on (None: Gradio's default, 127.0.0.1).
+        server_port: Port (None: Gradio's default, 7860).
+        inbrowser: Open a browser tab.
+        prevent_thread_lock: Return at once instead of serving until interrupted (tests).
+    """
+    # The engine is CPU-bound: two turns at a time is what two cores can serve.
+    blocks.queue(default_concurrency_limit=2)
+    blocks.launch(
+        server_name=server_name,
+        server_port=server_port,
+        inbrowser=inbrowser,
+        prevent_thread_lock=prevent_thread_lock,
+        css=CSS,
+        # System fonts: the default theme would ask Google Fonts, which an offline demo cannot reach.
+        theme=gr.themes.Soft(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"]),
+        show_error=True,
+    )

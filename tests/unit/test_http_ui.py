@@ -1,0 +1,90 @@
+"""The Gradio UI's pieces that need no browser: item cards, building the Blocks, the CLI commands."""
+
+from __future__ import annotations
+
+import gradio as gr
+from click.testing import CliRunner
+from fakes_chatrec import FakeChatRec
+
+from chatrec.cli import main
+from chatrec.settings import Settings
+from chatrec.ui import build_ui, render_card
+
+REC = {
+    "item_id": "1",
+    "title": "Nike <Air> Max",
+    "price": 1299.0,
+    "currency": "INR",
+    "score": 1.0,
+    "reason": "Light & cushioned, as you asked.",
+    "image_url": "https://example.com/a.jpg?x=1&y=2",
+    "attributes": {"colour": "Black", "sizes": ["8", "9"], "gender": "Men", "season": "Summer", "year": 2012},
+}
+
+
+def test_card_shows_title_price_attributes_reason_and_image() -> None:
+    card = render_card(REC)
+    assert "Nike &lt;Air&gt; Max" in card  # escaped: a catalogue title cannot inject HTML
+    assert "1,299 INR" in card
+    assert "Black · 8, 9 · Men · Summer" in card and "2012" not in card  # four key attributes
+    assert "Light &amp; cushioned" in card
+    assert '<img src="https://example.com/a.jpg?x=1&amp;y=2"' in card
+
+
+def test_card_without_price_or_image() -> None:
+    card = render_card({**REC, "price": None, "image_url": None})
+    assert "<img" not in card and "INR" not in card
+
+
+def test_build_ui_makes_the_engine_once(settings: Settings) -> None:
+    made: list[FakeChatRec] = []
+
+    def factory() -> FakeChatRec:
+        made.append(FakeChatRec(settings))
+        return made[-1]
+
+    blocks = build_ui(factory, title="shop")
+    assert isinstance(blocks, gr.Blocks)
+    assert len(made) == 1
+
+
+def test_cli_lists_serve_and_demo() -> None:
+    runner = CliRunner()
+    serve = runner.invoke(main, ["serve", "--help"])
+    assert serve.exit_code == 0 and "--index-dir" in serve.output and "--port" in serve.output
+    demo = runner.invoke(main, ["demo", "--help"])
+    assert demo.exit_code == 0 and "electronics" in demo.output
+
+
+def test_serve_without_an_index_is_one_readable_line(settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CHATREC_DATA_DIR", str(settings.data_dir))
+    result = CliRunner().invoke(main, ["serve", "--index-dir", str(settings.index_dir / "missing")])
+    assert result.exit_code == 1
+    assert "Error:" in result.output and "Traceback" not in result.output
+
+
+def test_demo_builds_its_own_index_then_launches(settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import chatrec.demo
+    import chatrec.recommender
+    import chatrec.ui
+
+    seen: dict[str, object] = {}
+
+    class Report:
+        def summary(self) -> str:
+            return "index up to date"
+
+    def ensure(demo_settings: Settings, name: str, progress: bool = True) -> Report:
+        seen["index_dir"], seen["catalog"], seen["use_llm"] = demo_settings.index_dir, name, demo_settings.use_llm
+        return Report()
+
+    monkeypatch.setenv("CHATREC_CACHE_DIR", str(settings.cache_dir))
+    monkeypatch.setattr(chatrec.demo, "ensure_demo_index", ensure)
+    monkeypatch.setattr(chatrec.recommender.ChatRec, "from_settings", classmethod(lambda cls, s: FakeChatRec(s)))
+    monkeypatch.setattr(chatrec.ui, "launch_ui", lambda blocks, **kw: seen.update(launched=kw))
+    result = CliRunner().invoke(main, ["demo", "--catalog", "electronics", "--no-llm", "--port", "7999"])
+    assert result.exit_code == 0, result.output
+    # The demo never overwrites the user's own ./index.
+    assert seen["index_dir"] == settings.cache_dir / "demo" / "electronics"
+    assert seen["catalog"] == "electronics" and seen["use_llm"] is False
+    assert seen["launched"] == {"server_name": None, "server_port": 7999, "inbrowser": False}
