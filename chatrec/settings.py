@@ -76,6 +76,18 @@ class Settings(BaseSettings):
         ),
     )
     use_llm: bool = Field(True, description="Rank and explain with the LLM (False: retrieval only).")
+    llm_rank_weight: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Weight of the LLM's label log-probabilities in the final ranking score; the rest "
+            "goes to the retrieval rank (0: retrieval order, 1: LLM only)."
+        ),
+    )
+    explain_max_new_tokens: int = Field(
+        40, ge=8, le=200, description="Most tokens the LLM generates for one explanation."
+    )
 
     # --- index and retrieval -----------------------------------------------------------
     collection: str = Field("catalog", description="Chroma collection name.")
@@ -95,12 +107,30 @@ class Settings(BaseSettings):
     )
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     n_candidates: int = Field(20, ge=1, le=200, description="Candidates handed to the ranker.")
+    signals_path: Path | None = Field(
+        None,
+        description=(
+            "Item signals file (.npz: co-mentions, popularity, log texts learnt from interaction "
+            "logs, see chatrec.signals and `chatrec eval fit-signals`); unset means none."
+        ),
+    )
 
     # --- dialogue and sessions ---------------------------------------------------------
     n_recommendations: int = Field(5, ge=1, le=50, description="Items shown per reply.")
     max_questions: int = Field(3, ge=0, description="Questions asked at most before recommending.")
     max_message_chars: int = Field(2000, ge=1, description="Longest accepted customer message.")
     max_history_turns: int = Field(20, ge=1, description="Turns kept per session for the prompt.")
+    ask_min_gain: float = Field(
+        0.8, ge=0.0,
+        description="Ask a question only when the best attribute's weighted information gain over the "
+        "candidates reaches this many bits (customers with history need 1.5 times as much).",
+    )
+    ask_pool: int = Field(
+        100, ge=10, le=1000, description="Candidates retrieved to decide whether and what to ask."
+    )
+    profile_weight: float = Field(
+        0.3, ge=0.0, le=1.0, description="Pull of a customer's history profile on the retrieval query."
+    )
 
     # --- HTTP ----------------------------------------------------------------------------
     api_keys: str | None = Field(

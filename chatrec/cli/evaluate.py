@@ -1,9 +1,247 @@
-"""Commands of this area (filled in by its issue)."""
+"""Commands of the evaluation area: ``eval redial``, ``eval fit-signals``, ``eval report``."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
 import click
+
+from chatrec.cli._common import echo_json, make_settings
+from chatrec.errors import InputError
+from chatrec.settings import Settings
+
+__all__ = ["register"]
+
+logger = logging.getLogger(__name__)
+
+_FILE = click.Path(path_type=Path, dir_okay=False)
+
+
+def _file_sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise InputError(f"cannot read catalogue {path}: {exc.strerror or exc}") from exc
+    return digest.hexdigest()
+
+
+def cached_index_dir(catalog: Path, settings: Settings) -> Path:
+    """Where a catalogue's index is cached: ``cache_dir/indexes/<sha256 of the file>``."""
+    return Path(settings.cache_dir) / "indexes" / _file_sha(catalog)[:16]
+
+
+@click.command(name="redial")
+@click.option("--turns", required=True, type=_FILE, help="Recommendation turns (valid_rec_turns.jsonl format).")
+@click.option("--catalog", required=True, type=_FILE, help="The catalogue (movies.json or any shop format).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Evaluate a fixed random sample of N turns.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the --limit sample.")
+@click.option("--json", "json_out", type=_FILE, default=None, help="Write the metrics (and per-system ranks) here.")
+@click.option("--systems", default=None,
+              help="Comma-separated systems to compare: popularity, bm25, dense, hybrid, hybrid+items, "
+                   "signals, chatrec, chatrec-keep, chatrec+llm0, chatrec+llm (default: the product's "
+                   "pipeline, per --ranker).")
+@click.option("--ranker", type=click.Choice(["retrieval", "llm"]), default=None,
+              help="Default system's ranker (default: llm when the use_llm setting is on).")
+@click.option("--adapter", default=None, help="LoRA adapter of the LLM ranker: a folder, 'default' or 'none'.")
+@click.option("--signals", "signals_file", type=_FILE, default=None,
+              help="Item signals file (default: the signals_path setting).")
+@click.option("--dialogues", multiple=True, type=_FILE,
+              help="Fit item signals now from these raw ReDial dialogue files (repeatable), never on "
+                   "the dialogue a turn is scored from (K-fold cross-fitting, see --folds).")
+@click.option("--folds", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Cross-fitting folds over the evaluated dialogues (with --dialogues).")
+@click.option("--timed-turns", type=click.IntRange(min=0), default=100, show_default=True,
+              help="Turns run one query at a time for the latency figures (the rest are batched).")
+@click.option("--skip-dialogues-in", "skip_files", multiple=True, type=_FILE,
+              help="Drop turns whose dialogue is in these raw dialogue files (repeatable): for scoring a "
+                   "model, such as a LoRA adapter, trained on them.")
+@click.option("--allow-leak", is_flag=True,
+              help="Score even when the signals were fitted on the evaluated dialogues.")
+def redial_command(
+    turns: Path, catalog: Path, limit: int | None, seed: int, json_out: Path | None, systems: str | None,
+    ranker: str | None, adapter: str | None, signals_file: Path | None, dialogues: tuple[Path, ...],
+    folds: int, timed_turns: int, skip_files: tuple[Path, ...], allow_leak: bool,
+) -> None:
+    """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs."""
+    from chatrec.eval.redial import (
+        SYSTEMS,
+        RedialEvaluation,
+        cross_fitted_run,
+        load_turns,
+        parse_systems,
+        sample_turns,
+    )
+    from chatrec.index import build_index
+    from chatrec.retrieval import Retriever
+    from chatrec.signals import ItemSignals, redial_sessions
+
+    settings = make_settings()
+    if systems:
+        chosen = parse_systems(systems)
+    else:
+        use_llm = settings.use_llm if ranker is None else ranker == "llm"
+        chosen = [SYSTEMS["chatrec+llm" if use_llm else "chatrec"]]
+    all_turns = load_turns(turns)
+    skipped = 0
+    if skip_files:
+        trained_on = {session.key for path in skip_files for session in redial_sessions(path)}
+        kept_turns = [turn for turn in all_turns if turn.dialog_id not in trained_on]
+        skipped, all_turns = len(all_turns) - len(kept_turns), kept_turns
+        if not all_turns:
+            raise InputError("every turn's dialogue is in --skip-dialogues-in: nothing left to score")
+    sample = sample_turns(all_turns, limit, seed)
+
+    index_dir = cached_index_dir(catalog, settings)
+    report = build_index(catalog, settings, index_dir=index_dir, progress=True)
+    if not report.up_to_date:
+        click.echo(report.summary(), err=True)
+    retriever = Retriever.open(settings, index_dir=index_dir)
+    known = {item.id for item in retriever.index.items}
+    evaluated = {turn.dialog_id for turn in sample}
+
+    def ranker_factory(name: str | None) -> Any:
+        from chatrec.ranking import LLMRanker
+
+        chosen_adapter = name if name is not None else adapter
+        if chosen_adapter is None:
+            return LLMRanker.from_settings(settings)
+        # model_copy skips validators: spell "no adapter" as None here.
+        value = None if chosen_adapter.strip().lower() in {"", "none", "off"} else chosen_adapter
+        return LLMRanker.from_settings(settings.model_copy(update={"adapter": value}))
+
+    options: dict[str, Any] = {"ranker_factory": ranker_factory, "n_candidates": settings.n_candidates}
+    source: str | None
+    if dialogues:
+        sessions = [session for path in dialogues for session in redial_sessions(path, known)]
+        results = cross_fitted_run(
+            retriever, sessions, sample, chosen, folds=folds, progress=True, timed_turns=timed_turns, **options
+        )
+        source = (
+            f"fitted on {', '.join(path.name for path in dialogues)} ({len(sessions)} dialogues) without "
+            f"the evaluated dialogues, {results['folds']}-fold cross-fitting: "
+            f"{results['signals_sessions']} dialogues per fit"
+        )
+    else:
+        path = signals_file or settings.signals_path
+        signals = ItemSignals.load(path) if path is not None else None
+        source = str(path) if path is not None else None
+        if signals is not None:
+            overlap = set(signals.keys) & evaluated
+            if overlap and not allow_leak:
+                raise InputError(
+                    f"the item signals in {path} were fitted on {len(overlap)} of the evaluated dialogues "
+                    f"(e.g. {sorted(overlap)[:3]}): that inflates the figures. Use --dialogues FILE, which "
+                    "leaves the evaluated dialogues out, or pass --allow-leak"
+                )
+        else:
+            if any(system.signals for system in chosen):
+                logger.warning("no item signals configured: systems that use them run on text alone")
+            for system in chosen:
+                if system.text == "none":
+                    raise InputError(
+                        f"system {system.name!r} needs item signals: give --dialogues FILE or --signals FILE "
+                        "(or set signals_path)"
+                    )
+        results = RedialEvaluation(retriever, signals, **options).run(
+            sample, chosen, progress=True, timed_turns=timed_turns
+        )
+    results.update({
+        "turns_file": str(turns),
+        "catalog": str(catalog),
+        "limit": limit,
+        "seed": seed,
+        "signals": source,
+        "turns_skipped": skipped,
+    })
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    echo_json({
+        "turns": results["turns"],
+        "unlinked_targets": results["unlinked_targets"],
+        "signals": source,
+        "targets_already_named": results["targets_already_named"],
+        "systems": {
+            name: {key: value for key, value in metrics.items()
+                   if key not in ("ranks", "latencies_ms", "recall_curve")}
+            for name, metrics in results["systems"].items()
+        },
+    })
+
+
+@click.command(name="fit-signals")
+@click.option("--dialogues", multiple=True, type=_FILE, help="Raw ReDial dialogue files (repeatable).")
+@click.option("--baskets", multiple=True, type=_FILE,
+              help="JSON lines, each a list of item ids or {\"id\": .., \"items\": [..]} (repeatable).")
+@click.option("--catalog", type=_FILE, default=None, help="Keep only ids of this catalogue.")
+@click.option("--out", required=True, type=_FILE, help="Signals file to write (.npz).")
+def fit_signals_command(
+    dialogues: tuple[Path, ...], baskets: tuple[Path, ...], catalog: Path | None, out: Path
+) -> None:
+    """Learn co-mention, popularity and log-text signals from interaction logs."""
+    from chatrec.catalog import load_catalog
+    from chatrec.signals import ItemSignals, Session, redial_sessions
+
+    if not dialogues and not baskets:
+        raise InputError("give --dialogues or --baskets")
+    known = {item.id for item in load_catalog(catalog).items} if catalog else None
+    sessions: list[Session] = []
+    for path in dialogues:
+        sessions.extend(redial_sessions(path, known))
+    for path in baskets:
+        sessions.extend(_read_baskets(path, known))
+    signals = ItemSignals.fit(sessions)
+    signals.save(out)
+    echo_json({"out": str(out), "sessions": signals.n_sessions, "items": len(signals)})
+
+
+def _read_baskets(path: Path, known: set[str] | None) -> list[Any]:
+    from chatrec.signals import Session
+
+    sessions = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"cannot read baskets {path}: {exc.strerror or exc}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number} is not JSON ({exc.msg})") from exc
+        key = ""
+        if isinstance(record, dict):
+            key, record = str(record.get("id", "")), record.get("items")
+        if not isinstance(record, list):
+            raise InputError(f"{path}:{number} must be a list of item ids or an object with 'items'")
+        items = tuple(str(item_id) for item_id in record if known is None or str(item_id) in known)
+        sessions.append(Session(items=items, key=key))
+    return sessions
+
+
+@click.command(name="report")
+@click.option("--results", "results_files", multiple=True, required=True, type=_FILE,
+              help="JSON written by `eval redial --json` (repeatable: systems are merged).")
+@click.option("--out", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for report.md and its PNG plots.")
+def report_command(results_files: tuple[Path, ...], out: Path) -> None:
+    """Write a Markdown report with plots (Recall@K curves, ablation, latency) from eval results."""
+    from chatrec.eval.report import load_results, write_report
+
+    path = write_report(load_results(results_files), out)
+    click.echo(str(path))
 
 
 def register(group: click.Group) -> None:
-    """Add this module's commands to ``group``."""
+    """Add the evaluation commands to ``group`` (the ``eval`` group)."""
+    group.add_command(redial_command)
+    group.add_command(fit_signals_command)
+    group.add_command(report_command)

@@ -1,9 +1,131 @@
-"""Commands of this area (filled in by its issue)."""
+"""``chatrec train`` (LoRA ranking adapter) and ``chatrec models prepare`` (convert the packaged LLM)."""
 
 from __future__ import annotations
 
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
 import click
+
+from chatrec.cli._common import echo_json, index_dir_option, make_settings
+
+logger = logging.getLogger(__name__)
+
+@click.command(name="train")
+@click.option("--data", "data", multiple=True, required=True,
+              type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="JSONL file of ReDial raw dialogues or chatrec sessions with feedback (repeatable).")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the adapter, training_config.json, metrics.json and loss_log.jsonl.")
+@index_dir_option
+@click.option("--max-examples", type=click.IntRange(1), default=None, help="Training examples (default 400).")
+@click.option("--heldout", type=click.IntRange(0), default=None,
+              help="Examples of other dialogues kept to measure label hit@1 (default 30).")
+@click.option("--epochs", type=click.IntRange(1), default=None, help="Passes over the examples (default 1).")
+@click.option("--lr", type=float, default=None, help="Peak learning rate (default 5e-4).")
+@click.option("--lora-r", type=click.IntRange(1), default=None, help="LoRA rank (default 8).")
+@click.option("--n-candidates", type=click.IntRange(2, 26), default=None, help="Candidates per example (default 20).")
+@click.option("--max-seq-len", type=click.IntRange(16), default=None, help="Longer prompts are skipped (default 768).")
+@click.option("--dtype", type=click.Choice(["bfloat16", "float32"]), default=None,
+              help="Base weights dtype while training (default bfloat16).")
+@click.option("--seed", type=int, default=None, help="Random seed (default 0).")
+@click.option("--threads", type=click.IntRange(0), default=None,
+              help="Torch CPU threads (default: torch's choice; 1 is faster on a busy shared machine).")
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+def train_command(
+    data: tuple[Path, ...],
+    out: Path,
+    index_dir: Path | None,
+    max_examples: int | None,
+    heldout: int | None,
+    epochs: int | None,
+    lr: float | None,
+    lora_r: int | None,
+    n_candidates: int | None,
+    max_seq_len: int | None,
+    dtype: str | None,
+    seed: int | None,
+    threads: int | None,
+    no_progress: bool,
+) -> None:
+    """Train the LoRA ranking adapter of the configured LLM on dialogues.
+
+    Candidates come from the index in --index-dir (build it from the catalogue the dialogues
+    refer to, e.g. ReDial's movies.json, with `chatrec index build`). Use the result with
+    CHATREC_ADAPTER=OUT.
+    """
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from chatrec.llm import prepare_model
+    from chatrec.retrieval import Retriever
+    from chatrec.train import TrainConfig, build_examples, train_adapter
+
+    overrides: dict[str, Any] = {
+        "max_examples": max_examples, "heldout": heldout, "epochs": epochs, "lr": lr, "lora_r": lora_r,
+        "n_candidates": n_candidates, "max_seq_len": max_seq_len, "dtype": dtype, "seed": seed, "threads": threads,
+    }
+    config = TrainConfig(data=[str(p) for p in data], **{k: v for k, v in overrides.items() if v is not None})
+    if lora_r is not None:
+        config.lora_alpha = 2 * lora_r
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    settings = make_settings(index_dir=index_dir)
+    started = time.perf_counter()
+    retriever = Retriever.open(settings)
+    examples = build_examples(
+        list(data), retriever, n_candidates=config.n_candidates, seed=config.seed,
+        limit=config.max_examples + config.heldout,
+    )
+    # Held-out examples are whole dialogues, distinct from the training ones.
+    cut = config.heldout
+    while 0 < cut < len(examples) and examples[cut].source == examples[cut - 1].source:
+        cut += 1
+    held, train = examples[:cut], examples[cut:][: config.max_examples]
+    click.echo(
+        f"{len(train)} training and {len(held)} held-out examples in {time.perf_counter() - started:.0f} s "
+        f"(retrieval found the target in {sum(e.retrieved for e in examples) / max(1, len(examples)):.0%})",
+        err=True,
+    )
+    folder = prepare_model(settings)
+    tokenizer = AutoTokenizer.from_pretrained(str(folder))
+    model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=getattr(torch, config.dtype))
+    metrics = train_adapter(model, tokenizer, train, retriever.index, out, config, heldout=held,
+                            progress=not no_progress)
+    echo_json(metrics)
+
+
+@click.group(name="models")
+def models_group() -> None:
+    """Prepare the models chatrec runs on."""
+
+
+@models_group.command(name="prepare")
+@click.option("--force", is_flag=True, help="Convert again even when a good conversion exists.")
+@click.option("--json", "as_json", is_flag=True, help="Print {llm, folder, seconds, adapter} as JSON.")
+def prepare_command(force: bool, as_json: bool) -> None:
+    """Convert the packaged LLM once (GGUF to a bf16 folder in the cache) and check the adapter."""
+    from chatrec.llm import prepare_model, resolve_adapter
+
+    settings = make_settings()
+    started = time.perf_counter()
+    folder = prepare_model(settings, force=force)
+    adapter = resolve_adapter(settings)
+    result = {
+        "llm": settings.llm,
+        "folder": str(folder),
+        "seconds": round(time.perf_counter() - started, 1),
+        "adapter": str(adapter) if adapter else None,
+    }
+    if as_json:
+        echo_json(result)
+    else:
+        click.echo(f"{settings.llm}: {folder} ({result['seconds']} s); adapter: {result['adapter'] or 'none'}")
 
 
 def register(group: click.Group) -> None:
-    """Add this module's commands to ``group``."""
+    """Add ``train`` and the ``models`` group to ``group``."""
+    group.add_command(train_command)
+    group.add_command(models_group)

@@ -1,0 +1,1 @@
+"""Evaluation: offline metrics, the ReDial benchmark and simulated shoppers."""

@@ -1,0 +1,204 @@
+"""A Markdown report with PNG plots from ``eval redial --json`` results.
+
+Several result files (for example the retrieval systems on every turn and the LLM systems on
+a sample) merge into one report: one table, a Recall@K curve, a per-component ablation chart
+and a latency histogram. Plots use matplotlib's Agg canvas directly (no pyplot, no display).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chatrec.errors import InputError
+
+__all__ = ["PUBLISHED", "load_results", "write_report"]
+
+#: Published static Recall@1/10/50 on ReDial's *test* split (None: not reported).
+PUBLISHED: dict[str, tuple[float | None, float | None, float | None]] = {
+    "KBRD": (0.028, 0.169, 0.366),
+    "BARCOR": (0.031, 0.170, 0.372),
+    "UniCRS": (0.050, 0.215, 0.413),
+    "ChatGPT (zero-shot)": (0.037, 0.174, None),
+    "GPT-4 (zero-shot)": (0.045, 0.194, None),
+}
+
+_COLUMNS = (
+    ("turns", "turns"), ("pairs", "pairs"), ("recall@1", "R@1"), ("recall@10", "R@10"),
+    ("recall@50", "R@50"), ("ndcg@10", "NDCG@10"), ("mrr", "MRR"), ("coverage@10", "coverage@10"),
+    ("diversity@10", "ILD@10"), ("latency_ms_p50", "p50 ms"), ("latency_ms_p95", "p95 ms"),
+)
+
+
+def load_results(paths: Iterable[Path | str]) -> dict[str, Any]:
+    """Merge result files of ``eval redial --json``: later files win for a repeated system.
+
+    Returns:
+        ``{"runs": [run info...], "systems": {name: metrics with "turns", "run"}}``.
+
+    Raises:
+        InputError: A file is missing or not such a result.
+    """
+    runs: list[dict[str, Any]] = []
+    systems: dict[str, dict[str, Any]] = {}
+    for path in paths:
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"cannot read results {path}: {exc.strerror or exc}") from exc
+        except json.JSONDecodeError as exc:
+            raise InputError(f"results {path} are not JSON: {exc.msg}") from exc
+        if not isinstance(data, dict) or not isinstance(data.get("systems"), dict):
+            raise InputError(f"{path} is not an `eval redial --json` result (no 'systems')")
+        info = {key: value for key, value in data.items() if key != "systems" and not isinstance(value, dict)}
+        info["file"] = str(path)
+        runs.append(info)
+        for name, metrics in data["systems"].items():
+            systems[name] = {**metrics, "turns": data.get("turns"), "run": len(runs) - 1}
+    if not systems:
+        raise InputError("no system in the results")
+    return {"runs": runs, "systems": systems}
+
+
+def _figure(width: float = 7.0, height: float = 4.0) -> Any:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), dpi=110)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _recall_curve(systems: Mapping[str, Mapping[str, Any]], path: Path, max_k: int = 100) -> None:
+    figure = _figure()
+    axes = figure.add_subplot(1, 1, 1)
+    ks = np.arange(1, max_k + 1)
+    for name, metrics in systems.items():
+        ranks = np.asarray(metrics.get("ranks") or [], dtype=np.int64)
+        if not len(ranks):
+            continue
+        axes.plot(ks, [(ranks < k).mean() for k in ks], label=f"{name} (n={len(ranks)})")
+    for name, (_, r10, r50) in PUBLISHED.items():
+        if name == "UniCRS" and r10 is not None and r50 is not None:
+            axes.scatter([10, 50], [r10, r50], marker="x", color="black", label="UniCRS (published, test)")
+    axes.set_xlabel("K")
+    axes.set_ylabel("Recall@K")
+    axes.set_title("Recall@K over (turn, target) pairs")
+    axes.grid(alpha=0.3)
+    axes.legend(fontsize=7)
+    figure.tight_layout()
+    figure.savefig(path)
+
+
+def _ablation(systems: Mapping[str, Mapping[str, Any]], path: Path) -> None:
+    figure = _figure(width=max(6.0, 1.0 + 0.9 * len(systems)))
+    axes = figure.add_subplot(1, 1, 1)
+    names = list(systems)
+    x = np.arange(len(names))
+    for offset, (key, label) in zip((-0.2, 0.2), (("recall@10", "R@10"), ("recall@50", "R@50")), strict=True):
+        values = [float(systems[name].get(key, 0.0)) for name in names]
+        bars = axes.bar(x + offset, values, width=0.4, label=label)
+        for bar, value in zip(bars, values, strict=True):
+            axes.annotate(f"{value:.2f}", (bar.get_x() + bar.get_width() / 2, value), ha="center",
+                          va="bottom", fontsize=6)
+    axes.set_xticks(x)
+    axes.set_xticklabels(names, rotation=30, ha="right", fontsize=7)
+    axes.set_ylabel("Recall")
+    axes.set_title("Per-component ablation")
+    axes.legend(fontsize=7)
+    figure.tight_layout()
+    figure.savefig(path)
+
+
+def _latency(systems: Mapping[str, Mapping[str, Any]], path: Path) -> None:
+    figure = _figure()
+    axes = figure.add_subplot(1, 1, 1)
+    for name, metrics in systems.items():
+        values = metrics.get("latencies_ms") or []
+        if values:
+            axes.hist(values, bins=30, alpha=0.5, label=f"{name} (n={len(values)})")
+    axes.set_xlabel("ms per turn (linking, embedding, scoring, re-ranking)")
+    axes.set_ylabel("turns")
+    axes.set_title("Per-turn latency")
+    axes.legend(fontsize=7)
+    figure.tight_layout()
+    figure.savefig(path)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}" if value < 10 else f"{value:.0f}"
+    return "–" if value is None else str(value)
+
+
+def _table(systems: Mapping[str, Mapping[str, Any]], columns: Sequence[tuple[str, str]]) -> list[str]:
+    lines = ["| system | " + " | ".join(label for _, label in columns) + " |",
+             "|---" * (len(columns) + 1) + "|"]
+    for name, metrics in systems.items():
+        lines.append(f"| {name} | " + " | ".join(_cell(metrics.get(key)) for key, _ in columns) + " |")
+    return lines
+
+
+def write_report(results: Mapping[str, Any], out: Path | str) -> Path:
+    """Write ``report.md``, ``recall_at_k.png``, ``ablation.png`` and ``latency.png`` in ``out``.
+
+    Args:
+        results: What :func:`load_results` returns.
+        out: The folder (created).
+
+    Returns:
+        The path of ``report.md``.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    systems: Mapping[str, Mapping[str, Any]] = results["systems"]
+    _recall_curve(systems, out / "recall_at_k.png")
+    _ablation(systems, out / "ablation.png")
+    _latency(systems, out / "latency.png")
+
+    lines = ["# chatrec on ReDial: static recommendation protocol", ""]
+    lines += [
+        "For every recommendation turn and every target title, the whole catalogue is ranked from",
+        "the dialogue context alone; metrics are means over (turn, target) pairs. Coverage is the",
+        "share of the catalogue shown in some top 10; ILD@10 the mean pairwise cosine distance of",
+        "a top 10 (item embeddings); latency is per turn on this machine (shared CPU).",
+        "",
+        "## Results",
+        "",
+    ]
+    lines += _table(systems, _COLUMNS)
+    lines += ["", "## Runs", ""]
+    for number, run in enumerate(results["runs"]):
+        names = [name for name, metrics in systems.items() if metrics.get("run") == number]
+        lines.append(
+            f"- run {number} (`{run.get('file')}`): {', '.join(names) or '(superseded)'}; "
+            f"{run.get('turns')} turns of {run.get('turns_file', '?')} "
+            f"(limit {run.get('limit')}, seed {run.get('seed')}), {run.get('targets')} targets, "
+            f"{run.get('unlinked_targets')} not linkable to the catalogue, "
+            f"{run.get('targets_already_named')} already named earlier in their dialogue, "
+            f"{run.get('turns_skipped') or 0} turns skipped (dialogues a model was trained on); "
+            f"item signals: {run.get('signals') or 'none'}"
+        )
+    lines += ["", "## Published figures (ReDial test split, for reference)", "",
+              "| system | R@1 | R@10 | R@50 |", "|---|---|---|---|"]
+    for name, values in PUBLISHED.items():
+        lines.append(f"| {name} | " + " | ".join(_cell(v) for v in values) + " |")
+    lines += [
+        "",
+        "## Plots",
+        "",
+        "![Recall@K](recall_at_k.png)",
+        "",
+        "![Ablation](ablation.png)",
+        "",
+        "![Latency](latency.png)",
+        "",
+    ]
+    path = out / "report.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path

@@ -1,0 +1,472 @@
+"""Why an item fits: a one-sentence reason, from the LLM, checked against the item's own data.
+
+:class:`LLMExplainer` generates one sentence (greedy, at most ``settings.explain_max_new_tokens``
+tokens, streamed token by token) from the dialogue and the item's catalogue data, then checks
+it: a price, colour, gender, size, year, brand or other attribute value that the catalogue
+knows (its *vocabulary*) and that contradicts the item's data makes the reason untruthful.
+An untruthful or empty reason is replaced by :class:`TemplateExplainer`'s reason, built from
+the item's attributes only, and the :class:`Explanation` says so (``fallback=True``).
+
+When streaming, the chunks are the raw model text; the final :class:`Explanation` comes last
+and is what must be kept: when its ``fallback`` is True the caller replaces the streamed text
+with ``Explanation.text``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from chatrec.catalog import Item
+from chatrec.llm import LLM
+from chatrec.prompting import PromptLibrary, to_chat
+from chatrec.ranking import (
+    RankingContext,
+    _ordered_attributes,
+    _value_text,
+    clean_text,
+    format_dialogue,
+    format_price,
+)
+from chatrec.settings import Settings
+
+__all__ = [
+    "Explainer",
+    "Explanation",
+    "LLMExplainer",
+    "TemplateExplainer",
+    "Vocabulary",
+    "find_contradictions",
+    "item_facts",
+]
+
+logger = logging.getLogger(__name__)
+
+MAX_WORDS = 30
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_COLOURS = frozenset(
+    ["red", "blue", "green", "black", "white", "grey", "gray", "yellow", "pink", "purple", "orange", "brown", "beige", "navy", "maroon", "silver", "gold", "golden", "cream", "olive", "teal", "turquoise", "magenta", "khaki", "tan", "charcoal", "lavender", "burgundy", "peach", "mustard", "rust", "copper", "bronze", "violet", "indigo", "fuchsia", "mauve", "coral"]
+)
+_GENDERS = {
+    "men": "men", "man": "men", "male": "men", "mens": "men", "gents": "men",
+    "women": "women", "woman": "women", "female": "women", "womens": "women", "ladies": "women",
+    "boys": "boys", "boy": "boys", "girls": "girls", "girl": "girls", "unisex": "unisex",
+}
+# Catalogue values that are also everyday words: seeing them in a reason proves nothing.
+_AMBIGUOUS = frozenset(
+    ["fall", "spring", "home", "free", "party", "travel", "family", "music", "news", "short", "top", "set", "sports", "sport", "others", "other", "na", "none", "unknown"]
+)
+_CURRENCY_WORDS = r"(?:usd|eur|gbp|inr|rs\.?|rupees|dollars|euros|pounds)"
+_PRICE = re.compile(
+    r"(?:[$€£₹]\s*(?P<a>\d[\d,]*(?:\.\d+)?))"
+    rf"|(?:\b{_CURRENCY_WORDS}\s*(?P<b>\d[\d,]*(?:\.\d+)?))"
+    rf"|(?:(?P<c>\d[\d,]*(?:\.\d+)?)\s*{_CURRENCY_WORDS}\b)"
+    r"|(?:\b(?:priced at|price of|costs?|for only|only|just)\s+(?P<d>\d[\d,]*(?:\.\d+)?)\b)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(19[0-9]{2}|20[0-4][0-9])\b")
+_SIZE = re.compile(r"\bsize\s+([a-z0-9]{1,4})\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?(?=\s)")
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A reason shown with a recommended item.
+
+    Attributes:
+        text: One short sentence.
+        fallback: True when the LLM's reason was replaced by the attribute-based one.
+        problems: Why it was replaced (contradictions found, or an empty answer).
+    """
+
+    text: str
+    fallback: bool
+    problems: tuple[str, ...] = field(default=())
+
+
+class Explainer(Protocol):
+    """Says why an item fits the dialogue."""
+
+    def explain(self, context: RankingContext, item: Item) -> Explanation:
+        """The reason, complete."""
+        ...
+
+    def stream(self, context: RankingContext, item: Item) -> Iterator[str | Explanation]:
+        """Text chunks, then the final (checked) :class:`Explanation` last."""
+        ...
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _norm(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def _singular(phrase: str) -> str:
+    """The phrase with its last word made singular ("running shoes" -> "running shoe")."""
+    head, _, last = phrase.rpartition(" ")
+    if len(last) > 4 and last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif len(last) > 4 and last.endswith(("sses", "shes", "ches", "xes")):
+        last = last[:-2]
+    elif len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        last = last[:-1]
+    return f"{head} {last}" if head else last
+
+
+def _item_values(item: Item) -> dict[str, list[str]]:
+    """Field name to the item's normalised values (category, brand and every attribute)."""
+    values: dict[str, list[str]] = {}
+    for name, value in [("category", item.category), ("brand", item.brand), *item.attributes.items()]:
+        if value in (None, ""):
+            continue
+        raw = value if isinstance(value, tuple) else (value,)
+        values[name] = [_norm(str(v)) for v in raw if _norm(str(v))]
+    return values
+
+
+def _facts_text(item: Item) -> str:
+    parts = [item.title, item.category, item.brand, item.description]
+    for value in item.attributes.values():
+        parts.append(" ".join(value) if isinstance(value, tuple) else str(value))
+    words = _words(" ".join(parts))
+    return " " + " ".join(words + [_singular(w) for w in words]) + " "
+
+
+class Vocabulary:
+    """The catalogue's attribute values, to recognise claims about an item in free text.
+
+    Args:
+        values: Normalised value (lower-case words) to the field names it is a value of.
+    """
+
+    def __init__(self, values: dict[str, set[str]] | None = None) -> None:
+        self.values = values or {}
+        self.max_words = max((len(v.split()) for v in self.values), default=1)
+
+    @classmethod
+    def from_items(cls, items: Iterable[Item], max_value_words: int = 4, max_distinct: int = 20000) -> Vocabulary:
+        """Collect short categorical values (category, brand, attributes) of a catalogue.
+
+        Identifier-like fields (one distinct value per item) and free-text values are left out.
+        """
+        per_field: dict[str, set[str]] = defaultdict(set)
+        count = 0
+        for item in items:
+            count += 1
+            for name, normalised in _item_values(item).items():
+                if re.search(r"(^|_)(id|url|link|image|img|plot|description|desc|imdb|year)", name, re.IGNORECASE):
+                    continue
+                for value in normalised:
+                    if 0 < len(value.split()) <= max_value_words and not value.isdigit():
+                        per_field[name].add(value)
+        values: dict[str, set[str]] = defaultdict(set)
+        for name, found in per_field.items():
+            if len(found) > max_distinct or (count > 50 and len(found) >= 0.9 * count and name not in ("brand",)):
+                continue
+            for value in found:
+                if value not in _AMBIGUOUS and len(value) >= 3:
+                    values[value].add(name)
+                    values[_singular(value)].add(name)
+        return cls(dict(values))
+
+    def mentions(self, text: str) -> list[tuple[str, set[str]]]:
+        """The vocabulary values named in ``text`` (longest match first, no overlaps)."""
+        words = _words(text)
+        found: list[tuple[str, set[str]]] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self.max_words, len(words) - i), 0, -1):
+                phrase = " ".join(words[i : i + size])
+                fields = self.values.get(phrase)
+                if fields:
+                    found.append((phrase, fields))
+                    i += size
+                    break
+            else:
+                found.append((words[i], set()))
+                i += 1
+        return found
+
+
+def _matches(claim: str, values: Sequence[str]) -> bool:
+    """A claimed value agrees with one of the item's values (equal, or one contains the other)."""
+    claim = _singular(claim)
+    padded = f" {claim} "
+    return any(padded in f" {_singular(v)} " or f" {_singular(v)} " in padded for v in values)
+
+
+def _amount(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def find_contradictions(
+    reason: str, item: Item, vocabulary: Vocabulary, dialogue: str = ""
+) -> list[str]:
+    """What a reason claims about an item that its catalogue data contradicts.
+
+    Checked: prices (a price other than the item's, or one it does not have), colours,
+    genders, sizes, years, and any catalogue vocabulary value (brand, category, attribute)
+    given for a field where the item has another value.
+
+    Args:
+        reason: The generated sentence.
+        item: The item it describes.
+        vocabulary: The catalogue's values.
+        dialogue: The customer's words; a year the customer named is not a contradiction.
+
+    Returns:
+        Human-readable problems; empty when the reason is consistent with the item.
+    """
+    problems: list[str] = []
+    facts = _facts_text(item)
+    values = _item_values(item)
+
+    for match in _PRICE.finditer(reason):
+        amount = _amount(next(g for g in match.groups() if g))
+        if amount is None:
+            continue
+        if item.price is None:
+            problems.append(f"states a price ({match.group(0).strip()}) but the item has none")
+        elif abs(amount - item.price) > max(1.0, 0.02 * item.price):
+            problems.append(f"states price {amount:g} but the item costs {item.price:g}")
+
+    known_years = set(_YEAR.findall(facts)) | set(_YEAR.findall(dialogue))
+    for year in _YEAR.findall(reason):
+        if year not in known_years:
+            problems.append(f"states year {year}, not in the item's data")
+
+    size_values = [v for name, vs in values.items() if "size" in name.lower() for v in vs]
+    for size in _SIZE.findall(reason):
+        if not _matches(size.lower(), size_values):
+            problems.append(f"states size {size} but the item's sizes are {size_values or 'unknown'}")
+
+    colour_fields = [name for name in values if "colo" in name.lower()]
+    gender_values = [
+        _GENDERS.get(v, v) for name, vs in values.items() if "gender" in name.lower() for v in vs
+    ]
+    for phrase, fields in vocabulary.mentions(reason):
+        if fields:
+            relevant = [name for name in fields if name in values]
+            if not relevant or f" {phrase} " in facts:
+                continue
+            if not any(_matches(phrase, values[name]) for name in relevant):
+                shown = ", ".join(f"{name} is {'/'.join(values[name])}" for name in relevant)
+                problems.append(f"says {phrase!r} but the item's {shown}")
+            continue
+        word = phrase
+        if word in _GENDERS and gender_values:
+            claimed = _GENDERS[word]
+            if claimed not in gender_values and "unisex" not in gender_values:
+                problems.append(f"says {word!r} but the item is for {'/'.join(gender_values)}")
+        elif word in _COLOURS and colour_fields and f" {word} " not in facts:
+            shown = "/".join(v for name in colour_fields for v in values[name])
+            problems.append(f"says {word!r} but the item's colour is {shown}")
+    return problems
+
+
+def item_facts(item: Item, max_attributes: int = 8, max_description_chars: int = 200) -> str:
+    """The item's data as quoted lines for the explanation prompt (``title: "..."``)."""
+    lines = [f'title: "{clean_text(item.title, 100)}"']
+    for name, value in [("category", item.category), ("brand", item.brand)]:
+        if value:
+            lines.append(f'{name}: "{clean_text(value, 60)}"')
+    for name, value in _ordered_attributes(item)[:max_attributes]:
+        text = clean_text(_value_text(value, max_values=3), 80)
+        if text:
+            lines.append(f'{clean_text(name, 30)}: "{text}"')
+    price = format_price(item)
+    lines.append(f'price: "{price}"' if price else 'price: "not listed"')
+    if item.description:
+        lines.append(f'description: "{clean_text(item.description, max_description_chars)}"')
+    return "\n".join(line.replace('""', '"') for line in lines)
+
+
+def _limit_words(text: str, max_words: int = MAX_WORDS) -> str:
+    words = text.split()
+    if len(words) <= max_words:
+        return text
+    return " ".join(words[:max_words]).rstrip(",;:") + "…"
+
+
+class TemplateExplainer:
+    """A reason built from the item's attributes alone (no model); never untruthful.
+
+    Names first the item's values that the customer asked for, then its main attributes
+    and its price.
+    """
+
+    def explain(self, context: RankingContext, item: Item) -> Explanation:
+        """The attribute-based reason for ``item``."""
+        asked = " " + _norm(" ".join(text for role, text in context.turns if role == "customer")) + " "
+        values: list[str] = []
+        for name, value in [("category", item.category), ("brand", item.brand), *_ordered_attributes(item)]:
+            if value in (None, "", ()):
+                continue
+            text = _value_text(value)
+            if len(text) <= 30 and text.lower() not in item.title.lower():
+                values.append(text)
+        matched = [v for v in values if f" {_norm(v)} " in asked and _norm(v)]
+        title = _limit_words(item.title, 10)
+        price = format_price(item)
+        price_part = f", at {price}" if price else ""
+        if matched:
+            text = f"{title} has what you asked for: {', '.join(matched[:3])}{price_part}."
+        elif values:
+            text = f"{title}: {', '.join(values[:3])}{price_part}."
+        else:
+            text = f"{title}{price_part} is a close match for your request."
+        return Explanation(text=_limit_words(text), fallback=False)
+
+    def stream(self, context: RankingContext, item: Item) -> Iterator[str | Explanation]:
+        """The whole reason as one chunk, then the :class:`Explanation`."""
+        explanation = self.explain(context, item)
+        yield explanation.text
+        yield explanation
+
+
+class LLMExplainer:
+    """One-sentence reasons generated by the LLM and checked against the item's data.
+
+    Args:
+        llm: The shared model holder (loaded lazily on first use).
+        vocabulary: The catalogue's values for the truthfulness check; without one, only
+            prices, colours, genders, sizes and years are checked.
+        prompts: Template library (default: the shipped ``prompts/``).
+        max_new_tokens: Most tokens generated per reason.
+    """
+
+    def __init__(
+        self,
+        llm: LLM,
+        *,
+        vocabulary: Vocabulary | None = None,
+        prompts: PromptLibrary | None = None,
+        max_new_tokens: int = 40,
+    ) -> None:
+        self.llm = llm
+        self.vocabulary = vocabulary or Vocabulary()
+        self.prompts = prompts or PromptLibrary()
+        self.max_new_tokens = max_new_tokens
+        self.template = TemplateExplainer()
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, llm: LLM | None = None, vocabulary: Vocabulary | None = None
+    ) -> LLMExplainer:
+        """An explainer for the settings' model (shared when ``llm`` is given), loaded lazily.
+
+        Pass ``vocabulary=Vocabulary.from_items(retriever.index.items)`` to check reasons
+        against the whole catalogue's values.
+        """
+        return cls(
+            llm or LLM.from_settings(settings),
+            vocabulary=vocabulary,
+            max_new_tokens=settings.explain_max_new_tokens,
+        )
+
+    def prompt(self, context: RankingContext, item: Item) -> str:
+        """The model input for explaining ``item`` in ``context``."""
+        user = self.prompts.render(
+            "explain", dialogue=format_dialogue(context.turns, 600), item=item_facts(item)
+        )
+        return to_chat(self.llm.tokenizer, self.prompts.render("system"), user)
+
+    def _tokens(self, context: RankingContext, item: Item) -> Iterator[str]:
+        """Greedy decoding with the KV cache, yielding the text of each new token."""
+        import torch
+
+        tokenizer = self.llm.tokenizer
+        model = self.llm.model
+        encoded = tokenizer(self.prompt(context, item), return_tensors="pt", add_special_tokens=False)
+        input_ids = encoded["input_ids"].to(model.device)
+        stop_ids = {tokenizer.eos_token_id, tokenizer.pad_token_id}
+        if getattr(model.generation_config, "eos_token_id", None) is not None:
+            eos = model.generation_config.eos_token_id
+            stop_ids.update(eos if isinstance(eos, list) else [eos])
+        generated: list[int] = []
+        emitted = ""
+        past = None
+        step_input = input_ids
+        for _ in range(self.max_new_tokens):
+            with self.llm.lock, torch.inference_mode():
+                output = model(input_ids=step_input, past_key_values=past, use_cache=True, logits_to_keep=1)
+            past = output.past_key_values
+            next_id = int(output.logits[0, -1].argmax())
+            if next_id in stop_ids:
+                break
+            generated.append(next_id)
+            text = tokenizer.decode(generated, skip_special_tokens=True)
+            if text.endswith("\ufffd"):  # half of a multi-byte character: wait for the rest
+                step_input = torch.tensor([[next_id]], device=model.device)
+                continue
+            if len(text) > len(emitted):
+                yield text[len(emitted):]
+                emitted = text
+            step_input = torch.tensor([[next_id]], device=model.device)
+
+    def stream(self, context: RankingContext, item: Item) -> Iterator[str | Explanation]:
+        """Text chunks of the reason as they are generated, then the checked :class:`Explanation`.
+
+        Generation stops at the end of the first sentence, a line break or ``MAX_WORDS`` words.
+        """
+        text = ""
+        for chunk in self._tokens(context, item):
+            candidate = text + chunk
+            cut = _cut_point(candidate)
+            if cut is not None:
+                if cut > len(text):
+                    yield candidate[len(text):cut]
+                text = candidate[:cut]
+                break
+            yield chunk
+            text = candidate
+        yield self.check(context, item, text)
+
+    def explain(self, context: RankingContext, item: Item) -> Explanation:
+        """The checked reason for ``item``."""
+        final: Explanation | None = None
+        for part in self.stream(context, item):
+            if isinstance(part, Explanation):
+                final = part
+        assert final is not None
+        return final
+
+    def check(self, context: RankingContext, item: Item, text: str) -> Explanation:
+        """Clean up a generated reason and replace it when it is empty or untruthful."""
+        reason = _limit_words(text.strip().strip('"').strip())
+        dialogue = " ".join(t for role, t in context.turns if role == "customer")
+        problems = ["empty answer"] if len(reason.split()) < 3 else find_contradictions(
+            reason, item, self.vocabulary, dialogue
+        )
+        if problems:
+            logger.info("replaced the reason for item %s: %s (%r)", item.id, "; ".join(problems), reason)
+            return Explanation(
+                text=self.template.explain(context, item).text, fallback=True, problems=tuple(problems)
+            )
+        return Explanation(text=reason, fallback=False)
+
+
+def _cut_point(text: str) -> int | None:
+    """Where the reason ends: after the first sentence, at a line break, or at ``MAX_WORDS``."""
+    start = len(text) - len(text.lstrip())
+    body = text[start:]
+    newline = body.find("\n")
+    if newline > 0:
+        return start + newline
+    match = _SENTENCE_END.search(body)
+    if match and len(body[: match.end()].split()) >= 3:
+        return start + match.end()
+    words = list(re.finditer(r"\S+", body))
+    if len(words) > MAX_WORDS:
+        return start + words[MAX_WORDS - 1].end()
+    return None

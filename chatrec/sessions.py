@@ -1,0 +1,376 @@
+"""The SQLite store of sessions, turns, feedback and customer interactions.
+
+One file under the data directory (``settings.db_path``), in WAL mode so that readers never
+wait for a writer. Each thread gets its own connection; every write is one transaction, so
+a restart loses nothing that was answered. Turns are bounded per session
+(``settings.max_history_turns``): older ones are deleted when a new one is added.
+
+Feedback on an item (shown, clicked, liked, rejected) is kept per session and, for sessions
+with a known customer, also as an interaction of that customer, so later profiles and
+:func:`export_training` (the JSONL ``chatrec train`` reads) learn from it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from chatrec.errors import ConfigError, InputError, SessionNotFoundError
+
+__all__ = [
+    "FEEDBACK_KINDS",
+    "Interaction",
+    "SessionStore",
+    "Turn",
+]
+
+FeedbackKind = Literal["shown", "clicked", "liked", "rejected"]
+#: The feedback a front end can report on an item.
+FEEDBACK_KINDS: tuple[str, ...] = ("shown", "clicked", "liked", "rejected")
+#: Feedback kind to the interaction event it becomes.
+_FEEDBACK_EVENTS = {"shown": "impression", "clicked": "click", "liked": "like", "rejected": "dislike"}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    session_id TEXT PRIMARY KEY,
+    user_id TEXT,
+    created REAL NOT NULL,
+    updated REAL NOT NULL,
+    state TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS turns (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT NOT NULL REFERENCES sessions(session_id),
+    role TEXT NOT NULL,
+    text TEXT NOT NULL,
+    payload TEXT NOT NULL DEFAULT '{}',
+    created REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS turns_by_session ON turns(session_id, id);
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT NOT NULL REFERENCES sessions(session_id),
+    item_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    created REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS feedback_by_session ON feedback(session_id, id);
+CREATE TABLE IF NOT EXISTS interactions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    rating REAL,
+    timestamp REAL,
+    source TEXT NOT NULL DEFAULT 'import'
+);
+CREATE INDEX IF NOT EXISTS interactions_by_user ON interactions(user_id, id);
+"""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One stored turn: who spoke, what, and extra data (recommended ids, question)."""
+
+    role: str
+    text: str
+    payload: dict[str, Any]
+    created: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape: ``{role, text, created, **payload}``."""
+        return {"role": self.role, "text": self.text, "created": self.created, **self.payload}
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """One event of a customer with an item (imported, or from feedback)."""
+
+    user_id: str
+    item_id: str
+    event: str
+    rating: float | None = None
+    timestamp: float | None = None
+    source: str = "import"
+
+
+class SessionStore:
+    """Sessions, turns, feedback and interactions in one SQLite file.
+
+    Safe to share between threads (one connection per thread). Use as a context manager or
+    call :meth:`close`.
+
+    Args:
+        path: The SQLite file; its folder is created.
+        max_turns: Turns kept per session (older ones are deleted).
+    """
+
+    def __init__(self, path: Path | str, max_turns: int = 20) -> None:
+        self.path = Path(path)
+        self.max_turns = max_turns
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot create the data folder {self.path.parent}: {exc.strerror or exc}") from exc
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        with self._transaction() as db:
+            db.executescript(_SCHEMA)
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> SessionStore:
+        """The store at ``settings.db_path``, keeping ``settings.max_history_turns`` turns."""
+        return cls(settings.db_path, max_turns=settings.max_history_turns)
+
+    # --- connections ----------------------------------------------------------------------
+    def _connection(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = sqlite3.connect(self.path, timeout=30.0, check_same_thread=False)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("PRAGMA foreign_keys=ON")
+            except sqlite3.Error as exc:
+                raise ConfigError(f"cannot open the session store {self.path}: {exc}") from exc
+            db.row_factory = sqlite3.Row
+            self._local.db = db
+            with self._lock:
+                self._connections.append(db)
+        return db
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self._connection()
+        with db:
+            yield db
+
+    def close(self) -> None:
+        """Close every connection this store opened."""
+        with self._lock:
+            for db in self._connections:
+                db.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- sessions -------------------------------------------------------------------------
+    def create_session(self, session_id: str | None = None, user_id: str | None = None) -> str:
+        """Create a session (a new id when none is given) and return its id."""
+        session_id = session_id or uuid.uuid4().hex
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO sessions(session_id, user_id, created, updated, state) "
+                "VALUES (?, ?, ?, ?, '{}')",
+                (session_id, user_id, now, now),
+            )
+        return session_id
+
+    def exists(self, session_id: str) -> bool:
+        """True when the session is stored."""
+        row = self._connection().execute(
+            "SELECT 1 FROM sessions WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return row is not None
+
+    def _session_row(self, session_id: str) -> sqlite3.Row:
+        row = self._connection().execute(
+            "SELECT * FROM sessions WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        if row is None:
+            raise SessionNotFoundError(f"no session with id {session_id!r}")
+        return row
+
+    def user_of(self, session_id: str) -> str | None:
+        """The customer of a session, or None.
+
+        Raises:
+            SessionNotFoundError: Unknown session.
+        """
+        return self._session_row(session_id)["user_id"]
+
+    def set_user(self, session_id: str, user_id: str) -> None:
+        """Attach a customer to a session (a session started anonymously may log in)."""
+        with self._transaction() as db:
+            db.execute("UPDATE sessions SET user_id = ? WHERE session_id = ?", (user_id, session_id))
+
+    def load_state(self, session_id: str) -> dict[str, Any]:
+        """The stored dialogue state of a session.
+
+        Raises:
+            SessionNotFoundError: Unknown session.
+        """
+        return json.loads(self._session_row(session_id)["state"])
+
+    def save_turn(
+        self,
+        session_id: str,
+        state: dict[str, Any],
+        turns: Iterable[tuple[str, str, dict[str, Any]]],
+    ) -> None:
+        """Store the new state and the turns of one exchange in one transaction.
+
+        Args:
+            session_id: An existing session.
+            state: The dialogue state after the exchange.
+            turns: ``(role, text, payload)`` in order, for instance the customer's message
+                and the assistant's reply.
+        """
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE sessions SET state = ?, updated = ? WHERE session_id = ?",
+                (json.dumps(state, ensure_ascii=False), now, session_id),
+            )
+            for role, text, payload in turns:
+                db.execute(
+                    "INSERT INTO turns(session_id, role, text, payload, created) VALUES (?, ?, ?, ?, ?)",
+                    (session_id, role, text, json.dumps(payload, ensure_ascii=False), now),
+                )
+            db.execute(
+                "DELETE FROM turns WHERE session_id = ? AND id NOT IN "
+                "(SELECT id FROM turns WHERE session_id = ? ORDER BY id DESC LIMIT ?)",
+                (session_id, session_id, self.max_turns),
+            )
+
+    def save_state(self, session_id: str, state: dict[str, Any]) -> None:
+        """Store a new dialogue state (for instance after a thumbs-down)."""
+        self.save_turn(session_id, state, ())
+
+    def turns(self, session_id: str) -> list[Turn]:
+        """The kept turns of a session, oldest first.
+
+        Raises:
+            SessionNotFoundError: Unknown session.
+        """
+        self._session_row(session_id)
+        rows = self._connection().execute(
+            "SELECT role, text, payload, created FROM turns WHERE session_id = ? ORDER BY id", (session_id,)
+        ).fetchall()
+        return [Turn(r["role"], r["text"], json.loads(r["payload"]), r["created"]) for r in rows]
+
+    def session_ids(self) -> list[str]:
+        """Every stored session id, oldest first."""
+        rows = self._connection().execute("SELECT session_id FROM sessions ORDER BY created").fetchall()
+        return [row["session_id"] for row in rows]
+
+    # --- feedback and interactions ----------------------------------------------------------
+    def add_feedback(self, session_id: str, item_id: str, kind: str) -> None:
+        """Record feedback on an item; for a known customer it becomes an interaction too.
+
+        Raises:
+            SessionNotFoundError: Unknown session.
+            InputError: Unknown kind.
+        """
+        if kind not in FEEDBACK_KINDS:
+            raise InputError(f"unknown feedback kind {kind!r}; use one of {', '.join(FEEDBACK_KINDS)}")
+        user_id = self.user_of(session_id)
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO feedback(session_id, item_id, kind, created) VALUES (?, ?, ?, ?)",
+                (session_id, item_id, kind, now),
+            )
+            if user_id:
+                db.execute(
+                    "INSERT INTO interactions(user_id, item_id, event, rating, timestamp, source) "
+                    "VALUES (?, ?, ?, NULL, ?, 'feedback')",
+                    (user_id, item_id, _FEEDBACK_EVENTS[kind], now),
+                )
+
+    def feedback(self, session_id: str) -> list[tuple[str, str]]:
+        """``(item_id, kind)`` of a session, oldest first."""
+        rows = self._connection().execute(
+            "SELECT item_id, kind FROM feedback WHERE session_id = ? ORDER BY id", (session_id,)
+        ).fetchall()
+        return [(row["item_id"], row["kind"]) for row in rows]
+
+    def add_interactions(self, interactions: Iterable[Interaction]) -> int:
+        """Store interactions in one transaction; returns how many were stored."""
+        rows = [(i.user_id, i.item_id, i.event, i.rating, i.timestamp, i.source) for i in interactions]
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT INTO interactions(user_id, item_id, event, rating, timestamp, source) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        return len(rows)
+
+    def interactions(self, user_id: str, limit: int = 200) -> list[Interaction]:
+        """The latest interactions of a customer (at most ``limit``), oldest first."""
+        rows = self._connection().execute(
+            "SELECT * FROM interactions WHERE user_id = ? ORDER BY id DESC LIMIT ?", (user_id, limit)
+        ).fetchall()
+        return [
+            Interaction(r["user_id"], r["item_id"], r["event"], r["rating"], r["timestamp"], r["source"])
+            for r in reversed(rows)
+        ]
+
+    def users(self) -> list[str]:
+        """Every customer with at least one interaction."""
+        rows = self._connection().execute("SELECT DISTINCT user_id FROM interactions ORDER BY user_id").fetchall()
+        return [row["user_id"] for row in rows]
+
+    def training_examples(self, max_candidates: int = 20) -> Iterator[dict[str, Any]]:
+        """One training example per session where the customer clicked or liked something.
+
+        The format is the session format ``chatrec train`` reads.
+
+        Args:
+            max_candidates: Shown items kept as the example's candidates (the latest).
+
+        Yields:
+            ``{"session_id", "turns": [{"role", "text"}], "positives": [item_id],
+            "negatives": [item_id], "candidates": [item_id]}``: the conversation (kept
+            turns), the items clicked or liked (positives), those turned down (negatives)
+            and the items that were shown (candidates, positives included).
+        """
+        for session_id in self.session_ids():
+            positives: list[str] = []
+            negatives: list[str] = []
+            shown: list[str] = []
+            for item_id, kind in self.feedback(session_id):
+                if kind in ("clicked", "liked") and item_id not in positives:
+                    positives.append(item_id)
+                elif kind == "rejected" and item_id not in negatives:
+                    negatives.append(item_id)
+                if item_id not in shown:
+                    shown.append(item_id)
+            if not positives:
+                continue
+            negatives = [item for item in negatives if item not in positives]
+            candidates = [item for item in shown if item not in positives][-(max_candidates - len(positives)):]
+            candidates = positives + candidates if max_candidates > len(positives) else positives
+            turns = [{"role": t.role, "text": t.text} for t in self.turns(session_id)]
+            yield {
+                "session_id": session_id,
+                "turns": turns,
+                "positives": positives,
+                "negatives": negatives,
+                "candidates": candidates,
+            }
+
+    def export_training(self, path: Path | str) -> int:
+        """Write :meth:`training_examples` as JSONL; returns the number of examples."""
+        path = Path(path)
+        count = 0
+        with path.open("w", encoding="utf-8") as handle:
+            for example in self.training_examples():
+                handle.write(json.dumps(example, ensure_ascii=False) + "\n")
+                count += 1
+        return count

@@ -1,0 +1,118 @@
+"""Dialogue state across turns and the ask-or-recommend policy."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from chatrec.catalog import Item
+from chatrec.dialogue import DialogueState, ElicitationPolicy, Phrases, attribute_weights, update_state
+from chatrec.errors import PromptError
+from chatrec.understanding import Understanding
+
+
+def _item(number: int, **attributes: str) -> Item:
+    return Item(id=str(number), title=f"item {number}", attributes=dict(attributes))
+
+
+def _vague() -> list[Item]:
+    types = ["Tshirts", "Shirts", "Watches", "Jeans", "Casual Shoes", "Belts", "Caps", "Socks"]
+    return [
+        _item(n, articleType=types[n % len(types)], baseColour=["Blue", "Black"][n % 2], season="Summer")
+        for n in range(80)
+    ]
+
+
+WEIGHTS = {"articleType": 1.0, "baseColour": 0.6, "season": 0.2}
+
+
+def test_state_round_trips_through_json() -> None:
+    state = DialogueState(include={"gender": ["Men"]}, shown=["1"], pending={"attribute": "x", "options": ["a"]})
+    again = DialogueState.from_dict(json.loads(json.dumps(state.to_dict())))
+    assert again == state
+
+
+def test_a_field_named_again_replaces_the_wish_and_negation_removes_it() -> None:
+    state = DialogueState()
+    update_state(state, Understanding(include={"baseColour": {"Blue"}, "gender": {"Men"}}))
+    update_state(state, Understanding(include={"baseColour": {"Red"}}))
+    assert state.include == {"baseColour": ["Red"], "gender": ["Men"]}
+    update_state(state, Understanding(exclude={"baseColour": {"Red"}}))
+    assert "baseColour" not in state.include
+    assert state.exclude == {"baseColour": ["Red"]}
+    update_state(state, Understanding(include={"articleType": {"Shirts"}}))
+    assert state.exclude == {"baseColour": ["Red"]}, "negations hold in later turns"
+
+
+def test_cheaper_means_below_everything_just_shown() -> None:
+    state = DialogueState(last_prices=[40.0, 25.0, 60.0])
+    update_state(state, Understanding(relative_price="cheaper"))
+    assert state.max_price is not None and state.max_price < 25.0
+
+
+def test_start_over_clears_wishes() -> None:
+    state = DialogueState(include={"gender": ["Men"]}, max_price=20.0, asked=["gender"], n_questions=1)
+    update_state(state, Understanding(reset=True))
+    assert not state.include and state.max_price is None and state.n_questions == 0
+
+
+def test_vague_candidates_get_a_question_about_the_splitting_attribute() -> None:
+    policy = ElicitationPolicy(WEIGHTS, min_gain=0.8)
+    plan = policy.decide(_vague(), DialogueState())
+    assert plan.attribute == "articleType"
+    assert 2 <= len(plan.options) <= 6
+    assert set(plan.options) <= {item.attributes["articleType"] for item in _vague()}
+
+
+def test_coherent_candidates_get_recommendations() -> None:
+    items = [_item(n, articleType="Tshirts", baseColour="Blue", season=["Summer", "Fall"][n % 2]) for n in range(50)]
+    plan = ElicitationPolicy(WEIGHTS, min_gain=0.8).decide(items, DialogueState())
+    assert plan.attribute is None
+
+
+def test_never_asks_the_same_attribute_twice_and_stops_after_max_questions() -> None:
+    policy = ElicitationPolicy(WEIGHTS, min_gain=0.1, max_questions=2)
+    state = DialogueState(asked=["articleType"], n_questions=1)
+    plan = policy.decide(_vague(), state)
+    assert plan.attribute == "baseColour"
+    state.n_questions = 2
+    assert policy.decide(_vague(), state).attribute is None
+
+
+def test_asking_for_recommendations_skips_questions() -> None:
+    plan = ElicitationPolicy(WEIGHTS).decide(_vague(), DialogueState(), wants_recommendations=True)
+    assert plan.attribute is None
+
+
+def test_a_customer_with_history_is_asked_less() -> None:
+    types = ["Tshirts", "Shirts"]
+    items = [_item(n, articleType=types[n % 2], baseColour="Blue", season="Summer") for n in range(40)]
+    policy = ElicitationPolicy(WEIGHTS, min_gain=0.8, max_questions=3)
+    assert policy.decide(items, DialogueState()).attribute == "articleType"  # 1 bit
+    assert policy.decide(items, DialogueState(), has_history=True).attribute is None
+    state = DialogueState(n_questions=2)
+    assert policy.decide(_vague(), state, has_history=True).attribute is None
+
+
+def test_attribute_weights_favour_attributes_that_separate_items() -> None:
+    rng = np.random.default_rng(0)
+    centres = {"A": rng.normal(size=16), "B": rng.normal(size=16)}
+    items, rows = [], []
+    for n in range(200):
+        kind = "A" if n % 2 else "B"
+        items.append(_item(n, kind=kind, noise=str(rng.integers(0, 3))))
+        rows.append(centres[kind] + 0.1 * rng.normal(size=16))
+    weights = attribute_weights(items, np.asarray(rows, dtype=np.float32), ["kind", "noise"])
+    assert weights["kind"] == 1.0
+    assert weights["noise"] < 0.1
+
+
+def test_phrases_render_strictly() -> None:
+    phrases = Phrases()
+    text = phrases.render("question", attribute=phrases.attribute("baseColour"), options="Blue, Red")
+    assert "colour" in text and "Blue, Red" in text
+    with pytest.raises(PromptError):
+        phrases.render("question", attribute="colour")
+    assert phrases.attribute("someNewField") == "some new field"

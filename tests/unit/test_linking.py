@@ -1,0 +1,87 @@
+"""Title linking: the catalogue items a customer names, without false links on common words."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatrec.catalog import Item
+from chatrec.linking import TitleLinker, split_year
+
+
+def _items(*titles: str) -> list[Item]:
+    return [Item(id=str(number), title=title) for number, title in enumerate(titles, start=1)]
+
+
+@pytest.fixture
+def linker() -> TitleLinker:
+    items = _items(
+        "The Shining (1980)",
+        "The Babadook (2014)",
+        "Up (2009)",
+        "Her (2013)",
+        "The Others (2001)",
+        "Pee-wee's Big Adventure",
+        "Amélie (2001)",
+        "Frozen (2010)",
+        "Frozen (2013)",
+        "Star Wars (1977)",
+        "Star Wars: The Last Jedi (2017)",
+        "It (2017)",
+    )
+    return TitleLinker(items, priors={"9": 10.0}, frequent=frozenset({"up", "her", "frozen"}))
+
+
+def _titles(linker: TitleLinker, text: str) -> list[str]:
+    names = {m.item_id: m for m in linker.find(text)}
+    return [m.surface for m in names.values()]
+
+
+def test_links_full_title_with_year_and_keeps_offsets(linker: TitleLinker) -> None:
+    text = "Hi im looking for a good horror movie like The Shining (1980) please"
+    [mention] = linker.find(text)
+    assert mention.item_id == "1"
+    assert text[mention.start : mention.end] == "The Shining (1980)" == mention.surface
+
+
+def test_links_lower_case_and_without_article(linker: TitleLinker) -> None:
+    found = linker.find("loved the shining and babadook, also amelie and pee wee's big adventure")
+    assert [m.item_id for m in found] == ["1", "2", "7", "6"]
+
+
+def test_longest_match_wins(linker: TitleLinker) -> None:
+    found = linker.find("Star Wars: The Last Jedi was worse than Star Wars")
+    assert [m.item_id for m in found] == ["11", "10"]
+
+
+def test_common_words_are_not_titles(linker: TitleLinker) -> None:
+    assert linker.find("I'm up for anything, her brother liked it, the others too") == []
+
+
+def test_common_word_titles_link_with_year_or_title_case(linker: TitleLinker) -> None:
+    assert [m.item_id for m in linker.find("I watched up (2009) yesterday")] == ["3"]
+    assert [m.item_id for m in linker.find("Have you seen The Others? and Her")] == ["5", "4"]
+    # A capitalised common word opening a sentence is just a sentence.
+    assert linker.find("Up for a comedy. Her sister said so.") == []
+
+
+def test_ambiguous_title_prefers_prior_and_lists_alternatives(linker: TitleLinker) -> None:
+    [mention] = linker.find("my kids love Frozen")
+    assert mention.item_id == "9"
+    assert set(mention.alternatives) == {"8", "9"}
+    assert [m.item_id for m in linker.find("Frozen (2010) was scary")] == ["8"]
+
+
+def test_lookup_and_split_year(linker: TitleLinker) -> None:
+    assert linker.lookup("The Shining (1980)") == ["1"]
+    assert linker.lookup("Nothing Like This") == []
+    assert split_year("The Shining (1980)") == ("The Shining", "1980")
+    assert split_year("Back to the Future") == ("Back to the Future", None)
+
+
+def test_attribute_values_are_not_titles() -> None:
+    items = _items("Comedy (2012)", "Drama Queen (2001)") + [
+        Item(id=f"g{n}", title=f"Film {n}", attributes={"genre": ("comedy",)}) for n in range(3)
+    ]
+    linker = TitleLinker(items, frequent=frozenset())
+    assert linker.find("i want a comedy tonight") == []
+    assert [m.item_id for m in linker.find("i want a comedy (2012) tonight")] == ["1"]

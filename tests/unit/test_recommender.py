@@ -1,0 +1,168 @@
+"""ChatRec end to end on the 300-item fashion fixture (fake embedder, no LLM)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from fakes import HashingEmbedder
+
+from chatrec import ChatRec, InputError, ItemNotFoundError, Reply, SessionNotFoundError
+from chatrec.explain import TemplateExplainer
+from chatrec.index import build_index
+from chatrec.ranking import RetrievalRanker
+from chatrec.retrieval import Retriever
+from chatrec.sessions import Interaction
+from chatrec.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
+    folder = tmp_path_factory.mktemp("index")
+    settings = Settings(index_dir=folder, cache_dir=folder / "cache", _env_file=None)
+    embedder = HashingEmbedder()
+    build_index(Path(__file__).parents[1] / "fixtures" / "fashion_small.csv", settings, embedder=embedder)
+    return Retriever.open(settings, embedder=embedder)
+
+
+@pytest.fixture
+def make_rec(retriever: Retriever, settings: Settings):
+    settings = settings.model_copy(update={"use_llm": False})
+    made: list[ChatRec] = []
+
+    def make(**updates: object) -> ChatRec:
+        rec = ChatRec(
+            settings.model_copy(update=updates) if updates else settings,
+            retriever=retriever, ranker=RetrievalRanker(), explainer=TemplateExplainer(),
+        )
+        made.append(rec)
+        return rec
+
+    yield make
+    for rec in made:
+        rec.close()
+
+
+def _items(rec: ChatRec, reply: Reply) -> list:
+    return [rec.item(r.item_id) for r in reply.recommendations]
+
+
+def test_a_vague_request_gets_a_question_with_options_from_the_catalogue(make_rec) -> None:
+    rec = make_rec()
+    reply = rec.respond("I'm looking for something for men", session_id="s1")
+    assert reply.question is not None and not reply.recommendations
+    assert 2 <= len(reply.question.options) <= 6
+    values = rec.retriever.values(reply.question.attribute)
+    assert all(option in values for option in reply.question.options)
+    assert reply.to_dict()["question"]["options"] == reply.question.options
+
+
+def test_answering_questions_leads_to_matching_recommendations(make_rec) -> None:
+    rec = make_rec()
+    reply = rec.respond("I'm looking for something for men", session_id="s1")
+    asked = []
+    while reply.question is not None:
+        asked.append(reply.question.attribute)
+        reply = rec.respond(reply.question.options[0], session_id="s1")
+    assert len(asked) == len(set(asked)) <= rec.settings.max_questions
+    assert reply.recommendations
+    assert all(item.attributes["gender"] == "Men" for item in _items(rec, reply))
+
+
+def test_asking_for_recommendations_skips_the_questions(make_rec) -> None:
+    reply = make_rec().respond("just show me something for men", session_id="s2")
+    assert reply.question is None and len(reply.recommendations) == 5
+
+
+def test_constraints_and_negations_hold_and_nothing_is_shown_twice(make_rec) -> None:
+    rec = make_rec()
+    first = rec.respond("recommend tshirts for men, not blue", session_id="s3")
+    second = rec.respond("something else", session_id="s3")
+    items = _items(rec, first) + _items(rec, second)
+    assert second.recommendations
+    assert all(i.attributes["articleType"] == "Tshirts" and i.attributes["gender"] == "Men" for i in items)
+    assert all(i.attributes["baseColour"] != "Blue" for i in items)
+    ids = [i.id for i in items]
+    assert len(ids) == len(set(ids))
+
+
+def test_thumbs_down_excludes_the_item(make_rec) -> None:
+    rec = make_rec()
+    first = rec.respond("show me some watches", session_id="s4")
+    disliked = first.recommendations[0].item_id
+    rec.feedback("s4", disliked, "rejected")
+    later = rec.respond("show me those again", session_id="s4")
+    assert disliked not in [r.item_id for r in later.recommendations]
+    assert {"item_id": disliked, "kind": "rejected"} in rec.session("s4")["feedback"]
+
+
+def test_unknowns_and_bad_input(make_rec) -> None:
+    rec = make_rec()
+    with pytest.raises(InputError, match="empty"):
+        rec.respond("   ")
+    with pytest.raises(InputError, match="limit"):
+        rec.respond("x" * (rec.settings.max_message_chars + 1))
+    with pytest.raises(SessionNotFoundError):
+        rec.session("never-seen")
+    with pytest.raises(SessionNotFoundError):
+        rec.feedback("never-seen", "15970", "liked")
+    reply = rec.respond("shirts for women", session_id="brand-new", user_id="stranger")
+    assert reply.session_id == "brand-new"
+    with pytest.raises(ItemNotFoundError):
+        rec.feedback("brand-new", "no-such-item", "liked")
+    assert rec.session("brand-new")["user_id"] == "stranger"
+
+
+def test_a_restart_continues_the_conversation(make_rec) -> None:
+    rec = make_rec()
+    question = rec.respond("I'm looking for something for women", session_id="s5").question
+    assert question is not None
+    rec.close()
+    again = make_rec()  # same data folder: a new process would see the same
+    reply = again.respond(question.options[0], session_id="s5")
+    view = again.session("s5")
+    assert question.attribute in view["constraints"]["include"]
+    assert [t["role"] for t in view["turns"]][:2] == ["customer", "assistant"]
+    assert reply.question is None or reply.question.attribute != question.attribute
+
+
+def test_stream_yields_text_then_the_reply(make_rec) -> None:
+    events = list(make_rec().stream("recommend casual shoes for men", session_id="s6"))
+    assert isinstance(events[-1], Reply)
+    assert all(isinstance(e, str) for e in events[:-1])
+    text = "".join(events[:-1])
+    reply = events[-1]
+    assert reply.text in text
+    assert all(r.reason and r.reason in text for r in reply.recommendations)
+
+
+def test_a_customer_with_history_is_asked_less_and_profile_biases(make_rec, retriever: Retriever) -> None:
+    rec = make_rec()
+    bought = [i for i in retriever.index.items if i.attributes.get("articleType") == "Watches"][:3]
+    rec.store.add_interactions(Interaction("u7", item.id, "purchase") for item in bought)
+    anonymous = rec.respond("I'm looking for something for men", session_id="anon")
+    known = rec.respond("I'm looking for something for men", session_id="known", user_id="u7")
+    assert known.metadata["profile"]["positives"] == [i.id for i in reversed(bought)]
+    questions = lambda r: 0 if r.question is None else 1  # noqa: E731
+    assert questions(known) <= questions(anonymous)
+
+
+def test_concurrent_sessions_do_not_mix(make_rec) -> None:
+    rec = make_rec()
+    replies: dict[str, Reply] = {}
+
+    def talk(session: str, message: str) -> None:
+        replies[session] = rec.respond(message, session_id=session)
+
+    threads = [
+        threading.Thread(target=talk, args=("men", "recommend shirts for men")),
+        threading.Thread(target=talk, args=("women", "recommend tops for women")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(i.attributes["gender"] == "Men" for i in _items(rec, replies["men"]))
+    assert all(i.attributes["gender"] == "Women" for i in _items(rec, replies["women"]))
+    assert rec.session("men")["constraints"]["include"]["gender"] == ["Men"]

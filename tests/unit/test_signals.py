@@ -1,0 +1,89 @@
+"""Item signals: "customers who talked about X went for Y", popularity, log texts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from chatrec.errors import ConfigError
+from chatrec.signals import ItemSignals, Session, SignalWeights, redial_sessions
+
+BASKETS = [
+    ["alien", "aliens", "predator"],
+    ["alien", "aliens"],
+    ["alien", "aliens", "terminator"],
+    ["notebook", "titanic"],
+    ["notebook", "titanic", "alien"],
+]
+
+
+def test_co_mention_prefers_items_named_together() -> None:
+    signals = ItemSignals.fit(BASKETS)
+    catalogue = ["titanic", "aliens", "predator", "never-seen"]
+    scores = signals.co_mention(catalogue, ["alien"])
+    assert scores.argmax() == 1  # aliens goes with alien three times
+    assert scores[3] == 0.0
+    assert scores[2] > 0.0
+    assert np.all(signals.co_mention(catalogue, ["unknown"]) == 0.0)
+
+
+def test_popularity_is_monotonic_in_mentions() -> None:
+    signals = ItemSignals.fit(BASKETS)
+    pop = signals.popularity(["alien", "aliens", "predator", "nothing"])
+    assert pop[0] == pytest.approx(1.0)
+    assert pop[0] > pop[1] > pop[2] > pop[3] == 0.0
+
+
+def test_save_and_load_round_trip(tmp_path: Path) -> None:
+    sessions = [Session(items=("a", "b"), key="d1", led_to=(("b", "something scary"),)), Session(items=("b", "c"))]
+    signals = ItemSignals.fit(sessions)
+    path = signals.save(tmp_path / "sub" / "signals.npz")
+    loaded = ItemSignals.load(path)
+    assert loaded.ids == signals.ids
+    assert loaded.keys == ["d1"]
+    assert loaded.n_sessions == 2
+    assert (loaded.co != signals.co).nnz == 0
+    np.testing.assert_allclose(loaded.co_mention(["a", "b", "c"], ["b"]), signals.co_mention(["a", "b", "c"], ["b"]))
+
+
+def test_load_refuses_missing_or_foreign_files(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        ItemSignals.load(tmp_path / "nope.npz")
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, something=np.zeros(3))
+    with pytest.raises(ConfigError, match="not an item signals file"):
+        ItemSignals.load(bad)
+
+
+def test_aligned_scores_combine_signals_and_log_text() -> None:
+    sessions = [
+        Session(items=("shining", "exorcist"), led_to=(("exorcist", "something really scary please"),)),
+        Session(items=("notebook", "titanic"), led_to=(("titanic", "a romantic love story"),)),
+    ]
+    aligned = ItemSignals.fit(sessions).aligned(["titanic", "exorcist", "shining", "other"])
+    log = aligned.log_text("anything scary tonight?")
+    assert log.argmax() == 1 and log.max() == pytest.approx(1.0)
+    scores = aligned.scores(["notebook"], "", SignalWeights(co_mention=1.0, popularity=0.0, log_text=0.0))
+    assert scores.argmax() == 0
+    with pytest.raises(ValueError):
+        SignalWeights(co_mention=-1.0)
+
+
+def test_redial_sessions_read_mentions_and_seeker_words(fixtures_dir: Path) -> None:
+    sessions = redial_sessions(fixtures_dir / "redial_dialogues.jsonl")
+    assert len(sessions) == 25
+    assert all(session.key for session in sessions)
+    assert sum(len(session.items) for session in sessions) > 50
+    texts = [text for session in sessions for _, text in session.led_to]
+    assert texts and not any(re.search(r"@\d", text) for text in texts)
+
+
+def test_top_lists_what_the_logs_connect_to_the_conversation() -> None:
+    aligned = ItemSignals.fit(BASKETS).aligned(["titanic", "aliens", "predator", "never-seen", "alien"])
+    weights = SignalWeights(popularity=0.0, log_text=0.0)
+    top = aligned.top(["alien"], "", weights, k=3, exclude_ids=["alien"])
+    assert [item_id for item_id, _ in top][0] == "aliens"
+    assert "never-seen" not in dict(top) and "alien" not in dict(top)
