@@ -6,7 +6,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup demo test test-slow test-all bench clean-index
+.PHONY: setup demo test test-slow test-all typecheck clean-index
 
 $(BIN)/chatrec: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test-slow: setup
 	$(BIN)/python -m pytest -q -m slow || [ $$? -eq 5 ]
 
 test-all: test test-slow
+
+typecheck: setup
+	$(BIN)/python -m mypy chatrec/
 
 clean-index:
 	rm -rf index/* .chatrec

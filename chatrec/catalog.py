@@ -101,7 +101,8 @@ class Item:
             key: tuple(value) if isinstance(value, list) else value
             for key, value in (record.get("attributes") or {}).items()
         }
-        return cls(**{name: record.get(name) for name in FIELDS if name in record}, attributes=attributes)
+        fields: dict[str, Any] = {name: record[name] for name in FIELDS if name in record}
+        return cls(**fields, attributes=attributes)
 
     def content_hash(self) -> str:
         """A hash of everything that is embedded or filtered on: changes when the item does."""

@@ -389,9 +389,9 @@ def understand(
             target.setdefault(name, set()).update(values)
         if negated:
             removed.update(range(match.start, match.end))
-    for name, values in result.exclude.items():
+    for name, unwanted in result.exclude.items():
         if name in result.include:
-            result.include[name] -= values
+            result.include[name] -= unwanted
             if not result.include[name]:
                 del result.include[name]
     if pending is not None:
