@@ -18,6 +18,9 @@ from chatrec.index import build_index, open_collection
 from chatrec.retrieval import Filters, Retriever
 from chatrec.settings import Settings
 
+# The real embedder: a few seconds to load and ~250 items/s to embed.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def embedder() -> SentenceTransformerEmbedder:
