@@ -231,14 +231,14 @@ def load_mapping(path: Path | str | None) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CatalogError(f"cannot read mapping file {path}: {exc.strerror or exc}") from exc
+    import yaml
+
     try:
         if path.suffix.lower() in {".yaml", ".yml"}:
-            import yaml
-
             data = yaml.safe_load(text)
         else:
             data = json.loads(text)
-    except Exception as exc:  # noqa: BLE001 - both parsers' errors become one message
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
         raise CatalogError(f"mapping file {path} is not valid {path.suffix[1:] or 'JSON'}: {exc}") from exc
     if not isinstance(data, dict):
         raise CatalogError(f"mapping file {path} must hold an object of field: column")
@@ -358,13 +358,12 @@ def _json_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | N
 
 
 def _parquet_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    try:
-        import pyarrow.parquet as pq
+    import pyarrow
+    import pyarrow.parquet as pq
 
+    try:
         table = pq.read_table(path)
-    except OSError as exc:
-        raise CatalogError(f"cannot read Parquet catalogue {path}: {exc}") from exc
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises its own ArrowInvalid family
+    except (pyarrow.ArrowInvalid, OSError) as exc:
         raise CatalogError(f"catalogue {path} is not a readable Parquet file: {exc}") from exc
     for number, record in enumerate(table.to_pylist(), start=1):
         yield number, record, None

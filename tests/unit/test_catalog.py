@@ -145,3 +145,10 @@ def test_real_fashion_slice_loads(fixtures_dir: Path) -> None:
     load = load_catalog(fixtures_dir / "fashion_small.csv")
     assert len(load.items) == 300 and not load.bad_rows
     assert {"gender", "articleType", "baseColour"} <= set(load.items[0].attributes)
+
+
+def test_broken_parquet_and_yaml_are_named(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="not a readable Parquet file"):
+        load_catalog(write(tmp_path / "a.parquet", "not parquet"))
+    with pytest.raises(CatalogError, match="not valid yaml"):
+        load_mapping(write(tmp_path / "m.yaml", "id: [unclosed"))
