@@ -128,7 +128,7 @@ class ItemSignals:
 
         Args:
             sessions: :class:`Session` s, or plain baskets of item ids; repeats inside a
-                session count once.
+                session count once, and a session key seen before is skipped.
 
         Returns:
             The fitted signals (possibly empty).
@@ -139,9 +139,14 @@ class ItemSignals:
         texts: dict[int, list[str]] = {}
         keys: list[str] = []
         n_sessions = 0
+        seen_keys: set[str] = set()
         for session in sessions:
             if not isinstance(session, Session):
                 session = Session(items=tuple(str(item_id) for item_id in session))
+            if session.key:
+                if session.key in seen_keys:
+                    continue  # the same logged session twice (ReDial's parts share 131 dialogues)
+                seen_keys.add(session.key)
             rows = sorted({position.setdefault(str(item_id), len(position)) for item_id in session.items})
             n_sessions += 1
             keys.append(session.key)

@@ -228,8 +228,8 @@ class SystemResult:
             "coverage@10": round(catalogue_coverage(self.top_lists, catalogue_size, k=10), 4)
             if self.top_lists else 0.0,
             "diversity@10": mean(self.diversity),
-            "latency_ms_p50": round(float(np.percentile(latency, 50)), 2) if len(latency) else 0.0,
-            "latency_ms_p95": round(float(np.percentile(latency, 95)), 2) if len(latency) else 0.0,
+            "latency_ms_p50": round(float(np.percentile(latency, 50)), 2) if len(latency) else None,
+            "latency_ms_p95": round(float(np.percentile(latency, 95)), 2) if len(latency) else None,
             "recall_curve": {str(k): mean(ranks < k) for k in CURVE_KS},
         }
 

@@ -35,7 +35,10 @@ _COLUMNS = (
 
 
 def load_results(paths: Iterable[Path | str]) -> dict[str, Any]:
-    """Merge result files of ``eval redial --json``: later files win for a repeated system.
+    """Merge result files of ``eval redial --json``.
+
+    A system present in several files keeps its last figures under its name and the earlier
+    ones as ``"name (run N)"``, so that paired comparisons on a sample stay visible.
 
     Returns:
         ``{"runs": [run info...], "systems": {name: metrics with "turns", "run"}}``.
@@ -59,6 +62,10 @@ def load_results(paths: Iterable[Path | str]) -> dict[str, Any]:
         info["file"] = str(path)
         runs.append(info)
         for name, metrics in data["systems"].items():
+            if name in systems:
+                # Keep the earlier figures too (same system on other turns), under a run tag.
+                earlier = systems.pop(name)
+                systems[f"{name} (run {earlier['run']})"] = earlier
             systems[name] = {**metrics, "turns": data.get("turns"), "run": len(runs) - 1}
     if not systems:
         raise InputError("no system in the results")
@@ -140,7 +147,9 @@ def _table(systems: Mapping[str, Mapping[str, Any]], columns: Sequence[tuple[str
     lines = ["| system | " + " | ".join(label for _, label in columns) + " |",
              "|---" * (len(columns) + 1) + "|"]
     for name, metrics in systems.items():
-        lines.append(f"| {name} | " + " | ".join(_cell(metrics.get(key)) for key, _ in columns) + " |")
+        timed = bool(metrics.get("latencies_ms"))
+        cells = [_cell(metrics.get(key)) if timed or not key.startswith("latency") else "–" for key, _ in columns]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -154,9 +163,19 @@ def write_report(results: Mapping[str, Any], out: Path | str) -> Path:
     Returns:
         The path of ``report.md``.
     """
+    from chatrec.eval.redial import SYSTEMS
+
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    systems: Mapping[str, Mapping[str, Any]] = results["systems"]
+    known = list(SYSTEMS)
+
+    def order(name: str) -> tuple[int, int, str]:
+        base = name.split(" (run ")[0]
+        return (known.index(base) if base in known else len(known), int(" (run " in name), name)
+
+    systems: Mapping[str, Mapping[str, Any]] = {
+        name: results["systems"][name] for name in sorted(results["systems"], key=order)
+    }
     _recall_curve(systems, out / "recall_at_k.png")
     _ablation(systems, out / "ablation.png")
     _latency(systems, out / "latency.png")

@@ -85,5 +85,14 @@ def test_top_lists_what_the_logs_connect_to_the_conversation() -> None:
     aligned = ItemSignals.fit(BASKETS).aligned(["titanic", "aliens", "predator", "never-seen", "alien"])
     weights = SignalWeights(popularity=0.0, log_text=0.0)
     top = aligned.top(["alien"], "", weights, k=3, exclude_ids=["alien"])
-    assert [item_id for item_id, _ in top][0] == "aliens"
+    assert top[0][0] == "aliens"
     assert "never-seen" not in dict(top) and "alien" not in dict(top)
+
+
+def test_a_session_logged_twice_counts_once() -> None:
+    once = ItemSignals.fit([Session(items=("a", "b"), key="d1"), Session(items=("a", "c"), key="d2")])
+    twice = ItemSignals.fit([
+        Session(items=("a", "b"), key="d1"), Session(items=("a", "b"), key="d1"), Session(items=("a", "c"), key="d2"),
+    ])
+    assert twice.n_sessions == once.n_sessions == 2
+    np.testing.assert_allclose(twice.co_mention(["b", "c"], ["a"]), once.co_mention(["b", "c"], ["a"]))
