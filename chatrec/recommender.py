@@ -27,6 +27,7 @@ from chatrec.history import Profile, build_profile
 from chatrec.reply import Question, Recommendation, Reply
 from chatrec.sessions import FEEDBACK_KINDS, SessionStore
 from chatrec.settings import Settings
+from chatrec.signals import AlignedSignals, ItemSignals, SignalWeights
 from chatrec.understanding import Understanding, Vocabulary, understand
 
 __all__ = ["ChatRec"]
@@ -101,6 +102,7 @@ class ChatRec:
         self._policy: ElicitationPolicy | None = policy
         self._llm: Any = None
         self._linker: Any = None
+        self._signals: AlignedSignals | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> ChatRec:
@@ -169,6 +171,17 @@ class ChatRec:
                 values[name] = counter
             self._vocabulary = Vocabulary(values)
         return self._vocabulary
+
+    @property
+    def signals(self) -> AlignedSignals | None:
+        """Item signals learnt from logs (``signals_path``), aligned with the index; None when unset."""
+        if self.settings.signals_path is None:
+            return None
+        if self._signals is None:
+            self._signals = ItemSignals.load(self.settings.signals_path).aligned(
+                [item.id for item in self.retriever.index.items]
+            )
+        return self._signals
 
     @property
     def linker(self) -> Any:
@@ -365,9 +378,12 @@ class ChatRec:
         query = state.query() or message
         vector = self._taste(profile, state.mentioned)
         effective, relaxed = self._relax(state, excluded)
+        signals = self.signals
         candidates = self.retriever.search(
             query, k=self.settings.ask_pool, filters=self._filters(effective), exclude_ids=excluded,
             profile_vector=vector, profile_weight=self.settings.profile_weight,
+            extra_scores=signals.scores(state.mentioned, query, SignalWeights()) if signals else None,
+            extra_weight=self.settings.signals_weight,
         )
 
         turn = _Turn(session_id, message, state, heard, profile, context, None, relaxed=relaxed)

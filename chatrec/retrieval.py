@@ -292,6 +292,8 @@ class Retriever:
         profile_weight: float = 0.3,
         mode: Mode = "hybrid",
         query_vector: np.ndarray | None = None,
+        extra_scores: np.ndarray | None = None,
+        extra_weight: float = 1.0,
     ) -> list[Candidate]:
         """The ``k`` best items for a query that pass the filters, best first.
 
@@ -304,6 +306,10 @@ class Retriever:
                 dense query with ``profile_weight``.
             mode: ``hybrid`` (dense and BM25 fused), ``dense`` or ``lexical``.
             query_vector: A precomputed dense query, used instead of embedding ``query``.
+            extra_scores: One score per catalogue item (index order) from another source,
+                such as co-mention and popularity signals learnt from logs; its items with a
+                positive score form a third ranked list in the fusion.
+            extra_weight: Weight of that list's reciprocal ranks (the other two weigh 1).
 
         Returns:
             Up to ``k`` candidates; fewer when fewer items pass the filters.
@@ -315,6 +321,7 @@ class Retriever:
         dense_scores: np.ndarray | None = None
         lexical_scores: np.ndarray | None = None
         ranked_lists: list[np.ndarray] = []
+        list_weights: list[float] = []
         if mode in ("hybrid", "dense"):
             vector = query_vector if query_vector is not None else self.query_vector(
                 query, profile_vector, profile_weight
@@ -327,18 +334,28 @@ class Retriever:
                     dense_scores = np.where(mask, dense_scores, -np.inf)
                 dense_rows = _top(dense_scores, depth)
             ranked_lists.append(dense_rows)
+            list_weights.append(1.0)
         if mode in ("hybrid", "lexical") and query.strip():
             lexical_scores = self.bm25.scores(query)
             lexical_scores = np.where(lexical_scores > 0, lexical_scores, -np.inf)
             if mask is not None:
                 lexical_scores = np.where(mask, lexical_scores, -np.inf)
             ranked_lists.append(_top(lexical_scores, depth))
+            list_weights.append(1.0)
+        if extra_scores is not None:
+            if extra_scores.shape != (len(self.index),):
+                raise InputError(f"extra_scores must have one score per item ({len(self.index)})")
+            extra = np.where(extra_scores > 0, extra_scores, -np.inf)
+            if mask is not None:
+                extra = np.where(mask, extra, -np.inf)
+            ranked_lists.append(_top(extra, depth))
+            list_weights.append(extra_weight)
         if mode == "lexical" and not ranked_lists:
             return []
         fused: dict[int, float] = {}
-        for rows in ranked_lists:
+        for rows, weight in zip(ranked_lists, list_weights, strict=True):
             for rank, row in enumerate(rows.tolist()):
-                fused[row] = fused.get(row, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
+                fused[row] = fused.get(row, 0.0) + weight / (self.settings.rrf_k + rank + 1)
         order = sorted(fused, key=lambda row: (-fused[row], row))[:k]
         return [
             Candidate(

@@ -77,7 +77,7 @@ class Settings(BaseSettings):
     )
     use_llm: bool = Field(True, description="Rank and explain with the LLM (False: retrieval only).")
     llm_rank_weight: float = Field(
-        0.5,
+        0.25,
         ge=0.0,
         le=1.0,
         description=(
@@ -107,6 +107,14 @@ class Settings(BaseSettings):
     )
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     n_candidates: int = Field(20, ge=1, le=200, description="Candidates handed to the ranker.")
+    signals_weight: float = Field(
+        3.0,
+        ge=0.0,
+        description=(
+            "Weight of the signals' ranked list in the retrieval fusion (dense and BM25 weigh 1): "
+            "co-mentions learnt from many conversations outweigh one text match."
+        ),
+    )
     signals_path: Path | None = Field(
         None,
         description=(

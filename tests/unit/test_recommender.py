@@ -166,3 +166,27 @@ def test_concurrent_sessions_do_not_mix(make_rec) -> None:
     assert all(i.attributes["gender"] == "Men" for i in _items(rec, replies["men"]))
     assert all(i.attributes["gender"] == "Women" for i in _items(rec, replies["women"]))
     assert rec.session("men")["constraints"]["include"]["gender"] == ["Men"]
+
+
+def test_signals_learnt_from_logs_feed_retrieval(make_rec, retriever: Retriever, tmp_path: Path, monkeypatch) -> None:
+    from chatrec.signals import ItemSignals
+
+    watches = [item for item in retriever.index.items if item.attributes.get("articleType") == "Watches"]
+    named, partner = watches[0], watches[-1]
+    query = f"just show me watches like the {named.title}"
+    # Many logged conversations that named this watch ended with the partner.
+    path = ItemSignals.fit([[named.id, partner.id]] * 20).save(tmp_path / "signals.npz")
+    seen: list[dict] = []
+    search = retriever.search
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(kwargs)
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(retriever, "search", spy)
+    make_rec().respond(query, session_id="n1")
+    assert seen[-1]["extra_scores"] is None
+    make_rec(signals_path=path).respond(query, session_id="n2")
+    extra = seen[-1]["extra_scores"]
+    assert int(extra.argmax()) == retriever.index.position(partner.id)
+    assert seen[-1]["extra_weight"] == 3.0

@@ -98,3 +98,11 @@ def test_embedder_mismatch_is_refused(retriever: Retriever, settings: Settings) 
     other.name = "another-model"
     with pytest.raises(ConfigError, match="rebuild the index"):
         Retriever(open_index(settings.index_dir), other, settings)
+
+
+def test_extra_scores_are_fused_as_a_third_list(retriever: Retriever) -> None:
+    extra = np.zeros(len(retriever.index))
+    extra[retriever.index.position("6")] = 1.0  # e.g. what customers who said this went on to buy
+    assert "6" not in ids(retriever.search("running shoe", k=3))
+    assert "6" in ids(retriever.search("running shoe", k=3, extra_scores=extra, extra_weight=3.0))
+    assert "6" not in ids(retriever.search("running shoe", k=3, extra_scores=extra, extra_weight=3.0, exclude_ids=["6"]))
