@@ -143,7 +143,8 @@ def latency(args: argparse.Namespace) -> dict[str, Any]:
         t0 = time.perf_counter()
         first = None
         for part in explainer.stream(context, ranked[0].candidate.item):
-            if first is None:
+            # The fixed answer prefix comes at once: time the first chunk the model generated.
+            if first is None and isinstance(part, str) and part != explainer.answer_prefix:
                 first = time.perf_counter() - t0
         first_chunk.append(first or 0.0)
         total.append(time.perf_counter() - t0)
@@ -174,6 +175,7 @@ def explain(args: argparse.Namespace) -> dict[str, Any]:
     explainer = LLMExplainer(LLM.from_settings(settings), vocabulary=vocabulary)
     template = TemplateExplainer()
     replaced, total, examples = 0, 0, []
+    replacements: list[dict[str, Any]] = []
     problems: dict[str, int] = {}
     started = time.perf_counter()
     for i, item in enumerate(sample):
@@ -188,6 +190,7 @@ def explain(args: argparse.Namespace) -> dict[str, Any]:
         total += 1
         if result.fallback:
             replaced += 1
+            replacements.append({"item": item.title, "llm": raw.strip(), "problems": list(result.problems)})
             for problem in result.problems:
                 kind = problem.split(" ")[1] if " " in problem else problem
                 problems[kind] = problems.get(kind, 0) + 1
@@ -204,7 +207,7 @@ def explain(args: argparse.Namespace) -> dict[str, Any]:
         "items": total, "replaced": replaced, "replaced_share": round(replaced / max(1, total), 3),
         "problem_kinds": problems, "template_reasons_failing_check": template_failures,
         "seconds_per_item": round((time.perf_counter() - started) / max(1, total), 2),
-        "adapter": args.adapter, "examples": examples,
+        "adapter": args.adapter, "replacements": replacements, "examples": examples,
     }
 
 

@@ -26,11 +26,11 @@ from chatrec.llm import LLM
 from chatrec.prompting import PromptLibrary, to_chat
 from chatrec.ranking import (
     RankingContext,
-    _ordered_attributes,
-    _value_text,
     clean_text,
     format_dialogue,
     format_price,
+    ordered_attributes,
+    value_text,
 )
 from chatrec.settings import Settings
 
@@ -271,7 +271,7 @@ def find_contradictions(
         elif word in _COLOURS and colour_fields and f" {word} " not in facts:
             shown = "/".join(v for name in colour_fields for v in values[name])
             problems.append(f"says {word!r} but the item's colour is {shown}")
-    return problems
+    return list(dict.fromkeys(problems))
 
 
 def item_facts(item: Item, max_attributes: int = 8, max_description_chars: int = 200) -> str:
@@ -280,8 +280,8 @@ def item_facts(item: Item, max_attributes: int = 8, max_description_chars: int =
     for name, value in [("category", item.category), ("brand", item.brand)]:
         if value:
             lines.append(f'{name}: "{clean_text(value, 60)}"')
-    for name, value in _ordered_attributes(item)[:max_attributes]:
-        text = clean_text(_value_text(value, max_values=3), 80)
+    for name, value in ordered_attributes(item)[:max_attributes]:
+        text = clean_text(value_text(value, max_values=3), 80)
         if text:
             lines.append(f'{clean_text(name, 30)}: "{text}"')
     price = format_price(item)
@@ -309,10 +309,10 @@ class TemplateExplainer:
         """The attribute-based reason for ``item``."""
         asked = " " + _norm(" ".join(text for role, text in context.turns if role == "customer")) + " "
         values: list[str] = []
-        for name, value in [("category", item.category), ("brand", item.brand), *_ordered_attributes(item)]:
+        for name, value in [("category", item.category), ("brand", item.brand), *ordered_attributes(item)]:
             if value in (None, "", ()):
                 continue
-            text = _value_text(value)
+            text = value_text(value)
             if len(text) <= 30 and text.lower() not in item.title.lower():
                 values.append(text)
         matched = [v for v in values if f" {_norm(v)} " in asked and _norm(v)]
@@ -343,6 +343,8 @@ class LLMExplainer:
             prices, colours, genders, sizes and years are checked.
         prompts: Template library (default: the shipped ``prompts/``).
         max_new_tokens: Most tokens generated per reason.
+        answer_prefix: The answer's first word, given to the model so that it describes the
+            item ("This ...") instead of role-playing the customer; streamed first.
     """
 
     def __init__(
@@ -352,11 +354,13 @@ class LLMExplainer:
         vocabulary: Vocabulary | None = None,
         prompts: PromptLibrary | None = None,
         max_new_tokens: int = 40,
+        answer_prefix: str = "This",
     ) -> None:
         self.llm = llm
         self.vocabulary = vocabulary or Vocabulary()
         self.prompts = prompts or PromptLibrary()
         self.max_new_tokens = max_new_tokens
+        self.answer_prefix = answer_prefix
         self.template = TemplateExplainer()
 
     @classmethod
@@ -379,7 +383,7 @@ class LLMExplainer:
         user = self.prompts.render(
             "explain", dialogue=format_dialogue(context.turns, 600), item=item_facts(item)
         )
-        return to_chat(self.llm.tokenizer, self.prompts.render("system"), user)
+        return to_chat(self.llm.tokenizer, self.prompts.render("system"), user, self.answer_prefix)
 
     def _tokens(self, context: RankingContext, item: Item) -> Iterator[str]:
         """Greedy decoding with the KV cache, yielding the text of each new token."""
@@ -418,8 +422,11 @@ class LLMExplainer:
         """Text chunks of the reason as they are generated, then the checked :class:`Explanation`.
 
         Generation stops at the end of the first sentence, a line break or ``MAX_WORDS`` words.
+        The first chunk is the answer prefix (``"This"``), which the model continues.
         """
-        text = ""
+        text = self.answer_prefix
+        if text:
+            yield text
         for chunk in self._tokens(context, item):
             candidate = text + chunk
             cut = _cut_point(candidate)

@@ -52,8 +52,11 @@ __all__ = [
     "clean_text",
     "combine_scores",
     "format_dialogue",
+    "format_price",
     "label_token_ids",
+    "ordered_attributes",
     "retrieval_log_prior",
+    "value_text",
 ]
 
 logger = logging.getLogger(__name__)
@@ -147,7 +150,8 @@ def format_dialogue(turns: Sequence[tuple[str, str]], max_chars: int = 700) -> s
     return "\n".join(reversed(lines)) if lines else "(no messages yet)"
 
 
-def _value_text(value: Any, max_values: int = 2) -> str:
+def value_text(value: Any, max_values: int = 2) -> str:
+    """An attribute value as short text: the first ``max_values`` of a tuple, ``2012`` not ``2012.0``."""
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value[:max_values])
     if isinstance(value, float) and value.is_integer():
@@ -155,7 +159,8 @@ def _value_text(value: Any, max_values: int = 2) -> str:
     return str(value)
 
 
-def _ordered_attributes(item: Item) -> list[tuple[str, Any]]:
+def ordered_attributes(item: Item) -> list[tuple[str, Any]]:
+    """The item's displayable attributes, those that usually decide a choice (colour, type...) first."""
     def priority(name: str) -> int:
         lowered = name.lower()
         for rank, fragment in enumerate(_PRIORITY):
@@ -186,10 +191,10 @@ def candidate_line(label: str, item: Item, max_chars: int = 64, max_attributes: 
         if value and value.lower() not in lowered_title and shown < max_attributes:
             parts.append(clean_text(value, 30))
             shown += 1
-    for _name, value in _ordered_attributes(item):
+    for _name, value in ordered_attributes(item):
         if shown >= max_attributes:
             break
-        text = clean_text(_value_text(value), 40)
+        text = clean_text(value_text(value), 40)
         if not text or len(text) > 40 or text.lower() in lowered_title:
             continue
         parts.append(text)
@@ -285,7 +290,7 @@ class LLMRanker:
         llm: LLM,
         *,
         prompts: PromptLibrary | None = None,
-        weight: float = 0.5,
+        weight: float = 0.25,
         max_dialogue_chars: int = 500,
         max_line_chars: int = 64,
     ) -> None:

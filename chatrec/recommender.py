@@ -252,17 +252,17 @@ class ChatRec:
                 for position, ranked in enumerate(turn.chosen, start=1):
                     item = ranked.candidate.item
                     yield f"\n{position}. {item.title}: "
+                    # A reason is shown only once it has passed the truthfulness check: the
+                    # LLM's words are held back per item, so a contradicted reason never
+                    # reaches the customer (the opening text above streams at once).
                     explanation = None
                     for chunk in self.explainer.stream(turn.context, item):
-                        if isinstance(chunk, str):
-                            yield chunk
-                        else:
+                        if not isinstance(chunk, str):
                             explanation = chunk
                     reason = explanation.text if explanation is not None else ""
                     fallbacks += bool(explanation is not None and explanation.fallback)
                     cited = self._cite_history(turn.profile, item, reason)
-                    if cited != reason:
-                        yield cited[len(reason):] if cited.startswith(reason) else ""
+                    yield cited
                     recommendations.append(self._recommendation(ranked, cited))
                 turn.metadata["explanation_fallbacks"] = fallbacks
                 reply = Reply(session_id, turn.text, recommendations, None, turn.metadata)

@@ -190,3 +190,21 @@ def test_signals_learnt_from_logs_feed_retrieval(make_rec, retriever: Retriever,
     extra = seen[-1]["extra_scores"]
     assert int(extra.argmax()) == retriever.index.position(partner.id)
     assert seen[-1]["extra_weight"] == 3.0
+
+
+def test_a_reason_caught_lying_is_never_streamed(retriever: Retriever, settings: Settings) -> None:
+    from chatrec.explain import Explanation
+
+    class LyingExplainer(TemplateExplainer):
+        def stream(self, context, item):  # type: ignore[no-untyped-def]
+            yield "It is bright red and costs $1."
+            yield Explanation(text="A checked reason.", fallback=True)
+
+    rec = ChatRec(settings.model_copy(update={"use_llm": False}), retriever=retriever,
+                  ranker=RetrievalRanker(), explainer=LyingExplainer())
+    events = list(rec.stream("just show me casual shoes for men", session_id="lie"))
+    streamed = "".join(event for event in events if isinstance(event, str))
+    assert "bright red" not in streamed and "A checked reason." in streamed
+    reply = events[-1]
+    assert reply.metadata["explanation_fallbacks"] == len(reply.recommendations) > 0
+    rec.close()
