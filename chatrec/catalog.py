@@ -31,6 +31,7 @@ __all__ = [
     "load_catalog",
     "load_mapping",
     "parse_price",
+    "read_records",
 ]
 
 logger = logging.getLogger(__name__)
@@ -250,8 +251,15 @@ def load_mapping(path: Path | str | None) -> dict[str, Any]:
     return data
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """Yield ``(line, row, error)`` for every record of the file; ``row`` is None on error."""
+def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """Yield ``(line, record, error)`` for every record of a CSV, TSV, JSONL, JSON or Parquet file.
+
+    ``record`` is None, and ``error`` says why, for a line that cannot be read; the caller
+    decides what a bad record costs. Used for catalogues and for interaction histories.
+
+    Raises:
+        CatalogError: The file cannot be opened, is empty, or has an unknown format.
+    """
     suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() == ".gz" else path.suffix.lower()
     if suffix in {".csv", ".tsv", ".txt"}:
         yield from _csv_rows(path, delimiter="\t" if suffix == ".tsv" else None)
@@ -263,7 +271,7 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]
         yield from _parquet_rows(path)
     else:
         raise CatalogError(
-            f"{path}: unknown catalogue format {suffix or '(no extension)'}; "
+            f"{path}: unknown file format {suffix or '(no extension)'}; "
             "use .csv, .tsv, .jsonl, .json or .parquet"
         )
 
@@ -272,7 +280,7 @@ def _open_text(path: Path) -> Any:
     try:
         return path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
-        raise CatalogError(f"cannot read catalogue {path}: {exc.strerror or exc}") from exc
+        raise CatalogError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
 def _csv_rows(path: Path, delimiter: str | None) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
@@ -285,7 +293,7 @@ def _csv_rows(path: Path, delimiter: str | None) -> Iterator[tuple[int, dict[str
         try:
             header = next(reader)
         except StopIteration:
-            raise CatalogError(f"catalogue {path} is empty") from None
+            raise CatalogError(f"{path} is empty") from None
         except (csv.Error, UnicodeDecodeError) as exc:
             raise CatalogError(f"cannot read the header of {path}: {exc}") from exc
         header = [name.strip() for name in header]
@@ -315,7 +323,7 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | 
             try:
                 line = handle.readline()
             except UnicodeDecodeError as exc:
-                raise CatalogError(f"catalogue {path} is not UTF-8 text after line {line_no}: {exc}") from exc
+                raise CatalogError(f"{path} is not UTF-8 text after line {line_no}: {exc}") from exc
             if not line:
                 return
             line_no += 1
@@ -337,7 +345,7 @@ def _json_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | N
         try:
             data = json.load(handle)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise CatalogError(f"catalogue {path} is not valid JSON: {exc}") from exc
+            raise CatalogError(f"{path} is not valid JSON: {exc}") from exc
     if isinstance(data, dict):
         # {id: {fields}} as ReDial's movies.json: the key is the id.
         if data and all(isinstance(value, dict) for value in data.values()):
@@ -364,7 +372,7 @@ def _parquet_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str 
     try:
         table = pq.read_table(path)
     except (pyarrow.ArrowInvalid, OSError) as exc:
-        raise CatalogError(f"catalogue {path} is not a readable Parquet file: {exc}") from exc
+        raise CatalogError(f"{path} is not a readable Parquet file: {exc}") from exc
     for number, record in enumerate(table.to_pylist(), start=1):
         yield number, record, None
 
@@ -496,7 +504,7 @@ def load_catalog(
     total = 0
     columns: dict[str, str] | None = None
     attribute_columns: list[str] = []
-    for line, record, error in _rows(path):
+    for line, record, error in read_records(path):
         total += 1
         if record is None:
             bad.append(BadRow(line, error or "unreadable"))

@@ -10,8 +10,6 @@ biases retrieval), their preferred attribute values, their price band, and a sho
 
 from __future__ import annotations
 
-import csv
-import json
 import logging
 import math
 from collections import Counter
@@ -23,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from chatrec.catalog import BadRow
+from chatrec.catalog import BadRow, read_records
 from chatrec.errors import InputError, ItemNotFoundError
 from chatrec.sessions import Interaction, SessionStore
 
@@ -128,45 +126,24 @@ def read_interactions(path: Path | str) -> Iterator[tuple[int, Interaction | Non
     path = Path(path)
     if not path.is_file():
         raise InputError(f"interactions file {path} does not exist")
-    suffix = path.suffix.lower()
-    if suffix in {".jsonl", ".ndjson"}:
-        with path.open(encoding="utf-8-sig") as handle:
-            for line_no, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield line_no, None, f"not valid JSON ({exc.msg})"
-                    continue
-                if not isinstance(record, dict):
-                    yield line_no, None, "not a JSON object"
-                    continue
-                try:
-                    yield line_no, _row_interaction(record), None
-                except ValueError as exc:
-                    yield line_no, None, str(exc)
-    elif suffix in {".csv", ".tsv"}:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle, delimiter="\t" if suffix == ".tsv" else ",")
-            columns = {name.strip() for name in reader.fieldnames or []}
-            missing = {"user_id", "item_id"} - columns
+    checked = False
+    for line, record, error in read_records(path):
+        if record is None:
+            yield line, None, error
+            continue
+        record = {str(key).strip(): value for key, value in record.items()}
+        if not checked:
+            missing = {"user_id", "item_id"} - set(record)
             if missing:
                 raise InputError(
                     f"{path.name} lacks the column(s) {', '.join(sorted(missing))}; expected "
                     "user_id, item_id, event, rating, timestamp"
                 )
-            for record in reader:
-                record = {(k or "").strip(): v for k, v in record.items()}
-                if None in record.values() or "" in record and record[""]:
-                    yield reader.line_num, None, "wrong number of fields"
-                    continue
-                try:
-                    yield reader.line_num, _row_interaction(record), None
-                except ValueError as exc:
-                    yield reader.line_num, None, str(exc)
-    else:
-        raise InputError(f"{path}: unknown interactions format {suffix or '(none)'}; use .csv, .tsv or .jsonl")
+            checked = True
+        try:
+            yield line, _row_interaction(record), None
+        except ValueError as exc:
+            yield line, None, str(exc)
 
 
 def import_interactions(

@@ -87,7 +87,7 @@ def test_missing_columns_are_named(tmp_path: Path) -> None:
 def test_missing_and_unknown_files(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="does not exist"):
         load_catalog(tmp_path / "nope.csv")
-    with pytest.raises(CatalogError, match="unknown catalogue format .xlsx"):
+    with pytest.raises(CatalogError, match="unknown file format .xlsx"):
         load_catalog(write(tmp_path / "shop.xlsx", "x"))
 
 
