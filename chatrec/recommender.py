@@ -425,7 +425,7 @@ class ChatRec:
 
         pool = candidates[: self.settings.n_candidates]
         ranked = self.ranker.rank(context, pool)
-        turn.chosen = list(ranked[: self.settings.n_recommendations])
+        turn.chosen = _distinct_titles(ranked, self.settings.n_recommendations)
         text = self.phrases.render(
             "recommend", count=len(turn.chosen), wishes=f" for {wishes}" if wishes else ""
         )
@@ -563,3 +563,22 @@ class ChatRec:
         )
         for recommendation in reply.recommendations:
             self.store.add_feedback(turn.session_id, recommendation.item_id, "shown")
+
+
+def _distinct_titles(ranked: Sequence[Any], n: int) -> list[Any]:
+    """The first ``n`` ranked items, skipping any whose title repeats one already chosen.
+
+    Catalogues often list the same product several times under different ids (sizes,
+    re-listings); five identical titles in one reply help nobody.
+    """
+    chosen: list[Any] = []
+    titles: set[str] = set()
+    for entry in ranked:
+        title = " ".join(entry.candidate.item.title.lower().split())
+        if title in titles:
+            continue
+        titles.add(title)
+        chosen.append(entry)
+        if len(chosen) == n:
+            break
+    return chosen

@@ -208,3 +208,14 @@ def test_a_reason_caught_lying_is_never_streamed(retriever: Retriever, settings:
     reply = events[-1]
     assert reply.metadata["explanation_fallbacks"] == len(reply.recommendations) > 0
     rec.close()
+
+
+def test_one_reply_never_lists_the_same_title_twice(make_rec, retriever: Retriever) -> None:
+    from collections import Counter
+
+    titles = Counter(" ".join(item.title.lower().split()) for item in retriever.index.items)
+    repeated = next(title for title, count in titles.items() if count > 1)
+    reply = make_rec().respond(f"just show me {repeated}", session_id="dup")
+    shown = [" ".join(r.title.lower().split()) for r in reply.recommendations]
+    assert repeated in shown
+    assert len(shown) == len(set(shown))
