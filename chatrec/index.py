@@ -29,6 +29,7 @@ import numpy as np
 from chatrec.catalog import BadRow, Item, item_text, load_catalog, load_mapping
 from chatrec.embedding import Embedder, load_embedder
 from chatrec.errors import CatalogError, IndexError_, IndexNotFoundError, ItemNotFoundError
+from chatrec.fileio import file_sha256
 from chatrec.settings import Settings
 
 __all__ = [
@@ -139,14 +140,6 @@ class CatalogIndex:
     def embedder_name(self) -> str:
         """Name of the embedder the index was built with."""
         return str(self.manifest["embedder"])
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _mapping_key(mapping: Mapping[str, Any]) -> str:
@@ -297,7 +290,7 @@ def build_index(
 
     if not catalog_path.is_file():
         raise CatalogError(f"catalogue file {catalog_path} does not exist")
-    catalog_sha = _file_sha256(catalog_path)
+    catalog_sha = file_sha256(catalog_path)
     mapping_sha = _mapping_key(mapping_dict)
     old = _read_manifest(index_dir)
     if (

