@@ -48,7 +48,7 @@ def demo_command(
     The demo index goes to a folder of its own under the cache folder, so that it never
     replaces the index of your own catalogue.
     """
-    from chatrec.demo import ensure_demo_index
+    from chatrec.demo import ensure_demo_histories, ensure_demo_index
     from chatrec.recommender import ChatRec
     from chatrec.ui import build_ui, launch_ui
 
@@ -56,11 +56,20 @@ def demo_command(
     settings = settings.model_copy(
         update={
             "index_dir": index_dir or settings.cache_dir / "demo" / catalog,
+            # The demo's sessions and customer histories stay apart from a real shop's.
+            "data_dir": settings.cache_dir / "demo" / f"{catalog}-data",
             **({"use_llm": False} if no_llm else {}),
         }
     )
     report = ensure_demo_index(settings, catalog, progress=True)
     click.echo(report.summary(), err=True)
+    customers = ensure_demo_histories(settings, catalog)
+    if customers:
+        click.echo(
+            f"{len(customers)} demo customers have a purchase history; try the customer id "
+            f"{', '.join(customers[:3])}",
+            err=True,
+        )
     blocks = build_ui(lambda: ChatRec.from_settings(settings), title=f"chatrec demo: {catalog}")
     launch_ui(blocks, server_name=host, server_port=port, inbrowser=browser)
 

@@ -16,7 +16,7 @@ from chatrec.errors import ConfigError
 from chatrec.index import BuildReport, build_index
 from chatrec.settings import Settings
 
-__all__ = ["DEMO_CATALOGS", "DemoCatalog", "demo_catalog", "ensure_demo_index"]
+__all__ = ["DEMO_CATALOGS", "DemoCatalog", "demo_catalog", "ensure_demo_histories", "ensure_demo_index"]
 
 _HERE = Path(__file__).parent
 
@@ -61,3 +61,25 @@ def ensure_demo_index(settings: Settings, name: str = "fashion", progress: bool 
     """
     demo = demo_catalog(name)
     return build_index(demo.catalog, settings, mapping=demo.mapping, progress=progress)
+
+
+def ensure_demo_histories(settings: Settings, name: str = "fashion") -> list[str]:
+    """Load the demo catalogue's customer histories into the store of ``settings.data_dir``.
+
+    Imports only into a store that has no customers yet, so running the demo again adds
+    nothing twice.
+
+    Returns:
+        The ids of the customers who have a history (empty for a catalogue without histories).
+    """
+    from chatrec.history import import_interactions
+    from chatrec.index import open_index
+    from chatrec.sessions import SessionStore
+
+    demo = demo_catalog(name)
+    if demo.histories is None:
+        return []
+    with SessionStore.from_settings(settings) as store:
+        if not store.users():
+            import_interactions(demo.histories, store, known_items=open_index(settings.index_dir))
+        return store.users()
