@@ -80,11 +80,13 @@ def test_demo_builds_its_own_index_then_launches(settings: Settings, monkeypatch
 
     monkeypatch.setenv("CHATREC_CACHE_DIR", str(settings.cache_dir))
     monkeypatch.setattr(chatrec.demo, "ensure_demo_index", ensure)
+    monkeypatch.setattr(chatrec.demo, "ensure_demo_histories", lambda s, name: seen.update(data_dir=s.data_dir) or [])
     monkeypatch.setattr(chatrec.recommender.ChatRec, "from_settings", classmethod(lambda cls, s: FakeChatRec(s)))
     monkeypatch.setattr(chatrec.ui, "launch_ui", lambda blocks, **kw: seen.update(launched=kw))
     result = CliRunner().invoke(main, ["demo", "--catalog", "electronics", "--no-llm", "--port", "7999"])
     assert result.exit_code == 0, result.output
     # The demo never overwrites the user's own ./index.
     assert seen["index_dir"] == settings.cache_dir / "demo" / "electronics"
+    assert seen["data_dir"] == settings.cache_dir / "demo" / "electronics-data"
     assert seen["catalog"] == "electronics" and seen["use_llm"] is False
     assert seen["launched"] == {"server_name": None, "server_port": 7999, "inbrowser": False}
