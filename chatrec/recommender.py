@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,14 @@ from typing import Any
 import numpy as np
 
 from chatrec.catalog import Item
-from chatrec.dialogue import DialogueState, ElicitationPolicy, Phrases, QuestionPlan, attribute_weights, update_state
+from chatrec.dialogue import (
+    DialogueState,
+    ElicitationPolicy,
+    Phrases,
+    QuestionPlan,
+    attribute_weights,
+    update_state,
+)
 from chatrec.errors import InputError
 from chatrec.history import Profile, build_profile
 from chatrec.reply import Question, Recommendation, Reply
@@ -96,8 +104,7 @@ class ChatRec:
         self.store = store if store is not None else SessionStore.from_settings(settings)
         self.phrases = phrases or Phrases()
         self._init_lock = threading.Lock()
-        self._locks_lock = threading.Lock()
-        self._session_locks: dict[str, threading.Lock] = {}
+        self._session_locks = [threading.Lock() for _ in range(64)]
         self._vocabulary: Vocabulary | None = None
         self._policy: ElicitationPolicy | None = policy
         self._llm: Any = None
@@ -337,11 +344,11 @@ class ChatRec:
         return text
 
     def _session_lock(self, session_id: str) -> threading.Lock:
-        with self._locks_lock:
-            lock = self._session_locks.get(session_id)
-            if lock is None:
-                lock = self._session_locks[session_id] = threading.Lock()
-            return lock
+        # A fixed set of striped locks: turns of one session never interleave, different
+        # sessions rarely wait on each other, and memory stays bounded however many
+        # sessions a long-running server sees.
+        digest = zlib.crc32(session_id.encode("utf-8"))
+        return self._session_locks[digest % len(self._session_locks)]
 
     def _prepare(self, message: str, session_id: str, user_id: str | None) -> _Turn:
         from chatrec.ranking import RankingContext
