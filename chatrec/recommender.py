@@ -103,7 +103,7 @@ class ChatRec:
         self._explainer = explainer
         self.store = store if store is not None else SessionStore.from_settings(settings)
         self.phrases = phrases or Phrases()
-        self._init_lock = threading.Lock()
+        self._init_lock = threading.RLock()  # re-entrant: one part may build another
         self._session_locks = [threading.Lock() for _ in range(64)]
         self._vocabulary: Vocabulary | None = None
         self._policy: ElicitationPolicy | None = policy
@@ -150,8 +150,14 @@ class ChatRec:
                 if self._explainer is None:
                     from chatrec import explain
 
+                    # The truthfulness check knows the whole catalogue's values (brands,
+                    # colours, types), so a reason naming another item's value is caught.
                     self._explainer = (
-                        explain.LLMExplainer.from_settings(self.settings, llm=self._shared_llm())
+                        explain.LLMExplainer.from_settings(
+                            self.settings,
+                            llm=self._shared_llm(),
+                            vocabulary=explain.Vocabulary.from_items(self.retriever.index.items),
+                        )
                         if self.settings.use_llm else explain.TemplateExplainer()
                     )
         return self._explainer
