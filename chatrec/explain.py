@@ -285,7 +285,8 @@ def item_facts(item: Item, max_attributes: int = 8, max_description_chars: int =
         if text:
             lines.append(f'{clean_text(name, 30)}: "{text}"')
     price = format_price(item)
-    lines.append(f'price: "{price}"' if price else 'price: "not listed"')
+    if price:  # no line at all when unknown: a small model parrots "price: not listed"
+        lines.append(f'price: "{price}"')
     if item.description:
         lines.append(f'description: "{clean_text(item.description, max_description_chars)}"')
     return "\n".join(line.replace('""', '"') for line in lines)
@@ -450,7 +451,7 @@ class LLMExplainer:
 
     def check(self, context: RankingContext, item: Item, text: str) -> Explanation:
         """Clean up a generated reason and replace it when it is empty or untruthful."""
-        reason = _limit_words(text.strip().strip('"').strip())
+        reason = _whole_sentence(_limit_words(text.strip().strip('"').strip()))
         dialogue = " ".join(t for role, t in context.turns if role == "customer")
         problems = ["empty answer"] if len(reason.split()) < 3 else find_contradictions(
             reason, item, self.vocabulary, dialogue
@@ -461,6 +462,18 @@ class LLMExplainer:
                 text=self.template.explain(context, item).text, fallback=True, problems=tuple(problems)
             )
         return Explanation(text=reason, fallback=False)
+
+
+def _whole_sentence(text: str) -> str:
+    """End a reason that was cut off by the token limit at its last whole clause, with a full stop."""
+    text = text.rstrip(" ,;:-…")
+    if not text or text.endswith((".", "!", "?")):
+        return text
+    cut = max(text.rfind(", "), text.rfind("; "))
+    if cut >= len(text) // 2:
+        text = text[:cut]
+    text = re.sub(r"\s+(and|or|but|with|for|to|of|the|a|an|is|are|in|on|at)$", "", text, flags=re.IGNORECASE)
+    return text + "."
 
 
 def _cut_point(text: str) -> int | None:

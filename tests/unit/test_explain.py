@@ -98,3 +98,12 @@ def test_stream_yields_text_chunks_then_the_final_explanation() -> None:
     # Either the streamed text was kept as it is, or it was replaced by the template reason.
     assert final.text == TemplateExplainer().explain(CONTEXT, SHIRT).text if final.fallback else final.text == streamed
     assert explainer.explain(CONTEXT, SHIRT) == final  # greedy: deterministic
+
+
+def test_a_reason_cut_by_the_token_limit_ends_as_a_sentence() -> None:
+    from chatrec.explain import _whole_sentence
+
+    assert _whole_sentence("A must-have for women's fashion, and") == "A must-have for women's fashion."
+    assert _whole_sentence("Great for summer walks, light and comfortable for") == "Great for summer walks, light and comfortable."
+    assert _whole_sentence("Fits what you asked for.") == "Fits what you asked for."
+    assert _whole_sentence("Bright and easy to wear") == "Bright and easy to wear."
