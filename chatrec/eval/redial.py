@@ -92,6 +92,9 @@ class System:
         exclude_mentioned: Never rank items the dialogue already named.
         ranker: ``llm`` re-ranks the top candidates with the LLM.
         adapter: LoRA adapter for the LLM ranker (``none`` = zero-shot, None = the settings').
+        product: Rank with the product's own call, ``Retriever.search`` as ``ChatRec`` makes it
+            (hybrid fusion, the dense query pulled towards the last three items named, the
+            signals as a weighted third list), keeping its top 100.
     """
 
     name: str
@@ -102,6 +105,7 @@ class System:
     exclude_mentioned: bool = False
     ranker: Literal["retrieval", "llm"] = "retrieval"
     adapter: str | None = None
+    product: bool = False
 
 
 #: The systems ``eval redial --systems`` knows, in the order of the ablation.
@@ -118,6 +122,7 @@ SYSTEMS: dict[str, System] = {
         System("chatrec-exclude", text="dense", items_in_query=True, signals=True, exclude_mentioned=True),
         System("chatrec+llm0", text="dense", items_in_query=True, signals=True, ranker="llm", adapter="none"),
         System("chatrec+llm", text="dense", items_in_query=True, signals=True, ranker="llm"),
+        System("product", text="hybrid", items_in_query=True, signals=True, product=True),
     )
 }
 #: What ``eval redial`` scores without ``--systems``: the product's pipeline.
@@ -295,6 +300,8 @@ class RedialEvaluation:
                 mentioned: list[str]) -> np.ndarray:
         """Score of every catalogue item for one turn (higher is better)."""
         n = len(self.ids)
+        if system.product:
+            return self._product_scores(query, text_vector, mentioned)
         if system.popularity_only:
             return self._require_signals(system).popularity.astype(np.float64)
         total = np.zeros(n, dtype=np.float64)
@@ -321,6 +328,27 @@ class RedialEvaluation:
             # Without signals configured, a system that also matches text runs on text alone.
             total += self._require_signals(system).scores(mentioned, query, self.weights)
         return total
+
+    def _product_scores(self, query: str, text_vector: np.ndarray | None, mentioned: list[str]) -> np.ndarray:
+        """Scores from the product's retrieval call; items outside its top 100 score -inf."""
+        settings = self.retriever.settings
+        scores = np.full(len(self.ids), -np.inf)
+        if text_vector is None:
+            return scores
+        vector = text_vector.astype(np.float32)
+        rows = [self.index.position(i) for i in mentioned[-3:]]
+        if rows:  # as ChatRec._taste and Retriever.query_vector do
+            taste = self.index.embeddings[rows].mean(axis=0)
+            taste = taste / max(float(np.linalg.norm(taste)), 1e-9)
+            vector = (1.0 - settings.profile_weight) * vector + settings.profile_weight * taste
+            vector = vector / max(float(np.linalg.norm(vector)), 1e-9)
+        extra = self.aligned.scores(mentioned, query, self.weights) if self.aligned is not None else None
+        found = self.retriever.search(
+            query, k=100, query_vector=vector, extra_scores=extra, extra_weight=settings.signals_weight
+        )
+        for rank, candidate in enumerate(found):
+            scores[self.index.position(candidate.item.id)] = -float(rank)
+        return scores
 
     def _require_signals(self, system: System) -> AlignedSignals:
         if self.aligned is None:

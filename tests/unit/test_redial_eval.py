@@ -69,7 +69,7 @@ def test_unknown_system_is_refused() -> None:
 def test_every_system_scores_all_pairs_in_range(retriever: Retriever, turns: list[RecTurn], fixtures_dir: Path) -> None:
     signals = ItemSignals.fit(redial_sessions(fixtures_dir / "redial_dialogues.jsonl"))
     systems = [SYSTEMS[name] for name in ("popularity", "bm25", "dense", "hybrid", "hybrid+items", "signals",
-                                          "chatrec", "chatrec-exclude")]
+                                          "chatrec", "chatrec-exclude", "product")]
     result = RedialEvaluation(retriever, signals).run(turns, systems, timed_turns=3)
     assert result["turns"] == 8
     assert result["unlinked_targets"] == 0
