@@ -87,7 +87,7 @@ def redial_command(
         chosen = parse_systems(systems)
     else:
         use_llm = settings.use_llm if ranker is None else ranker == "llm"
-        chosen = [SYSTEMS["chatrec+llm" if use_llm else "chatrec"]]
+        chosen = [SYSTEMS["product+llm" if use_llm else "product"]]
     all_turns = load_turns(turns)
     skipped = 0
     if skip_files:

@@ -123,10 +123,12 @@ SYSTEMS: dict[str, System] = {
         System("chatrec+llm0", text="dense", items_in_query=True, signals=True, ranker="llm", adapter="none"),
         System("chatrec+llm", text="dense", items_in_query=True, signals=True, ranker="llm"),
         System("product", text="hybrid", items_in_query=True, signals=True, product=True),
+        System("product+llm", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm"),
     )
 }
-#: What ``eval redial`` scores without ``--systems``: the product's pipeline.
-DEFAULT_SYSTEMS = ("chatrec",)
+#: What ``eval redial`` scores without ``--systems``: the product's pipeline (``product+llm``
+#: when the settings' ``use_llm`` is on or ``--ranker llm`` is given).
+DEFAULT_SYSTEMS = ("product",)
 
 
 def parse_systems(spec: str | Sequence[str]) -> list[System]:

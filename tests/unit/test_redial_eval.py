@@ -134,16 +134,16 @@ def test_cli_writes_the_contract_json(
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text())
     assert {"recall@1", "recall@10", "recall@50", "ndcg@10", "mrr", "pairs"} <= set(data)
-    assert data["turns"] == 5 and data["system"] == "chatrec"
+    assert data["turns"] == 5 and data["system"] == "product"  # the product's own pipeline by default
     assert list((tmp_path / "cache" / "indexes").iterdir())  # indexed in the content-keyed cache
     again = CliRunner().invoke(main, args)
     assert again.exit_code == 0
-    assert json.loads(out.read_text())["systems"]["chatrec"]["ranks"] == data["systems"]["chatrec"]["ranks"]
+    assert json.loads(out.read_text())["systems"]["product"]["ranks"] == data["systems"]["product"]["ranks"]
 
     report = CliRunner().invoke(main, ["eval", "report", "--results", str(out), "--out", str(tmp_path / "rep")])
     assert report.exit_code == 0, report.output
     text = (tmp_path / "rep" / "report.md").read_text()
-    assert "| chatrec |" in text and "UniCRS" in text
+    assert "| product |" in text and "UniCRS" in text
     for png in ("recall_at_k.png", "ablation.png", "latency.png"):
         assert (tmp_path / "rep" / png).stat().st_size > 1000
 
