@@ -11,6 +11,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from fakes import HashingEmbedder  # noqa: E402
 
+from chatrec.index import build_index  # noqa: E402
+from chatrec.retrieval import Retriever  # noqa: E402
 from chatrec.settings import Settings  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -45,3 +47,13 @@ def settings(tmp_path: Path) -> Settings:
         cache_dir=tmp_path / "cache",
         _env_file=None,
     )
+
+
+@pytest.fixture(scope="module")
+def fashion_retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
+    """A retriever over the 300 real fashion rows of the fixtures, with the fake embedder (one per module)."""
+    folder = tmp_path_factory.mktemp("index")
+    settings = Settings(index_dir=folder, cache_dir=folder / "cache", _env_file=None)
+    embedder = HashingEmbedder()
+    build_index(FIXTURES / "fashion_small.csv", settings, embedder=embedder)
+    return Retriever.open(settings, embedder=embedder)

@@ -6,11 +6,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from fakes import HashingEmbedder
 
 from chatrec import ChatRec, InputError, ItemNotFoundError, Reply, SessionNotFoundError
 from chatrec.explain import TemplateExplainer
-from chatrec.index import build_index
 from chatrec.ranking import RetrievalRanker
 from chatrec.retrieval import Retriever
 from chatrec.sessions import Interaction
@@ -18,12 +16,8 @@ from chatrec.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
-    folder = tmp_path_factory.mktemp("index")
-    settings = Settings(index_dir=folder, cache_dir=folder / "cache", _env_file=None)
-    embedder = HashingEmbedder()
-    build_index(Path(__file__).parents[1] / "fixtures" / "fashion_small.csv", settings, embedder=embedder)
-    return Retriever.open(settings, embedder=embedder)
+def retriever(fashion_retriever: Retriever) -> Retriever:
+    return fashion_retriever
 
 
 @pytest.fixture

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
-from fakes import HashingEmbedder
 
 from chatrec.catalog import Item
 from chatrec.errors import InputError
 from chatrec.eval.simulate import Shopper, run_simulation
-from chatrec.index import build_index
 from chatrec.retrieval import Retriever
 from chatrec.settings import Settings
 
@@ -49,12 +46,8 @@ def test_the_shopper_reveals_one_new_attribute_per_rejection() -> None:
 
 
 @pytest.fixture(scope="module")
-def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
-    folder = tmp_path_factory.mktemp("index")
-    settings = Settings(index_dir=folder, cache_dir=folder / "cache", _env_file=None)
-    embedder = HashingEmbedder()
-    build_index(Path(__file__).parents[1] / "fixtures" / "fashion_small.csv", settings, embedder=embedder)
-    return Retriever.open(settings, embedder=embedder)
+def retriever(fashion_retriever: Retriever) -> Retriever:
+    return fashion_retriever
 
 
 def test_simulation_reports_three_policies_on_the_same_targets(retriever: Retriever, settings: Settings) -> None:
