@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from chatrec.catalog import Item
 from chatrec.errors import InputError, ItemNotFoundError
+from chatrec.fileio import iter_jsonl
 from chatrec.prompting import PromptLibrary
 from chatrec.ranking import LABELS, RankingContext, build_rank_prompt, label_token_ids
 
@@ -153,20 +154,10 @@ def read_records(path: Path | str) -> Iterator[dict[str, Any]]:
     Raises:
         InputError: The file is missing or a line is not a JSON object.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"training data file {path} does not exist")
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}, line {number}: not JSON ({exc.msg})") from None
-            if not isinstance(record, dict):
-                raise InputError(f"{path}, line {number}: not a JSON object")
-            yield record
+    for number, record in iter_jsonl(path, "training data"):
+        if not isinstance(record, dict):
+            raise InputError(f"{path}, line {number}: not a JSON object")
+        yield record
 
 
 def redial_turns(dialogue: dict[str, Any], titles: dict[str, str]) -> list[tuple[str, str, list[str]]]:

@@ -203,20 +203,11 @@ def fit_signals_command(
 
 
 def _read_baskets(path: Path, known: set[str] | None) -> list[Any]:
+    from chatrec.fileio import iter_jsonl
     from chatrec.signals import Session
 
     sessions = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read baskets {path}: {exc.strerror or exc}") from exc
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number} is not JSON ({exc.msg})") from exc
+    for number, record in iter_jsonl(path, "baskets"):
         key = ""
         if isinstance(record, dict):
             key, record = str(record.get("id", "")), record.get("items")
