@@ -108,7 +108,7 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     n_candidates: int = Field(20, ge=1, le=200, description="Candidates handed to the ranker.")
     signals_weight: float = Field(
-        3.0,
+        2.0,
         ge=0.0,
         description=(
             "Weight of the signals' ranked list in the retrieval fusion (dense and BM25 weigh 1): "

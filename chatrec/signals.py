@@ -62,18 +62,25 @@ class Session:
 class SignalWeights:
     """How much each signal adds to a retrieval score.
 
+    The defaults were chosen on ReDial turns cut from training dialogues a and b (signals
+    cross-fitted), never on the validation turns.
+
     Attributes:
         co_mention: Weight of the co-mention score (0 turns it off).
+        two_hop: Weight of the two-hop co-mention score: items that go with the items that go
+            with the context (0 turns it off). It reaches items that were never named next to
+            the customer's own, which matters when the logs are sparse.
         popularity: Weight of the popularity prior, in [0, 1] (0 turns it off).
         log_text: Weight of the log-text match, in [0, 1] (0 turns it off).
     """
 
     co_mention: float = 1.0
+    two_hop: float = 1.0
     popularity: float = 0.03
     log_text: float = 0.05
 
     def __post_init__(self) -> None:
-        if min(self.co_mention, self.popularity, self.log_text) < 0:
+        if min(self.co_mention, self.two_hop, self.popularity, self.log_text) < 0:
             raise ValueError("signal weights cannot be negative")
 
 
@@ -292,15 +299,32 @@ class AlignedSignals:
 
         See :meth:`ItemSignals.co_mention`.
         """
+        return self.co_mentions(context_ids, shrink=shrink)[0]
+
+    def co_mentions(self, context_ids: Sequence[str], *, shrink: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+        """One-hop and two-hop co-mention scores of every catalogue item.
+
+        The one-hop score ``s1(j)`` is :meth:`ItemSignals.co_mention`. The two-hop score
+        applies the same step to it: ``s2(j) = sum_k s1(k) * co(k, j) / (count(k) + shrink)``,
+        "items that go with the items that go with the context".
+
+        Returns:
+            ``(one_hop, two_hop)``, each aligned with the catalogue; zeros when no context
+            item is known to the logs.
+        """
         signals = self.signals
         rows = [row for c in dict.fromkeys(context_ids) if (row := signals.position(c)) is not None]
-        out = np.zeros(len(self.item_ids), dtype=np.float32)
+        one = np.zeros(len(self.item_ids), dtype=np.float32)
+        two = np.zeros(len(self.item_ids), dtype=np.float32)
         if not rows:
-            return out
-        weights = 1.0 / (signals.counts[rows] + shrink)
-        summed = np.asarray(signals.co[rows].T @ weights, dtype=np.float32).ravel() / len(rows)
-        out[self._known] = summed[self._columns[self._known]]
-        return out
+            return one, two
+        damping = 1.0 / (signals.counts + shrink)
+        first = np.asarray(signals.co[rows].T @ damping[rows], dtype=np.float32).ravel() / len(rows)
+        second = np.asarray(signals.co.T @ (first * damping), dtype=np.float32).ravel()
+        known = self._columns[self._known]
+        one[self._known] = first[known]
+        two[self._known] = second[known]
+        return one, two
 
     def log_text(self, query: str) -> np.ndarray:
         """BM25 match of ``query`` against each item's log text, scaled so the best is 1."""
@@ -312,7 +336,7 @@ class AlignedSignals:
         return scores / top if top > 0 else scores
 
     def scores(self, context_ids: Sequence[str], query: str, weights: SignalWeights) -> np.ndarray:
-        """The weighted sum of co-mention, popularity and log-text scores of every item.
+        """The weighted sum of co-mention (one and two hops), popularity and log-text scores of every item.
 
         Args:
             context_ids: Items the customer named or liked.
@@ -320,8 +344,9 @@ class AlignedSignals:
             weights: How much each signal counts.
         """
         total = weights.popularity * self.popularity
-        if weights.co_mention > 0:
-            total = total + weights.co_mention * self.co_mention(context_ids)
+        if weights.co_mention > 0 or weights.two_hop > 0:
+            one, two = self.co_mentions(context_ids)
+            total = total + weights.co_mention * one + weights.two_hop * two
         if weights.log_text > 0 and query.strip():
             total = total + weights.log_text * self.log_text(query)
         return np.asarray(total, dtype=np.float32)

@@ -96,3 +96,20 @@ def test_a_session_logged_twice_counts_once() -> None:
     ])
     assert twice.n_sessions == once.n_sessions == 2
     np.testing.assert_allclose(twice.co_mention(["b", "c"], ["a"]), once.co_mention(["b", "c"], ["a"]))
+
+
+def test_two_hop_reaches_items_never_named_next_to_the_context() -> None:
+    # "alien" and "predator" never share a session; "aliens" links them.
+    signals = ItemSignals.fit([("alien", "aliens"), ("aliens", "predator"), ("titanic", "notebook")])
+    aligned = signals.aligned(["alien", "aliens", "predator", "titanic", "notebook"])
+    one, two = aligned.co_mentions(["alien"])
+    assert one[2] == 0 and two[2] > 0  # predator: only two hops away
+    assert one[1] > 0 and two[3] == 0 and two[4] == 0  # aliens one hop; the romance cluster never
+    # shrink 2: s1(aliens) = 1/(1+2); s2(predator) = s1(aliens) * co(aliens, predator) / (2+2)
+    assert two[2] == pytest.approx((1 / 3) / 4)
+    only_one_hop = aligned.scores(["alien"], "", SignalWeights(two_hop=0.0, popularity=0.0, log_text=0.0))
+    assert only_one_hop[2] == 0
+    both = aligned.scores(["alien"], "", SignalWeights(popularity=0.0, log_text=0.0))
+    assert both[2] > 0 and both.argmax() == 1
+    with pytest.raises(ValueError):
+        SignalWeights(two_hop=-0.5)
