@@ -33,8 +33,25 @@ def _file_sha(path: Path) -> str:
 
 
 def cached_index_dir(catalog: Path, settings: Settings) -> Path:
-    """Where a catalogue's index is cached: ``cache_dir/indexes/<sha256 of the file>``."""
-    return Path(settings.cache_dir) / "indexes" / _file_sha(catalog)[:16]
+    """Where a catalogue's index is cached: ``cache_dir/indexes/<sha256 of the file>[-<embedder key>]``.
+
+    With an embedder other than the packaged one, a short hash of the setting (and, for a
+    local folder, of its weight files' sizes and modification times) is appended: each
+    embedder keeps its own index, and a model trained again into the same folder is not
+    mistaken for the old one.
+    """
+    from chatrec.settings import PACKAGED_EMBEDDER
+
+    name = _file_sha(catalog)[:16]
+    if settings.embedder != PACKAGED_EMBEDDER:
+        key = hashlib.sha256(settings.embedder.encode("utf-8"))
+        folder = Path(settings.embedder)
+        if folder.is_dir():
+            for weights in sorted(folder.glob("*.safetensors")) + sorted(folder.glob("*.bin")):
+                stat = weights.stat()
+                key.update(f"{weights.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        name += "-" + key.hexdigest()[:8]
+    return Path(settings.cache_dir) / "indexes" / name
 
 
 @click.command(name="redial")
@@ -45,8 +62,8 @@ def cached_index_dir(catalog: Path, settings: Settings) -> Path:
 @click.option("--json", "json_out", type=_FILE, default=None, help="Write the metrics (and per-system ranks) here.")
 @click.option("--systems", default=None,
               help="Comma-separated systems to compare: popularity, bm25, dense, hybrid, hybrid+items, "
-                   "signals, chatrec, chatrec-keep, chatrec+llm0, chatrec+llm (default: the product's "
-                   "pipeline, per --ranker).")
+                   "signals, chatrec, chatrec-exclude, chatrec+llm0, chatrec+llm, product, product+llm0, "
+                   "product+llm (default: the product's pipeline, per --ranker).")
 @click.option("--ranker", type=click.Choice(["retrieval", "llm"]), default=None,
               help="Default system's ranker (default: llm when the use_llm setting is on).")
 @click.option("--adapter", default=None, help="LoRA adapter of the LLM ranker: a folder, 'default' or 'none'.")

@@ -15,6 +15,8 @@ ablations of chatrec's pipeline) are scored in one pass, on the same turns:
   but never ranking the items the dialogue already named.
 - ``chatrec+llm0`` / ``chatrec+llm``: the top ``n_candidates`` re-ranked by the LLM, zero-shot
   (no adapter) or with the LoRA adapter of the settings.
+- ``product``: the product's own retrieval call; ``product+llm0`` / ``product+llm`` its top
+  ``n_candidates`` re-ranked by the LLM, zero-shot or with the settings' adapter.
 
 Items named in the context stay in the ranking (as in the published evaluations: about 9% of
 the targets were already named earlier in the dialogue), except in ``chatrec-exclude``. A target named by several catalogue items (same title) counts as found at
@@ -123,6 +125,8 @@ SYSTEMS: dict[str, System] = {
         System("chatrec+llm0", text="dense", items_in_query=True, signals=True, ranker="llm", adapter="none"),
         System("chatrec+llm", text="dense", items_in_query=True, signals=True, ranker="llm"),
         System("product", text="hybrid", items_in_query=True, signals=True, product=True),
+        System("product+llm0", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm",
+               adapter="none"),
         System("product+llm", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm"),
     )
 }

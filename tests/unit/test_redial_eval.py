@@ -66,6 +66,17 @@ def test_unknown_system_is_refused() -> None:
     assert [s.name for s in parse_systems("popularity, bm25")] == ["popularity", "bm25"]
 
 
+def test_the_command_help_names_every_system() -> None:
+    from chatrec.cli import main
+
+    help_text = " ".join(CliRunner().invoke(main, ["eval", "redial", "--help"]).output.split())
+    for name in SYSTEMS:
+        assert name in help_text, name
+    llm_systems = {name for name, system in SYSTEMS.items() if system.ranker == "llm"}
+    assert {"product+llm0", "product+llm"} <= llm_systems
+    assert SYSTEMS["product+llm0"].adapter == "none" and SYSTEMS["product+llm0"].product
+
+
 def test_every_system_scores_all_pairs_in_range(retriever: Retriever, turns: list[RecTurn], fixtures_dir: Path) -> None:
     signals = ItemSignals.fit(redial_sessions(fixtures_dir / "redial_dialogues.jsonl"))
     systems = [SYSTEMS[name] for name in ("popularity", "bm25", "dense", "hybrid", "hybrid+items", "signals",
