@@ -6,6 +6,7 @@ sentence-transformers model (a local folder, or a hub id when the network allows
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import logging
 from collections.abc import Sequence
@@ -57,6 +58,23 @@ def resolve_embedder_path(name: str) -> str:
     return name
 
 
+def embedder_identity(name: str) -> str:
+    """How an index records the embedder setting ``name``.
+
+    A hub id or the packaged model is its name. A local folder is its path plus a fingerprint
+    of its weight files (names, sizes, modification times): a model trained again into the
+    same folder is a different embedder, and the catalogue is embedded again.
+    """
+    folder = Path(name)
+    if name == PACKAGED_EMBEDDER or not folder.is_dir():
+        return name
+    digest = hashlib.sha256()
+    for weights in sorted(folder.glob("*.safetensors")) + sorted(folder.glob("*.bin")):
+        stat = weights.stat()
+        digest.update(f"{weights.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return f"{name}#{digest.hexdigest()[:8]}"
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model behind the :class:`Embedder` protocol."""
 
@@ -75,7 +93,7 @@ class SentenceTransformerEmbedder:
         if dtype != "float32":
             # bf16 embeds about 1.7x faster on this kind of CPU, with cosine ~1.0 to float32.
             self.model.to(getattr(torch, dtype))
-        self.name = name
+        self.name = embedder_identity(name)
         getter = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         dim = getter()
         if dim is None:

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from chatrec.catalog import BadRow, Item, item_text, load_catalog, load_mapping
-from chatrec.embedding import Embedder, load_embedder
+from chatrec.embedding import Embedder, embedder_identity, load_embedder
 from chatrec.errors import CatalogError, IndexError_, IndexNotFoundError, ItemNotFoundError
 from chatrec.fileio import file_sha256
 from chatrec.settings import Settings
@@ -285,7 +285,7 @@ def build_index(
     catalog_path = Path(catalog_path)
     index_dir = Path(index_dir or settings.index_dir)
     mapping_dict = mapping if isinstance(mapping, Mapping) else load_mapping(mapping)
-    embedder_name = embedder.name if embedder is not None else settings.embedder
+    embedder_name = embedder.name if embedder is not None else embedder_identity(settings.embedder)
     target = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else "embedded"
 
     if not catalog_path.is_file():

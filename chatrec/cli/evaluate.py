@@ -40,17 +40,12 @@ def cached_index_dir(catalog: Path, settings: Settings) -> Path:
     embedder keeps its own index, and a model trained again into the same folder is not
     mistaken for the old one.
     """
+    from chatrec.embedding import embedder_identity
     from chatrec.settings import PACKAGED_EMBEDDER
 
     name = _file_sha(catalog)[:16]
     if settings.embedder != PACKAGED_EMBEDDER:
-        key = hashlib.sha256(settings.embedder.encode("utf-8"))
-        folder = Path(settings.embedder)
-        if folder.is_dir():
-            for weights in sorted(folder.glob("*.safetensors")) + sorted(folder.glob("*.bin")):
-                stat = weights.stat()
-                key.update(f"{weights.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-        name += "-" + key.hexdigest()[:8]
+        name += "-" + hashlib.sha256(embedder_identity(settings.embedder).encode("utf-8")).hexdigest()[:8]
     return Path(settings.cache_dir) / "indexes" / name
 
 
@@ -80,7 +75,7 @@ def cached_index_dir(catalog: Path, settings: Settings) -> Path:
               help="Drop turns whose dialogue is in these raw dialogue files (repeatable): for scoring a "
                    "model, such as a LoRA adapter, trained on them.")
 @click.option("--allow-leak", is_flag=True,
-              help="Score even when the signals were fitted on the evaluated dialogues.")
+              help="Score even when the signals or a tuned embedder learnt from the evaluated dialogues.")
 def redial_command(
     turns: Path, catalog: Path, limit: int | None, seed: int, json_out: Path | None, systems: str | None,
     ranker: str | None, adapter: str | None, signals_file: Path | None, dialogues: tuple[Path, ...],
@@ -115,13 +110,14 @@ def redial_command(
             raise InputError("every turn's dialogue is in --skip-dialogues-in: nothing left to score")
     sample = sample_turns(all_turns, limit, seed)
 
+    evaluated = {turn.dialog_id for turn in sample}
+    _refuse_leaky_embedder(settings, evaluated, allow_leak)
     index_dir = cached_index_dir(catalog, settings)
     report = build_index(catalog, settings, index_dir=index_dir, progress=True)
     if not report.up_to_date:
         click.echo(report.summary(), err=True)
     retriever = Retriever.open(settings, index_dir=index_dir)
     known = {item.id for item in retriever.index.items}
-    evaluated = {turn.dialog_id for turn in sample}
 
     def ranker_factory(name: str | None) -> Any:
         from chatrec.ranking import LLMRanker
@@ -176,6 +172,8 @@ def redial_command(
         "seed": seed,
         "signals": source,
         "turns_skipped": skipped,
+        "embedder": settings.embedder,
+        "adapter": (adapter or settings.adapter or "none") if any(s.ranker == "llm" for s in chosen) else None,
     })
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
@@ -191,6 +189,20 @@ def redial_command(
             for name, metrics in results["systems"].items()
         },
     })
+
+
+def _refuse_leaky_embedder(settings: Settings, evaluated: set[str], allow_leak: bool) -> None:
+    """Refuse an embedder tuned on the evaluated dialogues (``trained_groups.json`` of `chatrec train-embedder`)."""
+    from chatrec.embedder_training import trained_groups
+
+    groups = trained_groups(settings.embedder)
+    overlap = groups & evaluated
+    if overlap and not allow_leak:
+        raise InputError(
+            f"the embedder {settings.embedder} was tuned on {len(overlap)} of the evaluated dialogues "
+            f"(e.g. {sorted(overlap)[:3]}): that inflates the figures. Train it with --skip-dialogues-in "
+            "the evaluated dialogues' file, or pass --allow-leak"
+        )
 
 
 @click.command(name="fit-signals")

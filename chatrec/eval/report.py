@@ -201,7 +201,8 @@ def write_report(results: Mapping[str, Any], out: Path | str) -> Path:
             f"{run.get('unlinked_targets')} not linkable to the catalogue, "
             f"{run.get('targets_already_named')} already named earlier in their dialogue, "
             f"{run.get('turns_skipped') or 0} turns skipped (dialogues a model was trained on); "
-            f"item signals: {run.get('signals') or 'none'}"
+            f"item signals: {run.get('signals') or 'none'}; embedder: {run.get('embedder') or 'not recorded'}"
+            + (f"; LLM adapter: {run['adapter']}" if run.get("adapter") else "")
         )
     lines += ["", "## Published figures (ReDial test split, for reference)", "",
               "| system | R@1 | R@10 | R@50 |", "|---|---|---|---|"]

@@ -236,6 +236,7 @@ def cached_index(
     Returns:
         The index folder; reused as long as the file, mapping and embedder are the same.
     """
+    from chatrec.embedding import embedder_identity
     from chatrec.index import build_index
 
     digest = hashlib.sha256()
@@ -243,7 +244,7 @@ def cached_index(
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     digest.update(json.dumps(load_mapping(mapping), sort_keys=True, default=str).encode())
-    digest.update((embedder.name if embedder is not None else settings.embedder).encode())
+    digest.update((embedder.name if embedder is not None else embedder_identity(settings.embedder)).encode())
     folder = Path(settings.cache_dir).expanduser() / "indexes" / f"{Path(catalog).stem}-{digest.hexdigest()[:16]}"
     build_index(catalog, settings, mapping=mapping, embedder=embedder, index_dir=folder, progress=progress)
     return folder

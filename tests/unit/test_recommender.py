@@ -183,7 +183,7 @@ def test_signals_learnt_from_logs_feed_retrieval(make_rec, retriever: Retriever,
     make_rec(signals_path=path).respond(query, session_id="n2")
     extra = seen[-1]["extra_scores"]
     assert int(extra.argmax()) == retriever.index.position(partner.id)
-    assert seen[-1]["extra_weight"] == 3.0
+    assert seen[-1]["extra_weight"] == Settings().signals_weight == 2.0
 
 
 def test_a_reason_caught_lying_is_never_streamed(retriever: Retriever, settings: Settings) -> None:

@@ -178,3 +178,28 @@ def test_cli_refuses_leaky_signals_file(fixtures_dir: Path, tmp_path: Path, monk
     ])
     assert result.exit_code != 0
     assert "evaluated dialogues" in result.output and "Traceback" not in result.output
+
+
+def test_cli_refuses_an_embedder_tuned_on_the_evaluated_dialogues(
+    fixtures_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chatrec.cli import main
+
+    turns = load_turns(fixtures_dir / "redial_turns.jsonl")
+    tuned = tmp_path / "tuned"
+    tuned.mkdir()
+    (tuned / "trained_groups.json").write_text(json.dumps([turns[0].dialog_id, "other"]))
+    monkeypatch.setenv("CHATREC_EMBEDDER", str(tuned))
+    monkeypatch.setenv("CHATREC_CACHE_DIR", str(tmp_path / "cache"))
+    result = CliRunner().invoke(main, [
+        "eval", "redial", "--turns", str(fixtures_dir / "redial_turns.jsonl"),
+        "--catalog", str(fixtures_dir / "redial_movies.json"), "--systems", "dense",
+    ])
+    assert result.exit_code != 0
+    assert "tuned on 1 of the evaluated dialogues" in result.output and "Traceback" not in result.output
+    (tuned / "trained_groups.json").write_text("{broken")
+    broken = CliRunner().invoke(main, [
+        "eval", "redial", "--turns", str(fixtures_dir / "redial_turns.jsonl"),
+        "--catalog", str(fixtures_dir / "redial_movies.json"), "--systems", "dense",
+    ])
+    assert broken.exit_code != 0 and "trained_groups.json" in broken.output
