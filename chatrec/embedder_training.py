@@ -37,7 +37,7 @@ from chatrec.catalog import Item, item_text, load_catalog
 from chatrec.errors import InputError
 from chatrec.fileio import file_sha256
 from chatrec.settings import PACKAGED_EMBEDDER, Settings
-from chatrec.train import read_records, redial_turns
+from chatrec.train import read_records, redial_turns, warmup_linear_schedule
 
 __all__ = [
     "EmbedderTrainConfig",
@@ -412,14 +412,7 @@ def train_embedder(
         [{"params": decay, "weight_decay": config.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
         lr=config.lr,
     )
-    warmup_steps = max(1, int(total_steps * config.warmup))
-
-    def schedule(step: int) -> float:
-        if step < warmup_steps:
-            return (step + 1) / warmup_steps
-        return max(0.0, (total_steps - step) / max(1, total_steps - warmup_steps))
-
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+    scheduler = warmup_linear_schedule(optimizer, total_steps, config.warmup)
     no_labels = torch.empty(0)
     losses: list[float] = []
     started = time.perf_counter()

@@ -56,6 +56,7 @@ __all__ = [
     "read_records",
     "redial_turns",
     "train_adapter",
+    "warmup_linear_schedule",
 ]
 
 logger = logging.getLogger(__name__)
@@ -361,6 +362,20 @@ def _top_layers(model: Any, count: int) -> list[int] | None:
     return list(range(total - count, total))
 
 
+def warmup_linear_schedule(optimizer: Any, total_steps: int, warmup_share: float) -> Any:
+    """A learning-rate schedule: linear warm-up over ``warmup_share`` of the steps, then linear decay to 0."""
+    import torch
+
+    warmup_steps = max(1, int(total_steps * warmup_share))
+
+    def schedule(step: int) -> float:
+        if step < warmup_steps:
+            return (step + 1) / warmup_steps
+        return max(0.0, (total_steps - step) / max(1, total_steps - warmup_steps))
+
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+
+
 def train_adapter(
     model: Any,
     tokenizer: Any,
@@ -424,14 +439,7 @@ def train_adapter(
     trainable = [p for p in peft_model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=config.lr, weight_decay=0.0)
     total_steps = max(1, math.ceil(len(train_set) * config.epochs / config.grad_accum))
-    warmup_steps = max(1, int(total_steps * config.warmup))
-
-    def schedule(step: int) -> float:
-        if step < warmup_steps:
-            return (step + 1) / warmup_steps
-        return max(0.0, (total_steps - step) / max(1, total_steps - warmup_steps))
-
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+    scheduler = warmup_linear_schedule(optimizer, total_steps, config.warmup)
     rng = random.Random(config.seed)
     log_path = out / "loss_log.jsonl"
     losses: list[float] = []
