@@ -359,7 +359,7 @@ def test_real_embedder_trains_on_redial(fixtures_dir: Path, tmp_path: Path, sett
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from sentence_transformers import SentenceTransformer
 
-    from chatrec.embedding import load_embedder
+    from chatrec.embedding import embedder_identity, load_embedder
 
     out = tmp_path / "minilm-redial"
     config = EmbedderTrainConfig(
@@ -373,6 +373,7 @@ def test_real_embedder_trains_on_redial(fixtures_dir: Path, tmp_path: Path, sett
     assert model.encode(["a scary movie"]).shape == (1, 384)
     monkeypatch.setenv("CHATREC_EMBEDDER", str(out))
     embedder = load_embedder(Settings(_env_file=None))
-    assert embedder.name == str(out) and embedder.dim == 384
+    assert embedder.name == embedder_identity(str(out)) and embedder.name.startswith(str(out) + "#")
+    assert embedder.dim == 384
     vector = embedder.encode_queries(["a scary movie"])
     assert np.isclose(np.linalg.norm(vector), 1.0, atol=1e-2)
