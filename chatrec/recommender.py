@@ -31,6 +31,7 @@ from chatrec.dialogue import (
     update_state,
 )
 from chatrec.errors import InputError
+from chatrec.fusion import LearnedFusion
 from chatrec.history import Profile, build_profile
 from chatrec.reply import Question, Recommendation, Reply
 from chatrec.sessions import FEEDBACK_KINDS, SessionStore
@@ -110,6 +111,7 @@ class ChatRec:
         self._llm: Any = None
         self._linker: Any = None
         self._signals: AlignedSignals | None = None
+        self._fusion: LearnedFusion | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> ChatRec:
@@ -195,6 +197,16 @@ class ChatRec:
                 [item.id for item in self.retriever.index.items]
             )
         return self._signals
+
+    @property
+    def fusion(self) -> LearnedFusion | None:
+        """The learned fusion model (``fusion_path``); None when unset (reciprocal-rank fusion)."""
+        if self.settings.fusion_path is None:
+            return None
+        with self._init_lock:
+            if self._fusion is None:
+                self._fusion = LearnedFusion.load(self.settings.fusion_path)
+        return self._fusion
 
     @property
     def linker(self) -> Any:
@@ -392,11 +404,13 @@ class ChatRec:
         vector = self._taste(profile, state.mentioned)
         effective, relaxed = self._relax(state, excluded)
         signals = self.signals
+        parts = signals.parts(state.mentioned, query) if signals else None
         candidates = self.retriever.search(
             query, k=self.settings.ask_pool, filters=self._filters(effective), exclude_ids=excluded,
             profile_vector=vector, profile_weight=self.settings.profile_weight,
-            extra_scores=signals.scores(state.mentioned, query, SignalWeights()) if signals else None,
+            extra_scores=signals.scores(state.mentioned, query, SignalWeights(), parts) if signals else None,
             extra_weight=self.settings.signals_weight,
+            fusion=self.fusion, signal_parts=parts, named_ids=state.mentioned,
         )
 
         turn = _Turn(session_id, message, state, heard, profile, context, None, relaxed=relaxed)

@@ -10,7 +10,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -21,6 +21,7 @@ from scipy import sparse
 from chatrec.catalog import FIELDS, Item, item_text
 from chatrec.embedding import Embedder, load_embedder
 from chatrec.errors import ConfigError, InputError
+from chatrec.fusion import PoolRanker, PoolScores, pool_features
 from chatrec.index import ATTR_PREFIX, CatalogIndex, open_collection, open_index
 from chatrec.settings import Settings
 
@@ -295,6 +296,9 @@ class Retriever:
         query_vector: np.ndarray | None = None,
         extra_scores: np.ndarray | None = None,
         extra_weight: float = 1.0,
+        fusion: PoolRanker | None = None,
+        signal_parts: Mapping[str, np.ndarray] | None = None,
+        named_ids: Sequence[str] = (),
     ) -> list[Candidate]:
         """The ``k`` best items for a query that pass the filters, best first.
 
@@ -311,6 +315,11 @@ class Retriever:
                 such as co-mention and popularity signals learnt from logs; its items with a
                 positive score form a third ranked list in the fusion.
             extra_weight: Weight of that list's reciprocal ranks (the other two weigh 1).
+            fusion: A learned fusion model (:mod:`chatrec.fusion`): it re-orders the best
+                ``fusion.depth`` items of the RRF pool (hybrid mode only); their ``score`` is
+                then the model's.
+            signal_parts: The components of ``extra_scores`` by name, read by ``fusion``.
+            named_ids: Items the customer named in the conversation, read by ``fusion``.
 
         Returns:
             Up to ``k`` candidates; fewer when fewer items pass the filters.
@@ -318,8 +327,9 @@ class Retriever:
         if k <= 0:
             raise InputError(f"k must be positive, got {k}")
         mask = self.allowed(filters, exclude_ids)
-        depth = max(k * 5, 100)
+        depth = max(k * 5, 100, fusion.depth if fusion is not None else 0)
         dense_scores: np.ndarray | None = None
+        vector: np.ndarray | None = None
         lexical_scores: np.ndarray | None = None
         ranked_lists: list[np.ndarray] = []
         list_weights: list[float] = []
@@ -357,7 +367,26 @@ class Retriever:
         for rows, weight in zip(ranked_lists, list_weights, strict=True):
             for rank, row in enumerate(rows.tolist()):
                 fused[row] = fused.get(row, 0.0) + weight / (self.settings.rrf_k + rank + 1)
-        order = sorted(fused, key=lambda row: (-fused[row], row))[:k]
+        order = sorted(fused, key=lambda row: (-fused[row], row))
+        if fusion is not None and mode == "hybrid" and vector is not None:
+            pool = PoolScores(
+                dense=dense_scores if dense_scores is not None and self.settings.retrieval_backend != "chroma"
+                else self.index.embeddings @ vector.astype(np.float32),
+                lexical=lexical_scores,
+                signals=None if extra_scores is None else np.where(extra_scores > 0, extra_scores, -np.inf),
+                parts=signal_parts or {},
+                fused=fused,
+                taste=None if profile_vector is None else self.index.embeddings @ profile_vector.astype(np.float32),
+                named=self._named_mask(named_ids),
+            )
+            head = np.asarray(order[: fusion.depth], dtype=np.int64)
+            learnt = fusion.score(pool_features(head, pool, fusion.depth))
+            rest = order[fusion.depth :]  # beyond the pool: RRF order, below every pool item
+            floor = float(learnt.min()) - 1.0 if len(learnt) else 0.0
+            fused = dict(zip(head.tolist(), learnt.tolist(), strict=True))
+            fused.update({row: floor - 1e-6 * rank for rank, row in enumerate(rest[: k])})
+            order = head[np.argsort(-learnt, kind="stable")].tolist() + rest
+        order = order[:k]
         return [
             Candidate(
                 item=self.index.items[row],
@@ -369,6 +398,13 @@ class Retriever:
             )
             for row in order
         ]
+
+    def _named_mask(self, named_ids: Sequence[str]) -> np.ndarray:
+        named = np.zeros(len(self.index), dtype=bool)
+        for item_id in named_ids:
+            if item_id in self.index:
+                named[self.index.position(item_id)] = True
+        return named
 
     def _dense_scores(self, vector: np.ndarray) -> np.ndarray:
         """Cosine similarity of every item to the query, exact.

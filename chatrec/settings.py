@@ -122,6 +122,13 @@ class Settings(BaseSettings):
             "logs, see chatrec.signals and `chatrec eval fit-signals`); unset means none."
         ),
     )
+    fusion_path: Path | None = Field(
+        None,
+        description=(
+            "Learned fusion model (see chatrec.fusion and `chatrec eval fit-fusion`): re-orders the "
+            "retrieval pool from the dense, BM25 and signal scores; unset means reciprocal-rank fusion."
+        ),
+    )
 
     # --- dialogue and sessions ---------------------------------------------------------
     n_recommendations: int = Field(5, ge=1, le=50, description="Items shown per reply.")

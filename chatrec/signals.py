@@ -335,14 +335,34 @@ class AlignedSignals:
         top = float(scores.max()) if len(scores) else 0.0
         return scores / top if top > 0 else scores
 
-    def scores(self, context_ids: Sequence[str], query: str, weights: SignalWeights) -> np.ndarray:
+    def parts(self, context_ids: Sequence[str], query: str) -> dict[str, np.ndarray]:
+        """Each signal of every item, unweighted: ``co_mention``, ``two_hop``, ``popularity``, ``log_text``.
+
+        Args:
+            context_ids: Items the customer named or liked.
+            query: The customer's recent words (may be empty: the log-text score is then 0).
+        """
+        one, two = self.co_mentions(context_ids)
+        log_text = self.log_text(query) if query.strip() else np.zeros(len(self.item_ids), dtype=np.float32)
+        return {"co_mention": one, "two_hop": two, "popularity": self.popularity, "log_text": log_text}
+
+    def scores(
+        self, context_ids: Sequence[str], query: str, weights: SignalWeights,
+        parts: Mapping[str, np.ndarray] | None = None,
+    ) -> np.ndarray:
         """The weighted sum of co-mention (one and two hops), popularity and log-text scores of every item.
 
         Args:
             context_ids: Items the customer named or liked.
             query: The customer's recent words (may be empty).
             weights: How much each signal counts.
+            parts: The result of :meth:`parts` for the same context and query, when already
+                computed (saves computing it twice).
         """
+        if parts is not None:
+            total = (weights.popularity * parts["popularity"] + weights.co_mention * parts["co_mention"]
+                     + weights.two_hop * parts["two_hop"] + weights.log_text * parts["log_text"])
+            return np.asarray(total, dtype=np.float32)
         total = weights.popularity * self.popularity
         if weights.co_mention > 0 or weights.two_hop > 0:
             one, two = self.co_mentions(context_ids)

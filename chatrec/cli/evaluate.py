@@ -1,4 +1,4 @@
-"""Commands of the evaluation area: ``eval redial``, ``eval fit-signals``, ``eval report``."""
+"""Commands of the evaluation area: ``eval redial``, ``eval fit-signals``, ``eval fit-fusion``, ``eval report``."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def cached_index_dir(catalog: Path, settings: Settings) -> Path:
 @click.option("--json", "json_out", type=_FILE, default=None, help="Write the metrics (and per-system ranks) here.")
 @click.option("--systems", default=None,
               help="Comma-separated systems to compare: popularity, bm25, dense, hybrid, hybrid+items, "
-                   "signals, chatrec, chatrec-exclude, chatrec+llm0, chatrec+llm, product, product+llm0, "
+                   "signals, chatrec, chatrec-exclude, chatrec+llm0, chatrec+llm, product, product-rrf, product+llm0, "
                    "product+llm (default: the product's pipeline, per --ranker).")
 @click.option("--ranker", type=click.Choice(["retrieval", "llm"]), default=None,
               help="Default system's ranker (default: llm when the use_llm setting is on).")
@@ -74,18 +74,28 @@ def cached_index_dir(catalog: Path, settings: Settings) -> Path:
 @click.option("--skip-dialogues-in", "skip_files", multiple=True, type=_FILE,
               help="Drop turns whose dialogue is in these raw dialogue files (repeatable): for scoring a "
                    "model, such as a LoRA adapter, trained on them.")
+@click.option("--fusion", "fusion_file", type=_FILE, default=None,
+              help="Learned fusion model for the product systems (default: the fusion_path setting; "
+                   "'none' for reciprocal-rank fusion).")
+@click.option("--fit-fusion", is_flag=True,
+              help="With --dialogues: fit a learned fusion for each cross-fitting fold from the turns of "
+                   "the --dialogues files, never from the fold's own dialogues, and score the product "
+                   "systems with it.")
 @click.option("--allow-leak", is_flag=True,
-              help="Score even when the signals or a tuned embedder learnt from the evaluated dialogues.")
+              help="Score even when the signals, a tuned embedder or the fusion model learnt from the "
+                   "evaluated dialogues.")
 def redial_command(
     turns: Path, catalog: Path, limit: int | None, seed: int, json_out: Path | None, systems: str | None,
     ranker: str | None, adapter: str | None, signals_file: Path | None, dialogues: tuple[Path, ...],
-    folds: int, timed_turns: int, skip_files: tuple[Path, ...], allow_leak: bool,
+    folds: int, timed_turns: int, skip_files: tuple[Path, ...], fusion_file: Path | None, fit_fusion: bool,
+    allow_leak: bool,
 ) -> None:
     """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs."""
     from chatrec.eval.redial import (
         SYSTEMS,
         RedialEvaluation,
         cross_fitted_run,
+        dialogue_rec_turns,
         load_turns,
         parse_systems,
         sample_turns,
@@ -112,6 +122,9 @@ def redial_command(
 
     evaluated = {turn.dialog_id for turn in sample}
     _refuse_leaky_embedder(settings, evaluated, allow_leak)
+    if fit_fusion and (not dialogues or fusion_file is not None):
+        raise InputError("--fit-fusion needs --dialogues (the logs to learn from) and no --fusion file")
+    fusion = None if fit_fusion else _load_fusion(fusion_file, settings, evaluated, allow_leak)
     index_dir = cached_index_dir(catalog, settings)
     report = build_index(catalog, settings, index_dir=index_dir, progress=True)
     if not report.up_to_date:
@@ -129,12 +142,19 @@ def redial_command(
         value = None if chosen_adapter.strip().lower() in {"", "none", "off"} else chosen_adapter
         return LLMRanker.from_settings(settings.model_copy(update={"adapter": value}))
 
-    options: dict[str, Any] = {"ranker_factory": ranker_factory, "n_candidates": settings.n_candidates}
+    options: dict[str, Any] = {
+        "ranker_factory": ranker_factory, "n_candidates": settings.n_candidates, "fusion": fusion,
+    }
     source: str | None
     if dialogues:
         sessions = [session for path in dialogues for session in redial_sessions(path, known)]
+        fusion_turns = None
+        if fit_fusion:
+            titles = {item.id: item.title for item in retriever.index.items}
+            fusion_turns = dialogue_rec_turns(dialogues, titles)
         results = cross_fitted_run(
-            retriever, sessions, sample, chosen, folds=folds, progress=True, timed_turns=timed_turns, **options
+            retriever, sessions, sample, chosen, folds=folds, progress=True, timed_turns=timed_turns,
+            fusion_turns=fusion_turns, **options
         )
         source = (
             f"fitted on {', '.join(path.name for path in dialogues)} ({len(sessions)} dialogues) without "
@@ -173,6 +193,8 @@ def redial_command(
         "signals": source,
         "turns_skipped": skipped,
         "embedder": settings.embedder,
+        "fusion": (f"fitted per fold on {results.get('fusion_turns', 0)} logged turns of the other dialogues"
+                   if fit_fusion else None if fusion is None else str(fusion_file or settings.fusion_path)),
         "adapter": (adapter or settings.adapter or "none") if any(s.ranker == "llm" for s in chosen) else None,
     })
     if json_out is not None:
@@ -205,6 +227,91 @@ def _refuse_leaky_embedder(settings: Settings, evaluated: set[str], allow_leak: 
         )
 
 
+def _load_fusion(path: Path | None, settings: Settings, evaluated: set[str], allow_leak: bool) -> Any:
+    """The fusion model to evaluate (``--fusion`` or the setting; ``none`` = RRF), refusing a leaky one."""
+    from chatrec.embedding import embedder_identity
+    from chatrec.fusion import LearnedFusion
+
+    chosen = path if path is not None else settings.fusion_path
+    if chosen is None or str(chosen).strip().lower() in {"none", "off"}:
+        return None
+    fusion = LearnedFusion.load(chosen)
+    overlap = set(fusion.trained_groups) & evaluated
+    if overlap and not allow_leak:
+        raise InputError(
+            f"the fusion model {chosen} learnt from {len(overlap)} of the evaluated dialogues "
+            f"(e.g. {sorted(overlap)[:3]}): that inflates the figures. Fit it with --skip-dialogues-in "
+            "the evaluated dialogues' file, or pass --allow-leak"
+        )
+    fitted_with = fusion.meta.get("embedder")
+    if fitted_with and fitted_with != embedder_identity(settings.embedder):
+        logger.warning("the fusion model %s was fitted with the embedder %s, not %s: its dense features "
+                       "will be off", chosen, fitted_with, embedder_identity(settings.embedder))
+    return fusion
+
+
+@click.command(name="fit-fusion")
+@click.option("--dialogues", multiple=True, type=_FILE,
+              help="Raw ReDial dialogue files (repeatable): the logged turns to learn from, and the "
+                   "logs the signals are fitted on (cross-fitted: never on a turn's own dialogue).")
+@click.option("--logs", multiple=True, type=_FILE,
+              help="Shop logs (repeatable): JSON lines {\"query\": customer words, \"item_id\": chosen item, "
+                   "optional \"session\"}, each a turn to learn from.")
+@click.option("--baskets", multiple=True, type=_FILE,
+              help="More logs to fit the signals on (as `fit-signals --baskets`; a basket's \"id\" is "
+                   "matched with the logs' \"session\" for the cross-fitting).")
+@click.option("--catalog", required=True, type=_FILE, help="The catalogue (movies.json or any shop format).")
+@click.option("--out", required=True, type=_FILE, help="Fusion model file to write (JSON).")
+@click.option("--skip-dialogues-in", "skip_files", multiple=True, type=_FILE,
+              help="Leave out the dialogues of these files (repeatable), e.g. the ones you evaluate on.")
+@click.option("--depth", type=click.IntRange(min=10, max=2000), default=200, show_default=True,
+              help="Pool size the model re-orders.")
+@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True,
+              help="Cross-fitting folds for the signals.")
+@click.option("--max-turns", type=click.IntRange(min=1), default=None,
+              help="Learn from a fixed random sample of this many turns.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample, the split and LightGBM.")
+@click.option("--trees", type=click.IntRange(min=1), default=300, show_default=True, help="Boosting rounds.")
+@click.option("--threads", type=click.IntRange(min=1), default=2, show_default=True, help="LightGBM threads.")
+def fit_fusion_command(
+    dialogues: tuple[Path, ...], logs: tuple[Path, ...], baskets: tuple[Path, ...], catalog: Path, out: Path, skip_files: tuple[Path, ...], depth: int,
+    folds: int, max_turns: int | None, seed: int, trees: int, threads: int,
+) -> None:
+    """Learn how to fuse the dense, BM25 and signal rankings from logged recommendation turns."""
+    from chatrec.embedder_training import dialogue_ids
+    from chatrec.embedding import embedder_identity
+    from chatrec.eval.redial import cross_fitted_examples, dialogue_rec_turns, sample_turns
+    from chatrec.fusion import fit_fusion
+    from chatrec.index import build_index
+    from chatrec.retrieval import Retriever
+    from chatrec.signals import redial_sessions
+
+    if not dialogues and not logs:
+        raise InputError("give --dialogues or --logs: the logged turns to learn from")
+    settings = make_settings()
+    skip = dialogue_ids(skip_files) if skip_files else set()
+    index_dir = cached_index_dir(catalog, settings)
+    report = build_index(catalog, settings, index_dir=index_dir, progress=True)
+    if not report.up_to_date:
+        click.echo(report.summary(), err=True)
+    retriever = Retriever.open(settings, index_dir=index_dir)
+    titles = {item.id: item.title for item in retriever.index.items}
+    logged = dialogue_rec_turns(dialogues, titles, skip) + [
+        turn for path in logs for turn in _log_turns(path, titles) if turn.dialog_id not in skip
+    ]
+    turns = sample_turns(logged, max_turns, seed)
+    sessions = [s for path in dialogues for s in redial_sessions(path, titles) if s.key not in skip]
+    sessions += [s for path in baskets for s in _read_baskets(path, set(titles)) if s.key not in skip]
+    examples = cross_fitted_examples(retriever, sessions, turns, depth=depth, folds=folds, progress=True)
+    fusion = fit_fusion(examples, depth=depth, trees=trees, seed=seed, threads=threads)
+    fusion.meta.update({
+        "embedder": embedder_identity(settings.embedder), "catalog_sha256": _file_sha(catalog),
+        "dialogues": [str(p) for p in dialogues], "logs": [str(p) for p in logs], "skipped_dialogues": len(skip), "signals_weight": settings.signals_weight,
+    })
+    fusion.save(out)
+    echo_json({"out": str(out), **{k: v for k, v in fusion.meta.items() if k.startswith(("turns", "usable", "held", "trees"))}})
+
+
 @click.command(name="fit-signals")
 @click.option("--dialogues", multiple=True, type=_FILE, help="Raw ReDial dialogue files (repeatable).")
 @click.option("--baskets", multiple=True, type=_FILE,
@@ -229,6 +336,27 @@ def fit_signals_command(
     signals = ItemSignals.fit(sessions)
     signals.save(out)
     echo_json({"out": str(out), "sessions": signals.n_sessions, "items": len(signals)})
+
+
+def _log_turns(path: Path, titles: dict[str, str]) -> list[Any]:
+    """Turns from shop logs: ``{"query", "item_id"[, "session"]}`` lines; unknown items are skipped."""
+    from chatrec.eval.redial import RecTurn
+    from chatrec.fileio import iter_jsonl
+
+    turns = []
+    unknown = 0
+    for number, record in iter_jsonl(path, "logs"):
+        if not isinstance(record, dict) or not str(record.get("query") or "").strip() or "item_id" not in record:
+            raise InputError(f"{path}:{number} must be an object with a non-empty \"query\" and an \"item_id\"")
+        item_id = str(record["item_id"])
+        if item_id not in titles:
+            unknown += 1
+            continue
+        key = str(record.get("session") or f"{path.name}:{number}")
+        turns.append(RecTurn(key, number, ("", str(record["query"])), (titles[item_id],)))
+    if unknown:
+        logger.warning("%s: %d logged items are not in the catalogue: skipped", path, unknown)
+    return turns
 
 
 def _read_baskets(path: Path, known: set[str] | None) -> list[Any]:
@@ -264,4 +392,5 @@ def register(group: click.Group) -> None:
     """Add the evaluation commands to ``group`` (the ``eval`` group)."""
     group.add_command(redial_command)
     group.add_command(fit_signals_command)
+    group.add_command(fit_fusion_command)
     group.add_command(report_command)

@@ -15,7 +15,8 @@ ablations of chatrec's pipeline) are scored in one pass, on the same turns:
   but never ranking the items the dialogue already named.
 - ``chatrec+llm0`` / ``chatrec+llm``: the top ``n_candidates`` re-ranked by the LLM, zero-shot
   (no adapter) or with the LoRA adapter of the settings.
-- ``product``: the product's own retrieval call; ``product+llm0`` / ``product+llm`` its top
+- ``product``: the product's own retrieval call (with the learned fusion when one is given,
+  ``product-rrf`` the same call with reciprocal-rank fusion); ``product+llm0`` / ``product+llm`` its top
   ``n_candidates`` re-ranked by the LLM, zero-shot or with the settings' adapter.
 
 Items named in the context stay in the ranking (as in the published evaluations: about 9% of
@@ -39,6 +40,7 @@ import numpy as np
 
 from chatrec.errors import InputError
 from chatrec.eval.metrics import catalogue_coverage, intra_list_diversity, ndcg_at_k
+from chatrec.fusion import FusionExample, LearnedFusion, PoolRanker, fit_fusion
 from chatrec.linking import TitleLinker
 from chatrec.retrieval import Candidate, Retriever
 from chatrec.signals import AlignedSignals, ItemSignals, Session, SignalWeights
@@ -49,7 +51,10 @@ __all__ = [
     "RedialEvaluation",
     "System",
     "SystemResult",
+    "cross_fitted_examples",
     "cross_fitted_run",
+    "cross_fitting_folds",
+    "dialogue_rec_turns",
     "dialogue_roles",
     "load_turns",
     "parse_systems",
@@ -97,6 +102,8 @@ class System:
         product: Rank with the product's own call, ``Retriever.search`` as ``ChatRec`` makes it
             (hybrid fusion, the dense query pulled towards the last three items named, the
             signals as a weighted third list), keeping its top 100.
+        rrf_only: For a product system: reciprocal-rank fusion even when a learned fusion is
+            configured (the ablation of the learned fusion).
     """
 
     name: str
@@ -108,6 +115,7 @@ class System:
     ranker: Literal["retrieval", "llm"] = "retrieval"
     adapter: str | None = None
     product: bool = False
+    rrf_only: bool = False
 
 
 #: The systems ``eval redial --systems`` knows, in the order of the ablation.
@@ -125,6 +133,7 @@ SYSTEMS: dict[str, System] = {
         System("chatrec+llm0", text="dense", items_in_query=True, signals=True, ranker="llm", adapter="none"),
         System("chatrec+llm", text="dense", items_in_query=True, signals=True, ranker="llm"),
         System("product", text="hybrid", items_in_query=True, signals=True, product=True),
+        System("product-rrf", text="hybrid", items_in_query=True, signals=True, product=True, rrf_only=True),
         System("product+llm0", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm",
                adapter="none"),
         System("product+llm", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm"),
@@ -179,6 +188,45 @@ def load_turns(path: Path | str) -> list[RecTurn]:
             raise InputError(f"{path}:{number} is not a recommendation turn ({exc})") from exc
     if not turns:
         raise InputError(f"turns file {path} has no turns")
+    return turns
+
+
+def dialogue_rec_turns(
+    paths: Sequence[Path | str], titles: dict[str, str], skip_ids: Iterable[str] = ()
+) -> list[RecTurn]:
+    """Recommendation turns cut from raw ReDial dialogues, as ``valid_rec_turns.jsonl`` cuts them.
+
+    Every recommender turn that names a catalogue movie, after at least one earlier utterance,
+    is a turn; its context is the earlier turns (consecutive messages of one side joined,
+    titles written out) and its targets the titles of the movies it names.
+
+    Args:
+        paths: Raw ReDial files (``train_part_*.jsonl``).
+        titles: The catalogue's id -> title (movies outside it are not targets).
+        skip_ids: Dialogue ids to leave out (for example the evaluated ones).
+
+    Raises:
+        InputError: A file is missing or a line is not a ReDial dialogue.
+    """
+    from chatrec.train import read_records, redial_turns
+
+    skip = set(skip_ids)
+    seen: set[str] = set()
+    turns: list[RecTurn] = []
+    for path in paths:
+        for number, record in enumerate(read_records(path), start=1):
+            if "messages" not in record or "conversationId" not in record:
+                raise InputError(f"{path}, line {number}: not a raw ReDial dialogue (conversationId, messages)")
+            key = str(record["conversationId"])
+            if key in skip or key in seen:
+                continue
+            seen.add(key)
+            context = [""]
+            for position, (role, text, ids) in enumerate(redial_turns(record, titles)):
+                targets = tuple(dict.fromkeys(titles[i] for i in ids if i in titles))
+                if role == "assistant" and targets and len(context) > 1:
+                    turns.append(RecTurn(key, position, tuple(context), targets))
+                context.append(text)
     return turns
 
 
@@ -259,6 +307,7 @@ class RedialEvaluation:
         item_weight: Share of the linked items' mean embedding in the dense query.
         text_weight: Weight of the text score next to the signals.
         n_candidates: Candidates handed to the LLM ranker.
+        fusion: A learned fusion model for the ``product`` systems (None: RRF, as configured).
     """
 
     def __init__(
@@ -272,8 +321,10 @@ class RedialEvaluation:
         item_weight: float = 0.5,
         text_weight: float = 0.1,
         n_candidates: int = 20,
+        fusion: LearnedFusion | None = None,
     ) -> None:
         self.retriever = retriever
+        self.fusion = fusion
         self.index = retriever.index
         self.ids = [item.id for item in self.index.items]
         self.linker = TitleLinker(
@@ -307,7 +358,7 @@ class RedialEvaluation:
         """Score of every catalogue item for one turn (higher is better)."""
         n = len(self.ids)
         if system.product:
-            return self._product_scores(query, text_vector, mentioned)
+            return self._product_scores(query, text_vector, mentioned, None if system.rrf_only else self.fusion)
         if system.popularity_only:
             return self._require_signals(system).popularity.astype(np.float64)
         total = np.zeros(n, dtype=np.float64)
@@ -335,26 +386,72 @@ class RedialEvaluation:
             total += self._require_signals(system).scores(mentioned, query, self.weights)
         return total
 
-    def _product_scores(self, query: str, text_vector: np.ndarray | None, mentioned: list[str]) -> np.ndarray:
-        """Scores from the product's retrieval call; items outside its top 100 score -inf."""
+    def _product_search(
+        self, query: str, text_vector: np.ndarray, mentioned: list[str], *, k: int, fusion: PoolRanker | None
+    ) -> list[Candidate]:
+        """The product's retrieval call for a turn (as ``ChatRec`` makes it)."""
         settings = self.retriever.settings
-        scores = np.full(len(self.ids), -np.inf)
-        if text_vector is None:
-            return scores
         vector = text_vector.astype(np.float32)
+        taste: np.ndarray | None = None
         rows = [self.index.position(i) for i in mentioned[-3:]]
         if rows:  # as ChatRec._taste and Retriever.query_vector do
             taste = self.index.embeddings[rows].mean(axis=0)
             taste = taste / max(float(np.linalg.norm(taste)), 1e-9)
             vector = (1.0 - settings.profile_weight) * vector + settings.profile_weight * taste
             vector = vector / max(float(np.linalg.norm(vector)), 1e-9)
-        extra = self.aligned.scores(mentioned, query, self.weights) if self.aligned is not None else None
-        found = self.retriever.search(
-            query, k=100, query_vector=vector, extra_scores=extra, extra_weight=settings.signals_weight
+        parts = self.aligned.parts(mentioned, query) if self.aligned is not None else None
+        extra = self.aligned.scores(mentioned, query, self.weights, parts) if self.aligned is not None else None
+        return self.retriever.search(
+            query, k=k, query_vector=vector, extra_scores=extra, extra_weight=settings.signals_weight,
+            profile_vector=taste, profile_weight=0.0, fusion=fusion, signal_parts=parts, named_ids=mentioned,
         )
+
+    def _product_scores(
+        self, query: str, text_vector: np.ndarray | None, mentioned: list[str], fusion: LearnedFusion | None
+    ) -> np.ndarray:
+        """Scores from the product's retrieval call; items outside its top 100 score -inf."""
+        scores = np.full(len(self.ids), -np.inf)
+        if text_vector is None:
+            return scores
+        found = self._product_search(query, text_vector, mentioned, k=100, fusion=fusion)
         for rank, candidate in enumerate(found):
             scores[self.index.position(candidate.item.id)] = -float(rank)
         return scores
+
+    def fusion_examples(self, turns: Sequence[RecTurn], depth: int, bar: Any = None) -> list[FusionExample]:
+        """Training data for a learned fusion: each turn's RRF pool, its features and its targets.
+
+        The queries are embedded in batches; a turn without words or linked targets is skipped.
+        """
+        queries = [self._query(turn) for turn in turns]
+        vectors = self.retriever.embedder.encode_queries([q or " " for _, q in queries])
+        examples: list[FusionExample] = []
+        for turn, (utterances, query), text_vector in zip(turns, queries, vectors, strict=True):
+            if bar is not None:
+                bar.update(1)
+            targets = {row for title in turn.targets for row in
+                       (self.index.position(i) for i in self.linker.lookup(title))}
+            if not query or not targets:
+                continue
+            mentioned = list(dict.fromkeys(m.item_id for text in utterances for m in self.linker.find(text)))
+            pool = self._product_pool(query, text_vector, mentioned, depth)
+            if pool is None:
+                continue
+            rows, features = pool
+            labels = np.asarray([int(row in targets) for row in rows.tolist()], dtype=np.int32)
+            examples.append(FusionExample(features=features, labels=labels, group=turn.dialog_id))
+        return examples
+
+    def _product_pool(
+        self, query: str, text_vector: np.ndarray, mentioned: list[str], depth: int
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        """The RRF pool of the product's call and its fusion features (None when empty)."""
+        recorder = _FeatureRecorder(depth)
+        found = self._product_search(query, text_vector, mentioned, k=depth, fusion=recorder)
+        if recorder.features is None:
+            return None
+        rows = np.asarray([self.index.position(c.item.id) for c in found[: len(recorder.features)]], dtype=np.int64)
+        return rows, recorder.features
 
     def _require_signals(self, system: System) -> AlignedSignals:
         if self.aligned is None:
@@ -468,6 +565,19 @@ class RedialEvaluation:
         return summarise(results, counts, systems, len(self.ids))
 
 
+class _FeatureRecorder:
+    """Stands in for a fusion model inside ``Retriever.search``: keeps the pool's features, keeps RRF order."""
+
+    def __init__(self, depth: int) -> None:
+        self.depth = depth
+        self.features: np.ndarray | None = None
+
+    def score(self, features: np.ndarray) -> np.ndarray:
+        if len(features):
+            self.features = features
+        return -np.arange(len(features), dtype=np.float64)
+
+
 def summarise(
     results: dict[str, SystemResult], counts: Counter[str], systems: Sequence[System], catalogue_size: int
 ) -> dict[str, Any]:
@@ -511,6 +621,8 @@ def cross_fitted_run(
     folds: int = 5,
     progress: bool = False,
     timed_turns: int = 100,
+    fusion_turns: Sequence[RecTurn] | None = None,
+    fusion_depth: int = 200,
     **options: Any,
 ) -> dict[str, Any]:
     """Score turns with signals that never saw their own dialogue (K-fold cross-fitting).
@@ -518,6 +630,11 @@ def cross_fitted_run(
     The evaluated dialogues are split into ``folds`` groups; the turns of each group are
     scored with signals fitted on every session except that group's dialogues (matched by
     session key = dialogue id). Logs that do not hold the evaluated dialogues give one fit.
+
+    With ``fusion_turns``, each group also gets its own learned fusion (:mod:`chatrec.fusion`),
+    fitted on those logged turns minus the group's dialogues, with signals that never saw the
+    group either: the product systems are then scored as if the group's conversations had
+    never been logged.
 
     Args:
         retriever: The catalogue's retriever.
@@ -527,36 +644,94 @@ def cross_fitted_run(
         folds: Number of groups (more: more training data per fit, more fits).
         progress: Show a progress bar on stderr.
         timed_turns: Turns (in total) timed one query at a time for the latency figures.
+        fusion_turns: Logged turns to fit a fusion model on in each group (None: no fitting).
+        fusion_depth: Pool depth of those models.
         **options: Passed on to :class:`RedialEvaluation`.
 
     Returns:
-        See :func:`summarise`; ``signals_sessions`` gives the mean number of sessions per fit.
+        See :func:`summarise`; ``signals_sessions`` gives the mean number of sessions per fit,
+        ``fusion_turns`` the mean number of logged turns per fusion fit.
     """
     from tqdm import tqdm
 
-    if folds < 1:
-        raise InputError(f"folds must be at least 1, got {folds}")
-    evaluated = sorted({turn.dialog_id for turn in turns})
-    keys = {session.key for session in sessions}
-    if not keys & set(evaluated):
-        folds = 1
-    fold_of = {dialog_id: number % folds for number, dialog_id in enumerate(evaluated)}
     results: dict[str, SystemResult] = {}
     counts: Counter[str] = Counter()
     fitted: list[int] = []
     timed_left = timed_turns
+    splits = cross_fitting_folds(sessions, turns, folds)
+    fusion_sizes: list[int] = []
     with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
-        for fold in range(folds):
-            held = {dialog_id for dialog_id, f in fold_of.items() if f == fold}
-            fold_turns = [turn for turn in turns if turn.dialog_id in held]
-            if not fold_turns:
-                continue
-            kept = [session for session in sessions if session.key not in held]
+        for fold_turns, kept in splits:
             fitted.append(len(kept))
+            if fusion_turns is not None:
+                held = {turn.dialog_id for turn in fold_turns}
+                logged = [turn for turn in fusion_turns if turn.dialog_id not in held]
+                examples = cross_fitted_examples(retriever, kept, logged, depth=fusion_depth, folds=folds)
+                options["fusion"] = fit_fusion(examples, depth=fusion_depth, held_out=0.0)
+                fusion_sizes.append(len(logged))
             evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), **options)
             evaluation.score_turns(fold_turns, systems, results, counts, timed_turns=timed_left, bar=bar)
             timed_left = max(0, timed_left - len(fold_turns))
     summary = summarise(results, counts, systems, len(retriever.index))
     summary["signals_sessions"] = int(np.mean(fitted)) if fitted else 0
-    summary["folds"] = folds
+    overlap = {session.key for session in sessions} & {turn.dialog_id for turn in turns}
+    summary["folds"] = folds if overlap else 1
+    if fusion_sizes:
+        summary["fusion_turns"] = int(np.mean(fusion_sizes))
     return summary
+
+
+def cross_fitting_folds(
+    sessions: Sequence[Session], turns: Sequence[RecTurn], folds: int
+) -> list[tuple[list[RecTurn], list[Session]]]:
+    """``(turns of a group, sessions without that group's dialogues)`` for each of ``folds`` groups.
+
+    Logs that hold none of the turns' dialogues give one group: every turn, every session.
+
+    Raises:
+        InputError: ``folds`` is below 1.
+    """
+    if folds < 1:
+        raise InputError(f"folds must be at least 1, got {folds}")
+    evaluated = sorted({turn.dialog_id for turn in turns})
+    if not {session.key for session in sessions} & set(evaluated):
+        return [(list(turns), list(sessions))] if turns else []
+    fold_of = {dialog_id: number % folds for number, dialog_id in enumerate(evaluated)}
+    splits = []
+    for fold in range(folds):
+        held = {dialog_id for dialog_id, f in fold_of.items() if f == fold}
+        fold_turns = [turn for turn in turns if turn.dialog_id in held]
+        if fold_turns:
+            splits.append((fold_turns, [session for session in sessions if session.key not in held]))
+    return splits
+
+
+def cross_fitted_examples(
+    retriever: Retriever,
+    sessions: Sequence[Session],
+    turns: Sequence[RecTurn],
+    *,
+    depth: int,
+    folds: int = 5,
+    progress: bool = False,
+    **options: Any,
+) -> list[FusionExample]:
+    """Fusion training data from logged turns, each scored with signals that never saw its dialogue.
+
+    Args:
+        retriever: The catalogue's retriever (with the embedder the fusion will serve with).
+        sessions: The logs to fit signals on.
+        turns: The logged recommendation turns (targets = what was chosen).
+        depth: Pool size.
+        folds: Cross-fitting groups.
+        progress: Show a progress bar on stderr.
+        **options: Passed on to :class:`RedialEvaluation`.
+    """
+    from tqdm import tqdm
+
+    examples: list[FusionExample] = []
+    with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
+        for fold_turns, kept in cross_fitting_folds(sessions, turns, folds):
+            evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), **options)
+            examples.extend(evaluation.fusion_examples(fold_turns, depth, bar=bar))
+    return examples

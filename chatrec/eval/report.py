@@ -203,6 +203,7 @@ def write_report(results: Mapping[str, Any], out: Path | str) -> Path:
             f"{run.get('targets_already_named')} already named earlier in their dialogue, "
             f"{run.get('turns_skipped') or 0} turns skipped (dialogues a model was trained on); "
             f"item signals: {run.get('signals') or 'none'}; embedder: {run.get('embedder') or 'not recorded'}"
+            + (f"; learned fusion: {run['fusion']}" if run.get("fusion") else "")
             + (f"; LLM adapter: {run['adapter']}" if run.get("adapter") else "")
         )
     lines += ["", "## Published figures (ReDial test split, for reference)", "",

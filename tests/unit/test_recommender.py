@@ -186,6 +186,34 @@ def test_signals_learnt_from_logs_feed_retrieval(make_rec, retriever: Retriever,
     assert seen[-1]["extra_weight"] == Settings().signals_weight == 2.0
 
 
+def test_a_learned_fusion_model_orders_what_the_customer_sees(
+    make_rec, retriever: Retriever, tmp_path: Path, monkeypatch
+) -> None:
+    import numpy as np
+
+    from chatrec.fusion import FEATURES, FusionExample, LearnedFusion, fit_fusion
+
+    # Logged turns where customers always chose the pool's *last* dense match: a model learns
+    # that, and the shop's replies follow it rather than reciprocal-rank fusion.
+    rng = np.random.default_rng(0)
+    examples = []
+    for t in range(200):
+        features = rng.normal(size=(20, len(FEATURES))).astype(np.float32)
+        labels = np.zeros(20, dtype=np.int32)
+        labels[int(np.argmin(features[:, FEATURES.index("dense")]))] = 1
+        examples.append(FusionExample(features, labels, group=str(t)))
+    path = fit_fusion(examples, depth=30, threads=1).save(tmp_path / "fusion.json")
+    query = "just show me watches"
+    plain = make_rec().respond(query, session_id="f1")
+    fused = make_rec(fusion_path=path).respond(query, session_id="f2")
+    assert plain.recommendations and fused.recommendations
+    assert [r.item_id for r in fused.recommendations] != [r.item_id for r in plain.recommendations]
+    assert isinstance(make_rec(fusion_path=path).fusion, LearnedFusion)
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    with pytest.raises(InputError, match="broken.json"):
+        make_rec(fusion_path=tmp_path / "broken.json").respond(query, session_id="f3")
+
+
 def test_a_reason_caught_lying_is_never_streamed(retriever: Retriever, settings: Settings) -> None:
     from chatrec.explain import Explanation
 

@@ -1,0 +1,227 @@
+"""Learned fusion: features of the retrieval pool, fitting, the model file, and its use in search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from fakes import HashingEmbedder
+
+from chatrec.errors import InputError
+from chatrec.eval.redial import RedialEvaluation, dialogue_rec_turns, load_turns
+from chatrec.fusion import FEATURES, FusionExample, LearnedFusion, PoolScores, fit_fusion, pool_features
+from chatrec.index import build_index
+from chatrec.retrieval import Filters, Retriever
+from chatrec.settings import Settings
+from chatrec.signals import ItemSignals, redial_sessions
+
+COLUMN = {name: n for n, name in enumerate(FEATURES)}
+
+
+@pytest.fixture
+def retriever(fixtures_dir: Path, settings: Settings, fake_embedder: HashingEmbedder) -> Retriever:
+    index_dir = settings.cache_dir / "indexes" / "slice"
+    build_index(fixtures_dir / "redial_movies.json", settings, embedder=fake_embedder, index_dir=index_dir)
+    return Retriever.open(settings, index_dir=index_dir, embedder=fake_embedder)
+
+
+def _examples(n: int, seed: int = 0) -> list[FusionExample]:
+    """Pools of 30 where the chosen item is the one named... never (named=0) with the highest signals score."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for t in range(n):
+        features = rng.normal(size=(30, len(FEATURES))).astype(np.float32)
+        features[:, COLUMN["named"]] = rng.random(30) < 0.2
+        labels = np.zeros(30, dtype=np.int32)
+        candidates = np.flatnonzero(features[:, COLUMN["named"]] == 0)
+        labels[candidates[np.argmax(features[candidates, COLUMN["signals"]])]] = 1
+        out.append(FusionExample(features, labels, group=f"d{t // 2}"))
+    return out
+
+
+class Preferring:
+    """A stand-in model that puts one catalogue row first: the one with the highest taste score."""
+
+    depth = 50
+
+    def score(self, features: np.ndarray) -> np.ndarray:
+        return features[:, COLUMN["named"]] * 10.0 - np.arange(len(features)) * 1e-3
+
+
+def test_pool_features_describe_each_candidate() -> None:
+    dense = np.asarray([0.9, 0.5, 0.1, -0.2], dtype=np.float32)
+    lexical = np.asarray([-np.inf, 3.0, 1.0, -np.inf])
+    pool = PoolScores(dense=dense, lexical=lexical, signals=None, parts={"co_mention": np.asarray([0, 0, 2.0, 0])},
+                      fused={0: 0.03, 1: 0.02, 2: 0.01}, named=np.asarray([False, False, True, False]))
+    features = pool_features(np.asarray([0, 1, 2]), pool, cap=200)
+    assert features.shape == (3, len(FEATURES))
+    assert features[:, COLUMN["dense_rank"]].tolist() == pytest.approx(np.log1p([0, 1, 2]).tolist())
+    # no text match: the worst rank, a zero score, not -inf
+    assert features[0, COLUMN["lexical"]] == 0 and features[0, COLUMN["lexical_rank"]] == pytest.approx(np.log1p(200))
+    assert features[1, COLUMN["lexical_rank"]] == 0 and features[2, COLUMN["lexical_gap"]] == pytest.approx(-2.0)
+    assert features[:, COLUMN["named"]].tolist() == [0, 0, 1] and features[0, COLUMN["n_named"]] == 1
+    assert features[2, COLUMN["co_mention"]] == 2 and features[:, COLUMN["two_hop"]].tolist() == [0, 0, 0]
+    assert np.isfinite(features).all()
+
+
+def test_fitted_fusion_learns_what_rrf_cannot(tmp_path: Path) -> None:
+    fusion = fit_fusion(_examples(300), depth=30, threads=1)
+    meta = fusion.meta
+    assert meta["held_out_fusion"]["recall@1"] > meta["held_out_rrf"]["recall@1"] + 0.3
+    fresh = _examples(50, seed=9)
+    hits = [int(np.argmax(fusion.score(e.features)) == np.argmax(e.labels)) for e in fresh]
+    assert np.mean(hits) > 0.5
+    path = fusion.save(tmp_path / "fusion.json")
+    again = LearnedFusion.load(path)
+    assert again.depth == 30 and set(again.trained_groups) == {f"d{t}" for t in range(150)}
+    np.testing.assert_allclose(again.score(fresh[0].features), fusion.score(fresh[0].features))
+
+
+def test_too_few_turns_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="too few to fit"):
+        fit_fusion(_examples(5), depth=30)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{broken", "not JSON"),
+        (json.dumps({"format": "other"}), "not a chatrec fusion model"),
+        (json.dumps({"format": "chatrec-fusion", "version": 1, "features": ["dense"]}), "other features"),
+        (json.dumps({"format": "chatrec-fusion", "version": 1, "features": list(FEATURES), "depth": 200,
+                     "model": "tree\nnot a model"}), "does not parse"),
+    ],
+)
+def test_broken_model_file_names_the_problem(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "fusion.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        LearnedFusion.load(path)
+    assert str(path) in str(caught.value)
+    with pytest.raises(InputError, match="cannot read"):
+        LearnedFusion.load(tmp_path / "missing.json")
+
+
+def test_search_with_fusion_reorders_the_pool_and_keeps_every_constraint(retriever: Retriever) -> None:
+    items = retriever.index.items
+    plain = retriever.search("a funny comedy", k=10)
+    named = plain[7].item.id
+    fused = retriever.search("a funny comedy", k=10, fusion=Preferring(), named_ids=[named])
+    assert fused[0].item.id == named
+    assert [c.item.id for c in fused[1:]] == [c.item.id for c in plain if c.item.id != named][:9]
+    assert len(retriever.search("a funny comedy", k=80, fusion=Preferring())) == 80  # beyond the pool depth
+    excluded = retriever.search("a funny comedy", k=10, fusion=Preferring(), named_ids=[named], exclude_ids=[named])
+    assert named not in {c.item.id for c in excluded}
+    genre = next(v for item in items for v in item.attributes.get("genre", ()) if v)
+    only = Filters(include={"genre": frozenset({genre})})
+    kept = retriever.search("a funny comedy", k=5, filters=only, fusion=Preferring())
+    assert kept and all(genre in c.item.attributes["genre"] for c in kept)
+
+
+def test_fit_fusion_command_and_eval_refuse_a_leaky_model(
+    fixtures_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import chatrec.index
+    import chatrec.retrieval
+    from chatrec.cli import main
+
+    fake = HashingEmbedder()
+    monkeypatch.setattr(chatrec.index, "load_embedder", lambda settings: fake)
+    monkeypatch.setattr(chatrec.retrieval, "load_embedder", lambda settings: fake)
+    monkeypatch.setenv("CHATREC_EMBEDDER", fake.name)
+    monkeypatch.setenv("CHATREC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CHATREC_USE_LLM", "false")
+    out = tmp_path / "fusion.json"
+    dialogues = str(fixtures_dir / "redial_dialogues.jsonl")
+    catalog = str(fixtures_dir / "redial_movies.json")
+    fitted = CliRunner().invoke(main, ["eval", "fit-fusion", "--dialogues", dialogues, "--catalog", catalog,
+                                       "--out", str(out), "--depth", "200", "--threads", "1"])
+    assert fitted.exit_code == 0, fitted.output
+    summary = json.loads(fitted.output[fitted.output.index("{"):])
+    assert summary["turns"] > 40 and summary["held_out_turns"] > 0
+    fusion = LearnedFusion.load(out)
+    assert fusion.depth == 200 and fusion.meta["embedder"]
+
+    turns = fixtures_dir / "redial_turns.jsonl"
+    args = ["eval", "redial", "--turns", str(turns), "--catalog", catalog, "--dialogues", dialogues,
+            "--fusion", str(out), "--json", str(tmp_path / "r.json")]
+    scored = CliRunner().invoke(main, args)
+    assert scored.exit_code == 0, scored.output
+    assert json.loads((tmp_path / "r.json").read_text())["fusion"] == str(out)
+
+    fusion.trained_groups.append(load_turns(turns)[0].dialog_id)
+    fusion.save(out)
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code != 0
+    assert "learnt from 1 of the evaluated dialogues" in refused.output and "Traceback" not in refused.output
+
+
+def test_fusion_examples_label_the_chosen_items(retriever: Retriever, fixtures_dir: Path) -> None:
+    titles = {item.id: item.title for item in retriever.index.items}
+    turns = dialogue_rec_turns([fixtures_dir / "redial_dialogues.jsonl"], titles)
+    assert turns and all(t.context[0] == "" and len(t.context) > 1 and t.targets for t in turns)
+    evaluation = RedialEvaluation(retriever, ItemSignals.fit(redial_sessions(fixtures_dir / "redial_dialogues.jsonl")))
+    examples = evaluation.fusion_examples(turns[:10], depth=40)
+    assert examples and all(e.features.shape == (len(e.labels), len(FEATURES)) for e in examples)
+    assert all(len(e.labels) == 40 for e in examples) and sum(int(e.labels.sum()) for e in examples) > 0
+
+
+def test_cross_fitted_fusion_never_learns_from_the_scored_dialogues(
+    retriever: Retriever, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import chatrec.eval.redial as redial
+    from chatrec.eval.redial import SYSTEMS, cross_fitted_run
+
+    dialogues = fixtures_dir / "redial_dialogues.jsonl"
+    titles = {item.id: item.title for item in retriever.index.items}
+    logged = dialogue_rec_turns([dialogues], titles)
+    scored = logged[::3]
+    seen: list[tuple[set[str], set[str]]] = []
+    real = redial.cross_fitted_examples
+
+    def spy(retriever, sessions, turns, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(({t.dialog_id for t in turns}, {s.key for s in sessions}))
+        return real(retriever, sessions, turns, **kwargs)
+
+    monkeypatch.setattr(redial, "cross_fitted_examples", spy)
+    monkeypatch.setattr(redial, "fit_fusion", lambda examples, **kw: fit_fusion(examples, threads=1, **kw))
+    result = cross_fitted_run(retriever, redial_sessions(dialogues), scored, [SYSTEMS["product"], SYSTEMS["product-rrf"]],
+                              folds=3, fusion_turns=logged, fusion_depth=200)
+    assert len(seen) == 3 and result["fusion_turns"] > 0
+    scored_ids = {t.dialog_id for t in scored}
+    for learnt_from, signal_keys in seen:
+        held = scored_ids - learnt_from
+        assert held and not held & signal_keys  # each fold's own dialogues: in neither
+    assert result["systems"]["product"]["pairs"] == result["systems"]["product-rrf"]["pairs"] > 0
+
+
+def test_fit_fusion_learns_from_shop_logs_and_names_a_bad_line(
+    fixtures_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import chatrec.index
+    import chatrec.retrieval
+    from chatrec.cli import main
+
+    fake = HashingEmbedder()
+    monkeypatch.setattr(chatrec.index, "load_embedder", lambda settings: fake)
+    monkeypatch.setattr(chatrec.retrieval, "load_embedder", lambda settings: fake)
+    monkeypatch.setenv("CHATREC_EMBEDDER", fake.name)
+    monkeypatch.setenv("CHATREC_CACHE_DIR", str(tmp_path / "cache"))
+    movies = json.loads((fixtures_dir / "redial_movies.json").read_text())
+    logs = tmp_path / "logs.jsonl"
+    lines = [{"query": f"something like {movie['name']}", "item_id": movie_id, "session": f"s{n % 40}"}
+             for n, (movie_id, movie) in enumerate(list(movies.items())[:120])]
+    lines.append({"query": "gone", "item_id": "not-in-the-catalogue"})
+    logs.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    out = tmp_path / "fusion.json"
+    args = ["eval", "fit-fusion", "--logs", str(logs), "--catalog", str(fixtures_dir / "redial_movies.json"),
+            "--out", str(out), "--depth", "100", "--threads", "1"]
+    fitted = CliRunner().invoke(main, args)
+    assert fitted.exit_code == 0, fitted.output
+    assert LearnedFusion.load(out).meta["turns"] == 120
+    logs.write_text(json.dumps(lines[0]) + "\n" + json.dumps({"item_id": "1"}) + "\n", encoding="utf-8")
+    bad = CliRunner().invoke(main, args)
+    assert bad.exit_code != 0 and "logs.jsonl:2" in bad.output and "Traceback" not in bad.output
