@@ -57,3 +57,18 @@ def fashion_retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
     embedder = HashingEmbedder()
     build_index(FIXTURES / "fashion_small.csv", settings, embedder=embedder)
     return Retriever.open(settings, embedder=embedder)
+
+
+@pytest.fixture
+def fake_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HashingEmbedder:
+    """Commands run in-process with the fake embedder, a temporary cache and no LLM."""
+    import chatrec.index
+    import chatrec.retrieval
+
+    fake = HashingEmbedder()
+    monkeypatch.setattr(chatrec.index, "load_embedder", lambda settings: fake)
+    monkeypatch.setattr(chatrec.retrieval, "load_embedder", lambda settings: fake)
+    monkeypatch.setenv("CHATREC_EMBEDDER", fake.name)
+    monkeypatch.setenv("CHATREC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CHATREC_USE_LLM", "false")
+    return fake

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -166,13 +167,8 @@ def redial_command(
         signals = ItemSignals.load(path) if path is not None else None
         source = str(path) if path is not None else None
         if signals is not None:
-            overlap = set(signals.keys) & evaluated
-            if overlap and not allow_leak:
-                raise InputError(
-                    f"the item signals in {path} were fitted on {len(overlap)} of the evaluated dialogues "
-                    f"(e.g. {sorted(overlap)[:3]}): that inflates the figures. Use --dialogues FILE, which "
-                    "leaves the evaluated dialogues out, or pass --allow-leak"
-                )
+            _refuse_leak(f"the item signals in {path} were fitted on", signals.keys, evaluated, allow_leak,
+                         "Use --dialogues FILE, which leaves the evaluated dialogues out")
         else:
             if any(system.signals for system in chosen):
                 logger.warning("no item signals configured: systems that use them run on text alone")
@@ -217,13 +213,21 @@ def _refuse_leaky_embedder(settings: Settings, evaluated: set[str], allow_leak: 
     """Refuse an embedder tuned on the evaluated dialogues (``trained_groups.json`` of `chatrec train-embedder`)."""
     from chatrec.embedder_training import trained_groups
 
-    groups = trained_groups(settings.embedder)
-    overlap = groups & evaluated
+    _refuse_leak(f"the embedder {settings.embedder} was tuned on", trained_groups(settings.embedder), evaluated,
+                 allow_leak, "Train it with --skip-dialogues-in the evaluated dialogues' file")
+
+
+def _refuse_leak(what: str, learnt: Iterable[str], evaluated: set[str], allow_leak: bool, fix: str) -> None:
+    """Refuse a model or statistic that learnt from evaluated dialogues (unless ``--allow-leak``).
+
+    Raises:
+        InputError: Naming the model, how many evaluated dialogues it saw, and the fix.
+    """
+    overlap = set(learnt) & evaluated
     if overlap and not allow_leak:
         raise InputError(
-            f"the embedder {settings.embedder} was tuned on {len(overlap)} of the evaluated dialogues "
-            f"(e.g. {sorted(overlap)[:3]}): that inflates the figures. Train it with --skip-dialogues-in "
-            "the evaluated dialogues' file, or pass --allow-leak"
+            f"{what} {len(overlap)} of the evaluated dialogues (e.g. {sorted(overlap)[:3]}): that inflates "
+            f"the figures. {fix}, or pass --allow-leak"
         )
 
 
@@ -236,13 +240,8 @@ def _load_fusion(path: Path | None, settings: Settings, evaluated: set[str], all
     if chosen is None or str(chosen).strip().lower() in {"none", "off"}:
         return None
     fusion = LearnedFusion.load(chosen)
-    overlap = set(fusion.trained_groups) & evaluated
-    if overlap and not allow_leak:
-        raise InputError(
-            f"the fusion model {chosen} learnt from {len(overlap)} of the evaluated dialogues "
-            f"(e.g. {sorted(overlap)[:3]}): that inflates the figures. Fit it with --skip-dialogues-in "
-            "the evaluated dialogues' file, or pass --allow-leak"
-        )
+    _refuse_leak(f"the fusion model {chosen} learnt from", fusion.trained_groups, evaluated, allow_leak,
+                 "Fit it with --skip-dialogues-in the evaluated dialogues' file, or use --fit-fusion")
     fitted_with = fusion.meta.get("embedder")
     if fitted_with and fitted_with != embedder_identity(settings.embedder):
         logger.warning("the fusion model %s was fitted with the embedder %s, not %s: its dense features "

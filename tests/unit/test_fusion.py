@@ -121,19 +121,9 @@ def test_search_with_fusion_reorders_the_pool_and_keeps_every_constraint(retriev
     assert kept and all(genre in c.item.attributes["genre"] for c in kept)
 
 
-def test_fit_fusion_command_and_eval_refuse_a_leaky_model(
-    fixtures_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import chatrec.index
-    import chatrec.retrieval
+def test_fit_fusion_command_and_eval_refuse_a_leaky_model(fixtures_dir: Path, tmp_path: Path, fake_cli) -> None:
     from chatrec.cli import main
 
-    fake = HashingEmbedder()
-    monkeypatch.setattr(chatrec.index, "load_embedder", lambda settings: fake)
-    monkeypatch.setattr(chatrec.retrieval, "load_embedder", lambda settings: fake)
-    monkeypatch.setenv("CHATREC_EMBEDDER", fake.name)
-    monkeypatch.setenv("CHATREC_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("CHATREC_USE_LLM", "false")
     out = tmp_path / "fusion.json"
     dialogues = str(fixtures_dir / "redial_dialogues.jsonl")
     catalog = str(fixtures_dir / "redial_movies.json")
@@ -172,7 +162,7 @@ def test_fusion_examples_label_the_chosen_items(retriever: Retriever, fixtures_d
 def test_cross_fitted_fusion_never_learns_from_the_scored_dialogues(
     retriever: Retriever, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import chatrec.eval.redial as redial
+    from chatrec.eval import redial
     from chatrec.eval.redial import SYSTEMS, cross_fitted_run
 
     dialogues = fixtures_dir / "redial_dialogues.jsonl"
@@ -198,18 +188,9 @@ def test_cross_fitted_fusion_never_learns_from_the_scored_dialogues(
     assert result["systems"]["product"]["pairs"] == result["systems"]["product-rrf"]["pairs"] > 0
 
 
-def test_fit_fusion_learns_from_shop_logs_and_names_a_bad_line(
-    fixtures_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import chatrec.index
-    import chatrec.retrieval
+def test_fit_fusion_learns_from_shop_logs_and_names_a_bad_line(fixtures_dir: Path, tmp_path: Path, fake_cli) -> None:
     from chatrec.cli import main
 
-    fake = HashingEmbedder()
-    monkeypatch.setattr(chatrec.index, "load_embedder", lambda settings: fake)
-    monkeypatch.setattr(chatrec.retrieval, "load_embedder", lambda settings: fake)
-    monkeypatch.setenv("CHATREC_EMBEDDER", fake.name)
-    monkeypatch.setenv("CHATREC_CACHE_DIR", str(tmp_path / "cache"))
     movies = json.loads((fixtures_dir / "redial_movies.json").read_text())
     logs = tmp_path / "logs.jsonl"
     lines = [{"query": f"something like {movie['name']}", "item_id": movie_id, "session": f"s{n % 40}"}

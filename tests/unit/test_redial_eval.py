@@ -124,19 +124,9 @@ def test_cross_fitting_never_learns_from_the_scored_dialogue(retriever: Retrieve
     assert clean["signals_sessions"] == len(sessions) - 1
 
 
-def test_cli_writes_the_contract_json(
-    fixtures_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import chatrec.index
-    import chatrec.retrieval
+def test_cli_writes_the_contract_json(fixtures_dir: Path, tmp_path: Path, fake_cli) -> None:
     from chatrec.cli import main
 
-    fake = HashingEmbedder()
-    monkeypatch.setattr(chatrec.index, "load_embedder", lambda settings: fake)
-    monkeypatch.setattr(chatrec.retrieval, "load_embedder", lambda settings: fake)
-    monkeypatch.setenv("CHATREC_EMBEDDER", fake.name)
-    monkeypatch.setenv("CHATREC_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("CHATREC_USE_LLM", "false")
     out = tmp_path / "result.json"
     args = ["eval", "redial", "--turns", str(fixtures_dir / "redial_turns.jsonl"),
             "--catalog", str(fixtures_dir / "redial_movies.json"), "--limit", "5", "--seed", "3",
@@ -159,16 +149,9 @@ def test_cli_writes_the_contract_json(
         assert (tmp_path / "rep" / png).stat().st_size > 1000
 
 
-def test_cli_refuses_leaky_signals_file(fixtures_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import chatrec.index
-    import chatrec.retrieval
+def test_cli_refuses_leaky_signals_file(fixtures_dir: Path, tmp_path: Path, fake_cli) -> None:
     from chatrec.cli import main
 
-    fake = HashingEmbedder()
-    monkeypatch.setattr(chatrec.index, "load_embedder", lambda settings: fake)
-    monkeypatch.setattr(chatrec.retrieval, "load_embedder", lambda settings: fake)
-    monkeypatch.setenv("CHATREC_EMBEDDER", fake.name)
-    monkeypatch.setenv("CHATREC_CACHE_DIR", str(tmp_path / "cache"))
     turns = load_turns(fixtures_dir / "redial_turns.jsonl")
     leaky = tmp_path / "leaky.npz"
     ItemSignals.fit([Session(items=("1",), key=turns[0].dialog_id)]).save(leaky)
