@@ -20,6 +20,7 @@ __all__ = [
     "PromptError",
     "SessionNotFoundError",
     "ItemNotFoundError",
+    "SessionBusyError",
 ]
 
 
@@ -65,6 +66,12 @@ class NotFoundError(InputError):
 
 class SessionNotFoundError(NotFoundError):
     """An unknown session id."""
+
+
+class SessionBusyError(ChatRecError):
+    """A session still answering another message after the wait (``session_wait_seconds``)."""
+
+    status_code = 409
 
 
 class ItemNotFoundError(NotFoundError):

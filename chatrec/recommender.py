@@ -10,6 +10,7 @@ lives in the store, so instances can be shared between threads and restarted fre
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -30,7 +31,7 @@ from chatrec.dialogue import (
     attribute_weights,
     update_state,
 )
-from chatrec.errors import InputError
+from chatrec.errors import InputError, SessionBusyError
 from chatrec.fusion import LearnedFusion
 from chatrec.history import Profile, build_profile
 from chatrec.reply import Question, Recommendation, Reply
@@ -264,7 +265,7 @@ class ChatRec:
         """
         message = self._check_message(message)
         session_id = session_id or uuid.uuid4().hex
-        with self._session_lock(session_id):
+        with self._hold_session(session_id):
             started = time.perf_counter()
             turn = self._prepare(message, session_id, user_id)
             if turn.question is not None or not turn.chosen:
@@ -308,7 +309,7 @@ class ChatRec:
         """
         if kind not in FEEDBACK_KINDS:
             raise InputError(f"unknown feedback kind {kind!r}; use one of {', '.join(FEEDBACK_KINDS)}")
-        with self._session_lock(session_id):
+        with self._hold_session(session_id):
             state = DialogueState.from_dict(self.store.load_state(session_id))
             self.item(item_id)
             self.store.add_feedback(session_id, item_id, kind)
@@ -367,6 +368,25 @@ class ChatRec:
         # sessions a long-running server sees.
         digest = zlib.crc32(session_id.encode("utf-8"))
         return self._session_locks[digest % len(self._session_locks)]
+
+    @contextlib.contextmanager
+    def _hold_session(self, session_id: str) -> Iterator[None]:
+        """Hold the session's lock: one message at a time per session, waiting at most ``session_wait_seconds``.
+
+        Raises:
+            SessionBusyError: The session is still busy after the wait (for example a stream
+                that a client opened and never read to the end).
+        """
+        lock = self._session_lock(session_id)
+        if not lock.acquire(timeout=self.settings.session_wait_seconds):
+            raise SessionBusyError(
+                f"session {session_id!r} is still answering another message "
+                f"(waited {self.settings.session_wait_seconds:g} s); try again"
+            )
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _prepare(self, message: str, session_id: str, user_id: str | None) -> _Turn:
         from chatrec.ranking import RankingContext

@@ -135,6 +135,11 @@ class Settings(BaseSettings):
     max_questions: int = Field(3, ge=0, description="Questions asked at most before recommending.")
     max_message_chars: int = Field(2000, ge=1, description="Longest accepted customer message.")
     max_history_turns: int = Field(20, ge=1, description="Turns kept per session for the prompt.")
+    session_wait_seconds: float = Field(
+        120.0, gt=0,
+        description="How long a message waits for its session's previous message to finish before a "
+                    "SessionBusyError (HTTP 409).",
+    )
     ask_min_gain: float = Field(
         0.8, ge=0.0,
         description="Ask a question only when the best attribute's weighted information gain over the "

@@ -54,7 +54,8 @@ def cached_index_dir(catalog: Path, settings: Settings) -> Path:
 @click.option("--turns", required=True, type=_FILE, help="Recommendation turns (valid_rec_turns.jsonl format).")
 @click.option("--catalog", required=True, type=_FILE, help="The catalogue (movies.json or any shop format).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Evaluate a fixed random sample of N turns.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the --limit sample.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of the --limit sample (and of the models --fit-fusion fits).")
 @click.option("--json", "json_out", type=_FILE, default=None, help="Write the metrics (and per-system ranks) here.")
 @click.option("--systems", default=None,
               help="Comma-separated systems to compare: popularity, bm25, dense, hybrid, hybrid+items, "
@@ -155,7 +156,7 @@ def redial_command(
             fusion_turns = dialogue_rec_turns(dialogues, titles)
         results = cross_fitted_run(
             retriever, sessions, sample, chosen, folds=folds, progress=True, timed_turns=timed_turns,
-            fusion_turns=fusion_turns, **options
+            fusion_turns=fusion_turns, fusion_seed=seed, **options
         )
         source = (
             f"fitted on {', '.join(path.name for path in dialogues)} ({len(sessions)} dialogues) without "

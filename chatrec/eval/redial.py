@@ -623,6 +623,7 @@ def cross_fitted_run(
     timed_turns: int = 100,
     fusion_turns: Sequence[RecTurn] | None = None,
     fusion_depth: int = 200,
+    fusion_seed: int = 0,
     **options: Any,
 ) -> dict[str, Any]:
     """Score turns with signals that never saw their own dialogue (K-fold cross-fitting).
@@ -646,6 +647,7 @@ def cross_fitted_run(
         timed_turns: Turns (in total) timed one query at a time for the latency figures.
         fusion_turns: Logged turns to fit a fusion model on in each group (None: no fitting).
         fusion_depth: Pool depth of those models.
+        fusion_seed: Seed of their fits (LightGBM's bagging).
         **options: Passed on to :class:`RedialEvaluation`.
 
     Returns:
@@ -667,7 +669,7 @@ def cross_fitted_run(
                 held = {turn.dialog_id for turn in fold_turns}
                 logged = [turn for turn in fusion_turns if turn.dialog_id not in held]
                 examples = cross_fitted_examples(retriever, kept, logged, depth=fusion_depth, folds=folds)
-                options["fusion"] = fit_fusion(examples, depth=fusion_depth, held_out=0.0)
+                options["fusion"] = fit_fusion(examples, depth=fusion_depth, held_out=0.0, seed=fusion_seed)
                 fusion_sizes.append(len(logged))
             evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), **options)
             evaluation.score_turns(fold_turns, systems, results, counts, timed_turns=timed_left, bar=bar)

@@ -9,6 +9,7 @@ extra ``chatrec`` field, next to the structured recommendations).
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -53,6 +54,20 @@ def _content(reply: Reply) -> str:
     lines = [reply.text]
     lines += [f"{n}. {rec.title}: {rec.reason}" for n, rec in enumerate(reply.recommendations, start=1)]
     return "\n".join(lines)
+
+
+_HEADER_SAFE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")
+
+
+def _session_header(session_id: str | None) -> dict[str, str]:
+    """``X-Session-Id`` when the id can travel in an HTTP header (printable ASCII), else nothing.
+
+    A ``user`` field may hold any text ("日本", a line break); such a session still works, and
+    its id is in the body's ``chatrec.session_id``.
+    """
+    if session_id and _HEADER_SAFE.fullmatch(session_id):
+        return {"X-Session-Id": session_id}
+    return {}
 
 
 def _extra(reply: Reply) -> dict[str, Any]:
@@ -115,10 +130,10 @@ def chat_completions(
             ),
             chatrec=ChatExtra.model_validate(_extra(reply)),
         )
-        return JSONResponse(
-            response.model_dump(mode="json"), headers={"X-Session-Id": reply.session_id}
-        )
+        return JSONResponse(response.model_dump(mode="json"), headers=_session_header(reply.session_id))
 
+    # The headers are settled before the stream starts: once started, it holds the session.
+    headers = {"Cache-Control": "no-cache", **_session_header(session_id)}
     stream = primed_stream(chatrec, message, session_id, body.user)
 
     def events() -> Iterator[str]:
@@ -137,7 +152,4 @@ def chat_completions(
             yield f"data: {json.dumps(error, ensure_ascii=False)}\n\n"
         yield "data: [DONE]\n\n"
 
-    headers = {"Cache-Control": "no-cache"}
-    if session_id:
-        headers["X-Session-Id"] = session_id
     return StreamingResponse(events(), media_type="text/event-stream", headers=headers)

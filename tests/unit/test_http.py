@@ -135,6 +135,14 @@ def test_completions_stream_in_openai_chunks(client: TestClient) -> None:
     assert len(chunks[-1]["chatrec"]["recommendations"]) == 5
 
 
+@pytest.mark.parametrize("stream", [False, True])
+def test_completions_for_a_user_id_no_header_can_carry(client: TestClient, engine: FakeChatRec, stream: bool) -> None:
+    for _ in range(2):
+        response = client.post("/v1/chat/completions", json=_completion(stream=stream, user="日本\nお客"))
+        assert response.status_code == 200 and "x-session-id" not in response.headers
+    assert len(engine.session("日本\nお客")["turns"]) == 4
+
+
 def test_completions_without_user_message_is_400(client: TestClient) -> None:
     response = client.post(
         "/v1/chat/completions", json={"messages": [{"role": "system", "content": "hi"}]}

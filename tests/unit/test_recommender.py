@@ -214,6 +214,18 @@ def test_a_learned_fusion_model_orders_what_the_customer_sees(
         make_rec(fusion_path=tmp_path / "broken.json").respond(query, session_id="f3")
 
 
+def test_a_session_left_mid_stream_is_busy_not_hung(make_rec) -> None:
+    from chatrec.errors import SessionBusyError
+
+    rec = make_rec(session_wait_seconds=0.2)
+    opened = rec.stream("just show me casual shoes for men", session_id="busy")
+    next(opened)  # a client that read the first chunk and went quiet
+    with pytest.raises(SessionBusyError, match="still answering"):
+        rec.respond("and in blue?", session_id="busy")
+    opened.close()
+    assert rec.respond("and in blue?", session_id="busy").text
+
+
 def test_a_reason_caught_lying_is_never_streamed(retriever: Retriever, settings: Settings) -> None:
     from chatrec.explain import Explanation
 
