@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from chatrec.cli._common import echo_json, index_dir_option, make_settings
+from chatrec.cli._common import echo_json, index_dir_option, make_settings, training_run_options
 
 logger = logging.getLogger(__name__)
 
@@ -30,10 +30,7 @@ logger = logging.getLogger(__name__)
 @click.option("--max-seq-len", type=click.IntRange(16), default=None, help="Longer prompts are skipped (default 768).")
 @click.option("--dtype", type=click.Choice(["bfloat16", "float32"]), default=None,
               help="Base weights dtype while training (default bfloat16).")
-@click.option("--seed", type=int, default=None, help="Random seed (default 0).")
-@click.option("--threads", type=click.IntRange(0), default=None,
-              help="Torch CPU threads (default: torch's choice; 1 is faster on a busy shared machine).")
-@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@training_run_options
 def train_command(
     data: tuple[Path, ...],
     out: Path,

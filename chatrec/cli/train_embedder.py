@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from chatrec.cli._common import echo_json, make_settings
+from chatrec.cli._common import echo_json, make_settings, training_run_options
 
 __all__ = ["register"]
 
@@ -33,10 +33,7 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
 @click.option("--skip-dialogues-in", "skip_files", multiple=True, type=_FILE,
               help="Leave out the dialogues of these raw ReDial files (repeatable): for a leak-free evaluation "
                    "on turns cut from them.")
-@click.option("--seed", type=int, default=None, help="Random seed (default 0).")
-@click.option("--threads", type=click.IntRange(0), default=None,
-              help="Torch CPU threads (default: torch's choice; 1 is faster on a busy shared machine).")
-@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@training_run_options
 def train_embedder_command(
     data: tuple[Path, ...],
     catalog: Path,

@@ -433,7 +433,7 @@ class RedialEvaluation:
                        (self.index.position(i) for i in self.linker.lookup(title))}
             if not query or not targets:
                 continue
-            mentioned = list(dict.fromkeys(m.item_id for text in utterances for m in self.linker.find(text)))
+            mentioned = self._mentioned(utterances)
             pool = self._product_pool(query, text_vector, mentioned, depth)
             if pool is None:
                 continue
@@ -480,6 +480,10 @@ class RedialEvaluation:
 
     # --- the run -------------------------------------------------------------------------
 
+    def _mentioned(self, utterances: Sequence[str]) -> list[str]:
+        """Catalogue items the utterances name, first mention first."""
+        return list(dict.fromkeys(m.item_id for text in utterances for m in self.linker.find(text)))
+
     def _query(self, turn: RecTurn) -> tuple[list[str], str]:
         utterances = [text for text in turn.context if text.strip()]
         return utterances, " ".join(utterances[-self.query_utterances :])
@@ -510,7 +514,7 @@ class RedialEvaluation:
             timed = number < timed_turns
             started = time.perf_counter()
             utterances, query = self._query(turn)
-            mentioned = list(dict.fromkeys(m.item_id for text in utterances for m in self.linker.find(text)))
+            mentioned = self._mentioned(utterances)
             text_vector = None
             if needs_dense and query:
                 text_vector = self.retriever.embedder.encode_queries([query])[0] if timed else batched[number]
