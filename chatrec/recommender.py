@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from chatrec import observability
 from chatrec.catalog import Item
 from chatrec.dialogue import (
     DialogueState,
@@ -265,7 +266,7 @@ class ChatRec:
         """
         message = self._check_message(message)
         session_id = session_id or uuid.uuid4().hex
-        with self._hold_session(session_id):
+        with self._hold_session(session_id), observability.turn(session_id):
             started = time.perf_counter()
             turn = self._prepare(message, session_id, user_id)
             if turn.question is not None or not turn.chosen:
@@ -282,11 +283,13 @@ class ChatRec:
                     # LLM's words are held back per item, so a contradicted reason never
                     # reaches the customer (the opening text above streams at once).
                     explanation = None
-                    for chunk in self.explainer.stream(turn.context, item):
-                        if not isinstance(chunk, str):
-                            explanation = chunk
+                    with observability.stage("explain"):
+                        for chunk in self.explainer.stream(turn.context, item):
+                            if not isinstance(chunk, str):
+                                explanation = chunk
                     reason = explanation.text if explanation is not None else ""
                     fallbacks += bool(explanation is not None and explanation.fallback)
+                    self._count_explanation(turn, explanation)
                     cited = self._cite_history(turn.profile, item, reason)
                     yield cited
                     recommendations.append(self._recommendation(ranked, cited))
@@ -349,6 +352,43 @@ class ChatRec:
         """Close the store's connections."""
         self.store.close()
 
+    # --- operations (chatrec.observability) ----------------------------------------------------
+    def warm_up(self) -> None:
+        """Open the index and load the models now, so that the first customer does not wait.
+
+        Raises:
+            ChatRecError: The index or a model cannot be loaded.
+        """
+        _ = self.retriever
+        if self.settings.use_llm:
+            _ = self.ranker
+            _ = self.explainer
+            warm = getattr(self._llm, "warm_up", None)
+            if warm is not None:
+                warm()
+            elif self._llm is not None:
+                _ = self._llm.model
+
+    def _count_ranking(self, turn: _Turn) -> None:
+        if not self.settings.use_llm:
+            return
+        degraded = getattr(self.ranker, "last_degraded", None)
+        observability.count_llm_call("rank", "degraded" if degraded else "ok")
+        if degraded:
+            observability.count_llm_fallback("rank", str(degraded))
+            turn.metadata.setdefault("degraded", {})["rank"] = str(degraded)
+
+    def _count_explanation(self, turn: _Turn, explanation: Any) -> None:
+        if not self.settings.use_llm or explanation is None:
+            return
+        engine_down = any(str(p).startswith("engine unavailable") for p in explanation.problems)
+        observability.count_llm_call("explain", "degraded" if engine_down else "ok")
+        if explanation.fallback:
+            observability.count_llm_fallback("explain", "engine" if engine_down else "check")
+        if engine_down:
+            degraded = turn.metadata.setdefault("degraded", {})
+            degraded["explain"] = int(degraded.get("explain", 0)) + 1
+
     # --- one turn ----------------------------------------------------------------------------
     def _check_message(self, message: Any) -> str:
         if not isinstance(message, str):
@@ -399,7 +439,8 @@ class ChatRec:
         user = user_id or store.user_of(session_id)
         state = DialogueState.from_dict(store.load_state(session_id))
         pending = (state.pending["attribute"], list(state.pending["options"])) if state.pending else None
-        heard = understand(message, self.vocabulary, pending=pending)
+        with observability.stage("understand"):
+            heard = understand(message, self.vocabulary, pending=pending)
         if heard.something_else:
             state.rejected.extend(i for i in state.last_shown if i not in state.rejected)
         update_state(state, heard)
@@ -425,13 +466,14 @@ class ChatRec:
         effective, relaxed = self._relax(state, excluded)
         signals = self.signals
         parts = signals.parts(state.mentioned, query) if signals else None
-        candidates = self.retriever.search(
-            query, k=self.settings.ask_pool, filters=self._filters(effective), exclude_ids=excluded,
-            profile_vector=vector, profile_weight=self.settings.profile_weight,
-            extra_scores=signals.scores(state.mentioned, query, SignalWeights(), parts) if signals else None,
-            extra_weight=self.settings.signals_weight,
-            fusion=self.fusion, signal_parts=parts, named_ids=state.mentioned,
-        )
+        with observability.stage("retrieve"):
+            candidates = self.retriever.search(
+                query, k=self.settings.ask_pool, filters=self._filters(effective), exclude_ids=excluded,
+                profile_vector=vector, profile_weight=self.settings.profile_weight,
+                extra_scores=signals.scores(state.mentioned, query, SignalWeights(), parts) if signals else None,
+                extra_weight=self.settings.signals_weight,
+                fusion=self.fusion, signal_parts=parts, named_ids=state.mentioned,
+            )
 
         turn = _Turn(session_id, message, state, heard, profile, context, None, relaxed=relaxed)
         turn.metadata = {
@@ -471,7 +513,9 @@ class ChatRec:
             return turn
 
         pool = candidates[: self.settings.n_candidates]
-        ranked = self.ranker.rank(context, pool)
+        with observability.stage("rank"):
+            ranked = self.ranker.rank(context, pool)
+        self._count_ranking(turn)
         turn.chosen = _distinct_titles(ranked, self.settings.n_recommendations)
         text = self.phrases.render(
             "recommend", count=len(turn.chosen), wishes=f" for {wishes}" if wishes else ""

@@ -14,21 +14,19 @@ __all__ = ["register"]
 @index_dir_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
-def serve_command(index_dir: Path | None, host: str, port: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes; with more than one, share sessions through CHATREC_DATABASE_URL.")
+def serve_command(index_dir: Path | None, host: str, port: int, workers: int) -> None:
     """Serve the HTTP API (POST /v1/chat, OpenAI-compatible /v1/chat/completions, ...).
 
     API keys, limits and the rate limit come from the settings (CHATREC_API_KEYS,
     CHATREC_MAX_REQUEST_BYTES, CHATREC_MAX_MESSAGE_CHARS, CHATREC_RATE_LIMIT_PER_MINUTE).
-    The OpenAPI document is served at /openapi.json and browsable at /docs.
+    The OpenAPI document is served at /openapi.json and browsable at /docs; liveness at
+    /healthz, readiness at /readyz, Prometheus metrics at /metrics.
     """
-    import uvicorn
+    from chatrec.cli.serve_workers import run_server
 
-    from chatrec.http.app import create_app
-
-    settings = make_settings(index_dir=index_dir)
-    app = create_app(settings)
-    click.echo(f"chatrec API on http://{host}:{port} (docs at /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    run_server(index_dir=index_dir, host=host, port=port, workers=workers)
 
 
 @click.command(name="demo")

@@ -15,9 +15,11 @@ from chatrec.http import (
     routes_feedback,
     routes_health,
     routes_items,
+    routes_ops,
     routes_sessions,
 )
 from chatrec.http.security import BodySizeLimit, RateLimiter, authorize
+from chatrec.observability import RequestIdMiddleware, count_error
 from chatrec.settings import Settings
 
 __all__ = ["create_app"]
@@ -37,6 +39,7 @@ with `POST /v1/feedback`. When API keys are configured, send `Authorization: Bea
 async def _chatrec_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ChatRecError)
     status_code = getattr(exc, "status_code", 500)
+    count_error(type(exc).__name__)
     if status_code >= 500:
         logger.error("request %s %s failed: %s", request.method, request.url.path, exc)
     return JSONResponse(
@@ -72,9 +75,12 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
     app.state.chatrec = chatrec
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(RequestIdMiddleware)  # outermost: every answer gets an id and is counted
     app.add_exception_handler(ChatRecError, _chatrec_error)
+    app.state.readiness = routes_ops.Readiness(chatrec)
 
     app.include_router(routes_health.router)
+    app.include_router(routes_ops.router)
     protected = [Depends(authorize)]
     for module in (routes_chat, routes_completions, routes_feedback, routes_sessions, routes_items):
         app.include_router(module.router, dependencies=protected)

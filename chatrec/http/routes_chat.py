@@ -11,6 +11,7 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from chatrec.errors import ChatRecError
+from chatrec.observability import count_error
 from chatrec.http.deps import ChatRecDep, SettingsDep, check_message_length
 from chatrec.http.schemas import ChatRequest, ChatResponse, ErrorResponse
 from chatrec.reply import Reply
@@ -96,6 +97,7 @@ def chat_stream(
                 else:
                     yield sse("chunk", {"text": part})
         except ChatRecError as exc:
+            count_error(type(exc).__name__)
             # Headers are sent already: the error can only be reported in the stream.
             logger.warning("chat stream failed: %s", exc)
             yield sse("error", {"detail": str(exc), "error": type(exc).__name__})

@@ -19,6 +19,7 @@ from fastapi import APIRouter, Header, HTTPException
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from chatrec.errors import ChatRecError
+from chatrec.observability import count_error
 from chatrec.http.deps import ChatRecDep, SettingsDep, check_message_length
 from chatrec.http.routes_chat import primed_stream
 from chatrec.http.schemas import (
@@ -147,6 +148,7 @@ def chat_completions(
                 else:
                     yield _chunk(completion_id, created, model, {"content": part})
         except ChatRecError as exc:
+            count_error(type(exc).__name__)
             # Headers are sent already: report the error the way OpenAI streams do.
             error = {"error": {"message": str(exc), "type": type(exc).__name__}}
             yield f"data: {json.dumps(error, ensure_ascii=False)}\n\n"
