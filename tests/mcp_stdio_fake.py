@@ -1,0 +1,24 @@
+"""``chatrec mcp`` with the hashing fake embedder, for the MCP tests' stdio subprocess.
+
+Runs the real command (``chatrec.cli.main``) in a fresh interpreter; only the embedder is
+swapped for :class:`fakes.HashingEmbedder`, so the index a test built with it is searchable.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from fakes import HashingEmbedder  # noqa: E402
+
+import chatrec.index  # noqa: E402
+import chatrec.retrieval  # noqa: E402
+from chatrec.cli import main  # noqa: E402
+
+if __name__ == "__main__":
+    fake = HashingEmbedder()
+    chatrec.index.load_embedder = lambda settings: fake  # type: ignore[assignment]
+    chatrec.retrieval.load_embedder = lambda settings: fake  # type: ignore[assignment]
+    main(["mcp", *sys.argv[1:]])
