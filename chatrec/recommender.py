@@ -36,6 +36,7 @@ from chatrec.errors import InputError, SessionBusyError
 from chatrec.fusion import LearnedFusion
 from chatrec.history import Profile, build_profile
 from chatrec.reply import Question, Recommendation, Reply
+from chatrec.session_store_pg import open_session_store
 from chatrec.sessions import FEEDBACK_KINDS, SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals, ItemSignals, SignalWeights
@@ -104,7 +105,7 @@ class ChatRec:
         self._retriever = retriever
         self._ranker = ranker
         self._explainer = explainer
-        self.store = store if store is not None else SessionStore.from_settings(settings)
+        self.store = store if store is not None else open_session_store(settings)
         self.phrases = phrases or Phrases()
         self._init_lock = threading.RLock()  # re-entrant: one part may build another
         self._session_locks = [threading.Lock() for _ in range(64)]
@@ -417,6 +418,11 @@ class ChatRec:
             SessionBusyError: The session is still busy after the wait (for example a stream
                 that a client opened and never read to the end).
         """
+        hold = getattr(self.store, "hold", None)
+        if hold is not None:  # a store shared by processes locks across them (PostgreSQL)
+            with hold(session_id, self.settings.session_wait_seconds):
+                yield
+            return
         lock = self._session_lock(session_id)
         if not lock.acquire(timeout=self.settings.session_wait_seconds):
             raise SessionBusyError(

@@ -131,6 +131,13 @@ class Settings(BaseSettings):
     )
 
     # --- dialogue and sessions ---------------------------------------------------------
+    database_url: str | None = Field(
+        None,
+        description=(
+            "PostgreSQL URL (postgresql://user:password@host:5432/db) of a session store shared by "
+            "several chatrec processes; unset means the SQLite file in data_dir."
+        ),
+    )
     n_recommendations: int = Field(5, ge=1, le=50, description="Items shown per reply.")
     max_questions: int = Field(3, ge=0, description="Questions asked at most before recommending.")
     max_message_chars: int = Field(2000, ge=1, description="Longest accepted customer message.")
@@ -164,6 +171,15 @@ class Settings(BaseSettings):
     def _none_means_no_adapter(cls, value: str | None) -> str | None:
         if value is not None and value.strip().lower() in {"", "none", "off"}:
             return None
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            return None
+        if value is not None and not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("database_url must be a postgresql:// URL (unset: SQLite in data_dir)")
         return value
 
     @model_validator(mode="after")
