@@ -370,6 +370,21 @@ class ChatRec:
             elif self._llm is not None:
                 _ = self._llm.model
 
+    def replace_retriever(self, retriever: Any) -> None:
+        """Serve from a new index from now on (a rebuilt catalogue; see chatrec.index_reload).
+
+        Everything derived from the old index (vocabulary, policy, linker, signals, the
+        explainer's vocabulary) is rebuilt from the new one on first use.
+        """
+        with self._init_lock:
+            self._retriever = retriever
+            self._vocabulary = None
+            self._policy = None
+            self._linker = None
+            self._signals = None
+            if self.settings.use_llm:
+                self._explainer = None
+
     def _count_ranking(self, turn: _Turn) -> None:
         if not self.settings.use_llm:
             return

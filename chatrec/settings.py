@@ -160,6 +160,10 @@ class Settings(BaseSettings):
     )
 
     # --- HTTP ----------------------------------------------------------------------------
+    index_reload_seconds: float = Field(
+        2.0, ge=0.0,
+        description="How often a server checks its index folder for a rebuilt index to load (0: never).",
+    )
     api_keys: str | None = Field(
         None, description="Comma-separated API keys; when set, every route but /healthz needs one."
     )

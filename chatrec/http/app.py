@@ -78,6 +78,11 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
     app.add_middleware(RequestIdMiddleware)  # outermost: every answer gets an id and is counted
     app.add_exception_handler(ChatRecError, _chatrec_error)
     app.state.readiness = routes_ops.Readiness(chatrec)
+    app.state.index_watcher = None
+    if settings.index_reload_seconds > 0 and hasattr(chatrec, "replace_retriever"):
+        from chatrec.index_reload import IndexWatcher
+
+        app.state.index_watcher = IndexWatcher(chatrec, settings.index_reload_seconds).start()
 
     app.include_router(routes_health.router)
     app.include_router(routes_ops.router)

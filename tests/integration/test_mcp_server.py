@@ -44,7 +44,7 @@ def _session(env: dict[str, str], scenario: Any) -> Any:
     from mcp import Client, StdioServerParameters
 
     params = StdioServerParameters(
-        command=sys.executable, args=[str(TESTS / "mcp_stdio_fake.py")], env=env, cwd=str(TESTS.parent)
+        command=sys.executable, args=[str(TESTS / "chatrec_fake_embedder.py"), "mcp"], env=env, cwd=str(TESTS.parent)
     )
 
     async def main() -> Any:
@@ -144,7 +144,7 @@ def test_the_same_tools_over_streamable_http(served: dict[str, str]) -> None:
 
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, str(TESTS / "mcp_stdio_fake.py"), "--transport", "streamable-http", "--port", str(port)],
+        [sys.executable, str(TESTS / "chatrec_fake_embedder.py"), "mcp", "--transport", "streamable-http", "--port", str(port)],
         env={**os.environ, **served}, cwd=str(TESTS.parent), stderr=subprocess.PIPE, text=True,
     )
     try:
