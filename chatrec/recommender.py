@@ -141,10 +141,15 @@ class ChatRec:
                 if self._ranker is None:
                     from chatrec import ranking
 
-                    self._ranker = (
-                        ranking.LLMRanker.from_settings(self.settings, llm=self._shared_llm())
-                        if self.settings.use_llm else ranking.RetrievalRanker()
-                    )
+                    if self.settings.use_llm and self.settings.llm_url:  # on a serving engine
+                        from chatrec.llm_remote import RemoteRanker
+
+                        self._ranker = RemoteRanker.from_settings(self.settings, llm=self._shared_llm())
+                    else:
+                        self._ranker = (
+                            ranking.LLMRanker.from_settings(self.settings, llm=self._shared_llm())
+                            if self.settings.use_llm else ranking.RetrievalRanker()
+                        )
         return self._ranker
 
     @property
@@ -157,8 +162,13 @@ class ChatRec:
 
                     # The truthfulness check knows the whole catalogue's values (brands,
                     # colours, types), so a reason naming another item's value is caught.
+                    explainer_class: Any = explain.LLMExplainer
+                    if self.settings.llm_url:  # on a serving engine
+                        from chatrec.llm_remote import RemoteExplainer
+
+                        explainer_class = RemoteExplainer
                     self._explainer = (
-                        explain.LLMExplainer.from_settings(
+                        explainer_class.from_settings(
                             self.settings,
                             llm=self._shared_llm(),
                             vocabulary=explain.Vocabulary.from_items(self.retriever.index.items),
@@ -169,6 +179,10 @@ class ChatRec:
 
     def _shared_llm(self) -> Any:
         # One model for ranking and explaining (loaded lazily by chatrec.llm on first use).
+        if self._llm is None and self.settings.llm_url:
+            from chatrec.llm_remote import RemoteLLM
+
+            self._llm = RemoteLLM.from_settings(self.settings)
         if self._llm is None:
             from chatrec.llm import LLM
 

@@ -85,6 +85,26 @@ class Settings(BaseSettings):
             "goes to the retrieval rank (0: retrieval order, 1: LLM only)."
         ),
     )
+    # LLM on a serving engine (chatrec.llm_remote); unset: the model runs in this process.
+    llm_url: str | None = Field(
+        None,
+        description="Base URL of an OpenAI-compatible engine (vLLM, llama.cpp server, Ollama), "
+                    "e.g. http://gpu-box:8000/v1; every LLM job goes there. Unset: in-process transformers.",
+    )
+    llm_api_key: str | None = Field(None, description="Bearer key for the engine at llm_url.")
+    llm_model: str | None = Field(
+        None, description="Model name at the engine (with vLLM LoRA serving: the adapter's name); default: llm."
+    )
+    llm_timeout_seconds: float = Field(
+        10.0, gt=0, description="Longest wait for one engine call, retries included; then degraded mode."
+    )
+    llm_retries: int = Field(2, ge=0, le=10, description="Retries of an engine call after a connection error, 429 or 5xx.")
+    llm_cooloff_seconds: float = Field(
+        15.0, ge=0, description="After an engine failure, how long turns skip the engine (degraded mode)."
+    )
+    llm_top_logprobs: int = Field(
+        20, ge=1, le=100, description="Top log-probabilities asked from the engine for ranking (vLLM allows 20)."
+    )
     explain_max_new_tokens: int = Field(
         40, ge=8, le=200, description="Most tokens the LLM generates for one explanation."
     )
