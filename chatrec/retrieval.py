@@ -23,6 +23,7 @@ from chatrec.embedding import Embedder, load_embedder
 from chatrec.errors import ConfigError, InputError
 from chatrec.fusion import PoolRanker, PoolScores, pool_features
 from chatrec.index import ATTR_PREFIX, CatalogIndex, open_collection, open_index
+from chatrec.query import Filters
 from chatrec.settings import Settings
 
 __all__ = ["BM25", "Candidate", "Filters", "Retriever", "tokenize"]
@@ -32,32 +33,6 @@ logger = logging.getLogger(__name__)
 _TOKEN = re.compile(r"[a-z0-9]+")
 _COMPOUND = re.compile(r"[a-z0-9]+(?:[-./][a-z0-9]+)+")
 Mode = Literal["hybrid", "dense", "lexical"]
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Constraints every retrieved item must satisfy.
-
-    Attributes:
-        min_price: Lowest price allowed (items without a price fail a price filter).
-        max_price: Highest price allowed.
-        include: Field or attribute name (``category``, ``brand``, ``baseColour``, ...) to the
-            values allowed (an item passes when its value, or one of its values, is among them).
-            Compared case-insensitively.
-        exclude: Field or attribute name to values that are not allowed.
-    """
-
-    min_price: float | None = None
-    max_price: float | None = None
-    include: dict[str, frozenset[str]] = field(default_factory=dict)
-    exclude: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def is_empty(self) -> bool:
-        """True when the filters allow every item."""
-        return (
-            self.min_price is None and self.max_price is None
-            and not any(self.include.values()) and not any(self.exclude.values())
-        )
 
 
 @dataclass(frozen=True)
