@@ -10,13 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
 from chatrec.dialogue import Wishes
 
-__all__ = ["Filters", "Query", "filters_for", "relax", "taste_vector"]
+if TYPE_CHECKING:
+    from chatrec.settings import Settings
+    from chatrec.signals import AlignedSignals, SignalWeights
+
+__all__ = [
+    "Filters",
+    "Mode",
+    "Query",
+    "filters_for",
+    "make_query",
+    "pulled_towards",
+    "relax",
+    "taste_vector",
+]
+
+Mode = Literal["hybrid", "dense", "lexical"]
 
 #: The items named last that pull the taste (older names fade out).
 NAMED_FOR_TASTE = 3
@@ -62,6 +77,8 @@ class Query:
         signal_weight: Weight of the signals' ranked list in the fusion.
         signal_parts: The components of ``signal_scores`` by name, read by a learned fusion.
         named_ids: Items the customer named, read by a learned fusion.
+        mode: ``hybrid`` (dense and BM25 fused), ``dense`` or ``lexical``.
+        vector: The embedding of ``text`` when already computed (a batch), else None.
     """
 
     text: str
@@ -73,6 +90,68 @@ class Query:
     signal_weight: float = 1.0
     signal_parts: Mapping[str, np.ndarray] | None = None
     named_ids: tuple[str, ...] = ()
+    mode: Mode = "hybrid"
+    vector: np.ndarray | None = None
+
+
+def make_query(
+    text: str,
+    *,
+    index: Any,
+    settings: Settings,
+    named_ids: Sequence[str] = (),
+    profile_vector: np.ndarray | None = None,
+    signals: AlignedSignals | None = None,
+    weights: SignalWeights | None = None,
+    filters: Filters | None = None,
+    exclude_ids: Sequence[str] = (),
+    vector: np.ndarray | None = None,
+) -> Query:
+    """The product's query for a conversation, as ``ChatRec`` and the evaluation both make it.
+
+    The taste is the history profile and the last items named (:func:`taste_vector`),
+    weighted by ``settings.profile_weight``; the signals (when given) score every item from
+    the items named and the words, as a third list weighted by ``settings.signals_weight``.
+
+    Args:
+        text: The words to search with.
+        index: The catalogue index (for the named items' embeddings).
+        settings: The weights of the taste and the signals.
+        named_ids: Items the customer named, oldest first.
+        profile_vector: The customer's history profile, or None.
+        signals: Item signals learnt from logs, aligned with the index, or None.
+        weights: How much each signal counts (default: :class:`~chatrec.signals.SignalWeights`).
+        filters: Constraints every candidate satisfies.
+        exclude_ids: Items never returned.
+        vector: The embedding of ``text`` when already computed.
+    """
+    parts = signals.parts(named_ids, text) if signals is not None else None
+    if signals is not None and weights is None:
+        from chatrec.signals import SignalWeights
+
+        weights = SignalWeights()
+    return Query(
+        text=text,
+        filters=filters if filters is not None else Filters(),
+        exclude_ids=tuple(exclude_ids),
+        taste=taste_vector(index, profile_vector, named_ids),
+        taste_weight=settings.profile_weight,
+        signal_scores=signals.scores(named_ids, text, weights, parts) if signals is not None and weights else None,
+        signal_weight=settings.signals_weight,
+        signal_parts=parts,
+        named_ids=tuple(named_ids),
+        vector=vector,
+    )
+
+
+def pulled_towards(vector: np.ndarray, taste: np.ndarray | None, weight: float) -> np.ndarray:
+    """The dense query: the text's embedding pulled towards a taste by ``weight``, normalised."""
+    vector = vector.astype(np.float32)
+    if taste is None or weight <= 0:
+        return vector
+    vector = (1.0 - weight) * vector + weight * taste.astype(np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
 
 
 def filters_for(wishes: Wishes) -> Filters:

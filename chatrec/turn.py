@@ -22,13 +22,13 @@ from chatrec.explain import Explainer
 from chatrec.fusion import PoolRanker
 from chatrec.history import Profile, build_profile
 from chatrec.policy import ElicitationPolicy, QuestionPlan
-from chatrec.query import Query, filters_for, relax, taste_vector
+from chatrec.query import Query, filters_for, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
 from chatrec.reply import Question, Recommendation, Reply
 from chatrec.retrieval import Candidate, Retriever
 from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
-from chatrec.signals import AlignedSignals, SignalWeights
+from chatrec.signals import AlignedSignals
 from chatrec.understanding import Understanding, Vocabulary, understand
 from chatrec.wording import Phrases
 
@@ -159,30 +159,17 @@ def build_query(
         fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
         label=parts.phrases.summary,
     )
-    signals = parts.signals
-    signal_parts = signals.parts(state.mentioned, text) if signals else None
-    query = Query(
-        text=text,
-        filters=filters_for(wishes),
-        exclude_ids=exclude_ids,
-        taste=taste_vector(retriever.index, profile.vector if profile else None, state.mentioned),
-        taste_weight=parts.settings.profile_weight,
-        signal_scores=signals.scores(state.mentioned, text, SignalWeights(), signal_parts) if signals else None,
-        signal_weight=parts.settings.signals_weight,
-        signal_parts=signal_parts,
-        named_ids=tuple(state.mentioned),
+    query = make_query(
+        text, index=retriever.index, settings=parts.settings, named_ids=state.mentioned,
+        profile_vector=profile.vector if profile else None, signals=parts.signals,
+        filters=filters_for(wishes), exclude_ids=exclude_ids,
     )
     return query, wishes, relaxed
 
 
 def retrieve(retriever: Retriever, query: Query, k: int, fusion: PoolRanker | None) -> list[Candidate]:
     """The ``k`` best candidates for the query (dense, lexical and signals fused)."""
-    return retriever.search(
-        query.text, k=k, filters=query.filters, exclude_ids=query.exclude_ids,
-        profile_vector=query.taste, profile_weight=query.taste_weight,
-        extra_scores=query.signal_scores, extra_weight=query.signal_weight,
-        fusion=fusion, signal_parts=query.signal_parts, named_ids=query.named_ids,
-    )
+    return retriever.search(query, k, fusion=fusion)
 
 
 def decide(
