@@ -42,7 +42,7 @@ from chatrec.errors import InputError
 from chatrec.eval.metrics import catalogue_coverage, intra_list_diversity, ndcg_at_k
 from chatrec.fusion import FusionExample, LearnedFusion, fit_fusion
 from chatrec.linking import TitleLinker
-from chatrec.query import Query, make_query
+from chatrec.query import Query, make_query, pulled_towards, taste_vector
 from chatrec.retrieval import Candidate, Retriever
 from chatrec.signals import AlignedSignals, ItemSignals, Session, SignalWeights
 
@@ -366,12 +366,9 @@ class RedialEvaluation:
         dense: np.ndarray | None = None
         if system.text in ("dense", "hybrid") and text_vector is not None:
             vector = text_vector
-            if system.items_in_query and mentioned:
-                items_vector = self.index.embeddings[[self.index.position(i) for i in mentioned]].mean(axis=0)
-                norm = float(np.linalg.norm(items_vector))
-                if norm > 0:
-                    vector = (1.0 - self.item_weight) * vector + self.item_weight * items_vector / norm
-                    vector = vector / max(float(np.linalg.norm(vector)), 1e-9)
+            if system.items_in_query:
+                taste = taste_vector(self.index, None, mentioned, last=len(mentioned))
+                vector = pulled_towards(vector, taste, self.item_weight)
             dense = self.index.embeddings @ vector.astype(np.float32)
         if system.text == "dense" and dense is not None:
             total += dense if not system.signals else self.text_weight * dense
