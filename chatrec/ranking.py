@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass

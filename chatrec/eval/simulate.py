@@ -29,8 +29,8 @@ from typing import Any
 
 from chatrec.catalog import Item, load_mapping
 from chatrec.dialogue import DialogueState
-from chatrec.policy import ElicitationPolicy, QuestionPlan
 from chatrec.errors import InputError
+from chatrec.policy import ElicitationPolicy, QuestionPlan
 from chatrec.reply import Reply
 from chatrec.settings import Settings
 
