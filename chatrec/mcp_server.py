@@ -127,7 +127,7 @@ def build_mcp_server(chatrec: Any, name: str = "chatrec") -> Any:
         """The catalogue's best matches for a query (dense and keyword search fused), with filters."""
         from mcp.server.mcpserver.exceptions import ToolError
 
-        from chatrec.retrieval import Filters
+        from chatrec.query import Filters, Query
 
         if min_price is not None and max_price is not None and min_price > max_price:
             raise ToolError(f"InputError: min_price {min_price:g} is above max_price {max_price:g}")
@@ -137,7 +137,7 @@ def build_mcp_server(chatrec: Any, name: str = "chatrec") -> Any:
             include={k: frozenset(v) for k, v in (include or {}).items() if v},
             exclude={k: frozenset(v) for k, v in (exclude or {}).items() if v},
         )
-        candidates = guarded(lambda: chatrec.retriever.search(query, k=limit, filters=filters))
+        candidates = guarded(lambda: chatrec.retriever.search(Query(query, filters=filters), limit))
         hits = []
         for candidate in candidates:
             item = candidate.item

@@ -52,8 +52,10 @@ __all__ = [
     "STAGES",
     "configure_logging",
     "count_error",
+    "count_explanation",
     "count_llm_call",
     "count_llm_fallback",
+    "count_ranking",
     "current_request_id",
     "metrics_payload",
     "stage",
@@ -151,6 +153,30 @@ def count_llm_call(job: str, outcome: str = "ok") -> None:
 def count_llm_fallback(job: str, reason: str) -> None:
     """Count one time a template or the retrieval order replaced the LLM's output, and why."""
     LLM_FALLBACKS.labels(job=job, reason=reason).inc()
+
+
+def count_ranking(ranker: Any, metadata: dict[str, Any], use_llm: bool) -> None:
+    """Count the LLM ranking of a turn; a ranker that fell back (``last_degraded``) is flagged in ``metadata``."""
+    if not use_llm:
+        return
+    degraded = getattr(ranker, "last_degraded", None)
+    count_llm_call("rank", "degraded" if degraded else "ok")
+    if degraded:
+        count_llm_fallback("rank", str(degraded))
+        metadata.setdefault("degraded", {})["rank"] = str(degraded)
+
+
+def count_explanation(explanation: Any, metadata: dict[str, Any], use_llm: bool) -> None:
+    """Count one LLM reason and its fallback; a reason the engine could not write is flagged in ``metadata``."""
+    if not use_llm or explanation is None:
+        return
+    engine_down = any(str(p).startswith("engine unavailable") for p in explanation.problems)
+    count_llm_call("explain", "degraded" if engine_down else "ok")
+    if explanation.fallback:
+        count_llm_fallback("explain", "engine" if engine_down else "check")
+    if engine_down:
+        degraded = metadata.setdefault("degraded", {})
+        degraded["explain"] = int(degraded.get("explain", 0)) + 1
 
 
 def count_error(kind: str) -> None:

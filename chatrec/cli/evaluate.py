@@ -280,7 +280,8 @@ def fit_fusion_command(
     """Learn how to fuse the dense, BM25 and signal rankings from logged recommendation turns."""
     from chatrec.embedder_training import dialogue_ids
     from chatrec.embedding import embedder_identity
-    from chatrec.eval.redial import cross_fitted_examples, dialogue_rec_turns, sample_turns
+    from chatrec.eval.fusion_data import cross_fitted_examples
+    from chatrec.eval.redial import dialogue_rec_turns, sample_turns
     from chatrec.fusion import fit_fusion
     from chatrec.index import build_index
     from chatrec.retrieval import Retriever
