@@ -15,7 +15,6 @@ import logging
 import threading
 import time
 import uuid
-import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,11 +30,11 @@ from chatrec.dialogue import (
     attribute_weights,
     update_state,
 )
-from chatrec.errors import InputError, SessionBusyError
+from chatrec.errors import InputError
 from chatrec.fusion import LearnedFusion
 from chatrec.history import Profile, build_profile
 from chatrec.reply import Question, Recommendation, Reply
-from chatrec.sessions import FEEDBACK_KINDS, SessionStore
+from chatrec.sessions import FEEDBACK_KINDS, LocalSessionLocks, SessionLocks, SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals, ItemSignals, SignalWeights
 from chatrec.understanding import Understanding, Vocabulary, understand
@@ -82,6 +81,8 @@ class ChatRec:
         phrases: The assistant's wording (default: ``prompts/dialogue_*.txt``).
         policy: The ask-or-recommend policy (default: weighted information gain, built from
             the index on first use).
+        locks: One message at a time per session (default: this process's
+            :class:`~chatrec.sessions.LocalSessionLocks`).
 
     Example:
         >>> rec = ChatRec.from_settings()
@@ -98,6 +99,7 @@ class ChatRec:
         store: SessionStore | None = None,
         phrases: Phrases | None = None,
         policy: ElicitationPolicy | None = None,
+        locks: SessionLocks | None = None,
     ) -> None:
         self.settings = settings
         self._retriever = retriever
@@ -106,7 +108,7 @@ class ChatRec:
         self.store = store if store is not None else SessionStore.from_settings(settings)
         self.phrases = phrases or Phrases()
         self._init_lock = threading.RLock()  # re-entrant: one part may build another
-        self._session_locks = [threading.Lock() for _ in range(64)]
+        self.session_locks: SessionLocks = locks if locks is not None else LocalSessionLocks()
         self._vocabulary: Vocabulary | None = None
         self._policy: ElicitationPolicy | None = policy
         self._llm: Any = None
@@ -362,31 +364,20 @@ class ChatRec:
             )
         return text
 
-    def _session_lock(self, session_id: str) -> threading.Lock:
-        # A fixed set of striped locks: turns of one session never interleave, different
-        # sessions rarely wait on each other, and memory stays bounded however many
-        # sessions a long-running server sees.
-        digest = zlib.crc32(session_id.encode("utf-8"))
-        return self._session_locks[digest % len(self._session_locks)]
-
     @contextlib.contextmanager
     def _hold_session(self, session_id: str) -> Iterator[None]:
         """Hold the session's lock: one message at a time per session, waiting at most ``session_wait_seconds``.
+
+        A stream closed before its end (a client gone mid-reply) releases the lock when it is
+        closed and saves nothing of the abandoned reply: the session stays as it was before
+        that message.
 
         Raises:
             SessionBusyError: The session is still busy after the wait (for example a stream
                 that a client opened and never read to the end).
         """
-        lock = self._session_lock(session_id)
-        if not lock.acquire(timeout=self.settings.session_wait_seconds):
-            raise SessionBusyError(
-                f"session {session_id!r} is still answering another message "
-                f"(waited {self.settings.session_wait_seconds:g} s); try again"
-            )
-        try:
+        with self.session_locks.hold(session_id, self.settings.session_wait_seconds):
             yield
-        finally:
-            lock.release()
 
     def _prepare(self, message: str, session_id: str, user_id: str | None) -> _Turn:
         from chatrec.ranking import RankingContext

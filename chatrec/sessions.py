@@ -18,16 +18,18 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
-from chatrec.errors import ConfigError, InputError, SessionNotFoundError
+from chatrec.errors import ConfigError, InputError, SessionBusyError, SessionNotFoundError
 
 __all__ = [
     "FEEDBACK_KINDS",
     "Interaction",
+    "LocalSessionLocks",
+    "SessionLocks",
     "SessionStore",
     "Turn",
 ]
@@ -74,6 +76,87 @@ CREATE TABLE IF NOT EXISTS interactions (
 );
 CREATE INDEX IF NOT EXISTS interactions_by_user ON interactions(user_id, id);
 """
+
+
+class SessionLocks(Protocol):
+    """One message at a time per session: the lock a turn holds while it reads and writes its session.
+
+    :class:`LocalSessionLocks` serves one process; a store shared by several processes
+    plugs in its own (for instance a database advisory lock) through ``ChatRec(locks=...)``.
+    """
+
+    def hold(self, session_id: str, wait_seconds: float) -> AbstractContextManager[None]:
+        """Hold ``session_id``'s lock for the block, waiting at most ``wait_seconds`` for it.
+
+        The lock is released however the block ends (return, exception, a generator closed
+        mid-way) and may be released from another thread than the one that took it.
+
+        Raises:
+            SessionBusyError: The session is still busy after the wait, or too many
+                messages already wait for it.
+        """
+        ...
+
+
+class _SessionLock:
+    __slots__ = ("lock", "users")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.users = 0  # the holder and the waiters
+
+
+class LocalSessionLocks:
+    """Per-session locks of one process, kept only while a session is held or awaited.
+
+    Unrelated sessions never share a lock, and memory is bounded by the sessions in use at
+    the moment, not by every session ever seen: a lock is dropped when its last user leaves.
+    At most ``max_waiters`` messages queue behind a busy session; a further one is turned
+    away at once (409) rather than holding a worker thread for the whole wait.
+
+    Args:
+        max_waiters: Messages allowed to wait for one busy session.
+    """
+
+    def __init__(self, max_waiters: int = 8) -> None:
+        self.max_waiters = max_waiters
+        self._guard = threading.Lock()
+        self._locks: dict[str, _SessionLock] = {}
+
+    def __len__(self) -> int:
+        """Sessions held or awaited right now."""
+        with self._guard:
+            return len(self._locks)
+
+    @contextmanager
+    def hold(self, session_id: str, wait_seconds: float) -> Iterator[None]:
+        """See :meth:`SessionLocks.hold`."""
+        with self._guard:
+            entry = self._locks.get(session_id)
+            if entry is None:
+                entry = self._locks[session_id] = _SessionLock()
+            if entry.users > self.max_waiters:
+                raise SessionBusyError(
+                    f"session {session_id!r} is answering another message and {self.max_waiters} more "
+                    "are waiting; try again"
+                )
+            entry.users += 1
+        acquired = False
+        try:
+            acquired = entry.lock.acquire(timeout=wait_seconds)
+            if not acquired:
+                raise SessionBusyError(
+                    f"session {session_id!r} is still answering another message "
+                    f"(waited {wait_seconds:g} s); try again"
+                )
+            yield
+        finally:
+            if acquired:
+                entry.lock.release()
+            with self._guard:
+                entry.users -= 1
+                if entry.users == 0:
+                    del self._locks[session_id]
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,16 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse
 
 from chatrec.errors import ChatRecError
 from chatrec.http.deps import ChatRecDep, SettingsDep, check_message_length
 from chatrec.http.routes_chat import primed_stream
+from chatrec.http.streaming import ClosingStreamingResponse
 from chatrec.http.schemas import (
     ChatCompletionChoice,
     ChatCompletionRequest,
@@ -136,7 +137,7 @@ def chat_completions(
     headers = {"Cache-Control": "no-cache", **_session_header(session_id)}
     stream = primed_stream(chatrec, message, session_id, body.user)
 
-    def events() -> Iterator[str]:
+    def events() -> Generator[str, None, None]:
         yield _chunk(completion_id, created, model, {"role": "assistant", "content": ""})
         try:
             for part in stream:
@@ -152,4 +153,4 @@ def chat_completions(
             yield f"data: {json.dumps(error, ensure_ascii=False)}\n\n"
         yield "data: [DONE]\n\n"
 
-    return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
+    return ClosingStreamingResponse(events(), on_close=stream.close, media_type="text/event-stream", headers=headers)
