@@ -126,7 +126,8 @@ class CatalogIndex:
         try:
             return self._positions[item_id]
         except KeyError:
-            raise ItemNotFoundError(f"no item with id {item_id!r} in the index {self.path}") from None
+            # No folder in the message: it reaches HTTP clients, who must not learn server paths.
+            raise ItemNotFoundError(f"no item with id {item_id!r} in the catalogue") from None
 
     def get(self, item_id: str) -> Item:
         """The item with this id.

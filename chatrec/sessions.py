@@ -208,6 +208,9 @@ class SessionStore:
         self._lock = threading.Lock()
         with self._transaction() as db:
             db.executescript(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(sessions)")}
+            if "tenant" not in columns:  # a store made before sessions had owners
+                db.execute("ALTER TABLE sessions ADD COLUMN tenant TEXT")
 
     @classmethod
     def from_settings(cls, settings: Any) -> SessionStore:
@@ -263,6 +266,30 @@ class SessionStore:
                 (session_id, user_id, now, now),
             )
         return session_id
+
+    def claim_session(self, session_id: str, tenant: str) -> bool:
+        """Create the session for ``tenant`` unless it exists; True when it belongs to ``tenant``.
+
+        One statement decides, so two tenants racing for a new id cannot both own it. A
+        session made without a tenant (by the CLI, the Python API or an API without keys)
+        belongs to no tenant.
+        """
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO sessions(session_id, user_id, created, updated, state, tenant) "
+                "VALUES (?, NULL, ?, ?, '{}', ?)",
+                (session_id, now, now, tenant),
+            )
+            row = db.execute("SELECT tenant FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
+        return row is not None and row["tenant"] == tenant
+
+    def owned_by(self, session_id: str, tenant: str) -> bool:
+        """True when the session exists and belongs to ``tenant``."""
+        row = self._connection().execute(
+            "SELECT tenant FROM sessions WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return row is not None and row["tenant"] == tenant
 
     def exists(self, session_id: str) -> bool:
         """True when the session is stored."""

@@ -17,7 +17,7 @@ from chatrec.http import (
     routes_items,
     routes_sessions,
 )
-from chatrec.http.security import BodySizeLimit, RateLimiter, authorize
+from chatrec.http.security import Authenticate, BodySizeLimit, NoSniff, RateLimiter, authorize
 from chatrec.settings import Settings
 
 __all__ = ["create_app"]
@@ -37,11 +37,26 @@ with `POST /v1/feedback`. When API keys are configured, send `Authorization: Bea
 async def _chatrec_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ChatRecError)
     status_code = getattr(exc, "status_code", 500)
+    detail = str(exc)
     if status_code >= 500:
+        # The server's log gets the whole message; the client learns nothing of the server.
         logger.error("request %s %s failed: %s", request.method, request.url.path, exc)
-    return JSONResponse(
-        status_code=status_code, content={"detail": str(exc), "error": type(exc).__name__}
-    )
+        detail = "the server could not answer this request; the error is in its log"
+    else:
+        detail = _without_server_paths(detail, request.app.state.settings)
+    return JSONResponse(status_code=status_code, content={"detail": detail, "error": type(exc).__name__})
+
+
+def _without_server_paths(text: str, settings: Settings) -> str:
+    """``text`` with the server's folders (index, data, cache, models) replaced by their role."""
+    folders = {
+        "<index>": settings.index_dir, "<data>": settings.data_dir, "<cache>": settings.cache_dir,
+    }
+    for label, folder in folders.items():
+        for form in sorted({str(folder.resolve()), str(folder)}, key=len, reverse=True):
+            if len(form) > 1:
+                text = text.replace(form, label)
+    return text
 
 
 def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
@@ -72,6 +87,14 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
     app.state.chatrec = chatrec
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    # Added last, so it runs first: no body is read or judged before the key is checked.
+    app.add_middleware(
+        Authenticate,
+        settings=settings,
+        limiter=app.state.rate_limiter,
+        failures=RateLimiter(settings.auth_failures_per_minute),
+    )
+    app.add_middleware(NoSniff)
     app.add_exception_handler(ChatRecError, _chatrec_error)
 
     app.include_router(routes_health.router)

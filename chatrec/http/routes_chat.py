@@ -11,9 +11,10 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from chatrec.errors import ChatRecError
-from chatrec.http.deps import ChatRecDep, SettingsDep, check_message_length
+from chatrec.http.deps import ChatRecDep, SettingsDep, TenantDep, check_message_length
 from chatrec.http.schemas import ChatRequest, ChatResponse, ErrorResponse
 from chatrec.http.streaming import ClosingStreamingResponse
+from chatrec.http.tenancy import claim
 from chatrec.reply import Reply
 
 __all__ = ["PrimedStream", "primed_stream", "router", "sse"]
@@ -24,7 +25,7 @@ router = APIRouter(prefix="/v1/chat", tags=["chat"])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "Unusable message"},
-    404: {"model": ErrorResponse, "description": "Unknown session"},
+    404: {"model": ErrorResponse, "description": "Unknown session, or another API key's"},
     422: {"model": ErrorResponse, "description": "Malformed body or message too long"},
 }
 
@@ -76,13 +77,15 @@ def chat(
     body: ChatRequest,
     chatrec: ChatRecDep,
     settings: SettingsDep,
+    tenant: TenantDep,
 ) -> ChatResponse:
     """Reply to one message: text, a question with quick replies, or ranked recommendations.
 
     A new session id is made when none is given; send it back to continue the conversation.
     """
     check_message_length(body.message, settings)
-    reply: Reply = chatrec.respond(body.message, session_id=body.session_id, user_id=body.user_id)
+    session_id = claim(chatrec, body.session_id, tenant)
+    reply: Reply = chatrec.respond(body.message, session_id=session_id, user_id=body.user_id)
     return ChatResponse.model_validate(reply.to_dict())
 
 
@@ -102,10 +105,12 @@ def chat_stream(
     body: ChatRequest,
     chatrec: ChatRecDep,
     settings: SettingsDep,
+    tenant: TenantDep,
 ) -> StreamingResponse:
     """Stream the reply: ``chunk`` events carrying text, then one ``reply`` event with the whole reply."""
     check_message_length(body.message, settings)
-    stream = primed_stream(chatrec, body.message, body.session_id, body.user_id)
+    session_id = claim(chatrec, body.session_id, tenant)
+    stream = primed_stream(chatrec, body.message, session_id, body.user_id)
 
     def events() -> Generator[str, None, None]:
         try:

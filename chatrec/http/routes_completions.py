@@ -19,9 +19,10 @@ from fastapi import APIRouter, Header, HTTPException
 from fastapi.responses import JSONResponse
 
 from chatrec.errors import ChatRecError
-from chatrec.http.deps import ChatRecDep, SettingsDep, check_message_length
+from chatrec.http.deps import ChatRecDep, SettingsDep, TenantDep, check_message_length
 from chatrec.http.routes_chat import primed_stream
 from chatrec.http.streaming import ClosingStreamingResponse
+from chatrec.http.tenancy import claim, scoped_session_id
 from chatrec.http.schemas import (
     ChatCompletionChoice,
     ChatCompletionRequest,
@@ -104,12 +105,16 @@ def chat_completions(
     body: ChatCompletionRequest,
     chatrec: ChatRecDep,
     settings: SettingsDep,
+    tenant: TenantDep,
     x_session_id: Annotated[str | None, Header(min_length=1, max_length=200)] = None,
 ) -> Any:
     """Answer the last user message as an OpenAI chat completion (``stream: true`` for SSE chunks)."""
     message = _customer_message(body)
     check_message_length(message, settings)
-    session_id = x_session_id or body.user
+    # A ``user`` is the bot's end-user id: scoped by API key, so two bots' customers with
+    # the same id never share a conversation. An explicit X-Session-Id is taken as it is.
+    session_id = x_session_id or (scoped_session_id(body.user, tenant) if body.user else None)
+    session_id = claim(chatrec, session_id, tenant)
     model = body.model or _MODEL
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     created = int(time.time())
