@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from chatrec.atomic import new_building_dir, recover, swap_in
 from chatrec.catalog import BadRow, Item, item_text, load_catalog, load_mapping
 from chatrec.embedding import Embedder, embedder_identity, load_embedder
 from chatrec.errors import CatalogError, IndexError_, IndexNotFoundError, ItemNotFoundError
@@ -236,6 +237,7 @@ def open_index(index_dir: Path | str) -> CatalogIndex:
         IndexError_: The folder holds a damaged index.
     """
     index_dir = Path(index_dir)
+    recover(index_dir)  # a build killed mid-swap: the previous index is put back first
     manifest = _read_manifest(index_dir)
     if manifest is None:
         raise IndexNotFoundError(
@@ -291,6 +293,7 @@ def build_index(
 
     if not catalog_path.is_file():
         raise CatalogError(f"catalogue file {catalog_path} does not exist")
+    recover(index_dir)
     catalog_sha = file_sha256(catalog_path)
     mapping_sha = _mapping_key(mapping_dict)
     old = _read_manifest(index_dir)
@@ -356,13 +359,12 @@ def build_index(
         vectors[row] = vector
     assert vectors is not None  # items is never empty: load_catalog raises on an empty file
 
-    index_dir.parent.mkdir(parents=True, exist_ok=True)
-    building = index_dir.parent / f".{index_dir.name}.building-{uuid.uuid4().hex[:8]}"
+    _check_replaceable(index_dir)
+    building = new_building_dir(index_dir)
     collection_name = settings.collection
     server_collection: str | None = None
     client = None
     try:
-        building.mkdir()
         if settings.chroma_host:
             # On a server the collection is built aside under a new name, and the old one
             # dropped after the swap.
@@ -440,28 +442,23 @@ def _drop_server_collection(settings: Settings, name: str) -> None:
         logger.warning("could not delete Chroma collection %s: %s", name, exc)
 
 
+def _check_replaceable(index_dir: Path) -> None:
+    """A folder that is not an index (a user's own files) is never replaced."""
+    if (
+        index_dir.is_dir()
+        and any(index_dir.iterdir())
+        and not (index_dir / MANIFEST).exists()
+        and not _only_placeholders(index_dir)
+    ):
+        raise IndexError_(f"{index_dir} exists and is not a chatrec index; choose another --index-dir")
+
+
 def _swap(building: Path, index_dir: Path) -> None:
-    """Put the new index in place; the old one is removed only once the new one is there."""
-    retired = index_dir.parent / f".{index_dir.name}.old-{uuid.uuid4().hex[:8]}"
-    had_old = index_dir.exists()
-    if had_old:
-        # A folder that is not an index (a user's own files) is never replaced.
-        if any(index_dir.iterdir()) and not (index_dir / MANIFEST).exists() and not _only_placeholders(index_dir):
-            raise IndexError_(
-                f"{index_dir} exists and is not a chatrec index; choose another --index-dir"
-            )
-        index_dir.rename(retired)
-    try:
-        building.rename(index_dir)
-    except OSError:
-        if had_old:
-            retired.rename(index_dir)
-        raise
-    if had_old:
-        placeholder = retired / ".gitkeep"
-        if placeholder.exists():
-            (index_dir / ".gitkeep").touch()
-        shutil.rmtree(retired, ignore_errors=True)
+    """Put the new index in place (see :mod:`chatrec.atomic`: safe at any crash point)."""
+    _check_replaceable(index_dir)
+    if (index_dir / ".gitkeep").exists():
+        (building / ".gitkeep").touch()
+    swap_in(building, index_dir)
 
 
 def _only_placeholders(folder: Path) -> bool:
