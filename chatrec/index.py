@@ -219,22 +219,43 @@ def _read_manifest(index_dir: Path) -> dict[str, Any] | None:
 
 
 def _read_items(index_dir: Path) -> tuple[list[Item], list[str]]:
+    """The items of an index and their content hashes.
+
+    Raises:
+        IndexError_: A line is not an item record (named by its number), or the file cannot be read.
+    """
     items: list[Item] = []
     hashes: list[str] = []
-    with (index_dir / ITEMS).open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            hashes.append(record.pop("hash"))
-            items.append(Item.from_record(record))
+    path = index_dir / ITEMS
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                try:
+                    record = json.loads(line)
+                    if not isinstance(record, dict) or not isinstance(record.get("hash"), str):
+                        raise ValueError("not an item record")
+                    hashes.append(record.pop("hash"))
+                    items.append(Item.from_record(record))
+                except (ValueError, KeyError, TypeError, RecursionError) as exc:
+                    raise IndexError_(f"{path}, line {number}: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IndexError_(f"cannot read {path}: {exc}") from exc
     return items, hashes
 
 
+def _damaged(index_dir: Path, problem: str) -> IndexError_:
+    return IndexError_(
+        f"the index in {index_dir} is damaged ({problem}); rebuild it with "
+        f"`chatrec index build --catalog FILE --index-dir {index_dir}`"
+    )
+
+
 def open_index(index_dir: Path | str) -> CatalogIndex:
-    """Open an index folder built by :func:`build_index`.
+    """Open an index folder built by :func:`build_index`, checking that its files agree.
 
     Raises:
         IndexNotFoundError: There is no index in the folder.
-        IndexError_: The folder holds a damaged index.
+        IndexError_: The folder holds a damaged index (the message names the file and the fix).
     """
     index_dir = Path(index_dir)
     recover(index_dir)  # a build killed mid-swap: the previous index is put back first
@@ -245,13 +266,23 @@ def open_index(index_dir: Path | str) -> CatalogIndex:
         )
     try:
         items, _ = _read_items(index_dir)
-        embeddings = np.load(index_dir / EMBEDDINGS)
-    except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
-        raise IndexError_(f"the index in {index_dir} is damaged ({exc}); rebuild it") from exc
+    except IndexError_ as exc:
+        raise _damaged(index_dir, str(exc)) from None
+    try:
+        embeddings = np.load(index_dir / EMBEDDINGS, allow_pickle=False)
+    except (OSError, ValueError, EOFError) as exc:
+        raise _damaged(index_dir, f"{index_dir / EMBEDDINGS}: {exc}") from exc
+    if embeddings.ndim != 2 or not np.issubdtype(embeddings.dtype, np.floating):
+        raise _damaged(index_dir, f"{index_dir / EMBEDDINGS} is not a matrix of vectors")
     if embeddings.shape[0] != len(items):
-        raise IndexError_(
-            f"the index in {index_dir} is damaged: {len(items)} items but {embeddings.shape[0]} embeddings"
+        raise _damaged(
+            index_dir, f"{len(items)} items in {ITEMS} but {embeddings.shape[0]} vectors in {EMBEDDINGS}"
         )
+    dim = manifest.get("dim")
+    if isinstance(dim, int) and embeddings.shape[1] != dim:
+        raise _damaged(index_dir, f"{EMBEDDINGS} holds vectors of width {embeddings.shape[1]}, the manifest says {dim}")
+    if not np.isfinite(embeddings).all():
+        raise _damaged(index_dir, f"{EMBEDDINGS} holds values that are not numbers")
     return CatalogIndex(index_dir, manifest, items, embeddings)
 
 
@@ -326,7 +357,7 @@ def build_index(
         try:
             old_items, old_hash_list = _read_items(index_dir)
             old_matrix = np.load(index_dir / EMBEDDINGS)
-        except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError, KeyError, json.JSONDecodeError, IndexError_) as exc:
             logger.warning("previous index in %s is unreadable (%s): rebuilding from scratch", index_dir, exc)
         else:
             if old_matrix.shape[0] == len(old_items):

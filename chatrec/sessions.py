@@ -206,11 +206,15 @@ class SessionStore:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        with self._transaction() as db:
-            db.executescript(_SCHEMA)
-            columns = {row[1] for row in db.execute("PRAGMA table_info(sessions)")}
-            if "tenant" not in columns:  # a store made before sessions had owners
-                db.execute("ALTER TABLE sessions ADD COLUMN tenant TEXT")
+        try:
+            with self._transaction() as db:
+                db.executescript(_SCHEMA)
+                columns = {row[1] for row in db.execute("PRAGMA table_info(sessions)")}
+                if "tenant" not in columns:  # a store made before sessions had owners
+                    db.execute("ALTER TABLE sessions ADD COLUMN tenant TEXT")
+        except sqlite3.Error as exc:
+            self.close()
+            raise self._error(exc) from exc
 
     @classmethod
     def from_settings(cls, settings: Any) -> SessionStore:
@@ -227,7 +231,7 @@ class SessionStore:
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.execute("PRAGMA foreign_keys=ON")
             except sqlite3.Error as exc:
-                raise ConfigError(f"cannot open the session store {self.path}: {exc}") from exc
+                raise self._error(exc) from exc
             db.row_factory = sqlite3.Row
             self._local.db = db
             with self._lock:
@@ -247,6 +251,33 @@ class SessionStore:
                 db.close()
             self._connections.clear()
         self._local = threading.local()
+
+    def _error(self, exc: sqlite3.Error) -> ConfigError:
+        """A damaged file (not a database, malformed) or one that cannot be opened (permissions, lock)."""
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            return self._damaged(str(exc))
+        return ConfigError(f"cannot open the session store {self.path}: {exc}")
+
+    def _damaged(self, problem: str) -> ConfigError:
+        return ConfigError(
+            f"the session store {self.path} is damaged ({problem}): stop chatrec, move the file aside "
+            f"(the next start makes an empty store) or restore it from a backup; "
+            f"`sqlite3 {self.path} .recover` salvages what is still readable"
+        )
+
+    def check(self) -> None:
+        """Check the whole file (SQLite ``quick_check``); run at server start.
+
+        Raises:
+            ConfigError: The file is damaged; the message names it and the fix.
+        """
+        try:
+            rows = self._connection().execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(str(exc)) from exc
+        problems = [" ".join(str(row[0]).replace("***", "").split()) for row in rows if str(row[0]) != "ok"]
+        if problems:
+            raise self._damaged("; ".join(problems[:3]))
 
     def __enter__(self) -> SessionStore:
         return self

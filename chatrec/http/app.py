@@ -72,15 +72,21 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
         The FastAPI app; serve it with uvicorn (``chatrec serve``).
 
     Raises:
-        ChatRecError: The engine cannot be built (no index, for instance).
+        ChatRecError: The engine cannot be built (no index, for instance), or the index or
+            the session store is damaged (the message names the file and the fix).
     """
     if chatrec is None:
         from chatrec.recommender import ChatRec
 
         chatrec = ChatRec.from_settings(settings)
-        # Open the index (and load the embedder) now: a missing index fails at start-up with
-        # one readable line, not at the first request, and the first customer does not wait.
+        # Open the index (and load the embedder) now: a missing or damaged index fails at
+        # start-up with one readable line, not at the first request, and the first customer
+        # does not wait.
         _ = chatrec.retriever
+    # A damaged session store refuses to serve, rather than answering 500 to every chat.
+    store = getattr(chatrec, "store", None)
+    if store is not None:
+        store.check()
 
     app = FastAPI(title="chatrec", description=_DESCRIPTION, version=routes_health._version())
     app.state.settings = settings
