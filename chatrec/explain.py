@@ -24,14 +24,8 @@ from typing import Protocol
 from chatrec.catalog import Item
 from chatrec.llm import LLM
 from chatrec.prompting import PromptLibrary, to_chat
-from chatrec.ranking import (
-    RankingContext,
-    clean_text,
-    format_dialogue,
-    format_price,
-    ordered_attributes,
-    value_text,
-)
+from chatrec.display import clean_text, format_dialogue, format_price, ordered_attributes, value_text
+from chatrec.ranking import RankingContext
 from chatrec.settings import Settings
 
 __all__ = [

@@ -82,7 +82,7 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
         # Open the index (and load the embedder) now: a missing or damaged index fails at
         # start-up with one readable line, not at the first request, and the first customer
         # does not wait.
-        _ = chatrec.retriever
+        chatrec.open()
     # A damaged session store refuses to serve, rather than answering 500 to every chat.
     store = getattr(chatrec, "store", None)
     if store is not None:

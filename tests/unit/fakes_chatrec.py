@@ -42,6 +42,10 @@ class FakeChatRec:
         self.calls = 0
         self.store = SessionStore.from_settings(settings)  # who owns which session (API keys)
 
+    def open(self) -> FakeChatRec:
+        """Nothing to build: the catalogue is read in the constructor."""
+        return self
+
     # --- the contract ---------------------------------------------------------------------
     def respond(self, message: str, session_id: str | None = None, user_id: str | None = None) -> Reply:
         """Answer one message (recommendations, or a question when nothing matches)."""
