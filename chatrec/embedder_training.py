@@ -25,7 +25,6 @@ import math
 import random
 import shutil
 import time
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from chatrec.atomic import new_building_dir, swap_in
 from chatrec.catalog import Item, item_text, load_catalog
 from chatrec.conversations import read_records, redial_turns
 from chatrec.errors import InputError
@@ -523,8 +523,7 @@ def run_embedder_training(
     logger.info("%d training and %d held-out pairs", len(train), len(held))
 
     embedder = load_embedder(settings.model_copy(update={"embed_dtype": "float32"}))
-    building = out.parent / f".{out.name}.building-{uuid.uuid4().hex[:8]}"
-    building.mkdir(parents=True)
+    building = new_building_dir(out)
     try:
         metrics = train_embedder(
             embedder.model, train, documents, config, heldout=held, progress=progress,
@@ -561,22 +560,11 @@ def run_embedder_training(
         (building / TRAINED_GROUPS_FILE).write_text(
             json.dumps(sorted({pair.group for pair in train})), encoding="utf-8"
         )
-        _swap(building, out)
+        swap_in(building, out)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
     return {"out": str(out), **metrics}
-
-
-def _swap(building: Path, out: Path) -> None:
-    """Put ``building`` in place of ``out``, removing the old folder only once the new one is there."""
-    old = None
-    if out.exists():
-        old = out.parent / f".{out.name}.old-{uuid.uuid4().hex[:8]}"
-        out.rename(old)
-    building.rename(out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 #: File of a tuned embedder folder that lists the dialogues (or log lines) it was trained on.

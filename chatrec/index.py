@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from chatrec.atomic import new_building_dir, recover, swap_in
 from chatrec.catalog import BadRow, Item, item_text, load_catalog, load_mapping
 from chatrec.embedding import Embedder, embedder_identity, load_embedder
 from chatrec.errors import CatalogError, IndexError_, IndexNotFoundError, ItemNotFoundError
@@ -126,7 +127,8 @@ class CatalogIndex:
         try:
             return self._positions[item_id]
         except KeyError:
-            raise ItemNotFoundError(f"no item with id {item_id!r} in the index {self.path}") from None
+            # No folder in the message: it reaches HTTP clients, who must not learn server paths.
+            raise ItemNotFoundError(f"no item with id {item_id!r} in the catalogue") from None
 
     def get(self, item_id: str) -> Item:
         """The item with this id.
@@ -217,24 +219,46 @@ def _read_manifest(index_dir: Path) -> dict[str, Any] | None:
 
 
 def _read_items(index_dir: Path) -> tuple[list[Item], list[str]]:
+    """The items of an index and their content hashes.
+
+    Raises:
+        IndexError_: A line is not an item record (named by its number), or the file cannot be read.
+    """
     items: list[Item] = []
     hashes: list[str] = []
-    with (index_dir / ITEMS).open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            hashes.append(record.pop("hash"))
-            items.append(Item.from_record(record))
+    path = index_dir / ITEMS
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                try:
+                    record = json.loads(line)
+                    if not isinstance(record, dict) or not isinstance(record.get("hash"), str):
+                        raise ValueError("not an item record")
+                    hashes.append(record.pop("hash"))
+                    items.append(Item.from_record(record))
+                except (ValueError, KeyError, TypeError, RecursionError) as exc:
+                    raise IndexError_(f"{path}, line {number}: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IndexError_(f"cannot read {path}: {exc}") from exc
     return items, hashes
 
 
+def _damaged(index_dir: Path, problem: str) -> IndexError_:
+    return IndexError_(
+        f"the index in {index_dir} is damaged ({problem}); rebuild it with "
+        f"`chatrec index build --catalog FILE --index-dir {index_dir}`"
+    )
+
+
 def open_index(index_dir: Path | str) -> CatalogIndex:
-    """Open an index folder built by :func:`build_index`.
+    """Open an index folder built by :func:`build_index`, checking that its files agree.
 
     Raises:
         IndexNotFoundError: There is no index in the folder.
-        IndexError_: The folder holds a damaged index.
+        IndexError_: The folder holds a damaged index (the message names the file and the fix).
     """
     index_dir = Path(index_dir)
+    recover(index_dir)  # a build killed mid-swap: the previous index is put back first
     manifest = _read_manifest(index_dir)
     if manifest is None:
         raise IndexNotFoundError(
@@ -242,13 +266,23 @@ def open_index(index_dir: Path | str) -> CatalogIndex:
         )
     try:
         items, _ = _read_items(index_dir)
-        embeddings = np.load(index_dir / EMBEDDINGS)
-    except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
-        raise IndexError_(f"the index in {index_dir} is damaged ({exc}); rebuild it") from exc
+    except IndexError_ as exc:
+        raise _damaged(index_dir, str(exc)) from None
+    try:
+        embeddings = np.load(index_dir / EMBEDDINGS, allow_pickle=False)
+    except (OSError, ValueError, EOFError) as exc:
+        raise _damaged(index_dir, f"{index_dir / EMBEDDINGS}: {exc}") from exc
+    if embeddings.ndim != 2 or not np.issubdtype(embeddings.dtype, np.floating):
+        raise _damaged(index_dir, f"{index_dir / EMBEDDINGS} is not a matrix of vectors")
     if embeddings.shape[0] != len(items):
-        raise IndexError_(
-            f"the index in {index_dir} is damaged: {len(items)} items but {embeddings.shape[0]} embeddings"
+        raise _damaged(
+            index_dir, f"{len(items)} items in {ITEMS} but {embeddings.shape[0]} vectors in {EMBEDDINGS}"
         )
+    dim = manifest.get("dim")
+    if isinstance(dim, int) and embeddings.shape[1] != dim:
+        raise _damaged(index_dir, f"{EMBEDDINGS} holds vectors of width {embeddings.shape[1]}, the manifest says {dim}")
+    if not np.isfinite(embeddings).all():
+        raise _damaged(index_dir, f"{EMBEDDINGS} holds values that are not numbers")
     return CatalogIndex(index_dir, manifest, items, embeddings)
 
 
@@ -290,6 +324,7 @@ def build_index(
 
     if not catalog_path.is_file():
         raise CatalogError(f"catalogue file {catalog_path} does not exist")
+    recover(index_dir)
     catalog_sha = file_sha256(catalog_path)
     mapping_sha = _mapping_key(mapping_dict)
     old = _read_manifest(index_dir)
@@ -322,7 +357,7 @@ def build_index(
         try:
             old_items, old_hash_list = _read_items(index_dir)
             old_matrix = np.load(index_dir / EMBEDDINGS)
-        except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError, KeyError, json.JSONDecodeError, IndexError_) as exc:
             logger.warning("previous index in %s is unreadable (%s): rebuilding from scratch", index_dir, exc)
         else:
             if old_matrix.shape[0] == len(old_items):
@@ -355,13 +390,12 @@ def build_index(
         vectors[row] = vector
     assert vectors is not None  # items is never empty: load_catalog raises on an empty file
 
-    index_dir.parent.mkdir(parents=True, exist_ok=True)
-    building = index_dir.parent / f".{index_dir.name}.building-{uuid.uuid4().hex[:8]}"
+    _check_replaceable(index_dir)
+    building = new_building_dir(index_dir)
     collection_name = settings.collection
     server_collection: str | None = None
     client = None
     try:
-        building.mkdir()
         if settings.chroma_host:
             # On a server the collection is built aside under a new name, and the old one
             # dropped after the swap.
@@ -439,28 +473,23 @@ def _drop_server_collection(settings: Settings, name: str) -> None:
         logger.warning("could not delete Chroma collection %s: %s", name, exc)
 
 
+def _check_replaceable(index_dir: Path) -> None:
+    """A folder that is not an index (a user's own files) is never replaced."""
+    if (
+        index_dir.is_dir()
+        and any(index_dir.iterdir())
+        and not (index_dir / MANIFEST).exists()
+        and not _only_placeholders(index_dir)
+    ):
+        raise IndexError_(f"{index_dir} exists and is not a chatrec index; choose another --index-dir")
+
+
 def _swap(building: Path, index_dir: Path) -> None:
-    """Put the new index in place; the old one is removed only once the new one is there."""
-    retired = index_dir.parent / f".{index_dir.name}.old-{uuid.uuid4().hex[:8]}"
-    had_old = index_dir.exists()
-    if had_old:
-        # A folder that is not an index (a user's own files) is never replaced.
-        if any(index_dir.iterdir()) and not (index_dir / MANIFEST).exists() and not _only_placeholders(index_dir):
-            raise IndexError_(
-                f"{index_dir} exists and is not a chatrec index; choose another --index-dir"
-            )
-        index_dir.rename(retired)
-    try:
-        building.rename(index_dir)
-    except OSError:
-        if had_old:
-            retired.rename(index_dir)
-        raise
-    if had_old:
-        placeholder = retired / ".gitkeep"
-        if placeholder.exists():
-            (index_dir / ".gitkeep").touch()
-        shutil.rmtree(retired, ignore_errors=True)
+    """Put the new index in place (see :mod:`chatrec.atomic`: safe at any crash point)."""
+    _check_replaceable(index_dir)
+    if (index_dir / ".gitkeep").exists():
+        (building / ".gitkeep").touch()
+    swap_in(building, index_dir)
 
 
 def _only_placeholders(folder: Path) -> bool:

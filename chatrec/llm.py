@@ -24,12 +24,12 @@ import importlib.util
 import json
 import logging
 import shutil
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from chatrec.atomic import new_building_dir, recover, swap_in
 from chatrec.errors import AdapterError, ModelError
 from chatrec.fileio import file_sha256
 from chatrec.settings import PACKAGED_LLM, Settings
@@ -98,8 +98,7 @@ def _convert(gguf: Path, target: Path, gguf_sha: str) -> None:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    building = new_building_dir(target)
     try:
         started = time.perf_counter()
         logger.info("converting %s to a bf16 safetensors folder (once, ~30 s)", gguf.name)
@@ -127,18 +126,12 @@ def _convert(gguf: Path, target: Path, gguf_sha: str) -> None:
             "seconds": round(time.perf_counter() - started, 1),
         }
         (building / _MARKER).write_text(json.dumps(marker, indent=2), encoding="utf-8")
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}.old-{int(time.time() * 1000)}")
-            target.rename(old)
         try:
-            building.rename(target)
+            swap_in(building, target)
         except OSError:
             # Another process finished the same conversion first: keep theirs if it is good.
             if not _converted_ok(target, gguf_sha):
                 raise
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
         logger.info("converted model saved to %s in %.1f s", target, marker["seconds"])
     finally:
         if building.exists():
@@ -174,6 +167,7 @@ def prepare_model(settings: Settings, force: bool = False) -> Path:
     gguf = packaged_gguf()
     gguf_sha = file_sha256(gguf)
     target = Path(settings.cache_dir).expanduser() / "models" / f"{PACKAGED_LLM}-bf16"
+    recover(target)  # a conversion killed mid-swap: the previous one is put back
     if force or not _converted_ok(target, gguf_sha):
         _convert(gguf, target, gguf_sha)
     return target

@@ -14,14 +14,13 @@ import logging
 import threading
 import time
 import uuid
-import zlib
 from collections.abc import Iterator
 from typing import Any
 
 from chatrec import observability
 from chatrec.catalog import Item
 from chatrec.dialogue import DialogueState, Reacted
-from chatrec.errors import InputError, SessionBusyError
+from chatrec.errors import InputError
 from chatrec.explain import Explainer
 from chatrec.fusion import LearnedFusion
 from chatrec.policy import ElicitationPolicy, attribute_weights
@@ -29,7 +28,7 @@ from chatrec.ranking import Ranker
 from chatrec.reply import Reply
 from chatrec.retrieval import Retriever
 from chatrec.session_store_pg import open_session_store
-from chatrec.sessions import FEEDBACK_KINDS, SessionStore
+from chatrec.sessions import FEEDBACK_KINDS, LocalSessionLocks, SessionLocks, SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals, ItemSignals
 from chatrec.turn import Linker, Parts, Turn, answer, prepare
@@ -53,10 +52,14 @@ class ChatRec:
         ranker: Orders candidates (default: the LLM ranker when ``settings.use_llm``, else
             retrieval order).
         explainer: Writes each item's reason (default: LLM or attribute template, likewise).
-        store: Sessions and histories (default: SQLite at ``settings.db_path``).
+        store: Sessions and histories (default: PostgreSQL at ``settings.database_url`` when set,
+            else SQLite at ``settings.db_path``).
         phrases: The assistant's wording (default: ``prompts/dialogue_*.txt``).
         policy: The ask-or-recommend policy (default: weighted information gain over the index).
         vocabulary: The catalogue's values, for understanding messages (default: from the index).
+        locks: One message at a time per session (default: the store's own when it has
+            ``hold``, PostgreSQL's advisory locks across processes; else this process's
+            :class:`~chatrec.sessions.LocalSessionLocks`).
 
     The parts not given are built by :meth:`open`, which front ends call at start-up (so a
     missing index fails there) and which is called on first use otherwise.
@@ -77,6 +80,7 @@ class ChatRec:
         phrases: Phrases | None = None,
         policy: ElicitationPolicy | None = None,
         vocabulary: Vocabulary | None = None,
+        locks: SessionLocks | None = None,
     ) -> None:
         self.settings = settings
         self.store = store if store is not None else open_session_store(settings)
@@ -85,7 +89,9 @@ class ChatRec:
         self._policy, self._vocabulary = policy, vocabulary
         self._parts: Parts | None = None
         self._open_lock = threading.Lock()
-        self._session_locks = [threading.Lock() for _ in range(64)]
+        # A store shared by several processes (PostgreSQL) locks sessions across them.
+        shared: Any = self.store if callable(getattr(self.store, "hold", None)) else None
+        self.session_locks: SessionLocks = locks if locks is not None else shared or LocalSessionLocks()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> ChatRec:
@@ -324,36 +330,20 @@ class ChatRec:
             )
         return text
 
-    def _session_lock(self, session_id: str) -> threading.Lock:
-        # A fixed set of striped locks: turns of one session never interleave, different
-        # sessions rarely wait on each other, and memory stays bounded however many
-        # sessions a long-running server sees.
-        digest = zlib.crc32(session_id.encode("utf-8"))
-        return self._session_locks[digest % len(self._session_locks)]
-
     @contextlib.contextmanager
     def _hold_session(self, session_id: str) -> Iterator[None]:
         """Hold the session's lock: one message at a time per session, waiting at most ``session_wait_seconds``.
+
+        A stream closed before its end (a client gone mid-reply) releases the lock when it is
+        closed and saves nothing of the abandoned reply: the session stays as it was before
+        that message.
 
         Raises:
             SessionBusyError: The session is still busy after the wait (for example a stream
                 that a client opened and never read to the end).
         """
-        hold = getattr(self.store, "hold", None)
-        if hold is not None:  # a store shared by processes locks across them (PostgreSQL)
-            with hold(session_id, self.settings.session_wait_seconds):
-                yield
-            return
-        lock = self._session_lock(session_id)
-        if not lock.acquire(timeout=self.settings.session_wait_seconds):
-            raise SessionBusyError(
-                f"session {session_id!r} is still answering another message "
-                f"(waited {self.settings.session_wait_seconds:g} s); try again"
-            )
-        try:
+        with self.session_locks.hold(session_id, self.settings.session_wait_seconds):
             yield
-        finally:
-            lock.release()
 
     def _save(self, turn: Turn, reply: Reply) -> None:
         payload: dict[str, Any] = {

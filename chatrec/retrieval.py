@@ -20,7 +20,7 @@ from scipy import sparse
 
 from chatrec.catalog import FIELDS, Item, item_text
 from chatrec.embedding import Embedder, load_embedder
-from chatrec.errors import ConfigError, InputError
+from chatrec.errors import ConfigError, IndexError_, InputError
 from chatrec.fusion import Pool, PoolRanker, PoolScores, reciprocal_rank_fusion
 from chatrec.index import ATTR_PREFIX, CatalogIndex, open_collection, open_index
 from chatrec.query import Filters, Mode, Query, pulled_towards
@@ -138,6 +138,14 @@ class Retriever:
             raise ConfigError(
                 f"the index in {index.path} was built with the embedder {index.embedder_name!r}, "
                 f"but {embedder.name!r} is configured: rebuild the index or change the setting"
+            )
+        width = getattr(embedder, "dim", None)
+        if isinstance(width, int) and index.embeddings.shape[1] != width:
+            # Caught here, at start-up, rather than as a failed search at every chat.
+            raise IndexError_(
+                f"the vectors in {index.path} have width {index.embeddings.shape[1]}, but the embedder "
+                f"{embedder.name!r} makes vectors of width {width}: the index is damaged or was built "
+                "by another model; rebuild it with `chatrec index build`"
             )
         self.index = index
         self.embedder = embedder

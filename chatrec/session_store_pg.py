@@ -281,6 +281,45 @@ class PostgresSessionStore:
             )
         return session_id
 
+    def claim_session(self, session_id: str, tenant: str) -> bool:
+        """Create the session for ``tenant`` unless it exists; True when it belongs to ``tenant``.
+
+        One statement decides, so two tenants racing for a new id cannot both own it.
+        """
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO sessions(session_id, user_id, created, updated, state, tenant) "
+                "VALUES (%s, NULL, %s, %s, '{}', %s) ON CONFLICT (session_id) DO NOTHING",
+                (session_id, now, now, tenant),
+            )
+            row = db.execute("SELECT tenant FROM sessions WHERE session_id = %s", (session_id,)).fetchone()
+        return row is not None and row[0] == tenant
+
+    def owned_by(self, session_id: str, tenant: str) -> bool:
+        """True when the session exists and belongs to ``tenant``."""
+        rows = self._query("SELECT tenant FROM sessions WHERE session_id = %s", (session_id,))
+        return bool(rows) and rows[0][0] == tenant
+
+    def check(self) -> None:
+        """Check that the database answers and its schema is this chatrec's (run at server start).
+
+        Raises:
+            ConfigError: The database does not answer, or lacks a migration.
+        """
+        import psycopg
+
+        try:
+            rows = self._query("SELECT max(version) FROM chatrec_migrations")
+        except psycopg.Error as exc:
+            raise ConfigError(f"the session database {redact_url(self.url)} does not answer: {exc}") from exc
+        expected = max((m.version for m in load_migrations()), default=0)
+        if not rows or rows[0][0] is None or int(rows[0][0]) < expected:
+            raise ConfigError(
+                f"the session database {redact_url(self.url)} is at schema version {rows[0][0] if rows else None}, "
+                f"not {expected}; restart chatrec to migrate it"
+            )
+
     def exists(self, session_id: str) -> bool:
         """True when the session is stored."""
         return bool(self._query("SELECT 1 FROM sessions WHERE session_id = %s", (session_id,)))

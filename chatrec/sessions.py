@@ -18,16 +18,18 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
-from chatrec.errors import ConfigError, InputError, SessionNotFoundError
+from chatrec.errors import ConfigError, InputError, SessionBusyError, SessionNotFoundError
 
 __all__ = [
     "FEEDBACK_KINDS",
     "Interaction",
+    "LocalSessionLocks",
+    "SessionLocks",
     "SessionStore",
     "Turn",
 ]
@@ -74,6 +76,87 @@ CREATE TABLE IF NOT EXISTS interactions (
 );
 CREATE INDEX IF NOT EXISTS interactions_by_user ON interactions(user_id, id);
 """
+
+
+class SessionLocks(Protocol):
+    """One message at a time per session: the lock a turn holds while it reads and writes its session.
+
+    :class:`LocalSessionLocks` serves one process; a store shared by several processes
+    plugs in its own (for instance a database advisory lock) through ``ChatRec(locks=...)``.
+    """
+
+    def hold(self, session_id: str, wait_seconds: float) -> AbstractContextManager[None]:
+        """Hold ``session_id``'s lock for the block, waiting at most ``wait_seconds`` for it.
+
+        The lock is released however the block ends (return, exception, a generator closed
+        mid-way) and may be released from another thread than the one that took it.
+
+        Raises:
+            SessionBusyError: The session is still busy after the wait, or too many
+                messages already wait for it.
+        """
+        ...
+
+
+class _SessionLock:
+    __slots__ = ("lock", "users")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.users = 0  # the holder and the waiters
+
+
+class LocalSessionLocks:
+    """Per-session locks of one process, kept only while a session is held or awaited.
+
+    Unrelated sessions never share a lock, and memory is bounded by the sessions in use at
+    the moment, not by every session ever seen: a lock is dropped when its last user leaves.
+    At most ``max_waiters`` messages queue behind a busy session; a further one is turned
+    away at once (409) rather than holding a worker thread for the whole wait.
+
+    Args:
+        max_waiters: Messages allowed to wait for one busy session.
+    """
+
+    def __init__(self, max_waiters: int = 8) -> None:
+        self.max_waiters = max_waiters
+        self._guard = threading.Lock()
+        self._locks: dict[str, _SessionLock] = {}
+
+    def __len__(self) -> int:
+        """Sessions held or awaited right now."""
+        with self._guard:
+            return len(self._locks)
+
+    @contextmanager
+    def hold(self, session_id: str, wait_seconds: float) -> Iterator[None]:
+        """See :meth:`SessionLocks.hold`."""
+        with self._guard:
+            entry = self._locks.get(session_id)
+            if entry is None:
+                entry = self._locks[session_id] = _SessionLock()
+            if entry.users > self.max_waiters:
+                raise SessionBusyError(
+                    f"session {session_id!r} is answering another message and {self.max_waiters} more "
+                    "are waiting; try again"
+                )
+            entry.users += 1
+        acquired = False
+        try:
+            acquired = entry.lock.acquire(timeout=wait_seconds)
+            if not acquired:
+                raise SessionBusyError(
+                    f"session {session_id!r} is still answering another message "
+                    f"(waited {wait_seconds:g} s); try again"
+                )
+            yield
+        finally:
+            if acquired:
+                entry.lock.release()
+            with self._guard:
+                entry.users -= 1
+                if entry.users == 0:
+                    del self._locks[session_id]
 
 
 @dataclass(frozen=True)
@@ -123,8 +206,15 @@ class SessionStore:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        with self._transaction() as db:
-            db.executescript(_SCHEMA)
+        try:
+            with self._transaction() as db:
+                db.executescript(_SCHEMA)
+                columns = {row[1] for row in db.execute("PRAGMA table_info(sessions)")}
+                if "tenant" not in columns:  # a store made before sessions had owners
+                    db.execute("ALTER TABLE sessions ADD COLUMN tenant TEXT")
+        except sqlite3.Error as exc:
+            self.close()
+            raise self._error(exc) from exc
 
     @classmethod
     def from_settings(cls, settings: Any) -> SessionStore:
@@ -141,7 +231,7 @@ class SessionStore:
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.execute("PRAGMA foreign_keys=ON")
             except sqlite3.Error as exc:
-                raise ConfigError(f"cannot open the session store {self.path}: {exc}") from exc
+                raise self._error(exc) from exc
             db.row_factory = sqlite3.Row
             self._local.db = db
             with self._lock:
@@ -162,6 +252,33 @@ class SessionStore:
             self._connections.clear()
         self._local = threading.local()
 
+    def _error(self, exc: sqlite3.Error) -> ConfigError:
+        """A damaged file (not a database, malformed) or one that cannot be opened (permissions, lock)."""
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            return self._damaged(str(exc))
+        return ConfigError(f"cannot open the session store {self.path}: {exc}")
+
+    def _damaged(self, problem: str) -> ConfigError:
+        return ConfigError(
+            f"the session store {self.path} is damaged ({problem}): stop chatrec, move the file aside "
+            f"(the next start makes an empty store) or restore it from a backup; "
+            f"`sqlite3 {self.path} .recover` salvages what is still readable"
+        )
+
+    def check(self) -> None:
+        """Check the whole file (SQLite ``quick_check``); run at server start.
+
+        Raises:
+            ConfigError: The file is damaged; the message names it and the fix.
+        """
+        try:
+            rows = self._connection().execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(str(exc)) from exc
+        problems = [" ".join(str(row[0]).replace("***", "").split()) for row in rows if str(row[0]) != "ok"]
+        if problems:
+            raise self._damaged("; ".join(problems[:3]))
+
     def __enter__(self) -> SessionStore:
         return self
 
@@ -180,6 +297,30 @@ class SessionStore:
                 (session_id, user_id, now, now),
             )
         return session_id
+
+    def claim_session(self, session_id: str, tenant: str) -> bool:
+        """Create the session for ``tenant`` unless it exists; True when it belongs to ``tenant``.
+
+        One statement decides, so two tenants racing for a new id cannot both own it. A
+        session made without a tenant (by the CLI, the Python API or an API without keys)
+        belongs to no tenant.
+        """
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO sessions(session_id, user_id, created, updated, state, tenant) "
+                "VALUES (?, NULL, ?, ?, '{}', ?)",
+                (session_id, now, now, tenant),
+            )
+            row = db.execute("SELECT tenant FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
+        return row is not None and row["tenant"] == tenant
+
+    def owned_by(self, session_id: str, tenant: str) -> bool:
+        """True when the session exists and belongs to ``tenant``."""
+        row = self._connection().execute(
+            "SELECT tenant FROM sessions WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return row is not None and row["tenant"] == tenant
 
     def exists(self, session_id: str) -> bool:
         """True when the session is stored."""

@@ -188,6 +188,10 @@ class Settings(BaseSettings):
         None, description="Comma-separated API keys; when set, every route but /healthz needs one."
     )
     rate_limit_per_minute: int = Field(120, ge=1, description="Requests per minute per API key.")
+    auth_failures_per_minute: int = Field(
+        10, ge=1,
+        description="Wrong or missing API keys per minute from one client address before it gets 429.",
+    )
     max_request_bytes: int = Field(64_000, ge=1024, description="Largest accepted request body.")
 
     @field_validator("adapter")

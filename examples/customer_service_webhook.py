@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import OrderedDict
 from typing import Any
 
 import httpx
@@ -59,6 +60,8 @@ class ChatRecBridge:
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self.client = client or httpx.Client(base_url=base_url, timeout=timeout)
         self.headers = headers
+        # chatrec scopes a `user`'s session by API key; feedback names the session it returned.
+        self._sessions: OrderedDict[str, str] = OrderedDict()
 
     def handle(self, sender: str, text: str) -> list[dict[str, Any]]:
         """Answer one customer message with Rasa-style bot messages."""
@@ -82,6 +85,10 @@ class ChatRecBridge:
             return [{"recipient_id": sender, "text": SORRY}]
         body = response.json()
         extra = body["chatrec"]
+        self._sessions[sender] = extra["session_id"]
+        self._sessions.move_to_end(sender)
+        if len(self._sessions) > 10_000:
+            self._sessions.popitem(last=False)
         messages: list[dict[str, Any]] = []
         answer = body["choices"][0]["message"]["content"]
         question = extra.get("question")
@@ -101,7 +108,7 @@ class ChatRecBridge:
         try:
             response = self.client.post(
                 "/v1/feedback",
-                json={"session_id": sender, "item_id": item_id, "kind": kind},
+                json={"session_id": self._sessions.get(sender, sender), "item_id": item_id, "kind": kind},
                 headers=self.headers,
             )
         except httpx.HTTPError as exc:

@@ -35,13 +35,16 @@ def run_server(*, index_dir: Path | None, host: str, port: int, workers: int) ->
     if log_level == "WARNING":
         log_level = "INFO"  # a server logs its requests unless asked to be quieter
     configure_logging(logging.getLevelName(log_level))
-    click.echo(f"chatrec API on http://{host}:{port} (docs at /docs, {workers} worker(s))", err=True)
     common = {"host": host, "port": port, "log_config": None, "access_log": False, "log_level": log_level.lower()}
+    banner = f"chatrec API on http://{host}:{port} (docs at /docs, {workers} worker(s))"
     if workers == 1:
         from chatrec.http.app import create_app
 
-        uvicorn.run(create_app(settings), **common)  # type: ignore[arg-type]
+        app = create_app(settings)  # a missing index or a damaged store fails here, in one line
+        click.echo(banner, err=True)
+        uvicorn.run(app, **common)  # type: ignore[arg-type]
         return
+    click.echo(banner, err=True)
     if not os.environ.get("CHATREC_DATABASE_URL"):
         logger.warning(
             "%d workers share the SQLite session store: its session locks hold within one process only; "

@@ -18,7 +18,7 @@ from chatrec.http import (
     routes_ops,
     routes_sessions,
 )
-from chatrec.http.security import BodySizeLimit, RateLimiter, authorize
+from chatrec.http.security import Authenticate, BodySizeLimit, NoSniff, RateLimiter, authorize
 from chatrec.observability import RequestIdMiddleware, count_error
 from chatrec.settings import Settings
 
@@ -40,11 +40,26 @@ async def _chatrec_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ChatRecError)
     status_code = getattr(exc, "status_code", 500)
     count_error(type(exc).__name__)
+    detail = str(exc)
     if status_code >= 500:
+        # The server's log gets the whole message; the client learns nothing of the server.
         logger.error("request %s %s failed: %s", request.method, request.url.path, exc)
-    return JSONResponse(
-        status_code=status_code, content={"detail": str(exc), "error": type(exc).__name__}
-    )
+        detail = "the server could not answer this request; the error is in its log"
+    else:
+        detail = _without_server_paths(detail, request.app.state.settings)
+    return JSONResponse(status_code=status_code, content={"detail": detail, "error": type(exc).__name__})
+
+
+def _without_server_paths(text: str, settings: Settings) -> str:
+    """``text`` with the server's folders (index, data, cache, models) replaced by their role."""
+    folders = {
+        "<index>": settings.index_dir, "<data>": settings.data_dir, "<cache>": settings.cache_dir,
+    }
+    for label, folder in folders.items():
+        for form in sorted({str(folder.resolve()), str(folder)}, key=len, reverse=True):
+            if len(form) > 1:
+                text = text.replace(form, label)
+    return text
 
 
 def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
@@ -60,21 +75,36 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
         The FastAPI app; serve it with uvicorn (``chatrec serve``).
 
     Raises:
-        ChatRecError: The engine cannot be built (no index, for instance).
+        ChatRecError: The engine cannot be built (no index, for instance), or the index or
+            the session store is damaged (the message names the file and the fix).
     """
     if chatrec is None:
         from chatrec.recommender import ChatRec
 
         chatrec = ChatRec.from_settings(settings)
-        # Open the index (and load the embedder) now: a missing index fails at start-up with
-        # one readable line, not at the first request, and the first customer does not wait.
+        # Open the index (and load the embedder) now: a missing or damaged index fails at
+        # start-up with one readable line, not at the first request, and the first customer
+        # does not wait.
         chatrec.open()
+    # A damaged session store refuses to serve, rather than answering 500 to every chat.
+    store = getattr(chatrec, "store", None)
+    if store is not None:
+        store.check()
 
     app = FastAPI(title="chatrec", description=_DESCRIPTION, version=routes_health._version())
     app.state.settings = settings
     app.state.chatrec = chatrec
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    # Added last, so it runs first: no body is read or judged before the key is checked.
+    app.add_middleware(
+        Authenticate,
+        settings=settings,
+        limiter=app.state.rate_limiter,
+        failures=RateLimiter(settings.auth_failures_per_minute),
+    )
+    app.add_middleware(NoSniff)
+    # Added after authentication, so it runs before it: a refused request has an id and is counted too.
     app.add_middleware(RequestIdMiddleware)  # outermost: every answer gets an id and is counted
     app.add_exception_handler(ChatRecError, _chatrec_error)
     app.state.readiness = routes_ops.Readiness(chatrec)

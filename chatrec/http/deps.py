@@ -6,9 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 
+from chatrec.http.security import get_tenant
 from chatrec.settings import Settings
 
-__all__ = ["ChatRecDep", "SettingsDep", "check_message_length", "get_chatrec", "get_settings"]
+__all__ = ["ChatRecDep", "SettingsDep", "TenantDep", "check_message_length", "get_chatrec", "get_settings"]
 
 
 def get_chatrec(request: Request) -> Any:
@@ -42,3 +43,5 @@ def check_message_length(message: str, settings: Settings) -> None:
 ChatRecDep = Annotated[Any, Depends(get_chatrec)]
 #: The settings, as a route parameter type.
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+#: The tenant (API key digest) owning the request's sessions; None without API keys.
+TenantDep = Annotated[str | None, Depends(get_tenant)]

@@ -12,16 +12,18 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse
 
 from chatrec.errors import ChatRecError
+from chatrec.http.deps import ChatRecDep, SettingsDep, TenantDep, check_message_length
 from chatrec.observability import count_error
-from chatrec.http.deps import ChatRecDep, SettingsDep, check_message_length
 from chatrec.http.routes_chat import primed_stream
+from chatrec.http.streaming import ClosingStreamingResponse
+from chatrec.http.tenancy import claim, scoped_session_id
 from chatrec.http.schemas import (
     ChatCompletionChoice,
     ChatCompletionRequest,
@@ -104,12 +106,16 @@ def chat_completions(
     body: ChatCompletionRequest,
     chatrec: ChatRecDep,
     settings: SettingsDep,
+    tenant: TenantDep,
     x_session_id: Annotated[str | None, Header(min_length=1, max_length=200)] = None,
 ) -> Any:
     """Answer the last user message as an OpenAI chat completion (``stream: true`` for SSE chunks)."""
     message = _customer_message(body)
     check_message_length(message, settings)
-    session_id = x_session_id or body.user
+    # A ``user`` is the bot's end-user id: scoped by API key, so two bots' customers with
+    # the same id never share a conversation. An explicit X-Session-Id is taken as it is.
+    session_id = x_session_id or (scoped_session_id(body.user, tenant) if body.user else None)
+    session_id = claim(chatrec, session_id, tenant)
     model = body.model or _MODEL
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     created = int(time.time())
@@ -137,7 +143,7 @@ def chat_completions(
     headers = {"Cache-Control": "no-cache", **_session_header(session_id)}
     stream = primed_stream(chatrec, message, session_id, body.user)
 
-    def events() -> Iterator[str]:
+    def events() -> Generator[str, None, None]:
         yield _chunk(completion_id, created, model, {"role": "assistant", "content": ""})
         try:
             for part in stream:
@@ -154,4 +160,4 @@ def chat_completions(
             yield f"data: {json.dumps(error, ensure_ascii=False)}\n\n"
         yield "data: [DONE]\n\n"
 
-    return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
+    return ClosingStreamingResponse(events(), on_close=stream.close, media_type="text/event-stream", headers=headers)

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from chatrec.http.deps import ChatRecDep
+from chatrec.http.deps import ChatRecDep, TenantDep
 from chatrec.http.schemas import ErrorResponse, SessionResponse
+from chatrec.http.tenancy import check_owner
 
 __all__ = ["router"]
 
@@ -21,7 +22,8 @@ router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
     summary="A conversation's state",
 )
 def get_session(
-    session_id: Annotated[str, Path(min_length=1, max_length=200)], chatrec: ChatRecDep
+    session_id: Annotated[str, Path(min_length=1, max_length=200)], chatrec: ChatRecDep, tenant: TenantDep
 ) -> SessionResponse:
-    """Turns, constraints understood and items shown; 404 for an unknown session."""
+    """Turns, constraints understood and items shown; 404 for an unknown session or another API key's."""
+    check_owner(chatrec, session_id, tenant)
     return SessionResponse.model_validate(chatrec.session(session_id))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
+    "web_url_or_none",
     "ChatCompletionChoice",
     "ChatCompletionMessage",
     "ChatCompletionRequest",
@@ -27,6 +28,21 @@ __all__ = [
 
 FeedbackKind = Literal["shown", "clicked", "liked", "rejected"]
 _ID = Field(min_length=1, max_length=200)
+
+
+def web_url_or_none(value: str | None) -> str | None:
+    """``value`` when it is an ``http(s)`` URL, else None.
+
+    A catalogue's ``javascript:`` or ``data:`` image URL would run, or show arbitrary
+    content, in any front end that puts it in ``<img src>`` or a link; it never leaves the API.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    scheme, sep, rest = text.partition(":")
+    if sep and scheme.lower() in ("http", "https") and rest.startswith("//") and len(rest) > 2:
+        return text
+    return None
 
 
 class _Request(BaseModel):
@@ -57,8 +73,13 @@ class RecommendationOut(BaseModel):
     score: float
     reason: str = Field(description="One short sentence saying why this item fits.")
     currency: str | None = None
-    image_url: str | None = None
+    image_url: str | None = Field(None, description="An http(s) URL, or null (other schemes are dropped).")
     attributes: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("image_url")
+    @classmethod
+    def _web_url(cls, value: str | None) -> str | None:
+        return web_url_or_none(value)
 
 
 class QuestionOut(BaseModel):
@@ -118,9 +139,14 @@ class ItemResponse(BaseModel):
     brand: str = ""
     price: float | None = None
     currency: str | None = None
-    url: str | None = None
-    image_url: str | None = None
+    url: str | None = Field(None, description="An http(s) URL, or null (other schemes are dropped).")
+    image_url: str | None = Field(None, description="An http(s) URL, or null (other schemes are dropped).")
     attributes: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("url", "image_url")
+    @classmethod
+    def _web_url(cls, value: str | None) -> str | None:
+        return web_url_or_none(value)
 
 
 class HealthResponse(BaseModel):

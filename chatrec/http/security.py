@@ -1,18 +1,20 @@
-"""API keys, a per-key rate limit and a request-size limit for the HTTP API."""
+"""API keys, a per-key rate limit, a failed-key limit and a request-size limit for the HTTP API."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import Annotated, Any
 
-from fastapi import HTTPException, Request, status
+from fastapi import Depends, HTTPException, Request, status
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["BodySizeLimit", "RateLimiter", "authorize"]
+__all__ = ["Authenticate", "BodySizeLimit", "NoSniff", "RateLimiter", "authorize", "get_tenant", "send_json", "tenant_of_key"]
 
 _WINDOW_SECONDS = 60.0
 
@@ -51,47 +53,149 @@ class RateLimiter:
                     del self._hits[stale]
             return None
 
+    def blocked(self, key: str) -> float | None:
+        """The seconds ``key`` must still wait when it is at its limit, else None; counts nothing."""
+        now = self._clock()
+        with self._lock:
+            hits = self._hits.get(key)
+            if not hits:
+                return None
+            while hits and hits[0] <= now - _WINDOW_SECONDS:
+                hits.popleft()
+            if len(hits) >= self.per_minute:
+                return max(0.0, hits[0] + _WINDOW_SECONDS - now)
+            return None
 
-def _bearer(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
+
+def _bearer(authorization: str) -> str | None:
+    scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return None
     return token.strip()
 
 
+def tenant_of_key(key: str) -> str:
+    """The tenant a key's sessions belong to: a digest of the key (the key itself is never stored)."""
+    return "k" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+class Authenticate:
+    """ASGI middleware: API key, failed-key and request rate limits for every ``/v1/`` route.
+
+    It runs before routing and body parsing, so a request without a valid key gets 401
+    whatever its body (never a 422 that tells how the API reads bodies). A client address
+    with more than ``failures_per_minute`` wrong or missing keys in a minute gets 429 for
+    every request until the minute has passed, so keys cannot be guessed at speed.
+
+    The outcome is left in the request's state: ``counted_as`` (the rate-limit key) and
+    ``tenant`` (who owns the sessions the request creates; None without API keys).
+
+    Args:
+        app: The application.
+        settings: ``api_key_list``, ``rate_limit_per_minute``, ``auth_failures_per_minute``.
+        limiter: The per-key request limiter.
+        failures: The per-address failed-key limiter.
+    """
+
+    def __init__(self, app: ASGIApp, settings: Any, limiter: RateLimiter, failures: RateLimiter) -> None:
+        self.app = app
+        self.keys: list[str] = settings.api_key_list
+        self.limiter = limiter
+        self.failures = failures
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not str(scope.get("path", "")).startswith("/v1/"):
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        address = f"ip:{client[0] if client else 'unknown'}"
+        tenant: str | None = None
+        if self.keys:
+            wait = self.failures.blocked(address)
+            if wait is not None:
+                await send_json(
+                    send, 429, "too many requests with a wrong API key from this address; wait and retry",
+                    "TooManyFailedKeys", {"retry-after": str(max(1, round(wait)))},
+                )
+                return
+            headers = dict(scope.get("headers") or [])
+            token = _bearer(headers.get(b"authorization", b"").decode("latin-1"))
+            # compare_digest on every key: the time taken does not tell how much of a key matched.
+            matched = token is not None and any(
+                hmac.compare_digest(token.encode(), key.encode()) for key in self.keys
+            )
+            if token is None or not matched:
+                self.failures.check(address)
+                await send_json(
+                    send, 401, "missing or invalid API key: send 'Authorization: Bearer <key>'",
+                    "Unauthorized", {"www-authenticate": "Bearer"},
+                )
+                return
+            assert token is not None
+            counted_as = f"key:{tenant_of_key(token)}"
+            tenant = tenant_of_key(token)
+        else:
+            counted_as = address
+        wait = self.limiter.check(counted_as)
+        if wait is not None:
+            await send_json(
+                send, 429, f"rate limit of {self.limiter.per_minute} requests per minute exceeded",
+                "RateLimited", {"retry-after": str(max(1, round(wait)))},
+            )
+            return
+        state = scope.setdefault("state", {})
+        state["counted_as"] = counted_as
+        state["tenant"] = tenant
+        await self.app(scope, receive, send)
+
+
 def authorize(request: Request) -> str:
-    """FastAPI dependency: check the API key (when keys are configured) and the rate limit.
+    """FastAPI dependency: what :class:`Authenticate` decided for this request.
 
     Returns:
-        The key the request is counted under: the API key, or the client address when the
-        API runs without keys.
+        The key the request is counted under (a digest of its API key, or the client
+        address when the API runs without keys).
 
     Raises:
-        HTTPException: 401 for a missing or wrong key, 429 over the rate limit.
+        HTTPException: 401 when the request did not pass through :class:`Authenticate`.
     """
-    keys: list[str] = request.app.state.settings.api_key_list
-    if keys:
-        token = _bearer(request)
-        # compare_digest on every key: the time taken does not tell how much of a key matched.
-        if token is None or not any(hmac.compare_digest(token.encode(), key.encode()) for key in keys):
-            raise HTTPException(
-                status_code=status.HTTP_401_UNAUTHORIZED,
-                detail="missing or invalid API key: send 'Authorization: Bearer <key>'",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        counted_as = f"key:{token}"
-    else:
-        counted_as = f"ip:{request.client.host if request.client else 'unknown'}"
-    limiter: RateLimiter = request.app.state.rate_limiter
-    wait = limiter.check(counted_as)
-    if wait is not None:
+    counted_as = getattr(request.state, "counted_as", None)
+    if counted_as is None:
         raise HTTPException(
-            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
-            detail=f"rate limit of {limiter.per_minute} requests per minute exceeded",
-            headers={"Retry-After": str(max(1, round(wait)))},
+            status_code=status.HTTP_401_UNAUTHORIZED,
+            detail="missing or invalid API key: send 'Authorization: Bearer <key>'",
+            headers={"WWW-Authenticate": "Bearer"},
         )
-    return counted_as
+    return str(counted_as)
+
+
+def get_tenant(request: Request, counted_as: Annotated[str, Depends(authorize)]) -> str | None:
+    """FastAPI dependency: the tenant owning the sessions of this request (None without API keys)."""
+    tenant: str | None = getattr(request.state, "tenant", None)
+    return tenant
+
+
+class NoSniff:
+    """ASGI middleware: ``X-Content-Type-Options: nosniff`` on every answer.
+
+    Catalogue text travels in JSON as text; this stops a browser from guessing that a JSON
+    body holding ``<script>`` is a page to render.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_header(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), (b"x-content-type-options", b"nosniff")]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_header)
 
 
 class BodySizeLimit:
@@ -152,12 +256,15 @@ class BodySizeLimit:
 
 
 async def _too_large(send: Send, detail: str, code: int = 413) -> None:
-    body = json.dumps({"detail": detail, "error": "RequestTooLarge" if code == 413 else "BadRequest"}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": code,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-        }
-    )
+    await send_json(send, code, detail, "RequestTooLarge" if code == 413 else "BadRequest")
+
+
+async def send_json(
+    send: Send, code: int, detail: str, error: str, headers: dict[str, str] | None = None
+) -> None:
+    """Answer ``{"detail", "error"}`` with status ``code`` from an ASGI middleware."""
+    body = json.dumps({"detail": detail, "error": error}).encode()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    raw += [(k.encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": code, "headers": raw})
     await send({"type": "http.response.body", "body": body})

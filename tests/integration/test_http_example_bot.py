@@ -38,6 +38,16 @@ def _webhook(example: ModuleType, api: TestClient, key: str | None = "bot-key") 
     return TestClient(example.create_webhook_app(bridge))
 
 
+def _session_of(api: TestClient, sender: str) -> str:
+    """The session chatrec keeps for a bot's end user (its id scoped by the bot's key)."""
+    reply = api.post(
+        "/v1/chat/completions",
+        json={"messages": [{"role": "user", "content": "hi"}], "user": sender},
+        headers={"Authorization": "Bearer bot-key"},
+    ).json()
+    return str(reply["chatrec"]["session_id"])
+
+
 def test_bot_shows_a_carousel_and_records_thumbs(example: ModuleType, api: TestClient) -> None:
     bot = _webhook(example, api)
     messages = bot.post("/webhooks/rest/webhook", json={"sender": "cust-9", "message": "black formal shoes for men"}).json()
@@ -50,9 +60,11 @@ def test_bot_shows_a_carousel_and_records_thumbs(example: ModuleType, api: TestC
 
     thanks = bot.post("/webhooks/rest/webhook", json={"sender": "cust-9", "message": like}).json()
     assert thanks == [{"recipient_id": "cust-9", "text": "Great, noted!"}]
-    # The customer's turns went to one chatrec session, keyed by the sender.
-    session = api.get("/v1/sessions/cust-9", headers={"Authorization": "Bearer bot-key"}).json()
-    assert [turn["text"] for turn in session["turns"] if turn["role"] == "customer"] == ["black formal shoes for men"]
+    # The customer's turns went to one chatrec session, keyed by the sender (scoped by the bot's key).
+    session_id = _session_of(api, "cust-9")
+    session = api.get(f"/v1/sessions/{session_id}", headers={"Authorization": "Bearer bot-key"}).json()
+    assert [turn["text"] for turn in session["turns"] if turn["role"] == "customer"] == ["black formal shoes for men", "hi"]
+    assert {"item_id": like.split()[1], "kind": "liked"} in session["feedback"]
 
 
 def test_bot_turns_a_question_into_buttons(example: ModuleType, api: TestClient) -> None:

@@ -74,20 +74,22 @@ def test_official_openai_client(base_url: str) -> None:
     )
     assert completion.choices[0].message.content
     extra = completion.model_extra["chatrec"]
-    assert extra["session_id"] == "openai-shopper"
+    # The session of a `user` is scoped by API key: another key's "openai-shopper" is another conversation.
+    session_id = extra["session_id"]
+    assert session_id.endswith(":openai-shopper") and session_id != "openai-shopper"
     assert extra["recommendations"] or extra["question"]
 
     stream = client.chat.completions.create(
         model="chatrec",
         messages=[{"role": "user", "content": "in black please"}],
         stream=True,
-        extra_headers={"X-Session-Id": "openai-shopper"},
+        extra_headers={"X-Session-Id": session_id},
     )
     chunks = list(stream)
     text = "".join(chunk.choices[0].delta.content or "" for chunk in chunks)
     assert text
     assert chunks[-1].choices[0].finish_reason == "stop"
-    assert chunks[-1].model_extra["chatrec"]["session_id"] == "openai-shopper"
+    assert chunks[-1].model_extra["chatrec"]["session_id"] == session_id
 
     with pytest.raises(openai.AuthenticationError):
         openai.OpenAI(base_url=f"{base_url}/v1", api_key="wrong", max_retries=0).chat.completions.create(

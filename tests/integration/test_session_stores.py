@@ -211,3 +211,14 @@ def test_threads_of_one_process_wait_for_each_other(postgres_url: str) -> None:
         for thread in threads:
             thread.join()
         assert most == 1
+
+
+def test_a_session_belongs_to_the_tenant_that_claimed_it(store: Any) -> None:
+    assert store.claim_session("t-1", "key-a") is True
+    assert store.claim_session("t-1", "key-a") is True  # its owner again
+    assert store.claim_session("t-1", "key-b") is False  # another tenant
+    assert store.owned_by("t-1", "key-a") and not store.owned_by("t-1", "key-b")
+    assert not store.owned_by("missing", "key-a")
+    store.create_session("no-tenant")
+    assert not store.owned_by("no-tenant", "key-a")
+    store.check()  # a sound store passes its start-up check

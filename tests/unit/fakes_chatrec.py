@@ -17,6 +17,7 @@ from typing import Any
 from chatrec.catalog import Item, load_catalog
 from chatrec.errors import InputError, ItemNotFoundError, SessionNotFoundError
 from chatrec.reply import Question, Recommendation, Reply
+from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
 
 __all__ = ["FIXTURE_CATALOG", "FakeChatRec"]
@@ -39,6 +40,7 @@ class FakeChatRec:
         self._lock = threading.Lock()
         self.feedback_log: list[tuple[str, str, str]] = []
         self.calls = 0
+        self.store = SessionStore.from_settings(settings)  # who owns which session (API keys)
 
     def open(self) -> FakeChatRec:
         """Nothing to build: the catalogue is read in the constructor."""

@@ -1,0 +1,227 @@
+"""Soak test of the HTTP API over loopback: many turns, dropped streams, memory watched.
+
+Serves ``create_app`` with uvicorn on 127.0.0.1 in this process and sends ``--requests``
+chat requests from ``--concurrency`` conversations at once, ``--turns`` messages each. Every
+``--drop-every``-th message goes to ``/v1/chat/stream`` and the client hangs up after three
+events (a customer closing the tab mid-reply); the next message of that conversation must
+be answered at once. At the end it checks every conversation's stored turns (every answered
+message there, in order, each with its reply; a dropped one either whole or absent: no lost,
+half or foreign turn), that no
+session lock is left, and the server process's resident memory after the first fifth of the
+requests and at the end.
+
+    PYTHONPATH=. python bench/bench_soak.py                        # 500 requests, LLM off
+    PYTHONPATH=. python bench/bench_soak.py --requests 50 --llm    # 50 with the LLM
+
+Bounded: at most ``--requests`` requests and ``--deadline`` seconds. Exit code 1 when any
+check fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "fashion_small.csv"
+TOPICS = ["formal shoes", "flip flops", "watch", "tshirt", "jeans", "handbag", "sandals", "kurta",
+          "sports shoes", "shirt", "sunglasses", "belt", "wallet", "socks", "dress", "track pants"]
+FOLLOW_UPS = ["for men please", "in black", "something casual", "for summer", "under 50", "show me more"]
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class _Server(uvicorn.Server):
+    def install_signal_handlers(self) -> None:
+        pass
+
+
+def _engine(args: argparse.Namespace, workdir: Path) -> tuple[Any, Any]:
+    from chatrec.index import build_index
+    from chatrec.recommender import ChatRec
+    from chatrec.retrieval import Retriever
+    from chatrec.settings import Settings
+
+    settings = Settings(
+        index_dir=workdir / "index", data_dir=workdir / "data", use_llm=args.llm,
+        rate_limit_per_minute=100_000, max_history_turns=2 * args.turns, session_wait_seconds=30,
+        _env_file=None,
+    )
+    embedder = None
+    if args.fake_embedder:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from fakes import HashingEmbedder
+
+        embedder = HashingEmbedder()
+    build_index(FIXTURE, settings, embedder=embedder)
+    if embedder is None:
+        return ChatRec.from_settings(settings), settings
+    return ChatRec(settings, retriever=Retriever.open(settings, embedder=embedder)), settings
+
+
+async def _drop_stream(host: str, port: int, message: str, session_id: str) -> None:
+    body = json.dumps({"message": message, "session_id": session_id}).encode()
+    reader, writer = await asyncio.open_connection(host, port)
+    writer.write(
+        f"POST /v1/chat/stream HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body
+    )
+    await writer.drain()
+    received = b""
+    while received.count(b"\n\n") < 3:
+        chunk = await reader.read(65536)
+        if not chunk:
+            break
+        received += chunk
+    writer.close()  # gone mid-reply
+
+
+async def _conversation(
+    client: httpx.AsyncClient, port: int, number: int, args: argparse.Namespace, budget: list[int],
+    results: dict[str, Any],
+) -> None:
+    session_id = f"soak-{number}"
+    answered: list[tuple[str, bool]] = []  # (message, answered for sure: not a dropped stream)
+    for turn in range(args.turns):
+        if budget[0] <= 0:
+            break
+        budget[0] -= 1
+        message = f"I am looking for {TOPICS[number % len(TOPICS)]}" if turn == 0 else FOLLOW_UPS[(number + turn) % len(FOLLOW_UPS)]
+        results["sent"] += 1
+        if results["sent"] % args.drop_every == 0:
+            await _drop_stream("127.0.0.1", port, message, session_id)
+            results["dropped"] += 1
+            # Saved whole if the reply was finished before the server saw the hang-up, else not at all.
+            answered.append((message, False))
+            continue
+        started = time.perf_counter()
+        try:
+            response = await client.post("/v1/chat", json={"message": message, "session_id": session_id})
+        except httpx.HTTPError as exc:
+            results["errors"].append(f"{session_id}: {type(exc).__name__}: {exc}")
+            continue
+        results["latencies"].append(time.perf_counter() - started)
+        if response.status_code != 200:
+            results["errors"].append(f"{session_id}: HTTP {response.status_code} {response.text[:120]}")
+            continue
+        answered.append((message, True))
+        if results["sent"] == args.requests // 5:
+            gc.collect()
+            results["rss_early_mb"] = _rss_mb()
+    if not any(sure for _, sure in answered):
+        return
+    state = (await client.get(f"/v1/sessions/{session_id}")).json()
+    turns = state.get("turns", [])
+    roles = [t["role"] for t in turns]
+    said = [t["text"] for t in turns if t["role"] == "customer"]
+    if not _matches(said, answered) or roles != ["customer", "assistant"] * (len(roles) // 2):
+        results["lost"].append(f"{session_id}: stored {said!r} ({len(turns)} turns), sent {answered!r}")
+
+
+def _matches(said: list[str], sent: list[tuple[str, bool]]) -> bool:
+    """``said`` is ``sent`` in order, each message answered for sure present, the others optional."""
+    if not sent:
+        return not said
+    (message, sure), rest = sent[0], sent[1:]
+    if said and said[0] == message and _matches(said[1:], rest):
+        return True
+    return not sure and _matches(said, rest)
+
+
+async def _soak(port: int, args: argparse.Namespace) -> dict[str, Any]:
+    results: dict[str, Any] = {"sent": 0, "dropped": 0, "latencies": [], "errors": [], "lost": []}
+    budget = [args.requests]
+    conversations = (args.requests + args.turns - 1) // args.turns
+    semaphore = asyncio.Semaphore(args.concurrency)
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=args.deadline) as client:
+
+        async def one(number: int) -> None:
+            async with semaphore:
+                await _conversation(client, port, number, args, budget, results)
+
+        started = time.perf_counter()
+        try:
+            await asyncio.wait_for(asyncio.gather(*(one(n) for n in range(conversations))), args.deadline)
+        except TimeoutError:
+            results["errors"].append(f"deadline of {args.deadline:.0f} s reached")
+        results["wall"] = time.perf_counter() - started
+    return results
+
+
+def main() -> None:
+    """Run the soak and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=500, help="Chat requests in all (500).")
+    parser.add_argument("--turns", type=int, default=10, help="Messages per conversation (10).")
+    parser.add_argument("--concurrency", type=int, default=8, help="Conversations at once (8).")
+    parser.add_argument("--drop-every", type=int, default=10, help="Every n-th message is a dropped stream (10).")
+    parser.add_argument("--deadline", type=float, default=900.0, help="Stop after this many seconds (900).")
+    parser.add_argument("--llm", action="store_true", help="Rank and explain with the LLM (default: off).")
+    parser.add_argument("--fake-embedder", action="store_true", help="Hashing embedder (no model).")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="chatrec-soak-") as tmp:
+        engine, settings = _engine(args, Path(tmp))
+        from chatrec.http.app import create_app
+
+        engine.respond("warm up: shoes", session_id="soak-warm-up")
+        app = create_app(settings, engine)
+        server = _Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.05)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        rss_start = _rss_mb()
+        try:
+            results = asyncio.run(_soak(port, args))
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+        gc.collect()
+        rss_end = _rss_mb()
+        locks_left = len(engine.session_locks)
+
+    latencies = sorted(results["latencies"])
+    figures = {
+        "requests_sent": results["sent"],
+        "answered_200": len(latencies),
+        "streams_dropped": results["dropped"],
+        "errors": len(results["errors"]),
+        "lost_or_foreign_turns": len(results["lost"]),
+        "session_locks_left": locks_left,
+        "wall_s": round(results["wall"], 1),
+        "latency_p50_ms": round(1000 * statistics.median(latencies), 1) if latencies else None,
+        "latency_max_ms": round(1000 * latencies[-1], 1) if latencies else None,
+        "rss_after_start_mb": round(rss_start, 1),
+        "rss_after_first_fifth_mb": round(results.get("rss_early_mb", float("nan")), 1),
+        "rss_end_mb": round(rss_end, 1),
+        "llm": args.llm,
+    }
+    for key, value in figures.items():
+        print(f"{key:>26}: {value}")
+    for problem in (results["errors"] + results["lost"])[:10]:
+        print("  ", problem)
+    if results["errors"] or results["lost"] or locks_left:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
