@@ -213,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database-url", required=True, help="A PostgreSQL server (postgresql://...).")
     parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="Measure 1 and N replicas this many times, alternating (a noisy machine).")
     parser.add_argument("--sessions", type=int, default=16)
     parser.add_argument("--turns", type=int, default=6)
     parser.add_argument("--concurrency", type=int, default=8)
@@ -228,16 +230,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             "OMP_NUM_THREADS": "1", "CHATREC_RATE_LIMIT_PER_MINUTE": "100000",
         }
         report: dict[str, Any] = {"sessions": args.sessions, "turns": args.turns, "concurrency": args.concurrency}
-        for n in (1, args.replicas):
-            with replicas(n, env, fake_embedder=args.fake_embedder) as urls:
-                alternate_turns(urls, sessions=2, turns=2, concurrency=2)  # warm every replica up
-                result = alternate_turns(urls, args.sessions, args.turns, args.concurrency, args.deadline)
-            report[f"replicas_{n}"] = result.summary()
-        base = report["replicas_1"]["turns_per_second"]
-        report["speedup"] = round(report[f"replicas_{args.replicas}"]["turns_per_second"] / base, 2) if base else None
+        rates: dict[int, list[float]] = {1: [], args.replicas: []}
+        for round_ in range(args.rounds):
+            order = (1, args.replicas) if round_ % 2 == 0 else (args.replicas, 1)
+            for n in order:
+                with replicas(n, env, fake_embedder=args.fake_embedder) as urls:
+                    alternate_turns(urls, sessions=2, turns=2, concurrency=2)  # warm every replica up
+                    result = alternate_turns(urls, args.sessions, args.turns, args.concurrency, args.deadline)
+                report[f"replicas_{n}_round_{round_ + 1}"] = result.summary()
+                rates[n].append(result.throughput)
+        medians = {n: statistics.median(r) for n, r in rates.items()}
+        report["median_turns_per_second"] = {str(n): round(v, 2) for n, v in medians.items()}
+        report["speedup"] = round(medians[args.replicas] / medians[1], 2) if medians[1] else None
     print(json.dumps(report, indent=2))
-    bad = any(report[f"replicas_{n}"]["errors"] or report[f"replicas_{n}"]["interleaved_or_lost_sessions"]
-              for n in (1, args.replicas))
+    bad = any(value["errors"] or value["interleaved_or_lost_sessions"]
+              for key, value in report.items() if key.startswith("replicas_"))
     return 1 if bad else 0
 
 
