@@ -47,3 +47,28 @@ def test_the_worker_factory_builds_the_app_from_the_environment(
     monkeypatch.setenv("CHATREC_INDEX_DIR", str(tmp_path / "from-env"))
     assert worker.app_from_environment() == "app"
     assert seen[0].index_dir == tmp_path / "from-env"
+
+
+_WORKER = """
+import sys
+from chatrec import observability
+with observability.stage("retrieve"):
+    pass
+observability.count_error("SessionBusyError")
+if sys.argv[1] == "report":
+    print(observability.metrics_payload()[0].decode())
+"""
+
+
+def test_the_metrics_of_several_worker_processes_are_summed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path),
+           "PYTHONPATH": str(Path(__file__).parents[2])}
+    for _ in range(2):
+        subprocess.run([sys.executable, "-c", _WORKER, "work"], env=env, check=True)
+    report = subprocess.run([sys.executable, "-c", _WORKER, "report"], env=env, check=True,
+                            capture_output=True, text=True).stdout
+    assert 'chatrec_errors_total{type="SessionBusyError"} 3.0' in report
+    assert 'chatrec_stage_seconds_count{stage="retrieve"} 3.0' in report
