@@ -78,7 +78,9 @@ class IndexWatcher:
         try:
             fresh = Retriever.open(engine.settings, self.index_dir, embedder=old.embedder)
         except ChatRecError as exc:
-            logger.warning("the rebuilt index in %s cannot be opened yet (%s); keeping the old one", self.index_dir, exc)
+            logger.warning(
+                "the rebuilt index in %s cannot be opened yet (%s); keeping the old one", self.index_dir, exc
+            )
             return False
         if manifest_fingerprint(self.index_dir) != current:
             return False  # rebuilt again while loading: the next check takes the newest

@@ -93,7 +93,8 @@ def load_tokenizer(settings: Settings) -> Any:
                 return AutoTokenizer.from_pretrained(str(converted))
             gguf = packaged_gguf()
             return AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
-        return AutoTokenizer.from_pretrained(str(Path(settings.llm).expanduser()) if Path(settings.llm).expanduser().is_dir() else settings.llm)
+        folder = Path(settings.llm).expanduser()
+        return AutoTokenizer.from_pretrained(str(folder) if folder.is_dir() else settings.llm)
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot load the tokenizer of llm {settings.llm!r}: {exc}") from exc
 

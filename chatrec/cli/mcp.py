@@ -15,10 +15,11 @@ __all__ = ["register"]
 
 @click.command(name="mcp")
 @index_dir_option
-@click.option("--transport", type=click.Choice(["stdio", "streamable-http"]), default="stdio", show_default=True,
-              help="stdio: an agent starts this command; streamable-http: a long-running server.")
+@click.option("--transport", type=click.Choice(["stdio", "streamable-http"]), default="stdio",
+              show_default=True, help="stdio: an agent starts this command; streamable-http: a long-running server.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface (streamable-http).")
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="Port (streamable-http).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535),
+              help="Port (streamable-http).")
 def mcp_command(index_dir: Path | None, transport: str, host: str, port: int) -> None:
     """Serve chatrec's tools (recommend, search_catalog, get_item, feedback) to MCP agents.
 
