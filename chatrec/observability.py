@@ -8,7 +8,8 @@ Metrics are Prometheus series (``prometheus-client``), exposed by the HTTP API a
 - ``chatrec_llm_calls_total{job, outcome}`` and ``chatrec_llm_fallbacks_total{job, reason}``:
   LLM jobs (rank, explain) and the times a template or the retrieval order stood in;
 - ``chatrec_errors_total{type}``: errors answered, by error class;
-- ``chatrec_sessions_active``: sessions with a turn in the last 15 minutes in this process;
+- ``chatrec_sessions_active``: sessions with a turn in the last 15 minutes in this process
+  (summed over the workers of a multi-worker server: a session two workers served counts twice);
   ``chatrec_turns_in_progress``: turns being answered now;
 - ``chatrec_http_requests_total{method, route, status}`` and ``chatrec_http_request_seconds``.
 
