@@ -15,6 +15,7 @@ import importlib.util
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,17 +59,22 @@ def server() -> Iterator[str]:
         "llama-cpp-python is not installed: pip install 'llama-cpp-python[server]'"
     )
     port = _free_port()
+    log = tempfile.TemporaryFile(mode="w+")  # llama.cpp logs a lot: a pipe nobody reads would block it
+    # logits_all: llama-cpp-python returns log-probabilities only then (and computes them over the
+    # whole context in Python, hence the small n_ctx: a call then takes seconds, not tens).
     process = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(packaged_gguf()), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "2048", "--n_threads", os.environ.get("OMP_NUM_THREADS", "1"),
+         "--port", str(port), "--n_ctx", "1024", "--n_threads", os.environ.get("OMP_NUM_THREADS", "1"),
          "--logits_all", "true"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=log, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}/v1"
     try:
         deadline = time.monotonic() + 120
         while True:
-            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            if process.poll() is not None:
+                log.seek(0)
+                raise AssertionError(f"llama.cpp server exited: {log.read()[-2000:]}")
             try:
                 if httpx.get(f"{url}/models", timeout=2).status_code == 200:
                     break
@@ -80,6 +86,7 @@ def server() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(20)
+        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +117,8 @@ def test_ranking_on_llama_cpp_matches_in_process(server: str, settings: Settings
         here = local.label_logprobs(context, items)
         there = remote.label_logprobs(context, items)
         gaps.append(float(np.max(np.abs(here - there))))
-        order_here, order_there = list(np.argsort(-here, kind="stable")), list(np.argsort(-there, kind="stable"))
+        order_here = [int(i) for i in np.argsort(-here, kind="stable")]
+        order_there = [int(i) for i in np.argsort(-there, kind="stable")]
         same_order += order_here == order_there
         same_top += order_here[0] == order_there[0]
         report.append((context.turns[0][1], order_here, order_there, round(gaps[-1], 3)))
