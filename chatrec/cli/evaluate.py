@@ -142,7 +142,7 @@ def redial_command(
             return LLMRanker.from_settings(settings)
         # model_copy skips validators: spell "no adapter" as None here.
         value = None if chosen_adapter.strip().lower() in {"", "none", "off"} else chosen_adapter
-        return LLMRanker.from_settings(settings.model_copy(update={"adapter": value}))
+        return LLMRanker.from_settings(settings.updated(adapter=value))
 
     options: dict[str, Any] = {
         "ranker_factory": ranker_factory, "n_candidates": settings.n_candidates, "fusion": fusion,
