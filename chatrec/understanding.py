@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from chatrec.text import fold, tokens
+
 __all__ = ["Match", "Understanding", "Vocabulary", "normalise_tokens", "parse_price", "understand"]
 
 #: Values never matched as constraints: too common as plain words in messages.
@@ -100,11 +102,11 @@ def normalise_tokens(text: str, *, camel: bool = False) -> list[str]:
     """
     if camel:
         text = _split_camel(text)
-    text = text.lower().replace("&", " and ").replace("’", "'")
+    text = fold(text).replace("&", " and ").replace("’", "'")
     text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)  # don't -> dont
     text = re.sub(r"\bt[\s-]?shirt", "tshirt", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", "", text)  # hyphenated words become one
-    return [_singular(token) for token in re.findall(r"[a-z0-9]+|[.,;!?]", text)]
+    return [_singular(token) for token in tokens(text, punctuation=True)]
 
 
 @dataclass(frozen=True)
