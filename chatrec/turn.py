@@ -29,7 +29,7 @@ from chatrec.retrieval import Candidate, Retriever
 from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals
-from chatrec.understanding import Understanding, Vocabulary, understand
+from chatrec.understanding import Understanding, ValueMatcher, understand
 from chatrec.wording import Phrases
 
 __all__ = [
@@ -71,7 +71,7 @@ class Parts:
     explainer: Explainer
     policy: ElicitationPolicy
     phrases: Phrases
-    vocabulary: Vocabulary
+    vocabulary: ValueMatcher
     linker: Linker
     signals: AlignedSignals | None = None
     fusion: PoolRanker | None = None
@@ -110,7 +110,7 @@ def begin(store: SessionStore, session_id: str, user_id: str | None) -> tuple[st
     return user, DialogueState.from_dict(store.load_state(session_id))
 
 
-def hear(message: str, vocabulary: Vocabulary, state: DialogueState) -> Understanding:
+def hear(message: str, vocabulary: ValueMatcher, state: DialogueState) -> Understanding:
     """What the message asks for, read against the pending question if there is one."""
     pending = (state.pending["attribute"], list(state.pending["options"])) if state.pending else None
     return understand(message, vocabulary, pending=pending)
