@@ -12,7 +12,7 @@ from chatrec.prompting import PromptLibrary, PromptTemplate, default_prompts_dir
 
 
 def test_every_shipped_prompt_loads_and_declares_its_variables() -> None:
-    names = {"rank", "explain", "ask", "system"}
+    names = {"rank", "explain", "dialogue_question", "system"}
     for name in names:
         template = load_prompt(name)
         assert template.path is not None and template.path.parent == default_prompts_dir()
