@@ -522,7 +522,7 @@ def run_embedder_training(
     documents = {item.id: item_text(item) for item in catalog.items}
     logger.info("%d training and %d held-out pairs", len(train), len(held))
 
-    embedder = load_embedder(settings.model_copy(update={"embed_dtype": "float32"}))
+    embedder = load_embedder(settings.updated(embed_dtype="float32"))
     building = new_building_dir(out)
     try:
         metrics = train_embedder(

@@ -36,6 +36,7 @@ import numpy as np
 
 from chatrec.errors import ChatRecError, ModelError
 from chatrec.explain import Explanation, LLMExplainer
+from chatrec.prompting import PromptLibrary
 from chatrec.ranking import LLMRanker, Ranked, RankingContext, build_rank_prompt
 from chatrec.settings import PACKAGED_LLM, Settings
 
@@ -362,7 +363,10 @@ class RemoteRanker(LLMRanker):
     @classmethod
     def from_settings(cls, settings: Settings, llm: Any = None) -> RemoteRanker:
         """A ranker on the engine at ``settings.llm_url`` (shared client when ``llm`` is given)."""
-        return cls(llm or RemoteLLM.from_settings(settings), weight=settings.llm_rank_weight)
+        return cls(
+            llm or RemoteLLM.from_settings(settings), prompts=PromptLibrary(settings.prompts_dir),
+            weight=settings.llm_rank_weight,
+        )
 
     @property
     def last_degraded(self) -> str | None:
@@ -428,6 +432,7 @@ class RemoteExplainer(LLMExplainer):
         return cls(
             llm or RemoteLLM.from_settings(settings),
             vocabulary=vocabulary,
+            prompts=PromptLibrary(settings.prompts_dir),
             max_new_tokens=settings.explain_max_new_tokens,
         )
 

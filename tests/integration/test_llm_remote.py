@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.testclient import TestClient
 from tiny_llm import tiny_tokenizer
 
-from chatrec.explain import Vocabulary
+from chatrec.explain import KnownValues
 from chatrec.http.app import create_app
 from chatrec.index import build_index
 from chatrec.llm_remote import (
@@ -123,7 +123,7 @@ def _chatrec(settings: Settings, retriever: Retriever, url: str, **overrides: An
     return ChatRec(
         settings, retriever=retriever,
         ranker=RemoteRanker(llm, weight=settings.llm_rank_weight),
-        explainer=RemoteExplainer(llm, vocabulary=Vocabulary.from_items(retriever.index.items)),
+        explainer=RemoteExplainer(llm, vocabulary=KnownValues.from_items(retriever.index.items)),
     )
 
 
