@@ -23,14 +23,15 @@ from chatrec.errors import InputError
 from chatrec.explain import Explainer
 from chatrec.fusion import LearnedFusion
 from chatrec.policy import ElicitationPolicy, attribute_weights
+from chatrec.prompting import PromptLibrary
 from chatrec.ranking import Ranker
 from chatrec.reply import Reply
 from chatrec.retrieval import Retriever
 from chatrec.sessions import FEEDBACK_KINDS, LocalSessionLocks, SessionLocks, SessionStore
-from chatrec.settings import Settings
+from chatrec.settings import Settings, load_settings
 from chatrec.signals import AlignedSignals, ItemSignals
 from chatrec.turn import Linker, Parts, Turn, answer, prepare
-from chatrec.understanding import Vocabulary
+from chatrec.understanding import ValueMatcher
 from chatrec.wording import Phrases
 
 __all__ = ["ChatRec"]
@@ -51,7 +52,8 @@ class ChatRec:
             retrieval order).
         explainer: Writes each item's reason (default: LLM or attribute template, likewise).
         store: Sessions and histories (default: SQLite at ``settings.db_path``).
-        phrases: The assistant's wording (default: ``prompts/dialogue_*.txt``).
+        phrases: The assistant's wording (default: ``dialogue_*.txt`` of ``settings.prompts_dir``,
+            else of the shipped ``prompts/``).
         policy: The ask-or-recommend policy (default: weighted information gain over the index).
         vocabulary: The catalogue's values, for understanding messages (default: from the index).
         locks: One message at a time per session (default: this process's
@@ -75,12 +77,12 @@ class ChatRec:
         store: SessionStore | None = None,
         phrases: Phrases | None = None,
         policy: ElicitationPolicy | None = None,
-        vocabulary: Vocabulary | None = None,
+        vocabulary: ValueMatcher | None = None,
         locks: SessionLocks | None = None,
     ) -> None:
         self.settings = settings
         self.store = store if store is not None else SessionStore.from_settings(settings)
-        self.phrases = phrases or Phrases()
+        self.phrases = phrases or Phrases(settings.prompts_dir)
         self._retriever, self._ranker, self._explainer = retriever, ranker, explainer
         self._policy, self._vocabulary = policy, vocabulary
         self._parts: Parts | None = None
@@ -90,7 +92,7 @@ class ChatRec:
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> ChatRec:
         """A ChatRec with every part built from the settings (default: from the environment)."""
-        return cls(settings or Settings())
+        return cls(settings or load_settings())
 
     # --- parts -------------------------------------------------------------------------------
     def open(self) -> ChatRec:
@@ -154,7 +156,7 @@ class ChatRec:
         return self.parts.explainer
 
     @property
-    def vocabulary(self) -> Vocabulary:
+    def vocabulary(self) -> ValueMatcher:
         """The catalogue's values, for understanding messages."""
         return self.parts.vocabulary
 
@@ -315,16 +317,9 @@ class ChatRec:
 # --- default parts -------------------------------------------------------------------------------
 
 
-def _vocabulary(retriever: Retriever) -> Vocabulary:
+def _vocabulary(retriever: Retriever) -> ValueMatcher:
     """The catalogue's values, for understanding messages."""
-    n_items = len(retriever.index.items)
-    values = {}
-    for name in retriever.fields():
-        counter = retriever.values(name)
-        if len(counter) > 50 and len(counter) > n_items / 2:
-            continue  # names, ids, free text: not a vocabulary
-        values[name] = counter
-    return Vocabulary(values)
+    return ValueMatcher.from_catalogue(retriever.index.vocabulary)
 
 
 def _default_ranker(settings: Settings, llm: Any) -> Ranker:
@@ -339,15 +334,15 @@ def _default_explainer(settings: Settings, llm: Any, retriever: Retriever) -> Ex
     from chatrec import explain
 
     if not settings.use_llm:
-        return explain.TemplateExplainer()
+        return explain.TemplateExplainer(PromptLibrary(settings.prompts_dir))
     # The truthfulness check knows the whole catalogue's values (brands, colours, types), so a
     # reason naming another item's value is caught.
     return explain.LLMExplainer.from_settings(
-        settings, llm=llm, vocabulary=explain.Vocabulary.from_items(retriever.index.items)
+        settings, llm=llm, vocabulary=explain.KnownValues.from_catalogue(retriever.index.vocabulary)
     )
 
 
-def _default_policy(settings: Settings, retriever: Retriever, vocabulary: Vocabulary) -> ElicitationPolicy:
+def _default_policy(settings: Settings, retriever: Retriever, vocabulary: ValueMatcher) -> ElicitationPolicy:
     index = retriever.index
     askable = [name for name in vocabulary.fields if 2 <= vocabulary.distinct(name) <= _MAX_ASKABLE_VALUES]
     weights = attribute_weights(index.items, index.embeddings, askable)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -25,13 +24,12 @@ from chatrec.fusion import Pool, PoolRanker, PoolScores, reciprocal_rank_fusion
 from chatrec.index import ATTR_PREFIX, CatalogIndex, open_collection, open_index
 from chatrec.query import Filters, Mode, Query, pulled_towards
 from chatrec.settings import Settings
+from chatrec.text import compounds, tokens
 
 __all__ = ["BM25", "Candidate", "Filters", "Mode", "Query", "Retriever", "tokenize"]
 
 logger = logging.getLogger(__name__)
 
-_TOKEN = re.compile(r"[a-z0-9]+")
-_COMPOUND = re.compile(r"[a-z0-9]+(?:[-./][a-z0-9]+)+")
 
 
 @dataclass(frozen=True)
@@ -52,12 +50,9 @@ class Candidate:
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens, plus joined compounds so that "WH-1000XM4" matches "wh1000xm4"."""
-    text = text.lower()
-    tokens = _TOKEN.findall(text)
-    for compound in _COMPOUND.findall(text):
-        tokens.append(re.sub(r"[-./]", "", compound))
-    return tokens
+    """The lexical index's tokens: the words (:func:`chatrec.text.tokens`), plus joined compounds
+    so that "WH-1000XM4" matches "wh1000xm4"."""
+    return tokens(text) + compounds(text)
 
 
 class BM25:
@@ -152,7 +147,6 @@ class Retriever:
         self.settings = settings
         self._bm25: BM25 | None = None
         self._postings: dict[str, dict[str, np.ndarray]] = {}
-        self._values: dict[str, Counter[str]] = {}
         self._prices = np.array(
             [math.nan if item.price is None else item.price for item in index.items], dtype=np.float64
         )
@@ -166,34 +160,6 @@ class Retriever:
         """Open the index in ``index_dir`` (default: the setting) with the configured embedder."""
         index = open_index(index_dir or settings.index_dir)
         return cls(index, embedder or load_embedder(settings), settings)
-
-    # --- vocabulary ------------------------------------------------------------------
-
-    def fields(self) -> list[str]:
-        """Filterable names: the item fields present in the catalogue, then attribute names."""
-        names = [name for name in ("category", "brand") if self.values(name)]
-        seen: dict[str, None] = {}
-        for item in self.index.items:
-            for key in item.attributes:
-                seen.setdefault(key)
-        return names + list(seen)
-
-    def values(self, name: str) -> Counter[str]:
-        """Every value of a field or attribute, with how many items have it (original case)."""
-        cached = self._values.get(name)
-        if cached is not None:
-            return Counter(cached)
-        counts: Counter[str] = Counter()
-        for item in self.index.items:
-            value = item.field_value(name)
-            if value is None:
-                continue
-            if isinstance(value, tuple):
-                counts.update(value)
-            else:
-                counts[str(value)] += 1
-        self._values[name] = counts
-        return Counter(counts)
 
     def _posting(self, name: str) -> dict[str, np.ndarray]:
         posting = self._postings.get(name)
@@ -423,4 +389,5 @@ class Retriever:
 
     def _spellings(self, name: str, values: Iterable[str]) -> list[str]:
         wanted = {value.lower() for value in values}
-        return [value for value in self.values(name) if value.lower() in wanted and "|" not in value]
+        values = self.index.vocabulary.values(name)
+        return [value for value in values if value.lower() in wanted and "|" not in value]

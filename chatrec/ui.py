@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
-from chatrec.errors import ChatRecError
 from chatrec.display import format_amount
+from chatrec.errors import ChatRecError
 from chatrec.reply import Reply
 
 if TYPE_CHECKING:

@@ -40,7 +40,7 @@ def test_relaxation_drops_one_sufficient_wish_and_never_an_exclusion() -> None:
     wishes = Wishes(include={"baseColour": ("Pink",), "articleType": ("Watches",)},
                     exclude={"brand": ("Titan",)}, max_price=10.0)
     # Only leaving out the colour helps: the price stays, the exclusion always stays.
-    fits = lambda w: "baseColour" not in w.include  # noqa: E731
+    fits = lambda w: "baseColour" not in w.include
     kept, dropped = relax(wishes, fits, label=lambda w: f"<= {w.max_price:g}")
     assert dropped == ["Pink"]
     assert kept.max_price == 10.0 and dict(kept.include) == {"articleType": ("Watches",)}
@@ -109,4 +109,17 @@ def test_prepare_decides_without_writing_reasons(fashion_retriever: Retriever, s
     assert turn.state.last_shown == [r.candidate.item.id for r in turn.chosen]
     assert all(fashion_retriever.index.get(i).field_value("baseColour") == "Blue" for i in turn.state.last_shown)
     assert rec.store.turns("s1") == []  # nothing saved: saving is ChatRec's job, after the reasons
+    rec.close()
+
+
+def test_the_streamed_text_is_the_reply_as_text(fashion_retriever: Retriever, settings: Settings) -> None:
+    from chatrec.reply import Reply
+
+    rec = ChatRec(settings.model_copy(update={"use_llm": False}), retriever=fashion_retriever,
+                  ranker=RetrievalRanker(), explainer=TemplateExplainer())
+    parts = list(rec.stream("blue shirts for men, just show me", session_id="t1"))
+    reply = parts[-1]
+    assert isinstance(reply, Reply) and reply.recommendations
+    assert "".join(p for p in parts if isinstance(p, str)) == reply.as_text()
+    assert reply.as_text().count("\n") == len(reply.recommendations)
     rec.close()
