@@ -97,6 +97,7 @@ class FailingExplainer(TemplateExplainer):
     """Fails on the second item, as a model running out of memory would."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.calls = 0
 
     def stream(self, context: Any, item: Any) -> Iterator[str | Explanation]:
