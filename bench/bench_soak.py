@@ -122,7 +122,7 @@ async def _conversation(
             results["errors"].append(f"{session_id}: HTTP {response.status_code} {response.text[:120]}")
             continue
         answered.append((message, True))
-        if results["sent"] == args.requests // 5:
+        if len(results["latencies"]) == max(1, args.requests // 5):  # models loaded, caches warm
             gc.collect()
             results["rss_early_mb"] = _rss_mb()
     if not any(sure for _, sure in answered):
@@ -211,7 +211,7 @@ def main() -> None:
         "latency_p50_ms": round(1000 * statistics.median(latencies), 1) if latencies else None,
         "latency_max_ms": round(1000 * latencies[-1], 1) if latencies else None,
         "rss_after_start_mb": round(rss_start, 1),
-        "rss_after_first_fifth_mb": round(results.get("rss_early_mb", float("nan")), 1),
+        "rss_after_first_fifth_answered_mb": round(results.get("rss_early_mb", float("nan")), 1),
         "rss_end_mb": round(rss_end, 1),
         "llm": args.llm,
     }

@@ -136,3 +136,22 @@ def test_hostile_catalogue_urls_never_leave_the_api(tmp_path, settings: Settings
     assert reply.headers["x-content-type-options"] == "nosniff"
     shown = {rec["item_id"]: rec["image_url"] for rec in reply.json()["recommendations"]}
     assert shown and all(url is None or url.startswith("https://") for url in shown.values())
+
+
+def test_a_store_made_before_sessions_had_owners_still_opens(tmp_path) -> None:
+    import sqlite3
+
+    from chatrec.sessions import SessionStore
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE sessions (session_id TEXT PRIMARY KEY, user_id TEXT, created REAL NOT NULL, "
+            "updated REAL NOT NULL, state TEXT NOT NULL DEFAULT '{}')"
+        )
+        db.execute("INSERT INTO sessions VALUES ('old', 'u1', 0, 0, '{}')")
+    with SessionStore(path) as store:
+        assert store.user_of("old") == "u1"
+        assert not store.owned_by("old", "ktenant")  # made without a key: no key owns it
+        assert not store.claim_session("old", "ktenant")
+        assert store.claim_session("new", "ktenant") and store.owned_by("new", "ktenant")
