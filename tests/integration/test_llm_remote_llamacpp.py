@@ -141,3 +141,29 @@ def test_reasons_stream_from_llama_cpp(server: str, settings: Settings) -> None:
     there = "".join(c for c in chunks if isinstance(c, str))
     print(f"\nin-process: {here!r}\nllama.cpp:  {there!r}")
     assert there.startswith("This")
+
+
+def test_a_whole_turn_over_http_with_the_llm_on_llama_cpp(
+    server: str, settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from fakes import HashingEmbedder
+    from fastapi.testclient import TestClient
+
+    from chatrec.http.app import create_app
+    from chatrec.index import build_index
+    from chatrec.recommender import ChatRec
+    from chatrec.retrieval import Retriever
+
+    folder = tmp_path_factory.mktemp("turn")
+    served = settings.updated(index_dir=folder / "index", data_dir=folder / "data", llm_url=server,
+                              n_candidates=8, llm_top_logprobs=60)
+    build_index(FIXTURE, served, embedder=HashingEmbedder())
+    engine = ChatRec(served, retriever=Retriever.open(served, embedder=HashingEmbedder()))
+    client = TestClient(create_app(served, engine))
+    body = client.post("/v1/chat", json={"message": "black formal shoes for men", "session_id": "t"}).json()
+    if not body["recommendations"]:
+        body = client.post("/v1/chat", json={"message": body["question"]["options"][0], "session_id": "t"}).json()
+    assert body["recommendations"], body
+    assert "degraded" not in body["metadata"], body["metadata"]
+    metrics = client.get("/metrics").text
+    assert 'chatrec_llm_calls_total{job="rank",outcome="ok"}' in metrics
