@@ -74,6 +74,7 @@ class IndexWatcher:
             return False
         from chatrec.retrieval import Retriever
 
+        _forget_embedded_chroma(self.index_dir)
         old = engine.retriever
         try:
             fresh = Retriever.open(engine.settings, self.index_dir, embedder=old.embedder)
@@ -89,3 +90,20 @@ class IndexWatcher:
         self.reloads += 1
         logger.info("reloaded the index in %s: %d items", self.index_dir, len(fresh.index.items))
         return True
+
+
+def _forget_embedded_chroma(index_dir: Path) -> None:
+    """Make the next client of an embedded store under ``index_dir`` read the folder afresh.
+
+    chromadb keeps one open system per store path for the whole process, so a client opened
+    after a rebuilt folder was swapped in would read the old, deleted one. The cached systems
+    of stores under ``index_dir`` are dropped from that cache (not stopped: the old retriever
+    may still be answering with them); a server store (``chroma_host``) is not affected.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    roots = {str(index_dir), str(Path(index_dir).resolve())}
+    cache = SharedSystemClient._identifier_to_system
+    for identifier in list(cache):
+        if any(identifier == root or identifier.startswith(root.rstrip("/") + "/") for root in roots):
+            cache.pop(identifier, None)
