@@ -42,9 +42,9 @@ def eval_group() -> None:
 
 
 def _register() -> None:
-    from chatrec.cli import dialogue, evaluate, index, serve, simulate, train, train_embedder
+    from chatrec.cli import catalog, dialogue, evaluate, index, serve, simulate, train, train_embedder
 
-    for module in (index, train, train_embedder, dialogue, serve):
+    for module in (index, catalog, train, train_embedder, dialogue, serve):
         module.register(main)
     for module in (evaluate, simulate):
         module.register(eval_group)

@@ -1,0 +1,110 @@
+"""Catalogue understanding: column roles inferred from the first 200 rows of each shared catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from chatrec.catalog import load_catalog, load_mapping
+from chatrec.labels import Labels, humanise
+from chatrec.schema import infer_schema
+
+CATALOGUES = Path(__file__).parents[1] / "fixtures" / "catalogues"
+
+
+def roles(name: str) -> dict[str, str]:
+    load = load_catalog(CATALOGUES / name)
+    assert load.schema is not None
+    return {guess.column: guess.role for guess in load.schema.columns}
+
+
+def test_amazon_beauty_lists_and_details_are_text_not_filters() -> None:
+    found = roles("amazon_beauty.csv")
+    assert found["parent_asin"] == "id" and found["title"] == "title" and found["store"] == "brand"
+    assert found["description"] == "description" and found["price"] == "price"
+    assert found["features"] == "text" and found["details"] == "text"  # never filter values
+    assert found["average_rating"] == "number" and found["rating_number"] == "number"
+    load = load_catalog(CATALOGUES / "amazon_beauty.csv")
+    for item in load.items:
+        assert not any(str(value).startswith(("[", "{")) for value in item.attributes.values())
+        assert not item.description.startswith("[")
+    shiny = next(item for item in load.items if item.id == "B08LYT4Q2X")
+    assert shiny.attributes == {"average_rating": 4.5, "rating_number": 167}
+    assert "Item Form: Oil" in shiny.description
+
+
+def test_amazon_sales_paths_prices_links_and_reviewers() -> None:
+    found = roles("amazon_sales.csv")
+    assert (found["product_id"], found["product_name"], found["category"]) == ("id", "title", "category")
+    assert found["discounted_price"] == "price" and found["actual_price"] == "number"
+    assert found["about_product"] == "description"
+    assert (found["img_link"], found["product_link"]) == ("image_url", "url")
+    for column in ("user_id", "user_name", "review_id", "review_title", "review_content"):
+        assert found[column] == "ignore"
+    load = load_catalog(CATALOGUES / "amazon_sales.csv")
+    assert load.currency == "INR" and load.items[0].price == 399.0 and load.items[0].currency == "INR"
+    assert load.items[0].attributes["rating_count"] == 24269
+    assert Labels().show(load.items[0].category) == "USB cables"
+
+
+def test_fashion_attributes_stay_filters() -> None:
+    found = roles("fashion.csv")
+    assert found["id"] == "id" and found["productDisplayName"] == "title"
+    for column in ("gender", "masterCategory", "articleType", "baseColour", "season", "year", "usage"):
+        assert found[column] == "attribute"
+
+
+def test_redial_movies_lists_and_identifiers() -> None:
+    found = roles("redial_movies.json")
+    assert (found["id"], found["name"], found["plot"]) == ("id", "title", "description")
+    assert {found[c] for c in ("genre", "director", "writer", "star")} == {"list"}
+    assert found["imdb_id"] == "ignore"
+
+
+def test_mg_shopdial_cards_without_ids_use_the_title() -> None:
+    found = roles("mg_shopdial.json")
+    assert found["name"] == "id+title" and found["images"] == "image_url"
+    assert found["short_description"] == "description" and found["product_description"] == "text"
+    assert found["rating"] == "number"
+    load = load_catalog(CATALOGUES / "mg_shopdial.json")
+    assert len(load.items) == 57 and load.currency == "USD"
+    assert load.items[0].id == "1984 by George Orwell" and load.items[0].attributes["rating"] == 4.7
+
+
+@pytest.mark.parametrize(
+    "name", ["fashion.csv", "amazon_beauty.csv", "amazon_sales.csv", "redial_movies.json", "mg_shopdial.json"]
+)
+def test_the_written_mapping_reads_back_to_the_same_items(name: str, tmp_path: Path) -> None:
+    load = load_catalog(CATALOGUES / name)
+    out = tmp_path / "mapping.yaml"
+    out.write_text(load.schema.to_yaml(name), encoding="utf-8")
+    mapping = load_mapping(out)
+    assert yaml.safe_load(out.read_text(encoding="utf-8")) == mapping
+    again = load_catalog(CATALOGUES / name, out)
+    assert again.schema is None  # the mapping names the fields: nothing inferred
+    assert again.items == load.items
+
+
+def test_ignore_key_on_top_of_inference(tmp_path: Path) -> None:
+    load = load_catalog(CATALOGUES / "fashion.csv", {"ignore": ["year", "season"]})
+    assert "year" not in load.items[0].attributes and "season" not in load.items[0].attributes
+    assert "gender" in load.items[0].attributes
+
+
+def test_display_names_from_the_data_and_the_mapping() -> None:
+    assert humanise("MiniFoodProcessors&Choppers") == "Mini food processors & choppers"
+    assert humanise("Heating,Cooling&AirQuality") == "Heating, cooling & air quality"
+    for plain in ("Navy Blue", "Tshirts", "iPhone", "4K"):
+        assert humanise(plain) == plain
+    labels = Labels({"USBCables": "USB leads"})
+    assert labels.show("Computers&Accessories|Cables|USBCables") == "USB leads"
+    assert labels.show("Home&Kitchen|Kitchen&HomeAppliances|SmallKitchenAppliances") == "Small kitchen appliances"
+    load = load_catalog(CATALOGUES / "amazon_sales.csv")
+    assert load.mapping["display_names"]["USBCables"] == "USB cables"
+
+
+def test_small_samples_do_not_demote_short_columns() -> None:
+    schema = infer_schema([{"id": "1", "title": "Red shoe", "colour": "red"}, {"id": "2", "title": "Cap", "colour": "blue"}])
+    assert {g.column: g.role for g in schema.columns} == {"id": "id", "title": "title", "colour": "attribute"}
