@@ -360,10 +360,10 @@ def infer_schema(records: Sequence[Mapping[str, Any]], columns: Sequence[str] | 
     }
     for field_name, names in known_columns().items():
         for name in names:
-            column = next((c for c in columns if c.lower() == name and free(c)), None)
-            if column is not None and fits_name.get(field_name, lambda s: True)(stats[column]):
+            named = next((c for c in columns if c.lower() == name and free(c)), None)
+            if named is not None and fits_name.get(field_name, lambda s: True)(stats[named]):
                 if not any(role == field_name for role, _ in roles.values()):
-                    roles[column] = (field_name, "named so")
+                    roles[named] = (field_name, "named so")
                 break
 
     pick("image_url", {c: "links to images" for c, s in stats.items() if s.url >= 0.8 and (
