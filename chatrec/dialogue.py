@@ -359,11 +359,18 @@ class Phrases:
             return self.attribute_names[name]
         return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ").lower()
 
-    def summary(self, state: DialogueState, currency: str | None = None) -> str:
-        """The wishes in force, in a few words ("Men, Tshirts, Blue, up to 40")."""
+    def summary(self, state: DialogueState, currency: str | None = None, labels: Any = None) -> str:
+        """The wishes in force, in a few words ("Men, Tshirts, Blue, up to 40").
+
+        ``labels`` (a :class:`~chatrec.labels.Labels`) shows values as shoppers read them;
+        without it a category path shows its last segment as it is.
+        """
+        def show(value: str) -> str:
+            return str(labels.show(value)) if labels is not None else value.split("|")[-1]
+
         parts = []
         for values in state.include.values():
-            shown = [value.split("|")[-1] for value in values]
+            shown = [show(value) for value in values]
             # "WallChargers or 3 similar" rather than a long list of close values.
             parts.append(" or ".join(shown) if len(shown) <= 2 else f"{shown[0]} or {len(shown) - 1} similar")
         unit = f" {currency}" if currency else ""
@@ -374,5 +381,5 @@ class Phrases:
         elif state.min_price is not None:
             parts.append(f">= {state.min_price:g}{unit}")
         for values in state.exclude.values():
-            parts.extend(f"not {value.split('|')[-1]}" for value in values)
+            parts.extend(f"not {show(value)}" for value in values)
         return ", ".join(parts)

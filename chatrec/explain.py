@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from chatrec.catalog import Item
+from chatrec.labels import Labels
 from chatrec.llm import LLM
 from chatrec.prompting import PromptLibrary, to_chat
 from chatrec.ranking import (
@@ -274,13 +275,24 @@ def find_contradictions(
     return list(dict.fromkeys(problems))
 
 
-def item_facts(item: Item, max_attributes: int = 8, max_description_chars: int = 200) -> str:
-    """The item's data as quoted lines for the explanation prompt (``title: "..."``)."""
+def item_facts(
+    item: Item, max_attributes: int = 8, max_description_chars: int = 200, labels: Labels | None = None
+) -> str:
+    """The item's data as quoted lines for the explanation prompt (``title: "..."``).
+
+    With ``labels``, category and attribute values are given as shoppers read them, so that
+    the model repeats "USB cables" rather than "USBCables".
+    """
+    show = labels.show if labels is not None else str
     lines = [f'title: "{clean_text(item.title, 100)}"']
     for name, value in [("category", item.category), ("brand", item.brand)]:
         if value:
-            lines.append(f'{name}: "{clean_text(value, 60)}"')
+            lines.append(f'{name}: "{clean_text(show(value) if name == "category" else value, 60)}"')
     for name, value in ordered_attributes(item)[:max_attributes]:
+        if isinstance(value, str):
+            value = show(value)
+        elif isinstance(value, tuple):
+            value = tuple(show(v) for v in value)
         text = clean_text(value_text(value, max_values=3), 80)
         if text:
             lines.append(f'{clean_text(name, 30)}: "{text}"')
@@ -303,8 +315,15 @@ class TemplateExplainer:
     """A reason built from the item's attributes alone (no model); never untruthful.
 
     Names first the item's values that the customer asked for, then its main attributes
-    and its price.
+    and its price. Values are shown with their labels ("USB cables", not "USBCables"), and
+    numbers with their attribute's name ("average rating 4.2").
+
+    Args:
+        labels: How values are shown (default: :class:`~chatrec.labels.Labels` without a map).
     """
+
+    def __init__(self, labels: Labels | None = None) -> None:
+        self.labels = labels or Labels()
 
     def explain(self, context: RankingContext, item: Item) -> Explanation:
         """The attribute-based reason for ``item``."""
@@ -313,7 +332,12 @@ class TemplateExplainer:
         for name, value in [("category", item.category), ("brand", item.brand), *ordered_attributes(item)]:
             if value in (None, "", ()):
                 continue
-            text = value_text(value)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                text = f"{self.labels.attribute(name)} {value_text(value)}"
+            elif isinstance(value, tuple):
+                text = ", ".join(self.labels.show(v) for v in value[:2])
+            else:
+                text = value_text(value) if name == "brand" else self.labels.show(value)
             if len(text) <= 30 and text.lower() not in item.title.lower():
                 values.append(text)
         matched = [v for v in values if f" {_norm(v)} " in asked and _norm(v)]
@@ -356,17 +380,20 @@ class LLMExplainer:
         prompts: PromptLibrary | None = None,
         max_new_tokens: int = 40,
         answer_prefix: str = "This",
+        labels: Labels | None = None,
     ) -> None:
         self.llm = llm
         self.vocabulary = vocabulary or Vocabulary()
         self.prompts = prompts or PromptLibrary()
         self.max_new_tokens = max_new_tokens
         self.answer_prefix = answer_prefix
-        self.template = TemplateExplainer()
+        self.labels = labels
+        self.template = TemplateExplainer(labels)
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, llm: LLM | None = None, vocabulary: Vocabulary | None = None
+        cls, settings: Settings, llm: LLM | None = None, vocabulary: Vocabulary | None = None,
+        labels: Labels | None = None,
     ) -> LLMExplainer:
         """An explainer for the settings' model (shared when ``llm`` is given), loaded lazily.
 
@@ -377,12 +404,13 @@ class LLMExplainer:
             llm or LLM.from_settings(settings),
             vocabulary=vocabulary,
             max_new_tokens=settings.explain_max_new_tokens,
+            labels=labels,
         )
 
     def prompt(self, context: RankingContext, item: Item) -> str:
         """The model input for explaining ``item`` in ``context``."""
         user = self.prompts.render(
-            "explain", dialogue=format_dialogue(context.turns, 600), item=item_facts(item)
+            "explain", dialogue=format_dialogue(context.turns, 600), item=item_facts(item, labels=self.labels)
         )
         return to_chat(self.llm.tokenizer, self.prompts.render("system"), user, self.answer_prefix)
 

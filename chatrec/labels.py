@@ -11,7 +11,8 @@ last segment.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 __all__ = ["Labels", "humanise", "is_glued", "last_segment"]
 
@@ -64,6 +65,37 @@ class Labels:
 
     def __init__(self, names: Mapping[str, str] | None = None) -> None:
         self.names = {str(key): str(value) for key, value in (names or {}).items()}
+        self._longest_first = sorted(self.names, key=len, reverse=True)
+
+    @classmethod
+    def for_items(cls, items: Iterable[Any], names: Mapping[str, str] | None = None) -> Labels:
+        """Labels for a catalogue: every glued category segment and attribute value humanised,
+        then the display-name map on top (it wins)."""
+        found: dict[str, str] = {}
+        for item in items:
+            values: list[str] = [last_segment(part) for part in _PATH_SPLIT.split(item.category or "") if part]
+            for value in item.attributes.values():
+                if isinstance(value, tuple):
+                    values.extend(value)
+                elif isinstance(value, str):
+                    values.append(value)
+            for value in values:
+                if value not in found and is_glued(value):
+                    found[value] = humanise(value)
+        return cls({**found, **(names or {})})
+
+    def clean(self, text: str) -> str:
+        """A text (a generated reason) with every raw value the map knows replaced by its label."""
+        for raw in self._longest_first:
+            if raw in text and raw != self.names[raw]:
+                text = text.replace(raw, self.names[raw])
+        return text
+
+    def attribute(self, name: str) -> str:
+        """The label of an attribute's name ("average_rating" -> "average rating")."""
+        if name in self.names:
+            return self.names[name]
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ").lower()
 
     def show(self, value: object) -> str:
         """The label of one value (a category path shows its last segment)."""

@@ -34,6 +34,7 @@ from chatrec.dialogue import (
 from chatrec.errors import InputError, SessionBusyError
 from chatrec.fusion import LearnedFusion
 from chatrec.history import Profile, build_profile
+from chatrec.labels import Labels
 from chatrec.reply import Question, Recommendation, Reply
 from chatrec.sessions import FEEDBACK_KINDS, SessionStore
 from chatrec.settings import Settings
@@ -113,6 +114,7 @@ class ChatRec:
         self._linker: Any = None
         self._signals: AlignedSignals | None = None
         self._fusion: LearnedFusion | None = None
+        self._labels: Labels | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> ChatRec:
@@ -160,10 +162,21 @@ class ChatRec:
                             self.settings,
                             llm=self._shared_llm(),
                             vocabulary=explain.Vocabulary.from_items(self.retriever.index.items),
+                            labels=self.labels,
                         )
-                        if self.settings.use_llm else explain.TemplateExplainer()
+                        if self.settings.use_llm else explain.TemplateExplainer(self.labels)
                     )
         return self._explainer
+
+    @property
+    def labels(self) -> Labels:
+        """How catalogue values are shown to shoppers (glued values humanised, the mapping's
+        ``display_names`` on top)."""
+        if self._labels is None:
+            index = self.retriever.index
+            names = (getattr(index, "manifest", None) or {}).get("display_names")
+            self._labels = Labels.for_items(index.items, names)
+        return self._labels
 
     def _shared_llm(self) -> Any:
         # One model for ranking and explaining (loaded lazily by chatrec.llm on first use).
@@ -285,7 +298,7 @@ class ChatRec:
                     for chunk in self.explainer.stream(turn.context, item):
                         if not isinstance(chunk, str):
                             explanation = chunk
-                    reason = explanation.text if explanation is not None else ""
+                    reason = self.labels.clean(explanation.text) if explanation is not None else ""
                     fallbacks += bool(explanation is not None and explanation.fallback)
                     cited = self._cite_history(turn.profile, item, reason)
                     yield cited
@@ -399,7 +412,9 @@ class ChatRec:
         user = user_id or store.user_of(session_id)
         state = DialogueState.from_dict(store.load_state(session_id))
         pending = (state.pending["attribute"], list(state.pending["options"])) if state.pending else None
-        heard = understand(message, self.vocabulary, pending=pending)
+        # A quick reply comes back as the label shown ("USB cables"): read it as the value.
+        answer = self.labels.raw(message, pending[1]) if pending else None
+        heard = understand(answer or message, self.vocabulary, pending=pending)
         if heard.something_else:
             state.rejected.extend(i for i in state.last_shown if i not in state.rejected)
         update_state(state, heard)
@@ -441,7 +456,7 @@ class ChatRec:
             "profile": profile.to_dict() if profile else None,
             "n_candidates": len(candidates),
         }
-        wishes = self.phrases.summary(effective, self._currency(candidates))
+        wishes = self.phrases.summary(effective, self._currency(candidates), labels=self.labels)
         if not candidates:
             turn.text = self.phrases.render("empty", wishes=wishes or message)
             turn.metadata["policy"] = {"decision": "nothing found"}
@@ -461,10 +476,11 @@ class ChatRec:
             "gains": plan.gains,
         }
         if plan.attribute is not None:
+            shown = self.labels.show_all(plan.options)
             text = self.phrases.render(
-                "question", attribute=self.phrases.attribute(plan.attribute), options=", ".join(plan.options)
+                "question", attribute=self.phrases.attribute(plan.attribute), options=", ".join(shown)
             )
-            turn.question = Question(text=text, options=list(plan.options), attribute=plan.attribute)
+            turn.question = Question(text=text, options=shown, attribute=plan.attribute)
             turn.text = text
             state.pending = {"attribute": plan.attribute, "options": list(plan.options)}
             state.n_questions += 1
