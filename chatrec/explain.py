@@ -288,12 +288,13 @@ def item_facts(
     for name, value in [("category", item.category), ("brand", item.brand)]:
         if value:
             lines.append(f'{name}: "{clean_text(show(value) if name == "category" else value, 60)}"')
-    for name, value in ordered_attributes(item)[:max_attributes]:
-        if isinstance(value, str):
-            value = show(value)
-        elif isinstance(value, tuple):
-            value = tuple(show(v) for v in value)
-        text = clean_text(value_text(value, max_values=3), 80)
+    for name, raw in ordered_attributes(item)[:max_attributes]:
+        shown: object = raw
+        if isinstance(raw, str):
+            shown = show(raw)
+        elif isinstance(raw, tuple):
+            shown = tuple(show(v) for v in raw)
+        text = clean_text(value_text(shown, max_values=3), 80)
         if text:
             lines.append(f'{clean_text(name, 30)}: "{text}"')
     price = format_price(item)

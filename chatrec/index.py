@@ -248,7 +248,8 @@ def open_index(index_dir: Path | str) -> CatalogIndex:
     manifest = _read_manifest(index_dir)
     if manifest is None:
         raise IndexNotFoundError(
-            f"no index in {index_dir}: build one with `chatrec index build --catalog FILE --index-dir {index_dir}`"
+            f"the folder {str(index_dir)!r} holds no catalogue index (the index_dir setting, "
+            f"CHATREC_INDEX_DIR): build one with `chatrec index build --catalog FILE --index-dir {index_dir}`"
         )
     try:
         items, _ = _read_items(index_dir)

@@ -20,7 +20,7 @@ from scipy import sparse
 
 from chatrec.catalog import FIELDS, Item, item_text
 from chatrec.embedding import Embedder, load_embedder
-from chatrec.errors import ConfigError, InputError
+from chatrec.errors import ConfigError, IndexNotFoundError, InputError
 from chatrec.fusion import PoolRanker, PoolScores, pool_features
 from chatrec.index import ATTR_PREFIX, CatalogIndex, open_collection, open_index
 from chatrec.settings import Settings
@@ -181,8 +181,21 @@ class Retriever:
     def open(
         cls, settings: Settings, index_dir: Path | str | None = None, embedder: Embedder | None = None
     ) -> Retriever:
-        """Open the index in ``index_dir`` (default: the setting) with the configured embedder."""
-        index = open_index(index_dir or settings.index_dir)
+        """Open the index in ``index_dir`` (default: the setting) with the configured embedder.
+
+        Raises:
+            IndexNotFoundError: No index there (the message names the demo's index when one
+                was built with ``chatrec demo``).
+        """
+        try:
+            index = open_index(index_dir or settings.index_dir)
+        except IndexNotFoundError as exc:
+            from chatrec.demo import demo_hint
+
+            hint = demo_hint(settings) if index_dir is None else ""
+            if not hint:
+                raise
+            raise IndexNotFoundError(f"{exc}{hint}") from None
         return cls(index, embedder or load_embedder(settings), settings)
 
     # --- vocabulary ------------------------------------------------------------------
