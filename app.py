@@ -18,6 +18,9 @@ from chatrec.settings import Settings
 def main() -> None:
     """Build the engine from the settings and serve the UI until interrupted."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from chatrec.console import quiet_library_warnings
+
+    quiet_library_warnings()
     from chatrec.recommender import ChatRec
     from chatrec.ui import build_ui, launch_ui
 

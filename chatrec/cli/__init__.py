@@ -32,8 +32,12 @@ class _Group(click.Group):
 @click.version_option(package_name="chatrec")
 def main(verbose: int) -> None:
     """chatrec: a conversational recommender for product catalogues."""
+    from chatrec.console import quiet_library_warnings
+
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose < 2:
+        quiet_library_warnings()
 
 
 @main.group(name="eval")
