@@ -302,7 +302,7 @@ class ChatRec:
                     fallbacks += bool(explanation is not None and explanation.fallback)
                     cited = self._cite_history(turn.profile, item, reason)
                     yield cited
-                    recommendations.append(self._recommendation(ranked, cited))
+                    recommendations.append(self._recommendation(ranked, cited, self.labels))
                 turn.metadata["explanation_fallbacks"] = fallbacks
                 reply = Reply(session_id, turn.text, recommendations, None, turn.metadata)
             reply.metadata["seconds"] = round(time.perf_counter() - started, 3)
@@ -595,14 +595,17 @@ class ChatRec:
         return self.phrases.render("because", reason=reason, title=title)
 
     @staticmethod
-    def _recommendation(ranked: Any, reason: str) -> Recommendation:
+    def _recommendation(ranked: Any, reason: str, labels: Labels | None = None) -> Recommendation:
         item = ranked.candidate.item
-        attributes = {
+        show = labels.show if labels is not None else str
+        attributes: dict[str, Any] = {
             key: value for key, value in (("category", item.category), ("brand", item.brand)) if value
         }
+        if item.category:
+            attributes["category"] = show(item.category)  # labels, for display
         for key, value in item.attributes.items():
             if isinstance(value, str | int | float) and len(str(value)) <= 40:
-                attributes[key] = value
+                attributes[key] = show(value) if isinstance(value, str) else value
         return Recommendation(
             item_id=item.id,
             title=item.title,
