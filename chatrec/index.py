@@ -328,6 +328,8 @@ def build_index(
             total_rows=int(old.get("total_rows", old["count"])),
             up_to_date=True,
             seconds=time.perf_counter() - started,
+            encoding=str(old.get("encoding", "")),
+            currency=old.get("currency"),
         )
 
     loaded = load_catalog(catalog_path, mapping_dict, max_bad_share=settings.max_bad_row_share, encoding=encoding)

@@ -70,3 +70,33 @@ def test_amazon_beauty_reply_has_no_raw_lists_and_named_numbers(tmp_path: Path) 
         assert not re.search(r"(?:^|, )\d+(?:\.\d+)?, \d+", text), text
     finally:
         rec.close()
+
+
+def test_index_build_says_what_it_inferred_and_inspect_writes_the_mapping(tmp_path: Path, fake_cli) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from chatrec.catalog import load_mapping
+    from chatrec.cli import main
+
+    catalog = CATALOGUES / "amazon_sales.csv"
+    index_dir = tmp_path / "ix"
+    runner = CliRunner()
+    built = runner.invoke(main, ["index", "build", "--catalog", str(catalog), "--index-dir", str(index_dir)])
+    assert built.exit_code == 0, built.output
+    assert "no mapping given" in built.output
+    assert re.search(r"discounted_price\s+price", built.output) and re.search(r"review_content\s+ignore", built.output)
+    manifest = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["currency"] == "INR" and manifest["display_names"]["USBCables"] == "USB cables"
+
+    out = tmp_path / "mapping.yaml"
+    inspected = runner.invoke(main, ["catalog", "inspect", str(catalog), "--out", str(out)])
+    assert inspected.exit_code == 0, inspected.output
+    samples = inspected.output.split("\n[", 1)[1]  # the sample items, as shoppers see them
+    assert "USB cables" in samples and "USBCables" not in samples
+    mapping = load_mapping(out)
+    assert mapping["price"] == "discounted_price" and "review_content" in mapping["ignore"]
+    again = runner.invoke(main, ["index", "build", "--catalog", str(catalog), "--mapping", str(out),
+                                 "--index-dir", str(tmp_path / "ix2")])
+    assert again.exit_code == 0 and "no mapping given" not in again.output
