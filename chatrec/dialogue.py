@@ -370,6 +370,9 @@ class Phrases:
 
         parts = []
         for values in state.include.values():
+            if labels is not None:
+                parts.append(str(labels.summarise(list(values))))
+                continue
             shown = [show(value) for value in values]
             # "WallChargers or 3 similar" rather than a long list of close values.
             parts.append(" or ".join(shown) if len(shown) <= 2 else f"{shown[0]} or {len(shown) - 1} similar")

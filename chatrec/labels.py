@@ -107,6 +107,22 @@ class Labels:
             return self.names[segment]
         return humanise(segment)
 
+    def summarise(self, values: list[str]) -> str:
+        """Several wanted values in a few words: "USB cables or HDMI cables", the path they share
+        ("Home & kitchen" for 72 kitchen categories), else "USB cables or 3 similar"."""
+        shown = list(dict.fromkeys(self.show(value) for value in values))
+        if len(shown) <= 2:
+            return " or ".join(shown)
+        paths = [[part for part in _PATH_SPLIT.split(value) if part] for value in values]
+        common: list[str] = []
+        for parts in zip(*paths, strict=False):
+            if len(set(parts)) != 1:
+                break
+            common.append(parts[0])
+        if common:
+            return self.show(common[-1])
+        return f"{shown[0]} or {len(shown) - 1} similar"
+
     def show_all(self, values: list[str]) -> list[str]:
         """Labels of several values, in order."""
         return [self.show(value) for value in values]

@@ -108,3 +108,12 @@ def test_display_names_from_the_data_and_the_mapping() -> None:
 def test_small_samples_do_not_demote_short_columns() -> None:
     schema = infer_schema([{"id": "1", "title": "Red shoe", "colour": "red"}, {"id": "2", "title": "Cap", "colour": "blue"}])
     assert {g.column: g.role for g in schema.columns} == {"id": "id", "title": "title", "colour": "attribute"}
+
+
+def test_many_wanted_values_are_summarised_by_the_path_they_share() -> None:
+    labels = Labels()
+    kitchen = ["Home&Kitchen|Kitchen&HomeAppliances|Vacuums", "Home&Kitchen|Heating,Cooling&AirQuality|Fans",
+               "Home&Kitchen|Kitchen&Dining|Mugs"]
+    assert labels.summarise(kitchen) == "Home & kitchen"
+    assert labels.summarise(["Electronics|USBCables", "Computers|HDMICables"]) == "USB cables or HDMI cables"
+    assert labels.summarise(["A|WallChargers", "B|CarChargers", "C|USBChargers"]) == "Wall chargers or 2 similar"
