@@ -8,6 +8,7 @@ import codecs
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ __all__ = ["TextEncoding", "bad_bytes", "detect_encoding", "file_sha256", "iter_
 #: Bytes read to look for byte-order marks, NUL bytes (binary or UTF-16 without a mark).
 _HEAD_BYTES = 65536
 _BLOCK_BYTES = 1 << 20
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 #: Bytes that cp1252 leaves undefined: a single-byte file holding them is read as Latin-1.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
@@ -110,13 +113,10 @@ def detect_encoding(path: Path, encoding: str | None = None) -> TextEncoding:
                 text = decoder.decode(block)
                 if text.isascii():
                     continue
-                for ch in text:
-                    code = ord(ch)
-                    if 0xDC80 <= code <= 0xDCFF:
-                        n_bad += 1
-                        seen_bytes.add(code - 0xDC00)
-                    elif code > 0x7F:
-                        n_multibyte += 1
+                bad = _ESCAPED.findall(text)
+                n_bad += len(bad)
+                seen_bytes.update(ord(ch) - 0xDC00 for ch in set(bad))
+                n_multibyte += len(_NON_ASCII.findall(text)) - len(bad)
             decoder.decode(b"", final=True)
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc

@@ -117,3 +117,20 @@ def test_many_wanted_values_are_summarised_by_the_path_they_share() -> None:
     assert labels.summarise(kitchen) == "Home & kitchen"
     assert labels.summarise(["Electronics|USBCables", "Computers|HDMICables"]) == "USB cables or HDMI cables"
     assert labels.summarise(["A|WallChargers", "B|CarChargers", "C|USBChargers"]) == "Wall chargers or 2 similar"
+
+
+def test_reasons_and_model_facts_show_labels_and_named_numbers() -> None:
+    from chatrec.catalog import Item
+    from chatrec.explain import TemplateExplainer, item_facts
+    from chatrec.ranking import RankingContext
+
+    item = Item(id="1", title="Steel kettle", category="Home&Kitchen|Kitchen&HomeAppliances|ElectricKettles",
+                price=999.0, currency="INR", attributes={"rating": 4.2, "finish": "BrushedSteel"})
+    labels = Labels()
+    reason = TemplateExplainer(labels).explain(RankingContext(turns=[("customer", "a kettle")]), item).text
+    assert "Electric kettles" in reason and "rating 4.2" in reason and "Brushed steel" in reason
+    facts = item_facts(item, labels=labels)
+    assert 'category: "Electric kettles"' in facts and "ElectricKettles" not in facts
+    # A generated reason that repeats a raw value is cleaned with the catalogue's labels.
+    cleaned = Labels.for_items([item]).clean("This ElectricKettles pick is BrushedSteel.")
+    assert cleaned == "This Electric kettles pick is Brushed steel."
