@@ -40,7 +40,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: Keys of a mapping file besides the item fields (see :func:`load_mapping`).
-MAPPING_KEYS = ("ignore", "attributes", "text", "lists", "numbers", "display_names")
+MAPPING_KEYS = ("ignore", "attributes", "text", "lists", "numbers", "keys", "display_names")
 #: Records read to infer the columns' roles when no mapping names them.
 INFERENCE_SAMPLE = 500
 
@@ -254,6 +254,8 @@ def load_mapping(path: Path | str | None) -> dict[str, Any]:
       never offered as filters;
     - ``lists``: list-valued columns (JSON lists, ``"a|b|c"``);
     - ``numbers``: numeric columns (ratings, counts), stored as numbers;
+    - ``keys``: for a column of ``{key: value}`` details, the keys that become attributes of
+      their own (``details: [Item Form, Skin Type]``);
     - ``display_names``: value in the file to the label shoppers see.
 
     ``chatrec catalog inspect FILE --out mapping.yaml`` writes such a file from what it infers.
@@ -282,6 +284,11 @@ def load_mapping(path: Path | str | None) -> dict[str, Any]:
     for key in ("ignore", "attributes", "text", "lists", "numbers"):
         if key in data and not (isinstance(data[key], list) and all(isinstance(c, str) for c in data[key])):
             raise CatalogError(f"mapping file {path}: {key} must be a list of column names")
+    keys = data.get("keys") or {}
+    if not isinstance(keys, dict) or not all(
+        isinstance(names, list) and all(isinstance(name, str) for name in names) for names in keys.values()
+    ):
+        raise CatalogError(f"mapping file {path}: keys must map a column to a list of its keys")
     if "display_names" in data and not isinstance(data["display_names"] or {}, dict):
         raise CatalogError(f"mapping file {path}: display_names must map values to labels")
     unknown = set(data) - set(FIELDS) - set(MAPPING_KEYS)
@@ -563,6 +570,7 @@ class _Plan:
     lists: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
     currency: str | None = None
+    keys: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _make_item(record: Mapping[str, Any], plan: _Plan) -> Item:
@@ -600,6 +608,12 @@ def _make_item(record: Mapping[str, Any], plan: _Plan) -> Item:
             value = _attribute(record.get(column))
         if value is not None:
             attributes[column] = value
+    for column, keys in plan.keys.items():
+        details = _details(record.get(column))
+        for key in keys:
+            text = as_text(details.get(key))
+            if text and len(text) <= 80:
+                attributes.setdefault(key, text)
     texts = [as_text(record.get(columns["description"]))] if "description" in columns else []
     texts += [as_text(record.get(column)) for column in plan.text]
     return Item(
@@ -630,7 +644,17 @@ def _plan(names: list[str], mapping: Mapping[str, Any], path: Path) -> _Plan:
         lists=frozenset(mapping.get("lists") or []),
         numbers=frozenset(mapping.get("numbers") or []),
         currency=str(fixed) if fixed and fixed not in names and re.fullmatch(r"[A-Z]{3}", str(fixed)) else None,
+        keys={c: list(k) for c, k in (mapping.get("keys") or {}).items() if c in names},
     )
+
+
+def _details(value: Any) -> dict[str, Any]:
+    """A ``{key: value}`` cell (a dict, or its JSON or Python text) as a dict; {} otherwise."""
+    from chatrec.schema import parse_literal
+
+    if isinstance(value, str):
+        value = parse_literal(value)
+    return value if isinstance(value, dict) else {}
 
 
 def known_columns() -> dict[str, tuple[str, ...]]:

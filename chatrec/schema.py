@@ -28,7 +28,7 @@ from typing import Any
 
 from chatrec.labels import humanise, is_glued, last_segment
 
-__all__ = ["CatalogSchema", "ColumnGuess", "as_list", "as_number", "as_text", "infer_schema"]
+__all__ = ["CatalogSchema", "ColumnGuess", "as_list", "as_number", "as_text", "infer_schema", "parse_literal"]
 
 _URL = re.compile(r"^https?://\S+$", re.I)
 _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)|/images?/|/img/", re.I)
@@ -51,6 +51,11 @@ _NAME_HINTS: dict[str, tuple[str, ...]] = {
 }
 #: Columns about buyers and reviews, not the item: never attributes.
 _ABOUT_PEOPLE = re.compile(r"review|user|customer|reviewer|comment|buyer", re.I)
+
+
+def parse_literal(text: str) -> Any:
+    """A JSON or Python list/dict literal in a string, else the string itself (never code)."""
+    return _literal(text)
 
 
 def _literal(text: str) -> Any:
@@ -245,6 +250,7 @@ class CatalogSchema:
     rows_sampled: int
     currency: str | None = None
     display_names: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, list[str]] = field(default_factory=dict)
 
     def role(self, column: str) -> str | None:
         """The role of a column, or None for an unknown column."""
@@ -266,6 +272,8 @@ class CatalogSchema:
         for key, columns in groups.items():
             if columns or key == "attributes":
                 mapping[key] = columns
+        if self.keys:
+            mapping["keys"] = {column: list(keys) for column, keys in self.keys.items()}
         if self.display_names:
             mapping["display_names"] = dict(self.display_names)
         return mapping
@@ -277,6 +285,8 @@ class CatalogSchema:
         for guess in self.columns:
             sample = " | ".join(guess.sample)
             lines.append(f"  {guess.column:<{width}}  {guess.role:<11} {guess.why}" + (f"  e.g. {sample}" if sample else ""))
+        for column, keys in self.keys.items():
+            lines.append(f"  {column}: these keys become attributes of their own: {', '.join(keys)}")
         return lines
 
     def to_yaml(self, source: str = "") -> str:
@@ -313,6 +323,8 @@ class CatalogSchema:
             dump("numbers", mapping.get("numbers", [])),
             "# Columns left out entirely.",
             dump("ignore", mapping.get("ignore", [])),
+            "# Keys of key: value columns that become attributes of their own (the column stays text).",
+            dump("keys", mapping["keys"]) if mapping.get("keys") else "keys: {}",
             "# How values are shown to shoppers: value in the file -> label (add your own).",
         ]
         lines.append(dump("display_names", self.display_names) if self.display_names else "display_names: {}")
@@ -463,6 +475,13 @@ def infer_schema(records: Sequence[Mapping[str, Any]], columns: Sequence[str] | 
         if best and count >= 0.5 * max(sum(codes.values()), 1):
             currency = best
 
+    keys: dict[str, list[str]] = {}
+    for column in columns:
+        if roles[column][0] == "text" and stats[column].dicts >= 0.5:
+            found = _useful_keys(stats[column], len(records), set(columns))
+            if found:
+                keys[column] = found
+
     display: dict[str, str] = {}
     for column in columns:
         role = roles[column][0]
@@ -480,4 +499,24 @@ def infer_schema(records: Sequence[Mapping[str, Any]], columns: Sequence[str] | 
         role, why = roles[column]
         sample = [_short(t) for t in list(dict.fromkeys(stats[column].texts))[:3]]
         guesses.append(ColumnGuess(column, role, why, sample))
-    return CatalogSchema(guesses, rows_sampled=len(records), currency=currency, display_names=display)
+    return CatalogSchema(guesses, rows_sampled=len(records), currency=currency, display_names=display, keys=keys)
+
+
+def _useful_keys(stats: _Stats, n_rows: int, taken: set[str]) -> list[str]:
+    """Keys of a key: value column worth an attribute: in 10% of rows or more, with short values
+    that repeat (``Item Form: Cream``), not measurements or codes (``UPC``, dimensions)."""
+    values: dict[str, list[str]] = {}
+    for value in stats.values:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and not _empty(item) and not isinstance(item, dict | list):
+                    values.setdefault(key.strip(), []).append(str(item).strip())
+    useful = []
+    for key, found in values.items():
+        if len(found) < max(0.1 * n_rows, 3) or key in taken or _hint_rank("brand", key) < 2:
+            continue
+        distinct = len(set(found))
+        numeric = sum(1 for v in found if re.search(r"\d", v)) / len(found)
+        if distinct <= max(2, 0.5 * len(found)) and numeric < 0.3 and sum(len(v) for v in found) / len(found) <= 30:
+            useful.append(key)
+    return useful

@@ -31,7 +31,7 @@ def test_amazon_beauty_lists_and_details_are_text_not_filters() -> None:
         assert not any(str(value).startswith(("[", "{")) for value in item.attributes.values())
         assert not item.description.startswith("[")
     shiny = next(item for item in load.items if item.id == "B08LYT4Q2X")
-    assert shiny.attributes == {"average_rating": 4.5, "rating_number": 167}
+    assert shiny.attributes == {"average_rating": 4.5, "rating_number": 167, "Item Form": "Oil"}
     assert "Item Form: Oil" in shiny.description
 
 
@@ -134,3 +134,12 @@ def test_reasons_and_model_facts_show_labels_and_named_numbers() -> None:
     # A generated reason that repeats a raw value is cleaned with the catalogue's labels.
     cleaned = Labels.for_items([item]).clean("This ElectricKettles pick is BrushedSteel.")
     assert cleaned == "This Electric kettles pick is Brushed steel."
+
+
+def test_useful_keys_of_details_become_attributes() -> None:
+    load = load_catalog(CATALOGUES / "amazon_beauty.csv")
+    keys = load.schema.keys["details"]
+    assert {"Item Form", "Skin Type"} <= set(keys)
+    assert not {"UPC", "Package Dimensions", "Brand"} & set(keys)  # codes, measurements, the brand
+    wax = next(item for item in load.items if item.attributes.get("Item Form") == "Wax")
+    assert wax.attributes["Skin Type"] == "Sensitive" and "Item Form: Wax" in wax.description
