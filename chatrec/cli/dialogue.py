@@ -61,7 +61,10 @@ def ask(
 @index_dir_option
 @click.option("--no-llm", is_flag=True, help="Rank by retrieval and explain from attributes (fast).")
 def chat(session_id: str | None, user_id: str | None, index_dir: Path | None, no_llm: bool) -> None:
-    """Chat in the terminal: type a message, or a number to answer with that option; 'quit' ends."""
+    """Chat in the terminal: type a message, or a number to answer with that option.
+
+    '-N' rejects the Nth item shown and '+N' likes it; 'quit' (or Ctrl+D) ends.
+    """
     import uuid
 
     from chatrec.console import with_spinner
