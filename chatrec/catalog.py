@@ -662,6 +662,20 @@ def known_columns() -> dict[str, tuple[str, ...]]:
     return dict(_KNOWN_COLUMNS)
 
 
+def infer_mapping(path: Path | str, encoding: str | None = None) -> dict[str, Any]:
+    """The mapping inferred from a catalogue's first rows (what :func:`load_catalog` uses without one).
+
+    Raises:
+        CatalogError: The file cannot be read.
+    """
+    from chatrec.schema import infer_schema
+
+    path = Path(path)
+    head = itertools.islice(read_records(path, encoding), INFERENCE_SAMPLE)
+    sample = [record for _, record, _ in head if record is not None]
+    return infer_schema(sample).mapping() if sample else {}
+
+
 def names_fields(mapping: Mapping[str, Any]) -> bool:
     """True when a mapping names at least one item field (then nothing is inferred)."""
     return any(name in mapping for name in FIELDS)

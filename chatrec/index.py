@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from chatrec.catalog import BadRow, Item, item_text, load_catalog, load_mapping, names_fields
+from chatrec.catalog import BadRow, Item, infer_mapping, item_text, load_catalog, load_mapping, names_fields
 from chatrec.embedding import Embedder, embedder_identity, load_embedder
 from chatrec.errors import CatalogError, IndexError_, IndexNotFoundError, ItemNotFoundError
 from chatrec.fileio import file_sha256
@@ -45,8 +45,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
-#: Bumped when column inference changes, so that an index built without a mapping is rebuilt.
-INFERENCE_VERSION = 1
 MANIFEST = "manifest.json"
 ITEMS = "items.jsonl"
 EMBEDDINGS = "embeddings.npy"
@@ -310,7 +308,9 @@ def build_index(
     if encoding:
         key["_encoding"] = encoding
     if not names_fields(mapping_dict):
-        key["_inference"] = INFERENCE_VERSION
+        # What inference chooses is part of the build's identity: a change in how columns are
+        # read (or in the file's first rows) rebuilds, and re-embeds only the items it changes.
+        key["_inferred"] = infer_mapping(catalog_path, encoding)
     mapping_sha = _mapping_key(key)
     old = _read_manifest(index_dir)
     if (
