@@ -613,7 +613,8 @@ def _make_item(record: Mapping[str, Any], plan: _Plan) -> Item:
         for key in keys:
             text = as_text(details.get(key))
             if text and len(text) <= 80:
-                attributes.setdefault(key, text)
+                # "Age Range (Description)" -> "Age Range": the name a question uses.
+                attributes.setdefault(re.sub(r"\s*\(.*?\)", "", key).strip() or key, text)
     texts = [as_text(record.get(columns["description"]))] if "description" in columns else []
     texts += [as_text(record.get(column)) for column in plan.text]
     return Item(
