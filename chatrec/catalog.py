@@ -41,6 +41,9 @@ logger = logging.getLogger(__name__)
 
 #: Keys of a mapping file besides the item fields (see :func:`load_mapping`).
 MAPPING_KEYS = ("ignore", "attributes", "text", "lists", "numbers", "keys", "display_names")
+#: Bumped when the way rows become items changes: an index built by an older reader is
+#: rebuilt (only the items that change are embedded again).
+READER_VERSION = 2
 #: Records read to infer the columns' roles when no mapping names them.
 INFERENCE_SAMPLE = 500
 

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from chatrec.catalog import BadRow, Item, infer_mapping, item_text, load_catalog, load_mapping, names_fields
+from chatrec.catalog import READER_VERSION, BadRow, Item, infer_mapping, item_text, load_catalog, load_mapping, names_fields
 from chatrec.embedding import Embedder, embedder_identity, load_embedder
 from chatrec.errors import CatalogError, IndexError_, IndexNotFoundError, ItemNotFoundError
 from chatrec.fileio import file_sha256
@@ -305,6 +305,7 @@ def build_index(
         raise CatalogError(f"catalogue file {catalog_path} does not exist")
     catalog_sha = file_sha256(catalog_path)
     key: dict[str, Any] = dict(mapping_dict)
+    key["_reader"] = READER_VERSION
     if encoding:
         key["_encoding"] = encoding
     if not names_fields(mapping_dict):
