@@ -244,6 +244,8 @@ class CatalogSchema:
         rows_sampled: How many records the inference read.
         currency: The currency read from the price column's signs or codes, or None.
         display_names: Labels for glued values ("USBCables" -> "USB cables"), to edit.
+        keys: For key: value columns, the keys that could be attributes of their own; only
+            suggested (written commented out in the mapping file), never applied by inference.
     """
 
     columns: list[ColumnGuess]
@@ -272,8 +274,6 @@ class CatalogSchema:
         for key, columns in groups.items():
             if columns or key == "attributes":
                 mapping[key] = columns
-        if self.keys:
-            mapping["keys"] = {column: list(keys) for column, keys in self.keys.items()}
         if self.display_names:
             mapping["display_names"] = dict(self.display_names)
         return mapping
@@ -286,7 +286,7 @@ class CatalogSchema:
             sample = " | ".join(guess.sample)
             lines.append(f"  {guess.column:<{width}}  {guess.role:<11} {guess.why}" + (f"  e.g. {sample}" if sample else ""))
         for column, keys in self.keys.items():
-            lines.append(f"  {column}: these keys become attributes of their own: {', '.join(keys)}")
+            lines.append(f"  {column}: keys that could be attributes of their own (mapping key `keys:`): {', '.join(keys)}")
         return lines
 
     def to_yaml(self, source: str = "") -> str:
@@ -323,8 +323,10 @@ class CatalogSchema:
             dump("numbers", mapping.get("numbers", [])),
             "# Columns left out entirely.",
             dump("ignore", mapping.get("ignore", [])),
-            "# Keys of key: value columns that become attributes of their own (the column stays text).",
-            dump("keys", mapping["keys"]) if mapping.get("keys") else "keys: {}",
+            "# Keys of key: value columns to make attributes of their own (the column stays text).",
+            "# Not applied by default (their values are often messy: 'Gel' and 'gel'); suggested:",
+            "# keys: " + (yaml.safe_dump(self.keys, allow_unicode=True, default_flow_style=True, width=10_000).strip()
+                          if self.keys else "{details: [Item Form, Skin Type]}"),
             "# How values are shown to shoppers: value in the file -> label (add your own).",
         ]
         lines.append(dump("display_names", self.display_names) if self.display_names else "display_names: {}")

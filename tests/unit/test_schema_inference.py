@@ -31,7 +31,7 @@ def test_amazon_beauty_lists_and_details_are_text_not_filters() -> None:
         assert not any(str(value).startswith(("[", "{")) for value in item.attributes.values())
         assert not item.description.startswith("[")
     shiny = next(item for item in load.items if item.id == "B08LYT4Q2X")
-    assert shiny.attributes == {"average_rating": 4.5, "rating_number": 167, "Item Form": "Oil"}
+    assert shiny.attributes == {"average_rating": 4.5, "rating_number": 167}
     assert "Item Form: Oil" in shiny.description
 
 
@@ -136,10 +136,16 @@ def test_reasons_and_model_facts_show_labels_and_named_numbers() -> None:
     assert cleaned == "This Electric kettles pick is Brushed steel."
 
 
-def test_useful_keys_of_details_become_attributes() -> None:
+def test_useful_keys_of_details_are_suggested_and_applied_when_mapped(tmp_path: Path) -> None:
     load = load_catalog(CATALOGUES / "amazon_beauty.csv")
     keys = load.schema.keys["details"]
     assert {"Item Form", "Skin Type"} <= set(keys)
     assert not {"UPC", "Package Dimensions", "Brand"} & set(keys)  # codes, measurements, the brand
-    wax = next(item for item in load.items if item.attributes.get("Item Form") == "Wax")
+    assert not any("Item Form" in item.attributes for item in load.items)  # suggested only
+    assert "# keys: {details: [Item Form" in load.schema.to_yaml()
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text(load.schema.to_yaml().replace("# keys:", "keys:"), encoding="utf-8")
+    mapped = load_catalog(CATALOGUES / "amazon_beauty.csv", mapping)
+    wax = next(item for item in mapped.items if item.attributes.get("Item Form") == "Wax")
     assert wax.attributes["Skin Type"] == "Sensitive" and "Item Form: Wax" in wax.description
+    assert any("Age Range" in item.attributes for item in mapped.items)  # "(Description)" dropped
