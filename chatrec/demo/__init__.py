@@ -104,12 +104,10 @@ def demo_settings(
     ``index_dir`` is given).
     """
     demo_catalog(name)
-    return settings.model_copy(
-        update={
-            "index_dir": index_dir or settings.cache_dir / "demo" / name,
-            "data_dir": settings.cache_dir / "demo" / f"{name}-data",
-            **({"use_llm": False} if no_llm else {}),
-        }
+    return settings.updated(
+        index_dir=index_dir or settings.cache_dir / "demo" / name,
+        data_dir=settings.cache_dir / "demo" / f"{name}-data",
+        **({"use_llm": False} if no_llm else {}),
     )
 
 
