@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from chatrec.catalog import Item
-from chatrec.display import clean_text, format_dialogue, format_price, ordered_attributes, value_text
+from chatrec.display import clean_text, format_amount, format_dialogue, format_price, ordered_attributes, value_text
 from chatrec.labels import Labels
 from chatrec.llm import LLM
 from chatrec.prompting import PromptLibrary, to_chat
@@ -321,7 +321,9 @@ class TemplateExplainer:
             if value in (None, "", ()):
                 continue
             if isinstance(value, int | float) and not isinstance(value, bool):
-                text = f"{self.labels.attribute(name)} {value_text(value)}"
+                # "actual price 4,775 INR", "average rating 4.2"
+                amount = format_amount(value, item.currency) if "price" in name.lower() else value_text(value)
+                text = f"{self.labels.attribute(name)} {amount}"
             elif isinstance(value, tuple):
                 text = ", ".join(self.labels.show(v) for v in value[:2])
             else:

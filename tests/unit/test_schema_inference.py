@@ -125,10 +125,14 @@ def test_reasons_and_model_facts_show_labels_and_named_numbers() -> None:
     from chatrec.ranking import RankingContext
 
     item = Item(id="1", title="Steel kettle", category="Home&Kitchen|Kitchen&HomeAppliances|ElectricKettles",
-                price=999.0, currency="INR", attributes={"rating": 4.2, "finish": "BrushedSteel"})
+                price=999.0, currency="INR", attributes={"rating": 4.2, "finish": "BrushedSteel", "list_price": 1499})
     labels = Labels()
     reason = TemplateExplainer(labels).explain(RankingContext(turns=[("customer", "a kettle")]), item).text
     assert "Electric kettles" in reason and "rating 4.2" in reason and "Brushed steel" in reason
+    reason = TemplateExplainer(labels).explain(RankingContext(turns=[("customer", "a rated kettle")]),
+                                               Item(id="2", title="Kettle", currency="INR",
+                                                    attributes={"list_price": 1499, "rating": 4.2})).text
+    assert "list price 1,499 INR" in reason
     facts = item_facts(item, labels=labels)
     assert 'category: "Electric kettles"' in facts and "ElectricKettles" not in facts
     # A generated reason that repeats a raw value is cleaned with the catalogue's labels.
