@@ -107,21 +107,18 @@ class Labels:
             return self.names[segment]
         return humanise(segment)
 
-    def summarise(self, values: list[str]) -> str:
-        """Several wanted values in a few words: "USB cables or HDMI cables", the path they share
-        ("Home & kitchen" for 72 kitchen categories), else "USB cables or 3 similar"."""
-        shown = list(dict.fromkeys(self.show(value) for value in values))
-        if len(shown) <= 2:
-            return " or ".join(shown)
+    def shared(self, values: list[str]) -> str | None:
+        """The label of the category path that three or more values share ("Home & kitchen" for
+        72 kitchen categories), or None when they are fewer or share none."""
+        if len(set(values)) <= 2:
+            return None
         paths = [[part for part in _PATH_SPLIT.split(value) if part] for value in values]
         common: list[str] = []
         for parts in zip(*paths, strict=False):
             if len(set(parts)) != 1:
                 break
             common.append(parts[0])
-        if common:
-            return self.show(common[-1])
-        return f"{shown[0]} or {len(shown) - 1} similar"
+        return self.show(common[-1]) if common else None
 
     def show_all(self, values: list[str]) -> list[str]:
         """Labels of several values, in order."""

@@ -25,7 +25,7 @@ class Phrases:
         folder: The prompts folder (default: the repository's ``prompts/``).
     """
 
-    NAMES = ("question", "recommend", "empty", "relaxed", "profile", "because")
+    NAMES = ("question", "recommend", "empty", "relaxed", "profile", "because", "wish")
 
     def __init__(self, folder: Path | None = None) -> None:
         from chatrec.prompting import PromptLibrary, default_prompts_dir
@@ -58,20 +58,18 @@ class Phrases:
         """The wishes in force, in a few words ("Men, Tshirts, Blue, up to 40").
 
         ``labels`` (a :class:`~chatrec.labels.Labels`) shows values as shoppers read them
-        ("USB cables"; many values as the path they share); without it a category path shows
-        its last segment as it is.
+        ("USB cables"), and many values as the category path they share ("Home & kitchen");
+        without it a category path shows its last segment as it is.
         """
         def show(value: str) -> str:
             return str(labels.show(value)) if labels is not None else value.split("|")[-1]
 
         parts = []
         for values in state.include.values():
-            if labels is not None:
-                parts.append(str(labels.summarise(list(values))))
-                continue
-            shown = [show(value) for value in values]
+            shared = labels.shared(list(values)) if labels is not None else None
+            shown = [shared] if shared else list(dict.fromkeys(show(value) for value in values))
             # "WallChargers or 3 similar" rather than a long list of close values.
-            parts.append(" or ".join(shown) if len(shown) <= 2 else f"{shown[0]} or {len(shown) - 1} similar")
+            parts.append(self.render("wish", values=shown, count=len(shown), negated=False))
         if state.min_price is not None and state.max_price is not None:
             parts.append(f"{format_amount(state.min_price)}-{format_amount(state.max_price, currency)}")
         elif state.max_price is not None:
@@ -79,5 +77,5 @@ class Phrases:
         elif state.min_price is not None:
             parts.append(f">= {format_amount(state.min_price, currency)}")
         for values in state.exclude.values():
-            parts.extend(f"not {show(value)}" for value in values)
+            parts.extend(self.render("wish", values=[show(value)], count=1, negated=True) for value in values)
         return ", ".join(parts)

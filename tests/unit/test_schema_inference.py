@@ -111,12 +111,19 @@ def test_small_samples_do_not_demote_short_columns() -> None:
 
 
 def test_many_wanted_values_are_summarised_by_the_path_they_share() -> None:
+    from chatrec.dialogue import Wishes
+    from chatrec.wording import Phrases
+
     labels = Labels()
     kitchen = ["Home&Kitchen|Kitchen&HomeAppliances|Vacuums", "Home&Kitchen|Heating,Cooling&AirQuality|Fans",
                "Home&Kitchen|Kitchen&Dining|Mugs"]
-    assert labels.summarise(kitchen) == "Home & kitchen"
-    assert labels.summarise(["Electronics|USBCables", "Computers|HDMICables"]) == "USB cables or HDMI cables"
-    assert labels.summarise(["A|WallChargers", "B|CarChargers", "C|USBChargers"]) == "Wall chargers or 2 similar"
+    phrases = Phrases()
+    assert phrases.summary(Wishes(include={"category": kitchen}), labels=labels) == "Home & kitchen"
+    two = ["Electronics|USBCables", "Computers|HDMICables"]
+    assert phrases.summary(Wishes(include={"category": two}), labels=labels) == "USB cables or HDMI cables"
+    chargers = ["A|WallChargers", "B|CarChargers", "C|USBChargers"]
+    assert phrases.summary(Wishes(include={"category": chargers}), labels=labels) == "Wall chargers or 2 similar"
+    assert phrases.summary(Wishes(exclude={"category": ["A|USBCables"]}), labels=labels) == "not USB cables"
 
 
 def test_reasons_and_model_facts_show_labels_and_named_numbers() -> None:
@@ -127,9 +134,9 @@ def test_reasons_and_model_facts_show_labels_and_named_numbers() -> None:
     item = Item(id="1", title="Steel kettle", category="Home&Kitchen|Kitchen&HomeAppliances|ElectricKettles",
                 price=999.0, currency="INR", attributes={"rating": 4.2, "finish": "BrushedSteel", "list_price": 1499})
     labels = Labels()
-    reason = TemplateExplainer(labels).explain(RankingContext(turns=[("customer", "a kettle")]), item).text
+    reason = TemplateExplainer(labels=labels).explain(RankingContext(turns=[("customer", "a kettle")]), item).text
     assert "Electric kettles" in reason and "rating 4.2" in reason and "Brushed steel" in reason
-    reason = TemplateExplainer(labels).explain(RankingContext(turns=[("customer", "a rated kettle")]),
+    reason = TemplateExplainer(labels=labels).explain(RankingContext(turns=[("customer", "a rated kettle")]),
                                                Item(id="2", title="Kettle", currency="INR",
                                                     attributes={"list_price": 1499, "rating": 4.2})).text
     assert "list price 1,499 INR" in reason
