@@ -341,8 +341,11 @@ def read_records(
             records = _json_rows(path, encoding)
         else:
             records = _jsonl_rows(path, encoding)
+    # Only a leniently decoded file can hold undecodable bytes, and only JSON can nest.
+    lenient = isinstance(encoding, TextEncoding) and encoding.lenient
+    nested = suffix in {".json", ".jsonl", ".ndjson", ".parquet", ".pq"}
     for line, record, error in records:
-        if record is not None:
+        if record is not None and (lenient or nested):
             problem = _record_problem(record)
             if problem is not None:
                 yield line, None, problem
@@ -356,6 +359,9 @@ MAX_NESTING = 32
 
 def _record_problem(record: Mapping[str, Any]) -> str | None:
     """Why a parsed record cannot be used (undecodable bytes, too deep), or None."""
+    if all(isinstance(value, str) for value in record.values()):  # a CSV row: flat text
+        found = bad_bytes("".join(record.values()) + "".join(record))
+        return None if found is None else f"bytes that are not text in the file's encoding ({found})"
     stack: list[tuple[Any, int]] = [(record, 1)]
     while stack:
         value, depth = stack.pop()

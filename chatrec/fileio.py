@@ -45,10 +45,10 @@ class TextEncoding:
 
 def bad_bytes(text: str) -> str | None:
     """The undecodable bytes a leniently decoded text holds (``"0xe9"``), or None when clean."""
-    found = [f"0x{ord(ch) - 0xDC00:02x}" for ch in text if 0xDC80 <= ord(ch) <= 0xDCFF]
-    if not found:
+    if text.isascii() or not _ESCAPED.search(text):
         return None
-    return ", ".join(dict.fromkeys(found[:3]))
+    found = [f"0x{ord(ch) - 0xDC00:02x}" for ch in _ESCAPED.findall(text)[:3]]
+    return ", ".join(dict.fromkeys(found))
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
