@@ -6,6 +6,8 @@ Nothing here runs on import; the CLI and ``app.py`` call these functions.
 from __future__ import annotations
 
 import itertools
+import logging
+import os
 import sys
 import threading
 import time
@@ -26,6 +28,11 @@ def quiet_library_warnings() -> None:
     They are about the libraries' own future APIs, not about anything a shop owner can
     change. Called by the entry points only, never on import.
     """
+    # transformers also logs its deprecation notices ("[transformers] `past_key_values` ... are
+    # deprecated") through its own logger, whose level it reads from this variable.
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    if "transformers" in sys.modules:
+        logging.getLogger("transformers").setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", message=r".*past_key_values.*", category=FutureWarning)
     warnings.filterwarnings("ignore", category=FutureWarning, module=r"transformers(\.|$)")
     warnings.filterwarnings("ignore", category=UserWarning, message=r".*TypedStorage is deprecated.*")

@@ -48,3 +48,17 @@ def test_library_deprecation_notices_are_hidden() -> None:
         warnings.warn("`past_key_values` is deprecated and will be removed", FutureWarning, stacklevel=1)
         warnings.warn("a warning of chatrec's own", UserWarning, stacklevel=1)
     assert [str(w.message) for w in caught] == ["a warning of chatrec's own"]
+
+
+def test_transformers_own_deprecation_log_is_quiet(monkeypatch) -> None:
+    import logging
+
+    monkeypatch.delenv("TRANSFORMERS_VERBOSITY", raising=False)
+    quiet_library_warnings()
+    import os
+
+    assert os.environ["TRANSFORMERS_VERBOSITY"] == "error"
+    import transformers  # noqa: F401  (imported: its logger is set too)
+
+    quiet_library_warnings()
+    assert logging.getLogger("transformers").getEffectiveLevel() >= logging.ERROR
