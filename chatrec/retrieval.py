@@ -151,10 +151,15 @@ class Retriever:
     ) -> Retriever:
         """Open the index in ``index_dir`` (default: the setting) with the configured embedder.
 
+        The in-memory matrix the queries read is loaded from the store of record, the Chroma
+        collection (:func:`chatrec.store.load_vectors`).
+
         Raises:
             IndexNotFoundError: No index there (the message names the demo's index when one
                 was built with ``chatrec demo``).
         """
+        from chatrec.store import load_vectors
+
         try:
             index = open_index(index_dir or settings.index_dir)
         except IndexNotFoundError as exc:
@@ -164,6 +169,7 @@ class Retriever:
             if not hint:
                 raise
             raise IndexNotFoundError(f"{exc}{hint}") from None
+        index.embeddings = load_vectors(settings, index)
         return cls(index, embedder or load_embedder(settings), settings)
 
     def _posting(self, name: str) -> dict[str, np.ndarray]:
