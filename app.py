@@ -2,7 +2,8 @@
 
 Host and port are Gradio's own ``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT``; the index
 and data folders come from the settings (``CHATREC_INDEX_DIR``, ``CHATREC_DATA_DIR``). Build
-an index first with ``chatrec index build CATALOGUE``, or run ``chatrec demo``.
+an index first with ``chatrec index build --catalog FILE``, or run ``chatrec demo`` (it prints
+the two settings that point this UI at the demo's index). Ctrl+C stops the server.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from chatrec.settings import load_settings
 def main() -> None:
     """Build the engine from the settings and serve the UI until interrupted."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from chatrec.console import quiet_library_warnings
+
+    quiet_library_warnings()
     from chatrec.recommender import ChatRec
     from chatrec.ui import build_ui, launch_ui
 
@@ -25,6 +29,7 @@ def main() -> None:
         blocks = build_ui(lambda: ChatRec.from_settings(settings))
     except ChatRecError as exc:
         sys.exit(f"chatrec: {exc}\n(or try the bundled demo catalogue: `chatrec demo`)")
+    print("chatrec UI starting; Ctrl+C stops it", file=sys.stderr)
     launch_ui(blocks)
 
 

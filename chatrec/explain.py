@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from chatrec.catalog import Item
-from chatrec.display import clean_text, format_dialogue, format_price, ordered_attributes, value_text
+from chatrec.display import clean_text, format_amount, format_dialogue, format_price, ordered_attributes, value_text
+from chatrec.labels import Labels
 from chatrec.llm import LLM
 from chatrec.prompting import PromptLibrary, to_chat
 from chatrec.ranking import RankingContext
@@ -71,14 +72,26 @@ class Explainer(Protocol):
         ...
 
 
-def item_facts(item: Item, max_attributes: int = 8, max_description_chars: int = 200) -> str:
-    """The item's data as quoted lines for the explanation prompt (``title: "..."``)."""
+def item_facts(
+    item: Item, max_attributes: int = 8, max_description_chars: int = 200, labels: Labels | None = None
+) -> str:
+    """The item's data as quoted lines for the explanation prompt (``title: "..."``).
+
+    With ``labels``, category and attribute values are given as shoppers read them, so that
+    the model repeats "USB cables" rather than "USBCables".
+    """
+    show = labels.show if labels is not None else str
     lines = [f'title: "{clean_text(item.title, 100)}"']
     for name, value in [("category", item.category), ("brand", item.brand)]:
         if value:
-            lines.append(f'{name}: "{clean_text(value, 60)}"')
-    for name, value in ordered_attributes(item)[:max_attributes]:
-        text = clean_text(value_text(value, max_values=3), 80)
+            lines.append(f'{name}: "{clean_text(show(value) if name == "category" else value, 60)}"')
+    for name, raw in ordered_attributes(item)[:max_attributes]:
+        shown: object = raw
+        if isinstance(raw, str):
+            shown = show(raw)
+        elif isinstance(raw, tuple):
+            shown = tuple(show(v) for v in raw)
+        text = clean_text(value_text(shown, max_values=3), 80)
         if text:
             lines.append(f'{clean_text(name, 30)}: "{text}"')
     price = format_price(item)
@@ -100,11 +113,17 @@ class TemplateExplainer:
     """A reason built from the item's attributes alone (no model); never untruthful.
 
     Names first the item's values that the customer asked for, then its main attributes
-    and its price.
+    and its price. Values are shown with their labels ("USB cables", not "USBCables"), and
+    numbers with their attribute's name ("average rating 4.2").
+
+    Args:
+        prompts: Template library (default: the shipped ``prompts/``).
+        labels: How values are shown (default: :class:`~chatrec.labels.Labels` without a map).
     """
 
-    def __init__(self, prompts: PromptLibrary | None = None) -> None:
+    def __init__(self, prompts: PromptLibrary | None = None, labels: Labels | None = None) -> None:
         self.prompts = prompts or PromptLibrary()
+        self.labels = labels or Labels()
 
     def explain(self, context: RankingContext, item: Item) -> Explanation:
         """The attribute-based reason for ``item`` (wording: ``prompts/reason_*.txt``)."""
@@ -113,7 +132,14 @@ class TemplateExplainer:
         for name, value in [("category", item.category), ("brand", item.brand), *ordered_attributes(item)]:
             if value in (None, "", ()):
                 continue
-            text = value_text(value)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                # "actual price 4,775 INR", "average rating 4.2"
+                amount = format_amount(value, item.currency) if "price" in name.lower() else value_text(value)
+                text = f"{self.labels.attribute(name)} {amount}"
+            elif isinstance(value, tuple):
+                text = ", ".join(self.labels.show(v) for v in value[:2])
+            else:
+                text = value_text(value) if name == "brand" else self.labels.show(value)
             if len(text) <= 30 and text.lower() not in item.title.lower():
                 values.append(text)
         matched = [v for v in values if f" {normalised(v)} " in asked and normalised(v)]
@@ -155,17 +181,20 @@ class LLMExplainer:
         prompts: PromptLibrary | None = None,
         max_new_tokens: int = 40,
         answer_prefix: str = "This",
+        labels: Labels | None = None,
     ) -> None:
         self.llm = llm
         self.vocabulary = vocabulary or KnownValues()
         self.prompts = prompts or PromptLibrary()
         self.max_new_tokens = max_new_tokens
         self.answer_prefix = answer_prefix
-        self.template = TemplateExplainer()
+        self.labels = labels
+        self.template = TemplateExplainer(self.prompts, labels=labels)
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, llm: LLM | None = None, vocabulary: KnownValues | None = None
+        cls, settings: Settings, llm: LLM | None = None, vocabulary: KnownValues | None = None,
+        labels: Labels | None = None,
     ) -> LLMExplainer:
         """An explainer for the settings' model (shared when ``llm`` is given), loaded lazily.
 
@@ -177,12 +206,13 @@ class LLMExplainer:
             vocabulary=vocabulary,
             prompts=PromptLibrary(settings.prompts_dir),
             max_new_tokens=settings.explain_max_new_tokens,
+            labels=labels,
         )
 
     def prompt(self, context: RankingContext, item: Item) -> str:
         """The model input for explaining ``item`` in ``context``."""
         user = self.prompts.render(
-            "explain", dialogue=format_dialogue(context.turns, 600), item=item_facts(item)
+            "explain", dialogue=format_dialogue(context.turns, 600), item=item_facts(item, labels=self.labels)
         )
         return to_chat(self.llm.tokenizer, self.prompts.render("system"), user, self.answer_prefix)
 

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from chatrec.atomic import new_building_dir, recover, swap_in
-from chatrec.catalog import BadRow, Item, item_text, load_catalog, load_mapping
+from chatrec.catalog import READER_VERSION, BadRow, Item, infer_mapping, item_text, load_catalog, load_mapping, names_fields
 from chatrec.embedding import Embedder, embedder_identity, load_embedder
 from chatrec.errors import CatalogError, IndexError_, IndexNotFoundError, ItemNotFoundError
 from chatrec.fileio import file_sha256
@@ -71,6 +71,10 @@ class BuildReport:
         total_rows: Catalogue rows read.
         up_to_date: True when the catalogue had not changed and nothing was done.
         seconds: Wall time of the build.
+        encoding: How the catalogue's text was decoded (empty when up to date).
+        currency: The currency of the priced items, or None.
+        inferred: One line per column with the role inferred for it, when no mapping named
+            the fields (empty otherwise, and when up to date).
     """
 
     index_dir: Path
@@ -83,6 +87,9 @@ class BuildReport:
     total_rows: int = 0
     up_to_date: bool = False
     seconds: float = 0.0
+    encoding: str = ""
+    currency: str | None = None
+    inferred: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the CLI."""
@@ -97,7 +104,8 @@ class BuildReport:
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form, with the bad rows as ``{line, reason}``."""
         data = {key: getattr(self, key) for key in (
-            "n_items", "added", "changed", "removed", "unchanged", "total_rows", "up_to_date", "seconds"
+            "n_items", "added", "changed", "removed", "unchanged", "total_rows", "up_to_date", "seconds",
+            "encoding", "currency", "inferred",
         )}
         data["index_dir"] = str(self.index_dir)
         data["bad_rows"] = [{"line": row.line, "reason": row.reason} for row in self.bad_rows]
@@ -275,7 +283,8 @@ def open_index(index_dir: Path | str) -> CatalogIndex:
     manifest = _read_manifest(index_dir)
     if manifest is None:
         raise IndexNotFoundError(
-            f"no index in {index_dir}: build one with `chatrec index build --catalog FILE --index-dir {index_dir}`"
+            f"the folder {str(index_dir)!r} holds no catalogue index (the index_dir setting, "
+            f"CHATREC_INDEX_DIR): build one with `chatrec index build --catalog FILE --index-dir {index_dir}`"
         )
     try:
         items, _ = _read_items(index_dir)
@@ -307,6 +316,7 @@ def build_index(
     embedder: Embedder | None = None,
     index_dir: Path | str | None = None,
     progress: bool = False,
+    encoding: str | None = None,
 ) -> BuildReport:
     """Build or update the index of a catalogue file.
 
@@ -314,11 +324,14 @@ def build_index(
         catalog_path: The catalogue (any format :func:`chatrec.catalog.load_catalog` reads).
         settings: Where the index goes (``index_dir``), Chroma server or embedded store, the
             embedder and the share of bad rows allowed.
-        mapping: Column mapping, as a dict or the path of a mapping file.
+        mapping: Column mapping, as a dict or the path of a mapping file; without one that
+            names the fields, the columns' roles are inferred (:mod:`chatrec.schema`) and
+            reported in ``BuildReport.inferred``.
         embedder: The embedder to use; loaded from the settings when not given (and only
             when something needs embedding).
         index_dir: Overrides ``settings.index_dir``.
         progress: Show a progress bar while embedding.
+        encoding: The catalogue's text encoding; detected when None.
 
     Returns:
         What the build did; ``up_to_date`` when the catalogue, mapping and embedder are the
@@ -339,7 +352,15 @@ def build_index(
         raise CatalogError(f"catalogue file {catalog_path} does not exist")
     recover(index_dir)
     catalog_sha = file_sha256(catalog_path)
-    mapping_sha = _mapping_key(mapping_dict)
+    key: dict[str, Any] = dict(mapping_dict)
+    key["_reader"] = READER_VERSION
+    if encoding:
+        key["_encoding"] = encoding
+    if not names_fields(mapping_dict):
+        # What inference chooses is part of the build's identity: a change in how columns are
+        # read (or in the file's first rows) rebuilds, and re-embeds only the items it changes.
+        key["_inferred"] = infer_mapping(catalog_path, encoding)
+    mapping_sha = _mapping_key(key)
     old = _read_manifest(index_dir)
     if (
         old is not None
@@ -356,9 +377,11 @@ def build_index(
             total_rows=int(old.get("total_rows", old["count"])),
             up_to_date=True,
             seconds=time.perf_counter() - started,
+            encoding=str(old.get("encoding", "")),
+            currency=old.get("currency"),
         )
 
-    loaded = load_catalog(catalog_path, mapping_dict, max_bad_share=settings.max_bad_row_share)
+    loaded = load_catalog(catalog_path, mapping_dict, max_bad_share=settings.max_bad_row_share, encoding=encoding)
     items = loaded.items
     hashes = [item.content_hash() for item in items]
 
@@ -452,6 +475,10 @@ def build_index(
             "catalog_sha256": catalog_sha,
             "mapping_sha256": mapping_sha,
             "columns": loaded.columns,
+            "encoding": loaded.encoding,
+            "currency": loaded.currency,
+            "display_names": dict(loaded.mapping.get("display_names") or {}),
+            "inferred": loaded.schema is not None,
             "collection": collection_name,
             "chroma": target,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -477,6 +504,9 @@ def build_index(
         bad_rows=loaded.bad_rows,
         total_rows=loaded.total_rows,
         seconds=time.perf_counter() - started,
+        encoding=loaded.encoding,
+        currency=loaded.currency,
+        inferred=loaded.schema.describe() if loaded.schema is not None else [],
     )
 
 

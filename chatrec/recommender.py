@@ -23,6 +23,7 @@ from chatrec.dialogue import DialogueState, Reacted
 from chatrec.errors import InputError
 from chatrec.explain import Explainer
 from chatrec.fusion import LearnedFusion
+from chatrec.labels import Labels
 from chatrec.policy import ElicitationPolicy, attribute_weights
 from chatrec.prompting import PromptLibrary
 from chatrec.ranking import Ranker
@@ -130,7 +131,9 @@ class ChatRec:
         if settings.use_llm and (self._ranker is None or self._explainer is None):
             llm = _default_llm(settings)  # one model for ranking and explaining, loaded on first use
         ranker = self._ranker or _default_ranker(settings, llm)
-        explainer = self._explainer or _default_explainer(settings, llm, retriever)
+        names = (getattr(retriever.index, "manifest", None) or {}).get("display_names")
+        labels = Labels.for_items(retriever.index.items, names)
+        explainer = self._explainer or _default_explainer(settings, llm, retriever, labels)
         policy = self._policy or _default_policy(settings, retriever, vocabulary)
         from chatrec.linking import TitleLinker
 
@@ -141,7 +144,7 @@ class ChatRec:
         return Parts(
             settings=settings, store=self.store, retriever=retriever, ranker=ranker, explainer=explainer,
             policy=policy, phrases=self.phrases, vocabulary=vocabulary,
-            linker=TitleLinker(retriever.index.items), signals=signals, fusion=fusion,
+            linker=TitleLinker(retriever.index.items), signals=signals, fusion=fusion, labels=labels,
         )
 
     @property
@@ -391,11 +394,13 @@ def _default_ranker(settings: Settings, llm: Any) -> Ranker:
     return ranking.RetrievalRanker()
 
 
-def _default_explainer(settings: Settings, llm: Any, retriever: Retriever) -> Explainer:
+def _default_explainer(
+    settings: Settings, llm: Any, retriever: Retriever, labels: Labels | None = None
+) -> Explainer:
     from chatrec import explain
 
     if not settings.use_llm:
-        return explain.TemplateExplainer(PromptLibrary(settings.prompts_dir))
+        return explain.TemplateExplainer(PromptLibrary(settings.prompts_dir), labels=labels)
     # The truthfulness check knows the whole catalogue's values (brands, colours, types), so a
     # reason naming another item's value is caught.
     explainer_class: Any = explain.LLMExplainer
@@ -404,7 +409,8 @@ def _default_explainer(settings: Settings, llm: Any, retriever: Retriever) -> Ex
 
         explainer_class = RemoteExplainer
     return explainer_class.from_settings(
-        settings, llm=llm, vocabulary=explain.KnownValues.from_catalogue(retriever.index.vocabulary)
+        settings, llm=llm, vocabulary=explain.KnownValues.from_catalogue(retriever.index.vocabulary),
+        labels=labels,
     )
 
 

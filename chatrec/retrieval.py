@@ -19,7 +19,7 @@ from scipy import sparse
 
 from chatrec.catalog import FIELDS, Item, item_text
 from chatrec.embedding import Embedder, load_embedder
-from chatrec.errors import ConfigError, IndexError_, InputError
+from chatrec.errors import ConfigError, IndexError_, IndexNotFoundError, InputError
 from chatrec.fusion import Pool, PoolRanker, PoolScores, reciprocal_rank_fusion
 from chatrec.index import ATTR_PREFIX, CatalogIndex, open_collection, open_index
 from chatrec.query import Filters, Mode, Query, pulled_towards
@@ -161,10 +161,22 @@ class Retriever:
 
         The in-memory matrix the queries read is loaded from the store of record, the Chroma
         collection (:func:`chatrec.store.load_vectors`).
+
+        Raises:
+            IndexNotFoundError: No index there (the message names the demo's index when one
+                was built with ``chatrec demo``).
         """
         from chatrec.store import load_vectors
 
-        index = open_index(index_dir or settings.index_dir)
+        try:
+            index = open_index(index_dir or settings.index_dir)
+        except IndexNotFoundError as exc:
+            from chatrec.demo import demo_hint
+
+            hint = demo_hint(settings) if index_dir is None else ""
+            if not hint:
+                raise
+            raise IndexNotFoundError(f"{exc}{hint}") from None
         index.embeddings = load_vectors(settings, index)
         return cls(index, embedder or load_embedder(settings), settings)
 

@@ -22,6 +22,7 @@ from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
 from chatrec.explain import Explainer
 from chatrec.fusion import PoolRanker
 from chatrec.history import Profile, build_profile
+from chatrec.labels import Labels
 from chatrec.policy import ElicitationPolicy, QuestionPlan
 from chatrec.query import Query, filters_for, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
@@ -76,6 +77,7 @@ class Parts:
     linker: Linker
     signals: AlignedSignals | None = None
     fusion: PoolRanker | None = None
+    labels: Labels | None = None  # how values are shown to shoppers (chatrec.labels)
 
 
 @dataclass
@@ -111,10 +113,17 @@ def begin(store: SessionStore, session_id: str, user_id: str | None) -> tuple[st
     return user, DialogueState.from_dict(store.load_state(session_id))
 
 
-def hear(message: str, vocabulary: ValueMatcher, state: DialogueState) -> Understanding:
-    """What the message asks for, read against the pending question if there is one."""
+def hear(
+    message: str, vocabulary: ValueMatcher, state: DialogueState, labels: Labels | None = None
+) -> Understanding:
+    """What the message asks for, read against the pending question if there is one.
+
+    A quick reply comes back as the label it was shown with ("USB cables"): it is read as
+    the catalogue value it stands for ("USBCables").
+    """
     pending = (state.pending["attribute"], list(state.pending["options"])) if state.pending else None
-    return understand(message, vocabulary, pending=pending)
+    answer = labels.raw(message, pending[1]) if pending and labels is not None else None
+    return understand(answer or message, vocabulary, pending=pending)
 
 
 def named(linker: Linker, retriever: Retriever, message: str) -> tuple[str, ...]:
@@ -158,7 +167,7 @@ def build_query(
     wishes, relaxed = relax(
         state.wishes(),
         fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
-        label=parts.phrases.summary,
+        label=lambda w: parts.phrases.summary(w, labels=parts.labels),
     )
     query = make_query(
         text, index=retriever.index, settings=parts.settings, named_ids=state.mentioned,
@@ -186,11 +195,12 @@ def decide(
     )
 
 
-def question(plan: QuestionPlan, phrases: Phrases) -> Question:
-    """The question the plan asks, in words, with its quick replies."""
+def question(plan: QuestionPlan, phrases: Phrases, labels: Labels | None = None) -> Question:
+    """The question the plan asks, in words, with its quick replies (shown as labels)."""
     assert plan.attribute is not None
-    text = phrases.render("question", attribute=phrases.attribute(plan.attribute), options=", ".join(plan.options))
-    return Question(text=text, options=list(plan.options), attribute=plan.attribute)
+    options = labels.show_all(plan.options) if labels is not None else list(plan.options)
+    text = phrases.render("question", attribute=phrases.attribute(plan.attribute), options=", ".join(options))
+    return Question(text=text, options=options, attribute=plan.attribute)
 
 
 def rank(ranker: Ranker, context: RankingContext, candidates: Sequence[Candidate], n: int) -> list[Ranked]:
@@ -246,15 +256,19 @@ def cite_history(retriever: Retriever, profile: Profile | None, item: Item, reas
     return phrases.render("because", reason=reason, title=title)
 
 
-def recommendation(ranked: Ranked, reason: str) -> Recommendation:
-    """The reply's entry for a ranked item: its id, title, price, score, reason and short attributes."""
+def recommendation(ranked: Ranked, reason: str, labels: Labels | None = None) -> Recommendation:
+    """The reply's entry for a ranked item: its id, title, price, score, reason and short attributes
+    (category and attribute values as labels, for display)."""
     item = ranked.candidate.item
+    show = labels.show if labels is not None else str
     attributes: dict[str, Any] = {
         key: value for key, value in (("category", item.category), ("brand", item.brand)) if value
     }
+    if item.category:
+        attributes["category"] = show(item.category)
     for key, value in item.attributes.items():
         if isinstance(value, str | int | float) and len(str(value)) <= 40:
-            attributes[key] = value
+            attributes[key] = show(value) if isinstance(value, str) else value
     return Recommendation(
         item_id=item.id,
         title=item.title,
@@ -275,7 +289,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     settings, phrases = parts.settings, parts.phrases
     user, state = begin(parts.store, session_id, user_id)
     with observability.stage("understand"):
-        heard = hear(message, parts.vocabulary, state)
+        heard = hear(message, parts.vocabulary, state, parts.labels)
     state.apply(Heard(heard))
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     profile = customer_profile(user, parts.store, parts.retriever)
@@ -292,7 +306,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "profile": profile.to_dict() if profile else None,
         "n_candidates": len(candidates),
     }
-    said = phrases.summary(wishes, currency(candidates))
+    said = phrases.summary(wishes, currency(candidates), labels=parts.labels)
     if not candidates:
         turn.text = phrases.render("empty", wishes=said or message)
         turn.metadata["policy"] = {"decision": "nothing found"}
@@ -307,7 +321,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "gains": plan.gains,
     }
     if plan.attribute is not None:
-        turn.question = question(plan, phrases)
+        turn.question = question(plan, phrases, parts.labels)
         turn.text = turn.question.text
         state.apply(Asked(plan.attribute, tuple(plan.options)))
         return turn
@@ -344,10 +358,12 @@ def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
                 if not isinstance(chunk, str):
                     explanation = chunk
         reason = explanation.text if explanation is not None else ""
+        if parts.labels is not None:
+            reason = parts.labels.clean(reason)  # a raw value the model repeated, as its label
         fallbacks += bool(explanation is not None and explanation.fallback)
         observability.count_explanation(explanation, turn.metadata, parts.settings.use_llm)
         cited = cite_history(parts.retriever, turn.profile, item, reason, parts.phrases)
         yield cited
-        recommendations.append(recommendation(ranked, cited))
+        recommendations.append(recommendation(ranked, cited, parts.labels))
     turn.metadata["explanation_fallbacks"] = fallbacks
     yield Reply(turn.session_id, turn.text, recommendations, None, turn.metadata)

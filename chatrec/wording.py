@@ -54,11 +54,20 @@ class Phrases:
             return self.attribute_names[name]
         return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ").lower()
 
-    def summary(self, state: Wishes, currency: str | None = None) -> str:
-        """The wishes in force, in a few words ("Men, Tshirts, Blue, up to 40")."""
+    def summary(self, state: Wishes, currency: str | None = None, labels: Any = None) -> str:
+        """The wishes in force, in a few words ("Men, Tshirts, Blue, up to 40").
+
+        ``labels`` (a :class:`~chatrec.labels.Labels`) shows values as shoppers read them
+        ("USB cables"), and many values as the category path they share ("Home & kitchen");
+        without it a category path shows its last segment as it is.
+        """
+        def show(value: str) -> str:
+            return str(labels.show(value)) if labels is not None else value.split("|")[-1]
+
         parts = []
         for values in state.include.values():
-            shown = [value.split("|")[-1] for value in values]
+            shared = labels.shared(list(values)) if labels is not None else None
+            shown = [shared] if shared else list(dict.fromkeys(show(value) for value in values))
             # "WallChargers or 3 similar" rather than a long list of close values.
             parts.append(self.render("wish", values=shown, count=len(shown), negated=False))
         if state.min_price is not None and state.max_price is not None:
@@ -68,7 +77,5 @@ class Phrases:
         elif state.min_price is not None:
             parts.append(f">= {format_amount(state.min_price, currency)}")
         for values in state.exclude.values():
-            parts.extend(
-                self.render("wish", values=[value.split("|")[-1]], count=1, negated=True) for value in values
-            )
+            parts.extend(self.render("wish", values=[show(value)], count=1, negated=True) for value in values)
         return ", ".join(parts)

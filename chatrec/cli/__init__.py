@@ -32,8 +32,12 @@ class _Group(click.Group):
 @click.version_option(package_name="chatrec")
 def main(verbose: int) -> None:
     """chatrec: a conversational recommender for product catalogues."""
+    from chatrec.console import quiet_library_warnings
+
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose < 2:
+        quiet_library_warnings()
 
 
 @main.group(name="eval")
@@ -42,9 +46,9 @@ def eval_group() -> None:
 
 
 def _register() -> None:
-    from chatrec.cli import dialogue, evaluate, index, mcp, serve, simulate, train, train_embedder
+    from chatrec.cli import catalog, dialogue, evaluate, index, mcp, serve, simulate, train, train_embedder
 
-    for module in (index, train, train_embedder, dialogue, serve, mcp):
+    for module in (index, catalog, train, train_embedder, dialogue, serve, mcp):
         module.register(main)
     for module in (evaluate, simulate):
         module.register(eval_group)

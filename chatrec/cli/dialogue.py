@@ -38,10 +38,13 @@ def ask(
     """Answer one MESSAGE; pass --session to continue a conversation, one turn per call."""
     from chatrec.recommender import ChatRec
 
+    from chatrec.console import Spinner
+
     settings = make_settings(index_dir=index_dir, use_llm=False if no_llm else None)
     rec = ChatRec.from_settings(settings)
     try:
-        reply = rec.respond(message, session_id=session_id, user_id=user_id)
+        with Spinner("thinking (Ctrl+C to stop)"):
+            reply = rec.respond(message, session_id=session_id, user_id=user_id)
     finally:
         rec.close()
     if as_json:
@@ -58,15 +61,19 @@ def ask(
 @index_dir_option
 @click.option("--no-llm", is_flag=True, help="Rank by retrieval and explain from attributes (fast).")
 def chat(session_id: str | None, user_id: str | None, index_dir: Path | None, no_llm: bool) -> None:
-    """Chat in the terminal: type a message, or a number to answer with that option; 'quit' ends."""
+    """Chat in the terminal: type a message, or a number to answer with that option.
+
+    '-N' rejects the Nth item shown and '+N' likes it; 'quit' (or Ctrl+D) ends.
+    """
     import uuid
 
+    from chatrec.console import with_spinner
     from chatrec.recommender import ChatRec
 
     settings = make_settings(index_dir=index_dir, use_llm=False if no_llm else None)
     rec = ChatRec.from_settings(settings)
     session_id = session_id or uuid.uuid4().hex
-    click.echo(f"session {session_id}; 'quit' to stop, '-N' to reject the Nth item, '+N' to like it")
+    click.echo(f"session {session_id}; 'quit' or Ctrl+D to stop, '-N' to reject the Nth item, '+N' to like it")
     options: list[str] = []
     shown: list[str] = []
     try:
@@ -88,7 +95,7 @@ def chat(session_id: str | None, user_id: str | None, index_dir: Path | None, no
                 if line.isdigit() and 1 <= int(line) <= len(options):
                     line = options[int(line) - 1]
                 reply = None
-                for event in rec.stream(line, session_id=session_id, user_id=user_id):
+                for event in with_spinner(rec.stream(line, session_id=session_id, user_id=user_id)):
                     if isinstance(event, str):
                         click.echo(event, nl=False)
                     else:

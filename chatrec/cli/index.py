@@ -26,18 +26,32 @@ def index_group() -> None:
 @click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="JSON or YAML file mapping item fields (id, title, price, ...) to your columns.")
 @index_dir_option
+@click.option("--encoding", default=None,
+              help="The catalogue's text encoding, e.g. cp1252 (default: detected; UTF-8, UTF-16 with a BOM, cp1252).")
 @click.option("--max-bad-share", type=float, default=None,
               help="Fail when more than this share of rows is bad (default 0.2).")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
 def build_command(
-    catalog: Path, mapping: Path | None, index_dir: Path | None, max_bad_share: float | None, as_json: bool
+    catalog: Path, mapping: Path | None, index_dir: Path | None, encoding: str | None,
+    max_bad_share: float | None, as_json: bool,
 ) -> None:
-    """Index a catalogue: embed new or changed items, delete removed ones, swap in atomically."""
+    """Index a catalogue: embed new or changed items, delete removed ones, swap in atomically.
+
+    Without --mapping, each column's role is inferred from its content and printed; `chatrec
+    catalog inspect FILE --out mapping.yaml` writes the same choice as a file to edit.
+    """
     settings = make_settings(index_dir=index_dir, max_bad_row_share=max_bad_share)
-    report = build_index(catalog, settings, mapping=mapping, progress=not as_json)
+    report = build_index(catalog, settings, mapping=mapping, progress=not as_json, encoding=encoding)
     if as_json:
         echo_json(report.to_dict())
         return
+    if report.inferred:
+        click.echo(f"no mapping given: column roles inferred from {catalog.name} "
+                   f"(change them with `chatrec catalog inspect {catalog} --out mapping.yaml`):", err=True)
+        for line in report.inferred:
+            click.echo(line, err=True)
+    if report.encoding and report.encoding != "UTF-8":
+        click.echo(f"text read as {report.encoding}", err=True)
     for row in report.bad_rows[:50]:
         click.echo(f"skipped {catalog.name} {row}", err=True)
     if len(report.bad_rows) > 50:

@@ -32,7 +32,9 @@ def serve_command(index_dir: Path | None, host: str, port: int, workers: int) ->
 @click.command(name="demo")
 @click.option("--catalog", "catalog", default="fashion", show_default=True,
               type=click.Choice(["fashion", "electronics"]), help="Bundled demo catalogue.")
-@index_dir_option
+@click.option("--index-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Index folder (default: a folder of its own under the cache folder, "
+                   "CHATREC_CACHE_DIR/demo/CATALOG; CHATREC_INDEX_DIR is not used).")
 @click.option("--host", default=None, help="Interface (default: GRADIO_SERVER_NAME, else 127.0.0.1).")
 @click.option("--port", default=None, type=click.IntRange(1, 65535),
               help="Port (default: GRADIO_SERVER_PORT, else 7860).")
@@ -43,24 +45,20 @@ def demo_command(
 ) -> None:
     """Chat with a bundled demo catalogue in the browser (builds its index the first time).
 
-    The demo index goes to a folder of its own under the cache folder, so that it never
-    replaces the index of your own catalogue.
+    The demo's index and sessions go to folders of their own under the cache folder
+    (CHATREC_CACHE_DIR/demo/CATALOG and .../CATALOG-data), so that they never replace those of
+    your own catalogue; the demo prints the settings that point the other commands, app.py and
+    the Python API at them.
     """
-    from chatrec.demo import ensure_demo_histories, ensure_demo_index
+    from chatrec.demo import demo_settings, ensure_demo_histories, ensure_demo_index, use_demo_lines
     from chatrec.recommender import ChatRec
     from chatrec.ui import build_ui, launch_ui
 
-    settings = make_settings()
-    settings = settings.model_copy(
-        update={
-            "index_dir": index_dir or settings.cache_dir / "demo" / catalog,
-            # The demo's sessions and customer histories stay apart from a real shop's.
-            "data_dir": settings.cache_dir / "demo" / f"{catalog}-data",
-            **({"use_llm": False} if no_llm else {}),
-        }
-    )
+    settings = demo_settings(make_settings(), catalog, index_dir=index_dir, no_llm=no_llm)
     report = ensure_demo_index(settings, catalog, progress=True)
     click.echo(report.summary(), err=True)
+    for line in use_demo_lines(settings):
+        click.echo(line, err=True)
     customers = ensure_demo_histories(settings, catalog)
     if customers:
         click.echo(
@@ -69,6 +67,7 @@ def demo_command(
             err=True,
         )
     blocks = build_ui(lambda: ChatRec.from_settings(settings), title=f"chatrec demo: {catalog}")
+    click.echo("Ctrl+C stops the demo.", err=True)
     launch_ui(blocks, server_name=host, server_port=port, inbrowser=browser)
 
 

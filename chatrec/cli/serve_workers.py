@@ -36,7 +36,7 @@ def run_server(*, index_dir: Path | None, host: str, port: int, workers: int) ->
         log_level = "INFO"  # a server logs its requests unless asked to be quieter
     configure_logging(logging.getLevelName(log_level))
     common = {"host": host, "port": port, "log_config": None, "access_log": False, "log_level": log_level.lower()}
-    banner = f"chatrec API on http://{host}:{port} (docs at /docs, {workers} worker(s))"
+    banner = f"chatrec API on http://{host}:{port} (docs at /docs, {workers} worker(s)); Ctrl+C stops it"
     if workers == 1:
         from chatrec.http.app import create_app
 

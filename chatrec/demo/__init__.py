@@ -16,7 +16,16 @@ from chatrec.errors import ConfigError
 from chatrec.index import BuildReport, build_index
 from chatrec.settings import Settings
 
-__all__ = ["DEMO_CATALOGS", "DemoCatalog", "demo_catalog", "ensure_demo_histories", "ensure_demo_index"]
+__all__ = [
+    "DEMO_CATALOGS",
+    "DemoCatalog",
+    "demo_catalog",
+    "demo_hint",
+    "demo_settings",
+    "ensure_demo_histories",
+    "ensure_demo_index",
+    "use_demo_lines",
+]
 
 _HERE = Path(__file__).parent
 
@@ -83,3 +92,43 @@ def ensure_demo_histories(settings: Settings, name: str = "fashion") -> list[str
         if not store.users():
             import_interactions(demo.histories, store, known_items=open_index(settings.index_dir))
         return store.users()
+
+
+def demo_settings(
+    settings: Settings, name: str = "fashion", index_dir: Path | None = None, no_llm: bool = False
+) -> Settings:
+    """The settings the demo runs with: its index and data in folders of their own under the cache.
+
+    The demo never replaces the index or the sessions of your own catalogue: its index goes
+    to ``CACHE_DIR/demo/NAME`` and its sessions to ``CACHE_DIR/demo/NAME-data`` (unless
+    ``index_dir`` is given).
+    """
+    demo_catalog(name)
+    return settings.updated(
+        index_dir=index_dir or settings.cache_dir / "demo" / name,
+        data_dir=settings.cache_dir / "demo" / f"{name}-data",
+        **({"use_llm": False} if no_llm else {}),
+    )
+
+
+def use_demo_lines(settings: Settings) -> list[str]:
+    """What to type to use the demo's index from the other commands and from Python."""
+    env = f"CHATREC_INDEX_DIR={settings.index_dir} CHATREC_DATA_DIR={settings.data_dir}"
+    return [
+        "To use this index from code or the other commands, set its folders:",
+        f"  export {env}",
+        "  chatrec chat        # or: chatrec ask 'a blue shirt', chatrec serve, python app.py",
+        "  python -c 'from chatrec import ChatRec; print(ChatRec.from_settings().respond(\"a blue shirt\").text)'",
+    ]
+
+
+def demo_hint(settings: Settings) -> str:
+    """A sentence naming the demo indexes already built (for a "no index" error), or ""."""
+    folder = settings.cache_dir / "demo"
+    built = sorted(path.parent for path in folder.glob("*/manifest.json")) if folder.is_dir() else []
+    if not built:
+        return ""
+    first = built[0]
+    return (
+        f"; or use the demo's index: CHATREC_INDEX_DIR={first} CHATREC_DATA_DIR={first}-data"
+    )

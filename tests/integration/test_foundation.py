@@ -86,4 +86,4 @@ def test_cli_build_and_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, f
     assert "white shirt" in rows[0]["title"].lower()
     result = runner.invoke(main, ["search", "cable", "--index-dir", str(tmp_path / "missing")])
     assert result.exit_code == 1
-    assert "no index in" in result.output and "Traceback" not in result.output
+    assert "holds no catalogue index" in result.output and "Traceback" not in result.output

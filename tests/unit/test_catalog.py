@@ -79,8 +79,8 @@ def test_too_many_bad_rows_fail_with_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_missing_columns_are_named(tmp_path: Path) -> None:
-    path = write(tmp_path / "shop.csv", "sku_code,label\n1,x\n")
-    with pytest.raises(CatalogError, match=r"no column for id and title .*sku_code, label.*--mapping"):
+    path = write(tmp_path / "shop.csv", "sku_code,label\n1,7\n")  # a code is an id; a number is no title
+    with pytest.raises(CatalogError, match=r"no column for title .*sku_code, label.*--mapping"):
         load_catalog(path)
 
 

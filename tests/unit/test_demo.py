@@ -31,3 +31,34 @@ def test_fashion_demo_loads_without_bad_rows(settings: Settings, fake_embedder: 
     assert report.n_items == 5000 and not report.bad_rows
     item = open_index(settings.index_dir).items[0]
     assert item.category and "baseColour" in item.attributes
+
+
+def test_the_settings_the_demo_prints_open_its_index_from_python(
+    tmp_path, monkeypatch, fake_cli: HashingEmbedder
+) -> None:
+    """After `chatrec demo`, the printed settings make ChatRec.from_settings() answer on its index."""
+    import shlex
+
+    import pytest
+
+    from chatrec import ChatRec
+    from chatrec.demo import demo_settings, ensure_demo_index, use_demo_lines
+    from chatrec.errors import IndexNotFoundError
+
+    monkeypatch.chdir(tmp_path)  # no ./index here
+    settings = demo_settings(Settings(), "fashion")
+    assert settings.index_dir == tmp_path / "cache" / "demo" / "fashion"
+    ensure_demo_index(settings, "fashion", progress=False)
+    # Without the settings, the error says where the demo's index is, in words.
+    with pytest.raises(IndexNotFoundError, match=r"'index' holds no catalogue index.*demo's index: CHATREC_INDEX_DIR="):
+        ChatRec.from_settings().respond("a blue shirt")
+    export = next(line for line in use_demo_lines(settings) if "export" in line)
+    for pair in shlex.split(export.split("export", 1)[1]):
+        name, value = pair.split("=", 1)
+        monkeypatch.setenv(name, value)
+    rec = ChatRec.from_settings()
+    try:
+        reply = rec.respond("just show me a blue shirt for men", session_id="d1")
+        assert reply.recommendations
+    finally:
+        rec.close()
