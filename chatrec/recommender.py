@@ -194,8 +194,9 @@ class ChatRec:
         if self.settings.signals_path is None:
             return None
         if self._signals is None:
+            index = self.retriever.index  # issue 14: items without logs take their neighbours' signals
             self._signals = ItemSignals.load(self.settings.signals_path).aligned(
-                [item.id for item in self.retriever.index.items]
+                [item.id for item in index.items], embeddings=index.embeddings
             )
         return self._signals
 

@@ -59,8 +59,9 @@ def cached_index_dir(catalog: Path, settings: Settings) -> Path:
 @click.option("--json", "json_out", type=_FILE, default=None, help="Write the metrics (and per-system ranks) here.")
 @click.option("--systems", default=None,
               help="Comma-separated systems to compare: popularity, bm25, dense, hybrid, hybrid+items, "
-                   "signals, chatrec, chatrec-exclude, chatrec+llm0, chatrec+llm, product, product-rrf, product+llm0, "
-                   "product+llm (default: the product's pipeline, per --ranker).")
+                   "signals, chatrec, chatrec-exclude, chatrec+llm0, chatrec+llm, product, product-rrf, "
+                   "product+llm0, product+llm (default: the product's pipeline, per --ranker). Signal "
+                   "ablations: product-rrf-noimpute (items without logs score 0), product-nosignals.")
 @click.option("--ranker", type=click.Choice(["retrieval", "llm"]), default=None,
               help="Default system's ranker (default: llm when the use_llm setting is on).")
 @click.option("--adapter", default=None, help="LoRA adapter of the LLM ranker: a folder, 'default' or 'none'.")
@@ -86,18 +87,28 @@ def cached_index_dir(catalog: Path, settings: Settings) -> Path:
 @click.option("--allow-leak", is_flag=True,
               help="Score even when the signals, a tuned embedder or the fusion model learnt from the "
                    "evaluated dialogues.")
+@click.option("--holdout-items", "holdout", type=click.FloatRange(min=0.0, max=1.0, max_open=True), default=0.0,
+              show_default=True,
+              help="Item cold start: remove this random fraction of the catalogue (seeded by --seed) from "
+                   "every log the signals and the fusion learn from, and report recall on the targets "
+                   "among those items (held_out).")
 def redial_command(
     turns: Path, catalog: Path, limit: int | None, seed: int, json_out: Path | None, systems: str | None,
     ranker: str | None, adapter: str | None, signals_file: Path | None, dialogues: tuple[Path, ...],
     folds: int, timed_turns: int, skip_files: tuple[Path, ...], fusion_file: Path | None, fit_fusion: bool,
-    allow_leak: bool,
+    allow_leak: bool, holdout: float,
 ) -> None:
-    """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs."""
+    """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs.
+
+    Every metric is reported over all pairs and over the echo-free pairs (targets not named
+    earlier in the dialogue), with the number of pairs in each.
+    """
     from chatrec.eval.redial import (
         SYSTEMS,
         RedialEvaluation,
         cross_fitted_run,
         dialogue_rec_turns,
+        holdout_items,
         load_turns,
         parse_systems,
         sample_turns,
@@ -127,12 +138,16 @@ def redial_command(
     if fit_fusion and (not dialogues or fusion_file is not None):
         raise InputError("--fit-fusion needs --dialogues (the logs to learn from) and no --fusion file")
     fusion = None if fit_fusion else _load_fusion(fusion_file, settings, evaluated, allow_leak)
+    if holdout and fusion is not None:
+        raise InputError("--holdout-items with a --fusion file: that model learnt from logs naming the held-out "
+                         "items; use --fit-fusion (with --dialogues) or no fusion")
     index_dir = cached_index_dir(catalog, settings)
     report = build_index(catalog, settings, index_dir=index_dir, progress=True)
     if not report.up_to_date:
         click.echo(report.summary(), err=True)
     retriever = Retriever.open(settings, index_dir=index_dir)
     known = {item.id for item in retriever.index.items}
+    held = holdout_items(sorted(known), holdout, seed)
 
     def ranker_factory(name: str | None) -> Any:
         from chatrec.ranking import LLMRanker
@@ -156,7 +171,7 @@ def redial_command(
             fusion_turns = dialogue_rec_turns(dialogues, titles)
         results = cross_fitted_run(
             retriever, sessions, sample, chosen, folds=folds, progress=True, timed_turns=timed_turns,
-            fusion_turns=fusion_turns, fusion_seed=seed, **options
+            fusion_turns=fusion_turns, fusion_seed=seed, held_out=held, **options
         )
         source = (
             f"fitted on {', '.join(path.name for path in dialogues)} ({len(sessions)} dialogues) without "
@@ -167,6 +182,8 @@ def redial_command(
         path = signals_file or settings.signals_path
         signals = ItemSignals.load(path) if path is not None else None
         source = str(path) if path is not None else None
+        if signals is not None and held:
+            signals = signals.without(held)
         if signals is not None:
             _refuse_leak(f"the item signals in {path} were fitted on", signals.keys, evaluated, allow_leak,
                          "Use --dialogues FILE, which leaves the evaluated dialogues out")
@@ -179,7 +196,7 @@ def redial_command(
                         f"system {system.name!r} needs item signals: give --dialogues FILE or --signals FILE "
                         "(or set signals_path)"
                     )
-        results = RedialEvaluation(retriever, signals, **options).run(
+        results = RedialEvaluation(retriever, signals, held_out=held, **options).run(
             sample, chosen, progress=True, timed_turns=timed_turns
         )
     results.update({
@@ -189,6 +206,7 @@ def redial_command(
         "seed": seed,
         "signals": source,
         "turns_skipped": skipped,
+        "holdout_items": holdout,
         "embedder": settings.embedder,
         "fusion": (f"fitted per fold on {results.get('fusion_turns', 0)} logged turns of the other dialogues"
                    if fit_fusion else None if fusion is None else str(fusion_file or settings.fusion_path)),
@@ -202,6 +220,8 @@ def redial_command(
         "unlinked_targets": results["unlinked_targets"],
         "signals": source,
         "targets_already_named": results["targets_already_named"],
+        "catalogue_no_log_share": results.get("catalogue_no_log_share"),
+        "held_out_items": len(held),
         "systems": {
             name: {key: value for key, value in metrics.items()
                    if key not in ("ranks", "latencies_ms", "recall_curve")}

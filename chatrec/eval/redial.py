@@ -56,10 +56,13 @@ __all__ = [
     "cross_fitting_folds",
     "dialogue_rec_turns",
     "dialogue_roles",
+    "holdout_items",
     "load_turns",
     "parse_systems",
     "sample_turns",
     "summarise",
+    "without_items",
+    "without_targets",
 ]
 
 logger = logging.getLogger(__name__)
@@ -104,6 +107,9 @@ class System:
             signals as a weighted third list), keeping its top 100.
         rrf_only: For a product system: reciprocal-rank fusion even when a learned fusion is
             configured (the ablation of the learned fusion).
+        impute: Items without log data take their signals from their most similar logged
+            items (:class:`~chatrec.signals.AlignedSignals`); False: they score 0, as before
+            issue 14 (the ablation of the cold-start-safe signals).
     """
 
     name: str
@@ -116,6 +122,7 @@ class System:
     adapter: str | None = None
     product: bool = False
     rrf_only: bool = False
+    impute: bool = True
 
 
 #: The systems ``eval redial --systems`` knows, in the order of the ablation.
@@ -134,6 +141,9 @@ SYSTEMS: dict[str, System] = {
         System("chatrec+llm", text="dense", items_in_query=True, signals=True, ranker="llm"),
         System("product", text="hybrid", items_in_query=True, signals=True, product=True),
         System("product-rrf", text="hybrid", items_in_query=True, signals=True, product=True, rrf_only=True),
+        System("product-rrf-noimpute", text="hybrid", items_in_query=True, signals=True, product=True,
+               rrf_only=True, impute=False),
+        System("product-nosignals", text="hybrid", items_in_query=True, product=True, rrf_only=True),
         System("product+llm0", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm",
                adapter="none"),
         System("product+llm", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm"),
@@ -247,6 +257,15 @@ def dialogue_roles(context: Sequence[str]) -> list[tuple[str, str]]:
     return [("customer" if (count - 1 - i) % 2 == 0 else "assistant", text) for i, text in enumerate(utterances)]
 
 
+#: Subsets of (turn, target) pairs every metric is also reported on (key: flag that selects them).
+PAIR_SUBSETS = {
+    "echo_free": "the target was not named earlier in the dialogue",
+    "named_earlier": "the target was named earlier in the dialogue (an echo)",
+    "no_log_data": "the logs the signals were fitted on never named the target",
+    "held_out": "the target is among the items --holdout-items removed from every log",
+}
+
+
 @dataclass
 class SystemResult:
     """What one system scored.
@@ -258,6 +277,10 @@ class SystemResult:
         latencies_ms: Time to rank each turn (shared linking and embedding included).
         diversity: Intra-list diversity of each turn's top 10.
         ndcg: NDCG@10 of each pair.
+        named: Per pair: the target was named earlier in the dialogue.
+        logged: Per pair: the signals' logs named the target (False without signals).
+        held_out: Per pair: the target is a held-out item (``--holdout-items``).
+        top_no_log: Per turn: share of the top-10 slots taken by items without log data.
     """
 
     system: System
@@ -266,27 +289,57 @@ class SystemResult:
     latencies_ms: list[float] = field(default_factory=list)
     diversity: list[float] = field(default_factory=list)
     ndcg: list[float] = field(default_factory=list)
+    named: list[bool] = field(default_factory=list)
+    logged: list[bool] = field(default_factory=list)
+    held_out: list[bool] = field(default_factory=list)
+    top_no_log: list[float] = field(default_factory=list)
+
+    def _pair_metrics(self, select: np.ndarray | None = None) -> dict[str, Any]:
+        """Recall@1/10/50, NDCG@10, MRR and the pair count over the selected pairs (all when None)."""
+        ranks = np.asarray(self.ranks, dtype=np.int64)
+        ndcg = np.asarray(self.ndcg, dtype=np.float64)
+        if select is not None:
+            ranks, ndcg = ranks[select], ndcg[select]
+
+        def mean(values: np.ndarray) -> float:
+            return round(float(np.mean(values)), 4) if len(values) else 0.0
+
+        return {
+            "recall@1": mean(ranks < 1), "recall@10": mean(ranks < 10), "recall@50": mean(ranks < 50),
+            "ndcg@10": mean(ndcg), "mrr": mean(1.0 / (ranks + 1.0)), "pairs": int(len(ranks)),
+        }
 
     def metrics(self, catalogue_size: int) -> dict[str, Any]:
-        """Recall@1/10/50, NDCG@10, MRR, coverage, diversity and latency as a JSON-able dict."""
+        """Recall@1/10/50, NDCG@10, MRR, coverage, diversity and latency as a JSON-able dict.
+
+        Every pair metric is also given per subset (:data:`PAIR_SUBSETS`): ``echo_free``
+        (targets not named earlier) and ``named_earlier`` always, ``no_log_data`` when the
+        system used signals, ``held_out`` when items were held out; each with its ``pairs``.
+        ``top10_no_log_share`` is the mean share of top-10 slots taken by items without log data.
+        """
         ranks = np.asarray(self.ranks, dtype=np.int64)
-        pairs = len(ranks)
+        named = np.asarray(self.named, dtype=bool)
+        latency = np.asarray(self.latencies_ms, dtype=np.float64)
 
         def mean(values: Iterable[float]) -> float:
             values = list(values)
             return round(float(np.mean(values)), 4) if values else 0.0
 
-        latency = np.asarray(self.latencies_ms, dtype=np.float64)
+        subsets: dict[str, dict[str, Any]] = {}
+        if len(named) == len(ranks):
+            subsets["echo_free"] = self._pair_metrics(~named)
+            subsets["named_earlier"] = self._pair_metrics(named)
+        if self.system.signals and len(self.logged) == len(ranks):
+            subsets["no_log_data"] = self._pair_metrics(~np.asarray(self.logged, dtype=bool))
+        if any(self.held_out) and len(self.held_out) == len(ranks):
+            subsets["held_out"] = self._pair_metrics(np.asarray(self.held_out, dtype=bool))
         return {
-            "recall@1": mean(ranks < 1),
-            "recall@10": mean(ranks < 10),
-            "recall@50": mean(ranks < 50),
-            "ndcg@10": mean(self.ndcg),
-            "mrr": mean(1.0 / (ranks + 1.0)),
-            "pairs": pairs,
+            **self._pair_metrics(),
+            **subsets,
             "coverage@10": round(catalogue_coverage(self.top_lists, catalogue_size, k=10), 4)
             if self.top_lists else 0.0,
             "diversity@10": mean(self.diversity),
+            "top10_no_log_share": mean(self.top_no_log) if self.top_no_log else None,
             "latency_ms_p50": round(float(np.percentile(latency, 50)), 2) if len(latency) else None,
             "latency_ms_p95": round(float(np.percentile(latency, 95)), 2) if len(latency) else None,
             "recall_curve": {str(k): mean(ranks < k) for k in CURVE_KS},
@@ -308,6 +361,8 @@ class RedialEvaluation:
         text_weight: Weight of the text score next to the signals.
         n_candidates: Candidates handed to the LLM ranker.
         fusion: A learned fusion model for the ``product`` systems (None: RRF, as configured).
+        held_out: Catalogue ids removed from every log (``--holdout-items``): pairs whose
+            target is one of them are also reported on their own (``held_out``).
     """
 
     def __init__(
@@ -322,8 +377,10 @@ class RedialEvaluation:
         text_weight: float = 0.1,
         n_candidates: int = 20,
         fusion: LearnedFusion | None = None,
+        held_out: Iterable[str] = (),
     ) -> None:
         self.retriever = retriever
+        self.held_out = set(held_out)
         self.fusion = fusion
         self.index = retriever.index
         self.ids = [item.id for item in self.index.items]
@@ -332,7 +389,10 @@ class RedialEvaluation:
             if signals is not None else None,
         )
         self.signals = signals
-        self.aligned: AlignedSignals | None = signals.aligned(self.ids) if signals is not None else None
+        self.aligned: AlignedSignals | None = (
+            signals.aligned(self.ids, embeddings=self.index.embeddings) if signals is not None else None
+        )
+        self._aligned_raw: AlignedSignals | None = None
         self.weights = weights or SignalWeights()
         self.ranker_factory = ranker_factory
         self.query_utterances = query_utterances
@@ -358,7 +418,8 @@ class RedialEvaluation:
         """Score of every catalogue item for one turn (higher is better)."""
         n = len(self.ids)
         if system.product:
-            return self._product_scores(query, text_vector, mentioned, None if system.rrf_only else self.fusion)
+            return self._product_scores(query, text_vector, mentioned, None if system.rrf_only else self.fusion,
+                                        self._aligned_for(system))
         if system.popularity_only:
             return self._require_signals(system).popularity.astype(np.float64)
         total = np.zeros(n, dtype=np.float64)
@@ -386,10 +447,21 @@ class RedialEvaluation:
             total += self._require_signals(system).scores(mentioned, query, self.weights)
         return total
 
+    def _aligned_for(self, system: System) -> AlignedSignals | None:
+        """The signals a system reads: None without signals, unimputed for ``impute=False``."""
+        if not system.signals or self.signals is None:
+            return None
+        if system.impute:
+            return self.aligned
+        if self._aligned_raw is None:
+            self._aligned_raw = self.signals.aligned(self.ids)
+        return self._aligned_raw
+
     def _product_search(
-        self, query: str, text_vector: np.ndarray, mentioned: list[str], *, k: int, fusion: PoolRanker | None
+        self, query: str, text_vector: np.ndarray, mentioned: list[str], *, k: int, fusion: PoolRanker | None,
+        aligned: AlignedSignals | None = None,
     ) -> list[Candidate]:
-        """The product's retrieval call for a turn (as ``ChatRec`` makes it)."""
+        """The product's retrieval call for a turn (as ``ChatRec`` makes it), with ``aligned`` signals."""
         settings = self.retriever.settings
         vector = text_vector.astype(np.float32)
         taste: np.ndarray | None = None
@@ -399,21 +471,22 @@ class RedialEvaluation:
             taste = taste / max(float(np.linalg.norm(taste)), 1e-9)
             vector = (1.0 - settings.profile_weight) * vector + settings.profile_weight * taste
             vector = vector / max(float(np.linalg.norm(vector)), 1e-9)
-        parts = self.aligned.parts(mentioned, query) if self.aligned is not None else None
-        extra = self.aligned.scores(mentioned, query, self.weights, parts) if self.aligned is not None else None
+        parts = aligned.parts(mentioned, query) if aligned is not None else None
+        extra = aligned.scores(mentioned, query, self.weights, parts) if aligned is not None else None
         return self.retriever.search(
             query, k=k, query_vector=vector, extra_scores=extra, extra_weight=settings.signals_weight,
             profile_vector=taste, profile_weight=0.0, fusion=fusion, signal_parts=parts, named_ids=mentioned,
         )
 
     def _product_scores(
-        self, query: str, text_vector: np.ndarray | None, mentioned: list[str], fusion: LearnedFusion | None
+        self, query: str, text_vector: np.ndarray | None, mentioned: list[str], fusion: LearnedFusion | None,
+        aligned: AlignedSignals | None,
     ) -> np.ndarray:
         """Scores from the product's retrieval call; items outside its top 100 score -inf."""
         scores = np.full(len(self.ids), -np.inf)
         if text_vector is None:
             return scores
-        found = self._product_search(query, text_vector, mentioned, k=100, fusion=fusion)
+        found = self._product_search(query, text_vector, mentioned, k=100, fusion=fusion, aligned=aligned)
         for rank, candidate in enumerate(found):
             scores[self.index.position(candidate.item.id)] = -float(rank)
         return scores
@@ -447,7 +520,7 @@ class RedialEvaluation:
     ) -> tuple[np.ndarray, np.ndarray] | None:
         """The RRF pool of the product's call and its fusion features (None when empty)."""
         recorder = _FeatureRecorder(depth)
-        found = self._product_search(query, text_vector, mentioned, k=depth, fusion=recorder)
+        found = self._product_search(query, text_vector, mentioned, k=depth, fusion=recorder, aligned=self.aligned)
         if recorder.features is None:
             return None
         rows = np.asarray([self.index.position(c.item.id) for c in found[: len(recorder.features)]], dtype=np.int64)
@@ -520,15 +593,21 @@ class RedialEvaluation:
                 text_vector = self.retriever.embedder.encode_queries([query])[0] if timed else batched[number]
             shared_ms = (time.perf_counter() - started) * 1000.0
             targets: list[list[int]] = []
+            flags: list[tuple[bool, bool, bool]] = []  # (named earlier, logged, held out) per pair
+            said = " ".join(utterances)
+            known = self.aligned.known if self.aligned is not None else None
             for title in turn.targets:
                 counts["targets"] += 1
                 linked = self.linker.lookup(title)
                 if not linked:
                     counts["unlinked_targets"] += 1
                     continue
-                if set(linked) & set(mentioned):
-                    counts["targets_already_named"] += 1
-                targets.append([self.index.position(i) for i in linked])
+                rows = [self.index.position(i) for i in linked]
+                named = bool(set(linked) & set(mentioned)) or title in said
+                counts["targets_already_named"] += int(named)
+                targets.append(rows)
+                flags.append((named, known is not None and bool(known[rows].any()),
+                              any(i in self.held_out for i in linked)))
             for system in systems:
                 begun = time.perf_counter()
                 scores = self._scores(system, query, text_vector, mentioned)
@@ -545,9 +624,14 @@ class RedialEvaluation:
                 top = [self.ids[row] for row in order[:10].tolist()]
                 result.top_lists.append(top)
                 result.diversity.append(intra_list_diversity(self.index.embeddings[order[:10]]))
-                for rows in targets:
+                if known is not None:
+                    result.top_no_log.append(float(np.mean(~known[order[:10]])))
+                for rows, (named, logged, held) in zip(targets, flags, strict=True):
                     result.ranks.append(int(rank[rows].min()))
                     result.ndcg.append(ndcg_at_k(top, {self.ids[row] for row in rows}, 10))
+                    result.named.append(named)
+                    result.logged.append(logged)
+                    result.held_out.append(held)
             counts["turns"] += 1
             if bar is not None:
                 bar.update(1)
@@ -566,7 +650,13 @@ class RedialEvaluation:
         counts: Counter[str] = Counter()
         with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
             self.score_turns(turns, systems, results, counts, timed_turns=timed_turns, bar=bar)
-        return summarise(results, counts, systems, len(self.ids))
+        summary = summarise(results, counts, systems, len(self.ids))
+        summary["catalogue_no_log_share"] = self.no_log_share()
+        return summary
+
+    def no_log_share(self) -> float | None:
+        """Share of the catalogue the signals' logs never named (None without signals)."""
+        return None if self.aligned is None else round(float(np.mean(~self.aligned.known)), 4)
 
 
 class _FeatureRecorder:
@@ -628,6 +718,8 @@ def cross_fitted_run(
     fusion_turns: Sequence[RecTurn] | None = None,
     fusion_depth: int = 200,
     fusion_seed: int = 0,
+    held_out: Iterable[str] = (),
+    unlogged_share: float = 0.2,
     **options: Any,
 ) -> dict[str, Any]:
     """Score turns with signals that never saw their own dialogue (K-fold cross-fitting).
@@ -652,31 +744,47 @@ def cross_fitted_run(
         fusion_turns: Logged turns to fit a fusion model on in each group (None: no fitting).
         fusion_depth: Pool depth of those models.
         fusion_seed: Seed of their fits (LightGBM's bagging).
+        held_out: Catalogue ids removed from every log first (item cold start): from the
+            sessions the signals are fitted on and from the targets the fusion learns from.
+        unlogged_share: Share of logged items each fusion fit sees as having no log data
+            (see :func:`cross_fitted_examples`).
         **options: Passed on to :class:`RedialEvaluation`.
 
     Returns:
         See :func:`summarise`; ``signals_sessions`` gives the mean number of sessions per fit,
-        ``fusion_turns`` the mean number of logged turns per fusion fit.
+        ``fusion_turns`` the mean number of logged turns per fusion fit,
+        ``catalogue_no_log_share`` the mean share of the catalogue without log data per fit.
     """
     from tqdm import tqdm
 
+    held = set(held_out)
+    if held:
+        sessions = without_items(sessions, held)
+        if fusion_turns is not None:
+            fusion_turns = without_targets(fusion_turns, {item.title for item in retriever.index.items
+                                                          if item.id in held})
     results: dict[str, SystemResult] = {}
     counts: Counter[str] = Counter()
     fitted: list[int] = []
     timed_left = timed_turns
     splits = cross_fitting_folds(sessions, turns, folds)
     fusion_sizes: list[int] = []
+    shares: list[tuple[float, int]] = []
     with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
         for fold_turns, kept in splits:
             fitted.append(len(kept))
             if fusion_turns is not None:
                 held = {turn.dialog_id for turn in fold_turns}
                 logged = [turn for turn in fusion_turns if turn.dialog_id not in held]
-                examples = cross_fitted_examples(retriever, kept, logged, depth=fusion_depth, folds=folds)
+                examples = cross_fitted_examples(retriever, kept, logged, depth=fusion_depth, folds=folds,
+                                                 unlogged_share=unlogged_share, seed=fusion_seed)
                 options["fusion"] = fit_fusion(examples, depth=fusion_depth, held_out=0.0, seed=fusion_seed)
                 fusion_sizes.append(len(logged))
-            evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), **options)
+            evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), held_out=held, **options)
             evaluation.score_turns(fold_turns, systems, results, counts, timed_turns=timed_left, bar=bar)
+            share = evaluation.no_log_share()
+            if share is not None:
+                shares.append((share, len(fold_turns)))
             timed_left = max(0, timed_left - len(fold_turns))
     summary = summarise(results, counts, systems, len(retriever.index))
     summary["signals_sessions"] = int(np.mean(fitted)) if fitted else 0
@@ -684,7 +792,45 @@ def cross_fitted_run(
     summary["folds"] = folds if overlap else 1
     if fusion_sizes:
         summary["fusion_turns"] = int(np.mean(fusion_sizes))
+    summary["catalogue_no_log_share"] = (
+        round(sum(v * n for v, n in shares) / max(sum(n for _, n in shares), 1), 4) if shares else None
+    )
+    summary["held_out_items"] = len(held)
     return summary
+
+
+def holdout_items(item_ids: Sequence[str], fraction: float, seed: int = 0) -> set[str]:
+    """A seeded random ``fraction`` of ``item_ids``: the items an item cold-start run removes from the logs.
+
+    Raises:
+        InputError: ``fraction`` is not in [0, 1).
+    """
+    if not 0.0 <= fraction < 1.0:
+        raise InputError(f"the held-out fraction must be in [0, 1), got {fraction}")
+    ordered = sorted(set(item_ids))
+    count = int(round(len(ordered) * fraction))
+    return set(random.Random(seed).sample(ordered, count)) if count else set()
+
+
+def without_items(sessions: Iterable[Session], item_ids: set[str]) -> list[Session]:
+    """The sessions as if their logs had never named ``item_ids`` (items and log texts dropped)."""
+    return [
+        Session(
+            items=tuple(i for i in session.items if i not in item_ids), key=session.key,
+            led_to=tuple((i, text) for i, text in session.led_to if i not in item_ids),
+        )
+        for session in sessions
+    ]
+
+
+def without_targets(turns: Iterable[RecTurn], titles: set[str]) -> list[RecTurn]:
+    """The turns with these target titles dropped; a turn left without targets is dropped."""
+    kept = []
+    for turn in turns:
+        targets = tuple(title for title in turn.targets if title not in titles)
+        if targets:
+            kept.append(RecTurn(turn.dialog_id, turn.turn_id, turn.context, targets))
+    return kept
 
 
 def cross_fitting_folds(
@@ -720,9 +866,16 @@ def cross_fitted_examples(
     depth: int,
     folds: int = 5,
     progress: bool = False,
+    unlogged_share: float = 0.2,
+    seed: int = 0,
     **options: Any,
 ) -> list[FusionExample]:
     """Fusion training data from logged turns, each scored with signals that never saw its dialogue.
+
+    So that the model learns what an item without logs looks like (its signals imputed from
+    similar items, its ``logged`` feature 0) when it is the right answer, each fold's signals
+    are also fitted without a random ``unlogged_share`` of the items its logs name: those
+    items are new products as far as that fold's signals know.
 
     Args:
         retriever: The catalogue's retriever (with the embedder the fusion will serve with).
@@ -731,13 +884,19 @@ def cross_fitted_examples(
         depth: Pool size.
         folds: Cross-fitting groups.
         progress: Show a progress bar on stderr.
+        unlogged_share: Share of the logged items each fold's signals do not see (0: none).
+        seed: Seed of which items those are.
         **options: Passed on to :class:`RedialEvaluation`.
     """
     from tqdm import tqdm
 
     examples: list[FusionExample] = []
+    rng = random.Random(seed)
     with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
         for fold_turns, kept in cross_fitting_folds(sessions, turns, folds):
+            if unlogged_share > 0:
+                logged = sorted({i for session in kept for i in session.items})
+                kept = without_items(kept, set(rng.sample(logged, int(len(logged) * unlogged_share))))
             evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), **options)
             examples.extend(evaluation.fusion_examples(fold_turns, depth, bar=bar))
     return examples

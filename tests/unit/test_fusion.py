@@ -91,7 +91,7 @@ def test_too_few_turns_is_a_clear_error() -> None:
         ("{broken", "not JSON"),
         (json.dumps({"format": "other"}), "not a chatrec fusion model"),
         (json.dumps({"format": "chatrec-fusion", "version": 1, "features": ["dense"]}), "other features"),
-        (json.dumps({"format": "chatrec-fusion", "version": 1, "features": list(FEATURES), "depth": 200,
+        (json.dumps({"format": "chatrec-fusion", "version": 2, "features": list(FEATURES), "depth": 200,
                      "model": "tree\nnot a model"}), "does not parse"),
     ],
 )
@@ -206,3 +206,13 @@ def test_fit_fusion_learns_from_shop_logs_and_names_a_bad_line(fixtures_dir: Pat
     logs.write_text(json.dumps(lines[0]) + "\n" + json.dumps({"item_id": "1"}) + "\n", encoding="utf-8")
     bad = CliRunner().invoke(main, args)
     assert bad.exit_code != 0 and "logs.jsonl:2" in bad.output and "Traceback" not in bad.output
+
+
+def test_the_fusion_sees_which_items_have_no_log_data() -> None:
+    dense = np.asarray([0.9, 0.5, 0.1], dtype=np.float32)
+    logged = np.asarray([1.0, 0.0, 1.0], dtype=np.float32)
+    pool = PoolScores(dense=dense, lexical=None, signals=None, parts={"logged": logged}, fused={0: 0.03, 1: 0.02})
+    features = pool_features(np.asarray([1, 0]), pool, cap=50)
+    assert features[:, COLUMN["logged"]].tolist() == [0, 1]
+    no_signals = PoolScores(dense=dense, lexical=None, signals=None, parts={}, fused={0: 0.03})
+    assert pool_features(np.asarray([0]), no_signals, cap=50)[0, COLUMN["logged"]] == 0
