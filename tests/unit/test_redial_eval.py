@@ -148,6 +148,8 @@ def test_cli_writes_the_contract_json(fixtures_dir: Path, tmp_path: Path, fake_c
     assert report.exit_code == 0, report.output
     text = (tmp_path / "rep" / "report.md").read_text()
     assert "| product |" in text and "UniCRS" in text
+    assert text.index("## Echo-free pairs") < text.index("## All pairs")  # the report leads with echo-free recall
+    assert data["systems"]["product"]["echo_free"]["pairs"] + data["targets_already_named"] == data["pairs"]
     for png in ("recall_at_k.png", "ablation.png", "latency.png"):
         assert (tmp_path / "rep" / png).stat().st_size > 1000
 
