@@ -92,11 +92,14 @@ def cached_index_dir(catalog: Path, settings: Settings) -> Path:
               help="Item cold start: remove this random fraction of the catalogue (seeded by --seed) from "
                    "every log the signals and the fusion learn from, and report recall on the targets "
                    "among those items (held_out).")
+@click.option("--fusion-max-turns", type=click.IntRange(min=20), default=None,
+              help="With --fit-fusion: learn each fold's fusion from a fixed random sample of this many "
+                   "logged turns (default: all; fewer is faster).")
 def redial_command(
     turns: Path, catalog: Path, limit: int | None, seed: int, json_out: Path | None, systems: str | None,
     ranker: str | None, adapter: str | None, signals_file: Path | None, dialogues: tuple[Path, ...],
     folds: int, timed_turns: int, skip_files: tuple[Path, ...], fusion_file: Path | None, fit_fusion: bool,
-    allow_leak: bool, holdout: float,
+    allow_leak: bool, holdout: float, fusion_max_turns: int | None,
 ) -> None:
     """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs.
 
@@ -168,7 +171,7 @@ def redial_command(
         fusion_turns = None
         if fit_fusion:
             titles = {item.id: item.title for item in retriever.index.items}
-            fusion_turns = dialogue_rec_turns(dialogues, titles)
+            fusion_turns = sample_turns(dialogue_rec_turns(dialogues, titles), fusion_max_turns, seed)
         results = cross_fitted_run(
             retriever, sessions, sample, chosen, folds=folds, progress=True, timed_turns=timed_turns,
             fusion_turns=fusion_turns, fusion_seed=seed, held_out=held, **options
@@ -395,6 +398,26 @@ def _read_baskets(path: Path, known: set[str] | None) -> list[Any]:
     return sessions
 
 
+@click.command(name="linking")
+@click.option("--dialogues", multiple=True, required=True, type=_FILE,
+              help="Raw ReDial dialogue files (repeatable): their @id mentions are the truth.")
+@click.option("--catalog", required=True, type=_FILE, help="The catalogue (movies.json).")
+@click.option("--no-year-share", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
+              help="Share of the mentions written without their year (the rest as \"Title (Year)\").")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Read at most this many messages.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of which mentions lose their year.")
+def linking_command(
+    dialogues: tuple[Path, ...], catalog: Path, no_year_share: float, limit: int | None, seed: int
+) -> None:
+    """Title linking precision and recall against ReDial's own @id mentions."""
+    from chatrec.catalog import load_catalog
+    from chatrec.eval.linking import evaluate_linking
+
+    items = load_catalog(catalog).items
+    result = evaluate_linking(dialogues, items, no_year_share=no_year_share, seed=seed, limit=limit)
+    echo_json({"dialogues": [str(p) for p in dialogues], "no_year_share": no_year_share, **result.summary()})
+
+
 @click.command(name="report")
 @click.option("--results", "results_files", multiple=True, required=True, type=_FILE,
               help="JSON written by `eval redial --json` (repeatable: systems are merged).")
@@ -414,3 +437,4 @@ def register(group: click.Group) -> None:
     group.add_command(fit_signals_command)
     group.add_command(fit_fusion_command)
     group.add_command(report_command)
+    group.add_command(linking_command)

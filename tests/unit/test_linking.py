@@ -85,3 +85,29 @@ def test_attribute_values_are_not_titles() -> None:
     linker = TitleLinker(items, frequent=frozenset())
     assert linker.find("i want a comedy tonight") == []
     assert [m.item_id for m in linker.find("i want a comedy (2012) tonight")] == ["1"]
+
+
+def test_all_caps_words_and_names_are_not_titles() -> None:
+    linker = TitleLinker(_items("Action (1999)", "Help! (1965)", "It (2017)", "Morgan (2016)", "Here (2011)",
+                                "Comedy (2014)"), frequent=frozenset({"action", "help", "here", "comedy"}))
+    assert linker.find("I love ACTION movies, HELP me find one HERE") == []
+    assert linker.find("I think IT is the best") == []
+    assert linker.find("anything with Morgan Freeman in it") == []
+    assert linker.find("I like a good Comedy on sundays") == []
+    # ... unless the context says a title is meant.
+    assert [m.surface for m in linker.find("Have you seen It? I loved \"Comedy\"")] == ["It", "Comedy"]
+    assert [m.surface for m in linker.find("I watched Morgan last week")] == ["Morgan"]
+
+
+def test_linking_evaluation_against_redial_mentions(fixtures_dir) -> None:
+    from chatrec.catalog import load_catalog
+    from chatrec.eval.linking import evaluate_linking
+
+    items = load_catalog(fixtures_dir / "redial_movies.json").items
+    result = evaluate_linking([fixtures_dir / "redial_dialogues.jsonl"], items, no_year_share=0.0)
+    summary = result.summary()
+    assert result.gold > 0 and result.messages > 0
+    # With their years every title is found; whatever else links is a false link.
+    assert summary["recall"] == 1.0
+    assert summary["false_links"] == result.links - result.correct
+    assert 0.0 < summary["precision"] <= 1.0
