@@ -418,6 +418,47 @@ def linking_command(
     echo_json({"dialogues": [str(p) for p in dialogues], "no_year_share": no_year_share, **result.summary()})
 
 
+@click.command(name="histories")
+@click.option("--demo", "demo_name", default="electronics", show_default=True,
+              help="A bundled demo catalogue with customer histories (ignored with --catalog).")
+@click.option("--catalog", type=_FILE, default=None, help="A catalogue file (instead of --demo).")
+@click.option("--mapping", type=_FILE, default=None, help="Its column mapping file.")
+@click.option("--histories", "histories_file", type=_FILE, default=None,
+              help="Its customer histories (CSV/JSONL: user_id, item_id, event[, rating, timestamp]).")
+@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True,
+              help="Customer folds: the signals never learn from the scored customer.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the fold assignment.")
+def histories_command(
+    demo_name: str, catalog: Path | None, mapping: Path | None, histories_file: Path | None, folds: int, seed: int
+) -> None:
+    """New customers: recall of the last purchase with 0, 1, 3 and 10 earlier history items."""
+    from chatrec.demo import demo_catalog
+    from chatrec.eval.histories import evaluate_histories
+    from chatrec.history import EVENT_WEIGHTS, read_interactions
+    from chatrec.index import build_index
+    from chatrec.retrieval import Retriever
+
+    settings = make_settings()
+    if catalog is None:
+        demo = demo_catalog(demo_name)
+        catalog, mapping, histories_file = demo.catalog, demo.mapping, histories_file or demo.histories
+    if histories_file is None:
+        raise InputError("give --histories (the customers' interactions) with --catalog")
+    index_dir = cached_index_dir(catalog, settings)
+    report = build_index(catalog, settings, mapping=mapping, index_dir=index_dir, progress=True)
+    if not report.up_to_date:
+        click.echo(report.summary(), err=True)
+    retriever = Retriever.open(settings, index_dir=index_dir)
+    events: dict[str, list[tuple[float, int, str]]] = {}
+    for line, interaction, _error in read_interactions(histories_file):
+        if interaction is not None and EVENT_WEIGHTS.get(interaction.event, 1.0) > 0:
+            moment = interaction.timestamp if interaction.timestamp is not None else float("-inf")
+            events.setdefault(interaction.user_id, []).append((moment, line, interaction.item_id))
+    histories = {user: [item for *_, item in sorted(rows)] for user, rows in events.items()}
+    echo_json({"catalog": str(catalog), "histories": str(histories_file),
+               **evaluate_histories(retriever, histories, folds=folds, seed=seed)})
+
+
 @click.command(name="report")
 @click.option("--results", "results_files", multiple=True, required=True, type=_FILE,
               help="JSON written by `eval redial --json` (repeatable: systems are merged).")
@@ -438,3 +479,4 @@ def register(group: click.Group) -> None:
     group.add_command(fit_fusion_command)
     group.add_command(report_command)
     group.add_command(linking_command)
+    group.add_command(histories_command)
