@@ -75,7 +75,8 @@ _MAX_TOKENS = 16
 TITLE_CUES: frozenset[str] = frozenset(
     """
     seen saw see watch watched watching love loved like liked enjoyed enjoy recommend recommended
-    suggest suggested try called titled named movie film flick about
+    suggest suggested try called titled named movie film flick about have own owned bought buy got
+    want need
     """.split()  # noqa: SIM905
 )
 _QUOTES = "\"'\u201c\u201d\u2018\u2019*_"

@@ -418,6 +418,20 @@ def linking_command(
     echo_json({"dialogues": [str(p) for p in dialogues], "no_year_share": no_year_share, **result.summary()})
 
 
+@click.command(name="ownership")
+@click.option("--dialogues", multiple=True, required=True, type=_FILE,
+              help="Raw ReDial dialogue files (repeatable): their initiatorQuestions are the truth.")
+@click.option("--catalog", required=True, type=_FILE, help="The catalogue (movies.json).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Read at most this many dialogues.")
+def ownership_command(dialogues: tuple[Path, ...], catalog: Path, limit: int | None) -> None:
+    """How well "the shopper has seen / owns / disliked it" is read from their words (ReDial questionnaires)."""
+    from chatrec.catalog import load_catalog
+    from chatrec.eval.linking import evaluate_ownership
+
+    result = evaluate_ownership(dialogues, load_catalog(catalog).items, limit=limit)
+    echo_json({"dialogues": [str(p) for p in dialogues], **result.summary()})
+
+
 @click.command(name="histories")
 @click.option("--demo", "demo_name", default="electronics", show_default=True,
               help="A bundled demo catalogue with customer histories (ignored with --catalog).")
@@ -480,3 +494,4 @@ def register(group: click.Group) -> None:
     group.add_command(report_command)
     group.add_command(linking_command)
     group.add_command(histories_command)
+    group.add_command(ownership_command)

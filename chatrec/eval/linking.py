@@ -25,7 +25,7 @@ from chatrec.catalog import Item
 from chatrec.errors import InputError
 from chatrec.linking import TitleLinker, split_year
 
-__all__ = ["LinkingResult", "evaluate_linking"]
+__all__ = ["LinkingResult", "OwnershipResult", "evaluate_linking", "evaluate_ownership"]
 
 _MENTION = re.compile(r"@(\d+)")
 
@@ -137,4 +137,98 @@ def evaluate_linking(
             result.found += len(found)
             for item_id in gold - found:
                 result.missed_titles[titles[item_id]] += 1
+    return result
+
+
+@dataclass
+class OwnershipResult:
+    """How well :func:`chatrec.ownership.item_statements` finds the movies a ReDial seeker has seen or disliked.
+
+    Attributes:
+        movies: Seeker-named movies whose questionnaire answers "seen" yes or no.
+        has: Of those, the ones the seeker had seen or did not like (the truth).
+        predicted: Movies the seeker's own messages were read as "has".
+        correct: Predicted movies that were truly seen or disliked.
+        asks: Movies read as "asks" (asked for by name).
+    """
+
+    movies: int = 0
+    has: int = 0
+    predicted: int = 0
+    correct: int = 0
+    asks: int = 0
+
+    def summary(self) -> dict[str, Any]:
+        """Precision and recall of "has", and the counts."""
+        return {
+            "precision": round(self.correct / self.predicted, 4) if self.predicted else None,
+            "recall": round(self.correct / self.has, 4) if self.has else None,
+            "movies": self.movies, "seen_or_disliked": self.has, "predicted_has": self.predicted,
+            "predicted_asks": self.asks,
+            # Reading every named movie as "has" (what excluding all named items does):
+            "named_is_has_precision": round(self.has / self.movies, 4) if self.movies else None,
+        }
+
+
+def evaluate_ownership(paths: Sequence[Path | str], items: Sequence[Item], *, limit: int | None = None) -> OwnershipResult:
+    """Score "the shopper has it" detection against ReDial's ``initiatorQuestions``.
+
+    For every movie the seeker named (``@id`` in their own messages, written out as its title
+    with its year), the truth is the seeker's questionnaire: seen (1) or not liked (0) means
+    "has"; movies whose "seen" answer is missing (2) are left out. A movie is predicted "has"
+    when one of the seeker's messages says so about it.
+
+    Raises:
+        InputError: A file is missing or not ReDial JSON lines.
+    """
+    from chatrec.ownership import item_statements
+
+    titles = {item.id: item.title for item in items}
+    linker = TitleLinker(items)
+    result = OwnershipResult()
+    dialogues = 0
+    for path in paths:
+        path = Path(path)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError(f"cannot read dialogues {path}: {exc.strerror or exc}") from exc
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            if limit is not None and dialogues >= limit:
+                return result
+            dialogues += 1
+            try:
+                record = json.loads(line)
+                seeker = record["initiatorWorkerId"]
+                answers = record.get("initiatorQuestions") or {}
+                messages = record["messages"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise InputError(f"{path}:{number} is not a ReDial dialogue ({exc})") from exc
+            if not isinstance(answers, dict):
+                continue
+            named: set[str] = set()
+            said: dict[str, str] = {}
+            for message in messages:
+                if message.get("senderWorkerId") != seeker:
+                    continue
+                text = str(message.get("text", ""))
+                named.update(i for i in _MENTION.findall(text) if i in titles)
+                rendered = _MENTION.sub(lambda m: titles.get(m.group(1), m.group(0)), text)
+                for item_id, statement in item_statements(rendered, linker.find(rendered)).items():
+                    if statement == "asks" or said.get(item_id) != "asks":
+                        said[item_id] = statement
+            for item_id in named:
+                answer = answers.get(item_id)
+                if not isinstance(answer, dict) or answer.get("seen") not in (0, 1):
+                    continue
+                truth = answer.get("seen") == 1 or answer.get("liked") == 0
+                result.movies += 1
+                result.has += int(truth)
+                if said.get(item_id) == "has":
+                    result.predicted += 1
+                    result.correct += int(truth)
+                elif said.get(item_id) == "asks":
+                    result.asks += 1
     return result

@@ -111,3 +111,31 @@ def test_linking_evaluation_against_redial_mentions(fixtures_dir) -> None:
     assert summary["recall"] == 1.0
     assert summary["false_links"] == result.links - result.correct
     assert 0.0 < summary["precision"] <= 1.0
+
+
+def test_what_the_shopper_says_about_an_item() -> None:
+    from chatrec.ownership import item_statements
+
+    linker = TitleLinker(_items("Inception (2010)", "The Shining (1980)", "Up (2009)"),
+                         frequent=frozenset({"up", "inception"}))
+
+    def said(text: str) -> dict[str, str]:
+        return item_statements(text, linker.find(text))
+
+    assert said("do you have Inception?") == {"1": "asks"}
+    assert said("I have seen Inception, any other?") == {"1": "has"}
+    assert said("I did not like The Shining") == {"2": "has"}
+    assert said("I think The Shining was great") == {"2": "has"}
+    assert said("something like The Shining please") == {}  # a reference, neither
+    assert said("I loved The Shining but do you have Inception?") == {"2": "has", "1": "asks"}
+
+
+def test_ownership_evaluation_reads_the_questionnaires(fixtures_dir) -> None:
+    from chatrec.catalog import load_catalog
+    from chatrec.eval.linking import evaluate_ownership
+
+    result = evaluate_ownership([fixtures_dir / "redial_dialogues.jsonl"],
+                                load_catalog(fixtures_dir / "redial_movies.json").items)
+    summary = result.summary()
+    assert result.movies > 0 and 0 <= result.correct <= result.predicted
+    assert summary["named_is_has_precision"] == round(result.has / result.movies, 4)
