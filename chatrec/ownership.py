@@ -20,12 +20,13 @@ from typing import Literal
 
 from chatrec.errors import ConfigError
 from chatrec.linking import Mention
+from chatrec.prompting import default_prompts_dir
 
 __all__ = ["Statement", "item_statements", "load_cues"]
 
 Statement = Literal["has", "asks"]
 
-_CUES_FILE = Path(__file__).resolve().parent.parent / "prompts" / "ownership_cues.txt"
+_CUES_FILE = default_prompts_dir() / "ownership_cues.txt"
 _CLAUSE_END = re.compile(r"[.!?;\n]|\bbut\b", re.IGNORECASE)
 _WINDOW = 60
 

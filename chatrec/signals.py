@@ -130,12 +130,16 @@ class ItemSignals:
         return self._position.get(item_id)
 
     @classmethod
-    def fit(cls, sessions: Iterable[Session | Sequence[str]]) -> ItemSignals:
+    def fit(cls, sessions: Iterable[Session | Sequence[str]], vocabulary: Iterable[str] = ()) -> ItemSignals:
         """Count co-mentions, mentions and log texts over logged sessions.
 
         Args:
             sessions: :class:`Session` s, or plain baskets of item ids; repeats inside a
                 session count once, and a session key seen before is skipped.
+            vocabulary: Items that were on offer while the logs were collected (usually the
+                catalogue at fit time): those the logs never name are known to have drawn no
+                interest (count 0). An item outside the vocabulary and the logs, such as a
+                product added later, has no log data at all (see :class:`AlignedSignals`).
 
         Returns:
             The fitted signals (possibly empty).
@@ -165,6 +169,8 @@ class ItemSignals:
                 if text.strip():
                     row = position.setdefault(str(item_id), len(position))
                     texts.setdefault(row, []).append(text.strip())
+        for item_id in vocabulary:
+            position.setdefault(str(item_id), len(position))
         n = len(position)
         if pairs:
             keys_array = np.asarray(list(pairs.keys()), dtype=np.int64)
@@ -302,7 +308,9 @@ class AlignedSignals:
     recommend a new product. With ``embeddings``, each signal of such an item is instead
     imputed from its ``neighbours`` most similar logged items (mean of their values): a new
     item is raised as far as the items it resembles, no further. ``known`` says which items
-    have log data of their own (the learned fusion reads it as a feature).
+    have log data of their own (the learned fusion reads it as a feature): items the logs named,
+    and items of the fit's ``vocabulary`` that were on offer and never named (their zero is
+    evidence, not absence of data); ``named_in_logs`` only the former.
 
     Args:
         signals: The fitted signals.
@@ -323,6 +331,9 @@ class AlignedSignals:
         )
         self._known = self._columns >= 0
         self.known: np.ndarray = self._known.copy()
+        counts = np.zeros(len(self.item_ids), dtype=np.float32)
+        counts[self._known] = signals.counts[self._columns[self._known]]
+        self.named_in_logs: np.ndarray = counts > 0
         self._neighbours = _logged_neighbours(embeddings, self._known, neighbours) if embeddings is not None else None
         self.popularity = self._impute(signals.popularity(self.item_ids))
         self._bm25: BM25 | None = None

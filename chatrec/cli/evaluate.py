@@ -224,6 +224,7 @@ def redial_command(
         "signals": source,
         "targets_already_named": results["targets_already_named"],
         "catalogue_no_log_share": results.get("catalogue_no_log_share"),
+        "catalogue_never_named_share": results.get("catalogue_never_named_share"),
         "held_out_items": len(held),
         "systems": {
             name: {key: value for key, value in metrics.items()
@@ -325,7 +326,8 @@ def fit_fusion_command(
     turns = sample_turns(logged, max_turns, seed)
     sessions = [s for path in dialogues for s in redial_sessions(path, titles) if s.key not in skip]
     sessions += [s for path in baskets for s in _read_baskets(path, set(titles)) if s.key not in skip]
-    examples = cross_fitted_examples(retriever, sessions, turns, depth=depth, folds=folds, progress=True)
+    examples = cross_fitted_examples(retriever, sessions, turns, depth=depth, folds=folds, progress=True,
+                                     seed=seed)
     fusion = fit_fusion(examples, depth=depth, trees=trees, seed=seed, threads=threads)
     fusion.meta.update({
         "embedder": embedder_identity(settings.embedder), "catalog_sha256": _file_sha(catalog),
@@ -356,7 +358,8 @@ def fit_signals_command(
         sessions.extend(redial_sessions(path, known))
     for path in baskets:
         sessions.extend(_read_baskets(path, known))
-    signals = ItemSignals.fit(sessions)
+    # The catalogue's items were on offer while the logs were collected: never named is a count of 0.
+    signals = ItemSignals.fit(sessions, vocabulary=sorted(known) if known else ())
     signals.save(out)
     echo_json({"out": str(out), "sessions": signals.n_sessions, "items": len(signals)})
 

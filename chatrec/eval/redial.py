@@ -261,7 +261,8 @@ def dialogue_roles(context: Sequence[str]) -> list[tuple[str, str]]:
 PAIR_SUBSETS = {
     "echo_free": "the target was not named earlier in the dialogue",
     "named_earlier": "the target was named earlier in the dialogue (an echo)",
-    "no_log_data": "the logs the signals were fitted on never named the target",
+    "no_log_data": "the target has no log data (added after the logs, or held out of them)",
+    "never_named_in_logs": "the logs never named the target (no log data, or on offer and never named)",
     "held_out": "the target is among the items --holdout-items removed from every log",
 }
 
@@ -278,9 +279,11 @@ class SystemResult:
         diversity: Intra-list diversity of each turn's top 10.
         ndcg: NDCG@10 of each pair.
         named: Per pair: the target was named earlier in the dialogue.
-        logged: Per pair: the signals' logs named the target (False without signals).
+        logged: Per pair: the signals have log data on the target (False without signals).
+        named_in_logs: Per pair: the signals' logs named the target at least once.
         held_out: Per pair: the target is a held-out item (``--holdout-items``).
         top_no_log: Per turn: share of the top-10 slots taken by items without log data.
+        top_never_named: Per turn: share of the top-10 slots taken by items the logs never named.
     """
 
     system: System
@@ -293,6 +296,8 @@ class SystemResult:
     logged: list[bool] = field(default_factory=list)
     held_out: list[bool] = field(default_factory=list)
     top_no_log: list[float] = field(default_factory=list)
+    named_in_logs: list[bool] = field(default_factory=list)
+    top_never_named: list[float] = field(default_factory=list)
 
     def _pair_metrics(self, select: np.ndarray | None = None) -> dict[str, Any]:
         """Recall@1/10/50, NDCG@10, MRR and the pair count over the selected pairs (all when None)."""
@@ -331,6 +336,7 @@ class SystemResult:
             subsets["named_earlier"] = self._pair_metrics(named)
         if self.system.signals and len(self.logged) == len(ranks):
             subsets["no_log_data"] = self._pair_metrics(~np.asarray(self.logged, dtype=bool))
+            subsets["never_named_in_logs"] = self._pair_metrics(~np.asarray(self.named_in_logs, dtype=bool))
         if any(self.held_out) and len(self.held_out) == len(ranks):
             subsets["held_out"] = self._pair_metrics(np.asarray(self.held_out, dtype=bool))
         return {
@@ -340,6 +346,7 @@ class SystemResult:
             if self.top_lists else 0.0,
             "diversity@10": mean(self.diversity),
             "top10_no_log_share": mean(self.top_no_log) if self.top_no_log else None,
+            "top10_never_named_share": mean(self.top_never_named) if self.top_never_named else None,
             "latency_ms_p50": round(float(np.percentile(latency, 50)), 2) if len(latency) else None,
             "latency_ms_p95": round(float(np.percentile(latency, 95)), 2) if len(latency) else None,
             "recall_curve": {str(k): mean(ranks < k) for k in CURVE_KS},
@@ -593,9 +600,10 @@ class RedialEvaluation:
                 text_vector = self.retriever.embedder.encode_queries([query])[0] if timed else batched[number]
             shared_ms = (time.perf_counter() - started) * 1000.0
             targets: list[list[int]] = []
-            flags: list[tuple[bool, bool, bool]] = []  # (named earlier, logged, held out) per pair
+            flags: list[tuple[bool, bool, bool, bool]] = []  # named earlier, logged, held out, named in logs
             said = " ".join(utterances)
             known = self.aligned.known if self.aligned is not None else None
+            named_in_logs = self.aligned.named_in_logs if self.aligned is not None else None
             for title in turn.targets:
                 counts["targets"] += 1
                 linked = self.linker.lookup(title)
@@ -607,7 +615,8 @@ class RedialEvaluation:
                 counts["targets_already_named"] += int(named)
                 targets.append(rows)
                 flags.append((named, known is not None and bool(known[rows].any()),
-                              any(i in self.held_out for i in linked)))
+                              any(i in self.held_out for i in linked),
+                              named_in_logs is not None and bool(named_in_logs[rows].any())))
             for system in systems:
                 begun = time.perf_counter()
                 scores = self._scores(system, query, text_vector, mentioned)
@@ -624,14 +633,16 @@ class RedialEvaluation:
                 top = [self.ids[row] for row in order[:10].tolist()]
                 result.top_lists.append(top)
                 result.diversity.append(intra_list_diversity(self.index.embeddings[order[:10]]))
-                if known is not None:
+                if known is not None and named_in_logs is not None:
                     result.top_no_log.append(float(np.mean(~known[order[:10]])))
-                for rows, (named, logged, held) in zip(targets, flags, strict=True):
+                    result.top_never_named.append(float(np.mean(~named_in_logs[order[:10]])))
+                for rows, (named, logged, held, in_logs) in zip(targets, flags, strict=True):
                     result.ranks.append(int(rank[rows].min()))
                     result.ndcg.append(ndcg_at_k(top, {self.ids[row] for row in rows}, 10))
                     result.named.append(named)
                     result.logged.append(logged)
                     result.held_out.append(held)
+                    result.named_in_logs.append(in_logs)
             counts["turns"] += 1
             if bar is not None:
                 bar.update(1)
@@ -652,11 +663,16 @@ class RedialEvaluation:
             self.score_turns(turns, systems, results, counts, timed_turns=timed_turns, bar=bar)
         summary = summarise(results, counts, systems, len(self.ids))
         summary["catalogue_no_log_share"] = self.no_log_share()
+        summary["catalogue_never_named_share"] = self.never_named_share()
         return summary
 
     def no_log_share(self) -> float | None:
-        """Share of the catalogue the signals' logs never named (None without signals)."""
+        """Share of the catalogue without log data (None without signals)."""
         return None if self.aligned is None else round(float(np.mean(~self.aligned.known)), 4)
+
+    def never_named_share(self) -> float | None:
+        """Share of the catalogue the signals' logs never named (None without signals)."""
+        return None if self.aligned is None else round(float(np.mean(~self.aligned.named_in_logs)), 4)
 
 
 class _FeatureRecorder:
@@ -758,6 +774,7 @@ def cross_fitted_run(
     from tqdm import tqdm
 
     held = set(held_out)
+    vocabulary = [item.id for item in retriever.index.items if item.id not in held]
     if held:
         sessions = without_items(sessions, held)
         if fusion_turns is not None:
@@ -769,22 +786,23 @@ def cross_fitted_run(
     timed_left = timed_turns
     splits = cross_fitting_folds(sessions, turns, folds)
     fusion_sizes: list[int] = []
-    shares: list[tuple[float, int]] = []
+    shares: list[tuple[float, float, int]] = []
     with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
         for fold_turns, kept in splits:
             fitted.append(len(kept))
             if fusion_turns is not None:
-                held = {turn.dialog_id for turn in fold_turns}
-                logged = [turn for turn in fusion_turns if turn.dialog_id not in held]
-                examples = cross_fitted_examples(retriever, kept, logged, depth=fusion_depth, folds=folds,
-                                                 unlogged_share=unlogged_share, seed=fusion_seed)
+                fold_dialogues = {turn.dialog_id for turn in fold_turns}
+                logged = [turn for turn in fusion_turns if turn.dialog_id not in fold_dialogues]
+                examples = cross_fitted_examples(retriever, kept, logged, depth=fusion_depth, folds=max(folds, 5),
+                                                 unlogged_share=unlogged_share, seed=fusion_seed,
+                                                 vocabulary=vocabulary)
                 options["fusion"] = fit_fusion(examples, depth=fusion_depth, held_out=0.0, seed=fusion_seed)
                 fusion_sizes.append(len(logged))
-            evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), held_out=held, **options)
+            evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept, vocabulary), held_out=held, **options)
             evaluation.score_turns(fold_turns, systems, results, counts, timed_turns=timed_left, bar=bar)
-            share = evaluation.no_log_share()
-            if share is not None:
-                shares.append((share, len(fold_turns)))
+            share, never = evaluation.no_log_share(), evaluation.never_named_share()
+            if share is not None and never is not None:
+                shares.append((share, never, len(fold_turns)))
             timed_left = max(0, timed_left - len(fold_turns))
     summary = summarise(results, counts, systems, len(retriever.index))
     summary["signals_sessions"] = int(np.mean(fitted)) if fitted else 0
@@ -792,9 +810,9 @@ def cross_fitted_run(
     summary["folds"] = folds if overlap else 1
     if fusion_sizes:
         summary["fusion_turns"] = int(np.mean(fusion_sizes))
-    summary["catalogue_no_log_share"] = (
-        round(sum(v * n for v, n in shares) / max(sum(n for _, n in shares), 1), 4) if shares else None
-    )
+    total = max(sum(n for *_, n in shares), 1)
+    summary["catalogue_no_log_share"] = round(sum(v * n for v, _, n in shares) / total, 4) if shares else None
+    summary["catalogue_never_named_share"] = round(sum(v * n for _, v, n in shares) / total, 4) if shares else None
     summary["held_out_items"] = len(held)
     return summary
 
@@ -868,6 +886,7 @@ def cross_fitted_examples(
     progress: bool = False,
     unlogged_share: float = 0.2,
     seed: int = 0,
+    vocabulary: Sequence[str] | None = None,
     **options: Any,
 ) -> list[FusionExample]:
     """Fusion training data from logged turns, each scored with signals that never saw its dialogue.
@@ -886,17 +905,23 @@ def cross_fitted_examples(
         progress: Show a progress bar on stderr.
         unlogged_share: Share of the logged items each fold's signals do not see (0: none).
         seed: Seed of which items those are.
+        vocabulary: Items on offer while the logs were collected (default: the catalogue);
+            the hidden items are taken out of it too, as items added after the logs.
         **options: Passed on to :class:`RedialEvaluation`.
     """
     from tqdm import tqdm
 
     examples: list[FusionExample] = []
     rng = random.Random(seed)
+    offered = [item.id for item in retriever.index.items] if vocabulary is None else list(vocabulary)
     with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
         for fold_turns, kept in cross_fitting_folds(sessions, turns, folds):
+            hidden: set[str] = set()
             if unlogged_share > 0:
                 logged = sorted({i for session in kept for i in session.items})
-                kept = without_items(kept, set(rng.sample(logged, int(len(logged) * unlogged_share))))
-            evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), **options)
+                hidden = set(rng.sample(logged, int(len(logged) * unlogged_share)))
+                kept = without_items(kept, hidden)
+            signals = ItemSignals.fit(kept, [i for i in offered if i not in hidden])
+            evaluation = RedialEvaluation(retriever, signals, **options)
             examples.extend(evaluation.fusion_examples(fold_turns, depth, bar=bar))
     return examples

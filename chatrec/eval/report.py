@@ -151,7 +151,8 @@ def _subset_table(systems: Mapping[str, Mapping[str, Any]], subset: str) -> list
 def _cold_start_table(systems: Mapping[str, Mapping[str, Any]], runs: Sequence[Mapping[str, Any]]) -> list[str]:
     """Recall on targets without log data (and held-out items), and the top-10 share of items without logs."""
     lines = ["| system | pairs without log data | R@10 | R@50 | held-out pairs | R@10 | R@50 | "
-             "top-10 slots without log data | catalogue without log data |", "|---" * 10 + "|"]
+             "top-10 slots without log data | catalogue without log data | pairs never named in logs | R@10 | "
+             "top-10 slots never named | catalogue never named |", "|---" * 14 + "|"]
     rows = 0
     for name, metrics in systems.items():
         if metrics.get("top10_no_log_share") is None and "no_log_data" not in metrics:
@@ -159,9 +160,11 @@ def _cold_start_table(systems: Mapping[str, Mapping[str, Any]], runs: Sequence[M
         cold = metrics.get("no_log_data") or {}
         held = metrics.get("held_out") or {}
         run = runs[metrics["run"]] if isinstance(metrics.get("run"), int) and metrics["run"] < len(runs) else {}
+        never = metrics.get("never_named_in_logs") or {}
         cells = [cold.get("pairs"), cold.get("recall@10"), cold.get("recall@50"), held.get("pairs"),
                  held.get("recall@10"), held.get("recall@50"), metrics.get("top10_no_log_share"),
-                 run.get("catalogue_no_log_share")]
+                 run.get("catalogue_no_log_share"), never.get("pairs"), never.get("recall@10"),
+                 metrics.get("top10_never_named_share"), run.get("catalogue_never_named_share")]
         lines.append(f"| {name} | " + " | ".join(_cell(c) for c in cells) + " |")
         rows += 1
     return lines if rows else []
@@ -233,9 +236,10 @@ def write_report(results: Mapping[str, Any], out: Path | str) -> Path:
             "",
             "## Items without log data (item cold start)",
             "",
-            "Recall on targets the signals' logs never named (with `--holdout-items F`: also on the",
-            "targets among the items removed from every log), and the share of top-10 slots taken by",
-            "items without log data next to their share of the catalogue.",
+            "Recall on targets without log data (items added after the logs; with `--holdout-items F`",
+            "the items removed from every log) and on targets the logs never named (no data, or on",
+            "offer and never named), and the share of top-10 slots such items take next to their share",
+            "of the catalogue. Without signals every item is without log data: see the held-out column.",
             "",
         ]
         lines += cold

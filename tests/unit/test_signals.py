@@ -139,3 +139,13 @@ def test_signals_without_items_forget_them() -> None:
     assert "aliens" not in signals and "alien" in signals
     scores = signals.co_mention(["aliens", "predator"], ["alien"])
     assert scores[0] == 0 and scores[1] > 0
+
+
+def test_items_on_offer_and_never_named_are_known_with_no_interest() -> None:
+    catalogue = ["alien", "dud", "brand-new"]
+    embeddings = np.eye(3, dtype=np.float32)
+    aligned = ItemSignals.fit(BASKETS, vocabulary=["alien", "dud"]).aligned(catalogue, embeddings=embeddings)
+    # "dud" was on offer while the logs ran and nobody named it: evidence, not missing data.
+    assert aligned.known.tolist() == [True, True, False]
+    assert aligned.named_in_logs.tolist() == [True, False, False]
+    assert aligned.popularity[1] == 0
