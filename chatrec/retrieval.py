@@ -318,7 +318,11 @@ class Retriever:
             fusion: A learned fusion model (:mod:`chatrec.fusion`): it re-orders the best
                 ``fusion.depth`` items of the RRF pool (hybrid mode only); their ``score`` is
                 then the model's.
-            signal_parts: The components of ``extra_scores`` by name, read by ``fusion``.
+            signal_parts: The components of ``extra_scores`` by name, read by ``fusion``. With
+                ``signal_parts["logged"]`` (0 for items without log data, such as products
+                added after the logs), those items stay out of the signals list and their text
+                lists' reciprocal ranks count ``1 + extra_weight / number of text lists`` times
+                instead: the absence of logs neither raises nor buries an item.
             named_ids: Items the customer named in the conversation, read by ``fusion``.
 
         Returns:
@@ -353,12 +357,16 @@ class Retriever:
                 lexical_scores = np.where(mask, lexical_scores, -np.inf)
             ranked_lists.append(_top(lexical_scores, depth))
             list_weights.append(1.0)
+        text_lists = len(ranked_lists)
+        logged = None if signal_parts is None else signal_parts.get("logged")
         if extra_scores is not None:
             if extra_scores.shape != (len(self.index),):
                 raise InputError(f"extra_scores must have one score per item ({len(self.index)})")
             extra = np.where(extra_scores > 0, extra_scores, -np.inf)
             if mask is not None:
                 extra = np.where(mask, extra, -np.inf)
+            if logged is not None:
+                extra = np.where(logged > 0, extra, -np.inf)  # items without log data: see below
             ranked_lists.append(_top(extra, depth))
             list_weights.append(extra_weight)
         if mode == "lexical" and not ranked_lists:
@@ -367,6 +375,13 @@ class Retriever:
         for rows, weight in zip(ranked_lists, list_weights, strict=True):
             for rank, row in enumerate(rows.tolist()):
                 fused[row] = fused.get(row, 0.0) + weight / (self.settings.rrf_k + rank + 1)
+        if extra_scores is not None and logged is not None and text_lists:
+            # Cold start: the logs know nothing of these items, so their signals list counts as
+            # much as their text lists do (an item "as good in the logs as in its text"): the
+            # logs may raise an item, their silence never buries one.
+            scale = 1.0 + extra_weight / text_lists
+            for row in [row for row in fused if logged[row] <= 0]:
+                fused[row] *= scale
         order = sorted(fused, key=lambda row: (-fused[row], row))
         if fusion is not None and mode == "hybrid" and vector is not None:
             pool = PoolScores(

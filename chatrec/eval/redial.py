@@ -480,6 +480,8 @@ class RedialEvaluation:
             vector = vector / max(float(np.linalg.norm(vector)), 1e-9)
         parts = aligned.parts(mentioned, query) if aligned is not None else None
         extra = aligned.scores(mentioned, query, self.weights, parts) if aligned is not None else None
+        if parts is not None and aligned is self._aligned_raw:  # the ablation: as before issue 14
+            parts = {name: values for name, values in parts.items() if name != "logged"}
         return self.retriever.search(
             query, k=k, query_vector=vector, extra_scores=extra, extra_weight=settings.signals_weight,
             profile_vector=taste, profile_weight=0.0, fusion=fusion, signal_parts=parts, named_ids=mentioned,
