@@ -86,7 +86,7 @@ def evaluate_histories(
     counts: dict[int, int] = dict.fromkeys(sizes, 0)
     for fold in range(folds):
         sessions = [Session(items=tuple(cleaned[u]), key=u) for u in users if fold_of[u] != fold]
-        aligned = ItemSignals.fit(sessions).aligned(ids, embeddings=retriever.index.embeddings)
+        aligned = ItemSignals.fit(sessions, vocabulary=ids).aligned(ids, embeddings=retriever.index.embeddings)
         for user in (u for u in users if fold_of[u] == fold):
             items = cleaned[user]
             target = items[-1]

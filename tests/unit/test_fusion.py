@@ -216,3 +216,21 @@ def test_the_fusion_sees_which_items_have_no_log_data() -> None:
     assert features[:, COLUMN["logged"]].tolist() == [0, 1]
     no_signals = PoolScores(dense=dense, lexical=None, signals=None, parts={}, fused={0: 0.03})
     assert pool_features(np.asarray([0]), no_signals, cap=50)[0, COLUMN["logged"]] == 0
+
+
+def test_items_without_log_data_are_neither_raised_nor_buried_by_the_signals(retriever: Retriever) -> None:
+    n = len(retriever.index)
+    plain = [c.item.id for c in retriever.search("a funny comedy", k=n)]
+    new = plain[0]  # the best text match, added to the shop after the logs were collected
+    extra = np.zeros(n, dtype=np.float32)
+    logged = np.ones(n, dtype=np.float32)
+    logged[retriever.index.position(new)] = 0
+    for number, item_id in enumerate(plain[5:25]):  # the logs favour twenty weaker text matches
+        extra[retriever.index.position(item_id)] = 1.0 - 0.01 * number
+    buried = [c.item.id for c in retriever.search("a funny comedy", k=n, extra_scores=extra, extra_weight=2.0)]
+    safe = [c.item.id for c in retriever.search("a funny comedy", k=n, extra_scores=extra, extra_weight=2.0,
+                                                signal_parts={"logged": logged})]
+    assert buried.index(new) > 0  # a list only logged items can enter pushes it down
+    assert safe.index(new) == 0
+    # Logged items keep their relative order: the logs still raise what they know.
+    assert [i for i in safe if i != new] == [i for i in buried if i != new]
