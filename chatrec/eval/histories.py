@@ -6,7 +6,8 @@ customer reaches is reported with 0 customers, never extrapolated). The ranking 
 product's retrieval call for a customer who has not said anything yet (empty query): the
 history's embedding centroid mixed in with the ``profile_weight`` setting, item signals
 (popularity, and co-mentions of the history items) fused as the product fuses them, history
-items excluded.
+items excluded. It is scored with the signals (``signals``) and without (``no_signals``: the
+history's centroid alone).
 
 Item signals are fitted on the other customers' full histories (K-fold over customers), never
 on the scored customer's own.
@@ -63,8 +64,8 @@ def evaluate_histories(
         ks: Cut-offs.
 
     Returns:
-        ``{"rows": [{"history_items", "customers", "recall@K"...}], ...}`` (``recall@K`` None
-        when no customer has that many history items).
+        ``{"rows": [{"history_items", "customers", "signals": {"recall@K"...}, "no_signals": {...}}],
+        ...}`` (``recall@K`` None when no customer has that many history items).
 
     Raises:
         InputError: No customer has an item of the catalogue.
@@ -82,7 +83,7 @@ def evaluate_histories(
     settings = retriever.settings
     ids = [item.id for item in retriever.index.items]
     empty = retriever.embedder.encode_queries([""])[0].astype(np.float32)
-    hits: dict[tuple[int, int], int] = {}
+    hits: dict[tuple[int, str, int], int] = {}
     counts: dict[int, int] = dict.fromkeys(sizes, 0)
     for fold in range(folds):
         sessions = [Session(items=tuple(cleaned[u]), key=u) for u in users if fold_of[u] != fold]
@@ -101,17 +102,21 @@ def evaluate_histories(
                 weight = settings.profile_weight
                 vector = empty if taste is None else (1.0 - weight) * empty + weight * taste
                 vector = vector / max(float(np.linalg.norm(vector)), 1e-9)
-                found = retriever.search(
-                    "", k=max(ks), exclude_ids=history, query_vector=vector.astype(np.float32),
-                    extra_scores=extra, extra_weight=settings.signals_weight, signal_parts=parts,
-                )
-                position = next((n for n, c in enumerate(found) if c.item.id == target), None)
-                for k in ks:
-                    hits[(size, k)] = hits.get((size, k), 0) + int(position is not None and position < k)
+                for system, signals in (("signals", True), ("no_signals", False)):
+                    found = retriever.search(
+                        "", k=max(ks), exclude_ids=history, query_vector=vector.astype(np.float32),
+                        extra_scores=extra if signals else None, extra_weight=settings.signals_weight,
+                        signal_parts=parts if signals else None,
+                    )
+                    position = next((n for n, c in enumerate(found) if c.item.id == target), None)
+                    for k in ks:
+                        key = (size, system, k)
+                        hits[key] = hits.get(key, 0) + int(position is not None and position < k)
     rows = []
     for size in sizes:
         row: dict[str, Any] = {"history_items": size, "customers": counts[size]}
-        row.update({f"recall@{k}": round(hits.get((size, k), 0) / counts[size], 4) if counts[size] else None
-                    for k in ks})
+        for system in ("signals", "no_signals"):
+            row[system] = {f"recall@{k}": round(hits.get((size, system, k), 0) / counts[size], 4)
+                           if counts[size] else None for k in ks}
         rows.append(row)
     return {"customers": len(cleaned), "catalogue_items": len(ids), "folds": folds, "rows": rows}

@@ -32,8 +32,8 @@ def test_customers_who_bought_a_then_b_teach_the_next_customer(retriever: Retrie
     result = evaluate_histories(retriever, histories, folds=5)
     rows = {row["history_items"]: row for row in result["rows"]}
     assert rows[0]["customers"] == 25 and rows[1]["customers"] == 25 and rows[3]["customers"] == 5
-    assert rows[1]["recall@10"] == 1.0  # b is what goes with a in the other customers' histories
-    assert rows[10]["customers"] == 0 and rows[10]["recall@10"] is None  # never extrapolated
+    assert rows[1]["signals"]["recall@10"] == 1.0  # b is what goes with a in the other customers' histories
+    assert rows[10]["customers"] == 0 and rows[10]["signals"]["recall@10"] is None  # never extrapolated
     with pytest.raises(InputError, match="no customer history"):
         evaluate_histories(retriever, {"u": ["not-in-the-catalogue"]})
 
