@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from chatrec.errors import InputError
+from chatrec.query import Query
 from chatrec.retrieval import Retriever
 from chatrec.signals import ItemSignals, Session, SignalWeights
 
@@ -99,15 +100,13 @@ def evaluate_histories(
                 taste = _taste(retriever, history)
                 parts = aligned.parts(history, "")
                 extra = aligned.scores(history, "", SignalWeights(), parts)
-                weight = settings.profile_weight
-                vector = empty if taste is None else (1.0 - weight) * empty + weight * taste
-                vector = vector / max(float(np.linalg.norm(vector)), 1e-9)
                 for system, signals in (("signals", True), ("no_signals", False)):
-                    found = retriever.search(
-                        "", k=max(ks), exclude_ids=history, query_vector=vector.astype(np.float32),
-                        extra_scores=extra if signals else None, extra_weight=settings.signals_weight,
-                        signal_parts=parts if signals else None,
+                    query = Query(
+                        "", exclude_ids=tuple(history), vector=empty, taste=taste,
+                        taste_weight=settings.profile_weight, signal_scores=extra if signals else None,
+                        signal_weight=settings.signals_weight, signal_parts=parts if signals else None,
                     )
+                    found = retriever.search(query, max(ks))
                     position = next((n for n, c in enumerate(found) if c.item.id == target), None)
                     for k in ks:
                         key = (size, system, k)
