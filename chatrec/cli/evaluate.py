@@ -30,8 +30,8 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
 @click.option("--systems", default=None,
               help="Comma-separated systems to compare: popularity, bm25, dense, hybrid, hybrid+items, "
                    "signals, chatrec, chatrec-exclude, chatrec+llm0, chatrec+llm, product, product-rrf, "
-                   "product+llm0, product+llm (default: the product's pipeline, per --ranker). Signal "
-                   "ablations: product-rrf-noimpute (items without logs score 0), product-nosignals.")
+                   "product+llm0, product+llm (default: the product's pipeline, per --ranker); the ablations "
+                   "below.")
 @click.option("--ranker", type=click.Choice(["retrieval", "llm"]), default=None,
               help="Default system's ranker (default: llm when the use_llm setting is on).")
 @click.option("--adapter", default=None, help="LoRA adapter of the LLM ranker: a folder, 'default' or 'none'.")
@@ -75,6 +75,13 @@ def redial_command(
 
     Every metric is reported over all pairs and over the echo-free pairs (targets not named
     earlier in the dialogue), with the number of pairs in each.
+
+    \b
+    Ablations of the product system (--systems):
+      product-nosignals      no item signals
+      product-rrf-noimpute   items without log data score 0 (before issue 14)
+      product-exclude        as served: items named earlier never shown
+      product-rrf-exclude    the same with reciprocal-rank fusion
     """
     from chatrec.eval import inputs
     from chatrec.eval.redial import (

@@ -145,6 +145,10 @@ SYSTEMS: dict[str, System] = {
         System("product-rrf-noimpute", text="hybrid", items_in_query=True, signals=True, product=True,
                rrf_only=True, impute=False),
         System("product-nosignals", text="hybrid", items_in_query=True, product=True, rrf_only=True),
+        System("product-exclude", text="hybrid", items_in_query=True, signals=True, product=True,
+               exclude_mentioned=True),
+        System("product-rrf-exclude", text="hybrid", items_in_query=True, signals=True, product=True,
+               rrf_only=True, exclude_mentioned=True),
         System("product+llm0", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm",
                adapter="none"),
         System("product+llm", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm"),
@@ -335,8 +339,9 @@ class SystemResult:
         if len(named) == len(ranks):
             subsets["echo_free"] = self._pair_metrics(~named)
             subsets["named_earlier"] = self._pair_metrics(named)
-        if self.system.signals and len(self.logged) == len(ranks):
+        if self.system.signals and len(self.logged) == len(ranks) and not all(self.logged):
             subsets["no_log_data"] = self._pair_metrics(~np.asarray(self.logged, dtype=bool))
+        if self.system.signals and len(self.named_in_logs) == len(ranks):
             subsets["never_named_in_logs"] = self._pair_metrics(~np.asarray(self.named_in_logs, dtype=bool))
         if any(self.held_out) and len(self.held_out) == len(ranks):
             subsets["held_out"] = self._pair_metrics(np.asarray(self.held_out, dtype=bool))
