@@ -24,7 +24,7 @@ from chatrec.history import Profile, build_profile
 from chatrec.policy import ElicitationPolicy, QuestionPlan
 from chatrec.query import Query, filters_for, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
-from chatrec.reply import Question, Recommendation, Reply
+from chatrec.reply import Question, Recommendation, Reply, item_heading
 from chatrec.retrieval import Candidate, Retriever
 from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
@@ -310,7 +310,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         return turn
 
     turn.chosen = rank(parts.ranker, context, candidates[: settings.n_candidates], settings.n_recommendations)
-    text = phrases.render("recommend", count=len(turn.chosen), wishes=f" for {said}" if said else "")
+    text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     if relaxed:
         text = phrases.render("relaxed", dropped="; ".join(relaxed)) + " " + text
     turn.text = text
@@ -329,7 +329,7 @@ def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
     fallbacks = 0
     for position, ranked in enumerate(turn.chosen, start=1):
         item = ranked.candidate.item
-        yield f"\n{position}. {item.title}: "
+        yield item_heading(position, item.title)
         # A reason is shown only once it has passed the truthfulness check: the LLM's words
         # are held back per item, so a contradicted reason never reaches the customer (the
         # opening text above streams at once).
