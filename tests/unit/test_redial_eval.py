@@ -226,3 +226,20 @@ def test_held_out_items_are_removed_from_every_log_and_reported(retriever: Retri
     assert metrics["held_out"]["pairs"] == 1 and metrics["no_log_data"]["pairs"] == 1
     assert result["held_out_items"] == len(held)
     assert without_targets([turn], {target.title}) == []
+
+
+def test_cli_holdout_items_reports_recall_on_the_held_out_targets(fixtures_dir: Path, tmp_path: Path, fake_cli) -> None:
+    from chatrec.cli import main
+
+    out = tmp_path / "result.json"
+    args = ["eval", "redial", "--turns", str(fixtures_dir / "redial_turns.jsonl"),
+            "--catalog", str(fixtures_dir / "redial_movies.json"), "--systems", "product-rrf,product-nosignals",
+            "--dialogues", str(fixtures_dir / "redial_dialogues.jsonl"), "--holdout-items", "0.5", "--json", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert data["held_out_items"] == 100 and data["catalogue_no_log_share"] >= 0.5
+    held = data["systems"]["product-nosignals"]["held_out"]
+    assert held["pairs"] == data["systems"]["product-rrf"]["held_out"]["pairs"] > 0
+    refused = CliRunner().invoke(main, [*args[:-2], "--holdout-items", "1.5"])
+    assert refused.exit_code != 0 and "Traceback" not in refused.output
