@@ -84,16 +84,8 @@ def redial_command(
       product-rrf-exclude    the same with reciprocal-rank fusion
     """
     from chatrec.eval import inputs
-    from chatrec.eval.redial import (
-        SYSTEMS,
-        RedialEvaluation,
-        cross_fitted_run,
-        dialogue_rec_turns,
-        holdout_items,
-        load_turns,
-        parse_systems,
-        sample_turns,
-    )
+    from chatrec.eval.redial import SYSTEMS, RedialEvaluation, cross_fitted_run, holdout_items, parse_systems
+    from chatrec.eval.turns import dialogue_rec_turns, load_turns, sample_turns
     from chatrec.signals import ItemSignals, redial_sessions
 
     settings = make_settings()
@@ -238,7 +230,7 @@ def fit_fusion_command(
     from chatrec.embedding import embedder_identity
     from chatrec.eval import inputs
     from chatrec.eval.fusion_data import cross_fitted_examples
-    from chatrec.eval.redial import dialogue_rec_turns, sample_turns
+    from chatrec.eval.turns import dialogue_rec_turns, sample_turns
     from chatrec.fusion import fit_fusion
     from chatrec.signals import redial_sessions
 
