@@ -47,7 +47,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 FORMAT = "chatrec-fusion"
-VERSION = 1
+VERSION = 2
 #: Signal components the features read (see :meth:`chatrec.signals.AlignedSignals.parts`).
 SIGNAL_PARTS = ("co_mention", "two_hop", "popularity", "log_text")
 #: Per-candidate features, in the model's column order.
@@ -57,7 +57,7 @@ FEATURES = (
     "signals", "signals_gap", "signals_rank",
     "fused", "fused_rank",
     *SIGNAL_PARTS, "co_mention_rank", "two_hop_rank",
-    "taste", "taste_rank", "named", "n_named", "has_text",
+    "taste", "taste_rank", "named", "n_named", "has_text", "logged",
 )
 
 
@@ -80,6 +80,8 @@ class PoolScores:
         lexical: BM25 score (0 or -inf where no term matches), or None without a text query.
         signals: The weighted signals score (None without signals).
         parts: The signal components by name (see :data:`SIGNAL_PARTS`); missing ones are 0.
+            ``parts["logged"]`` (1 where the logs have data on the item, 0 where its signals are
+            imputed or absent) is the explicit "no log data" feature; missing: 0 everywhere.
         fused: The RRF score of the pool's items.
         taste: Similarity to the centroid of the items the customer named, or None.
         named: Whether the customer named each item.
@@ -139,6 +141,8 @@ def pool_features(rows: np.ndarray, pool: PoolScores, cap: int) -> np.ndarray:
     columns.append(named[rows].astype(np.float32))
     columns.append(np.full(n, float(named.sum()), dtype=np.float32))
     columns.append(np.full(n, 0.0 if pool.lexical is None else 1.0, dtype=np.float32))
+    logged = pool.parts.get("logged")
+    columns.append(np.zeros(n, np.float32) if logged is None else np.asarray(logged[rows], dtype=np.float32))
     return np.stack(columns, axis=1) if n else np.zeros((0, len(FEATURES)), dtype=np.float32)
 
 

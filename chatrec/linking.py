@@ -5,7 +5,10 @@ a trailing year and a leading article, longest match first, through a dictionary
 n-grams: linking a message costs a few dictionary look-ups per word, whatever the size of the
 catalogue. Titles made only of common words ("Up", "Her", "The Others", "Signs") are a
 frequent source of false links in chat; they are linked only when written with their year or
-capitalised as a title.
+capitalised as a title. All-caps words ("ACTION", "HELP", "IT") are shouting, not titles;
+a one-word title needs a cue that a title is meant ("have you seen It?", quotes) when it is
+also a common word; and a year-less one-word title next to another capitalised word
+("Morgan Freeman", "Keanu Reeves") is part of a name, not a title.
 """
 
 from __future__ import annotations
@@ -66,6 +69,15 @@ _ARTICLES = ("the", "a", "an")
 _YEAR_AT_END = re.compile(r"^(?P<base>.*?)\s*\(\s*(?P<year>\d{4})\s*\)\s*$")
 #: Longest title, in tokens, that is looked up (longer titles are still matched up to this).
 _MAX_TOKENS = 16
+#: Words right before a one-word common-word title that say a title is meant ("have you seen It").
+TITLE_CUES: frozenset[str] = frozenset(
+    """
+    seen saw see watch watched watching love loved like liked enjoyed enjoy recommend recommended
+    suggest suggested try called titled named movie film flick about have own owned bought buy got
+    want need
+    """.split()  # noqa: SIM905
+)
+_QUOTES = "\"'\u201c\u201d\u2018\u2019*_"
 
 
 @dataclass(frozen=True)
@@ -132,6 +144,9 @@ class TitleLinker:
     single word, not at the start of a sentence), when it is a frequent English word
     (``frequent``), an attribute or category value of the catalogue ("comedy", "shirt":
     what customers type to describe what they want), a number, or only function words.
+    All-caps words are never taken for such a title; a one-word one also needs a cue (quotes,
+    a cue word before it such as "seen", or a title linked just before it); and any year-less
+    one-word title glued to another capitalised word ("Morgan Freeman") is taken for a name.
 
     Args:
         items: The catalogue.
@@ -197,11 +212,33 @@ class TitleLinker:
 
     @staticmethod
     def _looks_like_title(surface: str, at_sentence_start: bool) -> bool:
-        """Capitalised words ("The Others", "Up"), not at the start of a sentence when one word."""
+        """Capitalised words ("The Others", "Up"), not at the start of a sentence when one word.
+
+        All-caps words of two letters or more ("IT", "ACTION", "LOVE") are emphasis, not titles.
+        """
         words = [w for w in re.findall(r"[^\W_]+", surface)]
         if not words or not all(w[0].isupper() or w[0].isdigit() for w in words):
             return False
+        if any(len(w) > 1 and w.isupper() for w in words):
+            return False
         return not (len(words) == 1 and at_sentence_start)
+
+    @staticmethod
+    def _in_a_name(text: str, tokens: Sequence[tuple[str, int, int]], first: int, last: int) -> bool:
+        """Whether a one-word match is glued to another capitalised word ("Morgan Freeman")."""
+        def capitalised(index: int) -> bool:
+            _, start, end = tokens[index]
+            word = text[start:end]
+            return word[:1].isupper() and not word.isupper()
+
+        after = last + 1
+        if after < len(tokens) and text[tokens[last][2] : tokens[after][1]] == " " and capitalised(after):
+            return True
+        before = first - 1
+        return (
+            before >= 0 and text[tokens[before][2] : tokens[first][1]] == " " and capitalised(before)
+            and not _sentence_start(text, tokens[before][1])
+        )
 
     def find(self, text: str) -> list[Mention]:
         """The catalogue items named in ``text``, in order of appearance, without overlaps.
@@ -233,7 +270,15 @@ class TitleLinker:
                 if text[end : end + 1] == ")" and "(" in text[start:end]:
                     end += 1  # "The Shining (1980)" with its closing bracket
                 surface = text[start:end]
-                if key.risky and not self._looks_like_title(surface, _sentence_start(text, start)):
+                quoted = _quoted(text, start, end)
+                if key.risky and not (quoted or self._looks_like_title(surface, _sentence_start(text, start))):
+                    continue
+                one_word = length == 1 and not surface.endswith(")")
+                previous = words[position - 1] if position else None
+                listed = bool(mentions) and start - mentions[-1].end <= 12  # "The Others? and Her"
+                if one_word and key.risky and not (listed or quoted or (previous or "") in TITLE_CUES):
+                    continue
+                if one_word and self._in_a_name(text, tokens, position, position):
                     continue
                 mentions.append(Mention(key.ids[0], start, end, surface, key.ids))
                 matched = length
@@ -256,6 +301,12 @@ class TitleLinker:
         """
         key = self._table.get(normalise_tokens(title)[:_MAX_TOKENS])
         return list(key.ids) if key else []
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is written between quotes or emphasis marks ("\"Comedy\"", "*Up*")."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return bool(before) and bool(after) and before in _QUOTES and after in _QUOTES
 
 
 def _sentence_start(text: str, start: int) -> bool:

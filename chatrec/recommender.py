@@ -139,7 +139,10 @@ class ChatRec:
 
         signals: AlignedSignals | None = None
         if settings.signals_path is not None:
-            signals = ItemSignals.load(settings.signals_path).aligned([item.id for item in retriever.index.items])
+            # issue 14: items without log data take their neighbours' signals (AlignedSignals)
+            signals = ItemSignals.load(settings.signals_path).aligned(
+                [item.id for item in retriever.index.items], embeddings=retriever.index.embeddings
+            )
         fusion = LearnedFusion.load(settings.fusion_path) if settings.fusion_path is not None else None
         return Parts(
             settings=settings, store=self.store, retriever=retriever, ranker=ranker, explainer=explainer,

@@ -252,6 +252,10 @@ class Retriever:
             fusion: A learned fusion model (:mod:`chatrec.fusion`): it re-orders the best
                 ``fusion.depth`` items of the fused pool (hybrid mode only); their ``score``
                 is then the model's.
+            With ``query.signal_parts["logged"]`` (0 for items without log data, such as
+            products added after the logs), those items stay out of the signals list and their
+            text lists' reciprocal ranks count ``1 + signal_weight / number of text lists`` times
+            instead: the absence of logs neither raises nor buries an item (issue 14).
 
         Returns:
             Up to ``k`` candidates; fewer when fewer items pass the filters.
@@ -316,14 +320,25 @@ class Retriever:
                 lexical_scores = np.where(mask, lexical_scores, -np.inf)
             ranked_lists.append(_top(lexical_scores, depth))
             list_weights.append(1.0)
+        text_lists = len(ranked_lists)
+        logged = None if query.signal_parts is None else query.signal_parts.get("logged")
         if query.signal_scores is not None:
             if query.signal_scores.shape != (len(self.index),):
                 raise InputError(f"signal scores must have one score per item ({len(self.index)})")
             signals = np.where(query.signal_scores > 0, query.signal_scores, -np.inf)
             masked = signals if mask is None else np.where(mask, signals, -np.inf)
+            if logged is not None:
+                masked = np.where(logged > 0, masked, -np.inf)  # items without log data: see below
             ranked_lists.append(_top(masked, depth))
             list_weights.append(query.signal_weight)
         fused = reciprocal_rank_fusion(ranked_lists, list_weights, self.settings.rrf_k)
+        if query.signal_scores is not None and logged is not None and text_lists:
+            # Cold start: the logs know nothing of these items, so their signals list counts as
+            # much as their text lists do (an item "as good in the logs as in its text"): the
+            # logs may raise an item, their silence never buries one.
+            scale = 1.0 + query.signal_weight / text_lists
+            for row in [row for row in fused if logged[row] <= 0]:
+                fused[row] *= scale
         order = sorted(fused, key=lambda row: (-fused[row], row))
         if not features or vector is None:
             return Pool(order, fused, dense_scores, lexical_scores)

@@ -129,12 +129,16 @@ class ItemSignals:
         return self._position.get(item_id)
 
     @classmethod
-    def fit(cls, sessions: Iterable[Session | Sequence[str]]) -> ItemSignals:
+    def fit(cls, sessions: Iterable[Session | Sequence[str]], vocabulary: Iterable[str] = ()) -> ItemSignals:
         """Count co-mentions, mentions and log texts over logged sessions.
 
         Args:
             sessions: :class:`Session` s, or plain baskets of item ids; repeats inside a
                 session count once, and a session key seen before is skipped.
+            vocabulary: Items that were on offer while the logs were collected (usually the
+                catalogue at fit time): those the logs never name are known to have drawn no
+                interest (count 0). An item outside the vocabulary and the logs, such as a
+                product added later, has no log data at all (see :class:`AlignedSignals`).
 
         Returns:
             The fitted signals (possibly empty).
@@ -164,6 +168,8 @@ class ItemSignals:
                 if text.strip():
                     row = position.setdefault(str(item_id), len(position))
                     texts.setdefault(row, []).append(text.strip())
+        for item_id in vocabulary:
+            position.setdefault(str(item_id), len(position))
         n = len(position)
         if pairs:
             keys_array = np.asarray(list(pairs.keys()), dtype=np.int64)
@@ -270,28 +276,75 @@ class ItemSignals:
         """
         return self.aligned(item_ids).co_mention(context_ids, shrink=shrink)
 
-    def aligned(self, item_ids: Sequence[str]) -> AlignedSignals:
-        """A view of the signals over a catalogue's ids, for fast repeated scoring."""
-        return AlignedSignals(self, item_ids)
+    def aligned(
+        self, item_ids: Sequence[str], embeddings: np.ndarray | None = None, neighbours: int = 10
+    ) -> AlignedSignals:
+        """A view of the signals over a catalogue's ids, for fast repeated scoring.
+
+        With ``embeddings`` (normalised, aligned with ``item_ids``), items the logs never named
+        take their signals from their ``neighbours`` most similar logged items (see
+        :class:`AlignedSignals`).
+        """
+        return AlignedSignals(self, item_ids, embeddings, neighbours)
+
+    def without(self, item_ids: Iterable[str]) -> ItemSignals:
+        """These signals as if the logs had never named ``item_ids`` (for cold-start evaluation)."""
+        drop = {row for item_id in item_ids if (row := self.position(item_id)) is not None}
+        if not drop:
+            return self
+        keep = np.asarray([row for row in range(len(self.ids)) if row not in drop], dtype=np.int64)
+        return ItemSignals(
+            [self.ids[row] for row in keep], self.counts[keep], self.co[keep][:, keep], self.n_sessions,
+            [self.log_texts[row] for row in keep], self.keys,
+        )
 
 
 class AlignedSignals:
     """Signals mapped once onto a catalogue's order, so that scoring a turn is a few vector ops.
 
+    Items the logs never named (a product added yesterday) have no log data. Left at zero,
+    every signal would rank them below every logged item, and a shop with logs would never
+    recommend a new product. With ``embeddings``, each signal of such an item is instead
+    imputed from its ``neighbours`` most similar logged items (mean of their values): a new
+    item is raised as far as the items it resembles, no further. ``known`` says which items
+    have log data of their own (the learned fusion reads it as a feature): items the logs named,
+    and items of the fit's ``vocabulary`` that were on offer and never named (their zero is
+    evidence, not absence of data); ``named_in_logs`` only the former.
+
     Args:
         signals: The fitted signals.
         item_ids: The catalogue's ids, in the order scores are wanted (the index's order).
+        embeddings: Normalised item embeddings aligned with ``item_ids`` (None: no imputation,
+            items without logs score 0).
+        neighbours: Logged neighbours an item without logs takes its signals from.
     """
 
-    def __init__(self, signals: ItemSignals, item_ids: Sequence[str]) -> None:
+    def __init__(
+        self, signals: ItemSignals, item_ids: Sequence[str], embeddings: np.ndarray | None = None,
+        neighbours: int = 10,
+    ) -> None:
         self.signals = signals
         self.item_ids = list(item_ids)
         self._columns = np.asarray(
             [-1 if (row := signals.position(i)) is None else row for i in self.item_ids], dtype=np.int64
         )
         self._known = self._columns >= 0
-        self.popularity = signals.popularity(self.item_ids)
+        self.known: np.ndarray = self._known.copy()
+        counts = np.zeros(len(self.item_ids), dtype=np.float32)
+        counts[self._known] = signals.counts[self._columns[self._known]]
+        self.named_in_logs: np.ndarray = counts > 0
+        self._neighbours = _logged_neighbours(embeddings, self._known, neighbours) if embeddings is not None else None
+        self.popularity = self._impute(signals.popularity(self.item_ids))
         self._bm25: BM25 | None = None
+
+    def _impute(self, values: np.ndarray) -> np.ndarray:
+        """``values`` with each unlogged item's entry replaced by the mean over its logged neighbours."""
+        if self._neighbours is None:
+            return values
+        unknown, neighbours = self._neighbours
+        out = np.array(values, dtype=np.float32, copy=True)
+        out[unknown] = values[neighbours].mean(axis=1)
+        return out
 
     def co_mention(self, context_ids: Sequence[str], *, shrink: float = 2.0) -> np.ndarray:
         """Co-mention score of every catalogue item given the context items.
@@ -343,7 +396,10 @@ class AlignedSignals:
         """
         one, two = self.co_mentions(context_ids)
         log_text = self.log_text(query) if query.strip() else np.zeros(len(self.item_ids), dtype=np.float32)
-        return {"co_mention": one, "two_hop": two, "popularity": self.popularity, "log_text": log_text}
+        return {
+            "co_mention": self._impute(one), "two_hop": self._impute(two), "popularity": self.popularity,
+            "log_text": self._impute(log_text), "logged": self.known.astype(np.float32),
+        }
 
     def scores(
         self, context_ids: Sequence[str], query: str, weights: SignalWeights,
@@ -365,9 +421,9 @@ class AlignedSignals:
         total = weights.popularity * self.popularity
         if weights.co_mention > 0 or weights.two_hop > 0:
             one, two = self.co_mentions(context_ids)
-            total = total + weights.co_mention * one + weights.two_hop * two
+            total = total + weights.co_mention * self._impute(one) + weights.two_hop * self._impute(two)
         if weights.log_text > 0 and query.strip():
-            total = total + weights.log_text * self.log_text(query)
+            total = total + weights.log_text * self._impute(self.log_text(query))
         return np.asarray(total, dtype=np.float32)
 
     def top(
@@ -389,6 +445,25 @@ class AlignedSignals:
             if self.item_ids[row] not in skip:
                 picked.append((self.item_ids[row], float(scores[row])))
         return picked
+
+
+def _logged_neighbours(
+    embeddings: np.ndarray, known: np.ndarray, neighbours: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Rows of the unlogged items and, for each, its ``neighbours`` most similar logged rows."""
+    unknown = np.flatnonzero(~known)
+    logged = np.flatnonzero(known)
+    if not len(unknown) or not len(logged) or neighbours < 1:
+        return None
+    n = min(neighbours, len(logged))
+    matrix = np.asarray(embeddings, dtype=np.float32)
+    chosen = np.empty((len(unknown), n), dtype=np.int64)
+    for start in range(0, len(unknown), 1024):
+        block = unknown[start : start + 1024]
+        similarity = matrix[block] @ matrix[logged].T
+        top = np.argpartition(-similarity, n - 1, axis=1)[:, :n]
+        chosen[start : start + len(block)] = logged[top]
+    return unknown, chosen
 
 
 def redial_sessions(

@@ -29,8 +29,9 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
 @click.option("--json", "json_out", type=_FILE, default=None, help="Write the metrics (and per-system ranks) here.")
 @click.option("--systems", default=None,
               help="Comma-separated systems to compare: popularity, bm25, dense, hybrid, hybrid+items, "
-                   "signals, chatrec, chatrec-exclude, chatrec+llm0, chatrec+llm, product, product-rrf, product+llm0, "
-                   "product+llm (default: the product's pipeline, per --ranker).")
+                   "signals, chatrec, chatrec-exclude, chatrec+llm0, chatrec+llm, product, product-rrf, "
+                   "product+llm0, product+llm (default: the product's pipeline, per --ranker); the ablations "
+                   "below.")
 @click.option("--ranker", type=click.Choice(["retrieval", "llm"]), default=None,
               help="Default system's ranker (default: llm when the use_llm setting is on).")
 @click.option("--adapter", default=None, help="LoRA adapter of the LLM ranker: a folder, 'default' or 'none'.")
@@ -56,15 +57,34 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
 @click.option("--allow-leak", is_flag=True,
               help="Score even when the signals, a tuned embedder or the fusion model learnt from the "
                    "evaluated dialogues.")
+@click.option("--holdout-items", "holdout", type=click.FloatRange(min=0.0, max=1.0, max_open=True), default=0.0,
+              show_default=True,
+              help="Item cold start: remove this random fraction of the catalogue (seeded by --seed) from "
+                   "every log the signals and the fusion learn from, and report recall on the targets "
+                   "among those items (held_out).")
+@click.option("--fusion-max-turns", type=click.IntRange(min=20), default=None,
+              help="With --fit-fusion: learn each fold's fusion from a fixed random sample of this many "
+                   "logged turns (default: all; fewer is faster).")
 def redial_command(
     turns: Path, catalog: Path, limit: int | None, seed: int, json_out: Path | None, systems: str | None,
     ranker: str | None, adapter: str | None, signals_file: Path | None, dialogues: tuple[Path, ...],
     folds: int, timed_turns: int, skip_files: tuple[Path, ...], fusion_file: Path | None, fit_fusion: bool,
-    allow_leak: bool,
+    allow_leak: bool, holdout: float, fusion_max_turns: int | None,
 ) -> None:
-    """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs."""
+    """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs.
+
+    Every metric is reported over all pairs and over the echo-free pairs (targets not named
+    earlier in the dialogue), with the number of pairs in each.
+
+    \b
+    Ablations of the product system (--systems):
+      product-nosignals      no item signals
+      product-rrf-noimpute   items without log data score 0 (before issue 14)
+      product-exclude        as served: items named earlier never shown
+      product-rrf-exclude    the same with reciprocal-rank fusion
+    """
     from chatrec.eval import inputs
-    from chatrec.eval.redial import SYSTEMS, RedialEvaluation, cross_fitted_run, parse_systems
+    from chatrec.eval.redial import SYSTEMS, RedialEvaluation, cross_fitted_run, holdout_items, parse_systems
     from chatrec.eval.turns import dialogue_rec_turns, load_turns, sample_turns
     from chatrec.signals import ItemSignals, redial_sessions
 
@@ -89,10 +109,14 @@ def redial_command(
     if fit_fusion and (not dialogues or fusion_file is not None):
         raise InputError("--fit-fusion needs --dialogues (the logs to learn from) and no --fusion file")
     fusion = None if fit_fusion else inputs.load_fusion(fusion_file, settings, evaluated, allow_leak)
+    if holdout and fusion is not None:
+        raise InputError("--holdout-items with a --fusion file: that model learnt from logs naming the held-out "
+                         "items; use --fit-fusion (with --dialogues) or no fusion")
     retriever, built = inputs.open_cached_index(catalog, settings)
     if built:
         click.echo(built, err=True)
     known = {item.id for item in retriever.index.items}
+    held = holdout_items(sorted(known), holdout, seed)
 
     def ranker_factory(name: str | None) -> Any:
         from chatrec.ranking import LLMRanker
@@ -111,10 +135,10 @@ def redial_command(
         fusion_turns = None
         if fit_fusion:
             titles = {item.id: item.title for item in retriever.index.items}
-            fusion_turns = dialogue_rec_turns(dialogues, titles)
+            fusion_turns = sample_turns(dialogue_rec_turns(dialogues, titles), fusion_max_turns, seed)
         results = cross_fitted_run(
             retriever, sessions, sample, chosen, folds=folds, progress=True, timed_turns=timed_turns,
-            fusion_turns=fusion_turns, fusion_seed=seed, **options
+            fusion_turns=fusion_turns, fusion_seed=seed, held_out=held, **options
         )
         source = (
             f"fitted on {', '.join(path.name for path in dialogues)} ({len(sessions)} dialogues) without "
@@ -125,6 +149,8 @@ def redial_command(
         path = signals_file or settings.signals_path
         signals = ItemSignals.load(path) if path is not None else None
         source = str(path) if path is not None else None
+        if signals is not None and held:
+            signals = signals.without(held)
         if signals is not None:
             inputs.refuse_leak(f"the item signals in {path} were fitted on", signals.keys, evaluated, allow_leak,
                          "Use --dialogues FILE, which leaves the evaluated dialogues out")
@@ -137,7 +163,7 @@ def redial_command(
                         f"system {system.name!r} needs item signals: give --dialogues FILE or --signals FILE "
                         "(or set signals_path)"
                     )
-        results = RedialEvaluation(retriever, signals, **options).run(
+        results = RedialEvaluation(retriever, signals, held_out=held, **options).run(
             sample, chosen, progress=True, timed_turns=timed_turns
         )
     results.update({
@@ -147,6 +173,7 @@ def redial_command(
         "seed": seed,
         "signals": source,
         "turns_skipped": skipped,
+        "holdout_items": holdout,
         "embedder": settings.embedder,
         "fusion": (f"fitted per fold on {results.get('fusion_turns', 0)} logged turns of the other dialogues"
                    if fit_fusion else None if fusion is None else str(fusion_file or settings.fusion_path)),
@@ -160,6 +187,9 @@ def redial_command(
         "unlinked_targets": results["unlinked_targets"],
         "signals": source,
         "targets_already_named": results["targets_already_named"],
+        "catalogue_no_log_share": results.get("catalogue_no_log_share"),
+        "catalogue_never_named_share": results.get("catalogue_never_named_share"),
+        "held_out_items": len(held),
         "systems": {
             name: {key: value for key, value in metrics.items()
                    if key not in ("ranks", "latencies_ms", "recall_curve")}
@@ -218,7 +248,8 @@ def fit_fusion_command(
     turns = sample_turns(logged, max_turns, seed)
     sessions = [s for path in dialogues for s in redial_sessions(path, titles) if s.key not in skip]
     sessions += [s for path in baskets for s in inputs.read_baskets(path, set(titles)) if s.key not in skip]
-    examples = cross_fitted_examples(retriever, sessions, turns, depth=depth, folds=folds, progress=True)
+    examples = cross_fitted_examples(retriever, sessions, turns, depth=depth, folds=folds, progress=True,
+                                     seed=seed)
     fusion = fit_fusion(examples, depth=depth, trees=trees, seed=seed, threads=threads)
     fusion.meta.update({
         "embedder": embedder_identity(settings.embedder), "catalog_sha256": file_sha256(catalog),
@@ -250,9 +281,86 @@ def fit_signals_command(
         sessions.extend(redial_sessions(path, known))
     for path in baskets:
         sessions.extend(inputs.read_baskets(path, known))
-    signals = ItemSignals.fit(sessions)
+    # The catalogue's items were on offer while the logs were collected: never named is a count of 0.
+    signals = ItemSignals.fit(sessions, vocabulary=sorted(known) if known else ())
     signals.save(out)
     echo_json({"out": str(out), "sessions": signals.n_sessions, "items": len(signals)})
+
+
+@click.command(name="linking")
+@click.option("--dialogues", multiple=True, required=True, type=_FILE,
+              help="Raw ReDial dialogue files (repeatable): their @id mentions are the truth.")
+@click.option("--catalog", required=True, type=_FILE, help="The catalogue (movies.json).")
+@click.option("--no-year-share", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
+              help="Share of the mentions written without their year (the rest as \"Title (Year)\").")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Read at most this many messages.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of which mentions lose their year.")
+def linking_command(
+    dialogues: tuple[Path, ...], catalog: Path, no_year_share: float, limit: int | None, seed: int
+) -> None:
+    """Title linking precision and recall against ReDial's own @id mentions."""
+    from chatrec.catalog import load_catalog
+    from chatrec.eval.linking import evaluate_linking
+
+    items = load_catalog(catalog).items
+    result = evaluate_linking(dialogues, items, no_year_share=no_year_share, seed=seed, limit=limit)
+    echo_json({"dialogues": [str(p) for p in dialogues], "no_year_share": no_year_share, **result.summary()})
+
+
+@click.command(name="ownership")
+@click.option("--dialogues", multiple=True, required=True, type=_FILE,
+              help="Raw ReDial dialogue files (repeatable): their initiatorQuestions are the truth.")
+@click.option("--catalog", required=True, type=_FILE, help="The catalogue (movies.json).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Read at most this many dialogues.")
+def ownership_command(dialogues: tuple[Path, ...], catalog: Path, limit: int | None) -> None:
+    """How well "the shopper has seen / owns / disliked it" is read from their words (ReDial questionnaires)."""
+    from chatrec.catalog import load_catalog
+    from chatrec.eval.linking import evaluate_ownership
+
+    result = evaluate_ownership(dialogues, load_catalog(catalog).items, limit=limit)
+    echo_json({"dialogues": [str(p) for p in dialogues], **result.summary()})
+
+
+@click.command(name="histories")
+@click.option("--demo", "demo_name", default="electronics", show_default=True,
+              help="A bundled demo catalogue with customer histories (ignored with --catalog).")
+@click.option("--catalog", type=_FILE, default=None, help="A catalogue file (instead of --demo).")
+@click.option("--mapping", type=_FILE, default=None, help="Its column mapping file.")
+@click.option("--histories", "histories_file", type=_FILE, default=None,
+              help="Its customer histories (CSV/JSONL: user_id, item_id, event[, rating, timestamp]).")
+@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True,
+              help="Customer folds: the signals never learn from the scored customer.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the fold assignment.")
+def histories_command(
+    demo_name: str, catalog: Path | None, mapping: Path | None, histories_file: Path | None, folds: int, seed: int
+) -> None:
+    """New customers: recall of the last purchase with 0, 1, 3 and 10 earlier history items."""
+    from chatrec.demo import demo_catalog
+    from chatrec.eval.histories import evaluate_histories
+    from chatrec.history import EVENT_WEIGHTS, read_interactions
+    from chatrec.eval import inputs
+    from chatrec.index import build_index
+    from chatrec.retrieval import Retriever
+
+    settings = make_settings()
+    if catalog is None:
+        demo = demo_catalog(demo_name)
+        catalog, mapping, histories_file = demo.catalog, demo.mapping, histories_file or demo.histories
+    if histories_file is None:
+        raise InputError("give --histories (the customers' interactions) with --catalog")
+    index_dir = inputs.cached_index_dir(catalog, settings)
+    report = build_index(catalog, settings, mapping=mapping, index_dir=index_dir, progress=True)
+    if not report.up_to_date:
+        click.echo(report.summary(), err=True)
+    retriever = Retriever.open(settings, index_dir=index_dir)
+    events: dict[str, list[tuple[float, int, str]]] = {}
+    for line, interaction, _error in read_interactions(histories_file):
+        if interaction is not None and EVENT_WEIGHTS.get(interaction.event, 1.0) > 0:
+            moment = interaction.timestamp if interaction.timestamp is not None else float("-inf")
+            events.setdefault(interaction.user_id, []).append((moment, line, interaction.item_id))
+    histories = {user: [item for *_, item in sorted(rows)] for user, rows in events.items()}
+    echo_json({"catalog": str(catalog), "histories": str(histories_file),
+               **evaluate_histories(retriever, histories, folds=folds, seed=seed)})
 
 
 @click.command(name="report")
@@ -274,3 +382,6 @@ def register(group: click.Group) -> None:
     group.add_command(fit_signals_command)
     group.add_command(fit_fusion_command)
     group.add_command(report_command)
+    group.add_command(linking_command)
+    group.add_command(histories_command)
+    group.add_command(ownership_command)

@@ -8,12 +8,13 @@ use signals learnt from its own dialogue.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from chatrec.eval.redial import RedialEvaluation, cross_fitting_folds
+from chatrec.eval.redial import RedialEvaluation, cross_fitting_folds, without_items
 from chatrec.eval.turns import RecTurn
 from chatrec.fusion import FusionExample, LearnedFusion, fit_fusion
 from chatrec.retrieval import Retriever
@@ -56,9 +57,17 @@ def cross_fitted_examples(
     depth: int,
     folds: int = 5,
     progress: bool = False,
+    unlogged_share: float = 0.2,
+    seed: int = 0,
+    vocabulary: Sequence[str] | None = None,
     **options: Any,
 ) -> list[FusionExample]:
     """Fusion training data from logged turns, each scored with signals that never saw its dialogue.
+
+    So that the model learns what an item without logs looks like (its signals imputed from
+    similar items, its ``logged`` feature 0) when it is the right answer, each fold's signals
+    are also fitted without a random ``unlogged_share`` of the items its logs name: those
+    items are new products as far as that fold's signals know (issue 14).
 
     Args:
         retriever: The catalogue's retriever (with the embedder the fusion will serve with).
@@ -67,21 +76,35 @@ def cross_fitted_examples(
         depth: Pool size.
         folds: Cross-fitting groups.
         progress: Show a progress bar on stderr.
+        unlogged_share: Share of the logged items each fold's signals do not see (0: none).
+        seed: Seed of which items those are.
+        vocabulary: Items on offer while the logs were collected (default: the catalogue);
+            the hidden items are taken out of it too, as items added after the logs.
         **options: Passed on to :class:`~chatrec.eval.redial.RedialEvaluation`.
     """
     from tqdm import tqdm
 
     examples: list[FusionExample] = []
+    rng = random.Random(seed)
+    offered = [item.id for item in retriever.index.items] if vocabulary is None else list(vocabulary)
     with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
         for fold_turns, kept in cross_fitting_folds(sessions, turns, folds):
-            evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), **options)
+            hidden: set[str] = set()
+            if unlogged_share > 0:
+                logged = sorted({i for session in kept for i in session.items})
+                hidden = set(rng.sample(logged, int(len(logged) * unlogged_share)))
+                kept = without_items(kept, hidden)
+            signals = ItemSignals.fit(kept, [i for i in offered if i not in hidden])
+            evaluation = RedialEvaluation(retriever, signals, **options)
             examples.extend(fusion_examples(evaluation, fold_turns, depth, bar=bar))
     return examples
 
 
 def fold_fusion(
-    retriever: Retriever, sessions: Sequence[Session], turns: Sequence[RecTurn], *, depth: int, folds: int, seed: int
+    retriever: Retriever, sessions: Sequence[Session], turns: Sequence[RecTurn], *, depth: int, folds: int, seed: int,
+    unlogged_share: float = 0.2, vocabulary: Sequence[str] | None = None,
 ) -> LearnedFusion:
     """A learned fusion fitted on logged turns (cross-fitted signals), for one evaluation fold."""
-    examples = cross_fitted_examples(retriever, sessions, turns, depth=depth, folds=folds)
+    examples = cross_fitted_examples(retriever, sessions, turns, depth=depth, folds=folds, seed=seed,
+                                     unlogged_share=unlogged_share, vocabulary=vocabulary)
     return fit_fusion(examples, depth=depth, held_out=0.0, seed=seed)

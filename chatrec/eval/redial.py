@@ -26,7 +26,9 @@ the best rank of any of them.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import random
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -54,10 +56,13 @@ __all__ = [
     "cross_fitting_folds",
     "dialogue_rec_turns",
     "dialogue_roles",
+    "holdout_items",
     "load_turns",
     "parse_systems",
     "sample_turns",
     "summarise",
+    "without_items",
+    "without_targets",
 ]
 
 logger = logging.getLogger(__name__)
@@ -85,6 +90,9 @@ class System:
             signals as a weighted third list), keeping its top 100.
         rrf_only: For a product system: reciprocal-rank fusion even when a learned fusion is
             configured (the ablation of the learned fusion).
+        impute: Items without log data take their signals from their most similar logged
+            items (:class:`~chatrec.signals.AlignedSignals`); False: they score 0, as before
+            issue 14 (the ablation of the cold-start-safe signals).
     """
 
     name: str
@@ -97,6 +105,7 @@ class System:
     adapter: str | None = None
     product: bool = False
     rrf_only: bool = False
+    impute: bool = True
 
 
 #: The systems ``eval redial --systems`` knows, in the order of the ablation.
@@ -115,6 +124,13 @@ SYSTEMS: dict[str, System] = {
         System("chatrec+llm", text="dense", items_in_query=True, signals=True, ranker="llm"),
         System("product", text="hybrid", items_in_query=True, signals=True, product=True),
         System("product-rrf", text="hybrid", items_in_query=True, signals=True, product=True, rrf_only=True),
+        System("product-rrf-noimpute", text="hybrid", items_in_query=True, signals=True, product=True,
+               rrf_only=True, impute=False),
+        System("product-nosignals", text="hybrid", items_in_query=True, product=True, rrf_only=True),
+        System("product-exclude", text="hybrid", items_in_query=True, signals=True, product=True,
+               exclude_mentioned=True),
+        System("product-rrf-exclude", text="hybrid", items_in_query=True, signals=True, product=True,
+               rrf_only=True, exclude_mentioned=True),
         System("product+llm0", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm",
                adapter="none"),
         System("product+llm", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm"),
@@ -140,6 +156,16 @@ def parse_systems(spec: str | Sequence[str]) -> list[System]:
     return [SYSTEMS[name] for name in dict.fromkeys(names)]
 
 
+#: Subsets of (turn, target) pairs every metric is also reported on (key: flag that selects them).
+PAIR_SUBSETS = {
+    "echo_free": "the target was not named earlier in the dialogue",
+    "named_earlier": "the target was named earlier in the dialogue (an echo)",
+    "no_log_data": "the target has no log data (added after the logs, or held out of them)",
+    "never_named_in_logs": "the logs never named the target (no log data, or on offer and never named)",
+    "held_out": "the target is among the items --holdout-items removed from every log",
+}
+
+
 @dataclass
 class SystemResult:
     """What one system scored.
@@ -151,6 +177,12 @@ class SystemResult:
         latencies_ms: Time to rank each turn (shared linking and embedding included).
         diversity: Intra-list diversity of each turn's top 10.
         ndcg: NDCG@10 of each pair.
+        named: Per pair: the target was named earlier in the dialogue.
+        logged: Per pair: the signals have log data on the target (False without signals).
+        named_in_logs: Per pair: the signals' logs named the target at least once.
+        held_out: Per pair: the target is a held-out item (``--holdout-items``).
+        top_no_log: Per turn: share of the top-10 slots taken by items without log data.
+        top_never_named: Per turn: share of the top-10 slots taken by items the logs never named.
     """
 
     system: System
@@ -159,27 +191,62 @@ class SystemResult:
     latencies_ms: list[float] = field(default_factory=list)
     diversity: list[float] = field(default_factory=list)
     ndcg: list[float] = field(default_factory=list)
+    named: list[bool] = field(default_factory=list)
+    logged: list[bool] = field(default_factory=list)
+    held_out: list[bool] = field(default_factory=list)
+    top_no_log: list[float] = field(default_factory=list)
+    named_in_logs: list[bool] = field(default_factory=list)
+    top_never_named: list[float] = field(default_factory=list)
+
+    def _pair_metrics(self, select: np.ndarray | None = None) -> dict[str, Any]:
+        """Recall@1/10/50, NDCG@10, MRR and the pair count over the selected pairs (all when None)."""
+        ranks = np.asarray(self.ranks, dtype=np.int64)
+        ndcg = np.asarray(self.ndcg, dtype=np.float64)
+        if select is not None:
+            ranks, ndcg = ranks[select], ndcg[select]
+
+        def mean(values: np.ndarray) -> float:
+            return round(float(np.mean(values)), 4) if len(values) else 0.0
+
+        return {
+            "recall@1": mean(ranks < 1), "recall@10": mean(ranks < 10), "recall@50": mean(ranks < 50),
+            "ndcg@10": mean(ndcg), "mrr": mean(1.0 / (ranks + 1.0)), "pairs": int(len(ranks)),
+        }
 
     def metrics(self, catalogue_size: int) -> dict[str, Any]:
-        """Recall@1/10/50, NDCG@10, MRR, coverage, diversity and latency as a JSON-able dict."""
+        """Recall@1/10/50, NDCG@10, MRR, coverage, diversity and latency as a JSON-able dict.
+
+        Every pair metric is also given per subset (:data:`PAIR_SUBSETS`): ``echo_free``
+        (targets not named earlier) and ``named_earlier`` always, ``no_log_data`` when the
+        system used signals, ``held_out`` when items were held out; each with its ``pairs``.
+        ``top10_no_log_share`` is the mean share of top-10 slots taken by items without log data.
+        """
         ranks = np.asarray(self.ranks, dtype=np.int64)
-        pairs = len(ranks)
+        named = np.asarray(self.named, dtype=bool)
+        latency = np.asarray(self.latencies_ms, dtype=np.float64)
 
         def mean(values: Iterable[float]) -> float:
             values = list(values)
             return round(float(np.mean(values)), 4) if values else 0.0
 
-        latency = np.asarray(self.latencies_ms, dtype=np.float64)
+        subsets: dict[str, dict[str, Any]] = {}
+        if len(named) == len(ranks):
+            subsets["echo_free"] = self._pair_metrics(~named)
+            subsets["named_earlier"] = self._pair_metrics(named)
+        if self.system.signals and len(self.logged) == len(ranks) and not all(self.logged):
+            subsets["no_log_data"] = self._pair_metrics(~np.asarray(self.logged, dtype=bool))
+        if self.system.signals and len(self.named_in_logs) == len(ranks):
+            subsets["never_named_in_logs"] = self._pair_metrics(~np.asarray(self.named_in_logs, dtype=bool))
+        if any(self.held_out) and len(self.held_out) == len(ranks):
+            subsets["held_out"] = self._pair_metrics(np.asarray(self.held_out, dtype=bool))
         return {
-            "recall@1": mean(ranks < 1),
-            "recall@10": mean(ranks < 10),
-            "recall@50": mean(ranks < 50),
-            "ndcg@10": mean(self.ndcg),
-            "mrr": mean(1.0 / (ranks + 1.0)),
-            "pairs": pairs,
+            **self._pair_metrics(),
+            **subsets,
             "coverage@10": round(catalogue_coverage(self.top_lists, catalogue_size, k=10), 4)
             if self.top_lists else 0.0,
             "diversity@10": mean(self.diversity),
+            "top10_no_log_share": mean(self.top_no_log) if self.top_no_log else None,
+            "top10_never_named_share": mean(self.top_never_named) if self.top_never_named else None,
             "latency_ms_p50": round(float(np.percentile(latency, 50)), 2) if len(latency) else None,
             "latency_ms_p95": round(float(np.percentile(latency, 95)), 2) if len(latency) else None,
             "recall_curve": {str(k): mean(ranks < k) for k in CURVE_KS},
@@ -201,6 +268,8 @@ class RedialEvaluation:
         text_weight: Weight of the text score next to the signals.
         n_candidates: Candidates handed to the LLM ranker.
         fusion: A learned fusion model for the ``product`` systems (None: RRF, as configured).
+        held_out: Catalogue ids removed from every log (``--holdout-items``): pairs whose
+            target is one of them are also reported on their own (``held_out``).
     """
 
     def __init__(
@@ -215,8 +284,10 @@ class RedialEvaluation:
         text_weight: float = 0.1,
         n_candidates: int = 20,
         fusion: LearnedFusion | None = None,
+        held_out: Iterable[str] = (),
     ) -> None:
         self.retriever = retriever
+        self.held_out = set(held_out)
         self.fusion = fusion
         self.index = retriever.index
         self.ids = [item.id for item in self.index.items]
@@ -225,7 +296,10 @@ class RedialEvaluation:
             if signals is not None else None,
         )
         self.signals = signals
-        self.aligned: AlignedSignals | None = signals.aligned(self.ids) if signals is not None else None
+        self.aligned: AlignedSignals | None = (
+            signals.aligned(self.ids, embeddings=self.index.embeddings) if signals is not None else None
+        )
+        self._aligned_raw: AlignedSignals | None = None
         self.weights = weights or SignalWeights()
         self.ranker_factory = ranker_factory
         self.query_utterances = query_utterances
@@ -251,7 +325,8 @@ class RedialEvaluation:
         """Score of every catalogue item for one turn (higher is better)."""
         n = len(self.ids)
         if system.product:
-            return self._product_scores(query, text_vector, mentioned, None if system.rrf_only else self.fusion)
+            return self._product_scores(query, text_vector, mentioned, None if system.rrf_only else self.fusion,
+                                        self._aligned_for(system))
         if system.popularity_only:
             return self._require_signals(system).popularity.astype(np.float64)
         total = np.zeros(n, dtype=np.float64)
@@ -276,21 +351,48 @@ class RedialEvaluation:
             total += self._require_signals(system).scores(mentioned, query, self.weights)
         return total
 
-    def product_query(self, query: str, text_vector: np.ndarray, mentioned: list[str]) -> Query:
-        """The product's query for a turn (as ``ChatRec`` makes it), with its text already embedded."""
-        return make_query(
+    def _aligned_for(self, system: System) -> AlignedSignals | None:
+        """The signals a system reads: None without signals, unimputed for ``impute=False``."""
+        if not system.signals or self.signals is None:
+            return None
+        if system.impute:
+            return self.aligned
+        if self._aligned_raw is None:
+            self._aligned_raw = self.signals.aligned(self.ids)
+        return self._aligned_raw
+
+    def product_query(
+        self, query: str, text_vector: np.ndarray, mentioned: list[str], aligned: AlignedSignals | None = None,
+        *, no_signals: bool = False,
+    ) -> Query:
+        """The product's query for a turn (as ``ChatRec`` makes it), with its text already embedded.
+
+        Args:
+            aligned: The signals to read (default: the evaluation's, imputed for items without
+                log data; the unimputed ones of the ``impute=False`` ablation drop the
+                ``logged`` part, as before issue 14).
+            no_signals: Read no signals at all (the ``product-nosignals`` ablation).
+        """
+        aligned = None if no_signals else self.aligned if aligned is None else aligned
+        asked = make_query(
             query, index=self.index, settings=self.retriever.settings, named_ids=mentioned,
-            signals=self.aligned, weights=self.weights, vector=text_vector,
+            signals=aligned, weights=self.weights, vector=text_vector,
         )
+        if asked.signal_parts is not None and aligned is self._aligned_raw:
+            parts = {name: values for name, values in asked.signal_parts.items() if name != "logged"}
+            asked = dataclasses.replace(asked, signal_parts=parts)
+        return asked
 
     def _product_scores(
-        self, query: str, text_vector: np.ndarray | None, mentioned: list[str], fusion: LearnedFusion | None
+        self, query: str, text_vector: np.ndarray | None, mentioned: list[str], fusion: LearnedFusion | None,
+        aligned: AlignedSignals | None,
     ) -> np.ndarray:
         """Scores from the product's retrieval call; items outside its top 100 score -inf."""
         scores = np.full(len(self.ids), -np.inf)
         if text_vector is None:
             return scores
-        found = self.retriever.search(self.product_query(query, text_vector, mentioned), 100, fusion=fusion)
+        asked = self.product_query(query, text_vector, mentioned, aligned, no_signals=aligned is None)
+        found = self.retriever.search(asked, 100, fusion=fusion)
         for rank, candidate in enumerate(found):
             scores[self.index.position(candidate.item.id)] = -float(rank)
         return scores
@@ -363,15 +465,23 @@ class RedialEvaluation:
                 text_vector = self.retriever.embedder.encode_queries([query])[0] if timed else batched[number]
             shared_ms = (time.perf_counter() - started) * 1000.0
             targets: list[list[int]] = []
+            flags: list[tuple[bool, bool, bool, bool]] = []  # named earlier, logged, held out, named in logs
+            said = " ".join(utterances)
+            known = self.aligned.known if self.aligned is not None else None
+            named_in_logs = self.aligned.named_in_logs if self.aligned is not None else None
             for title in turn.targets:
                 counts["targets"] += 1
                 linked = self.linker.lookup(title)
                 if not linked:
                     counts["unlinked_targets"] += 1
                     continue
-                if set(linked) & set(mentioned):
-                    counts["targets_already_named"] += 1
-                targets.append([self.index.position(i) for i in linked])
+                rows = [self.index.position(i) for i in linked]
+                named = bool(set(linked) & set(mentioned)) or title in said
+                counts["targets_already_named"] += int(named)
+                targets.append(rows)
+                flags.append((named, known is not None and bool(known[rows].any()),
+                              any(i in self.held_out for i in linked),
+                              named_in_logs is not None and bool(named_in_logs[rows].any())))
             for system in systems:
                 begun = time.perf_counter()
                 scores = self._scores(system, query, text_vector, mentioned)
@@ -388,9 +498,16 @@ class RedialEvaluation:
                 top = [self.ids[row] for row in order[:10].tolist()]
                 result.top_lists.append(top)
                 result.diversity.append(intra_list_diversity(self.index.embeddings[order[:10]]))
-                for rows in targets:
+                if known is not None and named_in_logs is not None:
+                    result.top_no_log.append(float(np.mean(~known[order[:10]])))
+                    result.top_never_named.append(float(np.mean(~named_in_logs[order[:10]])))
+                for rows, (named, logged, held, in_logs) in zip(targets, flags, strict=True):
                     result.ranks.append(int(rank[rows].min()))
                     result.ndcg.append(ndcg_at_k(top, {self.ids[row] for row in rows}, 10))
+                    result.named.append(named)
+                    result.logged.append(logged)
+                    result.held_out.append(held)
+                    result.named_in_logs.append(in_logs)
             counts["turns"] += 1
             if bar is not None:
                 bar.update(1)
@@ -409,7 +526,18 @@ class RedialEvaluation:
         counts: Counter[str] = Counter()
         with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
             self.score_turns(turns, systems, results, counts, timed_turns=timed_turns, bar=bar)
-        return summarise(results, counts, systems, len(self.ids))
+        summary = summarise(results, counts, systems, len(self.ids))
+        summary["catalogue_no_log_share"] = self.no_log_share()
+        summary["catalogue_never_named_share"] = self.never_named_share()
+        return summary
+
+    def no_log_share(self) -> float | None:
+        """Share of the catalogue without log data (None without signals)."""
+        return None if self.aligned is None else round(float(np.mean(~self.aligned.known)), 4)
+
+    def never_named_share(self) -> float | None:
+        """Share of the catalogue the signals' logs never named (None without signals)."""
+        return None if self.aligned is None else round(float(np.mean(~self.aligned.named_in_logs)), 4)
 
 
 def summarise(
@@ -458,6 +586,8 @@ def cross_fitted_run(
     fusion_turns: Sequence[RecTurn] | None = None,
     fusion_depth: int = 200,
     fusion_seed: int = 0,
+    held_out: Iterable[str] = (),
+    unlogged_share: float = 0.2,
     **options: Any,
 ) -> dict[str, Any]:
     """Score turns with signals that never saw their own dialogue (K-fold cross-fitting).
@@ -482,33 +612,50 @@ def cross_fitted_run(
         fusion_turns: Logged turns to fit a fusion model on in each group (None: no fitting).
         fusion_depth: Pool depth of those models.
         fusion_seed: Seed of their fits (LightGBM's bagging).
+        held_out: Catalogue ids removed from every log first (item cold start): from the
+            sessions the signals are fitted on and from the targets the fusion learns from.
+        unlogged_share: Share of logged items each fusion fit sees as having no log data
+            (see :func:`cross_fitted_examples`).
         **options: Passed on to :class:`RedialEvaluation`.
 
     Returns:
         See :func:`summarise`; ``signals_sessions`` gives the mean number of sessions per fit,
-        ``fusion_turns`` the mean number of logged turns per fusion fit.
+        ``fusion_turns`` the mean number of logged turns per fusion fit,
+        ``catalogue_no_log_share`` the mean share of the catalogue without log data per fit.
     """
     from tqdm import tqdm
 
     from chatrec.eval.fusion_data import fold_fusion
 
+    held = set(held_out)
+    vocabulary = [item.id for item in retriever.index.items if item.id not in held]
+    if held:
+        sessions = without_items(sessions, held)
+        if fusion_turns is not None:
+            fusion_turns = without_targets(fusion_turns, {item.title for item in retriever.index.items
+                                                          if item.id in held})
     results: dict[str, SystemResult] = {}
     counts: Counter[str] = Counter()
     fitted: list[int] = []
     timed_left = timed_turns
     splits = cross_fitting_folds(sessions, turns, folds)
     fusion_sizes: list[int] = []
+    shares: list[tuple[float, float, int]] = []
     with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
         for fold_turns, kept in splits:
             fitted.append(len(kept))
             if fusion_turns is not None:
-                held = {turn.dialog_id for turn in fold_turns}
-                logged = [turn for turn in fusion_turns if turn.dialog_id not in held]
-                options["fusion"] = fold_fusion(retriever, kept, logged, depth=fusion_depth, folds=folds,
-                                                seed=fusion_seed)
+                fold_dialogues = {turn.dialog_id for turn in fold_turns}
+                logged = [turn for turn in fusion_turns if turn.dialog_id not in fold_dialogues]
+                options["fusion"] = fold_fusion(retriever, kept, logged, depth=fusion_depth, folds=max(folds, 5),
+                                                seed=fusion_seed, unlogged_share=unlogged_share,
+                                                vocabulary=vocabulary)
                 fusion_sizes.append(len(logged))
-            evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), **options)
+            evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept, vocabulary), held_out=held, **options)
             evaluation.score_turns(fold_turns, systems, results, counts, timed_turns=timed_left, bar=bar)
+            share, never = evaluation.no_log_share(), evaluation.never_named_share()
+            if share is not None and never is not None:
+                shares.append((share, never, len(fold_turns)))
             timed_left = max(0, timed_left - len(fold_turns))
     summary = summarise(results, counts, systems, len(retriever.index))
     summary["signals_sessions"] = int(np.mean(fitted)) if fitted else 0
@@ -516,7 +663,45 @@ def cross_fitted_run(
     summary["folds"] = folds if overlap else 1
     if fusion_sizes:
         summary["fusion_turns"] = int(np.mean(fusion_sizes))
+    total = max(sum(n for *_, n in shares), 1)
+    summary["catalogue_no_log_share"] = round(sum(v * n for v, _, n in shares) / total, 4) if shares else None
+    summary["catalogue_never_named_share"] = round(sum(v * n for _, v, n in shares) / total, 4) if shares else None
+    summary["held_out_items"] = len(held)
     return summary
+
+
+def holdout_items(item_ids: Sequence[str], fraction: float, seed: int = 0) -> set[str]:
+    """A seeded random ``fraction`` of ``item_ids``: the items an item cold-start run removes from the logs.
+
+    Raises:
+        InputError: ``fraction`` is not in [0, 1).
+    """
+    if not 0.0 <= fraction < 1.0:
+        raise InputError(f"the held-out fraction must be in [0, 1), got {fraction}")
+    ordered = sorted(set(item_ids))
+    count = int(round(len(ordered) * fraction))
+    return set(random.Random(seed).sample(ordered, count)) if count else set()
+
+
+def without_items(sessions: Iterable[Session], item_ids: set[str]) -> list[Session]:
+    """The sessions as if their logs had never named ``item_ids`` (items and log texts dropped)."""
+    return [
+        Session(
+            items=tuple(i for i in session.items if i not in item_ids), key=session.key,
+            led_to=tuple((i, text) for i, text in session.led_to if i not in item_ids),
+        )
+        for session in sessions
+    ]
+
+
+def without_targets(turns: Iterable[RecTurn], titles: set[str]) -> list[RecTurn]:
+    """The turns with these target titles dropped; a turn left without targets is dropped."""
+    kept = []
+    for turn in turns:
+        targets = tuple(title for title in turn.targets if title not in titles)
+        if targets:
+            kept.append(RecTurn(turn.dialog_id, turn.turn_id, turn.context, targets))
+    return kept
 
 
 def cross_fitting_folds(

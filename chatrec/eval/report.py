@@ -137,6 +137,39 @@ def _latency(systems: Mapping[str, Mapping[str, Any]], path: Path) -> None:
     figure.savefig(path)
 
 
+#: The echo-free table: pairs whose target was not named earlier in the dialogue.
+_SUBSET_COLUMNS = (("pairs", "pairs"), ("recall@1", "R@1"), ("recall@10", "R@10"), ("recall@50", "R@50"),
+                   ("ndcg@10", "NDCG@10"), ("mrr", "MRR"))
+
+
+def _subset_table(systems: Mapping[str, Mapping[str, Any]], subset: str) -> list[str]:
+    """One row per system that reported ``subset`` (see :data:`chatrec.eval.redial.PAIR_SUBSETS`)."""
+    rows = {name: metrics[subset] for name, metrics in systems.items() if isinstance(metrics.get(subset), dict)}
+    return _table(rows, _SUBSET_COLUMNS) if rows else []
+
+
+def _cold_start_table(systems: Mapping[str, Mapping[str, Any]], runs: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Recall on targets without log data (and held-out items), and the top-10 share of items without logs."""
+    lines = ["| system | pairs without log data | R@10 | R@50 | held-out pairs | R@10 | R@50 | "
+             "top-10 slots without log data | catalogue without log data | pairs never named in logs | R@10 | "
+             "top-10 slots never named | catalogue never named |", "|---" * 13 + "|"]
+    rows = 0
+    for name, metrics in systems.items():
+        if metrics.get("top10_no_log_share") is None and "no_log_data" not in metrics:
+            continue
+        cold = metrics.get("no_log_data") or {}
+        held = metrics.get("held_out") or {}
+        run = runs[metrics["run"]] if isinstance(metrics.get("run"), int) and metrics["run"] < len(runs) else {}
+        never = metrics.get("never_named_in_logs") or {}
+        cells = [cold.get("pairs"), cold.get("recall@10"), cold.get("recall@50"), held.get("pairs"),
+                 held.get("recall@10"), held.get("recall@50"), metrics.get("top10_no_log_share"),
+                 run.get("catalogue_no_log_share"), never.get("pairs"), never.get("recall@10"),
+                 metrics.get("top10_never_named_share"), run.get("catalogue_never_named_share")]
+        lines.append(f"| {name} | " + " | ".join(_cell(c) for c in cells) + " |")
+        rows += 1
+    return lines if rows else []
+
+
 def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}" if value < 10 else f"{value:.0f}"
@@ -188,9 +221,29 @@ def write_report(results: Mapping[str, Any], out: Path | str) -> Path:
         "a top 10 in the run's own embedder (compare it only between runs with the same embedder: a",
         "tuned embedder packs similar items closer); latency is per turn on this machine (shared CPU).",
         "",
-        "## Results",
+        "A target the seeker already named earlier in the dialogue is an echo, not a",
+        "recommendation: the first table counts only the other (turn, target) pairs (echo-free);",
+        "the all-pairs table, as published evaluations report it, follows.",
+        "",
+        "## Echo-free pairs (target not named earlier in the dialogue)",
         "",
     ]
+    echo_free = _subset_table(systems, "echo_free")
+    lines += echo_free or ["(no run in these results reports echo-free pairs: run `eval redial` again)"]
+    cold = _cold_start_table(systems, results["runs"])
+    if cold:
+        lines += [
+            "",
+            "## Items without log data (item cold start)",
+            "",
+            "Recall on targets without log data (items added after the logs; with `--holdout-items F`",
+            "the items removed from every log) and on targets the logs never named (no data, or on",
+            "offer and never named), and the share of top-10 slots such items take next to their share",
+            "of the catalogue. Without signals every item is without log data: see the held-out column.",
+            "",
+        ]
+        lines += cold
+    lines += ["", "## All pairs", ""]
     lines += _table(systems, _COLUMNS)
     lines += ["", "## Runs", ""]
     for number, run in enumerate(results["runs"]):
@@ -202,7 +255,9 @@ def write_report(results: Mapping[str, Any], out: Path | str) -> Path:
             f"{run.get('unlinked_targets')} not linkable to the catalogue, "
             f"{run.get('targets_already_named')} already named earlier in their dialogue, "
             f"{run.get('turns_skipped') or 0} turns skipped (dialogues a model was trained on); "
-            f"item signals: {run.get('signals') or 'none'}; embedder: {run.get('embedder') or 'not recorded'}"
+            + (f"items held out from every log: {run['held_out_items']} ({run.get('holdout_items')}); "
+               if run.get("held_out_items") else "")
+            + f"item signals: {run.get('signals') or 'none'}; embedder: {run.get('embedder') or 'not recorded'}"
             + (f"; learned fusion: {run['fusion']}" if run.get("fusion") else "")
             + (f"; LLM adapter: {run['adapter']}" if run.get("adapter") else "")
         )

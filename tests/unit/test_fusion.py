@@ -92,7 +92,7 @@ def test_too_few_turns_is_a_clear_error() -> None:
         ("{broken", "not JSON"),
         (json.dumps({"format": "other"}), "not a chatrec fusion model"),
         (json.dumps({"format": "chatrec-fusion", "version": 1, "features": ["dense"]}), "other features"),
-        (json.dumps({"format": "chatrec-fusion", "version": 1, "features": list(FEATURES), "depth": 200,
+        (json.dumps({"format": "chatrec-fusion", "version": 2, "features": list(FEATURES), "depth": 200,
                      "model": "tree\nnot a model"}), "does not parse"),
     ],
 )
@@ -209,3 +209,34 @@ def test_fit_fusion_learns_from_shop_logs_and_names_a_bad_line(fixtures_dir: Pat
     logs.write_text(json.dumps(lines[0]) + "\n" + json.dumps({"item_id": "1"}) + "\n", encoding="utf-8")
     bad = CliRunner().invoke(main, args)
     assert bad.exit_code != 0 and "logs.jsonl:2" in bad.output and "Traceback" not in bad.output
+
+
+def test_the_fusion_sees_which_items_have_no_log_data() -> None:
+    dense = np.asarray([0.9, 0.5, 0.1], dtype=np.float32)
+    logged = np.asarray([1.0, 0.0, 1.0], dtype=np.float32)
+    pool = PoolScores(dense=dense, lexical=None, signals=None, parts={"logged": logged}, fused={0: 0.03, 1: 0.02})
+    features = pool_features(np.asarray([1, 0]), pool, cap=50)
+    assert features[:, COLUMN["logged"]].tolist() == [0, 1]
+    no_signals = PoolScores(dense=dense, lexical=None, signals=None, parts={}, fused={0: 0.03})
+    assert pool_features(np.asarray([0]), no_signals, cap=50)[0, COLUMN["logged"]] == 0
+
+
+def test_items_without_log_data_are_neither_raised_nor_buried_by_the_signals(retriever: Retriever) -> None:
+    n = len(retriever.index)
+    plain = [c.item.id for c in retriever.search("a funny comedy", k=n)]
+    new = plain[0]  # the best text match, added to the shop after the logs were collected
+    extra = np.zeros(n, dtype=np.float32)
+    logged = np.ones(n, dtype=np.float32)
+    logged[retriever.index.position(new)] = 0
+    for number, item_id in enumerate(plain[5:25]):  # the logs favour twenty weaker text matches
+        extra[retriever.index.position(item_id)] = 1.0 - 0.01 * number
+    from chatrec.query import Query
+
+    buried = [c.item.id for c in retriever.search(
+        Query("a funny comedy", signal_scores=extra, signal_weight=2.0), k=n)]
+    safe = [c.item.id for c in retriever.search(
+        Query("a funny comedy", signal_scores=extra, signal_weight=2.0, signal_parts={"logged": logged}), k=n)]
+    assert buried.index(new) > 0  # a list only logged items can enter pushes it down
+    assert safe.index(new) == 0
+    # Logged items keep their relative order: the logs still raise what they know.
+    assert [i for i in safe if i != new] == [i for i in buried if i != new]

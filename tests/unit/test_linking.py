@@ -85,3 +85,57 @@ def test_attribute_values_are_not_titles() -> None:
     linker = TitleLinker(items, frequent=frozenset())
     assert linker.find("i want a comedy tonight") == []
     assert [m.item_id for m in linker.find("i want a comedy (2012) tonight")] == ["1"]
+
+
+def test_all_caps_words_and_names_are_not_titles() -> None:
+    linker = TitleLinker(_items("Action (1999)", "Help! (1965)", "It (2017)", "Morgan (2016)", "Here (2011)",
+                                "Comedy (2014)"), frequent=frozenset({"action", "help", "here", "comedy"}))
+    assert linker.find("I love ACTION movies, HELP me find one HERE") == []
+    assert linker.find("I think IT is the best") == []
+    assert linker.find("anything with Morgan Freeman in it") == []
+    assert linker.find("I like a good Comedy on sundays") == []
+    # ... unless the context says a title is meant.
+    assert [m.surface for m in linker.find("Have you seen It? I loved \"Comedy\"")] == ["It", "Comedy"]
+    assert [m.surface for m in linker.find("I watched Morgan last week")] == ["Morgan"]
+
+
+def test_linking_evaluation_against_redial_mentions(fixtures_dir) -> None:
+    from chatrec.catalog import load_catalog
+    from chatrec.eval.linking import evaluate_linking
+
+    items = load_catalog(fixtures_dir / "redial_movies.json").items
+    result = evaluate_linking([fixtures_dir / "redial_dialogues.jsonl"], items, no_year_share=0.0)
+    summary = result.summary()
+    assert result.gold > 0 and result.messages > 0
+    # With their years every title is found; whatever else links is a false link.
+    assert summary["recall"] == 1.0
+    assert summary["false_links"] == result.links - result.correct
+    assert 0.0 < summary["precision"] <= 1.0
+
+
+def test_what_the_shopper_says_about_an_item() -> None:
+    from chatrec.ownership import item_statements
+
+    linker = TitleLinker(_items("Inception (2010)", "The Shining (1980)", "Up (2009)"),
+                         frequent=frozenset({"up", "inception"}))
+
+    def said(text: str) -> dict[str, str]:
+        return item_statements(text, linker.find(text))
+
+    assert said("do you have Inception?") == {"1": "asks"}
+    assert said("I have seen Inception, any other?") == {"1": "has"}
+    assert said("I did not like The Shining") == {"2": "has"}
+    assert said("I think The Shining was great") == {"2": "has"}
+    assert said("something like The Shining please") == {}  # a reference, neither
+    assert said("I loved The Shining but do you have Inception?") == {"2": "has", "1": "asks"}
+
+
+def test_ownership_evaluation_reads_the_questionnaires(fixtures_dir) -> None:
+    from chatrec.catalog import load_catalog
+    from chatrec.eval.linking import evaluate_ownership
+
+    result = evaluate_ownership([fixtures_dir / "redial_dialogues.jsonl"],
+                                load_catalog(fixtures_dir / "redial_movies.json").items)
+    summary = result.summary()
+    assert result.movies > 0 and 0 <= result.correct <= result.predicted
+    assert summary["named_is_has_precision"] == round(result.has / result.movies, 4)

@@ -16,9 +16,12 @@ from chatrec.eval.redial import (
     RedialEvaluation,
     cross_fitted_run,
     dialogue_roles,
+    holdout_items,
     load_turns,
     parse_systems,
     sample_turns,
+    without_items,
+    without_targets,
 )
 from chatrec.index import build_index
 from chatrec.retrieval import Retriever
@@ -145,6 +148,8 @@ def test_cli_writes_the_contract_json(fixtures_dir: Path, tmp_path: Path, fake_c
     assert report.exit_code == 0, report.output
     text = (tmp_path / "rep" / "report.md").read_text()
     assert "| product |" in text and "UniCRS" in text
+    assert text.index("## Echo-free pairs") < text.index("## All pairs")  # the report leads with echo-free recall
+    assert data["systems"]["product"]["echo_free"]["pairs"] + data["targets_already_named"] == data["pairs"]
     for png in ("recall_at_k.png", "ablation.png", "latency.png"):
         assert (tmp_path / "rep" / png).stat().st_size > 1000
 
@@ -186,3 +191,55 @@ def test_cli_refuses_an_embedder_tuned_on_the_evaluated_dialogues(
         "--catalog", str(fixtures_dir / "redial_movies.json"), "--systems", "dense",
     ])
     assert broken.exit_code != 0 and "trained_groups.json" in broken.output
+
+
+def test_every_metric_is_also_reported_on_echo_free_pairs(retriever: Retriever, fixtures_dir: Path) -> None:
+    titles = [item.title for item in retriever.index.items]
+    echo = RecTurn("e1", 2, ("", f"I loved {titles[0]}", "what else?"), (titles[0], titles[1]))
+    fresh = RecTurn("e2", 2, ("", "something scary", "ok"), (titles[2],))
+    signals = ItemSignals.fit(redial_sessions(fixtures_dir / "redial_dialogues.jsonl"))
+    result = RedialEvaluation(retriever, signals).run([echo, fresh], [SYSTEMS["product-rrf"]], timed_turns=0)
+    metrics = result["systems"]["product-rrf"]
+    assert result["targets_already_named"] == 1
+    assert metrics["pairs"] == 3
+    assert metrics["echo_free"]["pairs"] == 2 and metrics["named_earlier"]["pairs"] == 1
+    ranks = metrics["ranks"]
+    assert metrics["named_earlier"]["mrr"] == pytest.approx(round(1 / (ranks[0] + 1), 4))
+    assert metrics["echo_free"]["recall@50"] == pytest.approx(sum(r < 50 for r in ranks[1:]) / 2)
+    assert 0.0 <= metrics["top10_no_log_share"] <= 1.0 and result["catalogue_no_log_share"] > 0
+    assert "no_log_data" in metrics and "held_out" not in metrics
+
+
+def test_held_out_items_are_removed_from_every_log_and_reported(retriever: Retriever) -> None:
+    ids = [item.id for item in retriever.index.items]
+    held = holdout_items(ids, 0.2, seed=1)
+    assert held == holdout_items(ids, 0.2, seed=1) and len(held) == round(len(ids) * 0.2)
+    with pytest.raises(InputError, match="fraction"):
+        holdout_items(ids, 1.0)
+    target = retriever.index.items[ids.index(sorted(held)[0])]
+    other = next(item for item in retriever.index.items if item.id not in held)
+    sessions = [Session(items=(other.id, target.id), key=f"s{n}", led_to=((target.id, "scary"),)) for n in range(5)]
+    assert without_items(sessions, held)[0].items == (other.id,) and not without_items(sessions, held)[0].led_to
+    turn = RecTurn("d1", 2, ("", f"I loved {other.title}"), (target.title,))
+    result = cross_fitted_run(retriever, sessions, [turn], [SYSTEMS["product-rrf"]], held_out=held)
+    metrics = result["systems"]["product-rrf"]
+    assert metrics["held_out"]["pairs"] == 1 and metrics["no_log_data"]["pairs"] == 1
+    assert result["held_out_items"] == len(held)
+    assert without_targets([turn], {target.title}) == []
+
+
+def test_cli_holdout_items_reports_recall_on_the_held_out_targets(fixtures_dir: Path, tmp_path: Path, fake_cli) -> None:
+    from chatrec.cli import main
+
+    out = tmp_path / "result.json"
+    args = ["eval", "redial", "--turns", str(fixtures_dir / "redial_turns.jsonl"),
+            "--catalog", str(fixtures_dir / "redial_movies.json"), "--systems", "product-rrf,product-nosignals",
+            "--dialogues", str(fixtures_dir / "redial_dialogues.jsonl"), "--holdout-items", "0.5", "--json", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert data["held_out_items"] == 100 and data["catalogue_no_log_share"] >= 0.5
+    held = data["systems"]["product-nosignals"]["held_out"]
+    assert held["pairs"] == data["systems"]["product-rrf"]["held_out"]["pairs"] > 0
+    refused = CliRunner().invoke(main, [*args[:-2], "--holdout-items", "1.5"])
+    assert refused.exit_code != 0 and "Traceback" not in refused.output

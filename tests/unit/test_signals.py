@@ -113,3 +113,39 @@ def test_two_hop_reaches_items_never_named_next_to_the_context() -> None:
     assert both[2] > 0 and both.argmax() == 1
     with pytest.raises(ValueError):
         SignalWeights(two_hop=-0.5)
+
+
+def test_an_item_without_logs_takes_its_signals_from_similar_logged_items() -> None:
+    # "aliens-2" was never logged; its embedding is next to "aliens", far from "titanic".
+    catalogue = ["aliens", "titanic", "aliens-2", "notebook"]
+    embeddings = np.asarray([[1.0, 0.0], [0.0, 1.0], [0.99, 0.14], [0.1, 0.99]], dtype=np.float32)
+    embeddings /= np.linalg.norm(embeddings, axis=1, keepdims=True)
+    signals = ItemSignals.fit(BASKETS)
+    weights = SignalWeights(popularity=0.0, log_text=0.0, two_hop=0.0)
+    buried = signals.aligned(catalogue).scores(["alien"], "", weights)
+    assert buried[2] == 0  # without imputation a new item is below every logged one
+    aligned = signals.aligned(catalogue, embeddings=embeddings, neighbours=1)
+    scores = aligned.scores(["alien"], "", weights)
+    assert scores[2] == pytest.approx(scores[0]) and scores[2] > scores[1]
+    assert aligned.known.tolist() == [True, True, False, True]
+    parts = aligned.parts(["alien"], "")
+    assert parts["logged"].tolist() == [1, 1, 0, 1]
+    assert parts["popularity"][2] == pytest.approx(aligned.popularity[0])
+    assert aligned.popularity[0] > 0
+
+
+def test_signals_without_items_forget_them() -> None:
+    signals = ItemSignals.fit(BASKETS).without(["aliens"])
+    assert "aliens" not in signals and "alien" in signals
+    scores = signals.co_mention(["aliens", "predator"], ["alien"])
+    assert scores[0] == 0 and scores[1] > 0
+
+
+def test_items_on_offer_and_never_named_are_known_with_no_interest() -> None:
+    catalogue = ["alien", "dud", "brand-new"]
+    embeddings = np.eye(3, dtype=np.float32)
+    aligned = ItemSignals.fit(BASKETS, vocabulary=["alien", "dud"]).aligned(catalogue, embeddings=embeddings)
+    # "dud" was on offer while the logs ran and nobody named it: evidence, not missing data.
+    assert aligned.known.tolist() == [True, True, False]
+    assert aligned.named_in_logs.tolist() == [True, False, False]
+    assert aligned.popularity[1] == 0
