@@ -41,6 +41,7 @@ _WELCOME = (
 )
 _MAX_ATTRIBUTES = 4
 
+
 Message = dict[str, str]
 
 
@@ -96,8 +97,17 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
         The Blocks; serve them with :func:`launch_ui`.
     """
     engine = chatrec_factory()
-    # ChatRec opens its index on first use: open it now so that a missing index fails here.
+    # ChatRec opens its index on first use: open it now so that a missing index fails here,
+    # and load and warm the models now, so that the first customer does not wait for them.
     getattr(engine, "retriever", None)
+    settings = getattr(engine, "settings", None)
+    if callable(getattr(engine, "warm_up", None)) and getattr(settings, "warm_up", False):
+        if settings is not None and getattr(engine, "uses_llm", lambda: False)():
+            from chatrec.llm import PREPARING_NOTICE, needs_preparation
+
+            if needs_preparation(settings):
+                logger.warning(PREPARING_NOTICE)
+        engine.warm_up()
 
     def converse(
         message: str, history: list[Message] | None, session_id: str | None, user_id: str

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from chatrec.cli._common import index_dir_option, make_settings
+from chatrec.cli._common import announce_preparation, index_dir_option, make_settings
 
 __all__ = ["register"]
 
@@ -25,8 +25,15 @@ def serve_command(index_dir: Path | None, host: str, port: int) -> None:
 
     from chatrec.http.app import create_app
 
+    from chatrec.recommender import ChatRec
+
     settings = make_settings(index_dir=index_dir)
-    app = create_app(settings)
+    engine = ChatRec.from_settings(settings)
+    _ = engine.retriever
+    if settings.warm_up:
+        announce_preparation(engine)
+        engine.warm_up()
+    app = create_app(settings, engine)
     click.echo(f"chatrec API on http://{host}:{port} (docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
@@ -70,7 +77,9 @@ def demo_command(
             f"{', '.join(customers[:3])}",
             err=True,
         )
-    blocks = build_ui(lambda: ChatRec.from_settings(settings), title=f"chatrec demo: {catalog}")
+    engine = ChatRec.from_settings(settings)
+    announce_preparation(engine)
+    blocks = build_ui(lambda: engine, title=f"chatrec demo: {catalog}")
     launch_ui(blocks, server_name=host, server_port=port, inbrowser=browser)
 
 

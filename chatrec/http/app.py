@@ -66,6 +66,8 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
         # Open the index (and load the embedder) now: a missing index fails at start-up with
         # one readable line, not at the first request, and the first customer does not wait.
         _ = chatrec.retriever
+        if settings.warm_up:
+            chatrec.warm_up()  # the LLM too: loaded and run once before the first request
 
     app = FastAPI(title="chatrec", description=_DESCRIPTION, version=routes_health._version())
     app.state.settings = settings

@@ -258,7 +258,8 @@ def test_one_reply_never_lists_the_same_title_twice(make_rec, retriever: Retriev
 def test_the_product_explainer_checks_reasons_against_the_catalogue(retriever: Retriever, settings: Settings) -> None:
     from chatrec.explain import LLMExplainer
 
-    rec = ChatRec(settings.model_copy(update={"use_llm": True}), retriever=retriever, ranker=RetrievalRanker())
+    rec = ChatRec(settings.model_copy(update={"use_llm": True, "reason_writer": "llm"}), retriever=retriever,
+                  ranker=RetrievalRanker())
     explainer = rec.explainer  # the model itself loads only when a reason is generated
     assert isinstance(explainer, LLMExplainer)
     assert "navy blue" in explainer.vocabulary.values  # a catalogue colour the built-in list lacks
