@@ -170,7 +170,8 @@ class Vocabulary:
                 if re.search(r"(^|_)(id|url|link|image|img|plot|description|desc|imdb|year)", name, re.IGNORECASE):
                     continue
                 for value in normalised:
-                    if 0 < len(value.split()) <= max_value_words and not value.isdigit():
+                    # Numbers ("1 299", a list price) are prices and counts, checked as such.
+                    if 0 < len(value.split()) <= max_value_words and not value.replace(" ", "").isdigit():
                         per_field[name].add(value)
         values: dict[str, set[str]] = defaultdict(set)
         for name, found in per_field.items():

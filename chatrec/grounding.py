@@ -46,6 +46,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SKIPPED = re.compile(r"(^|_)(id|url|link|image|img|plot|description|desc|imdb|asin|details|features)", re.IGNORECASE)
 _MAX_VALUE_CHARS = 40
 _MAX_FEATURE_WORDS = 4
+_CLAUSE = re.compile(r"[|.,;:!?()\[\]/+]")
 
 
 def _tokens(text: str) -> list[str]:
@@ -105,6 +106,7 @@ class Wording:
     price_words: frozenset[str]
     rating_words: frozenset[str]
     related: Mapping[str, frozenset[str]]
+    synonyms: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, language: str = "en", prompts_dir: Path | None = None) -> Wording:
@@ -148,6 +150,7 @@ def _load_wording(language: str, prompts_dir: str) -> Wording:
         price_words=frozenset(raw["price_words"]),
         rating_words=frozenset(raw["rating_words"]),
         related={k: frozenset(_forms(v)) for k, v in raw["related"].items()},
+        synonyms={k: frozenset(_forms(v)) for k, v in raw.get("synonyms", {}).items()},
     )
 
 
@@ -216,6 +219,8 @@ class Request:
     def words(self, wording: Wording) -> set[str]:
         """The shopper's wished words (negated ones left out), with singulars and wished values."""
         words = _forms(_tokens(self.text))
+        for word in list(words):
+            words |= wording.synonyms.get(word, frozenset())
         for values in self.include.values():
             for value in values:
                 words |= _forms(_tokens(_display(value)))
@@ -277,30 +282,45 @@ def _format_number(value: float) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:g}"
 
 
-def _feature(item: Item, wished: set[str], used: set[str], wording: Wording) -> tuple[str, str] | None:
-    """The longest run of the shopper's words (not said by another fact) in the item's description or title.
+def _features(item: Item, wished: set[str], used: set[str], wording: Wording, limit: int = 2) -> list[tuple[str, str]]:
+    """Runs of the shopper's words (not said by another fact) in the item's description or title, longest first.
 
     Returns:
-        ``(words, source)`` with source ``"description"`` or ``"title"``, or None.
+        Up to ``limit`` ``(words, source)`` with source ``"description"`` or ``"title"``, no word twice.
     """
-    best: tuple[list[str], str] = ([], "")
+    found: list[tuple[list[str], str]] = []
     connectors = {"and", "of", "for", "with"}
-    for source, text in (("description", item.description), ("title", item.title)):
+    segments = [("description", part) for part in _CLAUSE.split(item.description)]
+    segments += [("title", part) for part in _CLAUSE.split(item.title)]
+    for source, text in segments:
         run: list[str] = []
         for token in [*_tokens(text), ""]:
             fresh = (
                 token and token not in wording.neutral and token not in used and _singular(token) not in used
                 and (token in wished or _singular(token) in wished)
             )
+            if fresh and any(_singular(w) == _singular(token) for w in run):
+                continue  # "perfume perfumes", "beard oil beard oil"
             if fresh or (token in connectors and run):
                 run.append(token)
                 continue
             while run and run[-1] in connectors:
                 run.pop()
-            if len(run) > len(best[0]):
-                best = (run[:_MAX_FEATURE_WORDS], source)
+            if run:
+                found.append((run[:_MAX_FEATURE_WORDS], source))
             run = []
-    return (" ".join(best[0]), best[1]) if best[0] else None
+    found.sort(key=lambda entry: -len(entry[0]))
+    chosen: list[tuple[str, str]] = []
+    said: set[str] = set()
+    for words, source in found:
+        content = {_singular(w) for w in words if w not in connectors}
+        if content & said:
+            continue
+        chosen.append((" ".join(words), source))
+        said |= content
+        if len(chosen) == limit:
+            break
+    return chosen
 
 
 def facts_for(item: Item, request: Request, wording: Wording | None = None) -> list[Fact]:
@@ -357,9 +377,8 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         facts = [Fact(f.kind, f.name, f"{f.value}|{_format_number(count)}", f.matched) if f.kind == "rating" else f
                  for f in facts]
     used = _forms(w for f in facts for w in _tokens(f.value))
-    feature = _feature(item, wished, used, wording)
-    if feature:
-        facts.append(Fact("feature", feature[1], feature[0], True))
+    for words, source in _features(item, wished, used, wording):
+        facts.append(Fact("feature", source, words, True))
     return facts
 
 
@@ -432,10 +451,13 @@ class FactWriter:
             clauses.append(w.piece("rated_by", rating=value, count=count) if count else w.piece("rated", rating=value))
         if clauses:
             sentence += ", " + ", ".join(clauses)
-        feature = first("feature")
-        if feature:
-            piece = "feature_title" if feature.name == "title" else "feature"
-            sentence += "; " + w.piece(piece, feature=feature.value)
+        features = by_kind.get("feature", [])
+        described = [f.value for f in features if f.name != "title"]
+        named = [f.value for f in features if f.name == "title"]
+        if described:
+            sentence += "; " + w.piece("feature", feature=self._join(described))
+        if named:
+            sentence += "; " + w.piece("feature_title", feature=self._join(named))
         matched = list(dict.fromkeys(w.kind(f.kind) for f in facts if f.matched))
         tail = w.piece("tail_matched", kinds=self._join(matched)) if matched else w.piece("tail_unmatched")
         sentence += " — " + tail + "."
@@ -455,15 +477,24 @@ def _takes_an(phrase: str, vowels: str) -> bool:
 
 
 def repeated_phrases(text: str, n: int = 3) -> list[str]:
-    """Phrases said twice in a reason: any ``n``-word phrase, or a content word of 4+ letters three times."""
+    """Phrases said twice in a reason.
+
+    Any ``n``-word phrase, a two-word phrase with a word of 4+ letters ("beard oil ... beard oil"),
+    or a content word of 4+ letters three times.
+    """
     words = [_singular(w) for w in _tokens(text)]
     seen: set[tuple[str, ...]] = set()
     repeated: list[str] = []
-    for i in range(len(words) - n + 1):
-        gram = tuple(words[i : i + n])
-        if gram in seen and " ".join(gram) not in repeated:
-            repeated.append(" ".join(gram))
-        seen.add(gram)
+    for size in (n, 2):
+        seen = set()
+        for i in range(len(words) - size + 1):
+            gram = tuple(words[i : i + size])
+            if size == 2 and not any(len(w) >= 4 and w.isalpha() for w in gram):
+                continue
+            phrase = " ".join(gram)
+            if gram in seen and not any(phrase in r for r in repeated):
+                repeated.append(phrase)
+            seen.add(gram)
     counts: dict[str, int] = {}
     for word in words:
         if len(word) >= 4:
@@ -528,7 +559,12 @@ def check_reason(
     if vocabulary is not None:
         from chatrec.explain import find_contradictions
 
-        problems.extend(f"contradicts item: {p}" for p in find_contradictions(reason, item, vocabulary, request.text))
+        for problem in find_contradictions(reason, item, vocabulary, request.text):
+            # The sentence's own words ("the brand you asked for") are no claim of a value.
+            claimed = re.match(r"says '([^']+)'", problem)
+            if claimed and all(w in wording.neutral for w in _tokens(claimed.group(1))):
+                continue
+            problems.append(f"contradicts item: {problem}")
     return problems
 
 
