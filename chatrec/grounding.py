@@ -31,6 +31,11 @@ from chatrec.errors import PromptError
 from chatrec.prompting import default_prompts_dir
 
 __all__ = [
+    "display_value",
+    "format_number",
+    "singular",
+    "type_noun",
+    "word_tokens",
     "Fact",
     "FactWriter",
     "Request",
@@ -579,3 +584,11 @@ def matched_facts_stated(reason: str, facts: Sequence[Fact]) -> list[Fact]:
         if words and all(_forms([w]) & said for w in words):
             stated.append(fact)
     return stated
+
+
+#: Public names of the text helpers that :mod:`chatrec.answers` shares.
+word_tokens = _tokens
+singular = _singular
+display_value = _display
+type_noun = _noun
+format_number = _format_number

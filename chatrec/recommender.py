@@ -309,6 +309,13 @@ class ChatRec:
         session_id = session_id or uuid.uuid4().hex
         with self._hold_session(session_id):
             started = time.perf_counter()
+            # Issue 13: a question about the items just shown is answered from their data.
+            answered = self._answer_about_shown(message, session_id)
+            if answered is not None:
+                yield answered.text
+                answered.metadata["seconds"] = round(time.perf_counter() - started, 3)
+                yield answered
+                return
             turn = self._prepare(message, session_id, user_id)
             if turn.question is not None or not turn.chosen:
                 yield turn.text
@@ -528,6 +535,40 @@ class ChatRec:
         state.shown.extend(i for i in ids if i not in state.shown)
         return turn
 
+    def _answer_about_shown(self, message: str, session_id: str) -> Reply | None:
+        """The answer to a question about the last reply's items, or None when the message is not one.
+
+        Minimal trigger until the typed request's ``ask_about_item``/``compare`` intents
+        arrive: a question that refers to shown items (:func:`chatrec.answers.is_question_about_shown`).
+        """
+        from chatrec import answers
+
+        if not self.store.exists(session_id):
+            return None
+        state = DialogueState.from_dict(self.store.load_state(session_id))
+        shown = list(state.last_shown)
+        if not answers.is_question_about_shown(message, len(shown)):
+            return None
+        positions = answers.find_reference(message, len(shown)) or []
+        valid = [p for p in positions if 1 <= p <= len(shown)]
+        if not valid:
+            text = answers.load_answer_wording()["out_of_range"].format(count=len(shown), position=positions[0])
+            answer = answers.Answer(text, "no_reference", positions, False)
+        else:
+            items = [self.item(shown[p - 1]) for p in valid]
+            last = next((t for t in reversed(self.store.turns(session_id)) if t.payload.get("recommendations")), None)
+            reasons_by_id = dict(zip(last.payload.get("recommendations", []), last.payload.get("reasons", []))) if last else {}
+            answer = answers.answer_question(
+                message, items, positions=valid, reasons=[reasons_by_id.get(i.id, "") for i in items]
+            )
+        intent = "compare" if answer.kind in ("compare", "cheaper", "pricier") else "ask_about_item"
+        reply = Reply(session_id, answer.text, [], None, {"intent": intent, "answer": answer.to_dict()})
+        self.store.save_turn(
+            session_id, state.to_dict(),
+            [("customer", message, {}), ("assistant", answer.text, {"answer": answer.to_dict()})],
+        )
+        return reply
+
     def _taste(self, profile: Profile | None, mentioned: Sequence[str]) -> np.ndarray | None:
         """The direction retrieval is pulled to: history profile and items named ("like X")."""
         index = self.retriever.index
@@ -644,6 +685,7 @@ class ChatRec:
     def _save(self, turn: _Turn, reply: Reply) -> None:
         payload: dict[str, Any] = {
             "recommendations": [r.item_id for r in reply.recommendations],
+            "reasons": [r.reason for r in reply.recommendations],
             "question": reply.question.to_dict() if reply.question else None,
         }
         self.store.save_turn(

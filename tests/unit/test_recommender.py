@@ -264,3 +264,19 @@ def test_the_product_explainer_checks_reasons_against_the_catalogue(retriever: R
     assert isinstance(explainer, LLMExplainer)
     assert "navy blue" in explainer.vocabulary.values  # a catalogue colour the built-in list lacks
     rec.close()
+
+
+def test_questions_about_shown_items_are_answered_from_their_data(make_rec) -> None:
+    rec = make_rec()
+    shown = rec.respond("just show me black formal shoes for men", session_id="qa")
+    assert len(shown.recommendations) >= 2
+    second = rec.item(shown.recommendations[1].item_id)
+    answer = rec.respond("does the second one come in red?", session_id="qa")
+    assert answer.metadata["intent"] == "ask_about_item" and not answer.recommendations
+    assert second.title.split()[0] in answer.text
+    why = rec.respond("why did you recommend the first?", session_id="qa")
+    assert shown.recommendations[0].reason in why.text
+    compared = rec.respond("compare the first two", session_id="qa")
+    assert compared.metadata["intent"] == "compare" and "2. " in compared.text
+    again = rec.respond("and in brown?", session_id="qa")  # a refinement, not a question about them
+    assert "intent" not in again.metadata
