@@ -53,5 +53,6 @@ def announce_preparation(rec: Any) -> None:
     """Say on stderr, before start-up work, that the packaged model is being prepared (once per machine)."""
     from chatrec.llm import PREPARING_NOTICE, needs_preparation
 
-    if rec.uses_llm() and needs_preparation(rec.settings):
+    uses_llm = getattr(rec, "uses_llm", None)
+    if callable(uses_llm) and uses_llm() and needs_preparation(rec.settings):
         click.echo(PREPARING_NOTICE, err=True)
