@@ -88,12 +88,14 @@ def _display(value: str) -> str:
     return " ".join(_CAMEL.sub(" ", value.replace("_", " ").replace("&", " & ")).split())
 
 
-def _noun(value: str) -> str:
-    """A product type as a singular lower-case noun phrase: "Sports Shoes" -> "sports shoe"."""
+def _noun(value: str, plural_only: frozenset[str] = frozenset()) -> str:
+    """A product type as a singular lower-case noun phrase: "Sports Shoes" -> "sports shoe" ("jeans" stays)."""
     words = _display(value).split()
     if not words:
         return ""
-    words[-1] = _singular(words[-1].lower()) if not words[-1].isupper() else words[-1]
+    last = words[-1]
+    if not last.isupper() and last.lower() not in plural_only:
+        words[-1] = _singular(last.lower())
     return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
 
 
@@ -112,6 +114,7 @@ class Wording:
     rating_words: frozenset[str]
     related: Mapping[str, frozenset[str]]
     synonyms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    plural_only: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, language: str = "en", prompts_dir: Path | None = None) -> Wording:
@@ -156,6 +159,7 @@ def _load_wording(language: str, prompts_dir: str) -> Wording:
         rating_words=frozenset(raw["rating_words"]),
         related={k: frozenset(_forms(v)) for k, v in raw["related"].items()},
         synonyms={k: frozenset(_forms(v)) for k, v in raw.get("synonyms", {}).items()},
+        plural_only=frozenset(w.lower() for w in raw.get("plural_only", [])),
     )
 
 
@@ -220,6 +224,13 @@ class Request:
         for word in list(expanded):
             expanded |= wording.related.get(word, frozenset())
         return expanded
+
+    def said(self, wording: Wording) -> set[str]:
+        """The shopper's own words (negated ones left out), with singulars and synonyms."""
+        words = _forms(_tokens(self.text))
+        for word in list(words):
+            words |= wording.synonyms.get(word, frozenset())
+        return words - self.negated(wording)
 
     def words(self, wording: Wording) -> set[str]:
         """The shopper's wished words (negated ones left out), with singulars and wished values."""
@@ -340,7 +351,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     wished = request.words(wording)
     facts: list[Fact] = []
     if item.category:
-        facts.append(Fact("type", "category", _noun(item.category), _value_matches(item.category, "category", request, wished, head=True)))
+        facts.append(Fact("type", "category", _noun(item.category, wording.plural_only), _value_matches(item.category, "category", request, wished, head=True)))
     count: float | None = None
     for name, raw in item.attributes.items():
         if _SKIPPED.search(name) or raw in (None, "", ()):
@@ -365,7 +376,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         if kind == "colour" and value.lower() in {"multi", "na", "none"}:
             continue
         if kind == "type":
-            facts.append(Fact(kind, name, _noun(value), _value_matches(value, name, request, wished, head=True)))
+            facts.append(Fact(kind, name, _noun(value, wording.plural_only), _value_matches(value, name, request, wished, head=True)))
             continue
         facts.append(Fact(kind, name, _display(value).lower(), _value_matches(value, name, request, wished)))
     if item.brand:
@@ -382,7 +393,8 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         facts = [Fact(f.kind, f.name, f"{f.value}|{_format_number(count)}", f.matched) if f.kind == "rating" else f
                  for f in facts]
     used = _forms(w for f in facts for w in _tokens(f.value))
-    for words, source in _features(item, wished, used, wording):
+    # Features come from the shopper's own words only: a wished category path can hold many words.
+    for words, source in _features(item, request.said(wording), used, wording):
         facts.append(Fact("feature", source, words, True))
     return facts
 
