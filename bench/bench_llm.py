@@ -33,11 +33,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from chatrec.catalog import Item, load_catalog
-from chatrec.explain import LLMExplainer, TemplateExplainer, Vocabulary
+from chatrec.conversations import context_query
+from chatrec.explain import KnownValues, LLMExplainer, TemplateExplainer
 from chatrec.llm import LLM
 from chatrec.ranking import LLMRanker, RankingContext, combine_scores
 from chatrec.settings import Settings
-from chatrec.train import context_query
 
 WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
 VALID = Path("/work/shared/data/redial/valid_rec_turns.jsonl")
@@ -61,7 +61,7 @@ def _recall(ranked_ids: list[list[str]], targets: list[list[str]], k: int) -> fl
 
 def recall(args: argparse.Namespace) -> dict[str, Any]:
     """Recall@1/10/50 of retrieval, zero-shot and LoRA re-ranking on sampled valid turns."""
-    from chatrec.retrieval import Retriever
+    from chatrec.retrieval import Query, Retriever
 
     settings = _settings(args, None)
     retriever = Retriever.open(settings)
@@ -84,8 +84,7 @@ def recall(args: argparse.Namespace) -> dict[str, Any]:
     vectors = retriever.embedder.encode_queries([context_query(t) for t in turns_list])
     retrieved: list[list[Any]] = []
     for (turns, _, mentioned), vector in zip(cases, vectors, strict=True):
-        retrieved.append(retriever.search(context_query(turns), k=50, exclude_ids=tuple(mentioned),
-                                          query_vector=vector))
+        retrieved.append(retriever.search(Query(context_query(turns), exclude_ids=tuple(mentioned), vector=vector), 50))
     targets = [c[1] for c in cases]
     report: dict[str, Any] = {
         "turns_sampled": len(rows), "turns_scored": len(cases), "targets": sum(len(t) for t in targets),
@@ -128,7 +127,7 @@ def latency(args: argparse.Namespace) -> dict[str, Any]:
     started = time.perf_counter()
     _ = llm.model
     load = time.perf_counter() - started
-    ranker, explainer = LLMRanker(llm), LLMExplainer(llm, vocabulary=Vocabulary.from_items(retriever.index.items))
+    ranker, explainer = LLMRanker(llm), LLMExplainer(llm, vocabulary=KnownValues.from_items(retriever.index.items))
     queries = ["I love scary movies like The Shining (1980), any suggestions?",
                "Something funny for a family night with kids", "a sci-fi film with space battles",
                "I liked Titanic (1997), looking for a romantic drama", "a crime thriller with a heist"]
@@ -136,7 +135,7 @@ def latency(args: argparse.Namespace) -> dict[str, Any]:
     for i in range(args.repeats):
         query = queries[i % len(queries)]
         context = RankingContext(turns=[("customer", query)])
-        candidates = retriever.search(query, k=20)
+        candidates = retriever.search(query, 20)
         t0 = time.perf_counter()
         ranked = ranker.rank(context, candidates)
         rank_times.append(time.perf_counter() - t0)
@@ -170,7 +169,7 @@ def explain(args: argparse.Namespace) -> dict[str, Any]:
     """Share of LLM reasons replaced for contradicting the item's data, on sampled items."""
     settings = _settings(args, args.adapter)
     items = load_catalog(args.catalog).items
-    vocabulary = Vocabulary.from_items(items)
+    vocabulary = KnownValues.from_items(items)
     sample: list[Item] = random.Random(args.seed).sample(items, args.n)
     explainer = LLMExplainer(LLM.from_settings(settings), vocabulary=vocabulary)
     template = TemplateExplainer()

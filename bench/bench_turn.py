@@ -188,9 +188,9 @@ def quality(settings: Settings, catalog: str, requests: list[str], sample: int) 
     """Check every reason shown for the requests on one catalogue."""
     rec = ChatRec.from_settings(settings)
     rec.warm_up()
-    from chatrec.explain import Vocabulary
+    from chatrec.explain import KnownValues
 
-    vocabulary = Vocabulary.from_items(rec.retriever.index.items)
+    vocabulary = KnownValues.from_items(rec.retriever.index.items)
     rows = []
     fallbacks = 0
     for message in requests:

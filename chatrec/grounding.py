@@ -553,7 +553,7 @@ def check_reason(
         item: The item it is about.
         request: What the shopper asked for (their words, wishes, history).
         wording: The language's words (default: English).
-        vocabulary: The catalogue's values (:class:`chatrec.explain.Vocabulary`), to also catch
+        vocabulary: The catalogue's values (:class:`chatrec.explain.KnownValues`), to also catch
             values that contradict the item's data; None skips that check.
 
     Returns:

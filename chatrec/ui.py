@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
+from chatrec.display import format_amount
 from chatrec.errors import ChatRecError
 from chatrec.reply import Reply
 
@@ -56,13 +57,6 @@ _MAX_ATTRIBUTES = 4
 Message = dict[str, str]
 
 
-def _price(value: float | None, currency: str | None) -> str:
-    if value is None:
-        return ""
-    amount = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{amount} {currency}" if currency else amount
-
-
 def _http_url(url: Any) -> bool:
     """Only http(s) addresses reach ``<img src>`` (no ``javascript:``, ``data:`` or ``file:``)."""
     if not isinstance(url, str):
@@ -94,7 +88,7 @@ def render_card(rec: dict[str, Any], verdict: str | None = None) -> str:
     if _http_url(rec.get("image_url")):
         parts.append(f'<img src="{html.escape(rec["image_url"])}" alt="{html.escape(rec["title"])}" loading="lazy">')
     parts.append(f'<div class="title"><b>{html.escape(rec["title"])}</b></div>')
-    price = _price(rec.get("price"), rec.get("currency"))
+    price = format_amount(rec["price"], rec.get("currency")) if rec.get("price") is not None else ""
     if price:
         parts.append(f'<div class="price">{html.escape(price)}</div>')
     attributes = list((rec.get("attributes") or {}).items())[:_MAX_ATTRIBUTES]
@@ -126,9 +120,9 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
         The Blocks; serve them with :func:`launch_ui`.
     """
     engine = chatrec_factory()
-    # ChatRec opens its index on first use: open it now so that a missing index fails here,
+    # Open the index now, so that a missing index fails here and not at the first message,
     # and load and warm the models now, so that the first customer does not wait for them.
-    getattr(engine, "retriever", None)
+    engine.open()
     settings = getattr(engine, "settings", None)
     if callable(getattr(engine, "warm_up", None)) and getattr(settings, "warm_up", False):
         if settings is not None and getattr(engine, "uses_llm", lambda: False)():

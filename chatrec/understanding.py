@@ -15,7 +15,10 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["Match", "Understanding", "Vocabulary", "normalise_tokens", "parse_price", "understand"]
+from chatrec.text import fold, tokens
+from chatrec.vocabulary import CatalogueVocabulary, is_categorical
+
+__all__ = ["Match", "Understanding", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "understand"]
 
 #: Values never matched as constraints: too common as plain words in messages.
 _STOP_VALUES = frozenset(
@@ -100,11 +103,11 @@ def normalise_tokens(text: str, *, camel: bool = False) -> list[str]:
     """
     if camel:
         text = _split_camel(text)
-    text = text.lower().replace("&", " and ").replace("’", "'")
+    text = fold(text).replace("&", " and ").replace("’", "'")
     text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)  # don't -> dont
     text = re.sub(r"\bt[\s-]?shirt", "tshirt", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", "", text)  # hyphenated words become one
-    return [_singular(token) for token in re.findall(r"[a-z0-9]+|[.,;!?]", text)]
+    return [_singular(token) for token in tokens(text, punctuation=True)]
 
 
 @dataclass(frozen=True)
@@ -127,12 +130,15 @@ class Match:
     negated: bool = False
 
 
-class Vocabulary:
-    """The values of the catalogue's fields and attributes, indexed by their normalised words.
+class ValueMatcher:
+    """Finds the catalogue's values in a message: its categorical fields indexed by their normalised words.
+
+    Built from the catalogue's vocabulary (:meth:`from_catalogue`); fields that are not
+    categorical (:func:`chatrec.vocabulary.is_categorical`: ids, free text, numbers) are left out.
 
     Args:
         values: Field name (``category``, ``brand`` or an attribute) to a counter of its values.
-        max_distinct: Fields with more distinct values than this are not matched (titles, ids).
+        max_distinct: Fields with more distinct values than this are not matched (matching cost).
     """
 
     def __init__(self, values: Mapping[str, Counter[str]], max_distinct: int = 3000) -> None:
@@ -140,11 +146,8 @@ class Vocabulary:
         self._surfaces: dict[tuple[str, ...], dict[str, set[str]]] = {}
         for name, counter in values.items():
             counter = Counter({str(v): c for v, c in counter.items() if str(v).strip()})
-            if not counter or len(counter) > max_distinct:
+            if len(counter) > max_distinct or not is_categorical(name, counter):
                 continue
-            numeric = sum(1 for v in counter if re.fullmatch(r"[\d.,\s-]+", v))
-            if numeric > len(counter) / 2:
-                continue  # years, sizes: matched by nothing but exact quick replies
             self.counts[name] = counter
             surfaces = {value: self._value_surfaces(value) for value in counter}
             for value, found in surfaces.items():
@@ -162,6 +165,11 @@ class Vocabulary:
                     ):
                         self._surfaces.setdefault(head, {}).setdefault(name, set()).add(value)
         self.max_len = max((len(s) for s in self._surfaces), default=0)
+
+    @classmethod
+    def from_catalogue(cls, vocabulary: CatalogueVocabulary) -> ValueMatcher:
+        """The matcher of a catalogue's vocabulary."""
+        return cls(vocabulary.counts)
 
     @staticmethod
     def _value_surfaces(value: str) -> set[tuple[str, ...]]:
@@ -224,6 +232,10 @@ class Vocabulary:
                 for position in range(start, start + length):
                     taken[position] = True
         return sorted(matches, key=lambda m: m.start)
+
+
+#: The former name of :class:`ValueMatcher`.
+Vocabulary = ValueMatcher
 
 
 @dataclass
@@ -332,7 +344,7 @@ def _negated(tokens: list[str], start: int, window: int = 4) -> bool:
 
 def understand(
     message: str,
-    vocabulary: Vocabulary,
+    vocabulary: ValueMatcher,
     *,
     pending: tuple[str, list[str]] | None = None,
 ) -> Understanding:

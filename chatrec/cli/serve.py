@@ -24,12 +24,10 @@ def serve_command(index_dir: Path | None, host: str, port: int) -> None:
     import uvicorn
 
     from chatrec.http.app import create_app
-
     from chatrec.recommender import ChatRec
 
     settings = make_settings(index_dir=index_dir)
-    engine = ChatRec.from_settings(settings)
-    _ = engine.retriever
+    engine = ChatRec.from_settings(settings).open()  # a missing index fails here, in one line
     if settings.warm_up:
         announce_preparation(engine)
         engine.warm_up()

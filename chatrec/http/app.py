@@ -65,7 +65,7 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
         chatrec = ChatRec.from_settings(settings)
         # Open the index (and load the embedder) now: a missing index fails at start-up with
         # one readable line, not at the first request, and the first customer does not wait.
-        _ = chatrec.retriever
+        chatrec.open()
         if settings.warm_up:
             chatrec.warm_up()  # the LLM too: loaded and run once before the first request
 

@@ -8,9 +8,11 @@ import numpy as np
 import pytest
 
 from chatrec.catalog import Item
-from chatrec.dialogue import DialogueState, ElicitationPolicy, Phrases, attribute_weights, update_state
+from chatrec.dialogue import DialogueState, update_state
 from chatrec.errors import PromptError
+from chatrec.policy import ElicitationPolicy, attribute_weights
 from chatrec.understanding import Understanding
+from chatrec.wording import Phrases
 
 
 def _item(number: int, **attributes: str) -> Item:

@@ -6,7 +6,7 @@ import pytest
 
 from chatrec.catalog import Item
 from chatrec.errors import PromptError
-from chatrec.explain import Vocabulary
+from chatrec.explain import KnownValues
 from chatrec.grounding import (
     FactWriter,
     Request,
@@ -26,7 +26,7 @@ CABLE = Item(id="3", title="Ambrane Unbreakable 60W Fast Charging Braided Type C
              brand="Ambrane", price=199.0, currency="INR",
              description="Compatible with all Type C devices|Supports Quick Charging (2.0/3.0)|Braided outer",
              attributes={"department": "Computers&Accessories", "rating": 4.1, "rating_count": "43,994"})
-VOCAB = Vocabulary.from_items([TONGA, KIDS, CABLE])
+VOCAB = KnownValues.from_items([TONGA, KIDS, CABLE])
 WEDDING = Request(text="a blue dress for a summer wedding. not kids clothes please, I am an adult")
 
 

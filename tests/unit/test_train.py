@@ -13,9 +13,10 @@ from fakes import HashingEmbedder
 from tiny_llm import tiny_model, tiny_tokenizer
 
 from chatrec.catalog import Item
+from chatrec.conversations import redial_turns
 from chatrec.errors import InputError, ItemNotFoundError
 from chatrec.llm import apply_adapter
-from chatrec.train import TrainConfig, build_examples, redial_turns, train_adapter
+from chatrec.train import TrainConfig, build_examples, train_adapter
 
 MOVIES = {
     "1": ("The Shining (1980)", "horror"), "2": ("It Follows (2014)", "horror"),
@@ -54,10 +55,10 @@ class FakeRetriever:
         self.embedder = HashingEmbedder()
         self._matrix = self.embedder.encode_documents([f"{i.title} {i.attributes['genre'][0]}" for i in items])
 
-    def search(self, query, k=20, filters=None, exclude_ids=(), *, query_vector=None, **_):  # type: ignore[no-untyped-def]
-        vector = query_vector if query_vector is not None else self.embedder.encode_queries([query])[0]
+    def search(self, query, k=20, **_):  # type: ignore[no-untyped-def]
+        vector = query.vector if query.vector is not None else self.embedder.encode_queries([query.text])[0]
         scores = self._matrix @ vector
-        order = [i for i in np.argsort(-scores, kind="stable") if self.index.items[i].id not in set(exclude_ids)]
+        order = [i for i in np.argsort(-scores, kind="stable") if self.index.items[i].id not in set(query.exclude_ids)]
         return [FakeCandidate(self.index.items[i], float(scores[i])) for i in order[:k]]
 
 
