@@ -51,6 +51,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SKIPPED = re.compile(r"(^|_)(id|url|link|image|img|plot|description|desc|imdb|asin|details|features)", re.IGNORECASE)
 _MAX_VALUE_CHARS = 40
 _MAX_FEATURE_WORDS = 4
+_KIND_ORDER = ("type", "colour", "gender", "brand", "season", "usage", "material", "price", "rating", "attribute")
 _CLAUSE = re.compile(r"[|.,;:!?()\[\]/+]")
 
 
@@ -388,6 +389,8 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         asked = request.max_price is not None or request.min_price is not None or bool(wished & wording.price_words)
         amount = _format_number(float(item.price))
         facts.append(Fact("price", "price", f"{amount} {item.currency}" if item.currency else amount, asked and within))
+    # The main facts first, so that a generic attribute repeating one of them ("Shoes") is dropped.
+    facts.sort(key=lambda f: _KIND_ORDER.index(f.kind) if f.kind in _KIND_ORDER else len(_KIND_ORDER))
     facts = _distinct([f for f in facts if f.value])
     if count is not None:
         facts = [Fact(f.kind, f.name, f"{f.value}|{_format_number(count)}", f.matched) if f.kind == "rating" else f
