@@ -280,3 +280,17 @@ def test_questions_about_shown_items_are_answered_from_their_data(make_rec) -> N
     assert compared.metadata["intent"] == "compare" and "2. " in compared.text
     again = rec.respond("and in brown?", session_id="qa")  # a refinement, not a question about them
     assert "intent" not in again.metadata
+
+
+def test_by_default_a_turn_needs_no_llm_and_warm_up_builds_the_parts(retriever: Retriever, settings: Settings) -> None:
+    from chatrec.explain import TemplateExplainer as Template
+
+    rec = ChatRec(settings.model_copy(update={"use_llm": True}), retriever=retriever)
+    assert rec.uses_llm() is False  # LLM re-ranking and LLM reasons are settings, off by default
+    timings = rec.warm_up()
+    assert {"open", "retrieval"} <= set(timings) and "llm_first_generation" not in timings
+    assert isinstance(rec.ranker, RetrievalRanker) and isinstance(rec.explainer, Template)
+    reply = rec.respond("just show me black formal shoes for men", session_id="warm")
+    assert reply.metadata["reasons"]["fallbacks"] == 0 and len(reply.recommendations) >= 1
+    assert ChatRec(settings.model_copy(update={"use_llm": True, "llm_rerank": True}), retriever=retriever).uses_llm()
+    rec.close()
