@@ -101,6 +101,9 @@ REQUESTS = {
         "an eye cream for dark circles under 40",
         "a hair straightener under 40",
         "a body lotion for dry skin under 20",
+        "a conditioner for curly hair under 25",
+        "a face wash for oily skin under 20",
+        "a hair clip set under 15",
     ],
 }
 #: Words of praise and marketing that no catalogue row states: an independent check of the shown reasons.

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from chatrec.catalog import Item
-from chatrec.display import clean_text, format_dialogue, format_price, ordered_attributes, value_text
+from chatrec.display import clean_text, format_price, ordered_attributes, value_text
 from chatrec.grounding import Fact, FactWriter, Request, check_reason, facts_for
 from chatrec.llm import LLM
 from chatrec.prompting import PromptLibrary, to_chat

@@ -313,7 +313,7 @@ def _features(item: Item, wished: set[str], used: set[str], wording: Wording, li
         run: list[str] = []
         for token in [*_tokens(text), ""]:
             fresh = (
-                token and token not in wording.neutral and token not in used and _singular(token) not in used
+                token and (len(token) > 1 or token.isdigit()) and token not in wording.neutral and token not in used and _singular(token) not in used
                 and (token in wished or _singular(token) in wished)
             )
             if fresh and any(_singular(w) == _singular(token) for w in run):
@@ -444,7 +444,10 @@ class FactWriter:
         noun = kind_type.value if kind_type else str(w.pieces.get("fallback_noun", "item"))
         head = " ".join(p for p in [colour.value if colour else "", noun] if p)
         article = w.pieces["article"]
-        head = f"{article['an'] if _takes_an(head, article['an_before']) else article['a']} {head}"
+        if noun.split()[-1:] and noun.split()[-1].lower() in w.plural_only:
+            pass  # "blue jeans for women", not "a blue jeans"
+        else:
+            head = f"{article['an'] if _takes_an(head, article['an_before']) else article['a']} {head}"
         parts = [head]
         if brand and brand.value.lower() not in noun.lower():
             parts.append(w.piece("by_brand", brand=brand.value))
