@@ -13,12 +13,13 @@ Three steps, each a plain function:
   that neither the item, the request, the history nor the language's neutral words support
   (an invented claim: "renowned designer", "limited time", "Japanese"), a repeated phrase,
   a word the shopper said no to ("child's outfit" after "not kids clothes"), and values
-  contradicting the catalogue (:func:`chatrec.explain.find_contradictions`).
+  contradicting the catalogue (:func:`chatrec.truthfulness.find_contradictions`).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ __all__ = [
     "matched_facts_stated",
     "repeated_phrases",
 ]
+
+logger = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?(?:[.,][0-9]+)*", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -427,6 +430,9 @@ class FactWriter:
     """
 
     def __init__(self, language: str = "en", prompts_dir: Path | None = None) -> None:
+        if prompts_dir is not None and not (Path(prompts_dir) / f"reasons_{language}.json").is_file():
+            logger.warning("%s has no reasons_%s.json; using the shipped wording", prompts_dir, language)
+            prompts_dir = None
         self.wording = Wording.load(language, prompts_dir)
 
     def write(self, facts: Sequence[Fact]) -> str:
@@ -559,7 +565,7 @@ def check_reason(
         item: The item it is about.
         request: What the shopper asked for (their words, wishes, history).
         wording: The language's words (default: English).
-        vocabulary: The catalogue's values (:class:`chatrec.explain.KnownValues`), to also catch
+        vocabulary: The catalogue's values (:class:`chatrec.truthfulness.KnownValues`), to also catch
             values that contradict the item's data; None skips that check.
 
     Returns:
@@ -580,7 +586,7 @@ def check_reason(
     if against:
         problems.append(f"contradicts request: {', '.join(against[:4])} (the shopper said no)")
     if vocabulary is not None:
-        from chatrec.explain import find_contradictions
+        from chatrec.truthfulness import find_contradictions
 
         for problem in find_contradictions(reason, item, vocabulary, request.text):
             # The sentence's own words ("the brand you asked for") are no claim of a value.

@@ -314,7 +314,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         return turn
 
     turn.chosen = rank(parts.ranker, context, candidates[: settings.n_candidates], settings.n_recommendations)
-    text = phrases.render("recommend", count=len(turn.chosen), wishes=f" for {said}" if said else "")
+    text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     if relaxed:
         text = phrases.render("relaxed", dropped="; ".join(relaxed)) + " " + text
     turn.text = text

@@ -124,12 +124,13 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
     # and load and warm the models now, so that the first customer does not wait for them.
     engine.open()
     settings = getattr(engine, "settings", None)
-    if callable(getattr(engine, "warm_up", None)) and getattr(settings, "warm_up", False):
-        if settings is not None and getattr(engine, "uses_llm", lambda: False)():
-            from chatrec.llm import PREPARING_NOTICE, needs_preparation
+    # open() built the index, embedder and policy; what is left to warm is the LLM, when a turn uses it.
+    uses_llm = getattr(engine, "uses_llm", None)
+    if getattr(settings, "warm_up", False) and callable(uses_llm) and uses_llm():
+        from chatrec.llm import PREPARING_NOTICE, needs_preparation
 
-            if needs_preparation(settings):
-                logger.warning(PREPARING_NOTICE)
+        if needs_preparation(settings):  # type: ignore[arg-type]
+            logger.warning(PREPARING_NOTICE)
         engine.warm_up()
 
     def converse(

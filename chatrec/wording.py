@@ -25,7 +25,7 @@ class Phrases:
         folder: The prompts folder (default: the repository's ``prompts/``).
     """
 
-    NAMES = ("question", "recommend", "empty", "relaxed", "profile", "because")
+    NAMES = ("question", "recommend", "empty", "relaxed", "profile", "because", "wish")
 
     def __init__(self, folder: Path | None = None) -> None:
         from chatrec.prompting import PromptLibrary, default_prompts_dir
@@ -60,7 +60,7 @@ class Phrases:
         for values in state.include.values():
             shown = [value.split("|")[-1] for value in values]
             # "WallChargers or 3 similar" rather than a long list of close values.
-            parts.append(" or ".join(shown) if len(shown) <= 2 else f"{shown[0]} or {len(shown) - 1} similar")
+            parts.append(self.render("wish", values=shown, count=len(shown), negated=False))
         if state.min_price is not None and state.max_price is not None:
             parts.append(f"{format_amount(state.min_price)}-{format_amount(state.max_price, currency)}")
         elif state.max_price is not None:
@@ -68,5 +68,7 @@ class Phrases:
         elif state.min_price is not None:
             parts.append(f">= {format_amount(state.min_price, currency)}")
         for values in state.exclude.values():
-            parts.extend(f"not {value.split('|')[-1]}" for value in values)
+            parts.extend(
+                self.render("wish", values=[value.split("|")[-1]], count=1, negated=True) for value in values
+            )
         return ", ".join(parts)
