@@ -1,33 +1,37 @@
-"""Why an item fits: a one-sentence reason, from the LLM, checked against the item's own data.
+"""Why an item fits: a grounded one-sentence reason, written from the item's facts and checked.
 
-:class:`LLMExplainer` generates one sentence (greedy, at most ``settings.explain_max_new_tokens``
-tokens, streamed token by token) from the dialogue and the item's catalogue data, then checks
-it: a price, colour, gender, size, year, brand or other attribute value that the catalogue
-knows (its *vocabulary*) and that contradicts the item's data makes the reason untruthful.
-An untruthful or empty reason is replaced by :class:`TemplateExplainer`'s reason, built from
-the item's attributes only, and the :class:`Explanation` says so (``fallback=True``).
+The reason answers *this* request with *this* item's data: :func:`chatrec.grounding.facts_for`
+lists the item's facts and marks those that answer the request. :class:`TemplateExplainer`
+writes them as one fluent sentence (no model). :class:`LLMExplainer` has the LLM write the
+sentences of a whole reply in one batched generation (:meth:`LLMExplainer.explain_batch`,
+data-to-text prompt ``prompts/reason_write.txt``), then checks each with the grounding check
+(:func:`chatrec.grounding.check_reason`: unsupported words, repetition, words the shopper said
+no to, values contradicting the catalogue). A reason that fails is replaced by the template's,
+and the :class:`Explanation` says so (``fallback=True``, with its problems).
 
-When streaming, the chunks are the raw model text; the final :class:`Explanation` comes last
-and is what must be kept: when its ``fallback`` is True the caller replaces the streamed text
-with ``Explanation.text``.
+When streaming one item (:meth:`LLMExplainer.stream`), the chunks are the raw model text; the
+final :class:`Explanation` comes last and is what must be kept.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 import re
-from collections.abc import Iterator
+from pathlib import Path
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from chatrec.catalog import Item
 from chatrec.display import clean_text, format_amount, format_dialogue, format_price, ordered_attributes, value_text
+from chatrec.grounding import Fact, FactWriter, Request, check_reason, facts_for
 from chatrec.labels import Labels
 from chatrec.llm import LLM
 from chatrec.prompting import PromptLibrary, to_chat
 from chatrec.ranking import RankingContext
 from chatrec.settings import Settings
-from chatrec.truthfulness import KnownValues, find_contradictions, normalised
+from chatrec.truthfulness import KnownValues, find_contradictions
 
 __all__ = [
     "Explainer",
@@ -35,8 +39,11 @@ __all__ = [
     "KnownValues",
     "LLMExplainer",
     "TemplateExplainer",
+    "explain_all",
     "find_contradictions",
     "item_facts",
+    "problem_counts",
+    "request_of",
 ]
 
 logger = logging.getLogger(__name__)
@@ -109,55 +116,73 @@ def _limit_words(text: str, max_words: int = MAX_WORDS) -> str:
     return " ".join(words[:max_words]).rstrip(",;:") + "…"
 
 
-class TemplateExplainer:
-    """A reason built from the item's attributes alone (no model); never untruthful.
+def request_of(context: RankingContext) -> Request:
+    """The request a reason answers: the context's own, or one read from the customer's turns."""
+    request = getattr(context, "request", None)
+    return request if isinstance(request, Request) else Request.from_turns(context.turns)
 
-    Names first the item's values that the customer asked for, then its main attributes
-    and its price. Values are shown with their labels ("USB cables", not "USBCables"), and
-    numbers with their attribute's name ("average rating 4.2").
+
+class TemplateExplainer:
+    """A grounded reason built from the item's fact list alone (no model).
+
+    The facts that answer the request (wished type, colour, budget, a feature the shopper
+    named...) are always said, then the item's other main facts, in a fluent sentence whose
+    wording comes from ``prompts/reasons_<language>.json`` (:class:`chatrec.grounding.FactWriter`).
 
     Args:
-        prompts: Template library (default: the shipped ``prompts/``).
-        labels: How values are shown (default: :class:`~chatrec.labels.Labels` without a map).
+        language: The wording's language code.
+        labels: How catalogue values are shown ("USB cables", not "USBCables"; default: no map).
     """
 
-    def __init__(self, prompts: PromptLibrary | None = None, labels: Labels | None = None) -> None:
-        self.prompts = prompts or PromptLibrary()
+    def __init__(
+        self, prompts: PromptLibrary | None = None, language: str = "en", labels: Labels | None = None
+    ) -> None:
+        folder = getattr(prompts, "prompts_dir", None) if prompts is not None else None
+        self.writer = FactWriter(language, Path(folder) if folder else None)
         self.labels = labels or Labels()
 
     def explain(self, context: RankingContext, item: Item) -> Explanation:
-        """The attribute-based reason for ``item`` (wording: ``prompts/reason_*.txt``)."""
-        asked = " " + normalised(" ".join(text for role, text in context.turns if role == "customer")) + " "
-        values: list[str] = []
-        for name, value in [("category", item.category), ("brand", item.brand), *ordered_attributes(item)]:
-            if value in (None, "", ()):
-                continue
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                # "actual price 4,775 INR", "average rating 4.2"
-                amount = format_amount(value, item.currency) if "price" in name.lower() else value_text(value)
-                text = f"{self.labels.attribute(name)} {amount}"
-            elif isinstance(value, tuple):
-                text = ", ".join(self.labels.show(v) for v in value[:2])
-            else:
-                text = value_text(value) if name == "brand" else self.labels.show(value)
-            if len(text) <= 30 and text.lower() not in item.title.lower():
-                values.append(text)
-        matched = [v for v in values if f" {normalised(v)} " in asked and normalised(v)]
-        title = _limit_words(item.title, 10)
-        price = format_price(item) or ""
-        if matched:
-            text = self.prompts.render("reason_matched", title=title, values=", ".join(matched[:3]), price=price)
-        elif values:
-            text = self.prompts.render("reason_listed", title=title, values=", ".join(values[:3]), price=price)
-        else:
-            text = self.prompts.render("reason_plain", title=title, price=price)
-        return Explanation(text=_limit_words(text), fallback=False)
+        """The fact-based reason for ``item``."""
+        request = request_of(context)
+        text = self.writer.write(facts_for(item, request, self.writer.wording))
+        return Explanation(text=self.labels.clean(text), fallback=False)
 
     def stream(self, context: RankingContext, item: Item) -> Iterator[str | Explanation]:
         """The whole reason as one chunk, then the :class:`Explanation`."""
         explanation = self.explain(context, item)
         yield explanation.text
         yield explanation
+
+
+def explain_all(explainer: Any, context: RankingContext, items: Sequence[Item]) -> list[Explanation]:
+    """The checked reasons of a reply's items: in one batch when the explainer can, else one by one."""
+    batch = getattr(explainer, "explain_batch", None)
+    if callable(batch):
+        return list(batch(context, items))
+    explanations = []
+    for item in items:
+        final: Explanation | None = None
+        for part in explainer.stream(context, item):
+            if isinstance(part, Explanation):
+                final = part
+        explanations.append(final if final is not None else Explanation(text="", fallback=True, problems=("empty answer",)))
+    return explanations
+
+
+def problem_counts(explanations: Sequence[Explanation]) -> dict[str, int]:
+    """How many reasons were replaced, and for which kind of problem (reply metadata)."""
+    counts = {"fallbacks": 0, "unsupported": 0, "repeated": 0, "contradicts request": 0, "contradicts item": 0,
+              "empty": 0}
+    for explanation in explanations:
+        if not explanation.fallback:
+            continue
+        counts["fallbacks"] += 1
+        for problem in explanation.problems:
+            kind = problem.split(":")[0]
+            key = "empty" if kind.startswith("empty") else kind
+            if key in counts:
+                counts[key] += 1
+    return counts
 
 
 class LLMExplainer:
@@ -204,17 +229,14 @@ class LLMExplainer:
         return cls(
             llm or LLM.from_settings(settings),
             vocabulary=vocabulary,
-            prompts=PromptLibrary(settings.prompts_dir),
             max_new_tokens=settings.explain_max_new_tokens,
             labels=labels,
         )
 
     def prompt(self, context: RankingContext, item: Item) -> str:
         """The model input for explaining ``item`` in ``context``."""
-        user = self.prompts.render(
-            "explain", dialogue=format_dialogue(context.turns, 600), item=item_facts(item, labels=self.labels)
-        )
-        return to_chat(self.llm.tokenizer, self.prompts.render("system"), user, self.answer_prefix)
+        request = request_of(context)
+        return self.write_prompt(request, facts_for(item, request, self.template.writer.wording))
 
     def _tokens(self, context: RankingContext, item: Item) -> Iterator[str]:
         """Greedy decoding with the KV cache, yielding the text of each new token."""
@@ -231,11 +253,13 @@ class LLMExplainer:
         generated: list[int] = []
         emitted = ""
         past = None
+        # Newer transformers call the KV cache ``cache`` and warn on every step about ``past_key_values``.
+        cache_name = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
         step_input = input_ids
         for _ in range(self.max_new_tokens):
             with self.llm.lock, torch.inference_mode():
-                output = model(input_ids=step_input, past_key_values=past, use_cache=True, logits_to_keep=1)
-            past = output.past_key_values
+                output = model(input_ids=step_input, use_cache=True, logits_to_keep=1, **{cache_name: past})
+            past = getattr(output, cache_name)
             next_id = int(output.logits[0, -1].argmax())
             if next_id in stop_ids:
                 break
@@ -280,11 +304,16 @@ class LLMExplainer:
         return final
 
     def check(self, context: RankingContext, item: Item, text: str) -> Explanation:
-        """Clean up a generated reason and replace it when it is empty or untruthful."""
+        """Clean up a generated reason and replace it when it is empty or not grounded.
+
+        Grounded means :func:`chatrec.grounding.check_reason` finds nothing: every word is
+        supported by the item's data, the shopper's words or history, no phrase repeats, no
+        word the shopper said no to, no value contradicting the catalogue.
+        """
         reason = _whole_sentence(_limit_words(text.strip().strip('"').strip()))
-        dialogue = " ".join(t for role, t in context.turns if role == "customer")
-        problems = ["empty answer"] if len(reason.split()) < 3 else find_contradictions(
-            reason, item, self.vocabulary, dialogue
+        request = request_of(context)
+        problems = ["empty answer"] if len(reason.split()) < 3 else check_reason(
+            reason, item, request, self.template.writer.wording, self.vocabulary
         )
         if problems:
             logger.info("replaced the reason for item %s: %s (%r)", item.id, "; ".join(problems), reason)
@@ -292,6 +321,74 @@ class LLMExplainer:
                 text=self.template.explain(context, item).text, fallback=True, problems=tuple(problems)
             )
         return Explanation(text=reason, fallback=False)
+
+    def write_prompt(self, request: Request, facts: Sequence[Fact]) -> str:
+        """The data-to-text prompt: the shopper's request and the item's fact list."""
+        lines = [f"- {f.kind}: {clean_text(f.value.replace('|', ' rated by '), 80)}{' (asked)' if f.matched else ''}"
+                 for f in facts]
+        user = self.prompts.render(
+            "reason_write", request=clean_text(request.text, 400) or "(nothing said yet)", facts="\n".join(lines)
+        )
+        return to_chat(self.llm.tokenizer, self.prompts.render("system"), user, self.answer_prefix)
+
+    def explain_batch(self, context: RankingContext, items: Sequence[Item]) -> list[Explanation]:
+        """The checked reasons of several items, generated together in one batched, greedy generation.
+
+        Each prompt is the request and one item's fact list (:meth:`write_prompt`); every
+        sentence then goes through :meth:`check`, and one that is not grounded is replaced
+        by the fact template (``fallback=True``, with its problems).
+        """
+        if not items:
+            return []
+        request = request_of(context)
+        wording = self.template.writer.wording
+        prompts = [self.write_prompt(request, facts_for(item, request, wording)) for item in items]
+        texts = self.generate_batch(prompts)
+        return [self.check(context, item, f"{self.answer_prefix} {text.strip()}") for item, text in zip(items, texts)]
+
+    def generate_batch(self, prompts: Sequence[str]) -> list[str]:
+        """Greedy continuations of several prompts in one ``generate`` call (left-padded), each cut at its first sentence."""
+        import torch
+        from transformers import StoppingCriteria, StoppingCriteriaList
+
+        tokenizer = self.llm.tokenizer
+        model = self.llm.model
+        pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+        prefix = self.answer_prefix
+
+        class _SentenceDone(StoppingCriteria):
+            def __init__(self, start: int) -> None:
+                self.start = start
+
+            def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
+                texts = tokenizer.batch_decode(input_ids[:, self.start:], skip_special_tokens=True)
+                return torch.tensor([_cut_point(f"{prefix}{t}") is not None for t in texts], device=input_ids.device)
+
+        with self.llm.lock, torch.inference_mode():
+            side = tokenizer.padding_side
+            tokenizer.padding_side = "left"
+            try:
+                encoded = tokenizer(list(prompts), return_tensors="pt", padding=True, add_special_tokens=False)
+            finally:
+                tokenizer.padding_side = side
+            encoded = encoded.to(model.device)
+            start = encoded["input_ids"].shape[1]
+            output = model.generate(
+                **encoded,
+                max_new_tokens=self.max_new_tokens,
+                do_sample=False,
+                temperature=None,
+                top_p=None,
+                top_k=None,
+                pad_token_id=pad_id,
+                stopping_criteria=StoppingCriteriaList([_SentenceDone(start)]),
+            )
+        texts = tokenizer.batch_decode(output[:, start:], skip_special_tokens=True)
+        cut = []
+        for text in texts:
+            point = _cut_point(f"{prefix}{text}")
+            cut.append(f"{prefix}{text}"[len(prefix):point] if point is not None else text)
+        return cut
 
 
 def _whole_sentence(text: str) -> str:

@@ -36,9 +36,11 @@ from chatrec.settings import PACKAGED_LLM, Settings
 
 __all__ = [
     "LLM",
+    "PREPARING_NOTICE",
     "SHIPPED_ADAPTER",
     "apply_adapter",
     "load_llm",
+    "needs_preparation",
     "packaged_gguf",
     "prepare_model",
     "resolve_adapter",
@@ -171,6 +173,22 @@ def prepare_model(settings: Settings, force: bool = False) -> Path:
     if force or not _converted_ok(target, gguf_sha):
         _convert(gguf, target, gguf_sha)
     return target
+
+
+#: Said at start-up (CLI, UI) when the packaged LLM must first be converted, once per machine.
+PREPARING_NOTICE = "chatrec: preparing the model, once, about a minute…"
+
+
+def needs_preparation(settings: Settings) -> bool:
+    """Whether loading the LLM will first convert the packaged model (once per machine, about a minute)."""
+    if settings.llm != PACKAGED_LLM:
+        return False
+    try:
+        gguf = packaged_gguf()
+    except ModelError:
+        return False  # loading will say what is missing
+    target = Path(settings.cache_dir).expanduser() / "models" / f"{PACKAGED_LLM}-bf16"
+    return not _converted_ok(target, file_sha256(gguf))
 
 
 def resolve_adapter(settings: Settings) -> Path | None:

@@ -68,10 +68,13 @@ class RankingContext:
     Attributes:
         turns: ``(role, text)`` with role ``"customer"`` or ``"assistant"``, oldest first.
         profile: A short text summary of the customer's history, or None.
+        request: What the shopper asked for (wishes, budget, history), for grounded reasons;
+            None: read from the customer's turns.
     """
 
     turns: list[tuple[str, str]]
     profile: str | None = None
+    request: Any = None  # chatrec.grounding.Request
 
 
 @dataclass(frozen=True)

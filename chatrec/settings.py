@@ -107,6 +107,24 @@ class Settings(BaseSettings):
     llm_top_logprobs: int = Field(
         20, ge=1, le=100, description="Top log-probabilities asked from the engine for ranking (vLLM allows 20)."
     )
+    # --- issue 13: reasons and speed (see docs/reasons.md) ------------------------------
+    llm_rerank: bool = Field(
+        False,
+        description=(
+            "Re-rank the retrieved candidates with the LLM (with use_llm). Off by default: it costs "
+            "~0.8 s a turn and added no measurable ReDial recall over the fused retrieval."
+        ),
+    )
+    reason_writer: Literal["template", "llm"] = Field(
+        "template",
+        description=(
+            "Who writes the reasons (with use_llm): 'llm' (one batched generation, every sentence "
+            "checked for grounding, the fact template when it fails) or 'template' (the fact template)."
+        ),
+    )
+    warm_up: bool = Field(
+        True, description="Load and warm the models when a server, UI or chat starts, not on the first turn."
+    )
     explain_max_new_tokens: int = Field(
         40, ge=8, le=200, description="Most tokens the LLM generates for one explanation."
     )

@@ -99,7 +99,8 @@ class KnownValues:
         for name in vocabulary.fields:
             for raw in vocabulary.values(name):
                 value = normalised(raw)
-                if 0 < len(value.split()) <= max_value_words and not value.isdigit():
+                # Numbers ("1 299", a list price) are prices and counts, checked as such.
+                if 0 < len(value.split()) <= max_value_words and not value.replace(" ", "").isdigit():
                     if value not in _AMBIGUOUS and len(value) >= 3:
                         values[value].add(name)
                         values[_singular(value)].add(name)

@@ -10,8 +10,9 @@ the parts they use (retriever, ranker, explainer, policy, wording, ...) come in 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -19,7 +20,8 @@ import numpy as np
 from chatrec import observability
 from chatrec.catalog import Item
 from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
-from chatrec.explain import Explainer
+from chatrec.explain import Explainer, explain_all, problem_counts
+from chatrec.grounding import Request
 from chatrec.fusion import PoolRanker
 from chatrec.history import Profile, build_profile
 from chatrec.labels import Labels
@@ -294,6 +296,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     profile = customer_profile(user, parts.store, parts.retriever)
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
+    # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
+    context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else ()))
     query, wishes, relaxed = build_query(state, message, profile, parts)
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
@@ -344,26 +348,24 @@ def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
     if turn.question is not None or not turn.chosen:
         yield Reply(turn.session_id, turn.text, [], turn.question, turn.metadata)
         return
+    # The reasons of all items are written together (one batch for the LLM writer) and checked
+    # before any is shown (chatrec.explain, chatrec.grounding); the opening above streams at once.
+    written = time.perf_counter()
+    with observability.stage("explain"):
+        explanations = explain_all(parts.explainer, turn.context, [r.candidate.item for r in turn.chosen])
+    writes_with_llm = parts.settings.use_llm and parts.settings.reason_writer == "llm"
     recommendations = []
-    fallbacks = 0
-    for position, ranked in enumerate(turn.chosen, start=1):
+    for position, (ranked, explanation) in enumerate(zip(turn.chosen, explanations), start=1):
         item = ranked.candidate.item
         yield item_heading(position, item.title)
-        # A reason is shown only once it has passed the truthfulness check: the LLM's words
-        # are held back per item, so a contradicted reason never reaches the customer (the
-        # opening text above streams at once).
-        explanation = None
-        with observability.stage("explain"):
-            for chunk in parts.explainer.stream(turn.context, item):
-                if not isinstance(chunk, str):
-                    explanation = chunk
-        reason = explanation.text if explanation is not None else ""
+        reason = explanation.text
         if parts.labels is not None:
             reason = parts.labels.clean(reason)  # a raw value the model repeated, as its label
-        fallbacks += bool(explanation is not None and explanation.fallback)
-        observability.count_explanation(explanation, turn.metadata, parts.settings.use_llm)
+        observability.count_explanation(explanation, turn.metadata, writes_with_llm)
         cited = cite_history(parts.retriever, turn.profile, item, reason, parts.phrases)
         yield cited
         recommendations.append(recommendation(ranked, cited, parts.labels))
-    turn.metadata["explanation_fallbacks"] = fallbacks
+    counts = problem_counts(explanations)
+    turn.metadata["explanation_fallbacks"] = counts["fallbacks"]
+    turn.metadata["reasons"] = {**counts, "seconds": round(time.perf_counter() - written, 3)}
     yield Reply(turn.session_id, turn.text, recommendations, None, turn.metadata)

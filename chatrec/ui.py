@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+from urllib.parse import urlparse
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,7 @@ from chatrec.reply import Reply
 if TYPE_CHECKING:
     from chatrec.recommender import ChatRec
 
-__all__ = ["CSS", "build_ui", "launch_ui", "render_card"]
+__all__ = ["CSS", "build_ui", "chat_text", "launch_ui", "render_card"]
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,17 @@ CSS = """
 .item-card .reason {font-style: italic;}
 .item-card .attrs {font-size: 0.85em; opacity: 0.8;}
 .quick-reply button, button.quick-reply {border-radius: 16px;}
+.item-card.rejected {opacity: 0.45;}
+.item-card.rejected .title {text-decoration: line-through;}
+.item-card .verdict {font-size: 0.85em; font-weight: 600;}
+.item-card.liked {border-color: #2e7d32; border-width: 2px;}
 """
+#: Button labels: check and cross marks are in DejaVu Sans, which every Debian desktop has
+#: (the thumbs emoji need a colour-emoji font that a plain Debian chromium lacks: empty boxes).
+LIKE_LABEL = "\u2713 Like"
+REJECT_LABEL = "\u2717 Not for me"
+LIKED_NOTE = "\u2713 Liked: I'll keep it in mind."
+REJECTED_NOTE = "\u2717 Not for me: I won't show it again."
 
 _WELCOME = (
     "Tell me what you are shopping for (\"black running shoes for men\", \"a summer dress "
@@ -42,20 +53,39 @@ _WELCOME = (
 )
 _MAX_ATTRIBUTES = 4
 
+
 Message = dict[str, str]
 
 
-def render_card(rec: dict[str, Any]) -> str:
+def _http_url(url: Any) -> bool:
+    """Only http(s) addresses reach ``<img src>`` (no ``javascript:``, ``data:`` or ``file:``)."""
+    if not isinstance(url, str):
+        return False
+    parsed = urlparse(url.strip())
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
+
+
+def chat_text(text: str) -> str:
+    """Catalogue and model text as the chat bubble shows it: as text, never as markup."""
+    return html.escape(text, quote=False)
+
+
+def render_card(rec: dict[str, Any], verdict: str | None = None) -> str:
     """The HTML of one item card: image (when any), title, price, key attributes, reason.
 
     Args:
         rec: A recommendation as in ``Reply.to_dict()["recommendations"]``.
+        verdict: ``"liked"`` or ``"rejected"`` when the customer said so: the card says it.
 
     Returns:
-        Escaped HTML; the image is loaded by the browser, never fetched by the server.
+        Escaped HTML; the image (http or https only) is loaded by the browser, never fetched
+        by the server.
     """
     parts = ['<div class="item-card-body">']
-    if rec.get("image_url"):
+    if verdict in ("liked", "rejected"):
+        note = LIKED_NOTE if verdict == "liked" else REJECTED_NOTE
+        parts.append(f'<div class="verdict {verdict}">{html.escape(note)}</div>')
+    if _http_url(rec.get("image_url")):
         parts.append(f'<img src="{html.escape(rec["image_url"])}" alt="{html.escape(rec["title"])}" loading="lazy">')
     parts.append(f'<div class="title"><b>{html.escape(rec["title"])}</b></div>')
     price = format_amount(rec["price"], rec.get("currency")) if rec.get("price") is not None else ""
@@ -90,8 +120,18 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
         The Blocks; serve them with :func:`launch_ui`.
     """
     engine = chatrec_factory()
-    # Open the index now, so that a missing index fails here and not at the first message.
+    # Open the index now, so that a missing index fails here and not at the first message,
+    # and load and warm the models now, so that the first customer does not wait for them.
     engine.open()
+    settings = getattr(engine, "settings", None)
+    # open() built the index, embedder and policy; what is left to warm is the LLM, when a turn uses it.
+    uses_llm = getattr(engine, "uses_llm", None)
+    if getattr(settings, "warm_up", False) and callable(uses_llm) and uses_llm():
+        from chatrec.llm import PREPARING_NOTICE, needs_preparation
+
+        if needs_preparation(settings):  # type: ignore[arg-type]
+            logger.warning(PREPARING_NOTICE)
+        engine.warm_up()
 
     def converse(
         message: str, history: list[Message] | None, session_id: str | None, user_id: str
@@ -108,11 +148,12 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
         try:
             for part in engine.stream(message, session_id=session_id, user_id=user_id.strip() or None):
                 if isinstance(part, Reply):
-                    history[-1] = {"role": "assistant", "content": part.text}
+                    # The streamed text (opening line, items and their reasons), as text.
+                    history[-1] = {"role": "assistant", "content": chat_text(text or part.text)}
                     yield history, "", part.session_id, part.to_dict()
                 else:
                     text += part
-                    history[-1] = {"role": "assistant", "content": text}
+                    history[-1] = {"role": "assistant", "content": chat_text(text)}
                     yield history, "", session_id, None
         except ChatRecError as exc:
             # Bad input (too long, empty) or an unknown session: say so in the page, keep the chat.
@@ -120,20 +161,27 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
             gr.Warning(str(exc))
             yield history[:-2], message, session_id, None
 
-    def record(session_id: str | None, item_id: str, kind: str) -> None:
+    def record(
+        session_id: str | None, item_id: str, kind: str, verdicts: dict[str, str] | None
+    ) -> dict[str, str]:
+        """Send the feedback; remember it per item so the card shows it (liked, or marked as rejected)."""
+        verdicts = dict(verdicts or {})
         if not session_id:
-            return
+            return verdicts
         try:
             engine.feedback(session_id, item_id, kind)
         except ChatRecError as exc:
             logger.warning("feedback on %s failed: %s", item_id, exc)
             gr.Warning(str(exc))
-            return
-        gr.Info("Thanks! I'll keep that in mind." if kind == "liked" else "Noted: fewer like this one.")
+            return verdicts
+        verdicts[item_id] = kind
+        gr.Info("Thanks! I'll keep that in mind." if kind == "liked" else "Noted: I won't show it again.")
+        return verdicts
 
     with gr.Blocks(title=title, analytics_enabled=False) as blocks:
         session_state = gr.State(None)
         reply_state = gr.State(None)
+        verdict_state = gr.State({})  # item id -> "liked" / "rejected", for this browser session
         gr.Markdown(f"## {html.escape(title)}\n{_WELCOME}")
         with gr.Row():
             user_box = gr.Textbox(
@@ -176,27 +224,34 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
             with gr.Column(scale=2):
                 gr.Markdown("### Recommendations")
 
-                @gr.render(inputs=[reply_state, session_state])
-                def cards(reply: dict[str, Any] | None, session_id: str | None) -> None:
+                @gr.render(inputs=[reply_state, session_state, verdict_state])
+                def cards(reply: dict[str, Any] | None, session_id: str | None, verdicts: dict[str, str] | None) -> None:
                     recommendations = (reply or {}).get("recommendations") or []
                     if not recommendations:
                         gr.Markdown("_Items I recommend show up here._", elem_id="no-items")
                         return
                     for rec in recommendations:
-                        with gr.Group(elem_classes=["item-card"]):
-                            gr.HTML(render_card(rec))
+                        verdict = (verdicts or {}).get(rec["item_id"])
+                        with gr.Group(elem_classes=["item-card", *([verdict] if verdict else [])]):
+                            gr.HTML(render_card(rec, verdict))
                             with gr.Row():
-                                up = gr.Button("👍 Like", size="sm", elem_classes=["thumb-up"], min_width=40)
-                                down = gr.Button("👎 Not for me", size="sm", elem_classes=["thumb-down"], min_width=40)
+                                up = gr.Button(LIKE_LABEL, size="sm", elem_classes=["thumb-up"], min_width=40,
+                                               interactive=verdict != "liked")
+                                down = gr.Button(REJECT_LABEL, size="sm", elem_classes=["thumb-down"], min_width=40,
+                                                 interactive=verdict != "rejected")
                             item = gr.State(rec["item_id"])
-                            up.click(lambda s, i: record(s, i, "liked"), [session_state, item], None)
-                            down.click(lambda s, i: record(s, i, "rejected"), [session_state, item], None)
+                            up.click(lambda s, i, v: record(s, i, "liked", v), [session_state, item, verdict_state],
+                                     verdict_state)
+                            down.click(lambda s, i, v: record(s, i, "rejected", v),
+                                       [session_state, item, verdict_state], verdict_state)
 
         turn_inputs = [message_box, chatbot, session_state, user_box]
         turn_outputs = [chatbot, message_box, session_state, reply_state]
         message_box.submit(converse, turn_inputs, turn_outputs)
         send_button.click(converse, turn_inputs, turn_outputs)
-        new_button.click(lambda: ([], "", None, None), None, [chatbot, message_box, session_state, reply_state])
+        new_button.click(
+            lambda: ([], "", None, None, {}), None, [chatbot, message_box, session_state, reply_state, verdict_state]
+        )
     return blocks
 
 

@@ -49,3 +49,12 @@ def training_run_options(command: _F) -> _F:
     )):
         command = option(command)
     return command
+
+
+def announce_preparation(rec: Any) -> None:
+    """Say on stderr, before start-up work, that the packaged model is being prepared (once per machine)."""
+    from chatrec.llm import PREPARING_NOTICE, needs_preparation
+
+    uses_llm = getattr(rec, "uses_llm", None)
+    if callable(uses_llm) and uses_llm() and needs_preparation(rec.settings):
+        click.echo(PREPARING_NOTICE, err=True)

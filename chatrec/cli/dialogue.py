@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from chatrec.cli._common import echo_json, index_dir_option, make_settings
+from chatrec.cli._common import announce_preparation, echo_json, index_dir_option, make_settings
 from chatrec.display import format_amount
 from chatrec.errors import ChatRecError
 
@@ -73,6 +73,9 @@ def chat(session_id: str | None, user_id: str | None, index_dir: Path | None, no
     settings = make_settings(index_dir=index_dir, use_llm=False if no_llm else None)
     rec = ChatRec.from_settings(settings)
     session_id = session_id or uuid.uuid4().hex
+    if settings.warm_up:
+        announce_preparation(rec)
+        rec.warm_up()
     click.echo(f"session {session_id}; 'quit' or Ctrl+D to stop, '-N' to reject the Nth item, '+N' to like it")
     options: list[str] = []
     shown: list[str] = []

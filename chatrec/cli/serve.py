@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from chatrec.cli._common import index_dir_option, make_settings
+from chatrec.cli._common import announce_preparation, index_dir_option, make_settings
 
 __all__ = ["register"]
 
@@ -66,7 +66,9 @@ def demo_command(
             f"{', '.join(customers[:3])}",
             err=True,
         )
-    blocks = build_ui(lambda: ChatRec.from_settings(settings), title=f"chatrec demo: {catalog}")
+    engine = ChatRec.from_settings(settings)
+    announce_preparation(engine)
+    blocks = build_ui(lambda: engine, title=f"chatrec demo: {catalog}")
     click.echo("Ctrl+C stops the demo.", err=True)
     launch_ui(blocks, server_name=host, server_port=port, inbrowser=browser)
 

@@ -86,6 +86,8 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
         # start-up with one readable line, not at the first request, and the first customer
         # does not wait.
         chatrec.open()
+        if settings.warm_up:
+            chatrec.warm_up()  # the LLM too: loaded and run once before the first request
     # A damaged session store refuses to serve, rather than answering 500 to every chat.
     store = getattr(chatrec, "store", None)
     if store is not None:

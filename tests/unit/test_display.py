@@ -34,10 +34,12 @@ def test_a_language_is_a_folder_of_wording(tmp_path, fashion_retriever) -> None:
     (french / "dialogue_recommend.txt").write_text(
         "{# variables: count, wishes #}\nVoici {{ count }} suggestions{% if wishes %} pour {{ wishes }}{% endif %}.\n",
         encoding="utf-8")
-    for name in ("reason_listed", "reason_matched"):
-        (french / f"{name}.txt").write_text(
-            "{# variables: title, values, price #}\n{{ title }} : {{ values }}{% if price %} ({{ price }}){% endif %}.\n",
-            encoding="utf-8")
+    import json
+
+    # The grounded reasons' wording (chatrec.grounding) is the folder's reasons_en.json.
+    wording = json.loads((french / "reasons_en.json").read_text(encoding="utf-8"))
+    wording["tail_matched"] = "ce que vous avez demandé : {kinds}"
+    (french / "reasons_en.json").write_text(json.dumps(wording, ensure_ascii=False), encoding="utf-8")
     settings = Settings(index_dir=tmp_path / "i", data_dir=tmp_path / "d", use_llm=False, prompts_dir=french,
                         _env_file=None)
     rec = ChatRec(settings, retriever=fashion_retriever, ranker=RetrievalRanker())

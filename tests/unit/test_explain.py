@@ -14,6 +14,7 @@ from chatrec.explain import (
     find_contradictions,
     item_facts,
 )
+from chatrec.grounding import Request, check_reason
 from chatrec.llm import LLM
 from chatrec.ranking import RankingContext
 
@@ -62,17 +63,20 @@ def test_a_price_on_an_item_without_price_is_caught() -> None:
 def test_template_reason_names_what_the_customer_asked_for_and_is_truthful() -> None:
     explanation = TemplateExplainer().explain(CONTEXT, SHIRT)
     assert explanation.fallback is False
-    assert "Blue" in explanation.text or "Tshirts" in explanation.text
+    assert "blue tshirt" in explanation.text.lower() and "running" in explanation.text
     assert "25 USD" in explanation.text
     assert len(explanation.text.split()) <= 30
     assert find_contradictions(explanation.text, SHIRT, VOCAB) == []
+    assert check_reason(explanation.text, SHIRT, Request.from_turns(CONTEXT.turns)) == []
 
 
 def test_untruthful_llm_reason_is_replaced_and_flagged() -> None:
     llm = LLM(model=object(), tokenizer=object(), name="unused")
     explainer = LLMExplainer(llm, vocabulary=VOCAB)
-    kept = explainer.check(CONTEXT, SHIRT, " This blue Nike tshirt suits your runs.\n")
-    assert kept == Explanation(text="This blue Nike tshirt suits your runs.", fallback=False)
+    kept = explainer.check(CONTEXT, SHIRT, " This blue Nike tshirt suits your running.\n")
+    assert kept == Explanation(text="This blue Nike tshirt suits your running.", fallback=False)
+    invented = explainer.check(CONTEXT, SHIRT, "This blue tshirt is a must-buy by a renowned designer.")
+    assert invented.fallback is True and any("renowned" in p for p in invented.problems)
     replaced = explainer.check(CONTEXT, SHIRT, "This red tshirt costs only $9.")
     assert replaced.fallback is True
     assert replaced.text == TemplateExplainer().explain(CONTEXT, SHIRT).text

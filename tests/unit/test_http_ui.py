@@ -98,3 +98,28 @@ def test_demo_builds_its_own_index_then_launches(settings: Settings, monkeypatch
     assert seen["catalog"] == "electronics" and seen["use_llm"] is False
     assert seen["launched"] == {"server_name": None, "server_port": 7999, "inbrowser": False}
     assert len(opened) == 1 and opened[0].use_llm is False
+
+
+def test_only_http_images_reach_img_src_and_catalogue_markup_stays_text() -> None:
+    from chatrec.ui import chat_text
+
+    for url in ("javascript:alert(1)", "data:image/png;base64,AAAA", "file:///etc/passwd", "//evil/x.png"):
+        assert "<img" not in render_card({**REC, "image_url": url})
+    bold = render_card({**REC, "title": "<b>Bold</b> shoes", "reason": "<i>nice</i>"})
+    assert "<b>Bold" not in bold and "&lt;b&gt;Bold&lt;/b&gt; shoes" in bold and "<i>" not in bold
+    assert chat_text("1. <b>Bold</b> shoes: fits") == "1. &lt;b&gt;Bold&lt;/b&gt; shoes: fits"
+
+
+def test_a_rejected_card_is_marked_and_a_liked_one_says_so() -> None:
+    rejected = render_card(REC, "rejected")
+    assert "Not for me" in rejected and "show it again" in rejected
+    assert "Liked" in render_card(REC, "liked")
+    assert "verdict" not in render_card(REC)
+
+
+def test_feedback_buttons_use_glyphs_a_plain_debian_font_has() -> None:
+    from chatrec.ui import LIKE_LABEL, REJECT_LABEL
+
+    # DejaVu Sans covers these; the thumbs emoji (U+1F44D/E) need a colour-emoji font.
+    for label in (LIKE_LABEL, REJECT_LABEL):
+        assert all(ord(ch) < 0x2800 for ch in label), label

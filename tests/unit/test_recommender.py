@@ -258,8 +258,39 @@ def test_one_reply_never_lists_the_same_title_twice(make_rec, retriever: Retriev
 def test_the_product_explainer_checks_reasons_against_the_catalogue(retriever: Retriever, settings: Settings) -> None:
     from chatrec.explain import LLMExplainer
 
-    rec = ChatRec(settings.model_copy(update={"use_llm": True}), retriever=retriever, ranker=RetrievalRanker())
+    rec = ChatRec(settings.model_copy(update={"use_llm": True, "reason_writer": "llm"}), retriever=retriever,
+                  ranker=RetrievalRanker())
     explainer = rec.explainer  # the model itself loads only when a reason is generated
     assert isinstance(explainer, LLMExplainer)
     assert "navy blue" in explainer.vocabulary.values  # a catalogue colour the built-in list lacks
+    rec.close()
+
+
+def test_questions_about_shown_items_are_answered_from_their_data(make_rec) -> None:
+    rec = make_rec()
+    shown = rec.respond("just show me black formal shoes for men", session_id="qa")
+    assert len(shown.recommendations) >= 2
+    second = rec.item(shown.recommendations[1].item_id)
+    answer = rec.respond("does the second one come in red?", session_id="qa")
+    assert answer.metadata["intent"] == "ask_about_item" and not answer.recommendations
+    assert second.title.split()[0] in answer.text
+    why = rec.respond("why did you recommend the first?", session_id="qa")
+    assert shown.recommendations[0].reason in why.text
+    compared = rec.respond("compare the first two", session_id="qa")
+    assert compared.metadata["intent"] == "compare" and "2. " in compared.text
+    again = rec.respond("and in brown?", session_id="qa")  # a refinement, not a question about them
+    assert "intent" not in again.metadata
+
+
+def test_by_default_a_turn_needs_no_llm_and_warm_up_builds_the_parts(retriever: Retriever, settings: Settings) -> None:
+    from chatrec.explain import TemplateExplainer as Template
+
+    rec = ChatRec(settings.model_copy(update={"use_llm": True}), retriever=retriever)
+    assert rec.uses_llm() is False  # LLM re-ranking and LLM reasons are settings, off by default
+    timings = rec.warm_up()
+    assert {"open", "retrieval"} <= set(timings) and "llm_first_generation" not in timings
+    assert isinstance(rec.ranker, RetrievalRanker) and isinstance(rec.explainer, Template)
+    reply = rec.respond("just show me black formal shoes for men", session_id="warm")
+    assert reply.metadata["reasons"]["fallbacks"] == 0 and len(reply.recommendations) >= 1
+    assert ChatRec(settings.model_copy(update={"use_llm": True, "llm_rerank": True}), retriever=retriever).uses_llm()
     rec.close()

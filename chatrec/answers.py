@@ -1,0 +1,295 @@
+"""Answers to questions about the items already shown, from the catalogue data alone.
+
+"does it come in red?", "is the second one good for running?", "why did you recommend the
+third?", "which is cheaper?", "compare the first two": :func:`find_reference` tells which
+shown items a message is about (ordinals, "the first two", "both", pronouns), and
+:func:`answer_question` answers from those items' data, saying plainly when the data does not
+say. Wording per language in ``prompts/answers_<language>.json``.
+
+Until the typed request (intents ``ask_about_item`` / ``compare`` with resolved references)
+lands, :func:`is_question_about_shown` is the minimal trigger the recommender uses: a question
+(or "compare"/"why") that refers to the shown items.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from chatrec.catalog import Item
+from chatrec.errors import PromptError
+from chatrec.grounding import display_value as _display
+from chatrec.grounding import format_number as _format_number
+from chatrec.grounding import singular as _singular
+from chatrec.grounding import type_noun as _noun
+from chatrec.grounding import word_tokens as _tokens
+from chatrec.prompting import default_prompts_dir
+from chatrec.ranking import ordered_attributes, value_text
+
+__all__ = ["Answer", "answer_question", "find_reference", "is_question_about_shown", "load_answer_wording"]
+
+Kind = Literal["why", "cheaper", "pricier", "price", "compare", "attribute", "unknown", "no_reference"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to a question about shown items.
+
+    Attributes:
+        text: What the assistant says.
+        kind: ``why``, ``cheaper``, ``pricier``, ``price``, ``compare``, ``attribute``,
+            ``unknown`` (the data does not say) or ``no_reference``.
+        positions: The 1-based positions (in the last reply) of the items it is about.
+        supported: False when the catalogue data does not answer the question.
+    """
+
+    text: str
+    kind: Kind
+    positions: list[int] = field(default_factory=list)
+    supported: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape for reply metadata."""
+        return {"text": self.text, "kind": self.kind, "positions": list(self.positions), "supported": self.supported}
+
+
+@lru_cache(maxsize=8)
+def _load(language: str, prompts_dir: str) -> Mapping[str, Any]:
+    path = Path(prompts_dir) / f"answers_{language}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PromptError(f"no answer wording for language {language!r} ({path} is missing)") from None
+    except (OSError, ValueError) as exc:
+        raise PromptError(f"answer wording {path} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PromptError(f"answer wording {path} must be a JSON object")
+    return data
+
+
+def load_answer_wording(language: str = "en", prompts_dir: Path | None = None) -> Mapping[str, Any]:
+    """The answer wording of a language.
+
+    Raises:
+        PromptError: The file is missing or not valid JSON.
+    """
+    return _load(language, str(prompts_dir or default_prompts_dir()))
+
+
+def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(p)}\b", text) for p in phrases)
+
+
+def find_reference(message: str, n_shown: int, language: str = "en") -> list[int] | None:
+    """The 1-based positions of the shown items a message refers to.
+
+    "the second one" -> [2], "the first two" -> [1, 2], "the last" -> [n], "#3" / "number 3"
+    -> [3], "both" -> [1, 2]; a pronoun or "which" alone ("does it come in red?", "which is
+    cheaper?") -> every shown item. None when the message refers to no shown item.
+    """
+    if n_shown <= 0:
+        return None
+    wording = load_answer_wording(language)
+    text = message.lower()
+    tokens = _tokens(text)
+    ordinals: Mapping[str, int] = wording["ordinals"]
+    counts: Mapping[str, int] = wording["counts"]
+    for i, token in enumerate(tokens):
+        if token == "first" and i + 1 < len(tokens) and tokens[i + 1] in counts:
+            return list(range(1, min(counts[tokens[i + 1]], n_shown) + 1))
+    found = [ordinals[t] for t in tokens if t in ordinals]
+    found += [int(n) for n in re.findall(r"(?:#|\bnumber\s+|\bno\.?\s*|\bitem\s+|\boption\s+)(\d{1,2})\b", text)]
+    found += [int(n) for n in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)\b", text)]
+    if found:
+        return list(dict.fromkeys(n_shown if p == -1 else p for p in found))
+    if "both" in tokens:
+        return [1, 2][:n_shown]
+    if any(t in wording["pronouns"] for t in tokens):
+        return list(range(1, n_shown + 1))
+    return None
+
+
+def is_question_about_shown(message: str, n_shown: int, language: str = "en") -> bool:
+    """The minimal trigger: a question (or "compare ..."/"why ...") that refers to the items shown last."""
+    if n_shown <= 0:
+        return False
+    wording = load_answer_wording(language)
+    text = message.lower().strip()
+    asks = text.endswith("?") or _has_phrase(text, wording["compare_words"]) or _has_phrase(text, wording["why_words"])
+    if not asks:
+        return False
+    tokens = _tokens(text)
+    if not tokens or tokens[0] not in wording["ask_words"] and not _has_phrase(text, wording["compare_words"]):
+        # "any red ones?" asks for new items, "is the second one ..." asks about a shown one.
+        if find_reference(message, n_shown, language) is None or not any(t in wording["ordinals"] for t in tokens):
+            return False
+    return find_reference(message, n_shown, language) is not None
+
+
+def _price_text(item: Item) -> str | None:
+    if item.price is None:
+        return None
+    amount = _format_number(float(item.price)) if float(item.price).is_integer() else f"{item.price:.2f}"
+    return f"{amount} {item.currency}" if item.currency else amount
+
+
+def _short_title(item: Item, words: int = 8) -> str:
+    parts = item.title.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def _fields(item: Item) -> list[tuple[str, str]]:
+    """The item's displayable fields as (name, value) text pairs."""
+    pairs = [(name, value) for name, value in (("type", _noun(item.category)), ("brand", item.brand)) if value]
+    for name, value in ordered_attributes(item):
+        text = value_text(value, max_values=3)
+        if text and len(text) <= 40:
+            pairs.append((_display(name).lower(), text))
+    return pairs
+
+
+def _join(words: Sequence[str], wording: Mapping[str, Any]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {wording['and']} {words[-1]}"
+
+
+def answer_question(
+    question: str,
+    items: Sequence[Item],
+    language: str = "en",
+    *,
+    positions: Sequence[int] | None = None,
+    reasons: Sequence[str] | None = None,
+) -> Answer:
+    """Answer a question about shown items from their catalogue data.
+
+    Args:
+        question: The shopper's words.
+        items: The items the question refers to, in the order shown.
+        language: The wording's language code (``prompts/answers_<language>.json``).
+        positions: Their 1-based positions in the last reply (default 1..n), for the answer's
+            metadata and the comparison's numbering.
+        reasons: The reasons shown with them (answers "why did you recommend ...").
+
+    Returns:
+        The answer; ``supported`` is False when the data does not say.
+    """
+    wording = load_answer_wording(language)
+    positions = list(positions or range(1, len(items) + 1))
+    if not items:
+        return Answer(wording["none_shown"], "no_reference", [], False)
+    text = question.lower()
+    tokens = _tokens(text)
+
+    if _has_phrase(text, wording["why_words"]):
+        lines = []
+        for i, item in enumerate(items):
+            reason = reasons[i] if reasons and i < len(reasons) and reasons[i] else None
+            lines.append(wording["why"].format(title=_short_title(item), reason=reason or _facts_sentence(item, wording)))
+        return Answer(" ".join(lines), "why", positions)
+
+    cheaper = _has_phrase(text, wording["cheaper_words"])
+    pricier = _has_phrase(text, wording["pricier_words"])
+    if (cheaper or pricier) and len(items) >= 2:
+        priced = [(item.price, item) for item in items if item.price is not None]
+        if not priced:
+            return Answer(wording["no_prices"], "unknown", positions, False)
+        priced.sort(key=lambda pair: pair[0], reverse=pricier)
+        best = priced[0][1]
+        others = [wording["other_price"].format(title=_short_title(i), price=_price_text(i)) for _, i in priced[1:]]
+        missing = [i for i in items if i.price is None]
+        others += [wording["no_price"].format(title=_short_title(i)).rstrip(".") for i in missing]
+        kind: Kind = "pricier" if pricier else "cheaper"
+        return Answer(
+            wording[kind].format(title=_short_title(best), price=_price_text(best), others="; ".join(others)),
+            kind, positions,
+        )
+
+    if _has_phrase(text, wording["compare_words"]) and len(items) >= 2:
+        lines = [wording["compare_head"]]
+        fields = [dict(_fields(item)) for item in items]
+        for position, item, values in zip(positions, items, fields):
+            facts = [v for n, v in values.items() if "price" not in n]
+            price = _price_text(item)
+            if price:
+                facts.insert(min(2, len(facts)), price)
+            lines.append(wording["compare_line"].format(position=position, title=_short_title(item),
+                                                        facts=", ".join(facts[:6])))
+        common = [name for name in fields[0] if all(name in f for f in fields[1:])]
+        differ = [n for n in common if len({f[n].lower() for f in fields}) > 1]
+        same = [n for n in common if n not in differ]
+        if any(i.price is not None for i in items) and len({i.price for i in items}) > 1:
+            differ.append("price")
+        if differ:
+            lines.append(wording["compare_differ"].format(fields=_join(differ, wording)))
+        if same:
+            lines.append(wording["compare_same"].format(fields=_join(same, wording)))
+        return Answer("\n".join(lines), "compare", positions)
+
+    if _has_phrase(text, wording["price_words"]):
+        lines = [wording["price"].format(title=_short_title(i), price=_price_text(i)) if i.price is not None
+                 else wording["no_price"].format(title=_short_title(i)) for i in items]
+        return Answer(" ".join(lines), "price", positions, any(i.price is not None for i in items))
+
+    asked = [t for t in tokens if t not in wording["filler_words"] and not t.isdigit() and len(t) > 1]
+    if not asked:
+        lines = [wording["why"].format(title=_short_title(i), reason=_facts_sentence(i, wording)) for i in items]
+        return Answer(" ".join(lines), "attribute", positions)
+    return _attribute_answer(asked, items, positions, wording)
+
+
+def _facts_sentence(item: Item, wording: Mapping[str, Any]) -> str:
+    facts = [f"{name} {value}" for name, value in _fields(item)[:5]]
+    price = _price_text(item)
+    if price:
+        facts.append(price)
+    return ", ".join(facts) + "." if facts else wording["not_said"].format(title=_short_title(item), asked="")
+
+
+def _attribute_answer(
+    asked: list[str], items: Sequence[Item], positions: list[int], wording: Mapping[str, Any]
+) -> Answer:
+    """Look the question's content words up in each item's fields, title and description."""
+    phrase = " ".join(asked)
+    forms = {w for a in asked for w in (a, _singular(a))}
+    colours = set(wording["colour_words"])
+    lines: list[str] = []
+    supported = False
+    other_values: list[str] = []
+    for item in items:
+        title = _short_title(item)
+        fields = _fields(item)
+        hit = next(((n, v) for n, v in fields if forms & {w for t in _tokens(v) for w in (t, _singular(t))}), None)
+        if hit is not None:
+            lines.append(wording["yes_value"].format(title=title, value=hit[1], field=hit[0]))
+            supported = True
+            continue
+        if forms & colours:
+            colour = next(((n, v) for n, v in fields if "colo" in n), None)
+            if colour is not None:
+                other_values.append(f"{colour[1]} ({colour[0]})")
+                lines.append(wording["no_value"].format(title=title, value=colour[1], field=colour[0],
+                                                        asked=_join(sorted(forms & colours), wording)))
+                supported = True
+                continue
+        where = next((label for label, source in (("name", item.title), ("description", item.description))
+                      if forms & {w for t in _tokens(source) for w in (t, _singular(t))}), None)
+        if where is not None:
+            lines.append(wording["found_in_text"].format(title=title, where=where, asked=phrase))
+            supported = True
+            continue
+        known = ", ".join(f"{n} {v}" for n, v in fields[:4])
+        template = "not_said_known" if known else "not_said"
+        lines.append(wording[template].format(title=title, asked=phrase, facts=known))
+    if len(items) > 1 and len(other_values) == len(items):
+        lines = [wording["none_value"].format(
+            count=len(items), asked=_join(sorted(forms & colours), wording),
+            values=_join(list(dict.fromkeys(other_values)), wording),
+        )]
+    return Answer(" ".join(lines), "attribute" if supported else "unknown", positions, supported)

@@ -1,0 +1,618 @@
+"""Grounded reasons: the facts an item offers for a request, a sentence built from them, and a check.
+
+A reason may only say what the item's data, the shopper's words or their history support.
+Three steps, each a plain function:
+
+* :func:`facts_for` lists an item's facts (type, colour, brand, gender, season, usage,
+  material, price, rating, a feature of its description) and marks those that answer the
+  :class:`Request` (the shopper's words, wished and excluded values, budget, history).
+* :class:`FactWriter` writes one fluent sentence from that list (wording per language in
+  ``prompts/reasons_<language>.json``): the matched facts first, then the tail naming what
+  they answer ("... the colour and type you asked for").
+* :func:`check_reason` finds what a sentence (from the LLM or anyone) must not show: a word
+  that neither the item, the request, the history nor the language's neutral words support
+  (an invented claim: "renowned designer", "limited time", "Japanese"), a repeated phrase,
+  a word the shopper said no to ("child's outfit" after "not kids clothes"), and values
+  contradicting the catalogue (:func:`chatrec.truthfulness.find_contradictions`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from chatrec.catalog import Item
+from chatrec.errors import PromptError
+from chatrec.prompting import default_prompts_dir
+
+__all__ = [
+    "display_value",
+    "format_number",
+    "singular",
+    "type_noun",
+    "word_tokens",
+    "Fact",
+    "FactWriter",
+    "Request",
+    "Wording",
+    "check_reason",
+    "facts_for",
+    "matched_facts_stated",
+    "repeated_phrases",
+]
+
+logger = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?(?:[.,][0-9]+)*", re.IGNORECASE)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SKIPPED = re.compile(r"(^|_)(id|url|link|image|img|plot|description|desc|imdb|asin|details|features)", re.IGNORECASE)
+_MAX_VALUE_CHARS = 40
+_MAX_FEATURE_WORDS = 4
+_KIND_ORDER = ("type", "colour", "gender", "brand", "season", "usage", "material", "price", "rating", "attribute")
+_CLAUSE = re.compile(r"[|.,;:!?()\[\]/+]")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower().replace("’", "'") for t in _WORD.findall(text)]
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    if word.endswith("'s"):
+        return word[:-2]
+    return word
+
+
+def _forms(words: Iterable[str]) -> set[str]:
+    """Words with their singulars and without a possessive ("child's" -> "child")."""
+    found: set[str] = set()
+    for word in words:
+        found.add(word)
+        found.add(_singular(word))
+        if "'" in word:
+            found.add(word.split("'")[0])
+        if "," in word:  # "1,234"
+            found.add(word.replace(",", ""))
+    return found
+
+
+def _display(value: str) -> str:
+    """A catalogue value as words: "USBCables" -> "USB Cables", "Sports_Shoes" -> "Sports Shoes"."""
+    return " ".join(_CAMEL.sub(" ", value.replace("_", " ").replace("&", " & ")).split())
+
+
+def _noun(value: str, plural_only: frozenset[str] = frozenset()) -> str:
+    """A product type as a singular lower-case noun phrase: "Sports Shoes" -> "sports shoe" ("jeans" stays)."""
+    words = _display(value).split()
+    if not words:
+        return ""
+    last = words[-1]
+    if not last.isupper() and last.lower() not in plural_only:
+        words[-1] = _singular(last.lower())
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words of one language: sentence pieces, neutral words, related words.
+
+    Read with :meth:`load` from ``prompts/reasons_<language>.json``.
+    """
+
+    language: str
+    pieces: Mapping[str, Any]
+    neutral: frozenset[str]
+    negators: frozenset[str]
+    price_words: frozenset[str]
+    rating_words: frozenset[str]
+    related: Mapping[str, frozenset[str]]
+    synonyms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    plural_only: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, language: str = "en", prompts_dir: Path | None = None) -> Wording:
+        """The wording of ``language``.
+
+        Raises:
+            PromptError: No wording file for the language, or one that is not valid.
+        """
+        return _load_wording(language, str(prompts_dir or default_prompts_dir()))
+
+    def piece(self, name: str, **values: str) -> str:
+        """One sentence piece with its placeholders filled."""
+        template = self.pieces.get(name)
+        if not isinstance(template, str):
+            raise PromptError(f"the {self.language} reason wording has no piece {name!r}")
+        return template.format(**values)
+
+    def kind(self, name: str) -> str:
+        """How a fact kind is named in the tail ("colour", "budget")."""
+        return str(self.pieces.get("kinds", {}).get(name, name))
+
+
+@lru_cache(maxsize=8)
+def _load_wording(language: str, prompts_dir: str) -> Wording:
+    path = Path(prompts_dir) / f"reasons_{language}.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PromptError(f"no reason wording for language {language!r} ({path} is missing)") from None
+    except (OSError, ValueError) as exc:
+        raise PromptError(f"reason wording {path} is not valid JSON: {exc}") from exc
+    required = {"neutral_words", "negators", "price_words", "rating_words", "related", "kinds", "tail_matched"}
+    missing = sorted(required - set(raw))
+    if missing:
+        raise PromptError(f"reason wording {path} lacks {', '.join(missing)}")
+    return Wording(
+        language=language,
+        pieces=raw,
+        neutral=frozenset(_forms(w.lower() for w in raw["neutral_words"])),
+        negators=frozenset(w.lower().replace("'", "") for w in raw["negators"]),
+        price_words=frozenset(raw["price_words"]),
+        rating_words=frozenset(raw["rating_words"]),
+        related={k: frozenset(_forms(v)) for k, v in raw["related"].items()},
+        synonyms={k: frozenset(_forms(v)) for k, v in raw.get("synonyms", {}).items()},
+        plural_only=frozenset(w.lower() for w in raw.get("plural_only", [])),
+    )
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the shopper asked for, as far as a reason may refer to it.
+
+    Attributes:
+        text: The shopper's words in this conversation.
+        include: Field to the wished values (catalogue spelling).
+        exclude: Field to the values the shopper does not want.
+        min_price: Lowest price wished, or None.
+        max_price: Highest price wished, or None.
+        history: Titles of items the shopper bought or liked.
+    """
+
+    text: str = ""
+    include: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    exclude: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    min_price: float | None = None
+    max_price: float | None = None
+    history: tuple[str, ...] = ()
+
+    @classmethod
+    def from_turns(
+        cls, turns: Sequence[tuple[str, str]], state: Any = None, history: Sequence[str] = ()
+    ) -> Request:
+        """The request of a conversation: the customer's turns and, when given, the dialogue state's wishes."""
+        text = " ".join(t for role, t in turns if role == "customer")
+        if state is None:
+            return cls(text=text, history=tuple(history))
+        return cls(
+            text=text,
+            include={k: tuple(v) for k, v in state.include.items() if v},
+            exclude={k: tuple(v) for k, v in state.exclude.items() if v},
+            min_price=state.min_price,
+            max_price=state.max_price,
+            history=tuple(history),
+        )
+
+    def negated(self, wording: Wording) -> set[str]:
+        """Words the shopper said no to, with their related words ("not kids" -> kid, child, boys...)."""
+        tokens = [t.replace("'", "") for t in _tokens(self.text)]
+        found: set[str] = set()
+        for i, token in enumerate(tokens):
+            if token not in wording.negators:
+                continue
+            # The next content word, and words joined to it by "or"/"and"/"nor".
+            j = i + 1
+            while j < len(tokens) and (tokens[j] in wording.neutral or tokens[j] in wording.negators):
+                j += 1
+            while j < len(tokens):
+                found.add(tokens[j])
+                if j + 2 < len(tokens) and tokens[j + 1] in {"or", "and", "nor"}:
+                    j += 2
+                    continue
+                break
+        for values in self.exclude.values():
+            for value in values:
+                found.update(_tokens(value))
+        expanded = _forms(found)
+        for word in list(expanded):
+            expanded |= wording.related.get(word, frozenset())
+        return expanded
+
+    def said(self, wording: Wording) -> set[str]:
+        """The shopper's own words (negated ones left out), with singulars and synonyms."""
+        words = _forms(_tokens(self.text))
+        for word in list(words):
+            words |= wording.synonyms.get(word, frozenset())
+        return words - self.negated(wording)
+
+    def words(self, wording: Wording) -> set[str]:
+        """The shopper's wished words (negated ones left out), with singulars and wished values."""
+        words = _forms(_tokens(self.text))
+        for word in list(words):
+            words |= wording.synonyms.get(word, frozenset())
+        for values in self.include.values():
+            for value in values:
+                words |= _forms(_tokens(_display(value)))
+        return words - self.negated(wording)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of an item's data.
+
+    Attributes:
+        kind: ``type``, ``colour``, ``brand``, ``gender``, ``season``, ``usage``, ``material``,
+            ``price``, ``rating``, ``feature`` or ``attribute``.
+        name: The catalogue field it comes from.
+        value: The value as shown in a sentence.
+        matched: Whether it answers the request (a wished value, the budget, a word of the shopper).
+    """
+
+    kind: str
+    name: str
+    value: str
+    matched: bool
+
+
+def _kind_of(name: str) -> str | None:
+    lowered = name.lower()
+    if lowered.replace("_", "") in {"articletype", "producttype", "type", "category", "kind"}:
+        return "type"
+    for fragment, kind in (("colo", "colour"), ("gender", "gender"), ("season", "season"), ("usage", "usage"),
+                           ("occasion", "usage"), ("material", "material"), ("fabric", "material")):
+        if fragment in lowered:
+            return kind
+    if "rating" in lowered or lowered in {"stars", "average_rating"}:
+        return "rating_count" if any(w in lowered for w in ("count", "number", "num")) else "rating"
+    return None
+
+
+def _value_matches(value: str, name: str, request: Request, wished: set[str], head: bool = False) -> bool:
+    """Whether a value answers the request: wished for that field, or all its words said ("navy blue").
+
+    With ``head``, the last word is enough (a type: "running shoes" asks for "Sports Shoes").
+    """
+    if any(value.lower() == v.lower() for v in request.include.get(name, ())):
+        return True
+    words = [w for w in _tokens(_display(value)) if len(w) > 1]
+    if head and words:
+        words = words[-1:]
+    return bool(words) and all(w in wished or _singular(w) in wished for w in words)
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(str(value).replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _format_number(value: float) -> str:
+    return f"{value:,.0f}" if value.is_integer() else f"{value:g}"
+
+
+def _features(item: Item, wished: set[str], used: set[str], wording: Wording, limit: int = 2) -> list[tuple[str, str]]:
+    """Runs of the shopper's words (not said by another fact) in the item's description or title, longest first.
+
+    Returns:
+        Up to ``limit`` ``(words, source)`` with source ``"description"`` or ``"title"``, no word twice.
+    """
+    found: list[tuple[list[str], str]] = []
+    connectors = {"and", "of", "for", "with"}
+    segments = [("description", part) for part in _CLAUSE.split(item.description)]
+    segments += [("title", part) for part in _CLAUSE.split(item.title)]
+    for source, text in segments:
+        run: list[str] = []
+        for token in [*_tokens(text), ""]:
+            fresh = (
+                token and (len(token) > 1 or token.isdigit()) and token not in wording.neutral and token not in used and _singular(token) not in used
+                and (token in wished or _singular(token) in wished)
+            )
+            if fresh and any(_singular(w) == _singular(token) for w in run):
+                continue  # "perfume perfumes", "beard oil beard oil"
+            if fresh or (token in connectors and run):
+                run.append(token)
+                continue
+            while run and run[-1] in connectors:
+                run.pop()
+            if run:
+                found.append((run[:_MAX_FEATURE_WORDS], source))
+            run = []
+    found.sort(key=lambda entry: -len(entry[0]))
+    chosen: list[tuple[str, str]] = []
+    said: set[str] = set()
+    for words, source in found:
+        content = {_singular(w) for w in words if w not in connectors}
+        if content & said:
+            continue
+        chosen.append((" ".join(words), source))
+        said |= content
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def facts_for(item: Item, request: Request, wording: Wording | None = None) -> list[Fact]:
+    """The item's facts, in sentence order, each marked when it answers the request.
+
+    Only the item's own data is used: category (type), brand, the attributes with a kind
+    (colour, gender, season, usage, material, rating), price, and one feature of its title
+    or description that the shopper's words name. Other attributes are listed only when
+    they answer the request.
+    """
+    wording = wording or Wording.load()
+    wished = request.words(wording)
+    facts: list[Fact] = []
+    if item.category:
+        facts.append(Fact("type", "category", _noun(item.category, wording.plural_only), _value_matches(item.category, "category", request, wished, head=True)))
+    count: float | None = None
+    for name, raw in item.attributes.items():
+        if _SKIPPED.search(name) or raw in (None, "", ()):
+            continue
+        value = ", ".join(str(v) for v in raw[:2]) if isinstance(raw, tuple) else str(raw)
+        if len(value) > _MAX_VALUE_CHARS:
+            continue
+        kind = _kind_of(name)
+        if kind == "rating_count":
+            count = _number(value)
+            continue
+        if kind == "rating":
+            rating = _number(value)
+            if rating is not None and 0 < rating <= 5:
+                asked = bool(wished & wording.rating_words)
+                facts.append(Fact("rating", name, _format_number(rating), asked and rating >= 4.0))
+            continue
+        if kind is None:
+            if _value_matches(value, name, request, wished) and not value.replace(".", "").isdigit():
+                facts.append(Fact("attribute", name, _display(value).lower(), True))
+            continue
+        if kind == "colour" and value.lower() in {"multi", "na", "none"}:
+            continue
+        if kind == "type":
+            facts.append(Fact(kind, name, _noun(value, wording.plural_only), _value_matches(value, name, request, wished, head=True)))
+            continue
+        facts.append(Fact(kind, name, _display(value).lower(), _value_matches(value, name, request, wished)))
+    if item.brand:
+        facts.append(Fact("brand", "brand", item.brand, _value_matches(item.brand, "brand", request, wished)))
+    if item.price is not None:
+        within = (request.max_price is None or item.price <= request.max_price * 1.0001) and (
+            request.min_price is None or item.price >= request.min_price * 0.9999
+        )
+        asked = request.max_price is not None or request.min_price is not None or bool(wished & wording.price_words)
+        amount = _format_number(float(item.price))
+        facts.append(Fact("price", "price", f"{amount} {item.currency}" if item.currency else amount, asked and within))
+    # The main facts first, so that a generic attribute repeating one of them ("Shoes") is dropped.
+    facts.sort(key=lambda f: _KIND_ORDER.index(f.kind) if f.kind in _KIND_ORDER else len(_KIND_ORDER))
+    facts = _distinct([f for f in facts if f.value])
+    if count is not None:
+        facts = [Fact(f.kind, f.name, f"{f.value}|{_format_number(count)}", f.matched) if f.kind == "rating" else f
+                 for f in facts]
+    used = _forms(w for f in facts for w in _tokens(f.value))
+    # Features come from the shopper's own words only: a wished category path can hold many words.
+    for words, source in _features(item, request.said(wording), used, wording):
+        facts.append(Fact("feature", source, words, True))
+    return facts
+
+
+def _distinct(facts: list[Fact]) -> list[Fact]:
+    """Facts without those repeating an earlier one's words (subCategory "Dress" after type "dress")."""
+    kept: list[Fact] = []
+    said: set[str] = set()
+    for fact in facts:
+        words = {_singular(w) for w in _tokens(fact.value)}
+        if words and words <= said and fact.kind not in ("price", "rating"):
+            continue
+        kept.append(fact)
+        said |= words
+    return kept
+
+
+class FactWriter:
+    """A fluent sentence over an item's fact list, in one language (no model; grounded by construction).
+
+    "A blue dress by Tonga for women, made for summer and casual wear — the colour, type and
+    season you asked for." Facts that answer the request are always said; the others fill
+    the sentence up to about 30 words.
+
+    Args:
+        language: The wording file's language code (``prompts/reasons_<language>.json``).
+    """
+
+    def __init__(self, language: str = "en", prompts_dir: Path | None = None) -> None:
+        if prompts_dir is not None and not (Path(prompts_dir) / f"reasons_{language}.json").is_file():
+            logger.warning("%s has no reasons_%s.json; using the shipped wording", prompts_dir, language)
+            prompts_dir = None
+        self.wording = Wording.load(language, prompts_dir)
+
+    def write(self, facts: Sequence[Fact]) -> str:
+        """The sentence for these facts."""
+        w = self.wording
+        by_kind: dict[str, list[Fact]] = {}
+        for fact in facts:
+            by_kind.setdefault(fact.kind, []).append(fact)
+
+        def first(kind: str) -> Fact | None:
+            found = by_kind.get(kind)
+            return found[0] if found else None
+
+        colour, kind_type, brand, gender = first("colour"), first("type"), first("brand"), first("gender")
+        noun = kind_type.value if kind_type else str(w.pieces.get("fallback_noun", "item"))
+        head = " ".join(p for p in [colour.value if colour else "", noun] if p)
+        article = w.pieces["article"]
+        if noun.split()[-1:] and noun.split()[-1].lower() in w.plural_only:
+            pass  # "blue jeans for women", not "a blue jeans"
+        else:
+            head = f"{article['an'] if _takes_an(head, article['an_before']) else article['a']} {head}"
+        parts = [head]
+        if brand and brand.value.lower() not in noun.lower():
+            parts.append(w.piece("by_brand", brand=brand.value))
+        if gender and gender.value not in {"unisex"}:
+            parts.append(w.piece("for_gender", gender=gender.value))
+        sentence = " ".join(parts)
+
+        occasions = [f.value for f in by_kind.get("season", [])[:1]]
+        occasions += [w.piece("usage", usage=f.value) for f in by_kind.get("usage", [])[:1]]
+        clauses: list[str] = []
+        if occasions:
+            clauses.append(w.piece("made_for", occasions=self._join(occasions)))
+        for fact in by_kind.get("material", [])[:1] + by_kind.get("attribute", [])[:2]:
+            clauses.append(fact.value)
+        price = first("price")
+        if price:
+            text = w.piece("at_price", price=price.value)
+            if price.matched:
+                text += " " + w.piece("within_budget")
+            clauses.append(text)
+        rating = first("rating")
+        if rating:
+            value, _, count = rating.value.partition("|")
+            clauses.append(w.piece("rated_by", rating=value, count=count) if count else w.piece("rated", rating=value))
+        if clauses:
+            sentence += ", " + ", ".join(clauses)
+        features = by_kind.get("feature", [])
+        described = [f.value for f in features if f.name != "title"]
+        named = [f.value for f in features if f.name == "title"]
+        if described:
+            sentence += "; " + w.piece("feature", feature=self._join(described))
+        if named:
+            sentence += "; " + w.piece("feature_title", feature=self._join(named))
+        matched = list(dict.fromkeys(w.kind(f.kind) for f in facts if f.matched))
+        tail = w.piece("tail_matched", kinds=self._join(matched)) if matched else w.piece("tail_unmatched")
+        sentence += " — " + tail + "."
+        return sentence[:1].upper() + sentence[1:]
+
+    def _join(self, words: Sequence[str]) -> str:
+        if len(words) <= 1:
+            return "".join(words)
+        return f"{', '.join(words[:-1])} {self.wording.piece('and')} {words[-1]}"
+
+
+def _takes_an(phrase: str, vowels: str) -> bool:
+    first = phrase.split()[0] if phrase.split() else ""
+    if first.isupper() and len(first) > 1:  # spelt out: "an LED", "a USB cable"
+        return first[0] in "AEFHILMNORSX"
+    return first[:1].lower() in vowels
+
+
+def repeated_phrases(text: str, n: int = 3) -> list[str]:
+    """Phrases said twice in a reason.
+
+    Any ``n``-word phrase, a two-word phrase with a word of 4+ letters ("beard oil ... beard oil"),
+    or a content word of 4+ letters three times.
+    """
+    words = [_singular(w) for w in _tokens(text)]
+    seen: set[tuple[str, ...]] = set()
+    repeated: list[str] = []
+    for size in (n, 2):
+        seen = set()
+        for i in range(len(words) - size + 1):
+            gram = tuple(words[i : i + size])
+            if size == 2 and not any(len(w) >= 4 and w.isalpha() for w in gram):
+                continue
+            phrase = " ".join(gram)
+            if gram in seen and not any(phrase in r for r in repeated):
+                repeated.append(phrase)
+            seen.add(gram)
+    counts: dict[str, int] = {}
+    for word in words:
+        if len(word) >= 4:
+            counts[word] = counts.get(word, 0) + 1
+    repeated += [w for w, c in counts.items() if c >= 3 and not any(w in r for r in repeated)]
+    return repeated
+
+
+def _supported_words(item: Item, request: Request, wording: Wording) -> set[str]:
+    parts = [item.title, item.description, item.category, _display(item.category), item.brand, item.currency or ""]
+    for name, value in item.attributes.items():
+        if isinstance(value, tuple):
+            parts.extend(str(v) for v in value)
+        elif value is not None:
+            parts.append(str(value))
+            number = _number(value)
+            if number is not None:
+                parts.append(_format_number(number))
+        parts.append(_display(name))
+    if item.price is not None:
+        parts.append(_format_number(float(item.price)))
+        parts.append(f"{item.price:.2f}")
+    parts.extend(request.history)
+    supported = _forms(_tokens(" ".join(parts))) | _forms(_tokens(" ".join(_display(p) for p in parts)))
+    return supported | request.words(wording) | wording.neutral
+
+
+def check_reason(
+    reason: str,
+    item: Item,
+    request: Request,
+    wording: Wording | None = None,
+    vocabulary: Any = None,
+) -> list[str]:
+    """What keeps a reason from being shown; empty when every claim is grounded.
+
+    Args:
+        reason: The sentence.
+        item: The item it is about.
+        request: What the shopper asked for (their words, wishes, history).
+        wording: The language's words (default: English).
+        vocabulary: The catalogue's values (:class:`chatrec.truthfulness.KnownValues`), to also catch
+            values that contradict the item's data; None skips that check.
+
+    Returns:
+        Problems, each starting with its kind: ``unsupported``, ``repeated``, ``contradicts
+        request`` or ``contradicts item``.
+    """
+    wording = wording or Wording.load()
+    problems: list[str] = []
+    supported = _supported_words(item, request, wording)
+    unsupported = [w for w in dict.fromkeys(_tokens(reason)) if not (_forms([w]) & supported)]
+    if unsupported:
+        problems.append(f"unsupported: {', '.join(unsupported[:6])}")
+    repeated = repeated_phrases(reason)
+    if repeated:
+        problems.append(f"repeated: {'; '.join(repeated[:3])}")
+    negated = request.negated(wording)
+    against = [w for w in dict.fromkeys(_tokens(reason)) if _forms([w]) & negated]
+    if against:
+        problems.append(f"contradicts request: {', '.join(against[:4])} (the shopper said no)")
+    if vocabulary is not None:
+        from chatrec.truthfulness import find_contradictions
+
+        for problem in find_contradictions(reason, item, vocabulary, request.text):
+            # The sentence's own words ("the brand you asked for") are no claim of a value.
+            claimed = re.match(r"says '([^']+)'", problem)
+            if claimed and all(w in wording.neutral for w in _tokens(claimed.group(1))):
+                continue
+            problems.append(f"contradicts item: {problem}")
+    return problems
+
+
+def matched_facts_stated(reason: str, facts: Sequence[Fact]) -> list[Fact]:
+    """The matched facts whose words the reason states (for the quality report)."""
+    said = _forms(_tokens(reason))
+    stated = []
+    for fact in facts:
+        if not fact.matched:
+            continue
+        words = [w for w in _tokens(fact.value.split("|")[0]) if len(w) > 1 or w.isdigit()]
+        if words and all(_forms([w]) & said for w in words):
+            stated.append(fact)
+    return stated
+
+
+#: Public names of the text helpers that :mod:`chatrec.answers` shares.
+word_tokens = _tokens
+singular = _singular
+display_value = _display
+type_noun = _noun
+format_number = _format_number

@@ -1,0 +1,78 @@
+"""Questions about the items shown: answered from their catalogue data, plainly when the data is silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatrec.answers import answer_question, find_reference, is_question_about_shown
+from chatrec.catalog import Item
+
+RED = Item(id="1", title="Puma Men Red Running Shoes", category="Sports Shoes", brand="Puma", price=60.0,
+           currency="USD", attributes={"baseColour": "Red", "gender": "Men", "usage": "Sports"})
+BLACK = Item(id="2", title="Bata Men Black Formal Shoes", category="Formal Shoes", brand="Bata", price=45.0,
+             currency="USD", description="Leather upper, cushioned sole",
+             attributes={"baseColour": "Black", "gender": "Men", "usage": "Formal"})
+BLUE = Item(id="3", title="Nike Blue Cap", category="Caps", brand="Nike",
+            attributes={"baseColour": "Blue", "gender": "Unisex"})
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("is the second one good for running?", [2]),
+    ("compare the first two", [1, 2]),
+    ("why did you recommend the third?", [3]),
+    ("what about the last one?", [5]),
+    ("does #4 come in red?", [4]),
+    ("what is the price of the 5th?", [5]),
+    ("which is cheaper?", [1, 2, 3, 4, 5]),
+    ("does it come in red?", [1, 2, 3, 4, 5]),
+    ("black shoes for men", None),
+])
+def test_references_to_shown_items(message: str, expected: list[int] | None) -> None:
+    assert find_reference(message, 5) == expected
+
+
+@pytest.mark.parametrize("message, is_question", [
+    ("does it come in red?", True),
+    ("is the second one good for running?", True),
+    ("compare the first two", True),
+    ("which is cheaper?", True),
+    ("and in blue?", False),  # a refinement: new items, not an answer
+    ("any red ones?", False),
+    ("is there something cheaper?", False),
+    ("black running shoes", False),
+])
+def test_the_minimal_trigger_tells_questions_about_shown_items_from_new_requests(message: str, is_question: bool) -> None:
+    assert is_question_about_shown(message, 5) is is_question
+    assert is_question_about_shown(message, 0) is False
+
+
+def test_colour_question_says_yes_or_names_the_listed_colour() -> None:
+    answer = answer_question("does it come in red?", [RED])
+    assert answer.supported and answer.text.startswith("Yes") and "Red" in answer.text
+    answer = answer_question("does it come in red?", [BLACK])
+    assert "Black" in answer.text and "not red" in answer.text and "nothing about other versions" in answer.text
+
+
+def test_suitability_is_answered_from_the_data_or_plainly_not() -> None:
+    assert "sports" in answer_question("is the second one good for sports?", [RED]).text.lower()
+    silent = answer_question("is the second one good for hiking?", [BLACK])
+    assert silent.supported is False and "does not say" in silent.text and "hiking" in silent.text
+
+
+def test_which_is_cheaper_uses_the_prices_and_says_when_one_is_missing() -> None:
+    answer = answer_question("which is cheaper?", [RED, BLACK, BLUE])
+    assert answer.kind == "cheaper" and answer.text.startswith("The cheapest is Bata")
+    assert "60 USD" in answer.text and "no price" in answer.text
+    assert answer_question("which is cheaper?", [BLUE, BLUE]).supported is False
+
+
+def test_compare_lists_both_and_names_the_differences() -> None:
+    answer = answer_question("compare the first two", [RED, BLACK], positions=[1, 2])
+    lines = answer.text.splitlines()
+    assert lines[1].startswith("1. Puma") and lines[2].startswith("2. Bata")
+    assert "differ in" in answer.text and "price" in answer.text
+
+
+def test_why_repeats_the_reason_shown() -> None:
+    answer = answer_question("why did you recommend the third?", [BLUE], positions=[3], reasons=["A blue cap by Nike."])
+    assert answer.kind == "why" and "A blue cap by Nike." in answer.text
