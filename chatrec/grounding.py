@@ -29,6 +29,7 @@ from typing import Any
 
 from chatrec.catalog import Item
 from chatrec.errors import PromptError
+from chatrec.labels import last_segment
 from chatrec.prompting import default_prompts_dir
 
 __all__ = [
@@ -89,6 +90,7 @@ def _forms(words: Iterable[str]) -> set[str]:
 
 def _display(value: str) -> str:
     """A catalogue value as words: "USBCables" -> "USB Cables", "Sports_Shoes" -> "Sports Shoes"."""
+    value = last_segment(value)  # a category path "A|B|ElectricKettles" is shown by its last segment
     return " ".join(_CAMEL.sub(" ", value.replace("_", " ").replace("&", " & ")).split())
 
 

@@ -426,7 +426,7 @@ class RemoteExplainer(LLMExplainer):
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, llm: Any = None, vocabulary: Any = None
+        cls, settings: Settings, llm: Any = None, vocabulary: Any = None, labels: Any = None
     ) -> RemoteExplainer:
         """An explainer on the engine at ``settings.llm_url`` (shared client when ``llm`` is given)."""
         return cls(
@@ -434,7 +434,19 @@ class RemoteExplainer(LLMExplainer):
             vocabulary=vocabulary,
             prompts=PromptLibrary(settings.prompts_dir),
             max_new_tokens=settings.explain_max_new_tokens,
+            labels=labels,
         )
+
+    def explain_batch(self, context: RankingContext, items: Sequence[Item]) -> list[Explanation]:
+        """One streamed, checked reason per item: the engine batches concurrent requests itself."""
+        explanations = []
+        for item in items:
+            final = Explanation(text=self.template.explain(context, item).text, fallback=True, problems=("empty answer",))
+            for part in self.stream(context, item):
+                if isinstance(part, Explanation):
+                    final = part
+            explanations.append(final)
+        return explanations
 
     def _tokens(self, context: RankingContext, item: Item) -> Iterator[str]:
         yield from self.remote.stream(self.prompt(context, item), self.max_new_tokens)

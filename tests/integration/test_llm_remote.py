@@ -38,7 +38,7 @@ from chatrec.retrieval import Retriever
 from chatrec.settings import Settings
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "fashion_small.csv"
-REASON = " goes with the black formal look you asked for."
+REASON = " is a black formal shoe for men, as you asked."
 
 
 class FakeEngine:
@@ -117,7 +117,8 @@ def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
 def _chatrec(settings: Settings, retriever: Retriever, url: str, **overrides: Any) -> ChatRec:
     settings = settings.model_copy(update={
         "use_llm": True, "llm_url": url, "llm_timeout_seconds": 0.8, "llm_retries": 2,
-        "llm_cooloff_seconds": 30.0, "llm_rank_weight": 1.0, **overrides,
+        "llm_cooloff_seconds": 30.0, "llm_rank_weight": 1.0, "llm_rerank": True, "reason_writer": "llm",
+        **overrides,
     })
     llm = RemoteLLM(settings, tokenizer=tiny_tokenizer())
     return ChatRec(
@@ -148,7 +149,7 @@ def test_the_engine_ranks_and_explains(engine: tuple[FakeEngine, str], settings:
     assert "degraded" not in reply["metadata"]
     # The engine's favourite label (C: the third candidate) comes first with weight 1.
     assert reply["recommendations"][0]["score"] > reply["recommendations"][1]["score"]
-    assert all(r["reason"].startswith("This goes with") for r in reply["recommendations"]), reply["recommendations"]
+    assert all(r["reason"].startswith("This is a black formal shoe") for r in reply["recommendations"]), reply["recommendations"]
 
 
 def test_an_engine_without_logprobs_is_ranked_by_the_labels_it_writes(
@@ -184,7 +185,7 @@ def test_every_request_answers_degraded_and_flagged_when_the_engine_fails(
         # Retrieval order, template reasons, flagged; within the timeout (plus the turn's own work).
         assert reply["metadata"]["degraded"]["rank"] in {"connection", "timeout", "http_5xx", "malformed"}
         assert reply["metadata"]["degraded"]["explain"] == len(reply["recommendations"])
-        assert all(r["reason"] and not r["reason"].startswith("This goes with") for r in reply["recommendations"])
+        assert all(r["reason"] and not r["reason"].startswith("This is a black formal shoe") for r in reply["recommendations"])
         assert seconds < rec.settings.llm_timeout_seconds + 5
         # The next turn does not wait for the engine again (cool-off), and still answers.
         again, seconds_again = _recommend(client, f"{mode}-2")

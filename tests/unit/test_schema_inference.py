@@ -135,11 +135,13 @@ def test_reasons_and_model_facts_show_labels_and_named_numbers() -> None:
                 price=999.0, currency="INR", attributes={"rating": 4.2, "finish": "BrushedSteel", "list_price": 1499})
     labels = Labels()
     reason = TemplateExplainer(labels=labels).explain(RankingContext(turns=[("customer", "a kettle")]), item).text
-    assert "Electric kettles" in reason and "rating 4.2" in reason and "Brushed steel" in reason
+    # The fact template names the category path by its last segment, as words, never raw.
+    assert "electric kettle" in reason and "4.2" in reason
+    assert "|" not in reason and "ElectricKettles" not in reason
     reason = TemplateExplainer(labels=labels).explain(RankingContext(turns=[("customer", "a rated kettle")]),
                                                Item(id="2", title="Kettle", currency="INR",
                                                     attributes={"list_price": 1499, "rating": 4.2})).text
-    assert "list price 1,499 INR" in reason
+    assert "rated 4.2" in reason
     facts = item_facts(item, labels=labels)
     assert 'category: "Electric kettles"' in facts and "ElectricKettles" not in facts
     # A generated reason that repeats a raw value is cleaned with the catalogue's labels.
