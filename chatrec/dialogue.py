@@ -2,8 +2,9 @@
 
 The state holds what the customer wants (attribute values, price range), what they do not
 want (negated values, rejected items), what was shown and asked. :func:`update_state` folds
-one :class:`~chatrec.understanding.Understanding` into it: a field named again replaces the
-earlier wish, negations and rejections stay until the customer says otherwise.
+one :class:`~chatrec.request.ShopperRequest` into it (the only way the wishes change): a field
+named again replaces the earlier wish, negations and rejections stay until the customer says
+otherwise, a wish is given up only when the customer gives it up.
 
 :class:`ElicitationPolicy` decides from the retrieved candidates themselves whether to ask:
 for every attribute not yet settled it computes the expected information gain of asking
@@ -29,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from chatrec.errors import PromptError
-from chatrec.understanding import Understanding
+from chatrec.request import ShopperRequest
 
 __all__ = [
     "DialogueState",
@@ -61,6 +62,9 @@ class DialogueState:
         queries: The customer's words for retrieval, one entry per turn (negations removed).
         mentioned: Ids of catalogue items the customer named.
         allow_shown: Show earlier items again in the next reply.
+        avoid: Words the customer does not want in titles ("not skinny").
+        last_references: Positions the last message pointed at (for "the other one").
+        language: The language of the customer's last message.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -78,6 +82,9 @@ class DialogueState:
     queries: list[str] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
     allow_shown: bool = False
+    avoid: list[str] = field(default_factory=list)
+    last_references: list[int] = field(default_factory=list)
+    language: str = "en"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -112,30 +119,46 @@ def _add(target: dict[str, list[str]], name: str, values: set[str]) -> None:
     target[name] = sorted(set(target.get(name, [])) | values)
 
 
-def update_state(state: DialogueState, heard: Understanding) -> DialogueState:
-    """Fold one message's understanding into the state (in place) and return it.
+def update_state(state: DialogueState, heard: ShopperRequest) -> DialogueState:
+    """Fold one message's request into the state (in place) and return it.
 
     A field named again replaces the earlier wish ("actually red"); a negated value is
-    removed from the wishes and excluded from then on; "start over" clears everything but
-    the items shown and rejected; "cheaper" sets the highest price below the cheapest item
-    of the last reply.
+    removed from the wishes and excluded from then on; a field is given up only when the
+    customer says so ("any colour is fine"); a new budget replaces the old one and keeps
+    every other wish ("I can go up to 25000" keeps the TV); "start over" clears everything
+    but the items shown and rejected; "cheaper" sets the highest price below the cheapest
+    item of the last reply; "none of these" rejects the items of the last reply; "more like
+    the first one" pulls the search towards the items referenced. Questions about shown
+    items, chit-chat and off-topic messages change no wish.
     """
-    if heard.reset:
-        state.include, state.exclude = {}, {}
+    state.language = heard.language
+    if heard.intent in ("ask_about_item", "compare", "off_topic", "chitchat"):
+        state.last_references = heard.positions
+        return state
+    if heard.intent == "start_over":
+        state.include, state.exclude, state.avoid = {}, {}, []
         state.min_price = state.max_price = None
         state.asked, state.n_questions, state.queries = [], 0, []
+    if heard.intent == "reject":
+        state.rejected.extend(i for i in state.last_shown if i not in state.rejected)
+    for name in heard.drop:
+        if name == "price":
+            state.min_price = state.max_price = None
+        else:
+            state.include.pop(name, None)
     for name, values in heard.include.items():
         state.include[name] = sorted(values)
         if name in state.exclude:
             state.exclude[name] = [v for v in state.exclude[name] if v not in values]
     for name, values in heard.exclude.items():
-        _add(state.exclude, name, values)
+        _add(state.exclude, name, set(values))
         if name in state.include:
             state.include[name] = [v for v in state.include[name] if v not in values]
             if not state.include[name]:
                 del state.include[name]
-    if heard.min_price is not None or heard.max_price is not None:
-        state.min_price, state.max_price = heard.min_price, heard.max_price
+    state.avoid.extend(w for w in heard.avoid_words if w not in state.avoid)
+    if heard.price is not None and (heard.price.min is not None or heard.price.max is not None):
+        state.min_price, state.max_price = heard.price.min, heard.price.max
     elif heard.relative_price == "cheaper" and state.last_prices:
         state.max_price = round(min(state.last_prices) * 0.999, 2)
         state.min_price = None
@@ -151,7 +174,8 @@ def update_state(state: DialogueState, heard: Understanding) -> DialogueState:
         if attribute and attribute not in state.asked:
             state.asked.append(attribute)
     state.pending = None
-    state.allow_shown = heard.show_again
+    state.allow_shown = heard.intent == "show_again"
+    state.last_references = heard.positions
     if heard.query:
         state.queries.append(heard.query)
     return state
@@ -330,7 +354,10 @@ class Phrases:
         folder: The prompts folder (default: the repository's ``prompts/``).
     """
 
-    NAMES = ("question", "recommend", "empty", "relaxed", "profile", "because")
+    NAMES = (
+        "question", "recommend", "empty", "relaxed", "profile", "because", "off_topic", "chitchat",
+        "no_prices", "converted", "about_items",
+    )
 
     def __init__(self, folder: Path | None = None) -> None:
         from chatrec.prompting import PromptLibrary, default_prompts_dir
@@ -344,6 +371,14 @@ class Phrases:
             self.attribute_names: dict[str, str] = json.loads(names_file.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise PromptError(f"cannot read {names_file}: {exc}") from exc
+
+    def language(self, code: str) -> Phrases:
+        """The phrases in this language (``prompts/<code>/``), or these when there is no such folder."""
+        cache = self.__dict__.setdefault("_languages", {})
+        if code not in cache:
+            folder = self.folder / code
+            cache[code] = Phrases(folder) if code != "en" and (folder / "dialogue_question.txt").exists() else self
+        return cache[code]
 
     def render(self, name: str, **variables: Any) -> str:
         """Fill the template ``dialogue_<name>`` with its variables.

@@ -16,6 +16,7 @@ import threading
 import time
 import uuid
 import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,7 +39,8 @@ from chatrec.reply import Question, Recommendation, Reply
 from chatrec.sessions import FEEDBACK_KINDS, SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals, ItemSignals, SignalWeights
-from chatrec.understanding import Understanding, Vocabulary, understand
+from chatrec.request import ShopperRequest
+from chatrec.understanding import TurnContext, Vocabulary, understand
 
 __all__ = ["ChatRec"]
 
@@ -57,7 +59,7 @@ class _Turn:
     session_id: str
     message: str
     state: DialogueState
-    heard: Understanding
+    heard: ShopperRequest
     profile: Profile | None
     context: Any
     plan: QuestionPlan | None
@@ -399,10 +401,19 @@ class ChatRec:
         user = user_id or store.user_of(session_id)
         state = DialogueState.from_dict(store.load_state(session_id))
         pending = (state.pending["attribute"], list(state.pending["options"])) if state.pending else None
-        heard = understand(message, self.vocabulary, pending=pending)
-        if heard.something_else:
-            state.rejected.extend(i for i in state.last_shown if i not in state.rejected)
+        heard = self._understand(message, state, pending)
+        phrases = self.phrases.language(heard.language)
+        notes: list[str] = []
+        if heard.price is not None and not self._has_prices:
+            notes.append(phrases.render("no_prices"))
+            heard = heard.model_copy(update={"price": None})
+        elif heard.price is not None and heard.price.converted and heard.price.note:
+            notes.append(phrases.render("converted", note=heard.price.note))
         update_state(state, heard)
+        if heard.intent in ("off_topic", "chitchat") or (
+            heard.intent in ("ask_about_item", "compare") and heard.references
+        ):
+            return self._short_turn(message, session_id, state, heard, phrases)
         named = [i for i in self.linker.find_ids(message) if i in self.retriever.index]
         state.mentioned.extend(i for i in named if i not in state.mentioned)
 
@@ -420,8 +431,13 @@ class ChatRec:
         excluded = list(dict.fromkeys([*state.rejected, *state.mentioned, *history]))
         if not state.allow_shown:
             excluded.extend(i for i in state.shown if i not in excluded)
+        if heard.relative_price == "cheaper" and heard.price is None and len(state.last_prices) > 1:
+            if self.retriever.count(self._filters(state), excluded) == 0:
+                # Nothing is cheaper than the cheapest item shown: cheaper than most of them.
+                state.max_price = round(float(np.median(state.last_prices)) * 0.999, 2)
         query = state.query() or message
-        vector = self._taste(profile, state.mentioned)
+        anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
+        vector = self._taste(profile, [*state.mentioned, *anchors])
         effective, relaxed = self._relax(state, excluded)
         signals = self.signals
         parts = signals.parts(state.mentioned, query) if signals else None
@@ -432,6 +448,8 @@ class ChatRec:
             extra_weight=self.settings.signals_weight,
             fusion=self.fusion, signal_parts=parts, named_ids=state.mentioned,
         )
+        if state.avoid:
+            candidates = _without_words(candidates, state.avoid)
 
         turn = _Turn(session_id, message, state, heard, profile, context, None, relaxed=relaxed)
         turn.metadata = {
@@ -441,16 +459,16 @@ class ChatRec:
             "profile": profile.to_dict() if profile else None,
             "n_candidates": len(candidates),
         }
-        wishes = self.phrases.summary(effective, self._currency(candidates))
+        wishes = phrases.summary(effective, self._currency(candidates))
         if not candidates:
-            turn.text = self.phrases.render("empty", wishes=wishes or message)
+            turn.text = " ".join([*notes, phrases.render("empty", wishes=wishes or message)])
             turn.metadata["policy"] = {"decision": "nothing found"}
             return turn
 
         plan = self.policy.decide(
             candidates, state,
             has_history=profile is not None,
-            wants_recommendations=heard.wants_recommendations,
+            wants_recommendations=heard.wants_items,
             n_recommendations=self.settings.n_recommendations,
         )
         turn.plan = plan
@@ -461,9 +479,9 @@ class ChatRec:
             "gains": plan.gains,
         }
         if plan.attribute is not None:
-            text = self.phrases.render(
-                "question", attribute=self.phrases.attribute(plan.attribute), options=", ".join(plan.options)
-            )
+            text = " ".join([*notes, phrases.render(
+                "question", attribute=phrases.attribute(plan.attribute), options=", ".join(plan.options)
+            )])
             turn.question = Question(text=text, options=list(plan.options), attribute=plan.attribute)
             turn.text = text
             state.pending = {"attribute": plan.attribute, "options": list(plan.options)}
@@ -473,16 +491,87 @@ class ChatRec:
         pool = candidates[: self.settings.n_candidates]
         ranked = self.ranker.rank(context, pool)
         turn.chosen = _distinct_titles(ranked, self.settings.n_recommendations)
-        text = self.phrases.render(
+        text = phrases.render(
             "recommend", count=len(turn.chosen), wishes=f" for {wishes}" if wishes else ""
         )
         if relaxed:
-            text = self.phrases.render("relaxed", dropped="; ".join(relaxed)) + " " + text
-        turn.text = text
+            text = phrases.render("relaxed", dropped="; ".join(relaxed)) + " " + text
+        turn.text = " ".join([*notes, text])
         ids = [r.candidate.item.id for r in turn.chosen]
         state.last_shown = ids
         state.last_prices = [r.candidate.item.price for r in turn.chosen if r.candidate.item.price is not None]
         state.shown.extend(i for i in ids if i not in state.shown)
+        return turn
+
+    def _understand(self, message: str, state: DialogueState, pending: Any) -> ShopperRequest:
+        """The shopper's request, read with the items shown, the wishes in force and the currency."""
+        index = self.retriever.index
+        shown = [index.get(i) for i in state.last_shown if i in index]
+        context = TurnContext(
+            pending=pending,
+            shown=shown,
+            searching=bool(
+                state.include or state.exclude or state.queries or state.last_shown
+                or state.min_price is not None or state.max_price is not None
+            ),
+            current=state.include,
+            last_references=state.last_references,
+            catalog_currency=self._catalog_currency,
+            rates=self._rates,
+        )
+        return understand(message, self.vocabulary, context, lexicon=self._lexicon)
+
+    @property
+    def _lexicon(self) -> Any:
+        from chatrec.language import Lexicon
+
+        if self.settings.understanding_lexicon is None:
+            return Lexicon.default()
+        if getattr(self, "_custom_lexicon", None) is None:
+            self._custom_lexicon = Lexicon.load(self.settings.understanding_lexicon, base=Lexicon.default())
+        return self._custom_lexicon
+
+    @property
+    def _rates(self) -> dict[str, float]:
+        from chatrec.money import parse_rates
+
+        return parse_rates(self.settings.currency_rates)
+
+    @property
+    def _has_prices(self) -> bool:
+        """True when some catalogue item has a price."""
+        return any(item.price is not None for item in self.retriever.index.items)
+
+    @property
+    def _catalog_currency(self) -> str | None:
+        from collections import Counter
+
+        counts = Counter(item.currency for item in self.retriever.index.items if item.currency)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _short_turn(
+        self, message: str, session_id: str, state: DialogueState, heard: ShopperRequest, phrases: Phrases
+    ) -> _Turn:
+        """A reply that shows no items: off topic, chit-chat, or facts about the items referenced."""
+        turn = _Turn(session_id, message, state, heard, None, None, None)
+        turn.metadata = {"understood": heard.summary(), "constraints": state.constraints(), "relaxed": []}
+        if heard.intent in ("off_topic", "chitchat"):
+            topics = ", ".join(v for v, _ in self.vocabulary.counts.get("category", Counter()).most_common(3))
+            turn.text = phrases.render(heard.intent, topics=topics or "a product type")
+            turn.metadata["policy"] = {"decision": heard.intent}
+            return turn
+        index = self.retriever.index
+        facts = []
+        for reference in heard.references:
+            if reference.item_id and reference.item_id in index:
+                item = index.get(reference.item_id)
+                parts = [str(v) for v in (item.category, item.brand) if v]
+                parts += [str(v) for v in item.attributes.values() if isinstance(v, str) and 0 < len(v) <= 30][:4]
+                if item.price is not None:
+                    parts.append(f"{item.price:g} {item.currency or ''}".strip())
+                facts.append(f"{reference.position}. {item.title} ({', '.join(parts)})")
+        turn.text = phrases.render("about_items", facts="; ".join(facts))
+        turn.metadata["policy"] = {"decision": heard.intent, "references": heard.positions}
         return turn
 
     def _taste(self, profile: Profile | None, mentioned: Sequence[str]) -> np.ndarray | None:
@@ -610,6 +699,14 @@ class ChatRec:
         )
         for recommendation in reply.recommendations:
             self.store.add_feedback(turn.session_id, recommendation.item_id, "shown")
+
+
+def _without_words(candidates: Sequence[Any], words: Sequence[str]) -> list[Any]:
+    """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans)."""
+    from chatrec.understanding import normalise_tokens
+
+    unwanted = set(words)
+    return [c for c in candidates if not unwanted & set(normalise_tokens(c.item.title))]
 
 
 def _distinct_titles(ranked: Sequence[Any], n: int) -> list[Any]:
