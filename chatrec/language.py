@@ -47,7 +47,7 @@ def fold(text: str) -> str:
 
     Chinese and other scripts are kept as they are.
     """
-    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'").replace("ß", "ss")
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if not (unicodedata.category(c) == "Mn" and ord(c) < 0x0370))
@@ -143,7 +143,10 @@ class Lexicon:
 
 def _replacer(table: Mapping[str, str], pad: str) -> Callable[[re.Match[str]], str]:
     def replace(found: re.Match[str]) -> str:
-        return f"{pad}{table[found.group(0)]}{pad}"
+        words = table[found.group(0)]
+        if found.string.startswith(words.strip(), found.start()):
+            return found.group(0)  # "navy blue" already says what "navy" stands for
+        return f"{pad}{words}{pad}"
 
     return replace
 

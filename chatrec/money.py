@@ -218,11 +218,10 @@ def parse_budget(text: str) -> tuple[Budget, str]:
             unit_after = currency is None and _NOT_A_PRICE_AFTER.match(text, found.end()) is not None
             if currency is None and (kind == "bare" or (kind == "for" and not groups.get("m1")) or unit_after):
                 continue  # "size 10", "for 2 people", "64gb": a number, not a price
-            if kind == "range" and currency is None and not (
-                _PRICE_WORD.search(text) or found.group(0).strip() == text.strip(" ?!.")
-                or re.match(r"\s*(?:between|entre|zwischen)", found.group(0))
-            ):
-                continue  # "pack of 2-3" is not a budget; "20-40" alone or after a price word is
+            if kind == "range" and currency is None and re.search(
+                r"\b(?:size|sizes|pack|packs|age|aged|ages|set|sets|of|for|aged|x)\s*$", text[: found.start()]
+            ) and not _PRICE_WORD.search(text):
+                continue  # "pack of 2-3", "size 8-10" are no budget; "tshirts 20-40" is
             first = _number(groups["n1"], groups.get("m1"))
             if kind == "range":
                 second = _number(groups["n2"], groups.get("m2"))
@@ -232,7 +231,10 @@ def parse_budget(text: str) -> tuple[Budget, str]:
             elif kind in ("max", "max_after", "for", "bare"):
                 budget.high = first
             elif kind in ("min", "min_after"):
-                budget.low = first
+                if re.search(r"(?:n'?t|\bnot|\bnever|\bcannot)\W+(?:\w+\W+){0,3}$", text[max(0, found.start() - 40):found.start()]):
+                    budget.high = first  # "can't go above 500", "don't have more than 300"
+                else:
+                    budget.low = first
             else:
                 budget.low, budget.high = round(first * 0.8, 2), round(first * 1.2, 2)
             budget.currency = budget.currency or currency

@@ -60,6 +60,9 @@ _NEGATORS = frozenset(
      "exclude", "nor", "neither", "non", "isnt", "arent", "doesnt", "wont", "wasnt", "didnt", "cant"}
 )
 _POST_NEGATORS = frozenset({"isnt", "arent", "doesnt", "dont", "wasnt", "wont"})
+_DISLIKED = frozenset(
+    {"not", "never", "no", "boring", "ugly", "dull", "awful", "horrible", "terrible", "bad", "overrated"}
+)
 _COPULAS = frozenset({"is", "are", "was", "were", "look", "looks", "seem", "seems"})
 #: Words that end the scope of a negation once something was negated ("not red but blue").
 _SCOPE_BREAKS = frozenset(
@@ -92,8 +95,23 @@ _OFF_TOPIC = re.compile(
     r"who are you|are you (?:a |an )?(?:bot|human|robot|ai|real)|ignore (?:all |your |the |any |previous |prior |"
     r"above |these )*(?:instructions|rules|prompts?|guidelines)|system prompt|jailbreak|pretend (?:to be|you are)|"
     r"write (?:me )?(?:a |an |some )?(?:code|program|script|essay|story|poem|song)|football|cricket score|score of|"
-    r"flight|train ticket|hotel|restaurant|meaning of life|what time is it|how old are you|tell me a|"
+    r"flight|train ticket|hotel|restaurant|meaning of life|what time is it|how old are you|tell me a|rain|snow|"
+    r"sunny|lawyer|doctor|medicine|"
     r"solve|equation|\d+ ?[+*/x] ?\d+|translate)\b"
+)
+_INJECTION = re.compile(
+    r"\b(ignore (?:all |your |the |any |previous |prior |above |these |my )*(?:instructions|rules|prompts?|guidelines)|"
+    r"system prompt|jailbreak|pretend (?:to be|you are)|developer mode|disregard (?:all |your |the )*(?:instructions|rules))\b"
+)
+_POLICY = re.compile(
+    r"\b(shipping|ship to|delivery|deliver|dhl|fedex|courier|discount|coupon|voucher|refund|return policy|returns|"
+    r"exchange policy|payment|pay with|cash on delivery|order status|track (?:my )?order|customer service|"
+    r"store hours|opening hours)\b"
+)
+_ACK = frozenset(
+    "thanks thank thx ty ok okay nice cool great good day bye goodbye hello hi hey there still help helping helped "
+    "sure fine see yes yeah yep ah ahh oh ohh wow perfect awesome lol haha morning evening afternoon night welcome "
+    "alright right got lot much very have are you your thats sound sounds".split()
 )
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|hiya|yo|good (?:morning|evening|afternoon|day)|thanks?(?: you)?(?: (?:so|very) much)?|ty|"
@@ -129,7 +147,7 @@ _MORE_LIKE = re.compile(
     r"those|them|this|that|the same)|options like|please|like that|results)|something like (?:the|this|that|these|"
     r"those)|along (?:those|these|the same) lines|in the same (?:style|vein)|i (?:like|love) (?:these|those|them|"
     r"this|that|it)|like the (?:first|second|third|fourth|fifth|last) one|the same but|but in|in (?:a )?different "
-    r"colou?r|keep going|go on|more more|same style)"
+    r"colou?r|keep going|go on|more more|same style|(?:have|any|got|some) more\b)"
 )
 _REJECT = re.compile(
     r"\b(something else|anything else|other (?:options|ones|items|things|suggestions|products|choices)|"
@@ -138,7 +156,8 @@ _REJECT = re.compile(
     r"not (?:what i|quite what|really what|for me|my style|my taste|interested|impressed)|neither|no good|nope|nah|"
     r"next\b(?! (?:season|week|month|year|time|day|summer|winter|spring|fall|autumn|collection|gen|generation|"
     r"model|version|to|door))|i hate (?:these|those|them|all|it)|boring|ugly|try again|"
-    r"don'?t want (?:these|those|them|any of)|not (?:a fan|keen))"
+    r"don'?t want (?:these|those|them|any of)|not (?:a fan|keen)|other (?:designs?|styles?|models?|kinds?|types?|brands?)|"
+    r"different (?:products|designs?|styles?|models?|kinds?|brands?))"
 )
 _SHOW_NOW = re.compile(
     r"\b(just show|show me (?:some|something|anything|what|a few|options|them|results|everything|the (?:items|products|options)|"
@@ -155,7 +174,7 @@ _NONE_OF_THESE = re.compile(r"\b(none of (?:these|those|them|the above)|neither|
 _CHEAPER = re.compile(
     r"\b(cheap\w*|less expensive|lower price\w*|more affordable|affordable|inexpensive|too (?:expensive|pricey|costly)|"
     r"budget|low[- ]cost|low[- ]priced|economical|not (?:too |so |very )?(?:expensive|pricey|costly)|save money|"
-    r"bargain|lower end)\b"
+    r"bargain|lower end|not (?:to )?spend (?:too |so )?much|spend less|save)\b"
 )
 _PRICIER = re.compile(
     r"\b(more expensive|pricier|higher end|high[- ]end|premium|too cheap|fancier|luxury|luxurious|top of the line|"
@@ -219,6 +238,17 @@ def _common_words() -> frozenset[str]:
     return frozenset(words | {_singular(word) for word in words})
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    lines = (_DATA / "english_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _is_word(token: str) -> bool:
+    words = _english_words()
+    return token in words or token + "s" in words or token + "es" in words or token in _common_words()
+
+
 def type_fields(fields: Sequence[str]) -> list[str]:
     """The fields that name a product type (``category``, ``subCategory``, ``department``...)."""
     return [name for name in fields if re.search(r"categ|type|department|class|kind", name, re.IGNORECASE)]
@@ -276,7 +306,7 @@ class Vocabulary:
     """
 
     # Strength of a surface: the whole value, a part of a compound value, its head noun.
-    _FULL, _PART, _HEAD = 3, 2, 1
+    _FULL, _PART, _HEAD = 2, 1, 1
 
     def __init__(self, values: Mapping[str, Counter[str]], max_distinct: int = 3000) -> None:
         self.counts: dict[str, Counter[str]] = {}
@@ -298,10 +328,10 @@ class Vocabulary:
             # WallChargers, AutomobileChargers), unless the field has that word as a value.
             exact = {surface for found in surfaces.values() for surface in found if len(surface) == 1}
             for value, found in surfaces.items():
-                for surface in found:
+                for surface, strength in found.items():
                     head = surface[-1:]
                     if (
-                        len(surface) > 1 and head not in exact and len(head[0]) >= 4
+                        strength == self._FULL and len(surface) > 1 and head not in exact and len(head[0]) >= 4
                         and head[0] not in _GENERIC_HEADS and not head[0].isdigit()
                     ):
                         self._add(head, name, value, self._HEAD)
@@ -314,11 +344,16 @@ class Vocabulary:
             for name in fields if name in self._types
             for token in surface
         }
-        self._fuzzy: dict[str, list[tuple[str, ...]]] = {}
-        common = _common_words()
-        for surface in self._surfaces:
-            if len(surface) == 1 and len(surface[0]) >= 5 and surface[0] not in common and not surface[0].isdigit():
-                self._fuzzy.setdefault(surface[0][0], []).append(surface)
+        # The words of every value, with how many items they cover: typos are corrected to them.
+        self._words: Counter[str] = Counter()
+        for surface, fields in self._surfaces.items():
+            for name, matched in fields.items():
+                for token in surface:
+                    if len(token) >= 4 and token.isalpha():
+                        self._words[token] += self._coverage(name, matched)
+        self._by_initial: dict[str, list[str]] = {}
+        for word in self._words:
+            self._by_initial.setdefault(word[0], []).append(word)
 
     @classmethod
     def from_items(cls, items: Sequence[Any]) -> Vocabulary:
@@ -341,9 +376,14 @@ class Vocabulary:
         return cls(kept)
 
     def _add(self, surface: tuple[str, ...], name: str, value: str, strength: int) -> None:
-        self._surfaces.setdefault(surface, {}).setdefault(name, set()).add(value)
+        values = self._surfaces.setdefault(surface, {}).setdefault(name, set())
         key = (surface, name)
-        self._strength[key] = max(self._strength.get(key, 0), strength)
+        best = self._strength.get(key, 0)
+        if strength > best:
+            values.clear()  # "keyboard" is Keyboards, not also Keyboard&MouseSets
+            self._strength[key] = strength
+        if strength >= best:
+            values.add(value)
 
     @classmethod
     def _value_surfaces(cls, value: str) -> dict[tuple[str, ...], int]:
@@ -353,7 +393,7 @@ class Vocabulary:
         surfaces: dict[tuple[str, ...], int] = {}
         for part in parts:
             pieces = [(part, cls._FULL)]
-            split = [p for p in re.split(r"\s*[,&+]\s*", part) if p.strip()]
+            split = [p for p in re.split(r"\s*(?:[,&+]|\band\b)\s*", part) if p.strip()]
             if len(split) > 1:
                 pieces += [(piece, cls._PART) for piece in split]
             for text, strength in pieces:
@@ -365,6 +405,16 @@ class Vocabulary:
                     if tokens and joined not in _STOP_VALUES and len(joined) > 1:
                         surfaces[tokens] = max(surfaces.get(tokens, 0), strength)
         return surfaces
+
+    @property
+    def descriptive(self) -> set[str]:
+        """Words of product-type values ("cable", "battery"): they describe products, they name none."""
+        return self._descriptive
+
+    @property
+    def words(self) -> Counter[str]:
+        """The words of the values (4 letters or more), with how many items they cover."""
+        return self._words
 
     @property
     def fields(self) -> list[str]:
@@ -403,18 +453,17 @@ class Vocabulary:
         common = word in _common_words()
         if name == "brand" or (self.distinct(name) > 150 and name not in self._types):
             # Brands and long-tail fields: a distinctive word that does not describe products.
-            return not common and len(word) >= 3 and word not in self._descriptive
+            return not common and word not in self._descriptive
         if strength < self._FULL:
             return not common
         return True
 
-    def find(self, tokens: list[str], *, fuzzy: bool = True) -> list[Match]:
+    def find(self, tokens: list[str]) -> list[Match]:
         """Longest non-overlapping matches of catalogue values in normalised tokens.
 
         When the same words are values of several fields, the field whose matched values
         cover the most items is kept (then the one with the fewest distinct values):
-        constraining too little is safer than too much. A word matching nothing may match
-        a value's word by one typo (two for words of 8 letters or more).
+        constraining too little is safer than too much (run :meth:`correct` first for typos).
         """
         matches: list[Match] = []
         taken = [False] * len(tokens)
@@ -433,36 +482,46 @@ class Vocabulary:
                 matches.append(Match({name: frozenset(found[name])}, start, start + length, " ".join(key)))
                 for position in range(start, start + length):
                     taken[position] = True
-        if fuzzy:
-            common = _common_words()
-            for position, token in enumerate(tokens):
-                if taken[position] or len(token) < 5 or token in common or not token.isalpha():
-                    continue
-                surface = self._closest(token)
-                if surface is None:
-                    continue
-                found = {n: v for n, v in self._surfaces[surface].items() if self._evident(surface, n)}
-                if not found:
-                    continue
-                name = min(found, key=lambda f: (-self._coverage(f, found[f]), self.distinct(f), f))
-                matches.append(Match({name: frozenset(found[name])}, position, position + 1, surface[0]))
-                taken[position] = True
         return sorted(matches, key=lambda m: m.start)
 
-    def _closest(self, token: str) -> tuple[str, ...] | None:
+    def correct(self, tokens: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
+        """Tokens with typos corrected to the vocabulary's words and split words joined.
+
+        A word that is no value word, no common English word and at least 4 letters long is
+        replaced by the value word one edit away (two for 8 letters or more; same first
+        letter, same first two for 4-letter words), the one covering most items when several
+        are as close. Two words that make a value word together are joined ("one plus").
+        Words in ``keep`` (the titles of the items shown) are left as they are.
+        """
+        out: list[str] = []
+        position = 0
+        while position < len(tokens):
+            token = tokens[position]
+            following = tokens[position + 1] if position + 1 < len(tokens) else ""
+            if following and token.isalpha() and following.isalpha() and token + following in self._words \
+                    and token not in self._words:
+                out.append(token + following)
+                position += 2
+                continue
+            if len(token) >= 4 and token.isalpha() and token.isascii() and token not in self._words \
+                    and not _is_word(token) and token not in keep:
+                out.append(self._closest(token) or token)
+            else:
+                out.append(token)
+            position += 1
+        return out
+
+    def _closest(self, token: str) -> str | None:
         limit = 1 if len(token) < 8 else 2
-        best: list[tuple[int, tuple[str, ...]]] = []
         sound = _sound(token)
-        for surface in self._fuzzy.get(token[0], ()):
-            distance = min(_edits(token, surface[0], limit), _edits(sound, _sound(surface[0]), limit))
+        best: list[tuple[int, int, str]] = []
+        for word in self._by_initial.get(token[0], ()):
+            if len(token) == 4 and word[:2] != token[:2]:
+                continue
+            distance = min(_edits(token, word, limit), _edits(sound, _sound(word), limit))
             if distance <= limit:
-                best.append((distance, surface))
-        if not best:
-            return None
-        best.sort()
-        if len(best) > 1 and best[0][0] == best[1][0]:
-            return None  # two values equally close: do not guess
-        return best[0][1]
+                best.append((distance, -self._words[word], word))
+        return min(best)[2] if best else None
 
 
 @dataclass
@@ -524,8 +583,9 @@ def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) ->
                 break
             match = at.get(cursor)
             if match is not None:
-                # "not kids clothes": a negated modifier does not negate the product type after it.
-                if seen_value and set(match.values) & types:
+                # "not kids clothes", "no wired mouse": a negated modifier does not negate the
+                # product type after it.
+                if (seen_value or seen_content) and set(match.values) & types:
                     break
                 for inner in range(match.start, match.end):
                     flags[inner] = True
@@ -544,7 +604,7 @@ def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) ->
     for match in matches:
         after = tokens[match.end:match.end + 3]
         if after[:1] and after[0] in _POST_NEGATORS or (
-            len(after) >= 2 and after[0] in _COPULAS and after[1] in {"not", "never", "no"}
+            len(after) >= 2 and after[0] in _COPULAS and after[1] in _DISLIKED
         ):
             for inner in range(match.start, match.end):
                 flags[inner] = True
@@ -552,7 +612,8 @@ def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) ->
 
 
 def _references(
-    tokens: list[str], context: TurnContext, vocabulary: Vocabulary
+    tokens: list[str], context: TurnContext, vocabulary: Vocabulary, question: bool = False,
+    names: frozenset[str] = frozenset(),
 ) -> tuple[list[ItemReference], set[int]]:
     """Shown items the message points at, and the token positions that pointed."""
     shown = list(context.shown)
@@ -619,7 +680,44 @@ def _references(
             for position, how in hits:
                 add(position, how)
             used.update(_span_tokens(tokens, found.span()))
+    # "the Logitech", "compare the LG and the Samsung", "Samsung vs OnePlus?": a word of some
+    # shown items' titles (not all), after "the" or in a question about the items.
+    common = _common_words()
+    item_tokens = [
+        set(normalise_tokens(str(getattr(item, "title", "")))) | _value_tokens(item, vocabulary) for item in shown
+    ]
+    brand_tokens = [
+        set(normalise_tokens(str(item.field_value("brand") or ""))) if hasattr(item, "field_value") else set()
+        for item in shown
+    ]
+    positional = bool(refs)
+    for position, token in enumerate(tokens):
+        if position in used or token in common or token in _FILLERS or len(token) < 2 or token.isdigit():
+            continue
+        after_the = position > 0 and tokens[position - 1] == "the" and token not in vocabulary.descriptive
+        if not (after_the or (question and not positional)):
+            continue
+        # After "the" any title word names items; in a bare question a brand or a capitalised name.
+        pool = item_tokens if after_the or token in names else brand_tokens
+        hits_at = [p for p, words in enumerate(pool, start=1) if token in words]
+        if not hits_at or len(hits_at) == n:
+            continue
+        for hit in hits_at:
+            add(hit, "title")
+        used.add(position)
+        following = tokens[position + 1] if position + 1 < len(tokens) else ""
+        if following and all(following in item_tokens[p - 1] for p in hits_at):
+            used.add(position + 1)  # "the Locomotive jeans"
     return refs, used
+
+
+def _value_tokens(item: Any, vocabulary: Vocabulary) -> set[str]:
+    values: list[str] = []
+    for name in vocabulary.fields:
+        value = item.field_value(name) if hasattr(item, "field_value") else None
+        if value is not None:
+            values.extend(value if isinstance(value, tuple) else [str(value)])
+    return {t for v in values for t in normalise_tokens(v, camel=True)}
 
 
 def _describes(item: Any, words: list[str], vocabulary: Vocabulary) -> str | None:
@@ -696,7 +794,11 @@ def understand(
         text = text[:start] + " , " + text[end:]
     text = lexicon.translate(text, language)
     lowered = re.sub(r"\s+", " ", text).strip()
-    tokens = normalise_tokens(text)
+    # Single letters ("usb c cable", "type c") carry no value: "usb cable" is matched.
+    tokens = [t for t in normalise_tokens(text) if not (len(t) == 1 and t.isascii() and t.isalpha())]
+    raw_tokens = set(tokens)
+    titles = {t for item in context.shown for t in normalise_tokens(str(getattr(item, "title", "")))}
+    tokens = vocabulary.correct(tokens, keep=titles)
 
     if not budget.empty:
         request.price = _price(budget.low, budget.high, budget.currency, context)
@@ -718,7 +820,11 @@ def understand(
             request.answered, request.intent = attribute, "answer"
             return request
 
-    refs, ref_tokens = _references(tokens, context, vocabulary)
+    question = bool(_QUESTION.search(lowered) or _COMPARE.search(lowered))
+    names = frozenset(
+        t for word in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]+", raw) for t in normalise_tokens(word)
+    )
+    refs, ref_tokens = _references(tokens, context, vocabulary, question, names)
     matchable = [t if i not in ref_tokens else "\0" for i, t in enumerate(tokens)]
     matches = vocabulary.find(matchable)
     types = set(type_fields(vocabulary.fields)) | {"category"}
@@ -764,7 +870,12 @@ def understand(
             request.exclude.setdefault(attribute, [])
             request.exclude[attribute] = sorted(set(request.exclude[attribute]) | set(context.pending[1]))
             request.answered = attribute
-    request.intent = _intent(request, lowered, tokens, context, matches, types)  # type: ignore[assignment]
+    exact_matches = any(all(t in raw_tokens for t in m.surface.split()) for m in matches)
+    request.intent = _intent(request, lowered, matchable, context, exact_matches, types)  # type: ignore[assignment]
+    if request.intent in ("ask_about_item", "compare", "off_topic", "chitchat"):
+        # The values of a question describe what is asked about, not a new wish.
+        request.include, request.exclude, request.price, request.relative_price = {}, {}, None, None
+        request.avoid_words = []
     if request.intent in ("ask_about_item", "compare", "off_topic", "chitchat", "start_over"):
         request.show_now = False
     elif request.intent == "refine" and context.shown:
@@ -786,31 +897,52 @@ def understand(
     return request
 
 
+def _acknowledgement(tokens: Sequence[str]) -> bool:
+    """True when every word is a greeting, thanks or filler ("ok thanks", "are you still there?")."""
+    words = [t for t in tokens if t not in _PUNCT and t != "\0"]
+    if not words:
+        return True
+    return all(
+        t in _FILLERS or t in _ACK or any(_edits(t, a, 1) <= 1 for a in _ACK if len(a) >= 4 and len(t) >= 4)
+        for t in words
+    )
+
+
 def _intent(
-    request: ShopperRequest, lowered: str, tokens: list[str], context: TurnContext, matches: list[Match],
+    request: ShopperRequest, lowered: str, tokens: list[str], context: TurnContext, exact_matches: bool,
     types: set[str],
 ) -> str:
     shown = bool(context.shown)
-    wishes = bool(request.include or request.exclude or request.price or request.relative_price or request.avoid_words)
+    new_include = {
+        name: [v for v in values if v not in context.current.get(name, ())]
+        for name, values in request.include.items()
+    }
+    new_wishes = bool(
+        any(new_include.values()) or request.exclude or request.price or request.relative_price or request.avoid_words
+    )
+    wishes = bool(request.include or new_wishes)
+    question = bool(_QUESTION.search(lowered))
     if _RESET.search(lowered):
         return "start_over"
-    if not matches and not request.price and _OFF_TOPIC.search(lowered):
+    if _INJECTION.search(lowered) or _POLICY.search(lowered):
         return "off_topic"
-    if not wishes and _GREETING.match(lowered.strip()):
-        return "chitchat"
+    if not exact_matches and not request.price and _OFF_TOPIC.search(lowered):
+        return "off_topic"
     if shown and _SHOW_AGAIN.search(lowered):
         return "show_again"
     if request.answered and not request.references:
         return "answer"
-    if shown and _COMPARE.search(lowered) and (request.references or not request.include):
+    if shown and _COMPARE.search(lowered):
         return "compare"
-    if shown and _QUESTION.search(lowered) and not request.include and not _REJECT.search(lowered) and (
-        request.references or re.search(r"\b(it|this|that|they|these|those|them|this one|that one)\b", lowered)
-    ) and not _MORE_LIKE.search(lowered) and not request.relative_price:
-        return "ask_about_item"
-    if shown and request.references and (request.include or _MORE_LIKE.search(lowered) or not wishes):
-        if request.references and _QUESTION.search(lowered) and not request.include and not _MORE_LIKE.search(lowered):
+    if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered):
+        if request.references and any(new_include.values()) and re.search(r"\b(?:in|for|but)\b", lowered):
+            return "more_like"  # "does the second one come in red?"
+        if re.match(r"\W*(?:and )?(?:is|does|do|can|will|are) (?:it|this|that|they|these|those)\b", lowered):
             return "ask_about_item"
+        if request.references or not new_wishes or re.search(r"\b(it|its|this|that|they|them|these|those)\b", lowered):
+            if not (new_wishes and not request.references and not re.search(r"\b(its|this|that)\b", lowered)):
+                return "ask_about_item"
+    if shown and request.references and (wishes or _MORE_LIKE.search(lowered) or not new_wishes):
         return "more_like"
     if shown and _REJECT.search(lowered) and not re.search(r"\b(?:i|we) (?:like|love) (?:these|those|them)\b", lowered):
         return "reject"
@@ -818,24 +950,24 @@ def _intent(
         return "reject"
     if shown and _MORE_LIKE.search(lowered):
         return "more_like"
+    if not wishes and not request.show_now and _acknowledgement(tokens):
+        return "chitchat"
     if not wishes and request.drop:
         return "refine"
     if wishes:
         if not context.searching:
             return "recommend"
-        current_types = {name for name in context.current if name in types}
-        new_types = {name for name in request.include if name in types}
-        if new_types and any(
-            name in current_types and set(request.include[name]) != set(context.current[name]) for name in new_types
-        ) and not request.exclude:
-            return "recommend"
+        current_types = {v for name, values in context.current.items() if name in types for v in values}
+        new_types = {v for name, values in request.include.items() if name in types for v in values}
+        if new_types and current_types and not new_types & current_types:
+            current_words = {t for v in current_types for t in normalise_tokens(v, camel=True)}
+            if not any(set(normalise_tokens(v, camel=True)) & current_words for v in new_types):
+                return "recommend"  # a new product type: "now a black belt too"
         return "refine"
     if request.show_now:
         return "recommend"
-    if _QUESTION.search(lowered) and not request.query and not shown:
-        return "chitchat"
     if request.query:
-        return "refine" if context.searching and not _SHOW_NOW.search(lowered) else "recommend"
+        return "refine" if context.searching else "recommend"
     return "chitchat"
 
 

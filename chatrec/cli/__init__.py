@@ -42,11 +42,11 @@ def eval_group() -> None:
 
 
 def _register() -> None:
-    from chatrec.cli import dialogue, evaluate, index, serve, simulate, train, train_embedder
+    from chatrec.cli import dialogue, evaluate, index, serve, simulate, train, train_embedder, understand
 
     for module in (index, train, train_embedder, dialogue, serve):
         module.register(main)
-    for module in (evaluate, simulate):
+    for module in (evaluate, simulate, understand):
         module.register(eval_group)
 
 
