@@ -24,7 +24,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from chatrec.embedding import load_embedder  # noqa: E402
 from chatrec.index import build_index, open_collection, open_index  # noqa: E402
-from chatrec.retrieval import Filters, Retriever  # noqa: E402
+from chatrec.retrieval import Filters, Query, Retriever  # noqa: E402
 from chatrec.settings import Settings  # noqa: E402
 
 QUERIES = [
@@ -90,7 +90,7 @@ def main() -> None:
 
         def ours(i: int, filtered: bool) -> None:
             query, filters = picks[i]
-            retriever.search(query, k=20, filters=filters if filtered else None)
+            retriever.search(Query(query, filters) if filtered else Query(query), 20)
 
         def chroma(i: int, filtered: bool) -> None:
             query, filters = picks[i]

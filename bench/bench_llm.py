@@ -61,7 +61,7 @@ def _recall(ranked_ids: list[list[str]], targets: list[list[str]], k: int) -> fl
 
 def recall(args: argparse.Namespace) -> dict[str, Any]:
     """Recall@1/10/50 of retrieval, zero-shot and LoRA re-ranking on sampled valid turns."""
-    from chatrec.retrieval import Retriever
+    from chatrec.retrieval import Query, Retriever
 
     settings = _settings(args, None)
     retriever = Retriever.open(settings)
@@ -84,8 +84,7 @@ def recall(args: argparse.Namespace) -> dict[str, Any]:
     vectors = retriever.embedder.encode_queries([context_query(t) for t in turns_list])
     retrieved: list[list[Any]] = []
     for (turns, _, mentioned), vector in zip(cases, vectors, strict=True):
-        retrieved.append(retriever.search(context_query(turns), k=50, exclude_ids=tuple(mentioned),
-                                          query_vector=vector))
+        retrieved.append(retriever.search(Query(context_query(turns), exclude_ids=tuple(mentioned), vector=vector), 50))
     targets = [c[1] for c in cases]
     report: dict[str, Any] = {
         "turns_sampled": len(rows), "turns_scored": len(cases), "targets": sum(len(t) for t in targets),
@@ -136,7 +135,7 @@ def latency(args: argparse.Namespace) -> dict[str, Any]:
     for i in range(args.repeats):
         query = queries[i % len(queries)]
         context = RankingContext(turns=[("customer", query)])
-        candidates = retriever.search(query, k=20)
+        candidates = retriever.search(query, 20)
         t0 = time.perf_counter()
         ranked = ranker.rank(context, candidates)
         rank_times.append(time.perf_counter() - t0)

@@ -32,7 +32,17 @@ import numpy as np
 
 from chatrec.errors import InputError
 
-__all__ = ["FEATURES", "FusionExample", "LearnedFusion", "PoolRanker", "PoolScores", "fit_fusion", "pool_features"]
+__all__ = [
+    "FEATURES",
+    "FusionExample",
+    "LearnedFusion",
+    "Pool",
+    "PoolRanker",
+    "PoolScores",
+    "fit_fusion",
+    "pool_features",
+    "reciprocal_rank_fusion",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -130,6 +140,62 @@ def pool_features(rows: np.ndarray, pool: PoolScores, cap: int) -> np.ndarray:
     columns.append(np.full(n, float(named.sum()), dtype=np.float32))
     columns.append(np.full(n, 0.0 if pool.lexical is None else 1.0, dtype=np.float32))
     return np.stack(columns, axis=1) if n else np.zeros((0, len(FEATURES)), dtype=np.float32)
+
+
+def reciprocal_rank_fusion(
+    lists: Sequence[np.ndarray], weights: Sequence[float], rrf_k: int
+) -> dict[int, float]:
+    """Reciprocal-rank fusion: each row's sum over the ranked lists of ``weight / (rrf_k + rank + 1)``."""
+    fused: dict[int, float] = {}
+    for rows, weight in zip(lists, weights, strict=True):
+        for rank, row in enumerate(rows.tolist()):
+            fused[row] = fused.get(row, 0.0) + weight / (rrf_k + rank + 1)
+    return fused
+
+
+@dataclass
+class Pool:
+    """The candidates of one query before the cut: in fused order, with their scores.
+
+    Attributes:
+        order: Catalogue rows, best first (reciprocal-rank fusion, or a learned model's order).
+        fused: Each row's score in that order.
+        dense: Every item's dense similarity (-inf where filtered out), or None.
+        lexical: Every item's BM25 score (-inf where no match or filtered out), or None.
+        scores: What a learned fusion reads about every item (None when not asked for).
+    """
+
+    order: list[int]
+    fused: dict[int, float]
+    dense: np.ndarray | None = None
+    lexical: np.ndarray | None = None
+    scores: PoolScores | None = None
+
+    def features(self, depth: int) -> tuple[np.ndarray, np.ndarray]:
+        """The pool's ``depth`` best rows and their feature matrix (``FEATURES`` columns).
+
+        Raises:
+            InputError: The pool was made without the scores the features need.
+        """
+        if self.scores is None:
+            raise InputError("this pool was retrieved without fusion features (ask for them)")
+        head = np.asarray(self.order[:depth], dtype=np.int64)
+        return head, pool_features(head, self.scores, depth)
+
+    def reordered(self, model: PoolRanker, k: int) -> Pool:
+        """The pool with its ``model.depth`` best rows re-ordered by the model's scores.
+
+        Rows beyond the model's depth keep their fused order, below every re-ordered row; the
+        scores of the first ``k`` of them are made to sit under the model's lowest score.
+        """
+        head, features = self.features(model.depth)
+        learnt = model.score(features)
+        rest = self.order[model.depth :]
+        floor = float(learnt.min()) - 1.0 if len(learnt) else 0.0
+        fused = dict(zip(head.tolist(), learnt.tolist(), strict=True))
+        fused.update({row: floor - 1e-6 * rank for rank, row in enumerate(rest[:k])})
+        order = head[np.argsort(-learnt, kind="stable")].tolist() + rest
+        return Pool(order, fused, self.dense, self.lexical, self.scores)
 
 
 @dataclass

@@ -21,43 +21,17 @@ from scipy import sparse
 from chatrec.catalog import FIELDS, Item, item_text
 from chatrec.embedding import Embedder, load_embedder
 from chatrec.errors import ConfigError, InputError
-from chatrec.fusion import PoolRanker, PoolScores, pool_features
+from chatrec.fusion import Pool, PoolRanker, PoolScores, reciprocal_rank_fusion
 from chatrec.index import ATTR_PREFIX, CatalogIndex, open_collection, open_index
+from chatrec.query import Filters, Mode, Query, pulled_towards
 from chatrec.settings import Settings
 
-__all__ = ["BM25", "Candidate", "Filters", "Retriever", "tokenize"]
+__all__ = ["BM25", "Candidate", "Filters", "Mode", "Query", "Retriever", "tokenize"]
 
 logger = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _COMPOUND = re.compile(r"[a-z0-9]+(?:[-./][a-z0-9]+)+")
-Mode = Literal["hybrid", "dense", "lexical"]
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Constraints every retrieved item must satisfy.
-
-    Attributes:
-        min_price: Lowest price allowed (items without a price fail a price filter).
-        max_price: Highest price allowed.
-        include: Field or attribute name (``category``, ``brand``, ``baseColour``, ...) to the
-            values allowed (an item passes when its value, or one of its values, is among them).
-            Compared case-insensitively.
-        exclude: Field or attribute name to values that are not allowed.
-    """
-
-    min_price: float | None = None
-    max_price: float | None = None
-    include: dict[str, frozenset[str]] = field(default_factory=dict)
-    exclude: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def is_empty(self) -> bool:
-        """True when the filters allow every item."""
-        return (
-            self.min_price is None and self.max_price is None
-            and not any(self.include.values()) and not any(self.exclude.values())
-        )
 
 
 @dataclass(frozen=True)
@@ -271,74 +245,70 @@ class Retriever:
             self._bm25 = BM25([item_text(item) for item in self.index.items])
         return self._bm25
 
-    def query_vector(
-        self, query: str, profile_vector: np.ndarray | None = None, profile_weight: float = 0.3
-    ) -> np.ndarray:
-        """The normalised dense query: the query's embedding, pulled towards a profile."""
-        vector = self.embedder.encode_queries([query])[0].astype(np.float32)
-        if profile_vector is not None and profile_weight > 0:
-            vector = (1.0 - profile_weight) * vector + profile_weight * profile_vector.astype(np.float32)
-            norm = float(np.linalg.norm(vector))
-            if norm > 0:
-                vector = vector / norm
-        return vector
+    def dense_query(self, query: Query) -> np.ndarray:
+        """The normalised dense query: the text's embedding, pulled towards the taste."""
+        vector = query.vector if query.vector is not None else self.embedder.encode_queries([query.text])[0]
+        return pulled_towards(vector, query.taste, query.taste_weight)
 
-    def search(
-        self,
-        query: str,
-        k: int = 20,
-        filters: Filters | None = None,
-        exclude_ids: Iterable[str] = (),
-        *,
-        profile_vector: np.ndarray | None = None,
-        profile_weight: float = 0.3,
-        mode: Mode = "hybrid",
-        query_vector: np.ndarray | None = None,
-        extra_scores: np.ndarray | None = None,
-        extra_weight: float = 1.0,
-        fusion: PoolRanker | None = None,
-        signal_parts: Mapping[str, np.ndarray] | None = None,
-        named_ids: Sequence[str] = (),
-    ) -> list[Candidate]:
-        """The ``k`` best items for a query that pass the filters, best first.
+    def search(self, query: Query | str, k: int = 20, *, fusion: PoolRanker | None = None) -> list[Candidate]:
+        """The ``k`` best items for a query that pass its filters, best first.
 
         Args:
-            query: The customer's words (may be empty: then only the profile or order counts).
+            query: What to search for (a bare string: those words, no filters).
             k: How many candidates to return.
-            filters: Constraints every candidate satisfies.
-            exclude_ids: Items never returned (rejected or already shown).
-            profile_vector: A customer's taste (normalised embedding centroid), mixed into the
-                dense query with ``profile_weight``.
-            mode: ``hybrid`` (dense and BM25 fused), ``dense`` or ``lexical``.
-            query_vector: A precomputed dense query, used instead of embedding ``query``.
-            extra_scores: One score per catalogue item (index order) from another source,
-                such as co-mention and popularity signals learnt from logs; its items with a
-                positive score form a third ranked list in the fusion.
-            extra_weight: Weight of that list's reciprocal ranks (the other two weigh 1).
             fusion: A learned fusion model (:mod:`chatrec.fusion`): it re-orders the best
-                ``fusion.depth`` items of the RRF pool (hybrid mode only); their ``score`` is
-                then the model's.
-            signal_parts: The components of ``extra_scores`` by name, read by ``fusion``.
-            named_ids: Items the customer named in the conversation, read by ``fusion``.
+                ``fusion.depth`` items of the fused pool (hybrid mode only); their ``score``
+                is then the model's.
 
         Returns:
             Up to ``k`` candidates; fewer when fewer items pass the filters.
         """
+        query = Query(query) if isinstance(query, str) else query
+        learnt = fusion is not None and query.mode == "hybrid"
+        pool = self.pool(query, k, fusion_depth=fusion.depth if fusion is not None else 0, features=learnt)
+        if learnt:
+            assert fusion is not None
+            pool = pool.reordered(fusion, k)
+        dense, lexical = pool.dense, pool.lexical
+        return [
+            Candidate(
+                item=self.index.items[row],
+                score=pool.fused[row],
+                dense_score=None if dense is None or not np.isfinite(dense[row]) else float(dense[row]),
+                lexical_score=None if lexical is None or not np.isfinite(lexical[row]) else float(lexical[row]),
+            )
+            for row in pool.order[:k]
+        ]
+
+    def pool(self, query: Query, k: int, *, fusion_depth: int = 0, features: bool = False) -> Pool:
+        """The fused pool of a query: the dense, lexical and signal rankings after the filters.
+
+        Each list keeps its ``max(5 k, 100, fusion_depth)`` best items that pass the filters;
+        they are fused by reciprocal rank (the signals' list weighs ``query.signal_weight``).
+
+        Args:
+            query: What to search for.
+            k: How many candidates the caller will keep.
+            fusion_depth: The pool depth a learned fusion will read.
+            features: Also keep what a learned fusion reads about every item (``Pool.scores``).
+
+        Raises:
+            InputError: ``k`` is not positive, or the signal scores do not match the catalogue.
+        """
         if k <= 0:
             raise InputError(f"k must be positive, got {k}")
-        mask = self.allowed(filters, exclude_ids)
-        depth = max(k * 5, 100, fusion.depth if fusion is not None else 0)
+        mask = self.allowed(query.filters, query.exclude_ids)
+        depth = max(k * 5, 100, fusion_depth)
         dense_scores: np.ndarray | None = None
         vector: np.ndarray | None = None
         lexical_scores: np.ndarray | None = None
+        signals: np.ndarray | None = None
         ranked_lists: list[np.ndarray] = []
         list_weights: list[float] = []
-        if mode in ("hybrid", "dense"):
-            vector = query_vector if query_vector is not None else self.query_vector(
-                query, profile_vector, profile_weight
-            )
+        if query.mode in ("hybrid", "dense"):
+            vector = self.dense_query(query)
             if self.settings.retrieval_backend == "chroma":
-                dense_rows, dense_scores = self._chroma_dense(vector, depth, filters, mask)
+                dense_rows, dense_scores = self._chroma_dense(vector, depth, query.filters, mask)
             else:
                 dense_scores = self._dense_scores(vector)
                 if mask is not None:
@@ -346,58 +316,36 @@ class Retriever:
                 dense_rows = _top(dense_scores, depth)
             ranked_lists.append(dense_rows)
             list_weights.append(1.0)
-        if mode in ("hybrid", "lexical") and query.strip():
-            lexical_scores = self.bm25.scores(query)
+        if query.mode in ("hybrid", "lexical") and query.text.strip():
+            lexical_scores = self.bm25.scores(query.text)
             lexical_scores = np.where(lexical_scores > 0, lexical_scores, -np.inf)
             if mask is not None:
                 lexical_scores = np.where(mask, lexical_scores, -np.inf)
             ranked_lists.append(_top(lexical_scores, depth))
             list_weights.append(1.0)
-        if extra_scores is not None:
-            if extra_scores.shape != (len(self.index),):
-                raise InputError(f"extra_scores must have one score per item ({len(self.index)})")
-            extra = np.where(extra_scores > 0, extra_scores, -np.inf)
-            if mask is not None:
-                extra = np.where(mask, extra, -np.inf)
-            ranked_lists.append(_top(extra, depth))
-            list_weights.append(extra_weight)
-        if mode == "lexical" and not ranked_lists:
-            return []
-        fused: dict[int, float] = {}
-        for rows, weight in zip(ranked_lists, list_weights, strict=True):
-            for rank, row in enumerate(rows.tolist()):
-                fused[row] = fused.get(row, 0.0) + weight / (self.settings.rrf_k + rank + 1)
+        if query.signal_scores is not None:
+            if query.signal_scores.shape != (len(self.index),):
+                raise InputError(f"signal scores must have one score per item ({len(self.index)})")
+            signals = np.where(query.signal_scores > 0, query.signal_scores, -np.inf)
+            masked = signals if mask is None else np.where(mask, signals, -np.inf)
+            ranked_lists.append(_top(masked, depth))
+            list_weights.append(query.signal_weight)
+        fused = reciprocal_rank_fusion(ranked_lists, list_weights, self.settings.rrf_k)
         order = sorted(fused, key=lambda row: (-fused[row], row))
-        if fusion is not None and mode == "hybrid" and vector is not None:
-            pool = PoolScores(
-                dense=dense_scores if dense_scores is not None and self.settings.retrieval_backend != "chroma"
-                else self.index.embeddings @ vector.astype(np.float32),
-                lexical=lexical_scores,
-                signals=None if extra_scores is None else np.where(extra_scores > 0, extra_scores, -np.inf),
-                parts=signal_parts or {},
-                fused=fused,
-                taste=None if profile_vector is None else self.index.embeddings @ profile_vector.astype(np.float32),
-                named=self._named_mask(named_ids),
-            )
-            head = np.asarray(order[: fusion.depth], dtype=np.int64)
-            learnt = fusion.score(pool_features(head, pool, fusion.depth))
-            rest = order[fusion.depth :]  # beyond the pool: RRF order, below every pool item
-            floor = float(learnt.min()) - 1.0 if len(learnt) else 0.0
-            fused = dict(zip(head.tolist(), learnt.tolist(), strict=True))
-            fused.update({row: floor - 1e-6 * rank for rank, row in enumerate(rest[: k])})
-            order = head[np.argsort(-learnt, kind="stable")].tolist() + rest
-        order = order[:k]
-        return [
-            Candidate(
-                item=self.index.items[row],
-                score=fused[row],
-                dense_score=None if dense_scores is None or not np.isfinite(dense_scores[row])
-                else float(dense_scores[row]),
-                lexical_score=None if lexical_scores is None or not np.isfinite(lexical_scores[row])
-                else float(lexical_scores[row]),
-            )
-            for row in order
-        ]
+        if not features or vector is None:
+            return Pool(order, fused, dense_scores, lexical_scores)
+        chroma = self.settings.retrieval_backend == "chroma"
+        scores = PoolScores(
+            dense=dense_scores if dense_scores is not None and not chroma
+            else self.index.embeddings @ vector.astype(np.float32),
+            lexical=lexical_scores,
+            signals=signals,
+            parts=query.signal_parts or {},
+            fused=fused,
+            taste=None if query.taste is None else self.index.embeddings @ query.taste.astype(np.float32),
+            named=self._named_mask(query.named_ids),
+        )
+        return Pool(order, fused, dense_scores, lexical_scores, scores)
 
     def _named_mask(self, named_ids: Sequence[str]) -> np.ndarray:
         named = np.zeros(len(self.index), dtype=bool)

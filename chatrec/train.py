@@ -43,6 +43,7 @@ from chatrec.catalog import Item
 from chatrec.errors import InputError, ItemNotFoundError
 from chatrec.fileio import iter_jsonl
 from chatrec.prompting import PromptLibrary
+from chatrec.query import Query
 from chatrec.ranking import LABELS, RankingContext, build_rank_prompt, label_token_ids
 
 if TYPE_CHECKING:
@@ -255,8 +256,7 @@ def build_examples(
             ids = [item_id for item_id in given if item_id in index][:n_candidates]
         else:
             found = retriever.search(
-                context_query(turns), k=n_candidates + 1, exclude_ids=tuple(mentioned),
-                query_vector=vector_of[i],
+                Query(context_query(turns), exclude_ids=tuple(mentioned), vector=vector_of[i]), n_candidates + 1
             )
             ids = [c.item.id for c in found]
         ids, position, hit = _with_target(ids, target, n_candidates, rng)

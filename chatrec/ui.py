@@ -96,8 +96,8 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
         The Blocks; serve them with :func:`launch_ui`.
     """
     engine = chatrec_factory()
-    # ChatRec opens its index on first use: open it now so that a missing index fails here.
-    getattr(engine, "retriever", None)
+    # Open the index now, so that a missing index fails here and not at the first message.
+    engine.open()
 
     def converse(
         message: str, history: list[Message] | None, session_id: str | None, user_id: str

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import click
 
 from chatrec.cli._common import echo_json, index_dir_option, make_settings
 from chatrec.index import build_index
-from chatrec.retrieval import Filters, Retriever
+from chatrec.query import Filters, Mode, Query
+from chatrec.retrieval import Retriever
 
 __all__ = ["register"]
 
@@ -85,7 +87,7 @@ def search_command(
         exclude={name: frozenset(values) for name, values in excluded.items()},
     )
     retriever = Retriever.open(settings)
-    results = retriever.search(query, k=k, filters=filters, exclude_ids=exclude, mode=mode)  # type: ignore[arg-type]
+    results = retriever.search(Query(query, filters, tuple(exclude), mode=cast(Mode, mode)), k)
     rows = [
         {
             "item_id": c.item.id,

@@ -40,8 +40,9 @@ import numpy as np
 
 from chatrec.errors import InputError
 from chatrec.eval.metrics import catalogue_coverage, intra_list_diversity, ndcg_at_k
-from chatrec.fusion import FusionExample, LearnedFusion, PoolRanker, fit_fusion
+from chatrec.fusion import FusionExample, LearnedFusion, fit_fusion
 from chatrec.linking import TitleLinker
+from chatrec.query import Query, make_query
 from chatrec.retrieval import Candidate, Retriever
 from chatrec.signals import AlignedSignals, ItemSignals, Session, SignalWeights
 
@@ -386,24 +387,11 @@ class RedialEvaluation:
             total += self._require_signals(system).scores(mentioned, query, self.weights)
         return total
 
-    def _product_search(
-        self, query: str, text_vector: np.ndarray, mentioned: list[str], *, k: int, fusion: PoolRanker | None
-    ) -> list[Candidate]:
-        """The product's retrieval call for a turn (as ``ChatRec`` makes it)."""
-        settings = self.retriever.settings
-        vector = text_vector.astype(np.float32)
-        taste: np.ndarray | None = None
-        rows = [self.index.position(i) for i in mentioned[-3:]]
-        if rows:  # as ChatRec._taste and Retriever.query_vector do
-            taste = self.index.embeddings[rows].mean(axis=0)
-            taste = taste / max(float(np.linalg.norm(taste)), 1e-9)
-            vector = (1.0 - settings.profile_weight) * vector + settings.profile_weight * taste
-            vector = vector / max(float(np.linalg.norm(vector)), 1e-9)
-        parts = self.aligned.parts(mentioned, query) if self.aligned is not None else None
-        extra = self.aligned.scores(mentioned, query, self.weights, parts) if self.aligned is not None else None
-        return self.retriever.search(
-            query, k=k, query_vector=vector, extra_scores=extra, extra_weight=settings.signals_weight,
-            profile_vector=taste, profile_weight=0.0, fusion=fusion, signal_parts=parts, named_ids=mentioned,
+    def _product_query(self, query: str, text_vector: np.ndarray, mentioned: list[str]) -> Query:
+        """The product's query for a turn (as ``ChatRec`` makes it), with its text already embedded."""
+        return make_query(
+            query, index=self.index, settings=self.retriever.settings, named_ids=mentioned,
+            signals=self.aligned, weights=self.weights, vector=text_vector,
         )
 
     def _product_scores(
@@ -413,7 +401,7 @@ class RedialEvaluation:
         scores = np.full(len(self.ids), -np.inf)
         if text_vector is None:
             return scores
-        found = self._product_search(query, text_vector, mentioned, k=100, fusion=fusion)
+        found = self.retriever.search(self._product_query(query, text_vector, mentioned), 100, fusion=fusion)
         for rank, candidate in enumerate(found):
             scores[self.index.position(candidate.item.id)] = -float(rank)
         return scores
@@ -445,13 +433,12 @@ class RedialEvaluation:
     def _product_pool(
         self, query: str, text_vector: np.ndarray, mentioned: list[str], depth: int
     ) -> tuple[np.ndarray, np.ndarray] | None:
-        """The RRF pool of the product's call and its fusion features (None when empty)."""
-        recorder = _FeatureRecorder(depth)
-        found = self._product_search(query, text_vector, mentioned, k=depth, fusion=recorder)
-        if recorder.features is None:
-            return None
-        rows = np.asarray([self.index.position(c.item.id) for c in found[: len(recorder.features)]], dtype=np.int64)
-        return rows, recorder.features
+        """The fused pool of the product's query and its fusion features (None when empty)."""
+        pool = self.retriever.pool(
+            self._product_query(query, text_vector, mentioned), depth, fusion_depth=depth, features=True
+        )
+        rows, features = pool.features(depth)
+        return (rows, features) if len(rows) else None
 
     def _require_signals(self, system: System) -> AlignedSignals:
         if self.aligned is None:
@@ -567,19 +554,6 @@ class RedialEvaluation:
         with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
             self.score_turns(turns, systems, results, counts, timed_turns=timed_turns, bar=bar)
         return summarise(results, counts, systems, len(self.ids))
-
-
-class _FeatureRecorder:
-    """Stands in for a fusion model inside ``Retriever.search``: keeps the pool's features, keeps RRF order."""
-
-    def __init__(self, depth: int) -> None:
-        self.depth = depth
-        self.features: np.ndarray | None = None
-
-    def score(self, features: np.ndarray) -> np.ndarray:
-        if len(features):
-            self.features = features
-        return -np.arange(len(features), dtype=np.float64)
 
 
 def summarise(

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from chatrec.catalog import Item, load_mapping
-from chatrec.dialogue import DialogueState, ElicitationPolicy, QuestionPlan
+from chatrec.dialogue import DialogueState
+from chatrec.policy import ElicitationPolicy, QuestionPlan
 from chatrec.errors import InputError
 from chatrec.reply import Reply
 from chatrec.settings import Settings
@@ -315,7 +316,6 @@ def run_simulation(
     sim_settings = settings.model_copy(update={"use_llm": False})
     reports: list[PolicyReport] = []
     examples: dict[str, list[dict[str, Any]]] = {}
-    base: ChatRec | None = None
     with tempfile.TemporaryDirectory(prefix="chatrec-sim-") as folder:
         store = SessionStore(Path(folder) / "sim.sqlite3", max_turns=sim_settings.max_history_turns)
         try:
@@ -324,18 +324,20 @@ def run_simulation(
             explainer: Any = TemplateExplainer()
         except ImportError:
             explainer = _PlainExplainer()
+        base = ChatRec(sim_settings, retriever=retriever, ranker=RetrievalRanker(), explainer=explainer, store=store)
+        weights = base.policy.weights
         for name in policies:
-            rec = ChatRec(sim_settings, retriever=retriever, ranker=RetrievalRanker(), explainer=explainer, store=store)
-            if base is None:
-                base = rec
+            if name == "chatrec":
+                rec = base
+            elif name in ("never_ask", "random_ask"):
+                policy = (
+                    ElicitationPolicy(weights, max_questions=0) if name == "never_ask"
+                    else RandomPolicy(weights, random.Random(seed + 1), max_questions=sim_settings.max_questions)
+                )
+                # Same catalogue: reuse the parsed vocabulary.
+                rec = ChatRec(sim_settings, retriever=retriever, ranker=RetrievalRanker(), explainer=explainer,
+                              store=store, policy=policy, vocabulary=base.vocabulary)
             else:
-                rec._vocabulary = base.vocabulary  # same catalogue: reuse the parsed vocabulary
-            weights = base.policy.weights
-            if name == "never_ask":
-                rec._policy = ElicitationPolicy(weights, max_questions=0)
-            elif name == "random_ask":
-                rec._policy = RandomPolicy(weights, random.Random(seed + 1), max_questions=sim_settings.max_questions)
-            elif name != "chatrec":
                 raise InputError(f"unknown policy {name!r}; use chatrec, never_ask or random_ask")
             started = time.perf_counter()
             results = []

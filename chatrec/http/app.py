@@ -65,7 +65,7 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
         chatrec = ChatRec.from_settings(settings)
         # Open the index (and load the embedder) now: a missing index fails at start-up with
         # one readable line, not at the first request, and the first customer does not wait.
-        _ = chatrec.retriever
+        chatrec.open()
 
     app = FastAPI(title="chatrec", description=_DESCRIPTION, version=routes_health._version())
     app.state.settings = settings

@@ -14,7 +14,7 @@ import pytest
 from fakes import HashingEmbedder
 
 from chatrec.index import build_index, chroma_client, open_index
-from chatrec.retrieval import Filters, Retriever
+from chatrec.retrieval import Filters, Query, Retriever
 from chatrec.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -79,6 +79,6 @@ def test_build_update_and_search_on_a_server(chroma_port: int, tmp_path: Path, f
     assert manifest["collection"] in names and old_collection not in names
 
     retriever = Retriever.open(settings, embedder=embedder)
-    found = retriever.search("pink shirt", k=3, filters=Filters(include={"gender": frozenset({"Men"})}))
+    found = retriever.search(Query("pink shirt", Filters(include={"gender": frozenset({"Men"})})), 3)
     assert found[0].item.id == "99999"
     assert all(c.item.attributes["gender"] == "Men" for c in found)

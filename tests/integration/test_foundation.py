@@ -15,7 +15,7 @@ from chatrec.cli import main
 from chatrec.demo import demo_catalog
 from chatrec.embedding import SentenceTransformerEmbedder, load_embedder
 from chatrec.index import build_index, open_collection
-from chatrec.retrieval import Filters, Retriever
+from chatrec.retrieval import Filters, Query, Retriever
 from chatrec.settings import Settings
 
 # The real embedder: a few seconds to load and ~250 items/s to embed.
@@ -50,8 +50,8 @@ def test_each_format_indexes_and_searches(fmt: str, tmp_path: Path, embedder: Se
     settings = Settings(index_dir=tmp_path / "index", cache_dir=tmp_path / "cache", _env_file=None)
     assert build_index(path, settings, embedder=embedder).n_items == 3
     retriever = Retriever.open(settings, embedder=embedder)
-    assert retriever.search("boots for a mountain walk", k=1)[0].item.id == "2"
-    assert [c.item.id for c in retriever.search("something to wear", k=3, filters=Filters(max_price=50))] == ["3"]
+    assert retriever.search("boots for a mountain walk", 1)[0].item.id == "2"
+    assert [c.item.id for c in retriever.search(Query("something to wear", Filters(max_price=50)), 3)] == ["3"]
 
 
 def test_hybrid_finds_a_model_number_dense_alone_misses(tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
@@ -60,8 +60,8 @@ def test_hybrid_finds_a_model_number_dense_alone_misses(tmp_path: Path, embedder
     build_index(demo.catalog, settings, mapping=demo.mapping, embedder=embedder)
     retriever = Retriever.open(settings, embedder=embedder)
     target = next(item for item in load_catalog(demo.catalog, demo.mapping).items if "RCT15A" in item.title)
-    dense = [c.item.id for c in retriever.search("RCT15A", k=5, mode="dense")]
-    hybrid = [c.item.id for c in retriever.search("RCT15A", k=5)]
+    dense = [c.item.id for c in retriever.search(Query("RCT15A", mode="dense"), 5)]
+    hybrid = [c.item.id for c in retriever.search("RCT15A", 5)]
     assert target.id not in dense
     assert hybrid[0] == target.id
     # the metadata is in Chroma too, for a shop that queries it there

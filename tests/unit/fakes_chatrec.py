@@ -40,6 +40,10 @@ class FakeChatRec:
         self.feedback_log: list[tuple[str, str, str]] = []
         self.calls = 0
 
+    def open(self) -> FakeChatRec:
+        """Nothing to build: the catalogue is read in the constructor."""
+        return self
+
     # --- the contract ---------------------------------------------------------------------
     def respond(self, message: str, session_id: str | None = None, user_id: str | None = None) -> Reply:
         """Answer one message (recommendations, or a question when nothing matches)."""

@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from chatrec.catalog import Item
-from chatrec.dialogue import DialogueState, ElicitationPolicy, Phrases, attribute_weights, update_state
+from chatrec.dialogue import DialogueState, update_state
+from chatrec.policy import ElicitationPolicy, attribute_weights
+from chatrec.wording import Phrases
 from chatrec.errors import PromptError
 from chatrec.request import ShopperRequest as Understanding
 

@@ -14,7 +14,7 @@ from chatrec.errors import InputError
 from chatrec.eval.redial import RedialEvaluation, dialogue_rec_turns, load_turns
 from chatrec.fusion import FEATURES, FusionExample, LearnedFusion, PoolScores, fit_fusion, pool_features
 from chatrec.index import build_index
-from chatrec.retrieval import Filters, Retriever
+from chatrec.retrieval import Filters, Query, Retriever
 from chatrec.settings import Settings
 from chatrec.signals import ItemSignals, redial_sessions
 
@@ -107,17 +107,19 @@ def test_broken_model_file_names_the_problem(tmp_path: Path, content: str, messa
 
 def test_search_with_fusion_reorders_the_pool_and_keeps_every_constraint(retriever: Retriever) -> None:
     items = retriever.index.items
-    plain = retriever.search("a funny comedy", k=10)
+    plain = retriever.search("a funny comedy", 10)
     named = plain[7].item.id
-    fused = retriever.search("a funny comedy", k=10, fusion=Preferring(), named_ids=[named])
+    fused = retriever.search(Query("a funny comedy", named_ids=(named,)), 10, fusion=Preferring())
     assert fused[0].item.id == named
     assert [c.item.id for c in fused[1:]] == [c.item.id for c in plain if c.item.id != named][:9]
-    assert len(retriever.search("a funny comedy", k=80, fusion=Preferring())) == 80  # beyond the pool depth
-    excluded = retriever.search("a funny comedy", k=10, fusion=Preferring(), named_ids=[named], exclude_ids=[named])
+    assert len(retriever.search("a funny comedy", 80, fusion=Preferring())) == 80  # beyond the pool depth
+    excluded = retriever.search(
+        Query("a funny comedy", exclude_ids=(named,), named_ids=(named,)), 10, fusion=Preferring()
+    )
     assert named not in {c.item.id for c in excluded}
     genre = next(v for item in items for v in item.attributes.get("genre", ()) if v)
     only = Filters(include={"genre": frozenset({genre})})
-    kept = retriever.search("a funny comedy", k=5, filters=only, fusion=Preferring())
+    kept = retriever.search(Query("a funny comedy", only), 5, fusion=Preferring())
     assert kept and all(genre in c.item.attributes["genre"] for c in kept)
 
 

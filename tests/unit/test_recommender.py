@@ -170,20 +170,20 @@ def test_signals_learnt_from_logs_feed_retrieval(make_rec, retriever: Retriever,
     query = f"just show me watches like the {named.title}"
     # Many logged conversations that named this watch ended with the partner.
     path = ItemSignals.fit([[named.id, partner.id]] * 20).save(tmp_path / "signals.npz")
-    seen: list[dict] = []
+    seen: list = []
     search = retriever.search
 
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(kwargs)
-        return search(*args, **kwargs)
+    def spy(query, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(query)
+        return search(query, *args, **kwargs)
 
     monkeypatch.setattr(retriever, "search", spy)
     make_rec().respond(query, session_id="n1")
-    assert seen[-1]["extra_scores"] is None
+    assert seen[-1].signal_scores is None
     make_rec(signals_path=path).respond(query, session_id="n2")
-    extra = seen[-1]["extra_scores"]
+    extra = seen[-1].signal_scores
     assert int(extra.argmax()) == retriever.index.position(partner.id)
-    assert seen[-1]["extra_weight"] == Settings().signals_weight == 2.0
+    assert seen[-1].signal_weight == Settings().signals_weight == 2.0
 
 
 def test_a_learned_fusion_model_orders_what_the_customer_sees(

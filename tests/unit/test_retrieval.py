@@ -10,7 +10,7 @@ from fakes import HashingEmbedder
 
 from chatrec.errors import ConfigError
 from chatrec.index import build_index, open_index
-from chatrec.retrieval import BM25, Filters, Retriever, tokenize
+from chatrec.retrieval import BM25, Filters, Query, Retriever, tokenize
 from chatrec.settings import Settings
 
 CATALOG = """id,title,price,category,brand,colour,tags
@@ -47,21 +47,21 @@ def test_bm25_prefers_rarer_terms() -> None:
 
 
 def test_price_range_and_category(retriever: Retriever) -> None:
-    found = retriever.search("running shoe", k=10, filters=Filters(max_price=70, include={"category": frozenset({"Shoes"})}))
+    found = retriever.search(Query("running shoe", Filters(max_price=70, include={"category": frozenset({"Shoes"})})), 10)
     assert ids(found) == ["1"]
-    found = retriever.search("shoe", k=10, filters=Filters(min_price=80))
+    found = retriever.search(Query("shoe", Filters(min_price=80)), 10)
     assert set(ids(found)) <= {"2", "3", "5"} and "6" not in ids(found)  # unpriced socks fail a price filter
 
 
 def test_brand_membership_and_negation(retriever: Retriever) -> None:
-    found = retriever.search("running", k=10, filters=Filters(include={"brand": frozenset({"nike", "adidas"})}))
+    found = retriever.search(Query("running", Filters(include={"brand": frozenset({"nike", "adidas"})})), 10)
     assert set(ids(found)) == {"1", "2", "4"}
-    found = retriever.search("running", k=10, filters=Filters(exclude={"brand": frozenset({"Nike"}), "colour": frozenset({"blue"})}))
+    found = retriever.search(Query("running", Filters(exclude={"brand": frozenset({"Nike"}), "colour": frozenset({"blue"})})), 10)
     assert not {"1", "2", "4"} & set(ids(found))
 
 
 def test_excluded_ids_never_come_back(retriever: Retriever) -> None:
-    found = retriever.search("running shoe", k=10, exclude_ids=["1", "2", "not-an-id"])
+    found = retriever.search(Query("running shoe", exclude_ids=("1", "2", "not-an-id")), 10)
     assert "1" not in ids(found) and "2" not in ids(found)
     assert retriever.count(exclude_ids=["1"]) == 5
 
@@ -69,16 +69,16 @@ def test_excluded_ids_never_come_back(retriever: Retriever) -> None:
 def test_hybrid_finds_a_model_number_that_dense_misses(retriever: Retriever) -> None:
     # The fake embedder hashes whole words, so "wh1000xm4" shares nothing with the item's
     # "WH-1000XM4" densely; BM25's joined compound token matches it.
-    dense = retriever.search("wh1000xm4", k=1, mode="dense")
-    hybrid = retriever.search("wh1000xm4", k=1)
+    dense = retriever.search(Query("wh1000xm4", mode="dense"), 1)
+    hybrid = retriever.search("wh1000xm4", 1)
     assert ids(dense) != ["5"]
     assert ids(hybrid) == ["5"]
 
 
 def test_profile_vector_pulls_results(retriever: Retriever) -> None:
     boot = retriever.index.embeddings[retriever.index.position("3")]
-    plain = retriever.search("", k=1, mode="dense")
-    biased = retriever.search("", k=1, mode="dense", profile_vector=boot, profile_weight=0.9)
+    plain = retriever.search(Query("", mode="dense"), 1)
+    biased = retriever.search(Query("", mode="dense", taste=boot, taste_weight=0.9), 1)
     assert ids(biased) == ["3"] and ids(plain) != ["3"]
 
 
@@ -89,8 +89,8 @@ def test_values_vocabulary(retriever: Retriever) -> None:
 
 def test_chroma_backend_agrees_on_filters(retriever: Retriever, settings: Settings, fake_embedder: HashingEmbedder) -> None:
     chroma = Retriever(retriever.index, fake_embedder, settings.model_copy(update={"retrieval_backend": "chroma"}))
-    query = dict(k=10, filters=Filters(max_price=100, include={"brand": frozenset({"Nike"})}))
-    assert set(ids(chroma.search("running", **query))) == set(ids(retriever.search("running", **query))) == {"1", "4"}
+    query = Query("running", Filters(max_price=100, include={"brand": frozenset({"Nike"})}))
+    assert set(ids(chroma.search(query, 10))) == set(ids(retriever.search(query, 10))) == {"1", "4"}
 
 
 def test_embedder_mismatch_is_refused(retriever: Retriever, settings: Settings) -> None:
@@ -103,6 +103,6 @@ def test_embedder_mismatch_is_refused(retriever: Retriever, settings: Settings) 
 def test_extra_scores_are_fused_as_a_third_list(retriever: Retriever) -> None:
     extra = np.zeros(len(retriever.index))
     extra[retriever.index.position("6")] = 1.0  # e.g. what customers who said this went on to buy
-    assert "6" not in ids(retriever.search("running shoe", k=3))
-    assert "6" in ids(retriever.search("running shoe", k=3, extra_scores=extra, extra_weight=3.0))
-    assert "6" not in ids(retriever.search("running shoe", k=3, extra_scores=extra, extra_weight=3.0, exclude_ids=["6"]))
+    assert "6" not in ids(retriever.search("running shoe", 3))
+    assert "6" in ids(retriever.search(Query("running shoe", signal_scores=extra, signal_weight=3.0), 3))
+    assert "6" not in ids(retriever.search(Query("running shoe", exclude_ids=("6",), signal_scores=extra, signal_weight=3.0), 3))

@@ -54,10 +54,10 @@ class FakeRetriever:
         self.embedder = HashingEmbedder()
         self._matrix = self.embedder.encode_documents([f"{i.title} {i.attributes['genre'][0]}" for i in items])
 
-    def search(self, query, k=20, filters=None, exclude_ids=(), *, query_vector=None, **_):  # type: ignore[no-untyped-def]
-        vector = query_vector if query_vector is not None else self.embedder.encode_queries([query])[0]
+    def search(self, query, k=20, **_):  # type: ignore[no-untyped-def]
+        vector = query.vector if query.vector is not None else self.embedder.encode_queries([query.text])[0]
         scores = self._matrix @ vector
-        order = [i for i in np.argsort(-scores, kind="stable") if self.index.items[i].id not in set(exclude_ids)]
+        order = [i for i in np.argsort(-scores, kind="stable") if self.index.items[i].id not in set(query.exclude_ids)]
         return [FakeCandidate(self.index.items[i], float(scores[i])) for i in order[:k]]
 
 

@@ -1,0 +1,230 @@
+"""What a search is asked for: one query value, built the same way by the product and the evaluation.
+
+A :class:`Query` carries the customer's words, the filters every result must satisfy, the
+items never to return, the customer's taste (a direction in embedding space) and the
+signals learnt from logs. :func:`taste_vector` is the one place the taste is computed from
+a history profile and the items the customer named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from chatrec.dialogue import Wishes
+
+if TYPE_CHECKING:
+    from chatrec.settings import Settings
+    from chatrec.signals import AlignedSignals, SignalWeights
+
+__all__ = [
+    "Filters",
+    "Mode",
+    "Query",
+    "filters_for",
+    "make_query",
+    "pulled_towards",
+    "relax",
+    "taste_vector",
+]
+
+Mode = Literal["hybrid", "dense", "lexical"]
+
+#: The items named last that pull the taste (older names fade out).
+NAMED_FOR_TASTE = 3
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Constraints every retrieved item must satisfy.
+
+    Attributes:
+        min_price: Lowest price allowed (items without a price fail a price filter).
+        max_price: Highest price allowed.
+        include: Field or attribute name (``category``, ``brand``, ``baseColour``, ...) to the
+            values allowed (an item passes when its value, or one of its values, is among them).
+            Compared case-insensitively.
+        exclude: Field or attribute name to values that are not allowed.
+    """
+
+    min_price: float | None = None
+    max_price: float | None = None
+    include: dict[str, frozenset[str]] = field(default_factory=dict)
+    exclude: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        """True when the filters allow every item."""
+        return (
+            self.min_price is None and self.max_price is None
+            and not any(self.include.values()) and not any(self.exclude.values())
+        )
+
+
+@dataclass(frozen=True)
+class Query:
+    """One search: words, filters, exclusions, taste and learnt signals.
+
+    Attributes:
+        text: The customer's words (may be empty: then only the taste or signals count).
+        filters: Constraints every candidate satisfies.
+        exclude_ids: Items never returned (rejected, named, bought or already shown).
+        taste: The customer's taste (normalised), mixed into the dense query, or None.
+        taste_weight: The taste's share of the dense query.
+        signal_scores: One score per catalogue item from logs (co-mention, popularity), or None.
+        signal_weight: Weight of the signals' ranked list in the fusion.
+        signal_parts: The components of ``signal_scores`` by name, read by a learned fusion.
+        named_ids: Items the customer named, read by a learned fusion.
+        mode: ``hybrid`` (dense and BM25 fused), ``dense`` or ``lexical``.
+        vector: The embedding of ``text`` when already computed (a batch), else None.
+    """
+
+    text: str
+    filters: Filters = field(default_factory=Filters)
+    exclude_ids: tuple[str, ...] = ()
+    taste: np.ndarray | None = None
+    taste_weight: float = 0.3
+    signal_scores: np.ndarray | None = None
+    signal_weight: float = 1.0
+    signal_parts: Mapping[str, np.ndarray] | None = None
+    named_ids: tuple[str, ...] = ()
+    mode: Mode = "hybrid"
+    vector: np.ndarray | None = None
+
+
+def make_query(
+    text: str,
+    *,
+    index: Any,
+    settings: Settings,
+    named_ids: Sequence[str] = (),
+    profile_vector: np.ndarray | None = None,
+    signals: AlignedSignals | None = None,
+    weights: SignalWeights | None = None,
+    filters: Filters | None = None,
+    exclude_ids: Sequence[str] = (),
+    vector: np.ndarray | None = None,
+) -> Query:
+    """The product's query for a conversation, as ``ChatRec`` and the evaluation both make it.
+
+    The taste is the history profile and the last items named (:func:`taste_vector`),
+    weighted by ``settings.profile_weight``; the signals (when given) score every item from
+    the items named and the words, as a third list weighted by ``settings.signals_weight``.
+
+    Args:
+        text: The words to search with.
+        index: The catalogue index (for the named items' embeddings).
+        settings: The weights of the taste and the signals.
+        named_ids: Items the customer named, oldest first.
+        profile_vector: The customer's history profile, or None.
+        signals: Item signals learnt from logs, aligned with the index, or None.
+        weights: How much each signal counts (default: :class:`~chatrec.signals.SignalWeights`).
+        filters: Constraints every candidate satisfies.
+        exclude_ids: Items never returned.
+        vector: The embedding of ``text`` when already computed.
+    """
+    parts = signals.parts(named_ids, text) if signals is not None else None
+    if signals is not None and weights is None:
+        from chatrec.signals import SignalWeights
+
+        weights = SignalWeights()
+    return Query(
+        text=text,
+        filters=filters if filters is not None else Filters(),
+        exclude_ids=tuple(exclude_ids),
+        taste=taste_vector(index, profile_vector, named_ids),
+        taste_weight=settings.profile_weight,
+        signal_scores=signals.scores(named_ids, text, weights, parts) if signals is not None and weights else None,
+        signal_weight=settings.signals_weight,
+        signal_parts=parts,
+        named_ids=tuple(named_ids),
+        vector=vector,
+    )
+
+
+def pulled_towards(vector: np.ndarray, taste: np.ndarray | None, weight: float) -> np.ndarray:
+    """The dense query: the text's embedding pulled towards a taste by ``weight``, normalised."""
+    vector = vector.astype(np.float32)
+    if taste is None or weight <= 0:
+        return vector
+    vector = (1.0 - weight) * vector + weight * taste.astype(np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+def filters_for(wishes: Wishes) -> Filters:
+    """The retrieval filters that enforce the customer's wishes."""
+    return Filters(
+        min_price=wishes.min_price,
+        max_price=wishes.max_price,
+        include={k: frozenset(v) for k, v in wishes.include.items() if v},
+        exclude={k: frozenset(v) for k, v in wishes.exclude.items() if v},
+    )
+
+
+def taste_vector(
+    index: Any, profile_vector: np.ndarray | None, named_ids: Sequence[str]
+) -> np.ndarray | None:
+    """The direction retrieval is pulled to: a history profile and the items named ("like X").
+
+    The mean of the profile's vector and the centroid of the last :data:`NAMED_FOR_TASTE`
+    named items in the index, normalised; None when there is neither.
+    """
+    parts = []
+    if profile_vector is not None:
+        parts.append(profile_vector)
+    rows = [index.position(i) for i in named_ids[-NAMED_FOR_TASTE:] if i in index]
+    if rows:
+        parts.append(index.embeddings[rows].mean(axis=0))
+    if not parts:
+        return None
+    vector = np.mean(parts, axis=0).astype(np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else None
+
+
+def relax(
+    wishes: Wishes, fits: Callable[[Wishes], bool], label: Callable[[Wishes], str]
+) -> tuple[Wishes, list[str]]:
+    """The wishes to search with: all of them, or as many as some item satisfies.
+
+    When no item fits every wish, one wish at a time is left out (the price first, then
+    the oldest attribute), preferring a single omission that is enough. Exclusions
+    ("not red", rejected items) are never relaxed.
+
+    Args:
+        wishes: The customer's wishes.
+        fits: Whether some item satisfies the given wishes.
+        label: How a price range is named to the customer (``Phrases.summary``).
+
+    Returns:
+        The wishes kept, and the words for each wish left out, in order.
+    """
+    relaxed: list[str] = []
+    while not fits(wishes):
+        options = _omissions(wishes, label)
+        if not options:
+            break
+        enough = next((option for option in options if fits(option[1])), None)
+        dropped, wishes = enough or options[0]
+        relaxed.append(dropped)
+    return wishes, relaxed
+
+
+def _omissions(wishes: Wishes, label: Callable[[Wishes], str]) -> list[tuple[str, Wishes]]:
+    """Every way of leaving one wish out, with the words for it."""
+    options = []
+    if wishes.min_price is not None or wishes.max_price is not None:
+        options.append((
+            label(Wishes(min_price=wishes.min_price, max_price=wishes.max_price)),
+            Wishes(include=dict(wishes.include), exclude=wishes.exclude),
+        ))
+    for name in wishes.include:
+        rest = {k: v for k, v in wishes.include.items() if k != name}
+        options.append((
+            ", ".join(wishes.include[name]),
+            Wishes(include=rest, exclude=wishes.exclude, min_price=wishes.min_price, max_price=wishes.max_price),
+        ))
+    return options

@@ -1,0 +1,452 @@
+"""One turn of the conversation, as a short sequence of named steps over plain values.
+
+:func:`prepare` reads top to bottom: begin the session → understand the message → update
+the state → build the query → retrieve (dense, lexical and signals fused) → decide (ask or
+recommend) → rank; :func:`answer` then explains each chosen item and lays out the
+:class:`~chatrec.reply.Reply`. Each step is a plain function with one job, testable alone;
+the parts they use (retriever, ranker, explainer, policy, wording, ...) come in one
+:class:`Parts` value that :class:`~chatrec.recommender.ChatRec` builds and wires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Protocol
+
+import numpy as np
+
+from chatrec.catalog import Item
+from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
+from chatrec.explain import Explainer
+from chatrec.fusion import PoolRanker
+from chatrec.history import Profile, build_profile
+from chatrec.money import parse_rates
+from chatrec.policy import ElicitationPolicy, QuestionPlan
+from chatrec.query import Query, filters_for, make_query, relax
+from chatrec.ranking import Ranked, Ranker, RankingContext
+from chatrec.reply import Question, Recommendation, Reply
+from chatrec.retrieval import Candidate, Retriever
+from chatrec.sessions import SessionStore
+from chatrec.settings import Settings
+from chatrec.signals import AlignedSignals
+from chatrec.request import ShopperRequest
+from chatrec.understanding import TurnContext, Vocabulary, normalise_tokens, understand
+from chatrec.wording import Phrases
+
+__all__ = [
+    "Linker",
+    "Parts",
+    "Turn",
+    "answer",
+    "begin",
+    "build_query",
+    "cite_history",
+    "decide",
+    "distinct_titles",
+    "hear",
+    "prepare",
+    "rank",
+    "retrieve",
+]
+
+#: A recommended item this close to one the customer bought cites it in its reason.
+CITE_SIMILARITY = 0.7
+
+
+class Linker(Protocol):
+    """Finds catalogue items named in a message."""
+
+    def find_ids(self, text: str) -> list[str]:
+        """The ids of the items named in ``text``, first mention order, without repeats."""
+        ...
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Everything a turn uses, built and wired by :class:`~chatrec.recommender.ChatRec`."""
+
+    settings: Settings
+    store: SessionStore
+    retriever: Retriever
+    ranker: Ranker
+    explainer: Explainer
+    policy: ElicitationPolicy
+    phrases: Phrases
+    vocabulary: Vocabulary
+    linker: Linker
+    signals: AlignedSignals | None = None
+    fusion: PoolRanker | None = None
+
+
+@dataclass
+class Turn:
+    """Everything decided for one turn before the reasons are written."""
+
+    session_id: str
+    message: str
+    state: DialogueState
+    heard: ShopperRequest
+    profile: Profile | None
+    context: RankingContext
+    query: Query
+    relaxed: list[str] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    plan: QuestionPlan | None = None
+    chosen: list[Ranked] = field(default_factory=list)
+    text: str = ""
+    question: Question | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+# --- the steps ---------------------------------------------------------------------------------
+
+
+def begin(store: SessionStore, session_id: str, user_id: str | None) -> tuple[str | None, DialogueState]:
+    """Open (or create) the session: its customer and its stored state."""
+    if not store.exists(session_id):
+        store.create_session(session_id, user_id)
+    elif user_id and store.user_of(session_id) != user_id:
+        store.set_user(session_id, user_id)
+    user = user_id or store.user_of(session_id)
+    return user, DialogueState.from_dict(store.load_state(session_id))
+
+
+def hear(
+    message: str, vocabulary: Vocabulary, state: DialogueState, *, shown: Sequence[Item] = (),
+    catalog_currency: str | None = None, rates: dict[str, float] | None = None, lexicon: Any = None,
+) -> ShopperRequest:
+    """What the shopper wants after this message: read against the question pending, the items
+    shown last, the wishes in force and the catalogue's currency."""
+    pending = (state.pending["attribute"], list(state.pending["options"])) if state.pending else None
+    context = TurnContext(
+        pending=pending,
+        shown=shown,
+        searching=bool(
+            state.include or state.exclude or state.queries or state.last_shown
+            or state.min_price is not None or state.max_price is not None
+        ),
+        current=state.include,
+        last_references=state.last_references,
+        catalog_currency=catalog_currency,
+    )
+    if rates is not None:
+        context.rates = rates
+    return understand(message, vocabulary, context, lexicon=lexicon)
+
+
+def catalogue_money(retriever: Retriever) -> tuple[bool, str | None]:
+    """Whether the catalogue lists prices, and its commonest currency."""
+    from collections import Counter
+
+    items = retriever.index.items
+    counts = Counter(item.currency for item in items if item.currency)
+    return any(item.price is not None for item in items), (counts.most_common(1)[0][0] if counts else None)
+
+
+def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list[Candidate]:
+    """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans)."""
+    unwanted = set(words)
+    return [c for c in candidates if not unwanted & set(normalise_tokens(c.item.title))]
+
+
+def short_reply(parts: Parts, heard: ShopperRequest, phrases: Phrases) -> tuple[str, dict[str, Any]]:
+    """The words of a turn that shows no items: off topic, chit-chat, or facts of the items referenced.
+
+    Answers to questions about shown items are the job of a question-answering step; until one
+    is wired, the reply lists what the catalogue says about the items referenced.
+    """
+    if heard.intent in ("off_topic", "chitchat"):
+        categories = parts.vocabulary.counts.get("category")
+        topics = ", ".join(v for v, _ in categories.most_common(3)) if categories else ""
+        return phrases.render(heard.intent, topics=topics or "a product type"), {"decision": heard.intent}
+    index = parts.retriever.index
+    facts = []
+    for reference in heard.references:
+        if reference.item_id and reference.item_id in index:
+            item = index.get(reference.item_id)
+            details = [str(v) for v in (item.category, item.brand) if v]
+            details += [str(v) for v in item.attributes.values() if isinstance(v, str) and 0 < len(v) <= 30][:4]
+            if item.price is not None:
+                details.append(f"{item.price:g} {item.currency or ''}".strip())
+            facts.append(f"{reference.position}. {item.title} ({', '.join(details)})")
+    text = phrases.render("about_items", facts="; ".join(facts))
+    return text, {"decision": heard.intent, "references": heard.positions}
+
+
+def named(linker: Linker, retriever: Retriever, message: str) -> tuple[str, ...]:
+    """The catalogue items the message names."""
+    return tuple(i for i in linker.find_ids(message) if i in retriever.index)
+
+
+def customer_profile(user: str | None, store: SessionStore, retriever: Retriever) -> Profile | None:
+    """The customer's history profile, or None when there is no customer or no history."""
+    if not user:
+        return None
+    profile = build_profile(user, store, retriever.index)
+    return None if profile.is_empty else profile
+
+
+def ranking_context(
+    store: SessionStore, session_id: str, message: str, profile: Profile | None, phrases: Phrases, max_turns: int
+) -> RankingContext:
+    """What the ranker and explainer know: the recent turns and the customer's history in words."""
+    turns = [(t.role, t.text) for t in store.turns(session_id)] + [("customer", message)]
+    text = phrases.render("profile", titles="; ".join(profile.titles)) if profile and profile.titles else None
+    return RankingContext(turns=turns[-max_turns:], profile=text)
+
+
+def excluded(state: DialogueState, profile: Profile | None) -> tuple[str, ...]:
+    """Never again: turned down, named by the customer, bought or disliked, and (unless asked) shown."""
+    history = [*profile.positives, *profile.negatives] if profile else []
+    ids = list(dict.fromkeys([*state.rejected, *state.mentioned, *history]))
+    if not state.allow_shown:
+        ids.extend(i for i in state.shown if i not in ids)
+    return tuple(ids)
+
+
+def build_query(
+    state: DialogueState, message: str, profile: Profile | None, parts: Parts,
+    anchors: Sequence[str] = (), phrases: Phrases | None = None,
+) -> tuple[Query, Wishes, list[str]]:
+    """The search for this turn, with the wishes it enforces and the wishes it had to leave out.
+
+    ``anchors`` are shown items the shopper wants more like ("more like the first one"): the
+    search is pulled towards them as towards items the shopper named.
+    """
+    retriever = parts.retriever
+    phrases = phrases or parts.phrases
+    exclude_ids = excluded(state, profile)
+    text = state.query() or message
+    wishes, relaxed = relax(
+        state.wishes(),
+        fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
+        label=phrases.summary,
+    )
+    query = make_query(
+        text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
+        profile_vector=profile.vector if profile else None, signals=parts.signals,
+        filters=filters_for(wishes), exclude_ids=exclude_ids,
+    )
+    return query, wishes, relaxed
+
+
+def retrieve(retriever: Retriever, query: Query, k: int, fusion: PoolRanker | None) -> list[Candidate]:
+    """The ``k`` best candidates for the query (dense, lexical and signals fused)."""
+    return retriever.search(query, k, fusion=fusion)
+
+
+def decide(
+    policy: ElicitationPolicy, candidates: Sequence[Candidate], state: DialogueState, heard: ShopperRequest,
+    profile: Profile | None, n_recommendations: int,
+) -> QuestionPlan:
+    """Ask a question or recommend, from the candidates."""
+    return policy.decide(
+        candidates, state,
+        has_history=profile is not None,
+        wants_recommendations=heard.wants_items,
+        n_recommendations=n_recommendations,
+    )
+
+
+def question(plan: QuestionPlan, phrases: Phrases) -> Question:
+    """The question the plan asks, in words, with its quick replies."""
+    assert plan.attribute is not None
+    text = phrases.render("question", attribute=phrases.attribute(plan.attribute), options=", ".join(plan.options))
+    return Question(text=text, options=list(plan.options), attribute=plan.attribute)
+
+
+def rank(ranker: Ranker, context: RankingContext, candidates: Sequence[Candidate], n: int) -> list[Ranked]:
+    """The ``n`` items to recommend, best first, no title twice."""
+    return distinct_titles(ranker.rank(context, candidates), n)
+
+
+def distinct_titles(ranked: Sequence[Ranked], n: int) -> list[Ranked]:
+    """The first ``n`` ranked items, skipping any whose title repeats one already chosen.
+
+    Catalogues often list the same product several times under different ids (sizes,
+    re-listings); five identical titles in one reply help nobody.
+    """
+    chosen: list[Ranked] = []
+    titles: set[str] = set()
+    for entry in ranked:
+        title = " ".join(entry.candidate.item.title.lower().split())
+        if title in titles:
+            continue
+        titles.add(title)
+        chosen.append(entry)
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def currency(candidates: Sequence[Candidate]) -> str | None:
+    """The currency of the first priced candidates (for the wishes' price range)."""
+    for candidate in candidates[:5]:
+        if candidate.item.currency:
+            return str(candidate.item.currency)
+    return None
+
+
+def cite_history(retriever: Retriever, profile: Profile | None, item: Item, reason: str, phrases: Phrases) -> str:
+    """The reason, with "similar to X, which you bought" when the history backs it."""
+    if profile is None or not profile.positives:
+        return reason
+    index = retriever.index
+    rows = [index.position(i) for i in profile.positives if i in index and i != item.id]
+    if not rows or item.id not in index:
+        return reason
+    similarity = index.embeddings[rows] @ index.embeddings[index.position(item.id)]
+    # Same product type as something bought, or very close to it in embedding space.
+    same_kind = np.array([bool(item.category) and index.items[r].category == item.category for r in rows])
+    similarity = np.where(same_kind, similarity + 1.0, similarity)
+    best = int(np.argmax(similarity))
+    if float(similarity[best]) < CITE_SIMILARITY:
+        return reason
+    title = index.items[rows[best]].title
+    if title in reason:
+        return reason
+    return phrases.render("because", reason=reason, title=title)
+
+
+def recommendation(ranked: Ranked, reason: str) -> Recommendation:
+    """The reply's entry for a ranked item: its id, title, price, score, reason and short attributes."""
+    item = ranked.candidate.item
+    attributes: dict[str, Any] = {
+        key: value for key, value in (("category", item.category), ("brand", item.brand)) if value
+    }
+    for key, value in item.attributes.items():
+        if isinstance(value, str | int | float) and len(str(value)) <= 40:
+            attributes[key] = value
+    return Recommendation(
+        item_id=item.id,
+        title=item.title,
+        price=item.price,
+        score=float(ranked.score),
+        reason=reason,
+        currency=item.currency,
+        image_url=item.image_url,
+        attributes=attributes,
+    )
+
+
+def _lexicon(settings: Settings) -> Any:
+    from chatrec.language import Lexicon
+
+    if settings.understanding_lexicon is None:
+        return Lexicon.default()
+    return _custom_lexicon(str(settings.understanding_lexicon))
+
+
+@lru_cache(maxsize=4)
+def _custom_lexicon(path: str) -> Any:
+    from chatrec.language import Lexicon
+
+    return Lexicon.load(path, base=Lexicon.default())
+
+
+# --- the turn ----------------------------------------------------------------------------------
+
+
+def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) -> Turn:
+    """Everything up to the reasons: the state, the query, the candidates and the decision."""
+    settings = parts.settings
+    user, state = begin(parts.store, session_id, user_id)
+    index = parts.retriever.index
+    has_prices, catalog_currency = catalogue_money(parts.retriever)
+    heard = hear(
+        message, parts.vocabulary, state, shown=[index.get(i) for i in state.last_shown if i in index],
+        catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates), lexicon=_lexicon(settings),
+    )
+    phrases = parts.phrases.language(heard.language)
+    notes: list[str] = []
+    if heard.price is not None and not has_prices:
+        notes.append(phrases.render("no_prices"))  # never an invented range on a catalogue without prices
+        heard = heard.model_copy(update={"price": None})
+    elif heard.price is not None and heard.price.converted and heard.price.note:
+        notes.append(phrases.render("converted", note=heard.price.note))
+    state.apply(Heard(heard))
+    state.apply(Named(named(parts.linker, parts.retriever, message)))
+    profile = customer_profile(user, parts.store, parts.retriever)
+    context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
+    if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references):
+        text, decision = short_reply(parts, heard, phrases)
+        turn = Turn(session_id, message, state, heard, profile, context, Query(text=""))
+        turn.text = " ".join([*notes, text])
+        turn.metadata = {"understood": heard.summary(), "constraints": state.constraints(), "relaxed": [],
+                         "policy": decision}
+        return turn
+    if heard.relative_price == "cheaper" and heard.price is None and len(state.last_prices) > 1:
+        if parts.retriever.count(filters_for(state.wishes()), excluded(state, profile)) == 0:
+            # Nothing is cheaper than the cheapest item shown: cheaper than most of them.
+            state.max_price = round(float(np.median(state.last_prices)) * 0.999, 2)
+    anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
+    query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases)
+    candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
+    if state.avoid:
+        candidates = without_words(candidates, state.avoid)
+
+    turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
+    turn.metadata = {
+        "understood": heard.summary(),
+        "constraints": state.constraints(),
+        "relaxed": relaxed,
+        "profile": profile.to_dict() if profile else None,
+        "n_candidates": len(candidates),
+    }
+    said = phrases.summary(wishes, currency(candidates))
+    if not candidates:
+        turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
+        turn.metadata["policy"] = {"decision": "nothing found"}
+        return turn
+
+    plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations)
+    turn.plan = plan
+    turn.metadata["policy"] = {
+        "decision": "ask" if plan.attribute else "recommend",
+        "attribute": plan.attribute,
+        "reason": plan.reason,
+        "gains": plan.gains,
+    }
+    if plan.attribute is not None:
+        turn.question = question(plan, phrases)
+        turn.text = " ".join([*notes, turn.question.text])
+        state.apply(Asked(plan.attribute, tuple(plan.options)))
+        return turn
+
+    turn.chosen = rank(parts.ranker, context, candidates[: settings.n_candidates], settings.n_recommendations)
+    text = phrases.render("recommend", count=len(turn.chosen), wishes=f" for {said}" if said else "")
+    if relaxed:
+        text = phrases.render("relaxed", dropped="; ".join(relaxed)) + " " + text
+    turn.text = " ".join([*notes, text])
+    items = [r.candidate.item for r in turn.chosen]
+    state.apply(Shown(tuple(i.id for i in items), tuple(i.price for i in items if i.price is not None)))
+    return turn
+
+
+def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
+    """The turn's words as they are written: the opening, each item and its reason, then the Reply."""
+    yield turn.text
+    if turn.question is not None or not turn.chosen:
+        yield Reply(turn.session_id, turn.text, [], turn.question, turn.metadata)
+        return
+    recommendations = []
+    fallbacks = 0
+    for position, ranked in enumerate(turn.chosen, start=1):
+        item = ranked.candidate.item
+        yield f"\n{position}. {item.title}: "
+        # A reason is shown only once it has passed the truthfulness check: the LLM's words
+        # are held back per item, so a contradicted reason never reaches the customer (the
+        # opening text above streams at once).
+        explanation = None
+        for chunk in parts.explainer.stream(turn.context, item):
+            if not isinstance(chunk, str):
+                explanation = chunk
+        reason = explanation.text if explanation is not None else ""
+        fallbacks += bool(explanation is not None and explanation.fallback)
+        cited = cite_history(parts.retriever, turn.profile, item, reason, parts.phrases)
+        yield cited
+        recommendations.append(recommendation(ranked, cited))
+    turn.metadata["explanation_fallbacks"] = fallbacks
+    yield Reply(turn.session_id, turn.text, recommendations, None, turn.metadata)

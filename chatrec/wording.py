@@ -1,0 +1,83 @@
+"""The assistant's wording: dialogue templates and customer-facing attribute names."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from chatrec.dialogue import Wishes
+from chatrec.errors import PromptError
+
+__all__ = ["Phrases"]
+
+
+class Phrases:
+    """The assistant's wording: the templates ``prompts/dialogue_*.txt`` and attribute names.
+
+    Templates are loaded and checked by :mod:`chatrec.prompting` (a missing variable is a
+    :class:`~chatrec.errors.PromptError`); ``prompts/attribute_names.json`` maps field names
+    to the words customers use ("baseColour" -> "colour").
+
+    Args:
+        folder: The prompts folder (default: the repository's ``prompts/``).
+    """
+
+    NAMES = (
+        "question", "recommend", "empty", "relaxed", "profile", "because", "off_topic", "chitchat",
+        "no_prices", "converted", "about_items",
+    )
+
+    def __init__(self, folder: Path | None = None) -> None:
+        from chatrec.prompting import PromptLibrary, default_prompts_dir
+
+        self.folder = Path(folder) if folder is not None else default_prompts_dir()
+        self._library = PromptLibrary(self.folder)
+        for name in self.NAMES:
+            self._library.get(f"dialogue_{name}")  # fail early on a broken file
+        names_file = self.folder / "attribute_names.json"
+        try:
+            self.attribute_names: dict[str, str] = json.loads(names_file.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise PromptError(f"cannot read {names_file}: {exc}") from exc
+
+    def language(self, code: str) -> Phrases:
+        """The phrases in this language (``prompts/<code>/``), or these when there is no such folder."""
+        cache: dict[str, Phrases] = self.__dict__.setdefault("_languages", {})
+        if code not in cache:
+            folder = self.folder / code
+            cache[code] = Phrases(folder) if code != "en" and (folder / "dialogue_question.txt").exists() else self
+        return cache[code]
+
+    def render(self, name: str, **variables: Any) -> str:
+        """Fill the template ``dialogue_<name>`` with its variables.
+
+        Raises:
+            PromptError: A variable is missing or unknown.
+        """
+        return self._library.render(f"dialogue_{name}", **variables)
+
+    def attribute(self, name: str) -> str:
+        """The customer-facing name of a field ("baseColour" -> "colour")."""
+        if name in self.attribute_names:
+            return self.attribute_names[name]
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ").lower()
+
+    def summary(self, state: Wishes, currency: str | None = None) -> str:
+        """The wishes in force, in a few words ("Men, Tshirts, Blue, up to 40")."""
+        parts = []
+        for values in state.include.values():
+            shown = [value.split("|")[-1] for value in values]
+            # "WallChargers or 3 similar" rather than a long list of close values.
+            parts.append(" or ".join(shown) if len(shown) <= 2 else f"{shown[0]} or {len(shown) - 1} similar")
+        unit = f" {currency}" if currency else ""
+        if state.min_price is not None and state.max_price is not None:
+            parts.append(f"{state.min_price:g}-{state.max_price:g}{unit}")
+        elif state.max_price is not None:
+            parts.append(f"<= {state.max_price:g}{unit}")
+        elif state.min_price is not None:
+            parts.append(f">= {state.min_price:g}{unit}")
+        for values in state.exclude.values():
+            parts.extend(f"not {value.split('|')[-1]}" for value in values)
+        return ", ".join(parts)
