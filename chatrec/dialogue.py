@@ -3,8 +3,9 @@
 The state holds what the customer wants (attribute values, price range), what they do not
 want (negated values, rejected items), what was shown and asked. It changes only through
 :meth:`DialogueState.apply`, one event at a time: :class:`Heard` folds one message's
-:class:`~chatrec.understanding.Understanding` in (a field named again replaces the earlier
-wish, negations and rejections stay until the customer says otherwise), :class:`Named`,
+:class:`~chatrec.request.ShopperRequest` in (a field named again replaces the earlier wish,
+negations and rejections stay until the customer says otherwise, a wish is given up only when
+the customer gives it up), :class:`Named`,
 :class:`Asked`, :class:`Shown` and :class:`Reacted` record the items named, the question
 asked, the items shown and the customer's feedback.
 """
