@@ -97,11 +97,13 @@ _OFF_TOPIC = re.compile(
     r"write (?:me )?(?:a |an |some )?(?:code|program|script|essay|story|poem|song)|football|cricket score|score of|"
     r"flight|train ticket|hotel|restaurant|meaning of life|what time is it|how old are you|tell me a|rain|snow|"
     r"sunny|lawyer|doctor|medicine|"
-    r"solve|equation|\d+ ?[+*/x] ?\d+|translate)\b"
+    r"solve|equation|\d+ ?[+*/x] ?\d+|translate|who (?:made|built|created|trained|programmed) you|"
+    r"are you (?:alive|sentient|conscious)|what model are you)\b"
 )
 _INJECTION = re.compile(
-    r"\b(ignore (?:all |your |the |any |previous |prior |above |these |my )*(?:instructions|rules|prompts?|guidelines)|"
-    r"system prompt|jailbreak|pretend (?:to be|you are)|developer mode|disregard (?:all |your |the )*(?:instructions|rules))\b"
+    r"\b((?:ignore|forget|disregard|override|bypass) (?:about )?(?:all |your |the |any |previous |prior |above |these |"
+    r"my |of )*(?:instructions|rules|prompts?|guidelines|programming|restrictions)|system prompt|jailbreak|"
+    r"pretend (?:to be|you are)|developer mode|act as (?:a|an|my)|you are now|roleplay|role play)\b"
 )
 _POLICY = re.compile(
     r"\b(shipping|ship to|delivery|deliver|dhl|fedex|courier|discount|coupon|voucher|refund|return policy|returns|"
@@ -111,7 +113,7 @@ _POLICY = re.compile(
 _ACK = frozenset(
     "thanks thank thx ty ok okay nice cool great good day bye goodbye hello hi hey there still help helping helped "
     "sure fine see yes yeah yep ah ahh oh ohh wow perfect awesome lol haha morning evening afternoon night welcome "
-    "alright right got lot much very have are you your thats sound sounds".split()
+    "alright right got lot much very have are you your thats sound sounds all done nothing else no thank".split()
 )
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|hiya|yo|good (?:morning|evening|afternoon|day)|thanks?(?: you)?(?: (?:so|very) much)?|ty|"
@@ -134,7 +136,10 @@ _COMPARE = re.compile(
     r"better,? the|which (?:one |of (?:these|those|them|the \w+|the \w+ \w+) )?(?:is|has|have|was|would|should|"
     r"lasts|will|do|does|gives|offers|comes)\b.*\b(?:better|best|cheaper|cheapest|more|most|less|least|longer|"
     r"longest|lighter|lightest|bigger|biggest|smaller|smallest|recommend|pick|go for|choose|prefer)|"
-    r"which (?:one )?(?:should|would) (?:i|you)|which (?:of (?:these|those|them|the two) )?(?:do|would) you recommend)\b"
+    r"which (?:one )?(?:should|would) (?:i|you)|which (?:of (?:these|those|them|the two) )?(?:do|would) you recommend|"
+    r"which (?:one )?(?:of (?:these|those|them|the \w+) )?(?:is|are|has|was|looks|feels|works)? ?(?:the )?\w+(?:est|er)\b|"
+    r"how (?:are|do|does) (?:these|those|they|the \w+(?: and the \w+)?)(?: two| three)? (?:differ|different|compare)|"
+    r"\bor\b.*\bwhich\b|\bwhich\b.*\bor the\b)\b"
 )
 _QUESTION = re.compile(
     r"(\?\s*$|^(?:why|what|how|does|do|is|are|can|could|will|would|which|when|where|who|tell me|any (?:info|details))\b|"
