@@ -151,6 +151,21 @@ def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list
     return [c for c in candidates if not unwanted & set(normalise_tokens(c.item.title))]
 
 
+def price_third(candidates: Sequence[Candidate], relative: str) -> list[Candidate]:
+    """"Cheap" with nothing shown yet: the cheaper third of the priced candidates ("pricier": the dearer third).
+
+    Candidates without a price are kept only when none has one (a catalogue without prices).
+    """
+    prices = sorted(c.item.price for c in candidates if c.item.price is not None)
+    if len(prices) < 3:
+        return list(candidates)
+    if relative == "cheaper":
+        bound = prices[len(prices) // 3]
+        return [c for c in candidates if c.item.price is not None and c.item.price <= bound]
+    bound = prices[(2 * len(prices)) // 3]
+    return [c for c in candidates if c.item.price is not None and c.item.price >= bound]
+
+
 def short_reply(parts: Parts, heard: ShopperRequest, phrases: Phrases) -> tuple[str, dict[str, Any]]:
     """The words of a turn that shows no items: off topic, chit-chat, or facts of the items referenced.
 
@@ -386,6 +401,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
+    if heard.relative_price and heard.price is None and not state.last_prices:
+        candidates = price_third(candidates, heard.relative_price)
 
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {

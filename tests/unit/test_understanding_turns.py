@@ -95,3 +95,13 @@ def test_questions_about_shown_items_keep_them_and_name_them(fashion_retriever, 
 def test_emoji_only_gets_a_clear_reply(fashion_retriever, settings) -> None:
     reply = _chat(fashion_retriever, settings).respond("😀😀😀", session_id="e1")
     assert reply.text and reply.question is None and not reply.recommendations
+
+
+def test_cheap_with_nothing_shown_gives_the_cheaper_items(priced, settings) -> None:
+    rec = _chat(priced, settings)
+    plain = rec.respond("usb cables, just show me", session_id="c1")
+    cheap = rec.respond("cheap usb cables, just show me", session_id="c2")
+    assert cheap.recommendations and plain.recommendations
+    prices = [rec.item(r.item_id).price for r in cheap.recommendations]
+    assert max(prices) <= sorted(rec.item(r.item_id).price for r in plain.recommendations)[-1]
+    assert sum(prices) < sum(rec.item(r.item_id).price for r in plain.recommendations)
