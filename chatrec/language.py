@@ -125,6 +125,14 @@ class Lexicon:
                 merged.setdefault(lang, {}).update({str(k): str(v) for k, v in table.items()})
         return cls(merged)
 
+    def english_words(self) -> frozenset[str]:
+        """The single words of the English table (the targets of typo correction)."""
+        cached = self.__dict__.get("_english")
+        if cached is None:
+            cached = frozenset(k for k in self.entries.get("en", {}) if k.isalpha())
+            self.__dict__["_english"] = cached
+        return cached
+
     def is_word(self, language: str, word: str) -> bool:
         """True when the lexicon of ``language`` has this (folded) word."""
         return word in self.entries.get(language, {})

@@ -57,9 +57,14 @@ _GENERIC_HEADS = frozenset(
 )
 _NEGATORS = frozenset(
     {"not", "no", "nothing", "none", "without", "except", "excluding", "dont", "never", "hate", "avoid",
-     "exclude", "nor", "neither", "non", "isnt", "arent", "doesnt", "wont", "wasnt", "didnt", "cant"}
+     "exclude", "nor", "neither", "non", "isnt", "arent", "doesnt", "wont", "wasnt", "didnt", "cant", "skip",
+     "minus", "sans"}
 )
 _POST_NEGATORS = frozenset({"isnt", "arent", "doesnt", "dont", "wasnt", "wont"})
+_NEGATION_PHRASES = re.compile(
+    r"\b(?:not after|not looking for|not into|(?:i'?d )?rather not(?: have)?|stay away from|steer clear of|"
+    r"no longer want|(?:don'?t|do not) need|not interested in|no more)\b"
+)
 _DISLIKED = frozenset(
     {"not", "never", "no", "boring", "ugly", "dull", "awful", "horrible", "terrible", "bad", "overrated"}
 )
@@ -98,7 +103,7 @@ _OFF_TOPIC = re.compile(
     r"flight|train ticket|hotel|restaurant|meaning of life|what time is it|how old are you|tell me a|rain|snow|"
     r"sunny|lawyer|doctor|medicine|"
     r"solve|equation|\d+ ?[+*/x] ?\d+|translate|who (?:made|built|created|trained|programmed) you|"
-    r"are you (?:alive|sentient|conscious)|what model are you)\b"
+    r"are you (?:alive|sentient|conscious)|what model are you|what(?:'s| is) the time|time is it)\b"
 )
 _INJECTION = re.compile(
     r"\b((?:ignore|forget|disregard|override|bypass) (?:about )?(?:all |your |the |any |previous |prior |above |these |"
@@ -137,7 +142,8 @@ _COMPARE = re.compile(
     r"lasts|will|do|does|gives|offers|comes)\b.*\b(?:better|best|cheaper|cheapest|more|most|less|least|longer|"
     r"longest|lighter|lightest|bigger|biggest|smaller|smallest|recommend|pick|go for|choose|prefer)|"
     r"which (?:one )?(?:should|would) (?:i|you)|which (?:of (?:these|those|them|the two) )?(?:do|would) you recommend|"
-    r"which (?:one )?(?:of (?:these|those|them|the \w+) )?(?:is|are|has|was|looks|feels|works)? ?(?:the )?\w+(?:est|er)\b|"
+    r"which (?:one )?(?:of (?:these|those|them|the \w+) )?(?:is|are|has|was|looks|feels|works)? ?(?:the )?"
+    r"(?:\w+(?:est|er)|most|least|best|worst)\b|"
     r"how (?:are|do|does) (?:these|those|they|the \w+(?: and the \w+)?)(?: two| three)? (?:differ|different|compare)|"
     r"\bor\b.*\bwhich\b|\bwhich\b.*\bor the\b)\b"
 )
@@ -179,7 +185,7 @@ _NONE_OF_THESE = re.compile(r"\b(none of (?:these|those|them|the above)|neither|
 _CHEAPER = re.compile(
     r"\b(cheap\w*|less expensive|lower price\w*|more affordable|affordable|inexpensive|too (?:expensive|pricey|costly)|"
     r"budget|low[- ]cost|low[- ]priced|economical|not (?:too |so |very )?(?:expensive|pricey|costly)|save money|"
-    r"bargain|lower end|not (?:to )?spend (?:too |so )?much|spend less|save)\b"
+    r"bargain|lower end|not (?:to )?spend (?:too |so )?much|spend less|save|for less|less money|lower budget)\b"
 )
 _PRICIER = re.compile(
     r"\b(more expensive|pricier|higher end|high[- ]end|premium|too cheap|fancier|luxury|luxurious|top of the line|"
@@ -797,7 +803,8 @@ def understand(
     budget, text = parse_budget(folded)
     for start, end in sorted(budget.spans, reverse=True):
         text = text[:start] + " , " + text[end:]
-    text = lexicon.translate(text, language)
+    text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language)
+    text = _NEGATION_PHRASES.sub(" not ", text)
     lowered = re.sub(r"\s+", " ", text).strip()
     # Single letters ("usb c cable", "type c") carry no value: "usb cable" is matched.
     tokens = [t for t in normalise_tokens(text) if not (len(t) == 1 and t.isascii() and t.isalpha())]
@@ -877,6 +884,8 @@ def understand(
             request.answered = attribute
     exact_matches = any(all(t in raw_tokens for t in m.surface.split()) for m in matches)
     request.intent = _intent(request, lowered, matchable, context, exact_matches, types)  # type: ignore[assignment]
+    if request.intent == "show_again":
+        request.references = []
     if request.intent in ("ask_about_item", "compare", "off_topic", "chitchat"):
         # The values of a question describe what is asked about, not a new wish.
         request.include, request.exclude, request.price, request.relative_price = {}, {}, None, None
@@ -900,6 +909,26 @@ def understand(
             for p, i in enumerate(context.shown, start=1)
         ]
     return request
+
+
+def _fix_lexicon_typos(text: str, lexicon: Lexicon) -> str:
+    """Latin words one typo away from an English lexicon word ("sneakrs", "headfones"), corrected."""
+    keys = lexicon.english_words()
+
+    def fix(found: re.Match[str]) -> str:
+        word = found.group(0)
+        if len(word) < 5 or word in keys or _is_word(word) or _is_word(_singular(word)):
+            return word
+        limit = 1 if len(word) < 8 else 2
+        close = sorted(
+            (min(_edits(word, key, limit), _edits(_sound(word), _sound(key), limit)), key)
+            for key in keys if key[:1] == word[:1] and abs(len(key) - len(word)) <= limit
+        )
+        if close and close[0][0] <= limit and (len(close) == 1 or close[1][0] > close[0][0]):
+            return close[0][1]
+        return word
+
+    return re.sub(r"[a-z]{5,}", fix, text)
 
 
 def _acknowledgement(tokens: Sequence[str]) -> bool:
