@@ -130,10 +130,15 @@ class ChatRec:
         if settings.signals_path is not None:
             signals = ItemSignals.load(settings.signals_path).aligned([item.id for item in retriever.index.items])
         fusion = LearnedFusion.load(settings.fusion_path) if settings.fusion_path is not None else None
+        multilingual = None
+        if settings.multilingual_retrieval:  # issue 12: a second, multilingual list for non-English messages
+            from chatrec.multilingual import MultilingualIndex
+
+            multilingual = MultilingualIndex(retriever.index.items, settings.cache_dir)
         return Parts(
             settings=settings, store=self.store, retriever=retriever, ranker=ranker, explainer=explainer,
             policy=policy, phrases=self.phrases, vocabulary=vocabulary,
-            linker=TitleLinker(retriever.index.items), signals=signals, fusion=fusion,
+            linker=TitleLinker(retriever.index.items), signals=signals, fusion=fusion, multilingual=multilingual,
         )
 
     @property

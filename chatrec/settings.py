@@ -140,6 +140,11 @@ class Settings(BaseSettings):
         "(USD 1, INR 83, EUR 0.92, GBP 0.79, CNY 7.2, JPY 150): a budget in another currency than the "
         "catalogue's is converted with them.",
     )
+    multilingual_retrieval: bool = Field(
+        False,
+        description="Rank items with multilingual USE v3 for messages not in English (the catalogue is "
+        "embedded once on first use and cached: about 40-60 s per 5,000 items on one CPU thread).",
+    )
     understanding_lexicon: Path | None = Field(
         None, description="A JSON lexicon of shoppers' words added to the packaged one (chatrec/data/lexicon.json).",
     )

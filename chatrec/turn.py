@@ -78,6 +78,7 @@ class Parts:
     linker: Linker
     signals: AlignedSignals | None = None
     fusion: PoolRanker | None = None
+    multilingual: Any = None  # chatrec.multilingual.MultilingualIndex, for messages not in English
 
 
 @dataclass
@@ -149,6 +150,14 @@ def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list
     """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans)."""
     unwanted = set(words)
     return [c for c in candidates if not unwanted & set(normalise_tokens(c.item.title))]
+
+
+def multilingual_candidates(parts: Parts, message: str, query: Query, k: int) -> list[Candidate]:
+    """The allowed items ranked by the multilingual encoder for the shopper's own words."""
+    from chatrec.multilingual import ranked
+
+    assert parts.multilingual is not None
+    return ranked(parts.multilingual, message, parts.retriever.allowed(query.filters, query.exclude_ids), k)
 
 
 def price_third(candidates: Sequence[Candidate], relative: str) -> list[Candidate]:
@@ -399,6 +408,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
     query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases)
     candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
+    if parts.multilingual is not None and heard.language != "en":
+        candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
     if heard.relative_price and heard.price is None and not state.last_prices:

@@ -105,3 +105,17 @@ def test_cheap_with_nothing_shown_gives_the_cheaper_items(priced, settings) -> N
     prices = [rec.item(r.item_id).price for r in cheap.recommendations]
     assert max(prices) <= sorted(rec.item(r.item_id).price for r in plain.recommendations)[-1]
     assert sum(prices) < sum(rec.item(r.item_id).price for r in plain.recommendations)
+
+
+@pytest.mark.slow
+def test_multilingual_retrieval_ranks_a_spanish_message_and_caches_the_catalogue(fashion_retriever, settings) -> None:
+    chat = ChatRec(
+        settings.model_copy(update={"use_llm": False, "multilingual_retrieval": True}),
+        retriever=fashion_retriever, ranker=RetrievalRanker(), explainer=TemplateExplainer(),
+    )
+    reply = chat.respond("zapatos formales negros para hombre, muéstrame", session_id="m1")
+    assert reply.recommendations
+    assert list((settings.cache_dir / "multilingual").glob("use3-*.npy")), "the item matrix is cached"
+    for recommendation in reply.recommendations:
+        item = chat.item(recommendation.item_id)
+        assert item.attributes.get("gender") == "Men" and item.attributes.get("baseColour") == "Black"
