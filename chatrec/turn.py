@@ -22,7 +22,7 @@ from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
 from chatrec.explain import Explainer
 from chatrec.fusion import PoolRanker
 from chatrec.history import Profile, build_profile
-from chatrec.money import parse_rates
+from chatrec.money import format_amount, parse_rates
 from chatrec.policy import ElicitationPolicy, QuestionPlan
 from chatrec.query import Query, filters_for, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
@@ -191,9 +191,12 @@ def short_reply(parts: Parts, heard: ShopperRequest, phrases: Phrases) -> tuple[
         if reference.item_id and reference.item_id in index:
             item = index.get(reference.item_id)
             details = [str(v) for v in (item.category, item.brand) if v]
-            details += [str(v) for v in item.attributes.values() if isinstance(v, str) and 0 < len(v) <= 30][:4]
+            details += [
+                f"{phrases.attribute(name)} {value}" for name, value in item.attributes.items()
+                if isinstance(value, str) and 0 < len(value) <= 30
+            ][:5]
             if item.price is not None:
-                details.append(f"{item.price:g} {item.currency or ''}".strip())
+                details.append(format_amount(item.price, item.currency))
             facts.append(f"{reference.position}. {item.title} ({', '.join(details)})")
     text = phrases.render("about_items", facts="; ".join(facts))
     return text, {"decision": heard.intent, "references": heard.positions}
@@ -390,6 +393,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"price": None})
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
+    budget_before = (state.min_price, state.max_price)
     state.apply(Heard(heard))
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     profile = customer_profile(user, parts.store, parts.retriever)
@@ -401,10 +405,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         turn.metadata = {"understood": heard.summary(), "constraints": state.constraints(), "relaxed": [],
                          "policy": decision}
         return turn
-    if heard.relative_price == "cheaper" and heard.price is None and len(state.last_prices) > 1:
-        if parts.retriever.count(filters_for(state.wishes()), excluded(state, profile)) == 0:
-            # Nothing is cheaper than the cheapest item shown: cheaper than most of them.
+    if heard.relative_price == "cheaper" and heard.price is None and state.last_prices:
+        exclude_ids = excluded(state, profile)
+        if parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
+            # Nothing is cheaper than the cheapest item shown: cheaper than most of them, else
+            # the budget the shopper had (never no budget at all).
             state.max_price = round(float(np.median(state.last_prices)) * 0.999, 2)
+            if len(state.last_prices) < 2 or parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
+                state.min_price, state.max_price = budget_before
+                notes.append(phrases.render("no_cheaper"))
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
     query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases)
     candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
@@ -444,7 +453,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         return turn
 
     turn.chosen = rank(parts.ranker, context, candidates[: settings.n_candidates], settings.n_recommendations)
-    text = phrases.render("recommend", count=len(turn.chosen), wishes=f" for {said}" if said else "")
+    text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     if relaxed:
         text = phrases.render("relaxed", dropped="; ".join(relaxed)) + " " + text
     turn.text = " ".join([*notes, text])

@@ -1019,5 +1019,5 @@ def _price(low: float | None, high: float | None, currency: str | None, context:
     return PriceRange(
         min=round(new_low, 2) if new_low is not None else None,
         max=round(new_high, 2) if new_high is not None else None,
-        currency=currency, converted=True, note=f"{said} is about {means}",
+        currency=currency, converted=True, note=f"{said} ≈ {means}",
     )

@@ -52,7 +52,7 @@ def test_a_budget_on_a_catalogue_without_prices_is_not_invented(fashion_retrieve
 def test_a_budget_in_another_currency_is_converted_and_said(priced, settings) -> None:
     rec = _chat(priced, settings)
     reply = rec.respond("usb cables under 10 dollars, just show me", session_id="p1")
-    assert "about ₹830" in reply.text
+    assert "$10 ≈ ₹830" in reply.text
     assert rec.session("p1")["constraints"]["max_price"] == pytest.approx(830)
     assert all(rec.item(r.item_id).price <= 830 for r in reply.recommendations)
 
