@@ -181,7 +181,9 @@ _NO_PREFERENCE = re.compile(
     r"all|any of (?:these|those|them)|i don'?t mind|up to you|any(?:thing)? is fine|surprise me|"
     r"(?:i )?don'?t know|no idea|all of them|either is fine|both)\W*$"
 )
-_NONE_OF_THESE = re.compile(r"\b(none of (?:these|those|them|the above)|neither|something different|other)\b")
+_NONE_OF_THESE = re.compile(
+    r"\b(none of (?:these|those|them|the above)|neither|something (?:different|else)|anything else|other)\b"
+)
 _CHEAPER = re.compile(
     r"\b(cheap\w*|less expensive|lower price\w*|more affordable|affordable|inexpensive|too (?:expensive|pricey|costly)|"
     r"budget|low[- ]cost|low[- ]priced|economical|not (?:too |so |very )?(?:expensive|pricey|costly)|save money|"
@@ -831,6 +833,13 @@ def understand(
         if _NO_PREFERENCE.search(lowered):
             request.answered, request.intent = attribute, "answer"
             return request
+        ordinal = re.fullmatch(r"\W*(?:the )?(\w+)(?: one| option)?\W*(?:please)?\W*", lowered)
+        if ordinal and ordinal.group(1) in _ORDINALS and not context.shown:
+            position = _ORDINALS[ordinal.group(1)]  # "the second one" picks the second quick reply
+            if position <= len(options):
+                request.include = {attribute: [options[position - 1]]}
+                request.answered, request.intent, request.query = attribute, "answer", options[position - 1]
+                return request
 
     question = bool(_QUESTION.search(lowered) or _COMPARE.search(lowered))
     names = frozenset(

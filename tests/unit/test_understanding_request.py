@@ -163,3 +163,11 @@ def test_the_evaluation_set_meets_its_targets() -> None:
     assert rules["exact"]["all"] >= 0.90
     assert all(value >= 0.85 for value in rules["exact"].values())
     assert scores["llm-zero-shot"] is None, "rows that cannot run say so"
+
+
+def test_answers_to_a_question_by_position_or_none_of_them(catalogues) -> None:
+    pending = ("category", ["Casual Shoes", "Sports Shoes", "Formal Shoes"])
+    second = _read(catalogues, "fashion", "第二个", pending=pending)
+    assert second.intent == "answer" and second.include == {"category": ["Sports Shoes"]}
+    other = _read(catalogues, "fashion", "hmm, something else", pending=pending)
+    assert other.answered == "category" and other.exclude == {"category": sorted(pending[1])}
