@@ -11,7 +11,7 @@ import logging
 import sys
 
 from chatrec.errors import ChatRecError
-from chatrec.settings import Settings
+from chatrec.settings import load_settings
 
 
 def main() -> None:
@@ -20,8 +20,8 @@ def main() -> None:
     from chatrec.recommender import ChatRec
     from chatrec.ui import build_ui, launch_ui
 
-    settings = Settings()
     try:
+        settings = load_settings()
         blocks = build_ui(lambda: ChatRec.from_settings(settings))
     except ChatRecError as exc:
         sys.exit(f"chatrec: {exc}\n(or try the bundled demo catalogue: `chatrec demo`)")

@@ -33,11 +33,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from chatrec.catalog import Item, load_catalog
+from chatrec.conversations import context_query
 from chatrec.explain import LLMExplainer, TemplateExplainer, Vocabulary
 from chatrec.llm import LLM
 from chatrec.ranking import LLMRanker, RankingContext, combine_scores
 from chatrec.settings import Settings
-from chatrec.train import context_query
 
 WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
 VALID = Path("/work/shared/data/redial/valid_rec_turns.jsonl")

@@ -4,7 +4,7 @@ Two input formats are read (one JSON object a line; the format is recognised per
 
 - **ReDial raw dialogues** (``train_part_*.jsonl``): every recommender turn that names
   catalogue movies (``@123``) gives one pair per movie. The query is the dialogue before it
-  (``@ids`` written out as titles, see :func:`chatrec.train.redial_turns`), its most recent
+  (``@ids`` written out as titles, see :func:`chatrec.conversations.redial_turns`), its most recent
   ``query_utterances`` turns joined by spaces: the query the ReDial evaluation embeds.
 - **Shop logs**: ``{"query": "customer words", "item_id": "..."}``, for example a search
   query or a chat message followed by a purchase.
@@ -34,10 +34,11 @@ from typing import Any
 import numpy as np
 
 from chatrec.catalog import Item, item_text, load_catalog
+from chatrec.conversations import read_records, redial_turns
 from chatrec.errors import InputError
 from chatrec.fileio import file_sha256
 from chatrec.settings import PACKAGED_EMBEDDER, Settings
-from chatrec.train import read_records, redial_turns, warmup_linear_schedule
+from chatrec.train import warmup_linear_schedule
 
 __all__ = [
     "EmbedderTrainConfig",
@@ -521,7 +522,7 @@ def run_embedder_training(
     documents = {item.id: item_text(item) for item in catalog.items}
     logger.info("%d training and %d held-out pairs", len(train), len(held))
 
-    embedder = load_embedder(settings.model_copy(update={"embed_dtype": "float32"}))
+    embedder = load_embedder(settings.updated(embed_dtype="float32"))
     building = out.parent / f".{out.name}.building-{uuid.uuid4().hex[:8]}"
     building.mkdir(parents=True)
     try:

@@ -22,17 +22,12 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from chatrec.catalog import Item
+from chatrec.display import clean_text, format_dialogue, format_price, ordered_attributes, value_text
 from chatrec.llm import LLM
 from chatrec.prompting import PromptLibrary, to_chat
-from chatrec.ranking import (
-    RankingContext,
-    clean_text,
-    format_dialogue,
-    format_price,
-    ordered_attributes,
-    value_text,
-)
+from chatrec.ranking import RankingContext
 from chatrec.settings import Settings
+from chatrec.text import tokens
 
 __all__ = [
     "Explainer",
@@ -47,7 +42,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 MAX_WORDS = 30
-_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COLOURS = frozenset(
     ["red", "blue", "green", "black", "white", "grey", "gray", "yellow", "pink", "purple", "orange", "brown", "beige", "navy", "maroon", "silver", "gold", "golden", "cream", "olive", "teal", "turquoise", "magenta", "khaki", "tan", "charcoal", "lavender", "burgundy", "peach", "mustard", "rust", "copper", "bronze", "violet", "indigo", "fuchsia", "mauve", "coral"]
 )
@@ -101,7 +95,7 @@ class Explainer(Protocol):
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return tokens(text)
 
 
 def _norm(text: str) -> str:

@@ -47,11 +47,9 @@ def fold(text: str) -> str:
 
     Chinese and other scripts are kept as they are.
     """
-    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'").replace("ß", "ss")
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not (unicodedata.category(c) == "Mn" and ord(c) < 0x0370))
-    )
+    from chatrec.text import fold as fold_text
+
+    return fold_text(text.replace("’", "'").replace("‘", "'"))
 
 
 def detect_language(text: str) -> str:

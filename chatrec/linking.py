@@ -13,13 +13,13 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from chatrec.catalog import Item
+from chatrec.text import spans
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +64,6 @@ COMMON_WORDS: frozenset[str] = frozenset(
 
 _ARTICLES = ("the", "a", "an")
 _YEAR_AT_END = re.compile(r"^(?P<base>.*?)\s*\(\s*(?P<year>\d{4})\s*\)\s*$")
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019`][^\W_]+)*|&")
-_APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 #: Longest title, in tokens, that is looked up (longer titles are still matched up to this).
 _MAX_TOKENS = 16
 
@@ -116,23 +114,9 @@ def split_year(title: str) -> tuple[str, str | None]:
     return title.strip(), None
 
 
-def _fold(token: str) -> str:
-    """Lower case without accents or apostrophes: "Amélie's" -> "amelies", "&" -> "and"."""
-    if token == "&":
-        return "and"
-    token = unicodedata.normalize("NFKD", token)
-    token = "".join(ch for ch in token if not unicodedata.combining(ch))
-    return _APOSTROPHES.sub("", token).lower()
-
-
-def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    """Normalised tokens of ``text`` with their character offsets in the original text."""
-    return [(_fold(match.group()), match.start(), match.end()) for match in _TOKEN.finditer(text)]
-
-
 def normalise_tokens(text: str) -> tuple[str, ...]:
     """The normalised tokens of a text: lower case, no accents, no apostrophes or punctuation."""
-    return tuple(token for token, _, _ in _tokens_with_offsets(text))
+    return tuple(token for token, _, _ in spans(text))
 
 
 @dataclass(frozen=True)
@@ -233,7 +217,7 @@ class TitleLinker:
         """
         if not text or not self._table:
             return []
-        tokens = _tokens_with_offsets(text)
+        tokens = spans(text)
         words = [token for token, _, _ in tokens]
         mentions: list[Mention] = []
         position = 0

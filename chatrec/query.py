@@ -165,17 +165,17 @@ def filters_for(wishes: Wishes) -> Filters:
 
 
 def taste_vector(
-    index: Any, profile_vector: np.ndarray | None, named_ids: Sequence[str]
+    index: Any, profile_vector: np.ndarray | None, named_ids: Sequence[str], *, last: int = NAMED_FOR_TASTE
 ) -> np.ndarray | None:
     """The direction retrieval is pulled to: a history profile and the items named ("like X").
 
-    The mean of the profile's vector and the centroid of the last :data:`NAMED_FOR_TASTE`
-    named items in the index, normalised; None when there is neither.
+    The mean of the profile's vector and the centroid of the ``last`` named items in the
+    index (default :data:`NAMED_FOR_TASTE`), normalised; None when there is neither.
     """
     parts = []
     if profile_vector is not None:
         parts.append(profile_vector)
-    rows = [index.position(i) for i in named_ids[-NAMED_FOR_TASTE:] if i in index]
+    rows = [index.position(i) for i in named_ids[-last:] if i in index] if last > 0 else []
     if rows:
         parts.append(index.embeddings[rows].mean(axis=0))
     if not parts:

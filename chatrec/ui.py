@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
+from chatrec.display import format_amount
 from chatrec.errors import ChatRecError
 from chatrec.reply import Reply
 
@@ -44,13 +45,6 @@ _MAX_ATTRIBUTES = 4
 Message = dict[str, str]
 
 
-def _price(value: float | None, currency: str | None) -> str:
-    if value is None:
-        return ""
-    amount = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{amount} {currency}" if currency else amount
-
-
 def render_card(rec: dict[str, Any]) -> str:
     """The HTML of one item card: image (when any), title, price, key attributes, reason.
 
@@ -64,7 +58,7 @@ def render_card(rec: dict[str, Any]) -> str:
     if rec.get("image_url"):
         parts.append(f'<img src="{html.escape(rec["image_url"])}" alt="{html.escape(rec["title"])}" loading="lazy">')
     parts.append(f'<div class="title"><b>{html.escape(rec["title"])}</b></div>')
-    price = _price(rec.get("price"), rec.get("currency"))
+    price = format_amount(rec["price"], rec.get("currency")) if rec.get("price") is not None else ""
     if price:
         parts.append(f'<div class="price">{html.escape(price)}</div>')
     attributes = list((rec.get("attributes") or {}).items())[:_MAX_ATTRIBUTES]

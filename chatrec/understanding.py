@@ -36,6 +36,7 @@ from typing import Any
 from chatrec.language import Lexicon, detect_language, fold
 from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
+from chatrec.text import tokens as text_tokens
 
 __all__ = ["Match", "TurnContext", "Vocabulary", "normalise_tokens", "parse_price", "type_fields", "understand"]
 
@@ -240,8 +241,7 @@ def normalise_tokens(text: str, *, camel: bool = False) -> list[str]:
     text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)  # don't -> dont
     text = re.sub(r"\bt[\s-]?shirt", "tshirt", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", "", text)  # hyphenated words become one
-    tokens = re.findall(r"[a-z0-9]+|[\u3400-\u9fff]|[.,;!?:]", text)
-    return [_singular(token) for token in tokens]
+    return [_singular(token) for token in text_tokens(text, punctuation=True)]
 
 
 @lru_cache(maxsize=1)

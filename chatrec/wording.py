@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec.dialogue import Wishes
+from chatrec.display import format_amount
 from chatrec.errors import PromptError
 
 __all__ = ["Phrases"]
@@ -71,13 +72,12 @@ class Phrases:
             shown = [value.split("|")[-1] for value in values]
             # "WallChargers or 3 similar" rather than a long list of close values.
             parts.append(" or ".join(shown) if len(shown) <= 2 else f"{shown[0]} or {len(shown) - 1} similar")
-        unit = f" {currency}" if currency else ""
         if state.min_price is not None and state.max_price is not None:
-            parts.append(f"{state.min_price:g}-{state.max_price:g}{unit}")
+            parts.append(f"{format_amount(state.min_price)}-{format_amount(state.max_price, currency)}")
         elif state.max_price is not None:
-            parts.append(f"<= {state.max_price:g}{unit}")
+            parts.append(f"<= {format_amount(state.max_price, currency)}")
         elif state.min_price is not None:
-            parts.append(f">= {state.min_price:g}{unit}")
+            parts.append(f">= {format_amount(state.min_price, currency)}")
         for values in state.exclude.values():
             parts.extend(f"not {value.split('|')[-1]}" for value in values)
         return ", ".join(parts)

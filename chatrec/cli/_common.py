@@ -9,16 +9,18 @@ from typing import Any, TypeVar
 
 import click
 
-from chatrec.settings import Settings
+from chatrec.settings import Settings, load_settings
 
 __all__ = ["echo_json", "index_dir_option", "make_settings", "training_run_options"]
 
 
 def make_settings(**overrides: Any) -> Settings:
-    """Settings from the environment, with the command-line options that were given on top."""
-    settings = Settings()
-    given = {key: value for key, value in overrides.items() if value is not None}
-    return settings.model_copy(update=given) if given else settings
+    """Settings from the environment, with the command-line options that were given on top (validated).
+
+    Raises:
+        ConfigError: A setting is not valid.
+    """
+    return load_settings(**overrides)
 
 
 def echo_json(data: Any) -> None:

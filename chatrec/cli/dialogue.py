@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from chatrec.cli._common import echo_json, index_dir_option, make_settings
+from chatrec.display import format_amount
 from chatrec.errors import ChatRecError
 
 __all__ = ["register"]
@@ -18,8 +19,7 @@ def _print_reply(reply: Any) -> None:
     if reply.question is not None and reply.question.options:
         click.echo("  options: " + " | ".join(reply.question.options))
     for position, rec in enumerate(reply.recommendations, start=1):
-        unit = f" {rec.currency}" if rec.currency else ""
-        price = f" ({rec.price:g}{unit})" if rec.price is not None else ""
+        price = f" ({format_amount(rec.price, rec.currency)})" if rec.price is not None else ""
         click.echo(f"{position}. {rec.title}{price} [{rec.item_id}]")
         if rec.reason:
             click.echo(f"   {rec.reason}")

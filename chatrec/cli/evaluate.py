@@ -142,7 +142,7 @@ def redial_command(
             return LLMRanker.from_settings(settings)
         # model_copy skips validators: spell "no adapter" as None here.
         value = None if chosen_adapter.strip().lower() in {"", "none", "off"} else chosen_adapter
-        return LLMRanker.from_settings(settings.model_copy(update={"adapter": value}))
+        return LLMRanker.from_settings(settings.updated(adapter=value))
 
     options: dict[str, Any] = {
         "ranker_factory": ranker_factory, "n_candidates": settings.n_candidates, "fusion": fusion,
@@ -280,7 +280,8 @@ def fit_fusion_command(
     """Learn how to fuse the dense, BM25 and signal rankings from logged recommendation turns."""
     from chatrec.embedder_training import dialogue_ids
     from chatrec.embedding import embedder_identity
-    from chatrec.eval.redial import cross_fitted_examples, dialogue_rec_turns, sample_turns
+    from chatrec.eval.fusion_data import cross_fitted_examples
+    from chatrec.eval.redial import dialogue_rec_turns, sample_turns
     from chatrec.fusion import fit_fusion
     from chatrec.index import build_index
     from chatrec.retrieval import Retriever

@@ -40,9 +40,9 @@ import numpy as np
 
 from chatrec.errors import InputError
 from chatrec.eval.metrics import catalogue_coverage, intra_list_diversity, ndcg_at_k
-from chatrec.fusion import FusionExample, LearnedFusion, fit_fusion
+from chatrec.fusion import LearnedFusion
 from chatrec.linking import TitleLinker
-from chatrec.query import Query, make_query
+from chatrec.query import Query, make_query, pulled_towards, taste_vector
 from chatrec.retrieval import Candidate, Retriever
 from chatrec.signals import AlignedSignals, ItemSignals, Session, SignalWeights
 
@@ -52,7 +52,6 @@ __all__ = [
     "RedialEvaluation",
     "System",
     "SystemResult",
-    "cross_fitted_examples",
     "cross_fitted_run",
     "cross_fitting_folds",
     "dialogue_rec_turns",
@@ -209,7 +208,7 @@ def dialogue_rec_turns(
     Raises:
         InputError: A file is missing or a line is not a ReDial dialogue.
     """
-    from chatrec.train import read_records, redial_turns
+    from chatrec.conversations import read_records, redial_turns
 
     skip = set(skip_ids)
     seen: set[str] = set()
@@ -366,12 +365,9 @@ class RedialEvaluation:
         dense: np.ndarray | None = None
         if system.text in ("dense", "hybrid") and text_vector is not None:
             vector = text_vector
-            if system.items_in_query and mentioned:
-                items_vector = self.index.embeddings[[self.index.position(i) for i in mentioned]].mean(axis=0)
-                norm = float(np.linalg.norm(items_vector))
-                if norm > 0:
-                    vector = (1.0 - self.item_weight) * vector + self.item_weight * items_vector / norm
-                    vector = vector / max(float(np.linalg.norm(vector)), 1e-9)
+            if system.items_in_query:
+                taste = taste_vector(self.index, None, mentioned, last=len(mentioned))
+                vector = pulled_towards(vector, taste, self.item_weight)
             dense = self.index.embeddings @ vector.astype(np.float32)
         if system.text == "dense" and dense is not None:
             total += dense if not system.signals else self.text_weight * dense
@@ -387,7 +383,7 @@ class RedialEvaluation:
             total += self._require_signals(system).scores(mentioned, query, self.weights)
         return total
 
-    def _product_query(self, query: str, text_vector: np.ndarray, mentioned: list[str]) -> Query:
+    def product_query(self, query: str, text_vector: np.ndarray, mentioned: list[str]) -> Query:
         """The product's query for a turn (as ``ChatRec`` makes it), with its text already embedded."""
         return make_query(
             query, index=self.index, settings=self.retriever.settings, named_ids=mentioned,
@@ -401,44 +397,10 @@ class RedialEvaluation:
         scores = np.full(len(self.ids), -np.inf)
         if text_vector is None:
             return scores
-        found = self.retriever.search(self._product_query(query, text_vector, mentioned), 100, fusion=fusion)
+        found = self.retriever.search(self.product_query(query, text_vector, mentioned), 100, fusion=fusion)
         for rank, candidate in enumerate(found):
             scores[self.index.position(candidate.item.id)] = -float(rank)
         return scores
-
-    def fusion_examples(self, turns: Sequence[RecTurn], depth: int, bar: Any = None) -> list[FusionExample]:
-        """Training data for a learned fusion: each turn's RRF pool, its features and its targets.
-
-        The queries are embedded in batches; a turn without words or linked targets is skipped.
-        """
-        queries = [self._query(turn) for turn in turns]
-        vectors = self.retriever.embedder.encode_queries([q or " " for _, q in queries])
-        examples: list[FusionExample] = []
-        for turn, (utterances, query), text_vector in zip(turns, queries, vectors, strict=True):
-            if bar is not None:
-                bar.update(1)
-            targets = {row for title in turn.targets for row in
-                       (self.index.position(i) for i in self.linker.lookup(title))}
-            if not query or not targets:
-                continue
-            mentioned = self._mentioned(utterances)
-            pool = self._product_pool(query, text_vector, mentioned, depth)
-            if pool is None:
-                continue
-            rows, features = pool
-            labels = np.asarray([int(row in targets) for row in rows.tolist()], dtype=np.int32)
-            examples.append(FusionExample(features=features, labels=labels, group=turn.dialog_id))
-        return examples
-
-    def _product_pool(
-        self, query: str, text_vector: np.ndarray, mentioned: list[str], depth: int
-    ) -> tuple[np.ndarray, np.ndarray] | None:
-        """The fused pool of the product's query and its fusion features (None when empty)."""
-        pool = self.retriever.pool(
-            self._product_query(query, text_vector, mentioned), depth, fusion_depth=depth, features=True
-        )
-        rows, features = pool.features(depth)
-        return (rows, features) if len(rows) else None
 
     def _require_signals(self, system: System) -> AlignedSignals:
         if self.aligned is None:
@@ -467,11 +429,12 @@ class RedialEvaluation:
 
     # --- the run -------------------------------------------------------------------------
 
-    def _mentioned(self, utterances: Sequence[str]) -> list[str]:
+    def named_in(self, utterances: Sequence[str]) -> list[str]:
         """Catalogue items the utterances name, first mention first."""
         return list(dict.fromkeys(m.item_id for text in utterances for m in self.linker.find(text)))
 
-    def _query(self, turn: RecTurn) -> tuple[list[str], str]:
+    def query_of(self, turn: RecTurn) -> tuple[list[str], str]:
+        """A turn's non-empty utterances and its text query (the last ``query_utterances`` of them)."""
         utterances = [text for text in turn.context if text.strip()]
         return utterances, " ".join(utterances[-self.query_utterances :])
 
@@ -494,14 +457,14 @@ class RedialEvaluation:
         batched: dict[int, np.ndarray] = {}
         if needs_dense and len(turns) > timed_turns:
             rest = list(range(timed_turns, len(turns)))
-            queries = [self._query(turns[i])[1] or " " for i in rest]
+            queries = [self.query_of(turns[i])[1] or " " for i in rest]
             vectors = self.retriever.embedder.encode_queries(queries)
             batched = dict(zip(rest, vectors, strict=True))
         for number, turn in enumerate(turns):
             timed = number < timed_turns
             started = time.perf_counter()
-            utterances, query = self._query(turn)
-            mentioned = self._mentioned(utterances)
+            utterances, query = self.query_of(turn)
+            mentioned = self.named_in(utterances)
             text_vector = None
             if needs_dense and query:
                 text_vector = self.retriever.embedder.encode_queries([query])[0] if timed else batched[number]
@@ -634,6 +597,8 @@ def cross_fitted_run(
     """
     from tqdm import tqdm
 
+    from chatrec.eval.fusion_data import fold_fusion
+
     results: dict[str, SystemResult] = {}
     counts: Counter[str] = Counter()
     fitted: list[int] = []
@@ -646,8 +611,8 @@ def cross_fitted_run(
             if fusion_turns is not None:
                 held = {turn.dialog_id for turn in fold_turns}
                 logged = [turn for turn in fusion_turns if turn.dialog_id not in held]
-                examples = cross_fitted_examples(retriever, kept, logged, depth=fusion_depth, folds=folds)
-                options["fusion"] = fit_fusion(examples, depth=fusion_depth, held_out=0.0, seed=fusion_seed)
+                options["fusion"] = fold_fusion(retriever, kept, logged, depth=fusion_depth, folds=folds,
+                                                seed=fusion_seed)
                 fusion_sizes.append(len(logged))
             evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), **options)
             evaluation.score_turns(fold_turns, systems, results, counts, timed_turns=timed_left, bar=bar)
@@ -684,34 +649,3 @@ def cross_fitting_folds(
         if fold_turns:
             splits.append((fold_turns, [session for session in sessions if session.key not in held]))
     return splits
-
-
-def cross_fitted_examples(
-    retriever: Retriever,
-    sessions: Sequence[Session],
-    turns: Sequence[RecTurn],
-    *,
-    depth: int,
-    folds: int = 5,
-    progress: bool = False,
-    **options: Any,
-) -> list[FusionExample]:
-    """Fusion training data from logged turns, each scored with signals that never saw its dialogue.
-
-    Args:
-        retriever: The catalogue's retriever (with the embedder the fusion will serve with).
-        sessions: The logs to fit signals on.
-        turns: The logged recommendation turns (targets = what was chosen).
-        depth: Pool size.
-        folds: Cross-fitting groups.
-        progress: Show a progress bar on stderr.
-        **options: Passed on to :class:`RedialEvaluation`.
-    """
-    from tqdm import tqdm
-
-    examples: list[FusionExample] = []
-    with tqdm(total=len(turns), desc="turns", unit="turn", disable=not progress) as bar:
-        for fold_turns, kept in cross_fitting_folds(sessions, turns, folds):
-            evaluation = RedialEvaluation(retriever, ItemSignals.fit(kept), **options)
-            examples.extend(evaluation.fusion_examples(fold_turns, depth, bar=bar))
-    return examples

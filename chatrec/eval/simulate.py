@@ -29,8 +29,8 @@ from typing import Any
 
 from chatrec.catalog import Item, load_mapping
 from chatrec.dialogue import DialogueState
-from chatrec.policy import ElicitationPolicy, QuestionPlan
 from chatrec.errors import InputError
+from chatrec.policy import ElicitationPolicy, QuestionPlan
 from chatrec.reply import Reply
 from chatrec.settings import Settings
 
@@ -313,7 +313,7 @@ def run_simulation(
     if len(eligible) < n:
         raise InputError(f"only {len(eligible)} items have every key attribute ({', '.join(key_attrs)}); lower --n")
     targets = random.Random(seed).sample(eligible, n)
-    sim_settings = settings.model_copy(update={"use_llm": False})
+    sim_settings = settings.updated(use_llm=False)
     reports: list[PolicyReport] = []
     examples: dict[str, list[dict[str, Any]]] = {}
     with tempfile.TemporaryDirectory(prefix="chatrec-sim-") as folder:

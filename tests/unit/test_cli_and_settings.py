@@ -60,3 +60,29 @@ def test_settings_are_validated() -> None:
         Settings(n_recommendations=10, n_candidates=5, _env_file=None)
     with pytest.raises(ValueError):
         Settings(llm_dtype="int3", _env_file=None)  # type: ignore[arg-type]
+
+
+def test_command_line_options_are_validated_like_the_environment(tmp_path: Path, monkeypatch) -> None:
+    from chatrec.cli._common import make_settings
+    from chatrec.errors import ConfigError
+
+    monkeypatch.chdir(tmp_path)
+    catalog = tmp_path / "c.csv"
+    catalog.write_text("id,title\n1,a shirt\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["index", "build", "--catalog", str(catalog), "--max-bad-share", "5.0"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "max_bad_row_share" in result.output and "less than or equal to 1" in result.output
+    assert make_settings(adapter="none").adapter is None
+    with pytest.raises(ConfigError, match="n_recommendations"):
+        make_settings(n_candidates=2)
+    settings = Settings(_env_file=None)
+    assert settings.updated(adapter="off").adapter is None
+    with pytest.raises(ConfigError, match="max_bad_row_share"):
+        settings.updated(max_bad_row_share=5.0)
+
+
+def test_a_bad_environment_value_is_one_line(monkeypatch) -> None:
+    monkeypatch.setenv("CHATREC_RRF_K", "zero")
+    result = CliRunner().invoke(main, ["search", "shirt"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("Error: invalid setting rrf_k")

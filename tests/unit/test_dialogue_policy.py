@@ -9,10 +9,10 @@ import pytest
 
 from chatrec.catalog import Item
 from chatrec.dialogue import DialogueState, update_state
-from chatrec.policy import ElicitationPolicy, attribute_weights
-from chatrec.wording import Phrases
 from chatrec.errors import PromptError
+from chatrec.policy import ElicitationPolicy, attribute_weights
 from chatrec.request import ShopperRequest as Understanding
+from chatrec.wording import Phrases
 
 
 def _item(number: int, **attributes: str) -> Item:

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from fakes import HashingEmbedder
 
 from chatrec.errors import InputError
+from chatrec.eval.fusion_data import fusion_examples
 from chatrec.eval.redial import RedialEvaluation, dialogue_rec_turns, load_turns
 from chatrec.fusion import FEATURES, FusionExample, LearnedFusion, PoolScores, fit_fusion, pool_features
 from chatrec.index import build_index
@@ -156,7 +157,7 @@ def test_fusion_examples_label_the_chosen_items(retriever: Retriever, fixtures_d
     turns = dialogue_rec_turns([fixtures_dir / "redial_dialogues.jsonl"], titles)
     assert turns and all(t.context[0] == "" and len(t.context) > 1 and t.targets for t in turns)
     evaluation = RedialEvaluation(retriever, ItemSignals.fit(redial_sessions(fixtures_dir / "redial_dialogues.jsonl")))
-    examples = evaluation.fusion_examples(turns[:10], depth=40)
+    examples = fusion_examples(evaluation, turns[:10], depth=40)
     assert examples and all(e.features.shape == (len(e.labels), len(FEATURES)) for e in examples)
     assert all(len(e.labels) == 40 for e in examples) and sum(int(e.labels.sum()) for e in examples) > 0
 
@@ -164,7 +165,7 @@ def test_fusion_examples_label_the_chosen_items(retriever: Retriever, fixtures_d
 def test_cross_fitted_fusion_never_learns_from_the_scored_dialogues(
     retriever: Retriever, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from chatrec.eval import redial
+    from chatrec.eval import fusion_data
     from chatrec.eval.redial import SYSTEMS, cross_fitted_run
 
     dialogues = fixtures_dir / "redial_dialogues.jsonl"
@@ -172,14 +173,14 @@ def test_cross_fitted_fusion_never_learns_from_the_scored_dialogues(
     logged = dialogue_rec_turns([dialogues], titles)
     scored = logged[::3]
     seen: list[tuple[set[str], set[str]]] = []
-    real = redial.cross_fitted_examples
+    real = fusion_data.cross_fitted_examples
 
     def spy(retriever, sessions, turns, **kwargs):  # type: ignore[no-untyped-def]
         seen.append(({t.dialog_id for t in turns}, {s.key for s in sessions}))
         return real(retriever, sessions, turns, **kwargs)
 
-    monkeypatch.setattr(redial, "cross_fitted_examples", spy)
-    monkeypatch.setattr(redial, "fit_fusion", lambda examples, **kw: fit_fusion(examples, threads=1, **kw))
+    monkeypatch.setattr(fusion_data, "cross_fitted_examples", spy)
+    monkeypatch.setattr(fusion_data, "fit_fusion", lambda examples, **kw: fit_fusion(examples, threads=1, **kw))
     result = cross_fitted_run(retriever, redial_sessions(dialogues), scored, [SYSTEMS["product"], SYSTEMS["product-rrf"]],
                               folds=3, fusion_turns=logged, fusion_depth=200)
     assert len(seen) == 3 and result["fusion_turns"] > 0

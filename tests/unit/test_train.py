@@ -13,9 +13,10 @@ from fakes import HashingEmbedder
 from tiny_llm import tiny_model, tiny_tokenizer
 
 from chatrec.catalog import Item
+from chatrec.conversations import redial_turns
 from chatrec.errors import InputError, ItemNotFoundError
 from chatrec.llm import apply_adapter
-from chatrec.train import TrainConfig, build_examples, redial_turns, train_adapter
+from chatrec.train import TrainConfig, build_examples, train_adapter
 
 MOVIES = {
     "1": ("The Shining (1980)", "horror"), "2": ("It Follows (2014)", "horror"),

@@ -40,7 +40,7 @@ def test_relaxation_drops_one_sufficient_wish_and_never_an_exclusion() -> None:
     wishes = Wishes(include={"baseColour": ("Pink",), "articleType": ("Watches",)},
                     exclude={"brand": ("Titan",)}, max_price=10.0)
     # Only leaving out the colour helps: the price stays, the exclusion always stays.
-    fits = lambda w: "baseColour" not in w.include  # noqa: E731
+    fits = lambda w: "baseColour" not in w.include
     kept, dropped = relax(wishes, fits, label=lambda w: f"<= {w.max_price:g}")
     assert dropped == ["Pink"]
     assert kept.max_price == 10.0 and dict(kept.include) == {"articleType": ("Watches",)}
