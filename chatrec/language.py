@@ -135,20 +135,28 @@ class Lexicon:
         """True when the lexicon of ``language`` has this (folded) word."""
         return word in self.entries.get(language, {})
 
-    def translate(self, text: str, language: str) -> str:
-        """``text`` (folded) with the phrases of ``language`` and then of English replaced."""
+    def translate(self, text: str, language: str, keep: frozenset[str] | set[str] | Mapping[str, int] = frozenset()) -> str:
+        """``text`` (folded) with the phrases of ``language`` and then of English replaced.
+
+        Words in ``keep`` (the catalogue's own words) are left as they are: a shop that sells
+        "Crème" means crème, not cream.
+        """
         for lang in dict.fromkeys([language, "en"]):
             pattern = self._patterns.get(lang)
             if pattern is None:
                 continue
             table = self.entries[lang]
             pad = " " if lang == "zh" else ""
-            text = pattern.sub(_replacer(table, pad), text)
+            text = pattern.sub(_replacer(table, pad, keep), text)
         return text
 
 
-def _replacer(table: Mapping[str, str], pad: str) -> Callable[[re.Match[str]], str]:
+def _replacer(
+    table: Mapping[str, str], pad: str, keep: frozenset[str] | set[str] | Mapping[str, int]
+) -> Callable[[re.Match[str]], str]:
     def replace(found: re.Match[str]) -> str:
+        if found.group(0) in keep:
+            return found.group(0)
         words = table[found.group(0)]
         if found.string.startswith(words.strip(), found.start()):
             return found.group(0)  # "navy blue" already says what "navy" stands for

@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -424,6 +424,14 @@ class Vocabulary:
         """Words of product-type values ("cable", "battery"): they describe products, they name none."""
         return self._descriptive
 
+    @cached_property
+    def value_words(self) -> frozenset[str]:
+        """Values that are one word on their own ("creme" for "Crème"): never translated by the lexicon."""
+        return frozenset(
+            surface[0] for (surface, _name), strength in self._strength.items()
+            if len(surface) == 1 and strength == self._FULL
+        )
+
     @property
     def words(self) -> Counter[str]:
         """The words of the values (4 letters or more), with how many items they cover."""
@@ -805,7 +813,7 @@ def understand(
     budget, text = parse_budget(folded)
     for start, end in sorted(budget.spans, reverse=True):
         text = text[:start] + " , " + text[end:]
-    text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language)
+    text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language, keep=vocabulary.value_words)
     text = _NEGATION_PHRASES.sub(" not ", text)
     lowered = re.sub(r"\s+", " ", text).strip()
     # Single letters ("usb c cable", "type c") carry no value: "usb cable" is matched.
