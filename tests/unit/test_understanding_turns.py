@@ -119,3 +119,12 @@ def test_multilingual_retrieval_ranks_a_spanish_message_and_caches_the_catalogue
     for recommendation in reply.recommendations:
         item = chat.item(recommendation.item_id)
         assert item.attributes.get("gender") == "Men" and item.attributes.get("baseColour") == "Black"
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [("camisas negras para hombre, muéstrame", "sugerencia"), ("schwarze Hemden für Herren, zeig mir", "Vorschl")],
+)
+def test_spanish_and_german_shoppers_are_answered_in_their_language(fashion_retriever, settings, message, phrase) -> None:
+    reply = _chat(fashion_retriever, settings).respond(message, session_id="l1")
+    assert phrase in reply.text, reply.text
