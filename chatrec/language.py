@@ -71,6 +71,12 @@ def detect_language(text: str) -> str:
     lexicon = Lexicon.default()
     for lang in ("es", "de"):
         scores[lang] += sum(1 for word in words if lexicon.is_word(lang, fold(word)))
+    # German compounds open with a known word: "Damenuhr", "Herrenschuhe".
+    scores["de"] += sum(
+        1 for word in words if len(word) >= 8 and any(
+            fold(word).startswith(head) for head in ("damen", "herren", "kinder", "madchen", "jungen")
+        )
+    )
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     return best if scores[best] > scores["en"] else "en"
 
@@ -135,12 +141,32 @@ class Lexicon:
         """True when the lexicon of ``language`` has this (folded) word."""
         return word in self.entries.get(language, {})
 
+    def split_compounds(self, text: str, language: str) -> str:
+        """German compounds of two lexicon words split ("damenuhr" -> "damen uhr", "herrenschuhe")."""
+        if language != "de":
+            return text
+        table = self.entries.get("de", {})
+        words = [k for k in table if k.isalpha() and len(k) >= 3]
+
+        def split(found: re.Match[str]) -> str:
+            word = found.group(0)
+            if word in table:
+                return word
+            for head in words:
+                rest = word[len(head):]
+                if word.startswith(head) and len(rest) >= 3 and (rest in table or len(head) >= 5):
+                    return f"{head} {rest}"
+            return word
+
+        return re.sub(r"[a-z]{6,}", split, text)
+
     def translate(self, text: str, language: str, keep: frozenset[str] | set[str] | Mapping[str, int] = frozenset()) -> str:
         """``text`` (folded) with the phrases of ``language`` and then of English replaced.
 
         Words in ``keep`` (the catalogue's own words) are left as they are: a shop that sells
         "Crème" means crème, not cream.
         """
+        text = self.split_compounds(text, language)
         for lang in dict.fromkeys([language, "en"]):
             pattern = self._patterns.get(lang)
             if pattern is None:

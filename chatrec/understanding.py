@@ -860,6 +860,16 @@ def understand(
     flags = _negation_flags(matchable, matches, types)
     include: dict[str, set[str]] = {}
     exclude: dict[str, set[str]] = {}
+    # "a case for my phone", "a mouse for my laptop": the product after "for my" is what the
+    # wanted one goes with, not a second wish, when the message names another product type.
+    typed = [m for m in matches if set(m.values) & types]
+    owned = {
+        id(m) for m in typed
+        if len(typed) > 1 and " ".join(matchable[max(0, m.start - 3):m.start]).endswith(
+            ("for my", "for the", "for your", "for his", "for her", "compatible with", "with my", "to my")
+        )
+    }
+    matches = [m for m in matches if id(m) not in owned]
     for match in matches:
         target = exclude if flags[match.start] else include
         for name, values in match.values.items():
