@@ -108,7 +108,8 @@ _OFF_TOPIC = re.compile(
 )
 _INJECTION = re.compile(
     r"\b((?:ignore|forget|disregard|override|bypass) (?:about )?(?:all |your |the |any |previous |prior |above |these |"
-    r"my |of )*(?:instructions|rules|prompts?|guidelines|programming|restrictions)|system prompt|jailbreak|"
+    r"my |of )*(?:instructions|rules|prompts?|guidelines|programming|restrictions)|"
+    r"(?:ignore|disregard) (?:all |everything )?(?:the )?(?:above|previous|before)|system prompt|jailbreak|"
     r"pretend (?:to be|you are)|developer mode|act as (?:a|an|my)|you are now|roleplay|role play)\b"
 )
 _POLICY = re.compile(
