@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from chatrec.catalog import Item, load_catalog
 from chatrec.conversations import context_query
-from chatrec.explain import LLMExplainer, TemplateExplainer, Vocabulary
+from chatrec.explain import KnownValues, LLMExplainer, TemplateExplainer
 from chatrec.llm import LLM
 from chatrec.ranking import LLMRanker, RankingContext, combine_scores
 from chatrec.settings import Settings
@@ -127,7 +127,7 @@ def latency(args: argparse.Namespace) -> dict[str, Any]:
     started = time.perf_counter()
     _ = llm.model
     load = time.perf_counter() - started
-    ranker, explainer = LLMRanker(llm), LLMExplainer(llm, vocabulary=Vocabulary.from_items(retriever.index.items))
+    ranker, explainer = LLMRanker(llm), LLMExplainer(llm, vocabulary=KnownValues.from_items(retriever.index.items))
     queries = ["I love scary movies like The Shining (1980), any suggestions?",
                "Something funny for a family night with kids", "a sci-fi film with space battles",
                "I liked Titanic (1997), looking for a romantic drama", "a crime thriller with a heist"]
@@ -169,7 +169,7 @@ def explain(args: argparse.Namespace) -> dict[str, Any]:
     """Share of LLM reasons replaced for contradicting the item's data, on sampled items."""
     settings = _settings(args, args.adapter)
     items = load_catalog(args.catalog).items
-    vocabulary = Vocabulary.from_items(items)
+    vocabulary = KnownValues.from_items(items)
     sample: list[Item] = random.Random(args.seed).sample(items, args.n)
     explainer = LLMExplainer(LLM.from_settings(settings), vocabulary=vocabulary)
     template = TemplateExplainer()

@@ -28,13 +28,14 @@ from chatrec.prompting import PromptLibrary, to_chat
 from chatrec.ranking import RankingContext
 from chatrec.settings import Settings
 from chatrec.text import tokens
+from chatrec.vocabulary import CatalogueVocabulary
 
 __all__ = [
     "Explainer",
     "Explanation",
+    "KnownValues",
     "LLMExplainer",
     "TemplateExplainer",
-    "Vocabulary",
     "find_contradictions",
     "item_facts",
 ]
@@ -133,7 +134,7 @@ def _facts_text(item: Item) -> str:
     return " " + " ".join(words + [_singular(w) for w in words]) + " "
 
 
-class Vocabulary:
+class KnownValues:
     """The catalogue's attribute values, to recognise claims about an item in free text.
 
     Args:
@@ -145,30 +146,22 @@ class Vocabulary:
         self.max_words = max((len(v.split()) for v in self.values), default=1)
 
     @classmethod
-    def from_items(cls, items: Iterable[Item], max_value_words: int = 4, max_distinct: int = 20000) -> Vocabulary:
-        """Collect short categorical values (category, brand, attributes) of a catalogue.
-
-        Identifier-like fields (one distinct value per item) and free-text values are left out.
-        """
-        per_field: dict[str, set[str]] = defaultdict(set)
-        count = 0
-        for item in items:
-            count += 1
-            for name, normalised in _item_values(item).items():
-                if re.search(r"(^|_)(id|url|link|image|img|plot|description|desc|imdb|year)", name, re.IGNORECASE):
-                    continue
-                for value in normalised:
-                    if 0 < len(value.split()) <= max_value_words and not value.isdigit():
-                        per_field[name].add(value)
+    def from_catalogue(cls, vocabulary: CatalogueVocabulary, max_value_words: int = 4) -> KnownValues:
+        """The short values (up to ``max_value_words`` words, not numbers) of the catalogue's categorical fields."""
         values: dict[str, set[str]] = defaultdict(set)
-        for name, found in per_field.items():
-            if len(found) > max_distinct or (count > 50 and len(found) >= 0.9 * count and name not in ("brand",)):
-                continue
-            for value in found:
-                if value not in _AMBIGUOUS and len(value) >= 3:
-                    values[value].add(name)
-                    values[_singular(value)].add(name)
+        for name in vocabulary.fields:
+            for raw in vocabulary.values(name):
+                value = _norm(raw)
+                if 0 < len(value.split()) <= max_value_words and not value.isdigit():
+                    if value not in _AMBIGUOUS and len(value) >= 3:
+                        values[value].add(name)
+                        values[_singular(value)].add(name)
         return cls(dict(values))
+
+    @classmethod
+    def from_items(cls, items: Iterable[Item]) -> KnownValues:
+        """The known values of these items' catalogue (see :meth:`from_catalogue`)."""
+        return cls.from_catalogue(CatalogueVocabulary.from_items(items))
 
     def mentions(self, text: str) -> list[tuple[str, set[str]]]:
         """The vocabulary values named in ``text`` (longest match first, no overlaps)."""
@@ -204,7 +197,7 @@ def _amount(text: str) -> float | None:
 
 
 def find_contradictions(
-    reason: str, item: Item, vocabulary: Vocabulary, dialogue: str = ""
+    reason: str, item: Item, vocabulary: KnownValues, dialogue: str = ""
 ) -> list[str]:
     """What a reason claims about an item that its catalogue data contradicts.
 
@@ -346,13 +339,13 @@ class LLMExplainer:
         self,
         llm: LLM,
         *,
-        vocabulary: Vocabulary | None = None,
+        vocabulary: KnownValues | None = None,
         prompts: PromptLibrary | None = None,
         max_new_tokens: int = 40,
         answer_prefix: str = "This",
     ) -> None:
         self.llm = llm
-        self.vocabulary = vocabulary or Vocabulary()
+        self.vocabulary = vocabulary or KnownValues()
         self.prompts = prompts or PromptLibrary()
         self.max_new_tokens = max_new_tokens
         self.answer_prefix = answer_prefix
@@ -360,11 +353,11 @@ class LLMExplainer:
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, llm: LLM | None = None, vocabulary: Vocabulary | None = None
+        cls, settings: Settings, llm: LLM | None = None, vocabulary: KnownValues | None = None
     ) -> LLMExplainer:
         """An explainer for the settings' model (shared when ``llm`` is given), loaded lazily.
 
-        Pass ``vocabulary=Vocabulary.from_items(retriever.index.items)`` to check reasons
+        Pass ``vocabulary=KnownValues.from_items(retriever.index.items)`` to check reasons
         against the whole catalogue's values.
         """
         return cls(

@@ -2,7 +2,8 @@
 
 An index folder holds ``manifest.json`` (what was built from what), ``items.jsonl`` (the
 items and their content hashes), ``embeddings.npy`` (one normalised row per item, in the
-order of ``items.jsonl``) and, for the embedded store, ``chroma/`` (a Chroma persistent
+order of ``items.jsonl``), ``vocabulary.json`` (the categorical fields and their values, see
+:mod:`chatrec.vocabulary`) and, for the embedded store, ``chroma/`` (a Chroma persistent
 store). With a Chroma server (``chroma_host`` set), the collection lives on the server and the
 folder keeps the rest.
 
@@ -31,6 +32,7 @@ from chatrec.embedding import Embedder, embedder_identity, load_embedder
 from chatrec.errors import CatalogError, IndexError_, IndexNotFoundError, ItemNotFoundError
 from chatrec.fileio import file_sha256
 from chatrec.settings import Settings
+from chatrec.vocabulary import VOCABULARY_FILE, CatalogueVocabulary
 
 __all__ = [
     "BuildReport",
@@ -110,6 +112,7 @@ class CatalogIndex:
         self.items = items
         self.embeddings = embeddings
         self._positions = {item.id: position for position, item in enumerate(items)}
+        self._vocabulary: CatalogueVocabulary | None = None
 
     def __len__(self) -> int:
         return len(self.items)
@@ -135,6 +138,16 @@ class CatalogIndex:
             ItemNotFoundError: No item has this id.
         """
         return self.items[self.position(item_id)]
+
+    @property
+    def vocabulary(self) -> CatalogueVocabulary:
+        """The catalogue's categorical fields and values, stored with the index (computed for older indexes)."""
+        if self._vocabulary is None:
+            stored = self.path / VOCABULARY_FILE
+            self._vocabulary = (
+                CatalogueVocabulary.load(stored) if stored.is_file() else CatalogueVocabulary.from_items(self.items)
+            )
+        return self._vocabulary
 
     @property
     def embedder_name(self) -> str:
@@ -393,6 +406,7 @@ def build_index(
             for item, digest in zip(items, hashes, strict=True):
                 handle.write(json.dumps({**item.to_record(), "hash": digest}, ensure_ascii=False) + "\n")
         np.save(building / EMBEDDINGS, vectors)
+        CatalogueVocabulary.from_items(items).save(building / VOCABULARY_FILE)
         manifest = {
             "format": FORMAT_VERSION,
             "embedder": embedder_name,

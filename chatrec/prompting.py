@@ -31,8 +31,14 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def default_prompts_dir() -> Path:
-    """The ``prompts/`` folder shipped next to the ``chatrec`` package."""
-    return Path(__file__).resolve().parent.parent / "prompts"
+    """The prompt templates shipped with chatrec.
+
+    An installed wheel carries them as package data (``chatrec/prompts``); a source checkout or
+    an editable install reads the repository's top-level ``prompts/`` folder.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "prompts"
+    return installed if installed.is_dir() else package.parent / "prompts"
 
 
 def _environment() -> jinja2.Environment:

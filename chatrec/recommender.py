@@ -31,7 +31,7 @@ from chatrec.sessions import FEEDBACK_KINDS, SessionStore
 from chatrec.settings import Settings, load_settings
 from chatrec.signals import AlignedSignals, ItemSignals
 from chatrec.turn import Linker, Parts, Turn, answer, prepare
-from chatrec.understanding import Vocabulary
+from chatrec.understanding import ValueMatcher
 from chatrec.wording import Phrases
 
 __all__ = ["ChatRec"]
@@ -74,7 +74,7 @@ class ChatRec:
         store: SessionStore | None = None,
         phrases: Phrases | None = None,
         policy: ElicitationPolicy | None = None,
-        vocabulary: Vocabulary | None = None,
+        vocabulary: ValueMatcher | None = None,
     ) -> None:
         self.settings = settings
         self.store = store if store is not None else SessionStore.from_settings(settings)
@@ -157,7 +157,7 @@ class ChatRec:
         return self.parts.explainer
 
     @property
-    def vocabulary(self) -> Vocabulary:
+    def vocabulary(self) -> ValueMatcher:
         """The catalogue's values, for understanding messages."""
         return self.parts.vocabulary
 
@@ -329,16 +329,9 @@ class ChatRec:
 # --- default parts -------------------------------------------------------------------------------
 
 
-def _vocabulary(retriever: Retriever) -> Vocabulary:
+def _vocabulary(retriever: Retriever) -> ValueMatcher:
     """The catalogue's values, for understanding messages."""
-    n_items = len(retriever.index.items)
-    values = {}
-    for name in retriever.fields():
-        counter = retriever.values(name)
-        if len(counter) > 50 and len(counter) > n_items / 2:
-            continue  # names, ids, free text: not a vocabulary
-        values[name] = counter
-    return Vocabulary(values)
+    return ValueMatcher.from_catalogue(retriever.index.vocabulary)
 
 
 def _default_ranker(settings: Settings, llm: Any) -> Ranker:
@@ -357,11 +350,11 @@ def _default_explainer(settings: Settings, llm: Any, retriever: Retriever) -> Ex
     # The truthfulness check knows the whole catalogue's values (brands, colours, types), so a
     # reason naming another item's value is caught.
     return explain.LLMExplainer.from_settings(
-        settings, llm=llm, vocabulary=explain.Vocabulary.from_items(retriever.index.items)
+        settings, llm=llm, vocabulary=explain.KnownValues.from_catalogue(retriever.index.vocabulary)
     )
 
 
-def _default_policy(settings: Settings, retriever: Retriever, vocabulary: Vocabulary) -> ElicitationPolicy:
+def _default_policy(settings: Settings, retriever: Retriever, vocabulary: ValueMatcher) -> ElicitationPolicy:
     index = retriever.index
     askable = [name for name in vocabulary.fields if 2 <= vocabulary.distinct(name) <= _MAX_ASKABLE_VALUES]
     weights = attribute_weights(index.items, index.embeddings, askable)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Question", "Recommendation", "Reply"]
+__all__ = ["Question", "Recommendation", "Reply", "item_heading"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,12 @@ class Reply:
     question: Question | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
 
+    def as_text(self) -> str:
+        """The reply as plain text, each item on its own line with its reason, as :meth:`ChatRec.stream` writes it."""
+        return self.text + "".join(
+            item_heading(n, rec.title) + rec.reason for n, rec in enumerate(self.recommendations, start=1)
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape shared by ``chatrec ask --json`` and ``POST /v1/chat``."""
         return {
@@ -77,3 +83,8 @@ class Reply:
             "recommendations": [rec.to_dict() for rec in self.recommendations],
             "metadata": dict(self.metadata),
         }
+
+
+def item_heading(position: int, title: str) -> str:
+    """The line that introduces a recommended item in the reply's text: ``"\n2. Title: "``."""
+    return f"\n{position}. {title}: "

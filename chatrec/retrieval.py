@@ -139,7 +139,6 @@ class Retriever:
         self.settings = settings
         self._bm25: BM25 | None = None
         self._postings: dict[str, dict[str, np.ndarray]] = {}
-        self._values: dict[str, Counter[str]] = {}
         self._prices = np.array(
             [math.nan if item.price is None else item.price for item in index.items], dtype=np.float64
         )
@@ -153,34 +152,6 @@ class Retriever:
         """Open the index in ``index_dir`` (default: the setting) with the configured embedder."""
         index = open_index(index_dir or settings.index_dir)
         return cls(index, embedder or load_embedder(settings), settings)
-
-    # --- vocabulary ------------------------------------------------------------------
-
-    def fields(self) -> list[str]:
-        """Filterable names: the item fields present in the catalogue, then attribute names."""
-        names = [name for name in ("category", "brand") if self.values(name)]
-        seen: dict[str, None] = {}
-        for item in self.index.items:
-            for key in item.attributes:
-                seen.setdefault(key)
-        return names + list(seen)
-
-    def values(self, name: str) -> Counter[str]:
-        """Every value of a field or attribute, with how many items have it (original case)."""
-        cached = self._values.get(name)
-        if cached is not None:
-            return Counter(cached)
-        counts: Counter[str] = Counter()
-        for item in self.index.items:
-            value = item.field_value(name)
-            if value is None:
-                continue
-            if isinstance(value, tuple):
-                counts.update(value)
-            else:
-                counts[str(value)] += 1
-        self._values[name] = counts
-        return Counter(counts)
 
     def _posting(self, name: str) -> dict[str, np.ndarray]:
         posting = self._postings.get(name)
@@ -410,4 +381,5 @@ class Retriever:
 
     def _spellings(self, name: str, values: Iterable[str]) -> list[str]:
         wanted = {value.lower() for value in values}
-        return [value for value in self.values(name) if value.lower() in wanted and "|" not in value]
+        values = self.index.vocabulary.values(name)
+        return [value for value in values if value.lower() in wanted and "|" not in value]

@@ -47,11 +47,14 @@ from chatrec.ranking import LABELS, RankingContext, build_rank_prompt, label_tok
 
 if TYPE_CHECKING:
     from chatrec.retrieval import Retriever
+    from chatrec.settings import Settings
 
 __all__ = [
     "TrainConfig",
     "TrainExample",
     "build_examples",
+    "load_base_model",
+    "split_heldout",
     "train_adapter",
     "warmup_linear_schedule",
 ]
@@ -325,6 +328,33 @@ def warmup_linear_schedule(optimizer: Any, total_steps: int, warmup_share: float
         return max(0.0, (total_steps - step) / max(1, total_steps - warmup_steps))
 
     return torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+
+
+def split_heldout(
+    examples: Sequence[TrainExample], heldout: int, max_examples: int
+) -> tuple[list[TrainExample], list[TrainExample]]:
+    """``(held out, training)``: the first ``heldout`` examples, extended to a whole dialogue, then the rest.
+
+    Held-out examples are whole dialogues, never split with the training ones; at most
+    ``max_examples`` are kept for training.
+    """
+    cut = heldout
+    while 0 < cut < len(examples) and examples[cut].source == examples[cut - 1].source:
+        cut += 1
+    return list(examples[:cut]), list(examples[cut:][:max_examples])
+
+
+def load_base_model(settings: Settings, dtype: str) -> tuple[Any, Any]:
+    """The configured LLM (converted once, see :func:`chatrec.llm.prepare_model`) and its tokenizer, to train."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from chatrec.llm import prepare_model
+
+    folder = prepare_model(settings)
+    tokenizer = AutoTokenizer.from_pretrained(str(folder))
+    model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=getattr(torch, dtype))
+    return model, tokenizer
 
 
 def train_adapter(

@@ -26,13 +26,13 @@ from chatrec.money import format_amount, parse_rates
 from chatrec.policy import ElicitationPolicy, QuestionPlan
 from chatrec.query import Query, filters_for, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
-from chatrec.reply import Question, Recommendation, Reply
+from chatrec.reply import Question, Recommendation, Reply, item_heading
 from chatrec.retrieval import Candidate, Retriever
 from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals
 from chatrec.request import ShopperRequest
-from chatrec.understanding import TurnContext, Vocabulary, normalise_tokens, understand
+from chatrec.understanding import TurnContext, ValueMatcher, normalise_tokens, understand
 from chatrec.wording import Phrases
 
 __all__ = [
@@ -74,7 +74,7 @@ class Parts:
     explainer: Explainer
     policy: ElicitationPolicy
     phrases: Phrases
-    vocabulary: Vocabulary
+    vocabulary: ValueMatcher
     linker: Linker
     signals: AlignedSignals | None = None
     fusion: PoolRanker | None = None
@@ -115,7 +115,7 @@ def begin(store: SessionStore, session_id: str, user_id: str | None) -> tuple[st
 
 
 def hear(
-    message: str, vocabulary: Vocabulary, state: DialogueState, *, shown: Sequence[Item] = (),
+    message: str, vocabulary: ValueMatcher, state: DialogueState, *, shown: Sequence[Item] = (),
     catalog_currency: str | None = None, rates: dict[str, float] | None = None, lexicon: Any = None,
 ) -> ShopperRequest:
     """What the shopper wants after this message: read against the question pending, the items
@@ -472,7 +472,7 @@ def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
     fallbacks = 0
     for position, ranked in enumerate(turn.chosen, start=1):
         item = ranked.candidate.item
-        yield f"\n{position}. {item.title}: "
+        yield item_heading(position, item.title)
         # A reason is shown only once it has passed the truthfulness check: the LLM's words
         # are held back per item, so a contradicted reason never reaches the customer (the
         # opening text above streams at once).

@@ -37,8 +37,11 @@ from chatrec.language import Lexicon, detect_language, fold
 from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
 from chatrec.text import tokens as text_tokens
+from chatrec.vocabulary import CatalogueVocabulary, is_categorical
 
-__all__ = ["Match", "TurnContext", "Vocabulary", "normalise_tokens", "parse_price", "type_fields", "understand"]
+__all__ = [
+    "Match", "TurnContext", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "type_fields", "understand",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -311,12 +314,15 @@ def _sound(word: str) -> str:
     return word.replace("ph", "f").replace("ck", "k")
 
 
-class Vocabulary:
-    """The values of the catalogue's fields and attributes, indexed by their normalised words.
+class ValueMatcher:
+    """Finds the catalogue's values in a message: its categorical fields indexed by their normalised words.
+
+    Built from the catalogue's vocabulary (:meth:`from_catalogue`); fields that are not
+    categorical (:func:`chatrec.vocabulary.is_categorical`: ids, free text, numbers) are left out.
 
     Args:
         values: Field name (``category``, ``brand`` or an attribute) to a counter of its values.
-        max_distinct: Fields with more distinct values than this are not matched (titles, ids).
+        max_distinct: Fields with more distinct values than this are not matched (matching cost).
     """
 
     # Strength of a surface: the whole value, a part of a compound value, its head noun.
@@ -328,11 +334,11 @@ class Vocabulary:
         self._strength: dict[tuple[tuple[str, ...], str], int] = {}
         for name, counter in values.items():
             counter = Counter({str(v): c for v, c in counter.items() if str(v).strip()})
-            if not counter or len(counter) > max_distinct:
+            if len(counter) > max_distinct or not is_categorical(name, counter):
                 continue
             numeric = sum(1 for v in counter if re.fullmatch(r"[\d.,\s\-₹$€£|]+", v))
             if numeric > len(counter) / 2:
-                continue  # years, sizes, prices: matched by nothing but exact quick replies
+                continue  # prices ("₹1,099"): matched by nothing but exact quick replies
             self.counts[name] = counter
             surfaces = {value: self._value_surfaces(value) for value in counter}
             for value, found in surfaces.items():
@@ -370,24 +376,14 @@ class Vocabulary:
             self._by_initial.setdefault(word[0], []).append(word)
 
     @classmethod
-    def from_items(cls, items: Sequence[Any]) -> Vocabulary:
-        """The vocabulary of catalogue items (names, ids and free text left out, as the recommender does)."""
-        counts: dict[str, Counter[str]] = {}
-        for item in items:
-            for name in ("category", "brand", *item.attributes):
-                value = item.field_value(name)
-                if value is None:
-                    continue
-                counter = counts.setdefault(name, Counter())
-                if isinstance(value, tuple):
-                    counter.update(str(v) for v in value)
-                else:
-                    counter[str(value)] += 1
-        kept = {
-            name: counter for name, counter in counts.items()
-            if not (len(counter) > 50 and len(counter) > len(items) / 2)
-        }
-        return cls(kept)
+    def from_catalogue(cls, vocabulary: CatalogueVocabulary) -> ValueMatcher:
+        """The matcher of a catalogue's vocabulary."""
+        return cls(vocabulary.counts)
+
+    @classmethod
+    def from_items(cls, items: Sequence[Any]) -> ValueMatcher:
+        """The matcher of these catalogue items' vocabulary."""
+        return cls.from_catalogue(CatalogueVocabulary.from_items(items))
 
     def _add(self, surface: tuple[str, ...], name: str, value: str, strength: int) -> None:
         values = self._surfaces.setdefault(surface, {}).setdefault(name, set())
@@ -546,6 +542,10 @@ class Vocabulary:
         return min(best)[2] if best else None
 
 
+#: The former name of :class:`ValueMatcher`.
+Vocabulary = ValueMatcher
+
+
 @dataclass
 class TurnContext:
     """What the understander knows besides the message.
@@ -634,7 +634,7 @@ def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) ->
 
 
 def _references(
-    tokens: list[str], context: TurnContext, vocabulary: Vocabulary, question: bool = False,
+    tokens: list[str], context: TurnContext, vocabulary: ValueMatcher, question: bool = False,
     names: frozenset[str] = frozenset(),
 ) -> tuple[list[ItemReference], set[int]]:
     """Shown items the message points at, and the token positions that pointed."""
@@ -733,7 +733,7 @@ def _references(
     return refs, used
 
 
-def _value_tokens(item: Any, vocabulary: Vocabulary) -> set[str]:
+def _value_tokens(item: Any, vocabulary: ValueMatcher) -> set[str]:
     values: list[str] = []
     for name in vocabulary.fields:
         value = item.field_value(name) if hasattr(item, "field_value") else None
@@ -742,7 +742,7 @@ def _value_tokens(item: Any, vocabulary: Vocabulary) -> set[str]:
     return {t for v in values for t in normalise_tokens(v, camel=True)}
 
 
-def _describes(item: Any, words: list[str], vocabulary: Vocabulary) -> str | None:
+def _describes(item: Any, words: list[str], vocabulary: ValueMatcher) -> str | None:
     """``attribute`` or ``title`` when the words describe this item, else None."""
     values: list[str] = []
     for name in vocabulary.fields:
@@ -782,7 +782,7 @@ def _field_for(word: str, fields: Sequence[str]) -> str | None:
 
 def understand(
     message: str,
-    vocabulary: Vocabulary,
+    vocabulary: ValueMatcher,
     context: TurnContext | None = None,
     *,
     pending: tuple[str, list[str]] | None = None,

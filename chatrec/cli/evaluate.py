@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -13,41 +11,13 @@ import click
 
 from chatrec.cli._common import echo_json, make_settings
 from chatrec.errors import InputError
-from chatrec.settings import Settings
+from chatrec.fileio import file_sha256
 
 __all__ = ["register"]
 
 logger = logging.getLogger(__name__)
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
-
-
-def _file_sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as exc:
-        raise InputError(f"cannot read catalogue {path}: {exc.strerror or exc}") from exc
-    return digest.hexdigest()
-
-
-def cached_index_dir(catalog: Path, settings: Settings) -> Path:
-    """Where a catalogue's index is cached: ``cache_dir/indexes/<sha256 of the file>[-<embedder key>]``.
-
-    With an embedder other than the packaged one, a short hash of the setting (and, for a
-    local folder, of its weight files' sizes and modification times) is appended: each
-    embedder keeps its own index, and a model trained again into the same folder is not
-    mistaken for the old one.
-    """
-    from chatrec.embedding import embedder_identity
-    from chatrec.settings import PACKAGED_EMBEDDER
-
-    name = _file_sha(catalog)[:16]
-    if settings.embedder != PACKAGED_EMBEDDER:
-        name += "-" + hashlib.sha256(embedder_identity(settings.embedder).encode("utf-8")).hexdigest()[:8]
-    return Path(settings.cache_dir) / "indexes" / name
 
 
 @click.command(name="redial")
@@ -93,6 +63,7 @@ def redial_command(
     allow_leak: bool,
 ) -> None:
     """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs."""
+    from chatrec.eval import inputs
     from chatrec.eval.redial import (
         SYSTEMS,
         RedialEvaluation,
@@ -102,8 +73,6 @@ def redial_command(
         parse_systems,
         sample_turns,
     )
-    from chatrec.index import build_index
-    from chatrec.retrieval import Retriever
     from chatrec.signals import ItemSignals, redial_sessions
 
     settings = make_settings()
@@ -123,15 +92,13 @@ def redial_command(
     sample = sample_turns(all_turns, limit, seed)
 
     evaluated = {turn.dialog_id for turn in sample}
-    _refuse_leaky_embedder(settings, evaluated, allow_leak)
+    inputs.refuse_leaky_embedder(settings, evaluated, allow_leak)
     if fit_fusion and (not dialogues or fusion_file is not None):
         raise InputError("--fit-fusion needs --dialogues (the logs to learn from) and no --fusion file")
-    fusion = None if fit_fusion else _load_fusion(fusion_file, settings, evaluated, allow_leak)
-    index_dir = cached_index_dir(catalog, settings)
-    report = build_index(catalog, settings, index_dir=index_dir, progress=True)
-    if not report.up_to_date:
-        click.echo(report.summary(), err=True)
-    retriever = Retriever.open(settings, index_dir=index_dir)
+    fusion = None if fit_fusion else inputs.load_fusion(fusion_file, settings, evaluated, allow_leak)
+    retriever, built = inputs.open_cached_index(catalog, settings)
+    if built:
+        click.echo(built, err=True)
     known = {item.id for item in retriever.index.items}
 
     def ranker_factory(name: str | None) -> Any:
@@ -140,9 +107,7 @@ def redial_command(
         chosen_adapter = name if name is not None else adapter
         if chosen_adapter is None:
             return LLMRanker.from_settings(settings)
-        # model_copy skips validators: spell "no adapter" as None here.
-        value = None if chosen_adapter.strip().lower() in {"", "none", "off"} else chosen_adapter
-        return LLMRanker.from_settings(settings.updated(adapter=value))
+        return LLMRanker.from_settings(settings.updated(adapter=chosen_adapter))  # validated: "none" is None
 
     options: dict[str, Any] = {
         "ranker_factory": ranker_factory, "n_candidates": settings.n_candidates, "fusion": fusion,
@@ -168,7 +133,7 @@ def redial_command(
         signals = ItemSignals.load(path) if path is not None else None
         source = str(path) if path is not None else None
         if signals is not None:
-            _refuse_leak(f"the item signals in {path} were fitted on", signals.keys, evaluated, allow_leak,
+            inputs.refuse_leak(f"the item signals in {path} were fitted on", signals.keys, evaluated, allow_leak,
                          "Use --dialogues FILE, which leaves the evaluated dialogues out")
         else:
             if any(system.signals for system in chosen):
@@ -210,46 +175,6 @@ def redial_command(
     })
 
 
-def _refuse_leaky_embedder(settings: Settings, evaluated: set[str], allow_leak: bool) -> None:
-    """Refuse an embedder tuned on the evaluated dialogues (``trained_groups.json`` of `chatrec train-embedder`)."""
-    from chatrec.embedder_training import trained_groups
-
-    _refuse_leak(f"the embedder {settings.embedder} was tuned on", trained_groups(settings.embedder), evaluated,
-                 allow_leak, "Train it with --skip-dialogues-in the evaluated dialogues' file")
-
-
-def _refuse_leak(what: str, learnt: Iterable[str], evaluated: set[str], allow_leak: bool, fix: str) -> None:
-    """Refuse a model or statistic that learnt from evaluated dialogues (unless ``--allow-leak``).
-
-    Raises:
-        InputError: Naming the model, how many evaluated dialogues it saw, and the fix.
-    """
-    overlap = set(learnt) & evaluated
-    if overlap and not allow_leak:
-        raise InputError(
-            f"{what} {len(overlap)} of the evaluated dialogues (e.g. {sorted(overlap)[:3]}): that inflates "
-            f"the figures. {fix}, or pass --allow-leak"
-        )
-
-
-def _load_fusion(path: Path | None, settings: Settings, evaluated: set[str], allow_leak: bool) -> Any:
-    """The fusion model to evaluate (``--fusion`` or the setting; ``none`` = RRF), refusing a leaky one."""
-    from chatrec.embedding import embedder_identity
-    from chatrec.fusion import LearnedFusion
-
-    chosen = path if path is not None else settings.fusion_path
-    if chosen is None or str(chosen).strip().lower() in {"none", "off"}:
-        return None
-    fusion = LearnedFusion.load(chosen)
-    _refuse_leak(f"the fusion model {chosen} learnt from", fusion.trained_groups, evaluated, allow_leak,
-                 "Fit it with --skip-dialogues-in the evaluated dialogues' file, or use --fit-fusion")
-    fitted_with = fusion.meta.get("embedder")
-    if fitted_with and fitted_with != embedder_identity(settings.embedder):
-        logger.warning("the fusion model %s was fitted with the embedder %s, not %s: its dense features "
-                       "will be off", chosen, fitted_with, embedder_identity(settings.embedder))
-    return fusion
-
-
 @click.command(name="fit-fusion")
 @click.option("--dialogues", multiple=True, type=_FILE,
               help="Raw ReDial dialogue files (repeatable): the logged turns to learn from, and the "
@@ -280,33 +205,30 @@ def fit_fusion_command(
     """Learn how to fuse the dense, BM25 and signal rankings from logged recommendation turns."""
     from chatrec.embedder_training import dialogue_ids
     from chatrec.embedding import embedder_identity
+    from chatrec.eval import inputs
     from chatrec.eval.fusion_data import cross_fitted_examples
     from chatrec.eval.redial import dialogue_rec_turns, sample_turns
     from chatrec.fusion import fit_fusion
-    from chatrec.index import build_index
-    from chatrec.retrieval import Retriever
     from chatrec.signals import redial_sessions
 
     if not dialogues and not logs:
         raise InputError("give --dialogues or --logs: the logged turns to learn from")
     settings = make_settings()
     skip = dialogue_ids(skip_files) if skip_files else set()
-    index_dir = cached_index_dir(catalog, settings)
-    report = build_index(catalog, settings, index_dir=index_dir, progress=True)
-    if not report.up_to_date:
-        click.echo(report.summary(), err=True)
-    retriever = Retriever.open(settings, index_dir=index_dir)
+    retriever, built = inputs.open_cached_index(catalog, settings)
+    if built:
+        click.echo(built, err=True)
     titles = {item.id: item.title for item in retriever.index.items}
     logged = dialogue_rec_turns(dialogues, titles, skip) + [
-        turn for path in logs for turn in _log_turns(path, titles) if turn.dialog_id not in skip
+        turn for path in logs for turn in inputs.log_turns(path, titles) if turn.dialog_id not in skip
     ]
     turns = sample_turns(logged, max_turns, seed)
     sessions = [s for path in dialogues for s in redial_sessions(path, titles) if s.key not in skip]
-    sessions += [s for path in baskets for s in _read_baskets(path, set(titles)) if s.key not in skip]
+    sessions += [s for path in baskets for s in inputs.read_baskets(path, set(titles)) if s.key not in skip]
     examples = cross_fitted_examples(retriever, sessions, turns, depth=depth, folds=folds, progress=True)
     fusion = fit_fusion(examples, depth=depth, trees=trees, seed=seed, threads=threads)
     fusion.meta.update({
-        "embedder": embedder_identity(settings.embedder), "catalog_sha256": _file_sha(catalog),
+        "embedder": embedder_identity(settings.embedder), "catalog_sha256": file_sha256(catalog),
         "dialogues": [str(p) for p in dialogues], "logs": [str(p) for p in logs], "skipped_dialogues": len(skip), "signals_weight": settings.signals_weight,
     })
     fusion.save(out)
@@ -324,6 +246,7 @@ def fit_signals_command(
 ) -> None:
     """Learn co-mention, popularity and log-text signals from interaction logs."""
     from chatrec.catalog import load_catalog
+    from chatrec.eval import inputs
     from chatrec.signals import ItemSignals, Session, redial_sessions
 
     if not dialogues and not baskets:
@@ -333,47 +256,10 @@ def fit_signals_command(
     for path in dialogues:
         sessions.extend(redial_sessions(path, known))
     for path in baskets:
-        sessions.extend(_read_baskets(path, known))
+        sessions.extend(inputs.read_baskets(path, known))
     signals = ItemSignals.fit(sessions)
     signals.save(out)
     echo_json({"out": str(out), "sessions": signals.n_sessions, "items": len(signals)})
-
-
-def _log_turns(path: Path, titles: dict[str, str]) -> list[Any]:
-    """Turns from shop logs: ``{"query", "item_id"[, "session"]}`` lines; unknown items are skipped."""
-    from chatrec.eval.redial import RecTurn
-    from chatrec.fileio import iter_jsonl
-
-    turns = []
-    unknown = 0
-    for number, record in iter_jsonl(path, "logs"):
-        if not isinstance(record, dict) or not str(record.get("query") or "").strip() or "item_id" not in record:
-            raise InputError(f"{path}:{number} must be an object with a non-empty \"query\" and an \"item_id\"")
-        item_id = str(record["item_id"])
-        if item_id not in titles:
-            unknown += 1
-            continue
-        key = str(record.get("session") or f"{path.name}:{number}")
-        turns.append(RecTurn(key, number, ("", str(record["query"])), (titles[item_id],)))
-    if unknown:
-        logger.warning("%s: %d logged items are not in the catalogue: skipped", path, unknown)
-    return turns
-
-
-def _read_baskets(path: Path, known: set[str] | None) -> list[Any]:
-    from chatrec.fileio import iter_jsonl
-    from chatrec.signals import Session
-
-    sessions = []
-    for number, record in iter_jsonl(path, "baskets"):
-        key = ""
-        if isinstance(record, dict):
-            key, record = str(record.get("id", "")), record.get("items")
-        if not isinstance(record, list):
-            raise InputError(f"{path}:{number} must be a list of item ids or an object with 'items'")
-        items = tuple(str(item_id) for item_id in record if known is None or str(item_id) in known)
-        sessions.append(Session(items=items, key=key))
-    return sessions
 
 
 @click.command(name="report")

@@ -54,11 +54,9 @@ def train_command(
     CHATREC_ADAPTER=OUT.
     """
     import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from chatrec.llm import prepare_model
     from chatrec.retrieval import Retriever
-    from chatrec.train import TrainConfig, build_examples, train_adapter
+    from chatrec.train import TrainConfig, build_examples, load_base_model, split_heldout, train_adapter
 
     overrides: dict[str, Any] = {
         "max_examples": max_examples, "heldout": heldout, "epochs": epochs, "lr": lr, "lora_r": lora_r,
@@ -76,19 +74,13 @@ def train_command(
         list(data), retriever, n_candidates=config.n_candidates, seed=config.seed,
         limit=config.max_examples + config.heldout,
     )
-    # Held-out examples are whole dialogues, distinct from the training ones.
-    cut = config.heldout
-    while 0 < cut < len(examples) and examples[cut].source == examples[cut - 1].source:
-        cut += 1
-    held, train = examples[:cut], examples[cut:][: config.max_examples]
+    held, train = split_heldout(examples, config.heldout, config.max_examples)
     click.echo(
         f"{len(train)} training and {len(held)} held-out examples in {time.perf_counter() - started:.0f} s "
         f"(retrieval found the target in {sum(e.retrieved for e in examples) / max(1, len(examples)):.0%})",
         err=True,
     )
-    folder = prepare_model(settings)
-    tokenizer = AutoTokenizer.from_pretrained(str(folder))
-    model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=getattr(torch, config.dtype))
+    model, tokenizer = load_base_model(settings, config.dtype)
     metrics = train_adapter(model, tokenizer, train, retriever.index, out, config, heldout=held,
                             progress=not no_progress)
     echo_json(metrics)

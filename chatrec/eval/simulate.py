@@ -300,7 +300,7 @@ def run_simulation(
     from chatrec.sessions import SessionStore
 
     items = retriever.index.items
-    fields = set(retriever.fields())
+    fields = set(retriever.index.vocabulary.fields)
     if key_attrs is None:
         key_attrs = [name for name in DEFAULT_KEY_ATTRS if name in fields]
     missing = [name for name in key_attrs if name not in fields]

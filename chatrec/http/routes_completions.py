@@ -51,9 +51,7 @@ def _content(reply: Reply) -> str:
     A bot that reads only ``content`` (and ignores the ``chatrec`` field) still shows the
     recommendations; the layout is the one ``ChatRec.stream`` writes.
     """
-    lines = [reply.text]
-    lines += [f"{n}. {rec.title}: {rec.reason}" for n, rec in enumerate(reply.recommendations, start=1)]
-    return "\n".join(lines)
+    return reply.as_text()
 
 
 _HEADER_SAFE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")

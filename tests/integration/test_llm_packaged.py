@@ -12,7 +12,7 @@ import torch
 
 from chatrec.catalog import Item
 from chatrec.errors import AdapterError
-from chatrec.explain import Explanation, LLMExplainer, Vocabulary
+from chatrec.explain import Explanation, KnownValues, LLMExplainer
 from chatrec.llm import LLM, apply_adapter, load_llm, prepare_model, shipped_adapter_dir
 from chatrec.ranking import LLMRanker, RankingContext
 from chatrec.settings import Settings
@@ -60,7 +60,7 @@ def test_ranking_and_streamed_reason_with_the_default_adapter(packaged: Settings
     context = RankingContext(turns=[("customer", "I want a scary horror movie")])
     ranked = LLMRanker.from_settings(packaged, llm=llm).rank(context, candidates)
     assert sorted(r.candidate.item.id for r in ranked) == sorted(c.item.id for c in candidates)
-    explainer = LLMExplainer.from_settings(packaged, llm=llm, vocabulary=Vocabulary.from_items(items))
+    explainer = LLMExplainer.from_settings(packaged, llm=llm, vocabulary=KnownValues.from_items(items))
     parts = list(explainer.stream(context, ranked[0].candidate.item))
     assert isinstance(parts[-1], Explanation) and parts[-1].text
     assert len(parts[-1].text.split()) <= 31

@@ -16,7 +16,6 @@ from click.testing import CliRunner
 
 from chatrec.catalog import Item, item_text, load_catalog
 from chatrec.cli import main
-from chatrec.cli.evaluate import cached_index_dir
 from chatrec.embedder_training import (
     EmbedderTrainConfig,
     TrainingPair,
@@ -30,6 +29,7 @@ from chatrec.embedder_training import (
     trained_groups,
 )
 from chatrec.errors import InputError
+from chatrec.eval.inputs import cached_index_dir
 from chatrec.settings import Settings
 
 ITEMS = {

@@ -8,9 +8,9 @@ from tiny_llm import tiny_model, tiny_tokenizer
 from chatrec.catalog import Item
 from chatrec.explain import (
     Explanation,
+    KnownValues,
     LLMExplainer,
     TemplateExplainer,
-    Vocabulary,
     find_contradictions,
     item_facts,
 )
@@ -23,7 +23,7 @@ DRESS = Item(id="2", title="Puma Women Red Dress", brand="Puma", price=40.0,
              attributes={"gender": "Women", "baseColour": "Red", "articleType": "Dresses", "usage": "Casual"})
 MOVIE = Item(id="3", title="The Shining (1980)", attributes={"genre": ("horror", "drama"),
                                                                "director": ("Stanley Kubrick",)})
-VOCAB = Vocabulary.from_items([SHIRT, DRESS, MOVIE])
+VOCAB = KnownValues.from_items([SHIRT, DRESS, MOVIE])
 CONTEXT = RankingContext(turns=[("customer", "I want a blue tshirt for running")])
 
 

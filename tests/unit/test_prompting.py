@@ -12,22 +12,22 @@ from chatrec.prompting import PromptLibrary, PromptTemplate, default_prompts_dir
 
 
 def test_every_shipped_prompt_loads_and_declares_its_variables() -> None:
-    names = {"rank", "explain", "ask", "system"}
+    names = {"rank", "explain", "dialogue_question", "system"}
     for name in names:
         template = load_prompt(name)
         assert template.path is not None and template.path.parent == default_prompts_dir()
-    assert load_prompt("ask").variables == {"attribute", "options"}
+    assert load_prompt("dialogue_question").variables == {"attribute", "options"}
     assert load_prompt("rank").variables == {"dialogue", "profile", "candidates", "labels"}
 
 
 def test_missing_variable_is_an_error_naming_it() -> None:
     with pytest.raises(PromptError, match="options"):
-        load_prompt("ask").render(attribute="colour")
+        load_prompt("dialogue_question").render(attribute="colour")
 
 
 def test_unknown_variable_is_an_error_naming_it() -> None:
     with pytest.raises(PromptError, match="colour"):
-        load_prompt("ask").render(attribute="size", options="S, M", colour="red")
+        load_prompt("dialogue_question").render(attribute="size", options="S, M", colour="red")
 
 
 def test_header_and_body_must_agree() -> None:
@@ -51,7 +51,7 @@ def test_missing_file_is_a_prompt_error(tmp_path: Path) -> None:
 
 
 def test_values_are_not_evaluated_as_template_code() -> None:
-    text = load_prompt("ask").render(attribute="{{ 7 * 7 }}", options="{% for x in y %}")
+    text = load_prompt("dialogue_question").render(attribute="{{ 7 * 7 }}", options="{% for x in y %}")
     assert "{{ 7 * 7 }}" in text and "49" not in text
 
 

@@ -47,7 +47,7 @@ def test_a_vague_request_gets_a_question_with_options_from_the_catalogue(make_re
     reply = rec.respond("I'm looking for something for men", session_id="s1")
     assert reply.question is not None and not reply.recommendations
     assert 2 <= len(reply.question.options) <= 6
-    values = rec.retriever.values(reply.question.attribute)
+    values = rec.retriever.index.vocabulary.values(reply.question.attribute)
     assert all(option in values for option in reply.question.options)
     assert reply.to_dict()["question"]["options"] == reply.question.options
 

@@ -82,9 +82,12 @@ def test_profile_vector_pulls_results(retriever: Retriever) -> None:
     assert ids(biased) == ["3"] and ids(plain) != ["3"]
 
 
-def test_values_vocabulary(retriever: Retriever) -> None:
-    assert retriever.values("brand")["Nike"] == 2
-    assert "colour" in retriever.fields()
+def test_the_vocabulary_is_stored_with_the_index(retriever: Retriever, settings: Settings) -> None:
+    from chatrec.vocabulary import VOCABULARY_FILE, CatalogueVocabulary
+
+    stored = CatalogueVocabulary.load(settings.index_dir / VOCABULARY_FILE)
+    assert stored.values("brand")["Nike"] == 2 and "colour" in stored.fields
+    assert retriever.index.vocabulary.counts == stored.counts
 
 
 def test_chroma_backend_agrees_on_filters(retriever: Retriever, settings: Settings, fake_embedder: HashingEmbedder) -> None:

@@ -44,3 +44,14 @@ def test_understanding_and_linking_read_accented_words() -> None:
     assert normalise_tokens("Crème T-shirts") == ["creme", "tshirt"]
     linker = TitleLinker([Item(id="1", title="Amélie (2001)"), Item(id="2", title="Heat (1995)")])
     assert linker.find_ids("have you seen amelie?") == ["1"]
+
+
+def test_one_categorical_rule_for_every_use() -> None:
+    from chatrec.vocabulary import CatalogueVocabulary, is_categorical
+
+    items = [Item(id=str(n), title=f"Shirt {n}", brand="Acme" if n % 2 else "Zed",
+                  attributes={"sku": f"S-{n}", "colour": ["Red", "Blue"][n % 2], "year": str(2000 + n % 3)})
+             for n in range(120)]
+    vocabulary = CatalogueVocabulary.from_items(items)
+    assert vocabulary.fields == ["brand", "colour"]  # not the per-item sku, not the numeric year
+    assert not is_categorical("image_url", Counter({"a": 1})) and is_categorical("colour", Counter({"Red": 3}))

@@ -110,3 +110,16 @@ def test_prepare_decides_without_writing_reasons(fashion_retriever: Retriever, s
     assert all(fashion_retriever.index.get(i).field_value("baseColour") == "Blue" for i in turn.state.last_shown)
     assert rec.store.turns("s1") == []  # nothing saved: saving is ChatRec's job, after the reasons
     rec.close()
+
+
+def test_the_streamed_text_is_the_reply_as_text(fashion_retriever: Retriever, settings: Settings) -> None:
+    from chatrec.reply import Reply
+
+    rec = ChatRec(settings.model_copy(update={"use_llm": False}), retriever=fashion_retriever,
+                  ranker=RetrievalRanker(), explainer=TemplateExplainer())
+    parts = list(rec.stream("blue shirts for men, just show me", session_id="t1"))
+    reply = parts[-1]
+    assert isinstance(reply, Reply) and reply.recommendations
+    assert "".join(p for p in parts if isinstance(p, str)) == reply.as_text()
+    assert reply.as_text().count("\n") == len(reply.recommendations)
+    rec.close()

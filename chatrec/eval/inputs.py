@@ -1,0 +1,135 @@
+"""What an evaluation reads: a catalogue's cached index, logged turns and baskets, and the models
+it scores, refused when they learnt from the evaluated dialogues.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from chatrec.errors import InputError
+from chatrec.eval.redial import RecTurn
+from chatrec.fileio import file_sha256, iter_jsonl
+from chatrec.fusion import LearnedFusion
+from chatrec.retrieval import Retriever
+from chatrec.settings import Settings
+from chatrec.signals import Session
+
+__all__ = [
+    "cached_index_dir",
+    "load_fusion",
+    "log_turns",
+    "open_cached_index",
+    "read_baskets",
+    "refuse_leak",
+    "refuse_leaky_embedder",
+]
+
+logger = logging.getLogger(__name__)
+
+
+def cached_index_dir(catalog: Path, settings: Settings) -> Path:
+    """Where a catalogue's index is cached: ``cache_dir/indexes/<sha256 of the file>[-<embedder key>]``.
+
+    With an embedder other than the packaged one, a short hash of the setting (and, for a
+    local folder, of its weight files' sizes and modification times) is appended: each
+    embedder keeps its own index, and a model trained again into the same folder is not
+    mistaken for the old one.
+    """
+    from chatrec.embedding import embedder_identity
+    from chatrec.settings import PACKAGED_EMBEDDER
+
+    try:
+        name = file_sha256(catalog)[:16]
+    except OSError as exc:
+        raise InputError(f"cannot read catalogue {catalog}: {exc.strerror or exc}") from exc
+    if settings.embedder != PACKAGED_EMBEDDER:
+        name += "-" + hashlib.sha256(embedder_identity(settings.embedder).encode("utf-8")).hexdigest()[:8]
+    return Path(settings.cache_dir) / "indexes" / name
+
+
+def open_cached_index(catalog: Path, settings: Settings, progress: bool = True) -> tuple[Retriever, str | None]:
+    """The catalogue's retriever over its cached index (built or updated first).
+
+    Returns:
+        The retriever, and the build report's summary when the index had to be (re)built.
+    """
+    from chatrec.index import build_index
+
+    index_dir = cached_index_dir(catalog, settings)
+    report = build_index(catalog, settings, index_dir=index_dir, progress=progress)
+    return Retriever.open(settings, index_dir=index_dir), None if report.up_to_date else report.summary()
+
+
+def refuse_leaky_embedder(settings: Settings, evaluated: set[str], allow_leak: bool) -> None:
+    """Refuse an embedder tuned on the evaluated dialogues (``trained_groups.json`` of `chatrec train-embedder`)."""
+    from chatrec.embedder_training import trained_groups
+
+    refuse_leak(f"the embedder {settings.embedder} was tuned on", trained_groups(settings.embedder), evaluated,
+                 allow_leak, "Train it with --skip-dialogues-in the evaluated dialogues' file")
+
+
+def refuse_leak(what: str, learnt: Iterable[str], evaluated: set[str], allow_leak: bool, fix: str) -> None:
+    """Refuse a model or statistic that learnt from evaluated dialogues (unless ``--allow-leak``).
+
+    Raises:
+        InputError: Naming the model, how many evaluated dialogues it saw, and the fix.
+    """
+    overlap = set(learnt) & evaluated
+    if overlap and not allow_leak:
+        raise InputError(
+            f"{what} {len(overlap)} of the evaluated dialogues (e.g. {sorted(overlap)[:3]}): that inflates "
+            f"the figures. {fix}, or pass --allow-leak"
+        )
+
+
+def load_fusion(path: Path | None, settings: Settings, evaluated: set[str], allow_leak: bool) -> Any:
+    """The fusion model to evaluate (``--fusion`` or the setting; ``none`` = RRF), refusing a leaky one."""
+    from chatrec.embedding import embedder_identity
+
+    chosen = path if path is not None else settings.fusion_path
+    if chosen is None or str(chosen).strip().lower() in {"none", "off"}:
+        return None
+    fusion = LearnedFusion.load(chosen)
+    refuse_leak(f"the fusion model {chosen} learnt from", fusion.trained_groups, evaluated, allow_leak,
+                 "Fit it with --skip-dialogues-in the evaluated dialogues' file, or use --fit-fusion")
+    fitted_with = fusion.meta.get("embedder")
+    if fitted_with and fitted_with != embedder_identity(settings.embedder):
+        logger.warning("the fusion model %s was fitted with the embedder %s, not %s: its dense features "
+                       "will be off", chosen, fitted_with, embedder_identity(settings.embedder))
+    return fusion
+
+
+def log_turns(path: Path, titles: dict[str, str]) -> list[RecTurn]:
+    """Turns from shop logs: ``{"query", "item_id"[, "session"]}`` lines; unknown items are skipped."""
+    turns = []
+    unknown = 0
+    for number, record in iter_jsonl(path, "logs"):
+        if not isinstance(record, dict) or not str(record.get("query") or "").strip() or "item_id" not in record:
+            raise InputError(f"{path}:{number} must be an object with a non-empty \"query\" and an \"item_id\"")
+        item_id = str(record["item_id"])
+        if item_id not in titles:
+            unknown += 1
+            continue
+        key = str(record.get("session") or f"{path.name}:{number}")
+        turns.append(RecTurn(key, number, ("", str(record["query"])), (titles[item_id],)))
+    if unknown:
+        logger.warning("%s: %d logged items are not in the catalogue: skipped", path, unknown)
+    return turns
+
+
+def read_baskets(path: Path, known: set[str] | None) -> list[Session]:
+    """Sessions from baskets: JSON lines, each a list of item ids or ``{"id": .., "items": [..]}``."""
+    sessions = []
+    for number, record in iter_jsonl(path, "baskets"):
+        key = ""
+        if isinstance(record, dict):
+            key, record = str(record.get("id", "")), record.get("items")
+        if not isinstance(record, list):
+            raise InputError(f"{path}:{number} must be a list of item ids or an object with 'items'")
+        items = tuple(str(item_id) for item_id in record if known is None or str(item_id) in known)
+        sessions.append(Session(items=items, key=key))
+    return sessions
