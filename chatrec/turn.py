@@ -388,6 +388,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     )
     phrases = parts.phrases.language(heard.language)
     notes: list[str] = []
+    if heard.language == "other":
+        notes.append(phrases.render("other_language"))
     if heard.price is not None and not has_prices:
         notes.append(phrases.render("no_prices"))  # never an invented range on a catalogue without prices
         heard = heard.model_copy(update={"price": None})

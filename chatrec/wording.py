@@ -27,7 +27,7 @@ class Phrases:
 
     NAMES = (
         "question", "recommend", "empty", "relaxed", "profile", "because", "off_topic", "chitchat",
-        "no_prices", "converted", "about_items", "no_cheaper",
+        "no_prices", "converted", "about_items", "no_cheaper", "other_language",
     )
 
     def __init__(self, folder: Path | None = None) -> None:

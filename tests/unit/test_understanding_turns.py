@@ -128,3 +128,8 @@ def test_multilingual_retrieval_ranks_a_spanish_message_and_caches_the_catalogue
 def test_spanish_and_german_shoppers_are_answered_in_their_language(fashion_retriever, settings, message, phrase) -> None:
     reply = _chat(fashion_retriever, settings).respond(message, session_id="l1")
     assert phrase in reply.text, reply.text
+
+
+def test_another_script_gets_a_clear_reply(fashion_retriever, settings) -> None:
+    reply = _chat(fashion_retriever, settings).respond("Привет, мне нужны чёрные кроссовки", session_id="r1")
+    assert "Chinese, Spanish and German" in reply.text
