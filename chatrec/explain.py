@@ -293,8 +293,11 @@ class TemplateExplainer:
     and its price.
     """
 
+    def __init__(self, prompts: PromptLibrary | None = None) -> None:
+        self.prompts = prompts or PromptLibrary()
+
     def explain(self, context: RankingContext, item: Item) -> Explanation:
-        """The attribute-based reason for ``item``."""
+        """The attribute-based reason for ``item`` (wording: ``prompts/reason_*.txt``)."""
         asked = " " + _norm(" ".join(text for role, text in context.turns if role == "customer")) + " "
         values: list[str] = []
         for name, value in [("category", item.category), ("brand", item.brand), *ordered_attributes(item)]:
@@ -305,14 +308,13 @@ class TemplateExplainer:
                 values.append(text)
         matched = [v for v in values if f" {_norm(v)} " in asked and _norm(v)]
         title = _limit_words(item.title, 10)
-        price = format_price(item)
-        price_part = f", at {price}" if price else ""
+        price = format_price(item) or ""
         if matched:
-            text = f"{title} has what you asked for: {', '.join(matched[:3])}{price_part}."
+            text = self.prompts.render("reason_matched", title=title, values=", ".join(matched[:3]), price=price)
         elif values:
-            text = f"{title}: {', '.join(values[:3])}{price_part}."
+            text = self.prompts.render("reason_listed", title=title, values=", ".join(values[:3]), price=price)
         else:
-            text = f"{title}{price_part} is a close match for your request."
+            text = self.prompts.render("reason_plain", title=title, price=price)
         return Explanation(text=_limit_words(text), fallback=False)
 
     def stream(self, context: RankingContext, item: Item) -> Iterator[str | Explanation]:
@@ -363,6 +365,7 @@ class LLMExplainer:
         return cls(
             llm or LLM.from_settings(settings),
             vocabulary=vocabulary,
+            prompts=PromptLibrary(settings.prompts_dir),
             max_new_tokens=settings.explain_max_new_tokens,
         )
 

@@ -232,7 +232,10 @@ class LLMRanker:
     @classmethod
     def from_settings(cls, settings: Settings, llm: LLM | None = None) -> LLMRanker:
         """A ranker for the settings' model (shared when ``llm`` is given), loaded lazily."""
-        return cls(llm or LLM.from_settings(settings), weight=settings.llm_rank_weight)
+        return cls(
+            llm or LLM.from_settings(settings), prompts=PromptLibrary(settings.prompts_dir),
+            weight=settings.llm_rank_weight,
+        )
 
     def label_logprobs(self, context: RankingContext, items: Sequence[Item]) -> np.ndarray:
         """Log-probabilities (normalised over the labels) of each item's label, in item order."""

@@ -24,6 +24,7 @@ from chatrec.errors import InputError, SessionBusyError
 from chatrec.explain import Explainer
 from chatrec.fusion import LearnedFusion
 from chatrec.policy import ElicitationPolicy, attribute_weights
+from chatrec.prompting import PromptLibrary
 from chatrec.ranking import Ranker
 from chatrec.reply import Reply
 from chatrec.retrieval import Retriever
@@ -52,7 +53,8 @@ class ChatRec:
             retrieval order).
         explainer: Writes each item's reason (default: LLM or attribute template, likewise).
         store: Sessions and histories (default: SQLite at ``settings.db_path``).
-        phrases: The assistant's wording (default: ``prompts/dialogue_*.txt``).
+        phrases: The assistant's wording (default: ``dialogue_*.txt`` of ``settings.prompts_dir``,
+            else of the shipped ``prompts/``).
         policy: The ask-or-recommend policy (default: weighted information gain over the index).
         vocabulary: The catalogue's values, for understanding messages (default: from the index).
 
@@ -78,7 +80,7 @@ class ChatRec:
     ) -> None:
         self.settings = settings
         self.store = store if store is not None else SessionStore.from_settings(settings)
-        self.phrases = phrases or Phrases()
+        self.phrases = phrases or Phrases(settings.prompts_dir)
         self._retriever, self._ranker, self._explainer = retriever, ranker, explainer
         self._policy, self._vocabulary = policy, vocabulary
         self._parts: Parts | None = None
@@ -346,7 +348,7 @@ def _default_explainer(settings: Settings, llm: Any, retriever: Retriever) -> Ex
     from chatrec import explain
 
     if not settings.use_llm:
-        return explain.TemplateExplainer()
+        return explain.TemplateExplainer(PromptLibrary(settings.prompts_dir))
     # The truthfulness check knows the whole catalogue's values (brands, colours, types), so a
     # reason naming another item's value is caught.
     return explain.LLMExplainer.from_settings(

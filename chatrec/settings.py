@@ -133,6 +133,13 @@ class Settings(BaseSettings):
     )
 
     # --- dialogue and sessions ---------------------------------------------------------
+    prompts_dir: Path | None = Field(
+        None,
+        description=(
+            "Folder of the prompt templates and the assistant's wording (the files of prompts/, for "
+            "instance translated into another language); unset means the shipped English ones."
+        ),
+    )
     n_recommendations: int = Field(5, ge=1, le=50, description="Items shown per reply.")
     max_questions: int = Field(3, ge=0, description="Questions asked at most before recommending.")
     max_message_chars: int = Field(2000, ge=1, description="Longest accepted customer message.")

@@ -26,7 +26,7 @@ class Phrases:
     """
 
     NAMES = (
-        "question", "recommend", "empty", "relaxed", "profile", "because", "off_topic", "chitchat",
+        "question", "recommend", "empty", "relaxed", "profile", "because", "wish", "off_topic", "chitchat",
         "no_prices", "converted", "about_items", "no_cheaper", "other_language",
     )
 
@@ -71,7 +71,7 @@ class Phrases:
         for values in state.include.values():
             shown = [value.split("|")[-1] for value in values]
             # "WallChargers or 3 similar" rather than a long list of close values.
-            parts.append(" or ".join(shown) if len(shown) <= 2 else f"{shown[0]} or {len(shown) - 1} similar")
+            parts.append(self.render("wish", values=shown, count=len(shown), negated=False))
         if state.min_price is not None and state.max_price is not None:
             parts.append(f"{format_amount(state.min_price)}-{format_amount(state.max_price, currency)}")
         elif state.max_price is not None:
@@ -79,5 +79,7 @@ class Phrases:
         elif state.min_price is not None:
             parts.append(f">= {format_amount(state.min_price, currency)}")
         for values in state.exclude.values():
-            parts.extend(f"not {value.split('|')[-1]}" for value in values)
+            parts.extend(
+                self.render("wish", values=[value.split("|")[-1]], count=1, negated=True) for value in values
+            )
         return ", ".join(parts)

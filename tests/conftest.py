@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +16,9 @@ from fakes import HashingEmbedder  # noqa: E402
 from chatrec.index import build_index  # noqa: E402
 from chatrec.retrieval import Retriever  # noqa: E402
 from chatrec.settings import Settings  # noqa: E402
+
+if TYPE_CHECKING:
+    from chatrec.recommender import ChatRec
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -57,6 +62,16 @@ def fashion_retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
     embedder = HashingEmbedder()
     build_index(FIXTURES / "fashion_small.csv", settings, embedder=embedder)
     return Retriever.open(settings, embedder=embedder)
+
+
+@pytest.fixture
+def fashion_chatrec(fashion_retriever: Retriever, settings: Settings) -> Iterator[ChatRec]:
+    """The real ChatRec over the fashion fixture: fake embedder, retrieval only (no LLM), sessions in a temp folder."""
+    from chatrec.recommender import ChatRec
+
+    rec = ChatRec(settings.updated(use_llm=False), retriever=fashion_retriever)
+    yield rec
+    rec.close()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 import threading
 
 import pytest
-from chatrec_engines import REAL_CHATREC, make_engine
+from chatrec_engines import make_engine
 from fastapi.testclient import TestClient
 
 from chatrec.http.app import create_app
@@ -91,7 +91,6 @@ def test_bad_input_is_a_4xx_with_a_message(
     assert response.json()["detail"]
 
 
-@pytest.mark.skipif(not REAL_CHATREC, reason="the concurrency check is for the real engine")
 def test_concurrent_sessions_do_not_mix(client: TestClient) -> None:
     topics = ["formal shoes", "watch", "flip flops", "tshirt", "handbag", "sandals"]
     errors: list[str] = []

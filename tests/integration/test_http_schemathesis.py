@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-schemathesis = pytest.importorskip("schemathesis", reason="needs schemathesis (pip install schemathesis)")
+from needs import need
+
+schemathesis = need("schemathesis", reason="needs schemathesis (pip install schemathesis)")
 
 from chatrec_engines import make_engine
 from hypothesis import HealthCheck, given, settings

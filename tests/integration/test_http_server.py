@@ -11,6 +11,7 @@ import httpx
 import pytest
 import uvicorn
 from chatrec_engines import make_engine
+from needs import need
 
 from chatrec.http.app import create_app
 from chatrec.settings import Settings
@@ -64,7 +65,7 @@ def test_without_key_over_a_socket(base_url: str) -> None:
 
 
 def test_official_openai_client(base_url: str) -> None:
-    openai = pytest.importorskip("openai", reason="needs the openai package")
+    openai = need("openai", reason="needs the openai package")
     client = openai.OpenAI(base_url=f"{base_url}/v1", api_key=KEY, max_retries=0)
 
     completion = client.chat.completions.create(

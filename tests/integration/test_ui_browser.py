@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from chatrec_engines import make_engine
+from needs import need
 
 from chatrec.settings import Settings
 
@@ -34,7 +35,7 @@ CHROMIUM_FLAGS = [
 
 if not CHROMIUM.exists():
     pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)
-playwright_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright python package")
+playwright_api = need("playwright.sync_api", reason="needs the playwright python package")
 
 
 def _free_port() -> int:

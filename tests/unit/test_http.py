@@ -1,25 +1,35 @@
-"""The HTTP API's routes, against a fake ChatRec that follows the dialogue contract."""
+"""The HTTP API's routes, against the real ChatRec on the fashion fixture (fake embedder, no LLM)."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from fakes_chatrec import FakeChatRec
 from fastapi.testclient import TestClient
 
 from chatrec.http.app import create_app
+from chatrec.recommender import ChatRec
 from chatrec.settings import Settings
 
 
 @pytest.fixture
-def engine(settings: Settings) -> FakeChatRec:
-    return FakeChatRec(settings)
+def engine(fashion_chatrec: ChatRec) -> ChatRec:
+    return fashion_chatrec
 
 
 @pytest.fixture
-def client(settings: Settings, engine: FakeChatRec) -> TestClient:
+def client(settings: Settings, engine: ChatRec) -> TestClient:
     return TestClient(create_app(settings, engine))
+
+
+def _as_text(text: str, recommendations: list[dict]) -> str:
+    """A reply's text with each item and its reason, as the stream writes it."""
+    return text + "".join(f"\n{n}. {r['title']}: {r['reason']}" for n, r in enumerate(recommendations, start=1))
+
+
+def _said(client: TestClient, session_id: str) -> str:
+    """What the assistant said last in a session, as stored."""
+    return client.get(f"/v1/sessions/{session_id}").json()["turns"][-1]["text"]
 
 
 def _events(body: str) -> list[tuple[str, dict]]:
@@ -33,13 +43,15 @@ def _events(body: str) -> list[tuple[str, dict]]:
 
 # --- chat ------------------------------------------------------------------------------------------
 def test_chat_recommends_items_and_starts_a_session(client: TestClient) -> None:
-    response = client.post("/v1/chat", json={"message": "black formal shoes"})
+    response = client.post("/v1/chat", json={"message": "just show me black formal shoes for men"})
     assert response.status_code == 200
     body = response.json()
     assert body["session_id"]
     assert body["recommendations"], body
-    top = body["recommendations"][0]
-    assert "Formal Shoes" in top["title"] and top["reason"]
+    for rec in body["recommendations"]:
+        item = client.get(f"/v1/items/{rec['item_id']}").json()
+        assert item["attributes"]["articleType"] == "Formal Shoes" and item["attributes"]["baseColour"] == "Black"
+        assert rec["reason"]
     assert set(body) >= {"session_id", "text", "question", "recommendations"}
 
 
@@ -52,22 +64,25 @@ def test_chat_continues_the_given_session(client: TestClient) -> None:
     assert session["user_id"] == "cust-7"
 
 
-def test_chat_asks_a_question_with_quick_replies(client: TestClient) -> None:
-    body = client.post("/v1/chat", json={"message": "hello there"}).json()
+def test_chat_asks_a_question_with_quick_replies(client: TestClient, engine: ChatRec) -> None:
+    body = client.post("/v1/chat", json={"message": "something for men"}).json()
     assert body["recommendations"] == []
-    assert body["question"]["options"] == ["Shoes", "Watches", "Shirts"]
+    question = body["question"]
+    assert 2 <= len(question["options"]) <= 6
+    values = engine.retriever.index.vocabulary.values(question["attribute"])
+    assert all(option in values for option in question["options"])
 
 
 def test_chat_stream_sends_chunks_then_the_reply(client: TestClient) -> None:
-    response = client.post("/v1/chat/stream", json={"message": "blue sandals"})
+    response = client.post("/v1/chat/stream", json={"message": "just show me blue sandals"})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/event-stream")
     events = _events(response.text)
     kinds = [kind for kind, _ in events]
     assert kinds[-1] == "reply" and set(kinds[:-1]) == {"chunk"}
     reply = events[-1][1]
-    assert "".join(data["text"] for kind, data in events[:-1]) == reply["text"]
     assert reply["recommendations"]
+    assert "".join(data["text"] for kind, data in events[:-1]) == _as_text(reply["text"], reply["recommendations"])
 
 
 def test_chat_stream_rejects_bad_input_before_streaming(client: TestClient) -> None:
@@ -85,7 +100,7 @@ def _completion(**extra: object) -> dict:
             {"role": "system", "content": "You are a shop assistant."},
             {"role": "user", "content": "something nice"},
             {"role": "assistant", "content": "What are you looking for?"},
-            {"role": "user", "content": [{"type": "text", "text": "a black watch"}]},
+            {"role": "user", "content": [{"type": "text", "text": "just show me a black watch"}]},
         ],
         **extra,
     }
@@ -98,15 +113,15 @@ def test_completions_answer_the_last_user_message(client: TestClient) -> None:
     assert body["object"] == "chat.completion"
     assert body["choices"][0]["message"]["role"] == "assistant"
     recs = body["chatrec"]["recommendations"]
-    assert len(recs) == 5 and all("Watch" in rec["title"] for rec in recs)
+    assert recs and all("Watch" in rec["title"] for rec in recs)
     # A bot that reads only the text still shows the items and why.
     content = body["choices"][0]["message"]["content"]
-    assert content.splitlines()[0] == "Here are 5 items for you."
     assert content.splitlines()[1] == f"1. {recs[0]['title']}: {recs[0]['reason']}"
+    assert content == _as_text(_said(client, "cust-1"), recs)
     assert body["chatrec"]["session_id"] == "cust-1" == response.headers["x-session-id"]
 
 
-def test_completions_keep_one_session_per_user_field(client: TestClient, engine: FakeChatRec) -> None:
+def test_completions_keep_one_session_per_user_field(client: TestClient, engine: ChatRec) -> None:
     client.post("/v1/chat/completions", json=_completion(user="cust-2"))
     client.post("/v1/chat/completions", json=_completion(user="cust-2"))
     client.post("/v1/chat/completions", json=_completion(user="cust-3"))
@@ -114,7 +129,7 @@ def test_completions_keep_one_session_per_user_field(client: TestClient, engine:
     assert len(engine.session("cust-3")["turns"]) == 2
 
 
-def test_completions_session_header_wins_over_user_field(client: TestClient, engine: FakeChatRec) -> None:
+def test_completions_session_header_wins_over_user_field(client: TestClient, engine: ChatRec) -> None:
     body = client.post(
         "/v1/chat/completions", json=_completion(user="cust-4"), headers={"X-Session-Id": "s-42"}
     ).json()
@@ -130,13 +145,13 @@ def test_completions_stream_in_openai_chunks(client: TestClient) -> None:
     chunks = [json.loads(line) for line in lines[:-1]]
     assert all(chunk["object"] == "chat.completion.chunk" for chunk in chunks)
     text = "".join(chunk["choices"][0]["delta"].get("content", "") for chunk in chunks)
-    assert text == "Here are 5 items for you."
     assert chunks[-1]["choices"][0]["finish_reason"] == "stop"
-    assert len(chunks[-1]["chatrec"]["recommendations"]) == 5
+    recs = chunks[-1]["chatrec"]["recommendations"]
+    assert recs and text == _as_text(_said(client, "cust-5"), recs)
 
 
 @pytest.mark.parametrize("stream", [False, True])
-def test_completions_for_a_user_id_no_header_can_carry(client: TestClient, engine: FakeChatRec, stream: bool) -> None:
+def test_completions_for_a_user_id_no_header_can_carry(client: TestClient, engine: ChatRec, stream: bool) -> None:
     for _ in range(2):
         response = client.post("/v1/chat/completions", json=_completion(stream=stream, user="日本\nお客"))
         assert response.status_code == 200 and "x-session-id" not in response.headers
@@ -152,14 +167,14 @@ def test_completions_without_user_message_is_400(client: TestClient) -> None:
 
 
 # --- feedback, sessions, items, health -----------------------------------------------------------
-def test_feedback_is_recorded(client: TestClient, engine: FakeChatRec) -> None:
-    reply = client.post("/v1/chat", json={"message": "black formal shoes"}).json()
+def test_feedback_is_recorded(client: TestClient, engine: ChatRec) -> None:
+    reply = client.post("/v1/chat", json={"message": "just show me black formal shoes"}).json()
     item_id = reply["recommendations"][0]["item_id"]
     response = client.post(
         "/v1/feedback", json={"session_id": reply["session_id"], "item_id": item_id, "kind": "liked"}
     )
     assert response.status_code == 200
-    assert engine.feedback_log == [(reply["session_id"], item_id, "liked")]
+    assert {"item_id": item_id, "kind": "liked"} in engine.session(reply["session_id"])["feedback"]
 
 
 @pytest.mark.parametrize(
@@ -242,13 +257,14 @@ def test_oversized_body_is_413(client: TestClient, settings: Settings) -> None:
     assert str(settings.max_request_bytes) in response.json()["detail"]
 
 
-def test_chatrec_errors_map_to_their_status(settings: Settings) -> None:
+def test_chatrec_errors_map_to_their_status(settings: Settings, engine: ChatRec) -> None:
     from chatrec.errors import IndexNotFoundError, ModelError
 
-    class Broken(FakeChatRec):
-        def item(self, item_id: str):
+    class Broken(ChatRec):
+        def item(self, item_id: str):  # type: ignore[override]
             raise IndexNotFoundError("no index at ./index") if item_id == "a" else ModelError("model gone")
 
-    client = TestClient(create_app(settings, Broken(settings)), raise_server_exceptions=False)
+    broken = Broken(engine.settings, retriever=engine.retriever)
+    client = TestClient(create_app(settings, broken), raise_server_exceptions=False)
     assert client.get("/v1/items/a").status_code == 404
     assert client.get("/v1/items/b").status_code == 500

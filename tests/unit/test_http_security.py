@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from fakes_chatrec import FakeChatRec
 from fastapi.testclient import TestClient
 
 from chatrec.http.app import create_app
 from chatrec.http.security import RateLimiter
+from chatrec.recommender import ChatRec
 from chatrec.settings import Settings
 
 
 @pytest.fixture
-def keyed(settings: Settings) -> TestClient:
+def keyed(settings: Settings, fashion_chatrec: ChatRec) -> TestClient:
     settings = settings.model_copy(update={"api_keys": "key-one, key-two"})
-    return TestClient(create_app(settings, FakeChatRec(settings)))
+    return TestClient(create_app(settings, fashion_chatrec))
 
 
 ROUTES = [
@@ -46,9 +46,9 @@ def test_a_valid_key_is_accepted_and_healthz_is_open(keyed: TestClient) -> None:
         assert response.status_code == 200
 
 
-def test_rate_limit_is_per_key(settings: Settings) -> None:
+def test_rate_limit_is_per_key(settings: Settings, fashion_chatrec: ChatRec) -> None:
     settings = settings.model_copy(update={"api_keys": "a,b", "rate_limit_per_minute": 3})
-    client = TestClient(create_app(settings, FakeChatRec(settings)))
+    client = TestClient(create_app(settings, fashion_chatrec))
     as_a = {"Authorization": "Bearer a"}
     codes = [client.get("/v1/items/22119", headers=as_a).status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]
@@ -58,9 +58,9 @@ def test_rate_limit_is_per_key(settings: Settings) -> None:
     assert client.get("/v1/items/22119", headers={"Authorization": "Bearer b"}).status_code == 200
 
 
-def test_rate_limit_without_keys_counts_per_client(settings: Settings) -> None:
+def test_rate_limit_without_keys_counts_per_client(settings: Settings, fashion_chatrec: ChatRec) -> None:
     settings = settings.model_copy(update={"rate_limit_per_minute": 2})
-    client = TestClient(create_app(settings, FakeChatRec(settings)))
+    client = TestClient(create_app(settings, fashion_chatrec))
     codes = [client.get("/v1/items/22119").status_code for _ in range(3)]
     assert codes == [200, 200, 429]
     assert client.get("/healthz").status_code == 200  # health checks are never limited

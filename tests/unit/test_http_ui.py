@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gradio as gr
 from click.testing import CliRunner
-from fakes_chatrec import FakeChatRec
 
 from chatrec.cli import main
+from chatrec.recommender import ChatRec
 from chatrec.settings import Settings
 from chatrec.ui import build_ui, render_card
 
@@ -36,16 +36,16 @@ def test_card_without_price_or_image() -> None:
     assert "<img" not in card and "INR" not in card
 
 
-def test_build_ui_makes_the_engine_once(settings: Settings) -> None:
-    made: list[FakeChatRec] = []
+def test_build_ui_makes_the_engine_once_and_opens_it(fashion_chatrec: ChatRec) -> None:
+    made: list[ChatRec] = []
 
-    def factory() -> FakeChatRec:
-        made.append(FakeChatRec(settings))
+    def factory() -> ChatRec:
+        made.append(fashion_chatrec)
         return made[-1]
 
     blocks = build_ui(factory, title="shop")
     assert isinstance(blocks, gr.Blocks)
-    assert len(made) == 1
+    assert len(made) == 1 and fashion_chatrec._parts is not None  # opened at start-up, not at the first message
 
 
 def test_cli_lists_serve_and_demo() -> None:
@@ -81,7 +81,14 @@ def test_demo_builds_its_own_index_then_launches(settings: Settings, monkeypatch
     monkeypatch.setenv("CHATREC_CACHE_DIR", str(settings.cache_dir))
     monkeypatch.setattr(chatrec.demo, "ensure_demo_index", ensure)
     monkeypatch.setattr(chatrec.demo, "ensure_demo_histories", lambda s, name: seen.update(data_dir=s.data_dir) or [])
-    monkeypatch.setattr(chatrec.recommender.ChatRec, "from_settings", classmethod(lambda cls, s: FakeChatRec(s)))
+    opened: list[Settings] = []
+
+    class Engine(ChatRec):
+        def open(self) -> ChatRec:
+            opened.append(self.settings)  # no index in this test: the demo's own is stubbed out
+            return self
+
+    monkeypatch.setattr(chatrec.recommender.ChatRec, "from_settings", classmethod(lambda cls, s: Engine(s)))
     monkeypatch.setattr(chatrec.ui, "launch_ui", lambda blocks, **kw: seen.update(launched=kw))
     result = CliRunner().invoke(main, ["demo", "--catalog", "electronics", "--no-llm", "--port", "7999"])
     assert result.exit_code == 0, result.output
@@ -90,3 +97,4 @@ def test_demo_builds_its_own_index_then_launches(settings: Settings, monkeypatch
     assert seen["data_dir"] == settings.cache_dir / "demo" / "electronics-data"
     assert seen["catalog"] == "electronics" and seen["use_llm"] is False
     assert seen["launched"] == {"server_name": None, "server_port": 7999, "inbrowser": False}
+    assert len(opened) == 1 and opened[0].use_llm is False
