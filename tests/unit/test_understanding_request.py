@@ -171,3 +171,17 @@ def test_answers_to_a_question_by_position_or_none_of_them(catalogues) -> None:
     assert second.intent == "answer" and second.include == {"category": ["Sports Shoes"]}
     other = _read(catalogues, "fashion", "hmm, something else", pending=pending)
     assert other.answered == "category" and other.exclude == {"category": sorted(pending[1])}
+
+
+def test_every_label_names_a_value_of_its_catalogue(catalogues) -> None:
+    from pathlib import Path
+
+    from chatrec.eval.understanding import DEFAULT_SET, load_turns
+
+    for path in sorted(Path(DEFAULT_SET).parent.glob("understanding*.txt")):
+        for turn in load_turns(path):
+            vocabulary = catalogues[turn.catalog][0]
+            for fact in turn.expected:
+                if fact[0] in ("include", "exclude"):
+                    known = {value.casefold() for value in vocabulary.counts.get(fact[1], {})}
+                    assert fact[2] in known, f"{path.name}:{turn.line} labels {fact[1]}={fact[2]}"
