@@ -75,22 +75,32 @@ def main() -> None:
         assert rerun.up_to_date
 
         start = time.perf_counter()
-        retriever = Retriever(open_index(settings.index_dir), embedder, settings)
+        npy = Retriever(open_index(settings.index_dir), embedder, settings)  # the matrix from embeddings.npy
+        npy_open_s = time.perf_counter() - start
+        start = time.perf_counter()
+        retriever = Retriever.open(settings, embedder=embedder)  # the matrix loaded from the Chroma store
         open_s = time.perf_counter() - start
         start = time.perf_counter()
         _ = retriever.bm25
         bm25_s = time.perf_counter() - start
+        npy._bm25 = retriever.bm25
         for name in ("gender", "baseColour", "usage", "season", "masterCategory"):
-            retriever.allowed(Filters(include={name: frozenset({"x"})}))  # warm the postings
+            for warm in (retriever, npy):
+                warm.allowed(Filters(include={name: frozenset({"x"})}))  # warm the postings
         collection = open_collection(settings, retriever.index)
         rng = random.Random(0)
         picks = [(rng.choice(QUERIES), rng.choice(FILTERS)) for _ in range(args.queries)]
         for query, _ in picks[:10]:
             retriever.search(query)  # warm-up
+            npy.search(query)
 
         def ours(i: int, filtered: bool) -> None:
             query, filters = picks[i]
             retriever.search(Query(query, filters) if filtered else Query(query), 20)
+
+        def from_npy(i: int, filtered: bool) -> None:
+            query, filters = picks[i]
+            npy.search(Query(query, filters) if filtered else Query(query), 20)
 
         def chroma(i: int, filtered: bool) -> None:
             query, filters = picks[i]
@@ -99,7 +109,7 @@ def main() -> None:
             collection.query(query_embeddings=[vector.tolist()], n_results=20, where=where)
 
         results = {}
-        for label, fn in (("chatrec", ours), ("chroma_query", chroma)):
+        for label, fn in (("chatrec", ours), ("chatrec_npy_matrix", from_npy), ("chroma_query", chroma)):
             for filtered in (False, True):
                 times = timed(lambda i: fn(i, filtered), args.queries)  # noqa: B023
                 results[f"{label}_{'filtered' if filtered else 'unfiltered'}"] = {
@@ -115,6 +125,7 @@ def main() -> None:
         "build_peak_rss_mb": round(peak_mb),
         "rerun_unchanged_seconds": round(rerun_s, 2),
         "open_seconds": round(open_s, 2),
+        "open_from_npy_seconds": round(npy_open_s, 2),
         "bm25_build_seconds": round(bm25_s, 2),
         "query_embedding_p50_ms": round(statistics.median(embed_times), 2),
         **{f"{key}_{stat}": value for key, stats in results.items() for stat, value in stats.items()},

@@ -149,8 +149,15 @@ class Retriever:
     def open(
         cls, settings: Settings, index_dir: Path | str | None = None, embedder: Embedder | None = None
     ) -> Retriever:
-        """Open the index in ``index_dir`` (default: the setting) with the configured embedder."""
+        """Open the index in ``index_dir`` (default: the setting) with the configured embedder.
+
+        The in-memory matrix the queries read is loaded from the store of record, the Chroma
+        collection (:func:`chatrec.store.load_vectors`).
+        """
+        from chatrec.store import load_vectors
+
         index = open_index(index_dir or settings.index_dir)
+        index.embeddings = load_vectors(settings, index)
         return cls(index, embedder or load_embedder(settings), settings)
 
     def _posting(self, name: str) -> dict[str, np.ndarray]:

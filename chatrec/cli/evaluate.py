@@ -64,15 +64,8 @@ def redial_command(
 ) -> None:
     """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs."""
     from chatrec.eval import inputs
-    from chatrec.eval.redial import (
-        SYSTEMS,
-        RedialEvaluation,
-        cross_fitted_run,
-        dialogue_rec_turns,
-        load_turns,
-        parse_systems,
-        sample_turns,
-    )
+    from chatrec.eval.redial import SYSTEMS, RedialEvaluation, cross_fitted_run, parse_systems
+    from chatrec.eval.turns import dialogue_rec_turns, load_turns, sample_turns
     from chatrec.signals import ItemSignals, redial_sessions
 
     settings = make_settings()
@@ -207,7 +200,7 @@ def fit_fusion_command(
     from chatrec.embedding import embedder_identity
     from chatrec.eval import inputs
     from chatrec.eval.fusion_data import cross_fitted_examples
-    from chatrec.eval.redial import dialogue_rec_turns, sample_turns
+    from chatrec.eval.turns import dialogue_rec_turns, sample_turns
     from chatrec.fusion import fit_fusion
     from chatrec.signals import redial_sessions
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from chatrec.eval.redial import RecTurn, RedialEvaluation, cross_fitting_folds
+from chatrec.eval.redial import RedialEvaluation, cross_fitting_folds
+from chatrec.eval.turns import RecTurn
 from chatrec.fusion import FusionExample, LearnedFusion, fit_fusion
 from chatrec.retrieval import Retriever
 from chatrec.signals import ItemSignals, Session

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec.errors import InputError
-from chatrec.eval.redial import RecTurn
+from chatrec.eval.turns import RecTurn
 from chatrec.fileio import file_sha256, iter_jsonl
 from chatrec.fusion import LearnedFusion
 from chatrec.retrieval import Retriever

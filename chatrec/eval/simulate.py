@@ -142,18 +142,14 @@ class RandomPolicy(ElicitationPolicy):
         super().__init__(weights, min_gain=0.0, max_questions=max_questions)
         self.rng = rng
 
-    def decide(
-        self,
-        candidates: Sequence[Any],
-        state: DialogueState,
-        *,
-        has_history: bool = False,
-        wants_recommendations: bool = False,
-        n_recommendations: int = 5,
-    ) -> QuestionPlan:
-        """Ask about a random attribute that still has 2+ values among the candidates."""
+    def decide(self, candidates: Sequence[Any], state: DialogueState, **context: Any) -> QuestionPlan:
+        """Ask about a random attribute that still has 2+ values among the candidates.
+
+        Of the turn's ``context`` (see :meth:`ElicitationPolicy.decide`) only
+        ``wants_recommendations`` counts: the baseline ignores history and the pool's size.
+        """
         gains = self.gains(candidates, state)
-        if wants_recommendations or state.n_questions >= self.max_questions or not gains:
+        if context.get("wants_recommendations") or state.n_questions >= self.max_questions or not gains:
             return QuestionPlan(None, [], 0.0, {}, "random baseline recommends")
         name = self.rng.choice(sorted(gains))
         return QuestionPlan(name, gains[name][1], gains[name][0], {}, "random baseline asks")

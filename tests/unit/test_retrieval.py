@@ -109,3 +109,16 @@ def test_extra_scores_are_fused_as_a_third_list(retriever: Retriever) -> None:
     assert "6" not in ids(retriever.search("running shoe", 3))
     assert "6" in ids(retriever.search(Query("running shoe", signal_scores=extra, signal_weight=3.0), 3))
     assert "6" not in ids(retriever.search(Query("running shoe", exclude_ids=("6",), signal_scores=extra, signal_weight=3.0), 3))
+
+
+def test_queries_read_the_vectors_from_the_store_of_record(
+    retriever: Retriever, settings: Settings, fake_embedder: HashingEmbedder
+) -> None:
+    from chatrec.index import EMBEDDINGS
+    from chatrec.store import load_vectors
+
+    assert np.allclose(load_vectors(settings, retriever.index), np.load(settings.index_dir / EMBEDDINGS), atol=1e-6)
+    # A damaged build artefact does not matter: the matrix comes from Chroma.
+    np.save(settings.index_dir / EMBEDDINGS, np.zeros_like(retriever.index.embeddings))
+    reopened = Retriever.open(settings, embedder=fake_embedder)
+    assert ids(reopened.search("running shoe", 3)) == ids(retriever.search("running shoe", 3))
