@@ -81,6 +81,12 @@ def load_answer_wording(language: str = "en", prompts_dir: Path | None = None) -
     return _load(language, str(prompts_dir or default_prompts_dir()))
 
 
+def wording_language(language: str, prompts_dir: Path | None = None) -> str:
+    """``language`` when its answer wording exists, else English (the wording every install has)."""
+    folder = Path(prompts_dir or default_prompts_dir())
+    return language if (folder / f"answers_{language}.json").is_file() else "en"
+
+
 def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
     return any(re.search(rf"\b{re.escape(p)}\b", text) for p in phrases)
 

@@ -3,8 +3,9 @@
 The state holds what the customer wants (attribute values, price range), what they do not
 want (negated values, rejected items), what was shown and asked. It changes only through
 :meth:`DialogueState.apply`, one event at a time: :class:`Heard` folds one message's
-:class:`~chatrec.understanding.Understanding` in (a field named again replaces the earlier
-wish, negations and rejections stay until the customer says otherwise), :class:`Named`,
+:class:`~chatrec.request.ShopperRequest` in (a field named again replaces the earlier wish,
+negations and rejections stay until the customer says otherwise, a wish is given up only when
+the customer gives it up), :class:`Named`,
 :class:`Asked`, :class:`Shown` and :class:`Reacted` record the items named, the question
 asked, the items shown and the customer's feedback.
 """
@@ -15,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from chatrec.understanding import Understanding
+from chatrec.request import ShopperRequest
 
 __all__ = [
     "Asked",
@@ -34,7 +35,7 @@ __all__ = [
 class Heard:
     """The customer said something: what it was understood to mean."""
 
-    understanding: Understanding
+    understanding: ShopperRequest
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,9 @@ class DialogueState:
         queries: The customer's words for retrieval, one entry per turn (negations removed).
         mentioned: Ids of catalogue items the customer named.
         allow_shown: Show earlier items again in the next reply.
+        avoid: Words the customer does not want in titles ("not skinny").
+        last_references: Positions the last message pointed at (for "the other one").
+        language: The language of the customer's last message.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -108,6 +112,9 @@ class DialogueState:
     queries: list[str] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
     allow_shown: bool = False
+    avoid: list[str] = field(default_factory=list)
+    last_references: list[int] = field(default_factory=list)
+    language: str = "en"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -157,32 +164,52 @@ class DialogueState:
             self.liked.append(event.item_id)
         return self
 
-    def _hear(self, heard: Understanding) -> None:
-        """Fold one message in.
+    def _hear(self, heard: ShopperRequest) -> None:
+        """Fold one message's request in.
 
-        "Something else" rejects what was just shown; a field named again replaces the
-        earlier wish ("actually red"); a negated value is removed from the wishes and excluded
-        from then on; "start over" clears everything but the items shown and rejected;
-        "cheaper" sets the highest price below the cheapest item of the last reply.
+        A field named again replaces the earlier wish ("actually red"); a negated value is
+        removed from the wishes and excluded from then on; a field is given up only when the
+        customer says so ("any colour is fine"); a new budget replaces the old one and keeps
+        every other wish ("I can go up to 25000" keeps the TV); a new product type during a
+        search replaces the earlier type in every type field; "start over" clears everything
+        but the items shown and rejected; "cheaper" sets the highest price below the cheapest
+        item of the last reply; "none of these" rejects the items of the last reply. Questions
+        about shown items, chit-chat and off-topic messages change no wish.
         """
-        if heard.something_else:
-            self.rejected.extend(i for i in self.last_shown if i not in self.rejected)
-        if heard.reset:
-            self.include, self.exclude = {}, {}
+        from chatrec.understanding import type_fields
+
+        self.language = heard.language
+        if heard.intent in ("ask_about_item", "compare", "off_topic", "chitchat"):
+            self.last_references = heard.positions
+            return
+        if heard.intent == "start_over":
+            self.include, self.exclude, self.avoid = {}, {}, []
             self.min_price = self.max_price = None
             self.asked, self.n_questions, self.queries = [], 0, []
+        if heard.intent == "reject":
+            self.rejected.extend(i for i in self.last_shown if i not in self.rejected)
+        for name in heard.drop:
+            if name == "price":
+                self.min_price = self.max_price = None
+            else:
+                self.include.pop(name, None)
+        types = set(type_fields([*self.include, *heard.include])) | {"category"}
+        if heard.intent == "recommend" and any(name in types for name in heard.include):
+            for name in [n for n in self.include if n in types and n not in heard.include]:
+                del self.include[name]  # "now a belt": the jeans wish goes
         for name, values in heard.include.items():
             self.include[name] = sorted(values)
             if name in self.exclude:
                 self.exclude[name] = [v for v in self.exclude[name] if v not in values]
         for name, values in heard.exclude.items():
-            self.exclude[name] = sorted(set(self.exclude.get(name, [])) | values)
+            self.exclude[name] = sorted(set(self.exclude.get(name, [])) | set(values))
             if name in self.include:
                 self.include[name] = [v for v in self.include[name] if v not in values]
                 if not self.include[name]:
                     del self.include[name]
-        if heard.min_price is not None or heard.max_price is not None:
-            self.min_price, self.max_price = heard.min_price, heard.max_price
+        self.avoid.extend(w for w in heard.avoid_words if w not in self.avoid)
+        if heard.price is not None and (heard.price.min is not None or heard.price.max is not None):
+            self.min_price, self.max_price = heard.price.min, heard.price.max
         elif heard.relative_price == "cheaper" and self.last_prices:
             self.max_price = round(min(self.last_prices) * 0.999, 2)
             self.min_price = None
@@ -197,7 +224,8 @@ class DialogueState:
             if attribute and attribute not in self.asked:
                 self.asked.append(attribute)
         self.pending = None
-        self.allow_shown = heard.show_again
+        self.allow_shown = heard.intent == "show_again"
+        self.last_references = heard.positions
         if heard.query:
             self.queries.append(heard.query)
 
@@ -228,6 +256,6 @@ class Wishes:
     max_price: float | None = None
 
 
-def update_state(state: DialogueState, heard: Understanding) -> DialogueState:
+def update_state(state: DialogueState, heard: ShopperRequest) -> DialogueState:
     """Shorthand for ``state.apply(Heard(heard))``."""
     return state.apply(Heard(heard))

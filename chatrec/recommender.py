@@ -190,10 +190,16 @@ class ChatRec:
                 [item.id for item in retriever.index.items], embeddings=retriever.index.embeddings
             )
         fusion = LearnedFusion.load(settings.fusion_path) if settings.fusion_path is not None else None
+        multilingual = None
+        if settings.multilingual_retrieval:  # issue 12: a second, multilingual list for non-English messages
+            from chatrec.multilingual import MultilingualIndex
+
+            multilingual = MultilingualIndex(retriever.index.items, settings.cache_dir)
         return Parts(
             settings=settings, store=self.store, retriever=retriever, ranker=ranker, explainer=explainer,
             policy=policy, phrases=self.phrases, vocabulary=vocabulary,
             linker=TitleLinker(retriever.index.items), signals=signals, fusion=fusion, labels=labels,
+            multilingual=multilingual,
         )
 
     @property
@@ -271,13 +277,6 @@ class ChatRec:
         parts = self.parts
         with self._hold_session(session_id), observability.turn(session_id):
             started = time.perf_counter()
-            # Issue 13: a question about the items just shown is answered from their data.
-            answered = self._answer_about_shown(message, session_id)
-            if answered is not None:
-                yield answered.text
-                answered.metadata["seconds"] = round(time.perf_counter() - started, 3)
-                yield answered
-                return
             turn = prepare(parts, message, session_id, user_id)
             for event in answer(parts, turn):
                 if isinstance(event, Reply):
@@ -390,40 +389,6 @@ class ChatRec:
         """
         with self.session_locks.hold(session_id, self.settings.session_wait_seconds):
             yield
-
-    def _answer_about_shown(self, message: str, session_id: str) -> Reply | None:
-        """The answer to a question about the last reply's items, or None when the message is not one.
-
-        Minimal trigger until the typed request's ``ask_about_item``/``compare`` intents
-        arrive: a question that refers to shown items (:func:`chatrec.answers.is_question_about_shown`).
-        """
-        from chatrec import answers
-
-        if not self.store.exists(session_id):
-            return None
-        state = DialogueState.from_dict(self.store.load_state(session_id))
-        shown = list(state.last_shown)
-        if not answers.is_question_about_shown(message, len(shown)):
-            return None
-        positions = answers.find_reference(message, len(shown)) or []
-        valid = [p for p in positions if 1 <= p <= len(shown)]
-        if not valid:
-            text = answers.load_answer_wording()["out_of_range"].format(count=len(shown), position=positions[0])
-            answer = answers.Answer(text, "no_reference", positions, False)
-        else:
-            items = [self.item(shown[p - 1]) for p in valid]
-            last = next((t for t in reversed(self.store.turns(session_id)) if t.payload.get("recommendations")), None)
-            reasons_by_id = dict(zip(last.payload.get("recommendations", []), last.payload.get("reasons", []))) if last else {}
-            answer = answers.answer_question(
-                message, items, positions=valid, reasons=[reasons_by_id.get(i.id, "") for i in items]
-            )
-        intent = "compare" if answer.kind in ("compare", "cheaper", "pricier") else "ask_about_item"
-        reply = Reply(session_id, answer.text, [], None, {"intent": intent, "answer": answer.to_dict()})
-        self.store.save_turn(
-            session_id, state.to_dict(),
-            [("customer", message, {}), ("assistant", answer.text, {"answer": answer.to_dict()})],
-        )
-        return reply
 
     def _save(self, turn: Turn, reply: Reply) -> None:
         payload: dict[str, Any] = {

@@ -188,6 +188,20 @@ class Settings(BaseSettings):
     n_recommendations: int = Field(5, ge=1, le=50, description="Items shown per reply.")
     max_questions: int = Field(3, ge=0, description="Questions asked at most before recommending.")
     max_message_chars: int = Field(2000, ge=1, description="Longest accepted customer message.")
+    currency_rates: str | None = Field(
+        None,
+        description="Exchange rates as units per US dollar, 'INR=83,EUR=0.92', over approximate defaults "
+        "(USD 1, INR 83, EUR 0.92, GBP 0.79, CNY 7.2, JPY 150): a budget in another currency than the "
+        "catalogue's is converted with them.",
+    )
+    multilingual_retrieval: bool = Field(
+        False,
+        description="Rank items with multilingual USE v3 for messages not in English (the catalogue is "
+        "embedded once on first use and cached: about 40-60 s per 5,000 items on one CPU thread).",
+    )
+    understanding_lexicon: Path | None = Field(
+        None, description="A JSON lexicon of shoppers' words added to the packaged one (chatrec/data/lexicon.json).",
+    )
     max_history_turns: int = Field(20, ge=1, description="Turns kept per session for the prompt.")
     session_wait_seconds: float = Field(
         120.0, gt=0,

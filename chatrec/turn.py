@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -25,6 +26,7 @@ from chatrec.grounding import Request
 from chatrec.fusion import PoolRanker
 from chatrec.history import Profile, build_profile
 from chatrec.labels import Labels
+from chatrec.money import format_amount, parse_rates
 from chatrec.policy import ElicitationPolicy, QuestionPlan
 from chatrec.query import Query, filters_for, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
@@ -33,7 +35,8 @@ from chatrec.retrieval import Candidate, Retriever
 from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals
-from chatrec.understanding import Understanding, ValueMatcher, understand
+from chatrec.request import ItemReference, ShopperRequest
+from chatrec.understanding import TurnContext, ValueMatcher, normalise_tokens, understand
 from chatrec.wording import Phrases
 
 __all__ = [
@@ -80,6 +83,7 @@ class Parts:
     signals: AlignedSignals | None = None
     fusion: PoolRanker | None = None
     labels: Labels | None = None  # how values are shown to shoppers (chatrec.labels)
+    multilingual: Any = None  # chatrec.multilingual.MultilingualIndex, for messages not in English
 
 
 @dataclass
@@ -89,7 +93,7 @@ class Turn:
     session_id: str
     message: str
     state: DialogueState
-    heard: Understanding
+    heard: ShopperRequest
     profile: Profile | None
     context: RankingContext
     query: Query
@@ -116,16 +120,126 @@ def begin(store: SessionStore, session_id: str, user_id: str | None) -> tuple[st
 
 
 def hear(
-    message: str, vocabulary: ValueMatcher, state: DialogueState, labels: Labels | None = None
-) -> Understanding:
-    """What the message asks for, read against the pending question if there is one.
+    message: str, vocabulary: ValueMatcher, state: DialogueState, *, shown: Sequence[Item] = (),
+    catalog_currency: str | None = None, rates: dict[str, float] | None = None, lexicon: Any = None,
+    labels: Labels | None = None,
+) -> ShopperRequest:
+    """What the shopper wants after this message: read against the question pending, the items
+    shown last, the wishes in force and the catalogue's currency.
 
     A quick reply comes back as the label it was shown with ("USB cables"): it is read as
     the catalogue value it stands for ("USBCables").
     """
     pending = (state.pending["attribute"], list(state.pending["options"])) if state.pending else None
     answer = labels.raw(message, pending[1]) if pending and labels is not None else None
-    return understand(answer or message, vocabulary, pending=pending)
+    message = answer or message
+    context = TurnContext(
+        pending=pending,
+        shown=shown,
+        searching=bool(
+            state.include or state.exclude or state.queries or state.last_shown
+            or state.min_price is not None or state.max_price is not None
+        ),
+        current=state.include,
+        last_references=state.last_references,
+        catalog_currency=catalog_currency,
+    )
+    if rates is not None:
+        context.rates = rates
+    heard = understand(message, vocabulary, context, lexicon=lexicon)
+    return as_question_about_shown(heard, message, shown)
+
+
+def as_question_about_shown(heard: ShopperRequest, message: str, shown: Sequence[Item]) -> ShopperRequest:
+    """The request as a question about the shown items when the message asks one of them.
+
+    "Does the second one come in red?" reads to the rules as a refinement (more like the
+    second, in red); a question that names a shown item is answered about that item instead
+    of changing the search (:func:`chatrec.answers.is_question_about_shown`).
+    """
+    from chatrec import answers
+
+    if heard.intent in ("ask_about_item", "compare", "off_topic", "chitchat") or not shown:
+        return heard
+    if not answers.is_question_about_shown(message, len(shown), heard.language):
+        return heard
+    positions = answers.find_reference(message, len(shown), heard.language) or list(heard.positions)
+    references = [
+        ItemReference(position=p, item_id=shown[p - 1].id) for p in positions if 1 <= p <= len(shown)
+    ]
+    if not references:
+        return heard
+    intent = "compare" if len(references) > 1 else "ask_about_item"
+    return heard.model_copy(update={"intent": intent, "references": references, "include": {}, "exclude": {}})
+
+
+def catalogue_money(retriever: Retriever) -> tuple[bool, str | None]:
+    """Whether the catalogue lists prices, and its commonest currency."""
+    from collections import Counter
+
+    items = retriever.index.items
+    counts = Counter(item.currency for item in items if item.currency)
+    return any(item.price is not None for item in items), (counts.most_common(1)[0][0] if counts else None)
+
+
+def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list[Candidate]:
+    """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans)."""
+    unwanted = set(words)
+    return [c for c in candidates if not unwanted & set(normalise_tokens(c.item.title))]
+
+
+def multilingual_candidates(parts: Parts, message: str, query: Query, k: int) -> list[Candidate]:
+    """The allowed items ranked by the multilingual encoder for the shopper's own words."""
+    from chatrec.multilingual import ranked
+
+    assert parts.multilingual is not None
+    return ranked(parts.multilingual, message, parts.retriever.allowed(query.filters, query.exclude_ids), k)
+
+
+def price_third(candidates: Sequence[Candidate], relative: str) -> list[Candidate]:
+    """"Cheap" with nothing shown yet: the cheaper third of the priced candidates ("pricier": the dearer third).
+
+    Candidates without a price are kept only when none has one (a catalogue without prices).
+    """
+    prices = sorted(c.item.price for c in candidates if c.item.price is not None)
+    if len(prices) < 3:
+        return list(candidates)
+    if relative == "cheaper":
+        bound = prices[len(prices) // 3]
+        return [c for c in candidates if c.item.price is not None and c.item.price <= bound]
+    bound = prices[(2 * len(prices)) // 3]
+    return [c for c in candidates if c.item.price is not None and c.item.price >= bound]
+
+
+def short_reply(
+    parts: Parts, heard: ShopperRequest, phrases: Phrases, message: str = "", session_id: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The words of a turn that shows no items: off topic, chit-chat, or an answer about shown items.
+
+    A question about the items referenced ("does the second one come in red?", "compare the
+    first two") is answered from their catalogue data by :func:`chatrec.answers.answer_question`,
+    which says plainly when the data does not say.
+    """
+    if heard.intent in ("off_topic", "chitchat"):
+        categories = parts.vocabulary.counts.get("category")
+        shown = parts.labels.show if parts.labels is not None else str
+        topics = ", ".join(shown(v) for v, _ in categories.most_common(3)) if categories else ""
+        return phrases.render(heard.intent, topics=topics or "a product type"), {"decision": heard.intent}
+    from chatrec import answers
+
+    index = parts.retriever.index
+    referenced = [r for r in heard.references if r.item_id and r.item_id in index]
+    items = [index.get(r.item_id) for r in referenced if r.item_id]
+    reasons: dict[str, str] = {}
+    if session_id is not None:
+        last = next((t for t in reversed(parts.store.turns(session_id)) if t.payload.get("recommendations")), None)
+        if last is not None:
+            reasons = dict(zip(last.payload.get("recommendations", []), last.payload.get("reasons", [])))
+    answer = answers.answer_question(
+        message, items, answers.wording_language(heard.language), positions=[r.position for r in referenced],
+        reasons=[reasons.get(item.id, "") for item in items],
+    )
+    return answer.text, {"decision": heard.intent, "references": heard.positions, "answer": answer.to_dict()}
 
 
 def named(linker: Linker, retriever: Retriever, message: str) -> tuple[str, ...]:
@@ -160,19 +274,25 @@ def excluded(state: DialogueState, profile: Profile | None) -> tuple[str, ...]:
 
 
 def build_query(
-    state: DialogueState, message: str, profile: Profile | None, parts: Parts
+    state: DialogueState, message: str, profile: Profile | None, parts: Parts,
+    anchors: Sequence[str] = (), phrases: Phrases | None = None,
 ) -> tuple[Query, Wishes, list[str]]:
-    """The search for this turn, with the wishes it enforces and the wishes it had to leave out."""
+    """The search for this turn, with the wishes it enforces and the wishes it had to leave out.
+
+    ``anchors`` are shown items the shopper wants more like ("more like the first one"): the
+    search is pulled towards them as towards items the shopper named.
+    """
     retriever = parts.retriever
+    phrases = phrases or parts.phrases
     exclude_ids = excluded(state, profile)
     text = state.query() or message
     wishes, relaxed = relax(
         state.wishes(),
         fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
-        label=lambda w: parts.phrases.summary(w, labels=parts.labels),
+        label=lambda w: phrases.summary(w, labels=parts.labels),
     )
     query = make_query(
-        text, index=retriever.index, settings=parts.settings, named_ids=state.mentioned,
+        text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
         profile_vector=profile.vector if profile else None, signals=parts.signals,
         filters=filters_for(wishes), exclude_ids=exclude_ids,
     )
@@ -185,14 +305,14 @@ def retrieve(retriever: Retriever, query: Query, k: int, fusion: PoolRanker | No
 
 
 def decide(
-    policy: ElicitationPolicy, candidates: Sequence[Candidate], state: DialogueState, heard: Understanding,
+    policy: ElicitationPolicy, candidates: Sequence[Candidate], state: DialogueState, heard: ShopperRequest,
     profile: Profile | None, n_recommendations: int,
 ) -> QuestionPlan:
     """Ask a question or recommend, from the candidates."""
     return policy.decide(
         candidates, state,
         has_history=profile is not None,
-        wants_recommendations=heard.wants_recommendations,
+        wants_recommendations=heard.wants_items,
         n_recommendations=n_recommendations,
     )
 
@@ -283,24 +403,79 @@ def recommendation(ranked: Ranked, reason: str, labels: Labels | None = None) ->
     )
 
 
+def _lexicon(settings: Settings) -> Any:
+    from chatrec.language import Lexicon
+
+    if settings.understanding_lexicon is None:
+        return Lexicon.default()
+    return _custom_lexicon(str(settings.understanding_lexicon))
+
+
+@lru_cache(maxsize=4)
+def _custom_lexicon(path: str) -> Any:
+    from chatrec.language import Lexicon
+
+    return Lexicon.load(path, base=Lexicon.default())
+
+
 # --- the turn ----------------------------------------------------------------------------------
 
 
 def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) -> Turn:
     """Everything up to the reasons: the state, the query, the candidates and the decision."""
-    settings, phrases = parts.settings, parts.phrases
+    settings = parts.settings
     user, state = begin(parts.store, session_id, user_id)
+    index = parts.retriever.index
+    has_prices, catalog_currency = catalogue_money(parts.retriever)
     with observability.stage("understand"):
-        heard = hear(message, parts.vocabulary, state, parts.labels)
+        heard = hear(
+            message, parts.vocabulary, state, shown=[index.get(i) for i in state.last_shown if i in index],
+            catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates),
+            lexicon=_lexicon(settings), labels=parts.labels,
+        )
+    phrases = parts.phrases.language(heard.language)
+    notes: list[str] = []
+    if heard.language == "other":
+        notes.append(phrases.render("other_language"))
+    if heard.price is not None and not has_prices:
+        notes.append(phrases.render("no_prices"))  # never an invented range on a catalogue without prices
+        heard = heard.model_copy(update={"price": None})
+    elif heard.price is not None and heard.price.converted and heard.price.note:
+        notes.append(phrases.render("converted", note=heard.price.note))
+    budget_before = (state.min_price, state.max_price)
     state.apply(Heard(heard))
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     profile = customer_profile(user, parts.store, parts.retriever)
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
     context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else ()))
-    query, wishes, relaxed = build_query(state, message, profile, parts)
+    if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references):
+        text, decision = short_reply(parts, heard, phrases, message, session_id)
+        turn = Turn(session_id, message, state, heard, profile, context, Query(text=""))
+        turn.text = " ".join([*notes, text])
+        turn.metadata = {"understood": heard.summary(), "constraints": state.constraints(), "relaxed": [],
+                         "policy": decision, **({"intent": heard.intent} if "answer" in decision else {}),
+                         **({"answer": decision["answer"]} if "answer" in decision else {})}
+        return turn
+    if heard.relative_price == "cheaper" and heard.price is None and state.last_prices:
+        exclude_ids = excluded(state, profile)
+        if parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
+            # Nothing is cheaper than the cheapest item shown: cheaper than most of them, else
+            # the budget the shopper had (never no budget at all).
+            state.max_price = round(float(np.median(state.last_prices)) * 0.999, 2)
+            if len(state.last_prices) < 2 or parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
+                state.min_price, state.max_price = budget_before
+                notes.append(phrases.render("no_cheaper"))
+    anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
+    query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases)
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
+    if parts.multilingual is not None and heard.language != "en":
+        candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
+    if state.avoid:
+        candidates = without_words(candidates, state.avoid)
+    if heard.relative_price and heard.price is None and not state.last_prices:
+        candidates = price_third(candidates, heard.relative_price)
 
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {
@@ -312,7 +487,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     }
     said = phrases.summary(wishes, currency(candidates), labels=parts.labels)
     if not candidates:
-        turn.text = phrases.render("empty", wishes=said or message)
+        turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
         turn.metadata["policy"] = {"decision": "nothing found"}
         return turn
 
@@ -326,7 +501,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     }
     if plan.attribute is not None:
         turn.question = question(plan, phrases, parts.labels)
-        turn.text = turn.question.text
+        turn.text = " ".join([*notes, turn.question.text])
         state.apply(Asked(plan.attribute, tuple(plan.options)))
         return turn
 
@@ -336,7 +511,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     if relaxed:
         text = phrases.render("relaxed", dropped="; ".join(relaxed)) + " " + text
-    turn.text = text
+    turn.text = " ".join([*notes, text])
     items = [r.candidate.item for r in turn.chosen]
     state.apply(Shown(tuple(i.id for i in items), tuple(i.price for i in items if i.price is not None)))
     return turn

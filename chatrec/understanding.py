@@ -1,80 +1,215 @@
-"""Understanding a customer message: constraints, negations and intents, in the catalogue's words.
+"""Understanding a shopper's message by rules: the fast path that writes a :class:`ShopperRequest`.
 
 Attribute values are matched against the catalogue's own vocabulary (``retriever.values``):
-"blue t-shirts for men" becomes ``baseColour=Blue, articleType=Tshirts, gender=Men`` on the
-fashion catalogue, "usb cables" the category paths that contain ``USBCables`` on the Amazon
-one. Prices ("under $50", "between 20 and 40", "less than 3000 rupees", "cheaper"), negations
-("not red", "nothing from Nike") and intents ("just show me", "something else", "start over")
-are recognised with small patterns. Nothing here needs a model.
+"blue t-shirts for men" becomes ``baseColour=Blue, category=Tshirts, gender=Men`` on the fashion
+catalogue. Matching is general rather than fitted to examples:
+
+- a word stands for a value only with evidence fit for its field: a brand or a part of a
+  compound value ("Sporting Goods", "Home&Kitchen", the brand "Room") is never matched by a
+  common English word ("good", "home", "room"), a number ("!!1000") or a word that describes
+  products in other fields ("usb" of ``USBCables`` is not the brand "USB");
+- typos are matched to the closest value (one edit, two for long words, same first letter:
+  "tshrit", "samsumg", "headfones"); synonyms and other languages go through a lexicon
+  (:mod:`chatrec.language`: "for my wife" -> women, "男士黑色鞋子" -> men black shoes);
+- a negation covers the values after it until the clause turns ("not red but blue",
+  "any colour but black", "red is not my colour, show blue", "a watch that isn't black");
+  a negated modifier does not take the product type with it ("not kids clothes" keeps clothes);
+  a negated word that is no catalogue value ("not skinny") is left out of the search text
+  and avoided in titles;
+- prices are read by :mod:`chatrec.money` and converted into the catalogue's currency;
+- intents (more like these, none of these, a question about the second item, compare,
+  start over, off topic) and references to the items shown ("the second one", "the blue one",
+  "the other one") are read from the message and the items shown.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
 
-from chatrec.text import fold, tokens
+from chatrec.language import Lexicon, detect_language, fold
+from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
+from chatrec.request import ItemReference, PriceRange, ShopperRequest
+from chatrec.text import tokens as text_tokens
 from chatrec.vocabulary import CatalogueVocabulary, is_categorical
 
-__all__ = ["Match", "Understanding", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "understand"]
+__all__ = [
+    "Match", "TurnContext", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "type_fields", "understand",
+]
+
+logger = logging.getLogger(__name__)
+
+_DATA = Path(__file__).parent / "data"
 
 #: Values never matched as constraints: too common as plain words in messages.
 _STOP_VALUES = frozenset(
     {"", "a", "an", "the", "for", "and", "or", "of", "to", "in", "on", "with", "other", "others", "none",
-     "na", "n/a", "any", "all", "yes", "no", "not", "it", "one", "new", "unknown", "misc", "item", "items"}
+     "na", "n/a", "any", "all", "yes", "no", "not", "it", "one", "new", "unknown", "misc", "item", "items",
+     "basic", "brand", "generic", "empty"}
 )
 #: Head nouns too generic to stand for the values ending with them ("Skin Care", "Kurta Sets").
 _GENERIC_HEADS = frozenset(
     {"care", "wear", "sets", "set", "item", "items", "pack", "combo", "product", "products", "accessory",
      "accessorie", "part", "kit", "tool", "thing", "other", "home", "type", "style", "size", "piece", "stuff",
-     "peripheral", "supplie", "essential", "general", "unit", "device", "appliance"}
+     "peripheral", "supplie", "essential", "general", "unit", "device", "appliance", "good", "gift", "material"}
 )
 _NEGATORS = frozenset(
     {"not", "no", "nothing", "none", "without", "except", "excluding", "dont", "never", "hate", "avoid",
-     "exclude", "nor", "neither", "non"}
+     "exclude", "nor", "neither", "non", "isnt", "arent", "doesnt", "wont", "wasnt", "didnt", "cant", "skip",
+     "minus", "sans"}
 )
-#: Words that end the scope of a negation ("not red but blue").
-_SCOPE_BREAKS = frozenset({"but", "instead", "rather", "prefer", "want", "like", "need", "love", "maybe"})
-_PUNCT = frozenset({".", ",", ";", "!", "?"})
+_POST_NEGATORS = frozenset({"isnt", "arent", "doesnt", "dont", "wasnt", "wont"})
+_NEGATION_PHRASES = re.compile(
+    r"\b(?:not after|not looking for|not into|(?:i'?d )?rather not(?: have)?|stay away from|steer clear of|"
+    r"no longer want|(?:don'?t|do not) need|not interested in|no more)\b"
+)
+_DISLIKED = frozenset(
+    {"not", "never", "no", "boring", "ugly", "dull", "awful", "horrible", "terrible", "bad", "overrated"}
+)
+_COPULAS = frozenset({"is", "are", "was", "were", "look", "looks", "seem", "seems"})
+#: Words that end the scope of a negation once something was negated ("not red but blue").
+_SCOPE_BREAKS = frozenset(
+    {"but", "instead", "rather", "prefer", "want", "like", "need", "love", "maybe", "show", "give", "find",
+     "get", "only", "just", "though", "however", "looking", "something", "search", "am", "im", "so"}
+)
+_ANY_BUT = frozenset({"any", "anything", "everything", "all", "whatever", "every"})
+_PUNCT = frozenset({".", ",", ";", "!", "?", ":"})
+_FILLERS = frozenset(
+    {"i", "im", "me", "my", "we", "you", "your", "a", "an", "the", "some", "any", "please", "want", "need",
+     "looking", "look", "for", "show", "find", "get", "give", "like", "would", "could", "can", "do", "have",
+     "is", "are", "it", "to", "of", "and", "or", "in", "on", "with", "that", "this", "these", "those", "one",
+     "ones", "something", "anything", "thing", "just", "also", "really", "very", "so", "too", "again", "then",
+     "but", "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "yes", "maybe", "actually", "well", "hmm",
+     "more", "other", "else", "let", "see", "what", "how", "which", "there", "here", "be", "buy", "got",
+     "s", "t", "d", "ll", "m", "re", "ve", "am", "was", "were", "will", "from", "by", "at", "as", "about",
+     "recommend", "suggest", "option", "options", "item", "items", "product", "products", "some", "good",
+     "nice", "great", "now", "new", "search", "please", "pls", "plz", "did", "does", "has", "had", "why",
+     "when", "where", "who", "tell", "compare", "if", "not", "no"}
+)
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+    "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 
-_CUR_BEFORE = r"(?:\$|₹|€|£|rs\.?\s?|inr\s?|usd\s?|eur\s?|gbp\s?)"
-_CUR_AFTER = r"(?:\s?(?:dollars?|bucks|rupees?|rs\.?|inr|usd|euros?|eur|pounds?|gbp|\$|₹|€|£))"
-_NUM = r"(\d[\d,]*(?:\.\d+)?)\s?(k\b)?"
-_AMOUNT = rf"{_CUR_BEFORE}?\s?{_NUM}{_CUR_AFTER}?"
-_PRICE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(rf"\bbetween\s+{_AMOUNT}\s*(?:and|to|-)\s*{_AMOUNT}")),
-    ("range", re.compile(rf"\bfrom\s+{_AMOUNT}\s*(?:to|-)\s*{_AMOUNT}")),
-    ("range", re.compile(rf"{_CUR_BEFORE}\s?{_NUM}\s*(?:-|to)\s*{_AMOUNT}")),
-    ("range", re.compile(rf"\b{_NUM}\s*(?:-|to)\s*{_NUM}{_CUR_AFTER}")),
-    ("max", re.compile(
-        rf"(?:\bunder|\bbelow|\bless than|\bcheaper than|\blower than|\bmax(?:imum)?|\bat most|\bup ?to|"
-        rf"\bwithin|\bno more than|\bnot more than|\bbudget(?: of| is)?|<)\s*(?:of\s+)?{_AMOUNT}")),
-    ("min", re.compile(
-        rf"(?:\bover|\babove|\bmore than|\bat least|\bmin(?:imum)?|\bstarting at|>)\s*(?:of\s+)?{_AMOUNT}")),
-    ("around", re.compile(
-        rf"(?:\baround|\babout|\bapproximately|\broughly|~)\s*(?:{_CUR_BEFORE}\s?{_NUM}{_CUR_AFTER}?|{_NUM}{_CUR_AFTER})")),
-]
-_CHEAPER = re.compile(r"\b(cheaper|less expensive|lower price|more affordable|too expensive|too pricey|budget)\b")
-_PRICIER = re.compile(r"\b(more expensive|pricier|higher end|high end|premium|too cheap|fancier)\b")
-_RECOMMEND_NOW = re.compile(
-    r"\b(just show|show me (?:some|something|anything|what|a few|options|them|results)|recommend|suggest|"
-    r"surprise me|skip|no (?:more )?questions|whatever you (?:think|like|want)|go ahead|show (?:me )?(?:some )?"
-    r"(?:options|results)|let me see|you (?:pick|choose|decide))"
+_OFF_TOPIC = re.compile(
+    r"\b(weather|temperature|forecast|raining|news|politic\w*|election|president|prime minister|stock market|"
+    r"bitcoin|crypto|recipe|joke|poem|lyrics|homework|capital of|who (?:is|was) the|what(?:'s| is) your name|"
+    r"who are you|are you (?:a |an )?(?:bot|human|robot|ai|real)|ignore (?:all |your |the |any |previous |prior |"
+    r"above |these )*(?:instructions|rules|prompts?|guidelines)|system prompt|jailbreak|pretend (?:to be|you are)|"
+    r"write (?:me )?(?:a |an |some )?(?:code|program|script|essay|story|poem|song)|football|cricket score|score of|"
+    r"flight|train ticket|hotel|restaurant|meaning of life|what time is it|how old are you|tell me a|rain|snow|"
+    r"sunny|lawyer|doctor|medicine|"
+    r"solve|equation|\d+ ?[+*/x] ?\d+|translate|who (?:made|built|created|trained|programmed) you|"
+    r"are you (?:alive|sentient|conscious)|what model are you|what(?:'s| is) the time|time is it)\b"
 )
-_SOMETHING_ELSE = re.compile(
-    r"\b(something else|anything else|other (?:options|ones|items|things)|different (?:ones|options|items)|"
-    r"show (?:me )?more|more options|none of (?:these|those|them) (?:work|fit|please)|not (?:these|those)|"
-    r"don'?t like (?:these|those|them|any)|next)\b"
+_INJECTION = re.compile(
+    r"\b((?:ignore|forget|disregard|override|bypass) (?:about )?(?:all |your |the |any |previous |prior |above |these |"
+    r"my |of )*(?:instructions|rules|prompts?|guidelines|programming|restrictions)|"
+    r"(?:ignore|disregard) (?:all |everything )?(?:the )?(?:above|previous|before)|system prompt|jailbreak|"
+    r"pretend (?:to be|you are)|developer mode|act as (?:a|an|my)|you are now|roleplay|role play)\b"
 )
-_SHOW_AGAIN = re.compile(r"\b(show (?:me )?(?:those|them|the (?:first|previous|earlier) ones) again|go back to)\b")
-_RESET = re.compile(r"\b(start over|start again|new search|forget (?:it|that|everything)|reset)\b")
+_POLICY = re.compile(
+    r"\b(shipping|ship to|delivery|deliver|dhl|fedex|courier|discount|coupon|voucher|refund|return policy|returns|"
+    r"exchange policy|payment|pay with|cash on delivery|order status|track (?:my )?order|customer service|"
+    r"store hours|opening hours)\b"
+)
+_ACK = frozenset(
+    "thanks thank thx ty ok okay nice cool great good day bye goodbye hello hi hey there still help helping helped "
+    "sure fine see yes yeah yep ah ahh oh ohh wow perfect awesome lol haha morning evening afternoon night welcome "
+    "alright right got lot much very have are you your thats sound sounds all done nothing else no thank".split()
+)
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|hiya|yo|good (?:morning|evening|afternoon|day)|thanks?(?: you)?(?: (?:so|very) much)?|ty|"
+    r"ok(?:ay)?|cool|great|nice|awesome|perfect|bye|goodbye|see you|cheers|how are you|lol|haha|hmm+|wow|"
+    r"you'?re welcome|that'?s all|nothing else|i'?m done|got it|sounds good|alright|fine|sure|yes|yeah|yep)"
+    r"(?:[\s,!.?]+(?:hi|hello|hey|there|thanks?|thank you|a lot|so much|bye|ok(?:ay)?|great|cool|that'?s|"
+    r"all|for now|for your help|help|you|very much|again|today|it|nice|perfect|sure))*[\s!.,?]*$"
+)
+_RESET = re.compile(
+    r"\b(start (?:over|again|afresh|from scratch)|new search|forget (?:it|that|everything|all (?:that|of that)|"
+    r"what i said)|reset|begin again|clear (?:everything|all|my wishes|the filters)|from scratch)\b"
+)
+_SHOW_AGAIN = re.compile(
+    r"\b(show (?:me )?(?:those|them|the (?:first|previous|earlier|last|old) (?:ones|results|items|list)) again|"
+    r"go back to (?:the )?(?:previous|earlier|first|last|old)|(?:previous|earlier) (?:ones|results|suggestions) again|"
+    r"again the (?:previous|earlier) ones)\b"
+)
+_COMPARE = re.compile(
+    r"\b(compare|comparison|difference between|differences|differ|vs\.?|versus|which (?:one )?is better|"
+    r"better,? the|which (?:one |of (?:these|those|them|the \w+|the \w+ \w+) )?(?:is|has|have|was|would|should|"
+    r"lasts|will|do|does|gives|offers|comes)\b.*\b(?:better|best|cheaper|cheapest|more|most|less|least|longer|"
+    r"longest|lighter|lightest|bigger|biggest|smaller|smallest|recommend|pick|go for|choose|prefer)|"
+    r"which (?:one )?(?:should|would) (?:i|you)|which (?:of (?:these|those|them|the two) )?(?:do|would) you recommend|"
+    r"which (?:one )?(?:of (?:these|those|them|the \w+) )?(?:is|are|has|was|looks|feels|works)? ?(?:the )?"
+    r"(?:\w+(?:est|er)|most|least|best|worst)\b|"
+    r"how (?:are|do|does) (?:these|those|they|the \w+(?: and the \w+)?)(?: two| three)? (?:differ|different|compare)|"
+    r"\bor\b.*\bwhich\b|\bwhich\b.*\bor the\b)\b"
+)
+_QUESTION = re.compile(
+    r"(\?\s*$|^(?:why|what|how|does|do|is|are|can|could|will|would|which|when|where|who|tell me|any (?:info|details))\b|"
+    r"\b(?:tell me (?:more )?about|more (?:details|info|information) (?:on|about)|details (?:of|on|about)|"
+    r"what about|how about|what is|what's|why did you|why (?:is|this|that|the))\b)"
+)
+_MORE_LIKE = re.compile(
+    r"\b(more like (?:this|these|that|those|them|it|the)|similar|like (?:this|these|that|those|them) (?:one|ones)?\b.*"
+    r"\bmore|show (?:me )?(?:some )?more\b(?! (?:expensive|affordable|colou?rful|formal|casual))|more (?:of (?:these|"
+    r"those|them|this|that|the same)|options like|please|like that|results)|something like (?:the|this|that|these|"
+    r"those)|along (?:those|these|the same) lines|in the same (?:style|vein)|i (?:like|love) (?:these|those|them|"
+    r"this|that|it)|like the (?:first|second|third|fourth|fifth|last) one|the same but|but in|in (?:a )?different "
+    r"colou?r|keep going|go on|more more|same style|(?:have|any|got|some) more\b)"
+)
+_REJECT = re.compile(
+    r"\b(something else|anything else|other (?:options|ones|items|things|suggestions|products|choices)|"
+    r"different (?:ones|options|items|suggestions|things)|none of (?:these|those|them|the above|it)|"
+    r"not (?:these|those|them|this|that)(?: ones?)?\b(?! one)|don'?t like (?:these|those|them|any|this|that|it)|"
+    r"not (?:what i|quite what|really what|for me|my style|my taste|interested|impressed)|neither|no good|nope|nah|"
+    r"next\b(?! (?:season|week|month|year|time|day|summer|winter|spring|fall|autumn|collection|gen|generation|"
+    r"model|version|to|door))|i hate (?:these|those|them|all|it)|boring|ugly|try again|"
+    r"don'?t want (?:these|those|them|any of)|not (?:a fan|keen)|other (?:designs?|styles?|models?|kinds?|types?|brands?)|"
+    r"different (?:products|designs?|styles?|models?|kinds?|brands?))"
+)
+_SHOW_NOW = re.compile(
+    r"\b(just show|show me (?:some|something|anything|what|a few|options|them|results|everything|the (?:items|products|options)|"
+    r"now)|show (?:me )?(?:what )?you(?:'ve)? (?:have|got)|recommend|suggest|surprise me|skip|no (?:more )?questions|"
+    r"whatever you (?:think|like|want)|go ahead|let me see|you (?:pick|choose|decide)|what do you have|"
+    r"what have you got|anything is fine|any is fine)\b|^show me\W*$|^show\W*$"
+)
 _NO_PREFERENCE = re.compile(
     r"^\W*(any(?:thing)?|either|whatever|doesn'?t matter|does not matter|no preference|don'?t care|not sure|"
-    r"all|any of (?:these|those|them)|i don'?t mind|up to you)\W*$"
+    r"all|any of (?:these|those|them)|i don'?t mind|up to you|any(?:thing)? is fine|surprise me|"
+    r"(?:i )?don'?t know|no idea|all of them|either is fine|both)\W*$"
 )
-_NONE_OF_THESE = re.compile(r"\b(none of (?:these|those|them|the above)|neither|something different)\b")
+_NONE_OF_THESE = re.compile(
+    r"\b(none of (?:these|those|them|the above)|neither|something (?:different|else)|anything else|other)\b"
+)
+_CHEAPER = re.compile(
+    r"\b(cheap\w*|less expensive|lower price\w*|more affordable|affordable|inexpensive|too (?:expensive|pricey|costly)|"
+    r"budget|low[- ]cost|low[- ]priced|economical|not (?:too |so |very )?(?:expensive|pricey|costly)|save money|"
+    r"bargain|lower end|not (?:to )?spend (?:too |so )?much|spend less|save|for less|less money|lower budget)\b"
+)
+_PRICIER = re.compile(
+    r"\b(more expensive|pricier|higher end|high[- ]end|premium|too cheap|fancier|luxury|luxurious|top of the line|"
+    r"best quality|expensive)\b"
+)
+_DROP_FIELD = re.compile(
+    r"\b(?:(?:any|whatever|all) (?P<a>\w+) (?:is|are|will be|would be) (?:fine|ok|okay|good)|(?P<b>\w+) "
+    r"(?:doesn'?t|does not|don'?t) matter|(?:forget|ignore|remove|drop|never mind|nevermind|skip) (?:about )?(?:the |my )?"
+    r"(?P<c>\w+)(?: (?:filter|limit|wish|constraint))?|no (?P<d>budget|price limit|limit)|(?:any|all) (?P<e>\w+)s? (?:please|then))\b"
+)
+_FIELD_WORDS = {
+    "colour": ("colour", "color", "basecolour"), "color": ("colour", "color", "basecolour"),
+    "brand": ("brand", "make", "manufacturer", "store"), "gender": ("gender", "sex"),
+    "season": ("season",), "usage": ("usage", "occasion", "use"), "type": ("category", "type", "articletype"),
+    "category": ("category",), "size": ("size",), "material": ("material",),
+}
+_PRICE_FIELD_WORDS = frozenset({"price", "budget", "prices", "cost", "limit", "price limit"})
 
 
 def _split_camel(text: str) -> str:
@@ -88,26 +223,52 @@ def _singular(word: str) -> str:
         return word
     if re.search(r"(ch|sh|ss|x)es$", word):
         return word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
     return word[:-1]
 
 
 def normalise_tokens(text: str, *, camel: bool = False) -> list[str]:
-    """Lower-case word and punctuation tokens, singular, with "t-shirt" joined to "tshirt".
+    """Lower-case word and punctuation tokens, singular, accents folded, "t-shirt" joined to "tshirt".
 
     Args:
-        text: Any text (a message or a catalogue value).
+        text: Any text (a message or a catalogue value). Chinese characters become one
+            token each (run the lexicon first to turn known Chinese words into English).
         camel: Split CamelCase words first (for catalogue values such as ``USBCables``).
 
     Returns:
-        Tokens; punctuation marks (``. , ; ! ?``) are kept as their own tokens.
+        Tokens; punctuation marks (``. , ; ! ? :``) are kept as their own tokens.
     """
     if camel:
         text = _split_camel(text)
-    text = fold(text).replace("&", " and ").replace("’", "'")
+    text = fold(text).replace("&", " and ")
     text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)  # don't -> dont
     text = re.sub(r"\bt[\s-]?shirt", "tshirt", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", "", text)  # hyphenated words become one
-    return [_singular(token) for token in tokens(text, punctuation=True)]
+    return [_singular(token) for token in text_tokens(text, punctuation=True)]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    lines = (_DATA / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    words = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return frozenset(words | {_singular(word) for word in words})
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    lines = (_DATA / "english_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _is_word(token: str) -> bool:
+    words = _english_words()
+    return token in words or token + "s" in words or token + "es" in words or token in _common_words()
+
+
+def type_fields(fields: Sequence[str]) -> list[str]:
+    """The fields that name a product type (``category``, ``subCategory``, ``department``...)."""
+    return [name for name in fields if re.search(r"categ|type|department|class|kind", name, re.IGNORECASE)]
 
 
 @dataclass(frozen=True)
@@ -130,6 +291,29 @@ class Match:
     negated: bool = False
 
 
+def _edits(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions), or ``limit + 1`` when above it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _sound(word: str) -> str:
+    return word.replace("ph", "f").replace("ck", "k")
+
+
 class ValueMatcher:
     """Finds the catalogue's values in a message: its categorical fields indexed by their normalised words.
 
@@ -141,50 +325,114 @@ class ValueMatcher:
         max_distinct: Fields with more distinct values than this are not matched (matching cost).
     """
 
+    # Strength of a surface: the whole value, a part of a compound value, its head noun.
+    _FULL, _PART, _HEAD = 2, 1, 1
+
     def __init__(self, values: Mapping[str, Counter[str]], max_distinct: int = 3000) -> None:
         self.counts: dict[str, Counter[str]] = {}
         self._surfaces: dict[tuple[str, ...], dict[str, set[str]]] = {}
+        self._strength: dict[tuple[tuple[str, ...], str], int] = {}
         for name, counter in values.items():
             counter = Counter({str(v): c for v, c in counter.items() if str(v).strip()})
             if len(counter) > max_distinct or not is_categorical(name, counter):
                 continue
+            numeric = sum(1 for v in counter if re.fullmatch(r"[\d.,\s\-₹$€£|]+", v))
+            if numeric > len(counter) / 2:
+                continue  # prices ("₹1,099"): matched by nothing but exact quick replies
             self.counts[name] = counter
             surfaces = {value: self._value_surfaces(value) for value in counter}
             for value, found in surfaces.items():
-                for surface in found:
-                    self._surfaces.setdefault(surface, {}).setdefault(name, set()).add(value)
+                for surface, strength in found.items():
+                    self._add(surface, name, value, strength)
             # The head noun of a multi-word value stands for all values sharing it ("charger":
             # WallChargers, AutomobileChargers), unless the field has that word as a value.
             exact = {surface for found in surfaces.values() for surface in found if len(surface) == 1}
             for value, found in surfaces.items():
-                for surface in found:
+                for surface, strength in found.items():
                     head = surface[-1:]
                     if (
-                        len(surface) > 1 and head not in exact and len(head[0]) >= 4
+                        strength == self._FULL and len(surface) > 1 and head not in exact and len(head[0]) >= 4
                         and head[0] not in _GENERIC_HEADS and not head[0].isdigit()
                     ):
-                        self._surfaces.setdefault(head, {}).setdefault(name, set()).add(value)
+                        self._add(head, name, value, self._HEAD)
         self.max_len = max((len(s) for s in self._surfaces), default=0)
+        self._types = set(type_fields(list(self.counts))) | {"category"}
+        # Words that describe products in a type field ("usb", "cable"): never a brand alone.
+        self._descriptive = {
+            token
+            for surface, fields in self._surfaces.items()
+            for name in fields if name in self._types
+            for token in surface
+        }
+        # The words of every value, with how many items they cover: typos are corrected to them.
+        self._words: Counter[str] = Counter()
+        for surface, fields in self._surfaces.items():
+            for name, matched in fields.items():
+                for token in surface:
+                    if len(token) >= 4 and token.isalpha():
+                        self._words[token] += self._coverage(name, matched)
+        self._by_initial: dict[str, list[str]] = {}
+        for word in self._words:
+            self._by_initial.setdefault(word[0], []).append(word)
 
     @classmethod
     def from_catalogue(cls, vocabulary: CatalogueVocabulary) -> ValueMatcher:
         """The matcher of a catalogue's vocabulary."""
         return cls(vocabulary.counts)
 
-    @staticmethod
-    def _value_surfaces(value: str) -> set[tuple[str, ...]]:
+    @classmethod
+    def from_items(cls, items: Sequence[Any]) -> ValueMatcher:
+        """The matcher of these catalogue items' vocabulary."""
+        return cls.from_catalogue(CatalogueVocabulary.from_items(items))
+
+    def _add(self, surface: tuple[str, ...], name: str, value: str, strength: int) -> None:
+        values = self._surfaces.setdefault(surface, {}).setdefault(name, set())
+        key = (surface, name)
+        best = self._strength.get(key, 0)
+        if strength > best:
+            values.clear()  # "keyboard" is Keyboards, not also Keyboard&MouseSets
+            self._strength[key] = strength
+        if strength >= best:
+            values.add(value)
+
+    @classmethod
+    def _value_surfaces(cls, value: str) -> dict[tuple[str, ...], int]:
         parts = [value]
         if "|" in value or " > " in value or "/" in value:
             parts = [part for part in re.split(r"\s*(?:\||>|/)\s*", value) if part]
-        surfaces = set()
+        surfaces: dict[tuple[str, ...], int] = {}
         for part in parts:
-            for camel in (False, True):
-                tokens = tuple(t for t in normalise_tokens(part, camel=camel) if t not in _PUNCT)
-                if camel and any(len(t) == 1 for t in tokens):
-                    continue  # "iPhone" is not "i phone"
-                if tokens and " ".join(tokens) not in _STOP_VALUES and len(" ".join(tokens)) > 1:
-                    surfaces.add(tokens)
+            pieces = [(part, cls._FULL)]
+            split = [p for p in re.split(r"\s*(?:[,&+]|\band\b)\s*", part) if p.strip()]
+            if len(split) > 1:
+                pieces += [(piece, cls._PART) for piece in split]
+            for text, strength in pieces:
+                for camel in (False, True):
+                    tokens = tuple(t for t in normalise_tokens(text, camel=camel) if t not in _PUNCT)
+                    if camel and any(len(t) == 1 for t in tokens):
+                        continue  # "iPhone" is not "i phone"
+                    joined = " ".join(tokens)
+                    if tokens and joined not in _STOP_VALUES and len(joined) > 1:
+                        surfaces[tokens] = max(surfaces.get(tokens, 0), strength)
         return surfaces
+
+    @property
+    def descriptive(self) -> set[str]:
+        """Words of product-type values ("cable", "battery"): they describe products, they name none."""
+        return self._descriptive
+
+    @cached_property
+    def value_words(self) -> frozenset[str]:
+        """Values that are one word on their own ("creme" for "Crème"): never translated by the lexicon."""
+        return frozenset(
+            surface[0] for (surface, _name), strength in self._strength.items()
+            if len(surface) == 1 and strength == self._FULL
+        )
+
+    @property
+    def words(self) -> Counter[str]:
+        """The words of the values (4 letters or more), with how many items they cover."""
+        return self._words
 
     @property
     def fields(self) -> list[str]:
@@ -210,12 +458,30 @@ class ValueMatcher:
         counts = self.counts[name]
         return sum(counts[value] for value in values)
 
+    def _evident(self, surface: tuple[str, ...], name: str) -> bool:
+        """Whether these words are evidence enough for a value of this field."""
+        if len(surface) > 1:
+            return not all(t.isdigit() or t in _common_words() for t in surface) or (
+                self._strength[(surface, name)] == self._FULL and name not in ("brand",)
+            )
+        word = surface[0]
+        if word.isdigit() or len(word) < 2:
+            return False
+        strength = self._strength[(surface, name)]
+        common = word in _common_words()
+        if name == "brand" or (self.distinct(name) > 150 and name not in self._types):
+            # Brands and long-tail fields: a distinctive word that does not describe products.
+            return not common and word not in self._descriptive
+        if strength < self._FULL:
+            return not common
+        return True
+
     def find(self, tokens: list[str]) -> list[Match]:
         """Longest non-overlapping matches of catalogue values in normalised tokens.
 
         When the same words are values of several fields, the field whose matched values
         cover the most items is kept (then the one with the fewest distinct values):
-        constraining too little is safer than too much.
+        constraining too little is safer than too much (run :meth:`correct` first for typos).
         """
         matches: list[Match] = []
         taken = [False] * len(tokens)
@@ -224,7 +490,10 @@ class ValueMatcher:
                 if any(taken[start:start + length]):
                     continue
                 key = tuple(tokens[start:start + length])
-                found = self._surfaces.get(key)
+                candidates = self._surfaces.get(key)
+                if not candidates:
+                    continue
+                found = {name: values for name, values in candidates.items() if self._evident(key, name)}
                 if not found:
                     continue
                 name = min(found, key=lambda f: (-self._coverage(f, found[f]), self.distinct(f), f))
@@ -233,192 +502,550 @@ class ValueMatcher:
                     taken[position] = True
         return sorted(matches, key=lambda m: m.start)
 
+    def correct(self, tokens: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
+        """Tokens with typos corrected to the vocabulary's words and split words joined.
+
+        A word that is no value word, no common English word and at least 4 letters long is
+        replaced by the value word one edit away (two for 8 letters or more; same first
+        letter, same first two for 4-letter words), the one covering most items when several
+        are as close. Two words that make a value word together are joined ("one plus").
+        Words in ``keep`` (the titles of the items shown) are left as they are.
+        """
+        out: list[str] = []
+        position = 0
+        while position < len(tokens):
+            token = tokens[position]
+            following = tokens[position + 1] if position + 1 < len(tokens) else ""
+            if following and token.isalpha() and following.isalpha() and token + following in self._words \
+                    and token not in self._words:
+                out.append(token + following)
+                position += 2
+                continue
+            if len(token) >= 4 and token.isalpha() and token.isascii() and token not in self._words \
+                    and not _is_word(token) and token not in keep:
+                out.append(self._closest(token) or token)
+            else:
+                out.append(token)
+            position += 1
+        return out
+
+    def _closest(self, token: str) -> str | None:
+        limit = 1 if len(token) < 8 else 2
+        sound = _sound(token)
+        best: list[tuple[int, int, str]] = []
+        for word in self._by_initial.get(token[0], ()):
+            if len(token) == 4 and word[:2] != token[:2]:
+                continue
+            distance = min(_edits(token, word, limit), _edits(sound, _sound(word), limit))
+            if distance <= limit:
+                best.append((distance, -self._words[word], word))
+        return min(best)[2] if best else None
+
 
 #: The former name of :class:`ValueMatcher`.
 Vocabulary = ValueMatcher
 
 
 @dataclass
-class Understanding:
-    """What one customer message asks for.
+class TurnContext:
+    """What the understander knows besides the message.
 
     Attributes:
-        include: Field to values wanted (a field named here replaces the earlier wish).
-        exclude: Field to values not wanted.
-        min_price: Lowest price wanted, or None.
-        max_price: Highest price wanted, or None.
-        relative_price: ``"cheaper"`` or ``"pricier"`` than what was shown, or None.
-        wants_recommendations: The customer asked to see items now.
-        something_else: The customer rejected what was shown.
-        show_again: The customer asked to see earlier items again.
-        reset: The customer started over.
-        no_preference: The customer has no preference on the pending question.
-        answered: The attribute of the pending question the message answered, or None.
-        query: The message without negated words and prices, for retrieval.
+        pending: The attribute and options of the question asked last turn, if any.
+        shown: The items of the last reply, in order (objects with ``id``, ``title`` and
+            ``field_value(name)``, such as :class:`~chatrec.catalog.Item`).
+        searching: True when a search is under way (wishes in force or items shown).
+        current: The wishes in force, field to values.
+        last_references: Positions the previous message referenced (for "the other one").
+        catalog_currency: The catalogue's currency (ISO code), or None when it has none.
+        rates: Exchange rates, units per US dollar.
     """
 
-    include: dict[str, set[str]] = field(default_factory=dict)
-    exclude: dict[str, set[str]] = field(default_factory=dict)
-    min_price: float | None = None
-    max_price: float | None = None
-    relative_price: str | None = None
-    wants_recommendations: bool = False
-    something_else: bool = False
-    show_again: bool = False
-    reset: bool = False
-    no_preference: bool = False
-    answered: str | None = None
-    query: str = ""
-
-    def summary(self) -> dict[str, object]:
-        """A JSON-able view, for reply metadata."""
-        return {
-            "include": {k: sorted(v) for k, v in self.include.items()},
-            "exclude": {k: sorted(v) for k, v in self.exclude.items()},
-            "min_price": self.min_price,
-            "max_price": self.max_price,
-            "relative_price": self.relative_price,
-            "wants_recommendations": self.wants_recommendations,
-            "something_else": self.something_else,
-        }
-
-
-def _amount(number: str | None, thousand: str | None) -> float | None:
-    if not number:
-        return None
-    value = float(number.replace(",", ""))
-    return value * 1000 if thousand else value
+    pending: tuple[str, list[str]] | None = None
+    shown: Sequence[Any] = ()
+    searching: bool = False
+    current: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    last_references: Sequence[int] = ()
+    catalog_currency: str | None = None
+    rates: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_RATES))
 
 
 def parse_price(text: str) -> tuple[float | None, float | None, list[tuple[int, int]]]:
-    """Find a price range in a message.
+    """Find a price range in a message (amounts as said, no conversion).
 
     Returns:
         ``(min_price, max_price, spans)``: the bounds (None when not said) and the character
-        spans of the words that said them.
+        spans of the words that said them (in the text with number words as digits).
     """
-    lowered = text.lower()
-    low = high = None
-    spans: list[tuple[int, int]] = []
-    for kind, pattern in _PRICE_PATTERNS:
-        for found in pattern.finditer(lowered):
-            if any(s <= found.start() < e for s, e in spans):
-                continue
-            groups = [g for g in found.groups()]
-            if kind == "range":
-                a = _amount(groups[0], groups[1])
-                b = _amount(groups[2], groups[3])
-                if a is None or b is None:
-                    continue
-                low, high = min(a, b), max(a, b)
-            elif kind == "max":
-                high = _amount(groups[0], groups[1])
-            elif kind == "min":
-                low = _amount(groups[0], groups[1])
-            else:
-                numbers = [g for g in groups[0::2] if g]
-                thousands = [g for g in groups[1::2]]
-                value = _amount(numbers[0], next((t for t in thousands if t), None)) if numbers else None
-                if value is None:
-                    continue
-                low, high = value * 0.8, value * 1.2
-            spans.append(found.span())
-    return low, high, spans
+    budget, _ = parse_budget(fold(text))
+    return budget.low, budget.high, budget.spans
 
 
-def _negated(tokens: list[str], start: int, window: int = 4) -> bool:
-    for position in range(start - 1, max(-1, start - 1 - window), -1):
+def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) -> list[bool]:
+    """For every token, whether a negation governs it."""
+    flags = [False] * len(tokens)
+    at = {m.start: m for m in matches}
+    in_match = {p for m in matches for p in range(m.start, m.end)}
+    position = 0
+    while position < len(tokens):
         token = tokens[position]
-        if token in _PUNCT or token in _SCOPE_BREAKS:
-            # "anything but red" and "don't want red" negate; "not red but blue" does not.
-            before = tokens[position - 1] if position > 0 else ""
-            if token == "but":
-                return before in {"anything", "everything"}
-            return token not in _PUNCT and before in _NEGATORS
-        if token in _NEGATORS:
-            return True
-        if token == "than" and position > 0 and tokens[position - 1] == "other":
-            return True
-    return False
+        negator = token in _NEGATORS or (
+            token == "but" and any(t in _ANY_BUT for t in tokens[max(0, position - 3):position])
+        ) or (token == "than" and position > 0 and tokens[position - 1] == "other")
+        if not negator:
+            position += 1
+            continue
+        seen_value = seen_content = False
+        cursor = position + 1
+        while cursor < len(tokens):
+            word = tokens[cursor]
+            if word in _PUNCT:
+                break
+            if word in _SCOPE_BREAKS and (seen_value or seen_content):
+                break
+            match = at.get(cursor)
+            if match is not None:
+                # "not kids clothes", "no wired mouse": a negated modifier does not negate the
+                # product type after it.
+                if (seen_value or seen_content) and set(match.values) & types:
+                    break
+                for inner in range(match.start, match.end):
+                    flags[inner] = True
+                seen_value = True
+                cursor = match.end
+                continue
+            if word in _NEGATORS:
+                cursor += 1
+                continue
+            if cursor not in in_match and word not in _FILLERS and word not in _SCOPE_BREAKS:
+                flags[cursor] = True
+                seen_content = True
+            cursor += 1
+        position = cursor
+    # "red is not my colour", "black doesn't suit me": the value before a negated copula.
+    for match in matches:
+        after = tokens[match.end:match.end + 3]
+        if after[:1] and after[0] in _POST_NEGATORS or (
+            len(after) >= 2 and after[0] in _COPULAS and after[1] in _DISLIKED
+        ):
+            for inner in range(match.start, match.end):
+                flags[inner] = True
+    return flags
+
+
+def _references(
+    tokens: list[str], context: TurnContext, vocabulary: ValueMatcher, question: bool = False,
+    names: frozenset[str] = frozenset(),
+) -> tuple[list[ItemReference], set[int]]:
+    """Shown items the message points at, and the token positions that pointed."""
+    shown = list(context.shown)
+    n = len(shown)
+    if n == 0:
+        return [], set()
+    refs: list[ItemReference] = []
+    used: set[int] = set()
+
+    def add(position: int, how: str) -> None:
+        if 1 <= position <= n and position not in [r.position for r in refs]:
+            item = shown[position - 1]
+            refs.append(ItemReference(position=position, item_id=str(getattr(item, "id", "")) or None, how=how))
+
+    text = " ".join(tokens)
+    for found in re.finditer(r"\b(?:the )?(?:first|top) (two|three|2|3)\b", text):
+        count = _NUMBER_WORDS[found.group(1)]
+        for p in range(1, count + 1):
+            add(p, "position")
+        used.update(_span_tokens(tokens, found.span()))
+    for found in re.finditer(r"\b(?:the )?last (two|three|2|3)\b", text):
+        count = _NUMBER_WORDS[found.group(1)]
+        for p in range(n - count + 1, n + 1):
+            add(p, "position")
+        used.update(_span_tokens(tokens, found.span()))
+    for position, token in enumerate(tokens):
+        if position in used:
+            continue
+        before = tokens[position - 1] if position else ""
+        after = tokens[position + 1] if position + 1 < len(tokens) else ""
+        if token in _ORDINALS and (before in {"the", "and", ",", "or", "vs", "v"} or after in {"one", "item", "option", "pick", "product", "?", "and", "or", ",", "vs"}):
+            if before == "at" or after in {"time", "place"}:
+                continue
+            add(_ORDINALS[token], "position")
+            used.update({position, position + 1} if after == "one" else {position})
+        elif token == "last" and (before == "the" and after in {"one", "item", "option", "?", "pick", ""}):
+            add(n, "position")
+            used.update({position, position + 1})
+        elif token in {"number", "no", "option", "item", "#"} and after.isdigit() and len(after) == 1:
+            add(int(after), "position")
+            used.update({position, position + 1})
+    if re.search(r"\bboth\b", text) and n >= 2 and not refs:
+        add(1, "position")
+        add(2, "position")
+    # "the other one": the shown item the shopper did not point at last time.
+    if re.search(r"\bthe other (?:one|item|option)\b", text) and not refs:
+        others = [p for p in range(1, n + 1) if p not in context.last_references]
+        if n == 2 and context.last_references and len(others) == 1:
+            add(others[0], "other")
+        elif n == 2 and not context.last_references:
+            pass  # which one is "the other" is unknown
+    # "the blue one", "the Puma ones", "the one from Nike": an attribute or a title word of a shown item.
+    for found in re.finditer(r"\bthe (\w+(?: \w+)?) (?:one|ones|pair|model|version)\b|\bthe one (?:from|by|in|with) (?:the )?(\w+)", text):
+        words = (found.group(1) or found.group(2) or "").split()
+        words = [w for w in words if w not in _ORDINALS and w not in {"other", "last", "same", "cheap", "cheapest", "cheaper", "new", "next", "right", "only"}]
+        if not words:
+            continue
+        hits: list[tuple[int, str]] = []
+        for position, item in enumerate(shown, start=1):
+            how = _describes(item, words, vocabulary)
+            if how:
+                hits.append((position, how))
+        if hits and len(hits) < n or (hits and n == 1):
+            for position, how in hits:
+                add(position, how)
+            used.update(_span_tokens(tokens, found.span()))
+    # "the Logitech", "compare the LG and the Samsung", "Samsung vs OnePlus?": a word of some
+    # shown items' titles (not all), after "the" or in a question about the items.
+    common = _common_words()
+    item_tokens = [
+        set(normalise_tokens(str(getattr(item, "title", "")))) | _value_tokens(item, vocabulary) for item in shown
+    ]
+    brand_tokens = [
+        set(normalise_tokens(str(item.field_value("brand") or ""))) if hasattr(item, "field_value") else set()
+        for item in shown
+    ]
+    positional = bool(refs)
+    for position, token in enumerate(tokens):
+        if position in used or token in common or token in _FILLERS or len(token) < 2 or token.isdigit():
+            continue
+        after_the = position > 0 and tokens[position - 1] == "the" and token not in vocabulary.descriptive
+        if not (after_the or (question and not positional)):
+            continue
+        # After "the" any title word names items; in a bare question a brand or a capitalised name.
+        pool = item_tokens if after_the or token in names else brand_tokens
+        hits_at = [p for p, words in enumerate(pool, start=1) if token in words]
+        if not hits_at or len(hits_at) == n:
+            continue
+        for hit in hits_at:
+            add(hit, "title")
+        used.add(position)
+        following = tokens[position + 1] if position + 1 < len(tokens) else ""
+        if following and all(following in item_tokens[p - 1] for p in hits_at):
+            used.add(position + 1)  # "the Locomotive jeans"
+    return refs, used
+
+
+def _value_tokens(item: Any, vocabulary: ValueMatcher) -> set[str]:
+    values: list[str] = []
+    for name in vocabulary.fields:
+        value = item.field_value(name) if hasattr(item, "field_value") else None
+        if value is not None:
+            values.extend(value if isinstance(value, tuple) else [str(value)])
+    return {t for v in values for t in normalise_tokens(v, camel=True)}
+
+
+def _describes(item: Any, words: list[str], vocabulary: ValueMatcher) -> str | None:
+    """``attribute`` or ``title`` when the words describe this item, else None."""
+    values: list[str] = []
+    for name in vocabulary.fields:
+        value = item.field_value(name) if hasattr(item, "field_value") else None
+        if value is None:
+            continue
+        values.extend(value if isinstance(value, tuple) else [str(value)])
+    value_tokens = {t for v in values for t in normalise_tokens(v, camel=True)}
+    if all(w in value_tokens for w in words):
+        return "attribute"
+    title_tokens = set(normalise_tokens(str(getattr(item, "title", ""))))
+    if all(w in title_tokens or w in value_tokens for w in words):
+        return "title"
+    return None
+
+
+def _span_tokens(tokens: list[str], span: tuple[int, int]) -> set[int]:
+    # Token positions covered by a character span of " ".join(tokens).
+    out, offset = set(), 0
+    for position, token in enumerate(tokens):
+        if offset < span[1] and span[0] < offset + len(token):
+            out.add(position)
+        offset += len(token) + 1
+    return out
+
+
+def _field_for(word: str, fields: Sequence[str]) -> str | None:
+    word = word.lower()
+    if word in _PRICE_FIELD_WORDS:
+        return "price"
+    aliases = _FIELD_WORDS.get(word, (word,))
+    for name in fields:
+        if name.lower() in aliases or any(alias in name.lower() for alias in aliases if len(alias) >= 4):
+            return name
+    return None
 
 
 def understand(
     message: str,
     vocabulary: ValueMatcher,
+    context: TurnContext | None = None,
     *,
     pending: tuple[str, list[str]] | None = None,
-) -> Understanding:
-    """Read the constraints and intents of one customer message.
+    lexicon: Lexicon | None = None,
+) -> ShopperRequest:
+    """Read one shopper message into a :class:`~chatrec.request.ShopperRequest`.
 
     Args:
-        message: The customer's words.
+        message: The shopper's words (any language; the lexicon knows Chinese, Spanish, German).
         vocabulary: The catalogue's values.
-        pending: The attribute and options of the question asked last turn, if any: an
-            option typed back, "any" or "none of these" answer it.
+        context: The question pending, the items shown, the wishes in force, the currency.
+        pending: Shorthand for ``context.pending`` when no context is given.
+        lexicon: Words to the catalogue's language (default: the packaged lexicon).
 
     Returns:
-        The constraints named (in the catalogue's spelling), negations, price bounds, intents
-        and the text to retrieve with.
+        The request: intent, values in the catalogue's spelling, price in the catalogue's
+        currency, references to shown items, the shopper's language, the search text.
     """
-    result = Understanding()
-    lowered = message.lower().strip()
-    low, high, spans = parse_price(lowered)
-    result.min_price, result.max_price = low, high
-    if low is None and high is None:
-        if _CHEAPER.search(lowered):
-            result.relative_price = "cheaper"
-        elif _PRICIER.search(lowered):
-            result.relative_price = "pricier"
-    without_prices = lowered
-    for start, end in sorted(spans, reverse=True):
-        without_prices = without_prices[:start] + " , " + without_prices[end:]
+    context = context or TurnContext(pending=pending)
+    lexicon = lexicon or Lexicon.default()
+    raw = message.strip()
+    language = detect_language(raw)
+    request = ShopperRequest(language=language)
+    if not re.search(r"[^\W_]", raw):
+        request.intent = "chitchat"  # emoji, punctuation: nothing to read
+        return request
 
-    result.reset = bool(_RESET.search(lowered))
-    result.show_again = bool(_SHOW_AGAIN.search(lowered))
-    result.something_else = bool(_SOMETHING_ELSE.search(lowered)) and not result.show_again
-    result.wants_recommendations = bool(_RECOMMEND_NOW.search(lowered)) or result.something_else
+    folded = fold(raw)
+    budget, text = parse_budget(folded)
+    for start, end in sorted(budget.spans, reverse=True):
+        text = text[:start] + " , " + text[end:]
+    text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language, keep=vocabulary.value_words)
+    text = _NEGATION_PHRASES.sub(" not ", text)
+    lowered = re.sub(r"\s+", " ", text).strip()
+    # Single letters ("usb c cable", "type c") carry no value: "usb cable" is matched.
+    tokens = [t for t in normalise_tokens(text) if not (len(t) == 1 and t.isascii() and t.isalpha())]
+    raw_tokens = set(tokens)
+    titles = {t for item in context.shown for t in normalise_tokens(str(getattr(item, "title", "")))}
+    tokens = vocabulary.correct(tokens, keep=titles)
 
-    if pending is not None:
-        attribute, options = pending
-        exact = next((o for o in options if o.lower() == lowered.strip(" .!")), None)
+    if not budget.empty:
+        request.price = _price(budget.low, budget.high, budget.currency, context)
+    if request.price is None:
+        if _CHEAPER.search(lowered) and not re.search(r"\btoo cheap\b", lowered):
+            request.relative_price = "cheaper"
+        elif _PRICIER.search(lowered) and not re.search(r"\bnot (?:too |so |very )?(?:expensive|pricey)\b", lowered):
+            request.relative_price = "pricier"
+
+    # Answers to the question asked last turn.
+    if context.pending is not None:
+        attribute, options = context.pending
+        exact = next((o for o in options if fold(o) == folded.strip(" .!")), None)
         if exact is not None:
-            result.include[attribute] = {exact}
-            result.answered = attribute
-            result.query = exact
-            return result
+            request.include = {attribute: [exact]}
+            request.answered, request.intent, request.query = attribute, "answer", exact
+            return request
         if _NO_PREFERENCE.search(lowered):
-            result.no_preference = True
-            result.answered = attribute
-            return result
+            request.answered, request.intent = attribute, "answer"
+            return request
+        ordinal = re.fullmatch(r"\W*(?:the )?(\w+)(?: one| option)?\W*(?:please)?\W*", lowered)
+        if ordinal and ordinal.group(1) in _ORDINALS and not context.shown:
+            position = _ORDINALS[ordinal.group(1)]  # "the second one" picks the second quick reply
+            if position <= len(options):
+                request.include = {attribute: [options[position - 1]]}
+                request.answered, request.intent, request.query = attribute, "answer", options[position - 1]
+                return request
 
-    tokens = normalise_tokens(without_prices)
-    matches = vocabulary.find(tokens)
-    removed: set[int] = set()
+    question = bool(_QUESTION.search(lowered) or _COMPARE.search(lowered))
+    names = frozenset(
+        t for word in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]+", raw) for t in normalise_tokens(word)
+    )
+    refs, ref_tokens = _references(tokens, context, vocabulary, question, names)
+    matchable = [t if i not in ref_tokens else "\0" for i, t in enumerate(tokens)]
+    matches = vocabulary.find(matchable)
+    types = set(type_fields(vocabulary.fields)) | {"category"}
+    flags = _negation_flags(matchable, matches, types)
+    include: dict[str, set[str]] = {}
+    exclude: dict[str, set[str]] = {}
+    # "a case for my phone", "a mouse for my laptop": the product after "for my" is what the
+    # wanted one goes with, not a second wish, when the message names another product type.
+    typed = [m for m in matches if set(m.values) & types]
+    owned = {
+        id(m) for m in typed
+        if len(typed) > 1 and " ".join(matchable[max(0, m.start - 3):m.start]).endswith(
+            ("for my", "for the", "for your", "for his", "for her", "compatible with", "with my", "to my")
+        )
+    }
+    matches = [m for m in matches if id(m) not in owned]
     for match in matches:
-        negated = _negated(tokens, match.start)
-        target = result.exclude if negated else result.include
+        target = exclude if flags[match.start] else include
         for name, values in match.values.items():
             target.setdefault(name, set()).update(values)
-        if negated:
-            removed.update(range(match.start, match.end))
-    for name, unwanted in result.exclude.items():
-        if name in result.include:
-            result.include[name] -= unwanted
-            if not result.include[name]:
-                del result.include[name]
-    if pending is not None:
-        attribute, options = pending
-        if attribute in result.include:
-            result.answered = attribute
-        elif _NONE_OF_THESE.search(lowered):
-            result.exclude.setdefault(attribute, set()).update(options)
-            result.answered = attribute
-            result.something_else = False
-            result.wants_recommendations = bool(_RECOMMEND_NOW.search(lowered))
-    words = [
-        t for i, t in enumerate(tokens)
-        if i not in removed and t not in _PUNCT and t not in _NEGATORS
+    for name, unwanted in exclude.items():
+        if name in include:
+            include[name] -= unwanted
+            if not include[name]:
+                del include[name]
+    in_match = {p for m in matches for p in range(m.start, m.end)}
+    avoid = [
+        t for i, t in enumerate(matchable)
+        if flags[i] and i not in in_match and t not in _PUNCT and t not in _FILLERS and len(t) > 2
+        and not re.search(r"[\u3400-\u9fff]", t) and t not in {"kid", "adult", "clothe", "clothing", "thing", "colour", "color"}
     ]
-    result.query = " ".join(words)
-    return result
+    request.include = {k: sorted(v) for k, v in include.items() if v}
+    request.exclude = {k: sorted(v) for k, v in exclude.items() if v}
+    request.avoid_words = avoid
+    request.references = refs
+    request.query = " ".join(
+        t for i, t in enumerate(matchable)
+        if not flags[i] and i not in ref_tokens and t not in _PUNCT and t not in _FILLERS and t not in _NEGATORS
+        and t != "\0" and not re.search(r"[\u3400-\u9fff]", t)
+    )
+    for found in _DROP_FIELD.finditer(lowered):
+        word = next((g for g in found.groups() if g), "")
+        dropped = _field_for(word, vocabulary.fields)
+        if dropped and dropped not in request.include and dropped not in request.drop:
+            request.drop.append(dropped)
+    request.show_now = bool(_SHOW_NOW.search(lowered))
 
+    if context.pending is not None:
+        attribute = context.pending[0]
+        if attribute in request.include:
+            request.answered = attribute
+        elif _NONE_OF_THESE.search(lowered) and not request.include:
+            request.exclude.setdefault(attribute, [])
+            request.exclude[attribute] = sorted(set(request.exclude[attribute]) | set(context.pending[1]))
+            request.answered = attribute
+    exact_matches = any(all(t in raw_tokens for t in m.surface.split()) for m in matches)
+    request.intent = _intent(request, lowered, matchable, context, exact_matches, types)  # type: ignore[assignment]
+    if request.intent == "show_again":
+        request.references = []
+    if request.intent in ("ask_about_item", "compare", "off_topic", "chitchat"):
+        # The values of a question describe what is asked about, not a new wish.
+        request.include, request.exclude, request.price, request.relative_price = {}, {}, None, None
+        request.avoid_words = []
+    if request.intent in ("ask_about_item", "compare", "off_topic", "chitchat", "start_over"):
+        request.show_now = False
+    elif request.intent == "refine" and context.shown:
+        request.show_now = True  # a reaction to items shown wants the items updated, not a question
+    if request.intent in ("ask_about_item", "compare") and not request.references and context.shown:
+        if re.search(r"\b(these|those|them|they|all|both)\b", lowered) or request.intent == "compare":
+            request.references = [
+                ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
+                for p, i in enumerate(context.shown, start=1)
+            ][: 2 if re.search(r"\bboth\b", lowered) else None]
+        elif len(context.shown) == 1:
+            item = context.shown[0]
+            request.references = [ItemReference(position=1, item_id=str(getattr(item, "id", "")) or None, how="all")]
+    if request.intent == "more_like" and not request.references and context.shown:
+        request.references = [
+            ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
+            for p, i in enumerate(context.shown, start=1)
+        ]
+    return request
+
+
+def _fix_lexicon_typos(text: str, lexicon: Lexicon) -> str:
+    """Latin words one typo away from an English lexicon word ("sneakrs", "headfones"), corrected."""
+    keys = lexicon.english_words()
+
+    def fix(found: re.Match[str]) -> str:
+        word = found.group(0)
+        if len(word) < 5 or word in keys or _is_word(word) or _is_word(_singular(word)):
+            return word
+        limit = 1 if len(word) < 8 else 2
+        close = sorted(
+            (min(_edits(word, key, limit), _edits(_sound(word), _sound(key), limit)), key)
+            for key in keys if key[:1] == word[:1] and abs(len(key) - len(word)) <= limit
+        )
+        if close and close[0][0] <= limit and (len(close) == 1 or close[1][0] > close[0][0]):
+            return close[0][1]
+        return word
+
+    return re.sub(r"[a-z]{5,}", fix, text)
+
+
+def _acknowledgement(tokens: Sequence[str]) -> bool:
+    """True when every word is a greeting, thanks or filler ("ok thanks", "are you still there?")."""
+    words = [t for t in tokens if t not in _PUNCT and t != "\0"]
+    if not words:
+        return True
+    return all(
+        t in _FILLERS or t in _ACK or any(_edits(t, a, 1) <= 1 for a in _ACK if len(a) >= 4 and len(t) >= 4)
+        for t in words
+    )
+
+
+def _intent(
+    request: ShopperRequest, lowered: str, tokens: list[str], context: TurnContext, exact_matches: bool,
+    types: set[str],
+) -> str:
+    shown = bool(context.shown)
+    new_include = {
+        name: [v for v in values if v not in context.current.get(name, ())]
+        for name, values in request.include.items()
+    }
+    new_wishes = bool(
+        any(new_include.values()) or request.exclude or request.price or request.relative_price or request.avoid_words
+    )
+    wishes = bool(request.include or new_wishes)
+    question = bool(_QUESTION.search(lowered))
+    if _RESET.search(lowered):
+        return "start_over"
+    if _INJECTION.search(lowered) or _POLICY.search(lowered):
+        return "off_topic"
+    if not exact_matches and not request.price and _OFF_TOPIC.search(lowered):
+        return "off_topic"
+    if shown and _SHOW_AGAIN.search(lowered):
+        return "show_again"
+    if request.answered and not request.references:
+        return "answer"
+    if shown and _COMPARE.search(lowered):
+        return "compare"
+    if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered):
+        if request.references and any(new_include.values()) and re.search(r"\b(?:in|for|but)\b", lowered):
+            return "more_like"  # "does the second one come in red?"
+        if re.match(r"\W*(?:and )?(?:is|does|do|can|will|are) (?:it|this|that|they|these|those)\b", lowered):
+            return "ask_about_item"
+        if request.references or not new_wishes or re.search(r"\b(it|its|this|that|they|them|these|those)\b", lowered):
+            if not (new_wishes and not request.references and not re.search(r"\b(its|this|that)\b", lowered)):
+                return "ask_about_item"
+    if shown and request.references and (wishes or _MORE_LIKE.search(lowered) or not new_wishes):
+        return "more_like"
+    if shown and _REJECT.search(lowered) and not re.search(r"\b(?:i|we) (?:like|love) (?:these|those|them)\b", lowered):
+        return "reject"
+    if shown and re.fullmatch(r"\W*no\W*", lowered):
+        return "reject"
+    if shown and _MORE_LIKE.search(lowered):
+        return "more_like"
+    if not wishes and not request.show_now and _acknowledgement(tokens):
+        return "chitchat"
+    if not wishes and request.drop:
+        return "refine"
+    if wishes:
+        if not context.searching:
+            return "recommend"
+        current_types = {v for name, values in context.current.items() if name in types for v in values}
+        new_types = {v for name, values in request.include.items() if name in types for v in values}
+        if new_types and current_types and not new_types & current_types:
+            current_words = {t for v in current_types for t in normalise_tokens(v, camel=True)}
+            if not any(set(normalise_tokens(v, camel=True)) & current_words for v in new_types):
+                return "recommend"  # a new product type: "now a black belt too"
+        return "refine"
+    if request.show_now:
+        return "recommend"
+    if request.query:
+        return "refine" if context.searching else "recommend"
+    return "chitchat"
+
+
+def _price(low: float | None, high: float | None, currency: str | None, context: TurnContext) -> PriceRange:
+    target = context.catalog_currency
+    if currency is None or target is None or currency == target:
+        return PriceRange(min=low, max=high, currency=currency)
+    new_low = convert(low, currency, target, context.rates) if low is not None else None
+    new_high = convert(high, currency, target, context.rates) if high is not None else None
+    if (low is not None and new_low is None) or (high is not None and new_high is None):
+        logger.warning("no exchange rate for %s or %s: the budget is taken as said", currency, target)
+        return PriceRange(min=low, max=high, currency=currency)
+    said = " to ".join(format_amount(v, currency) for v in (low, high) if v is not None)
+    means = " to ".join(format_amount(v, target) for v in (new_low, new_high) if v is not None)
+    return PriceRange(
+        min=round(new_low, 2) if new_low is not None else None,
+        max=round(new_high, 2) if new_high is not None else None,
+        currency=currency, converted=True, note=f"{said} ≈ {means}",
+    )

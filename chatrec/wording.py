@@ -25,7 +25,10 @@ class Phrases:
         folder: The prompts folder (default: the repository's ``prompts/``).
     """
 
-    NAMES = ("question", "recommend", "empty", "relaxed", "profile", "because", "wish")
+    NAMES = (
+        "question", "recommend", "empty", "relaxed", "profile", "because", "wish", "off_topic", "chitchat",
+        "no_prices", "converted", "about_items", "no_cheaper", "other_language",
+    )
 
     def __init__(self, folder: Path | None = None) -> None:
         from chatrec.prompting import PromptLibrary, default_prompts_dir
@@ -39,6 +42,14 @@ class Phrases:
             self.attribute_names: dict[str, str] = json.loads(names_file.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise PromptError(f"cannot read {names_file}: {exc}") from exc
+
+    def language(self, code: str) -> Phrases:
+        """The phrases in this language (``prompts/<code>/``), or these when there is no such folder."""
+        cache: dict[str, Phrases] = self.__dict__.setdefault("_languages", {})
+        if code not in cache:
+            folder = self.folder / code
+            cache[code] = Phrases(folder) if code != "en" and (folder / "dialogue_question.txt").exists() else self
+        return cache[code]
 
     def render(self, name: str, **variables: Any) -> str:
         """Fill the template ``dialogue_<name>`` with its variables.

@@ -11,7 +11,7 @@ from chatrec.catalog import Item
 from chatrec.dialogue import DialogueState, update_state
 from chatrec.errors import PromptError
 from chatrec.policy import ElicitationPolicy, attribute_weights
-from chatrec.understanding import Understanding
+from chatrec.request import ShopperRequest as Understanding
 from chatrec.wording import Phrases
 
 
@@ -38,13 +38,13 @@ def test_state_round_trips_through_json() -> None:
 
 def test_a_field_named_again_replaces_the_wish_and_negation_removes_it() -> None:
     state = DialogueState()
-    update_state(state, Understanding(include={"baseColour": {"Blue"}, "gender": {"Men"}}))
-    update_state(state, Understanding(include={"baseColour": {"Red"}}))
+    update_state(state, Understanding(include={"baseColour": ["Blue"], "gender": ["Men"]}))
+    update_state(state, Understanding(include={"baseColour": ["Red"]}))
     assert state.include == {"baseColour": ["Red"], "gender": ["Men"]}
-    update_state(state, Understanding(exclude={"baseColour": {"Red"}}))
+    update_state(state, Understanding(exclude={"baseColour": ["Red"]}))
     assert "baseColour" not in state.include
     assert state.exclude == {"baseColour": ["Red"]}
-    update_state(state, Understanding(include={"articleType": {"Shirts"}}))
+    update_state(state, Understanding(include={"articleType": ["Shirts"]}))
     assert state.exclude == {"baseColour": ["Red"]}, "negations hold in later turns"
 
 
@@ -56,7 +56,7 @@ def test_cheaper_means_below_everything_just_shown() -> None:
 
 def test_start_over_clears_wishes() -> None:
     state = DialogueState(include={"gender": ["Men"]}, max_price=20.0, asked=["gender"], n_questions=1)
-    update_state(state, Understanding(reset=True))
+    update_state(state, Understanding(intent="start_over"))
     assert not state.include and state.max_price is None and state.n_questions == 0
 
 

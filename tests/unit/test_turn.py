@@ -15,19 +15,19 @@ from chatrec.ranking import Ranked, RetrievalRanker
 from chatrec.retrieval import Candidate, Retriever
 from chatrec.settings import Settings
 from chatrec.turn import distinct_titles, excluded, prepare
-from chatrec.understanding import Understanding
+from chatrec.request import ShopperRequest as Understanding
 
 
 def test_state_events_record_questions_shown_items_and_feedback() -> None:
     state = DialogueState()
     state.apply(Asked("baseColour", ("Blue", "Red")))
     assert state.pending == {"attribute": "baseColour", "options": ["Blue", "Red"]} and state.n_questions == 1
-    state.apply(Heard(Understanding(include={"baseColour": {"Blue"}}, answered="baseColour")))
+    state.apply(Heard(Understanding(include={"baseColour": ["Blue"]}, answered="baseColour")))
     assert state.pending is None and state.asked == ["baseColour"] and state.include == {"baseColour": ["Blue"]}
     state.apply(Shown(("a", "b"), (10.0, 20.0)))
     state.apply(Shown(("b", "c"), (30.0,)))
     assert state.shown == ["a", "b", "c"] and state.last_shown == ["b", "c"] and state.last_prices == [30.0]
-    state.apply(Heard(Understanding(something_else=True)))
+    state.apply(Heard(Understanding(intent="reject")))
     assert state.rejected == ["b", "c"]
     state.apply(Reacted("a", "liked"))
     state.apply(Reacted("a", "rejected"))

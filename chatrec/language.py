@@ -1,0 +1,196 @@
+"""The shopper's language: detection per message and a small lexicon into the catalogue's words.
+
+Detection needs no model: Han characters mean Chinese; Latin text is scored by the
+function words and letters typical of Spanish, German and English. Translation is a lexicon
+(``chatrec/data/lexicon.json``: colours, genders, common product types, negations, price
+words) applied before the catalogue's vocabulary is matched, so "男士黑色鞋子" and "zapatos
+negros para hombre" constrain the same fields as "black shoes for men".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from chatrec.errors import ConfigError
+
+__all__ = ["Lexicon", "detect_language", "fold"]
+
+_DATA = Path(__file__).parent / "data"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f]")
+_LATIN_WORD = re.compile(r"[a-zà-ÿß]+")
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the a an for and i want show me with not under some please my looking need something any is are "
+        "of to in on this that these those do you have can what which how why it one but no".split()
+    ),
+    "es": frozenset(
+        "el la los las de del para un una unos unas quiero busco que y con sin por menos hola gracias "
+        "algo mi me muestra muestrame necesito barato es son más mas pero este esta estos otro".split()
+    ),
+    "de": frozenset(
+        "der die das und ich ein eine einen für fur nicht mit ohne unter bitte möchte mochte suche zeig "
+        "zeige mir etwas kein keine günstig gunstig ist sind aber dieser diese andere für auch noch".split()
+    ),
+}
+_LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}
+
+
+def fold(text: str) -> str:
+    """Lower case, compatibility forms (full-width digits) and accents folded ("Crème" -> "creme").
+
+    Chinese and other scripts are kept as they are.
+    """
+    from chatrec.text import fold as fold_text
+
+    return fold_text(text.replace("’", "'").replace("‘", "'"))
+
+
+def detect_language(text: str) -> str:
+    """The language of one message: ``zh``, ``es``, ``de``, ``en`` or ``other``.
+
+    A message with no letters (emoji, digits) counts as English.
+    """
+    if _HAN.search(text) and not _KANA_HANGUL.search(text):
+        return "zh"
+    if _KANA_HANGUL.search(text) or _OTHER_SCRIPT.search(text):
+        return "other"
+    lowered = unicodedata.normalize("NFC", text.lower())
+    words = _LATIN_WORD.findall(lowered)
+    if not words:
+        return "en"
+    scores = {lang: sum(word in vocab for word in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    for lang, letters in _LETTERS.items():
+        scores[lang] += 2 * len(letters.findall(lowered))
+    lexicon = Lexicon.default()
+    for lang in ("es", "de"):
+        scores[lang] += sum(1 for word in words if lexicon.is_word(lang, fold(word)))
+    # German compounds open with a known word: "Damenuhr", "Herrenschuhe".
+    scores["de"] += sum(
+        1 for word in words if len(word) >= 8 and any(
+            fold(word).startswith(head) for head in ("damen", "herren", "kinder", "madchen", "jungen")
+        )
+    )
+    best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
+    return best if scores[best] > scores["en"] else "en"
+
+
+class Lexicon:
+    """Words in several languages mapped to the English words catalogue values are matched with.
+
+    Args:
+        entries: Language code to ``{phrase: replacement}``.
+    """
+
+    def __init__(self, entries: Mapping[str, Mapping[str, str]]) -> None:
+        self.entries = {
+            lang: {fold(k): v for k, v in table.items()}
+            for lang, table in entries.items() if not lang.startswith("_")
+        }
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        for lang, table in self.entries.items():
+            keys = sorted(table, key=len, reverse=True)
+            if lang == "zh":
+                self._patterns[lang] = re.compile("|".join(re.escape(k) for k in keys))
+            else:
+                self._patterns[lang] = re.compile(
+                    r"(?<![\w'])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w'])"
+                )
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The packaged lexicon (``chatrec/data/lexicon.json``)."""
+        return _default_lexicon()
+
+    @classmethod
+    def load(cls, path: Path | str, base: Lexicon | None = None) -> Lexicon:
+        """A lexicon file (same shape as the packaged one), added over ``base``.
+
+        Raises:
+            ConfigError: The file is missing or not a JSON object of objects.
+        """
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ConfigError(f"cannot read the lexicon {path}: {exc}") from exc
+        if not isinstance(data, dict) or not all(
+            isinstance(v, dict) for k, v in data.items() if not str(k).startswith("_")
+        ):
+            raise ConfigError(f"the lexicon {path} must map a language code to {{phrase: words}}")
+        merged: dict[str, dict[str, str]] = {lang: dict(t) for lang, t in (base.entries if base else {}).items()}
+        for lang, table in data.items():
+            if not str(lang).startswith("_"):
+                merged.setdefault(lang, {}).update({str(k): str(v) for k, v in table.items()})
+        return cls(merged)
+
+    def english_words(self) -> frozenset[str]:
+        """The single words of the English table (the targets of typo correction)."""
+        cached = self.__dict__.get("_english")
+        if cached is None:
+            cached = frozenset(k for k in self.entries.get("en", {}) if k.isalpha())
+            self.__dict__["_english"] = cached
+        return cached
+
+    def is_word(self, language: str, word: str) -> bool:
+        """True when the lexicon of ``language`` has this (folded) word."""
+        return word in self.entries.get(language, {})
+
+    def split_compounds(self, text: str, language: str) -> str:
+        """German compounds of two lexicon words split ("damenuhr" -> "damen uhr", "herrenschuhe")."""
+        if language != "de":
+            return text
+        table = self.entries.get("de", {})
+        words = [k for k in table if k.isalpha() and len(k) >= 3]
+
+        def split(found: re.Match[str]) -> str:
+            word = found.group(0)
+            if word in table:
+                return word
+            for head in words:
+                rest = word[len(head):]
+                if word.startswith(head) and len(rest) >= 3 and (rest in table or len(head) >= 5):
+                    return f"{head} {rest}"
+            return word
+
+        return re.sub(r"[a-z]{6,}", split, text)
+
+    def translate(self, text: str, language: str, keep: frozenset[str] | set[str] | Mapping[str, int] = frozenset()) -> str:
+        """``text`` (folded) with the phrases of ``language`` and then of English replaced.
+
+        Words in ``keep`` (the catalogue's own words) are left as they are: a shop that sells
+        "Crème" means crème, not cream.
+        """
+        text = self.split_compounds(text, language)
+        for lang in dict.fromkeys([language, "en"]):
+            pattern = self._patterns.get(lang)
+            if pattern is None:
+                continue
+            table = self.entries[lang]
+            pad = " " if lang == "zh" else ""
+            text = pattern.sub(_replacer(table, pad, keep), text)
+        return text
+
+
+def _replacer(
+    table: Mapping[str, str], pad: str, keep: frozenset[str] | set[str] | Mapping[str, int]
+) -> Callable[[re.Match[str]], str]:
+    def replace(found: re.Match[str]) -> str:
+        if found.group(0) in keep:
+            return found.group(0)
+        words = table[found.group(0)]
+        if found.string.startswith(words.strip(), found.start()):
+            return found.group(0)  # "navy blue" already says what "navy" stands for
+        return f"{pad}{words}{pad}"
+
+    return replace
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    return Lexicon.load(_DATA / "lexicon.json")

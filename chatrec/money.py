@@ -1,0 +1,246 @@
+"""Budgets in words: amounts, currencies and their conversion into the catalogue's currency.
+
+"under fifty dollars", "20-40", "1,000 to 2,000", "between 5 and 10k", "a mouse for 200
+rupees", "1000元以内", "menos de 50 euros", "unter 30 €" all become a :class:`Budget`.
+Numbers that are not prices ("size 10", "2 kids", "64gb", "2012") are left alone: a bare
+number is a price only next to a price word (under, budget, between, a currency, ...).
+
+Exchange rates are approximate defaults (units per US dollar, late 2024) that a shop owner
+overrides with the ``currency_rates`` setting (``CHATREC_CURRENCY_RATES="INR=83,EUR=0.92"``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from chatrec.errors import ConfigError
+
+__all__ = ["DEFAULT_RATES", "SYMBOLS", "Budget", "convert", "format_amount", "parse_budget", "parse_rates"]
+
+#: Units of each currency per US dollar. Approximate: set ``currency_rates`` for real ones.
+DEFAULT_RATES: dict[str, float] = {
+    "USD": 1.0, "INR": 83.0, "EUR": 0.92, "GBP": 0.79, "CNY": 7.2, "JPY": 150.0,
+}
+SYMBOLS: dict[str, str] = {"USD": "$", "INR": "₹", "EUR": "€", "GBP": "£", "CNY": "¥", "JPY": "¥"}
+
+# Currency words and symbols, longest first so "rs." wins over "r".
+_CURRENCY_WORDS: list[tuple[str, str]] = [
+    ("us dollars", "USD"), ("us dollar", "USD"), ("dollars", "USD"), ("dollar", "USD"), ("bucks", "USD"),
+    ("buck", "USD"), ("usd", "USD"), ("dólares", "USD"), ("dolares", "USD"), ("$", "USD"),
+    ("rupees", "INR"), ("rupee", "INR"), ("rupaye", "INR"), ("inr", "INR"), ("rs.", "INR"), ("rs", "INR"),
+    ("₹", "INR"),
+    ("euros", "EUR"), ("euro", "EUR"), ("eur", "EUR"), ("€", "EUR"),
+    ("pounds", "GBP"), ("pound", "GBP"), ("quid", "GBP"), ("gbp", "GBP"), ("£", "GBP"),
+    ("人民币", "CNY"), ("块钱", "CNY"), ("块", "CNY"), ("元", "CNY"), ("rmb", "CNY"), ("yuan", "CNY"),
+    ("cny", "CNY"), ("¥", "CNY"), ("￥", "CNY"),
+    ("yen", "JPY"), ("jpy", "JPY"), ("円", "JPY"),
+]
+_CUR = "|".join(re.escape(word) for word, _ in sorted(_CURRENCY_WORDS, key=lambda w: -len(w[0])))
+_CUR_CODE = dict(_CURRENCY_WORDS)
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000, "k": 1000, "lakh": 100_000, "lakhs": 100_000,
+           "lac": 100_000, "million": 1_000_000, "mil": 1_000_000, "千": 1000, "万": 10_000, "百": 100}
+_WORD_NUMBER = re.compile(
+    r"\b(?:(?:" + "|".join(_UNITS) + r"|hundred|thousand|and|a)[\s-]+)*(?:" + "|".join(_UNITS) + r"|hundred|thousand)\b"
+)
+
+# A number: "1,000", "1.000,50" (continental), "2.5", "5k", "10 k", "1.5 lakh", "3千", "1万".
+_NUM = r"(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s?(k\b|lakhs?\b|lac\b|grand\b|thousand\b|hundred\b|千|万|百)?"
+_C = rf"(?:{_CUR})"
+
+
+def _amount_pattern(i: int) -> str:
+    return (
+        rf"(?P<cb{i}>{_C})?\s?(?P<n{i}>\d{{1,3}}(?:[,.]\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d+)?)"
+        rf"\s?(?P<m{i}>k\b|lakhs?\b|lac\b|grand\b|thousand\b|hundred\b|千|万|百)?\s?(?P<ca{i}>{_C})?"
+    )
+
+
+_A1, _A2 = _amount_pattern(1), _amount_pattern(2)
+_MAX_WORDS = (
+    r"under|below|less than|cheaper than|lower than|max(?:imum)?|at most|up ?to|upto|within|no more than|"
+    r"not more than|not over|no higher than|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay)"
+    r"(?: up to| upto)?|can spend|spend|afford|<=?|menos de|hasta|máximo|maximo|unter|bis|höchstens|maximal|"
+    r"weniger als|不超过|低于|少于|最多"
+)
+_MIN_WORDS = r"over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
+_AROUND_WORDS = r"around|about|approximately|approx\.?|roughly|~|circa|cerca de|unos|etwa|ungefähr|左右|大约|大概"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("range", re.compile(rf"(?:\b(?:between|entre|zwischen|from|de|von)|在)\s*{_A1}\s*(?:and|to|-|–|y|a|und|bis|和|到|至)\s*{_A2}")),
+    ("range", re.compile(rf"{_A1}\s*(?:-|–|to|~|到|至)\s*{_A2}")),
+    ("max", re.compile(rf"(?:\b(?:{_MAX_WORDS}))\s*(?:of\s+|de\s+)?{_A1}")),
+    ("max_after", re.compile(rf"{_A1}\s*(?:以内|以下|之内|or less|or under|max|tops|and under|and below)")),
+    ("min_after", re.compile(rf"{_A1}\s*(?:以上|or more|and up|and above|plus|\+)")),
+    ("min", re.compile(rf"(?:\b(?:{_MIN_WORDS}))\s*(?:of\s+)?{_A1}")),
+    ("around", re.compile(rf"(?:{_AROUND_WORDS})\s*{_A1}")),
+    ("around", re.compile(rf"{_A1}\s*(?:左右|or so|ish)")),
+    ("for", re.compile(rf"(?:\bfor|\bat|\bcosting|\bpriced at|\bpor|\bfür|价格|预算)\s*{_A1}")),
+    ("bare", re.compile(rf"{_A1}")),
+]
+_PRICE_WORD = re.compile(
+    r"\b(?:price|prices|priced|budget|cost|costs|spend|pay|range|cheap|cheaper|expensive|afford|rupees|dollars|"
+    r"euros|bucks|precio|presupuesto|preis|budget)\b|预算|价格|价位|元|块"
+)
+_NOT_A_PRICE_AFTER = re.compile(
+    r"\s?(?:(?:gb|tb|mb|mah|w|watt|watts|v|hz|inch|inches|in|cm|mm|m|kg|g|ml|l|litre|liter|pcs|pieces|"
+    r"pack|years?|yrs?|months?|days?|hours?|hrs?|mp|x|th|st|nd|rd|kids|people|person|size)\b|%|号|寸|英寸|个|岁)",
+)
+
+
+@dataclass
+class Budget:
+    """A price range read from a message.
+
+    Attributes:
+        low: Lowest price, or None.
+        high: Highest price, or None.
+        currency: The currency named (ISO code), or None.
+        spans: Character spans of the words that said it.
+    """
+
+    low: float | None = None
+    high: float | None = None
+    currency: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """True when no bound was said."""
+        return self.low is None and self.high is None
+
+
+def parse_rates(text: str | Mapping[str, float] | None) -> dict[str, float]:
+    """Exchange rates (units per US dollar) from ``"INR=83,EUR=0.92"`` or a mapping, over the defaults.
+
+    Raises:
+        ConfigError: A malformed entry or a rate that is not a positive number.
+    """
+    rates = dict(DEFAULT_RATES)
+    if not text:
+        return rates
+    entries = text.items() if isinstance(text, Mapping) else (
+        tuple(part.split("=", 1)) if "=" in part else (part, "") for part in str(text).split(",") if part.strip()
+    )
+    for code, raw in entries:
+        try:
+            value = float(raw)
+        except (TypeError, ValueError):
+            raise ConfigError(f"currency rate {code}={raw!r} is not a number; write e.g. INR=83,EUR=0.92") from None
+        if value <= 0:
+            raise ConfigError(f"currency rate {code}={raw} must be positive")
+        rates[str(code).strip().upper()] = value
+    return rates
+
+
+def convert(amount: float, source: str, target: str, rates: Mapping[str, float]) -> float | None:
+    """``amount`` of ``source`` in ``target`` (None when either rate is unknown)."""
+    if source == target:
+        return amount
+    if source not in rates or target not in rates:
+        return None
+    return amount / rates[source] * rates[target]
+
+
+def format_amount(amount: float, currency: str | None) -> str:
+    """"₹4,150", "$50", "12.5 CHF": an amount for a reply."""
+    text = f"{amount:,.0f}" if amount >= 100 or float(amount).is_integer() else f"{amount:,.2f}"
+    if currency in SYMBOLS:
+        return f"{SYMBOLS[currency]}{text}"
+    return f"{text} {currency}" if currency else text
+
+
+def _number(raw: str, multiplier: str | None) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", raw):  # 1.000 or 1.000,50
+        raw = raw.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", raw):  # 1,000 or 1,000.50
+        raw = raw.replace(",", "")
+    else:
+        raw = raw.replace(",", ".")
+    value = float(raw)
+    if multiplier:
+        value *= _SCALES[multiplier.rstrip("s") if multiplier.startswith("lakh") else multiplier]
+    return value
+
+
+def _words_to_digits(text: str) -> str:
+    # "fifty" -> "50", "two hundred" -> "200", "five thousand" -> "5000"; keeps string length
+    # irrelevant: spans are computed on the returned text.
+    def replace(found: re.Match[str]) -> str:
+        words = [w for w in re.split(r"[\s-]+", found.group(0)) if w and w != "and"]
+        if words == ["a"] or not words:
+            return found.group(0)
+        total = current = 0
+        for word in words:
+            if word == "a":
+                current = max(current, 1)
+            elif word in _UNITS:
+                current += _UNITS[word]
+            elif word == "hundred":
+                current = max(current, 1) * 100
+            elif word == "thousand":
+                total += max(current, 1) * 1000
+                current = 0
+        value = total + current
+        # "the blue one", "two of them": small numbers alone are no prices.
+        return str(value) if value >= 10 else found.group(0)
+
+    return _WORD_NUMBER.sub(replace, text)
+
+
+def parse_budget(text: str) -> tuple[Budget, str]:
+    """Read the price range of a message.
+
+    Args:
+        text: The message, lower-cased.
+
+    Returns:
+        The budget and the text it was read from (number words written as digits); the
+        budget's spans index that text.
+    """
+    text = _words_to_digits(text)
+    budget = Budget()
+    for kind, pattern in _PATTERNS:
+        for found in pattern.finditer(text):
+            if any(s < found.end() and found.start() < e for s, e in budget.spans):
+                continue
+            groups = found.groupdict()
+            currency = next(
+                (_CUR_CODE[groups[k]] for k in ("cb1", "ca1", "cb2", "ca2") if groups.get(k)), None
+            )
+            unit_after = currency is None and _NOT_A_PRICE_AFTER.match(text, found.end()) is not None
+            if currency is None and (kind == "bare" or (kind == "for" and not groups.get("m1")) or unit_after):
+                continue  # "size 10", "for 2 people", "64gb": a number, not a price
+            if kind == "range" and currency is None and re.search(
+                r"\b(?:size|sizes|pack|packs|age|aged|ages|set|sets|of|for|aged|x)\s*$", text[: found.start()]
+            ) and not _PRICE_WORD.search(text):
+                continue  # "pack of 2-3", "size 8-10" are no budget; "tshirts 20-40" is
+            first = _number(groups["n1"], groups.get("m1"))
+            if kind == "range":
+                second = _number(groups["n2"], groups.get("m2"))
+                if groups.get("m2") and not groups.get("m1") and first * _SCALES[_scale_key(groups["m2"])] <= second:
+                    first *= _SCALES[_scale_key(groups["m2"])]  # "between 5 and 10k"
+                budget.low, budget.high = min(first, second), max(first, second)
+            elif kind in ("max", "max_after", "for", "bare"):
+                budget.high = first
+            elif kind in ("min", "min_after"):
+                if re.search(r"(?:n'?t|\bnot|\bnever|\bcannot)\W+(?:\w+\W+){0,3}$", text[max(0, found.start() - 40):found.start()]):
+                    budget.high = first  # "can't go above 500", "don't have more than 300"
+                else:
+                    budget.low = first
+            else:
+                budget.low, budget.high = round(first * 0.8, 2), round(first * 1.2, 2)
+            budget.currency = budget.currency or currency
+            budget.spans.append(found.span())
+    return budget, text
+
+
+def _scale_key(multiplier: str) -> str:
+    return multiplier.rstrip("s") if multiplier.startswith("lakh") else multiplier
