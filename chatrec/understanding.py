@@ -176,7 +176,7 @@ _REJECT = re.compile(
     r"different (?:products|designs?|styles?|models?|kinds?|brands?))"
 )
 _SHOW_NOW = re.compile(
-    r"\b(just show|show me (?:some|something|anything|what|a few|options|them|results|everything|the (?:items|products|options)|"
+    r"\b(just show|show me (?:some|something|anything|what|a few|more|options|them|results|everything|the (?:items|products|options)|"
     r"now)|show (?:me )?(?:what )?you(?:'ve)? (?:have|got)|recommend|suggest|surprise me|skip|no (?:more )?questions|"
     r"whatever you (?:think|like|want)|go ahead|let me see|you (?:pick|choose|decide)|what do you have|"
     r"what have you got|anything is fine|any is fine)\b|^show me\W*$|^show\W*$"
