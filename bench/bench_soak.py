@@ -61,6 +61,8 @@ def _engine(args: argparse.Namespace, workdir: Path) -> tuple[Any, Any]:
 
     settings = Settings(
         index_dir=workdir / "index", data_dir=workdir / "data", use_llm=args.llm,
+        # --llm: the LLM re-ranks and writes every reason (both are off by default since issue 13)
+        llm_rerank=args.llm, reason_writer="llm" if args.llm else "template",
         rate_limit_per_minute=100_000, max_history_turns=2 * args.turns, session_wait_seconds=30,
         _env_file=None,
     )
@@ -173,7 +175,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8, help="Conversations at once (8).")
     parser.add_argument("--drop-every", type=int, default=10, help="Every n-th message is a dropped stream (10).")
     parser.add_argument("--deadline", type=float, default=900.0, help="Stop after this many seconds (900).")
-    parser.add_argument("--llm", action="store_true", help="Rank and explain with the LLM (default: off).")
+    parser.add_argument("--llm", action="store_true", help="Re-rank and write the reasons with the LLM (default: off).")
     parser.add_argument("--fake-embedder", action="store_true", help="Hashing embedder (no model).")
     args = parser.parse_args()
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
 import re
 import time
@@ -31,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chatrec.errors import ConfigError, InputError, SessionBusyError, SessionNotFoundError
-from chatrec.sessions import FEEDBACK_KINDS, Interaction, SessionStore, Turn
+from chatrec.errors import ConfigError, SessionBusyError
+from chatrec.sessions import SessionStore, SQLSessionQueries
 
 __all__ = [
     "MIGRATIONS_DIR",
@@ -48,7 +47,6 @@ logger = logging.getLogger(__name__)
 
 #: The shipped migrations of the PostgreSQL schema.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations" / "postgres"
-_FEEDBACK_EVENTS = {"shown": "impression", "clicked": "click", "liked": "like", "rejected": "dislike"}
 # Advisory-lock key of the migration runner (any constant outside the session keys' use).
 _MIGRATION_LOCK = 0x63686174726563  # "chatrec"
 _MIGRATION_FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -144,7 +142,7 @@ def _lock_key(session_id: str) -> int:
     return int.from_bytes(hashlib.blake2b(session_id.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
-class PostgresSessionStore:
+class PostgresSessionStore(SQLSessionQueries):
     """The session store in PostgreSQL, shared by any number of chatrec processes.
 
     Same methods and results as :class:`chatrec.sessions.SessionStore`, plus :meth:`hold`.
@@ -221,9 +219,15 @@ class PostgresSessionStore:
         with self._pool.connection() as connection, connection.transaction():
             yield connection
 
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    PARAM = "%s"
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         with self._pool.connection() as connection:
             return list(connection.execute(sql, params).fetchall())
+
+    def _executemany(self, db: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        with db.cursor() as cursor:
+            cursor.executemany(sql, rows)
 
     # --- the cross-process session lock --------------------------------------------------------
     @contextlib.contextmanager
@@ -296,11 +300,6 @@ class PostgresSessionStore:
             row = db.execute("SELECT tenant FROM sessions WHERE session_id = %s", (session_id,)).fetchone()
         return row is not None and row[0] == tenant
 
-    def owned_by(self, session_id: str, tenant: str) -> bool:
-        """True when the session exists and belongs to ``tenant``."""
-        rows = self._query("SELECT tenant FROM sessions WHERE session_id = %s", (session_id,))
-        return bool(rows) and rows[0][0] == tenant
-
     def check(self) -> None:
         """Check that the database answers and its schema is this chatrec's (run at server start).
 
@@ -320,137 +319,3 @@ class PostgresSessionStore:
                 f"not {expected}; restart chatrec to migrate it"
             )
 
-    def exists(self, session_id: str) -> bool:
-        """True when the session is stored."""
-        return bool(self._query("SELECT 1 FROM sessions WHERE session_id = %s", (session_id,)))
-
-    def _session_row(self, session_id: str) -> tuple[Any, ...]:
-        rows = self._query("SELECT user_id, state FROM sessions WHERE session_id = %s", (session_id,))
-        if not rows:
-            raise SessionNotFoundError(f"no session with id {session_id!r}")
-        return rows[0]
-
-    def user_of(self, session_id: str) -> str | None:
-        """The customer of a session, or None.
-
-        Raises:
-            SessionNotFoundError: Unknown session.
-        """
-        user: str | None = self._session_row(session_id)[0]
-        return user
-
-    def set_user(self, session_id: str, user_id: str) -> None:
-        """Attach a customer to a session."""
-        with self._transaction() as db:
-            db.execute("UPDATE sessions SET user_id = %s WHERE session_id = %s", (user_id, session_id))
-
-    def load_state(self, session_id: str) -> dict[str, Any]:
-        """The stored dialogue state of a session.
-
-        Raises:
-            SessionNotFoundError: Unknown session.
-        """
-        state: dict[str, Any] = json.loads(self._session_row(session_id)[1])
-        return state
-
-    def save_turn(
-        self,
-        session_id: str,
-        state: dict[str, Any],
-        turns: Iterable[tuple[str, str, dict[str, Any]]],
-    ) -> None:
-        """Store the new state and the turns of one exchange in one transaction."""
-        now = time.time()
-        with self._transaction() as db:
-            db.execute(
-                "UPDATE sessions SET state = %s, updated = %s WHERE session_id = %s",
-                (json.dumps(state, ensure_ascii=False), now, session_id),
-            )
-            for role, text, payload in turns:
-                db.execute(
-                    "INSERT INTO turns(session_id, role, text, payload, created) VALUES (%s, %s, %s, %s, %s)",
-                    (session_id, role, text, json.dumps(payload, ensure_ascii=False), now),
-                )
-            db.execute(
-                "DELETE FROM turns WHERE session_id = %s AND id NOT IN "
-                "(SELECT id FROM turns WHERE session_id = %s ORDER BY id DESC LIMIT %s)",
-                (session_id, session_id, self.max_turns),
-            )
-
-    def save_state(self, session_id: str, state: dict[str, Any]) -> None:
-        """Store a new dialogue state."""
-        self.save_turn(session_id, state, ())
-
-    def turns(self, session_id: str) -> list[Turn]:
-        """The kept turns of a session, oldest first.
-
-        Raises:
-            SessionNotFoundError: Unknown session.
-        """
-        self._session_row(session_id)
-        rows = self._query(
-            "SELECT role, text, payload, created FROM turns WHERE session_id = %s ORDER BY id", (session_id,)
-        )
-        return [Turn(role, text, json.loads(payload), created) for role, text, payload, created in rows]
-
-    def session_ids(self) -> list[str]:
-        """Every stored session id, oldest first."""
-        return [row[0] for row in self._query("SELECT session_id FROM sessions ORDER BY created, session_id")]
-
-    # --- feedback and interactions --------------------------------------------------------------
-    def add_feedback(self, session_id: str, item_id: str, kind: str) -> None:
-        """Record feedback on an item; for a known customer it becomes an interaction too.
-
-        Raises:
-            SessionNotFoundError: Unknown session.
-            InputError: Unknown kind.
-        """
-        if kind not in FEEDBACK_KINDS:
-            raise InputError(f"unknown feedback kind {kind!r}; use one of {', '.join(FEEDBACK_KINDS)}")
-        user_id = self.user_of(session_id)
-        now = time.time()
-        with self._transaction() as db:
-            db.execute(
-                "INSERT INTO feedback(session_id, item_id, kind, created) VALUES (%s, %s, %s, %s)",
-                (session_id, item_id, kind, now),
-            )
-            if user_id:
-                db.execute(
-                    "INSERT INTO interactions(user_id, item_id, event, rating, timestamp, source) "
-                    "VALUES (%s, %s, %s, NULL, %s, 'feedback')",
-                    (user_id, item_id, _FEEDBACK_EVENTS[kind], now),
-                )
-
-    def feedback(self, session_id: str) -> list[tuple[str, str]]:
-        """``(item_id, kind)`` of a session, oldest first."""
-        rows = self._query("SELECT item_id, kind FROM feedback WHERE session_id = %s ORDER BY id", (session_id,))
-        return [(item_id, kind) for item_id, kind in rows]
-
-    def add_interactions(self, interactions: Iterable[Interaction]) -> int:
-        """Store interactions in one transaction; returns how many were stored."""
-        rows = [(i.user_id, i.item_id, i.event, i.rating, i.timestamp, i.source) for i in interactions]
-        if rows:
-            with self._transaction() as db, db.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO interactions(user_id, item_id, event, rating, timestamp, source) "
-                    "VALUES (%s, %s, %s, %s, %s, %s)",
-                    rows,
-                )
-        return len(rows)
-
-    def interactions(self, user_id: str, limit: int = 200) -> list[Interaction]:
-        """The latest interactions of a customer (at most ``limit``), oldest first."""
-        rows = self._query(
-            "SELECT user_id, item_id, event, rating, timestamp, source FROM interactions "
-            "WHERE user_id = %s ORDER BY id DESC LIMIT %s",
-            (user_id, limit),
-        )
-        return [Interaction(*row) for row in reversed(rows)]
-
-    def users(self) -> list[str]:
-        """Every customer with at least one interaction."""
-        return [row[0] for row in self._query("SELECT DISTINCT user_id FROM interactions ORDER BY user_id")]
-
-    # The training export reads through the methods above: one implementation for both stores.
-    training_examples = SessionStore.training_examples
-    export_training = SessionStore.export_training

@@ -185,7 +185,237 @@ class Interaction:
     source: str = "import"
 
 
-class SessionStore:
+class SQLSessionQueries:
+    """The session store's queries, written once for every SQL backend.
+
+    A backend (:class:`SessionStore` for SQLite, :class:`chatrec.session_store_pg.PostgresSessionStore`)
+    provides ``_transaction()`` (a connection whose ``execute`` commits with the block),
+    ``_query(sql, params)`` (rows, indexable by position), ``_executemany(db, sql, rows)``, the
+    parameter marker ``PARAM`` its driver uses, ``max_turns``, and its own ``create_session``
+    and ``claim_session`` (their "insert unless it exists" differs by dialect). SQL here is
+    written with ``?`` markers.
+    """
+
+    PARAM = "?"
+    max_turns: int
+
+    def _transaction(self) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        raise NotImplementedError
+
+    def _executemany(self, db: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:
+        """``sql`` with the driver's parameter marker."""
+        return sql if self.PARAM == "?" else sql.replace("?", self.PARAM)
+
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        return self._query(self._sql(sql), params)
+
+    def owned_by(self, session_id: str, tenant: str) -> bool:
+        """True when the session exists and belongs to ``tenant``."""
+        rows = self._rows("SELECT tenant FROM sessions WHERE session_id = ?", (session_id,))
+        return bool(rows) and rows[0][0] == tenant
+
+    def exists(self, session_id: str) -> bool:
+        """True when the session is stored."""
+        return bool(self._rows("SELECT 1 FROM sessions WHERE session_id = ?", (session_id,)))
+
+    def _session_row(self, session_id: str) -> Any:
+        rows = self._rows("SELECT user_id, state FROM sessions WHERE session_id = ?", (session_id,))
+        if not rows:
+            raise SessionNotFoundError(f"no session with id {session_id!r}")
+        return rows[0]
+
+    def user_of(self, session_id: str) -> str | None:
+        """The customer of a session, or None.
+
+        Raises:
+            SessionNotFoundError: Unknown session.
+        """
+        user: str | None = self._session_row(session_id)[0]
+        return user
+
+    def set_user(self, session_id: str, user_id: str) -> None:
+        """Attach a customer to a session (a session started anonymously may log in)."""
+        with self._transaction() as db:
+            db.execute(self._sql("UPDATE sessions SET user_id = ? WHERE session_id = ?"), (user_id, session_id))
+
+    def load_state(self, session_id: str) -> dict[str, Any]:
+        """The stored dialogue state of a session.
+
+        Raises:
+            SessionNotFoundError: Unknown session.
+        """
+        state: dict[str, Any] = json.loads(self._session_row(session_id)[1])
+        return state
+
+    def save_turn(
+        self,
+        session_id: str,
+        state: dict[str, Any],
+        turns: Iterable[tuple[str, str, dict[str, Any]]],
+    ) -> None:
+        """Store the new state and the turns of one exchange in one transaction.
+
+        Args:
+            session_id: An existing session.
+            state: The dialogue state after the exchange.
+            turns: ``(role, text, payload)`` in order, for instance the customer's message
+                and the assistant's reply.
+        """
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                self._sql("UPDATE sessions SET state = ?, updated = ? WHERE session_id = ?"),
+                (json.dumps(state, ensure_ascii=False), now, session_id),
+            )
+            for role, text, payload in turns:
+                db.execute(
+                    self._sql("INSERT INTO turns(session_id, role, text, payload, created) VALUES (?, ?, ?, ?, ?)"),
+                    (session_id, role, text, json.dumps(payload, ensure_ascii=False), now),
+                )
+            db.execute(
+                self._sql(
+                    "DELETE FROM turns WHERE session_id = ? AND id NOT IN "
+                    "(SELECT id FROM turns WHERE session_id = ? ORDER BY id DESC LIMIT ?)"
+                ),
+                (session_id, session_id, self.max_turns),
+            )
+
+    def save_state(self, session_id: str, state: dict[str, Any]) -> None:
+        """Store a new dialogue state (for instance after a thumbs-down)."""
+        self.save_turn(session_id, state, ())
+
+    def turns(self, session_id: str) -> list[Turn]:
+        """The kept turns of a session, oldest first.
+
+        Raises:
+            SessionNotFoundError: Unknown session.
+        """
+        self._session_row(session_id)
+        rows = self._rows(
+            "SELECT role, text, payload, created FROM turns WHERE session_id = ? ORDER BY id", (session_id,)
+        )
+        return [Turn(r[0], r[1], json.loads(r[2]), r[3]) for r in rows]
+
+    def session_ids(self) -> list[str]:
+        """Every stored session id, oldest first."""
+        return [row[0] for row in self._rows("SELECT session_id FROM sessions ORDER BY created, session_id")]
+
+    # --- feedback and interactions ----------------------------------------------------------
+    def add_feedback(self, session_id: str, item_id: str, kind: str) -> None:
+        """Record feedback on an item; for a known customer it becomes an interaction too.
+
+        Raises:
+            SessionNotFoundError: Unknown session.
+            InputError: Unknown kind.
+        """
+        if kind not in FEEDBACK_KINDS:
+            raise InputError(f"unknown feedback kind {kind!r}; use one of {', '.join(FEEDBACK_KINDS)}")
+        user_id = self.user_of(session_id)
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                self._sql("INSERT INTO feedback(session_id, item_id, kind, created) VALUES (?, ?, ?, ?)"),
+                (session_id, item_id, kind, now),
+            )
+            if user_id:
+                db.execute(
+                    self._sql(
+                        "INSERT INTO interactions(user_id, item_id, event, rating, timestamp, source) "
+                        "VALUES (?, ?, ?, NULL, ?, 'feedback')"
+                    ),
+                    (user_id, item_id, _FEEDBACK_EVENTS[kind], now),
+                )
+
+    def feedback(self, session_id: str) -> list[tuple[str, str]]:
+        """``(item_id, kind)`` of a session, oldest first."""
+        rows = self._rows("SELECT item_id, kind FROM feedback WHERE session_id = ? ORDER BY id", (session_id,))
+        return [(row[0], row[1]) for row in rows]
+
+    def add_interactions(self, interactions: Iterable[Interaction]) -> int:
+        """Store interactions in one transaction; returns how many were stored."""
+        rows = [(i.user_id, i.item_id, i.event, i.rating, i.timestamp, i.source) for i in interactions]
+        if rows:
+            with self._transaction() as db:
+                self._executemany(
+                    db,
+                    self._sql(
+                        "INSERT INTO interactions(user_id, item_id, event, rating, timestamp, source) "
+                        "VALUES (?, ?, ?, ?, ?, ?)"
+                    ),
+                    rows,
+                )
+        return len(rows)
+
+    def interactions(self, user_id: str, limit: int = 200) -> list[Interaction]:
+        """The latest interactions of a customer (at most ``limit``), oldest first."""
+        rows = self._rows(
+            "SELECT user_id, item_id, event, rating, timestamp, source FROM interactions "
+            "WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+            (user_id, limit),
+        )
+        return [Interaction(r[0], r[1], r[2], r[3], r[4], r[5]) for r in reversed(rows)]
+
+    def users(self) -> list[str]:
+        """Every customer with at least one interaction."""
+        return [row[0] for row in self._rows("SELECT DISTINCT user_id FROM interactions ORDER BY user_id")]
+
+    def training_examples(self, max_candidates: int = 20) -> Iterator[dict[str, Any]]:
+        """One training example per session where the customer clicked or liked something.
+
+        The format is the session format ``chatrec train`` reads.
+
+        Args:
+            max_candidates: Shown items kept as the example's candidates (the latest).
+
+        Yields:
+            ``{"session_id", "turns": [{"role", "text"}], "positives": [item_id],
+            "negatives": [item_id], "candidates": [item_id]}``: the conversation (kept
+            turns), the items clicked or liked (positives), those turned down (negatives)
+            and the items that were shown (candidates, positives included).
+        """
+        for session_id in self.session_ids():
+            positives: list[str] = []
+            negatives: list[str] = []
+            shown: list[str] = []
+            for item_id, kind in self.feedback(session_id):
+                if kind in ("clicked", "liked") and item_id not in positives:
+                    positives.append(item_id)
+                elif kind == "rejected" and item_id not in negatives:
+                    negatives.append(item_id)
+                if item_id not in shown:
+                    shown.append(item_id)
+            if not positives:
+                continue
+            negatives = [item for item in negatives if item not in positives]
+            candidates = [item for item in shown if item not in positives][-(max_candidates - len(positives)):]
+            candidates = positives + candidates if max_candidates > len(positives) else positives
+            turns = [{"role": t.role, "text": t.text} for t in self.turns(session_id)]
+            yield {
+                "session_id": session_id,
+                "turns": turns,
+                "positives": positives,
+                "negatives": negatives,
+                "candidates": candidates,
+            }
+
+    def export_training(self, path: Path | str) -> int:
+        """Write :meth:`training_examples` as JSONL; returns the number of examples."""
+        path = Path(path)
+        count = 0
+        with path.open("w", encoding="utf-8") as handle:
+            for example in self.training_examples():
+                handle.write(json.dumps(example, ensure_ascii=False) + "\n")
+                count += 1
+        return count
+
+
+class SessionStore(SQLSessionQueries):
     """Sessions, turns, feedback and interactions in one SQLite file.
 
     Safe to share between threads (one connection per thread). Use as a context manager or
@@ -315,203 +545,8 @@ class SessionStore:
             row = db.execute("SELECT tenant FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
         return row is not None and row["tenant"] == tenant
 
-    def owned_by(self, session_id: str, tenant: str) -> bool:
-        """True when the session exists and belongs to ``tenant``."""
-        row = self._connection().execute(
-            "SELECT tenant FROM sessions WHERE session_id = ?", (session_id,)
-        ).fetchone()
-        return row is not None and row["tenant"] == tenant
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        return self._connection().execute(sql, params).fetchall()
 
-    def exists(self, session_id: str) -> bool:
-        """True when the session is stored."""
-        row = self._connection().execute(
-            "SELECT 1 FROM sessions WHERE session_id = ?", (session_id,)
-        ).fetchone()
-        return row is not None
-
-    def _session_row(self, session_id: str) -> sqlite3.Row:
-        row = self._connection().execute(
-            "SELECT * FROM sessions WHERE session_id = ?", (session_id,)
-        ).fetchone()
-        if row is None:
-            raise SessionNotFoundError(f"no session with id {session_id!r}")
-        return row
-
-    def user_of(self, session_id: str) -> str | None:
-        """The customer of a session, or None.
-
-        Raises:
-            SessionNotFoundError: Unknown session.
-        """
-        return self._session_row(session_id)["user_id"]
-
-    def set_user(self, session_id: str, user_id: str) -> None:
-        """Attach a customer to a session (a session started anonymously may log in)."""
-        with self._transaction() as db:
-            db.execute("UPDATE sessions SET user_id = ? WHERE session_id = ?", (user_id, session_id))
-
-    def load_state(self, session_id: str) -> dict[str, Any]:
-        """The stored dialogue state of a session.
-
-        Raises:
-            SessionNotFoundError: Unknown session.
-        """
-        return json.loads(self._session_row(session_id)["state"])
-
-    def save_turn(
-        self,
-        session_id: str,
-        state: dict[str, Any],
-        turns: Iterable[tuple[str, str, dict[str, Any]]],
-    ) -> None:
-        """Store the new state and the turns of one exchange in one transaction.
-
-        Args:
-            session_id: An existing session.
-            state: The dialogue state after the exchange.
-            turns: ``(role, text, payload)`` in order, for instance the customer's message
-                and the assistant's reply.
-        """
-        now = time.time()
-        with self._transaction() as db:
-            db.execute(
-                "UPDATE sessions SET state = ?, updated = ? WHERE session_id = ?",
-                (json.dumps(state, ensure_ascii=False), now, session_id),
-            )
-            for role, text, payload in turns:
-                db.execute(
-                    "INSERT INTO turns(session_id, role, text, payload, created) VALUES (?, ?, ?, ?, ?)",
-                    (session_id, role, text, json.dumps(payload, ensure_ascii=False), now),
-                )
-            db.execute(
-                "DELETE FROM turns WHERE session_id = ? AND id NOT IN "
-                "(SELECT id FROM turns WHERE session_id = ? ORDER BY id DESC LIMIT ?)",
-                (session_id, session_id, self.max_turns),
-            )
-
-    def save_state(self, session_id: str, state: dict[str, Any]) -> None:
-        """Store a new dialogue state (for instance after a thumbs-down)."""
-        self.save_turn(session_id, state, ())
-
-    def turns(self, session_id: str) -> list[Turn]:
-        """The kept turns of a session, oldest first.
-
-        Raises:
-            SessionNotFoundError: Unknown session.
-        """
-        self._session_row(session_id)
-        rows = self._connection().execute(
-            "SELECT role, text, payload, created FROM turns WHERE session_id = ? ORDER BY id", (session_id,)
-        ).fetchall()
-        return [Turn(r["role"], r["text"], json.loads(r["payload"]), r["created"]) for r in rows]
-
-    def session_ids(self) -> list[str]:
-        """Every stored session id, oldest first."""
-        rows = self._connection().execute("SELECT session_id FROM sessions ORDER BY created").fetchall()
-        return [row["session_id"] for row in rows]
-
-    # --- feedback and interactions ----------------------------------------------------------
-    def add_feedback(self, session_id: str, item_id: str, kind: str) -> None:
-        """Record feedback on an item; for a known customer it becomes an interaction too.
-
-        Raises:
-            SessionNotFoundError: Unknown session.
-            InputError: Unknown kind.
-        """
-        if kind not in FEEDBACK_KINDS:
-            raise InputError(f"unknown feedback kind {kind!r}; use one of {', '.join(FEEDBACK_KINDS)}")
-        user_id = self.user_of(session_id)
-        now = time.time()
-        with self._transaction() as db:
-            db.execute(
-                "INSERT INTO feedback(session_id, item_id, kind, created) VALUES (?, ?, ?, ?)",
-                (session_id, item_id, kind, now),
-            )
-            if user_id:
-                db.execute(
-                    "INSERT INTO interactions(user_id, item_id, event, rating, timestamp, source) "
-                    "VALUES (?, ?, ?, NULL, ?, 'feedback')",
-                    (user_id, item_id, _FEEDBACK_EVENTS[kind], now),
-                )
-
-    def feedback(self, session_id: str) -> list[tuple[str, str]]:
-        """``(item_id, kind)`` of a session, oldest first."""
-        rows = self._connection().execute(
-            "SELECT item_id, kind FROM feedback WHERE session_id = ? ORDER BY id", (session_id,)
-        ).fetchall()
-        return [(row["item_id"], row["kind"]) for row in rows]
-
-    def add_interactions(self, interactions: Iterable[Interaction]) -> int:
-        """Store interactions in one transaction; returns how many were stored."""
-        rows = [(i.user_id, i.item_id, i.event, i.rating, i.timestamp, i.source) for i in interactions]
-        with self._transaction() as db:
-            db.executemany(
-                "INSERT INTO interactions(user_id, item_id, event, rating, timestamp, source) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-        return len(rows)
-
-    def interactions(self, user_id: str, limit: int = 200) -> list[Interaction]:
-        """The latest interactions of a customer (at most ``limit``), oldest first."""
-        rows = self._connection().execute(
-            "SELECT * FROM interactions WHERE user_id = ? ORDER BY id DESC LIMIT ?", (user_id, limit)
-        ).fetchall()
-        return [
-            Interaction(r["user_id"], r["item_id"], r["event"], r["rating"], r["timestamp"], r["source"])
-            for r in reversed(rows)
-        ]
-
-    def users(self) -> list[str]:
-        """Every customer with at least one interaction."""
-        rows = self._connection().execute("SELECT DISTINCT user_id FROM interactions ORDER BY user_id").fetchall()
-        return [row["user_id"] for row in rows]
-
-    def training_examples(self, max_candidates: int = 20) -> Iterator[dict[str, Any]]:
-        """One training example per session where the customer clicked or liked something.
-
-        The format is the session format ``chatrec train`` reads.
-
-        Args:
-            max_candidates: Shown items kept as the example's candidates (the latest).
-
-        Yields:
-            ``{"session_id", "turns": [{"role", "text"}], "positives": [item_id],
-            "negatives": [item_id], "candidates": [item_id]}``: the conversation (kept
-            turns), the items clicked or liked (positives), those turned down (negatives)
-            and the items that were shown (candidates, positives included).
-        """
-        for session_id in self.session_ids():
-            positives: list[str] = []
-            negatives: list[str] = []
-            shown: list[str] = []
-            for item_id, kind in self.feedback(session_id):
-                if kind in ("clicked", "liked") and item_id not in positives:
-                    positives.append(item_id)
-                elif kind == "rejected" and item_id not in negatives:
-                    negatives.append(item_id)
-                if item_id not in shown:
-                    shown.append(item_id)
-            if not positives:
-                continue
-            negatives = [item for item in negatives if item not in positives]
-            candidates = [item for item in shown if item not in positives][-(max_candidates - len(positives)):]
-            candidates = positives + candidates if max_candidates > len(positives) else positives
-            turns = [{"role": t.role, "text": t.text} for t in self.turns(session_id)]
-            yield {
-                "session_id": session_id,
-                "turns": turns,
-                "positives": positives,
-                "negatives": negatives,
-                "candidates": candidates,
-            }
-
-    def export_training(self, path: Path | str) -> int:
-        """Write :meth:`training_examples` as JSONL; returns the number of examples."""
-        path = Path(path)
-        count = 0
-        with path.open("w", encoding="utf-8") as handle:
-            for example in self.training_examples():
-                handle.write(json.dumps(example, ensure_ascii=False) + "\n")
-                count += 1
-        return count
+    def _executemany(self, db: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        db.executemany(sql, rows)

@@ -221,7 +221,8 @@ def short_reply(
     which says plainly when the data does not say.
     """
     if heard.intent in ("off_topic", "chitchat"):
-        categories = parts.vocabulary.counts.get("category")
+        field = product_type_field(parts)
+        categories = parts.vocabulary.counts.get(field) if field else None
         shown = parts.labels.show if parts.labels is not None else str
         topics = ", ".join(shown(v) for v, _ in categories.most_common(3)) if categories else ""
         return phrases.render(heard.intent, topics=topics or "a product type"), {"decision": heard.intent}
@@ -315,6 +316,29 @@ def decide(
         wants_recommendations=heard.wants_items,
         n_recommendations=n_recommendations,
     )
+
+
+def product_type_field(parts: Parts) -> str | None:
+    """The catalogue field that names product types: "category" when mapped, else the richest
+    categorical field named like a type or category ("articleType"), or None."""
+    counts = parts.vocabulary.counts
+    typed = [f for f in counts if 2 <= len(counts[f]) <= 300 and ("categ" in f.lower() or "type" in f.lower())]
+    return "category" if "category" in typed else max(typed, key=lambda f: len(counts[f]), default=None)
+
+
+def opening_question(parts: Parts, text: str, n: int = 5) -> tuple[Question, tuple[str, ...]] | None:
+    """A greeting or an off-topic message answered with quick replies: the commonest product types.
+
+    A shopper who says only "hello, I need something" gets the catalogue's main categories to
+    click, not a blank box; a click comes back as the answer to the category question.
+    """
+    field = product_type_field(parts)
+    if field is None:
+        return None
+    values = tuple(value for value, _ in parts.vocabulary.counts[field].most_common(n))
+    # Options are shown as labels; a clicked label is read back as its value (hear()).
+    options = parts.labels.show_all(list(values)) if parts.labels is not None else list(values)
+    return Question(text=text, options=options, attribute=field), values
 
 
 def question(plan: QuestionPlan, phrases: Phrases, labels: Labels | None = None) -> Question:
@@ -456,6 +480,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         turn.metadata = {"understood": heard.summary(), "constraints": state.constraints(), "relaxed": [],
                          "policy": decision, **({"intent": heard.intent} if "answer" in decision else {}),
                          **({"answer": decision["answer"]} if "answer" in decision else {})}
+        if heard.intent == "chitchat" and not state.pending:  # off-topic gets a redirect, no quick replies
+            opening = opening_question(parts, turn.text)
+            if opening is not None:
+                turn.question, values = opening
+                state.apply(Asked(turn.question.attribute or "category", values))
         return turn
     if heard.relative_price == "cheaper" and heard.price is None and state.last_prices:
         exclude_ids = excluded(state, profile)

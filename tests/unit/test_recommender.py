@@ -294,3 +294,13 @@ def test_by_default_a_turn_needs_no_llm_and_warm_up_builds_the_parts(retriever: 
     assert reply.metadata["reasons"]["fallbacks"] == 0 and len(reply.recommendations) >= 1
     assert ChatRec(settings.model_copy(update={"use_llm": True, "llm_rerank": True}), retriever=retriever).uses_llm()
     rec.close()
+
+
+def test_a_greeting_gets_the_main_product_types_as_quick_replies(make_rec) -> None:
+    rec = make_rec()
+    hello = rec.respond("hello, I need something", session_id="hello")
+    assert hello.question is not None and len(hello.question.options) >= 2 and not hello.recommendations
+    # A click on a quick reply is read as the answer to that question, not as small talk.
+    picked = rec.respond(hello.question.options[0], session_id="hello")
+    assert picked.metadata["policy"]["decision"] != "chitchat"
+    assert picked.recommendations or (picked.question is not None and picked.question.attribute != "category")
