@@ -28,7 +28,7 @@ from chatrec.grounding import format_number as _format_number
 from chatrec.grounding import singular as _singular
 from chatrec.grounding import type_noun as _noun
 from chatrec.grounding import word_tokens as _tokens
-from chatrec.prompting import default_prompts_dir
+from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
 
 __all__ = ["Answer", "answer_question", "find_reference", "is_question_about_shown", "load_answer_wording"]
@@ -60,16 +60,7 @@ class Answer:
 
 @lru_cache(maxsize=8)
 def _load(language: str, prompts_dir: str) -> Mapping[str, Any]:
-    path = Path(prompts_dir) / f"answers_{language}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PromptError(f"no answer wording for language {language!r} ({path} is missing)") from None
-    except (OSError, ValueError) as exc:
-        raise PromptError(f"answer wording {path} is not valid JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise PromptError(f"answer wording {path} must be a JSON object")
-    return data
+    return read_json_wording(Path(prompts_dir) / f"answers_{language}.json", "answer", language)
 
 
 def load_answer_wording(language: str = "en", prompts_dir: Path | None = None) -> Mapping[str, Any]:

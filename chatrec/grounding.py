@@ -30,7 +30,7 @@ from typing import Any
 from chatrec.catalog import Item
 from chatrec.errors import PromptError
 from chatrec.labels import last_segment
-from chatrec.prompting import default_prompts_dir
+from chatrec.prompting import default_prompts_dir, read_json_wording
 
 __all__ = [
     "display_value",
@@ -146,12 +146,7 @@ class Wording:
 @lru_cache(maxsize=8)
 def _load_wording(language: str, prompts_dir: str) -> Wording:
     path = Path(prompts_dir) / f"reasons_{language}.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PromptError(f"no reason wording for language {language!r} ({path} is missing)") from None
-    except (OSError, ValueError) as exc:
-        raise PromptError(f"reason wording {path} is not valid JSON: {exc}") from exc
+    raw = read_json_wording(path, "reason", language)
     required = {"neutral_words", "negators", "price_words", "rating_words", "related", "kinds", "tail_matched"}
     missing = sorted(required - set(raw))
     if missing:

@@ -13,6 +13,8 @@ is never evaluated as template code, so it cannot change the instructions.
 
 from __future__ import annotations
 
+import json
+
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ from jinja2 import meta
 
 from chatrec.errors import PromptError
 
-__all__ = ["PromptLibrary", "PromptTemplate", "default_prompts_dir", "load_prompt", "to_chat"]
+__all__ = ["PromptLibrary", "PromptTemplate", "default_prompts_dir", "load_prompt", "read_json_wording", "to_chat"]
 
 _HEADER = re.compile(r"^\{#\s*variables:\s*(?P<names>[^#]*?)\s*#\}\s*$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -182,3 +184,25 @@ def to_chat(tokenizer: Any, system: str | None, user: str, assistant_prefix: str
     messages.append({"role": "user", "content": user})
     text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
     return str(text) + assistant_prefix
+
+
+def read_json_wording(path: Path, what: str, language: str) -> dict[str, Any]:
+    """A JSON wording file of one language (``prompts/answers_en.json``, ``reasons_zh.json``...).
+
+    Args:
+        path: The file.
+        what: What it words, for the error messages ("answer", "reason").
+        language: Its language code, for the error messages.
+
+    Raises:
+        PromptError: The file is missing, not valid JSON, or not a JSON object.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PromptError(f"no {what} wording for language {language!r} ({path} is missing)") from None
+    except (OSError, ValueError) as exc:
+        raise PromptError(f"{what} wording {path} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PromptError(f"{what} wording {path} must be a JSON object")
+    return data

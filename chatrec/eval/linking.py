@@ -23,6 +23,7 @@ from typing import Any
 
 from chatrec.catalog import Item
 from chatrec.errors import InputError
+from chatrec.fileio import iter_jsonl
 from chatrec.linking import TitleLinker, split_year
 
 __all__ = ["LinkingResult", "OwnershipResult", "evaluate_linking", "evaluate_ownership"]
@@ -65,21 +66,13 @@ class LinkingResult:
 
 
 def _messages(path: Path) -> Iterable[str]:
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read dialogues {path}: {exc.strerror or exc}") from exc
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                messages = record["messages"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number} is not a ReDial dialogue ({exc})") from exc
-            for message in messages:
-                yield str(message.get("text", ""))
+    for number, record in iter_jsonl(path, "dialogues"):
+        try:
+            messages = record["messages"]
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"{path}:{number} is not a ReDial dialogue ({exc})") from exc
+        for message in messages:
+            yield str(message.get("text", ""))
 
 
 def evaluate_linking(
