@@ -133,6 +133,14 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
             logger.warning(PREPARING_NOTICE)
         engine.warm_up()
 
+    def converse_quick_reply(
+        option: str, history: list[Message] | None, session_id: str | None, user_id: str
+    ) -> Iterator[tuple[Any, ...]]:
+        """A clicked quick reply as the customer's message; the input box is left alone, so
+        words the customer is typing meanwhile are not wiped when the answer arrives."""
+        for chat, _box, session, reply in converse(option, history, session_id, user_id):
+            yield chat, session, reply
+
     def converse(
         message: str, history: list[Message] | None, session_id: str | None, user_id: str
     ) -> Iterator[tuple[Any, ...]]:
@@ -213,9 +221,9 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
                         for option in question["options"]:
                             button = gr.Button(option, size="sm", elem_classes=["quick-reply"])
                             button.click(
-                                converse,
+                                converse_quick_reply,
                                 inputs=[gr.State(option), chatbot, session_state, user_box],
-                                outputs=[chatbot, message_box, session_state, reply_state],
+                                outputs=[chatbot, session_state, reply_state],
                             )
 
                 with gr.Row():

@@ -79,6 +79,12 @@ def test_chat_in_the_browser(ui_url: str, tmp_path: Path) -> None:
             # Clicking a quick reply sends it as the customer's message.
             quick.first.click()
             page.locator("#chat").get_by_text(option, exact=True).first.wait_for(timeout=60_000)
+            # ... and answered, as a shopper would wait for, before typing the next message.
+            page.wait_for_function(
+                "(opt) => { const t = document.querySelector('#chat').innerText;"
+                " const i = t.lastIndexOf(opt); return i >= 0 && t.slice(i + opt.length).trim().length > 0; }",
+                arg=option, timeout=60_000,
+            )
 
             # A precise request: item cards with title and reason.
             message.fill("black formal shoes for men")
