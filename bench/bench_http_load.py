@@ -45,6 +45,8 @@ def _engine(args: argparse.Namespace, workdir: Path) -> tuple[Any, Any]:
     settings = Settings(
         data_dir=workdir / "data",
         use_llm=args.llm,
+        # --llm: the LLM re-ranks and writes every reason (both are off by default since issue 13)
+        llm_rerank=args.llm, reason_writer="llm" if args.llm else "template",
         rate_limit_per_minute=100_000,
         **({"index_dir": args.index_dir} if args.index_dir else {"index_dir": workdir / "index"}),
     )
@@ -122,7 +124,7 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=4, help="Messages per conversation (4).")
     parser.add_argument("--deadline", type=float, default=300.0, help="Stop after this many seconds (300).")
     parser.add_argument("--index-dir", type=Path, default=None, help="Existing index (default: build the fixture's).")
-    parser.add_argument("--llm", action="store_true", help="Rank and explain with the LLM (default: off).")
+    parser.add_argument("--llm", action="store_true", help="Re-rank and write the reasons with the LLM (default: off).")
     parser.add_argument("--fake-embedder", action="store_true", help="Hashing embedder (no model).")
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     args = parser.parse_args()

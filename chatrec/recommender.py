@@ -172,35 +172,40 @@ class ChatRec:
     def _build(self) -> Parts:
         settings = self.settings
         retriever = self._retriever or Retriever.open(settings)
-        vocabulary = self._vocabulary or _vocabulary(retriever)
         llm = None
         if settings.use_llm and (self._ranker is None or self._explainer is None):
             llm = _default_llm(settings)  # one model for ranking and explaining, loaded on first use
-        ranker = self._ranker or _default_ranker(settings, llm)
-        names = (getattr(retriever.index, "manifest", None) or {}).get("display_names")
-        labels = Labels.for_items(retriever.index.items, names)
-        explainer = self._explainer or _default_explainer(settings, llm, retriever, labels)
-        policy = self._policy or _default_policy(settings, retriever, vocabulary)
+        fusion = LearnedFusion.load(settings.fusion_path) if settings.fusion_path is not None else None
+        return Parts(
+            settings=settings, store=self.store, ranker=self._ranker or _default_ranker(settings, llm),
+            phrases=self.phrases, fusion=fusion,
+            **self._index_parts(retriever, llm, self._vocabulary or _vocabulary(retriever)),
+        )
+
+    def _index_parts(self, retriever: Retriever, llm: Any, vocabulary: ValueMatcher) -> dict[str, Any]:
+        """The parts derived from an index: built at open and again when a rebuilt index is swapped in."""
+        settings = self.settings
         from chatrec.linking import TitleLinker
 
+        names = (getattr(retriever.index, "manifest", None) or {}).get("display_names")
+        labels = Labels.for_items(retriever.index.items, names)
         signals: AlignedSignals | None = None
         if settings.signals_path is not None:
             # issue 14: items without log data take their neighbours' signals (AlignedSignals)
             signals = ItemSignals.load(settings.signals_path).aligned(
                 [item.id for item in retriever.index.items], embeddings=retriever.index.embeddings
             )
-        fusion = LearnedFusion.load(settings.fusion_path) if settings.fusion_path is not None else None
         multilingual = None
         if settings.multilingual_retrieval:  # issue 12: a second, multilingual list for non-English messages
             from chatrec.multilingual import MultilingualIndex
 
             multilingual = MultilingualIndex(retriever.index.items, settings.cache_dir)
-        return Parts(
-            settings=settings, store=self.store, retriever=retriever, ranker=ranker, explainer=explainer,
-            policy=policy, phrases=self.phrases, vocabulary=vocabulary,
-            linker=TitleLinker(retriever.index.items), signals=signals, fusion=fusion, labels=labels,
-            multilingual=multilingual,
-        )
+        return {
+            "retriever": retriever, "vocabulary": vocabulary, "labels": labels, "signals": signals,
+            "explainer": self._explainer or _default_explainer(settings, llm, retriever, labels),
+            "policy": self._policy or _default_policy(settings, retriever, vocabulary),
+            "linker": TitleLinker(retriever.index.items), "multilingual": multilingual,
+        }
 
     @property
     def retriever(self) -> Retriever:
@@ -338,27 +343,15 @@ class ChatRec:
     def replace_retriever(self, retriever: Retriever) -> None:
         """Serve from a new index from now on (a rebuilt catalogue; see chatrec.index_reload).
 
-        The parts derived from the index (vocabulary, policy, linker, signals, the explainer's
-        vocabulary) are rebuilt from the new one before the swap; the ranker and the loaded
-        LLM are kept.
+        The parts derived from the index (vocabulary, labels, policy, linker, signals, the
+        explainer, the multilingual index) are rebuilt from the new one before the swap, as at
+        open; the ranker and the loaded LLM are kept.
         """
         import dataclasses
 
         old = self.parts
-        vocabulary = _vocabulary(retriever)
-        explainer = old.explainer
-        if self._explainer is None and self.settings.use_llm:
-            explainer = _default_explainer(self.settings, getattr(old.explainer, "llm", None), retriever)
-        signals = None
-        if self.settings.signals_path is not None:
-            signals = ItemSignals.load(self.settings.signals_path).aligned([i.id for i in retriever.index.items])
-        from chatrec.linking import TitleLinker
-
-        fresh = dataclasses.replace(
-            old, retriever=retriever, vocabulary=vocabulary, explainer=explainer, signals=signals,
-            linker=TitleLinker(retriever.index.items),
-            policy=self._policy or _default_policy(self.settings, retriever, vocabulary),
-        )
+        llm = getattr(old.explainer, "llm", None) or getattr(old.ranker, "llm", None)
+        fresh = dataclasses.replace(old, **self._index_parts(retriever, llm, _vocabulary(retriever)))
         with self._open_lock:
             self._retriever, self._parts = retriever, fresh  # one assignment: a turn sees old or new
 

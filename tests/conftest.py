@@ -64,6 +64,24 @@ def fashion_retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
     return Retriever.open(settings, embedder=embedder)
 
 
+@pytest.fixture(scope="module")
+def priced_retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
+    """The first 150 products of the electronics demo (real Amazon India rows, prices in INR)."""
+    import csv
+
+    demo = Path(__file__).parents[1] / "chatrec" / "demo"
+    folder = tmp_path_factory.mktemp("priced")
+    with (demo / "electronics.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))[:151]
+    catalog = folder / "electronics.csv"
+    with catalog.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    settings = Settings(index_dir=folder / "index", cache_dir=folder / "cache", _env_file=None)
+    embedder = HashingEmbedder()
+    build_index(catalog, settings, mapping=demo / "electronics.mapping.yaml", embedder=embedder)
+    return Retriever.open(settings, embedder=embedder)
+
+
 @pytest.fixture
 def fashion_chatrec(fashion_retriever: Retriever, settings: Settings) -> Iterator[ChatRec]:
     """The real ChatRec over the fashion fixture: fake embedder, retrieval only (no LLM), sessions in a temp folder."""

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
 from chatrec_engines import make_engine
+from loopback import serve
 from needs import need
 
 from chatrec.http.app import create_app
@@ -19,27 +17,11 @@ from chatrec.settings import Settings
 KEY = "test-key"
 
 
-class _Server(uvicorn.Server):
-    def install_signal_handlers(self) -> None:  # runs in a thread of the test process
-        pass
-
-
 @pytest.fixture
 def base_url(settings: Settings) -> Iterator[str]:
     engine, settings = make_engine(settings.model_copy(update={"api_keys": KEY}))
-    server = _Server(uvicorn.Config(create_app(settings, engine), host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serve(create_app(settings, engine)) as url:
+        yield url
 
 
 def test_sse_stream_over_a_socket(base_url: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,12 @@ from chatrec.retrieval import Retriever
 from chatrec.sessions import Interaction
 from chatrec.settings import Settings
 
-DEMO = Path(__file__).parents[2] / "chatrec" / "demo"
 
 
 @pytest.fixture(scope="module")
-def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
-    """The first 150 products of the electronics demo (real Amazon India rows, prices in INR)."""
-    folder = tmp_path_factory.mktemp("priced")
-    with (DEMO / "electronics.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))[:151]
-    catalog = folder / "electronics.csv"
-    with catalog.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    settings = Settings(index_dir=folder / "index", cache_dir=folder / "cache", _env_file=None)
-    embedder = HashingEmbedder()
-    build_index(catalog, settings, mapping=DEMO / "electronics.mapping.yaml", embedder=embedder)
-    return Retriever.open(settings, embedder=embedder)
+def retriever(priced_retriever: Retriever) -> Retriever:
+    """The priced electronics slice (``priced_retriever`` in conftest)."""
+    return priced_retriever
 
 
 @pytest.fixture

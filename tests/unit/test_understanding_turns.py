@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
 
 import pytest
-from fakes import HashingEmbedder
 
 from chatrec import ChatRec
 from chatrec.explain import TemplateExplainer
-from chatrec.index import build_index
 from chatrec.ranking import RetrievalRanker
 from chatrec.retrieval import Retriever
 from chatrec.settings import Settings
 
-DEMO = Path(__file__).parents[2] / "chatrec" / "demo"
 
 
 @pytest.fixture(scope="module")
-def priced(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
-    """The first 150 products of the electronics demo (prices in INR)."""
-    folder = tmp_path_factory.mktemp("priced")
-    with (DEMO / "electronics.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))[:151]
-    catalog = folder / "electronics.csv"
-    with catalog.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    settings = Settings(index_dir=folder / "index", cache_dir=folder / "cache", _env_file=None)
-    embedder = HashingEmbedder()
-    build_index(catalog, settings, mapping=DEMO / "electronics.mapping.yaml", embedder=embedder)
-    return Retriever.open(settings, embedder=embedder)
+def priced(priced_retriever: Retriever) -> Retriever:
+    """The priced electronics slice (``priced_retriever`` in conftest)."""
+    return priced_retriever
 
 
 def _chat(retriever: Retriever, settings: Settings) -> ChatRec:
