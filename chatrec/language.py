@@ -28,7 +28,9 @@ _LATIN_WORD = re.compile(r"[a-zà-ÿß]+")
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "the a an for and i want show me with not under some please my looking need something any is are "
-        "of to in on this that these those do you have can what which how why it one but no".split()
+        "of to in on this that these those do you have can what which how why it one but no or does did from "
+        "by at as if so than then there they he she we your our be was were will would should could has had "
+        "get got see just only also more less much very both each other same off up out over about after".split()
     ),
     "es": frozenset(
         "el la los las de del para un una unos unas quiero busco que y con sin por menos hola gracias "
@@ -65,7 +67,13 @@ def detect_language(text: str) -> str:
     words = _LATIN_WORD.findall(lowered)
     if not words:
         return "en"
-    scores = {lang: sum(word in vocab for word in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    # A capitalised word inside a sentence is a name ("the Mi TV"), never a function word.
+    names = {
+        found.group(0).lower() for found in re.finditer(r"(?<=[^\W\d_][\s,])[A-ZÀ-Þ][\w-]*", text)
+    } - {found.group(0).lower() for found in re.finditer(r"\b[a-zà-ÿß]+\b", text)}
+    scores = {
+        lang: sum(word in vocab and word not in names for word in words) for lang, vocab in _FUNCTION_WORDS.items()
+    }
     for lang, letters in _LETTERS.items():
         scores[lang] += 2 * len(letters.findall(lowered))
     lexicon = Lexicon.default()

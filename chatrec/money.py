@@ -73,6 +73,8 @@ _MAX_WORDS = (
 )
 _MIN_WORDS = r"over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
 _AROUND_WORDS = r"around|about|approximately|approx\.?|roughly|~|circa|cerca de|unos|etwa|ungefähr|左右|大约|大概"
+# A lower-bound word after a negation is an upper bound: "nothing above 25", "can't go over 500".
+_NEGATED_LOW = re.compile(r"(?:(?:n'?t|\bnot|\bnever|\bcannot)\W+(?:\w+\W+){0,3}|\b(?:nothing|none|no)\W+)$")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"(?:\b(?:between|entre|zwischen|from|de|von)|在)\s*{_A1}\s*(?:and|to|-|–|y|a|und|bis|和|到|至)\s*{_A2}")),
     ("range", re.compile(rf"{_A1}\s*(?:-|–|to|~|到|至)\s*{_A2}")),
@@ -231,8 +233,8 @@ def parse_budget(text: str) -> tuple[Budget, str]:
             elif kind in ("max", "max_after", "for", "bare"):
                 budget.high = first
             elif kind in ("min", "min_after"):
-                if re.search(r"(?:n'?t|\bnot|\bnever|\bcannot)\W+(?:\w+\W+){0,3}$", text[max(0, found.start() - 40):found.start()]):
-                    budget.high = first  # "can't go above 500", "don't have more than 300"
+                if _NEGATED_LOW.search(text[max(0, found.start() - 40):found.start()]):
+                    budget.high = first  # "can't go above 500", "nothing over 25", "no more than 300"
                 else:
                     budget.low = first
             else:

@@ -65,9 +65,13 @@ _NEGATORS = frozenset(
      "minus", "sans"}
 )
 _POST_NEGATORS = frozenset({"isnt", "arent", "doesnt", "dont", "wasnt", "wont"})
+_NEGATED_AUX = frozenset({"doesnt", "dont", "didnt", "wont", "cant", "cannot", "wouldnt", "couldnt", "shouldnt"})
 _NEGATION_PHRASES = re.compile(
     r"\b(?:not after|not looking for|not into|(?:i'?d )?rather not(?: have)?|stay away from|steer clear of|"
-    r"no longer want|(?:don'?t|do not) need|not interested in|no more)\b"
+    r"no longer want|(?:don'?t|do not) need|not interested in|no more|"
+    r"(?:i'?m|i am|im) (?:so |really |totally )?(?:done|finished|over|sick|tired|fed up) (?:with|of)|"
+    r"(?:had|have had) enough of|(?:can'?t|cannot) stand|(?:don'?t|do not) (?:care for|fancy)|dislike|"
+    r"not (?:a |the )?(?:big |huge )?fan of)\b"
 )
 _DISLIKED = frozenset(
     {"not", "never", "no", "boring", "ugly", "dull", "awful", "horrible", "terrible", "bad", "overrated"}
@@ -118,12 +122,14 @@ _INJECTION = re.compile(
 _POLICY = re.compile(
     r"\b(shipping|ship to|delivery|deliver|dhl|fedex|courier|discount|coupon|voucher|refund|return policy|returns|"
     r"exchange policy|payment|pay with|cash on delivery|order status|track (?:my )?order|customer service|"
-    r"store hours|opening hours)\b"
+    r"store hours|opening hours|my (?:order|parcel|package|delivery|purchase)|"
+    r"return (?:the|my|this|these|those|it|them|an?)\b.*\b(?:bought|ordered|got|purchased)|cancel (?:my|the|an) order)\b"
 )
 _ACK = frozenset(
     "thanks thank thx ty ok okay nice cool great good day bye goodbye hello hi hey there still help helping helped "
     "sure fine see yes yeah yep ah ahh oh ohh wow perfect awesome lol haha morning evening afternoon night welcome "
-    "alright right got lot much very have are you your thats sound sounds all done nothing else no thank".split()
+    "alright right got lot much very have are you your thats sound sounds all done nothing else no thank cheer "
+    "cheers needed wanted everything for now today that it".split()
 )
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|hiya|yo|good (?:morning|evening|afternoon|day)|thanks?(?: you)?(?: (?:so|very) much)?|ty|"
@@ -139,7 +145,10 @@ _RESET = re.compile(
 _SHOW_AGAIN = re.compile(
     r"\b(show (?:me )?(?:those|them|the (?:first|previous|earlier|last|old) (?:ones|results|items|list)) again|"
     r"go back to (?:the )?(?:previous|earlier|first|last|old)|(?:previous|earlier) (?:ones|results|suggestions) again|"
-    r"again the (?:previous|earlier) ones)\b"
+    r"again the (?:previous|earlier) ones|(?:go|come|get|take me) back to (?:what|the ones|those|the items|the results)"
+    r"(?: you)?(?: (?:showed|suggested|had|found))?(?: me)? ?(?:before|earlier|first|at first)?|"
+    r"(?:bring|show) (?:me )?back (?:the )?(?:earlier|previous|first|old|original|last) (?:ones|results|items|suggestions)|"
+    r"(?:what|the ones) you (?:showed|suggested) (?:me )?(?:before|earlier|at first) again)\b"
 )
 _COMPARE = re.compile(
     r"\b(compare|comparison|difference between|differences|differ|vs\.?|versus|which (?:one )?is better|"
@@ -150,7 +159,9 @@ _COMPARE = re.compile(
     r"which (?:one )?(?:of (?:these|those|them|the \w+) )?(?:is|are|has|was|looks|feels|works)? ?(?:the )?"
     r"(?:\w+(?:est|er)|most|least|best|worst)\b|"
     r"how (?:are|do|does) (?:these|those|they|the \w+(?: and the \w+)?)(?: two| three)? (?:differ|different|compare)|"
-    r"\bor\b.*\bwhich\b|\bwhich\b.*\bor the\b)\b"
+    r"\bor\b.*\bwhich\b|\bwhich\b.*\bor the\b|side by side|head to head|pros and cons|stack up|"
+    r"which (?:\w+ )?(?:is|are|has|have|would|will|does|do|lasts|feels|looks) (?:\w+ )?(?:the )?"
+    r"(?:\w+est|most|least|best|worst)\b)\b"
 )
 _QUESTION = re.compile(
     r"(\?\s*$|^(?:why|what|how|does|do|is|are|can|could|will|would|which|when|where|who|tell me|any (?:info|details))\b|"
@@ -192,7 +203,10 @@ _NONE_OF_THESE = re.compile(
 _CHEAPER = re.compile(
     r"\b(cheap\w*|less expensive|lower price\w*|more affordable|affordable|inexpensive|too (?:expensive|pricey|costly)|"
     r"budget|low[- ]cost|low[- ]priced|economical|not (?:too |so |very )?(?:expensive|pricey|costly)|save money|"
-    r"bargain|lower end|not (?:to )?spend (?:too |so )?much|spend less|save|for less|less money|lower budget)\b"
+    r"bargain|lower end|not (?:to )?spend (?:too |so )?much|spend less|save|for less|less money|lower budget|"
+    r"less (?:costly|pricey|pricy|expensive)|(?:costs?|costing|priced) less|lower[- ]priced|"
+    r"(?:a (?:bit|little)|rather|quite|very|so|way|kind of|kinda) (?:too )?(?:expensive|pricey|pricy|costly|steep)|"
+    r"(?:out of|over|above|beyond) (?:my|our) (?:budget|price range|league)|(?:can'?t|cannot) afford)\b"
 )
 _PRICIER = re.compile(
     r"\b(more expensive|pricier|higher end|high[- ]end|premium|too cheap|fancier|luxury|luxurious|top of the line|"
@@ -209,6 +223,15 @@ _FIELD_WORDS = {
     "season": ("season",), "usage": ("usage", "occasion", "use"), "type": ("category", "type", "articletype"),
     "category": ("category",), "size": ("size",), "material": ("material",),
 }
+#: A question about the world rather than the shop ("who won...", "how do I cook...").
+_WORLD_QUESTION = re.compile(r"^\W*(?:who|whom|whose|when|where|why|how|what(?:'?s)?|which)\b")
+#: Words that make a question a shopping one ("what should I wear to a wedding?", "what do you sell?").
+_SHOPPING = re.compile(
+    r"\b(buy|bought|wear|wearing|gift|gifts|present|sell|sells|stock|carry|have|has|got|recommend|suggest|need|"
+    r"want|looking|find|get|shop|shopping|price|prices|cost|costs|cheap|cheaper|expensive|afford|outfit|look good|"
+    r"go with|fit|fits|size|sizes|brand|brands|colou?rs?|options?|available|order|for (?:a|an|my|the|her|him|me)|"
+    r"popular|trending|latest|new arrivals?|bestsell\w*|best sell\w*|in style|in fashion|fashionable|in season)\b"
+)
 _PRICE_FIELD_WORDS = frozenset({"price", "budget", "prices", "cost", "limit", "price limit"})
 
 
@@ -346,7 +369,12 @@ class ValueMatcher:
                     self._add(surface, name, value, strength)
             # The head noun of a multi-word value stands for all values sharing it ("charger":
             # WallChargers, AutomobileChargers), unless the field has that word as a value.
-            exact = {surface for found in surfaces.values() for surface in found if len(surface) == 1}
+            # Only a whole one-word value blocks it: a part of a compound ("Kettle" of
+            # "Kettle&ToasterSets") is no better evidence than a head noun ("ElectricKettles").
+            exact = {
+                surface for found in surfaces.values() for surface, strength in found.items()
+                if len(surface) == 1 and strength == self._FULL
+            }
             for value, found in surfaces.items():
                 for surface, strength in found.items():
                     head = surface[-1:]
@@ -614,7 +642,7 @@ def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) ->
                 seen_value = True
                 cursor = match.end
                 continue
-            if word in _NEGATORS:
+            if word in _NEGATORS or word == "\0":  # "\0": a reference or a verb ("don't want jeans")
                 cursor += 1
                 continue
             if cursor not in in_match and word not in _FILLERS and word not in _SCOPE_BREAKS:
@@ -622,12 +650,18 @@ def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) ->
                 seen_content = True
             cursor += 1
         position = cursor
-    # "red is not my colour", "black doesn't suit me": the value before a negated copula.
+    # "red is not my colour", "black doesn't suit me": the value before a negated copula, unless
+    # the clause goes on to name what is not wanted ("she doesn't like pink": "she" is the subject).
     for match in matches:
         after = tokens[match.end:match.end + 3]
-        if after[:1] and after[0] in _POST_NEGATORS or (
+        clause_end = next(
+            (i for i in range(match.end, len(tokens)) if tokens[i] in _PUNCT or tokens[i] in {"but", "so", "show"}),
+            len(tokens),
+        )
+        object_follows = any(match.end < other.start < clause_end for other in matches)
+        if not object_follows and (after[:1] and after[0] in _POST_NEGATORS or (
             len(after) >= 2 and after[0] in _COPULAS and after[1] in _DISLIKED
-        ):
+        )):
             for inner in range(match.start, match.end):
                 flags[inner] = True
     return flags
@@ -674,6 +708,10 @@ def _references(
         elif token == "last" and (before == "the" and after in {"one", "item", "option", "?", "pick", ""}):
             add(n, "position")
             used.update({position, position + 1})
+        elif token in {"middle", "centre", "center"} and before == "the" and n >= 3:
+            for middle in ([(n + 1) // 2] if n % 2 else [n // 2, n // 2 + 1]):
+                add(middle, "position")
+            used.update({position, position + 1} if after in {"one", "ones", "item", "option"} else {position})
         elif token in {"number", "no", "option", "item", "#"} and after.isdigit() and len(after) == 1:
             add(int(after), "position")
             used.update({position, position + 1})
@@ -855,7 +893,9 @@ def understand(
         t for word in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]+", raw) for t in normalise_tokens(word)
     )
     refs, ref_tokens = _references(tokens, context, vocabulary, question, names)
-    matchable = [t if i not in ref_tokens else "\0" for i, t in enumerate(tokens)]
+    # The word after "doesn't", "don't", "won't" is a verb ("green doesn't suit me"), no value.
+    verbs = {i for i in range(1, len(tokens)) if tokens[i - 1] in _NEGATED_AUX}
+    matchable = [t if i not in ref_tokens and i not in verbs else "\0" for i, t in enumerate(tokens)]
     matches = vocabulary.find(matchable)
     types = set(type_fields(vocabulary.fields)) | {"category"}
     flags = _negation_flags(matchable, matches, types)
@@ -1001,6 +1041,10 @@ def _intent(
             return "more_like"  # "does the second one come in red?"
         if re.match(r"\W*(?:and )?(?:is|does|do|can|will|are) (?:it|this|that|they|these|those)\b", lowered):
             return "ask_about_item"
+        if request.relative_price and not request.references and re.search(
+            r"\b(?:any|anything|something|some|ones|others?|else|alternatives?)\b", lowered
+        ):
+            return "refine"  # "anything that costs less?": a cheaper search, not a question about these
         if request.references or not new_wishes or re.search(r"\b(it|its|this|that|they|them|these|those)\b", lowered):
             if not (new_wishes and not request.references and not re.search(r"\b(its|this|that)\b", lowered)):
                 return "ask_about_item"
@@ -1014,6 +1058,11 @@ def _intent(
         return "more_like"
     if not wishes and not request.show_now and _acknowledgement(tokens):
         return "chitchat"
+    if (
+        not shown and not wishes and not request.show_now and not request.drop and not request.references
+        and _WORLD_QUESTION.search(lowered) and not _SHOPPING.search(lowered)
+    ):
+        return "off_topic"  # "who won the match?", "how do I cook biryani?": nothing to shop for
     if not wishes and request.drop:
         return "refine"
     if wishes:
