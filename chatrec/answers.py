@@ -4,7 +4,10 @@
 third?", "which is cheaper?", "compare the first two": :func:`find_reference` tells which
 shown items a message is about (ordinals, "the first two", "both", pronouns), and
 :func:`answer_question` answers from those items' data, saying plainly when the data does not
-say. Wording per language in ``prompts/answers_<language>.json``.
+say. Wording per language in ``prompts/answers_<language>.json``: a language's file holds its
+sentences and any words of its own; a message in Chinese, Spanish or German is first put into
+the lexicon's English words (:class:`chatrec.language.Lexicon`: "第二个" -> "the second one"),
+so the English word lists find what it asks and the answer is written in the shopper's language.
 
 Until the typed request (intents ``ask_about_item`` / ``compare`` with resolved references)
 lands, :func:`is_question_about_shown` is the minimal trigger the recommender uses: a question
@@ -72,14 +75,49 @@ def load_answer_wording(language: str = "en", prompts_dir: Path | None = None) -
     return _load(language, str(prompts_dir or default_prompts_dir()))
 
 
+@lru_cache(maxsize=8)
+def _merged(language: str, prompts_dir: str) -> Mapping[str, Any]:
+    """English wording under the language's: its sentences replace, its word lists add."""
+    english = _load("en", prompts_dir)
+    if language == "en":
+        return english
+    own = _load(language, prompts_dir)
+    merged: dict[str, Any] = dict(english)
+    for key, value in own.items():
+        if isinstance(value, list) and isinstance(english.get(key), list):
+            merged[key] = [*english[key], *value]
+        elif isinstance(value, dict) and isinstance(english.get(key), dict):
+            merged[key] = {**english[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def _wording(language: str) -> Mapping[str, Any]:
+    return _merged(wording_language(language), str(default_prompts_dir()))
+
+
+def _in_english_words(message: str, language: str) -> str:
+    """The message with the lexicon's phrases of its language as English words, lower case."""
+    if language == "en":
+        return message.lower()
+    from chatrec.language import Lexicon, fold
+
+    return Lexicon.default().translate(fold(message), language).lower()
+
+
 def wording_language(language: str, prompts_dir: Path | None = None) -> str:
     """``language`` when its answer wording exists, else English (the wording every install has)."""
     folder = Path(prompts_dir or default_prompts_dir())
     return language if (folder / f"answers_{language}.json").is_file() else "en"
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(p)}\b", text) for p in phrases)
+    # Chinese has no spaces between words: a Chinese phrase is found anywhere in the text.
+    return any(p in text if _HAN.search(p) else re.search(rf"\b{re.escape(p)}\b", text) for p in phrases)
 
 
 def find_reference(message: str, n_shown: int, language: str = "en") -> list[int] | None:
@@ -91,8 +129,8 @@ def find_reference(message: str, n_shown: int, language: str = "en") -> list[int
     """
     if n_shown <= 0:
         return None
-    wording = load_answer_wording(language)
-    text = message.lower()
+    wording = _wording(language)
+    text = _in_english_words(message, language)
     tokens = _tokens(text)
     ordinals: Mapping[str, int] = wording["ordinals"]
     counts: Mapping[str, int] = wording["counts"]
@@ -115,8 +153,8 @@ def is_question_about_shown(message: str, n_shown: int, language: str = "en") ->
     """The minimal trigger: a question (or "compare ..."/"why ...") that refers to the items shown last."""
     if n_shown <= 0:
         return False
-    wording = load_answer_wording(language)
-    text = message.lower().strip()
+    wording = _wording(language)
+    text = _in_english_words(message, language).strip()
     asks = text.endswith("?") or _has_phrase(text, wording["compare_words"]) or _has_phrase(text, wording["why_words"])
     if not asks:
         return False
@@ -140,8 +178,13 @@ def _short_title(item: Item, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def _fields(item: Item) -> list[tuple[str, str]]:
-    """The item's displayable fields as (name, value) text pairs."""
+def _fields(item: Item, wording: Mapping[str, Any] | None = None) -> list[tuple[str, str]]:
+    """The item's displayable fields as (name, value) text pairs, names in the wording's language."""
+    return [(_name(name, wording), value) for name, value in _english_fields(item)]
+
+
+def _english_fields(item: Item) -> list[tuple[str, str]]:
+    """The item's displayable fields as (English name, value) text pairs: ("base colour", "Black")."""
     pairs = [(name, value) for name, value in (("type", _noun(item.category)), ("brand", item.brand)) if value]
     for name, value in ordered_attributes(item):
         text = value_text(value, max_values=3)
@@ -150,10 +193,16 @@ def _fields(item: Item) -> list[tuple[str, str]]:
     return pairs
 
 
+def _name(english: str, wording: Mapping[str, Any] | None) -> str:
+    """A field's name in the wording's language ("base colour" -> "颜色"), else as it is."""
+    names: Mapping[str, str] = (wording or {}).get("field_names", {})
+    return names.get(english, english)
+
+
 def _join(words: Sequence[str], wording: Mapping[str, Any]) -> str:
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} {wording['and']} {words[-1]}"
+    return f"{wording.get('sep', ', ').join(words[:-1])} {wording['and']} {words[-1]}"
 
 
 def answer_question(
@@ -177,11 +226,11 @@ def answer_question(
     Returns:
         The answer; ``supported`` is False when the data does not say.
     """
-    wording = load_answer_wording(language)
+    wording = _wording(language)
     positions = list(positions or range(1, len(items) + 1))
     if not items:
         return Answer(wording["none_shown"], "no_reference", [], False)
-    text = question.lower()
+    text = _in_english_words(question, wording_language(language))
     tokens = _tokens(text)
 
     if _has_phrase(text, wording["why_words"]):
@@ -210,14 +259,14 @@ def answer_question(
 
     if _has_phrase(text, wording["compare_words"]) and len(items) >= 2:
         lines = [wording["compare_head"]]
-        fields = [dict(_fields(item)) for item in items]
+        fields = [dict(_fields(item, wording)) for item in items]
         for position, item, values in zip(positions, items, fields):
             facts = [v for n, v in values.items() if "price" not in n]
             price = _price_text(item)
             if price:
                 facts.insert(min(2, len(facts)), price)
             lines.append(wording["compare_line"].format(position=position, title=_short_title(item),
-                                                        facts=", ".join(facts[:6])))
+                                                        facts=wording.get("sep", ", ").join(facts[:6])))
         common = [name for name in fields[0] if all(name in f for f in fields[1:])]
         differ = [n for n in common if len({f[n].lower() for f in fields}) > 1]
         same = [n for n in common if n not in differ]
@@ -242,11 +291,12 @@ def answer_question(
 
 
 def _facts_sentence(item: Item, wording: Mapping[str, Any]) -> str:
-    facts = [f"{name} {value}" for name, value in _fields(item)[:5]]
+    facts = [wording.get("fact", "{name} {value}").format(name=name, value=value)
+             for name, value in _fields(item, wording)[:5]]
     price = _price_text(item)
     if price:
         facts.append(price)
-    return ", ".join(facts) + "." if facts else wording["not_said"].format(title=_short_title(item), asked="")
+    return wording.get("sep", ", ").join(facts) + wording.get("stop", ".") if facts else wording["not_said"].format(title=_short_title(item), asked="")
 
 
 def _attribute_answer(
@@ -255,13 +305,20 @@ def _attribute_answer(
     """Look the question's content words up in each item's fields, title and description."""
     phrase = " ".join(asked)
     forms = {w for a in asked for w in (a, _singular(a))}
+    forms |= {"colour" for w in forms if w == "color"}
     colours = set(wording["colour_words"])
     lines: list[str] = []
     supported = False
     other_values: list[str] = []
     for item in items:
         title = _short_title(item)
-        fields = _fields(item)
+        named = next(((n, v) for n, v in _english_fields(item) if forms & set(_tokens(n))), None)
+        if named is not None:
+            # "what colour is the first?": the field the question names, with its value.
+            lines.append(wording["field_value"].format(title=title, field=_name(named[0], wording), value=named[1]))
+            supported = True
+            continue
+        fields = _fields(item, wording)
         hit = next(((n, v) for n, v in fields if forms & {w for t in _tokens(v) for w in (t, _singular(t))}), None)
         if hit is not None:
             lines.append(wording["yes_value"].format(title=title, value=hit[1], field=hit[0]))
@@ -281,7 +338,9 @@ def _attribute_answer(
             lines.append(wording["found_in_text"].format(title=title, where=where, asked=phrase))
             supported = True
             continue
-        known = ", ".join(f"{n} {v}" for n, v in fields[:4])
+        known = wording.get("sep", ", ").join(
+            wording.get("fact", "{name} {value}").format(name=n, value=v) for n, v in fields[:4]
+        )
         template = "not_said_known" if known else "not_said"
         lines.append(wording[template].format(title=title, asked=phrase, facts=known))
     if len(items) > 1 and len(other_values) == len(items):

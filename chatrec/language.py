@@ -149,6 +149,23 @@ class Lexicon:
         """True when the lexicon of ``language`` has this (folded) word."""
         return word in self.entries.get(language, {})
 
+    def native(self, text: str, language: str) -> str | None:
+        """The shopper's word for a catalogue value ("Black" -> "黑色", "Formal Shoes" -> "皮鞋"), or None.
+
+        The first phrase of the language's table that stands for exactly these words (singular
+        or plural) and that reads back to them, so a quick reply shown in the shopper's language
+        is understood when it is clicked.
+        """
+        if language == "en" or language not in self.entries:
+            return None
+        wanted = _plain(fold(text))
+        if not wanted:
+            return None
+        for phrase, words in self.entries[language].items():
+            if _plain(words) == wanted and _plain(self.translate(phrase, language)) == wanted:
+                return phrase
+        return None
+
     def split_compounds(self, text: str, language: str) -> str:
         """German compounds of two lexicon words split ("damenuhr" -> "damen uhr", "herrenschuhe")."""
         if language != "de":
@@ -183,6 +200,11 @@ class Lexicon:
             pad = " " if lang == "zh" else ""
             text = pattern.sub(_replacer(table, pad, keep), text)
         return text
+
+
+def _plain(words: str) -> str:
+    """Words compared without case, spacing or a plural -s: "Formal Shoes" ~ "formal shoe"."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words.lower().split())
 
 
 def _replacer(

@@ -345,6 +345,7 @@ def question(plan: QuestionPlan, phrases: Phrases, labels: Labels | None = None)
     """The question the plan asks, in words, with its quick replies (shown as labels)."""
     assert plan.attribute is not None
     options = labels.show_all(plan.options) if labels is not None else list(plan.options)
+    options = [phrases.show_value(option) for option in options]  # i12b: in the shopper's language
     text = phrases.render("question", attribute=phrases.attribute(plan.attribute), options=", ".join(options))
     return Question(text=text, options=options, attribute=plan.attribute)
 

@@ -30,9 +30,10 @@ class Phrases:
         "no_prices", "converted", "about_items", "no_cheaper", "other_language",
     )
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, code: str = "en") -> None:
         from chatrec.prompting import PromptLibrary, default_prompts_dir
 
+        self.code = code
         self.folder = Path(folder) if folder is not None else default_prompts_dir()
         self._library = PromptLibrary(self.folder)
         for name in self.NAMES:
@@ -48,8 +49,20 @@ class Phrases:
         cache: dict[str, Phrases] = self.__dict__.setdefault("_languages", {})
         if code not in cache:
             folder = self.folder / code
-            cache[code] = Phrases(folder) if code != "en" and (folder / "dialogue_question.txt").exists() else self
+            cache[code] = Phrases(folder, code) if code != "en" and (folder / "dialogue_question.txt").exists() else self
         return cache[code]
+
+    def show_value(self, label: str) -> str:
+        """A catalogue value as the shopper's language says it ("Black" -> "黑色" in Chinese), else as it is.
+
+        Quick replies and the wishes in a reply use it; a clicked quick reply in the shopper's
+        language reads back to the same value (:meth:`chatrec.language.Lexicon.native`).
+        """
+        if self.code == "en":
+            return label
+        from chatrec.language import Lexicon
+
+        return Lexicon.default().native(label, self.code) or label
 
     def render(self, name: str, **variables: Any) -> str:
         """Fill the template ``dialogue_<name>`` with its variables.
@@ -73,7 +86,7 @@ class Phrases:
         without it a category path shows its last segment as it is.
         """
         def show(value: str) -> str:
-            return str(labels.show(value)) if labels is not None else value.split("|")[-1]
+            return self.show_value(str(labels.show(value)) if labels is not None else value.split("|")[-1])
 
         parts = []
         for values in state.include.values():
