@@ -232,6 +232,9 @@ _SHOPPING = re.compile(
     r"go with|fit|fits|size|sizes|brand|brands|colou?rs?|options?|available|order|for (?:a|an|my|the|her|him|me)|"
     r"popular|trending|latest|new arrivals?|bestsell\w*|best sell\w*|in style|in fashion|fashionable|in season)\b"
 )
+#: The shopper adds a product type rather than replacing one ("and a belt", "also a belt"); "now a
+#: belt too" during a jeans search reads as the next thing to look at (issue 12: "and"/"also").
+_ALSO = re.compile(r"^\W*and\b|\balso\b|\bin addition\b")
 _PRICE_FIELD_WORDS = frozenset({"price", "budget", "prices", "cost", "limit", "price limit"})
 
 
@@ -952,6 +955,8 @@ def understand(
             request.answered = attribute
     exact_matches = any(all(t in raw_tokens for t in m.surface.split()) for m in matches)
     request.intent = _intent(request, lowered, matchable, context, exact_matches, types)  # type: ignore[assignment]
+    if request.intent in ("recommend", "refine") and _ALSO.search(lowered):
+        _keep_current_type(request, vocabulary, context, types)
     if request.intent == "show_again":
         request.references = []
     if request.intent in ("ask_about_item", "compare", "off_topic", "chitchat"):
@@ -977,6 +982,32 @@ def understand(
             for p, i in enumerate(context.shown, start=1)
         ]
     return request
+
+
+def _keep_current_type(
+    request: ShopperRequest, vocabulary: ValueMatcher, context: TurnContext, types: set[str]
+) -> None:
+    """"and also a belt" during a jeans search: the new product type joins the current one.
+
+    A new product type replaces the current one, unless the shopper adds it ("also", "and
+    ..."): then the new type is written in the field of the current type when the
+    catalogue has it there, so both are wanted (values of one field are alternatives).
+    """
+    current = {name: list(values) for name, values in context.current.items() if name in types and values}
+    if not current:
+        return
+    for name in [n for n in request.include if n in types and n not in current]:
+        moved = []
+        for value in request.include[name]:
+            target = next(
+                ((field, spelt) for field in current if (spelt := vocabulary.canonical(field, value)) is not None), None
+            )
+            if target is None:
+                return  # the catalogue files the new type elsewhere: it replaces the current one
+            moved.append(target)
+        del request.include[name]
+        for field, spelt in moved:
+            request.include[field] = sorted({*current[field], *request.include.get(field, []), spelt})
 
 
 def _fix_lexicon_typos(text: str, lexicon: Lexicon) -> str:
@@ -1033,6 +1064,10 @@ def _intent(
     if shown and _SHOW_AGAIN.search(lowered):
         return "show_again"
     if request.answered and not request.references:
+        options = set(context.pending[1]) if context.pending else set()
+        answer = set(request.include.get(request.answered, ()))
+        if answer and not answer & options and _new_product_type(request, context, types):
+            return "recommend"  # asked which shoes, told "jeans": a new product type, not an answer
         return "answer"
     if shown and _COMPARE.search(lowered):
         return "compare"
@@ -1068,18 +1103,24 @@ def _intent(
     if wishes:
         if not context.searching:
             return "recommend"
-        current_types = {v for name, values in context.current.items() if name in types for v in values}
-        new_types = {v for name, values in request.include.items() if name in types for v in values}
-        if new_types and current_types and not new_types & current_types:
-            current_words = {t for v in current_types for t in normalise_tokens(v, camel=True)}
-            if not any(set(normalise_tokens(v, camel=True)) & current_words for v in new_types):
-                return "recommend"  # a new product type: "now a black belt too"
+        if _new_product_type(request, context, types):
+            return "recommend"  # a new product type: "now a black belt too"
         return "refine"
     if request.show_now:
         return "recommend"
     if request.query:
         return "refine" if context.searching else "recommend"
     return "chitchat"
+
+
+def _new_product_type(request: ShopperRequest, context: TurnContext, types: set[str]) -> bool:
+    """True when the request names a product type sharing no word with the current one ("jeans" after "shoes")."""
+    current_types = {v for name, values in context.current.items() if name in types for v in values}
+    new_types = {v for name, values in request.include.items() if name in types for v in values}
+    if not (new_types and current_types) or new_types & current_types:
+        return False
+    current_words = {t for v in current_types for t in normalise_tokens(v, camel=True)}
+    return not any(set(normalise_tokens(v, camel=True)) & current_words for v in new_types)
 
 
 def _price(low: float | None, high: float | None, currency: str | None, context: TurnContext) -> PriceRange:
