@@ -23,7 +23,12 @@ __all__ = ["Lexicon", "detect_language", "fold"]
 _DATA = Path(__file__).parent / "data"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
-_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f]")
+# Greek, Cyrillic, Armenian, Hebrew, Arabic (and its presentation forms), Syriac, Thaana, Indic
+# scripts, Thai, Georgian, Hangul jamo, Ethiopic: scripts the assistant does not read.
+_OTHER_SCRIPT = re.compile(
+    r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u06ff\u0700-\u08ff\u0900-\u0dff\u0e00-\u0eff"
+    r"\u10a0-\u10ff\u1100-\u11ff\u1200-\u139f\ufb1d-\ufdff\ufe70-\ufeff]"
+)
 _LATIN_WORD = re.compile(r"[a-zà-ÿß]+")
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(

@@ -224,7 +224,7 @@ def short_reply(
         field = product_type_field(parts)
         categories = parts.vocabulary.counts.get(field) if field else None
         shown = parts.labels.show if parts.labels is not None else str
-        topics = ", ".join(shown(v) for v, _ in categories.most_common(3)) if categories else ""
+        topics = ", ".join(phrases.show_value(shown(v)) for v, _ in categories.most_common(3)) if categories else ""
         return phrases.render(heard.intent, topics=topics or "a product type"), {"decision": heard.intent}
     from chatrec import answers
 
@@ -326,7 +326,9 @@ def product_type_field(parts: Parts) -> str | None:
     return "category" if "category" in typed else max(typed, key=lambda f: len(counts[f]), default=None)
 
 
-def opening_question(parts: Parts, text: str, n: int = 5) -> tuple[Question, tuple[str, ...]] | None:
+def opening_question(
+    parts: Parts, text: str, n: int = 5, phrases: Phrases | None = None
+) -> tuple[Question, tuple[str, ...]] | None:
     """A greeting or an off-topic message answered with quick replies: the commonest product types.
 
     A shopper who says only "hello, I need something" gets the catalogue's main categories to
@@ -338,6 +340,8 @@ def opening_question(parts: Parts, text: str, n: int = 5) -> tuple[Question, tup
     values = tuple(value for value, _ in parts.vocabulary.counts[field].most_common(n))
     # Options are shown as labels; a clicked label is read back as its value (hear()).
     options = parts.labels.show_all(list(values)) if parts.labels is not None else list(values)
+    if phrases is not None:
+        options = [phrases.show_value(option) for option in options]  # i12b: in the shopper's language
     return Question(text=text, options=options, attribute=field), values
 
 
@@ -482,7 +486,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                          "policy": decision, **({"intent": heard.intent} if "answer" in decision else {}),
                          **({"answer": decision["answer"]} if "answer" in decision else {})}
         if heard.intent == "chitchat" and not state.pending:  # off-topic gets a redirect, no quick replies
-            opening = opening_question(parts, turn.text)
+            opening = opening_question(parts, turn.text, phrases=phrases)
             if opening is not None:
                 turn.question, values = opening
                 state.apply(Asked(turn.question.attribute or "category", values))
