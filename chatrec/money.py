@@ -1,7 +1,7 @@
 """Budgets in words: amounts, currencies and their conversion into the catalogue's currency.
 
 "under fifty dollars", "20-40", "1,000 to 2,000", "between 5 and 10k", "a mouse for 200
-rupees", "1000元以内", "menos de 50 euros", "unter 30 €" all become a :class:`Budget`.
+rupees", "1000元以内", "两千块以内", "menos de 50 euros", "unter 30 €" all become a :class:`Budget`.
 Numbers that are not prices ("size 10", "2 kids", "64gb", "2012") are left alone: a bare
 number is a price only next to a price word (under, budget, between, a currency, ...).
 
@@ -69,7 +69,7 @@ _MAX_WORDS = (
     r"under|below|less than|cheaper than|lower than|max(?:imum)?|at most|up ?to|upto|within|no more than|"
     r"not more than|not over|no higher than|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay)"
     r"(?: up to| upto)?|can spend|spend|afford|<=?|menos de|hasta|máximo|maximo|unter|bis|höchstens|maximal|"
-    r"weniger als|不超过|低于|少于|最多"
+    r"weniger als|不超过|不要超过|低于|少于|最多|预算(?:是|为|在|大概|大约)?"
 )
 _MIN_WORDS = r"over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
 _AROUND_WORDS = r"around|about|approximately|approx\.?|roughly|~|circa|cerca de|unos|etwa|ungefähr|左右|大约|大概"
@@ -78,10 +78,11 @@ _NEGATED_LOW = re.compile(r"(?:(?:n'?t|\bnot|\bnever|\bcannot)\W+(?:\w+\W+){0,3}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"(?:\b(?:between|entre|zwischen|from|de|von)|在)\s*{_A1}\s*(?:and|to|-|–|y|a|und|bis|和|到|至)\s*{_A2}")),
     ("range", re.compile(rf"{_A1}\s*(?:-|–|to|~|到|至)\s*{_A2}")),
-    ("max", re.compile(rf"(?:\b(?:{_MAX_WORDS}))\s*(?:of\s+|de\s+)?{_A1}")),
+    # (?<![a-z0-9]) rather than \b: Chinese words have no word boundary ("手机不超过2000").
+    ("max", re.compile(rf"(?:(?<![a-z0-9])(?:{_MAX_WORDS}))\s*(?:of\s+|de\s+)?{_A1}")),
     ("max_after", re.compile(rf"{_A1}\s*(?:以内|以下|之内|or less|or under|max|tops|and under|and below)")),
     ("min_after", re.compile(rf"{_A1}\s*(?:以上|or more|and up|and above|plus|\+)")),
-    ("min", re.compile(rf"(?:\b(?:{_MIN_WORDS}))\s*(?:of\s+)?{_A1}")),
+    ("min", re.compile(rf"(?:(?<![a-z0-9])(?:{_MIN_WORDS}))\s*(?:of\s+)?{_A1}")),
     ("around", re.compile(rf"(?:{_AROUND_WORDS})\s*{_A1}")),
     ("around", re.compile(rf"{_A1}\s*(?:左右|or so|ish)")),
     ("for", re.compile(rf"(?:\bfor|\bat|\bcosting|\bpriced at|\bpor|\bfür|价格|预算)\s*{_A1}")),
@@ -197,6 +198,42 @@ def _words_to_digits(text: str) -> str:
     return _WORD_NUMBER.sub(replace, text)
 
 
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+# A run of Chinese numerals opening with a digit or 十, not after an Arabic digit ("2万" is read as 2 x 10,000).
+_HAN_NUMBER = re.compile(r"(?<![0-9])[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*")
+
+
+def _han_number(text: str) -> int:
+    """"一百五十" -> 150, "两千" -> 2000, "三万" -> 30000, "一千五" -> 1500 (a digit after a unit is its tenth)."""
+    total = section = number = 0
+    last_unit = 1
+    for char in text:
+        if char in _HAN_DIGITS:
+            number = _HAN_DIGITS[char]
+        elif char in _HAN_UNITS:
+            last_unit = _HAN_UNITS[char]
+            section += (number or 1) * last_unit
+            number = 0
+        else:  # 万
+            total += (section + number or 1) * 10_000
+            section = number = 0
+            last_unit = 10_000
+    if number and last_unit >= 100:
+        number *= last_unit // 10  # "一千五": one thousand five hundred
+    return total + section + number
+
+
+def _han_to_digits(text: str) -> str:
+    # Chinese numerals of 10 and more as digits ("两千以内" -> "2000以内"); a lone "一" ("一块手表":
+    # a watch) is a measure word, no price.
+    def replace(found: re.Match[str]) -> str:
+        value = _han_number(found.group(0))
+        return str(value) if value >= 10 else found.group(0)
+
+    return _HAN_NUMBER.sub(replace, text)
+
+
 def parse_budget(text: str) -> tuple[Budget, str]:
     """Read the price range of a message.
 
@@ -207,7 +244,7 @@ def parse_budget(text: str) -> tuple[Budget, str]:
         The budget and the text it was read from (number words written as digits); the
         budget's spans index that text.
     """
-    text = _words_to_digits(text)
+    text = _han_to_digits(_words_to_digits(text))
     budget = Budget()
     for kind, pattern in _PATTERNS:
         for found in pattern.finditer(text):

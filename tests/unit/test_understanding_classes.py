@@ -118,3 +118,17 @@ def test_head_phones_written_apart(catalogues) -> None:
 @pytest.mark.parametrize("text", ["is the Mi band waterproof?", "Mi or Lenovo, whichever is cheaper"])
 def test_a_brand_named_like_a_spanish_word_keeps_the_message_english(text: str) -> None:
     assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("两千以内的手机", None, 2000), ("一千五百块以内", None, 1500), ("二十到五十元", 20, 50), ("预算两万五", None, 25000)],
+)
+def test_budgets_in_chinese_numerals(text: str, low: float | None, high: float) -> None:
+    budget, _ = parse_budget(text)
+    assert (budget.low, budget.high) == (low, high)
+
+
+def test_a_measure_word_one_is_no_price(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "我想买一块女士手表")  # "一块": one (watch), not one yuan
+    assert heard.price is None and heard.include == {"gender": ["Women"], "subCategory": ["Watches"]}
