@@ -109,7 +109,7 @@ _OFF_TOPIC = re.compile(
     r"above |these )*(?:instructions|rules|prompts?|guidelines)|system prompt|jailbreak|pretend (?:to be|you are)|"
     r"write (?:me )?(?:a |an |some )?(?:code|program|script|essay|story|poem|song)|football|cricket score|score of|"
     r"flight|train ticket|hotel|restaurant|meaning of life|what time is it|how old are you|tell me a|rain|snow|"
-    r"sunny|lawyer|doctor|medicine|"
+    r"sunny|lawyer|doctor|medicine|taxi|cab|uber|(?:book|reserve) (?:me )?(?:a|an) (?:table|room|ride|seat|ticket|appointment)|"
     r"solve|equation|\d+ ?[+*/x] ?\d+|translate|who (?:made|built|created|trained|programmed) you|"
     r"are you (?:alive|sentient|conscious)|what model are you|what(?:'s| is) the time|time is it)\b"
 )
@@ -139,7 +139,8 @@ _GREETING = re.compile(
     r"all|for now|for your help|help|you|very much|again|today|it|nice|perfect|sure))*[\s!.,?]*$"
 )
 _RESET = re.compile(
-    r"\b(start (?:over|again|afresh|from scratch)|new search|forget (?:it|that|everything|all (?:that|of that)|"
+    r"\b((?:start|begin)(?:ing)? (?:over|again|afresh|fresh|anew|from scratch|from the (?:top|beginning))|"
+    r"fresh start|clean slate|new search|forget (?:it|that|everything|all (?:that|of that)|"
     r"what i said)|reset|begin again|clear (?:everything|all|my wishes|the filters)|from scratch)\b"
 )
 _SHOW_AGAIN = re.compile(
@@ -232,6 +233,8 @@ _SHOPPING = re.compile(
     r"go with|fit|fits|size|sizes|brand|brands|colou?rs?|options?|available|order|for (?:a|an|my|the|her|him|me)|"
     r"popular|trending|latest|new arrivals?|bestsell\w*|best sell\w*|in style|in fashion|fashionable|in season)\b"
 )
+#: Thanks or goodbye opening a message with no wish ("thanks a ton, you've been very helpful").
+_THANKS = re.compile(r"^\W*(?:thanks?|thank you|thx|ty|cheers|many thanks|much appreciated|bye|goodbye)\b")
 #: The shopper adds a product type rather than replacing one ("and a belt", "also a belt"); "now a
 #: belt too" during a jeans search reads as the next thing to look at (issue 12: "and"/"also").
 _ALSO = re.compile(r"^\W*and\b|\balso\b|\bin addition\b")
@@ -525,6 +528,10 @@ class ValueMatcher:
                 if not candidates:
                     continue
                 found = {name: values for name, values in candidates.items() if self._evident(key, name)}
+                following = tokens[start + length] if start + length < len(tokens) else ""
+                if "brand" in found and length == 1 and _is_word(key[0]) and len(following) > 4 \
+                        and following.endswith("ing"):
+                    del found["brand"]  # "noise cancelling": a word of a feature, not the brand Noise
                 if not found:
                     continue
                 name = min(found, key=lambda f: (-self._coverage(f, found[f]), self.distinct(f), f))
@@ -1072,8 +1079,9 @@ def _intent(
     if shown and _COMPARE.search(lowered):
         return "compare"
     if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered):
-        if request.references and any(new_include.values()) and re.search(r"\b(?:in|for|but)\b", lowered):
-            return "more_like"  # "does the second one come in red?"
+        if request.references and any(new_include.values()) and re.search(r"\b(?:in|for|but)\b", lowered) \
+                and not re.match(r"\W*(?:is|are|was|were)\b", lowered):
+            return "more_like"  # "does the second one come in red?" ("is the second one for women?" asks)
         if re.match(r"\W*(?:and )?(?:is|does|do|can|will|are) (?:it|this|that|they|these|those)\b", lowered):
             return "ask_about_item"
         if request.relative_price and not request.references and re.search(
@@ -1091,7 +1099,7 @@ def _intent(
         return "reject"
     if shown and _MORE_LIKE.search(lowered):
         return "more_like"
-    if not wishes and not request.show_now and _acknowledgement(tokens):
+    if not wishes and not request.show_now and (_acknowledgement(tokens) or _THANKS.search(lowered)):
         return "chitchat"
     if (
         not shown and not wishes and not request.show_now and not request.drop and not request.references

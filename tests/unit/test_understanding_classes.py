@@ -132,3 +132,27 @@ def test_budgets_in_chinese_numerals(text: str, low: float | None, high: float) 
 def test_a_measure_word_one_is_no_price(catalogues) -> None:
     heard = _read(catalogues, "fashion", "我想买一块女士手表")  # "一块": one (watch), not one yuan
     assert heard.price is None and heard.include == {"gender": ["Women"], "subCategory": ["Watches"]}
+
+
+@pytest.mark.parametrize("text", ["thank you, that was really useful", "cheers mate, have a good one"])
+def test_thanks_without_a_wish_is_chitchat(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).intent == "chitchat"
+
+
+@pytest.mark.parametrize("text", ["can we start fresh?", "clean slate please", "begin anew"])
+def test_starting_afresh(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).intent == "start_over"
+
+
+def test_is_the_named_item_for_someone_asks_about_it(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "is the Puma one for men?", shown=WATCHES, current={"subCategory": ["Watches"]})
+    assert (heard.intent, heard.positions) == ("ask_about_item", [2])
+
+
+def test_a_brand_that_is_a_word_before_a_gerund_is_a_feature(catalogues) -> None:
+    assert "brand" not in _read(catalogues, "electronics", "noise reducing earphones").include
+
+
+def test_chinese_dislike_of_the_shown_items_rejects_them(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "这些我都不喜欢", shown=WATCHES, current={"subCategory": ["Watches"]})
+    assert (heard.intent, heard.language) == ("reject", "zh")
