@@ -432,6 +432,11 @@ def recommendation(ranked: Ranked, reason: str, labels: Labels | None = None) ->
     )
 
 
+def _shown_relaxed(relaxed: Sequence[str], phrases: Phrases) -> list[str]:
+    """The wishes left out, each value in the shopper's language where the lexicon has it (i12b)."""
+    return [", ".join(phrases.show_value(part) for part in entry.split(", ")) for entry in relaxed]
+
+
 def _lexicon(settings: Settings) -> Any:
     from chatrec.language import Lexicon
 
@@ -533,6 +538,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "reason": plan.reason,
         "gains": plan.gains,
     }
+    if relaxed:  # i12b: nothing lost silently, also when a question follows
+        notes.append(phrases.render("relaxed", dropped="; ".join(_shown_relaxed(relaxed, phrases))))
     if plan.attribute is not None:
         turn.question = question(plan, phrases, parts.labels)
         turn.text = " ".join([*notes, turn.question.text])
@@ -543,8 +550,6 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         turn.chosen = rank(parts.ranker, context, candidates[: settings.n_candidates], settings.n_recommendations)
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
-    if relaxed:
-        text = phrases.render("relaxed", dropped="; ".join(relaxed)) + " " + text
     turn.text = " ".join([*notes, text])
     items = [r.candidate.item for r in turn.chosen]
     state.apply(Shown(tuple(i.id for i in items), tuple(i.price for i in items if i.price is not None)))

@@ -4,6 +4,8 @@ says which (issue 12). The real ChatRec on the fashion fixture."""
 
 from __future__ import annotations
 
+import pytest
+
 from chatrec import ChatRec
 
 
@@ -58,3 +60,18 @@ def test_a_wish_is_never_dropped_silently(fashion_chatrec: ChatRec) -> None:
     include = reply.metadata["constraints"]["include"]
     assert include["gender"] == ["Men"] and include["baseColour"] == ["Black"] and include["articleType"]
     assert reply.metadata["relaxed"] == [] or "left out" in reply.text
+
+
+def test_the_product_type_is_relaxed_last_whatever_the_word_order(fashion_chatrec: ChatRec) -> None:
+    reply = fashion_chatrec.respond("jeans, black ones", session_id="s6")  # no black jeans in the fixture
+    assert reply.metadata["relaxed"] == ["Black"]
+    assert reply.metadata["constraints"]["include"]["articleType"] == ["Jeans"]
+
+
+@pytest.mark.parametrize(
+    "message", ["jeans, black ones", "lime green shoes for boys", "a purple watch for men", "red formal shoes"]
+)
+def test_a_relaxed_wish_is_always_said_even_before_a_question(fashion_chatrec: ChatRec, message: str) -> None:
+    reply = fashion_chatrec.respond(message, session_id=f"s7-{message}")
+    for dropped in reply.metadata["relaxed"]:
+        assert f"left out: {dropped}" in reply.text or dropped in reply.text.split("left out:")[-1], reply.text

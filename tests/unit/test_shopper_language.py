@@ -113,3 +113,9 @@ def test_native_words_read_back_to_the_value() -> None:
     assert lexicon.native("Black", "zh") == "黑色" and lexicon.native("Formal Shoes", "zh") == "皮鞋"
     assert lexicon.native("Men", "es") == "hombre"
     assert lexicon.native("Lime Green", "zh") is None and lexicon.native("Black", "en") is None
+
+
+def test_the_relaxed_note_is_in_the_shoppers_language(fashion_chatrec: ChatRec) -> None:
+    reply = fashion_chatrec.respond("黑色的牛仔裤，直接推荐", session_id="zh-relaxed")  # no black jeans
+    assert reply.metadata["relaxed"] == ["Black"]
+    assert "暂时去掉了：黑色" in reply.text and _chinese(reply.text), reply.text
