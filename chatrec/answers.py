@@ -296,7 +296,9 @@ def _facts_sentence(item: Item, wording: Mapping[str, Any]) -> str:
     price = _price_text(item)
     if price:
         facts.append(price)
-    return wording.get("sep", ", ").join(facts) + wording.get("stop", ".") if facts else wording["not_said"].format(title=_short_title(item), asked="")
+    if not facts:
+        return str(wording["not_said"].format(title=_short_title(item), asked=""))
+    return str(wording.get("sep", ", ").join(facts) + wording.get("stop", "."))
 
 
 def _attribute_answer(
@@ -315,7 +317,9 @@ def _attribute_answer(
         named = next(((n, v) for n, v in _english_fields(item) if forms & set(_tokens(n))), None)
         if named is not None:
             # "what colour is the first?": the field the question names, with its value.
-            lines.append(wording["field_value"].format(title=title, field=_name(named[0], wording), value=named[1]))
+            lines.append(
+                wording["field_value"].format(title=title, field=_name(named[0], wording), value=named[1])
+            )
             supported = True
             continue
         fields = _fields(item, wording)

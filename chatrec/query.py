@@ -191,8 +191,8 @@ def relax(
     """The wishes to search with: all of them, or as many as some item satisfies.
 
     When no item fits every wish, one wish at a time is left out (the price first, then
-    the oldest attribute, the product type last), preferring a single omission that is enough. Exclusions
-    ("not red", rejected items) are never relaxed.
+    the oldest attribute, the product type last), preferring a single omission that is enough.
+    Exclusions ("not red", rejected items) are never relaxed.
 
     Args:
         wishes: The customer's wishes.

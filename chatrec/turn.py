@@ -224,7 +224,8 @@ def short_reply(
         field = product_type_field(parts)
         categories = parts.vocabulary.counts.get(field) if field else None
         shown = parts.labels.show if parts.labels is not None else str
-        topics = ", ".join(phrases.show_value(shown(v)) for v, _ in categories.most_common(3)) if categories else ""
+        common = categories.most_common(3) if categories else []
+        topics = ", ".join(phrases.show_value(shown(v)) for v, _ in common)  # i12b: in the shopper's language
         return phrases.render(heard.intent, topics=topics or "a product type"), {"decision": heard.intent}
     from chatrec import answers
 

@@ -49,7 +49,8 @@ class Phrases:
         cache: dict[str, Phrases] = self.__dict__.setdefault("_languages", {})
         if code not in cache:
             folder = self.folder / code
-            cache[code] = Phrases(folder, code) if code != "en" and (folder / "dialogue_question.txt").exists() else self
+            exists = code != "en" and (folder / "dialogue_question.txt").exists()
+            cache[code] = Phrases(folder, code) if exists else self
         return cache[code]
 
     def show_value(self, label: str) -> str:
