@@ -177,6 +177,18 @@ def _words_to_digits(text: str) -> str:
     # "fifty" -> "50", "two hundred" -> "200", "five thousand" -> "5000"; keeps string length
     # irrelevant: spans are computed on the returned text.
     def replace(found: re.Match[str]) -> str:
+        # "and" continues a number only after hundred or thousand ("one hundred and fifty");
+        # otherwise it joins two numbers ("between thirty and sixty").
+        pieces = re.split(r"(\s+and\s+)", found.group(0))
+        if len(pieces) > 1:
+            out = [pieces[0]]
+            for joiner, piece in zip(pieces[1::2], pieces[2::2]):
+                if re.search(r"(?:hundred|thousand)$", out[-1]):
+                    out[-1] += joiner + piece
+                else:
+                    out += [joiner, piece]
+            if len(out) > 1:
+                return "".join(part if part.strip() == "and" else _WORD_NUMBER.sub(replace, part) for part in out)
         words = [w for w in re.split(r"[\s-]+", found.group(0)) if w and w != "and"]
         if words == ["a"] or not words:
             return found.group(0)

@@ -117,7 +117,10 @@ _INJECTION = re.compile(
     r"\b((?:ignore|forget|disregard|override|bypass) (?:about )?(?:all |your |the |any |previous |prior |above |these |"
     r"my |of )*(?:instructions|rules|prompts?|guidelines|programming|restrictions)|"
     r"(?:ignore|disregard) (?:all |everything )?(?:the )?(?:above|previous|before)|system prompt|jailbreak|"
-    r"pretend (?:to be|you are)|developer mode|act as (?:a|an|my)|you are now|roleplay|role play)\b"
+    r"pretend (?:to be|you are)|developer mode|act as (?:a|an|my)|you are now|roleplay|role play|"
+    r"(?:reveal|show|print|repeat|output|give|tell|leak|dump) (?:me )?(?:your|the) (?:hidden |secret |system |initial |"
+    r"original |full )?(?:prompt|instructions|rules|guidelines|configuration|config)|"
+    r"i'?m (?:the|your) (?:developer|admin|administrator|owner|creator|programmer))\b"
 )
 _POLICY = re.compile(
     r"\b(shipping|ship to|delivery|deliver|dhl|fedex|courier|discount|coupon|voucher|refund|return policy|returns|"
@@ -160,7 +163,7 @@ _COMPARE = re.compile(
     r"which (?:one )?(?:of (?:these|those|them|the \w+) )?(?:is|are|has|was|looks|feels|works)? ?(?:the )?"
     r"(?:\w+(?:est|er)|most|least|best|worst)\b|"
     r"how (?:are|do|does) (?:these|those|they|the \w+(?: and the \w+)?)(?: two| three)? (?:differ|different|compare)|"
-    r"\bor\b.*\bwhich\b|\bwhich\b.*\bor the\b|side by side|head to head|pros and cons|stack up|"
+    r"\bor\b.*\bwhich\b|\bwhich\b.*\bor the\b|side by side|which (?:one |ones )?of (?:these|those|them|the \w+)\b|head to head|pros and cons|stack up|"
     r"which (?:\w+ )?(?:is|are|has|have|would|will|does|do|lasts|feels|looks) (?:\w+ )?(?:the )?"
     r"(?:\w+est|most|least|best|worst)\b)\b"
 )
@@ -185,7 +188,9 @@ _REJECT = re.compile(
     r"next\b(?! (?:season|week|month|year|time|day|summer|winter|spring|fall|autumn|collection|gen|generation|"
     r"model|version|to|door))|i hate (?:these|those|them|all|it)|boring|ugly|try again|"
     r"don'?t want (?:these|those|them|any of)|not (?:a fan|keen)|other (?:designs?|styles?|models?|kinds?|types?|brands?)|"
-    r"different (?:products|designs?|styles?|models?|kinds?|brands?))"
+    r"different (?:products|designs?|styles?|models?|kinds?|brands?)|"
+    r"(?:these|those|they|them)(?: \w+)? (?:don'?t|do not|doesn'?t|does not) (?:do it|work|appeal|suit|grab|speak)\b|"
+    r"(?:these|those|they)(?: \w+)? (?:aren'?t|are not) (?:for me|my style|my thing|my taste|it|right))"
 )
 _SHOW_NOW = re.compile(
     r"\b(just show|show me (?:some|something|anything|what|a few|more|options|them|results|everything|the (?:items|products|options)|"
@@ -714,7 +719,11 @@ def _references(
             if before == "at" or after in {"time", "place"}:
                 continue
             add(_ORDINALS[token], "position")
-            used.update({position, position + 1} if after == "one" else {position})
+            item = shown[_ORDINALS[token] - 1] if _ORDINALS[token] <= n else None
+            names_item = item is not None and after in (
+                set(normalise_tokens(str(getattr(item, "title", "")))) | _value_tokens(item, vocabulary)
+            )
+            used.update({position, position + 1} if after == "one" or names_item else {position})
         elif token == "last" and (before == "the" and after in {"one", "item", "option", "?", "pick", ""}):
             add(n, "position")
             used.update({position, position + 1})
@@ -761,6 +770,17 @@ def _references(
         for item in shown
     ]
     positional = bool(refs)
+    # A capitalised name of two words, common ones included ("Being Human"), in some shown titles.
+    titles = [" " + " ".join(normalise_tokens(str(getattr(item, "title", "")))) + " " for item in shown]
+    for position in range(len(tokens) - 1):
+        pair = tokens[position:position + 2]
+        if position in used or not all(word in names for word in pair):
+            continue
+        hits_at = [p for p, title in enumerate(titles, start=1) if f" {pair[0]} {pair[1]} " in title]
+        if hits_at and len(hits_at) < n:
+            for hit in hits_at:
+                add(hit, "title")
+            used.update({position, position + 1})
     for position, token in enumerate(tokens):
         if position in used or token in common or token in _FILLERS or len(token) < 2 or token.isdigit():
             continue
