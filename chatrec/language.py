@@ -106,6 +106,10 @@ class Lexicon:
             lang: {fold(k): v for k, v in table.items()}
             for lang, table in entries.items() if not lang.startswith("_")
         }
+        # The phrases as written ("T恤", not the folded "t恤"), for showing them to shoppers.
+        self._written = {
+            lang: {fold(k): k for k in table} for lang, table in entries.items() if not lang.startswith("_")
+        }
         self._patterns: dict[str, re.Pattern[str]] = {}
         for lang, table in self.entries.items():
             keys = sorted(table, key=len, reverse=True)
@@ -168,7 +172,7 @@ class Lexicon:
             return None
         for phrase, words in self.entries[language].items():
             if _plain(words) == wanted and _plain(self.translate(phrase, language)) == wanted:
-                return phrase
+                return self._written[language].get(phrase, phrase)
         return None
 
     def split_compounds(self, text: str, language: str) -> str:
