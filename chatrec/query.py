@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from chatrec.dialogue import Wishes
+from chatrec.understanding import type_fields
 
 if TYPE_CHECKING:
     from chatrec.settings import Settings
@@ -191,7 +192,7 @@ def relax(
     """The wishes to search with: all of them, or as many as some item satisfies.
 
     When no item fits every wish, one wish at a time is left out (the price first, then
-    the oldest attribute), preferring a single omission that is enough. Exclusions
+    the oldest attribute, the product type last), preferring a single omission that is enough. Exclusions
     ("not red", rejected items) are never relaxed.
 
     Args:
@@ -221,7 +222,9 @@ def _omissions(wishes: Wishes, label: Callable[[Wishes], str]) -> list[tuple[str
             label(Wishes(min_price=wishes.min_price, max_price=wishes.max_price)),
             Wishes(include=dict(wishes.include), exclude=wishes.exclude),
         ))
-    for name in wishes.include:
+    # The product type is the heart of a request: it is the last wish to give up.
+    types = set(type_fields(list(wishes.include)))
+    for name in sorted(wishes.include, key=lambda name: name in types):
         rest = {k: v for k, v in wishes.include.items() if k != name}
         options.append((
             ", ".join(wishes.include[name]),

@@ -265,11 +265,11 @@ def ranking_context(
     return RankingContext(turns=turns[-max_turns:], profile=text)
 
 
-def excluded(state: DialogueState, profile: Profile | None) -> tuple[str, ...]:
+def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = True) -> tuple[str, ...]:
     """Never again: turned down, named by the customer, bought or disliked, and (unless asked) shown."""
     history = [*profile.positives, *profile.negatives] if profile else []
     ids = list(dict.fromkeys([*state.rejected, *state.mentioned, *history]))
-    if not state.allow_shown:
+    if with_shown and not state.allow_shown:
         ids.extend(i for i in state.shown if i not in ids)
     return tuple(ids)
 
@@ -277,8 +277,9 @@ def excluded(state: DialogueState, profile: Profile | None) -> tuple[str, ...]:
 def build_query(
     state: DialogueState, message: str, profile: Profile | None, parts: Parts,
     anchors: Sequence[str] = (), phrases: Phrases | None = None,
-) -> tuple[Query, Wishes, list[str]]:
-    """The search for this turn, with the wishes it enforces and the wishes it had to leave out.
+) -> tuple[Query, Wishes, list[str], bool]:
+    """The search for this turn, the wishes it enforces, the wishes it had to leave out, and
+    whether they were left out only because every item fitting them all was shown already.
 
     ``anchors`` are shown items the shopper wants more like ("more like the first one"): the
     search is pulled towards them as towards items the shopper named.
@@ -297,7 +298,11 @@ def build_query(
         profile_vector=profile.vector if profile else None, signals=parts.signals,
         filters=filters_for(wishes), exclude_ids=exclude_ids,
     )
-    return query, wishes, relaxed
+    # Every item that fits all the wishes was shown already: say so, not "nothing matched".
+    exhausted = bool(relaxed) and not state.allow_shown and retriever.count(
+        filters_for(state.wishes()), excluded(state, profile, with_shown=False)
+    ) > 0
+    return query, wishes, relaxed, exhausted
 
 
 def retrieve(retriever: Retriever, query: Query, k: int, fusion: PoolRanker | None) -> list[Candidate]:
@@ -496,7 +501,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.min_price, state.max_price = budget_before
                 notes.append(phrases.render("no_cheaper"))
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
-    query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases)
+    query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases)
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
     if parts.multilingual is not None and heard.language != "en":
@@ -511,6 +516,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "understood": heard.summary(),
         "constraints": state.constraints(),
         "relaxed": relaxed,
+        "all_shown": exhausted,
         "profile": profile.to_dict() if profile else None,
         "n_candidates": len(candidates),
     }
@@ -539,7 +545,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     if relaxed:
-        text = phrases.render("relaxed", dropped="; ".join(relaxed)) + " " + text
+        wording = "exhausted" if turn.metadata["all_shown"] else "relaxed"
+        text = phrases.render(wording, dropped="; ".join(relaxed)) + " " + text
     turn.text = " ".join([*notes, text])
     items = [r.candidate.item for r in turn.chosen]
     state.apply(Shown(tuple(i.id for i in items), tuple(i.price for i in items if i.price is not None)))
