@@ -36,7 +36,8 @@ from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals
 from chatrec.request import ItemReference, ShopperRequest
-from chatrec.understanding import TurnContext, ValueMatcher, normalise_tokens, understand
+from chatrec.understanding import TurnContext, ValueMatcher, normalise_tokens, type_fields, understand
+from chatrec.vocabulary import audience_fields
 from chatrec.wording import Phrases
 
 __all__ = [
@@ -186,6 +187,29 @@ def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list
     """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans)."""
     unwanted = set(words)
     return [c for c in candidates if not unwanted & set(normalise_tokens(c.item.title))]
+
+
+def like_anchors(candidates: Sequence[Candidate], anchors: Sequence[Item], vocabulary: ValueMatcher) -> list[Candidate]:
+    """"More like the first one": candidates of the anchors' kind and audience come first.
+
+    The kind is the product type (``type_fields``) and the audience the field saying whom an item
+    is for (gender, age group); only values every anchor shares count, so a women's T-shirt
+    brings more women's T-shirts before girls' ones. The order within each group is the
+    retrieval order; nothing is dropped.
+    """
+    names = [*type_fields(vocabulary.fields), *audience_fields(vocabulary.fields)]
+    shared: dict[str, str] = {}
+    for name in names:
+        values = {str(anchor.field_value(name) or "") for anchor in anchors}
+        if len(values) == 1 and (value := values.pop()):
+            shared[name] = value
+
+    def overlap(candidate: Candidate) -> int:
+        return sum(str(candidate.item.field_value(name) or "") == value for name, value in shared.items())
+
+    if not shared:
+        return list(candidates)
+    return sorted(candidates, key=lambda candidate: -overlap(candidate))
 
 
 def multilingual_candidates(parts: Parts, message: str, query: Query, k: int) -> list[Candidate]:
@@ -508,6 +532,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
+    if anchors:
+        candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:
         candidates = price_third(candidates, heard.relative_price)
 

@@ -1,4 +1,4 @@
-"""Leaving a wish out when nothing fits: the product type goes last, and the reply says why."""
+"""Leaving a wish out when nothing fits (the product type goes last, the reply says why), and "more like this"."""
 
 from __future__ import annotations
 
@@ -32,3 +32,17 @@ def test_having_seen_every_match_is_said_and_the_type_kept(fashion_chatrec: Chat
     assert all(fashion_chatrec.item(r.item_id).attributes["subCategory"] == "Shoes" for r in more.recommendations)
     assert more.metadata["all_shown"] is True
     assert "You have seen every item that fits all your wishes" in more.text
+
+
+def test_more_like_an_item_brings_its_kind_first(fashion_retriever) -> None:  # type: ignore[no-untyped-def]
+    from chatrec.retrieval import Candidate
+    from chatrec.turn import like_anchors
+    from chatrec.understanding import ValueMatcher
+
+    tees = [i for i in fashion_retriever.index.items if i.attributes.get("articleType") == "Tshirts"]
+    girls = [i for i in tees if i.attributes["gender"] == "Girls"]
+    women = [i for i in tees if i.attributes["gender"] == "Women"]
+    candidates = [Candidate(item, 1.0) for item in [*girls, *women[1:]]]
+    ordered = like_anchors(candidates, [women[0]], ValueMatcher.from_items(fashion_retriever.index.items))
+    assert [c.item.attributes["gender"] for c in ordered[: len(women) - 1]] == ["Women"] * (len(women) - 1)
+    assert sorted(c.item.id for c in ordered) == sorted(c.item.id for c in candidates), "nothing dropped"
