@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from chatrec.dialogue import Wishes
+from chatrec.understanding import type_fields
 
 if TYPE_CHECKING:
     from chatrec.settings import Settings
@@ -221,11 +222,9 @@ def _omissions(wishes: Wishes, label: Callable[[Wishes], str]) -> list[tuple[str
             label(Wishes(min_price=wishes.min_price, max_price=wishes.max_price)),
             Wishes(include=dict(wishes.include), exclude=wishes.exclude),
         ))
-    from chatrec.understanding import type_fields
-
-    # The product type is left out last: "jeans, black ones" with no black jeans shows jeans (i12b).
+    # The product type is the heart of a request: it is the last wish to give up.
     types = set(type_fields(list(wishes.include))) | {"category"}
-    for name in sorted(wishes.include, key=lambda n: n in types):
+    for name in sorted(wishes.include, key=lambda name: name in types):
         rest = {k: v for k, v in wishes.include.items() if k != name}
         options.append((
             ", ".join(wishes.include[name]),

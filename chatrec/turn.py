@@ -36,7 +36,8 @@ from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals
 from chatrec.request import ItemReference, ShopperRequest
-from chatrec.understanding import TurnContext, ValueMatcher, normalise_tokens, understand
+from chatrec.understanding import TurnContext, ValueMatcher, normalise_tokens, type_fields, understand
+from chatrec.vocabulary import audience_fields
 from chatrec.wording import Phrases
 
 __all__ = [
@@ -188,6 +189,29 @@ def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list
     return [c for c in candidates if not unwanted & set(normalise_tokens(c.item.title))]
 
 
+def like_anchors(candidates: Sequence[Candidate], anchors: Sequence[Item], vocabulary: ValueMatcher) -> list[Candidate]:
+    """"More like the first one": candidates of the anchors' kind and audience come first.
+
+    The kind is the product type (``type_fields``) and the audience the field saying whom an item
+    is for (gender, age group); only values every anchor shares count, so a women's T-shirt
+    brings more women's T-shirts before girls' ones. The order within each group is the
+    retrieval order; nothing is dropped.
+    """
+    names = [*type_fields(vocabulary.fields), *audience_fields(vocabulary.fields)]
+    shared: dict[str, str] = {}
+    for name in names:
+        values = {str(anchor.field_value(name) or "") for anchor in anchors}
+        if len(values) == 1 and (value := values.pop()):
+            shared[name] = value
+
+    def overlap(candidate: Candidate) -> int:
+        return sum(str(candidate.item.field_value(name) or "") == value for name, value in shared.items())
+
+    if not shared:
+        return list(candidates)
+    return sorted(candidates, key=lambda candidate: -overlap(candidate))
+
+
 def multilingual_candidates(parts: Parts, message: str, query: Query, k: int) -> list[Candidate]:
     """The allowed items ranked by the multilingual encoder for the shopper's own words."""
     from chatrec.multilingual import ranked
@@ -266,11 +290,11 @@ def ranking_context(
     return RankingContext(turns=turns[-max_turns:], profile=text)
 
 
-def excluded(state: DialogueState, profile: Profile | None) -> tuple[str, ...]:
+def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = True) -> tuple[str, ...]:
     """Never again: turned down, named by the customer, bought or disliked, and (unless asked) shown."""
     history = [*profile.positives, *profile.negatives] if profile else []
     ids = list(dict.fromkeys([*state.rejected, *state.mentioned, *history]))
-    if not state.allow_shown:
+    if with_shown and not state.allow_shown:
         ids.extend(i for i in state.shown if i not in ids)
     return tuple(ids)
 
@@ -278,8 +302,9 @@ def excluded(state: DialogueState, profile: Profile | None) -> tuple[str, ...]:
 def build_query(
     state: DialogueState, message: str, profile: Profile | None, parts: Parts,
     anchors: Sequence[str] = (), phrases: Phrases | None = None,
-) -> tuple[Query, Wishes, list[str]]:
-    """The search for this turn, with the wishes it enforces and the wishes it had to leave out.
+) -> tuple[Query, Wishes, list[str], bool]:
+    """The search for this turn, the wishes it enforces, the wishes it had to leave out, and
+    whether they were left out only because every item fitting them all was shown already.
 
     ``anchors`` are shown items the shopper wants more like ("more like the first one"): the
     search is pulled towards them as towards items the shopper named.
@@ -298,7 +323,11 @@ def build_query(
         profile_vector=profile.vector if profile else None, signals=parts.signals,
         filters=filters_for(wishes), exclude_ids=exclude_ids,
     )
-    return query, wishes, relaxed
+    # Every item that fits all the wishes was shown already: say so, not "nothing matched".
+    exhausted = bool(relaxed) and not state.allow_shown and retriever.count(
+        filters_for(state.wishes()), excluded(state, profile, with_shown=False)
+    ) > 0
+    return query, wishes, relaxed, exhausted
 
 
 def retrieve(retriever: Retriever, query: Query, k: int, fusion: PoolRanker | None) -> list[Candidate]:
@@ -507,13 +536,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.min_price, state.max_price = budget_before
                 notes.append(phrases.render("no_cheaper"))
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
-    query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases)
+    query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases)
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
     if parts.multilingual is not None and heard.language != "en":
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
+    if anchors:
+        candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:
         candidates = price_third(candidates, heard.relative_price)
 
@@ -522,6 +553,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "understood": heard.summary(),
         "constraints": state.constraints(),
         "relaxed": relaxed,
+        "all_shown": exhausted,
         "profile": profile.to_dict() if profile else None,
         "n_candidates": len(candidates),
     }
@@ -539,8 +571,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "reason": plan.reason,
         "gains": plan.gains,
     }
-    if relaxed:  # i12b: nothing lost silently, also when a question follows
-        notes.append(phrases.render("relaxed", dropped="; ".join(_shown_relaxed(relaxed, phrases))))
+    if relaxed:  # nothing lost silently, also when a question follows
+        wording = "exhausted" if exhausted else "relaxed"
+        notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
     if plan.attribute is not None:
         turn.question = question(plan, phrases, parts.labels)
         turn.text = " ".join([*notes, turn.question.text])

@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from chatrec.catalog import Item
 from chatrec.errors import IndexError_
 
-__all__ = ["VOCABULARY_FILE", "CatalogueVocabulary", "field_counts", "is_categorical"]
+__all__ = ["VOCABULARY_FILE", "CatalogueVocabulary", "audience_fields", "field_counts", "is_categorical"]
 
 #: The vocabulary's file in an index folder.
 VOCABULARY_FILE = "vocabulary.json"
@@ -110,3 +110,8 @@ class CatalogueVocabulary:
             return cls(fields, int(data["n_items"]))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise IndexError_(f"the vocabulary {path} is damaged ({exc}); rebuild the index") from exc
+
+
+def audience_fields(fields: Sequence[str]) -> list[str]:
+    """The fields that say whom an item is for (``gender``, ``ageGroup``, ``audience``...)."""
+    return [name for name in fields if re.search(r"gender|sex|age.?group|audience", name, re.IGNORECASE)]

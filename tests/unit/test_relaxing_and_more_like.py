@@ -1,0 +1,48 @@
+"""Leaving a wish out when nothing fits (the product type goes last, the reply says why), and "more like this"."""
+
+from __future__ import annotations
+
+from chatrec import ChatRec
+from chatrec.dialogue import Wishes
+from chatrec.query import relax
+
+
+def test_the_product_type_is_the_last_wish_given_up() -> None:
+    wishes = Wishes(include={"subCategory": ["Shoes"], "gender": ["Men"], "baseColour": ["Blue"]})
+    fits = lambda w: "subCategory" in w.include and "baseColour" not in w.include and "gender" not in w.include  # noqa: E731
+    kept, relaxed = relax(wishes, fits, label=lambda w: "price")
+    assert kept.include == {"subCategory": ["Shoes"]}
+    assert relaxed == ["Men", "Blue"]
+
+
+def test_a_budget_goes_before_any_attribute() -> None:
+    wishes = Wishes(include={"subCategory": ["Shoes"]}, max_price=5.0)
+    kept, relaxed = relax(wishes, lambda w: w.max_price is None, label=lambda w: "under 5")
+    assert kept.include == {"subCategory": ["Shoes"]} and kept.max_price is None
+    assert relaxed == ["under 5"]
+
+
+def test_having_seen_every_match_is_said_and_the_type_kept(fashion_chatrec: ChatRec) -> None:
+    first = fashion_chatrec.respond("blue shoes for women", session_id="seen-all")
+    shown = {r.item_id for r in first.recommendations}
+    assert shown and all(fashion_chatrec.item(i).attributes["subCategory"] == "Shoes" for i in shown)
+    more = fashion_chatrec.respond("show me more", session_id="seen-all")
+    assert more.recommendations
+    assert not shown & {r.item_id for r in more.recommendations}
+    assert all(fashion_chatrec.item(r.item_id).attributes["subCategory"] == "Shoes" for r in more.recommendations)
+    assert more.metadata["all_shown"] is True
+    assert "You have seen every item that fits all your wishes" in more.text
+
+
+def test_more_like_an_item_brings_its_kind_first(fashion_retriever) -> None:  # type: ignore[no-untyped-def]
+    from chatrec.retrieval import Candidate
+    from chatrec.turn import like_anchors
+    from chatrec.understanding import ValueMatcher
+
+    tees = [i for i in fashion_retriever.index.items if i.attributes.get("articleType") == "Tshirts"]
+    girls = [i for i in tees if i.attributes["gender"] == "Girls"]
+    women = [i for i in tees if i.attributes["gender"] == "Women"]
+    candidates = [Candidate(item, 1.0) for item in [*girls, *women[1:]]]
+    ordered = like_anchors(candidates, [women[0]], ValueMatcher.from_items(fashion_retriever.index.items))
+    assert [c.item.attributes["gender"] for c in ordered[: len(women) - 1]] == ["Women"] * (len(women) - 1)
+    assert sorted(c.item.id for c in ordered) == sorted(c.item.id for c in candidates), "nothing dropped"
