@@ -131,6 +131,9 @@ def redial_command(
     }
     source: str | None
     if dialogues:
+        from chatrec.eval.owned import seen_by_dialogue
+
+        options["seen"] = seen_by_dialogue(dialogues)  # the seekers' questionnaires, for seen_in_top10
         sessions = [session for path in dialogues for session in redial_sessions(path, known)]
         fusion_turns = None
         if fit_fusion:
