@@ -102,6 +102,9 @@ class System:
             issue 14 (the ablation of the cold-start-safe signals).
         owned: Never rank the items the dialogue named, except those the seeker's last
             message asks for by name, which come first (the product's turn).
+        prior_in_list: Items the signals know only by popularity enter the signals' list
+            even with a taste (:attr:`chatrec.query.Query.prior_in_list`: the fusion before the
+            sparse-history fix).
     """
 
     name: str
@@ -116,6 +119,7 @@ class System:
     rrf_only: bool = False
     impute: bool = True
     owned: bool = False
+    prior_in_list: bool = False
 
 
 #: The systems ``eval redial --systems`` knows, in the order of the ablation.
@@ -142,6 +146,8 @@ SYSTEMS: dict[str, System] = {
         System("product-rrf-exclude", text="hybrid", items_in_query=True, signals=True, product=True,
                rrf_only=True, exclude_mentioned=True),
         System("product-owned", text="hybrid", items_in_query=True, signals=True, product=True, owned=True),
+        System("product-exclude-prior", text="hybrid", items_in_query=True, signals=True, product=True,
+               exclude_mentioned=True, prior_in_list=True),
         System("product+llm0", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm",
                adapter="none"),
         System("product+llm", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm"),
@@ -349,7 +355,7 @@ class RedialEvaluation:
         n = len(self.ids)
         if system.product:
             return self._product_scores(query, text_vector, mentioned, None if system.rrf_only else self.fusion,
-                                        self._aligned_for(system))
+                                        self._aligned_for(system), prior_in_list=system.prior_in_list)
         if system.popularity_only:
             return self._require_signals(system).popularity.astype(np.float64)
         total = np.zeros(n, dtype=np.float64)
@@ -408,13 +414,15 @@ class RedialEvaluation:
 
     def _product_scores(
         self, query: str, text_vector: np.ndarray | None, mentioned: list[str], fusion: LearnedFusion | None,
-        aligned: AlignedSignals | None,
+        aligned: AlignedSignals | None, *, prior_in_list: bool = False,
     ) -> np.ndarray:
         """Scores from the product's retrieval call; items outside its top 100 score -inf."""
         scores = np.full(len(self.ids), -np.inf)
         if text_vector is None:
             return scores
         asked = self.product_query(query, text_vector, mentioned, aligned, no_signals=aligned is None)
+        if prior_in_list:
+            asked = dataclasses.replace(asked, prior_in_list=True)
         found = self.retriever.search(asked, 100, fusion=fusion)
         for rank, candidate in enumerate(found):
             scores[self.index.position(candidate.item.id)] = -float(rank)
