@@ -33,17 +33,19 @@ if TYPE_CHECKING:
 
 __all__ = ["MentionFinder", "Statement", "asked_first", "item_statements", "load_cues", "requested_first", "stated"]
 
-Statement = Literal["has", "asks"]
+Statement = Literal["has", "asks", "reference"]
 
 _CUES_FILE = default_prompts_dir() / "ownership_cues.txt"
 _CLAUSE_END = re.compile(r"[.!?;\n]|\bbut\b", re.IGNORECASE)
 _WINDOW = 60
+#: What may stand between two titles of one list ("Up, Heat and Alien", "Up (2009) or Heat").
+_LISTED = re.compile(r"[\s,/&]*(?:(?:and|or|&|plus|as well as)(?: also| even| maybe)?)?[\s,/&]*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
 def load_cues(path: Path | str = _CUES_FILE) -> Mapping[str, tuple[re.Pattern[str], ...]]:
     """Cue patterns by section (``has_before``, ``has_after``, ``asks_before``, ``asks_after``,
-    ``reference_before``) from the cues file.
+    ``not_has_before``, ``not_has_after``, ``reference_before``) from the cues file.
 
     The file has ``[section]`` headers and one phrase a line (a regular expression matched on
     word boundaries, case-insensitively); ``#`` starts a comment.
@@ -103,27 +105,48 @@ def item_statements(
         cues: Cue patterns (default: :func:`load_cues`).
 
     Returns:
-        Item id to ``"has"`` (seen, owns, did not like: do not recommend it) or ``"asks"``
-        (asked for by name: show it); items with neither cue are left out. Asking wins over
+        Item id to ``"has"`` (seen, owns, did not like: do not recommend it), ``"asks"``
+        (asked for by name: show it) or ``"reference"`` (what they want something like: most
+        often they have it, and it is not what they ask for); items with no cue, or with a
+        denial ("I haven't seen Up", "I'll check out Up"), are left out. Asking wins over
         having within one clause ("do you have the one I saw?" asks); a reference cue right
         before the mention ("I want something like Inception") means it is not asked for.
     """
     cues = load_cues() if cues is None else cues
     out: dict[str, Statement] = {}
+    last: tuple[int, Statement | None] = (-1, None)  # end of the previous mention, what it said
     for mention in mentions:
-        before = _clause_before(text, mention.start)
-        after = _clause_after(text, mention.end)
-        reference = any(p.search(before) for p in cues.get("reference_before", ()))
-        asks = any(p.search(before) for p in cues.get("asks_before", ())) or any(
-            p.search(after) for p in cues.get("asks_after", ())
-        )
-        if asks and not reference:
+        said = _statement(text, mention, cues)
+        if said is None and last[0] >= 0 and _LISTED.fullmatch(text[last[0] : mention.start]):
+            said = last[1]  # "I have seen Up, Heat and Alien": a title listed after another says the same
+        if said == "asks":
             out[mention.item_id] = "asks"
-        elif any(p.search(before) for p in cues.get("has_before", ())) or any(
-            p.search(after) for p in cues.get("has_after", ())
-        ):
-            out.setdefault(mention.item_id, "has")
+        elif said is not None:
+            out.setdefault(mention.item_id, said)
+        last = (mention.end, said)
     return out
+
+
+def _statement(text: str, mention: Mention, cues: Mapping[str, Sequence[re.Pattern[str]]]) -> Statement | None:
+    """What the words around one mention say of it (see :func:`item_statements`)."""
+    before = _clause_before(text, mention.start)
+    after = _clause_after(text, mention.end)
+    reference = any(p.search(before) for p in cues.get("reference_before", ()))
+    asks = any(p.search(before) for p in cues.get("asks_before", ())) or any(
+        p.search(after) for p in cues.get("asks_after", ())
+    )
+    denied = any(p.search(before) for p in cues.get("not_has_before", ())) or any(
+        p.search(after) for p in cues.get("not_has_after", ())
+    )
+    if asks and not reference:
+        return "asks"
+    if denied:
+        return None  # "I haven't seen Up", "I'll check out Up": they do not have it
+    if any(p.search(before) for p in cues.get("has_before", ())) or any(
+        p.search(after) for p in cues.get("has_after", ())
+    ):
+        return "has"
+    return "reference" if reference else None
 
 
 class MentionFinder(Protocol):
