@@ -95,3 +95,65 @@ def test_the_stated_event_is_the_only_way_ownership_changes() -> None:
     assert state.requested == ["a"] and state.owned == ["a"]
     state.apply(Stated())
     assert state.requested == []
+
+
+def test_a_customers_own_history_is_not_buried_by_best_sellers(
+    fashion_retriever: Retriever, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    import chatrec.turn
+    from chatrec.ranking import RetrievalRanker
+    from chatrec.sessions import Interaction
+    from chatrec.signals import ItemSignals
+
+    items = fashion_retriever.index.items
+    watches = [i for i in items if i.attributes.get("articleType") == "Watches"]
+    shoes = [i for i in items if i.attributes.get("subCategory") == "Shoes"]
+    # The logs: everyone buys shoes (best sellers); nobody logged a watch.
+    path = ItemSignals.fit([[a.id, b.id] for a in shoes for b in shoes[:5] if a != b] * 3).save(tmp_path / "s.npz")
+
+    def reply_kinds(session: str, **updates: object) -> list[str]:
+        rec = ChatRec(settings.updated(use_llm=False, **updates), retriever=fashion_retriever,
+                      ranker=RetrievalRanker())
+        try:
+            rec.store.add_interactions([Interaction("u1", w.id, "purchase") for w in watches[:2]])
+            reply = rec.respond("show me now", session_id=session, user_id="u1")
+            return [str(rec.item(r.item_id).attributes.get("articleType")) for r in reply.recommendations]
+        finally:
+            rec.close()
+
+    without = reply_kinds("without")
+    with_signals = reply_kinds("with", signals_path=path)
+    assert with_signals == without and with_signals.count("Watches") >= 2
+    # Before the fix the best sellers filled the reply of a customer who bought watches.
+    made = chatrec.turn.make_query
+    monkeypatch.setattr(chatrec.turn, "make_query",
+                        lambda *a, **k: dataclasses.replace(made(*a, **k), prior_in_list=True))
+    before = reply_kinds("before", signals_path=path)
+    assert "Watches" not in before and sum("Shoes" in kind for kind in before) == len(before)
+
+
+def test_the_popularity_prior_alone_no_longer_enters_the_signals_list(fashion_retriever: Retriever) -> None:
+    import dataclasses
+
+    import numpy as np
+
+    from chatrec.query import Query
+
+    index = fashion_retriever.index
+    watch = next(i for i in index.items if i.attributes.get("articleType") == "Watches")
+    taste = index.embeddings[index.position(watch.id)]
+    popularity = np.linspace(1.0, 0.0, len(index), dtype=np.float32)  # the first items sell best
+    zero = np.zeros(len(index), dtype=np.float32)
+    parts = {"co_mention": zero, "two_hop": zero, "log_text": zero, "popularity": popularity,
+             "logged": np.ones(len(index), dtype=np.float32)}
+    query = Query("", vector=np.zeros_like(taste), taste=taste, taste_weight=1.0, signal_scores=0.03 * popularity,
+                  signal_weight=2.0, signal_parts=parts, exclude_ids=(watch.id,))
+    now = fashion_retriever.search(query, 5)
+    before = fashion_retriever.search(dataclasses.replace(query, prior_in_list=True), 5)
+    assert sum(c.item.attributes.get("articleType") == "Watches" for c in now) >= 3
+    # Before the fix, the best sellers took the top places whatever the customer bought.
+    best_sellers = {i.id for i in index.items[:10]}
+    assert sum(c.item.id in best_sellers for c in before) >= 2
+    assert sum(c.item.id in best_sellers for c in now) == 0
