@@ -105,6 +105,8 @@ class System:
         prior_in_list: Items the signals know only by popularity enter the signals' list
             even with a taste (:attr:`chatrec.query.Query.prior_in_list`: the fusion before the
             sparse-history fix).
+        served_fusion: Rank with the learned fusion fitted as the product serves: named items
+            left out of each training pool, so that it learns to rank what may be shown.
     """
 
     name: str
@@ -120,6 +122,7 @@ class System:
     impute: bool = True
     owned: bool = False
     prior_in_list: bool = False
+    served_fusion: bool = False
 
 
 #: The systems ``eval redial --systems`` knows, in the order of the ablation.
@@ -146,6 +149,8 @@ SYSTEMS: dict[str, System] = {
         System("product-rrf-exclude", text="hybrid", items_in_query=True, signals=True, product=True,
                rrf_only=True, exclude_mentioned=True),
         System("product-owned", text="hybrid", items_in_query=True, signals=True, product=True, owned=True),
+        System("product-owned-served", text="hybrid", items_in_query=True, signals=True, product=True, owned=True,
+               served_fusion=True),
         System("product-exclude-prior", text="hybrid", items_in_query=True, signals=True, product=True,
                exclude_mentioned=True, prior_in_list=True),
         System("product+llm0", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm",
@@ -297,6 +302,8 @@ class RedialEvaluation:
         seen: Dialogue id to the movies its seeker had seen or disliked
             (:func:`chatrec.eval.owned.seen_by_dialogue`): each system's top 10 is checked
             against the ones the seeker named earlier (``seen_in_top10``).
+        served_fusion: The learned fusion fitted with the named items left out of its pools,
+            for the ``served_fusion`` systems.
     """
 
     def __init__(
@@ -313,8 +320,10 @@ class RedialEvaluation:
         fusion: LearnedFusion | None = None,
         held_out: Iterable[str] = (),
         seen: Mapping[str, frozenset[str]] | None = None,
+        served_fusion: LearnedFusion | None = None,
     ) -> None:
         self.retriever = retriever
+        self.served_fusion = served_fusion
         self.seen = seen
         self.held_out = set(held_out)
         self.fusion = fusion
@@ -350,12 +359,14 @@ class RedialEvaluation:
         return contribution
 
     def _scores(self, system: System, query: str, text_vector: np.ndarray | None,
-                mentioned: list[str]) -> np.ndarray:
-        """Score of every catalogue item for one turn (higher is better)."""
+                mentioned: list[str], exclude: Sequence[str] = ()) -> np.ndarray:
+        """Score of every catalogue item for one turn (higher is better); ``exclude``: items the
+        product's query leaves out (a product system)."""
         n = len(self.ids)
         if system.product:
-            return self._product_scores(query, text_vector, mentioned, None if system.rrf_only else self.fusion,
-                                        self._aligned_for(system), prior_in_list=system.prior_in_list)
+            fusion = None if system.rrf_only else self.served_fusion if system.served_fusion else self.fusion
+            return self._product_scores(query, text_vector, mentioned, fusion, self._aligned_for(system),
+                                        prior_in_list=system.prior_in_list, exclude=exclude)
         if system.popularity_only:
             return self._require_signals(system).popularity.astype(np.float64)
         total = np.zeros(n, dtype=np.float64)
@@ -414,15 +425,15 @@ class RedialEvaluation:
 
     def _product_scores(
         self, query: str, text_vector: np.ndarray | None, mentioned: list[str], fusion: LearnedFusion | None,
-        aligned: AlignedSignals | None, *, prior_in_list: bool = False,
+        aligned: AlignedSignals | None, *, prior_in_list: bool = False, exclude: Sequence[str] = (),
     ) -> np.ndarray:
         """Scores from the product's retrieval call; items outside its top 100 score -inf."""
         scores = np.full(len(self.ids), -np.inf)
         if text_vector is None:
             return scores
         asked = self.product_query(query, text_vector, mentioned, aligned, no_signals=aligned is None)
-        if prior_in_list:
-            asked = dataclasses.replace(asked, prior_in_list=True)
+        if prior_in_list or exclude:
+            asked = dataclasses.replace(asked, prior_in_list=prior_in_list, exclude_ids=tuple(exclude))
         found = self.retriever.search(asked, 100, fusion=fusion)
         for rank, candidate in enumerate(found):
             scores[self.index.position(candidate.item.id)] = -float(rank)
@@ -518,7 +529,9 @@ class RedialEvaluation:
                               named_in_logs is not None and bool(named_in_logs[rows].any())))
             for system in systems:
                 begun = time.perf_counter()
-                scores = self._scores(system, query, text_vector, mentioned)
+                # The product's turn leaves the named items out of its query (asked-for ones excepted).
+                leave_out = [i for i in mentioned if i not in seeker.asks] if system.owned and seeker else []
+                scores = self._scores(system, query, text_vector, mentioned, leave_out)
                 if system.exclude_mentioned and mentioned:
                     scores[[self.index.position(i) for i in mentioned]] = -np.inf
                 if system.owned and seeker is not None:
@@ -703,6 +716,10 @@ def cross_fitted_run(
             if fusion_turns is not None:
                 fold_dialogues = {turn.dialog_id for turn in fold_turns}
                 logged = [turn for turn in fusion_turns if turn.dialog_id not in fold_dialogues]
+                if any(system.served_fusion for system in systems):
+                    options["served_fusion"] = fold_fusion(
+                        retriever, kept, logged, depth=fusion_depth, folds=max(folds, 5), seed=fusion_seed,
+                        unlogged_share=unlogged_share, vocabulary=vocabulary, exclude_named=True)
                 options["fusion"] = fold_fusion(retriever, kept, logged, depth=fusion_depth, folds=max(folds, 5),
                                                 seed=fusion_seed, unlogged_share=unlogged_share,
                                                 vocabulary=vocabulary)
