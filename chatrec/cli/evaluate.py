@@ -84,6 +84,8 @@ def redial_command(
       product-rrf-exclude    the same with reciprocal-rank fusion
       product-owned          as served: named items never shown unless the seeker's
                              last message asks for them by name (then first)
+      product-owned-served   the same, the fusion fitted with the named items left
+                             out of its training pools (with --fit-fusion)
       product-exclude-prior  product-exclude, popularity-only items in the signals
                              list even with a taste (before the sparse-history fix)
 

@@ -55,3 +55,17 @@ def test_the_product_turn_never_hands_back_a_seen_film_and_shows_the_one_asked_f
     # The film asked for by name comes first in the product's turn; excluding every named film hides it.
     assert metrics["product-owned"]["ranks"] == [0]
     assert metrics["product-exclude"]["recall@50"] == 0.0
+
+
+def test_the_served_fusion_never_learns_from_a_film_the_product_would_not_show(
+    retriever: Retriever, fixtures_dir: Path
+) -> None:
+    from chatrec.eval.fusion_data import fusion_examples
+
+    named = next(i for i in retriever.index.items if i.title == "Sin City (2005)")
+    echo = RecTurn("d2", 3, ("hi", "hello, what do you like?", f"I loved {named.title}, more like it"), (named.title,))
+    evaluation = RedialEvaluation(retriever, ItemSignals.fit(redial_sessions(fixtures_dir / "redial_dialogues.jsonl")))
+    [learnt] = fusion_examples(evaluation, [echo], depth=50)
+    [served] = fusion_examples(evaluation, [echo], depth=50, exclude_named=True)
+    assert learnt.labels.any()  # the named film is in the pool and is the target
+    assert not served.labels.any()  # left out, as the product's turn leaves it out
