@@ -5,7 +5,7 @@ want (negated values, rejected items), what was shown and asked. It changes only
 :meth:`DialogueState.apply`, one event at a time: :class:`Heard` folds one message's
 :class:`~chatrec.request.ShopperRequest` in (a field named again replaces the earlier wish,
 negations and rejections stay until the customer says otherwise, a wish is given up only when
-the customer gives it up), :class:`Named`,
+the customer gives it up), :class:`Named`, :class:`Stated` (items the customer has or asks for),
 :class:`Asked`, :class:`Shown` and :class:`Reacted` record the items named, the question
 asked, the items shown and the customer's feedback.
 """
@@ -26,6 +26,7 @@ __all__ = [
     "Named",
     "Reacted",
     "Shown",
+    "Stated",
     "Wishes",
     "update_state",
 ]
@@ -43,6 +44,19 @@ class Named:
     """The customer named catalogue items ("like Inception")."""
 
     item_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Stated:
+    """What the customer said about items they named (:mod:`chatrec.ownership`).
+
+    Attributes:
+        has: Items they own, have seen or did not like: never recommended.
+        asks: Items they asked for by name ("do you have Inception?"): shown first, this turn.
+    """
+
+    has: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,7 +83,7 @@ class Reacted:
     kind: str
 
 
-Event = Heard | Named | Asked | Shown | Reacted
+Event = Heard | Named | Stated | Asked | Shown | Reacted
 
 
 @dataclass
@@ -95,6 +109,8 @@ class DialogueState:
         avoid: Words the customer does not want in titles ("not skinny").
         last_references: Positions the last message pointed at (for "the other one").
         language: The language of the customer's last message.
+        owned: Ids the customer said they own, have seen or did not like (never recommended).
+        requested: Ids the customer's last message asked for by name (shown first).
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -115,6 +131,8 @@ class DialogueState:
     avoid: list[str] = field(default_factory=list)
     last_references: list[int] = field(default_factory=list)
     language: str = "en"
+    owned: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -150,6 +168,10 @@ class DialogueState:
             self._hear(event.understanding)
         elif isinstance(event, Named):
             self.mentioned.extend(i for i in dict.fromkeys(event.item_ids) if i not in self.mentioned)
+        elif isinstance(event, Stated):
+            # Asked for now overrides "has" said earlier; the request lasts one message.
+            self.requested = list(dict.fromkeys(event.asks))
+            self.owned.extend(i for i in dict.fromkeys(event.has) if i not in self.owned and i not in event.asks)
         elif isinstance(event, Asked):
             self.pending = {"attribute": event.attribute, "options": list(event.options)}
             self.n_questions += 1

@@ -80,6 +80,11 @@ class Query:
         named_ids: Items the customer named, read by a learned fusion.
         mode: ``hybrid`` (dense and BM25 fused), ``dense`` or ``lexical``.
         vector: The embedding of ``text`` when already computed (a batch), else None.
+        prior_in_list: Items the signals know only by their popularity enter the signals'
+            list even when the query has a taste (how the fusion was before the sparse-history
+            fix of issue 14; for ablations). False: with a taste (a history, items named),
+            the popularity prior alone never puts an item in that list, so it cannot bury
+            what the customer's own history points to.
     """
 
     text: str
@@ -93,6 +98,7 @@ class Query:
     named_ids: tuple[str, ...] = ()
     mode: Mode = "hybrid"
     vector: np.ndarray | None = None
+    prior_in_list: bool = False
 
 
 def make_query(

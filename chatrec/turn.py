@@ -18,9 +18,10 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from chatrec import observability
+from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
+from chatrec.linking import Mention
 from chatrec.explain import Explainer, explain_all, problem_counts
 from chatrec.grounding import Request
 from chatrec.fusion import PoolRanker
@@ -65,6 +66,10 @@ class Linker(Protocol):
 
     def find_ids(self, text: str) -> list[str]:
         """The ids of the items named in ``text``, first mention order, without repeats."""
+        ...
+
+    def find(self, text: str) -> list[Mention]:
+        """The items named in ``text`` with their positions (for what the shopper says of each)."""
         ...
 
 
@@ -291,12 +296,14 @@ def ranking_context(
 
 
 def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = True) -> tuple[str, ...]:
-    """Never again: turned down, named by the customer, bought or disliked, and (unless asked) shown."""
+    """Never again: turned down, owned, named by the customer, bought or disliked, and (unless
+    asked) shown; except the items the last message asked for by name ("do you have Inception?")."""
     history = [*profile.positives, *profile.negatives] if profile else []
-    ids = list(dict.fromkeys([*state.rejected, *state.mentioned, *history]))
+    ids = list(dict.fromkeys([*state.rejected, *state.owned, *state.mentioned, *history]))
     if with_shown and not state.allow_shown:
         ids.extend(i for i in state.shown if i not in ids)
-    return tuple(ids)
+    asked = set(state.requested)
+    return tuple(i for i in ids if i not in asked)
 
 
 def build_query(
@@ -339,11 +346,11 @@ def decide(
     policy: ElicitationPolicy, candidates: Sequence[Candidate], state: DialogueState, heard: ShopperRequest,
     profile: Profile | None, n_recommendations: int,
 ) -> QuestionPlan:
-    """Ask a question or recommend, from the candidates."""
+    """Ask a question or recommend, from the candidates (recommend when an item was asked for by name)."""
     return policy.decide(
         candidates, state,
         has_history=profile is not None,
-        wants_recommendations=heard.wants_items,
+        wants_recommendations=heard.wants_items or bool(state.requested),  # "do you have X?": show X
         n_recommendations=n_recommendations,
     )
 
@@ -509,6 +516,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     budget_before = (state.min_price, state.max_price)
     state.apply(Heard(heard))
     state.apply(Named(named(parts.linker, parts.retriever, message)))
+    state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
     profile = customer_profile(user, parts.store, parts.retriever)
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
@@ -547,6 +555,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:
         candidates = price_third(candidates, heard.relative_price)
+    candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"
 
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {
@@ -582,6 +591,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
     with observability.stage("rank"):
         turn.chosen = rank(parts.ranker, context, candidates[: settings.n_candidates], settings.n_recommendations)
+        turn.chosen = ownership.asked_first(state.requested, candidates, turn.chosen, settings.n_recommendations)
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     turn.text = " ".join([*notes, text])

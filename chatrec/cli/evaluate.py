@@ -80,8 +80,17 @@ def redial_command(
     Ablations of the product system (--systems):
       product-nosignals      no item signals
       product-rrf-noimpute   items without log data score 0 (before issue 14)
-      product-exclude        as served: items named earlier never shown
+      product-exclude        items named earlier never shown
       product-rrf-exclude    the same with reciprocal-rank fusion
+      product-owned          as served: named items never shown unless the seeker's
+                             last message asks for them by name (then first)
+      product-owned-served   the same, the fusion fitted with the named items left
+                             out of its training pools (with --fit-fusion)
+      product-exclude-prior  product-exclude, popularity-only items in the signals
+                             list even with a taste (before the sparse-history fix)
+
+    With --dialogues, every system also reports seen_in_top10: top-10 items the
+    seeker had named earlier and had seen or disliked (their questionnaire).
     """
     from chatrec.eval import inputs
     from chatrec.eval.redial import SYSTEMS, RedialEvaluation, cross_fitted_run, holdout_items, parse_systems
@@ -131,6 +140,9 @@ def redial_command(
     }
     source: str | None
     if dialogues:
+        from chatrec.eval.owned import seen_by_dialogue
+
+        options["seen"] = seen_by_dialogue(dialogues)  # the seekers' questionnaires, for seen_in_top10
         sessions = [session for path in dialogues for session in redial_sessions(path, known)]
         fusion_turns = None
         if fit_fusion:

@@ -8,6 +8,7 @@ use signals learnt from its own dialogue.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Sequence
 from typing import Any
@@ -24,11 +25,14 @@ __all__ = ["cross_fitted_examples", "fold_fusion", "fusion_examples"]
 
 
 def fusion_examples(
-    evaluation: RedialEvaluation, turns: Sequence[RecTurn], depth: int, bar: Any = None
+    evaluation: RedialEvaluation, turns: Sequence[RecTurn], depth: int, bar: Any = None, *,
+    exclude_named: bool = False,
 ) -> list[FusionExample]:
     """Training data for a learned fusion: each turn's fused pool, its features and its targets.
 
     The queries are embedded in batches; a turn without words, linked targets or pool is skipped.
+    With ``exclude_named``, the items the dialogue named are left out of each pool, as the
+    product leaves them out of its query: the model learns to rank what may be shown.
     """
     index = evaluation.index
     queries = [evaluation.query_of(turn) for turn in turns]
@@ -40,7 +44,10 @@ def fusion_examples(
         targets = {index.position(i) for title in turn.targets for i in evaluation.linker.lookup(title)}
         if not query or not targets:
             continue
-        asked = evaluation.product_query(query, text_vector, evaluation.named_in(utterances))
+        named = evaluation.named_in(utterances)
+        asked = evaluation.product_query(query, text_vector, named)
+        if exclude_named:
+            asked = dataclasses.replace(asked, exclude_ids=tuple(named))
         rows, features = evaluation.retriever.pool(asked, depth, fusion_depth=depth, features=True).features(depth)
         if not len(rows):
             continue
@@ -60,6 +67,7 @@ def cross_fitted_examples(
     unlogged_share: float = 0.2,
     seed: int = 0,
     vocabulary: Sequence[str] | None = None,
+    exclude_named: bool = False,
     **options: Any,
 ) -> list[FusionExample]:
     """Fusion training data from logged turns, each scored with signals that never saw its dialogue.
@@ -80,6 +88,7 @@ def cross_fitted_examples(
         seed: Seed of which items those are.
         vocabulary: Items on offer while the logs were collected (default: the catalogue);
             the hidden items are taken out of it too, as items added after the logs.
+        exclude_named: Leave the named items out of each pool (see :func:`fusion_examples`).
         **options: Passed on to :class:`~chatrec.eval.redial.RedialEvaluation`.
     """
     from tqdm import tqdm
@@ -96,15 +105,17 @@ def cross_fitted_examples(
                 kept = without_items(kept, hidden)
             signals = ItemSignals.fit(kept, [i for i in offered if i not in hidden])
             evaluation = RedialEvaluation(retriever, signals, **options)
-            examples.extend(fusion_examples(evaluation, fold_turns, depth, bar=bar))
+            examples.extend(fusion_examples(evaluation, fold_turns, depth, bar=bar, exclude_named=exclude_named))
     return examples
 
 
 def fold_fusion(
     retriever: Retriever, sessions: Sequence[Session], turns: Sequence[RecTurn], *, depth: int, folds: int, seed: int,
-    unlogged_share: float = 0.2, vocabulary: Sequence[str] | None = None,
+    unlogged_share: float = 0.2, vocabulary: Sequence[str] | None = None, exclude_named: bool = False,
 ) -> LearnedFusion:
-    """A learned fusion fitted on logged turns (cross-fitted signals), for one evaluation fold."""
+    """A learned fusion fitted on logged turns (cross-fitted signals), for one evaluation fold
+    (``exclude_named``: as served, the named items left out of each pool)."""
     examples = cross_fitted_examples(retriever, sessions, turns, depth=depth, folds=folds, seed=seed,
-                                     unlogged_share=unlogged_share, vocabulary=vocabulary)
+                                     unlogged_share=unlogged_share, vocabulary=vocabulary,
+                                     exclude_named=exclude_named)
     return fit_fusion(examples, depth=depth, held_out=0.0, seed=seed)

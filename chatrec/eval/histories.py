@@ -6,7 +6,9 @@ customer reaches is reported with 0 customers, never extrapolated). The ranking 
 product's retrieval call for a customer who has not said anything yet (empty query): the
 history's embedding centroid mixed in with the ``profile_weight`` setting, item signals
 (popularity, and co-mentions of the history items) fused as the product fuses them, history
-items excluded. It is scored with the signals (``signals``) and without (``no_signals``: the
+items excluded. It is scored with the signals (``signals``), with the signals fused as before
+the sparse-history fix (``signals_before``: items known only by their popularity enter the
+signals' list, :attr:`chatrec.query.Query.prior_in_list`) and without (``no_signals``: the
 history's centroid alone).
 
 Item signals are fitted on the other customers' full histories (K-fold over customers), never
@@ -33,6 +35,8 @@ logger = logging.getLogger(__name__)
 
 #: History sizes the table reports.
 HISTORY_SIZES = (0, 1, 3, 10)
+#: The rows of each size: (name, with signals, fused as before the sparse-history fix).
+SYSTEMS = (("signals", True, False), ("signals_before", True, True), ("no_signals", False, False))
 
 
 def _taste(retriever: Retriever, history: Sequence[str]) -> np.ndarray | None:
@@ -65,7 +69,8 @@ def evaluate_histories(
         ks: Cut-offs.
 
     Returns:
-        ``{"rows": [{"history_items", "customers", "signals": {"recall@K"...}, "no_signals": {...}}],
+        ``{"rows": [{"history_items", "customers", "signals": {"recall@K"...}, "signals_before": {...},
+        "no_signals": {...}}],
         ...}`` (``recall@K`` None when no customer has that many history items).
 
     Raises:
@@ -100,11 +105,12 @@ def evaluate_histories(
                 taste = _taste(retriever, history)
                 parts = aligned.parts(history, "")
                 extra = aligned.scores(history, "", SignalWeights(), parts)
-                for system, signals in (("signals", True), ("no_signals", False)):
+                for system, signals, before in SYSTEMS:
                     query = Query(
                         "", exclude_ids=tuple(history), vector=empty, taste=taste,
                         taste_weight=settings.profile_weight, signal_scores=extra if signals else None,
                         signal_weight=settings.signals_weight, signal_parts=parts if signals else None,
+                        prior_in_list=before,
                     )
                     found = retriever.search(query, max(ks))
                     position = next((n for n, c in enumerate(found) if c.item.id == target), None)
@@ -114,7 +120,7 @@ def evaluate_histories(
     rows = []
     for size in sizes:
         row: dict[str, Any] = {"history_items": size, "customers": counts[size]}
-        for system in ("signals", "no_signals"):
+        for system, *_ in SYSTEMS:
             row[system] = {f"recall@{k}": round(hits.get((size, system, k), 0) / counts[size], 4)
                            if counts[size] else None for k in ks}
         rows.append(row)

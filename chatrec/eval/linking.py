@@ -143,6 +143,8 @@ class OwnershipResult:
         predicted: Movies the seeker's own messages were read as "has".
         correct: Predicted movies that were truly seen or disliked.
         asks: Movies read as "asks" (asked for by name).
+        references: Movies read as "reference" ("something like X").
+        references_correct: Of those, the ones truly seen or disliked.
     """
 
     movies: int = 0
@@ -150,17 +152,28 @@ class OwnershipResult:
     predicted: int = 0
     correct: int = 0
     asks: int = 0
+    references: int = 0
+    references_correct: int = 0
 
     def summary(self) -> dict[str, Any]:
-        """Precision and recall of "has", and the counts."""
+        """Precision and recall of "has" (and of "has" or "reference"), and the counts."""
+        found = self.correct + self.references_correct
+        said = self.predicted + self.references
         return {
             "precision": round(self.correct / self.predicted, 4) if self.predicted else None,
             "recall": round(self.correct / self.has, 4) if self.has else None,
+            "has_or_reference_precision": round(found / said, 4) if said else None,
+            "has_or_reference_recall": round(found / self.has, 4) if self.has else None,
+            "predicted_reference": self.references,
+            "reference_precision": round(self.references_correct / self.references, 4) if self.references else None,
             "movies": self.movies, "seen_or_disliked": self.has, "predicted_has": self.predicted,
             "predicted_asks": self.asks,
             # Reading every named movie as "has" (what excluding all named items does):
             "named_is_has_precision": round(self.has / self.movies, 4) if self.movies else None,
         }
+
+
+_RANK = {"reference": 0, "has": 1, "asks": 2}
 
 
 def evaluate_ownership(paths: Sequence[Path | str], items: Sequence[Item], *, limit: int | None = None) -> OwnershipResult:
@@ -210,7 +223,8 @@ def evaluate_ownership(paths: Sequence[Path | str], items: Sequence[Item], *, li
                 named.update(i for i in _MENTION.findall(text) if i in titles)
                 rendered = _MENTION.sub(lambda m: titles.get(m.group(1), m.group(0)), text)
                 for item_id, statement in item_statements(rendered, linker.find(rendered)).items():
-                    if statement == "asks" or said.get(item_id) != "asks":
+                    # Across messages: asked for wins, then has, then a reference.
+                    if _RANK[statement] >= _RANK.get(said.get(item_id, ""), -1):
                         said[item_id] = statement
             for item_id in named:
                 answer = answers.get(item_id)
@@ -224,4 +238,7 @@ def evaluate_ownership(paths: Sequence[Path | str], items: Sequence[Item], *, li
                     result.correct += int(truth)
                 elif said.get(item_id) == "asks":
                     result.asks += 1
+                elif said.get(item_id) == "reference":
+                    result.references += 1
+                    result.references_correct += int(truth)
     return result

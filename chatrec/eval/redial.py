@@ -18,6 +18,12 @@ ablations of chatrec's pipeline) are scored in one pass, on the same turns:
 - ``product``: the product's own retrieval call (with the learned fusion when one is given,
   ``product-rrf`` the same call with reciprocal-rank fusion); ``product+llm0`` / ``product+llm`` its top
   ``n_candidates`` re-ranked by the LLM, zero-shot or with the settings' adapter.
+- ``product-owned``: the product's turn as served: items named earlier never shown, except
+  those the seeker's last message asks for by name (:mod:`chatrec.ownership`), shown first.
+
+With the raw dialogues (``--dialogues``), every system also reports ``seen_in_top10``: per
+turn, the top-10 items the seeker had named earlier and had seen or disliked by their
+questionnaire (:mod:`chatrec.eval.owned`).
 
 Items named in the context stay in the ranking (as in the published evaluations: about 9% of
 the targets were already named earlier in the dialogue), except in ``chatrec-exclude``. A target named by several catalogue items (same title) counts as found at
@@ -31,7 +37,7 @@ import logging
 import random
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -39,6 +45,7 @@ import numpy as np
 
 from chatrec.errors import InputError
 from chatrec.eval.metrics import catalogue_coverage, intra_list_diversity, ndcg_at_k
+from chatrec.eval.owned import SeekerSaid, seeker_said
 from chatrec.eval.turns import RecTurn, dialogue_rec_turns, dialogue_roles, load_turns, sample_turns
 from chatrec.fusion import LearnedFusion
 from chatrec.linking import TitleLinker
@@ -93,6 +100,13 @@ class System:
         impute: Items without log data take their signals from their most similar logged
             items (:class:`~chatrec.signals.AlignedSignals`); False: they score 0, as before
             issue 14 (the ablation of the cold-start-safe signals).
+        owned: Never rank the items the dialogue named, except those the seeker's last
+            message asks for by name, which come first (the product's turn).
+        prior_in_list: Items the signals know only by popularity enter the signals' list
+            even with a taste (:attr:`chatrec.query.Query.prior_in_list`: the fusion before the
+            sparse-history fix).
+        served_fusion: Rank with the learned fusion fitted as the product serves: named items
+            left out of each training pool, so that it learns to rank what may be shown.
     """
 
     name: str
@@ -106,6 +120,9 @@ class System:
     product: bool = False
     rrf_only: bool = False
     impute: bool = True
+    owned: bool = False
+    prior_in_list: bool = False
+    served_fusion: bool = False
 
 
 #: The systems ``eval redial --systems`` knows, in the order of the ablation.
@@ -131,6 +148,11 @@ SYSTEMS: dict[str, System] = {
                exclude_mentioned=True),
         System("product-rrf-exclude", text="hybrid", items_in_query=True, signals=True, product=True,
                rrf_only=True, exclude_mentioned=True),
+        System("product-owned", text="hybrid", items_in_query=True, signals=True, product=True, owned=True),
+        System("product-owned-served", text="hybrid", items_in_query=True, signals=True, product=True, owned=True,
+               served_fusion=True),
+        System("product-exclude-prior", text="hybrid", items_in_query=True, signals=True, product=True,
+               exclude_mentioned=True, prior_in_list=True),
         System("product+llm0", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm",
                adapter="none"),
         System("product+llm", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm"),
@@ -183,6 +205,8 @@ class SystemResult:
         held_out: Per pair: the target is a held-out item (``--holdout-items``).
         top_no_log: Per turn: share of the top-10 slots taken by items without log data.
         top_never_named: Per turn: share of the top-10 slots taken by items the logs never named.
+        seen_shown: Per turn: top-10 items the seeker had named earlier and had seen or
+            disliked (empty without the questionnaires).
     """
 
     system: System
@@ -197,6 +221,7 @@ class SystemResult:
     top_no_log: list[float] = field(default_factory=list)
     named_in_logs: list[bool] = field(default_factory=list)
     top_never_named: list[float] = field(default_factory=list)
+    seen_shown: list[int] = field(default_factory=list)
 
     def _pair_metrics(self, select: np.ndarray | None = None) -> dict[str, Any]:
         """Recall@1/10/50, NDCG@10, MRR and the pair count over the selected pairs (all when None)."""
@@ -250,6 +275,10 @@ class SystemResult:
             "latency_ms_p50": round(float(np.percentile(latency, 50)), 2) if len(latency) else None,
             "latency_ms_p95": round(float(np.percentile(latency, 95)), 2) if len(latency) else None,
             "recall_curve": {str(k): mean(ranks < k) for k in CURVE_KS},
+            **({"seen_in_top10": {
+                "items": int(sum(self.seen_shown)), "turns": len(self.seen_shown),
+                "per_turn": mean(self.seen_shown), "turns_with_any": mean(n > 0 for n in self.seen_shown),
+            }} if self.seen_shown and len(self.seen_shown) == len(self.top_lists) else {}),
         }
 
 
@@ -270,6 +299,11 @@ class RedialEvaluation:
         fusion: A learned fusion model for the ``product`` systems (None: RRF, as configured).
         held_out: Catalogue ids removed from every log (``--holdout-items``): pairs whose
             target is one of them are also reported on their own (``held_out``).
+        seen: Dialogue id to the movies its seeker had seen or disliked
+            (:func:`chatrec.eval.owned.seen_by_dialogue`): each system's top 10 is checked
+            against the ones the seeker named earlier (``seen_in_top10``).
+        served_fusion: The learned fusion fitted with the named items left out of its pools,
+            for the ``served_fusion`` systems.
     """
 
     def __init__(
@@ -285,8 +319,12 @@ class RedialEvaluation:
         n_candidates: int = 20,
         fusion: LearnedFusion | None = None,
         held_out: Iterable[str] = (),
+        seen: Mapping[str, frozenset[str]] | None = None,
+        served_fusion: LearnedFusion | None = None,
     ) -> None:
         self.retriever = retriever
+        self.served_fusion = served_fusion
+        self.seen = seen
         self.held_out = set(held_out)
         self.fusion = fusion
         self.index = retriever.index
@@ -321,12 +359,14 @@ class RedialEvaluation:
         return contribution
 
     def _scores(self, system: System, query: str, text_vector: np.ndarray | None,
-                mentioned: list[str]) -> np.ndarray:
-        """Score of every catalogue item for one turn (higher is better)."""
+                mentioned: list[str], exclude: Sequence[str] = ()) -> np.ndarray:
+        """Score of every catalogue item for one turn (higher is better); ``exclude``: items the
+        product's query leaves out (a product system)."""
         n = len(self.ids)
         if system.product:
-            return self._product_scores(query, text_vector, mentioned, None if system.rrf_only else self.fusion,
-                                        self._aligned_for(system))
+            fusion = None if system.rrf_only else self.served_fusion if system.served_fusion else self.fusion
+            return self._product_scores(query, text_vector, mentioned, fusion, self._aligned_for(system),
+                                        prior_in_list=system.prior_in_list, exclude=exclude)
         if system.popularity_only:
             return self._require_signals(system).popularity.astype(np.float64)
         total = np.zeros(n, dtype=np.float64)
@@ -385,13 +425,15 @@ class RedialEvaluation:
 
     def _product_scores(
         self, query: str, text_vector: np.ndarray | None, mentioned: list[str], fusion: LearnedFusion | None,
-        aligned: AlignedSignals | None,
+        aligned: AlignedSignals | None, *, prior_in_list: bool = False, exclude: Sequence[str] = (),
     ) -> np.ndarray:
         """Scores from the product's retrieval call; items outside its top 100 score -inf."""
         scores = np.full(len(self.ids), -np.inf)
         if text_vector is None:
             return scores
         asked = self.product_query(query, text_vector, mentioned, aligned, no_signals=aligned is None)
+        if prior_in_list or exclude:
+            asked = dataclasses.replace(asked, prior_in_list=prior_in_list, exclude_ids=tuple(exclude))
         found = self.retriever.search(asked, 100, fusion=fusion)
         for rank, candidate in enumerate(found):
             scores[self.index.position(candidate.item.id)] = -float(rank)
@@ -467,6 +509,9 @@ class RedialEvaluation:
             targets: list[list[int]] = []
             flags: list[tuple[bool, bool, bool, bool]] = []  # named earlier, logged, held out, named in logs
             said = " ".join(utterances)
+            seeker = seeker_said(turn.context, self.linker) if self.seen is not None or any(
+                s.owned for s in systems) else None
+            seen_titles = self._seen_titles(turn.dialog_id, seeker)
             known = self.aligned.known if self.aligned is not None else None
             named_in_logs = self.aligned.named_in_logs if self.aligned is not None else None
             for title in turn.targets:
@@ -484,9 +529,13 @@ class RedialEvaluation:
                               named_in_logs is not None and bool(named_in_logs[rows].any())))
             for system in systems:
                 begun = time.perf_counter()
-                scores = self._scores(system, query, text_vector, mentioned)
+                # The product's turn leaves the named items out of its query (asked-for ones excepted).
+                leave_out = [i for i in mentioned if i not in seeker.asks] if system.owned and seeker else []
+                scores = self._scores(system, query, text_vector, mentioned, leave_out)
                 if system.exclude_mentioned and mentioned:
                     scores[[self.index.position(i) for i in mentioned]] = -np.inf
+                if system.owned and seeker is not None:
+                    scores = self._owned(scores, mentioned, seeker.asks)
                 order = np.argsort(-scores, kind="stable")
                 if system.ranker == "llm":
                     order = self._rerank(system, turn, order, scores)
@@ -497,6 +546,8 @@ class RedialEvaluation:
                 rank[order] = np.arange(len(order))
                 top = [self.ids[row] for row in order[:10].tolist()]
                 result.top_lists.append(top)
+                if seen_titles is not None:
+                    result.seen_shown.append(sum(self.index.get(i).title in seen_titles for i in top))
                 result.diversity.append(intra_list_diversity(self.index.embeddings[order[:10]]))
                 if known is not None and named_in_logs is not None:
                     result.top_no_log.append(float(np.mean(~known[order[:10]])))
@@ -511,6 +562,24 @@ class RedialEvaluation:
             counts["turns"] += 1
             if bar is not None:
                 bar.update(1)
+
+    def _seen_titles(self, dialog_id: str, seeker: SeekerSaid | None) -> set[str] | None:
+        """Titles the seeker named earlier and had seen or disliked (None without questionnaires)."""
+        if self.seen is None or seeker is None:
+            return None
+        seen = self.seen.get(dialog_id, frozenset())
+        return {self.index.get(i).title for i in seeker.named & seen if i in self.index}
+
+    def _owned(self, scores: np.ndarray, mentioned: Sequence[str], asks: Sequence[str]) -> np.ndarray:
+        """The product's turn: named items never ranked, except those asked for by name, first."""
+        scores = scores.copy()
+        asked = [i for i in asks if i in self.index]
+        hidden = [self.index.position(i) for i in mentioned if i not in set(asked)]
+        if hidden:
+            scores[hidden] = -np.inf
+        for number, item_id in enumerate(asked):
+            scores[self.index.position(item_id)] = 1e9 - number
+        return scores
 
     def run(
         self, turns: Sequence[RecTurn], systems: Sequence[System], progress: bool = False, timed_turns: int = 100
@@ -647,6 +716,10 @@ def cross_fitted_run(
             if fusion_turns is not None:
                 fold_dialogues = {turn.dialog_id for turn in fold_turns}
                 logged = [turn for turn in fusion_turns if turn.dialog_id not in fold_dialogues]
+                if any(system.served_fusion for system in systems):
+                    options["served_fusion"] = fold_fusion(
+                        retriever, kept, logged, depth=fusion_depth, folds=max(folds, 5), seed=fusion_seed,
+                        unlogged_share=unlogged_share, vocabulary=vocabulary, exclude_named=True)
                 options["fusion"] = fold_fusion(retriever, kept, logged, depth=fusion_depth, folds=max(folds, 5),
                                                 seed=fusion_seed, unlogged_share=unlogged_share,
                                                 vocabulary=vocabulary)

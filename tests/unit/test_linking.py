@@ -126,8 +126,18 @@ def test_what_the_shopper_says_about_an_item() -> None:
     assert said("I have seen Inception, any other?") == {"1": "has"}
     assert said("I did not like The Shining") == {"2": "has"}
     assert said("I think The Shining was great") == {"2": "has"}
-    assert said("something like The Shining please") == {}  # a reference, neither
+    assert said("something like The Shining please") == {"2": "reference"}  # not asked for
+    assert said("I want something like The Shining") == {"2": "reference"}
     assert said("I loved The Shining but do you have Inception?") == {"2": "has", "1": "asks"}
+    # Denials are not "has": the phrasing that made most false "has" on ReDial.
+    assert said("I haven't seen The Shining yet") == {}
+    assert said("I have never seen Inception but I love Up") == {"3": "has"}
+    assert said("I'll check out The Shining, thanks") == {}
+    # Present tense, verdicts after the title, and lists say the same of every title.
+    assert said("I like The Shining") == {"2": "has"}
+    assert said("The Shining was a very creepy movie") == {"2": "has"}
+    assert said("I have seen Inception, The Shining and Up") == {"1": "has", "2": "has", "3": "has"}
+    assert said("is The Shining in stock?") == {"2": "asks"}
 
 
 def test_ownership_evaluation_reads_the_questionnaires(fixtures_dir) -> None:
