@@ -594,6 +594,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         turn.chosen = ownership.asked_first(state.requested, candidates, turn.chosen, settings.n_recommendations)
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
+    have = [r.candidate.item.title for r in turn.chosen if r.candidate.item.id in state.requested]
+    if have:  # "do you have Inception?": say yes before the list
+        text = phrases.render("have", titles=", ".join(dict.fromkeys(have))) + " " + text
     turn.text = " ".join([*notes, text])
     items = [r.candidate.item for r in turn.chosen]
     state.apply(Shown(tuple(i.id for i in items), tuple(i.price for i in items if i.price is not None)))

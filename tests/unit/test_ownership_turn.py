@@ -46,6 +46,7 @@ def test_asking_for_a_film_by_name_shows_it_first(movie_chatrec: ChatRec) -> Non
     reply = movie_chatrec.respond("do you have Dunkirk?", session_id="ask")
     assert reply.question is None
     assert _titles(reply)[0] == "Dunkirk (2017)"
+    assert reply.text.startswith("Yes, we have Dunkirk (2017)")
     # Every film of that title is shown (the fixture has two Jumanjis), the asked-for ones first.
     reply = movie_chatrec.respond("show me Jumanji", session_id="ask2")
     assert sorted(_titles(reply)[:2]) == ["Jumanji (1995)", "Jumanji (2017)"]
