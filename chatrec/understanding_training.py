@@ -587,7 +587,7 @@ def exact_on_examples(model: Any, tokenizer: Any, examples: Sequence[Example], s
     return hits / len(examples)
 
 
-def few_shot(shop: ShopData, n: int = 8, seed: int = 7) -> list[str]:
+def few_shot(shop: ShopData, n: int = 6, seed: int = 7) -> list[str]:
     """Worked examples (turn and request line) for the prompt of the model without adapter.
 
     One of each of the commonest kinds of turn, written by the same generator from the shop's

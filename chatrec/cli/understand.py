@@ -54,17 +54,20 @@ def understanding_command(set_file: Path | None, systems: str, failures: int, js
         items[name] = load_catalog(demo.catalog, demo.mapping).items
     shipped_mode = Settings(_env_file=None).understander
     results: dict[str, Scores] = {}
+    asked: dict[str, dict[str, int]] = {}
     for system in chosen:
         kind = shipped_mode if system == "shipped" else system
         if kind == "rules":
             results[system] = score(turns, rules_reader(items))
         else:
-            results[system] = score(turns, _llm_reader(kind, items))
+            reader = _llm_reader(kind, items)
+            results[system] = score(turns, reader)
+            asked[system] = reader.stats  # type: ignore[attr-defined]
     labels = {s: (f"shipped ({shipped_mode})" if s == "shipped" else s) for s in chosen}
     if json_out:
         echo_json({
-            labels[name]: {"exact": s.exact, "f1": s.f1, "n": s.counts, "slot_f1": s.slot_f1,
-                           "seconds_p50": s.seconds_p50}
+            name: {"label": labels[name], "llm": asked.get(name), "exact": s.exact, "f1": s.f1, "n": s.counts, "slot_f1": s.slot_f1,
+                   "seconds_p50": s.seconds_p50}
             for name, s in results.items()
         })
         return
@@ -77,6 +80,8 @@ def understanding_command(set_file: Path | None, systems: str, failures: int, js
     for name, scores in results.items():
         cells = "".join(f"{scores.exact[c]:.2f}/{scores.f1[c]:.2f}".rjust(13) for c in categories)
         click.echo(f"{labels[name].ljust(24)}{cells}{scores.seconds_p50:12.3f}")
+    for name, stats in asked.items():
+        click.echo(f"{labels[name]}: the LLM was asked on {stats['asked']} turns and failed on {stats['failed']}")
     for name, scores in results.items():
         click.echo(f"slot F1 ({labels[name]}): " + ", ".join(f"{slot} {scores.slot_f1[slot]:.2f}" for slot in SLOTS))
     shown = results.get("shipped") or list(results.values())[-1]

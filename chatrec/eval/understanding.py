@@ -273,10 +273,12 @@ def llm_reader(
         only_when_unsure: Ask the LLM only where the rules are unsure
             (:func:`chatrec.llm_understanding.rules_unsure`); elsewhere the rules' request stands.
 
-    When the LLM fails on a turn (time limit, cut output) the rules' request is used, as in
-    the product.
+    With ``only_when_unsure`` the LLM gives only :data:`~chatrec.llm_understanding.HYBRID_SLOTS`
+    and a failure (time limit, cut output) leaves the rules' request, as in the product; without
+    it the LLM gives every slot but the numbers and language, and a failure reads nothing. The
+    reader's ``stats`` counts the turns the LLM was asked and the failures.
     """
-    from chatrec.llm_understanding import LLMUnderstandingError, rules_unsure
+    from chatrec.llm_understanding import HYBRID_SLOTS, MERGE_SLOTS, LLMUnderstandingError, rules_unsure
     from chatrec.understanding import TurnContext, Vocabulary, understand
     from chatrec.vocabulary import CatalogueVocabulary
 
@@ -284,6 +286,7 @@ def llm_reader(
     indexes: dict[str, dict[str, Any]] = {}
     currencies: dict[str, str | None] = {}
     readers: dict[str, Any] = {}
+    stats = {"asked": 0, "failed": 0}
     for name, items in items_by_catalog.items():
         items = list(items)
         matchers[name] = Vocabulary.from_items(items)
@@ -302,9 +305,18 @@ def llm_reader(
         rules = understand(turn.message, matchers[turn.catalog], context)
         if only_when_unsure and not rules_unsure(rules):
             return rules
+        stats["asked"] += 1
         try:
-            return readers[turn.catalog].read(turn.message, context, rules)
+            return readers[turn.catalog].read(
+                turn.message, context, rules, HYBRID_SLOTS if only_when_unsure else MERGE_SLOTS,
+            )
         except LLMUnderstandingError:
-            return rules
+            stats["failed"] += 1
+            if only_when_unsure:
+                return rules  # as the product does
+            # a row of the LLM alone: a failure reads nothing (numbers and language stay the rules')
+            return rules.model_copy(update={"intent": "recommend", "include": {}, "exclude": {}, "references": [],
+                                            "relative_price": None, "source": "llm"})
 
+    read.stats = stats  # type: ignore[attr-defined]
     return read

@@ -173,3 +173,22 @@ def test_training_on_tiny_data_saves_an_adapter_that_loads(tmp_path: Path) -> No
     fresh = apply_adapter(tiny_model(tokenizer), tmp_path)
     share = exact_on_examples(fresh, tokenizer, examples[8:], {"tiny": shop})
     assert 0.0 <= share <= 1.0
+
+
+def test_a_turn_with_a_broken_llm_understander_answers_with_the_rules(fashion_retriever, settings, tmp_path) -> None:
+    from chatrec import ChatRec
+    from chatrec.explain import TemplateExplainer
+    from chatrec.ranking import RetrievalRanker
+
+    broken = settings.model_copy(update={
+        "use_llm": False, "understander": "llm", "understanding_adapter": str(tmp_path / "no-such-adapter"),
+    })
+    rec = ChatRec(broken, retriever=fashion_retriever, ranker=RetrievalRanker(), explainer=TemplateExplainer())
+    sure = rec.respond("blue shirts for men, just show me", session_id="u1")
+    assert sure.recommendations and sure.metadata["understanding"]["by"] == "rules"
+    assert "not asked" in sure.metadata["understanding"]["llm"]  # the rules were sure: no LLM cost
+    unsure = rec.respond("what's your favourite movie?", session_id="u2")
+    assert unsure.text  # a reply, not a traceback
+    assert unsure.metadata["understanding"]["by"] == "rules"
+    assert "no-such-adapter" in unsure.metadata["understanding"]["llm_failed"]
+    rec.close()
