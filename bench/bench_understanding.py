@@ -39,6 +39,7 @@ def _p(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=60, help="Turns timed with the LLM (spread over the set).")
+    parser.add_argument("--ablation-turns", type=int, default=15, help="Turns timed without prefix cache / jump-forward.")
     parser.add_argument("--set", type=Path, default=None, help="Evaluation set (default: the main one).")
     args = parser.parse_args()
 
@@ -59,7 +60,9 @@ def main() -> None:
 
     from chatrec.eval.understanding import llm_reader
     from chatrec.llm import LLM
-    from chatrec.llm_understanding import rules_unsure, understander_for_catalogue, understanding_settings
+    from chatrec.llm_understanding import (
+        LLMUnderstandingError, rules_unsure, understander_for_catalogue, understanding_settings,
+    )
     from chatrec.understanding import TurnContext, Vocabulary, understand
 
     llm = LLM(understanding_settings(Settings(_env_file=None)))
@@ -88,6 +91,26 @@ def main() -> None:
         unsure = rules_unsure(understand(turn.message, matchers[turn.catalog], context))
         added.append(spent if unsure else 0.0)
 
+    # Ablations on the first turns: the whole prompt on every turn, one token per step.
+    ablations: dict[str, list[float]] = {}
+    for label, options in (("no prefix cache", {"prefix_cache": False}), ("no jump-forward", {"jump_forward": False})):
+        spent_list = ablations.setdefault(label, [])
+        from chatrec.llm_understanding import turn_text
+
+        variants = {name: understander_for_catalogue(llm, r.fields, items[name], adapter=True, **options)  # type: ignore[attr-defined]
+                    for name, r in readers.items()}
+        for turn in sample[: args.ablation_turns]:
+            reader = variants[turn.catalog]
+            index = {item.id: item for item in items[turn.catalog]}
+            text = turn_text(reader.library, turn.message, [index[i] for i in turn.shown], turn.current, turn.pending)
+            started = time.perf_counter()
+            try:
+                reader.generate(text)
+            except LLMUnderstandingError as exc:  # a cut line still took its time
+                print(f"  ({label}: {exc})")
+            spent_list.append(time.perf_counter() - started)
+    same: list[float] = always[: args.ablation_turns]
+
     model = llm.model
     ids = torch.randint(100, 30000, (1, 600))
     passes = []
@@ -106,6 +129,9 @@ def main() -> None:
     asked = sum(1 for a in added if a > 0)
     print(f"added by understander=llm (LLM only where the rules are unsure: {asked} of {len(sample)} turns): "
           f"p50 {statistics.median(added):.3f} s, p95 {_p(added, 0.95):.3f} s")
+    for label, values in ablations.items():
+        print(f"ablation on the first {len(values)} turns, {label}: p50 {statistics.median(values):.3f} s "
+              f"(shipped settings on the same turns: {statistics.median(same):.3f} s)")
     print(f"one 600-token forward pass of the same model: median {forward:.2f} s over {len(passes)} runs")
     print(f"ratios to the forward pass: rules {rules / forward:.5f}, llm-always {statistics.median(always) / forward:.2f}, "
           f"understander=llm {statistics.median(added) / forward:.2f} (budget: at most 0.6 s added per turn)")

@@ -285,6 +285,8 @@ class LLMUnderstander:
         max_new_tokens: The longest request line, in tokens.
         timeout_seconds: Give up (and raise) after this long.
         jump_forward: Feed the tokens the grammar forces in one forward pass.
+        prefix_cache: Reuse the KV cache of the fixed prompt prefix (False: the whole prompt is
+            run on every turn; kept to measure the difference).
         prompts_dir: Folder of prompt templates (default: the packaged ones).
     """
 
@@ -298,6 +300,7 @@ class LLMUnderstander:
         max_new_tokens: int = 40,
         timeout_seconds: float = 5.0,
         jump_forward: bool = True,
+        prefix_cache: bool = True,
         prompts_dir: Path | str | None = None,
     ) -> None:
         self.llm = llm
@@ -310,6 +313,7 @@ class LLMUnderstander:
         self.max_new_tokens = max_new_tokens
         self.timeout_seconds = timeout_seconds
         self.jump_forward = jump_forward
+        self.prefix_cache = prefix_cache
         self._compiled: Any = None
         self._prefix_cache: Any = None
         self._prefix_len = 0
@@ -360,8 +364,12 @@ class LLMUnderstander:
         ids = tokenizer(text, return_tensors="pt", add_special_tokens=False).input_ids
         written: list[int] = []
         started = time.perf_counter()
+        if not self.prefix_cache:
+            from transformers import DynamicCache
+
+            ids = tokenizer(self.prefix + text, return_tensors="pt", add_special_tokens=False).input_ids
         with self.llm.lock, torch.inference_mode():
-            cache = self._prefix_cache
+            cache = self._prefix_cache if self.prefix_cache else DynamicCache()
             try:
                 while True:
                     out = model(ids, cache=cache, use_cache=True)
@@ -394,7 +402,7 @@ class LLMUnderstander:
                     ids = torch.tensor([step])
             finally:
                 extra = cache.get_seq_length() - self._prefix_len
-                if extra > 0:  # the prefix cache is shared: back to the prefix alone
+                if self.prefix_cache and extra > 0:  # the prefix cache is shared: back to the prefix alone
                     cache.crop(-extra)
         self.last_seconds = time.perf_counter() - started
         line = tokenizer.decode(written, skip_special_tokens=True).strip()

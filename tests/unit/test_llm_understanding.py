@@ -192,3 +192,17 @@ def test_a_turn_with_a_broken_llm_understander_answers_with_the_rules(fashion_re
     assert unsure.metadata["understanding"]["by"] == "rules"
     assert "no-such-adapter" in unsure.metadata["understanding"]["llm_failed"]
     rec.close()
+
+
+def test_the_prefix_cache_and_jump_forward_do_not_change_what_is_written() -> None:
+    tokenizer = tiny_tokenizer()
+    model = _Biased(tiny_model(tokenizer, seed=4), tokenizer)
+    llm = LLM(model=model, tokenizer=tokenizer, name="tiny")
+    lines = set()
+    for cache, jump in ((True, True), (False, False), (True, False)):
+        reader = LLMUnderstander(llm, FIELDS, style="short", max_new_tokens=200, jump_forward=jump, prefix_cache=cache)
+        first = reader.generate("Shopper: navy blue watches\nRequest:")
+        again = reader.generate("Shopper: navy blue watches\nRequest:")  # the shared prefix cache was restored
+        assert first == again
+        lines.add(first)
+    assert len(lines) == 1
