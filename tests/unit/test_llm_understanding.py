@@ -187,7 +187,7 @@ def test_a_turn_with_a_broken_llm_understander_answers_with_the_rules(fashion_re
     sure = rec.respond("blue shirts for men, just show me", session_id="u1")
     assert sure.recommendations and sure.metadata["understanding"]["by"] == "rules"
     assert "not asked" in sure.metadata["understanding"]["llm"]  # the rules were sure: no LLM cost
-    unsure = rec.respond("what's your favourite movie?", session_id="u2")
+    unsure = rec.respond("what do people usually get?", session_id="u2")
     assert unsure.text  # a reply, not a traceback
     assert unsure.metadata["understanding"]["by"] == "rules"
     assert "no-such-adapter" in unsure.metadata["understanding"]["llm_failed"]
