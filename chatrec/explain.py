@@ -171,9 +171,24 @@ class TemplateExplainer:
         return distinguishing_facts(facts, items, self.writer.write, wording)
 
     def explain_batch(self, context: RankingContext, items: Sequence[Item]) -> list[Explanation]:
-        """The reasons of a reply's items, each different from the others (:meth:`facts_batch`)."""
-        return [Explanation(text=self.labels.clean(self.writer.write(facts)), fallback=False)
-                for facts in self.facts_batch(context, items)]
+        """The reasons of a reply's items (:meth:`stream` each), the template's own made different from the others.
+
+        Two items with the same facts (blue summer dresses for women, no brand or price) would get the
+        same sentence; one then also names a detail of its own name (:meth:`facts_batch`).
+        """
+        explanations = []
+        for item in items:
+            final = None
+            for part in self.stream(context, item):
+                if isinstance(part, Explanation):
+                    final = part
+            explanations.append(final or Explanation(text="", fallback=True, problems=("empty answer",)))
+        request = request_of(context)
+        for i, (item, facts) in enumerate(zip(items, self.facts_batch(context, items))):
+            plain = self.labels.clean(self.writer.write(facts_for(item, request, self.writer.wording)))
+            if explanations[i].text == plain:  # the template's own sentence, not a subclass's
+                explanations[i] = Explanation(text=self.labels.clean(self.writer.write(facts)), fallback=False)
+        return explanations
 
 
 def explain_all(explainer: Any, context: RankingContext, items: Sequence[Item]) -> list[Explanation]:

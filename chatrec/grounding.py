@@ -400,7 +400,8 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
                  for f in facts]
     if not any(f.kind == "type" for f in facts):
         # No type field (the Amazon Beauty rows): the shopper's type words in the item's name are its type.
-        named = _title_type(item, request.said(wording) - _forms(w for f in facts for w in _tokens(f.value)), wording)
+        named = _title_type(item, request.said(wording) - _forms(w for f in facts for w in _tokens(f.value)),
+                            _head_word(request, wording), wording)
         if named is not None:
             facts.insert(0, named)
     used = _forms(w for f in facts for w in _tokens(f.value))
@@ -410,8 +411,22 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     return facts
 
 
-def _title_type(item: Item, said: set[str], wording: Wording, max_words: int = 3) -> Fact | None:
-    """The longest run of the shopper's words (letters only) in the item's name, as its type: "lip balm"."""
+def _head_word(request: Request, wording: Wording) -> str | None:
+    """The last word of the shopper's first run of content words: "a loose face powder for ..." -> "powder"."""
+    run: list[str] = []
+    for token in _tokens(request.text):
+        if token in wording.neutral or token in wording.negators or not token.isalpha():
+            if run:
+                break
+            continue
+        run.append(token)
+    return _singular(run[-1]) if run else None
+
+
+def _title_type(item: Item, said: set[str], head: str | None, wording: Wording, max_words: int = 3) -> Fact | None:
+    """The run of the shopper's words in the item's name that holds their head word, as its type: "lip balm"."""
+    if head is None:
+        return None
     best: list[str] = []
     for part in _CLAUSE.split(item.title):
         run: list[str] = []
@@ -420,7 +435,7 @@ def _title_type(item: Item, said: set[str], wording: Wording, max_words: int = 3
                     and (token in said or _singular(token) in said) and token not in run):
                 run.append(token)
                 continue
-            if len(run) > len(best):
+            if any(_singular(w) == head for w in run) and len(run) > len(best):
                 best = run[:max_words]
             run = []
     if not best or (len(best) == 1 and len(best[0]) < 4):  # "spf" is no type
@@ -612,10 +627,15 @@ def check_reason(
     if vocabulary is not None:
         from chatrec.truthfulness import find_contradictions
 
+        own_type = set(_tokens(_display(item.category)))
+
         for problem in find_contradictions(reason, item, vocabulary, request.text):
             # The sentence's own words ("the brand you asked for") are no claim of a value.
             claimed = re.match(r"says '([^']+)'", problem)
             if claimed and all(w in wording.neutral for w in _tokens(claimed.group(1))):
+                continue
+            # Nor are the words of the item's own type ("gaming mice" for the category GamingMice).
+            if claimed and set(_tokens(claimed.group(1))) <= own_type:
                 continue
             problems.append(f"contradicts item: {problem}")
     return problems
