@@ -172,3 +172,17 @@ def test_the_reason_adapter_setting(tmp_path: Path) -> None:
     with pytest.raises(AdapterError, match="adapter_config"):
         resolve_reason_adapter(Settings(_env_file=None, reason_adapter=str(tmp_path)))
     assert resolve_reason_adapter(Settings(_env_file=None, llm=str(tmp_path))) is None
+
+
+def test_the_items_own_type_is_no_contradiction_but_another_type_is() -> None:
+    from chatrec.explain import KnownValues
+
+    mouse = Item(id="m", title="Zebronics Optical Gaming Mouse with LED", category="Computers|GamingMice",
+                 brand="Zebronics", price=399.0, currency="INR")
+    keyboard = Item(id="k", title="Zebronics Wireless Keyboard", category="Computers|Keyboards", brand="Zebronics")
+    vocabulary = KnownValues.from_items([mouse, keyboard])
+    request = Request(text="something with led under 500", max_price=500)
+    reason = TemplateExplainer().explain(RankingContext(turns=[("customer", request.text)], request=request), mouse)
+    assert reason.text.startswith("A gaming mice by Zebronics")
+    assert check_reason(reason.text, mouse, request, vocabulary=vocabulary) == []
+    assert check_reason("A keyboard by Zebronics.", mouse, request, vocabulary=vocabulary)
