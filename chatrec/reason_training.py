@@ -269,7 +269,7 @@ def adapter_prompt(prompts: PromptLibrary, request: Request, facts: Sequence[Fac
 # --- the target ----------------------------------------------------------------------------
 
 
-def _join(words: Sequence[str], rng: random.Random) -> str:
+def _join(words: Sequence[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} and {words[-1]}"
@@ -309,7 +309,7 @@ def target_sentence(facts: Sequence[Fact], rng: random.Random, wording: Wording)
         clauses.append((rng.choice((f"comes in {colour.value}", f"is {colour.value}")), f"in {colour.value}"))
     occasions = [f.value for f in by_kind.get("season", [])[:1]] + [f"{f.value} wear" for f in by_kind.get("usage", [])[:1]]
     if occasions:
-        made = f"made for {_join(occasions, rng)}"
+        made = f"made for {_join(occasions)}"
         clauses.append((f"is {made}", made))
     for fact in by_kind.get("material", [])[:1] + by_kind.get("attribute", [])[:2]:
         clauses.append((f"is {fact.value}", fact.value))
@@ -332,12 +332,11 @@ def target_sentence(facts: Sequence[Fact], rng: random.Random, wording: Wording)
             clauses.append((f"has “{fact.value}” in its name", f"with “{fact.value}” in its name"))
         else:
             said = rng.choice(("its description mentions", "the description mentions"))
-            clauses.append((f"{said.replace('its', 'has its')} {fact.value}".replace("has its description mentions",
-                            "has a description that mentions"), f"{said} {fact.value}"))
+            clauses.append((f"has a description that mentions {fact.value}", f"{said} {fact.value}"))
     rng.shuffle(clauses)
     matched = list(dict.fromkeys(wording.kind(f.kind) for f in facts if f.matched and f.kind != "feature"))
-    asked = rng.choice((f"the {_join(matched, rng)} you asked for", f"just the {_join(matched, rng)} you wanted",
-                        f"which matches the {_join(matched, rng)} you asked for")) if matched else ""
+    asked = rng.choice((f"the {_join(matched)} you asked for", f"just the {_join(matched)} you wanted",
+                        f"which matches the {_join(matched)} you asked for")) if matched else ""
     article = "" if plural else ("an " if np_full[:1].lower() in "aeiou" and not np_full.split()[0].isupper() else "a ")
 
     shape = rng.randrange(6)
@@ -347,17 +346,17 @@ def target_sentence(facts: Sequence[Fact], rng: random.Random, wording: Wording)
         sentence = f"{article}{np_full}" + (", " + ", ".join(bares) if bares else "")
         sentence += f" — {asked}" if asked else ""
     elif shape == 1:  # "This blue dress for women is made for summer and costs 399 INR."
-        sentence = f"this {np_full} {_join(verbs, rng)}"
+        sentence = f"this {np_full} {_join(verbs)}"
         sentence += f", {asked}" if asked and rng.random() < 0.5 else ""
     elif shape == 2:  # "At 399 INR, within your budget, this USB cable by Ambrane is rated 4 out of 5."
         lead = bares[0]
         rest = verbs[1:]
-        sentence = f"{lead}, this {np_full}" + (f" {_join(rest, rng)}" if rest else f" fits your request")
+        sentence = f"{lead}, this {np_full}" + (f" {_join(rest)}" if rest else f" fits your request")
     elif shape == 3:  # "It is a blue dress for women, made for summer, which matches the colour you asked for."
         sentence = f"it is {article}{np_full}, {', '.join(bares)}"
         sentence += f", {asked}" if asked else ""
     elif shape == 4:  # "You asked for a dress: this blue one for women is made for summer."
-        sentence = f"here is {article}{np_full} that {_join(verbs, rng)}"
+        sentence = f"here is {article}{np_full} that {_join(verbs)}"
     else:  # "A dress by Tonga: made for summer; rated 4 out of 5."
         sentence = f"{article}{np_full}: {'; '.join(bares)}"
         sentence += f" — {asked}" if asked else ""
