@@ -389,27 +389,28 @@ class LLMExplainer:
         """The checked reasons of several items, generated together in one batched, greedy generation.
 
         Each prompt is the request and one item's fact list (:meth:`write_prompt`); every
-        sentence then goes through :meth:`check`, and one that is not grounded is replaced
-        by the fact template (``fallback=True``, with its problems).
+        sentence then goes through :meth:`check`, and one that is not grounded, omits the
+        matched facts it was given or repeats another item's reason is replaced by the fact
+        template's sentence, itself distinct within the reply (``fallback=True``, with its problems).
         """
         if not items:
             return []
         request = request_of(context)
         wording = self.template.writer.wording
-        if not self.data_to_text:
-            prompts = [self.write_prompt(request, facts_for(item, request, wording)) for item in items]
-            texts = self.generate_batch(prompts)
-            return [self.check(context, item, f"{self.answer_prefix} {text.strip()}")
-                    for item, text in zip(items, texts)]
-        # The template's fact lists, made distinct between the items, are what each sentence must state;
-        # the template's sentences are the fallbacks.
+        # The template's fact lists, made distinct between the items; its sentences are the fallbacks.
         all_facts = self.template.facts_batch(context, items)
         fallbacks = [self.template.labels.clean(self.template.writer.write(f)) for f in all_facts]
-        chosen = [select_facts(f) for f in all_facts]
-        for full, short in zip(all_facts, chosen):
-            short.extend(f for f in full if f.kind == "feature" and f.name == "title" and not f.matched
-                         and f not in short)  # the detail that tells two items apart
-        texts = self.generate_batch([adapter_prompt(self.prompts, request, f) for f in chosen])
+        if self.data_to_text:
+            # The facts each sentence must state, with the detail that tells two items apart.
+            chosen = [select_facts(f) for f in all_facts]
+            for full, short in zip(all_facts, chosen):
+                short.extend(f for f in full if f.kind == "feature" and f.name == "title" and not f.matched
+                             and f not in short)
+            texts = self.generate_batch([adapter_prompt(self.prompts, request, f) for f in chosen])
+        else:
+            chosen = [[] for _ in items]  # the stock prompt asks for no particular facts
+            prompts = [self.write_prompt(request, facts_for(item, request, wording)) for item in items]
+            texts = [f"{self.answer_prefix} {text.strip()}" for text in self.generate_batch(prompts)]
         explanations: list[Explanation] = []
         shown: list[str] = []
         for item, facts, text, fallback in zip(items, chosen, texts, fallbacks):
