@@ -24,7 +24,7 @@ from chatrec.cli._common import echo_json, make_settings, training_run_options
 @click.option("--heldout", type=click.IntRange(0), default=None,
               help="Pairs of other items whose generated sentences are checked after training (default 30).")
 @click.option("--epochs", type=click.IntRange(1), default=None, help="Passes over the pairs (default 1).")
-@click.option("--batch-size", type=click.IntRange(1), default=None, help="Pairs per step (default 16).")
+@click.option("--batch-size", type=click.IntRange(1), default=None, help="Pairs per step (default 8).")
 @click.option("--lr", type=float, default=None, help="Peak learning rate (default 2e-3).")
 @click.option("--lora-r", type=click.IntRange(1), default=None, help="LoRA rank (default 16).")
 @click.option("--minutes", type=click.FloatRange(0), default=None,
