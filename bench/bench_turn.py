@@ -65,6 +65,9 @@ REQUESTS = {
         "silver earrings for women",
         "a black backpack for men",
         "white sports socks for women",
+        "a white handbag for women",
+        "brown casual shoes for men",
+        "a purple kurta for women",
     ],
     "electronics": [
         "a usb c cable with fast charging under 500",
@@ -83,6 +86,9 @@ REQUESTS = {
         "a memory card with 128gb under 1500",
         "a mixer grinder under 3000",
         "a room heater under 2000",
+        "a bluetooth speaker under 3000",
+        "a usb wall charger under 1000",
+        "an led bulb under 500",
     ],
     "beauty": [
         "a loose face powder for setting makeup",
@@ -104,6 +110,8 @@ REQUESTS = {
         "a conditioner for curly hair under 25",
         "a face wash for oily skin under 20",
         "a hair clip set under 15",
+        "a red lipstick under 20",
+        "a face moisturizer under 30",
     ],
 }
 #: Words of praise and marketing that no catalogue row states: an independent check of the shown reasons.

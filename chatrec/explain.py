@@ -25,11 +25,21 @@ from typing import Any, Protocol
 
 from chatrec.catalog import Item
 from chatrec.display import clean_text, format_amount, format_dialogue, format_price, ordered_attributes, value_text
-from chatrec.grounding import Fact, FactWriter, Request, check_reason, facts_for
+from chatrec.grounding import (
+    Fact,
+    FactWriter,
+    Request,
+    check_reason,
+    distinguishing_facts,
+    facts_for,
+    matched_facts_stated,
+    select_facts,
+)
 from chatrec.labels import Labels
 from chatrec.llm import LLM
 from chatrec.prompting import PromptLibrary, to_chat
 from chatrec.ranking import RankingContext
+from chatrec.reason_training import adapter_prompt
 from chatrec.settings import Settings
 from chatrec.truthfulness import KnownValues, find_contradictions
 
@@ -153,6 +163,33 @@ class TemplateExplainer:
         yield explanation.text
         yield explanation
 
+    def facts_batch(self, context: RankingContext, items: Sequence[Item]) -> list[list[Fact]]:
+        """The items' fact lists, with a detail of its own name added to an item whose sentence would equal another's."""
+        request = request_of(context)
+        wording = self.writer.wording
+        facts = [facts_for(item, request, wording) for item in items]
+        return distinguishing_facts(facts, items, self.writer.write, wording)
+
+    def explain_batch(self, context: RankingContext, items: Sequence[Item]) -> list[Explanation]:
+        """The reasons of a reply's items (:meth:`stream` each), the template's own made different from the others.
+
+        Two items with the same facts (blue summer dresses for women, no brand or price) would get the
+        same sentence; one then also names a detail of its own name (:meth:`facts_batch`).
+        """
+        explanations = []
+        for item in items:
+            final = None
+            for part in self.stream(context, item):
+                if isinstance(part, Explanation):
+                    final = part
+            explanations.append(final or Explanation(text="", fallback=True, problems=("empty answer",)))
+        request = request_of(context)
+        for i, (item, facts) in enumerate(zip(items, self.facts_batch(context, items))):
+            plain = self.labels.clean(self.writer.write(facts_for(item, request, self.writer.wording)))
+            if explanations[i].text == plain:  # the template's own sentence, not a subclass's
+                explanations[i] = Explanation(text=self.labels.clean(self.writer.write(facts)), fallback=False)
+        return explanations
+
 
 def explain_all(explainer: Any, context: RankingContext, items: Sequence[Item]) -> list[Explanation]:
     """The checked reasons of a reply's items: in one batch when the explainer can, else one by one."""
@@ -172,7 +209,7 @@ def explain_all(explainer: Any, context: RankingContext, items: Sequence[Item]) 
 def problem_counts(explanations: Sequence[Explanation]) -> dict[str, int]:
     """How many reasons were replaced, and for which kind of problem (reply metadata)."""
     counts = {"fallbacks": 0, "unsupported": 0, "repeated": 0, "contradicts request": 0, "contradicts item": 0,
-              "empty": 0}
+              "incomplete": 0, "empty": 0}
     for explanation in explanations:
         if not explanation.fallback:
             continue
@@ -196,6 +233,9 @@ class LLMExplainer:
         max_new_tokens: Most tokens generated per reason.
         answer_prefix: The answer's first word, given to the model so that it describes the
             item ("This ...") instead of role-playing the customer; streamed first.
+        data_to_text: The model carries the reasons adapter (``chatrec train-reasons``): it is
+            given the request and the facts to state (:func:`chatrec.grounding.select_facts`,
+            made distinct between the reply's items) in ``prompts/reason_adapter.txt``.
     """
 
     def __init__(
@@ -207,12 +247,16 @@ class LLMExplainer:
         max_new_tokens: int = 40,
         answer_prefix: str = "This",
         labels: Labels | None = None,
+        data_to_text: bool = False,
     ) -> None:
         self.llm = llm
         self.vocabulary = vocabulary or KnownValues()
         self.prompts = prompts or PromptLibrary()
         self.max_new_tokens = max_new_tokens
-        self.answer_prefix = answer_prefix
+        # The reasons adapter reads the short data-to-text prompt (prompts/reason_adapter.txt) and
+        # writes the whole sentence itself, so no answer prefix is given.
+        self.data_to_text = data_to_text
+        self.answer_prefix = "" if data_to_text else answer_prefix
         self.labels = labels
         self.template = TemplateExplainer(self.prompts, labels=labels)
 
@@ -226,6 +270,14 @@ class LLMExplainer:
         Pass ``vocabulary=KnownValues.from_items(retriever.index.items)`` to check reasons
         against the whole catalogue's values.
         """
+        from chatrec.reason_training import resolve_reason_adapter
+
+        adapter = resolve_reason_adapter(settings)
+        if adapter is not None:
+            # The reasons adapter is merged into its own copy of the model (the ranking one keeps its adapter).
+            reasons_llm = LLM(settings.model_copy(update={"adapter": str(adapter)}), name=f"{settings.llm}+reasons")
+            return cls(reasons_llm, vocabulary=vocabulary, max_new_tokens=settings.explain_max_new_tokens,
+                       labels=labels, data_to_text=True)
         return cls(
             llm or LLM.from_settings(settings),
             vocabulary=vocabulary,
@@ -236,7 +288,10 @@ class LLMExplainer:
     def prompt(self, context: RankingContext, item: Item) -> str:
         """The model input for explaining ``item`` in ``context``."""
         request = request_of(context)
-        return self.write_prompt(request, facts_for(item, request, self.template.writer.wording))
+        facts = facts_for(item, request, self.template.writer.wording)
+        if self.data_to_text:
+            return adapter_prompt(self.prompts, request, select_facts(facts))
+        return self.write_prompt(request, facts)
 
     def _tokens(self, context: RankingContext, item: Item) -> Iterator[str]:
         """Greedy decoding with the KV cache, yielding the text of each new token."""
@@ -303,7 +358,7 @@ class LLMExplainer:
         assert final is not None
         return final
 
-    def check(self, context: RankingContext, item: Item, text: str) -> Explanation:
+    def check(self, context: RankingContext, item: Item, text: str, fallback: str | None = None) -> Explanation:
         """Clean up a generated reason and replace it when it is empty or not grounded.
 
         Grounded means :func:`chatrec.grounding.check_reason` finds nothing: every word is
@@ -317,9 +372,8 @@ class LLMExplainer:
         )
         if problems:
             logger.info("replaced the reason for item %s: %s (%r)", item.id, "; ".join(problems), reason)
-            return Explanation(
-                text=self.template.explain(context, item).text, fallback=True, problems=tuple(problems)
-            )
+            text = fallback if fallback is not None else self.template.explain(context, item).text
+            return Explanation(text=text, fallback=True, problems=tuple(problems))
         return Explanation(text=reason, fallback=False)
 
     def write_prompt(self, request: Request, facts: Sequence[Fact]) -> str:
@@ -335,16 +389,51 @@ class LLMExplainer:
         """The checked reasons of several items, generated together in one batched, greedy generation.
 
         Each prompt is the request and one item's fact list (:meth:`write_prompt`); every
-        sentence then goes through :meth:`check`, and one that is not grounded is replaced
-        by the fact template (``fallback=True``, with its problems).
+        sentence then goes through :meth:`check`, and one that is not grounded, omits the
+        matched facts it was given or repeats another item's reason is replaced by the fact
+        template's sentence, itself distinct within the reply (``fallback=True``, with its problems).
         """
         if not items:
             return []
         request = request_of(context)
         wording = self.template.writer.wording
-        prompts = [self.write_prompt(request, facts_for(item, request, wording)) for item in items]
-        texts = self.generate_batch(prompts)
-        return [self.check(context, item, f"{self.answer_prefix} {text.strip()}") for item, text in zip(items, texts)]
+        # The template's fact lists, made distinct between the items; its sentences are the fallbacks.
+        all_facts = self.template.facts_batch(context, items)
+        fallbacks = [self.template.labels.clean(self.template.writer.write(f)) for f in all_facts]
+        if self.data_to_text:
+            # The facts each sentence must state, with the detail that tells two items apart.
+            chosen = [select_facts(f) for f in all_facts]
+            for full, short in zip(all_facts, chosen):
+                short.extend(f for f in full if f.kind == "feature" and f.name == "title" and not f.matched
+                             and f not in short)
+            texts = self.generate_batch([adapter_prompt(self.prompts, request, f) for f in chosen])
+        else:
+            chosen = [[] for _ in items]  # the stock prompt asks for no particular facts
+            prompts = [self.write_prompt(request, facts_for(item, request, wording)) for item in items]
+            texts = [f"{self.answer_prefix} {text.strip()}" for text in self.generate_batch(prompts)]
+        explanations: list[Explanation] = []
+        shown: list[str] = []
+        for item, facts, text, fallback in zip(items, chosen, texts, fallbacks):
+            checked = self.check(context, item, text, fallback=fallback)
+            if not checked.fallback:
+                problems = self._reply_problems(checked.text, facts, shown)
+                if problems:
+                    logger.info("replaced the reason for item %s: %s (%r)", item.id, "; ".join(problems), checked.text)
+                    checked = Explanation(text=fallback, fallback=True, problems=tuple(problems))
+            shown.append(checked.text.lower())
+            explanations.append(checked)
+        return explanations
+
+    @staticmethod
+    def _reply_problems(reason: str, facts: Sequence[Fact], shown: Sequence[str]) -> list[str]:
+        """What a grounded sentence still lacks: the matched facts it was given, or a difference from the others."""
+        problems = []
+        wanted = min(2, sum(f.matched for f in facts))
+        if len(matched_facts_stated(reason, facts)) < wanted:
+            problems.append(f"incomplete: states fewer than {wanted} of the facts the shopper asked for")
+        if reason.lower() in shown:
+            problems.append("repeated: the same reason as another item of the reply")
+        return problems
 
     def generate_batch(self, prompts: Sequence[str]) -> list[str]:
         """Greedy continuations of several prompts in one ``generate`` call (left-padded), each cut at its first sentence."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +44,10 @@ __all__ = [
     "Wording",
     "check_reason",
     "facts_for",
+    "distinguishing_facts",
     "matched_facts_stated",
+    "select_facts",
+    "title_detail",
     "repeated_phrases",
 ]
 
@@ -395,11 +398,50 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     if count is not None:
         facts = [Fact(f.kind, f.name, f"{f.value}|{_format_number(count)}", f.matched) if f.kind == "rating" else f
                  for f in facts]
+    if not any(f.kind == "type" for f in facts):
+        # No type field (the Amazon Beauty rows): the shopper's type words in the item's name are its type.
+        named = _title_type(item, request.said(wording) - _forms(w for f in facts for w in _tokens(f.value)),
+                            _head_word(request, wording), wording)
+        if named is not None:
+            facts.insert(0, named)
     used = _forms(w for f in facts for w in _tokens(f.value))
     # Features come from the shopper's own words only: a wished category path can hold many words.
     for words, source in _features(item, request.said(wording), used, wording):
         facts.append(Fact("feature", source, words, True))
     return facts
+
+
+def _head_word(request: Request, wording: Wording) -> str | None:
+    """The last word of the shopper's first run of content words: "a loose face powder for ..." -> "powder"."""
+    run: list[str] = []
+    for token in _tokens(request.text):
+        if token in wording.neutral or token in wording.negators or not token.isalpha():
+            if run:
+                break
+            continue
+        run.append(token)
+    return _singular(run[-1]) if run else None
+
+
+def _title_type(item: Item, said: set[str], head: str | None, wording: Wording, max_words: int = 3) -> Fact | None:
+    """The run of the shopper's words in the item's name that holds their head word, as its type: "lip balm"."""
+    if head is None:
+        return None
+    best: list[str] = []
+    for part in _CLAUSE.split(item.title):
+        run: list[str] = []
+        for token in [*_tokens(part), ""]:
+            if (token.isalpha() and len(token) > 2 and token not in wording.neutral
+                    and (token in said or _singular(token) in said) and token not in run):
+                run.append(token)
+                continue
+            if any(_singular(w) == head for w in run) and len(run) > len(best):
+                best = run[:max_words]
+            run = []
+    if not best or (len(best) == 1 and len(best[0]) < 4):  # "spf" is no type
+        return None
+    best[-1] = _singular(best[-1]) if best[-1] not in wording.plural_only else best[-1]
+    return Fact("type", "title", " ".join(best), True)
 
 
 def _distinct(facts: list[Fact]) -> list[Fact]:
@@ -585,10 +627,15 @@ def check_reason(
     if vocabulary is not None:
         from chatrec.truthfulness import find_contradictions
 
+        own_type = set(_tokens(_display(item.category)))
+
         for problem in find_contradictions(reason, item, vocabulary, request.text):
             # The sentence's own words ("the brand you asked for") are no claim of a value.
             claimed = re.match(r"says '([^']+)'", problem)
             if claimed and all(w in wording.neutral for w in _tokens(claimed.group(1))):
+                continue
+            # Nor are the words of the item's own type ("gaming mice" for the category GamingMice).
+            if claimed and set(_tokens(claimed.group(1))) <= own_type:
                 continue
             problems.append(f"contradicts item: {problem}")
     return problems
@@ -613,3 +660,76 @@ singular = _singular
 display_value = _display
 type_noun = _noun
 format_number = _format_number
+
+
+# --- fact selection and distinct reasons (issue 13) ----------------------------------------
+
+_MAIN_UNMATCHED = ("type", "colour", "brand", "gender", "price", "rating", "material", "season", "usage")
+
+
+def select_facts(facts: Sequence[Fact], extra: int = 2) -> list[Fact]:
+    """The facts a short reason states: every matched one, the type, and ``extra`` other main facts.
+
+    The LLM writer is given these (the fact template says all facts); their order is kept.
+    """
+    chosen = [f for f in facts if f.matched]
+    said_kinds = {f.kind for f in chosen}
+    others = [f for f in facts if not f.matched and f.kind in _MAIN_UNMATCHED and f.kind not in said_kinds]
+    others.sort(key=lambda f: _MAIN_UNMATCHED.index(f.kind))
+    if "type" not in said_kinds:
+        typed = [f for f in others if f.kind == "type"]
+        chosen += typed[:1]
+        others = [f for f in others if f.kind != "type"]
+    chosen += others[:extra]
+    keep = {id(f) for f in chosen}
+    # Facts added later (a distinguishing name detail) stay at the end.
+    return [f for f in facts if id(f) in keep]
+
+
+def title_detail(item: Item, facts: Sequence[Fact], avoid: Iterable[str] = (), wording: Wording | None = None,
+                 max_words: int = 2) -> Fact | None:
+    """Words of the item's own name that no fact says and that ``avoid`` (other items' names) lacks.
+
+    "Tonga Printed Dress" beside another blue dress gives ``Fact("feature", "title", "tonga printed")``,
+    said as "with “Tonga Printed” in its name": it names what distinguishes the item.
+    """
+    wording = wording or Wording.load()
+    said = _forms(w for f in facts for w in _tokens(f.value.replace("|", " ")))
+    avoided = _forms(avoid)
+    words: list[str] = []
+    for word in _display(item.title).split():
+        token = word.strip("()[],;:.!?\"'").replace("’", "'")
+        lower = token.lower()
+        if (len(lower) < 2 or not lower.replace("'", "").replace("-", "").isalpha() or lower in wording.neutral
+                or _forms([lower]) & (said | avoided)):
+            if words:
+                break  # a run of consecutive words only
+            continue
+        words.append(token if token.isupper() else token.capitalize() if token.islower() else token)
+        if len(words) == max_words:
+            break
+    if not words:
+        return None
+    return Fact("feature", "title", " ".join(words), False)
+
+
+def distinguishing_facts(facts_per_item: Sequence[list[Fact]], items: Sequence[Item],
+                         write: Callable[[Sequence[Fact]], str], wording: Wording | None = None) -> list[list[Fact]]:
+    """Fact lists whose sentences (by ``write``) differ between the items of one reply.
+
+    An item whose sentence equals another's (two blue summer dresses for women without brand
+    or price) gets a fact of its own name that the other's name lacks (:func:`title_detail`).
+    """
+    wording = wording or Wording.load()
+    out = [list(f) for f in facts_per_item]
+    sentences = [write(f).lower() for f in out]
+    for i in range(len(out)):
+        same = [j for j in range(len(out)) if j != i and sentences[j] == sentences[i]]
+        if not same:
+            continue
+        avoid = [w for j in same for w in _tokens(items[j].title)]
+        detail = title_detail(items[i], out[i], avoid, wording) or title_detail(items[i], out[i], (), wording)
+        if detail is not None:
+            out[i] = [*out[i], detail]
+            sentences[i] = write(out[i]).lower()
+    return out

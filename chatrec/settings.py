@@ -122,6 +122,14 @@ class Settings(BaseSettings):
             "checked for grounding, the fact template when it fails) or 'template' (the fact template)."
         ),
     )
+    reason_adapter: str | None = Field(
+        "default",
+        description=(
+            "LoRA data-to-text adapter of the LLM reason writer (reason_writer=llm): 'default' for the one "
+            "shipped with chatrec (packaged LLM only), a folder (chatrec train-reasons), or 'none' (the stock "
+            "model with the chat prompt reason_write.txt)."
+        ),
+    )
     warm_up: bool = Field(
         True, description="Load and warm the models when a server, UI or chat starts, not on the first turn."
     )
@@ -251,7 +259,7 @@ class Settings(BaseSettings):
     )
     max_request_bytes: int = Field(64_000, ge=1024, description="Largest accepted request body.")
 
-    @field_validator("adapter", "understanding_adapter")
+    @field_validator("adapter", "understanding_adapter", "reason_adapter")
     @classmethod
     def _none_means_no_adapter(cls, value: str | None) -> str | None:
         if value is not None and value.strip().lower() in {"", "none", "off"}:
