@@ -122,13 +122,15 @@ def prepare_command(force: bool, as_json: bool) -> None:
         click.echo(f"{settings.llm}: {folder} ({result['seconds']} s); adapter: {result['adapter'] or 'none'}")
 
 
-def _add_understanding() -> None:
+def _add_subcommands() -> None:
+    from chatrec.cli.train_reasons import train_reasons_command
     from chatrec.cli.train_understanding import train_understanding_command
 
     train_command.add_command(train_understanding_command)  # chatrec train understanding
+    train_command.add_command(train_reasons_command, name="reasons")  # chatrec train reasons (= train-reasons)
 
 
-_add_understanding()
+_add_subcommands()
 
 
 def register(group: click.Group) -> None:

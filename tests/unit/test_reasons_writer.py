@@ -186,3 +186,13 @@ def test_the_items_own_type_is_no_contradiction_but_another_type_is() -> None:
     assert reason.text.startswith("A gaming mice by Zebronics")
     assert check_reason(reason.text, mouse, request, vocabulary=vocabulary) == []
     assert check_reason("A keyboard by Zebronics.", mouse, request, vocabulary=vocabulary)
+
+
+def test_train_reasons_is_also_a_train_subcommand() -> None:
+    from click.testing import CliRunner
+
+    from chatrec.cli import main
+
+    for args in (["train", "reasons", "--help"], ["train-reasons", "--help"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0 and "reasons adapter" in result.output
