@@ -727,8 +727,11 @@ def distinguishing_facts(facts_per_item: Sequence[list[Fact]], items: Sequence[I
         same = [j for j in range(len(out)) if j != i and sentences[j] == sentences[i]]
         if not same:
             continue
+        # Words no other item of the reply has in its name first, then words the identical ones lack.
+        others = [w for j in range(len(out)) if j != i for w in _tokens(items[j].title)]
         avoid = [w for j in same for w in _tokens(items[j].title)]
-        detail = title_detail(items[i], out[i], avoid, wording) or title_detail(items[i], out[i], (), wording)
+        detail = (title_detail(items[i], out[i], others, wording) or title_detail(items[i], out[i], avoid, wording)
+                  or title_detail(items[i], out[i], (), wording))
         if detail is not None:
             out[i] = [*out[i], detail]
             sentences[i] = write(out[i]).lower()
