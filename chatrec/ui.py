@@ -23,7 +23,7 @@ from chatrec.reply import Reply
 if TYPE_CHECKING:
     from chatrec.recommender import ChatRec
 
-__all__ = ["CSS", "build_ui", "chat_text", "launch_ui", "render_card"]
+__all__ = ["CSS", "build_ui", "cards_on_show", "chat_text", "launch_ui", "render_card"]
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +102,21 @@ def render_card(rec: dict[str, Any], verdict: str | None = None) -> str:
         parts.append(f'<div class="reason">{html.escape(rec["reason"])}</div>')
     parts.append("</div>")
     return "".join(parts)
+
+
+def cards_on_show(reply: dict[str, Any] | None, shown: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """The item cards after a reply: its recommendations; the same cards when it answered about
+    them or chatted ("why the second one?", "thanks"); none when it asks a question (a new search).
+
+    Args:
+        reply: The reply as ``Reply.to_dict()``, or None while a turn is streaming.
+        shown: The cards on show before it.
+    """
+    if reply is None:
+        return list(shown or [])
+    if reply.get("recommendations"):
+        return list(reply["recommendations"])
+    return [] if reply.get("question") else list(shown or [])
 
 
 def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") -> gr.Blocks:
@@ -190,6 +205,7 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
         session_state = gr.State(None)
         reply_state = gr.State(None)
         verdict_state = gr.State({})  # item id -> "liked" / "rejected", for this browser session
+        cards_state = gr.State([])  # the items on show: kept while the shopper asks about them
         gr.Markdown(f"## {html.escape(title)}\n{_WELCOME}")
         with gr.Row():
             user_box = gr.Textbox(
@@ -232,9 +248,10 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
             with gr.Column(scale=2):
                 gr.Markdown("### Recommendations")
 
-                @gr.render(inputs=[reply_state, session_state, verdict_state])
-                def cards(reply: dict[str, Any] | None, session_id: str | None, verdicts: dict[str, str] | None) -> None:
-                    recommendations = (reply or {}).get("recommendations") or []
+                @gr.render(inputs=[cards_state, session_state, verdict_state])
+                def cards(
+                    recommendations: list[dict[str, Any]] | None, session_id: str | None, verdicts: dict[str, str] | None
+                ) -> None:
                     if not recommendations:
                         gr.Markdown("_Items I recommend show up here._", elem_id="no-items")
                         return
@@ -257,8 +274,10 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
         turn_outputs = [chatbot, message_box, session_state, reply_state]
         message_box.submit(converse, turn_inputs, turn_outputs)
         send_button.click(converse, turn_inputs, turn_outputs)
+        reply_state.change(cards_on_show, [reply_state, cards_state], cards_state)
         new_button.click(
-            lambda: ([], "", None, None, {}), None, [chatbot, message_box, session_state, reply_state, verdict_state]
+            lambda: ([], "", None, None, {}, []), None,
+            [chatbot, message_box, session_state, reply_state, verdict_state, cards_state],
         )
     return blocks
 

@@ -95,6 +95,18 @@ def test_chat_in_the_browser(ui_url: str, tmp_path: Path) -> None:
             assert card.first.locator(".title").inner_text().strip()
             assert page.locator(".item-card button.thumb-up").count() == card.count()
 
+            # A question about a shown item is answered in the chat; the cards stay.
+            n_cards = card.count()
+            message.fill("why did you recommend the first one?")
+            page.locator("#send").click()
+            page.locator("#chat").get_by_text("why did you recommend the first one?").first.wait_for(timeout=60_000)
+            page.wait_for_function(
+                "() => { const t = document.querySelector('#chat').innerText; const q = 'recommend the first one?';"
+                " return t.slice(t.lastIndexOf(q) + q.length).trim().length > 0; }", timeout=60_000,
+            )
+            page.wait_for_timeout(1_000)
+            assert card.count() == n_cards
+
             # Thumbs up is acknowledged.
             page.locator(".item-card button.thumb-up").first.click()
             page.get_by_text("Thanks!").first.wait_for(timeout=30_000)

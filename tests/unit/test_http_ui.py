@@ -123,3 +123,15 @@ def test_feedback_buttons_use_glyphs_a_plain_debian_font_has() -> None:
     # DejaVu Sans covers these; the thumbs emoji (U+1F44D/E) need a colour-emoji font.
     for label in (LIKE_LABEL, REJECT_LABEL):
         assert all(ord(ch) < 0x2800 for ch in label), label
+
+
+def test_cards_stay_while_the_shopper_asks_about_them_and_go_with_a_new_question() -> None:
+    from chatrec.ui import cards_on_show
+
+    shown = [{"item_id": "1", "title": "Titan Women Gold Watch"}]
+    assert cards_on_show({"recommendations": shown, "question": None}, []) == shown
+    answer = {"recommendations": [], "question": None, "text": "It is gold."}
+    assert cards_on_show(answer, shown) == shown, "why the first one? keeps the cards"
+    assert cards_on_show(None, shown) == shown, "a turn under way keeps them"
+    question = {"recommendations": [], "question": {"attribute": "colour", "options": ["Black"]}}
+    assert cards_on_show(question, shown) == [], "a new search clears them"
