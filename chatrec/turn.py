@@ -37,7 +37,7 @@ from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals
 from chatrec.request import ItemReference, ShopperRequest
-from chatrec.understanding import TurnContext, ValueMatcher, normalise_tokens, type_fields, understand
+from chatrec.understanding import TurnContext, ValueMatcher, is_thanks, normalise_tokens, type_fields, understand
 from chatrec.vocabulary import audience_fields
 from chatrec.wording import Phrases
 
@@ -540,7 +540,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                          "constraints": state.constraints(), "relaxed": [],
                          "policy": decision, **({"intent": heard.intent} if "answer" in decision else {}),
                          **({"answer": decision["answer"]} if "answer" in decision else {})}
-        if heard.intent == "chitchat" and not state.pending:  # off-topic gets a redirect, no quick replies
+        if heard.intent == "chitchat" and state.shown and is_thanks(message, _lexicon(settings)):
+            turn.text = " ".join([*notes, phrases.render("welcome")])  # "thanks" after items: no new opening
+            turn.metadata["policy"] = {"decision": "welcome"}
+        elif heard.intent == "chitchat" and not state.pending:  # off-topic gets a redirect, no quick replies
             opening = opening_question(parts, turn.text, phrases=phrases)
             if opening is not None:
                 turn.question, values = opening

@@ -1057,6 +1057,13 @@ def _fix_lexicon_typos(text: str, lexicon: Lexicon) -> str:
     return re.sub(r"[a-z]{5,}", fix, text)
 
 
+def is_thanks(message: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a message thanks or says goodbye ("thanks!", "谢谢", "gracias, adiós")."""
+    lexicon = lexicon or Lexicon.default()
+    text = lexicon.translate(fold(message), detect_language(message))
+    return bool(_THANKS.search(re.sub(r"\s+", " ", text).strip()))
+
+
 def _acknowledgement(tokens: Sequence[str]) -> bool:
     """True when every word is a greeting, thanks or filler ("ok thanks", "are you still there?")."""
     words = [t for t in tokens if t not in _PUNCT and t != "\0"]
