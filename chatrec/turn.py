@@ -11,7 +11,7 @@ the parts they use (retriever, ranker, explainer, policy, wording, ...) come in 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Protocol
@@ -216,6 +216,19 @@ def like_anchors(candidates: Sequence[Candidate], anchors: Sequence[Item], vocab
     if not shared:
         return list(candidates)
     return sorted(candidates, key=lambda candidate: -overlap(candidate))
+
+
+def without_repeats(candidates: Sequence[Candidate], seen_titles: Iterable[str]) -> list[Candidate]:
+    """The candidates minus look-alikes: an item whose name equals an item shown before or a
+    better-placed candidate's (catalogues list one product under several ids)."""
+    seen = {title.casefold().strip() for title in seen_titles}
+    kept = []
+    for candidate in candidates:
+        title = candidate.item.title.casefold().strip()
+        if title not in seen:
+            seen.add(title)
+            kept.append(candidate)
+    return kept
 
 
 def multilingual_candidates(parts: Parts, message: str, query: Query, k: int) -> list[Candidate]:
@@ -566,6 +579,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
+    if not state.allow_shown:  # the same product under another id is no new suggestion
+        asked = set(state.requested)
+        repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])
+        candidates = repeats if repeats or not candidates else candidates
     if anchors:
         candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:

@@ -46,3 +46,17 @@ def test_more_like_an_item_brings_its_kind_first(fashion_retriever) -> None:  # 
     ordered = like_anchors(candidates, [women[0]], ValueMatcher.from_items(fashion_retriever.index.items))
     assert [c.item.attributes["gender"] for c in ordered[: len(women) - 1]] == ["Women"] * (len(women) - 1)
     assert sorted(c.item.id for c in ordered) == sorted(c.item.id for c in candidates), "nothing dropped"
+
+
+def test_one_product_under_two_ids_is_not_suggested_twice(fashion_retriever) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from chatrec.retrieval import Candidate
+    from chatrec.turn import without_repeats
+
+    first, second, third = fashion_retriever.index.items[:3]
+    twin = replace(second, id="twin-of-" + second.id)
+    candidates = [Candidate(item, 1.0) for item in (second, twin, third)]
+    assert [c.item.id for c in without_repeats(candidates, [])] == [second.id, third.id]
+    assert [c.item.id for c in without_repeats(candidates, [second.title.upper()])] == [third.id]
+    assert [c.item.id for c in without_repeats(candidates, [first.title])] == [second.id, third.id]
