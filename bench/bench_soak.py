@@ -136,6 +136,7 @@ async def _conversation(
         if args.rss_every and done % args.rss_every == 0:
             results["rss_points"].append((done, _rss_mb()))
             results["python_objects"].append(len(gc.get_objects()))
+            print(f"{done} answered: RSS {results['rss_points'][-1][1]:.1f} MB", flush=True)
     if not any(sure for _, sure in answered):
         return
     state = (await client.get(f"/v1/sessions/{session_id}")).json()
