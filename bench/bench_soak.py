@@ -71,6 +71,7 @@ def _engine(args: argparse.Namespace, workdir: Path) -> tuple[Any, Any]:
 
         memory.limit_arenas = lambda *a, **k: False  # type: ignore[assignment]
         memory.release_freed_memory = lambda *a, **k: False  # type: ignore[assignment]
+        memory.bound_kernel_cache = lambda *a, **k: 1024  # type: ignore[assignment]
     embedder = None
     if args.fake_embedder:
         sys.path.insert(0, str(ROOT / "tests"))
@@ -204,7 +205,7 @@ def main() -> None:
     parser.add_argument("--warm-up-answers", type=int, default=25,
                         help="Answers after which memory must be flat: the slope is fitted from there (25).")
     parser.add_argument("--no-memory-release", action="store_true",
-                        help="Leave glibc's malloc as it comes (no arena limit, no trim): the baseline.")
+                        help="Leave glibc's malloc and oneDNN's kernel cache as they come: the baseline.")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="chatrec-soak-") as tmp:

@@ -99,6 +99,7 @@ class ChatRec:
         self._release_memory = self.uses_llm() and not settings.llm_url
         if self._release_memory:
             memory.limit_arenas()
+            memory.bound_kernel_cache()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> ChatRec:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -45,6 +46,15 @@ def test_releases_are_rate_limited() -> None:
     assert memory.limit_arenas()
 
 
+def test_the_kernel_cache_is_bounded_unless_the_operator_sized_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(memory.KERNEL_CACHE_VARIABLE, raising=False)  # restored after the test
+    assert memory.bound_kernel_cache(64) == 64
+    assert os.environ[memory.KERNEL_CACHE_VARIABLE] == "64"
+    monkeypatch.setenv(memory.KERNEL_CACHE_VARIABLE, "512")
+    assert memory.bound_kernel_cache(64) == 512
+    assert os.environ[memory.KERNEL_CACHE_VARIABLE] == "512"
+
+
 @pytest.mark.parametrize(
     ("changes", "released"),
     [
@@ -61,6 +71,7 @@ def test_a_turn_with_the_llm_in_this_process_releases_freed_memory(
     calls: list[float] = []
     monkeypatch.setattr(memory, "release_freed_memory", lambda *a, **k: calls.append(1) or True)
     monkeypatch.setattr(memory, "limit_arenas", lambda *a, **k: True)
+    monkeypatch.setattr(memory, "bound_kernel_cache", lambda *a, **k: 64)
     rec = ChatRec(settings.updated(**changes), retriever=fashion_retriever, ranker=RetrievalRanker(),
                   explainer=TemplateExplainer())
     try:
