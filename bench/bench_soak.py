@@ -66,12 +66,16 @@ def _engine(args: argparse.Namespace, workdir: Path) -> tuple[Any, Any]:
         rate_limit_per_minute=100_000, max_history_turns=2 * args.turns, session_wait_seconds=30,
         _env_file=None,
     )
-    if args.no_memory_release:  # the baseline: glibc's malloc as it comes
-        from chatrec import memory
+    from chatrec import memory
 
+    if args.no_memory_release:  # the baseline: glibc's malloc as it comes
         memory.limit_arenas = lambda *a, **k: False  # type: ignore[assignment]
         memory.release_freed_memory = lambda *a, **k: False  # type: ignore[assignment]
         memory.bound_kernel_cache = lambda *a, **k: 1024  # type: ignore[assignment]
+    elif args.llm:
+        # oneDNN sizes its kernel cache when it first runs, and the bf16 embedder runs here (the
+        # index build) before ChatRec exists; `chatrec serve` creates ChatRec first.
+        memory.bound_kernel_cache()
     embedder = None
     if args.fake_embedder:
         sys.path.insert(0, str(ROOT / "tests"))
