@@ -8,7 +8,9 @@ be answered at once. At the end it checks every conversation's stored turns (eve
 message there, in order, each with its reply; a dropped one either whole or absent: no lost,
 half or foreign turn), that no
 session lock is left, and the server process's resident memory after the first fifth of the
-requests and at the end.
+requests and at the end, and every ``--rss-every`` answers (25) with the slope fitted from
+``--warm-up-answers`` (25) on; every model is loaded before the first point.
+``--no-memory-release`` turns off what :mod:`chatrec.memory` does (the baseline).
 
     PYTHONPATH=. python bench/bench_soak.py                        # 500 requests, LLM off
     PYTHONPATH=. python bench/bench_soak.py --requests 50 --llm    # 50 with the LLM
