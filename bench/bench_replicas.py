@@ -37,6 +37,8 @@ from typing import Any
 
 import httpx
 
+from chatrec.cli.serve_workers import threads_per_process
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "fashion_small.csv"
 FAKE_RUNNER = ROOT / "tests" / "chatrec_fake_embedder.py"
@@ -61,9 +63,12 @@ def free_port() -> int:
 
 @contextmanager
 def replicas(
-    n: int, env: dict[str, str], *, fake_embedder: bool, ready_timeout: float = 120.0
+    n: int, env: dict[str, str], *, fake_embedder: bool, ready_timeout: float = 120.0, threads: int | None = None
 ) -> Iterator[list[str]]:
-    """``n`` separate ``chatrec serve`` processes on free ports; yields their base URLs once all are ready."""
+    """``n`` separate ``chatrec serve`` processes on free ports; yields their base URLs once all are ready.
+
+    ``threads``: torch/BLAS threads of each (``serve --threads``); default: the command's own choice.
+    """
     command = [sys.executable, str(FAKE_RUNNER)] if fake_embedder else [sys.executable, "-m", "chatrec"]
     processes: list[subprocess.Popen[bytes]] = []
     urls: list[str] = []
@@ -74,7 +79,8 @@ def replicas(
             log = tempfile.TemporaryFile()
             logs.append(log)
             processes.append(subprocess.Popen(
-                [*command, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                [*command, "serve", "--host", "127.0.0.1", "--port", str(port),
+                 *(["--threads", str(threads)] if threads else [])],
                 env={**os.environ, "PYTHONPATH": _pythonpath(), **env}, cwd=str(ROOT), stdout=log,
                 stderr=subprocess.STDOUT,
             ))
@@ -200,6 +206,32 @@ def alternate_turns(
     return result
 
 
+_SERIES = ("chatrec_session_lock_wait_seconds", "chatrec_turn_seconds", "chatrec_http_request_seconds")
+
+
+def server_seconds(urls: Sequence[str]) -> dict[str, tuple[float, float]]:
+    """``(sum, count)`` of the lock-wait, turn and HTTP-request histograms, summed over the replicas."""
+    totals = {name: [0.0, 0.0] for name in _SERIES}
+    for url in urls:
+        for line in httpx.get(f"{url}/metrics", timeout=10).text.splitlines():
+            for name in _SERIES:
+                for part, slot in (("_sum", 0), ("_count", 1)):
+                    if line.startswith(f"{name}{part}"):
+                        totals[name][slot] += float(line.rsplit(" ", 1)[1])
+    return {name: (value[0], value[1]) for name, value in totals.items()}
+
+
+def mean_ms(before: dict[str, tuple[float, float]], after: dict[str, tuple[float, float]]) -> dict[str, float | None]:
+    """Mean milliseconds per observation of each series between two :func:`server_seconds` snapshots."""
+    means: dict[str, float | None] = {}
+    for name in _SERIES:
+        seconds, count = after[name][0] - before[name][0], after[name][1] - before[name][1]
+        means[name.removeprefix("chatrec_").removesuffix("_seconds") + "_mean_ms"] = (
+            round(1000 * seconds / count, 1) if count else None
+        )
+    return means
+
+
 def _build_index(index_dir: Path, fake_embedder: bool) -> None:
     command = [sys.executable, str(FAKE_RUNNER)] if fake_embedder else [sys.executable, "-m", "chatrec"]
     subprocess.run(
@@ -220,6 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--deadline", type=float, default=300.0)
     parser.add_argument("--fake-embedder", action="store_true", help="The tests' hashing embedder.")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="Torch/BLAS threads per replica (default: the cores divided by the replicas).")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="chatrec-replicas-") as folder:
         index_dir = Path(folder) / "index"
@@ -227,17 +261,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         env = {
             "CHATREC_INDEX_DIR": str(index_dir), "CHATREC_DATA_DIR": str(Path(folder) / "data"),
             "CHATREC_DATABASE_URL": args.database_url, "CHATREC_USE_LLM": "false",
-            "OMP_NUM_THREADS": "1", "CHATREC_RATE_LIMIT_PER_MINUTE": "100000",
+            "CHATREC_RATE_LIMIT_PER_MINUTE": "100000",
         }
+
         report: dict[str, Any] = {"sessions": args.sessions, "turns": args.turns, "concurrency": args.concurrency}
         rates: dict[int, list[float]] = {1: [], args.replicas: []}
         for round_ in range(args.rounds):
             order = (1, args.replicas) if round_ % 2 == 0 else (args.replicas, 1)
             for n in order:
-                with replicas(n, env, fake_embedder=args.fake_embedder) as urls:
+                # Each replica gets its share of the cores (serve --threads): one process alone uses
+                # them all, N processes do not oversubscribe them.
+                threads = args.threads or threads_per_process(n)
+                with replicas(n, env, fake_embedder=args.fake_embedder, threads=threads) as urls:
                     alternate_turns(urls, sessions=2, turns=2, concurrency=2)  # warm every replica up
+                    before = server_seconds(urls)
                     result = alternate_turns(urls, args.sessions, args.turns, args.concurrency, args.deadline)
-                report[f"replicas_{n}_round_{round_ + 1}"] = result.summary()
+                    server = mean_ms(before, server_seconds(urls))
+                report[f"replicas_{n}_round_{round_ + 1}"] = {**result.summary(), "threads_each": threads, **server}
                 rates[n].append(result.throughput)
         medians = {n: statistics.median(r) for n, r in rates.items()}
         report["median_turns_per_second"] = {str(n): round(v, 2) for n, v in medians.items()}

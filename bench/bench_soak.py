@@ -8,7 +8,9 @@ be answered at once. At the end it checks every conversation's stored turns (eve
 message there, in order, each with its reply; a dropped one either whole or absent: no lost,
 half or foreign turn), that no
 session lock is left, and the server process's resident memory after the first fifth of the
-requests and at the end.
+requests and at the end, and every ``--rss-every`` answers (25) with the slope fitted from
+``--warm-up-answers`` (25) on; every model is loaded before the first point.
+``--no-memory-release`` turns off what :mod:`chatrec.memory` does (the baseline).
 
     PYTHONPATH=. python bench/bench_soak.py                        # 500 requests, LLM off
     PYTHONPATH=. python bench/bench_soak.py --requests 50 --llm    # 50 with the LLM
@@ -66,6 +68,16 @@ def _engine(args: argparse.Namespace, workdir: Path) -> tuple[Any, Any]:
         rate_limit_per_minute=100_000, max_history_turns=2 * args.turns, session_wait_seconds=30,
         _env_file=None,
     )
+    from chatrec import memory
+
+    if args.no_memory_release:  # the baseline: glibc's malloc as it comes
+        memory.limit_arenas = lambda *a, **k: False  # type: ignore[assignment]
+        memory.release_freed_memory = lambda *a, **k: False  # type: ignore[assignment]
+        memory.bound_kernel_cache = lambda *a, **k: 1024  # type: ignore[assignment]
+    elif args.llm:
+        # oneDNN sizes its kernel cache when it first runs, and the bf16 embedder runs here (the
+        # index build) before ChatRec exists; `chatrec serve` creates ChatRec first.
+        memory.bound_kernel_cache()
     embedder = None
     if args.fake_embedder:
         sys.path.insert(0, str(ROOT / "tests"))
@@ -124,9 +136,14 @@ async def _conversation(
             results["errors"].append(f"{session_id}: HTTP {response.status_code} {response.text[:120]}")
             continue
         answered.append((message, True))
-        if len(results["latencies"]) == max(1, args.requests // 5):  # models loaded, caches warm
+        done = len(results["latencies"])
+        if done == max(1, args.requests // 5):  # models loaded, caches warm
             gc.collect()
             results["rss_early_mb"] = _rss_mb()
+        if args.rss_every and done % args.rss_every == 0:
+            results["rss_points"].append((done, _rss_mb()))
+            results["python_objects"].append(len(gc.get_objects()))
+            print(f"{done} answered: RSS {results['rss_points'][-1][1]:.1f} MB", flush=True)
     if not any(sure for _, sure in answered):
         return
     state = (await client.get(f"/v1/sessions/{session_id}")).json()
@@ -135,6 +152,17 @@ async def _conversation(
     said = [t["text"] for t in turns if t["role"] == "customer"]
     if not _matches(said, answered) or roles != ["customer", "assistant"] * (len(roles) // 2):
         results["lost"].append(f"{session_id}: stored {said!r} ({len(turns)} turns), sent {answered!r}")
+
+
+def rss_slope(points: list[tuple[int, float]], after: int) -> float | None:
+    """Least-squares slope (MB per answered request) of the memory points from ``after`` answers on."""
+    kept = [(x, y) for x, y in points if x >= after]
+    if len(kept) < 2:
+        return None
+    mean_x = statistics.fmean(x for x, _ in kept)
+    mean_y = statistics.fmean(y for _, y in kept)
+    spread = sum((x - mean_x) ** 2 for x, _ in kept)
+    return sum((x - mean_x) * (y - mean_y) for x, y in kept) / spread if spread else None
 
 
 def _matches(said: list[str], sent: list[tuple[str, bool]]) -> bool:
@@ -148,7 +176,8 @@ def _matches(said: list[str], sent: list[tuple[str, bool]]) -> bool:
 
 
 async def _soak(port: int, args: argparse.Namespace) -> dict[str, Any]:
-    results: dict[str, Any] = {"sent": 0, "dropped": 0, "latencies": [], "errors": [], "lost": []}
+    results: dict[str, Any] = {"sent": 0, "dropped": 0, "latencies": [], "errors": [], "lost": [], "rss_points": [(0, _rss_mb())],
+                               "python_objects": [len(gc.get_objects())]}
     budget = [args.requests]
     conversations = (args.requests + args.turns - 1) // args.turns
     semaphore = asyncio.Semaphore(args.concurrency)
@@ -177,12 +206,19 @@ def main() -> None:
     parser.add_argument("--deadline", type=float, default=900.0, help="Stop after this many seconds (900).")
     parser.add_argument("--llm", action="store_true", help="Re-rank and write the reasons with the LLM (default: off).")
     parser.add_argument("--fake-embedder", action="store_true", help="Hashing embedder (no model).")
+    parser.add_argument("--rss-every", type=int, default=25,
+                        help="Record the resident memory every n answered requests (25; 0: never).")
+    parser.add_argument("--warm-up-answers", type=int, default=25,
+                        help="Answers after which memory must be flat: the slope is fitted from there (25).")
+    parser.add_argument("--no-memory-release", action="store_true",
+                        help="Leave glibc's malloc and oneDNN's kernel cache as they come: the baseline.")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="chatrec-soak-") as tmp:
         engine, settings = _engine(args, Path(tmp))
         from chatrec.http.app import create_app
 
+        engine.warm_up()  # the LLM too, when on: the memory points start with every model loaded
         engine.respond("warm up: shoes", session_id="soak-warm-up")
         app = create_app(settings, engine)
         server = _Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
@@ -217,6 +253,12 @@ def main() -> None:
         "rss_end_mb": round(rss_end, 1),
         "llm": args.llm,
     }
+    points = [(done, round(rss, 1)) for done, rss in results["rss_points"]]
+    figures["rss_mb_at_answered"] = " ".join(f"{done}:{rss}" for done, rss in points)
+    slope = rss_slope(points, args.warm_up_answers)
+    figures["rss_slope_mb_per_100_after_warm_up"] = None if slope is None else round(100 * slope, 2)
+    figures["python_objects_at_points"] = " ".join(str(n) for n in results["python_objects"])
+    figures["memory_release"] = not args.no_memory_release
     for key, value in figures.items():
         print(f"{key:>26}: {value}")
     for problem in (results["errors"] + results["lost"])[:10]:

@@ -4,7 +4,8 @@ Metrics are Prometheus series (``prometheus-client``), exposed by the HTTP API a
 
 - ``chatrec_stage_seconds{stage}``: latency of each part of a turn (understand, retrieve,
   rank, explain);
-- ``chatrec_turn_seconds``: a whole turn;
+- ``chatrec_turn_seconds``: a whole turn; ``chatrec_session_lock_wait_seconds``: the wait for
+  the session's lock before it (another turn of that session, in any replica, going on);
 - ``chatrec_llm_calls_total{job, outcome}`` and ``chatrec_llm_fallbacks_total{job, reason}``:
   LLM jobs (rank, explain) and the times a template or the retrieval order stood in;
 - ``chatrec_errors_total{type}``: errors answered, by error class;
@@ -59,6 +60,7 @@ __all__ = [
     "count_ranking",
     "current_request_id",
     "metrics_payload",
+    "observe_lock_wait",
     "stage",
     "turn",
 ]
@@ -89,6 +91,10 @@ SESSIONS_ACTIVE = Gauge(
 )
 TURNS_IN_PROGRESS = Gauge(
     "chatrec_turns_in_progress", "Turns being answered now.", multiprocess_mode="livesum"
+)
+SESSION_LOCK_WAIT = Histogram(
+    "chatrec_session_lock_wait_seconds", "Time a turn waited for its session's lock (across processes with PostgreSQL).",
+    buckets=_STAGE_BUCKETS,
 )
 HTTP_REQUESTS = Counter("chatrec_http_requests", "HTTP requests answered.", ["method", "route", "status"])
 HTTP_SECONDS = Histogram(
@@ -144,6 +150,11 @@ def turn(session_id: str) -> Iterator[None]:
     finally:
         TURNS_IN_PROGRESS.dec()
         TURN_SECONDS.observe(time.perf_counter() - started)
+
+
+def observe_lock_wait(seconds: float) -> None:
+    """Record how long a turn waited for its session's lock (``chatrec_session_lock_wait_seconds``)."""
+    SESSION_LOCK_WAIT.observe(seconds)
 
 
 def count_llm_call(job: str, outcome: str = "ok") -> None:

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from chatrec import observability
+from chatrec import memory, observability
 from chatrec.catalog import Item
 from chatrec.dialogue import DialogueState, Reacted
 from chatrec.errors import InputError
@@ -95,6 +95,11 @@ class ChatRec:
         # A store shared by several processes (PostgreSQL) locks sessions across them.
         shared: Any = self.store if callable(getattr(self.store, "hold", None)) else None
         self.session_locks: SessionLocks = locks if locks is not None else shared or LocalSessionLocks()
+        # The in-process LLM frees tensors of every size each turn: keep malloc from hoarding them.
+        self._release_memory = self.uses_llm() and not settings.llm_url
+        if self._release_memory:
+            memory.limit_arenas()
+            memory.bound_kernel_cache()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> ChatRec:
@@ -289,6 +294,8 @@ class ChatRec:
                     event.metadata["seconds"] = round(time.perf_counter() - started, 3)
                     self._save(turn, event)
                 yield event
+        if self._release_memory:
+            memory.release_freed_memory()
 
     def feedback(self, session_id: str, item_id: str, kind: str) -> None:
         """Record the customer's reaction to an item.
@@ -381,7 +388,9 @@ class ChatRec:
             SessionBusyError: The session is still busy after the wait (for example a stream
                 that a client opened and never read to the end).
         """
+        started = time.perf_counter()
         with self.session_locks.hold(session_id, self.settings.session_wait_seconds):
+            observability.observe_lock_wait(time.perf_counter() - started)
             yield
 
     def _save(self, turn: Turn, reply: Reply) -> None:

@@ -16,7 +16,10 @@ __all__ = ["register"]
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes; with more than one, share sessions through CHATREC_DATABASE_URL.")
-def serve_command(index_dir: Path | None, host: str, port: int, workers: int) -> None:
+@click.option("--threads", default=None, type=click.IntRange(1, 256),
+              help="Torch/BLAS threads per server process (default: OMP_NUM_THREADS when set, else the "
+                   "CPU cores divided by --workers). Separate replicas on one machine: cores / replicas.")
+def serve_command(index_dir: Path | None, host: str, port: int, workers: int, threads: int | None) -> None:
     """Serve the HTTP API (POST /v1/chat, OpenAI-compatible /v1/chat/completions, ...).
 
     API keys, limits and the rate limit come from the settings (CHATREC_API_KEYS,
@@ -26,7 +29,7 @@ def serve_command(index_dir: Path | None, host: str, port: int, workers: int) ->
     """
     from chatrec.cli.serve_workers import run_server
 
-    run_server(index_dir=index_dir, host=host, port=port, workers=workers)
+    run_server(index_dir=index_dir, host=host, port=port, workers=workers, threads=threads)
 
 
 @click.command(name="demo")

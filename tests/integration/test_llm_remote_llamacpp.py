@@ -1,8 +1,9 @@
 """The LLM on a real engine: llama.cpp's OpenAI-compatible server (llama-cpp-python) serving the packaged GGUF.
 
 Marked ``engine``: it needs ``pip install 'llama-cpp-python[server]'`` (a long build from source),
-so neither the default run nor CI's slow job selects it; run it with ``pytest -m engine``. Without
-llama-cpp-python it fails, it never skips.
+so neither the default run nor the slow job selects it; run it with ``pytest -m engine``. CI
+(``.ci/run``) builds llama-cpp-python in the background while the other tests run and runs these
+last. Without llama-cpp-python it fails, it never skips.
 
 What is compared: the same ranking prompts (chat template applied by chatrec, the shipped adapter
 off, since llama.cpp serves the base GGUF) scored in-process (the GGUF dequantised to float32
