@@ -438,16 +438,9 @@ def _encode(tokenizer: Any, prompt: str, target: str) -> tuple[list[int], int]:
 
 
 def _batch_loss(model: Any, batch: Sequence[tuple[list[int], int]], pad_id: int) -> Any:
-    import torch
+    from chatrec.train import pad_batch
 
-    width = max(len(ids) for ids, _ in batch)
-    input_ids = torch.full((len(batch), width), pad_id, dtype=torch.long)
-    labels = torch.full((len(batch), width), -100, dtype=torch.long)
-    mask = torch.zeros((len(batch), width), dtype=torch.long)
-    for row, (ids, start) in enumerate(batch):
-        input_ids[row, : len(ids)] = torch.tensor(ids)
-        labels[row, start : len(ids)] = torch.tensor(ids[start:])
-        mask[row, : len(ids)] = 1
+    input_ids, labels, mask = pad_batch(batch, pad_id)
     return model(input_ids=input_ids, attention_mask=mask, labels=labels).loss
 
 

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from chatrec.settings import Settings
 
 __all__ = [
+    "pad_batch",
     "TrainConfig",
     "TrainExample",
     "build_examples",
@@ -328,6 +329,22 @@ def warmup_linear_schedule(optimizer: Any, total_steps: int, warmup_share: float
         return max(0.0, (total_steps - step) / max(1, total_steps - warmup_steps))
 
     return torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+
+
+def pad_batch(batch: Sequence[tuple[list[int], int]], pad_id: int) -> tuple[Any, Any, Any]:
+    """Right-padded ``input_ids``, ``labels`` and ``attention_mask`` for (token ids, first target
+    position) pairs: the loss is on each sequence's tokens from its target position on."""
+    import torch
+
+    width = max(len(ids) for ids, _ in batch)
+    input_ids = torch.full((len(batch), width), pad_id, dtype=torch.long)
+    labels = torch.full((len(batch), width), -100, dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for row, (ids, start) in enumerate(batch):
+        input_ids[row, : len(ids)] = torch.tensor(ids)
+        labels[row, start : len(ids)] = torch.tensor(ids[start:])
+        mask[row, : len(ids)] = 1
+    return input_ids, labels, mask
 
 
 def split_heldout(

@@ -488,7 +488,7 @@ def train_understanding(
     import torch
     from peft import LoraConfig, get_peft_model
 
-    from chatrec.train import _top_layers, warmup_linear_schedule
+    from chatrec.train import _top_layers, pad_batch, warmup_linear_schedule
 
     started = time.perf_counter()
     torch.manual_seed(seed)
@@ -518,14 +518,7 @@ def train_understanding(
     try:
         for step in range(steps):
             chunk = [encoded[i] for i in order[step * batch:(step + 1) * batch]]
-            width = max(len(ids) for ids, _ in chunk)
-            input_ids = torch.full((len(chunk), width), pad, dtype=torch.long)
-            labels = torch.full((len(chunk), width), -100, dtype=torch.long)
-            mask = torch.zeros((len(chunk), width), dtype=torch.long)
-            for row, (ids, cut) in enumerate(chunk):
-                input_ids[row, :len(ids)] = torch.tensor(ids)
-                labels[row, cut:len(ids)] = torch.tensor(ids[cut:])
-                mask[row, :len(ids)] = 1
+            input_ids, labels, mask = pad_batch(chunk, pad)
             # the LM head only where there is a label: the full logits (vocabulary x tokens) are most of the memory
             hidden = base.model(input_ids=input_ids, attention_mask=mask).last_hidden_state[:, :-1]
             targets = labels[:, 1:]
