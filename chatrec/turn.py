@@ -22,7 +22,7 @@ from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
 from chatrec.linking import Mention
-from chatrec.explain import Explainer, explain_all, problem_counts
+from chatrec.explain import Explainer, Explanation, explain_all, problem_counts
 from chatrec.grounding import Request
 from chatrec.fusion import PoolRanker
 from chatrec.history import Profile, build_profile
@@ -636,6 +636,20 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     return turn
 
 
+def in_shoppers_language(parts: Parts, turn: Turn, explanations: list[Explanation]) -> list[Explanation]:
+    """The reasons in the shopper's language when it has a reason wording (``prompts/zh/reasons.json``):
+    the template's facts, the same ones, in that language's words (:mod:`chatrec.reasons_local`).
+    Languages without one, and explainers without a fact list, keep the English reasons."""
+    from chatrec.reasons_local import local_writer
+
+    facts_batch = getattr(parts.explainer, "facts_batch", None)
+    writer = local_writer(turn.heard.language, parts.settings.prompts_dir)
+    if writer is None or not callable(facts_batch):
+        return explanations
+    facts = facts_batch(turn.context, [r.candidate.item for r in turn.chosen])
+    return [replace(explanation, text=writer.write(item_facts)) for explanation, item_facts in zip(explanations, facts)]
+
+
 def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
     """The turn's words as they are written: the opening, each item and its reason, then the Reply."""
     yield turn.text
@@ -647,6 +661,7 @@ def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
     written = time.perf_counter()
     with observability.stage("explain"):
         explanations = explain_all(parts.explainer, turn.context, [r.candidate.item for r in turn.chosen])
+        explanations = in_shoppers_language(parts, turn, explanations)
     writes_with_llm = parts.settings.use_llm and parts.settings.reason_writer == "llm"
     recommendations = []
     for position, (ranked, explanation) in enumerate(zip(turn.chosen, explanations), start=1):
