@@ -406,7 +406,10 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
             facts.insert(0, named)
     used = _forms(w for f in facts for w in _tokens(f.value))
     # Features come from the shopper's own words only: a wished category path can hold many words.
-    for words, source in _features(item, request.said(wording), used, wording):
+    # The budget's numbers are no feature ("a kettle under 1500" is not a "1500 Watt" kettle).
+    budget = {_format_number(float(bound)).replace(",", "") for bound in (request.min_price, request.max_price)
+              if bound is not None}
+    for words, source in _features(item, request.said(wording) - budget, used, wording):
         facts.append(Fact("feature", source, words, True))
     return facts
 

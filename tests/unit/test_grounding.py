@@ -89,3 +89,15 @@ def test_what_the_shopper_refused_is_not_a_wish_and_its_related_words_contradict
 def test_an_unknown_language_names_the_missing_wording_file() -> None:
     with pytest.raises(PromptError, match="reasons_xx.json"):
         Wording.load("xx")
+
+
+def test_the_budgets_number_is_no_feature_of_the_item() -> None:
+    from chatrec.catalog import Item
+    from chatrec.grounding import Request, facts_for
+
+    kettle = Item(id="k", title="Pigeon Electric Kettle with 1500 Watt heating", category="Kettles", price=649.0,
+                  currency="INR")
+    budget = facts_for(kettle, Request(text="an electric kettle under 1500", max_price=1500.0))
+    assert not [f for f in budget if f.kind == "feature" and "1500" in f.value], budget
+    watts = facts_for(kettle, Request(text="a 1500 watt kettle"))
+    assert [f for f in watts if f.kind == "feature" and "1500" in f.value], watts
