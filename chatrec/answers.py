@@ -226,7 +226,7 @@ def answer_question(
     Returns:
         The answer; ``supported`` is False when the data does not say.
     """
-    wording = _wording(language)
+    wording = {**_wording(language), "_language": language}
     positions = list(positions or range(1, len(items) + 1))
     if not items:
         return Answer(wording["none_shown"], "no_reference", [], False)
@@ -290,8 +290,18 @@ def answer_question(
     return _attribute_answer(asked, items, positions, wording)
 
 
+def _show(value: str, wording: Mapping[str, Any]) -> str:
+    """A catalogue value in the shopper's words where the lexicon has them ("Silver" -> "银色")."""
+    language = str(wording.get("_language", "en"))
+    if language == "en":
+        return value
+    from chatrec.language import Lexicon
+
+    return Lexicon.default().native(value, language) or value
+
+
 def _facts_sentence(item: Item, wording: Mapping[str, Any]) -> str:
-    facts = [wording.get("fact", "{name} {value}").format(name=name, value=value)
+    facts = [wording.get("fact", "{name} {value}").format(name=name, value=_show(value, wording))
              for name, value in _fields(item, wording)[:5]]
     price = _price_text(item)
     if price:
@@ -318,21 +328,21 @@ def _attribute_answer(
         if named is not None:
             # "what colour is the first?": the field the question names, with its value.
             lines.append(
-                wording["field_value"].format(title=title, field=_name(named[0], wording), value=named[1])
+                wording["field_value"].format(title=title, field=_name(named[0], wording), value=_show(named[1], wording))
             )
             supported = True
             continue
         fields = _fields(item, wording)
         hit = next(((n, v) for n, v in fields if forms & {w for t in _tokens(v) for w in (t, _singular(t))}), None)
         if hit is not None:
-            lines.append(wording["yes_value"].format(title=title, value=hit[1], field=hit[0]))
+            lines.append(wording["yes_value"].format(title=title, value=_show(hit[1], wording), field=hit[0]))
             supported = True
             continue
         if forms & colours:
             colour = next(((n, v) for n, v in fields if "colo" in n), None)
             if colour is not None:
                 other_values.append(f"{colour[1]} ({colour[0]})")
-                lines.append(wording["no_value"].format(title=title, value=colour[1], field=colour[0],
+                lines.append(wording["no_value"].format(title=title, value=_show(colour[1], wording), field=colour[0],
                                                         asked=_join(sorted(forms & colours), wording)))
                 supported = True
                 continue

@@ -92,7 +92,7 @@ ITEMS = [
         ("哪个更便宜？", "zh", "最便宜的是 Nike"),
         ("¿cuál es más barato?", "es", "El más barato es Nike"),
         ("welcher ist billiger?", "de", "Am günstigsten ist Nike"),
-        ("第一个是什么颜色？", "zh", "颜色是 Black"),
+        ("第一个是什么颜色？", "zh", "颜色是 黑色"),
     ],
 )
 def test_answers_about_shown_items_in_the_shoppers_language(question: str, language: str, expected: str) -> None:
