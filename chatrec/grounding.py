@@ -39,6 +39,7 @@ __all__ = [
     "type_noun",
     "word_tokens",
     "Fact",
+    "FactKinds",
     "FactWriter",
     "Request",
     "Wording",
@@ -460,6 +461,20 @@ def _distinct(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
+class FactKinds:
+    """An item's facts grouped by kind, in their order (what a sentence writer picks from)."""
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        self.groups: dict[str, list[Fact]] = {}
+        for fact in facts:
+            self.groups.setdefault(fact.kind, []).append(fact)
+
+    def first(self, kind: str) -> Fact | None:
+        """The first fact of this kind, or None."""
+        found = self.groups.get(kind)
+        return found[0] if found else None
+
+
 class FactWriter:
     """A fluent sentence over an item's fact list, in one language (no model; grounded by construction).
 
@@ -480,13 +495,8 @@ class FactWriter:
     def write(self, facts: Sequence[Fact]) -> str:
         """The sentence for these facts."""
         w = self.wording
-        by_kind: dict[str, list[Fact]] = {}
-        for fact in facts:
-            by_kind.setdefault(fact.kind, []).append(fact)
-
-        def first(kind: str) -> Fact | None:
-            found = by_kind.get(kind)
-            return found[0] if found else None
+        kinds = FactKinds(facts)
+        by_kind, first = kinds.groups, kinds.first
 
         colour, kind_type, brand, gender = first("colour"), first("type"), first("brand"), first("gender")
         noun = kind_type.value if kind_type else str(w.pieces.get("fallback_noun", "item"))

@@ -36,6 +36,7 @@ from chatrec.catalog import Item, load_catalog
 from chatrec.errors import AdapterError, InputError
 from chatrec.grounding import (
     Fact,
+    FactKinds,
     Request,
     Wording,
     check_reason,
@@ -281,13 +282,8 @@ def target_sentence(facts: Sequence[Fact], rng: random.Random, wording: Wording)
     Every word is a fact's value or one of the language's neutral words, so that the sentence
     passes the grounding check for the item it was made from.
     """
-    by_kind: dict[str, list[Fact]] = {}
-    for fact in facts:
-        by_kind.setdefault(fact.kind, []).append(fact)
-
-    def first(kind: str) -> Fact | None:
-        found = by_kind.get(kind)
-        return found[0] if found else None
+    kinds = FactKinds(facts)
+    by_kind, first = kinds.groups, kinds.first
 
     colour, kind_type, brand, gender = first("colour"), first("type"), first("brand"), first("gender")
     noun = kind_type.value if kind_type else rng.choice(("item", "product", "pick"))

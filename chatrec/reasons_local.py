@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec.errors import PromptError
-from chatrec.grounding import Fact
+from chatrec.grounding import Fact, FactKinds
 from chatrec.language import Lexicon
 from chatrec.prompting import default_prompts_dir
 
@@ -60,13 +60,8 @@ class LocalFactWriter:
 
     def write(self, facts: Sequence[Fact]) -> str:
         """The sentence for these facts (the same facts the English template would state)."""
-        by_kind: dict[str, list[Fact]] = {}
-        for fact in facts:
-            by_kind.setdefault(fact.kind, []).append(fact)
-
-        def first(kind: str) -> Fact | None:
-            found = by_kind.get(kind)
-            return found[0] if found else None
+        kinds = FactKinds(facts)
+        by_kind, first = kinds.groups, kinds.first
 
         colour, kind_type, brand, gender = first("colour"), first("type"), first("brand"), first("gender")
         noun = self.show(kind_type.value) if kind_type else str(self.pieces.get("fallback_noun", ""))
