@@ -38,7 +38,7 @@ from chatrec.conversations import read_records, redial_turns
 from chatrec.errors import InputError
 from chatrec.fileio import file_sha256
 from chatrec.settings import PACKAGED_EMBEDDER, Settings
-from chatrec.train import warmup_linear_schedule
+from chatrec.train import log_loss, warmup_linear_schedule
 
 __all__ = [
     "EmbedderTrainConfig",
@@ -436,12 +436,7 @@ def train_embedder(
                     losses.append(float(loss.detach()))
                     step += 1
                     if log is not None and (step % config.log_every == 0 or step == total_steps):
-                        window = losses[-config.log_every:]
-                        log.write(json.dumps({
-                            "step": step, "epoch": epoch, "loss": round(sum(window) / len(window), 4),
-                            "lr": scheduler.get_last_lr()[0], "seconds": round(time.perf_counter() - started, 1),
-                        }) + "\n")
-                        log.flush()
+                        log_loss(log, step, epoch, losses, config.log_every, scheduler.get_last_lr()[0], started)
                     bar.set_postfix(loss=f"{losses[-1]:.3f}")
                     bar.update(1)
     finally:

@@ -472,7 +472,7 @@ def train_reason_adapter(
     from peft import LoraConfig, get_peft_model
     from tqdm.auto import tqdm
 
-    from chatrec.train import _top_layers
+    from chatrec.train import _top_layers, log_loss
 
     started = time.perf_counter()
     if config.threads:
@@ -536,12 +536,7 @@ def train_reason_adapter(
                 losses.append(float(loss.detach()))
                 step += 1
                 if step % config.log_every == 0 or step == total_steps:
-                    window = losses[-config.log_every:]
-                    log.write(json.dumps({
-                        "step": step, "epoch": epoch, "loss": round(sum(window) / len(window), 4),
-                        "lr": scheduler.get_last_lr()[0], "seconds": round(time.perf_counter() - started, 1),
-                    }) + "\n")
-                    log.flush()
+                    log_loss(log, step, epoch, losses, config.log_every, scheduler.get_last_lr()[0], started)
                     bar.set_postfix(loss=f"{losses[-1]:.3f}")
                 bar.update(1)
                 if budget > 0 and time.perf_counter() - loop_started >= budget:

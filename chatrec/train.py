@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from chatrec.settings import Settings
 
 __all__ = [
+    "log_loss",
     "pad_batch",
     "TrainConfig",
     "TrainExample",
@@ -345,6 +346,16 @@ def pad_batch(batch: Sequence[tuple[list[int], int]], pad_id: int) -> tuple[Any,
         labels[row, start : len(ids)] = torch.tensor(ids[start:])
         mask[row, : len(ids)] = 1
     return input_ids, labels, mask
+
+
+def log_loss(log: Any, step: int, epoch: int, losses: Sequence[float], every: int, lr: Any, started: float) -> None:
+    """One line of ``loss_log.jsonl``: the mean loss of the last ``every`` steps, the learning rate and the time."""
+    window = losses[-every:]
+    log.write(json.dumps({
+        "step": step, "epoch": epoch, "loss": round(sum(window) / len(window), 4),
+        "lr": lr, "seconds": round(time.perf_counter() - started, 1),
+    }) + "\n")
+    log.flush()
 
 
 def split_heldout(
