@@ -34,9 +34,16 @@ from chatrec.grounding import word_tokens as _tokens
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
 
-__all__ = ["Answer", "answer_question", "find_reference", "is_question_about_shown", "load_answer_wording"]
+__all__ = [
+    "Answer",
+    "answer_question",
+    "asks_superlative",
+    "find_reference",
+    "is_question_about_shown",
+    "load_answer_wording",
+]
 
-Kind = Literal["why", "cheaper", "pricier", "price", "compare", "attribute", "unknown", "no_reference"]
+Kind = Literal["why", "cheaper", "pricier", "best", "price", "compare", "attribute", "unknown", "no_reference"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,8 @@ class Answer:
 
     Attributes:
         text: What the assistant says.
-        kind: ``why``, ``cheaper``, ``pricier``, ``price``, ``compare``, ``attribute``,
+        kind: ``why``, ``cheaper``, ``pricier``, ``best`` (the highest or lowest of a numeric
+            field: rating, year...), ``price``, ``compare``, ``attribute``,
             ``unknown`` (the data does not say) or ``no_reference``.
         positions: The 1-based positions (in the last reply) of the items it is about.
         supported: False when the catalogue data does not answer the question.
@@ -144,7 +152,7 @@ def find_reference(message: str, n_shown: int, language: str = "en") -> list[int
         return list(dict.fromkeys(n_shown if p == -1 else p for p in found))
     if "both" in tokens:
         return [1, 2][:n_shown]
-    if any(t in wording["pronouns"] for t in tokens):
+    if any(t in wording["pronouns"] for t in tokens) or _superlative_rule(text, wording) is not None:
         return list(range(1, n_shown + 1))
     return None
 
@@ -155,6 +163,8 @@ def is_question_about_shown(message: str, n_shown: int, language: str = "en") ->
         return False
     wording = _wording(language)
     text = _in_english_words(message, language).strip()
+    if n_shown >= 2 and asks_superlative(message, language):
+        return True  # "and the newest?", "the best rated one": about the items shown
     asks = text.endswith("?") or _has_phrase(text, wording["compare_words"]) or _has_phrase(text, wording["why_words"])
     if not asks:
         return False
@@ -257,6 +267,10 @@ def answer_question(
             kind, positions,
         )
 
+    ranked = _superlative(text, items, positions, wording)
+    if ranked is not None:
+        return ranked
+
     if _has_phrase(text, wording["compare_words"]) and len(items) >= 2:
         lines = [wording["compare_head"]]
         fields = [dict(_fields(item, wording)) for item in items]
@@ -288,6 +302,85 @@ def answer_question(
         lines = [wording["why"].format(title=_short_title(i), reason=_facts_sentence(i, wording)) for i in items]
         return Answer(" ".join(lines), "attribute", positions)
     return _attribute_answer(asked, items, positions, wording)
+
+
+def _leading_number(value: Any) -> float | None:
+    """A field's value as a number ("24,269" -> 24269, "4.2" -> 4.2, "₹1,099" -> 1099), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    match = re.search(r"-?\d[\d,]*(?:\.\d+)?", str(value))
+    return float(match.group().replace(",", "")) if match else None
+
+
+def _number_text(value: float) -> str:
+    """4.2 -> "4.2", 24269 -> "24,269", a year stays "2012"."""
+    return str(int(value)) if value.is_integer() and abs(value) < 10000 else _format_number(value)
+
+
+def _field_named(item: Item, names: Sequence[str]) -> tuple[str, float] | None:
+    """The first of ``names`` (display names: "rating count") the item has, with its number."""
+    displayed = {_display(name).lower(): value for name, value in item.attributes.items()}
+    for name in names:
+        if name in displayed:
+            number = _leading_number(displayed[name])
+            if number is not None:
+                return name, number
+    return None
+
+
+def _superlative_rule(text: str, wording: Mapping[str, Any]) -> tuple[Mapping[str, Any], str] | None:
+    """The superlative rule the (English-worded) text asks for, with the phrase found, or None."""
+    for rule in wording.get("superlatives", []):
+        for phrase in rule["words"]:
+            if _has_phrase(text, [phrase]) and not re.search(rf"\b{re.escape(phrase)}\s+(?:for|to|at|with|in)\b", text):
+                return rule, phrase
+    return None
+
+
+def asks_superlative(message: str, language: str = "en") -> bool:
+    """Whether the message asks which shown item has the most or least of something ("which is
+    the best rated?", "and the newest?"); "show me the newest ones" asks for new items instead,
+    unless it says "of these"."""
+    wording = _wording(language)
+    text = _in_english_words(message, language)
+    if _superlative_rule(text, wording) is None:
+        return False
+    tokens = set(_tokens(text))
+    if tokens & set(wording["new_search_words"]):
+        return _has_phrase(text, wording["these_words"]) or bool(tokens & set(wording["ordinals"]))
+    return True
+
+
+def _superlative(text: str, items: Sequence[Item], positions: list[int], wording: Mapping[str, Any]) -> Answer | None:
+    """"which has the best rating?", "the newest one?": the shown item with the highest (or
+    lowest) value of a numeric field, with the others' values; None when the message asks no such thing.
+
+    "best" alone counts as the best rating, except when it is "best for ..." (a question about
+    a use, which the data may not answer: the attribute lookup takes it).
+    """
+    asked = _superlative_rule(text, wording)
+    if len(items) < 2 or asked is None:
+        return None
+    rule, phrase = asked
+    values = [(item, _field_named(item, rule["fields"])) for item in items]
+    known = [(item, number) for item, number in values if number is not None]
+    if not known:
+        return Answer(wording["no_field"].format(field=_name(rule["fields"][0], wording), asked=phrase),
+                      "unknown", positions, False)
+    field_name = known[0][1][0]
+    known.sort(key=lambda pair: pair[1][1], reverse=rule["order"] == "max")
+    best, (_, best_value) = known[0]
+    others = [wording["other_value"].format(title=_short_title(i), value=_number_text(v)) for i, (_, v) in known[1:]]
+    others += [wording["no_field_value"].format(title=_short_title(i), field=_name(field_name, wording))
+               for i, number in values if number is None]
+    return Answer(
+        wording[f"superlative_{rule['order']}"].format(
+            title=_short_title(best), field=_name(field_name, wording), value=_number_text(best_value), others="; ".join(others)
+        ),
+        "best", [positions[items.index(best)]],
+    )
 
 
 def _show(value: str, wording: Mapping[str, Any]) -> str:

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from chatrec.accessories import accessories_last
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
@@ -162,13 +163,18 @@ def as_question_about_shown(heard: ShopperRequest, message: str, shown: Sequence
 
     "Does the second one come in red?" reads to the rules as a refinement (more like the
     second, in red); a question that names a shown item is answered about that item instead
-    of changing the search (:func:`chatrec.answers.is_question_about_shown`).
+    of changing the search (:func:`chatrec.answers.is_question_about_shown`). "Which is the
+    best rated?" / "and the newest?" is about every item shown (or the ones it names).
     """
     from chatrec import answers
 
-    if heard.intent in ("ask_about_item", "compare", "off_topic", "chitchat") or not shown:
+    if not shown or heard.intent in ("off_topic", "chitchat"):
         return heard
-    if not answers.is_question_about_shown(message, len(shown), heard.language):
+    superlative = (len(shown) >= 2 and not heard.include and heard.price is None
+                   and answers.asks_superlative(message, heard.language))
+    if heard.intent in ("ask_about_item", "compare") and not superlative:
+        return heard
+    if not superlative and not answers.is_question_about_shown(message, len(shown), heard.language):
         return heard
     positions = answers.find_reference(message, len(shown), heard.language) or list(heard.positions)
     references = [
@@ -579,6 +585,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
+    candidates = accessories_last(candidates, f"{state.query()} {message}")  # earphones before earphone cases
     if not state.allow_shown:  # the same product under another id is no new suggestion
         asked = set(state.requested)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])

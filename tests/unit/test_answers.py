@@ -76,3 +76,36 @@ def test_compare_lists_both_and_names_the_differences() -> None:
 def test_why_repeats_the_reason_shown() -> None:
     answer = answer_question("why did you recommend the third?", [BLUE], positions=[3], reasons=["A blue cap by Nike."])
     assert answer.kind == "why" and "A blue cap by Nike." in answer.text
+
+
+RATED = [
+    Item(id=str(n), title=title, category="In-Ear", brand=brand, price=price, currency="INR",
+         attributes={"rating": rating, "rating_count": count, "year": year})
+    for n, (title, brand, price, rating, count, year) in enumerate([
+        ("JBL C200SI Wired Earphones", "JBL", 799.0, "4.1", "53,648", 2019),
+        ("boAt Airdopes 141 Earbuds", "boAt", 1499.0, "4.3", "12,000", 2022),
+        ("Sony WI-C100 Neckband", "Sony", 1599.0, "3.6", "60,026", 2021),
+    ], start=1)
+]
+
+
+@pytest.mark.parametrize("message, best, word", [
+    ("which one has the best rating?", "boAt", "highest rating: 4.3"),
+    ("and the worst rated?", "Sony", "lowest rating: 3.6"),
+    ("which is the most popular?", "Sony", "highest rating count: 60,026"),
+    ("the newest one?", "boAt", "highest year: 2022"),
+    ("which of them is top rated", "boAt", "highest rating"),
+])
+def test_superlatives_name_the_shown_item_with_the_most_or_least(message: str, best: str, word: str) -> None:
+    assert find_reference(message, 3) == [1, 2, 3]
+    assert is_question_about_shown(message, 3)
+    answer = answer_question(message, RATED)
+    assert answer.kind == "best" and answer.text.startswith(best) and word in answer.text
+    assert all(item.brand in answer.text for item in RATED)  # the others' values are given too
+
+
+def test_superlative_without_the_field_says_so_and_best_for_a_use_is_not_a_rating() -> None:
+    answer = answer_question("which is the best rated?", [RED, BLACK])
+    assert answer.supported is False and "no rating" in answer.text
+    assert answer_question("which is best for running?", RATED).kind != "best"
+    assert not is_question_about_shown("show me the newest ones", 3)  # new items, not an answer

@@ -1,0 +1,62 @@
+"""The product before its accessories: "earphones" shows earphones before earphone cases.
+
+A title names what the item is in its head clause (the words before "with", "for", "fits", a
+comma...), and English puts the kind last: "Gizga Earphone Carrying Case" is a case,
+"Titan Leather Strap Watch" a watch. An item whose head clause has an accessory word
+(``prompts/accessory_words.txt``) that the shopper did not say, and none of the shopper's
+words after it, is an accessory of what they asked for: :func:`accessories_last` ranks it
+after the other candidates (nothing is dropped, and the order within each group stays).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from chatrec.grounding import singular
+from chatrec.prompting import default_prompts_dir
+
+if TYPE_CHECKING:
+    from chatrec.retrieval import Candidate
+
+__all__ = ["accessories_last", "is_accessory"]
+
+_HEAD_END = re.compile(r"\s(?:with|for|fits|fit|compatible|suitable|to)\s|[,(|/:;]|\s[-–]\s", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=4)
+def accessory_words(prompts_dir: str | None = None) -> frozenset[str]:
+    """The accessory words of ``prompts/accessory_words.txt`` (comments and blank lines skipped)."""
+    path = Path(prompts_dir or default_prompts_dir()) / "accessory_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _words(text: str) -> list[str]:
+    return [singular(w) for w in _WORD.findall(text.lower())]
+
+
+def is_accessory(title: str, shopper_words: Sequence[str]) -> bool:
+    """Whether the title names an accessory the shopper did not ask for (see the module doc)."""
+    said = {singular(w) for w in shopper_words}
+    head = _words(_HEAD_END.split(title, maxsplit=1)[0])
+    accessories = accessory_words()
+    for position, word in enumerate(head):
+        if word in accessories and word not in said and not said & set(head[position + 1:]):
+            return True
+    return False
+
+
+def accessories_last(candidates: Sequence[Candidate], shopper_text: str) -> list[Candidate]:
+    """The candidates with the accessories the shopper did not ask for moved to the end."""
+    said = _words(shopper_text)
+    if not said:
+        return list(candidates)
+    flags = [is_accessory(c.item.title, said) for c in candidates]
+    if all(flags) or not any(flags):
+        return list(candidates)
+    return [c for c, f in zip(candidates, flags) if not f] + [c for c, f in zip(candidates, flags) if f]
