@@ -109,3 +109,15 @@ def test_superlative_without_the_field_says_so_and_best_for_a_use_is_not_a_ratin
     assert answer.supported is False and "no rating" in answer.text
     assert answer_question("which is best for running?", RATED).kind != "best"
     assert not is_question_about_shown("show me the newest ones", 3)  # new items, not an answer
+
+
+@pytest.mark.parametrize("message, language, best", [
+    ("哪个评分最高？", "zh", "boAt"),
+    ("¿cuál es el mejor valorado?", "es", "boAt"),
+    ("welcher ist am besten bewertet?", "de", "boAt"),
+    ("哪个最新？", "zh", "boAt"),
+])
+def test_superlatives_in_the_shoppers_language(message: str, language: str, best: str) -> None:
+    assert is_question_about_shown(message, 3, language)
+    answer = answer_question(message, RATED, language)
+    assert answer.kind == "best" and answer.text.startswith(best)
