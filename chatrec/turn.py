@@ -538,9 +538,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     notes: list[str] = []
     if heard.language == "other":
         notes.append(phrases.render("other_language"))
-    if heard.price is not None and not has_prices:
+    if (heard.price is not None or heard.relative_price) and not has_prices:
         notes.append(phrases.render("no_prices"))  # never an invented range on a catalogue without prices
-        heard = heard.model_copy(update={"price": None})
+        heard = heard.model_copy(update={"price": None, "relative_price": None})
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
     budget_before = (state.min_price, state.max_price)

@@ -35,6 +35,23 @@ def test_a_budget_on_a_catalogue_without_prices_is_not_invented(fashion_retrieve
     assert rec.session("f1")["constraints"]["max_price"] is None
 
 
+def test_cheaper_on_a_catalogue_without_prices_says_it_cannot(fashion_retriever, settings) -> None:
+    rec = _chat(fashion_retriever, settings)
+    rec.respond("black shirts for men, just show me", session_id="f2")
+    reply = rec.respond("cheaper ones please", session_id="f2")
+    assert "does not list prices" in reply.text
+
+
+def test_which_is_best_rated_names_the_shown_item_with_the_highest_rating(priced, settings) -> None:
+    rec = _chat(priced, settings)
+    shown = rec.respond("usb cables, just show me", session_id="p9").recommendations
+    reply = rec.respond("which one has the best rating?", session_id="p9")
+    ratings = {r.item_id: float(rec.item(r.item_id).attributes["rating"]) for r in shown}
+    best = max(shown, key=lambda r: ratings[r.item_id])
+    assert reply.recommendations == [] or [r.item_id for r in reply.recommendations] == [r.item_id for r in shown]
+    assert "highest rating" in reply.text and f"{ratings[best.item_id]:g}" in reply.text.split(";")[0]
+
+
 def test_a_budget_in_another_currency_is_converted_and_said(priced, settings) -> None:
     rec = _chat(priced, settings)
     reply = rec.respond("usb cables under 10 dollars, just show me", session_id="p1")
