@@ -217,8 +217,12 @@ class DialogueState:
                 self.include.pop(name, None)
         types = set(type_fields([*self.include, *heard.include])) | {"category"}
         if heard.intent == "recommend" and any(name in types for name in heard.include):
+            replaced = [n for n in self.include
+                        if n in types and not set(heard.include.get(n, ())) & set(self.include[n])]
             for name in [n for n in self.include if n in types and n not in heard.include]:
                 del self.include[name]  # "now a belt": the jeans wish goes
+            if replaced:
+                self.queries = []  # and so do the words about the jeans ("skinny", "32 inch")
         for name, values in heard.include.items():
             self.include[name] = sorted(values)
             if name in self.exclude:

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from chatrec.accessories import accessories_last
+from chatrec.specs import specs_first
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
@@ -586,6 +587,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
     candidates = accessories_last(candidates, f"{state.query()} {message}")  # earphones before earphone cases
+    candidates = specs_first(candidates, f"{state.query()} {message}")  # "43 inch": 43-inch TVs first
     if not state.allow_shown:  # the same product under another id is no new suggestion
         asked = set(state.requested)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])

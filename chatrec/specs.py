@@ -1,0 +1,53 @@
+"""Sizes and specs the shopper names ("43 inch", "256GB", "1.5 ton", "10000 mAh") come first.
+
+A spec is a number with a unit. The shopper's specs are read from their recent words, the
+units folded to one spelling ("inches", "in", '"' -> inch; "watts" -> w; "litres" -> l), and
+:func:`specs_first` ranks the candidates whose title or description states every one of them
+before the others: a soft preference, nothing is dropped, the order within each group stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chatrec.retrieval import Candidate
+
+__all__ = ["specs", "specs_first"]
+
+# Unit spellings to one name; longest first so that "mah" wins over "m".
+_UNITS = {
+    "inch": "inch", "inches": "inch", '"': "inch", "″": "inch", "”": "inch",
+    "cm": "cm", "mm": "mm", "m": "m", "meter": "m", "metre": "m", "meters": "m", "metres": "m",
+    "ft": "ft", "feet": "ft", "foot": "ft",
+    "gb": "gb", "tb": "tb", "mb": "mb",
+    "mah": "mah", "w": "w", "watt": "w", "watts": "w", "kw": "kw", "v": "v", "volt": "v", "volts": "v",
+    "l": "l", "litre": "l", "liter": "l", "litres": "l", "liters": "l", "ltr": "l", "ml": "ml",
+    "kg": "kg", "g": "g", "gm": "g", "grams": "g", "gram": "g",
+    "ton": "ton", "tons": "ton", "tonne": "ton",
+    "hz": "hz", "mp": "mp", "megapixel": "mp", "megapixels": "mp", "ghz": "ghz",
+    "star": "star", "stars": "star", "jar": "jar", "jars": "jar", "port": "port", "ports": "port",
+}
+_UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_SPEC = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z])", re.IGNORECASE)
+
+
+def specs(text: str) -> set[tuple[float, str]]:
+    """The (number, unit) specs a text states: "43-inch 4K tv, 1.5 ton" -> {(43, "inch"), (1.5, "ton")}."""
+    found = set()
+    for number, unit in _SPEC.findall(text):
+        found.add((float(number), _UNITS[unit.lower()]))
+    return found
+
+
+def specs_first(candidates: Sequence[Candidate], shopper_text: str) -> list[Candidate]:
+    """The candidates whose title or description states every spec the shopper named, first."""
+    wanted = specs(shopper_text)
+    if not wanted:
+        return list(candidates)
+    flags = [wanted <= specs(f"{c.item.title} {c.item.description}") for c in candidates]
+    if all(flags) or not any(flags):
+        return list(candidates)
+    return [c for c, f in zip(candidates, flags) if f] + [c for c, f in zip(candidates, flags) if not f]
