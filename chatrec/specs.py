@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from chatrec.prompting import default_prompts_dir
 
 if TYPE_CHECKING:
     from chatrec.retrieval import Candidate
 
-__all__ = ["specs", "specs_first"]
+__all__ = ["features", "specs", "specs_first"]
 
 # Unit spellings to one name; longest first so that "mah" wins over "m".
 _UNITS = {
@@ -42,12 +46,34 @@ def specs(text: str) -> set[tuple[float, str]]:
     return found
 
 
+@lru_cache(maxsize=4)
+def _feature_patterns(prompts_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(feature name, pattern of its spellings) from ``prompts/feature_words.txt``."""
+    path = Path(prompts_dir or default_prompts_dir()) / "feature_words.txt"
+    patterns = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            spellings = [s.strip() for s in line.split("|") if s.strip()]
+            alternatives = "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings)
+            patterns.append((spellings[0], re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])", re.IGNORECASE)))
+    return tuple(patterns)
+
+
+def features(text: str) -> set[str]:
+    """The features a text names: "Wireless Bluetooth earbuds, Type-C" -> {"wireless", "bluetooth", "type c"}."""
+    return {name for name, pattern in _feature_patterns() if pattern.search(text)}
+
+
+def _stated(text: str) -> set[tuple[float, str] | str]:
+    return {*specs(text), *features(text)}
+
+
 def specs_first(candidates: Sequence[Candidate], shopper_text: str) -> list[Candidate]:
-    """The candidates whose title or description states every spec the shopper named, first."""
-    wanted = specs(shopper_text)
+    """The candidates whose title or description states every spec and feature the shopper named, first."""
+    wanted = _stated(shopper_text)
     if not wanted:
         return list(candidates)
-    flags = [wanted <= specs(f"{c.item.title} {c.item.description}") for c in candidates]
+    flags = [wanted <= _stated(f"{c.item.title} {c.item.description}") for c in candidates]
     if all(flags) or not any(flags):
         return list(candidates)
     return [c for c, f in zip(candidates, flags) if f] + [c for c, f in zip(candidates, flags) if not f]

@@ -35,3 +35,16 @@ def test_a_new_product_type_forgets_the_old_types_words_but_narrowing_keeps_them
     assert "43 inch" in state.query()
     state.apply(Heard(ShopperRequest(intent="recommend", include={"category": ["PowerBanks"]}, query="power bank")))
     assert "43 inch" not in state.query() and "power bank" in state.query()
+
+
+def test_features_are_found_in_any_spelling_and_wired_is_not_wireless() -> None:
+    from chatrec.specs import features
+
+    assert features("Truly Wireless Bluetooth Earbuds, Type-C, noise-cancelling") == {
+        "wireless", "bluetooth", "type c", "noise cancelling"}
+    assert features("JBL Wired Earphones") == {"wired"}
+    assert features("SmartTelevisions") == set()  # a catalogue value, not the word "smart"
+    titles = ["JBL C200SI Wired Earphones with Mic", "boAt Airdopes Truly Wireless Earbuds",
+              "Sony WI-C100 Wireless Headphones"]
+    candidates = [Candidate(Item(id=str(n), title=t), 1.0) for n, t in enumerate(titles)]
+    assert [c.item.title for c in specs_first(candidates, "earphones wireless")] == [titles[1], titles[2], titles[0]]
