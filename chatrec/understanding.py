@@ -118,8 +118,10 @@ _INJECTION = re.compile(
     r"my |of )*(?:instructions|rules|prompts?|guidelines|programming|restrictions)|"
     r"(?:ignore|disregard) (?:all |everything )?(?:the )?(?:above|previous|before)|system prompt|jailbreak|"
     r"pretend (?:to be|you are)|developer mode|act as (?:a|an|my)|you are now|roleplay|role play|"
-    r"(?:reveal|show|print|repeat|output|give|tell|leak|dump) (?:me )?(?:your|the) (?:hidden |secret |system |initial |"
-    r"original |full )?(?:prompt|instructions|rules|guidelines|configuration|config)|"
+    r"(?:reveal|show|print|repeat|output|give|tell|leak|dump) (?:me )?(?:your |the |all |all the |all your )?"
+    r"(?:hidden |secret |system |initial |original |full |internal )*(?:prompt|instructions|rules|guidelines|"
+    r"configuration|config)|(?:new|updated|different|real|actual) (?:system )?(?:instructions|rules|prompt)|"
+    r"(?:admin|god|debug|sudo|unrestricted) mode|"
     r"i'?m (?:the|your) (?:developer|admin|administrator|owner|creator|programmer))\b"
 )
 _POLICY = re.compile(
@@ -127,6 +129,25 @@ _POLICY = re.compile(
     r"exchange policy|payment|pay with|cash on delivery|order status|track (?:my )?order|customer service|"
     r"store hours|opening hours|my (?:order|parcel|package|delivery|purchase)|"
     r"return (?:the|my|this|these|those|it|them|an?)\b.*\b(?:bought|ordered|got|purchased)|cancel (?:my|the|an) order)\b"
+)
+#: Chat-template or role markup in a message ("</user><system>", "SYSTEM:", "[INST]"): an injection attempt.
+_ROLE_MARKUP = re.compile(
+    r"</?\s*(?:system|user|assistant|developer|instructions?|im_start|im_end)\s*\|?>|<\|[a-z_]+\|>|\[/?(?:inst|system|sys)\]|"
+    r"(?:^|\n)\s*(?:system|assistant|developer|admin)\s*:|(?:^|\n)\s*#{2,}\s*(?:system|instructions?|new)\b"
+)
+#: Questions about the shop itself (is it genuine, safe, who runs it): not a product wish.
+_SHOP_TRUST = re.compile(
+    r"\b(?:is|are|can i trust) (?:this|your|the|you) ?(?:site|website|shop|store|app|company|seller|page)?\b.*"
+    r"\b(?:legit|legitimate|safe|trustworthy|trusted|genuine|a scam|scam|secure|reliable|real)\b|"
+    r"\b(?:site|website|shop|store|app|seller) (?:is )?(?:legit|a scam|safe|genuine|trustworthy)\b"
+)
+#: Small talk addressed to the assistant ("how's your day going?", "what's up?"): chit-chat, not off topic.
+_SMALL_TALK = re.compile(
+    r"^\W*(?:hi|hello|hey)?\W*(?:how(?:'?s| is| are| have| has| was) (?:it going|things(?: going)?|life(?: treating you)?|"
+    r"you(?: been)?(?: doing)?|your (?:day|week|weekend|evening|morning|night)(?: going| been)?)|what'?s up|wassup|"
+    r"how do you do|"
+    r"nice to (?:meet|talk to|chat with) you|you doing (?:ok|okay|well|good|alright)|hope you(?:'re| are) (?:well|good|"
+    r"doing well))\W*(?:today|so far|then)?\W*$"
 )
 _ACK = frozenset(
     "thanks thank thx ty ok okay nice cool great good day bye goodbye hello hi hey there still help helping helped "
@@ -152,7 +173,9 @@ _SHOW_AGAIN = re.compile(
     r"again the (?:previous|earlier) ones|(?:go|come|get|take me) back to (?:what|the ones|those|the items|the results)"
     r"(?: you)?(?: (?:showed|suggested|had|found))?(?: me)? ?(?:before|earlier|first|at first)?|"
     r"(?:bring|show) (?:me )?back (?:the )?(?:earlier|previous|first|old|original|last) (?:ones|results|items|suggestions)|"
-    r"(?:what|the ones) you (?:showed|suggested) (?:me )?(?:before|earlier|at first) again)\b"
+    r"(?:what|the ones) you (?:showed|suggested) (?:me )?(?:before|earlier|at first) again|"
+    r"(?:see|show|view|look at|bring up|pull up)(?: me)? (?:(?:the|those|these|that) (?:\w+ )?(?:lot|ones|results|items|"
+    r"suggestions|options|batch|set|list|picks)|them|those|these) again)\b"
 )
 _COMPARE = re.compile(
     r"\b(compare|comparison|difference between|differences|differ|vs\.?|versus|which (?:one )?is better|"
@@ -168,13 +191,14 @@ _COMPARE = re.compile(
     r"(?:\w+est|most|least|best|worst)\b)\b"
 )
 _QUESTION = re.compile(
-    r"(\?\s*$|^(?:why|what|how|does|do|is|are|can|could|will|would|which|when|where|who|tell me|any (?:info|details))\b|"
+    r"(\?\s*$|^(?:why|what|whats|how|hows|does|do|is|are|can|could|will|would|which|when|where|who|tell me|"
+    r"any (?:info|details))\b|"
     r"\b(?:tell me (?:more )?about|more (?:details|info|information) (?:on|about)|details (?:of|on|about)|"
     r"what about|how about|what is|what's|why did you|why (?:is|this|that|the))\b)"
 )
 _MORE_LIKE = re.compile(
     r"\b(more like (?:this|these|that|those|them|it|the)|similar|like (?:this|these|that|those|them) (?:one|ones)?\b.*"
-    r"\bmore|show (?:me )?(?:some )?more\b(?! (?:expensive|affordable|colou?rful|formal|casual))|more (?:of (?:these|"
+    r"\bmore|show (?:me )?(?:some |a few |a couple(?: of)? |few |several |a bit )?more\b(?! (?:expensive|affordable|colou?rful|formal|casual))|more (?:of (?:these|"
     r"those|them|this|that|the same)|options like|please|like that|results)|something like (?:the|this|that|these|"
     r"those)|along (?:those|these|the same) lines|in the same (?:style|vein)|i (?:like|love) (?:these|those|them|"
     r"this|that|it)|like the (?:first|second|third|fourth|fifth|last) one|the same but|but in|in (?:a )?different "
@@ -185,6 +209,7 @@ _REJECT = re.compile(
     r"different (?:ones|options|items|suggestions|things)|none of (?:these|those|them|the above|it)|"
     r"not (?:these|those|them|this|that)(?: ones?)?\b(?! one)|don'?t like (?:these|those|them|any|this|that|it)|"
     r"not (?:what i|quite what|really what|for me|my style|my taste|interested|impressed)|neither|no good|nope|nah|"
+    r"not (?:really |quite )?(?:feeling|loving|digging|vibing with|into) (?:any of )?(?:these|those|them|this|that|it)|"
     r"next\b(?! (?:season|week|month|year|time|day|summer|winter|spring|fall|autumn|collection|gen|generation|"
     r"model|version|to|door))|i hate (?:these|those|them|all|it)|boring|ugly|try again|"
     r"don'?t want (?:these|those|them|any of)|not (?:a fan|keen)|other (?:designs?|styles?|models?|kinds?|types?|brands?)|"
@@ -201,7 +226,9 @@ _SHOW_NOW = re.compile(
 _NO_PREFERENCE = re.compile(
     r"^\W*(any(?:thing)?|either|whatever|doesn'?t matter|does not matter|no preference|don'?t care|not sure|"
     r"all|any of (?:these|those|them)|i don'?t mind|up to you|any(?:thing)? is fine|surprise me|"
-    r"(?:i )?don'?t know|no idea|all of them|either is fine|both)\W*$"
+    r"(?:i )?don'?t know|no idea|all of them|both|"
+    r"(?:either|any|anything|whichever|any of them|either of them|any one|either one)(?: one)? (?:is|are|will be|would be|"
+    r"works?)? ?(?:fine|ok|okay|good|alright|great|cool)?(?: (?:for|with) me)?)\W*$"
 )
 _NONE_OF_THESE = re.compile(
     r"\b(none of (?:these|those|them|the above)|neither|something (?:different|else)|anything else|other)\b"
@@ -212,7 +239,9 @@ _CHEAPER = re.compile(
     r"bargain|lower end|not (?:to )?spend (?:too |so )?much|spend less|save|for less|less money|lower budget|"
     r"less (?:costly|pricey|pricy|expensive)|(?:costs?|costing|priced) less|lower[- ]priced|"
     r"(?:a (?:bit|little)|rather|quite|very|so|way|kind of|kinda) (?:too )?(?:expensive|pricey|pricy|costly|steep)|"
-    r"(?:out of|over|above|beyond) (?:my|our) (?:budget|price range|league)|(?:can'?t|cannot) afford)\b"
+    r"(?:out of|over|above|beyond) (?:my|our) (?:budget|price range|league)|(?:can'?t|cannot) afford|"
+    r"(?:over|above|beyond|more than) (?:what )?(?:i|we) (?:wanted|want|planned|plan|hoped|was hoping|intended|"
+    r"meant|had in mind|expected) (?:to )?(?:pay|spend)?)\b"
 )
 _PRICIER = re.compile(
     r"\b(more expensive|pricier|higher end|high[- ]end|premium|too cheap|fancier|luxury|luxurious|top of the line|"
@@ -982,6 +1011,8 @@ def understand(
             request.answered = attribute
     exact_matches = any(all(t in raw_tokens for t in m.surface.split()) for m in matches)
     request.intent = _intent(request, lowered, matchable, context, exact_matches, types)  # type: ignore[assignment]
+    if _ROLE_MARKUP.search(raw.lower()):
+        request.intent = "off_topic"  # chat-template markup: an attempt to inject instructions
     if request.intent in ("recommend", "refine") and _ALSO.search(lowered):
         _keep_current_type(request, vocabulary, context, types)
     if request.intent == "show_again":
@@ -1091,7 +1122,7 @@ def _intent(
     question = bool(_QUESTION.search(lowered))
     if _RESET.search(lowered):
         return "start_over"
-    if _INJECTION.search(lowered) or _POLICY.search(lowered):
+    if _INJECTION.search(lowered) or _POLICY.search(lowered) or _SHOP_TRUST.search(lowered):
         return "off_topic"
     if not exact_matches and not request.price and _OFF_TOPIC.search(lowered):
         return "off_topic"
@@ -1127,6 +1158,8 @@ def _intent(
     if shown and _MORE_LIKE.search(lowered):
         return "more_like"
     if not wishes and not request.show_now and (_acknowledgement(tokens) or _THANKS.search(lowered)):
+        return "chitchat"
+    if not wishes and not request.references and _SMALL_TALK.search(lowered):
         return "chitchat"
     if (
         not shown and not wishes and not request.show_now and not request.drop and not request.references
