@@ -149,6 +149,15 @@ _SMALL_TALK = re.compile(
     r"nice to (?:meet|talk to|chat with) you|you doing (?:ok|okay|well|good|alright)|hope you(?:'re| are) (?:well|good|"
     r"doing well))\W*(?:today|so far|then)?\W*$"
 )
+#: A shown item named by its price among the others: "the cheapest one", "the cheaper of the two",
+#: "the pricier of the first two", "the most expensive phone".
+_PRICE_REFERENCE = re.compile(
+    r"\bthe (?P<kind>cheapest|cheaper|least expensive|less expensive|lowest[- ]priced|lower[- ]priced|priciest|"
+    r"pricier|most expensive|more expensive|costliest|dearest|highest[- ]priced|higher[- ]priced)"
+    r"(?: (?P<noun>(?!of\b)[a-z]+))?(?: of (?:the|these|those|them|all)(?: (?P<edge>first|last))?"
+    r"(?: (?P<count>two|three|2|3))?\b)?"
+)
+_REFERENCE_NOUNS = frozenset({"one", "option", "pick", "model", "item", "version", "product", "pair"})
 _ACK = frozenset(
     "thanks thank thx ty ok okay nice cool great good day bye goodbye hello hi hey there still help helping helped "
     "sure fine see yes yeah yep ah ahh oh ohh wow perfect awesome lol haha morning evening afternoon night welcome "
@@ -773,10 +782,19 @@ def _references(
             add(others[0], "other")
         elif n == 2 and not context.last_references:
             pass  # which one is "the other" is unknown
-    # "the blue one", "the Puma ones", "the one from Nike": an attribute or a title word of a shown item.
-    for found in re.finditer(r"\bthe (\w+(?: \w+)?) (?:one|ones|pair|model|version)\b|\bthe one (?:from|by|in|with) (?:the )?(\w+)", text):
+    # "the blue one", "the Puma ones", "the one from Nike": an attribute or a title word of a shown item;
+    # "the black kurta": the product type of every shown item serves as "one".
+    kinds = set(type_fields(vocabulary.fields)) | {"category"}
+    shared_types = set.intersection(*(
+        {t for name in vocabulary.fields if name in kinds
+         for t in normalise_tokens(str(item.field_value(name) or ""), camel=True) if len(t) >= 3}
+        if hasattr(item, "field_value") else set()
+        for item in shown
+    ))
+    heads = "|".join(["one", "ones", "pair", "model", "version", *sorted(re.escape(w) for w in shared_types)])
+    for found in re.finditer(rf"\bthe (\w+(?: \w+)?) (?:{heads})\b|\bthe one (?:from|by|in|with) (?:the )?(\w+)", text):
         words = (found.group(1) or found.group(2) or "").split()
-        words = [w for w in words if w not in _ORDINALS and w not in {"other", "last", "same", "cheap", "cheapest", "cheaper", "new", "next", "right", "only"}]
+        words = [w for w in words if w not in _ORDINALS and w not in {"one", "ones", "other", "last", "same", "cheap", "cheapest", "cheaper", "new", "next", "right", "only"}]
         if not words:
             continue
         hits: list[tuple[int, str]] = []
@@ -814,6 +832,8 @@ def _references(
         if position in used or token in common or token in _FILLERS or len(token) < 2 or token.isdigit():
             continue
         after_the = position > 0 and tokens[position - 1] == "the" and token not in vocabulary.descriptive
+        if after_the and position + 1 < len(tokens) and tokens[position + 1] == "of":
+            continue  # "the strap of the first one": a part of an item asked about, not a name
         if not (after_the or (question and not positional)):
             continue
         # After "the" any title word names items; in a bare question a brand or a capitalised name.
@@ -827,7 +847,60 @@ def _references(
         following = tokens[position + 1] if position + 1 < len(tokens) else ""
         if following and all(following in item_tokens[p - 1] for p in hits_at):
             used.add(position + 1)  # "the Locomotive jeans"
+    # "red vs blue, which one?": attribute values on either side of "vs" / "or" in a question.
+    if question:
+        for found in re.finditer(r"\b(\w+) (?:vs|versus|or) (?:the )?(\w+)\b", text):
+            for word in found.groups():
+                hits_at = [p for p, item in enumerate(shown, start=1) if word in _value_tokens(item, vocabulary)]
+                if hits_at and len(hits_at) < n:
+                    for hit in hits_at:
+                        add(hit, "attribute")
+                    used.update(p for p in _span_tokens(tokens, found.span()) if tokens[p] == word)
     return refs, used
+
+
+def _price_references(lowered: str, context: TurnContext, vocabulary: ValueMatcher) -> tuple[list[int], list[tuple[int, int]]]:
+    """Positions of shown items named by their price ("the cheaper of the two") and the spans that named them."""
+    shown = list(context.shown)
+    n = len(shown)
+    if n < 2 or re.match(r"\W*which\b", lowered):
+        return [], []  # "which is the cheapest one?" compares them all
+    kinds = set(type_fields(vocabulary.fields)) | {"category"}
+    shared = set.intersection(*(
+        {t for name in vocabulary.fields if name in kinds
+         for t in normalise_tokens(str(item.field_value(name) or ""), camel=True)}
+        if hasattr(item, "field_value") else set()
+        for item in shown
+    ))
+    positions: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for found in _PRICE_REFERENCE.finditer(lowered):
+        noun = found.group("noun")
+        if noun is not None and _singular(noun) not in _REFERENCE_NOUNS | shared:
+            continue  # "the cheaper brand": not an item
+        if noun is None and " of " not in found.group(0):
+            continue  # "is it the cheapest?": no item named
+        count = _NUMBER_WORDS.get(found.group("count") or "", 0)
+        if found.group("edge") == "last" and count:
+            pool = list(range(n - count + 1, n + 1))
+        elif count and (found.group("edge") == "first" or count == n):
+            pool = list(range(1, min(count, n) + 1))
+        elif count and len(context.last_references) == count:
+            pool = list(context.last_references)
+        elif count:
+            continue  # "the cheaper of the two" among more than two: which two is unknown
+        else:
+            pool = list(range(1, n + 1))
+        prices = [getattr(shown[p - 1], "price", None) for p in pool if 1 <= p <= n]
+        if len(prices) != len(pool) or any(price is None for price in prices):
+            continue
+        cheap = found.group("kind").startswith(("cheap", "least", "less", "low"))
+        best = min(prices) if cheap else max(prices)
+        chosen = [p for p, price in zip(pool, prices) if price == best]
+        if len(chosen) == 1 and chosen[0] not in positions:
+            positions.append(chosen[0])
+            spans.append(found.span())
+    return positions, spans
 
 
 def _value_tokens(item: Any, vocabulary: ValueMatcher) -> set[str]:
@@ -922,10 +995,15 @@ def understand(
 
     if not budget.empty:
         request.price = _price(budget.low, budget.high, budget.currency, context)
+    # "the cheaper of the two" names a shown item; it asks for no cheaper search.
+    price_positions, price_spans = _price_references(lowered, context, vocabulary)
+    priced = lowered
+    for start, end in reversed(price_spans):
+        priced = priced[:start] + " " + priced[end:]
     if request.price is None:
-        if _CHEAPER.search(lowered) and not re.search(r"\btoo cheap\b", lowered):
+        if _CHEAPER.search(priced) and not re.search(r"\btoo cheap\b", priced):
             request.relative_price = "cheaper"
-        elif _PRICIER.search(lowered) and not re.search(r"\bnot (?:too |so |very )?(?:expensive|pricey)\b", lowered):
+        elif _PRICIER.search(priced) and not re.search(r"\bnot (?:too |so |very )?(?:expensive|pricey)\b", priced):
             request.relative_price = "pricier"
 
     # Answers to the question asked last turn.
@@ -952,6 +1030,10 @@ def understand(
         t for word in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]+", raw) for t in normalise_tokens(word)
     )
     refs, ref_tokens = _references(tokens, context, vocabulary, question, names)
+    for position in price_positions:
+        if position not in [ref.position for ref in refs]:
+            item = context.shown[position - 1]
+            refs.append(ItemReference(position=position, item_id=str(getattr(item, "id", "")) or None, how="attribute"))
     # The word after "doesn't", "don't", "won't" is a verb ("green doesn't suit me"), no value.
     verbs = {i for i in range(1, len(tokens)) if tokens[i - 1] in _NEGATED_AUX}
     matchable = [t if i not in ref_tokens and i not in verbs else "\0" for i, t in enumerate(tokens)]
@@ -1138,7 +1220,7 @@ def _intent(
         return "compare"
     if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered):
         if request.references and any(new_include.values()) and re.search(r"\b(?:in|for|but)\b", lowered) \
-                and not re.match(r"\W*(?:is|are|was|were)\b", lowered):
+                and not re.match(r"\W*(?:is|are|was|were|how|what|whats|why|which|who|where|when)\b", lowered):
             return "more_like"  # "does the second one come in red?" ("is the second one for women?" asks)
         if re.match(r"\W*(?:and )?(?:is|does|do|can|will|are) (?:it|this|that|they|these|those)\b", lowered):
             return "ask_about_item"
