@@ -383,7 +383,9 @@ def _edits(a: str, b: str, limit: int) -> int:
 
 
 def _sound(word: str) -> str:
-    return word.replace("ph", "f").replace("ck", "k")
+    # Letters that sound alike: "headfones", "logitek" (logitech), "zebronix" (zebronics).
+    word = word.replace("ph", "f").replace("ck", "k").replace("cs", "x").replace("ks", "x")
+    return word[:-2] + "k" if word.endswith("ch") else word
 
 
 class ValueMatcher:
