@@ -79,7 +79,7 @@ _DISLIKED = frozenset(
 _COPULAS = frozenset({"is", "are", "was", "were", "look", "looks", "seem", "seems"})
 #: Words that end the scope of a negation once something was negated ("not red but blue").
 _SCOPE_BREAKS = frozenset(
-    {"but", "instead", "rather", "prefer", "want", "like", "need", "love", "maybe", "show", "give", "find",
+    {"but", "instead", "rather", "prefer", "want", "like", "need", "love", "maybe", "show", "give", "find", "for",
      "get", "only", "just", "though", "however", "looking", "something", "search", "am", "im", "so"}
 )
 _ANY_BUT = frozenset({"any", "anything", "everything", "all", "whatever", "every"})
@@ -495,6 +495,10 @@ class ValueMatcher:
                         surfaces[tokens] = max(surfaces.get(tokens, 0), strength)
         return surfaces
 
+    def names_value(self, words: Sequence[str], fields: set[str] | frozenset[str]) -> bool:
+        """Whether these normalised words are a value (or a value's surface) of one of these fields."""
+        return any(name in fields for name in self._surfaces.get(tuple(words), {}))
+
     @property
     def descriptive(self) -> set[str]:
         """Words of product-type values ("cable", "battery"): they describe products, they name none."""
@@ -893,9 +897,10 @@ def _price_references(lowered: str, context: TurnContext, vocabulary: ValueMatch
             continue  # "the cheaper of the two" among more than two: which two is unknown
         else:
             pool = list(range(1, n + 1))
-        prices = [getattr(shown[p - 1], "price", None) for p in pool if 1 <= p <= n]
-        if len(prices) != len(pool) or any(price is None for price in prices):
-            continue
+        found_prices = [getattr(shown[p - 1], "price", None) for p in pool if 1 <= p <= n]
+        prices = [float(price) for price in found_prices if price is not None]
+        if len(prices) != len(pool):
+            continue  # a position past the list, or an item without a price
         cheap = found.group("kind").startswith(("cheap", "least", "less", "low"))
         best = min(prices) if cheap else max(prices)
         chosen = [p for p, price in zip(pool, prices) if price == best]
@@ -988,20 +993,21 @@ def understand(
         text = text[:start] + " , " + text[end:]
     text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language, keep=vocabulary.value_words)
     text = _NEGATION_PHRASES.sub(" not ", text)
+    text = re.sub(r"\b(?:apart|aside) from\b", " except ", text)
     lowered = re.sub(r"\s+", " ", text).strip()
+    # "the cheaper of the two" names a shown item; it asks for no cheaper search.
+    price_positions, price_spans = _price_references(lowered, context, vocabulary)
+    priced = lowered
+    for start, end in reversed(price_spans):
+        priced = priced[:start] + " " + priced[end:]
     # Single letters ("usb c cable", "type c") carry no value: "usb cable" is matched.
-    tokens = [t for t in normalise_tokens(text) if not (len(t) == 1 and t.isascii() and t.isalpha())]
+    tokens = [t for t in normalise_tokens(priced) if not (len(t) == 1 and t.isascii() and t.isalpha())]
     raw_tokens = set(tokens)
     titles = {t for item in context.shown for t in normalise_tokens(str(getattr(item, "title", "")))}
     tokens = vocabulary.correct(tokens, keep=titles)
 
     if not budget.empty:
         request.price = _price(budget.low, budget.high, budget.currency, context)
-    # "the cheaper of the two" names a shown item; it asks for no cheaper search.
-    price_positions, price_spans = _price_references(lowered, context, vocabulary)
-    priced = lowered
-    for start, end in reversed(price_spans):
-        priced = priced[:start] + " " + priced[end:]
     if request.price is None:
         if _CHEAPER.search(priced) and not re.search(r"\btoo cheap\b", priced):
             request.relative_price = "cheaper"
@@ -1039,6 +1045,7 @@ def understand(
     # The word after "doesn't", "don't", "won't" is a verb ("green doesn't suit me"), no value.
     verbs = {i for i in range(1, len(tokens)) if tokens[i - 1] in _NEGATED_AUX}
     matchable = [t if i not in ref_tokens and i not in verbs else "\0" for i, t in enumerate(tokens)]
+    matchable = _ones_as_products(matchable, vocabulary, context)
     matches = vocabulary.find(matchable)
     types = set(type_fields(vocabulary.fields)) | {"category"}
     flags = _negation_flags(matchable, matches, types)
@@ -1054,6 +1061,14 @@ def understand(
         )
     }
     matches = [m for m in matches if id(m) not in owned]
+    # "flat sandals", "denim jacket": a one-word product type right before another product type
+    # describes it; the head noun is the product.
+    modifiers = {
+        id(first) for first, second in zip(matches, matches[1:])
+        if first.end == second.start and first.end - first.start == 1
+        and set(first.values) & types and set(second.values) & types and first.values != second.values
+    }
+    matches = [m for m in matches if id(m) not in modifiers]
     for match in matches:
         target = exclude if flags[match.start] else include
         for name, values in match.values.items():
@@ -1124,6 +1139,31 @@ def understand(
             for p, i in enumerate(context.shown, start=1)
         ]
     return request
+
+
+def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
+    """"not sports shoes, casual ones": "ones" stands for the product noun said before or searched.
+
+    "casual ones" becomes "casual shoe" when "casual shoe" is a product type of the catalogue and
+    "shoe" was said in the message or is the current product type. "the blue one" (after a
+    determiner) points at a shown item and is left alone.
+    """
+    types = frozenset(type_fields(vocabulary.fields)) | {"category"}
+    heads = [t for t in tokens if t.isalpha() and vocabulary.names_value([t], types)]
+    for name, values in context.current.items():
+        if name in types:
+            heads += [normalise_tokens(str(v), camel=True)[-1] for v in values if str(v).strip()]
+    if not heads:
+        return tokens
+    out = list(tokens)
+    for i in range(1, len(out)):
+        before = out[i - 2] if i >= 2 else ""
+        if out[i] != "one" or before in {"the", "this", "that", "these", "those", "which"} or out[i - 1] in _FILLERS:
+            continue
+        head = next((h for h in heads if vocabulary.names_value([out[i - 1], h], types)), None)
+        if head is not None:
+            out[i] = head
+    return out
 
 
 def _keep_current_type(
