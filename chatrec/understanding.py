@@ -882,8 +882,8 @@ def _price_references(lowered: str, context: TurnContext, vocabulary: ValueMatch
     spans: list[tuple[int, int]] = []
     for found in _PRICE_REFERENCE.finditer(lowered):
         noun = found.group("noun")
-        if noun is not None and _singular(noun) not in _REFERENCE_NOUNS | shared:
-            continue  # "the cheaper brand": not an item
+        if noun is not None and (_singular(noun) not in _REFERENCE_NOUNS | shared or _singular(noun) != noun):
+            continue  # "the cheaper brand" is no item; "the cheaper ones" asks for cheaper items
         if noun is None and " of " not in found.group(0):
             continue  # "is it the cheapest?": no item named
         count = _NUMBER_WORDS.get(found.group("count") or "", 0)
