@@ -259,6 +259,7 @@ def parse_budget(text: str) -> tuple[Budget, str]:
         The budget and the text it was read from (number words written as digits); the
         budget's spans index that text.
     """
+    text = re.sub(r"\ba (grand|k)\b", r"1 \1", text)  # "under a grand": one thousand
     text = _han_to_digits(_words_to_digits(text))
     budget = Budget()
     for kind, pattern in _PATTERNS:

@@ -121,7 +121,8 @@ _INJECTION = re.compile(
     r"(?:reveal|show|print|repeat|output|give|tell|leak|dump) (?:me )?(?:your |the |all |all the |all your )?"
     r"(?:hidden |secret |system |initial |original |full |internal )*(?:prompt|instructions|rules|guidelines|"
     r"configuration|config)|(?:new|updated|different|real|actual) (?:system )?(?:instructions|rules|prompt)|"
-    r"(?:admin|god|debug|sudo|unrestricted) mode|"
+    r"(?:admin|god|debug|sudo|unrestricted) mode|(?:output|print|repeat|reveal|dump|show|tell) (?:me )?(?:everything|all|"
+    r"the text|the words|what'?s written|what is written) (?:above|before|prior)|"
     r"i'?m (?:the|your) (?:developer|admin|administrator|owner|creator|programmer))\b"
 )
 _POLICY = re.compile(
@@ -165,7 +166,7 @@ _ACK = frozenset(
     "cheers needed wanted everything for now today that it".split()
 )
 _GREETING = re.compile(
-    r"^(?:hi|hello|hey|hiya|yo|good (?:morning|evening|afternoon|day)|thanks?(?: you)?(?: (?:so|very) much)?|ty|"
+    r"^(?:hi|hello|hey|hiya|heya|yo|howdy|namaste|greetings|good (?:morning|evening|afternoon|day)|thanks?(?: you)?(?: (?:so|very) much)?|ty|"
     r"ok(?:ay)?|cool|great|nice|awesome|perfect|bye|goodbye|see you|cheers|how are you|lol|haha|hmm+|wow|"
     r"you'?re welcome|that'?s all|nothing else|i'?m done|got it|sounds good|alright|fine|sure|yes|yeah|yep)"
     r"(?:[\s,!.?]+(?:hi|hello|hey|there|thanks?|thank you|a lot|so much|bye|ok(?:ay)?|great|cool|that'?s|"
@@ -184,7 +185,9 @@ _SHOW_AGAIN = re.compile(
     r"(?:bring|show) (?:me )?back (?:the )?(?:earlier|previous|first|old|original|last) (?:ones|results|items|suggestions)|"
     r"(?:what|the ones) you (?:showed|suggested) (?:me )?(?:before|earlier|at first) again|"
     r"(?:see|show|view|look at|bring up|pull up)(?: me)? (?:(?:the|those|these|that) (?:\w+ )?(?:lot|ones|results|items|"
-    r"suggestions|options|batch|set|list|picks)|them|those|these) again)\b"
+    r"suggestions|options|batch|set|list|picks)|them|those|these) again|"
+    r"(?:have|get|see|bring|put) (?:the |those |that )?(?:earlier|previous|first|old|original|last|other) (?:list|lot|ones|"
+    r"results|items|suggestions|options|batch|set|picks) back)\b"
 )
 _COMPARE = re.compile(
     r"\b(compare|comparison|difference between|differences|differ|vs\.?|versus|which (?:one )?is better|"
@@ -207,7 +210,8 @@ _QUESTION = re.compile(
 )
 _MORE_LIKE = re.compile(
     r"\b(more like (?:this|these|that|those|them|it|the)|similar|like (?:this|these|that|those|them) (?:one|ones)?\b.*"
-    r"\bmore|show (?:me )?(?:some |a few |a couple(?: of)? |few |several |a bit )?more\b(?! (?:expensive|affordable|colou?rful|formal|casual))|more (?:of (?:these|"
+    r"\bmore|(?:anything|something|stuff|others?|ones?) (?:similar to|like|close to) (?:the|this|that|these|those)\b|"
+    r"show (?:me )?(?:some |a few |a couple(?: of)? |few |several |a bit )?more\b(?! (?:expensive|affordable|colou?rful|formal|casual))|more (?:of (?:these|"
     r"those|them|this|that|the same)|options like|please|like that|results)|something like (?:the|this|that|these|"
     r"those)|along (?:those|these|the same) lines|in the same (?:style|vein)|i (?:like|love) (?:these|those|them|"
     r"this|that|it)|like the (?:first|second|third|fourth|fifth|last) one|the same but|but in|in (?:a )?different "
@@ -233,11 +237,13 @@ _SHOW_NOW = re.compile(
     r"what have you got|anything is fine|any is fine)\b|^show me\W*$|^show\W*$"
 )
 _NO_PREFERENCE = re.compile(
-    r"^\W*(any(?:thing)?|either|whatever|doesn'?t matter|does not matter|no preference|don'?t care|not sure|"
+    r"^\W*(?:(?:well|honestly|hmm+|um+|uh+|i mean|tbh)\W+)?(any(?:thing)?|either|whatever|doesn'?t matter|does not matter|"
+    r"no (?:real |particular |strong )?preference|don'?t care|not sure|"
     r"all|any of (?:these|those|them)|i don'?t mind|up to you|any(?:thing)? is fine|surprise me|"
     r"(?:i )?don'?t know|no idea|all of them|both|"
     r"(?:either|any|anything|whichever|any of them|either of them|any one|either one)(?: one)? (?:is|are|will be|would be|"
-    r"works?)? ?(?:fine|ok|okay|good|alright|great|cool)?(?: (?:for|with) me)?)\W*$"
+    r"works?)? ?(?:fine|ok|okay|good|alright|great|cool)?(?: (?:for|with) me)?)"
+    r"(?:\W+(?:really|honestly|tbh|at all|to be honest|either way|thanks|please|i guess))*\W*$"
 )
 _NONE_OF_THESE = re.compile(
     r"\b(none of (?:these|those|them|the above)|neither|something (?:different|else)|anything else|other)\b"
@@ -608,13 +614,26 @@ class ValueMatcher:
                 out.append(token + following)
                 position += 2
                 continue
-            if len(token) >= 4 and token.isalpha() and token.isascii() and token not in self._words \
+            split = self._split(token) if token not in keep else None
+            if split is not None:
+                out.extend(split)  # "trackpants" -> "track pant"
+            elif len(token) >= 4 and token.isalpha() and token.isascii() and token not in self._words \
                     and not _is_word(token) and token not in keep:
                 out.append(self._closest(token) or token)
             else:
                 out.append(token)
             position += 1
         return out
+
+    def _split(self, token: str) -> list[str] | None:
+        """A word that is two words of a value written together ("trackpants", "sportsshoes"), split; else None."""
+        if len(token) < 7 or not token.isalpha() or not token.isascii() or token in self._words or _is_word(token):
+            return None
+        for cut in range(3, len(token) - 2):
+            pair = (token[:cut], _singular(token[cut:]))
+            if pair in self._surfaces:
+                return list(pair)
+        return None
 
     def _closest(self, token: str) -> str | None:
         limit = 1 if len(token) < 8 else 2
@@ -991,6 +1010,9 @@ def understand(
     budget, text = parse_budget(folded)
     for start, end in sorted(budget.spans, reverse=True):
         text = text[:start] + " , " + text[end:]
+    # "my wife's birthday", "for dad's office": a possessive of a word the lexicon knows is that word.
+    known = lexicon.english_words()
+    text = re.sub(r"\b([a-z]+)'s\b", lambda found: found.group(1) if found.group(1) in known else found.group(0), text)
     text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language, keep=vocabulary.value_words)
     text = _NEGATION_PHRASES.sub(" not ", text)
     text = re.sub(r"\b(?:apart|aside) from\b", " except ", text)
@@ -1266,7 +1288,7 @@ def _intent(
             return "more_like"  # "does the second one come in red?" ("is the second one for women?" asks)
         if re.match(r"\W*(?:and )?(?:is|does|do|can|will|are) (?:it|this|that|they|these|those)\b", lowered):
             return "ask_about_item"
-        if request.relative_price and not request.references and re.search(
+        if (request.relative_price or request.price) and not request.references and re.search(
             r"\b(?:any|anything|something|some|ones|others?|else|alternatives?)\b", lowered
         ):
             return "refine"  # "anything that costs less?": a cheaper search, not a question about these
@@ -1281,7 +1303,9 @@ def _intent(
         return "reject"
     if shown and _MORE_LIKE.search(lowered):
         return "more_like"
-    if not wishes and not request.show_now and (_acknowledgement(tokens) or _THANKS.search(lowered)):
+    if not wishes and not request.show_now and (
+        _acknowledgement(tokens) or _THANKS.search(lowered) or _GREETING.match(lowered)
+    ):
         return "chitchat"
     if not wishes and not request.references and _SMALL_TALK.search(lowered):
         return "chitchat"
