@@ -159,6 +159,8 @@ _PRICE_REFERENCE = re.compile(
     r"(?: (?P<count>two|three|2|3))?\b)?"
 )
 _REFERENCE_NOUNS = frozenset({"one", "option", "pick", "model", "item", "version", "product", "pair"})
+#: Greetings no typo correction may turn into a product ("howdy" is not "hoody").
+_GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya", "heya", "howdy", "yo", "namaste", "greetings", "sup"})
 _ACK = frozenset(
     "thanks thank thx ty ok okay nice cool great good day bye goodbye hello hi hey there still help helping helped "
     "sure fine see yes yeah yep ah ahh oh ohh wow perfect awesome lol haha morning evening afternoon night welcome "
@@ -630,7 +632,7 @@ class ValueMatcher:
         if len(token) < 7 or not token.isalpha() or not token.isascii() or token in self._words or _is_word(token):
             return None
         for cut in range(3, len(token) - 2):
-            pair = (token[:cut], _singular(token[cut:]))
+            pair = (_singular(token[:cut]), _singular(token[cut:]))
             if pair in self._surfaces:
                 return list(pair)
         return None
@@ -1026,7 +1028,7 @@ def understand(
     tokens = [t for t in normalise_tokens(priced) if not (len(t) == 1 and t.isascii() and t.isalpha())]
     raw_tokens = set(tokens)
     titles = {t for item in context.shown for t in normalise_tokens(str(getattr(item, "title", "")))}
-    tokens = vocabulary.correct(tokens, keep=titles)
+    tokens = vocabulary.correct(tokens, keep=titles | _GREETING_WORDS)
 
     if not budget.empty:
         request.price = _price(budget.low, budget.high, budget.currency, context)
@@ -1220,7 +1222,7 @@ def _fix_lexicon_typos(text: str, lexicon: Lexicon) -> str:
 
     def fix(found: re.Match[str]) -> str:
         word = found.group(0)
-        if len(word) < 5 or word in keys or _is_word(word) or _is_word(_singular(word)):
+        if len(word) < 5 or word in keys or _is_word(word) or _is_word(_singular(word)) or word in _GREETING_WORDS:
             return word
         limit = 1 if len(word) < 8 else 2
         close = sorted(
