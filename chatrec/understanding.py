@@ -126,7 +126,8 @@ _INJECTION = re.compile(
     r"i'?m (?:the|your) (?:developer|admin|administrator|owner|creator|programmer))\b"
 )
 _POLICY = re.compile(
-    r"\b(shipping|ship to|delivery|deliver|dhl|fedex|courier|discount|coupon|voucher|refund|return policy|returns|"
+    r"\b(shipping|ship to|delivery|deliver|delivered|delivering|dhl|fedex|courier|discount|coupon|voucher|refund|"
+    r"return policy|returns|invoice|"
     r"exchange policy|payment|pay with|cash on delivery|order status|track (?:my )?order|customer service|"
     r"store hours|opening hours|my (?:order|parcel|package|delivery|purchase)|"
     r"return (?:the|my|this|these|those|it|them|an?)\b.*\b(?:bought|ordered|got|purchased)|cancel (?:my|the|an) order)\b"
@@ -136,6 +137,15 @@ _ROLE_MARKUP = re.compile(
     r"</?\s*(?:system|user|assistant|developer|instructions?|im_start|im_end)\s*\|?>|<\|[a-z_]+\|>|\[/?(?:inst|system|sys)\]|"
     r"(?:^|\n)\s*(?:system|assistant|developer|admin)\s*:|(?:^|\n)\s*#{2,}\s*(?:system|instructions?|new)\b"
 )
+#: Tasks that are no shopping, whatever products they name ("write me a haiku about shoes"), and
+#: asking the assistant to leave the catalogue aside ("ignore the catalogue").
+_OTHER_TASK = re.compile(
+    r"\b(?:write|compose|make up|tell) (?:me )?(?:a |an |some )?(?:short |funny |little )?(?:haiku|poem|limerick|sonnet|rap|"
+    r"song|story|essay|joke|riddle|letter|email|cover letter|code|program|script)s?\b|"
+    r"\b(?:ignore|forget|disregard|never mind) (?:the |your |this )?(?:catalogue|catalog|shop|store|shopping|products)\b"
+)
+#: After-sales service: off topic unless asked of a shown item ("the warranty on the Logitech?").
+_SERVICE = re.compile(r"\b(warrant(?:y|ies)|guarantee|installation|emi|after[- ]sales?)\b")
 #: Questions about the shop itself (is it genuine, safe, who runs it): not a product wish.
 _SHOP_TRUST = re.compile(
     r"\b(?:is|are|can i trust) (?:this|your|the|you) ?(?:site|website|shop|store|app|company|seller|page)?\b.*"
@@ -193,6 +203,7 @@ _SHOW_AGAIN = re.compile(
 )
 _COMPARE = re.compile(
     r"\b(compare|comparison|difference between|differences|differ|vs\.?|versus|which (?:one )?is better|"
+    r"(?:what|any|much|big)(?:'s| is| are)? (?:the )?(?:real |main )?difference|"
     r"better,? the|which (?:one |of (?:these|those|them|the \w+|the \w+ \w+) )?(?:is|has|have|was|would|should|"
     r"lasts|will|do|does|gives|offers|comes)\b.*\b(?:better|best|cheaper|cheapest|more|most|less|least|longer|"
     r"longest|lighter|lightest|bigger|biggest|smaller|smallest|recommend|pick|go for|choose|prefer)|"
@@ -257,7 +268,7 @@ _CHEAPER = re.compile(
     r"less (?:costly|pricey|pricy|expensive)|(?:costs?|costing|priced) less|lower[- ]priced|"
     r"(?:a (?:bit|little)|rather|quite|very|so|way|kind of|kinda) (?:too )?(?:expensive|pricey|pricy|costly|steep)|"
     r"(?:out of|over|above|beyond) (?:my|our) (?:budget|price range|league)|(?:can'?t|cannot) afford|"
-    r"(?:over|above|beyond|more than) (?:what )?(?:i|we) (?:wanted|want|planned|plan|hoped|was hoping|intended|"
+    r"(?:over|above|beyond|more than) (?:what )?(?:i|we) (?:can|could|am able to|wanted|want|planned|plan|hoped|was hoping|intended|"
     r"meant|had in mind|expected) (?:to )?(?:pay|spend)?)\b"
 )
 _PRICIER = re.compile(
@@ -730,6 +741,15 @@ def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) ->
                 seen_content = True
             cursor += 1
         position = cursor
+    # "iqoo? no thanks", "pink, nope": a value turned down right after it is named.
+    for match in matches:
+        cursor = match.end
+        while cursor < len(tokens) and tokens[cursor] in _PUNCT:
+            cursor += 1
+        following = tokens[cursor:cursor + 2]
+        if cursor > match.end and (following[:1] in (["nope"], ["nah"]) or following in (["no", "thank"], ["no", "way"])):
+            for inner in range(match.start, match.end):
+                flags[inner] = True
     # "red is not my colour", "black doesn't suit me": the value before a negated copula, unless
     # the clause goes on to name what is not wanted ("she doesn't like pink": "she" is the subject).
     for match in matches:
@@ -1029,6 +1049,7 @@ def understand(
     raw_tokens = set(tokens)
     titles = {t for item in context.shown for t in normalise_tokens(str(getattr(item, "title", "")))}
     tokens = vocabulary.correct(tokens, keep=titles | _GREETING_WORDS)
+    tokens = _ones_as_products(tokens, vocabulary, context)
 
     if not budget.empty:
         request.price = _price(budget.low, budget.high, budget.currency, context)
@@ -1069,7 +1090,6 @@ def understand(
     # The word after "doesn't", "don't", "won't" is a verb ("green doesn't suit me"), no value.
     verbs = {i for i in range(1, len(tokens)) if tokens[i - 1] in _NEGATED_AUX}
     matchable = [t if i not in ref_tokens and i not in verbs else "\0" for i, t in enumerate(tokens)]
-    matchable = _ones_as_products(matchable, vocabulary, context)
     matches = vocabulary.find(matchable)
     types = set(type_fields(vocabulary.fields)) | {"category"}
     flags = _negation_flags(matchable, matches, types)
@@ -1170,7 +1190,8 @@ def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: Turn
 
     "casual ones" becomes "casual shoe" when "casual shoe" is a product type of the catalogue and
     "shoe" was said in the message or is the current product type. "the blue one" (after a
-    determiner) points at a shown item and is left alone.
+    determiner) points at a shown item and is left alone. A negated modifier closing a clause
+    takes the noun too: "black shoes, not sports" turns down sports shoes.
     """
     types = frozenset(type_fields(vocabulary.fields)) | {"category"}
     heads = [t for t in tokens if t.isalpha() and vocabulary.names_value([t], types)]
@@ -1187,6 +1208,13 @@ def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: Turn
         head = next((h for h in heads if vocabulary.names_value([out[i - 1], h], types)), None)
         if head is not None:
             out[i] = head
+    for i in range(len(out) - 1, 0, -1):
+        closes = i + 1 == len(out) or out[i + 1] in _PUNCT
+        if not closes or out[i - 1] not in {"not", "no"} or vocabulary.names_value([out[i]], types):
+            continue
+        head = next((h for h in heads if vocabulary.names_value([out[i], h], types)), None)
+        if head is not None:
+            out.insert(i + 1, head)
     return out
 
 
@@ -1216,9 +1244,22 @@ def _keep_current_type(
             request.include[field] = sorted({*current[field], *request.include.get(field, []), spelt})
 
 
+def _lexicon_words(lexicon: Lexicon) -> frozenset[str]:
+    """The English lexicon's one-word keys and the words (5 letters or more) of its phrases."""
+    cached = lexicon.__dict__.get("_typo_targets")
+    if cached is None:
+        phrases = (key.split() for key in lexicon.entries.get("en", {}) if " " in key)
+        cached = lexicon.english_words() | {w for words in phrases for w in words if w.isalpha() and len(w) >= 5}
+        lexicon.__dict__["_typo_targets"] = cached
+    return cached
+
+
 def _fix_lexicon_typos(text: str, lexicon: Lexicon) -> str:
-    """Latin words one typo away from an English lexicon word ("sneakrs", "headfones"), corrected."""
-    keys = lexicon.english_words()
+    """Latin words one typo away from an English lexicon word ("sneakrs", "headfones"), corrected.
+
+    The words of the lexicon's phrases count too: "runnin shoes" is "running shoes".
+    """
+    keys = _lexicon_words(lexicon)
 
     def fix(found: re.Match[str]) -> str:
         word = found.group(0)
@@ -1270,7 +1311,9 @@ def _intent(
     question = bool(_QUESTION.search(lowered))
     if _RESET.search(lowered):
         return "start_over"
-    if _INJECTION.search(lowered) or _POLICY.search(lowered) or _SHOP_TRUST.search(lowered):
+    if _INJECTION.search(lowered) or _POLICY.search(lowered) or _SHOP_TRUST.search(lowered) or _OTHER_TASK.search(lowered):
+        return "off_topic"
+    if _SERVICE.search(lowered) and not request.references:
         return "off_topic"
     if not exact_matches and not request.price and _OFF_TOPIC.search(lowered):
         return "off_topic"
