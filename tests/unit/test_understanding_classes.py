@@ -454,3 +454,58 @@ def test_short_chinese_kin_words(catalogues, text: str, gender: str) -> None:
 def test_chinese_similar_to_a_shown_item(catalogues) -> None:
     heard = _read(catalogues, "fashion", "有没有和第一个相似的", shown=TEES, current={"category": ["Tshirts"]})
     assert (heard.intent, heard.positions, heard.language) == ("more_like", [1], "zh")
+
+
+# Classes fixed from held-out set 11 (branch i12c); each example is wording of its own.
+@pytest.mark.parametrize("text", ["these go beyond what I could pay", "way more than we can afford"])
+def test_beyond_what_the_shopper_can_pay_asks_for_cheaper(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
+    assert (heard.intent, heard.relative_price) == ("refine", "cheaper")
+
+
+@pytest.mark.parametrize("text", ["any real difference between them?", "what's the main difference?"])
+def test_asking_what_the_difference_is_compares(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text, shown=PAIR, current={"category": ["Smartphones"]}).intent == "compare"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how long is the guarantee?", "compose a poem about red dresses", "forget the shop for a sec, tell me a riddle",
+     "can you make sure it's delivered before friday?"],
+)
+def test_service_questions_and_other_tasks_are_off_topic_even_naming_products(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).intent == "off_topic"
+
+
+def test_a_service_question_about_a_shown_item_asks_about_it(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "does the HP one come with a warranty?", shown=MICE,
+                  current={"category": ["Mice"]})
+    assert (heard.intent, heard.positions) == ("ask_about_item", [2])
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "field", "wanted", "unwanted"),
+    [("electronics", "lenovo? nope. dell please", "brand", ["Dell"], ["Lenovo"]),
+     ("fashion", "grey, no way. show navy", "baseColour", ["Navy Blue"], ["Grey"])],
+)
+def test_a_value_turned_down_right_after_it_is_named(catalogues, name, text, field, wanted, unwanted) -> None:
+    heard = _read(catalogues, name, text, current={"category": ["x"]})
+    assert (heard.include[field], heard.exclude[field]) == (wanted, unwanted)
+
+
+def test_a_typo_inside_a_lexicon_phrase(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "runing shoes for my brother")
+    assert heard.include == {"category": ["Sports Shoes"], "gender": ["Men"]}
+
+
+@pytest.mark.parametrize("text", ["black shoes for men, not sports", "zapatos negros para hombre, no deportivos"])
+def test_a_negated_modifier_closing_a_clause_turns_down_that_kind(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert heard.exclude == {"category": ["Sports Shoes"]} and heard.include["subCategory"] == ["Shoes"]
+
+
+def test_keyboard_and_mouse_are_two_products_and_a_combo_is_the_set(catalogues) -> None:
+    assert _read(catalogues, "electronics", "a keyboard and a mouse").include == {"category": ["Keyboards", "Mice"]}
+    assert _read(catalogues, "electronics", "wireless keyboard and mouse combo").include == {
+        "category": ["Keyboard&MouseSets"]
+    }
