@@ -68,6 +68,7 @@ _A1, _A2 = _amount_pattern(1), _amount_pattern(2)
 _MAX_WORDS = (
     r"under|below|less than|cheaper than|lower than|max(?:imum)?|at most|up ?to|upto|within|no more than|"
     r"not more than|not over|no higher than|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay)"
+    r"(?: up to| upto)?|(?:price |spending |budget )?(?:limit|cap|ceiling|max(?:imum)?)(?: is| of| would be| will be)"
     r"(?: up to| upto)?|can spend|spend|afford|<=?|menos de|hasta|máximo|maximo|unter|bis|höchstens|maximal|"
     r"weniger als|不超过|不要超过|低于|少于|最多|预算(?:是|为|在|大概|大约)?"
 )
@@ -192,6 +193,8 @@ def _words_to_digits(text: str) -> str:
         words = [w for w in re.split(r"[\s-]+", found.group(0)) if w and w != "and"]
         if words == ["a"] or not words:
             return found.group(0)
+        if set(words) <= {"hundred", "thousand"} and re.search(r"\d\s?$", found.string[: found.start()]):
+            return found.group(0)  # "2 to 3 thousand": a scale word after digits stays one (read by _NUM)
         total = current = 0
         for word in words:
             if word == "a":
@@ -256,6 +259,7 @@ def parse_budget(text: str) -> tuple[Budget, str]:
         The budget and the text it was read from (number words written as digits); the
         budget's spans index that text.
     """
+    text = re.sub(r"\ba (grand|k)\b", r"1 \1", text)  # "under a grand": one thousand
     text = _han_to_digits(_words_to_digits(text))
     budget = Budget()
     for kind, pattern in _PATTERNS:

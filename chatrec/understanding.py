@@ -79,7 +79,7 @@ _DISLIKED = frozenset(
 _COPULAS = frozenset({"is", "are", "was", "were", "look", "looks", "seem", "seems"})
 #: Words that end the scope of a negation once something was negated ("not red but blue").
 _SCOPE_BREAKS = frozenset(
-    {"but", "instead", "rather", "prefer", "want", "like", "need", "love", "maybe", "show", "give", "find",
+    {"but", "instead", "rather", "prefer", "want", "like", "need", "love", "maybe", "show", "give", "find", "for",
      "get", "only", "just", "though", "however", "looking", "something", "search", "am", "im", "so"}
 )
 _ANY_BUT = frozenset({"any", "anything", "everything", "all", "whatever", "every"})
@@ -118,16 +118,59 @@ _INJECTION = re.compile(
     r"my |of )*(?:instructions|rules|prompts?|guidelines|programming|restrictions)|"
     r"(?:ignore|disregard) (?:all |everything )?(?:the )?(?:above|previous|before)|system prompt|jailbreak|"
     r"pretend (?:to be|you are)|developer mode|act as (?:a|an|my)|you are now|roleplay|role play|"
-    r"(?:reveal|show|print|repeat|output|give|tell|leak|dump) (?:me )?(?:your|the) (?:hidden |secret |system |initial |"
-    r"original |full )?(?:prompt|instructions|rules|guidelines|configuration|config)|"
+    r"(?:reveal|show|print|repeat|output|give|tell|leak|dump) (?:me )?(?:your |the |all |all the |all your )?"
+    r"(?:hidden |secret |system |initial |original |full |internal )*(?:prompt|instructions|rules|guidelines|"
+    r"configuration|config)|(?:new|updated|different|real|actual) (?:system )?(?:instructions|rules|prompt)|"
+    r"(?:admin|god|debug|sudo|unrestricted) mode|(?:output|print|repeat|reveal|dump|show|tell) (?:me )?(?:everything|all|"
+    r"the text|the words|what'?s written|what is written) (?:above|before|prior)|"
     r"i'?m (?:the|your) (?:developer|admin|administrator|owner|creator|programmer))\b"
 )
 _POLICY = re.compile(
-    r"\b(shipping|ship to|delivery|deliver|dhl|fedex|courier|discount|coupon|voucher|refund|return policy|returns|"
+    r"\b(shipping|ship to|delivery|deliver|delivered|delivering|dhl|fedex|courier|discount|coupon|voucher|refund|"
+    r"return policy|returns|invoice|"
     r"exchange policy|payment|pay with|cash on delivery|order status|track (?:my )?order|customer service|"
     r"store hours|opening hours|my (?:order|parcel|package|delivery|purchase)|"
     r"return (?:the|my|this|these|those|it|them|an?)\b.*\b(?:bought|ordered|got|purchased)|cancel (?:my|the|an) order)\b"
 )
+#: Chat-template or role markup in a message ("</user><system>", "SYSTEM:", "[INST]"): an injection attempt.
+_ROLE_MARKUP = re.compile(
+    r"</?\s*(?:system|user|assistant|developer|instructions?|im_start|im_end)\s*\|?>|<\|[a-z_]+\|>|\[/?(?:inst|system|sys)\]|"
+    r"(?:^|\n)\s*(?:system|assistant|developer|admin)\s*:|(?:^|\n)\s*#{2,}\s*(?:system|instructions?|new)\b"
+)
+#: Tasks that are no shopping, whatever products they name ("write me a haiku about shoes"), and
+#: asking the assistant to leave the catalogue aside ("ignore the catalogue").
+_OTHER_TASK = re.compile(
+    r"\b(?:write|compose|make up|tell) (?:me )?(?:a |an |some )?(?:short |funny |little )?(?:haiku|poem|limerick|sonnet|rap|"
+    r"song|story|essay|joke|riddle|letter|email|cover letter|code|program|script)s?\b|"
+    r"\b(?:ignore|forget|disregard|never mind) (?:the |your |this )?(?:catalogue|catalog|shop|store|shopping|products)\b"
+)
+#: After-sales service: off topic unless asked of a shown item ("the warranty on the Logitech?").
+_SERVICE = re.compile(r"\b(warrant(?:y|ies)|guarantee|installation|emi|after[- ]sales?)\b")
+#: Questions about the shop itself (is it genuine, safe, who runs it): not a product wish.
+_SHOP_TRUST = re.compile(
+    r"\b(?:is|are|can i trust) (?:this|your|the|you) ?(?:site|website|shop|store|app|company|seller|page)?\b.*"
+    r"\b(?:legit|legitimate|safe|trustworthy|trusted|genuine|a scam|scam|secure|reliable|real)\b|"
+    r"\b(?:site|website|shop|store|app|seller) (?:is )?(?:legit|a scam|safe|genuine|trustworthy)\b"
+)
+#: Small talk addressed to the assistant ("how's your day going?", "what's up?"): chit-chat, not off topic.
+_SMALL_TALK = re.compile(
+    r"^\W*(?:hi|hello|hey)?\W*(?:how(?:'?s| is| are| have| has| was) (?:it going|things(?: going)?|life(?: treating you)?|"
+    r"you(?: been)?(?: doing)?|your (?:day|week|weekend|evening|morning|night)(?: going| been)?)|what'?s up|wassup|"
+    r"how do you do|"
+    r"nice to (?:meet|talk to|chat with) you|you doing (?:ok|okay|well|good|alright)|hope you(?:'re| are) (?:well|good|"
+    r"doing well))\W*(?:today|so far|then)?\W*$"
+)
+#: A shown item named by its price among the others: "the cheapest one", "the cheaper of the two",
+#: "the pricier of the first two", "the most expensive phone".
+_PRICE_REFERENCE = re.compile(
+    r"\bthe (?P<kind>cheapest|cheaper|least expensive|less expensive|lowest[- ]priced|lower[- ]priced|priciest|"
+    r"pricier|most expensive|more expensive|costliest|dearest|highest[- ]priced|higher[- ]priced)"
+    r"(?: (?P<noun>(?!of\b)[a-z]+))?(?: of (?:the|these|those|them|all)(?: (?P<edge>first|last))?"
+    r"(?: (?P<count>two|three|2|3))?\b)?"
+)
+_REFERENCE_NOUNS = frozenset({"one", "option", "pick", "model", "item", "version", "product", "pair"})
+#: Greetings no typo correction may turn into a product ("howdy" is not "hoody").
+_GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya", "heya", "howdy", "yo", "namaste", "greetings", "sup"})
 _ACK = frozenset(
     "thanks thank thx ty ok okay nice cool great good day bye goodbye hello hi hey there still help helping helped "
     "sure fine see yes yeah yep ah ahh oh ohh wow perfect awesome lol haha morning evening afternoon night welcome "
@@ -135,7 +178,7 @@ _ACK = frozenset(
     "cheers needed wanted everything for now today that it".split()
 )
 _GREETING = re.compile(
-    r"^(?:hi|hello|hey|hiya|yo|good (?:morning|evening|afternoon|day)|thanks?(?: you)?(?: (?:so|very) much)?|ty|"
+    r"^(?:hi|hello|hey|hiya|heya|yo|howdy|namaste|greetings|good (?:morning|evening|afternoon|day)|thanks?(?: you)?(?: (?:so|very) much)?|ty|"
     r"ok(?:ay)?|cool|great|nice|awesome|perfect|bye|goodbye|see you|cheers|how are you|lol|haha|hmm+|wow|"
     r"you'?re welcome|that'?s all|nothing else|i'?m done|got it|sounds good|alright|fine|sure|yes|yeah|yep)"
     r"(?:[\s,!.?]+(?:hi|hello|hey|there|thanks?|thank you|a lot|so much|bye|ok(?:ay)?|great|cool|that'?s|"
@@ -152,10 +195,15 @@ _SHOW_AGAIN = re.compile(
     r"again the (?:previous|earlier) ones|(?:go|come|get|take me) back to (?:what|the ones|those|the items|the results)"
     r"(?: you)?(?: (?:showed|suggested|had|found))?(?: me)? ?(?:before|earlier|first|at first)?|"
     r"(?:bring|show) (?:me )?back (?:the )?(?:earlier|previous|first|old|original|last) (?:ones|results|items|suggestions)|"
-    r"(?:what|the ones) you (?:showed|suggested) (?:me )?(?:before|earlier|at first) again)\b"
+    r"(?:what|the ones) you (?:showed|suggested) (?:me )?(?:before|earlier|at first) again|"
+    r"(?:see|show|view|look at|bring up|pull up)(?: me)? (?:(?:the|those|these|that) (?:\w+ )?(?:lot|ones|results|items|"
+    r"suggestions|options|batch|set|list|picks)|them|those|these) again|"
+    r"(?:have|get|see|bring|put) (?:the |those |that )?(?:earlier|previous|first|old|original|last|other) (?:list|lot|ones|"
+    r"results|items|suggestions|options|batch|set|picks) back)\b"
 )
 _COMPARE = re.compile(
     r"\b(compare|comparison|difference between|differences|differ|vs\.?|versus|which (?:one )?is better|"
+    r"(?:what|any|much|big)(?:'s| is| are)? (?:the )?(?:real |main )?difference|"
     r"better,? the|which (?:one |of (?:these|those|them|the \w+|the \w+ \w+) )?(?:is|has|have|was|would|should|"
     r"lasts|will|do|does|gives|offers|comes)\b.*\b(?:better|best|cheaper|cheapest|more|most|less|least|longer|"
     r"longest|lighter|lightest|bigger|biggest|smaller|smallest|recommend|pick|go for|choose|prefer)|"
@@ -168,13 +216,15 @@ _COMPARE = re.compile(
     r"(?:\w+est|most|least|best|worst)\b)\b"
 )
 _QUESTION = re.compile(
-    r"(\?\s*$|^(?:why|what|how|does|do|is|are|can|could|will|would|which|when|where|who|tell me|any (?:info|details))\b|"
+    r"(\?\s*$|^(?:why|what|whats|how|hows|does|do|is|are|can|could|will|would|which|when|where|who|tell me|"
+    r"any (?:info|details))\b|"
     r"\b(?:tell me (?:more )?about|more (?:details|info|information) (?:on|about)|details (?:of|on|about)|"
     r"what about|how about|what is|what's|why did you|why (?:is|this|that|the))\b)"
 )
 _MORE_LIKE = re.compile(
     r"\b(more like (?:this|these|that|those|them|it|the)|similar|like (?:this|these|that|those|them) (?:one|ones)?\b.*"
-    r"\bmore|show (?:me )?(?:some )?more\b(?! (?:expensive|affordable|colou?rful|formal|casual))|more (?:of (?:these|"
+    r"\bmore|(?:anything|something|stuff|others?|ones?) (?:similar to|like|close to) (?:the|this|that|these|those)\b|"
+    r"show (?:me )?(?:some |a few |a couple(?: of)? |few |several |a bit )?more\b(?! (?:expensive|affordable|colou?rful|formal|casual))|more (?:of (?:these|"
     r"those|them|this|that|the same)|options like|please|like that|results)|something like (?:the|this|that|these|"
     r"those)|along (?:those|these|the same) lines|in the same (?:style|vein)|i (?:like|love) (?:these|those|them|"
     r"this|that|it)|like the (?:first|second|third|fourth|fifth|last) one|the same but|but in|in (?:a )?different "
@@ -185,6 +235,7 @@ _REJECT = re.compile(
     r"different (?:ones|options|items|suggestions|things)|none of (?:these|those|them|the above|it)|"
     r"not (?:these|those|them|this|that)(?: ones?)?\b(?! one)|don'?t like (?:these|those|them|any|this|that|it)|"
     r"not (?:what i|quite what|really what|for me|my style|my taste|interested|impressed)|neither|no good|nope|nah|"
+    r"not (?:really |quite )?(?:feeling|loving|digging|vibing with|into) (?:any of )?(?:these|those|them|this|that|it)|"
     r"next\b(?! (?:season|week|month|year|time|day|summer|winter|spring|fall|autumn|collection|gen|generation|"
     r"model|version|to|door))|i hate (?:these|those|them|all|it)|boring|ugly|try again|"
     r"don'?t want (?:these|those|them|any of)|not (?:a fan|keen)|other (?:designs?|styles?|models?|kinds?|types?|brands?)|"
@@ -199,9 +250,13 @@ _SHOW_NOW = re.compile(
     r"what have you got|anything is fine|any is fine)\b|^show me\W*$|^show\W*$"
 )
 _NO_PREFERENCE = re.compile(
-    r"^\W*(any(?:thing)?|either|whatever|doesn'?t matter|does not matter|no preference|don'?t care|not sure|"
+    r"^\W*(?:(?:well|honestly|hmm+|um+|uh+|i mean|tbh)\W+)?(any(?:thing)?|either|whatever|doesn'?t matter|does not matter|"
+    r"no (?:real |particular |strong )?preference|don'?t care|not sure|"
     r"all|any of (?:these|those|them)|i don'?t mind|up to you|any(?:thing)? is fine|surprise me|"
-    r"(?:i )?don'?t know|no idea|all of them|either is fine|both)\W*$"
+    r"(?:i )?don'?t know|no idea|all of them|both|"
+    r"(?:either|any|anything|whichever|any of them|either of them|any one|either one)(?: one)? (?:is|are|will be|would be|"
+    r"works?)? ?(?:fine|ok|okay|good|alright|great|cool)?(?: (?:for|with) me)?)"
+    r"(?:\W+(?:really|honestly|tbh|at all|to be honest|either way|thanks|please|i guess))*\W*$"
 )
 _NONE_OF_THESE = re.compile(
     r"\b(none of (?:these|those|them|the above)|neither|something (?:different|else)|anything else|other)\b"
@@ -212,7 +267,9 @@ _CHEAPER = re.compile(
     r"bargain|lower end|not (?:to )?spend (?:too |so )?much|spend less|save|for less|less money|lower budget|"
     r"less (?:costly|pricey|pricy|expensive)|(?:costs?|costing|priced) less|lower[- ]priced|"
     r"(?:a (?:bit|little)|rather|quite|very|so|way|kind of|kinda) (?:too )?(?:expensive|pricey|pricy|costly|steep)|"
-    r"(?:out of|over|above|beyond) (?:my|our) (?:budget|price range|league)|(?:can'?t|cannot) afford)\b"
+    r"(?:out of|over|above|beyond) (?:my|our) (?:budget|price range|league)|(?:can'?t|cannot) afford|"
+    r"(?:over|above|beyond|more than) (?:what )?(?:i|we) (?:can|could|am able to|wanted|want|planned|plan|hoped|was hoping|intended|"
+    r"meant|had in mind|expected) (?:to )?(?:pay|spend)?)\b"
 )
 _PRICIER = re.compile(
     r"\b(more expensive|pricier|higher end|high[- ]end|premium|too cheap|fancier|luxury|luxurious|top of the line|"
@@ -345,7 +402,9 @@ def _edits(a: str, b: str, limit: int) -> int:
 
 
 def _sound(word: str) -> str:
-    return word.replace("ph", "f").replace("ck", "k")
+    # Letters that sound alike: "headfones", "logitek" (logitech), "zebronix" (zebronics).
+    word = word.replace("ph", "f").replace("ck", "k").replace("cs", "x").replace("ks", "x")
+    return word[:-2] + "k" if word.endswith("ch") else word
 
 
 class ValueMatcher:
@@ -454,6 +513,10 @@ class ValueMatcher:
                     if tokens and joined not in _STOP_VALUES and len(joined) > 1:
                         surfaces[tokens] = max(surfaces.get(tokens, 0), strength)
         return surfaces
+
+    def names_value(self, words: Sequence[str], fields: set[str] | frozenset[str]) -> bool:
+        """Whether these normalised words are a value (or a value's surface) of one of these fields."""
+        return any(name in fields for name in self._surfaces.get(tuple(words), {}))
 
     @property
     def descriptive(self) -> set[str]:
@@ -564,13 +627,26 @@ class ValueMatcher:
                 out.append(token + following)
                 position += 2
                 continue
-            if len(token) >= 4 and token.isalpha() and token.isascii() and token not in self._words \
+            split = self._split(token) if token not in keep else None
+            if split is not None:
+                out.extend(split)  # "trackpants" -> "track pant"
+            elif len(token) >= 4 and token.isalpha() and token.isascii() and token not in self._words \
                     and not _is_word(token) and token not in keep:
                 out.append(self._closest(token) or token)
             else:
                 out.append(token)
             position += 1
         return out
+
+    def _split(self, token: str) -> list[str] | None:
+        """A word that is two words of a value written together ("trackpants", "sportsshoes"), split; else None."""
+        if len(token) < 7 or not token.isalpha() or not token.isascii() or token in self._words or _is_word(token):
+            return None
+        for cut in range(3, len(token) - 2):
+            pair = (_singular(token[:cut]), _singular(token[cut:]))
+            if pair in self._surfaces:
+                return list(pair)
+        return None
 
     def _closest(self, token: str) -> str | None:
         limit = 1 if len(token) < 8 else 2
@@ -665,6 +741,15 @@ def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) ->
                 seen_content = True
             cursor += 1
         position = cursor
+    # "iqoo? no thanks", "pink, nope": a value turned down right after it is named.
+    for match in matches:
+        cursor = match.end
+        while cursor < len(tokens) and tokens[cursor] in _PUNCT:
+            cursor += 1
+        following = tokens[cursor:cursor + 2]
+        if cursor > match.end and (following[:1] in (["nope"], ["nah"]) or following in (["no", "thank"], ["no", "way"])):
+            for inner in range(match.start, match.end):
+                flags[inner] = True
     # "red is not my colour", "black doesn't suit me": the value before a negated copula, unless
     # the clause goes on to name what is not wanted ("she doesn't like pink": "she" is the subject).
     for match in matches:
@@ -744,10 +829,19 @@ def _references(
             add(others[0], "other")
         elif n == 2 and not context.last_references:
             pass  # which one is "the other" is unknown
-    # "the blue one", "the Puma ones", "the one from Nike": an attribute or a title word of a shown item.
-    for found in re.finditer(r"\bthe (\w+(?: \w+)?) (?:one|ones|pair|model|version)\b|\bthe one (?:from|by|in|with) (?:the )?(\w+)", text):
+    # "the blue one", "the Puma ones", "the one from Nike": an attribute or a title word of a shown item;
+    # "the black kurta": the product type of every shown item serves as "one".
+    kinds = set(type_fields(vocabulary.fields)) | {"category"}
+    shared_types = set.intersection(*(
+        {t for name in vocabulary.fields if name in kinds
+         for t in normalise_tokens(str(item.field_value(name) or ""), camel=True) if len(t) >= 3}
+        if hasattr(item, "field_value") else set()
+        for item in shown
+    ))
+    heads = "|".join(["one", "ones", "pair", "model", "version", *sorted(re.escape(w) for w in shared_types)])
+    for found in re.finditer(rf"\bthe (\w+(?: \w+)?) (?:{heads})\b|\bthe one (?:from|by|in|with) (?:the )?(\w+)", text):
         words = (found.group(1) or found.group(2) or "").split()
-        words = [w for w in words if w not in _ORDINALS and w not in {"other", "last", "same", "cheap", "cheapest", "cheaper", "new", "next", "right", "only"}]
+        words = [w for w in words if w not in _ORDINALS and w not in {"one", "ones", "other", "last", "same", "cheap", "cheapest", "cheaper", "new", "next", "right", "only"}]
         if not words:
             continue
         hits: list[tuple[int, str]] = []
@@ -785,6 +879,8 @@ def _references(
         if position in used or token in common or token in _FILLERS or len(token) < 2 or token.isdigit():
             continue
         after_the = position > 0 and tokens[position - 1] == "the" and token not in vocabulary.descriptive
+        if after_the and position + 1 < len(tokens) and tokens[position + 1] == "of":
+            continue  # "the strap of the first one": a part of an item asked about, not a name
         if not (after_the or (question and not positional)):
             continue
         # After "the" any title word names items; in a bare question a brand or a capitalised name.
@@ -798,7 +894,61 @@ def _references(
         following = tokens[position + 1] if position + 1 < len(tokens) else ""
         if following and all(following in item_tokens[p - 1] for p in hits_at):
             used.add(position + 1)  # "the Locomotive jeans"
+    # "red vs blue, which one?": attribute values on either side of "vs" / "or" in a question.
+    if question:
+        for found in re.finditer(r"\b(\w+) (?:vs|versus|or) (?:the )?(\w+)\b", text):
+            for word in found.groups():
+                hits_at = [p for p, item in enumerate(shown, start=1) if word in _value_tokens(item, vocabulary)]
+                if hits_at and len(hits_at) < n:
+                    for hit in hits_at:
+                        add(hit, "attribute")
+                    used.update(p for p in _span_tokens(tokens, found.span()) if tokens[p] == word)
     return refs, used
+
+
+def _price_references(lowered: str, context: TurnContext, vocabulary: ValueMatcher) -> tuple[list[int], list[tuple[int, int]]]:
+    """Positions of shown items named by their price ("the cheaper of the two") and the spans that named them."""
+    shown = list(context.shown)
+    n = len(shown)
+    if n < 2 or re.match(r"\W*which\b", lowered):
+        return [], []  # "which is the cheapest one?" compares them all
+    kinds = set(type_fields(vocabulary.fields)) | {"category"}
+    shared = set.intersection(*(
+        {t for name in vocabulary.fields if name in kinds
+         for t in normalise_tokens(str(item.field_value(name) or ""), camel=True)}
+        if hasattr(item, "field_value") else set()
+        for item in shown
+    ))
+    positions: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for found in _PRICE_REFERENCE.finditer(lowered):
+        noun = found.group("noun")
+        if noun is not None and (_singular(noun) not in _REFERENCE_NOUNS | shared or _singular(noun) != noun):
+            continue  # "the cheaper brand" is no item; "the cheaper ones" asks for cheaper items
+        if noun is None and " of " not in found.group(0):
+            continue  # "is it the cheapest?": no item named
+        count = _NUMBER_WORDS.get(found.group("count") or "", 0)
+        if found.group("edge") == "last" and count:
+            pool = list(range(n - count + 1, n + 1))
+        elif count and (found.group("edge") == "first" or count == n):
+            pool = list(range(1, min(count, n) + 1))
+        elif count and len(context.last_references) == count:
+            pool = list(context.last_references)
+        elif count:
+            continue  # "the cheaper of the two" among more than two: which two is unknown
+        else:
+            pool = list(range(1, n + 1))
+        found_prices = [getattr(shown[p - 1], "price", None) for p in pool if 1 <= p <= n]
+        prices = [float(price) for price in found_prices if price is not None]
+        if len(prices) != len(pool):
+            continue  # a position past the list, or an item without a price
+        cheap = found.group("kind").startswith(("cheap", "least", "less", "low"))
+        best = min(prices) if cheap else max(prices)
+        chosen = [p for p, price in zip(pool, prices) if price == best]
+        if len(chosen) == 1 and chosen[0] not in positions:
+            positions.append(chosen[0])
+            spans.append(found.span())
+    return positions, spans
 
 
 def _value_tokens(item: Any, vocabulary: ValueMatcher) -> set[str]:
@@ -882,21 +1032,31 @@ def understand(
     budget, text = parse_budget(folded)
     for start, end in sorted(budget.spans, reverse=True):
         text = text[:start] + " , " + text[end:]
+    # "my wife's birthday", "for dad's office": a possessive of a word the lexicon knows is that word.
+    known = lexicon.english_words()
+    text = re.sub(r"\b([a-z]+)'s\b", lambda found: found.group(1) if found.group(1) in known else found.group(0), text)
     text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language, keep=vocabulary.value_words)
     text = _NEGATION_PHRASES.sub(" not ", text)
+    text = re.sub(r"\b(?:apart|aside) from\b", " except ", text)
     lowered = re.sub(r"\s+", " ", text).strip()
+    # "the cheaper of the two" names a shown item; it asks for no cheaper search.
+    price_positions, price_spans = _price_references(lowered, context, vocabulary)
+    priced = lowered
+    for start, end in reversed(price_spans):
+        priced = priced[:start] + " " + priced[end:]
     # Single letters ("usb c cable", "type c") carry no value: "usb cable" is matched.
-    tokens = [t for t in normalise_tokens(text) if not (len(t) == 1 and t.isascii() and t.isalpha())]
+    tokens = [t for t in normalise_tokens(priced) if not (len(t) == 1 and t.isascii() and t.isalpha())]
     raw_tokens = set(tokens)
     titles = {t for item in context.shown for t in normalise_tokens(str(getattr(item, "title", "")))}
-    tokens = vocabulary.correct(tokens, keep=titles)
+    tokens = vocabulary.correct(tokens, keep=titles | _GREETING_WORDS)
+    tokens = _ones_as_products(tokens, vocabulary, context)
 
     if not budget.empty:
         request.price = _price(budget.low, budget.high, budget.currency, context)
     if request.price is None:
-        if _CHEAPER.search(lowered) and not re.search(r"\btoo cheap\b", lowered):
+        if _CHEAPER.search(priced) and not re.search(r"\btoo cheap\b", priced):
             request.relative_price = "cheaper"
-        elif _PRICIER.search(lowered) and not re.search(r"\bnot (?:too |so |very )?(?:expensive|pricey)\b", lowered):
+        elif _PRICIER.search(priced) and not re.search(r"\bnot (?:too |so |very )?(?:expensive|pricey)\b", priced):
             request.relative_price = "pricier"
 
     # Answers to the question asked last turn.
@@ -923,6 +1083,10 @@ def understand(
         t for word in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]+", raw) for t in normalise_tokens(word)
     )
     refs, ref_tokens = _references(tokens, context, vocabulary, question, names)
+    for position in price_positions:
+        if position not in [ref.position for ref in refs]:
+            item = context.shown[position - 1]
+            refs.append(ItemReference(position=position, item_id=str(getattr(item, "id", "")) or None, how="attribute"))
     # The word after "doesn't", "don't", "won't" is a verb ("green doesn't suit me"), no value.
     verbs = {i for i in range(1, len(tokens)) if tokens[i - 1] in _NEGATED_AUX}
     matchable = [t if i not in ref_tokens and i not in verbs else "\0" for i, t in enumerate(tokens)]
@@ -941,6 +1105,14 @@ def understand(
         )
     }
     matches = [m for m in matches if id(m) not in owned]
+    # "flat sandals", "denim jacket": a one-word product type right before another product type
+    # describes it; the head noun is the product.
+    modifiers = {
+        id(first) for first, second in zip(matches, matches[1:])
+        if first.end == second.start and first.end - first.start == 1
+        and set(first.values) & types and set(second.values) & types and first.values != second.values
+    }
+    matches = [m for m in matches if id(m) not in modifiers]
     for match in matches:
         target = exclude if flags[match.start] else include
         for name, values in match.values.items():
@@ -982,6 +1154,8 @@ def understand(
             request.answered = attribute
     exact_matches = any(all(t in raw_tokens for t in m.surface.split()) for m in matches)
     request.intent = _intent(request, lowered, matchable, context, exact_matches, types)  # type: ignore[assignment]
+    if _ROLE_MARKUP.search(raw.lower()):
+        request.intent = "off_topic"  # chat-template markup: an attempt to inject instructions
     if request.intent in ("recommend", "refine") and _ALSO.search(lowered):
         _keep_current_type(request, vocabulary, context, types)
     if request.intent == "show_again":
@@ -1011,6 +1185,39 @@ def understand(
     return request
 
 
+def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
+    """"not sports shoes, casual ones": "ones" stands for the product noun said before or searched.
+
+    "casual ones" becomes "casual shoe" when "casual shoe" is a product type of the catalogue and
+    "shoe" was said in the message or is the current product type. "the blue one" (after a
+    determiner) points at a shown item and is left alone. A negated modifier closing a clause
+    takes the noun too: "black shoes, not sports" turns down sports shoes.
+    """
+    types = frozenset(type_fields(vocabulary.fields)) | {"category"}
+    heads = [t for t in tokens if t.isalpha() and vocabulary.names_value([t], types)]
+    for name, values in context.current.items():
+        if name in types:
+            heads += [normalise_tokens(str(v), camel=True)[-1] for v in values if str(v).strip()]
+    if not heads:
+        return tokens
+    out = list(tokens)
+    for i in range(1, len(out)):
+        before = out[i - 2] if i >= 2 else ""
+        if out[i] != "one" or before in {"the", "this", "that", "these", "those", "which"} or out[i - 1] in _FILLERS:
+            continue
+        head = next((h for h in heads if vocabulary.names_value([out[i - 1], h], types)), None)
+        if head is not None:
+            out[i] = head
+    for i in range(len(out) - 1, 0, -1):
+        closes = i + 1 == len(out) or out[i + 1] in _PUNCT
+        if not closes or out[i - 1] not in {"not", "no"} or vocabulary.names_value([out[i]], types):
+            continue
+        head = next((h for h in heads if vocabulary.names_value([out[i], h], types)), None)
+        if head is not None:
+            out.insert(i + 1, head)
+    return out
+
+
 def _keep_current_type(
     request: ShopperRequest, vocabulary: ValueMatcher, context: TurnContext, types: set[str]
 ) -> None:
@@ -1037,13 +1244,26 @@ def _keep_current_type(
             request.include[field] = sorted({*current[field], *request.include.get(field, []), spelt})
 
 
+def _lexicon_words(lexicon: Lexicon) -> frozenset[str]:
+    """The English lexicon's one-word keys and the words (5 letters or more) of its phrases."""
+    cached = lexicon.__dict__.get("_typo_targets")
+    if cached is None:
+        phrases = (key.split() for key in lexicon.entries.get("en", {}) if " " in key)
+        cached = lexicon.english_words() | {w for words in phrases for w in words if w.isalpha() and len(w) >= 5}
+        lexicon.__dict__["_typo_targets"] = cached
+    return cached
+
+
 def _fix_lexicon_typos(text: str, lexicon: Lexicon) -> str:
-    """Latin words one typo away from an English lexicon word ("sneakrs", "headfones"), corrected."""
-    keys = lexicon.english_words()
+    """Latin words one typo away from an English lexicon word ("sneakrs", "headfones"), corrected.
+
+    The words of the lexicon's phrases count too: "runnin shoes" is "running shoes".
+    """
+    keys = _lexicon_words(lexicon)
 
     def fix(found: re.Match[str]) -> str:
         word = found.group(0)
-        if len(word) < 5 or word in keys or _is_word(word) or _is_word(_singular(word)):
+        if len(word) < 5 or word in keys or _is_word(word) or _is_word(_singular(word)) or word in _GREETING_WORDS:
             return word
         limit = 1 if len(word) < 8 else 2
         close = sorted(
@@ -1091,7 +1311,9 @@ def _intent(
     question = bool(_QUESTION.search(lowered))
     if _RESET.search(lowered):
         return "start_over"
-    if _INJECTION.search(lowered) or _POLICY.search(lowered):
+    if _INJECTION.search(lowered) or _POLICY.search(lowered) or _SHOP_TRUST.search(lowered) or _OTHER_TASK.search(lowered):
+        return "off_topic"
+    if _SERVICE.search(lowered) and not request.references:
         return "off_topic"
     if not exact_matches and not request.price and _OFF_TOPIC.search(lowered):
         return "off_topic"
@@ -1107,11 +1329,11 @@ def _intent(
         return "compare"
     if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered):
         if request.references and any(new_include.values()) and re.search(r"\b(?:in|for|but)\b", lowered) \
-                and not re.match(r"\W*(?:is|are|was|were)\b", lowered):
+                and not re.match(r"\W*(?:is|are|was|were|how|what|whats|why|which|who|where|when)\b", lowered):
             return "more_like"  # "does the second one come in red?" ("is the second one for women?" asks)
         if re.match(r"\W*(?:and )?(?:is|does|do|can|will|are) (?:it|this|that|they|these|those)\b", lowered):
             return "ask_about_item"
-        if request.relative_price and not request.references and re.search(
+        if (request.relative_price or request.price) and not request.references and re.search(
             r"\b(?:any|anything|something|some|ones|others?|else|alternatives?)\b", lowered
         ):
             return "refine"  # "anything that costs less?": a cheaper search, not a question about these
@@ -1126,7 +1348,11 @@ def _intent(
         return "reject"
     if shown and _MORE_LIKE.search(lowered):
         return "more_like"
-    if not wishes and not request.show_now and (_acknowledgement(tokens) or _THANKS.search(lowered)):
+    if not wishes and not request.show_now and (
+        _acknowledgement(tokens) or _THANKS.search(lowered) or _GREETING.match(lowered)
+    ):
+        return "chitchat"
+    if not wishes and not request.references and _SMALL_TALK.search(lowered):
         return "chitchat"
     if (
         not shown and not wishes and not request.show_now and not request.drop and not request.references
