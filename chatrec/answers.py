@@ -371,15 +371,18 @@ def _superlative(text: str, items: Sequence[Item], positions: list[int], wording
                       "unknown", positions, False)
     field_name = known[0][1][0]
     known.sort(key=lambda pair: pair[1][1], reverse=rule["order"] == "max")
-    best, (_, best_value) = known[0]
-    others = [wording["other_value"].format(title=_short_title(i), value=_number_text(v)) for i, (_, v) in known[1:]]
+    best_value = known[0][1][1]
+    best = [item for item, (_, v) in known if v == best_value]  # a tie names every item sharing it
+    others = [wording["other_value"].format(title=_short_title(i), value=_number_text(v))
+              for i, (_, v) in known if v != best_value]
     others += [wording["no_field_value"].format(title=_short_title(i), field=_name(field_name, wording))
                for i, number in values if number is None]
+    sentence = wording[f"superlative_{'tie_' if len(best) > 1 else ''}{rule['order']}"]
     return Answer(
-        wording[f"superlative_{rule['order']}"].format(
-            title=_short_title(best), field=_name(field_name, wording), value=_number_text(best_value), others="; ".join(others)
-        ),
-        "best", [positions[items.index(best)]],
+        sentence.format(title=_short_title(best[0]), titles=_join([_short_title(i) for i in best], wording),
+                        field=_name(field_name, wording), value=_number_text(best_value),
+                        others="; ".join(others)).replace("; .", ".").replace("；。", "。"),
+        "best", [positions[items.index(item)] for item in best],
     )
 
 
@@ -402,6 +405,29 @@ def _facts_sentence(item: Item, wording: Mapping[str, Any]) -> str:
     if not facts:
         return str(wording["not_said"].format(title=_short_title(item), asked=""))
     return str(wording.get("sep", ", ").join(facts) + wording.get("stop", "."))
+
+
+def _related(
+    asked: list[str], item: Item, fields: list[tuple[str, str]], wording: Mapping[str, Any]
+) -> tuple[str, str] | None:
+    """Where the item's data states a word related to what is asked, and the words it uses.
+
+    "waterproof" is not "IPX4" and "running" is not "Sports": the answer says what the data
+    states and leaves the conclusion to the shopper (``related_words`` of the wording).
+    """
+    table: Mapping[str, Sequence[str]] = wording.get("related_words", {})
+    keys = [" ".join(asked), *asked]
+    related = [word for key in keys for word in table.get(key, table.get(_singular(key), []))]
+    for word in dict.fromkeys(related):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+        for name, value in fields:
+            if pattern.search(value):
+                return name, value
+        for label, source in (("name", item.title), ("description", item.description)):
+            match = pattern.search(source)
+            if match:
+                return label, match.group()
+    return None
 
 
 def _attribute_answer(
@@ -444,6 +470,11 @@ def _attribute_answer(
         if where is not None:
             lines.append(wording["found_in_text"].format(title=title, where=where, asked=phrase))
             supported = True
+            continue
+        related = _related(asked, item, fields, wording)
+        if related is not None:  # "waterproof?": not said, but the name says "IPX4"
+            sentence = wording["found_related" if related[0] in ("name", "description") else "found_related_field"]
+            lines.append(sentence.format(title=title, asked=phrase, where=related[0], found=_show(related[1], wording)))
             continue
         known = wording.get("sep", ", ").join(
             wording.get("fact", "{name} {value}").format(name=n, value=v) for n, v in fields[:4]

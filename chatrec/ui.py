@@ -86,7 +86,10 @@ def render_card(rec: dict[str, Any], verdict: str | None = None) -> str:
         note = LIKED_NOTE if verdict == "liked" else REJECTED_NOTE
         parts.append(f'<div class="verdict {verdict}">{html.escape(note)}</div>')
     if _http_url(rec.get("image_url")):
-        parts.append(f'<img src="{html.escape(rec["image_url"])}" alt="{html.escape(rec["title"])}" loading="lazy">')
+        # The title follows as text, so the image is decorative (alt=""); one that cannot load
+        # (an offline shop, a dead link) is hidden instead of showing a broken frame.
+        parts.append(f'<img src="{html.escape(rec["image_url"])}" alt="" loading="lazy" '
+                     'onerror="this.style.display=\'none\'">')
     parts.append(f'<div class="title"><b>{html.escape(rec["title"])}</b></div>')
     price = format_amount(rec["price"], rec.get("currency")) if rec.get("price") is not None else ""
     if price:

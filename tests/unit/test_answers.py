@@ -121,3 +121,22 @@ def test_superlatives_in_the_shoppers_language(message: str, language: str, best
     assert is_question_about_shown(message, 3, language)
     answer = answer_question(message, RATED, language)
     assert answer.kind == "best" and answer.text.startswith(best)
+
+
+def test_a_tie_for_the_best_names_every_item_sharing_it() -> None:
+    tied = [RATED[0], RATED[1], Item(id="9", title="PTron Tangentbeat Neckband", brand="PTron",
+                                     attributes={"rating": "4.3"})]
+    answer = answer_question("which one has the best rating?", tied)
+    assert answer.text.startswith("boAt Airdopes 141 Earbuds and PTron Tangentbeat Neckband share the highest rating: 4.3")
+    assert answer.positions == [2, 3] and "JBL C200SI Wired Earphones 4.1" in answer.text
+
+
+def test_a_related_word_in_the_data_is_quoted_without_claiming_what_was_asked() -> None:
+    buds = Item(id="7", title="boAt Airdopes 171 True Wireless Earbuds, IPX4, Bluetooth v5.0", brand="boAt")
+    answer = answer_question("is it waterproof?", [buds])
+    assert "does not say “waterproof”" in answer.text and "“IPX4”" in answer.text
+    assert answer.supported is False  # the data does not say waterproof
+    cap = Item(id="8", title="Nike Cap", brand="Nike", attributes={"usage": "Sports"})
+    assert "its usage is" not in answer_question("is it good for running?", [cap]).text
+    assert "“running”" in answer_question("is it good for running?", [cap]).text
+    assert "Sports" in answer_question("is it good for running?", [cap]).text
