@@ -1,4 +1,4 @@
-"""``chatrec train`` (LoRA ranking adapter) and ``chatrec models prepare`` (convert the packaged LLM)."""
+"""``chatrec train`` (LoRA ranking adapter), ``chatrec models prepare`` (convert the packaged LLM) and ``export-gguf``."""
 
 from __future__ import annotations
 
@@ -121,6 +121,34 @@ def prepare_command(force: bool, as_json: bool) -> None:
     else:
         click.echo(f"{settings.llm}: {folder} ({result['seconds']} s); adapter: {result['adapter'] or 'none'}")
 
+
+
+@models_group.command(name="export-gguf")
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="GGUF file to write (default: the cache's models folder, named after the job and dtype).")
+@click.option("--job", type=click.Choice(["rank", "understand"]), default="rank", show_default=True,
+              help="Whose weights: the ranking LLM (CHATREC_ADAPTER merged) or the understanding LLM "
+                   "(CHATREC_UNDERSTANDING_ADAPTER merged).")
+@click.option("--dtype", type=click.Choice(["f32", "bf16"]), default="f32", show_default=True,
+              help="f32: exactly the in-process float32 model; bf16: half the size, not bit-exact.")
+@click.option("--json", "as_json", is_flag=True, help="Print {path, dtype, adapter, tensors, bytes, seconds}.")
+def export_gguf_command(out: Path | None, job: str, dtype: str, as_json: bool) -> None:
+    """Write the in-process LLM's exact weights (adapter merged) as a GGUF file for llama.cpp's server."""
+    from chatrec.gguf_export import export_gguf
+    from chatrec.llm_understanding import understanding_settings
+
+    settings = make_settings()
+    if job == "understand":
+        settings = understanding_settings(settings)
+    if out is None:
+        out = Path(settings.cache_dir).expanduser() / "models" / f"{settings.llm}-{job}-{dtype}.gguf"
+    result = export_gguf(settings, out, dtype="bf16" if dtype == "bf16" else "f32")
+    if as_json:
+        echo_json({"path": str(result.path), "dtype": result.dtype, "adapter": result.adapter,
+                   "tensors": result.tensors, "bytes": result.bytes, "seconds": result.seconds})
+    else:
+        click.echo(f"{result.path} ({result.dtype}, {result.bytes / 1e6:.0f} MB, adapter: "
+                   f"{result.adapter or 'none'}, {result.seconds} s)")
 
 def _add_subcommands() -> None:
     from chatrec.cli.train_reasons import train_reasons_command
