@@ -177,7 +177,8 @@ class RemoteLLM:
         return exc
 
     def _body(self, prompt: str, **options: Any) -> dict[str, Any]:
-        return {"model": self.model, "prompt": prompt, "temperature": 0.0, **options}
+        # Greedy as in-process: llama.cpp's server would otherwise penalise repeats (its default 1.1).
+        return {"model": self.model, "prompt": prompt, "temperature": 0.0, "repeat_penalty": 1.0, **options}
 
     def complete(self, prompt: str, **options: Any) -> dict[str, Any]:
         """One ``/completions`` call (retried, within the timeout); the engine's JSON answer.

@@ -141,9 +141,7 @@ class RemoteUnderstander(LLMUnderstander):
         started = time.perf_counter()
         try:
             answer = self.remote.complete(
-                self.prefix + text, model=self.model, max_tokens=self.max_new_tokens,
-                # llama.cpp's server penalises repeats by default (1.1): greedy decoding in-process does not.
-                repeat_penalty=1.0, **self.constraint_options(),
+                self.prefix + text, model=self.model, max_tokens=self.max_new_tokens, **self.constraint_options(),
             )
         except EngineUnavailable as exc:
             raise EngineUnderstandingError(f"the LLM engine could not read the turn: {exc}", exc.reason) from exc
