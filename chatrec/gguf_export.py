@@ -27,7 +27,7 @@ from typing import Any, Literal
 from chatrec.errors import ModelError
 from chatrec.settings import PACKAGED_LLM, Settings
 
-__all__ = ["ExportResult", "export_gguf", "gguf_to_hf_name"]
+__all__ = ["ExportResult", "export_gguf", "export_lora_gguf", "gguf_to_hf_name"]
 
 logger = logging.getLogger(__name__)
 
@@ -183,4 +183,103 @@ def export_gguf(settings: Settings, out: Path | str, *, dtype: Literal["f32", "b
     )
     logger.info("exported %s (%s, adapter %s, %d tensors) in %.1f s", out, dtype, result.adapter or "none",
                 result.tensors, result.seconds)
+    return result
+
+
+def _gguf_name_of(hf_name: str) -> str | None:
+    """The GGUF tensor name of a transformers (Llama) weight, or None."""
+    globals_ = {hf: gguf for gguf, hf in _GLOBAL_NAMES.items()}
+    if hf_name in globals_:
+        return globals_[hf_name]
+    match = re.match(r"^model\.layers\.(\d+)\.(.+)\.weight$", hf_name)
+    if match:
+        for gguf_part, hf_part in _LAYER_NAMES.items():
+            if hf_part == match.group(2):
+                return f"blk.{match.group(1)}.{gguf_part}.weight"
+    return None
+
+
+def export_lora_gguf(adapter_dir: Path | str, out: Path | str) -> ExportResult:
+    """Write a PEFT LoRA adapter of the packaged model as a GGUF LoRA adapter (llama.cpp's ``--lora``).
+
+    The tensors are the adapter's own A and B matrices in float32 (``<tensor>.lora_a`` and
+    ``.lora_b``, the query/key B rows in llama.cpp's order), with ``adapter.lora.alpha``; llama.cpp
+    scales by alpha / rank as PEFT does. Unlike :func:`export_gguf` the base stays unmerged: one
+    base GGUF serves every job's adapter.
+
+    Raises:
+        AdapterError: The folder is not a plain LoRA adapter this format can carry (rsLoRA, DoRA,
+            per-layer ranks or alphas, modules saved whole, ``fan_in_fan_out``), or a weight is
+            missing or has an unknown name.
+        ModelError: The packaged GGUF cannot be read.
+    """
+    import json
+
+    import numpy as np
+    from gguf import GGUFReader, GGUFWriter, LlamaFileType
+
+    from chatrec.errors import AdapterError
+    from chatrec.llm import _read_weights, packaged_gguf
+
+    started = time.perf_counter()
+    folder = Path(adapter_dir)
+    config_path = folder / "adapter_config.json"
+    try:
+        config = json.loads(config_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AdapterError(f"adapter config {config_path} cannot be read: {exc}") from exc
+    if config.get("peft_type") != "LORA":
+        raise AdapterError(f"{config_path} is not a LoRA adapter (peft_type must be LORA)")
+    unsupported = [key for key in ("use_rslora", "use_dora", "fan_in_fan_out", "alpha_pattern", "rank_pattern",
+                                   "modules_to_save") if config.get(key)]
+    if unsupported:
+        raise AdapterError(f"{config_path}: a GGUF LoRA adapter cannot carry {', '.join(unsupported)}")
+    weights = _read_weights(folder / "adapter_model.safetensors")
+    source = packaged_gguf()
+    try:
+        reader = GGUFReader(str(source))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read {source}: {exc}") from exc
+    n_head = int(_field_value(reader.fields["llama.attention.head_count"]))
+    n_head_kv = int(_field_value(reader.fields["llama.attention.head_count_kv"]))
+    pairs: dict[str, dict[str, Any]] = {}
+    for name, tensor in weights.items():
+        part = "a" if ".lora_A." in name else "b" if ".lora_B." in name else None
+        hf_name = name.removeprefix("base_model.model.").replace(f".lora_{(part or '').upper()}.weight", ".weight")
+        gguf_name = _gguf_name_of(hf_name) if part else None
+        if gguf_name is None:
+            raise AdapterError(f"adapter weight {name!r} in {folder} has no llama.cpp counterpart")
+        pairs.setdefault(gguf_name, {})[part or ""] = tensor.detach().float().numpy()
+
+    out = Path(out).expanduser()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
+    writer = GGUFWriter(str(partial), arch=str(_field_value(reader.fields["general.architecture"])))
+    try:
+        writer.add_type("adapter")
+        writer.add_string("adapter.type", "lora")
+        writer.add_float32("adapter.lora.alpha", float(config["lora_alpha"]))
+        writer.add_file_type(LlamaFileType.ALL_F32)
+        writer.add_string("chatrec.adapter", str(folder))
+        for gguf_name, pair in sorted(pairs.items()):
+            if set(pair) != {"a", "b"}:
+                raise AdapterError(f"adapter {folder} has only one of lora_A/lora_B for {gguf_name}")
+            lora_b = pair["b"]
+            if gguf_name.endswith("attn_q.weight"):
+                lora_b = _permute(lora_b, n_head)
+            elif gguf_name.endswith("attn_k.weight"):
+                lora_b = _permute(lora_b, n_head_kv)
+            writer.add_tensor(gguf_name + ".lora_a", np.ascontiguousarray(pair["a"], dtype=np.float32))
+            writer.add_tensor(gguf_name + ".lora_b", np.ascontiguousarray(lora_b, dtype=np.float32))
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.write_tensors_to_file()
+        writer.close()
+        partial.replace(out)
+    finally:
+        if partial.exists():
+            partial.unlink()
+    result = ExportResult(path=out, dtype="f32", adapter=str(folder), tensors=2 * len(pairs),
+                          bytes=out.stat().st_size, seconds=round(time.perf_counter() - started, 1))
+    logger.info("exported the LoRA adapter %s to %s (%d tensors)", folder, out, result.tensors)
     return result

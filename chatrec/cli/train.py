@@ -150,6 +150,30 @@ def export_gguf_command(out: Path | None, job: str, dtype: str, as_json: bool) -
         click.echo(f"{result.path} ({result.dtype}, {result.bytes / 1e6:.0f} MB, adapter: "
                    f"{result.adapter or 'none'}, {result.seconds} s)")
 
+
+@models_group.command(name="export-lora")
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="GGUF LoRA adapter file to write (serve it with llama.cpp's --lora on the base GGUF).")
+@click.option("--job", type=click.Choice(["rank", "understand"]), default="rank", show_default=True,
+              help="Whose adapter: CHATREC_ADAPTER (ranking) or CHATREC_UNDERSTANDING_ADAPTER.")
+@click.option("--adapter", "adapter", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              help="A PEFT LoRA folder instead of the job's adapter.")
+def export_lora_command(out: Path, job: str, adapter: Path | None) -> None:
+    """Write a LoRA adapter as a GGUF LoRA adapter for llama.cpp (the base GGUF stays unmerged)."""
+    from chatrec.errors import AdapterError
+    from chatrec.gguf_export import export_lora_gguf
+    from chatrec.llm import resolve_adapter
+    from chatrec.llm_understanding import understanding_settings
+
+    settings = make_settings()
+    if job == "understand":
+        settings = understanding_settings(settings)
+    folder = adapter or resolve_adapter(settings)
+    if folder is None:
+        raise AdapterError("no adapter to export: the job's adapter is none (give --adapter DIR)")
+    result = export_lora_gguf(folder, out)
+    click.echo(f"{result.path} ({result.tensors} tensors, {result.bytes / 1e6:.1f} MB, from {result.adapter})")
+
 def _add_subcommands() -> None:
     from chatrec.cli.train_reasons import train_reasons_command
     from chatrec.cli.train_understanding import train_understanding_command

@@ -32,10 +32,15 @@ import pytest
 
 from chatrec.catalog import load_catalog
 from chatrec.explain import LLMExplainer
-from chatrec.gguf_export import export_gguf
-from chatrec.llm import LLM
+from chatrec.gguf_export import export_gguf, export_lora_gguf
+from chatrec.llm import LLM, shipped_adapter_dir
 from chatrec.llm_remote import RemoteExplainer, RemoteLLM, RemoteRanker
-from chatrec.llm_understanding import LLMUnderstander, turn_text, understanding_settings
+from chatrec.llm_understanding import (
+    LLMUnderstander,
+    shipped_understanding_adapter_dir,
+    turn_text,
+    understanding_settings,
+)
 from chatrec.llm_understanding_remote import RemoteUnderstander
 from chatrec.ranking import LLMRanker, RankingContext
 from chatrec.settings import Settings
@@ -116,7 +121,18 @@ def ggufs(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> dict[
 
 
 @pytest.fixture(scope="module")
-def server(ggufs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def loras(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The shipped ranking and understanding adapters as GGUF LoRA adapters (``chatrec models export-lora``)."""
+    folder = tmp_path_factory.mktemp("lora")
+    return {
+        "chatrec-rank-lora": export_lora_gguf(shipped_adapter_dir(), folder / "rank-lora.gguf").path,
+        "chatrec-understand-lora": export_lora_gguf(shipped_understanding_adapter_dir(),
+                                                    folder / "understand-lora.gguf").path,
+    }
+
+
+@pytest.fixture(scope="module")
+def server(ggufs: dict[str, Path], loras: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert importlib.util.find_spec("llama_cpp") is not None, (
         "llama-cpp-python is not installed: pip install 'llama-cpp-python[server]'"
     )
@@ -129,6 +145,10 @@ def server(ggufs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> 
         {"model": str(path), "model_alias": alias, "n_ctx": 1024, "n_threads": threads, "n_threads_batch": threads,
          "logits_all": True, "verbose": False}
         for alias, path in ggufs.items()
+    ] + [  # the base model (no adapter merged) with a job's adapter as a llama.cpp LoRA
+        {"model": str(ggufs["chatrec-rank"]), "lora_path": str(path), "model_alias": alias, "n_ctx": 1024,
+         "n_threads": threads, "n_threads_batch": threads, "logits_all": True, "verbose": False}
+        for alias, path in loras.items()
     ]}
     config_file = tmp_path_factory.mktemp("llama") / "config.json"
     config_file.write_text(json.dumps(config), encoding="utf-8")
@@ -206,6 +226,40 @@ def test_understanding_on_llama_cpp_matches_in_process(server: str, settings: Se
     print("\nunderstanding in-process vs llama.cpp (same weights, same grammar):", *rows, sep="\n  ")
     print(f"same request line {same}/{len(TURNS)}; in-process with jump-forward: {same_jumping}/{len(TURNS)}")
     assert same == len(TURNS), rows
+
+
+def test_the_shipped_adapters_as_llama_cpp_loras_match_in_process(server: str, settings: Settings) -> None:
+    """The base GGUF with a GGUF LoRA (not merged) against in-process with the adapter merged."""
+    ranking = settings.model_copy(update={"adapter": "default", "llm_model": "chatrec-rank-lora"})
+    local = LLMRanker(LLM.from_settings(ranking), weight=1.0)
+    remote = RemoteRanker(RemoteLLM(ranking.model_copy(update={"llm_url": server})), weight=1.0)
+    same_order, gaps, report = 0, [], []
+    for context, items in _pools():
+        here, there = local.label_logprobs(context, items), remote.label_logprobs(context, items)
+        gaps.append(float(np.max(np.abs(here - there))))
+        order_here = [int(i) for i in np.argsort(-here, kind="stable")]
+        order_there = [int(i) for i in np.argsort(-there, kind="stable")]
+        same_order += order_here == order_there
+        report.append((context.turns[0][1], order_here, order_there, round(gaps[-1], 5)))
+    print("\nranking adapter, merged in-process vs LoRA on llama.cpp:", *report, sep="\n  ")
+    print(f"same full order {same_order}/{len(report)}, max |logprob gap| {max(gaps):.5f}")
+
+    items = list(load_catalog(FIXTURE).items)
+    vocabulary = CatalogueVocabulary.from_items(items)
+    understander = LLMUnderstander(LLM(understanding_settings(settings)), vocabulary, style="short",
+                                   jump_forward=False, timeout_seconds=120)
+    on_engine = RemoteUnderstander(RemoteLLM(settings.model_copy(update={"llm_url": server})), vocabulary,
+                                   model="chatrec-understand-lora", style="short", timeout_seconds=120)
+    same_lines, rows = 0, []
+    for message, n_shown, current, pending in TURNS:
+        text = turn_text(understander.library, message, items[:n_shown], current, pending)
+        here, there = understander.generate(text), on_engine.generate(text)
+        same_lines += here == there
+        rows.append(f"{'=' if here == there else 'X'} {message!r}: {here!r} | engine {there!r}")
+    print("understanding adapter, merged in-process vs LoRA on llama.cpp:", *rows, sep="\n  ")
+    print(f"same request line {same_lines}/{len(TURNS)}")
+    assert same_order == len(report), report
+    assert same_lines == len(TURNS), rows
 
 
 def test_reasons_stream_from_llama_cpp(server: str, settings: Settings) -> None:
