@@ -109,7 +109,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="module")
-def ggufs(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def ggufs(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
     """The in-process weights of each job, exported (``chatrec models export-gguf``), F32."""
     folder = tmp_path_factory.mktemp("gguf")
     rank = export_gguf(settings, folder / "rank-f32.gguf")
@@ -117,7 +117,9 @@ def ggufs(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> dict[
     assert rank.adapter is None and understand.adapter is not None
     print(f"\nexported {rank.bytes / 1e6:.0f} MB in {rank.seconds} s and {understand.bytes / 1e6:.0f} MB "
           f"in {understand.seconds} s")
-    return {"chatrec-rank": rank.path, "chatrec-understand": understand.path}
+    yield {"chatrec-rank": rank.path, "chatrec-understand": understand.path}
+    for path in (rank.path, understand.path):  # 540 MB each: not left behind in pytest's kept folders
+        path.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="module")
@@ -258,6 +260,16 @@ def test_the_shipped_adapters_as_llama_cpp_loras_match_in_process(server: str, s
         rows.append(f"{'=' if here == there else 'X'} {message!r}: {here!r} | engine {there!r}")
     print("understanding adapter, merged in-process vs LoRA on llama.cpp:", *rows, sep="\n  ")
     print(f"same request line {same_lines}/{len(TURNS)}")
+    # The LoRA is really applied: the base model alone writes other lines for some of these turns.
+    base = RemoteUnderstander(RemoteLLM(settings.model_copy(update={"llm_url": server})), vocabulary,
+                              model="chatrec-rank", style="short", timeout_seconds=120)
+    differ = sum(
+        base.generate(turn_text(understander.library, m, items[:n], c, p)) != understander.generate(
+            turn_text(understander.library, m, items[:n], c, p))
+        for m, n, c, p in TURNS[:8]
+    )
+    print(f"the base model without the LoRA wrote another line on {differ}/8 turns")
+    assert differ > 0
     assert same_order == len(report), report
     assert same_lines == len(TURNS), rows
 

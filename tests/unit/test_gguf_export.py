@@ -43,3 +43,45 @@ def test_the_command_says_what_is_wrong_in_one_line(tmp_path, monkeypatch) -> No
     result = CliRunner().invoke(main, ["models", "export-gguf", "--out", str(tmp_path / "x.gguf")])
     assert result.exit_code != 0
     assert "packaged model only" in result.output and "Traceback" not in result.output
+
+
+def test_a_shipped_adapter_becomes_a_llama_cpp_lora_adapter(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gguf import GGUFReader
+    from safetensors.torch import load_file
+
+    from chatrec.gguf_export import export_lora_gguf
+    from chatrec.llm_understanding import shipped_understanding_adapter_dir
+
+    folder = shipped_understanding_adapter_dir()
+    result = export_lora_gguf(folder, tmp_path / "lora.gguf")
+    reader = GGUFReader(str(result.path))
+    assert reader.fields["general.type"].contents() == "adapter"
+    assert reader.fields["adapter.type"].contents() == "lora"
+    assert reader.fields["adapter.lora.alpha"].contents() == 16.0
+    tensors = {t.name: t for t in reader.tensors}
+    saved = load_file(str(folder / "adapter_model.safetensors"))
+    assert len(tensors) == len(saved) == 140
+    prefix = "base_model.model.model.layers.20.self_attn"
+    a = np.asarray(tensors["blk.20.attn_q.weight.lora_a"].data)
+    b = np.asarray(tensors["blk.20.attn_q.weight.lora_b"].data)
+    assert np.array_equal(a, saved[f"{prefix}.q_proj.lora_A.weight"].numpy())
+    assert np.array_equal(b, _permute(saved[f"{prefix}.q_proj.lora_B.weight"].numpy(), 9))  # llama.cpp's q rows
+    v = np.asarray(tensors["blk.20.attn_v.weight.lora_b"].data)
+    assert np.array_equal(v, saved[f"{prefix}.v_proj.lora_B.weight"].numpy())  # v rows as they are
+
+
+def test_an_adapter_llama_cpp_cannot_carry_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import shutil
+
+    from chatrec.errors import AdapterError
+    from chatrec.gguf_export import export_lora_gguf
+    from chatrec.llm_understanding import shipped_understanding_adapter_dir
+
+    folder = tmp_path / "rslora"
+    shutil.copytree(shipped_understanding_adapter_dir(), folder)
+    config = json.loads((folder / "adapter_config.json").read_text())
+    (folder / "adapter_config.json").write_text(json.dumps({**config, "use_rslora": True}))
+    with pytest.raises(AdapterError, match="use_rslora"):
+        export_lora_gguf(folder, tmp_path / "x.gguf")
+    assert not (tmp_path / "x.gguf").exists()
