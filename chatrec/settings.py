@@ -116,6 +116,10 @@ class Settings(BaseSettings):
         "grammar", description="How the understanding grammar is sent to the engine: 'grammar' (GBNF, llama.cpp), "
         "'structured_outputs' (vLLM >= 0.12), 'guided_grammar' (older vLLM), 'json_schema' (response_format).",
     )
+    reasons_llm_model: str | None = Field(
+        None, description="Model name at the engine for reasons written with the reasons adapter "
+        "(reason_writer=llm; an exported GGUF, a GGUF LoRA or a vLLM LoRA module); default: llm_model.",
+    )
     # --- end understanding on the engine ---
     # --- issue 13: reasons and speed (see docs/reasons.md) ------------------------------
     llm_rerank: bool = Field(

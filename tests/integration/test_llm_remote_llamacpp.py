@@ -43,6 +43,7 @@ from chatrec.llm_understanding import (
 )
 from chatrec.llm_understanding_remote import RemoteUnderstander
 from chatrec.ranking import LLMRanker, RankingContext
+from chatrec.reason_training import shipped_reasons_adapter_dir
 from chatrec.settings import Settings
 from chatrec.vocabulary import CatalogueVocabulary
 
@@ -130,6 +131,7 @@ def loras(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "chatrec-rank-lora": export_lora_gguf(shipped_adapter_dir(), folder / "rank-lora.gguf").path,
         "chatrec-understand-lora": export_lora_gguf(shipped_understanding_adapter_dir(),
                                                     folder / "understand-lora.gguf").path,
+        "chatrec-reasons-lora": export_lora_gguf(shipped_reasons_adapter_dir(), folder / "reasons-lora.gguf").path,
     }
 
 
@@ -318,3 +320,22 @@ def test_a_whole_turn_over_http_with_the_llm_on_llama_cpp(
     metrics = client.get("/metrics").text
     assert 'chatrec_llm_calls_total{job="rank",outcome="ok"}' in metrics
     assert 'chatrec_llm_calls_total{job="understand",outcome="ok"}' in metrics
+
+
+def test_reasons_with_the_reasons_adapter_as_a_llama_cpp_lora_match_in_process(server: str, settings: Settings) -> None:
+    """reason_writer=llm with the shipped reasons adapter: merged in-process vs a LoRA on the engine."""
+    writing = settings.model_copy(update={"reason_writer": "llm", "reason_adapter": "default",
+                                          "reasons_llm_model": "chatrec-reasons-lora"})
+    local = LLMExplainer.from_settings(writing)
+    remote = RemoteExplainer.from_settings(writing.model_copy(update={"llm_url": server}))
+    assert local.data_to_text and remote.data_to_text
+    same, rows = 0, []
+    for context, items in _pools()[:4]:
+        chunks = list(remote.stream(context, items[0]))
+        assert not any(str(p).startswith("engine unavailable") for p in chunks[-1].problems), chunks
+        here = "".join(c for c in local.stream(context, items[0]) if isinstance(c, str))
+        there = "".join(c for c in chunks if isinstance(c, str))
+        same += here == there
+        rows.append(f"{'=' if here == there else 'X'} in-process {here!r}\n    llama.cpp  {there!r}")
+    print("\nreasons adapter, merged in-process vs LoRA on llama.cpp:", *rows, sep="\n  ")
+    assert same == len(rows), rows
