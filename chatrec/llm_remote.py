@@ -177,7 +177,8 @@ class RemoteLLM:
         return exc
 
     def _body(self, prompt: str, **options: Any) -> dict[str, Any]:
-        return {"model": self.model, "prompt": prompt, "temperature": 0.0, **options}
+        # Greedy as in-process: llama.cpp's server would otherwise penalise repeats (its default 1.1).
+        return {"model": self.model, "prompt": prompt, "temperature": 0.0, "repeat_penalty": 1.0, **options}
 
     def complete(self, prompt: str, **options: Any) -> dict[str, Any]:
         """One ``/completions`` call (retried, within the timeout); the engine's JSON answer.
@@ -428,7 +429,21 @@ class RemoteExplainer(LLMExplainer):
     def from_settings(
         cls, settings: Settings, llm: Any = None, vocabulary: Any = None, labels: Any = None
     ) -> RemoteExplainer:
-        """An explainer on the engine at ``settings.llm_url`` (shared client when ``llm`` is given)."""
+        """An explainer on the engine at ``settings.llm_url`` (shared client when ``llm`` is given).
+
+        As in-process, a reasons adapter (``reason_adapter``) means the short data-to-text prompt,
+        sent to the model ``reasons_llm_model`` (the adapter as served by the engine).
+        """
+        from chatrec.reason_training import resolve_reason_adapter
+
+        if resolve_reason_adapter(settings) is not None:
+            model = settings.reasons_llm_model or settings.llm_model
+            shared = llm is not None and getattr(llm, "model", None) == (model or settings.llm)
+            return cls(
+                llm if shared else RemoteLLM(settings.model_copy(update={"llm_model": model})),
+                vocabulary=vocabulary, prompts=PromptLibrary(settings.prompts_dir),
+                max_new_tokens=settings.explain_max_new_tokens, labels=labels, data_to_text=True,
+            )
         return cls(
             llm or RemoteLLM.from_settings(settings),
             vocabulary=vocabulary,

@@ -499,6 +499,10 @@ def understander_from_settings(settings: Settings, items: Sequence[Any]) -> LLMU
     """
     if settings.understander == "rules":
         return None
+    if settings.llm_url:  # on a serving engine (issue 16)
+        from chatrec.llm_understanding_remote import remote_understander
+
+        return remote_understander(settings, items)
     from chatrec.llm import LLM
     from chatrec.vocabulary import CatalogueVocabulary
 
@@ -545,6 +549,18 @@ def reread(
         heard = understander.read(message, context, rules, MERGE_SLOTS if mode == "llm-always" else HYBRID_SLOTS)
     except (LLMUnderstandingError, ModelError) as exc:
         logger.warning("the LLM could not read the message, the rules' request is used: %s", exc)
-        return rules, {"by": "rules", "llm_failed": str(exc)}
+        failed = {"by": "rules", "llm_failed": str(exc)}
+        reason = getattr(exc, "reason", None)  # an engine's failure (chatrec.llm_understanding_remote)
+        if reason is not None:
+            from chatrec import observability
+
+            observability.count_llm_call("understand", "degraded")
+            observability.count_llm_fallback("understand", str(reason))
+            failed["degraded"] = str(reason)
+        return rules, failed
+    if getattr(understander, "remote", None) is not None:
+        from chatrec import observability
+
+        observability.count_llm_call("understand", "ok")
     return heard, {"by": "llm", "line": understander.last_line,
                    "seconds": round(understander.last_seconds or 0.0, 3)}

@@ -107,6 +107,20 @@ class Settings(BaseSettings):
     llm_top_logprobs: int = Field(
         20, ge=1, le=100, description="Top log-probabilities asked from the engine for ranking (vLLM allows 20)."
     )
+    # --- understanding on the engine (chatrec.llm_understanding_remote) ---
+    understanding_llm_model: str | None = Field(
+        None, description="Model name at the engine for understanding (the understanding adapter's: an exported "
+        "GGUF or a vLLM LoRA module); default: llm_model.",
+    )
+    llm_constraint: Literal["grammar", "structured_outputs", "guided_grammar", "json_schema"] = Field(
+        "grammar", description="How the understanding grammar is sent to the engine: 'grammar' (GBNF, llama.cpp), "
+        "'structured_outputs' (vLLM >= 0.12), 'guided_grammar' (older vLLM), 'json_schema' (response_format).",
+    )
+    reasons_llm_model: str | None = Field(
+        None, description="Model name at the engine for reasons written with the reasons adapter "
+        "(reason_writer=llm; an exported GGUF, a GGUF LoRA or a vLLM LoRA module); default: llm_model.",
+    )
+    # --- end understanding on the engine ---
     # --- issue 13: reasons and speed (see docs/reasons.md) ------------------------------
     llm_rerank: bool = Field(
         False,

@@ -513,6 +513,11 @@ def _custom_lexicon(path: str) -> Any:
 # --- the turn ----------------------------------------------------------------------------------
 
 
+def _understanding_degraded(understanding: dict[str, Any]) -> dict[str, Any]:
+    """``{"degraded": {"understand": REASON}}`` when the engine could not read the turn (issue 16), else nothing."""
+    return {"degraded": {"understand": understanding["degraded"]}} if "degraded" in understanding else {}
+
+
 def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) -> Turn:
     """Everything up to the reasons: the state, the query, the candidates and the decision."""
     settings = parts.settings
@@ -557,6 +562,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         turn = Turn(session_id, message, state, heard, profile, context, Query(text=""))
         turn.text = " ".join([*notes, text])
         turn.metadata = {"understood": heard.summary(), "understanding": understanding,
+                         **_understanding_degraded(understanding),
                          "constraints": state.constraints(), "relaxed": [],
                          "policy": decision, **({"intent": heard.intent} if "answer" in decision else {}),
                          **({"answer": decision["answer"]} if "answer" in decision else {})}
@@ -602,6 +608,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     turn.metadata = {
         "understood": heard.summary(),
         "understanding": understanding,
+        **_understanding_degraded(understanding),
         "constraints": state.constraints(),
         "relaxed": relaxed,
         "all_shown": exhausted,

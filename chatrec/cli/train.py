@@ -1,4 +1,4 @@
-"""``chatrec train`` (LoRA ranking adapter) and ``chatrec models prepare`` (convert the packaged LLM)."""
+"""``chatrec train`` (LoRA ranking adapter), ``chatrec models prepare`` (convert the packaged LLM) and ``export-gguf``."""
 
 from __future__ import annotations
 
@@ -121,6 +121,65 @@ def prepare_command(force: bool, as_json: bool) -> None:
     else:
         click.echo(f"{settings.llm}: {folder} ({result['seconds']} s); adapter: {result['adapter'] or 'none'}")
 
+
+
+def _job_settings(settings: Any, job: str) -> Any:
+    """The settings whose ``adapter`` is the one a job merges in-process (rank, understand, reasons)."""
+    if job == "understand":
+        from chatrec.llm_understanding import understanding_settings
+
+        return understanding_settings(settings)
+    if job == "reasons":
+        from chatrec.reason_training import resolve_reason_adapter
+
+        reasons = resolve_reason_adapter(settings)
+        return settings.model_copy(update={"adapter": str(reasons) if reasons else None})
+    return settings
+
+
+@models_group.command(name="export-gguf")
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="GGUF file to write (default: the cache's models folder, named after the job and dtype).")
+@click.option("--job", type=click.Choice(["rank", "understand", "reasons"]), default="rank", show_default=True,
+              help="Whose weights: the ranking LLM (CHATREC_ADAPTER merged), the understanding LLM "
+                   "(CHATREC_UNDERSTANDING_ADAPTER merged) or the reasons LLM (CHATREC_REASON_ADAPTER merged).")
+@click.option("--dtype", type=click.Choice(["f32", "bf16"]), default="f32", show_default=True,
+              help="f32: exactly the in-process float32 model; bf16: half the size, not bit-exact.")
+@click.option("--json", "as_json", is_flag=True, help="Print {path, dtype, adapter, tensors, bytes, seconds}.")
+def export_gguf_command(out: Path | None, job: str, dtype: str, as_json: bool) -> None:
+    """Write the in-process LLM's exact weights (adapter merged) as a GGUF file for llama.cpp's server."""
+    from chatrec.gguf_export import export_gguf
+
+    settings = _job_settings(make_settings(), job)
+    if out is None:
+        out = Path(settings.cache_dir).expanduser() / "models" / f"{settings.llm}-{job}-{dtype}.gguf"
+    result = export_gguf(settings, out, dtype="bf16" if dtype == "bf16" else "f32")
+    if as_json:
+        echo_json({"path": str(result.path), "dtype": result.dtype, "adapter": result.adapter,
+                   "tensors": result.tensors, "bytes": result.bytes, "seconds": result.seconds})
+    else:
+        click.echo(f"{result.path} ({result.dtype}, {result.bytes / 1e6:.0f} MB, adapter: "
+                   f"{result.adapter or 'none'}, {result.seconds} s)")
+
+
+@models_group.command(name="export-lora")
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="GGUF LoRA adapter file to write (serve it with llama.cpp's --lora on the base GGUF).")
+@click.option("--job", type=click.Choice(["rank", "understand", "reasons"]), default="rank", show_default=True,
+              help="Whose adapter: CHATREC_ADAPTER (ranking), CHATREC_UNDERSTANDING_ADAPTER or CHATREC_REASON_ADAPTER.")
+@click.option("--adapter", "adapter", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              help="A PEFT LoRA folder instead of the job's adapter.")
+def export_lora_command(out: Path, job: str, adapter: Path | None) -> None:
+    """Write a LoRA adapter as a GGUF LoRA adapter for llama.cpp (the base GGUF stays unmerged)."""
+    from chatrec.errors import AdapterError
+    from chatrec.gguf_export import export_lora_gguf
+    from chatrec.llm import resolve_adapter
+
+    folder = adapter or resolve_adapter(_job_settings(make_settings(), job))
+    if folder is None:
+        raise AdapterError("no adapter to export: the job's adapter is none (give --adapter DIR)")
+    result = export_lora_gguf(folder, out)
+    click.echo(f"{result.path} ({result.tensors} tensors, {result.bytes / 1e6:.1f} MB, from {result.adapter})")
 
 def _add_subcommands() -> None:
     from chatrec.cli.train_reasons import train_reasons_command
