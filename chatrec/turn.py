@@ -11,6 +11,7 @@ the parts they use (retriever, ranker, explainer, policy, wording, ...) come in 
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -180,13 +181,22 @@ def as_question_about_shown(heard: ShopperRequest, message: str, shown: Sequence
     return heard.model_copy(update={"intent": intent, "references": references, "include": {}, "exclude": {}})
 
 
+_MONEY: weakref.WeakKeyDictionary[Any, tuple[bool, str | None]] = weakref.WeakKeyDictionary()
+
+
 def catalogue_money(retriever: Retriever) -> tuple[bool, str | None]:
-    """Whether the catalogue lists prices, and its commonest currency."""
+    """Whether the catalogue lists prices, and its commonest currency (counted once per opened index)."""
     from collections import Counter
 
-    items = retriever.index.items
+    index = retriever.index
+    known = _MONEY.get(index)
+    if known is not None:
+        return known
+    items = index.items
     counts = Counter(item.currency for item in items if item.currency)
-    return any(item.price is not None for item in items), (counts.most_common(1)[0][0] if counts else None)
+    money = any(item.price is not None for item in items), (counts.most_common(1)[0][0] if counts else None)
+    _MONEY[index] = money
+    return money
 
 
 def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list[Candidate]:
