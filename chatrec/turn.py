@@ -647,17 +647,19 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
 
 def in_shoppers_language(parts: Parts, turn: Turn, explanations: list[Explanation]) -> list[Explanation]:
-    """The reasons in the shopper's language when it has a reason wording (``prompts/zh/reasons.json``):
-    the template's facts, the same ones, in that language's words (:mod:`chatrec.reasons_local`).
-    Languages without one, and explainers without a fact list, keep the English reasons."""
-    from chatrec.reasons_local import local_writer
+    """The reasons in the shopper's language when it has a reason wording (``prompts/<lang>/reasons.json``:
+    zh, es, de): the template's facts, the same ones, in that language's words, each checked for
+    grounding (:mod:`chatrec.reasons_local`). Languages without one, and explainers without a fact
+    list, keep the English reasons."""
+    from chatrec.explain import request_of
+    from chatrec.reasons_local import in_language, local_writer
 
     facts_batch = getattr(parts.explainer, "facts_batch", None)
     writer = local_writer(turn.heard.language, parts.settings.prompts_dir)
     if writer is None or not callable(facts_batch):
         return explanations
-    facts = facts_batch(turn.context, [r.candidate.item for r in turn.chosen])
-    return [replace(explanation, text=writer.write(item_facts)) for explanation, item_facts in zip(explanations, facts)]
+    items = [r.candidate.item for r in turn.chosen]
+    return in_language(writer, explanations, facts_batch(turn.context, items), items, request_of(turn.context))
 
 
 def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
