@@ -221,6 +221,12 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _machine_cpu() -> tuple[int, int]:
+    """All and idle CPU ticks of the machine since boot (Linux ``/proc/stat``: idle + iowait)."""
+    ticks = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return sum(ticks), ticks[3] + ticks[4]
+
+
 def _server_processes(pid: int) -> list[int]:
     """The server process and its worker processes (uvicorn's children)."""
     children: list[int] = []
@@ -307,6 +313,7 @@ def http_latency(
             pids = _server_processes(server.pid)
             cpu_before = {pid: _cpu_seconds(pid) for pid in pids}
             client_before = time.process_time()
+            machine_before = _machine_cpu()
             started = time.perf_counter()
             parts = [messages[i::sessions] for i in range(sessions)]
             threads = [threading.Thread(target=worker, args=(part,)) for part in parts]
@@ -316,6 +323,8 @@ def http_latency(
                 thread.join()
             wall = time.perf_counter() - started
             client_cpu = time.process_time() - client_before
+            machine_after = _machine_cpu()
+            idle = (machine_after[1] - machine_before[1]) / max(1, machine_after[0] - machine_before[0])
             server_cpu = {pid: _cpu_seconds(pid) - cpu_before[pid] for pid in pids}
             total_cpu = sum(server_cpu.values()) or 1.0
             return {
@@ -326,6 +335,10 @@ def http_latency(
                 "client_cpu_ms_per_turn": 1000 * client_cpu / max(1, len(totals)),
                 "server_cpu_ms_per_turn": 1000 * sum(server_cpu.values()) / max(1, len(totals)),
                 "server_cpu_share_per_process": [round(v / total_cpu, 2) for v in server_cpu.values()],
+                # Cores the server used, and the machine's idle share meanwhile: a second worker can
+                # only add throughput when the machine has idle cores to give it.
+                "server_cores_used": sum(server_cpu.values()) / wall,
+                "machine_idle_share": idle,
             }
 
         for _ in range(2):  # every worker answers a few turns before the measurement (first-turn costs)
@@ -528,7 +541,8 @@ def _print_http(figures: dict[str, Any]) -> None:
                   f"p90 {one['full_p90']:.3f} s; 4 sessions p50 {four['full_p50']:.3f} s p90 {four['full_p90']:.3f} s; "
                   f"4/1 x{measured['4_over_1']:.2f}; 4 sessions {four['turns_per_second']:.1f} turns/s, "
                   f"client CPU {four['client_cpu_ms_per_turn']:.1f} ms/turn, server CPU "
-                  f"{four['server_cpu_ms_per_turn']:.1f} ms/turn, split {four['server_cpu_share_per_process']}"
+                  f"{four['server_cpu_ms_per_turn']:.1f} ms/turn on {four['server_cores_used']:.2f} cores, split "
+                  f"{four['server_cpu_share_per_process']}, machine idle {four['machine_idle_share']:.0%}"
                   + (f", errors {four['errors'] + one['errors']}" if four["errors"] or one["errors"] else ""))
 
 
