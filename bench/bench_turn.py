@@ -128,6 +128,19 @@ REQUESTS = {
         "a face moisturizer under 30",
     ],
 }
+#: Fashion requests in Spanish and German: their reasons must be in the shopper's language and grounded.
+LOCAL_REQUESTS = {
+    "es": [
+        "zapatos negros para hombre", "un vestido azul para mujer", "una camiseta blanca para hombre",
+        "un bolso rosa para mujer", "un reloj negro para hombre", "un cinturón marrón para hombre",
+        "vaqueros azules para mujer", "una mochila negra", "zapatillas grises para mujer", "una camisa blanca para hombre",
+    ],
+    "de": [
+        "schwarze Schuhe für Herren", "ein blaues Kleid für Damen", "ein weißes T-Shirt für Herren",
+        "eine rosa Handtasche für Damen", "eine schwarze Uhr für Herren", "einen braunen Gürtel für Herren",
+        "blaue Jeans für Damen", "einen schwarzen Rucksack", "graue Turnschuhe für Damen", "ein weißes Hemd für Herren",
+    ],
+}
 #: Words of praise and marketing that no catalogue row states: an independent check of the shown reasons.
 PRAISE = frozenset(
     "renowned designer limited sustainable must-buy must classic perfect great amazing stunning best-selling "
@@ -409,6 +422,37 @@ def quality(settings: Settings, catalog: str, requests: list[str], sample: int) 
     }
 
 
+def local_reasons(settings: Settings, language: str, requests: list[str], sample: int) -> dict[str, Any]:
+    """Reasons shown to a Spanish or German shopper: written in their language, and grounded (checked again here)."""
+    from chatrec.reasons_local import local_writer
+
+    writer = local_writer(language)
+    assert writer is not None, language
+    rec = ChatRec.from_settings(settings)
+    rows = []
+    fallbacks = 0
+    for message in requests:
+        reply = rec.respond(f"{message}, {'muéstrame' if language == 'es' else 'zeig mir'}")
+        if reply.question is not None:  # a question first: answer "any" once
+            reply = rec.respond("da igual" if language == "es" else "egal", session_id=reply.session_id)
+        fallbacks += int(reply.metadata.get("explanation_fallbacks", 0))
+        state = rec.store.load_state(reply.session_id) or {}
+        request = Request(text=message, include=state.get("include", {}), exclude=state.get("exclude", {}))
+        for recommendation in reply.recommendations:
+            item = rec.item(recommendation.item_id)
+            english = "you asked for" in recommendation.reason or "closest match" in recommendation.reason
+            rows.append({"request": message, "title": item.title, "reason": recommendation.reason,
+                         "localised": not english, "problems": writer.check(recommendation.reason, item, request)})
+    rec.close()
+    n = len(rows)
+    return {
+        "language": language, "requests": len(requests), "reasons": n, "fallbacks": fallbacks,
+        "localised_share": sum(r["localised"] for r in rows) / n if n else float("nan"),
+        "grounded_share": sum(not r["problems"] for r in rows if r["localised"]) / max(1, sum(r["localised"] for r in rows)),
+        "sample": rows[:: max(1, n // sample)][:sample] if n else [],
+    }
+
+
 def llm_writer_pass_rate(settings: Settings, requests: list[str], limit: int) -> dict[str, Any]:
     """How many raw LLM sentences pass the grounding check (the rest are replaced by the template)."""
     rec = ChatRec.from_settings(settings.model_copy(update={"reason_writer": "llm"}))
@@ -443,6 +487,8 @@ def main() -> None:
     parser.add_argument("--connection", choices=["keep-alive", "per-turn", "both"], default="keep-alive",
                         help="HTTP sessions keep one connection, open one per turn, or both measured.")
     parser.add_argument("--rounds", type=int, default=1, help="Repeats of the 1/4-session latency measurements.")
+    parser.add_argument("--local-reasons-only", action="store_true",
+                        help="Only the Spanish and German shoppers' reasons on the fashion demo.")
     parser.add_argument("--latency-only", action="store_true",
                         help="Only the 1/4-session latencies (in-process, and HTTP with --http): no floor, LLM or quality.")
     args = parser.parse_args()
@@ -454,7 +500,7 @@ def main() -> None:
 
     work = args.work
     settings = {}
-    for name in ("fashion",) if args.latency_only else ("fashion", "electronics", "beauty"):
+    for name in ("fashion",) if args.latency_only or args.local_reasons_only else ("fashion", "electronics", "beauty"):
         s = Settings(_env_file=None, index_dir=work / name, data_dir=work / f"{name}-data")  # type: ignore[call-arg]
         if name == "beauty":
             build_index(BEAUTY, s, mapping=BEAUTY_MAPPING)
@@ -464,6 +510,14 @@ def main() -> None:
     fashion = settings["fashion"]
     messages = (REQUESTS["fashion"] * (args.turns // len(REQUESTS["fashion"]) + 1))[: args.turns]
 
+    if args.local_reasons_only:
+        for lang, msgs in LOCAL_REQUESTS.items():
+            local = local_reasons(fashion, lang, msgs, args.sample)
+            print(f"{lang} shopper, fashion: {local['reasons']} reasons for {local['requests']} requests; in {lang} "
+                  f"{local['localised_share']:.0%}, of those grounded {local['grounded_share']:.0%}; fallbacks {local['fallbacks']}")
+            for row in local["sample"]:
+                print(f"    [{row['request']}] {row['title'][:60]}\n      -> {row['reason']}")
+        return
     if args.latency_only:
         latency_only(fashion, messages, args)
         return
@@ -488,6 +542,7 @@ def main() -> None:
     results["concurrency_4_over_1"] = results["latency"]["default_4"]["full_p50"] / single
 
     results["quality"] = {name: quality(settings[name], name, REQUESTS[name], args.sample) for name in REQUESTS}
+    results["local_reasons"] = {lang: local_reasons(fashion, lang, msgs, 2) for lang, msgs in LOCAL_REQUESTS.items()}
     if not args.skip_llm_writer:
         results["llm_writer"] = llm_writer_pass_rate(fashion, REQUESTS["fashion"], args.llm_turns)
 
@@ -516,6 +571,12 @@ def main() -> None:
     results["quality_total"] = totals
     print(f"all three: {n} reasons; unsupported {totals['unsupported_share']:.1%}, praise {totals['praise_share']:.1%}, "
           f">= 2 matching facts {totals['two_matched_facts_share']:.1%}, repeated {totals['repeated_share']:.1%}")
+    for local in results["local_reasons"].values():
+        print(f"{local['language']} shopper, fashion: {local['reasons']} reasons for {local['requests']} requests; in "
+              f"{local['language']} {local['localised_share']:.0%}, of those grounded {local['grounded_share']:.0%}; "
+              f"fallbacks {local['fallbacks']}")
+        for row in local["sample"]:
+            print(f"    [{row['request']}] {row['title'][:60]}\n      -> {row['reason']}")
     if "llm_writer" in results:
         w = results["llm_writer"]
         print(f"LLM writer: {w['passed_check']} of {w['reasons']} raw sentences passed the grounding check "

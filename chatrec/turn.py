@@ -22,6 +22,7 @@ import numpy as np
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
+from chatrec.language import says_english
 from chatrec.linking import Mention
 from chatrec.explain import Explainer, Explanation, explain_all, problem_counts
 from chatrec.grounding import Request
@@ -155,6 +156,9 @@ def hear(
     if rates is not None:
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
+    if heard.language == "en" and state.language not in ("en", "other") and not says_english(message):
+        # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
+        heard = heard.model_copy(update={"language": state.language})
     return as_question_about_shown(heard, message, shown)
 
 

@@ -122,3 +122,16 @@ def test_a_localised_reason_that_fails_the_check_is_not_shown() -> None:
     shown = in_language(writer, [english], [SHOE], [red], Request(text="un top rojo"))
     assert shown[0].text == english.text and shown[0].fallback
     assert problem_counts(shown)["unsupported"] == 1
+
+
+def test_a_word_of_no_language_keeps_the_conversations_language(fashion_chatrec: ChatRec) -> None:
+    """"da igual" ("whatever") or a clicked quick reply has no language of its own: the Spanish shopper
+    still reads Spanish; an English message switches to English."""
+    first = fashion_chatrec.respond("quiero zapatos negros para hombre", session_id="sticky")
+    assert first.question is not None, first.text
+    reply = fashion_chatrec.respond("da igual", session_id="sticky")
+    assert reply.recommendations and reply.text.startswith("Aquí"), reply.text
+    assert all("de color negro" in rec.reason for rec in reply.recommendations)
+    english = fashion_chatrec.respond("show me something else please", session_id="sticky")
+    assert all("de color" not in rec.reason for rec in english.recommendations)
+    assert not english.text.startswith("Aquí"), english.text
