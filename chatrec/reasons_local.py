@@ -64,6 +64,7 @@ class LocalFactWriter:
             raise PromptError(f"the {language} reason wording's head_order must list {', '.join(_HEAD)} once each")
         self.head_order: list[str] = order
         self._shown: dict[str, str] = {}
+        self._own = self._own_phrases()
 
     def show(self, value: str) -> str:
         """A catalogue value in the shopper's words ("Black" -> "黑色", "negro"), else as it is."""
@@ -161,7 +162,7 @@ class LocalFactWriter:
         Returns:
             Problems, each starting with its kind: ``unsupported`` or ``repeated``.
         """
-        own = self._own_phrases()
+        own = self._own
         values = [s for value in _item_values(item, request) for s in (value, self.show(value))]
         spaced = self.pieces.get("word_separator") is not None
         text = reason.lower()
@@ -185,18 +186,14 @@ class LocalFactWriter:
         return problems
 
     def _own_phrases(self) -> list[str]:
-        cached = self.__dict__.get("_own")
-        if cached is None:
-            cached = []
-            for name, piece in self.pieces.items():
-                if name in ("values", "_about"):
-                    continue
-                texts: Iterable[Any] = piece.values() if isinstance(piece, dict) else [piece]
-                for text in texts:
-                    if isinstance(text, str):
-                        cached.extend(re.split(r"\{[a-z_]+\}", text))
-            self.__dict__["_own"] = cached
-        return list(cached)
+        """The wording file's own text: its pieces without their slots, and the fact-kind names."""
+        own: list[str] = []
+        for name, piece in self.pieces.items():
+            if name in ("values", "_about"):
+                continue
+            texts: Iterable[Any] = piece.values() if isinstance(piece, dict) else [piece]
+            own.extend(part for text in texts if isinstance(text, str) for part in re.split(r"\{[a-z_]+\}", text))
+        return own
 
 
 def _item_values(item: Item, request: Request) -> list[str]:
@@ -204,7 +201,10 @@ def _item_values(item: Item, request: Request) -> list[str]:
     values = [part for fact in facts_for(item, request) for part in fact.value.split("|")]
     values += [item.title, item.category, item.brand]
     for value in item.attributes.values():
-        values.extend(str(v) for v in value) if isinstance(value, tuple) else values.append(str(value))
+        if isinstance(value, tuple):
+            values.extend(str(v) for v in value)
+        elif value is not None:
+            values.append(str(value))
     return [v for v in values if v]
 
 
