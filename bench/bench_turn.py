@@ -19,14 +19,28 @@ What it measures, in one run:
   of praise/marketing words no catalogue states; it reports the share with an unsupported claim,
   the share stating >= 2 facts that match the request, the share with a repeated phrase, and a sample.
   With the LLM writer, the share of raw LLM sentences that pass the check (the rest fall back).
+* **Over HTTP** (``--http``), as a shop runs it: ``chatrec serve`` started on loopback with
+  ``--workers 1`` and with ``--workers 2`` (SQLite sessions, the command's default threads per
+  worker), the same turns sent by 1 and by 4 concurrent sessions (closed loop, one keep-alive
+  connection each, ``POST /v1/chat``); p50/p90 and the 4/1 ratio per worker count, the load
+  generator's own CPU per turn, and each server process's share of the server CPU (a worker that
+  got no connections shows as ~0%). ``--rounds`` repeats the measurements to show the noise.
+
+Quick latency-only run (in-process and HTTP, no floor, no LLM, no quality report)::
+
+    PYTHONPATH=. python bench/bench_turn.py --turns 30 --latency-only --http --rounds 2
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import logging
+import os
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -114,6 +128,19 @@ REQUESTS = {
         "a face moisturizer under 30",
     ],
 }
+#: Fashion requests in Spanish and German: their reasons must be in the shopper's language and grounded.
+LOCAL_REQUESTS = {
+    "es": [
+        "zapatos negros para hombre", "un vestido azul para mujer", "una camiseta blanca para hombre",
+        "un bolso rosa para mujer", "un reloj negro para hombre", "un cinturón marrón para hombre",
+        "vaqueros azules para mujer", "una mochila negra", "zapatillas grises para mujer", "una camisa blanca para hombre",
+    ],
+    "de": [
+        "schwarze Schuhe für Herren", "ein blaues Kleid für Damen", "ein weißes T-Shirt für Herren",
+        "eine rosa Handtasche für Damen", "eine schwarze Uhr für Herren", "einen braunen Gürtel für Herren",
+        "blaue Jeans für Damen", "einen schwarzen Rucksack", "graue Turnschuhe für Damen", "ein weißes Hemd für Herren",
+    ],
+}
 #: Words of praise and marketing that no catalogue row states: an independent check of the shown reasons.
 PRAISE = frozenset(
     "renowned designer limited sustainable must-buy must classic perfect great amazing stunning best-selling "
@@ -195,6 +222,153 @@ def latency(settings: Settings, messages: list[str], sessions: int) -> dict[str,
     }
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _machine_cpu() -> tuple[int, int]:
+    """All and idle CPU ticks of the machine since boot (Linux ``/proc/stat``: idle + iowait)."""
+    ticks = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return sum(ticks), ticks[3] + ticks[4]
+
+
+def _server_processes(pid: int) -> list[int]:
+    """The server process and its worker processes (uvicorn's children)."""
+    children: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        children += [int(c) for c in task.read_text().split()]
+    return [pid, *children]
+
+
+def _post_chat(connection: http.client.HTTPConnection, message: str, session_id: str | None) -> dict[str, Any]:
+    body = json.dumps({"message": message, **({"session_id": session_id} if session_id else {})})
+    connection.request("POST", "/v1/chat", body=body, headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    data = response.read()
+    if response.status != 200:
+        raise RuntimeError(f"POST /v1/chat answered {response.status}: {data[:200]!r}")
+    return dict(json.loads(data))
+
+
+def _start_server(settings: Settings, workers: int, work: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """``chatrec serve`` on a free loopback port with its own SQLite session store; waits until ready."""
+    port = _free_port()
+    data_dir = Path(tempfile.mkdtemp(prefix=f"serve-w{workers}-", dir=work))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+           "CHATREC_DATA_DIR": str(data_dir), "CHATREC_RATE_LIMIT_PER_MINUTE": "1000000"}
+    env.pop("CHATREC_DATABASE_URL", None)
+    env.pop("OMP_NUM_THREADS", None)  # the command's own default: the cores divided by the workers
+    log = (work / f"serve-w{workers}.log").open("wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "chatrec", "serve", "--index-dir", str(settings.index_dir), "--host", "127.0.0.1",
+         "--port", str(port), "--workers", str(workers)],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"chatrec serve --workers {workers} stopped; see {log.name}")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/readyz")
+            ready = connection.getresponse().status == 200
+            connection.close()
+            if ready:  # each worker warms up on its own: the first turns below are not measured
+                return server, port
+        except OSError:
+            pass
+        time.sleep(0.5)
+    server.terminate()
+    raise RuntimeError(f"chatrec serve --workers {workers} was not ready within 180 s")
+
+
+def http_latency(
+    settings: Settings, messages: list[str], workers: int, rounds: int, work: Path, per_turn: bool = False
+) -> dict[str, Any]:
+    """Full-reply seconds over HTTP against ``chatrec serve --workers N``: 1 and 4 concurrent sessions, ``rounds`` times.
+
+    Each session keeps one connection (``per_turn``: opens one per turn, connection time included).
+    """
+    server, port = _start_server(settings, workers, work)
+    try:
+        def run(sessions: int) -> dict[str, Any]:
+            totals: list[float] = []
+            lock = threading.Lock()
+            errors: list[str] = []
+
+            def worker(part: list[str]) -> None:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+                session_id = None
+                try:
+                    for message in part:
+                        started = time.perf_counter()
+                        if per_turn:  # a new connection for each turn: the server's accept spreads them
+                            connection.close()
+                            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+                        reply = _post_chat(connection, f"just show me {message}", session_id)
+                        elapsed = time.perf_counter() - started
+                        session_id = session_id or reply["session_id"]
+                        with lock:
+                            totals.append(elapsed)
+                except (OSError, RuntimeError, http.client.HTTPException) as exc:
+                    errors.append(str(exc))
+                finally:
+                    connection.close()
+
+            pids = _server_processes(server.pid)
+            cpu_before = {pid: _cpu_seconds(pid) for pid in pids}
+            client_before = time.process_time()
+            machine_before = _machine_cpu()
+            started = time.perf_counter()
+            parts = [messages[i::sessions] for i in range(sessions)]
+            threads = [threading.Thread(target=worker, args=(part,)) for part in parts]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            wall = time.perf_counter() - started
+            client_cpu = time.process_time() - client_before
+            machine_after = _machine_cpu()
+            idle = (machine_after[1] - machine_before[1]) / max(1, machine_after[0] - machine_before[0])
+            server_cpu = {pid: _cpu_seconds(pid) - cpu_before[pid] for pid in pids}
+            total_cpu = sum(server_cpu.values()) or 1.0
+            return {
+                "sessions": sessions, "turns": len(totals), "errors": errors[:3],
+                "full_p50": statistics.median(totals) if totals else float("nan"),
+                "full_p90": _percentile(totals, 0.9),
+                "turns_per_second": len(totals) / wall,
+                "client_cpu_ms_per_turn": 1000 * client_cpu / max(1, len(totals)),
+                "server_cpu_ms_per_turn": 1000 * sum(server_cpu.values()) / max(1, len(totals)),
+                "server_cpu_share_per_process": [round(v / total_cpu, 2) for v in server_cpu.values()],
+                # Cores the server used, and the machine's idle share meanwhile: a second worker can
+                # only add throughput when the machine has idle cores to give it.
+                "server_cores_used": sum(server_cpu.values()) / wall,
+                "machine_idle_share": idle,
+            }
+
+        for _ in range(2):  # every worker answers a few turns before the measurement (first-turn costs)
+            run(4)
+        results = []
+        for _ in range(rounds):
+            one, four = run(1), run(4)
+            results.append({"1": one, "4": four, "4_over_1": four["full_p50"] / one["full_p50"]})
+        return {"workers": workers, "connection": "per turn" if per_turn else "keep-alive", "rounds": results}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 def quality(settings: Settings, catalog: str, requests: list[str], sample: int) -> dict[str, Any]:
     """Check every reason shown for the requests on one catalogue."""
     rec = ChatRec.from_settings(settings)
@@ -248,6 +422,37 @@ def quality(settings: Settings, catalog: str, requests: list[str], sample: int) 
     }
 
 
+def local_reasons(settings: Settings, language: str, requests: list[str], sample: int) -> dict[str, Any]:
+    """Reasons shown to a Spanish or German shopper: written in their language, and grounded (checked again here)."""
+    from chatrec.reasons_local import local_writer
+
+    writer = local_writer(language)
+    assert writer is not None, language
+    rec = ChatRec.from_settings(settings)
+    rows = []
+    fallbacks = 0
+    for message in requests:
+        reply = rec.respond(f"{message}, {'muéstrame' if language == 'es' else 'zeig mir'}")
+        if reply.question is not None:  # a question first: answer "any" once
+            reply = rec.respond("da igual" if language == "es" else "egal", session_id=reply.session_id)
+        fallbacks += int(reply.metadata.get("explanation_fallbacks", 0))
+        state = rec.store.load_state(reply.session_id) or {}
+        request = Request(text=message, include=state.get("include", {}), exclude=state.get("exclude", {}))
+        for recommendation in reply.recommendations:
+            item = rec.item(recommendation.item_id)
+            english = "you asked for" in recommendation.reason or "closest match" in recommendation.reason
+            rows.append({"request": message, "title": item.title, "reason": recommendation.reason,
+                         "localised": not english, "problems": writer.check(recommendation.reason, item, request)})
+    rec.close()
+    n = len(rows)
+    return {
+        "language": language, "requests": len(requests), "reasons": n, "fallbacks": fallbacks,
+        "localised_share": sum(r["localised"] for r in rows) / n if n else float("nan"),
+        "grounded_share": sum(not r["problems"] for r in rows if r["localised"]) / max(1, sum(r["localised"] for r in rows)),
+        "sample": rows[:: max(1, n // sample)][:sample] if n else [],
+    }
+
+
 def llm_writer_pass_rate(settings: Settings, requests: list[str], limit: int) -> dict[str, Any]:
     """How many raw LLM sentences pass the grounding check (the rest are replaced by the template)."""
     rec = ChatRec.from_settings(settings.model_copy(update={"reason_writer": "llm"}))
@@ -277,6 +482,15 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=0, help="Torch threads (0: torch's default).")
     parser.add_argument("--sample", type=int, default=4, help="Reasons printed per catalogue.")
     parser.add_argument("--json", type=Path, default=None, help="Also write the figures here.")
+    parser.add_argument("--http", action="store_true",
+                        help="Also measure 1 and 4 sessions over HTTP against chatrec serve --workers 1 and 2.")
+    parser.add_argument("--connection", choices=["keep-alive", "per-turn", "both"], default="keep-alive",
+                        help="HTTP sessions keep one connection, open one per turn, or both measured.")
+    parser.add_argument("--rounds", type=int, default=1, help="Repeats of the 1/4-session latency measurements.")
+    parser.add_argument("--local-reasons-only", action="store_true",
+                        help="Only the Spanish and German shoppers' reasons on the fashion demo.")
+    parser.add_argument("--latency-only", action="store_true",
+                        help="Only the 1/4-session latencies (in-process, and HTTP with --http): no floor, LLM or quality.")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     if args.threads:
@@ -286,7 +500,7 @@ def main() -> None:
 
     work = args.work
     settings = {}
-    for name in ("fashion", "electronics", "beauty"):
+    for name in ("fashion",) if args.latency_only or args.local_reasons_only else ("fashion", "electronics", "beauty"):
         s = Settings(_env_file=None, index_dir=work / name, data_dir=work / f"{name}-data")  # type: ignore[call-arg]
         if name == "beauty":
             build_index(BEAUTY, s, mapping=BEAUTY_MAPPING)
@@ -296,10 +510,23 @@ def main() -> None:
     fashion = settings["fashion"]
     messages = (REQUESTS["fashion"] * (args.turns // len(REQUESTS["fashion"]) + 1))[: args.turns]
 
+    if args.local_reasons_only:
+        for lang, msgs in LOCAL_REQUESTS.items():
+            local = local_reasons(fashion, lang, msgs, args.sample)
+            print(f"{lang} shopper, fashion: {local['reasons']} reasons for {local['requests']} requests; in {lang} "
+                  f"{local['localised_share']:.0%}, of those grounded {local['grounded_share']:.0%}; fallbacks {local['fallbacks']}")
+            for row in local["sample"]:
+                print(f"    [{row['request']}] {row['title'][:60]}\n      -> {row['reason']}")
+        return
+    if args.latency_only:
+        latency_only(fashion, messages, args)
+        return
     floor = forward_floor(fashion)
     results: dict[str, Any] = {"latency": {}}
     results["latency"]["default_1"] = latency(fashion, messages, 1)
     results["latency"]["default_4"] = latency(fashion, messages, 4)
+    if args.http:
+        results["http"] = http_all(fashion, messages, args)
     llm_messages = messages[: args.llm_turns]
     results["latency"]["llm_rerank_1"] = latency(fashion.model_copy(update={"llm_rerank": True}), llm_messages, 1)
     if not args.skip_llm_writer:
@@ -315,6 +542,7 @@ def main() -> None:
     results["concurrency_4_over_1"] = results["latency"]["default_4"]["full_p50"] / single
 
     results["quality"] = {name: quality(settings[name], name, REQUESTS[name], args.sample) for name in REQUESTS}
+    results["local_reasons"] = {lang: local_reasons(fashion, lang, msgs, 2) for lang, msgs in LOCAL_REQUESTS.items()}
     if not args.skip_llm_writer:
         results["llm_writer"] = llm_writer_pass_rate(fashion, REQUESTS["fashion"], args.llm_turns)
 
@@ -324,6 +552,7 @@ def main() -> None:
               f"p90 {entry['full_p90']:.3f} s, first text p50 {entry['first_text_p50']:.3f} s, "
               f"{entry['turns']} turns, >= {entry['items_per_reply_min']} items each")
     print(f"4 concurrent sessions / 1 session, p50: x{results['concurrency_4_over_1']:.2f}")
+    _print_http(results.get("http", {}))
     all_rows = [r for q in results["quality"].values() for r in q["rows"]]
     for name, q in results["quality"].items():
         print(f"{name:>12}: {q['reasons']} reasons; unsupported claim shown {q['unsupported_share']:.1%} "
@@ -342,6 +571,12 @@ def main() -> None:
     results["quality_total"] = totals
     print(f"all three: {n} reasons; unsupported {totals['unsupported_share']:.1%}, praise {totals['praise_share']:.1%}, "
           f">= 2 matching facts {totals['two_matched_facts_share']:.1%}, repeated {totals['repeated_share']:.1%}")
+    for local in results["local_reasons"].values():
+        print(f"{local['language']} shopper, fashion: {local['reasons']} reasons for {local['requests']} requests; in "
+              f"{local['language']} {local['localised_share']:.0%}, of those grounded {local['grounded_share']:.0%}; "
+              f"fallbacks {local['fallbacks']}")
+        for row in local["sample"]:
+            print(f"    [{row['request']}] {row['title'][:60]}\n      -> {row['reason']}")
     if "llm_writer" in results:
         w = results["llm_writer"]
         print(f"LLM writer: {w['passed_check']} of {w['reasons']} raw sentences passed the grounding check "
@@ -349,6 +584,42 @@ def main() -> None:
     if args.json:
         for q in results["quality"].values():
             q.pop("rows")
+        args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+
+
+def http_all(fashion: Settings, messages: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """The HTTP figures for 1 and 2 workers, with the connection modes asked for."""
+    modes = [False, True] if args.connection == "both" else [args.connection == "per-turn"]
+    return {f"workers_{w}{'_per_turn' if per_turn else ''}": http_latency(fashion, messages, w, args.rounds, args.work, per_turn)
+            for per_turn in modes for w in (1, 2)}
+
+
+def _print_http(figures: dict[str, Any]) -> None:
+    for entry in figures.values():
+        for number, measured in enumerate(entry["rounds"], start=1):
+            one, four = measured["1"], measured["4"]
+            print(f"HTTP, {entry['workers']} worker(s), {entry['connection']}, round {number}: 1 session p50 {one['full_p50']:.3f} s "
+                  f"p90 {one['full_p90']:.3f} s; 4 sessions p50 {four['full_p50']:.3f} s p90 {four['full_p90']:.3f} s; "
+                  f"4/1 x{measured['4_over_1']:.2f}; 4 sessions {four['turns_per_second']:.1f} turns/s, "
+                  f"client CPU {four['client_cpu_ms_per_turn']:.1f} ms/turn, server CPU "
+                  f"{four['server_cpu_ms_per_turn']:.1f} ms/turn on {four['server_cores_used']:.2f} cores, split "
+                  f"{four['server_cpu_share_per_process']}, machine idle {four['machine_idle_share']:.0%}"
+                  + (f", errors {four['errors'] + one['errors']}" if four["errors"] or one["errors"] else ""))
+
+
+def latency_only(fashion: Settings, messages: list[str], args: argparse.Namespace) -> None:
+    """The 1- and 4-session latencies alone, ``args.rounds`` times: in-process, then over HTTP with ``--http``."""
+    results: dict[str, Any] = {"in_process": []}
+    for number in range(1, args.rounds + 1):
+        one, four = latency(fashion, messages, 1), latency(fashion, messages, 4)
+        results["in_process"].append({"1": one, "4": four, "4_over_1": four["full_p50"] / one["full_p50"]})
+        print(f"in-process, round {number}: 1 session p50 {one['full_p50']:.3f} s p90 {one['full_p90']:.3f} s; "
+              f"4 sessions p50 {four['full_p50']:.3f} s p90 {four['full_p90']:.3f} s; "
+              f"4/1 x{four['full_p50'] / one['full_p50']:.2f}", flush=True)
+    if args.http:
+        results["http"] = http_all(fashion, messages, args)
+        _print_http(results["http"])
+    if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
 
 

@@ -163,11 +163,18 @@ class TemplateExplainer:
         yield explanation.text
         yield explanation
 
-    def facts_batch(self, context: RankingContext, items: Sequence[Item]) -> list[list[Fact]]:
-        """The items' fact lists, with a detail of its own name added to an item whose sentence would equal another's."""
-        request = request_of(context)
+    def facts_batch(
+        self, context: RankingContext, items: Sequence[Item], facts: Sequence[list[Fact]] | None = None
+    ) -> list[list[Fact]]:
+        """The items' fact lists, with a detail of its own name added to an item whose sentence would equal another's.
+
+        Args:
+            facts: The items' plain fact lists when already computed (:func:`facts_for`), else computed here.
+        """
         wording = self.writer.wording
-        facts = [facts_for(item, request, wording) for item in items]
+        if facts is None:
+            request = request_of(context)
+            facts = [facts_for(item, request, wording) for item in items]
         return distinguishing_facts(facts, items, self.writer.write, wording)
 
     def explain_batch(self, context: RankingContext, items: Sequence[Item]) -> list[Explanation]:
@@ -176,17 +183,22 @@ class TemplateExplainer:
         Two items with the same facts (blue summer dresses for women, no brand or price) would get the
         same sentence; one then also names a detail of its own name (:meth:`facts_batch`).
         """
-        explanations = []
-        for item in items:
-            final = None
-            for part in self.stream(context, item):
-                if isinstance(part, Explanation):
-                    final = part
-            explanations.append(final or Explanation(text="", fallback=True, problems=("empty answer",)))
         request = request_of(context)
-        for i, (item, facts) in enumerate(zip(items, self.facts_batch(context, items))):
-            plain = self.labels.clean(self.writer.write(facts_for(item, request, self.writer.wording)))
-            if explanations[i].text == plain:  # the template's own sentence, not a subclass's
+        # Each item's facts are read once per reply (they cost a few ms of Python each).
+        plain_facts = [facts_for(item, request, self.writer.wording) for item in items]
+        plain = [self.labels.clean(self.writer.write(facts)) for facts in plain_facts]
+        if type(self).stream is TemplateExplainer.stream and type(self).explain is TemplateExplainer.explain:
+            explanations = [Explanation(text=text, fallback=False) for text in plain]
+        else:  # a subclass writes its own reasons
+            explanations = []
+            for item in items:
+                final = None
+                for part in self.stream(context, item):
+                    if isinstance(part, Explanation):
+                        final = part
+                explanations.append(final or Explanation(text="", fallback=True, problems=("empty answer",)))
+        for i, facts in enumerate(self.facts_batch(context, items, plain_facts)):
+            if explanations[i].text == plain[i]:  # the template's own sentence, not a subclass's
                 explanations[i] = Explanation(text=self.labels.clean(self.writer.write(facts)), fallback=False)
         return explanations
 

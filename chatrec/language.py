@@ -18,7 +18,7 @@ from pathlib import Path
 
 from chatrec.errors import ConfigError
 
-__all__ = ["Lexicon", "detect_language", "fold"]
+__all__ = ["Lexicon", "detect_language", "fold", "says_english"]
 
 _DATA = Path(__file__).parent / "data"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -92,6 +92,13 @@ def detect_language(text: str) -> str:
     )
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     return best if scores[best] > scores["en"] else "en"
+
+
+def says_english(text: str) -> bool:
+    """True when the message has an English function word ("show me more"); False for words that
+    belong to no language in particular ("egal", "da igual", a clicked quick reply "Casual Shoes"),
+    which :func:`detect_language` also reads as English."""
+    return any(word in _FUNCTION_WORDS["en"] for word in _LATIN_WORD.findall(text.lower()))
 
 
 class Lexicon:

@@ -14,10 +14,10 @@ is never evaluated as template code, so it cannot change the instructions.
 from __future__ import annotations
 
 import json
-
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +43,23 @@ def default_prompts_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "prompts"
 
 
+@lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    # No autoescape: the output is a prompt, not HTML. keep_trailing_newline keeps files exact.
+    # One environment for every template (it is not changed after creation, and rendering is
+    # thread-safe). No autoescape: the output is a prompt, not HTML. keep_trailing_newline keeps files exact.
     return jinja2.Environment(
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,
         trim_blocks=False,
     )
+
+
+@lru_cache(maxsize=512)
+def _compiled(source: str) -> jinja2.Template:
+    # Compiling a template costs ~4 ms of Python under the GIL; a turn renders several, so each
+    # source is compiled once (the sources are the files under prompts/, a bounded set).
+    return _environment().from_string(source)
 
 
 @dataclass(frozen=True)
@@ -119,7 +128,7 @@ class PromptTemplate:
         if unknown:
             raise PromptError(f"prompt {self.name!r} has no variable(s) {', '.join(sorted(unknown))}")
         try:
-            return _environment().from_string(self.source).render(**given).strip()
+            return _compiled(self.source).render(**given).strip()
         except jinja2.UndefinedError as exc:
             raise PromptError(f"prompt {self.name!r}: {exc.message}") from exc
 

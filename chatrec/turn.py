@@ -11,6 +11,7 @@ the parts they use (retriever, ranker, explainer, policy, wording, ...) come in 
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -23,6 +24,7 @@ from chatrec.specs import specs_first
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
+from chatrec.language import says_english
 from chatrec.linking import Mention
 from chatrec.explain import Explainer, Explanation, explain_all, problem_counts
 from chatrec.grounding import Request
@@ -156,6 +158,9 @@ def hear(
     if rates is not None:
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
+    if heard.language == "en" and state.language not in ("en", "other") and not says_english(message):
+        # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
+        heard = heard.model_copy(update={"language": state.language})
     return as_question_about_shown(heard, message, shown)
 
 
@@ -187,13 +192,22 @@ def as_question_about_shown(heard: ShopperRequest, message: str, shown: Sequence
     return heard.model_copy(update={"intent": intent, "references": references, "include": {}, "exclude": {}})
 
 
+_MONEY: weakref.WeakKeyDictionary[Any, tuple[bool, str | None]] = weakref.WeakKeyDictionary()
+
+
 def catalogue_money(retriever: Retriever) -> tuple[bool, str | None]:
-    """Whether the catalogue lists prices, and its commonest currency."""
+    """Whether the catalogue lists prices, and its commonest currency (counted once per opened index)."""
     from collections import Counter
 
-    items = retriever.index.items
+    index = retriever.index
+    known = _MONEY.get(index)
+    if known is not None:
+        return known
+    items = index.items
     counts = Counter(item.currency for item in items if item.currency)
-    return any(item.price is not None for item in items), (counts.most_common(1)[0][0] if counts else None)
+    money = any(item.price is not None for item in items), (counts.most_common(1)[0][0] if counts else None)
+    _MONEY[index] = money
+    return money
 
 
 def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list[Candidate]:
@@ -653,17 +667,19 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
 
 def in_shoppers_language(parts: Parts, turn: Turn, explanations: list[Explanation]) -> list[Explanation]:
-    """The reasons in the shopper's language when it has a reason wording (``prompts/zh/reasons.json``):
-    the template's facts, the same ones, in that language's words (:mod:`chatrec.reasons_local`).
-    Languages without one, and explainers without a fact list, keep the English reasons."""
-    from chatrec.reasons_local import local_writer
+    """The reasons in the shopper's language when it has a reason wording (``prompts/<lang>/reasons.json``:
+    zh, es, de): the template's facts, the same ones, in that language's words, each checked for
+    grounding (:mod:`chatrec.reasons_local`). Languages without one, and explainers without a fact
+    list, keep the English reasons."""
+    from chatrec.explain import request_of
+    from chatrec.reasons_local import in_language, local_writer
 
     facts_batch = getattr(parts.explainer, "facts_batch", None)
     writer = local_writer(turn.heard.language, parts.settings.prompts_dir)
     if writer is None or not callable(facts_batch):
         return explanations
-    facts = facts_batch(turn.context, [r.candidate.item for r in turn.chosen])
-    return [replace(explanation, text=writer.write(item_facts)) for explanation, item_facts in zip(explanations, facts)]
+    items = [r.candidate.item for r in turn.chosen]
+    return in_language(writer, explanations, facts_batch(turn.context, items), items, request_of(turn.context))
 
 
 def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:

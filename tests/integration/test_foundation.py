@@ -87,3 +87,12 @@ def test_cli_build_and_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, f
     result = runner.invoke(main, ["search", "cable", "--index-dir", str(tmp_path / "missing")])
     assert result.exit_code == 1
     assert "holds no catalogue index" in result.output and "Traceback" not in result.output
+
+
+def test_a_query_is_embedded_to_the_same_vector_on_the_short_path(embedder: SentenceTransformerEmbedder) -> None:
+    """One query per turn skips encode()'s per-call model walk; its vector must not change."""
+    import numpy as np
+
+    assert embedder._short_queries
+    for text in ["just show me black running shoes for men", "zapatos negros para hombre", "tv " * 200]:
+        assert np.array_equal(embedder.encode_queries([text]), embedder._encode([text], show_progress=False))
