@@ -309,6 +309,8 @@ _WHAT_ABOUT = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|well|then|alright|right|oh|ah|fine|cool|nice)\W+)*(?:what|how) about\b"
     r"(?! (?:the|this|that|these|those|it|them|its|their|his|her|one)\b)"
 )
+#: A connector written with a single letter ("type c", "usb-c", "micro b").
+_PORT = re.compile(r"\b(?:type|usb|micro)[\s-]?[a-c]\b")
 #: A shown item named by its place ("the second one", "the first or second") when nothing was shown yet.
 _UNSHOWN_REFERENCE = re.compile(
     r"\bthe (?:first|second|third|fourth|fifth|last|middle|other|1st|2nd|3rd|4th|5th)\b"
@@ -1066,6 +1068,7 @@ def understand(
     titles = {t for item in context.shown for t in normalise_tokens(str(getattr(item, "title", "")))}
     tokens = vocabulary.correct(tokens, keep=titles | _GREETING_WORDS)
     tokens = _ones_as_products(tokens, vocabulary, context)
+    tokens = _for_my_as_compound(tokens, vocabulary)
 
     if not budget.empty:
         request.price = _price(budget.low, budget.high, budget.currency, context)
@@ -1114,9 +1117,12 @@ def understand(
     # "a case for my phone", "a mouse for my laptop": the product after "for my" is what the
     # wanted one goes with, not a second wish, when the message names another product type.
     typed = [m for m in matches if set(m.values) & types]
+    # The same when the wanted product is an accessory noun the catalogue has no value for ("a cable
+    # for my phone", "a strap for my watch"): no product type rather than the one it goes with.
+    accessory = accessory_words()
     owned = {
         id(m) for m in typed
-        if len(typed) > 1 and " ".join(matchable[max(0, m.start - 3):m.start]).endswith(
+        if (len(typed) > 1 or any(t in accessory for t in matchable[:m.start])) and " ".join(matchable[max(0, m.start - 3):m.start]).endswith(
             ("for my", "for the", "for your", "for his", "for her", "compatible with", "with my", "to my")
         )
     }
@@ -1132,7 +1138,6 @@ def understand(
     # "laptop bag", "watch strap", "phone stand": English puts the product last; a product type
     # right before an accessory noun the catalogue has no value for says what it is for.
     matched = {p for m in matches for p in range(m.start, m.end)}
-    accessory = accessory_words()
     matches = [
         m for m in matches
         if not (set(m.values) & types and m.end < len(matchable) and m.end not in matched
@@ -1162,6 +1167,11 @@ def understand(
         if not flags[i] and i not in ref_tokens and t not in _PUNCT and t not in _FILLERS and t not in _NEGATORS
         and t != "\0" and not re.search(r"[\u3400-\u9fff]", t)
     )
+    # "type c", "usb c": the single letter matches no value but the shopper needs it searched
+    ports = [re.sub(r"[\s-]+", " ", p.group(0)) for p in _PORT.finditer(lowered)]
+    if ports:
+        words = [w for w in request.query.split() if w not in {"type", "usb"}]
+        request.query = " ".join([*words, *(p for p in dict.fromkeys(ports) if p not in words)])
     for found in _DROP_FIELD.finditer(lowered):
         word = next((g for g in found.groups() if g), "")
         dropped = _field_for(word, vocabulary.fields)
@@ -1246,6 +1256,17 @@ def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: Turn
         head = next((h for h in heads if vocabulary.names_value([out[i], h], types)), None)
         if head is not None:
             out.insert(i + 1, head)
+    return out
+
+
+def _for_my_as_compound(tokens: list[str], vocabulary: ValueMatcher) -> list[str]:
+    """"a charger for my laptop" is a laptop charger when the catalogue has that product type."""
+    types = frozenset(type_fields(vocabulary.fields)) | {"category"}
+    out = list(tokens)
+    for i in range(len(out) - 3, 0, -1):
+        if out[i] == "for" and out[i + 1] in {"my", "the", "a", "an", "your", "his", "her", "our"} \
+                and vocabulary.names_value([out[i + 2], out[i - 1]], types):
+            out[i - 1:i + 3] = [out[i + 2], out[i - 1]]
     return out
 
 
@@ -1345,7 +1366,7 @@ def _intent(
         return "start_over"
     if _INJECTION.search(lowered) or _POLICY.search(lowered) or _SHOP_TRUST.search(lowered) or _OTHER_TASK.search(lowered):
         return "off_topic"
-    if _SERVICE.search(lowered) and not request.references:
+    if _SERVICE.search(lowered) and not request.references and (shown or not _UNSHOWN_REFERENCE.search(lowered)):
         return "off_topic"
     if not exact_matches and not request.price and _OFF_TOPIC.search(lowered):
         return "off_topic"
