@@ -1097,7 +1097,8 @@ def understand(
                 request.answered, request.intent, request.query = attribute, "answer", options[position - 1]
                 return request
 
-    question = bool(_QUESTION.search(lowered) or _COMPARE.search(lowered))
+    # "what about puma watches?" asks for them, not about the shown Puma watch
+    question = bool(_QUESTION.search(lowered) or _COMPARE.search(lowered)) and not _WHAT_ABOUT.match(lowered)
     names = frozenset(
         t for word in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]+", raw) for t in normalise_tokens(word)
     )

@@ -641,3 +641,9 @@ def test_shopper_words_for_products(catalogues, name, text, field, value) -> Non
 def test_other_languages_small_talk_injection_and_comparison(catalogues, text, intent) -> None:
     heard = _read(catalogues, "electronics", text, shown=SPEAKERS, current={"category": ["BluetoothSpeakers"]})
     assert heard.intent == intent
+
+
+@pytest.mark.parametrize("text", ["and how about esprit ones in gold?", "what about being human watches for men"])
+def test_what_about_a_brand_of_the_shown_items_asks_for_more_of_it(catalogues, text) -> None:
+    heard = _read(catalogues, "fashion", text, shown=WATCHES, current={"subCategory": ["Watches"]})
+    assert heard.intent == "refine" and not heard.references
