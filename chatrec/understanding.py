@@ -541,9 +541,10 @@ class ValueMatcher:
     @cached_property
     def value_words(self) -> frozenset[str]:
         """Values that are one word on their own ("creme" for "Crème"): never translated by the lexicon."""
+        # A brand that is a common word ("Remote", "Room") is never matched alone, so it protects nothing.
         return frozenset(
-            surface[0] for (surface, _name), strength in self._strength.items()
-            if len(surface) == 1 and strength == self._FULL
+            surface[0] for (surface, name), strength in self._strength.items()
+            if len(surface) == 1 and strength == self._FULL and not (name == "brand" and surface[0] in _common_words())
         )
 
     @property
@@ -824,7 +825,7 @@ def _references(
                 set(normalise_tokens(str(getattr(item, "title", "")))) | _value_tokens(item, vocabulary)
             )
             used.update({position, position + 1} if after == "one" or names_item else {position})
-        elif token == "last" and (before in {"the", "", "and", "or", ","} and after in {"one", "item", "option", "?", "pick", ""}):
+        elif token == "last" and (before in {"the", "", "and", "or", ","} and after in {"one", "item", "option", "?", "pick", "pair", ""}):
             add(n, "position")
             used.update({position, position + 1})
         elif token in {"middle", "centre", "center"} and before == "the" and n >= 3:
@@ -1121,12 +1122,19 @@ def understand(
     # The same when the wanted product is an accessory noun the catalogue has no value for ("a cable
     # for my phone", "a strap for my watch"): no product type rather than the one it goes with.
     accessory = accessory_words()
+    # "for a samsung tv": a brand right before the product it goes with belongs to that product
+    brand_starts = {m.end: m.start for m in matches if "brand" in m.values}
     owned = {
         id(m) for m in typed
-        if (len(typed) > 1 or any(t in accessory for t in matchable[:m.start])) and " ".join(matchable[max(0, m.start - 3):m.start]).endswith(
-            ("for my", "for the", "for your", "for his", "for her", "compatible with", "with my", "to my")
+        if (len(typed) > 1 or any(t in accessory for t in matchable[:m.start])) and " ".join(
+            matchable[max(0, brand_starts.get(m.start, m.start) - 3):brand_starts.get(m.start, m.start)]).endswith(
+            ("for my", "for the", "for your", "for his", "for her", "compatible with", "with my", "to my", "for",
+             "for an", "for our")  # "for a", "for an": single letters are gone from the tokens
         )
     }
+    # "a remote for a samsung tv": the brand right before what it goes with is that product's brand
+    starts = {m.start for m in matches if id(m) in owned}
+    owned |= {id(m) for m in matches if "brand" in m.values and m.end in starts}
     matches = [m for m in matches if id(m) not in owned]
     # "flat sandals", "denim jacket": a one-word product type right before another product type
     # describes it; the head noun is the product.
@@ -1410,8 +1418,10 @@ def _intent(
         _acknowledgement(tokens) or _THANKS.search(lowered) or _GREETING.match(lowered)
     ):
         return "chitchat"
-    if not wishes and not request.references and _SMALL_TALK.search(lowered):
-        return "chitchat"
+    if not wishes and not request.references and (
+        _SMALL_TALK.search(lowered) or re.match(r"\W*(?:you'?re|you are|ur|u r|youre)\b", lowered)
+    ):
+        return "chitchat"  # small talk, or a remark about the assistant ("you're kinda slow lol")
     if (
         not shown and not wishes and not request.show_now and not request.drop and not request.references
         and _WORLD_QUESTION.search(lowered) and not _SHOPPING.search(lowered)

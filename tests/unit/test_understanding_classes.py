@@ -647,3 +647,35 @@ def test_other_languages_small_talk_injection_and_comparison(catalogues, text, i
 def test_what_about_a_brand_of_the_shown_items_asks_for_more_of_it(catalogues, text) -> None:
     heard = _read(catalogues, "fashion", text, shown=WATCHES, current={"subCategory": ["Watches"]})
     assert heard.intent == "refine" and not heard.references
+
+
+# --- Classes from heldout13 (branch i12d) ---
+
+@pytest.mark.parametrize(
+    "text", ["a remote for an LG tv", "need a remote for my samsung television", "case for an oneplus phone"]
+)
+def test_the_product_a_wish_goes_with_and_its_brand_are_no_wish(catalogues, text) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert "brand" not in heard.include
+    assert not set(heard.include.get("category", [])) & {"SmartTelevisions", "StandardTelevisions", "Smartphones"}
+
+
+@pytest.mark.parametrize("text", ["an android charger", "cell phone charger with cable"])
+def test_device_chargers_are_wall_chargers(catalogues, text) -> None:
+    assert _read(catalogues, "electronics", text).include == {"category": ["WallChargers"]}
+
+
+@pytest.mark.parametrize("text", ["you're pretty helpful", "you are so funny haha"])
+def test_remarks_about_the_assistant_are_chitchat(catalogues, text) -> None:
+    assert _read(catalogues, "fashion", text).intent == "chitchat"
+
+
+@pytest.mark.parametrize(("text", "position"), [("第一双是什么材质的？", 1), ("最后一双有其他颜色吗", 3)])
+def test_chinese_pairs_named_by_place(catalogues, text, position) -> None:
+    shoes = ("3167", "4140", "1951")
+    heard = _read(catalogues, "fashion", text, shown=shoes, current={"subCategory": ["Shoes"]})
+    assert (heard.intent, heard.positions) == ("ask_about_item", [position])
+
+
+def test_who_are_you_in_chinese_is_off_topic(catalogues) -> None:
+    assert _read(catalogues, "fashion", "请问你是谁").intent == "off_topic"
