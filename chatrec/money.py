@@ -275,8 +275,8 @@ def parse_budget(text: str) -> tuple[Budget, str]:
                 continue  # "size 10", "for 2 people", "64gb": a number, not a price
             if kind == "range" and currency is None and re.search(
                 r"\b(?:size|sizes|pack|packs|age|aged|ages|set|sets|of|for|aged|x)\s*$", text[: found.start()]
-            ) and not _PRICE_WORD.search(text):
-                continue  # "pack of 2-3", "size 8-10" are no budget; "tshirts 20-40" is
+            ) and not _PRICE_WORD.search(text) and not (groups.get("m1") or groups.get("m2")):
+                continue  # "pack of 2-3", "size 8-10" are no budget; "tshirts 20-40" and "for 2-3k" are
             first = _number(groups["n1"], groups.get("m1"))
             if kind == "range":
                 second = _number(groups["n2"], groups.get("m2"))

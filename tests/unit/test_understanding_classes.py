@@ -679,3 +679,9 @@ def test_chinese_pairs_named_by_place(catalogues, text, position) -> None:
 
 def test_who_are_you_in_chinese_is_off_topic(catalogues) -> None:
     assert _read(catalogues, "fashion", "请问你是谁").intent == "off_topic"
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("blender for 1-2k", 1000, 2000), ("a phone for 10-15 thousand", 10000, 15000)])
+def test_a_range_with_a_scale_word_after_for_is_a_budget(text, low, high) -> None:
+    budget, _ = parse_budget(text)
+    assert (budget.low, budget.high) == (low, high)
