@@ -547,6 +547,16 @@ class ValueMatcher:
             if len(surface) == 1 and strength == self._FULL and not (name == "brand" and surface[0] in _common_words())
         )
 
+    @cached_property
+    def value_phrases(self) -> frozenset[str]:
+        """Values of several words, as written and in the plural ("laptop bag", "laptop bags"): the
+        shop's own phrases, never translated by the lexicon (a shop selling laptop bags means them)."""
+        out = set()
+        for (surface, _name), strength in self._strength.items():
+            if len(surface) > 1 and strength == self._FULL:
+                out.update({" ".join(surface), " ".join(surface) + "s"})
+        return frozenset(out)
+
     @property
     def words(self) -> Counter[str]:
         """The words of the values (4 letters or more), with how many items they cover."""
@@ -1054,7 +1064,7 @@ def understand(
     # "my wife's birthday", "for dad's office": a possessive of a word the lexicon knows is that word.
     known = lexicon.english_words()
     text = re.sub(r"\b([a-z]+)'s\b", lambda found: found.group(1) if found.group(1) in known else found.group(0), text)
-    text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language, keep=vocabulary.value_words)
+    text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language, keep=vocabulary.value_words | vocabulary.value_phrases)
     text = _NEGATION_PHRASES.sub(" not ", text)
     text = re.sub(r"\b(?:apart|aside) from\b", " except ", text)
     lowered = re.sub(r"\s+", " ", text).strip()

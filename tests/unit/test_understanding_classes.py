@@ -685,3 +685,12 @@ def test_who_are_you_in_chinese_is_off_topic(catalogues) -> None:
 def test_a_range_with_a_scale_word_after_for_is_a_budget(text, low, high) -> None:
     budget, _ = parse_budget(text)
     assert (budget.low, budget.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "value"),
+    [("electronics", "laptop bags for the office", "LaptopSleeves&Slipcases"), ("fashion", "a laptop bag for college", "Laptop Bag"),
+     ("fashion", "black laptop bags", "Laptop Bag")],
+)
+def test_the_shops_own_phrase_wins_over_the_lexicon(catalogues, name, text, value) -> None:
+    assert _read(catalogues, name, text).include["category"] == [value]
