@@ -694,3 +694,9 @@ def test_a_range_with_a_scale_word_after_for_is_a_budget(text, low, high) -> Non
 )
 def test_the_shops_own_phrase_wins_over_the_lexicon(catalogues, name, text, value) -> None:
     assert _read(catalogues, name, text).include["category"] == [value]
+
+
+@pytest.mark.parametrize(("text", "language"), [("a mi band or a boat watch", "en"), ("is the mi one good?", "en"),
+                                                ("el segundo, ¿es rojo?", "es"), ("mi hijo necesita zapatos", "es")])
+def test_two_letter_words_beside_english_are_no_spanish(text, language) -> None:
+    assert detect_language(text) == language
