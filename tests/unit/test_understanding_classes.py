@@ -700,3 +700,12 @@ def test_the_shops_own_phrase_wins_over_the_lexicon(catalogues, name, text, valu
                                                 ("el segundo, ¿es rojo?", "es"), ("mi hijo necesita zapatos", "es")])
 def test_two_letter_words_beside_english_are_no_spanish(text, language) -> None:
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("un cargador de coche rápido", "AutomobileChargers"), ("ein Autoladegerät für mein Handy", "AutomobileChargers"),
+     ("una funda para mi móvil", "Cases")],
+)
+def test_accessories_for_a_device_in_spanish_and_german(catalogues, text, value) -> None:
+    assert _read(catalogues, "electronics", text).include == {"category": [value]}
