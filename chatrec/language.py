@@ -84,6 +84,11 @@ def detect_language(text: str) -> str:
     lexicon = Lexicon.default()
     for lang in ("es", "de"):
         scores[lang] += sum(1 for word in words if lexicon.is_word(lang, fold(word)))
+        # Only two-letter words ("no mi or redmi": "mi" is the brand Mi, "no" English too) beside
+        # English words: no evidence of the language (accented letters still count).
+        own = {w for w in words if w not in names and (w in _FUNCTION_WORDS[lang] or lexicon.is_word(lang, fold(w)))}
+        if own and all(len(w) <= 2 for w in own) and scores["en"] > 0:
+            scores[lang] = 2 * len(_LETTERS[lang].findall(lowered)) if lang in _LETTERS else 0
     # German compounds open with a known word: "Damenuhr", "Herrenschuhe".
     scores["de"] += sum(
         1 for word in words if len(word) >= 8 and any(

@@ -67,8 +67,8 @@ def _amount_pattern(i: int) -> str:
 _A1, _A2 = _amount_pattern(1), _amount_pattern(2)
 _MAX_WORDS = (
     r"under|below|less than|cheaper than|lower than|max(?:imum)?|at most|up ?to|upto|within|no more than|"
-    r"not more than|not over|no higher than|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay)"
-    r"(?: up to| upto)?|(?:price |spending |budget )?(?:limit|cap|ceiling|max(?:imum)?)(?: is| of| would be| will be)"
+    r"not more than|not over|no higher than|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay|stretch|push)"
+    r"(?: it)?(?: up to| upto| to)?|stretch (?:it |my budget )?(?:up )?to|(?:price |spending |budget )?(?:limit|cap|ceiling|max(?:imum)?)(?: is| of| would be| will be)"
     r"(?: up to| upto)?|can spend|spend|afford|<=?|menos de|hasta|máximo|maximo|unter|bis|höchstens|maximal|"
     r"weniger als|不超过|不要超过|低于|少于|最多|预算(?:是|为|在|大概|大约)?"
 )
@@ -275,8 +275,8 @@ def parse_budget(text: str) -> tuple[Budget, str]:
                 continue  # "size 10", "for 2 people", "64gb": a number, not a price
             if kind == "range" and currency is None and re.search(
                 r"\b(?:size|sizes|pack|packs|age|aged|ages|set|sets|of|for|aged|x)\s*$", text[: found.start()]
-            ) and not _PRICE_WORD.search(text):
-                continue  # "pack of 2-3", "size 8-10" are no budget; "tshirts 20-40" is
+            ) and not _PRICE_WORD.search(text) and not (groups.get("m1") or groups.get("m2")):
+                continue  # "pack of 2-3", "size 8-10" are no budget; "tshirts 20-40" and "for 2-3k" are
             first = _number(groups["n1"], groups.get("m1"))
             if kind == "range":
                 second = _number(groups["n2"], groups.get("m2"))

@@ -284,13 +284,15 @@ def short_reply(
     first two") is answered from their catalogue data by :func:`chatrec.answers.answer_question`,
     which says plainly when the data does not say.
     """
-    if heard.intent in ("off_topic", "chitchat"):
+    unshown = heard.intent in ("ask_about_item", "compare") and not heard.references  # i12d: nothing shown yet
+    if heard.intent in ("off_topic", "chitchat") or unshown:
         field = product_type_field(parts)
         categories = parts.vocabulary.counts.get(field) if field else None
         shown = parts.labels.show if parts.labels is not None else str
         common = categories.most_common(3) if categories else []
         topics = ", ".join(phrases.show_value(shown(v)) for v, _ in common)  # i12b: in the shopper's language
-        return phrases.render(heard.intent, topics=topics or "a product type"), {"decision": heard.intent}
+        template = "nothing_shown" if unshown else heard.intent
+        return phrases.render(template, topics=topics or "a product type"), {"decision": template}
     from chatrec import answers
 
     index = parts.retriever.index
@@ -571,7 +573,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
     context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else ()))
-    if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references):
+    asks_unshown = heard.intent in ("ask_about_item", "compare") and not heard.references and not state.shown  # i12d
+    if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references) \
+            or asks_unshown:
         text, decision = short_reply(parts, heard, phrases, message, session_id)
         turn = Turn(session_id, message, state, heard, profile, context, Query(text=""))
         turn.text = " ".join([*notes, text])

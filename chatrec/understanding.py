@@ -33,6 +33,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from chatrec.accessories import accessory_words
 from chatrec.language import Lexicon, detect_language, fold
 from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
@@ -127,7 +128,7 @@ _INJECTION = re.compile(
 )
 _POLICY = re.compile(
     r"\b(shipping|ship to|delivery|deliver|delivered|delivering|dhl|fedex|courier|discount|coupon|voucher|refund|"
-    r"return policy|returns|invoice|"
+    r"return policy|returns|invoice|is there (?:a|any) sale|(?:sale|sales|offers?|deals?) (?:going on|on now|running|today|right now)|"
     r"exchange policy|payment|pay with|cash on delivery|order status|track (?:my )?order|customer service|"
     r"store hours|opening hours|my (?:order|parcel|package|delivery|purchase)|"
     r"return (?:the|my|this|these|those|it|them|an?)\b.*\b(?:bought|ordered|got|purchased)|cancel (?:my|the|an) order)\b"
@@ -140,7 +141,7 @@ _ROLE_MARKUP = re.compile(
 #: Tasks that are no shopping, whatever products they name ("write me a haiku about shoes"), and
 #: asking the assistant to leave the catalogue aside ("ignore the catalogue").
 _OTHER_TASK = re.compile(
-    r"\b(?:write|compose|make up|tell) (?:me )?(?:a |an |some )?(?:short |funny |little )?(?:haiku|poem|limerick|sonnet|rap|"
+    r"\b(?:write|compose|make up|tell) (?:me )?(?:a |an |some )?(?:[a-z]+ ){0,2}?(?:haiku|poem|limerick|sonnet|rap|"
     r"song|story|essay|joke|riddle|letter|email|cover letter|code|program|script)s?\b|"
     r"\b(?:ignore|forget|disregard|never mind) (?:the |your |this )?(?:catalogue|catalog|shop|store|shopping|products)\b"
 )
@@ -175,7 +176,7 @@ _ACK = frozenset(
     "thanks thank thx ty ok okay nice cool great good day bye goodbye hello hi hey there still help helping helped "
     "sure fine see yes yeah yep ah ahh oh ohh wow perfect awesome lol haha morning evening afternoon night welcome "
     "alright right got lot much very have are you your thats sound sounds all done nothing else no thank cheer "
-    "cheers needed wanted everything for now today that it".split()
+    "cheers needed wanted everything for now today that it exactly just what wonderful amazing brilliant super".split()
 )
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|hiya|heya|yo|howdy|namaste|greetings|good (?:morning|evening|afternoon|day)|thanks?(?: you)?(?: (?:so|very) much)?|ty|"
@@ -211,7 +212,8 @@ _COMPARE = re.compile(
     r"which (?:one )?(?:of (?:these|those|them|the \w+) )?(?:is|are|has|was|looks|feels|works)? ?(?:the )?"
     r"(?:\w+(?:est|er)|most|least|best|worst)\b|"
     r"how (?:are|do|does) (?:these|those|they|the \w+(?: and the \w+)?)(?: two| three)? (?:differ|different|compare)|"
-    r"\bor\b.*\bwhich\b|\bwhich\b.*\bor the\b|side by side|which (?:one |ones )?of (?:these|those|them|the \w+)\b|head to head|pros and cons|stack up|"
+    r"\bor\b.*\bwhich\b|(?:first|second|third|fourth|last|1st|2nd|3rd|4th)(?: one)? or (?:the )?"
+    r"(?:first|second|third|fourth|last|1st|2nd|3rd|4th|other)\b|\bwhich\b.*\bor the\b|side by side|which (?:one |ones )?of (?:these|those|them|the \w+)\b|head to head|pros and cons|stack up|"
     r"which (?:\w+ )?(?:is|are|has|have|would|will|does|do|lasts|feels|looks) (?:\w+ )?(?:the )?"
     r"(?:\w+est|most|least|best|worst)\b)\b"
 )
@@ -301,6 +303,19 @@ _THANKS = re.compile(r"^\W*(?:thanks?|thank you|thx|ty|cheers|many thanks|much a
 #: belt too" during a jeans search reads as the next thing to look at (issue 12: "and"/"also").
 _ALSO = re.compile(r"^\W*and\b|\balso\b|\bin addition\b")
 _PRICE_FIELD_WORDS = frozenset({"price", "budget", "prices", "cost", "limit", "price limit"})
+#: "ok what about analog watches", "how about realme phones?": a refinement or a new request, not a
+#: question about a shown item (unless it names one: "what about the second one?").
+_WHAT_ABOUT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|well|then|alright|right|oh|ah|fine|cool|nice)\W+)*(?:what|how) about\b"
+    r"(?! (?:the|this|that|these|those|it|them|its|their|his|her|one)\b)"
+)
+#: A connector written with a single letter ("type c", "usb-c", "micro b").
+_PORT = re.compile(r"\b(?:type|usb|micro)[\s-]?[a-c]\b")
+#: A shown item named by its place ("the second one", "the first or second") when nothing was shown yet.
+_UNSHOWN_REFERENCE = re.compile(
+    r"\bthe (?:first|second|third|fourth|fifth|last|middle|other|1st|2nd|3rd|4th|5th)\b"
+    r"(?! (?:time|week|month|year|day|season|collection|generation|gen)\b)"
+)
 
 
 def _split_camel(text: str) -> str:
@@ -526,10 +541,21 @@ class ValueMatcher:
     @cached_property
     def value_words(self) -> frozenset[str]:
         """Values that are one word on their own ("creme" for "Crème"): never translated by the lexicon."""
+        # A brand that is a common word ("Remote", "Room") is never matched alone, so it protects nothing.
         return frozenset(
-            surface[0] for (surface, _name), strength in self._strength.items()
-            if len(surface) == 1 and strength == self._FULL
+            surface[0] for (surface, name), strength in self._strength.items()
+            if len(surface) == 1 and strength == self._FULL and not (name == "brand" and surface[0] in _common_words())
         )
+
+    @cached_property
+    def value_phrases(self) -> frozenset[str]:
+        """Values of several words, as written and in the plural ("laptop bag", "laptop bags"): the
+        shop's own phrases, never translated by the lexicon (a shop selling laptop bags means them)."""
+        out = set()
+        for (surface, _name), strength in self._strength.items():
+            if len(surface) > 1 and strength == self._FULL:
+                out.update({" ".join(surface), " ".join(surface) + "s"})
+        return frozenset(out)
 
     @property
     def words(self) -> Counter[str]:
@@ -653,8 +679,8 @@ class ValueMatcher:
         sound = _sound(token)
         best: list[tuple[int, int, str]] = []
         for word in self._by_initial.get(token[0], ()):
-            if len(token) == 4 and word[:2] != token[:2]:
-                continue
+            if len(token) == 4 and word[:2] != token[:2] and sorted(word) != sorted(token):
+                continue  # four letters: same first two, or the same letters swapped ("bnak")
             distance = min(_edits(token, word, limit), _edits(sound, _sound(word), limit))
             if distance <= limit:
                 best.append((distance, -self._words[word], word))
@@ -809,7 +835,7 @@ def _references(
                 set(normalise_tokens(str(getattr(item, "title", "")))) | _value_tokens(item, vocabulary)
             )
             used.update({position, position + 1} if after == "one" or names_item else {position})
-        elif token == "last" and (before == "the" and after in {"one", "item", "option", "?", "pick", ""}):
+        elif token == "last" and (before in {"the", "", "and", "or", ","} and after in {"one", "item", "option", "?", "pick", "pair", ""}):
             add(n, "position")
             used.update({position, position + 1})
         elif token in {"middle", "centre", "center"} and before == "the" and n >= 3:
@@ -863,6 +889,9 @@ def _references(
         set(normalise_tokens(str(item.field_value("brand") or ""))) if hasattr(item, "field_value") else set()
         for item in shown
     ]
+    if not any(brand_tokens):
+        # A catalogue with no brand field: titles open with the brand ("Puma Women Flux ...").
+        brand_tokens = [set(normalise_tokens(str(getattr(item, "title", "")))[:1]) for item in shown]
     positional = bool(refs)
     # A capitalised name of two words, common ones included ("Being Human"), in some shown titles.
     titles = [" " + " ".join(normalise_tokens(str(getattr(item, "title", "")))) + " " for item in shown]
@@ -1035,7 +1064,7 @@ def understand(
     # "my wife's birthday", "for dad's office": a possessive of a word the lexicon knows is that word.
     known = lexicon.english_words()
     text = re.sub(r"\b([a-z]+)'s\b", lambda found: found.group(1) if found.group(1) in known else found.group(0), text)
-    text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language, keep=vocabulary.value_words)
+    text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language, keep=vocabulary.value_words | vocabulary.value_phrases)
     text = _NEGATION_PHRASES.sub(" not ", text)
     text = re.sub(r"\b(?:apart|aside) from\b", " except ", text)
     lowered = re.sub(r"\s+", " ", text).strip()
@@ -1050,6 +1079,7 @@ def understand(
     titles = {t for item in context.shown for t in normalise_tokens(str(getattr(item, "title", "")))}
     tokens = vocabulary.correct(tokens, keep=titles | _GREETING_WORDS)
     tokens = _ones_as_products(tokens, vocabulary, context)
+    tokens = _for_my_as_compound(tokens, vocabulary)
 
     if not budget.empty:
         request.price = _price(budget.low, budget.high, budget.currency, context)
@@ -1078,7 +1108,8 @@ def understand(
                 request.answered, request.intent, request.query = attribute, "answer", options[position - 1]
                 return request
 
-    question = bool(_QUESTION.search(lowered) or _COMPARE.search(lowered))
+    # "what about puma watches?" asks for them, not about the shown Puma watch
+    question = bool(_QUESTION.search(lowered) or _COMPARE.search(lowered)) and not _WHAT_ABOUT.match(lowered)
     names = frozenset(
         t for word in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]+", raw) for t in normalise_tokens(word)
     )
@@ -1098,12 +1129,22 @@ def understand(
     # "a case for my phone", "a mouse for my laptop": the product after "for my" is what the
     # wanted one goes with, not a second wish, when the message names another product type.
     typed = [m for m in matches if set(m.values) & types]
+    # The same when the wanted product is an accessory noun the catalogue has no value for ("a cable
+    # for my phone", "a strap for my watch"): no product type rather than the one it goes with.
+    accessory = accessory_words()
+    # "for a samsung tv": a brand right before the product it goes with belongs to that product
+    brand_starts = {m.end: m.start for m in matches if "brand" in m.values}
     owned = {
         id(m) for m in typed
-        if len(typed) > 1 and " ".join(matchable[max(0, m.start - 3):m.start]).endswith(
-            ("for my", "for the", "for your", "for his", "for her", "compatible with", "with my", "to my")
+        if (len(typed) > 1 or any(t in accessory for t in matchable[:m.start])) and " ".join(
+            matchable[max(0, brand_starts.get(m.start, m.start) - 3):brand_starts.get(m.start, m.start)]).endswith(
+            ("for my", "for the", "for your", "for his", "for her", "compatible with", "with my", "to my", "for",
+             "for an", "for our")  # "for a", "for an": single letters are gone from the tokens
         )
     }
+    # "a remote for a samsung tv": the brand right before what it goes with is that product's brand
+    starts = {m.start for m in matches if id(m) in owned}
+    owned |= {id(m) for m in matches if "brand" in m.values and m.end in starts}
     matches = [m for m in matches if id(m) not in owned]
     # "flat sandals", "denim jacket": a one-word product type right before another product type
     # describes it; the head noun is the product.
@@ -1113,6 +1154,14 @@ def understand(
         and set(first.values) & types and set(second.values) & types and first.values != second.values
     }
     matches = [m for m in matches if id(m) not in modifiers]
+    # "laptop bag", "watch strap", "phone stand": English puts the product last; a product type
+    # right before an accessory noun the catalogue has no value for says what it is for.
+    matched = {p for m in matches for p in range(m.start, m.end)}
+    matches = [
+        m for m in matches
+        if not (set(m.values) & types and m.end < len(matchable) and m.end not in matched
+                and matchable[m.end] in accessory)
+    ]
     for match in matches:
         target = exclude if flags[match.start] else include
         for name, values in match.values.items():
@@ -1137,6 +1186,11 @@ def understand(
         if not flags[i] and i not in ref_tokens and t not in _PUNCT and t not in _FILLERS and t not in _NEGATORS
         and t != "\0" and not re.search(r"[\u3400-\u9fff]", t)
     )
+    # "type c", "usb c": the single letter matches no value but the shopper needs it searched
+    ports = [re.sub(r"[\s-]+", " ", p.group(0)) for p in _PORT.finditer(lowered)]
+    if ports:
+        words = [w for w in request.query.split() if w not in {"type", "usb"}]
+        request.query = " ".join([*words, *(p for p in dict.fromkeys(ports) if p not in words)])
     for found in _DROP_FIELD.finditer(lowered):
         word = next((g for g in found.groups() if g), "")
         dropped = _field_for(word, vocabulary.fields)
@@ -1160,6 +1214,12 @@ def understand(
         _keep_current_type(request, vocabulary, context, types)
     if request.intent == "show_again":
         request.references = []
+    if request.intent == "start_over":
+        # "forget the router, let's start over": the wishes named to be dropped are no new wishes
+        request.include = {
+            name: kept for name, values in request.include.items()
+            if (kept := [v for v in values if v not in context.current.get(name, ())])
+        }
     if request.intent in ("ask_about_item", "compare", "off_topic", "chitchat"):
         # The values of a question describe what is asked about, not a new wish.
         request.include, request.exclude, request.price, request.relative_price = {}, {}, None, None
@@ -1215,6 +1275,17 @@ def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: Turn
         head = next((h for h in heads if vocabulary.names_value([out[i], h], types)), None)
         if head is not None:
             out.insert(i + 1, head)
+    return out
+
+
+def _for_my_as_compound(tokens: list[str], vocabulary: ValueMatcher) -> list[str]:
+    """"a charger for my laptop" is a laptop charger when the catalogue has that product type."""
+    types = frozenset(type_fields(vocabulary.fields)) | {"category"}
+    out = list(tokens)
+    for i in range(len(out) - 3, 0, -1):
+        if out[i] == "for" and out[i + 1] in {"my", "the", "a", "an", "your", "his", "her", "our"} \
+                and vocabulary.names_value([out[i + 2], out[i - 1]], types):
+            out[i - 1:i + 3] = [out[i + 2], out[i - 1]]
     return out
 
 
@@ -1308,12 +1379,13 @@ def _intent(
         any(new_include.values()) or request.exclude or request.price or request.relative_price or request.avoid_words
     )
     wishes = bool(request.include or new_wishes)
-    question = bool(_QUESTION.search(lowered))
+    what_about = bool(_WHAT_ABOUT.match(lowered)) and not request.references
+    question = bool(_QUESTION.search(lowered)) and not what_about
     if _RESET.search(lowered):
         return "start_over"
     if _INJECTION.search(lowered) or _POLICY.search(lowered) or _SHOP_TRUST.search(lowered) or _OTHER_TASK.search(lowered):
         return "off_topic"
-    if _SERVICE.search(lowered) and not request.references:
+    if _SERVICE.search(lowered) and not request.references and (shown or not _UNSHOWN_REFERENCE.search(lowered)):
         return "off_topic"
     if not exact_matches and not request.price and _OFF_TOPIC.search(lowered):
         return "off_topic"
@@ -1325,10 +1397,14 @@ def _intent(
         if answer and not answer & options and _new_product_type(request, context, types):
             return "recommend"  # asked which shoes, told "jeans": a new product type, not an answer
         return "answer"
-    if shown and _COMPARE.search(lowered):
+    if shown and _COMPARE.search(lowered) and not what_about:
         return "compare"
+    if not shown and _UNSHOWN_REFERENCE.search(lowered) and (question or _COMPARE.search(lowered)):
+        # "what's cheaper, the first or second?" as the first message: about items not shown yet
+        return "compare" if _COMPARE.search(lowered) or re.search(r"\bor\b", lowered) else "ask_about_item"
     if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered):
-        if request.references and any(new_include.values()) and re.search(r"\b(?:in|for|but)\b", lowered) \
+        if request.references and any(v for n, v in new_include.items() if n not in types) \
+                and re.search(r"\b(?:in|for|but)\b", lowered) \
                 and not re.match(r"\W*(?:is|are|was|were|how|what|whats|why|which|who|where|when)\b", lowered):
             return "more_like"  # "does the second one come in red?" ("is the second one for women?" asks)
         if re.match(r"\W*(?:and )?(?:is|does|do|can|will|are) (?:it|this|that|they|these|those)\b", lowered):
@@ -1352,8 +1428,10 @@ def _intent(
         _acknowledgement(tokens) or _THANKS.search(lowered) or _GREETING.match(lowered)
     ):
         return "chitchat"
-    if not wishes and not request.references and _SMALL_TALK.search(lowered):
-        return "chitchat"
+    if not wishes and not request.references and (
+        _SMALL_TALK.search(lowered) or re.match(r"\W*(?:you'?re|you are|ur|u r|youre)\b", lowered)
+    ):
+        return "chitchat"  # small talk, or a remark about the assistant ("you're kinda slow lol")
     if (
         not shown and not wishes and not request.show_now and not request.drop and not request.references
         and _WORLD_QUESTION.search(lowered) and not _SHOPPING.search(lowered)
