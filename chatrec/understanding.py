@@ -1027,6 +1027,14 @@ def _field_for(word: str, fields: Sequence[str]) -> str | None:
     return None
 
 
+# "he plays games", "who drinks lots of tea", "she's into yoga": a clause on the person's tastes
+_DESCRIBING = re.compile(
+    r"\b(?:he|she|they|who|which|he's|she's|they're|hes|shes)\s+(?:\w+\s+)?(?:likes?|loves?|plays?|enjoys?|into|"
+    r"drinks?|watch(?:es)?|reads?|cooks?|listens?|collects?|uses?|goes|does|spends?|practi[sc]es?|trains?|runs?|"
+    r"works?|stud(?:y|ies)|adores?|prefers?|bakes?|is a fan|is big on|is crazy about)\b"
+)
+
+
 def understand(
     message: str,
     vocabulary: ValueMatcher,
@@ -1154,6 +1162,15 @@ def understand(
         and set(first.values) & types and set(second.values) & types and first.values != second.values
     }
     matches = [m for m in matches if id(m) not in modifiers]
+    # "headphones for my son, he plays games", "a kettle for mum, who drinks lots of tea": a
+    # clause describing the person says what they like, not a second product to filter by.
+    clause = _DESCRIBING.search(folded)
+    if clause is not None:
+        before, after = set(normalise_tokens(folded[:clause.start()])), set(normalise_tokens(folded[clause.start():]))
+        described = [m for m in matches if set(m.values) & types
+                     and set(m.surface.split()) <= after and not set(m.surface.split()) <= before]
+        if len(described) < len([m for m in matches if set(m.values) & types]):
+            matches = [m for m in matches if m not in described]
     # "laptop bag", "watch strap", "phone stand": English puts the product last; a product type
     # right before an accessory noun the catalogue has no value for says what it is for.
     matched = {p for m in matches for p in range(m.start, m.end)}

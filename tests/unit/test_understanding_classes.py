@@ -709,3 +709,17 @@ def test_two_letter_words_beside_english_are_no_spanish(text, language) -> None:
 )
 def test_accessories_for_a_device_in_spanish_and_german(catalogues, text, value) -> None:
     assert _read(catalogues, "electronics", text).include == {"category": [value]}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "field", "value"),
+    [("electronics", "headphones for my son, he plays games", "subcategory", "Headphones,Earbuds&Accessories"),
+     ("electronics", "a kettle for my grandma who loves cooking and watches tv", "category", "ElectricKettles"),
+     ("fashion", "a watch for my wife, she's into sports shoes", "subCategory", "Watches"),
+     ("fashion", "jeans for my brother, he likes casual shoes", "category", "Jeans")],
+)
+def test_a_clause_on_the_persons_tastes_names_no_second_product(catalogues, name, text, field, value) -> None:
+    request = _read(catalogues, name, text)
+    types = {"category", "subcategory", "subCategory", "articleType", "department", "masterCategory"}
+    assert value in request.include[field]
+    assert {k for k in request.include if k in types} == {field}  # the liked thing is no filter
