@@ -301,7 +301,8 @@ class Retriever:
         """The fused pool of a query: the dense, lexical and signal rankings after the filters.
 
         Each list keeps its ``max(5 k, 100, fusion_depth)`` best items that pass the filters;
-        they are fused by reciprocal rank (the signals' list weighs ``query.signal_weight``).
+        they are fused by reciprocal rank (the signals' list weighs ``query.signal_weight``, the
+        catalogue-taste list ``query.content_weight``).
 
         Args:
             query: What to search for.
@@ -364,6 +365,17 @@ class Retriever:
             scale = 1.0 + query.signal_weight / text_lists
             for row in [row for row in fused if logged[row] <= 0 and (evidence is None or evidence[row])]:
                 fused[row] *= scale
+        content: np.ndarray | None = None
+        if query.content_scores is not None and query.content_weight > 0:
+            # The catalogue-taste list (issue 14) needs no logs: fused after the cold-start scaling above.
+            if query.content_scores.shape != (len(self.index),):
+                raise InputError(f"content scores must have one score per item ({len(self.index)})")
+            content = np.where(query.content_scores > 0, query.content_scores, -np.inf)
+            if mask is not None:
+                content = np.where(mask, content, -np.inf)
+            for row, value in reciprocal_rank_fusion([_top(content, depth)], [query.content_weight],
+                                                     self.settings.rrf_k).items():
+                fused[row] = fused.get(row, 0.0) + value
         order = sorted(fused, key=lambda row: (-fused[row], row))
         if not features or vector is None:
             return Pool(order, fused, dense_scores, lexical_scores)
@@ -377,6 +389,7 @@ class Retriever:
             fused=fused,
             taste=None if query.taste is None else self.index.embeddings @ query.taste.astype(np.float32),
             named=self._named_mask(query.named_ids),
+            content=content,
         )
         return Pool(order, fused, dense_scores, lexical_scores, scores)
 
