@@ -107,3 +107,21 @@ def test_content_scores_of_the_wrong_size_are_refused(retriever: Retriever) -> N
 
     with pytest.raises(InputError, match="content scores"):
         retriever.search(Query("hi", content_scores=np.ones(3, dtype=np.float32)), k=3)
+
+
+def test_chatrec_recommends_the_named_films_content_neighbours(retriever: Retriever, settings: Settings) -> None:
+    """The shopper's turn reads the catalogue taste: "I loved Manhunter" brings Michael Mann's other films."""
+    from chatrec import ChatRec
+
+    def titles(weight: float) -> list[str]:
+        rec = ChatRec(settings.updated(use_llm=False, content_weight=weight), retriever=retriever)
+        try:
+            reply = rec.respond("I loved Manhunter, recommend me something, show me now", session_id="s")
+            return [r.title for r in reply.recommendations]
+        finally:
+            rec.close()
+
+    shown = titles(1.0)
+    assert "Manhunter (1986)" not in shown
+    assert {"The Insider (1999)", "Miami Vice (2006)"} & set(shown)
+    assert not {"The Insider (1999)", "Miami Vice (2006)"} & set(titles(0.0))
