@@ -189,6 +189,7 @@ def redial_command(
         "turns_skipped": skipped,
         "holdout_items": holdout,
         "embedder": settings.embedder,
+        "content_weight": settings.content_weight,
         "fusion": (f"fitted per fold on {results.get('fusion_turns', 0)} logged turns of the other dialogues"
                    f" (pool depth {fusion_depth})"
                    if fit_fusion else None if fusion is None else str(fusion_file or settings.fusion_path)),
