@@ -114,7 +114,7 @@ class CatalogueTaste:
             if listed is not None:
                 for word in listed:
                     self._phrases.setdefault(_normalised(word), set()).add(column)
-            elif df[column] >= 1 and 2 <= len(value.split()) <= _MAX_WORDS:
+            elif 2 <= len(value.split()) <= _MAX_WORDS:
                 self._phrases.setdefault(_normalised(value), set()).add(column)
         logger.info("catalogue taste: %d items, %d attribute values, %d phrases", n, len(columns), len(self._phrases))
 
