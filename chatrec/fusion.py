@@ -47,9 +47,11 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 FORMAT = "chatrec-fusion"
-VERSION = 2
+VERSION = 3
 #: Signal components the features read (see :meth:`chatrec.signals.AlignedSignals.parts`).
 SIGNAL_PARTS = ("co_mention", "two_hop", "popularity", "log_text")
+#: Catalogue-taste components the features read (see :meth:`chatrec.catalogue_taste.CatalogueTaste.parts`).
+CONTENT_PARTS = ("content", "attribute_words")
 #: Per-candidate features, in the model's column order.
 FEATURES = (
     "dense", "dense_gap", "dense_rank",
@@ -58,6 +60,7 @@ FEATURES = (
     "fused", "fused_rank",
     *SIGNAL_PARTS, "co_mention_rank", "two_hop_rank",
     "taste", "taste_rank", "named", "n_named", "has_text", "logged",
+    *CONTENT_PARTS, "content_list_rank",
 )
 
 
@@ -85,6 +88,7 @@ class PoolScores:
         fused: The RRF score of the pool's items.
         taste: Similarity to the centroid of the items the customer named, or None.
         named: Whether the customer named each item.
+        content: The catalogue-taste list's score (-inf outside it), or None without that list.
     """
 
     dense: np.ndarray
@@ -94,6 +98,7 @@ class PoolScores:
     fused: Mapping[int, float]
     taste: np.ndarray | None = None
     named: np.ndarray | None = None
+    content: np.ndarray | None = None
 
 
 def _rank_of(scores: np.ndarray, rows: np.ndarray, cap: int, positive: bool) -> np.ndarray:
@@ -143,6 +148,10 @@ def pool_features(rows: np.ndarray, pool: PoolScores, cap: int) -> np.ndarray:
     columns.append(np.full(n, 0.0 if pool.lexical is None else 1.0, dtype=np.float32))
     logged = pool.parts.get("logged")
     columns.append(np.zeros(n, np.float32) if logged is None else np.asarray(logged[rows], dtype=np.float32))
+    for name in CONTENT_PARTS:
+        part = pool.parts.get(name)
+        columns.append(np.zeros(n, np.float32) if part is None else _finite(part[rows]))
+    columns.append(worst if pool.content is None else _rank_of(pool.content, rows, cap, positive=True))
     return np.stack(columns, axis=1) if n else np.zeros((0, len(FEATURES)), dtype=np.float32)
 
 

@@ -18,6 +18,7 @@ from chatrec.dialogue import Wishes
 from chatrec.understanding import type_fields
 
 if TYPE_CHECKING:
+    from chatrec.catalogue_taste import CatalogueTaste
     from chatrec.settings import Settings
     from chatrec.signals import AlignedSignals, SignalWeights
 
@@ -80,6 +81,9 @@ class Query:
         named_ids: Items the customer named, read by a learned fusion.
         mode: ``hybrid`` (dense and BM25 fused), ``dense`` or ``lexical``.
         vector: The embedding of ``text`` when already computed (a batch), else None.
+        content_scores: The catalogue-taste list's score of every item
+            (:meth:`chatrec.catalogue_taste.CatalogueTaste.list_scores`), or None: no such list.
+        content_weight: Weight of that list in the fusion.
         prior_in_list: Items the signals know only by their popularity enter the signals'
             list even when the query has a taste (how the fusion was before the sparse-history
             fix of issue 14; for ablations). False: with a taste (a history, items named),
@@ -98,6 +102,8 @@ class Query:
     named_ids: tuple[str, ...] = ()
     mode: Mode = "hybrid"
     vector: np.ndarray | None = None
+    content_scores: np.ndarray | None = None
+    content_weight: float = 1.0
     prior_in_list: bool = False
 
 
@@ -113,6 +119,7 @@ def make_query(
     filters: Filters | None = None,
     exclude_ids: Sequence[str] = (),
     vector: np.ndarray | None = None,
+    catalogue: CatalogueTaste | None = None,
 ) -> Query:
     """The product's query for a conversation, as ``ChatRec`` and the evaluation both make it.
 
@@ -131,8 +138,16 @@ def make_query(
         filters: Constraints every candidate satisfies.
         exclude_ids: Items never returned.
         vector: The embedding of ``text`` when already computed.
+        catalogue: The catalogue's taste model (issue 14: content neighbours of the named items
+            and attribute values the words name, a list of their own weighted by
+            ``settings.content_weight``; their parts join ``signal_parts``), or None.
     """
     parts = signals.parts(named_ids, text) if signals is not None else None
+    content_scores = None
+    if catalogue is not None and settings.content_weight > 0:
+        catalogue_parts = catalogue.parts(named_ids, text)
+        content_scores = catalogue.list_scores(catalogue_parts, signals.popularity if signals is not None else None)
+        parts = {**(parts or {}), **catalogue_parts}
     if signals is not None and weights is None:
         from chatrec.signals import SignalWeights
 
@@ -148,6 +163,8 @@ def make_query(
         signal_parts=parts,
         named_ids=tuple(named_ids),
         vector=vector,
+        content_scores=content_scores,
+        content_weight=settings.content_weight,
     )
 
 

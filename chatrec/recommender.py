@@ -14,7 +14,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from chatrec import memory, observability
@@ -211,6 +211,7 @@ class ChatRec:
             "policy": self._policy or _default_policy(settings, retriever, vocabulary),
             "linker": TitleLinker(retriever.index.items), "multilingual": multilingual,
             "understander": _understander(settings, retriever.index.items),  # issue 12
+            "catalogue": _catalogue_taste(settings, retriever.index.items),  # issue 14
         }
 
     @property
@@ -475,3 +476,12 @@ def _understander(settings: Settings, items: Any) -> Any:
     from chatrec.llm_understanding import understander_from_settings
 
     return understander_from_settings(settings, list(items))
+
+
+def _catalogue_taste(settings: Settings, items: Sequence[Item]) -> Any:
+    """The catalogue-taste model of the index's items (issue 14), or None when ``content_weight`` is 0."""
+    if settings.content_weight <= 0:
+        return None
+    from chatrec.catalogue_taste import CatalogueTaste
+
+    return CatalogueTaste(items)

@@ -301,7 +301,8 @@ class Retriever:
         """The fused pool of a query: the dense, lexical and signal rankings after the filters.
 
         Each list keeps its ``max(5 k, 100, fusion_depth)`` best items that pass the filters;
-        they are fused by reciprocal rank (the signals' list weighs ``query.signal_weight``).
+        they are fused by reciprocal rank (the signals' list weighs ``query.signal_weight``, the
+        catalogue-taste list ``query.content_weight``).
 
         Args:
             query: What to search for.
@@ -355,10 +356,23 @@ class Retriever:
                 masked = np.where(evidence, masked, -np.inf)  # the prior alone does not bury a taste
             ranked_lists.append(_top(masked, depth))
             list_weights.append(query.signal_weight)
+        content: np.ndarray | None = None
+        if query.content_scores is not None and query.content_weight > 0:
+            # The catalogue-taste list (issue 14) needs no logs: like the text lists, it counts
+            # for the signals list an item without log data cannot enter (the scaling below).
+            if query.content_scores.shape != (len(self.index),):
+                raise InputError(f"content scores must have one score per item ({len(self.index)})")
+            content = np.where(query.content_scores > 0, query.content_scores, -np.inf)
+            if mask is not None:
+                content = np.where(mask, content, -np.inf)
+            ranked_lists.append(_top(content, depth))
+            list_weights.append(query.content_weight)
         fused = reciprocal_rank_fusion(ranked_lists, list_weights, self.settings.rrf_k)
         if query.signal_scores is not None and logged is not None and text_lists:
             # Cold start: the logs know nothing of these items, so their signals list counts as
-            # much as their text lists do (an item "as good in the logs as in its text"): the
+            # much as their text lists do (the catalogue-taste list is scaled with them: with
+            # 1 + signal_weight / (text lists + its weight) instead, items held out of the logs
+            # fell below the same system without signals, R@10 .133 vs .147 on ReDial) (an item "as good in the logs as in its text"): the
             # logs may raise an item, their silence never buries one (with a taste: when its
             # neighbours' evidence would have let it enter the list).
             scale = 1.0 + query.signal_weight / text_lists
@@ -377,6 +391,7 @@ class Retriever:
             fused=fused,
             taste=None if query.taste is None else self.index.embeddings @ query.taste.astype(np.float32),
             named=self._named_mask(query.named_ids),
+            content=content,
         )
         return Pool(order, fused, dense_scores, lexical_scores, scores)
 

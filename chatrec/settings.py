@@ -177,6 +177,14 @@ class Settings(BaseSettings):
             "co-mentions learnt from many conversations outweigh one text match."
         ),
     )
+    content_weight: float = Field(
+        1.0,
+        ge=0.0,
+        description=(
+            "Weight of the catalogue-taste list in the retrieval fusion (chatrec.catalogue_taste: items "
+            "sharing attribute values with those named, and values the shopper's words name); 0 turns it off."
+        ),
+    )
     signals_path: Path | None = Field(
         None,
         description=(

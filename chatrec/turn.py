@@ -95,6 +95,7 @@ class Parts:
     labels: Labels | None = None  # how values are shown to shoppers (chatrec.labels)
     multilingual: Any = None  # chatrec.multilingual.MultilingualIndex, for messages not in English
     understander: Any = None  # chatrec.llm_understanding.LLMUnderstander, with settings.understander "llm*"
+    catalogue: Any = None  # chatrec.catalogue_taste.CatalogueTaste, with settings.content_weight > 0 (issue 14)
 
 
 @dataclass
@@ -365,7 +366,7 @@ def build_query(
     query = make_query(
         text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
         profile_vector=profile.vector if profile else None, signals=parts.signals,
-        filters=filters_for(wishes), exclude_ids=exclude_ids,
+        filters=filters_for(wishes), exclude_ids=exclude_ids, catalogue=parts.catalogue,
     )
     # Every item that fits all the wishes was shown already: say so, not "nothing matched".
     exhausted = bool(relaxed) and not state.allow_shown and retriever.count(

@@ -65,11 +65,13 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
 @click.option("--fusion-max-turns", type=click.IntRange(min=20), default=None,
               help="With --fit-fusion: learn each fold's fusion from a fixed random sample of this many "
                    "logged turns (default: all; fewer is faster).")
+@click.option("--fusion-depth", type=click.IntRange(min=10, max=2000), default=200, show_default=True,
+              help="With --fit-fusion: the pool size each fold's fusion re-orders.")
 def redial_command(
     turns: Path, catalog: Path, limit: int | None, seed: int, json_out: Path | None, systems: str | None,
     ranker: str | None, adapter: str | None, signals_file: Path | None, dialogues: tuple[Path, ...],
     folds: int, timed_turns: int, skip_files: tuple[Path, ...], fusion_file: Path | None, fit_fusion: bool,
-    allow_leak: bool, holdout: float, fusion_max_turns: int | None,
+    allow_leak: bool, holdout: float, fusion_max_turns: int | None, fusion_depth: int,
 ) -> None:
     """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs.
 
@@ -150,7 +152,7 @@ def redial_command(
             fusion_turns = sample_turns(dialogue_rec_turns(dialogues, titles), fusion_max_turns, seed)
         results = cross_fitted_run(
             retriever, sessions, sample, chosen, folds=folds, progress=True, timed_turns=timed_turns,
-            fusion_turns=fusion_turns, fusion_seed=seed, held_out=held, **options
+            fusion_turns=fusion_turns, fusion_seed=seed, held_out=held, fusion_depth=fusion_depth, **options
         )
         source = (
             f"fitted on {', '.join(path.name for path in dialogues)} ({len(sessions)} dialogues) without "
@@ -187,7 +189,9 @@ def redial_command(
         "turns_skipped": skipped,
         "holdout_items": holdout,
         "embedder": settings.embedder,
+        "content_weight": settings.content_weight,
         "fusion": (f"fitted per fold on {results.get('fusion_turns', 0)} logged turns of the other dialogues"
+                   f" (pool depth {fusion_depth})"
                    if fit_fusion else None if fusion is None else str(fusion_file or settings.fusion_path)),
         "adapter": (adapter or settings.adapter or "none") if any(s.ranker == "llm" for s in chosen) else None,
     })

@@ -43,6 +43,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from chatrec.catalogue_taste import CatalogueTaste
 from chatrec.errors import InputError
 from chatrec.eval.metrics import catalogue_coverage, intra_list_diversity, ndcg_at_k
 from chatrec.eval.owned import SeekerSaid, seeker_said
@@ -304,6 +305,8 @@ class RedialEvaluation:
             against the ones the seeker named earlier (``seen_in_top10``).
         served_fusion: The learned fusion fitted with the named items left out of its pools,
             for the ``served_fusion`` systems.
+        catalogue: The catalogue-taste model the product systems read (default: built from the
+            index when the settings' ``content_weight`` is above 0; give one to share it).
     """
 
     def __init__(
@@ -321,6 +324,7 @@ class RedialEvaluation:
         held_out: Iterable[str] = (),
         seen: Mapping[str, frozenset[str]] | None = None,
         served_fusion: LearnedFusion | None = None,
+        catalogue: CatalogueTaste | None = None,
     ) -> None:
         self.retriever = retriever
         self.served_fusion = served_fusion
@@ -338,6 +342,9 @@ class RedialEvaluation:
             signals.aligned(self.ids, embeddings=self.index.embeddings) if signals is not None else None
         )
         self._aligned_raw: AlignedSignals | None = None
+        settings = retriever.settings
+        self.catalogue = catalogue if catalogue is not None or settings.content_weight <= 0 else CatalogueTaste(
+            self.index.items)
         self.weights = weights or SignalWeights()
         self.ranker_factory = ranker_factory
         self.query_utterances = query_utterances
@@ -416,7 +423,7 @@ class RedialEvaluation:
         aligned = None if no_signals else self.aligned if aligned is None else aligned
         asked = make_query(
             query, index=self.index, settings=self.retriever.settings, named_ids=mentioned,
-            signals=aligned, weights=self.weights, vector=text_vector,
+            signals=aligned, weights=self.weights, vector=text_vector, catalogue=self.catalogue,
         )
         if asked.signal_parts is not None and aligned is self._aligned_raw:
             parts = {name: values for name, values in asked.signal_parts.items() if name != "logged"}

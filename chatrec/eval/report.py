@@ -260,6 +260,7 @@ def write_report(results: Mapping[str, Any], out: Path | str) -> Path:
             + f"item signals: {run.get('signals') or 'none'}; embedder: {run.get('embedder') or 'not recorded'}"
             + (f"; learned fusion: {run['fusion']}" if run.get("fusion") else "")
             + (f"; LLM adapter: {run['adapter']}" if run.get("adapter") else "")
+            + (f"; catalogue-taste list weight {run['content_weight']}" if "content_weight" in run else "")
         )
     lines += ["", "## Published figures (ReDial test split, for reference)", "",
               "| system | R@1 | R@10 | R@50 |", "|---|---|---|---|"]

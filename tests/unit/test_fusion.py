@@ -13,7 +13,7 @@ from fakes import HashingEmbedder
 from chatrec.errors import InputError
 from chatrec.eval.fusion_data import fusion_examples
 from chatrec.eval.redial import RedialEvaluation, dialogue_rec_turns, load_turns
-from chatrec.fusion import FEATURES, FusionExample, LearnedFusion, PoolScores, fit_fusion, pool_features
+from chatrec.fusion import FEATURES, VERSION, FusionExample, LearnedFusion, PoolScores, fit_fusion, pool_features
 from chatrec.index import build_index
 from chatrec.retrieval import Filters, Query, Retriever
 from chatrec.settings import Settings
@@ -92,7 +92,7 @@ def test_too_few_turns_is_a_clear_error() -> None:
         ("{broken", "not JSON"),
         (json.dumps({"format": "other"}), "not a chatrec fusion model"),
         (json.dumps({"format": "chatrec-fusion", "version": 1, "features": ["dense"]}), "other features"),
-        (json.dumps({"format": "chatrec-fusion", "version": 2, "features": list(FEATURES), "depth": 200,
+        (json.dumps({"format": "chatrec-fusion", "version": VERSION, "features": list(FEATURES), "depth": 200,
                      "model": "tree\nnot a model"}), "does not parse"),
     ],
 )
