@@ -95,7 +95,8 @@ def _forms(words: Iterable[str]) -> set[str]:
 def _display(value: str) -> str:
     """A catalogue value as words: "USBCables" -> "USB Cables", "Sports_Shoes" -> "Sports Shoes"."""
     value = last_segment(value)  # a category path "A|B|ElectricKettles" is shown by its last segment
-    return " ".join(_CAMEL.sub(" ", value.replace("_", " ").replace("&", " & ")).split())
+    value = re.sub(r",(?=[^\W\d_])", ", ", value.replace("_", " ").replace("&", " & "))  # "Headphones,Earbuds" has a space
+    return " ".join(_CAMEL.sub(" ", value).split())
 
 
 def _noun(value: str, plural_only: frozenset[str] = frozenset()) -> str:
