@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from chatrec.accessories import accessories_last
+from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
 from chatrec import observability, ownership
 from chatrec.catalog import Item
@@ -603,6 +604,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             if len(state.last_prices) < 2 or parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
                 state.min_price, state.max_price = budget_before
                 notes.append(phrases.render("no_cheaper"))
+    named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
+    if heard.intent not in ("off_topic", "chitchat", "start_over") and not named_type:
+        thing = not_carried(message, parts.retriever.bm25.vocabulary)
+        if thing is not None:  # "what about sherwanis?" on a shop that has none
+            notes.append(phrases.render("not_carried", thing=thing))
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases)
     with observability.stage("retrieve"):

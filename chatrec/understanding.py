@@ -1452,6 +1452,7 @@ def _intent(
     if (
         not shown and not wishes and not request.show_now and not request.drop and not request.references
         and _WORLD_QUESTION.search(lowered) and not _SHOPPING.search(lowered)
+        and not (_WHAT_ABOUT.match(lowered) and request.query)  # "what about sherwanis?": a product
     ):
         return "off_topic"  # "who won the match?", "how do I cook biryani?": nothing to shop for
     if not wishes and request.drop:

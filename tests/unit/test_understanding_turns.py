@@ -35,6 +35,15 @@ def test_a_budget_on_a_catalogue_without_prices_is_not_invented(fashion_retrieve
     assert rec.session("f1")["constraints"]["max_price"] is None
 
 
+def test_a_thing_the_shop_has_none_of_is_said_before_what_comes_closest(fashion_retriever, settings) -> None:
+    rec = _chat(fashion_retriever, settings)
+    rec.respond("black shirts for men, just show me", session_id="f3")
+    reply = rec.respond("what about hoverboards?", session_id="f3")
+    assert reply.text.startswith("I found nothing called “hoverboards” in this catalogue.")
+    assert "I can only help" not in reply.text  # a product question, not off topic
+    assert "nothing called" not in rec.respond("what about shirts?", session_id="f3").text
+
+
 def test_cheaper_on_a_catalogue_without_prices_says_it_cannot(fashion_retriever, settings) -> None:
     rec = _chat(fashion_retriever, settings)
     rec.respond("black shirts for men, just show me", session_id="f2")
