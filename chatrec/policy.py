@@ -139,8 +139,8 @@ class ElicitationPolicy:
         out: dict[str, tuple[float, list[str]]] = {}
         items = [getattr(c, "item", c) for c in candidates]
         for name, weight in self.weights.items():
-            if name in state.asked or state.include.get(name) or weight <= 0:
-                continue
+            if name in state.asked or state.include.get(name) or state.exclude.get(name) or weight <= 0:
+                continue  # asked, or said already ("not white" is the shopper's word on colour)
             counts: Counter[str] = Counter()
             missing = 0
             for item in items:
