@@ -73,6 +73,15 @@ class ExportResult:
     seconds: float
 
 
+
+def _finish(writer: Any, partial: Path, out: Path) -> None:
+    """Write a GGUF's header, metadata and tensors, then move the finished file into place."""
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    partial.replace(out)
+
 def gguf_to_hf_name(name: str) -> str:
     """The transformers (Llama) parameter name of a GGUF tensor name.
 
@@ -169,11 +178,7 @@ def export_gguf(settings: Settings, out: Path | str, *, dtype: Literal["f32", "b
                                   raw_dtype=GGMLQuantizationType.BF16)
             else:
                 writer.add_tensor(tensor.name, weights)
-        writer.write_header_to_file()
-        writer.write_kv_data_to_file()
-        writer.write_tensors_to_file()
-        writer.close()
-        partial.replace(out)
+        _finish(writer, partial, out)
     finally:
         if partial.exists():
             partial.unlink()
@@ -271,11 +276,7 @@ def export_lora_gguf(adapter_dir: Path | str, out: Path | str) -> ExportResult:
                 lora_b = _permute(lora_b, n_head_kv)
             writer.add_tensor(gguf_name + ".lora_a", np.ascontiguousarray(pair["a"], dtype=np.float32))
             writer.add_tensor(gguf_name + ".lora_b", np.ascontiguousarray(lora_b, dtype=np.float32))
-        writer.write_header_to_file()
-        writer.write_kv_data_to_file()
-        writer.write_tensors_to_file()
-        writer.close()
-        partial.replace(out)
+        _finish(writer, partial, out)
     finally:
         if partial.exists():
             partial.unlink()
