@@ -377,6 +377,9 @@ def _superlative(text: str, items: Sequence[Item], positions: list[int], wording
               for i, (_, v) in known if v != best_value]
     others += [wording["no_field_value"].format(title=_short_title(i), field=_name(field_name, wording))
                for i, number in values if number is None]
+    if len(best) == len(items):  # "which is the newest?" when all are from 2016
+        return Answer(wording["superlative_all"].format(count=len(items), field=_name(field_name, wording),
+                                                        value=_number_text(best_value)), "best", positions)
     sentence = wording[f"superlative_{'tie_' if len(best) > 1 else ''}{rule['order']}"]
     return Answer(
         sentence.format(title=_short_title(best[0]), titles=_join([_short_title(i) for i in best], wording),

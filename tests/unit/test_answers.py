@@ -140,3 +140,8 @@ def test_a_related_word_in_the_data_is_quoted_without_claiming_what_was_asked() 
     assert "its usage is" not in answer_question("is it good for running?", [cap]).text
     assert "“running”" in answer_question("is it good for running?", [cap]).text
     assert "Sports" in answer_question("is it good for running?", [cap]).text
+
+
+def test_when_every_item_ties_the_answer_says_they_are_all_the_same() -> None:
+    same = [Item(id=str(n), title=f"Watch {n}", attributes={"year": 2016}) for n in range(3)]
+    assert answer_question("which is the newest?", same).text == "All 3 have the same year: 2016."
