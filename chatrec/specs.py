@@ -24,6 +24,8 @@ __all__ = ["features", "specs", "specs_first"]
 # Unit spellings to one name; longest first so that "mah" wins over "m".
 _UNITS = {
     "inch": "inch", "inches": "inch", '"': "inch", "″": "inch", "”": "inch",
+    "pulgada": "inch", "pulgadas": "inch", "zoll": "inch", "英寸": "inch", "寸": "inch",
+    "毫安": "mah", "升": "l", "瓦": "w",
     "cm": "cm", "mm": "mm", "m": "m", "meter": "m", "metre": "m", "meters": "m", "metres": "m",
     "ft": "ft", "feet": "ft", "foot": "ft",
     "gb": "gb", "tb": "tb", "mb": "mb",
@@ -35,7 +37,7 @@ _UNITS = {
     "star": "star", "stars": "star", "jar": "jar", "jars": "jar", "port": "port", "ports": "port",
 }
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
-_SPEC = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z])", re.IGNORECASE)
+_SPEC = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z])", re.IGNORECASE)
 
 
 def specs(text: str) -> set[tuple[float, str]]:

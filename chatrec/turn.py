@@ -618,7 +618,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
-    candidates = specs_first(candidates, state.query())  # "43 inch", "wireless": the items stating them first
+    # "43 inch", "wireless": the items stating them first (Chinese words stay out of the query: "43寸" is read here)
+    candidates = specs_first(candidates, f"{state.query()} {message}" if heard.language == "zh" else state.query())
     if not state.allow_shown:  # the same product under another id is no new suggestion
         asked = set(state.requested)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])

@@ -48,3 +48,9 @@ def test_features_are_found_in_any_spelling_and_wired_is_not_wireless() -> None:
               "Sony WI-C100 Wireless Headphones"]
     candidates = [Candidate(Item(id=str(n), title=t), 1.0) for n, t in enumerate(titles)]
     assert [c.item.title for c in specs_first(candidates, "earphones wireless")] == [titles[1], titles[2], titles[0]]
+
+
+def test_units_in_spanish_german_and_chinese() -> None:
+    assert specs("un televisor de 43 pulgadas") == {(43.0, "inch")}
+    assert specs("ein 55 Zoll Fernseher") == {(55.0, "inch")}
+    assert specs("我要买43寸的电视，20000毫安充电宝") == {(43.0, "inch"), (20000.0, "mah")}
