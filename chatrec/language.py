@@ -235,8 +235,9 @@ def _replacer(
         if found.group(0) in keep:
             return found.group(0)
         words = table[found.group(0)]
-        if found.string.startswith(words.strip(), found.start()):
+        if words.strip() and found.string.startswith(words.strip(), found.start()):
             return found.group(0)  # "navy blue" already says what "navy" stands for
+        # (a word that stands for nothing, "的", "una", is always dropped: every text starts with "")
         return f"{pad}{words}{pad}"
 
     return replace

@@ -865,9 +865,12 @@ def _references(
         for item in shown
     ))
     heads = "|".join(["one", "ones", "pair", "model", "version", *sorted(re.escape(w) for w in shared_types)])
-    for found in re.finditer(rf"\bthe (\w+(?: \w+)?) (?:{heads})\b|\bthe one (?:from|by|in|with) (?:the )?(\w+)", text):
+    for found in re.finditer(
+        rf"\bthe (?:(?:two|three|four|2|3|4) )?(\w+(?: \w+)?) (?:{heads})\b|\bthe one (?:from|by|in|with) (?:the )?(\w+)", text
+    ):
         words = (found.group(1) or found.group(2) or "").split()
-        words = [w for w in words if w not in _ORDINALS and w not in {"one", "ones", "other", "last", "same", "cheap", "cheapest", "cheaper", "new", "next", "right", "only"}]
+        # "the two Nike ones": a count says how many items are meant, not which.
+        words = [w for w in words if w not in _ORDINALS and w not in _NUMBER_WORDS and w not in {"one", "ones", "other", "last", "same", "cheap", "cheapest", "cheaper", "new", "next", "right", "only"}]
         if not words:
             continue
         hits: list[tuple[int, str]] = []
@@ -1077,7 +1080,10 @@ def understand(
     tokens = [t for t in normalise_tokens(priced) if not (len(t) == 1 and t.isascii() and t.isalpha())]
     raw_tokens = set(tokens)
     titles = {t for item in context.shown for t in normalise_tokens(str(getattr(item, "title", "")))}
-    tokens = vocabulary.correct(tokens, keep=titles | _GREETING_WORDS)
+    # A short word of a message in another language is a word of that language, no English typo
+    # ("boda" is a wedding, not "body"; "casa" is no "case").
+    foreign = {t for t in tokens if len(t) <= 4} if language in ("es", "de") else set()
+    tokens = vocabulary.correct(tokens, keep=titles | _GREETING_WORDS | foreign)
     tokens = _ones_as_products(tokens, vocabulary, context)
     tokens = _for_my_as_compound(tokens, vocabulary)
 
