@@ -215,6 +215,8 @@ class Lexicon:
         text = self.split_compounds(text, language)
         if language == "zh":
             text = self._zh_references(text)
+        if language == "es":
+            text = self._es_references(text)
         for lang in dict.fromkeys([language, "en"]):
             pattern = self._patterns.get(lang)
             if pattern is None:
@@ -224,6 +226,20 @@ class Lexicon:
             text = pattern.sub(_replacer(table, pad, keep), text)
         return text
 
+
+    def _es_references(self, text: str) -> str:
+        """A Spanish article before a lone adjective names a shown item: "me gusta la azul," ->
+        "the azul one" (translated afterwards to "the blue one"), as "the blue one" does."""
+        table = self.entries.get("es", {})
+
+        def one(found: re.Match[str]) -> str:
+            word = found.group(1)
+            english = table.get(word, "").strip()
+            if not english or " " in english:
+                return found.group(0)  # "la primera" is already "the first one"
+            return f" the {word} one "
+
+        return re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero)\b|$))", one, text)
 
     def _zh_references(self, text: str) -> str:
         """Chinese references to shown items in English words, whatever the measure word.

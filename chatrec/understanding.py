@@ -882,6 +882,19 @@ def _references(
             for position, how in hits:
                 add(position, how)
             used.update(_span_tokens(tokens, found.span()))
+    # "the blue Redmi", "the white Being Human": two words after "the" that together describe
+    # some shown items (an attribute and a title word), with no head noun after them.
+    if not refs:
+        for found in re.finditer(r"\bthe (\w+) (\w+)\b", text):
+            words = list(found.groups())
+            if any(w in _FILLERS or w in _ORDINALS or w in _NUMBER_WORDS or len(w) < 2 for w in words):
+                continue
+            hits = [p for p, item in enumerate(shown, start=1) if _describes(item, words, vocabulary)]
+            if hits and len(hits) < n:
+                for hit in hits:
+                    add(hit, "title")
+                used.update(_span_tokens(tokens, found.span()))
+                break
     # "the Logitech", "compare the LG and the Samsung", "Samsung vs OnePlus?": a word of some
     # shown items' titles (not all), after "the" or in a question about the items.
     common = _common_words()
