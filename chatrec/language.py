@@ -295,7 +295,10 @@ def _replacer(
         if found.group(0) in keep:
             return found.group(0)
         words = table[found.group(0)]
-        if words.strip() and found.string.startswith(words.strip(), found.start()):
+        said = words.strip()
+        if said and found.string.startswith(said, found.start()) and not (
+            found.string[found.start() + len(said):found.start() + len(said) + 1].isalpha()
+        ):  # ("poema" is no "poem ..." already said)
             return found.group(0)  # "navy blue" already says what "navy" stands for
         # (a word that stands for nothing, "的", "una", is always dropped: every text starts with "")
         return f"{pad}{words}{pad}"

@@ -1164,6 +1164,12 @@ def understand(
     # "a remote for a samsung tv": the brand right before what it goes with is that product's brand
     starts = {m.start for m in matches if id(m) in owned}
     owned |= {id(m) for m in matches if "brand" in m.values and m.end in starts}
+    # "a phone with a good camera", "a laptop with a big screen": a product type named after "with"
+    # (or "that has") once a product was named is a feature of it, no second wish.
+    owned |= {
+        id(m) for m in typed[1:]
+        if typed[0].end <= m.start and re.search(r"\b(?:with|has|having|got)\b", " ".join(matchable[typed[0].end:m.start]))
+    }
     matches = [m for m in matches if id(m) not in owned]
     # "flat sandals", "denim jacket": a one-word product type right before another product type
     # describes it; the head noun is the product.

@@ -768,3 +768,46 @@ def test_negated_clauses_in_spanish_and_german(catalogues, text) -> None:
 def test_questions_about_the_world_in_other_languages_are_off_topic(catalogues, text) -> None:
     heard = _read(catalogues, "fashion", text)
     assert heard.intent == "off_topic" and heard.language != "en"
+
+
+# Held-out set 15 classes.
+BAGS = ("3393", "5876", "8519", "9444")  # green Murcia, black Puma, pink Nike, blue Nike
+
+
+@pytest.mark.parametrize("text", ["讲个笑话吧", "escríbeme un poema sobre el mar"])
+def test_other_tasks_in_other_languages_are_off_topic(catalogues, text) -> None:
+    assert _read(catalogues, "fashion", text).intent == "off_topic"
+
+
+@pytest.mark.parametrize("text", ["die gefallen mir gar nicht", "gefällt mir alles nicht"])
+def test_german_dislike_of_every_item_shown_rejects(catalogues, text) -> None:
+    assert _read(catalogues, "fashion", text, shown=TEES, current={"category": ["Tshirts"]}).intent == "reject"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "positions"),
+    [("la rosa, ¿hay parecidos?", BAGS, [3]), ("me quedo con la negra, ¿algo parecido?", KURTAS, [3])],
+)
+def test_a_spanish_article_before_a_lone_adjective_names_a_shown_item(catalogues, text, shown, positions) -> None:
+    heard = _read(catalogues, "fashion", text, shown=shown)
+    assert (heard.intent, heard.positions, heard.language) == ("more_like", positions, "es")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "shown", "positions"),
+    [("fashion", "the white being human looks nice, similar?", WATCHES, [4]),
+     ("electronics", "the blue samsung, show me similar ones", PHONES, [3])],
+)
+def test_two_words_after_the_narrow_the_reference(catalogues, name, text, shown, positions) -> None:
+    heard = _read(catalogues, name, text, shown=shown)
+    assert (heard.intent, heard.positions, heard.include) == ("more_like", positions, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a phone with a good camera under 20k", "Smartphones"), ("a smart tv that has good speakers", "SmartTelevisions")],
+)
+def test_a_product_type_after_with_is_a_feature(catalogues, text, value) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert value in heard.include["category"] and len(heard.include) == 1
+    assert not {"Cameras&Photography", "BluetoothSpeakers"} & set(heard.include["category"])
