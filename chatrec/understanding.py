@@ -889,10 +889,10 @@ def _references(
             words = list(found.groups())
             if any(w in _FILLERS or w in _ORDINALS or w in _NUMBER_WORDS or len(w) < 2 for w in words):
                 continue
-            hits = [p for p, item in enumerate(shown, start=1) if _describes(item, words, vocabulary)]
-            if hits and len(hits) < n:
-                for hit in hits:
-                    add(hit, "title")
+            described = [p for p, item in enumerate(shown, start=1) if _describes(item, words, vocabulary)]
+            if described and len(described) < n:
+                for place in described:
+                    add(place, "title")
                 used.update(_span_tokens(tokens, found.span()))
                 break
     # "the Logitech", "compare the LG and the Samsung", "Samsung vs OnePlus?": a word of some
