@@ -213,6 +213,10 @@ class Lexicon:
         "Crème" means crème, not cream.
         """
         text = self.split_compounds(text, language)
+        if language == "zh":
+            text = self._zh_references(text)
+        if language == "es":
+            text = self._es_references(text)
         for lang in dict.fromkeys([language, "en"]):
             pattern = self._patterns.get(lang)
             if pattern is None:
@@ -221,6 +225,62 @@ class Lexicon:
             pad = " " if lang == "zh" else ""
             text = pattern.sub(_replacer(table, pad, keep), text)
         return text
+
+
+    def _es_references(self, text: str) -> str:
+        """A Spanish article before a lone adjective names a shown item: "me gusta la azul," ->
+        "the azul one" (translated afterwards to "the blue one"), as "the blue one" does."""
+        table = self.entries.get("es", {})
+
+        def one(found: re.Match[str]) -> str:
+            word = found.group(1)
+            english = table.get(word, "").strip()
+            if not english or " " in english:
+                return found.group(0)  # "la primera" is already "the first one"
+            return f" the {word} one "
+
+        return re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero)\b|$))", one, text)
+
+    def _zh_references(self, text: str) -> str:
+        """Chinese references to shown items in English words, whatever the measure word.
+
+        "第二件" / "第三双" / "第1款" -> "the second one", "最后一条" -> "the last one", and
+        "LG的那个" / "黑色的这件" / "三星的那台" -> "the LG one": the name before "的" is a Latin
+        word or the longest Chinese lexicon phrase ending there (translated afterwards).
+        """
+        text = _ZH_ORDINAL.sub(lambda found: f" the {_ZH_ORDINALS[found.group(1)]} one ", text)
+        text = re.sub(rf"最后一?{_ZH_MEASURE}", " the last one ", text)
+        keys = sorted((k for k in self.entries.get("zh", {}) if _HAN.search(k)), key=len, reverse=True)
+
+        def name(found: re.Match[str]) -> str:
+            before = text[:found.start()]
+            latin = re.search(r"([a-z0-9][a-z0-9\-]*)\s*$", before)
+            if latin:
+                return f"{before[:latin.start()]} the {latin.group(1)} one "
+            key = next((k for k in keys if before.endswith(k)), None)
+            if key is None:
+                return f"{before} that one "
+            return f"{before[:-len(key)]} the {key} one "
+
+        found = _ZH_NAMED.search(text)
+        while found is not None:
+            text = name(found) + text[found.end():]
+            found = _ZH_NAMED.search(text)
+        # A question word anywhere makes a Chinese sentence a question ("三星的那台多少钱").
+        if _ZH_QUESTION.search(text) and not re.search(r"[?？]\s*$", text):
+            text += " ?"
+        return text
+
+
+#: Chinese measure words of a shown item ("个", "件", "双", ...).
+_ZH_MEASURE = "(?:个|件|双|款|条|只|块|台|部|套|顶|副|把|支|瓶|对|本)"
+_ZH_ORDINALS = {
+    "一": "first", "二": "second", "两": "second", "三": "third", "四": "fourth", "五": "fifth", "六": "sixth",
+    "1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "6": "sixth",
+}
+_ZH_ORDINAL = re.compile(rf"第([一二三四五六1-6]){_ZH_MEASURE}")
+_ZH_QUESTION = re.compile(r"多少|多大|多重|多长|多久|多高|什么|怎么|是否|是不是|能不能|可不可以|哪|吗|呢")
+_ZH_NAMED = re.compile(rf"的(?:那|这)一?{_ZH_MEASURE}")
 
 
 def _plain(words: str) -> str:
@@ -235,8 +295,12 @@ def _replacer(
         if found.group(0) in keep:
             return found.group(0)
         words = table[found.group(0)]
-        if found.string.startswith(words.strip(), found.start()):
+        said = words.strip()
+        if said and found.string.startswith(said, found.start()) and not (
+            found.string[found.start() + len(said):found.start() + len(said) + 1].isalpha()
+        ):  # ("poema" is no "poem ..." already said)
             return found.group(0)  # "navy blue" already says what "navy" stands for
+        # (a word that stands for nothing, "的", "una", is always dropped: every text starts with "")
         return f"{pad}{words}{pad}"
 
     return replace

@@ -182,6 +182,8 @@ def as_question_about_shown(heard: ShopperRequest, message: str, shown: Sequence
                    and answers.asks_superlative(message, heard.language))
     if heard.intent in ("ask_about_item", "compare") and not superlative:
         return heard
+    if heard.intent == "more_like" and not heard.include and not superlative:
+        return heard  # i12e: "第二件有类似的吗", "the third one, any similar?" ask for more like it
     if not superlative and not answers.is_question_about_shown(message, len(shown), heard.language):
         return heard
     positions = answers.find_reference(message, len(shown), heard.language) or list(heard.positions)

@@ -865,9 +865,12 @@ def _references(
         for item in shown
     ))
     heads = "|".join(["one", "ones", "pair", "model", "version", *sorted(re.escape(w) for w in shared_types)])
-    for found in re.finditer(rf"\bthe (\w+(?: \w+)?) (?:{heads})\b|\bthe one (?:from|by|in|with) (?:the )?(\w+)", text):
+    for found in re.finditer(
+        rf"\bthe (?:(?:two|three|four|2|3|4) )?(\w+(?: \w+)?) (?:{heads})\b|\bthe one (?:from|by|in|with) (?:the )?(\w+)", text
+    ):
         words = (found.group(1) or found.group(2) or "").split()
-        words = [w for w in words if w not in _ORDINALS and w not in {"one", "ones", "other", "last", "same", "cheap", "cheapest", "cheaper", "new", "next", "right", "only"}]
+        # "the two Nike ones": a count says how many items are meant, not which.
+        words = [w for w in words if w not in _ORDINALS and w not in _NUMBER_WORDS and w not in {"one", "ones", "other", "last", "same", "cheap", "cheapest", "cheaper", "new", "next", "right", "only"}]
         if not words:
             continue
         hits: list[tuple[int, str]] = []
@@ -879,6 +882,19 @@ def _references(
             for position, how in hits:
                 add(position, how)
             used.update(_span_tokens(tokens, found.span()))
+    # "the blue Redmi", "the white Being Human": two words after "the" that together describe
+    # some shown items (an attribute and a title word), with no head noun after them.
+    if not refs:
+        for found in re.finditer(r"\bthe (\w+) (\w+)\b", text):
+            words = list(found.groups())
+            if any(w in _FILLERS or w in _ORDINALS or w in _NUMBER_WORDS or len(w) < 2 for w in words):
+                continue
+            described = [p for p, item in enumerate(shown, start=1) if _describes(item, words, vocabulary)]
+            if described and len(described) < n:
+                for place in described:
+                    add(place, "title")
+                used.update(_span_tokens(tokens, found.span()))
+                break
     # "the Logitech", "compare the LG and the Samsung", "Samsung vs OnePlus?": a word of some
     # shown items' titles (not all), after "the" or in a question about the items.
     common = _common_words()
@@ -1085,7 +1101,10 @@ def understand(
     tokens = [t for t in normalise_tokens(priced) if not (len(t) == 1 and t.isascii() and t.isalpha())]
     raw_tokens = set(tokens)
     titles = {t for item in context.shown for t in normalise_tokens(str(getattr(item, "title", "")))}
-    tokens = vocabulary.correct(tokens, keep=titles | _GREETING_WORDS)
+    # A short word of a message in another language is a word of that language, no English typo
+    # ("boda" is a wedding, not "body"; "casa" is no "case").
+    foreign = {t for t in tokens if len(t) <= 4} if language in ("es", "de") else set()
+    tokens = vocabulary.correct(tokens, keep=titles | _GREETING_WORDS | foreign)
     tokens = _ones_as_products(tokens, vocabulary, context)
     tokens = _for_my_as_compound(tokens, vocabulary)
 
@@ -1153,6 +1172,12 @@ def understand(
     # "a remote for a samsung tv": the brand right before what it goes with is that product's brand
     starts = {m.start for m in matches if id(m) in owned}
     owned |= {id(m) for m in matches if "brand" in m.values and m.end in starts}
+    # "a phone with a good camera", "a laptop with a big screen": a product type named after "with"
+    # (or "that has") once a product was named is a feature of it, no second wish.
+    owned |= {
+        id(m) for m in typed[1:]
+        if typed[0].end <= m.start and re.search(r"\b(?:with|has|having|got)\b", " ".join(matchable[typed[0].end:m.start]))
+    }
     matches = [m for m in matches if id(m) not in owned]
     # "flat sandals", "denim jacket": a one-word product type right before another product type
     # describes it; the head noun is the product.

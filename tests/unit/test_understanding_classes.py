@@ -723,3 +723,103 @@ def test_a_clause_on_the_persons_tastes_names_no_second_product(catalogues, name
     types = {"category", "subcategory", "subCategory", "articleType", "department", "masterCategory"}
     assert value in request.include[field]
     assert {k for k in request.include if k in types} == {field}  # the liked thing is no filter
+# Held-out set 14 classes (issue 12, round 3).
+JEANS = ("11280", "9169", "11308")  # Wrangler black, Locomotive blue, Wrangler black slim
+TVS = ("B09F6S8BT6", "B08DPLCM6T", "B0B6F7LX4C", "B08B42LWKN")  # Samsung, LG, MI, OnePlus
+
+
+@pytest.mark.parametrize(("text", "language"), [("una camisa azul para mi esposo", "es"), ("蓝色的衬衫", "zh")])
+def test_lexicon_words_that_stand_for_nothing_leave_the_search_text(catalogues, text, language) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert heard.include["category"] == ["Shirts"] and heard.language == language
+    assert set(heard.query.split()) <= {"blue", "shirt", "men"}  # no "una", no "的"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "positions"),
+    [("the 2 being human ones, anything similar?", WATCHES, [1, 4]), ("the 2 wrangler ones look good, more like them", JEANS, [1, 3])],
+)
+def test_a_count_before_a_name_is_no_position(catalogues, text, shown, positions) -> None:
+    heard = _read(catalogues, "fashion", text, shown=shown)
+    assert heard.intent == "more_like" and heard.positions == positions
+
+
+@pytest.mark.parametrize("text", ["quiero algo para la boda", "algo bonito para la boda de mi hermana"])
+def test_short_words_of_another_language_are_no_english_typos(catalogues, text) -> None:
+    assert _read(catalogues, "fashion", text).include == {}  # "boda" is a wedding, not Bath and Body
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "intent", "positions"),
+    [("第1款多少钱", MICE, "ask_about_item", [1]), ("第二台有多大", TVS, "ask_about_item", [2]),
+     ("黑色的那件多少钱", KURTAS, "ask_about_item", [3]), ("三星的那台有多大", TVS, "ask_about_item", [1]),
+     ("最后一款有类似的吗", MICE, "more_like", [3])],
+)
+def test_chinese_references_by_any_measure_word_or_by_name(catalogues, text, shown, intent, positions) -> None:
+    name = "fashion" if shown == KURTAS else "electronics"
+    heard = _read(catalogues, name, text, shown=shown)
+    assert (heard.intent, heard.positions, heard.language) == (intent, positions, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("no me gusta ninguno", "reject"), ("ninguna me convence", "reject"), ("welcher davon ist günstiger?", "compare"),
+     ("welches davon hat mehr Speicher?", "compare")],
+)
+def test_spanish_and_german_reactions_to_the_items_shown(catalogues, text, intent) -> None:
+    assert _read(catalogues, "electronics", text, shown=PHONES, current={"category": ["Smartphones"]}).intent == intent
+
+
+@pytest.mark.parametrize("text", ["camisas de hombre que no sean formales", "ein Hemd für Herren, nicht zu formell"])
+def test_negated_clauses_in_spanish_and_german(catalogues, text) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert heard.include["category"] == ["Shirts"] and heard.exclude == {"usage": ["Formal"]}
+
+
+@pytest.mark.parametrize("text", ["¿dónde está la torre Eiffel?", "wann ist Weihnachten?", "谁是美国总统", "¿quién ganó el mundial?"])
+def test_questions_about_the_world_in_other_languages_are_off_topic(catalogues, text) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert heard.intent == "off_topic" and heard.language != "en"
+
+
+# Held-out set 15 classes.
+BAGS = ("3393", "5876", "8519", "9444")  # green Murcia, black Puma, pink Nike, blue Nike
+
+
+@pytest.mark.parametrize("text", ["讲个笑话吧", "escríbeme un poema sobre el mar"])
+def test_other_tasks_in_other_languages_are_off_topic(catalogues, text) -> None:
+    assert _read(catalogues, "fashion", text).intent == "off_topic"
+
+
+@pytest.mark.parametrize("text", ["die gefallen mir gar nicht", "gefällt mir alles nicht"])
+def test_german_dislike_of_every_item_shown_rejects(catalogues, text) -> None:
+    assert _read(catalogues, "fashion", text, shown=TEES, current={"category": ["Tshirts"]}).intent == "reject"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "positions"),
+    [("la rosa, ¿hay parecidos?", BAGS, [3]), ("me quedo con la negra, ¿algo parecido?", KURTAS, [3])],
+)
+def test_a_spanish_article_before_a_lone_adjective_names_a_shown_item(catalogues, text, shown, positions) -> None:
+    heard = _read(catalogues, "fashion", text, shown=shown)
+    assert (heard.intent, heard.positions, heard.language) == ("more_like", positions, "es")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "shown", "positions"),
+    [("fashion", "the white being human looks nice, similar?", WATCHES, [4]),
+     ("electronics", "the blue samsung, show me similar ones", PHONES, [3])],
+)
+def test_two_words_after_the_narrow_the_reference(catalogues, name, text, shown, positions) -> None:
+    heard = _read(catalogues, name, text, shown=shown)
+    assert (heard.intent, heard.positions, heard.include) == ("more_like", positions, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a phone with a good camera under 20k", "Smartphones"), ("a smart tv that has good speakers", "SmartTelevisions")],
+)
+def test_a_product_type_after_with_is_a_feature(catalogues, text, value) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert value in heard.include["category"] and len(heard.include) == 1
+    assert not {"Cameras&Photography", "BluetoothSpeakers"} & set(heard.include["category"])
