@@ -399,6 +399,12 @@ def _show(value: str, wording: Mapping[str, Any]) -> str:
     return Lexicon.default().native(value, language) or value
 
 
+def _asked_colour(colour: str, wording: Mapping[str, Any]) -> str:
+    """A colour the shopper asked about, in their words ("blue" -> "blau"; English stays as said)."""
+    shown = _show(colour.title(), wording)
+    return colour if shown == colour.title() else shown
+
+
 def _facts_sentence(item: Item, wording: Mapping[str, Any]) -> str:
     facts = [wording.get("fact", "{name} {value}").format(name=name, value=_show(value, wording))
              for name, value in _fields(item, wording)[:5]]
@@ -461,11 +467,12 @@ def _attribute_answer(
             supported = True
             continue
         if forms & colours:
-            colour = next(((n, v) for n, v in fields if "colo" in n), None)
+            # the field's English name says it is a colour ("Farbe" is "base colour")
+            colour = next(((n, v) for (n, v), (english, _) in zip(fields, _english_fields(item)) if "colo" in english), None)
             if colour is not None:
                 other_values.append(f"{colour[1]} ({colour[0]})")
                 lines.append(wording["no_value"].format(title=title, value=_show(colour[1], wording), field=colour[0],
-                                                        asked=_join(sorted(forms & colours), wording)))
+                                                        asked=_join([_asked_colour(c, wording) for c in sorted(forms & colours)], wording)))
                 supported = True
                 continue
         where = next((label for label, source in (("name", item.title), ("description", item.description))
@@ -486,7 +493,7 @@ def _attribute_answer(
         lines.append(wording[template].format(title=title, asked=phrase, facts=known))
     if len(items) > 1 and len(other_values) == len(items):
         lines = [wording["none_value"].format(
-            count=len(items), asked=_join(sorted(forms & colours), wording),
+            count=len(items), asked=_join([_asked_colour(c, wording) for c in sorted(forms & colours)], wording),
             values=_join(list(dict.fromkeys(other_values)), wording),
         )]
     return Answer(" ".join(lines), "attribute" if supported else "unknown", positions, supported)

@@ -145,3 +145,10 @@ def test_a_related_word_in_the_data_is_quoted_without_claiming_what_was_asked() 
 def test_when_every_item_ties_the_answer_says_they_are_all_the_same() -> None:
     same = [Item(id=str(n), title=f"Watch {n}", attributes={"year": 2016}) for n in range(3)]
     assert answer_question("which is the newest?", same).text == "All 3 have the same year: 2016."
+
+
+def test_a_colour_question_in_german_names_the_colours_in_german() -> None:
+    blue = Item(id="1", title="Titan Men Blue Watch", brand="Titan", attributes={"baseColour": "Blue"})
+    black = Item(id="2", title="Fastrack Men Black Watch", brand="Fastrack", attributes={"baseColour": "Black"})
+    text = answer_question("welches davon ist blau?", [blue, black], "de").text
+    assert "als blau (Farbe)" in text and "als schwarz (Farbe), nicht blau" in text and "ist blue" not in text
