@@ -304,6 +304,9 @@ def _format_number(value: float) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:g}"
 
 
+_IRREGULAR = {"women": "woman", "men": "man", "children": "child", "feet": "foot", "teeth": "tooth"}
+
+
 def _features(item: Item, wished: set[str], used: set[str], wording: Wording, limit: int = 2) -> list[tuple[str, str]]:
     """Runs of the shopper's words (not said by another fact) in the item's description or title, longest first.
 
@@ -312,6 +315,7 @@ def _features(item: Item, wished: set[str], used: set[str], wording: Wording, li
     """
     found: list[tuple[list[str], str]] = []
     connectors = {"and", "of", "for", "with"}
+    used = used | {_IRREGULAR.get(word, word) for word in used}  # "woman" is said when "women" is
     segments = [("description", part) for part in _CLAUSE.split(item.description)]
     segments += [("title", part) for part in _CLAUSE.split(item.title)]
     for source, text in segments:
