@@ -263,7 +263,7 @@ def answer_question(
         others += [wording["no_price"].format(title=_short_title(i)).rstrip(".") for i in missing]
         kind: Kind = "pricier" if pricier else "cheaper"
         return Answer(
-            wording[kind].format(title=_short_title(best), price=_price_text(best), others="; ".join(others)),
+            wording[kind].format(title=_short_title(best), price=_price_text(best), others=wording["others_sep"].join(others)),
             kind, positions,
         )
 
@@ -384,7 +384,7 @@ def _superlative(text: str, items: Sequence[Item], positions: list[int], wording
     return Answer(
         sentence.format(title=_short_title(best[0]), titles=_join([_short_title(i) for i in best], wording),
                         field=_name(field_name, wording), value=_number_text(best_value),
-                        others="; ".join(others)).replace("; .", ".").replace("；。", "。"),
+                        others=wording["others_sep"].join(others)).replace("; .", ".").replace("；。", "。"),
         "best", [positions[items.index(item)] for item in best],
     )
 
@@ -478,13 +478,15 @@ def _attribute_answer(
         where = next((label for label, source in (("name", item.title), ("description", item.description))
                       if forms & {w for t in _tokens(source) for w in (t, _singular(t))}), None)
         if where is not None:
-            lines.append(wording["found_in_text"].format(title=title, where=where, asked=phrase))
+            lines.append(wording["found_in_text"].format(title=title, where=wording["where_names"].get(where, where),
+                                                         asked=phrase))
             supported = True
             continue
         related = _related(asked, item, fields, wording)
         if related is not None:  # "waterproof?": not said, but the name says "IPX4"
             sentence = wording["found_related" if related[0] in ("name", "description") else "found_related_field"]
-            lines.append(sentence.format(title=title, asked=phrase, where=related[0], found=_show(related[1], wording)))
+            where = wording["where_names"].get(related[0], related[0])
+            lines.append(sentence.format(title=title, asked=phrase, where=where, found=_show(related[1], wording)))
             continue
         known = wording.get("sep", ", ").join(
             wording.get("fact", "{name} {value}").format(name=n, value=v) for n, v in fields[:4]

@@ -715,11 +715,11 @@ def title_detail(item: Item, facts: Sequence[Fact], avoid: Iterable[str] = (), w
     said = _forms(w for f in facts for w in _tokens(f.value.replace("|", " ")))
     avoided = _forms(avoid)
     words: list[str] = []
-    for word in _display(item.title).split():
+    for word in item.title.replace("_", " ").split():  # as written: "10000mAh" is no "m Ah"
         token = word.strip("()[],;:.!?\"'").replace("’", "'")
         lower = token.lower()
         if (len(lower) < 2 or not lower.replace("'", "").replace("-", "").isalpha() or lower in wording.neutral
-                or _forms([lower]) & (said | avoided)):
+                or _forms([lower, *_tokens(lower)]) & (said | avoided)):
             if words:
                 break  # a run of consecutive words only
             continue
