@@ -94,13 +94,11 @@ def render_card(rec: dict[str, Any], verdict: str | None = None) -> str:
     price = format_amount(rec["price"], rec.get("currency")) if rec.get("price") is not None else ""
     if price:
         parts.append(f'<div class="price">{html.escape(price)}</div>')
-    attributes = list((rec.get("attributes") or {}).items())[:_MAX_ATTRIBUTES]
-    if attributes:
-        shown = " · ".join(
-            html.escape(", ".join(value) if isinstance(value, list | tuple) else str(value))
-            for _, value in attributes
-        )
-        parts.append(f'<div class="attrs">{shown}</div>')
+    values = [", ".join(value) if isinstance(value, list | tuple) else str(value)
+              for value in (rec.get("attributes") or {}).values()]
+    values = list(dict.fromkeys(v for v in values if v))[:_MAX_ATTRIBUTES]  # "Watches" once, not per field
+    if values:
+        parts.append(f'<div class="attrs">{" · ".join(html.escape(v) for v in values)}</div>')
     if rec.get("reason"):
         parts.append(f'<div class="reason">{html.escape(rec["reason"])}</div>')
     parts.append("</div>")

@@ -135,3 +135,8 @@ def test_cards_stay_while_the_shopper_asks_about_them_and_go_with_a_new_question
     assert cards_on_show(None, shown) == shown, "a turn under way keeps them"
     question = {"recommendations": [], "question": {"attribute": "colour", "options": ["Black"]}}
     assert cards_on_show(question, shown) == [], "a new search clears them"
+
+
+def test_a_value_two_fields_share_shows_once_on_the_card() -> None:
+    card = render_card({**REC, "attributes": {"articleType": "Watches", "gender": "Men", "subCategory": "Watches"}})
+    assert card.count("Watches") == 1 and "Men" in card
