@@ -322,7 +322,8 @@ def _features(item: Item, wished: set[str], used: set[str], wording: Wording, li
         run: list[str] = []
         for token in [*_tokens(text), ""]:
             fresh = (
-                token and (len(token) > 1 or token.isdigit()) and token not in wording.neutral and token not in used and _singular(token) not in used
+                token and (len(token) > 1 or token.isdigit()) and token not in wording.neutral
+                and token not in wording.negators and token not in used and _singular(token) not in used
                 and (token in wished or _singular(token) in wished)
             )
             if fresh and any(_singular(w) == _singular(token) for w in run):
