@@ -11,12 +11,19 @@ from typing import Any
 
 import uvicorn
 
-__all__ = ["drop_stream_after", "serve"]
+__all__ = ["drop_stream_after", "free_port", "serve"]
 
 
 class _Server(uvicorn.Server):
     def install_signal_handlers(self) -> None:  # a test's thread must not take over signals
         pass
+
+
+def free_port() -> int:
+    """A port nothing listens on at the moment (for "engine down" cases)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 @contextmanager

@@ -12,16 +12,14 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from fakes import HashingEmbedder
+from loopback import free_port, serve
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.testclient import TestClient
@@ -71,26 +69,11 @@ class FakeEngine:
         self.app = app
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def engine() -> Iterator[tuple[FakeEngine, str]]:
     fake = FakeEngine()
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(fake.app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    yield fake, f"http://127.0.0.1:{port}/v1"
-    server.should_exit = True
-    thread.join(10)
+    with serve(fake.app) as url:
+        yield fake, f"{url}/v1"
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +182,7 @@ def test_a_failing_engine_leaves_the_rules_reading_flagged(
 ) -> None:
     fake, url = engine
     if mode == "down":
-        url = f"http://127.0.0.1:{_free_port()}/v1"  # nothing listens there
+        url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
     fake.mode = mode
     try:
         client = _client(settings, retriever, url)
