@@ -149,6 +149,8 @@ class ChatRec:
 
         query = make_query("warm up", index=parts.retriever.index, settings=self.settings)
         candidates = timed("retrieval", lambda: parts.retriever.search(query, 3))
+        # the lexical index also answers "do you sell X?" (chatrec.not_carried): built here, not on a turn
+        timed("lexical_index", lambda: parts.retriever.bm25)
         if self.uses_llm() and self.settings.llm_url:
             # A serving engine's client: load its tokenizer only; the engine warms itself.
             for part in (parts.ranker, parts.explainer):

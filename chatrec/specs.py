@@ -66,16 +66,17 @@ def features(text: str) -> set[str]:
     return {name for name, pattern in _feature_patterns() if pattern.search(text)}
 
 
-def _stated(text: str) -> set[tuple[float, str] | str]:
-    return {*specs(text), *features(text)}
-
-
 def specs_first(candidates: Sequence[Candidate], shopper_text: str) -> list[Candidate]:
     """The candidates whose title or description states every spec and feature the shopper named, first."""
-    wanted = _stated(shopper_text)
-    if not wanted:
+    wanted_specs, wanted = specs(shopper_text), features(shopper_text)
+    if not wanted_specs and not wanted:
         return list(candidates)
-    flags = [wanted <= _stated(f"{c.item.title} {c.item.description}") for c in candidates]
+    patterns = [pattern for name, pattern in _feature_patterns() if name in wanted]  # only those asked for
+
+    def states_all(item_text: str) -> bool:
+        return all(p.search(item_text) for p in patterns) and (not wanted_specs or wanted_specs <= specs(item_text))
+
+    flags = [states_all(f"{c.item.title} {c.item.description}") for c in candidates]
     if all(flags) or not any(flags):
         return list(candidates)
     return [c for c, f in zip(candidates, flags) if f] + [c for c, f in zip(candidates, flags) if not f]

@@ -232,11 +232,13 @@ def score(
     )
 
 
-def rules_reader(items_by_catalog: Mapping[str, Iterable[Any]]) -> Callable[[LabelledTurn], ShopperRequest]:
-    """The rules understander over each demo catalogue's vocabulary, as a reader for :func:`score`."""
-    from chatrec.understanding import TurnContext, Vocabulary, understand
+def _catalogue_parts(
+    items_by_catalog: Mapping[str, Iterable[Any]],
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, str | None]]:
+    """Per catalogue: its vocabulary, its items by id and its commonest currency."""
+    from chatrec.understanding import Vocabulary
 
-    vocabularies: dict[str, Vocabulary] = {}
+    vocabularies: dict[str, Any] = {}
     indexes: dict[str, dict[str, Any]] = {}
     currencies: dict[str, str | None] = {}
     for name, items in items_by_catalog.items():
@@ -245,6 +247,14 @@ def rules_reader(items_by_catalog: Mapping[str, Iterable[Any]]) -> Callable[[Lab
         indexes[name] = {item.id: item for item in items}
         found = [item.currency for item in items if item.currency]
         currencies[name] = max(set(found), key=found.count) if found else None
+    return vocabularies, indexes, currencies
+
+
+def rules_reader(items_by_catalog: Mapping[str, Iterable[Any]]) -> Callable[[LabelledTurn], ShopperRequest]:
+    """The rules understander over each demo catalogue's vocabulary, as a reader for :func:`score`."""
+    from chatrec.understanding import TurnContext, understand
+
+    vocabularies, indexes, currencies = _catalogue_parts(items_by_catalog)
 
     def read(turn: LabelledTurn) -> ShopperRequest:
         index = indexes[turn.catalog]
@@ -279,21 +289,16 @@ def llm_reader(
     reader's ``stats`` counts the turns the LLM was asked and the failures.
     """
     from chatrec.llm_understanding import HYBRID_SLOTS, MERGE_SLOTS, LLMUnderstandingError, rules_unsure
-    from chatrec.understanding import TurnContext, Vocabulary, understand
+    from chatrec.understanding import TurnContext, understand
     from chatrec.vocabulary import CatalogueVocabulary
 
-    matchers: dict[str, Vocabulary] = {}
-    indexes: dict[str, dict[str, Any]] = {}
-    currencies: dict[str, str | None] = {}
-    readers: dict[str, Any] = {}
+    items_by_catalog = {name: list(items) for name, items in items_by_catalog.items()}
+    matchers, indexes, currencies = _catalogue_parts(items_by_catalog)
     stats = {"asked": 0, "failed": 0}
-    for name, items in items_by_catalog.items():
-        items = list(items)
-        matchers[name] = Vocabulary.from_items(items)
-        indexes[name] = {item.id: item for item in items}
-        found = [item.currency for item in items if item.currency]
-        currencies[name] = max(set(found), key=found.count) if found else None
-        readers[name] = understander_for(name, CatalogueVocabulary.from_items(items))
+    readers: dict[str, Any] = {
+        name: understander_for(name, CatalogueVocabulary.from_items(list(items)))
+        for name, items in items_by_catalog.items()
+    }
 
     def read(turn: LabelledTurn) -> ShopperRequest:
         shown = [indexes[turn.catalog][i] for i in turn.shown]
