@@ -43,7 +43,7 @@ __all__ = [
     "load_answer_wording",
 ]
 
-Kind = Literal["why", "cheaper", "pricier", "best", "price", "compare", "attribute", "unknown", "no_reference"]
+Kind = Literal["chosen", "why", "cheaper", "pricier", "best", "price", "compare", "attribute", "unknown", "no_reference"]
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,18 @@ def find_reference(message: str, n_shown: int, language: str = "en") -> list[int
     return None
 
 
+def asks_to_buy(message: str, n_shown: int, language: str = "en") -> bool:
+    """Whether the message picks a shown item to buy ("I'll take the second one", "add it to
+    cart", "我要买第一个"); "I want to buy a phone" names no shown item and is a new request."""
+    if n_shown <= 0:
+        return False
+    wording = _wording(language)
+    text = _in_english_words(message, language)
+    return _has_phrase(text, wording["buy_words"]) and (
+        find_reference(message, n_shown, language) is not None or len(_tokens(text)) <= 4
+    )
+
+
 def is_question_about_shown(message: str, n_shown: int, language: str = "en") -> bool:
     """The minimal trigger: a question (or "compare ..."/"why ...") that refers to the items shown last."""
     if n_shown <= 0:
@@ -243,6 +255,13 @@ def answer_question(
     text = _in_english_words(question, wording_language(language))
     tokens = _tokens(text)
 
+    if _has_phrase(text, wording["buy_words"]):  # "I'll take the second one", "add it to cart"
+        if len(items) > 1:
+            return Answer(wording["chosen_which"], "chosen", positions, False)
+        price = _price_text(items[0])
+        return Answer(wording["chosen"].format(title=_short_title(items[0]), price=f" ({price})" if price else ""),
+                      "chosen", positions)
+
     if _has_phrase(text, wording["why_words"]):
         lines = []
         for i, item in enumerate(items):
@@ -297,11 +316,36 @@ def answer_question(
                  else wording["no_price"].format(title=_short_title(i)) for i in items]
         return Answer(" ".join(lines), "price", positions, any(i.price is not None for i in items))
 
-    asked = [t for t in tokens if t not in wording["filler_words"] and not t.isdigit() and len(t) > 1]
+    asked = [t for t in _tokens(_question_clauses(text, wording))
+             if t not in wording["filler_words"] and not t.isdigit() and len(t) > 1]
+    # "is the black one wireless?", "the Boult ones": the words that picked the items out are not what is asked
+    picking = [t for t in asked if re.search(rf"\b{re.escape(t)} (?:one|ones)\b", text) and all(
+        t in _tokens(" ".join([item.title, *map(str, item.attributes.values())])) for item in items)]
+    if picking and len(picking) < len(asked):
+        asked = [t for t in asked if t not in picking]
     if not asked:
         lines = [wording["why"].format(title=_short_title(i), reason=_facts_sentence(i, wording)) for i in items]
         return Answer(" ".join(lines), "attribute", positions)
     return _attribute_answer(asked, items, positions, wording)
+
+
+def _question_clauses(text: str, wording: Mapping[str, Any]) -> str:
+    """The clauses of ``text`` that ask something ("the first one looks good, is it leather?"
+    -> "is it leather?"), so that a remark around the question is not looked up as a feature;
+    the whole text when no clause, or every clause, is a question."""
+    connectors = set(wording.get("clause_connectors", ()))
+    clauses = []
+    for clause in re.findall(r"[^,;.!?¿¡]+[?]?", text):
+        words = clause.split()
+        while words and words[0].lower() in connectors:  # "but is it vegan?"
+            words.pop(0)
+        if " ".join(words).strip(" ?"):
+            clauses.append(" ".join(words))
+    starts = set(wording.get("question_starts", ()))
+    asking = [c for c in clauses if c.endswith("?") or (_tokens(c)[:1] and _tokens(c)[0] in starts)]
+    if not asking or len(asking) == len(clauses):
+        return text
+    return " ".join(asking)
 
 
 def _leading_number(value: Any) -> float | None:
@@ -450,6 +494,7 @@ def _attribute_answer(
     lines: list[str] = []
     supported = False
     other_values: list[str] = []
+    not_said = 0
     for item in items:
         title = _short_title(item)
         named = next(((n, v) for n, v in _english_fields(item) if forms & set(_tokens(n))), None)
@@ -477,9 +522,11 @@ def _attribute_answer(
                 continue
         where = next((label for label, source in (("name", item.title), ("description", item.description))
                       if forms & {w for t in _tokens(source) for w in (t, _singular(t))}), None)
-        if where is not None:
+        if where is not None:  # quote the words the text has ("battery"), not all that was asked ("biggest battery")
+            source = {w for t in _tokens(item.title if where == "name" else item.description) for w in (t, _singular(t))}
+            found = " ".join(a for a in asked if {a, _singular(a)} & source) or phrase
             lines.append(wording["found_in_text"].format(title=title, where=wording["where_names"].get(where, where),
-                                                         asked=phrase))
+                                                         asked=found))
             supported = True
             continue
         related = _related(asked, item, fields, wording)
@@ -493,6 +540,9 @@ def _attribute_answer(
         )
         template = "not_said_known" if known else "not_said"
         lines.append(wording[template].format(title=title, asked=phrase, facts=known))
+        not_said += 1
+    if len(items) > 1 and not_said == len(items):  # "which is lightest?": one line, not one per item
+        lines = [wording["none_said"].format(count=len(items), asked=phrase)]
     if len(items) > 1 and len(other_values) == len(items):
         lines = [wording["none_value"].format(
             count=len(items), asked=_join([_asked_colour(c, wording) for c in sorted(forms & colours)], wording),

@@ -16,6 +16,7 @@ import numpy as np
 
 from chatrec.dialogue import Wishes
 from chatrec.understanding import type_fields
+from chatrec.vocabulary import audience_fields
 
 if TYPE_CHECKING:
     from chatrec.catalogue_taste import CatalogueTaste
@@ -215,7 +216,7 @@ def relax(
     """The wishes to search with: all of them, or as many as some item satisfies.
 
     When no item fits every wish, one wish at a time is left out (the price first, then
-    the oldest attribute, the product type last), preferring a single omission that is enough.
+    the oldest attribute, whom it is for next to last, the product type last), preferring a single omission that is enough.
     Exclusions ("not red", rejected items) are never relaxed.
 
     Args:
@@ -245,9 +246,11 @@ def _omissions(wishes: Wishes, label: Callable[[Wishes], str]) -> list[tuple[str
             label(Wishes(min_price=wishes.min_price, max_price=wishes.max_price)),
             Wishes(include=dict(wishes.include), exclude=wishes.exclude),
         ))
-    # The product type is the heart of a request: it is the last wish to give up.
+    # The product type is the heart of a request: it is the last wish to give up; whom it is
+    # for (a girl's sandals are no use to a woman) goes just before it, a colour or use first.
     types = set(type_fields(list(wishes.include))) | {"category"}
-    for name in sorted(wishes.include, key=lambda name: name in types):
+    audience = set(audience_fields(list(wishes.include)))
+    for name in sorted(wishes.include, key=lambda name: (name in types) * 2 + (name in audience)):
         rest = {k: v for k, v in wishes.include.items() if k != name}
         options.append((
             ", ".join(wishes.include[name]),

@@ -163,10 +163,12 @@ def hear(
     if heard.language == "en" and state.language not in ("en", "other") and not says_english(message):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
-    return as_question_about_shown(heard, message, shown)
+    return as_question_about_shown(heard, message, shown, state.last_references)
 
 
-def as_question_about_shown(heard: ShopperRequest, message: str, shown: Sequence[Item]) -> ShopperRequest:
+def as_question_about_shown(
+    heard: ShopperRequest, message: str, shown: Sequence[Item], last_references: Sequence[int] = ()
+) -> ShopperRequest:
     """The request as a question about the shown items when the message asks one of them.
 
     "Does the second one come in red?" reads to the rules as a refinement (more like the
@@ -178,6 +180,17 @@ def as_question_about_shown(heard: ShopperRequest, message: str, shown: Sequence
 
     if not shown or heard.intent in ("off_topic", "chitchat"):
         return heard
+    if answers.asks_to_buy(message, len(shown), heard.language):  # "I'll take the second one"
+        positions = answers.find_reference(message, len(shown), heard.language) or []
+        if len(heard.references) == 1:
+            positions = list(heard.positions)
+        elif len(positions) != 1 and len(last_references) == 1:  # asked about the second, then "I'll buy it"
+            positions = list(last_references)
+        positions = positions or list(range(1, len(shown) + 1))
+        references = [ItemReference(position=p, item_id=shown[p - 1].id) for p in positions if 1 <= p <= len(shown)]
+        if references:
+            return heard.model_copy(update={"intent": "ask_about_item", "references": references,
+                                            "include": {}, "exclude": {}})
     superlative = (len(shown) >= 2 and not heard.include and heard.price is None
                    and answers.asks_superlative(message, heard.language))
     if heard.intent in ("ask_about_item", "compare") and not superlative:
@@ -350,9 +363,14 @@ def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = T
 def build_query(
     state: DialogueState, message: str, profile: Profile | None, parts: Parts,
     anchors: Sequence[str] = (), phrases: Phrases | None = None,
-) -> tuple[Query, Wishes, list[str], bool]:
-    """The search for this turn, the wishes it enforces, the wishes it had to leave out, and
-    whether they were left out only because every item fitting them all was shown already.
+) -> tuple[Query, Wishes, list[str], bool, bool]:
+    """The search for this turn, the wishes it enforces, the wishes it had to leave out,
+    whether they were left out only because every item fitting them all was shown already, and
+    whether shown items are offered again instead.
+
+    When every item that fits was shown already and leaving wishes out would give up the
+    product type ("no curved ones" after the shop's only two monitors), the fitting items are
+    shown again: a monitor seen before answers better than a television never seen.
 
     ``anchors`` are shown items the shopper wants more like ("more like the first one"): the
     search is pulled towards them as towards items the shopper named.
@@ -366,6 +384,18 @@ def build_query(
         fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
         label=lambda w: phrases.summary(w, labels=parts.labels),
     )
+    wanted = state.wishes()
+    types = {"category", *type_fields(list(wanted.include))}
+    gave_up_type = any(name in types and name not in wishes.include for name in wanted.include)
+    if relaxed and gave_up_type and not state.allow_shown:
+        seen_too = excluded(state, profile, with_shown=False)
+        if retriever.count(filters_for(wanted), seen_too) > 0:
+            query = make_query(
+                text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
+                profile_vector=profile.vector if profile else None, signals=parts.signals,
+                filters=filters_for(wanted), exclude_ids=seen_too, catalogue=parts.catalogue,
+            )
+            return query, wanted, [], False, True
     query = make_query(
         text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
         profile_vector=profile.vector if profile else None, signals=parts.signals,
@@ -375,7 +405,7 @@ def build_query(
     exhausted = bool(relaxed) and not state.allow_shown and retriever.count(
         filters_for(state.wishes()), excluded(state, profile, with_shown=False)
     ) > 0
-    return query, wishes, relaxed, exhausted
+    return query, wishes, relaxed, exhausted, False
 
 
 def retrieve(retriever: Retriever, query: Query, k: int, fusion: PoolRanker | None) -> list[Candidate]:
@@ -612,7 +642,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
-    query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases)
+    query, wishes, relaxed, exhausted, reshown = build_query(state, message, profile, parts, anchors, phrases)
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
     if parts.multilingual is not None and heard.language != "en":
@@ -639,7 +669,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         **_understanding_degraded(understanding),
         "constraints": state.constraints(),
         "relaxed": relaxed,
-        "all_shown": exhausted,
+        "all_shown": exhausted or reshown,
         "profile": profile.to_dict() if profile else None,
         "n_candidates": len(candidates),
     }
@@ -660,6 +690,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if relaxed:  # nothing lost silently, also when a question follows
         wording = "exhausted" if exhausted else "relaxed"
         notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
+    if reshown:
+        notes.append(phrases.render("shown_again", wishes=said))
     if plan.attribute is not None:
         turn.question = question(plan, phrases, parts.labels)
         turn.text = " ".join([*notes, turn.question.text])

@@ -152,3 +152,42 @@ def test_a_colour_question_in_german_names_the_colours_in_german() -> None:
     black = Item(id="2", title="Fastrack Men Black Watch", brand="Fastrack", attributes={"baseColour": "Black"})
     text = answer_question("welches davon ist blau?", [blue, black], "de").text
     assert "als blau (Farbe)" in text and "als schwarz (Farbe), nicht blau" in text and "ist blue" not in text
+
+
+@pytest.mark.parametrize("message, asked", [
+    ("the first one looks good, is it waterproof?", "waterproof"),
+    ("love it. does it have laces", "laces"),
+    ("nice colour, but is it vegan?", "vegan"),
+])
+def test_a_remark_around_the_question_is_not_looked_up_as_a_feature(message: str, asked: str) -> None:
+    text = answer_question(message, [RED]).text
+    assert f"“{asked}”" in text, text
+
+
+def test_what_no_shown_item_states_is_said_once_for_all_of_them() -> None:
+    answer = answer_question("which is the lightest?", [RED, BLACK, BLUE])
+    assert answer.supported is False
+    assert answer.text == "The catalogue data for these 3 items does not say anything about “lightest”."
+    assert "leather" in answer_question("are they leather?", [RED, BLACK]).text.lower()  # one says so: per item
+
+
+def test_the_words_that_pick_the_item_out_are_not_what_is_asked() -> None:
+    text = answer_question("is the blue one waterproof?", [BLUE]).text
+    assert "“waterproof”" in text and "blue waterproof" not in text
+
+
+@pytest.mark.parametrize("message", ["I'll take the second one", "add it to cart", "ok, I'll buy it"])
+def test_picking_an_item_to_buy_names_it_and_says_the_chat_cannot_order(message: str) -> None:
+    answer = answer_question(message, [BLACK])
+    assert answer.kind == "chosen" and "Bata Men Black Formal Shoes" in answer.text and "45" in answer.text
+    assert "can't place orders" in answer.text
+    assert answer_question(message, [RED, BLACK]).kind == "chosen"  # which one? asked back
+
+
+def test_a_purchase_needs_a_shown_item() -> None:
+    from chatrec.answers import asks_to_buy
+
+    assert asks_to_buy("I'll take the first one", 3) and asks_to_buy("add it to cart", 3)
+    assert asks_to_buy("我要买第二个", 3, "zh") and asks_to_buy("me lo llevo", 3, "es")
+    assert not asks_to_buy("I want to buy a phone for my mum under 10000", 3)
+    assert not asks_to_buy("I'll take the first one", 0)

@@ -12,7 +12,16 @@ def test_the_product_type_is_the_last_wish_given_up() -> None:
     fits = lambda w: "subCategory" in w.include and "baseColour" not in w.include and "gender" not in w.include  # noqa: E731
     kept, relaxed = relax(wishes, fits, label=lambda w: "price")
     assert kept.include == {"subCategory": ["Shoes"]}
-    assert relaxed == ["Men", "Blue"]
+    assert relaxed == ["Blue", "Men"]
+
+
+def test_whom_it_is_for_is_given_up_after_a_colour_or_use() -> None:
+    wishes = Wishes(include={"articleType": ["Sandals"], "gender": ["Girls"], "baseColour": ["Pink", "Purple"],
+                             "usage": ["Casual"]})
+    fits = lambda w: "baseColour" not in w.include or "gender" not in w.include  # noqa: E731
+    kept, relaxed = relax(wishes, fits, label=lambda w: "price")
+    assert kept.include == {"articleType": ["Sandals"], "gender": ["Girls"], "usage": ["Casual"]}
+    assert relaxed == ["Pink, Purple"]
 
 
 def test_a_budget_goes_before_any_attribute() -> None:
