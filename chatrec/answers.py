@@ -152,7 +152,8 @@ def find_reference(message: str, n_shown: int, language: str = "en") -> list[int
         return list(dict.fromkeys(n_shown if p == -1 else p for p in found))
     if "both" in tokens:
         return [1, 2][:n_shown]
-    if any(t in wording["pronouns"] for t in tokens) or _superlative_rule(text, wording) is not None:
+    if any(t in wording["pronouns"] for t in tokens) or _superlative_rule(text, wording) is not None \
+            or _spec_rule(text, wording) is not None or _has_phrase(text, wording["price_superlatives"]):
         return list(range(1, n_shown + 1))
     return None
 
@@ -197,7 +198,9 @@ def _price_text(item: Item) -> str | None:
 
 def _short_title(item: Item, words: int = 8) -> str:
     parts = item.title.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+    if len(parts) <= words:
+        return item.title.strip()
+    return " ".join(parts[:words]).rstrip(" |,;:-–(") + "…"  # "Redmi A1 (Black, 32GB) |…" reads "Redmi A1 (Black, 32GB)…"
 
 
 def _fields(item: Item, wording: Mapping[str, Any] | None = None) -> list[tuple[str, str]]:
@@ -286,7 +289,7 @@ def answer_question(
             kind, positions,
         )
 
-    ranked = _superlative(text, items, positions, wording)
+    ranked = _spec_superlative(text, items, positions, wording) or _superlative(text, items, positions, wording)
     if ranked is not None:
         return ranked
 
@@ -389,7 +392,8 @@ def asks_superlative(message: str, language: str = "en") -> bool:
     unless it says "of these"."""
     wording = _wording(language)
     text = _in_english_words(message, language)
-    if _superlative_rule(text, wording) is None:
+    if _superlative_rule(text, wording) is None and _spec_rule(text, wording) is None \
+            and not _has_phrase(text, wording["price_superlatives"]):
         return False
     tokens = set(_tokens(text))
     if tokens & set(wording["new_search_words"]):
@@ -428,6 +432,77 @@ def _superlative(text: str, items: Sequence[Item], positions: list[int], wording
     return Answer(
         sentence.format(title=_short_title(best[0]), titles=_join([_short_title(i) for i in best], wording),
                         field=_name(field_name, wording), value=_number_text(best_value),
+                        others=wording["others_sep"].join(others)).replace("; .", ".").replace("；。", "。"),
+        "best", [positions[items.index(item)] for item in best],
+    )
+
+
+#: Units a spec is compared in, with the factor to the first unit of its rule's list.
+_SPEC_FACTORS = {("kg", "g"): 0.001, ("gb", "tb"): 1024.0, ("l", "ml"): 0.001, ("w", "kw"): 1000.0}
+
+
+def _spec_rule(text: str, wording: Mapping[str, Any]) -> tuple[Mapping[str, Any], str] | None:
+    """The spec superlative ("the biggest battery", "lightest") the text asks for, with the phrase found."""
+    for rule in wording.get("spec_superlatives", []):
+        phrase = next((p for p in rule["words"] if _has_phrase(text, [p])), None)
+        if phrase is not None:
+            return rule, phrase
+    return None
+
+
+def _spec_value(item: Item, units: Sequence[str]) -> tuple[float, str] | None:
+    """The largest number the item's name or description states in one of ``units``, in the
+    first unit ("6000mAh" -> (6000, "mah"); "1.2 kg" and "900 g" compare as kg), or None."""
+    from chatrec.specs import specs
+
+    found = [(number * _SPEC_FACTORS.get((units[0], unit), 1.0), unit, number)
+             for number, unit in specs(f"{item.title} {item.description or ''}") if unit in units]
+    if not found:
+        return None
+    best = max(found)
+    return best[0], f"{_number_text(best[2])} {_UNIT_NAMES.get(best[1], best[1])}"
+
+
+_UNIT_NAMES = {"mah": "mAh", "inch": "inch", "gb": "GB", "tb": "TB", "kg": "kg", "g": "g", "w": "W", "kw": "kW",
+               "mp": "MP", "l": "L", "ml": "ml"}
+
+
+def _spec_superlative(text: str, items: Sequence[Item], positions: list[int], wording: Mapping[str, Any]) -> Answer | None:
+    """"Which has the biggest battery?", "the lightest?": the shown item whose name or description
+    states the most (or least) of a spec (mAh, inches, GB, kg...), with the others' figures; None
+    when the message asks no such thing (or, for a bare "biggest", when no item states a size)."""
+    asked = _spec_rule(text, wording)
+    if len(items) < 2 or asked is None:
+        return None
+    rule, _phrase = asked
+    units = list(rule["units"])
+    if rule.get("generic"):  # "the biggest one": the first unit some item states
+        units = next(([u, *[v for a, v in _SPEC_FACTORS if a == u]] for u in units
+                      if any(_spec_value(i, [u, *[v for a, v in _SPEC_FACTORS if a == u]]) for i in items)), [])
+        if not units:
+            return None
+    else:
+        units += [v for a, v in _SPEC_FACTORS if a == units[0] and v not in units]
+    field = _name(rule["name"], wording)
+    values = [(item, _spec_value(item, units)) for item in items]
+    known = [(item, value) for item, value in values if value is not None]
+    if not known:
+        return Answer(wording["no_spec"].format(count=len(items), field=field, order=wording["spec_order"][rule["order"]]),
+                      "unknown", positions, False)
+    known.sort(key=lambda pair: pair[1][0], reverse=rule["order"] == "max")
+    best_value = known[0][1][0]
+    best = [item for item, (v, _) in known if v == best_value]
+    shown = {id(item): said for item, (_, said) in known}
+    others = [wording["other_value"].format(title=_short_title(i), value=said)
+              for i, (v, said) in known if v != best_value]
+    others += [wording["no_field_value"].format(title=_short_title(i), field=field) for i, value in values if value is None]
+    if len(best) == len(items):
+        return Answer(wording["superlative_all"].format(count=len(items), field=field, value=shown[id(best[0])]),
+                      "best", positions)
+    sentence = wording[f"superlative_{'tie_' if len(best) > 1 else ''}{rule['order']}"]
+    return Answer(
+        sentence.format(title=_short_title(best[0]), titles=_join([_short_title(i) for i in best], wording),
+                        field=field, value=shown[id(best[0])],
                         others=wording["others_sep"].join(others)).replace("; .", ".").replace("；。", "。"),
         "best", [positions[items.index(item)] for item in best],
     )

@@ -292,8 +292,8 @@ def _replacer(
     table: Mapping[str, str], pad: str, keep: frozenset[str] | set[str] | Mapping[str, int]
 ) -> Callable[[re.Match[str]], str]:
     def replace(found: re.Match[str]) -> str:
-        if found.group(0) in keep:
-            return found.group(0)
+        if found.group(0) in keep or ("-" in found.group(0) and found.group(0).replace("-", "") in keep):
+            return found.group(0)  # "in-ear" where the shop's category is In-Ear
         words = table[found.group(0)]
         said = words.strip()
         if said and found.string.startswith(said, found.start()) and not (

@@ -416,7 +416,7 @@ class ChatRec:
 
 def _vocabulary(retriever: Retriever) -> ValueMatcher:
     """The catalogue's values, for understanding messages."""
-    return ValueMatcher.from_catalogue(retriever.index.vocabulary)
+    return ValueMatcher.from_catalogue(retriever.index.vocabulary).with_types_of(retriever.index.items)
 
 
 def _default_llm(settings: Settings) -> Any:

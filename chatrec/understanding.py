@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -496,7 +496,24 @@ class ValueMatcher:
     @classmethod
     def from_items(cls, items: Sequence[Any]) -> ValueMatcher:
         """The matcher of these catalogue items' vocabulary."""
-        return cls.from_catalogue(CatalogueVocabulary.from_items(items))
+        return cls.from_catalogue(CatalogueVocabulary.from_items(items)).with_types_of(items)
+
+    def with_types_of(self, items: Iterable[Any]) -> ValueMatcher:
+        """Learn which product types of different fields the items hold together (In-Ear with
+        Headphones,Earbuds&Accessories; Flats never with Sandal), so that "in-ear earbuds" narrows
+        the earbuds while "flat sandals" are sandals; returns self."""
+        together: set[tuple[str, str, str, str]] = set()
+        for item in items:
+            values = [("category", str(item.category))] if getattr(item, "category", None) else []
+            values += [(n, str(v)) for n, v in item.attributes.items() if n in self._types and isinstance(v, str)]
+            together.update((a, x, b, y) for a, x in values for b, y in values if a != b)
+        self._together = together
+        return self
+
+    def together(self, first: tuple[str, str], second: tuple[str, str]) -> bool | None:
+        """Whether some item has both values (None when the items were not read)."""
+        known = getattr(self, "_together", None)
+        return None if known is None else (*first, *second) in known
 
     def _add(self, surface: tuple[str, ...], name: str, value: str, strength: int) -> None:
         values = self._surfaces.setdefault(surface, {}).setdefault(name, set())
@@ -724,6 +741,16 @@ def parse_price(text: str) -> tuple[float | None, float | None, list[tuple[int, 
     """
     budget, _ = parse_budget(fold(text))
     return budget.low, budget.high, budget.spans
+
+
+def _narrows(first: Match, second: Match, vocabulary: ValueMatcher) -> bool:
+    """Whether ``first`` is a value of a finer field than ``second``'s (a category before its subcategory)."""
+    if len(first.values) != 1 or len(second.values) != 1:
+        return False
+    (one, ones), (other, others) = next(iter(first.values.items())), next(iter(second.values.items()))
+    if one == other or vocabulary.distinct(one) <= vocabulary.distinct(other):
+        return False
+    return any(vocabulary.together((one, x), (other, y)) for x in ones for y in others)
 
 
 def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) -> list[bool]:
@@ -1180,11 +1207,13 @@ def understand(
     }
     matches = [m for m in matches if id(m) not in owned]
     # "flat sandals", "denim jacket": a one-word product type right before another product type
-    # describes it; the head noun is the product.
+    # describes it; the head noun is the product. A finer type of another field before a coarser
+    # one narrows it instead ("in-ear earbuds": the In-Ear category of the earbuds subcategory).
     modifiers = {
         id(first) for first, second in zip(matches, matches[1:])
         if first.end == second.start and first.end - first.start == 1
         and set(first.values) & types and set(second.values) & types and first.values != second.values
+        and not _narrows(first, second, vocabulary)
     }
     matches = [m for m in matches if id(m) not in modifiers]
     # "headphones for my son, he plays games", "a kettle for mum, who drinks lots of tea": a

@@ -165,9 +165,9 @@ def test_a_remark_around_the_question_is_not_looked_up_as_a_feature(message: str
 
 
 def test_what_no_shown_item_states_is_said_once_for_all_of_them() -> None:
-    answer = answer_question("which is the lightest?", [RED, BLACK, BLUE])
+    answer = answer_question("are they machine washable?", [RED, BLACK, BLUE])
     assert answer.supported is False
-    assert answer.text == "The catalogue data for these 3 items does not say anything about “lightest”."
+    assert answer.text == "The catalogue data for these 3 items does not say anything about “machine washable”."
     assert "leather" in answer_question("are they leather?", [RED, BLACK]).text.lower()  # one says so: per item
 
 
@@ -191,3 +191,29 @@ def test_a_purchase_needs_a_shown_item() -> None:
     assert asks_to_buy("我要买第二个", 3, "zh") and asks_to_buy("me lo llevo", 3, "es")
     assert not asks_to_buy("I want to buy a phone for my mum under 10000", 3)
     assert not asks_to_buy("I'll take the first one", 0)
+
+
+PHONES = [
+    Item(id="p1", title="Redmi A1 (Black, 2GB RAM, 32GB Storage) | 5000 mAh Battery", price=6499.0, currency="INR"),
+    Item(id="p2", title="Galaxy M13 (Aqua Green, 4GB, 64GB Storage) | 6000mAh Battery", price=10999.0, currency="INR"),
+    Item(id="p3", title="Spark 8T (Cyan, 4GB RAM, 64GB Storage)", description="50MP AI Camera, 1.2 kg", price=8499.0,
+         currency="INR"),
+]
+
+
+@pytest.mark.parametrize("message, language, best, figure", [
+    ("which one has the biggest battery?", "en", "Galaxy M13", "6000 mAh"),
+    ("and the best camera?", "en", "Spark 8T", "50 MP"),
+    ("哪个电池最大？", "zh", "Galaxy M13", "6000 mAh"),
+    ("¿cuál tiene más batería?", "es", "Galaxy M13", "6000 mAh"),
+])
+def test_a_spec_superlative_reads_the_figures_the_items_state(message, language, best, figure) -> None:
+    answer = answer_question(message, PHONES, language=language)
+    assert answer.kind == "best" and answer.text.startswith(best) and figure in answer.text, answer.text
+    assert "5000 mAh" in answer.text or "camera" in message  # the others' figures are given too
+
+
+def test_a_spec_no_item_states_is_said_plainly_and_a_bare_biggest_on_clothes_is_not_a_spec() -> None:
+    answer = answer_question("which is the lightest?", PHONES[:2])
+    assert answer.supported is False and "weight" in answer.text
+    assert answer_question("which is the biggest?", [RED, BLACK]).kind != "best"

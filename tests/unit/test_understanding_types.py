@@ -1,0 +1,41 @@
+"""Two product types in a row (issue 12): a finer type narrows a coarser one it lies inside
+("in-ear earbuds"), while a type before another it never goes with only describes it ("flat
+sandals" are sandals); a hyphenated catalogue value is not translated away by the lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatrec.catalog import load_catalog
+from chatrec.demo import demo_catalog
+from chatrec.understanding import Vocabulary, understand
+
+
+@pytest.fixture(scope="module")
+def vocabularies() -> dict[str, Vocabulary]:
+    out = {}
+    for name in ("fashion", "electronics"):
+        demo = demo_catalog(name)
+        out[name] = Vocabulary.from_items(load_catalog(demo.catalog, demo.mapping).items)
+    return out
+
+
+@pytest.mark.parametrize("message, category", [
+    ("in-ear earbuds", "In-Ear"),
+    ("over ear headphones for my son", "Over-Ear"),
+    ("any on-ear headphones under 2000?", "On-Ear"),
+])
+def test_a_finer_type_narrows_the_coarser_one_it_lies_in(vocabularies, message: str, category: str) -> None:
+    request = understand(message, vocabularies["electronics"])
+    assert request.include.get("category") == [category], request.include
+
+
+@pytest.mark.parametrize("message, kept, dropped", [
+    ("flat sandals", ("subCategory", "Sandal"), "Flats"),
+    ("smart tv remote", ("category", "RemoteControls"), "SmartTelevisions"),
+])
+def test_a_type_it_never_goes_with_only_describes_the_head_noun(vocabularies, message, kept, dropped) -> None:
+    catalogue = "fashion" if "sandal" in message else "electronics"
+    request = understand(message, vocabularies[catalogue])
+    assert kept[1] in request.include.get(kept[0], []), request.include
+    assert all(dropped not in values for values in request.include.values()), request.include
