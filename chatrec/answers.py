@@ -286,7 +286,7 @@ def answer_question(
         kind: Kind = "pricier" if pricier else "cheaper"
         return Answer(
             wording[kind].format(title=_short_title(best), price=_price_text(best), others=wording["others_sep"].join(others)),
-            kind, positions,
+            kind, [positions[items.index(best)]],  # the answer's item, as for every superlative
         )
 
     ranked = _spec_superlative(text, items, positions, wording) or _superlative(text, items, positions, wording)

@@ -611,6 +611,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references) \
             or asks_unshown:
         text, decision = short_reply(parts, heard, phrases, message, session_id)
+        answered = decision.get("answer", {}).get("positions", [])
+        if decision.get("answer", {}).get("kind") in ("best", "cheaper", "pricier") and len(answered) == 1:
+            state.last_references = list(answered)  # "the cheapest?" then "I'll take that one"
         turn = Turn(session_id, message, state, heard, profile, context, Query(text=""))
         turn.text = " ".join([*notes, text])
         turn.metadata = {"understood": heard.summary(), "understanding": understanding,

@@ -107,3 +107,14 @@ def test_a_question_about_shown_items_before_any_were_shown_says_so(
 ) -> None:
     reply = electronics_chatrec.respond(text, session_id="unshown")
     assert not reply.recommendations and says in reply.text
+
+
+def test_after_the_cheapest_is_named_that_one_is_the_one_bought(electronics_chatrec) -> None:  # lead, found by shopping
+    shown = electronics_chatrec.respond("usb cables, just show me", session_id="buy1")
+    assert len(shown.recommendations) >= 2, shown.text
+    answer = electronics_chatrec.respond("which is the cheapest?", session_id="buy1")
+    assert answer.metadata["answer"]["kind"] == "cheaper" and len(answer.metadata["answer"]["positions"]) == 1, answer.text
+    best = answer.metadata["answer"]["positions"]
+    reply = electronics_chatrec.respond("ok, I'll take that one", session_id="buy1")
+    assert reply.metadata["answer"]["kind"] == "chosen" and reply.metadata["answer"]["positions"] == best
+    assert shown.recommendations[best[0] - 1].title.split()[0] in reply.text and "can't place orders" in reply.text
