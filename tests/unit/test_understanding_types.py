@@ -39,3 +39,12 @@ def test_a_type_it_never_goes_with_only_describes_the_head_noun(vocabularies, me
     request = understand(message, vocabularies[catalogue])
     assert kept[1] in request.include.get(kept[0], []), request.include
     assert all(dropped not in values for values in request.include.values()), request.include
+
+
+@pytest.mark.parametrize("message, brand", [("白色运动鞋，男款，不要耐克", "nike"), ("不要阿迪达斯的", "adidas")])
+def test_a_brand_written_in_chinese_is_read_as_the_brand(vocabularies, message: str, brand: str) -> None:
+    from chatrec.understanding import TurnContext
+
+    request = understand(message, vocabularies["fashion"], TurnContext(searching=True))
+    said = " ".join([*request.avoid_words, *(v for values in request.exclude.values() for v in values)]).lower()
+    assert brand in said, request
