@@ -194,7 +194,13 @@ def as_question_about_shown(
     superlative = (len(shown) >= 2 and not heard.include and heard.price is None
                    and answers.asks_superlative(message, heard.language))
     if heard.intent in ("ask_about_item", "compare") and not superlative:
-        return heard
+        if heard.references:
+            return heard
+        # "does it support fast charging?" after "the cheapest is ...": the item last spoken of
+        positions = list(last_references) if len(last_references) == 1 and answers.find_reference(
+            message, len(shown), heard.language) == list(range(1, len(shown) + 1)) else []
+        references = [ItemReference(position=p, item_id=shown[p - 1].id) for p in positions if 1 <= p <= len(shown)]
+        return heard.model_copy(update={"references": references}) if references else heard
     if heard.intent == "more_like" and not heard.include and not superlative:
         return heard  # i12e: "第二件有类似的吗", "the third one, any similar?" ask for more like it
     if not superlative and not answers.is_question_about_shown(message, len(shown), heard.language):
