@@ -67,7 +67,14 @@ def _tokens(text: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in _WORD.findall(text)]
 
 
+#: Plurals no suffix rule undoes ("a mice by HP" reads "a mouse by HP").
+_IRREGULAR_PLURALS = {"mice": "mouse", "knives": "knife", "shelves": "shelf", "scarves": "scarf", "leaves": "leaf",
+                      "wolves": "wolf", "halves": "half", "geese": "goose", "dice": "die"}
+
+
 def _singular(word: str) -> str:
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
@@ -322,7 +329,7 @@ def _features(item: Item, wished: set[str], used: set[str], wording: Wording, li
         run: list[str] = []
         for token in [*_tokens(text), ""]:
             fresh = (
-                token and (len(token) > 1 or token.isdigit()) and token not in wording.neutral
+                token and len(token) > 1 and token not in wording.neutral
                 and token not in wording.negators and token not in used and _singular(token) not in used
                 and (token in wished or _singular(token) in wished)
             )

@@ -1454,7 +1454,10 @@ def _intent(
     question = bool(_QUESTION.search(lowered)) and not what_about
     if _RESET.search(lowered):
         return "start_over"
-    if _INJECTION.search(lowered) or _POLICY.search(lowered) or _SHOP_TRUST.search(lowered) or _OTHER_TASK.search(lowered):
+    # "a phone and also tell me a joke": the product wish is served, the joke is not
+    mixed = bool(set(new_include) & types) and bool(re.search(r"\b(?:and|also|plus)\b", lowered))
+    if _INJECTION.search(lowered) or _POLICY.search(lowered) or _SHOP_TRUST.search(lowered) \
+            or (_OTHER_TASK.search(lowered) and not mixed):
         return "off_topic"
     if _SERVICE.search(lowered) and not request.references and (shown or not _UNSHOWN_REFERENCE.search(lowered)):
         return "off_topic"

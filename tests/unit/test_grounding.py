@@ -101,3 +101,9 @@ def test_the_budgets_number_is_no_feature_of_the_item() -> None:
     assert not [f for f in budget if f.kind == "feature" and "1500" in f.value], budget
     watts = facts_for(kettle, Request(text="a 1500 watt kettle"))
     assert [f for f in watts if f.kind == "feature" and "1500" in f.value], watts
+
+
+def test_an_irregular_plural_type_is_named_in_the_singular() -> None:  # "a mice by HP"
+    from chatrec.grounding import _singular
+
+    assert _singular("mice") == "mouse" and _singular("knives") == "knife" and _singular("cables") == "cable"

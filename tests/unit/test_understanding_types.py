@@ -48,3 +48,13 @@ def test_a_brand_written_in_chinese_is_read_as_the_brand(vocabularies, message: 
     request = understand(message, vocabularies["fashion"], TurnContext(searching=True))
     said = " ".join([*request.avoid_words, *(v for values in request.exclude.values() for v in values)]).lower()
     assert brand[:5] in said, request  # avoid words are singular stems ("adidas" -> "adida")
+
+
+@pytest.mark.parametrize("message, off_topic", [
+    ("show me a smartwatch and also write me a poem", False),
+    ("a kettle plus tell me a joke", False),
+    ("write me a poem about headphones", True),
+])
+def test_a_product_wish_beside_an_unrelated_task_is_served(vocabularies, message: str, off_topic: bool) -> None:
+    request = understand(message, vocabularies["electronics"])
+    assert (request.intent == "off_topic") is off_topic, request
