@@ -192,7 +192,7 @@ def test_the_items_own_type_is_no_contradiction_but_another_type_is() -> None:
     vocabulary = KnownValues.from_items([mouse, keyboard])
     request = Request(text="something with led under 500", max_price=500)
     reason = TemplateExplainer().explain(RankingContext(turns=[("customer", request.text)], request=request), mouse)
-    assert reason.text.startswith("A gaming mice by Zebronics")
+    assert reason.text.startswith("A gaming mouse by Zebronics")
     assert check_reason(reason.text, mouse, request, vocabulary=vocabulary) == []
     assert check_reason("A keyboard by Zebronics.", mouse, request, vocabulary=vocabulary)
 
