@@ -33,6 +33,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from chatrec import informal
 from chatrec.accessories import accessory_words
 from chatrec.language import Lexicon, detect_language, fold
 from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
@@ -1074,7 +1075,7 @@ def understand(
     """
     context = context or TurnContext(pending=pending)
     lexicon = lexicon or Lexicon.default()
-    raw = message.strip()
+    raw = informal.normalise(message.strip())  # i12g: shorthand, regional words, markup, stories
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1284,7 +1285,7 @@ def understand(
             ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
             for p, i in enumerate(context.shown, start=1)
         ]
-    return request
+    return informal.adjust(request, raw, context)  # i12g: informal wording the rules above miss
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:

@@ -1,0 +1,253 @@
+"""Informal English for the rules understander (issue 12, held-out set 17).
+
+Shoppers write shorthand ("pls", "u", "giv me more like d last one", "1k n 2k", "w/o white"),
+regional English ("iron box", "geyser", "gud morning po"), voice-typed stories with the request
+buried in them, and attacks dressed as markup or SQL. Two steps around
+:func:`chatrec.understanding.understand`:
+
+- :func:`normalise` rewrites the message into the plain English the rules read: markup and
+  markdown stripped to their text, shorthand and regional words from
+  ``chatrec/data/informal_english.json`` expanded, a self-correction ("a laptop bag? no wait, a
+  mouse") kept from the correction on, and a story of several sentences cut to the sentences
+  that ask for something or say who the shopper is. Only English is rewritten: a message the
+  rewrite would not leave English is read as written.
+- :func:`adjust` corrects the request where informal wording defeats the rules: code, SQL or
+  script in a message is off topic, a bare "restart" starts over, a dislike said of the shown
+  items with no new wish ("meh", "those are hideous") rejects them, a budget relative to a shown
+  item ("half of what the OnePlus costs") or to the shown items ("double what I want to spend")
+  becomes a price, bare positions in a comparison ("the diff between 1 and 3") point at items,
+  "that one" points at the item named last, and "second to last" at the item before the last.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from chatrec.language import detect_language
+from chatrec.request import ItemReference, PriceRange, ShopperRequest
+
+__all__ = ["adjust", "normalise"]
+
+_DATA = Path(__file__).parent / "data" / "informal_english.json"
+
+#: Shorthand written with a slash: replaced before the language is told ("w/o" looks Spanish).
+_SLASHED = re.compile(r"(?<![\w/])(w/o|wo/|w/|b/w)(?![\w/])", re.IGNORECASE)
+#: Formatting tags only: role tags ("<system>") stay for the rules to see as an injection.
+_TAG = re.compile(
+    r"</?(?:b|i|u|s|em|strong|p|br|div|span|h[1-6]|a|li|ul|ol|font|small|big|mark|center|sup|sub|strike)"
+    r"(?:\s[^<>]{0,200})?/?>",
+    re.IGNORECASE,
+)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]+)\)")
+_MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|~~|`{1,3})(?=\S)(.+?)(?<=\S)\1")
+#: Code in a message: a script, an event handler, SQL. Nobody shops in code.
+_CODE = re.compile(
+    r"<\s*/?\s*(?:script|iframe|object|embed|svg|img)\b|javascript:|\bon(?:error|load|click)\s*=|"
+    r"\b(?:drop|truncate|alter)\s+table\b|\bunion\s+(?:all\s+)?select\b|\bselect\s+[\w*, ]+\s+from\s+\w+|"
+    r"\binsert\s+into\s+\w+|\bdelete\s+from\s+\w+|\bupdate\s+\w+\s+set\b|'\s*(?:or|and)\s+'?\d+'?\s*=\s*'?\d|"
+    r";\s*--|\bexec\s*\(|\beval\s*\(|\{\{.*\}\}|\$\{.*\}",
+    re.IGNORECASE,
+)
+#: A self-correction: what comes before it was taken back.
+_CORRECTION = re.compile(r"\b(?:no wait|wait no|no no|scratch that|sorry,? i meant?|i meant|correction:?)\b", re.IGNORECASE)
+#: A sentence that asks for something (kept from a story).
+_ASKS = re.compile(
+    r"\b(?:show|find|suggest|recommend|need|want|looking for|look for|searching for|get me|give me|can you|could you|"
+    r"would you|do you have|got any|any\b.*\?|help me|i'?d like|i would like|budget|under|below|between|max|prefer\w*)\b",
+    re.IGNORECASE,
+)
+#: A sentence about the shopper (kept from a story): "I'm a guy", "I am 16".
+_ABOUT_ME = re.compile(r"^\W*(?:i'?m|i am|im)\b(?!.*\b(?:going|getting|buying|planning)\b)", re.IGNORECASE)
+_RESTART = re.compile(
+    r"^\W*(?:restart|reboot|refresh|start again|new chat|new session|clear all|clear it all|wipe (?:it|everything))"
+    r"(?: (?:please|pls|now))?\W*$",
+    re.IGNORECASE,
+)
+_REFERRED = re.compile(r"\b(?:that|this) one\b|\bthat\b(?= (?:please|pls)?\W*$)")
+_SECOND_LAST = re.compile(r"\b(?:second|2nd) (?:to |from )?(?:the )?last\b|\blast but one\b|\bpenultimate\b")
+_MULTIPLE = re.compile(
+    r"\b(?P<factor>half|a third|one third|a quarter|one quarter|a fourth|twice|double|two times|triple|three times)"
+    r" (?:of )?(?P<what>what|the price of|the cost of|the amount|that|it|the)\b"
+)
+_FRACTIONS = {
+    "half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25, "a fourth": 0.25,
+    "twice": 2.0, "double": 2.0, "two times": 2.0, "triple": 3.0, "three times": 3.0,
+}
+#: "what I want to spend", "my budget": the multiple is of the shopper's budget, the items are dearer.
+_MY_BUDGET = re.compile(
+    r"\b(?:i|we) (?:want|wanna|want to|wanted|planned|plan|hoped|can|could|would like|was hoping) (?:to )?(?:spend|pay)|"
+    r"\bmy budget\b|\bi have\b"
+)
+_MORE_THAN_THESE = re.compile(
+    r"\b(?:a (?:bit|little) |slightly |somewhat )?(?:more|higher|over|above) than (?:what )?(?:these|those|they|them|the ones)"
+    r"(?: (?:cost|are|were|shown))?\b"
+)
+_POSITIONS = re.compile(r"\b(?:between |compare )?(?:no\.? ?|number |#)?([1-9])(?: ?(?:and|&|vs\.?|versus|or|with) ?)(?:no\.? ?|number |#)?([1-9])\b")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str]:
+    table = _table()
+    keys = [*table["words"], *table["regional"], *table["fillers"]]
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'/])({alternatives})(?![\w'/])", re.IGNORECASE)
+
+
+def _replace(found: re.Match[str]) -> str:
+    table = _table()
+    word = found.group(1).lower()
+    if word in table["fillers"]:
+        return ""
+    return str(table["regional"].get(word) or table["words"].get(word, found.group(1)))
+
+
+def _strip_markup(text: str) -> str:
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return _TAG.sub(" ", text)
+
+
+def _story_request(text: str) -> str:
+    """The sentences of a story that ask for something or say who the shopper is."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    if len(sentences) < 3:
+        return text
+    asking = [s for s in sentences if _ASKS.search(s)]
+    if not asking:
+        return text
+    return " ".join(s for s in sentences if s in asking or _ABOUT_ME.search(s))
+
+
+def _your(text: str) -> str:
+    # "ur" is "you are" before what follows a copula, else "your" ("whats ur return policy").
+    return re.sub(
+        r"(?<![\w'])ur(?![\w'])(?=\s+(?:my|a|an|the|so|not|very|too|welcome|right|wrong|kidding|joking|bot|ai|human|"
+        r"real|a bot|sure|able|going|gonna)\b)",
+        "you are", text, flags=re.IGNORECASE,
+    )
+
+
+def normalise(message: str) -> str:
+    """A shopper's informal English message in the plain English the rules read.
+
+    Markup is stripped to its text, shorthand and regional words expanded, a self-correction
+    kept from the correction on and a story cut to the sentences that ask for something.
+    A message that is not English (before or after the rewrite) is returned as written,
+    apart from the markup.
+    """
+    if _CODE.search(message):
+        return message  # code stays as written: :func:`adjust` reads it as off topic
+    text = _strip_markup(message)
+    slashed = _SLASHED.sub(lambda m: str(_table()["words"].get(m.group(1).lower(), m.group(1))), text)
+    if detect_language(slashed) != "en":
+        return text
+    corrected = list(_CORRECTION.finditer(slashed))
+    if corrected and slashed[corrected[-1].end():].strip(" ,.!?"):
+        slashed = slashed[corrected[-1].end():].lstrip(" ,.!?")
+    rewritten = _story_request(slashed)
+    rewritten = _your(rewritten)
+    # "4 men", "gift 4 her": a lone 4 before a person is "for".
+    rewritten = re.sub(
+        r"(?<=[a-z] )4(?= (?:men|women|man|woman|me|my|him|her|a|the|kids?|boys?|girls?|ladies|gents|you|u|us|them)\b)",
+        "for", rewritten, flags=re.IGNORECASE,
+    )
+    # "1k n 2k", "black n white": a lone n between two words is "and".
+    rewritten = re.sub(r"(?<=\w) n (?=\w)", " and ", rewritten)
+    rewritten = _word_pattern().sub(_replace, rewritten)
+    rewritten = re.sub(r"\s{2,}", " ", rewritten).strip()
+    if not rewritten or detect_language(rewritten) != "en":
+        return text
+    return rewritten
+
+
+def _ref(position: int, items: Sequence[Any], how: str) -> ItemReference:
+    item = items[position - 1]
+    return ItemReference(position=position, item_id=str(getattr(item, "id", "")) or None, how=how)
+
+
+def _price_of(item: Any) -> float | None:
+    price = getattr(item, "price", None)
+    return float(price) if isinstance(price, int | float) and price > 0 else None
+
+
+def _dislike(lowered: str) -> bool:
+    words = set(re.findall(r"[a-z]+", lowered))
+    return bool(words & set(_table()["dislikes"]))
+
+
+def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperRequest:
+    """Correct a rules request where informal wording defeats the rules (see the module docstring).
+
+    Args:
+        request: The rules' request for ``message``.
+        message: The message as the rules read it (after :func:`normalise`).
+        context: The :class:`~chatrec.understanding.TurnContext` of the turn.
+
+    Returns:
+        The request, changed only in the cases the module docstring lists.
+    """
+    lowered = message.lower()
+    shown = list(getattr(context, "shown", ()) or ())
+    n = len(shown)
+    if _CODE.search(message):
+        return ShopperRequest(intent="off_topic", language=request.language)
+    if _RESTART.match(message):
+        return ShopperRequest(intent="start_over", language=request.language)
+    wishes = bool(request.exclude or request.price or request.avoid_words or request.references) or any(
+        v for name, values in request.include.items()
+        for v in values if v not in (getattr(context, "current", {}) or {}).get(name, ())
+    )
+    if n and not wishes and request.intent in ("refine", "chitchat", "recommend") and _dislike(lowered):
+        return request.model_copy(update={"intent": "reject", "include": {}, "show_now": True, "relative_price": None, "query": ""})
+    if n and request.intent in ("refine", "more_like", "recommend"):
+        multiple = _MULTIPLE.search(lowered)
+        if multiple:
+            factor = _FRACTIONS[multiple.group("factor")]
+            named = [r.position for r in request.references if r.how != "all"]
+            prices = [p for p in (_price_of(shown[i - 1]) for i in named) if p is not None]
+            if factor < 1 and prices:
+                return request.model_copy(update={
+                    "intent": "refine", "references": [], "relative_price": None, "show_now": True, "query": "",
+                    "price": PriceRange(max=round(factor * max(prices), 2)),
+                })
+            if factor > 1 and _MY_BUDGET.search(lowered):
+                return request.model_copy(update={"intent": "refine", "references": [], "relative_price": "cheaper",
+                                                  "show_now": True, "query": ""})
+        if not request.price and not request.relative_price and _MORE_THAN_THESE.search(lowered) \
+                and re.search(r"\b(?:spend|pay|budget|afford|cost|costs|price)\b", lowered):
+            return request.model_copy(update={"intent": "refine", "references": [], "relative_price": "pricier",
+                                              "show_now": True, "query": ""})
+    if n and request.intent in ("compare", "ask_about_item", "refine", "recommend") and (
+        request.intent in ("compare", "ask_about_item") or re.search(r"\b(?:difference|compare|vs|versus|better)\b", lowered)
+    ):
+        pair = _POSITIONS.search(lowered)
+        if pair and all(1 <= int(p) <= n for p in pair.groups()) and (
+            not request.references or all(r.how == "all" for r in request.references)
+        ):
+            positions = [int(p) for p in pair.groups()]
+            return request.model_copy(update={
+                "intent": "compare", "references": [_ref(p, shown, "position") for p in positions],
+                "price": None, "relative_price": None, "include": {}, "exclude": {},
+            })
+    if n >= 2 and request.intent == "ask_about_item" and re.search(r"\bwhich\b", lowered) \
+            and re.search(r"\bboth\b|\bthe two\b", lowered) and not re.search(r"\bboth (?:of )?(?:them|these|those)? ?(?:have|are|do)\b", lowered):
+        refs = request.references or [_ref(p, shown, "all") for p in (1, 2)]
+        return request.model_copy(update={"intent": "compare", "references": refs})
+    if n >= 3 and _SECOND_LAST.search(lowered) and request.intent in ("more_like", "ask_about_item", "compare"):
+        kept = [r for r in request.references if r.how not in ("position", "all")]
+        return request.model_copy(update={"references": [_ref(n - 1, shown, "position"), *kept]})
+    last = [p for p in getattr(context, "last_references", ()) if 1 <= p <= n]
+    if last and request.references and all(r.how == "all" for r in request.references) and _REFERRED.search(lowered):
+        return request.model_copy(update={"references": [_ref(p, shown, "position") for p in last]})
+    return request
