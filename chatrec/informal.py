@@ -50,7 +50,8 @@ _CODE = re.compile(
     r"<\s*/?\s*(?:script|iframe|object|embed|svg|img)\b|javascript:|\bon(?:error|load|click)\s*=|"
     r"\b(?:drop|truncate|alter)\s+table\b|\bunion\s+(?:all\s+)?select\b|\bselect\s+[\w*, ]+\s+from\s+\w+|"
     r"\binsert\s+into\s+\w+|\bdelete\s+from\s+\w+|\bupdate\s+\w+\s+set\b|'\s*(?:or|and)\s+'?\d+'?\s*=\s*'?\d|"
-    r";\s*--|\bexec\s*\(|\beval\s*\(|\{\{.*\}\}|\$\{.*\}",
+    r";\s*--|\b(?:exec|eval|popen|__import__)\s*\(|\b(?:print|open|system)\((?:['\"]|\w+\()|\{\{.*\}\}|\$\{.*\}|/etc/passwd|\brm\s+-rf\b|"
+    r"\bimport\s+(?:os|sys|subprocess)\b|\bos\.\w+\(",
     re.IGNORECASE,
 )
 #: A self-correction: what comes before it was taken back.
@@ -68,11 +69,32 @@ _RESTART = re.compile(
     r"(?: (?:please|pls|now))?\W*$",
     re.IGNORECASE,
 )
+#: Starting again in other words than the rules know ("from the top", "back to square one").
+_RESET = re.compile(
+    r"\b(?:do (?:this|it|that|everything) (?:all )?(?:over|again)(?: from the (?:top|start|beginning))?|"
+    r"(?:again )?from the top|(?:back to |from )square one|wipe (?:my|the|all|all my|all the) (?:choices|filters|wishes|"
+    r"preferences|selections)|clear (?:my|the) (?:choices|preferences|selections))\b"
+)
+#: Telling the assistant to stop being a shop assistant: an injection in plain words.
+_PERSONA = re.compile(
+    r"\b(?:forget|stop being|stop acting as|quit being) (?:that )?(?:you(?:'re| are) )?(?:a |an |the )?"
+    r"(?:shop(?:ping)? |sales |store )?(?:assistant|bot|shop|chatbot)|from now on,? you\b|you (?:will|must|shall) now\b|"
+    r"(?:no longer|not) a (?:shop(?:ping)?|store|sales) (?:assistant|bot)\b"
+)
+#: A yes/no question about the items pointed at ("the Nike ones, are they leather").
+_YES_NO = re.compile(r"(?:^|[,.;!:-]\s*)(?:is|are|does|do|can|will|has|have) (?:it|they|this|that|these|those|them)\b")
+#: A price near a shown item's ("around what the Redmi costs", "close to the price of the LG").
+_NEAR_PRICE = re.compile(
+    r"\b(?:around|about|roughly|close to|near|similar to|approximately|same as) (?:what (?:the )?\w+(?: \w+)? costs?|"
+    r"the (?:price|cost) of)\b"
+)
+#: "the first and the last": "last" as an item even with no "one" after it.
+_LAST_ITEM = re.compile(r"\b(?:and|or|,) the last\b(?!\s+(?:time|week|month|year|season|two|three|few|[0-9])\b)")
 _REFERRED = re.compile(r"\b(?:that|this) one\b|\bthat\b(?= (?:please|pls)?\W*$)")
 _SECOND_LAST = re.compile(r"\b(?:second|2nd) (?:to |from )?(?:the )?last\b|\blast but one\b|\bpenultimate\b")
 _MULTIPLE = re.compile(
     r"\b(?P<factor>half|a third|one third|a quarter|one quarter|a fourth|twice|double|two times|triple|three times)"
-    r" (?:of )?(?P<what>what|the price of|the cost of|the amount|that|it|the)\b"
+    r" (?:of )?(?P<what>what|the price of|the cost of|the amount|that|it|the|my|our)\b"
 )
 _FRACTIONS = {
     "half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25, "a fourth": 0.25,
@@ -83,6 +105,8 @@ _MY_BUDGET = re.compile(
     r"\b(?:i|we) (?:want|wanna|want to|wanted|planned|plan|hoped|can|could|would like|was hoping) (?:to )?(?:spend|pay)|"
     r"\bmy budget\b|\bi have\b"
 )
+#: The shown items as the subject of a price ("these are", "they cost").
+_THEY_COST = re.compile(r"\b(?:these|those|they|them|it|its|it's)(?: \w+)? (?:are|is|cost|costs|were|come to)\b")
 _MORE_THAN_THESE = re.compile(
     r"\b(?:a (?:bit|little) |slightly |somewhat )?(?:more|higher|over|above) than (?:what )?(?:these|those|they|them|the ones)"
     r"(?: (?:cost|are|were|shown))?\b"
@@ -165,6 +189,7 @@ def normalise(message: str) -> str:
     # "1k n 2k", "black n white": a lone n between two words is "and".
     rewritten = re.sub(r"(?<=\w) n (?=\w)", " and ", rewritten)
     rewritten = _word_pattern().sub(_replace, rewritten)
+    rewritten = re.sub(r"^(\W*)bit\b", r"\1a bit", rewritten, flags=re.IGNORECASE)  # "bit steep innit"
     rewritten = re.sub(r"\s{2,}", " ", rewritten).strip()
     if not rewritten or detect_language(rewritten) != "en":
         return text
@@ -202,12 +227,23 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
     n = len(shown)
     if _CODE.search(message):
         return ShopperRequest(intent="off_topic", language=request.language)
-    if _RESTART.match(message):
+    if _RESTART.match(message) or (_RESET.search(lowered) and request.intent != "start_over"
+                                   and not request.exclude and not request.price):
         return ShopperRequest(intent="start_over", language=request.language)
+    if _PERSONA.search(lowered):
+        return ShopperRequest(intent="off_topic", language=request.language)
+    if n and request.intent == "more_like" and request.references and _YES_NO.search(lowered) \
+            and not request.exclude and not request.price and not request.relative_price:
+        return request.model_copy(update={"intent": "ask_about_item", "include": {}, "show_now": False})
     wishes = bool(request.exclude or request.price or request.avoid_words or request.references) or any(
         v for name, values in request.include.items()
         for v in values if v not in (getattr(context, "current", {}) or {}).get(name, ())
     )
+    everything = bool(request.references) and {r.position for r in request.references} == set(range(1, n + 1))
+    if n and _dislike(lowered) and not request.exclude and not request.price and request.intent in ("more_like", "ask_about_item", "compare") \
+            and everything and re.search(r"\b(?:else|other|different)\b", lowered):
+        wishes = False  # "both are mid, something else": the items are named to be rejected
+        request = request.model_copy(update={"intent": "refine", "references": []})
     if n and not wishes and request.intent in ("refine", "chitchat", "recommend") and _dislike(lowered):
         return request.model_copy(update={"intent": "reject", "include": {}, "show_now": True, "relative_price": None, "query": ""})
     if n and request.intent in ("refine", "more_like", "recommend"):
@@ -221,9 +257,20 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
                     "intent": "refine", "references": [], "relative_price": None, "show_now": True, "query": "",
                     "price": PriceRange(max=round(factor * max(prices), 2)),
                 })
-            if factor > 1 and _MY_BUDGET.search(lowered):
+            if factor < 1 and not named and _MY_BUDGET.search(lowered) and _THEY_COST.search(lowered):
+                return request.model_copy(update={"intent": "refine", "references": [], "relative_price": "pricier",
+                                                  "show_now": True, "query": "", "price": None})
+            if factor > 1 and _MY_BUDGET.search(lowered) and _THEY_COST.search(lowered):
                 return request.model_copy(update={"intent": "refine", "references": [], "relative_price": "cheaper",
                                                   "show_now": True, "query": ""})
+        near = _NEAR_PRICE.search(lowered)
+        named = [r.position for r in request.references if r.how != "all"]
+        near_prices = [p for p in (_price_of(shown[i - 1]) for i in named) if p is not None]
+        if near and len(near_prices) == 1 and not request.price:
+            return request.model_copy(update={
+                "intent": "refine", "references": [], "relative_price": None, "show_now": True, "query": "",
+                "price": PriceRange(min=round(0.8 * near_prices[0], 2), max=round(1.2 * near_prices[0], 2)),
+            })
         if not request.price and not request.relative_price and _MORE_THAN_THESE.search(lowered) \
                 and re.search(r"\b(?:spend|pay|budget|afford|cost|costs|price)\b", lowered):
             return request.model_copy(update={"intent": "refine", "references": [], "relative_price": "pricier",
@@ -247,6 +294,10 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
     if n >= 3 and _SECOND_LAST.search(lowered) and request.intent in ("more_like", "ask_about_item", "compare"):
         kept = [r for r in request.references if r.how not in ("position", "all")]
         return request.model_copy(update={"references": [_ref(n - 1, shown, "position"), *kept]})
+    if n >= 2 and request.references and request.intent in ("more_like", "compare", "ask_about_item") \
+            and n not in request.positions and _LAST_ITEM.search(lowered) \
+            and not all(r.how == "all" for r in request.references):
+        return request.model_copy(update={"references": [*request.references, _ref(n, shown, "position")]})
     last = [p for p in getattr(context, "last_references", ()) if 1 <= p <= n]
     if last and request.references and all(r.how == "all" for r in request.references) and _REFERRED.search(lowered):
         return request.model_copy(update={"references": [_ref(p, shown, "position") for p in last]})
