@@ -189,6 +189,8 @@ def normalise(message: str) -> str:
     # "1k n 2k", "black n white": a lone n between two words is "and".
     rewritten = re.sub(r"(?<=\w) n (?=\w)", " and ", rewritten)
     rewritten = _word_pattern().sub(_replace, rewritten)
+    # "I am looking for a phone for my mom": the search verb's "for" is no "for my phone" (what a product goes with)
+    rewritten = re.sub(r"\b(?:looking|searching|shopping|hunting|shoping|lookin) for\b", "want", rewritten, flags=re.IGNORECASE)
     rewritten = re.sub(r"^(\W*)bit\b", r"\1a bit", rewritten, flags=re.IGNORECASE)  # "bit steep innit"
     rewritten = re.sub(r"\s{2,}", " ", rewritten).strip()
     if not rewritten or detect_language(rewritten) != "en":

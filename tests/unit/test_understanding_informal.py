@@ -246,3 +246,27 @@ def test_australian_and_british_words(catalogues, text: str, include: dict) -> N
 def test_bit_pricey_without_a_asks_for_cheaper(catalogues, text: str) -> None:
     heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
     assert (heard.intent, heard.relative_price) == ("refine", "cheaper")
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [("a water heater for the bathroom", ["InstantWaterHeaters", "StorageWaterHeaters"]),
+     ("kitchen scales for baking", ["DigitalKitchenScales"])],
+)
+def test_a_multi_word_tail_of_a_value_names_only_the_values_ending_in_it(catalogues, text: str, categories: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _read(catalogues, "electronics", text).include["category"] == categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I am looking for a phone for my dad he is not very good with technology, maybe redmi",
+     "im searching for a phone for my grandpa who is not into technology, redmi maybe"],
+)
+def test_the_for_of_looking_for_is_no_product_the_wanted_one_goes_with(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.include.get("category") == ["Smartphones"] and heard.include.get("brand") == ["Redmi"]
+
+
+@pytest.mark.parametrize(("text", "brand"), [("sumsang galaxy", "Samsung"), ("lenavo laptop", "Lenovo"), ("logitach mouse", "Logitech")])
+def test_a_brand_with_its_vowels_mistyped(catalogues, text: str, brand: str) -> None:  # type: ignore[no-untyped-def]
+    assert _read(catalogues, "electronics", text).include["brand"] == [brand]
