@@ -90,6 +90,26 @@ _NEAR_PRICE = re.compile(
 )
 #: "the first and the last": "last" as an item even with no "one" after it.
 _LAST_ITEM = re.compile(r"\b(?:and|or|,) the last\b(?!\s+(?:time|week|month|year|season|two|three|few|[0-9])\b)")
+#: Not shopping: personal questions to the assistant, hacking, insults, jailbreak personas.
+_NOT_SHOPPING = re.compile(
+    r"\b(?:(?:are )?you single|marry me|date me|go out with me|(?:do )?you have a (?:girl|boy)friend|"
+    r"hack(?:ing)? (?:my|his|her|their|an?|the|into)|insult me|roast me|do anything now|you are dan|jailbroken|"
+    r"(?:your|ur) (?:phone number|address|age)\b)"
+)
+#: A shown item's price as a bound ("less than what the Dell costs", "cheaper than the LG").
+_THAN_ITEM = re.compile(
+    r"\b(?:(?P<side>less|cheaper|lower|under|below|more|pricier|higher|over|above) than (?:what )?(?:the )?|"
+    r"(?P<side2>under|below|over|above|within) what (?:the )?)\w+(?: \w+)?(?: one)?(?: (?:costs?|is|was|goes for))?\b"
+)
+#: More of a shown item's brand ("more from that brand", "other JBL ones").
+_SAME_BRAND = re.compile(r"\bmore (?:from|by|of) (?:that|this|the same|their|its) (?:brand|company|make|label)\b|\bsame brand\b")
+#: Asking for a shown item's details ("specs of the LG", "reviews for the second one").
+_DETAILS = re.compile(
+    r"\b(?:specs?|specifications|features|reviews?|ratings?|dimensions|measurements|weight|warranty|details|info|"
+    r"material|battery life) (?:of|on|for|about)\b"
+)
+#: "without the pink ones": a value of the items it names is not wanted, no reference to them.
+_WITHOUT_THE = re.compile(r"\b(?:without|not|no|except|minus|skip|lose|ditch|drop|none of) the (\w+)(?: \w+)? ones\b")
 _REFERRED = re.compile(r"\b(?:that|this) one\b|\bthat\b(?= (?:please|pls)?\W*$)")
 _SECOND_LAST = re.compile(r"\b(?:second|2nd) (?:to |from )?(?:the )?last\b|\blast but one\b|\bpenultimate\b")
 _MULTIPLE = re.compile(
@@ -123,9 +143,38 @@ def _table() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _word_pattern() -> re.Pattern[str]:
     table = _table()
-    keys = [*table["words"], *table["regional"], *table["fillers"]]
+    keys = [*table["words"], *table["regional"], *table["fillers"], *table["phrases"]]
     alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
     return re.compile(rf"(?<![\w'/])({alternatives})(?![\w'/])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    words: set[str] = set()
+    for name in ("english_words.txt", "common_words.txt"):
+        lines = (_DATA.parent / name).read_text(encoding="utf-8").splitlines()
+        words.update(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    table = _table()
+    return frozenset(words | set(table["dislikes"]) | set(table["shock"]) | set(table["words"]) | {"hi", "hey", "no", "so"})
+
+
+def _known(word: str) -> bool:
+    english = _english()
+    return word in english or (word.endswith("s") and word[:-1] in english)
+
+
+def _respell(found: re.Match[str]) -> str:
+    """A word stretched ("hiiii", "ewww", "pleeease") as the word meant."""
+    word = found.group(0)
+    lowered = word.lower()
+    if _known(lowered):
+        return word
+    if re.search(r"(\w)\1\1", lowered):
+        for candidate in (re.sub(r"(\w)\1{2,}", r"\1", lowered), re.sub(r"(\w)\1{2,}", r"\1\1", lowered)):
+            if _known(candidate):
+                return candidate
+        return re.sub(r"(\w)\1{2,}", r"\1\1", lowered)
+    return word
 
 
 def _replace(found: re.Match[str]) -> str:
@@ -133,7 +182,7 @@ def _replace(found: re.Match[str]) -> str:
     word = found.group(1).lower()
     if word in table["fillers"]:
         return ""
-    return str(table["regional"].get(word) or table["words"].get(word, found.group(1)))
+    return str(table["regional"].get(word) or table["phrases"].get(word) or table["words"].get(word, found.group(1)))
 
 
 def _strip_markup(text: str) -> str:
@@ -173,6 +222,7 @@ def normalise(message: str) -> str:
     if _CODE.search(message):
         return message  # code stays as written: :func:`adjust` reads it as off topic
     text = _strip_markup(message)
+    text = re.sub(r"\b(rs|inr)\.\s*(?=\d)", r"\1 ", text, flags=re.IGNORECASE)  # "Rs. 15000": no sentence end
     slashed = _SLASHED.sub(lambda m: str(_table()["words"].get(m.group(1).lower(), m.group(1))), text)
     if detect_language(slashed) != "en":
         return text
@@ -188,7 +238,9 @@ def normalise(message: str) -> str:
     )
     # "1k n 2k", "black n white": a lone n between two words is "and".
     rewritten = re.sub(r"(?<=\w) n (?=\w)", " and ", rewritten)
+    rewritten = re.sub(r"\b[a-z]*([a-z])\1\1[a-z]*\b", _respell, rewritten, flags=re.IGNORECASE)
     rewritten = _word_pattern().sub(_replace, rewritten)
+    rewritten = re.sub(r"#\s?([1-9])\b", r"number \1", rewritten)  # "#3 looks good"
     # "I am looking for a phone for my mom": the search verb's "for" is no "for my phone" (what a product goes with)
     rewritten = re.sub(r"\b(?:looking|searching|shopping|hunting|shoping|lookin) for\b", "want", rewritten, flags=re.IGNORECASE)
     rewritten = re.sub(r"^(\W*)bit\b", r"\1a bit", rewritten, flags=re.IGNORECASE)  # "bit steep innit"
@@ -206,6 +258,23 @@ def _ref(position: int, items: Sequence[Any], how: str) -> ItemReference:
 def _price_of(item: Any) -> float | None:
     price = getattr(item, "price", None)
     return float(price) if isinstance(price, int | float) and price > 0 else None
+
+
+def _field(item: Any, name: str) -> str | None:
+    value = item.field_value(name) if hasattr(item, "field_value") else getattr(item, name, None)
+    return str(value) if value else None
+
+
+def _attributes(item: Any) -> dict[str, str]:
+    values = dict(getattr(item, "attributes", None) or {})
+    brand = _field(item, "brand")
+    if brand:
+        values["brand"] = brand
+    return {str(k): str(v) for k, v in values.items() if v}
+
+
+def _price_words(lowered: str) -> bool:
+    return bool(re.search(r"\b(?:price|prices|pricing|cost|costs|price tags?|rates)\b", lowered))
 
 
 def _dislike(lowered: str) -> bool:
@@ -232,7 +301,7 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
     if _RESTART.match(message) or (_RESET.search(lowered) and request.intent != "start_over"
                                    and not request.exclude and not request.price):
         return ShopperRequest(intent="start_over", language=request.language)
-    if _PERSONA.search(lowered):
+    if _PERSONA.search(lowered) or (_NOT_SHOPPING.search(lowered) and not request.references):
         return ShopperRequest(intent="off_topic", language=request.language)
     if n and request.intent == "more_like" and request.references and _YES_NO.search(lowered) \
             and not request.exclude and not request.price and not request.relative_price:
@@ -241,6 +310,58 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
         v for name, values in request.include.items()
         for v in values if v not in (getattr(context, "current", {}) or {}).get(name, ())
     )
+    named = [r.position for r in request.references if r.how != "all"]
+    if n and request.references and _DETAILS.search(lowered) and request.intent == "more_like" and named \
+            and not request.exclude and not request.price:
+        return request.model_copy(update={"intent": "ask_about_item", "include": {}, "show_now": False,
+                                          "references": [r for r in request.references if r.how != "all"]})
+    if n and _SAME_BRAND.search(lowered):
+        brands = set(request.include.get("brand", ()))
+        same = [p for p in range(1, n + 1) if brands and _field(shown[p - 1], "brand") in brands] or named
+        if same:
+            include = {k: v for k, v in request.include.items() if k != "brand"}
+            return request.model_copy(update={"intent": "more_like", "include": include,
+                                              "references": [_ref(p, shown, "title") for p in same]})
+    if n and not request.price and not request.relative_price and _price_words(lowered) and not named \
+            and set(re.findall(r"[a-z]+", lowered)) & set(_table()["shock"]) \
+            and request.intent in ("refine", "chitchat", "recommend") and not request.include:
+        return request.model_copy(update={"intent": "refine", "relative_price": "cheaper", "show_now": True, "query": ""})
+    than = _THAN_ITEM.search(lowered)
+    if n and than and not request.price and len(named) == 1 and _price_of(shown[named[0] - 1]) is not None:
+        bound = _price_of(shown[named[0] - 1])
+        lower = (than.group("side") or than.group("side2")) in ("less", "cheaper", "lower", "under", "below", "within")
+        return request.model_copy(update={
+            "intent": "refine", "references": [], "relative_price": None, "show_now": True, "query": "",
+            "price": PriceRange(max=bound) if lower else PriceRange(min=bound),
+        })
+    if n and request.intent == "more_like" and all(r.how == "all" for r in request.references):
+        # "the blue and the white, similar": values of some shown items, each after "the", name those items
+        places: list[int] = []
+        used: dict[str, set[str]] = {}
+        for name, values in request.include.items():
+            for value in values:
+                hits = [p for p in range(1, n + 1) if _field(shown[p - 1], name) == value]
+                if hits and len(hits) < n and re.search(rf"\bthe {re.escape(value.lower())}\b", lowered):
+                    places += [p for p in hits if p not in places]
+                    used.setdefault(name, set()).add(value)
+        if places and sum(len(v) for v in used.values()) >= 2:
+            include = {k: [v for v in vs if v not in used.get(k, set())] for k, vs in request.include.items()}
+            return request.model_copy(update={
+                "include": {k: v for k, v in include.items() if v},
+                "references": [_ref(p, shown, "attribute") for p in sorted(places)],
+            })
+    unwanted = _WITHOUT_THE.search(lowered)
+    if n and unwanted and request.intent == "more_like" and named:
+        word = unwanted.group(1)
+        excluded: dict[str, list[str]] = {}
+        for place in named:
+            for name, value in _attributes(shown[place - 1]).items():
+                if word in re.findall(r"[a-z]+", value.lower()):
+                    excluded.setdefault(name, [])
+                    if value not in excluded[name]:
+                        excluded[name].append(value)
+        if excluded:
+            return request.model_copy(update={"intent": "refine", "references": [], "exclude": excluded, "show_now": True})
     everything = bool(request.references) and {r.position for r in request.references} == set(range(1, n + 1))
     if n and _dislike(lowered) and not request.exclude and not request.price and request.intent in ("more_like", "ask_about_item", "compare") \
             and everything and re.search(r"\b(?:else|other|different)\b", lowered):

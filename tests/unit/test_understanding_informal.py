@@ -270,3 +270,88 @@ def test_the_for_of_looking_for_is_no_product_the_wanted_one_goes_with(catalogue
 @pytest.mark.parametrize(("text", "brand"), [("sumsang galaxy", "Samsung"), ("lenavo laptop", "Lenovo"), ("logitach mouse", "Logitech")])
 def test_a_brand_with_its_vowels_mistyped(catalogues, text: str, brand: str) -> None:  # type: ignore[no-untyped-def]
     assert _read(catalogues, "electronics", text).include["brand"] == [brand]
+
+
+@pytest.mark.parametrize(("text", "intent"), [("hiiiii there", "chitchat"), ("heyyyy", "chitchat"), ("nooooo", "reject")])
+def test_stretched_words_are_read_as_the_word(catalogues, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
+    shown = BAGS if intent == "reject" else ()
+    current = {"category": ["Handbags"]} if shown else {}
+    assert _read(catalogues, "fashion", text, shown=shown, current=current).intent == intent
+
+
+@pytest.mark.parametrize(("text", "positions"), [("#2 pls, similar", [2]), ("#1 and #3 look nice, more like those", [1, 3])])
+def test_hash_numbers_point_at_shown_items(catalogues, text: str, positions: list[int]) -> None:  # type: ignore[no-untyped-def]
+    heard = _read(catalogues, "fashion", text, shown=WATCHES, current={"subCategory": ["Watches"]})
+    assert (heard.intent, heard.positions) == ("more_like", positions)
+
+
+@pytest.mark.parametrize(
+    ("text", "exclude"),
+    [("sick of black, show me brown wallets", "Black"), ("i'm so tired of pink, blue wallets please", "Pink")],
+)
+def test_phrases_of_being_tired_of_a_value_negate_it(catalogues, text: str, exclude: str) -> None:  # type: ignore[no-untyped-def]
+    assert _read(catalogues, "fashion", text).exclude == {"baseColour": [exclude]}
+
+
+def test_minus_the_negates(catalogues) -> None:  # type: ignore[no-untyped-def]
+    heard = _read(catalogues, "fashion", "minus the pink ones", shown=BAGS, current={"category": ["Handbags"]})
+    assert heard.exclude == {"baseColour": ["Pink"]} and heard.intent == "refine"
+
+
+@pytest.mark.parametrize("text", ["money is no object, show me the top end ones", "top-end ones pls"])
+def test_top_end_asks_for_pricier(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
+    assert heard.relative_price == "pricier"
+
+
+@pytest.mark.parametrize(("text", "position"), [("top pick is nice, more like it", 1), ("bottom one pls, similar", 4)])
+def test_top_and_bottom_are_first_and_last(catalogues, text: str, position: int) -> None:  # type: ignore[no-untyped-def]
+    heard = _read(catalogues, "fashion", text, shown=BAGS, current={"category": ["Handbags"]})
+    assert (heard.intent, heard.positions) == ("more_like", [position])
+
+
+@pytest.mark.parametrize("text", ["a mouse for Rs. 500 or less", "Dear team, a mouse within Rs. 500. Thanks. Regards"])
+def test_rs_with_a_full_stop_is_a_currency_not_a_sentence_end(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.price is not None and heard.price.max == 500 and heard.include == {"category": ["Mice"]}
+
+
+@pytest.mark.parametrize("text", ["omg these prices", "ouch, that pricing"])
+def test_shock_at_the_prices_asks_for_cheaper(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
+    assert (heard.intent, heard.relative_price) == ("refine", "cheaper")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("anything under what the HP costs", None, 269), ("mice pricier than the Logitech", 599, None)],
+)
+def test_a_shown_items_price_as_a_bound(catalogues, text: str, low, high) -> None:  # type: ignore[no-untyped-def]
+    heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
+    assert heard.intent == "refine" and heard.price is not None and (heard.price.min, heard.price.max) == (low, high)
+
+
+@pytest.mark.parametrize("text", ["the hp is ok, more from the same brand", "HP seems fine, more from that brand please"])
+def test_more_from_that_brand_is_more_like_its_items(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
+    assert (heard.intent, heard.positions, heard.include.get("brand")) == ("more_like", [2], None)
+
+
+@pytest.mark.parametrize(("text", "position"), [("specs of the Dell pls", 3), ("reviews for the Logitech one", 1)])
+def test_asking_for_details_of_an_item(catalogues, text: str, position: int) -> None:  # type: ignore[no-untyped-def]
+    heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
+    assert (heard.intent, heard.positions) == ("ask_about_item", [position])
+
+
+@pytest.mark.parametrize("text", ["are you single", "can u hack into my neighbour's wifi", "roast me pls"])
+def test_personal_questions_and_hacking_are_off_topic(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text).intent == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "positions"),
+    [("the red and the white, more like those", TEES, [1, 3]), ("the green and the pink, similar", BAGS, [1, 3])],
+)
+def test_two_attribute_values_after_the_name_shown_items(catalogues, text: str, shown, positions) -> None:  # type: ignore[no-untyped-def]
+    heard = _read(catalogues, "fashion", text, shown=shown, current={"category": ["Tshirts"]})
+    assert (heard.intent, heard.positions, heard.include.get("baseColour")) == ("more_like", positions, None)

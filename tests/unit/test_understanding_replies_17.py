@@ -69,3 +69,30 @@ def test_comparing_two_positions_by_number_names_both_items(electronics_chatrec:
     assert reply.metadata["understood"]["intent"] == "compare"
     names = [electronics_chatrec.item(first.recommendations[i].item_id).title.split()[0] for i in (0, 2)]
     assert all(name in reply.text for name in names)
+
+
+def test_shock_at_the_prices_shows_cheaper_items(electronics_chatrec: ChatRec) -> None:
+    first = electronics_chatrec.respond("smart watches, just show me", session_id="omg")
+    assert first.recommendations
+    dearest = max(electronics_chatrec.item(r.item_id).price or 0 for r in first.recommendations)
+    reply = electronics_chatrec.respond("omg these prices", session_id="omg")
+    assert reply.metadata["understood"]["relative_price"] == "cheaper"
+    prices = [electronics_chatrec.item(r.item_id).price for r in reply.recommendations]
+    assert prices and all(p is not None and p < dearest for p in prices)
+
+
+def test_minus_the_colour_ones_leaves_that_colour_out(fashion_chatrec: ChatRec) -> None:
+    fashion_chatrec.respond("handbags for women", session_id="minus")
+    first = fashion_chatrec.respond("just show me", session_id="minus")
+    colours = {a["baseColour"] for a in _attributes(fashion_chatrec, first)}
+    assert colours
+    colour = sorted(colours)[0]
+    reply = fashion_chatrec.respond(f"minus the {colour.lower()} ones", session_id="minus")
+    shown = _attributes(fashion_chatrec, reply)
+    assert shown and all(a["baseColour"] != colour and a["articleType"] == "Handbags" for a in shown)
+    assert f"not {colour}" in reply.text
+
+
+def test_a_personal_question_to_the_assistant_gets_no_items(fashion_chatrec: ChatRec) -> None:
+    reply = fashion_chatrec.respond("u single?", session_id="single")
+    assert not reply.recommendations and "only help with shopping" in reply.text
