@@ -62,6 +62,12 @@ _ASKS = re.compile(
     r"would you|do you have|got any|any\b.*\?|help me|i'?d like|i would like|budget|under|below|between|max|prefer\w*)\b",
     re.IGNORECASE,
 )
+#: A past event in a story ("my mom already bought her saree"): no wish of this turn.
+_PAST = re.compile(
+    r"\b(?:bought|got|had|was|were|did|went|wore|ordered|purchased|gave|gifted|used to|already|last (?:week|month|year)|"
+    r"yesterday|ago)\b",
+    re.IGNORECASE,
+)
 #: A sentence about the shopper (kept from a story): "I'm a guy", "I am 16".
 _ABOUT_ME = re.compile(r"^\W*(?:i'?m|i am|im)\b(?!.*\b(?:going|getting|buying|planning)\b)", re.IGNORECASE)
 _RESTART = re.compile(
@@ -94,7 +100,8 @@ _LAST_ITEM = re.compile(r"\b(?:and|or|,) the last\b(?!\s+(?:time|week|month|year
 _NOT_SHOPPING = re.compile(
     r"\b(?:(?:are )?you single|marry me|date me|go out with me|(?:do )?you have a (?:girl|boy)friend|"
     r"hack(?:ing)? (?:my|his|her|their|an?|the|into)|insult me|roast me|do anything now|you are dan|jailbroken|"
-    r"(?:your|ur) (?:phone number|address|age)\b)"
+    r"(?:your|ur) (?:phone number|address|age)|do you (?:have|feel) (?:feelings|emotions|a soul|a family|friends|a body|"
+    r"dreams|pain)|are you (?:happy|sad|lonely|conscious|alive|married|in love))\b"
 )
 #: A shown item's price as a bound ("less than what the Dell costs", "cheaper than the LG").
 _THAN_ITEM = re.compile(
@@ -110,8 +117,23 @@ _DETAILS = re.compile(
 )
 #: "without the pink ones": a value of the items it names is not wanted, no reference to them.
 _WITHOUT_THE = re.compile(r"\b(?:without|not|no|except|minus|skip|lose|ditch|drop|none of) the (\w+)(?: \w+)? ones\b")
+#: A yes/no question over the shown items ("do any of these work with iphone").
+_ANY_OF_THESE = re.compile(r"^\W*(?:do|does|are|is|can|will|would) (?:any|all|both|either|none|each) (?:of )?(?:these|those|them|they)\b")
+#: The shown items again ("show me these once more").
+_ONCE_MORE = re.compile(r"\b(?:these|those|them|they|the same (?:ones|items))\b.*\b(?:once more|one more time|once again)\b")
+#: More like an item named ("the cheaper one, anything like it?").
+_LIKE_IT = re.compile(r"\b(?:anything|something|any|more|others?|ones?|stuff) (?:like|similar to) (?:it|that|this|them|those|these)\b")
+#: An item named still costs too much ("the cheaper one is still too much").
+_TOO_MUCH = re.compile(r"\b(?:still |way |far )?too (?:much|dear|steep|high)\b|\bcosts? (?:way |far )?too much\b")
+#: A small step in price ("a few thousand less", "a couple hundred more").
+_A_FEW_LESS = re.compile(
+    r"\b(?:a few|few|some|a couple(?: of)?|couple) (?:hundred|thousand|k|grand|bucks|rupees|dollars) "
+    r"(?:rupees |bucks |dollars )?(?P<side>less|cheaper|lower|under|more|pricier|higher|over)\b"
+)
+#: Asking for other items than those shown ("show others", "any others?").
+_SHOW_OTHERS = re.compile(r"\b(?:show|see|give me|gimme|any|got|have you got|let me see)(?: me)?(?: some| the)? others\b")
 _REFERRED = re.compile(r"\b(?:that|this) one\b|\bthat\b(?= (?:please|pls)?\W*$)")
-_SECOND_LAST = re.compile(r"\b(?:second|2nd) (?:to |from )?(?:the )?last\b|\blast but one\b|\bpenultimate\b")
+_SECOND_LAST = re.compile(r"\b(?:second|2nd) (?:to |from )?(?:the )?last\b|\blast but one\b|\bpenultimate\b|\bthe one before (?:the )?last\b")
 _MULTIPLE = re.compile(
     r"\b(?P<factor>half|a third|one third|a quarter|one quarter|a fourth|twice|double|two times|triple|three times)"
     r" (?:of )?(?P<what>what|the price of|the cost of|the amount|that|it|the|my|our)\b"
@@ -199,7 +221,7 @@ def _story_request(text: str) -> str:
     asking = [s for s in sentences if _ASKS.search(s)]
     if not asking:
         return text
-    return " ".join(s for s in sentences if s in asking or _ABOUT_ME.search(s))
+    return " ".join(s for s in sentences if s in asking or _ABOUT_ME.search(s) or not _PAST.search(s))
 
 
 def _your(text: str) -> str:
@@ -222,6 +244,10 @@ def normalise(message: str) -> str:
     if _CODE.search(message):
         return message  # code stays as written: :func:`adjust` reads it as off topic
     text = _strip_markup(message)
+    letters = [c for c in text if c.isalpha() and c.isascii()]
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        text = text.lower()  # ALL CAPS: every word would read as a name
+    text = re.sub(r"\s*(?:\.{2,}|…)\s*", ", ", text)  # "PHONE... NOT MORE THAN 8000..." : a pause, no sentence end
     text = re.sub(r"\b(rs|inr)\.\s*(?=\d)", r"\1 ", text, flags=re.IGNORECASE)  # "Rs. 15000": no sentence end
     slashed = _SLASHED.sub(lambda m: str(_table()["words"].get(m.group(1).lower(), m.group(1))), text)
     if detect_language(slashed) != "en":
@@ -279,7 +305,7 @@ def _price_words(lowered: str) -> bool:
 
 def _dislike(lowered: str) -> bool:
     words = set(re.findall(r"[a-z]+", lowered))
-    return bool(words & set(_table()["dislikes"]))
+    return bool(words & set(_table()["dislikes"])) or any(e in lowered for e in _table()["dislike_emoji"])
 
 
 def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperRequest:
@@ -306,7 +332,8 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
     if n and request.intent == "more_like" and request.references and _YES_NO.search(lowered) \
             and not request.exclude and not request.price and not request.relative_price:
         return request.model_copy(update={"intent": "ask_about_item", "include": {}, "show_now": False})
-    wishes = bool(request.exclude or request.price or request.avoid_words or request.references) or any(
+    wishes = bool(request.exclude or request.price or request.relative_price or request.avoid_words
+                  or request.references) or any(
         v for name, values in request.include.items()
         for v in values if v not in (getattr(context, "current", {}) or {}).get(name, ())
     )
@@ -362,6 +389,30 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
                         excluded[name].append(value)
         if excluded:
             return request.model_copy(update={"intent": "refine", "references": [], "exclude": excluded, "show_now": True})
+    if n and _ANY_OF_THESE.search(lowered) and request.intent in ("refine", "recommend", "compare", "ask_about_item") \
+            and not request.price:
+        return request.model_copy(update={
+            "intent": "ask_about_item", "include": {}, "exclude": {}, "relative_price": None, "show_now": False,
+            "references": [_ref(p, shown, "all") for p in range(1, n + 1)],
+        })
+    if n and _ONCE_MORE.search(lowered) and request.intent not in ("show_again", "start_over") and not named \
+            and not request.include and not request.exclude:
+        return request.model_copy(update={"intent": "show_again", "references": [], "show_now": True})
+    if n and named and request.intent == "ask_about_item" and _LIKE_IT.search(lowered):
+        return request.model_copy(update={"intent": "more_like", "show_now": True})
+    if n and _TOO_MUCH.search(lowered) and not request.price and request.intent in ("more_like", "refine", "ask_about_item") \
+            and not request.include and not request.exclude:
+        return request.model_copy(update={"intent": "refine", "relative_price": "cheaper", "references": [],
+                                          "show_now": True, "query": ""})
+    if n and not request.relative_price and not named:
+        few = _A_FEW_LESS.search(lowered)
+        if few:  # "a couple thousand rupees higher" is a step, not a budget of 2,000
+            side = "cheaper" if few.group("side") in ("less", "cheaper", "lower", "under") else "pricier"
+            return request.model_copy(update={"intent": "refine", "relative_price": side, "show_now": True, "query": "",
+                                              "price": None})
+    if n and _SHOW_OTHERS.search(lowered) and request.intent in ("refine", "recommend", "chitchat") \
+            and not request.include and not request.exclude and not request.price:
+        return request.model_copy(update={"intent": "reject", "show_now": True, "query": "", "relative_price": None})
     everything = bool(request.references) and {r.position for r in request.references} == set(range(1, n + 1))
     if n and _dislike(lowered) and not request.exclude and not request.price and request.intent in ("more_like", "ask_about_item", "compare") \
             and everything and re.search(r"\b(?:else|other|different)\b", lowered):

@@ -355,3 +355,83 @@ def test_personal_questions_and_hacking_are_off_topic(catalogues, text: str) -> 
 def test_two_attribute_values_after_the_name_shown_items(catalogues, text: str, shown, positions) -> None:  # type: ignore[no-untyped-def]
     heard = _read(catalogues, "fashion", text, shown=shown, current={"category": ["Tshirts"]})
     assert (heard.intent, heard.positions, heard.include.get("baseColour")) == ("more_like", positions, None)
+
+
+@pytest.mark.parametrize("text", ["PLEASE SHOW ME A MOUSE... NOT MORE THAN 500 RUPEES... THANKS", "I NEED A MOUSE UNDER 500 RUPEES PLEASE"])
+def test_all_caps_and_ellipses(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.include == {"category": ["Mice"]} and heard.price is not None and heard.price.max == 500
+
+
+@pytest.mark.parametrize("text", ["mice from 300 till 600", "mice from 300 until 600"])
+def test_till_and_until_close_a_range(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.price is not None and (heard.price.min, heard.price.max) == (300, 600)
+
+
+@pytest.mark.parametrize("text", ["the cheaper one is still too much", "even the HP one costs too much"])
+def test_a_named_item_costing_too_much_asks_for_cheaper(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
+    assert (heard.intent, heard.relative_price, heard.references) == ("refine", "cheaper", [])
+
+
+@pytest.mark.parametrize(("text", "relative"), [("a few hundred less pls", "cheaper"), ("can go a couple thousand rupees higher", "pricier")])
+def test_a_small_step_in_price(catalogues, text: str, relative: str) -> None:  # type: ignore[no-untyped-def]
+    heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
+    assert (heard.intent, heard.relative_price) == ("refine", relative)
+
+
+def test_a_few_more_items_is_no_price_step(catalogues) -> None:  # type: ignore[no-untyped-def]
+    heard = _read(catalogues, "electronics", "nice, show a few more", shown=MICE, current={"category": ["Mice"]})
+    assert heard.intent == "more_like" and heard.relative_price is None
+
+
+@pytest.mark.parametrize("text", ["hmm 😒", "nope 🤮🤮", "these 😬"])
+def test_a_dislike_emoji_rejects_the_shown_items(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text, shown=BAGS, current={"category": ["Handbags"]}).intent == "reject"
+
+
+def test_a_dislike_emoji_beside_a_price_complaint_asks_for_cheaper(catalogues) -> None:  # type: ignore[no-untyped-def]
+    heard = _read(catalogues, "electronics", "way too expensive 😒", shown=MICE, current={"category": ["Mice"]})
+    assert (heard.intent, heard.relative_price) == ("refine", "cheaper")
+
+
+@pytest.mark.parametrize("text", ["none of these is wireless? show others", "hmm any others"])
+def test_asking_for_others_rejects_the_shown_items(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]}).intent == "reject"
+
+
+@pytest.mark.parametrize("text", ["the one before last, similar pls", "the one before the last, more like it"])
+def test_the_one_before_last(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text, shown=WATCHES, current={"subCategory": ["Watches"]})
+    assert (heard.intent, heard.positions) == ("more_like", [3])
+
+
+@pytest.mark.parametrize("text", ["the HP one, anything like it?", "the Dell, got something similar to it?"])
+def test_anything_like_it_after_naming_an_item_is_more_like(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
+    assert heard.intent == "more_like" and len(heard.positions) == 1
+
+
+@pytest.mark.parametrize("text", ["show me those once more", "them one more time pls"])
+def test_these_once_more_shows_them_again(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]}).intent == "show_again"
+
+
+@pytest.mark.parametrize("text", ["do any of these work with a mac", "are all of them rechargeable"])
+def test_a_yes_no_question_over_the_shown_items_asks_about_all(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, shown=MICE, current={"category": ["Mice"]})
+    assert (heard.intent, heard.positions, heard.include) == ("ask_about_item", [1, 2, 3], {})
+
+
+@pytest.mark.parametrize("text", ["do you have feelings", "are you lonely"])
+def test_questions_about_the_assistants_life_are_off_topic(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).intent == "off_topic"
+
+
+def test_a_story_keeps_who_it_is_for_and_drops_past_purchases(catalogues) -> None:  # type: ignore[no-untyped-def]
+    text = ("My grandson turns 8 on Friday. His sister already bought him a watch. "
+            "Could you suggest a backpack?")
+    heard = _read(catalogues, "fashion", text)
+    assert heard.include.get("category") == ["Backpacks"] and heard.include.get("gender") == ["Boys"]
+    assert "subCategory" not in heard.include

@@ -96,3 +96,21 @@ def test_minus_the_colour_ones_leaves_that_colour_out(fashion_chatrec: ChatRec) 
 def test_a_personal_question_to_the_assistant_gets_no_items(fashion_chatrec: ChatRec) -> None:
     reply = fashion_chatrec.respond("u single?", session_id="single")
     assert not reply.recommendations and "only help with shopping" in reply.text
+
+
+def test_all_caps_with_ellipses_keeps_the_budget(electronics_chatrec: ChatRec) -> None:
+    reply = electronics_chatrec.respond("PLEASE SHOW ME USB CABLES... NOT MORE THAN 300 RUPEES... THANK YOU", session_id="caps")
+    if not reply.recommendations:
+        reply = electronics_chatrec.respond("just show me", session_id="caps")
+    prices = [electronics_chatrec.item(r.item_id).price for r in reply.recommendations]
+    assert prices and all(p is not None and p <= 300 for p in prices)
+
+
+def test_these_once_more_shows_the_same_items_again(fashion_chatrec: ChatRec) -> None:
+    fashion_chatrec.respond("watches for women", session_id="again")
+    assert fashion_chatrec.respond("just show me", session_id="again").recommendations
+    second = fashion_chatrec.respond("something else", session_id="again")
+    reply = fashion_chatrec.respond("show me those once more", session_id="again")
+    assert reply.metadata["understood"]["intent"] == "show_again"
+    assert second.recommendations  # the items on screen come back, not new ones
+    assert {r.item_id for r in reply.recommendations} == {r.item_id for r in second.recommendations}
