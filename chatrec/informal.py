@@ -1,22 +1,21 @@
-"""Informal English for the rules understander (issue 12, held-out set 17).
+"""Informal English for the rules understander (issue 12, held-out sets 17, 19, 20, 21).
 
 Shoppers write shorthand ("pls", "u", "giv me more like d last one", "1k n 2k", "w/o white"),
-regional English ("iron box", "geyser", "gud morning po"), voice-typed stories with the request
-buried in them, and attacks dressed as markup or SQL. Two steps around
-:func:`chatrec.understanding.understand`:
+regional English ("iron box", "geyser", "trackies", "gud morning po"), ALL CAPS, voice-typed
+stories with the request buried in them, sarcasm, budgets relative to the items shown, and
+attacks dressed as markup, code or SQL. Two steps around :func:`chatrec.understanding.understand`
+(see ``docs/UNDERSTANDING_INFORMAL.md`` for every case and the measurements):
 
-- :func:`normalise` rewrites the message into the plain English the rules read: markup and
-  markdown stripped to their text, shorthand and regional words from
-  ``chatrec/data/informal_english.json`` expanded, a self-correction ("a laptop bag? no wait, a
-  mouse") kept from the correction on, and a story of several sentences cut to the sentences
-  that ask for something or say who the shopper is. Only English is rewritten: a message the
-  rewrite would not leave English is read as written.
-- :func:`adjust` corrects the request where informal wording defeats the rules: code, SQL or
-  script in a message is off topic, a bare "restart" starts over, a dislike said of the shown
-  items with no new wish ("meh", "those are hideous") rejects them, a budget relative to a shown
-  item ("half of what the OnePlus costs") or to the shown items ("double what I want to spend")
-  becomes a price, bare positions in a comparison ("the diff between 1 and 3") point at items,
-  "that one" points at the item named last, and "second to last" at the item before the last.
+- :func:`normalise` rewrites the message into the plain English the rules read: formatting
+  markup stripped to its text, ALL CAPS lowered, shorthand, phrases and regional words from
+  ``chatrec/data/informal_english.json`` expanded, stretched words respelt, a self-correction
+  ("a laptop bag? no wait, a mouse") kept from the correction on, and a story of several
+  sentences cut to the sentences that ask, say who the shopper is or are not about the past.
+  Only English is rewritten: a message the rewrite would not leave English is read as written.
+- :func:`adjust` corrects the request where informal wording defeats the rules: code and
+  injections in plain words are off topic, more ways of starting over, dislikes of the shown
+  items reject them, budgets relative to shown items become prices or a cheaper/pricier search,
+  references by position words, attributes and brands, and questions about shown items.
 """
 
 from __future__ import annotations
