@@ -33,6 +33,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from chatrec import informal
 from chatrec.accessories import accessory_words
 from chatrec.language import Lexicon, detect_language, fold
 from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
@@ -416,6 +417,16 @@ def _edits(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def _vowels_only(a: str, b: str) -> bool:
+    """Whether two long words of one length differ only in their vowels ("sumsang", "samsung")."""
+    if len(a) != len(b) or len(a) < 6:
+        return False
+    skeleton = [c for c in a if c not in "aeiouy"]
+    return len(skeleton) >= 4 and skeleton == [c for c in b if c not in "aeiouy"] and all(
+        x == y or (x in "aeiouy" and y in "aeiouy") for x, y in zip(a, b)
+    )
+
+
 def _sound(word: str) -> str:
     # Letters that sound alike: "headfones", "logitek" (logitech), "zebronix" (zebronics).
     word = word.replace("ph", "f").replace("ck", "k").replace("cs", "x").replace("ks", "x")
@@ -468,6 +479,10 @@ class ValueMatcher:
                         and head[0] not in _GENERIC_HEADS and not head[0].isdigit()
                     ):
                         self._add(head, name, value, self._HEAD)
+                    # i12g: so is its multi-word tail ("water heater": InstantWaterHeaters and
+                    # StorageWaterHeaters, not every heater)
+                    for size in range(2, len(surface)) if strength == self._FULL and len(head[0]) >= 4 else ():
+                        self._add(surface[-size:], name, value, self._HEAD)
         self.max_len = max((len(s) for s in self._surfaces), default=0)
         self._types = set(type_fields(list(self.counts))) | {"category"}
         # Words that describe products in a type field ("usb", "cable"): never a brand alone.
@@ -699,6 +714,8 @@ class ValueMatcher:
             if len(token) == 4 and word[:2] != token[:2] and sorted(word) != sorted(token):
                 continue  # four letters: same first two, or the same letters swapped ("bnak")
             distance = min(_edits(token, word, limit), _edits(sound, _sound(word), limit))
+            if distance > limit and _vowels_only(token, word):
+                distance = limit  # i12g: "sumsang", "lenavo": only the vowels differ
             if distance <= limit:
                 best.append((distance, -self._words[word], word))
         return min(best)[2] if best else None
@@ -1101,7 +1118,7 @@ def understand(
     """
     context = context or TurnContext(pending=pending)
     lexicon = lexicon or Lexicon.default()
-    raw = message.strip()
+    raw = informal.normalise(message.strip())  # i12g: shorthand, regional words, markup, stories
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1313,7 +1330,7 @@ def understand(
             ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
             for p, i in enumerate(context.shown, start=1)
         ]
-    return request
+    return informal.adjust(request, raw, context)  # i12g: informal wording the rules above miss
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
