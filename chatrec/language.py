@@ -46,7 +46,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "cualquier cualquiera nada ningun ninguno ninguna tienes tiene hay como cuanto cuanta cual cuales "
         "quien donde cuando porque pues bueno muy tambien todo todos toda todas ya aqui eso esto esa ese "
         "esas esos estas mis tus su sus nos te le les ni entre desde sobre solo gusta gustan prefiero mejor "
-        "otra otras otros ahora estoy eres soy mucho muchas muchos hasta luego favor".split()
+        "otra otras otros ahora estoy eres soy mucho muchas muchos hasta luego favor antes despues siempre".split()
     ),
     "de": frozenset(
         "der die das und ich ein eine einen für fur nicht mit ohne unter bitte möchte mochte suche zeig "
@@ -123,8 +123,26 @@ def detect_language(text: str) -> str:
             fold(word).startswith(head) for head in ("damen", "herren", "kinder", "madchen", "jungen")
         )
     )
+    # ... or close with one: "Lederjacke", "Bluetoothkopfhoerer" (a German compound's head comes last).
+    heads = _german_heads(lexicon)
+    scores["de"] += sum(
+        1 for word in words if len(word) >= 8 and any(
+            fold(word).rstrip("ns").endswith(head) and len(word) - len(head) >= 3 for head in heads
+        )
+    )
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     return best if scores[best] > scores["en"] else "en"
+
+
+def _german_heads(lexicon: Lexicon) -> frozenset[str]:
+    """German lexicon nouns of four letters or more that stand for a product or a person."""
+    cached = lexicon.__dict__.get("_german_heads")
+    if cached is None:
+        cached = frozenset(
+            k for k, v in lexicon.entries.get("de", {}).items() if k.isalpha() and len(k) >= 4 and v.strip() == v and v
+        )
+        lexicon.__dict__["_german_heads"] = cached
+    return cached
 
 
 def says_english(text: str) -> bool:
@@ -229,6 +247,8 @@ class Lexicon:
             return text
         table = self.entries.get("de", {})
         words = [k for k in table if k.isalpha() and len(k) >= 3]
+        # "Puma-Uhr", "Bluetooth-Kopfhoerer": a hyphen before a German word joins a name to it
+        text = re.sub(r"(?<=[a-z0-9])-([a-z]{3,})\b", lambda f: f" {f.group(1)}" if f.group(1) in table else f.group(0), text)
 
         def split(found: re.Match[str]) -> str:
             word = found.group(0)
@@ -284,7 +304,13 @@ class Lexicon:
 
         text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero)\b|$))", one, text)
         # "el de Dell", "la de Nike": the one of that name
-        return re.sub(r"\b(?:el|la|los|las) de ([a-z0-9][a-z0-9\-]*)", r" the \1 one ", text)
+        def named(found: re.Match[str]) -> str:
+            word = found.group(1)
+            if word in table or word in _FUNCTION_WORDS["es"]:
+                return found.group(0)  # "los de antes", "la de siempre": no name
+            return f" the {word} one "
+
+        return re.sub(r"\b(?:el|la|los|las) de ([a-z0-9][a-z0-9\-]*)", named, text)
 
     def _de_references(self, text: str) -> str:
         """German articles that point at a shown item: "wie der JBL" -> "like the jbl", "wie die
@@ -298,7 +324,7 @@ class Lexicon:
                 return found.group(0)
             return f" the {word}"
 
-        return re.sub(r"\b(?:der|die|das|den|dem) ([a-z0-9][a-z0-9]*)\b(?!-)", article, text)
+        return re.sub(r"\b(?:der|die|das|den|dem) ([a-z0-9]+)\b", article, text)
 
     def _zh_references(self, text: str) -> str:
         """Chinese references to shown items in English words, whatever the measure word.
@@ -318,14 +344,15 @@ class Lexicon:
         # "哪个...最好" / "哪款更...": which of the shown items
         text = re.sub(rf"哪一?{_ZH_MEASURE}?(?=[^，。？?！!,]{{0,8}}(?:最|更))", " which of these ", text)
         keys = sorted((k for k in self.entries.get("zh", {}) if _HAN.search(k)), key=len, reverse=True)
-        # "那双紫色的" / "这台黑色的": the item of that colour (or name)
-        text = re.sub(rf"[那这]一?{_ZH_MEASURE}([a-z0-9\-]+|[\u4e00-\u9fff]{{1,4}}?)的",
-                      lambda f: f" the {f.group(1)} one ", text)
         # "LG那台" / "耐克那双" / "红米那个": a name right before "那" + a measure word
         text = re.sub(rf"([a-z0-9][a-z0-9\-]*)\s*[那这]一?{_ZH_MEASURE}", r" the \1 one ", text)
         for key in keys:
-            if key + "那" in text or key + "这" in text:
+            meaning = set(self.entries["zh"][key].split())
+            if (key + "那" in text or key + "这" in text) and meaning and not meaning & _ZH_VERBS:
                 text = re.sub(rf"{re.escape(key)}[那这]一?{_ZH_MEASURE}", f" the {key} one ", text)
+        # "那双紫色的" / "这台黑色的": the item of that colour (or name); "那样的" is no item
+        text = re.sub(rf"[那这]一?{_ZH_MEASURE}((?:(?![那这样])[a-z0-9\-\u4e00-\u9fff]){{1,6}}?)的",
+                      lambda f: f" the {f.group(1)} one ", text)
 
         def name(found: re.Match[str]) -> str:
             before = text[:found.start()]
@@ -354,6 +381,8 @@ _ZH_ORDINALS = {
     "1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "6": "sixth",
 }
 _ZH_ORDINAL = re.compile(rf"第([一二三四五六1-6]){_ZH_MEASURE}")
+#: What a Chinese phrase before "那个" may mean without naming an item ("喜欢那双" likes it).
+_ZH_VERBS = frozenset({"like", "love", "want", "need", "show", "buy", "recommend", "prefer", "i", "me", "not", "don't"})
 _ZH_COUNTS = {"两": "two", "二": "two", "三": "three", "2": "two", "3": "three"}
 _ZH_EARLIER = re.compile(
     rf"(?:刚才|刚刚|上次|一开始|最开始)(?:的|给我看的|推荐的|看的)?(?:那几{_ZH_MEASURE}|那些|那批|的)|"
@@ -394,6 +423,7 @@ def _default_lexicon() -> Lexicon:
 _ARITHMETIC = re.compile(r"(\d+)\s*(?:por|mal|x|乘以|乘|times)\s*(\d+)")
 _UMLAUT_SPELLING = re.compile(r"[a-z]*(?:ae|oe|ue)[a-z]*")
 _GERMAN_ENDINGS = ("", "e", "n", "en", "er", "es", "s")
+_ENDINGS = {"de": ("nen", "en", "er", "es", "n", "e", "s"), "es": ("es", "s")}
 
 
 def normalise_foreign(text: str, language: str, lexicon: Lexicon, keep: frozenset[str] | set[str] = frozenset()) -> str:
@@ -402,8 +432,9 @@ def normalise_foreign(text: str, language: str, lexicon: Lexicon, keep: frozense
     Before budgets are read and words translated: a sum ("15 por 8", "3乘4") is written
     ``15 * 8``; in German, umlauts typed as ``ae``/``oe``/``ue`` become the folded letter when that
     gives a word of the language ("Kopfhoerer" -> "kopfhorer", "fuer" -> "fur"); in Spanish and
-    German a word one typo away from exactly one word of the language's lexicon is corrected
-    ("zapatiyas" -> "zapatillas", "Sonnenbrile" -> "sonnenbrille"). Words in ``keep`` (the
+    German a word that sounds like exactly one word of the language's lexicon, or (8 letters and
+    more) is a typo or two away from it, is corrected ("zapatiyas" -> "zapatillas",
+    "Sonnenbrile" -> "sonnenbrille"). Words in ``keep`` (the
     catalogue's own words) are never changed.
     """
     if language not in ("zh", "es", "de"):
@@ -424,11 +455,21 @@ def normalise_foreign(text: str, language: str, lexicon: Lexicon, keep: frozense
 
         text = _UMLAUT_SPELLING.sub(umlaut, text)
 
+    table = lexicon.entries.get(language, {})
+
     def correct(found: re.Match[str]) -> str:
         word = found.group(0)
-        if word in keep or _known_form(word, known):
+        if word in keep or word in known:
             return word
-        limit = 1 if len(word) < 8 else 2
+        # an inflected form of a lexicon word: "sonnenbrillen" is "sonnenbrille", "relojes" "reloj"
+        stem = next((word[:-len(end)] for end in _ENDINGS[language] if word.endswith(end) and word[:-len(end)] in table), None)
+        if stem is not None:
+            return stem
+        if _known_form(word, known):
+            return word
+        # A short word one letter from a lexicon word is as often another word ("schule" is no
+        # "schuhe"): below 8 letters only a spelling that sounds the same is corrected.
+        limit = 0 if len(word) < 8 else 1 if len(word) < 10 else 2
         sound = _sound(word, language)
         close = sorted(
             (min(_edit_distance(word, key, limit), _edit_distance(sound, _sound(key, language), limit)), key)
