@@ -294,12 +294,16 @@ class Lexicon:
         """A Spanish article before a lone adjective names a shown item: "me gusta la azul," ->
         "the azul one" (translated afterwards to "the blue one"), as "the blue one" does."""
         table = self.entries.get("es", {})
+        phrases = [k for k in table if " " in k]
+        known = self.words("es")
 
         def one(found: re.Match[str]) -> str:
             word = found.group(1)
             english = table.get(word, "").strip()
             if not english or " " in english:
                 return found.group(0)  # "la primera" is already "the first one"
+            if any(found.group(0) in k and k in text for k in phrases):
+                return found.group(0)  # "gracias por la ayuda": a phrase of the lexicon
             return f" the {word} one "
 
         text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero)\b|$))", one, text)
@@ -310,21 +314,30 @@ class Lexicon:
                 return found.group(0)  # "los de antes", "la de siempre": no name
             return f" the {word} one "
 
-        return re.sub(r"\b(?:el|la|los|las) de ([a-z0-9][a-z0-9\-]*)", named, text)
+        text = re.sub(r"\b(?:el|la|los|las) de ([a-z0-9][a-z0-9\-]*)", named, text)
+        # "el JBL o el boAt": an article before a name the lexicon does not know
+        return re.sub(r"\b(?:el|la|los|las) ([a-z0-9][a-z0-9\-]*)\b",
+                      lambda f: f.group(0) if f.group(1) in known or f.group(1) == "the" else f" the {f.group(1)}", text)
 
     def _de_references(self, text: str) -> str:
         """German articles that point at a shown item: "wie der JBL" -> "like the jbl", "wie die
         erste" -> "like the first one" (an article before a German word stays silent)."""
-        table = self.entries.get("de", {})
+        known = self.words("de")
         text = re.sub(r"\bwie (?=(?:der|die|das|den|dem)\b)", " like ", text)
 
         def article(found: re.Match[str]) -> str:
             word = found.group(1)
-            if word in table or word in _FUNCTION_WORDS["de"] or not re.search(r"[a-z]", word):
+            if word in known or not re.search(r"[a-z]", word):
                 return found.group(0)
             return f" the {word}"
 
-        return re.sub(r"\b(?:der|die|das|den|dem) ([a-z0-9]+)\b", article, text)
+        # "die von JBL": the one of that name
+        text = re.sub(r"\b(?:der|die|das|den|dem) von ([a-z0-9]+)\b",
+                      lambda f: f.group(0) if f.group(1) in known else f" the {f.group(1)} one ", text)
+        text = re.sub(r"\b(?:der|die|das|den|dem) ([a-z0-9]+)\b", article, text)
+        # "welche ist enger?": a comparative the lexicon does not know still compares
+        return re.sub(r"\b(ist|sind|wirkt|wirken|sieht|klingt|halt)\s+([a-z]{3,}er)\b",
+                      lambda f: f.group(0) if f.group(2) in known else f"{f.group(1)} better", text)
 
     def _zh_references(self, text: str) -> str:
         """Chinese references to shown items in English words, whatever the measure word.
@@ -341,6 +354,8 @@ class Lexicon:
         # "刚才那几件" / "之前那些": the items shown before
         text = _ZH_EARLIER.sub(" the earlier ones again ", text)
         text = re.sub(rf"(?:这几{_ZH_MEASURE}|这些)", " these ", text)
+        # "白色的就算了" / "粉色就不要了": a wish named and then given up is not wanted
+        text = re.sub(r"([^\s，。,？?！!]{1,6}?)的?(?:就算了|就不要了|就免了|不用了|就不用了)", r" not \1 ", text)
         # "哪个...最好" / "哪款更...": which of the shown items
         text = re.sub(rf"哪一?{_ZH_MEASURE}?(?=[^，。？?！!,]{{0,8}}(?:最|更))", " which of these ", text)
         keys = sorted((k for k in self.entries.get("zh", {}) if _HAN.search(k)), key=len, reverse=True)

@@ -193,3 +193,38 @@ def test_spanish_shopper_refers_to_a_shown_tv_by_brand(electronics_chatrec: Chat
     understood = reply.metadata["understood"]
     assert (understood["intent"], understood["language"]) == ("ask_about_item", "es")
     assert [r["position"] for r in understood["references"]] == [brands.index(brand) + 1]
+
+
+# --- classes from held-out set 18 ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["粉色的就算了", "红色就不要了"])
+def test_a_chinese_wish_given_up_is_not_wanted(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text, current={"category": ["Tops"]})
+    assert heard.intent == "refine" and heard.exclude.get("baseColour") and not heard.include
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("etwas wie die von Skechers", [2]), ("so in der Art wie der von Nike", [1])],
+)
+def test_german_der_von_names_an_item(catalogues, text: str, positions: list[int]) -> None:
+    heard = _read(catalogues, "fashion", text, shown=SHOES, current={"subCategory": ["Shoes"]})
+    assert (heard.intent, heard.positions) == ("more_like", positions)
+
+
+@pytest.mark.parametrize("text", ["welcher ist leichter?", "welche davon sind bequemer"])
+def test_a_german_comparative_the_lexicon_lacks_still_compares(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text, shown=SHOES, current={"subCategory": ["Shoes"]}).intent == "compare"
+
+
+@pytest.mark.parametrize("text", ["y cual es mejor, el Nike o el Puma", "¿qué es mejor, el Skechers o el Nike?"])
+def test_spanish_articles_before_names_compare_named_items(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text, shown=SHOES, current={"subCategory": ["Shoes"]})
+    assert heard.intent == "compare" and len(heard.positions) == 2
+
+
+@pytest.mark.parametrize("text", ["有点超出预算", "这些都不合适，换几款"])
+def test_chinese_over_budget_and_none_of_these(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, shown=TVS, current={"category": ["SmartTelevisions"]})
+    assert heard.intent in ("refine", "reject") and (heard.intent == "reject" or heard.relative_price == "cheaper")
