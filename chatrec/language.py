@@ -111,7 +111,10 @@ def detect_language(text: str) -> str:
         scores[lang] += 2 * len(letters.findall(lowered))
     lexicon = Lexicon.default()
     for lang in ("es", "de"):
-        scores[lang] += sum(1 for word in words if lexicon.is_word(lang, fold(word)))
+        # a lexicon word, or one inflected ("dorados", "schwarzen")
+        scores[lang] += sum(1 for word in words if lexicon.is_word(lang, fold(word)) or (
+            len(word) >= 6 and any(fold(word).endswith(end) and lexicon.is_word(lang, fold(word)[:-len(end)])
+                                   for end in _ENDINGS[lang])))
         # Only two-letter words ("no mi or redmi": "mi" is the brand Mi, "no" English too) beside
         # English words: no evidence of the language (accented letters still count).
         own = {w for w in words if w not in names and (w in _FUNCTION_WORDS[lang] or lexicon.is_word(lang, fold(w)))}
@@ -274,6 +277,8 @@ class Lexicon:
         "Crème" means crème, not cream.
         """
         text = self.split_compounds(text, language)
+        # "da igual, muéstrame", "egal, zeig mir": a bare "show me" closing a message shows items now
+        text = re.sub(r"\b(?:muestrame|ensename|muestramelos|zeig(?:e)? (?:mir|mal|her)|zeig)\W*$", " just show me ", text)
         if language == "zh":
             text = self._zh_references(text)
         if language == "es":

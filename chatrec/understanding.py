@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec.accessories import accessory_words
+from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
 from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
@@ -1223,6 +1224,11 @@ def understand(
     ]
     request.include = {k: sorted(v) for k, v in include.items() if v}
     request.exclude = {k: sorted(v) for k, v in exclude.items() if v}
+    # A product word of the shopper's language the lexicon lacks, by the multilingual encoder.
+    if language in ("zh", "es", "de") and not refs and not (set(request.include) | set(request.exclude)) & types:
+        named = foreign_product_type(lowered, language, vocabulary, lexicon)
+        if named is not None:
+            request.include[named[0]] = [named[1]]
     request.avoid_words = avoid
     request.references = refs
     request.query = " ".join(

@@ -228,3 +228,31 @@ def test_spanish_articles_before_names_compare_named_items(catalogues, text: str
 def test_chinese_over_budget_and_none_of_these(catalogues, text: str) -> None:
     heard = _read(catalogues, "electronics", text, shown=TVS, current={"category": ["SmartTelevisions"]})
     assert heard.intent in ("refine", "reject") and (heard.intent == "reject" or heard.relative_price == "cheaper")
+
+
+# --- a product word the lexicon lacks, read with the multilingual encoder -----------------
+
+
+@pytest.fixture(scope="module")
+def small_vocabulary() -> Vocabulary:
+    from collections import Counter
+
+    return Vocabulary({
+        "category": Counter({"Printers": 30, "Earrings": 40, "Routers": 20, "Free Gifts": 10, "Watches": 50, "Tshirts": 60}),
+        "gender": Counter({"Men": 100, "Women": 100}),
+    })
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Drucker unter 5000", "Printers"), ("unos pendientes para mi novia", "Earrings"), ("想买个打印机", "Printers")],
+)
+def test_a_product_word_the_lexicon_lacks_is_read_by_the_multilingual_encoder(small_vocabulary, text: str, value: str) -> None:
+    heard = understand(text, small_vocabulary)
+    assert heard.intent == "recommend" and heard.include["category"] == [value]
+
+
+@pytest.mark.parametrize("text", ["un regalo para mi madre", "ein Geschenk fuer meinen Vater", "明天会下雨吗"])
+def test_words_that_name_no_product_stay_unread(small_vocabulary, text: str) -> None:
+    # "regalo" / "Geschenk" (a gift) are close to "Free Gifts", a value of common words only
+    assert "category" not in understand(text, small_vocabulary).include
