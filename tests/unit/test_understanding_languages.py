@@ -256,3 +256,20 @@ def test_a_product_word_the_lexicon_lacks_is_read_by_the_multilingual_encoder(sm
 def test_words_that_name_no_product_stay_unread(small_vocabulary, text: str) -> None:
     # "regalo" / "Geschenk" (a gift) are close to "Free Gifts", a value of common words only
     assert "category" not in understand(text, small_vocabulary).include
+
+
+@pytest.mark.parametrize(
+    ("turns", "options"),
+    [(["quiero zapatos negros para hombre"], ("zapatos formales", "zapatos casuales")),
+     (["schwarze Schuhe fuer Herren"], ("anzugschuhe", "freizeitschuhe"))],
+)
+def test_a_question_offers_shoe_types_in_the_shoppers_words_and_reads_them_back(
+    fashion_chatrec: ChatRec, turns: list[str], options: tuple[str, ...]
+) -> None:
+    for text in turns:
+        reply = fashion_chatrec.respond(text, session_id=options[0])
+    assert not reply.recommendations  # several shoe types: it asks which
+    assert all(option in reply.text.lower() for option in options), reply.text
+    answer = fashion_chatrec.respond(options[1], session_id=options[0])
+    shown = _attributes(fashion_chatrec, answer)
+    assert shown and all(a["articleType"] == "Casual Shoes" and a["baseColour"] == "Black" for a in shown)
