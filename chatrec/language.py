@@ -359,6 +359,8 @@ class Lexicon:
         # "刚才那几件" / "之前那些": the items shown before
         text = _ZH_EARLIER.sub(" the earlier ones again ", text)
         text = re.sub(rf"(?:这几{_ZH_MEASURE}|这些)", " these ", text)
+        # "第二条，有黑色的吗": the item asked for in another colour (or size, price...)
+        text = re.sub(r"有(?:没有)?((?:(?!有)[^，。,？?！!\s]){1,6}?)的(?:吗|么|嘛)", r" do you have it in \1 ? ", text)
         # "白色的就算了" / "粉色就不要了": a wish named and then given up is not wanted
         text = re.sub(r"([^\s，。,？?！!]{1,6}?)的?(?:就算了|就不要了|就免了|不用了|就不用了)", r" not \1 ", text)
         # "哪个...最好" / "哪款更...": which of the shown items

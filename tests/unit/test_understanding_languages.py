@@ -273,3 +273,9 @@ def test_a_question_offers_shoe_types_in_the_shoppers_words_and_reads_them_back(
     answer = fashion_chatrec.respond(options[1], session_id=options[0])
     shown = _attributes(fashion_chatrec, answer)
     assert shown and all(a["articleType"] == "Casual Shoes" and a["baseColour"] == "Black" for a in shown)
+
+
+@pytest.mark.parametrize(("text", "position", "colour"), [("第一件有白色的吗", 1, "White"), ("最后一块有黑色的么", 4, "Black")])
+def test_a_chinese_question_for_a_shown_item_in_another_colour(catalogues, text: str, position: int, colour: str) -> None:
+    heard = _read(catalogues, "fashion", text, shown=WATCHES, current={"subCategory": ["Watches"]})
+    assert (heard.intent, heard.positions, heard.include.get("baseColour")) == ("more_like", [position], [colour])
