@@ -15,10 +15,11 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from chatrec.errors import ConfigError
 
-__all__ = ["Lexicon", "detect_language", "fold", "says_english"]
+__all__ = ["Lexicon", "detect_language", "fold", "normalise_foreign", "says_english"]
 
 _DATA = Path(__file__).parent / "data"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -40,10 +41,22 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "es": frozenset(
         "el la los las de del para un una unos unas quiero busco que y con sin por menos hola gracias "
         "algo mi me muestra muestrame necesito barato es son más mas pero este esta estos otro".split()
+        # Frequent Spanish words that are no English words (short messages: "me da igual").
+        + "al da dame igual vamos empezar empecemos cero nuevo buenas buenos tardes noches dias adios "
+        "cualquier cualquiera nada ningun ninguno ninguna tienes tiene hay como cuanto cuanta cual cuales "
+        "quien donde cuando porque pues bueno muy tambien todo todos toda todas ya aqui eso esto esa ese "
+        "esas esos estas mis tus su sus nos te le les ni entre desde sobre solo gusta gustan prefiero mejor "
+        "otra otras otros ahora estoy eres soy mucho muchas muchos hasta luego favor antes despues siempre".split()
     ),
     "de": frozenset(
         "der die das und ich ein eine einen für fur nicht mit ohne unter bitte möchte mochte suche zeig "
         "zeige mir etwas kein keine günstig gunstig ist sind aber dieser diese andere für auch noch".split()
+        # Frequent German words that are no English words ("lass uns nochmal neu anfangen").
+        + "uns lass lasst nochmal mal neu anfangen guten abend morgen tag tschuss vielen dank wars bist "
+        "habe haben wie wer wann warum welche welcher welches davon dazu sowas nichts nur sehr gerne gern "
+        "schon vorhin wieder mehr weniger zwischen von vom zum zur im ins beim aus bei nach den dem des sie "
+        "er wir ihr dich dir mich mein meine meinen meinem deine dein kann gibt fuer ueber uber oder "
+        "geht gehts alles danke hallo".split()
     ),
 }
 _LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}
@@ -52,11 +65,26 @@ _LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]
 def fold(text: str) -> str:
     """Lower case, compatibility forms (full-width digits) and accents folded ("Crème" -> "creme").
 
-    Chinese and other scripts are kept as they are.
+    Traditional Chinese characters become simplified ("運動鞋" -> "运动鞋"), so one lexicon
+    serves both scripts; other scripts are kept as they are.
     """
     from chatrec.text import fold as fold_text
 
+    if _HAN.search(text):
+        text = _simplified(text)
     return fold_text(text.replace("’", "'").replace("‘", "'"))
+
+
+def _simplified(text: str) -> str:
+    """Chinese text in simplified characters (OpenCC's traditional-to-simplified table)."""
+    return str(_t2s().convert(text))
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def detect_language(text: str) -> str:
@@ -83,7 +111,10 @@ def detect_language(text: str) -> str:
         scores[lang] += 2 * len(letters.findall(lowered))
     lexicon = Lexicon.default()
     for lang in ("es", "de"):
-        scores[lang] += sum(1 for word in words if lexicon.is_word(lang, fold(word)))
+        # a lexicon word, or one inflected ("dorados", "schwarzen")
+        scores[lang] += sum(1 for word in words if lexicon.is_word(lang, fold(word)) or (
+            len(word) >= 6 and any(fold(word).endswith(end) and lexicon.is_word(lang, fold(word)[:-len(end)])
+                                   for end in _ENDINGS[lang])))
         # Only two-letter words ("no mi or redmi": "mi" is the brand Mi, "no" English too) beside
         # English words: no evidence of the language (accented letters still count).
         own = {w for w in words if w not in names and (w in _FUNCTION_WORDS[lang] or lexicon.is_word(lang, fold(w)))}
@@ -95,8 +126,26 @@ def detect_language(text: str) -> str:
             fold(word).startswith(head) for head in ("damen", "herren", "kinder", "madchen", "jungen")
         )
     )
+    # ... or close with one: "Lederjacke", "Bluetoothkopfhoerer" (a German compound's head comes last).
+    heads = _german_heads(lexicon)
+    scores["de"] += sum(
+        1 for word in words if len(word) >= 8 and any(
+            fold(word).rstrip("ns").endswith(head) and len(word) - len(head) >= 3 for head in heads
+        )
+    )
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     return best if scores[best] > scores["en"] else "en"
+
+
+def _german_heads(lexicon: Lexicon) -> frozenset[str]:
+    """German lexicon nouns of four letters or more that stand for a product or a person."""
+    cached = lexicon.__dict__.get("_german_heads")
+    if cached is None:
+        cached = frozenset(
+            k for k, v in lexicon.entries.get("de", {}).items() if k.isalpha() and len(k) >= 4 and v.strip() == v and v
+        )
+        lexicon.__dict__["_german_heads"] = cached
+    return cached
 
 
 def says_english(text: str) -> bool:
@@ -166,6 +215,14 @@ class Lexicon:
             self.__dict__["_english"] = cached
         return cached
 
+    def words(self, language: str) -> frozenset[str]:
+        """The single words of ``language``: its lexicon's keys and their words, and its function words."""
+        cache: dict[str, frozenset[str]] = self.__dict__.setdefault("_words", {})
+        if language not in cache:
+            words = {w for key in self.entries.get(language, {}) for w in key.split() if w.isalpha()}
+            cache[language] = frozenset(words | _FUNCTION_WORDS.get(language, frozenset()))
+        return cache[language]
+
     def is_word(self, language: str, word: str) -> bool:
         """True when the lexicon of ``language`` has this (folded) word."""
         return word in self.entries.get(language, {})
@@ -193,6 +250,8 @@ class Lexicon:
             return text
         table = self.entries.get("de", {})
         words = [k for k in table if k.isalpha() and len(k) >= 3]
+        # "Puma-Uhr", "Bluetooth-Kopfhoerer": a hyphen before a German word joins a name to it
+        text = re.sub(r"(?<=[a-z0-9])-([a-z]{3,})\b", lambda f: f" {f.group(1)}" if f.group(1) in table else f.group(0), text)
 
         def split(found: re.Match[str]) -> str:
             word = found.group(0)
@@ -202,6 +261,11 @@ class Lexicon:
                 rest = word[len(head):]
                 if word.startswith(head) and len(rest) >= 3 and (rest in table or len(head) >= 5):
                     return f"{head} {rest}"
+            # A German compound's head noun comes last: "lederguertel" is a belt ("leder gurtel").
+            for head in sorted(words, key=len, reverse=True):
+                if len(head) >= 4 and word.endswith(head) and len(word) - len(head) >= 3 \
+                        and word not in _FUNCTION_WORDS["de"]:
+                    return f"{word[:-len(head)]} {head}"
             return word
 
         return re.sub(r"[a-z]{6,}", split, text)
@@ -213,10 +277,14 @@ class Lexicon:
         "Crème" means crème, not cream.
         """
         text = self.split_compounds(text, language)
+        # "da igual, muéstrame", "egal, zeig mir": a bare "show me" closing a message shows items now
+        text = re.sub(r"\b(?:muestrame|ensename|muestramelos|zeig(?:e)? (?:mir|mal|her)|zeig)\W*$", " just show me ", text)
         if language == "zh":
             text = self._zh_references(text)
         if language == "es":
             text = self._es_references(text)
+        if language == "de":
+            text = self._de_references(text)
         for lang in dict.fromkeys([language, "en"]):
             pattern = self._patterns.get(lang)
             if pattern is None:
@@ -231,15 +299,50 @@ class Lexicon:
         """A Spanish article before a lone adjective names a shown item: "me gusta la azul," ->
         "the azul one" (translated afterwards to "the blue one"), as "the blue one" does."""
         table = self.entries.get("es", {})
+        phrases = [k for k in table if " " in k]
+        known = self.words("es")
 
         def one(found: re.Match[str]) -> str:
             word = found.group(1)
             english = table.get(word, "").strip()
             if not english or " " in english:
                 return found.group(0)  # "la primera" is already "the first one"
+            if any(found.group(0) in k and k in text for k in phrases):
+                return found.group(0)  # "gracias por la ayuda": a phrase of the lexicon
             return f" the {word} one "
 
-        return re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero)\b|$))", one, text)
+        text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero)\b|$))", one, text)
+        # "el de Dell", "la de Nike": the one of that name
+        def named(found: re.Match[str]) -> str:
+            word = found.group(1)
+            if word in table or word in _FUNCTION_WORDS["es"]:
+                return found.group(0)  # "los de antes", "la de siempre": no name
+            return f" the {word} one "
+
+        text = re.sub(r"\b(?:el|la|los|las) de ([a-z0-9][a-z0-9\-]*)", named, text)
+        # "el JBL o el boAt": an article before a name the lexicon does not know
+        return re.sub(r"\b(?:el|la|los|las) ([a-z0-9][a-z0-9\-]*)\b",
+                      lambda f: f.group(0) if f.group(1) in known or f.group(1) == "the" else f" the {f.group(1)}", text)
+
+    def _de_references(self, text: str) -> str:
+        """German articles that point at a shown item: "wie der JBL" -> "like the jbl", "wie die
+        erste" -> "like the first one" (an article before a German word stays silent)."""
+        known = self.words("de")
+        text = re.sub(r"\bwie (?=(?:der|die|das|den|dem)\b)", " like ", text)
+
+        def article(found: re.Match[str]) -> str:
+            word = found.group(1)
+            if word in known or not re.search(r"[a-z]", word):
+                return found.group(0)
+            return f" the {word}"
+
+        # "die von JBL": the one of that name
+        text = re.sub(r"\b(?:der|die|das|den|dem) von ([a-z0-9]+)\b",
+                      lambda f: f.group(0) if f.group(1) in known else f" the {f.group(1)} one ", text)
+        text = re.sub(r"\b(?:der|die|das|den|dem) ([a-z0-9]+)\b", article, text)
+        # "welche ist enger?": a comparative the lexicon does not know still compares
+        return re.sub(r"\b(ist|sind|wirkt|wirken|sieht|klingt|halt)\s+([a-z]{3,}er)\b",
+                      lambda f: f.group(0) if f.group(2) in known else f"{f.group(1)} better", text)
 
     def _zh_references(self, text: str) -> str:
         """Chinese references to shown items in English words, whatever the measure word.
@@ -250,7 +353,28 @@ class Lexicon:
         """
         text = _ZH_ORDINAL.sub(lambda found: f" the {_ZH_ORDINALS[found.group(1)]} one ", text)
         text = re.sub(rf"最后一?{_ZH_MEASURE}", " the last one ", text)
+        # "前两个" / "后三款": the first / last few shown
+        text = re.sub(rf"([前后])([两二三2-3]){_ZH_MEASURE}",
+                      lambda f: f" the {'first' if f.group(1) == '前' else 'last'} {_ZH_COUNTS[f.group(2)]} ", text)
+        # "刚才那几件" / "之前那些": the items shown before
+        text = _ZH_EARLIER.sub(" the earlier ones again ", text)
+        text = re.sub(rf"(?:这几{_ZH_MEASURE}|这些)", " these ", text)
+        # "第二条，有黑色的吗": the item asked for in another colour (or size, price...)
+        text = re.sub(r"有(?:没有)?((?:(?!有)[^，。,？?！!\s]){1,6}?)的(?:吗|么|嘛)", r" do you have it in \1 ? ", text)
+        # "白色的就算了" / "粉色就不要了": a wish named and then given up is not wanted
+        text = re.sub(r"([^\s，。,？?！!]{1,6}?)的?(?:就算了|就不要了|就免了|不用了|就不用了)", r" not \1 ", text)
+        # "哪个...最好" / "哪款更...": which of the shown items
+        text = re.sub(rf"哪一?{_ZH_MEASURE}?(?=[^，。？?！!,]{{0,8}}(?:最|更))", " which of these ", text)
         keys = sorted((k for k in self.entries.get("zh", {}) if _HAN.search(k)), key=len, reverse=True)
+        # "LG那台" / "耐克那双" / "红米那个": a name right before "那" + a measure word
+        text = re.sub(rf"([a-z0-9][a-z0-9\-]*)\s*[那这]一?{_ZH_MEASURE}", r" the \1 one ", text)
+        for key in keys:
+            meaning = set(self.entries["zh"][key].split())
+            if (key + "那" in text or key + "这" in text) and meaning and not meaning & _ZH_VERBS:
+                text = re.sub(rf"{re.escape(key)}[那这]一?{_ZH_MEASURE}", f" the {key} one ", text)
+        # "那双紫色的" / "这台黑色的": the item of that colour (or name); "那样的" is no item
+        text = re.sub(rf"[那这]一?{_ZH_MEASURE}((?:(?![那这样])[a-z0-9\-\u4e00-\u9fff]){{1,6}}?)的",
+                      lambda f: f" the {f.group(1)} one ", text)
 
         def name(found: re.Match[str]) -> str:
             before = text[:found.start()]
@@ -279,6 +403,13 @@ _ZH_ORDINALS = {
     "1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "6": "sixth",
 }
 _ZH_ORDINAL = re.compile(rf"第([一二三四五六1-6]){_ZH_MEASURE}")
+#: What a Chinese phrase before "那个" may mean without naming an item ("喜欢那双" likes it).
+_ZH_VERBS = frozenset({"like", "love", "want", "need", "show", "buy", "recommend", "prefer", "i", "me", "not", "don't"})
+_ZH_COUNTS = {"两": "two", "二": "two", "三": "three", "2": "two", "3": "three"}
+_ZH_EARLIER = re.compile(
+    rf"(?:刚才|刚刚|上次|一开始|最开始)(?:的|给我看的|推荐的|看的)?(?:那几{_ZH_MEASURE}|那些|那批|的)|"
+    rf"(?:之前|前面)(?:的)?(?:那几{_ZH_MEASURE}|那些|那批)"
+)
 _ZH_QUESTION = re.compile(r"多少|多大|多重|多长|多久|多高|什么|怎么|是否|是不是|能不能|可不可以|哪|吗|呢")
 _ZH_NAMED = re.compile(rf"的(?:那|这)一?{_ZH_MEASURE}")
 
@@ -309,3 +440,93 @@ def _replacer(
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
     return Lexicon.load(_DATA / "lexicon.json")
+
+
+_ARITHMETIC = re.compile(r"(\d+)\s*(?:por|mal|x|乘以|乘|times)\s*(\d+)")
+_UMLAUT_SPELLING = re.compile(r"[a-z]*(?:ae|oe|ue)[a-z]*")
+_GERMAN_ENDINGS = ("", "e", "n", "en", "er", "es", "s")
+_ENDINGS = {"de": ("nen", "en", "er", "es", "n", "e", "s"), "es": ("es", "s")}
+
+
+def normalise_foreign(text: str, language: str, lexicon: Lexicon, keep: frozenset[str] | set[str] = frozenset()) -> str:
+    """A folded message in Chinese, Spanish or German written the way the lexicon knows it.
+
+    Before budgets are read and words translated: a sum ("15 por 8", "3乘4") is written
+    ``15 * 8``; in German, umlauts typed as ``ae``/``oe``/``ue`` become the folded letter when that
+    gives a word of the language ("Kopfhoerer" -> "kopfhorer", "fuer" -> "fur"); in Spanish and
+    German a word that sounds like exactly one word of the language's lexicon, or (8 letters and
+    more) is a typo or two away from it, is corrected ("zapatiyas" -> "zapatillas",
+    "Sonnenbrile" -> "sonnenbrille"). Words in ``keep`` (the
+    catalogue's own words) are never changed.
+    """
+    if language not in ("zh", "es", "de"):
+        return text
+    text = _ARITHMETIC.sub(r"\1 * \2", text)
+    if language == "zh":
+        return text
+    known = lexicon.words(language)
+    if language == "de":
+        def umlaut(found: re.Match[str]) -> str:
+            word = found.group(0)
+            if word in lexicon.entries.get("de", {}) or word in keep:
+                return word
+            plain = word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+            if _known_form(plain, known) or lexicon.split_compounds(plain, "de") != plain:
+                return plain
+            return word
+
+        text = _UMLAUT_SPELLING.sub(umlaut, text)
+
+    table = lexicon.entries.get(language, {})
+
+    def correct(found: re.Match[str]) -> str:
+        word = found.group(0)
+        if word in keep or word in known:
+            return word
+        # an inflected form of a lexicon word: "sonnenbrillen" is "sonnenbrille", "relojes" "reloj"
+        stem = next((word[:-len(end)] for end in _ENDINGS[language] if word.endswith(end) and word[:-len(end)] in table), None)
+        if stem is not None:
+            return stem
+        if _known_form(word, known):
+            return word
+        # A short word one letter from a lexicon word is as often another word ("schule" is no
+        # "schuhe"): below 8 letters only a spelling that sounds the same is corrected.
+        limit = 0 if len(word) < 8 else 1 if len(word) < 10 else 2
+        sound = _sound(word, language)
+        close = sorted(
+            (min(_edit_distance(word, key, limit), _edit_distance(sound, _sound(key, language), limit)), key)
+            for key in known if len(key) >= 5 and key[:1] == word[:1] and abs(len(key) - len(word)) <= limit + 1
+        )
+        if close and close[0][0] <= limit and (len(close) == 1 or close[1][0] > close[0][0]):
+            return close[0][1]
+        return word
+
+    return re.sub(r"[a-z]{5,}", correct, text)
+
+
+def _known_form(word: str, known: frozenset[str]) -> bool:
+    """True when ``word`` or ``word`` less a common ending is a known word."""
+    return any(word.endswith(end) and word[:len(word) - len(end)] in known for end in _GERMAN_ENDINGS if len(word) > len(end) + 2)
+
+
+def _sound(word: str, language: str) -> str:
+    """A spelling that ignores what often goes wrong: doubled letters, and in Spanish ll/y, v/b,
+    z/s, a silent h ("zapatiyas" ~ "zapatillas")."""
+    if language == "es":
+        word = word.replace("ll", "y").replace("v", "b").replace("z", "s").replace("h", "")
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` once it is sure to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

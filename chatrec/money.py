@@ -30,6 +30,7 @@ _CURRENCY_WORDS: list[tuple[str, str]] = [
     ("us dollars", "USD"), ("us dollar", "USD"), ("dollars", "USD"), ("dollar", "USD"), ("bucks", "USD"),
     ("buck", "USD"), ("usd", "USD"), ("dólares", "USD"), ("dolares", "USD"), ("$", "USD"),
     ("rupees", "INR"), ("rupee", "INR"), ("rupaye", "INR"), ("inr", "INR"), ("rs.", "INR"), ("rs", "INR"),
+    ("rupias", "INR"), ("rupia", "INR"), ("rupien", "INR"), ("印度卢比", "INR"), ("卢比", "INR"),
     ("₹", "INR"),
     ("euros", "EUR"), ("euro", "EUR"), ("eur", "EUR"), ("€", "EUR"),
     ("pounds", "GBP"), ("pound", "GBP"), ("quid", "GBP"), ("gbp", "GBP"), ("£", "GBP"),
@@ -70,7 +71,7 @@ _MAX_WORDS = (
     r"not more than|not over|no higher than|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay|stretch|push)"
     r"(?: it)?(?: up to| upto| to)?|stretch (?:it |my budget )?(?:up )?to|(?:price |spending |budget )?(?:limit|cap|ceiling|max(?:imum)?)(?: is| of| would be| will be)"
     r"(?: up to| upto)?|can spend|spend|afford|<=?|menos de|hasta|máximo|maximo|unter|bis|höchstens|maximal|"
-    r"weniger als|不超过|不要超过|低于|少于|最多|预算(?:是|为|在|大概|大约)?"
+    r"weniger als|不超过|不要超过|低于|少于|(?:最多|顶多|最高)(?:只?能?(?:出|花|付|给))?|预算(?:是|为|在|大概|大约)?"
 )
 _MIN_WORDS = r"over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
 _AROUND_WORDS = r"around|about|approximately|approx\.?|roughly|~|circa|cerca de|unos|etwa|ungefähr|左右|大约|大概"

@@ -35,7 +35,8 @@ from typing import Any
 
 from chatrec import informal
 from chatrec.accessories import accessory_words
-from chatrec.language import Lexicon, detect_language, fold
+from chatrec.foreign_words import foreign_product_type
+from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
 from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
 from chatrec.text import tokens as text_tokens
@@ -1126,13 +1127,15 @@ def understand(
         return request
 
     folded = fold(raw)
+    # Chinese / Spanish / German spellings the lexicon knows (chatrec.language.normalise_foreign)
+    folded = normalise_foreign(folded, language, lexicon, keep=vocabulary.value_words)
     budget, text = parse_budget(folded)
     for start, end in sorted(budget.spans, reverse=True):
         text = text[:start] + " , " + text[end:]
     # "my wife's birthday", "for dad's office": a possessive of a word the lexicon knows is that word.
     known = lexicon.english_words()
     text = re.sub(r"\b([a-z]+)'s\b", lambda found: found.group(1) if found.group(1) in known else found.group(0), text)
-    text = lexicon.translate(_fix_lexicon_typos(text, lexicon), language, keep=vocabulary.value_words | vocabulary.value_phrases)
+    text = lexicon.translate(_fix_lexicon_typos(text, lexicon, language), language, keep=vocabulary.value_words | vocabulary.value_phrases)
     text = _NEGATION_PHRASES.sub(" not ", text)
     text = re.sub(r"\b(?:apart|aside) from\b", " except ", text)
     lowered = re.sub(r"\s+", " ", text).strip()
@@ -1267,6 +1270,11 @@ def understand(
     ]
     request.include = {k: sorted(v) for k, v in include.items() if v}
     request.exclude = {k: sorted(v) for k, v in exclude.items() if v}
+    # A product word of the shopper's language the lexicon lacks, by the multilingual encoder.
+    if language in ("zh", "es", "de") and not refs and not (set(request.include) | set(request.exclude)) & types:
+        named = foreign_product_type(lowered, language, vocabulary, lexicon)
+        if named is not None:
+            request.include[named[0]] = [named[1]]
     request.avoid_words = avoid
     request.references = refs
     request.query = " ".join(
@@ -1413,16 +1421,18 @@ def _lexicon_words(lexicon: Lexicon) -> frozenset[str]:
     return cached
 
 
-def _fix_lexicon_typos(text: str, lexicon: Lexicon) -> str:
+def _fix_lexicon_typos(text: str, lexicon: Lexicon, language: str = "en") -> str:
     """Latin words one typo away from an English lexicon word ("sneakrs", "headfones"), corrected.
 
-    The words of the lexicon's phrases count too: "runnin shoes" is "running shoes".
+    The words of the lexicon's phrases count too: "runnin shoes" is "running shoes". A word of
+    the shopper's own language is no English typo ("menos" is not "mens").
     """
     keys = _lexicon_words(lexicon)
+    own = lexicon.words(language) if language in ("es", "de") else frozenset()
 
     def fix(found: re.Match[str]) -> str:
         word = found.group(0)
-        if len(word) < 5 or word in keys or _is_word(word) or _is_word(_singular(word)) or word in _GREETING_WORDS:
+        if len(word) < 5 or word in keys or word in own or _is_word(word) or _is_word(_singular(word)) or word in _GREETING_WORDS:
             return word
         limit = 1 if len(word) < 8 else 2
         close = sorted(

@@ -746,7 +746,8 @@ def test_a_count_before_a_name_is_no_position(catalogues, text, shown, positions
 
 @pytest.mark.parametrize("text", ["quiero algo para la boda", "algo bonito para la boda de mi hermana"])
 def test_short_words_of_another_language_are_no_english_typos(catalogues, text) -> None:
-    assert _read(catalogues, "fashion", text).include == {}  # "boda" is a wedding, not Bath and Body
+    # "boda" is a wedding, not Bath and Body ("mi hermana" may say who it is for, as "my sister" does)
+    assert set(_read(catalogues, "fashion", text).include) <= {"gender"}
 
 
 @pytest.mark.parametrize(
