@@ -153,7 +153,8 @@ def find_reference(message: str, n_shown: int, language: str = "en") -> list[int
     if "both" in tokens:
         return [1, 2][:n_shown]
     if any(t in wording["pronouns"] for t in tokens) or _superlative_rule(text, wording) is not None \
-            or _spec_rule(text, wording) is not None or _has_phrase(text, wording["price_superlatives"]):
+            or _spec_rule(f"{message.lower()} {text}", wording) is not None \
+            or _has_phrase(f"{message.lower()} {text}", wording["price_superlatives"]):
         return list(range(1, n_shown + 1))
     return None
 
@@ -289,7 +290,8 @@ def answer_question(
             kind, [positions[items.index(best)]],  # the answer's item, as for every superlative
         )
 
-    ranked = _spec_superlative(text, items, positions, wording) or _superlative(text, items, positions, wording)
+    ranked = _spec_superlative(f"{question.lower()} {text}", items, positions, wording) \
+        or _superlative(text, items, positions, wording)
     if ranked is not None:
         return ranked
 
@@ -392,8 +394,9 @@ def asks_superlative(message: str, language: str = "en") -> bool:
     unless it says "of these"."""
     wording = _wording(language)
     text = _in_english_words(message, language)
-    if _superlative_rule(text, wording) is None and _spec_rule(text, wording) is None \
-            and not _has_phrase(text, wording["price_superlatives"]):
+    said = f"{message.lower()} {text}"  # the shopper's own words too: "电池最大" before the lexicon splits it
+    if _superlative_rule(text, wording) is None and _spec_rule(said, wording) is None \
+            and not _has_phrase(said, wording["price_superlatives"]):
         return False
     tokens = set(_tokens(text))
     if tokens & set(wording["new_search_words"]):
