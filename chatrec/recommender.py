@@ -151,6 +151,12 @@ class ChatRec:
         candidates = timed("retrieval", lambda: parts.retriever.search(query, 3))
         # the lexical index also answers "do you sell X?" (chatrec.not_carried): built here, not on a turn
         timed("lexical_index", lambda: parts.retriever.bm25)
+        # a Chinese/Spanish/German product word the lexicon lacks is read with the multilingual
+        # encoder (chatrec.foreign_words): its product-type vectors are made here, not on a turn
+        from chatrec.foreign_words import foreign_product_type
+        from chatrec.language import Lexicon
+
+        timed("foreign_words", lambda: foreign_product_type("预热", "zh", parts.vocabulary, Lexicon.default()))
         if self.uses_llm() and self.settings.llm_url:
             # A serving engine's client: load its tokenizer only; the engine warms itself.
             for part in (parts.ranker, parts.explainer):
