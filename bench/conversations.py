@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's chatrec, not an installed one
 sys.path.insert(0, str(ROOT / "tests" / "conversations"))
 
 import runner  # noqa: E402

@@ -24,6 +24,7 @@ from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
 from chatrec import observability, ownership
 from chatrec.catalog import Item
+from chatrec.conversation import asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
 from chatrec.language import says_english
 from chatrec.linking import Mention
@@ -178,6 +179,14 @@ def as_question_about_shown(heard: ShopperRequest, message: str, shown: Sequence
 
     if not shown or heard.intent in ("off_topic", "chitchat"):
         return heard
+    if not heard.include and heard.price is None and asks_which_by_price(message):
+        # i12h: "what's the cheapest of these?" compares the items shown (or the ones it names by place)
+        named = [r for r in heard.references if r.how in ("position", "title") and 1 <= r.position <= len(shown)]
+        chosen = [r.position for r in named] if len(named) >= 2 else list(range(1, len(shown) + 1))
+        references = [ItemReference(position=p, item_id=shown[p - 1].id, how="all") for p in chosen]
+        return heard.model_copy(update={"intent": "compare" if len(references) > 1 else "ask_about_item",
+                                        "references": references, "exclude": {}, "relative_price": None,
+                                        "show_now": False})
     superlative = (len(shown) >= 2 and not heard.include and heard.price is None
                    and answers.asks_superlative(message, heard.language))
     if heard.intent in ("ask_about_item", "compare") and not superlative:
@@ -349,23 +358,30 @@ def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = T
 
 def build_query(
     state: DialogueState, message: str, profile: Profile | None, parts: Parts,
-    anchors: Sequence[str] = (), phrases: Phrases | None = None,
+    anchors: Sequence[str] = (), phrases: Phrases | None = None, strict: bool = False,
 ) -> tuple[Query, Wishes, list[str], bool]:
     """The search for this turn, the wishes it enforces, the wishes it had to leave out, and
     whether they were left out only because every item fitting them all was shown already.
 
     ``anchors`` are shown items the shopper wants more like ("more like the first one"): the
-    search is pulled towards them as towards items the shopper named.
+    search is pulled towards them as towards items the shopper named. ``strict`` (the shopper
+    took back a wish left out: "put it back") leaves nothing out: the items fitting every wish,
+    shown before or not, or none.
     """
     retriever = parts.retriever
     phrases = phrases or parts.phrases
     exclude_ids = excluded(state, profile)
     text = state.query() or message
-    wishes, relaxed = relax(
-        state.wishes(),
-        fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
-        label=lambda w: phrases.summary(w, labels=parts.labels),
-    )
+    if strict:  # i12h
+        wishes, relaxed = state.wishes(), list[str]()
+        if retriever.count(filters_for(wishes), exclude_ids) == 0:
+            exclude_ids = excluded(state, profile, with_shown=False)
+    else:
+        wishes, relaxed = relax(
+            state.wishes(),
+            fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
+            label=lambda w: phrases.summary(w, labels=parts.labels),
+        )
     query = make_query(
         text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
         profile_vector=profile.vector if profile else None, signals=parts.signals,
@@ -385,13 +401,15 @@ def retrieve(retriever: Retriever, query: Query, k: int, fusion: PoolRanker | No
 
 def decide(
     policy: ElicitationPolicy, candidates: Sequence[Candidate], state: DialogueState, heard: ShopperRequest,
-    profile: Profile | None, n_recommendations: int,
+    profile: Profile | None, n_recommendations: int, message: str = "",
 ) -> QuestionPlan:
-    """Ask a question or recommend, from the candidates (recommend when an item was asked for by name)."""
+    """Ask a question or recommend, from the candidates (recommend when an item was asked for by name,
+    or when the shopper asked to see items: "show me watches for women")."""
     return policy.decide(
         candidates, state,
         has_history=profile is not None,
-        wants_recommendations=heard.wants_items or bool(state.requested),  # "do you have X?": show X
+        # "do you have X?": show X; i12h: "show me X" shows X (chatrec.conversation)
+        wants_recommendations=heard.wants_items or bool(state.requested) or asks_to_see(message),
         n_recommendations=n_recommendations,
     )
 
@@ -612,7 +630,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
-    query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases)
+    strict = heard.intent not in ("start_over", "reject") and asks_to_restore(message)  # i12h: "put it back"
+    query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict)
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
     if parts.multilingual is not None and heard.language != "en":
@@ -649,7 +668,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         turn.metadata["policy"] = {"decision": "nothing found"}
         return turn
 
-    plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations)
+    plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations, message)
     turn.plan = plan
     turn.metadata["policy"] = {
         "decision": "ask" if plan.attribute else "recommend",

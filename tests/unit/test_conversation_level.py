@@ -1,0 +1,100 @@
+"""Conversation-level classes fixed from the blind conversations (issue 12, branch i12h), each checked
+end to end through ``ChatRec.respond`` with wording of its own (not the conversations' sentences):
+"show me X" shows X; "which of these is cheapest?" names the item instead of searching again; a
+wish left out is named with an offer to put it back, and "put it back" keeps every wish."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from chatrec import ChatRec
+from chatrec.conversation import asks_to_restore, asks_to_see, asks_which_by_price
+from chatrec.retrieval import Retriever
+from chatrec.settings import Settings
+
+
+@pytest.fixture
+def electronics_chatrec(priced_retriever: Retriever, settings: Settings) -> Iterator[ChatRec]:
+    """The real ChatRec over 150 priced electronics rows: fake embedder, no LLM."""
+    rec = ChatRec(settings.updated(use_llm=False), retriever=priced_retriever)
+    yield rec
+    rec.close()
+
+
+def _values(rec: ChatRec, reply, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [rec.item(r.item_id).attributes.get(name, "") for r in reply.recommendations]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [("could you show me some sunglasses for women", "articleType", "Sunglasses"),
+     ("muéstrame bolsos de mujer", "articleType", "Handbags"),
+     ("zeig mir bitte Herrenhemden", "articleType", "Shirts")],
+)
+def test_asking_to_see_things_shows_them_without_a_question_first(
+    fashion_chatrec: ChatRec, text: str, field: str, value: str
+) -> None:
+    reply = fashion_chatrec.respond(text, session_id="see")
+    assert reply.question is None and reply.recommendations
+    assert set(_values(fashion_chatrec, reply, field)) == {value}
+
+
+def test_a_vague_wish_without_show_me_may_still_get_a_question(fashion_chatrec: ChatRec) -> None:
+    assert not asks_to_see("I need a watch") and asks_to_see("can you show watches?")
+    assert asks_to_see("给我看看手表") and not asks_to_see("I showed my friend")
+
+
+@pytest.mark.parametrize(
+    "question", ["so which one costs the least?", "and what is the most expensive here?", "¿cuál es el más barato?"]
+)
+def test_which_of_the_shown_items_is_cheapest_or_dearest_is_answered_by_naming_it(
+    electronics_chatrec: ChatRec, question: str
+) -> None:
+    shown = electronics_chatrec.respond("show me wifi adapters", session_id=question)
+    assert len(shown.recommendations) >= 2
+    items = [electronics_chatrec.item(r.item_id) for r in shown.recommendations]
+    reply = electronics_chatrec.respond(question, session_id=question)
+    assert not reply.recommendations  # an answer, not a new search
+    pick = max if ("expensive" in question) else min
+    meant = pick(items, key=lambda i: i.price or 0.0)
+    assert reply.text.find(meant.title.split()[0]) != -1 and reply.text.index(meant.title.split()[0]) < 40, reply.text
+
+
+def test_asking_for_cheaper_items_still_searches(electronics_chatrec: ChatRec) -> None:
+    assert asks_which_by_price("which is the priciest?") and not asks_which_by_price("anything cheaper?")
+    electronics_chatrec.respond("show me hdmi cables", session_id="cheaper")
+    reply = electronics_chatrec.respond("got anything cheaper?", session_id="cheaper")
+    assert reply.recommendations
+
+
+def test_one_item_shown_and_asked_which_is_cheapest_gives_its_price(electronics_chatrec: ChatRec) -> None:
+    electronics_chatrec.respond("show me a Hisense tv", session_id="one")
+    reply = electronics_chatrec.respond("which is the cheapest one?", session_id="one")
+    assert not reply.recommendations and "Hisense" in reply.text and "20,990" in reply.text
+
+
+def test_a_wish_left_out_is_named_and_offered_back_and_put_back_on_request(fashion_chatrec: ChatRec) -> None:
+    # No yellow backpacks in the fixture: the colour is left out, named, and offered back.
+    reply = fashion_chatrec.respond("show me yellow backpacks", session_id="back")
+    assert reply.recommendations and set(_values(fashion_chatrec, reply, "articleType")) == {"Backpacks"}
+    assert "Yellow" in reply.text and "put it back" in reply.text and "?" in reply.text
+    assert asks_to_restore("ok bring the colour back") and asks_to_restore("加回")
+    again = fashion_chatrec.respond("no, I really want yellow, put it back", session_id="back")
+    colours = _values(fashion_chatrec, again, "baseColour")
+    assert all(c == "Yellow" for c in colours)
+    assert colours or "Yellow" in again.text
+
+
+def test_putting_back_a_wish_whose_items_were_all_seen_shows_them_again(fashion_chatrec: ChatRec) -> None:
+    fashion_chatrec.respond("show me jeans for men", session_id="seen")  # 3 in the fixture
+    for _ in range(3):
+        more = fashion_chatrec.respond("show more", session_id="seen")
+        if "put it back" in more.text:
+            break
+    assert "put it back" in more.text and "Jeans" not in more.text.split("leave out:")[1].split(".")[0]
+    again = fashion_chatrec.respond("put it back please", session_id="seen")
+    assert again.recommendations
+    assert set(_values(fashion_chatrec, again, "articleType")) == {"Jeans"}
+    assert set(_values(fashion_chatrec, again, "gender")) == {"Men"}
