@@ -359,6 +359,7 @@ def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = T
 def build_query(
     state: DialogueState, message: str, profile: Profile | None, parts: Parts,
     anchors: Sequence[str] = (), phrases: Phrases | None = None, strict: bool = False,
+    named_now: Iterable[str] = (),
 ) -> tuple[Query, Wishes, list[str], bool]:
     """The search for this turn, the wishes it enforces, the wishes it had to leave out, and
     whether they were left out only because every item fitting them all was shown already.
@@ -366,7 +367,10 @@ def build_query(
     ``anchors`` are shown items the shopper wants more like ("more like the first one"): the
     search is pulled towards them as towards items the shopper named. ``strict`` (the shopper
     took back a wish left out: "put it back") leaves nothing out: the items fitting every wish,
-    shown before or not, or none.
+    shown before or not, or none. When every item fitting all the wishes was shown already, a
+    wish the shopper named in this very message (``named_now``: "something in brown"), the product
+    type or whom the items are for is not the one left out: the items fitting them all are shown again instead
+    (returned with no wish left out and ``True``).
     """
     retriever = parts.retriever
     phrases = phrases or parts.phrases
@@ -391,6 +395,12 @@ def build_query(
     exhausted = bool(relaxed) and not state.allow_shown and retriever.count(
         filters_for(state.wishes()), excluded(state, profile, with_shown=False)
     ) > 0
+    if exhausted:  # i12h: never leave out what was just asked for, nor whom it is for; show them again
+        everything = state.wishes()
+        kept = {*audience_fields(list(everything.include)), *type_fields(list(everything.include)), "category",
+                *named_now}
+        if any(name in kept and name not in wishes.include for name in everything.include):
+            return build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], everything, [], True
     return query, wishes, relaxed, exhausted
 
 
@@ -625,13 +635,18 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.min_price, state.max_price = budget_before
                 notes.append(phrases.render("no_cheaper"))
     named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
-    if heard.intent not in ("off_topic", "chitchat", "start_over") and not named_type:
+    refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
+    if heard.intent not in ("off_topic", "chitchat", "start_over") and not named_type and not refines:
+        # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried(message, parts.retriever.bm25.vocabulary)
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
     strict = heard.intent not in ("start_over", "reject") and asks_to_restore(message)  # i12h: "put it back"
-    query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict)
+    query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
+                                                    named_now=heard.include)
+    if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
+        notes.append(phrases.render("seen_all"))
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
     if parts.multilingual is not None and heard.language != "en":

@@ -88,13 +88,30 @@ def test_a_wish_left_out_is_named_and_offered_back_and_put_back_on_request(fashi
 
 
 def test_putting_back_a_wish_whose_items_were_all_seen_shows_them_again(fashion_chatrec: ChatRec) -> None:
-    fashion_chatrec.respond("show me jeans for men", session_id="seen")  # 3 in the fixture
+    fashion_chatrec.respond("show me black casual shoes for men", session_id="seen")  # 3 in the fixture
     for _ in range(3):
         more = fashion_chatrec.respond("show more", session_id="seen")
         if "put it back" in more.text:
             break
-    assert "put it back" in more.text and "Jeans" not in more.text.split("leave out:")[1].split(".")[0]
-    again = fashion_chatrec.respond("put it back please", session_id="seen")
+    assert "put it back" in more.text and "Black" in more.text.split("leave out:")[1]
+    assert set(_values(fashion_chatrec, more, "articleType")) == {"Casual Shoes"}
+    again = fashion_chatrec.respond("ok bring black back", session_id="seen")
     assert again.recommendations
-    assert set(_values(fashion_chatrec, again, "articleType")) == {"Jeans"}
+    assert set(_values(fashion_chatrec, again, "baseColour")) == {"Black"}
     assert set(_values(fashion_chatrec, again, "gender")) == {"Men"}
+
+
+def test_a_wish_named_now_whose_items_were_all_seen_shows_them_again_not_other_values(fashion_chatrec: ChatRec) -> None:
+    first = fashion_chatrec.respond("show me backpacks", session_id="named-now")  # 5: 2 black
+    assert "Black" in _values(fashion_chatrec, first, "baseColour")
+    reply = fashion_chatrec.respond("any black ones?", session_id="named-now")
+    assert reply.recommendations and set(_values(fashion_chatrec, reply, "baseColour")) == {"Black"}
+    assert "already seen" in reply.text and "leave out" not in reply.text
+
+
+def test_whom_the_items_are_for_is_not_given_up_when_all_were_seen(fashion_chatrec: ChatRec) -> None:
+    fashion_chatrec.respond("show me belts for women", session_id="audience")  # 4 in the fixture
+    for _ in range(2):
+        reply = fashion_chatrec.respond("more please", session_id="audience")
+        assert set(_values(fashion_chatrec, reply, "gender")) <= {"Women"}, reply.text
+    assert "already seen" in reply.text
