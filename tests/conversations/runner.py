@@ -23,6 +23,8 @@ Checks of a turn (``expect``), each counted under a kind:
   passes when the text names the value.
 - ``cleared: {field: value}`` (kind ``start_over``): the text does not name the value and the items
   shown (3 or more) are not all of it.
+- ``cheaper: true`` (kind ``cheaper``): items are shown, the dearest and the mean price below the last
+  list's; ``new_items: true`` (kind ``more``): at least one item not shown before.
 - ``says_any: [...]`` / ``says_none: [...]`` (kind ``wording``): the text contains one / none of these
   (case-insensitive).
 - ``graceful: true`` (kind ``bad_input``): the turn returns a reply with text, or raises a
@@ -268,6 +270,14 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
                 all_old = len(still) >= 3 and all(str(v).lower() == str(value).lower() for v in still)
                 ok = not _mentions(text, str(value)) and not all_old
                 note("start_over", ok, f"{value} still in force? text {text[:80]!r}, items {still}")
+        if "cheaper" in expect:
+            before = [i.price for i in shown.items if i.price is not None]
+            now = [i.price for i in items if i.price is not None]
+            ok = bool(now) and bool(before) and max(now) < max(before) and sum(now) / len(now) < sum(before) / len(before)
+            note("cheaper", ok, f"prices {now} after {before}")
+        if "new_items" in expect:
+            fresh = [i.id for i in items if i.id not in shown.ever]
+            note("more", bool(fresh), f"no new item among {len(items)}")
         if "says_any" in expect:
             ok = any(s.lower() in text.lower() for s in expect["says_any"])
             note("wording", ok, f"none of {expect['says_any']} in {text[:120]!r}")
