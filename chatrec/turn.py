@@ -323,6 +323,27 @@ def short_reply(
     return answer.text, {"decision": heard.intent, "references": heard.positions, "answer": answer.to_dict()}
 
 
+def out_of_range(message: str, heard: ShopperRequest, n_shown: int) -> str | None:
+    """What to say when a question names a shown item by a place past the last list ("how much is
+    the third one?" after two items), or None. Questions only; "show me the third one" too."""
+    from chatrec import answers
+
+    if heard.intent not in ("ask_about_item", "compare") or n_shown <= 0:
+        return None
+    if any(r.how not in ("all", "other") for r in heard.references):
+        return None  # named by title or attribute: a real item
+    far = 99  # "the last" maps to it: never past the list; "which is cheapest?" maps to all 99
+    found = answers.find_reference(message, far, heard.language) or []
+    if len(found) == far:
+        return None
+    positions = [p for p in found if p != far]
+    over = [p for p in positions if p > n_shown]
+    if not over:
+        return None
+    wording = answers.load_answer_wording(answers.wording_language(heard.language))
+    return str(wording["out_of_range"]).format(count=n_shown, position=over[0])
+
+
 def named(linker: Linker, retriever: Retriever, message: str) -> tuple[str, ...]:
     """The catalogue items the message names."""
     return tuple(i for i in linker.find_ids(message) if i in retriever.index)
@@ -369,7 +390,7 @@ def build_query(
     took back a wish left out: "put it back") leaves nothing out: the items fitting every wish,
     shown before or not, or none. When every item fitting all the wishes was shown already, a
     wish the shopper named in this very message (``named_now``: "something in brown"), the product
-    type or whom the items are for is not the one left out: the items fitting them all are shown again instead
+    type, the budget or whom the items are for is not the one left out: the items fitting them all are shown again instead
     (returned with no wish left out and ``True``).
     """
     retriever = parts.retriever
@@ -399,7 +420,8 @@ def build_query(
         everything = state.wishes()
         kept = {*audience_fields(list(everything.include)), *type_fields(list(everything.include)), "category",
                 *named_now}
-        if any(name in kept and name not in wishes.include for name in everything.include):
+        budget_gone = (everything.min_price, everything.max_price) != (wishes.min_price, wishes.max_price)
+        if budget_gone or any(name in kept and name not in wishes.include for name in everything.include):
             return build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], everything, [], True
     return query, wishes, relaxed, exhausted
 
@@ -606,9 +628,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
     context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else ()))
     asks_unshown = heard.intent in ("ask_about_item", "compare") and not heard.references and not state.shown  # i12d
+    beyond = out_of_range(message, heard, len(state.last_shown))  # i12h: "the third one" when two were shown
     if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references) \
-            or asks_unshown:
-        text, decision = short_reply(parts, heard, phrases, message, session_id)
+            or asks_unshown or beyond:
+        text, decision = (beyond, {"decision": "out_of_range"}) if beyond else short_reply(
+            parts, heard, phrases, message, session_id)
         turn = Turn(session_id, message, state, heard, profile, context, Query(text=""))
         turn.text = " ".join([*notes, text])
         turn.metadata = {"understood": heard.summary(), "understanding": understanding,

@@ -19,8 +19,15 @@ import runner  # noqa: E402
 
 from chatrec.retrieval import Retriever  # noqa: E402
 
+# A conversation with ``known_failure`` fails for a reason outside the conversation level (the
+# per-turn reading, owned elsewhere): it is expected to fail, strictly, so a fix shows up as XPASS.
 CONVERSATIONS = [
-    pytest.param(conversation, id=f"{path.stem}:{conversation['id']}")
+    pytest.param(
+        conversation,
+        id=f"{path.stem}:{conversation['id']}",
+        marks=[pytest.mark.xfail(reason=conversation["known_failure"], strict=True)]
+        if conversation.get("known_failure") else [],
+    )
     for path in sorted(runner.HERE.glob("blind_conversations*.yaml"))
     for conversation in runner.load(path)
 ]

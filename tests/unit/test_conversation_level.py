@@ -115,3 +115,35 @@ def test_whom_the_items_are_for_is_not_given_up_when_all_were_seen(fashion_chatr
         reply = fashion_chatrec.respond("more please", session_id="audience")
         assert set(_values(fashion_chatrec, reply, "gender")) <= {"Women"}, reply.text
     assert "already seen" in reply.text
+
+
+@pytest.mark.parametrize(("question", "position"), [("what colour is the fourth one?", 4), ("第五个是什么颜色？", 5)])
+def test_a_question_about_a_place_past_the_list_says_how_many_were_shown(
+    fashion_chatrec: ChatRec, question: str, position: int
+) -> None:
+    fashion_chatrec.respond("show me black casual shoes for men", session_id=question)  # 3 in the fixture
+    reply = fashion_chatrec.respond(question, session_id=question)
+    assert not reply.recommendations and reply.question is None
+    assert str(position) in reply.text and "3" in reply.text
+
+
+def test_the_priciest_of_these_is_named_not_taken_as_a_place(electronics_chatrec: ChatRec) -> None:
+    electronics_chatrec.respond("show me remote controls", session_id="priciest")
+    reply = electronics_chatrec.respond("the most expensive one among these, who makes it?", session_id="priciest")
+    assert not reply.recommendations and "no item number" not in reply.text
+    assert reply.text.split()[0] in ("The", "Remote") and "1,499" in reply.text.split(";")[0], reply.text
+
+
+def test_a_price_question_on_a_catalogue_without_prices_says_so_in_any_direction(fashion_chatrec: ChatRec) -> None:
+    fashion_chatrec.respond("show me handbags", session_id="noprice")
+    reply = fashion_chatrec.respond("which one is the most expensive?", session_id="noprice")
+    assert "no prices" in reply.text and "cheaper" not in reply.text
+
+
+def test_a_budget_is_not_given_up_when_every_item_within_it_was_seen(electronics_chatrec: ChatRec) -> None:
+    electronics_chatrec.respond("show me hdmi cables below 240", session_id="budget")  # 3 in the fixture
+    for _ in range(2):
+        reply = electronics_chatrec.respond("got more of those?", session_id="budget")
+        prices = [electronics_chatrec.item(r.item_id).price or 0.0 for r in reply.recommendations]
+        assert prices and all(p <= 240 for p in prices), (prices, reply.text)
+    assert "already seen" in reply.text
