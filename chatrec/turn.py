@@ -388,10 +388,10 @@ def build_query(
     ``anchors`` are shown items the shopper wants more like ("more like the first one"): the
     search is pulled towards them as towards items the shopper named. ``strict`` (the shopper
     took back a wish left out: "put it back") leaves nothing out: the items fitting every wish,
-    shown before or not, or none. When every item fitting all the wishes was shown already, a
-    wish the shopper named in this very message (``named_now``: "something in brown"), the product
-    type, the budget or whom the items are for is not the one left out: the items fitting them all are shown again instead
-    (returned with no wish left out and ``True``).
+    shown before or not, or none. When every item fitting all the wishes was shown already and
+    this message named a wish (``named_now``: "something in brown", "under 20000"), or the wish to
+    leave out would be the product type, the budget or whom the items are for, nothing is left out:
+    the items fitting them all are shown again (returned with no wish left out and ``True``).
     """
     retriever = parts.retriever
     phrases = phrases or parts.phrases
@@ -418,10 +418,9 @@ def build_query(
     ) > 0
     if exhausted:  # i12h: never leave out what was just asked for, nor whom it is for; show them again
         everything = state.wishes()
-        kept = {*audience_fields(list(everything.include)), *type_fields(list(everything.include)), "category",
-                *named_now}
+        kept = {*audience_fields(list(everything.include)), *type_fields(list(everything.include)), "category"}
         budget_gone = (everything.min_price, everything.max_price) != (wishes.min_price, wishes.max_price)
-        if budget_gone or any(name in kept and name not in wishes.include for name in everything.include):
+        if named_now or budget_gone or any(name in kept and name not in wishes.include for name in everything.include):
             return build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], everything, [], True
     return query, wishes, relaxed, exhausted
 
@@ -668,7 +667,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
     strict = heard.intent not in ("start_over", "reject") and asks_to_restore(message)  # i12h: "put it back"
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
-                                                    named_now=heard.include)
+                                                    named_now=[*heard.include, *(["price"] if heard.price else [])])
     if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
         notes.append(phrases.render("seen_all"))
     with observability.stage("retrieve"):

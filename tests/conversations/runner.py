@@ -130,7 +130,8 @@ def reply_language(text: str, titles: list[str]) -> str:
         text = text.replace(title, " ")
     if len(_CJK.findall(text)) >= 2:
         return "zh"
-    words = re.findall(r"[a-zäöüßáéíóúñ]+", text.lower())
+    title_words = {w for title in titles for w in re.findall(r"[a-zäöüßáéíóúñ]+", title.lower())}
+    words = [w for w in re.findall(r"[a-zäöüßáéíóúñ]+", text.lower()) if w not in title_words]
     counts = {lang: sum(w in stop for w in words) for lang, stop in _STOP.items()}
     return max(counts, key=lambda lang: counts[lang])
 
@@ -227,7 +228,7 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
             bad = [t[:50] for t in titles if any(_mentions(t, w) for w in expect["without_words"])]
             note("excluded", not bad, f"titles with {expect['without_words']}: {bad[:3]}")
         if "lang" in expect:
-            got = reply_language(text, titles)
+            got = reply_language(text, titles + [i.title for i in shown.items])  # answers quote shown titles
             note("language", got == expect["lang"], f"reply in {got}, expected {expect['lang']}: {text[:80]!r}")
         if "answer" in expect:
             spec = expect["answer"]

@@ -147,3 +147,20 @@ def test_a_budget_is_not_given_up_when_every_item_within_it_was_seen(electronics
         prices = [electronics_chatrec.item(r.item_id).price or 0.0 for r in reply.recommendations]
         assert prices and all(p <= 240 for p in prices), (prices, reply.text)
     assert "already seen" in reply.text
+
+
+def test_a_budget_named_when_every_item_within_it_was_seen_shows_them_again(electronics_chatrec: ChatRec) -> None:
+    first = electronics_chatrec.respond("show me Acer televisions", session_id="narrow")  # 4 in the fixture
+    assert first.recommendations
+    reply = electronics_chatrec.respond("only ones below 12000", session_id="narrow")
+    brands = {electronics_chatrec.item(r.item_id).brand for r in reply.recommendations}
+    prices = [electronics_chatrec.item(r.item_id).price or 0.0 for r in reply.recommendations]
+    assert brands == {"Acer"} and all(p <= 12_000 for p in prices), (brands, prices, reply.text)
+
+
+def test_the_spanish_offer_to_put_a_wish_back_keeps_the_conversation_in_spanish(fashion_chatrec: ChatRec) -> None:
+    first = fashion_chatrec.respond("muéstrame relojes de mujer en rojo", session_id="es-back")  # none red
+    assert first.recommendations and "rojo" in first.text and "«recupéralo»" in first.text
+    reply = fashion_chatrec.respond("recupéralo", session_id="es-back")
+    assert not reply.text.startswith(("Here", "I found")), reply.text
+    assert not reply.recommendations and "rojo" in reply.text
