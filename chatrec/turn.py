@@ -377,10 +377,28 @@ def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = T
     return tuple(i for i in ids if i not in asked)
 
 
+def with_unisex(state: DialogueState, profile: Profile | None, parts: Parts) -> tuple[Wishes, str] | None:
+    """i12h: when no item fits every wish and the wishes say whom the items are for ("Women"), the
+    wishes with the catalogue's unisex value added, and that value, if some item fits them then:
+    unisex items are for women too, and come before leaving out whom the items are for."""
+    wishes = state.wishes()
+    exclude_ids = excluded(state, profile)
+    if parts.retriever.count(filters_for(wishes), excluded(state, profile, with_shown=False)) > 0:
+        return None  # something fits, shown before or not: nothing to widen ("all seen" is build_query's)
+    for name in audience_fields(list(wishes.include)):
+        unisex = next((v for v in parts.vocabulary.counts.get(name, {}) if str(v).lower() == "unisex"), None)
+        if unisex is None or unisex in wishes.include[name] or name in wishes.exclude and unisex in wishes.exclude[name]:
+            continue
+        wider = replace(wishes, include={**wishes.include, name: (*wishes.include[name], unisex)})
+        if parts.retriever.count(filters_for(wider), exclude_ids) > 0:
+            return wider, unisex
+    return None
+
+
 def build_query(
     state: DialogueState, message: str, profile: Profile | None, parts: Parts,
     anchors: Sequence[str] = (), phrases: Phrases | None = None, strict: bool = False,
-    named_now: Iterable[str] = (),
+    named_now: Iterable[str] = (), wider: Wishes | None = None,
 ) -> tuple[Query, Wishes, list[str], bool]:
     """The search for this turn, the wishes it enforces, the wishes it had to leave out, and
     whether they were left out only because every item fitting them all was shown already.
@@ -397,7 +415,9 @@ def build_query(
     phrases = phrases or parts.phrases
     exclude_ids = excluded(state, profile)
     text = state.query() or message
-    if strict:  # i12h
+    if wider is not None:  # i12h: unisex items added (with_unisex): nothing left out
+        wishes, relaxed = wider, list[str]()
+    elif strict:  # i12h
         wishes, relaxed = state.wishes(), list[str]()
         if retriever.count(filters_for(wishes), exclude_ids) == 0:
             exclude_ids = excluded(state, profile, with_shown=False)
@@ -666,8 +686,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             notes.append(phrases.render("not_carried", thing=thing))
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
     strict = heard.intent not in ("start_over", "reject") and asks_to_restore(message)  # i12h: "put it back"
+    widened = None if strict else with_unisex(state, profile, parts)  # i12h
+    if widened is not None:
+        notes.append(phrases.render("widened", value=phrases.show_value(
+            parts.labels.show(widened[1]) if parts.labels is not None else widened[1])))
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
-                                                    named_now=[*heard.include, *(["price"] if heard.price else [])])
+                                                    named_now=[*heard.include, *(["price"] if heard.price else [])],
+                                                    wider=widened[0] if widened else None)
     if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
         notes.append(phrases.render("seen_all"))
     with observability.stage("retrieve"):

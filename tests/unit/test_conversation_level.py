@@ -164,3 +164,17 @@ def test_the_spanish_offer_to_put_a_wish_back_keeps_the_conversation_in_spanish(
     reply = fashion_chatrec.respond("recupéralo", session_id="es-back")
     assert not reply.text.startswith(("Here", "I found")), reply.text
     assert not reply.recommendations and "rojo" in reply.text
+
+
+def test_unisex_items_come_before_leaving_out_whom_the_items_are_for(fashion_chatrec: ChatRec) -> None:
+    reply = fashion_chatrec.respond("I need a backpack for my sister, show me some", session_id="unisex")
+    genders = set(_values(fashion_chatrec, reply, "gender"))
+    assert genders == {"Unisex"} and set(_values(fashion_chatrec, reply, "articleType")) == {"Backpacks"}
+    assert "Unisex" in reply.text and "left out" not in reply.text
+
+
+def test_men_are_not_shown_when_a_womans_unisex_options_remain_after_rejecting(fashion_chatrec: ChatRec) -> None:
+    fashion_chatrec.respond("wallets for women please, show me", session_id="reject-unisex")  # 2 + 2 unisex
+    reply = fashion_chatrec.respond("nah, none of those", session_id="reject-unisex")
+    assert "Unisex" in reply.text
+    assert reply.recommendations and set(_values(fashion_chatrec, reply, "gender")) <= {"Women", "Unisex"}
