@@ -16,7 +16,7 @@ from pathlib import Path
 from chatrec.errors import ConfigError
 from chatrec.prompting import default_prompts_dir
 
-__all__ = ["asks_to_restore", "asks_to_see", "asks_which_by_price", "load_cues"]
+__all__ = ["asks_for_more", "asks_to_restore", "asks_to_see", "asks_which_by_price", "load_cues"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues.txt"
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
@@ -73,3 +73,8 @@ def asks_which_by_price(message: str) -> bool:
     """True when the shopper asks which item costs least or most ("what's the cheapest of these?",
     "welcher ist der günstigste?"), as opposed to asking for cheaper items ("anything cheaper?")."""
     return _says("which_price", message)
+
+
+def asks_for_more(message: str) -> bool:
+    """True when the whole message asks for more items ("more", "others?", "更多", "mehr bitte")."""
+    return _says("more", message)

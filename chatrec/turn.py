@@ -24,7 +24,7 @@ from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
 from chatrec import observability, ownership
 from chatrec.catalog import Item
-from chatrec.conversation import asks_to_restore, asks_to_see, asks_which_by_price  # i12h
+from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
 from chatrec.language import says_english
 from chatrec.linking import Mention
@@ -164,6 +164,9 @@ def hear(
     if heard.language == "en" and state.language not in ("en", "other") and not says_english(message):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
+    if shown and not heard.include and heard.intent in ("chitchat", "ask_about_item", "compare") \
+            and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
+        return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     return as_question_about_shown(heard, message, shown)
 
 

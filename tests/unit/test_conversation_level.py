@@ -178,3 +178,12 @@ def test_men_are_not_shown_when_a_womans_unisex_options_remain_after_rejecting(f
     reply = fashion_chatrec.respond("nah, none of those", session_id="reject-unisex")
     assert "Unisex" in reply.text
     assert reply.recommendations and set(_values(fashion_chatrec, reply, "gender")) <= {"Women", "Unisex"}
+
+
+@pytest.mark.parametrize("follow_up", ["any more?", "还有别的吗", "noch mehr bitte"])
+def test_a_bare_follow_up_asking_for_more_shows_more_of_the_same(electronics_chatrec: ChatRec, follow_up: str) -> None:
+    first = electronics_chatrec.respond("show me usb cables", session_id=follow_up)
+    reply = electronics_chatrec.respond(follow_up, session_id=follow_up)
+    assert reply.recommendations and reply.question is None
+    assert {electronics_chatrec.item(r.item_id).category for r in reply.recommendations} == {"USBCables"}
+    assert not {r.item_id for r in reply.recommendations} & {r.item_id for r in first.recommendations}
