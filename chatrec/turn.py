@@ -328,7 +328,7 @@ def short_reply(
 
 def out_of_range(message: str, heard: ShopperRequest, n_shown: int) -> str | None:
     """What to say when a question names a shown item by a place past the last list ("how much is
-    the third one?" after two items), or None. Questions only; "show me the third one" too."""
+    the third one?" after two items), or None; only for a question about the items shown."""
     from chatrec import answers
 
     if heard.intent not in ("ask_about_item", "compare") or n_shown <= 0:
