@@ -183,6 +183,9 @@ def is_question_about_shown(message: str, n_shown: int, language: str = "en") ->
     if not asks:
         return False
     tokens = _tokens(text)
+    if re.match(r"\W*(?:do|does) (?:you|u|the shop) (?:have|sell|carry|stock|got)\b", text) \
+            and not any(t in wording["ordinals"] for t in tokens) and not re.search(r"\b(?:it|this|that)\b", text):
+        return False  # "do you have black ones?" / "有黑色的吗？" asks for such items, as "any black ones?" does
     if not tokens or tokens[0] not in wording["ask_words"] and not _has_phrase(text, wording["compare_words"]):
         # "any red ones?" asks for new items, "is the second one ..." asks about a shown one.
         if find_reference(message, n_shown, language) is None or not any(t in wording["ordinals"] for t in tokens):
@@ -275,6 +278,11 @@ def answer_question(
 
     cheaper = _has_phrase(text, wording["cheaper_words"])
     pricier = _has_phrase(text, wording["pricier_words"])
+    if (cheaper or pricier) and len(items) == 1:  # i12h: "the cheapest of these?" with one item shown: its price
+        item = items[0]
+        line = wording["price"] if item.price is not None else wording["no_price"]
+        return Answer(line.format(title=_short_title(item), price=_price_text(item)), "price", positions,
+                      item.price is not None)
     if (cheaper or pricier) and len(items) >= 2:
         priced = [(item.price, item) for item in items if item.price is not None]
         if not priced:

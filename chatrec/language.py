@@ -360,7 +360,10 @@ class Lexicon:
         text = _ZH_EARLIER.sub(" the earlier ones again ", text)
         text = re.sub(rf"(?:这几{_ZH_MEASURE}|这些)", " these ", text)
         # "第二条，有黑色的吗": the item asked for in another colour (or size, price...)
-        text = re.sub(r"有(?:没有)?((?:(?!有)[^，。,？?！!\s]){1,6}?)的(?:吗|么|嘛)", r" do you have it in \1 ? ", text)
+        # without an item named ("有黑色的吗？" after handbags) it asks for such ones, as "any black ones?" does
+        said_item = re.search(r"\bthe (?:\w+ )?one\b", text) is not None
+        text = re.sub(r"有(?:没有)?((?:(?!有)[^，。,？?！!\s]){1,6}?)的(?:吗|么|嘛)",
+                      r" do you have it in \1 ? " if said_item else r" do you have \1 ones ? ", text)
         # "白色的就算了" / "粉色就不要了": a wish named and then given up is not wanted
         text = re.sub(r"([^\s，。,？?！!]{1,6}?)的?(?:就算了|就不要了|就免了|不用了|就不用了)", r" not \1 ", text)
         # "哪个...最好" / "哪款更...": which of the shown items

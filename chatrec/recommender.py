@@ -9,6 +9,8 @@ between threads and restarted freely.
 
 from __future__ import annotations
 
+import re
+
 import contextlib
 import logging
 import threading
@@ -43,6 +45,14 @@ logger = logging.getLogger(__name__)
 
 #: Fields with more distinct values than this are never asked about.
 _MAX_ASKABLE_VALUES = 300
+#: i12h: an unpaired UTF-16 half ("\ud800" in JSON) is no text: it cannot be stored or encoded.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(name: str, value: str | None) -> None:
+    """i12h: a clear error, not a crash in the session store, for text that cannot be encoded."""
+    if isinstance(value, str) and _SURROGATE.search(value):
+        raise InputError(f"the {name} has invalid characters (unpaired UTF-16 surrogates)")
 
 
 class ChatRec:
@@ -293,6 +303,8 @@ class ChatRec:
         ``next()``.
         """
         message = self._check_message(message)
+        _check_text("session id", session_id)
+        _check_text("user id", user_id)
         session_id = session_id or uuid.uuid4().hex
         parts = self.parts
         with self._hold_session(session_id), observability.turn(session_id):
@@ -319,6 +331,8 @@ class ChatRec:
         """
         if kind not in FEEDBACK_KINDS:
             raise InputError(f"unknown feedback kind {kind!r}; use one of {', '.join(FEEDBACK_KINDS)}")
+        _check_text("session id", session_id)
+        _check_text("item id", item_id)
         with self._hold_session(session_id):
             state = DialogueState.from_dict(self.store.load_state(session_id))
             self.item(item_id)
@@ -332,6 +346,7 @@ class ChatRec:
         Raises:
             SessionNotFoundError: Unknown session.
         """
+        _check_text("session id", session_id)
         user_id = self.store.user_of(session_id)
         state = DialogueState.from_dict(self.store.load_state(session_id))
         return {
@@ -377,6 +392,7 @@ class ChatRec:
         if not isinstance(message, str):
             raise InputError(f"the message must be text, not {type(message).__name__}")
         text = message.strip()
+        _check_text("message", text)
         if not text:
             raise InputError("the message is empty: say what you are looking for")
         if len(text) > self.settings.max_message_chars:

@@ -24,6 +24,7 @@ from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
 from chatrec import observability, ownership
 from chatrec.catalog import Item
+from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
 from chatrec.language import says_english
 from chatrec.linking import Mention
@@ -163,6 +164,9 @@ def hear(
     if heard.language == "en" and state.language not in ("en", "other") and not says_english(message):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
+    if shown and not heard.include and heard.intent in ("chitchat", "ask_about_item", "compare") \
+            and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
+        return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     return as_question_about_shown(heard, message, shown, state.last_references)
 
 
@@ -191,6 +195,14 @@ def as_question_about_shown(
         if references:
             return heard.model_copy(update={"intent": "ask_about_item", "references": references,
                                             "include": {}, "exclude": {}})
+    if not heard.include and heard.price is None and asks_which_by_price(message):
+        # i12h: "what's the cheapest of these?" compares the items shown (or the ones it names by place)
+        named = [r for r in heard.references if r.how in ("position", "title") and 1 <= r.position <= len(shown)]
+        chosen = [r.position for r in named] if len(named) >= 2 else list(range(1, len(shown) + 1))
+        references = [ItemReference(position=p, item_id=shown[p - 1].id, how="all") for p in chosen]
+        return heard.model_copy(update={"intent": "compare" if len(references) > 1 else "ask_about_item",
+                                        "references": references, "exclude": {}, "relative_price": None,
+                                        "show_now": False})
     superlative = (len(shown) >= 2 and not heard.include and heard.price is None
                    and answers.asks_superlative(message, heard.language))
     if heard.intent in ("ask_about_item", "compare") and not superlative:
@@ -333,6 +345,27 @@ def short_reply(
     return answer.text, {"decision": heard.intent, "references": heard.positions, "answer": answer.to_dict()}
 
 
+def out_of_range(message: str, heard: ShopperRequest, n_shown: int) -> str | None:
+    """What to say when a question names a shown item by a place past the last list ("how much is
+    the third one?" after two items), or None; only for a question about the items shown."""
+    from chatrec import answers
+
+    if heard.intent not in ("ask_about_item", "compare") or n_shown <= 0:
+        return None
+    if any(r.how not in ("all", "other") for r in heard.references):
+        return None  # named by title or attribute: a real item
+    far = 99  # "the last" maps to it: never past the list; "which is cheapest?" maps to all 99
+    found = answers.find_reference(message, far, heard.language) or []
+    if len(found) == far:
+        return None
+    positions = [p for p in found if p != far]
+    over = [p for p in positions if p > n_shown]
+    if not over:
+        return None
+    wording = answers.load_answer_wording(answers.wording_language(heard.language))
+    return str(wording["out_of_range"]).format(count=n_shown, position=over[0])
+
+
 def named(linker: Linker, retriever: Retriever, message: str) -> tuple[str, ...]:
     """The catalogue items the message names."""
     return tuple(i for i in linker.find_ids(message) if i in retriever.index)
@@ -366,42 +399,56 @@ def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = T
     return tuple(i for i in ids if i not in asked)
 
 
+def with_unisex(state: DialogueState, profile: Profile | None, parts: Parts) -> tuple[Wishes, str] | None:
+    """i12h: when no item fits every wish and the wishes say whom the items are for ("Women"), the
+    wishes with the catalogue's unisex value added, and that value, if some item fits them then:
+    unisex items are for women too, and come before leaving out whom the items are for."""
+    wishes = state.wishes()
+    exclude_ids = excluded(state, profile)
+    if parts.retriever.count(filters_for(wishes), excluded(state, profile, with_shown=False)) > 0:
+        return None  # something fits, shown before or not: nothing to widen ("all seen" is build_query's)
+    for name in audience_fields(list(wishes.include)):
+        unisex = next((v for v in parts.vocabulary.counts.get(name, {}) if str(v).lower() == "unisex"), None)
+        if unisex is None or unisex in wishes.include[name] or name in wishes.exclude and unisex in wishes.exclude[name]:
+            continue
+        wider = replace(wishes, include={**wishes.include, name: (*wishes.include[name], unisex)})
+        if parts.retriever.count(filters_for(wider), exclude_ids) > 0:
+            return wider, unisex
+    return None
+
+
 def build_query(
     state: DialogueState, message: str, profile: Profile | None, parts: Parts,
-    anchors: Sequence[str] = (), phrases: Phrases | None = None,
-) -> tuple[Query, Wishes, list[str], bool, bool]:
-    """The search for this turn, the wishes it enforces, the wishes it had to leave out,
-    whether they were left out only because every item fitting them all was shown already, and
-    whether shown items are offered again instead.
-
-    When every item that fits was shown already and leaving wishes out would give up the
-    product type ("no curved ones" after the shop's only two monitors), the fitting items are
-    shown again: a monitor seen before answers better than a television never seen.
+    anchors: Sequence[str] = (), phrases: Phrases | None = None, strict: bool = False,
+    named_now: Iterable[str] = (), wider: Wishes | None = None,
+) -> tuple[Query, Wishes, list[str], bool]:
+    """The search for this turn, the wishes it enforces, the wishes it had to leave out, and
+    whether they were left out only because every item fitting them all was shown already.
 
     ``anchors`` are shown items the shopper wants more like ("more like the first one"): the
-    search is pulled towards them as towards items the shopper named.
+    search is pulled towards them as towards items the shopper named. ``strict`` (the shopper
+    took back a wish left out: "put it back") leaves nothing out: the items fitting every wish,
+    shown before or not, or none. When every item fitting all the wishes was shown already and
+    this message named a wish (``named_now``: "something in brown", "under 20000"), or the wish to
+    leave out would be the product type, the budget or whom the items are for, nothing is left out:
+    the items fitting them all are shown again (returned with no wish left out and ``True``).
     """
     retriever = parts.retriever
     phrases = phrases or parts.phrases
     exclude_ids = excluded(state, profile)
     text = state.query() or message
-    wishes, relaxed = relax(
-        state.wishes(),
-        fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
-        label=lambda w: phrases.summary(w, labels=parts.labels),
-    )
-    wanted = state.wishes()
-    types = {"category", *type_fields(list(wanted.include))}
-    gave_up_type = any(name in types and name not in wishes.include for name in wanted.include)
-    if relaxed and gave_up_type and not state.allow_shown:
-        seen_too = excluded(state, profile, with_shown=False)
-        if retriever.count(filters_for(wanted), seen_too) > 0:
-            query = make_query(
-                text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
-                profile_vector=profile.vector if profile else None, signals=parts.signals,
-                filters=filters_for(wanted), exclude_ids=seen_too, catalogue=parts.catalogue,
-            )
-            return query, wanted, [], False, True
+    if wider is not None:  # i12h: unisex items added (with_unisex): nothing left out
+        wishes, relaxed = wider, list[str]()
+    elif strict:  # i12h
+        wishes, relaxed = state.wishes(), list[str]()
+        if retriever.count(filters_for(wishes), exclude_ids) == 0:
+            exclude_ids = excluded(state, profile, with_shown=False)
+    else:
+        wishes, relaxed = relax(
+            state.wishes(),
+            fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
+            label=lambda w: phrases.summary(w, labels=parts.labels),
+        )
     query = make_query(
         text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
         profile_vector=profile.vector if profile else None, signals=parts.signals,
@@ -411,7 +458,13 @@ def build_query(
     exhausted = bool(relaxed) and not state.allow_shown and retriever.count(
         filters_for(state.wishes()), excluded(state, profile, with_shown=False)
     ) > 0
-    return query, wishes, relaxed, exhausted, False
+    if exhausted:  # i12h: never leave out what was just asked for, nor whom it is for; show them again
+        everything = state.wishes()
+        kept = {*audience_fields(list(everything.include)), *type_fields(list(everything.include)), "category"}
+        budget_gone = (everything.min_price, everything.max_price) != (wishes.min_price, wishes.max_price)
+        if named_now or budget_gone or any(name in kept and name not in wishes.include for name in everything.include):
+            return build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], everything, [], True
+    return query, wishes, relaxed, exhausted
 
 
 def retrieve(retriever: Retriever, query: Query, k: int, fusion: PoolRanker | None) -> list[Candidate]:
@@ -421,13 +474,15 @@ def retrieve(retriever: Retriever, query: Query, k: int, fusion: PoolRanker | No
 
 def decide(
     policy: ElicitationPolicy, candidates: Sequence[Candidate], state: DialogueState, heard: ShopperRequest,
-    profile: Profile | None, n_recommendations: int,
+    profile: Profile | None, n_recommendations: int, message: str = "",
 ) -> QuestionPlan:
-    """Ask a question or recommend, from the candidates (recommend when an item was asked for by name)."""
+    """Ask a question or recommend, from the candidates (recommend when an item was asked for by name,
+    or when the shopper asked to see items: "show me watches for women")."""
     return policy.decide(
         candidates, state,
         has_history=profile is not None,
-        wants_recommendations=heard.wants_items or bool(state.requested),  # "do you have X?": show X
+        # "do you have X?": show X; i12h: "show me X" shows X (chatrec.conversation)
+        wants_recommendations=heard.wants_items or bool(state.requested) or asks_to_see(message),
         n_recommendations=n_recommendations,
     )
 
@@ -614,12 +669,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
     context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else ()))
     asks_unshown = heard.intent in ("ask_about_item", "compare") and not heard.references and not state.shown  # i12d
+    beyond = out_of_range(message, heard, len(state.last_shown))  # i12h: "the third one" when two were shown
     if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references) \
-            or asks_unshown:
-        text, decision = short_reply(parts, heard, phrases, message, session_id)
-        answered = decision.get("answer", {}).get("positions", [])
-        if decision.get("answer", {}).get("kind") in ("best", "cheaper", "pricier") and len(answered) == 1:
-            state.last_references = list(answered)  # "the cheapest?" then "I'll take that one"
+            or asks_unshown or beyond:
+        text, decision = (beyond, {"decision": "out_of_range"}) if beyond else short_reply(
+            parts, heard, phrases, message, session_id)
+        named_one: Any = decision.get("answer")
+        if isinstance(named_one, dict) and named_one.get("kind") in ("best", "cheaper", "pricier") \
+                and len(named_one.get("positions", [])) == 1:
+            state.last_references = list(named_one["positions"])  # "the cheapest?" then "I'll take that one"
         turn = Turn(session_id, message, state, heard, profile, context, Query(text=""))
         turn.text = " ".join([*notes, text])
         turn.metadata = {"understood": heard.summary(), "understanding": understanding,
@@ -646,12 +704,23 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.min_price, state.max_price = budget_before
                 notes.append(phrases.render("no_cheaper"))
     named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
-    if heard.intent not in ("off_topic", "chitchat", "start_over") and not named_type:
+    refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
+    if heard.intent not in ("off_topic", "chitchat", "start_over") and not named_type and not refines:
+        # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried(message, parts.retriever.bm25.vocabulary)
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
-    query, wishes, relaxed, exhausted, reshown = build_query(state, message, profile, parts, anchors, phrases)
+    strict = heard.intent not in ("start_over", "reject") and asks_to_restore(message)  # i12h: "put it back"
+    widened = None if strict else with_unisex(state, profile, parts)  # i12h
+    if widened is not None:
+        notes.append(phrases.render("widened", value=phrases.show_value(
+            parts.labels.show(widened[1]) if parts.labels is not None else widened[1])))
+    query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
+                                                    named_now=[*heard.include, *(["price"] if heard.price else [])],
+                                                    wider=widened[0] if widened else None)
+    if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
+        notes.append(phrases.render("seen_all"))
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
     if parts.multilingual is not None and heard.language != "en":
@@ -678,7 +747,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         **_understanding_degraded(understanding),
         "constraints": state.constraints(),
         "relaxed": relaxed,
-        "all_shown": exhausted or reshown,
+        "all_shown": exhausted,
         "profile": profile.to_dict() if profile else None,
         "n_candidates": len(candidates),
     }
@@ -688,7 +757,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         turn.metadata["policy"] = {"decision": "nothing found"}
         return turn
 
-    plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations)
+    plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations, message)
     turn.plan = plan
     turn.metadata["policy"] = {
         "decision": "ask" if plan.attribute else "recommend",
@@ -699,8 +768,6 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if relaxed:  # nothing lost silently, also when a question follows
         wording = "exhausted" if exhausted else "relaxed"
         notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
-    if reshown:
-        notes.append(phrases.render("shown_again", wishes=said))
     if plan.attribute is not None:
         turn.question = question(plan, phrases, parts.labels)
         turn.text = " ".join([*notes, turn.question.text])

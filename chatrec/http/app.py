@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 
 from chatrec.errors import ChatRecError
 from chatrec.http import (
@@ -48,6 +51,14 @@ async def _chatrec_error(request: Request, exc: Exception) -> JSONResponse:
     else:
         detail = _without_server_paths(detail, request.app.state.settings)
     return JSONResponse(status_code=status_code, content={"detail": detail, "error": type(exc).__name__})
+
+
+async def _invalid_request(request: Request, exc: Exception) -> Response:
+    """i12h: FastAPI's 422 body, written as ASCII JSON so that an input echoed back that is no
+    encodable text (an unpaired surrogate, "\\ud800") is escaped instead of failing with a 500."""
+    assert isinstance(exc, RequestValidationError)
+    body = json.dumps({"detail": jsonable_encoder(exc.errors())}, ensure_ascii=True)
+    return Response(content=body, status_code=422, media_type="application/json")
 
 
 def _without_server_paths(text: str, settings: Settings) -> str:
@@ -109,6 +120,7 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
     # Added after authentication, so it runs before it: a refused request has an id and is counted too.
     app.add_middleware(RequestIdMiddleware)  # outermost: every answer gets an id and is counted
     app.add_exception_handler(ChatRecError, _chatrec_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)  # i12h
     app.state.readiness = routes_ops.Readiness(chatrec)
     app.state.index_watcher = None
     if settings.index_reload_seconds > 0 and hasattr(chatrec, "replace_retriever"):
