@@ -41,6 +41,7 @@ __all__ = [
     "PoolScores",
     "fit_fusion",
     "pool_features",
+    "cold_start_order",
     "reciprocal_rank_fusion",
 ]
 
@@ -65,7 +66,10 @@ FEATURES = (
 
 
 class PoolRanker(Protocol):
-    """What ``Retriever.search`` needs of a fusion model: a pool depth and a scorer of pool features."""
+    """What ``Retriever.search`` needs of a fusion model: a pool depth and a scorer of pool features.
+
+    A model may also say ``cold_start_floor = False`` (default True, see :meth:`Pool.reordered`).
+    """
 
     depth: int
 
@@ -200,15 +204,50 @@ class Pool:
 
         Rows beyond the model's depth keep their fused order, below every re-ordered row; the
         scores of the first ``k`` of them are made to sit under the model's lowest score.
+
+        Items without log data (``parts["logged"]`` 0) are then held to the cold-start floor
+        (:func:`cold_start_order`), unless the model says ``cold_start_floor = False``.
         """
         head, features = self.features(model.depth)
         learnt = model.score(features)
         rest = self.order[model.depth :]
         floor = float(learnt.min()) - 1.0 if len(learnt) else 0.0
-        fused = dict(zip(head.tolist(), learnt.tolist(), strict=True))
+        ranking = np.argsort(-learnt, kind="stable")
+        logged = None if self.scores is None else self.scores.parts.get("logged")
+        if logged is not None and getattr(model, "cold_start_floor", True):
+            ranking = cold_start_order(ranking, np.asarray(logged)[head] <= 0)
+        # Scores follow the (possibly floored) order: the j-th row takes the j-th best score.
+        fused = dict(zip(head[ranking].tolist(), np.sort(learnt)[::-1].tolist(), strict=True))
         fused.update({row: floor - 1e-6 * rank for rank, row in enumerate(rest[:k])})
-        order = head[np.argsort(-learnt, kind="stable")].tolist() + rest
+        order = head[ranking].tolist() + rest
         return Pool(order, fused, self.dense, self.lexical, self.scores)
+
+
+def cold_start_order(ranking: np.ndarray, unlogged: np.ndarray) -> np.ndarray:
+    """A learned ranking of a pool in which no item without log data falls below its fused place.
+
+    The pool comes in reciprocal-rank order, which is cold-start safe (an item without log data
+    has its text lists scaled up for the signals list it cannot enter: see
+    :meth:`chatrec.retrieval.Retriever.pool`). A learned model reads the ``logged`` feature and
+    the imputed signals, and learns from logs in which such items are rarely the answer; left
+    alone it buried them (issue 14). So each such item takes the better of its learned place and
+    its fused place; logged items keep their learned order around them (logs may raise an item,
+    their absence never buries one).
+
+    Args:
+        ranking: Pool positions (0 = best fused) in the model's order, best first.
+        unlogged: Per pool position, whether the item has no log data.
+
+    Returns:
+        The pool positions in the new order.
+    """
+    if not unlogged.any():
+        return ranking
+    slot = np.empty(len(ranking), dtype=np.float64)
+    slot[ranking] = np.arange(len(ranking))
+    positions = np.arange(len(ranking))
+    slot = np.where(unlogged, np.minimum(slot, positions) - 0.5, slot)  # ahead of a logged item on the same slot
+    return np.argsort(slot, kind="stable")
 
 
 @dataclass
@@ -235,12 +274,15 @@ class LearnedFusion:
         depth: Pool size it re-orders.
         trained_groups: Dialogues or sessions it learnt from.
         meta: Anything else recorded at fit time (embedder, counts, held-out metrics).
+        cold_start_floor: Hold items without log data to their fused place at least
+            (:func:`cold_start_order`); False only to measure what the floor does.
     """
 
     model: str
     depth: int = 200
     trained_groups: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    cold_start_floor: bool = True
     _booster: Any = field(default=None, repr=False, compare=False)
 
     @property

@@ -88,6 +88,9 @@ def redial_command(
                              last message asks for them by name (then first)
       product-owned-served   the same, the fusion fitted with the named items left
                              out of its training pools (with --fit-fusion)
+      product-nofloor        the learned fusion without the cold-start floor (items
+                             without log data may fall below their fused place)
+      product-exclude-nofloor  the same, items named earlier never shown
       product-exclude-prior  product-exclude, popularity-only items in the signals
                              list even with a taste (before the sparse-history fix)
 
