@@ -68,7 +68,7 @@ FEATURES = (
 class PoolRanker(Protocol):
     """What ``Retriever.search`` needs of a fusion model: a pool depth and a scorer of pool features.
 
-    A model may also say ``cold_start_floor = False`` (default True, see :meth:`Pool.reordered`).
+    A model may also set ``cold_start_floor`` (default 1, 0: none; see :meth:`Pool.reordered`).
     """
 
     depth: int
@@ -206,7 +206,7 @@ class Pool:
         scores of the first ``k`` of them are made to sit under the model's lowest score.
 
         Items without log data (``parts["logged"]`` 0) are then held to the cold-start floor
-        (:func:`cold_start_order`), unless the model says ``cold_start_floor = False``.
+        (:func:`cold_start_order`, stretched by the model's ``cold_start_floor``, default 1; 0: none).
         """
         head, features = self.features(model.depth)
         learnt = model.score(features)
@@ -214,8 +214,9 @@ class Pool:
         floor = float(learnt.min()) - 1.0 if len(learnt) else 0.0
         ranking = np.argsort(-learnt, kind="stable")
         logged = None if self.scores is None else self.scores.parts.get("logged")
-        if logged is not None and getattr(model, "cold_start_floor", True):
-            ranking = cold_start_order(ranking, np.asarray(logged)[head] <= 0)
+        stretch = float(getattr(model, "cold_start_floor", 1.0))
+        if logged is not None and stretch > 0:
+            ranking = cold_start_order(ranking, np.asarray(logged)[head] <= 0, stretch)
         # Scores follow the (possibly floored) order: the j-th row takes the j-th best score.
         fused = dict(zip(head[ranking].tolist(), np.sort(learnt)[::-1].tolist(), strict=True))
         fused.update({row: floor - 1e-6 * rank for rank, row in enumerate(rest[:k])})
@@ -223,7 +224,7 @@ class Pool:
         return Pool(order, fused, self.dense, self.lexical, self.scores)
 
 
-def cold_start_order(ranking: np.ndarray, unlogged: np.ndarray) -> np.ndarray:
+def cold_start_order(ranking: np.ndarray, unlogged: np.ndarray, stretch: float = 1.0) -> np.ndarray:
     """A learned ranking of a pool in which no item without log data falls below its fused place.
 
     The pool comes in reciprocal-rank order, which is cold-start safe (an item without log data
@@ -231,12 +232,13 @@ def cold_start_order(ranking: np.ndarray, unlogged: np.ndarray) -> np.ndarray:
     :meth:`chatrec.retrieval.Retriever.pool`). A learned model reads the ``logged`` feature and
     the imputed signals, and learns from logs in which such items are rarely the answer; left
     alone it buried them (issue 14). So each such item takes the better of its learned place and
-    its fused place; logged items keep their learned order around them (logs may raise an item,
-    their absence never buries one).
+    its fused place (times ``stretch``); logged items keep their learned order around them (logs
+    may raise an item, their absence never buries one).
 
     Args:
         ranking: Pool positions (0 = best fused) in the model's order, best first.
         unlogged: Per pool position, whether the item has no log data.
+        stretch: An item at fused place ``p`` falls at most to place ``stretch * p``.
 
     Returns:
         The pool positions in the new order.
@@ -246,7 +248,7 @@ def cold_start_order(ranking: np.ndarray, unlogged: np.ndarray) -> np.ndarray:
     slot = np.empty(len(ranking), dtype=np.float64)
     slot[ranking] = np.arange(len(ranking))
     positions = np.arange(len(ranking))
-    slot = np.where(unlogged, np.minimum(slot, positions) - 0.5, slot)  # ahead of a logged item on the same slot
+    slot = np.where(unlogged, np.minimum(slot, stretch * positions) - 0.5, slot)  # ahead of a logged item on the same slot
     return np.argsort(slot, kind="stable")
 
 
@@ -274,15 +276,15 @@ class LearnedFusion:
         depth: Pool size it re-orders.
         trained_groups: Dialogues or sessions it learnt from.
         meta: Anything else recorded at fit time (embedder, counts, held-out metrics).
-        cold_start_floor: Hold items without log data to their fused place at least
-            (:func:`cold_start_order`); False only to measure what the floor does.
+        cold_start_floor: Hold items without log data to this multiple of their fused place at
+            least (:func:`cold_start_order`); 0 only to measure what the floor does.
     """
 
     model: str
     depth: int = 200
     trained_groups: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
-    cold_start_floor: bool = True
+    cold_start_floor: float = 1.0
     _booster: Any = field(default=None, repr=False, compare=False)
 
     @property

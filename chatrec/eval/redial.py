@@ -108,8 +108,8 @@ class System:
             sparse-history fix).
         served_fusion: Rank with the learned fusion fitted as the product serves: named items
             left out of each training pool, so that it learns to rank what may be shown.
-        cold_start_floor: With a learned fusion, items without log data keep at least their
-            fused place (:func:`chatrec.fusion.cold_start_order`); False: the ablation.
+        cold_start_floor: With a learned fusion, items without log data fall at most to this
+            multiple of their fused place (:func:`chatrec.fusion.cold_start_order`); 0: the ablation.
     """
 
     name: str
@@ -126,7 +126,7 @@ class System:
     owned: bool = False
     prior_in_list: bool = False
     served_fusion: bool = False
-    cold_start_floor: bool = True
+    cold_start_floor: float = 1.0
 
 
 #: The systems ``eval redial --systems`` knows, in the order of the ablation.
@@ -156,9 +156,19 @@ SYSTEMS: dict[str, System] = {
         System("product-owned-served", text="hybrid", items_in_query=True, signals=True, product=True, owned=True,
                served_fusion=True),
         System("product-nofloor", text="hybrid", items_in_query=True, signals=True, product=True,
-               cold_start_floor=False),
+               cold_start_floor=0.0),
         System("product-exclude-nofloor", text="hybrid", items_in_query=True, signals=True, product=True,
-               exclude_mentioned=True, cold_start_floor=False),
+               exclude_mentioned=True, cold_start_floor=0.0),
+        System("product-floor2", text="hybrid", items_in_query=True, signals=True, product=True,
+               cold_start_floor=2.0),
+        System("product-exclude-floor2", text="hybrid", items_in_query=True, signals=True, product=True,
+               exclude_mentioned=True, cold_start_floor=2.0),
+        System("product-floor3", text="hybrid", items_in_query=True, signals=True, product=True,
+               cold_start_floor=3.0),
+        System("product-exclude-floor3", text="hybrid", items_in_query=True, signals=True, product=True,
+               exclude_mentioned=True, cold_start_floor=3.0),
+        System("product-exclude-nosignals", text="hybrid", items_in_query=True, product=True, rrf_only=True,
+               exclude_mentioned=True),
         System("product-exclude-prior", text="hybrid", items_in_query=True, signals=True, product=True,
                exclude_mentioned=True, prior_in_list=True),
         System("product+llm0", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm",
@@ -379,8 +389,8 @@ class RedialEvaluation:
         n = len(self.ids)
         if system.product:
             fusion = None if system.rrf_only else self.served_fusion if system.served_fusion else self.fusion
-            if fusion is not None and not system.cold_start_floor:
-                fusion = dataclasses.replace(fusion, cold_start_floor=False)
+            if fusion is not None and system.cold_start_floor != fusion.cold_start_floor:
+                fusion = dataclasses.replace(fusion, cold_start_floor=system.cold_start_floor)
             return self._product_scores(query, text_vector, mentioned, fusion, self._aligned_for(system),
                                         prior_in_list=system.prior_in_list, exclude=exclude)
         if system.popularity_only:

@@ -247,7 +247,7 @@ class BuryingUnlogged:
 
     depth = 60
 
-    def __init__(self, floor: bool = True) -> None:
+    def __init__(self, floor: float = 1.0) -> None:
         self.cold_start_floor = floor
 
     def score(self, features: np.ndarray) -> np.ndarray:
@@ -268,7 +268,7 @@ def test_a_learned_fusion_cannot_bury_the_best_item_without_log_data(retriever: 
     query = Query("a funny comedy", signal_scores=extra, signal_weight=2.0, signal_parts={"logged": logged})
 
     floored = retriever.search(query, 10, fusion=BuryingUnlogged())
-    unfloored = retriever.search(query, 10, fusion=BuryingUnlogged(floor=False))
+    unfloored = retriever.search(query, 10, fusion=BuryingUnlogged(floor=0.0))
     assert new not in [c.item.id for c in unfloored]  # what the model alone does
     assert [c.item.id for c in floored][0] == new  # first in the fused pool: first still
     scores = [c.score for c in floored]
@@ -287,6 +287,8 @@ def test_the_cold_start_floor_keeps_the_learned_order_of_logged_items() -> None:
     # An item the model already ranks above its fused place keeps the model's place.
     assert cold_start_order(np.asarray([1, 0, 2]), np.asarray([False, True, False])).tolist() == [1, 0, 2]
     assert cold_start_order(ranking, np.zeros(6, dtype=bool)).tolist() == ranking.tolist()
+    # Stretched: fused place 1 may fall to place 2 (behind the model's first two).
+    assert cold_start_order(ranking, unlogged, stretch=2.0).tolist() == [3, 0, 1, 4, 5, 2]
 
 
 def test_fusion_training_pools_leave_out_items_no_logged_turn_could_choose(
