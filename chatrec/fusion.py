@@ -12,6 +12,11 @@ Fit one with `chatrec eval fit-fusion` on logged dialogues (never on the ones yo
 on: the file records the dialogues it learnt from and `eval redial` refuses an overlap), then
 set ``fusion_path``. The dense features depend on the embedder: fit with the one you serve.
 
+Cold start (issue 14): the model reads whether an item has log data (``logged``) and its
+imputed signals, but a model learnt from logs has seen few right answers without log data. So
+its order is held to a floor: an item without log data never falls below its place in the
+reciprocal-rank pool, which is itself cold-start safe (:func:`cold_start_order`).
+
 The file is JSON: the LightGBM model as text plus its feature names, pool depth, training
 groups and held-out metrics. Loading checks all of them and names what is wrong.
 """

@@ -75,7 +75,6 @@ def cross_fitted_examples(
     vocabulary: Sequence[str] | None = None,
     exclude_named: bool = False,
     drop_unoffered: bool = True,
-    hide_from: str = "logged",
     **options: Any,
 ) -> list[FusionExample]:
     """Fusion training data from logged turns, each scored with signals that never saw its dialogue.
@@ -87,10 +86,11 @@ def cross_fitted_examples(
 
     Items outside ``vocabulary`` (added after the logs) are left out of the training pools: no
     logged turn could choose them, so as negatives they would teach only that an item without
-    log data is never the answer, and the model would bury every new product (issue 14: held-out
-    items' R@10 .060 with them, below the system without signals). The simulated new items
-    above are the only items without log data the model learns from, chosen as often as the
-    logged items they were drawn from.
+    log data is never the answer, and the model buries every new product (issue 14, 600 ReDial
+    turns with a fifth of the catalogue held out of the logs: R@10 on the held-out targets .066
+    with them, .148 without them, .159 for the same system without signals). The simulated new
+    items above are then the only items without log data the model learns from, chosen as often
+    as the logged items they were drawn from.
 
     Args:
         retriever: The catalogue's retriever (with the embedder the fusion will serve with).
@@ -118,8 +118,8 @@ def cross_fitted_examples(
         for fold_turns, kept in cross_fitting_folds(sessions, turns, folds):
             hidden: set[str] = set()
             if unlogged_share > 0:
-                pool = sorted(offered) if hide_from == "offered" else sorted({i for s in kept for i in s.items})
-                hidden = set(rng.sample(pool, int(len(pool) * unlogged_share)))
+                logged = sorted({i for session in kept for i in session.items})
+                hidden = set(rng.sample(logged, int(len(logged) * unlogged_share)))
                 kept = without_items(kept, hidden)
             signals = ItemSignals.fit(kept, [i for i in offered if i not in hidden])
             evaluation = RedialEvaluation(retriever, signals, **options)
