@@ -91,7 +91,8 @@ def redial_command(
       product-nofloor        the learned fusion without the cold-start floor (items
                              without log data may fall below their fused place)
       product-exclude-nofloor  the same, items named earlier never shown
-      product-floor2, -floor3  the floor stretched: to 2 or 3 times the fused place
+      product-floor2, product-floor3  the floor stretched: an item without log
+                             data falls at most to 2 or 3 times its fused place
       product-exclude-floor2, product-exclude-floor3  the same, named items never shown
       product-exclude-nosignals  product-exclude without item signals
       product-exclude-prior  product-exclude, popularity-only items in the signals
