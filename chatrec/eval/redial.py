@@ -48,7 +48,7 @@ from chatrec.errors import InputError
 from chatrec.eval.metrics import catalogue_coverage, intra_list_diversity, ndcg_at_k
 from chatrec.eval.owned import SeekerSaid, seeker_said
 from chatrec.eval.turns import RecTurn, dialogue_rec_turns, dialogue_roles, load_turns, sample_turns
-from chatrec.fusion import LearnedFusion
+from chatrec.fusion import COLD_START_FLOOR, LearnedFusion
 from chatrec.linking import TitleLinker
 from chatrec.query import Query, make_query, pulled_towards, taste_vector
 from chatrec.retrieval import Candidate, Retriever
@@ -126,7 +126,7 @@ class System:
     owned: bool = False
     prior_in_list: bool = False
     served_fusion: bool = False
-    cold_start_floor: float = 1.0
+    cold_start_floor: float = COLD_START_FLOOR
 
 
 #: The systems ``eval redial --systems`` knows, in the order of the ablation.
@@ -159,10 +159,10 @@ SYSTEMS: dict[str, System] = {
                cold_start_floor=0.0),
         System("product-exclude-nofloor", text="hybrid", items_in_query=True, signals=True, product=True,
                exclude_mentioned=True, cold_start_floor=0.0),
-        System("product-floor2", text="hybrid", items_in_query=True, signals=True, product=True,
-               cold_start_floor=2.0),
-        System("product-exclude-floor2", text="hybrid", items_in_query=True, signals=True, product=True,
-               exclude_mentioned=True, cold_start_floor=2.0),
+        System("product-floor1", text="hybrid", items_in_query=True, signals=True, product=True,
+               cold_start_floor=1.0),
+        System("product-exclude-floor1", text="hybrid", items_in_query=True, signals=True, product=True,
+               exclude_mentioned=True, cold_start_floor=1.0),
         System("product-floor3", text="hybrid", items_in_query=True, signals=True, product=True,
                cold_start_floor=3.0),
         System("product-exclude-floor3", text="hybrid", items_in_query=True, signals=True, product=True,
