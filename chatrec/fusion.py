@@ -45,9 +45,9 @@ __all__ = [
     "Pool",
     "PoolRanker",
     "PoolScores",
+    "cold_start_order",
     "fit_fusion",
     "pool_features",
-    "cold_start_order",
     "reciprocal_rank_fusion",
 ]
 
@@ -238,7 +238,7 @@ class Pool:
 
 
 def cold_start_order(ranking: np.ndarray, unlogged: np.ndarray, stretch: float = 1.0) -> np.ndarray:
-    """A learned ranking of a pool in which no item without log data falls below its fused place.
+    """A learned ranking of a pool in which no item without log data falls far below its fused place.
 
     The pool comes in reciprocal-rank order, which is cold-start safe (an item without log data
     has its text lists scaled up for the signals list it cannot enter: see
@@ -261,7 +261,8 @@ def cold_start_order(ranking: np.ndarray, unlogged: np.ndarray, stretch: float =
     slot = np.empty(len(ranking), dtype=np.float64)
     slot[ranking] = np.arange(len(ranking))
     positions = np.arange(len(ranking))
-    slot = np.where(unlogged, np.minimum(slot, stretch * positions) - 0.5, slot)  # ahead of a logged item on the same slot
+    # An item on the same slot as a logged one goes ahead of it.
+    slot = np.where(unlogged, np.minimum(slot, stretch * positions) - 0.5, slot)
     return np.argsort(slot, kind="stable")
 
 
