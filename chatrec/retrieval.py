@@ -271,7 +271,8 @@ class Retriever:
             k: How many candidates to return.
             fusion: A learned fusion model (:mod:`chatrec.fusion`): it re-orders the best
                 ``fusion.depth`` items of the fused pool (hybrid mode only); their ``score``
-                is then the model's.
+                is then the model's. Items without log data never fall below twice their
+                fused place (:func:`chatrec.fusion.cold_start_order`).
             With ``query.signal_parts["logged"]`` (0 for items without log data, such as
             products added after the logs), those items stay out of the signals list and their
             text lists' reciprocal ranks count ``1 + signal_weight / number of text lists`` times

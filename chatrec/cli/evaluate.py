@@ -88,6 +88,13 @@ def redial_command(
                              last message asks for them by name (then first)
       product-owned-served   the same, the fusion fitted with the named items left
                              out of its training pools (with --fit-fusion)
+      product-nofloor        the learned fusion without the cold-start floor (items
+                             without log data may fall to any place; by default at
+                             most to twice their place in the fused pool)
+      product-exclude-nofloor  the same, items named earlier never shown
+      product-floor1, product-floor3  the floor at 1 or 3 times the fused place
+      product-exclude-floor1, product-exclude-floor3  the same, named items never shown
+      product-exclude-nosignals  product-exclude without item signals
       product-exclude-prior  product-exclude, popularity-only items in the signals
                              list even with a taste (before the sparse-history fix)
 

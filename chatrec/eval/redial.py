@@ -48,7 +48,7 @@ from chatrec.errors import InputError
 from chatrec.eval.metrics import catalogue_coverage, intra_list_diversity, ndcg_at_k
 from chatrec.eval.owned import SeekerSaid, seeker_said
 from chatrec.eval.turns import RecTurn, dialogue_rec_turns, dialogue_roles, load_turns, sample_turns
-from chatrec.fusion import LearnedFusion
+from chatrec.fusion import COLD_START_FLOOR, LearnedFusion
 from chatrec.linking import TitleLinker
 from chatrec.query import Query, make_query, pulled_towards, taste_vector
 from chatrec.retrieval import Candidate, Retriever
@@ -108,6 +108,8 @@ class System:
             sparse-history fix).
         served_fusion: Rank with the learned fusion fitted as the product serves: named items
             left out of each training pool, so that it learns to rank what may be shown.
+        cold_start_floor: With a learned fusion, items without log data fall at most to this
+            multiple of their fused place (:func:`chatrec.fusion.cold_start_order`); 0: the ablation.
     """
 
     name: str
@@ -124,6 +126,7 @@ class System:
     owned: bool = False
     prior_in_list: bool = False
     served_fusion: bool = False
+    cold_start_floor: float = COLD_START_FLOOR
 
 
 #: The systems ``eval redial --systems`` knows, in the order of the ablation.
@@ -152,6 +155,20 @@ SYSTEMS: dict[str, System] = {
         System("product-owned", text="hybrid", items_in_query=True, signals=True, product=True, owned=True),
         System("product-owned-served", text="hybrid", items_in_query=True, signals=True, product=True, owned=True,
                served_fusion=True),
+        System("product-nofloor", text="hybrid", items_in_query=True, signals=True, product=True,
+               cold_start_floor=0.0),
+        System("product-exclude-nofloor", text="hybrid", items_in_query=True, signals=True, product=True,
+               exclude_mentioned=True, cold_start_floor=0.0),
+        System("product-floor1", text="hybrid", items_in_query=True, signals=True, product=True,
+               cold_start_floor=1.0),
+        System("product-exclude-floor1", text="hybrid", items_in_query=True, signals=True, product=True,
+               exclude_mentioned=True, cold_start_floor=1.0),
+        System("product-floor3", text="hybrid", items_in_query=True, signals=True, product=True,
+               cold_start_floor=3.0),
+        System("product-exclude-floor3", text="hybrid", items_in_query=True, signals=True, product=True,
+               exclude_mentioned=True, cold_start_floor=3.0),
+        System("product-exclude-nosignals", text="hybrid", items_in_query=True, product=True, rrf_only=True,
+               exclude_mentioned=True),
         System("product-exclude-prior", text="hybrid", items_in_query=True, signals=True, product=True,
                exclude_mentioned=True, prior_in_list=True),
         System("product+llm0", text="hybrid", items_in_query=True, signals=True, product=True, ranker="llm",
@@ -372,6 +389,8 @@ class RedialEvaluation:
         n = len(self.ids)
         if system.product:
             fusion = None if system.rrf_only else self.served_fusion if system.served_fusion else self.fusion
+            if fusion is not None and system.cold_start_floor != fusion.cold_start_floor:
+                fusion = dataclasses.replace(fusion, cold_start_floor=system.cold_start_floor)
             return self._product_scores(query, text_vector, mentioned, fusion, self._aligned_for(system),
                                         prior_in_list=system.prior_in_list, exclude=exclude)
         if system.popularity_only:

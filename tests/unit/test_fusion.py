@@ -240,3 +240,74 @@ def test_items_without_log_data_are_neither_raised_nor_buried_by_the_signals(ret
     assert safe.index(new) == 0
     # Logged items keep their relative order: the logs still raise what they know.
     assert [i for i in safe if i != new] == [i for i in buried if i != new]
+
+
+class BuryingUnlogged:
+    """A stand-in learned model that learnt 'no log data, never the answer' (issue 14)."""
+
+    depth = 60
+
+    def __init__(self, floor: float = 1.0) -> None:
+        self.cold_start_floor = floor
+
+    def score(self, features: np.ndarray) -> np.ndarray:
+        return features[:, COLUMN["logged"]] * 10.0 + features[:, COLUMN["signals"]]
+
+
+def test_a_learned_fusion_cannot_bury_the_best_item_without_log_data(retriever: Retriever) -> None:
+    from chatrec.query import Query
+
+    n = len(retriever.index)
+    plain = [c.item.id for c in retriever.search("a funny comedy", k=n)]
+    new = plain[0]  # the best content evidence, added to the shop after the logs were collected
+    extra = np.zeros(n, dtype=np.float32)
+    logged = np.ones(n, dtype=np.float32)
+    logged[retriever.index.position(new)] = 0
+    for number, item_id in enumerate(plain[5:45]):  # the logs know forty weaker matches
+        extra[retriever.index.position(item_id)] = 1.0 - 0.01 * number
+    query = Query("a funny comedy", signal_scores=extra, signal_weight=2.0, signal_parts={"logged": logged})
+
+    floored = retriever.search(query, 10, fusion=BuryingUnlogged())
+    unfloored = retriever.search(query, 10, fusion=BuryingUnlogged(floor=0.0))
+    assert new not in [c.item.id for c in unfloored]  # what the model alone does
+    assert [c.item.id for c in floored][0] == new  # first in the fused pool: first still
+    scores = [c.score for c in floored]
+    assert scores == sorted(scores, reverse=True)
+    # The logs still order the logged items: the floor moves the new item only.
+    assert [c.item.id for c in floored[1:]] == [c.item.id for c in unfloored[:9]]
+
+
+def test_the_cold_start_floor_keeps_the_learned_order_of_logged_items() -> None:
+    from chatrec.fusion import cold_start_order
+
+    # The model's order of a pool of six (positions in fused order); position 1 has no log data.
+    ranking = np.asarray([3, 0, 4, 5, 2, 1])
+    unlogged = np.asarray([False, True, False, False, False, False])
+    assert cold_start_order(ranking, unlogged).tolist() == [3, 1, 0, 4, 5, 2]
+    # An item the model already ranks above its fused place keeps the model's place.
+    assert cold_start_order(np.asarray([1, 0, 2]), np.asarray([False, True, False])).tolist() == [1, 0, 2]
+    assert cold_start_order(ranking, np.zeros(6, dtype=bool)).tolist() == ranking.tolist()
+    # Stretched: fused place 1 may fall to place 2 (behind the model's first two).
+    assert cold_start_order(ranking, unlogged, stretch=2.0).tolist() == [3, 0, 1, 4, 5, 2]
+
+
+def test_fusion_training_pools_leave_out_items_no_logged_turn_could_choose(
+    retriever: Retriever, fixtures_dir: Path
+) -> None:
+    from chatrec.eval.fusion_data import cross_fitted_examples
+
+    dialogues = fixtures_dir / "redial_dialogues.jsonl"
+    titles = {item.id: item.title for item in retriever.index.items}
+    turns = dialogue_rec_turns([dialogues], titles)[:30]
+    ids = [item.id for item in retriever.index.items]
+    added_later = set(ids[::3])  # a third of the catalogue was not on offer while the logs were collected
+    offered = [i for i in ids if i not in added_later]
+
+    def unlogged_rows(**options: bool) -> int:
+        examples = cross_fitted_examples(retriever, redial_sessions(dialogues), turns, depth=100, folds=2,
+                                         unlogged_share=0.0, vocabulary=offered, **options)
+        assert examples
+        return sum(int((e.features[:, COLUMN["logged"]] == 0).sum()) for e in examples)
+
+    assert unlogged_rows(drop_unoffered=False) > 0  # as negatives: "no log data, never chosen"
+    assert unlogged_rows() == 0
