@@ -114,7 +114,10 @@ _OFF_TOPIC = re.compile(
     r"flight|train ticket|hotel|restaurant|meaning of life|what time is it|how old are you|tell me a|rain|snow|"
     r"sunny|lawyer|doctor|medicine|taxi|cab|uber|(?:book|reserve) (?:me )?(?:a|an) (?:table|room|ride|seat|ticket|appointment)|"
     r"solve|equation|\d+ ?[+*/x] ?\d+|translate|who (?:made|built|created|trained|programmed) you|"
-    r"are you (?:alive|sentient|conscious)|what model are you|what(?:'s| is) the time|time is it)\b"
+    r"are you (?:alive|sentient|conscious)|what model are you|what(?:'s| is) the time|time is it|"
+    r"who (?:won|wins|will win|invented|discovered|wrote|sang|directed|painted|founded|killed)|world cup|olympics?|"
+    r"match (?:today|tonight|yesterday)|(?:ipl|nba|fifa) (?:final|match|score|winner)|how (?:tall|far|old) is|"
+    r"when (?:was|did|is) (?:the|he|she)\b.*\b(?:born|die|founded|invented|happen))\b"
 )
 _INJECTION = re.compile(
     r"\b((?:ignore|forget|disregard|override|bypass) (?:about )?(?:all |your |the |any |previous |prior |above |these |"
@@ -1215,6 +1218,12 @@ def understand(
             ("for my", "for the", "for your", "for his", "for her", "compatible with", "with my", "to my", "for",
              "for an", "for our")  # "for a", "for an": single letters are gone from the tokens
         )
+    }
+    # "a remote for my fire tv stick": one word may stand between "for my" and the product it goes with
+    owned |= {
+        id(m) for m in typed[1:]
+        if re.search(r"(?:^| )(?:for|compatible with|with|to)(?: (?:my|the|your|his|her|an|our))?"
+                     r"(?: (?!(?:and|or|also|plus)\b)[a-z]+){1,2}$", " ".join(matchable[max(0, m.start - 6):m.start]))
     }
     # "a remote for a samsung tv": the brand right before what it goes with is that product's brand
     starts = {m.start for m in matches if id(m) in owned}

@@ -58,3 +58,19 @@ def test_a_brand_written_in_chinese_is_read_as_the_brand(vocabularies, message: 
 def test_a_product_wish_beside_an_unrelated_task_is_served(vocabularies, message: str, off_topic: bool) -> None:
     request = understand(message, vocabularies["electronics"])
     assert (request.intent == "off_topic") is off_topic, request
+
+
+@pytest.mark.parametrize("message, wanted, not_wanted", [
+    ("a remote for my fire tv stick, show me", "RemoteControls", "SmartTelevisions"),
+    ("a charger for my old laptop", "WallChargers", "Laptops"),
+    ("a tv to watch the world cup", "SmartTelevisions", "SmartWatches"),
+])
+def test_what_the_product_goes_with_or_a_verb_is_no_second_wish(vocabularies, message, wanted, not_wanted) -> None:
+    request = understand(message, vocabularies["electronics"])
+    values = [v for values in request.include.values() for v in values]
+    assert wanted in values and not_wanted not in values, request.include
+
+
+@pytest.mark.parametrize("message", ["who won the cricket world cup?", "when was gandhi born?", "how tall is the eiffel tower"])
+def test_questions_about_the_world_are_off_topic(vocabularies, message: str) -> None:
+    assert understand(message, vocabularies["electronics"]).intent == "off_topic"
