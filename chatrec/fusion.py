@@ -36,6 +36,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from chatrec.errors import InputError
+from chatrec.item_neighbours import NEIGHBOUR_FEATURES, Neighbours
 
 __all__ = [
     "COLD_START_FLOOR",
@@ -54,7 +55,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 FORMAT = "chatrec-fusion"
-VERSION = 3
+VERSION = 4  # 4: the embedding-neighbour and year features (issue 14, chatrec.item_neighbours)
 #: Signal components the features read (see :meth:`chatrec.signals.AlignedSignals.parts`).
 SIGNAL_PARTS = ("co_mention", "two_hop", "popularity", "log_text")
 #: Catalogue-taste components the features read (see :meth:`chatrec.catalogue_taste.CatalogueTaste.parts`).
@@ -73,6 +74,7 @@ FEATURES = (
     *SIGNAL_PARTS, "co_mention_rank", "two_hop_rank",
     "taste", "taste_rank", "named", "n_named", "has_text", "logged",
     *CONTENT_PARTS, "content_list_rank",
+    *NEIGHBOUR_FEATURES,
 )
 
 
@@ -105,6 +107,8 @@ class PoolScores:
         taste: Similarity to the centroid of the items the customer named, or None.
         named: Whether the customer named each item.
         content: The catalogue-taste list's score (-inf outside it), or None without that list.
+        neighbours: The catalogue and the items named, for the :data:`NEIGHBOUR_FEATURES`
+            (None: similarities 0, years missing).
     """
 
     dense: np.ndarray
@@ -115,6 +119,7 @@ class PoolScores:
     taste: np.ndarray | None = None
     named: np.ndarray | None = None
     content: np.ndarray | None = None
+    neighbours: Neighbours | None = None
 
 
 def _rank_of(scores: np.ndarray, rows: np.ndarray, cap: int, positive: bool) -> np.ndarray:
@@ -168,6 +173,11 @@ def pool_features(rows: np.ndarray, pool: PoolScores, cap: int) -> np.ndarray:
         part = pool.parts.get(name)
         columns.append(np.zeros(n, np.float32) if part is None else _finite(part[rows]))
     columns.append(worst if pool.content is None else _rank_of(pool.content, rows, cap, positive=True))
+    if pool.neighbours is None:
+        columns += [np.zeros(n, np.float32)] * 3 + [np.full(n, np.nan, np.float32)] * 2
+    else:
+        described = pool.neighbours.features(rows)
+        columns += [described[name] for name in NEIGHBOUR_FEATURES]
     return np.stack(columns, axis=1) if n else np.zeros((0, len(FEATURES)), dtype=np.float32)
 
 

@@ -21,6 +21,7 @@ from chatrec.catalog import FIELDS, Item, item_text
 from chatrec.embedding import Embedder, load_embedder
 from chatrec.errors import ConfigError, IndexError_, IndexNotFoundError, InputError
 from chatrec.fusion import Pool, PoolRanker, PoolScores, reciprocal_rank_fusion
+from chatrec.item_neighbours import Neighbours, item_years
 from chatrec.index import ATTR_PREFIX, CatalogIndex, open_collection, open_index
 from chatrec.query import Filters, Mode, Query, pulled_towards
 from chatrec.settings import Settings
@@ -166,6 +167,7 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self._bm25: BM25 | None = None
+        self._years: np.ndarray | None = None  # item_years of the catalogue, on first use
         self._postings: dict[str, dict[str, np.ndarray]] = {}
         self._prices = np.array(
             [math.nan if item.price is None else item.price for item in index.items], dtype=np.float64
@@ -393,8 +395,16 @@ class Retriever:
             taste=None if query.taste is None else self.index.embeddings @ query.taste.astype(np.float32),
             named=self._named_mask(query.named_ids),
             content=content,
+            neighbours=self._neighbours(query.named_ids),
         )
         return Pool(order, fused, dense_scores, lexical_scores, scores)
+
+    def _neighbours(self, named_ids: Sequence[str]) -> Neighbours:
+        """The catalogue and the items named, for the fusion's neighbour and year features (issue 14)."""
+        if self._years is None:
+            self._years = item_years(self.index.items)
+        named = tuple(dict.fromkeys(self.index.position(i) for i in named_ids if i in self.index))
+        return Neighbours(self.index.embeddings, self._years, named)
 
     def _named_mask(self, named_ids: Sequence[str]) -> np.ndarray:
         named = np.zeros(len(self.index), dtype=bool)

@@ -65,7 +65,10 @@ def test_pool_features_describe_each_candidate() -> None:
     assert features[1, COLUMN["lexical_rank"]] == 0 and features[2, COLUMN["lexical_gap"]] == pytest.approx(-2.0)
     assert features[:, COLUMN["named"]].tolist() == [0, 0, 1] and features[0, COLUMN["n_named"]] == 1
     assert features[2, COLUMN["co_mention"]] == 2 and features[:, COLUMN["two_hop"]].tolist() == [0, 0, 0]
-    assert np.isfinite(features).all()
+    # unknown years are missing values (NaN: LightGBM's "missing"); nothing else is
+    years = [COLUMN["year"], COLUMN["year_gap"]]
+    assert np.isnan(features[:, years]).all()
+    assert np.isfinite(np.delete(features, years, axis=1)).all()
 
 
 def test_fitted_fusion_learns_what_rrf_cannot(tmp_path: Path) -> None:
