@@ -35,8 +35,23 @@ def _app(tmp: Path):  # type: ignore[no-untyped-def]
     return create_app(base, engine)
 
 
+def _ready(app, seconds: float = 180.0):  # type: ignore[no-untyped-def]
+    """The app once its warm-up is done: /readyz answers 503 (its documented "still warming up")
+    until then, which is no server error."""
+    import time
+
+    from fastapi.testclient import TestClient
+
+    client = TestClient(app)
+    deadline = time.monotonic() + seconds
+    while client.get("/readyz").status_code != 200:
+        assert time.monotonic() < deadline, "the engine did not warm up"
+        time.sleep(0.5)
+    return app
+
+
 def test_no_server_error_for_generated_requests(tmp_path: Path) -> None:
-    api = schemathesis.openapi.from_asgi("/openapi.json", _app(tmp_path))
+    api = schemathesis.openapi.from_asgi("/openapi.json", _ready(_app(tmp_path)))
     statuses: list[int] = []
     failures: list[str] = []
     operations = [result.ok() for result in api.get_all_operations()]
