@@ -260,6 +260,8 @@ def answer_question(
     if not items:
         return Answer(wording["none_shown"], "no_reference", [], False)
     text = _in_english_words(question, wording_language(language))
+    for said, field_word in wording.get("field_synonyms", {}).items():  # "什么牌子", "¿de qué marca?": the brand
+        text = text.replace(said, f" {field_word} ") if _HAN.search(said) else re.sub(rf"\b{re.escape(said)}\b", field_word, text)
     tokens = _tokens(text)
 
     if _has_phrase(text, wording["buy_words"]):  # "I'll take the second one", "add it to cart"
@@ -584,6 +586,11 @@ def _attribute_answer(
     for item in items:
         title = _short_title(item)
         named = next(((n, v) for n, v in _english_fields(item) if forms & set(_tokens(n))), None)
+        if named is None and "brand" in forms and item.title.split():
+            # a catalogue without a brand field: titles open with the brand ("Globalite Women ...")
+            lines.append(wording["brand_from_title"].format(title=title, word=item.title.split()[0]))
+            supported = True
+            continue
         if named is not None:
             # "what colour is the first?": the field the question names, with its value.
             lines.append(

@@ -217,3 +217,15 @@ def test_a_spec_no_item_states_is_said_plainly_and_a_bare_biggest_on_clothes_is_
     answer = answer_question("which is the lightest?", PHONES[:2])
     assert answer.supported is False and "weight" in answer.text
     assert answer_question("which is the biggest?", [RED, BLACK]).kind != "best"
+
+
+@pytest.mark.parametrize("message, language, said", [
+    ("what brand is the second one?", "en", "“Globalite”"),
+    ("第二双是什么牌子的？", "zh", "“Globalite”"),
+    ("¿de qué marca es?", "es", "«Globalite»"),
+])
+def test_a_brand_question_on_a_catalogue_without_brands_reads_the_name_and_says_so(message, language, said) -> None:
+    item = Item(id="g", title="Globalite Women Grey Startech Sports Shoes", attributes={"baseColour": "Grey"})
+    answer = answer_question(message, [item], language=language)
+    assert said in answer.text and answer.kind == "attribute", answer.text
+    assert "Bata" in answer_question("what brand is it?", [BLACK]).text  # a brand field is read as it is
