@@ -13,8 +13,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from chatrec.errors import ConfigError
-from chatrec.prompting import default_prompts_dir
+from chatrec.prompting import default_prompts_dir, read_cue_file
 
 __all__ = ["asks_for_more", "asks_to_restore", "asks_to_see", "asks_which_by_price", "load_cues"]
 
@@ -29,29 +28,12 @@ def load_cues(path: Path | str = _CUES_FILE) -> Mapping[str, tuple[re.Pattern[st
     Raises:
         ConfigError: The file is missing, or has a phrase outside a section or a bad pattern.
     """
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read the conversation cues {path}: {exc.strerror or exc}") from exc
-    sections: dict[str, list[re.Pattern[str]]] = {}
-    current: str | None = None
-    for number, raw in enumerate(lines, start=1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            sections.setdefault(current, [])
-            continue
-        if current is None:
-            raise ConfigError(f"{path}:{number}: a cue before any [section]")
+    def bounded(line: str) -> str:  # word boundaries only where the phrase starts or ends in a Latin letter
         before = r"\b" if _LATIN.match(line) else ""
         after = r"\b" if _LATIN.match(line[-1]) else ""
-        try:
-            sections[current].append(re.compile(rf"{before}(?:{line}){after}", re.IGNORECASE))
-        except re.error as exc:
-            raise ConfigError(f"{path}:{number}: bad cue pattern {line!r} ({exc})") from exc
+        return rf"{before}(?:{line}){after}"
+
+    sections = read_cue_file(Path(path), "conversation cues", bounded)
     return {name: tuple(patterns) for name, patterns in sections.items()}
 
 

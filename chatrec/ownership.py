@@ -22,9 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from chatrec.dialogue import Stated
-from chatrec.errors import ConfigError
 from chatrec.linking import Mention
-from chatrec.prompting import default_prompts_dir
+from chatrec.prompting import default_prompts_dir, read_cue_file
 
 if TYPE_CHECKING:
     from chatrec.index import CatalogIndex
@@ -53,27 +52,7 @@ def load_cues(path: Path | str = _CUES_FILE) -> Mapping[str, tuple[re.Pattern[st
     Raises:
         ConfigError: The file is missing or has a phrase outside a section or a bad pattern.
     """
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read the ownership cues {path}: {exc.strerror or exc}") from exc
-    sections: dict[str, list[re.Pattern[str]]] = {}
-    current: str | None = None
-    for number, raw in enumerate(lines, start=1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            sections.setdefault(current, [])
-            continue
-        if current is None:
-            raise ConfigError(f"{path}:{number}: a cue before any [section]")
-        try:
-            sections[current].append(re.compile(rf"\b(?:{line})\b", re.IGNORECASE))
-        except re.error as exc:
-            raise ConfigError(f"{path}:{number}: bad cue pattern {line!r} ({exc})") from exc
+    sections = read_cue_file(Path(path), "ownership cues", lambda line: rf"\b(?:{line})\b")
     # A reference cue counts only right before the mention ("like Inception", not "like it. Inception").
     if "reference_before" in sections:
         sections["reference_before"] = [

@@ -24,9 +24,9 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
-from chatrec.errors import PromptError
+from chatrec.errors import ConfigError, PromptError
 
-__all__ = ["PromptLibrary", "PromptTemplate", "default_prompts_dir", "load_prompt", "read_json_wording", "to_chat"]
+__all__ = ["PromptLibrary", "PromptTemplate", "default_prompts_dir", "load_prompt", "read_cue_file", "read_json_wording", "to_chat"]
 
 _HEADER = re.compile(r"^\{#\s*variables:\s*(?P<names>[^#]*?)\s*#\}\s*$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -215,3 +215,35 @@ def read_json_wording(path: Path, what: str, language: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise PromptError(f"{what} wording {path} must be a JSON object")
     return data
+
+
+def read_cue_file(path: Path, what: str, pattern: Any) -> dict[str, list[re.Pattern[str]]]:
+    """Cue patterns by section from a cue file: ``[section]`` headers and one phrase a line (a
+    regular expression); ``#`` starts a comment. ``pattern(line)`` turns a phrase into the regular
+    expression to compile (case-insensitive), e.g. with word boundaries around it.
+
+    Raises:
+        ConfigError: The file cannot be read, or has a phrase outside a section or a bad pattern
+            (``what`` names the file's purpose in the message: "ownership cues").
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the {what} {path}: {exc.strerror or exc}") from exc
+    sections: dict[str, list[re.Pattern[str]]] = {}
+    current: str | None = None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            sections.setdefault(current, [])
+            continue
+        if current is None:
+            raise ConfigError(f"{path}:{number}: a cue before any [section]")
+        try:
+            sections[current].append(re.compile(pattern(line), re.IGNORECASE))
+        except re.error as exc:
+            raise ConfigError(f"{path}:{number}: bad cue pattern {line!r} ({exc})") from exc
+    return sections
