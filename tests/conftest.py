@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -93,6 +93,16 @@ def fashion_chatrec(fashion_retriever: Retriever, settings: Settings) -> Iterato
 
 
 @pytest.fixture
+def electronics_chatrec(priced_retriever: Retriever, settings: Settings) -> Iterator[ChatRec]:
+    """The real ChatRec over 150 priced electronics rows: fake embedder, no LLM."""
+    from chatrec.recommender import ChatRec
+
+    rec = ChatRec(settings.updated(use_llm=False), retriever=priced_retriever)
+    yield rec
+    rec.close()
+
+
+@pytest.fixture
 def fake_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HashingEmbedder:
     """Commands run in-process with the fake embedder, a temporary cache and no LLM."""
     import chatrec.index
@@ -105,3 +115,17 @@ def fake_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HashingEmbedder
     monkeypatch.setenv("CHATREC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("CHATREC_USE_LLM", "false")
     return fake
+
+
+@pytest.fixture(scope="session")
+def catalogues() -> dict[str, tuple[Any, dict[str, Any]]]:
+    """The two demo catalogues' rules vocabularies and items by id (read once per test run)."""
+    from chatrec.catalog import load_catalog
+    from chatrec.demo import demo_catalog
+    from chatrec.understanding import Vocabulary
+
+    out = {}
+    for name in ("fashion", "electronics"):
+        items = load_catalog(demo_catalog(name).catalog, demo_catalog(name).mapping).items
+        out[name] = (Vocabulary.from_items(items), {item.id: item for item in items})
+    return out

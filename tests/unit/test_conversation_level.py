@@ -5,22 +5,11 @@ wish left out is named with an offer to put it back, and "put it back" keeps eve
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 
 from chatrec import ChatRec
 from chatrec.conversation import asks_to_restore, asks_to_see, asks_which_by_price
-from chatrec.retrieval import Retriever
-from chatrec.settings import Settings
-
-
-@pytest.fixture
-def electronics_chatrec(priced_retriever: Retriever, settings: Settings) -> Iterator[ChatRec]:
-    """The real ChatRec over 150 priced electronics rows: fake embedder, no LLM."""
-    rec = ChatRec(settings.updated(use_llm=False), retriever=priced_retriever)
-    yield rec
-    rec.close()
 
 
 def _values(rec: ChatRec, reply, name: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -5,31 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from chatrec.catalog import Item, load_catalog
-from chatrec.demo import demo_catalog
 from chatrec.language import detect_language
 from chatrec.money import parse_budget
-from chatrec.request import ShopperRequest
-from chatrec.understanding import TurnContext, Vocabulary, understand
-
-
-@pytest.fixture(scope="module")
-def catalogues() -> dict[str, tuple[Vocabulary, dict[str, Item]]]:
-    out = {}
-    for name in ("fashion", "electronics"):
-        demo = demo_catalog(name)
-        items = load_catalog(demo.catalog, demo.mapping).items
-        out[name] = (Vocabulary.from_items(items), {item.id: item for item in items})
-    return out
-
-
-def _read(catalogues, name: str, message: str, shown: tuple[str, ...] = (), **context) -> ShopperRequest:
-    vocabulary, items = catalogues[name]
-    return understand(
-        message, vocabulary,
-        TurnContext(shown=[items[i] for i in shown], catalog_currency="INR" if name == "electronics" else None,
-                    searching=bool(shown or context.get("current")), **context),
-    )
+from tests.demo_reading import read as _read
 
 
 WATCHES = ("5077", "10400", "10318", "5070")  # blue, black, steel, white women's watches

@@ -7,36 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from chatrec.catalog import Item, load_catalog
-from chatrec.demo import demo_catalog
 from chatrec.informal import normalise
-from chatrec.request import ShopperRequest
-from chatrec.understanding import TurnContext, Vocabulary, understand
+from tests.demo_reading import read as _read
 
 TEES = ("1617", "1889", "1849")  # red, navy blue, white men's T-shirts
 WATCHES = ("5077", "10400", "10318", "5070")  # blue, black, steel, white women's watches
 BAGS = ("3393", "5876", "8519", "9444")  # green, black (Puma), pink, blue handbags
 MICE = ("B01J0XWYKQ", "B009VCGPSY", "B01HJI0FS2")  # Logitech ₹599, HP ₹269, Dell ₹299
 PAIR = ("B0BBN4DZBD", "B0B3CPQ5PF")  # Redmi ₹6,499, OnePlus ₹28,999
-
-
-@pytest.fixture(scope="module")
-def catalogues() -> dict[str, tuple[Vocabulary, dict[str, Item]]]:
-    out = {}
-    for name in ("fashion", "electronics"):
-        demo = demo_catalog(name)
-        items = load_catalog(demo.catalog, demo.mapping).items
-        out[name] = (Vocabulary.from_items(items), {item.id: item for item in items})
-    return out
-
-
-def _read(catalogues, name: str, message: str, shown: tuple[str, ...] = (), **context) -> ShopperRequest:  # type: ignore[no-untyped-def]
-    vocabulary, items = catalogues[name]
-    return understand(
-        message, vocabulary,
-        TurnContext(shown=[items[i] for i in shown], catalog_currency="INR" if name == "electronics" else None,
-                    searching=bool(shown or context.get("current")), **context),
-    )
 
 
 @pytest.mark.parametrize(

@@ -4,42 +4,19 @@ demo catalogues' vocabularies, and end to end through ``ChatRec.respond``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 
 from chatrec import ChatRec
-from chatrec.catalog import Item, load_catalog
-from chatrec.demo import demo_catalog
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
 from chatrec.money import parse_budget
-from chatrec.request import ShopperRequest
-from chatrec.retrieval import Retriever
-from chatrec.settings import Settings
-from chatrec.understanding import TurnContext, Vocabulary, understand
+from chatrec.understanding import Vocabulary, understand
+from tests.demo_reading import read as _read
+from tests.demo_reading import shown_attributes as _attributes
 
 WATCHES = ("5077", "10400", "10318", "5070")  # Being Human blue, Puma black, Esprit steel, Being Human white
 SHOES = ("3167", "4140", "1951")  # Nike white, Skechers green, Puma purple
 TVS = ("B09F6S8BT6", "B08DPLCM6T", "B0B6F7LX4C", "B08B42LWKN")  # Samsung, LG, MI, OnePlus
-
-
-@pytest.fixture(scope="module")
-def catalogues() -> dict[str, tuple[Vocabulary, dict[str, Item]]]:
-    out = {}
-    for name in ("fashion", "electronics"):
-        demo = demo_catalog(name)
-        items = load_catalog(demo.catalog, demo.mapping).items
-        out[name] = (Vocabulary.from_items(items), {item.id: item for item in items})
-    return out
-
-
-def _read(catalogues, name: str, message: str, shown: tuple[str, ...] = (), **context) -> ShopperRequest:
-    vocabulary, items = catalogues[name]
-    return understand(
-        message, vocabulary,
-        TurnContext(shown=[items[i] for i in shown], catalog_currency="INR" if name == "electronics" else None,
-                    searching=bool(shown or context.get("current")), **context),
-    )
 
 
 @pytest.mark.parametrize(
@@ -151,17 +128,6 @@ def test_rupees_named_in_chinese_and_spanish(text: str, high: float) -> None:
 
 
 # --- end to end: the reply is in the shopper's language, with the right items ---------------
-
-
-@pytest.fixture
-def electronics_chatrec(priced_retriever: Retriever, settings: Settings) -> Iterator[ChatRec]:
-    rec = ChatRec(settings.updated(use_llm=False), retriever=priced_retriever)
-    yield rec
-    rec.close()
-
-
-def _attributes(rec: ChatRec, reply) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
-    return [rec.item(r.item_id).attributes for r in reply.recommendations]
 
 
 def test_traditional_chinese_shopper_gets_items_and_a_chinese_reply(fashion_chatrec: ChatRec) -> None:

@@ -4,25 +4,10 @@ and says the right thing, not only the parsed request."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
-import pytest
 
 from chatrec import ChatRec
-from chatrec.retrieval import Retriever
-from chatrec.settings import Settings
-
-
-@pytest.fixture
-def electronics_chatrec(priced_retriever: Retriever, settings: Settings) -> Iterator[ChatRec]:
-    """The real ChatRec over 150 priced electronics rows: fake embedder, no LLM."""
-    rec = ChatRec(settings.updated(use_llm=False), retriever=priced_retriever)
-    yield rec
-    rec.close()
-
-
-def _attributes(rec: ChatRec, reply) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
-    return [rec.item(r.item_id).attributes for r in reply.recommendations]
+from tests.demo_reading import shown_attributes as _attributes
 
 
 def test_shorthand_request_shows_the_items_it_stands_for(fashion_chatrec: ChatRec) -> None:

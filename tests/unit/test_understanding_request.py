@@ -5,23 +5,11 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from chatrec.catalog import Item, load_catalog
-from chatrec.demo import demo_catalog
 from chatrec.errors import ConfigError
 from chatrec.language import detect_language, fold
 from chatrec.money import parse_budget, parse_rates
 from chatrec.request import ShopperRequest
-from chatrec.understanding import TurnContext, Vocabulary, understand
-
-
-@pytest.fixture(scope="module")
-def catalogues() -> dict[str, tuple[Vocabulary, dict[str, Item]]]:
-    out = {}
-    for name in ("fashion", "electronics"):
-        demo = demo_catalog(name)
-        items = load_catalog(demo.catalog, demo.mapping).items
-        out[name] = (Vocabulary.from_items(items), {item.id: item for item in items})
-    return out
+from chatrec.understanding import TurnContext, understand
 
 
 def _read(catalogues, name: str, message: str, shown: list[str] = (), **context) -> ShopperRequest:

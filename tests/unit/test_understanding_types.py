@@ -6,18 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatrec.catalog import load_catalog
-from chatrec.demo import demo_catalog
-from chatrec.understanding import Vocabulary, understand
-
-
-@pytest.fixture(scope="module")
-def vocabularies() -> dict[str, Vocabulary]:
-    out = {}
-    for name in ("fashion", "electronics"):
-        demo = demo_catalog(name)
-        out[name] = Vocabulary.from_items(load_catalog(demo.catalog, demo.mapping).items)
-    return out
+from chatrec.understanding import understand
 
 
 @pytest.mark.parametrize("message, category", [
@@ -25,8 +14,8 @@ def vocabularies() -> dict[str, Vocabulary]:
     ("over ear headphones for my son", "Over-Ear"),
     ("any on-ear headphones under 2000?", "On-Ear"),
 ])
-def test_a_finer_type_narrows_the_coarser_one_it_lies_in(vocabularies, message: str, category: str) -> None:
-    request = understand(message, vocabularies["electronics"])
+def test_a_finer_type_narrows_the_coarser_one_it_lies_in(catalogues, message: str, category: str) -> None:
+    request = understand(message, catalogues["electronics"][0])
     assert request.include.get("category") == [category], request.include
 
 
@@ -34,18 +23,18 @@ def test_a_finer_type_narrows_the_coarser_one_it_lies_in(vocabularies, message: 
     ("flat sandals", ("subCategory", "Sandal"), "Flats"),
     ("smart tv remote", ("category", "RemoteControls"), "SmartTelevisions"),
 ])
-def test_a_type_it_never_goes_with_only_describes_the_head_noun(vocabularies, message, kept, dropped) -> None:
+def test_a_type_it_never_goes_with_only_describes_the_head_noun(catalogues, message, kept, dropped) -> None:
     catalogue = "fashion" if "sandal" in message else "electronics"
-    request = understand(message, vocabularies[catalogue])
+    request = understand(message, catalogues[catalogue][0])
     assert kept[1] in request.include.get(kept[0], []), request.include
     assert all(dropped not in values for values in request.include.values()), request.include
 
 
 @pytest.mark.parametrize("message, brand", [("白色运动鞋，男款，不要耐克", "nike"), ("不要阿迪达斯的", "adidas")])
-def test_a_brand_written_in_chinese_is_read_as_the_brand(vocabularies, message: str, brand: str) -> None:
+def test_a_brand_written_in_chinese_is_read_as_the_brand(catalogues, message: str, brand: str) -> None:
     from chatrec.understanding import TurnContext
 
-    request = understand(message, vocabularies["fashion"], TurnContext(searching=True))
+    request = understand(message, catalogues["fashion"][0], TurnContext(searching=True))
     said = " ".join([*request.avoid_words, *(v for values in request.exclude.values() for v in values)]).lower()
     assert brand[:5] in said, request  # avoid words are singular stems ("adidas" -> "adida")
 
@@ -55,8 +44,8 @@ def test_a_brand_written_in_chinese_is_read_as_the_brand(vocabularies, message: 
     ("a kettle plus tell me a joke", False),
     ("write me a poem about headphones", True),
 ])
-def test_a_product_wish_beside_an_unrelated_task_is_served(vocabularies, message: str, off_topic: bool) -> None:
-    request = understand(message, vocabularies["electronics"])
+def test_a_product_wish_beside_an_unrelated_task_is_served(catalogues, message: str, off_topic: bool) -> None:
+    request = understand(message, catalogues["electronics"][0])
     assert (request.intent == "off_topic") is off_topic, request
 
 
@@ -65,12 +54,12 @@ def test_a_product_wish_beside_an_unrelated_task_is_served(vocabularies, message
     ("a charger for my old laptop", "WallChargers", "Laptops"),
     ("a tv to watch the world cup", "SmartTelevisions", "SmartWatches"),
 ])
-def test_what_the_product_goes_with_or_a_verb_is_no_second_wish(vocabularies, message, wanted, not_wanted) -> None:
-    request = understand(message, vocabularies["electronics"])
+def test_what_the_product_goes_with_or_a_verb_is_no_second_wish(catalogues, message, wanted, not_wanted) -> None:
+    request = understand(message, catalogues["electronics"][0])
     values = [v for values in request.include.values() for v in values]
     assert wanted in values and not_wanted not in values, request.include
 
 
 @pytest.mark.parametrize("message", ["who won the cricket world cup?", "when was gandhi born?", "how tall is the eiffel tower"])
-def test_questions_about_the_world_are_off_topic(vocabularies, message: str) -> None:
-    assert understand(message, vocabularies["electronics"]).intent == "off_topic"
+def test_questions_about_the_world_are_off_topic(catalogues, message: str) -> None:
+    assert understand(message, catalogues["electronics"][0]).intent == "off_topic"

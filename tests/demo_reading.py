@@ -1,0 +1,24 @@
+"""Reading one message with the rules on a demo catalogue, as the understanding tests do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chatrec.request import ShopperRequest
+from chatrec.understanding import TurnContext, understand
+
+
+def read(catalogues: Any, name: str, message: str, shown: tuple[str, ...] = (), **context: Any) -> ShopperRequest:
+    """The request the rules read from ``message`` on the demo catalogue ``name``, with the items
+    ``shown`` (ids) as the last reply and ``context`` as further :class:`TurnContext` fields."""
+    vocabulary, items = catalogues[name]
+    return understand(
+        message, vocabulary,
+        TurnContext(shown=[items[i] for i in shown], catalog_currency="INR" if name == "electronics" else None,
+                    searching=bool(shown or context.get("current")), **context),
+    )
+
+
+def shown_attributes(rec: Any, reply: Any) -> list[dict[str, Any]]:
+    """The attributes of the items a reply shows."""
+    return [rec.item(r.item_id).attributes for r in reply.recommendations]
