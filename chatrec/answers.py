@@ -179,10 +179,12 @@ def is_question_about_shown(message: str, n_shown: int, language: str = "en") ->
     text = _in_english_words(message, language).strip()
     if n_shown >= 2 and asks_superlative(message, language):
         return True  # "and the newest?", "the best rated one": about the items shown
+    tokens = _tokens(text)
     asks = text.endswith("?") or _has_phrase(text, wording["compare_words"]) or _has_phrase(text, wording["why_words"])
+    # "is it waterproof" / "do they come in black" without a question mark
+    asks = asks or (len(tokens) > 2 and tokens[0] in wording["ask_words"] and tokens[1] in wording.get("pronouns", ()))
     if not asks:
         return False
-    tokens = _tokens(text)
     if re.match(r"\W*(?:do|does) (?:you|u|the shop) (?:have|sell|carry|stock|got)\b", text) \
             and not any(t in wording["ordinals"] for t in tokens) and not re.search(r"\b(?:it|this|that)\b", text):
         return False  # "do you have black ones?" / "有黑色的吗？" asks for such items, as "any black ones?" does
@@ -578,10 +580,13 @@ def _attribute_answer(
     phrase = " ".join(asked)
     forms = {w for a in asked for w in (a, _singular(a))}
     forms |= {"colour" for w in forms if w == "color"}
+    # "noise cancellation": its last word is what is asked; the brand "Noise" answers nothing.
+    head = {asked[-1], _singular(asked[-1])} if len(asked) > 1 else forms
     colours = set(wording["colour_words"])
     lines: list[str] = []
     supported = False
     other_values: list[str] = []
+    unsaid: list[tuple[int, str]] = []
     not_said = 0
     for item in items:
         title = _short_title(item)
@@ -599,7 +604,7 @@ def _attribute_answer(
             supported = True
             continue
         fields = _fields(item, wording)
-        hit = next(((n, v) for n, v in fields if forms & {w for t in _tokens(v) for w in (t, _singular(t))}), None)
+        hit = next(((n, v) for n, v in fields if head & {w for t in _tokens(v) for w in (t, _singular(t))}), None)
         if hit is not None:
             lines.append(wording["yes_value"].format(title=title, value=_show(hit[1], wording), field=hit[0]))
             supported = True
@@ -614,10 +619,12 @@ def _attribute_answer(
                 supported = True
                 continue
         where = next((label for label, source in (("name", item.title), ("description", item.description))
-                      if forms & {w for t in _tokens(source) for w in (t, _singular(t))}), None)
+                      if head & {w for t in _tokens(source) for w in (t, _singular(t))}), None)
         if where is not None:  # quote the words the text has ("battery"), not all that was asked ("biggest battery")
-            source = {w for t in _tokens(item.title if where == "name" else item.description) for w in (t, _singular(t))}
-            found = " ".join(a for a in asked if {a, _singular(a)} & source) or phrase
+            said = " ".join(_tokens(item.title if where == "name" else item.description))
+            # the longest end of the question the text says as written ("fast charging", not "support charging")
+            found = next((" ".join(asked[start:]) for start in range(len(asked))
+                          if re.search(rf"\b{re.escape(' '.join(asked[start:]))}", said)), asked[-1])
             lines.append(wording["found_in_text"].format(title=title, where=wording["where_names"].get(where, where),
                                                          asked=found))
             supported = True
@@ -633,9 +640,14 @@ def _attribute_answer(
         )
         template = "not_said_known" if known else "not_said"
         lines.append(wording[template].format(title=title, asked=phrase, facts=known))
+        unsaid.append((len(lines) - 1, title))
         not_said += 1
     if len(items) > 1 and not_said == len(items):  # "which is lightest?": one line, not one per item
         lines = [wording["none_said"].format(count=len(items), asked=phrase)]
+    elif len(items) > 1 and len(unsaid) > 1:  # "do any have noise cancellation?": the silent ones in one line
+        dropped = {index for index, _ in unsaid}
+        lines = [line for index, line in enumerate(lines) if index not in dropped]
+        lines.append(wording["some_not_said"].format(titles=_join([t for _, t in unsaid], wording), asked=phrase))
     if len(items) > 1 and len(other_values) == len(items):
         lines = [wording["none_value"].format(
             count=len(items), asked=_join([_asked_colour(c, wording) for c in sorted(forms & colours)], wording),

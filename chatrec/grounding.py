@@ -340,7 +340,7 @@ def _features(item: Item, wished: set[str], used: set[str], wording: Wording, li
                 continue
             while run and run[-1] in connectors:
                 run.pop()
-            if run:
+            if run and not all(word.replace(".", "").isdigit() for word in run):  # a bare "70" (an age) is no feature
                 found.append((run[:_MAX_FEATURE_WORDS], source))
             run = []
     found.sort(key=lambda entry: -len(entry[0]))
@@ -528,7 +528,13 @@ class FactWriter:
 
         occasions = [f.value for f in by_kind.get("season", [])[:1]]
         occasions += [w.piece("usage", usage=f.value) for f in by_kind.get("usage", [])[:1]]
+        features = by_kind.get("feature", [])
         clauses: list[str] = []
+        # A name detail that only tells the item apart (not asked for) is said away from the
+        # tail, so "with “Scarlet Red” in its name — the feature you asked for" cannot be read.
+        details = [f.value for f in features if f.name == "title" and not f.matched]
+        if details:
+            clauses.append(w.piece("feature_title", feature=self._join(details)))
         if occasions:
             clauses.append(w.piece("made_for", occasions=self._join(occasions)))
         for fact in by_kind.get("material", [])[:1] + by_kind.get("attribute", [])[:2]:
@@ -545,9 +551,8 @@ class FactWriter:
             clauses.append(w.piece("rated_by", rating=value, count=count) if count else w.piece("rated", rating=value))
         if clauses:
             sentence += ", " + ", ".join(clauses)
-        features = by_kind.get("feature", [])
         described = [f.value for f in features if f.name != "title"]
-        named = [f.value for f in features if f.name == "title"]
+        named = [f.value for f in features if f.name == "title" and f.matched]
         if described:
             sentence += "; " + w.piece("feature", feature=self._join(described))
         if named:

@@ -208,10 +208,15 @@ def as_question_about_shown(
     if heard.intent in ("ask_about_item", "compare") and not superlative:
         if heard.references:
             return heard
-        # "does it support fast charging?" after "the cheapest is ...": the item last spoken of
-        positions = list(last_references) if len(last_references) == 1 and answers.find_reference(
-            message, len(shown), heard.language) == list(range(1, len(shown) + 1)) else []
+        # "does it support fast charging?" after "the cheapest is ...": the item last spoken of;
+        # "is it waterproof" after five items and none singled out: all five
+        every = list(range(1, len(shown) + 1))
+        positions = every if answers.find_reference(message, len(shown), heard.language) == every else []
+        if positions and len(last_references) == 1:
+            positions = list(last_references)
         references = [ItemReference(position=p, item_id=shown[p - 1].id) for p in positions if 1 <= p <= len(shown)]
+        if len(references) > 1:
+            return heard.model_copy(update={"intent": "compare", "references": references})
         return heard.model_copy(update={"references": references}) if references else heard
     if heard.intent == "more_like" and not heard.include and not superlative:
         return heard  # i12e: "第二件有类似的吗", "the third one, any similar?" ask for more like it

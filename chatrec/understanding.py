@@ -660,8 +660,9 @@ class ValueMatcher:
                 found = {name: values for name, values in candidates.items() if self._evident(key, name)}
                 following = tokens[start + length] if start + length < len(tokens) else ""
                 if "brand" in found and length == 1 and _is_word(key[0]) and len(following) > 4 \
-                        and following.endswith("ing"):
-                    del found["brand"]  # "noise cancelling": a word of a feature, not the brand Noise
+                        and following.endswith(("ing", "ion", "ions")) and following not in self._descriptive \
+                        and (following,) not in self._surfaces and not _singular(following) in self._descriptive:
+                    del found["brand"]  # "noise cancelling/cancellation": a feature's word, not the brand Noise
                 if not found:
                     continue
                 name = min(found, key=lambda f: (-self._coverage(f, found[f]), self.distinct(f), f))
