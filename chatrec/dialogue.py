@@ -158,7 +158,10 @@ class DialogueState:
 
     def query(self, max_turns: int = 3) -> str:
         """Text to retrieve with: the wanted values and the customer's last words."""
-        values = [value for values in self.include.values() for value in values]
+        # A field wished as one value says what is wanted ("Sandals"); several values of one field
+        # ("AutomobileChargers", "GeneralPurposeBatteries&BatteryChargers", "WallChargers" for "a
+        # charger") already filter, and their words would pull the search to one of them.
+        values = [value for values in self.include.values() if len(values) == 1 for value in values]
         recent = [q for q in self.queries[-max_turns:] if q]
         return " ".join([*values, *recent]).strip()
 

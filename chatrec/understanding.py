@@ -1226,6 +1226,14 @@ def understand(
         if re.search(r"(?:^| )(?:for|compatible with|with|to)(?: (?:my|the|your|his|her|an|our))?"
                      r"(?: (?!(?:and|or|also|plus)\b)[a-z]+){1,2}$", " ".join(matchable[max(0, m.start - 6):m.start]))
     }
+    # "a charger for iphone", "a case for my samsung": a brand after "for" once the product was
+    # named is what the product goes with, not its maker (the search text keeps the word)
+    owned |= {
+        id(m) for m in matches
+        if "brand" in m.values and len(m.values) == 1 and typed and typed[0].end <= m.start and re.search(
+            r"(?:^| )(?:for|compatible with|works? with|fits?)(?: (?:my|the|your|his|her|an|our))?$",
+            " ".join(matchable[max(0, m.start - 3):m.start]))
+    }
     # "a remote for a samsung tv": the brand right before what it goes with is that product's brand
     starts = {m.start for m in matches if id(m) in owned}
     owned |= {id(m) for m in matches if "brand" in m.values and m.end in starts}

@@ -97,3 +97,24 @@ def test_a_question_about_it_after_several_items_is_answered_about_them(electron
     reply = rec.respond("is it braided", session_id="w")  # type: ignore[attr-defined]
     assert not reply.recommendations or {r.item_id for r in reply.recommendations} <= shown
     assert "braided" in reply.text
+
+
+@pytest.mark.parametrize("message, product", [
+    ("a charger for iphone", "charger"),
+    ("fast charger compatible with samsung", "charger"),
+    ("a remote that works with LG", "remote"),
+])
+def test_a_brand_after_for_names_what_the_product_goes_with_not_its_maker(
+        catalogues: object, message: str, product: str) -> None:
+    from tests.demo_reading import read
+
+    heard = read(catalogues, "electronics", message)
+    assert "brand" not in heard.include and heard.include and product in heard.query
+
+
+def test_several_wished_values_of_one_field_filter_without_steering_the_search_text() -> None:
+    from chatrec.dialogue import DialogueState
+
+    state = DialogueState(include={"category": ["AutomobileChargers", "GeneralPurposeBatteries&BatteryChargers"],
+                                   "brand": ["Samsung"]}, queries=["charger fast"])
+    assert "Batteries" not in state.query() and "Samsung" in state.query() and "charger fast" in state.query()
