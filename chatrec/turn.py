@@ -10,6 +10,7 @@ the parts they use (retriever, ranker, explainer, policy, wording, ...) come in 
 
 from __future__ import annotations
 
+import re
 import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
@@ -161,6 +162,7 @@ def hear(
     if rates is not None:
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
+    heard = _keep_audience_of_pronoun(heard, message, vocabulary, context, lexicon)
     if heard.language == "en" and state.language not in ("en", "other") and not says_english(message):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
@@ -168,6 +170,24 @@ def hear(
             and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     return as_question_about_shown(heard, message, shown, state.last_references)
+
+
+_PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+
+
+def _keep_audience_of_pronoun(
+    heard: ShopperRequest, message: str, vocabulary: ValueMatcher, context: TurnContext, lexicon: Any
+) -> ShopperRequest:
+    """"he likes football" after "a gift for my 12 year old nephew": the pronoun is the nephew, so
+    the Boys wish stays; a pronoun alone never turns a wished audience into another one."""
+    audience = [name for name in audience_fields(list(heard.include)) if context.current.get(name)]
+    if not audience or not _PRONOUNS.search(message):
+        return heard
+    again = understand(_PRONOUNS.sub("they", message), vocabulary, context, lexicon=lexicon)
+    dropped = [name for name in audience if name not in again.include]
+    if not dropped:
+        return heard
+    return heard.model_copy(update={"include": {k: v for k, v in heard.include.items() if k not in dropped}})
 
 
 def as_question_about_shown(

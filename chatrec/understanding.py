@@ -40,7 +40,7 @@ from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
 from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
 from chatrec.text import tokens as text_tokens
-from chatrec.vocabulary import CatalogueVocabulary, is_categorical
+from chatrec.vocabulary import CatalogueVocabulary, audience_fields, is_categorical
 
 __all__ = [
     "Match", "TurnContext", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "type_fields", "understand",
@@ -1320,6 +1320,7 @@ def understand(
             request.exclude.setdefault(attribute, [])
             request.exclude[attribute] = sorted(set(request.exclude[attribute]) | set(context.pending[1]))
             request.answered = attribute
+    _age_audience(request, raw, vocabulary, context)
     exact_matches = any(all(t in raw_tokens for t in m.surface.split()) for m in matches)
     request.intent = _intent(request, lowered, matchable, context, exact_matches, types)  # type: ignore[assignment]
     if _ROLE_MARKUP.search(raw.lower()):
@@ -1390,6 +1391,17 @@ def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: Turn
         if head is not None:
             out.insert(i + 1, head)
     return out
+
+
+def _age_audience(request: ShopperRequest, raw: str, vocabulary: ValueMatcher, context: TurnContext) -> None:
+    """"my 25 year old daughter" shops in Women, "he is 8" (after "for my son") in Boys (:mod:`chatrec.ages`)."""
+    from chatrec.ages import audience_for_age
+
+    for name in audience_fields(vocabulary.fields):
+        wished = list(request.include.get(name) or context.current.get(name) or ())
+        values = audience_for_age(raw, wished, vocabulary.counts.get(name, ()))
+        if values is not None:
+            request.include[name] = values
 
 
 def _for_my_as_compound(tokens: list[str], vocabulary: ValueMatcher) -> list[str]:
