@@ -172,6 +172,13 @@ def hear(
     return as_question_about_shown(heard, message, shown, state.last_references)
 
 
+_THESE = re.compile(r"^(?!\W*(?:do|does) (?:you|u)\b).*\b(?:it|they|them|this|these|those|its|their)\b", re.IGNORECASE)
+# "do you have one with a bigger screen?", "any with a longer battery?", "有没有屏幕大一点的": new items, no comparison
+_ASKS_FOR_ITEMS = re.compile(
+    r"^\W*(?:(?:do|does) (?:you|u|the shop) (?:have|sell|carry|stock|got)|any(?! of (?:these|them|those|the))|got any"
+    r"|is there|are there|有没有|还有|(?:tienes|tiene|tienen|hay)|(?:habt ihr|haben sie|gibt es))\b",
+    re.IGNORECASE,
+)
 _PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 
 
@@ -224,7 +231,7 @@ def as_question_about_shown(
                                         "references": references, "exclude": {}, "relative_price": None,
                                         "show_now": False})
     superlative = (len(shown) >= 2 and not heard.include and heard.price is None
-                   and answers.asks_superlative(message, heard.language))
+                   and answers.asks_superlative(message, heard.language) and not _ASKS_FOR_ITEMS.search(message))
     if heard.intent in ("ask_about_item", "compare") and not superlative:
         if heard.references:
             return heard
@@ -232,6 +239,8 @@ def as_question_about_shown(
         # "is it waterproof" after five items and none singled out: all five
         every = list(range(1, len(shown) + 1))
         positions = every if answers.find_reference(message, len(shown), heard.language) == every else []
+        if len(last_references) != 1 and not _THESE.search(message):
+            positions = []  # "do you have one with a bigger screen?" asks for items, not about them
         if positions and len(last_references) == 1:
             positions = list(last_references)
         references = [ItemReference(position=p, item_id=shown[p - 1].id) for p in positions if 1 <= p <= len(shown)]

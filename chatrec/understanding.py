@@ -522,12 +522,31 @@ class ValueMatcher:
         Headphones,Earbuds&Accessories; Flats never with Sandal), so that "in-ear earbuds" narrows
         the earbuds while "flat sandals" are sandals; returns self."""
         together: set[tuple[str, str, str, str]] = set()
-        for item in items:
+        items_list = list(items)
+        for item in items_list:
             values = [("category", str(item.category))] if getattr(item, "category", None) else []
             values += [(n, str(v)) for n, v in item.attributes.items() if n in self._types and isinstance(v, str)]
             together.update((a, x, b, y) for a, x in values for b, y in values if a != b)
         self._together = together
+        self._typed_items = [item for item in items_list]
+        self._mentions: dict[tuple[str, str], tuple[int, Counter[str]]] = {}
         return self
+
+    def mentioned_by(self, field: str, value: str, word: str) -> float:
+        """The share of the items of one product type whose name or description says ``word``
+        (0.0 when the items were not read): "camera" in 84% of the Smartphones."""
+        key = (field, value)
+        if key not in self._mentions:
+            if not hasattr(self, "_typed_items"):
+                return 0.0
+            mine = [item for item in self._typed_items
+                    if (str(getattr(item, "category", "")) if field == "category" else item.attributes.get(field)) == value]
+            counts: Counter[str] = Counter()
+            for item in mine:
+                counts.update(set(normalise_tokens(f"{item.title} {getattr(item, 'description', '') or ''}")))
+            self._mentions[key] = (len(mine), counts)
+        total, counts = self._mentions[key]
+        return counts[word] / total if total else 0.0
 
     def together(self, first: tuple[str, str], second: tuple[str, str]) -> bool | None:
         """Whether some item has both values (None when the items were not read)."""
@@ -1243,6 +1262,7 @@ def understand(
         id(m) for m in typed[1:]
         if typed[0].end <= m.start and re.search(r"\b(?:with|has|having|got)\b", " ".join(matchable[typed[0].end:m.start]))
     }
+    owned |= _features_of_current(matchable, typed, context, vocabulary, types)
     matches = [m for m in matches if id(m) not in owned]
     # "flat sandals", "denim jacket": a one-word product type right before another product type
     # describes it; the head noun is the product. A finer type of another field before a coarser
@@ -1391,6 +1411,43 @@ def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: Turn
         if head is not None:
             out.insert(i + 1, head)
     return out
+
+
+_FEATURE_MARKERS = frozenset({"with", "has", "have", "having", "got", "whose", "one", "ones", "con", "mit"})
+_QUALITY_WORDS = frozenset({
+    "better", "best", "good", "great", "nice", "decent", "excellent", "big", "bigger", "biggest", "large", "larger",
+    "largest", "long", "longer", "longest", "more", "high", "higher", "strong", "stronger", "powerful", "small",
+    "smaller", "loud", "louder", "bright", "brighter", "top", "amazing", "awesome",
+})
+
+
+_ANOTHER_PRODUCT = frozenset({"also", "too", "now", "instead", "plus", "another", "additionally"})
+_FEATURE_SYNONYMS = {"screen": ("display",), "display": ("screen",), "photo": ("camera",), "picture": ("camera",),
+                     "sound": ("speaker", "audio"), "speaker": ("sound",)}
+
+
+def _features_of_current(
+    tokens: Sequence[str], typed: Sequence[Match], context: TurnContext, vocabulary: ValueMatcher, types: set[str]
+) -> set[int]:
+    """"one with a better camera" / "我要电池大的" during a phone search: a product type the
+    products wished now keep mentioning (camera in 84% of the smartphones) is a feature of them,
+    said with a quality word or after "with", not a new product (ids of such matches)."""
+    current = [(name, value) for name, values in context.current.items() if name in types for value in values]
+    if not current or len(typed) != 1:
+        return set()
+    match = typed[0]
+    if any(value in match.values.get(name, ()) for name, value in current):
+        return set()
+    near = set(tokens[max(0, match.start - 4):match.start]) | set(tokens[match.end:match.end + 2])
+    if not near & (_FEATURE_MARKERS | _QUALITY_WORDS) or set(tokens) & _ANOTHER_PRODUCT:
+        return set()
+    # the shopper's word, or (a word in another language: "Kamera") the head word of the value it matched
+    heads = [normalise_tokens(value, camel=True)[-1:] for values in match.values.values() for value in values]
+    for words in ([w for w in match.surface.split() if w.isalpha()], *heads):
+        said = [w for word in words for w in (word, *_FEATURE_SYNONYMS.get(word, ()))]
+        if words and max(vocabulary.mentioned_by(name, value, w) for name, value in current for w in said) >= 0.5:
+            return {id(match)}
+    return set()
 
 
 def _age_audience(request: ShopperRequest, raw: str, vocabulary: ValueMatcher, context: TurnContext) -> None:

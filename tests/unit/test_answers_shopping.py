@@ -118,3 +118,40 @@ def test_several_wished_values_of_one_field_filter_without_steering_the_search_t
     state = DialogueState(include={"category": ["AutomobileChargers", "GeneralPurposeBatteries&BatteryChargers"],
                                    "brand": ["Samsung"]}, queries=["charger fast"])
     assert "Batteries" not in state.query() and "Samsung" in state.query() and "charger fast" in state.query()
+
+
+PHONES = {"category": ["Smartphones"]}
+
+
+@pytest.mark.parametrize("message", [
+    "one with a better camera", "something with a bigger display", "要拍照好一点的", "我要电池大的", "有没有屏幕大一点的",
+    "quiero uno con buena cámara",
+])
+def test_a_feature_the_wished_products_keep_mentioning_is_no_new_product(catalogues: object, message: str) -> None:
+    from tests.demo_reading import read
+
+    _vocabulary, items = catalogues["electronics"]  # type: ignore[index]
+    phones = tuple(i for i, item in items.items() if item.category == "Smartphones")[:5]
+    heard = read(catalogues, "electronics", message, shown=phones, current=PHONES)
+    assert not heard.include and heard.intent in ("refine", "recommend", "ask_about_item")
+
+
+@pytest.mark.parametrize("message, category", [
+    ("now show me cameras", "Cameras&Photography"), ("a good charger too", "WallChargers"), ("a phone case", "Cases"),
+])
+def test_another_product_named_during_a_search_is_still_a_new_product(catalogues: object, message: str, category: str) -> None:
+    from tests.demo_reading import read
+
+    heard = read(catalogues, "electronics", message, current=PHONES)
+    assert category in {v for values in heard.include.values() for v in values}
+
+
+@pytest.mark.parametrize("message", ["do you have one with a bigger screen?", "any with a longer battery life?"])
+def test_asking_for_one_with_more_of_a_spec_searches_instead_of_comparing_the_shown(
+        electronics_chatrec: object, message: str) -> None:
+    rec = electronics_chatrec
+    first = rec.respond("show me usb cables under 500", session_id="s")  # type: ignore[attr-defined]
+    assert first.recommendations
+    reply = rec.respond(message, session_id="s")  # type: ignore[attr-defined]
+    assert reply.metadata.get("intent") not in ("ask_about_item", "compare")
+    assert "cannot say which" not in reply.text
