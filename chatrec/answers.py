@@ -153,6 +153,7 @@ def find_reference(message: str, n_shown: int, language: str = "en") -> list[int
     if "both" in tokens:
         return [1, 2][:n_shown]
     if any(t in wording["pronouns"] for t in tokens) or _superlative_rule(text, wording) is not None \
+            or _superlative_rule(message.lower(), wording) is not None \
             or _spec_rule(f"{message.lower()} {text}", wording) is not None \
             or _has_phrase(f"{message.lower()} {text}", wording["price_superlatives"]):
         return list(range(1, n_shown + 1))
@@ -303,7 +304,7 @@ def answer_question(
         )
 
     ranked = _spec_superlative(f"{question.lower()} {text}", items, positions, wording) \
-        or _superlative(text, items, positions, wording)
+        or _superlative(text, items, positions, wording) or _superlative(question.lower(), items, positions, wording)
     if ranked is not None:
         return ranked
 
@@ -407,7 +408,8 @@ def asks_superlative(message: str, language: str = "en") -> bool:
     wording = _wording(language)
     text = _in_english_words(message, language)
     said = f"{message.lower()} {text}"  # the shopper's own words too: "电池最大" before the lexicon splits it
-    if _superlative_rule(text, wording) is None and _spec_rule(said, wording) is None \
+    if _superlative_rule(text, wording) is None and _superlative_rule(message.lower(), wording) is None \
+            and _spec_rule(said, wording) is None \
             and not _has_phrase(said, wording["price_superlatives"]):
         return False
     tokens = set(_tokens(text))

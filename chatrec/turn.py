@@ -163,7 +163,7 @@ def hear(
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
     heard = _keep_audience_of_pronoun(heard, message, vocabulary, context, lexicon)
-    if heard.language == "en" and state.language not in ("en", "other") and not says_english(message):
+    if heard.language == "en" and state.language not in ("en", "other") and (answer or not says_english(message)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
     if shown and not heard.include and heard.intent in ("chitchat", "ask_about_item", "compare") \

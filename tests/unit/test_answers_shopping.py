@@ -155,3 +155,23 @@ def test_asking_for_one_with_more_of_a_spec_searches_instead_of_comparing_the_sh
     reply = rec.respond(message, session_id="s")  # type: ignore[attr-defined]
     assert reply.metadata.get("intent") not in ("ask_about_item", "compare")
     assert "cannot say which" not in reply.text
+
+
+@pytest.mark.parametrize("message, language", [("¿cuál tiene mejor calificación?", "es"), ("¿y la mejor puntuación?", "es"),
+                                               ("der beste?", "de"), ("welcher hat die meisten Sterne?", "de")])
+def test_best_rated_in_the_shoppers_words_before_the_lexicon_rewrites_them(message: str, language: str) -> None:
+    from chatrec.answers import asks_superlative
+
+    rated = [Item(id=str(n), title=f"Phone {n}", category="Smartphones", attributes={"rating": str(r)})
+             for n, r in enumerate((3.9, 4.4, 4.1), start=1)]
+    assert asks_superlative(message, language)
+    answer = answer_question(message, rated, language=language)
+    assert answer.kind == "best" and answer.text.startswith("Phone 2")
+
+
+def test_a_clicked_quick_reply_keeps_the_conversations_language(electronics_chatrec: object) -> None:
+    rec = electronics_chatrec
+    first = rec.respond("busco cables baratos", session_id="q")  # type: ignore[attr-defined]
+    assert first.question is not None and first.metadata["understood"]["language"] == "es"
+    reply = rec.respond(first.question.options[0], session_id="q")  # type: ignore[attr-defined]
+    assert reply.metadata["understood"]["language"] == "es"
