@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
 
@@ -42,18 +42,20 @@ _PRICEY = r"(?:expensive|pricey|pricy|dear|costly|spendy|steep)"
 #: "nothing crazy expensive", "not super pricey", "none too dear": a cap on price, said as a hedge.
 _NOT_PRICEY = re.compile(
     rf"\b(?:nothing|not|none|never|no)\s+(?:(?:too|so|very|crazy|super|overly|ridiculously|stupidly|mega|hugely|"
-    rf"outrageously|that|wildly|insanely|silly|madly|eye-wateringly)\s+)?{_PRICEY}\b"
+    rf"outrageously|that|wildly|insanely|silly|madly|eye-wateringly)\s+)?{_PRICEY}\b",
+    re.IGNORECASE,
 )
 #: "I could spend a bit more", "happy to pay a little more": a pricier search (no amount said).
 _SPEND_MORE = re.compile(
     r"\b(?:i|we)(?: can| could|'?d| would| am| '?m)?(?: be)?(?: happy to| willing to| ok to| able to)?\s+"
     r"(?:spend|pay|go)\s+(?:(?:a|quite a)\s+(?:bit|little|lot|touch)\s+|slightly\s+|somewhat\s+)?(?:more|higher)\b"
-    r"(?!\s+than\s+(?:rs\.?\s*|₹|\$|£|€)?\d)"
+    r"(?!\s+than\s+(?:rs\.?\s*|₹|\$|£|€)?\d)",
+    re.IGNORECASE,
 )
 #: "anything bar black", "everything bar the Samsung": British "bar" is "except".
-_BAR = re.compile(r"\b(any\w*|every\w*|all) bar\b")
+_BAR = re.compile(r"\b(any\w*|every\w*|all) bar\b", re.IGNORECASE)
 #: "give the Samsung a miss": do not want it.
-_A_MISS = re.compile(r"\bgive (.{1,40}?) a miss\b")
+_A_MISS = re.compile(r"\bgive (.{1,40}?) a miss\b", re.IGNORECASE)
 
 #: Place on the screen: the list reads left to right, top to bottom.
 _LEFT = re.compile(r"\b(?:(?:on|at) the (?:far )?left|left[- ]?most|left[- ]hand(?: one| side)?|the top one|top of the list)\b")
@@ -71,7 +73,7 @@ _FROM_BEFORE = re.compile(
     r"\b(?:see|show|view|have|get|bring)\b.*\b(?:ones|items|results|options|those|them|suggestions|lot)\b.*"
     r"\b(?:from before|from earlier|before|earlier|previously|last time|you showed(?: me)? (?:first|before|earlier))\b"
 )
-_AGAIN = re.compile(r"\b(?:again|back|once more)\b")
+_AGAIN = re.compile(r"\b(?:again|back|once more|another look|one more look|another peek|you (?:showed|suggested|had))\b")
 #: "the pricier of the Samsung and the Redmi": an item named by price among items named by name.
 _PRICE_AMONG = re.compile(
     r"\bthe (?P<kind>cheaper|cheapest|less expensive|least expensive|lower[- ]priced|pricier|priciest|dearer|dearest|"
@@ -80,12 +82,14 @@ _PRICE_AMONG = re.compile(
 )
 #: "both Nike ones", "both the Being Human watches": a subset of the items named by a word of theirs.
 _BOTH_NAMED = re.compile(r"\b(?:both|the two|the pair of) (?:the |of the )?([a-z0-9-]+(?: [a-z0-9-]+)?) (?:ones|one|pairs|models|[a-z]+s)\b")
+_BOTH_WORDS = frozenset({"both", "two", "pair", "the", "of", "ones", "one", "pairs", "models"})
 #: A comparison of two items named: "is the Samsung better than the Redmi?".
 _COMPARATIVE = re.compile(r"\b(?:better|worse|[a-z]{3,}er|more [a-z]+|less [a-z]+) than\b|\b(?:better|worse) value\b")
 #: "in the same price range as the second", "a similar price to the LG".
 _SAME_PRICE = re.compile(
-    r"\b(?:(?:same|similar) (?:price|price range|price bracket|price point|budget|kind of price|sort of price)|"
-    r"priced (?:like|similarly to)) (?:as|to|to what|like)\b"
+    r"\b(?:(?:same|similar) (?:price|price range|price bracket|price point|budget|kind of price|sort of price) (?:as|to|like)|"
+    r"(?:priced|costing|costs?) (?:like|similarly to|about the same as|the same as|roughly the same as)|"
+    r"(?:a )?similar price to)\b"
 )
 #: "not the MI", "no Samsung", "except the OnePlus": a brand of shown items turned down.
 _NOT_NAMED = re.compile(r"\b(?:not|no|except|without|skip|minus|nor|never) (?:the |a |an |any )?([a-z0-9][a-z0-9-]*)\b")
@@ -183,9 +187,12 @@ def normalise(message: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def _ref(position: int, items: Sequence[Any], how: str) -> ItemReference:
+_How = Literal["position", "title", "attribute", "other", "all"]
+
+
+def _ref(position: int, items: Sequence[Any], how: _How) -> ItemReference:
     item = items[position - 1]
-    return ItemReference(position=position, item_id=str(getattr(item, "id", "")) or None, how=how)  # type: ignore[arg-type]
+    return ItemReference(position=position, item_id=str(getattr(item, "id", "")) or None, how=how)
 
 
 def _words(text: str) -> set[str]:
@@ -295,7 +302,7 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
         return ShopperRequest(intent="off_topic", language=request.language)
     request = _age_gender(request, lowered, vocabulary)
     request = _implied_by_type(request, types)
-    if current and request.intent in ("refine", "recommend") and request.include.get("gender") \
+    if current and request.include.get("gender") \
             and _SUBJECT_PRONOUN.search(lowered) and not _GENDER_WORDS.search(lowered):
         # "she's not keen on red": the recipient of the search under way, no new wish
         request = request.model_copy(update={"include": {k: v for k, v in request.include.items() if k != "gender"}})
@@ -305,9 +312,16 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
             name: kept for name, values in request.include.items()
             if (kept := [v for v in values if not (_words(v) and _words(v) <= given_up)])
         }
-        if include != request.include:
+        # "never mind black": given up, not turned down
+        exclude = {
+            name: kept for name, values in request.exclude.items()
+            if (kept := [v for v in values if not (_words(v) and _words(v) <= given_up)])
+        }
+        if include != request.include or exclude != request.exclude:
             dropped = [name for name in request.include if name not in include and name in current]
-            request = request.model_copy(update={"include": include, "drop": sorted({*request.drop, *dropped})})
+            request = request.model_copy(
+                update={"include": include, "exclude": exclude, "drop": sorted({*request.drop, *dropped})}
+            )
     if not n:
         return request
 
@@ -342,9 +356,12 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
     if both and (not named or set(named) == {1, 2}):
         hits = _named(shown, both.group(1))
         if len(hits) >= 2:
+            # the words that named the items ("both Nike bags") are no new wish
+            naming = _words(both.group(0)) - _BOTH_WORDS
+            naming |= {w[:-1] for w in naming if w.endswith("s")}
             include = {
                 name: kept for name, values in request.include.items()
-                if (kept := [v for v in values if not _words(v) <= _words(both.group(1))])
+                if (kept := [v for v in values if not {w.rstrip("s") for w in _words(v)} <= naming | {w.rstrip("s") for w in naming}])
             }
             request = request.model_copy(update={"references": [_ref(p, shown, "title") for p in hits], "include": include})
             named = hits

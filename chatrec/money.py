@@ -68,7 +68,7 @@ def _amount_pattern(i: int) -> str:
 _A1, _A2 = _amount_pattern(1), _amount_pattern(2)
 _MAX_WORDS = (
     r"under|below|less than|cheaper than|lower than|max(?:imum)?|at most|up ?to|upto|within|no more than|"
-    r"not more than|not over|no higher than|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay|stretch|push)"
+    r"not more than|not over|no higher than|(?:i )?(?:could|can|would|might) (?:go|stretch|push|spend)(?: it)?(?: up)? to|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay|stretch|push)"
     r"(?: it)?(?: up to| upto| to)?|stretch (?:it |my budget )?(?:up )?to|(?:price |spending |budget )?(?:limit|cap|ceiling|max(?:imum)?)(?: is| of| would be| will be)"
     r"(?: up to| upto)?|can spend|spend|afford|<=?|menos de|hasta|máximo|maximo|unter|bis|höchstens|maximal|"
     r"weniger als|不超过|不要超过|低于|少于|(?:最多|顶多|最高)(?:只?能?(?:出|花|付|给))?|预算(?:是|为|在|大概|大约)?"
