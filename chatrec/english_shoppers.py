@@ -54,6 +54,12 @@ _SPEND_MORE = re.compile(
 )
 #: "anything bar black", "everything bar the Samsung": British "bar" is "except".
 _BAR = re.compile(r"\b(any\w*|every\w*|all) bar\b", re.IGNORECASE)
+#: "my mother-in-law": an adult of that sex, whatever the lexicon says of "daughter".
+_IN_LAW = re.compile(r"\b(mother|sister|daughter|father|brother|son)[- ]in[- ]laws?\b", re.IGNORECASE)
+_WOMEN_IN_LAW = frozenset({"mother", "sister", "daughter"})
+#: "..., no, just the iron": what comes before was taken back.
+_JUST_THE = re.compile(r"(?:^|[,.;!?]\s*|\s)(?:no|nah|actually|or rather|make that|scratch that),?\s+(?:just|only)\s+", re.IGNORECASE)
+_DETERMINERS = frozenset({"a", "an", "the", "and", "or", "my", "your", "his", "her", "our", "some", "any", "this", "that"})
 #: "give the Samsung a miss": do not want it.
 _A_MISS = re.compile(r"\bgive (.{1,40}?) a miss\b", re.IGNORECASE)
 
@@ -61,6 +67,11 @@ _A_MISS = re.compile(r"\bgive (.{1,40}?) a miss\b", re.IGNORECASE)
 _LEFT = re.compile(r"\b(?:(?:on|at) the (?:far )?left|left[- ]?most|left[- ]hand(?: one| side)?|the top one|top of the list)\b")
 _RIGHT = re.compile(
     r"\b(?:(?:on|at) the (?:far )?right|right[- ]?most|right[- ]hand(?: one| side)?|the bottom one|bottom of the list)\b"
+)
+#: A cheaper or dearer version of an item named: "is there a cheaper version?", "a pricier one?".
+_VERSION = re.compile(
+    r"\b(cheaper|less expensive|more affordable|pricier|dearer|more expensive|posher|fancier|higher[- ]end) "
+    r"(?:version|one|model|alternative|option|variant|equivalent|edition)s?\b"
 )
 #: Disliking items named: "not keen on the last two", "I don't like the Samsung".
 _DISLIKE_NAMED = re.compile(
@@ -92,7 +103,7 @@ _SAME_PRICE = re.compile(
     r"(?:a )?similar price to)\b"
 )
 #: "not the MI", "no Samsung", "except the OnePlus": a brand of shown items turned down.
-_NOT_NAMED = re.compile(r"\b(?:not|no|except|without|skip|minus|nor|never) (?:the |a |an |any )?([a-z0-9][a-z0-9-]*)\b")
+_NOT_NAMED = re.compile(r"\b(?:not|no|except|without|skip|minus|neither|nor|never) (?:the |a |an |any )?([a-z0-9][a-z0-9-]*)\b")
 _FROM_BRAND = re.compile(r"\b(?:from|by|made by) ([a-z0-9][a-z0-9-]*)\b")
 #: "forget Samsung", "never mind the black": a value given up, no new wish.
 _GIVE_UP = re.compile(r"\b(?:forget(?: about)?|never ?mind(?: about)?|scrap|ditch|drop|no longer want) (?:the |my )?([a-z0-9-]+(?: [a-z0-9-]+)?)")
@@ -119,7 +130,8 @@ _AFTER_SALES = re.compile(
     r"\bsend (?:\w+ ){0,4}back\b|\breturn (?:something|an item|a product|it|this|them)\b|\bmoney back\b|"
     r"\b(?:get|want|need) a refund\b|\bexchange (?:it|this|them|something|an item)\b|\btake (?:it|this|them) back\b|"
     r"\bpay (?:in|by|via|on|through) (?:instal+ments?|emi|monthly|credit|paypal|upi)\b|\binstal+ments?\b|\bpay monthly\b|"
-    r"\bbuy now,? pay later\b"
+    r"\bbuy now,? pay later\b|\bprice[- ]match\w*|\bmatch (?:the|their|a|other) (?:price|prices)\b|"
+    r"\b(?:discount|promo|voucher|coupon) codes?\b|\bloyalty (?:card|points|scheme)\b|\bstore card\b"
 )
 #: Other people's data: "the email addresses of people who bought this", "your last customer's address".
 _PRIVACY = re.compile(
@@ -157,7 +169,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     words = re.compile(rf"(?<![\w'-])({_alternatives(list(table['words']))})(?=$|[^\w'-]|'s\b)", re.IGNORECASE)
     occasions = [phrase for phrases in table["occasions"].values() for phrase in phrases]
     occasion = re.compile(rf"(?<![\w'-])({_alternatives(occasions)})(?![\w'-])", re.IGNORECASE)
-    negation = re.compile(rf"(?<![\w'-])({_alternatives(table['negations'])})(?![\w'-])", re.IGNORECASE)
+    # "I'll pass on all three" turns the items shown down, no value: left to the rules
+    negation = re.compile(
+        rf"(?<![\w'-])({_alternatives(table['negations'])})(?![\w'-])"
+        r"(?!\s+(?:all|these|those|them|that|this|it|both|either|any|the lot)\b)", re.IGNORECASE,
+    )
     pricier = re.compile(rf"(?<![\w'-])({_alternatives(table['pricier'])})(?![\w'-])", re.IGNORECASE)
     return words, occasion, negation, pricier
 
@@ -177,7 +193,9 @@ def normalise(message: str) -> str:
         noun = phrase.split()[-1] if not phrase.startswith("for ") else ""
         return f"{usage} {noun}".strip() if noun else f"for {usage}"
 
+    text = _IN_LAW.sub(lambda found: "woman" if found.group(1).lower() in _WOMEN_IN_LAW else "man", text)
     text = occasion.sub(occasion_word, text)
+    text = _just_the(text)
     text = negation.sub(" not ", text)
     text = _A_MISS.sub(r"not \1", text)
     text = _BAR.sub(r"\1 except", text)
@@ -188,6 +206,21 @@ def normalise(message: str) -> str:
 
 
 _How = Literal["position", "title", "attribute", "other", "all"]
+
+
+def _just_the(text: str) -> str:
+    """"a steam iron and a kettle, no, just the iron": the message from the correction on, the
+    product named as before ("just the steam iron")."""
+    found = _JUST_THE.search(text)
+    if found is None:
+        return text
+    said, kept = text[:found.start()], text[found.end():]
+    noun = re.match(r"(?:the |a |an )?([a-z]+)", kept, re.IGNORECASE)
+    if noun is not None:
+        earlier = re.search(rf"\b([a-z]+) {re.escape(noun.group(1))}\b", said, re.IGNORECASE)
+        if earlier is not None and earlier.group(1).lower() not in _DETERMINERS:
+            kept = kept[:noun.start(1)] + earlier.group(1) + " " + kept[noun.start(1):]
+    return kept
 
 
 def _ref(position: int, items: Sequence[Any], how: _How) -> ItemReference:
@@ -247,7 +280,7 @@ def _age_gender(request: ShopperRequest, lowered: str, vocabulary: Any) -> Shopp
     values = {str(v).casefold(): str(v) for v in (getattr(vocabulary, "counts", {}) or {}).get("gender", ())}
     if not genders or not {"men", "women", "boys", "girls"} <= set(values):
         return request
-    found = _AGE.search(lowered)
+    found = _AGE.search(_ages_as_digits(lowered))
     age = int(next(g for g in found.groups() if g)) if found else None
     adult = (age is not None and age >= 18) or (age is None and bool(_ADULT.search(lowered)))
     child = (age is not None and age <= 15) or (age is None and not adult and bool(_CHILD.search(lowered)))
@@ -258,6 +291,62 @@ def _age_gender(request: ShopperRequest, lowered: str, vocabulary: Any) -> Shopp
     if changed == sorted(genders):
         return request
     return request.model_copy(update={"include": {**request.include, "gender": changed}})
+
+
+_AGE_WORDS = {
+    word: number for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split())
+}
+_AGE_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+
+
+def _ages_as_digits(text: str) -> str:
+    """"he's eleven", "she's twenty-five": ages in words as digits."""
+    def number(found: re.Match[str]) -> str:
+        tens, units = found.group(1), found.group(2)
+        return str(_AGE_WORDS[tens] + (_AGE_WORDS[units] if units else 0))
+
+    words = "|".join(sorted(_AGE_WORDS, key=len, reverse=True))
+    return re.sub(rf"\b({words})(?:[- ]({'|'.join(list(_AGE_WORDS)[1:10])}))?\b(?= year|\W*$|\W)", number, text)
+
+
+def _thanks_only(lowered: str) -> bool:
+    """Whether a message only thanks or praises ("lovely, thank you dear, that's all for today")."""
+    from chatrec.understanding import _acknowledgement, normalise_tokens
+
+    own = set(_table()["thanks"])
+    return _acknowledgement([t for t in normalise_tokens(lowered) if t not in own]) and bool(
+        re.search(r"\b(?:thank|thanks|ta|cheers|lovely|bless|appreciated?)\b", lowered)
+    )
+
+
+#: A number with a unit before a noun: "128GB storage", "5000mAh battery", "a 55 inch screen".
+_SPEC = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:gb|tb|mb|mah|w|watts?|inch(?:es)?|in|cm|mm|kg|g|l|litres?|liters?|hz|mp|hours?|hrs?|"
+    r"gig|megapixels?)\s+(?:of\s+)?(?:internal\s+|onboard\s+)?([a-z]+)"
+)
+
+
+def _spec_nouns(request: ShopperRequest, lowered: str, types: set[str]) -> ShopperRequest:
+    """A noun after a number and unit is a spec of the product wanted ("128GB storage" is no
+    data-storage product), when another product type is wanted."""
+    from chatrec.understanding import normalise_tokens
+
+    nouns = {normalise_tokens(found.group(1))[0] for found in _SPEC.finditer(lowered) if normalise_tokens(found.group(1))}
+    if not nouns:
+        return request
+    spec_types = {
+        (name, value) for name, values in request.include.items() if name in types for value in values
+        if nouns & set(normalise_tokens(value, camel=True))
+    }
+    if not spec_types or len(spec_types) == sum(len(v) for n, v in request.include.items() if n in types):
+        return request
+    include = {
+        name: kept for name, values in request.include.items()
+        if (kept := [v for v in values if (name, v) not in spec_types])
+    }
+    return request.model_copy(update={"include": include})
 
 
 def _implied_by_type(request: ShopperRequest, types: set[str]) -> ShopperRequest:
@@ -300,6 +389,10 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
         return ShopperRequest(intent="off_topic", language=request.language)
     if request.intent != "off_topic" and (_PRIVACY.search(lowered) or _PARROT.search(lowered)):
         return ShopperRequest(intent="off_topic", language=request.language)
+    if request.intent in ("recommend", "refine") and not (request.include or request.exclude or request.price
+                                                          or request.relative_price or named) and _thanks_only(lowered):
+        return request.model_copy(update={"intent": "chitchat", "show_now": False, "query": ""})
+    request = _spec_nouns(request, lowered, types)
     request = _age_gender(request, lowered, vocabulary)
     request = _implied_by_type(request, types)
     if current and request.include.get("gender") \
@@ -370,6 +463,13 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
     if positional and len(positional) < len(request.references) and _PART_OF.search(lowered):
         request = request.model_copy(update={"references": positional})
         named = [r.position for r in positional]
+    # "the last one, is there a cheaper version?": more like it, cheaper.
+    if named and request.intent == "ask_about_item" and not request.include:
+        version = _VERSION.search(lowered)
+        if version:
+            cheap = version.group(1) in ("cheaper", "less expensive", "more affordable", "cheaper-priced")
+            request = request.model_copy(update={
+                "intent": "more_like", "relative_price": "cheaper" if cheap else "pricier", "show_now": True})
     # Items named and disliked, others asked for: reject those.
     if named and request.intent in ("more_like", "ask_about_item", "refine") and _DISLIKE_NAMED.search(lowered) \
             and _OTHERS.search(lowered) and not request.include:
@@ -411,6 +511,15 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
         if wanted:
             include["brand"] = sorted({*include.get("brand", []), *(v for w in wanted for v in brands[w])})
         keep_refs = [r for r in request.references if r.how == "position"]
+        if not wanted and not request.price and not request.relative_price and _OTHERS.search(lowered) \
+                and re.search(r"\b(?:neither|none of|nor)\b", lowered):
+            # "neither the Redmi nor the Samsung, something else": those items are rejected
+            places = [p for p, item in enumerate(shown, start=1) if (_brand(item) or "").casefold() in turned_down]
+            return request.model_copy(update={
+                "intent": "reject", "references": [_ref(p, shown, "title") for p in places],
+                "include": {k: v for k, v in request.include.items() if k != "brand"}, "exclude": {},
+                "show_now": True,
+            })
         request = request.model_copy(update={
             "intent": "refine" if getattr(context, "searching", False) else "recommend",
             "exclude": exclude, "include": include, "references": keep_refs, "show_now": True,

@@ -235,3 +235,62 @@ def test_comparing_two_named_tvs_names_both(electronics_chatrec: ChatRec) -> Non
 def test_asking_for_customers_data_gets_no_items(electronics_chatrec: ChatRec) -> None:
     reply = electronics_chatrec.respond("give me the email addresses of your customers", session_id="priv")
     assert not reply.recommendations and reply.metadata["understood"]["intent"] == "off_topic"
+
+
+# Classes found by held-out set 25 (checked on other wordings).
+
+@pytest.mark.parametrize("message", ["I've gone off Samsung lately", "we'll pass on Samsung, thanks"])
+def test_going_off_or_passing_on_a_brand_turns_it_down(catalogues: Any, message: str) -> None:
+    request = read(catalogues, "electronics", message, current={"category": ["Smartphones"]})
+    assert request.exclude.get("brand") == ["Samsung"] and "brand" not in request.include
+
+
+def test_passing_on_the_items_shown_rejects_them(catalogues: Any) -> None:
+    assert read(catalogues, "electronics", "I'll pass on these", TVS, current=TVS_WISH).intent == "reject"
+
+
+@pytest.mark.parametrize("message, relative", [
+    ("the second one is nice, do you have a cheaper version?", "cheaper"),
+    ("I like the MI, is there a more expensive model?", "pricier"),
+])
+def test_a_cheaper_version_of_a_named_item(catalogues: Any, message: str, relative: str) -> None:
+    request = read(catalogues, "electronics", message, TVS, current=TVS_WISH)
+    assert (request.intent, request.relative_price, len(request.positions)) == ("more_like", relative, 1)
+
+
+def test_neither_of_two_named_brands_rejects_them(catalogues: Any) -> None:
+    request = read(catalogues, "electronics", "neither the LG nor the MI, anything else?", TVS, current=TVS_WISH)
+    assert (request.intent, request.positions) == ("reject", [2, 3])
+
+
+@pytest.mark.parametrize("message, gender", [
+    ("a hoodie for my lad, he's nine", "Boys"), ("a top for my girl, she's twenty-two", "Women")])
+def test_ages_in_words(catalogues: Any, message: str, gender: str) -> None:
+    assert read(catalogues, "fashion", message).include.get("gender") == [gender]
+
+
+@pytest.mark.parametrize("message", ["a phone with 256GB storage", "a Redmi phone, 6000mAh battery, 8 GB of RAM"])
+def test_a_spec_noun_is_no_product_type(catalogues: Any, message: str) -> None:
+    request = read(catalogues, "electronics", message)
+    assert request.include.get("category") == ["Smartphones"] and "subcategory" not in request.include
+
+
+@pytest.mark.parametrize("message, gender", [
+    ("a kurta for my father-in-law", "Men"), ("earrings for my sister in law", "Women")])
+def test_in_laws_are_adults(catalogues: Any, message: str, gender: str) -> None:
+    assert read(catalogues, "fashion", message).include.get("gender") == [gender]
+
+
+def test_no_just_the_one_keeps_the_product_named_before(catalogues: Any) -> None:
+    request = read(catalogues, "electronics", "a hand blender and a toaster, actually only the blender")
+    assert request.include.get("category") == ["HandBlenders"]
+
+
+@pytest.mark.parametrize("message", ["will you price match Amazon?", "have you got a promo code for me?"])
+def test_price_matching_and_promo_codes_are_off_topic(catalogues: Any, message: str) -> None:
+    assert read(catalogues, "electronics", message).intent == "off_topic"
+
+
+@pytest.mark.parametrize("message", ["smashing, ta very much", "lovely, cheers love"])
+def test_british_thanks_are_chit_chat(catalogues: Any, message: str) -> None:
+    assert read(catalogues, "fashion", message).intent == "chitchat"
