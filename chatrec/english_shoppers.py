@@ -73,6 +73,21 @@ _VERSION = re.compile(
     r"\b(cheaper|less expensive|more affordable|pricier|dearer|more expensive|posher|fancier|higher[- ]end) "
     r"(?:version|one|model|alternative|option|variant|equivalent|edition)s?\b"
 )
+#: A variant of an item named: "is there one with more storage?", "any with a bigger screen?".
+_VARIANT = re.compile(
+    r"\b(?:is there|are there|have you got|do you have|got|any|anything|something|one|ones) "
+    r"(?:one |ones |anything |something )?(?:like (?:it|that) )?with (?:a |an )?(?:more|bigger|larger|better|longer|smaller|"
+    r"lighter|higher|extra)\b"
+)
+#: Asking about an item named: "tell me more", "more details".
+_TELL_MORE = re.compile(r"\btell me (?:a (?:bit|little|touch) |a lot |some(?:thing)? )?more\b|\bmore (?:details|info|information)\b")
+#: "not the first one, the other two": the items shown but those named.
+_THE_OTHERS = re.compile(r"\bthe other (?:two|three|ones|2|3)\b")
+#: Questions to the assistant about itself ("what's your favourite colour?").
+_ABOUT_YOU = re.compile(
+    r"\byour (?:favou?rite|name|age|hobbies|birthday)\b(?!.*\b(?:these|those|them|of the|one)\b)|"
+    r"\bdo you (?:have|like) (?:a |any )?(?:pets?|hobbies|friends|family|feelings|a favou?rite)\b"
+)
 #: Disliking items named: "not keen on the last two", "I don't like the Samsung".
 _DISLIKE_NAMED = re.compile(
     r"\b(?:not (?:keen on|sure about|a fan of|fond of|mad about|crazy about|into)|(?:don'?t|do not) (?:like|love|fancy|want)|"
@@ -131,7 +146,9 @@ _AFTER_SALES = re.compile(
     r"\b(?:get|want|need) a refund\b|\bexchange (?:it|this|them|something|an item)\b|\btake (?:it|this|them) back\b|"
     r"\bpay (?:in|by|via|on|through) (?:instal+ments?|emi|monthly|credit|paypal|upi)\b|\binstal+ments?\b|\bpay monthly\b|"
     r"\bbuy now,? pay later\b|\bprice[- ]match\w*|\bmatch (?:the|their|a|other) (?:price|prices)\b|"
-    r"\b(?:discount|promo|voucher|coupon) codes?\b|\bloyalty (?:card|points|scheme)\b|\bstore card\b"
+    r"\b(?:discount|promo|voucher|coupon) codes?\b|\bloyalty (?:card|points|scheme)\b|\bstore card\b|"
+    r"\bclick (?:and|&|n) collect\b|\bcollect (?:it |them |this |my order )?(?:in|from|at) (?:the |your )?(?:store|shop)\b|"
+    r"\bpick (?:it |them |this )?up (?:in|from|at) (?:the |your )?(?:store|shop)\b"
 )
 #: Other people's data: "the email addresses of people who bought this", "your last customer's address".
 _PRIVACY = re.compile(
@@ -385,7 +402,8 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
     types = set(type_fields(fields)) | {"category"}
     named = [r.position for r in request.references if r.how != "all"]
 
-    if request.intent in ("recommend", "refine", "chitchat") and not named and _AFTER_SALES.search(lowered):
+    if request.intent in ("recommend", "refine", "chitchat", "ask_about_item") and not named \
+            and (_AFTER_SALES.search(lowered) or _ABOUT_YOU.search(lowered)):
         return ShopperRequest(intent="off_topic", language=request.language)
     if request.intent != "off_topic" and (_PRIVACY.search(lowered) or _PARROT.search(lowered)):
         return ShopperRequest(intent="off_topic", language=request.language)
@@ -463,13 +481,24 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
     if positional and len(positional) < len(request.references) and _PART_OF.search(lowered):
         request = request.model_copy(update={"references": positional})
         named = [r.position for r in positional]
-    # "the last one, is there a cheaper version?": more like it, cheaper.
+    # "the last one, is there a cheaper version?": more like it, cheaper; "...one with more storage": more like it.
+    if named and request.intent == "ask_about_item" and not request.include and _VARIANT.search(lowered) \
+            and not _VERSION.search(lowered):
+        request = request.model_copy(update={"intent": "more_like", "show_now": True})
     if named and request.intent == "ask_about_item" and not request.include:
         version = _VERSION.search(lowered)
         if version:
             cheap = version.group(1) in ("cheaper", "less expensive", "more affordable", "cheaper-priced")
             request = request.model_copy(update={
                 "intent": "more_like", "relative_price": "cheaper" if cheap else "pricier", "show_now": True})
+    if named and request.intent == "more_like" and not request.include and not request.relative_price \
+            and _TELL_MORE.search(lowered) and not re.search(r"\b(?:show|see|like|similar)\b", lowered):
+        request = request.model_copy(update={"intent": "ask_about_item", "show_now": False})
+    others = _THE_OTHERS.search(lowered)
+    if others and named and len(named) < n and re.search(r"\b(?:not|no|except|but)\b", lowered[:others.start()]):
+        rest = [p for p in range(1, n + 1) if p not in named]
+        request = request.model_copy(update={"references": [_ref(p, shown, "other") for p in rest]})
+        named = rest
     # Items named and disliked, others asked for: reject those.
     if named and request.intent in ("more_like", "ask_about_item", "refine") and _DISLIKE_NAMED.search(lowered) \
             and _OTHERS.search(lowered) and not request.include:
@@ -478,6 +507,10 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
     if not named and request.intent not in ("show_again", "start_over", "off_topic") and not request.include \
             and _FROM_BEFORE.search(lowered) and _AGAIN.search(lowered):
         return request.model_copy(update={"intent": "show_again", "references": [], "show_now": True})
+    # "which is your favourite of these?": a choice among the items shown
+    if request.intent == "ask_about_item" and len(request.references) == n >= 2 and re.search(r"\bwhich\b", lowered) \
+            and re.search(r"\b(?:favou?rite|pick|choose|go for|recommend|best bet)\b", lowered):
+        request = request.model_copy(update={"intent": "compare"})
     # Two items named and compared.
     if len(named) >= 2 and request.intent in ("ask_about_item", "more_like") and _COMPARATIVE.search(lowered) \
             and not request.include:

@@ -294,3 +294,27 @@ def test_price_matching_and_promo_codes_are_off_topic(catalogues: Any, message: 
 @pytest.mark.parametrize("message", ["smashing, ta very much", "lovely, cheers love"])
 def test_british_thanks_are_chit_chat(catalogues: Any, message: str) -> None:
     assert read(catalogues, "fashion", message).intent == "chitchat"
+
+
+@pytest.mark.parametrize("message", [
+    "the Samsung looks alright, but is there one with more storage?", "I like the OnePlus, any with a bigger screen?"])
+def test_a_variant_of_a_named_item(catalogues: Any, message: str) -> None:
+    request = read(catalogues, "electronics", message, PHONES, current={"category": ["Smartphones"]})
+    assert request.intent == "more_like" and len(request.positions) == 1
+
+
+@pytest.mark.parametrize("message", ["the cheapest of the lot, tell me more", "the Redmi, tell me more about the camera"])
+def test_tell_me_more_about_a_named_item_asks_about_it(catalogues: Any, message: str) -> None:
+    request = read(catalogues, "electronics", message, PHONES, current={"category": ["Smartphones"]})
+    assert (request.intent, request.positions) == ("ask_about_item", [1])
+
+
+def test_the_other_two_are_the_items_not_named(catalogues: Any) -> None:
+    request = read(catalogues, "electronics", "not the first one, the other two look better", PHONES,
+                   current={"category": ["Smartphones"]})
+    assert request.positions == [2, 3]
+
+
+@pytest.mark.parametrize("message", ["can I collect it in store?", "what's your favourite colour?"])
+def test_collecting_in_store_and_questions_about_the_assistant_are_off_topic(catalogues: Any, message: str) -> None:
+    assert read(catalogues, "electronics", message, PHONES, current={"category": ["Smartphones"]}).intent == "off_topic"
