@@ -303,7 +303,7 @@ def parse_budget(text: str) -> tuple[Budget, str]:
 
 
 #: i12j: British notes as amounts ("no more than a fiver", "a tenner at most").
-_NOTES = {"fiver": "5 gbp", "tenner": "10 gbp", "twenty quid note": "20 gbp"}
+_NOTES = {"fiver": "5 gbp", "tenner": "10 gbp"}
 _HALF = re.compile(r"\b(\d+|" + "|".join(_UNITS) + r")(?: and a half|\.5) (thousand|grand|hundred|k|lakhs?)\b")
 
 
