@@ -68,12 +68,12 @@ def _amount_pattern(i: int) -> str:
 _A1, _A2 = _amount_pattern(1), _amount_pattern(2)
 _MAX_WORDS = (
     r"under|below|less than|cheaper than|lower than|max(?:imum)?|at most|up ?to|upto|within|no more than|"
-    r"not more than|not over|no higher than|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay|stretch|push)"
+    r"not more than|not over|no higher than|(?:i )?(?:could|can|would|might) (?:go|stretch|push|spend)(?: it)?(?: up)? to|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay|stretch|push)"
     r"(?: it)?(?: up to| upto| to)?|stretch (?:it |my budget )?(?:up )?to|(?:price |spending |budget )?(?:limit|cap|ceiling|max(?:imum)?)(?: is| of| would be| will be)"
     r"(?: up to| upto)?|can spend|spend|afford|<=?|menos de|hasta|máximo|maximo|unter|bis|höchstens|maximal|"
     r"weniger als|不超过|不要超过|低于|少于|(?:最多|顶多|最高)(?:只?能?(?:出|花|付|给))?|预算(?:是|为|在|大概|大约)?"
 )
-_MIN_WORDS = r"over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
+_MIN_WORDS = r"upwards? of|north of|no less than|not less than|a minimum of|over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
 _AROUND_WORDS = r"around|about|approximately|approx\.?|roughly|~|circa|cerca de|unos|etwa|ungefähr|左右|大约|大概"
 # A lower-bound word after a negation is an upper bound: "nothing above 25", "can't go over 500".
 _NEGATED_LOW = re.compile(r"(?:(?:n'?t|\bnot|\bnever|\bcannot)\W+(?:\w+\W+){0,3}|\b(?:nothing|none|no)\W+)$")
@@ -81,8 +81,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"(?:\b(?:between|entre|zwischen|from|de|von)|在)\s*{_A1}\s*(?:and|to|-|–|y|a|und|bis|和|到|至)\s*{_A2}")),
     ("range", re.compile(rf"{_A1}\s*(?:-|–|to|~|到|至)\s*{_A2}")),
     # (?<![a-z0-9]) rather than \b: Chinese words have no word boundary ("手机不超过2000").
+    # i12j: "no less than 500" is a lower bound, read before "less than 500"
+    ("min", re.compile(rf"\b(?:no|not) less than\s*{_A1}")),
     ("max", re.compile(rf"(?:(?<![a-z0-9])(?:{_MAX_WORDS}))\s*(?:of\s+|de\s+)?{_A1}")),
-    ("max_after", re.compile(rf"{_A1}\s*(?:以内|以下|之内|or less|or under|max|tops|and under|and below)")),
+    ("max_after", re.compile(rf"{_A1}\s*(?:以内|以下|之内|or less|or under|max|tops|and under|and below|at most|at the most|at the outside|maximum)")),
     ("min_after", re.compile(rf"{_A1}\s*(?:以上|or more|and up|and above|plus|\+)")),
     ("min", re.compile(rf"(?:(?<![a-z0-9])(?:{_MIN_WORDS}))\s*(?:of\s+)?{_A1}")),
     ("around", re.compile(rf"(?:{_AROUND_WORDS})\s*{_A1}")),
@@ -185,7 +187,8 @@ def _words_to_digits(text: str) -> str:
         if len(pieces) > 1:
             out = [pieces[0]]
             for joiner, piece in zip(pieces[1::2], pieces[2::2]):
-                if re.search(r"(?:hundred|thousand)$", out[-1]):
+                # i12j: "fifteen hundred and two thousand" is two numbers: a scale word after "and" starts one
+                if re.search(r"(?:hundred|thousand)$", out[-1]) and not re.search(r"(?:hundred|thousand)", piece):
                     out[-1] += joiner + piece
                 else:
                     out += [joiner, piece]
@@ -261,6 +264,7 @@ def parse_budget(text: str) -> tuple[Budget, str]:
         budget's spans index that text.
     """
     text = re.sub(r"\ba (grand|k)\b", r"1 \1", text)  # "under a grand": one thousand
+    text = _spoken_amounts(text)  # i12j: "a fiver", "two and a half thousand"
     text = _han_to_digits(_words_to_digits(text))
     budget = Budget()
     for kind, pattern in _PATTERNS:
@@ -296,6 +300,23 @@ def parse_budget(text: str) -> tuple[Budget, str]:
             budget.currency = budget.currency or currency
             budget.spans.append(found.span())
     return budget, text
+
+
+#: i12j: British notes as amounts ("no more than a fiver", "a tenner at most").
+_NOTES = {"fiver": "5 gbp", "tenner": "10 gbp"}
+_HALF = re.compile(r"\b(\d+|" + "|".join(_UNITS) + r")(?: and a half|\.5) (thousand|grand|hundred|k|lakhs?)\b")
+
+
+def _spoken_amounts(text: str) -> str:
+    """"a fiver" -> "5 gbp", "two and a half thousand" -> "2.5 thousand" (spoken amounts the patterns miss)."""
+    text = re.sub(r"\b(?:a |one )?(fiver|tenner)s?\b", lambda found: _NOTES[found.group(1)], text)
+
+    def half(found: re.Match[str]) -> str:
+        whole = found.group(1)
+        number = int(whole) if whole.isdigit() else _UNITS[whole]
+        return f"{number}.5 {found.group(2)}"
+
+    return _HALF.sub(half, text)
 
 
 def _scale_key(multiplier: str) -> str:

@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from chatrec import informal
+from chatrec import english_shoppers, informal
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -67,6 +67,7 @@ _NEGATORS = frozenset(
      "exclude", "nor", "neither", "non", "isnt", "arent", "doesnt", "wont", "wasnt", "didnt", "cant", "skip",
      "minus", "sans"}
 )
+_MODALS = frozenset({"would", "will", "should", "might", "must", "shall", "could"})
 _POST_NEGATORS = frozenset({"isnt", "arent", "doesnt", "dont", "wasnt", "wont"})
 _NEGATED_AUX = frozenset({"doesnt", "dont", "didnt", "wont", "cant", "cannot", "wouldnt", "couldnt", "shouldnt"})
 _NEGATION_PHRASES = re.compile(
@@ -487,6 +488,7 @@ class ValueMatcher:
                     # StorageWaterHeaters, not every heater)
                     for size in range(2, len(surface)) if strength == self._FULL and len(head[0]) >= 4 else ():
                         self._add(surface[-size:], name, value, self._HEAD)
+            self._drop_distributed_parts(name, counter)
         self.max_len = max((len(s) for s in self._surfaces), default=0)
         self._types = set(type_fields(list(self.counts))) | {"category"}
         # Words that describe products in a type field ("usb", "cable"): never a brand alone.
@@ -506,6 +508,22 @@ class ValueMatcher:
         self._by_initial: dict[str, list[str]] = {}
         for word in self._words:
             self._by_initial.setdefault(word[0], []).append(word)
+
+    def _drop_distributed_parts(self, name: str, counter: Counter[str]) -> None:
+        """i12j: a later one-word part of a listing whose first part has a modifier is modified by it
+        too ("WaffleMakers&Irons" are waffle irons): that part does not stand for the compound
+        when the same word heads whole values of the field ("iron": DryIrons, SteamIrons)."""
+        for value in counter:
+            pieces = [p for p in re.split(r"\s*(?:[,&+]|\band\b)\s*", value) if p.strip()]
+            if len(pieces) < 2 or len(normalise_tokens(pieces[0], camel=True)) < 2:
+                continue
+            for piece in pieces[1:]:
+                surface = tuple(t for t in normalise_tokens(piece, camel=True) if t not in _PUNCT)
+                values = self._surfaces.get(surface, {}).get(name, set())
+                if len(surface) == 1 and self._strength.get((surface, name)) == self._HEAD and values - {value}:
+                    values.discard(value)
+                    modifier = tuple(normalise_tokens(pieces[0], camel=True)[:-1])
+                    self._add(modifier + surface, name, value, self._PART)  # "waffle iron"
 
     @classmethod
     def from_catalogue(cls, vocabulary: CatalogueVocabulary) -> ValueMatcher:
@@ -1143,6 +1161,7 @@ def understand(
     context = context or TurnContext(pending=pending)
     lexicon = lexicon or Lexicon.default()
     raw = informal.normalise(message.strip())  # i12g: shorthand, regional words, markup, stories
+    raw = english_shoppers.normalise(raw) if detect_language(raw) == "en" else raw  # i12j: British words, hedges
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1216,7 +1235,9 @@ def understand(
             item = context.shown[position - 1]
             refs.append(ItemReference(position=position, item_id=str(getattr(item, "id", "")) or None, how="attribute"))
     # The word after "doesn't", "don't", "won't" is a verb ("green doesn't suit me"), no value.
-    verbs = {i for i in range(1, len(tokens)) if tokens[i - 1] in _NEGATED_AUX}
+    # i12j: so is the word after a modal ("would suit", "will fit")
+    verbs = {i for i in range(1, len(tokens)) if tokens[i - 1] in _NEGATED_AUX or (
+        tokens[i - 1] in _MODALS and tokens[i] not in _NEGATORS and tokens[i] not in _FILLERS)}
     matchable = [t if i not in ref_tokens and i not in verbs else "\0" for i, t in enumerate(tokens)]
     matches = vocabulary.find(matchable)
     types = set(type_fields(vocabulary.fields)) | {"category"}
@@ -1377,7 +1398,8 @@ def understand(
             ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
             for p, i in enumerate(context.shown, start=1)
         ]
-    return informal.adjust(request, raw, context)  # i12g: informal wording the rules above miss
+    request = informal.adjust(request, raw, context)  # i12g: informal wording the rules above miss
+    return english_shoppers.adjust(request, raw, context, vocabulary)  # i12j: ordinary English shoppers
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
