@@ -14,14 +14,17 @@ from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = ["ADULT_FROM", "CHILD_UNTIL", "audience_for_age", "stated_age"]
 
-ADULT_FROM = 16
-CHILD_UNTIL = 13
+ADULT_FROM = 18
+CHILD_UNTIL = 15
 
 _AGE = re.compile(
     r"(?<![\d.,])(\d{1,2})[\s-]*(?:years?|yrs?|yr)[\s-]*old\b"
+    r"|\((?:he|she)'?s (\d{1,2})\)"
     r"|(?<![\d.,])(\d{1,2})\s*y/?o\b"
     r"|\baged?\s+(\d{1,2})\b"
-    r"|\b(?:he|she|they|who)(?:'s|\s+is|\s+are|\s+(?:just\s+)?turn(?:s|ed)?|\s+will\s+be)\s+(\d{1,2})(?![\d.,%]|\s*(?:inch|cm|kg|gb|feet|foot|ft|%))\b"
+    r"|\bturn(?:s|ed|ing)?\s+(?:just\s+)?(\d{1,2})(?!\s*(?:th|st|nd|rd|degrees?|%))\b"
+    r"|\b(?:he|she|they|who)(?:'s|s|\s+is|\s+are|\s+(?:just\s+)?turn(?:s|ed|ing)?|\s+will\s+be)\s+"
+    r"(?:just |nearly |almost |about )?(\d{1,2})(?![\d%]|[.,]\d|\s*(?:inch|cm|kg|gb|feet|foot|ft|%))\b"
     r"|(\d{1,2})\s*(?:岁|周岁|歲)"
     r"|(?<![\d.,])(\d{1,2})\s+años\b"
     r"|(?<![\d.,])(\d{1,2})\s*(?:jahre\s+alt|-?jährig)",
@@ -32,16 +35,44 @@ _PERSON = re.compile(
     r"baby|toddler|teen|teenager)\b|\byears?[\s-]*old\s*(?:$|[,.!?;]|and\b|who\b)|儿子|女儿|孩子|侄子|侄女|外甥|hij[oa]|sobrin[oa]|niñ[oa]|sohn|tochter|kind|neffe|nichte",
     re.IGNORECASE,
 )
+# a life stage said instead of an age
+_ADULT = re.compile(r"\b(?:university|uni|college|graduat\w*|his job|her job|new job|the office|retired|retirement|married)\b")
+_CHILD = re.compile(r"\b(?:little|toddler|nursery|primary school|starting school|kindergarten|teen\w*)\b")
+_WORDS = {
+    word: number for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split())
+}
+_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+_NUMBER_WORDS = re.compile(
+    rf"\b({'|'.join(sorted(_WORDS, key=len, reverse=True))})(?:[- ]({'|'.join(list(_WORDS)[1:10])}))?\b(?= year|\W*$|\W)",
+    re.IGNORECASE,
+)
 # children's value -> adults' value, by the usual catalogue spellings (matched case-insensitively)
 _GROWN = {"boys": "men", "girls": "women"}
 
 
 def stated_age(text: str) -> int | None:
     """The age the message states for a person, or None."""
-    found = _AGE.search(text)
+    found = _AGE.search(_NUMBER_WORDS.sub(_as_digits, text))
     if found is None:
         return None
     return int(next(group for group in found.groups() if group))
+
+
+def _as_digits(found: re.Match[str]) -> str:
+    """"eleven", "twenty-five" as digits."""
+    tens, units = found.group(1).lower(), (found.group(2) or "").lower()
+    return str(_WORDS[tens] + (_WORDS[units] if units else 0))
+
+
+def _life_stage_age(text: str) -> int | None:
+    """An age standing for the life stage said ("off to university": an adult, "my little one": a child)."""
+    if _ADULT.search(text):
+        return ADULT_FROM
+    if _CHILD.search(text):
+        return CHILD_UNTIL
+    return None
 
 
 def audience_for_age(
@@ -56,7 +87,9 @@ def audience_for_age(
     """
     age = stated_age(text)
     if age is None:
-        return None
+        age = _life_stage_age(text.lower())
+        if age is None or not wished:
+            return None
     spelt: Mapping[str, str] = {value.lower(): value for value in values}
     grown = {child: adult for child, adult in _GROWN.items() if child in spelt and adult in spelt}
     if not grown:

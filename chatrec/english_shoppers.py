@@ -18,7 +18,7 @@ steps around :func:`chatrec.understanding.understand`, by class rather than by s
   items of before again, a comparison of two named items ("is the Samsung better than the
   Redmi?"), a price range like a shown item's, a shown brand turned down ("not the MI, what
   else from LG?"), a value given up ("forget Samsung, try OnePlus"), the recipient's age
-  ("my daughter, she's 30": women; "my son, he's 6": boys), a usage the product type already
+  (:mod:`chatrec.ages`), a usage the product type already
   says ("gym trainers": Sports Shoes, no extra usage), a pronoun's gender during a search,
   a part of an item asked about ("the strap on the third one") and after-sales questions.
 """
@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from chatrec.ages import stated_age
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
 
 __all__ = ["adjust", "normalise"]
@@ -122,13 +123,6 @@ _NOT_NAMED = re.compile(r"\b(?:not|no|except|without|skip|minus|neither|nor|neve
 _FROM_BRAND = re.compile(r"\b(?:from|by|made by) ([a-z0-9][a-z0-9-]*)\b")
 #: "forget Samsung", "never mind the black": a value given up, no new wish.
 _GIVE_UP = re.compile(r"\b(?:forget(?: about)?|never ?mind(?: about)?|scrap|ditch|drop|no longer want) (?:the |my )?([a-z0-9-]+(?: [a-z0-9-]+)?)")
-#: The recipient's age: "she's 30", "who is 9", "aged 6", "a 7 year old", "turns 12".
-_AGE = re.compile(
-    r"\b(?:(?:he|she|they)(?:'s| is| are|s)|who(?:'s| is)|aged|age|turn(?:s|ing)?|turned)\s+(?:just |nearly |almost |about )?"
-    r"(?P<a>\d{1,2})\b(?!\s*(?:th|st|nd|rd)\b)|\b(?P<b>\d{1,2})[- ]?(?:years?|yrs?)[- ]?old\b|\((?:he|she)'?s (?P<c>\d{1,2})\)"
-)
-_ADULT = re.compile(r"\b(?:university|uni|college|graduat\w*|his job|her job|new job|the office|retired|retirement|married)\b")
-_CHILD = re.compile(r"\b(?:little|toddler|nursery|primary school|starting school|kindergarten|teen\w*)\b")
 #: Gender words that are evidence of their own (not a subject pronoun about the recipient).
 _GENDER_WORDS = re.compile(
     r"\b(?:men|man|mens|men's|male|gents?|guys?|boys?|girls?|women|woman|womens|women's|ladies|lady|female|him|his|"
@@ -291,43 +285,6 @@ def _brand_values(vocabulary: Any) -> dict[str, list[str]]:
     return out
 
 
-def _age_gender(request: ShopperRequest, lowered: str, vocabulary: Any) -> ShopperRequest:
-    """Men/Women for an adult recipient, Boys/Girls for a child, by the age or life stage said."""
-    genders = request.include.get("gender")
-    values = {str(v).casefold(): str(v) for v in (getattr(vocabulary, "counts", {}) or {}).get("gender", ())}
-    if not genders or not {"men", "women", "boys", "girls"} <= set(values):
-        return request
-    found = _AGE.search(_ages_as_digits(lowered))
-    age = int(next(g for g in found.groups() if g)) if found else None
-    adult = (age is not None and age >= 18) or (age is None and bool(_ADULT.search(lowered)))
-    child = (age is not None and age <= 15) or (age is None and not adult and bool(_CHILD.search(lowered)))
-    if not (adult or child):
-        return request
-    swap = {"boys": "men", "girls": "women"} if adult else {"men": "boys", "women": "girls"}
-    changed = sorted({values[swap.get(g.casefold(), g.casefold())] for g in genders if g.casefold() in values})
-    if changed == sorted(genders):
-        return request
-    return request.model_copy(update={"include": {**request.include, "gender": changed}})
-
-
-_AGE_WORDS = {
-    word: number for number, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split())
-}
-_AGE_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
-
-
-def _ages_as_digits(text: str) -> str:
-    """"he's eleven", "she's twenty-five": ages in words as digits."""
-    def number(found: re.Match[str]) -> str:
-        tens, units = found.group(1), found.group(2)
-        return str(_AGE_WORDS[tens] + (_AGE_WORDS[units] if units else 0))
-
-    words = "|".join(sorted(_AGE_WORDS, key=len, reverse=True))
-    return re.sub(rf"\b({words})(?:[- ]({'|'.join(list(_AGE_WORDS)[1:10])}))?\b(?= year|\W*$|\W)", number, text)
-
-
 def _thanks_only(lowered: str) -> bool:
     """Whether a message only thanks or praises ("lovely, thank you dear, that's all for today")."""
     from chatrec.understanding import _acknowledgement, normalise_tokens
@@ -411,10 +368,9 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
                                                           or request.relative_price or named) and _thanks_only(lowered):
         return request.model_copy(update={"intent": "chitchat", "show_now": False, "query": ""})
     request = _spec_nouns(request, lowered, types)
-    request = _age_gender(request, lowered, vocabulary)
     request = _implied_by_type(request, types)
     if current and request.include.get("gender") \
-            and _SUBJECT_PRONOUN.search(lowered) and not _GENDER_WORDS.search(lowered):
+            and _SUBJECT_PRONOUN.search(lowered) and not _GENDER_WORDS.search(lowered) and stated_age(lowered) is None:
         # "she's not keen on red": the recipient of the search under way, no new wish
         request = request.model_copy(update={"include": {k: v for k, v in request.include.items() if k != "gender"}})
     for found in _GIVE_UP.finditer(lowered):

@@ -162,7 +162,6 @@ def hear(
     if rates is not None:
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
-    heard = _keep_audience_of_pronoun(heard, message, vocabulary, context, lexicon)
     if heard.language == "en" and state.language not in ("en", "other") and (answer or not says_english(message)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
@@ -179,24 +178,6 @@ _ASKS_FOR_ITEMS = re.compile(
     r"|is there|are there|有没有|还有|(?:tienes|tiene|tienen|hay)|(?:habt ihr|haben sie|gibt es))\b",
     re.IGNORECASE,
 )
-_PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
-
-
-def _keep_audience_of_pronoun(
-    heard: ShopperRequest, message: str, vocabulary: ValueMatcher, context: TurnContext, lexicon: Any
-) -> ShopperRequest:
-    """"he likes football" after "a gift for my 12 year old nephew": the pronoun is the nephew, so
-    the Boys wish stays; a pronoun alone never turns a wished audience into another one."""
-    audience = [name for name in audience_fields(list(heard.include)) if context.current.get(name)]
-    if not audience or not _PRONOUNS.search(message):
-        return heard
-    again = understand(_PRONOUNS.sub("they", message), vocabulary, context, lexicon=lexicon)
-    dropped = [name for name in audience if name not in again.include]
-    if not dropped:
-        return heard
-    return heard.model_copy(update={"include": {k: v for k, v in heard.include.items() if k not in dropped}})
-
-
 def as_question_about_shown(
     heard: ShopperRequest, message: str, shown: Sequence[Item], last_references: Sequence[int] = ()
 ) -> ShopperRequest:
