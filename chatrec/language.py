@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from chatrec import foreign_phrasing
 from chatrec.errors import ConfigError
 
 __all__ = ["Lexicon", "detect_language", "fold", "normalise_foreign", "says_english"]
@@ -134,6 +135,9 @@ def detect_language(text: str) -> str:
         )
     )
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
+    if not any(scores.values()):
+        # i12i: no function word of any language ("Kopfhoerer", "Fernsehr"): a German or Spanish word
+        return foreign_phrasing.language_hint(words, lexicon) or "en"
     return best if scores[best] > scores["en"] else "en"
 
 
@@ -285,6 +289,9 @@ class Lexicon:
             text = self._es_references(text)
         if language == "de":
             text = self._de_references(text)
+        # i12i: "en" in a Spanish sentence is "in", not the brand EN
+        grammar = foreign_phrasing.GRAMMAR_WORDS.get(language, frozenset())
+        keep = {k for k in keep if k not in grammar} if grammar else keep
         for lang in dict.fromkeys([language, "en"]):
             pattern = self._patterns.get(lang)
             if pattern is None:
@@ -311,7 +318,11 @@ class Lexicon:
                 return found.group(0)  # "gracias por la ayuda": a phrase of the lexicon
             return f" the {word} one "
 
-        text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero)\b|$))", one, text)
+        # i12i: "al" / "del" before a name are "a el" / "de el" ("algo parecido al JBL")
+        text = re.sub(r"\b(al|del) ([a-z0-9][a-z0-9\-]*)\b", lambda f: f.group(0) if f.group(2) in known
+                      else f"{f.group(1)[:-1]} el {f.group(2)}", text)
+        text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero|es|son|tiene|tienen|viene|vienen)\b|$))",
+                      one, text)
         # "el de Dell", "la de Nike": the one of that name
         def named(found: re.Match[str]) -> str:
             word = found.group(1)
@@ -328,6 +339,10 @@ class Lexicon:
         """German articles that point at a shown item: "wie der JBL" -> "like the jbl", "wie die
         erste" -> "like the first one" (an article before a German word stays silent)."""
         known = self.words("de")
+        # i12i: "wie die schwarze Uhr" points at a shown item: the article stays ("like the black watch")
+        table = self.entries.get("de", {})
+        text = re.sub(r"\bwie (?:der|die|das|den|dem) (?=([a-z]+) [a-z]+\b)", lambda f: " like the " if f.group(1) in table
+                      and f.group(1) not in _FUNCTION_WORDS["de"] else f.group(0), text)
         text = re.sub(r"\bwie (?=(?:der|die|das|den|dem)\b)", " like ", text)
 
         def article(found: re.Match[str]) -> str:
@@ -359,6 +374,11 @@ class Lexicon:
         # "刚才那几件" / "之前那些": the items shown before
         text = _ZH_EARLIER.sub(" the earlier ones again ", text)
         text = re.sub(rf"(?:这几{_ZH_MEASURE}|这些)", " these ", text)
+        # i12i: "还有别的吗" / "有其他的吗": anything else; "这两个": these two; "LG那台有…的吗": the LG one
+        text = re.sub(r"(?:还)?有(?:没有)?(?:别的|其他的?|其它的?|别款|其他款)(?:吗|么|嘛|没有)?(?=\s*(?:[?？!！。，,~～]|$))",
+                      " something else ", text)
+        text = re.sub(rf"[这那]([两二三2-3]){_ZH_MEASURE}", lambda f: f" these {_ZH_COUNTS[f.group(1)]} ", text)
+        text = re.sub(rf"([a-z0-9][a-z0-9\-]*)\s*[那这]一?{_ZH_MEASURE}", r" the \1 one ", text)
         # "第二条，有黑色的吗": the item asked for in another colour (or size, price...)
         # without an item named ("有黑色的吗？" after handbags) it asks for such ones, as "any black ones?" does
         said_item = re.search(r"\bthe (?:\w+ )?one\b", text) is not None
@@ -413,7 +433,7 @@ _ZH_EARLIER = re.compile(
     rf"(?:刚才|刚刚|上次|一开始|最开始)(?:的|给我看的|推荐的|看的)?(?:那几{_ZH_MEASURE}|那些|那批|的)|"
     rf"(?:之前|前面)(?:的)?(?:那几{_ZH_MEASURE}|那些|那批)"
 )
-_ZH_QUESTION = re.compile(r"多少|多大|多重|多长|多久|多高|什么|怎么|是否|是不是|能不能|可不可以|哪|吗|呢")
+_ZH_QUESTION = re.compile(r"多少|几[个款种块根寸]|多大|多重|多长|多久|多高|什么|怎么|是否|是不是|能不能|可不可以|哪|吗|呢")
 _ZH_NAMED = re.compile(rf"的(?:那|这)一?{_ZH_MEASURE}")
 
 
@@ -465,6 +485,7 @@ def normalise_foreign(text: str, language: str, lexicon: Lexicon, keep: frozense
     if language not in ("zh", "es", "de"):
         return text
     text = _ARITHMETIC.sub(r"\1 * \2", text)
+    text = foreign_phrasing.rewrite(text, language, lexicon)  # i12i: budgets and word forms
     if language == "zh":
         return text
     known = lexicon.words(language)

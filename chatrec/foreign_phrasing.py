@@ -1,0 +1,142 @@
+"""Chinese, Spanish and German phrasing the lexicon alone cannot carry: budgets, morphology, language.
+
+:func:`chatrec.language.normalise_foreign` calls :func:`rewrite` on a folded message before its
+budget is read and its words translated:
+
+- budgets said the way these languages say them: Spanish "10 mil" / "mil" (a thousand, not the
+  English "mil" = million), "que no pase de", "como máximo"; German "2 Tausend", "höchstens",
+  "über", "nicht mehr als" (folded: "hochstens", "uber"); "5k以内" (the "k" touching a Chinese
+  word);
+- Spanish morphology: diminutives ("baratito" is "barato", "camisetita" "camiseta") and
+  pronouns joined to a verb ("compárame" is "compara me", "enséñamelos" "ensena me los") when
+  the stem is a word of the lexicon.
+
+:func:`language_hint` names the language of a message that has no function word of any language
+("Kopfhoerer", "Fernsehr"): a word that is a German or Spanish lexicon word once its umlauts
+or a typo are corrected, and no English word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["language_hint", "rewrite"]
+
+# Budget words, folded, written as the words chatrec.money reads ("hasta", "maximal", "mindestens").
+_BUDGET = {
+    "es": [
+        # "10 mil", "1,5 mil": thousands; "mil pesos" alone is one thousand
+        (re.compile(r"(\d+(?:[.,]\d+)?)\s*mil\b"), r"\1k"),
+        (re.compile(r"(?<![\d\s])(\s*)\bmil\b"), r"\g<1>1000"),
+        (re.compile(r"(?:^|(?<=\s))(?:un|una) 1000\b"), "1000"),
+        (re.compile(r"\b(?:que )?no (?:pase|pasen|supere|superen|exceda|excedan|sobrepase|sobrepasen) (?:de |los |las )?"), " hasta "),
+        (re.compile(r"\b(?:no mas de|como maximo|a lo sumo|maximo de|tope de|tope)\s+(?=\d)"), " hasta "),
+        (re.compile(r"\b(?:mas de|minimo|como minimo|por lo menos|al menos)\s+(?=\d)"), " mas de "),
+    ],
+    "de": [
+        (re.compile(r"(\d+(?:[.,]\d+)?)\s*tausend\b"), r"\1k"),
+        (re.compile(r"\b(?:hochstens|hoechstens|maximal|max\.?|nicht mehr als|nicht teurer als|bis zu|bis max\.?)\s*(?=\d)"),
+         " maximal "),
+        (re.compile(r"\b(?:uber|ueber|mindestens|ab)\s+(?=\d)"), " mindestens "),
+    ],
+    "zh": [
+        # "5k以内": "k" then a Chinese word has no word boundary for the money patterns
+        (re.compile(r"(\d)\s*([kK])(?=[\u3400-\u9fff])"), r"\1\2 "),
+        (re.compile(r"(\d)\s*[wW](?=[\u3400-\u9fff]|\b)"), r"\1万"),
+    ],
+}
+
+_ES_DIMINUTIVE = re.compile(r"\b([a-z]{3,}?)(?:it|cit)(o|a|os|as)\b")
+# read whole by chatrec.language ("muéstrame" closing a message shows items now)
+_SHOW_ME = frozenset({"muestrame", "ensename", "muestramelos", "ensenamelos", "dame"})
+_ES_ENCLITIC = re.compile(r"\b([a-z]{4,}?)(melos|melas|melo|mela|noslos|me|nos|lo|la|los|las|le|les)\b")
+
+
+def rewrite(text: str, language: str, lexicon: Any) -> str:
+    """A folded message with budget words and (Spanish) word forms written the way the rules read them."""
+    for pattern, replacement in _BUDGET.get(language, []):
+        text = pattern.sub(replacement, text)
+    if language == "es":
+        text = _spanish_forms(text, lexicon)
+    return text
+
+
+def _spanish_forms(text: str, lexicon: Any) -> str:
+    known = lexicon.words("es")
+    table = lexicon.entries.get("es", {})
+
+    def diminutive(found: re.Match[str]) -> str:
+        word = found.group(0)
+        if word in known:
+            return word
+        stem, ending = found.group(1), found.group(2)
+        for candidate in (stem + ending, stem):  # "baratito" -> "barato", "cafecito" -> "cafe"
+            if candidate in known or candidate.rstrip("s") in table:
+                return candidate
+        return word
+
+    def enclitic(found: re.Match[str]) -> str:
+        word = found.group(0)
+        if word in known or word in table or word in _SHOW_ME:
+            return word
+        stem, pronoun = found.group(1), found.group(2)
+        if stem in table:
+            return f"{stem} {pronoun}"
+        return word
+
+    text = _ES_DIMINUTIVE.sub(diminutive, text)
+    return _ES_ENCLITIC.sub(enclitic, text)
+
+
+def language_hint(words: list[str], lexicon: Any) -> str | None:
+    """``de`` or ``es`` when a word that is no English word is one of that lexicon once its
+    umlauts typed as ae/oe/ue or one typo are corrected ("kopfhoerer", "fernsehr"); else None."""
+    from chatrec.language import _edit_distance, fold
+    from chatrec.understanding import _is_word
+
+    found: dict[str, int] = {}
+    for raw in words:
+        word = fold(raw)
+        if len(word) < 5 or _is_word(word):
+            continue
+        for lang in ("de", "es"):
+            entries = lexicon.entries.get(lang, {})
+            plain = word.replace("ae", "a").replace("oe", "o").replace("ue", "u") if lang == "de" else word
+            if plain in entries or word in entries:
+                found[lang] = found.get(lang, 0) + 2
+                continue
+            if len(word) >= 7 and any(
+                abs(len(key) - len(plain)) <= 1 and key[:1] == plain[:1] and _edit_distance(plain, key, 1) <= 1
+                for key in entries if len(key) >= 6 and key.isalpha()
+            ):
+                found[lang] = found.get(lang, 0) + 1
+    if not found:
+        return None
+    ranked = sorted(found.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+#: Short grammar words of a language that a shopper writing in it never means as a catalogue
+#: value, even where a brand is spelt the same ("en" is "in", not the brand EN).
+GRAMMAR_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset({"en", "de", "y", "o", "a", "con", "sin", "por", "para", "que", "al", "del", "un", "una"}),
+    "de": frozenset({"in", "mit", "und", "oder", "fur", "von", "an", "am", "zu", "ein", "eine", "bis", "ab"}),
+}
+
+
+def noun_first(text: str, language: str, phrases: frozenset[str] | set[str]) -> str:
+    """Spanish puts a modifier after its noun ("bocina bluetooth", "reloj inteligente"): once the
+    words are English, two that form a catalogue value only the other way round are swapped
+    ("speakers bluetooth" -> "bluetooth speakers")."""
+    if language != "es":
+        return text
+    words = text.split(" ")
+    for i in range(len(words) - 1):
+        first, second = words[i], words[i + 1]
+        if first.isalpha() and second.isalpha() and f"{first} {second}" not in phrases \
+                and f"{second} {first}" in phrases:
+            words[i], words[i + 1] = second, first
+    return " ".join(words)
