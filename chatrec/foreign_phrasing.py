@@ -39,6 +39,8 @@ _BUDGET = {
         (re.compile(r"\b(?:hochstens|hoechstens|maximal|max\.?|nicht mehr als|nicht teurer als|bis zu|bis max\.?)\s*(?=\d)"),
          " maximal "),
         (re.compile(r"\b(?:uber|ueber|mindestens|ab)\s+(?=\d)"), " mindestens "),
+        # "für 2 Tausend": "für" folded is "fur", which the money patterns do not know
+        (re.compile(r"\bfur\s+(?=\d)"), " for "),
     ],
     "zh": [
         # "5k以内": "k" then a Chinese word has no word boundary for the money patterns
@@ -112,6 +114,20 @@ def language_hint(words: list[str], lexicon: Any) -> str | None:
             ):
                 found[lang] = found.get(lang, 0) + 1
     if not found:
+        # a phrase of the lexicon ("lentes oscuros"), or a German compound closing with a lexicon
+        # noun ("ledergurtel")
+        text = " ".join(fold(w) for w in words)
+        for lang in ("de", "es"):
+            entries = lexicon.entries.get(lang, {})
+            if any(" " in key and len(key) >= 8 and f" {key} " in f" {text} " for key in entries):
+                found[lang] = found.get(lang, 0) + 2
+        heads = [k for k, v in lexicon.entries.get("de", {}).items() if k.isalpha() and len(k) >= 4 and v.strip()]
+        for word in text.split():
+            plain = word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+            if len(plain) >= 8 and not _is_word(word) and any(
+                    plain.endswith(head) and len(plain) - len(head) >= 3 for head in heads):
+                found["de"] = found.get("de", 0) + 1
+    if not found:
         return None
     ranked = sorted(found.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
@@ -140,3 +156,22 @@ def noun_first(text: str, language: str, phrases: frozenset[str] | set[str]) -> 
                 and f"{second} {first}" in phrases:
             words[i], words[i + 1] = second, first
     return " ".join(words)
+
+
+_OTHER_BRAND = re.compile(r"\b(?:another|other|different|some other|a different) (?:brand|make|maker)s?\b")
+
+
+def other_brand(request: Any, lowered: str, shown: list[Any]) -> None:
+    """"like the LG but from another brand" ("von einer anderen Marke", "de otra marca"): the
+    brands of the items referenced are not wanted (``request`` is changed in place)."""
+    if not request.references or not _OTHER_BRAND.search(lowered):
+        return
+    brands = {
+        str(shown[ref.position - 1].field_value("brand") or "")
+        for ref in request.references
+        if ref.position <= len(shown) and hasattr(shown[ref.position - 1], "field_value")
+    } - {""}
+    if brands:
+        request.exclude["brand"] = sorted(set(request.exclude.get("brand", [])) | brands)
+        if "brand" in request.include and set(request.include["brand"]) <= brands:
+            del request.include["brand"]

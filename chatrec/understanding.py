@@ -1348,6 +1348,7 @@ def understand(
             ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
             for p, i in enumerate(context.shown, start=1)
         ]
+    foreign_phrasing.other_brand(request, lowered, list(context.shown))  # i12i: "but another brand"
     return informal.adjust(request, raw, context)  # i12g: informal wording the rules above miss
 
 
