@@ -5,15 +5,16 @@ budget is read and its words translated:
 
 - budgets said the way these languages say them: Spanish "10 mil" / "mil" (a thousand, not the
   English "mil" = million), "que no pase de", "como máximo"; German "2 Tausend", "höchstens",
-  "über", "nicht mehr als" (folded: "hochstens", "uber"); "5k以内" (the "k" touching a Chinese
-  word);
+  "über", "nicht mehr als" (folded: "hochstens", "uber"); "so um die"; "5k以内" (the "k" touching a
+  Chinese word), "1.5w以内" (w = 万), "两三千" (two to three thousand);
 - Spanish morphology: diminutives ("baratito" is "barato", "camisetita" "camiseta") and
   pronouns joined to a verb ("compárame" is "compara me", "enséñamelos" "ensena me los") when
   the stem is a word of the lexicon.
 
 :func:`language_hint` names the language of a message that has no function word of any language
 ("Kopfhoerer", "Fernsehr"): a word that is a German or Spanish lexicon word once its umlauts
-or a typo are corrected, and no English word.
+or a typo are corrected, and no English word. :func:`noun_first` puts a Spanish modifier back
+before its noun ("bocina bluetooth"); :func:`other_brand` reads "like the LG but another brand".
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["language_hint", "rewrite"]
+__all__ = ["GRAMMAR_WORDS", "language_hint", "noun_first", "other_brand", "rewrite"]
+
+#: The Chinese digit after each ("两三千": two to three thousand).
+_HAN_NEXT: dict[str, str] = {"一": "二", "二": "三", "两": "三", "三": "四", "四": "五", "五": "六", "六": "七", "七": "八", "八": "九"}
 
 # Budget words, folded, written as the words chatrec.money reads ("hasta", "maximal", "mindestens").
-_BUDGET = {
+_BUDGET: dict[str, list[tuple[re.Pattern[str], Any]]] = {
     "es": [
         # "10 mil", "1,5 mil": thousands; "mil pesos" alone is one thousand
         (re.compile(r"(\d+(?:[.,]\d+)?)\s*mil\b"), r"\1k"),
@@ -33,6 +37,7 @@ _BUDGET = {
         (re.compile(r"\b(?:que )?no (?:pase|pasen|supere|superen|exceda|excedan|sobrepase|sobrepasen) (?:de |los |las )?"), " hasta "),
         (re.compile(r"\b(?:no mas de|como maximo|a lo sumo|maximo de|tope de|tope)\s+(?=\d)"), " hasta "),
         (re.compile(r"\b(?:mas de|minimo|como minimo|por lo menos|al menos)\s+(?=\d)"), " mas de "),
+        (re.compile(r"\b(?:alrededor de|aproximadamente|mas o menos|como unos|como)\s+(?=\d)"), " cerca de "),
     ],
     "de": [
         (re.compile(r"(\d+(?:[.,]\d+)?)\s*tausend\b"), r"\1k"),
@@ -41,11 +46,16 @@ _BUDGET = {
         (re.compile(r"\b(?:uber|ueber|mindestens|ab)\s+(?=\d)"), " mindestens "),
         # "für 2 Tausend": "für" folded is "fur", which the money patterns do not know
         (re.compile(r"\bfur\s+(?=\d)"), " for "),
+        (re.compile(r"\b(?:so um die|um die|so um|rund|ungefahr|ca\.?|circa)\s+(?=\d)"), " etwa "),
     ],
     "zh": [
+        # "两三千" / "四五百": two to three thousand (neighbouring digits before a unit are a range)
+        (re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千万])"),
+         lambda f: f"{f.group(1)}{f.group(3)}到{f.group(2)}{f.group(3)}" if _HAN_NEXT.get(f.group(1)) == f.group(2) else f.group(0)),
         # "5k以内": "k" then a Chinese word has no word boundary for the money patterns
         (re.compile(r"(\d)\s*([kK])(?=[\u3400-\u9fff])"), r"\1\2 "),
-        (re.compile(r"(\d)\s*[wW](?=[\u3400-\u9fff]|\b)"), r"\1万"),
+        # "1.5w以内": w is 万 in a budget (not the watts of "1000w的")
+        (re.compile(r"(\d)\s*[wW](?=\s*(?:以内|以下|之内|左右|上下|块|元|的预算))"), r"\1万"),
     ],
 }
 

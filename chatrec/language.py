@@ -354,6 +354,19 @@ class Lexicon:
         # "die von JBL": the one of that name
         text = re.sub(r"\b(?:der|die|das|den|dem) von ([a-z0-9]+)\b",
                       lambda f: f.group(0) if f.group(1) in known else f" the {f.group(1)} one ", text)
+        # i12i: "das rote," / "die schwarze ist…": an article before a lone adjective names a shown item
+        table = self.entries.get("de", {})
+
+        def lone(found: re.Match[str]) -> str:
+            word = found.group(1)
+            stem = next((word[:-len(e)] for e in ("en", "e", "es", "er") if word.endswith(e) and word[:-len(e)] in table), word)
+            english = table.get(word, table.get(stem, "")).strip()
+            if not english or " " in english or stem in _FUNCTION_WORDS["de"]:
+                return found.group(0)
+            return f" the {word} one "
+
+        text = re.sub(r"\b(?:der|die|das) ([a-z]+)\b(?=\s*(?:[,.;:!?]|\b(?:und|oder|aber|ist|hat|gefallt|sieht)\b|$))",
+                      lone, text)
         text = re.sub(r"\b(?:der|die|das|den|dem) ([a-z0-9]+)\b", article, text)
         # "welche ist enger?": a comparative the lexicon does not know still compares
         return re.sub(r"\b(ist|sind|wirkt|wirken|sieht|klingt|halt)\s+([a-z]{3,}er)\b",
@@ -368,6 +381,12 @@ class Lexicon:
         """
         text = _ZH_ORDINAL.sub(lambda found: f" the {_ZH_ORDINALS[found.group(1)]} one ", text)
         text = re.sub(rf"最后一?{_ZH_MEASURE}", " the last one ", text)
+        # i12i: "中间那个": the middle one; "最便宜的那个" / "最贵的那款": the cheapest / dearest shown
+        text = re.sub(rf"中间(?:的)?(?:那|这)?一?{_ZH_MEASURE}", " the middle one ", text)
+        text = re.sub(rf"最便宜的?(?:那|这)?一?{_ZH_MEASURE}", " the cheapest one ", text)
+        text = re.sub(rf"最贵的?(?:那|这)?一?{_ZH_MEASURE}", " the most expensive one ", text)
+        # "黑色以外的": anything but black (after 除了 the lexicon's "except" says it already)
+        text = re.sub(r"(?<!除了)([^\s，。,？?！!]{1,6}?)(?:以外|之外)的?", lambda f: f.group(0) if "除了" in f.group(1) else f" not {f.group(1)} ", text)
         # "前两个" / "后三款": the first / last few shown
         text = re.sub(rf"([前后])([两二三2-3]){_ZH_MEASURE}",
                       lambda f: f" the {'first' if f.group(1) == '前' else 'last'} {_ZH_COUNTS[f.group(2)]} ", text)

@@ -180,3 +180,58 @@ def test_a_remera_is_a_tshirt_with_a_spanish_reply(fashion_chatrec: ChatRec) -> 
     shown = _attributes(fashion_chatrec, reply)
     assert shown and all(a["articleType"] == "Tshirts" and a["gender"] == "Men" for a in shown)
     assert reply.metadata["understood"]["language"] == "es"
+
+
+# --- second round: wording tried after the set's classes were fixed ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("两三千的手机", 2000, 3000), ("audífonos alrededor de 3000", 2400, 3600), ("Kopfhörer so um die 2000", 1600, 2400)],
+)
+def test_approximate_budgets(catalogues, text: str, low: float, high: float) -> None:
+    price = _read(catalogues, "electronics", text).price
+    assert price is not None and (price.min, price.max) == (low, high)
+
+
+def test_watts_are_no_chinese_ten_thousands(catalogues) -> None:
+    assert _read(catalogues, "electronics", "1000w的电暖器").price is None
+
+
+@pytest.mark.parametrize(("text", "colour"), [("黑色以外的手表", "Black"), ("白色之外的包", "White")])
+def test_chinese_other_than_a_colour(catalogues, text: str, colour: str) -> None:
+    assert _read(catalogues, "fashion", text).exclude == {"baseColour": [colour]}
+
+
+@pytest.mark.parametrize(
+    ("name", "shown", "text", "positions"),
+    [("fashion", TEES, "el del medio", [2]), ("fashion", TEES, "das mittlere", [2]), ("fashion", TEES, "中间那件", [2]),
+     ("fashion", TEES, "das rote", [1]), ("fashion", TEES, "die weiße gefällt mir, mehr davon", [3]),
+     ("electronics", PHONES, "最便宜的那个怎么样", [1]), ("electronics", PHONES, "最贵那款有什么特别", [2])],
+)
+def test_middle_colour_and_price_references(catalogues, name, shown, text: str, positions: list[int]) -> None:
+    assert _read(catalogues, name, text, shown).positions == positions
+
+
+@pytest.mark.parametrize(("text", "intent"), [("nada de eso", "reject"), ("keins davon", "reject"),
+                                              ("borrón y cuenta nueva", "start_over")])
+def test_none_of_these_and_starting_over(catalogues, text: str, intent: str) -> None:
+    assert _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}).intent == intent
+
+
+@pytest.mark.parametrize("text", ["algo más económico", "no tan caro"])
+def test_spanish_asks_for_cheaper(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text, TVS).relative_price == "cheaper"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "field", "value"),
+    [("fashion", "chanclas para la playa", "subCategory", "Flip Flops"), ("fashion", "pantalones cortos", "category", "Shorts"),
+     ("fashion", "eine Bluse", "category", "Tops"), ("fashion", "ein Pulli für meinen Mann", "category", "Sweaters"),
+     ("fashion", "aretes dorados", "category", "Earrings"), ("fashion", "una chamarra negra", "category", "Jackets"),
+     ("electronics", "Bluetooth-Box", "category", "BluetoothSpeakers"), ("electronics", "Glotze", "category", "SmartTelevisions"),
+     ("electronics", "空气炸锅", "category", "AirFryers"), ("electronics", "una freidora de aire", "category", "AirFryers"),
+     ("electronics", "Heißluftfritteuse", "category", "AirFryers"), ("electronics", "遥控器", "category", "RemoteControls")],
+)
+def test_product_words_of_both_catalogues(catalogues, name: str, text: str, field: str, value: str) -> None:
+    assert value in _read(catalogues, name, text).include.get(field, [])
