@@ -38,6 +38,8 @@ _BUDGET: dict[str, list[tuple[re.Pattern[str], Any]]] = {
         (re.compile(r"\b(?:no mas de|como maximo|a lo sumo|maximo de|tope de|tope)\s+(?=\d)"), " hasta "),
         (re.compile(r"\b(?:mas de|minimo|como minimo|por lo menos|al menos)\s+(?=\d)"), " mas de "),
         (re.compile(r"\b(?:alrededor de|aproximadamente|mas o menos|como unos|como)\s+(?=\d)"), " cerca de "),
+        # "un celular de 10 mil": "de" before thousands is the price
+        (re.compile(r"\bde (?=\d+(?:[.,]\d+)?k\b)"), " por "),
     ],
     "de": [
         (re.compile(r"(\d+(?:[.,]\d+)?)\s*tausend\b"), r"\1k"),
@@ -49,6 +51,8 @@ _BUDGET: dict[str, list[tuple[re.Pattern[str], Any]]] = {
         (re.compile(r"\b(?:so um die|um die|so um|rund|ungefahr|ca\.?|circa)\s+(?=\d)"), " etwa "),
     ],
     "zh": [
+        # colloquial words as the lexicon writes them: 啥 = 什么, 咋 = 怎么, 木有 / 没得 = 没有
+        (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"木有|没得"), "没有"),
         # "两三千" / "四五百": two to three thousand (neighbouring digits before a unit are a range)
         (re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千万])"),
          lambda f: f"{f.group(1)}{f.group(3)}到{f.group(2)}{f.group(3)}" if _HAN_NEXT.get(f.group(1)) == f.group(2) else f.group(0)),
@@ -71,6 +75,8 @@ def rewrite(text: str, language: str, lexicon: Any) -> str:
         text = pattern.sub(replacement, text)
     if language == "es":
         text = _spanish_forms(text, lexicon)
+        # "para mi esposa", "con mi tarea": "mi" after a preposition is "my", not the brand Mi
+        text = re.sub(r"\b(para|de|con|a|en|por|sin|que|y|o|es|del|al) mi\b", r"\1 my", text)
     return text
 
 

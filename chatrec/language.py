@@ -380,6 +380,9 @@ class Lexicon:
         word or the longest Chinese lexicon phrase ending there (translated afterwards).
         """
         text = _ZH_ORDINAL.sub(lambda found: f" the {_ZH_ORDINALS[found.group(1)]} one ", text)
+        # i12i: "什么颜色都行" / "哪个牌子都可以": any colour (brand) is fine, no question
+        text = re.sub(rf"(?:什么|哪一?{_ZH_MEASURE}?)((?:(?!都)[^\s，。,？?！!]){{0,4}})都(?:行|可以|好|ok|没问题)",
+                      r" any \1 is fine ", text)
         text = re.sub(rf"最后一?{_ZH_MEASURE}", " the last one ", text)
         # i12i: "中间那个": the middle one; "最便宜的那个" / "最贵的那款": the cheapest / dearest shown
         text = re.sub(rf"中间(?:的)?(?:那|这)?一?{_ZH_MEASURE}", " the middle one ", text)
