@@ -45,6 +45,7 @@ _BUDGET: dict[str, list[tuple[re.Pattern[str], Any]]] = {
         (re.compile(r"(\d+(?:[.,]\d+)?)\s*tausend\b"), r"\1k"),
         (re.compile(r"\b(?:hochstens|hoechstens|maximal|max\.?|nicht mehr als|nicht teurer als|bis zu|bis max\.?)\s*(?=\d)"),
          " maximal "),
+        (re.compile(r"\bnicht (?:uber|ueber|hoher als|mehr als)\s*(?=\d)"), " maximal "),
         (re.compile(r"\b(?:uber|ueber|mindestens|ab)\s+(?=\d)"), " mindestens "),
         # "für 2 Tausend": "für" folded is "fur", which the money patterns do not know
         (re.compile(r"\bfur\s+(?=\d)"), " for "),
@@ -52,6 +53,8 @@ _BUDGET: dict[str, list[tuple[re.Pattern[str], Any]]] = {
     ],
     "zh": [
         # colloquial words as the lexicon writes them: 啥 = 什么, 咋 = 怎么, 木有 / 没得 = 没有
+        # "3000块上下": about (上下 after an amount is 左右)
+        (re.compile(r"(?<=[\d块元钱千万百十kK])\s*上下"), "左右"),
         (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"木有|没得"), "没有"),
         # "两三千" / "四五百": two to three thousand (neighbouring digits before a unit are a range)
         (re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千万])"),
@@ -73,6 +76,10 @@ def rewrite(text: str, language: str, lexicon: Any) -> str:
     """A folded message with budget words and (Spanish) word forms written the way the rules read them."""
     for pattern, replacement in _BUDGET.get(language, []):
         text = pattern.sub(replacement, text)
+    if language == "de":
+        # "von den beiden letzten", "die ersten zwei": the last / first two shown
+        text = re.sub(r"\b(?:den|die|der) (?:beiden|zwei) (letzten|ersten)\b|\b(?:den|die|der) (letzten|ersten) (?:beiden|zwei)\b",
+                      lambda f: f" the {'last' if (f.group(1) or f.group(2)) == 'letzten' else 'first'} two ", text)
     if language == "es":
         text = _spanish_forms(text, lexicon)
         # "para mi esposa", "con mi tarea": "mi" after a preposition is "my", not the brand Mi
@@ -191,3 +198,16 @@ def other_brand(request: Any, lowered: str, shown: list[Any]) -> None:
         request.exclude["brand"] = sorted(set(request.exclude.get("brand", [])) | brands)
         if "brand" in request.include and set(request.include["brand"]) <= brands:
             del request.include["brand"]
+
+
+#: Constructions of one language around numbers ("de 20 a 40", "von 20 bis 40"): evidence of the
+#: language in a message whose other words are English product words.
+_SYNTAX = {
+    "es": re.compile(r"\bde \d+(?:[.,]\d+)? a \d+|\bentre \d+(?:[.,]\d+)? y \d+|\bmenos de \d|\bhasta \d"),
+    "de": re.compile(r"\bvon \d+(?:[.,]\d+)? bis \d+|\bzwischen \d+(?:[.,]\d+)? und \d+|\bunter \d+ euro|\bbis \d+ euro"),
+}
+
+
+def syntax_scores(text: str) -> dict[str, int]:
+    """Two points per construction of Spanish or German around numbers in ``text`` (lower case)."""
+    return {lang: 2 * len(pattern.findall(text)) for lang, pattern in _SYNTAX.items() if pattern.search(text)}

@@ -121,6 +121,8 @@ def detect_language(text: str) -> str:
         own = {w for w in words if w not in names and (w in _FUNCTION_WORDS[lang] or lexicon.is_word(lang, fold(w)))}
         if own and all(len(w) <= 2 for w in own) and scores["en"] > 0:
             scores[lang] = 2 * len(_LETTERS[lang].findall(lowered)) if lang in _LETTERS else 0
+    for lang, bonus in foreign_phrasing.syntax_scores(lowered).items():
+        scores[lang] += bonus  # i12i: "de 20 a 40 euros", "von 20 bis 40"
     # German compounds open with a known word: "Damenuhr", "Herrenschuhe".
     scores["de"] += sum(
         1 for word in words if len(word) >= 8 and any(
@@ -365,7 +367,7 @@ class Lexicon:
                 return found.group(0)
             return f" the {word} one "
 
-        text = re.sub(r"\b(?:der|die|das) ([a-z]+)\b(?=\s*(?:[,.;:!?]|\b(?:und|oder|aber|ist|hat|gefallt|sieht)\b|$))",
+        text = re.sub(r"\b(?:der|die|das) ([a-z]+)\b(?=\s*(?:[,.;:!?]|\b(?:und|oder|aber|ist|sind|hat|haben|gefallt|gefallen|sieht|sehen)\b|$))",
                       lone, text)
         text = re.sub(r"\b(?:der|die|das|den|dem) ([a-z0-9]+)\b", article, text)
         # "welche ist enger?": a comparative the lexicon does not know still compares
@@ -396,6 +398,10 @@ class Lexicon:
         # "刚才那几件" / "之前那些": the items shown before
         text = _ZH_EARLIER.sub(" the earlier ones again ", text)
         text = re.sub(rf"(?:这几{_ZH_MEASURE}|这些)", " these ", text)
+        # i12i: "黑的和棕的都不要": the wishes named before 都不要 are all unwanted ("这些都不要" stays a rejection)
+        text = re.sub(r"([^，。,？?！!]{1,12}?)都不(?:要|想要|喜欢|考虑)了?",
+                      lambda f: f" not {f.group(1)} " if _HAN.search(f.group(1)) and "这" not in f.group(1)
+                      and "那" not in f.group(1) else f.group(0), text)
         # i12i: "还有别的吗" / "有其他的吗": anything else; "这两个": these two; "LG那台有…的吗": the LG one
         text = re.sub(r"(?:还)?有(?:没有)?(?:别的|其他的?|其它的?|别款|其他款)(?:吗|么|嘛|没有)?(?=\s*(?:[?？!！。，,~～]|$))",
                       " something else ", text)
