@@ -327,3 +327,24 @@ def test_a_range_said_in_spanish_or_german_around_english_product_words(text: st
                                                  ("die weißen gefallen mir", [3])])
 def test_a_german_plural_adjective_names_shown_items(catalogues, text: str, positions: list[int]) -> None:
     assert _read(catalogues, "fashion", text, TEES).positions == positions
+
+
+def test_chinese_anything_else_shows_other_items_with_a_chinese_reply(fashion_chatrec: ChatRec) -> None:
+    first = _shown_now(fashion_chatrec, "男士T桖", "zh-else", "直接给我看吧")
+    before = {r.item_id for r in first.recommendations}
+    reply = fashion_chatrec.respond("还有其他的吗？", session_id="zh-else")
+    shown = _attributes(fashion_chatrec, reply)
+    assert reply.metadata["understood"]["intent"] == "reject"
+    assert shown and not before & {r.item_id for r in reply.recommendations}
+    assert all(a["articleType"] == "Tshirts" and a["gender"] == "Men" for a in shown)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in reply.text)
+
+
+def test_spanish_like_the_shown_one_but_another_brand(electronics_chatrec: ChatRec) -> None:
+    first = _shown_now(electronics_chatrec, "quiero una tele inteligente", "es-brand", "me da igual, muestrame")
+    brands = [electronics_chatrec.item(r.item_id).brand for r in first.recommendations]
+    reply = electronics_chatrec.respond(f"algo parecido al {brands[0]} pero de otra marca", session_id="es-brand")
+    shown = [electronics_chatrec.item(r.item_id) for r in reply.recommendations]
+    assert reply.metadata["understood"]["intent"] == "more_like"
+    assert shown and all(i.brand != brands[0] for i in shown)
+    assert reply.metadata["understood"]["language"] == "es"
