@@ -211,3 +211,17 @@ _SYNTAX = {
 def syntax_scores(text: str) -> dict[str, int]:
     """Two points per construction of Spanish or German around numbers in ``text`` (lower case)."""
     return {lang: 2 * len(pattern.findall(text)) for lang, pattern in _SYNTAX.items() if pattern.search(text)}
+
+
+_WISH_BEFORE_UNKNOWN = re.compile(
+    r"\b(?:buy|buy a|buy a pair of|find me|i want to buy|do you have|looking for|recommend)\s*[\u3400-\u9fff]{2,}"
+    # "我想要个吹风机": a measure word before the unknown word says it is a thing to buy
+    r"|\b(?:i want|i need|want|need)\s*[个件双台条把部款只][\u3400-\u9fff]{2,}"
+)
+
+
+def unknown_product_wish(request: Any, lowered: str) -> None:
+    """"买个吹风机" (buy a hair dryer): a Chinese product word neither the lexicon nor the catalogue
+    knows, after a word of buying, is still a wish to shop, not small talk (``request`` changed in place)."""
+    if request.language == "zh" and request.intent == "chitchat" and _WISH_BEFORE_UNKNOWN.search(lowered):
+        request.intent = "recommend"

@@ -1349,6 +1349,7 @@ def understand(
             for p, i in enumerate(context.shown, start=1)
         ]
     foreign_phrasing.other_brand(request, lowered, list(context.shown))  # i12i: "but another brand"
+    foreign_phrasing.unknown_product_wish(request, lowered)  # i12i: "买个吹风机"
     return informal.adjust(request, raw, context)  # i12g: informal wording the rules above miss
 
 

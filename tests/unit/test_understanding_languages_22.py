@@ -348,3 +348,18 @@ def test_spanish_like_the_shown_one_but_another_brand(electronics_chatrec: ChatR
     assert reply.metadata["understood"]["intent"] == "more_like"
     assert shown and all(i.brand != brands[0] for i in shown)
     assert reply.metadata["understood"]["language"] == "es"
+
+
+@pytest.mark.parametrize("text", ["买个吹风机", "我想要个电动牙刷"])
+def test_a_chinese_product_word_nobody_knows_is_still_a_wish(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text).intent == "recommend"
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [("我想买双平底鞋", "category", "Flats")])
+def test_more_chinese_product_words(catalogues, text: str, field: str, value: str) -> None:
+    assert _read(catalogues, "fashion", text).include == {field: [value]}
+
+
+@pytest.mark.parametrize("text", ["要长袖的", "只要纯棉的"])
+def test_a_chinese_wish_about_shown_items_is_no_small_talk(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}).intent == "refine"
