@@ -77,6 +77,8 @@ def rewrite(text: str, language: str, lexicon: Any) -> str:
     for pattern, replacement in _BUDGET.get(language, []):
         text = pattern.sub(replacement, text)
     if language == "de":
+        # "weder rot noch pink": neither one nor the other
+        text = re.sub(r"\bweder ([a-z]+) noch ([a-z]+)\b", r"kein \1 und kein \2", text)
         # "von den beiden letzten", "die ersten zwei": the last / first two shown
         text = re.sub(r"\b(?:den|die|der) (?:beiden|zwei) (letzten|ersten)\b|\b(?:den|die|der) (letzten|ersten) (?:beiden|zwei)\b",
                       lambda f: f" the {'last' if (f.group(1) or f.group(2)) == 'letzten' else 'first'} two ", text)

@@ -363,3 +363,18 @@ def test_more_chinese_product_words(catalogues, text: str, field: str, value: st
 @pytest.mark.parametrize("text", ["要长袖的", "只要纯棉的"])
 def test_a_chinese_wish_about_shown_items_is_no_small_talk(catalogues, text: str) -> None:
     assert _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}).intent == "refine"
+
+
+@pytest.mark.parametrize(("text", "colours"), [("weder rot noch pink", ["Pink", "Red"]), ("T-Shirt, weder schwarz noch weiß", ["Black", "White"])])
+def test_german_neither_nor(catalogues, text: str, colours: list[str]) -> None:
+    assert _read(catalogues, "fashion", text).exclude == {"baseColour": colours}
+
+
+@pytest.mark.parametrize(("text", "intent"), [("¿cómo se hace una paella?", "off_topic"), ("Du bist echt nutzlos", "chitchat")])
+def test_more_talk_that_is_no_wish(catalogues, text: str, intent: str) -> None:
+    assert _read(catalogues, "electronics", text).intent == intent
+
+
+def test_spanish_what_is_the_difference_compares(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "¿qué diferencia hay entre el segundo y el tercero?", TVS)
+    assert (heard.intent, heard.positions) == ("compare", [2, 3])
