@@ -393,7 +393,7 @@ class Lexicon:
         # "黑色以外的": anything but black (after 除了 the lexicon's "except" says it already)
         text = re.sub(r"(?<!除了)([^\s，。,？?！!]{1,6}?)(?:以外|之外)的?", lambda f: f.group(0) if "除了" in f.group(1) else f" not {f.group(1)} ", text)
         # "前两个" / "后三款": the first / last few shown
-        text = re.sub(rf"([前后])([两二三2-3]){_ZH_MEASURE}",
+        text = re.sub(rf"([前后])面?的?([两二三2-3]){_ZH_MEASURE}",
                       lambda f: f" the {'first' if f.group(1) == '前' else 'last'} {_ZH_COUNTS[f.group(2)]} ", text)
         # "刚才那几件" / "之前那些": the items shown before
         text = _ZH_EARLIER.sub(" the earlier ones again ", text)
