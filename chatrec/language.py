@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from chatrec import foreign_phrasing
 from chatrec.errors import ConfigError
 
 __all__ = ["Lexicon", "detect_language", "fold", "normalise_foreign", "says_english"]
@@ -120,6 +121,8 @@ def detect_language(text: str) -> str:
         own = {w for w in words if w not in names and (w in _FUNCTION_WORDS[lang] or lexicon.is_word(lang, fold(w)))}
         if own and all(len(w) <= 2 for w in own) and scores["en"] > 0:
             scores[lang] = 2 * len(_LETTERS[lang].findall(lowered)) if lang in _LETTERS else 0
+    for lang, bonus in foreign_phrasing.syntax_scores(lowered).items():
+        scores[lang] += bonus  # i12i: "de 20 a 40 euros", "von 20 bis 40"
     # German compounds open with a known word: "Damenuhr", "Herrenschuhe".
     scores["de"] += sum(
         1 for word in words if len(word) >= 8 and any(
@@ -134,6 +137,9 @@ def detect_language(text: str) -> str:
         )
     )
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
+    if not any(scores.values()):
+        # i12i: no function word of any language ("Kopfhoerer", "Fernsehr"): a German or Spanish word
+        return foreign_phrasing.language_hint(words, lexicon) or "en"
     return best if scores[best] > scores["en"] else "en"
 
 
@@ -285,6 +291,9 @@ class Lexicon:
             text = self._es_references(text)
         if language == "de":
             text = self._de_references(text)
+        # i12i: "en" in a Spanish sentence is "in", not the brand EN
+        grammar = foreign_phrasing.GRAMMAR_WORDS.get(language, frozenset())
+        keep = {k for k in keep if k not in grammar} if grammar else keep
         for lang in dict.fromkeys([language, "en"]):
             pattern = self._patterns.get(lang)
             if pattern is None:
@@ -311,7 +320,11 @@ class Lexicon:
                 return found.group(0)  # "gracias por la ayuda": a phrase of the lexicon
             return f" the {word} one "
 
-        text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero)\b|$))", one, text)
+        # i12i: "al" / "del" before a name are "a el" / "de el" ("algo parecido al JBL")
+        text = re.sub(r"\b(al|del) ([a-z0-9][a-z0-9\-]*)\b", lambda f: f.group(0) if f.group(2) in known
+                      else f"{f.group(1)[:-1]} el {f.group(2)}", text)
+        text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero|es|son|tiene|tienen|viene|vienen)\b|$))",
+                      one, text)
         # "el de Dell", "la de Nike": the one of that name
         def named(found: re.Match[str]) -> str:
             word = found.group(1)
@@ -328,6 +341,10 @@ class Lexicon:
         """German articles that point at a shown item: "wie der JBL" -> "like the jbl", "wie die
         erste" -> "like the first one" (an article before a German word stays silent)."""
         known = self.words("de")
+        # i12i: "wie die schwarze Uhr" points at a shown item: the article stays ("like the black watch")
+        table = self.entries.get("de", {})
+        text = re.sub(r"\bwie (?:der|die|das|den|dem) (?=([a-z]+) [a-z]+\b)", lambda f: " like the " if f.group(1) in table
+                      and f.group(1) not in _FUNCTION_WORDS["de"] else f.group(0), text)
         text = re.sub(r"\bwie (?=(?:der|die|das|den|dem)\b)", " like ", text)
 
         def article(found: re.Match[str]) -> str:
@@ -339,6 +356,19 @@ class Lexicon:
         # "die von JBL": the one of that name
         text = re.sub(r"\b(?:der|die|das|den|dem) von ([a-z0-9]+)\b",
                       lambda f: f.group(0) if f.group(1) in known else f" the {f.group(1)} one ", text)
+        # i12i: "das rote," / "die schwarze ist…": an article before a lone adjective names a shown item
+        table = self.entries.get("de", {})
+
+        def lone(found: re.Match[str]) -> str:
+            word = found.group(1)
+            stem = next((word[:-len(e)] for e in ("en", "e", "es", "er") if word.endswith(e) and word[:-len(e)] in table), word)
+            english = table.get(word, table.get(stem, "")).strip()
+            if not english or " " in english or stem in _FUNCTION_WORDS["de"]:
+                return found.group(0)
+            return f" the {word} one "
+
+        text = re.sub(r"\b(?:der|die|das) ([a-z]+)\b(?=\s*(?:[,.;:!?]|\b(?:und|oder|aber|ist|sind|hat|haben|gefallt|gefallen|sieht|sehen)\b|$))",
+                      lone, text)
         text = re.sub(r"\b(?:der|die|das|den|dem) ([a-z0-9]+)\b", article, text)
         # "welche ist enger?": a comparative the lexicon does not know still compares
         return re.sub(r"\b(ist|sind|wirkt|wirken|sieht|klingt|halt)\s+([a-z]{3,}er)\b",
@@ -352,13 +382,31 @@ class Lexicon:
         word or the longest Chinese lexicon phrase ending there (translated afterwards).
         """
         text = _ZH_ORDINAL.sub(lambda found: f" the {_ZH_ORDINALS[found.group(1)]} one ", text)
+        # i12i: "什么颜色都行" / "哪个牌子都可以": any colour (brand) is fine, no question
+        text = re.sub(rf"(?:什么|哪一?{_ZH_MEASURE}?)((?:(?!都)[^\s，。,？?！!]){{0,4}})都(?:行|可以|好|ok|没问题)",
+                      r" any \1 is fine ", text)
         text = re.sub(rf"最后一?{_ZH_MEASURE}", " the last one ", text)
+        # i12i: "中间那个": the middle one; "最便宜的那个" / "最贵的那款": the cheapest / dearest shown
+        text = re.sub(rf"中间(?:的)?(?:那|这)?一?{_ZH_MEASURE}", " the middle one ", text)
+        text = re.sub(rf"最便宜的?(?:那|这)?一?{_ZH_MEASURE}", " the cheapest one ", text)
+        text = re.sub(rf"最贵的?(?:那|这)?一?{_ZH_MEASURE}", " the most expensive one ", text)
+        # "黑色以外的": anything but black (after 除了 the lexicon's "except" says it already)
+        text = re.sub(r"(?<!除了)([^\s，。,？?！!]{1,6}?)(?:以外|之外)的?", lambda f: f.group(0) if "除了" in f.group(1) else f" not {f.group(1)} ", text)
         # "前两个" / "后三款": the first / last few shown
-        text = re.sub(rf"([前后])([两二三2-3]){_ZH_MEASURE}",
+        text = re.sub(rf"([前后])面?的?([两二三2-3]){_ZH_MEASURE}",
                       lambda f: f" the {'first' if f.group(1) == '前' else 'last'} {_ZH_COUNTS[f.group(2)]} ", text)
         # "刚才那几件" / "之前那些": the items shown before
         text = _ZH_EARLIER.sub(" the earlier ones again ", text)
         text = re.sub(rf"(?:这几{_ZH_MEASURE}|这些)", " these ", text)
+        # i12i: "黑的和棕的都不要": the wishes named before 都不要 are all unwanted ("这些都不要" stays a rejection)
+        text = re.sub(r"([^，。,？?！!]{1,12}?)都不(?:要|想要|喜欢|考虑)了?",
+                      lambda f: f" not {f.group(1)} " if _HAN.search(f.group(1)) and "这" not in f.group(1)
+                      and "那" not in f.group(1) else f.group(0), text)
+        # i12i: "还有别的吗" / "有其他的吗": anything else; "这两个": these two; "LG那台有…的吗": the LG one
+        text = re.sub(r"(?:还)?有(?:没有)?(?:别的|其他的?|其它的?|别款|其他款)(?:吗|么|嘛|没有)?(?=\s*(?:[?？!！。，,~～]|$))",
+                      " something else ", text)
+        text = re.sub(rf"[这那]([两二三2-3]){_ZH_MEASURE}", lambda f: f" these {_ZH_COUNTS[f.group(1)]} ", text)
+        text = re.sub(rf"([a-z0-9][a-z0-9\-]*)\s*[那这]一?{_ZH_MEASURE}", r" the \1 one ", text)
         # "第二条，有黑色的吗": the item asked for in another colour (or size, price...)
         # without an item named ("有黑色的吗？" after handbags) it asks for such ones, as "any black ones?" does
         said_item = re.search(r"\bthe (?:\w+ )?one\b", text) is not None
@@ -413,7 +461,7 @@ _ZH_EARLIER = re.compile(
     rf"(?:刚才|刚刚|上次|一开始|最开始)(?:的|给我看的|推荐的|看的)?(?:那几{_ZH_MEASURE}|那些|那批|的)|"
     rf"(?:之前|前面)(?:的)?(?:那几{_ZH_MEASURE}|那些|那批)"
 )
-_ZH_QUESTION = re.compile(r"多少|多大|多重|多长|多久|多高|什么|怎么|是否|是不是|能不能|可不可以|哪|吗|呢")
+_ZH_QUESTION = re.compile(r"多少|几[个款种块根寸]|多大|多重|多长|多久|多高|什么|怎么|是否|是不是|能不能|可不可以|哪|吗|呢")
 _ZH_NAMED = re.compile(rf"的(?:那|这)一?{_ZH_MEASURE}")
 
 
@@ -465,6 +513,7 @@ def normalise_foreign(text: str, language: str, lexicon: Lexicon, keep: frozense
     if language not in ("zh", "es", "de"):
         return text
     text = _ARITHMETIC.sub(r"\1 * \2", text)
+    text = foreign_phrasing.rewrite(text, language, lexicon)  # i12i: budgets and word forms
     if language == "zh":
         return text
     known = lexicon.words(language)

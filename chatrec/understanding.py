@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from chatrec import english_shoppers, informal
+from chatrec import english_shoppers, foreign_phrasing, informal
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1178,6 +1178,7 @@ def understand(
     known = lexicon.english_words()
     text = re.sub(r"\b([a-z]+)'s\b", lambda found: found.group(1) if found.group(1) in known else found.group(0), text)
     text = lexicon.translate(_fix_lexicon_typos(text, lexicon, language), language, keep=vocabulary.value_words | vocabulary.value_phrases)
+    text = foreign_phrasing.noun_first(text, language, vocabulary.value_phrases)  # i12i: "bocina bluetooth"
     text = _NEGATION_PHRASES.sub(" not ", text)
     text = re.sub(r"\b(?:apart|aside) from\b", " except ", text)
     lowered = re.sub(r"\s+", " ", text).strip()
@@ -1398,6 +1399,8 @@ def understand(
             ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
             for p, i in enumerate(context.shown, start=1)
         ]
+    foreign_phrasing.other_brand(request, lowered, list(context.shown))  # i12i: "but another brand"
+    foreign_phrasing.unknown_product_wish(request, lowered)  # i12i: "买个吹风机"
     request = informal.adjust(request, raw, context)  # i12g: informal wording the rules above miss
     return english_shoppers.adjust(request, raw, context, vocabulary)  # i12j: ordinary English shoppers
 
