@@ -27,7 +27,8 @@ _AGE = re.compile(
     r"(?:just |nearly |almost |about )?(\d{1,2})(?![\d%]|[.,]\d|\s*(?:inch|cm|kg|gb|feet|foot|ft|%))\b"
     r"|(\d{1,2})\s*(?:岁|周岁|歲)"
     r"|(?<![\d.,])(\d{1,2})\s+años\b"
-    r"|(?<![\d.,])(\d{1,2})\s*(?:jahre\s+alt|-?jährig)",
+    r"|(?<![\d.,])(\d{1,2})\s*(?:jahre\s+alt|-?jährig)"
+    r"|\b(?:er|sie)\s+(?:ist|wird)\s+(\d{1,2})(?![\d%]|[.,]\d|\s*(?:euro|€|cm|kg|zoll|%))\b",
     re.IGNORECASE,
 )
 _PERSON = re.compile(

@@ -55,3 +55,11 @@ def test_a_pronoun_keeps_the_audience_wished_before(fashion_chatrec: object, fir
     before = rec.respond(first, session_id="p").metadata["constraints"]["include"]  # type: ignore[attr-defined]
     after = rec.respond(second, session_id="p").metadata["constraints"]["include"]  # type: ignore[attr-defined]
     assert before.get("gender") and after.get("gender") == before["gender"]
+
+
+@pytest.mark.parametrize("message, gender", [
+    ("给10岁的侄子买件T恤", ["Boys"]), ("给外甥女买条裙子", ["Girls"]), ("zapatos para mi sobrina", ["Girls"]),
+    ("ein Hemd für meinen Neffen, er ist 25", ["Men"]),
+])
+def test_nephews_and_nieces_in_chinese_spanish_and_german(catalogues: object, message: str, gender: list[str]) -> None:
+    assert read(catalogues, "fashion", message).include.get("gender") == gender
