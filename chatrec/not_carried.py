@@ -34,7 +34,8 @@ _END = re.compile(
 _GENERIC = frozenset(
     "something anything stuff thing things item items product products gift gifts present presents idea ideas "
     "help advice recommendation recommendations suggestion suggestions option options one ones else more "
-    "everything nothing new other another same different".split()
+    "everything nothing new other another same different outfit outfits clothes clothing look wear attire gear "
+    "accessories essentials basics".split()
 )
 _LEAD = re.compile(r"^(?:any|some|a|an|the|good|nice|cheap|decent)\s+", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(?:for (?:me|him|her|us|them|my\b.*|a\b.*|the\b.*)|please|pls|here|in stock|at all|too|then)\s*$",

@@ -175,3 +175,12 @@ def test_a_clicked_quick_reply_keeps_the_conversations_language(electronics_chat
     assert first.question is not None and first.metadata["understood"]["language"] == "es"
     reply = rec.respond(first.question.options[0], session_id="q")  # type: ignore[attr-defined]
     assert reply.metadata["understood"]["language"] == "es"
+
+
+@pytest.mark.parametrize("message", ["hey, I need an outfit for a wedding next month", "looking for clothes for a trip",
+                                     "show me some gym gear"])
+def test_a_word_for_clothes_in_general_is_no_product_the_shop_lacks(message: str) -> None:
+    from chatrec.not_carried import not_carried
+
+    assert not_carried(message, {"shirt", "dress", "kurta"}) is None
+    assert not_carried("do you have sherwanis?", {"shirt", "dress", "kurta"}) == "sherwanis"
