@@ -16,7 +16,13 @@ Checks of a turn (``expect``), each counted under a kind:
 - ``lang: en|zh|es|de`` (kind ``language``): the reply's own words (not item titles) are in it.
 - ``answer: {about: N | [N, ...] | cheapest | priciest, says_any: [...]}`` (kind ``answer``): no new
   items (nothing shown, or only items shown before), and the text names the item(s) meant
-  (positions in the last list shown) and contains one of ``says_any`` when given.
+  (positions in the last list shown) and contains one of ``says_any`` when given. ``list: K``
+  takes the positions in the K-th list shown in the conversation (1-based; -2 is the one before
+  the last); ``among_words: [...]`` restricts ``cheapest``/``priciest`` to the shown items whose
+  title has one of the words; ``prices: true`` also wants each meant item's price in the text.
+- ``cheaper_than: N`` (kind ``budget``): items are shown and each costs less than the N-th item of
+  the last list shown.
+- ``all_new: true`` (kind ``more``): items are shown and none of them was shown before.
 - ``relaxed: value`` (kind ``relaxation``): items are shown, the text names the value given up and
   offers it back (a question or a question mark).
 - ``restored: {field: value}`` (kind ``restore``): every shown item has it again; showing nothing
@@ -114,6 +120,7 @@ class Result:
 class _Shown:
     items: list[Any] = field(default_factory=list)
     ever: set[str] = field(default_factory=set)
+    lists: list[list[Any]] = field(default_factory=list)
 
 
 _STOP = {
@@ -158,6 +165,14 @@ def _names(item: Any) -> list[str]:
     if len(first) > 2:
         names.append(first)
     return [n.lower() for n in names if n]
+
+
+def _says_price(text: str, price: float | None) -> bool:
+    """Whether the text gives this price (with or without thousands separators, decimals)."""
+    if price is None:
+        return False
+    forms = {f"{price:,.0f}", f"{price:.0f}", f"{price:,.2f}", f"{price:.2f}"}
+    return any(re.search(r"(?<![0-9.,])" + re.escape(f) + r"(?![0-9])", text) for f in forms)
 
 
 def _mentions(text: str, word: str) -> bool:
@@ -235,20 +250,29 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
             new = [i.id for i in items if i.id not in shown.ever]
             about = spec.get("about")
             meant: list[Any] = []
-            if about == "cheapest" and shown.items:
-                meant = [min(shown.items, key=lambda i: i.price if i.price is not None else float("inf"))]
-            elif about == "priciest" and shown.items:
-                meant = [max(shown.items, key=lambda i: i.price if i.price is not None else -1.0)]
+            pool = shown.items
+            if "list" in spec:
+                k = int(spec["list"])
+                index = k - 1 if k > 0 else len(shown.lists) + k
+                pool = shown.lists[index] if 0 <= index < len(shown.lists) else []
+            if spec.get("among_words"):
+                pool = [i for i in pool if any(_mentions(i.title, w) for w in spec["among_words"])]
+            if about == "cheapest" and pool:
+                meant = [min(pool, key=lambda i: i.price if i.price is not None else float("inf"))]
+            elif about == "priciest" and pool:
+                meant = [max(pool, key=lambda i: i.price if i.price is not None else -1.0)]
             elif isinstance(about, (int, list)):
                 positions = about if isinstance(about, list) else [about]
-                meant = [shown.items[p - 1] for p in positions if 0 < p <= len(shown.items)]
+                meant = [pool[p - 1] for p in positions if 0 < p <= len(pool)]
             named = all(any(_mentions(text, n) for n in _names(i)) for i in meant) and (bool(meant) or about is None)
             says = spec.get("says_any")
             said = not says or any(s.lower() in text.lower() for s in says)
+            priced = not spec.get("prices") or all(_says_price(text, i.price) for i in meant)
             note(
                 "answer",
-                not new and named and said,
-                f"new items {len(new)}, names {[_names(i)[-1] for i in meant]}: {named}, says {says}: {said}; {text[:100]!r}",
+                not new and named and said and priced,
+                f"new items {len(new)}, names {[_names(i)[-1] for i in meant]}: {named}, says {says}: {said}, "
+                f"prices {[i.price for i in meant] if spec.get('prices') else ''}: {priced}; {text[:100]!r}",
             )
         if "relaxed" in expect:
             value = str(expect["relaxed"])
@@ -276,6 +300,14 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
             now = [i.price for i in items if i.price is not None]
             ok = bool(now) and bool(before) and max(now) < max(before) and sum(now) / len(now) < sum(before) / len(before)
             note("cheaper", ok, f"prices {now} after {before}")
+        if "cheaper_than" in expect:
+            position = int(expect["cheaper_than"])
+            ref = shown.items[position - 1].price if 0 < position <= len(shown.items) else None
+            bad = [(i.title[:40], i.price) for i in items if ref is None or i.price is None or i.price >= ref]
+            note("budget", bool(items) and not bad, f"{len(items)} items; not below {ref}: {bad[:3]}")
+        if "all_new" in expect:
+            old = [i.title[:40] for i in items if i.id in shown.ever]
+            note("more", bool(items) and not old, f"{len(items)} items; shown before: {old[:3]}")
         if "new_items" in expect:
             fresh = [i.id for i in items if i.id not in shown.ever]
             note("more", bool(fresh), f"no new item among {len(items)}")
@@ -287,6 +319,7 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
             note("wording", not bad, f"{bad} in {text[:120]!r}")
         if items:
             shown.items = items
+            shown.lists.append(items)
             shown.ever.update(i.id for i in items)
     return results
 
