@@ -26,7 +26,7 @@ Checks of a turn (``expect``), each counted under a kind:
 - ``relaxed: value`` (kind ``relaxation``): items are shown, the text names the value given up and
   offers it back (a question or a question mark).
 - ``restored: {field: value}`` (kind ``restore``): every shown item has it again; showing nothing
-  passes when the text names the value.
+  passes when the text names the value (as catalogued, or in the turn's ``lang``: "rosa" for Pink).
 - ``cleared: {field: value}`` (kind ``start_over``): the text does not name the value and the items
   shown (3 or more) are not all of it.
 - ``cheaper: true`` (kind ``cheaper``): items are shown, the dearest and the mean price below the last
@@ -154,6 +154,19 @@ def _value(rec: ChatRec, item_id: str, name: str) -> Any:
 
 def _allowed(values: Any) -> set[str]:
     return {str(v).lower() for v in (values if isinstance(values, list) else [values])}
+
+
+def _as_list(values: Any) -> list[Any]:
+    return values if isinstance(values, list) else [values]
+
+
+def _native(value: str, lang: str) -> str | None:
+    """A catalogue value in the shopper's language ("Pink" -> "rosa"), from the shipped lexicon."""
+    if lang == "en":
+        return None
+    from chatrec.language import Lexicon
+
+    return Lexicon.default().native(value, lang)
 
 
 def _names(item: Any) -> list[str]:
@@ -286,8 +299,10 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
                     bad = [(i.title[:40], _value(rec, i.id, name)) for i in items]
                     bad = [b for b in bad if str(b[1]).lower() not in allowed]
                     note("restore", not bad, f"{name} should be {values} again: {bad[:3]}")
-                else:
-                    ok = any(_mentions(text, v) for v in allowed)
+                else:  # named as catalogued, or in the reply's language ("rosa" for Pink)
+                    lang = str(expect.get("lang", "en"))
+                    names = allowed | {str(n).lower() for v in _as_list(values) if (n := _native(str(v), lang))}
+                    ok = any(_mentions(text, v) for v in names)
                     note("restore", ok, f"nothing shown and {values} not named: {text[:100]!r}")
         if "cleared" in expect:
             for name, value in expect["cleared"].items():
