@@ -26,7 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from chatrec.conversation import asks_about_shop_terms, asks_why_this, refers_back
-from chatrec.request import ItemReference, ShopperRequest
+from chatrec.request import ItemReference, PriceRange, ShopperRequest
 
 __all__ = [
     "about_last_spoken",
@@ -46,12 +46,28 @@ __all__ = [
 FEW_LISTS = 2
 
 
+def relative_to_price_of(message: str) -> str | None:
+    """``below`` for "under the price of the first one", ``above`` for "over the price of ...", else None."""
+    from chatrec.conversation import load_cues
+
+    for side in ("below", "above"):
+        if any(p.search(message) for p in load_cues().get(f"price_of_{side}", ())):
+            return side
+    return None
+
+
 def below_shown_item(heard: ShopperRequest, shown: Sequence[Any], message: str = "") -> ShopperRequest:
     """"Cheaper than the first one" as a search strictly below that item's price ("pricier than"
     strictly above), keeping every other wish; the request unchanged when it is not such a budget."""
-    if heard.price is None or not shown:
+    if not shown:
         return heard
     positions = [r.position for r in heard.references]
+    if heard.price is None:  # "anything below the price of the first one?": that price is the bound
+        side = relative_to_price_of(message)
+        of = shown[positions[0] - 1].price if len(positions) == 1 and 1 <= positions[0] <= len(shown) else None
+        if side is None or of is None:
+            return heard
+        heard = heard.model_copy(update={"price": PriceRange(max=of) if side == "below" else PriceRange(min=of)})
     if not positions:  # "something cheaper than the third one": the budget is the third one's price
         from chatrec.answers import find_reference
 
@@ -59,6 +75,8 @@ def below_shown_item(heard: ShopperRequest, shown: Sequence[Any], message: str =
         positions = found if len(found) == 1 else []
     prices = {shown[p - 1].price for p in positions if 1 <= p <= len(shown) and shown[p - 1].price is not None}
     price = heard.price
+    if price is None:
+        return heard
     if price.max is not None and price.min is None and price.max in prices:
         bound = price.model_copy(update={"max": _beside(price.max, -1)})
     elif price.min is not None and price.max is None and price.min in prices:
@@ -68,6 +86,29 @@ def below_shown_item(heard: ShopperRequest, shown: Sequence[Any], message: str =
     relative = "cheaper" if bound.max is not None else "pricier"  # said so when nothing is (turn.prepare)
     return heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "price": bound,
                                     "relative_price": relative})
+
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:cheapest|priciest|dearest|costliest|most expensive|least expensive|lowest|highest|"
+    r"(?:el|la|los|las) más|billigste\w*|günstigste\w*|teuerste\w*|am (?:billigsten|günstigsten|teuersten))\b|最",
+    re.IGNORECASE,
+)
+
+
+def cheaper_items(heard: ShopperRequest, message: str, n_shown: int) -> ShopperRequest:
+    """"Have you got anything cheaper?" (``relative_price`` with every shown item referenced, no
+    "which" and no item named by place): a search for cheaper items, not a comparison of those shown."""
+    from chatrec.answers import find_reference
+    from chatrec.conversation import asks_which_by_price
+
+    if heard.relative_price is None or heard.intent not in ("compare", "ask_about_item") or n_shown < 1:
+        return heard
+    if asks_which_by_price(message) or _WHICH.search(message) or _SUPERLATIVE.search(message) or heard.price is not None:
+        return heard
+    every = list(range(1, n_shown + 1))
+    if heard.positions != every or (find_reference(message, n_shown, heard.language) or every) != every:
+        return heard
+    return heard.model_copy(update={"intent": "refine", "references": [], "show_now": True})
 
 
 def about_last_spoken(
@@ -99,10 +140,17 @@ _QUESTION = re.compile(
 )
 
 
-def states_a_wish(heard: ShopperRequest, message: str, about_all: bool) -> bool:
+_WHICH = re.compile(r"\b(?:which|welche[rsn]?|cu[aá]l(?:es)?)\b|哪", re.IGNORECASE)
+
+
+def states_a_wish(heard: ShopperRequest, message: str, about_all: bool, n_shown: int = 1) -> bool:
     """True when a message about every shown item names catalogue values and is no question
-    ("white or blue would be best"): a wish to search with, not a question about the items."""
-    return about_all and bool(heard.include) and _QUESTION.search(message) is None
+    ("white or blue would be best"), or asks whether several shown items come in a value without
+    asking which ("do you have these in black?", "Gibt es die auch in Schwarz?"): a wish to search
+    with, not a question about the items."""
+    if not about_all or not heard.include:
+        return False
+    return _QUESTION.search(message) is None or (n_shown >= 2 and _WHICH.search(message) is None)
 
 
 def shop_terms(heard: ShopperRequest, message: str) -> str | None:

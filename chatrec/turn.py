@@ -169,6 +169,7 @@ def hear(
             and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     heard = as_question_about_shown(heard, message, shown, state.last_references)
+    heard = followups.cheaper_items(heard, message, len(shown))  # i12k: "¿tienes algo más barato?"
     return followups.below_shown_item(heard, shown, message)  # i12k: "anything cheaper than the first one?"
 
 
@@ -225,7 +226,7 @@ def as_question_about_shown(
     ]
     if not references:
         return heard
-    if followups.states_a_wish(heard, message, len(references) == len(shown)):
+    if followups.states_a_wish(heard, message, len(references) == len(shown), len(shown)):
         return heard  # i12k: "white or blue would be best" names colours to search, asks nothing
     intent = "compare" if len(references) > 1 else "ask_about_item"
     return heard.model_copy(update={"intent": intent, "references": references, "include": {}, "exclude": {}})

@@ -232,3 +232,36 @@ def test_the_shops_cheapest_is_named_and_shown_first(electronics_chatrec: ChatRe
     items = _items(rec, reply)
     assert items and items[0].id == cheapest.id and "199" in reply.text, reply.text
     assert [i.price for i in items] == sorted(i.price for i in items)
+
+
+# --- batch 5: yes/no about every item shown, "anything cheaper?" read as a comparison, "the cost of" ----
+
+
+def test_these_in_a_colour_shows_that_colour_and_which_stays_a_question(fashion_chatrec: ChatRec) -> None:
+    rec = fashion_chatrec
+    rec.respond("men's shirts", session_id="these-in")
+    reply = rec.respond("have you got these in purple?", session_id="these-in")
+    items = _items(rec, reply)
+    assert items and all(i.attributes.get("articleType") == "Shirts" and i.attributes.get("baseColour") == "Purple"
+                         for i in items)
+    asked = rec.respond("which of these is purple?", session_id="these-in")
+    assert not asked.recommendations and "Purple" in asked.text
+
+
+def test_is_there_anything_cheaper_in_spanish_searches_below_the_list(electronics_chatrec: ChatRec) -> None:
+    rec = electronics_chatrec
+    before = _items(rec, rec.respond("muéstrame televisores", session_id="es-cheaper"))
+    reply = rec.respond("¿hay algo más barato?", session_id="es-cheaper")
+    items = _items(rec, reply)
+    assert items and max(float(i.price or 0) for i in items) < min(float(i.price or 0) for i in before)
+    assert reply.metadata["understood"]["language"] == "es"
+
+
+def test_under_the_cost_of_a_shown_item_is_a_budget(electronics_chatrec: ChatRec) -> None:
+    rec = electronics_chatrec
+    shown = _items(rec, rec.respond("show me usb cables under 400", session_id="cost-of"))
+    dearest = max(range(len(shown)), key=lambda n: float(shown[n].price or 0))
+    reply = rec.respond(f"anything below the price of the {ORDINALS[dearest]} one?", session_id="cost-of")
+    items = _items(rec, reply)
+    bound = float(shown[dearest].price or 0)
+    assert items and all(i.category == "USBCables" and float(i.price or 0) < bound for i in items)
