@@ -504,7 +504,8 @@ def _spec_superlative(text: str, items: Sequence[Item], positions: list[int], wo
     values = [(item, _spec_value(item, units)) for item in items]
     known = [(item, value) for item, value in values if value is not None]
     if not known:
-        return Answer(wording["no_spec"].format(count=len(items), field=field, order=wording["spec_order"][rule["order"]]),
+        return Answer(_named_few(items, wording)
+                      + wording["no_spec"].format(count=len(items), field=field, order=wording["spec_order"][rule["order"]]),
                       "unknown", positions, False)
     known.sort(key=lambda pair: pair[1][0], reverse=rule["order"] == "max")
     best_value = known[0][1][0]
@@ -523,6 +524,14 @@ def _spec_superlative(text: str, items: Sequence[Item], positions: list[int], wo
                         others=wording["others_sep"].join(others)).replace("; .", ".").replace("；。", "。"),
         "best", [positions[items.index(item)] for item in best],
     )
+
+
+def _named_few(items: Sequence[Item], wording: Mapping[str, Any], most: int = 2) -> str:
+    """i12k: "A and B: " before a sentence about a few items the shopper pointed at ("is the second
+    lighter than the first?"), so the reply says which items it speaks of; nothing for more."""
+    if len(items) > most:
+        return ""
+    return _join([_short_title(i) for i in items], wording) + wording.get("names_sep", ": ")
 
 
 def _show(value: str, wording: Mapping[str, Any]) -> str:
@@ -645,7 +654,7 @@ def _attribute_answer(
         unsaid.append((len(lines) - 1, title))
         not_said += 1
     if len(items) > 1 and not_said == len(items):  # "which is lightest?": one line, not one per item
-        lines = [wording["none_said"].format(count=len(items), asked=phrase)]
+        lines = [_named_few(items, wording) + wording["none_said"].format(count=len(items), asked=phrase)]
     elif len(items) > 1 and len(unsaid) > 1:  # "do any have noise cancellation?": the silent ones in one line
         dropped = {index for index, _ in unsaid}
         lines = [line for index, line in enumerate(lines) if index not in dropped]

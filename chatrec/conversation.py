@@ -15,7 +15,18 @@ from pathlib import Path
 
 from chatrec.prompting import default_prompts_dir, read_cue_file
 
-__all__ = ["asks_for_more", "asks_to_restore", "asks_to_see", "asks_which_by_price", "load_cues"]
+__all__ = [
+    "asks_about_shop_terms",
+    "asks_cheapest_overall",
+    "asks_for_more",
+    "asks_other_values",
+    "asks_to_restore",
+    "asks_to_see",
+    "asks_which_by_price",
+    "asks_why_this",
+    "load_cues",
+    "refers_back",
+]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues.txt"
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
@@ -60,3 +71,45 @@ def asks_which_by_price(message: str) -> bool:
 def asks_for_more(message: str) -> bool:
     """True when the whole message asks for more items ("more", "others?", "更多", "mehr bitte")."""
     return _says("more", message)
+
+
+# --- i12k: shop terms, "why this one?", coming back to an earlier list ---------------------------
+
+
+def asks_about_shop_terms(message: str) -> str | None:
+    """The shop term the shopper asks about ("warranty", "delivery", "退货"), or None.
+
+    A product catalogue holds products, not the shop's terms: the answer says plainly that the
+    catalogue does not say (never a refusal, never a search for "warranty").
+    """
+    for pattern in load_cues().get("shop_terms", ()):
+        found = pattern.search(message)
+        if found:
+            return found.group(0).strip()
+    return None
+
+
+def asks_why_this(message: str) -> bool:
+    """True when the whole message asks why the item spoken of was chosen ("why this one?", "why?")."""
+    return _says("why_this", message)
+
+
+def refers_back(message: str) -> bool:
+    """True when the shopper comes back to items shown before the last list ("the jacket from before",
+    "go back to the TVs")."""
+    return _says("back", message)
+
+
+def asks_other_values(message: str) -> str | None:
+    """The attribute word of "any other colours?" / "other brands?" / "andere Farben?", or None."""
+    for pattern in load_cues().get("other_values", ()):
+        found = pattern.search(message)
+        if found and found.groupdict().get("what"):
+            return found.group("what").lower()
+    return None
+
+
+def asks_cheapest_overall(message: str) -> bool:
+    """True when the shopper asks for the shop's cheapest item of a kind ("the cheapest remote you
+    have"), not the cheapest of the items shown."""
+    return _says("cheapest_overall", message)

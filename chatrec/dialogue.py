@@ -25,6 +25,7 @@ __all__ = [
     "Heard",
     "Named",
     "Reacted",
+    "Reshown",
     "Shown",
     "Stated",
     "Wishes",
@@ -76,6 +77,12 @@ class Shown:
 
 
 @dataclass(frozen=True)
+class Reshown:
+    """i12k: items shown before may be shown again in this reply (a wish named now narrows the
+    search to items the shopper partly saw: "gold please" shows the gold ones, seen or not)."""
+
+
+@dataclass(frozen=True)
 class Reacted:
     """The customer reacted to an item: ``rejected``, ``clicked`` or ``liked``."""
 
@@ -83,7 +90,7 @@ class Reacted:
     kind: str
 
 
-Event = Heard | Named | Stated | Asked | Shown | Reacted
+Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted
 
 
 @dataclass
@@ -182,6 +189,8 @@ class DialogueState:
             self.last_shown = list(event.item_ids)
             self.last_prices = list(event.prices)
             self.shown.extend(i for i in event.item_ids if i not in self.shown)
+        elif isinstance(event, Reshown):
+            self.allow_shown = True
         elif event.kind == "rejected":
             if event.item_id not in self.rejected:
                 self.rejected.append(event.item_id)

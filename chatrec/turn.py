@@ -10,7 +10,6 @@ the parts they use (retriever, ranker, explainer, policy, wording, ...) come in 
 
 from __future__ import annotations
 
-import re
 import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,8 +25,9 @@ from chatrec.specs import specs_first
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
-from chatrec.dialogue import Asked, DialogueState, Heard, Named, Shown, Wishes
-from chatrec.language import says_english
+from chatrec.conversation import asks_cheapest_overall  # i12k
+from chatrec.dialogue import Asked, DialogueState, Heard, Named, Reshown, Shown, Wishes
+from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
 from chatrec.explain import Explainer, Explanation, explain_all, problem_counts
 from chatrec.grounding import Request
@@ -162,22 +162,18 @@ def hear(
     if rates is not None:
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
-    if heard.language == "en" and state.language not in ("en", "other") and (answer or not says_english(message)):
+    if heard.language == "en" and state.language not in ("en", "other") \
+            and (answer or not followups.says_english(message)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
     if shown and not heard.include and heard.intent in ("chitchat", "ask_about_item", "compare") \
             and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
-    return as_question_about_shown(heard, message, shown, state.last_references)
+    heard = as_question_about_shown(heard, message, shown, state.last_references)
+    heard = followups.cheaper_items(heard, message, len(shown))  # i12k: "¿tienes algo más barato?"
+    return followups.below_shown_item(heard, shown, message)  # i12k: "anything cheaper than the first one?"
 
 
-_THESE = re.compile(r"^(?!\W*(?:do|does) (?:you|u)\b).*\b(?:it|they|them|this|these|those|its|their)\b", re.IGNORECASE)
-# "do you have one with a bigger screen?", "any with a longer battery?", "有没有屏幕大一点的": new items, no comparison
-_ASKS_FOR_ITEMS = re.compile(
-    r"^\W*(?:(?:do|does) (?:you|u|the shop) (?:have|sell|carry|stock|got)|any(?! of (?:these|them|those|the))|got any"
-    r"|is there|are there|有没有|还有|(?:tienes|tiene|tienen|hay)|(?:habt ihr|haben sie|gibt es))\b",
-    re.IGNORECASE,
-)
 def as_question_about_shown(
     heard: ShopperRequest, message: str, shown: Sequence[Item], last_references: Sequence[int] = ()
 ) -> ShopperRequest:
@@ -212,22 +208,11 @@ def as_question_about_shown(
                                         "references": references, "exclude": {}, "relative_price": None,
                                         "show_now": False})
     superlative = (len(shown) >= 2 and not heard.include and heard.price is None
-                   and answers.asks_superlative(message, heard.language) and not _ASKS_FOR_ITEMS.search(message))
+                   and answers.asks_superlative(message, heard.language) and not followups.ASKS_FOR_ITEMS.search(message))
     if heard.intent in ("ask_about_item", "compare") and not superlative:
         if heard.references:
             return heard
-        # "does it support fast charging?" after "the cheapest is ...": the item last spoken of;
-        # "is it waterproof" after five items and none singled out: all five
-        every = list(range(1, len(shown) + 1))
-        positions = every if answers.find_reference(message, len(shown), heard.language) == every else []
-        if len(last_references) != 1 and not _THESE.search(message):
-            positions = []  # "do you have one with a bigger screen?" asks for items, not about them
-        if positions and len(last_references) == 1:
-            positions = list(last_references)
-        references = [ItemReference(position=p, item_id=shown[p - 1].id) for p in positions if 1 <= p <= len(shown)]
-        if len(references) > 1:
-            return heard.model_copy(update={"intent": "compare", "references": references})
-        return heard.model_copy(update={"references": references}) if references else heard
+        return heard  # no item named: the item last spoken of, else all shown (followups.about_last_spoken)
     if heard.intent == "more_like" and not heard.include and not superlative:
         return heard  # i12e: "第二件有类似的吗", "the third one, any similar?" ask for more like it
     if not superlative and not answers.is_question_about_shown(message, len(shown), heard.language):
@@ -238,6 +223,8 @@ def as_question_about_shown(
     ]
     if not references:
         return heard
+    if followups.states_a_wish(heard, message, len(references) == len(shown), len(shown)):
+        return heard  # i12k: "white or blue would be best" names colours to search, asks nothing
     intent = "compare" if len(references) > 1 else "ask_about_item"
     return heard.model_copy(update={"intent": intent, "references": references, "include": {}, "exclude": {}})
 
@@ -381,6 +368,26 @@ def out_of_range(message: str, heard: ShopperRequest, n_shown: int) -> str | Non
     return str(wording["out_of_range"]).format(count=n_shown, position=over[0])
 
 
+def earlier_list(parts: Parts, session_id: str, message: str, state: DialogueState) -> list[str] | None:
+    """i12k: the list shown before the last that the shopper comes back to ("the TVs from before"),
+    or None (:func:`chatrec.followups.earlier_list`)."""
+    from chatrec.conversation import refers_back
+
+    if not state.shown or not refers_back(message) or not parts.store.exists(session_id):
+        return None
+    index = parts.retriever.index
+    lists = [[i for i in t.payload.get("recommendations") or [] if i in index] for t in parts.store.turns(session_id)]
+    fields = ["category", *type_fields(list(parts.vocabulary.fields))]
+
+    def kinds(item_id: str) -> set[str]:
+        item = index.get(item_id)
+        return {str(v) for name in fields if (v := item.field_value(name))}
+
+    said = understand(message, parts.vocabulary, TurnContext(), lexicon=_lexicon(parts.settings))
+    named_types = followups.type_values(said.include, fields)
+    return followups.earlier_list(message, [ids for ids in lists if ids], state.last_shown, kinds, named_types)
+
+
 def named(linker: Linker, retriever: Retriever, message: str) -> tuple[str, ...]:
     """The catalogue items the message names."""
     return tuple(i for i in linker.find_ids(message) if i in retriever.index)
@@ -412,6 +419,33 @@ def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = T
         ids.extend(i for i in state.shown if i not in ids)
     asked = set(state.requested)
     return tuple(i for i in ids if i not in asked)
+
+
+def other_values_asked(
+    parts: Parts, heard: ShopperRequest, message: str, state: DialogueState, phrases: Phrases
+) -> ShopperRequest:
+    """i12k: "any other colours?" after items: the same search with the colours in force (else those
+    shown) left out (:func:`chatrec.followups.other_values`); the request unchanged otherwise."""
+    from chatrec.conversation import asks_other_values
+
+    what = asks_other_values(message) if state.last_shown and not heard.include else None
+    if what is None:
+        return heard
+    names = {name: [phrases.attribute(name), parts.phrases.attribute(name), name] for name in parts.vocabulary.fields}
+    field = followups.field_named(what, names)
+    if field is None:
+        return heard
+    index = parts.retriever.index
+    shown = {str(v) for i in state.last_shown if i in index and (v := index.get(i).field_value(field)) is not None}
+    return followups.other_values(heard, field, state.include.get(field) or sorted(shown))
+
+
+def seen_fit(state: DialogueState, profile: Profile | None, parts: Parts, n: int) -> bool:
+    """i12k: some but fewer than ``n`` unseen items fit the wishes, and some seen ones do too (with
+    none unseen, the "all seen" rule of :func:`build_query` shows them again and says so)."""
+    wishes = filters_for(state.wishes())
+    unseen = parts.retriever.count(wishes, excluded(state, profile))
+    return 0 < unseen < n and parts.retriever.count(wishes, excluded(state, profile, with_shown=False)) > unseen
 
 
 def with_unisex(state: DialogueState, profile: Profile | None, parts: Parts) -> tuple[Wishes, str] | None:
@@ -493,13 +527,25 @@ def decide(
 ) -> QuestionPlan:
     """Ask a question or recommend, from the candidates (recommend when an item was asked for by name,
     or when the shopper asked to see items: "show me watches for women")."""
-    return policy.decide(
+    kinds = ["category", *type_fields([*{name for c in candidates for name in c.item.attributes}])]
+    settled = all(len({c.item.field_value(name) for c in candidates}) <= 1 for name in kinds)  # one kind of product
+    type_named = settled and bool(set(heard.include) & ({"category"} | set(type_fields([*heard.include]))))
+    at_once = followups.shows_at_once(  # i12k: a specific request, or a new one while browsing
+        heard, seen_items=bool(state.shown), type_named=type_named, n_fitting=len(candidates),
+        n_recommendations=n_recommendations,
+    )
+    plan = policy.decide(
         candidates, state,
         has_history=profile is not None,
         # "do you have X?": show X; i12h: "show me X" shows X (chatrec.conversation)
         wants_recommendations=heard.wants_items or bool(state.requested) or asks_to_see(message),
         n_recommendations=n_recommendations,
     )
+    if at_once and plan.attribute is not None and plan.attribute not in ["category", *type_fields([plan.attribute])]:
+        # i12k: only which kind of product ("casual, sports or formal shoes?") is worth asking first
+        plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
+                             n_recommendations=n_recommendations)
+    return plan
 
 
 def product_type_field(parts: Parts) -> str | None:
@@ -650,6 +696,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     user, state = begin(parts.store, session_id, user_id)
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
+    back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
+    if back_to is not None:
+        state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))
     with observability.stage("understand"):
         heard = hear(
             message, parts.vocabulary, state, shown=[index.get(i) for i in state.last_shown if i in index],
@@ -666,7 +715,17 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 parts.understander, settings.understander, message, heard, pending=pending, current=state.include,
                 shown=[index.get(i) for i in state.last_shown if i in index],
             )
+    if not named(parts.linker, parts.retriever, message):  # i12k: "why this one?", "and what's the price?"
+        heard = followups.about_last_spoken(heard, message, [index.get(i) for i in state.last_shown if i in index],
+                                            state.last_references)
     phrases = parts.phrases.language(heard.language)
+    heard = other_values_asked(parts, heard, message, state, phrases)  # i12k: "any other colours?"
+    overall = has_prices and asks_cheapest_overall(message)  # i12k: "the cheapest remote you have"
+    if overall:
+        heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "relative_price": None})
+    terms = followups.shop_terms(heard, message)  # i12k: "do they come with a warranty?"
+    if terms is not None:
+        heard = heard.model_copy(update={"intent": "off_topic", "references": [], "show_now": False})
     notes: list[str] = []
     if heard.language == "other":
         notes.append(phrases.render("other_language"))
@@ -676,6 +735,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
     budget_before = (state.min_price, state.max_price)
+    include_before = {name: list(values) for name, values in state.include.items()}
     state.apply(Heard(heard))
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
@@ -687,8 +747,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     beyond = out_of_range(message, heard, len(state.last_shown))  # i12h: "the third one" when two were shown
     if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references) \
             or asks_unshown or beyond:
-        text, decision = (beyond, {"decision": "out_of_range"}) if beyond else short_reply(
-            parts, heard, phrases, message, session_id)
+        text, decision = (beyond, {"decision": "out_of_range"}) if beyond else (
+            (phrases.render("shop_terms", topic=terms), {"decision": "shop_terms"}) if terms is not None
+            else short_reply(parts, heard, phrases, message, session_id))
         named_one: Any = decision.get("answer")
         if isinstance(named_one, dict) and named_one.get("kind") in ("best", "cheaper", "pricier") \
                 and len(named_one.get("positions", [])) == 1:
@@ -718,13 +779,31 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             if len(state.last_prices) < 2 or parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
                 state.min_price, state.max_price = budget_before
                 notes.append(phrases.render("no_cheaper"))
+    if heard.relative_price and heard.price is not None and state.last_prices:  # i12k: "cheaper than the first"
+        if parts.retriever.count(filters_for(state.wishes()), excluded(state, profile, with_shown=False)) == 0:
+            state.min_price, state.max_price = budget_before  # nothing is: the budget stays, and the reply says so
+            notes.append(phrases.render("no_cheaper" if heard.relative_price == "cheaper" else "no_pricier"))
     named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
-    if heard.intent not in ("off_topic", "chitchat", "start_over") and not named_type and not refines:
+    if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines:
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried(message, parts.retriever.bm25.vocabulary)
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
+    elif named_type and heard.intent in ("recommend", "refine"):  # i12k: "a sony tv" on a shop with no Sony TV
+        mask = parts.retriever.allowed(filters_for(state.wishes()))
+        fitting = [i for n, i in enumerate(index.items) if mask is None or mask[n]]
+        read = [v for vs in heard.include.values() for v in vs]
+        read += [parts.labels.show(v) for v in read] if parts.labels is not None else []
+        word = followups.not_among(message, [f"{i.title} {i.brand or ''}" for i in fitting],
+                                   parts.retriever.bm25.vocabulary, named=read) if fitting else None
+        if word is not None:
+            notes.append(phrases.render("not_among", thing=word, wishes=phrases.summary(
+                state.wishes(), labels=parts.labels)))
+    reshown = followups.narrows(heard, include_before, type_fields([*state.include, *heard.include])) \
+        and bool(state.shown) and not state.allow_shown and seen_fit(state, profile, parts, settings.n_recommendations)
+    if reshown:  # i12k: "gold please" after jewellery: the gold ones, those seen before after the new ones
+        state.apply(Reshown())
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
     strict = heard.intent not in ("start_over", "reject") and asks_to_restore(message)  # i12h: "put it back"
     widened = None if strict else with_unisex(state, profile, parts)  # i12h
@@ -749,6 +828,20 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         asked = set(state.requested)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])
         candidates = repeats if repeats or not candidates else candidates
+    if reshown:
+        candidates = sorted(candidates, key=lambda c: c.item.id in state.shown)
+    if overall:  # i12k: every item fitting the wishes, seen or not, cheapest first, and the cheapest named
+        mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))
+        priced = sorted((i for n, i in enumerate(index.items) if (mask is None or mask[n]) and i.price is not None),
+                        key=lambda i: float(i.price or 0.0))
+        candidates = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(priced[: settings.ask_pool])]
+        if priced:
+            state.apply(Reshown())
+            notes.append(phrases.render("cheapest_overall", title=priced[0].title,
+                                        price=format_amount(float(priced[0].price or 0.0), priced[0].currency)))
+    if heard.intent == "show_again" and not heard.include and state.last_shown:  # i12k: "those once more": the last list
+        again = [c for c in candidates if c.item.id in state.last_shown]
+        candidates = sorted(again, key=lambda c: state.last_shown.index(c.item.id)) or candidates
     if anchors:
         candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:

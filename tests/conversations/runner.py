@@ -16,11 +16,17 @@ Checks of a turn (``expect``), each counted under a kind:
 - ``lang: en|zh|es|de`` (kind ``language``): the reply's own words (not item titles) are in it.
 - ``answer: {about: N | [N, ...] | cheapest | priciest, says_any: [...]}`` (kind ``answer``): no new
   items (nothing shown, or only items shown before), and the text names the item(s) meant
-  (positions in the last list shown) and contains one of ``says_any`` when given.
+  (positions in the last list shown) and contains one of ``says_any`` when given. ``list: K``
+  takes the positions in the K-th list shown in the conversation (1-based; -2 is the one before
+  the last); ``among_words: [...]`` restricts ``cheapest``/``priciest`` to the shown items whose
+  title has one of the words; ``prices: true`` also wants each meant item's price in the text.
+- ``cheaper_than: N`` (kind ``budget``): items are shown and each costs less than the N-th item of
+  the last list shown.
+- ``all_new: true`` (kind ``more``): items are shown and none of them was shown before.
 - ``relaxed: value`` (kind ``relaxation``): items are shown, the text names the value given up and
   offers it back (a question or a question mark).
 - ``restored: {field: value}`` (kind ``restore``): every shown item has it again; showing nothing
-  passes when the text names the value.
+  passes when the text names the value (as catalogued, or in the turn's ``lang``: "rosa" for Pink).
 - ``cleared: {field: value}`` (kind ``start_over``): the text does not name the value and the items
   shown (3 or more) are not all of it.
 - ``cheaper: true`` (kind ``cheaper``): items are shown, the dearest and the mean price below the last
@@ -114,12 +120,13 @@ class Result:
 class _Shown:
     items: list[Any] = field(default_factory=list)
     ever: set[str] = field(default_factory=set)
+    lists: list[list[Any]] = field(default_factory=list)
 
 
 _STOP = {
-    "en": {"the", "you", "i", "a", "for", "and", "here", "are", "what", "would", "like", "is", "to", "of", "these", "it"},
-    "es": {"el", "la", "los", "las", "de", "para", "que", "aquí", "tienes", "qué", "es", "un", "una", "con", "y", "te", "estos"},
-    "de": {"der", "die", "das", "für", "und", "ist", "hier", "sind", "ich", "sie", "ein", "eine", "mit", "nicht", "welche", "diese"},
+    "en": {"the", "you", "i", "a", "for", "and", "here", "are", "what", "would", "like", "is", "to", "of", "these", "it", "costs"},
+    "es": {"el", "la", "los", "las", "de", "para", "que", "aquí", "tienes", "qué", "es", "un", "una", "con", "y", "te", "estos", "cuesta", "cuestan", "por", "ejemplo", "prefieres"},
+    "de": {"der", "die", "das", "für", "und", "ist", "hier", "sind", "ich", "sie", "ein", "eine", "mit", "nicht", "welche", "diese", "kostet", "kosten", "zum", "beispiel", "möchtest"},
 }
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -149,6 +156,19 @@ def _allowed(values: Any) -> set[str]:
     return {str(v).lower() for v in (values if isinstance(values, list) else [values])}
 
 
+def _as_list(values: Any) -> list[Any]:
+    return values if isinstance(values, list) else [values]
+
+
+def _native(value: str, lang: str) -> str | None:
+    """A catalogue value in the shopper's language ("Pink" -> "rosa"), from the shipped lexicon."""
+    if lang == "en":
+        return None
+    from chatrec.language import Lexicon
+
+    return Lexicon.default().native(value, lang)
+
+
 def _names(item: Any) -> list[str]:
     """Ways a reply may name an item: its brand, its title's first word, the title."""
     names = [item.title]
@@ -158,6 +178,14 @@ def _names(item: Any) -> list[str]:
     if len(first) > 2:
         names.append(first)
     return [n.lower() for n in names if n]
+
+
+def _says_price(text: str, price: float | None) -> bool:
+    """Whether the text gives this price (with or without thousands separators, decimals)."""
+    if price is None:
+        return False
+    forms = {f"{price:,.0f}", f"{price:.0f}", f"{price:,.2f}", f"{price:.2f}"}
+    return any(re.search(r"(?<![0-9.,])" + re.escape(f) + r"(?![0-9])", text) for f in forms)
 
 
 def _mentions(text: str, word: str) -> bool:
@@ -229,26 +257,35 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
             note("excluded", not bad, f"titles with {expect['without_words']}: {bad[:3]}")
         if "lang" in expect:
             got = reply_language(text, titles + [i.title for i in shown.items])  # answers quote shown titles
-            note("language", got == expect["lang"], f"reply in {got}, expected {expect['lang']}: {text[:80]!r}")
+            note("language", got == expect["lang"], f"reply in {got}, expected {expect['lang']}: {text[:300]!r}")
         if "answer" in expect:
             spec = expect["answer"]
             new = [i.id for i in items if i.id not in shown.ever]
             about = spec.get("about")
             meant: list[Any] = []
-            if about == "cheapest" and shown.items:
-                meant = [min(shown.items, key=lambda i: i.price if i.price is not None else float("inf"))]
-            elif about == "priciest" and shown.items:
-                meant = [max(shown.items, key=lambda i: i.price if i.price is not None else -1.0)]
+            pool = shown.items
+            if "list" in spec:
+                k = int(spec["list"])
+                index = k - 1 if k > 0 else len(shown.lists) + k
+                pool = shown.lists[index] if 0 <= index < len(shown.lists) else []
+            if spec.get("among_words"):
+                pool = [i for i in pool if any(_mentions(i.title, w) for w in spec["among_words"])]
+            if about == "cheapest" and pool:
+                meant = [min(pool, key=lambda i: i.price if i.price is not None else float("inf"))]
+            elif about == "priciest" and pool:
+                meant = [max(pool, key=lambda i: i.price if i.price is not None else -1.0)]
             elif isinstance(about, (int, list)):
                 positions = about if isinstance(about, list) else [about]
-                meant = [shown.items[p - 1] for p in positions if 0 < p <= len(shown.items)]
+                meant = [pool[p - 1] for p in positions if 0 < p <= len(pool)]
             named = all(any(_mentions(text, n) for n in _names(i)) for i in meant) and (bool(meant) or about is None)
             says = spec.get("says_any")
             said = not says or any(s.lower() in text.lower() for s in says)
+            priced = not spec.get("prices") or all(_says_price(text, i.price) for i in meant)
             note(
                 "answer",
-                not new and named and said,
-                f"new items {len(new)}, names {[_names(i)[-1] for i in meant]}: {named}, says {says}: {said}; {text[:100]!r}",
+                not new and named and said and priced,
+                f"new items {len(new)}, names {[_names(i)[-1] for i in meant]}: {named}, says {says}: {said}, "
+                f"prices {[i.price for i in meant] if spec.get('prices') else ''}: {priced}; {text[:100]!r}",
             )
         if "relaxed" in expect:
             value = str(expect["relaxed"])
@@ -262,8 +299,10 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
                     bad = [(i.title[:40], _value(rec, i.id, name)) for i in items]
                     bad = [b for b in bad if str(b[1]).lower() not in allowed]
                     note("restore", not bad, f"{name} should be {values} again: {bad[:3]}")
-                else:
-                    ok = any(_mentions(text, v) for v in allowed)
+                else:  # named as catalogued, or in the reply's language ("rosa" for Pink)
+                    lang = str(expect.get("lang", "en"))
+                    names = allowed | {str(n).lower() for v in _as_list(values) if (n := _native(str(v), lang))}
+                    ok = any(_mentions(text, v) for v in names)
                     note("restore", ok, f"nothing shown and {values} not named: {text[:100]!r}")
         if "cleared" in expect:
             for name, value in expect["cleared"].items():
@@ -276,6 +315,14 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
             now = [i.price for i in items if i.price is not None]
             ok = bool(now) and bool(before) and max(now) < max(before) and sum(now) / len(now) < sum(before) / len(before)
             note("cheaper", ok, f"prices {now} after {before}")
+        if "cheaper_than" in expect:
+            position = int(expect["cheaper_than"])
+            ref = shown.items[position - 1].price if 0 < position <= len(shown.items) else None
+            bad = [(i.title[:40], i.price) for i in items if ref is None or i.price is None or i.price >= ref]
+            note("budget", bool(items) and not bad, f"{len(items)} items; not below {ref}: {bad[:3]}")
+        if "all_new" in expect:
+            old = [i.title[:40] for i in items if i.id in shown.ever]
+            note("more", bool(items) and not old, f"{len(items)} items; shown before: {old[:3]}")
         if "new_items" in expect:
             fresh = [i.id for i in items if i.id not in shown.ever]
             note("more", bool(fresh), f"no new item among {len(items)}")
@@ -287,6 +334,7 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
             note("wording", not bad, f"{bad} in {text[:120]!r}")
         if items:
             shown.items = items
+            shown.lists.append(items)
             shown.ever.update(i.id for i in items)
     return results
 
