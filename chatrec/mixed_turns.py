@@ -16,7 +16,8 @@ after them, :func:`adjust`, corrects the request by class (never by sentence):
   work for a marathon or nah"): a question, not a rejection.
 - A value followed by "never again", "no more", "nie wieder", "nunca más" ("boAt never again
   lol"): a value turned down.
-- Spanish "mi"/"mis" before a word ("mi presupuesto", "mi novio") is "my", not the brand MI.
+- Spanish "mi"/"mis" opening a message or clause before a word ("mi presupuesto es de…") is
+  "my", not the brand MI.
 - A coarser product word sharing no word with the current product type but covering it ("who
   pays that much for a bag" while handbags are shown): the current search, not a new type.
 - A product type the shown items already are, named in a rejection or an ironic remark ("three
@@ -62,8 +63,9 @@ _TAG_QUESTION = re.compile(
 _NEVER_AGAIN = re.compile(
     r"([\w-]+)\W+(?:never again|never ever again|no more|nie wieder|nunca m[aá]s|再也不要?)\b", re.IGNORECASE
 )
-#: Spanish "my": "mi presupuesto", "mis hijos".
-_SPANISH_MY = re.compile(r"\bmis?\s+[a-záéíóúñ]", re.IGNORECASE)
+#: Spanish "my" opening a message or clause: "mi presupuesto es…", "¿mis hijos…" (after a preposition
+#: :mod:`chatrec.foreign_phrasing` reads it already; after a product, "un celular Mi", it is the brand).
+_SPANISH_MY = re.compile(r"(?:^|[,.;:!?¿¡]\s*)\W*mis?\s+[a-záéíóúñ]", re.IGNORECASE)
 _MI_BRAND = re.compile(r"\b(?:marca|de la marca|xiaomi)\s+mi\b|\bmi\s+(?:tv|band|phone|m[oó]vil|tel[eé]fono)\b", re.IGNORECASE)
 #: Praise or irony addressed to the assistant ("great job", "best stylist ever", "thanks a lot 🙄").
 _REMARK = re.compile(

@@ -81,7 +81,7 @@ def test_a_value_followed_by_never_again_is_turned_down(catalogues, text, includ
     assert (heard.include, heard.exclude) == (include, exclude)
 
 
-@pytest.mark.parametrize("text", ["quiero un celular para mi hija", "audífonos para mi esposo, menos de 1000 rupias"])
+@pytest.mark.parametrize("text", ["mi hija quiere un celular", "audífonos, mi esposo no gasta más de 1000 rupias"])
 def test_spanish_mi_is_my_not_the_brand(catalogues, text: str) -> None:
     heard = _read(catalogues, "electronics", text)
     assert "brand" not in heard.include and heard.language == "es"
