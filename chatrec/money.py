@@ -71,7 +71,7 @@ _MAX_WORDS = (
     r"not more than|not over|no higher than|(?:i )?(?:could|can|would|might) (?:go|stretch|push|spend)(?: it)?(?: up)? to|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay|stretch|push)"
     r"(?: it)?(?: up to| upto| to)?|stretch (?:it |my budget )?(?:up )?to|(?:price |spending |budget )?(?:limit|cap|ceiling|max(?:imum)?)(?: is| of| would be| will be)"
     r"(?: up to| upto)?|can spend|spend|afford|<=?|menos de|hasta|máximo|maximo|unter|bis|höchstens|maximal|"
-    r"weniger als|不超过|不要超过|低于|少于|(?:最多|顶多|最高)(?:只?能?(?:出|花|付|给))?|预算(?:是|为|在|大概|大约)?"
+    r"weniger als|presupuesto(?: es| de)?(?: de)?(?: unos| cerca de| alrededor de| aproximadamente| como)?|budget(?: liegt)?(?: bei| ist| von| betragt| beträgt)?(?: etwa| ungefahr| ungefähr| rund| so)?|不超过|不要超过|低于|少于|(?:最多|顶多|最高)(?:只?能?(?:出|花|付|给))?|预算(?:是|为|在|大概|大约)?"
 )
 _MIN_WORDS = r"upwards? of|north of|no less than|not less than|a minimum of|over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
 _AROUND_WORDS = r"around|about|approximately|approx\.?|roughly|~|circa|cerca de|unos|etwa|ungefähr|左右|大约|大概"
