@@ -52,6 +52,7 @@ __all__ = [
     "split_heldout",
     "train_embedder",
     "trained_groups",
+    "trained_items",
 ]
 
 logger = logging.getLogger(__name__)
@@ -87,6 +88,8 @@ class PairSet:
         skipped_dialogues: Dialogues dropped because their id is in ``skip_ids``.
         duplicate_dialogues: Dialogues dropped because an earlier file already had their id.
         unknown_items: Named item ids that are not in the catalogue (skipped).
+        echo_pairs: ReDial pairs dropped because their movie was named earlier in the dialogue
+            (``echo_free=True``).
         per_file: Pairs per data file.
     """
 
@@ -96,6 +99,7 @@ class PairSet:
     skipped_dialogues: int = 0
     duplicate_dialogues: int = 0
     unknown_items: int = 0
+    echo_pairs: int = 0
     per_file: dict[str, int] = field(default_factory=dict)
 
 
@@ -118,6 +122,16 @@ class EmbedderTrainConfig:
     max_pairs: int | None = field(default=None, metadata={"help": "Training pairs sampled at most (None: all)."})
     heldout: float = field(default=0.05, metadata={"help": "Share of dialogues (or log lines) kept out to measure recall."})
     query_utterances: int = field(default=4, metadata={"help": "Most recent ReDial turns that make a query."})
+    echo_free_pairs: bool = field(
+        default=False,
+        metadata={"help": "ReDial: drop pairs whose movie was named earlier in the dialogue (learn to recommend, "
+                          "not to echo)."},
+    )
+    holdout_items: float = field(
+        default=0.0,
+        metadata={"help": "Drop pairs whose item is among this seeded random share of the catalogue (the items "
+                          "`chatrec eval redial --holdout-items` holds out with the same seed)."},
+    )
     seed: int = field(default=0, metadata={"help": "Seed of the held-out split, sampling, batching and dropout."})
     threads: int = field(default=0, metadata={"help": "Torch CPU threads (0: torch's default)."})
     log_every: int = field(default=10, metadata={"help": "Optimiser steps between two loss-log lines."})
@@ -132,8 +146,8 @@ class EmbedderTrainConfig:
             raise InputError(f"max_pairs must be at least 1, got {self.max_pairs}")
         if not 0 < self.lr < 1:
             raise InputError(f"lr must be within (0, 1), got {self.lr}")
-        if not 0 <= self.warmup < 1 or not 0 <= self.heldout < 1:
-            raise InputError("warmup and heldout must be within [0, 1)")
+        if not 0 <= self.warmup < 1 or not 0 <= self.heldout < 1 or not 0 <= self.holdout_items < 1:
+            raise InputError("warmup, heldout and holdout_items must be within [0, 1)")
         if self.threads < 0 or self.weight_decay < 0 or self.scale <= 0:
             raise InputError("threads and weight_decay must be >= 0, scale > 0")
 
@@ -174,6 +188,7 @@ def read_pairs(
     items: Mapping[str, Item],
     skip_ids: Iterable[str] = (),
     query_utterances: int = 4,
+    echo_free: bool = False,
 ) -> PairSet:
     """Training pairs from ReDial dialogues and shop logs (see the module doc).
 
@@ -183,6 +198,9 @@ def read_pairs(
             write out ``@ids`` that a dialogue's ``movieMentions`` lacks).
         skip_ids: Dialogue ids to leave out.
         query_utterances: Most recent turns that make a ReDial query.
+        echo_free: Leave out ReDial pairs whose movie was named in an earlier turn of the
+            dialogue (by either side): the pairs a recommender scored on echo-free targets
+            learns from. Shop-log lines are kept.
 
     Returns:
         The pairs and the counts of what was skipped.
@@ -209,7 +227,9 @@ def read_pairs(
                     continue
                 seen_dialogues.add(key)
                 result.dialogues += 1
-                result.unknown_items += _redial_pairs(record, key, items, titles, query_utterances, result.pairs)
+                unknown, echoes = _redial_pairs(record, key, items, titles, query_utterances, result.pairs, echo_free)
+                result.unknown_items += unknown
+                result.echo_pairs += echoes
             elif "query" in record and "item_id" in record:
                 query = str(record["query"] or "").strip()
                 if not query:
@@ -238,20 +258,32 @@ def _redial_pairs(
     titles: Mapping[str, str],
     query_utterances: int,
     out: list[TrainingPair],
-) -> int:
-    """Append a dialogue's pairs to ``out``; return how many named ids are not in the catalogue."""
-    unknown = 0
+    echo_free: bool = False,
+) -> tuple[int, int]:
+    """Append a dialogue's pairs to ``out``.
+
+    Returns:
+        How many named ids are not in the catalogue, and how many pairs were dropped as echoes
+        (``echo_free``: the movie was named in an earlier turn).
+    """
+    unknown = echoes = 0
     history: list[str] = []
+    named: set[str] = set()
     for role, text, ids in redial_turns(record, dict(titles)):
         if role == "assistant" and ids:
             utterances = [t for t in history if t.strip()]
             for movie in dict.fromkeys(ids):
                 if movie not in items:
                     unknown += 1
-                elif utterances:
+                elif not utterances:
+                    continue
+                elif echo_free and movie in named:
+                    echoes += 1
+                else:
                     out.append(TrainingPair(" ".join(utterances[-query_utterances:]), movie, key))
         history.append(text)
-    return unknown
+        named.update(ids)
+    return unknown, echoes
 
 
 def split_heldout(
@@ -505,7 +537,11 @@ def run_embedder_training(
     catalog = load_catalog(config.catalog, max_bad_share=settings.max_bad_row_share)
     items = {item.id: item for item in catalog.items}
     skip_ids = dialogue_ids(config.skip_dialogues_in)
-    read = read_pairs(config.data, items, skip_ids, config.query_utterances)
+    read = read_pairs(config.data, items, skip_ids, config.query_utterances, echo_free=config.echo_free_pairs)
+    held_items = _held_out_items(items, config)
+    held_item_pairs = sum(pair.item_id in held_items for pair in read.pairs)
+    if held_items:
+        read.pairs = [pair for pair in read.pairs if pair.item_id not in held_items]
     if not read.pairs:
         raise InputError(
             f"no training pair in {', '.join(config.data)}: {read.dialogues} dialogues, {read.log_lines} log lines, "
@@ -529,6 +565,9 @@ def run_embedder_training(
             "skipped_dialogues": read.skipped_dialogues,
             "duplicate_dialogues": read.duplicate_dialogues,
             "unknown_items": read.unknown_items,
+            "echo_pairs_dropped": read.echo_pairs,
+            "held_out_items": len(held_items),
+            "held_out_item_pairs_dropped": held_item_pairs,
         })
         embedder.model.save(str(building), create_model_card=False)
         inputs = {
@@ -546,6 +585,9 @@ def run_embedder_training(
             "skipped_dialogues": read.skipped_dialogues,
             "duplicate_dialogues": read.duplicate_dialogues,
             "unknown_items": read.unknown_items,
+            "echo_pairs_dropped": read.echo_pairs,
+            "held_out_items": len(held_items),
+            "held_out_item_pairs_dropped": held_item_pairs,
         }
         (building / "training_config.json").write_text(
             json.dumps({"options": config.to_dict(), "inputs": inputs}, indent=2), encoding="utf-8"
@@ -554,6 +596,10 @@ def run_embedder_training(
         # What `chatrec eval redial` checks, to refuse scoring dialogues the embedder learnt from.
         (building / TRAINED_GROUPS_FILE).write_text(
             json.dumps(sorted({pair.group for pair in train})), encoding="utf-8"
+        )
+        # What `chatrec eval redial --holdout-items` checks: the held-out items must not be among them.
+        (building / TRAINED_ITEMS_FILE).write_text(
+            json.dumps(sorted({pair.item_id for pair in train})), encoding="utf-8"
         )
         swap_in(building, out)
     except BaseException:
@@ -564,6 +610,39 @@ def run_embedder_training(
 
 #: File of a tuned embedder folder that lists the dialogues (or log lines) it was trained on.
 TRAINED_GROUPS_FILE = "trained_groups.json"
+
+#: File of a tuned embedder folder that lists the item ids its training pairs chose.
+TRAINED_ITEMS_FILE = "trained_items.json"
+
+
+def _held_out_items(items: Mapping[str, Item], config: EmbedderTrainConfig) -> set[str]:
+    """The items ``config.holdout_items`` removes: the same draw as ``chatrec eval redial --holdout-items``."""
+    if not config.holdout_items:
+        return set()
+    from chatrec.eval.redial import holdout_items
+
+    return holdout_items(sorted(items), config.holdout_items, config.seed)
+
+
+def trained_items(embedder: str | Path) -> set[str] | None:
+    """The item ids a tuned embedder folder's training pairs chose.
+
+    ``None`` when the folder does not say (the packaged embedder, a hub id, a folder from an
+    older :func:`run_embedder_training`).
+
+    Raises:
+        InputError: The folder's ``trained_items.json`` is unreadable.
+    """
+    path = Path(str(embedder)) / TRAINED_ITEMS_FILE
+    if not path.is_file():
+        return None
+    try:
+        ids = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path} is not a list of trained item ids: {exc}") from exc
+    if not isinstance(ids, list):
+        raise InputError(f"{path} is not a list of trained item ids")
+    return {str(item_id) for item_id in ids}
 
 
 def trained_groups(embedder: str | Path) -> set[str]:

@@ -135,6 +135,7 @@ def redial_command(
         click.echo(built, err=True)
     known = {item.id for item in retriever.index.items}
     held = holdout_items(sorted(known), holdout, seed)
+    inputs.refuse_embedder_knowing_held_items(settings, held, allow_leak)
 
     def ranker_factory(name: str | None) -> Any:
         from chatrec.ranking import LLMRanker

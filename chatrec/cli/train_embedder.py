@@ -33,6 +33,12 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
 @click.option("--skip-dialogues-in", "skip_files", multiple=True, type=_FILE,
               help="Leave out the dialogues of these raw ReDial files (repeatable): for a leak-free evaluation "
                    "on turns cut from them.")
+@click.option("--echo-free-pairs", is_flag=True,
+              help="ReDial: leave out pairs whose movie was named earlier in the dialogue, so the embedder "
+                   "learns to recommend rather than to echo what was said.")
+@click.option("--holdout-items", "holdout", type=click.FloatRange(0, 1, max_open=True), default=None,
+              help="Leave out pairs choosing a seeded random share of the catalogue: the items "
+                   "`chatrec eval redial --holdout-items` holds out with the same --seed (item cold start).")
 @training_run_options
 def train_embedder_command(
     data: tuple[Path, ...],
@@ -44,6 +50,8 @@ def train_embedder_command(
     max_pairs: int | None,
     heldout: float | None,
     skip_files: tuple[Path, ...],
+    echo_free_pairs: bool,
+    holdout: float | None,
     seed: int | None,
     threads: int | None,
     no_progress: bool,
@@ -57,12 +65,13 @@ def train_embedder_command(
 
     overrides: dict[str, Any] = {
         "epochs": epochs, "batch_size": batch_size, "lr": lr, "max_pairs": max_pairs, "heldout": heldout,
-        "seed": seed, "threads": threads,
+        "seed": seed, "threads": threads, "holdout_items": holdout,
     }
     config = EmbedderTrainConfig(
         data=[str(p) for p in data],
         catalog=str(catalog),
         skip_dialogues_in=[str(p) for p in skip_files],
+        echo_free_pairs=echo_free_pairs,
         **{key: value for key, value in overrides.items() if value is not None},
     )
     settings = make_settings()

@@ -24,6 +24,7 @@ __all__ = [
     "log_turns",
     "open_cached_index",
     "read_baskets",
+    "refuse_embedder_knowing_held_items",
     "refuse_leak",
     "refuse_leaky_embedder",
 ]
@@ -70,6 +71,35 @@ def refuse_leaky_embedder(settings: Settings, evaluated: set[str], allow_leak: b
 
     refuse_leak(f"the embedder {settings.embedder} was tuned on", trained_groups(settings.embedder), evaluated,
                  allow_leak, "Train it with --skip-dialogues-in the evaluated dialogues' file")
+
+
+def refuse_embedder_knowing_held_items(settings: Settings, held: set[str], allow_leak: bool) -> None:
+    """Item cold start: refuse a tuned embedder whose training pairs chose held-out items.
+
+    A folder that does not list its trained items (``trained_items.json``, written since
+    ``train-embedder --holdout-items``) but was tuned on dialogues is only warned about:
+    it cannot be checked.
+
+    Raises:
+        InputError: The embedder learnt some held-out items (unless ``allow_leak``).
+    """
+    from chatrec.embedder_training import trained_groups, trained_items
+
+    if not held:
+        return
+    learnt = trained_items(settings.embedder)
+    if learnt is None:
+        if trained_groups(settings.embedder):
+            logger.warning("the embedder %s does not list the items it was tuned on: it may have learnt the "
+                           "held-out items (train it with --holdout-items and the same --seed)", settings.embedder)
+        return
+    overlap = learnt & held
+    if overlap and not allow_leak:
+        raise InputError(
+            f"the embedder {settings.embedder} was tuned on pairs choosing {len(overlap)} of the {len(held)} "
+            f"held-out items (e.g. {sorted(overlap)[:3]}): their recall would not be cold start. Train it with "
+            "`chatrec train-embedder --holdout-items` with the same fraction and --seed, or pass --allow-leak"
+        )
 
 
 def refuse_leak(what: str, learnt: Iterable[str], evaluated: set[str], allow_leak: bool, fix: str) -> None:

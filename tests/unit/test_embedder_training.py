@@ -27,6 +27,7 @@ from chatrec.embedder_training import (
     split_heldout,
     train_embedder,
     trained_groups,
+    trained_items,
 )
 from chatrec.errors import InputError
 from chatrec.eval.inputs import cached_index_dir
@@ -377,3 +378,66 @@ def test_real_embedder_trains_on_redial(fixtures_dir: Path, tmp_path: Path, sett
     assert embedder.dim == 384
     vector = embedder.encode_queries(["a scary movie"])
     assert np.isclose(np.linalg.norm(vector), 1.0, atol=1e-2)
+
+
+# --- echo-free pairs and held-out items (issue 14) -------------------------------------------
+
+
+def test_echo_free_pairs_leave_out_movies_named_before(tmp_path: Path) -> None:
+    data = _write_jsonl(tmp_path / "d.jsonl", [DIALOGUE])
+    read = read_pairs([data], ITEMS, echo_free=True)
+    # @1 was the seeker's own film three turns earlier: recommending it back is an echo.
+    assert [p.item_id for p in read.pairs] == ["2", "3"]
+    assert read.echo_pairs == 1 and read.unknown_items == 1
+    assert read_pairs([data], ITEMS).echo_pairs == 0
+
+
+def test_echo_free_pairs_keep_shop_log_lines(tmp_path: Path) -> None:
+    data = _write_jsonl(tmp_path / "mixed.jsonl", [DIALOGUE, {"query": "kids film", "item_id": "4"}])
+    read = read_pairs([data], ITEMS, echo_free=True)
+    assert [p.item_id for p in read.pairs] == ["2", "3", "4"]
+
+
+def test_run_leaves_out_held_out_items_and_lists_what_it_learnt(
+    tiny_model_dir: Path, tmp_path: Path, settings: Settings
+) -> None:
+    from chatrec.eval.inputs import refuse_embedder_knowing_held_items
+    from chatrec.eval.redial import holdout_items
+
+    catalog, log = _shop_files(tmp_path)
+    base = settings.model_copy(update={"embedder": str(tiny_model_dir), "embed_dtype": "float32"})
+    config = EmbedderTrainConfig(data=[str(log)], catalog=str(catalog), epochs=1, batch_size=4, heldout=0.0,
+                                 threads=1, holdout_items=0.25, seed=1)
+    out = tmp_path / "cold"
+    result = run_embedder_training(config, base, out, progress=False)
+    held = holdout_items([f"s{i}" for i in range(len(SHOP))], 0.25, 1)   # the eval's draw, same seed
+    assert len(held) == 2 and result["held_out_items"] == 2 and result["held_out_item_pairs_dropped"] == 2
+    assert trained_items(out) == {f"s{i}" for i in range(len(SHOP))} - held
+    assert trained_items(tiny_model_dir) is None
+
+    tuned = base.model_copy(update={"embedder": str(out)})
+    refuse_embedder_knowing_held_items(tuned, held, allow_leak=False)          # never saw them: accepted
+    everything = base.model_copy(update={"embedder": str(tmp_path / "all")})
+    run_embedder_training(EmbedderTrainConfig(data=[str(log)], catalog=str(catalog), epochs=1, batch_size=4,
+                                              heldout=0.0, threads=1), base, tmp_path / "all", progress=False)
+    with pytest.raises(InputError, match="tuned on pairs choosing 2 of the 2 held-out items"):
+        refuse_embedder_knowing_held_items(everything, held, allow_leak=False)
+    refuse_embedder_knowing_held_items(everything, held, allow_leak=True)
+    refuse_embedder_knowing_held_items(everything, set(), allow_leak=False)   # no cold start: nothing to check
+
+
+def test_cli_takes_echo_free_pairs_and_holdout_items(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog, log = _shop_files(tmp_path)
+    monkeypatch.setenv("CHATREC_EMBEDDER", str(tiny_model_dir))
+    monkeypatch.setenv("CHATREC_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "cli-cold"
+    result = CliRunner().invoke(main, [
+        "train-embedder", "--data", str(log), "--catalog", str(catalog), "--out", str(out), "--epochs", "1",
+        "--batch-size", "4", "--threads", "1", "--no-progress", "--echo-free-pairs", "--holdout-items", "0.25",
+    ])
+    assert result.exit_code == 0, result.output
+    options = json.loads((out / "training_config.json").read_text(encoding="utf-8"))["options"]
+    assert options["echo_free_pairs"] is True and options["holdout_items"] == 0.25
+    assert json.loads(result.stdout)["held_out_item_pairs_dropped"] == 2
