@@ -28,10 +28,15 @@ ASK = "just show me casual shoes for men"
 
 
 class SlowExplainer(TemplateExplainer):
-    """The template reason, written slowly, like an LLM on a busy CPU."""
+    """The template reason, written slowly, like an LLM on a busy CPU.
+
+    Slow enough (0.8 s an item, 4 s a reply) that a client on a loaded machine still reads its
+    first events and hangs up before the whole reply is written (0.3 s let a client that was
+    not scheduled for a second find the finished reply in one read).
+    """
 
     def stream(self, context: Any, item: Any) -> Iterator[str | Explanation]:
-        time.sleep(0.3)
+        time.sleep(0.8)
         yield from super().stream(context, item)
 
 
