@@ -633,16 +633,7 @@ def trained_items(embedder: str | Path) -> set[str] | None:
     Raises:
         InputError: The folder's ``trained_items.json`` is unreadable.
     """
-    path = Path(str(embedder)) / TRAINED_ITEMS_FILE
-    if not path.is_file():
-        return None
-    try:
-        ids = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path} is not a list of trained item ids: {exc}") from exc
-    if not isinstance(ids, list):
-        raise InputError(f"{path} is not a list of trained item ids")
-    return {str(item_id) for item_id in ids}
+    return _id_list(Path(str(embedder)) / TRAINED_ITEMS_FILE, "trained item ids")
 
 
 def trained_groups(embedder: str | Path) -> set[str]:
@@ -654,13 +645,17 @@ def trained_groups(embedder: str | Path) -> set[str]:
     Raises:
         InputError: The folder's ``trained_groups.json`` is unreadable.
     """
-    path = Path(str(embedder)) / TRAINED_GROUPS_FILE
+    return _id_list(Path(str(embedder)) / TRAINED_GROUPS_FILE, "trained dialogue ids") or set()
+
+
+def _id_list(path: Path, what: str) -> set[str] | None:
+    """The ids a JSON list file holds, None when there is no such file."""
     if not path.is_file():
-        return set()
+        return None
     try:
-        groups = json.loads(path.read_text(encoding="utf-8"))
+        ids = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path} is not a list of trained dialogue ids: {exc}") from exc
-    if not isinstance(groups, list):
-        raise InputError(f"{path} is not a list of trained dialogue ids")
-    return {str(group) for group in groups}
+        raise InputError(f"{path} is not a list of {what}: {exc}") from exc
+    if not isinstance(ids, list):
+        raise InputError(f"{path} is not a list of {what}")
+    return {str(value) for value in ids}
