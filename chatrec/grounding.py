@@ -538,7 +538,8 @@ class FactWriter:
         if occasions:
             clauses.append(w.piece("made_for", occasions=self._join(occasions)))
         for fact in by_kind.get("material", [])[:1] + by_kind.get("attribute", [])[:2]:
-            clauses.append(fact.value)
+            if fact.kind != "attribute" or not said_by_noun(fact.value, noun):
+                clauses.append(fact.value)
         price = first("price")
         if price:
             text = w.piece("at_price", price=price.value)
@@ -566,6 +567,11 @@ class FactWriter:
         if len(words) <= 1:
             return "".join(words)
         return f"{', '.join(words[:-1])} {self.wording.piece('and')} {words[-1]}"
+
+
+def said_by_noun(value: str, noun: str) -> bool:
+    """Whether the item's noun already says a value ("bags" beside "handbag", "包" beside "手提包")."""
+    return bool(value) and _singular(value.lower()).replace(" ", "") in noun.lower().replace(" ", "")
 
 
 def _takes_an(phrase: str, vowels: str) -> bool:

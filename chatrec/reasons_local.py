@@ -27,7 +27,7 @@ from typing import Any
 
 from chatrec.catalog import Item
 from chatrec.errors import PromptError
-from chatrec.grounding import Fact, FactKinds, Request, check_reason, facts_for, repeated_phrases
+from chatrec.grounding import Fact, FactKinds, Request, check_reason, facts_for, repeated_phrases, said_by_noun
 from chatrec.language import Lexicon
 from chatrec.prompting import default_prompts_dir
 
@@ -117,7 +117,8 @@ class LocalFactWriter:
         if occasions:
             clauses.append(self.piece("made_for", occasions=self._join(occasions)))
         for fact in by_kind.get("material", [])[:1] + by_kind.get("attribute", [])[:2]:
-            clauses.append(self.show(fact.value))
+            if fact.kind != "attribute" or not said_by_noun(self.show(fact.value), words["noun"]):
+                clauses.append(self.show(fact.value))  # "包" beside "手提包": the noun says it already
         price = first("price")
         if price:
             clauses.append(self.piece("at_price", price=price.value)

@@ -184,3 +184,18 @@ def test_a_word_for_clothes_in_general_is_no_product_the_shop_lacks(message: str
 
     assert not_carried(message, {"shirt", "dress", "kurta"}) is None
     assert not_carried("do you have sherwanis?", {"shirt", "dress", "kurta"}) == "sherwanis"
+
+
+def test_a_value_the_items_noun_already_says_is_not_repeated_in_the_reason() -> None:
+    from chatrec.grounding import Fact
+    from chatrec.prompting import default_prompts_dir
+    from chatrec.reasons_local import _load
+
+    facts = [Fact("type", "articleType", "handbag", False), Fact("gender", "gender", "women", True),
+             Fact("attribute", "subCategory", "bags", True)]
+    assert FactWriter().write(facts) == "A handbag for women — the gender and details you asked for."
+    writer = _load("zh", str(default_prompts_dir()))
+    assert writer is not None
+    chinese = writer.write([Fact("type", "articleType", "Handbags", False),
+                                           Fact("attribute", "subCategory", "Bags", True)])
+    assert "包，" not in chinese and "手提包" in chinese
