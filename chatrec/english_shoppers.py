@@ -486,12 +486,12 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
             })
             named = []
     # A brand of shown items turned down; another brand asked for.
-    brands = _brand_values(vocabulary)
     shown_brands = {b.casefold(): b for b in (_brand(item) for item in shown) if b}
     turned_down = [
         word for word in (m.group(1) for m in _NOT_NAMED.finditer(lowered))
         if word in shown_brands and word not in _NOT_BRANDS and len(set(shown_brands)) > 1
     ]
+    brands = _brand_values(vocabulary) if turned_down else {}  # every brand of the catalogue: only when needed
     if brands and turned_down and request.intent in ("ask_about_item", "compare", "more_like", "refine", "recommend"):
         exclude = dict(request.exclude)
         exclude["brand"] = sorted({*exclude.get("brand", []), *(v for w in turned_down for v in brands.get(w, []))})

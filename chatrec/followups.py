@@ -37,7 +37,6 @@ __all__ = [
     "narrows",
     "not_among",
     "shop_terms",
-    "says_english",
     "shows_at_once",
     "states_a_wish",
 ]
@@ -242,7 +241,7 @@ _QUALIFIERS = frozenset(
 
 
 def not_among(
-    message: str, titles: Sequence[str], vocabulary: Collection[str], named: Iterable[str] = ()
+    message: str, titles: Iterable[str], vocabulary: Collection[str], named: Iterable[str] = ()
 ) -> str | None:
     """The word the shopper named a product with ("sony" in "show me a sony tv") when no item of that
     product type has it in its name or make, though the catalogue knows the word elsewhere, else None.
@@ -263,13 +262,13 @@ def not_among(
     words = [w for w in tokens(thing) if w.isalpha() and not function_word(w) and w not in ("again", "please")]
     if len(words) < 2 or len(words) > 4:
         return None
+    # the words before the product's name ("sony" in "sony tv"), checked against the names only when some
+    # could be one: the names of every fitting item are read only then
+    candidates = [w for w in words[:-1] if len(w) >= 3 and w not in _QUALIFIERS and w in vocabulary]
+    if not candidates:
+        return None
     known = {form for title in [*titles, *named] for w in tokens(title) for form in (w, singular(w), w.rstrip("s"))}
-    for word in words[:-1]:  # the words before the product's name: "sony" in "sony tv"
-        if len(word) < 3 or word in _QUALIFIERS or {word, singular(word), word.rstrip("s")} & known \
-                or word not in vocabulary:
-            continue
-        return word
-    return None
+    return next((w for w in candidates if not {w, singular(w), w.rstrip("s")} & known), None)
 
 
 def field_named(word: str, names: Mapping[str, Iterable[str]]) -> str | None:
@@ -291,14 +290,6 @@ def other_values(heard: ShopperRequest, field: str, current: Sequence[str]) -> S
         "intent": "refine", "include": {}, "exclude": {field: sorted(set(current))} if current else {},
         "drop": [field], "references": [], "show_now": True, "relative_price": None,
     })
-
-
-def says_english(message: str) -> bool:
-    """Whether the message has an English function word of two letters or more: "vuelve a ponerlo"
-    has only "a", which Spanish, French and Portuguese share, and keeps the conversation's language."""
-    from chatrec.language import says_english as has_function_word
-
-    return any(has_function_word(word) for word in re.findall(r"[a-z]{2,}", message.lower()))
 
 
 def type_values(include: Mapping[str, Sequence[str]], fields: Iterable[str]) -> set[str]:

@@ -154,11 +154,13 @@ def _german_heads(lexicon: Lexicon) -> frozenset[str]:
     return cached
 
 
-def says_english(text: str) -> bool:
+def says_english(text: str, min_letters: int = 1) -> bool:
     """True when the message has an English function word ("show me more"); False for words that
     belong to no language in particular ("egal", "da igual", a clicked quick reply "Casual Shoes"),
-    which :func:`detect_language` also reads as English."""
-    return any(word in _FUNCTION_WORDS["en"] for word in _LATIN_WORD.findall(text.lower()))
+    which :func:`detect_language` also reads as English. With ``min_letters=2`` a one-letter word
+    does not count: "vuelve a ponerlo" has only "a", which Spanish, French and Portuguese share."""
+    words = _LATIN_WORD.findall(text.lower())
+    return any(len(word) >= min_letters and word in _FUNCTION_WORDS["en"] for word in words)
 
 
 class Lexicon:

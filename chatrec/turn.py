@@ -44,6 +44,7 @@ from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals
 from chatrec.request import ItemReference, ShopperRequest
+from chatrec.language import says_english
 from chatrec.understanding import TurnContext, ValueMatcher, is_thanks, normalise_tokens, type_fields, understand
 from chatrec.vocabulary import audience_fields
 from chatrec.wording import Phrases
@@ -163,7 +164,7 @@ def hear(
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
     if heard.language == "en" and state.language not in ("en", "other") \
-            and (answer or not followups.says_english(message)):
+            and (answer or not says_english(message, min_letters=2)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
     if shown and not heard.include and heard.intent in ("chitchat", "ask_about_item", "compare") \
@@ -792,11 +793,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             notes.append(phrases.render("not_carried", thing=thing))
     elif named_type and heard.intent in ("recommend", "refine"):  # i12k: "a sony tv" on a shop with no Sony TV
         mask = parts.retriever.allowed(filters_for(state.wishes()))
-        fitting = [i for n, i in enumerate(index.items) if mask is None or mask[n]]
         read = [v for vs in heard.include.values() for v in vs]
         read += [parts.labels.show(v) for v in read] if parts.labels is not None else []
-        word = followups.not_among(message, [f"{i.title} {i.brand or ''}" for i in fitting],
-                                   parts.retriever.bm25.vocabulary, named=read) if fitting else None
+        names = (f"{i.title} {i.brand or ''}" for n, i in enumerate(index.items) if mask is None or mask[n])
+        word = followups.not_among(message, names, parts.retriever.bm25.vocabulary, named=read) \
+            if index.items and (mask is None or mask.any()) else None
         if word is not None:
             notes.append(phrases.render("not_among", thing=word, wishes=phrases.summary(
                 state.wishes(), labels=parts.labels)))

@@ -546,7 +546,7 @@ class ValueMatcher:
             values += [(n, str(v)) for n, v in item.attributes.items() if n in self._types and isinstance(v, str)]
             together.update((a, x, b, y) for a, x in values for b, y in values if a != b)
         self._together = together
-        self._typed_items = [item for item in items_list]
+        self._typed_items = items_list
         self._mentions: dict[tuple[str, str], tuple[int, Counter[str]]] = {}
         return self
 
