@@ -329,6 +329,10 @@ def answer_question(
             lines.append(wording["compare_same"].format(fields=_join(same, wording)))
         return Answer("\n".join(lines), "compare", positions)
 
+    spec = _spec_question(f"{question.lower()} {text}", items, positions, wording)
+    if spec is not None:  # "how big is the first one?", "how much ram does the second have?", "第一个多大尺寸？"
+        return spec
+
     if _has_phrase(text, wording["price_words"]):
         lines = [wording["price"].format(title=_short_title(i), price=_price_text(i)) if i.price is not None
                  else wording["no_price"].format(title=_short_title(i)) for i in items]
@@ -524,6 +528,75 @@ def _spec_superlative(text: str, items: Sequence[Item], positions: list[int], wo
                         others=wording["others_sep"].join(others)).replace("; .", ".").replace("；。", "。"),
         "best", [positions[items.index(item)] for item in best],
     )
+
+
+def snippet(text: str, start: int, end: int, before: int = 3, after: int = 3) -> str:
+    """The words around ``text[start:end]`` within its clause ("|", ";", a sentence's end), at most
+    ``before`` words before and ``after`` after, "…" where cut: what an answer quotes as evidence."""
+    left = max(text.rfind(mark, 0, start) for mark in ("|", ";", ". ", "\n"))
+    rights = [i for i in (text.find(mark, end) for mark in ("|", ";", ". ", "\n")) if i >= 0]
+    clause_start, clause_end = left + 1 if left >= 0 else 0, min(rights) if rights else len(text)
+    head, tail = text[clause_start:start].split(), text[end:clause_end].split()
+    # the matched words stay whole: "6000mAh" in "6000mAh lithium-ion" is not cut in two
+    if head and not text[start - 1:start].isspace() and start > clause_start:
+        head, matched = head[:-1], head[-1]
+    else:
+        matched = ""
+    if tail and not text[end:end + 1].isspace():
+        tail, closing = tail[1:], tail[0]
+    else:
+        closing = ""
+    quoted = " ".join([*head[-before:], matched + text[start:end] + closing, *tail[:after]]).strip(" ,;:-–|")
+    return ("…" if len(head) > before else "") + quoted + ("…" if len(tail) > after else "")
+
+
+def _spec_question(text: str, items: Sequence[Item], positions: list[int], wording: Mapping[str, Any]) -> Answer | None:
+    """"How big is the first one?", "how much RAM does it have?", "第一个多大尺寸？": the spec each
+    item's name or description states, quoted with its words; None when the message asks no spec
+    (``spec_questions`` in the wording) or no asked item states it (the general path then says so)."""
+    from chatrec.specs import spec_matches
+
+    rules = [*wording.get("spec_questions", [])]
+    if wording.get("_language", "en") != "en":  # the lexicon writes some words in English ("ram", "battery")
+        rules += _wording("en").get("spec_questions", [])
+    rule = next((r for r in rules if _has_phrase(text, r["words"])), None)  # a size ("how big") is tried last
+    if rule is None:
+        return None
+    units = [*rule["units"], *[v for u in rule["units"] for a, v in _SPEC_FACTORS if a == u and v not in rule["units"]]]
+    near = [w.lower() for w in rule.get("near", [])]
+    field = _name(rule["name"], wording)
+    lines, missing = [], []
+    for item in items:
+        quote = None
+        for where, source in (("name", item.title), ("description", item.description or "")):
+            for match_start, match_end, unit in spec_matches(source):
+                if unit in units and (not near or any(w in source[match_end:match_end + 14].lower() for w in near)):
+                    quote = (where, snippet(source, match_start, match_end))
+                    break
+            if quote is None and rule.get("clause_words"):  # "25 Hrs Battery": a figure the units do not name
+                for word in rule["clause_words"]:
+                    found = re.search(rf"\b{re.escape(word)}\b", source, re.IGNORECASE)
+                    if found and re.search(r"\d", snippet(source, found.start(), found.end())):
+                        quote = (where, snippet(source, found.start(), found.end()))
+                        break
+            if quote is not None:
+                break
+        if quote is None:
+            missing.append(item)
+        else:
+            lines.append(wording["spec_said"].format(title=_short_title(item), field=field,
+                                                      where=wording["where_names"].get(quote[0], quote[0]), said=quote[1]))
+    if not lines:
+        # "does it have a camera?" with no megapixels given: the general path quotes the word where the
+        # data has it; only when no item's data names the spec at all is its absence the answer
+        said = " ".join(f"{i.title} {i.description or ''}" for i in items).lower()
+        if rule.get("generic") or any(_has_phrase(said, [w.lower()]) for w in [*rule["words"], *rule.get("clause_words", [])]):
+            return None
+        return Answer(wording["spec_unsaid"].format(titles=_join([_short_title(i) for i in items], wording), field=field),
+                      "unknown", positions, False)
+    if missing:
+        lines.append(wording["spec_unsaid"].format(titles=_join([_short_title(i) for i in missing], wording), field=field))
+    return Answer(" ".join(lines), "attribute", positions)
 
 
 def _named_few(items: Sequence[Item], wording: Mapping[str, Any], most: int = 2) -> str:

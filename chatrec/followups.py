@@ -237,6 +237,8 @@ _QUALIFIERS = frozenset(
     "new latest big small large little best good great cheap cheaper affordable budget quality decent nice "
     "premium simple basic normal regular proper real original genuine popular top fancy nice cool pretty "
     "long short light heavy".split()
+    # "what about the second one's battery?": a place in a list names no make either
+    + "first second third fourth fifth sixth last previous next other same former latter middle".split()
 )
 
 

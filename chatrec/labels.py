@@ -69,13 +69,15 @@ class Labels:
 
     @classmethod
     def for_items(cls, items: Iterable[Any], names: Mapping[str, str] | None = None) -> Labels:
-        """Labels for a catalogue: every glued category segment and attribute value humanised,
-        then the display-name map on top (it wins)."""
+        """Labels for a catalogue: every glued category segment and attribute value humanised
+        (a brand is kept as written: "PTron", not "P tron"), then the display-name map on top (it wins)."""
         found: dict[str, str] = {}
         for item in items:
             values: list[str] = [last_segment(part) for part in _PATH_SPLIT.split(item.category or "") if part]
-            for value in item.attributes.values():
-                if isinstance(value, tuple):
+            for name, value in item.attributes.items():
+                if name == "brand" and isinstance(value, str):  # a make is shown as the shop writes it ("PTron", "boAt")
+                    found.setdefault(value, value)
+                elif isinstance(value, tuple):
                     values.extend(value)
                 elif isinstance(value, str):
                     values.append(value)

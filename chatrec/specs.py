@@ -19,7 +19,7 @@ from chatrec.prompting import default_prompts_dir
 if TYPE_CHECKING:
     from chatrec.retrieval import Candidate
 
-__all__ = ["features", "specs", "specs_first"]
+__all__ = ["features", "spec_matches", "specs", "specs_first"]
 
 # Unit spellings to one name; longest first so that "mah" wins over "m".
 _UNITS = {
@@ -40,10 +40,17 @@ _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _SPEC = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z])", re.IGNORECASE)
 
 
+def spec_matches(text: str) -> list[tuple[int, int, str]]:
+    """Where a text states a spec: (start, end, unit) per number with a unit, in order."""
+    return [(m.start(), m.end(), _UNITS[m.group(2).lower()]) for m in _SPEC.finditer(text) if m.group(2) != "G"]
+
+
 def specs(text: str) -> set[tuple[float, str]]:
     """The (number, unit) specs a text states: "43-inch 4K tv, 1.5 ton" -> {(43, "inch"), (1.5, "ton")}."""
     found = set()
     for number, unit in _SPEC.findall(text):
+        if unit == "G":  # "5G", "Snapdragon 690G": a network or a chip, not grams ("190g", "190 g")
+            continue
         found.add((float(number), _UNITS[unit.lower()]))
     return found
 
