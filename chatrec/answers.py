@@ -39,6 +39,7 @@ __all__ = [
     "answer_question",
     "asks_superlative",
     "find_reference",
+    "asks_spec_of_shown",
     "is_question_about_shown",
     "load_answer_wording",
 ]
@@ -170,6 +171,30 @@ def asks_to_buy(message: str, n_shown: int, language: str = "en") -> bool:
     return _has_phrase(text, wording["buy_words"]) and (
         find_reference(message, n_shown, language) is not None or len(_tokens(text)) <= 4
     )
+
+
+#: Words a bare spec question is made of besides its spec: "and the screen size?", "what about battery on these".
+_SPEC_ASIDES = frozenset("and what about on of for like y qué que und wie e".split()) | set("那呢吗的和还有怎么样如何多大少是什这些款它们个")
+
+
+def asks_spec_of_shown(message: str, n_shown: int, language: str = "en") -> bool:
+    """Whether the message asks only for a spec of the items shown ("and the screen size?", "what about
+    battery on these", "¿y qué tamaño de pantalla?", "内存呢？"), naming no product to search for."""
+    if n_shown <= 0:
+        return False
+    wording = _wording(language)
+    said = f"{message.lower()} {_in_english_words(message, language)}"
+    rules = [*wording.get("spec_questions", []), *(_wording("en").get("spec_questions", []) if language != "en" else [])]
+    phrases = [p for r in rules for p in r["words"] if _has_phrase(said, [p])]
+    if not phrases:
+        return False
+    rest = message.lower()
+    for phrase in sorted(phrases, key=len, reverse=True):
+        rest = rest.replace(phrase, " ")
+    rest = re.sub(r"[\u3400-\u9fff]", lambda m: f" {m.group(0)} ", rest)  # one Chinese character a word
+    asides = {*_SPEC_ASIDES, *wording.get("filler_words", []), *_wording("en")["filler_words"],
+              *wording.get("pronouns", []), *wording.get("these_words", []), *wording.get("ordinals", [])}
+    return all(t in asides for t in re.findall(r"[^\W\d_]+|\d+", rest))
 
 
 def is_question_about_shown(message: str, n_shown: int, language: str = "en") -> bool:
@@ -348,7 +373,9 @@ def answer_question(
     if not asked:
         lines = [wording["why"].format(title=_short_title(i), reason=_facts_sentence(i, wording)) for i in items]
         return Answer(" ".join(lines), "attribute", positions)
-    return _attribute_answer(asked, items, positions, wording)
+    # "how many HDMI ports does it have?": a found phrase is quoted with the figure beside it
+    counted = _has_phrase(f"{question.lower()} {text}", wording.get("quantity_words", []))
+    return _attribute_answer(asked, items, positions, wording, counted=counted)
 
 
 def _question_clauses(text: str, wording: Mapping[str, Any]) -> str:
@@ -658,9 +685,10 @@ def _related(
 
 
 def _attribute_answer(
-    asked: list[str], items: Sequence[Item], positions: list[int], wording: Mapping[str, Any]
+    asked: list[str], items: Sequence[Item], positions: list[int], wording: Mapping[str, Any], *, counted: bool = False
 ) -> Answer:
-    """Look the question's content words up in each item's fields, title and description."""
+    """Look the question's content words up in each item's fields, title and description; with
+    ``counted`` (the shopper asked how many or how much) a phrase found is quoted with its figure."""
     phrase = " ".join(asked)
     forms = {w for a in asked for w in (a, _singular(a))}
     forms |= {"colour" for w in forms if w == "color"}
@@ -709,6 +737,10 @@ def _attribute_answer(
             # the longest end of the question the text says as written ("fast charging", not "support charging")
             found = next((" ".join(asked[start:]) for start in range(len(asked))
                           if re.search(rf"\b{re.escape(' '.join(asked[start:]))}", said)), asked[-1])
+            source = item.title if where == "name" else item.description or ""
+            written = re.search(r"\W+".join(re.escape(w) for w in found.split()), source, re.IGNORECASE) if counted else None
+            if written is not None and re.search(r"\d", snippet(source, written.start(), written.end())):
+                found = snippet(source, written.start(), written.end())  # "…with 3 HDMI ports to connect…"
             lines.append(wording["found_in_text"].format(title=title, where=wording["where_names"].get(where, where),
                                                          asked=found))
             supported = True

@@ -200,6 +200,12 @@ def as_question_about_shown(
         if references:
             return heard.model_copy(update={"intent": "ask_about_item", "references": references,
                                             "include": {}, "exclude": {}})
+    if answers.asks_spec_of_shown(message, len(shown), heard.language):  # "and the screen size?", "内存呢？"
+        positions = answers.find_reference(message, len(shown), heard.language) or []
+        references = [ItemReference(position=p, item_id=shown[p - 1].id) for p in positions if 1 <= p <= len(shown)]
+        return heard.model_copy(update={"intent": "compare" if len(references) > 1 else "ask_about_item",
+                                        "references": references, "include": {}, "exclude": {}, "price": None,
+                                        "show_now": False})
     if not heard.include and heard.price is None and asks_which_by_price(message):
         # i12h: "what's the cheapest of these?" compares the items shown (or the ones it names by place)
         named = [r for r in heard.references if r.how in ("position", "title") and 1 <= r.position <= len(shown)]

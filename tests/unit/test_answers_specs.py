@@ -73,3 +73,28 @@ def test_a_make_is_shown_as_the_shop_writes_it() -> None:
                                Item(id="y", title="u", category="Cables|USBCables", attributes={"brand": "boAt"})])
     assert labels.show("PTron") == "PTron" and labels.show("boAt") == "boAt"
     assert labels.show("Cables|USBCables") == "USB cables"  # glued categories still read as words
+
+
+@pytest.mark.parametrize("message, language", [
+    ("and the screen size?", "en"), ("what about the size on these", "en"), ("how big are they", "en"),
+    ("¿y qué tamaño de pantalla?", "es"), ("尺寸呢？", "zh"), ("und wie groß?", "de"),
+])
+def test_a_bare_spec_question_after_items_asks_about_them_not_for_new_items(
+        electronics_chatrec: object, message: str, language: str) -> None:
+    rec = electronics_chatrec
+    first = rec.respond("show me smart tvs", session_id=message)  # type: ignore[attr-defined]
+    shown = {r.item_id for r in first.recommendations}
+    assert len(shown) > 1
+    reply = rec.respond(message, session_id=message)  # type: ignore[attr-defined]
+    assert not reply.recommendations or {r.item_id for r in reply.recommendations} <= shown
+    assert "inch" in reply.text.lower(), reply.text
+
+
+@pytest.mark.parametrize("message, language", [
+    ("show me phones with a big battery", "en"), ("a laptop with 16gb ram", "en"), ("电池大的手机", "zh"),
+    ("busco un celular con buena batería", "es"), ("any with 20000mah?", "en"),
+])
+def test_a_spec_wish_with_a_product_or_a_figure_still_searches(message: str, language: str) -> None:
+    from chatrec.answers import asks_spec_of_shown
+
+    assert not asks_spec_of_shown(message, 5, language)
