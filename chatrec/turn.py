@@ -45,7 +45,9 @@ from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals
 from chatrec.request import ItemReference, ShopperRequest
 from chatrec.language import says_english
-from chatrec.understanding import TurnContext, ValueMatcher, is_thanks, normalise_tokens, type_fields, understand
+from chatrec.understanding import (
+    TurnContext, ValueMatcher, is_small_talk, is_thanks, normalise_tokens, type_fields, understand,
+)
 from chatrec.vocabulary import audience_fields
 from chatrec.wording import Phrases
 
@@ -737,7 +739,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.language == "other":
         notes.append(phrases.render("other_language"))
     if (heard.price is not None or heard.relative_price) and not has_prices:
-        notes.append(phrases.render("no_prices"))  # never an invented range on a catalogue without prices
+        if heard.intent not in ("ask_about_item", "compare"):  # an answer about shown items says it itself
+            notes.append(phrases.render("no_prices"))  # never an invented range on a catalogue without prices
         heard = heard.model_copy(update={"price": None, "relative_price": None})
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
@@ -771,6 +774,16 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if heard.intent == "chitchat" and state.shown and is_thanks(message, _lexicon(settings)):
             turn.text = " ".join([*notes, phrases.render("welcome")])  # "thanks" after items: no new opening
             turn.metadata["policy"] = {"decision": "welcome"}
+        elif heard.intent == "chitchat" and state.shown and is_small_talk(message, _lexicon(settings)):
+            turn.text = " ".join([*notes, phrases.render("carry_on")])  # "ok", "how are you?" after items: no new opening
+            turn.metadata["policy"] = {"decision": "carry_on"}
+        elif heard.intent == "chitchat" and (state.shown or state.include) \
+                and not is_small_talk(message, _lexicon(settings)):
+            # "不要太暴露的", "something less loud": words nothing was read from, mid-search: the search is kept
+            # and the reply says so, instead of greeting the shopper as if the conversation had just begun
+            turn.text = " ".join([*notes, phrases.render("unread", wishes=phrases.summary(
+                state.wishes(), catalogue_money(parts.retriever)[1], parts.labels) or "-")])
+            turn.metadata["policy"] = {"decision": "unread"}
         elif heard.intent == "chitchat" and not state.pending:  # off-topic gets a redirect, no quick replies
             opening = opening_question(parts, turn.text, phrases=phrases)
             if opening is not None:

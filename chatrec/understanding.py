@@ -1567,6 +1567,15 @@ def is_thanks(message: str, lexicon: Lexicon | None = None) -> bool:
     return bool(_THANKS.search(re.sub(r"\s+", " ", text).strip()))
 
 
+def is_small_talk(message: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a message is a greeting, thanks, an acknowledgement or small talk ("ok", "谢谢", "how's
+    your day?"), in any language the lexicon knows: a message with nothing to shop for on purpose."""
+    lexicon = lexicon or Lexicon.default()
+    text = re.sub(r"\s+", " ", lexicon.translate(fold(message), detect_language(message))).strip().lower()
+    return bool(_THANKS.search(text) or _GREETING.match(text) or _SMALL_TALK.search(text)) \
+        or _acknowledgement(normalise_tokens(text))
+
+
 def _acknowledgement(tokens: Sequence[str]) -> bool:
     """True when every word is a greeting, thanks or filler ("ok thanks", "are you still there?")."""
     words = [t for t in tokens if t not in _PUNCT and t != "\0"]
@@ -1617,7 +1626,8 @@ def _intent(
     if not shown and _UNSHOWN_REFERENCE.search(lowered) and (question or _COMPARE.search(lowered)):
         # "what's cheaper, the first or second?" as the first message: about items not shown yet
         return "compare" if _COMPARE.search(lowered) or re.search(r"\bor\b", lowered) else "ask_about_item"
-    if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered):
+    if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered) \
+            and not (_SMALL_TALK.search(lowered) and not request.references):  # "how are you today?" asks no item
         if request.references and any(v for n, v in new_include.items() if n not in types) \
                 and re.search(r"\b(?:in|for|but)\b", lowered) \
                 and not re.match(r"\W*(?:is|are|was|were|how|what|whats|why|which|who|where|when)\b", lowered):

@@ -27,7 +27,7 @@ class Phrases:
 
     NAMES = (
         "question", "recommend", "empty", "relaxed", "profile", "because", "wish", "off_topic", "chitchat",
-        "no_prices", "converted", "about_items", "no_cheaper", "other_language",
+        "no_prices", "converted", "about_items", "no_cheaper", "other_language", "unread", "carry_on",
     )
 
     def __init__(self, folder: Path | None = None, code: str = "en") -> None:
