@@ -83,6 +83,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (?<![a-z0-9]) rather than \b: Chinese words have no word boundary ("手机不超过2000").
     # i12j: "no less than 500" is a lower bound, read before "less than 500"
     ("min", re.compile(rf"\b(?:no|not) less than\s*{_A1}")),
+    # i12m: "budget is 40 tops": a cap word after the amount belongs to the budget (no "Tops" wish)
+    ("max", re.compile(rf"(?:(?<![a-z0-9])(?:{_MAX_WORDS}))\s*(?:of\s+|de\s+)?{_A1}\s*(?:tops|max(?:imum)?|at (?:the )?most)\b")),
     ("max", re.compile(rf"(?:(?<![a-z0-9])(?:{_MAX_WORDS}))\s*(?:of\s+|de\s+)?{_A1}")),
     ("max_after", re.compile(rf"{_A1}\s*(?:以内|以下|之内|or less|or under|max|tops|and under|and below|at most|at the most|at the outside|maximum)")),
     ("min_after", re.compile(rf"{_A1}\s*(?:以上|or more|and up|and above|plus|\+)")),
