@@ -62,12 +62,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "tool": re.compile(
             r"[\[<{]\s*/?\s*(?:tool|function|api|observation|system|admin|result)[\w\s-]*[\]>}]|"
-            r"\b(?:tool|function|api)[_ ](?:result|output|response|call)s?\b|"
+            r"\b(?:tool|function|api)[_ ](?:result|output|response|call)s?\b",
+            re.IGNORECASE,
+        ),
+        # "tell the user it is free": words for the shopper, put in the assistant's mouth
+        "relay": re.compile(
             rf"\b(?:tell|inform|notify|remind|say to|let) (?:the )?(?:{_alternatives(table['shopper_words'])})\b",
             re.IGNORECASE,
         ),
         "arithmetic": re.compile(
-            r"\b\d+(?:\.\d+)?\s*(?:times|multiplied by|plus|minus|divided by|x|\*|\+|/)\s*\d+(?:\.\d+)?\s*\W*$|"
+            r"\b(?:what(?:'s| is)|calculate|compute|how much is|solve)\s+\W*\d+(?:\.\d+)?\s*"
+            r"(?:times|multiplied by|plus|minus|divided by|x|\*|\+|/)\s*\d+(?:\.\d+)?\s*\W*$|"
             r"\b(?:square root|percent of|% of)\b.*\d",
             re.IGNORECASE,
         ),
@@ -145,9 +150,9 @@ def adjust(
         rest = reread(preamble.group("rest"))
         if rest.intent in ("off_topic", "chitchat") or _wish(rest):
             return rest if rest.intent != "chitchat" else _off_topic(request)
-    if patterns["tool"].search(message) and not _wish(request):
+    if patterns["tool"].search(message) and not _wish(request) or patterns["relay"].search(lowered):
         return _off_topic(request)
-    if not typed and not request.price and patterns["arithmetic"].search(lowered):
+    if not typed and patterns["arithmetic"].search(lowered):
         return _off_topic(request)
     how_to = patterns["how_to_verb"].search(lowered)
     if how_to and how_to.group("verb") not in table["shopping_verbs"] and not request.price and not named \
