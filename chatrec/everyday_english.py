@@ -17,6 +17,8 @@ its words are in ``chatrec/data/everyday_english.json``; slang product words ("c
   do I reset my router"), and requests for personal advice ("my wife is angry with me, what do I
   do"): off topic when they name no product to buy.
 - Insults to the assistant ("stupid bot lol", "dumb app"): chit-chat, as other remarks about it.
+- Questions about the assistant with "your" spelt short ("whats ur favourite colour") and errands
+  ("book me a cab"): off topic, whatever catalogue value a word of them matches ("book").
 - A question about the shown items as a group ("what's the warranty on these"): a question about
   every item shown, not an off-topic service question.
 - A question about "it" / "this one" right after a turn that named one shown item ("is it
@@ -91,6 +93,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\byou(?:'re| are| r| re)? (?:so |really |just |such an? |totally |an? )?(?:{insult})\b",
             re.IGNORECASE,
         ),
+        # "whats ur favourite colour": a question about the assistant, "your" spelt short
+        "about_you": re.compile(
+            r"\b(?:ur|yr|youre|your|you'?re) (?:fav(?:ou?rite)?|fave|name|age|hobbies|hobby|birthday|gender|pronouns)\b"
+            r"(?!.*\b(?:these|those|them|of the|one|item)\b)",
+            re.IGNORECASE,
+        ),
+        # "can you book me a cab to the airport": an errand, whatever catalogue word "book" matches
+        "errand": re.compile(
+            r"\b(?:book|reserve|call|hail) (?:me |us )?(?:a |an )?(?:cab|taxi|uber|ola|ride|flight|table|hotel|room|"
+            r"ticket|tickets|appointment|doctor|plumber|electrician)\b",
+            re.IGNORECASE,
+        ),
         "group": re.compile(r"\b(?:these|those|them|they|all of them|all three|all four|the lot)\b", re.IGNORECASE),
         "pronoun": re.compile(r"\b(?:it|its|it's|this one|that one|this|that)\b", re.IGNORECASE),
     }
@@ -158,6 +172,10 @@ def adjust(
     if how_to and how_to.group("verb") not in table["shopping_verbs"] and not request.price and not named \
             and not patterns["asks_for_items"].search(lowered):
         return _off_topic(request)  # "how do I reset my router": support for a thing one owns
+    if not _wish(request) and not named and patterns["about_you"].search(lowered):
+        return _off_topic(request)
+    if patterns["errand"].search(lowered) and not named:
+        return _off_topic(request)
     if patterns["advice"].search(lowered) and not typed and not request.price and not named:
         return _off_topic(request)
     if request.intent in ("recommend", "refine", "off_topic") and not _wish(request) and not named \

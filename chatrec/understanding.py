@@ -733,10 +733,22 @@ class ValueMatcher:
             elif len(token) >= 4 and token.isalpha() and token.isascii() and token not in self._words \
                     and not _is_word(token) and token not in keep:
                 out.append(self._closest(token) or token)
+            elif len(token) >= 5 and token.isalpha() and token not in self._words and token not in keep \
+                    and (undoubled := self._undoubled(token)) is not None:
+                out.append(undoubled)  # i12m: "phillips" is the brand Philips, though an English word
             else:
                 out.append(token)
             position += 1
         return out
+
+    def _undoubled(self, token: str) -> str | None:
+        """The value word ``token`` is with one doubled letter written once ("phillips"), or None."""
+        for at in range(1, len(token)):
+            if token[at] == token[at - 1]:
+                shorter = token[:at] + token[at + 1:]
+                if shorter in self._words:
+                    return shorter
+        return None
 
     def _split(self, token: str) -> list[str] | None:
         """A word that is two words of a value written together ("trackpants", "sportsshoes"), split; else None."""
@@ -927,9 +939,13 @@ def _references(
             add(n, "position")
             used.update({position, position + 1})
         elif token in {"middle", "centre", "center"} and before == "the" and n >= 3:
-            for middle in ([(n + 1) // 2] if n % 2 else [n // 2, n // 2 + 1]):
+            middles = [(n + 1) // 2] if n % 2 else [n // 2, n // 2 + 1]
+            for middle in middles:
                 add(middle, "position")
-            used.update({position, position + 1} if after in {"one", "ones", "item", "option"} else {position})
+            # i12m: "the middle speaker": a word of the middle item's title or type is "one"
+            naming = after in {"one", "ones", "item", "option"} or all(
+                after in _last_item_words(shown[m - 1], vocabulary) for m in middles)
+            used.update({position, position + 1} if naming else {position})
         elif token in {"number", "no", "option", "item", "#"} and after.isdigit() and len(after) == 1:
             add(int(after), "position")
             used.update({position, position + 1})

@@ -121,6 +121,43 @@ def test_slang_product_words_name_their_products(catalogues, name: str, text: st
     assert heard.include == include
 
 
+# The classes of blind set 29 (scored once after set 27's fixes), on other wording.
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("a kettle, won't go beyond 900", None, 900.0), ("headphones beyond 3000", 3000.0, None),
+     ("a mixer grinder in the 3k ballpark", 2400.0, 3600.0), ("a router at the 2000 mark", 1600.0, 2400.0)],
+)
+def test_beyond_past_and_the_n_mark_are_budgets(catalogues, text: str, low: float | None, high: float | None) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.price is not None and (heard.price.min, heard.price.max) == (low, high)
+
+
+def test_the_middle_with_a_product_noun_is_the_middle_item(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "more like the middle phone", PHONES, current={"category": ["Smartphones"]})
+    assert (heard.intent, heard.positions, heard.include) == ("more_like", [2], {})
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"), [("sonny speaker", "sony"), ("Phillips steam iron", "philips")]
+)
+def test_a_brand_written_with_a_doubled_letter_is_the_brand(catalogues, text: str, brand: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert {b.casefold() for b in heard.include.get("brand", [])} == {brand}
+
+
+def test_mixie_spelt_otherwise_is_a_mixer_grinder(catalogues) -> None:
+    assert _read(catalogues, "electronics", "mixy for chutneys").include == {"category": ["MixerGrinders"]}
+
+
+@pytest.mark.parametrize(
+    "text", ["wats ur fav food", "can you book a hotel room for me", "book me a flight to goa"]
+)
+def test_questions_about_the_assistant_and_errands_are_off_topic(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.intent == "off_topic" and heard.include == {}
+
+
 # End to end through ChatRec.respond on the demo fixtures.
 
 def test_a_support_question_during_a_search_shows_no_items(electronics_chatrec) -> None:
