@@ -21,6 +21,8 @@ its words are in ``chatrec/data/everyday_english.json``; slang product words ("c
   ("book me a cab"): off topic, whatever catalogue value a word of them matches ("book").
 - A question about the shown items as a group ("what's the warranty on these"): a question about
   every item shown, not an off-topic service question.
+- Who the shown items would suit, said to turn them down ("these look like something my aunt
+  would wear", "giving grandpa"): a rejection, no wish for that person's gender.
 - A question about "it" / "this one" right after a turn that named one shown item ("is it
   machine washable?"): about that item.
 """
@@ -34,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from chatrec.english_shoppers import _GENDER_WORDS
 from chatrec.request import ItemReference, ShopperRequest
 
 __all__ = ["adjust"]
@@ -103,6 +106,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "errand": re.compile(
             r"\b(?:book|reserve|call|hail) (?:me |us )?(?:a |an )?(?:cab|taxi|uber|ola|ride|flight|table|hotel|room|"
             r"ticket|tickets|appointment|doctor|plumber|electrician)\b",
+            re.IGNORECASE,
+        ),
+        # "these look like something my aunt would wear", "giving grandpa": who the shown items
+        # would suit, said to turn them down (no wish for that person's gender)
+        "simile": re.compile(
+            r"\b(?:look|looks|looking|seem|seems|feel|feels) like (?:something|things|stuff|what|the (?:kind|sort) of "
+            r"(?:thing|stuff)) (?:my|your|an?|some|the) (?:\w+ ){0,2}(?:would|might|could|will|'d) (?:wear|use|buy|own|pick)\b|"
+            r"\b(?:giving|gives|scream|screams|screaming|very|too|so) (?:\w+ )?(?:grandpa|grandad|grandma|granny|nan|nana|aunt|"
+            r"auntie|aunty|uncle|dad|mum|mom|boomer|old (?:lady|man|people))(?:[- ]?(?:ish|vibes?|energy|core))?\b",
             re.IGNORECASE,
         ),
         "group": re.compile(r"\b(?:these|those|them|they|all of them|all three|all four|the lot)\b", re.IGNORECASE),
@@ -185,6 +197,10 @@ def adjust(
             and patterns["item_facts"].search(lowered):
         return ShopperRequest(intent="ask_about_item", references=_refs(list(range(1, n + 1)), shown, "all"),
                               language=request.language)
+    if n and not named and request.intent in ("refine", "recommend", "reject") and set(request.include) <= {"gender"} \
+            and not (request.exclude or request.price or request.relative_price) and patterns["simile"].search(lowered) \
+            and not _GENDER_WORDS.search(patterns["simile"].sub(" ", lowered)):
+        return request.model_copy(update={"intent": "reject", "include": {}, "show_now": True})
     last = [p for p in getattr(context, "last_references", ()) or () if 1 <= p <= n]
     if last and request.intent == "ask_about_item" and not request.references and patterns["pronoun"].search(lowered) \
             and not patterns["group"].search(lowered):

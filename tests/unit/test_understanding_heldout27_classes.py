@@ -158,6 +158,18 @@ def test_questions_about_the_assistant_and_errands_are_off_topic(catalogues, tex
     assert heard.intent == "off_topic" and heard.include == {}
 
 
+@pytest.mark.parametrize("text", ["they look like stuff my nan would wear", "these scream grandma lol", "giving uncle vibes, next"])
+def test_saying_who_the_shown_items_would_suit_turns_them_down(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]})
+    assert heard.intent == "reject"
+    assert heard.include == {}
+
+
+def test_a_gender_asked_for_beside_such_a_remark_is_kept(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "too dad-ish, show ones for women", TEES, current={"category": ["Tshirts"]})
+    assert heard.include == {"gender": ["Women"]}
+
+
 # End to end through ChatRec.respond on the demo fixtures.
 
 def test_a_support_question_during_a_search_shows_no_items(electronics_chatrec) -> None:
