@@ -73,7 +73,7 @@ _MAX_WORDS = (
     r"(?: up to| upto)?|can spend|spend|afford|<=?|menos de|hasta|máximo|maximo|unter|bis|höchstens|maximal|"
     r"weniger als|presupuesto(?: es| de)?(?: de)?(?: unos| cerca de| alrededor de| aproximadamente| como)?|budget(?: liegt)?(?: bei| ist| von| betragt| beträgt)?(?: etwa| ungefahr| ungefähr| rund| so)?|不超过|不要超过|低于|少于|(?:最多|顶多|最高)(?:只?能?(?:出|花|付|给))?|预算(?:是|为|在|大概|大约)?"
 )
-_MIN_WORDS = r"upwards? of|north of|no less than|not less than|a minimum of|over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
+_MIN_WORDS = r"beyond|past|upwards? of|north of|no less than|not less than|a minimum of|over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
 _AROUND_WORDS = r"around|about|approximately|approx\.?|roughly|~|circa|cerca de|unos|etwa|ungefähr|左右|大约|大概"
 # A lower-bound word after a negation is an upper bound: "nothing above 25", "can't go over 500".
 _NEGATED_LOW = re.compile(r"(?:(?:n'?t|\bnot|\bnever|\bcannot)\W+(?:\w+\W+){0,3}|\b(?:nothing|none|no)\W+)$")
@@ -83,10 +83,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (?<![a-z0-9]) rather than \b: Chinese words have no word boundary ("手机不超过2000").
     # i12j: "no less than 500" is a lower bound, read before "less than 500"
     ("min", re.compile(rf"\b(?:no|not) less than\s*{_A1}")),
+    # i12m: "budget is 40 tops": a cap word after the amount belongs to the budget (no "Tops" wish)
+    ("max", re.compile(rf"(?:(?<![a-z0-9])(?:{_MAX_WORDS}))\s*(?:of\s+|de\s+)?{_A1}\s*(?:tops|max(?:imum)?|at (?:the )?most)\b")),
     ("max", re.compile(rf"(?:(?<![a-z0-9])(?:{_MAX_WORDS}))\s*(?:of\s+|de\s+)?{_A1}")),
     ("max_after", re.compile(rf"{_A1}\s*(?:以内|以下|之内|or less|or under|max|tops|and under|and below|at most|at the most|at the outside|maximum)")),
     ("min_after", re.compile(rf"{_A1}\s*(?:以上|or more|and up|and above|plus|\+)")),
     ("min", re.compile(rf"(?:(?<![a-z0-9])(?:{_MIN_WORDS}))\s*(?:of\s+)?{_A1}")),
+    # i12m: "around the 1500 mark", "in the 2k ballpark": about that amount
+    ("around", re.compile(rf"(?:(?:{_AROUND_WORDS})|\bin|\bat)\s+the\s+{_A1}\s*(?:mark|region|ballpark|area|zone|bracket|level|range)\b")),
     ("around", re.compile(rf"(?:{_AROUND_WORDS})\s*{_A1}")),
     ("around", re.compile(rf"{_A1}\s*(?:左右|or so|ish)")),
     ("for", re.compile(rf"(?:\bfor|\bat|\bcosting|\bpriced at|\bpor|\bfür|价格|预算)\s*{_A1}")),

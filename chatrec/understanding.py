@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from chatrec import english_shoppers, foreign_phrasing, informal, mixed_turns
+from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -733,10 +733,22 @@ class ValueMatcher:
             elif len(token) >= 4 and token.isalpha() and token.isascii() and token not in self._words \
                     and not _is_word(token) and token not in keep:
                 out.append(self._closest(token) or token)
+            elif len(token) >= 5 and token.isalpha() and token not in self._words and token not in keep \
+                    and (undoubled := self._undoubled(token)) is not None:
+                out.append(undoubled)  # i12m: "phillips" is the brand Philips, though an English word
             else:
                 out.append(token)
             position += 1
         return out
+
+    def _undoubled(self, token: str) -> str | None:
+        """The value word ``token`` is with one doubled letter written once ("phillips"), or None."""
+        for at in range(1, len(token)):
+            if token[at] == token[at - 1]:
+                shorter = token[:at] + token[at + 1:]
+                if shorter in self._words:
+                    return shorter
+        return None
 
     def _split(self, token: str) -> list[str] | None:
         """A word that is two words of a value written together ("trackpants", "sportsshoes"), split; else None."""
@@ -921,13 +933,19 @@ def _references(
                 set(normalise_tokens(str(getattr(item, "title", "")))) | _value_tokens(item, vocabulary)
             )
             used.update({position, position + 1} if after == "one" or names_item else {position})
-        elif token == "last" and (before in {"the", "", "and", "or", ","} and after in {"one", "item", "option", "?", "pick", "pair", ""}):
+        elif token == "last" and (before in {"the", "", "and", "or", ","} and after in {"one", "item", "option", "?", "pick", "pair", ""}
+                                  or before == "the" and after in _last_item_words(shown[-1], vocabulary)):
+            # i12m: "the last phone but cheaper": a word of the last item's title or type is "one"
             add(n, "position")
             used.update({position, position + 1})
         elif token in {"middle", "centre", "center"} and before == "the" and n >= 3:
-            for middle in ([(n + 1) // 2] if n % 2 else [n // 2, n // 2 + 1]):
+            middles = [(n + 1) // 2] if n % 2 else [n // 2, n // 2 + 1]
+            for middle in middles:
                 add(middle, "position")
-            used.update({position, position + 1} if after in {"one", "ones", "item", "option"} else {position})
+            # i12m: "the middle speaker": a word of the middle item's title or type is "one"
+            naming = after in {"one", "ones", "item", "option"} or all(
+                after in _last_item_words(shown[m - 1], vocabulary) for m in middles)
+            used.update({position, position + 1} if naming else {position})
         elif token in {"number", "no", "option", "item", "#"} and after.isdigit() and len(after) == 1:
             add(int(after), "position")
             used.update({position, position + 1})
@@ -1080,6 +1098,11 @@ def _price_references(lowered: str, context: TurnContext, vocabulary: ValueMatch
             positions.append(chosen[0])
             spans.append(found.span())
     return positions, spans
+
+
+def _last_item_words(item: Any, vocabulary: ValueMatcher) -> set[str]:
+    """Words naming the last shown item after "the last" (its title's words and its values'), i12m."""
+    return set(normalise_tokens(str(getattr(item, "title", "")))) | _value_tokens(item, vocabulary)
 
 
 def _value_tokens(item: Any, vocabulary: ValueMatcher) -> set[str]:
@@ -1403,7 +1426,9 @@ def understand(
     foreign_phrasing.unknown_product_wish(request, lowered)  # i12i: "买个吹风机"
     request = informal.adjust(request, raw, context)  # i12g: informal wording the rules above miss
     request = english_shoppers.adjust(request, raw, context, vocabulary)  # i12j: ordinary English shoppers
-    return mixed_turns.adjust(  # i12l: mixed, comparing, ironic and attacked turns
+    request = mixed_turns.adjust(  # i12l: mixed, comparing, ironic and attacked turns
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return everyday_english.adjust(  # i12m: preambles, tool output, support questions, insults, "it"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
