@@ -397,8 +397,12 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
             facts.append(Fact(kind, name, _noun(value, wording.plural_only), _value_matches(value, name, request, wished, head=True)))
             continue
         facts.append(Fact(kind, name, _display(value).lower(), _value_matches(value, name, request, wished)))
-    if item.brand:
-        facts.append(Fact("brand", "brand", item.brand, _value_matches(item.brand, "brand", request, wished)))
+    if item.brand:  # a make is asked for by its name as written: "phone" (nor "i Phone") asks for no iPhone
+        said = (_forms(_tokens(request.text)) - request.negated(wording)) & wished
+        make = [w for w in _tokens(item.brand) if len(w) > 1]
+        asked = any(item.brand.lower() == v.lower() for v in request.include.get("brand", ())) \
+            or bool(make) and all(w in said for w in make)
+        facts.append(Fact("brand", "brand", item.brand, asked))
     if item.price is not None:
         within = (request.max_price is None or item.price <= request.max_price * 1.0001) and (
             request.min_price is None or item.price >= request.min_price * 0.9999

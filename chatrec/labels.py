@@ -74,10 +74,10 @@ class Labels:
         found: dict[str, str] = {}
         for item in items:
             values: list[str] = [last_segment(part) for part in _PATH_SPLIT.split(item.category or "") if part]
-            for name, value in item.attributes.items():
-                if name == "brand" and isinstance(value, str):  # a make is shown as the shop writes it ("PTron", "boAt")
-                    found.setdefault(value, value)
-                elif isinstance(value, tuple):
+            if getattr(item, "brand", ""):  # a make is shown as the shop writes it ("PTron", "boAt")
+                found.setdefault(item.brand, item.brand)
+            for value in item.attributes.values():
+                if isinstance(value, tuple):
                     values.extend(value)
                 elif isinstance(value, str):
                     values.append(value)

@@ -98,7 +98,8 @@ _FILLERS = frozenset(
      "s", "t", "d", "ll", "m", "re", "ve", "am", "was", "were", "will", "from", "by", "at", "as", "about",
      "recommend", "suggest", "option", "options", "item", "items", "product", "products", "some", "good",
      "nice", "great", "now", "new", "search", "please", "pls", "plz", "did", "does", "has", "had", "why",
-     "when", "where", "who", "tell", "compare", "if", "not", "no"}
+     "when", "where", "who", "tell", "compare", "if", "not", "no",
+     "pick", "choose", "decide", "yourself", "choice"}  # "what would you pick?" searches for no "Pick Ur Needs"
 )
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
@@ -255,6 +256,8 @@ _SHOW_NOW = re.compile(
     r"\b(just show|show me (?:some|something|anything|what|a few|more|options|them|results|everything|the (?:items|products|options)|"
     r"now)|show (?:me )?(?:what )?you(?:'ve)? (?:have|got)|recommend|suggest|surprise me|skip|no (?:more )?questions|"
     r"whatever you (?:think|like|want)|go ahead|let me see|you (?:pick|choose|decide)|what do you have|"
+    r"(?:would|do|should|will|could|'?d) you (?:pick|choose|go for|get|take|buy)|(?:pick|choose) (?:one|some|something|"
+    r"a few) (?:for me|yourself)|your (?:top )?(?:pick|picks|choice|favou?rite)s?|"
     r"what have you got|anything is fine|any is fine)\b|^show me\W*$|^show\W*$"
 )
 _NO_PREFERENCE = re.compile(
@@ -670,6 +673,8 @@ class ValueMatcher:
             return False
         strength = self._strength[(surface, name)]
         common = word in _common_words()
+        if name == "brand" and strength < self._FULL and _is_word(word):
+            return False  # a word of a brand's name ("tech" of "OpenTech®", "blue" of "Blue Star"): "not into tech"
         if name == "brand" or (self.distinct(name) > 150 and name not in self._types):
             # Brands and long-tail fields: a distinctive word that does not describe products.
             return not common and word not in self._descriptive

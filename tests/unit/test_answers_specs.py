@@ -69,8 +69,8 @@ def test_a_quote_keeps_whole_words_within_its_clause() -> None:
 
 
 def test_a_make_is_shown_as_the_shop_writes_it() -> None:
-    labels = Labels.for_items([Item(id="x", title="t", attributes={"brand": "PTron"}),
-                               Item(id="y", title="u", category="Cables|USBCables", attributes={"brand": "boAt"})])
+    labels = Labels.for_items([Item(id="x", title="t", brand="PTron"),
+                               Item(id="y", title="u", category="Cables|USBCables", brand="boAt")])
     assert labels.show("PTron") == "PTron" and labels.show("boAt") == "boAt"
     assert labels.show("Cables|USBCables") == "USB cables"  # glued categories still read as words
 
