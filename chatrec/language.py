@@ -58,6 +58,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "schon vorhin wieder mehr weniger zwischen von vom zum zur im ins beim aus bei nach den dem des sie "
         "er wir ihr dich dir mich mein meine meinen meinem deine dein kann gibt fuer ueber uber oder "
         "geht gehts alles danke hallo".split()
+        # i12n: spoken forms typed as said ("ich such so nen Hoodie", "hab", "brauch")
+        + "nen nem ner hab brauch such isch net ned".split()
     ),
 }
 _LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}
@@ -492,7 +494,8 @@ def _replacer(
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    return Lexicon.load(_DATA / "lexicon.json")
+    # i12n: regional and colloquial words (set 28) in a file of their own, over the main table
+    return Lexicon.load(_DATA / "lexicon_regional.json", base=Lexicon.load(_DATA / "lexicon.json"))
 
 
 _ARITHMETIC = re.compile(r"(\d+)\s*(?:por|mal|x|乘以|乘|times)\s*(\d+)")
@@ -541,6 +544,12 @@ def normalise_foreign(text: str, language: str, lexicon: Lexicon, keep: frozense
         stem = next((word[:-len(end)] for end in _ENDINGS[language] if word.endswith(end) and word[:-len(end)] in table), None)
         if stem is not None:
             return stem
+        # i12n: a Spanish adjective agrees with its noun: "moradas", "rojas", "blancos" are the
+        # lexicon's "morado", "rojo", "blanco"
+        if language == "es":
+            masculine = re.sub(r"(?:as|os|a)$", "o", word)
+            if masculine != word and masculine in table:
+                return masculine
         if _known_form(word, known):
             return word
         # A short word one letter from a lexicon word is as often another word ("schule" is no
@@ -568,6 +577,10 @@ def _sound(word: str, language: str) -> str:
     z/s, a silent h ("zapatiyas" ~ "zapatillas")."""
     if language == "es":
         word = word.replace("ll", "y").replace("v", "b").replace("z", "s").replace("h", "")
+        # i12n: "ge/gi" and "je/ji" sound alike, and a closing g/j ("relog" ~ "reloj"); so do
+        # "ce/ci" and "se/si" where "c" is seseo ("calsetines" ~ "calcetines")
+        word = re.sub(r"g(?=[ei]|$)", "j", word)
+        word = re.sub(r"c(?=[ei])", "s", word)
     return re.sub(r"(.)\1+", r"\1", word)
 
 
