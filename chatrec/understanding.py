@@ -1401,7 +1401,7 @@ def understand(
         ]
     foreign_phrasing.other_brand(request, lowered, list(context.shown))  # i12i: "but another brand"
     foreign_phrasing.unknown_product_wish(request, lowered)  # i12i: "买个吹风机"
-    request = regional_wording.adjust(request, raw, context)  # i12n: insults to the assistant, "随便，都行"
+    request = regional_wording.adjust(request, raw, context, vocabulary)  # i12n: insults, "随便，都行", "有没有三星的"
     request = informal.adjust(request, raw, context)  # i12g: informal wording the rules above miss
     request = english_shoppers.adjust(request, raw, context, vocabulary)  # i12j: ordinary English shoppers
     return mixed_turns.adjust(  # i12l: mixed, comparing, ironic and attacked turns
