@@ -48,6 +48,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "quien donde cuando porque pues bueno muy tambien todo todos toda todas ya aqui eso esto esa ese "
         "esas esos estas mis tus su sus nos te le les ni entre desde sobre solo gusta gustan prefiero mejor "
         "otra otras otros ahora estoy eres soy mucho muchas muchos hasta luego favor antes despues siempre".split()
+        + "lo mismo misma".split()  # i12n: "me da lo mismo"
     ),
     "de": frozenset(
         "der die das und ich ein eine einen für fur nicht mit ohne unter bitte möchte mochte suche zeig "
@@ -327,7 +328,7 @@ class Lexicon:
         # i12i: "al" / "del" before a name are "a el" / "de el" ("algo parecido al JBL")
         text = re.sub(r"\b(al|del) ([a-z0-9][a-z0-9\-]*)\b", lambda f: f.group(0) if f.group(2) in known
                       else f"{f.group(1)[:-1]} el {f.group(2)}", text)
-        text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero|es|son|tiene|tienen|viene|vienen)\b|$))",
+        text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero|es|son|tiene|tienen|viene|vienen|se|me|te|le|nos|esta|estan|queda|quedan|luce|lucen|parece|parecen|cuesta|cuestan)\b|$))",  # i12n: "las blancas se ven bien"
                       one, text)
         # "el de Dell", "la de Nike": the one of that name
         def named(found: re.Match[str]) -> str:

@@ -205,8 +205,9 @@ _ANYTHING = {
     "es": re.compile(r"^\W*(?:(?:me )?da igual|cualquiera|lo que sea|no importa|me da lo mismo|como sea|"
                      r"cualquier(?:a)? (?:esta|está) bien)(?:\W+(?:da igual|cualquiera|lo que sea|no importa|"
                      r"me da lo mismo|como sea))*\W*$"),
-    "de": re.compile(r"^\W*(?:egal|ist mir egal|mir egal|wurscht|wurst|ganz egal|(?:is|ist) wurscht|"
-                     r"passt alles|alles (?:okay|ok|gut|recht))(?:\W+(?:egal|wurscht|passt schon|alles gut))*\W*$"),
+    "de": re.compile(r"^\W*(?:(?:das )?(?:ist |is )?(?:mir |uns )?(?:ganz |total |voll )?(?:egal|wurscht|wurst|schnuppe|gleich)|"
+                     r"passt alles|alles (?:okay|ok|gut|recht)|(?:ist )?(?:mir )?einerlei)"
+                     r"(?:\W+(?:egal|wurscht|passt schon|alles gut))*\W*$"),
 }
 
 
