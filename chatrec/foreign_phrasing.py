@@ -77,7 +77,7 @@ _ES_ENCLITIC = re.compile(r"\b([a-z]{4,}?)(melos|melas|melo|mela|noslos|me|nos|l
 def rewrite(text: str, language: str, lexicon: Any) -> str:
     """A folded message with budget words and (Spanish) word forms written the way the rules read them."""
     # i12n: amounts as words ("unter tausend", "mil quinientos"), items by place ("左边那条", "el de la izquierda")
-    text = regional_wording.spatial_references(regional_wording.spelled_numbers(text, language), language)
+    text = regional_wording.rewrite(text, language)
     for pattern, replacement in _BUDGET.get(language, []):
         text = pattern.sub(replacement, text)
     if language == "de":

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["adjust", "spatial_references", "spelled_numbers"]
+__all__ = ["adjust", "rewrite", "spatial_references", "spelled_numbers"]
 
 # --- numbers written as words ----------------------------------------------------------------
 
@@ -184,6 +184,41 @@ def spatial_references(text: str, language: str) -> str:
     return text
 
 
+# --- Cantonese characters, postposed "not", German superlatives ---------------------------
+
+#: Cantonese characters written for the Mandarin words the lexicon knows ("有冇平啲嘅" -> "有没有平点的").
+_CANTONESE = {"冇": "没有", "嘅": "的", "啲": "点", "咩": "什么", "乜": "什么", "唔": "不", "係": "是", "睇": "看", "俾": "给",
+              "佢": "他", "嚟": "来", "咁": "这么", "噉": "这样", "靓": "好看"}
+# "棕色的不要", "白的就不要了": the wish named first and then refused (not "我不要", "都不要")
+_ZH_POSTPOSED_NOT = re.compile(
+    r"((?:(?![我你他她都也就还这那])[^\s，。,？?！!~～]){1,8}?)的?(?:就|也|可)?(?:不要|不想要|不喜欢|不考虑|免了|pass)"
+    r"(?:了|啦|哈|吧|呀|啊)?(?=\s*(?:[，。,？?！!~～]|$))"
+)
+# "am leisesten", "am günstigsten": a German superlative in the English words the rules compare with
+_DE_SUPERLATIVE = re.compile(r"\bam ([a-z]{3,}?)e?sten\b")
+
+
+def rewrite(text: str, language: str) -> str:
+    """A folded message with this module's forms written the way the rules read them (numbers,
+    places, Cantonese characters, a refusal after its object, German superlatives)."""
+    text = spatial_references(spelled_numbers(text, language), language)
+    if language == "zh":
+        text = "".join(_CANTONESE.get(ch, ch) for ch in text)
+        text = _ZH_POSTPOSED_NOT.sub(lambda f: f"不要{f.group(1)}", text)
+    elif language == "de":
+        text = _DE_SUPERLATIVE.sub(r" the most \1 ", text)
+        # "welches der beiden", "welcher der drei": which of the shown two / three
+        text = re.sub(r"\b(welche[rs]?) (?:der|den|von den) (beiden|zwei|drei|vier)\b(?! (?:letzten|ersten)\b)",
+                      lambda f: f"{f.group(1)} of the {_DE_COUNTS[f.group(2)]} ", text)  # ("den beiden letzten" is read later)
+    elif language == "es" and re.search(r"\?\s*$", text):
+        # "¿eres ChatGPT?", "¿sos un bot?": a question opening with the verb asks "are you"
+        text = re.sub(r"^\W*(?:tu |vos )?(?:eres|sos)\b", " are you ", text)
+    return text
+
+
+_DE_COUNTS = {"beiden": "two", "zwei": "two", "drei": "three", "vier": "four"}
+
+
 # --- after reading ----------------------------------------------------------------------------
 
 _INSULT = {
@@ -201,7 +236,7 @@ _ADDRESSED = {
 }
 _ANYTHING = {
     "zh": re.compile(r"^\W*(?:随便|都行|都可以|无所谓|都好|没所谓|哪个都行|啥都行|什么都行|都ok|都可)"
-                     r"(?:[\W_]*(?:随便|都行|都可以|无所谓|都好|啦|吧|呀|了|的))*[\W_]*$"),
+                     r"(?:[\W_]*(?:随便|都行|都可以|无所谓|都好|啦|吧|呀|了|的|啊|哦|喔|哈|嘛|呗|哒))*[\W_]*$"),
     "es": re.compile(r"^\W*(?:(?:me )?da igual|cualquiera|lo que sea|no importa|me da lo mismo|como sea|"
                      r"cualquier(?:a)? (?:esta|está) bien)(?:\W+(?:da igual|cualquiera|lo que sea|no importa|"
                      r"me da lo mismo|como sea))*\W*$"),

@@ -199,3 +199,45 @@ def test_spanish_do_you_have_ones_of_a_make_shows_only_that_make(electronics_cha
     assert reply.metadata["understood"]["intent"] == "refine"
     assert shown and all(i.brand == brand for i in shown)
     assert reply.metadata["understood"]["language"] == "es"
+
+
+# --- classes found by blind set 30 (after the set-28 fixes) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "current", "exclude"),
+    [("fashion", "粉色的不考虑", {"category": ["Tops"]}, {"baseColour": ["Pink"]}),
+     ("electronics", "三星的不要了，看看别家", {"category": ["Smartphones"]}, {"brand": ["Samsung"]})],
+)
+def test_a_chinese_refusal_after_its_object(catalogues, catalog: str, text: str, current: dict, exclude: dict) -> None:
+    heard = _read(catalogues, catalog, text, current=current)
+    assert heard.exclude == exclude and not heard.include.get(next(iter(exclude)))
+
+
+@pytest.mark.parametrize(("text", "include", "relative"),
+                         [("有冇平啲嘅耳機", {"subcategory": ["Headphones,Earbuds&Accessories"]}, "cheaper"),
+                          ("想睇下啲藍牙喇叭", {"category": ["BluetoothSpeakers"]}, None)])
+def test_cantonese_characters_read_as_mandarin(catalogues, text: str, include: dict, relative: str | None) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert (heard.include, heard.relative_price, heard.language) == (include, relative, "zh")
+
+
+@pytest.mark.parametrize(("text", "shown", "positions"),
+                         [("welches der beiden ist am günstigsten?", ("B09F6S8BT6", "B08DPLCM6T"), [1, 2]),
+                          ("welcher der drei hält am längsten?", MICE, [1, 2, 3]),
+                          ("¿cuál me recomendarías de los tres?", MICE, [1, 2, 3])])
+def test_which_of_the_n_with_a_superlative_or_a_recommendation_compares(
+        catalogues, text: str, shown: tuple[str, ...], positions: list[int]) -> None:
+    heard = _read(catalogues, "electronics", text, shown)
+    assert (heard.intent, heard.positions) == ("compare", positions)
+
+
+@pytest.mark.parametrize(("text", "intent"), [("晚上好呀", "chitchat"), ("bist du ChatGPT?", "off_topic"),
+                                              ("¿eres chatgpt o una persona?", "off_topic")])
+def test_greetings_with_particles_and_asking_for_the_model(catalogues, text: str, intent: str) -> None:
+    assert _read(catalogues, "fashion", text).intent == intent
+
+
+@pytest.mark.parametrize("text", ["不太喜欢，换换吧", "再换换看"])
+def test_a_reduplicated_change_rejects_the_shown_items(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}).intent == "reject"
