@@ -183,10 +183,12 @@ def noun_first(text: str, language: str, phrases: frozenset[str] | set[str]) -> 
         return text
     words = text.split(" ")
     for i in range(len(words) - 1):
+        # i12n: a comma or stop after the pair stays where it was ("parlante bluetooth, hasta 1500")
         first, second = words[i], words[i + 1]
-        if first.isalpha() and second.isalpha() and f"{first} {second}" not in phrases \
-                and f"{second} {first}" in phrases:
-            words[i], words[i + 1] = second, first
+        bare = second.rstrip(",.;:!?")
+        if first.isalpha() and bare.isalpha() and f"{first} {bare}" not in phrases \
+                and f"{bare} {first}" in phrases:
+            words[i], words[i + 1] = bare, first + second[len(bare):]
     return " ".join(words)
 
 

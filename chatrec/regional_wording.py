@@ -205,6 +205,9 @@ def rewrite(text: str, language: str) -> str:
     if language == "zh":
         text = "".join(_CANTONESE.get(ch, ch) for ch in text)
         text = _ZH_POSTPOSED_NOT.sub(lambda f: f"不要{f.group(1)}", text)
+        # "哪部拍照好", "哪双穿着舒服": which of the shown ones is better (at something)
+        text = re.sub(rf"哪一?{_ZH_MEASURE}(?:的)?((?:(?![最更])[^，。,？?！!\s]){{0,8}}?)(?:比较|会)?(?:好|强|棒)(?:一点|些|点)?(?=\s*(?:[?？吗呢，。,!！]|$))",
+                      r" which of these is better \1 ", text)
     elif language == "de":
         text = _DE_SUPERLATIVE.sub(r" the most \1 ", text)
         # "welches der beiden", "welcher der drei": which of the shown two / three
@@ -234,15 +237,27 @@ _ADDRESSED = {
     "de": re.compile(r"\b(du|bist|dich|dir|bot|roboter|assistent|maschine|ki)\b"),
     "zh": re.compile(r"你|机器人|机械人|ai|客服|助手"),
 }
+#: Questions about what the assistant is ("was bist du für ein Programm?", "¿eres una IA?", "你是真人吗").
+_ABOUT_YOU = {
+    "zh": re.compile(r"你(?:到底|究竟)?是(?:不是)?(?:一个|个)?(?:什么|啥)?(?:机器人|人工智能|ai|真人|程序|软件|模型|人)"),
+    "es": re.compile(r"\b(?:eres|sos)\b.*\b(?:un|una)?\s*(?:programa|ia|bot|robot|humano|humana|persona|maquina|inteligencia artificial)\b|"
+                     r"\bque (?:eres|sos)\b|\bquien (?:eres|sos)\b"),
+    "de": re.compile(r"\b(?:bist du|du bist)\b.*\b(?:programm|ki|bot|roboter|mensch|maschine|software|modell)\b|"
+                     r"\bwas (?:bist du|fur ein \w+ bist du)\b|\bwer bist du\b"),
+}
 _ANYTHING = {
-    "zh": re.compile(r"^\W*(?:随便|都行|都可以|无所谓|都好|没所谓|哪个都行|啥都行|什么都行|都ok|都可)"
+    "zh": re.compile(r"^\W*(?:随便|都行|都可以|无所谓|都好|没所谓|哪个都行|啥都行|什么都行|都ok|都可|你(?:帮我|来|替我)?(?:选|挑|定|决定)(?:吧|一个|个)?)"
                      r"(?:[\W_]*(?:随便|都行|都可以|无所谓|都好|啦|吧|呀|了|的|啊|哦|喔|哈|嘛|呗|哒))*[\W_]*$"),
     "es": re.compile(r"^\W*(?:(?:me )?da igual|cualquiera|lo que sea|no importa|me da lo mismo|como sea|"
+                     r"(?:elige|escoge|elegi|decide) tu|tu (?:eliges|decides|escoges)|lo que (?:tu )?quieras|"
                      r"cualquier(?:a)? (?:esta|está) bien)(?:\W+(?:da igual|cualquiera|lo que sea|no importa|"
-                     r"me da lo mismo|como sea))*\W*$"),
+                     r"me da lo mismo|como sea|(?:elige|escoge|elegi|escogé|decide) tu|tu (?:eliges|decides|escoges)|"
+                     r"lo que (?:tu )?quieras))*\W*$"),
     "de": re.compile(r"^\W*(?:(?:das )?(?:ist |is )?(?:mir |uns )?(?:ganz |total |voll )?(?:egal|wurscht|wurst|schnuppe|gleich)|"
-                     r"passt alles|alles (?:okay|ok|gut|recht)|(?:ist )?(?:mir )?einerlei)"
-                     r"(?:\W+(?:egal|wurscht|passt schon|alles gut))*\W*$"),
+                     r"passt alles|alles (?:okay|ok|gut|recht)|(?:ist )?(?:mir )?einerlei|"
+                     r"such (?:du )?(?:was|eins|einen|eine|etwas)(?: fur mich)? aus|entscheide du|du entscheidest)"
+                     r"(?:\W+(?:egal|wurscht|passt schon|alles gut|such (?:du )?(?:was|eins|einen|eine|etwas)(?: fur mich)? aus|"
+                     r"du (?:entscheidest|suchst aus|darfst wahlen)|entscheide du|wie du willst))*\W*$"),
 }
 
 
@@ -296,6 +311,10 @@ def adjust(request: Any, raw: str, context: Any, vocabulary: Any = None) -> Any:
         return request.model_copy(update={
             "intent": "chitchat", "include": {}, "exclude": {}, "avoid_words": [], "show_now": False, "query": "",
         })
+    about_you = _ABOUT_YOU.get(language)
+    if (about_you is not None and about_you.search(text) and not request.references and not request.include
+            and request.intent in ("recommend", "refine", "chitchat")):
+        return request.model_copy(update={"intent": "off_topic", "show_now": False, "query": "", "avoid_words": []})
     anything = _ANYTHING.get(language)
     if (context is not None and getattr(context, "pending", None) is not None and anything is not None
             and anything.search(text) and request.intent in ("chitchat", "recommend", "refine") and not request.include):

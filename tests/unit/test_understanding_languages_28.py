@@ -241,3 +241,60 @@ def test_greetings_with_particles_and_asking_for_the_model(catalogues, text: str
 @pytest.mark.parametrize("text", ["不太喜欢，换换吧", "再换换看"])
 def test_a_reduplicated_change_rejects_the_shown_items(catalogues, text: str) -> None:
     assert _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}).intent == "reject"
+
+
+# --- classes found by blind set 32 (after the set-30 fixes) ----------------------------------
+
+
+@pytest.mark.parametrize(("text", "include"), [("ich will eine rote Jacke", {"baseColour": ["Red"], "category": ["Jackets"]}),
+                                               ("wir wollten Sonnenbrillen, ich will die für Damen",
+                                                {"category": ["Sunglasses"], "gender": ["Women"]})])
+def test_german_will_is_want(catalogues, text: str, include: dict) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert heard.intent == "recommend" and heard.include == include
+
+
+@pytest.mark.parametrize(("text", "category"), [("un reloj inteligente, que sea barato", "SmartWatches"),
+                                                ("una bocina bluetooth. gracias", "BluetoothSpeakers")])
+def test_a_spanish_noun_before_its_modifier_and_a_stop(catalogues, text: str, category: str) -> None:
+    assert _read(catalogues, "electronics", text).include.get("category") == [category]
+
+
+@pytest.mark.parametrize(("text", "shown", "positions"), [("这几款哪款音质好？", SPEAKERS, [1, 2, 3]),
+                                                          ("这两件哪件质量好一点", TEES[:2], [1, 2])])
+def test_which_one_is_good_at_something_compares(catalogues, text: str, shown: tuple[str, ...], positions: list[int]) -> None:
+    catalog = "electronics" if shown == SPEAKERS else "fashion"
+    heard = _read(catalogues, catalog, text, shown)
+    assert (heard.intent, heard.positions) == ("compare", positions)
+
+
+@pytest.mark.parametrize(("catalog", "text", "include"),
+                         [("electronics", "想买个电饭锅", {"category": ["Rice&PastaCookers"]}),
+                          ("fashion", "女士丹宁裤", {"category": ["Jeans"], "gender": ["Women"]}),
+                          ("fashion", "camisetas rosadas", {"category": ["Tshirts"], "baseColour": ["Pink"]}),
+                          ("fashion", "Jacken für Jungs", {"category": ["Jackets"], "gender": ["Boys"]})])
+def test_more_regional_words(catalogues, catalog: str, text: str, include: dict) -> None:
+    assert _read(catalogues, catalog, text).include == include
+
+
+@pytest.mark.parametrize("text", ["能不能再低一点", "有没有价格低一些的"])
+def test_lower_price_in_chinese_is_cheaper(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, MICE, current={"category": ["Mice"]})
+    assert (heard.intent, heard.relative_price) == ("refine", "cheaper")
+
+
+def test_bie_shi_refuses(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "随便什么包，别是黑色的就行")
+    assert heard.exclude == {"baseColour": ["Black"]}
+
+
+@pytest.mark.parametrize("text", ["¿eres una IA?", "bist du ein Mensch oder ein Bot?", "你是真人吗"])
+def test_asking_what_the_assistant_is_is_off_topic(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).intent == "off_topic"
+
+
+@pytest.mark.parametrize("text", ["你帮我选吧", "elige tú", "such du eins aus"])
+def test_you_pick_answers_the_pending_question(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, pending=("brand", ["Samsung", "LG", "MI"]),
+                  current={"category": ["SmartTelevisions"]})
+    assert heard.intent == "answer" and heard.answered == "brand" and not heard.include
