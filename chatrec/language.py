@@ -545,6 +545,12 @@ def normalise_foreign(text: str, language: str, lexicon: Lexicon, keep: frozense
         stem = next((word[:-len(end)] for end in _ENDINGS[language] if word.endswith(end) and word[:-len(end)] in table), None)
         if stem is not None:
             return stem
+        # i12n: a German diminutive is its noun ("handtaschchen" is "handtasche", "kleidchen" "kleid")
+        if language == "de" and word.endswith(("chen", "lein")) and len(word) >= 8:
+            base = word[:-4]  # the umlaut of "Täschchen" is folded already
+            noun = next((c for c in (base + "e", base) if c in table), None)
+            if noun is not None:
+                return noun
         # i12n: a Spanish adjective agrees with its noun: "moradas", "rojas", "blancos" are the
         # lexicon's "morado", "rojo", "blanco"
         if language == "es":

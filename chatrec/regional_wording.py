@@ -191,7 +191,7 @@ _CANTONESE = {"冇": "没有", "嘅": "的", "啲": "点", "咩": "什么", "乜
               "佢": "他", "嚟": "来", "咁": "这么", "噉": "这样", "靓": "好看"}
 # "棕色的不要", "白的就不要了": the wish named first and then refused (not "我不要", "都不要")
 _ZH_POSTPOSED_NOT = re.compile(
-    r"((?:(?![我你他她都也就还这那])[^\s，。,？?！!~～]){1,8}?)的?(?:就|也|可)?(?:不要|不想要|不喜欢|不考虑|免了|pass)"
+    r"((?:(?![我你他她都也就还这那])[^\s，。,？?！!~～]){1,8}?)的?(?:就|也|可)?(?:不要|不想要|不喜欢|不考虑|免了|pass|别(?:再)?(?:推荐|要|给我看|拿)|不用(?:再)?推荐)"
     r"(?:了|啦|哈|吧|呀|啊)?(?=\s*(?:[，。,？?！!~～]|$))"
 )
 # "am leisesten", "am günstigsten": a German superlative in the English words the rules compare with
@@ -205,11 +205,16 @@ def rewrite(text: str, language: str) -> str:
     if language == "zh":
         text = "".join(_CANTONESE.get(ch, ch) for ch in text)
         text = _ZH_POSTPOSED_NOT.sub(lambda f: f"不要{f.group(1)}", text)
+        # "再推荐几块", "再找几件": a few more of the kind (no question about a price in 块)
+        text = re.sub(rf"(?:再|多)(?:推荐|找|挑|给我看|看)(?:几|一些|点)(?:{_ZH_MEASURE})?", " show me more ", text)
         # "哪部拍照好", "哪双穿着舒服": which of the shown ones is better (at something)
         text = re.sub(rf"哪一?{_ZH_MEASURE}(?:的)?((?:(?![最更])[^，。,？?！!\s]){{0,8}}?)(?:比较|会)?(?:好|强|棒)(?:一点|些|点)?(?=\s*(?:[?？吗呢，。,!！]|$))",
                       r" which of these is better \1 ", text)
     elif language == "de":
         text = _DE_SUPERLATIVE.sub(r" the most \1 ", text)
+        # "Rot geht gar nicht", "Schwarz kommt nicht in Frage": a wish refused after it is named
+        text = re.sub(r"\b([a-z]{3,}) (?:geht|kommt) (?:gar |uberhaupt |ueberhaupt )?(?:nicht|nich|net|ned)(?: in frage)?\b",
+                      lambda f: f.group(0) if f.group(1) in _DE_PRONOUNS else f"kein {f.group(1)}", text)
         # "welches der beiden", "welcher der drei": which of the shown two / three
         text = re.sub(r"\b(welche[rs]?) (?:der|den|von den) (beiden|zwei|drei|vier)\b(?! (?:letzten|ersten)\b)",
                       lambda f: f"{f.group(1)} of the {_DE_COUNTS[f.group(2)]} ", text)  # ("den beiden letzten" is read later)
@@ -219,6 +224,7 @@ def rewrite(text: str, language: str) -> str:
     return text
 
 
+_DE_PRONOUNS = frozenset({"das", "dies", "dieses", "was", "sie", "der", "die", "den", "alles", "nichts", "mir", "uns"})
 _DE_COUNTS = {"beiden": "two", "zwei": "two", "drei": "three", "vier": "four"}
 
 

@@ -298,3 +298,37 @@ def test_you_pick_answers_the_pending_question(catalogues, text: str) -> None:
     heard = _read(catalogues, "electronics", text, pending=("brand", ["Samsung", "LG", "MI"]),
                   current={"category": ["SmartTelevisions"]})
     assert heard.intent == "answer" and heard.answered == "brand" and not heard.include
+
+
+# --- classes found by blind set 34 (after the set-32 fixes) ----------------------------------
+
+
+@pytest.mark.parametrize(("catalog", "text", "current", "exclude"),
+                         [("electronics", "boAt的别再推荐了", {"category": ["SmartWatches"]}, {"brand": ["Boat", "boAt"]}),
+                          ("fashion", "Schwarz kommt nicht in Frage", {"category": ["Jackets"]}, {"baseColour": ["Black"]}),
+                          ("fashion", "Grün geht überhaupt nicht", {"category": ["Tshirts"]}, {"baseColour": ["Green"]})])
+def test_a_refusal_after_the_wish_in_chinese_and_german(catalogues, catalog: str, text: str, current: dict, exclude: dict) -> None:
+    heard = _read(catalogues, catalog, text, current=current)
+    assert heard.exclude == exclude and not heard.include
+
+
+def test_that_does_not_work_names_no_wish(catalogues) -> None:
+    assert _read(catalogues, "fashion", "das geht nicht", current={"category": ["Jackets"]}).exclude == {}
+
+
+@pytest.mark.parametrize(("text", "include"), [("Kleidchen für Mädchen", {"subCategory": ["Dress"], "gender": ["Girls"]}),
+                                               ("ein Täschchen in Rot", {"baseColour": ["Red"], "category": ["Handbags"]})])
+def test_a_german_diminutive_is_its_noun(catalogues, text: str, include: dict) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert {k: v for k, v in heard.include.items() if k in include} == include
+
+
+@pytest.mark.parametrize("text", ["有没有实惠一点的", "再实惠点的有吗"])
+def test_shihui_is_cheaper(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text, MICE, current={"category": ["Mice"]}).relative_price == "cheaper"
+
+
+@pytest.mark.parametrize("text", ["第二件那样的再找几件", "再推荐几块类似最后那块的"])
+def test_a_few_more_of_a_shown_kind_is_more_like_it(catalogues, text: str) -> None:
+    shown = TEES if "件" in text else WATCHES
+    assert _read(catalogues, "fashion", text, shown).intent == "more_like"
