@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from chatrec import regional_wording
+
 __all__ = ["GRAMMAR_WORDS", "language_hint", "noun_first", "other_brand", "rewrite"]
 
 #: The Chinese digit after each ("两三千": two to three thousand).
@@ -74,6 +76,8 @@ _ES_ENCLITIC = re.compile(r"\b([a-z]{4,}?)(melos|melas|melo|mela|noslos|me|nos|l
 
 def rewrite(text: str, language: str, lexicon: Any) -> str:
     """A folded message with budget words and (Spanish) word forms written the way the rules read them."""
+    # i12n: amounts as words ("unter tausend", "mil quinientos"), items by place ("左边那条", "el de la izquierda")
+    text = regional_wording.rewrite(text, language)
     for pattern, replacement in _BUDGET.get(language, []):
         text = pattern.sub(replacement, text)
     if language == "de":
@@ -85,7 +89,10 @@ def rewrite(text: str, language: str, lexicon: Any) -> str:
     if language == "es":
         text = _spanish_forms(text, lexicon)
         # "para mi esposa", "con mi tarea": "mi" after a preposition is "my", not the brand Mi
-        text = re.sub(r"\b(para|de|con|a|en|por|sin|que|y|o|es|del|al) mi\b", r"\1 my", text)
+        # (i12n: unless the lexicon has the phrase: "mi viejo" is my dad)
+        phrases = lexicon.entries.get("es", {})
+        text = re.sub(r"\b(para|de|con|a|en|por|sin|que|y|o|es|del|al) mi\b(?=(?:\s+([a-z]+))?)",
+                      lambda f: f.group(0) if f.group(2) and f"mi {f.group(2)}" in phrases else f"{f.group(1)} my", text)
     return text
 
 
@@ -176,10 +183,12 @@ def noun_first(text: str, language: str, phrases: frozenset[str] | set[str]) -> 
         return text
     words = text.split(" ")
     for i in range(len(words) - 1):
+        # i12n: a comma or stop after the pair stays where it was ("parlante bluetooth, hasta 1500")
         first, second = words[i], words[i + 1]
-        if first.isalpha() and second.isalpha() and f"{first} {second}" not in phrases \
-                and f"{second} {first}" in phrases:
-            words[i], words[i + 1] = second, first
+        bare = second.rstrip(",.;:!?")
+        if first.isalpha() and bare.isalpha() and f"{first} {bare}" not in phrases \
+                and f"{bare} {first}" in phrases:
+            words[i], words[i + 1] = bare, first + second[len(bare):]
     return " ".join(words)
 
 

@@ -48,6 +48,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "quien donde cuando porque pues bueno muy tambien todo todos toda todas ya aqui eso esto esa ese "
         "esas esos estas mis tus su sus nos te le les ni entre desde sobre solo gusta gustan prefiero mejor "
         "otra otras otros ahora estoy eres soy mucho muchas muchos hasta luego favor antes despues siempre".split()
+        + "lo mismo misma".split()  # i12n: "me da lo mismo"
     ),
     "de": frozenset(
         "der die das und ich ein eine einen für fur nicht mit ohne unter bitte möchte mochte suche zeig "
@@ -58,6 +59,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "schon vorhin wieder mehr weniger zwischen von vom zum zur im ins beim aus bei nach den dem des sie "
         "er wir ihr dich dir mich mein meine meinen meinem deine dein kann gibt fuer ueber uber oder "
         "geht gehts alles danke hallo".split()
+        # i12n: spoken forms typed as said ("ich such so nen Hoodie", "hab", "brauch")
+        + "nen nem ner hab brauch such isch net ned".split()
     ),
 }
 _LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}
@@ -325,7 +328,7 @@ class Lexicon:
         # i12i: "al" / "del" before a name are "a el" / "de el" ("algo parecido al JBL")
         text = re.sub(r"\b(al|del) ([a-z0-9][a-z0-9\-]*)\b", lambda f: f.group(0) if f.group(2) in known
                       else f"{f.group(1)[:-1]} el {f.group(2)}", text)
-        text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero|es|son|tiene|tienen|viene|vienen)\b|$))",
+        text = re.sub(r"\b(?:el|la|los|las) ([a-z]+)\b(?=\s*(?:[,.;:!?¿¡]|\b(?:y|o|pero|es|son|tiene|tienen|viene|vienen|se|me|te|le|nos|esta|estan|queda|quedan|luce|lucen|parece|parecen|cuesta|cuestan)\b|$))",  # i12n: "las blancas se ven bien"
                       one, text)
         # "el de Dell", "la de Nike": the one of that name
         def named(found: re.Match[str]) -> str:
@@ -492,7 +495,8 @@ def _replacer(
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    return Lexicon.load(_DATA / "lexicon.json")
+    # i12n: regional and colloquial words (set 28) in a file of their own, over the main table
+    return Lexicon.load(_DATA / "lexicon_regional.json", base=Lexicon.load(_DATA / "lexicon.json"))
 
 
 _ARITHMETIC = re.compile(r"(\d+)\s*(?:por|mal|x|乘以|乘|times)\s*(\d+)")
@@ -541,6 +545,18 @@ def normalise_foreign(text: str, language: str, lexicon: Lexicon, keep: frozense
         stem = next((word[:-len(end)] for end in _ENDINGS[language] if word.endswith(end) and word[:-len(end)] in table), None)
         if stem is not None:
             return stem
+        # i12n: a German diminutive is its noun ("handtaschchen" is "handtasche", "kleidchen" "kleid")
+        if language == "de" and word.endswith(("chen", "lein")) and len(word) >= 8:
+            base = word[:-4]  # the umlaut of "Täschchen" is folded already
+            noun = next((c for c in (base + "e", base) if c in table), None)
+            if noun is not None:
+                return noun
+        # i12n: a Spanish adjective agrees with its noun: "moradas", "rojas", "blancos" are the
+        # lexicon's "morado", "rojo", "blanco"
+        if language == "es":
+            masculine = re.sub(r"(?:as|os|a)$", "o", word)
+            if masculine != word and masculine in table:
+                return masculine
         if _known_form(word, known):
             return word
         # A short word one letter from a lexicon word is as often another word ("schule" is no
@@ -568,6 +584,10 @@ def _sound(word: str, language: str) -> str:
     z/s, a silent h ("zapatiyas" ~ "zapatillas")."""
     if language == "es":
         word = word.replace("ll", "y").replace("v", "b").replace("z", "s").replace("h", "")
+        # i12n: "ge/gi" and "je/ji" sound alike, and a closing g/j ("relog" ~ "reloj"); so do
+        # "ce/ci" and "se/si" where "c" is seseo ("calsetines" ~ "calcetines")
+        word = re.sub(r"g(?=[ei]|$)", "j", word)
+        word = re.sub(r"c(?=[ei])", "s", word)
     return re.sub(r"(.)\1+", r"\1", word)
 
 
