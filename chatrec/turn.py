@@ -22,11 +22,12 @@ import numpy as np
 from chatrec.accessories import accessories_last
 from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
+from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
-from chatrec.dialogue import Asked, DialogueState, Heard, Named, Reshown, Shown, Wishes
+from chatrec.dialogue import Asked, DialogueState, Heard, Named, Reshown, Shown, SpecsWanted, Wishes
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
 from chatrec.explain import Explainer, Explanation, explain_all, problem_counts
@@ -415,7 +416,7 @@ def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = T
     """Never again: turned down, owned, named by the customer, bought or disliked, and (unless
     asked) shown; except the items the last message asked for by name ("do you have Inception?")."""
     history = [*profile.positives, *profile.negatives] if profile else []
-    ids = list(dict.fromkeys([*state.rejected, *state.owned, *state.mentioned, *history]))
+    ids = list(dict.fromkeys([*state.rejected, *state.owned, *state.mentioned, *history, *state.spec_blocked]))
     if with_shown and not state.allow_shown:
         ids.extend(i for i in state.shown if i not in ids)
     asked = set(state.requested)
@@ -728,6 +729,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if terms is not None:
         heard = heard.model_copy(update={"intent": "off_topic", "references": [], "show_now": False})
     notes: list[str] = []
+    bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
+    if bounds:
+        heard = spec_filters.drop_spec_price(heard, message)
     if heard.language == "other":
         notes.append(phrases.render("other_language"))
     if (heard.price is not None or heard.relative_price) and not has_prices:
@@ -740,6 +744,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     state.apply(Heard(heard))
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
+    if bounds and heard.intent not in ("off_topic", "chitchat", "ask_about_item", "compare"):
+        state.apply(SpecsWanted(bounds))  # i12o
     profile = customer_profile(user, parts.store, parts.retriever)
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
@@ -801,6 +807,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if word is not None:
             notes.append(phrases.render("not_among", thing=word, wishes=phrases.summary(
                 state.wishes(), labels=parts.labels)))
+    spec_notes = spec_filters.checked(state, parts.retriever, filters_for(state.wishes()), phrases)  # i12o
+    notes.extend(spec_notes)
+    if bounds and state.spec_blocked and heard.intent in ("recommend", "refine", "answer"):
+        heard = heard.model_copy(update={"show_now": True})  # i12o: a spec the items state is specific enough
     reshown = followups.narrows(heard, include_before, type_fields([*state.include, *heard.include])) \
         and bool(state.shown) and not state.allow_shown and seen_fit(state, profile, parts, settings.n_recommendations)
     if reshown:  # i12k: "gold please" after jewellery: the gold ones, those seen before after the new ones

@@ -1,0 +1,124 @@
+"""The classes of failure batch 6 of the blind conversations found (issue 12, branch i12o), each tried
+on variants that are not in ``tests/conversations/blind_conversations_6.yaml``: numeric specs read from
+the items' own titles, "none of these are X?" as a question, an occasion for a person, closings, and
+reasons naming the product type."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "conversations"))
+
+import runner  # noqa: E402
+
+from chatrec import ChatRec  # noqa: E402
+from chatrec.dialogue import DialogueState, SpecsChecked, SpecsWanted  # noqa: E402
+from chatrec.retrieval import Retriever  # noqa: E402
+from chatrec.spec_filters import read_bounds, stated  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def retrievers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Retriever]]:
+    """The two demo fixtures' retrievers, as the blind conversations use them."""
+    folder = tmp_path_factory.mktemp("classes6")
+    yield {name: runner.build_retriever(name, folder / name) for name in runner.FIXTURES}
+
+
+@pytest.fixture
+def electronics(retrievers: dict[str, Retriever], tmp_path: Path) -> Iterator[ChatRec]:
+    with runner.chatrec_over(retrievers["electronics"], tmp_path) as rec:
+        yield rec
+
+
+@pytest.fixture
+def fashion(retrievers: dict[str, Retriever], tmp_path: Path) -> Iterator[ChatRec]:
+    with runner.chatrec_over(retrievers["fashion"], tmp_path) as rec:
+        yield rec
+
+
+def _titles(rec: ChatRec, reply: object) -> list[str]:
+    return [rec.item(r.item_id).title for r in reply.recommendations]  # type: ignore[attr-defined]
+
+
+# --- numeric specs ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "family", "low", "high"),
+    [
+        ("a tv no smaller than 50 inches", "inch", 50.0, None),
+        ("55 inches or bigger", "inch", 55.0, None),
+        ("a usb cable no longer than 1 metre", "m", None, 1.0),
+        ("power bank 10,000 mAh or more", "mah", 10000.0, None),
+        ("between 1 and 2 metres", "m", 1.0, 2.0),
+        ("at least 2TB of storage", "gb", 2048.0, None),
+        ("de 40 a 43 pulgadas", "inch", 40.0, 43.0),
+        ("10 ft or longer", "m", 3.048, None),
+    ],
+)
+def test_a_spec_bound_is_read_with_its_unit(message: str, family: str, low: float | None, high: float | None) -> None:
+    got_low, got_high = read_bounds(message)[family]
+    assert got_low == pytest.approx(low) if low is not None else got_low is None
+    assert got_high == pytest.approx(high) if high is not None else got_high is None
+
+
+def test_more_than_is_strict_and_a_figure_without_unit_is_no_spec() -> None:
+    low, _ = read_bounds("a phone with more than 6 inches of screen")["inch"]
+    assert low is not None and low > 6.0
+    assert read_bounds("smart tv under 15000") == {}
+    assert read_bounds("1000元以内的蓝牙耳机") == {}
+
+
+def test_a_title_states_its_figures_in_one_unit_per_family() -> None:
+    figures = stated("Zoul USB C 60W Fast Charging 3A 6ft/2M Long, 3.5mm jack")
+    assert figures["w"] == [60.0]
+    assert max(figures["m"]) == pytest.approx(2.0)
+    assert "inch" not in stated("Available in 2 colours")
+
+
+def test_spec_bounds_live_in_the_state_and_a_new_product_type_clears_them() -> None:
+    from chatrec.dialogue import Heard
+    from chatrec.request import ShopperRequest
+
+    state = DialogueState()
+    state.apply(Heard(ShopperRequest(include={"category": ["SmartTelevisions"]})))
+    state.apply(SpecsWanted({"inch": (50.0, None)}))
+    state.apply(SpecsChecked(("a", "b")))
+    again = DialogueState.from_dict(state.to_dict())
+    assert again.specs == {"inch": [50.0, None]} and again.spec_blocked == []  # blocked ids are derived, not stored
+    state.apply(Heard(ShopperRequest(include={"category": ["HDMICables"]})))
+    assert state.specs == {}
+
+
+def test_tvs_of_50_inches_or_more_and_the_size_stays_with_a_budget(electronics: ChatRec) -> None:
+    reply = electronics.respond("show me smart tvs of 50 inches or more", session_id="s")
+    titles = _titles(electronics, reply)
+    assert titles and all(runner.title_spec(t, "inch") >= 50 for t in titles), titles
+    reply = electronics.respond("under 35000", session_id="s")
+    items = [electronics.item(r.item_id) for r in reply.recommendations]
+    assert items and all(runner.title_spec(i.title, "inch") >= 50 and (i.price or 0) <= 35000 for i in items)
+
+
+def test_a_short_cable_bound_from_above(electronics: ChatRec) -> None:
+    reply = electronics.respond("a usb cable no longer than 1 metre", session_id="s")
+    titles = _titles(electronics, reply)
+    assert titles and all((runner.title_spec(t, "metre") or 99) <= 1.0 for t in titles), titles
+
+
+def test_a_spec_the_catalogue_does_not_list_is_said_and_is_no_budget(electronics: ChatRec) -> None:
+    reply = electronics.respond("a wifi adapter that weighs less than 50 grams", session_id="s")
+    assert "weight" in reply.text and "50 g" in reply.text
+    assert "INR" not in reply.text  # 50 grams is no price of 50
+    assert reply.recommendations and all(
+        electronics.item(r.item_id).category == "WirelessUSBAdapters" for r in reply.recommendations)
+
+
+def test_a_figure_no_item_reaches_is_said_and_nothing_is_emptied(electronics: ChatRec) -> None:
+    reply = electronics.respond("hdmi cable at least 30 metres long", session_id="s")
+    assert re.search(r"No item here states a length of >= 30 m", reply.text), reply.text
+    assert reply.recommendations
