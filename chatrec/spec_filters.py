@@ -257,3 +257,11 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]
             low, high = bounds[family]
             notes.append(phrases.render(template, family=family, bound=describe(family, low, high)))
     return notes
+
+
+def in_force(state: Any, notes: Sequence[str]) -> str:
+    """The spec bounds that filter this turn, for the reply's summary of the wishes (">= 43 inches");
+    empty when none does (no bound, or a note said it could not be applied)."""
+    if not state.spec_blocked or notes:
+        return ""
+    return ", ".join(describe(family, low, high) for family, (low, high) in state.specs.items())

@@ -23,6 +23,7 @@ from chatrec.accessories import accessories_last
 from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
 from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams"
+from chatrec import shopper_moves  # i12o: "none of these are formal?", "never mind, thanks"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -699,11 +700,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
+    # i12o: "none of these are formal?" asks about the items shown: read as "are any of these formal?"
+    reading = (shopper_moves.as_any_question(message) if state.last_shown else None) or message
     if back_to is not None:
         state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))
     with observability.stage("understand"):
         heard = hear(
-            message, parts.vocabulary, state, shown=[index.get(i) for i in state.last_shown if i in index],
+            reading, parts.vocabulary, state, shown=[index.get(i) for i in state.last_shown if i in index],
             catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates),
             lexicon=_lexicon(settings), labels=parts.labels,
         )
@@ -718,13 +721,17 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 shown=[index.get(i) for i in state.last_shown if i in index],
             )
     if not named(parts.linker, parts.retriever, message):  # i12k: "why this one?", "and what's the price?"
-        heard = followups.about_last_spoken(heard, message, [index.get(i) for i in state.last_shown if i in index],
+        heard = followups.about_last_spoken(heard, reading, [index.get(i) for i in state.last_shown if i in index],
                                             state.last_references)
     phrases = parts.phrases.language(heard.language)
     heard = other_values_asked(parts, heard, message, state, phrases)  # i12k: "any other colours?"
     overall = has_prices and asks_cheapest_overall(message)  # i12k: "the cheapest remote you have"
     if overall:
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "relative_price": None})
+    closing = shopper_moves.closes(message)  # i12o: "never mind, thanks", "thanks anyway"
+    if closing:
+        heard = heard.model_copy(update={"intent": "chitchat", "references": [], "include": {}, "exclude": {},
+                                         "price": None, "relative_price": None, "show_now": False, "drop": []})
     terms = followups.shop_terms(heard, message)  # i12k: "do they come with a warranty?"
     if terms is not None:
         heard = heard.model_copy(update={"intent": "off_topic", "references": [], "show_now": False})
@@ -756,7 +763,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             or asks_unshown or beyond:
         text, decision = (beyond, {"decision": "out_of_range"}) if beyond else (
             (phrases.render("shop_terms", topic=terms), {"decision": "shop_terms"}) if terms is not None
-            else short_reply(parts, heard, phrases, message, session_id))
+            else short_reply(parts, heard, phrases, reading, session_id))
         named_one: Any = decision.get("answer")
         if isinstance(named_one, dict) and named_one.get("kind") in ("best", "cheaper", "pricier") \
                 and len(named_one.get("positions", [])) == 1:
@@ -768,7 +775,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                          "constraints": state.constraints(), "relaxed": [],
                          "policy": decision, **({"intent": heard.intent} if "answer" in decision else {}),
                          **({"answer": decision["answer"]} if "answer" in decision else {})}
-        if heard.intent == "chitchat" and state.shown and is_thanks(message, _lexicon(settings)):
+        if heard.intent == "chitchat" and (closing or state.shown and is_thanks(message, _lexicon(settings))):
             turn.text = " ".join([*notes, phrases.render("welcome")])  # "thanks" after items: no new opening
             turn.metadata["policy"] = {"decision": "welcome"}
         elif heard.intent == "chitchat" and not state.pending:  # off-topic gets a redirect, no quick replies
@@ -871,6 +878,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "n_candidates": len(candidates),
     }
     said = phrases.summary(wishes, currency(candidates), labels=parts.labels)
+    said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes)]))  # i12o: ">= 43 inches"
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
         turn.metadata["policy"] = {"decision": "nothing found"}

@@ -122,3 +122,46 @@ def test_a_figure_no_item_reaches_is_said_and_nothing_is_emptied(electronics: Ch
     reply = electronics.respond("hdmi cable at least 30 metres long", session_id="s")
     assert re.search(r"No item here states a length of >= 30 m", reply.text), reply.text
     assert reply.recommendations
+
+
+# --- "none of these are X?" is a question; closings ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("none of these are leather?", "are any of these leather?"),
+        ("so none of them are casual??", "are any of these casual?"),
+        ("wait, these aren't waterproof?", "are any of these waterproof?"),
+        ("are none of these from Titan?", "are any of these from Titan?"),
+    ],
+)
+def test_none_of_these_with_a_question_mark_is_a_question(message: str, question: str) -> None:
+    from chatrec.shopper_moves import as_any_question
+
+    assert as_any_question(message) == question
+
+
+@pytest.mark.parametrize("message", ["none of these are what I want", "none of these are casual", "these are nice?"])
+def test_a_complaint_about_taste_or_without_question_mark_stays_what_it_was(message: str) -> None:
+    from chatrec.shopper_moves import as_any_question
+
+    assert as_any_question(message) is None
+
+
+def test_none_of_these_casual_is_answered_about_the_shown_items(fashion: ChatRec) -> None:
+    first = fashion.respond("show me watches for women", session_id="s")
+    shown = {r.item_id for r in first.recommendations}
+    reply = fashion.respond("hmm, none of these are casual?", session_id="s")
+    assert {r.item_id for r in reply.recommendations} <= shown  # no new search, nothing excluded
+    assert "casual" in reply.text.lower()
+    again = fashion.respond("show me those once more", session_id="s")
+    assert again.recommendations and "not Casual" not in again.text
+
+
+@pytest.mark.parametrize("closing", ["no worries, thanks anyway", "that's all, thank you", "ok bye, thanks"])
+def test_a_polite_close_shows_nothing_and_asks_nothing(electronics: ChatRec, closing: str) -> None:
+    electronics.respond("show me hdmi cables", session_id="s")
+    reply = electronics.respond(closing, session_id="s")
+    assert not reply.recommendations and reply.question is None
+    assert reply.text
