@@ -736,6 +736,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if terms is not None:
         heard = heard.model_copy(update={"intent": "off_topic", "references": [], "show_now": False})
     notes: list[str] = []
+    # i12o: "a wedding outfit for a man": the occasion is a wish on the values that dress for it (Formal)
+    dressed = shopper_moves.occasion(message, parts.vocabulary.counts) \
+        if heard.intent in ("recommend", "refine", "answer") else {}
+    added = {name: values for name, values in dressed.items() if name not in heard.include}
+    if added:
+        heard = heard.model_copy(update={"include": {**heard.include, **added}})
     bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
@@ -753,6 +759,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
     if bounds and heard.intent not in ("off_topic", "chitchat", "ask_about_item", "compare"):
         state.apply(SpecsWanted(bounds))  # i12o
+    types_now = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
+    if heard.intent in ("recommend", "refine", "answer") and audience_fields(list(state.include)) and (
+            dressed or types_now and shopper_moves.dressed_for(state.include, parts.vocabulary.counts)):
+        heard = heard.model_copy(update={"show_now": True})  # i12o: an occasion for a person: show, no quiz
     profile = customer_profile(user, parts.store, parts.retriever)
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.

@@ -165,3 +165,34 @@ def test_a_polite_close_shows_nothing_and_asks_nothing(electronics: ChatRec, clo
     reply = electronics.respond(closing, session_id="s")
     assert not reply.recommendations and reply.question is None
     assert reply.text
+
+
+# --- an occasion for a person -------------------------------------------------------------------------
+
+
+def test_an_occasion_reads_the_values_that_dress_for_it() -> None:
+    from chatrec.shopper_moves import occasion
+
+    counts = {"usage": {"Formal": 3, "Ethnic": 2, "Casual": 9}, "gender": {"Men": 4}}
+    assert occasion("something smart for a job interview", counts) == {"usage": ["Formal"]}
+    assert occasion("an outfit for my sister's engagement", counts) == {"usage": ["Ethnic", "Formal"]}
+    assert occasion("a tee for everyday", counts) == {}
+    assert occasion("a wedding gift", {"category": {"Toasters": 1}}) == {}  # no such values: nothing read
+
+
+def test_an_interview_outfit_for_a_man_shows_formal_mens_items_at_once(fashion: ChatRec) -> None:
+    reply = fashion.respond("my husband has a job interview, what should he wear?", session_id="s")
+    items = [fashion.item(r.item_id) for r in reply.recommendations]
+    assert items and reply.question is None
+    assert all(i.attributes.get("gender") in ("Men", "Boys", "Unisex") for i in items)
+    assert all(i.attributes.get("usage") == "Formal" for i in items)
+    assert not any(i.attributes.get("articleType") in ("Tshirts", "Shorts", "Flip Flops") for i in items)
+
+
+def test_an_exclusion_after_items_keeps_the_fitting_ones_seen_before(fashion: ChatRec) -> None:
+    first = fashion.respond("formal shirts for men", session_id="s")
+    kept = [r.item_id for r in first.recommendations if fashion.item(r.item_id).attributes["baseColour"] != "White"]
+    reply = fashion.respond("no white please", session_id="s")
+    ids = [r.item_id for r in reply.recommendations]
+    assert ids and not any(fashion.item(i).attributes["baseColour"] == "White" for i in ids)
+    assert set(kept) <= set(ids)  # the non-white formal shirts shown before are not hidden
