@@ -196,3 +196,24 @@ def test_an_exclusion_after_items_keeps_the_fitting_ones_seen_before(fashion: Ch
     ids = [r.item_id for r in reply.recommendations]
     assert ids and not any(fashion.item(i).attributes["baseColour"] == "White" for i in ids)
     assert set(kept) <= set(ids)  # the non-white formal shirts shown before are not hidden
+
+
+# --- a reason's noun is the product type, never an adjective -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("category", "noun"),
+    [("On-Ear", "an on-ear headphone by"), ("Over-Ear", "an over-ear headphone by"), ("Condenser", "a condenser microphone by")],
+)
+def test_a_type_named_by_an_adjective_gets_its_noun_in_the_reason(category: str, noun: str) -> None:
+    from chatrec.grounding import Fact, FactWriter, _noun
+
+    reason = FactWriter("en").write([Fact("type", "category", _noun(category), True), Fact("brand", "brand", "Acme", False)])
+    assert reason.lower().startswith(noun), reason
+
+
+def test_an_ordinary_type_is_left_as_it_is() -> None:
+    from chatrec.grounding import Fact, FactWriter, _noun
+
+    reason = FactWriter("en").write([Fact("type", "category", _noun("SmartTelevisions"), True)])
+    assert reason.lower().startswith("a smart television"), reason
