@@ -22,6 +22,7 @@ __all__ = [
     "Asked",
     "DialogueState",
     "Event",
+    "FitsMakes",
     "Heard",
     "Named",
     "Reacted",
@@ -107,7 +108,15 @@ class SpecsChecked:
     blocked: tuple[str, ...]
 
 
-Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked
+@dataclass(frozen=True)
+class FitsMakes:
+    """i12o: the accessory must fit a device of these makes ("for my Mi tv" -> ``("Mi",)``; the makes of
+    the items shown for "a remote that works with these"): kept until the product type changes."""
+
+    makes: tuple[str, ...]
+
+
+Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes
 
 
 @dataclass
@@ -137,6 +146,7 @@ class DialogueState:
         requested: Ids the customer's last message asked for by name (shown first).
         specs: i12o: spec bounds per unit family, ``[min, max]`` (None for open), kept like wishes.
         spec_blocked: i12o: ids the spec bounds leave out this turn (recomputed each turn, not stored).
+        fits: i12o: makes the accessory's title must name ("for my Mi tv"), kept like wishes.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -161,6 +171,7 @@ class DialogueState:
     requested: list[str] = field(default_factory=list)
     specs: dict[str, list[float | None]] = field(default_factory=dict)
     spec_blocked: list[str] = field(default_factory=list)
+    fits: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -218,6 +229,8 @@ class DialogueState:
             self.specs.update({family: [low, high] for family, (low, high) in event.bounds.items()})
         elif isinstance(event, SpecsChecked):  # i12o
             self.spec_blocked = list(event.blocked)
+        elif isinstance(event, FitsMakes):  # i12o
+            self.fits = list(dict.fromkeys(event.makes))
         elif event.kind == "rejected":
             if event.item_id not in self.rejected:
                 self.rejected.append(event.item_id)
@@ -244,7 +257,7 @@ class DialogueState:
             self.last_references = heard.positions
             return
         if heard.intent == "start_over":
-            self.specs = {}  # i12o
+            self.specs, self.fits = {}, []  # i12o
             self.include, self.exclude, self.avoid = {}, {}, []
             self.min_price = self.max_price = None
             self.asked, self.n_questions, self.queries = [], 0, []
@@ -263,7 +276,7 @@ class DialogueState:
                 del self.include[name]  # "now a belt": the jeans wish goes
             if replaced:
                 self.queries = []  # and so do the words about the jeans ("skinny", "32 inch")
-                self.specs = {}  # i12o: and the sizes bounded for them
+                self.specs, self.fits = {}, []  # i12o: and the sizes bounded for them, the device they fit
         for name, values in heard.include.items():
             self.include[name] = sorted(values)
             if name in self.exclude:

@@ -231,7 +231,8 @@ def narrows(heard: ShopperRequest, before: Mapping[str, Sequence[str]], types: I
     kinds = set(types) | {"category"}
     return any(name not in kinds and not set(values) <= set(before.get(name, ()))
                for name, values in heard.include.items()) \
-        or any(name not in kinds and values for name, values in heard.exclude.items())  # i12o: "not purple"
+        or any(name not in kinds and values for name, values in heard.exclude.items()) \
+        or heard.price is not None and heard.price.max is not None and not heard.include  # i12o: "not purple", "under 300"
 
 
 #: Words that qualify a product without naming a make or a model: never "none of the TVs is called new".

@@ -243,14 +243,17 @@ def describe(family: str, low: float | None, high: float | None, names: Mapping[
 
 
 def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]:
-    """Check the state's spec bounds against the items fitting ``filters`` (the other wishes): record the
-    items they leave out (a :class:`~chatrec.dialogue.SpecsChecked` event) and return the reply's notes
-    for a spec the catalogue does not list or no item reaches."""
+    """Check the state's spec bounds and the makes an accessory must fit (:mod:`chatrec.compatible`)
+    against the items fitting ``filters`` (the other wishes): record the items they leave out (a
+    :class:`~chatrec.dialogue.SpecsChecked` event) and return the reply's notes for a spec the catalogue
+    does not list or no item reaches."""
+    from chatrec.compatible import blocked as unfitting
     from chatrec.dialogue import SpecsChecked
 
     bounds = {family: (pair[0], pair[1]) for family, pair in state.specs.items()}
-    result = check(retriever.index, bounds, retriever.allowed(filters)) if bounds else SpecCheck()
-    state.apply(SpecsChecked(result.blocked))
+    mask = retriever.allowed(filters)
+    result = check(retriever.index, bounds, mask) if bounds else SpecCheck()
+    state.apply(SpecsChecked(tuple(dict.fromkeys([*result.blocked, *unfitting(retriever.index, state.fits, mask)]))))
     notes = []
     for template, families in (("spec_unlisted", result.unlisted), ("spec_none", result.unreached)):
         for family in families:

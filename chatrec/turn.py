@@ -24,11 +24,12 @@ from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
 from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams"
 from chatrec import shopper_moves  # i12o: "none of these are formal?", "never mind, thanks"
+from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
-from chatrec.dialogue import Asked, DialogueState, Heard, Named, Reshown, Shown, SpecsWanted, Wishes
+from chatrec.dialogue import Asked, DialogueState, FitsMakes, Heard, Named, Reshown, Shown, SpecsWanted, Wishes
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
 from chatrec.explain import Explainer, Explanation, explain_all, problem_counts
@@ -702,6 +703,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
     # i12o: "none of these are formal?" asks about the items shown: read as "are any of these formal?"
     reading = (shopper_moves.as_any_question(message) if state.last_shown else None) or message
+    makes: list[str] = []  # i12o: "a remote that works with these", "for my Mi tv": the device's makes
+    for_shown = False
+    if state.last_shown:
+        reading, for_shown = compatible.without_shown_phrase(reading)
+        if for_shown:
+            makes = list(dict.fromkeys(b for i in state.last_shown if i in index and (b := index.get(i).brand)))
+    makes = makes or compatible.device_makes(message, parts.vocabulary.counts.get("brand", {}))
     if back_to is not None:
         state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))
     with observability.stage("understand"):
@@ -752,6 +760,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"price": None, "relative_price": None})
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
+    if for_shown and makes and "brand" not in heard.include and heard.intent in ("recommend", "refine", "answer"):
+        heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
     budget_before = (state.min_price, state.max_price)
     include_before = {name: list(values) for name, values in state.include.items()}
     state.apply(Heard(heard))
@@ -759,6 +769,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
     if bounds and heard.intent not in ("off_topic", "chitchat", "ask_about_item", "compare"):
         state.apply(SpecsWanted(bounds))  # i12o
+    if makes and heard.intent in ("recommend", "refine", "answer"):
+        state.apply(FitsMakes(tuple(makes)))  # i12o
+    elif overall and state.fits:
+        state.apply(FitsMakes(()))  # i12o: "the cheapest remote you have" asks about the whole shop
     types_now = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
     if heard.intent in ("recommend", "refine", "answer") and audience_fields(list(state.include)) and (
             dressed or types_now and shopper_moves.dressed_for(state.include, parts.vocabulary.counts)):
@@ -826,7 +840,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.wishes(), labels=parts.labels)))
     spec_notes = spec_filters.checked(state, parts.retriever, filters_for(state.wishes()), phrases)  # i12o
     notes.extend(spec_notes)
-    if bounds and state.spec_blocked and heard.intent in ("recommend", "refine", "answer"):
+    if (bounds or makes) and state.spec_blocked and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"show_now": True})  # i12o: a spec the items state is specific enough
     reshown = followups.narrows(heard, include_before, type_fields([*state.include, *heard.include])) \
         and bool(state.shown) and not state.allow_shown and seen_fit(state, profile, parts, settings.n_recommendations)

@@ -217,3 +217,38 @@ def test_an_ordinary_type_is_left_as_it_is() -> None:
 
     reason = FactWriter("en").write([Fact("type", "category", _noun("SmartTelevisions"), True)])
     assert reason.lower().startswith("a smart television"), reason
+
+
+# --- an accessory that fits a device ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "makes"),
+    [
+        ("a remote for my LG television", ["LG"]),
+        ("I own a OnePlus 9, which cable should I get?", ["OnePlus"]),
+        ("a cable for my phone", []),
+        ("a gift for my wife", []),
+    ],
+)
+def test_the_device_make_is_read_from_the_message(message: str, makes: list[str]) -> None:
+    from chatrec.compatible import device_makes
+
+    assert device_makes(message, ["LG", "OnePlus", "Samsung"]) == makes
+
+
+def test_a_remote_for_an_lg_tv_names_lg_and_the_fit_stays_with_a_budget(electronics: ChatRec) -> None:
+    reply = electronics.respond("a remote for my LG television", session_id="s")
+    titles = _titles(electronics, reply)
+    assert titles and all("lg" in t.lower() for t in titles), titles
+    reply = electronics.respond("under 500 rupees", session_id="s")
+    titles = _titles(electronics, reply)
+    assert not titles or all("lg" in t.lower() for t in titles), titles
+
+
+def test_an_accessory_that_goes_with_the_shown_items_fits_their_make(electronics: ChatRec) -> None:
+    electronics.respond("show me LG smart tvs", session_id="s")
+    reply = electronics.respond("any remote compatible with these?", session_id="s")
+    items = [electronics.item(r.item_id) for r in reply.recommendations]
+    assert items and all(i.category == "RemoteControls" and "lg" in i.title.lower() for i in items)
+    assert "left out" not in reply.text  # the TVs' make is the fit, not a brand wish given up
