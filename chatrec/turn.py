@@ -25,6 +25,7 @@ from chatrec.specs import specs_first
 from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams"
 from chatrec import shopper_moves  # i12o: "none of these are formal?", "never mind, thanks"
 from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
+from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -750,6 +751,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     added = {name: values for name, values in dressed.items() if name not in heard.include}
     if added:
         heard = heard.model_copy(update={"include": {**heard.include, **added}})
+    kinds = ["category", *type_fields([*heard.include])]  # i12o: "a smart tv and an hdmi cable": a bundle
+    heard = bundles.next_piece(heard, state.include, kinds)  # i12o: "and a belt" after the shirt and shoes
+    bundle = heard.intent in ("recommend", "refine") and bundles.is_bundle(message, heard.include, kinds)
+    if bundle:
+        heard = heard.model_copy(update={"include": bundles.as_one_field(heard.include, kinds, index.items),
+                                         "show_now": True})
     bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
@@ -884,6 +891,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.intent == "show_again" and not heard.include and state.last_shown:  # i12k: "those once more": the last list
         again = [c for c in candidates if c.item.id in state.last_shown]
         candidates = sorted(again, key=lambda c: state.last_shown.index(c.item.id)) or candidates
+    if bundle:  # i12o: each product of the bundle in the list
+        field_ = next((n for n in kinds if len(state.include.get(n, ())) >= 2), None)
+        candidates = bundles.interleave(candidates, field_) if field_ else candidates
     if anchors:
         candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:

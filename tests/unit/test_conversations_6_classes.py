@@ -252,3 +252,30 @@ def test_an_accessory_that_goes_with_the_shown_items_fits_their_make(electronics
     items = [electronics.item(r.item_id) for r in reply.recommendations]
     assert items and all(i.category == "RemoteControls" and "lg" in i.title.lower() for i in items)
     assert "left out" not in reply.text  # the TVs' make is the fit, not a brand wish given up
+
+
+# --- two products asked for together -------------------------------------------------------------------
+
+
+def test_a_bundle_of_two_types_in_one_field_shows_both(electronics: ChatRec) -> None:
+    reply = electronics.respond("I want a smart tv plus an hdmi cable", session_id="s")
+    kinds = {electronics.item(r.item_id).category for r in reply.recommendations}
+    assert reply.question is None and {"SmartTelevisions", "HDMICables"} <= kinds, kinds
+
+
+def test_a_bundle_across_two_type_fields_shows_both_and_the_next_piece_alone(fashion: ChatRec) -> None:
+    reply = fashion.respond("a watch and sunglasses for my boyfriend", session_id="s")
+    items = [fashion.item(r.item_id) for r in reply.recommendations]
+    kinds = {i.attributes["articleType"] for i in items}
+    assert {"Watches", "Sunglasses"} <= kinds, kinds
+    assert all(i.attributes["gender"] in ("Men", "Unisex") for i in items)
+    reply = fashion.respond("and a wallet", session_id="s")
+    kinds = {fashion.item(r.item_id).attributes["articleType"] for r in reply.recommendations}
+    assert kinds == {"Wallets"}, kinds
+
+
+def test_one_type_with_and_elsewhere_is_no_bundle() -> None:
+    from chatrec.bundles import is_bundle
+
+    assert not is_bundle("black and white sneakers", {"articleType": ["Casual Shoes"]}, ["articleType"])
+    assert is_bundle("a tv and a mount", {"category": ["SmartTelevisions", "Mounts"]}, ["category"])
