@@ -96,7 +96,8 @@ class Reacted:
 @dataclass(frozen=True)
 class SpecsWanted:
     """i12o: numeric spec bounds the customer set, per unit family ("at least 43 inches" ->
-    ``{"inch": (43, None)}``); a family named again replaces its bounds (:mod:`chatrec.spec_filters`)."""
+    ``{"inch": (43, None)}``); a family named again replaces its bounds, ``(None, None)`` gives it up
+    (:mod:`chatrec.spec_filters`)."""
 
     bounds: Mapping[str, tuple[float | None, float | None]]
 
@@ -227,6 +228,7 @@ class DialogueState:
             self.allow_shown = True
         elif isinstance(event, SpecsWanted):  # i12o
             self.specs.update({family: [low, high] for family, (low, high) in event.bounds.items()})
+            self.specs = {family: pair for family, pair in self.specs.items() if pair != [None, None]}  # (None, None): given up
         elif isinstance(event, SpecsChecked):  # i12o
             self.spec_blocked = list(event.blocked)
         elif isinstance(event, FitsMakes):  # i12o

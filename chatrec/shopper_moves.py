@@ -16,7 +16,7 @@ Cue phrases are data: ``prompts/conversation_cues_6.txt``, ``prompts/occasion_wo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from chatrec.conversation import load_cues
 from chatrec.errors import ConfigError
 from chatrec.prompting import default_prompts_dir
 
-__all__ = ["as_any_question", "closes", "dressed_for", "occasion"]
+__all__ = ["as_any_question", "closes", "dressed_for", "no_such_type", "occasion"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues_6.txt"
 _OCCASIONS_FILE = default_prompts_dir() / "occasion_words.txt"
@@ -93,3 +93,24 @@ def dressed_for(include: Mapping[str, object], counts: Mapping[str, Mapping[str,
         and all(str(v).casefold() in every for v in values)
         for name, values in include.items()
     )
+
+
+def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
+    """The product asked for by name ("a laptop with at least 8GB RAM" -> "laptop") when no product type
+    of the catalogue has its head word, else None: the catalogue may use the word ("cable for laptop"),
+    but sells no such product. Only for a message from which no product type was read."""
+    from chatrec.grounding import singular
+    from chatrec.not_carried import asked_for
+    from chatrec.text import tokens
+
+    thing = asked_for(message)
+    if thing is None:
+        return None
+    thing = re.split(r"\s+(?:with|that|which|having|under|over|below|above|of|for|in)\b", thing, maxsplit=1)[0]
+    words = [w for w in tokens(thing) if w.isalpha() and len(w) > 2]
+    if not words or len(words) > 3:
+        return None
+    kinds = {singular(w) for value in type_values
+             for w in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(value))) if w.isalpha()}
+    head = singular(words[-1])
+    return None if head in kinds else thing

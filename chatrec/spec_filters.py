@@ -65,7 +65,7 @@ _BARE = re.compile(rf"(?<![A-Za-z0-9.,])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z0
 # A bare figure is a spec only with a unit that cannot be an English word or a price ("in", "m", "g" alone
 # are too common): "a 32 inch tv", "2m cable", "8GB", "65W".
 _BARE_UNITS = {"in", "m", "g", "w"}
-_STRICT_STEP = 1e-6
+_STRICT_STEP = 1e-9
 
 
 def _number(text: str, thousands: str | None) -> float:
@@ -254,6 +254,10 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]
     mask = retriever.allowed(filters)
     result = check(retriever.index, bounds, mask) if bounds else SpecCheck()
     state.apply(SpecsChecked(tuple(dict.fromkeys([*result.blocked, *unfitting(retriever.index, state.fits, mask)]))))
+    if result.unlisted:  # said once below, then given up: the catalogue cannot check it
+        from chatrec.dialogue import SpecsWanted
+
+        state.apply(SpecsWanted({family: (None, None) for family in result.unlisted}))
     notes = []
     for template, families in (("spec_unlisted", result.unlisted), ("spec_none", result.unreached)):
         for family in families:

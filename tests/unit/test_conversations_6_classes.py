@@ -279,3 +279,22 @@ def test_one_type_with_and_elsewhere_is_no_bundle() -> None:
 
     assert not is_bundle("black and white sneakers", {"articleType": ["Casual Shoes"]}, ["articleType"])
     assert is_bundle("a tv and a mount", {"category": ["SmartTelevisions", "Mounts"]}, ["category"])
+
+
+# --- a product the shop does not sell, though its titles name it ------------------------------------
+
+
+def test_a_product_named_only_as_what_items_are_for_is_said_not_sold(electronics: ChatRec) -> None:
+    reply = electronics.respond("I'm looking for a smartphone with at least 128GB", session_id="s")
+    assert "sells no smartphone" in reply.text and "memory" in reply.text, reply.text
+    again = electronics.respond("ok, a usb cable then", session_id="s")
+    assert "128 GB" not in again.text  # the memory bound was said once, then given up
+    assert all(electronics.item(r.item_id).category == "USBCables" for r in again.recommendations)
+
+
+def test_a_product_type_the_shop_has_is_not_called_unsold() -> None:
+    from chatrec.shopper_moves import no_such_type
+
+    types = ["USBCables", "SmartTelevisions", "RemoteControls"]
+    assert no_such_type("I am looking for a remote with backlight", types) is None
+    assert no_such_type("I need a projector", types) == "projector"
