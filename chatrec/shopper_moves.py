@@ -108,8 +108,8 @@ def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
         return None
     thing = re.split(r"\s+(?:with|that|which|having|under|over|below|above|of|for|in)\b", thing, maxsplit=1)[0]
     words = [w for w in tokens(thing) if w.isalpha() and len(w) > 2]
-    if not words or len(words) > 3:
-        return None
+    if not words or len(words) > 3 or re.search(rf"\b{re.escape(words[-1])}\b", thing) is None:
+        return None  # "do you have Dunkirk?": a name written with a capital is a title or a make, not a type
     kinds = {singular(w) for value in type_values
              for w in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(value))) if w.isalpha()}
     head = singular(words[-1])

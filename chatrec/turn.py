@@ -835,7 +835,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         thing = not_carried(message, parts.retriever.bm25.vocabulary)
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
-        elif not heard.include and (missing := shopper_moves.no_such_type(message, [
+        elif not heard.include and not state.requested and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None:
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
