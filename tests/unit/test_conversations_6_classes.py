@@ -298,3 +298,13 @@ def test_a_product_type_the_shop_has_is_not_called_unsold() -> None:
     types = ["USBCables", "SmartTelevisions", "RemoteControls"]
     assert no_such_type("I am looking for a remote with backlight", types) is None
     assert no_such_type("I need a projector", types) == "projector"
+
+
+# --- no invented fact in an answer ----------------------------------------------------------------------
+
+
+def test_a_make_of_two_words_is_not_answered_by_its_last_word(electronics: ChatRec) -> None:
+    electronics.respond("show me usb wifi adapters", session_id="s")
+    reply = electronics.respond("are any of these TP-Link?", session_id="s")
+    assert "D-Link" not in reply.text.split("The catalogue data")[0], reply.text  # D-Link is no TP-Link
+    assert "is listed as TP-Link" in reply.text
