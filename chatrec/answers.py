@@ -684,6 +684,20 @@ def _related(
     return None
 
 
+def _forms(value: str) -> set[str]:
+    return {w for t in _tokens(value) for w in (t, _singular(t))}
+
+
+def _whole(asked: Sequence[str], value: str) -> bool:
+    """i12o: a value of several words answers a question of several words only when it has them all:
+    "TP-Link" answers "are any of these TP-Link?", "D-Link" does not (both end in "link")."""
+    words = _tokens(value)
+    if len(asked) < 2 or len(words) < 2:
+        return True
+    have = _forms(value)
+    return all(a in have or _singular(a) in have for a in asked)
+
+
 def _attribute_answer(
     asked: list[str], items: Sequence[Item], positions: list[int], wording: Mapping[str, Any], *, counted: bool = False
 ) -> Answer:
@@ -700,6 +714,10 @@ def _attribute_answer(
     other_values: list[str] = []
     unsaid: list[tuple[int, str]] = []
     not_said = 0
+    # i12o: a question naming a value of several words ("TP-Link") is answered by that value only, never by
+    # its last word in a name ("D-Link ...: its name mentions link")
+    strict = len(asked) >= 2 and any(len(_tokens(v)) >= 2 and _whole(asked, v)
+                                     for item in items for _, v in _fields(item, wording))
     for item in items:
         title = _short_title(item)
         named = next(((n, v) for n, v in _english_fields(item) if forms & set(_tokens(n))), None)
@@ -716,7 +734,7 @@ def _attribute_answer(
             supported = True
             continue
         fields = _fields(item, wording)
-        hit = next(((n, v) for n, v in fields if head & {w for t in _tokens(v) for w in (t, _singular(t))}), None)
+        hit = next(((n, v) for n, v in fields if head & _forms(v) and _whole(asked, v)), None)
         if hit is not None:
             lines.append(wording["yes_value"].format(title=title, value=_show(hit[1], wording), field=hit[0]))
             supported = True
@@ -731,7 +749,8 @@ def _attribute_answer(
                 supported = True
                 continue
         where = next((label for label, source in (("name", item.title), ("description", item.description))
-                      if head & {w for t in _tokens(source) for w in (t, _singular(t))}), None)
+                      if head & {w for t in _tokens(source) for w in (t, _singular(t))}
+                      and (not strict or re.search(rf"\b{re.escape(phrase)}\b", " ".join(_tokens(source))))), None)
         if where is not None:  # quote the words the text has ("battery"), not all that was asked ("biggest battery")
             said = " ".join(_tokens(item.title if where == "name" else item.description))
             # the longest end of the question the text says as written ("fast charging", not "support charging")

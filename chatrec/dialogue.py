@@ -22,11 +22,14 @@ __all__ = [
     "Asked",
     "DialogueState",
     "Event",
+    "FitsMakes",
     "Heard",
     "Named",
     "Reacted",
     "Reshown",
     "Shown",
+    "SpecsChecked",
+    "SpecsWanted",
     "Stated",
     "Wishes",
     "update_state",
@@ -90,7 +93,31 @@ class Reacted:
     kind: str
 
 
-Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted
+@dataclass(frozen=True)
+class SpecsWanted:
+    """i12o: numeric spec bounds the customer set, per unit family ("at least 43 inches" ->
+    ``{"inch": (43, None)}``); a family named again replaces its bounds, ``(None, None)`` gives it up
+    (:mod:`chatrec.spec_filters`)."""
+
+    bounds: Mapping[str, tuple[float | None, float | None]]
+
+
+@dataclass(frozen=True)
+class SpecsChecked:
+    """i12o: the items the spec bounds leave out this turn (derived from the catalogue; not stored)."""
+
+    blocked: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FitsMakes:
+    """i12o: the accessory must fit a device of these makes ("for my Mi tv" -> ``("Mi",)``; the makes of
+    the items shown for "a remote that works with these"): kept until the product type changes."""
+
+    makes: tuple[str, ...]
+
+
+Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes
 
 
 @dataclass
@@ -118,6 +145,9 @@ class DialogueState:
         language: The language of the customer's last message.
         owned: Ids the customer said they own, have seen or did not like (never recommended).
         requested: Ids the customer's last message asked for by name (shown first).
+        specs: i12o: spec bounds per unit family, ``[min, max]`` (None for open), kept like wishes.
+        spec_blocked: i12o: ids the spec bounds leave out this turn (recomputed each turn, not stored).
+        fits: i12o: makes the accessory's title must name ("for my Mi tv"), kept like wishes.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -140,10 +170,15 @@ class DialogueState:
     language: str = "en"
     owned: list[str] = field(default_factory=list)
     requested: list[str] = field(default_factory=list)
+    specs: dict[str, list[float | None]] = field(default_factory=dict)
+    spec_blocked: list[str] = field(default_factory=list)
+    fits: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
-        return asdict(self)
+        data = asdict(self)
+        data.pop("spec_blocked")  # i12o: derived from the catalogue each turn
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> DialogueState:
@@ -191,6 +226,13 @@ class DialogueState:
             self.shown.extend(i for i in event.item_ids if i not in self.shown)
         elif isinstance(event, Reshown):
             self.allow_shown = True
+        elif isinstance(event, SpecsWanted):  # i12o
+            self.specs.update({family: [low, high] for family, (low, high) in event.bounds.items()})
+            self.specs = {family: pair for family, pair in self.specs.items() if pair != [None, None]}  # (None, None): given up
+        elif isinstance(event, SpecsChecked):  # i12o
+            self.spec_blocked = list(event.blocked)
+        elif isinstance(event, FitsMakes):  # i12o
+            self.fits = list(dict.fromkeys(event.makes))
         elif event.kind == "rejected":
             if event.item_id not in self.rejected:
                 self.rejected.append(event.item_id)
@@ -217,6 +259,7 @@ class DialogueState:
             self.last_references = heard.positions
             return
         if heard.intent == "start_over":
+            self.specs, self.fits = {}, []  # i12o
             self.include, self.exclude, self.avoid = {}, {}, []
             self.min_price = self.max_price = None
             self.asked, self.n_questions, self.queries = [], 0, []
@@ -235,6 +278,7 @@ class DialogueState:
                 del self.include[name]  # "now a belt": the jeans wish goes
             if replaced:
                 self.queries = []  # and so do the words about the jeans ("skinny", "32 inch")
+                self.specs, self.fits = {}, []  # i12o: and the sizes bounded for them, the device they fit
         for name, values in heard.include.items():
             self.include[name] = sorted(values)
             if name in self.exclude:

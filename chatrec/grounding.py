@@ -517,6 +517,7 @@ class FactWriter:
 
         colour, kind_type, brand, gender = first("colour"), first("type"), first("brand"), first("gender")
         noun = kind_type.value if kind_type else str(w.pieces.get("fallback_noun", "item"))
+        noun = str(w.pieces.get("type_nouns", {}).get(noun.lower(), noun))  # i12o: "in-ear" -> "in-ear earphone"
         head = " ".join(p for p in [colour.value if colour else "", noun] if p)
         article = w.pieces["article"]
         if noun.split()[-1:] and noun.split()[-1].lower() in w.plural_only:

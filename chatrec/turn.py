@@ -22,11 +22,15 @@ import numpy as np
 from chatrec.accessories import accessories_last
 from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
+from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams"
+from chatrec import shopper_moves  # i12o: "none of these are formal?", "never mind, thanks"
+from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
+from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
-from chatrec.dialogue import Asked, DialogueState, Heard, Named, Reshown, Shown, Wishes
+from chatrec.dialogue import Asked, DialogueState, FitsMakes, Heard, Named, Reshown, Shown, SpecsWanted, Wishes
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
 from chatrec.explain import Explainer, Explanation, explain_all, problem_counts
@@ -423,7 +427,7 @@ def excluded(state: DialogueState, profile: Profile | None, with_shown: bool = T
     """Never again: turned down, owned, named by the customer, bought or disliked, and (unless
     asked) shown; except the items the last message asked for by name ("do you have Inception?")."""
     history = [*profile.positives, *profile.negatives] if profile else []
-    ids = list(dict.fromkeys([*state.rejected, *state.owned, *state.mentioned, *history]))
+    ids = list(dict.fromkeys([*state.rejected, *state.owned, *state.mentioned, *history, *state.spec_blocked]))
     if with_shown and not state.allow_shown:
         ids.extend(i for i in state.shown if i not in ids)
     asked = set(state.requested)
@@ -706,11 +710,20 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
+    # i12o: "none of these are formal?" asks about the items shown: read as "are any of these formal?"
+    reading = (shopper_moves.as_any_question(message) if state.last_shown else None) or message
+    makes: list[str] = []  # i12o: "a remote that works with these", "for my Mi tv": the device's makes
+    for_shown = False
+    if state.last_shown:
+        reading, for_shown = compatible.without_shown_phrase(reading)
+        if for_shown:
+            makes = list(dict.fromkeys(b for i in state.last_shown if i in index and (b := index.get(i).brand)))
+    makes = makes or compatible.device_makes(message, parts.vocabulary.counts.get("brand", {}))
     if back_to is not None:
         state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))
     with observability.stage("understand"):
         heard = hear(
-            message, parts.vocabulary, state, shown=[index.get(i) for i in state.last_shown if i in index],
+            reading, parts.vocabulary, state, shown=[index.get(i) for i in state.last_shown if i in index],
             catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates),
             lexicon=_lexicon(settings), labels=parts.labels,
         )
@@ -725,17 +738,36 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 shown=[index.get(i) for i in state.last_shown if i in index],
             )
     if not named(parts.linker, parts.retriever, message):  # i12k: "why this one?", "and what's the price?"
-        heard = followups.about_last_spoken(heard, message, [index.get(i) for i in state.last_shown if i in index],
+        heard = followups.about_last_spoken(heard, reading, [index.get(i) for i in state.last_shown if i in index],
                                             state.last_references)
     phrases = parts.phrases.language(heard.language)
     heard = other_values_asked(parts, heard, message, state, phrases)  # i12k: "any other colours?"
     overall = has_prices and asks_cheapest_overall(message)  # i12k: "the cheapest remote you have"
     if overall:
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "relative_price": None})
+    closing = shopper_moves.closes(message)  # i12o: "never mind, thanks", "thanks anyway"
+    if closing:
+        heard = heard.model_copy(update={"intent": "chitchat", "references": [], "include": {}, "exclude": {},
+                                         "price": None, "relative_price": None, "show_now": False, "drop": []})
     terms = followups.shop_terms(heard, message)  # i12k: "do they come with a warranty?"
     if terms is not None:
         heard = heard.model_copy(update={"intent": "off_topic", "references": [], "show_now": False})
     notes: list[str] = []
+    # i12o: "a wedding outfit for a man": the occasion is a wish on the values that dress for it (Formal)
+    dressed = shopper_moves.occasion(message, parts.vocabulary.counts) \
+        if heard.intent in ("recommend", "refine", "answer") else {}
+    added = {name: values for name, values in dressed.items() if name not in heard.include}
+    if added:
+        heard = heard.model_copy(update={"include": {**heard.include, **added}})
+    kinds = ["category", *type_fields([*heard.include])]  # i12o: "a smart tv and an hdmi cable": a bundle
+    heard = bundles.next_piece(heard, state.include, kinds)  # i12o: "and a belt" after the shirt and shoes
+    bundle = heard.intent in ("recommend", "refine") and bundles.is_bundle(message, heard.include, kinds)
+    if bundle:
+        heard = heard.model_copy(update={"include": bundles.as_one_field(heard.include, kinds, index.items),
+                                         "show_now": True})
+    bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
+    if bounds:
+        heard = spec_filters.drop_spec_price(heard, message)
     if heard.language == "other":
         notes.append(phrases.render("other_language"))
     if (heard.price is not None or heard.relative_price) and not has_prices:
@@ -744,11 +776,23 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"price": None, "relative_price": None})
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
+    if for_shown and makes and "brand" not in heard.include and heard.intent in ("recommend", "refine", "answer"):
+        heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
     budget_before = (state.min_price, state.max_price)
     include_before = {name: list(values) for name, values in state.include.items()}
     state.apply(Heard(heard))
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
+    if bounds and heard.intent not in ("off_topic", "chitchat", "ask_about_item", "compare"):
+        state.apply(SpecsWanted(bounds))  # i12o
+    if makes and heard.intent in ("recommend", "refine", "answer"):
+        state.apply(FitsMakes(tuple(makes)))  # i12o
+    elif overall and state.fits:
+        state.apply(FitsMakes(()))  # i12o: "the cheapest remote you have" asks about the whole shop
+    types_now = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
+    if heard.intent in ("recommend", "refine", "answer") and audience_fields(list(state.include)) and (
+            dressed or types_now and shopper_moves.dressed_for(state.include, parts.vocabulary.counts)):
+        heard = heard.model_copy(update={"show_now": True})  # i12o: an occasion for a person: show, no quiz
     profile = customer_profile(user, parts.store, parts.retriever)
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
@@ -759,7 +803,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             or asks_unshown or beyond:
         text, decision = (beyond, {"decision": "out_of_range"}) if beyond else (
             (phrases.render("shop_terms", topic=terms), {"decision": "shop_terms"}) if terms is not None
-            else short_reply(parts, heard, phrases, message, session_id))
+            else short_reply(parts, heard, phrases, reading, session_id))
         named_one: Any = decision.get("answer")
         if isinstance(named_one, dict) and named_one.get("kind") in ("best", "cheaper", "pricier") \
                 and len(named_one.get("positions", [])) == 1:
@@ -771,7 +815,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                          "constraints": state.constraints(), "relaxed": [],
                          "policy": decision, **({"intent": heard.intent} if "answer" in decision else {}),
                          **({"answer": decision["answer"]} if "answer" in decision else {})}
-        if heard.intent == "chitchat" and state.shown and is_thanks(message, _lexicon(settings)):
+        if heard.intent == "chitchat" and (closing or state.shown and is_thanks(message, _lexicon(settings))):
             turn.text = " ".join([*notes, phrases.render("welcome")])  # "thanks" after items: no new opening
             turn.metadata["policy"] = {"decision": "welcome"}
         elif heard.intent == "chitchat" and state.shown and is_small_talk(message, _lexicon(settings)):
@@ -810,6 +854,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         thing = not_carried(message, parts.retriever.bm25.vocabulary)
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
+        elif not heard.include and not state.requested and (missing := shopper_moves.no_such_type(message, [
+                v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
+                for v in parts.vocabulary.counts.get(name, {})])) is not None:
+            notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
     elif named_type and heard.intent in ("recommend", "refine"):  # i12k: "a sony tv" on a shop with no Sony TV
         mask = parts.retriever.allowed(filters_for(state.wishes()))
         read = [v for vs in heard.include.values() for v in vs]
@@ -820,6 +868,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if word is not None:
             notes.append(phrases.render("not_among", thing=word, wishes=phrases.summary(
                 state.wishes(), labels=parts.labels)))
+    spec_notes = spec_filters.checked(state, parts.retriever, filters_for(state.wishes()), phrases)  # i12o
+    notes.extend(spec_notes)
+    if (bounds or makes) and state.spec_blocked and heard.intent in ("recommend", "refine", "answer"):
+        heard = heard.model_copy(update={"show_now": True})  # i12o: a spec the items state is specific enough
     reshown = followups.narrows(heard, include_before, type_fields([*state.include, *heard.include])) \
         and bool(state.shown) and not state.allow_shown and seen_fit(state, profile, parts, settings.n_recommendations)
     if reshown:  # i12k: "gold please" after jewellery: the gold ones, those seen before after the new ones
@@ -862,6 +914,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.intent == "show_again" and not heard.include and state.last_shown:  # i12k: "those once more": the last list
         again = [c for c in candidates if c.item.id in state.last_shown]
         candidates = sorted(again, key=lambda c: state.last_shown.index(c.item.id)) or candidates
+    if bundle:  # i12o: each product of the bundle in the list
+        field_ = next((n for n in kinds if len(state.include.get(n, ())) >= 2), None)
+        candidates = bundles.interleave(candidates, field_) if field_ else candidates
     if anchors:
         candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:
@@ -880,6 +935,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "n_candidates": len(candidates),
     }
     said = phrases.summary(wishes, currency(candidates), labels=parts.labels)
+    said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes)]))  # i12o: ">= 43 inches"
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
         turn.metadata["policy"] = {"decision": "nothing found"}

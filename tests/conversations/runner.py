@@ -33,6 +33,14 @@ Checks of a turn (``expect``), each counted under a kind:
   list's; ``new_items: true`` (kind ``more``): at least one item not shown before.
 - ``says_any: [...]`` / ``says_none: [...]`` (kind ``wording``): the text contains one / none of these
   (case-insensitive).
+- ``spec: {unit: inch|metre|W|Mbps, min, max}`` (kind ``spec``): items are shown and every shown
+  title states that spec within the bounds (feet are read as 0.3048 metre; the largest figure of the
+  unit in a title counts).
+- ``with_words: [...]`` (kind ``constraints``): every shown title contains one of the words.
+- ``covers: {field: [values]}`` (kind ``bundle``): each value is held by at least one item shown in
+  this turn or the one before (a bundle may come in two lists).
+- ``true_colours: true`` (kind ``reasons``): every colour of the fashion fixture named in the
+  reply's text is the colour of an item shown in this or the last list, or one the shopper said.
 - ``graceful: true`` (kind ``bad_input``): the turn returns a reply with text, or raises a
   ``ChatRecError`` whose message says what was wrong; anything else (a traceback) fails.
 """
@@ -192,6 +200,37 @@ def _mentions(text: str, word: str) -> bool:
     return re.search(r"(?<![a-z])" + re.escape(word.lower()) + r"(?![a-z])", text.lower()) is not None
 
 
+_UNITS = {
+    "inch": (r"(\d+(?:\.\d+)?)\s*(?:-\s*)?(?:inch(?:es)?|\")", 1.0),
+    "metre": (r"(\d+(?:\.\d+)?)\s*(?:-\s*)?(?:m|mtrs?|meters?|metres?)(?![a-z])", 1.0),
+    "feet": (r"(\d+(?:\.\d+)?)\s*(?:-\s*)?(?:ft|feet|foot)(?![a-z])", 0.3048),
+    "W": (r"(\d+(?:\.\d+)?)\s*w(?![a-z])", 1.0),
+    "Mbps": (r"(\d+(?:\.\d+)?)\s*mbps", 1.0),
+}
+
+
+def title_spec(title: str, unit: str) -> float | None:
+    """The largest figure of ``unit`` a title states ("6ft/2M" -> 2.0 metres), or None."""
+    names = ["metre", "feet"] if unit == "metre" else [unit]
+    found = [
+        float(m.group(1)) * factor
+        for name in names
+        for pattern, factor in [_UNITS[name]]
+        for m in re.finditer(pattern, title.lower())
+    ]
+    return max(found) if found else None
+
+
+def _fashion_colours() -> set[str]:
+    """The fashion fixture's colours, lower case."""
+    with (TESTS / "fixtures" / "fashion_small.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["baseColour"].lower() for row in csv.DictReader(handle) if row["baseColour"] not in ("", "NA")}
+
+
+def _colours_named(text: str, colours: set[str]) -> set[str]:
+    return {c for c in colours if _mentions(text, c)}
+
+
 def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
     """Play one conversation; every check's outcome."""
     cid = str(conversation["id"])
@@ -326,6 +365,36 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
         if "new_items" in expect:
             fresh = [i.id for i in items if i.id not in shown.ever]
             note("more", bool(fresh), f"no new item among {len(items)}")
+        if "spec" in expect:
+            spec_ = expect["spec"]
+            unit = str(spec_["unit"])
+            low, high = spec_.get("min"), spec_.get("max")
+            figures = [(i.title[:50], title_spec(i.title, unit)) for i in items]
+            bad = [
+                f for f in figures
+                if f[1] is None or (low is not None and f[1] < low) or (high is not None and f[1] > high)
+            ]
+            note("spec", bool(items) and not bad, f"{len(items)} items; {unit} not in [{low}, {high}]: {bad[:3]}")
+        if "with_words" in expect:
+            bad = [t[:50] for t in titles if not any(_mentions(t, w) for w in expect["with_words"])]
+            note(kind, bool(items) and not bad, f"{len(items)} items; titles without {expect['with_words']}: {bad[:3]}")
+        if "covers" in expect:
+            pool = items + (shown.lists[-1] if shown.lists else [])
+            for name, values in expect["covers"].items():
+                held = {str(_value(rec, i.id, name)).lower() for i in pool}
+                missing = [v for v in _as_list(values) if str(v).lower() not in held]
+                note("bundle", not missing, f"{name} {missing} not among the last two lists ({sorted(held)})")
+        if expect.get("true_colours"):
+            colours = _fashion_colours()
+            pool = items + (shown.items or [])
+            said = " ".join(str(t["say"]) for t in conversation["turns"][:number] if isinstance(t["say"], str))
+            allowed = {str(_value(rec, i.id, "baseColour")).lower() for i in pool} | _colours_named(said, colours)
+            own = text
+            for item in pool:  # a title names its own item's words ("Multi-Dial"), not a claim
+                own = own.replace(item.title, " ")
+            named = _colours_named(own, colours)
+            bad = sorted(c for c in named if not any(c in a or a in c for a in allowed))
+            note("reasons", not bad, f"colours named that no item here has: {bad}; {text[:200]!r}")
         if "says_any" in expect:
             ok = any(s.lower() in text.lower() for s in expect["says_any"])
             note("wording", ok, f"none of {expect['says_any']} in {text[:120]!r}")

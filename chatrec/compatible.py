@@ -1,0 +1,79 @@
+"""An accessory that fits a device (issue 12, branch i12o): "a remote for my Mi tv", "I have an iPhone 13,
+need a charging cable for it", "do you have a remote that works with these?" after Samsung TVs.
+
+The device's make (or the makes of the items shown) must be named in the accessory's title: the
+catalogues say it there ("Remote Compatible for Mi Smart LED TV", "Cable for iPhone"). The makes are
+kept with the wishes until the product type changes; when no candidate names them, nothing is left out.
+Cues: ``prompts/conversation_cues_6.txt`` (sections ``fits_shown`` and ``device``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from chatrec.conversation import load_cues
+from chatrec.prompting import default_prompts_dir
+
+__all__ = ["blocked", "device_makes", "naming", "without_shown_phrase"]
+
+_CUES_FILE = default_prompts_dir() / "conversation_cues_6.txt"
+#: Words after "for my" that name a kind of device, not its make: "for my tv", "for my phone".
+_GENERIC = frozenset(
+    "tv tvs television phone phones mobile smartphone laptop laptops pc computer desktop tablet car bike "
+    "home room office kitchen wife husband son daughter mom mum dad mother father friend kid kids boy girl "
+    "new old own other charger charging cable remote case device devices stick set top box it them these "
+    "those this that one ones power bank smart led android".split()
+)
+
+
+def without_shown_phrase(message: str) -> tuple[str, bool]:
+    """The message without "that works with these" / "for these" (the accessory is the request), and
+    whether such a phrase was there."""
+    found = False
+    for pattern in load_cues(_CUES_FILE).get("fits_shown", ()):
+        message, n = pattern.subn(" ", message)
+        found = found or n > 0
+    return " ".join(message.split()), found
+
+
+def device_makes(message: str, known_makes: Iterable[str] = ()) -> list[str]:
+    """The make or model words of the device the message names ("for my Mi tv" -> ["Mi"], "I have an
+    iPhone 13" -> ["iPhone"]): a word is kept when it is a catalogue make (``known_makes``) or written
+    with a capital letter, and is no generic device word."""
+    makes = {m.casefold() for m in known_makes}
+    found: list[str] = []
+    for pattern in load_cues(_CUES_FILE).get("device", ()):
+        for match in pattern.finditer(message):
+            for word in match.group("make").split():
+                if word.casefold() in _GENERIC or len(word) < 2:
+                    continue
+                if word.casefold() in makes or any(c.isupper() for c in word):
+                    if word not in found:
+                        found.append(word)
+    return found
+
+
+def _names(title: str, word: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(word.casefold())}(?![a-z0-9])", title.casefold()) is not None
+
+
+def naming(candidates: Sequence[Any], makes: Sequence[str]) -> list[Any]:
+    """The candidates whose title names one of the makes, or all of them when none does."""
+    if not makes:
+        return list(candidates)
+    kept = [c for c in candidates if any(_names(c.item.title, m) for m in makes)]
+    return kept or list(candidates)
+
+
+def blocked(index: Any, makes: Sequence[str], mask: Any = None) -> tuple[str, ...]:
+    """The ids, among the items fitting the other wishes (``mask``, None for all), whose title names none
+    of the makes; none when no fitting item names one (nothing is emptied for want of a make)."""
+    if not makes:
+        return ()
+    rows = [n for n in range(len(index.items)) if mask is None or bool(mask[n])]
+    failing = [n for n in rows if not any(_names(index.items[n].title, m) for m in makes)]
+    if len(failing) == len(rows):
+        return ()
+    return tuple(index.items[n].id for n in failing)

@@ -1,0 +1,274 @@
+"""Numeric specs the shopper bounds ("at least 43 inches", "more than 5000 mAh", "under 200 grams",
+"between 40 and 43 inches", "60W or more") kept as wishes and checked against the items' own words.
+
+The catalogues list such specs in titles ("MI 80 cm (32 inches) ... TV", "Type C cable, 2 Meter"),
+not in fields. :func:`read_bounds` reads the bounds a message sets, one per unit family (lengths in
+metres, feet folded in; weights in grams; memory in GB; ...). :func:`check` tells, for the items that
+fit the other wishes, which ones state a figure of that unit inside the bounds: those are kept, the
+others left out. When no fitting item states that unit at all, or none states a figure inside the
+bounds, nothing is left out and the reply says so plainly (``dialogue_spec_unlisted``,
+``dialogue_spec_none``): the catalogue does not list it, or nothing reaches it.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["SpecCheck", "check", "checked", "describe", "drop_spec_price", "read_bounds", "stated"]
+
+# Unit spellings -> (family, factor to the family's base unit). Longest spellings are tried first.
+_UNITS: dict[str, tuple[str, float]] = {
+    "inch": ("inch", 1.0), "inches": ("inch", 1.0), "in": ("inch", 1.0), '"': ("inch", 1.0), "″": ("inch", 1.0),
+    "pulgada": ("inch", 1.0), "pulgadas": ("inch", 1.0), "zoll": ("inch", 1.0), "英寸": ("inch", 1.0), "寸": ("inch", 1.0),
+    "m": ("m", 1.0), "mtr": ("m", 1.0), "mtrs": ("m", 1.0), "meter": ("m", 1.0), "meters": ("m", 1.0),
+    "metre": ("m", 1.0), "metres": ("m", 1.0), "metro": ("m", 1.0), "metros": ("m", 1.0), "米": ("m", 1.0),
+    "ft": ("m", 0.3048), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
+    "g": ("g", 1.0), "gm": ("g", 1.0), "gms": ("g", 1.0), "gram": ("g", 1.0), "grams": ("g", 1.0),
+    "gramos": ("g", 1.0), "gramm": ("g", 1.0), "克": ("g", 1.0),
+    "kg": ("g", 1000.0), "kilo": ("g", 1000.0), "kilos": ("g", 1000.0), "公斤": ("g", 1000.0),
+    "gb": ("gb", 1.0), "tb": ("gb", 1024.0),
+    "mah": ("mah", 1.0), "毫安": ("mah", 1.0),
+    "w": ("w", 1.0), "watt": ("w", 1.0), "watts": ("w", 1.0), "瓦": ("w", 1.0),
+    "mbps": ("mbps", 1.0), "gbps": ("mbps", 1000.0),
+    "hz": ("hz", 1.0),
+    "mp": ("mp", 1.0), "megapixel": ("mp", 1.0), "megapixels": ("mp", 1.0),
+}
+_UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*(?:(k)(?![a-z]))?"
+_FIGURE = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
+
+_NOT = r"(?<!no\s)(?<!not\s)(?<!kein\s)"
+_AT_LEAST = (r"no\s+(?:smaller|shorter|less|lower|slower)\s+than|at\s+least|min(?:imum)?|more\s+than|over|above|bigger\s+than|larger\s+than|greater\s+than|"
+             r"longer\s+than|higher\s+than|faster\s+than|no\s+less\s+than|not\s+less\s+than|>=?|"
+             r"al\s+menos|más\s+de|mindestens|über|mehr\s+als|至少|超过|大于")
+_AT_MOST = (r"no\s+(?:bigger|larger|longer|more|heavier|higher)\s+than|not\s+over|under|below|less\s+than|smaller\s+than|shorter\s+than|lighter\s+than|at\s+most|up\s+to|"
+            r"max(?:imum)?|no\s+more\s+than|not\s+more\s+than|within|<=?|menos\s+de|como\s+máximo|"
+            r"höchstens|unter|weniger\s+als|不超过|小于|以内")
+_STRICT = re.compile(r"^(?!no\s)(?:more|over|above|bigger|larger|greater|longer|higher|faster|^>$|más|über|mehr|超过|大于|"
+                     r"less|under|below|smaller|shorter|lighter|^<$|menos|unter|weniger|小于)", re.IGNORECASE)
+_SUFFIX_MIN = r"or\s+(?:more|bigger|larger|above|higher|longer|faster|better)|and\s+(?:above|up|more)|\+|plus|o\s+más|oder\s+mehr|以上"
+_SUFFIX_MAX = r"or\s+(?:less|smaller|under|below|lower|shorter|lighter)|and\s+(?:below|under|less)|o\s+menos|oder\s+weniger|以下|以内"
+
+_BETWEEN = re.compile(
+    rf"(?:between|from|entre|zwischen)?\s*{_NUMBER}\s*({_UNIT})?\s*(?:and|to|-|–|y|a|und|bis|到|至)\s*{_NUMBER}\s*({_UNIT})(?![a-z0-9])",
+    re.IGNORECASE,
+)
+_LOWER = re.compile(rf"(?<![a-z]){_NOT}({_AT_LEAST})\s*(?:of\s+|de\s+)?{_NUMBER}\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
+_UPPER = re.compile(rf"(?<![a-z]){_NOT}({_AT_MOST})\s*(?:of\s+|de\s+)?{_NUMBER}\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
+_LOWER_AFTER = re.compile(rf"{_NUMBER}\s*-?\s*({_UNIT})\s*({_SUFFIX_MIN})", re.IGNORECASE)
+_UPPER_AFTER = re.compile(rf"{_NUMBER}\s*-?\s*({_UNIT})\s*({_SUFFIX_MAX})", re.IGNORECASE)
+_BARE = re.compile(rf"(?<![A-Za-z0-9.,])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
+# A bare figure is a spec only with a unit that cannot be an English word or a price ("in", "m", "g" alone
+# are too common): "a 32 inch tv", "2m cable", "8GB", "65W".
+_BARE_UNITS = {"in", "m", "g", "w"}
+_STRICT_STEP = 1e-9
+
+
+def _number(text: str, thousands: str | None) -> float:
+    """ "10,000" -> 10000, "1,5" -> 1.5, "10" with "k" -> 10000."""
+    value = float(text.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text) else text.replace(",", "."))
+    return value * 1000 if thousands else value
+
+
+def _unit(text: str) -> tuple[str, float]:
+    return _UNITS[text.lower()]
+
+
+def read_bounds(message: str) -> dict[str, tuple[float | None, float | None]]:
+    """The spec bounds a message sets, per unit family: ``{"inch": (43, None)}`` for "at least 43 inches".
+
+    "more than 40 inches" sets a strict lower bound (just above 40); "between 40 and 43 inches" and
+    "40-43 inch" both ends; a bare "32 inch" both ends at 32. Figures without a unit are no spec
+    (they are prices or counts, read elsewhere).
+    """
+    bounds: dict[str, tuple[float | None, float | None]] = {}
+    taken: list[tuple[int, int]] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= a or span[0] >= b for a, b in taken)
+
+    def put(family: str, low: float | None, high: float | None, span: tuple[int, int]) -> None:
+        old_low, old_high = bounds.get(family, (None, None))
+        bounds[family] = (low if low is not None else old_low, high if high is not None else old_high)
+        taken.append(span)
+
+    for match in _BETWEEN.finditer(message):
+        a, ka, unit_a, b, kb, unit_b = match.groups()
+        family, factor = _unit(unit_b)
+        if unit_a and _unit(unit_a)[0] != family:
+            continue
+        low, high = _number(a, ka) * (_unit(unit_a)[1] if unit_a else factor), _number(b, kb) * factor
+        if low < high:
+            put(family, low, high, match.span())
+    for pattern, lower in ((_LOWER, True), (_UPPER, False)):
+        for match in pattern.finditer(message):
+            if not free(match.span()):
+                continue
+            word, number, thousands, unit = match.groups()
+            family, factor = _unit(unit)
+            value = _number(number, thousands) * factor
+            step = _STRICT_STEP * max(value, 1.0) if _STRICT.search(word) else 0.0
+            put(family, value + step, None, match.span()) if lower else put(family, None, value - step, match.span())
+    for pattern, lower in ((_LOWER_AFTER, True), (_UPPER_AFTER, False)):
+        for match in pattern.finditer(message):
+            if not free(match.span()):
+                continue
+            number, thousands, unit, _ = match.groups()
+            family, factor = _unit(unit)
+            value = _number(number, thousands) * factor
+            put(family, value, None, match.span()) if lower else put(family, None, value, match.span())
+    for match in _BARE.finditer(message):
+        if not free(match.span()) or match.group(2).lower() in _BARE_UNITS and match.group(2).lower() != "m":
+            continue
+        family, factor = _unit(match.group(2))
+        if match.group(2).lower() == "m" and not re.search(r"\b(cable|cord|wire|long|length|lead)", message, re.I):
+            continue  # "2m" is a length only where something has one
+        value = float(match.group(1)) * factor
+        put(family, value, value, match.span())
+    return bounds
+
+
+def stated(text: str) -> dict[str, list[float]]:
+    """The figures a text states, per unit family: "80 cm (32 inches) ... 6ft/2M" -> {"inch": [32], "m": [1.83, 2]}."""
+    found: dict[str, list[float]] = {}
+    for number, unit in _FIGURE.findall(text):
+        if unit.lower() == "in":
+            continue  # "in" is a word ("available in 2 colours"), never read from a title
+        if unit.lower() == "g" and float(number) < 10:
+            continue  # "4G", "2.4G/5G": a network generation or band, not grams
+        family, factor = _unit(unit)
+        found.setdefault(family, []).append(float(number) * factor)
+    return found
+
+
+def _within(figures: Iterable[float], low: float | None, high: float | None) -> bool:
+    tolerance = 1e-9
+    return any((low is None or f >= low - tolerance) and (high is None or f <= high + tolerance) for f in figures)
+
+
+_STATED: weakref.WeakKeyDictionary[Any, list[dict[str, list[float]]]] = weakref.WeakKeyDictionary()
+
+
+def _stated_by_item(index: Any) -> list[dict[str, list[float]]]:
+    """Each item's stated figures (title and short attribute values), read once per opened index."""
+    known = _STATED.get(index)
+    if known is None:
+        known = [
+            stated(" ".join([item.title, *(str(v) for v in item.attributes.values() if isinstance(v, str) and len(v) <= 40)]))
+            for item in index.items
+        ]
+        _STATED[index] = known
+    return known
+
+
+@dataclass(frozen=True)
+class SpecCheck:
+    """What the spec wishes do to the items fitting the other wishes.
+
+    Attributes:
+        blocked: Ids left out: they state no figure of a bounded unit inside its bounds.
+        unlisted: Unit families no fitting item states at all (the catalogue does not list them).
+        unreached: Unit families some fitting items state, none inside the bounds.
+    """
+
+    blocked: tuple[str, ...] = ()
+    unlisted: tuple[str, ...] = ()
+    unreached: tuple[str, ...] = ()
+
+
+def check(index: Any, bounds: Mapping[str, Sequence[float | None]], mask: Any = None) -> SpecCheck:
+    """Which items fitting the other wishes (``mask``: a boolean per item, None for all) fail the bounds.
+
+    A unit no fitting item states, or that none states inside the bounds, leaves nothing out: it is
+    named in ``unlisted`` or ``unreached`` for the reply to say so.
+    """
+    if not bounds:
+        return SpecCheck()
+    figures = _stated_by_item(index)
+    rows = [n for n in range(len(index.items)) if mask is None or bool(mask[n])]
+    blocked: set[int] = set()
+    unlisted, unreached = [], []
+    for family, (low, high) in bounds.items():
+        stating = [n for n in rows if figures[n].get(family)]
+        if not stating:
+            unlisted.append(family)
+            continue
+        failing = {n for n in rows if not _within(figures[n].get(family, []), low, high)}
+        if len(failing) == len(rows):
+            unreached.append(family)
+            continue
+        blocked |= failing
+    return SpecCheck(tuple(index.items[n].id for n in sorted(blocked)), tuple(unlisted), tuple(unreached))
+
+
+def drop_spec_price(heard: Any, message: str) -> Any:
+    """The request without a budget the rules read from a spec ("under 200 grams" is no price of 200)."""
+    price = getattr(heard, "price", None)
+    if price is None or (price.min is None and price.max is None):
+        return heard
+    spec_numbers: set[float] = set()
+    for pattern in (_LOWER, _UPPER, _LOWER_AFTER, _UPPER_AFTER, _BETWEEN):
+        for match in pattern.finditer(message):
+            for group in match.groups():
+                if group and re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?", group):
+                    spec_numbers.add(_number(group, None))
+    if not spec_numbers:
+        return heard
+    amounts = [a for a in (price.min, price.max) if a is not None]
+    if all(a in spec_numbers for a in amounts):
+        return heard.model_copy(update={"price": None})
+    return heard
+
+
+#: How a unit family's figures are written in a reply.
+SYMBOLS = {"inch": "inches", "m": "m", "g": "g", "gb": "GB", "mah": "mAh", "w": "W", "mbps": "Mbps", "hz": "Hz", "mp": "MP"}
+
+
+def describe(family: str, low: float | None, high: float | None, names: Mapping[str, str] = SYMBOLS) -> str:
+    """A bound for the reply: ">= 43 inches", "40-43 inches", "<= 200 g" (unit symbols from ``names``)."""
+    unit = names.get(family, family)
+
+    def show(value: float) -> str:
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+
+    if low is not None and high is not None:
+        return f"{show(low)} {unit}" if abs(low - high) < 1e-6 else f"{show(low)}-{show(high)} {unit}"
+    if low is not None:
+        return f">= {show(low)} {unit}"
+    return f"<= {show(high or 0.0)} {unit}"
+
+
+def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]:
+    """Check the state's spec bounds and the makes an accessory must fit (:mod:`chatrec.compatible`)
+    against the items fitting ``filters`` (the other wishes): record the items they leave out (a
+    :class:`~chatrec.dialogue.SpecsChecked` event) and return the reply's notes for a spec the catalogue
+    does not list or no item reaches."""
+    from chatrec.compatible import blocked as unfitting
+    from chatrec.dialogue import SpecsChecked
+
+    bounds = {family: (pair[0], pair[1]) for family, pair in state.specs.items()}
+    mask = retriever.allowed(filters)
+    result = check(retriever.index, bounds, mask) if bounds else SpecCheck()
+    state.apply(SpecsChecked(tuple(dict.fromkeys([*result.blocked, *unfitting(retriever.index, state.fits, mask)]))))
+    if result.unlisted:  # said once below, then given up: the catalogue cannot check it
+        from chatrec.dialogue import SpecsWanted
+
+        state.apply(SpecsWanted({family: (None, None) for family in result.unlisted}))
+    notes = []
+    for template, families in (("spec_unlisted", result.unlisted), ("spec_none", result.unreached)):
+        for family in families:
+            low, high = bounds[family]
+            notes.append(phrases.render(template, family=family, bound=describe(family, low, high)))
+    return notes
+
+
+def in_force(state: Any, notes: Sequence[str]) -> str:
+    """The spec bounds that filter this turn, for the reply's summary of the wishes (">= 43 inches");
+    empty when none does (no bound, or a note said it could not be applied)."""
+    if not state.spec_blocked or notes:
+        return ""
+    return ", ".join(describe(family, low, high) for family, (low, high) in state.specs.items())
