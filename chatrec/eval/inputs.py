@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ __all__ = [
     "refuse_embedder_knowing_held_items",
     "refuse_leak",
     "refuse_leaky_embedder",
+    "unseen_by_embedder",
 ]
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,27 @@ def refuse_leaky_embedder(settings: Settings, evaluated: set[str], allow_leak: b
 
     refuse_leak(f"the embedder {settings.embedder} was tuned on", trained_groups(settings.embedder), evaluated,
                  allow_leak, "Train it with --skip-dialogues-in the evaluated dialogues' file")
+
+
+def unseen_by_embedder(settings: Settings, turns: Sequence[RecTurn]) -> tuple[list[RecTurn], int]:
+    """The logged turns whose dialogue (or log line) the configured embedder was NOT tuned on.
+
+    A learned fusion fitted on turns the embedder learnt from sees dense scores better than
+    new customers' words will get, and trusts them too much (issue 14): it should learn from
+    turns the embedder never saw. Nothing is dropped for an embedder without
+    ``trained_groups.json`` (the packaged one).
+
+    Returns:
+        ``(kept turns, number of turns dropped)``.
+
+    Raises:
+        InputError: The folder's ``trained_groups.json`` is unreadable.
+    """
+    from chatrec.embedder_training import trained_groups
+
+    learnt = trained_groups(settings.embedder)
+    kept = [turn for turn in turns if turn.dialog_id not in learnt]
+    return kept, len(turns) - len(kept)
 
 
 def refuse_embedder_knowing_held_items(settings: Settings, held: set[str], allow_leak: bool) -> None:
