@@ -295,6 +295,9 @@ def fit_fusion_command(
         if embedder_skipped and not logged:
             raise InputError(f"every logged turn is from a dialogue the embedder {settings.embedder} was tuned on: "
                              "nothing unseen to learn from (--keep-embedder-dialogues to use them)")
+        if embedder_skipped:
+            logger.warning("learning from %d logged turns, not from the %d turns of dialogues the embedder was "
+                           "tuned on (--keep-embedder-dialogues to use them)", len(logged), embedder_skipped)
     turns = sample_turns(logged, max_turns, seed)
     sessions = [s for path in dialogues for s in redial_sessions(path, titles) if s.key not in skip]
     sessions += [s for path in baskets for s in inputs.read_baskets(path, set(titles)) if s.key not in skip]
