@@ -77,10 +77,11 @@ def refuse_leaky_embedder(settings: Settings, evaluated: set[str], allow_leak: b
 def unseen_by_embedder(settings: Settings, turns: Sequence[RecTurn]) -> tuple[list[RecTurn], int]:
     """The logged turns whose dialogue (or log line) the configured embedder was NOT tuned on.
 
-    A learned fusion fitted on turns the embedder learnt from sees dense scores better than
-    new customers' words will get, and trusts them too much (issue 14): it should learn from
-    turns the embedder never saw. Nothing is dropped for an embedder without
-    ``trained_groups.json`` (the packaged one).
+    On turns the embedder learnt from, its dense scores are better than new customers' words
+    will get (ReDial: twice the gain over the stock embedder), so a fusion fitted there may
+    trust them too much; it learns from turns the embedder never saw (on ReDial this changed
+    recall by no more than noise: ``bench/redial_report/i14f_fusion_embedder.md``). Nothing is
+    dropped for an embedder without ``trained_groups.json`` (the packaged one).
 
     Returns:
         ``(kept turns, number of turns dropped)``.
