@@ -49,7 +49,7 @@ def test_turns_of_dialogues_the_embedder_learnt_are_left_out(logged: list, tmp_p
     assert unseen_by_embedder(Settings(), logged) == (logged, 0)  # the packaged embedder learnt no dialogue
 
 
-@pytest.mark.slow  # two fusion fits: about 15 s on a quiet machine, a minute under load
+@pytest.mark.slow  # two fusion fits: 3 s on a quiet machine, a minute under load
 def test_fit_fusion_skips_the_embedders_dialogues_unless_asked(
     fixtures_dir: Path, tmp_path: Path, fake_cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
