@@ -67,11 +67,15 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
                    "logged turns (default: all; fewer is faster).")
 @click.option("--fusion-depth", type=click.IntRange(min=10, max=2000), default=200, show_default=True,
               help="With --fit-fusion: the pool size each fold's fusion re-orders.")
+@click.option("--fusion-on-embedder-dialogues", "fusion_on_embedder", is_flag=True,
+              help="With --fit-fusion and a tuned embedder: let the fusion learn from the dialogues the "
+                   "embedder was tuned on too (default: only from the others, whose dense scores look like "
+                   "new customers').")
 def redial_command(
     turns: Path, catalog: Path, limit: int | None, seed: int, json_out: Path | None, systems: str | None,
     ranker: str | None, adapter: str | None, signals_file: Path | None, dialogues: tuple[Path, ...],
     folds: int, timed_turns: int, skip_files: tuple[Path, ...], fusion_file: Path | None, fit_fusion: bool,
-    allow_leak: bool, holdout: float, fusion_max_turns: int | None, fusion_depth: int,
+    allow_leak: bool, holdout: float, fusion_max_turns: int | None, fusion_depth: int, fusion_on_embedder: bool,
 ) -> None:
     """The ReDial static protocol: Recall@1/10/50, NDCG@10 and MRR over (turn, target) pairs.
 
@@ -149,6 +153,7 @@ def redial_command(
         "ranker_factory": ranker_factory, "n_candidates": settings.n_candidates, "fusion": fusion,
     }
     source: str | None
+    embedder_skipped = 0
     if dialogues:
         from chatrec.eval.owned import seen_by_dialogue
 
@@ -157,7 +162,17 @@ def redial_command(
         fusion_turns = None
         if fit_fusion:
             titles = {item.id: item.title for item in retriever.index.items}
-            fusion_turns = sample_turns(dialogue_rec_turns(dialogues, titles), fusion_max_turns, seed)
+            logged = dialogue_rec_turns(dialogues, titles)
+            if not fusion_on_embedder:
+                logged, embedder_skipped = inputs.unseen_by_embedder(settings, logged)
+                if embedder_skipped and not logged:
+                    raise InputError(f"every logged turn is from a dialogue the embedder {settings.embedder} was "
+                                     "tuned on: nothing unseen for the fusion (--fusion-on-embedder-dialogues)")
+                if embedder_skipped:
+                    logger.warning("the fusion learns from %d logged turns, not from the %d turns of dialogues "
+                                   "the embedder was tuned on (--fusion-on-embedder-dialogues to use them)",
+                                   len(logged), embedder_skipped)
+            fusion_turns = sample_turns(logged, fusion_max_turns, seed)
         results = cross_fitted_run(
             retriever, sessions, sample, chosen, folds=folds, progress=True, timed_turns=timed_turns,
             fusion_turns=fusion_turns, fusion_seed=seed, held_out=held, fusion_depth=fusion_depth, **options
@@ -198,7 +213,9 @@ def redial_command(
         "holdout_items": holdout,
         "embedder": settings.embedder,
         "content_weight": settings.content_weight,
+        "fusion_turns_embedder_tuned_on": embedder_skipped,
         "fusion": (f"fitted per fold on {results.get('fusion_turns', 0)} logged turns of the other dialogues"
+                   f"{' the embedder was not tuned on' if embedder_skipped else ''}"
                    f" (pool depth {fusion_depth})"
                    if fit_fusion else None if fusion is None else str(fusion_file or settings.fusion_path)),
         "adapter": (adapter or settings.adapter or "none") if any(s.ranker == "llm" for s in chosen) else None,
@@ -245,9 +262,12 @@ def redial_command(
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample, the split and LightGBM.")
 @click.option("--trees", type=click.IntRange(min=1), default=300, show_default=True, help="Boosting rounds.")
 @click.option("--threads", type=click.IntRange(min=1), default=2, show_default=True, help="LightGBM threads.")
+@click.option("--keep-embedder-dialogues", is_flag=True,
+              help="With a tuned embedder: learn from the dialogues (log lines) it was tuned on too (default: "
+                   "only from the others, whose dense scores look like new customers').")
 def fit_fusion_command(
     dialogues: tuple[Path, ...], logs: tuple[Path, ...], baskets: tuple[Path, ...], catalog: Path, out: Path, skip_files: tuple[Path, ...], depth: int,
-    folds: int, max_turns: int | None, seed: int, trees: int, threads: int,
+    folds: int, max_turns: int | None, seed: int, trees: int, threads: int, keep_embedder_dialogues: bool,
 ) -> None:
     """Learn how to fuse the dense, BM25 and signal rankings from logged recommendation turns."""
     from chatrec.embedder_training import dialogue_ids
@@ -269,6 +289,15 @@ def fit_fusion_command(
     logged = dialogue_rec_turns(dialogues, titles, skip) + [
         turn for path in logs for turn in inputs.log_turns(path, titles) if turn.dialog_id not in skip
     ]
+    embedder_skipped = 0
+    if not keep_embedder_dialogues:
+        logged, embedder_skipped = inputs.unseen_by_embedder(settings, logged)
+        if embedder_skipped and not logged:
+            raise InputError(f"every logged turn is from a dialogue the embedder {settings.embedder} was tuned on: "
+                             "nothing unseen to learn from (--keep-embedder-dialogues to use them)")
+        if embedder_skipped:
+            logger.warning("learning from %d logged turns, not from the %d turns of dialogues the embedder was "
+                           "tuned on (--keep-embedder-dialogues to use them)", len(logged), embedder_skipped)
     turns = sample_turns(logged, max_turns, seed)
     sessions = [s for path in dialogues for s in redial_sessions(path, titles) if s.key not in skip]
     sessions += [s for path in baskets for s in inputs.read_baskets(path, set(titles)) if s.key not in skip]
@@ -278,6 +307,7 @@ def fit_fusion_command(
     fusion.meta.update({
         "embedder": embedder_identity(settings.embedder), "catalog_sha256": file_sha256(catalog),
         "dialogues": [str(p) for p in dialogues], "logs": [str(p) for p in logs], "skipped_dialogues": len(skip), "signals_weight": settings.signals_weight,
+        "turns_embedder_tuned_on": embedder_skipped,
     })
     fusion.save(out)
     echo_json({"out": str(out), **{k: v for k, v in fusion.meta.items() if k.startswith(("turns", "usable", "held", "trees"))}})

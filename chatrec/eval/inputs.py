@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ __all__ = [
     "refuse_embedder_knowing_held_items",
     "refuse_leak",
     "refuse_leaky_embedder",
+    "unseen_by_embedder",
 ]
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,28 @@ def refuse_leaky_embedder(settings: Settings, evaluated: set[str], allow_leak: b
 
     refuse_leak(f"the embedder {settings.embedder} was tuned on", trained_groups(settings.embedder), evaluated,
                  allow_leak, "Train it with --skip-dialogues-in the evaluated dialogues' file")
+
+
+def unseen_by_embedder(settings: Settings, turns: Sequence[RecTurn]) -> tuple[list[RecTurn], int]:
+    """The logged turns whose dialogue (or log line) the configured embedder was NOT tuned on.
+
+    On turns the embedder learnt from, its dense scores are better than new customers' words
+    will get (ReDial: twice the gain over the stock embedder), so a fusion fitted there may
+    trust them too much; it learns from turns the embedder never saw (on ReDial this changed
+    recall by no more than noise: ``bench/redial_report/i14f_fusion_embedder.md``). Nothing is
+    dropped for an embedder without ``trained_groups.json`` (the packaged one).
+
+    Returns:
+        ``(kept turns, number of turns dropped)``.
+
+    Raises:
+        InputError: The folder's ``trained_groups.json`` is unreadable.
+    """
+    from chatrec.embedder_training import trained_groups
+
+    learnt = trained_groups(settings.embedder)
+    kept = [turn for turn in turns if turn.dialog_id not in learnt]
+    return kept, len(turns) - len(kept)
 
 
 def refuse_embedder_knowing_held_items(settings: Settings, held: set[str], allow_leak: bool) -> None:
