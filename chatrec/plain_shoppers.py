@@ -104,7 +104,8 @@ def _split_glued(token: str, vocabulary: Any, lexicon_words: frozenset[str]) -> 
 
     lowered = token.lower()
     value_words = frozenset(getattr(vocabulary, "value_words", frozenset()))
-    if lowered in value_words or lowered in lexicon_words or _is_word(lowered) or not lowered.isascii():
+    if lowered in value_words or _singular(lowered) in value_words or lowered in lexicon_words \
+            or _singular(lowered) in lexicon_words or _is_word(lowered) or not lowered.isascii():
         return token
     known = value_words | lexicon_words | frozenset(_table()["glued_words"])
     for cut in range(3, len(lowered) - 2):
