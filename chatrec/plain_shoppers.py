@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from chatrec.request import ShopperRequest
+from chatrec.request import ItemReference, ShopperRequest
 
 __all__ = ["adjust", "normalise"]
 
@@ -58,7 +58,35 @@ def _alternatives(words: Any) -> str:
 def _patterns() -> dict[str, re.Pattern[str]]:
     table = _table()
     verbs = _alternatives(table["like_none_verbs"])
+    amount = (
+        r"(?P<amount>(?:rs\.?|inr|[₹$£€])?\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|grand|thousand|lakhs?|rs\.?|rupees|bucks|"
+        r"quid|dollars|pounds|euros)\b)?)"
+    )
+    numbers = _alternatives(table["number_words"])
     return {
+        "couple": re.compile(
+            rf"\b(?:{_alternatives(table['couple'])}) (?P<unit>hundred|thousand|grand|k|lakhs?)\b", re.IGNORECASE
+        ),
+        # "two grand", "15 thou": the budget parser's "thousand"
+        "grand": re.compile(rf"\b(?P<number>\d+(?:\.\d+)?|{numbers}) (?:grand|thou)\b", re.IGNORECASE),
+        "no_dearer_than": re.compile(
+            r"\b(?:no|not|nothing|none) (?:more expensive|pricier|dearer|costlier|more pricey) than\b", re.IGNORECASE
+        ),
+        "less_dear_than": re.compile(r"\b(?:less expensive|less pricey|less costly|less dear) than\b", re.IGNORECASE),
+        "dearer_than": re.compile(
+            r"\b(?:more expensive|dearer|costlier|more pricey) than\b(?=\s*(?:rs\.?|inr|[₹$£€])?\s*\d)", re.IGNORECASE
+        ),
+        "limit": re.compile(
+            rf"{amount} (?:is|'s|will be|would be|is going to be) (?:my|the|our|me|the absolute) "
+            rf"(?:{_alternatives(table['limit_words'])})\b",
+            re.IGNORECASE,
+        ),
+        "about_before": re.compile(
+            rf"\b(?:{_alternatives(table['about_words'])})(?=\s*(?:rs\.?|inr|[₹$£€])?\s*\d)", re.IGNORECASE
+        ),
+        "about_after": re.compile(
+            rf"(?<![\w.,]){amount}\s?(?:{_alternatives(table['about_after'])})(?![\w-])", re.IGNORECASE
+        ),
         # "half a lakh", "quarter of a grand"; not "one and a half lakh" (the budget parser's)
         "fraction": re.compile(
             rf"(?<!\band )(?<!\band a )\b(?:a |one )?(?P<part>{_alternatives(table['fractions'])})"
@@ -77,6 +105,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "extra_word": re.compile(r"\bthe (?P<value>[a-z]+) (?P<word>[a-z]+) (?P<noun>ones?|pair)\b", re.IGNORECASE),
+        # "that 1st watch": the ordinal after "that"/"this" as after "the"
+        "this_ordinal": re.compile(
+            r"\b(?:that|this) (?=(?:\d(?:st|nd|rd|th)|first|second|third|fourth|fifth|last|middle)\b)", re.IGNORECASE
+        ),
+        "number_word": re.compile(
+            r"\b(?P<lead>number|no\.?|#) ?(?P<word>one|two|three|four|five|six)\b", re.IGNORECASE
+        ),
+        "from_end": re.compile(
+            r"\b(?:the )?(?P<ordinal>second|2nd|third|3rd|fourth|4th) (?:from|to) (?:the )?(?:"
+            rf"{_alternatives(table['list_ends'])})(?: one)?\b",
+            re.IGNORECASE,
+        ),
+        "all_but": re.compile(rf"\b(?:{_alternatives(table['all_but'])}) (?P<rest>(?:the |that |those )?[\w-]+(?: [\w-]+)?)",
+                              re.IGNORECASE),
+        "more_like": re.compile(r"\b(?:more|similar|like (?:them|those|these|that)|the same)\b", re.IGNORECASE),
         "role_play": re.compile(
             rf"\b(?:{_alternatives(table['role_play'])})\b|"
             r"\byou(?:'re| are|re| r) (?:now )?(?:a|an|my|the) [a-z]+(?: [a-z]+)? and i(?:'m| am|m| will be) "
@@ -89,6 +132,35 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
     }
+
+
+def _money(amount: str) -> bool:
+    """Whether an amount is money: a currency or unit is said, or the number is 100 or more
+    ("3 odd socks", "size 9 or so" are no budgets)."""
+    if re.search(r"[^\d\s.,]", amount):
+        return True
+    digits = amount.replace(",", "").strip()
+    try:
+        return float(digits) >= 100
+    except ValueError:
+        return False
+
+
+def _about_after(found: re.Match[str]) -> str:
+    """"1500 odd", "30k give or take": about the amount; the end of a range or an amount already
+    said to be approximate ("around 20-25k give or take") keeps its own reading."""
+    amount = found.group("amount")
+    if not _money(amount):
+        return found.group(0)
+    before = found.string[:found.start()]
+    if re.search(r"(?:-|\bto|\band|\babout|\baround|\bapprox\.?|\bapproximately|\broughly)\s*$", before, re.IGNORECASE):
+        return amount
+    return f"about {amount}"
+
+
+def _couple(found: re.Match[str]) -> str:
+    unit = found.group("unit").lower()
+    return "2 " + ("thousand" if unit in ("grand", "k") else unit)  # the unit word keeps it a budget
 
 
 def _fraction(found: re.Match[str]) -> str:
@@ -127,6 +199,16 @@ def normalise(message: str, vocabulary: Any = None, lexicon_words: frozenset[str
     """
     patterns = _patterns()
     text = patterns["fraction"].sub(_fraction, message)
+    text = patterns["couple"].sub(_couple, text)
+    text = patterns["grand"].sub(
+        lambda found: f"{_table()['number_words'].get(found.group('number').lower(), found.group('number'))} thousand", text)
+    text = patterns["limit"].sub(
+        lambda found: f"up to {found.group('amount')}" if _money(found.group("amount")) else found.group(0), text)
+    text = patterns["about_before"].sub("about", text)
+    text = patterns["about_after"].sub(_about_after, text)
+    text = patterns["no_dearer_than"].sub("no more than", text)
+    text = patterns["less_dear_than"].sub("less than", text)
+    text = patterns["dearer_than"].sub("more than", text)
     text = patterns["not_too_expensive"].sub("cheap", text)
     text = patterns["too_expensive"].sub("too expensive", text)
     text = patterns["dearer"].sub("pricier", text)
@@ -134,6 +216,24 @@ def normalise(message: str, vocabulary: Any = None, lexicon_words: frozenset[str
     if vocabulary is not None:
         text = patterns["glued"].sub(lambda found: _split_glued(found.group(0), vocabulary, lexicon_words), text)
     return text
+
+
+_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _reworded(lowered: str, n: int) -> str:
+    """Ways of naming a shown item said as the rules know them ("this 1st one" -> "the 1st one",
+    "number two" -> "number 2", "second from the end" -> "number N-1")."""
+    patterns = _patterns()
+    text = patterns["this_ordinal"].sub("the ", lowered)
+    text = patterns["number_word"].sub(
+        lambda found: f"number {_table()['number_words'][found.group('word').lower()]}", text)
+
+    def from_end(found: re.Match[str]) -> str:
+        position = n + 1 - _ORDINALS[found.group("ordinal").lower()]
+        return f"number {position}" if position >= 1 else found.group(0)
+
+    return patterns["from_end"].sub(from_end, text)
 
 
 def _wish(request: ShopperRequest) -> bool:
@@ -167,6 +267,20 @@ def adjust(
     if shown and not named and not request.include and not request.price \
             and request.intent not in ("ask_about_item", "compare") and patterns["like_none"].search(lowered):
         return ShopperRequest(intent="reject", language=request.language, show_now=True)
+    if shown and reread is not None:
+        reworded = _reworded(lowered, len(shown))
+        if reworded != lowered and (not named or patterns["from_end"].search(lowered)):
+            again = reread(reworded)
+            if any(r.how != "all" for r in again.references):
+                return again
+        but = patterns["all_but"].search(lowered)
+        if but and patterns["more_like"].search(lowered[:but.start()] + lowered[but.end():]):
+            left_out = reread(f"the {re.sub(r'^(?:the|that|those) ', '', but.group('rest'))} one, more like it")
+            kept = [p for p in range(1, len(shown) + 1) if p not in {r.position for r in left_out.references}]
+            if left_out.references and kept and len(kept) < len(shown):
+                return ShopperRequest(intent="more_like", language=request.language, references=[
+                    ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="position")
+                    for p in kept], show_now=True)
     extra = patterns["extra_word"].search(lowered)
     if shown and extra and not named and reread is not None and request.intent in ("more_like", "ask_about_item", "refine"):
         again = reread(lowered[:extra.start("word")] + lowered[extra.end("word") + 1:])

@@ -100,6 +100,64 @@ def test_a_goodbye_is_chitchat(catalogues, text: str) -> None:
     assert heard.include == {} and heard.references == []
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("a kettle in the region of 1000", 800, 1200), ("a router, 2000 give or take", 1600, 2400),
+     ("earbuds for 1500-ish", 1200, 1800), ("a mixer grinder, 2500 odd", 2000, 3000)],
+)
+def test_approximate_wording_is_about_the_amount(catalogues, text: str, low: float, high: float) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.price is not None and (heard.price.min, heard.price.max) == (low, high)
+
+
+@pytest.mark.parametrize("text", ["2 odd socks", "5 odd pairs of socks"])
+def test_approximate_wording_after_a_small_number_is_no_budget(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).price is None
+
+
+def test_the_end_of_a_range_keeps_the_range(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "a phone, around 8-10k give or take")
+    assert heard.price is not None and (heard.price.min, heard.price.max) == (8000, 10000)
+
+
+@pytest.mark.parametrize(
+    ("text", "high"),
+    [("1200 is my absolute max for a kettle", 1200), ("3k is the limit, earbuds", 3000),
+     ("an iron for a couple of grand", 2000), ("earbuds for three grand", 3000),
+     ("a kettle nothing pricier than 900", 900), ("a mouse less expensive than 500", 500)],
+)
+def test_a_cap_said_another_way_is_the_highest_price(catalogues, text: str, high: float) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.price is not None and heard.price.max == high and heard.price.min is None
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [("this 3rd phone, any like it?", 3), ("no. two looks good, similar", 2), ("the third from the end, similar ones", 1),
+     ("second from last, more like it", 2)],
+)
+def test_other_ways_of_naming_a_position(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert heard.intent == "more_like"
+    assert [r.position for r in heard.references] == [position]
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("everything except the oneplus, more like them", [1, 3]), ("all bar the last one, similar please", [1, 2])],
+)
+def test_every_shown_item_but_one(catalogues, text: str, positions: list[int]) -> None:
+    heard = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert heard.intent == "more_like"
+    assert [r.position for r in heard.references] == positions
+
+
+def test_all_but_a_brand_without_more_like_stays_a_negation(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "anything but samsung", PHONES, current={"category": ["Smartphones"]})
+    assert heard.exclude == {"brand": ["Samsung"]}
+
+
+
 # End to end through ChatRec.respond on the demo fixtures.
 
 def test_half_a_grand_shows_items_within_500(electronics_chatrec) -> None:
