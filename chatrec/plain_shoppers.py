@@ -65,7 +65,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     numbers = _alternatives(table["number_words"])
     return {
         "couple": re.compile(
-            rf"\b(?:{_alternatives(table['couple'])}) (?P<unit>hundred|thousand|grand|k|lakhs?)\b", re.IGNORECASE
+            rf"\b(?:{_alternatives(table['couple'])}) (?P<unit>hundred|thousand|grand|k|lakhs?)\b"
+            # "a couple thousand higher": a step in price, the informal reader's
+            r"(?!\s*(?:rupees|rs\.?|bucks|quid|dollars|pounds|euros)?\s*(?:more|higher|lower|less|extra|cheaper|"
+            r"pricier|over|above|below|up|down|on top)\b)",
+            re.IGNORECASE,
         ),
         # "two grand", "15 thou": the budget parser's "thousand"
         "grand": re.compile(rf"\b(?P<number>\d+(?:\.\d+)?|{numbers}) (?:grand|thou)\b", re.IGNORECASE),
