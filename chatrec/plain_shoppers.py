@@ -25,7 +25,11 @@ their words are in ``chatrec/data/plain_shoppers.json``. See
   out to find the shown item meant;
 - a role-play game ("let's play a game, you are a pirate and I am your captain", "you are a
   doctor and I am your patient"): off topic when it carries no wish;
-- a goodbye, alone or with a word of address ("ta ra love", "laters", "take care"): chit-chat.
+- a goodbye, alone or with a word of address ("ta ra love", "laters", "take care"), and short
+  remarks closing a thought ("nvm", "sorry wrong chat", "love you"): chit-chat;
+- asking the assistant to perform ("sing me a song", "can you keep a secret") or what it is ("are
+  you chatgpt"), and questions about the shop's premises ("do you have a store in Delhi"): off
+  topic when they carry no wish.
 """
 
 from __future__ import annotations
@@ -130,6 +134,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:a|an|your|the)\b",
             re.IGNORECASE,
         ),
+        "perform": re.compile(
+            rf"^\W*(?:(?:can|could|will|would|do|pls|please) )?(?:you |u |ya )?(?:please |pls )?"
+            rf"(?:{_alternatives(table['perform_verbs'])})\b",
+            re.IGNORECASE,
+        ),
+        "identity": re.compile(
+            rf"^\W*(?:are|r) (?:you|u|ya) (?:actually |really |even |just )?(?:{_alternatives(table['assistant_identity'])})\W*$",
+            re.IGNORECASE,
+        ),
+        "premises": re.compile(
+            rf"\b(?:do|have|got) (?:you|u|ya)(?: guys)? (?:have|got)? ?(?:a|an|any)? ?(?:{_alternatives(table['premises'])})\b"
+            rf"|\bwhere(?:'s| is| are)? (?:your|ur|the) (?:{_alternatives(table['premises'])})\b"
+            rf"|^\W*(?:got|any) (?:any |a )?(?:{_alternatives(table['premises'])})\b",
+            re.IGNORECASE,
+        ),
+        "closing": re.compile(
+            rf"^\W*(?:(?:ok(?:ay)?|sorry|oops|whoops|oh|ah)\W+)?(?:{_alternatives(table['closing_remarks'])})\W*(?:x+|lol|haha)?\W*$",
+            re.IGNORECASE,
+        ),
         "goodbye": re.compile(
             rf"^(?:(?:ok(?:ay)?|right|well|anyway|thanks|thank you|cheers)\W+)?(?:{_alternatives(table['goodbyes'])})"
             rf"(?:\W+(?:{_alternatives(table['address_words'])}))*\W*$",
@@ -171,7 +194,7 @@ def _fraction(found: re.Match[str]) -> str:
     table = _table()
     part = table["fractions"][found.group("part").lower()]
     unit = table["units"][found.group("unit").lower()]
-    return str(int(part * unit))
+    return f"{part * unit / 1000:g}k"  # "50k", "0.25k": the unit keeps it a budget ("a tv for half a lakh")
 
 
 def _split_glued(token: str, vocabulary: Any, lexicon_words: frozenset[str]) -> str:
@@ -292,6 +315,10 @@ def adjust(
             return again
     if not _wish(request) and not named and patterns["role_play"].search(lowered):
         return ShopperRequest(intent="off_topic", language=request.language)
-    if not _wish(request) and not named and patterns["goodbye"].match(lowered):
+    if not _wish(request) and not named and (
+            patterns["perform"].search(lowered) or patterns["identity"].search(lowered)
+            or patterns["premises"].search(lowered)):
+        return ShopperRequest(intent="off_topic", language=request.language)
+    if not _wish(request) and not named and (patterns["goodbye"].match(lowered) or patterns["closing"].match(lowered)):
         return ShopperRequest(intent="chitchat", language=request.language)
     return request

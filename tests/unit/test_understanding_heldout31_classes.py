@@ -17,7 +17,8 @@ TEES = ("1617", "1889", "1849")  # red, navy blue, white men's t-shirts
 @pytest.mark.parametrize(
     ("text", "high"),
     [("a tv, quarter of a lakh at most", 25000), ("mouse under half a grand", 500),
-     ("phone, three quarters of a lakh max", 75000)],
+     ("phone, three quarters of a lakh max", 75000), ("a kettle for quarter of a grand", 250),
+     ("a tv for half a lakh", 50000)],
 )
 def test_a_fraction_of_a_money_unit_is_the_amount(catalogues, text: str, high: float) -> None:
     heard = _read(catalogues, "electronics", text)
@@ -180,3 +181,24 @@ def test_a_goodbye_during_a_search_shows_no_items(fashion_chatrec) -> None:
     reply = fashion_chatrec.respond("ta ra then, cheers", session_id="bye")
     assert reply.metadata["understood"]["intent"] == "chitchat"
     assert not reply.recommendations
+
+
+@pytest.mark.parametrize(
+    "text", ["could you rap for me", "will u dance", "r u even real", "are you siri", "got any showrooms in pune?",
+             "where's your warehouse"],
+)
+def test_asking_the_assistant_to_perform_or_what_it_is_or_where_the_shop_is_is_off_topic(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.intent == "off_topic"
+    assert heard.include == {}
+
+
+def test_a_wish_beside_such_a_question_is_kept(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "do you have a smartwatch under 2000")
+    assert heard.intent == "recommend"
+    assert heard.include == {"category": ["SmartWatches"]}
+
+
+@pytest.mark.parametrize("text", ["never mind", "oops wrong person", "love u lol"])
+def test_a_remark_closing_a_thought_is_chitchat(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).intent == "chitchat"
