@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
+from chatrec import plain_shoppers
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1190,6 +1191,8 @@ def understand(
     lexicon = lexicon or Lexicon.default()
     raw = informal.normalise(message.strip())  # i12g: shorthand, regional words, markup, stories
     raw = english_shoppers.normalise(raw) if detect_language(raw) == "en" else raw  # i12j: British words, hedges
+    if detect_language(raw) == "en":  # i12p: "half a lakh", price idioms, "dearer", glued words
+        raw = plain_shoppers.normalise(raw, vocabulary, (lexicon or Lexicon.default()).english_words())
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1434,7 +1437,9 @@ def understand(
     request = english_shoppers.adjust(request, raw, context, vocabulary)  # i12j: ordinary English shoppers
     request = mixed_turns.adjust(  # i12l: mixed, comparing, ironic and attacked turns
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return everyday_english.adjust(  # i12m: preambles, tool output, support questions, insults, "it"
+    request = everyday_english.adjust(  # i12m: preambles, tool output, support questions, insults, "it"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return plain_shoppers.adjust(  # i12p: liking none, "the green dotty one", role play, goodbyes
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
