@@ -34,6 +34,7 @@ from typing import Any, Literal
 
 from chatrec.ages import stated_age
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
+from chatrec.text import alternation
 
 __all__ = ["adjust", "normalise"]
 
@@ -169,8 +170,7 @@ def _table() -> dict[str, Any]:
     return data
 
 
-def _alternatives(keys: Sequence[str]) -> str:
-    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+_alternatives = alternation  # one literal-word alternation for every English step (chatrec.text)
 
 
 @lru_cache(maxsize=1)

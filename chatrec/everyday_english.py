@@ -38,6 +38,7 @@ from typing import Any
 
 from chatrec.english_shoppers import _GENDER_WORDS
 from chatrec.request import ItemReference, ShopperRequest
+from chatrec.text import alternation
 
 __all__ = ["adjust"]
 
@@ -50,8 +51,7 @@ def _table() -> dict[str, Any]:
     return data
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alternatives = alternation  # one literal-word alternation for every English step (chatrec.text)
 
 
 @lru_cache(maxsize=1)

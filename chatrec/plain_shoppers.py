@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec.request import ItemReference, ShopperRequest
+from chatrec.text import alternation
 
 __all__ = ["adjust", "normalise"]
 
@@ -54,8 +55,7 @@ def _table() -> dict[str, Any]:
     return data
 
 
-def _alternatives(words: Any) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alternatives = alternation  # one literal-word alternation for every English step (chatrec.text)
 
 
 @lru_cache(maxsize=1)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
-__all__ = ["compounds", "fold", "spans", "tokens"]
+__all__ = ["alternation", "compounds", "fold", "spans", "tokens"]
 
 #: Scripts written without spaces between words (kana, CJK ideographs): one token per character.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -62,3 +63,8 @@ def spans(text: str) -> list[tuple[str, int, int]]:
 def compounds(text: str) -> list[str]:
     """Words joined by ``-``, ``.`` or ``/`` written as one: ``"WH-1000XM4"`` -> ``["wh1000xm4"]``."""
     return [re.sub(r"[-./]", "", found) for found in _COMPOUND.findall(fold(text))]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of literal words, longest first (so "usb c" wins over "usb")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

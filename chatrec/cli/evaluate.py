@@ -164,14 +164,8 @@ def redial_command(
             titles = {item.id: item.title for item in retriever.index.items}
             logged = dialogue_rec_turns(dialogues, titles)
             if not fusion_on_embedder:
-                logged, embedder_skipped = inputs.unseen_by_embedder(settings, logged)
-                if embedder_skipped and not logged:
-                    raise InputError(f"every logged turn is from a dialogue the embedder {settings.embedder} was "
-                                     "tuned on: nothing unseen for the fusion (--fusion-on-embedder-dialogues)")
-                if embedder_skipped:
-                    logger.warning("the fusion learns from %d logged turns, not from the %d turns of dialogues "
-                                   "the embedder was tuned on (--fusion-on-embedder-dialogues to use them)",
-                                   len(logged), embedder_skipped)
+                logged, embedder_skipped = inputs.fusion_turns_unseen_by_embedder(
+                    settings, logged, "--fusion-on-embedder-dialogues")
             fusion_turns = sample_turns(logged, fusion_max_turns, seed)
         results = cross_fitted_run(
             retriever, sessions, sample, chosen, folds=folds, progress=True, timed_turns=timed_turns,
@@ -291,13 +285,7 @@ def fit_fusion_command(
     ]
     embedder_skipped = 0
     if not keep_embedder_dialogues:
-        logged, embedder_skipped = inputs.unseen_by_embedder(settings, logged)
-        if embedder_skipped and not logged:
-            raise InputError(f"every logged turn is from a dialogue the embedder {settings.embedder} was tuned on: "
-                             "nothing unseen to learn from (--keep-embedder-dialogues to use them)")
-        if embedder_skipped:
-            logger.warning("learning from %d logged turns, not from the %d turns of dialogues the embedder was "
-                           "tuned on (--keep-embedder-dialogues to use them)", len(logged), embedder_skipped)
+        logged, embedder_skipped = inputs.fusion_turns_unseen_by_embedder(settings, logged, "--keep-embedder-dialogues")
     turns = sample_turns(logged, max_turns, seed)
     sessions = [s for path in dialogues for s in redial_sessions(path, titles) if s.key not in skip]
     sessions += [s for path in baskets for s in inputs.read_baskets(path, set(titles)) if s.key not in skip]

@@ -27,6 +27,7 @@ __all__ = [
     "refuse_embedder_knowing_held_items",
     "refuse_leak",
     "refuse_leaky_embedder",
+    "fusion_turns_unseen_by_embedder",
     "unseen_by_embedder",
 ]
 
@@ -72,6 +73,23 @@ def refuse_leaky_embedder(settings: Settings, evaluated: set[str], allow_leak: b
 
     refuse_leak(f"the embedder {settings.embedder} was tuned on", trained_groups(settings.embedder), evaluated,
                  allow_leak, "Train it with --skip-dialogues-in the evaluated dialogues' file")
+
+
+def fusion_turns_unseen_by_embedder(settings: Settings, turns: Sequence[RecTurn], flag: str) -> tuple[list[RecTurn], int]:
+    """:func:`unseen_by_embedder` for a fusion to learn from, with a warning naming the turns left
+    out and ``flag`` (the option that keeps them).
+
+    Raises:
+        InputError: Every turn is from a dialogue the embedder was tuned on.
+    """
+    kept, dropped = unseen_by_embedder(settings, turns)
+    if dropped and not kept:
+        raise InputError(f"every logged turn is from a dialogue the embedder {settings.embedder} was tuned on: "
+                         f"nothing unseen for the fusion to learn from ({flag} to use them)")
+    if dropped:
+        logger.warning("the fusion learns from %d logged turns, not from the %d turns of dialogues the embedder "
+                       "was tuned on (%s to use them)", len(kept), dropped, flag)
+    return kept, dropped
 
 
 def unseen_by_embedder(settings: Settings, turns: Sequence[RecTurn]) -> tuple[list[RecTurn], int]:
