@@ -589,6 +589,9 @@ def _spec_question(text: str, items: Sequence[Item], positions: list[int], wordi
     rule = next((r for r in rules if _has_phrase(text, r["words"])), None)  # a size ("how big") is tried last
     if rule is None:
         return None
+    if re.match(r"\W*(?:and |so |but )?(?:is|are|does|do|can|has|have|will|would)\b", text) \
+            and not _has_phrase(text, wording.get("quantity_words", [])):
+        return None  # "is the battery removable?" asks yes or no, not for the battery's figure
     units = [*rule["units"], *[v for u in rule["units"] for a, v in _SPEC_FACTORS if a == u and v not in rule["units"]]]
     near = [w.lower() for w in rule.get("near", [])]
     field = _name(rule["name"], wording)

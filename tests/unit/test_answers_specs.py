@@ -98,3 +98,9 @@ def test_a_spec_wish_with_a_product_or_a_figure_still_searches(message: str, lan
     from chatrec.answers import asks_spec_of_shown
 
     assert not asks_spec_of_shown(message, 5, language)
+
+
+def test_a_yes_no_question_about_a_spec_word_is_not_answered_with_its_figure() -> None:
+    answer = answer_question("is the battery removable?", [PHONE])
+    assert "5000mAh" not in answer.text and "removable" in answer.text, answer.text
+    assert "4GB RAM" in answer_question("does it have enough ram? how much ram?", [PHONE]).text
