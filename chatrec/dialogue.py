@@ -32,6 +32,7 @@ __all__ = [
     "SpecsWanted",
     "Stated",
     "Wishes",
+    "rounded_bound",
     "update_state",
 ]
 
@@ -293,10 +294,10 @@ class DialogueState:
         if heard.price is not None and (heard.price.min is not None or heard.price.max is not None):
             self.min_price, self.max_price = heard.price.min, heard.price.max
         elif heard.relative_price == "cheaper" and self.last_prices:
-            self.max_price = _rounded(min(self.last_prices) * 0.999, down=True)  # "<= 8,490", not "<= 8,490.50"
+            self.max_price = rounded_bound(min(self.last_prices) * 0.999, down=True)  # "<= 8,490", not "<= 8,490.50"
             self.min_price = None
         elif heard.relative_price == "pricier" and self.last_prices:
-            self.min_price = _rounded(max(self.last_prices) * 1.001, down=False)
+            self.min_price = rounded_bound(max(self.last_prices) * 1.001, down=False)
             self.max_price = None
         if heard.answered and heard.answered not in self.asked:
             self.asked.append(heard.answered)
@@ -343,7 +344,7 @@ def update_state(state: DialogueState, heard: ShopperRequest) -> DialogueState:
     return state.apply(Heard(heard))
 
 
-def _rounded(price: float, down: bool) -> float:
+def rounded_bound(price: float, down: bool) -> float:
     """A bound said to the shopper: whole units from 100 up (rounded away from the items it
     must leave out), cents below."""
     import math

@@ -30,7 +30,9 @@ from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
-from chatrec.dialogue import Asked, DialogueState, FitsMakes, Heard, Named, Reshown, Shown, SpecsWanted, Wishes
+from chatrec.dialogue import (
+    Asked, DialogueState, FitsMakes, Heard, Named, Reshown, Shown, SpecsWanted, Wishes, rounded_bound,
+)
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
 from chatrec.explain import Explainer, Explanation, explain_all, problem_counts
@@ -839,7 +841,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
             # Nothing is cheaper than the cheapest item shown: cheaper than most of them, else
             # the budget the shopper had (never no budget at all).
-            state.max_price = round(float(np.median(state.last_prices)) * 0.999, 2)
+            state.max_price = rounded_bound(float(np.median(state.last_prices)) * 0.999, down=True)  # "<= 748", not 748.25
             if len(state.last_prices) < 2 or parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
                 state.min_price, state.max_price = budget_before
                 notes.append(phrases.render("no_cheaper"))

@@ -104,3 +104,9 @@ def test_a_yes_no_question_about_a_spec_word_is_not_answered_with_its_figure() -
     answer = answer_question("is the battery removable?", [PHONE])
     assert "5000mAh" not in answer.text and "removable" in answer.text, answer.text
     assert "4GB RAM" in answer_question("does it have enough ram? how much ram?", [PHONE]).text
+
+
+def test_a_size_asked_of_an_accessory_is_its_size_not_a_screen() -> None:
+    sleeve = Item(id="l", title="GIZGA Neoprene Reversible for 15.6-inches Laptop Sleeve - Black-Red")
+    answer = answer_question("how big is it?", [sleeve])
+    assert "15.6-inches" in answer.text and "screen" not in answer.text, answer.text

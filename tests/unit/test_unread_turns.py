@@ -32,3 +32,11 @@ def test_small_talk_after_items_gets_no_new_opening(electronics_chatrec: object,
 def test_small_talk_is_told_from_a_wish_in_every_language() -> None:
     assert all(is_small_talk(m) for m in ["ok thanks", "谢谢", "hola", "danke schön", "how's your day going?"])
     assert not any(is_small_talk(m) for m in ["不要太暴露的", "a red dress", "something less loud"])
+
+
+def test_cheaper_than_most_shown_is_a_bound_in_whole_units(electronics_chatrec: object) -> None:
+    rec = electronics_chatrec
+    rec.respond("show me usb cables", session_id="c")  # type: ignore[attr-defined]
+    reply = rec.respond("something cheaper pls", session_id="c")  # type: ignore[attr-defined]
+    bound = reply.metadata["constraints"]["max_price"]
+    assert bound is None or bound < 100 or float(bound).is_integer(), bound
