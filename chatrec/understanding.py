@@ -1389,7 +1389,8 @@ def understand(
         attribute = context.pending[0]
         if attribute in request.include:
             request.answered = attribute
-        elif _NONE_OF_THESE.search(lowered) and not request.include:
+        elif _NONE_OF_THESE.search(lowered) and not request.include and not request.exclude.get(attribute):
+            # "other colour, not black" leaves out black only: the shopper named what to leave out
             request.exclude.setdefault(attribute, [])
             request.exclude[attribute] = sorted(set(request.exclude[attribute]) | set(context.pending[1]))
             request.answered = attribute

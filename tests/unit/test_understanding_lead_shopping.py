@@ -38,3 +38,13 @@ def test_a_make_is_asked_for_by_its_name_not_by_a_synonym() -> None:
     assert not brand.matched
     brand = next(f for f in facts_for(item, Request(text="an iphone charger")) if f.kind == "brand")
     assert brand.matched
+
+
+@pytest.mark.parametrize("message", ["otro color que no sea negro", "other colour not black", "andere Farbe, nicht schwarz",
+                                     "换个颜色，不要黑色"])
+def test_another_option_but_a_named_one_leaves_out_only_the_named_one(catalogues: object, message: str) -> None:
+    request = read(catalogues, "fashion", message, pending=("baseColour", ["Black", "Brown", "Red", "Blue", "Beige"]),
+                   current={"gender": ["Women"], "articleType": ["Handbags"]})
+    assert request.exclude.get("baseColour") == ["Black"], request.exclude
+    none = read(catalogues, "fashion", "none of those colours", pending=("baseColour", ["Black", "Brown"]))
+    assert set(none.exclude["baseColour"]) == {"Black", "Brown"}  # no colour named: every option offered
