@@ -10,6 +10,8 @@
   shown are not of (:func:`cheapest_of_new_type`), with the budget set for the other type given up.
 - "other brands are fine too", "其他牌子也可以", "otras marcas también valen": the field is given up
   and no value of it excluded (:func:`widened_fields`).
+- "and shoes to go with it" after white shirts for a wedding: when nothing fits every wish, the colour
+  said of the shirts is given up before the use of the outfit (Formal) (:func:`outfit_fields`).
 
 Cue phrases are data: ``prompts/conversation_cues_7.txt``.
 """
@@ -22,10 +24,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from chatrec.conversation import load_cues
 from chatrec.prompting import default_prompts_dir
 from chatrec.request import ShopperRequest
+from chatrec.understanding import type_fields
 
-__all__ = ["cheapest_of_new_type", "service_asked", "value_asked_for", "widen", "widened_fields"]
+__all__ = ["cheapest_of_new_type", "outfit_fields", "service_asked", "value_asked_for", "widen", "widened_fields"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues_7.txt"
+_USE_FIELD = re.compile(r"usage|occasion", re.IGNORECASE)
 
 #: The words of a field, in the four languages, to the catalogue field's kind.
 _FIELD_KINDS = {
@@ -108,3 +112,12 @@ def widen(heard: ShopperRequest, dropped: Sequence[str]) -> ShopperRequest:
         "intent": "refine" if heard.intent in ("reject", "chitchat", "off_topic") else heard.intent,
         "show_now": True,
     })
+
+
+def outfit_fields(wishes: Iterable[str], named_now: Iterable[str]) -> list[str]:
+    """The use or occasion fields among the wishes (fashion ``usage``) when this message names a product
+    type: a new piece of an outfit keeps its use longer than a colour said of another piece."""
+    named = list(named_now)
+    if not set(named) & ({"category"} | set(type_fields(named))):
+        return []
+    return [name for name in wishes if _USE_FIELD.search(name)]

@@ -511,6 +511,7 @@ def build_query(
             state.wishes(),
             fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
             label=lambda w: phrases.summary(w, labels=parts.labels),
+            last=conversation_moves.outfit_fields(state.include, named_now),  # i12s: "and shoes to go with it"
         )
     query = make_query(
         text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
