@@ -201,3 +201,35 @@ def test_which_is_cheapest_in_chinese_names_the_cheapest_shown(electronics: Chat
     assert not reply.recommendations or {r.item_id for r in reply.recommendations} <= {i.id for i in shown}  # type: ignore[attr-defined]
     cheapest = min(shown, key=lambda i: i.price)  # type: ignore[attr-defined]
     assert cheapest.brand in reply.text  # type: ignore[attr-defined]
+
+
+# --- a new piece of an outfit keeps the outfit's use -----------------------------------------------
+
+
+def test_a_new_piece_gives_up_the_colour_of_the_other_piece_not_the_use(fashion: ChatRec) -> None:
+    fashion.respond("what should I wear to my cousin's wedding? I'm a guy", session_id="s")
+    fashion.respond("maybe in blue", session_id="s")
+    reply = fashion.respond("and some shoes for that", session_id="s")
+    items = _items(fashion, reply)
+    assert items and all(i.attributes["subCategory"] == "Shoes" for i in items)  # type: ignore[attr-defined]
+    assert all(i.attributes["usage"] in ("Formal", "Ethnic") for i in items)  # type: ignore[attr-defined]
+    assert "Blue" in reply.text  # the colour left out is named
+
+
+def test_relax_gives_up_the_last_fields_after_the_other_attributes() -> None:
+    from chatrec.dialogue import Wishes
+    from chatrec.query import relax
+
+    wishes = Wishes(include={"usage": ["Formal"], "baseColour": ["Red"], "subCategory": ["Shoes"]})
+    fits = lambda w: len(w.include) <= 2  # noqa: E731 - any one wish left out is enough
+    kept, dropped = relax(wishes, fits=fits, label=lambda w: "", last=["usage"])
+    assert dropped == ["Red"] and "usage" in kept.include
+    kept, dropped = relax(wishes, fits=fits, label=lambda w: "")
+    assert dropped == ["Formal"]  # without ``last``: the oldest attribute first, as before
+
+
+@pytest.mark.parametrize(("named_now", "expected"), [(["subCategory"], ["usage"]), (["baseColour"], []), ([], [])])
+def test_outfit_fields_only_when_a_type_is_named(named_now: list[str], expected: list[str]) -> None:
+    from chatrec.conversation_moves import outfit_fields
+
+    assert outfit_fields(["gender", "usage", "baseColour"], named_now) == expected
