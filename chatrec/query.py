@@ -8,7 +8,7 @@ a history profile and the items the customer named.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -211,25 +211,26 @@ def taste_vector(
 
 
 def relax(
-    wishes: Wishes, fits: Callable[[Wishes], bool], label: Callable[[Wishes], str]
+    wishes: Wishes, fits: Callable[[Wishes], bool], label: Callable[[Wishes], str], last: Collection[str] = ()
 ) -> tuple[Wishes, list[str]]:
     """The wishes to search with: all of them, or as many as some item satisfies.
 
     When no item fits every wish, one wish at a time is left out (the price first, then
-    the oldest attribute, whom it is for next to last, the product type last), preferring a single omission that is enough.
+    the oldest attribute, the fields in ``last`` after the other attributes, whom it is for next to last, the product type last), preferring a single omission that is enough.
     Exclusions ("not red", rejected items) are never relaxed.
 
     Args:
         wishes: The customer's wishes.
         fits: Whether some item satisfies the given wishes.
         label: How a price range is named to the customer (``Phrases.summary``).
+        last: Attributes given up only after the others (i12s: the use of an outfit when a new piece is asked for).
 
     Returns:
         The wishes kept, and the words for each wish left out, in order.
     """
     relaxed: list[str] = []
     while not fits(wishes):
-        options = _omissions(wishes, label)
+        options = _omissions(wishes, label, last)
         if not options:
             break
         enough = next((option for option in options if fits(option[1])), None)
@@ -238,7 +239,7 @@ def relax(
     return wishes, relaxed
 
 
-def _omissions(wishes: Wishes, label: Callable[[Wishes], str]) -> list[tuple[str, Wishes]]:
+def _omissions(wishes: Wishes, label: Callable[[Wishes], str], last: Collection[str] = ()) -> list[tuple[str, Wishes]]:
     """Every way of leaving one wish out, with the words for it."""
     options = []
     if wishes.min_price is not None or wishes.max_price is not None:
@@ -250,7 +251,7 @@ def _omissions(wishes: Wishes, label: Callable[[Wishes], str]) -> list[tuple[str
     # for (a girl's sandals are no use to a woman) goes just before it, a colour or use first.
     types = set(type_fields(list(wishes.include))) | {"category"}
     audience = set(audience_fields(list(wishes.include)))
-    for name in sorted(wishes.include, key=lambda name: (name in types) * 2 + (name in audience)):
+    for name in sorted(wishes.include, key=lambda name: (name in types) * 4 + (name in audience) * 2 + (name in last)):
         rest = {k: v for k, v in wishes.include.items() if k != name}
         options.append((
             ", ".join(wishes.include[name]),

@@ -26,6 +26,7 @@ from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams
 from chatrec import shopper_moves  # i12o: "none of these are formal?", "never mind, thanks"
 from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
+from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -512,6 +513,7 @@ def build_query(
             state.wishes(),
             fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
             label=lambda w: phrases.summary(w, labels=parts.labels),
+            last=conversation_moves.outfit_fields(state.include, named_now),  # i12s: "and shoes to go with it"
         )
     query = make_query(
         text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
@@ -744,14 +746,24 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                             state.last_references)
     phrases = parts.phrases.language(heard.language)
     heard = other_values_asked(parts, heard, message, state, phrases)  # i12k: "any other colours?"
-    overall = has_prices and asks_cheapest_overall(message)  # i12k: "the cheapest remote you have"
+    # i12s: batch 7's moves ("other brands are fine too", "any from boAt?", "and the cheapest smart tv?")
+    heard = conversation_moves.widen(heard, conversation_moves.widened_fields(message, parts.vocabulary.fields))
+    asked_value = conversation_moves.value_asked_for(message, parts.vocabulary.counts) if state.last_shown else None
+    if asked_value is not None:
+        heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True,
+                                         "include": {**heard.include, asked_value[0]: [asked_value[1]]}})
+    new_type = has_prices and conversation_moves.cheapest_of_new_type(
+        message, heard, state.include, ["category", *type_fields([*heard.include])])
+    if new_type and heard.price is None and (state.min_price is not None or state.max_price is not None):
+        heard = heard.model_copy(update={"drop": [*heard.drop, "price"]})  # the budget was for the other type
+    overall = has_prices and (asks_cheapest_overall(message) or new_type)  # i12k: "the cheapest remote you have"
     if overall:
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "relative_price": None})
     closing = shopper_moves.closes(message)  # i12o: "never mind, thanks", "thanks anyway"
     if closing:
         heard = heard.model_copy(update={"intent": "chitchat", "references": [], "include": {}, "exclude": {},
                                          "price": None, "relative_price": None, "show_now": False, "drop": []})
-    terms = followups.shop_terms(heard, message)  # i12k: "do they come with a warranty?"
+    terms = followups.shop_terms(heard, message) or conversation_moves.service_asked(heard, message)  # i12k, i12s
     if terms is not None:
         heard = heard.model_copy(update={"intent": "off_topic", "references": [], "show_now": False})
     notes: list[str] = []
