@@ -17,7 +17,8 @@ read wrong. Two steps correct them by class, never by sentence; their words are 
 - a budget bounded by a shown item's price ("under the price of the Noise one", "less than what
   the second costs") is "cheaper than" that item, which the rules read as its price;
 - a shown item named by its side ("the left one", "the far right one", "the leftmost") is said
-  as the rules know it ("the one on the left").
+  as the rules know it ("the one on the left"); so are the items at a side ("the two on the
+  left", "the right three": "the first two", "the last three").
 
 :func:`adjust` corrects the request after the rules:
 
@@ -81,6 +82,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "side": re.compile(
             r"\b(?:the|that|this) (?:(?:very |far )(?P<far>left|right)|(?P<left>left)|(?P<most>left|right)[- ]?(?:hand|most))"
             r"(?: (?P<noun>ones?|pair|item|option|model))?\b", flags),
+        # "the two on the left", "the right two": the first or last ones of the list
+        "side_count": re.compile(
+            r"\b(?:the|those|these) (?:(?P<n1>two|2|three|3) (?:ones? |items? |pairs? )?(?:on|at|to) the (?P<s1>left|right)"
+            r"(?:[- ]hand side| side| end)?|(?P<s2>left|right)(?:[- ]?(?:hand|most))? (?P<n2>two|2|three|3))\b", flags),
         "talked_about": re.compile(
             rf"\b(?:the|that|this) (?:[a-z]+ )?(?:(?:that|which) )?(?:i|we|you|u) (?:just |already |earlier )?"
             rf"(?:{alternation(table['talked_about'])})(?: (?:earlier|before|just now|a minute ago))?\b", flags),
@@ -108,6 +113,13 @@ def _side(found: re.Match[str]) -> str:
     return f"the {noun} on the {side}"
 
 
+def _side_count(found: re.Match[str]) -> str:
+    side = (found.group("s1") or found.group("s2")).lower()
+    count = {"2": "two", "3": "three"}.get((found.group("n1") or found.group("n2")).lower(),
+                                            (found.group("n1") or found.group("n2")).lower())
+    return f"the {'first' if side == 'left' else 'last'} {count}"
+
+
 def normalise(message: str) -> str:
     """An English message with the wording of the module docstring's first list rewritten."""
     patterns = _patterns()
@@ -117,6 +129,7 @@ def normalise(message: str) -> str:
     text = patterns["looks_cheap"].sub("look too cheap", text)
     text = patterns["price_of"].sub(
         lambda found: f"cheaper than {(found.group('item') or found.group('item2')).strip()}", text)
+    text = patterns["side_count"].sub(_side_count, text)
     return patterns["side"].sub(_side, text)
 
 

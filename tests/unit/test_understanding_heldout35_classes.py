@@ -118,3 +118,16 @@ def test_looking_cheap_or_asking_for_a_step_up_is_pricier(catalogues, text: str)
 def test_nothing_fancy_is_no_step_up(catalogues) -> None:
     heard = _read(catalogues, "electronics", "nothing too fancy", PHONES, current={"category": ["Smartphones"]})
     assert heard.relative_price != "pricier"
+
+
+TVS = ("B09F6S8BT6", "B08DPLCM6T", "B0B6F7LX4C", "B08B42LWKN")  # Samsung, LG, MI, OnePlus
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("the 2 on the left, more like them", [1, 2]), ("the left two look good, anything similar?", [1, 2]),
+     ("compare the two on the right", [3, 4]), ("the three on the right side, which is cheapest?", [2, 3, 4])],
+)
+def test_the_items_at_a_side_of_the_list(catalogues, text: str, positions: list[int]) -> None:
+    heard = _read(catalogues, "electronics", text, TVS, current={"category": ["SmartTelevisions"]})
+    assert sorted(r.position for r in heard.references) == positions
