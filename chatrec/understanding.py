@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
-from chatrec import plain_shoppers
+from chatrec import plain_shoppers, pointing_budgets
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1193,6 +1193,7 @@ def understand(
     raw = english_shoppers.normalise(raw) if detect_language(raw) == "en" else raw  # i12j: British words, hedges
     if detect_language(raw) == "en":  # i12p: "half a lakh", price idioms, "dearer", glued words
         raw = plain_shoppers.normalise(raw, vocabulary, (lexicon or Lexicon.default()).english_words())
+        raw = pointing_budgets.normalise(raw)  # i12r: "for two hundred", "size 9 or so", "the left one"
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1440,7 +1441,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = everyday_english.adjust(  # i12m: preambles, tool output, support questions, insults, "it"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return plain_shoppers.adjust(  # i12p: liking none, "the green dotty one", role play, goodbyes
+    request = plain_shoppers.adjust(  # i12p: liking none, "the green dotty one", role play, goodbyes
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return pointing_budgets.adjust(  # i12r: "the one I asked about", "similar bags?", "higher end"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
