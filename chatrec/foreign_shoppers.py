@@ -74,8 +74,9 @@ _ZH_QUALITY = re.compile(
 # "黑色那两条", "蓝色的那几个": the shown ones of that colour (or other word)
 _ZH_THOSE = re.compile(rf"([\u4e00-\u9fff]{{1,4}}?)的?那(?:两|几|三|些){_ZH_MEASURE}?")
 # "那样的还有吗", "类似的有没有", "同款还有吗", "差不多的还有没": more like the ones pointed at
+# (not "那款有什么特别", "那种有质感的": a question about one, a wish for a quality)
 _ZH_MORE_LIKE = re.compile(
-    r"(?:(?:这|那)(?:样|种|类|款)|类似|相似|差不多|同款|同类)(?:的)?(?:还有|有没有|还有没有|有|再来)(?:吗|么|嘛|没有|没|不)?"
+    r"(?:(?:这|那)(?:样|种|类|款)的|(?:类似|相似|差不多|同款|同类)(?:的)?)(?:还有没有|还有没|还有|有没有|再来)(?:吗|么|嘛|没有|没|不)?"
 )
 
 
