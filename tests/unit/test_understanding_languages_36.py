@@ -46,8 +46,8 @@ def test_chinese_more_of_this_kind(catalogues, text: str, positions: list[int]) 
 
 @pytest.mark.parametrize(
     ("text", "shown", "positions", "colour"),
-    [("die weiße, hast du so was auch in Blau?", TEES, [3], "Blue"),
-     ("die Esprit, gibt es die auch in Schwarz?", WATCHES, [3], "Black")],
+    [("gibt's sowas auch in Blau?", WATCHES, [1, 2, 3, 4], "Blue"),
+     ("gibt es so etwas noch in Gelb?", TEES, [1, 2, 3], "Yellow")],
 )
 def test_german_such_a_one_in_another_colour(catalogues, text: str, shown, positions: list[int], colour: str) -> None:
     request = _read(catalogues, "fashion", text, shown)
