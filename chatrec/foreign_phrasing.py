@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chatrec import regional_wording
+from chatrec import foreign_shoppers, regional_wording
 
 __all__ = ["GRAMMAR_WORDS", "language_hint", "noun_first", "other_brand", "rewrite"]
 
@@ -78,6 +78,7 @@ def rewrite(text: str, language: str, lexicon: Any) -> str:
     """A folded message with budget words and (Spanish) word forms written the way the rules read them."""
     # i12n: amounts as words ("unter tausend", "mil quinientos"), items by place ("左边那条", "el de la izquierda")
     text = regional_wording.rewrite(text, language)
+    text = foreign_shoppers.rewrite(text, language, lexicon)  # i12q: homophone typos, "拍照要好", "sowas in Grün"
     for pattern, replacement in _BUDGET.get(language, []):
         text = pattern.sub(replacement, text)
     if language == "de":

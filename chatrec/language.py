@@ -127,8 +127,8 @@ def detect_language(text: str) -> str:
     for lang, bonus in foreign_phrasing.syntax_scores(lowered).items():
         scores[lang] += bonus  # i12i: "de 20 a 40 euros", "von 20 bis 40"
     # German compounds open with a known word: "Damenuhr", "Herrenschuhe".
-    scores["de"] += sum(
-        1 for word in words if len(word) >= 8 and any(
+    scores["de"] += sum(  # i12q: two, as "in" or "gold" beside it ("Damenuhr in Gold") are English too
+        2 for word in words if len(word) >= 8 and any(
             fold(word).startswith(head) for head in ("damen", "herren", "kinder", "madchen", "jungen")
         )
     )
@@ -496,7 +496,8 @@ def _replacer(
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
     # i12n: regional and colloquial words (set 28) in a file of their own, over the main table
-    return Lexicon.load(_DATA / "lexicon_regional.json", base=Lexicon.load(_DATA / "lexicon.json"))
+    regional = Lexicon.load(_DATA / "lexicon_regional.json", base=Lexicon.load(_DATA / "lexicon.json"))
+    return Lexicon.load(_DATA / "lexicon_set36.json", base=regional)  # i12q: colours
 
 
 _ARITHMETIC = re.compile(r"(\d+)\s*(?:por|mal|x|乘以|乘|times)\s*(\d+)")

@@ -57,6 +57,7 @@ _ES_WORDS = {
 }
 #: Spanish words that are also articles or common words: a number only inside a longer number.
 _ES_WEAK = frozenset({"un", "uno", "una", "once"})
+_ES_TENS = frozenset({"treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"})
 _ES_NUMBER = re.compile(
     r"\b(?:(?:" + "|".join(sorted(_ES_WORDS, key=len, reverse=True)) + r"|mil)(?:\s+y\s+|\s+)?)+\b"
 )
@@ -122,6 +123,10 @@ def spelled_numbers(text: str, language: str) -> str:
         # "20 Tausend" after a digit is read with it by chatrec.foreign_phrasing ("15 und 20 Tausend")
         return re.sub(r"(?<!\d)(?<!\d\s)\b[a-z]{4,}\b", word, text)
     if language == "es":
+        def sequence_text(words: list[str]) -> str:
+            said = " ".join(words)
+            return str(_ES_NUMBER.sub(sequence, said))
+
         def sequence(found: re.Match[str]) -> str:
             said = found.group(0)
             words = said.split()
@@ -134,6 +139,12 @@ def spelled_numbers(text: str, language: str) -> str:
                 before.append(words.pop(0))
             if not words or words == ["mil"]:
                 return said  # "mil" alone is read by chatrec.foreign_phrasing
+            # i12q: "y" joins tens and units only ("treinta y cinco"); after another word it joins two
+            # amounts ("entre mil y dos mil", "quinientos y mil"), each read alone
+            cut = next((i for i in range(1, len(words) - 1) if words[i] == "y" and words[i - 1] not in _ES_TENS), None)
+            if cut is not None:
+                return " ".join([*before, sequence_text(words[:cut]), "y", sequence_text(words[cut + 1:]), *after]) + (
+                    " " if said.endswith((" ", "\t")) else "")
             value = _spanish_number(words)
             if value < 10:
                 return said
@@ -216,7 +227,7 @@ def rewrite(text: str, language: str) -> str:
         text = re.sub(r"\b([a-z]{3,}) (?:geht|kommt) (?:gar |uberhaupt |ueberhaupt )?(?:nicht|nich|net|ned)(?: in frage)?\b",
                       lambda f: f.group(0) if f.group(1) in _DE_PRONOUNS else f"kein {f.group(1)}", text)
         # "welches der beiden", "welcher der drei": which of the shown two / three
-        text = re.sub(r"\b(welche[rs]?) (?:der|den|von den) (beiden|zwei|drei|vier)\b(?! (?:letzten|ersten)\b)",
+        text = re.sub(r"\b(welche[rs]?) (?:der|den|von den|von) (beiden|zwei|drei|vier)\b(?! (?:letzten|ersten)\b)",
                       lambda f: f"{f.group(1)} of the {_DE_COUNTS[f.group(2)]} ", text)  # ("den beiden letzten" is read later)
     elif language == "es" and re.search(r"\?\s*$", text):
         # "¿eres ChatGPT?", "¿sos un bot?": a question opening with the verb asks "are you"
@@ -234,7 +245,8 @@ _INSULT = {
     "es": re.compile(r"\b(inutil|inutiles|idiota|estupid[oa]|tont[oa]|basura|pendej[oa]|bolud[oa]|pelotud[oa]|"
                      r"mens[oa]|imbecil|una mierda|no sirves)\b"),
     "de": re.compile(r"\b(dumm|dummer?|blod|bloder?|bloed|nutzlos|idiot|doof|mist|scheiss\w*|depp|trottel|"
-                     r"vollpfosten|unfahig|unbrauchbar)\b"),
+                     r"vollpfosten|unfahig|unbrauchbar|versager|(?:zu )?nichts zu gebrauchen|nicht zu gebrauchen|"
+                     r"(?:taugst|taugt) (?:echt |ja |gar |absolut )?nichts)\b"),
     "zh": re.compile(r"垃圾|废物|笨蛋|傻[瓜逼x×b]?|白痴|蠢|智障|弱智|没用|脑残|辣鸡|拉圾"),
 }
 #: The assistant addressed: the insult is aimed at it, not at an item.

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
-from chatrec import plain_shoppers, pointing_budgets
+from chatrec import foreign_shoppers, plain_shoppers, pointing_budgets
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1435,6 +1435,7 @@ def understand(
     foreign_phrasing.other_brand(request, lowered, list(context.shown))  # i12i: "but another brand"
     foreign_phrasing.unknown_product_wish(request, lowered)  # i12i: "买个吹风机"
     request = regional_wording.adjust(request, raw, context, vocabulary)  # i12n: insults, "随便，都行", "有没有三星的"
+    request = foreign_shoppers.adjust(request, raw, context, lexicon)  # i12q: "小米那台" names the Mi one shown
     request = informal.adjust(request, raw, context)  # i12g: informal wording the rules above miss
     request = english_shoppers.adjust(request, raw, context, vocabulary)  # i12j: ordinary English shoppers
     request = mixed_turns.adjust(  # i12l: mixed, comparing, ironic and attacked turns
