@@ -129,3 +129,31 @@ def catalogues() -> dict[str, tuple[Any, dict[str, Any]]]:
         items = load_catalog(demo_catalog(name).catalog, demo_catalog(name).mapping).items
         out[name] = (Vocabulary.from_items(items), {item.id: item for item in items})
     return out
+
+
+@pytest.fixture(scope="session")
+def retrievers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Retriever]]:
+    """One retriever per blind-conversation fixture (``tests/conversations/runner.py``), built once per run."""
+    sys.path.insert(0, str(Path(__file__).parent / "conversations"))
+    import runner
+
+    folder = tmp_path_factory.mktemp("conversations")
+    yield {name: runner.build_retriever(name, folder / name) for name in runner.FIXTURES}
+
+
+@pytest.fixture
+def electronics(retrievers: dict[str, Retriever], tmp_path: Path) -> Iterator[ChatRec]:
+    """A ChatRec over the blind conversations' electronics fixture."""
+    import runner
+
+    with runner.chatrec_over(retrievers["electronics"], tmp_path) as rec:
+        yield rec
+
+
+@pytest.fixture
+def fashion(retrievers: dict[str, Retriever], tmp_path: Path) -> Iterator[ChatRec]:
+    """A ChatRec over the blind conversations' fashion fixture."""
+    import runner
+
+    with runner.chatrec_over(retrievers["fashion"], tmp_path) as rec:
+        yield rec

@@ -7,7 +7,6 @@ in ``tests/conversations/blind_conversations*.yaml`` (see ``tests/conversations/
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +30,6 @@ CONVERSATIONS = [
     for path in sorted(runner.HERE.glob("blind_conversations*.yaml"))
     for conversation in runner.load(path)
 ]
-
-
-@pytest.fixture(scope="module")
-def retrievers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Retriever]]:
-    """One retriever per demo fixture, built once for the module."""
-    folder = tmp_path_factory.mktemp("conversations")
-    yield {name: runner.build_retriever(name, folder / name) for name in runner.FIXTURES}
 
 
 @pytest.mark.parametrize("conversation", CONVERSATIONS)

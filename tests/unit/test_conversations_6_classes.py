@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,27 +17,7 @@ import runner  # noqa: E402
 
 from chatrec import ChatRec  # noqa: E402
 from chatrec.dialogue import DialogueState, SpecsChecked, SpecsWanted  # noqa: E402
-from chatrec.retrieval import Retriever  # noqa: E402
 from chatrec.spec_filters import read_bounds, stated  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def retrievers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Retriever]]:
-    """The two demo fixtures' retrievers, as the blind conversations use them."""
-    folder = tmp_path_factory.mktemp("classes6")
-    yield {name: runner.build_retriever(name, folder / name) for name in runner.FIXTURES}
-
-
-@pytest.fixture
-def electronics(retrievers: dict[str, Retriever], tmp_path: Path) -> Iterator[ChatRec]:
-    with runner.chatrec_over(retrievers["electronics"], tmp_path) as rec:
-        yield rec
-
-
-@pytest.fixture
-def fashion(retrievers: dict[str, Retriever], tmp_path: Path) -> Iterator[ChatRec]:
-    with runner.chatrec_over(retrievers["fashion"], tmp_path) as rec:
-        yield rec
 
 
 def _titles(rec: ChatRec, reply: object) -> list[str]:
