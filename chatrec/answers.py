@@ -299,6 +299,11 @@ def answer_question(
         return Answer(wording["chosen"].format(title=_short_title(items[0]), price=f" ({price})" if price else ""),
                       "chosen", positions)
 
+    if len(items) > 1 and _has_phrase(f"{question.lower()} {text}", wording.get("pick_words", [])):
+        # "what would you pick?": the item ranked first, with its reason (then "I'll take it" means that one)
+        first = reasons[0] if reasons and reasons[0] else _facts_sentence(items[0], wording)
+        return Answer(wording["pick"].format(title=_short_title(items[0]), reason=first), "best", positions[:1])
+
     if _has_phrase(text, wording["why_words"]):
         lines = []
         for i, item in enumerate(items):

@@ -110,3 +110,15 @@ def test_a_size_asked_of_an_accessory_is_its_size_not_a_screen() -> None:
     sleeve = Item(id="l", title="GIZGA Neoprene Reversible for 15.6-inches Laptop Sleeve - Black-Red")
     answer = answer_question("how big is it?", [sleeve])
     assert "15.6-inches" in answer.text and "screen" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("message, language, said", [
+    ("what would you pick?", "en", "I would pick"), ("which one should I buy?", "en", "I would pick"),
+    ("你会选哪个？", "zh", "我会选"), ("¿cuál me recomiendas?", "es", "Yo elegiría"),
+    ("welchen würdest du nehmen?", "de", "Ich würde"),
+])
+def test_asked_to_pick_among_the_shown_it_names_the_first_ranked_with_its_reason(
+        message: str, language: str, said: str) -> None:
+    answer = answer_question(message, [PHONE, TV], language=language, reasons=["the budget you asked for", "a TV"])
+    assert answer.kind == "best" and answer.positions == [1], answer
+    assert answer.text.startswith(said) and "Spark 8T" in answer.text and "the budget you asked for" in answer.text
