@@ -25,20 +25,16 @@ steps around :func:`chatrec.understanding.understand`, by class rather than by s
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal
 
 from chatrec.ages import stated_age
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
-from chatrec.text import alternation
+from chatrec.text import alternation, word_table
 
 __all__ = ["adjust", "normalise"]
-
-_DATA = Path(__file__).parent / "data" / "english_shoppers.json"
 
 _PRICEY = r"(?:expensive|pricey|pricy|dear|costly|spendy|steep)"
 #: "nothing crazy expensive", "not super pricey", "none too dear": a cap on price, said as a hedge.
@@ -164,10 +160,8 @@ _NOT_BRANDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
-    return data
+    return word_table("english_shoppers")  # read once per process (chatrec.text.word_table)
 
 
 _alternatives = alternation  # one literal-word alternation for every English step (chatrec.text)

@@ -29,26 +29,20 @@ its words are in ``chatrec/data/everyday_english.json``; slang product words ("c
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from chatrec.english_shoppers import _GENDER_WORDS
 from chatrec.request import ItemReference, ShopperRequest
-from chatrec.text import alternation
+from chatrec.text import alternation, word_table
 
 __all__ = ["adjust"]
 
-_DATA = Path(__file__).parent / "data" / "everyday_english.json"
 
-
-@lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
-    return data
+    return word_table("everyday_english")  # read once per process (chatrec.text.word_table)
 
 
 _alternatives = alternation  # one literal-word alternation for every English step (chatrec.text)

@@ -398,7 +398,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
             continue
         facts.append(Fact(kind, name, _display(value).lower(), _value_matches(value, name, request, wished)))
     if item.brand:  # a make is asked for by its name as written: "phone" (nor "i Phone") asks for no iPhone
-        said = (_forms(_tokens(request.text)) - request.negated(wording)) & wished
+        said = _forms(_tokens(request.text)) & wished  # the shopper's own words (wished has no negated ones)
         make = [w for w in _tokens(item.brand) if len(w) > 1]
         asked = any(item.brand.lower() == v.lower() for v in request.include.get("brand", ())) \
             or bool(make) and all(w in said for w in make)

@@ -20,7 +20,6 @@ attacks dressed as markup, code or SQL. Two steps around :func:`chatrec.understa
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -29,6 +28,7 @@ from typing import Any
 
 from chatrec.language import detect_language
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
+from chatrec.text import word_table
 
 __all__ = ["adjust", "normalise"]
 
@@ -155,10 +155,8 @@ _MORE_THAN_THESE = re.compile(
 _POSITIONS = re.compile(r"\b(?:between |compare )?(?:no\.? ?|number |#)?([1-9])(?: ?(?:and|&|vs\.?|versus|or|with) ?)(?:no\.? ?|number |#)?([1-9])\b")
 
 
-@lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
-    return data
+    return word_table("informal_english")  # read once per process (chatrec.text.word_table)
 
 
 @lru_cache(maxsize=1)

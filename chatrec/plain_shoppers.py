@@ -34,25 +34,19 @@ their words are in ``chatrec/data/plain_shoppers.json``. See
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from chatrec.request import ItemReference, ShopperRequest
-from chatrec.text import alternation
+from chatrec.text import alternation, word_table
 
 __all__ = ["adjust", "normalise"]
 
-_DATA = Path(__file__).parent / "data" / "plain_shoppers.json"
 
-
-@lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
-    return data
+    return word_table("plain_shoppers")  # read once per process (chatrec.text.word_table)
 
 
 _alternatives = alternation  # one literal-word alternation for every English step (chatrec.text)

@@ -33,25 +33,19 @@ read wrong. Two steps correct them by class, never by sentence; their words are 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from chatrec.request import ShopperRequest
-from chatrec.text import alternation
+from chatrec.text import alternation, word_table
 
 __all__ = ["adjust", "normalise"]
 
-_DATA = Path(__file__).parent / "data" / "pointing_budgets.json"
 
-
-@lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
-    return data
+    return word_table("pointing_budgets")  # read once per process (chatrec.text.word_table)
 
 
 @lru_cache(maxsize=1)

@@ -10,11 +10,15 @@ lexical retrieval and the truthfulness check all read text through this module.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-__all__ = ["alternation", "compounds", "fold", "spans", "tokens"]
+__all__ = ["alternation", "compounds", "fold", "spans", "tokens", "word_table"]
 
 #: Scripts written without spaces between words (kana, CJK ideographs): one token per character.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -68,3 +72,10 @@ def compounds(text: str) -> list[str]:
 def alternation(words: Iterable[str]) -> str:
     """A regular-expression alternation of literal words, longest first (so "usb c" wins over "usb")."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def word_table(name: str) -> dict[str, Any]:
+    """A word table shipped in ``chatrec/data`` (``name`` without ``.json``), read once per process."""
+    data: dict[str, Any] = json.loads((Path(__file__).parent / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    return data
