@@ -290,6 +290,8 @@ def answer_question(
     text = _in_english_words(question, wording_language(language))
     for said, field_word in wording.get("field_synonyms", {}).items():  # "什么牌子", "¿de qué marca?": the brand
         text = text.replace(said, f" {field_word} ") if _HAN.search(said) else re.sub(rf"\b{re.escape(said)}\b", field_word, text)
+    for short, word in {**_wording("en").get("same_words", {}), **wording.get("same_words", {})}.items():
+        text = re.sub(rf"\b{re.escape(short)}\b", word, text)  # "is it a smart tv?": the type says "television"
     tokens = _tokens(text)
 
     if _has_phrase(text, wording["buy_words"]):  # "I'll take the second one", "add it to cart"
@@ -600,13 +602,14 @@ def _spec_question(text: str, items: Sequence[Item], positions: list[int], wordi
     units = [*rule["units"], *[v for u in rule["units"] for a, v in _SPEC_FACTORS if a == u and v not in rule["units"]]]
     near = [w.lower() for w in rule.get("near", [])]
     field = _name(rule["name"], wording)
-    lines, missing = [], []
+    lines, missing, figures = [], [], []
     for item in items:
         quote = None
         for where, source in (("name", item.title), ("description", item.description or "")):
             for match_start, match_end, unit in spec_matches(source):
                 if unit in units and (not near or any(w in source[match_end:match_end + 14].lower() for w in near)):
                     quote = (where, snippet(source, match_start, match_end))
+                    figures.append(re.sub(r"\s+", " ", source[match_start:match_end].lower()))
                     break
             if quote is None and rule.get("clause_words"):  # "25 Hrs Battery": a figure the units do not name
                 for word in rule["clause_words"]:
@@ -629,6 +632,9 @@ def _spec_question(text: str, items: Sequence[Item], positions: list[int], wordi
             return None
         return Answer(wording["spec_unsaid"].format(titles=_join([_short_title(i) for i in items], wording), field=field),
                       "unknown", positions, False)
+    if len(items) > 2 and len(figures) == len(items) and len(set(figures)) == 1 and "spec_all_same" in wording:
+        # "what sizes do you have?" over five 32-inch TVs: one line, not five quotes of the same figure
+        return Answer(wording["spec_all_same"].format(count=len(items), field=field, value=figures[0]), "attribute", positions)
     if missing:
         lines.append(wording["spec_unsaid"].format(titles=_join([_short_title(i) for i in missing], wording), field=field))
     return Answer(" ".join(lines), "attribute", positions)
@@ -745,6 +751,13 @@ def _attribute_answer(
         hit = next(((n, v) for n, v in fields if head & _forms(v) and _whole(asked, v)), None)
         if hit is not None:
             lines.append(wording["yes_value"].format(title=title, value=_show(hit[1], wording), field=hit[0]))
+            supported = True
+            continue
+        kind = next(((n, v) for (n, v), (english, _) in zip(fields, _english_fields(item))
+                     if english in ("type", "category") and len(asked) >= 2 and head & _forms(v)), None)
+        if kind is not None:  # "is it a smart tv?" of a standard television: the kind it is listed as
+            lines.append(wording["other_kind"].format(title=title, value=_show(kind[1], wording), field=kind[0],
+                                                      asked=phrase))
             supported = True
             continue
         if forms & colours:

@@ -130,7 +130,11 @@ _A_FEW_LESS = re.compile(
     r"(?:rupees |bucks |dollars )?(?P<side>less|cheaper|lower|under|more|pricier|higher|over)\b"
 )
 #: Asking for other items than those shown ("show others", "any others?").
-_SHOW_OTHERS = re.compile(r"\b(?:show|see|give me|gimme|any|got|have you got|let me see)(?: me)?(?: some| the)? others\b")
+_SHOW_OTHERS = re.compile(
+    r"\b(?:show|see|give me|gimme|any|got|have you got|let me see)(?: me)?(?: some| the)? others\b(?! (?:just )?(?:like|similar))"
+)
+#: "others like it", "one like that one": more like ONE item, the one the last message pointed at.
+_LIKE_THAT_ONE = re.compile(r"\b(?:like|similar to|as) (?:it|that one|this one|that|this)\b(?! (?:ones|two|three|items))")
 _REFERRED = re.compile(r"\b(?:that|this) one\b|\bthat\b(?= (?:please|pls)?\W*$)")
 _SECOND_LAST = re.compile(r"\b(?:second|2nd) (?:to |from )?(?:the )?last\b|\blast but one\b|\bpenultimate\b|\bthe one before (?:the )?last\b")
 _MULTIPLE = re.compile(
@@ -395,6 +399,10 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
     if n and _ONCE_MORE.search(lowered) and request.intent not in ("show_again", "start_over") and not named \
             and not request.include and not request.exclude:
         return request.model_copy(update={"intent": "show_again", "references": [], "show_now": True})
+    last = list(getattr(context, "last_references", ()) or ())
+    if n and request.intent == "more_like" and request.references and not named and len(last) == 1 \
+            and 1 <= last[0] <= n and _LIKE_THAT_ONE.search(lowered):
+        return request.model_copy(update={"references": [_ref(last[0], shown, "position")]})
     if n and named and request.intent == "ask_about_item" and _LIKE_IT.search(lowered):
         return request.model_copy(update={"intent": "more_like", "show_now": True})
     if n and _TOO_MUCH.search(lowered) and not request.price and request.intent in ("more_like", "refine", "ask_about_item") \
@@ -407,7 +415,8 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
             side = "cheaper" if few.group("side") in ("less", "cheaper", "lower", "under") else "pricier"
             return request.model_copy(update={"intent": "refine", "relative_price": side, "show_now": True, "query": "",
                                               "price": None})
-    if n and _SHOW_OTHERS.search(lowered) and request.intent in ("refine", "recommend", "chitchat") \
+    if n and _SHOW_OTHERS.search(lowered) and (request.intent in ("refine", "recommend", "chitchat")
+                                               or (request.intent == "ask_about_item" and not request.references)) \
             and not request.include and not request.exclude and not request.price:
         return request.model_copy(update={"intent": "reject", "show_now": True, "query": "", "relative_price": None})
     everything = bool(request.references) and {r.position for r in request.references} == set(range(1, n + 1))

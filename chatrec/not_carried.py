@@ -13,7 +13,7 @@ from collections.abc import Container
 from chatrec.grounding import singular
 from chatrec.text import tokens
 
-__all__ = ["asked_for", "not_carried"]
+__all__ = ["GENERIC", "asked_for", "not_carried"]
 
 _ASKED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|well|then|oh|ah|alright)\W+)*(?:what|how) about (?P<a>.+)$"
@@ -31,10 +31,10 @@ _END = re.compile(
     re.IGNORECASE,
 )
 #: Words that name no product: "I need something for a party", "looking for a gift".
-_GENERIC = frozenset(
+GENERIC = frozenset(
     "something anything stuff thing things item items product products gift gifts present presents idea ideas "
     "help advice recommendation recommendations suggestion suggestions option options one ones else more "
-    "everything nothing new other another same different outfit outfits clothes clothing look wear attire gear "
+    "everything nothing new other others another alternative alternatives similar these those them same different outfit outfits clothes clothing look wear attire gear "
     "accessories essentials basics".split()
 )
 _LEAD = re.compile(r"^(?:any|some|a|an|the|good|nice|cheap|decent)\s+", re.IGNORECASE)
@@ -69,7 +69,7 @@ def not_carried(message: str, vocabulary: Container[str]) -> str | None:
     if thing is None:
         return None
     words = [w for w in tokens(thing) if w.isalpha() and len(w) > 2]
-    if not words or len(words) > 4 or _GENERIC & set(words):
+    if not words or len(words) > 4 or GENERIC & set(words):
         return None
     head = words[-1]
     if head in vocabulary or singular(head) in vocabulary or f"{head}s" in vocabulary:

@@ -100,7 +100,7 @@ def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
     of the catalogue has its head word, else None: the catalogue may use the word ("cable for laptop"),
     but sells no such product. Only for a message from which no product type was read."""
     from chatrec.grounding import singular
-    from chatrec.not_carried import asked_for
+    from chatrec.not_carried import GENERIC, asked_for
     from chatrec.text import tokens
 
     thing = asked_for(message)
@@ -108,8 +108,9 @@ def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
         return None
     thing = re.split(r"\s+(?:with|that|which|having|under|over|below|above|of|for|in)\b", thing, maxsplit=1)[0]
     words = [w for w in tokens(thing) if w.isalpha() and len(w) > 2]
-    if not words or len(words) > 3 or re.search(rf"\b{re.escape(words[-1])}\b", thing) is None:
-        return None  # "do you have Dunkirk?": a name written with a capital is a title or a make, not a type
+    if not words or len(words) > 3 or GENERIC & set(words) \
+            or re.search(rf"\b{re.escape(words[-1])}\b", thing) is None:
+        return None  # "show me others like it" names nothing; "do you have Dunkirk?" names a title or a make
     kinds = {singular(w) for value in type_values
              for w in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(value))) if w.isalpha()}
     head = singular(words[-1])

@@ -229,11 +229,14 @@ _QUESTION = re.compile(
     r"(\?\s*$|^(?:why|what|whats|how|hows|does|do|is|are|can|could|will|would|which|when|where|who|tell me|"
     r"any (?:info|details))\b|"
     r"\b(?:tell me (?:more )?about|more (?:details|info|information) (?:on|about)|details (?:of|on|about)|"
-    r"what about|how about|what is|what's|why did you|why (?:is|this|that|the))\b)"
+    r"what about|how about|what is|what's|why did you|why (?:is|this|that|the))\b|"
+    # "the first one how much", "el primero cuánto cuesta": the item named, then the question
+    r"\b(?:one|ones|first|second|third|fourth|fifth|last|it|that|this|primero|segundo|tercero|cuarto|quinto|[uú]ltimo)"
+    r"\W+(?:(?:how|what) (?:much|many|big|heavy|long|size|colou?r)|cu[aá]nt[oa]s?|how (?:is|are) (?:it|you|they)$)\b)"
 )
 _MORE_LIKE = re.compile(
     r"\b(more like (?:this|these|that|those|them|it|the)|similar|like (?:this|these|that|those|them) (?:one|ones)?\b.*"
-    r"\bmore|(?:anything|something|stuff|others?|ones?) (?:similar to|like|close to) (?:the|this|that|these|those)\b|"
+    r"\bmore|(?:anything|something|stuff|others?|ones?) (?:similar to|like|close to) (?:the|this|that|these|those|it|them)\b|"
     r"show (?:me )?(?:some |a few |a couple(?: of)? |few |several |a bit )?more\b(?! (?:expensive|affordable|colou?rful|formal|casual))|more (?:of (?:these|"
     r"those|them|this|that|the same)|options like|please|like that|results)|something like (?:the|this|that|these|"
     r"those)|along (?:those|these|the same) lines|in the same (?:style|vein)|i (?:like|love) (?:these|those|them|"

@@ -1,0 +1,84 @@
+"""Found by shopping the electronics demo as a customer (lead, stop 24): "others like it" after a
+question about one item, a type asked of a shown item ("is it a smart tv?"), the sizes of five
+items of one size, and a question that names the item first ("el primero cuánto cuesta")."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatrec.answers import answer_question
+from chatrec.catalog import Item
+from chatrec.shopper_moves import no_such_type
+from tests.demo_reading import read
+
+BUDS = ("B08FN6WGDQ", "B09N3ZNHTY", "B08JQN8DGZ", "B0B31BYXQQ", "B08D11DZ2W")
+TVS = ("B0B6F7LX4C", "B08DPLCM6T", "B09F6S8BT6", "B07MKFNHKG")
+
+
+@pytest.mark.parametrize("message", ["show me others like it but black", "got anything similar to that one?",
+                                     "i want one like it but cheaper", "others like this one please"])
+def test_like_it_after_a_question_about_one_item_means_that_item(catalogues: object, message: str) -> None:
+    request = read(catalogues, "electronics", message, shown=BUDS, last_references=(2,))
+    assert request.intent == "more_like"
+    assert [r.position for r in request.references] == [2]
+
+
+@pytest.mark.parametrize("message", ["others like these", "more like them but cheaper"])
+def test_like_these_still_means_every_item_shown(catalogues: object, message: str) -> None:
+    request = read(catalogues, "electronics", message, shown=BUDS, last_references=(2,))
+    assert request.intent == "more_like" and len(request.references) == len(BUDS)
+
+
+@pytest.mark.parametrize("message", ["show me others", "got any others?", "have you got others?"])
+def test_bare_others_still_asks_for_different_items(catalogues: object, message: str) -> None:
+    assert read(catalogues, "electronics", message, shown=BUDS).intent == "reject"
+
+
+@pytest.mark.parametrize("message", ["show me others like that but wireless", "do you have alternatives similar to it?",
+                                     "any others like these"])
+def test_others_or_alternatives_name_no_product_the_shop_lacks(message: str) -> None:
+    assert no_such_type(message, ["In-Ear", "SmartTelevisions"]) is None
+
+
+def test_a_product_the_shop_lacks_is_still_named() -> None:
+    assert no_such_type("do you have laptops?", ["In-Ear", "SmartTelevisions"]) == "laptops"
+
+
+SMART = Item(id="s", title="LG 80 cm (32 inches) HD Ready Smart LED TV 32LM563BPTC", category="Televisions|SmartTelevisions")
+PLAIN = Item(id="p", title="VW 80 cm (32 inches) Frameless Series HD Ready LED TV VW32A",
+             category="Televisions|StandardTelevisions")
+
+
+@pytest.mark.parametrize("message", ["is the first one a smart tv?", "is it a smart telly?", "is that a smart television"])
+def test_a_type_asked_of_an_item_is_answered_from_its_type(message: str) -> None:
+    answer = answer_question(message, [SMART])
+    assert answer.supported and answer.text.startswith("Yes")
+    answer = answer_question(message, [PLAIN])
+    assert answer.supported and answer.text.startswith("No") and "standard television" in answer.text.lower()
+
+
+def test_a_type_asked_in_chinese_is_answered_in_chinese() -> None:
+    answer = answer_question("第一个是智能电视吗", [PLAIN], "zh")
+    assert answer.supported and answer.text.startswith("不是")
+
+
+@pytest.mark.parametrize("message, language", [("what sizes do you have", "en"), ("what size are these?", "en"),
+                                               ("有哪些尺寸", "zh"), ("¿qué tamaños hay?", "es")])
+def test_one_size_shared_by_every_item_is_said_once(message: str, language: str) -> None:
+    other = Item(id="o", title="OnePlus 80 cm (32 inches) Y Series HD Ready LED Smart Android TV 32Y1")
+    answer = answer_question(message, [SMART, PLAIN, other], language)
+    assert answer.supported and answer.text.count("32 inches") == 1 and "3" in answer.text
+
+
+def test_different_sizes_are_each_quoted() -> None:
+    big = Item(id="b", title="Sony Bravia 139 cm (55 inches) 4K Ultra HD Smart LED Google TV")
+    answer = answer_question("what sizes are they?", [SMART, PLAIN, big])
+    assert "55 inches" in answer.text and not answer.text.startswith("All")
+
+
+@pytest.mark.parametrize("message, language", [("el primero cuánto cuesta", "es"), ("the first one how much", "en"),
+                                               ("el segundo cuántos gb tiene", "es"), ("y el segundo qué tal", "es"),
+                                               ("the last one, what colour", "en")])
+def test_a_question_after_the_item_it_names_asks_about_that_item(catalogues: object, message: str, language: str) -> None:
+    request = read(catalogues, "electronics", message, shown=TVS)
+    assert request.intent == "ask_about_item" and len(request.references) == 1
