@@ -134,7 +134,10 @@ _SHOW_OTHERS = re.compile(
     r"\b(?:show|see|give me|gimme|any|got|have you got|let me see)(?: me)?(?: some| the)? others\b(?! (?:just )?(?:like|similar))"
 )
 #: "others like it", "one like that one": more like ONE item, the one the last message pointed at.
-_LIKE_THAT_ONE = re.compile(r"\b(?:like|similar to|as) (?:it|that one|this one|that|this)\b(?! (?:ones|two|three|items))")
+_LIKE_THAT_ONE = re.compile(
+    r"\b(?:like|similar to|as) (?:it|that one|this one|that|this)\b(?! (?:ones|two|three|items))|"
+    r"\b(?:have|got|get|want|need|find|order|buy) (?:it|that|this)(?: one)? (?:also |too )?in\b"  # "got it in navy?"
+)
 _REFERRED = re.compile(r"\b(?:that|this) one\b|\bthat\b(?= (?:please|pls)?\W*$)")
 _SECOND_LAST = re.compile(r"\b(?:second|2nd) (?:to |from )?(?:the )?last\b|\blast but one\b|\bpenultimate\b|\bthe one before (?:the )?last\b")
 _MULTIPLE = re.compile(

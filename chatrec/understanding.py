@@ -234,6 +234,9 @@ _QUESTION = re.compile(
     r"\b(?:one|ones|first|second|third|fourth|fifth|last|it|that|this|primero|segundo|tercero|cuarto|quinto|[uú]ltimo)"
     r"\W+(?:(?:how|what) (?:much|many|big|heavy|long|size|colou?r)|cu[aá]nt[oa]s?|how (?:is|are) (?:it|you|they)$)\b)"
 )
+_HAVE_IT_IN = re.compile(
+    r"\b(?:have|got|get|want|need|find|order|buy) (?:it|that|this|that one|this one|the same(?: one)?) (?:also |too )?in\b"
+)
 _MORE_LIKE = re.compile(
     r"\b(more like (?:this|these|that|those|them|it|the)|similar|like (?:this|these|that|those|them) (?:one|ones)?\b.*"
     r"\bmore|(?:anything|something|stuff|others?|ones?) (?:similar to|like|close to) (?:the|this|that|these|those|it|them)\b|"
@@ -1670,6 +1673,8 @@ def _intent(
     if not shown and _UNSHOWN_REFERENCE.search(lowered) and (question or _COMPARE.search(lowered)):
         # "what's cheaper, the first or second?" as the first message: about items not shown yet
         return "compare" if _COMPARE.search(lowered) or re.search(r"\bor\b", lowered) else "ask_about_item"
+    if shown and any(v for n, v in new_include.items() if n not in types) and _HAVE_IT_IN.search(lowered):
+        return "more_like"  # "do you have it in navy?", "can I get that one in black": that item, another value
     if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered) \
             and not (_SMALL_TALK.search(lowered) and not request.references):  # "how are you today?" asks no item
         if request.references and any(v for n, v in new_include.items() if n not in types) \

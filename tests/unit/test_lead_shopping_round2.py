@@ -82,3 +82,19 @@ def test_different_sizes_are_each_quoted() -> None:
 def test_a_question_after_the_item_it_names_asks_about_that_item(catalogues: object, message: str, language: str) -> None:
     request = read(catalogues, "electronics", message, shown=TVS)
     assert request.intent == "ask_about_item" and len(request.references) == 1
+
+
+FLATS = ("2872", "2889", "4631", "6298", "10287")
+
+
+@pytest.mark.parametrize("message", ["do you have it in navy", "can i get that one in black", "have you got it in white too?",
+                                     "could i order it in red"])
+def test_that_item_in_another_colour_is_more_like_it(catalogues: object, message: str) -> None:
+    request = read(catalogues, "fashion", message, shown=FLATS, last_references=(3,))
+    assert request.intent == "more_like" and [r.position for r in request.references] == [3]
+    assert request.include.get("baseColour")
+
+
+def test_these_in_another_colour_is_a_new_colour_for_the_search(catalogues: object) -> None:
+    request = read(catalogues, "fashion", "do you have these in black", shown=FLATS, last_references=(3,))
+    assert request.include.get("baseColour") == ["Black"] and [r.position for r in request.references] != [3]
