@@ -133,6 +133,11 @@ _A_FEW_LESS = re.compile(
 _SHOW_OTHERS = re.compile(
     r"\b(?:show|see|give me|gimme|any|got|have you got|let me see)(?: me)?(?: some| the)? others\b(?! (?:just )?(?:like|similar))"
 )
+#: Someone who plays video games: gaming gear, not the toys-and-games department ("he plays games a lot").
+_PLAYS_GAMES = re.compile(
+    r"\b(?:plays?|playing|into|loves?|likes?|enjoys?|obsessed with) (?:a lot of |lots of |many )?(?:video ?|computer |pc |"
+    r"online |mobile |console )?games\b|\bvideo ?games\b|\bgamer\b|打游戏|玩游戏|电竞|videojuegos|\bzock(?:t|en)\b|videospiele"
+)
 #: "others like it", "one like that one": more like ONE item, the one the last message pointed at.
 _LIKE_THAT_ONE = re.compile(
     r"\b(?:like|similar to|as) (?:it|that one|this one|that|this)\b(?! (?:ones|two|three|items))|"
@@ -326,6 +331,11 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
     lowered = message.lower()
     shown = list(getattr(context, "shown", ()) or ())
     n = len(shown)
+    if _PLAYS_GAMES.search(lowered) and not re.search(r"\b(?:board|card) ?games?\b", lowered):
+        departments = {k: [v for v in vs if "game" not in v.lower()] for k, vs in request.include.items()}
+        words = [w for w in request.query.split() if w not in ("game", "games", "play", "lot")]
+        request = request.model_copy(update={"include": {k: vs for k, vs in departments.items() if vs},
+                                             "query": " ".join(dict.fromkeys([*words, "gaming"]))})
     if _CODE.search(message):
         return ShopperRequest(intent="off_topic", language=request.language)
     if _RESTART.match(message) or (_RESET.search(lowered) and request.intent != "start_over"
