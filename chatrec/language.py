@@ -182,6 +182,9 @@ class Lexicon:
         self._written = {
             lang: {fold(k): k for k in table} for lang, table in entries.items() if not lang.startswith("_")
         }
+        # Phrases that only name a catalogue value ("televisores inteligentes"): read and shown, but
+        # their words are not single words of the language (set by the packaged lexicon's loader)
+        self.names_only: dict[str, frozenset[str]] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}
         for lang, table in self.entries.items():
             keys = sorted(table, key=len, reverse=True)
@@ -230,7 +233,8 @@ class Lexicon:
         """The single words of ``language``: its lexicon's keys and their words, and its function words."""
         cache: dict[str, frozenset[str]] = self.__dict__.setdefault("_words", {})
         if language not in cache:
-            words = {w for key in self.entries.get(language, {}) for w in key.split() if w.isalpha()}
+            names = self.names_only.get(language, frozenset())
+            words = {w for key in self.entries.get(language, {}) if key not in names for w in key.split() if w.isalpha()}
             cache[language] = frozenset(words | _FUNCTION_WORDS.get(language, frozenset()))
         return cache[language]
 
@@ -472,7 +476,18 @@ _ZH_NAMED = re.compile(rf"的(?:那|这)一?{_ZH_MEASURE}")
 
 def _plain(words: str) -> str:
     """Words compared without case, spacing or a plural -s: "Formal Shoes" ~ "formal shoe"."""
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words.lower().split())
+    return " ".join(_singular_word(w) for w in words.lower().split())
+
+
+def _singular_word(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("sses"):  # "dresses" ~ "dress"
+        return word[:-2]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+_IRREGULAR = {"mice": "mouse", "mouses": "mouse"}  # "Gaming mice" is what "游戏鼠标" (gaming mouse) names
 
 
 def _replacer(
@@ -497,7 +512,12 @@ def _replacer(
 def _default_lexicon() -> Lexicon:
     # i12n: regional and colloquial words (set 28) in a file of their own, over the main table
     regional = Lexicon.load(_DATA / "lexicon_regional.json", base=Lexicon.load(_DATA / "lexicon.json"))
-    return Lexicon.load(_DATA / "lexicon_set36.json", base=regional)  # i12q: colours
+    set36 = Lexicon.load(_DATA / "lexicon_set36.json", base=regional)  # i12q: colours
+    lexicon = Lexicon.load(_DATA / "lexicon_labels.json", base=set36)  # the demo catalogues' type names in zh/es/de
+    names = json.loads((_DATA / "lexicon_labels.json").read_text(encoding="utf-8"))
+    lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
+                          for lang, table in names.items() if not lang.startswith("_")}
+    return lexicon
 
 
 _ARITHMETIC = re.compile(r"(\d+)\s*(?:por|mal|x|乘以|乘|times)\s*(\d+)")

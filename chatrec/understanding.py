@@ -1396,6 +1396,10 @@ def understand(
         attribute = context.pending[0]
         if attribute in request.include:
             request.answered = attribute
+        elif not request.include and not request.exclude and not request.price \
+                and (picked := _option_by_word(matchable, context.pending[1])) is not None:
+            request.include[attribute] = [picked]  # "something for the kitchen" -> "Kitchen & home appliances"
+            request.answered = attribute
         elif _NONE_OF_THESE.search(lowered) and not request.include and not request.exclude.get(attribute):
             # "other colour, not black" leaves out black only: the shopper named what to leave out
             request.exclude.setdefault(attribute, [])
@@ -1632,6 +1636,26 @@ def _acknowledgement(tokens: Sequence[str]) -> bool:
         t in _FILLERS or t in _ACK or any(_edits(t, a, 1) <= 1 for a in _ACK if len(a) >= 4 and len(t) >= 4)
         for t in words
     )
+
+
+#: Words of an option's name that do not pick it out ("Kitchen & home appliances": "home").
+_OPTION_FILLER = frozenset("and home accessories accessory other others general purpose basic small parts supplies "
+                           "products devices equipment more items".split())
+
+
+def _option_by_word(tokens: Sequence[str], options: Sequence[str]) -> str | None:
+    """The one offered option whose name has a word of the answer ("something for the kitchen" picks
+    "Kitchen&HomeAppliances"); None when no option or more than one has such a word."""
+    said = {t for t in tokens if len(t) >= 4 and t not in _OPTION_FILLER}
+    if not said:
+        return None
+    hits = []
+    for option in options:
+        words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", str(option))}
+        words |= {w[:-1] for w in words if w.endswith("s")}
+        if said & (words - _OPTION_FILLER):
+            hits.append(option)
+    return hits[0] if len(hits) == 1 else None
 
 
 def _intent(

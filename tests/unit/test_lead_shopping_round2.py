@@ -98,3 +98,50 @@ def test_that_item_in_another_colour_is_more_like_it(catalogues: object, message
 def test_these_in_another_colour_is_a_new_colour_for_the_search(catalogues: object) -> None:
     request = read(catalogues, "fashion", "do you have these in black", shown=FLATS, last_references=(3,))
     assert request.include.get("baseColour") == ["Black"] and [r.position for r in request.references] != [3]
+
+
+def _label_names() -> list[tuple[str, str, str]]:
+    import json
+    from pathlib import Path
+
+    import chatrec
+
+    table = json.loads((Path(chatrec.__file__).parent / "data" / "lexicon_labels.json").read_text(encoding="utf-8"))
+    return [(language, name, words) for language, names in table.items() if not language.startswith("_")
+            for name, words in names.items()]
+
+
+@pytest.mark.parametrize("language, name, words", _label_names())
+def test_a_type_named_in_the_shoppers_language_is_shown_so_and_reads_back(
+        catalogues: object, language: str, name: str, words: str) -> None:
+    """A quick reply shown as "普通电视" is the catalogue's "Standard televisions", and clicking it picks that value."""
+    from chatrec.labels import Labels
+    from chatrec.language import Lexicon
+
+    for catalogue in ("electronics", "fashion"):
+        vocabulary, items = catalogues[catalogue]  # type: ignore[index]
+        labels = Labels.for_items(items.values())
+        for field, counts in vocabulary.counts.items():
+            values = [v for v in counts if labels.show(v).lower() == words]
+            if not values:
+                continue
+            assert Lexicon.default().native(labels.show(values[0]), language) == name
+            others = [v for v in counts if v != values[0]][:4]
+            request = read(catalogues, catalogue, name, pending=(field, [values[0], *others]))
+            assert values[0] in request.include.get(field, ()), (catalogue, field, request)
+            return
+    pytest.fail(f"no demo catalogue value is shown as {words!r}")
+
+
+@pytest.mark.parametrize("message, language", [("something for the kitchen", "en"), ("algo de cocina", "es"),
+                                               ("was für die Küche", "de"), ("厨房用的", "zh")])
+def test_an_answer_with_a_word_of_one_offered_option_picks_it(catalogues: object, message: str, language: str) -> None:
+    options = ["Kitchen&HomeAppliances", "Heating,Cooling&AirQuality", "HomeTheater,TV&Video", "WearableTechnology"]
+    request = read(catalogues, "electronics", message, pending=("subcategory", options))
+    assert request.include.get("subcategory") == ["Kitchen&HomeAppliances"] and request.language == language
+
+
+def test_a_word_two_options_share_picks_neither(catalogues: object) -> None:
+    options = ["Kitchen&HomeAppliances", "HomeStorage&Organization", "HomeTheater,TV&Video"]
+    request = read(catalogues, "electronics", "something for the home", pending=("subcategory", options))
+    assert not request.include.get("subcategory")
