@@ -370,6 +370,10 @@ def answer_question(
                  else wording["no_price"].format(title=_short_title(i)) for i in items]
         return Answer(" ".join(lines), "price", positions, any(i.price is not None for i in items))
 
+    either = _either_answer(text, items, positions, wording)
+    if either is not None:  # "is it wired or wireless?", "有线还是无线？": the one its data says
+        return either
+
     asked = [t for t in _tokens(_question_clauses(text, wording))
              if t not in wording["filler_words"] and not t.isdigit() and len(t) > 1]
     # "is the black one wireless?", "the Boult ones": the words that picked the items out are not what is asked
@@ -383,6 +387,33 @@ def answer_question(
     # "how many HDMI ports does it have?": a found phrase is quoted with the figure beside it
     counted = _has_phrase(f"{question.lower()} {text}", wording.get("quantity_words", []))
     return _attribute_answer(asked, items, positions, wording, counted=counted)
+
+
+_EITHER = re.compile(r"(?:^|\s)([\w-]+(?: [\w-]+)?)\s+(?:or|还是|或者|oder|o)\s+([\w-]+(?: [\w-]+)?)\W*$")
+
+
+def _either_answer(text: str, items: Sequence[Item], positions: list[int], wording: Mapping[str, Any]) -> Answer | None:
+    """"Is it wired or wireless?": for each item, the one alternative its data states; None when
+    the question offers no two alternatives, or some item states both or neither."""
+    found = _EITHER.search(text.strip())
+    if found is None:
+        return None
+    choices = []
+    for said in found.groups():
+        words = [t for t in _tokens(said) if t not in wording["filler_words"] and len(t) > 1]
+        if not words:
+            return None
+        choices.append(words)
+    yes = str(wording["yes_value"]).split("{title}", 1)[0]  # "Yes: ": an either question is not a yes/no one
+    lines = []
+    for item in items:
+        data = _forms(" ".join([item.title, item.description or "", *(v for _, v in _english_fields(item))]))
+        stated = [words for words in choices if all(w in data or _singular(w) in data for w in words)]
+        if len(stated) != 1:
+            return None
+        line = _attribute_answer(stated[0], [item], positions, wording).text
+        lines.append(line[len(yes):] if yes and line.startswith(yes) else line)
+    return Answer(" ".join(lines), "attribute", positions)
 
 
 def _question_clauses(text: str, wording: Mapping[str, Any]) -> str:

@@ -145,3 +145,22 @@ def test_a_word_two_options_share_picks_neither(catalogues: object) -> None:
     options = ["Kitchen&HomeAppliances", "HomeStorage&Organization", "HomeTheater,TV&Video"]
     request = read(catalogues, "electronics", "something for the home", pending=("subcategory", options))
     assert not request.include.get("subcategory")
+
+
+WIRED = Item(id="g", title="Logitech G402 Hyperion Fury USB Wired Gaming Mouse, 4,000 DPI", category="Mice|GamingMice")
+WIRELESS = Item(id="h", title="Zebronics Wireless Mouse, 2.4GHz with USB Nano Receiver", category="Mice|Mice")
+
+
+@pytest.mark.parametrize("message, language", [("is it wired or wireless?", "en"), ("第二个有线还是无线？", "zh"),
+                                               ("wireless or wired", "en")])
+def test_an_either_question_is_answered_with_the_alternative_the_data_states(message: str, language: str) -> None:
+    answer = answer_question(message, [WIRED], language)
+    assert answer.supported and "wired" in answer.text and "wireless" not in answer.text.replace(WIRED.title, "")
+    both = answer_question(message, [WIRED, WIRELESS], language).text
+    assert "“wired”" in both and "“wireless”" in both
+
+
+def test_an_either_question_about_a_field_names_the_value_without_a_yes() -> None:
+    shirt = Item(id="s", title="Peter England Men Blue Shirt", attributes={"baseColour": "Blue", "gender": "Men"})
+    assert answer_question("is it for men or women?", [shirt]).text == "Peter England Men Blue Shirt is listed as Men (gender)."
+    assert "Blue" in answer_question("blue or black?", [shirt]).text and "not" not in answer_question("blue or black?", [shirt]).text
