@@ -294,7 +294,11 @@ class DialogueState:
         if heard.price is not None and (heard.price.min is not None or heard.price.max is not None):
             self.min_price, self.max_price = heard.price.min, heard.price.max
         elif heard.relative_price == "cheaper" and self.last_prices:
-            self.max_price = rounded_bound(min(self.last_prices) * 0.999, down=True)  # "<= 8,490", not "<= 8,490.50"
+            anchor = min(self.last_prices)
+            if len(self.last_references) == 1 and not heard.positions and len(self.last_prices) == len(self.last_shown) \
+                    and 1 <= self.last_references[0] <= len(self.last_prices):
+                anchor = self.last_prices[self.last_references[0] - 1]  # asked about the 2nd, then "anything cheaper?"
+            self.max_price = rounded_bound(anchor * 0.999, down=True)  # "<= 8,490", not "<= 8,490.50"
             self.min_price = None
         elif heard.relative_price == "pricier" and self.last_prices:
             self.min_price = rounded_bound(max(self.last_prices) * 1.001, down=False)

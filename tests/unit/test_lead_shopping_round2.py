@@ -164,3 +164,16 @@ def test_an_either_question_about_a_field_names_the_value_without_a_yes() -> Non
     shirt = Item(id="s", title="Peter England Men Blue Shirt", attributes={"baseColour": "Blue", "gender": "Men"})
     assert answer_question("is it for men or women?", [shirt]).text == "Peter England Men Blue Shirt is listed as Men (gender)."
     assert "Blue" in answer_question("blue or black?", [shirt]).text and "not" not in answer_question("blue or black?", [shirt]).text
+
+
+def test_cheaper_right_after_a_question_about_one_item_is_cheaper_than_that_item() -> None:
+    from chatrec.dialogue import DialogueState, Heard
+    from chatrec.request import ItemReference, ShopperRequest
+
+    state = DialogueState(last_shown=["a", "b", "c"], last_prices=[399.0, 1995.0, 575.0])
+    state.apply(Heard(ShopperRequest(intent="ask_about_item", references=[ItemReference(position=2, item_id="b")])))
+    state.apply(Heard(ShopperRequest(intent="refine", relative_price="cheaper")))
+    assert state.max_price is not None and 1500 < state.max_price < 1995
+    fresh = DialogueState(last_shown=["a", "b", "c"], last_prices=[399.0, 1995.0, 575.0])
+    fresh.apply(Heard(ShopperRequest(intent="refine", relative_price="cheaper")))
+    assert fresh.max_price is not None and fresh.max_price < 399
