@@ -1,0 +1,324 @@
+"""Pointing at shown items and saying budgets in Chinese, Spanish and German: classes found by
+blind set 37 (issue 12, brief i12t).
+
+Each mechanism covers a class of wording in its language, not one sentence:
+
+- :func:`rewrite`, on the folded message before budgets are read and words translated, writes
+  these forms the way the rules read them:
+
+  - amounts: formal (banker's) numerals ("伍佰", "壹仟贰佰") as the everyday ones, "w" for 万
+    beside a budget word ("1w到1.5w", "2w以内"), "bis max. 1.000" / "máx. 500" as a cap;
+  - Cantonese pointing words ("嗰隻", "呢個") as Mandarin ones;
+  - a shown item by its place counted from the end ("倒数第二个", "la penúltima", "die
+    vorletzte"), the middle pair ("中间那两块"), "the other one" ("另一款", "el otro",
+    "das andere"), the first / last two without an article ("beide ersten");
+  - shown items by a colour they share ("两条黑的", "las negras", "die schwarzen"), a shown item
+    named by a Latin brand after a demonstrative ("那只boAt的"), that item in another colour
+    ("换成白色的");
+  - none of the shown ones ("keine von denen", "weder noch", "keins davon");
+  - "cheaper than that one" ("比JBL那个便宜的") and a superlative of "expensive" ("carísimos").
+
+- :func:`adjust`, after a message is read:
+
+  - a question about who made the assistant ("你是哪个公司开发的？", "¿quién te creó?", "wer hat
+    dich entwickelt?") is off topic;
+  - "which (is bigger)?" about two or more items pointed at compares them;
+  - one clause turning some shown items down and another pointing at others ("las primeras dos
+    no, la última sí") points at the others only;
+  - a shown item by its colour and its noun ("die grüne Tasche, aber in Schwarz", "la bolsa
+    verde") is the shown item of that colour, as "die grüne" already is.
+
+The words are in ``chatrec/data/foreign_pointing.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+__all__ = ["adjust", "rewrite"]
+
+_DATA = Path(__file__).parent / "data" / "foreign_pointing.json"
+_M = "(?:个|個|件|双|雙|款|条|條|只|隻|块|塊|台|部|套|顶|副|把|支|瓶|对|對|本|种|種)"
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """The word tables of this module (read once per process)."""
+    with _DATA.open(encoding="utf-8") as handle:
+        table: dict[str, Any] = json.load(handle)
+    return table
+
+
+# --- amounts ----------------------------------------------------------------------------------
+
+_FORMAL_RUN = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]{2,}")
+# "1w到1.5w", "2w以内", "预算3w": w for 万 when a budget word, a range or a currency stands beside it
+_W_AFTER = re.compile(r"(\d+(?:\.\d+)?)\s?w(?=\s?(?:以内|以下|之内|以上|左右|上下|之间|到|至|-|~|块|元|的预算|出头))")
+_W_BEFORE = re.compile(r"((?:预算|不超过|最多|顶多|最高|到|至|-|~)\s?\d+(?:\.\d+)?)\s?w(?![a-z])")
+
+
+def _amounts(text: str, language: str) -> str:
+    if language == "zh":
+        formal = _words()["zh_formal_numerals"]
+
+        def everyday(found: re.Match[str]) -> str:
+            run = found.group(0)
+            return "".join(formal.get(ch, ch) for ch in run) if any(ch in formal for ch in run) else run
+
+        text = _FORMAL_RUN.sub(everyday, text)
+        text = _W_AFTER.sub(r"\1万", text)
+        text = _W_BEFORE.sub(r"\1万", text)
+    # "bis max. 1.000", "máx. 500", "como máximo 300": one cap word, the abbreviation's dot dropped
+    text = re.sub(r"\b(?:bis|hasta)\s+(?:max\.?|maximal|hochstens|maximo)\s*(?=\d)", " max ", text)
+    return re.sub(r"\bmax\.\s*(?=\d)", "max ", text)
+
+
+# --- pointing ---------------------------------------------------------------------------------
+
+_ZH_COLOUR = "[黑白红蓝绿黄紫粉灰棕咖金银橙米]"
+_ZH: list[tuple[re.Pattern[str], Any]] = [
+    # Cantonese demonstratives (嗰 is 𠮶 once folded to simplified characters)
+    (re.compile(r"[嗰𠮶]"), "那"),
+    (re.compile(rf"(^|[\s,.!?，。！？])呢({_M})"), r"\1这\2"),
+    # "倒数第二个": counted from the end
+    (re.compile(rf"倒数第(?:二|2){_M}?的?"), " the second to last one "),
+    (re.compile(rf"倒数第(?:三|3){_M}?的?"), " the third to last one "),
+    (re.compile(rf"倒数第(?:一|1){_M}?的?"), " the last one "),
+    # "中间那两块", "中间两个": the middle pair
+    (re.compile(rf"中间(?:的)?(?:那|这)?(?:两|二|俩){_M}?(?:的)?"), " the middle one "),
+    # "另一款", "另外那个", "另外一台": the other one
+    (re.compile(rf"那?另(?:外)?(?:一|那|这)?{_M}"), " the other one "),
+    # "两条黑的", "那几件白色的": the shown ones of that colour
+    (re.compile(rf"(?:这|那)?(?:两|俩|三|几)(?:{_M})({_ZH_COLOUR})色?的"), r" the \1色 ones "),
+    # "那只boAt的", "那台lg": the shown one of that brand
+    (re.compile(rf"那{_M}([a-z][a-z0-9.\-]*)(?:的|(?=\s*[,.!?，。！？]|$))"), r" the \1 one "),
+    # "换成白色的", "换个黑的": that item in another colour
+    (re.compile(rf"(?:换成|换个|换一个|改成|改为|换)(?:成)?({_ZH_COLOUR})色?的?(?:有吗|有没有|呢|吗)?"), r" , but in \1色 "),
+    # "别的颜色", "其他颜色": other colours (not "别" as "don't")
+    (re.compile(r"(?:别的|其他的?|其它的?)(?:颜色|色)"), " other colours "),
+    # "…，还有吗？" as a clause of its own: are there more of these
+    (re.compile(r"(^|[,.!?，。！？]\s*)还有(?:吗|么|嘛|没有|没|不)\s*(?=[?？]|$)"), r"\1 more like these "),
+    # "比JBL那个便宜的": under the price of that item
+    (re.compile(r"比([^，,。？?！!\s]{1,15}?)(?:还|更|再)?(?:便宜|实惠)(?:一点|一些|点|些)?的?"), r" cheaper than \1 "),
+]
+_ES: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(r"\b(?:el|la|los|las) antepenultim[oa]s?\b"), " the third to last one "),
+    (re.compile(r"\b(?:el|la|los|las) penultim[oa]s?\b"), " the second to last one "),
+    (re.compile(r"\b(?:el|la|lo) otr[oa]\b(?=\s*(?:[,.!?]|$|cuanto|que|es|me|tiene|como|cuesta|vale|esta|tal))"),
+     " the other one "),
+    (re.compile(r"\b(?:car|costos)isim[oa]s?\b"), " too expensive "),
+]
+_DE: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(r"\b(?:der|die|das|den|dem) vorvorletzte[nrs]?\b"), " the third to last one "),
+    (re.compile(r"\b(?:der|die|das|den|dem) vorletzte[nrs]?\b"), " the second to last one "),
+    (re.compile(r"\b(?:der|die|das|den) andere[nrs]?\b(?=\s*(?:[,.!?]|$|ist|hat|kostet|gefallt|sieht|bitte|nehm|war))"),
+     " the other one "),
+    (re.compile(r"\b(?:die )?beide[n]? (ersten|letzten)\b"), lambda f: f" the {'first' if f.group(1) == 'ersten' else 'last'} two "),
+    (re.compile(r"^\W*weder noch\b"), " none of these "),
+    (re.compile(r"\bkein(?:e|er|es|s)?\s+(?:von\s+)?(?:denen|davon|diesen|den beiden|beiden|den dreien|den vieren)\b"),
+     " none of these "),
+]
+
+
+def _colour_ones(text: str, language: str) -> str:
+    """"las negras", "die schwarzen" (an article, maybe a count, a colour adjective with no noun):
+    the shown ones of that colour."""
+    colours: dict[str, str] = _words()["colour_adjectives"].get(language, {})
+    if not colours:
+        return text
+    stems = "|".join(sorted(map(re.escape, colours), key=len, reverse=True))
+    if language == "es":
+        pattern = re.compile(rf"\b(?:los|las)(?: dos| tres)? ({stems})(?:os|as|es|s)?\b(?=\s*(?:[,.!?]|$|me|son|estan|y)\b)")
+    else:
+        pattern = re.compile(rf"\b(?:die|den)(?: beiden| zwei| drei)? ({stems})en\b(?=\s*(?:[,.!?]|$|gefallen|sind|mag|finde|passen)\b)")
+    return pattern.sub(lambda f: f" the {colours[f.group(1)]} ones ", text)
+
+
+def rewrite(text: str, language: str, lexicon: Any = None) -> str:
+    """A folded message with this module's forms (see the module docstring) written the way the rules read them."""
+    if language not in ("zh", "es", "de"):
+        return text
+    text = _amounts(text, language)
+    rules: list[tuple[re.Pattern[str], Any]] = {"zh": _ZH, "es": _ES, "de": _DE}[language]
+    for pattern, replacement in rules:
+        text = pattern.sub(replacement, text)
+    if language in ("es", "de"):
+        text = _colour_ones(text, language)
+    return text
+
+
+# --- after reading ----------------------------------------------------------------------------
+
+_MAKER = {
+    "zh": re.compile(r"(?:你|你们)(?:是)?(?:由)?(?:谁|哪个|哪家|哪一家|什么)(?:公司|团队|人|厂商|机构)?(?:开发|研发|做|制作|训练|创造|设计|搞)(?:出来)?的|"
+                     r"谁(?:开发|研发|做|制作|训练|创造|设计)(?:了)?你|你(?:用的|背后)?是(?:什么|哪个|哪家)(?:模型|大模型|公司)"),
+    "es": re.compile(r"\bquien te (?:creo|hizo|desarrollo|programo|entreno|diseno)\b|\b(?:que|cual) empresa te\b|"
+                     r"\bde (?:que|cual) empresa (?:eres|sos)\b|\bque modelo (?:eres|sos|usas)\b"),
+    "de": re.compile(r"\bwer hat dich (?:gebaut|gemacht|entwickelt|programmiert|trainiert|erschaffen|erstellt)\b|"
+                     r"\b(?:von )?welche[rm]? firma (?:bist|kommst|hat) (?:du|dich)\b|\bwelches modell bist du\b"),
+}
+_WHICH = {
+    "zh": re.compile(r"哪(?:个|一个|款|一款|台|只|件|双|条|部)?(?!里|儿)"),
+    "es": re.compile(r"\bcual(?:es)?\b"),
+    "de": re.compile(r"\bwelche[rsnm]?\b"),
+}
+_NEGATED_CLAUSE = {
+    "zh": re.compile(r"(?:不要|不行|不喜欢|不考虑|算了|pass)\W*$"),
+    "es": re.compile(r"\b(?:no|nada|tampoco)\W*$"),
+    "de": re.compile(r"\b(?:nicht|nein|keine?)\W*$"),
+}
+_NOUN_REFERENCE = {
+    "de": re.compile(r"^\W*(?P<art>die|der|das|den) (?P<adj>[a-z]+?e[nrs]?) (?P<noun>[a-z]{3,})\b"),
+    "es": re.compile(r"^\W*(?P<art>el|la|los|las) (?P<noun>[a-z]{3,}) (?P<adj>[a-z]+?)\b"),
+}
+
+
+#: Counted from the end: "倒数第二个" (k=2), "la penúltima", "die vorletzte"; "antepenúltima", "vorvorletzte" (k=3).
+_FROM_END = {
+    "zh": re.compile(r"倒数第(?P<k>二|2|三|3)"),
+    "es": re.compile(r"\b(?P<k>ante)?penultim[oa]s?\b"),
+    "de": re.compile(r"\b(?P<k>vor)?vorletzte[nrs]?\b"),
+}
+#: "比JBL那个便宜", "más barato que el JBL", "günstiger als der JBL": under the price of an item pointed at.
+_CHEAPER_THAN = {
+    "zh": re.compile(r"比.{1,15}?(?:还|更|再)?(?:便宜|实惠)"),
+    "es": re.compile(r"\b(?:mas )?(?:barat[oa]s?|economic[oa]s?) que (?:el|la|los|las)\b"),
+    "de": re.compile(r"\b(?:gunstiger|billiger|preiswerter)(?:e[nrs]?)? als (?:der|die|das|den)\b"),
+}
+#: A pronoun for the item talked about ("这个还有别的颜色吗", "¿esta es de cuero?", "hat dieser Bluetooth?").
+_THIS_ONE = {
+    "zh": re.compile(rf"(?:^|[,.!?，。！？\s])(?:这|那)(?:一)?{_M}(?![\u4e00-\u9fff]{{0,3}}?(?:都|些))"),
+    "es": re.compile(r"\b(?:este|esta|ese|esa|esto|eso|aquel|aquella)\b"),
+    "de": re.compile(r"\b(?:dieser|diese|dieses|diesen|der hier|die hier|das hier|den hier)\b"),
+}
+
+
+_NEVER = re.compile(r"(?!x)x")
+#: The brand (written \0) pointed at: a demonstrative or an article beside it.
+_POINTED = {
+    "zh": re.compile(rf"\0\s*(?:的)?(?:那|这|𠮶|嗰)(?:一)?{_M}|(?:那|这|𠮶|嗰)(?:一)?{_M}\s*\0"),
+    "es": re.compile(r"\b(?:el|la|los|las)(?: de)? \0"),
+    "de": re.compile(r"\b(?:der|die|das|den|dem)(?: von)? \0"),
+}
+
+
+def _ref(position: int, shown: list[Any], how: Literal["position", "title", "attribute", "other", "all"]) -> Any:
+    from chatrec.request import ItemReference
+
+    item = shown[position - 1]
+    return ItemReference(position=position, item_id=str(getattr(item, "id", "")) or None, how=how)
+
+
+def _brand_alias(request: Any, raw: str, shown: list[Any], reread: Callable[[str], Any]) -> Any:
+    """"小米那台，再便宜点的": a brand named by another of its names (小米 is Xiaomi and Mi) that
+    one shown item carries points at that item, as its own spelling does ("MI那台")."""
+    from chatrec.language import Lexicon, fold
+
+    wished = {fold(b) for b in request.include.get("brand", ())}
+    carriers = [i for i, item in enumerate(shown, start=1) if fold(str(getattr(item, "brand", "") or "")) in wished]
+    if len(carriers) != 1:
+        return None
+    brand = str(getattr(shown[carriers[0] - 1], "brand", ""))
+    table = Lexicon.default().entries.get(request.language, {})
+    text = fold(raw)
+    aliases = [k for k, v in table.items() if k in text and fold(brand) in v.split() and len(v.split()) > 1]
+    if not aliases:
+        return None
+    alias = max(aliases, key=len)
+    # pointed at ("小米那台", "el Xiaomi", "der von Xiaomi"), not asked for ("有没有小米的？")
+    if not _POINTED.get(request.language, _NEVER).search(text.replace(alias, " \0 ")):
+        return None
+    again = reread(text.replace(alias, f" {brand} "))
+    if [r.position for r in again.references if r.how != "all"] == carriers and fold(brand) not in {
+            fold(b) for b in again.include.get("brand", ())}:
+        return again
+    return None
+
+
+def adjust(
+    request: Any, raw: str, context: Any, vocabulary: Any = None,
+    reread: Callable[[str], Any] | None = None,
+) -> Any:
+    """Correct a rules request for the classes of the module docstring's second list.
+
+    Args:
+        request: The request of the rules so far.
+        raw: The message as the rules read it.
+        context: The :class:`~chatrec.understanding.TurnContext` of the turn.
+        vocabulary: The catalogue's value matcher (unused; the same signature as the other steps).
+        reread: Reads another wording of the message (the rules on that text, same context).
+
+    Returns:
+        The request, changed only in those classes.
+    """
+    from chatrec.language import fold
+
+    language = request.language
+    if language not in ("zh", "es", "de"):
+        return request
+    text = re.sub(r"\s+", " ", fold(raw)).strip()
+    maker = _MAKER[language]
+    if maker.search(text) and not request.references and not request.include and request.intent in (
+            "recommend", "refine", "chitchat", "ask_about_item"):
+        return request.model_copy(update={"intent": "off_topic", "show_now": False, "query": "", "avoid_words": []})
+    shown = list(getattr(context, "shown", ()) or ()) if context is not None else []
+    if not shown:
+        return request
+    named = [r for r in request.references if r.how != "all"]
+    if request.intent == "ask_about_item" and len(named) >= 2 and _WHICH[language].search(text):
+        # "las dos de Nike, ¿cuál es más grande?": which of the items pointed at
+        return request.model_copy(update={"intent": "compare"})
+    n = len(shown)
+    from_end = _FROM_END[language].search(text)
+    if from_end is not None and request.intent in ("more_like", "ask_about_item", "compare"):
+        k = 3 if from_end.group("k") in ("三", "3", "ante", "vor") else 2
+        if n >= k:
+            # "la penúltima": the rules read "second"; the place counted from the end of the list
+            kept = [r for r in request.references if r.how not in ("position", "all")]
+            return request.model_copy(update={"references": [_ref(n - k + 1, shown, "position"), *kept]})
+    named_positions = [r.position for r in named]
+    if (_CHEAPER_THAN[language].search(text) and len(named_positions) == 1
+            and request.intent in ("more_like", "refine", "ask_about_item")):
+        price = getattr(shown[named_positions[0] - 1], "price", None)
+        if price:
+            # "比JBL那个便宜的": a budget up to that item's price, no reference left
+            from chatrec.request import PriceRange
+
+            return request.model_copy(update={
+                "intent": "refine", "references": [], "relative_price": None,
+                "price": PriceRange(max=float(price)), "show_now": True,
+            })
+    last = [p for p in (getattr(context, "last_references", None) or []) if 1 <= p <= n]
+    if (last and not named and request.intent in ("ask_about_item", "compare") and _THIS_ONE[language].search(text)):
+        # "这个还有别的颜色吗" after talking about the third: that one
+        return request.model_copy(update={"intent": "ask_about_item" if len(last) == 1 else request.intent,
+                                          "references": [_ref(p, shown, "position") for p in last]})
+    if reread is None:
+        return request
+    if request.include.get("brand") and not named:
+        aliased = _brand_alias(request, raw, shown, reread)
+        if aliased is not None:
+            return aliased
+    clauses = [c.strip() for c in re.split(r"[,;，。；]", raw) if c.strip()]
+    negated = [c for c in clauses if _NEGATED_CLAUSE[language].search(fold(c))]
+    if negated and len(negated) < len(clauses) and request.references:
+        # "las primeras dos no, la última sí, más como esa": the items turned down are not pointed at
+        kept = [c for c in clauses if c not in negated]
+        again = reread(", ".join(kept))
+        refused = {r.position for c in negated for r in reread(c).references if r.how != "all"}
+        if refused and again.references and not {r.position for r in again.references} & refused:
+            return again
+    noun_reference = _NOUN_REFERENCE.get(language)
+    found = noun_reference.search(text) if noun_reference is not None else None
+    if found is not None and not named:
+        # "die grüne Tasche, aber in Schwarz": the shown item of that colour, as "die grüne, aber in Schwarz"
+        shorter = f"{text[:found.start('noun')].rstrip()} {text[found.end('noun'):].lstrip()}"
+        again = reread(shorter)
+        if [r for r in again.references if r.how != "all"]:
+            return again
+    return request
