@@ -21,7 +21,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
 - :func:`adjust`, after a message is read:
 
   - a question about who made the assistant ("你是哪个公司开发的？", "¿quién te creó?", "wer hat
-    dich entwickelt?") is off topic;
+    dich entwickelt?") is off topic; an insult to it that ``chatrec.regional_wording`` lacks
+    ("你这破AI一点用都没有", "no sirves para nada") is small talk;
   - "which (is bigger)?" about two or more items pointed at compares them;
   - one clause turning some shown items down and another pointing at others ("las primeras dos
     no, la última sí") points at the others only;
@@ -91,6 +92,8 @@ _ZH: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(rf"倒数第(?:一|1){_M}?的?"), " the last one "),
     # "中间那两块", "中间两个": the middle pair
     (re.compile(rf"中间(?:的)?(?:那|这)?(?:两|二|俩){_M}?(?:的)?"), " the middle one "),
+    # ... as "the 中间 ones" once "那两块…类似的" was read as "the ones" (chatrec.foreign_shoppers)
+    (re.compile(r"\bthe 中间的? ones\b"), " the middle one "),
     # "另一款", "另外那个", "另外一台": the other one
     (re.compile(rf"那?另(?:外)?(?:一|那|这)?{_M}"), " the other one "),
     # "两条黑的", "那几件白色的": the shown ones of that colour
@@ -161,6 +164,17 @@ _MAKER = {
                      r"\bde (?:que|cual) empresa (?:eres|sos)\b|\bque modelo (?:eres|sos|usas)\b"),
     "de": re.compile(r"\bwer hat dich (?:gebaut|gemacht|entwickelt|programmiert|trainiert|erschaffen|erstellt)\b|"
                      r"\b(?:von )?welche[rm]? firma (?:bist|kommst|hat) (?:du|dich)\b|\bwelches modell bist du\b"),
+}
+#: Insults to the assistant that chatrec.regional_wording lacks ("你这破AI一点用都没有", "no sirves para nada").
+_INSULT = {
+    "zh": re.compile(r"笨|(?:一点|一点儿|半点)用(?:都|也)没有|差劲|烂透|太烂了|废柴|没脑子"),
+    "es": re.compile(r"\bno (?:sirves|vales) (?:para )?nada\b|\beres (?:muy |tan |un )?(?:lento|malo|pesimo|torpe)\b"),
+    "de": re.compile(r"\b(?:bist|du) (?:echt |so |total |voll |ja )?(?:schlecht|langsam|nervig|nutzlos|unfahig)\b|\btaugst nix\b"),
+}
+_ADDRESSED = {
+    "zh": re.compile(r"你|机器人|ai|客服|助手"),
+    "es": re.compile(r"\b(?:eres|sos|tu|vos|te|bot|robot|asistente)\b"),
+    "de": re.compile(r"\b(?:du|bist|dich|dir|bot|roboter|assistent|ki)\b"),
 }
 _WHICH = {
     "zh": re.compile(r"哪(?:个|一个|款|一款|台|只|件|双|条|部)?(?!里|儿)"),
@@ -266,6 +280,12 @@ def adjust(
     if maker.search(text) and not request.references and not request.include and request.intent in (
             "recommend", "refine", "chitchat", "ask_about_item"):
         return request.model_copy(update={"intent": "off_topic", "show_now": False, "query": "", "avoid_words": []})
+    if (_INSULT[language].search(text) and _ADDRESSED[language].search(text) and not request.references
+            and request.price is None and request.relative_price is None and request.intent in ("recommend", "refine")):
+        # "你这破AI一点用都没有" speaks of the assistant: small talk, no wish
+        return request.model_copy(update={
+            "intent": "chitchat", "include": {}, "exclude": {}, "avoid_words": [], "show_now": False, "query": "",
+        })
     shown = list(getattr(context, "shown", ()) or ()) if context is not None else []
     if not shown:
         return request

@@ -1,0 +1,216 @@
+"""Classes of Chinese, Spanish and German pointing and budget wording found by blind set 37
+(issue 12, brief i12t; ``chatrec/foreign_pointing.py``): each class with wording of its own
+(none of the set's sentences), on the real demo catalogues' vocabularies, and end to end
+through ``ChatRec.respond``."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatrec import ChatRec
+from chatrec.foreign_pointing import rewrite
+from tests.demo_reading import read as _read
+
+TVS = ("B09F6S8BT6", "B08DPLCM6T", "B0B6F7LX4C", "B08B42LWKN")  # Samsung, LG, MI, OnePlus 13,490/13,490/13,999/14,999
+PHONES = ("B0BBN4DZBD", "B0B3CPQ5PF", "B0BMGB3CH9")  # Redmi 6,499, OnePlus 28,999, Samsung 9,499
+SPEAKERS = ("B07YNTJ8ZM", "B07B88KQZ8", "B07NC12T2R")  # Zebronics 549, JBL 1,999, boAt 1,799
+SMARTWATCHES = ("B09V12K8NT", "B0B5LVS732", "B0B3N7LR6K")  # boAt, Noise, Fire-Boltt
+TEES = ("1617", "1889", "1849")  # Reebok red, Fifa navy, Inkfruit white
+WATCHES = ("5077", "10400", "10318", "5070")  # blue, black (Puma), steel (Esprit), white
+BAGS = ("3393", "5876", "8519", "9444")  # green, black (Puma), pink (Nike), blue (Nike)
+JEANS = ("11280", "9169", "11308")  # black, blue, black
+KURTAS = ("7410", "11604", "11803")  # red, blue, black
+CNY = 83 / 7.2  # rupees per yuan at the documented default rates
+
+
+@pytest.mark.parametrize(
+    ("text", "high"), [("充电宝，最多出叁佰", 300), ("耳机预算不超过壹仟贰佰", 1200), ("路由器，贰仟以内", 2000)],
+)
+def test_formal_chinese_numerals_are_amounts(catalogues, text: str, high: float) -> None:
+    request = _read(catalogues, "electronics", text)
+    assert request.price is not None and request.price.max == high
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"), [("手机2w以内", None, 20000), ("电视预算3w左右", None, 30000), ("平板0.8w到1.2w", 8000, 12000)],
+)
+def test_w_for_wan_beside_a_budget_word(catalogues, text: str, low: float | None, high: float) -> None:
+    request = _read(catalogues, "electronics", text)
+    assert request.price is not None
+    assert (request.price.min, request.price.max) == (low, high)
+
+
+def test_a_w_for_watts_stays_no_budget(catalogues) -> None:
+    assert _read(catalogues, "electronics", "想要个20w的蓝牙音箱").price is None
+
+
+@pytest.mark.parametrize(("text", "language"), [("Ladekabel bis max. 500", "de"), ("Maus bis höchstens 700", "de")])
+def test_a_german_cap_with_max_dot_is_german_and_a_budget(catalogues, text: str, language: str) -> None:
+    request = _read(catalogues, "electronics", text)
+    assert request.language == language
+    assert request.price is not None and request.price.max in (500, 700)
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "shown", "position"),
+    [("fashion", "倒数第二块表，有类似的吗", WATCHES, 3), ("fashion", "la antepenúltima, ¿tienes parecidas?", WATCHES, 2),
+     ("fashion", "die vorletzte Tasche gefällt mir, mehr davon", BAGS, 3),
+     ("electronics", "el penúltimo, ¿tiene cámara buena?", PHONES, 2)],
+)
+def test_an_item_counted_from_the_end(catalogues, catalog: str, text: str, shown, position: int) -> None:
+    assert _read(catalogues, catalog, text, shown).positions == [position]
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "position"),
+    [("另外那台呢？多少钱", [1], 2), ("¿y la otra qué tal?", [2], 1), ("und das andere, hat es mehr Speicher?", [1], 2)],
+)
+def test_the_other_of_two_after_talking_about_one(catalogues, text: str, last: list[int], position: int) -> None:
+    request = _read(catalogues, "electronics", text, PHONES[:2], last_references=last)
+    assert request.positions == [position]
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("中间两个看着不错，还有吗", [2, 3]), ("中间的那两块表，类似的有没有", [2, 3])],
+)
+def test_the_middle_pair_of_four(catalogues, text: str, positions: list[int]) -> None:
+    request = _read(catalogues, "fashion", text, WATCHES)
+    assert request.intent == "more_like"
+    assert request.positions == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "positions"),
+    [("那几条黑色的挺好，再找几条这样的", JEANS, [1, 3]), ("los negros me gustan, más así", JEANS, [1, 3]),
+     ("die schwarzen gefallen mir, mehr davon", JEANS, [1, 3]), ("las rojas, ¿tienes más así?", KURTAS, [1])],
+)
+def test_shown_items_by_a_colour_they_share(catalogues, text: str, shown, positions: list[int]) -> None:
+    request = _read(catalogues, "fashion", text, shown)
+    assert request.intent == "more_like"
+    assert request.positions == positions
+    assert not request.include  # the colour points; it is no new wish
+
+
+@pytest.mark.parametrize(
+    ("text", "position"), [("那台lg的，再便宜点的有吗", 2), ("嗰部OnePlus，有冇平啲嘅", 4)],
+)
+def test_a_demonstrative_before_a_latin_brand_points_at_that_item(catalogues, text: str, position: int) -> None:
+    request = _read(catalogues, "electronics", text, TVS)
+    assert request.positions == [position]
+    assert "brand" not in request.include
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "colour"), [("粉色那个包，换成蓝色的呢", 3, "Blue"), ("第一件，换个白的有吗", 1, "White")],
+)
+def test_that_item_in_another_colour(catalogues, text: str, position: int, colour: str) -> None:
+    shown = BAGS if "包" in text else TEES
+    request = _read(catalogues, "fashion", text, shown)
+    assert request.intent == "more_like"
+    assert request.positions == [position]
+    assert request.include.get("baseColour") == [colour]
+
+
+@pytest.mark.parametrize("text", ["keins davon, bitte was anderes", "keine von den dreien", "weder noch, ehrlich gesagt"])
+def test_german_none_of_these_rejects(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text, SPEAKERS, current={"category": ["BluetoothSpeakers"]}).intent == "reject"
+
+
+@pytest.mark.parametrize(
+    ("text", "high"),
+    [("有没有比boAt那个还便宜的", 1799), ("algo más barato que el JBL", 1999), ("etwas billiger als der JBL?", 1999)],
+)
+def test_cheaper_than_a_shown_item_is_a_budget_up_to_its_price(catalogues, text: str, high: float) -> None:
+    request = _read(catalogues, "electronics", text, SPEAKERS, current={"category": ["BluetoothSpeakers"]})
+    assert request.intent == "refine"
+    assert request.price is not None and request.price.max == high
+    assert not request.references
+
+
+@pytest.mark.parametrize("text", ["carísimo todo, ¿nada más económico?", "son costosísimos"])
+def test_a_spanish_superlative_of_dear_asks_for_cheaper(catalogues, text: str) -> None:
+    request = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert request.relative_price == "cheaper"
+
+
+@pytest.mark.parametrize(
+    ("text", "position"), [("小米那台，有类似但便宜点的吗", 3), ("三星那台，再便宜一点的", 1)],
+)
+def test_a_brand_by_another_name_points_at_the_shown_item(catalogues, text: str, position: int) -> None:
+    request = _read(catalogues, "electronics", text, TVS, current={"category": ["SmartTelevisions"]})
+    assert request.positions == [position]
+    assert "brand" not in request.include
+
+
+def test_asking_for_a_brand_by_another_name_is_still_a_wish(catalogues) -> None:
+    request = _read(catalogues, "electronics", "有没有小米的？", TVS, current={"category": ["SmartTelevisions"]})
+    assert not request.positions
+    assert "MI" in request.include.get("brand", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "last"), [("这款有其他颜色吗？", [2]), ("¿y esta es de piel?", [3]), ("ist dieser auch wasserdicht?", [1])],
+)
+def test_this_one_after_talking_about_an_item(catalogues, text: str, last: list[int]) -> None:
+    request = _read(catalogues, "fashion", text, BAGS, last_references=last)
+    assert request.intent == "ask_about_item"
+    assert request.positions == last
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"), [("die zwei von Nike, welche ist leichter?", [3, 4]), ("las dos de Nike, ¿cuál pesa menos?", [3, 4])],
+)
+def test_which_over_items_pointed_at_compares(catalogues, text: str, positions: list[int]) -> None:
+    request = _read(catalogues, "fashion", text, BAGS)
+    assert request.intent == "compare"
+    assert request.positions == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("la primera no, la tercera sí, más así", [3]), ("die ersten zwei nicht, die letzte schon, mehr davon", [3])],
+)
+def test_a_clause_refusing_items_leaves_the_ones_pointed_at(catalogues, text: str, positions: list[int]) -> None:
+    request = _read(catalogues, "fashion", text, TEES)
+    assert request.intent == "more_like"
+    assert request.positions == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "colour"),
+    [("die blaue Tasche, aber in Rot", 4, "Red"), ("die schwarze Uhr, gibt's die in Weiß?", 2, "White")],
+)
+def test_a_german_colour_and_noun_points_at_the_shown_item(catalogues, text: str, position: int, colour: str) -> None:
+    shown = BAGS if "Tasche" in text else WATCHES
+    request = _read(catalogues, "fashion", text, shown)
+    assert request.positions == [position]
+    assert request.include.get("baseColour") == [colour]
+
+
+@pytest.mark.parametrize("text", ["谁开发了你？", "¿quién te programó?", "wer hat dich programmiert?", "你背后是什么模型？"])
+def test_who_made_the_assistant_is_off_topic(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text).intent == "off_topic"
+
+
+@pytest.mark.parametrize("text", ["你这破AI一点用都没有", "你这个机器人真笨", "no sirves para nada, robot", "du bist echt nutzlos"])
+def test_insulting_the_assistant_is_small_talk(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text, TVS, current={"category": ["SmartTelevisions"]}).intent == "chitchat"
+
+
+def test_an_item_called_useless_is_no_small_talk(catalogues) -> None:
+    request = _read(catalogues, "electronics", "第二个电视一点用都没有，换别的", TVS, current={"category": ["SmartTelevisions"]})
+    assert request.intent != "chitchat"
+
+
+def test_rewrite_leaves_english_alone() -> None:
+    assert rewrite("the other one, max. 500", "en") == "the other one, max. 500"
+
+
+def test_a_chinese_cap_in_formal_numerals_filters_the_reply(electronics_chatrec: ChatRec) -> None:
+    reply = electronics_chatrec.respond("鼠标，不超过伍佰", session_id="zh-formal")
+    if not reply.recommendations:  # a question first
+        reply = electronics_chatrec.respond("直接给我看吧", session_id="zh-formal")
+    prices = [electronics_chatrec.item(r.item_id).price for r in reply.recommendations]
+    assert prices and all(p is not None and p <= 500 for p in prices)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in reply.text)
