@@ -16,7 +16,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
     named by a Latin brand after a demonstrative ("那只boAt的"), that item in another colour
     ("换成白色的");
   - none of the shown ones ("keine von denen", "weder noch", "keins davon");
-  - "cheaper than that one" ("比JBL那个便宜的") and a superlative of "expensive" ("carísimos").
+  - "cheaper than that one" ("比JBL那个便宜的") and a superlative of "expensive" ("carísimos");
+  - a German word typed with a closing i for its y ("Handi").
 
 - :func:`adjust`, after a message is read:
 
@@ -26,6 +27,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
   - "which (is bigger)?" about two or more items pointed at compares them;
   - one clause turning some shown items down and another pointing at others ("las primeras dos
     no, la última sí") points at the others only;
+  - the items pointed at turned down, nothing else wished ("前三台都不要", "ni la roja ni la
+    blanca, otra cosa", "weder das rote noch das weiße"): a rejection of them;
   - a shown item by its colour and its noun ("die grüne Tasche, aber in Schwarz", "la bolsa
     verde") is the shown item of that colour, as "die grüne" already is.
 
@@ -115,6 +118,8 @@ _ES: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(?:el|la|lo) otr[oa]\b(?=\s*(?:[,.!?]|$|cuanto|que|es|me|tiene|como|cuesta|vale|esta|tal))"),
      " the other one "),
     (re.compile(r"\b(?:car|costos)isim[oa]s?\b"), " too expensive "),
+    # "los de Samsung y Redmi": one article per name, as "el de Samsung y el de Redmi"
+    (re.compile(r"\b(?:los|las) de ([a-z0-9][a-z0-9\-]*) (y|o) ([a-z0-9][a-z0-9\-]*)\b"), r" el de \1 \2 el de \3 "),
 ]
 _DE: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(?:der|die|das|den|dem) vorvorletzte[nrs]?\b"), " the third to last one "),
@@ -122,7 +127,12 @@ _DE: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(?:der|die|das|den) andere[nrs]?\b(?=\s*(?:[,.!?]|$|ist|hat|kostet|gefallt|sieht|bitte|nehm|war))"),
      " the other one "),
     (re.compile(r"\b(?:die )?beide[n]? (ersten|letzten)\b"), lambda f: f" the {'first' if f.group(1) == 'ersten' else 'last'} two "),
+    # "die von Samsung und Redmi": one article per name
+    (re.compile(r"\b(?:die|den) von ([a-z0-9][a-z0-9\-]*) (und|oder) ([a-z0-9][a-z0-9\-]*)\b"), r" die von \1 \2 die von \3 "),
     (re.compile(r"^\W*weder noch\b"), " none of these "),
+    # "die teuerste", "den günstigsten": the dearest / cheapest shown
+    (re.compile(r"\b(?:der|die|das|den|dem) teuerste[nrs]?\b"), " the most expensive one "),
+    (re.compile(r"\b(?:der|die|das|den|dem) (?:billigste|gunstigste|preiswerteste)[nrs]?\b"), " the cheapest one "),
     (re.compile(r"\bkein(?:e|er|es|s)?\s+(?:von\s+)?(?:denen|davon|diesen|den beiden|beiden|den dreien|den vieren)\b"),
      " none of these "),
 ]
@@ -136,9 +146,9 @@ def _colour_ones(text: str, language: str) -> str:
         return text
     stems = "|".join(sorted(map(re.escape, colours), key=len, reverse=True))
     if language == "es":
-        pattern = re.compile(rf"\b(?:los|las)(?: dos| tres)? ({stems})(?:os|as|es|s)?\b(?=\s*(?:[,.!?]|$|me|son|estan|y)\b)")
+        pattern = re.compile(rf"\b(?:los|las)(?: dos| tres)? ({stems})(?:os|as|es|s)?\b(?=\s*(?:[,.!?]|$|(?:me|son|estan|y)\b))")
     else:
-        pattern = re.compile(rf"\b(?:die|den)(?: beiden| zwei| drei)? ({stems})en\b(?=\s*(?:[,.!?]|$|gefallen|sind|mag|finde|passen)\b)")
+        pattern = re.compile(rf"\b(?:die|den)(?: beiden| zwei| drei)? ({stems})en\b(?=\s*(?:[,.!?]|$|(?:gefallen|sind|mag|finde|passen|haben)\b))")
     return pattern.sub(lambda f: f" the {colours[f.group(1)]} ones ", text)
 
 
@@ -152,6 +162,11 @@ def rewrite(text: str, language: str, lexicon: Any = None) -> str:
         text = pattern.sub(replacement, text)
     if language in ("es", "de"):
         text = _colour_ones(text, language)
+    if language == "de" and lexicon is not None:
+        # "Handi" for "Handy": a closing i typed for the y of a German lexicon word
+        table = lexicon.entries.get("de", {})
+        text = re.sub(r"\b([a-z]{3,})i\b", lambda f: f"{f.group(1)}y" if f"{f.group(1)}y" in table and f.group(0) not in table
+                      else f.group(0), text)
     return text
 
 
@@ -185,6 +200,18 @@ _NEGATED_CLAUSE = {
     "zh": re.compile(r"(?:不要|不行|不喜欢|不考虑|算了|pass)\W*$"),
     "es": re.compile(r"\b(?:no|nada|tampoco)\W*$"),
     "de": re.compile(r"\b(?:nicht|nein|keine?)\W*$"),
+}
+#: Refusing the items pointed at ("前三台都不要", "ni la roja ni la blanca", "weder das rote noch das weiße").
+_REFUSAL = {
+    "zh": re.compile(r"(?:都|也)?(?:不要|不喜欢|不行|不考虑|算了|免了)(?:了|啦|吧|哈)?(?=\s*(?:[,.!?，。！？]|$))|^\W*(?:我)?(?:不要|不喜欢)"),
+    "es": re.compile(r"\bni\b(?=.*\bni\b)|\bni\b|\bno me (?:gusta|gustan|convence|convencen)\b|\bno quiero\b"),
+    "de": re.compile(r"\bweder\b|\bnoch\b|\b(?:gefall(?:t|en) mir|mag ich|will ich) (?:gar |echt |beide |alle )?nicht\b"),
+}
+#: Asking for more like the items pointed at: no refusal ("第一件不要太大的，类似的有吗" keeps them).
+_MORE_LIKE_WORDS = {
+    "zh": re.compile(r"类似|相似|差不多|同款|一样|这样|那样|像"),
+    "es": re.compile(r"\b(?:parecid[oa]s?|similar(?:es)?|como (?:es[aeo]|est[aeo])|mas as[ií])\b"),
+    "de": re.compile(r"\b(?:ahnlich\w*|so was|sowas|mehr davon|wie (?:der|die|das))\b"),
 }
 _NOUN_REFERENCE = {
     "de": re.compile(r"^\W*(?P<art>die|der|das|den) (?P<adj>[a-z]+?e[nrs]?) (?P<noun>[a-z]{3,})\b"),
@@ -333,6 +360,9 @@ def adjust(
         refused = {r.position for c in negated for r in reread(c).references if r.how != "all"}
         if refused and again.references and not {r.position for r in again.references} & refused:
             return again
+    refused = _refused(request, text, language, shown, reread)
+    if refused is not None:
+        return refused
     noun_reference = _NOUN_REFERENCE.get(language)
     found = noun_reference.search(text) if noun_reference is not None else None
     if found is not None and not named:
@@ -342,3 +372,30 @@ def adjust(
         if [r for r in again.references if r.how != "all"]:
             return again
     return request
+
+
+def _refused(request: Any, text: str, language: str, shown: list[Any], reread: Callable[[str], Any]) -> Any:
+    """"前三台都不要", "ni la roja ni la blanca, otra cosa": the items pointed at are turned down
+    (a rejection of them) when nothing else is wished; None when the message is no such refusal."""
+    from chatrec.language import fold
+
+    refusal = _REFUSAL[language]
+    if not refusal.search(text) or _MORE_LIKE_WORDS[language].search(text) or request.intent in (
+            "reject", "compare", "start_over", "show_again", "off_topic", "chitchat", "answer"):
+        return None
+    joined = " y " if language == "es" else " und " if language == "de" else " "
+    pointing = reread(re.sub(r"\s+", " ", refusal.sub(joined, text)))
+    named = [r for r in pointing.references if r.how != "all"]
+    if len(named) < len([r for r in request.references if r.how != "all"]):
+        named = [r for r in request.references if r.how != "all"]
+    if not named:
+        return None
+    # a wish beyond what the items pointed at are ("la roja no me gusta, ¿en azul?") is no refusal
+    described = {fold(str(v)) for r in named for item in [shown[r.position - 1]] for v in [
+        *(getattr(item, "attributes", {}) or {}).values(), getattr(item, "brand", ""), getattr(item, "category", "")]}
+    if any(fold(v) not in described for values in request.include.values() for v in values) or request.price is not None:
+        return None
+    return request.model_copy(update={
+        "intent": "reject", "references": named, "include": {}, "exclude": {}, "avoid_words": [],
+        "relative_price": None, "show_now": True,
+    })

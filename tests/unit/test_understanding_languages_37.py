@@ -214,3 +214,50 @@ def test_a_chinese_cap_in_formal_numerals_filters_the_reply(electronics_chatrec:
     prices = [electronics_chatrec.item(r.item_id).price for r in reply.recommendations]
     assert prices and all(p is not None and p <= 500 for p in prices)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in reply.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "positions"),
+    [("后两件都不喜欢", TEES, [2, 3]), ("ni la azul ni la negra, otra cosa", KURTAS, [2, 3]),
+     ("weder die blaue noch die schwarze, zeig was anderes", KURTAS, [2, 3]), ("das OnePlus gefällt mir nicht", PHONES, [2])],
+)
+def test_turning_down_the_items_pointed_at_rejects_them(catalogues, text: str, shown, positions: list[int]) -> None:
+    catalog = "electronics" if shown == PHONES else "fashion"
+    request = _read(catalogues, catalog, text, shown)
+    assert request.intent == "reject"
+    assert sorted(request.positions) == positions
+    assert not request.include and not request.exclude
+
+
+@pytest.mark.parametrize("text", ["la azul no me gusta, ¿la tienes en verde?", "第二件不要太花的，类似的有吗"])
+def test_a_wish_beside_a_refusal_is_no_rejection(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text, KURTAS).intent != "reject"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "position"),
+    [("wieso schlägst du die teuerste vor?", "ask_about_item", 2), ("den günstigsten finde ich gut, gibt's ähnliche?", "more_like", 1)],
+)
+def test_a_german_superlative_of_price_points_at_that_item(catalogues, text: str, intent: str, position: int) -> None:
+    request = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert request.intent == intent
+    assert request.positions == [position]
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"), [("compárame los de Redmi y OnePlus", [1, 2]), ("die von OnePlus oder Samsung, welche ist besser?", [2, 3])],
+)
+def test_two_brands_after_one_article_point_at_both(catalogues, text: str, positions: list[int]) -> None:
+    request = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert request.intent == "compare"
+    assert sorted(request.positions) == positions
+
+
+@pytest.mark.parametrize(("text", "position"), [("die roten, haben die Taschen?", 1), ("las blancas, ¿son de algodón?", 3)])
+def test_shown_ones_by_colour_before_a_comma(catalogues, text: str, position: int) -> None:
+    assert _read(catalogues, "fashion", text, TEES).positions == [position]
+
+
+@pytest.mark.parametrize("text", ["ein günstiges Handi", "Handi mit guter Kamera"])
+def test_a_german_word_with_i_for_y(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text).include.get("category") == ["Smartphones"]
