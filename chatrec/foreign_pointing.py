@@ -17,10 +17,13 @@ Each mechanism covers a class of wording in its language, not one sentence:
     ("换成白色的");
   - none of the shown ones ("keine von denen", "weder noch", "keins davon");
   - "cheaper than that one" ("比JBL那个便宜的") and a superlative of "expensive" ("carísimos");
-  - a German word typed with a closing i for its y ("Handi").
+  - a German word typed with a closing i for its y ("Handi");
+  - "1万5" (15,000), "2 lucas" (2,000).
 
 - :func:`adjust`, after a message is read:
 
+  - a brand spelt as a common Spanish or German word, typed in lower case ("un poco más
+    económico": no POCO phone), is no brand;
   - a question about who made the assistant ("你是哪个公司开发的？", "¿quién te creó?", "wer hat
     dich entwickelt?") is off topic; an insult to it that ``chatrec.regional_wording`` lacks
     ("你这破AI一点用都没有", "no sirves para nada") is small talk;
@@ -77,6 +80,12 @@ def _amounts(text: str, language: str) -> str:
         text = _FORMAL_RUN.sub(everyday, text)
         text = _W_AFTER.sub(r"\1万", text)
         text = _W_BEFORE.sub(r"\1万", text)
+        # "1万5", "2千5", "1w5": the digit after the unit is its tenth (15,000; 2,500; 15,000)
+        text = re.sub(r"(?<![\d.])(\d+)(万|千|w)(\d)(?![\d.]|\s?(?:元|块|k|万|千))", lambda f: f"{f.group(1)}.{f.group(3)}{'万' if f.group(2) == 'w' else f.group(2)}", text)
+    if language == "es":
+        # "2 lucas", "una luca": thousands in Chile and Argentina
+        text = re.sub(r"\b(\d+(?:[.,]\d+)?|una?) lucas?\b",
+                      lambda f: str(round(float(f.group(1).replace(",", ".")) * 1000) if f.group(1)[0].isdigit() else 1000), text)
     # "bis max. 1.000", "máx. 500", "como máximo 300": one cap word, the abbreviation's dot dropped
     text = re.sub(r"\b(?:bis|hasta)\s+(?:max\.?|maximal|hochstens|maximo)\s*(?=\d)", " max ", text)
     return re.sub(r"\bmax\.\s*(?=\d)", "max ", text)
@@ -281,6 +290,26 @@ def _brand_alias(request: Any, raw: str, shown: list[Any], reread: Callable[[str
     return None
 
 
+def _no_common_word_brands(request: Any, raw: str, language: str) -> Any:
+    """"algo un poco más económico": a brand spelt as a common word of the shopper's language
+    (POCO), typed in lower case, is that word, no brand wish."""
+    from chatrec.language import fold
+
+    common = set(_words()["common_words"].get(language, ()))
+    typed = set(re.findall(r"\b[a-zà-ÿß]+\b", raw))  # words typed in lower case
+    said = {fold(w) for w in typed}
+    update = {}
+    for slot in ("include", "exclude"):
+        brands = getattr(request, slot).get("brand", [])
+        kept = [b for b in brands if not (fold(b) in common and fold(b) in said)]
+        if len(kept) < len(brands):
+            values = {k: v for k, v in getattr(request, slot).items() if k != "brand"}
+            if kept:
+                values["brand"] = kept
+            update[slot] = values
+    return request.model_copy(update=update) if update else request
+
+
 def adjust(
     request: Any, raw: str, context: Any, vocabulary: Any = None,
     reread: Callable[[str], Any] | None = None,
@@ -303,6 +332,7 @@ def adjust(
     if language not in ("zh", "es", "de"):
         return request
     text = re.sub(r"\s+", " ", fold(raw)).strip()
+    request = _no_common_word_brands(request, raw, language)
     maker = _MAKER[language]
     if maker.search(text) and not request.references and not request.include and request.intent in (
             "recommend", "refine", "chitchat", "ask_about_item"):

@@ -261,3 +261,26 @@ def test_shown_ones_by_colour_before_a_comma(catalogues, text: str, position: in
 @pytest.mark.parametrize("text", ["ein günstiges Handi", "Handi mit guter Kamera"])
 def test_a_german_word_with_i_for_y(catalogues, text: str) -> None:
     assert _read(catalogues, "electronics", text).include.get("category") == ["Smartphones"]
+
+
+@pytest.mark.parametrize(("text", "high"), [("手机1万5以内", 15000), ("手表不超过2千5", 2500), ("电视1w8以内", 18000)])
+def test_a_digit_after_wan_or_qian_is_its_tenth(catalogues, text: str, high: float) -> None:
+    request = _read(catalogues, "electronics", text)
+    assert request.price is not None and request.price.max == high
+
+
+@pytest.mark.parametrize(("text", "high"), [("un reloj inteligente de menos de 3 lucas", 3000), ("audífonos hasta una luca", 1000)])
+def test_lucas_are_thousands(catalogues, text: str, high: float) -> None:
+    request = _read(catalogues, "electronics", text)
+    assert request.price is not None and request.price.max == high
+
+
+@pytest.mark.parametrize("text", ["¿hay algo un poco más barato?", "un poco más económico, porfa"])
+def test_a_common_spanish_word_is_no_brand(catalogues, text: str) -> None:
+    request = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert "brand" not in request.include
+    assert request.relative_price == "cheaper"
+
+
+def test_a_capitalised_brand_that_is_a_common_word_stays_a_brand(catalogues) -> None:
+    assert _read(catalogues, "electronics", "un móvil POCO").include.get("brand") == ["POCO"]
