@@ -114,6 +114,8 @@ _ZH: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(rf"那{_M}([a-z][a-z0-9.\-]*)(?:的|(?=\s*[,.!?，。！？]|$))"), r" the \1 one "),
     # "换成白色的", "换个黑的": that item in another colour
     (re.compile(rf"(?:换成|换个|换一个|改成|改为|换)(?:成)?({_ZH_COLOUR})色?的?(?:有吗|有没有|呢|吗)?"), r" , but in \1色 "),
+    # "粉的就别了", "黑色也别了": the wish named first and then refused
+    (re.compile(r"((?:(?![我你他她都也就还这那])[^\s，。,？?！!]){1,8}?)的?(?:就|也)?别(?:了|啦|吧|哈)+(?=\s*(?:[，。,？?！!]|$))"), r"不要\1的"),
     # "别的颜色", "其他颜色": other colours (not "别" as "don't")
     (re.compile(r"(?:别的|其他的?|其它的?)(?:颜色|色)"), " other colours "),
     # "…，还有吗？" as a clause of its own: are there more of these

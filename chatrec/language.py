@@ -497,7 +497,8 @@ def _replacer(
 def _default_lexicon() -> Lexicon:
     # i12n: regional and colloquial words (set 28) in a file of their own, over the main table
     regional = Lexicon.load(_DATA / "lexicon_regional.json", base=Lexicon.load(_DATA / "lexicon.json"))
-    return Lexicon.load(_DATA / "lexicon_set36.json", base=regional)  # i12q: colours
+    set36 = Lexicon.load(_DATA / "lexicon_set36.json", base=regional)  # i12q: colours
+    return Lexicon.load(_DATA / "lexicon_set37.json", base=set36)  # i12t: product and family words
 
 
 _ARITHMETIC = re.compile(r"(\d+)\s*(?:por|mal|x|乘以|乘|times)\s*(\d+)")

@@ -284,3 +284,27 @@ def test_a_common_spanish_word_is_no_brand(catalogues, text: str) -> None:
 
 def test_a_capitalised_brand_that_is_a_common_word_stays_a_brand(catalogues) -> None:
     assert _read(catalogues, "electronics", "un móvil POCO").include.get("brand") == ["POCO"]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "field", "value"),
+    [("fashion", "给媳妇买件羽绒服", "category", "Jackets"), ("fashion", "男款帽衫", "category", "Sweatshirts"),
+     ("electronics", "家里要个吸尘器", "category", "HandheldVacuums"), ("electronics", "移动硬盘有推荐吗", "category", "ExternalHardDisks"),
+     ("electronics", "una freidora de aire para mi mamá", "category", "AirFryers"),
+     ("electronics", "ein kleiner Staubsauger", "category", "HandheldVacuums"),
+     ("fashion", "una cazadora para el invierno", "category", "Jackets")],
+)
+def test_product_words_the_lexicon_lacked(catalogues, catalog: str, text: str, field: str, value: str) -> None:
+    assert value in _read(catalogues, catalog, text).include.get(field, [])
+
+
+@pytest.mark.parametrize(("text", "gender"), [("给我闺女挑双鞋", "Girls"), ("媳妇的生日，想买块表", "Women")])
+def test_family_words_the_lexicon_lacked(catalogues, text: str, gender: str) -> None:
+    assert _read(catalogues, "fashion", text).include.get("gender") == [gender]
+
+
+@pytest.mark.parametrize(("text", "colour"), [("包包，紫的就别了", "Purple"), ("衬衫，灰色也别了吧", "Grey"), ("帽子，甭要黄的", "Yellow")])
+def test_a_chinese_colour_refused_with_bie(catalogues, text: str, colour: str) -> None:
+    request = _read(catalogues, "fashion", text)
+    assert request.exclude.get("baseColour") == [colour]
+    assert colour not in request.include.get("baseColour", [])
