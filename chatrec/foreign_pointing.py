@@ -12,6 +12,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
   - a shown item by its place counted from the end ("倒数第二个", "la penúltima", "die
     vorletzte"), the middle pair ("中间那两块"), "the other one" ("另一款", "el otro",
     "das andere"), the first / last two without an article ("beide ersten");
+  - an item by its number ("2号那台", "el número 3", "Nummer drei"), the first / last few
+    ("头两个", "los tres primeros"), more like the one pointed at ("¿hay más como esa?");
   - shown items by a colour they share ("两条黑的", "las negras", "die schwarzen"), a shown item
     named by a Latin brand after a demonstrative ("那只boAt的"), that item in another colour
     ("换成白色的");
@@ -22,8 +24,12 @@ Each mechanism covers a class of wording in its language, not one sentence:
 
 - :func:`adjust`, after a message is read:
 
+  - a value every item pointed at already has ("第三台电视", "der dritte Fernseher") names
+    what it is, no new wish;
   - a brand spelt as a common Spanish or German word, typed in lower case ("un poco más
     económico": no POCO phone), is no brand;
+  - the N cheapest or dearest shown ("最便宜的两个比一下", "los dos más caros", "die zwei
+    teuersten"), compared or wanted more of;
   - a question about who made the assistant ("你是哪个公司开发的？", "¿quién te creó?", "wer hat
     dich entwickelt?") is off topic; an insult to it that ``chatrec.regional_wording`` lacks
     ("你这破AI一点用都没有", "no sirves para nada") is small talk;
@@ -93,6 +99,7 @@ def _amounts(text: str, language: str) -> str:
 
 # --- pointing ---------------------------------------------------------------------------------
 
+_ZH_DIGIT = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _ZH_COLOUR = "[黑白红蓝绿黄紫粉灰棕咖金银橙米]"
 _ZH: list[tuple[re.Pattern[str], Any]] = [
     # Cantonese demonstratives (嗰 is 𠮶 once folded to simplified characters)
@@ -102,6 +109,10 @@ _ZH: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(rf"倒数第(?:二|2){_M}?的?"), " the second to last one "),
     (re.compile(rf"倒数第(?:三|3){_M}?的?"), " the third to last one "),
     (re.compile(rf"倒数第(?:一|1){_M}?的?"), " the last one "),
+    # "2号那台", "一号和四号": the item of that number
+    (re.compile(rf"(?<![\d.])(\d|[一二三四五六七八九])号(?:那|这)?(?:一)?{_M}?"), lambda f: f" number {_ZH_DIGIT.get(f.group(1), f.group(1))} "),
+    # "头两个", "头三款": the first ones, as "前两个"
+    (re.compile(rf"头(两|俩|二|三|四|2|3|4)(?={_M})"), r"前\1"),
     # "中间那两块", "中间两个": the middle pair
     (re.compile(rf"中间(?:的)?(?:那|这)?(?:两|二|俩){_M}?(?:的)?"), " the middle one "),
     # ... as "the 中间 ones" once "那两块…类似的" was read as "the ones" (chatrec.foreign_shoppers)
@@ -123,7 +134,21 @@ _ZH: list[tuple[re.Pattern[str], Any]] = [
     # "比JBL那个便宜的": under the price of that item
     (re.compile(r"比([^，,。？?！!\s]{1,15}?)(?:还|更|再)?(?:便宜|实惠)(?:一点|一些|点|些)?的?"), r" cheaper than \1 "),
 ]
+_ES_COUNT = {"dos": "two", "tres": "three", "cuatro": "four", "2": "two", "3": "three", "4": "four"}
+_ES_NUMBER = {"uno": "1", "una": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5"}
+_DE_NUMBER = {"eins": "1", "zwei": "2", "drei": "3", "vier": "4", "funf": "5"}
 _ES: list[tuple[re.Pattern[str], Any]] = [
+    # "el número 3", "la nro. 2": the item of that number
+    (re.compile(r"\b(?:(?:el|la) )?(?:numero|num\.?|nro\.?|n°|#)\s?(\d|uno|una|dos|tres|cuatro|cinco)\b"),
+     lambda f: f" number {_ES_NUMBER.get(f.group(1), f.group(1))} "),
+    # "los tres primeros", "las dos últimas", "los primeros dos": the first / last ones
+    (re.compile(r"\b(?:los|las) (dos|tres|cuatro|2|3|4) (primer|ultim)[oa]s\b"),
+     lambda f: f" the {'first' if f.group(2) == 'primer' else 'last'} {_ES_COUNT[f.group(1)]} "),
+    (re.compile(r"\b(?:los|las) (primer|ultim)[oa]s (dos|tres|cuatro|2|3|4)\b"),
+     lambda f: f" the {'first' if f.group(1) == 'primer' else 'last'} {_ES_COUNT[f.group(2)]} "),
+    # "¿hay más como esa?", "otros parecidos a ese": more like the one pointed at
+    (re.compile(r"\b(?:(?:hay|tienes|tienen|tenes|muestrame|ensename) )?(?:mas|otr[oa]s) (?:como|parecid[oa]s a) (?:es[aeo]s?|est[aeo]s?|ell[ao]s?)\b"),
+     " more like that "),
     (re.compile(r"\b(?:el|la|los|las) antepenultim[oa]s?\b"), " the third to last one "),
     (re.compile(r"\b(?:el|la|los|las) penultim[oa]s?\b"), " the second to last one "),
     (re.compile(r"\b(?:el|la|lo) otr[oa]\b(?=\s*(?:[,.!?]|$|cuanto|que|es|me|tiene|como|cuesta|vale|esta|tal))"),
@@ -133,6 +158,9 @@ _ES: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(?:los|las) de ([a-z0-9][a-z0-9\-]*) (y|o) ([a-z0-9][a-z0-9\-]*)\b"), r" el de \1 \2 el de \3 "),
 ]
 _DE: list[tuple[re.Pattern[str], Any]] = [
+    # "Nummer drei", "die Nr. 2": the item of that number
+    (re.compile(r"\b(?:(?:der|die|das|den) )?(?:nummer|nr\.?)\s?(\d|eins|zwei|drei|vier|funf)\b"),
+     lambda f: f" number {_DE_NUMBER.get(f.group(1), f.group(1))} "),
     (re.compile(r"\b(?:der|die|das|den|dem) vorvorletzte[nrs]?\b"), " the third to last one "),
     (re.compile(r"\b(?:der|die|das|den|dem) vorletzte[nrs]?\b"), " the second to last one "),
     (re.compile(r"\b(?:der|die|das|den) andere[nrs]?\b(?=\s*(?:[,.!?]|$|ist|hat|kostet|gefallt|sieht|bitte|nehm|war))"),
@@ -292,6 +320,68 @@ def _brand_alias(request: Any, raw: str, shown: list[Any], reread: Callable[[str
     return None
 
 
+_COUNT = {"两": 2, "俩": 2, "二": 2, "三": 3, "2": 2, "3": 3, "dos": 2, "tres": 3, "zwei": 2, "beiden": 2, "drei": 3}
+#: "最便宜的两个", "los dos más caros", "die zwei teuersten": the N cheapest / dearest shown.
+_N_BY_PRICE = {
+    "zh": re.compile(rf"(?P<cheap>最便宜|最实惠|最贵)的?(?:那)?(?P<n>两|俩|二|三|2|3)(?:{_M})|(?P<n2>两|俩|三|2|3)(?:{_M})?(?P<cheap2>最便宜|最实惠|最贵)的"),
+    "es": re.compile(r"\b(?:los|las) (?P<n>dos|tres|2|3) (?:mas )?(?P<cheap>barat|economic|car)[oa]s\b"),
+    "de": re.compile(r"\b(?:die|den) (?P<n>zwei|beiden|drei|2|3) (?P<cheap>teuerst|teurer|billigst|billiger|gunstigst|gunstiger|preiswertest)en\b"),
+}
+_COMPARE_CUE = {
+    "zh": re.compile(r"比|区别|差别|不同|哪|对比|\?|？"),
+    "es": re.compile(r"\?|\b(?:compara\w*|diferencia\w*|cual|mejor)\b"),
+    "de": re.compile(r"\?|\b(?:vergleich\w*|unterschied\w*|welche[rs]?|besser)\b"),
+}
+
+
+def _by_price(request: Any, text: str, language: str, shown: list[Any]) -> Any:
+    """"最便宜的两个比一下", "los dos más caros, ¿en qué se diferencian?": the N cheapest or dearest
+    of the items shown, compared (None when the message says no such thing)."""
+    found = _N_BY_PRICE[language].search(text)
+    if found is None:
+        return None
+    n = _COUNT.get(found.group("n") or found.groupdict().get("n2") or "", 0)
+    word = found.group("cheap") or found.groupdict().get("cheap2") or ""
+    priced = [(float(getattr(item, "price", 0) or 0), i) for i, item in enumerate(shown, start=1)]
+    if n < 2 or n >= len(shown) or not all(p for p, _ in priced):
+        return None
+    dearest = word in ("最贵", "car") or word.startswith("teu")
+    chosen = sorted(priced, key=lambda pair: (-pair[0] if dearest else pair[0], pair[1]))[:n]
+    if _MORE_LIKE_WORDS[language].search(text):
+        intent = "more_like"
+    elif _COMPARE_CUE[language].search(text):
+        intent = "compare"
+    else:
+        return None
+    return request.model_copy(update={
+        "intent": intent, "references": [_ref(i, shown, "attribute") for _, i in sorted(chosen, key=lambda pair: pair[1])],
+        "relative_price": None, "price": None, "include": {}, "exclude": {}, "show_now": intent == "more_like",
+    })
+
+
+def _item_values(item: Any, name: str) -> set[str]:
+    from chatrec.language import fold
+
+    value = getattr(item, name, None) if name in ("category", "brand") else (getattr(item, "attributes", {}) or {}).get(name)
+    return {fold(str(value))} if value else set()
+
+
+def _own_values_dropped(request: Any, context: Any) -> Any:
+    """"第三台电视不错，还有类似的吗", "der dritte Fernseher": the item's own noun after a place
+    names what it is, no new wish (a value every item pointed at already has is dropped)."""
+    from chatrec.language import fold
+
+    shown = list(getattr(context, "shown", ()) or ()) if context is not None else []
+    named = [r for r in request.references if r.how != "all" and 0 < r.position <= len(shown)]
+    if not named or not request.include or request.intent not in ("more_like", "ask_about_item", "compare", "reject"):
+        return request
+    include = {
+        name: values for name, values in request.include.items()
+        if not all(_item_values(shown[r.position - 1], name) & {fold(v) for v in values} for r in named)
+    }
+    return request if include == request.include else request.model_copy(update={"include": include})
+
+
 def _no_common_word_brands(request: Any, raw: str, language: str) -> Any:
     """"algo un poco más económico": a brand spelt as a common word of the shopper's language
     (POCO), typed in lower case, is that word, no brand wish."""
@@ -335,6 +425,7 @@ def adjust(
         return request
     text = re.sub(r"\s+", " ", fold(raw)).strip()
     request = _no_common_word_brands(request, raw, language)
+    request = _own_values_dropped(request, context)
     maker = _MAKER[language]
     if maker.search(text) and not request.references and not request.include and request.intent in (
             "recommend", "refine", "chitchat", "ask_about_item"):
@@ -360,6 +451,9 @@ def adjust(
             # "la penúltima": the rules read "second"; the place counted from the end of the list
             kept = [r for r in request.references if r.how not in ("position", "all")]
             return request.model_copy(update={"references": [_ref(n - k + 1, shown, "position"), *kept]})
+    by_price = _by_price(request, text, language, shown)
+    if by_price is not None:
+        return by_price
     named_positions = [r.position for r in named]
     if (_CHEAPER_THAN[language].search(text) and len(named_positions) == 1
             and request.intent in ("more_like", "refine", "ask_about_item")):

@@ -308,3 +308,58 @@ def test_a_chinese_colour_refused_with_bie(catalogues, text: str, colour: str) -
     request = _read(catalogues, "fashion", text)
     assert request.exclude.get("baseColour") == [colour]
     assert colour not in request.include.get("baseColour", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("3号那台多大？", [3]), ("一号跟三号哪个好", [1, 3]), ("¿la número dos tiene bluetooth?", [2]), ("die Nr. 4, wie teuer ist die?", [4])],
+)
+def test_an_item_by_its_number(catalogues, text: str, positions: list[int]) -> None:
+    request = _read(catalogues, "electronics", text, TVS, current={"category": ["SmartTelevisions"]})
+    assert request.positions == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("头三台哪个最好", [1, 2, 3]), ("las dos últimas, ¿cuál es mejor?", [3, 4]), ("los primeros tres, compáralos", [1, 2, 3])],
+)
+def test_the_first_or_last_few(catalogues, text: str, positions: list[int]) -> None:
+    request = _read(catalogues, "electronics", text, TVS, current={"category": ["SmartTelevisions"]})
+    assert request.intent == "compare"
+    assert request.positions == positions
+
+
+@pytest.mark.parametrize("text", ["la segunda me encanta, ¿hay otras como esa?", "el segundo, ¿tienes más como ese?"])
+def test_spanish_more_like_that_one(catalogues, text: str) -> None:
+    request = _read(catalogues, "fashion", text, WATCHES)
+    assert request.intent == "more_like"
+    assert request.positions == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("最贵的两台有什么区别", [3, 4]), ("las dos más baratas, ¿cuál recomiendas?", [1, 2]),
+     ("die zwei günstigsten vergleichen", [1, 2])],
+)
+def test_the_n_cheapest_or_dearest_shown_are_compared(catalogues, text: str, positions: list[int]) -> None:
+    # TVs: Samsung 13,490, LG 13,490, MI 13,999, OnePlus 14,999
+    request = _read(catalogues, "electronics", text, TVS, current={"category": ["SmartTelevisions"]})
+    assert request.intent == "compare"
+    assert request.positions == positions
+    assert request.relative_price is None
+
+
+@pytest.mark.parametrize(
+    ("text", "position"), [("第四台电视不错，有类似的吗", 4), ("el segundo televisor me gusta, ¿hay parecidos?", 2)],
+)
+def test_the_items_own_noun_is_no_new_wish(catalogues, text: str, position: int) -> None:
+    request = _read(catalogues, "electronics", text, TVS, current={"category": ["SmartTelevisions"]})
+    assert request.intent == "more_like"
+    assert request.positions == [position]
+    assert not request.include
+
+
+def test_a_new_value_beside_the_item_pointed_at_stays(catalogues) -> None:
+    request = _read(catalogues, "fashion", "第二块表，有没有白色的", WATCHES)
+    assert request.positions == [2]
+    assert request.include.get("baseColour") == ["White"]
