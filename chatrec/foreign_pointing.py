@@ -33,7 +33,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
   - a question about who made the assistant ("你是哪个公司开发的？", "¿quién te creó?", "wer hat
     dich entwickelt?") is off topic; an insult to it that ``chatrec.regional_wording`` lacks
     ("你这破AI一点用都没有", "no sirves para nada") is small talk;
-  - "which (is bigger)?" about two or more items pointed at compares them;
+  - "which (is bigger)?" about two or more items pointed at compares them; a comparative
+    about one item ("最後一個包包比較大嗎": 比較 as "rather") asks about it;
   - one clause turning some shown items down and another pointing at others ("las primeras dos
     no, la última sí") points at the others only;
   - the items pointed at turned down, nothing else wished ("前三台都不要", "ni la roja ni la
@@ -166,6 +167,9 @@ _DE: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(?:der|die|das|den) andere[nrs]?\b(?=\s*(?:[,.!?]|$|ist|hat|kostet|gefallt|sieht|bitte|nehm|war))"),
      " the other one "),
     (re.compile(r"\b(?:die )?beide[n]? (ersten|letzten)\b"), lambda f: f" the {'first' if f.group(1) == 'ersten' else 'last'} two "),
+    # "die beiden Nike-Taschen", "die zwei Nike,": the ones of that name, not the first two
+    (re.compile(r"\b(die|den) (?:beiden|zwei|drei) ([a-z0-9]+)-(?=[a-z])"), r"\1 \2-"),
+    (re.compile(r"\b(die|den) (?:beiden|zwei|drei) ([a-z0-9]+)(?=\s*[,.?!])(?<!ersten)(?<!letzten)(?<!anderen)"), r"\1 von \2"),
     # "die von Samsung und Redmi": one article per name
     (re.compile(r"\b(?:die|den) von ([a-z0-9][a-z0-9\-]*) (und|oder) ([a-z0-9][a-z0-9\-]*)\b"), r" die von \1 \2 die von \3 "),
     (re.compile(r"^\W*weder noch\b"), " none of these "),
@@ -253,7 +257,7 @@ _MORE_LIKE_WORDS = {
     "de": re.compile(r"\b(?:ahnlich\w*|so was|sowas|mehr davon|wie (?:der|die|das))\b"),
 }
 _NOUN_REFERENCE = {
-    "de": re.compile(r"^\W*(?P<art>die|der|das|den) (?P<adj>[a-z]+?e[nrs]?) (?P<noun>[a-z]{3,})\b"),
+    "de": re.compile(r"^\W*(?P<art>die|der|das|den) (?P<adj>[a-z]+?e[nrs]?|rosa|lila|pink|beige|orange|bunt) (?P<noun>[a-z]{3,})\b"),
     "es": re.compile(r"^\W*(?P<art>el|la|los|las) (?P<noun>[a-z]{3,}) (?P<adj>[a-z]+?)\b"),
 }
 
@@ -440,6 +444,9 @@ def adjust(
     if not shown:
         return request
     named = [r for r in request.references if r.how != "all"]
+    if request.intent == "compare" and len(named) == 1 and len(request.references) == 1 and not _WHICH[language].search(text):
+        # "最後一個包包比較大嗎": 比较 as "rather", a question about the one item pointed at
+        return request.model_copy(update={"intent": "ask_about_item"})
     if request.intent == "ask_about_item" and len(named) >= 2 and _WHICH[language].search(text):
         # "las dos de Nike, ¿cuál es más grande?": which of the items pointed at
         return request.model_copy(update={"intent": "compare"})

@@ -363,3 +363,28 @@ def test_a_new_value_beside_the_item_pointed_at_stays(catalogues) -> None:
     request = _read(catalogues, "fashion", "第二块表，有没有白色的", WATCHES)
     assert request.positions == [2]
     assert request.include.get("baseColour") == ["White"]
+
+
+@pytest.mark.parametrize(("text", "position"), [("第三個包包比較輕嗎？", 3), ("最後那塊錶比較貴嗎", 4)])
+def test_a_comparative_about_one_item_asks_about_it(catalogues, text: str, position: int) -> None:
+    shown = BAGS if "包" in text else WATCHES
+    request = _read(catalogues, "fashion", text, shown)
+    assert request.intent == "ask_about_item"
+    assert request.positions == [position]
+
+
+@pytest.mark.parametrize(("text", "position"), [("die lila Schuhe, sind die bequem?", 3), ("die rosa Tasche gefällt mir, gibt's ähnliche?", 3)])
+def test_a_german_colour_without_ending_and_noun_points(catalogues, text: str, position: int) -> None:
+    shown = BAGS if "Tasche" in text else ("3167", "4140", "1951")  # shoes: white, green, purple
+    assert _read(catalogues, "fashion", text, shown).positions == [position]
+
+
+@pytest.mark.parametrize("text", ["die zwei Nike-Taschen, welche ist leichter?", "die beiden Nike, was ist der Unterschied?"])
+def test_german_the_two_of_a_name_are_those_items(catalogues, text: str) -> None:
+    request = _read(catalogues, "fashion", text, BAGS)
+    assert request.intent == "compare"
+    assert request.positions == [3, 4]
+
+
+def test_spanish_wristwatch_is_a_watch_not_a_bracelet(catalogues) -> None:
+    assert _read(catalogues, "fashion", "un reloj de pulsera para mi abuelo").include.get("subCategory") == ["Watches"]
