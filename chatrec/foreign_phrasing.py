@@ -218,7 +218,7 @@ def other_brand(request: Any, lowered: str, shown: list[Any]) -> None:
 _SYNTAX = {
     "es": re.compile(r"\bde \d+(?:[.,]\d+)? a \d+|\bentre \d+(?:[.,]\d+)? y \d+|\bmenos de \d|\bhasta \d"),
     "de": re.compile(r"\bvon \d+(?:[.,]\d+)? bis \d+|\bzwischen \d+(?:[.,]\d+)? und \d+|\bunter \d+ euro|\bbis \d+ euro"
-                     r"|\bbis (?:max\.?|maximal|h(?:ö|o|oe)chstens|zu) ?\d"),  # i12t: "bis max. 1.000"
+                     r"|\bbis (?:max\.?|maximal|h(?:ö|o|oe)chstens|zu) ?\d|\bum \d[\d.,]* ?(?:rum|herum)\b"),  # i12t: "bis max. 1.000", "um 500 rum"
 }
 
 

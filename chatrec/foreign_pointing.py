@@ -85,10 +85,15 @@ def _amounts(text: str, language: str) -> str:
             return "".join(formal.get(ch, ch) for ch in run) if any(ch in formal for ch in run) else run
 
         text = _FORMAL_RUN.sub(everyday, text)
+        # "千元以内", "百元左右", "万元": a bare unit before the currency is one of it
+        text = re.sub(r"(?<![\d零〇一二两三四五六七八九十百千万几])([百千万])(?=元|块|人民币)", r"一\1", text)
         text = _W_AFTER.sub(r"\1万", text)
         text = _W_BEFORE.sub(r"\1万", text)
         # "1万5", "2千5", "1w5": the digit after the unit is its tenth (15,000; 2,500; 15,000)
         text = re.sub(r"(?<![\d.])(\d+)(万|千|w)(\d)(?![\d.]|\s?(?:元|块|k|万|千))", lambda f: f"{f.group(1)}.{f.group(3)}{'万' if f.group(2) == 'w' else f.group(2)}", text)
+    if language == "de":
+        # "um 300 rum", "so um 500 herum": about that amount
+        text = re.sub(r"\b(?:so )?um (\d[\d.,]*\s*(?:euro|€|rupien|franken)?)\s*(?:rum|herum)\b", r" etwa \1 ", text)
     if language == "es":
         # "2 lucas", "una luca": thousands in Chile and Argentina
         text = re.sub(r"\b(\d+(?:[.,]\d+)?|una?) lucas?\b",
@@ -270,9 +275,11 @@ _FROM_END = {
 }
 #: "比JBL那个便宜", "más barato que el JBL", "günstiger als der JBL": under the price of an item pointed at.
 _CHEAPER_THAN = {
-    "zh": re.compile(r"比.{1,15}?(?:还|更|再)?(?:便宜|实惠)"),
-    "es": re.compile(r"\b(?:mas )?(?:barat[oa]s?|economic[oa]s?) que (?:el|la|los|las)\b"),
-    "de": re.compile(r"\b(?:gunstiger|billiger|preiswerter)(?:e[nrs]?)? als (?:der|die|das|den)\b"),
+    "zh": re.compile(r"比.{1,15}?(?:还|更|再)?(?:便宜|实惠)|(?:不超过|低于|不要超过|别超过).{1,15}?的?(?:价格|价钱|价)"),
+    "es": re.compile(r"\b(?:mas )?(?:barat[oa]s?|economic[oa]s?) que (?:el|la|los|las)\b|\bpor debajo del precio de(?:l| la)?\b|"
+                     r"\bmenos de lo que cuesta\b"),
+    "de": re.compile(r"\b(?:gunstiger|billiger|preiswerter)(?:e[nrs]?)? als (?:der|die|das|den)\b|"
+                     r"\bunter dem preis (?:vo[nm]|des|der)\b|\bweniger als (?:der|die|das) \w+ kostet\b"),
 }
 #: A pronoun for the item talked about ("这个还有别的颜色吗", "¿esta es de cuero?", "hat dieser Bluetooth?").
 _THIS_ONE = {
@@ -427,6 +434,9 @@ def adjust(
     language = request.language
     if language not in ("zh", "es", "de"):
         return request
+    if reread is not None:
+        read_again = reread
+        reread = lambda wording: read_again(re.sub(r"\s+", " ", wording).strip())  # noqa: E731 (the rules read single spaces)
     text = re.sub(r"\s+", " ", fold(raw)).strip()
     request = _no_common_word_brands(request, raw, language)
     request = _own_values_dropped(request, context)
@@ -462,7 +472,13 @@ def adjust(
     if by_price is not None:
         return by_price
     named_positions = [r.position for r in named]
-    if (_CHEAPER_THAN[language].search(text) and len(named_positions) == 1
+    cheaper_than = _CHEAPER_THAN[language].search(text)
+    if cheaper_than is not None and not named_positions and reread is not None and request.price is None:
+        # "unter dem Preis vom Samsung": the item named after the words of price
+        article = {"zh": "", "es": "el ", "de": "der "}[language]
+        bound = reread(article + text[cheaper_than.end():].strip())
+        named_positions = [r.position for r in bound.references if r.how != "all"]
+    if (cheaper_than is not None and len(named_positions) == 1 and request.price is None
             and request.intent in ("more_like", "refine", "ask_about_item")):
         price = getattr(shown[named_positions[0] - 1], "price", None)
         if price:

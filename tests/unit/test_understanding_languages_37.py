@@ -388,3 +388,24 @@ def test_german_the_two_of_a_name_are_those_items(catalogues, text: str) -> None
 
 def test_spanish_wristwatch_is_a_watch_not_a_bracelet(catalogues) -> None:
     assert _read(catalogues, "fashion", "un reloj de pulsera para mi abuelo").include.get("subCategory") == ["Watches"]
+
+
+@pytest.mark.parametrize(
+    "text", ["别超过第三部的价格", "algo por debajo del precio del Samsung, porfa", "bitte unter dem Preis vom Samsung"],
+)
+def test_a_budget_bounded_by_a_shown_items_price(catalogues, text: str) -> None:
+    request = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert request.intent == "refine"
+    assert request.price is not None and request.price.max == 9499  # the Samsung, third
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("Maus so um 500 herum", 400, 600), ("Kopfhörer um 1000 rum", 800, 1200)])
+def test_german_um_rum_is_about(catalogues, text: str, low: float, high: float) -> None:
+    request = _read(catalogues, "electronics", text)
+    assert request.price is not None and (request.price.min, request.price.max) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "high"), [("千元以内的手表", 1000 * CNY), ("百元以内的鼠标", 100 * CNY)])
+def test_a_bare_chinese_unit_before_yuan_is_one_of_it(catalogues, text: str, high: float) -> None:
+    request = _read(catalogues, "electronics", text)
+    assert request.price is not None and request.price.max == pytest.approx(high, rel=1e-3)
