@@ -17,7 +17,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
   - shown items by a colour they share ("两条黑的", "las negras", "die schwarzen"), a shown item
     named by a Latin brand after a demonstrative ("那只boAt的"), that item in another colour
     ("换成白色的");
-  - none of the shown ones ("keine von denen", "weder noch", "keins davon");
+  - none of the shown ones ("没有喜欢的", "algo diferente", "ni uno ni otro", "keine von denen",
+    "weder noch", "keins davon", "andere Vorschläge?");
   - "cheaper than that one" ("比JBL那个便宜的") and a superlative of "expensive" ("carísimos");
   - a German word typed with a closing i for its y ("Handi");
   - "1万5" (15,000), "2 lucas" (2,000).
@@ -133,6 +134,9 @@ _ZH: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(rf"(?:换成|换个|换一个|改成|改为|换)(?:成)?({_ZH_COLOUR})色?的?(?:有吗|有没有|呢|吗)?"), r" , but in \1色 "),
     # "粉的就别了", "黑色也别了": the wish named first and then refused
     (re.compile(r"((?:(?![我你他她都也就还这那])[^\s，。,？?！!]){1,8}?)的?(?:就|也)?别(?:了|啦|吧|哈)+(?=\s*(?:[，。,？?！!]|$))"), r"不要\1的"),
+    # "没有喜欢的", "一个都没看上的": none of the shown ones
+    (re.compile(r"(?:^|(?<=[,.!?，。！？\s]))(?:一个)?(?:都)?没(?:有)?(?:一个)?(?:我)?(?:喜欢|看上|看中|满意|中意|合适)的?(?=\s*(?:[,.!?，。！？]|$))"),
+     " none of these "),
     # "别的颜色", "其他颜色": other colours (not "别" as "don't")
     (re.compile(r"(?:别的|其他的?|其它的?)(?:颜色|色)"), " other colours "),
     # "…，还有吗？" as a clause of its own: are there more of these
@@ -160,6 +164,9 @@ _ES: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(?:el|la|lo) otr[oa]\b(?=\s*(?:[,.!?]|$|cuanto|que|es|me|tiene|como|cuesta|vale|esta|tal))"),
      " the other one "),
     (re.compile(r"\b(?:car|costos)isim[oa]s?\b"), " too expensive "),
+    # "algo diferente", "ni uno ni otro": none of the shown ones
+    (re.compile(r"\balgo (?:diferente|distinto)\b"), " something else "),
+    (re.compile(r"^\W*ni (?:uno|una|el uno|la una) ni (?:otro|otra|el otro|la otra)\b"), " none of these "),
     # "los de Samsung y Redmi": one article per name, as "el de Samsung y el de Redmi"
     (re.compile(r"\b(?:los|las) de ([a-z0-9][a-z0-9\-]*) (y|o) ([a-z0-9][a-z0-9\-]*)\b"), r" el de \1 \2 el de \3 "),
 ]
@@ -178,6 +185,9 @@ _DE: list[tuple[re.Pattern[str], Any]] = [
     # "die von Samsung und Redmi": one article per name
     (re.compile(r"\b(?:die|den) von ([a-z0-9][a-z0-9\-]*) (und|oder) ([a-z0-9][a-z0-9\-]*)\b"), r" die von \1 \2 die von \3 "),
     (re.compile(r"^\W*weder noch\b"), " none of these "),
+    # "andere Vorschläge?", "noch andere Modelle": other options
+    (re.compile(r"\b(?:noch )?(?:andere|weitere) (?:vorschlage|vorschlaege|optionen|alternativen|modelle|sachen|ideen)\b"),
+     " other options "),
     # "die teuerste", "den günstigsten": the dearest / cheapest shown
     (re.compile(r"\b(?:der|die|das|den|dem) teuerste[nrs]?\b"), " the most expensive one "),
     (re.compile(r"\b(?:der|die|das|den|dem) (?:billigste|gunstigste|preiswerteste)[nrs]?\b"), " the cheapest one "),

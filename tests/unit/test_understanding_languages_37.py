@@ -409,3 +409,9 @@ def test_german_um_rum_is_about(catalogues, text: str, low: float, high: float) 
 def test_a_bare_chinese_unit_before_yuan_is_one_of_it(catalogues, text: str, high: float) -> None:
     request = _read(catalogues, "electronics", text)
     assert request.price is not None and request.price.max == pytest.approx(high, rel=1e-3)
+
+
+@pytest.mark.parametrize("text", ["一个都没看中的", "没有满意的", "algo distinto, por favor", "ni una ni otra", "noch andere Modelle?"])
+def test_none_of_the_shown_ones_rejects(catalogues, text: str) -> None:
+    request = _read(catalogues, "electronics", text, PHONES[:2], current={"category": ["Smartphones"]})
+    assert request.intent == "reject"
