@@ -34,6 +34,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
   - a question about who made the assistant ("你是哪个公司开发的？", "¿quién te creó?", "wer hat
     dich entwickelt?") is off topic; an insult to it that ``chatrec.regional_wording`` lacks
     ("你这破AI一点用都没有", "no sirves para nada") is small talk;
+  - "which …?" over the shown ones, nothing pointed at or wished ("哪个续航最长", "¿cuál me
+    llevo?", "welcher hält am längsten?", "¿cuál es el más barato?"), compares them all;
   - "which (is bigger)?" about two or more items pointed at compares them; a comparative
     about one item ("最後一個包包比較大嗎": 比較 as "rather") asks about it;
   - one clause turning some shown items down and another pointing at others ("las primeras dos
@@ -254,6 +256,17 @@ _WHICH = {
     "es": re.compile(r"\bcual(?:es)?\b"),
     "de": re.compile(r"\bwelche[rsnm]?\b"),
 }
+#: A question over the shown ones opening with "which" ("哪个续航最长", "¿cuál me llevo?", "welcher hält …?").
+_WHICH_OF_ALL = {
+    "zh": re.compile(r"(?:^|[,，\s]|是|买|选|推荐|要)哪(?:个|一个|款|一款|台|只|件|双|条|部|块)(?!牌子|品牌|颜色)|哪(?:个|一个|款|台|只|件|双|条|部|块)(?:最|更|比较)"),
+    "es": re.compile(r"(?:^|[¿,]\s*)(?:y )?cual(?:es)?\b(?! (?:es tu nombre|es el clima|es la capital))"),
+    "de": re.compile(r"(?:^|[,]\s*)(?:und )?welche[rsnm]?\b(?! (?:farbe|marke|grosse|große) (?:hat|ist|gibt))"),
+}
+_PRICE_SUPERLATIVE = {
+    "zh": re.compile(r"最(?:便宜|贵|实惠)"),
+    "es": re.compile(r"\b(?:el|la) mas (?:barat|car|economic)[oa]\b"),
+    "de": re.compile(r"\b(?:die|der|das) (?:gunstigste|billigste|teuerste|preiswerteste)\b"),
+}
 _NEGATED_CLAUSE = {
     "zh": re.compile(r"(?:不要|不行|不喜欢|不考虑|算了|pass)\W*$"),
     "es": re.compile(r"\b(?:no|nada|tampoco)\W*$"),
@@ -464,6 +477,14 @@ def adjust(
     if not shown:
         return request
     named = [r for r in request.references if r.how != "all"]
+    which = _WHICH_OF_ALL[language].search(text)
+    if which is not None and request.intent in ("ask_about_item", "refine", "recommend") and not request.include \
+            and request.price is None and (not named or _PRICE_SUPERLATIVE[language].search(text)):
+        # "最便宜的是哪个", "¿cuál es el más barato?", "welcher hält am längsten?": which of the shown ones
+        return request.model_copy(update={
+            "intent": "compare", "references": [_ref(p, shown, "all") for p in range(1, len(shown) + 1)],
+            "relative_price": None, "show_now": False, "exclude": {}, "avoid_words": [],
+        })
     if request.intent == "compare" and len(named) == 1 and len(request.references) == 1 and not _WHICH[language].search(text):
         # "最後一個包包比較大嗎": 比较 as "rather", a question about the one item pointed at
         return request.model_copy(update={"intent": "ask_about_item"})

@@ -415,3 +415,20 @@ def test_a_bare_chinese_unit_before_yuan_is_one_of_it(catalogues, text: str, hig
 def test_none_of_the_shown_ones_rejects(catalogues, text: str) -> None:
     request = _read(catalogues, "electronics", text, PHONES[:2], current={"category": ["Smartphones"]})
     assert request.intent == "reject"
+
+
+@pytest.mark.parametrize(
+    "text", ["哪款最耐用？", "最贵的是哪台", "¿cuál recomiendas tú?", "¿cuál es la más económica?", "welche würdest du kaufen?",
+             "welcher ist am leichtesten?"],
+)
+def test_which_over_the_shown_ones_compares_them_all(catalogues, text: str) -> None:
+    request = _read(catalogues, "electronics", text, SMARTWATCHES, current={"category": ["SmartWatches"]})
+    assert request.intent == "compare"
+    assert request.positions == [1, 2, 3]
+    assert request.relative_price is None
+
+
+def test_which_colour_of_one_item_stays_a_question_about_it(catalogues) -> None:
+    request = _read(catalogues, "fashion", "welche Farbe hat die zweite?", BAGS)
+    assert request.intent == "ask_about_item"
+    assert request.positions == [2]
