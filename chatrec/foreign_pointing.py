@@ -6,7 +6,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
 - :func:`rewrite`, on the folded message before budgets are read and words translated, writes
   these forms the way the rules read them:
 
-  - amounts: formal (banker's) numerals ("伍佰", "壹仟贰佰") as the everyday ones, "w" for 万
+  - amounts: caps and "about" said other ways ("不到两千", "别超过1500", "撑死一千", "三千来块",
+    "千把块", "que no pasen de los mil", "por ahí de 1500", "Schmerzgrenze 2000"), formal (banker's) numerals ("伍佰", "壹仟贰佰") as the everyday ones, "w" for 万
     beside a budget word ("1w到1.5w", "2w以内"), "bis max. 1.000" / "máx. 500" as a cap;
   - Cantonese pointing words ("嗰隻", "呢個") as Mandarin ones;
   - a shown item by its place counted from the end ("倒数第二个", "la penúltima", "die
@@ -89,12 +90,24 @@ def _amounts(text: str, language: str) -> str:
 
         text = _FORMAL_RUN.sub(everyday, text)
         # "千元以内", "百元左右", "万元": a bare unit before the currency is one of it
-        text = re.sub(r"(?<![\d零〇一二两三四五六七八九十百千万几])([百千万])(?=元|块|人民币)", r"一\1", text)
+        text = re.sub(r"(?<![\d零〇一二两三四五六七八九十百千万几])([百千万])(?=(?:把|来)?(?:元|块|人民币))", r"一\1", text)
         text = _W_AFTER.sub(r"\1万", text)
         text = _W_BEFORE.sub(r"\1万", text)
+        # caps said other ways: "不到两千", "别超过1500", "撑死一千", "顶天了2000", "最多也就800"
+        text = re.sub(r"(?:不到|别超过|别超|不能超过|不可以超过|不超|甭超过|撑死(?:了)?|顶天(?:了)?|最多也就|最多就)(?=\s?[\d零〇一二两三四五六七八九十百千万])",
+                      "不超过", text)
+        # about: "三千来块", "千把块", "一千出头"
+        text = re.sub(r"([\d零〇一二两三四五六七八九十百千万]+(?:\.\d+)?)(?:来|把|出头)(块|元)?(?=的|\s|[,.!?，。！？]|$)", r"\1\2左右", text)
         # "1万5", "2千5", "1w5": the digit after the unit is its tenth (15,000; 2,500; 15,000)
         text = re.sub(r"(?<![\d.])(\d+)(万|千|w)(\d)(?![\d.]|\s?(?:元|块|k|万|千))", lambda f: f"{f.group(1)}.{f.group(3)}{'万' if f.group(2) == 'w' else f.group(2)}", text)
+    if language == "es":
+        # "que no pasen de los mil", "que no supere 500": up to; "por ahí de 1500", "más o menos 800": about
+        text = re.sub(r"\bno (?:pase|pasen|supere|superen|exceda|excedan|sobrepase|sobrepasen|cueste mas|cuesten mas) (?:de )?(?:los |las )?(?=\d|mil\b|[a-z]+(?:cientos|cientas)\b)",
+                      " hasta ", text)
+        text = re.sub(r"\b(?:por ahi de|por ahi|mas o menos|aprox(?:imadamente)?\.?)\s*(?=\d)", " alrededor de ", text)
     if language == "de":
+        # "Schmerzgrenze 2000", "Obergrenze 1500": up to
+        text = re.sub(r"\b(?:schmerzgrenze|obergrenze|limit)(?: (?:ist|sind|liegt bei|bei|von))?\s*(?=\d)", " maximal ", text)
         # "um 300 rum", "so um 500 herum": about that amount
         text = re.sub(r"\b(?:so )?um (\d[\d.,]*\s*(?:euro|€|rupien|franken)?)\s*(?:rum|herum)\b", r" etwa \1 ", text)
     if language == "es":

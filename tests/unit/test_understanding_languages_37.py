@@ -432,3 +432,21 @@ def test_which_colour_of_one_item_stays_a_question_about_it(catalogues) -> None:
     request = _read(catalogues, "fashion", "welche Farbe hat die zweite?", BAGS)
     assert request.intent == "ask_about_item"
     assert request.positions == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("充电宝不到五百", None, 500), ("鼠标别超过300", None, 300), ("手表撑死两千", None, 2000), ("音箱顶天了1500", None, 1500),
+     ("鼠标五百来块", 400 * CNY, 600 * CNY), ("音箱千把块的", 800 * CNY, 1200 * CNY),
+     ("un ratón que no pase de los quinientos", None, 500), ("parlante por ahí de 2000", 1600, 2400),
+     ("Maus, Obergrenze 800", None, 800)],
+)
+def test_caps_and_about_said_other_ways(catalogues, text: str, low: float | None, high: float) -> None:
+    request = _read(catalogues, "electronics", text)
+    assert request.price is not None
+    assert request.price.min == (pytest.approx(low, rel=1e-3) if low else None)
+    assert request.price.max == pytest.approx(high, rel=1e-3)
+
+
+def test_an_exceeded_year_is_no_budget(catalogues) -> None:
+    assert _read(catalogues, "electronics", "不到一年就坏了").price is None
