@@ -216,7 +216,8 @@ def other_brand(request: Any, lowered: str, shown: list[Any]) -> None:
 #: Constructions of one language around numbers ("de 20 a 40", "von 20 bis 40"): evidence of the
 #: language in a message whose other words are English product words.
 _SYNTAX = {
-    "es": re.compile(r"\bde \d+(?:[.,]\d+)? a \d+|\bentre \d+(?:[.,]\d+)? y \d+|\bmenos de \d|\bhasta \d"),
+    "es": re.compile(r"\bde \d+(?:[.,]\d+)? a \d+|\bentre \d+(?:[.,]\d+)? y \d+|\bmenos de \d|\bhasta \d"
+                     r"|\bpresupuesto\b"),  # i12t: "se me van de presupuesto"
     "de": re.compile(r"\bvon \d+(?:[.,]\d+)? bis \d+|\bzwischen \d+(?:[.,]\d+)? und \d+|\bunter \d+ euro|\bbis \d+ euro"
                      r"|\bbis (?:max\.?|maximal|h(?:ö|o|oe)chstens|zu) ?\d|\bum \d[\d.,]* ?(?:rum|herum)\b"),  # i12t: "bis max. 1.000", "um 500 rum"
 }

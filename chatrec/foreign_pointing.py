@@ -179,6 +179,8 @@ _ES: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(?:el|la|lo) otr[oa]\b(?=\s*(?:[,.!?]|$|cuanto|que|es|me|tiene|como|cuesta|vale|esta|tal))"),
      " the other one "),
     (re.compile(r"\b(?:car|costos)isim[oa]s?\b"), " too expensive "),
+    # "algo que no sea tan caro": cheaper, not dearer
+    (re.compile(r"\b(?:que )?no (?:sea|sean|este|esten|salga|salgan) (?:tan |muy )?(?:car[oa]s?|costos[oa]s?)\b"), " cheaper "),
     # "algo diferente", "ni uno ni otro": none of the shown ones
     (re.compile(r"\balgo (?:diferente|distinto)\b"), " something else "),
     (re.compile(r"^\W*ni (?:uno|una|el uno|la una) ni (?:otro|otra|el otro|la otra)\b"), " none of these "),
@@ -194,6 +196,8 @@ _DE: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(?:der|die|das|den) andere[nrs]?\b(?=\s*(?:[,.!?]|$|ist|hat|kostet|gefallt|sieht|bitte|nehm|war))"),
      " the other one "),
     (re.compile(r"\b(?:die )?beide[n]? (ersten|letzten)\b"), lambda f: f" the {'first' if f.group(1) == 'ersten' else 'last'} two "),
+    # "darf auch mehr kosten": dearer is fine
+    (re.compile(r"\bdarf (?:auch |ruhig |gerne |gern )?(?:etwas |ein bisschen |bisschen |ein wenig )?mehr kosten\b"), " pricier "),
     # "die beiden Nike-Taschen", "die zwei Nike,": the ones of that name, not the first two
     (re.compile(r"\b(die|den) (?:beiden|zwei|drei) ([a-z0-9]+)-(?=[a-z])"), r"\1 \2-"),
     (re.compile(r"\b(die|den) (?:beiden|zwei|drei) ([a-z0-9]+)(?=\s*[,.?!])(?<!ersten)(?<!letzten)(?<!anderen)"), r"\1 von \2"),

@@ -450,3 +450,14 @@ def test_caps_and_about_said_other_ways(catalogues, text: str, low: float | None
 
 def test_an_exceeded_year_is_no_budget(catalogues) -> None:
     assert _read(catalogues, "electronics", "不到一年就坏了").price is None
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [("手头紧，有便宜点的吗", "cheaper"), ("algo que no sea tan costoso", "cheaper"), ("uno más accesible", "cheaper"),
+     ("se me va del presupuesto", "cheaper"), ("gibt's was Preiswerteres?", "cheaper"), ("es darf ruhig etwas mehr kosten", "pricier")],
+)
+def test_cheaper_or_dearer_than_the_shown_ones_said_other_ways(catalogues, text: str, relative: str) -> None:
+    request = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert request.relative_price == relative
+    assert request.language in ("zh", "es", "de")
