@@ -461,3 +461,16 @@ def test_cheaper_or_dearer_than_the_shown_ones_said_other_ways(catalogues, text:
     request = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
     assert request.relative_price == relative
     assert request.language in ("zh", "es", "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"), [("要全棉的", "cotton"), ("¿la tienes de manga corta?", "short"), ("lieber aus Baumwolle", "cotton")],
+)
+def test_material_and_sleeve_words_reach_the_search_text(catalogues, text: str, word: str) -> None:
+    request = _read(catalogues, "fashion", text, current={"category": ["Tshirts"]})
+    assert word in request.query
+
+
+def test_a_brand_given_up_in_chinese_is_a_refinement(catalogues) -> None:
+    request = _read(catalogues, "electronics", "品牌无所谓", current={"category": ["Smartphones"], "brand": ["Samsung"]})
+    assert request.intent == "refine"
