@@ -44,7 +44,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
   - the items pointed at turned down, nothing else wished ("前三台都不要", "ni la roja ni la
     blanca, otra cosa", "weder das rote noch das weiße"): a rejection of them;
   - a shown item by its colour and its noun ("die grüne Tasche, aber in Schwarz", "la bolsa
-    verde") is the shown item of that colour, as "die grüne" already is.
+    verde") is the shown item of that colour, as "die grüne" already is; by its noun and maker
+    ("die Sneakers von Nike", "el móvil de Samsung") the item of that maker.
 
 The words are in ``chatrec/data/foreign_pointing.json``.
 """
@@ -89,6 +90,7 @@ def _amounts(text: str, language: str) -> str:
             return "".join(formal.get(ch, ch) for ch in run) if any(ch in formal for ch in run) else run
 
         text = _FORMAL_RUN.sub(everyday, text)
+        text = re.sub(r"第([壹贰貳叁參肆伍陆陸柒捌玖])", lambda f: "第" + formal[f.group(1)], text)  # "第贰个"
         # "千元以内", "百元左右", "万元": a bare unit before the currency is one of it
         text = re.sub(r"(?<![\d零〇一二两三四五六七八九十百千万几])([百千万])(?=(?:把|来)?(?:元|块|人民币))", r"一\1", text)
         text = _W_AFTER.sub(r"\1万", text)
@@ -131,6 +133,14 @@ _ZH: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(rf"倒数第(?:二|2){_M}?的?"), " the second to last one "),
     (re.compile(rf"倒数第(?:三|3){_M}?的?"), " the third to last one "),
     (re.compile(rf"倒数第(?:一|1){_M}?的?"), " the last one "),
+    # "No.2", "#3": the item of that number
+    (re.compile(r"(?:\bno\.|#)\s?(\d)(?!\d)"), r" number \1 "),
+    # "右边那两双", "左边两个" (read as "the last / first one" by chatrec.regional_wording): the last / first two
+    (re.compile(rf"the (last|first) one\s*(?:的)?(?:那)?(两|俩|二|三)(?:{_M})?"),
+     lambda f: f" the {f.group(1)} {'three' if f.group(2) == '三' else 'two'} "),
+    # "左边第二双": the second from the left is the second; "右边第二个": the second to last
+    (re.compile(r"the first one\s*(?:的)?(?=第)"), " "),
+    (re.compile(r"the last one\s*(?:的)?第(二|2|三|3)"), r"倒数第\1"),
     # "2号那台", "一号和四号": the item of that number
     (re.compile(rf"(?<![\d.])(\d|[一二三四五六七八九])号(?:那|这)?(?:一)?{_M}?"), lambda f: f" number {_ZH_DIGIT.get(f.group(1), f.group(1))} "),
     # "头两个", "头三款": the first ones, as "前两个"
@@ -163,6 +173,7 @@ _ES_COUNT = {"dos": "two", "tres": "three", "cuatro": "four", "2": "two", "3": "
 _ES_NUMBER = {"uno": "1", "una": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5"}
 _DE_NUMBER = {"eins": "1", "zwei": "2", "drei": "3", "vier": "4", "funf": "5"}
 _ES: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(r"(?:#|\bn[º°o]\.?\s?)(\d)(?!\d)"), r" number \1 "),  # "#2", "nº 3"
     # "el número 3", "la nro. 2": the item of that number
     (re.compile(r"\b(?:(?:el|la) )?(?:numero|num\.?|nro\.?|n°|#)\s?(\d|uno|una|dos|tres|cuatro|cinco)\b"),
      lambda f: f" number {_ES_NUMBER.get(f.group(1), f.group(1))} "),
@@ -188,6 +199,7 @@ _ES: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(?:los|las) de ([a-z0-9][a-z0-9\-]*) (y|o) ([a-z0-9][a-z0-9\-]*)\b"), r" el de \1 \2 el de \3 "),
 ]
 _DE: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(r"#\s?(\d)(?!\d)"), r" number \1 "),  # "#2"
     # "Nummer drei", "die Nr. 2": the item of that number
     (re.compile(r"\b(?:(?:der|die|das|den) )?(?:nummer|nr\.?)\s?(\d|eins|zwei|drei|vier|funf)\b"),
      lambda f: f" number {_DE_NUMBER.get(f.group(1), f.group(1))} "),
@@ -305,13 +317,18 @@ _NOUN_REFERENCE = {
     "de": re.compile(r"^\W*(?P<art>die|der|das|den) (?P<adj>[a-z]+?e[nrs]?|rosa|lila|pink|beige|orange|bunt) (?P<noun>[a-z]{3,})\b"),
     "es": re.compile(r"^\W*(?P<art>el|la|los|las) (?P<noun>[a-z]{3,}) (?P<adj>[a-z]+?)\b"),
 }
+#: "die Sneakers von Nike", "el móvil de Samsung": a shown item by its noun and its maker.
+_NOUN_OF_MAKER = {
+    "de": re.compile(r"^\W*(?P<art>die|der|das|den) (?P<noun>[a-z]{3,}) von\b"),
+    "es": re.compile(r"^\W*(?P<art>el|la|los|las) (?P<noun>[a-z]{3,}) de\b(?! (?:mi|tu|su|la|el|los|las)\b)"),
+}
 
 
 #: Counted from the end: "倒数第二个" (k=2), "la penúltima", "die vorletzte"; "antepenúltima", "vorvorletzte" (k=3).
 _FROM_END = {
-    "zh": re.compile(r"倒数第(?P<k>二|2|三|3)"),
-    "es": re.compile(r"\b(?P<k>ante)?penultim[oa]s?\b"),
-    "de": re.compile(r"\b(?P<k>vor)?vorletzte[nrs]?\b"),
+    "zh": re.compile(r"(?:倒数|右(?:边|面|侧)(?:的)?(?:数)?)第(?P<k>二|2|三|3)"),
+    "es": re.compile(r"\b(?P<k>ante)?penultim[oa]s?\b|\b(?:el|la) (?P<k2>segund|tercer)[oa]? (?:de|desde) la derecha\b"),
+    "de": re.compile(r"\b(?P<k>vor)?vorletzte[nrs]?\b|\b(?:die|der|das|den) (?P<k2>zweit|dritt)e[nrs]? von rechts\b"),
 }
 #: "比JBL那个便宜", "más barato que el JBL", "günstiger als der JBL": under the price of an item pointed at.
 _CHEAPER_THAN = {
@@ -511,7 +528,8 @@ def adjust(
     n = len(shown)
     from_end = _FROM_END[language].search(text)
     if from_end is not None and request.intent in ("more_like", "ask_about_item", "compare"):
-        k = 3 if from_end.group("k") in ("三", "3", "ante", "vor") else 2
+        said = from_end.group("k") or (from_end.groupdict().get("k2") or "")
+        k = 3 if said in ("三", "3", "ante", "vor", "tercer", "dritt") else 2
         if n >= k:
             # "la penúltima": the rules read "second"; the place counted from the end of the list
             kept = [r for r in request.references if r.how not in ("position", "all")]
@@ -562,6 +580,9 @@ def adjust(
         return refused
     noun_reference = _NOUN_REFERENCE.get(language)
     found = noun_reference.search(text) if noun_reference is not None else None
+    of_maker = _NOUN_OF_MAKER.get(language)
+    if found is None and of_maker is not None:
+        found = of_maker.search(text)
     if found is not None and not named:
         # "die grüne Tasche, aber in Schwarz": the shown item of that colour, as "die grüne, aber in Schwarz"
         shorter = f"{text[:found.start('noun')].rstrip()} {text[found.end('noun'):].lstrip()}"

@@ -474,3 +474,38 @@ def test_material_and_sleeve_words_reach_the_search_text(catalogues, text: str, 
 def test_a_brand_given_up_in_chinese_is_a_refinement(catalogues) -> None:
     request = _read(catalogues, "electronics", "品牌无所谓", current={"category": ["Smartphones"], "brand": ["Samsung"]})
     assert request.intent == "refine"
+
+
+@pytest.mark.parametrize(("text", "positions"), [("第叁个多少钱", [3]), ("No.1 有几个颜色", [1]), ("#2 ¿cuánto cuesta?", [2])])
+def test_an_item_by_a_formal_or_abbreviated_number(catalogues, text: str, positions: list[int]) -> None:
+    assert _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]}).positions == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"), [("左边那两块哪个好", [1, 2]), ("右边第二块怎么样", [3]), ("左边第三块", [3])],
+)
+def test_chinese_sides_with_counts_and_ordinals(catalogues, text: str, positions: list[int]) -> None:
+    assert _read(catalogues, "fashion", text, WATCHES).positions == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "catalog", "shown", "position"),
+    [("die Taschen von Puma, gibt es ähnliche?", "fashion", BAGS, 2), ("el teléfono de OnePlus, ¿cuánta batería tiene?", "electronics", PHONES, 2)],
+)
+def test_a_shown_item_by_noun_and_maker(catalogues, text: str, catalog: str, shown, position: int) -> None:
+    request = _read(catalogues, catalog, text, shown)
+    assert request.positions == [position]
+    assert not request.include
+
+
+def test_a_noun_and_maker_with_nothing_shown_stays_a_wish(catalogues) -> None:
+    request = _read(catalogues, "electronics", "das Handy von Samsung")
+    assert request.include == {"category": ["Smartphones"], "brand": ["Samsung"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "position"), [("la tercera desde la derecha, ¿es de cuero?", 2), ("die zweite von rechts, ist die wasserdicht?", 3),
+                           ("右边数第三块是什么牌子", 2)],
+)
+def test_counted_from_the_right(catalogues, text: str, position: int) -> None:
+    assert _read(catalogues, "fashion", text, WATCHES).positions == [position]
