@@ -21,7 +21,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
   - none of the shown ones ("没有喜欢的", "algo diferente", "ni uno ni otro", "keine von denen",
     "weder noch", "keins davon", "andere Vorschläge?");
   - "cheaper than that one" ("比JBL那个便宜的") and a superlative of "expensive" ("carísimos");
-  - a German word typed with a closing i for its y ("Handi");
+  - a German word typed with a closing i for its y ("Handi"); a child by age ("für einen
+    10-Jährigen": a boy);
   - "1万5" (15,000), "2 lucas" (2,000).
 
 - :func:`adjust`, after a message is read:
@@ -208,6 +209,9 @@ _DE: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(?:der|die|das|den) andere[nrs]?\b(?=\s*(?:[,.!?]|$|ist|hat|kostet|gefallt|sieht|bitte|nehm|war))"),
      " the other one "),
     (re.compile(r"\b(?:die )?beide[n]? (ersten|letzten)\b"), lambda f: f" the {'first' if f.group(1) == 'ersten' else 'last'} two "),
+    # "für einen 10-Jährigen" / "für meine 8-jährige": a boy / a girl of that age
+    (re.compile(r"\b(?:einen|meinen|den|deinen|unseren) (\d{1,2})\s?-?\s?jahrigen\b"), r" jungen "),
+    (re.compile(r"\b(?:eine|meine|die|deine|unsere) (\d{1,2})\s?-?\s?jahrige\b"), r" madchen "),
     # "darf auch mehr kosten": dearer is fine
     (re.compile(r"\bdarf (?:auch |ruhig |gerne |gern )?(?:etwas |ein bisschen |bisschen |ein wenig )?mehr kosten\b"), " pricier "),
     # "die beiden Nike-Taschen", "die zwei Nike,": the ones of that name, not the first two

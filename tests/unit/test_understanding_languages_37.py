@@ -509,3 +509,8 @@ def test_a_noun_and_maker_with_nothing_shown_stays_a_wish(catalogues) -> None:
 )
 def test_counted_from_the_right(catalogues, text: str, position: int) -> None:
     assert _read(catalogues, "fashion", text, WATCHES).positions == [position]
+
+
+@pytest.mark.parametrize(("text", "gender"), [("Sandalen für meinen 7-Jährigen", "Boys"), ("eine Uhr für unsere 12-jährige", "Girls")])
+def test_a_german_child_by_age(catalogues, text: str, gender: str) -> None:
+    assert _read(catalogues, "fashion", text).include.get("gender") == [gender]
