@@ -514,3 +514,14 @@ def test_counted_from_the_right(catalogues, text: str, position: int) -> None:
 @pytest.mark.parametrize(("text", "gender"), [("Sandalen für meinen 7-Jährigen", "Boys"), ("eine Uhr für unsere 12-jährige", "Girls")])
 def test_a_german_child_by_age(catalogues, text: str, gender: str) -> None:
     assert _read(catalogues, "fashion", text).include.get("gender") == [gender]
+
+
+def test_turning_down_the_first_two_shows_other_items(electronics_chatrec: ChatRec) -> None:
+    reply = electronics_chatrec.respond("数据线，五百以内", session_id="zh-refuse")
+    if not reply.recommendations:  # a question first
+        reply = electronics_chatrec.respond("直接给我看吧", session_id="zh-refuse")
+    first = [r.item_id for r in reply.recommendations]
+    assert len(first) >= 2
+    again = electronics_chatrec.respond("前两个都不要，换别的", session_id="zh-refuse")
+    assert again.recommendations
+    assert not {r.item_id for r in again.recommendations} & set(first[:2])
