@@ -16,7 +16,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
   - an item by its number ("2号那台", "el número 3", "Nummer drei"), the first / last few
     ("头两个", "los tres primeros"), more like the one pointed at ("¿hay más como esa?");
   - shown items by a colour they share ("两条黑的", "las negras", "die schwarzen"), a shown item
-    named by a Latin brand after a demonstrative ("那只boAt的"), that item in another colour
+    named by a Latin brand after a demonstrative ("那只boAt的"), by its colour before a
+    demonstrative ("蓝的那件"), that item in another colour
     ("换成白色的");
   - none of the shown ones ("没有喜欢的", "algo diferente", "ni uno ni otro", "keine von denen",
     "weder noch", "keins davon", "andere Vorschläge?");
@@ -31,6 +32,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
     what it is, no new wish;
   - a brand spelt as a common Spanish or German word, typed in lower case ("un poco más
     económico": no POCO phone), is no brand;
+  - the cheapest or dearest shown one ("便宜的那个", "el caro", "das teurere"), asked about or
+    wanted more of;
   - the N cheapest or dearest shown ("最便宜的两个比一下", "los dos más caros", "die zwei
     teuersten"), compared or wanted more of;
   - a question about who made the assistant ("你是哪个公司开发的？", "¿quién te creó?", "wer hat
@@ -156,6 +159,8 @@ _ZH: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(rf"(?:这|那)?(?:两|俩|三|几)(?:{_M})({_ZH_COLOUR})色?的"), r" the \1色 ones "),
     # "那只boAt的", "那台lg": the shown one of that brand
     (re.compile(rf"那{_M}([a-z][a-z0-9.\-]*)(?:的|(?=\s*[,.!?，。！？]|$))"), r" the \1 one "),
+    # "蓝的那件", "黑色的那双": the shown one of that colour
+    (re.compile(rf"({_ZH_COLOUR})色?的那(?:一)?{_M}"), r" the \1色 one "),
     # "换成白色的", "换个黑的": that item in another colour
     (re.compile(rf"(?:换成|换个|换一个|改成|改为|换)(?:成)?({_ZH_COLOUR})色?的?(?:有吗|有没有|呢|吗)?"), r" , but in \1色 "),
     # "粉的就别了", "黑色也别了": the wish named first and then refused
@@ -406,6 +411,47 @@ _COMPARE_CUE = {
 }
 
 
+#: One shown item by its price: "便宜的那个", "贵一点的那台", "el caro", "la más barata", "das billigere", "der teuerste".
+_ONE_BY_PRICE = {
+    "zh": re.compile(r"(?:比较|更|最)?(?P<word>便宜|实惠|贵)(?:一点|点|些)?的那(?:一)?(?:个|個|件|双|雙|款|条|條|只|隻|块|塊|台|部|套|顶|副|把|支|瓶|对|對|本)"),
+    "es": re.compile(r"\b(?:el|la) (?:mas )?(?P<word>barat|economic|car)[oa]\b(?! que (?:el|la|los|las|lo)\b)"),
+    "de": re.compile(r"\b(?:der|die|das|den|dem) (?P<word>teurer|billiger|gunstiger|preiswerter|teuerst|billigst|gunstigst|preiswertest)e[nrs]?\b"),
+}
+_QUESTION_CUE = {
+    "zh": re.compile(r"[?？]|吗|么|多大|多少|怎么样|咋样|如何|好在哪|有什么|是什么|能不能|可以.{0,6}吗|为什么|为啥"),
+    "es": re.compile(r"\?|\b(?:que|como|cuanto|cuanta|tiene|es|trae|vale|sirve|por que)\b"),
+    "de": re.compile(r"\?|\b(?:was|wie|hat|ist|lohnt|kann|taugt|warum|wieso)\b"),
+}
+
+
+def _one_by_price(request: Any, text: str, language: str, shown: list[Any]) -> Any:
+    """"便宜的那个电池多大", "¿y el caro qué tiene de especial?", "das teurere, lohnt sich das?":
+    the cheapest or dearest shown item, asked about or wanted more of (None when not said)."""
+    found = _ONE_BY_PRICE[language].search(text)
+    if found is None or len(shown) < 2 or request.intent in ("compare", "reject", "off_topic", "chitchat", "start_over"):
+        return None
+    prices = [float(getattr(item, "price", 0) or 0) for item in shown]
+    if not all(prices):
+        return None
+    word = found.group("word")
+    dear = word in ("贵", "car") or word.startswith("teu")
+    target = max(prices) if dear else min(prices)
+    positions = [i for i, price in enumerate(prices, start=1) if price == target]
+    if len(positions) != 1:
+        return None
+    if _MORE_LIKE_WORDS[language].search(text):
+        intent = "more_like"
+    elif _QUESTION_CUE[language].search(text):
+        intent = "ask_about_item"
+    else:
+        return None
+    return request.model_copy(update={
+        "intent": intent, "references": [_ref(positions[0], shown, "attribute")], "relative_price": None, "price": None,
+        "include": {k: v for k, v in request.include.items() if intent == "more_like"}, "exclude": {},
+        "show_now": intent == "more_like",
+    })
+
+
 def _by_price(request: Any, text: str, language: str, shown: list[Any]) -> Any:
     """"最便宜的两个比一下", "los dos más caros, ¿en qué se diferencian?": the N cheapest or dearest
     of the items shown, compared (None when the message says no such thing)."""
@@ -541,6 +587,9 @@ def adjust(
     by_price = _by_price(request, text, language, shown)
     if by_price is not None:
         return by_price
+    one_by_price = _one_by_price(request, text, language, shown)
+    if one_by_price is not None:
+        return one_by_price
     named_positions = [r.position for r in named]
     cheaper_than = _CHEAPER_THAN[language].search(text)
     if cheaper_than is not None and not named_positions and reread is not None and request.price is None:

@@ -525,3 +525,22 @@ def test_turning_down_the_first_two_shows_other_items(electronics_chatrec: ChatR
     again = electronics_chatrec.respond("前两个都不要，换别的", session_id="zh-refuse")
     assert again.recommendations
     assert not {r.item_id for r in again.recommendations} & set(first[:2])
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "position"),
+    [("贵一点的那部拍照怎么样", "ask_about_item", 2), ("实惠的那个，有没有类似的", "more_like", 1),
+     ("la cara, ¿vale la pena?", "ask_about_item", 2), ("der günstigere, wie ist der Akku?", "ask_about_item", 1)],
+)
+def test_one_shown_item_by_its_price(catalogues, text: str, intent: str, position: int) -> None:
+    request = _read(catalogues, "electronics", text, PHONES[:2], current={"category": ["Smartphones"]})
+    assert request.intent == intent
+    assert request.positions == [position]
+    assert request.relative_price is None
+
+
+@pytest.mark.parametrize(("text", "position"), [("红的那件是什么料子", 1), ("黑色的那件有大码吗", 3)])
+def test_a_chinese_colour_before_a_demonstrative_points(catalogues, text: str, position: int) -> None:
+    request = _read(catalogues, "fashion", text, KURTAS)
+    assert request.positions == [position]
+    assert not request.include
