@@ -39,6 +39,8 @@ Each mechanism covers a class of wording in its language, not one sentence:
   - a question about who made the assistant ("你是哪个公司开发的？", "¿quién te creó?", "wer hat
     dich entwickelt?") is off topic; an insult to it that ``chatrec.regional_wording`` lacks
     ("你这破AI一点用都没有", "no sirves para nada") is small talk;
+  - a question about both or all of the shown ones ("两个都支持5G吗", "¿los dos tienen 5G?",
+    "haben beide 5G?") points at them; "how do they differ?" ("¿en qué se diferencian?") compares;
   - "which …?" over the shown ones, nothing pointed at or wished ("哪个续航最长", "¿cuál me
     llevo?", "welcher hält am längsten?", "¿cuál es el más barato?"), compares them all;
   - "which (is bigger)?" about two or more items pointed at compares them; a comparative
@@ -294,6 +296,33 @@ _WHICH = {
     "es": re.compile(r"\bcual(?:es)?\b"),
     "de": re.compile(r"\bwelche[rsnm]?\b"),
 }
+#: All the shown ones, or both: "两个都", "这几款", "los dos", "ambos", "beide", "alle".
+_BOTH = {
+    "zh": re.compile(rf"(?:这|那)?(?:两|俩)(?:{_M})?都|(?:这|那)(?:两|俩)(?:{_M})?|它俩"),
+    "es": re.compile(r"\b(?:los|las) dos\b|\bamb[oa]s\b"),
+    "de": re.compile(r"\bbeide[n]?\b|\bdie zwei\b"),
+}
+_ALL = {
+    "zh": re.compile(rf"(?:这|那)?(?:几|三|四)(?:{_M})?都|(?:这|那)(?:几|些)(?:{_M})?|它们|全都|都(?:是|有|支持|能)"),
+    "es": re.compile(r"\b(?:todos|todas)\b|\b(?:los|las) (?:tres|cuatro)\b"),
+    "de": re.compile(r"\balle\b|\b(?:die )?(?:drei|vier)\b"),
+}
+_DIFFERENCE = {
+    "zh": re.compile(r"区别|差别|不同|对比|差在哪|差异"),
+    "es": re.compile(r"\bdiferencia\w*|\bcompar\w*"),
+    "de": re.compile(r"\bunterschied\w*|\bvergleich\w*|\bunterscheiden\b"),
+}
+
+
+def _together(language: str, text: str, shown: list[Any]) -> list[Any]:
+    """The shown items a "both" or "all" word points at (both: the first two), or none."""
+    if _BOTH[language].search(text):
+        return [_ref(p, shown, "all") for p in range(1, min(2, len(shown)) + 1)]
+    if _ALL[language].search(text):
+        return [_ref(p, shown, "all") for p in range(1, len(shown) + 1)]
+    return []
+
+
 #: A question over the shown ones opening with "which" ("哪个续航最长", "¿cuál me llevo?", "welcher hält …?").
 _WHICH_OF_ALL = {
     "zh": re.compile(r"(?:^|[,，\s]|是|买|选|推荐|要)哪(?:个|一个|款|一款|台|只|件|双|条|部|块)(?!牌子|品牌|颜色)|哪(?:个|一个|款|台|只|件|双|条|部|块)(?:最|更|比较)"),
@@ -569,6 +598,24 @@ def adjust(
             "intent": "compare", "references": [_ref(p, shown, "all") for p in range(1, len(shown) + 1)],
             "relative_price": None, "show_now": False, "exclude": {}, "avoid_words": [],
         })
+    if request.intent in ("recommend", "refine") and not request.references and request.price is None \
+            and re.search(r"[?？]|吗\W*$", text):
+        together = _together(language, text, shown)
+        if together:
+            # "¿ambos traen cargador?": a question about both, not a wish for chargers
+            return request.model_copy(update={
+                "intent": "ask_about_item", "references": together, "include": {}, "exclude": {},
+                "relative_price": None, "show_now": False, "avoid_words": [],
+            })
+    if request.intent == "ask_about_item" and not request.references:
+        together = _together(language, text, shown)
+        if _DIFFERENCE[language].search(text):
+            # "¿en qué se diferencian?": the shown ones (both, or all) compared
+            return request.model_copy(update={"intent": "compare", "references": together or [
+                _ref(p, shown, "all") for p in range(1, len(shown) + 1)]})
+        if together:
+            # "两个都支持5G吗", "¿los dos tienen 5G?", "haben beide 5G?": a question about both / all
+            return request.model_copy(update={"references": together})
     if request.intent == "compare" and len(named) == 1 and len(request.references) == 1 and not _WHICH[language].search(text):
         # "最後一個包包比較大嗎": 比较 as "rather", a question about the one item pointed at
         return request.model_copy(update={"intent": "ask_about_item"})
@@ -659,6 +706,8 @@ def _refused(request: Any, text: str, language: str, shown: list[Any], reread: C
     named = [r for r in pointing.references if r.how != "all"]
     if len(named) < len([r for r in request.references if r.how != "all"]):
         named = [r for r in request.references if r.how != "all"]
+    if not named:
+        named = _together(language, text, shown)  # "beide gefallen mir nicht", "两个都不喜欢"
     if not named:
         return None
     # a wish beyond what the items pointed at are ("la roja no me gusta, ¿en azul?") is no refusal

@@ -544,3 +544,25 @@ def test_a_chinese_colour_before_a_demonstrative_points(catalogues, text: str, p
     request = _read(catalogues, "fashion", text, KURTAS)
     assert request.positions == [position]
     assert not request.include
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("这俩都能快充吗", [1, 2]), ("¿ambos traen cargador?", [1, 2]), ("sind beide neu?", [1, 2])],
+)
+def test_a_question_about_both_points_at_both(catalogues, text: str, positions: list[int]) -> None:
+    request = _read(catalogues, "electronics", text, PHONES[:2], current={"category": ["Smartphones"]})
+    assert request.intent == "ask_about_item"
+    assert request.positions == positions
+
+
+@pytest.mark.parametrize("text", ["¿cuál es la diferencia entre ellos?", "wie unterscheiden die sich?"])
+def test_how_they_differ_compares_the_shown_ones(catalogues, text: str) -> None:
+    request = _read(catalogues, "electronics", text, PHONES[:2], current={"category": ["Smartphones"]})
+    assert request.intent == "compare"
+    assert request.positions == [1, 2]
+
+
+def test_turning_down_both_rejects_them(catalogues) -> None:
+    request = _read(catalogues, "electronics", "die beiden mag ich nicht", PHONES[:2], current={"category": ["Smartphones"]})
+    assert request.intent == "reject"
