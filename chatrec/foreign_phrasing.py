@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chatrec import foreign_shoppers, regional_wording
+from chatrec import foreign_pointing, foreign_shoppers, regional_wording
 
 __all__ = ["GRAMMAR_WORDS", "language_hint", "noun_first", "other_brand", "rewrite"]
 
@@ -79,6 +79,7 @@ def rewrite(text: str, language: str, lexicon: Any) -> str:
     # i12n: amounts as words ("unter tausend", "mil quinientos"), items by place ("左边那条", "el de la izquierda")
     text = regional_wording.rewrite(text, language)
     text = foreign_shoppers.rewrite(text, language, lexicon)  # i12q: homophone typos, "拍照要好", "sowas in Grün"
+    text = foreign_pointing.rewrite(text, language, lexicon)  # i12t: "伍佰", "1.5w", "倒数第二", "las negras", "keine von denen"
     for pattern, replacement in _BUDGET.get(language, []):
         text = pattern.sub(replacement, text)
     if language == "de":
@@ -215,8 +216,10 @@ def other_brand(request: Any, lowered: str, shown: list[Any]) -> None:
 #: Constructions of one language around numbers ("de 20 a 40", "von 20 bis 40"): evidence of the
 #: language in a message whose other words are English product words.
 _SYNTAX = {
-    "es": re.compile(r"\bde \d+(?:[.,]\d+)? a \d+|\bentre \d+(?:[.,]\d+)? y \d+|\bmenos de \d|\bhasta \d"),
-    "de": re.compile(r"\bvon \d+(?:[.,]\d+)? bis \d+|\bzwischen \d+(?:[.,]\d+)? und \d+|\bunter \d+ euro|\bbis \d+ euro"),
+    "es": re.compile(r"\bde \d+(?:[.,]\d+)? a \d+|\bentre \d+(?:[.,]\d+)? y \d+|\bmenos de \d|\bhasta \d"
+                     r"|\bpresupuesto\b"),  # i12t: "se me van de presupuesto"
+    "de": re.compile(r"\bvon \d+(?:[.,]\d+)? bis \d+|\bzwischen \d+(?:[.,]\d+)? und \d+|\bunter \d+ euro|\bbis \d+ euro"
+                     r"|\bbis (?:max\.?|maximal|h(?:ö|o|oe)chstens|zu) ?\d|\bum \d[\d.,]* ?(?:rum|herum)\b"),  # i12t: "bis max. 1.000", "um 500 rum"
 }
 
 

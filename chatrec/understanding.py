@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
-from chatrec import foreign_shoppers, plain_shoppers, pointing_budgets
+from chatrec import foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1454,7 +1454,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = plain_shoppers.adjust(  # i12p: liking none, "the green dotty one", role play, goodbyes
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return pointing_budgets.adjust(  # i12r: "the one I asked about", "similar bags?", "higher end"
+    request = pointing_budgets.adjust(  # i12r: "the one I asked about", "similar bags?", "higher end"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return foreign_pointing.adjust(  # i12t: "你是哪个公司开发的", "¿cuál es más grande?", "die grüne Tasche"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
