@@ -35,6 +35,7 @@ from typing import Any
 
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
 from chatrec import foreign_shoppers, plain_shoppers, pointing_budgets
+from chatrec import english_pointing  # i12u
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1194,6 +1195,7 @@ def understand(
     if detect_language(raw) == "en":  # i12p: "half a lakh", price idioms, "dearer", glued words
         raw = plain_shoppers.normalise(raw, vocabulary, (lexicon or Lexicon.default()).english_words())
         raw = pointing_budgets.normalise(raw)  # i12r: "for two hundred", "size 9 or so", "the left one"
+        raw = english_pointing.normalise(raw)  # i12u: "secnd one", "no. 2", "nah the other"
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1444,7 +1446,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = plain_shoppers.adjust(  # i12p: liking none, "the green dotty one", role play, goodbyes
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return pointing_budgets.adjust(  # i12r: "the one I asked about", "similar bags?", "higher end"
+    request = pointing_budgets.adjust(  # i12r: "the one I asked about", "similar bags?", "higher end"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return english_pointing.adjust(  # i12u: "the one for 13,999", "anything like it?", "can I return it"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 

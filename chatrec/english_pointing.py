@@ -1,0 +1,264 @@
+"""Pointing at shown items and turns that are no shopping: English the rules still misread (issue 12, set 38).
+
+Blind set 38 (English shoppers unlike the earlier writers: non-native, terse, chatty, dictated)
+showed classes of turns that :mod:`chatrec.understanding` and the English steps after it read
+wrong. Two steps correct them by class, never by sentence; their words are in
+``chatrec/data/english_pointing.json``.
+
+:func:`normalise` rewrites the English message before the rules read it:
+
+- a misspelt ordinal before a word naming an item, or after "the" ("secnd one", "the thrid one",
+  "fisrt one", "the forth one") is the ordinal; an ordinal with the wrong suffix ("2th", "3th")
+  is spelt right;
+- "no. 2", "nr 3", "num 4" are "number 2", "number 3", "number 4" (not a "no" turning something down);
+- a bare "the other" closing a clause ("nah the other") is "the other one".
+
+:func:`adjust` corrects the request after the rules:
+
+- a shown item named by its price ("the one for 13,999", "the ₹599 one"), by a word of its
+  title after a determiner ("that tote", "both wranglers") or by what the assistant said of it
+  ("the one you said was waterproof"): the message is read again with the item said by its
+  number, and kept when that reading points at exactly those items;
+- asking whether there is anything like a shown item ("anything like it?", "got anything
+  similar?") asks for more like it, not about it;
+- asking whether a shown item comes another way ("does the 4th come in black?", "is the Puma
+  one available in white?") is a question about that item, not a new wish;
+- after-sales questions ("can I return shoes if they don't fit?", "how do I exchange it"):
+  off topic, whatever product they name;
+- insults said with a superlative ("the dumbest bot ever"), and keyboard mashing ("asdfgh
+  jkl"): chit-chat, no search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from chatrec.request import ItemReference, ShopperRequest
+from chatrec.text import alternation, word_table
+
+__all__ = ["adjust", "normalise"]
+
+_FLAGS = re.IGNORECASE
+
+
+def _table() -> dict[str, Any]:
+    return word_table("english_pointing")  # read once per process (chatrec.text.word_table)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    table = _table()
+    nouns = alternation(table["item_nouns"])
+    said = alternation(table["said_verbs"])
+    copulas = alternation(table["copulas"])
+    amount = r"(?:rs\.? ?|inr ?|₹ ?)?(?P<amount>\d[\d,]*(?:\.\d+)?)(?: ?(?:rs|rupees|inr|bucks|/-))?"
+    return {
+        "suffix": re.compile(r"\b(?P<digit>[1-9])(?P<suffix>st|nd|rd|th)\b", _FLAGS),
+        "number": re.compile(r"\b(?:no|nr|num|n°|nº)\. ?(?P<n>[1-9])\b|\b(?:nr|num) (?P<m>[1-9])\b", _FLAGS),
+        "other": re.compile(r"\bthe other\b(?=\s*(?:$|[,.!?;:]|(?:pls|please|plz|then|instead|thanks)\b))", _FLAGS),
+        "word": re.compile(r"[A-Za-z]+"),
+        "nouns": re.compile(rf"^(?:{nouns})$", _FLAGS),
+        # "the one for 13,999", "the one at ₹599", "the one that costs 1,999", "the 13,999 one"
+        "by_price": re.compile(
+            rf"\bthe (?:one|ones|\w+) (?:for|at|priced at|costing|that costs?|which costs?|that'?s|that is|of)"
+            rf"(?: under)? {amount}(?![\d,])"
+            rf"|\bthe (?:rs\.? ?|₹ ?)?(?P<amount2>\d[\d,]*(?:\.\d+)?) (?:rs |rupees? )?(?:{nouns}|\w+)\b", _FLAGS),
+        # "the one you said was waterproof", "the ones u mentioned had calling"
+        "by_saying": re.compile(
+            rf"\bthe (?:one|ones|\w+) (?:that |which )?(?:you|u) (?:{said})(?: (?:{copulas}))?"
+            rf"(?: (?:a|an|very|really|so|more|quite|fully))? (?P<word>[\w-]+)", _FLAGS),
+        # "that tote", "both wranglers", "those two kurtas"
+        "by_word": re.compile(
+            rf"\b(?:{alternation(table['determiners'])}) (?P<word>[a-z][\w-]*)(?: (?P<noun>{nouns}))?\b", _FLAGS),
+        "similar": re.compile(
+            rf"\b(?:{alternation(table['similar_askers'])})\b(?: \w+){{0,2}}? (?:{alternation(table['similar_targets'])})\b",
+            _FLAGS),
+        "availability": re.compile(rf"\b(?:{alternation(table['availability'])})\b", _FLAGS),
+        "question": re.compile(rf"\?\s*$|^\W*(?:{alternation(table['question_openers'])})\b", _FLAGS),
+        "after_sales": re.compile(
+            rf"\b(?:can|could|may|do|how (?:do|can|would|to)) (?:i|we|u|you) (?:still )?"
+            rf"(?:{alternation(table['after_sales_verbs'])})\b(?! to\b)"
+            rf"|\b(?:{alternation(table['after_sales_nouns'])})\b|\b(?:{alternation(table['misfit'])})\b", _FLAGS),
+        "insult": re.compile(
+            rf"\b(?:{alternation(table['insults_superlative'])})\b(?: \w+){{0,2}}? (?:{alternation(table['insult_nouns'])})\b",
+            _FLAGS),
+        "show_again": re.compile(
+            r"\b(?:go|come|get|take (?:me|us)) back to (?:the|those|these) (?:\w+ )?\w+ (?:you|u) "
+            r"(?:showed|suggested|recommended|had|found|gave)\b"
+            r"|\b(?:go|come|get|take (?:me|us)) back to (?:the|those|these) (?:\w+ )?\w+ (?:from )?(?:before|earlier)\b"
+            r"|\b(?:show|bring|give) (?:me |us )?(?:back )?(?:the|those) (?:\w+ )?\w+ (?:you|u) "
+            r"(?:showed|suggested|recommended|gave)(?: me| us)? (?:before|earlier|first|at first|previously)\b",
+            _FLAGS),
+    }
+
+
+def _close(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with one letter added, dropped, changed or two swapped."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diffs = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == target[diffs[1]] \
+            and word[diffs[1]] == target[diffs[0]]
+    short, long_ = (word, target) if len(word) < len(target) else (target, word)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _ordinal_typos(text: str) -> str:
+    table = _table()
+    patterns = _patterns()
+    words = list(patterns["word"].finditer(text))
+    out: list[str] = []
+    last = 0
+    for index, found in enumerate(words):
+        token = found.group(0).lower()
+        if len(token) < 4 or token in table["ordinals"] or token == "fifty":
+            continue
+        before = words[index - 1].group(0).lower() if index else ""
+        after = words[index + 1].group(0).lower() if index + 1 < len(words) else ""
+        names_item = bool(patterns["nouns"].match(after))
+        if not names_item and (before != "the" or token in table["not_ordinal_typos"]):
+            continue
+        target = next((t for t in table["ordinals"] if _close(token, t)), None)
+        if target is None:
+            continue
+        out.append(text[last:found.start()] + table["ordinals"][target])
+        last = found.end()
+    return "".join(out) + text[last:]
+
+
+def normalise(message: str) -> str:
+    """An English message with the wording of the module docstring's first list rewritten."""
+    patterns = _patterns()
+    suffixes = _table()["ordinal_suffixes"]
+    text = _ordinal_typos(message)
+    text = patterns["suffix"].sub(lambda found: suffixes[found.group("digit")], text)
+    text = patterns["number"].sub(lambda found: f"number {found.group('n') or found.group('m')}", text)
+    return patterns["other"].sub("the other one", text)
+
+
+def _wish(request: ShopperRequest) -> bool:
+    return bool(request.include or request.exclude or request.price or request.relative_price or request.references)
+
+
+def _title_words(item: Any) -> set[str]:
+    from chatrec.understanding import normalise_tokens
+
+    return set(normalise_tokens(str(getattr(item, "title", ""))))
+
+
+def _said(positions: list[int]) -> str:
+    return " and ".join(f"number {p}" for p in positions)
+
+
+def _pointed(
+    lowered: str, shown: list[Any], request: ShopperRequest,
+) -> tuple[tuple[int, int], list[int], str] | None:
+    """The span of the message naming some shown items by price, title word or what was said; them; how."""
+    from chatrec.understanding import _common_words, normalise_tokens  # the packaged word lists, read once
+
+    patterns = _patterns()
+    n = len(shown)
+    for found in patterns["by_price"].finditer(lowered):
+        amount = float((found.group("amount") or found.group("amount2")).replace(",", ""))
+        hits = [p for p, item in enumerate(shown, start=1)
+                if getattr(item, "price", None) is not None and abs(float(item.price) - amount) < 0.5]
+        if hits and len(hits) < n:
+            return found.span(), hits, "attribute"
+    if request.intent not in ("more_like", "ask_about_item", "compare", "refine") \
+            or request.intent == "refine" and request.exclude:  # "skip the boAt ones": turned down, not pointed at
+        return None
+    named = [r for r in request.references if r.how != "all"]
+    both_default = bool(re.search(r"\bboth\b", lowered)) and [r.position for r in named] == [1, 2]
+    if named and not both_default:
+        return None
+    stop = {*_table()["item_nouns"], *_table()["ordinals"], "other", "same", "last", "next", "two", "three", "four"}
+    titles = [_title_words(item) for item in shown]
+    for name in ("by_saying", "by_word"):
+        for found in patterns[name].finditer(lowered):
+            words = normalise_tokens(found.group("word"))
+            if len(words) != 1 or len(words[0]) < 3 or words[0] in stop or not words[0].isalpha() \
+                    or words[0] in _common_words():
+                continue
+            if name == "by_word" and re.search(r"\b(?:is|are|was|were|r)\s*$", lowered[:found.start()]) \
+                    and re.match(r"\s*(?:$|[?.!,;])", lowered[found.end():]):
+                continue  # "is this waterproof?": a quality asked about, no item named
+            hits = [p for p, title in enumerate(titles, start=1) if words[0] in title]
+            if hits and len(hits) < n and (not both_default or len(hits) == 2):
+                return found.span(), hits, "title"
+    return None
+
+
+def _mashed(token: str) -> bool:
+    """Keyboard mashing: mostly neighbouring keys of one row, or no vowel, and no English word."""
+    from chatrec.understanding import _is_word  # the packaged English word lists, read once
+
+    if len(token) < 3 or _is_word(token):
+        return False
+    rows = _table()["keyboard_rows"]
+    pairs = list(zip(token, token[1:]))
+    neighbours = sum(any(abs(row.find(a) - row.find(b)) == 1 and a in row and b in row for row in rows)
+                     for a, b in pairs)
+    return neighbours / len(pairs) >= 0.75 or not re.search(r"[aeiouy]", token)
+
+
+def adjust(
+    request: ShopperRequest, message: str, context: Any, vocabulary: Any = None,
+    reread: Callable[[str], ShopperRequest] | None = None,
+) -> ShopperRequest:
+    """Correct a rules request for the classes of the module docstring's second list.
+
+    Args:
+        request: The request of the rules so far.
+        message: The message as the rules read it (after the English normalisers).
+        context: The :class:`~chatrec.understanding.TurnContext` of the turn.
+        vocabulary: The catalogue's :class:`~chatrec.understanding.ValueMatcher` (its fields).
+        reread: Reads another wording of the message (the rules on that text, same context).
+
+    Returns:
+        The request, changed only in those classes.
+    """
+    if request.language != "en":
+        return request
+    patterns = _patterns()
+    lowered = re.sub(r"\s+", " ", message.lower()).strip()
+    shown = list(getattr(context, "shown", ()) or ())
+
+    if patterns["after_sales"].search(lowered) and request.intent not in ("off_topic", "start_over"):
+        return ShopperRequest(intent="off_topic", language=request.language)
+    if request.intent in ("recommend", "refine", "off_topic") and not _wish(request):
+        if patterns["insult"].search(lowered):
+            return ShopperRequest(intent="chitchat", language=request.language)
+        words = re.findall(r"[a-z]+", lowered)
+        if words and all(_mashed(w) for w in words):
+            return ShopperRequest(intent="chitchat", language=request.language)
+
+    if shown and request.intent != "show_again" and patterns["show_again"].search(lowered) \
+            and not (request.exclude or request.price or request.relative_price):
+        return ShopperRequest(intent="show_again", language=request.language)
+
+    pointed = _pointed(lowered, shown, request) if shown and reread is not None else None
+    if pointed is not None and reread is not None:
+        (start, end), hits, how = pointed
+        again = reread(lowered[:start] + _said(hits) + lowered[end:])
+        if sorted(r.position for r in again.references) == hits:
+            references = [r.model_copy(update={"how": how}) for r in again.references]
+            request = again.model_copy(update={"references": references})
+
+    if shown and request.intent in ("ask_about_item", "compare") and patterns["similar"].search(lowered):
+        references = request.references or [
+            ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
+            for p, i in enumerate(shown, start=1)]
+        request = request.model_copy(update={"intent": "more_like", "references": references})
+
+    named = [r for r in request.references if r.how != "all"]
+    if named and request.intent in ("more_like", "refine") and patterns["question"].search(lowered) \
+            and patterns["availability"].search(lowered):
+        request = request.model_copy(update={
+            "intent": "ask_about_item", "include": {}, "exclude": {}, "relative_price": None, "price": None})
+    return request

@@ -1,0 +1,148 @@
+"""The failure classes of blind set 38 (issue 12), each on wording that is none of the set's
+sentences, on the real demo catalogues' vocabularies (chatrec.english_pointing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.demo_reading import read as _read
+
+MICE = ("B01J0XWYKQ", "B009VCGPSY", "B01HJI0FS2")  # Logitech ₹599, HP ₹269, Dell ₹299
+PHONES = ("B0BBN4DZBD", "B0B3CPQ5PF", "B0BMGB3CH9")  # Redmi ₹6,499, OnePlus ₹28,999, Samsung ₹9,499
+SPEAKERS = ("B07YNTJ8ZM", "B07B88KQZ8", "B07NC12T2R")  # Zebronics ₹549, JBL ₹1,999 (waterproof), boAt ₹1,799
+SMARTWATCHES = ("B09V12K8NT", "B0B5LVS732", "B0B3N7LR6K")  # boAt, Noise, Fire-Boltt (AMOLED)
+TEES = ("1617", "1889", "1849")  # red, navy blue, white men's t-shirts
+TWO_TEES = ("1617", "1889")
+WATCHES = ("5077", "10400", "10318", "5070")  # Being Human blue, Puma black, Esprit steel, Being Human white
+SHOES = ("3167", "4140", "1951")  # Nike white, Skechers green, Puma "Eco Funky" purple
+JEANS = ("11280", "9169", "11308")  # Wrangler black, Locomotive blue, Wrangler black slim fit
+
+
+def _positions(heard) -> list[int]:
+    return sorted(r.position for r in heard.references)
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "shown", "position"),
+    [("fashion", "the secon one in red", TEES, 2), ("fashion", "forth one, similar?", WATCHES, 4),
+     ("electronics", "frist one but cheaper", MICE, 1), ("fashion", "the 3th one, more like it", TEES, 3),
+     ("fashion", "nr 3, similar please", WATCHES, 3), ("fashion", "No.1 in blue", TEES, 1)],
+)
+def test_a_misspelt_ordinal_or_a_numero_points_at_that_item(
+    catalogues, catalogue: str, text: str, shown: tuple[str, ...], position: int
+) -> None:
+    heard = _read(catalogues, catalogue, text, shown, current={"category": ["Tshirts"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [position]
+
+
+@pytest.mark.parametrize(("text", "last", "other"), [("hmm, the other", [1], 2), ("no the other please", [2], 1)])
+def test_a_bare_the_other_is_the_item_not_pointed_at_last(catalogues, text: str, last: list[int], other: int) -> None:
+    heard = _read(catalogues, "fashion", text, TWO_TEES, current={"category": ["Tshirts"]}, last_references=last)
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [other]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "position", "cheaper"),
+    [("the one at ₹599, anything like it?", MICE, 1, False), ("the 28,999 one but cheaper", PHONES, 2, True),
+     ("similar to the one that costs 1,799", SPEAKERS, 3, False)],
+)
+def test_a_shown_item_named_by_its_price_is_no_budget(
+    catalogues, text: str, shown: tuple[str, ...], position: int, cheaper: bool
+) -> None:
+    heard = _read(catalogues, "electronics", text, shown, current={"category": ["Mice"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [position]
+    assert heard.price is None
+    assert (heard.relative_price == "cheaper") is cheaper
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "shown", "positions"),
+    [("fashion", "that eco funky pair in black", SHOES, [3]),
+     ("electronics", "more like the one you mentioned had AMOLED", SMARTWATCHES, [3]),
+     ("electronics", "the one u said was waterproof, but cheaper", SPEAKERS, [2]),
+     ("fashion", "the two wranglers, more like them", JEANS, [1, 3])],
+)
+def test_a_shown_item_named_by_a_title_word_or_by_what_was_said(
+    catalogues, catalogue: str, text: str, shown: tuple[str, ...], positions: list[int]
+) -> None:
+    heard = _read(catalogues, catalogue, text, shown, current={"category": ["Jeans"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == positions
+
+
+def test_both_with_a_title_word_names_those_two_not_the_first_two(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "do both wranglers have stretch?", JEANS, current={"category": ["Jeans"]})
+    assert heard.intent == "ask_about_item"
+    assert _positions(heard) == [1, 3]
+
+
+def test_a_quality_asked_of_these_points_at_no_single_item(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "is this waterproof?", SPEAKERS, current={"category": ["BluetoothSpeakers"]})
+    assert heard.intent == "ask_about_item"
+    assert _positions(heard) != [2]  # "waterproof" is asked about, not a name of the JBL speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "position"), [("the Dell one, got anything like it?", 3), ("number 2, any more like that?", 2)]
+)
+def test_asking_for_anything_like_a_shown_item_wants_more_like_it(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "electronics", text, MICE, current={"category": ["Mice"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [position]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "position"),
+    [("does the second one come in red?", TEES, 2), ("is the Puma one available in white?", WATCHES, 2),
+     ("the last one, does it come in other colours?", SHOES, 3)],
+)
+def test_asking_whether_a_shown_item_comes_another_way_is_a_question(
+    catalogues, text: str, shown: tuple[str, ...], position: int
+) -> None:
+    heard = _read(catalogues, "fashion", text, shown, current={"subCategory": ["Watches"]})
+    assert heard.intent == "ask_about_item"
+    assert _positions(heard) == [position]
+    assert not heard.include  # no search for another colour
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text"),
+    [("fashion", "how do I exchange a shirt for a bigger size"), ("fashion", "can I send it back if I don't like it"),
+     ("electronics", "what is the refund policy on phones"), ("fashion", "can we return sandals that don't fit?")],
+)
+def test_after_sales_questions_are_off_topic_whatever_product_they_name(catalogues, catalogue: str, text: str) -> None:
+    heard = _read(catalogues, catalogue, text)
+    assert heard.intent == "off_topic"
+    assert not heard.include
+
+
+@pytest.mark.parametrize("text", ["worst assistant I've ever used", "you're the stupidest bot", "qwerty uiop", "zxcvb"])
+def test_superlative_insults_and_keyboard_mashing_are_chitchat(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert heard.intent == "chitchat"
+    assert not heard.include and heard.price is None
+
+
+def test_an_unknown_brand_is_no_keyboard_mashing(catalogues) -> None:
+    assert _read(catalogues, "electronics", "asus").intent == "recommend"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"), [("webcam ballpark 2000", 1600, 2400), ("tv give or take 25k", 20000, 30000)]
+)
+def test_ballpark_and_give_or_take_are_about(catalogues, text: str, low: float, high: float) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.price is not None and (heard.price.min, heard.price.max) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("take me back to the watches you suggested", WATCHES), ("show me the shoes you showed earlier", SHOES)],
+)
+def test_going_back_to_the_items_shown_before_shows_them_again(catalogues, text: str, shown: tuple[str, ...]) -> None:
+    heard = _read(catalogues, "fashion", text, shown, current={"subCategory": ["Watches"]})
+    assert heard.intent == "show_again"
+    assert not heard.include
