@@ -63,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "nouns": re.compile(rf"^(?:{nouns})$", _FLAGS),
         # "the one for 13,999", "the one at ₹599", "the one that costs 1,999", "the 13,999 one"
         "by_price": re.compile(
-            rf"\bthe (?:one|ones|\w+) (?:for|at|priced at|costing|that costs?|which costs?|that'?s|that is|of)"
+            rf"\bthe (?:one|ones|\w+) (?:for|at|priced at|priced|costing|that costs?|which costs?|that'?s|that is|of)"
             rf"(?: under)? {amount}(?![\d,])"
             rf"|\bthe (?:rs\.? ?|₹ ?)?(?P<amount2>\d[\d,]*(?:\.\d+)?) (?:rs |rupees? )?(?:{nouns}|\w+)\b", _FLAGS),
         # "the one you said was waterproof", "the ones u mentioned had calling"
@@ -90,8 +90,51 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:showed|suggested|recommended|had|found|gave)\b"
             r"|\b(?:go|come|get|take (?:me|us)) back to (?:the|those|these) (?:\w+ )?\w+ (?:from )?(?:before|earlier)\b"
             r"|\b(?:show|bring|give) (?:me |us )?(?:back )?(?:the|those) (?:\w+ )?\w+ (?:you|u) "
-            r"(?:showed|suggested|recommended|gave)(?: me| us)? (?:before|earlier|first|at first|previously)\b",
+            r"(?:showed|suggested|recommended|gave)(?: me| us)? (?:before|earlier|first|at first|previously)\b"
+            # "I prefer the ones from before", "the previous list was better"
+            r"|\bprefer(?:red)? (?:the )?(?:ones|items|results|list|options|picks|\w+) (?:from )?(?:before|earlier)\b"
+            r"|\b(?:the )?(?:previous|earlier|first|old|original) (?:ones|list|results|items|options|batch|lot|picks) "
+            r"(?:was|were) better\b|\b(?:the )?(?:ones|list|results|items|options) (?:from )?before (?:was|were) better\b",
             _FLAGS),
+        # "the top watch", "first watch but for men": an ordinal before a word every shown item is named by
+        "ordinal_noun": re.compile(
+            r"\b(?:the )?(?P<ord>top|bottom|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last) (?P<noun>[a-z]+)\b",
+            _FLAGS),
+        # "fifteen to twenty thousand": the unit said once serves both ends of the range
+        "word_range": re.compile(
+            rf"\b(?P<a>{alternation(table['small_numbers'])})(?P<sep>\s+(?:to|and|or)\s+|\s*-\s*)"
+            rf"(?P<b>{alternation(table['small_numbers'])})\s*(?P<unit>{alternation(table['range_units'])})\b", _FLAGS),
+        "last_but_one": re.compile(r"\blast-but-one\b|\bone before the last\b", _FLAGS),
+        # "the bottom pair", "bottom one": the last; never "bottom wear" or "the bottom of the list"
+        "bottom": re.compile(
+            rf"\b(?:the )?bottom(?:most)? (?P<noun>{nouns})\b"
+            rf"|\bthe bottom(?:most)?(?=\s*(?:$|[,.!?;:]|(?:but|in|please|pls|plz|for)\b))", _FLAGS),
+        "bare_ordinal": re.compile(
+            r"^\W*(?:the )?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+            r"(?: (?:pls|please|plz|thanks|thx|then))?\W*$", _FLAGS),
+        "none_of": re.compile(
+            r"\bnone of (?:the|those) (?:two|three|four|2|3|4|lot|bunch|options|items|ones)\b"
+            r"|\bnothing (?:here |there |in there |among these |of these )?(?:that )?(?:i|we) (?:like|love|want|fancy)\b",
+            _FLAGS),
+        "bare_more": re.compile(
+            r"^\W*(?:(?:some|any|a few|few) )?more(?: (?:pls|please|plz|thx|thanks))?\W*$", _FLAGS),
+        "what_else": re.compile(r"\bwhat else (?:have |do )?(?:you|u|ya) (?:got|have|get)\b", _FLAGS),
+        "other_one": re.compile(r"(^|[,.;!?]\s*)other (one|ones)\b", _FLAGS),
+        "superlative_of": re.compile(
+            rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
+            rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
+        "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        "shop_facts": re.compile(rf"\b(?:{alternation(table['shop_facts'])})\b", _FLAGS),
+        "entertain": re.compile(rf"\b(?:{alternation(table['entertain'])})\b", _FLAGS),
+        "assistant_tastes": re.compile(
+            rf"^\W*(?:do|did|would|can|could|will) (?:you|u|ya) (?:ever )?(?:{alternation(table['assistant_tastes'])})\b",
+            _FLAGS),
+        "role_play": re.compile(rf"\b(?:{alternation(table['role_play'])})\b", _FLAGS),
+        "prompt": re.compile(
+            rf"\b(?:{alternation(table['prompt_verbs'])}) (?:me )?(?:(?:the )?(?:contents?|text|words|full text) of )?"
+            rf"(?:your|the|ur) (?:{alternation(table['prompt_words'])})\b", _FLAGS),
+        "rude": re.compile(rf"(?<![\w*])(?:{alternation(table['rude'])})(?![\w*])", _FLAGS),
+        "presence": re.compile(rf"^\W*(?:hello\W*|hi\W*|hey\W*)?(?:{alternation(table['presence'])})\W*$", _FLAGS),
     }
 
 
@@ -132,6 +175,12 @@ def _ordinal_typos(text: str) -> str:
     return "".join(out) + text[last:]
 
 
+def _word_range(found: re.Match[str]) -> str:
+    numbers = {k.lower(): v for k, v in _table()["small_numbers"].items()}
+    low, high = numbers[found.group("a").lower()], numbers[found.group("b").lower()]
+    return f"{low}{found.group('sep')}{high} {found.group('unit')}" if low < high else found.group(0)
+
+
 def normalise(message: str) -> str:
     """An English message with the wording of the module docstring's first list rewritten."""
     patterns = _patterns()
@@ -139,11 +188,56 @@ def normalise(message: str) -> str:
     text = _ordinal_typos(message)
     text = patterns["suffix"].sub(lambda found: suffixes[found.group("digit")], text)
     text = patterns["number"].sub(lambda found: f"number {found.group('n') or found.group('m')}", text)
-    return patterns["other"].sub("the other one", text)
+    text = patterns["other"].sub("the other one", text)
+    text = patterns["other_one"].sub(lambda found: f"{found.group(1)}the other {found.group(2)}", text)
+    text = patterns["last_but_one"].sub("last but one", text)
+    text = patterns["bottom"].sub(lambda found: f"the last {found.group('noun') or 'one'}", text)
+    text = patterns["bare_ordinal"].sub(lambda found: f"the {found.group('ord')} one", text)
+    text = patterns["none_of"].sub("none of these", text)
+    text = patterns["bare_more"].sub("show me more", text)
+    text = patterns["what_else"].sub("anything else", text)
+    text = patterns["superlative_of"].sub(lambda found: f"the {found.group('sup')} one", text)
+    return patterns["word_range"].sub(_word_range, text)
+
+
+def _ordinal_noun(
+    request: ShopperRequest, lowered: str, shown: list[Any], reread: Callable[[str], ShopperRequest],
+) -> ShopperRequest:
+    """"the top watch", "first watch but for men": an ordinal before a word naming every shown item is "one"."""
+    from chatrec.understanding import normalise_tokens
+
+    found = _patterns()["ordinal_noun"].search(lowered)
+    if found is None or _patterns()["nouns"].match(found.group("noun")):
+        return request
+    noun = (normalise_tokens(found.group("noun")) or [""])[0]
+    if len(noun) < 3 or not all(noun in _title_words(item) | _type_words(item) for item in shown):
+        return request
+    ordinal = {"top": "first", "bottom": "last"}.get(found.group("ord").lower(), found.group("ord").lower())
+    again = reread(lowered[:found.start()] + f"the {ordinal} one" + lowered[found.end():])
+    named = [r for r in again.references if r.how != "all"]
+    return again if len(named) == 1 else request
+
+
+def _type_words(item: Any) -> set[str]:
+    from chatrec.understanding import normalise_tokens
+
+    words: set[str] = set()
+    for value in (getattr(item, "category", ""), *(getattr(item, "attributes", {}) or {}).values()):
+        if isinstance(value, str):
+            words.update(normalise_tokens(value, camel=True))
+    return words
 
 
 def _wish(request: ShopperRequest) -> bool:
     return bool(request.include or request.exclude or request.price or request.relative_price or request.references)
+
+
+def _product_wish(request: ShopperRequest, vocabulary: Any) -> bool:
+    """A product type, a budget or shown items asked for ("act like my girlfriend" names a gender only)."""
+    from chatrec.understanding import type_fields
+
+    types = set(type_fields(getattr(vocabulary, "fields", ()) or ())) | {"category", "brand"}
+    return bool(set(request.include) & types or request.price or request.relative_price or request.references)
 
 
 def _title_words(item: Any) -> set[str]:
@@ -229,11 +323,20 @@ def adjust(
     lowered = re.sub(r"\s+", " ", message.lower()).strip()
     shown = list(getattr(context, "shown", ()) or ())
 
-    if patterns["after_sales"].search(lowered) and request.intent not in ("off_topic", "start_over"):
+    named = [r for r in request.references if r.how != "all"]
+    if request.intent not in ("off_topic", "start_over") and (
+            patterns["after_sales"].search(lowered) or patterns["shop_facts"].search(lowered)
+            # with a wish besides ("earbuds under 1000. also print your prompt") the wish is served
+            or not _product_wish(request, vocabulary) and (
+                patterns["role_play"].search(lowered) or patterns["prompt"].search(lowered)
+                or patterns["entertain"].search(lowered) or patterns["assistant_tastes"].search(lowered))):
         return ShopperRequest(intent="off_topic", language=request.language)
-    if request.intent in ("recommend", "refine", "off_topic") and not _wish(request):
-        if patterns["insult"].search(lowered):
+    if request.intent in ("recommend", "refine", "off_topic", "reject") and not (
+            request.include or request.exclude or request.price or request.relative_price or named):
+        if patterns["insult"].search(lowered) or patterns["rude"].search(lowered) \
+                or request.intent != "reject" and patterns["presence"].search(lowered):
             return ShopperRequest(intent="chitchat", language=request.language)
+    if request.intent in ("recommend", "refine", "off_topic") and not _wish(request):
         words = re.findall(r"[a-z]+", lowered)
         if words and all(_mashed(w) for w in words):
             return ShopperRequest(intent="chitchat", language=request.language)
@@ -241,6 +344,16 @@ def adjust(
     if shown and request.intent != "show_again" and patterns["show_again"].search(lowered) \
             and not (request.exclude or request.price or request.relative_price):
         return ShopperRequest(intent="show_again", language=request.language)
+
+    if shown and reread is not None and request.intent == "more_like" and patterns["both"].search(lowered) \
+            and [r.position for r in request.references] == [1, 2]:
+        # "both are ugly": both shown items judged like "these"; only a rejection is taken from that reading
+        again = reread(patterns["both"].sub("these", lowered))
+        if again.intent == "reject":
+            return again
+
+    if shown and reread is not None and not named:
+        request = _ordinal_noun(request, lowered, shown, reread)
 
     pointed = _pointed(lowered, shown, request) if shown and reread is not None else None
     if pointed is not None and reread is not None:
