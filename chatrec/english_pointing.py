@@ -11,7 +11,13 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   "fisrt one", "the forth one") is the ordinal; an ordinal with the wrong suffix ("2th", "3th")
   is spelt right;
 - "no. 2", "nr 3", "num 4" are "number 2", "number 3", "number 4" (not a "no" turning something down);
-- a bare "the other" closing a clause ("nah the other") is "the other one".
+- a bare "the other" closing a clause ("nah the other"), or "other one" opening one, is "the other one";
+- "last-but-one", "one before the last" are "last but one"; "the bottom pair", "bottom one" are the
+  last (never "bottom wear"); a bare ordinal ("3rd pls", "second") is "the third one";
+- "none of the three", "nothing here I like" are "none of these"; a bare "more" is "show me more";
+  "what else you got" is "anything else";
+- "the cheapest of these", "priciest of the lot" are "the cheapest one", "the priciest one";
+- a range in number words with one unit ("ten to fifteen thousand") gives the unit to both ends.
 
 :func:`adjust` corrects the request after the rules:
 
@@ -19,14 +25,20 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   title after a determiner ("that tote", "both wranglers") or by what the assistant said of it
   ("the one you said was waterproof"): the message is read again with the item said by its
   number, and kept when that reading points at exactly those items;
+- an ordinal before a word that names every shown item ("the top watch", "first watch but for
+  men") is that ordinal's item; "both" judged like "these" ("both are ugly") turns both down;
 - asking whether there is anything like a shown item ("anything like it?", "got anything
   similar?") asks for more like it, not about it;
 - asking whether a shown item comes another way ("does the 4th come in black?", "is the Puma
   one available in white?") is a question about that item, not a new wish;
-- after-sales questions ("can I return shoes if they don't fit?", "how do I exchange it"):
-  off topic, whatever product they name;
-- insults said with a superlative ("the dumbest bot ever"), and keyboard mashing ("asdfgh
-  jkl"): chit-chat, no search.
+- after-sales questions ("can I return shoes if they don't fit?", "how do I exchange it") and
+  questions on the shop itself ("is cod available", "do you have a showroom"): off topic,
+  whatever product they name; role play, asking for the prompt, requests to entertain and
+  questions on the assistant's tastes ("do you like pizza"): off topic unless a product or a
+  budget is asked for besides;
+- insults said with a superlative ("the dumbest bot ever"), rude dismissals ("get lost"),
+  presence checks ("anyone there?") and keyboard mashing ("asdfgh jkl"): chit-chat, no search;
+- "I prefer the ones from before", "the previous list was better": show those again.
 """
 
 from __future__ import annotations
