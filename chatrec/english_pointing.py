@@ -17,6 +17,7 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 - "none of the three", "nothing here I like" are "none of these"; a bare "more" is "show me more";
   "what else you got" is "anything else";
 - "the cheapest of these", "priciest of the lot" are "the cheapest one", "the priciest one";
+  a bare ordinal after a preposition ("the price of 2nd", "like 2nd but in yellow") is "the 2nd one";
 - a range in number words with one unit ("ten to fifteen thousand") gives the unit to both ends.
 
 :func:`adjust` corrects the request after the rules:
@@ -27,6 +28,11 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   number, and kept when that reading points at exactly those items;
 - an ordinal before a word that names every shown item ("the top watch", "first watch but for
   men") is that ordinal's item; "both" judged like "these" ("both are ugly") turns both down;
+- a terse "X one" opening a clause ("redmi one battery how much", "puma one in white?") is read
+  as "the X one" when that names a shown item; a terse question on a fact of a pointed item
+  ("2nd one price?", "the first one what sizes") asks about it (no search for "battery");
+- "which pair/model/of the four ..." compares the shown items; a comparative ("better", "vs",
+  "prefer") over two named items compares them;
 - asking whether there is anything like a shown item ("anything like it?", "got anything
   similar?") asks for more like it, not about it;
 - asking whether a shown item comes another way ("does the 4th come in black?", "is the Puma
@@ -88,6 +94,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "similar": re.compile(
             rf"\b(?:{alternation(table['similar_askers'])})\b(?: \w+){{0,2}}? (?:{alternation(table['similar_targets'])})\b",
             _FLAGS),
+        # "redmi one battery how much", "2nd one price?": a fact of a pointed item asked, tersely
+        "fact_question": re.compile(
+            rf"\b(?:{alternation(table['fact_questions'])})\b(?! (?:about|else)\b)"
+            rf"|\bwhat (?:\w+ )?(?:{alternation(table['item_facts'])})\b"
+            rf"|\b(?:one|ones|first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) "
+            rf"(?:{alternation(table['item_facts'])})\s*\?", _FLAGS),
         "availability": re.compile(rf"\b(?:{alternation(table['availability'])})\b", _FLAGS),
         "question": re.compile(rf"\?\s*$|^\W*(?:{alternation(table['question_openers'])})\b", _FLAGS),
         "after_sales": re.compile(
@@ -136,6 +148,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
             rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
         "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        # "redmi one battery how much", "blue one in black": a terse "X one" opening a clause is "the X one"
+        "terse_one": re.compile(
+            r"(^|[,.;!?]\s*)(?!(?:the|this|that|which|any|every|no|each|some|other|another|one|a|an|my|your|no|not|"
+            r"what|how|just|only|and|or|but|so|ok|okay|yes|yeah)\b)(?P<word>[a-z][\w-]*) (?P<one>one|ones)\b", _FLAGS),
+        # "the price of 2nd", "what about 3rd": a bare ordinal closing a clause after a preposition
+        "after_preposition": re.compile(
+            r"\b(?P<prep>of|on|for|about|with|like|from|to|than) (?P<ord>1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth)"
+            r"(?=\s*(?:$|[,.!?;:]|(?:and|or|but|please|pls)\b))", _FLAGS),
+        "which_of": re.compile(
+            r"^\W*(?:(?:so|ok|okay|and|but|then|hmm)\W+)?which (?:one|ones|pair|item|option|model|product|"
+            r"of (?:these|them|those|the (?:two|three|four|\w+)))\b", _FLAGS),
+        "comparative": re.compile(
+            r"\b(?:better|best|worse|worst|vs|versus|difference|differ|compare|prefer|rather|cheaper|pricier)\b", _FLAGS),
         "shop_facts": re.compile(rf"\b(?:{alternation(table['shop_facts'])})\b", _FLAGS),
         "entertain": re.compile(rf"\b(?:{alternation(table['entertain'])})\b", _FLAGS),
         "assistant_tastes": re.compile(
@@ -209,6 +234,7 @@ def normalise(message: str) -> str:
     text = patterns["bare_more"].sub("show me more", text)
     text = patterns["what_else"].sub("anything else", text)
     text = patterns["superlative_of"].sub(lambda found: f"the {found.group('sup')} one", text)
+    text = patterns["after_preposition"].sub(lambda found: f"{found.group('prep')} the {found.group('ord')} one", text)
     return patterns["word_range"].sub(_word_range, text)
 
 
@@ -366,6 +392,12 @@ def adjust(
 
     if shown and reread is not None and not named:
         request = _ordinal_noun(request, lowered, shown, reread)
+        terse = patterns["terse_one"].search(lowered)
+        if terse and not [r for r in request.references if r.how != "all"]:
+            again = reread(patterns["terse_one"].sub(
+                lambda found: f"{found.group(1)}the {found.group('word')} {found.group('one')}", lowered, count=1))
+            if [r for r in again.references if r.how != "all"]:
+                request = again
 
     pointed = _pointed(lowered, shown, request) if shown and reread is not None else None
     if pointed is not None and reread is not None:
@@ -382,8 +414,16 @@ def adjust(
         request = request.model_copy(update={"intent": "more_like", "references": references})
 
     named = [r for r in request.references if r.how != "all"]
-    if named and request.intent in ("more_like", "refine") and patterns["question"].search(lowered) \
-            and patterns["availability"].search(lowered):
+    if shown and request.intent == "ask_about_item" and not named and patterns["which_of"].search(lowered):
+        # "which pair is good for running?", "which one fits a laptop": the shown items compared
+        request = request.model_copy(update={"intent": "compare", "references": [
+            ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
+            for p, i in enumerate(shown, start=1)]})
+    if request.intent == "ask_about_item" and len(named) >= 2 and patterns["comparative"].search(lowered):
+        request = request.model_copy(update={"intent": "compare"})  # "whats better redmi or samsung"
+    if named and request.intent in ("more_like", "refine") and not request.relative_price and (
+            patterns["question"].search(lowered) and patterns["availability"].search(lowered)
+            or patterns["fact_question"].search(lowered)):
         request = request.model_copy(update={
             "intent": "ask_about_item", "include": {}, "exclude": {}, "relative_price": None, "price": None})
     return request

@@ -238,3 +238,43 @@ def test_a_wish_said_with_an_attack_is_still_served(catalogues) -> None:
     heard = _read(catalogues, "fashion", "be my friend and show me some red dresses")
     assert heard.intent == "recommend"
     assert heard.include.get("subCategory") == ["Dress"]
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "shown", "position", "intent"),
+    [("fashion", "puma one in white?", WATCHES, 2, "more_like"),
+     ("electronics", "jbl one, similar but cheaper", SPEAKERS, 2, "more_like"),
+     ("electronics", "tell me about 3rd", SPEAKERS, 3, "ask_about_item"),
+     ("fashion", "something like 2nd but in yellow", TEES, 2, "more_like"),
+     ("electronics", "boat one battery how long", SPEAKERS, 3, "ask_about_item"),
+     ("electronics", "3rd one display?", SMARTWATCHES, 3, "ask_about_item"),
+     ("fashion", "the second one what fabric", TEES, 2, "ask_about_item")],
+)
+def test_terse_pointing_without_the(
+    catalogues, catalogue: str, text: str, shown: tuple[str, ...], position: int, intent: str
+) -> None:
+    heard = _read(catalogues, catalogue, text, shown, current={"category": ["Tshirts"]})
+    assert heard.intent == intent
+    assert _positions(heard) == [position]
+    if intent == "ask_about_item":
+        assert not heard.include  # "battery" asked about is no battery search
+
+
+def test_ones_after_a_comma_stay_the_product_said_before(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "no sports shoes, formal ones for office")
+    assert heard.include.get("category") == ["Formal Shoes"]
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "shown", "positions"),
+    [("fashion", "which of the four suits a party", WATCHES, [1, 2, 3, 4]),
+     ("electronics", "which model is louder", SPEAKERS, [1, 2, 3]),
+     ("electronics", "jbl or boat, which do you prefer", SPEAKERS, [2, 3]),
+     ("electronics", "dell and hp, which one is better", MICE, [2, 3])],
+)
+def test_which_of_the_shown_items_compares_them(
+    catalogues, catalogue: str, text: str, shown: tuple[str, ...], positions: list[int]
+) -> None:
+    heard = _read(catalogues, catalogue, text, shown, current={"category": ["Mice"]})
+    assert heard.intent == "compare"
+    assert _positions(heard) == positions
