@@ -18,7 +18,8 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   "what else you got" is "anything else";
 - "the cheapest of these", "priciest of the lot" are "the cheapest one", "the priciest one";
   a bare ordinal after a preposition ("the price of 2nd", "like 2nd but in yellow") is "the 2nd one";
-- a range in number words with one unit ("ten to fifteen thousand") gives the unit to both ends.
+- a range in number words with one unit ("ten to fifteen thousand") gives the unit to both ends;
+  "a thousand", "a 1000" after a budget word are 1000; Indian digit grouping ("1,00,000") is read.
 
 :func:`adjust` corrects the request after the rules:
 
@@ -33,6 +34,9 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   ("2nd one price?", "the first one what sizes") asks about it (no search for "battery");
 - "which pair/model/of the four ..." compares the shown items; a comparative ("better", "vs",
   "prefer") over two named items compares them;
+- "less sporty", "not so formal": that value is turned down, not wanted; turning the shown items
+  down for another product type ("nah forget phones, show me tvs") is a new request; "full sleeve
+  ones?" with no item named is a wish, not a question;
 - asking whether there is anything like a shown item ("anything like it?", "got anything
   similar?") asks for more like it, not about it;
 - asking whether a shown item comes another way ("does the 4th come in black?", "is the Puma
@@ -148,6 +152,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
             rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
         "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        "less": re.compile(r"\b(?:less|not so|not as|not too|fewer) (?P<word>[a-z]+)\b", _FLAGS),
+        "adjective_ones": re.compile(r"^\W*(?:(?:any|some|got any|have any|do you have) )?[a-z][\w -]* ones\s*\?+\s*$", _FLAGS),
+        # "1,00,000", "2,50,000": Indian digit grouping
+        "lakh_grouping": re.compile(r"(?<![\d,.])\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])"),
+        # "between 500 and a thousand", "for under a 1000": "a" as the number one before an amount
+        "an_amount": re.compile(
+            r"\b(?P<before>and|to|under|below|than|upto|up to|for|around|about|within|max|budget(?: is)?|of|is|-)"
+            r" a (?:(?P<unit>thousand|hundred|lakh)|(?P<digits>\d{3,}))\b", _FLAGS),
         # "redmi one battery how much", "blue one in black": a terse "X one" opening a clause is "the X one"
         "terse_one": re.compile(
             r"(^|[,.;!?]\s*)(?!(?:the|this|that|which|any|every|no|each|some|other|another|one|a|an|my|your|no|not|"
@@ -218,6 +230,11 @@ def _word_range(found: re.Match[str]) -> str:
     return f"{low}{found.group('sep')}{high} {found.group('unit')}" if low < high else found.group(0)
 
 
+def _an_amount(found: re.Match[str]) -> str:
+    amount = found.group("digits") or {"thousand": "1000", "hundred": "100", "lakh": "100000"}[found.group("unit").lower()]
+    return f"{found.group('before')} {amount}"
+
+
 def normalise(message: str) -> str:
     """An English message with the wording of the module docstring's first list rewritten."""
     patterns = _patterns()
@@ -235,6 +252,8 @@ def normalise(message: str) -> str:
     text = patterns["what_else"].sub("anything else", text)
     text = patterns["superlative_of"].sub(lambda found: f"the {found.group('sup')} one", text)
     text = patterns["after_preposition"].sub(lambda found: f"{found.group('prep')} the {found.group('ord')} one", text)
+    text = patterns["lakh_grouping"].sub(lambda found: found.group(0).replace(",", ""), text)
+    text = patterns["an_amount"].sub(_an_amount, text)
     return patterns["word_range"].sub(_word_range, text)
 
 
@@ -264,6 +283,37 @@ def _type_words(item: Any) -> set[str]:
         if isinstance(value, str):
             words.update(normalise_tokens(value, camel=True))
     return words
+
+
+def _new_type(request: ShopperRequest, current: dict[str, list[str]], vocabulary: Any) -> bool:
+    """Whether the request names a product type other than the search under way."""
+    from chatrec.understanding import type_fields
+
+    types = set(type_fields(getattr(vocabulary, "fields", ()) or ())) | {"category"}
+    wanted = {v.casefold() for name, values in request.include.items() if name in types for v in values}
+    kept = {v.casefold() for name, values in current.items() if name in types for v in values}
+    return bool(wanted) and not wanted & kept
+
+
+def _less(request: ShopperRequest, lowered: str, vocabulary: Any) -> ShopperRequest:
+    """"less sporty", "not so formal": the value said after "less" is not wanted, rather than wanted."""
+    from chatrec.understanding import normalise_tokens
+
+    include = {name: list(values) for name, values in request.include.items()}
+    exclude = {name: list(values) for name, values in request.exclude.items()}
+    for found in _patterns()["less"].finditer(lowered):
+        word = found.group("word").lower()
+        stems = {word, re.sub(r"(?:y|ish|ier|er)$", "", word)}
+        for name, values in request.include.items():
+            for value in values:
+                tokens = set(normalise_tokens(value, camel=True))
+                if stems & tokens or any(len(s) >= 4 and any(t.startswith(s) for t in tokens) for s in stems):
+                    include[name].remove(value)
+                    exclude.setdefault(name, []).append(value)
+    include = {name: values for name, values in include.items() if values}
+    if include == request.include:
+        return request
+    return request.model_copy(update={"include": include, "exclude": exclude})
 
 
 def _wish(request: ShopperRequest) -> bool:
@@ -414,6 +464,14 @@ def adjust(
         request = request.model_copy(update={"intent": "more_like", "references": references})
 
     named = [r for r in request.references if r.how != "all"]
+    if vocabulary is not None and request.include:
+        request = _less(request, lowered, vocabulary)
+        current = dict(getattr(context, "current", None) or {})
+        if request.intent == "reject" and current and _new_type(request, current, vocabulary):
+            request = request.model_copy(update={"intent": "recommend"})  # "nah forget phones, show me tvs"
+    if request.intent == "ask_about_item" and not request.references and shown \
+            and patterns["adjective_ones"].search(lowered):
+        request = request.model_copy(update={"intent": "refine"})  # "full sleeve ones?": a wish for such items
     if shown and request.intent == "ask_about_item" and not named and patterns["which_of"].search(lowered):
         # "which pair is good for running?", "which one fits a laptop": the shown items compared
         request = request.model_copy(update={"intent": "compare", "references": [

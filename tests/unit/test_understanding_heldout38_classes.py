@@ -278,3 +278,37 @@ def test_which_of_the_shown_items_compares_them(
     heard = _read(catalogues, catalogue, text, shown, current={"category": ["Mice"]})
     assert heard.intent == "compare"
     assert _positions(heard) == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("anything between 500 and a thousand", 500, 1000), ("smartwatch for under a 1000", None, 1000),
+     ("a tv under 1,00,000", None, 100000), ("phone below 1,20,000", None, 120000)],
+)
+def test_amounts_said_with_a_and_indian_digit_grouping(catalogues, text: str, low: float | None, high: float) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.price is not None and (heard.price.min, heard.price.max) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"), [("less sporty please", "Sports"), ("not so formal", "Formal"), ("a bit less casual", "Casual")]
+)
+def test_less_of_a_value_turns_it_down(catalogues, text: str, excluded: str) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]})
+    assert excluded in heard.exclude.get("usage", [])
+    assert excluded not in heard.include.get("usage", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("nah forget phones, show me tvs", "SmartTelevisions"), ("no, scrap that, a mouse instead", "Mice")]
+)
+def test_dropping_the_search_for_another_product_is_a_new_request(catalogues, text: str, value: str) -> None:
+    heard = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert heard.intent == "recommend"
+    assert value in heard.include.get("category", [])
+
+
+@pytest.mark.parametrize("text", ["full sleeve ones?", "any slim fit ones?"])
+def test_asking_for_such_ones_is_a_wish_not_a_question(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]})
+    assert heard.intent == "refine"
