@@ -18,6 +18,7 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   "what else you got" is "anything else";
 - "the cheapest of these", "priciest of the lot" are "the cheapest one", "the priciest one";
   a bare ordinal after a preposition ("the price of 2nd", "like 2nd but in yellow") is "the 2nd one";
+  ordinals listed without "the" ("first and last") are "the first one and the last one";
 - a range in number words with one unit ("ten to fifteen thousand") gives the unit to both ends;
   "a thousand", "a 1000" after a budget word are 1000; Indian digit grouping ("1,00,000") is read.
 
@@ -30,10 +31,14 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 - an ordinal before a word that names every shown item ("the top watch", "first watch but for
   men") is that ordinal's item; "both" judged like "these" ("both are ugly") turns both down;
 - a terse "X one" opening a clause ("redmi one battery how much", "puma one in white?") is read
-  as "the X one" when that names a shown item; a terse question on a fact of a pointed item
+  as "the X one" when that names a shown item and X is no value of a descriptive field ("white
+  ones" asks for white items); a terse question on a fact of a pointed item
   ("2nd one price?", "the first one what sizes") asks about it (no search for "battery");
 - "which pair/model/of the four ..." compares the shown items; a comparative ("better", "vs",
   "prefer") over two named items compares them;
+- single digits listed as positions ("i like 1 and 3", "2,3 pls"; no unit after them) point at
+  those items; "the other two", "the rest" are the shown items not pointed at in the message or,
+  failing that, last turn; "the one with 12 month battery" searches no battery;
 - "less sporty", "not so formal": that value is turned down, not wanted; turning the shown items
   down for another product type ("nah forget phones, show me tvs") is a new request; "full sleeve
   ones?" with no item named is a wish, not a question;
@@ -152,6 +157,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
             rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
         "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        # "the other two", "the rest are nice": the shown items not pointed at (last turn or in this message)
+        "rest": re.compile(
+            r"\bthe (?:other (?:two|three|ones|2|3)|rest|remaining(?: ones| two| three)?|others)\b", _FLAGS),
+        # "first and last", "second and third": ordinals listed without "the"
+        "ordinal_pair": re.compile(
+            r"(?<!the )\b(?P<a>first|second|third|fourth|last|1st|2nd|3rd|4th) (?P<sep>and|&|or|\+) "
+            r"(?:the )?(?P<b>first|second|third|fourth|last|1st|2nd|3rd|4th)\b(?! (?:one|ones|item|pair)\b)", _FLAGS),
+        # "i like 1 and 3", "1,3 pls": single digits listed as positions
+        "digit_list": re.compile(
+            r"(?:^\W*|\b(?:like|love|want|take|prefer|pick|choose|show me|more like|similar to)\s+)#?(?P<a>[1-9])"
+            r"\s*(?:,|and|&|\+)\s*#?(?P<b>[1-9])(?![\d,.]|\s*(?:k|rs|inr|rupees|\$|usd|dollars|thousand|hundred|lakh|gb|tb|mah|inch|w)\b)",
+            _FLAGS),
+        # "the one with 12 month battery": what the item has, not a product searched for
+        "one_with": re.compile(r"\bthe (?:one|ones) (?:with|that has|that have|having) (?P<rest>.*)$", _FLAGS),
         "less": re.compile(r"\b(?:less|not so|not as|not too|fewer) (?P<word>[a-z]+)\b", _FLAGS),
         "adjective_ones": re.compile(r"^\W*(?:(?:any|some|got any|have any|do you have) )?[a-z][\w -]* ones\s*\?+\s*$", _FLAGS),
         # "1,00,000", "2,50,000": Indian digit grouping
@@ -251,6 +270,8 @@ def normalise(message: str) -> str:
     text = patterns["bare_more"].sub("show me more", text)
     text = patterns["what_else"].sub("anything else", text)
     text = patterns["superlative_of"].sub(lambda found: f"the {found.group('sup')} one", text)
+    text = patterns["ordinal_pair"].sub(
+        lambda found: f"the {found.group('a')} one {found.group('sep')} the {found.group('b')} one", text)
     text = patterns["after_preposition"].sub(lambda found: f"{found.group('prep')} the {found.group('ord')} one", text)
     text = patterns["lakh_grouping"].sub(lambda found: found.group(0).replace(",", ""), text)
     text = patterns["an_amount"].sub(_an_amount, text)
@@ -314,6 +335,22 @@ def _less(request: ShopperRequest, lowered: str, vocabulary: Any) -> ShopperRequ
     if include == request.include:
         return request
     return request.model_copy(update={"include": include, "exclude": exclude})
+
+
+def _features(request: ShopperRequest, lowered: str, vocabulary: Any) -> ShopperRequest:
+    """"the one with 12 month battery": a product type said after "the one with" is a feature of the item."""
+    from chatrec.understanding import normalise_tokens, type_fields
+
+    found = _patterns()["one_with"].search(lowered)
+    if found is None or not [r for r in request.references if r.how != "all"]:
+        return request
+    said = set(normalise_tokens(found.group("rest")))
+    types = set(type_fields(getattr(vocabulary, "fields", ()) or ())) | {"category"}
+    include = {
+        name: values for name, values in request.include.items()
+        if name not in types or not any(set(normalise_tokens(v, camel=True)) & said for v in values)
+    }
+    return request if include == request.include else request.model_copy(update={"include": include})
 
 
 def _wish(request: ShopperRequest) -> bool:
@@ -443,11 +480,34 @@ def adjust(
     if shown and reread is not None and not named:
         request = _ordinal_noun(request, lowered, shown, reread)
         terse = patterns["terse_one"].search(lowered)
-        if terse and not [r for r in request.references if r.how != "all"]:
+        # "white ones" asks for white items; "redmi one", "puma one" point at the shown Redmi, Puma
+        describes = terse is not None and vocabulary is not None and hasattr(vocabulary, "names_value") \
+            and vocabulary.names_value([terse.group("word").lower()], set(vocabulary.fields) - {"brand"})
+        if terse and not describes and not [r for r in request.references if r.how != "all"]:
             again = reread(patterns["terse_one"].sub(
                 lambda found: f"{found.group(1)}the {found.group('word')} {found.group('one')}", lowered, count=1))
             if [r for r in again.references if r.how != "all"]:
                 request = again
+
+    digits = patterns["digit_list"].search(lowered) if shown and reread is not None else None
+    if digits and reread is not None and not [r for r in request.references if r.how != "all"] and not request.price:
+        positions = sorted({int(digits.group("a")), int(digits.group("b"))})
+        if positions[-1] <= len(shown):
+            again = reread(lowered[:digits.start("a")] + _said(positions) + lowered[digits.end("b"):])
+            if sorted(r.position for r in again.references) == positions:
+                request = again
+
+    rest = patterns["rest"].search(lowered) if shown else None
+    if rest:
+        pointed_at = [r.position for r in request.references if r.how != "all" and r.how != "other"]
+        base = pointed_at or [p for p in (getattr(context, "last_references", None) or []) if 1 <= p <= len(shown)]
+        others = [p for p in range(1, len(shown) + 1) if p not in base]
+        if base and others:
+            intent = "more_like" if request.intent in ("refine", "recommend", "ask_about_item") \
+                and not patterns["question"].search(lowered) else request.intent
+            request = request.model_copy(update={"intent": intent, "references": [
+                ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="other")
+                for p in others]})
 
     pointed = _pointed(lowered, shown, request) if shown and reread is not None else None
     if pointed is not None and reread is not None:
@@ -466,6 +526,7 @@ def adjust(
     named = [r for r in request.references if r.how != "all"]
     if vocabulary is not None and request.include:
         request = _less(request, lowered, vocabulary)
+        request = _features(request, lowered, vocabulary)
         current = dict(getattr(context, "current", None) or {})
         if request.intent == "reject" and current and _new_type(request, current, vocabulary):
             request = request.model_copy(update={"intent": "recommend"})  # "nah forget phones, show me tvs"

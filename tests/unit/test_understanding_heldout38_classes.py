@@ -312,3 +312,42 @@ def test_dropping_the_search_for_another_product_is_a_new_request(catalogues, te
 def test_asking_for_such_ones_is_a_wish_not_a_question(catalogues, text: str) -> None:
     heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]})
     assert heard.intent == "refine"
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "positions"),
+    [("the other two, more like them", [1], [2, 3]), ("not the first one, the rest are nice", [], [2, 3]),
+     ("the remaining ones please, similar", [3], [1, 2])],
+)
+def test_the_rest_are_the_items_not_pointed_at(catalogues, text: str, last: list[int], positions: list[int]) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}, last_references=last)
+    assert heard.intent == "more_like"
+    assert _positions(heard) == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("first and last, similar ones", [1, 3]), ("i like 1 and 3", [1, 3]), ("2,3 pls", [2, 3]),
+     ("second & third look good, more like them", [2, 3])],
+)
+def test_positions_listed_without_the(catalogues, text: str, positions: list[int]) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == positions
+
+
+def test_a_list_of_numbers_with_a_unit_is_no_position(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "a phone with 4 or 6 gb ram", PHONES, current={"category": ["Smartphones"]})
+    assert not [r for r in heard.references if r.how != "all"]
+
+
+def test_the_one_with_a_feature_searches_no_such_product(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "the one with 12 month battery, similar", MICE, current={"category": ["Mice"]})
+    assert _positions(heard) == [1]
+    assert "category" not in heard.include  # no battery search
+
+
+def test_a_colour_with_ones_asks_for_that_colour(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "white ones", SHOES, current={"subCategory": ["Shoes"]})
+    assert heard.include.get("baseColour") == ["White"]
+    assert not [r for r in heard.references if r.how != "all"]
