@@ -19,6 +19,9 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 - "the cheapest of these", "priciest of the lot" are "the cheapest one", "the priciest one";
   a bare ordinal after a preposition ("the price of 2nd", "like 2nd but in yellow") is "the 2nd one";
   ordinals listed without "the" ("first and last") are "the first one and the last one";
+- "the watch at the end", "the one at the top", "the third watch from the top", "your first
+  suggestion", "the one you showed last", "option B", "the one that costs the least" are said as
+  the rules know them ("the last watch", "the first one", "option 2", "the cheapest one");
 - a range in number words with one unit ("ten to fifteen thousand") gives the unit to both ends;
   "a thousand", "a 1000" after a budget word are 1000; Indian digit grouping ("1,00,000") is read.
 
@@ -36,6 +39,8 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   ("2nd one price?", "the first one what sizes") asks about it (no search for "battery");
 - "which pair/model/of the four ..." compares the shown items; a comparative ("better", "vs",
   "prefer") over two named items compares them;
+- a polite request read as a question ("can you show me the 2nd one in a darker shade") is read
+  again without "can you";
 - single digits listed as positions ("i like 1 and 3", "2,3 pls"; no unit after them) point at
   those items; "the other two", "the rest" are the shown items not pointed at in the message or,
   failing that, last turn; "the one with 12 month battery" searches no battery;
@@ -157,6 +162,32 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
             rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
         "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        # "the watch at the end", "the one at the top": the last, the first
+        "at_end": re.compile(
+            r"\bthe (?P<noun>one|ones|pair|[a-z]+) (?:at|on|in) the (?:very )?(?P<end>end|bottom|top|start|beginning)\b"
+            r"(?! of\b)", _FLAGS),
+        # "the third watch from the top": counted from the start ("from the bottom" the rules know)
+        "from_top": re.compile(
+            r"\b(?P<head>(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th)(?: [a-z]+)?) from the "
+            r"(?:top|left|start|beginning)\b", _FLAGS),
+        # "your first suggestion", "your last recommendation"
+        "your_nth": re.compile(
+            r"\b(?:your|ur|the) (?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th) "
+            r"(?:suggestion|recommendation|pick|result|proposal|idea|find)\b", _FLAGS),
+        # "option B", "choice c": letters as positions
+        "letter": re.compile(r"\b(?P<word>option|choice|item) (?P<letter>[a-dA-D])\b(?![\w'])"),
+        # "the one you showed first", "the one that you suggested last"
+        "shown_nth": re.compile(
+            r"\bthe (?:one|ones|[a-z]+) (?:that |which )?(?:you|u) (?:showed|suggested|recommended|listed|gave|sent)"
+            r"(?: me| us)? (?P<ord>first|second|third|last)\b", _FLAGS),
+        # "the one that costs the least", "the one which costs most"
+        "costs_least": re.compile(
+            r"\bthe (?:one|ones|[a-z]+) (?:that|which) (?:costs?|is priced) (?:the )?(?P<end>least|lowest|most|highest)\b",
+            _FLAGS),
+        # "can you show me the 2nd one in a darker shade": a polite request, not a question
+        "polite": re.compile(
+            r"^\W*(?:(?:so|ok|okay|hey|hi|please)\W+)?(?:can|could|would|will) (?:you|u) (?:please |pls |maybe |just )?"
+            r"(?=(?:show|find|get|give|bring|suggest|recommend|send|pull up|look for|search for)\b)", _FLAGS),
         # "the other two", "the rest are nice": the shown items not pointed at (last turn or in this message)
         "rest": re.compile(
             r"\bthe (?:other (?:two|three|ones|2|3)|rest|remaining(?: ones| two| three)?|others)\b", _FLAGS),
@@ -270,6 +301,16 @@ def normalise(message: str) -> str:
     text = patterns["bare_more"].sub("show me more", text)
     text = patterns["what_else"].sub("anything else", text)
     text = patterns["superlative_of"].sub(lambda found: f"the {found.group('sup')} one", text)
+    text = patterns["at_end"].sub(
+        lambda found: f"the {'last' if found.group('end').lower() in ('end', 'bottom') else 'first'} {found.group('noun')}",
+        text)
+    text = patterns["from_top"].sub(lambda found: found.group("head"), text)
+    text = patterns["your_nth"].sub(lambda found: f"the {found.group('ord')} one", text)
+    text = patterns["letter"].sub(
+        lambda found: f"option {'abcd'.index(found.group('letter').lower()) + 1}", text)
+    text = patterns["shown_nth"].sub(lambda found: f"the {found.group('ord')} one", text)
+    text = patterns["costs_least"].sub(
+        lambda found: f"the {'cheapest' if found.group('end').lower() in ('least', 'lowest') else 'priciest'} one", text)
     text = patterns["ordinal_pair"].sub(
         lambda found: f"the {found.group('a')} one {found.group('sep')} the {found.group('b')} one", text)
     text = patterns["after_preposition"].sub(lambda found: f"{found.group('prep')} the {found.group('ord')} one", text)
@@ -488,6 +529,12 @@ def adjust(
                 lambda found: f"{found.group(1)}the {found.group('word')} {found.group('one')}", lowered, count=1))
             if [r for r in again.references if r.how != "all"]:
                 request = again
+
+    polite = patterns["polite"].search(lowered) if reread is not None else None
+    if polite and reread is not None and request.intent == "ask_about_item":
+        again = reread(lowered[polite.end():])
+        if again.intent != "ask_about_item":
+            request = again
 
     digits = patterns["digit_list"].search(lowered) if shown and reread is not None else None
     if digits and reread is not None and not [r for r in request.references if r.how != "all"] and not request.price:

@@ -351,3 +351,40 @@ def test_a_colour_with_ones_asks_for_that_colour(catalogues) -> None:
     heard = _read(catalogues, "fashion", "white ones", SHOES, current={"subCategory": ["Shoes"]})
     assert heard.include.get("baseColour") == ["White"]
     assert not [r for r in heard.references if r.how != "all"]
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [("the watch at the end, show similar", 4), ("the one at the top but for men", 1),
+     ("the second watch from the top, similar?", 2), ("your first suggestion, more like it", 1),
+     ("your last recommendation was nice", 4), ("option B", 2), ("choice c in black", 3),
+     ("the one you showed first, similar please", 1), ("the one that you suggested last", 4)],
+)
+def test_positions_said_as_ends_suggestions_and_letters(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "fashion", text, WATCHES, current={"subCategory": ["Watches"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [position]
+
+
+@pytest.mark.parametrize(
+    ("text", "position"), [("the one that costs the least", 2), ("the one which costs the most, similar", 1)]
+)
+def test_the_one_that_costs_least_or_most(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "electronics", text, MICE, current={"category": ["Mice"]})
+    assert _positions(heard) == [position]
+    assert heard.price is None
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [("Can you show me the 2nd one in a darker shade", 2), ("could you please find me more like the third", 3)],
+)
+def test_a_polite_request_is_no_question(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [position]
+
+
+def test_a_top_is_still_a_product(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "i want a top for a party")
+    assert heard.include.get("category") == ["Tops"]
