@@ -22,6 +22,7 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 - "the watch at the end", "the one at the top", "the third watch from the top", "your first
   suggestion", "the one you showed last", "option B", "the one that costs the least" are said as
   the rules know them ("the last watch", "the first one", "option 2", "the cheapest one");
+- "black is a no-go" is "black is a no"; "other colour than black" is "other than black";
 - a range in number words with one unit ("ten to fifteen thousand") gives the unit to both ends;
   "a thousand", "a 1000" after a budget word are 1000; Indian digit grouping ("1,00,000") is read.
 
@@ -39,6 +40,9 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   ("2nd one price?", "the first one what sizes") asks about it (no search for "battery");
 - "which pair/model/of the four ..." compares the shown items; a comparative ("better", "vs",
   "prefer") over two named items compares them;
+- a negation after a catalogue value ("shirts, black not please", "phone but samsung no") turns
+  it down; removing shown items by a value ("remove the red ones", "hide the white one") turns
+  the value down rather than pointing at the items;
 - a polite request read as a question ("can you show me the 2nd one in a darker shade") is read
   again without "can you";
 - single digits listed as positions ("i like 1 and 3", "2,3 pls"; no unit after them) point at
@@ -162,6 +166,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
             rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
         "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        "no_go": re.compile(r"\b(?:is|are) (?:a )?(?:no-go|no go|nogo|non-starter|dealbreaker|deal breaker)\b", _FLAGS),
+        "other_than": re.compile(r"\b(?:an?)?other (?:colou?rs?|brands?|shades?|kinds?|types?) than\b", _FLAGS),
+        # "shirts, black not please", "phone but samsung no": a negation said after the value
+        "after_no": re.compile(
+            r"\b(?P<word>[a-z][\w-]*) (?:no|not|nope|nahi|never)(?: (?:please|pls|plz|thanks|thx))?(?=\s*(?:$|[,.!?;]))",
+            _FLAGS),
+        # "remove the red ones", "hide the white one", "without the wired ones": turned down
+        "remove": re.compile(
+            r"\b(?:remove|hide|drop|get rid of|take out|take away|lose|exclude|filter out|ditch|without) "
+            r"(?:the|those|these|all the|any|all) (?P<words>[a-z][\w -]*?) (?:one|ones|items|stuff|pieces?)\b", _FLAGS),
         # "the watch at the end", "the one at the top": the last, the first
         "at_end": re.compile(
             r"\bthe (?P<noun>one|ones|pair|[a-z]+) (?:at|on|in) the (?:very )?(?P<end>end|bottom|top|start|beginning)\b"
@@ -301,6 +315,8 @@ def normalise(message: str) -> str:
     text = patterns["bare_more"].sub("show me more", text)
     text = patterns["what_else"].sub("anything else", text)
     text = patterns["superlative_of"].sub(lambda found: f"the {found.group('sup')} one", text)
+    text = patterns["no_go"].sub("is a no", text)
+    text = patterns["other_than"].sub("other than", text)
     text = patterns["at_end"].sub(
         lambda found: f"the {'last' if found.group('end').lower() in ('end', 'bottom') else 'first'} {found.group('noun')}",
         text)
@@ -392,6 +408,20 @@ def _features(request: ShopperRequest, lowered: str, vocabulary: Any) -> Shopper
         if name not in types or not any(set(normalise_tokens(v, camel=True)) & said for v in values)
     }
     return request if include == request.include else request.model_copy(update={"include": include})
+
+
+def _said_after(
+    request: ShopperRequest, lowered: str, vocabulary: Any, reread: Callable[[str], ShopperRequest],
+) -> ShopperRequest:
+    """"black not please", "samsung no": a value the negation follows is turned down when the rules took it."""
+    found = _patterns()["after_no"].search(lowered)
+    if found is None or vocabulary is None or not hasattr(vocabulary, "names_value"):
+        return request
+    word = found.group("word").lower()
+    if not vocabulary.names_value([word], set(vocabulary.fields)):
+        return request
+    again = reread(lowered[:found.start()] + f"no {word}" + lowered[found.end():])
+    return again if again.exclude and len(again.exclude) >= len(request.exclude) else request
 
 
 def _wish(request: ShopperRequest) -> bool:
@@ -530,6 +560,14 @@ def adjust(
             if [r for r in again.references if r.how != "all"]:
                 request = again
 
+    removed = patterns["remove"].search(lowered) if shown else None
+    if reread is not None:
+        request = _said_after(request, lowered, vocabulary, reread)
+        if removed:
+            again = reread(lowered[:removed.start()] + f"no {removed.group('words')} ones" + lowered[removed.end():])
+            if again.exclude or again.avoid_words or not again.references:
+                request = again
+
     polite = patterns["polite"].search(lowered) if reread is not None else None
     if polite and reread is not None and request.intent == "ask_about_item":
         again = reread(lowered[polite.end():])
@@ -556,7 +594,7 @@ def adjust(
                 ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="other")
                 for p in others]})
 
-    pointed = _pointed(lowered, shown, request) if shown and reread is not None else None
+    pointed = _pointed(lowered, shown, request) if shown and reread is not None and not removed else None
     if pointed is not None and reread is not None:
         (start, end), hits, how = pointed
         again = reread(lowered[:start] + _said(hits) + lowered[end:])

@@ -388,3 +388,31 @@ def test_a_polite_request_is_no_question(catalogues, text: str, position: int) -
 def test_a_top_is_still_a_product(catalogues) -> None:
     heard = _read(catalogues, "fashion", "i want a top for a party")
     assert heard.include.get("category") == ["Tops"]
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "field", "value"),
+    [("fashion", "shirts but black is a no-go", "baseColour", "Black"),
+     ("fashion", "shirts, black not please", "baseColour", "Black"),
+     ("electronics", "phone but samsung no", "brand", "Samsung"),
+     ("fashion", "shirts other colour than black", "baseColour", "Black"),
+     ("fashion", "jeans, any other shade than blue", "baseColour", "Blue")],
+)
+def test_negations_said_after_the_value_or_as_other_than(
+    catalogues, catalogue: str, text: str, field: str, value: str
+) -> None:
+    heard = _read(catalogues, catalogue, text)
+    assert value in heard.exclude.get(field, [])
+    assert value not in heard.include.get(field, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [("remove the red ones", "baseColour", "Red"), ("hide the white one", "baseColour", "White"),
+     ("get rid of the sports ones", "usage", "Sports")],
+)
+def test_removing_shown_items_by_a_value_turns_the_value_down(catalogues, text: str, field: str, value: str) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]})
+    assert heard.intent == "refine"
+    assert value in heard.exclude.get(field, [])
+    assert not [r for r in heard.references if r.how != "all"]
