@@ -7,6 +7,9 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 
 :func:`normalise` rewrites the English message before the rules read it:
 
+- dictated punctuation ("comma", "full stop", a closing "period", "question mark") is punctuation;
+- "in" or "within" before an amount ("best phone in 15000", "a tv in 20k budget") is "under" it,
+  never before a year, a size or a capacity ("released in 2022", "in 128gb", "in 32 waist");
 - a misspelt ordinal before a word naming an item, or after "the" ("secnd one", "the thrid one",
   "fisrt one", "the forth one") is the ordinal; an ordinal with the wrong suffix ("2th", "3th")
   is spelt right;
@@ -166,6 +169,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
             rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
         "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        # dictated punctuation: "red shirts comma not too expensive period"
+        "dictated_comma": re.compile(r"\s*\bcomma\b", _FLAGS),
+        "dictated_stop": re.compile(r"\s*\b(?:full stop|fullstop|new line|next line|new paragraph)\b|\s+period\s*$", _FLAGS),
+        "dictated_question": re.compile(r"\s*\bquestion mark\b", _FLAGS),
+        "dictated_bang": re.compile(r"\s*\bexclamation (?:mark|point)\b", _FLAGS),
+        # "best phone in 15000", "a tv in 20k": "in" before an amount is a budget (never a year or a size)
+        "in_amount": re.compile(
+            r"\b(?:in|within) (?P<amount>(?:rs\.? ?|₹ ?)?\d[\d,]*(?:\.\d+)?(?: ?(?:k|thousand|lakhs?)\b)?)"
+            r"(?P<after>(?: ?(?:rs|rupees|inr|/-))?(?: (?:budget|range))?)"
+            r"(?!\s*(?:gb|tb|mb|mah|inch|inches|cm|mm|w|watt|watts|hz|mp|l|litres?|liters?|kg|g|years?|months?|days?|pcs|pieces|%)\b)"
+            r"(?![\w.,])", _FLAGS),
         "no_go": re.compile(r"\b(?:is|are) (?:a )?(?:no-go|no go|nogo|non-starter|dealbreaker|deal breaker)\b", _FLAGS),
         "other_than": re.compile(r"\b(?:an?)?other (?:colou?rs?|brands?|shades?|kinds?|types?) than\b", _FLAGS),
         # "shirts, black not please", "phone but samsung no": a negation said after the value
@@ -294,6 +308,15 @@ def _word_range(found: re.Match[str]) -> str:
     return f"{low}{found.group('sep')}{high} {found.group('unit')}" if low < high else found.group(0)
 
 
+def _in_amount(found: re.Match[str]) -> str:
+    amount = found.group("amount")
+    number = float(re.sub(r"[^\d.]", "", amount.split()[0].replace(",", "")) or 0)
+    money = bool(re.search(r"k|thousand|lakh|rs|₹", amount, re.IGNORECASE)) or bool(found.group("after").strip())
+    if money or number >= 100 and not 1900 <= number <= 2099:
+        return f"under {amount}{found.group('after')}"
+    return found.group(0)
+
+
 def _an_amount(found: re.Match[str]) -> str:
     amount = found.group("digits") or {"thousand": "1000", "hundred": "100", "lakh": "100000"}[found.group("unit").lower()]
     return f"{found.group('before')} {amount}"
@@ -303,7 +326,12 @@ def normalise(message: str) -> str:
     """An English message with the wording of the module docstring's first list rewritten."""
     patterns = _patterns()
     suffixes = _table()["ordinal_suffixes"]
-    text = _ordinal_typos(message)
+    text = patterns["dictated_comma"].sub(",", message)
+    text = patterns["dictated_stop"].sub(".", text)
+    text = patterns["dictated_question"].sub("?", text)
+    text = patterns["dictated_bang"].sub("!", text)
+    text = patterns["in_amount"].sub(_in_amount, text)
+    text = _ordinal_typos(text)
     text = patterns["suffix"].sub(lambda found: suffixes[found.group("digit")], text)
     text = patterns["number"].sub(lambda found: f"number {found.group('n') or found.group('m')}", text)
     text = patterns["other"].sub("the other one", text)

@@ -416,3 +416,32 @@ def test_removing_shown_items_by_a_value_turns_the_value_down(catalogues, text: 
     assert heard.intent == "refine"
     assert value in heard.exclude.get(field, [])
     assert not [r for r in heard.references if r.how != "all"]
+
+
+def test_dictated_punctuation_separates_the_wishes(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "show me red shirts comma not too expensive period")
+    assert heard.include.get("category") == ["Shirts"] and heard.relative_price == "cheaper"
+    assert "comma" not in heard.query and "period" not in heard.query
+
+
+def test_dictated_full_stops_leave_the_budget(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "a white shirt for men full stop under 30 dollars full stop")
+    assert heard.price is not None and heard.price.max == 30
+    assert "stop" not in heard.query
+
+
+@pytest.mark.parametrize(
+    ("text", "high"), [("give me best phone in 15000", 15000), ("a tv in 20k budget", 20000), ("earphones in 500 rs", 500)]
+)
+def test_in_before_an_amount_is_a_budget(catalogues, text: str, high: float) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.price is not None and heard.price.max == high
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text"),
+    [("electronics", "phone released in 2022"), ("electronics", "phones in 128gb"), ("fashion", "jeans in 32 waist"),
+     ("electronics", "tv in 43 inches")],
+)
+def test_in_before_a_year_a_size_or_a_capacity_is_no_budget(catalogues, catalogue: str, text: str) -> None:
+    assert _read(catalogues, catalogue, text).price is None
