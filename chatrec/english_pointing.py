@@ -46,6 +46,9 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 - a negation after a catalogue value ("shirts, black not please", "phone but samsung no") turns
   it down; removing shown items by a value ("remove the red ones", "hide the white one") turns
   the value down rather than pointing at the items;
+- "that one", "this one", "the same one" with no item named in the message are the item talked
+  about last turn, and so is "it" in "more like it"; "and that one in white?" (a version asked for
+  with a question mark, no question word) is a wish for it, not a question;
 - a polite request read as a question ("can you show me the 2nd one in a darker shade") is read
   again without "can you";
 - single digits listed as positions ("i like 1 and 3", "2,3 pls"; no unit after them) point at
@@ -169,6 +172,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
             rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
         "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        "same_one": re.compile(
+            r"\b(?:the )?same (?:one|item|thing|model|pair|piece)\b|\b(?:that|this) (?:one|item|pair|model)\b", _FLAGS),
+        "singular_pronoun": re.compile(r"\b(?:it|this|that|this one|that one)\b", _FLAGS),
+        "plural_pronoun": re.compile(r"\b(?:these|those|them|they|all|both|ones)\b", _FLAGS),
+        # "and that one in white?", "the red one, in black?": another version asked for, said as a question
+        "in_value_question": re.compile(r"\bin (?:a |an )?(?:[a-z]+ ){0,2}[a-z]+\s*\?+\s*$", _FLAGS),
         # dictated punctuation: "red shirts comma not too expensive period"
         "dictated_comma": re.compile(r"\s*\bcomma\b", _FLAGS),
         "dictated_stop": re.compile(r"\s*\b(?:full stop|fullstop|new line|next line|new paragraph)\b|\s+period\s*$", _FLAGS),
@@ -600,6 +609,27 @@ def adjust(
     if polite and reread is not None and request.intent == "ask_about_item":
         again = reread(lowered[polite.end():])
         if again.intent != "ask_about_item":
+            request = again
+
+    last = [p for p in (getattr(context, "last_references", None) or []) if 1 <= p <= len(shown)]
+    if last and reread is not None and not [r for r in request.references if r.how != "all"]:
+        same = patterns["same_one"].search(lowered)
+        if same:  # "same one in blue": the item talked about last
+            again = reread(lowered[:same.start()] + _said(last) + lowered[same.end():])
+            if sorted(r.position for r in again.references) == last:
+                request = again
+        elif request.intent == "more_like" and patterns["singular_pronoun"].search(lowered) \
+                and not patterns["plural_pronoun"].search(lowered):
+            request = request.model_copy(update={"references": [  # "more like it": the one talked about last
+                ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="position")
+                for p in last]})
+
+    if request.intent == "ask_about_item" and reread is not None \
+            and [r for r in request.references if r.how != "all"] and patterns["in_value_question"].search(lowered) \
+            and not re.match(rf"^\W*(?:{alternation(_table()['question_openers'])})\b", lowered) \
+            and not patterns["fact_question"].search(lowered):
+        again = reread(lowered.rstrip(" ?"))
+        if again.intent == "more_like" and again.include:
             request = again
 
     digits = patterns["digit_list"].search(lowered) if shown and reread is not None else None

@@ -445,3 +445,26 @@ def test_in_before_an_amount_is_a_budget(catalogues, text: str, high: float) -> 
 )
 def test_in_before_a_year_a_size_or_a_capacity_is_no_budget(catalogues, catalogue: str, text: str) -> None:
     assert _read(catalogues, catalogue, text).price is None
+
+
+@pytest.mark.parametrize(
+    ("text", "colour"), [("same one in blue", "Blue"), ("that one in white", "White"), ("and this one in black?", "Black")]
+)
+def test_that_one_or_the_same_one_is_the_item_talked_about_last(catalogues, text: str, colour: str) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}, last_references=[2])
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [2]
+    assert heard.include.get("baseColour") == [colour]
+
+
+@pytest.mark.parametrize(("text", "positions"), [("more like it", [2]), ("more like these", [1, 2, 3])])
+def test_more_like_it_is_the_item_talked_about_last(catalogues, text: str, positions: list[int]) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}, last_references=[2])
+    assert heard.intent == "more_like"
+    assert _positions(heard) == positions
+
+
+def test_a_version_asked_with_a_question_mark_is_a_wish(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "the white one, in red?", TEES, current={"category": ["Tshirts"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [3] and heard.include.get("baseColour") == ["Red"]
