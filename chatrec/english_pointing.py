@@ -31,6 +31,8 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 
 :func:`adjust` corrects the request after the rules:
 
+- answers to the question asked last: "any colour", "either is ok" (no preference), "the last
+  option", "2nd option" (that option), a misspelt option ("blu", "unisx": one letter off);
 - a shown item named by its price ("the one for 13,999", "the ₹599 one"), by a word of its
   title after a determiner ("that tote", "both wranglers") or by what the assistant said of it
   ("the one you said was waterproof"): the message is read again with the item said by its
@@ -172,6 +174,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
             rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
         "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        # answers to the question asked last: "any colour", "the last option", "blu"
+        "any_answer": re.compile(
+            r"^\W*(?:(?:ok|okay|hmm|um|well)\W+)?(?:any|all|either|whichever|anything|any one)"
+            r"(?: (?:colou?rs?|brands?|styles?|types?|kinds?|sizes?|ones?|of them|of those|of these|option))?"
+            r"(?:\W+(?:is|are|will|would)? ?(?:fine|ok|okay|good|do|works|work|great))?(?: (?:pls|please|thanks))?\W*$",
+            _FLAGS),
+        "option_answer": re.compile(
+            r"^\W*(?:the )?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+            r"(?: (?:one|option|choice))?(?: (?:pls|please|thanks))?\W*$", _FLAGS),
         "same_one": re.compile(
             r"\b(?:the )?same (?:one|item|thing|model|pair|piece)\b|\b(?:that|this) (?:one|item|pair|model)\b", _FLAGS),
         "singular_pronoun": re.compile(r"\b(?:it|this|that|this one|that one)\b", _FLAGS),
@@ -461,6 +472,31 @@ def _said_after(
     return again if again.exclude and len(again.exclude) >= len(request.exclude) else request
 
 
+def _answer(lowered: str, pending: tuple[str, list[str]], request: ShopperRequest) -> ShopperRequest | None:
+    """"any colour", "the last option", "blu": an answer to the question asked last, or None."""
+    name, options = pending[0], list(pending[1])
+    patterns = _patterns()
+    if patterns["any_answer"].match(lowered):
+        return ShopperRequest(intent="answer", answered=name, language=request.language)
+    ordinal = patterns["option_answer"].match(lowered)
+    chosen: str | None = None
+    if ordinal and options:
+        word = ordinal.group("ord").lower()
+        index = len(options) - 1 if word == "last" else (
+            {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}.get(word, int(word[0]) - 1 if word[0].isdigit() else 9))
+        chosen = options[index] if index < len(options) else None
+    else:
+        words = re.findall(r"[a-z]+", lowered)
+        words = [w for w in words if w not in {"pls", "please", "plz", "thanks", "ok", "okay", "maybe", "i", "think"}]
+        if len(words) == 1 and len(words[0]) >= 3:
+            close = [o for o in options if _close(words[0], o.lower()) or words[0] == o.lower()[:len(words[0])]]
+            chosen = close[0] if len(close) == 1 else None
+    if chosen is None:
+        return None
+    return ShopperRequest(intent="answer", include={name: [chosen]}, answered=name, query=chosen,
+                          language=request.language)
+
+
 def _wish(request: ShopperRequest) -> bool:
     return bool(request.include or request.exclude or request.price or request.relative_price or request.references)
 
@@ -555,6 +591,11 @@ def adjust(
     patterns = _patterns()
     lowered = re.sub(r"\s+", " ", message.lower()).strip()
     shown = list(getattr(context, "shown", ()) or ())
+    pending = getattr(context, "pending", None)
+    if pending and request.intent != "answer" and not request.include.get(pending[0]):
+        answered = _answer(lowered, pending, request)
+        if answered is not None:
+            return answered
 
     named = [r for r in request.references if r.how != "all"]
     if request.intent not in ("off_topic", "start_over") and (

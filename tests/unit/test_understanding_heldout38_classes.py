@@ -468,3 +468,18 @@ def test_a_version_asked_with_a_question_mark_is_a_wish(catalogues) -> None:
     heard = _read(catalogues, "fashion", "the white one, in red?", TEES, current={"category": ["Tshirts"]})
     assert heard.intent == "more_like"
     assert _positions(heard) == [3] and heard.include.get("baseColour") == ["Red"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pending", "value"),
+    [("blu", ("baseColour", ["Black", "Blue", "Red"]), "Blue"), ("blak", ("baseColour", ["Black", "Blue", "Red"]), "Black"),
+     ("the last option", ("baseColour", ["Black", "Blue", "Red"]), "Red"),
+     ("2nd option", ("usage", ["Casual", "Formal", "Sports"]), "Formal"),
+     ("unisx", ("gender", ["Men", "Women", "Unisex"]), "Unisex"),
+     ("any colour", ("baseColour", ["Black", "Blue", "Red"]), None),
+     ("either is ok", ("usage", ["Casual", "Formal", "Sports"]), None)],
+)
+def test_answers_to_the_question_asked_last(catalogues, text: str, pending: tuple[str, list[str]], value: str | None) -> None:
+    heard = _read(catalogues, "fashion", text, current={"category": ["Tshirts"]}, pending=pending)
+    assert heard.intent == "answer"
+    assert heard.include.get(pending[0], []) == ([value] if value else [])
