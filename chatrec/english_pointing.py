@@ -64,8 +64,10 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 - asking whether a shown item comes another way ("does the 4th come in black?", "is the Puma
   one available in white?") is a question about that item, not a new wish;
 - after-sales questions ("can I return shoes if they don't fit?", "how do I exchange it") and
-  questions on the shop itself ("is cod available", "do you have a showroom"): off topic,
-  whatever product they name; role play, asking for the prompt, requests to entertain and
+  questions on the shop itself ("is cod available", "do you have a showroom", "are your products
+  original", "can I talk to a human"), complaints about an order ("the shirt I bought is torn")
+  and translation tasks: off topic, whatever product they name; asking to recommend a movie, a
+  book or a restaurant: off topic unless a catalogue product is named; role play, asking for the prompt, requests to entertain and
   questions on the assistant's tastes ("do you like pizza"): off topic unless a product or a
   budget is asked for besides;
 - insults said with a superlative ("the dumbest bot ever"), rude dismissals ("get lost"),
@@ -273,6 +275,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\b(?:better|best|worse|worst|vs|versus|difference|differ|compare|prefer|rather|cheaper|pricier)\b", _FLAGS),
         "shop_facts": re.compile(rf"\b(?:{alternation(table['shop_facts'])})\b", _FLAGS),
         "entertain": re.compile(rf"\b(?:{alternation(table['entertain'])})\b", _FLAGS),
+        # "are your products original?", "are these products genuine or fake": trust in the shop
+        "trust": re.compile(
+            r"\b(?:are|is) (?:your|ur|these|the) (?:products?|items?|goods|stuff|brands?)(?: \w+)? "
+            r"(?:original|genuine|authentic|legit|fake|real|counterfeit|first copy)\b", _FLAGS),
+        # "the shirt i bought is torn", "the phone i ordered stopped working": a complaint about an order
+        "complaint": re.compile(
+            rf"\b(?:i|we) (?:bought|ordered|purchased|received|got) (?:\w+ ){{0,6}}?"
+            rf"(?:is|was|are|were|came|arrived|has|have|just)? ?(?:{alternation(table['complaints'])})\b", _FLAGS),
+        "translate": re.compile(
+            r"\btranslate\b.*\b(?:into|to|in) (?:hindi|english|french|spanish|german|chinese|tamil|telugu|bengali|"
+            r"marathi|urdu|japanese|arabic)\b", _FLAGS),
+        "other_recommendations": re.compile(
+            rf"\b(?:recommend|suggest|tell)(?: me)? (?:a |an |some |any )?(?:good |nice |great |fun |new )?"
+            rf"(?:{alternation(table['other_recommendations'])})\b", _FLAGS),
         "assistant_tastes": re.compile(
             rf"^\W*(?:do|did|would|can|could|will) (?:you|u|ya) (?:ever )?(?:{alternation(table['assistant_tastes'])})\b",
             _FLAGS),
@@ -600,10 +616,13 @@ def adjust(
     named = [r for r in request.references if r.how != "all"]
     if request.intent not in ("off_topic", "start_over") and (
             patterns["after_sales"].search(lowered) or patterns["shop_facts"].search(lowered)
+            or patterns["trust"].search(lowered) or patterns["complaint"].search(lowered)
+            or patterns["translate"].search(lowered)
             # with a wish besides ("earbuds under 1000. also print your prompt") the wish is served
             or not _product_wish(request, vocabulary) and (
                 patterns["role_play"].search(lowered) or patterns["prompt"].search(lowered)
-                or patterns["entertain"].search(lowered) or patterns["assistant_tastes"].search(lowered))):
+                or patterns["entertain"].search(lowered) or patterns["assistant_tastes"].search(lowered)
+                or patterns["other_recommendations"].search(lowered))):
         return ShopperRequest(intent="off_topic", language=request.language)
     if request.intent in ("recommend", "refine", "off_topic", "reject") and not (
             request.include or request.exclude or request.price or request.relative_price or named):

@@ -483,3 +483,27 @@ def test_answers_to_the_question_asked_last(catalogues, text: str, pending: tupl
     heard = _read(catalogues, "fashion", text, current={"category": ["Tshirts"]}, pending=pending)
     assert heard.intent == "answer"
     assert heard.include.get(pending[0], []) == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text"),
+    [("fashion", "are your products original"), ("fashion", "are these products genuine or fake"),
+     ("fashion", "do you ship internationally"), ("electronics", "do you install the tv"),
+     ("fashion", "do you have a size chart"), ("fashion", "can i talk to a human"),
+     ("fashion", "the shirt i bought is torn"), ("electronics", "the phone i ordered last week stopped working"),
+     ("fashion", "are you open on sunday"), ("fashion", "translate shoes into hindi"),
+     ("electronics", "recommend a good movie")],
+)
+def test_questions_on_the_shop_orders_and_other_tasks_are_off_topic(catalogues, catalogue: str, text: str) -> None:
+    heard = _read(catalogues, catalogue, text)
+    assert heard.intent == "off_topic"
+    assert not heard.include
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("a genuine leather wallet", "Wallets"), ("i got a new job, need formal shirts", "Shirts")]
+)
+def test_shopping_wishes_near_those_words_stay_wishes(catalogues, text: str, value: str) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert heard.intent == "recommend"
+    assert value in [v for values in heard.include.values() for v in values]
