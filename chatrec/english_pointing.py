@@ -7,6 +7,8 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 
 :func:`normalise` rewrites the English message before the rules read it:
 
+- Indian-English product words the lexicon lacks ("jeans pant", "bag pack", "chappals") are the
+  catalogue's words ("jeans", "backpack", "sandals");
 - dictated punctuation ("comma", "full stop", a closing "period", "question mark") is punctuation;
 - "in" or "within" before an amount ("best phone in 15000", "a tv in 20k budget") is "under" it,
   never before a year, a size or a capacity ("released in 2022", "in 128gb", "in 32 waist");
@@ -176,6 +178,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
             rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
         "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        "synonyms": re.compile(rf"(?<![\w-])(?:{alternation(table['synonyms'])})(?![\w-])", _FLAGS),
         # answers to the question asked last: "any colour", "the last option", "blu"
         "any_answer": re.compile(
             r"^\W*(?:(?:ok|okay|hmm|um|well)\W+)?(?:any|all|either|whichever|anything|any one)"
@@ -367,6 +370,8 @@ def normalise(message: str) -> str:
     text = patterns["dictated_question"].sub("?", text)
     text = patterns["dictated_bang"].sub("!", text)
     text = patterns["in_amount"].sub(_in_amount, text)
+    synonyms = _table()["synonyms"]
+    text = patterns["synonyms"].sub(lambda found: synonyms[found.group(0).lower()], text)
     text = _ordinal_typos(text)
     text = patterns["suffix"].sub(lambda found: suffixes[found.group("digit")], text)
     text = patterns["number"].sub(lambda found: f"number {found.group('n') or found.group('m')}", text)

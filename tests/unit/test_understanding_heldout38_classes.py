@@ -507,3 +507,12 @@ def test_shopping_wishes_near_those_words_stay_wishes(catalogues, text: str, val
     heard = _read(catalogues, "fashion", text)
     assert heard.intent == "recommend"
     assert value in [v for values in heard.include.values() for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [("jeans pant for men", "category", "Jeans"), ("blue saari", "subCategory", "Saree"),
+     ("bag pack for school", "category", "Backpacks"), ("chappals for ladies", "subCategory", "Sandal")],
+)
+def test_indian_english_product_words(catalogues, text: str, field: str, value: str) -> None:
+    assert _read(catalogues, "fashion", text).include.get(field) == [value]
