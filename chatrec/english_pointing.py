@@ -9,6 +9,8 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 
 - Indian-English product words the lexicon lacks ("jeans pant", "bag pack", "chappals") are the
   catalogue's words ("jeans", "backpack", "sandals");
+- "can u go lower", "anything lower in price" are "cheaper"; "increase budget to 1000", "reduce
+  the budget to 300" are "up to" the amount; "500 is max" is "max 500";
 - dictated punctuation ("comma", "full stop", a closing "period", "question mark") is punctuation;
 - "in" or "within" before an amount ("best phone in 15000", "a tv in 20k budget") is "under" it,
   never before a year, a size or a capacity ("released in 2022", "in 128gb", "in 32 waist");
@@ -53,6 +55,9 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 - "that one", "this one", "the same one" with no item named in the message are the item talked
   about last turn, and so is "it" in "more like it"; "and that one in white?" (a version asked for
   with a question mark, no question word) is a wish for it, not a question;
+- "something between the redmi and the samsung in price", "priced between the first and the
+  last": a budget bounded by those two shown items' prices (a price word is needed; without one
+  "between" compares);
 - a polite request read as a question ("can you show me the 2nd one in a darker shade") is read
   again without "can you";
 - single digits listed as positions ("i like 1 and 3", "2,3 pls"; no unit after them) point at
@@ -178,6 +183,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the )?(?P<sup>{alternation(table['price_superlatives'])}) (?:one )?(?:of|among|out of) "
             rf"(?:{alternation(table['group_words'])})\b", _FLAGS),
         "both": re.compile(r"\bboth(?: of them)?\b", _FLAGS),
+        "go_lower": re.compile(
+            r"\b(?:go|come|something|anything|bit) (?:a bit |a little |slightly |much |even |any )?(?P<way>lower|higher)"
+            r"(?: (?:in|on) (?:price|cost))?\b(?! (?:than|end)\b)", _FLAGS),
+        # "increase budget to 1000", "reduce the budget to 300": the new limit
+        "budget_to": re.compile(
+            r"\b(?:increase|raise|bump|up|extend|stretch|reduce|lower|drop|cut|decrease|change|set|make|move)(?: up)? "
+            r"(?:the |my |our )?budget(?: up| down)? to\b", _FLAGS),
+        "is_max": re.compile(
+            r"(?<![\w.,])(?P<amount>(?:rs\.? ?|₹ ?)?\d[\d,]*(?:\.\d+)? ?k?) (?:is|will be|would be) (?:the )?"
+            r"(?:max|maximum|limit|top|upper limit|highest)\b", _FLAGS),
+        # "something between the redmi and the samsung in price": a budget bounded by two shown items
+        "between_items": re.compile(
+            r"\bbetween (?:the )?(?P<a>[a-z][\w-]*)(?: one| ones)? and (?:the )?(?P<b>[a-z][\w-]*)(?: one| ones)?\b", _FLAGS),
+        "price_words": re.compile(r"\b(?:price|prices|priced|cost|costs|budget|range|pricewise|price-wise)\b", _FLAGS),
         "synonyms": re.compile(rf"(?<![\w-])(?:{alternation(table['synonyms'])})(?![\w-])", _FLAGS),
         # answers to the question asked last: "any colour", "the last option", "blu"
         "any_answer": re.compile(
@@ -370,6 +389,9 @@ def normalise(message: str) -> str:
     text = patterns["dictated_question"].sub("?", text)
     text = patterns["dictated_bang"].sub("!", text)
     text = patterns["in_amount"].sub(_in_amount, text)
+    text = patterns["go_lower"].sub(lambda found: "cheaper" if found.group("way").lower() == "lower" else "pricier", text)
+    text = patterns["budget_to"].sub("up to", text)
+    text = patterns["is_max"].sub(lambda found: f"max {found.group('amount')}", text)
     synonyms = _table()["synonyms"]
     text = patterns["synonyms"].sub(lambda found: synonyms[found.group(0).lower()], text)
     text = _ordinal_typos(text)
@@ -516,6 +538,31 @@ def _answer(lowered: str, pending: tuple[str, list[str]], request: ShopperReques
         return None
     return ShopperRequest(intent="answer", include={name: [chosen]}, answered=name, query=chosen,
                           language=request.language)
+
+
+def _between_items(found: re.Match[str], shown: list[Any], request: ShopperRequest) -> ShopperRequest | None:
+    """"between the redmi and the samsung in price": the two shown items' prices bound the budget."""
+    from chatrec.understanding import normalise_tokens
+
+    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": len(shown)}
+    prices: list[float] = []
+    for word in (found.group("a"), found.group("b")):
+        if word.lower() in ordinals and ordinals[word.lower()] <= len(shown):
+            hits = [ordinals[word.lower()]]
+        else:
+            token = (normalise_tokens(word) or [""])[0]
+            hits = [p for p, item in enumerate(shown, start=1) if token in _title_words(item)]
+        price = getattr(shown[hits[0] - 1], "price", None) if len(hits) == 1 else None
+        if price is None:
+            return None
+        prices.append(float(price))
+    low, high = sorted(prices)
+    if low == high:
+        return None
+    from chatrec.request import PriceRange
+
+    return request.model_copy(update={
+        "intent": "refine", "references": [], "price": PriceRange(min=low, max=high), "relative_price": None})
 
 
 def _wish(request: ShopperRequest) -> bool:
@@ -696,6 +743,12 @@ def adjust(
         again = reread(lowered.rstrip(" ?"))
         if again.intent == "more_like" and again.include:
             request = again
+
+    between = patterns["between_items"].search(lowered) if shown else None
+    if between and patterns["price_words"].search(lowered) and not request.price:
+        bounded = _between_items(between, shown, request)
+        if bounded is not None:
+            return bounded
 
     digits = patterns["digit_list"].search(lowered) if shown and reread is not None else None
     if digits and reread is not None and not [r for r in request.references if r.how != "all"] and not request.price:

@@ -516,3 +516,32 @@ def test_shopping_wishes_near_those_words_stay_wishes(catalogues, text: str, val
 )
 def test_indian_english_product_words(catalogues, text: str, field: str, value: str) -> None:
     assert _read(catalogues, "fashion", text).include.get(field) == [value]
+
+
+@pytest.mark.parametrize(
+    "text", ["something between the redmi and the samsung in price", "priced between the first and the last"]
+)
+def test_a_budget_between_two_shown_items_prices(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert heard.intent == "refine"
+    assert heard.price is not None and (heard.price.min, heard.price.max) == (6499, 9499)
+
+
+def test_between_two_items_without_a_price_word_compares_them(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "whats the difference between the redmi and the samsung", PHONES,
+                  current={"category": ["Smartphones"]})
+    assert heard.intent == "compare" and heard.price is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "relative"),
+    [("can u go lower", None, None, "cheaper"), ("anything lower in price", None, None, "cheaper"),
+     ("increase budget to 1000", None, 1000, None), ("reduce the budget to 300", None, 300, None),
+     ("500 is max", None, 500, None)],
+)
+def test_budget_changes_said_as_going_lower_or_setting_a_limit(
+    catalogues, text: str, low: float | None, high: float | None, relative: str | None
+) -> None:
+    heard = _read(catalogues, "electronics", text, MICE, current={"category": ["Mice"]})
+    assert heard.relative_price == relative
+    assert (heard.price.min, heard.price.max) == (low, high) if heard.price else high is None
