@@ -58,6 +58,10 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 - "something between the redmi and the samsung in price", "priced between the first and the
   last": a budget bounded by those two shown items' prices (a price word is needed; without one
   "between" compares);
+- two words running together in one shown item's title ("wave lite but with calling", "galaxy m04
+  how much ram") name that item when said with a turn of phrase that points ("but", "similar",
+  "how", "?"...) and are no catalogue value ("navy blue ones" asks for navy blue); the start of a
+  title word names an item too ("the zeb one": Zebronics, "the county one": "ZEB-COUNTY");
 - a polite request read as a question ("can you show me the 2nd one in a darker shade") is read
   again without "can you";
 - single digits listed as positions ("i like 1 and 3", "2,3 pls"; no unit after them) point at
@@ -565,6 +569,42 @@ def _between_items(found: re.Match[str], shown: list[Any], request: ShopperReque
         "intent": "refine", "references": [], "price": PriceRange(min=low, max=high), "relative_price": None})
 
 
+def _title_run(
+    request: ShopperRequest, lowered: str, shown: list[Any], reread: Callable[[str], ShopperRequest],
+    vocabulary: Any = None,
+) -> ShopperRequest:
+    """"wave lite but with calling", "galaxy m04 but with more ram": two words running together in one
+    shown item's title (and in no other) name that item, with or without "the"."""
+    from chatrec.understanding import _common_words, normalise_tokens
+
+    if not re.search(r"\b(?:but|similar|like|same|instead|than|vs|versus|cheaper|pricier|one|ones|how|what|does|is)\b|\?",
+                     lowered):
+        return request  # "silicon strap watches" asks for such watches; a pointer comes with a turn of phrase
+    words = normalise_tokens(lowered)
+    titles = [" " + " ".join(normalise_tokens(str(getattr(item, "title", "")))) + " " for item in shown]
+    common = _common_words()
+    for start in range(len(words) - 1):
+        pair = words[start:start + 2]
+        if all(w in common or not w.isalnum() for w in pair):
+            continue
+        if vocabulary is not None and hasattr(vocabulary, "names_value"):
+            descriptive = set(vocabulary.fields) - {"brand"}
+            if vocabulary.names_value(pair, descriptive) or any(vocabulary.names_value([w], descriptive) for w in pair):
+                continue  # "navy blue ones" asks for navy blue, whatever title says it
+        hits = [p for p, title in enumerate(titles, start=1) if f" {pair[0]} {pair[1]} " in title]
+        if len(hits) != 1:
+            continue
+        found = re.search(rf"\b{re.escape(pair[0])}\w*\W+{re.escape(pair[1])}\w*", lowered)
+        if found is None:
+            return request
+        again = reread(lowered[:found.start()] + _said(hits) + lowered[found.end():])
+        named = [r.position for r in again.references if r.how != "all"]
+        if named != hits:
+            return request
+        return again.model_copy(update={"references": [r.model_copy(update={"how": "title"}) for r in again.references]})
+    return request
+
+
 def _wish(request: ShopperRequest) -> bool:
     return bool(request.include or request.exclude or request.price or request.relative_price or request.references)
 
@@ -620,6 +660,9 @@ def _pointed(
                     and re.match(r"\s*(?:$|[?.!,;])", lowered[found.end():]):
                 continue  # "is this waterproof?": a quality asked about, no item named
             hits = [p for p, title in enumerate(titles, start=1) if words[0] in title]
+            if not hits:  # "the zeb one" (Zebronics), "the county one" ("ZEB-COUNTY"): the start of a title word
+                hits = [p for p, title in enumerate(titles, start=1)
+                        if any(t.startswith(words[0]) or len(words[0]) >= 5 and words[0] in t for t in title)]
             if hits and len(hits) < n and (not both_default or len(hits) == 2):
                 return found.span(), hits, "title"
     return None
@@ -769,6 +812,9 @@ def adjust(
             request = request.model_copy(update={"intent": intent, "references": [
                 ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="other")
                 for p in others]})
+
+    if shown and reread is not None and not removed and not [r for r in request.references if r.how != "all"]:
+        request = _title_run(request, lowered, shown, reread, vocabulary)
 
     pointed = _pointed(lowered, shown, request) if shown and reread is not None and not removed else None
     if pointed is not None and reread is not None:

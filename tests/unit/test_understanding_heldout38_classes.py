@@ -545,3 +545,26 @@ def test_budget_changes_said_as_going_lower_or_setting_a_limit(
     heard = _read(catalogues, "electronics", text, MICE, current={"category": ["Mice"]})
     assert heard.relative_price == relative
     assert (heard.price.min, heard.price.max) == (low, high) if heard.price else high is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "position"),
+    [("wave lite but with calling", SMARTWATCHES, 1), ("galaxy m04 but with more ram", PHONES, 3),
+     ("redmi a1 similar phones", PHONES, 1), ("the zeb one", SPEAKERS, 1), ("the county one", SPEAKERS, 1)],
+)
+def test_a_model_name_or_the_start_of_a_title_word_names_the_item(
+    catalogues, text: str, shown: tuple[str, ...], position: int
+) -> None:
+    heard = _read(catalogues, "electronics", text, shown, current={"category": ["SmartWatches"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [position]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [("navy blue ones", "baseColour", "Navy Blue"), ("silicon strap watches", "subCategory", "Watches")],
+)
+def test_title_words_that_are_a_wish_point_at_nothing(catalogues, text: str, field: str, value: str) -> None:
+    heard = _read(catalogues, "fashion", text, TEES + WATCHES[:1], current={"category": ["Tshirts"]})
+    assert value in heard.include.get(field, [])
+    assert not [r for r in heard.references if r.how != "all"]
