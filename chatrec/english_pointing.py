@@ -42,7 +42,7 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   ("the one you said was waterproof"): the message is read again with the item said by its
   number, and kept when that reading points at exactly those items;
 - an ordinal before a word that names every shown item ("the top watch", "first watch but for
-  men") is that ordinal's item; "both" judged like "these" ("both are ugly") turns both down;
+  men", "the second shirt" of shown t-shirts) is that ordinal's item, and the word no new wish; "both" judged like "these" ("both are ugly") turns both down;
 - a terse "X one" opening a clause ("redmi one battery how much", "puma one in white?") is read
   as "the X one" when that names a shown item and X is no value of a descriptive field ("white
   ones" asks for white items); a terse question on a fact of a pointed item
@@ -66,7 +66,8 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   again without "can you";
 - single digits listed as positions ("i like 1 and 3", "2,3 pls"; no unit after them) point at
   those items; "the other two", "the rest" are the shown items not pointed at in the message or,
-  failing that, last turn; "the one with 12 month battery" searches no battery;
+  failing that, last turn; "the one with 12 month battery", "earphones which have good bass and
+  battery" search no battery (a product type after "with"/"have", once another was said, is a feature);
 - "less sporty", "not so formal": that value is turned down, not wanted; turning the shown items
   down for another product type ("nah forget phones, show me tvs") is a new request; "full sleeve
   ones?" with no item named is a wish, not a question;
@@ -440,12 +441,17 @@ def _ordinal_noun(
     if found is None or _patterns()["nouns"].match(found.group("noun")):
         return request
     noun = (normalise_tokens(found.group("noun")) or [""])[0]
-    if len(noun) < 3 or not all(noun in _title_words(item) | _type_words(item) for item in shown):
+    # "the second shirt" of shown t-shirts: the noun ends a word naming every shown item
+    if len(noun) < 3 or not all(any(w == noun or len(noun) >= 4 and w.endswith(noun)
+                                    for w in _title_words(item) | _type_words(item)) for item in shown):
         return request
     ordinal = {"top": "first", "bottom": "last"}.get(found.group("ord").lower(), found.group("ord").lower())
     again = reread(lowered[:found.start()] + f"the {ordinal} one" + lowered[found.end():])
     named = [r for r in again.references if r.how != "all"]
-    return again if len(named) == 1 else request
+    before = [r.position for r in request.references if r.how != "all"]
+    if len(named) != 1 or before and before != [r.position for r in named]:
+        return request
+    return again
 
 
 def _type_words(item: Any) -> set[str]:
@@ -493,11 +499,23 @@ def _features(request: ShopperRequest, lowered: str, vocabulary: Any) -> Shopper
     """"the one with 12 month battery": a product type said after "the one with" is a feature of the item."""
     from chatrec.understanding import normalise_tokens, type_fields
 
+    types = set(type_fields(getattr(vocabulary, "fields", ()) or ())) | {"category"}
     found = _patterns()["one_with"].search(lowered)
     if found is None or not [r for r in request.references if r.how != "all"]:
-        return request
+        # "earphones which have good bass and battery": a product type said after "have", once another
+        # product type was said before it, is a feature of that product
+        feature = re.search(r"\b(?:with|has|have|having|that has|which has|which have)\b", lowered)
+        if feature is None:
+            return request
+        head, tail = set(normalise_tokens(lowered[:feature.start()])), set(normalise_tokens(lowered[feature.end():]))
+        values = [(name, v) for name, vs in request.include.items() if name in types for v in vs]
+        later = [(name, v) for name, v in values
+                 if set(normalise_tokens(v, camel=True)) & tail and not set(normalise_tokens(v, camel=True)) & head]
+        if not later or len(later) == len(values) or not head & set(normalise_tokens(request.query)):
+            return request
+        include = {name: [v for v in vs if (name, v) not in later] for name, vs in request.include.items()}
+        return request.model_copy(update={"include": {name: vs for name, vs in include.items() if vs}})
     said = set(normalise_tokens(found.group("rest")))
-    types = set(type_fields(getattr(vocabulary, "fields", ()) or ())) | {"category"}
     include = {
         name: values for name, values in request.include.items()
         if name not in types or not any(set(normalise_tokens(v, camel=True)) & said for v in values)
@@ -740,8 +758,9 @@ def adjust(
         if again.intent == "reject":
             return again
 
-    if shown and reread is not None and not named:
+    if shown and reread is not None:
         request = _ordinal_noun(request, lowered, shown, reread)
+    if shown and reread is not None and not named:
         terse = patterns["terse_one"].search(lowered)
         # "white ones" asks for white items; "redmi one", "puma one" point at the shown Redmi, Puma
         describes = terse is not None and vocabulary is not None and hasattr(vocabulary, "names_value") \

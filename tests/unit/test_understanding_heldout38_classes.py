@@ -568,3 +568,24 @@ def test_title_words_that_are_a_wish_point_at_nothing(catalogues, text: str, fie
     heard = _read(catalogues, "fashion", text, TEES + WATCHES[:1], current={"category": ["Tshirts"]})
     assert value in heard.include.get(field, [])
     assert not [r for r in heard.references if r.how != "all"]
+
+
+@pytest.mark.parametrize(
+    "text", ["the second shirt in white", "something similar to the second shirt but maybe in white"]
+)
+def test_a_shorter_name_of_the_shown_type_after_an_ordinal_is_one(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [2]
+    assert heard.include == {"baseColour": ["White"]}  # no search for shirts: "shirt" named the shown t-shirt
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i want earphone which is wireless and have good bass and battery",
+     "earbuds having long battery, under 2000"],
+)
+def test_a_product_type_said_as_a_feature_after_have_is_no_wish(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.include.get("subcategory") == ["Headphones,Earbuds&Accessories"]
+    assert "category" not in heard.include  # no battery search
