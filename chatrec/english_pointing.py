@@ -65,7 +65,8 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 - a polite request read as a question ("can you show me the 2nd one in a darker shade") is read
   again without "can you";
 - single digits listed as positions ("i like 1 and 3", "2,3 pls"; no unit after them) point at
-  those items; "the other two", "the rest" are the shown items not pointed at in the message or,
+  those items, and so does one digit after a likeness word ("similar to 1 but smaller"; never
+  "i would like 2 mice"); "the other two", "the rest" are the shown items not pointed at in the message or,
   failing that, last turn; "the one with 12 month battery", "earphones which have good bass and
   battery" search no battery (a product type after "with"/"have", once another was said, is a feature);
 - "less sporty", "not so formal": that value is turned down, not wanted; turning the shown items
@@ -277,6 +278,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:^\W*|\b(?:like|love|want|take|prefer|pick|choose|show me|more like|similar to)\s+)#?(?P<a>[1-9])"
             r"\s*(?:,|and|&|\+)\s*#?(?P<b>[1-9])(?![\d,.]|\s*(?:k|rs|inr|rupees|\$|usd|dollars|thousand|hundred|lakh|gb|tb|mah|inch|w)\b)",
             _FLAGS),
+        # "similar to 1 but smaller", "like 3 in blue": one digit after a likeness word is a position
+        "like_digit": re.compile(
+            r"(?<!\bwould )(?<!\bi )(?<!\bwe )(?<!\bi'd )(?<!\bid )(?<!\bthey )(?<!\byou )(?<!\bu )"
+            r"\b(?:similar to|like|same as|more like|as) #?(?P<n>[1-9])"
+            r"(?=\s*(?:$|[,.!?;:]|(?:but|in|please|pls|plz|and|only|though|with|for|except)\b))", _FLAGS),
         # "the one with 12 month battery": what the item has, not a product searched for
         "one_with": re.compile(r"\bthe (?:one|ones) (?:with|that has|that have|having) (?P<rest>.*)$", _FLAGS),
         "less": re.compile(r"\b(?:less|not so|not as|not too|fewer) (?P<word>[a-z]+)\b", _FLAGS),
@@ -813,6 +819,12 @@ def adjust(
             return bounded
 
     digits = patterns["digit_list"].search(lowered) if shown and reread is not None else None
+    single = patterns["like_digit"].search(lowered) if shown and reread is not None and not digits else None
+    if single and reread is not None and not [r for r in request.references if r.how != "all"] \
+            and int(single.group("n")) <= len(shown):
+        again = reread(lowered[:single.start("n")] + _said([int(single.group("n"))]) + lowered[single.end("n"):])
+        if [r.position for r in again.references] == [int(single.group("n"))]:
+            request = again
     if digits and reread is not None and not [r for r in request.references if r.how != "all"] and not request.price:
         positions = sorted({int(digits.group("a")), int(digits.group("b"))})
         if positions[-1] <= len(shown):

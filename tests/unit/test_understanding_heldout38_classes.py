@@ -589,3 +589,15 @@ def test_a_product_type_said_as_a_feature_after_have_is_no_wish(catalogues, text
     heard = _read(catalogues, "electronics", text)
     assert heard.include.get("subcategory") == ["Headphones,Earbuds&Accessories"]
     assert "category" not in heard.include  # no battery search
+
+
+@pytest.mark.parametrize(("text", "position"), [("similar to 1 but smaller", 1), ("like 3 but in red", 3), ("bags like 2", 2)])
+def test_one_digit_after_a_likeness_word_is_a_position(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "fashion", text, BAGS, current={"category": ["Handbags"]})
+    assert heard.intent == "more_like"
+    assert _positions(heard) == [position]
+
+
+def test_a_count_after_would_like_is_no_position(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "i would like 2 mice", MICE, current={"category": ["Mice"]})
+    assert not [r for r in heard.references if r.how != "all"]
