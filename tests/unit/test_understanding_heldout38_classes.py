@@ -16,6 +16,7 @@ TWO_TEES = ("1617", "1889")
 WATCHES = ("5077", "10400", "10318", "5070")  # Being Human blue, Puma black, Esprit steel, Being Human white
 SHOES = ("3167", "4140", "1951")  # Nike white, Skechers green, Puma "Eco Funky" purple
 JEANS = ("11280", "9169", "11308")  # Wrangler black, Locomotive blue, Wrangler black slim fit
+BAGS = ("3393", "5876", "8519", "9444")  # Murcia green dotted, Puma black, Nike pink-blue tote, Nike blue
 
 
 def _positions(heard) -> list[int]:
