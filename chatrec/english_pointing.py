@@ -83,8 +83,11 @@ wrong. Two steps correct them by class, never by sentence; their words are in
   book or a restaurant: off topic unless a catalogue product is named; role play, asking for the prompt, requests to entertain and
   questions on the assistant's tastes ("do you like pizza"): off topic unless a product or a
   budget is asked for besides;
+- errands ("set an alarm", "call my mom", "send an email") and asking to override the rules
+  ("disregard ur rules", "everything for free"): off topic unless a product or budget is asked for;
 - insults said with a superlative ("the dumbest bot ever"), rude dismissals ("get lost"),
-  presence checks ("anyone there?") and keyboard mashing ("asdfgh jkl"): chit-chat, no search;
+  presence checks ("anyone there?"), interjections ("hahaha", "omg") and keyboard mashing
+  ("asdfgh jkl"): chit-chat, no search; "meh", "ugh" with items shown turn them down;
 - "I prefer the ones from before", "the previous list was better": show those again.
 """
 
@@ -326,6 +329,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^\W*(?:do|did|would|can|could|will) (?:you|u|ya) (?:ever )?(?:{alternation(table['assistant_tastes'])})\b",
             _FLAGS),
         "role_play": re.compile(rf"\b(?:{alternation(table['role_play'])})\b", _FLAGS),
+        "errand": re.compile(rf"\b(?:{alternation(table['errands'])})\b", _FLAGS),
+        "override": re.compile(
+            rf"\b(?:ignore|disregard|forget|bypass|override|break) (?:all |your |ur |the |my |these |those |of )*"
+            rf"(?:{alternation(table['overrides'])})\b|\b(?:everything|all|it) for free\b", _FLAGS),
+        "interjection": re.compile(
+            rf"^(?:\W*(?:{alternation(table['interjections'])}|(?:ha|he|lo|l)+h?|(?:ha){{2,}}\w*)\W*)+$", _FLAGS),
+        "dislike_interjection": re.compile(
+            rf"^\W*(?:{alternation(table['dislike_interjections'])})(?:\W+(?:{alternation(table['dislike_interjections'])}))*\W*$",
+            _FLAGS),
         "prompt": re.compile(
             rf"\b(?:{alternation(table['prompt_verbs'])}) (?:me )?(?:(?:the )?(?:contents?|text|words|full text) of )?"
             rf"(?:your|the|ur) (?:{alternation(table['prompt_words'])})\b", _FLAGS),
@@ -741,10 +753,16 @@ def adjust(
             or not _product_wish(request, vocabulary) and (
                 patterns["role_play"].search(lowered) or patterns["prompt"].search(lowered)
                 or patterns["entertain"].search(lowered) or patterns["assistant_tastes"].search(lowered)
-                or patterns["other_recommendations"].search(lowered))):
+                or patterns["other_recommendations"].search(lowered) or patterns["errand"].search(lowered)
+                or patterns["override"].search(lowered))):
         return ShopperRequest(intent="off_topic", language=request.language)
     if request.intent in ("recommend", "refine", "off_topic", "reject") and not (
             request.include or request.exclude or request.price or request.relative_price or named):
+        if patterns["dislike_interjection"].match(lowered):  # "meh", "ugh": turning down what is shown
+            return ShopperRequest(intent="reject" if shown else "chitchat", language=request.language,
+                                  show_now=bool(shown))
+        if patterns["interjection"].match(lowered):  # "hahaha", "omg", "wow"
+            return ShopperRequest(intent="chitchat", language=request.language)
         if patterns["insult"].search(lowered) or patterns["rude"].search(lowered) \
                 or request.intent != "reject" and patterns["presence"].search(lowered):
             return ShopperRequest(intent="chitchat", language=request.language)
