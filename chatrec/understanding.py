@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
-from chatrec import foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
+from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1200,6 +1200,7 @@ def understand(
     if detect_language(raw) == "en":  # i12p: "half a lakh", price idioms, "dearer", glued words
         raw = plain_shoppers.normalise(raw, vocabulary, (lexicon or Lexicon.default()).english_words())
         raw = pointing_budgets.normalise(raw)  # i12r: "for two hundred", "size 9 or so", "the left one"
+        raw = english_pointing.normalise(raw)  # i12u: "secnd one", "no. 2", "nah the other"
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1456,7 +1457,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = pointing_budgets.adjust(  # i12r: "the one I asked about", "similar bags?", "higher end"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return foreign_pointing.adjust(  # i12t: "你是哪个公司开发的", "¿cuál es más grande?", "die grüne Tasche"
+    request = foreign_pointing.adjust(  # i12t: "你是哪个公司开发的", "¿cuál es más grande?", "die grüne Tasche"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return english_pointing.adjust(  # i12u: "the one for 13,999", "anything like it?", "can I return it"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
