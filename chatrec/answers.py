@@ -168,9 +168,10 @@ def asks_to_buy(message: str, n_shown: int, language: str = "en") -> bool:
         return False
     wording = _wording(language)
     text = _in_english_words(message, language)
-    return _has_phrase(text, wording["buy_words"]) and (
-        find_reference(message, n_shown, language) is not None or len(_tokens(text)) <= 4
-    )
+    # i12v: the shopper's own words too ("好的，就要这个" reads to the lexicon as "好 , 就要 this one")
+    said = _has_phrase(text, wording["buy_words"]) or language != "en" and _has_phrase(
+        message.lower(), [w for w in wording["buy_words"] if len(w) > 1])  # not a bare "买": "我想买一部手机" is new
+    return said and (find_reference(message, n_shown, language) is not None or len(_tokens(text)) <= 4)
 
 
 #: Words a bare spec question is made of besides its spec: "and the screen size?", "what about battery on these".

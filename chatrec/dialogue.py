@@ -25,6 +25,7 @@ __all__ = [
     "FitsMakes",
     "Heard",
     "Named",
+    "PriceTier",
     "Reacted",
     "Reshown",
     "Shown",
@@ -118,7 +119,16 @@ class FitsMakes:
     makes: tuple[str, ...]
 
 
-Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes
+@dataclass(frozen=True)
+class PriceTier:
+    """i12v: the price tier the customer's words set ("nothing fancy" -> ``modest``, "premium only" ->
+    ``premium``; None: none), kept so that a new product type gets a budget of the same tier
+    (:mod:`chatrec.price_tiers`)."""
+
+    tier: str | None
+
+
+Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier
 
 
 @dataclass
@@ -149,6 +159,8 @@ class DialogueState:
         specs: i12o: spec bounds per unit family, ``[min, max]`` (None for open), kept like wishes.
         spec_blocked: i12o: ids the spec bounds leave out this turn (recomputed each turn, not stored).
         fits: i12o: makes the accessory's title must name ("for my Mi tv"), kept like wishes.
+        price_tier: i12v: the price tier said in words ("nothing fancy"), or None; a budget given in
+            figures, "price doesn't matter" and starting over end it.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -174,6 +186,7 @@ class DialogueState:
     specs: dict[str, list[float | None]] = field(default_factory=dict)
     spec_blocked: list[str] = field(default_factory=list)
     fits: list[str] = field(default_factory=list)
+    price_tier: str | None = None  # i12v
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -234,6 +247,8 @@ class DialogueState:
             self.spec_blocked = list(event.blocked)
         elif isinstance(event, FitsMakes):  # i12o
             self.fits = list(dict.fromkeys(event.makes))
+        elif isinstance(event, PriceTier):  # i12v
+            self.price_tier = event.tier
         elif event.kind == "rejected":
             if event.item_id not in self.rejected:
                 self.rejected.append(event.item_id)
@@ -263,12 +278,14 @@ class DialogueState:
             self.specs, self.fits = {}, []  # i12o
             self.include, self.exclude, self.avoid = {}, {}, []
             self.min_price = self.max_price = None
+            self.price_tier = None  # i12v
             self.asked, self.n_questions, self.queries = [], 0, []
         if heard.intent == "reject":
             self.rejected.extend(i for i in self.last_shown if i not in self.rejected)
         for name in heard.drop:
             if name == "price":
                 self.min_price = self.max_price = None
+                self.price_tier = None  # i12v
             else:
                 self.include.pop(name, None)
         types = set(type_fields([*self.include, *heard.include])) | {"category"}

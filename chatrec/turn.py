@@ -27,12 +27,13 @@ from chatrec import shopper_moves  # i12o: "none of these are formal?", "never m
 from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
+from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
 from chatrec.dialogue import (
-    Asked, DialogueState, FitsMakes, Heard, Named, Reshown, Shown, SpecsWanted, Wishes, rounded_bound,
+    Asked, DialogueState, FitsMakes, Heard, Named, PriceTier, Reshown, Shown, SpecsWanted, Wishes, rounded_bound,
 )
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
@@ -176,6 +177,8 @@ def hear(
             and (answer or not says_english(message, min_letters=2)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
+    if heard.intent == "chitchat" and context.searching and asks_to_see(message):
+        return heard.model_copy(update={"intent": "refine", "show_now": True})  # i12v: "ok show me", "zeig mir welche"
     if shown and not heard.include and heard.intent in ("chitchat", "ask_about_item", "compare") \
             and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
@@ -200,7 +203,11 @@ def as_question_about_shown(
         return heard
     if answers.asks_to_buy(message, len(shown), heard.language):  # "I'll take the second one"
         positions = answers.find_reference(message, len(shown), heard.language) or []
-        if len(heard.references) == 1:
+        by_price = price_tiers.price_superlative(message)  # i12v: "I'll take the cheapest one"
+        priced = [(item.price, n) for n, item in enumerate(shown, start=1) if item.price is not None]
+        if by_price is not None and priced and len(positions) != 1:
+            positions = [(min if by_price == "cheapest" else max)(priced)[1]]
+        elif len(heard.references) == 1:
             positions = list(heard.positions)
         elif len(positions) != 1 and len(last_references) == 1:  # asked about the second, then "I'll buy it"
             positions = list(last_references)
@@ -311,6 +318,13 @@ def multilingual_candidates(parts: Parts, message: str, query: Query, k: int) ->
 
     assert parts.multilingual is not None
     return ranked(parts.multilingual, message, parts.retriever.allowed(query.filters, query.exclude_ids), k)
+
+
+def prices_fitting(parts: Parts, wishes: Wishes) -> list[float]:
+    """i12v: the prices of the catalogue items that fit these wishes (for a tier's budget)."""
+    mask = parts.retriever.allowed(filters_for(wishes))
+    return [float(i.price) for n, i in enumerate(parts.retriever.index.items)
+            if i.price is not None and (mask is None or mask[n])]
 
 
 def price_third(candidates: Sequence[Candidate], relative: str) -> list[Candidate]:
@@ -792,9 +806,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         notes.append(phrases.render("converted", note=heard.price.note))
     if for_shown and makes and "brand" not in heard.include and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
+    tier = state.price_tier
+    if has_prices and not overall:  # i12v: "nothing fancy", "premium only": a budget from the fitting items' prices
+        heard, tier = price_tiers.steer(heard, message, state, lambda wishes: prices_fitting(parts, wishes),
+                                        type_fields(list(parts.vocabulary.fields)))
     budget_before = (state.min_price, state.max_price)
     include_before = {name: list(values) for name, values in state.include.items()}
     state.apply(Heard(heard))
+    state.apply(PriceTier(tier))  # i12v
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
     if bounds and heard.intent not in ("off_topic", "chitchat", "ask_about_item", "compare"):
