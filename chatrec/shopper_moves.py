@@ -97,7 +97,7 @@ def dressed_for(include: Mapping[str, object], counts: Mapping[str, Mapping[str,
 
 #: i12v: words of a request that names no product ("what you have", "whatever you've got").
 _NO_THING = frozenset("what whatever you your have got has there available options something anything everything "
-                      "them these those ones all".split())
+                      "them these those ones all others other more else different some few".split())
 
 
 def no_such_type(message: str, type_values: Iterable[str]) -> str | None:

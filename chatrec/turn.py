@@ -28,6 +28,7 @@ from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that 
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
+from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -183,6 +184,9 @@ def hear(
             and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     heard = as_question_about_shown(heard, message, shown, state.last_references)
+    if shown:  # i12v: "the white ones only": a filter, not a reference to the white ones shown
+        heard = followups.only_these(heard, message, lambda text: understand(
+            text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))
     heard = followups.cheaper_items(heard, message, len(shown))  # i12k: "¿tienes algo más barato?"
     return followups.below_shown_item(heard, shown, message)  # i12k: "anything cheaper than the first one?"
 
@@ -787,6 +791,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     added = {name: values for name, values in dressed.items() if name not in heard.include}
     if added:
         heard = heard.model_copy(update={"include": {**heard.include, **added}})
+    heard = kind_words.narrowed(heard, message, {  # i12v: "sneakers": sports and casual shoes, not heels
+        name: list(parts.vocabulary.counts[name]) for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])
+        if name in parts.vocabulary.counts})
     kinds = ["category", *type_fields([*heard.include])]  # i12o: "a smart tv and an hdmi cable": a bundle
     heard = bundles.next_piece(heard, state.include, kinds)  # i12o: "and a belt" after the shirt and shoes
     bundle = heard.intent in ("recommend", "refine") and bundles.is_bundle(message, heard.include, kinds)

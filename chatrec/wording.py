@@ -65,6 +65,39 @@ class Phrases:
 
         return Lexicon.default().native(label, self.code) or label
 
+    def summary_value(self, label: str) -> str:
+        """i12v: a value as the wishes summary says it, in ONE language: the shopper's word for the
+        label, else for its last words ("Standard televisions" -> "电视", "televisor"), else the label.
+
+        Only the summary falls back to the shorter words: a quick reply must read back to its value.
+        """
+        native = self.show_value(label)
+        if self.code == "en" or native != label:
+            return native
+        from chatrec.language import Lexicon
+
+        words = label.split()
+        for start in range(1, len(words)):
+            found = Lexicon.default().native(" ".join(words[start:]), self.code)
+            if found:
+                return found
+        return label
+
+    def currency_name(self, code: str | None) -> str | None:
+        """i12v: a currency code as this language names it (``prompts/<lang>/currency_names.json``:
+        "INR" -> "卢比"), else the code."""
+        if code is None or self.code == "en":
+            return code
+        names: dict[str, str] | None = self.__dict__.get("_currency_names")
+        if names is None:
+            path = self.folder / "currency_names.json"
+            try:
+                names = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+            except (OSError, json.JSONDecodeError) as exc:
+                raise PromptError(f"cannot read {path}: {exc}") from exc
+            self.__dict__["_currency_names"] = names
+        return str(names.get(code, code))
+
     def render(self, name: str, **variables: Any) -> str:
         """Fill the template ``dialogue_<name>`` with its variables.
 
@@ -87,7 +120,9 @@ class Phrases:
         without it a category path shows its last segment as it is.
         """
         def show(value: str) -> str:
-            return self.show_value(str(labels.show(value)) if labels is not None else value.split("|")[-1])
+            return self.summary_value(str(labels.show(value)) if labels is not None else value.split("|")[-1])
+
+        currency = self.currency_name(currency)  # i12v: "<= 20,000 卢比" in a Chinese reply
 
         parts = []
         for values in state.include.values():
