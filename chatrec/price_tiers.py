@@ -123,6 +123,8 @@ def steer(
     from chatrec.dialogue import DialogueState, Heard
     from chatrec.request import PriceRange
 
+    if heard.intent == "start_over":
+        return heard, None
     if heard.intent not in ("recommend", "refine", "more_like", "answer") or heard.relative_price and state.last_prices:
         return heard, state.price_tier  # "anything cheaper?" compares with the items shown
     said = tier_said(message)

@@ -133,6 +133,16 @@ def test_premium_carries_to_the_next_product_type_and_price_doesnt_matter_ends_i
     assert ">=" not in reply.text and "<=" not in reply.text
 
 
+def test_a_tier_said_before_the_product_waits_for_it_and_start_over_ends_it(electronics: ChatRec) -> None:
+    tvs = [p for c in ("SmartTelevisions", "StandardTelevisions") for p in _prices(electronics, c)]
+    electronics.respond("nothing too expensive please", session_id="s")
+    shown = _items(electronics, electronics.respond("show me televisions", session_id="s"))
+    assert shown and all(float(i.price or 0) <= statistics.median_high(tvs) for i in shown)
+    electronics.respond("let's start over", session_id="s")
+    reply = electronics.respond("show me televisions", session_id="s")
+    assert reply.recommendations and "<=" not in reply.text
+
+
 # --- (c) the wishes summary in one language ------------------------------------------------------------
 
 
