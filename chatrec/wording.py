@@ -74,6 +74,9 @@ class Phrases:
         native = self.show_value(label)
         if self.code == "en" or native != label:
             return native
+        named = self._json_table("value_names.json").get(label.lower())  # the shop's own names
+        if named:
+            return named
         from chatrec.language import Lexicon
 
         words = label.split()
@@ -88,15 +91,19 @@ class Phrases:
         "INR" -> "卢比"), else the code."""
         if code is None or self.code == "en":
             return code
-        names: dict[str, str] | None = self.__dict__.get("_currency_names")
-        if names is None:
-            path = self.folder / "currency_names.json"
+        return str(self._json_table("currency_names.json", lower=False).get(code, code))
+
+    def _json_table(self, name: str, lower: bool = True) -> dict[str, str]:
+        """i12v: a name table of this language's folder (keys lower case with ``lower``), empty when absent."""
+        cache: dict[str, dict[str, str]] = self.__dict__.setdefault("_tables", {})
+        if name not in cache:
+            path = self.folder / name
             try:
-                names = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+                data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
             except (OSError, json.JSONDecodeError) as exc:
                 raise PromptError(f"cannot read {path}: {exc}") from exc
-            self.__dict__["_currency_names"] = names
-        return str(names.get(code, code))
+            cache[name] = {(k.lower() if lower else k): str(v) for k, v in data.items() if not k.startswith("_")}
+        return cache[name]
 
     def render(self, name: str, **variables: Any) -> str:
         """Fill the template ``dialogue_<name>`` with its variables.

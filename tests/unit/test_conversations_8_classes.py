@@ -159,6 +159,19 @@ def test_the_wishes_summary_has_no_english_label_in_another_language(
     assert not [w for w in english if w in own], own
 
 
+@pytest.mark.parametrize(("message", "word"), [("给我看看遥控器", "遥控器"), ("给我看看hdmi线，一千以内", "hdmi线")])
+def test_chinese_reasons_name_the_product_and_price_in_chinese(electronics: ChatRec, message: str, word: str) -> None:
+    reply = electronics.respond(message, session_id="s")
+    assert reply.recommendations
+    for rec in reply.recommendations:
+        assert word in rec.reason and "卢比" in rec.reason and "INR" not in rec.reason, rec.reason
+
+
+def test_a_spanish_summary_names_both_kinds_of_tv_in_spanish(electronics: ChatRec) -> None:
+    reply = electronics.respond("busco un televisor, enséñame", session_id="s")
+    assert reply.recommendations and "televisor" in reply.text and "televisions" not in reply.text
+
+
 # --- (d) a reason names no product grouping as a detail ----------------------------------------------
 
 
