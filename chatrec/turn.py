@@ -10,6 +10,7 @@ the parts they use (retriever, ranker, explainer, policy, wording, ...) come in 
 
 from __future__ import annotations
 
+import re
 import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
@@ -44,7 +45,7 @@ from chatrec.fusion import PoolRanker
 from chatrec.history import Profile, build_profile
 from chatrec.labels import Labels
 from chatrec.money import format_amount, parse_rates
-from chatrec.policy import ElicitationPolicy, QuestionPlan
+from chatrec.policy import ElicitationPolicy, QuestionPlan, fitting_options
 from chatrec.query import Query, filters_for, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
 from chatrec.reply import Question, Recommendation, Reply, item_heading
@@ -580,7 +581,21 @@ def decide(
         # i12k: only which kind of product ("casual, sports or formal shoes?") is worth asking first
         plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
                              n_recommendations=n_recommendations)
+    if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
+        plan = fitting_options(plan, candidates, wish_words(state))
     return plan
+
+
+def wish_words(state: DialogueState) -> set[str]:
+    """i12v: the shopper's recent search words (singular) that no wish in force already names ("kitchen",
+    not "black" once Black is a wish)."""
+    from chatrec.grounding import singular
+    from chatrec.text import tokens
+
+    said = {singular(t) for q in state.queries[-3:] for t in tokens(q)}
+    named = {singular(t) for values in state.include.values() for v in values
+             for t in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(v)))}
+    return said - named
 
 
 def product_type_field(parts: Parts) -> str | None:

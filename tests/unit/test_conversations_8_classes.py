@@ -22,6 +22,7 @@ from chatrec import ChatRec  # noqa: E402
 from chatrec.catalog import Item  # noqa: E402
 from chatrec.grounding import Request, facts_for  # noqa: E402
 from chatrec.kind_words import kind_said, narrowed  # noqa: E402
+from chatrec.policy import QuestionPlan, fitting_options  # noqa: E402
 from chatrec.price_tiers import load_tiers, price_superlative, tier_budget, tier_said  # noqa: E402
 from chatrec.request import ShopperRequest  # noqa: E402
 from chatrec.shopper_moves import no_such_type  # noqa: E402
@@ -76,6 +77,27 @@ def test_sneakers_after_a_shoe_question_keep_to_sneakers(fashion: ChatRec) -> No
     shown = _items(fashion, reply)
     assert shown and {str(i.attributes["articleType"]) for i in shown} <= {"Sports Shoes", "Casual Shoes"}
     assert all(i.attributes["gender"] in ("Women", "Unisex") for i in shown)
+
+
+def _item(n: int, category: str, title: str) -> Item:
+    return Item(id=str(n), title=title, category=category)
+
+
+def test_quick_replies_come_from_candidates_that_hold_the_shoppers_words() -> None:
+    candidates = [
+        _item(1, "MixerGrinders", "Bajaj mixer grinder for the kitchen"),
+        _item(2, "MixerGrinders", "Prestige mixer"),
+        _item(3, "RemoteControls", "Universal TV remote"),
+        _item(4, "RemoteControls", "Set top box remote"),
+        _item(5, "DigitalKitchenScales", "Digital scale"),
+        _item(6, "ElectricKettles", "Electric kettle, 1.5 l, kitchen essential"),
+    ]
+    plan = QuestionPlan("category", ["MixerGrinders", "RemoteControls", "DigitalKitchenScales"], 1.2, {}, "asks")
+    fitted = fitting_options(plan, candidates, {"kitchen"})
+    assert "RemoteControls" not in fitted.options
+    assert fitted.options == ["MixerGrinders", "DigitalKitchenScales", "ElectricKettles"]  # refilled, same count
+    assert fitting_options(plan, candidates, {"television"}) == plan  # no option fits: nothing to go by
+    assert fitting_options(plan, candidates, set()) == plan
 
 
 # --- (b) "nothing fancy" / "premium" steer the price ---------------------------------------------------
