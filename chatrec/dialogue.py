@@ -20,6 +20,7 @@ from chatrec.request import ShopperRequest
 
 __all__ = [
     "Asked",
+    "Choosing",
     "DialogueState",
     "Event",
     "FitsMakes",
@@ -128,7 +129,15 @@ class PriceTier:
     tier: str | None
 
 
-Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier
+@dataclass(frozen=True)
+class Choosing:
+    """i12v: the assistant asked which shown item the shopper takes ("I'll take it" after five items):
+    the next bare "the second one" is that pick (True), or the question is over (False)."""
+
+    active: bool
+
+
+Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier | Choosing
 
 
 @dataclass
@@ -161,6 +170,7 @@ class DialogueState:
         fits: i12o: makes the accessory's title must name ("for my Mi tv"), kept like wishes.
         price_tier: i12v: the price tier said in words ("nothing fancy"), or None; a budget given in
             figures, "price doesn't matter" and starting over end it.
+        choosing: i12v: the last reply asked which shown item the shopper takes.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -187,6 +197,7 @@ class DialogueState:
     spec_blocked: list[str] = field(default_factory=list)
     fits: list[str] = field(default_factory=list)
     price_tier: str | None = None  # i12v
+    choosing: bool = False  # i12v
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -249,6 +260,8 @@ class DialogueState:
             self.fits = list(dict.fromkeys(event.makes))
         elif isinstance(event, PriceTier):  # i12v
             self.price_tier = event.tier
+        elif isinstance(event, Choosing):  # i12v
+            self.choosing = event.active
         elif event.kind == "rejected":
             if event.item_id not in self.rejected:
                 self.rejected.append(event.item_id)

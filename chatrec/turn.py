@@ -35,7 +35,8 @@ from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
 from chatrec.dialogue import (
-    Asked, DialogueState, FitsMakes, Heard, Named, PriceTier, Reshown, Shown, SpecsWanted, Wishes, rounded_bound,
+    Asked, Choosing, DialogueState, FitsMakes, Heard, Named, PriceTier, Reshown, Shown, SpecsWanted, Wishes,
+    rounded_bound,
 )
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
@@ -179,6 +180,11 @@ def hear(
             and (answer or not says_english(message, min_letters=2)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
+    elif heard.language == "en" and state.language not in ("en", "other") and shown:
+        from chatrec.answers import buys_in
+
+        if buys_in(message, state.language):  # i12v: "me lo llevo" reads like English; it is the shopper's Spanish
+            heard = heard.model_copy(update={"language": state.language})
     if heard.intent == "chitchat" and context.searching and asks_to_see(message):
         return heard.model_copy(update={"intent": "refine", "show_now": True})  # i12v: "ok show me", "zeig mir welche"
     if shown and not heard.include and heard.intent in ("chitchat", "ask_about_item", "compare") \
@@ -749,6 +755,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
     # i12o: "none of these are formal?" asks about the items shown: read as "are any of these formal?"
     reading = (shopper_moves.as_any_question(message) if state.last_shown else None) or message
+    if state.choosing:  # i12v: "which one would you like?" -> "the second one" is the pick
+        from chatrec.answers import as_pick
+
+        state.apply(Choosing(False))
+        reading = (as_pick(message, len(state.last_shown), state.language) if state.last_shown else None) or reading
     makes: list[str] = []  # i12o: "a remote that works with these", "for my Mi tv": the device's makes
     for_shown = False
     if state.last_shown:
@@ -860,6 +871,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             (phrases.render("shop_terms", topic=terms), {"decision": "shop_terms"}) if terms is not None
             else short_reply(parts, heard, phrases, reading, session_id))
         named_one: Any = decision.get("answer")
+        if isinstance(named_one, dict) and named_one.get("kind") == "chosen" and not named_one.get("supported", True):
+            state.apply(Choosing(True))  # i12v: "which one would you like?" was asked
         if isinstance(named_one, dict) and named_one.get("kind") in ("best", "cheaper", "pricier") \
                 and len(named_one.get("positions", [])) == 1:
             state.last_references = list(named_one["positions"])  # "the cheapest?" then "I'll take that one"

@@ -238,6 +238,34 @@ def test_a_pick_in_chinese_or_spanish_is_a_checkout_not_a_new_search(
     assert runner.reply_language(reply.text, []) == language
 
 
+@pytest.mark.parametrize(("opening", "take", "which", "language"), [
+    ("show me remote controls", "ok I'll buy it", "the third one", "en"),
+    ("muéstrame cables hdmi", "me lo llevo", "el tercero", "es"),
+    ("给我看看遥控器", "好，就要这个", "第三个", "zh"),
+    ("zeig mir Fernbedienungen", "die nehme ich", "die dritte", "de"),
+])
+def test_the_answer_to_which_one_is_the_pick(
+        electronics: ChatRec, opening: str, take: str, which: str, language: str) -> None:
+    shown = _items(electronics, electronics.respond(opening, session_id="s"))
+    assert len(shown) >= 3
+    asked = electronics.respond(take, session_id="s")
+    assert not asked.recommendations and runner.reply_language(asked.text, []) == language
+    reply = electronics.respond(which, session_id="s")
+    assert not reply.recommendations
+    assert shown[2].title[:15].lower() in reply.text.lower()
+    assert runner.reply_language(reply.text, [shown[2].title]) == language
+    if language == "zh":
+        assert "卢比" in reply.text and "INR" not in reply.text
+
+
+def test_which_one_is_asked_once(electronics: ChatRec) -> None:
+    electronics.respond("show me remote controls", session_id="s")
+    electronics.respond("I'll take it", session_id="s")
+    electronics.respond("hmm, show me hdmi cables instead", session_id="s")
+    reply = electronics.respond("the second one", session_id="s")  # no pick pending: more like the second
+    assert not reply.text.startswith("Good choice")
+
+
 def test_ok_show_me_after_a_question_shows_items(fashion: ChatRec) -> None:
     first = fashion.respond("I want a watch", session_id="s")
     assert first.question is not None and not first.recommendations
