@@ -402,9 +402,13 @@ def _answer_question(
 
     if _has_phrase(text, wording["compare_words"]) and len(items) >= 2:
         lines = [wording["compare_head"]]
-        fields = [dict(_fields(item, wording)) for item in items]
+        # i12v: a product grouping ("department Electronics", "subcategory Headphones,Earbuds&Accessories")
+        # and a list price are no facts of the item to compare by; names checked in English, before translation
+        english = [[(n, v) for n, v in _english_fields(item)
+                    if n == "type" or not re.search(r"categ|department|class|kind|type|price", n)] for item in items]
+        fields = [{_name(n, wording): v for n, v in pairs} for pairs in english]
         for position, item, values in zip(positions, items, fields):
-            facts = [v for n, v in values.items() if "price" not in n]
+            facts = list(values.values())
             price = _price_text(item)
             if price:
                 facts.insert(min(2, len(facts)), price)
@@ -414,7 +418,7 @@ def _answer_question(
         differ = [n for n in common if len({f[n].lower() for f in fields}) > 1]
         same = [n for n in common if n not in differ]
         if any(i.price is not None for i in items) and len({i.price for i in items}) > 1:
-            differ.append("price")
+            differ.append(_name("price", wording))  # i12v: "价格", not "price", in a Chinese answer
         if differ:
             lines.append(wording["compare_differ"].format(fields=_join(differ, wording)))
         if same:

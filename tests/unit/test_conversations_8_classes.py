@@ -212,6 +212,19 @@ def test_reasons_for_shoes_list_no_grouping(fashion: ChatRec) -> None:
     assert not [r.reason for r in reply.recommendations if re.search(r",\s*(shoes|footwear)\b", r.reason, re.IGNORECASE)]
 
 
+@pytest.mark.parametrize(("opening", "compare", "english"), [
+    ("show me usb cables", "how do the first two compare?", []),
+    ("给我看看数据线", "比较一下第一个和第二个", ["price", "INR"]),
+])
+def test_a_comparison_lists_no_product_grouping_nor_list_price(
+        electronics: ChatRec, opening: str, compare: str, english: list[str]) -> None:
+    assert electronics.respond(opening, session_id="s").recommendations
+    reply = electronics.respond(compare, session_id="s")
+    assert reply.metadata.get("answer", {}).get("kind") == "compare", reply.text
+    for label in ["Computers&Accessories", "Accessories&Peripherals", "₹", *english]:
+        assert label not in reply.text, reply.text
+
+
 # --- checkout moves, "show me" after a question, "the X ones only" --------------------------------
 
 
