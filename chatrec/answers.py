@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -166,11 +166,42 @@ def asks_to_buy(message: str, n_shown: int, language: str = "en") -> bool:
     cart", "我要买第一个"); "I want to buy a phone" names no shown item and is a new request."""
     if n_shown <= 0:
         return False
-    wording = _wording(language)
     text = _in_english_words(message, language)
-    return _has_phrase(text, wording["buy_words"]) and (
-        find_reference(message, n_shown, language) is not None or len(_tokens(text)) <= 4
-    )
+    return _buy_said(message, text, language) and (
+        find_reference(message, n_shown, language) is not None or len(_tokens(text)) <= 4)
+
+
+def as_pick(message: str, n_shown: int, language: str) -> str | None:
+    """i12v: the answer to "which one would you like?" ("the second one", "el segundo", "第二个") as a pick
+    ("I'll take the second one"), or None when the message names not exactly one shown item or says more."""
+    wording = _wording(language)
+    found = find_reference(message, n_shown, language)
+    if not found or len(found) != 1 or len(_tokens(_in_english_words(message, language))) > 5:
+        return None
+    prefix = str(wording.get("pick_prefix", _wording("en")["pick_prefix"]))
+    return f"{prefix}{'' if _HAN.search(prefix[-1:]) else ' '}{message}"
+
+
+def buys_in(message: str, language: str) -> bool:
+    """i12v: whether the message holds a buy phrase of ``language`` as written ("me lo llevo", "nehme ich"):
+    a short pick keeps the conversation's language even when it reads like English."""
+    if language == "en" or wording_language(language) != language:
+        return False
+    return _has_phrase(message.lower(), [w for w in _wording(language)["buy_words"] if len(w) > 1])
+
+
+def _buy_said(message: str, text: str, language: str) -> bool:
+    """Whether the message says the shopper takes an item: its buy words in the lexicon's English
+    (``text``), or i12v: any language's buy words in the shopper's own words ("好的，就要这个" reads to
+    the lexicon as "好 , 就要 this one"; a short "me lo llevo" may be taken for English). A bare
+    "买" is no pick: "我想买一部手机" is a new request."""
+    if _has_phrase(text, _wording(language)["buy_words"]):
+        return True
+    raw = message.lower()
+    for code in dict.fromkeys([language, "en", "zh", "es", "de"]):
+        if wording_language(code) == code and _has_phrase(raw, [w for w in _wording(code)["buy_words"] if len(w) > 1]):
+            return True
+    return False
 
 
 #: Words a bare spec question is made of besides its spec: "and the screen size?", "what about battery on these".
@@ -270,6 +301,37 @@ def answer_question(
     positions: Sequence[int] | None = None,
     reasons: Sequence[str] | None = None,
 ) -> Answer:
+    """Answer a question about shown items from their catalogue data (see :func:`_answer_question`);
+    i12v: amounts name their currency as the shopper's language does ("399 卢比" in Chinese)."""
+    answer = _answer_question(question, items, language, positions=positions, reasons=reasons)
+    names = _currency_names(wording_language(language))
+    if not names:
+        return answer
+    text = re.sub(r"(\d[\d,.]*) ([A-Z]{3})\b", lambda m: f"{m.group(1)} {names.get(m.group(2), m.group(2))}", answer.text)
+    return replace(answer, text=text)
+
+
+@lru_cache(maxsize=8)
+def _currency_names(language: str) -> Mapping[str, str]:
+    """i12v: ``prompts/<language>/currency_names.json`` ("INR" -> "卢比"), empty when the language has none."""
+    path = default_prompts_dir() / language / "currency_names.json"
+    if language == "en" or not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise PromptError(f"cannot read {path}: {exc}") from exc
+    return {k: str(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _answer_question(
+    question: str,
+    items: Sequence[Item],
+    language: str = "en",
+    *,
+    positions: Sequence[int] | None = None,
+    reasons: Sequence[str] | None = None,
+) -> Answer:
     """Answer a question about shown items from their catalogue data.
 
     Args:
@@ -294,7 +356,7 @@ def answer_question(
         text = re.sub(rf"\b{re.escape(short)}\b", word, text)  # "is it a smart tv?": the type says "television"
     tokens = _tokens(text)
 
-    if _has_phrase(text, wording["buy_words"]):  # "I'll take the second one", "add it to cart"
+    if _buy_said(question, text, language):  # "I'll take the second one", "add it to cart", "den nehme ich"
         if len(items) > 1:
             return Answer(wording["chosen_which"], "chosen", positions, False)
         price = _price_text(items[0])
@@ -342,9 +404,13 @@ def answer_question(
 
     if _has_phrase(text, wording["compare_words"]) and len(items) >= 2:
         lines = [wording["compare_head"]]
-        fields = [dict(_fields(item, wording)) for item in items]
+        # i12v: a product grouping ("department Electronics", "subcategory Headphones,Earbuds&Accessories")
+        # and a list price are no facts of the item to compare by; names checked in English, before translation
+        english = [[(n, v) for n, v in _english_fields(item)
+                    if n == "type" or not re.search(r"categ|department|class|kind|type|price", n)] for item in items]
+        fields = [{_name(n, wording): v for n, v in pairs} for pairs in english]
         for position, item, values in zip(positions, items, fields):
-            facts = [v for n, v in values.items() if "price" not in n]
+            facts = list(values.values())
             price = _price_text(item)
             if price:
                 facts.insert(min(2, len(facts)), price)
@@ -354,7 +420,7 @@ def answer_question(
         differ = [n for n in common if len({f[n].lower() for f in fields}) > 1]
         same = [n for n in common if n not in differ]
         if any(i.price is not None for i in items) and len({i.price for i in items}) > 1:
-            differ.append("price")
+            differ.append(_name("price", wording))  # i12v: "价格", not "price", in a Chinese answer
         if differ:
             lines.append(wording["compare_differ"].format(fields=_join(differ, wording)))
         if same:

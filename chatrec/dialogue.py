@@ -20,11 +20,13 @@ from chatrec.request import ShopperRequest
 
 __all__ = [
     "Asked",
+    "Choosing",
     "DialogueState",
     "Event",
     "FitsMakes",
     "Heard",
     "Named",
+    "PriceTier",
     "Reacted",
     "Reshown",
     "Shown",
@@ -118,7 +120,24 @@ class FitsMakes:
     makes: tuple[str, ...]
 
 
-Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes
+@dataclass(frozen=True)
+class PriceTier:
+    """i12v: the price tier the customer's words set ("nothing fancy" -> ``modest``, "premium only" ->
+    ``premium``; None: none), kept so that a new product type gets a budget of the same tier
+    (:mod:`chatrec.price_tiers`)."""
+
+    tier: str | None
+
+
+@dataclass(frozen=True)
+class Choosing:
+    """i12v: the assistant asked which shown item the shopper takes ("I'll take it" after five items):
+    the next bare "the second one" is that pick (True), or the question is over (False)."""
+
+    active: bool
+
+
+Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier | Choosing
 
 
 @dataclass
@@ -149,6 +168,9 @@ class DialogueState:
         specs: i12o: spec bounds per unit family, ``[min, max]`` (None for open), kept like wishes.
         spec_blocked: i12o: ids the spec bounds leave out this turn (recomputed each turn, not stored).
         fits: i12o: makes the accessory's title must name ("for my Mi tv"), kept like wishes.
+        price_tier: i12v: the price tier said in words ("nothing fancy"), or None; a budget given in
+            figures, "price doesn't matter" and starting over end it.
+        choosing: i12v: the last reply asked which shown item the shopper takes.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -174,6 +196,8 @@ class DialogueState:
     specs: dict[str, list[float | None]] = field(default_factory=dict)
     spec_blocked: list[str] = field(default_factory=list)
     fits: list[str] = field(default_factory=list)
+    price_tier: str | None = None  # i12v
+    choosing: bool = False  # i12v
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -234,6 +258,10 @@ class DialogueState:
             self.spec_blocked = list(event.blocked)
         elif isinstance(event, FitsMakes):  # i12o
             self.fits = list(dict.fromkeys(event.makes))
+        elif isinstance(event, PriceTier):  # i12v
+            self.price_tier = event.tier
+        elif isinstance(event, Choosing):  # i12v
+            self.choosing = event.active
         elif event.kind == "rejected":
             if event.item_id not in self.rejected:
                 self.rejected.append(event.item_id)
@@ -263,12 +291,14 @@ class DialogueState:
             self.specs, self.fits = {}, []  # i12o
             self.include, self.exclude, self.avoid = {}, {}, []
             self.min_price = self.max_price = None
+            self.price_tier = None  # i12v
             self.asked, self.n_questions, self.queries = [], 0, []
         if heard.intent == "reject":
             self.rejected.extend(i for i in self.last_shown if i not in self.rejected)
         for name in heard.drop:
             if name == "price":
                 self.min_price = self.max_price = None
+                self.price_tier = None  # i12v
             else:
                 self.include.pop(name, None)
         types = set(type_fields([*self.include, *heard.include])) | {"category"}

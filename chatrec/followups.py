@@ -26,6 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from chatrec.conversation import asks_about_shop_terms, asks_why_this, refers_back
+from chatrec.prompting import default_prompts_dir
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
 
 __all__ = [
@@ -309,3 +310,28 @@ def _beside(price: float, step: int) -> float:
     if price < 100:
         return round(price + step * 0.01, 2)
     return float(math.ceil(price) - 1 if step < 0 else math.floor(price) + 1)
+
+
+def only_these(heard: ShopperRequest, message: str, reread: Callable[[str], ShopperRequest]) -> ShopperRequest:
+    """i12v: "the white ones only" / "只要白色的" after items keeps the search to that value.
+
+    The words also name shown items ("the white ones"), so the reading takes them as a reference
+    (more like those, or a question about them); with "only" they are a filter. ``reread`` reads the
+    message with no items shown; its values become the request's, shown at once. Any other request,
+    or a message from which no value is read, is returned as it is.
+    """
+    from chatrec.conversation import load_cues
+
+    if heard.intent not in ("more_like", "ask_about_item") or heard.include:
+        return heard
+    cues = load_cues(_CUES_8)
+    if not any(p.search(message.lower()) for p in cues.get("only_these", ())):
+        return heard
+    plain = reread(message)
+    if not plain.include:
+        return heard
+    return heard.model_copy(update={"intent": "refine", "include": dict(plain.include), "references": [],
+                                    "show_now": True})
+
+
+_CUES_8 = default_prompts_dir() / "conversation_cues_8.txt"

@@ -371,6 +371,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     if item.category:
         facts.append(Fact("type", "category", _noun(item.category, wording.plural_only), _value_matches(item.category, "category", request, wished, head=True)))
     count: float | None = None
+    grouped = False  # i12v
     for name, raw in item.attributes.items():
         if _SKIPPED.search(name) or raw in (None, "", ()):
             continue
@@ -386,6 +387,11 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
             if rating is not None and 0 < rating <= 5:
                 asked = bool(wished & wording.rating_words)
                 facts.append(Fact("rating", name, _format_number(rating), asked and rating >= 4.0))
+            continue
+        if kind is None and re.search(r"categ|department|type|class|kind", name, re.IGNORECASE):
+            # i12v: a grouping of products ("shoes", "headphones, earbuds & accessories") is no detail of the
+            # item; when it is the one wished, the item's type is of the kind asked for (flats are shoes)
+            grouped = grouped or request.include.get(name) is not None and _value_matches(value, name, request, wished)
             continue
         if kind is None:
             if _value_matches(value, name, request, wished) and not value.replace(".", "").isdigit():
@@ -410,6 +416,8 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         asked = request.max_price is not None or request.min_price is not None or bool(wished & wording.price_words)
         amount = _format_number(float(item.price))
         facts.append(Fact("price", "price", f"{amount} {item.currency}" if item.currency else amount, asked and within))
+    if grouped:  # i12v
+        facts = [Fact(f.kind, f.name, f.value, True) if f.kind == "type" else f for f in facts]
     # The main facts first, so that a generic attribute repeating one of them ("Shoes") is dropped.
     facts.sort(key=lambda f: _KIND_ORDER.index(f.kind) if f.kind in _KIND_ORDER else len(_KIND_ORDER))
     facts = _distinct([f for f in facts if f.value])

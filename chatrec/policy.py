@@ -13,8 +13,9 @@ asked less (a higher bar, one question fewer).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -185,3 +186,37 @@ class ElicitationPolicy:
         if gain < bar:
             return QuestionPlan(None, [], gain, table, f"candidates agree enough (gain {gain:.2f} < {bar:.2f})")
         return QuestionPlan(name, options, gain, table, f"{name} splits the candidates (gain {gain:.2f})")
+
+
+def fitting_options(plan: QuestionPlan, candidates: Sequence[Any], words: Iterable[str]) -> QuestionPlan:
+    """i12v: the plan with quick replies that fit what the shopper said.
+
+    An option fits when one of its candidates holds one of the shopper's search words (``words``:
+    singular, lower case, the words of the wishes already in force taken out) in its title,
+    description or a categorical value: after "something for my kitchen", "Remote controls" (no
+    kitchen in any of them) gives way to kitchen scales. When no option or every option fits, or
+    fewer than two would be left, the plan is returned as it is. Options are refilled from the
+    fitting candidates' other values, commonest first, up to as many as before.
+    """
+    from chatrec.grounding import singular
+    from chatrec.text import tokens
+
+    wanted = {w for w in words if len(w) > 2 and w.isascii() and w.isalpha()}
+    if plan.attribute is None or not wanted or len(plan.options) < 2:
+        return plan
+    name = plan.attribute
+
+    def fits(item: Any) -> bool:
+        text = " ".join([item.title, item.description or "", str(item.category or ""),
+                         *(str(v) for v in item.attributes.values() if isinstance(v, str))])
+        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+        return bool(wanted & {singular(t) for t in tokens(spaced)})
+
+    items = [getattr(c, "item", c) for c in candidates]
+    fitting: Counter[str] = Counter(v for item in items if fits(item) for v in set(_values(item, name)))
+    kept = [v for v in plan.options if v in fitting]
+    if len(kept) == len(plan.options) or len(fitting) < 2:
+        return plan
+    refill = [v for v, _ in fitting.most_common() if v not in kept]
+    options = (kept + refill)[: len(plan.options)]
+    return QuestionPlan(plan.attribute, options, plan.gain, plan.gains, plan.reason + "; options fit the wish")

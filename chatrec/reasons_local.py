@@ -80,13 +80,20 @@ class LocalFactWriter:
 
     def _native(self, value: str) -> str:
         table = self.pieces.get("values", {})
-        if value.lower() in table:
-            return str(table[value.lower()])
+        for form in (value.lower(), value.lower() + "s", value.lower() + "es"):  # i12v: "remote control(s)"
+            if form in table:
+                return str(table[form])
         lexicon = Lexicon.default()
         for form in (value, value + "s", value + "es"):  # a type is said in the singular ("watch")
             if (native := lexicon.native(form, self.language)) is not None:
                 return native
         return value
+
+    def _in_currency(self, text: str) -> str:
+        """i12v: an amount with its currency as this language names it ("8,499 INR" -> "8,499 卢比"), else as it is."""
+        amount, _, code = str(text).rpartition(" ")
+        named = self.pieces.get("currencies", {}).get(code) if amount else None
+        return f"{amount} {named}" if named else str(text)
 
     def piece(self, name: str, **values: str) -> str:
         return str(self.pieces.get(name, "")).format(**values)
@@ -121,7 +128,7 @@ class LocalFactWriter:
                 clauses.append(self.show(fact.value))  # "包" beside "手提包": the noun says it already
         price = first("price")
         if price:
-            clauses.append(self.piece("at_price", price=price.value)
+            clauses.append(self.piece("at_price", price=self._in_currency(price.value))  # i12v: INR -> 卢比
                            + (self.piece("within_budget") if price.matched else ""))
         rating = first("rating")
         if rating:
@@ -164,7 +171,7 @@ class LocalFactWriter:
             Problems, each starting with its kind: ``unsupported`` or ``repeated``.
         """
         own = self._own
-        values = [s for value in _item_values(item, request) for s in (value, self.show(value))]
+        values = [s for value in _item_values(item, request) for s in (value, self.show(value), self._in_currency(value))]
         spaced = self.pieces.get("word_separator") is not None
         text = reason.lower()
         if spaced:
@@ -250,6 +257,21 @@ def _load(language: str, prompts_dir: str) -> LocalFactWriter | None:
         raise PromptError(f"{path}: not a readable reason wording file ({exc})") from exc
     if not isinstance(pieces, dict):
         raise PromptError(f"{path}: a reason wording file holds one JSON object")
+    currencies = path.parent / "currency_names.json"  # i12v: "15,490 卢比", as the wishes summary says it
+    if currencies.is_file() and "currencies" not in pieces:
+        try:
+            names = json.loads(currencies.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise PromptError(f"{currencies}: not a readable currency names file ({exc})") from exc
+        pieces = {**pieces, "currencies": {k: v for k, v in names.items() if not k.startswith("_")}}
+    value_names = path.parent / "value_names.json"  # i12v: product types the lexicon has no word for ("遥控器")
+    if value_names.is_file():
+        try:
+            names = json.loads(value_names.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise PromptError(f"{value_names}: not a readable value names file ({exc})") from exc
+        extra = {k.lower(): v for k, v in names.items() if not k.startswith("_")}
+        pieces = {**pieces, "values": {**extra, **pieces.get("values", {})}}
     return LocalFactWriter(language, pieces)
 
 

@@ -95,6 +95,11 @@ def dressed_for(include: Mapping[str, object], counts: Mapping[str, Mapping[str,
     )
 
 
+#: i12v: words of a request that names no product ("what you have", "whatever you've got").
+_NO_THING = frozenset("what whatever you your have got has there available options something anything everything "
+                      "them these those ones all others other more else different some few".split())
+
+
 def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
     """The product asked for by name ("a laptop with at least 8GB RAM" -> "laptop") when no product type
     of the catalogue has its head word, else None: the catalogue may use the word ("cable for laptop"),
@@ -108,6 +113,8 @@ def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
         return None
     thing = re.split(r"\s+(?:with|that|which|having|under|over|below|above|of|for|in)\b", thing, maxsplit=1)[0]
     words = [w for w in tokens(thing) if w.isalpha() and len(w) > 2]
+    if words and set(words) <= _NO_THING:  # i12v: "show me what you have" names no product
+        return None
     if not words or len(words) > 3 or GENERIC & set(words) \
             or re.search(rf"\b{re.escape(words[-1])}\b", thing) is None:
         return None  # "show me others like it" names nothing; "do you have Dunkirk?" names a title or a make

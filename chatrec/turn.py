@@ -10,6 +10,7 @@ the parts they use (retriever, ranker, explainer, policy, wording, ...) come in 
 
 from __future__ import annotations
 
+import re
 import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,12 +28,15 @@ from chatrec import shopper_moves  # i12o: "none of these are formal?", "never m
 from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
+from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
+from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
 from chatrec.dialogue import (
-    Asked, DialogueState, FitsMakes, Heard, Named, Reshown, Shown, SpecsWanted, Wishes, rounded_bound,
+    Asked, Choosing, DialogueState, FitsMakes, Heard, Named, PriceTier, Reshown, Shown, SpecsWanted, Wishes,
+    rounded_bound,
 )
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
@@ -42,7 +46,7 @@ from chatrec.fusion import PoolRanker
 from chatrec.history import Profile, build_profile
 from chatrec.labels import Labels
 from chatrec.money import format_amount, parse_rates
-from chatrec.policy import ElicitationPolicy, QuestionPlan
+from chatrec.policy import ElicitationPolicy, QuestionPlan, fitting_options
 from chatrec.query import Query, filters_for, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
 from chatrec.reply import Question, Recommendation, Reply, item_heading
@@ -176,10 +180,20 @@ def hear(
             and (answer or not says_english(message, min_letters=2)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
+    elif heard.language == "en" and state.language not in ("en", "other") and shown:
+        from chatrec.answers import buys_in
+
+        if buys_in(message, state.language):  # i12v: "me lo llevo" reads like English; it is the shopper's Spanish
+            heard = heard.model_copy(update={"language": state.language})
+    if heard.intent == "chitchat" and context.searching and asks_to_see(message):
+        return heard.model_copy(update={"intent": "refine", "show_now": True})  # i12v: "ok show me", "zeig mir welche"
     if shown and not heard.include and heard.intent in ("chitchat", "ask_about_item", "compare") \
             and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     heard = as_question_about_shown(heard, message, shown, state.last_references)
+    if shown:  # i12v: "the white ones only": a filter, not a reference to the white ones shown
+        heard = followups.only_these(heard, message, lambda text: understand(
+            text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))
     heard = followups.cheaper_items(heard, message, len(shown))  # i12k: "¿tienes algo más barato?"
     return followups.below_shown_item(heard, shown, message)  # i12k: "anything cheaper than the first one?"
 
@@ -200,7 +214,11 @@ def as_question_about_shown(
         return heard
     if answers.asks_to_buy(message, len(shown), heard.language):  # "I'll take the second one"
         positions = answers.find_reference(message, len(shown), heard.language) or []
-        if len(heard.references) == 1:
+        by_price = price_tiers.price_superlative(message)  # i12v: "I'll take the cheapest one"
+        priced = [(item.price, n) for n, item in enumerate(shown, start=1) if item.price is not None]
+        if by_price is not None and priced and len(positions) != 1:
+            positions = [(min if by_price == "cheapest" else max)(priced)[1]]
+        elif len(heard.references) == 1:
             positions = list(heard.positions)
         elif len(positions) != 1 and len(last_references) == 1:  # asked about the second, then "I'll buy it"
             positions = list(last_references)
@@ -311,6 +329,13 @@ def multilingual_candidates(parts: Parts, message: str, query: Query, k: int) ->
 
     assert parts.multilingual is not None
     return ranked(parts.multilingual, message, parts.retriever.allowed(query.filters, query.exclude_ids), k)
+
+
+def prices_fitting(parts: Parts, wishes: Wishes) -> list[float]:
+    """i12v: the prices of the catalogue items that fit these wishes (for a tier's budget)."""
+    mask = parts.retriever.allowed(filters_for(wishes))
+    return [float(i.price) for n, i in enumerate(parts.retriever.index.items)
+            if i.price is not None and (mask is None or mask[n])]
 
 
 def price_third(candidates: Sequence[Candidate], relative: str) -> list[Candidate]:
@@ -562,7 +587,21 @@ def decide(
         # i12k: only which kind of product ("casual, sports or formal shoes?") is worth asking first
         plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
                              n_recommendations=n_recommendations)
+    if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
+        plan = fitting_options(plan, candidates, wish_words(state))
     return plan
+
+
+def wish_words(state: DialogueState) -> set[str]:
+    """i12v: the shopper's recent search words (singular) that no wish in force already names ("kitchen",
+    not "black" once Black is a wish)."""
+    from chatrec.grounding import singular
+    from chatrec.text import tokens
+
+    said = {singular(t) for q in state.queries[-3:] for t in tokens(q)}
+    named = {singular(t) for values in state.include.values() for v in values
+             for t in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(v)))}
+    return said - named
 
 
 def product_type_field(parts: Parts) -> str | None:
@@ -716,6 +755,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
     # i12o: "none of these are formal?" asks about the items shown: read as "are any of these formal?"
     reading = (shopper_moves.as_any_question(message) if state.last_shown else None) or message
+    if state.choosing:  # i12v: "which one would you like?" -> "the second one" is the pick
+        from chatrec.answers import as_pick
+
+        state.apply(Choosing(False))
+        reading = (as_pick(message, len(state.last_shown), state.language) if state.last_shown else None) or reading
     makes: list[str] = []  # i12o: "a remote that works with these", "for my Mi tv": the device's makes
     for_shown = False
     if state.last_shown:
@@ -773,6 +817,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     added = {name: values for name, values in dressed.items() if name not in heard.include}
     if added:
         heard = heard.model_copy(update={"include": {**heard.include, **added}})
+    heard = kind_words.narrowed(heard, message, {  # i12v: "sneakers": sports and casual shoes, not heels
+        name: list(parts.vocabulary.counts[name]) for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])
+        if name in parts.vocabulary.counts})
     kinds = ["category", *type_fields([*heard.include])]  # i12o: "a smart tv and an hdmi cable": a bundle
     heard = bundles.next_piece(heard, state.include, kinds)  # i12o: "and a belt" after the shirt and shoes
     bundle = heard.intent in ("recommend", "refine") and bundles.is_bundle(message, heard.include, kinds)
@@ -792,9 +839,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         notes.append(phrases.render("converted", note=heard.price.note))
     if for_shown and makes and "brand" not in heard.include and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
+    tier = state.price_tier
+    if has_prices and not overall:  # i12v: "nothing fancy", "premium only": a budget from the fitting items' prices
+        heard, tier = price_tiers.steer(heard, message, state, lambda wishes: prices_fitting(parts, wishes),
+                                        type_fields(list(parts.vocabulary.fields)))
     budget_before = (state.min_price, state.max_price)
     include_before = {name: list(values) for name, values in state.include.items()}
     state.apply(Heard(heard))
+    state.apply(PriceTier(tier))  # i12v
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
     if bounds and heard.intent not in ("off_topic", "chitchat", "ask_about_item", "compare"):
@@ -819,6 +871,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             (phrases.render("shop_terms", topic=terms), {"decision": "shop_terms"}) if terms is not None
             else short_reply(parts, heard, phrases, reading, session_id))
         named_one: Any = decision.get("answer")
+        if isinstance(named_one, dict) and named_one.get("kind") == "chosen" and not named_one.get("supported", True):
+            state.apply(Choosing(True))  # i12v: "which one would you like?" was asked
         if isinstance(named_one, dict) and named_one.get("kind") in ("best", "cheaper", "pricier") \
                 and len(named_one.get("positions", [])) == 1:
             state.last_references = list(named_one["positions"])  # "the cheapest?" then "I'll take that one"

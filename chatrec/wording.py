@@ -65,6 +65,46 @@ class Phrases:
 
         return Lexicon.default().native(label, self.code) or label
 
+    def summary_value(self, label: str) -> str:
+        """i12v: a value as the wishes summary says it, in ONE language: the shopper's word for the
+        label, else for its last words ("Standard televisions" -> "电视", "televisor"), else the label.
+
+        Only the summary falls back to the shorter words: a quick reply must read back to its value.
+        """
+        native = self.show_value(label)
+        if self.code == "en" or native != label:
+            return native
+        named = self._json_table("value_names.json").get(label.lower())  # the shop's own names
+        if named:
+            return named
+        from chatrec.language import Lexicon
+
+        words = label.split()
+        for start in range(1, len(words)):
+            found = Lexicon.default().native(" ".join(words[start:]), self.code)
+            if found:
+                return found
+        return label
+
+    def currency_name(self, code: str | None) -> str | None:
+        """i12v: a currency code as this language names it (``prompts/<lang>/currency_names.json``:
+        "INR" -> "卢比"), else the code."""
+        if code is None or self.code == "en":
+            return code
+        return str(self._json_table("currency_names.json", lower=False).get(code, code))
+
+    def _json_table(self, name: str, lower: bool = True) -> dict[str, str]:
+        """i12v: a name table of this language's folder (keys lower case with ``lower``), empty when absent."""
+        cache: dict[str, dict[str, str]] = self.__dict__.setdefault("_tables", {})
+        if name not in cache:
+            path = self.folder / name
+            try:
+                data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+            except (OSError, json.JSONDecodeError) as exc:
+                raise PromptError(f"cannot read {path}: {exc}") from exc
+            cache[name] = {(k.lower() if lower else k): str(v) for k, v in data.items() if not k.startswith("_")}
+        return cache[name]
+
     def render(self, name: str, **variables: Any) -> str:
         """Fill the template ``dialogue_<name>`` with its variables.
 
@@ -87,7 +127,9 @@ class Phrases:
         without it a category path shows its last segment as it is.
         """
         def show(value: str) -> str:
-            return self.show_value(str(labels.show(value)) if labels is not None else value.split("|")[-1])
+            return self.summary_value(str(labels.show(value)) if labels is not None else value.split("|")[-1])
+
+        currency = self.currency_name(currency)  # i12v: "<= 20,000 卢比" in a Chinese reply
 
         parts = []
         for values in state.include.values():

@@ -41,6 +41,15 @@ Checks of a turn (``expect``), each counted under a kind:
   this turn or the one before (a bundle may come in two lists).
 - ``true_colours: true`` (kind ``reasons``): every colour of the fashion fixture named in the
   reply's text is the colour of an item shown in this or the last list, or one the shopper said.
+- ``options_none: [...]`` (kind ``options``, batch 8): none of the question's quick replies contains
+  one of these words (a reply that does not fit what the shopper said); showing items instead of
+  asking passes, showing nothing and asking nothing fails;
+  ``options_any: [...]``: a question is asked and one of its quick replies contains one of them.
+- ``reasons_none: [...]`` (kind ``reasons``, batch 8): items are shown and no item's reason contains
+  one of these (a catalogue label listed as a feature, a claim the item does not make).
+- ``one_language: true`` (kind ``language``, batch 8): the reply's own text (item titles, brands of
+  items shown, the fixtures' brand names and words the shopper wrote taken out) has no English word of three letters or more
+  when the reply is in Chinese (a wish summary that mixes languages).
 - ``graceful: true`` (kind ``bad_input``): the turn returns a reply with text, or raises a
   ``ChatRecError`` whose message says what was wrong; anything else (a traceback) fails.
 """
@@ -227,6 +236,16 @@ def _fashion_colours() -> set[str]:
         return {row["baseColour"].lower() for row in csv.DictReader(handle) if row["baseColour"] not in ("", "NA")}
 
 
+def _brand_words() -> set[str]:
+    """Words of the fixtures' brands (electronics' brand column, fashion titles' first word), lower case."""
+    words: set[str] = set()
+    with (TESTS / "fixtures" / "fashion_small.csv").open(encoding="utf-8", newline="") as handle:
+        words |= {row["productDisplayName"].split()[0].lower() for row in csv.DictReader(handle) if row["productDisplayName"].split()}
+    with (ROOT / "chatrec" / "demo" / "electronics.csv").open(encoding="utf-8", newline="") as handle:
+        words |= {w.lower() for row in list(csv.DictReader(handle))[:150] for w in re.findall(r"[A-Za-z]+", row["brand"])}
+    return words
+
+
 def _colours_named(text: str, colours: set[str]) -> set[str]:
     return {c for c in colours if _mentions(text, c)}
 
@@ -395,6 +414,30 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
             named = _colours_named(own, colours)
             bad = sorted(c for c in named if not any(c in a or a in c for a in allowed))
             note("reasons", not bad, f"colours named that no item here has: {bad}; {text[:200]!r}")
+        if "options_none" in expect or "options_any" in expect:
+            options = list(reply.question.options) if reply.question is not None else []
+            if "options_none" in expect:
+                bad = [o for o in options if any(_mentions(o, w) for w in expect["options_none"])]
+                # showing fitting items instead of asking is fine; asking with unfitting replies is not
+                note("options", (bool(options) and not bad) or (not options and bool(items)), f"options {options}; unfitting: {bad}")
+            if "options_any" in expect:
+                ok = any(_mentions(o, w) for o in options for w in expect["options_any"])
+                note("options", ok, f"options {options}; none of {expect['options_any']}")
+        if "reasons_none" in expect:
+            reasons = [r.reason for r in reply.recommendations]
+            bad = [r[:80] for r in reasons if any(w.lower() in r.lower() for w in expect["reasons_none"])]
+            note("reasons", bool(reasons) and not bad, f"{len(reasons)} reasons; with {expect['reasons_none']}: {bad[:2]}")
+        if expect.get("one_language"):
+            said = " ".join(str(t["say"]) for t in conversation["turns"][:number] if isinstance(t["say"], str))
+            own = text
+            for item in items + shown.items:
+                own = own.replace(item.title, " ")
+            known = {w.lower() for w in re.findall(r"[A-Za-z]+", said)}
+            known |= {w.lower() for i in items + shown.items for w in re.findall(r"[A-Za-z]+", f"{i.brand or ''} {i.title}")}
+            known |= _brand_words()  # a brand offered as a quick reply is a name, not English
+            stray = [w for w in re.findall(r"[A-Za-z]{3,}", own) if w.lower() not in known]
+            ok = not _CJK.search(own) or not stray
+            note("language", ok, f"English words in a Chinese reply: {stray[:5]}; {text[:160]!r}")
         if "says_any" in expect:
             ok = any(s.lower() in text.lower() for s in expect["says_any"])
             note("wording", ok, f"none of {expect['says_any']} in {text[:120]!r}")

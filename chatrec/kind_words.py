@@ -1,0 +1,133 @@
+"""i12v: a shopper's word for a kind of product keeps the search to the product types it names.
+
+"Black sneakers for women" is read as the subcategory Shoes, which also holds heels and flats; a
+question asked then offered "Heels" and "Flats", which do not fit what the shopper said. The
+kinds of ``prompts/kind_words.json`` say which product types a word can mean ("sneakers": sports
+and casual shoes); :func:`narrowed` adds those types of the catalogue to the request, so the items
+and the question's quick replies come from candidates that match the wish. A product word after
+"for" ("a cable for my phone") names a purpose, and a product type read from the message that is
+of another family (USB cables) is kept as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from chatrec.errors import PromptError
+
+if TYPE_CHECKING:
+    from chatrec.request import ShopperRequest
+
+__all__ = ["Kind", "kind_said", "load_kinds", "matching_types", "narrowed"]
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Words for one kind of product and the product-type names it covers (singular, lower case)."""
+
+    words: tuple[str, ...]
+    types: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_kinds(prompts_dir: str | None = None) -> tuple[tuple[Kind, ...], tuple[str, ...]]:
+    """The kinds and the purpose words ("for my") of ``prompts/kind_words.json`` (read once).
+
+    Raises:
+        PromptError: The file is missing or malformed.
+    """
+    from chatrec.prompting import default_prompts_dir
+
+    path = Path(prompts_dir or default_prompts_dir()) / "kind_words.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        kinds = tuple(Kind(tuple(w.lower() for w in k["words"]), tuple(t.lower() for t in k["types"]))
+                      for k in data["kinds"])
+        return kinds, tuple(str(p).lower() for p in data["purpose"])
+    except (OSError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise PromptError(f"cannot read the kind words in {path}: {exc}") from exc
+
+
+def _plain(value: str) -> str:
+    """A catalogue value as singular lower-case words: "SportsShoes" / "Sports Shoes" -> "sports shoe"."""
+    from chatrec.grounding import singular
+    from chatrec.text import tokens
+
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", value)
+    return " ".join(singular(w) for w in tokens(spaced))
+
+
+def kind_said(message: str) -> Kind | None:
+    """The kind of product the message names for itself (not after "for": "a cable for my phone"), or None."""
+    text = message.lower()
+    kinds, purpose = load_kinds()
+    for kind in kinds:
+        for word in sorted(kind.words, key=len, reverse=True):
+            pattern = re.escape(word) if _HAN.search(word) else rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+            for found in re.finditer(pattern, text):
+                before = text[: found.start()].rstrip()
+                if any(before.endswith(p) for p in purpose):
+                    continue
+                return kind
+    return None
+
+
+def matching_types(kind: Kind, values: Sequence[str]) -> list[str]:
+    """The values (product types) whose names hold one of the kind's type names."""
+    names = [_plain(t) for t in kind.types]
+    return [v for v in values if any(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", _plain(v)) for t in names)]
+
+
+def _same_family(value: str, types: Sequence[str]) -> bool:
+    """Whether a product type shares its head noun with one of these ("Formal Shoes" and "Sports Shoes")."""
+    head = _plain(value).split()[-1:] or [""]
+    return any(_plain(t).split()[-1:] == head for t in types)
+
+
+def narrowed(heard: ShopperRequest, message: str, type_values: Mapping[str, Sequence[str]]) -> ShopperRequest:
+    """The request kept to the product types the shopper's kind word names.
+
+    ``type_values`` gives each product-type field of the catalogue its values. For each field
+    with values of the kind: a value read of the same family that is not of the kind ("Shoes",
+    "Formal Shoes" for "sneakers") gives way to the kind's values; values read of the kind are
+    kept; a type of another family read from the message (USB cables for "a cable for my
+    phone") leaves the request as it is.
+    """
+    if heard.intent not in ("recommend", "refine", "more_like", "answer"):
+        return heard
+    kind = kind_said(message)
+    if kind is None:
+        return heard
+    include = dict(heard.include)
+    fitting_fields = {name: matching_types(kind, values) for name, values in type_values.items()}
+    fitting_fields = {name: values for name, values in fitting_fields.items() if values}
+    if not fitting_fields:
+        return heard
+    # Only the finest type field (the most values: articleType, not subCategory): a grouping such as
+    # "Headphones, earbuds & accessories" also holds what the word does not mean.
+    finest = max(fitting_fields, key=lambda name: len(type_values[name]))
+    of_kind = {v for values in fitting_fields.values() for v in values}  # "Headphones, earbuds & accessories" too
+    fitting_fields = {finest: fitting_fields[finest]}
+    for name, read in heard.include.items():
+        if name in type_values and name not in fitting_fields and read:
+            kinds_of = [v for values in fitting_fields.values() for v in values]
+            if not any(v in of_kind or _same_family(v, kinds_of) for v in read):
+                return heard  # another kind of product was read ("USB cables"): the word is no wish
+    for name, values in fitting_fields.items():
+        read = list(heard.include.get(name, ()))
+        kept = [v for v in read if v in values]
+        if kept:
+            include[name] = kept
+        elif not read or all(_same_family(v, values) for v in read):
+            include[name] = list(values)
+        else:
+            return heard
+    return heard.model_copy(update={"include": include})
