@@ -13,8 +13,12 @@ models learnt from the fitting dialogues' own recommendation steps (counts and r
 
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 nice -n 10 /work/main/.venv/bin/python \
         bench/redial_report/i14g_item_model_tune.py [L2 ...]
+
+WITH_VALIDATION_LOGS=1: the validation dialogues' movie sets are fitted on too (more logs, as
+in each fold of ``eval redial``; the directed models still learn from the training split only).
 """
 import json
+import os
 import random
 import sys
 import time
@@ -24,7 +28,7 @@ import numpy as np
 
 from chatrec.conversations import MENTION
 from chatrec.eval.turns import load_turns
-from i14g_ease import ItemModel  # bench/redial_report/i14g_ease.py (this folder)
+from chatrec.item_model import ItemModel
 from chatrec.signals import ItemSignals, redial_sessions
 
 D = Path('/work/shared/data/redial')
@@ -32,12 +36,17 @@ files = [D / 'train_part_a.jsonl', D / 'train_part_b.jsonl', D / 'train_part_c_e
 catalogue = [str(k) for k in json.load(open(D / 'movies.json'))]
 known = set(catalogue)
 val_d = {t.dialog_id for t in load_turns(D / 'valid_rec_turns.jsonl')}
-sessions = {s.key: s for p in files for s in redial_sessions(p, known) if s.key not in val_d}
+every = {s.key: s for p in files for s in redial_sessions(p, known)}
+sessions = {k: s for k, s in every.items() if k not in val_d}
 keys = sorted(sessions)
 random.Random(0).shuffle(keys)
 cut = int(len(keys) * 0.8)
 fit_keys, test_keys = set(keys[:cut]), set(keys[cut:])
 fit_sessions = [sessions[k] for k in sorted(fit_keys)]
+if os.environ.get('WITH_VALIDATION_LOGS') == '1':
+    # More logs, as each fold of `eval redial` has: the validation dialogues' movie sets join the
+    # fitting logs (the test cases stay the held-out training dialogues).
+    fit_sessions += [every[k] for k in sorted(set(every) & val_d)]
 
 # Cases: at every recommender message naming a movie not named before (earlier movies named),
 # the movies named earlier (oldest first) and the new ones.

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from i14g_ease import ItemModel  # bench/redial_report/i14g_ease.py (this folder)
+from chatrec.item_model import ItemModel
 
 from chatrec.cli._common import make_settings
 from chatrec.eval import inputs

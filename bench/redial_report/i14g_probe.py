@@ -10,6 +10,11 @@ EASE list: any weight of the extra list gives a pool inside that union.
 
     PYTHONPATH=. OMP_NUM_THREADS=1 nice -n 10 /work/main/.venv/bin/python \
         bench/redial_report/i14g_probe.py LIMIT FUSION_TURNS DEPTH L2 OUT   (LIMIT 0: all validation turns)
+
+VAL_FOLDS=2: the validation turns' signals and EASE are fitted as in ``eval redial --folds 2``
+(every dialogue except those of the turn's fold, so the other fold's validation dialogues too:
+more logs); by default on the non-validation dialogues only. EASE reads each logged dialogue
+once (ReDial's parts share 131), as ``ItemSignals.fit`` does.
 """
 import pickle
 import random
@@ -23,7 +28,7 @@ from chatrec.cli._common import make_settings
 from chatrec.eval import inputs
 from chatrec.eval.redial import RedialEvaluation, cross_fitting_folds, without_items
 from chatrec.fusion import pool_features
-from i14g_ease import ItemModel  # bench/redial_report/i14g_ease.py (this folder)
+from chatrec.item_model import ItemModel
 from chatrec.eval.turns import dialogue_rec_turns, load_turns, sample_turns
 from chatrec.signals import ItemSignals, redial_sessions
 
@@ -95,15 +100,27 @@ def collect(ev, turns, out, model):
                         fused=np.asarray([pool.fused.get(int(r), 0.0) for r in rows], np.float32), ease_list=ease_list))
 
 
+def baskets(chosen):
+    """The sessions' item sets, each logged dialogue once."""
+    return [s.items for s in {s.key: s for s in chosen}.values()]
+
+
 train = []
 rng = random.Random(0)
 for fold_turns, fold_kept in cross_fitting_folds(kept, logged, 5):
     items = sorted({i for s in fold_kept for i in s.items})
     hidden = set(rng.sample(items, int(len(items) * 0.2)))
     sig = ItemSignals.fit(without_items(fold_kept, hidden), [i for i in ids if i not in hidden])
-    collect(RedialEvaluation(retriever, sig), fold_turns, train, ItemModel.fit([s.items for s in without_items(fold_kept, hidden)], l2=L2, keep=0))
+    collect(RedialEvaluation(retriever, sig), fold_turns, train, ItemModel.fit(baskets(without_items(fold_kept, hidden)), l2=L2, keep=0))
     print('train examples', len(train), f'{time.time() - START:.0f} s', flush=True)
 evald = []
-collect(RedialEvaluation(retriever, ItemSignals.fit(kept, ids)), val, evald, ItemModel.fit([s.items for s in kept], l2=L2, keep=0))
+import os
+if os.environ.get('VAL_FOLDS', '1') == '2':
+    for fold_val, fold_sessions in cross_fitting_folds(sessions, val, 2):
+        print('validation fold', len(fold_val), 'turns', len({s.key for s in fold_sessions}), 'dialogues', flush=True)
+        collect(RedialEvaluation(retriever, ItemSignals.fit(fold_sessions, ids)), fold_val, evald,
+                ItemModel.fit(baskets(fold_sessions), l2=L2, keep=0))
+else:
+    collect(RedialEvaluation(retriever, ItemSignals.fit(kept, ids)), val, evald, ItemModel.fit(baskets(kept), l2=L2, keep=0))
 print('val examples', len(evald), f'{time.time() - START:.0f} s', flush=True)
 pickle.dump(dict(train=train, val=evald), open(OUT, 'wb'))

@@ -6,8 +6,9 @@ first 50 / 200 / 300 rows of the reciprocal-rank pool (named items removed, as
 without log data get their fused score scaled up for the extra list they cannot enter, as
 ``Retriever.pool`` does for the signals list). (ii) Fusion: a LightGBM LambdaRank model
 (``fit_fusion``'s parameters) per variant, trained on the cross-fitted training pools and scored
-on the validation pools: echo-free R@10 / R@50 and a paired two-sided sign test against the
-base variant.
+on the validation pools: echo-free R@10 / R@50 (mean over the SEEDS) and a paired two-sided
+sign test against the base variant over the pairs (a pair counts for a variant when more of its
+seeds' models hit it).
 
     OMP_NUM_THREADS=1 nice -n 10 /work/main/.venv/bin/python bench/redial_report/i14g_screen.py POOLS [VARIANT ...]
 """
@@ -116,7 +117,7 @@ def evaluate(variant, booster):
 
 
 def sign_test(a, b):
-    up, down = int(np.sum(a & ~b)), int(np.sum(~a & b))
+    up, down = int(np.sum(a > b)), int(np.sum(a < b))
     n = up + down
     tail = sum(comb(n, i) for i in range(0, min(up, down) + 1)) / 2 ** n if n else 1.0
     return up, down, min(1.0, 2 * tail)
@@ -131,10 +132,12 @@ for name in sys.argv[2:] or VARIANTS:
     variant = VARIANTS[name]
     hits = [evaluate(variant, fit(variant, seed)) for seed in SEEDS]
     mean = np.mean([h.mean(axis=0) for h in hits], axis=0)
-    results[name] = hits[0]
-    line = f'{name:14s} echo-free R@10 {mean[0]:.4f}  R@50 {mean[1]:.4f}  ({len(hits[0])} pairs, seeds {SEEDS})'
+    results[name] = np.mean(hits, axis=0)  # per pair: share of the seeds that hit
+    per_seed = ' '.join(f'{h[:, 0].mean():.4f}/{h[:, 1].mean():.4f}' for h in hits)
+    line = f'{name:14s} echo-free R@10 {mean[0]:.4f}  R@50 {mean[1]:.4f}  ({len(hits[0])} pairs, seeds {SEEDS}: {per_seed})'
     if name != 'base' and 'base' in results:
-        t10 = sign_test(hits[0][:, 0], results['base'][:, 0])
-        t50 = sign_test(hits[0][:, 1], results['base'][:, 1])
-        line += f'   vs base (seed {SEEDS[0]}) @10 +{t10[0]}/-{t10[1]} p={t10[2]:.3f}  @50 +{t50[0]}/-{t50[1]} p={t50[2]:.3f}'
+        # Paired over pairs: a pair counts for the variant when more of its seeds hit than base's.
+        t10 = sign_test(results[name][:, 0], results['base'][:, 0])
+        t50 = sign_test(results[name][:, 1], results['base'][:, 1])
+        line += f'   vs base @10 +{t10[0]}/-{t10[1]} p={t10[2]:.3f}  @50 +{t50[0]}/-{t50[1]} p={t50[2]:.3f}'
     print(line, flush=True)
