@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -209,7 +210,7 @@ class ItemSignals:
         path.parent.mkdir(parents=True, exist_ok=True)
         meta = {"format": _FORMAT, "n_sessions": self.n_sessions}
         model = self.item_model
-        extra: dict[str, np.ndarray] = {}
+        extra: dict[str, Any] = {}  # Any: savez_compressed also takes allow_pickle (a bool) by keyword
         if model is not None:
             extra = {
                 "item_model_ids": np.asarray(model.ids, dtype=np.str_), "item_model_data": model.weights.data,
