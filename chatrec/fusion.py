@@ -42,6 +42,7 @@ __all__ = [
     "COLD_START_FLOOR",
     "FEATURES",
     "FusionExample",
+    "ITEM_MODEL_FEATURES",
     "LearnedFusion",
     "Pool",
     "PoolRanker",
@@ -55,7 +56,9 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 FORMAT = "chatrec-fusion"
-VERSION = 4  # 4: the embedding-neighbour and year features (issue 14, chatrec.item_neighbours)
+VERSION = 5  # 4: the embedding-neighbour and year features (issue 14, chatrec.item_neighbours); 5: the item model's
+#: Item-model features (issue 14, :mod:`chatrec.item_model`): its score (NaN: no log data) and rank.
+ITEM_MODEL_FEATURES = ("item_model", "item_model_rank")
 #: Signal components the features read (see :meth:`chatrec.signals.AlignedSignals.parts`).
 SIGNAL_PARTS = ("co_mention", "two_hop", "popularity", "log_text")
 #: Catalogue-taste components the features read (see :meth:`chatrec.catalogue_taste.CatalogueTaste.parts`).
@@ -75,6 +78,7 @@ FEATURES = (
     "taste", "taste_rank", "named", "n_named", "has_text", "logged",
     *CONTENT_PARTS, "content_list_rank",
     *NEIGHBOUR_FEATURES,
+    *ITEM_MODEL_FEATURES,
 )
 
 
@@ -178,6 +182,12 @@ def pool_features(rows: np.ndarray, pool: PoolScores, cap: int) -> np.ndarray:
     else:
         described = pool.neighbours.features(rows)
         columns += [described[name] for name in NEIGHBOUR_FEATURES]
+    model = pool.parts.get("item_model")
+    if model is None:
+        columns += [np.full(n, np.nan, np.float32), worst]
+    else:
+        # NaN stays NaN (the model has no column for the item: no log data, not a low score).
+        columns += [np.asarray(model[rows], dtype=np.float32), _rank_of(np.nan_to_num(model, nan=-np.inf), rows, cap, positive=True)]
     return np.stack(columns, axis=1) if n else np.zeros((0, len(FEATURES)), dtype=np.float32)
 
 

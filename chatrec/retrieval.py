@@ -21,6 +21,7 @@ from chatrec.catalog import FIELDS, Item, item_text
 from chatrec.embedding import Embedder, load_embedder
 from chatrec.errors import ConfigError, IndexError_, IndexNotFoundError, InputError
 from chatrec.fusion import Pool, PoolRanker, PoolScores, reciprocal_rank_fusion
+from chatrec.item_model import LIST_WEIGHT as ITEM_MODEL_LIST_WEIGHT
 from chatrec.item_neighbours import Neighbours, item_years
 from chatrec.index import ATTR_PREFIX, CatalogIndex, open_collection, open_index
 from chatrec.query import Filters, Mode, Query, pulled_towards
@@ -305,7 +306,8 @@ class Retriever:
 
         Each list keeps its ``max(5 k, 100, fusion_depth)`` best items that pass the filters;
         they are fused by reciprocal rank (the signals' list weighs ``query.signal_weight``, the
-        catalogue-taste list ``query.content_weight``).
+        item model's list :data:`chatrec.item_model.LIST_WEIGHT`, the catalogue-taste list
+        ``query.content_weight``).
 
         Args:
             query: What to search for.
@@ -359,6 +361,7 @@ class Retriever:
                 masked = np.where(evidence, masked, -np.inf)  # the prior alone does not bury a taste
             ranked_lists.append(_top(masked, depth))
             list_weights.append(query.signal_weight)
+        model_weight = self._item_model_list(query, mask, depth, ranked_lists, list_weights)
         content: np.ndarray | None = None
         if query.content_scores is not None and query.content_weight > 0:
             # The catalogue-taste list (issue 14) needs no logs: like the text lists, it counts
@@ -378,7 +381,7 @@ class Retriever:
             # fell below the same system without signals, R@10 .133 vs .147 on ReDial) (an item "as good in the logs as in its text"): the
             # logs may raise an item, their silence never buries one (with a taste: when its
             # neighbours' evidence would have let it enter the list).
-            scale = 1.0 + query.signal_weight / text_lists
+            scale = 1.0 + (query.signal_weight + model_weight) / text_lists
             for row in [row for row in fused if logged[row] <= 0 and (evidence is None or evidence[row])]:
                 fused[row] *= scale
         order = sorted(fused, key=lambda row: (-fused[row], row))
@@ -398,6 +401,26 @@ class Retriever:
             neighbours=self._neighbours(query.named_ids),
         )
         return Pool(order, fused, dense_scores, lexical_scores, scores)
+
+    @staticmethod
+    def _item_model_list(
+        query: Query, mask: np.ndarray | None, depth: int, ranked_lists: list[np.ndarray], list_weights: list[float]
+    ) -> float:
+        """Add the item model's ranked list (issue 14, :mod:`chatrec.item_model`) to the fusion; its weight (0: none).
+
+        Only logged items can enter it (the model has no column for the others, NaN): like the
+        signals list, it is one more list that items without log data make up for (the scaling
+        in :meth:`pool`).
+        """
+        scores = None if query.signal_parts is None or query.signal_scores is None else query.signal_parts.get("item_model")
+        if scores is None or ITEM_MODEL_LIST_WEIGHT <= 0:
+            return 0.0
+        listed = np.where(np.nan_to_num(scores, nan=0.0) > 0, scores, -np.inf)
+        if mask is not None:
+            listed = np.where(mask, listed, -np.inf)
+        ranked_lists.append(_top(listed, depth))
+        list_weights.append(ITEM_MODEL_LIST_WEIGHT)
+        return ITEM_MODEL_LIST_WEIGHT
 
     def _neighbours(self, named_ids: Sequence[str]) -> Neighbours:
         """The catalogue and the items named, for the fusion's neighbour and year features (issue 14)."""

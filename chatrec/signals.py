@@ -12,8 +12,9 @@ items whose own description never used those words.
 
 At recommendation time, the items the customer named (or liked) give every catalogue item a
 co-mention score, the popularity prior breaks ties for customers who named nothing, and the
-log text matches their words. The signals are saved as one ``.npz`` file, named by the
-``signals_path`` setting.
+log text matches their words. An EASE item model (:mod:`chatrec.item_model`) learnt from the
+same baskets scores every logged item given the customer's items too. The signals are saved as
+one ``.npz`` file, named by the ``signals_path`` setting.
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
 
 from chatrec.conversations import MENTION
 from chatrec.errors import ConfigError, InputError
+from chatrec.item_model import ItemModel
 from chatrec.retrieval import BM25
 
 __all__ = ["AlignedSignals", "ItemSignals", "Session", "SignalWeights", "redial_sessions"]
@@ -95,6 +98,8 @@ class ItemSignals:
         n_sessions: How many sessions were read.
         log_texts: What customers said before each item was chosen (aligned with ``ids``).
         keys: The ids of the sessions fitted on (may be empty).
+        item_model: The EASE item model fitted on the same sessions, or None (signals files
+            written before it).
     """
 
     def __init__(
@@ -105,8 +110,10 @@ class ItemSignals:
         n_sessions: int,
         log_texts: Sequence[str] | None = None,
         keys: Sequence[str] = (),
+        item_model: ItemModel | None = None,
     ) -> None:
         self.ids = list(ids)
+        self.item_model = item_model
         self.counts = np.asarray(counts, dtype=np.float32)
         self.co = sparse.csr_matrix(co, dtype=np.float32)
         self.n_sessions = int(n_sessions)
@@ -129,8 +136,10 @@ class ItemSignals:
         return self._position.get(item_id)
 
     @classmethod
-    def fit(cls, sessions: Iterable[Session | Sequence[str]], vocabulary: Iterable[str] = ()) -> ItemSignals:
-        """Count co-mentions, mentions and log texts over logged sessions.
+    def fit(
+        cls, sessions: Iterable[Session | Sequence[str]], vocabulary: Iterable[str] = (), *, item_model: bool = True
+    ) -> ItemSignals:
+        """Count co-mentions, mentions and log texts over logged sessions, and fit the item model.
 
         Args:
             sessions: :class:`Session` s, or plain baskets of item ids; repeats inside a
@@ -139,6 +148,8 @@ class ItemSignals:
                 catalogue at fit time): those the logs never name are known to have drawn no
                 interest (count 0). An item outside the vocabulary and the logs, such as a
                 product added later, has no log data at all (see :class:`AlignedSignals`).
+            item_model: Also fit an EASE item model (:class:`chatrec.item_model.ItemModel`) on
+                the sessions' baskets.
 
         Returns:
             The fitted signals (possibly empty).
@@ -148,6 +159,7 @@ class ItemSignals:
         pairs: Counter[tuple[int, int]] = Counter()
         texts: dict[int, list[str]] = {}
         keys: list[str] = []
+        baskets: list[tuple[str, ...]] = []
         n_sessions = 0
         seen_keys: set[str] = set()
         for session in sessions:
@@ -158,6 +170,7 @@ class ItemSignals:
                     continue  # the same logged session twice (ReDial's parts share 131 dialogues)
                 seen_keys.add(session.key)
             rows = sorted({position.setdefault(str(item_id), len(position)) for item_id in session.items})
+            baskets.append(tuple(str(item_id) for item_id in session.items))
             n_sessions += 1
             keys.append(session.key)
             counts.update(rows)
@@ -186,7 +199,8 @@ class ItemSignals:
             count_array[row] = count
         log_texts = [" ".join(texts.get(row, []))[:_MAX_LOG_CHARS] for row in range(n)]
         logger.info("item signals: %d sessions, %d items, %d pairs", n_sessions, n, len(pairs))
-        return cls(ids, count_array, co, n_sessions, log_texts, keys)
+        model = ItemModel.fit(baskets) if item_model else None
+        return cls(ids, count_array, co, n_sessions, log_texts, keys, model)
 
     # --- persistence -----------------------------------------------------------------
 
@@ -195,6 +209,13 @@ class ItemSignals:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         meta = {"format": _FORMAT, "n_sessions": self.n_sessions}
+        model = self.item_model
+        extra: dict[str, Any] = {}  # Any: savez_compressed also takes allow_pickle (a bool) by keyword
+        if model is not None:
+            extra = {
+                "item_model_ids": np.asarray(model.ids, dtype=np.str_), "item_model_data": model.weights.data,
+                "item_model_indices": model.weights.indices, "item_model_indptr": model.weights.indptr,
+            }
         with path.open("wb") as handle:
             np.savez_compressed(
                 handle,
@@ -206,6 +227,7 @@ class ItemSignals:
                 co_indptr=self.co.indptr,
                 log_texts=np.asarray(self.log_texts, dtype=np.str_),
                 keys=np.asarray(self.keys, dtype=np.str_),
+                **extra,
             )
         return path
 
@@ -225,6 +247,12 @@ class ItemSignals:
                 ids = [str(value) for value in data["ids"]]
                 n = len(ids)
                 co = sparse.csr_matrix((data["co_data"], data["co_indices"], data["co_indptr"]), shape=(n, n))
+                model = None
+                if "item_model_ids" in data:  # files written before the item model have none
+                    model_ids = [str(value) for value in data["item_model_ids"]]
+                    m = len(model_ids)
+                    model = ItemModel(model_ids, sparse.csr_matrix(
+                        (data["item_model_data"], data["item_model_indices"], data["item_model_indptr"]), shape=(m, m)))
                 signals = cls(
                     ids,
                     data["counts"],
@@ -232,6 +260,7 @@ class ItemSignals:
                     int(meta.get("n_sessions", 0)),
                     [str(value) for value in data["log_texts"]],
                     [str(value) for value in data["keys"]],
+                    model,
                 )
         except (OSError, KeyError, ValueError, json.JSONDecodeError) as exc:
             raise ConfigError(f"{path} is not an item signals file: {exc}") from exc
@@ -296,6 +325,7 @@ class ItemSignals:
         return ItemSignals(
             [self.ids[row] for row in keep], self.counts[keep], self.co[keep][:, keep], self.n_sessions,
             [self.log_texts[row] for row in keep], self.keys,
+            None if self.item_model is None else self.item_model.without(item_ids),
         )
 
 
@@ -309,7 +339,8 @@ class AlignedSignals:
     item is raised as far as the items it resembles, no further. ``known`` says which items
     have log data of their own (the learned fusion reads it as a feature): items the logs named,
     and items of the fit's ``vocabulary`` that were on offer and never named (their zero is
-    evidence, not absence of data); ``named_in_logs`` only the former.
+    evidence, not absence of data); ``named_in_logs`` only the former. The item model's score
+    (``parts["item_model"]``) is never imputed: NaN where the model has no column for an item.
 
     Args:
         signals: The fitted signals.
@@ -336,6 +367,8 @@ class AlignedSignals:
         self._neighbours = _logged_neighbours(embeddings, self._known, neighbours) if embeddings is not None else None
         self.popularity = self._impute(signals.popularity(self.item_ids))
         self._bm25: BM25 | None = None
+        model = signals.item_model
+        self._model_columns = model.columns_for(self.item_ids) if model is not None else None
 
     def _impute(self, values: np.ndarray) -> np.ndarray:
         """``values`` with each unlogged item's entry replaced by the mean over its logged neighbours."""
@@ -388,7 +421,8 @@ class AlignedSignals:
         return scores / top if top > 0 else scores
 
     def parts(self, context_ids: Sequence[str], query: str) -> dict[str, np.ndarray]:
-        """Each signal of every item, unweighted: ``co_mention``, ``two_hop``, ``popularity``, ``log_text``.
+        """Each signal of every item, unweighted: ``co_mention``, ``two_hop``, ``popularity``, ``log_text``,
+        ``logged`` and, with an item model, ``item_model`` (NaN for items it has no column for).
 
         Args:
             context_ids: Items the customer named or liked.
@@ -396,10 +430,14 @@ class AlignedSignals:
         """
         one, two = self.co_mentions(context_ids)
         log_text = self.log_text(query) if query.strip() else np.zeros(len(self.item_ids), dtype=np.float32)
-        return {
+        parts = {
             "co_mention": self._impute(one), "two_hop": self._impute(two), "popularity": self.popularity,
             "log_text": self._impute(log_text), "logged": self.known.astype(np.float32),
         }
+        model = self.signals.item_model
+        if model is not None and self._model_columns is not None:
+            parts["item_model"] = model.aligned_scores(self._model_columns, context_ids)
+        return parts
 
     def scores(
         self, context_ids: Sequence[str], query: str, weights: SignalWeights,

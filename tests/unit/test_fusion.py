@@ -65,8 +65,9 @@ def test_pool_features_describe_each_candidate() -> None:
     assert features[1, COLUMN["lexical_rank"]] == 0 and features[2, COLUMN["lexical_gap"]] == pytest.approx(-2.0)
     assert features[:, COLUMN["named"]].tolist() == [0, 0, 1] and features[0, COLUMN["n_named"]] == 1
     assert features[2, COLUMN["co_mention"]] == 2 and features[:, COLUMN["two_hop"]].tolist() == [0, 0, 0]
-    # unknown years are missing values (NaN: LightGBM's "missing"); nothing else is
-    years = [COLUMN["year"], COLUMN["year_gap"]]
+    # unknown years and, without an item model, its score are missing values (NaN: LightGBM's
+    # "missing"); nothing else is
+    years = [COLUMN["year"], COLUMN["year_gap"], COLUMN["item_model"]]
     assert np.isnan(features[:, years]).all()
     assert np.isfinite(np.delete(features, years, axis=1)).all()
 
