@@ -761,7 +761,7 @@ def adjust(
         if patterns["dislike_interjection"].match(lowered):  # "meh", "ugh": turning down what is shown
             return ShopperRequest(intent="reject" if shown else "chitchat", language=request.language,
                                   show_now=bool(shown))
-        if patterns["interjection"].match(lowered):  # "hahaha", "omg", "wow"
+        if request.intent != "reject" and patterns["interjection"].match(lowered):  # "hahaha", "omg"; not "hmm 😒"
             return ShopperRequest(intent="chitchat", language=request.language)
         if patterns["insult"].search(lowered) or patterns["rude"].search(lowered) \
                 or request.intent != "reject" and patterns["presence"].search(lowered):
