@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +24,7 @@ from chatrec.errors import PromptError
 if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
 
-__all__ = ["Kind", "kind_said", "load_kinds", "matching_types", "narrowed"]
+__all__ = ["Kind", "kind_said", "load_kinds", "matching_types", "narrowed", "purpose_of"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -130,4 +130,45 @@ def narrowed(heard: ShopperRequest, message: str, type_values: Mapping[str, Sequ
             include[name] = list(values)
         else:
             return heard
+    return heard.model_copy(update={"include": include})
+
+
+_PURPOSE = re.compile(r"[,;]?\s*\b(?:for|para|für|fuer)\s+(?:(?:my|the|our|his|her|mi|mis|el|la|mein|meinen|meine|den|die|das)\s+)?",
+                      re.IGNORECASE)
+
+
+def purpose_of(
+    heard: ShopperRequest, message: str, reread: Callable[[str], ShopperRequest], earlier: Sequence[str],
+    type_names: Sequence[str],
+) -> ShopperRequest:
+    """i12v: "hdmi, for my tv" after "I need a cable": the product is the HDMI cable, the TV its purpose.
+
+    When the product type read from the message comes only from the words after "for (my)", and the
+    words before it, with the shopper's earlier search words (``earlier``: "cable"), read as another
+    product type, that type is the wish. ``reread`` reads a text alone. Any other request is
+    returned as it is ("a remote for my tv" reads as remotes already).
+    """
+    if heard.intent not in ("recommend", "refine"):
+        return heard
+    found = _PURPOSE.search(message)
+    if found is None:
+        return heard
+    head, tail = message[: found.start()].strip(" ,;"), message[found.end():]
+    read = {n: sorted(v) for n, v in heard.include.items() if n in type_names and v}
+    if not head or not read:
+        return heard
+    if {n: sorted(v) for n, v in reread(tail).include.items() if n in type_names and v} != read:
+        return heard  # the type was not read from the purpose alone
+    if {n: v for n, v in reread(head).include.items() if n in type_names and v}:
+        return heard  # the words before "for" name a product on their own: the reading stands
+    said = " ".join(earlier)
+    own: dict[str, list[str]] = {}
+    for text in [f"{head} {said}", *(f"{word} {said}" for word in head.split())]:  # "the hdmi kind" + "cable"
+        own = {n: sorted(v) for n, v in reread(text).include.items() if n in type_names and v}
+        if own:
+            break
+    if not own or own == read:
+        return heard
+    include = {n: v for n, v in heard.include.items() if n not in type_names}
+    include.update(own)
     return heard.model_copy(update={"include": include})

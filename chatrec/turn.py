@@ -817,6 +817,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     added = {name: values for name, values in dressed.items() if name not in heard.include}
     if added:
         heard = heard.model_copy(update={"include": {**heard.include, **added}})
+    heard = kind_words.purpose_of(heard, message, lambda text: understand(  # i12v: "hdmi, for my tv"
+        text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
+        state.queries[-2:], ["category", *type_fields(list(parts.vocabulary.fields))])
     heard = kind_words.narrowed(heard, message, {  # i12v: "sneakers": sports and casual shoes, not heels
         name: list(parts.vocabulary.counts[name]) for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])
         if name in parts.vocabulary.counts})

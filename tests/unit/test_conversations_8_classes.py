@@ -61,6 +61,23 @@ def test_the_kind_narrows_a_broad_reading_but_leaves_another_product_type_alone(
     assert narrowed(other, "a usb cable, my phone is a samsung", cables) == other
 
 
+@pytest.mark.parametrize(("first", "second"), [("I'm after a cable", "usb, for my phone"),
+                                               ("I need a cable", "the hdmi kind, for the television")])
+def test_a_product_before_for_my_is_the_wish_and_the_device_its_purpose(
+        electronics: ChatRec, first: str, second: str) -> None:
+    electronics.respond(first, session_id="s")
+    reply = electronics.respond(second, session_id="s")
+    if not reply.recommendations:
+        reply = electronics.respond("show me", session_id="s")
+    kinds = {i.category for i in _items(electronics, reply)}
+    assert kinds and kinds <= {"USBCables", "HDMICables"} and len(kinds) == 1
+
+
+def test_a_remote_for_my_tv_stays_a_remote(electronics: ChatRec) -> None:
+    reply = electronics.respond("show me a remote for my tv", session_id="s")
+    assert {i.category for i in _items(electronics, reply)} == {"RemoteControls"}
+
+
 def test_trainers_for_men_show_no_formal_shoes_and_ask_no_heels(fashion: ChatRec) -> None:
     reply = fashion.respond("white trainers for men", session_id="s")
     kinds = {str(i.attributes["articleType"]) for i in _items(fashion, reply)}
