@@ -640,9 +640,33 @@ def question(plan: QuestionPlan, phrases: Phrases, labels: Labels | None = None)
     return Question(text=text, options=options, attribute=plan.attribute)
 
 
-def rank(ranker: Ranker, context: RankingContext, candidates: Sequence[Candidate], n: int) -> list[Ranked]:
-    """The ``n`` items to recommend, best first, no title twice."""
-    return distinct_titles(ranker.rank(context, candidates), n)
+def rank(ranker: Ranker, context: RankingContext, candidates: Sequence[Candidate], n: int,
+         spread: str | None = None) -> list[Ranked]:
+    """The ``n`` items to recommend, best first, no title twice; with ``spread`` (a type field, when
+    the shopper named no product type: "something for a wedding, I'm a guy") at most two of a type
+    while others are left, so the reply shows ties, shirts and shoes rather than five ties."""
+    ranked = distinct_titles(ranker.rank(context, candidates), len(candidates))
+    if spread is None:
+        return ranked[:n]
+    return mixed_kinds(ranked, n, spread)
+
+
+def mixed_kinds(ranked: Sequence[Ranked], n: int, field: str, most: int = 2) -> list[Ranked]:
+    """The first ``n`` of ``ranked`` with at most ``most`` of one value of ``field`` while items of
+    other values are left; the chosen keep their ranked order."""
+    chosen: list[Ranked] = []
+    counts: dict[str, int] = {}
+    for entry in ranked:
+        kind = str(entry.candidate.item.field_value(field) or "")
+        if counts.get(kind, 0) < most:
+            chosen.append(entry)
+            counts[kind] = counts.get(kind, 0) + 1
+            if len(chosen) == n:
+                break
+    if len(chosen) < n:  # too few kinds: the best of the rest fill the reply
+        chosen += [e for e in ranked if e not in chosen][: n - len(chosen)]
+    order = {id(e): i for i, e in enumerate(ranked)}
+    return sorted(chosen, key=lambda e: order[id(e)])
 
 
 def distinct_titles(ranked: Sequence[Ranked], n: int) -> list[Ranked]:
@@ -1030,7 +1054,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         return turn
 
     with observability.stage("rank"):
-        turn.chosen = rank(parts.ranker, context, candidates[: settings.n_candidates], settings.n_recommendations)
+        kind = product_type_field(parts)
+        typed = {kind, "category", *type_fields([*state.include])} & set(state.include)
+        spread = kind if kind is not None and not typed and heard.intent in ("recommend", "refine", "answer") \
+            and not heard.references else None
+        turn.chosen = rank(parts.ranker, context, candidates[: settings.n_candidates], settings.n_recommendations, spread)
         turn.chosen = ownership.asked_first(state.requested, candidates, turn.chosen, settings.n_recommendations)
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)

@@ -177,3 +177,33 @@ def test_cheaper_right_after_a_question_about_one_item_is_cheaper_than_that_item
     fresh = DialogueState(last_shown=["a", "b", "c"], last_prices=[399.0, 1995.0, 575.0])
     fresh.apply(Heard(ShopperRequest(intent="refine", relative_price="cheaper")))
     assert fresh.max_price is not None and fresh.max_price < 399
+
+
+def _ranked(kinds: list[str]) -> list[object]:
+    from chatrec.ranking import Ranked
+    from chatrec.retrieval import Candidate
+
+    return [Ranked(Candidate(Item(id=str(i), title=f"item {i}", category=f"Ties|{k}"), 1.0 - i / 100), 1.0 - i / 100)
+            for i, k in enumerate(kinds)]
+
+
+def test_without_a_product_type_a_reply_mixes_kinds_in_ranked_order() -> None:
+    from chatrec.turn import mixed_kinds
+
+    ranked = _ranked(["Ties", "Ties", "Ties", "Ties", "Belts", "Shirts", "Ties", "Shoes"])
+    chosen = mixed_kinds(ranked, 5, "category")  # type: ignore[arg-type]
+    assert [r.candidate.item.id for r in chosen] == ["0", "1", "4", "5", "7"]
+
+
+def test_with_too_few_kinds_the_best_of_the_rest_fill_the_reply() -> None:
+    from chatrec.turn import mixed_kinds
+
+    ranked = _ranked(["Ties", "Ties", "Ties", "Belts", "Ties"])
+    chosen = mixed_kinds(ranked, 5, "category")  # type: ignore[arg-type]
+    assert [r.candidate.item.id for r in chosen] == ["0", "1", "2", "3", "4"]
+
+
+def test_an_occasion_without_a_product_shows_several_kinds(fashion: object) -> None:
+    reply = fashion.respond("I need something for a wedding, I'm a guy", session_id="w")  # type: ignore[attr-defined]
+    kinds = [r.attributes.get("articleType") for r in reply.recommendations]
+    assert len(reply.recommendations) >= 3 and max(kinds.count(k) for k in kinds) <= 2, kinds
