@@ -110,3 +110,8 @@ def test_the_item_model_list_raises_what_it_scores_and_buries_no_item_without_lo
         Query("a funny comedy", signal_scores=signal, signal_weight=2.0, signal_parts=with_model), k=n)]
     assert after.index(favoured) < before.index(favoured)  # the model's list raises it
     assert before.index(new) == 0 and after.index(new) == 0  # the item without logs stays first
+    # A customer the model knows nothing about: no list, and nothing for items without logs to make up for.
+    unknown = np.where(np.isnan(model), np.nan, 0.0).astype(np.float32)
+    blank = [c.item.id for c in retriever.search(Query(
+        "a funny comedy", signal_scores=signal, signal_weight=2.0, signal_parts={**parts, "item_model": unknown}), k=n)]
+    assert blank == before
