@@ -56,7 +56,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 FORMAT = "chatrec-fusion"
-VERSION = 5  # 4: the embedding-neighbour and year features (issue 14, chatrec.item_neighbours); 5: the item model's
+# 4: the embedding-neighbour and year features (chatrec.item_neighbours); 5: the item model (issue 14)
+VERSION = 5
 #: Item-model features (issue 14, :mod:`chatrec.item_model`): its score (NaN: no log data) and rank.
 ITEM_MODEL_FEATURES = ("item_model", "item_model_rank")
 #: Signal components the features read (see :meth:`chatrec.signals.AlignedSignals.parts`).
@@ -187,7 +188,8 @@ def pool_features(rows: np.ndarray, pool: PoolScores, cap: int) -> np.ndarray:
         columns += [np.full(n, np.nan, np.float32), worst]
     else:
         # NaN stays NaN (the model has no column for the item: no log data, not a low score).
-        columns += [np.asarray(model[rows], dtype=np.float32), _rank_of(np.nan_to_num(model, nan=-np.inf), rows, cap, positive=True)]
+        rank = _rank_of(np.nan_to_num(model, nan=-np.inf), rows, cap, positive=True)
+        columns += [np.asarray(model[rows], dtype=np.float32), rank]
     return np.stack(columns, axis=1) if n else np.zeros((0, len(FEATURES)), dtype=np.float32)
 
 

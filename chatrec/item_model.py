@@ -159,7 +159,8 @@ class ItemModel:
 
     def columns_for(self, item_ids: Sequence[str]) -> np.ndarray:
         """Each item's row in the model, -1 for items it has none for."""
-        return np.asarray([-1 if (row := self._position.get(i)) is None else row for i in item_ids], dtype=np.int64)
+        rows = [-1 if (row := self._position.get(i)) is None else row for i in item_ids]
+        return np.asarray(rows, dtype=np.int64)
 
     def without(self, item_ids: Iterable[str]) -> ItemModel:
         """The model with these items' rows and columns removed (for cold-start evaluation).

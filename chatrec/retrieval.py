@@ -406,19 +406,23 @@ class Retriever:
     def _item_model_list(
         query: Query, mask: np.ndarray | None, depth: int, ranked_lists: list[np.ndarray], list_weights: list[float]
     ) -> float:
-        """Add the item model's ranked list (issue 14, :mod:`chatrec.item_model`) to the fusion; its weight (0: none).
+        """Add the item model's ranked list (issue 14, :mod:`chatrec.item_model`); return its weight (0: no list).
 
         Only logged items can enter it (the model has no column for the others, NaN): like the
         signals list, it is one more list that items without log data make up for (the scaling
         in :meth:`pool`).
         """
-        scores = None if query.signal_parts is None or query.signal_scores is None else query.signal_parts.get("item_model")
+        parts = query.signal_parts if query.signal_scores is not None else None
+        scores = None if parts is None else parts.get("item_model")
         if scores is None or ITEM_MODEL_LIST_WEIGHT <= 0:
             return 0.0
         listed = np.where(np.nan_to_num(scores, nan=0.0) > 0, scores, -np.inf)
         if mask is not None:
             listed = np.where(mask, listed, -np.inf)
-        ranked_lists.append(_top(listed, depth))
+        rows = _top(listed, depth)
+        if not len(rows):
+            return 0.0  # the model knows none of the customer's items: no list, nothing to make up for
+        ranked_lists.append(rows)
         list_weights.append(ITEM_MODEL_LIST_WEIGHT)
         return ITEM_MODEL_LIST_WEIGHT
 

@@ -251,8 +251,8 @@ class ItemSignals:
                 if "item_model_ids" in data:  # files written before the item model have none
                     model_ids = [str(value) for value in data["item_model_ids"]]
                     m = len(model_ids)
-                    model = ItemModel(model_ids, sparse.csr_matrix(
-                        (data["item_model_data"], data["item_model_indices"], data["item_model_indptr"]), shape=(m, m)))
+                    weights = (data["item_model_data"], data["item_model_indices"], data["item_model_indptr"])
+                    model = ItemModel(model_ids, sparse.csr_matrix(weights, shape=(m, m)))
                 signals = cls(
                     ids,
                     data["counts"],

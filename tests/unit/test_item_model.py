@@ -74,7 +74,7 @@ def test_signals_save_and_load_their_item_model(tmp_path: Path) -> None:
 
 def test_the_fit_keeps_the_most_named_items_and_the_largest_weights() -> None:
     model = ItemModel.fit(BASKETS, l2=1.0, keep=2, max_items=3)
-    assert sorted(model.ids) == ["alien", "aliens", "notebook"] or sorted(model.ids) == ["alien", "aliens", "titanic"]
+    assert len(model) == 3 and {"alien", "aliens"} <= set(model.ids)  # named 5 and 3 times
     assert model.weights.getnnz(axis=1).max() <= 2
     with pytest.raises(ValueError):
         ItemModel.fit(BASKETS, l2=0.0)
@@ -105,7 +105,13 @@ def test_the_item_model_list_raises_what_it_scores_and_buries_no_item_without_lo
     parts = {"logged": logged}
     before = [c.item.id for c in retriever.search(
         Query("a funny comedy", signal_scores=signal, signal_weight=2.0, signal_parts=parts), k=n)]
-    after = [c.item.id for c in retriever.search(Query(
-        "a funny comedy", signal_scores=signal, signal_weight=2.0, signal_parts={**parts, "item_model": model}), k=n)]
+    with_model = {**parts, "item_model": model}
+    after = [c.item.id for c in retriever.search(
+        Query("a funny comedy", signal_scores=signal, signal_weight=2.0, signal_parts=with_model), k=n)]
     assert after.index(favoured) < before.index(favoured)  # the model's list raises it
     assert before.index(new) == 0 and after.index(new) == 0  # the item without logs stays first
+    # A customer the model knows nothing about: no list, and nothing for items without logs to make up for.
+    unknown = np.where(np.isnan(model), np.nan, 0.0).astype(np.float32)
+    blank = [c.item.id for c in retriever.search(Query(
+        "a funny comedy", signal_scores=signal, signal_weight=2.0, signal_parts={**parts, "item_model": unknown}), k=n)]
+    assert blank == before
