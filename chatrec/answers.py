@@ -195,7 +195,9 @@ def _buy_said(message: str, text: str, language: str) -> bool:
     (``text``), or i12v: any language's buy words in the shopper's own words ("好的，就要这个" reads to
     the lexicon as "好 , 就要 this one"; a short "me lo llevo" may be taken for English). A bare
     "买" is no pick: "我想买一部手机" is a new request."""
-    if _has_phrase(text, _wording(language)["buy_words"]):
+    from chatrec.informal import ACCEPT
+
+    if _has_phrase(text, _wording(language)["buy_words"]) or ACCEPT.match(message.lower()):  # "fine, that one"
         return True
     raw = message.lower()
     for code in dict.fromkeys([language, "en", "zh", "es", "de"]):

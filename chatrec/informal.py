@@ -138,6 +138,11 @@ _PLAYS_GAMES = re.compile(
     r"\b(?:plays?|playing|into|loves?|likes?|enjoys?|obsessed with) (?:a lot of |lots of |many )?(?:video ?|computer |pc |"
     r"online |mobile |console )?games\b|\bvideo ?games\b|\bgamer\b|打游戏|玩游戏|电竞|videojuegos|\bzock(?:t|en)\b|videospiele"
 )
+#: Taking the item just talked about ("fine, that one", "ok this one then").
+ACCEPT = re.compile(
+    r"^\W*(?:ok(?:ay)?|fine|alright|all right|great|perfect|good|cool|yes|yeah|yep|sure|right)\W+"
+    r"(?:i'?ll (?:take|have|go with|get) )?(?:that|this|the same) one(?: then| please| pls| it is)?\W*$"
+)
 #: "others like it", "one like that one": more like ONE item, the one the last message pointed at.
 _LIKE_THAT_ONE = re.compile(
     r"\b(?:like|similar to|as) (?:it|that one|this one|that|this)\b(?! (?:ones|two|three|items))|"
@@ -413,6 +418,12 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
             and not request.include and not request.exclude:
         return request.model_copy(update={"intent": "show_again", "references": [], "show_now": True})
     last = list(getattr(context, "last_references", ()) or ())
+    if n and ACCEPT.match(lowered):  # "fine, that one": the shopper takes the item talked about, no new search
+        picked = [r for r in request.references if r.how != "all"] or \
+            ([_ref(last[0], shown, "position")] if len(last) == 1 and 1 <= last[0] <= n else [])
+        if picked:
+            return request.model_copy(update={"intent": "ask_about_item", "references": picked, "query": "",
+                                              "include": {}, "show_now": False})
     if n and request.intent == "more_like" and request.references and not named and len(last) == 1 \
             and 1 <= last[0] <= n and _LIKE_THAT_ONE.search(lowered):
         return request.model_copy(update={"references": [_ref(last[0], shown, "position")]})

@@ -207,3 +207,12 @@ def test_an_occasion_without_a_product_shows_several_kinds(fashion: object) -> N
     reply = fashion.respond("I need something for a wedding, I'm a guy", session_id="w")  # type: ignore[attr-defined]
     kinds = [r.attributes.get("articleType") for r in reply.recommendations]
     assert len(reply.recommendations) >= 3 and max(kinds.count(k) for k in kinds) <= 2, kinds
+
+
+@pytest.mark.parametrize("message", ["fine, that one", "ok this one then", "alright, i'll go with that one"])
+def test_taking_the_item_talked_about_is_a_choice_not_a_search(catalogues: object, message: str) -> None:
+    request = read(catalogues, "electronics", message, shown=TVS, last_references=(2,))
+    assert request.intent == "ask_about_item" and [r.position for r in request.references] == [2]
+    answer = answer_question(message, [Item(id="t", title="LG 80 cm (32 inches) HD Ready Smart LED TV", price=13490.0,
+                                            currency="INR")])
+    assert answer.kind == "chosen"
