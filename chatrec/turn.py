@@ -651,6 +651,19 @@ def rank(ranker: Ranker, context: RankingContext, candidates: Sequence[Candidate
     return mixed_kinds(ranked, n, spread)
 
 
+def _spread_field(parts: Parts, state: DialogueState, heard: ShopperRequest) -> str | None:
+    """The type field to mix kinds over: only when the shopper has wishes (an occasion, a person) but
+    named no product type, neither as a wish nor in their words ("a cable" kept in the query)."""
+    kind = product_type_field(parts)
+    if kind is None or not state.include or heard.references or heard.intent not in ("recommend", "refine", "answer"):
+        return None
+    if {kind, "category", *type_fields([*state.include])} & set(state.include):
+        return None
+    said = {w for q in state.queries for w in normalise_tokens(q)}
+    kinds = {w for value in parts.vocabulary.counts.get(kind, {}) for w in normalise_tokens(value, camel=True)}
+    return None if said & kinds else kind
+
+
 def mixed_kinds(ranked: Sequence[Ranked], n: int, field: str, most: int = 2) -> list[Ranked]:
     """The first ``n`` of ``ranked`` with at most ``most`` of one value of ``field`` while items of
     other values are left; the chosen keep their ranked order."""
@@ -1054,10 +1067,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         return turn
 
     with observability.stage("rank"):
-        kind = product_type_field(parts)
-        typed = {kind, "category", *type_fields([*state.include])} & set(state.include)
-        spread = kind if kind is not None and not typed and heard.intent in ("recommend", "refine", "answer") \
-            and not heard.references else None
+        spread = _spread_field(parts, state, heard)
         turn.chosen = rank(parts.ranker, context, candidates[: settings.n_candidates], settings.n_recommendations, spread)
         turn.chosen = ownership.asked_first(state.requested, candidates, turn.chosen, settings.n_recommendations)
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
