@@ -31,6 +31,7 @@ from chatrec.grounding import format_number as _format_number
 from chatrec.grounding import singular as _singular
 from chatrec.grounding import type_noun as _noun
 from chatrec.grounding import word_tokens as _tokens
+from chatrec.informal import ACCEPT
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
 
@@ -195,8 +196,6 @@ def _buy_said(message: str, text: str, language: str) -> bool:
     (``text``), or i12v: any language's buy words in the shopper's own words ("好的，就要这个" reads to
     the lexicon as "好 , 就要 this one"; a short "me lo llevo" may be taken for English). A bare
     "买" is no pick: "我想买一部手机" is a new request."""
-    from chatrec.informal import ACCEPT
-
     if _has_phrase(text, _wording(language)["buy_words"]) or ACCEPT.match(message.lower()):  # "fine, that one"
         return True
     raw = message.lower()
