@@ -476,11 +476,16 @@ def _either_answer(text: str, items: Sequence[Item], positions: list[int], wordi
     for item in items:
         data = _forms(" ".join([item.title, item.description or "", *(v for _, v in _english_fields(item))]))
         stated = [words for words in choices if all(w in data or _singular(w) in data for w in words)]
+        if not stated:  # "wireless or wired?" of a mouse whose data says neither: said so, as asked
+            asked = f" {wording.get('or_word', 'or')} ".join(" ".join(words) for words in choices)
+            lines.append(wording["not_said"].format(title=_short_title(item), asked=asked))
+            continue
         if len(stated) != 1:
             return None
         line = _attribute_answer(stated[0], [item], positions, wording).text
         lines.append(line[len(yes):] if yes and line.startswith(yes) else line)
-    return Answer(" ".join(lines), "attribute", positions)
+    return Answer(" ".join(lines), "attribute", positions, not all(
+        line.startswith(str(wording["not_said"]).split("{", 1)[0]) for line in lines))
 
 
 def _question_clauses(text: str, wording: Mapping[str, Any]) -> str:

@@ -216,3 +216,11 @@ def test_taking_the_item_talked_about_is_a_choice_not_a_search(catalogues: objec
     answer = answer_question(message, [Item(id="t", title="LG 80 cm (32 inches) HD Ready Smart LED TV", price=13490.0,
                                             currency="INR")])
     assert answer.kind == "chosen"
+
+
+def test_an_either_question_the_data_does_not_answer_says_so_as_asked() -> None:
+    plain = Item(id="z", title="Zebronics Zeb-Transformer-M Optical USB Gaming Mouse with LED Effect", category="Mice|GamingMice")
+    answer = answer_question("is the first one wireless or wired?", [plain])
+    assert not answer.supported and "“wireless or wired”" in answer.text
+    mixed = answer_question("wired or wireless?", [plain, WIRED])
+    assert mixed.supported and "“wired or wireless”" in mixed.text and "“wired”" in mixed.text
