@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+from functools import lru_cache
 from urllib.parse import urlparse
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from chatrec.reply import Reply
 
 if TYPE_CHECKING:
     from chatrec.recommender import ChatRec
+    from chatrec.wording import Phrases
 
 __all__ = ["CSS", "build_ui", "cards_on_show", "chat_text", "launch_ui", "render_card"]
 
@@ -116,8 +118,27 @@ def cards_on_show(reply: dict[str, Any] | None, shown: list[dict[str, Any]] | No
     if reply is None:
         return list(shown or [])
     if reply.get("recommendations"):
-        return list(reply["recommendations"])
+        language = str(((reply.get("metadata") or {}).get("understood") or {}).get("language") or "en")
+        return [_in_language(rec, language) for rec in reply["recommendations"]]
     return [] if reply.get("question") else list(shown or [])
+
+
+def _in_language(rec: dict[str, Any], language: str) -> dict[str, Any]:
+    """The card with its attribute values as the shopper's language names them ("Handbags" ->
+    "手提包" in a Chinese conversation), where the prompts or the lexicon have a name."""
+    if language == "en":
+        return rec
+    phrases = _phrases().language(language)
+    values = {name: [phrases.summary_value(str(v)) for v in value] if isinstance(value, list | tuple)
+              else phrases.summary_value(str(value)) for name, value in (rec.get("attributes") or {}).items()}
+    return {**rec, "attributes": values}
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> Phrases:
+    from chatrec.wording import Phrases
+
+    return Phrases()
 
 
 def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") -> gr.Blocks:

@@ -140,3 +140,15 @@ def test_cards_stay_while_the_shopper_asks_about_them_and_go_with_a_new_question
 def test_a_value_two_fields_share_shows_once_on_the_card() -> None:
     card = render_card({**REC, "attributes": {"articleType": "Watches", "gender": "Men", "subCategory": "Watches"}})
     assert card.count("Watches") == 1 and "Men" in card
+
+
+def test_cards_of_a_chinese_reply_name_the_values_in_chinese() -> None:
+    from chatrec.ui import cards_on_show, render_card
+
+    rec = {"item_id": "b", "title": "Murcia Women Black Handbag", "price": None, "score": 1.0, "reason": "",
+           "attributes": {"articleType": "Handbags", "gender": "Women", "baseColour": "Black"}}
+    reply = {"recommendations": [rec], "metadata": {"understood": {"language": "zh"}}}
+    card = render_card(cards_on_show(reply, [])[0])
+    assert "黑色" in card and "Black" not in card.split('class="attrs"')[1].split("</div>")[0]
+    english = render_card(cards_on_show({**reply, "metadata": {"understood": {"language": "en"}}}, [])[0])
+    assert "Black" in english
