@@ -178,7 +178,9 @@ class LocalFactWriter:
             allowed = {w for phrase in [*own, *values, request.text] for w in _LETTERS.findall(phrase.lower())}
             left = [w for w in _LETTERS.findall(text) if w not in allowed]
         else:  # written without spaces: take out the known phrases, longest first
-            for phrase in sorted({p.lower() for p in [*own, *values] if p.strip()}, key=len, reverse=True):
+            # the item's name words as written ("Mod'acc", quoted in 商品名含“Mod'acc”) are its own data
+            title_words = [w.strip("“”\"()[],") for w in item.title.split()]
+            for phrase in sorted({p.lower() for p in [*own, *values, *title_words] if p.strip()}, key=len, reverse=True):
                 text = text.replace(phrase, " ")
             left = _LETTERS.findall(text)
         # What is left must be words of the item's data or the shopper's (the English check's support);

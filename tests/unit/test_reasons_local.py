@@ -137,3 +137,12 @@ def test_a_word_of_no_language_keeps_the_conversations_language(fashion_chatrec:
     english = fashion_chatrec.respond("show me something else please", session_id="sticky")
     assert all("de color" not in rec.reason for rec in english.recommendations)
     assert not english.text.startswith("Aquí"), english.text
+
+
+def test_a_name_word_with_an_apostrophe_quoted_from_the_title_is_grounded() -> None:
+    writer = local_writer("zh")
+    assert writer is not None
+    item = Item(id="m", title="Mod'acc Women Black Handbag", attributes={"articleType": "Handbags", "gender": "Women"})
+    reason = "女士款黑色手提包，商品名含“Mod'acc”——符合您要的类型。"
+    assert not [p for p in writer.check(reason, item, Request(text="黑色的手提包")) if "acc" in p]
+    assert writer.check("女士款黑色手提包，商品名含“Gucci”。", item, Request(text="黑色的手提包"))
