@@ -207,18 +207,13 @@ class Lexicon:
         Raises:
             ConfigError: The file is missing or not a JSON object of objects.
         """
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise ConfigError(f"cannot read the lexicon {path}: {exc}") from exc
-        if not isinstance(data, dict) or not all(
-            isinstance(v, dict) for k, v in data.items() if not str(k).startswith("_")
-        ):
-            raise ConfigError(f"the lexicon {path} must map a language code to {{phrase: words}}")
+        return cls._over(_read_lexicon(Path(path)), base)
+
+    @classmethod
+    def _over(cls, data: dict[str, dict[str, str]], base: Lexicon | None) -> Lexicon:
         merged: dict[str, dict[str, str]] = {lang: dict(t) for lang, t in (base.entries if base else {}).items()}
         for lang, table in data.items():
-            if not str(lang).startswith("_"):
-                merged.setdefault(lang, {}).update({str(k): str(v) for k, v in table.items()})
+            merged.setdefault(lang, {}).update(table)
         return cls(merged)
 
     def english_words(self) -> frozenset[str]:
@@ -514,11 +509,29 @@ def _default_lexicon() -> Lexicon:
     regional = Lexicon.load(_DATA / "lexicon_regional.json", base=Lexicon.load(_DATA / "lexicon.json"))
     set36 = Lexicon.load(_DATA / "lexicon_set36.json", base=regional)  # i12q: colours
     set37 = Lexicon.load(_DATA / "lexicon_set37.json", base=set36)  # i12t: product and family words
-    lexicon = Lexicon.load(_DATA / "lexicon_labels.json", base=set37)  # the demo catalogues' type names in zh/es/de
-    names = json.loads((_DATA / "lexicon_labels.json").read_text(encoding="utf-8"))
+    names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
+    lexicon = Lexicon._over(names, set37)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
-                          for lang, table in names.items() if not lang.startswith("_")}
+                          for lang, table in names.items()}
     return lexicon
+
+
+def _read_lexicon(path: Path) -> dict[str, dict[str, str]]:
+    """A lexicon file's tables by language code (keys starting "_" are comments).
+
+    Raises:
+        ConfigError: The file is missing or not a JSON object of objects.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"cannot read the lexicon {path}: {exc}") from exc
+    if not isinstance(data, dict) or not all(
+        isinstance(v, dict) for k, v in data.items() if not str(k).startswith("_")
+    ):
+        raise ConfigError(f"the lexicon {path} must map a language code to {{phrase: words}}")
+    return {str(lang): {str(k): str(v) for k, v in table.items()}
+            for lang, table in data.items() if not str(lang).startswith("_")}
 
 
 _ARITHMETIC = re.compile(r"(\d+)\s*(?:por|mal|x|乘以|乘|times)\s*(\d+)")

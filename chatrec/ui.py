@@ -107,30 +107,33 @@ def render_card(rec: dict[str, Any], verdict: str | None = None) -> str:
     return "".join(parts)
 
 
-def cards_on_show(reply: dict[str, Any] | None, shown: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+def cards_on_show(reply: dict[str, Any] | None, shown: list[dict[str, Any]] | None,
+                  phrases: Phrases | None = None) -> list[dict[str, Any]]:
     """The item cards after a reply: its recommendations; the same cards when it answered about
     them or chatted ("why the second one?", "thanks"); none when it asks a question (a new search).
 
     Args:
         reply: The reply as ``Reply.to_dict()``, or None while a turn is streaming.
         shown: The cards on show before it.
+        phrases: The engine's wording, which names card values in the shopper's language
+            (default: the packaged prompts).
     """
     if reply is None:
         return list(shown or [])
     if reply.get("recommendations"):
         language = str(((reply.get("metadata") or {}).get("understood") or {}).get("language") or "en")
-        return [_in_language(rec, language) for rec in reply["recommendations"]]
+        return [_in_language(rec, language, phrases or _phrases()) for rec in reply["recommendations"]]
     return [] if reply.get("question") else list(shown or [])
 
 
-def _in_language(rec: dict[str, Any], language: str) -> dict[str, Any]:
+def _in_language(rec: dict[str, Any], language: str, phrases: Phrases) -> dict[str, Any]:
     """The card with its attribute values as the shopper's language names them ("Handbags" ->
     "手提包" in a Chinese conversation), where the prompts or the lexicon have a name."""
     if language == "en":
         return rec
-    phrases = _phrases().language(language)
-    values = {name: [phrases.summary_value(str(v)) for v in value] if isinstance(value, list | tuple)
-              else phrases.summary_value(str(value)) for name, value in (rec.get("attributes") or {}).items()}
+    local = phrases.language(language)
+    values = {name: [local.summary_value(str(v)) for v in value] if isinstance(value, list | tuple)
+              else local.summary_value(str(value)) for name, value in (rec.get("attributes") or {}).items()}
     return {**rec, "attributes": values}
 
 
@@ -296,7 +299,8 @@ def build_ui(chatrec_factory: Callable[[], ChatRec], *, title: str = "chatrec") 
         turn_outputs = [chatbot, message_box, session_state, reply_state]
         message_box.submit(converse, turn_inputs, turn_outputs)
         send_button.click(converse, turn_inputs, turn_outputs)
-        reply_state.change(cards_on_show, [reply_state, cards_state], cards_state)
+        reply_state.change(lambda reply, shown: cards_on_show(reply, shown, engine.phrases),
+                           [reply_state, cards_state], cards_state)
         new_button.click(
             lambda: ([], "", None, None, {}, []), None,
             [chatbot, message_box, session_state, reply_state, verdict_state, cards_state],

@@ -152,3 +152,24 @@ def test_cards_of_a_chinese_reply_name_the_values_in_chinese() -> None:
     assert "黑色" in card and "Black" not in card.split('class="attrs"')[1].split("</div>")[0]
     english = render_card(cards_on_show({**reply, "metadata": {"understood": {"language": "en"}}}, [])[0])
     assert "Black" in english
+
+
+def test_cards_use_the_shops_own_names_from_its_prompts_folder(tmp_path: Path) -> None:
+    """A shop that names a value itself (its prompts folder) sees that name on the cards, not the packaged one."""
+    import json
+    import shutil
+
+    from chatrec.prompting import default_prompts_dir
+    from chatrec.ui import cards_on_show, render_card
+    from chatrec.wording import Phrases
+
+    folder = tmp_path / "prompts"
+    shutil.copytree(default_prompts_dir(), folder)
+    names = json.loads((folder / "zh" / "value_names.json").read_text(encoding="utf-8"))
+    names["zorbing gear"] = "女式手袋"
+    (folder / "zh" / "value_names.json").write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+    rec = {"item_id": "b", "title": "Murcia Women Handbag", "price": None, "score": 1.0, "reason": "",
+           "attributes": {"articleType": "Zorbing Gear"}}
+    reply = {"recommendations": [rec], "metadata": {"understood": {"language": "zh"}}}
+    assert "女式手袋" in render_card(cards_on_show(reply, [], Phrases(folder))[0])
+    assert "女式手袋" not in render_card(cards_on_show(reply, [])[0]), "the packaged prompts name it their own way"
