@@ -22,18 +22,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from chatrec.catalog import Item
 from chatrec.errors import PromptError
+from chatrec.grounding import Wording
 from chatrec.grounding import display_value as _display
 from chatrec.grounding import format_number as _format_number
 from chatrec.grounding import singular as _singular
 from chatrec.grounding import type_noun as _noun
 from chatrec.grounding import word_tokens as _tokens
 from chatrec.informal import ACCEPT
+from chatrec.language import Lexicon, fold
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
+
+if TYPE_CHECKING:
+    from chatrec.wording import Phrases
 
 __all__ = [
     "Answer",
@@ -111,8 +116,6 @@ def _in_english_words(message: str, language: str) -> str:
     """The message with the lexicon's phrases of its language as English words, lower case."""
     if language == "en":
         return message.lower()
-    from chatrec.language import Lexicon, fold
-
     return Lexicon.default().translate(fold(message), language).lower()
 
 
@@ -274,7 +277,8 @@ def _fields(item: Item, wording: Mapping[str, Any] | None = None) -> list[tuple[
 
 def _english_fields(item: Item) -> list[tuple[str, str]]:
     """The item's displayable fields as (English name, value) text pairs: ("base colour", "Black")."""
-    pairs = [(name, value) for name, value in (("type", _noun(item.category)), ("brand", item.brand)) if value]
+    plural_only = Wording.load("en").plural_only  # "jeans" stays "jeans", never "jean"
+    pairs = [(name, value) for name, value in (("type", _noun(item.category, plural_only)), ("brand", item.brand)) if value]
     for name, value in ordered_attributes(item):
         text = value_text(value, max_values=3)
         if text and len(text) <= 40:
@@ -443,6 +447,12 @@ def _answer_question(
 
     asked = [t for t in _tokens(_question_clauses(text, wording))
              if t not in wording["filler_words"] and not t.isdigit() and len(t) > 1]
+    topic = _topic(f"{fold(question)} {text}", wording)
+    if topic is not None:  # "what is it made of?", "什么材质": the material, not "made"
+        words = {w for phrase in wording["topic_words"][topic] for w in _tokens(phrase)}
+        # "woraus ist die Tasche?": the word naming the item is not what is asked
+        asked = [t for t in asked if t not in words and not all(
+            _singular(t) in _forms(" ".join([item.title, item.category])) for item in items)] or [topic]
     # "is the black one wireless?", "the Boult ones": the words that picked the items out are not what is asked
     picking = [t for t in asked if re.search(rf"\b{re.escape(t)} (?:one|ones)\b", text) and all(
         t in _tokens(" ".join([item.title, *map(str, item.attributes.values())])) for item in items)]
@@ -453,7 +463,31 @@ def _answer_question(
         return Answer(" ".join(lines), "attribute", positions)
     # "how many HDMI ports does it have?": a found phrase is quoted with the figure beside it
     counted = _has_phrase(f"{question.lower()} {text}", wording.get("quantity_words", []))
-    return _attribute_answer(asked, items, positions, wording, counted=counted)
+    return _attribute_answer(asked, items, positions, wording, counted=counted, question=question)
+
+
+def _topic(text: str, wording: Mapping[str, Any]) -> str | None:
+    """The kind of fact a question asks for by a phrase of its own ("made of", "材质", "de qué tela"
+    -> "material"; ``topic_words`` of the wording), or None."""
+    english: Mapping[str, Sequence[str]] = _wording("en").get("topic_words", {})
+    topics: Mapping[str, Sequence[str]] = wording.get("topic_words", {})
+    return next((topic for topic in {**english, **topics}
+                 if _has_phrase(text, [*english.get(topic, ()), *topics.get(topic, ())])), None)
+
+
+def _said(asked: Sequence[str], question: str, wording: Mapping[str, Any]) -> str:
+    """What was asked, as the shopper said it: "material" is "材质" in Chinese (``topic_names``), and a
+    word read from the shopper's language is shown as they wrote it ("leather" -> "cuero")."""
+    phrase = " ".join(asked)
+    names: Mapping[str, str] = wording.get("topic_names", {})
+    if phrase in names:
+        return names[phrase]
+    language = str(wording.get("_language", "en"))
+    if language == "en":
+        return phrase
+    folded = fold(question)
+    own = [Lexicon.default().native(word, language) for word in asked]
+    return " ".join(native if native and fold(native) in folded else word for word, native in zip(asked, own))
 
 
 _EITHER = re.compile(r"(?:^|\s)([\w-]+(?: [\w-]+)?)\s+(?:or|还是|或者|oder|o)\s+([\w-]+(?: [\w-]+)?)\W*$")
@@ -756,9 +790,15 @@ def _show(value: str, wording: Mapping[str, Any]) -> str:
     language = str(wording.get("_language", "en"))
     if language == "en":
         return value
-    from chatrec.language import Lexicon
+    return _phrases(language).summary_value(value)
 
-    return Lexicon.default().native(value, language) or value
+
+@lru_cache(maxsize=8)
+def _phrases(language: str) -> Phrases:
+    """The packaged wording of ``language`` (the names of catalogue values a reply shows)."""
+    from chatrec.wording import Phrases
+
+    return Phrases().language(language)
 
 
 def _asked_colour(colour: str, wording: Mapping[str, Any]) -> str:
@@ -786,7 +826,7 @@ def _related(
     "waterproof" is not "IPX4" and "running" is not "Sports": the answer says what the data
     states and leaves the conclusion to the shopper (``related_words`` of the wording).
     """
-    table: Mapping[str, Sequence[str]] = wording.get("related_words", {})
+    table: Mapping[str, Sequence[str]] = {**wording.get("related_words", {}), **wording.get("topic_related", {})}
     keys = [" ".join(asked), *asked]
     related = [word for key in keys for word in table.get(key, table.get(_singular(key), []))]
     for word in dict.fromkeys(related):
@@ -816,11 +856,14 @@ def _whole(asked: Sequence[str], value: str) -> bool:
 
 
 def _attribute_answer(
-    asked: list[str], items: Sequence[Item], positions: list[int], wording: Mapping[str, Any], *, counted: bool = False
+    asked: list[str], items: Sequence[Item], positions: list[int], wording: Mapping[str, Any], *, counted: bool = False,
+    question: str = "",
 ) -> Answer:
     """Look the question's content words up in each item's fields, title and description; with
-    ``counted`` (the shopper asked how many or how much) a phrase found is quoted with its figure."""
+    ``counted`` (the shopper asked how many or how much) a phrase found is quoted with its figure.
+    What was asked is named in the shopper's words (``question``, as they wrote it)."""
     phrase = " ".join(asked)
+    said = _said(asked, question, wording) if question else phrase
     forms = {w for a in asked for w in (a, _singular(a))}
     forms |= {"colour" for w in forms if w == "color"}
     # "noise cancellation": its last word is what is asked; the brand "Noise" answers nothing.
@@ -860,7 +903,7 @@ def _attribute_answer(
                      if english in ("type", "category") and len(asked) >= 2 and head & _forms(v)), None)
         if kind is not None:  # "is it a smart tv?" of a standard television: the kind it is listed as
             lines.append(wording["other_kind"].format(title=title, value=_show(kind[1], wording), field=kind[0],
-                                                      asked=phrase))
+                                                      asked=said))
             supported = True
             continue
         if forms & colours:
@@ -892,21 +935,21 @@ def _attribute_answer(
         if related is not None:  # "waterproof?": not said, but the name says "IPX4"
             sentence = wording["found_related" if related[0] in ("name", "description") else "found_related_field"]
             where = wording["where_names"].get(related[0], related[0])
-            lines.append(sentence.format(title=title, asked=phrase, where=where, found=_show(related[1], wording)))
+            lines.append(sentence.format(title=title, asked=said, where=where, found=_show(related[1], wording)))
             continue
         known = wording.get("sep", ", ").join(
-            wording.get("fact", "{name} {value}").format(name=n, value=v) for n, v in fields[:4]
+            wording.get("fact", "{name} {value}").format(name=n, value=_show(v, wording)) for n, v in fields[:4]
         )
         template = "not_said_known" if known else "not_said"
-        lines.append(wording[template].format(title=title, asked=phrase, facts=known))
+        lines.append(wording[template].format(title=title, asked=said, facts=known))
         unsaid.append((len(lines) - 1, title))
         not_said += 1
     if len(items) > 1 and not_said == len(items):  # "which is lightest?": one line, not one per item
-        lines = [_named_few(items, wording) + wording["none_said"].format(count=len(items), asked=phrase)]
+        lines = [_named_few(items, wording) + wording["none_said"].format(count=len(items), asked=said)]
     elif len(items) > 1 and len(unsaid) > 1:  # "do any have noise cancellation?": the silent ones in one line
         dropped = {index for index, _ in unsaid}
         lines = [line for index, line in enumerate(lines) if index not in dropped]
-        lines.append(wording["some_not_said"].format(titles=_join([t for _, t in unsaid], wording), asked=phrase))
+        lines.append(wording["some_not_said"].format(titles=_join([t for _, t in unsaid], wording), asked=said))
     if len(items) > 1 and len(other_values) == len(items):
         lines = [wording["none_value"].format(
             count=len(items), asked=_join([_asked_colour(c, wording) for c in sorted(forms & colours)], wording),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -228,6 +229,11 @@ def relax(
     Returns:
         The wishes kept, and the words for each wish left out, in order.
     """
+    if fits(wishes):
+        return wishes, []
+    fewest = _fewest_omissions(wishes, fits, label, last)
+    if fewest is not None:
+        return fewest
     relaxed: list[str] = []
     while not fits(wishes):
         options = _omissions(wishes, label, last)
@@ -237,6 +243,40 @@ def relax(
         dropped, wishes = enough or options[0]
         relaxed.append(dropped)
     return wishes, relaxed
+
+
+#: How many wish sets :func:`_fewest_omissions` tries before falling back to one wish at a time.
+_MOST_TRIES = 40
+
+
+def _fewest_omissions(
+    wishes: Wishes, fits: Callable[[Wishes], bool], label: Callable[[Wishes], str], last: Collection[str]
+) -> tuple[Wishes, list[str]] | None:
+    """The fewest wishes to leave out so that some item fits, in the order :func:`_omissions` gives
+    them up; None when more than :data:`_MOST_TRIES` sets would be tried.
+
+    A wish no item can meet with the product type ("a red dress" where the shop has none) is left
+    out alone, not after every older wish: "a summer party dress, in red" keeps the party dress.
+    """
+    options = _omissions(wishes, label, last)
+    tries = 0
+    for size in range(1, len(options) + 1):
+        for dropped in combinations(range(len(options)), size):
+            tries += 1
+            if tries > _MOST_TRIES:
+                return None
+            kept = _without(wishes, [options[i][1] for i in dropped])
+            if fits(kept):
+                return kept, [options[i][0] for i in dropped]
+    return None
+
+
+def _without(wishes: Wishes, omissions: Sequence[Wishes]) -> Wishes:
+    """``wishes`` with every wish that some omission (``wishes`` less one wish) lacks left out."""
+    include = {k: v for k, v in wishes.include.items() if all(k in o.include for o in omissions)}
+    priced = all(o.min_price is not None or o.max_price is not None for o in omissions)
+    return Wishes(include=include, exclude=wishes.exclude,
+                  min_price=wishes.min_price if priced else None, max_price=wishes.max_price if priced else None)
 
 
 def _omissions(wishes: Wishes, label: Callable[[Wishes], str], last: Collection[str] = ()) -> list[tuple[str, Wishes]]:

@@ -69,3 +69,28 @@ def test_one_product_under_two_ids_is_not_suggested_twice(fashion_retriever) -> 
     assert [c.item.id for c in without_repeats(candidates, [])] == [second.id, third.id]
     assert [c.item.id for c in without_repeats(candidates, [second.title.upper()])] == [third.id]
     assert [c.item.id for c in without_repeats(candidates, [first.title])] == [second.id, third.id]
+
+
+def test_a_wish_nothing_meets_is_left_out_alone_not_after_every_older_wish() -> None:
+    """"A summer party dress" (none), then "in red" (no red dresses at all): leave out summer and
+    red, keep the party dress, rather than giving up every wish one at a time from the oldest."""
+    wishes = Wishes(include={"season": ["Summer"], "usage": ["Party"], "baseColour": ["Red"], "articleType": ["Dresses"]})
+    fits = lambda w: "baseColour" not in w.include and not {"season", "usage"} <= set(w.include)  # noqa: E731
+    kept, relaxed = relax(wishes, fits, label=lambda w: "price")
+    assert kept.include == {"usage": ["Party"], "articleType": ["Dresses"]}
+    assert relaxed == ["Summer", "Red"]
+
+
+def test_a_budget_no_item_meets_goes_alone_and_the_colour_stays() -> None:
+    wishes = Wishes(include={"baseColour": ["Black"], "category": ["Mice"]}, max_price=10.0)
+    fits = lambda w: w.max_price is None  # noqa: E731
+    kept, relaxed = relax(wishes, fits, label=lambda w: "under 10")
+    assert kept.include == {"baseColour": ["Black"], "category": ["Mice"]} and kept.max_price is None
+    assert relaxed == ["under 10"]
+
+
+def test_many_wishes_still_end_with_the_type_kept() -> None:
+    """Past the tries limit the wishes go one at a time, as before: the type is still the last."""
+    include = {f"f{i}": [f"v{i}"] for i in range(12)} | {"articleType": ["Shirts"]}
+    kept, relaxed = relax(Wishes(include=include), lambda w: len(w.include) <= 1, label=lambda w: "price")
+    assert kept.include == {"articleType": ["Shirts"]} and len(relaxed) == 12
