@@ -16,7 +16,7 @@ from typing import Any
 from chatrec.conversation import load_cues
 from chatrec.prompting import default_prompts_dir
 
-__all__ = ["blocked", "device_makes", "naming", "without_shown_phrase"]
+__all__ = ["blocked", "device_makes", "device_not_maker", "naming", "without_shown_phrase"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues_6.txt"
 #: Words after "for my" that name a kind of device, not its make: "for my tv", "for my phone".
@@ -24,7 +24,10 @@ _GENERIC = frozenset(
     "tv tvs television phone phones mobile smartphone laptop laptops pc computer desktop tablet car bike "
     "home room office kitchen wife husband son daughter mom mum dad mother father friend kid kids boy girl "
     "new old own other charger charging cable remote case device devices stick set top box it them these "
-    "those this that one ones power bank smart led android".split()
+    "those this that one ones power bank smart led android "
+    # i12 lead: the same kinds of device in Spanish and German ("para mi movil", "für mein Handy")
+    "movil celular telefono tele televisor portatil ordenador computadora coche auto casa cargador cable funda "
+    "handy telefon fernseher laptop rechner computer auto wagen ladegerat ladekabel hulle".split()
 )
 
 
@@ -53,6 +56,23 @@ def device_makes(message: str, known_makes: Iterable[str] = ()) -> list[str]:
                     if word not in found:
                         found.append(word)
     return found
+
+
+def device_not_maker(heard: Any, makes: Sequence[str], type_names: Sequence[str], message: str) -> Any:
+    """The request without the brands that are the shopper's device ("给我的iPhone买个充电器", "un cargador
+    para mi iPhone"): with a product type asked for, the device's make says what the item must fit (kept
+    as the makes its title names), not who made it. A request naming no type keeps them ("for my iPhone"),
+    and a make named once more keeps its brand ("a Samsung charger for my Samsung phone")."""
+    brands = list(heard.include.get("brand", ()))
+    device = {m.casefold() for m in makes}
+    if not brands or not any(name in heard.include for name in type_names):
+        return heard
+    kept = [b for b in brands if b.casefold() not in device
+            or len(re.findall(rf"(?<![a-z0-9]){re.escape(b.casefold())}(?![a-z0-9])", message.casefold())) > 1]
+    if len(kept) == len(brands):
+        return heard
+    include = {k: v for k, v in heard.include.items() if k != "brand"} | ({"brand": kept} if kept else {})
+    return heard.model_copy(update={"include": include})
 
 
 def _names(title: str, word: str) -> bool:

@@ -314,6 +314,20 @@ def _format_number(value: float) -> str:
 _IRREGULAR = {"women": "woman", "men": "man", "children": "child", "feet": "foot", "teeth": "tooth"}
 
 
+def _type_words(facts: Sequence[Fact], wording: Wording) -> set[str]:
+    """The words for a type the shopper asked for and their synonyms: "headphones" or "earbuds" in the name of
+    an in-ear earphone asked for as "earphones" are its type again, no feature of it."""
+    words: set[str] = set()
+    for fact in facts:
+        if fact.kind == "type" and fact.matched:
+            noun = str(wording.pieces.get("type_nouns", {}).get(fact.value.lower(), fact.value))
+            words |= _forms(_tokens(f"{fact.value} {noun}"))
+    words |= {f"{word}s" for word in words}  # the synonyms table is keyed by plurals ("earphones")
+    for word in list(words):
+        words |= _forms(wording.synonyms.get(word, frozenset()))
+    return words
+
+
 def _features(item: Item, wished: set[str], used: set[str], wording: Wording, limit: int = 2) -> list[tuple[str, str]]:
     """Runs of the shopper's words (not said by another fact) in the item's description or title, longest first.
 
@@ -431,6 +445,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         if named is not None:
             facts.insert(0, named)
     used = _forms(w for f in facts for w in _tokens(f.value))
+    used |= _type_words(facts, wording)
     # Features come from the shopper's own words only: a wished category path can hold many words.
     # The budget's numbers are no feature ("a kettle under 1500" is not a "1500 Watt" kettle).
     budget = {_format_number(float(bound)).replace(",", "") for bound in (request.min_price, request.max_price)

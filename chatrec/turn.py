@@ -879,6 +879,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         notes.append(phrases.render("converted", note=heard.price.note))
     if for_shown and makes and "brand" not in heard.include and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
+    elif makes and not for_shown:  # "给我的iPhone买个充电器": the device's make is what the charger fits, not its maker
+        heard = compatible.device_not_maker(heard, makes, ["category", *type_fields([*heard.include])], message)
     tier = state.price_tier
     if has_prices and not overall:  # i12v: "nothing fancy", "premium only": a budget from the fitting items' prices
         heard, tier = price_tiers.steer(heard, message, state, lambda wishes: prices_fitting(parts, wishes),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,9 @@ class Phrases:
         for values in state.include.values():
             shared = labels.shared(list(values)) if labels is not None else None
             shown = [shared] if shared else list(dict.fromkeys(show(value) for value in values))
+            head = _shared_head([str(labels.show(v)) if labels is not None else v.split("|")[-1] for v in values])
+            if len(shown) > 2 and head:  # "Automobile chargers or 3 similar" -> "chargers"
+                shown = [self.summary_value(head)]
             # "WallChargers or 3 similar" rather than a long list of close values.
             parts.append(self.render("wish", values=shown, count=len(shown), negated=False))
         if state.min_price is not None and state.max_price is not None:
@@ -146,3 +150,12 @@ class Phrases:
         for values in state.exclude.values():
             parts.extend(self.render("wish", values=[show(value)], count=1, negated=True) for value in values)
         return ", ".join(parts)
+
+
+def _shared_head(labels: Sequence[str]) -> str | None:
+    """The last word every label ends with ("Wall chargers", "Battery chargers" -> "chargers"), else None."""
+    heads = {label.split()[-1].lower() for label in labels if label.split()}
+    if len(heads) != 1 or len(labels) < 2:
+        return None
+    head = heads.pop()
+    return head if head.isalpha() and len(head) > 2 else None
