@@ -37,6 +37,7 @@ __all__ = [
     "other_values",
     "narrows",
     "not_among",
+    "not_mentioned",
     "shop_terms",
     "shows_at_once",
     "states_a_wish",
@@ -275,6 +276,29 @@ def not_among(
         return None
     known = {form for title in [*titles, *named] for w in tokens(title) for form in (w, singular(w), w.rstrip("s"))}
     return next((w for w in candidates if not {w, singular(w), w.rstrip("s")} & known), None)
+
+
+def not_mentioned(query: str, message: str, texts: Iterable[str], vocabulary: Collection[str]) -> str | None:
+    """A word the shopper narrows a search with ("cotton" after men's kurtas) that no fitting item's
+    name or description has, though the catalogue knows it elsewhere, else None: the reply says so
+    rather than showing the others as if they were cotton. Only words as the shopper wrote them.
+
+    ``texts`` are the names and descriptions of the items fitting the wishes; ``vocabulary`` every
+    word of the catalogue.
+    """
+    from chatrec.grounding import singular
+    from chatrec.language import fold, says_english as function_word
+    from chatrec.text import tokens
+
+    said = {form for w in tokens(fold(message)) for form in (w, singular(w))}
+    words = [w for w in tokens(query) if w.isalpha() and len(w) >= 3 and w in said
+             and (w in vocabulary or singular(w) in vocabulary) and not function_word(w) and w not in _QUALIFIERS]
+    if not words:
+        return None
+    known = {form for text in texts for w in tokens(text) for form in (w, singular(w))}
+    missing = next((w for w in words if not {w, singular(w)} & known), None)
+    # as the shopper wrote it: "pockets", not "pocket"
+    return next((w for w in tokens(fold(message)) if missing in (w, singular(w))), missing) if missing else None
 
 
 def field_named(word: str, names: Mapping[str, Iterable[str]]) -> str | None:

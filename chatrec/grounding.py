@@ -69,7 +69,9 @@ def _tokens(text: str) -> list[str]:
 
 #: Plurals no suffix rule undoes ("a mice by HP" reads "a mouse by HP").
 _IRREGULAR_PLURALS = {"mice": "mouse", "knives": "knife", "shelves": "shelf", "scarves": "scarf", "leaves": "leaf",
-                      "wolves": "wolf", "halves": "half", "geese": "goose", "dice": "die"}
+                      "wolves": "wolf", "halves": "half", "geese": "goose", "dice": "die",
+                      # words from Hindi whose plural ends in "is": "a green kurti", not "a green kurtis"
+                      "kurtis": "kurti", "dhotis": "dhoti", "bindis": "bindi", "salwaris": "salwari"}
 
 
 def _singular(word: str) -> str:
@@ -343,7 +345,7 @@ def _features(item: Item, wished: set[str], used: set[str], wording: Wording, li
         run: list[str] = []
         for token in [*_tokens(text), ""]:
             fresh = (
-                token and len(token) > 1 and token not in wording.neutral
+                token and len(token) > 1 and token not in wording.neutral and _singular(token) not in wording.neutral
                 and token not in wording.negators and token not in used and _singular(token) not in used
                 and (token in wished or _singular(token) in wished)
             )

@@ -231,6 +231,11 @@ def in_language(
     for explanation, item_facts, item in zip(explanations, facts, items):
         text = writer.write(item_facts)
         problems = writer.check(text, item, request)
+        if problems and any(f.kind == "feature" for f in item_facts):
+            # a quoted name word is the usual cause: the reason without it, in the shopper's language
+            plain = writer.write([f for f in item_facts if f.kind != "feature"])
+            if not writer.check(plain, item, request):
+                text, problems = plain, []
         if problems:
             logger.warning("the %s reason for item %s was not shown (%s): %s", writer.language, item.id,
                            "; ".join(problems), text)

@@ -968,6 +968,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None:
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
+        elif heard.intent in ("recommend", "refine") and heard.query and not heard.include and state.include.get(
+                next(iter(sorted(set(state.include) & ({"category"} | set(type_fields([*state.include]))))), ""), ()):
+            mask = parts.retriever.allowed(filters_for(state.wishes()))  # "cotton" after men's kurtas: none says it
+            texts = (f"{i.title} {i.description}" for n, i in enumerate(index.items) if mask is None or mask[n])
+            word = followups.not_mentioned(heard.query, message, texts, parts.retriever.bm25.vocabulary) \
+                if index.items and (mask is None or mask.any()) else None
+            if word is not None:
+                notes.append(phrases.render("not_mentioned", thing=word, wishes=phrases.summary(
+                    state.wishes(), labels=parts.labels)))
     elif named_type and heard.intent in ("recommend", "refine"):  # i12k: "a sony tv" on a shop with no Sony TV
         mask = parts.retriever.allowed(filters_for(state.wishes()))
         read = [v for vs in heard.include.values() for v in vs]

@@ -61,3 +61,61 @@ def test_a_word_for_the_type_asked_is_no_feature_of_the_item() -> None:
     reason = FactWriter().write(facts_for(item, request))
     assert "headphones" not in reason.lower() and "earbud" not in reason.lower() and "headset" not in reason.lower()
     assert "feature" not in reason, reason
+
+
+def test_a_narrowing_word_no_fitting_item_mentions_is_said_not_dropped(fashion: ChatRec) -> None:
+    """"cotton" after men's kurtas where no kurta's name says cotton: the reply says it cannot promise it."""
+    fashion.respond("blue jeans for men", session_id="pockets")
+    reply = fashion.respond("with pockets", session_id="pockets")
+    assert "mentions “pockets”" in reply.text and reply.recommendations
+
+
+def test_a_narrowing_word_some_item_has_brings_no_such_note(fashion: ChatRec) -> None:
+    first = fashion.respond("blue jeans for men", session_id="slim")
+    common = {"men", "blue", "jeans", "mens"}
+    word = next(w for r in first.recommendations for w in r.title.lower().split()[1:] if w.isalpha() and len(w) > 3
+                and w not in common)
+    reply = fashion.respond(f"{word} please", session_id="slim")
+    assert "mentions" not in reply.text, word
+
+
+def test_not_mentioned_reads_only_the_shoppers_own_catalogue_words() -> None:
+    from chatrec.followups import not_mentioned
+
+    texts = ["Lee Men Blue Slim Fit Jeans", "Spykar Men Blue Jeans"]
+    vocabulary = {"slim", "fit", "cotton", "pocket", "jeans", "blue"}
+    assert not_mentioned("cotton", "cotton", texts, vocabulary) == "cotton"
+    assert not_mentioned("slim fit", "slim fit", texts, vocabulary) is None
+    assert not_mentioned("stretchy", "stretchy", texts, vocabulary) is None, "a word the catalogue never uses"
+    assert not_mentioned("cotton", "algodón", texts, vocabulary) is None, "a word the shopper did not write"
+
+
+def test_a_localised_reason_a_name_word_spoils_is_written_again_without_it_not_in_english() -> None:
+    """"de color azul" and a shirt by "United Colors of Benetton": a Spanish reason quoting «colors» repeats
+    "color" and fails its check; the reply gets the Spanish reason without the quote, not the English one."""
+    from chatrec.explain import Explanation
+    from chatrec.grounding import Fact
+    from chatrec.reasons_local import in_language, local_writer
+
+    item = Item(id="s", title="United Colors of Benetton Men Light Winters Blue Shirts", category="Shirts", brand="",
+                attributes={"baseColour": "Blue", "gender": "Men", "usage": "Formal"})
+    request = Request(text="de color azul", include={"baseColour": ["Blue"], "articleType": ["Shirts"]})
+    facts = [*facts_for(item, request), Fact("feature", "title", "colors", True)]
+    writer = local_writer("es")
+    assert writer is not None and writer.check(writer.write(facts), item, request), "the quote spoils it"
+    english = Explanation(text="A blue shirt for men.", fallback=False)
+    [out] = in_language(writer, [english], [facts], [item], request)
+    assert not out.fallback and out.text.startswith("Camisa") and "colors" not in out.text
+
+
+def test_a_plural_of_a_neutral_word_is_no_feature() -> None:
+    item = Item(id="s", title="United Colors of Benetton Men Blue Shirts", category="Shirts", brand="",
+                attributes={"baseColour": "Blue", "gender": "Men"})
+    reason = FactWriter().write(facts_for(item, Request(text="what colors do you have in shirts", include={})))
+    assert "colors" not in reason.lower()
+
+
+def test_kurtis_is_one_kurti_in_a_reason() -> None:
+    item = Item(id="k", title="Aurelia Women Green Kurti", category="Kurtis", brand="",
+                attributes={"baseColour": "Green", "gender": "Women"})
+    assert FactWriter().write(facts_for(item, Request(text="kurti"))).startswith("A green kurti for women")
