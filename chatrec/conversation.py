@@ -109,6 +109,15 @@ def asks_other_values(message: str) -> str | None:
     return None
 
 
+def asks_values_on_offer(message: str) -> str | None:
+    """The attribute word of "what colours do you have?" / "有哪些颜色" / "welche Marken gibt es?", or None."""
+    for pattern in load_cues().get("values_on_offer", ()):
+        found = pattern.search(message.lower())
+        if found and found.groupdict().get("what"):
+            return found.group("what").lower()
+    return None
+
+
 def asks_cheapest_overall(message: str) -> bool:
     """True when the shopper asks for the shop's cheapest item of a kind ("the cheapest remote you
     have"), not the cheapest of the items shown."""

@@ -23,7 +23,7 @@ import numpy as np
 
 from chatrec.dialogue import DialogueState
 
-__all__ = ["ElicitationPolicy", "QuestionPlan", "attribute_weights"]
+__all__ = ["ElicitationPolicy", "QuestionPlan", "attribute_weights", "field_values"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ def _entropy(counts: Sequence[int]) -> float:
     return -sum((c / total) * math.log2(c / total) for c in counts if c > 0)
 
 
-def _values(item: Any, name: str) -> list[str]:
+def field_values(item: Any, name: str) -> list[str]:
+    """The item's values of one field as text (none when it has none)."""
     value = item.field_value(name)
     if value is None:
         return []
@@ -91,7 +92,7 @@ def attribute_weights(
     for name in fields:
         labels = []
         for position in picks:
-            values = _values(items[position], name)
+            values = field_values(items[position], name)
             labels.append(values[0] if values else "")
         common = {value for value, _ in Counter(labels).most_common(20)}
         groups: dict[str, list[int]] = {}
@@ -145,7 +146,7 @@ class ElicitationPolicy:
             counts: Counter[str] = Counter()
             missing = 0
             for item in items:
-                values = _values(item, name)
+                values = field_values(item, name)
                 if values:
                     counts.update(set(values))
                 else:
@@ -213,7 +214,7 @@ def fitting_options(plan: QuestionPlan, candidates: Sequence[Any], words: Iterab
         return bool(wanted & {singular(t) for t in tokens(spaced)})
 
     items = [getattr(c, "item", c) for c in candidates]
-    fitting: Counter[str] = Counter(v for item in items if fits(item) for v in set(_values(item, name)))
+    fitting: Counter[str] = Counter(v for item in items if fits(item) for v in set(field_values(item, name)))
     kept = [v for v in plan.options if v in fitting]
     if len(kept) == len(plan.options) or len(fitting) < 2:
         return plan

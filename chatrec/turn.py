@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import time
 import weakref
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -46,7 +47,7 @@ from chatrec.fusion import PoolRanker
 from chatrec.history import Profile, build_profile
 from chatrec.labels import Labels
 from chatrec.money import format_amount, parse_rates
-from chatrec.policy import ElicitationPolicy, QuestionPlan, fitting_options
+from chatrec.policy import ElicitationPolicy, QuestionPlan, field_values, fitting_options
 from chatrec.query import Query, filters_for, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
 from chatrec.reply import Question, Recommendation, Reply, item_heading
@@ -481,6 +482,24 @@ def other_values_asked(
     return followups.other_values(heard, field, state.include.get(field) or sorted(shown))
 
 
+def values_on_offer(parts: Parts, heard: ShopperRequest, message: str, state: DialogueState,
+                    phrases: Phrases) -> str | None:
+    """"What colours do you have?", "有哪些品牌": the field whose values the shopper asks the shop has
+    (asked back as a question with them as quick replies), or None. A question naming a shown item
+    ("what colours does the first one come in?") or a field whose value is in force is left as it is."""
+    from chatrec.answers import find_reference
+    from chatrec.conversation import asks_values_on_offer
+
+    what = asks_values_on_offer(message) if not heard.include else None
+    # "which" alone points at every item shown; "the first one", "it" point at some
+    pointed = find_reference(message, len(state.last_shown), heard.language) if state.last_shown else None
+    if what is None or pointed and len(pointed) < len(state.last_shown) or re.search(r"\b(?:it|this|that)\b", message.lower()):
+        return None
+    names = {name: [phrases.attribute(name), parts.phrases.attribute(name), name] for name in parts.vocabulary.fields}
+    field = followups.field_named(what, names)
+    return None if field is None or state.include.get(field) else field
+
+
 def seen_fit(state: DialogueState, profile: Profile | None, parts: Parts, n: int) -> bool:
     """i12k: some but fewer than ``n`` unseen items fit the wishes, and some seen ones do too (with
     none unseen, the "all seen" rule of :func:`build_query` shows them again and says so)."""
@@ -827,6 +846,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                             state.last_references)
     phrases = parts.phrases.language(heard.language)
     heard = other_values_asked(parts, heard, message, state, phrases)  # i12k: "any other colours?"
+    offered = values_on_offer(parts, heard, message, state, phrases)  # "what colours do you have?"
+    if offered is not None:
+        heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": False})
     # i12s: batch 7's moves ("other brands are fine too", "any from boAt?", "and the cheapest smart tv?")
     heard = conversation_moves.widen(heard, conversation_moves.widened_fields(message, parts.vocabulary.fields))
     asked_value = conversation_moves.value_asked_for(message, parts.vocabulary.counts) if state.last_shown else None
@@ -968,7 +990,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None:
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
-        elif heard.intent in ("recommend", "refine") and heard.query and not heard.include and any(
+        elif offered is None and heard.intent in ("recommend", "refine") and heard.query and not heard.include and any(
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):
             mask = parts.retriever.allowed(filters_for(state.wishes()))  # "cotton" after men's kurtas: none says it
             texts = (f"{i.title} {i.description}" for n, i in enumerate(index.items) if mask is None or mask[n])
@@ -1061,6 +1083,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         return turn
 
     plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations, message)
+    if offered is not None:  # the values the shop has for the search, to pick from
+        counts = Counter(v for c in candidates for v in dict.fromkeys(field_values(c.item, offered)))
+        if len(counts) >= 2:
+            plan = QuestionPlan(offered, [v for v, _ in counts.most_common(parts.policy.max_options)], 0.0, plan.gains,
+                                f"the shopper asked which {offered} values there are")
     turn.plan = plan
     turn.metadata["policy"] = {
         "decision": "ask" if plan.attribute else "recommend",

@@ -119,3 +119,28 @@ def test_kurtis_is_one_kurti_in_a_reason() -> None:
     item = Item(id="k", title="Aurelia Women Green Kurti", category="Kurtis", brand="",
                 attributes={"baseColour": "Green", "gender": "Women"})
     assert FactWriter().write(facts_for(item, Request(text="kurti"))).startswith("A green kurti for women")
+
+
+@pytest.mark.parametrize(("first", "ask"), [
+    ("tshirts for men", "what colours do you have?"),
+    ("shirts for men", "which colors are available"),
+    ("女士手表", "有哪些颜色"),
+    ("camisas de hombre", "¿qué colores hay?"),
+    ("Herrenuhren", "welche Farben gibt es?"),
+    ("handbags", "what colours do they come in?"),
+])
+def test_which_values_the_shop_has_is_asked_back_with_them_as_quick_replies(fashion: ChatRec, first: str, ask: str) -> None:
+    session = f"offer-{first}"
+    fashion.respond(first, session_id=session)
+    reply = fashion.respond(ask, session_id=session)
+    assert reply.question is not None and reply.question.attribute == "baseColour"
+    assert len(reply.question.options) >= 2 and not reply.recommendations
+    assert "mentions" not in reply.text
+    picked = fashion.respond(reply.question.options[0], session_id=session)
+    assert picked.recommendations
+
+
+def test_a_colour_question_about_a_shown_item_is_still_about_it(fashion: ChatRec) -> None:
+    fashion.respond("black handbag for women", session_id="offer-item")
+    reply = fashion.respond("what colours does the first one come in?", session_id="offer-item")
+    assert reply.question is None and "Black" in reply.text
