@@ -122,7 +122,8 @@ def test_many_wanted_values_are_summarised_by_the_path_they_share() -> None:
     two = ["Electronics|USBCables", "Computers|HDMICables"]
     assert phrases.summary(Wishes(include={"category": two}), labels=labels) == "USB cables or HDMI cables"
     chargers = ["A|WallChargers", "B|CarChargers", "C|USBChargers"]
-    assert phrases.summary(Wishes(include={"category": chargers}), labels=labels) == "Wall chargers or 2 similar"
+    # several kinds of one thing are summed up by it (lead, stop 25)
+    assert phrases.summary(Wishes(include={"category": chargers}), labels=labels) == "chargers"
     assert phrases.summary(Wishes(exclude={"category": ["A|USBCables"]}), labels=labels) == "not USB cables"
 
 
