@@ -473,8 +473,7 @@ def other_values_asked(
     what = asks_other_values(message) if state.last_shown and not heard.include else None
     if what is None:
         return heard
-    names = {name: [phrases.attribute(name), parts.phrases.attribute(name), name] for name in parts.vocabulary.fields}
-    field = followups.field_named(what, names)
+    field = _field_said(parts, what, phrases)
     if field is None:
         return heard
     index = parts.retriever.index
@@ -495,9 +494,15 @@ def values_on_offer(parts: Parts, heard: ShopperRequest, message: str, state: Di
     pointed = find_reference(message, len(state.last_shown), heard.language) if state.last_shown else None
     if what is None or pointed and len(pointed) < len(state.last_shown) or re.search(r"\b(?:it|this|that)\b", message.lower()):
         return None
-    names = {name: [phrases.attribute(name), parts.phrases.attribute(name), name] for name in parts.vocabulary.fields}
-    field = followups.field_named(what, names)
+    field = _field_said(parts, what, phrases)
     return None if field is None or state.include.get(field) else field
+
+
+def _field_said(parts: Parts, word: str, phrases: Phrases) -> str | None:
+    """The catalogue field a shopper's attribute word names ("colours", "颜色", "Farben"), in their
+    language's names or English, else None."""
+    names = {name: [phrases.attribute(name), parts.phrases.attribute(name), name] for name in parts.vocabulary.fields}
+    return followups.field_named(word, names)
 
 
 def seen_fit(state: DialogueState, profile: Profile | None, parts: Parts, n: int) -> bool:
