@@ -1632,6 +1632,13 @@ def is_small_talk(message: str, lexicon: Lexicon | None = None) -> bool:
         or _acknowledgement(normalise_tokens(text))
 
 
+#: A wish for items without a word of what ("something nicer", "got anything better?", "I want something nice").
+_VAGUE_WISH = re.compile(
+    r"\b(?:something|anything|stuff|things|ones|options?)(?: a (?:bit|little|lot))?(?: more)? "
+    r"(?:nice|nicer|better|prettier|cooler|lovelier|classier|cuter|good|great|lovely|pretty|cool|special)\b"
+)
+
+
 def _acknowledgement(tokens: Sequence[str]) -> bool:
     """True when every word is a greeting, thanks or filler ("ok thanks", "are you still there?")."""
     words = [t for t in tokens if t not in _PUNCT and t != "\0"]
@@ -1704,6 +1711,8 @@ def _intent(
         return "compare" if _COMPARE.search(lowered) or re.search(r"\bor\b", lowered) else "ask_about_item"
     if shown and any(v for n, v in new_include.items() if n not in types) and _HAVE_IT_IN.search(lowered):
         return "more_like"  # "do you have it in navy?", "can I get that one in black": that item, another value
+    if not wishes and not request.references and _VAGUE_WISH.search(lowered) and not _THANKS.search(lowered):
+        return "refine" if shown else "recommend"  # "something nicer", "I want something nice": a wish, no thanks
     if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered) \
             and not (_SMALL_TALK.search(lowered) and not request.references):  # "how are you today?" asks no item
         if request.references and any(v for n, v in new_include.items() if n not in types) \

@@ -144,3 +144,27 @@ def test_a_colour_question_about_a_shown_item_is_still_about_it(fashion: ChatRec
     fashion.respond("black handbag for women", session_id="offer-item")
     reply = fashion.respond("what colours does the first one come in?", session_id="offer-item")
     assert reply.question is None and "Black" in reply.text
+
+
+@pytest.mark.parametrize("message", ["something nicer", "got anything nicer?", "I want something nice",
+                                     "show me something better", "anything prettier?", "something a bit more special"])
+def test_a_wish_for_nicer_items_is_a_search_not_small_talk(catalogues: object, message: str) -> None:
+    from tests.demo_reading import read
+
+    shown = tuple(list(catalogues["fashion"][1])[:5])  # type: ignore[index]
+    assert read(catalogues, "fashion", message, shown=shown).intent in ("refine", "recommend")
+
+
+@pytest.mark.parametrize("message", ["nice, thanks", "nice one", "great", "ok cool"])
+def test_praise_is_still_small_talk(catalogues: object, message: str) -> None:
+    from tests.demo_reading import read
+
+    shown = tuple(list(catalogues["fashion"][1])[:5])  # type: ignore[index]
+    assert read(catalogues, "fashion", message, shown=shown).intent == "chitchat"
+
+
+def test_something_nicer_shows_other_items_with_no_note(fashion: ChatRec) -> None:
+    first = fashion.respond("casual shoes for men", session_id="nicer")
+    reply = fashion.respond("something nicer", session_id="nicer")
+    assert reply.recommendations and "mentions" not in reply.text
+    assert not {r.item_id for r in first.recommendations} & {r.item_id for r in reply.recommendations}
