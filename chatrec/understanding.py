@@ -1632,6 +1632,13 @@ def is_small_talk(message: str, lexicon: Lexicon | None = None) -> bool:
         or _acknowledgement(normalise_tokens(text))
 
 
+#: A question whether a shown item fits a device ("el primero sirve para iphone 13?"): asked, not a wish for more like it.
+_FITS_QUESTION = re.compile(
+    r"\b(?:work|works|fit|fits|compatible|sirve|sirven|funciona|funcionan|vale para|valen para|passt|passen|"
+    r"funktioniert|funktionieren)\b|适用|能用|可以用|兼容"
+)
+
+
 #: A wish for items without a word of what ("something nicer", "got anything better?", "I want something nice").
 _VAGUE_WISH = re.compile(
     r"\b(?:something|anything|stuff|things|ones|options?)(?: a (?:bit|little|lot))?(?: more)? "
@@ -1716,7 +1723,7 @@ def _intent(
     if shown and question and not _MORE_LIKE.search(lowered) and not _REJECT.search(lowered) \
             and not (_SMALL_TALK.search(lowered) and not request.references):  # "how are you today?" asks no item
         if request.references and any(v for n, v in new_include.items() if n not in types) \
-                and re.search(r"\b(?:in|for|but)\b", lowered) \
+                and re.search(r"\b(?:in|for|but)\b", lowered) and not _FITS_QUESTION.search(lowered) \
                 and not re.match(r"\W*(?:is|are|was|were|how|what|whats|why|which|who|where|when)\b", lowered):
             return "more_like"  # "does the second one come in red?" ("is the second one for women?" asks)
         if re.match(r"\W*(?:and )?(?:is|does|do|can|will|are) (?:it|this|that|they|these|those)\b", lowered):

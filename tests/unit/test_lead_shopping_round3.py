@@ -168,3 +168,13 @@ def test_something_nicer_shows_other_items_with_no_note(fashion: ChatRec) -> Non
     reply = fashion.respond("something nicer", session_id="nicer")
     assert reply.recommendations and "mentions" not in reply.text
     assert not {r.item_id for r in first.recommendations} & {r.item_id for r in reply.recommendations}
+
+
+@pytest.mark.parametrize("message", ["el primero sirve para iphone 13?", "does the first one fit an iPhone 13?",
+                                     "passt das erste zu einem iPhone 13?", "第一个能给iPhone 13用吗"])
+def test_whether_a_shown_item_fits_a_device_is_a_question_about_it(catalogues: object, message: str) -> None:
+    from tests.demo_reading import read
+
+    shown = tuple(list(catalogues["electronics"][1])[:5])  # type: ignore[index]
+    request = read(catalogues, "electronics", message, shown=shown)
+    assert request.intent == "ask_about_item" and [r.position for r in request.references] == [1]
