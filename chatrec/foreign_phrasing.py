@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from chatrec import foreign_pointing, foreign_shoppers, regional_wording
+from chatrec import foreign_reading  # i12w
 
 __all__ = ["GRAMMAR_WORDS", "language_hint", "noun_first", "other_brand", "rewrite"]
 
@@ -80,6 +81,7 @@ def rewrite(text: str, language: str, lexicon: Any) -> str:
     text = regional_wording.rewrite(text, language)
     text = foreign_shoppers.rewrite(text, language, lexicon)  # i12q: homophone typos, "拍照要好", "sowas in Grün"
     text = foreign_pointing.rewrite(text, language, lexicon)  # i12t: "伍佰", "1.5w", "倒数第二", "las negras", "keine von denen"
+    text = foreign_reading.rewrite(text, language)  # i12w: Cantonese "邊隻" (which)
     for pattern, replacement in _BUDGET.get(language, []):
         text = pattern.sub(replacement, text)
     if language == "de":
