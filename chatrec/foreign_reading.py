@@ -4,7 +4,8 @@ brief i12w) that the rules before misread.
 Each mechanism covers a class of wording in the three languages, not one sentence:
 
 - :func:`rewrite`, on the folded message before it is read: the Cantonese "which" (邊隻, 邊個,
-  邊部: 边 + a measure word) as the Mandarin 哪, so "邊隻電池最耐" is read as "哪只电池最耐".
+  邊部: 边 + a measure word) as the Mandarin 哪, so "邊隻電池最耐" is read as "哪只电池最耐"; the
+  colloquial German "nich" as "nicht" ("die gefallen mir nich").
 
 - :func:`adjust`, after a message is read:
 
@@ -13,6 +14,8 @@ Each mechanism covers a class of wording in the three languages, not one sentenc
     die Schuhe umtauschen?"): off topic;
   - an insult to the assistant the other modules lack ("你是sb吗", "听不懂人话", "no entendés
     nada", "du checkst gar nix"): small talk;
+  - the shown items disliked with nothing named ("die gefallen mir nich", "no me gustan",
+    "都不太喜欢", "唔鍾意"): none of them (a rejection);
   - some shown items turned down and "the others" wanted ("除了第一个 其他几个再来点", "el más
     barato no, algo como los otros dos", "bis auf die erste, die anderen"): more like the rest;
   - one pointed at, turned down, and "others" asked for with nothing liked ("最贵的那个不要 换几个
@@ -65,7 +68,11 @@ def _has(table: str, language: str, text: str) -> bool:
 
 
 def rewrite(text: str, language: str) -> str:
-    """A folded message with the Cantonese "which" (边 + a measure word) written as the Mandarin 哪."""
+    """A folded message with the Cantonese "which" (边 + a measure word) written as the Mandarin 哪
+    and the colloquial German "nich" / "is" as "nicht" / "ist", so the phrases the lexicon knows
+    with them ("gefallen mir nicht") are read."""
+    if language == "de":
+        return re.sub(r"\bis nich\b", "ist nicht", re.sub(r"\bnich\b", "nicht", text))
     if language != "zh":
         return text
     return re.sub(rf"边(?={_MEASURE})", "哪", text)
@@ -192,6 +199,16 @@ def _both_by_title(request: Any, text: str, language: str, shown: list[Any]) -> 
     return request
 
 
+def _disliked(request: Any, text: str, language: str) -> Any:
+    """"die gefallen mir nicht", "no me gustan", "都不太喜欢" with items shown and nothing named: none of them."""
+    if (request.intent not in ("chitchat", "refine", "recommend") or request.references or request.include
+            or request.exclude or request.price is not None or request.relative_price is not None):
+        return request
+    if not _has("dislike", language, text):
+        return request
+    return request.model_copy(update={"intent": "reject", "show_now": True, "query": "", "avoid_words": []})
+
+
 def _more_of_them(request: Any, text: str, language: str) -> Any:
     """"los dos Wrangler me encantan, ¿hay más?": items pointed at and "any more?" asks for more like them."""
     if request.intent != "ask_about_item" or not request.references or not _has("more", language, text):
@@ -226,6 +243,8 @@ def adjust(
     text = rewrite(re.sub(r"\s+", " ", fold(raw)).strip(), language)
     request = _support_or_insult(request, text, language)
     shown = list(getattr(context, "shown", ()) or ()) if context is not None else []
+    if shown:
+        request = _disliked(request, text, language)
     if not shown or request.intent in ("off_topic", "chitchat", "start_over", "show_again", "answer"):
         return request
     request = _this_one(request, text, language, context, shown)

@@ -197,3 +197,29 @@ def test_a_product_wished_with_delivery_words_stays_a_wish(catalogues, text: str
     request = _read(catalogues, "fashion", text)
     assert request.intent == "recommend"
     assert request.include.get(field)
+
+
+@pytest.mark.parametrize("text", ["no me gustan", "都不太喜欢", "唔鍾意", "die gefallen mir nich", "die sind nix für mich",
+                                  "no son lo mio"])
+def test_disliking_the_shown_ones_with_nothing_named_rejects_them(catalogues, text: str) -> None:
+    request = _read(catalogues, "fashion", text, JEANS, current={"category": ["Jeans"]})
+    assert request.intent == "reject"
+    assert not request.positions
+
+
+def test_disliking_a_colour_is_no_rejection_of_all(catalogues) -> None:
+    request = _read(catalogues, "fashion", "不喜欢黑色", JEANS, current={"category": ["Jeans"]})
+    assert request.intent == "refine"
+    assert request.exclude.get("baseColour") == ["Black"]
+
+
+@pytest.mark.parametrize(("text", "gender"), [("帮我外婆挑个钱包", "Women"), ("给姥爷买块表", "Men"), ("阿嬷想要个包", "Women")])
+def test_grandparents_on_either_side(catalogues, text: str, gender: str) -> None:
+    assert _read(catalogues, "fashion", text).include.get("gender") == [gender]
+
+
+def test_a_cantonese_this_with_a_brand_names_the_shown_item(catalogues) -> None:
+    request = _read(catalogues, "electronics", "呢個JBL幾好 有冇差唔多嘅", SPEAKERS)
+    assert request.intent == "more_like"
+    assert request.positions == [2]
+    assert not request.include.get("brand")
