@@ -5,13 +5,16 @@ Each mechanism covers a class of wording in the three languages, not one sentenc
 
 - :func:`rewrite`, on the folded message before it is read: the Cantonese "which" (邊隻, 邊個,
   邊部: 边 + a measure word) as the Mandarin 哪, so "邊隻電池最耐" is read as "哪只电池最耐"; the
-  colloquial German "nich" as "nicht" ("die gefallen mir nich").
+  colloquial German "nich" as "nicht" ("die gefallen mir nich"); a wish refused after it is named
+  ("weiß auf keinen Fall", "negro ni loco") as "kein weiß" / "no negro".
 
 - :func:`adjust`, after a message is read:
 
   - a support question about returns, exchanges or delivery ("不合适可以退吗", "¿cuánto tarda el
     envío?", "kann ich das zurückschicken?"), even naming a product ("鞋子不合适能退吗", "kann ich
     die Schuhe umtauschen?"): off topic;
+  - a question about the assistant ("你会说英语吗", "¿hablas inglés?", "sprichst du Englisch?") or
+    the shop's premises ("实体店有吗", "Öffnungszeiten?"): off topic;
   - an insult to the assistant the other modules lack ("你是sb吗", "听不懂人话", "no entendés
     nada", "du checkst gar nix"): small talk;
   - the shown items disliked with nothing named ("die gefallen mir nich", "no me gustan",
@@ -29,6 +32,8 @@ Each mechanism covers a class of wording in the three languages, not one sentenc
     davon?"): more like them, no question about them;
   - "both" with a title word two shown items share ("beide Being Human Uhren", "los dos
     Wrangler"): those two;
+  - the items shown before asked for again with a noun between ("zeig mir nochmal die Fernseher von
+    eben", "¿me mostrás otra vez los anteriores?"): show them again;
   - "this one" with a question, nothing pointed at, after an item was pointed at last turn
     ("这款拍照怎么样", "¿y esta qué tal?"): a question about that item.
 
@@ -72,10 +77,22 @@ def rewrite(text: str, language: str) -> str:
     and the colloquial German "nich" / "is" as "nicht" / "ist", so the phrases the lexicon knows
     with them ("gefallen mir nicht") are read."""
     if language == "de":
-        return re.sub(r"\bis nich\b", "ist nicht", re.sub(r"\bnich\b", "nicht", text))
+        text = re.sub(r"\bis nich\b", "ist nicht", re.sub(r"\bnich\b", "nicht", text))
+        # "weiß auf keinen Fall", "Rot bloß nicht": a wish refused after it is named
+        return re.sub(r"\b([a-z]{3,}) (?:auf keinen fall|keinesfalls|bloss nicht|lieber nicht)\b",
+                      lambda f: f.group(0) if f.group(1) in _DE_NOT_VALUES else f"kein {f.group(1)}", text)
+    if language == "es":
+        # "rojo ni loco", "negro de ninguna manera": the same in Spanish
+        return re.sub(r"\b([a-z]{3,}) (?:de ninguna manera|ni loc[oa]|ni de broma)\b",
+                      lambda f: f.group(0) if f.group(1) in _ES_NOT_VALUES else f"no {f.group(1)}", text)
     if language != "zh":
         return text
     return re.sub(rf"边(?={_MEASURE})", "哪", text)
+
+
+_DE_NOT_VALUES = frozenset({"das", "dies", "dieses", "was", "sie", "der", "die", "den", "alles", "nichts", "mir", "uns", "aber", "und",
+                             "oder", "bitte", "also", "nee", "nein", "ganz", "sowas"})
+_ES_NOT_VALUES = frozenset({"eso", "esto", "que", "pero", "por", "favor", "nada", "algo", "porfa", "los", "las", "una", "uno"})
 
 
 def _ref(position: int, shown: list[Any], how: Literal["position", "title", "attribute", "other", "all"]) -> Any:
@@ -107,7 +124,22 @@ def _support_or_insult(request: Any, text: str, language: str) -> Any:
     if (plain and request.intent in ("recommend", "refine", "chitchat") and _has("insult", language, text)
             and _has("addressed", language, text)):
         return _no_wish(request, "chitchat")  # "你是sb吗": an insult to the assistant
+    if plain and request.intent in ("recommend", "refine", "chitchat") and _has("about_you", language, text):
+        return _no_wish(request, "off_topic")  # "你会说英语吗": a question about the assistant
     return request
+
+
+def _show_again(request: Any, text: str, language: str, context: Any) -> Any:
+    """"zeig mir nochmal die Fernseher von eben", "再给我看看刚才那些": the items shown before."""
+    if request.intent not in ("refine", "recommend", "more_like", "ask_about_item") or request.price is not None \
+            or request.exclude or (request.intent == "ask_about_item" and request.references):
+        return request
+    current = getattr(context, "current", {}) or {}
+    if any(name not in current for name in request.include):
+        return request  # a new wish ("die Fernseher" only restates the kind searched)
+    if not _has("show_again", language, text):
+        return request
+    return request.model_copy(update={"intent": "show_again", "references": [], "include": {}, "show_now": True})
 
 
 def _the_others(request: Any, text: str, language: str, shown: list[Any]) -> Any:
@@ -247,6 +279,7 @@ def adjust(
         request = _disliked(request, text, language)
     if not shown or request.intent in ("off_topic", "chitchat", "start_over", "show_again", "answer"):
         return request
+    request = _show_again(request, text, language, context)
     request = _this_one(request, text, language, context, shown)
     request = _by_number(request, text, shown)
     request = _more_of_them(request, text, language)

@@ -223,3 +223,50 @@ def test_a_cantonese_this_with_a_brand_names_the_shown_item(catalogues) -> None:
     assert request.intent == "more_like"
     assert request.positions == [2]
     assert not request.include.get("brand")
+
+
+@pytest.mark.parametrize(
+    ("shown", "text", "positions"),
+    [("BAGS", "alle außer der schwarzen, mehr in der Richtung", [1, 3, 4]),
+     ("KURTAS", "todas menos la roja, algo parecido", [2, 3]), ("WATCHES", "除了黑色那块 别的都可以 来点类似的", [1, 3, 4])],
+)
+def test_all_but_the_ones_turned_down(catalogues, shown: str, text: str, positions: list[int]) -> None:
+    catalog, ids = _shown(shown)
+    request = _read(catalogues, catalog, text, ids)
+    assert request.intent == "more_like"
+    assert request.positions == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "colour"), [("Hemd für Herren, weiß auf keinen Fall", "White"), ("Rock, Schwarz bloß nicht", "Black"),
+                         ("una falda, negro ni loca", "Black")],
+)
+def test_a_colour_refused_after_it_is_named(catalogues, text: str, colour: str) -> None:
+    request = _read(catalogues, "fashion", text)
+    assert request.exclude.get("baseColour") == [colour]
+    assert colour not in request.include.get("baseColour", [])
+    assert "season" not in request.exclude  # "auf keinen Fall" is no autumn
+
+
+@pytest.mark.parametrize("text", ["rote Handtasche für Oma, nix Teures", "un bolso rojo, nada caro"])
+def test_nothing_expensive_is_cheaper(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).relative_price == "cheaper"
+
+
+@pytest.mark.parametrize("text", ["你们店在哪里 实体店有吗", "你会说英语吗", "Welche Öffnungszeiten habt ihr?",
+                                  "tienen tienda fisica en Guadalajara?"])
+def test_questions_about_the_shop_or_the_assistant_are_off_topic(catalogues, text: str) -> None:
+    request = _read(catalogues, "fashion", text)
+    assert request.intent == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [("TVS", "zeig mir nochmal die Fernseher von eben"), ("TEES", "me mostras otra vez las remeras de antes?"),
+     ("TEES", "de nuevo las anteriores porfa")],
+)
+def test_the_items_shown_before_asked_for_again(catalogues, shown: str, text: str) -> None:
+    catalog, ids = _shown(shown)
+    current = {"category": ["SmartTelevisions"]} if shown == "TVS" else {"category": ["Tshirts"]}
+    request = _read(catalogues, catalog, text, ids, current=current)
+    assert request.intent == "show_again"
