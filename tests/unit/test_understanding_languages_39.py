@@ -270,3 +270,13 @@ def test_the_items_shown_before_asked_for_again(catalogues, shown: str, text: st
     current = {"category": ["SmartTelevisions"]} if shown == "TVS" else {"category": ["Tshirts"]}
     request = _read(catalogues, catalog, text, ids, current=current)
     assert request.intent == "show_again"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "field", "value"),
+    [("electronics", "扫地机器人", "category", "RoboticVacuums"), ("fashion", "帆布鞋", "category", "Casual Shoes"),
+     ("electronics", "手提电脑", "subcategory", "Laptops"), ("fashion", "un reloj pa mi jefa", "gender", "Women"),
+     ("fashion", "zapatillas para la nena", "gender", "Girls"), ("fashion", "algo para el pibe", "gender", "Boys")],
+)
+def test_product_and_person_words_the_lexicon_lacked(catalogues, catalog: str, text: str, field: str, value: str) -> None:
+    assert value in _read(catalogues, catalog, text).include.get(field, [])
