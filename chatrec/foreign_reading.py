@@ -5,7 +5,8 @@ Each mechanism covers a class of wording in the three languages, not one sentenc
 
 - :func:`rewrite`, on the folded message before it is read: the Cantonese "which" (邊隻, 邊個,
   邊部: 边 + a measure word) as the Mandarin 哪, so "邊隻電池最耐" is read as "哪只电池最耐"; the
-  colloquial German "nich" as "nicht" ("die gefallen mir nich"); a wish refused after it is named
+  colloquial German "nich" as "nicht" ("die gefallen mir nich"); "看不上" (can't stand) as 不喜欢; a space before a Chinese
+  phrase that says what is wanted as a comma ("不喜欢红色的 要蓝色的包": the refusal ends there); a wish refused after it is named
   ("weiß auf keinen Fall", "negro ni loco") as "kein weiß" / "no negro".
 
 - :func:`adjust`, after a message is read:
@@ -87,6 +88,9 @@ def rewrite(text: str, language: str) -> str:
                       lambda f: f.group(0) if f.group(1) in _ES_NOT_VALUES else f"no {f.group(1)}", text)
     if language != "zh":
         return text
+    text = re.sub(r"看不上眼?|看不中", "不喜欢", text)  # "第二台看不上": turned down
+    # "不喜欢红色的 要蓝色的包": a space before what is wanted ends the clause before, as a comma does
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=(?:我)?(?:想要|要|但是|但|可是|换成|改成)[\u4e00-\u9fff])", "，", text)
     return re.sub(rf"边(?={_MEASURE})", "哪", text)
 
 

@@ -280,3 +280,29 @@ def test_the_items_shown_before_asked_for_again(catalogues, shown: str, text: st
 )
 def test_product_and_person_words_the_lexicon_lacked(catalogues, catalog: str, text: str, field: str, value: str) -> None:
     assert value in _read(catalogues, catalog, text).include.get(field, [])
+
+
+@pytest.mark.parametrize("text", ["四台都看不上", "感觉都一般", "这几台都看不中"])
+def test_chinese_cannot_stand_any_of_them_rejects_them(catalogues, text: str) -> None:
+    request = _read(catalogues, "electronics", text, TVS, current={"category": ["SmartTelevisions"]})
+    assert request.intent == "reject"
+
+
+def test_one_turned_down_with_kanbushang_and_the_others_liked(catalogues) -> None:
+    request = _read(catalogues, "electronics", "三星那台看不上 其他的类似的再来点", TVS, current={"category": ["SmartTelevisions"]})
+    assert request.intent == "more_like"
+    assert request.positions == [2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted", "wanted"), [("不喜欢红色的 要蓝色的包", "Red", "Blue"), ("不要黑色 想要白色的T恤", "Black", "White")],
+)
+def test_a_chinese_refusal_ends_at_the_space_before_the_wish(catalogues, text: str, unwanted: str, wanted: str) -> None:
+    request = _read(catalogues, "fashion", text)
+    assert request.exclude.get("baseColour") == [unwanted]
+    assert request.include.get("baseColour") == [wanted]
+
+
+@pytest.mark.parametrize("text", ["洗面奶", "男士洗面乳"])
+def test_chinese_face_wash(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).include.get("category") == ["Face Wash and Cleanser"]
