@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from chatrec import foreign_pointing, foreign_shoppers, regional_wording
+from chatrec import foreign_reading  # i12w
 
 __all__ = ["GRAMMAR_WORDS", "language_hint", "noun_first", "other_brand", "rewrite"]
 
@@ -77,6 +78,7 @@ _ES_ENCLITIC = re.compile(r"\b([a-z]{4,}?)(melos|melas|melo|mela|noslos|me|nos|l
 def rewrite(text: str, language: str, lexicon: Any) -> str:
     """A folded message with budget words and (Spanish) word forms written the way the rules read them."""
     # i12n: amounts as words ("unter tausend", "mil quinientos"), items by place ("左边那条", "el de la izquierda")
+    text = foreign_reading.rewrite(text, language)  # i12w: Cantonese "邊隻" (which), "nich", "看不上"
     text = regional_wording.rewrite(text, language)
     text = foreign_shoppers.rewrite(text, language, lexicon)  # i12q: homophone typos, "拍照要好", "sowas in Grün"
     text = foreign_pointing.rewrite(text, language, lexicon)  # i12t: "伍佰", "1.5w", "倒数第二", "las negras", "keine von denen"

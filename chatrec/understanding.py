@@ -35,6 +35,7 @@ from typing import Any
 
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
 from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
+from chatrec import foreign_reading  # i12w
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1459,7 +1460,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = foreign_pointing.adjust(  # i12t: "你是哪个公司开发的", "¿cuál es más grande?", "die grüne Tasche"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return english_pointing.adjust(  # i12u: "the one for 13,999", "anything like it?", "can I return it"
+    request = english_pointing.adjust(  # i12u: "the one for 13,999", "anything like it?", "can I return it"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return foreign_reading.adjust(  # i12w: "可以退吗", "除了第一个 其他几个", "aquellos verdes", "这款怎么样"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
