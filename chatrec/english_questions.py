@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from chatrec.request import ItemReference, ShopperRequest
 from chatrec.text import alternation, word_table
@@ -78,7 +78,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "asks": re.compile(rf"^\W*(?:{alternation(table['asks'])})\b|\bor (?:nah|not|no)\W*$"),
         "clauses": re.compile(r"[,;.!?]+|\bbut\b"),
         "pointed_question": re.compile(
-            r"\b(?:does|do|is|are|can|will|would|has|have|did|was|could)\s+(?:it|this|that|they|this one|that one)\b"
+            r"\b(?:does|do|is|are|can|will|would|did|was|could)\s+(?:it|this|that|they|this one|that one)\b"
             r"|\b(?:how|what|which)\b[\w\s]{0,30}\b(?:does|do|is|are|can|has)\s+(?:it|they)\b"),
         "other_noun": re.compile(r"\bthe other (?!one\b|ones\b|two\b|three\b)(?P<noun>[a-z]+)\b"),
         "either_or": re.compile(r"\b(?:for\s+)?(?P<a>[a-z]+)\s+or\s+(?P<b>[a-z]+)\s*\??\s*$"),
@@ -102,8 +102,8 @@ def _named(request: ShopperRequest) -> list[int]:
     return [r.position for r in request.references if r.how != "all"]
 
 
-def _refs(positions: list[int], shown: list[Any], how: str) -> list[ItemReference]:
-    return [ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how=how)  # type: ignore[arg-type]
+def _refs(positions: list[int], shown: list[Any], how: Literal["other"]) -> list[ItemReference]:
+    return [ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how=how)
             for p in positions]
 
 
@@ -227,7 +227,7 @@ def _made_up(lowered: str, vocabulary: Any) -> bool:
     words = re.findall(r"[a-z]+", lowered)
     if len([w for w in words if len(w) >= 3]) < 2 or re.search(r"\d", lowered) or re.search(r"[^\x00-\x7f]", lowered):
         return False
-    known = getattr(vocabulary, "value_words", frozenset()) if vocabulary is not None else frozenset()
+    known: frozenset[str] = getattr(vocabulary, "value_words", frozenset()) if vocabulary is not None else frozenset()
     return all(not _is_word(w) and w not in known for w in words)
 
 

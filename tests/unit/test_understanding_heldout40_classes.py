@@ -1,0 +1,143 @@
+"""The failure classes of blind set 40 (issue 12), each on wording that is none of the set's
+sentences, on the real demo catalogues' vocabularies (chatrec.english_questions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatrec.english_questions import normalise
+from tests.demo_reading import read as _read
+
+MICE = ("B01J0XWYKQ", "B009VCGPSY", "B01HJI0FS2")  # Logitech ₹599, HP ₹269, Dell ₹299
+PHONES = ("B0BBN4DZBD", "B0B3CPQ5PF", "B0BMGB3CH9")  # Redmi, OnePlus, Samsung
+PAIR = ("B0BBN4DZBD", "B0B3CPQ5PF")  # Redmi, OnePlus
+SPEAKERS = ("B07YNTJ8ZM", "B07B88KQZ8", "B07NC12T2R")  # Zebronics, JBL, boAt
+SMARTWATCHES = ("B09V12K8NT", "B0B5LVS732", "B0B3N7LR6K")  # boAt, Noise, Fire-Boltt
+TEES = ("1617", "1889", "1849")  # red, navy blue, white men's t-shirts
+TWO_TEES = ("1617", "1889")
+SHOES = ("3167", "4140", "1951")  # Nike white, Skechers green, Puma purple
+BAGS = ("3393", "5876", "8519", "9444")  # Murcia green dotted, Puma black, Nike pink-blue tote, Nike blue
+KURTAS = ("7410", "11604", "11803")  # red, blue, black women's kurtas
+
+
+def _positions(heard) -> list[int]:
+    return sorted(r.position for r in heard.references)
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "shown", "positions"),
+    [("fashion", "not a fan of the nike one", SHOES, [1]), ("fashion", "the skechers is hideous", SHOES, [2]),
+     ("electronics", "hate the dell one", MICE, [3]), ("electronics", "the first two are ugly", MICE, [1, 2]),
+     ("electronics", "neither the zebronics nor the jbl", SPEAKERS, [1, 2]),
+     ("fashion", "the puma, nah, too flashy", SHOES, [3])],
+)
+def test_shown_items_named_and_disliked_are_turned_down(
+    catalogues, catalogue: str, text: str, shown: tuple[str, ...], positions: list[int]
+) -> None:
+    heard = _read(catalogues, catalogue, text, shown)
+    assert heard.intent == "reject"
+    assert _positions(heard) == positions
+    assert not heard.exclude  # the items are turned down, not their brand
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "positions"),
+    [("no, the puma", "more_like", [3]), ("the puma is not bad actually", "more_like", [3]),
+     ("is the nike one bad for running?", "ask_about_item", [1])],
+)
+def test_a_correction_praise_or_question_is_no_rejection(catalogues, text: str, intent: str, positions: list[int]) -> None:
+    heard = _read(catalogues, "fashion", text, SHOES, current={"subCategory": ["Shoes"]})
+    assert (heard.intent, _positions(heard)) == (intent, positions)
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "shown", "positions"),
+    [("electronics", "the boat one is too big, something like the zebronics", SPEAKERS, [1]),
+     ("fashion", "the rest are boring, only the puma one is nice, more like it", BAGS, [2]),
+     ("electronics", "not the redmi, the others look good, show more like them", PHONES, [2, 3])],
+)
+def test_items_criticised_beside_liked_ones_leave_more_like_the_liked_ones(
+    catalogues, catalogue: str, text: str, shown: tuple[str, ...], positions: list[int]
+) -> None:
+    heard = _read(catalogues, catalogue, text, shown)
+    assert heard.intent == "more_like"
+    assert _positions(heard) == positions
+    assert not heard.exclude
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "shown", "last", "position"),
+    [("electronics", "the fire boltt one does it have spo2", SMARTWATCHES, [], 3),
+     ("electronics", "the boat one, can it like track sleep", SMARTWATCHES, [], 1),
+     ("electronics", "and the other phone, does it support 5g", PAIR, [2], 1),
+     ("fashion", "what about the other tshirt, is it cotton", TWO_TEES, [1], 2)],
+)
+def test_a_question_on_a_pointed_item_asks_about_it(
+    catalogues, catalogue: str, text: str, shown: tuple[str, ...], last: list[int], position: int
+) -> None:
+    heard = _read(catalogues, catalogue, text, shown, last_references=last)
+    assert heard.intent == "ask_about_item"
+    assert _positions(heard) == [position]
+    assert not heard.include  # no search for phones or t-shirts
+
+
+@pytest.mark.parametrize(("text", "position"), [("the navy one is for summer or winter?", 2),
+                                                 ("the white one is casual or sports?", 3)])
+def test_values_offered_as_an_either_or_point_at_nothing(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "fashion", text, TEES)
+    assert (heard.intent, _positions(heard), heard.include) == ("ask_about_item", [position], {})
+
+
+@pytest.mark.parametrize(
+    ("text", "gender", "colour"),
+    [("shirts for my husband, no pink he wont wear it", "Men", "Pink"),
+     ("a watch for my girlfriend, not gold she hates it", "Women", "Gold")],
+)
+def test_a_pronoun_in_a_negation_turns_no_gender_down(catalogues, text: str, gender: str, colour: str) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert heard.include.get("gender") == [gender]
+    assert heard.exclude == {"baseColour": [colour]}
+
+
+@pytest.mark.parametrize(("text", "colour"), [("green isn't his colour", "Green"), ("pink is not her style", "Pink")])
+def test_a_colour_that_is_not_theirs_is_turned_down(catalogues, text: str, colour: str) -> None:
+    heard = _read(catalogues, "fashion", text, current={"category": ["Tshirts"]})
+    assert heard.exclude == {"baseColour": [colour]}
+    assert "baseColour" not in heard.include and "gender" not in heard.include
+
+
+@pytest.mark.parametrize(("text", "position"), [("my mom loved the blue one, anything similar", 2),
+                                                 ("my wife liked the red one, more like that", 1)])
+def test_a_relative_who_judged_a_shown_item_is_no_gender_wish(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "fashion", text, KURTAS, current={"category": ["Kurtas"], "gender": ["Women"]})
+    assert (heard.intent, _positions(heard)) == ("more_like", [position])
+    assert "gender" not in heard.include
+
+
+@pytest.mark.parametrize(("text", "include"), [
+    ("i need a watch fr no cap", {"subCategory": ["Watches"]}),
+    ("deadass need black jeans", {"baseColour": ["Black"], "category": ["Jeans"]})])
+def test_slang_is_no_wish(catalogues, text: str, include: dict[str, list[str]]) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert (heard.intent, heard.include, heard.exclude) == ("recommend", include, {})
+
+
+def test_normalise_drops_a_filler_like_but_keeps_a_pointing_one() -> None:
+    assert normalise("so does it have like bluetooth") == "so does it have bluetooth"
+    assert normalise("is it like the first one") == "is it like the first one"
+
+
+@pytest.mark.parametrize("text", ["when does the big billion sale start?", "any coupon codes?"])
+def test_a_question_on_sales_with_no_product_is_off_topic(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text).intent == "off_topic"
+
+
+def test_a_sale_question_naming_a_product_still_searches(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "any discounts on boat earbuds?")
+    assert heard.intent == "recommend"
+    assert heard.include.get("subcategory") == ["Headphones,Earbuds&Accessories"]
+
+
+@pytest.mark.parametrize("text", ["qwoeiru zxmnv", "xplq vrrmk"])
+def test_made_up_words_are_chitchat(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).intent == "chitchat"
