@@ -86,6 +86,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\b(?:how|what|which)\b[\w\s]{0,30}\b(?:does|do|is|are|can|has)\s+(?:it|they)\b"),
         "other_noun": re.compile(r"\bthe other (?!one\b|ones\b|two\b|three\b)(?P<noun>[a-z]+)\b"),
         "either_or": re.compile(r"\b(?:for\s+)?(?P<a>[a-z]+)\s+or\s+(?P<b>[a-z]+)\s*\??\s*$"),
+        # "the 2 and the 3", "the 1 & 3": bare digits after "the" are positions (never "2 and 3 gb")
+        "digit_pair": re.compile(
+            r"\bthe (?P<a>[1-9]) ?(?:and|&|,|n) ?(?:the )?(?P<b>[1-9])\b(?! ?(?:gb|tb|mah|inch|inches|k|rs|rupees|pcs|pieces|hours|days|x|%))"),
+        # "both the red and the white", "the red and the white ones": two shown items by a word each
+        "word_pair": re.compile(
+            r"\b(?:both )?the (?P<a>[a-z][\w-]*(?: [a-z][\w-]*)?) (?:and|&|n) the (?P<b>[a-z][\w-]*(?: [a-z][\w-]*)??)(?: ones?)?\b"),
         "sale": re.compile(rf"\b(?:{alternation(table['sale_words'])})\b"),
         "question": re.compile(rf"\?\s*$|^\W*(?:{alternation(table['question_openers'])})\b"),
         "slang_only": re.compile(rf"^\W*(?:(?:{alternation(table['slang_interjections'])})[a-z]*\W*)+$"),
@@ -200,6 +206,26 @@ def _judged(
     return request
 
 
+def _listed(request: ShopperRequest, lowered: str, shown: list[Any], reread: Callable[[str], ShopperRequest]) -> ShopperRequest:
+    """Two shown items listed by bare digits or by one word each ("the 2 and the 3", "both the red and the white")."""
+    patterns = _patterns()
+    digits = patterns["digit_pair"].search(lowered)
+    if digits and not request.price:
+        wanted = sorted({int(digits.group("a")), int(digits.group("b"))})
+        if wanted[-1] <= len(shown) and sorted(_named(request)) != wanted:
+            again = reread(lowered[:digits.start()] + " and ".join(f"number {p}" for p in wanted) + lowered[digits.end():])
+            if sorted(_named(again)) == wanted:
+                return again
+    pair = patterns["word_pair"].search(lowered)
+    if pair and (request.include or len(_named(request)) != 2) and not {pair.group("a"), pair.group("b")} & {"one", "ones"}:
+        again = reread(lowered[:pair.start()] + f"the {pair.group('a')} one and the {pair.group('b')} one" + lowered[pair.end():])
+        kept = all(set(v) <= set(request.include.get(k, [])) for k, v in again.include.items())
+        if len(_named(again)) == 2 and kept and len(again.include) <= len(request.include) \
+                and sum(map(len, again.include.values())) < sum(map(len, request.include.values())) + (not request.include):
+            return again
+    return request
+
+
 def _question(
     request: ShopperRequest, lowered: str, context: Any, shown: list[Any], reread: Callable[[str], ShopperRequest],
 ) -> ShopperRequest:
@@ -294,6 +320,7 @@ def adjust(
 
     if shown:
         request = _point_at_turned_down(request, lowered, shown, reread)
+        request = _listed(request, lowered, shown, reread)
         request = _question(request, lowered, context, shown, reread)
         request = _judged(request, lowered, shown, reread)
     return request

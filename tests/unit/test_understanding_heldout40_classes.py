@@ -176,3 +176,16 @@ def test_asking_the_assistant_to_show_something_is_a_wish(catalogues) -> None:
 @pytest.mark.parametrize("text", ["bruh", "lmaooo", "smh"])
 def test_a_slang_interjection_alone_is_chitchat(catalogues, text: str) -> None:
     assert _read(catalogues, "electronics", text).intent == "chitchat"
+
+
+@pytest.mark.parametrize(("text", "positions"), [
+    ("the 2 and 3, more of those", [2, 3]), ("the 1 & the 3 pls", [1, 3]),
+    ("both the red and the white, similar pls", [1, 3]), ("the red and the white ones, similar", [1, 3])])
+def test_two_shown_items_listed_by_digit_or_word_are_pointed_at(catalogues, text: str, positions: list[int]) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]})
+    assert (heard.intent, _positions(heard), heard.include) == ("more_like", positions, {})
+
+
+def test_digits_with_a_unit_are_no_positions(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "a phone with 8 and 128 gb", PHONES, current={"category": ["Smartphones"]})
+    assert not heard.references
