@@ -84,6 +84,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "pointed_question": re.compile(
             r"\b(?:does|do|is|are|can|will|would|did|was|could)\s+(?:it|this|that|they|this one|that one)\b"
             r"|\b(?:how|what|which)\b[\w\s]{0,30}\b(?:does|do|is|are|can|has)\s+(?:it|they)\b"),
+        # a clause opening with an auxiliary asks ("my daughter is 14, would the nike fit her"); never "can you ..."
+        "aux_clause": re.compile(
+            r"^(?:(?:so|and|ok|okay|hmm|but|also|then)\s+)*(?:would|will|does|do|is|are|can|could|should|did|has|was)\b"
+            r"(?!\s+(?:you|u|ya|we)\b)"),
+        # "which one would go with jeans": a choice among the shown items, whatever they go with
+        "which_one": re.compile(r"^\W*(?:(?:so|and|ok|okay|hmm)\s+)*which (?:one|ones|of (?:these|them|those|the))\b"),
         "other_noun": re.compile(r"\bthe other (?!one\b|ones\b|two\b|three\b)(?P<noun>[a-z]+)\b"),
         "either_or": re.compile(r"\b(?:for\s+)?(?P<a>[a-z]+)\s+or\s+(?P<b>[a-z]+)\s*\??\s*$"),
         # "the 2 and the 3", "the 1 & 3": bare digits after "the" are positions (never "2 and 3 gb")
@@ -238,10 +244,18 @@ def _question(
         if _named(again):
             request = again
     named = _named(request)
+    clauses = [c.strip() for c in patterns["clauses"].split(lowered) if c.strip()]
+    asks = patterns["pointed_question"].search(lowered) or any(patterns["aux_clause"].match(c) for c in clauses)
     if named and request.intent in ("more_like", "refine") and not request.price and not request.relative_price \
-            and patterns["pointed_question"].search(lowered) and not _approved(lowered):
+            and asks and not _approved(lowered):
         request = request.model_copy(update={
             "intent": "ask_about_item", "include": {}, "exclude": {}, "avoid_words": [], "show_now": False})
+    if request.intent in ("refine", "recommend", "ask_about_item") and not _named(request) and len(shown) > 1 \
+            and not request.price and patterns["which_one"].search(lowered):
+        request = request.model_copy(update={
+            "intent": "compare", "include": {}, "exclude": {}, "avoid_words": [], "relative_price": None,
+            "show_now": False, "references": [ItemReference(
+                position=p, item_id=str(getattr(item, "id", "")) or None, how="all") for p, item in enumerate(shown, start=1)]})
     named = _named(request)
     either = patterns["either_or"].search(lowered)
     if either and request.intent == "ask_about_item" and len(named) > 1:

@@ -189,3 +189,21 @@ def test_two_shown_items_listed_by_digit_or_word_are_pointed_at(catalogues, text
 def test_digits_with_a_unit_are_no_positions(catalogues) -> None:
     heard = _read(catalogues, "electronics", "a phone with 8 and 128 gb", PHONES, current={"category": ["Smartphones"]})
     assert not heard.references
+
+
+@pytest.mark.parametrize("text", ["which one would go with jeans", "which of these goes with a black dress"])
+def test_which_one_goes_with_a_product_compares_the_shown_items(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text, SHOES, current={"subCategory": ["Shoes"]})
+    assert (heard.intent, _positions(heard), heard.include) == ("compare", [1, 2, 3], {})
+
+
+@pytest.mark.parametrize(("text", "position"), [("my daughter is 14, would the nike fit her", 1),
+                                                 ("the skechers, would it be ok for tennis", 2)])
+def test_a_clause_opening_with_an_auxiliary_asks_about_the_item(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "fashion", text, SHOES, current={"subCategory": ["Shoes"]})
+    assert (heard.intent, _positions(heard), heard.include) == ("ask_about_item", [position], {})
+
+
+def test_a_polite_request_for_an_item_in_another_colour_stays_a_wish(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "can you show the nike in black", SHOES, current={"subCategory": ["Shoes"]})
+    assert (heard.intent, heard.include) == ("more_like", {"baseColour": ["Black"]})
