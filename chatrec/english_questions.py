@@ -103,6 +103,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "slang_only": re.compile(rf"^\W*(?:(?:{alternation(table['slang_interjections'])})[a-z]*\W*)+$"),
         "abilities": re.compile(
             rf"^\W*(?:can|could|do|will) (?:you|u) (?:even |also |actually )?(?:{alternation(table['assistant_abilities'])})\b"),
+        "secrets": re.compile(rf"(?<![\w.])(?:{alternation(table['secrets'])})\b"),
+        "freebies": re.compile(rf"\b(?:{alternation(table['freebies'])})\b"),
+        "insult": re.compile(
+            r"\b(?:you'?re|youre|your|ur|u r|you are|u)\s+(?:(?:so|really|such an?|very|kinda|literally|damn|just|soo+)\s+)*"
+            rf"(?:{alternation(table['insult_adjectives'])})\b"),
+        "human": re.compile(
+            r"\b(?:talk|speak|chat|connect me|put me through)\s+(?:to|with)\s+(?:a |an |some |your )?(?:real |actual |live )?"
+            rf"(?:{alternation(table['human_help'])})\b"),
+        "order_status": re.compile(
+            r"\b(?:status of (?:my |the |an? )?order|order status|track(?:ing)? (?:my |the )?(?:order|package|parcel|shipment)"
+            r"|where(?:'s| is|s) my (?:order|package|parcel|refund|delivery|shipment)"
+            r"|(?:order|package|parcel|refund|delivery)\b.{0,20}\b(?:hasn'?t|has not|didn'?t|did not|never|not yet)\s+"
+            r"(?:arrived|come|came|reached|been))"),
         "role_play": re.compile(rf"\b(?:{alternation(table['role_play'])})\b"),
     }
 
@@ -305,8 +318,12 @@ def adjust(
 
     if request.intent in ("recommend", "refine", "chitchat") and _no_wish(request):
         if patterns["sale"].search(lowered) and patterns["question"].search(lowered) \
-                or patterns["abilities"].search(lowered):  # "can you speak hindi": about the assistant
+                or patterns["abilities"].search(lowered) or patterns["secrets"].search(lowered) \
+                or patterns["freebies"].search(lowered) or patterns["human"].search(lowered) \
+                or patterns["order_status"].search(lowered):  # the shop, the assistant, its secrets, an order
             return ShopperRequest(intent="off_topic", language=request.language)
+        if patterns["insult"].search(lowered):  # "your dumb af": an insult is chit-chat
+            return ShopperRequest(intent="chitchat", language=request.language)
         if _made_up(lowered, vocabulary) or patterns["slang_only"].match(lowered):  # "bruh", "lmaooo"
             return ShopperRequest(intent="chitchat", language=request.language)
     if request.intent == "start_over" and _no_wish(request) and patterns["role_play"].search(lowered):
