@@ -514,7 +514,8 @@ def _default_lexicon() -> Lexicon:
     regional = Lexicon.load(_DATA / "lexicon_regional.json", base=Lexicon.load(_DATA / "lexicon.json"))
     set36 = Lexicon.load(_DATA / "lexicon_set36.json", base=regional)  # i12q: colours
     set37 = Lexicon.load(_DATA / "lexicon_set37.json", base=set36)  # i12t: product and family words
-    lexicon = Lexicon.load(_DATA / "lexicon_labels.json", base=set37)  # the demo catalogues' type names in zh/es/de
+    set40 = Lexicon.load(_DATA / "lexicon_set40.json", base=set37)  # i12x: American, British, Indian product words
+    lexicon = Lexicon.load(_DATA / "lexicon_labels.json", base=set40)  # the demo catalogues' type names in zh/es/de
     names = json.loads((_DATA / "lexicon_labels.json").read_text(encoding="utf-8"))
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items() if not lang.startswith("_")}

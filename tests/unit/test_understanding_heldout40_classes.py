@@ -224,3 +224,13 @@ def test_an_insult_to_the_assistant_is_chitchat(catalogues, text: str) -> None:
 def test_an_insult_beside_a_wish_serves_the_wish(catalogues) -> None:
     heard = _read(catalogues, "electronics", "you are slow but show me earbuds")
     assert heard.intent == "recommend" and heard.include == {"subcategory": ["Headphones,Earbuds&Accessories"]}
+
+
+@pytest.mark.parametrize(("text", "category"), [("pumps for women", "Heels"), ("red stilettos", "Heels"),
+                                                 ("chinos in beige", "Trousers"), ("formal pant for interview", "Trousers")])
+def test_american_british_and_indian_product_words(catalogues, text: str, category: str) -> None:
+    assert _read(catalogues, "fashion", text).include.get("category") == [category]
+
+
+def test_a_typo_of_a_product_word_is_not_taken_for_a_new_lexicon_word(catalogues) -> None:
+    assert _read(catalogues, "fashion", "snickers for my son").include.get("subCategory") == ["Shoes"]
