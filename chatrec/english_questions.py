@@ -90,6 +90,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?!\s+(?:you|u|ya|we)\b)"),
         # "which one would go with jeans": a choice among the shown items, whatever they go with
         "which_one": re.compile(r"^\W*(?:(?:so|and|ok|okay|hmm)\s+)*which (?:one|ones|of (?:these|them|those|the))\b"),
+        # "is it better than the zebronics": the item talked about last against the one named
+        "than_it": re.compile(r"\b(?:it|this|that|this one|that one)\b.*\b(?:better|worse|[a-z]{3,}er|more \w+|less \w+) than\b"),
         "other_noun": re.compile(r"\bthe other (?!one\b|ones\b|two\b|three\b)(?P<noun>[a-z]+)\b"),
         "either_or": re.compile(r"\b(?:for\s+)?(?P<a>[a-z]+)\s+or\s+(?P<b>[a-z]+)\s*\??\s*$"),
         # "the 2 and the 3", "the 1 & 3": bare digits after "the" are positions (never "2 and 3 gb")
@@ -135,7 +137,7 @@ def _named(request: ShopperRequest) -> list[int]:
     return [r.position for r in request.references if r.how != "all"]
 
 
-def _refs(positions: list[int], shown: list[Any], how: Literal["other"]) -> list[ItemReference]:
+def _refs(positions: list[int], shown: list[Any], how: Literal["other", "position"]) -> list[ItemReference]:
     return [ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how=how)
             for p in positions]
 
@@ -270,6 +272,11 @@ def _question(
             "show_now": False, "references": [ItemReference(
                 position=p, item_id=str(getattr(item, "id", "")) or None, how="all") for p, item in enumerate(shown, start=1)]})
     named = _named(request)
+    if request.intent == "ask_about_item" and named and last and not set(last) & set(named) \
+            and patterns["than_it"].search(lowered):
+        request = request.model_copy(update={"intent": "compare", "references": sorted(
+            [*request.references, *_refs(last, shown, "position")], key=lambda r: r.position)})
+        named = _named(request)
     either = patterns["either_or"].search(lowered)
     if either and request.intent == "ask_about_item" and len(named) > 1:
         again = reread(lowered[:either.start()].rstrip() + "?")

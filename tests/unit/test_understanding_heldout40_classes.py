@@ -234,3 +234,11 @@ def test_american_british_and_indian_product_words(catalogues, text: str, catego
 
 def test_a_typo_of_a_product_word_is_not_taken_for_a_new_lexicon_word(catalogues) -> None:
     assert _read(catalogues, "fashion", "snickers for my son").include.get("subCategory") == ["Shoes"]
+
+
+@pytest.mark.parametrize(("text", "last", "positions"), [("is it better than the zebronics", [2], [1, 2]),
+                                                          ("is that one louder than the boat", [2], [2, 3])])
+def test_the_item_talked_about_last_compared_with_one_named(catalogues, text: str, last: list[int],
+                                                           positions: list[int]) -> None:
+    heard = _read(catalogues, "electronics", text, SPEAKERS, last_references=last)
+    assert (heard.intent, _positions(heard)) == ("compare", positions)
