@@ -87,7 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a clause opening with an auxiliary asks ("my daughter is 14, would the nike fit her"); never "can you ..."
         "aux_clause": re.compile(
             r"^(?:(?:so|and|ok|okay|hmm|but|also|then)\s+)*(?:would|will|does|do|is|are|can|could|should|did|has|was)\b"
-            r"(?!\s+(?:you|u|ya|we)\b)"),
+            r"(?!\s+(?:you|u|ya|we|i|there)\b)"),
         # "which one would go with jeans": a choice among the shown items, whatever they go with
         "which_one": re.compile(r"^\W*(?:(?:so|and|ok|okay|hmm)\s+)*which (?:one|ones|of (?:these|them|those|the))\b"),
         # "is it better than the zebronics": the item talked about last against the one named
@@ -99,7 +99,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\bthe (?P<a>[1-9]) ?(?:and|&|,|n) ?(?:the )?(?P<b>[1-9])\b(?! ?(?:gb|tb|mah|inch|inches|k|rs|rupees|pcs|pieces|hours|days|x|%))"),
         # "both the red and the white", "the red and the white ones": two shown items by a word each
         "word_pair": re.compile(
-            r"\b(?:both )?the (?P<a>[a-z][\w-]*(?: [a-z][\w-]*)?) (?:and|&|n) the (?P<b>[a-z][\w-]*(?: [a-z][\w-]*)??)(?: ones?)?\b"),
+            r"(?<!\bof )(?<!\bbetween )(?<!\bthan )\b(?:both )?the (?P<a>[a-z][\w-]*(?: [a-z][\w-]*)?) (?:and|&|n) the (?P<b>[a-z][\w-]*(?: [a-z][\w-]*)??)(?: ones?)?\b"),
         "sale": re.compile(rf"\b(?:{alternation(table['sale_words'])})\b"),
         "question": re.compile(rf"\?\s*$|^\W*(?:{alternation(table['question_openers'])})\b"),
         "slang_only": re.compile(rf"^\W*(?:(?:{alternation(table['slang_interjections'])})[a-z]*\W*)+$"),
@@ -185,6 +185,10 @@ def _point_at_turned_down(
     # "not the oneplus" points at the shown OnePlus; "skip the boAt ones" turns the brand down
     said = re.sub(r"\b(?P<neg>not|nor|neither) the (?P<word>[a-z][\w-]*)(?: one)?\b(?! ones)", number, lowered)
     if said == lowered:
+        return request
+    # a bare "not the Samsung" turns the brand down; "neither ... nor", or with the others liked, points
+    patterns = _patterns()
+    if not (re.search(r"\bneither\b.*\bnor\b", lowered) or patterns["others"].search(lowered) and _approved(lowered)):
         return request
     again = reread(said)
     return again if _named(again) and not again.exclude else request

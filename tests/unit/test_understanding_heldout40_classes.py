@@ -242,3 +242,21 @@ def test_the_item_talked_about_last_compared_with_one_named(catalogues, text: st
                                                            positions: list[int]) -> None:
     heard = _read(catalogues, "electronics", text, SPEAKERS, last_references=last)
     assert (heard.intent, _positions(heard)) == ("compare", positions)
+
+
+def test_a_bare_not_the_brand_still_turns_the_brand_down(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "not the redmi", PHONES, current={"category": ["Smartphones"]})
+    assert heard.exclude.get("brand") == ["Redmi"] and not heard.references
+
+
+@pytest.mark.parametrize(("text", "position"), [("can i get the second one in black", 2),
+                                                 ("the puma looks fine, but is there one in black?", 3)])
+def test_asking_for_a_variant_of_an_item_is_no_question_on_it(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "fashion", text, SHOES, current={"subCategory": ["Shoes"]})
+    assert (heard.intent, _positions(heard)) == ("more_like", [position])
+
+
+def test_two_items_named_after_of_or_between_are_no_list(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "the cheaper one of the redmi and the samsung, more like it", PHONES,
+                  current={"category": ["Smartphones"]})
+    assert (heard.intent, _positions(heard)) == ("more_like", [1])
