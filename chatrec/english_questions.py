@@ -76,6 +76,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|(?:don'?t|do not|didn'?t|did not) (?:really |quite |much |even |so |particularly )?(?:like|love|fancy|dig)"
             r"|too (?!expensive|pricey|costly|dear|much|many|cheap|good|nice|cute)[a-z]+)(?![\w'])"),
         "approval": re.compile(rf"(?<![\w'])(?:{alternation(table['approval'])})(?![\w'])"),
+        "more_wanted": re.compile(
+            r"\b(?:similar|more like|anything like|something like|ones like|stuff like|more of|show (?:me )?more"
+            r"|(?:any|got|have) (?:more|others?)|find (?:me )?(?:more|others?))\b"),
         "likeness": re.compile(r"(?<!n't )(?<!dont )(?<!not )\blike (?:it|this|that|these|those|them|the|one|number)\b"),
         "others": re.compile(rf"\b(?:{alternation(table['others_words'])})\b"),
         "opens_negative": re.compile(rf"^\W*(?:(?:{alternation(table['interjections'])})\W+)?(?:no|not|neither|nor)\b"),
@@ -155,6 +158,13 @@ def _approved(text: str) -> bool:
     patterns = _patterns()
     masked = patterns["dislike"].sub(" ", text)
     return bool(patterns["approval"].search(masked) or patterns["likeness"].search(masked))
+
+
+def _wants_more(text: str) -> bool:
+    """Asks for items like some ("similar", "more like that"), beyond praising them ("looks nice")."""
+    patterns = _patterns()
+    masked = patterns["dislike"].sub(" ", text)
+    return bool(patterns["more_wanted"].search(masked) or patterns["likeness"].search(masked))
 
 
 def _titles(shown: list[Any]) -> list[set[str]]:
@@ -266,7 +276,7 @@ def _question(
     clauses = [c.strip() for c in patterns["clauses"].split(lowered) if c.strip()]
     asks = patterns["pointed_question"].search(lowered) or any(patterns["aux_clause"].match(c) for c in clauses)
     if named and request.intent in ("more_like", "refine") and not request.price and not request.relative_price \
-            and asks and not _approved(lowered):
+            and asks and not _wants_more(lowered):
         request = request.model_copy(update={
             "intent": "ask_about_item", "include": {}, "exclude": {}, "avoid_words": [], "show_now": False})
     if request.intent in ("refine", "recommend", "ask_about_item") and not _named(request) and len(shown) > 1 \

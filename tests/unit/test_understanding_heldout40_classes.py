@@ -260,3 +260,17 @@ def test_two_items_named_after_of_or_between_are_no_list(catalogues) -> None:
     heard = _read(catalogues, "electronics", "the cheaper one of the redmi and the samsung, more like it", PHONES,
                   current={"category": ["Smartphones"]})
     assert (heard.intent, _positions(heard)) == ("more_like", [1])
+
+
+@pytest.mark.parametrize(("text", "position"), [
+    ("okay so the first one looks nice but my dad has big wrists so um does it have a bigger strap option", 1),
+    ("the noise one is nice, is it good for swimming", 2)])
+def test_praise_then_a_question_asks_about_the_item(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "electronics", text, SMARTWATCHES, current={"category": ["SmartWatches"]})
+    assert (heard.intent, _positions(heard)) == ("ask_about_item", [position])
+
+
+def test_praise_then_asking_for_similar_ones_wants_more(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "the boat one is nice, anything similar with gps?", SMARTWATCHES,
+                  current={"category": ["SmartWatches"]})
+    assert (heard.intent, _positions(heard)) == ("more_like", [1])
