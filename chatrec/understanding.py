@@ -36,6 +36,7 @@ from typing import Any
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
 from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
 from chatrec import foreign_reading  # i12w
+from chatrec import english_questions  # i12x
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1202,6 +1203,7 @@ def understand(
         raw = plain_shoppers.normalise(raw, vocabulary, (lexicon or Lexicon.default()).english_words())
         raw = pointing_budgets.normalise(raw)  # i12r: "for two hundred", "size 9 or so", "the left one"
         raw = english_pointing.normalise(raw)  # i12u: "secnd one", "no. 2", "nah the other"
+        raw = english_questions.normalise(raw)  # i12x: "no cap", "does it have like bluetooth", "isn't her colour"
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1462,7 +1464,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = english_pointing.adjust(  # i12u: "the one for 13,999", "anything like it?", "can I return it"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return foreign_reading.adjust(  # i12w: "可以退吗", "除了第一个 其他几个", "aquellos verdes", "这款怎么样"
+    request = foreign_reading.adjust(  # i12w: "可以退吗", "除了第一个 其他几个", "aquellos verdes", "这款怎么样"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return english_questions.adjust(  # i12x: "dont like the puma", "the noise one does it have calling"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
