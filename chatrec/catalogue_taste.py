@@ -31,7 +31,6 @@ import numpy as np
 from scipy import sparse
 
 from chatrec.catalog import Item
-from chatrec.content_candidates import ContentCandidates
 from chatrec.errors import ConfigError
 
 __all__ = ["CatalogueTaste", "load_attribute_words"]
@@ -118,8 +117,6 @@ class CatalogueTaste:
             elif 2 <= len(value.split()) <= _MAX_WORDS:
                 self._phrases.setdefault(_normalised(value), set()).add(column)
         logger.info("catalogue taste: %d items, %d attribute values, %d phrases", n, len(columns), len(self._phrases))
-        # issue 14 (i14h): the fusion's content features, built with the catalogue taste they complement.
-        self.candidates = ContentCandidates(items, words)
 
     def __len__(self) -> int:
         return len(self.ids)

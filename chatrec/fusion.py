@@ -35,7 +35,6 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from chatrec.content_candidates import CONTENT_CANDIDATE_FEATURES
 from chatrec.errors import InputError
 from chatrec.item_neighbours import NEIGHBOUR_FEATURES, Neighbours
 
@@ -57,9 +56,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 FORMAT = "chatrec-fusion"
-# 4: the embedding-neighbour and year features (chatrec.item_neighbours); 5: the item model (issue 14);
-# 6: the content candidate features (chatrec.content_candidates, issue 14)
-VERSION = 6
+# 4: the embedding-neighbour and year features (chatrec.item_neighbours); 5: the item model (issue 14)
+VERSION = 5
 #: Item-model features (issue 14, :mod:`chatrec.item_model`): its score (NaN: no log data) and rank.
 ITEM_MODEL_FEATURES = ("item_model", "item_model_rank")
 #: Signal components the features read (see :meth:`chatrec.signals.AlignedSignals.parts`).
@@ -82,7 +80,6 @@ FEATURES = (
     *CONTENT_PARTS, "content_list_rank",
     *NEIGHBOUR_FEATURES,
     *ITEM_MODEL_FEATURES,
-    *CONTENT_CANDIDATE_FEATURES,
 )
 
 
@@ -193,9 +190,6 @@ def pool_features(rows: np.ndarray, pool: PoolScores, cap: int) -> np.ndarray:
         # NaN stays NaN (the model has no column for the item: no log data, not a low score).
         rank = _rank_of(np.nan_to_num(model, nan=-np.inf), rows, cap, positive=True)
         columns += [np.asarray(model[rows], dtype=np.float32), rank]
-    for name in CONTENT_CANDIDATE_FEATURES:  # issue 14 (i14h): need no log data; missing: 0
-        part = pool.parts.get(name)
-        columns.append(np.zeros(n, np.float32) if part is None else _finite(part[rows]))
     return np.stack(columns, axis=1) if n else np.zeros((0, len(FEATURES)), dtype=np.float32)
 
 

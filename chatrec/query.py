@@ -149,8 +149,6 @@ def make_query(
         catalogue_parts = catalogue.parts(named_ids, text)
         content_scores = catalogue.list_scores(catalogue_parts, signals.popularity if signals is not None else None)
         parts = {**(parts or {}), **catalogue_parts}
-        # issue 14 (i14h): content features that need no log data on the item (chatrec.content_candidates).
-        parts.update(catalogue.candidates.parts(named_ids, text, signals.popularity if signals is not None else None))
     if signals is not None and weights is None:
         from chatrec.signals import SignalWeights
 
