@@ -382,9 +382,9 @@ def _answer_question(
     pricier = _has_phrase(text, wording["pricier_words"])
     if yes_no and (cheaper or pricier) and len(items) >= 2:  # i12y: "is the cheapest one 4K?": yes or no of that one
         asked = _asked_words(text, wording)
-        priced = sorted(((i.price, n) for n, i in enumerate(items) if i.price is not None), reverse=pricier)
-        if asked and priced:
-            chosen = priced[0][1]
+        by_price = sorted(((i.price, n) for n, i in enumerate(items) if i.price is not None), reverse=pricier)
+        if asked and by_price:
+            chosen = by_price[0][1]
             return _attribute_answer(asked, [items[chosen]], [positions[chosen]], wording, yes_no=True)
     if (cheaper or pricier) and len(items) == 1:  # i12h: "the cheapest of these?" with one item shown: its price
         item = items[0]
