@@ -177,6 +177,8 @@ def hear(
     if rates is not None:
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
+    heard = shopper_moves.in_conversation_language(  # i12y: "lieber in Schwarz" in a German conversation
+        message, heard, state.language, lambda text: understand(text, vocabulary, context, lexicon=lexicon), lexicon)
     if heard.language == "en" and state.language not in ("en", "other") \
             and (answer or not says_english(message, min_letters=2)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
@@ -587,7 +589,8 @@ def decide(
     at_once = followups.shows_at_once(  # i12k: a specific request, or a new one while browsing
         heard, seen_items=bool(state.shown), type_named=type_named, n_fitting=len(candidates),
         n_recommendations=n_recommendations,
-    )
+    ) or (type_named and heard.intent in ("answer", "refine") and bool(audience_fields(list(state.include))))
+    # i12y: "gifts for my mom" -> "she likes handbags": a product type for a person known is specific enough
     plan = policy.decide(
         candidates, state,
         has_history=profile is not None,
@@ -834,6 +837,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 parts.understander, settings.understander, message, heard, pending=pending, current=state.include,
                 shown=[index.get(i) for i in state.last_shown if i in index],
             )
+    heard = shopper_moves.gift_is_no_type(  # i12y: "regalos para mi madre" is no "Accessory Gift Set"
+        heard, message, ["category", *type_fields(list(parts.vocabulary.fields))])
     if not named(parts.linker, parts.retriever, message):  # i12k: "why this one?", "and what's the price?"
         heard = followups.about_last_spoken(heard, reading, [index.get(i) for i in state.last_shown if i in index],
                                             state.last_references)
