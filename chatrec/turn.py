@@ -1034,6 +1034,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if found:
             candidates, failed = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(found[: settings.ask_pool])], []
     failed = failed or (wanted_now if not candidates else [])
+    if wanted_now and candidates and not failed and heard.intent in ("recommend", "refine", "more_like", "answer", "ask_about_item"):
+        heard = heard.model_copy(update={"show_now": True})  # i12y: "有没有白色的": the white ones, no quiz first
     if failed:  # i12y: the wish that failed is named, the closest items shown, looking without it offered
         state.apply(Wanted(tuple(failed), dropped=True))
         notes.append(phrases.render("wanted_none", words=wanted_words.shown_words(failed, heard.language),
