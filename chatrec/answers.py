@@ -39,6 +39,7 @@ __all__ = [
     "Answer",
     "answer_question",
     "asks_superlative",
+    "checks_shown_item",
     "find_reference",
     "asks_spec_of_shown",
     "is_question_about_shown",
@@ -241,6 +242,7 @@ def is_question_about_shown(message: str, n_shown: int, language: str = "en") ->
     asks = text.endswith("?") or _has_phrase(text, wording["compare_words"]) or _has_phrase(text, wording["why_words"])
     # "is it waterproof" / "do they come in black" without a question mark
     asks = asks or (len(tokens) > 2 and tokens[0] in wording["ask_words"] and tokens[1] in wording.get("pronouns", ()))
+    asks = asks or checks_shown_item(message, language)
     if not asks:
         return False
     if re.match(r"\W*(?:do|does) (?:you|u|the shop) (?:have|sell|carry|stock|got)\b", text) \
@@ -251,6 +253,19 @@ def is_question_about_shown(message: str, n_shown: int, language: str = "en") ->
         if find_reference(message, n_shown, language) is None or not any(t in wording["ordinals"] for t in tokens):
             return False
     return find_reference(message, n_shown, language) is not None
+
+
+_CHECKS_ITEM = re.compile(r"\W*(?:the )?(?:first|second|third|fourth|fifth|last)(?: one)?\s+(?:is|are)\s+\w")
+_NOT_A_CHECK = frozenset({"more", "like", "show", "want", "need", "please", "good", "nice", "great", "perfect", "fine"})
+
+
+def checks_shown_item(message: str, language: str = "en") -> bool:
+    """i12y: "la primera es azul", "the second one is leather", "der erste ist schwarz": a short check of a
+    shown item typed with no question mark (a question, not a wish); "the second one is nice, show me more"
+    is no check."""
+    text = _in_english_words(message, wording_language(language)).strip()
+    tokens = _tokens(text)
+    return len(tokens) <= 6 and _CHECKS_ITEM.match(text) is not None and not set(tokens) & _NOT_A_CHECK
 
 
 def _price_text(item: Item) -> str | None:

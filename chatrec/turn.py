@@ -250,7 +250,8 @@ def as_question_about_shown(
         if heard.references:
             return heard
         return heard  # no item named: the item last spoken of, else all shown (followups.about_last_spoken)
-    if heard.intent == "more_like" and not heard.include and not superlative:
+    if heard.intent == "more_like" and not heard.include and not superlative \
+            and not answers.checks_shown_item(message, heard.language):  # i12y: "la primera es azul" asks
         return heard  # i12e: "第二件有类似的吗", "the third one, any similar?" ask for more like it
     if not superlative and not answers.is_question_about_shown(message, len(shown), heard.language):
         return heard

@@ -203,3 +203,34 @@ def test_forget_the_budget_gives_it_up_instead_of_asking_for_cheaper(electronics
     reply = electronics.respond("ok forget the budget", session_id="s")
     prices = [i.price or 0.0 for i in _items(electronics, reply)]
     assert prices and "<=" not in reply.text and max(prices) > 200
+
+
+# --- a check of a shown item typed with no question mark; a product "you showed me" earlier --------------
+
+
+@pytest.mark.parametrize(("message", "language", "check"), [
+    ("la primera es azul", "es", True),
+    ("the second one is leather", "en", True),
+    ("der erste ist schwarz", "de", True),
+    ("the second one is nice, show me more like it", "en", False),
+    ("the first one is perfect", "en", False),
+    ("show me the first one again", "en", False),
+])
+def test_a_short_check_of_a_shown_item_is_a_question(message: str, language: str, check: bool) -> None:
+    from chatrec.answers import checks_shown_item
+
+    assert checks_shown_item(message, language) is check
+
+
+def test_a_check_without_question_mark_is_answered_not_searched(fashion: ChatRec) -> None:
+    shown = _items(fashion, fashion.respond("muéstrame relojes de hombre", session_id="s"))
+    reply = fashion.respond("el segundo es negro", session_id="s")
+    assert not reply.recommendations and shown[1].title.split()[0] in reply.text
+    assert reply.text.startswith("Sí" if shown[1].attributes.get("baseColour") == "Black" else "No")
+
+
+def test_a_product_you_showed_me_earlier_is_found_in_its_list(fashion: ChatRec) -> None:
+    watches = _items(fashion, fashion.respond("watches for men please", session_id="s"))
+    fashion.respond("now show me belts for men", session_id="s")
+    reply = fashion.respond("what brand was the first watch you showed me?", session_id="s")
+    assert not reply.recommendations and watches[0].title.split()[0] in reply.text
