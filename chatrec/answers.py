@@ -837,7 +837,17 @@ def _show(value: str, wording: Mapping[str, Any]) -> str:
         return value
     from chatrec.language import Lexicon
 
-    return Lexicon.default().native(value, language) or value
+    native = Lexicon.default().native(value, language)
+    if native:
+        return native
+    return _phrases_of(language).summary_value(value)  # i12y: the shop's names ("in-ear" -> "入耳式耳机")
+
+
+@lru_cache(maxsize=8)
+def _phrases_of(language: str) -> Any:
+    from chatrec.wording import Phrases
+
+    return Phrases().language(language)
 
 
 def _asked_colour(colour: str, wording: Mapping[str, Any]) -> str:
