@@ -491,6 +491,8 @@ def _asked_words(text: str, wording: Mapping[str, Any]) -> list[str]:
 #: i12y: a yes/no question opens with (or, in Spanish and German, has) one of these verbs, and asks no "which/what".
 _YES_NO_VERBS = frozenset("is are does do did has have can could will would was were".split())
 _WH = frozenset("what which how why where who when".split())
+#: a verb anywhere near the start: "¿el primero tiene ...?", "Hat das erste ...?", "the first one is ...?"
+_YES_NO_INSIDE = frozenset("is are does has es son tiene tienen lleva viene ist sind hat haben kommt".split())
 _ZH_YES_NO = re.compile(r"(?:吗|嘛|么)\s*[?？]?\s*$|是不是|有没有.*[?？]$")
 
 
@@ -503,7 +505,7 @@ def asks_yes_no(question: str, text: str) -> bool:
     tokens = _tokens(text)
     if not tokens or _WH & set(tokens) or re.search(r"\b(?:or|oder|o)\b\s+\S+\W*$", text.strip()):
         return False
-    return tokens[0] in _YES_NO_VERBS or any(t in ("is", "are", "does", "has") for t in tokens[:6])
+    return tokens[0] in _YES_NO_VERBS or any(t in _YES_NO_INSIDE for t in tokens[:6])
 
 
 _ZH_FEATURE = re.compile(r"(?:是|有|带|支持)([\u4e00-\u9fff]{1,6}?)(?:的)?(?:吗|嘛|么)")
@@ -527,11 +529,14 @@ def _shoppers_words(phrase: str, wording: Mapping[str, Any]) -> str:
 def _feature_words(text: str, wording: Mapping[str, Any]) -> str:
     """i12y: the text with the wording's feature words in the catalogue's English ("编织" -> "braided",
     "geflochten" -> "braided", "de algodón" -> "cotton": ``feature_words`` of ``answers_<language>.json``)."""
+    from chatrec.language import fold
+
     for said, english in sorted(wording.get("feature_words", {}).items(), key=lambda pair: -len(pair[0])):
         if _HAN.search(said):
             text = text.replace(said, f" {english} ")
-        else:
-            text = re.sub(rf"(?<![\w-]){re.escape(said)}(?![\w-])", english, text, flags=re.IGNORECASE)
+        else:  # as written or folded ("carga rápida", "carga rapida")
+            for form in dict.fromkeys([said, fold(said)]):
+                text = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", english, text, flags=re.IGNORECASE)
     return text
 
 
@@ -896,6 +901,9 @@ def _contrary(asked: list[str], item: Item, wording: Mapping[str, Any]) -> tuple
     table: Mapping[str, Sequence[str]] = _wording("en").get("contrary_words", {})
     keys = [" ".join(asked), *asked]
     contrary = [word for key in keys for word in table.get(key, table.get(_singular(key), []))]
+    colours = [str(c) for c in _wording("en")["colour_words"]]
+    if len(asked) == 1 and asked[0] in colours:  # "is the third one white?" of a cable "(RCT15, Blue)"
+        contrary += [c for c in colours if c != asked[0] and not (c in asked[0] or asked[0] in c)]
     for word in dict.fromkeys(contrary):
         spelled = re.escape(word).replace(r"\ ", r"[\s-]+")  # "hd ready" also as "HD-Ready"
         pattern = re.compile(rf"(?<![\w-]){spelled}(?![\w-])", re.IGNORECASE)
@@ -930,6 +938,7 @@ def _attribute_answer(
     found is said plainly, without listing every field."""
     phrase = " ".join(asked)
     said_as = _shoppers_words(phrase, wording)  # i12y: "编织", not "braided", in a Chinese answer
+    plain = yes_no  # i12y: a yes/no question, about one item or several, is answered without listing every field
     yes_no = yes_no and len(items) == 1  # "do any of them have X?": per item what its data says, no one "yes"
     forms = {w for a in asked for w in (a, _singular(a))}
     forms |= {"colour" for w in forms if w == "color"}
@@ -1014,7 +1023,7 @@ def _attribute_answer(
         known = wording.get("sep", ", ").join(
             wording.get("fact", "{name} {value}").format(name=n, value=v) for n, v in fields[:4]
         )
-        template = "not_said_known" if known and not yes_no else "not_said"
+        template = "not_said_known" if known and not plain else "not_said"
         lines.append(wording[template].format(title=title, asked=said_as, facts=known))
         unsaid.append((len(lines) - 1, title))
         not_said += 1

@@ -908,6 +908,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     include_before = {name: list(values) for name, values in state.include.items()}
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
+    gone = wanted_words.given_up(message, heard.language, state.wanted)  # i12y: "没有蓝色的就算了"
+    if gone:
+        state.apply(Wanted(tuple(gone), dropped=True))
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
     if wanted_now:
         state.apply(Wanted(tuple(wanted_now)))

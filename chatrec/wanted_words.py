@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
     from chatrec.retrieval import Candidate
 
-__all__ = ["asked", "shown_words", "stating", "value_tokens"]
+__all__ = ["asked", "given_up", "shown_words", "stating", "value_tokens"]
 
 #: "not wired", "without mic", "sin cable", "ohne Kabel", "kein Bluetooth": a feature not wanted.
 _NEGATED = re.compile(r"\b(?:not|no|without|except|but not|sin|ohne|kein\w*|nicht)\s+[\w-]+|(?:不要|不是|别|没有)[\u4e00-\u9fff\w-]{1,4}",
@@ -84,6 +84,22 @@ def asked(
     found += [c for c in _colours() if c not in values and c not in read
               and re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)]
     return [w for w in found if w not in avoided and not set(w.split()) & avoided]
+
+
+#: "never mind the blue", "forget braided", "没有蓝色的就算了", "da igual el color": a wish given up.
+_GIVE_UP = re.compile(r"never ?mind|forget|(?:does ?n[o']?t|doesn't) matter|don'?t care|算了|无所谓|不用了|egal|da igual|"
+                      r"no importa|olvida", re.IGNORECASE)
+
+
+def given_up(message: str, language: str, wanted: Sequence[str]) -> list[str]:
+    """The wanted words the message gives up: negated ("no blue", "没有蓝色的") or named beside a
+    giving-up phrase ("forget the braided ones", "没有蓝色的就算了")."""
+    if not wanted:
+        return []
+    text = _in_english(message, language)
+    negated = " ".join(m.group(0) for m in _NEGATED.finditer(text))
+    gives_up = _GIVE_UP.search(message) is not None or _GIVE_UP.search(text) is not None
+    return [w for w in wanted if _pattern(w).search(negated) or (gives_up and _pattern(w).search(text))]
 
 
 def _pattern(word: str) -> re.Pattern[str]:

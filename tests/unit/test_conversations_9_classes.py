@@ -234,3 +234,37 @@ def test_a_product_you_showed_me_earlier_is_found_in_its_list(fashion: ChatRec) 
     fashion.respond("now show me belts for men", session_id="s")
     reply = fashion.respond("what brand was the first watch you showed me?", session_id="s")
     assert not reply.recommendations and watches[0].title.split()[0] in reply.text
+
+
+# --- more unseen yes/no forms; a wanted word given up ----------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "language", "opening"), [
+    ("¿el primero tiene carga rápida?", "es", "Sí"),
+    ("Hat das erste Schnellladen?", "de", "Ja"),
+    ("第一个有快充吗？", "zh", "是的"),
+])
+def test_has_it_questions_in_other_languages_say_yes(question: str, language: str, opening: str) -> None:
+    answer = answer_question(question, [CABLE], language, positions=[1])
+    assert answer.text.startswith(opening), answer.text
+
+
+def test_a_colour_asked_of_an_item_named_in_another_colour_is_a_no() -> None:
+    answer = answer_question("is the first one white", [CABLE], "en", positions=[1])
+    assert answer.text.startswith("No") and "Grey" in answer.text
+
+
+def test_a_yes_no_question_about_several_items_lists_no_raw_fields() -> None:
+    answer = answer_question("are these braided?", [TV, CABLE], "en", positions=[1, 2])
+    assert "braided" in answer.text and "Computers&Accessories" not in answer.text and "it lists" not in answer.text
+
+
+@pytest.mark.parametrize(("message", "language"), [("没有蓝色的就算了，给我看看Portronics的", "zh"),
+                                                   ("never mind the blue, show me Portronics", "en")])
+def test_a_wanted_word_given_up_is_no_longer_asked_of_the_items(electronics: ChatRec, message: str, language: str) -> None:
+    electronics.respond("show me usb cables from Ambrane", session_id="s")
+    assert _items(electronics, electronics.respond("any in blue?", session_id="s"))
+    reply = electronics.respond(message, session_id="s")
+    items = _items(electronics, reply)
+    assert items and all(i.brand == "Portronics" for i in items)
+    assert "blue" not in reply.text.lower() and "蓝" not in reply.text
