@@ -1038,6 +1038,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if found:
             candidates, failed = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(found[: settings.ask_pool])], []
     failed = failed or (wanted_now if not candidates else [])
+    if failed and not candidates:  # i12y: "wireless please" when every gaming mouse left was shown: the closest again
+        mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))
+        fitting = [i for n, i in enumerate(index.items) if mask is None or mask[n]]
+        candidates = without_words([Candidate(item=i, score=-float(rank)) for rank, i in enumerate(fitting[: settings.ask_pool])],
+                                   state.avoid)
     if wanted_now and candidates and not failed and heard.intent in ("recommend", "refine", "more_like", "answer", "ask_about_item"):
         heard = heard.model_copy(update={"show_now": True})  # i12y: "有没有白色的": the white ones, no quiz first
     if failed:  # i12y: the wish that failed is named, the closest items shown, looking without it offered

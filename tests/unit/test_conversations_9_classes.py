@@ -268,3 +268,10 @@ def test_a_wanted_word_given_up_is_no_longer_asked_of_the_items(electronics: Cha
     items = _items(electronics, reply)
     assert items and all(i.brand == "Portronics" for i in items)
     assert "blue" not in reply.text.lower() and "蓝" not in reply.text
+
+
+def test_a_wish_that_fails_is_named_even_when_nothing_is_left_to_show(electronics: ChatRec) -> None:
+    assert electronics.respond("show me Duracell cables", session_id="s").recommendations
+    reply = electronics.respond("no, not braided, a wireless one please", session_id="s")
+    assert "wireless" in reply.text.lower(), reply.text
+    assert all("braided" not in i.title.lower() for i in _items(electronics, reply))
