@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from chatrec.catalog import Item
 from chatrec.errors import PromptError
@@ -37,13 +37,11 @@ from chatrec.language import Lexicon, fold
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
 
-if TYPE_CHECKING:
-    from chatrec.wording import Phrases
-
 __all__ = [
     "Answer",
     "answer_question",
     "asks_superlative",
+    "checks_shown_item",
     "find_reference",
     "asks_spec_of_shown",
     "is_question_about_shown",
@@ -244,6 +242,7 @@ def is_question_about_shown(message: str, n_shown: int, language: str = "en") ->
     asks = text.endswith("?") or _has_phrase(text, wording["compare_words"]) or _has_phrase(text, wording["why_words"])
     # "is it waterproof" / "do they come in black" without a question mark
     asks = asks or (len(tokens) > 2 and tokens[0] in wording["ask_words"] and tokens[1] in wording.get("pronouns", ()))
+    asks = asks or checks_shown_item(message, language)
     if not asks:
         return False
     if re.match(r"\W*(?:do|does) (?:you|u|the shop) (?:have|sell|carry|stock|got)\b", text) \
@@ -254,6 +253,19 @@ def is_question_about_shown(message: str, n_shown: int, language: str = "en") ->
         if find_reference(message, n_shown, language) is None or not any(t in wording["ordinals"] for t in tokens):
             return False
     return find_reference(message, n_shown, language) is not None
+
+
+_CHECKS_ITEM = re.compile(r"\W*(?:the )?(?:first|second|third|fourth|fifth|last)(?: one)?\s+(?:is|are)\s+\w")
+_NOT_A_CHECK = frozenset({"more", "like", "show", "want", "need", "please", "good", "nice", "great", "perfect", "fine"})
+
+
+def checks_shown_item(message: str, language: str = "en") -> bool:
+    """i12y: "la primera es azul", "the second one is leather", "der erste ist schwarz": a short check of a
+    shown item typed with no question mark (a question, not a wish); "the second one is nice, show me more"
+    is no check."""
+    text = _in_english_words(message, wording_language(language)).strip()
+    tokens = _tokens(text)
+    return len(tokens) <= 6 and _CHECKS_ITEM.match(text) is not None and not set(tokens) & _NOT_A_CHECK
 
 
 def _price_text(item: Item) -> str | None:
@@ -359,7 +371,9 @@ def _answer_question(
         text = text.replace(said, f" {field_word} ") if _HAN.search(said) else re.sub(rf"\b{re.escape(said)}\b", field_word, text)
     for short, word in {**_wording("en").get("same_words", {}), **wording.get("same_words", {})}.items():
         text = re.sub(rf"\b{re.escape(short)}\b", word, text)  # "is it a smart tv?": the type says "television"
+    text = _feature_words(text, wording)  # i12y: "编织", "geflochten", "de algodón": the catalogue's English words
     tokens = _tokens(text)
+    yes_no = asks_yes_no(question, text)
 
     if _buy_said(question, text, language):  # "I'll take the second one", "add it to cart", "den nehme ich"
         if len(items) > 1:
@@ -382,6 +396,12 @@ def _answer_question(
 
     cheaper = _has_phrase(text, wording["cheaper_words"])
     pricier = _has_phrase(text, wording["pricier_words"])
+    if yes_no and (cheaper or pricier) and len(items) >= 2:  # i12y: "is the cheapest one 4K?": yes or no of that one
+        asked = _asked_words(text, wording)
+        by_price = sorted(((i.price, n) for n, i in enumerate(items) if i.price is not None), reverse=pricier)
+        if asked and by_price:
+            chosen = by_price[0][1]
+            return _attribute_answer(asked, [items[chosen]], [positions[chosen]], wording, yes_no=True)
     if (cheaper or pricier) and len(items) == 1:  # i12h: "the cheapest of these?" with one item shown: its price
         item = items[0]
         line = wording["price"] if item.price is not None else wording["no_price"]
@@ -445,25 +465,28 @@ def _answer_question(
     if either is not None:  # "is it wired or wireless?", "有线还是无线？": the one its data says
         return either
 
-    asked = [t for t in _tokens(_question_clauses(text, wording))
-             if t not in wording["filler_words"] and not t.isdigit() and len(t) > 1]
+    asked = _asked_words(text, wording)
+    # "is the black one wireless?", "the Boult ones": the words that picked the items out are not what is asked
+    picking = [t for t in asked if re.search(rf"\b{re.escape(t)} (?:one|ones)\b", text) and all(
+        t in _tokens(" ".join([item.title, *map(str, item.attributes.values())])) for item in items)]
+    if picking and len(picking) < len(asked):
+        asked = [t for t in asked if t not in picking]
     topic = _topic(f"{fold(question)} {text}", wording)
     if topic is not None:  # "what is it made of?", "什么材质": the material, not "made"
         words = {w for phrase in wording["topic_words"][topic] for w in _tokens(phrase)}
         # "woraus ist die Tasche?": the word naming the item is not what is asked
         asked = [t for t in asked if t not in words and not all(
             _singular(t) in _forms(" ".join([item.title, item.category])) for item in items)] or [topic]
-    # "is the black one wireless?", "the Boult ones": the words that picked the items out are not what is asked
-    picking = [t for t in asked if re.search(rf"\b{re.escape(t)} (?:one|ones)\b", text) and all(
-        t in _tokens(" ".join([item.title, *map(str, item.attributes.values())])) for item in items)]
-    if picking and len(picking) < len(asked):
-        asked = [t for t in asked if t not in picking]
+    if not asked and yes_no and (unread := _unread_feature(question)) is not None:
+        # i12y: "第二个是防水的吗？" with a word no list knows: not a dump of every field, but that the data is silent
+        return Answer(" ".join(wording["not_said"].format(title=_short_title(i), asked=unread) for i in items),
+                      "unknown", positions, False)
     if not asked:
         lines = [wording["why"].format(title=_short_title(i), reason=_facts_sentence(i, wording)) for i in items]
         return Answer(" ".join(lines), "attribute", positions)
     # "how many HDMI ports does it have?": a found phrase is quoted with the figure beside it
     counted = _has_phrase(f"{question.lower()} {text}", wording.get("quantity_words", []))
-    return _attribute_answer(asked, items, positions, wording, counted=counted, question=question)
+    return _attribute_answer(asked, items, positions, wording, counted=counted, yes_no=yes_no, question=question)
 
 
 def _topic(text: str, wording: Mapping[str, Any]) -> str | None:
@@ -476,18 +499,76 @@ def _topic(text: str, wording: Mapping[str, Any]) -> str | None:
 
 
 def _said(asked: Sequence[str], question: str, wording: Mapping[str, Any]) -> str:
-    """What was asked, as the shopper said it: "material" is "材质" in Chinese (``topic_names``), and a
-    word read from the shopper's language is shown as they wrote it ("leather" -> "cuero")."""
+    """What was asked, as the shopper said it: "material" is "材质" in Chinese (``topic_names``), a
+    feature word as the wording's ``feature_words`` say it ("braided" -> "编织"), and a word read from
+    the shopper's language as they wrote it ("leather" -> "cuero")."""
     phrase = " ".join(asked)
     names: Mapping[str, str] = wording.get("topic_names", {})
     if phrase in names:
         return names[phrase]
     language = str(wording.get("_language", "en"))
-    if language == "en":
-        return phrase
+    featured = _shoppers_words(phrase, wording)
+    if language == "en" or featured != phrase or not question:
+        return featured
     folded = fold(question)
     own = [Lexicon.default().native(word, language) for word in asked]
     return " ".join(native if native and fold(native) in folded else word for word, native in zip(asked, own))
+
+
+def _asked_words(text: str, wording: Mapping[str, Any]) -> list[str]:
+    """The content words a question asks about (fillers, figures and single letters out)."""
+    return [t for t in _tokens(_question_clauses(text, wording))
+            if t not in wording["filler_words"] and not t.isdigit() and len(t) > 1]
+
+
+#: i12y: a yes/no question opens with (or, in Spanish and German, has) one of these verbs, and asks no "which/what".
+_YES_NO_VERBS = frozenset("is are does do did has have can could will would was were".split())
+_WH = frozenset("what which how why where who when".split())
+#: a verb anywhere near the start: "¿el primero tiene ...?", "Hat das erste ...?", "the first one is ...?"
+_YES_NO_INSIDE = frozenset("is are does has es son tiene tienen lleva viene ist sind hat haben kommt".split())
+_ZH_YES_NO = re.compile(r"(?:吗|嘛|么)\s*[?？]?\s*$|是不是|有没有.*[?？]$")
+
+
+def asks_yes_no(question: str, text: str) -> bool:
+    """i12y: whether a question about a shown item asks yes or no ("is the second one braided?",
+    "第二个是入耳式的吗？", "¿el segundo es negro?", "Ist das zweite geflochten?"): a verb such as
+    "is"/"does" (``text`` holds the lexicon's English words), no "which"/"what"/"how", no "A or B"."""
+    if _ZH_YES_NO.search(question.strip()):
+        return not re.search(r"还是|哪|什么|多少|怎么", question)
+    tokens = _tokens(text)
+    if not tokens or _WH & set(tokens) or re.search(r"\b(?:or|oder|o)\b\s+\S+\W*$", text.strip()):
+        return False
+    return tokens[0] in _YES_NO_VERBS or any(t in _YES_NO_INSIDE for t in tokens[:6])
+
+
+_ZH_FEATURE = re.compile(r"(?:是|有|带|支持)([\u4e00-\u9fff]{1,6}?)(?:的)?(?:吗|嘛|么)")
+
+
+def _unread_feature(question: str) -> str | None:
+    """i12y: the Chinese words a yes/no question asks about ("防水" in "第二个是防水的吗？"), or None."""
+    found = _ZH_FEATURE.search(question)
+    return found.group(1) if found else None
+
+
+def _shoppers_words(phrase: str, wording: Mapping[str, Any]) -> str:
+    """i12y: a feature the question asked, in the words of the shopper's language where the wording's
+    ``feature_words`` has them ("braided" -> "编织" in Chinese), else as it is."""
+    if wording.get("_language", "en") == "en":
+        return phrase
+    said = [s for s, english in wording.get("feature_words", {}).items() if english == phrase]
+    return min(said, key=len) if said else phrase
+
+
+def _feature_words(text: str, wording: Mapping[str, Any]) -> str:
+    """i12y: the text with the wording's feature words in the catalogue's English ("编织" -> "braided",
+    "geflochten" -> "braided", "de algodón" -> "cotton": ``feature_words`` of ``answers_<language>.json``)."""
+    for said, english in sorted(wording.get("feature_words", {}).items(), key=lambda pair: -len(pair[0])):
+        if _HAN.search(said):
+            text = text.replace(said, f" {english} ")
+        else:  # as written or folded ("carga rápida", "carga rapida")
+            for form in dict.fromkeys([said, fold(said)]):
+                text = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", english, text, flags=re.IGNORECASE)
+    return text
 
 
 _EITHER = re.compile(r"(?:^|\s)([\w-]+(?: [\w-]+)?)\s+(?:or|还是|或者|oder|o)\s+([\w-]+(?: [\w-]+)?)\W*$")
@@ -790,12 +871,14 @@ def _show(value: str, wording: Mapping[str, Any]) -> str:
     language = str(wording.get("_language", "en"))
     if language == "en":
         return value
-    return _phrases(language).summary_value(value)
+    native = Lexicon.default().native(value, language)
+    if native:
+        return native
+    return _phrases_of(language).summary_value(value)  # i12y: the shop's names ("in-ear" -> "入耳式耳机")
 
 
 @lru_cache(maxsize=8)
-def _phrases(language: str) -> Phrases:
-    """The packaged wording of ``language`` (the names of catalogue values a reply shows)."""
+def _phrases_of(language: str) -> Any:
     from chatrec.wording import Phrases
 
     return Phrases().language(language)
@@ -841,6 +924,25 @@ def _related(
     return None
 
 
+def _contrary(asked: list[str], item: Item, wording: Mapping[str, Any]) -> tuple[str, str] | None:
+    """i12y: where the item's name or description states the opposite of what a yes/no question asks
+    ("HD Ready" for "4k", "Wired" for "wireless": ``contrary_words``), with the words as written."""
+    table: Mapping[str, Sequence[str]] = _wording("en").get("contrary_words", {})
+    keys = [" ".join(asked), *asked]
+    contrary = [word for key in keys for word in table.get(key, table.get(_singular(key), []))]
+    colours = [str(c) for c in _wording("en")["colour_words"]]
+    if len(asked) == 1 and asked[0] in colours:  # "is the third one white?" of a cable "(RCT15, Blue)"
+        contrary += [c for c in colours if c != asked[0] and not (c in asked[0] or asked[0] in c)]
+    for word in dict.fromkeys(contrary):
+        spelled = re.escape(word).replace(r"\ ", r"[\s-]+")  # "hd ready" also as "HD-Ready"
+        pattern = re.compile(rf"(?<![\w-]){spelled}(?![\w-])", re.IGNORECASE)
+        for label, source in (("name", item.title), ("description", item.description or "")):
+            match = pattern.search(source)
+            if match:
+                return label, match.group()
+    return None
+
+
 def _forms(value: str) -> set[str]:
     return {w for t in _tokens(value) for w in (t, _singular(t))}
 
@@ -857,13 +959,17 @@ def _whole(asked: Sequence[str], value: str) -> bool:
 
 def _attribute_answer(
     asked: list[str], items: Sequence[Item], positions: list[int], wording: Mapping[str, Any], *, counted: bool = False,
+    yes_no: bool = False,
     question: str = "",
 ) -> Answer:
     """Look the question's content words up in each item's fields, title and description; with
     ``counted`` (the shopper asked how many or how much) a phrase found is quoted with its figure.
-    What was asked is named in the shopper's words (``question``, as they wrote it)."""
+    i12y: with ``yes_no`` ("is the second one braided?") a word found is a "yes" and a word not
+    found is said plainly, without listing every field."""
     phrase = " ".join(asked)
-    said = _said(asked, question, wording) if question else phrase
+    said_as = _said(asked, question, wording)  # "编织", not "braided", in a Chinese answer (i12y); "材质" for material
+    plain = yes_no  # i12y: a yes/no question, about one item or several, is answered without listing every field
+    yes_no = yes_no and len(items) == 1  # "do any of them have X?": per item what its data says, no one "yes"
     forms = {w for a in asked for w in (a, _singular(a))}
     forms |= {"colour" for w in forms if w == "color"}
     # "noise cancellation": its last word is what is asked; the brand "Noise" answers nothing.
@@ -903,7 +1009,7 @@ def _attribute_answer(
                      if english in ("type", "category") and len(asked) >= 2 and head & _forms(v)), None)
         if kind is not None:  # "is it a smart tv?" of a standard television: the kind it is listed as
             lines.append(wording["other_kind"].format(title=title, value=_show(kind[1], wording), field=kind[0],
-                                                      asked=said))
+                                                      asked=said_as))
             supported = True
             continue
         if forms & colours:
@@ -927,29 +1033,36 @@ def _attribute_answer(
             written = re.search(r"\W+".join(re.escape(w) for w in found.split()), source, re.IGNORECASE) if counted else None
             if written is not None and re.search(r"\d", snippet(source, written.start(), written.end())):
                 found = snippet(source, written.start(), written.end())  # "…with 3 HDMI ports to connect…"
-            lines.append(wording["found_in_text"].format(title=title, where=wording["where_names"].get(where, where),
-                                                         asked=found))
+            said_in = "yes_in_text" if yes_no and "yes_in_text" in wording and not counted else "found_in_text"
+            lines.append(wording[said_in].format(title=title, where=wording["where_names"].get(where, where),
+                                                 asked=found))
+            supported = True
+            continue
+        contrary = _contrary(asked, item, wording) if yes_no else None
+        if contrary is not None:  # i12y: "is it 4K?" of an "HD Ready" TV: no, with the words its data uses
+            lines.append(wording["no_in_text"].format(title=title, where=wording["where_names"].get(contrary[0], contrary[0]),
+                                                      found=contrary[1], asked=said_as))
             supported = True
             continue
         related = _related(asked, item, fields, wording)
         if related is not None:  # "waterproof?": not said, but the name says "IPX4"
             sentence = wording["found_related" if related[0] in ("name", "description") else "found_related_field"]
             where = wording["where_names"].get(related[0], related[0])
-            lines.append(sentence.format(title=title, asked=said, where=where, found=_show(related[1], wording)))
+            lines.append(sentence.format(title=title, asked=said_as, where=where, found=_show(related[1], wording)))
             continue
         known = wording.get("sep", ", ").join(
             wording.get("fact", "{name} {value}").format(name=n, value=_show(v, wording)) for n, v in fields[:4]
         )
-        template = "not_said_known" if known else "not_said"
-        lines.append(wording[template].format(title=title, asked=said, facts=known))
+        template = "not_said_known" if known and not plain else "not_said"
+        lines.append(wording[template].format(title=title, asked=said_as, facts=known))
         unsaid.append((len(lines) - 1, title))
         not_said += 1
     if len(items) > 1 and not_said == len(items):  # "which is lightest?": one line, not one per item
-        lines = [_named_few(items, wording) + wording["none_said"].format(count=len(items), asked=said)]
+        lines = [_named_few(items, wording) + wording["none_said"].format(count=len(items), asked=said_as)]
     elif len(items) > 1 and len(unsaid) > 1:  # "do any have noise cancellation?": the silent ones in one line
         dropped = {index for index, _ in unsaid}
         lines = [line for index, line in enumerate(lines) if index not in dropped]
-        lines.append(wording["some_not_said"].format(titles=_join([t for _, t in unsaid], wording), asked=said))
+        lines.append(wording["some_not_said"].format(titles=_join([t for _, t in unsaid], wording), asked=said_as))
     if len(items) > 1 and len(other_values) == len(items):
         lines = [wording["none_value"].format(
             count=len(items), asked=_join([_asked_colour(c, wording) for c in sorted(forms & colours)], wording),

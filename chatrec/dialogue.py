@@ -33,6 +33,7 @@ __all__ = [
     "SpecsChecked",
     "SpecsWanted",
     "Stated",
+    "Wanted",
     "Wishes",
     "rounded_bound",
     "update_state",
@@ -137,7 +138,17 @@ class Choosing:
     active: bool
 
 
-Event = Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier | Choosing
+@dataclass(frozen=True)
+class Wanted:
+    """i12y: features the customer asked for in words no catalogue field holds ("braided", "white" of a
+    cable): ``words`` added, or given up with ``dropped`` (nothing states them); kept like wishes."""
+
+    words: tuple[str, ...]
+    dropped: bool = False
+
+
+Event = (Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier
+         | Choosing | Wanted)
 
 
 @dataclass
@@ -171,6 +182,7 @@ class DialogueState:
         price_tier: i12v: the price tier said in words ("nothing fancy"), or None; a budget given in
             figures, "price doesn't matter" and starting over end it.
         choosing: i12v: the last reply asked which shown item the shopper takes.
+        wanted: i12y: features asked for in words ("braided", "white" of a cable) the items shown must state.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -198,6 +210,7 @@ class DialogueState:
     fits: list[str] = field(default_factory=list)
     price_tier: str | None = None  # i12v
     choosing: bool = False  # i12v
+    wanted: list[str] = field(default_factory=list)  # i12y
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -262,6 +275,11 @@ class DialogueState:
             self.price_tier = event.tier
         elif isinstance(event, Choosing):  # i12v
             self.choosing = event.active
+        elif isinstance(event, Wanted):  # i12y
+            if event.dropped:
+                self.wanted = [w for w in self.wanted if w not in event.words]
+            else:
+                self.wanted.extend(w for w in event.words if w not in self.wanted)
         elif event.kind == "rejected":
             if event.item_id not in self.rejected:
                 self.rejected.append(event.item_id)
@@ -290,6 +308,7 @@ class DialogueState:
         if heard.intent == "start_over":
             self.specs, self.fits = {}, []  # i12o
             self.include, self.exclude, self.avoid = {}, {}, []
+            self.wanted = []  # i12y
             self.min_price = self.max_price = None
             self.price_tier = None  # i12v
             self.asked, self.n_questions, self.queries = [], 0, []
@@ -309,6 +328,7 @@ class DialogueState:
                 del self.include[name]  # "now a belt": the jeans wish goes
             if replaced:
                 self.queries = []  # and so do the words about the jeans ("skinny", "32 inch")
+                self.wanted = []  # i12y: and the features asked of them ("braided")
                 self.specs, self.fits = {}, []  # i12o: and the sizes bounded for them, the device they fit
         for name, values in heard.include.items():
             self.include[name] = sorted(values)

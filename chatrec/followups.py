@@ -116,7 +116,8 @@ def cheaper_items(heard: ShopperRequest, message: str, n_shown: int) -> ShopperR
 #: (other) items, not a question about the ones shown, unless it says "these"/"them".
 ASKS_FOR_ITEMS = re.compile(
     r"^\W*(?:(?:do|does) (?:you|u|the shop) (?:have|sell|carry|stock|got)|any(?! of (?:these|them|those|the))|got any"
-    r"|is there|are there|有没有|还有|(?:tienes|tiene|tienen|hay)|(?:habt ihr|haben sie|gibt es))\b",
+    r"|is there|are there|(?:tienes|tiene|tienen|hay)|(?:habt ihr|haben sie|gibt es))\b"
+    r"|^\W*(?:有没有|还有|有(?=[^吗]*[的款]吗))",  # i12y: no word boundary after Chinese: "有没有白色的"
     re.IGNORECASE,
 )
 _THESE = re.compile(r"\b(?:these|those|them|they|it|this)\b|这些|这几|diese|estos|estas|esos|esas", re.IGNORECASE)

@@ -16,15 +16,20 @@ Cue phrases are data: ``prompts/conversation_cues_6.txt``, ``prompts/occasion_wo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from chatrec.conversation import load_cues
 from chatrec.errors import ConfigError
 from chatrec.prompting import default_prompts_dir
 
-__all__ = ["as_any_question", "closes", "dressed_for", "no_such_type", "occasion"]
+if TYPE_CHECKING:
+    from chatrec.request import ShopperRequest
+
+__all__ = ["as_any_question", "closes", "dressed_for", "gift_is_no_type", "in_conversation_language", "no_such_type",
+           "occasion"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues_6.txt"
 _OCCASIONS_FILE = default_prompts_dir() / "occasion_words.txt"
@@ -122,3 +127,42 @@ def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
              for w in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(value))) if w.isalpha()}
     head = singular(words[-1])
     return None if head in kinds else thing
+
+
+def in_conversation_language(
+    message: str, heard: ShopperRequest, language: str, reread: Callable[[str], ShopperRequest], lexicon: Any = None
+) -> ShopperRequest:
+    """i12y: a short message read as English in a German, Spanish or Chinese conversation ("lieber in
+    Schwarz", "in Blau", "en rojo") read again in the conversation's words: the lexicon puts them
+    into English ("lieber in black"), and when that reading finds wishes the first did not, it is the
+    request, in the conversation's language. Any other message is returned as it was read."""
+    if heard.language != "en" or language in ("en", "other") or heard.intent in ("ask_about_item", "compare"):
+        return heard
+    from chatrec.language import Lexicon, fold
+
+    words = (lexicon or Lexicon.default()).translate(fold(message), language)
+    if re.sub(r"\s+", " ", words).strip() == re.sub(r"\s+", " ", fold(message)).strip():
+        return heard  # no word of that language: English it is
+    again = reread(words)
+    found = sum(len(v) for v in again.include.values()) + sum(len(v) for v in again.exclude.values())
+    before = sum(len(v) for v in heard.include.values()) + sum(len(v) for v in heard.exclude.values())
+    if found <= before:
+        return heard
+    return again.model_copy(update={"language": language})
+
+
+#: i12y: a gift set named as such ("gift set", "set de regalo", "Geschenkset", "礼盒"): the shop's gift-set values are meant.
+_GIFT_SET = re.compile(r"gift[\s-]*(?:set|box|pack|hamper)|sets? de regalo|geschenk[\s-]*(?:set|box|packung)|礼盒|礼品套装", re.IGNORECASE)
+
+
+def gift_is_no_type(heard: ShopperRequest, message: str, type_names: Iterable[str]) -> ShopperRequest:
+    """i12y: "gifts for my mom", "regalos para mi madre", "Geschenke für meinen Vater": a gift is what the
+    shopper buys for someone, not the shop's "Free Gifts" or "Accessory Gift Set" categories; a product
+    type read from the gift word alone is taken out (a gift set asked for by name stays)."""
+    types = set(type_names)
+    gifts = {name: [v for v in values if "gift" in v.lower()] for name, values in heard.include.items() if name in types}
+    if not any(gifts.values()) or _GIFT_SET.search(message):
+        return heard
+    include = {name: [v for v in values if v not in gifts.get(name, [])] for name, values in heard.include.items()}
+    return heard.model_copy(update={"include": {name: values for name, values in include.items() if values}})
+

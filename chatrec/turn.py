@@ -31,12 +31,13 @@ from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
+from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
 from chatrec.dialogue import (
-    Asked, Choosing, DialogueState, FitsMakes, Heard, Named, PriceTier, Reshown, Shown, SpecsWanted, Wishes,
+    Asked, Choosing, DialogueState, FitsMakes, Heard, Named, PriceTier, Reshown, Shown, SpecsWanted, Wanted, Wishes,
     rounded_bound,
 )
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
@@ -177,6 +178,8 @@ def hear(
     if rates is not None:
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
+    heard = shopper_moves.in_conversation_language(  # i12y: "lieber in Schwarz" in a German conversation
+        message, heard, state.language, lambda text: understand(text, vocabulary, context, lexicon=lexicon), lexicon)
     if heard.language == "en" and state.language not in ("en", "other") \
             and (answer or not says_english(message, min_letters=2)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
@@ -248,7 +251,8 @@ def as_question_about_shown(
         if heard.references:
             return heard
         return heard  # no item named: the item last spoken of, else all shown (followups.about_last_spoken)
-    if heard.intent == "more_like" and not heard.include and not superlative:
+    if heard.intent == "more_like" and not heard.include and not superlative \
+            and not answers.checks_shown_item(message, heard.language):  # i12y: "la primera es azul" asks
         return heard  # i12e: "第二件有类似的吗", "the third one, any similar?" ask for more like it
     if not superlative and not answers.is_question_about_shown(message, len(shown), heard.language):
         return heard
@@ -265,6 +269,17 @@ def as_question_about_shown(
 
 
 _MONEY: weakref.WeakKeyDictionary[Any, tuple[bool, str | None]] = weakref.WeakKeyDictionary()
+
+
+_VALUE_TOKENS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _value_tokens(parts: Parts) -> frozenset[str]:
+    """i12y: the words of the catalogue's values (:func:`chatrec.wanted_words.value_tokens`), once per vocabulary."""
+    known = _VALUE_TOKENS.get(parts.vocabulary)
+    if known is None:
+        known = _VALUE_TOKENS[parts.vocabulary] = wanted_words.value_tokens(parts.vocabulary.counts)
+    return known
 
 
 def catalogue_money(retriever: Retriever) -> tuple[bool, str | None]:
@@ -599,7 +614,8 @@ def decide(
     at_once = followups.shows_at_once(  # i12k: a specific request, or a new one while browsing
         heard, seen_items=bool(state.shown), type_named=type_named, n_fitting=len(candidates),
         n_recommendations=n_recommendations,
-    )
+    ) or (type_named and heard.intent in ("answer", "refine") and bool(audience_fields(list(state.include))))
+    # i12y: "gifts for my mom" -> "she likes handbags": a product type for a person known is specific enough
     plan = policy.decide(
         candidates, state,
         has_history=profile is not None,
@@ -846,6 +862,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 parts.understander, settings.understander, message, heard, pending=pending, current=state.include,
                 shown=[index.get(i) for i in state.last_shown if i in index],
             )
+    heard = shopper_moves.gift_is_no_type(  # i12y: "regalos para mi madre" is no "Accessory Gift Set"
+        heard, message, ["category", *type_fields(list(parts.vocabulary.fields))])
     if not named(parts.linker, parts.retriever, message):  # i12k: "why this one?", "and what's the price?"
         heard = followups.about_last_spoken(heard, reading, [index.get(i) for i in state.last_shown if i in index],
                                             state.last_references)
@@ -908,6 +926,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
     elif makes and not for_shown:  # "给我的iPhone买个充电器": the device's make is what the charger fits, not its maker
         heard = compatible.device_not_maker(heard, makes, ["category", *type_fields([*heard.include])], message)
+    said_tier = price_tiers.tier_said(message)
+    if heard.relative_price and said_tier is not None and said_tier.bound is None:
+        heard = heard.model_copy(update={"relative_price": None})  # i12y: "forget the budget" is no "cheaper"
     tier = state.price_tier
     if has_prices and not overall:  # i12v: "nothing fancy", "premium only": a budget from the fitting items' prices
         heard, tier = price_tiers.steer(heard, message, state, lambda wishes: prices_fitting(parts, wishes),
@@ -916,6 +937,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     include_before = {name: list(values) for name, values in state.include.items()}
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
+    gone = wanted_words.given_up(message, heard.language, state.wanted)  # i12y: "没有蓝色的就算了"
+    if gone:
+        state.apply(Wanted(tuple(gone), dropped=True))
+    wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
+    if wanted_now:
+        state.apply(Wanted(tuple(wanted_now)))
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
     if bounds and heard.intent not in ("off_topic", "chitchat", "ask_about_item", "compare"):
@@ -988,10 +1015,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines:
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
-        thing = not_carried(message, parts.retriever.bm25.vocabulary)
+        thing = None if wanted_now else not_carried(message, parts.retriever.bm25.vocabulary)  # i12y: "white" is no type
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
-        elif not heard.include and not state.requested and (missing := shopper_moves.no_such_type(message, [
+        elif not heard.include and not state.requested and not wanted_now and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None:
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
@@ -1042,6 +1069,24 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
     # "43 inch", "wireless": the items stating them first (Chinese words stay out of the query: "43寸" is read here)
     candidates = specs_first(candidates, f"{state.query()} {message}" if heard.language == "zh" else state.query())
+    candidates, failed = wanted_words.stating(candidates, state.wanted)  # i12y: the items state "braided"
+    if failed:  # i12y: beyond the retrieved pool, the allowed items that state every wanted word
+        mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))  # shown ones too
+        found = [i for n, i in enumerate(index.items) if (mask is None or mask[n]) and wanted_words.states(i, state.wanted)]
+        if found:
+            candidates, failed = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(found[: settings.ask_pool])], []
+    failed = failed or (wanted_now if not candidates else [])
+    if failed and not candidates:  # i12y: "wireless please" when every gaming mouse left was shown: the closest again
+        mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))
+        fitting = [i for n, i in enumerate(index.items) if mask is None or mask[n]]
+        candidates = without_words([Candidate(item=i, score=-float(rank)) for rank, i in enumerate(fitting[: settings.ask_pool])],
+                                   state.avoid)
+    if wanted_now and candidates and not failed and heard.intent in ("recommend", "refine", "more_like", "answer", "ask_about_item"):
+        heard = heard.model_copy(update={"show_now": True})  # i12y: "有没有白色的": the white ones, no quiz first
+    if failed:  # i12y: the wish that failed is named, the closest items shown, looking without it offered
+        state.apply(Wanted(tuple(failed), dropped=True))
+        notes.append(phrases.render("wanted_none", words=wanted_words.shown_words(failed, heard.language),
+                                    wishes=phrases.summary(state.wishes(), labels=parts.labels), closest=bool(candidates)))
     if not state.allow_shown:  # the same product under another id is no new suggestion
         asked = set(state.requested)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])
@@ -1081,7 +1126,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "n_candidates": len(candidates),
     }
     said = phrases.summary(wishes, currency(candidates), labels=parts.labels)
-    said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes)]))  # i12o: ">= 43 inches"
+    said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes),  # i12o: ">= 43 inches"
+                                   wanted_words.shown_words(state.wanted, heard.language)]))  # i12y: "braided"
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
         turn.metadata["policy"] = {"decision": "nothing found"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from functools import lru_cache
 from urllib.parse import urlparse
 from collections.abc import Callable, Iterator
@@ -132,9 +133,40 @@ def _in_language(rec: dict[str, Any], language: str, phrases: Phrases) -> dict[s
     if language == "en":
         return rec
     local = phrases.language(language)
-    values = {name: [local.summary_value(str(v)) for v in value] if isinstance(value, list | tuple)
-              else local.summary_value(str(value)) for name, value in (rec.get("attributes") or {}).items()}
+    values: dict[str, Any] = {}
+    for name, value in (rec.get("attributes") or {}).items():
+        if isinstance(value, list | tuple):
+            shown = [v for v in (_card_value(local, name, str(v), language) for v in value) if v]
+            if shown:
+                values[name] = shown
+        elif (one := _card_value(local, name, str(value), language)) is not None:
+            values[name] = one
     return {**rec, "attributes": values}
+
+
+#: i12y: fields whose values are names in any language (a brand), kept as written on a card.
+_NAMES = frozenset({"brand", "title", "name"})
+
+
+def _card_value(phrases: Phrases, name: str, value: str, language: str) -> str | None:
+    """i12y: a card value in the shopper's language: the prompts' or the lexicon's name of the value,
+    else of each of its words ("Computers&Accessories"); a Chinese card leaves off an English value that
+    has no name at all ("Accessories" before the prompts named it), so the card reads in one language.
+    Brands, figures and values with no English words stay as they are."""
+    shown = phrases.summary_value(value)
+    if shown != value or name.lower() in _NAMES or re.search(r"\d", value) or not re.search(r"[A-Za-z]{3,}", value):
+        return shown
+    spaced = re.sub(r"\s*([&,])\s*", lambda m: " & " if m.group(1) == "&" else ", ", value)  # "Accessories&Peripherals"
+    spaced = spaced[:1] + spaced[1:].lower()  # as the labels read: "Accessories & peripherals"
+    if (labelled := phrases.summary_value(spaced)) != spaced:
+        return labelled
+    from chatrec.language import Lexicon
+
+    words = [w for w in re.split(r"[\s&,/]+", value) if w]
+    named = [Lexicon.default().native(w, language) or phrases.summary_value(w) for w in words]
+    if all(n != w for n, w in zip(named, words)):
+        return ("、" if language == "zh" else " · ").join(dict.fromkeys(named))
+    return None if language == "zh" else value
 
 
 @lru_cache(maxsize=1)

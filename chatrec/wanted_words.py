@@ -1,0 +1,150 @@
+"""Features a shopper asks for in words no catalogue field holds (issue 12, i12y, batch 9).
+
+"Only braided", "type c ones under 300", "a type c cable, preferably braided", "有没有白色的" of
+earphones, "no, not wired, wireless please": the catalogue has no field for braiding, the cable's
+plug or an earphone's colour, only the words of titles and descriptions. Such a wish is kept like
+the others (:class:`chatrec.dialogue.Wanted`) and the items shown must state it; when no item
+fitting the other wishes states it, the reply names the wish that failed, shows the closest items
+and offers to look without it (``prompts/dialogue_wanted_none.txt``): never "nothing matching Gaming
+mice" with the wish left unsaid.
+
+The features are those of ``prompts/feature_words.txt`` (:func:`chatrec.specs.features`) and the
+colour words of ``prompts/answers_en.json``; a word that a catalogue value holds ("white" in a shop
+with a colour field, "gaming" of GamingMice) is read by the understanding as that value instead.
+A message in Chinese, Spanish or German is first put into English words by the lexicon and the
+answers' ``feature_words`` ("编织" -> "braided", "白色" -> "white").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from chatrec.specs import _feature_patterns, features
+
+if TYPE_CHECKING:
+    from chatrec.request import ShopperRequest
+    from chatrec.retrieval import Candidate
+
+__all__ = ["asked", "given_up", "shown_words", "stating", "value_tokens"]
+
+#: "not wired", "without mic", "sin cable", "ohne Kabel", "kein Bluetooth": a feature not wanted.
+_NEGATED = re.compile(r"\b(?:not|no|without|except|but not|sin|ohne|kein\w*|nicht)\s+[\w-]+|(?:不要|不是|别|没有)[\u4e00-\u9fff\w-]{1,4}",
+                      re.IGNORECASE)
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+@lru_cache(maxsize=1)
+def _colours() -> tuple[str, ...]:
+    from chatrec.answers import load_answer_wording
+
+    return tuple(str(c) for c in load_answer_wording("en")["colour_words"])
+
+
+def value_tokens(counts: Mapping[str, Iterable[str]]) -> frozenset[str]:
+    """The lower-case words of the catalogue's values, brands left out ("SmartTelevisions" -> smart,
+    televisions; "Navy Blue" -> navy, blue): a feature made of them is read as a value instead."""
+    words: set[str] = set()
+    for name, values in counts.items():
+        if name == "brand":
+            continue
+        for value in values:
+            words.update(w.lower() for w in _CAMEL.findall(str(value)))
+    return frozenset(words)
+
+
+def _in_english(message: str, language: str) -> str:
+    """The message in the English words features and colours are matched with."""
+    text = message.lower()
+    if language == "en":
+        return text
+    from chatrec.answers import _feature_words, _wording
+    from chatrec.language import Lexicon, fold
+
+    folded = _feature_words(fold(message), _wording(language))
+    return Lexicon.default().translate(folded, language).lower()
+
+
+def asked(
+    message: str, heard: ShopperRequest, values: frozenset[str], current: Mapping[str, Sequence[str]] | None = None
+) -> list[str]:
+    """The features and colours this message asks for that no catalogue value holds, in English
+    ("braided", "type c", "white"); negated ones ("not wired"), the words read as values (this
+    message's, or ``current``: the wishes in force) and colours that are catalogue values left out."""
+    searching = heard.intent in ("recommend", "refine", "more_like", "answer")
+    if not searching and not (heard.intent in ("ask_about_item", "compare") and not heard.references):
+        return []
+    text = _NEGATED.sub(" ", _in_english(message, heard.language))
+    avoided = {w.lower() for w in heard.avoid_words}
+    said = [*heard.include.values(), *heard.exclude.values(), *(current or {}).values()]
+    read = {w.lower() for vs in said for v in vs for w in _CAMEL.findall(v)}
+    found = [name for name in sorted(features(text)) if not set(name.split()) <= read]
+    found += [c for c in _colours() if c not in values and c not in read
+              and re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)]
+    return [w for w in found if w not in avoided and not set(w.split()) & avoided]
+
+
+#: "never mind the blue", "forget braided", "没有蓝色的就算了", "da igual el color": a wish given up.
+_GIVE_UP = re.compile(r"never ?mind|forget|(?:does ?n[o']?t|doesn't) matter|don'?t care|算了|无所谓|不用了|egal|da igual|"
+                      r"no importa|olvida", re.IGNORECASE)
+
+
+def given_up(message: str, language: str, wanted: Sequence[str]) -> list[str]:
+    """The wanted words the message gives up: negated ("no blue", "没有蓝色的") or named beside a
+    giving-up phrase ("forget the braided ones", "没有蓝色的就算了")."""
+    if not wanted:
+        return []
+    text = _in_english(message, language)
+    negated = " ".join(m.group(0) for m in _NEGATED.finditer(text))
+    gives_up = _GIVE_UP.search(message) is not None or _GIVE_UP.search(text) is not None
+    return [w for w in wanted if _pattern(w).search(negated) or (gives_up and _pattern(w).search(text))]
+
+
+def _pattern(word: str) -> re.Pattern[str]:
+    for name, pattern in _feature_patterns():
+        if name == word:
+            return pattern
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+
+
+def states(item: Any, words: Sequence[str], title_only: bool = False) -> bool:
+    """Whether the item's title (or, unless ``title_only``, its description) states every one of the words."""
+    text = item.title if title_only else f"{item.title} {getattr(item, 'description', '') or ''}"
+    return all(_pattern(w).search(text) for w in words)
+
+
+def stating(candidates: Sequence[Candidate], words: Sequence[str]) -> tuple[list[Candidate], list[str]]:
+    """The candidates that state every wanted word, and the words none of them states.
+
+    With a word no candidate states, the candidates stating the others are kept (the failed word is
+    returned, to be said and given up); with no candidates at all nothing is known to fail.
+    """
+    if not words or not candidates:
+        return list(candidates), []
+    failed = [w for w in words if not any(states(c.item, [w]) for c in candidates)]
+    kept_words = [w for w in words if w not in failed]
+    if not kept_words:
+        return list(candidates), failed
+    # the items whose names say it first: a shopper reads the name ("Type-C" in a description of a
+    # cable "for all C type devices" is a weaker promise)
+    named = [c for c in candidates if states(c.item, kept_words, title_only=True)]
+    kept = named or [c for c in candidates if states(c.item, kept_words)]
+    return kept or list(candidates), failed
+
+
+def shown_words(words: Sequence[str], language: str) -> str:
+    """The words as the shopper's language says them ("white" -> "白色", "braided" -> "编织"), joined."""
+    if language == "en":
+        return ", ".join(words)
+    from chatrec.answers import _wording
+    from chatrec.language import Lexicon
+
+    table: Mapping[str, str] = _wording(language).get("feature_words", {})
+    out = []
+    for word in words:
+        own = [said for said, english in table.items() if english == word]
+        native = Lexicon.default().native(word.title(), language)
+        out.append(min(own, key=len) if own else native or word)
+    return "、".join(out) if language == "zh" else ", ".join(out)
