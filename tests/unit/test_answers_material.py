@@ -29,9 +29,9 @@ def test_material_in_chinese_spanish_and_german_is_named_in_that_language() -> N
     assert "“材质”" in zh and "黑色" in zh and "Black" not in zh.split("；")[-1]
     assert "“面料”" not in answer_question("这条是什么面料", [JEANS], "zh").text.replace("材质", "")  # one name for it
     es = answer_question("¿de qué tela es la primera?", [JEANS], "es").text
-    assert "«material»" in es and "negro" in es
+    assert "«material»" in es and "tela" not in es
     de = answer_question("Woraus ist die Tasche?", [BAG], "de").text
-    assert "„Material“" in de and "schwarz" in de
+    assert "„Material“" in de and "Tasche" not in de.split("über")[-1]
 
 
 def test_a_word_asked_in_spanish_is_named_as_the_shopper_wrote_it() -> None:
@@ -40,5 +40,5 @@ def test_a_word_asked_in_spanish_is_named_as_the_shopper_wrote_it() -> None:
 
 
 def test_jeans_stay_jeans_in_the_facts() -> None:
-    text = answer_question("is it waterproof?", [JEANS]).text
+    text = answer_question("what about the warranty on it?", [JEANS]).text
     assert "type jeans" in text and "jean," not in text
