@@ -489,6 +489,10 @@ def _answer_question(
     return _attribute_answer(asked, items, positions, wording, counted=counted, yes_no=yes_no, question=question)
 
 
+#: Verbs a yes/no question asks a feature with ("does it support fast charging?"): not the feature's words.
+_ASK_VERBS = frozenset("support supports supported have has come comes offer offers include includes work works".split())
+
+
 def _topic(text: str, wording: Mapping[str, Any]) -> str | None:
     """The kind of fact a question asks for by a phrase of its own ("made of", "材质", "de qué tela"
     -> "material"; ``topic_words`` of the wording), or None."""
@@ -1034,6 +1038,12 @@ def _attribute_answer(
             if written is not None and re.search(r"\d", snippet(source, written.start(), written.end())):
                 found = snippet(source, written.start(), written.end())  # "…with 3 HDMI ports to connect…"
             said_in = "yes_in_text" if yes_no and "yes_in_text" in wording and not counted else "found_in_text"
+            needed = [w for w in asked if w not in _ASK_VERBS][-2:]  # "support fast charging": "fast charging"
+            if said_in == "yes_in_text" and not set(needed) <= set(found.lower().split()):
+                # "fast charging?" of a text saying only "charging": no yes
+                lines.append(wording["partial_in_text"].format(
+                    title=title, where=wording["where_names"].get(where, where), found=found, asked=said_as))
+                continue
             lines.append(wording[said_in].format(title=title, where=wording["where_names"].get(where, where),
                                                  asked=found))
             supported = True

@@ -42,3 +42,16 @@ def test_a_word_asked_in_spanish_is_named_as_the_shopper_wrote_it() -> None:
 def test_jeans_stay_jeans_in_the_facts() -> None:
     text = answer_question("what about the warranty on it?", [JEANS]).text
     assert "type jeans" in text and "jean," not in text
+
+
+def test_a_yes_needs_every_word_asked_not_the_last_one() -> None:
+    """"is the second one fast charging?" of a charger whose text says only "charging": no "Yes"."""
+    charger = Item(id="c", title="Oraimo Elite Dual Port 5V/2.4A Wall Charger", category="WallChargers", brand="Oraimo",
+                   price=249.0, currency="INR", description="Dual USB charging for phones and tablets")
+    text = answer_question("is it fast charging?", [charger]).text
+    assert not text.startswith("Yes") and "“charging”, but not “fast charging”" in text
+    fast = Item(id="f", title="Portronics 20W Fast Charging Adapter", category="WallChargers", brand="Portronics",
+                price=529.0, currency="INR", description="")
+    assert answer_question("is it fast charging?", [fast]).text.startswith("Yes")
+    zh = answer_question("第一个是快充的吗", [charger], "zh").text
+    assert not zh.startswith("是的")
