@@ -127,6 +127,12 @@ def stating(candidates: Sequence[Candidate], words: Sequence[str]) -> tuple[list
     kept_words = [w for w in words if w not in failed]
     if not kept_words:
         return list(candidates), failed
+    # each word is stated by some candidate but none states them all ("bluetooth", then "有没有白色的"):
+    # the latest wishes are kept and the older words those candidates lack fail, so they are said
+    for keep in range(len(kept_words), 0, -1):
+        if any(states(c.item, kept_words[-keep:]) for c in candidates):
+            failed, kept_words = failed + kept_words[:-keep], kept_words[-keep:]
+            break
     # the items whose names say it first: a shopper reads the name ("Type-C" in a description of a
     # cable "for all C type devices" is a weaker promise)
     named = [c for c in candidates if states(c.item, kept_words, title_only=True)]

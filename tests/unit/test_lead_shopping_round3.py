@@ -178,3 +178,18 @@ def test_whether_a_shown_item_fits_a_device_is_a_question_about_it(catalogues: o
     shown = tuple(list(catalogues["electronics"][1])[:5])  # type: ignore[index]
     request = read(catalogues, "electronics", message, shown=shown)
     assert request.intent == "ask_about_item" and [r.position for r in request.references] == [1]
+
+
+def test_a_later_feature_no_item_shares_with_an_earlier_one_is_not_dropped_silently() -> None:
+    """"蓝牙耳机", then "有没有白色的": no earphone says both; the white ones are kept and "bluetooth" is
+    named as the wish that failed, rather than showing the bluetooth ones as if they were white."""
+    from chatrec.retrieval import Candidate
+    from chatrec.wanted_words import stating
+
+    items = [Item(id="b", title="Boult Bluetooth Earbuds (Black)", category="In-Ear"),
+             Item(id="w", title="Samsung Wired Earphones (White)", category="In-Ear"),
+             Item(id="n", title="Noise Bluetooth Neckband", category="In-Ear")]
+    kept, failed = stating([Candidate(item=i, score=1.0) for i in items], ["bluetooth", "white"])
+    assert [c.item.id for c in kept] == ["w"] and failed == ["bluetooth"]
+    kept, failed = stating([Candidate(item=i, score=1.0) for i in items], ["bluetooth"])
+    assert {c.item.id for c in kept} == {"b", "n"} and failed == []
