@@ -1022,7 +1022,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None:
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
-        elif offered is None and not wanted_now and heard.intent in ("recommend", "refine") and heard.query \
+        elif offered is None and not wanted_now and heard.language == "en" and heard.intent in ("recommend", "refine") \
+                and heard.query \
                 and not heard.include and any(
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):
             mask = parts.retriever.allowed(filters_for(state.wishes()))  # "cotton" after men's kurtas: none says it

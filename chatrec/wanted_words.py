@@ -110,9 +110,19 @@ def _pattern(word: str) -> re.Pattern[str]:
 
 
 def states(item: Any, words: Sequence[str], title_only: bool = False) -> bool:
-    """Whether the item's title (or, unless ``title_only``, its description) states every one of the words."""
+    """Whether the item's title (or, unless ``title_only``, its description) states every one of the words,
+    and its title says none of their contraries (a "Wired Gaming Mouse" whose description mentions
+    wireless receivers is no wireless mouse)."""
     text = item.title if title_only else f"{item.title} {getattr(item, 'description', '') or ''}"
-    return all(_pattern(w).search(text) for w in words)
+    return all(_pattern(w).search(text) and not _contradicted(item.title, w) for w in words)
+
+
+def _contradicted(title: str, word: str) -> bool:
+    """Whether the title states a contrary of the word (``contrary_words`` of the answer wording)."""
+    from chatrec.answers import load_answer_wording
+
+    contrary: Sequence[str] = load_answer_wording("en").get("contrary_words", {}).get(word, ())
+    return any(_pattern(c).search(title) for c in contrary)
 
 
 def stating(candidates: Sequence[Candidate], words: Sequence[str]) -> tuple[list[Candidate], list[str]]:

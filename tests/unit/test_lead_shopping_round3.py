@@ -193,3 +193,18 @@ def test_a_later_feature_no_item_shares_with_an_earlier_one_is_not_dropped_silen
     assert [c.item.id for c in kept] == ["w"] and failed == ["bluetooth"]
     kept, failed = stating([Candidate(item=i, score=1.0) for i in items], ["bluetooth"])
     assert {c.item.id for c in kept} == {"b", "n"} and failed == []
+
+
+def test_a_title_saying_the_contrary_does_not_state_a_wanted_feature() -> None:
+    from chatrec.wanted_words import states
+
+    wired = Item(id="m", title="HP M270 Backlit USB Wired Gaming Mouse", category="GamingMice",
+                 description="Works with wireless receivers of other HP devices")
+    assert not states(wired, ["wireless"])
+    assert states(Item(id="w", title="Logitech G304 Wireless Gaming Mouse", category="GamingMice"), ["wireless"])
+
+
+def test_a_spanish_budget_brings_no_note_about_its_function_words(electronics: ChatRec) -> None:
+    electronics.respond("busco una smart tv", session_id="es-budget")
+    reply = electronics.respond("que no pase de 30 mil", session_id="es-budget")
+    assert "«que»" not in reply.text and "menciona" not in reply.text
