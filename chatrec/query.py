@@ -216,9 +216,11 @@ def relax(
 ) -> tuple[Wishes, list[str]]:
     """The wishes to search with: all of them, or as many as some item satisfies.
 
-    When no item fits every wish, one wish at a time is left out (the price first, then
-    the oldest attribute, the fields in ``last`` after the other attributes, whom it is for next to last, the product type last), preferring a single omission that is enough.
-    Exclusions ("not red", rejected items) are never relaxed.
+    When no item fits every wish, the fewest wishes are left out that let some item fit, tried in
+    the order they are given up (the price first, then the oldest attribute, the fields in ``last``
+    after the other attributes, whom it is for next to last, the product type last); past
+    :data:`_MOST_TRIES` sets, one wish at a time in that order. Exclusions ("not red", rejected
+    items) are never relaxed.
 
     Args:
         wishes: The customer's wishes.
