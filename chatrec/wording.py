@@ -141,13 +141,12 @@ class Phrases:
                 shown = [self.summary_value(head)]
             # "WallChargers or 3 similar" rather than a long list of close values.
             parts.append(self.render("wish", values=shown, count=len(shown), negated=False))
-        low, high = _bound(state.min_price), _bound(state.max_price)  # "<= 5,764 INR", not 5,763.89 (¥500)
-        if low is not None and high is not None:
-            parts.append(f"{format_amount(low)}-{format_amount(high, currency)}")
-        elif high is not None:
-            parts.append(f"<= {format_amount(high, currency)}")
-        elif low is not None:
-            parts.append(f">= {format_amount(low, currency)}")
+        if state.min_price is not None and state.max_price is not None:
+            parts.append(f"{format_amount(state.min_price)}-{format_amount(state.max_price, currency)}")
+        elif state.max_price is not None:
+            parts.append(f"<= {format_amount(state.max_price, currency)}")
+        elif state.min_price is not None:
+            parts.append(f">= {format_amount(state.min_price, currency)}")
         for values in state.exclude.values():
             parts.extend(self.render("wish", values=[show(value)], count=1, negated=True) for value in values)
         return ", ".join(parts)
@@ -160,8 +159,3 @@ def _shared_head(labels: Sequence[str]) -> str | None:
         return None
     head = heads.pop()
     return head if head.isalpha() and len(head) > 2 else None
-
-
-def _bound(amount: float | None) -> float | None:
-    """A budget bound as the summary says it: whole units from 100 up (a converted ¥500 reads "5,764"), else as it is."""
-    return float(round(amount)) if amount is not None and amount >= 100 else amount

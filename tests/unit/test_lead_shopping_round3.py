@@ -208,8 +208,3 @@ def test_a_spanish_budget_brings_no_note_about_its_function_words(electronics: C
     electronics.respond("busco una smart tv", session_id="es-budget")
     reply = electronics.respond("que no pase de 30 mil", session_id="es-budget")
     assert "«que»" not in reply.text and "menciona" not in reply.text
-
-
-def test_a_converted_budget_reads_in_whole_units_in_the_summary() -> None:
-    assert Phrases().summary(Wishes(max_price=5763.89), currency="INR") == "<= 5,764 INR"
-    assert Phrases().summary(Wishes(max_price=79.5), currency="USD") == "<= 79.50 USD"
