@@ -513,6 +513,12 @@ def values_on_offer(parts: Parts, heard: ShopperRequest, message: str, state: Di
     return None if field is None or state.include.get(field) else field
 
 
+def _fitting_items(parts: Parts, state: DialogueState) -> list[Item]:
+    """The catalogue items that fit the wishes in force (shown ones too)."""
+    mask = parts.retriever.allowed(filters_for(state.wishes()))
+    return [i for n, i in enumerate(parts.retriever.index.items) if mask is None or mask[n]]
+
+
 def _field_said(parts: Parts, word: str, phrases: Phrases) -> str | None:
     """The catalogue field a shopper's attribute word names ("colours", "颜色", "Farben"), in their
     language's names or English, else None."""
@@ -1026,20 +1032,18 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 and heard.query \
                 and not heard.include and any(
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):
-            mask = parts.retriever.allowed(filters_for(state.wishes()))  # "cotton" after men's kurtas: none says it
-            texts = (f"{i.title} {i.description}" for n, i in enumerate(index.items) if mask is None or mask[n])
-            word = followups.not_mentioned(heard.query, message, texts, parts.retriever.bm25.vocabulary) \
-                if index.items and (mask is None or mask.any()) else None
+            fitting = _fitting_items(parts, state)  # "cotton" after men's kurtas: none says it
+            word = followups.not_mentioned(heard.query, message, (f"{i.title} {i.description}" for i in fitting),
+                                           parts.retriever.bm25.vocabulary) if fitting else None
             if word is not None:
                 notes.append(phrases.render("not_mentioned", thing=word, wishes=phrases.summary(
                     state.wishes(), labels=parts.labels)))
     elif named_type and heard.intent in ("recommend", "refine"):  # i12k: "a sony tv" on a shop with no Sony TV
-        mask = parts.retriever.allowed(filters_for(state.wishes()))
+        fitting = _fitting_items(parts, state)
         read = [v for vs in heard.include.values() for v in vs]
         read += [parts.labels.show(v) for v in read] if parts.labels is not None else []
-        names = (f"{i.title} {i.brand or ''}" for n, i in enumerate(index.items) if mask is None or mask[n])
-        word = followups.not_among(message, names, parts.retriever.bm25.vocabulary, named=read) \
-            if index.items and (mask is None or mask.any()) else None
+        word = followups.not_among(message, (f"{i.title} {i.brand or ''}" for i in fitting),
+                                   parts.retriever.bm25.vocabulary, named=read) if fitting else None
         if word is not None:
             notes.append(phrases.render("not_among", thing=word, wishes=phrases.summary(
                 state.wishes(), labels=parts.labels)))
