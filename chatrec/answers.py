@@ -36,6 +36,7 @@ from chatrec.informal import ACCEPT
 from chatrec.language import Lexicon, fold
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
+from chatrec.specs import feature_spellings, spec_matches, specs
 
 __all__ = [
     "Answer",
@@ -304,6 +305,26 @@ def _name(english: str, wording: Mapping[str, Any] | None) -> str:
     return names.get(english, english)
 
 
+_NUMBER = re.compile(r"[\d.,]+")
+
+
+def _title_features_apart(items: Sequence[Item], most: int = 4) -> list[list[str]]:
+    """Per item, the features (``prompts/feature_words.txt``) and specs its name states that not every
+    other item's name states, as its name spells them: what sets it apart in a comparison."""
+    spelt = [feature_spellings(item.title) for item in items]
+    shared = set.intersection(*(set(s) for s in spelt)) if spelt else set()
+    out = []
+    for own, item in zip(spelt, items):
+        words = [spelling for name, spelling in own.items() if name not in shared]
+        others = [specs(other.title) for other in items if other is not item]
+        for start, end, _unit in spec_matches(item.title):
+            phrase = item.title[start:end]
+            if specs(phrase) and not all(specs(phrase) <= o for o in others):
+                words.append(phrase)
+        out.append(list(dict.fromkeys(words))[:most])
+    return out
+
+
 def _join(words: Sequence[str], wording: Mapping[str, Any]) -> str:
     if len(words) <= 1:
         return "".join(words)
@@ -434,13 +455,18 @@ def _answer_question(
         english = [[(n, v) for n, v in _english_fields(item)
                     if n == "type" or not re.search(r"categ|department|class|kind|type|price", n)] for item in items]
         fields = [{_name(n, wording): v for n, v in pairs} for pairs in english]
-        for position, item, values in zip(positions, items, fields):
-            facts = list(values.values())
+        only = _title_features_apart(items)
+        for position, item, values, own in zip(positions, items, fields, only):
+            # a bare number says nothing alone: "rating 4.1", "rating count 98,250"
+            facts = [f"{name} {value}" if _NUMBER.fullmatch(value) else value for name, value in values.items()]
             price = _price_text(item)
             if price:
                 facts.insert(min(2, len(facts)), price)
+            facts = facts[:6]
+            if own:  # what its name states and the other items' names do not: "“ANC”, “Type-C”"
+                facts.append(wording["compare_title"].format(words=wording.get("sep", ", ").join(f"“{w}”" for w in own)))
             lines.append(wording["compare_line"].format(position=position, title=_short_title(item),
-                                                        facts=wording.get("sep", ", ").join(facts[:6])))
+                                                        facts=wording.get("sep", ", ").join(facts)))
         common = [name for name in fields[0] if all(name in f for f in fields[1:])]
         differ = [n for n in common if len({f[n].lower() for f in fields}) > 1]
         same = [n for n in common if n not in differ]

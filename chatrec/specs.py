@@ -19,7 +19,7 @@ from chatrec.prompting import default_prompts_dir
 if TYPE_CHECKING:
     from chatrec.retrieval import Candidate
 
-__all__ = ["features", "spec_matches", "specs", "specs_first"]
+__all__ = ["feature_spellings", "features", "spec_matches", "specs", "specs_first"]
 
 # Unit spellings to one name; longest first so that "mah" wins over "m".
 _UNITS = {
@@ -71,6 +71,19 @@ def _feature_patterns(prompts_dir: str | None = None) -> tuple[tuple[str, re.Pat
 def features(text: str) -> set[str]:
     """The features a text names: "Wireless Bluetooth earbuds, Type-C" -> {"wireless", "bluetooth", "type c"}."""
     return {name for name, pattern in _feature_patterns() if pattern.search(text)}
+
+
+def feature_spellings(text: str) -> dict[str, str]:
+    """The features a text names, each with its first spelling as written there.
+
+    "…30dB ANC+ ENC, Type-C Fast Charging…" -> {"noise cancelling": "ANC", "type c": "Type-C", …}.
+    """
+    found = {}
+    for name, pattern in _feature_patterns():
+        match = pattern.search(text)
+        if match:
+            found[name] = match.group(0)
+    return found
 
 
 def specs_first(candidates: Sequence[Candidate], shopper_text: str) -> list[Candidate]:
