@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from chatrec.catalog import Item
+from chatrec.ellipsis import is_elliptical
 from chatrec.errors import PromptError
 from chatrec.grounding import Wording
 from chatrec.grounding import display_value as _display
@@ -306,6 +307,10 @@ def _name(english: str, wording: Mapping[str, Any] | None) -> str:
 
 
 _NUMBER = re.compile(r"[\d.,]+")
+#: "4th", "2nd": a place in the list, not a word asked about.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: Field names of a product grouping or a list price: no fact of the item to describe or compare it by.
+_GROUPING = re.compile(r"categ|department|class|kind|type|price")
 
 
 def _title_features_apart(items: Sequence[Item], most: int = 4) -> list[list[str]]:
@@ -338,15 +343,29 @@ def answer_question(
     *,
     positions: Sequence[int] | None = None,
     reasons: Sequence[str] | None = None,
+    earlier: str | None = None,
 ) -> Answer:
     """Answer a question about shown items from their catalogue data (see :func:`_answer_question`);
-    i12v: amounts name their currency as the shopper's language does ("399 卢比" in Chinese)."""
+    i12v: amounts name their currency as the shopper's language does ("399 卢比" in Chinese).
+
+    ``earlier`` is the question answered last: a follow-up that only points at other items ("and the
+    second?", "那第二个呢") asks it again of them (:mod:`chatrec.ellipsis`).
+    """
+    question = resolve_question(question, language, earlier)
     answer = _answer_question(question, items, language, positions=positions, reasons=reasons)
     names = _currency_names(wording_language(language))
     if not names:
         return answer
     text = re.sub(r"(\d[\d,.]*) ([A-Z]{3})\b", lambda m: f"{m.group(1)} {names.get(m.group(2), m.group(2))}", answer.text)
     return replace(answer, text=text)
+
+
+def resolve_question(question: str, language: str = "en", earlier: str | None = None) -> str:
+    """The question a follow-up asks: ``earlier`` (the question answered last) when the follow-up only
+    points at other items ("and the second?", "那第二个呢"; :mod:`chatrec.ellipsis`), else its own words."""
+    if earlier and is_elliptical(question, _asked_words(fold(question).lower(), _wording(language))):
+        return earlier
+    return question
 
 
 @lru_cache(maxsize=8)
@@ -452,8 +471,7 @@ def _answer_question(
         lines = [wording["compare_head"]]
         # i12v: a product grouping ("department Electronics", "subcategory Headphones,Earbuds&Accessories")
         # and a list price are no facts of the item to compare by; names checked in English, before translation
-        english = [[(n, v) for n, v in _english_fields(item)
-                    if n == "type" or not re.search(r"categ|department|class|kind|type|price", n)] for item in items]
+        english = [[(n, v) for n, v in _english_fields(item) if n == "type" or not _GROUPING.search(n)] for item in items]
         fields = [{_name(n, wording): v for n, v in pairs} for pairs in english]
         only = _title_features_apart(items)
         for position, item, values, own in zip(positions, items, fields, only):
@@ -548,7 +566,7 @@ def _said(asked: Sequence[str], question: str, wording: Mapping[str, Any]) -> st
 def _asked_words(text: str, wording: Mapping[str, Any]) -> list[str]:
     """The content words a question asks about (fillers, figures and single letters out)."""
     return [t for t in _tokens(_question_clauses(text, wording))
-            if t not in wording["filler_words"] and not t.isdigit() and len(t) > 1]
+            if t not in wording["filler_words"] and not t.isdigit() and len(t) > 1 and not _ORDINAL.fullmatch(t)]
 
 
 #: i12y: a yes/no question opens with (or, in Spanish and German, has) one of these verbs, and asks no "which/what".
@@ -921,8 +939,10 @@ def _asked_colour(colour: str, wording: Mapping[str, Any]) -> str:
 
 
 def _facts_sentence(item: Item, wording: Mapping[str, Any]) -> str:
+    # a product grouping ("department Electronics") and a list price describe the shop, not the item
+    fields = [(_name(n, wording), v) for n, v in _english_fields(item) if n == "type" or not _GROUPING.search(n)]
     facts = [wording.get("fact", "{name} {value}").format(name=name, value=_show(value, wording))
-             for name, value in _fields(item, wording)[:5]]
+             for name, value in fields[:5]]
     price = _price_text(item)
     if price:
         facts.append(price)
@@ -1066,7 +1086,14 @@ def _attribute_answer(
             said_in = "yes_in_text" if yes_no and "yes_in_text" in wording and not counted else "found_in_text"
             needed = [w for w in asked if w not in _ASK_VERBS][-2:]  # "support fast charging": "fast charging"
             if said_in == "yes_in_text" and not set(needed) <= set(found.lower().split()):
-                # "fast charging?" of a text saying only "charging": no yes
+                # "fast charging?" of a text saying only "charging": no yes; a related word said whole comes
+                # first ("sweat resistant?" of a name saying "Water Resistant": that, not "resistant")
+                related = _related(asked, item, fields, wording)
+                if related is not None:
+                    sentence = wording["found_related" if related[0] in ("name", "description") else "found_related_field"]
+                    lines.append(sentence.format(title=title, asked=said_as, found=_show(related[1], wording),
+                                                 where=wording["where_names"].get(related[0], related[0])))
+                    continue
                 lines.append(wording["partial_in_text"].format(
                     title=title, where=wording["where_names"].get(where, where), found=found, asked=said_as))
                 continue

@@ -424,6 +424,9 @@ class ChatRec:
             "reasons": [r.reason for r in reply.recommendations],
             "question": reply.question.to_dict() if reply.question else None,
         }
+        answer = reply.metadata.get("answer")
+        if isinstance(answer, dict) and answer.get("question"):
+            payload["answered"] = answer["question"]  # "and the second?" next asks the same of another item
         self.store.save_turn(
             turn.session_id,
             turn.state.to_dict(),

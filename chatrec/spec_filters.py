@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from chatrec.specs import han_spec_digits
+
 __all__ = ["SpecCheck", "check", "checked", "describe", "drop_spec_price", "read_bounds", "stated"]
 
 # Unit spellings -> (family, factor to the family's base unit). Longest spellings are tried first.
@@ -85,6 +87,7 @@ def read_bounds(message: str) -> dict[str, tuple[float | None, float | None]]:
     "40-43 inch" both ends; a bare "32 inch" both ends at 32. Figures without a unit are no spec
     (they are prices or counts, read elsewhere).
     """
+    message = han_spec_digits(message)  # "两万毫安" is 20000 mAh
     bounds: dict[str, tuple[float | None, float | None]] = {}
     taken: list[tuple[int, int]] = []
 

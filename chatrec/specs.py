@@ -40,6 +40,25 @@ _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _SPEC = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z])", re.IGNORECASE)
 
 
+#: A Chinese number ("两万", "一万五", "2万", "1.5万") right before a unit ("毫安", "英寸", "升"…).
+_HAN_SPEC = re.compile(r"((?:\d+(?:\.\d+)?万)|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)\s*"
+                       r"(?=毫安|mah|英寸|寸|毫升|升|千瓦|瓦|公斤|千克|克|厘米|毫米|米|gb|tb|w\b)", re.IGNORECASE)
+
+
+def han_spec_digits(text: str) -> str:
+    """Chinese numbers before a unit written in digits: "两万毫安" -> "20000毫安", "1.5万毫安" -> "15000毫安"."""
+    from chatrec.money import _han_number
+
+    def replace(found: re.Match[str]) -> str:
+        number = found.group(1)
+        if number.endswith("万") and number[:-1].replace(".", "", 1).isdigit():
+            value = float(number[:-1]) * 10_000
+            return str(int(value)) if value.is_integer() else str(value)
+        return str(_han_number(number))
+
+    return _HAN_SPEC.sub(replace, text)
+
+
 def spec_matches(text: str) -> list[tuple[int, int, str]]:
     """Where a text states a spec: (start, end, unit) per number with a unit, in order."""
     return [(m.start(), m.end(), _UNITS[m.group(2).lower()]) for m in _SPEC.finditer(text) if m.group(2) != "G"]
@@ -48,7 +67,7 @@ def spec_matches(text: str) -> list[tuple[int, int, str]]:
 def specs(text: str) -> set[tuple[float, str]]:
     """The (number, unit) specs a text states: "43-inch 4K tv, 1.5 ton" -> {(43, "inch"), (1.5, "ton")}."""
     found = set()
-    for number, unit in _SPEC.findall(text):
+    for number, unit in _SPEC.findall(han_spec_digits(text)):
         if unit == "G":  # "5G", "Snapdragon 690G": a network or a chip, not grams ("190g", "190 g")
             continue
         found.add((float(number), _UNITS[unit.lower()]))

@@ -24,6 +24,7 @@ import numpy as np
 from chatrec.accessories import accessories_last
 from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
+from chatrec.ellipsis import earlier_question  # "and the second?" after a question
 from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams"
 from chatrec import shopper_moves  # i12o: "none of these are formal?", "never mind, thanks"
 from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
@@ -393,15 +394,21 @@ def short_reply(
     referenced = [r for r in heard.references if r.item_id and r.item_id in index]
     items = [index.get(r.item_id) for r in referenced if r.item_id]
     reasons: dict[str, str] = {}
+    earlier = None
     if session_id is not None:
-        last = next((t for t in reversed(parts.store.turns(session_id)) if t.payload.get("recommendations")), None)
+        stored = parts.store.turns(session_id)
+        last = next((t for t in reversed(stored) if t.payload.get("recommendations")), None)
         if last is not None:
             reasons = dict(zip(last.payload.get("recommendations", []), last.payload.get("reasons", [])))
+        earlier = earlier_question(stored)  # "and the second?" asks it again
+    language = answers.wording_language(heard.language)
+    question = answers.resolve_question(message, language, earlier)
     answer = answers.answer_question(
-        message, items, answers.wording_language(heard.language), positions=[r.position for r in referenced],
+        question, items, language, positions=[r.position for r in referenced],
         reasons=[reasons.get(item.id, "") for item in items],
     )
-    return answer.text, {"decision": heard.intent, "references": heard.positions, "answer": answer.to_dict()}
+    return answer.text, {"decision": heard.intent, "references": heard.positions,
+                         "answer": {**answer.to_dict(), "question": question}}
 
 
 def out_of_range(message: str, heard: ShopperRequest, n_shown: int) -> str | None:
