@@ -279,21 +279,29 @@ def not_among(
     return next((w for w in candidates if not {w, singular(w), w.rstrip("s")} & known), None)
 
 
-def not_mentioned(query: str, message: str, texts: Iterable[str], vocabulary: Collection[str]) -> str | None:
+#: Words that name a field, not a feature ("does it come in other colours?").
+_FIELD_WORDS = frozenset("colour colours color colors shade shades size sizes style styles model models".split())
+
+
+def not_mentioned(query: str, message: str, texts: Iterable[str], vocabulary: Collection[str],
+                  values: Iterable[str] = ()) -> str | None:
     """A word the shopper narrows a search with ("cotton" after men's kurtas) that no fitting item's
     name or description has, though the catalogue knows it elsewhere, else None: the reply says so
     rather than showing the others as if they were cotton. Only words as the shopper wrote them.
 
     ``texts`` are the names and descriptions of the items fitting the wishes; ``vocabulary`` every
-    word of the catalogue.
+    word of the catalogue; ``values`` the wishes' values in force, wanted or not ("less formal" is
+    the usage Formal left out, no word to find).
     """
     from chatrec.grounding import singular
     from chatrec.language import fold, says_english as function_word
     from chatrec.text import tokens
 
     said = {form for w in tokens(fold(message)) for form in (w, singular(w))}
+    held = {form for value in values for w in tokens(fold(str(value))) for form in (w, singular(w))}
     words = [w for w in tokens(query) if w.isalpha() and len(w) >= 3 and w in said
-             and (w in vocabulary or singular(w) in vocabulary) and not function_word(w) and w not in _QUALIFIERS]
+             and (w in vocabulary or singular(w) in vocabulary) and not function_word(w) and w not in _QUALIFIERS
+             and w not in _FIELD_WORDS and not {w, singular(w)} & held]
     if not words:
         return None
     known = {form for text in texts for w in tokens(text) for form in (w, singular(w))}

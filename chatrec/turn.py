@@ -562,7 +562,7 @@ def with_unisex(state: DialogueState, profile: Profile | None, parts: Parts) -> 
 def build_query(
     state: DialogueState, message: str, profile: Profile | None, parts: Parts,
     anchors: Sequence[str] = (), phrases: Phrases | None = None, strict: bool = False,
-    named_now: Iterable[str] = (), wider: Wishes | None = None,
+    named_now: Iterable[str] = (), wider: Wishes | None = None, after: list[str] | None = None,
 ) -> tuple[Query, Wishes, list[str], bool]:
     """The search for this turn, the wishes it enforces, the wishes it had to leave out, and
     whether they were left out only because every item fitting them all was shown already.
@@ -574,6 +574,9 @@ def build_query(
     this message named a wish (``named_now``: "something in brown", "under 20000"), or the wish to
     leave out would be the product type, the budget or whom the items are for, nothing is left out:
     the items fitting them all are shown again (returned with no wish left out and ``True``).
+    Likewise when a wish no item meets at all was left out ("any in yellow" of men's kurtas) and
+    every item fitting the rest was shown: those are shown again, whom they are for kept, and a note
+    saying so is put in ``after`` (never "show me more" answered with women's kurtas).
     """
     retriever = parts.retriever
     phrases = phrases or parts.phrases
@@ -607,6 +610,26 @@ def build_query(
         budget_gone = (everything.min_price, everything.max_price) != (wishes.min_price, wishes.max_price)
         if named_now or budget_gone or any(name in kept and name not in wishes.include for name in everything.include):
             return build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], everything, [], True
+    if relaxed and not exhausted and not state.allow_shown and wider is None and not strict:
+        every_id = excluded(state, profile, with_shown=False)
+        core, core_relaxed = relax(  # what the catalogue itself forces to leave out, items seen or not
+            state.wishes(),
+            fits=lambda w: retriever.count(filters_for(w), every_id) > 0,
+            label=lambda w: phrases.summary(w, labels=parts.labels),
+            last=conversation_moves.outfit_fields(state.include, named_now),
+        )
+        kept = {*audience_fields(list(core.include)), *type_fields(list(core.include)), "category"}
+        lost = any(name in kept and name not in wishes.include for name in core.include) or \
+            (core.min_price, core.max_price) != (wishes.min_price, wishes.max_price)
+        if core_relaxed and lost:
+            query = make_query(
+                text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
+                profile_vector=profile.vector if profile else None, signals=parts.signals,
+                filters=filters_for(core), exclude_ids=every_id, catalogue=parts.catalogue,
+            )
+            if after is not None:
+                after.append(phrases.render("seen_rest"))
+            return query, core, core_relaxed, False
     return query, wishes, relaxed, exhausted
 
 
@@ -1040,8 +1063,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 and not heard.include and any(
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):
             fitting = _fitting_items(parts, state)  # "cotton" after men's kurtas: none says it
+            values = [v for wishes in (state.include, state.exclude) for vs in wishes.values() for v in vs]
             word = followups.not_mentioned(heard.query, message, (f"{i.title} {i.description}" for i in fitting),
-                                           parts.retriever.bm25.vocabulary) if fitting else None
+                                           parts.retriever.bm25.vocabulary, values) if fitting else None
             if word is not None:
                 notes.append(phrases.render("not_mentioned", thing=word, wishes=phrases.summary(
                     state.wishes(), labels=parts.labels)))
@@ -1068,9 +1092,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if widened is not None:
         notes.append(phrases.render("widened", value=phrases.show_value(
             parts.labels.show(widened[1]) if parts.labels is not None else widened[1])))
+    seen_rest: list[str] = []  # "show me more" when only the wishes left out could bring new items
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
                                                     named_now=[*heard.include, *(["price"] if heard.price else [])],
-                                                    wider=widened[0] if widened else None)
+                                                    wider=widened[0] if widened else None, after=seen_rest)
     if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
         notes.append(phrases.render("seen_all"))
     with observability.stage("retrieve"):
@@ -1162,6 +1187,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if relaxed:  # nothing lost silently, also when a question follows
         wording = "exhausted" if exhausted else "relaxed"
         notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
+    notes.extend(seen_rest)
     if plan.attribute is not None:
         turn.question = question(plan, phrases, parts.labels)
         turn.text = " ".join([*notes, turn.question.text])

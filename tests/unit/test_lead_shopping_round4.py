@@ -108,3 +108,25 @@ def test_sweat_questions_quote_the_water_resistance_the_name_states(question: st
     text = answer_question(question, [BUDS]).text
     assert "IPX5" in text or "Water Resistant" in text
     assert "1st" not in text
+
+
+def test_show_me_more_keeps_whom_it_is_for_when_the_colour_left_out_matches_nothing(fashion_chatrec: ChatRec) -> None:
+    # the fashion fixture has men's kurtas but no yellow one; its women's kurtas include yellow ones
+    session = "kurta-more"
+    for message in ("kurtas for men", "any in yellow"):
+        reply = fashion_chatrec.respond(message, session_id=session)
+    assert reply.recommendations and all(r.attributes.get("gender") == "Men" for r in reply.recommendations)
+    for message in ("show me more", "more please", "muéstrame más"):
+        reply = fashion_chatrec.respond(message, session_id=session)
+        assert reply.recommendations
+        assert all(r.attributes.get("gender") == "Men" for r in reply.recommendations), reply.text
+        assert "Yellow" in reply.text or "Amarillo" in reply.text or "amarillo" in reply.text
+
+
+def test_a_word_read_as_a_value_left_out_is_no_word_to_find_in_names(fashion_chatrec: ChatRec) -> None:
+    session = "less-formal"
+    fashion_chatrec.respond("show me dresses", session_id=session)
+    reply = fashion_chatrec.respond("something less formal", session_id=session)
+    assert "mentions “formal”" not in reply.text and reply.recommendations
+    reply = fashion_chatrec.respond("do you have other colours?", session_id=session)
+    assert "mentions “colours”" not in reply.text
