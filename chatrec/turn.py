@@ -1063,9 +1063,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 and not heard.include and any(
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):
             fitting = _fitting_items(parts, state)  # "cotton" after men's kurtas: none says it
-            values = [v for wishes in (state.include, state.exclude) for vs in wishes.values() for v in vs]
+            held = [v for wished in (state.include, state.exclude) for vs in wished.values() for v in vs]
             word = followups.not_mentioned(heard.query, message, (f"{i.title} {i.description}" for i in fitting),
-                                           parts.retriever.bm25.vocabulary, values) if fitting else None
+                                           parts.retriever.bm25.vocabulary, held) if fitting else None
             if word is not None:
                 notes.append(phrases.render("not_mentioned", thing=word, wishes=phrases.summary(
                     state.wishes(), labels=parts.labels)))
