@@ -243,6 +243,7 @@ _QUALIFIERS = frozenset(
     "new latest big small large little best good great cheap cheaper affordable budget quality decent nice "
     "premium simple basic normal regular proper real original genuine popular top fancy nice cool pretty "
     "long short light heavy nicer better prettier cooler classier cuter lovelier different special".split()
+    + "bigger larger smaller lighter heavier longer shorter thinner slimmer".split()
     # "what about the second one's battery?": a place in a list names no make either
     + "first second third fourth fifth sixth last previous next other same former latter middle".split()
 )

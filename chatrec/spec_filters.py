@@ -240,9 +240,12 @@ def describe(family: str, low: float | None, high: float | None, names: Mapping[
 
     if low is not None and high is not None:
         return f"{show(low)} {unit}" if abs(low - high) < 1e-6 else f"{show(low)}-{show(high)} {unit}"
+    # a strict bound ("more than 40 inches", "a bigger screen" than 1.75") lies just past its figure
     if low is not None:
-        return f">= {show(low)} {unit}"
-    return f"<= {show(high or 0.0)} {unit}"
+        strict = abs(low - round(low, 2)) > 1e-12
+        return f"{'>' if strict else '>='} {show(low)} {unit}"
+    strict = high is not None and abs(high - round(high, 2)) > 1e-12
+    return f"{'<' if strict else '<='} {show(high or 0.0)} {unit}"
 
 
 def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]:

@@ -33,6 +33,7 @@ from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
+from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -948,6 +949,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"include": bundles.as_one_field(heard.include, kinds, index.items),
                                          "show_now": True})
     bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
+    if not bounds and state.last_shown and heard.intent in ("ask_about_item", "compare", "refine", "more_like"):
+        # "bigger screen please", "有没有屏幕更大的": new items past the figure of those shown, no answer
+        pointed = [index.get(r.item_id) for r in heard.references
+                   if r.item_id and r.item_id in index and r.how not in ("all", "other")]
+        bounds = spec_comparatives.comparative_bounds(
+            message, [index.get(i) for i in state.last_shown if i in index], pointed)
+        if bounds:
+            heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True,
+                                             "relative_price": None})
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
     if heard.language == "other":

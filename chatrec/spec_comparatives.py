@@ -1,0 +1,74 @@
+"""A bigger, longer-lasting or lighter one than those shown: a spec bound from the items shown.
+
+"bigger screen please", "something with a bigger display", "one with more battery", "more storage",
+"a lighter one", "有没有屏幕更大的", "uno con más batería", "eins mit größerem Bildschirm": not a
+question about the items shown but a wish for new ones whose figure (read from their names and
+descriptions by :func:`chatrec.spec_filters.stated`) passes the best one shown, or the one the
+shopper points at ("bigger than the second"). The words per family and direction are in
+``prompts/spec_comparatives.json``; a question ("which has the bigger screen?") stays a question.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from chatrec.errors import PromptError
+from chatrec.language import fold
+from chatrec.prompting import default_prompts_dir
+from chatrec.spec_filters import _STRICT_STEP, stated
+
+__all__ = ["comparative_bounds"]
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _table() -> Mapping[str, Any]:
+    path = default_prompts_dir() / "spec_comparatives.json"
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise PromptError(f"cannot read {path}: {exc}") from exc
+
+
+def _has(text: str, words: Sequence[str]) -> bool:
+    return any((fold(w) in text) if _HAN.search(w) else re.search(rf"(?<![\w]){re.escape(fold(w))}(?![\w])", text)
+               for w in words)
+
+
+def comparative_bounds(message: str, shown: Sequence[Any], pointed: Sequence[Any] = ()) -> dict[str, tuple[float | None, float | None]]:
+    """The spec bound a wish for a bigger / smaller one sets, or {} when the message is no such wish.
+
+    Args:
+        message: The shopper's words.
+        shown: The items shown last (objects with ``title`` and ``description``).
+        pointed: The shown items the message points at ("bigger than the second"); their figure is
+            the one to pass, else the best of ``shown``.
+
+    Returns:
+        ``{family: (low, None)}`` for more, ``{family: (None, high)}`` for less (strict bounds).
+    """
+    text = fold(message).lower()
+    table = _table()
+    if not shown or _has(text, table["question_words"]) or _has(text, table["not_with"]):
+        return {}
+    for family, words in table["families"].items():
+        more = _has(text, words.get("more", ())) or (_has(text, table["more"]) and _has(text, words["nouns"]))
+        less = _has(text, words.get("less", ())) or (_has(text, table["less"]) and _has(text, words["nouns"]))
+        if more == less:
+            continue
+        # the name's figure first: a description also states others ("expandable up to 1TB")
+        figures = [max(found) for item in (pointed or shown)
+                   if (found := stated(item.title).get(family) or stated(item.description or "").get(family))]
+        if not figures:
+            continue
+        if more:
+            value = max(figures)
+            return {family: (value + _STRICT_STEP * max(value, 1.0), None)}
+        value = min(figures)
+        return {family: (None, value - _STRICT_STEP * max(value, 1.0))}
+    return {}
