@@ -300,9 +300,21 @@ def catalogue_money(retriever: Retriever) -> tuple[bool, str | None]:
 
 
 def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list[Candidate]:
-    """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans)."""
-    unwanted = set(words)
-    return [c for c in candidates if not unwanted & set(normalise_tokens(c.item.title))]
+    """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans), in any
+    form ("not stripes": no Striped shirt; "no prints": no Printed tee)."""
+    unwanted = {_stem(w) for w in words}
+    return [c for c in candidates if not unwanted & {_stem(w) for w in normalise_tokens(c.item.title)}]
+
+
+def _stem(word: str) -> str:
+    """"stripes", "striped", "stripe" -> "strip": one form for an unwanted word and a title's word."""
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")) and len(word) > 5:
+        word = word[:-2]  # "dresses" -> "dress"
+    elif word.endswith(("ing", "ed")) and len(word) > 6:
+        word = word[:-3] if word.endswith("ing") else word[:-2]
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def like_anchors(candidates: Sequence[Candidate], anchors: Sequence[Item], vocabulary: ValueMatcher) -> list[Candidate]:
@@ -641,10 +653,11 @@ def retrieve(retriever: Retriever, query: Query, k: int, fusion: PoolRanker | No
 
 def decide(
     policy: ElicitationPolicy, candidates: Sequence[Candidate], state: DialogueState, heard: ShopperRequest,
-    profile: Profile | None, n_recommendations: int, message: str = "",
+    profile: Profile | None, n_recommendations: int, message: str = "", passed_over: bool = False,
 ) -> QuestionPlan:
     """Ask a question or recommend, from the candidates (recommend when an item was asked for by name,
-    or when the shopper asked to see items: "show me watches for women")."""
+    or when the shopper asked to see items: "show me watches for women", or ``passed_over`` the last
+    question with a wish of their own)."""
     kinds = ["category", *type_fields([*{name for c in candidates for name in c.item.attributes}])]
     settled = all(len({c.item.field_value(name) for c in candidates}) <= 1 for name in kinds)  # one kind of product
     type_named = settled and bool(set(heard.include) & ({"category"} | set(type_fields([*heard.include]))))
@@ -657,7 +670,7 @@ def decide(
         candidates, state,
         has_history=profile is not None,
         # "do you have X?": show X; i12h: "show me X" shows X (chatrec.conversation)
-        wants_recommendations=heard.wants_items or bool(state.requested) or asks_to_see(message),
+        wants_recommendations=heard.wants_items or bool(state.requested) or asks_to_see(message) or passed_over,
         n_recommendations=n_recommendations,
     )
     if at_once and plan.attribute is not None and plan.attribute not in ["category", *type_fields([plan.attribute])]:
@@ -678,7 +691,11 @@ def wish_words(state: DialogueState) -> set[str]:
     said = {singular(t) for q in state.queries[-3:] for t in tokens(q)}
     named = {singular(t) for values in state.include.values() for v in values
              for t in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(v)))}
-    return said - named
+    return said - named - _GIFT_WORDS
+
+
+#: "a gift for my wife": why the shopper buys, no word an item to offer must hold ("Free Gifts").
+_GIFT_WORDS = frozenset({"gift", "present", "surprise", "birthday", "anniversary"})
 
 
 def product_type_field(parts: Parts) -> str | None:
@@ -981,6 +998,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                         type_fields(list(parts.vocabulary.fields)))
     budget_before = (state.min_price, state.max_price)
     include_before = {name: list(values) for name, values in state.include.items()}
+    # a question the shopper passed over with a wish of their own ("I'm a guy", "under 1000?"), after an
+    # earlier wish: show items now, never a second question in a row
+    passed_over = state.pending is not None and heard.answered is None and bool(include_before) \
+        and heard.intent in ("recommend", "refine", "answer")
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
     gone = wanted_words.given_up(message, heard.language, state.wanted)  # i12y: "没有蓝色的就算了"
@@ -1181,7 +1202,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         turn.metadata["policy"] = {"decision": "nothing found"}
         return turn
 
-    plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations, message)
+    plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations, message, passed_over)
     if offered is not None:  # the values the shop has for the search, to pick from
         counts = Counter(v for c in candidates for v in dict.fromkeys(field_values(c.item, offered)))
         if len(counts) >= 2:

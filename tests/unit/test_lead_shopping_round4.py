@@ -130,3 +130,46 @@ def test_a_word_read_as_a_value_left_out_is_no_word_to_find_in_names(fashion_cha
     assert "mentions “formal”" not in reply.text and reply.recommendations
     reply = fashion_chatrec.respond("do you have other colours?", session_id=session)
     assert "mentions “colours”" not in reply.text
+
+
+@pytest.mark.parametrize(("first", "passed_over"), [
+    ("I need something for a wedding", "I'm a guy"),
+    ("a gift for my wife, she loves jewellery", "something under 1000?"),
+    ("necesito algo para una boda", "soy hombre"),
+])
+def test_a_question_passed_over_with_a_wish_of_its_own_shows_items(
+        fashion_chatrec: ChatRec, first: str, passed_over: str) -> None:
+    session = f"passed-{first}"
+    opening = fashion_chatrec.respond(first, session_id=session)
+    if opening.question is None:
+        pytest.skip("the first message already showed items")
+    reply = fashion_chatrec.respond(passed_over, session_id=session)
+    assert reply.recommendations and reply.question is None, reply.text
+
+
+@pytest.mark.parametrize("message", ["I want a gift for my wife", "a birthday present for my husband"])
+def test_a_gift_is_no_word_the_quick_replies_must_hold(fashion_chatrec: ChatRec, message: str) -> None:
+    reply = fashion_chatrec.respond(message, session_id=f"gift-{message}")
+    if reply.question is not None:
+        assert "Free Gifts" not in reply.question.options
+
+
+def test_an_unwanted_word_keeps_out_every_form_of_it_in_names() -> None:
+    from chatrec.turn import _stem
+    assert _stem("stripes") == _stem("striped") == _stem("stripe")
+    assert _stem("prints") == _stem("printed") and _stem("dresses") == _stem("dress")
+    assert _stem("checks") == _stem("checked") and _stem("sequins") == _stem("sequined")
+
+
+def test_not_stripes_leaves_out_striped_shirts(fashion_chatrec: ChatRec) -> None:
+    session = "stripes"
+    fashion_chatrec.respond("formal shirts for men", session_id=session)
+    reply = fashion_chatrec.respond("not stripes", session_id=session)
+    assert reply.recommendations and not any("stripe" in r.title.lower() for r in reply.recommendations)
+
+
+def test_quick_reply_mobile_pouch_in_chinese_reads_back_to_its_value(fashion_chatrec: ChatRec) -> None:
+    session = "pouch"
+    fashion_chatrec.respond("我想给女朋友买个包", session_id=session)
+    reply = fashion_chatrec.respond("手机袋", session_id=session)
+    assert reply.recommendations and all("pouch" in r.title.lower() for r in reply.recommendations)
