@@ -32,6 +32,7 @@ from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
+from chatrec import title_brands  # i12ab: brands named in titles, no brand field
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -949,6 +950,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
     if wanted_now:
         state.apply(Wanted(tuple(wanted_now)))
+    brands_now = title_brands.asked(message, index, _value_tokens(parts), state.avoid) \
+        if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # i12ab: "the Titan ones", no brand field
+    if brands_now:
+        if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
+            state.apply(Wanted(tuple(before), dropped=True))
+        state.apply(Wanted(tuple(brands_now)))
+        wanted_now = [*wanted_now, *brands_now]
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
     if bounds and heard.intent not in ("off_topic", "chitchat", "ask_about_item", "compare"):
