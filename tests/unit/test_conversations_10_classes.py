@@ -178,3 +178,79 @@ def test_las_ultimas_points_at_the_last_item(fashion: ChatRec) -> None:
     reply = fashion.respond("¿de qué color son las últimas?", session_id="s")
     assert not reply.recommendations
     assert shown[-1].title.split()[0] in reply.text and "últimas" not in reply.text, reply.text
+
+
+# --- (g) "one for a <device>" while an accessory is in force -----------------------------------------
+
+
+@pytest.mark.parametrize(("first", "then", "make"), [
+    ("show me tv remotes", "what about one for my LG TV?", "LG"),
+    ("tv remotes please", "got any for a Sony TV?", "Sony"),
+    ("quiero un mando a distancia", "¿tienes uno para una tele Sony?", "Sony"),
+])
+def test_one_for_a_device_keeps_the_accessory_and_fits_the_make(electronics: ChatRec, first: str, then: str,
+                                                                  make: str) -> None:
+    electronics.respond(first, session_id="s")
+    items = _items(electronics, electronics.respond(then, session_id="s"))
+    assert items and all(i.category == "RemoteControls" for i in items), [i.title for i in items]
+    assert all(make.lower() in i.title.lower() for i in items), [i.title for i in items]
+
+
+def test_a_new_product_named_before_the_pronoun_is_the_product(electronics: ChatRec) -> None:
+    electronics.respond("hdmi cables", session_id="s")
+    items = _items(electronics, electronics.respond("ok now remotes, ones for an LG TV", session_id="s"))
+    assert items and all(i.category == "RemoteControls" for i in items), [i.title for i in items]
+
+
+def test_a_tv_asked_for_outright_is_still_a_tv(electronics: ChatRec) -> None:
+    electronics.respond("tv remotes please", session_id="s")
+    items = _items(electronics, electronics.respond("now show me a Samsung TV", session_id="s"))
+    assert items and all(i.category in ("SmartTelevisions", "StandardTelevisions") for i in items)
+
+
+# --- (h) a first message asking only what the shop has ----------------------------------------------
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("hello, what do you sell?", "en"),
+    ("what have you got", "en"),
+    ("Buenas, ¿qué venden?", "es"),
+    ("你们店里都卖什么？", "zh"),
+])
+def test_what_do_you_have_with_no_wish_asks_which_kind(electronics: ChatRec, message: str, language: str) -> None:
+    reply = electronics.respond(message, session_id="s")
+    assert not reply.recommendations
+    assert reply.question is not None and "USB cables" in " ".join(reply.question.options) or language != "en"
+    assert reply.question is not None and len(reply.question.options) >= 3
+
+
+def test_what_do_you_have_after_a_wish_still_shows(fashion: ChatRec) -> None:
+    fashion.respond("heels for women", session_id="s")
+    items = _items(fashion, fashion.respond("what do you have in gold?", session_id="s"))
+    assert items and all(i.attributes["baseColour"] == "Gold" for i in items)
+
+
+# --- (i) a phone named by its make in Chinese -------------------------------------------------------
+
+
+@pytest.mark.parametrize("message", ["有没有适合苹果手机的数据线", "我想买根苹果的手机充电线"])
+def test_an_apple_phone_in_chinese_gets_cables_for_iphone(electronics: ChatRec, message: str) -> None:
+    items = _items(electronics, electronics.respond(message, session_id="s"))
+    assert items and all("iphone" in i.title.lower() for i in items), [i.title for i in items]
+
+
+def test_a_mi_tv_in_chinese_gets_remotes_for_mi(electronics: ChatRec) -> None:
+    items = _items(electronics, electronics.respond("小米电视的遥控器", session_id="s"))
+    assert items and all(" mi " in f" {i.title.lower()} " for i in items), [i.title for i in items]
+
+
+# --- (j) the opening question answered with a kind and a person --------------------------------------
+
+
+@pytest.mark.parametrize("answer", ["it's for my girlfriend, she likes bags", "für meine Frau, Taschen"])
+def test_a_kind_and_a_person_answering_the_question_show_items(fashion: ChatRec, answer: str) -> None:
+    first = fashion.respond("I want to buy a present, not sure what", session_id="s")
+    assert first.question is not None and not first.recommendations
+    items = _items(fashion, fashion.respond(answer, session_id="s"))
+    assert items and all(i.attributes["subCategory"] == "Bags" and i.attributes["gender"] in ("Women", "Unisex")
+                         for i in items), [i.title for i in items]
