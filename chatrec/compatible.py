@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from chatrec.conversation import load_cues
@@ -31,6 +32,24 @@ _GENERIC = frozenset(
 )
 
 
+def _for_device(phrase: str, message: str) -> bool:
+    """i12ab: whether the message names the device as what something is for ("苹果手机的充电线",
+    "给苹果手机买根线"), not as the product wanted ("有没有小米的电视？")."""
+    return re.search(rf"(?:给|适合|适用于|配|用于|兼容)(?:我的|我|个|一个)?{re.escape(phrase)}|{re.escape(phrase)}(?:用)?的?"
+                     rf"(?:遥控器|遥控|充电线|充电器|数据线|线|保护套|手机壳|壳|支架|挂架|转换器|适配器|配件)", message) is not None
+
+
+@lru_cache(maxsize=1)
+def _device_names() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """i12ab: devices named in Chinese by their make ("苹果手机" -> "iPhone"), from ``prompts/device_names.txt``."""
+    names = []
+    for line in (default_prompts_dir() / "device_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#") and "=" in line:
+            phrases, make = line.split("=", 1)
+            names.append((tuple(p.strip() for p in phrases.split("|") if p.strip()), make.strip()))
+    return tuple(names)
+
+
 def without_shown_phrase(message: str) -> tuple[str, bool]:
     """The message without "that works with these" / "for these" (the accessory is the request), and
     whether such a phrase was there."""
@@ -46,7 +65,7 @@ def device_makes(message: str, known_makes: Iterable[str] = ()) -> list[str]:
     iPhone 13" -> ["iPhone"]): a word is kept when it is a catalogue make (``known_makes``) or written
     with a capital letter, and is no generic device word."""
     makes = {m.casefold() for m in known_makes}
-    found: list[str] = []
+    found: list[str] = [make for phrases, make in _device_names() if any(_for_device(p, message) for p in phrases)]  # i12ab
     for pattern in load_cues(_CUES_FILE).get("device", ()):
         for match in pattern.finditer(message):
             for word in match.group("make").split():

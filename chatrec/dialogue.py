@@ -348,6 +348,9 @@ class DialogueState:
             if len(self.last_references) == 1 and not heard.positions and len(self.last_prices) == len(self.last_shown) \
                     and 1 <= self.last_references[0] <= len(self.last_prices):
                 anchor = self.last_prices[self.last_references[0] - 1]  # asked about the 2nd, then "anything cheaper?"
+            elif len(heard.positions) == 1 and len(self.last_prices) == len(self.last_shown) \
+                    and 1 <= heard.positions[0] <= len(self.last_prices):
+                anchor = self.last_prices[heard.positions[0] - 1]  # i12ab: "the second one but cheaper"
             self.max_price = rounded_bound(anchor * 0.999, down=True)  # "<= 8,490", not "<= 8,490.50"
             self.min_price = None
         elif heard.relative_price == "pricier" and self.last_prices:

@@ -178,6 +178,7 @@ _ZH: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"比([^，,。？?！!\s]{1,15}?)(?:还|更|再)?(?:便宜|实惠)(?:一点|一些|点|些)?的?"), r" cheaper than \1 "),
 ]
 _ES_COUNT = {"dos": "two", "tres": "three", "cuatro": "four", "2": "two", "3": "three", "4": "four"}
+_ES_ORDINAL = {"primer": "first", "segund": "second", "tercer": "third", "cuart": "fourth", "quint": "fifth", "ultim": "last"}
 _ES_NUMBER = {"uno": "1", "una": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5"}
 _DE_NUMBER = {"eins": "1", "zwei": "2", "drei": "3", "vier": "4", "funf": "5"}
 _ES: list[tuple[re.Pattern[str], Any]] = [
@@ -190,6 +191,9 @@ _ES: list[tuple[re.Pattern[str], Any]] = [
      lambda f: f" the {'first' if f.group(2) == 'primer' else 'last'} {_ES_COUNT[f.group(1)]} "),
     (re.compile(r"\b(?:los|las) (primer|ultim)[oa]s (dos|tres|cuatro|2|3|4)\b"),
      lambda f: f" the {'first' if f.group(1) == 'primer' else 'last'} {_ES_COUNT[f.group(2)]} "),
+    # i12ab: "las primeras" of sunglasses, "las segundas" of trainers (a pair is plural in Spanish): that one
+    (re.compile(r"\b(?:los|las) (primer|segund|tercer|cuart|quint|ultim)[oa]s\b(?!\s*(?:dos|tres|cuatro|\d))"),
+     lambda f: f" the {_ES_ORDINAL[f.group(1)]} one "),
     # "¿hay más como esa?", "otros parecidos a ese": more like the one pointed at
     (re.compile(r"\b(?:(?:hay|tienes|tienen|tenes|muestrame|ensename) )?(?:mas|otr[oa]s) (?:como|parecid[oa]s a) (?:es[aeo]s?|est[aeo]s?|ell[ao]s?)\b"),
      " more like that "),

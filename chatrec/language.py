@@ -61,6 +61,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "geht gehts alles danke hallo".split()
         # i12n: spoken forms typed as said ("ich such so nen Hoodie", "hab", "brauch")
         + "nen nem ner hab brauch such isch net ned".split()
+        # i12ab: a preference said in one or two words ("lieber in Silber", "doch eher blau")
+        + "lieber eher doch eigentlich stattdessen vielleicht passende passenden habt gibts".split()
     ),
 }
 _LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}

@@ -71,6 +71,12 @@ _MAX_WORDS = (
     r"not more than|not over|no higher than|(?:i )?(?:could|can|would|might) (?:go|stretch|push|spend)(?: it)?(?: up)? to|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay|stretch|push)"
     r"(?: it)?(?: up to| upto| to)?|stretch (?:it |my budget )?(?:up )?to|(?:price |spending |budget )?(?:limit|cap|ceiling|max(?:imum)?)(?: is| of| would be| will be)"
     r"(?: up to| upto)?|can spend|spend|afford|<=?|menos de|hasta|máximo|maximo|unter|bis|höchstens|maximal|"
+    # i12ab: a budget raised to a new cap ("raise my budget to 800", "预算提高到三万", "subo el presupuesto a 500",
+    # "erhöhe das Budget auf 500")
+    r"(?:raise|raising|increase|increasing|extend|bump|push)(?: it| my budget| the budget| the limit)?(?: up)? to|"
+    r"(?:sub[eoi]r?|aument[oa]r?|ampli[oó]r?|ampliar)(?: el presupuesto| mi presupuesto)? a|"
+    r"(?:erh[oö]h(?:e|en)?|erhoehe|hebe)(?: das| mein)?(?: budget)? auf|"
+    r"(?:提高|提升|提|加|放宽|放|涨|增加|调高|调)(?:到|至)|"
     r"weniger als|presupuesto(?: es| de)?(?: de)?(?: unos| cerca de| alrededor de| aproximadamente| como)?|budget(?: liegt)?(?: bei| ist| von| betragt| beträgt)?(?: etwa| ungefahr| ungefähr| rund| so)?|不超过|不要超过|低于|少于|(?:最多|顶多|最高)(?:只?能?(?:出|花|付|给))?|预算(?:是|为|在|大概|大约)?"
 )
 _MIN_WORDS = r"beyond|past|upwards? of|north of|no less than|not less than|a minimum of|over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
@@ -86,6 +92,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # i12m: "budget is 40 tops": a cap word after the amount belongs to the budget (no "Tops" wish)
     ("max", re.compile(rf"(?:(?<![a-z0-9])(?:{_MAX_WORDS}))\s*(?:of\s+|de\s+)?{_A1}\s*(?:tops|max(?:imum)?|at (?:the )?most)\b")),
     ("max", re.compile(rf"(?:(?<![a-z0-9])(?:{_MAX_WORDS}))\s*(?:of\s+|de\s+)?{_A1}")),
+    # i12ab: "das Budget auf 500 erhöhen": a raised cap said before its verb
+    ("max_after", re.compile(rf"(?<![a-z0-9])auf\s*{_A1}\s*(?:erh[oö]hen|erhoehen|anheben|hochgehen)")),
     ("max_after", re.compile(rf"{_A1}\s*(?:以内|以下|之内|or less|or under|max|tops|and under|and below|at most|at the most|at the outside|maximum)")),
     ("min_after", re.compile(rf"{_A1}\s*(?:以上|or more|and up|and above|plus|\+)")),
     ("min", re.compile(rf"(?:(?<![a-z0-9])(?:{_MIN_WORDS}))\s*(?:of\s+)?{_A1}")),

@@ -34,6 +34,9 @@ from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
+from chatrec import title_brands  # i12ab: brands named in titles, no brand field
+from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
+from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -664,7 +667,8 @@ def decide(
     at_once = followups.shows_at_once(  # i12k: a specific request, or a new one while browsing
         heard, seen_items=bool(state.shown), type_named=type_named, n_fitting=len(candidates),
         n_recommendations=n_recommendations,
-    ) or (type_named and heard.intent in ("answer", "refine") and bool(audience_fields(list(state.include))))
+    ) or ((type_named or type_answered(heard, state)) and heard.intent in ("answer", "refine")
+          and bool(audience_fields(list(state.include))))
     # i12y: "gifts for my mom" -> "she likes handbags": a product type for a person known is specific enough
     plan = policy.decide(
         candidates, state,
@@ -680,6 +684,14 @@ def decide(
     if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
         plan = fitting_options(plan, candidates, wish_words(state))
     return plan
+
+
+def type_answered(heard: ShopperRequest, state: DialogueState) -> bool:
+    """i12ab: a question was asked and the reply names a kind of product ("for my sister, she loves bags"
+    after "which category?"), nothing shown yet: with whom it is for known, that kind is specific enough
+    to show, even when it spans several types (handbags, backpacks); only a type question may come first."""
+    return state.n_questions >= 1 and not state.shown and heard.intent in ("answer", "refine") \
+        and bool(set(heard.include) & ({"category"} | set(type_fields([*heard.include]))))
 
 
 def wish_words(state: DialogueState) -> set[str]:
@@ -939,6 +951,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     overall = has_prices and (asks_cheapest_overall(message) or new_type)  # i12k: "the cheapest remote you have"
     if overall:
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "relative_price": None})
+    if vague_openings.asks_whole_range(message, heard, state):  # i12ab: "hi, what do you have?": ask which kind
+        heard = heard.model_copy(update={"intent": "chitchat", "show_now": False, "query": ""})
     closing = shopper_moves.closes(message)  # i12o: "never mind, thanks", "thanks anyway"
     if closing:
         heard = heard.model_copy(update={"intent": "chitchat", "references": [], "include": {}, "exclude": {},
@@ -985,6 +999,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"price": None, "relative_price": None})
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
+    heard = pronoun_fits.device_is_no_new_type(  # i12ab: "what about one for a Samsung TV?" while remotes are shown
+        heard, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], makes,
+        read=lambda text: understand(text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
+                                     lexicon=_lexicon(settings)))
     if for_shown and makes and "brand" not in heard.include and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
     elif makes and not for_shown:  # "给我的iPhone买个充电器": the device's make is what the charger fits, not its maker
@@ -1010,6 +1028,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
     if wanted_now:
         state.apply(Wanted(tuple(wanted_now)))
+    brands_now = title_brands.asked(message, index, _value_tokens(parts), state.avoid) \
+        if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # i12ab: "the Titan ones", no brand field
+    if brands_now:
+        if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
+            state.apply(Wanted(tuple(before), dropped=True))
+        state.apply(Wanted(tuple(brands_now)))
+        wanted_now = [*wanted_now, *brands_now]
     state.apply(Named(named(parts.linker, parts.retriever, message)))
     state.apply(ownership.stated(parts.linker, message, parts.retriever.index))
     if bounds and heard.intent not in ("off_topic", "chitchat", "ask_about_item", "compare"):

@@ -1,0 +1,93 @@
+"""Brands named in titles, in a catalogue with no brand field (issue 12, i12ab, batch 10).
+
+The fashion catalogue has no brand column: "Titan Men Black Watch", "Nike Men Zoom Atlas+ Silver
+Sports Shoes" carry the brand only as the title's first word. A shopper who says "show me the
+Titan ones", "Nike 运动鞋 for men" or "enséñame las Ray-Ban" wants that brand only, as they would
+in a shop with a brand field; the brand becomes a wanted word (:class:`chatrec.dialogue.Wanted`)
+that the items shown must state, and a brand named later replaces it ("now the Fastrack ones").
+A negated brand ("no Baggit", "nicht von Lee") is already an avoided title word.
+
+A title's first word counts as a brand when it is no catalogue value ("Red" of "Red Chief" is a
+colour), no common English word ("do", "pieces") and at least two letters. A brand that is also an
+English word ("Mother" of "Mother Earth", "Arrow", "Titan") counts only written with a capital and
+not as a person ("my Mother", "Mother's day"); one that is not ("Baggit", "Fastrack", "adidas")
+counts in any case.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["asked", "brand_words", "replaced"]
+
+_DATA = Path(__file__).resolve().parent / "data"
+_WORD = re.compile(r"[^\W_][\w&.+-]*", re.UNICODE)
+#: "my Mother", "for his Boss", "Mother's day": a person, not the brand.
+_PERSON_BEFORE = re.compile(r"\b(?:my|your|his|her|our|their|mi|mis|su|sus|meine?[mnrs]?|seine?[mnrs]?|ihre?[mnrs]?)\s+$",
+                            re.IGNORECASE)
+
+_BRANDS: weakref.WeakKeyDictionary[Any, dict[str, bool]] = weakref.WeakKeyDictionary()
+
+
+@lru_cache(maxsize=1)
+def _word_list(name: str) -> frozenset[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _first_word(title: str) -> str:
+    found = _WORD.match(title.strip())
+    return found.group(0).rstrip(".-").lower() if found else ""
+
+
+def brand_words(items: Sequence[Any], values: frozenset[str]) -> dict[str, bool]:
+    """The brand words of the titles (lower case) and whether each is also an English word; empty
+    when the catalogue has a brand field (its brands are values, read by the understanding)."""
+    if any(getattr(item, "brand", "") for item in items):
+        return {}
+    common, english = _word_list("common_words.txt"), _word_list("english_words.txt")
+    words = {_first_word(getattr(item, "title", "") or "") for item in items}
+    return {
+        word: word in english
+        for word in words
+        if len(word) >= 2 and word.isascii() and word not in values and word not in common and word != "na"
+    }
+
+
+def _cached(index: Any, values: frozenset[str]) -> dict[str, bool]:
+    known = _BRANDS.get(index)
+    if known is None:
+        known = _BRANDS[index] = brand_words(index.items, values)
+    return known
+
+
+def asked(message: str, index: Any, values: frozenset[str], avoided: Iterable[str] = ()) -> list[str]:
+    """The title brands the message asks for ("the Titan ones" -> ["titan"]), in the order said;
+    brands the shopper does not want (``avoided``: "no Baggit") left out."""
+    brands = _cached(index, values)
+    if not brands:
+        return []
+    unwanted = {w.lower() for w in avoided}
+    found: list[str] = []
+    for match in _WORD.finditer(message):
+        raw = match.group(0).rstrip(".-")
+        word = raw.lower()
+        if word not in brands or word in unwanted or word in found:
+            continue
+        if brands[word]:  # an English word too: only a capitalised name, not a person
+            if not raw[0].isupper() or _PERSON_BEFORE.search(message[: match.start()]) \
+                    or message[match.end():match.end() + 2] in ("'s", "’s"):
+                continue
+        found.append(word)
+    return found
+
+
+def replaced(wanted: Sequence[str], named_now: Sequence[str], index: Any, values: frozenset[str]) -> list[str]:
+    """The brands wanted before that a brand named now replaces ("now the Fastrack ones" after Titan)."""
+    brands = _cached(index, values)
+    return [w for w in wanted if w in brands and w not in named_now] if named_now else []

@@ -1,0 +1,33 @@
+"""A first message that asks only what the shop has (issue 12, i12ab, batch 10).
+
+"Hi there, what do you have?", "what have you got?", "¿qué tienen?", "was habt ihr so?", "你们有什么？":
+with no wish said and nothing in force, five items picked from the whole catalogue answer nothing;
+a good assistant asks which kind of product the shopper is after, with the shop's kinds as quick
+replies. The understanding reads "what do you have" as "show me now" (right after a wish, "what do
+you have in gold?", it is); here it asks instead, only when the message holds no wish at all.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["asks_whole_range"]
+
+_RANGE = re.compile(
+    r"\bwhat(?: else| kind of things| sort of things| things| products| stuff)? (?:do|can) (?:you|u|ya|y'all)(?: guys)? "
+    r"(?:have|got|sell|offer|stock|carry)\b|\bwhat (?:have|'ve) (?:you|u) got\b|\bwhat(?:'s| is) (?:on offer|in stock|available)\b"
+    r"|\bshow me what you(?:'ve)? (?:have|got)\b"
+    r"|\bqu[eé] (?:tienes|tienen|venden|vendes|hay|ofrecen)\b|\bwas (?:habt ihr|haben sie|hast du|gibt es|verkauft ihr|verkaufen sie)\b"
+    r"|(?:你们|你|店里|这里|这儿)(?:都)?(?:有|卖)(?:些)?什么|有(?:些)?什么(?:东西|商品|产品)?(?:卖|可以买)",
+    re.IGNORECASE,
+)
+
+
+def asks_whole_range(message: str, heard: Any, state: Any) -> bool:
+    """True when the message asks only what the shop has, with no wish in it or in force and nothing shown."""
+    if state.include or state.exclude or state.shown or state.min_price is not None or state.max_price is not None:
+        return False
+    if heard.include or heard.exclude or heard.price is not None or heard.references or heard.relative_price:
+        return False
+    return heard.intent in ("recommend", "refine", "chitchat") and _RANGE.search(message) is not None
