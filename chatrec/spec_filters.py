@@ -193,6 +193,8 @@ def check(index: Any, bounds: Mapping[str, Sequence[float | None]], mask: Any = 
         return SpecCheck()
     figures = _stated_by_item(index)
     rows = [n for n in range(len(index.items)) if mask is None or bool(mask[n])]
+    if not rows:  # the other wishes fit nothing (one will be left out): the bounds are checked on every item
+        rows = list(range(len(index.items)))
     blocked: set[int] = set()
     unlisted, unreached = [], []
     for family, (low, high) in bounds.items():

@@ -635,8 +635,9 @@ def build_query(
             last=conversation_moves.outfit_fields(state.include, named_now),
         )
         kept = {*audience_fields(list(core.include)), *type_fields(list(core.include)), "category"}
+        budget = (core.min_price, core.max_price)
         lost = any(name in kept and name not in wishes.include for name in core.include) or \
-            (core.min_price, core.max_price) != (wishes.min_price, wishes.max_price)
+            budget != (None, None) and budget != (wishes.min_price, wishes.max_price)  # a budget the catalogue allows
         if core_relaxed and lost:
             query = make_query(
                 text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
