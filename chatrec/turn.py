@@ -401,7 +401,7 @@ def short_reply(
         categories = parts.vocabulary.counts.get(field) if field else None
         shown = parts.labels.show if parts.labels is not None else str
         common = categories.most_common(3) if categories else []
-        topics = ", ".join(phrases.show_value(shown(v)) for v, _ in common)  # i12b: in the shopper's language
+        topics = ", ".join(phrases.summary_value(shown(v)) for v, _ in common)  # i12b: in the shopper's language (no quick reply: the summary's names)
         template = "nothing_shown" if unshown else heard.intent
         return phrases.render(template, topics=topics or "a product type"), {"decision": template}
     from chatrec import answers

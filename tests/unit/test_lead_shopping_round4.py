@@ -173,3 +173,15 @@ def test_quick_reply_mobile_pouch_in_chinese_reads_back_to_its_value(fashion_cha
     fashion_chatrec.respond("我想给女朋友买个包", session_id=session)
     reply = fashion_chatrec.respond("手机袋", session_id=session)
     assert reply.recommendations and all("pouch" in r.title.lower() for r in reply.recommendations)
+
+
+def test_off_topic_reply_names_product_kinds_in_the_shoppers_language(electronics_chatrec: ChatRec) -> None:
+    reply = electronics_chatrec.respond("今天天气怎么样", session_id="zh-weather")
+    assert "Remote controls" not in reply.text and "USB cables" not in reply.text
+
+
+@pytest.mark.parametrize("message", ["busco un mando para la tele", "necesito mandos para el televisor"])
+def test_a_mando_for_the_tv_is_a_remote(electronics_chatrec: ChatRec, message: str) -> None:
+    reply = electronics_chatrec.respond(message, session_id=f"mando-{message}")
+    assert reply.metadata["constraints"]["include"].get("category") == ["RemoteControls"], reply.text
+    assert all(r.attributes.get("category") == "RemoteControls" for r in reply.recommendations)
