@@ -38,10 +38,13 @@ _UNITS: dict[str, tuple[str, float]] = {
     "mbps": ("mbps", 1.0), "gbps": ("mbps", 1000.0),
     "hz": ("hz", 1.0),
     "mp": ("mp", 1.0), "megapixel": ("mp", 1.0), "megapixels": ("mp", 1.0),
+    # battery life or playtime ("32H Playtime", "25 Hrs Battery", "40+ Hours Play Time")
+    "h": ("hour", 1.0), "hr": ("hour", 1.0), "hrs": ("hour", 1.0), "hour": ("hour", 1.0), "hours": ("hour", 1.0),
+    "horas": ("hour", 1.0), "stunden": ("hour", 1.0), "std": ("hour", 1.0), "小时": ("hour", 1.0),
 }
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*(?:(k)(?![a-z]))?"
-_FIGURE = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
+_FIGURE = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\+?\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
 
 _NOT = r"(?<!no\s)(?<!not\s)(?<!kein\s)"
 _AT_LEAST = (r"no\s+(?:smaller|shorter|less|lower|slower)\s+than|at\s+least|min(?:imum)?|more\s+than|over|above|bigger\s+than|larger\s+than|greater\s+than|"
@@ -66,7 +69,7 @@ _UPPER_AFTER = re.compile(rf"{_NUMBER}\s*-?\s*({_UNIT})\s*({_SUFFIX_MAX})", re.I
 _BARE = re.compile(rf"(?<![A-Za-z0-9.,])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
 # A bare figure is a spec only with a unit that cannot be an English word or a price ("in", "m", "g" alone
 # are too common): "a 32 inch tv", "2m cable", "8GB", "65W".
-_BARE_UNITS = {"in", "m", "g", "w"}
+_BARE_UNITS = {"in", "m", "g", "w", "h", "hr", "hrs", "hour", "hours", "horas", "stunden", "std", "小时"}
 _STRICT_STEP = 1e-9
 
 
@@ -230,7 +233,8 @@ def drop_spec_price(heard: Any, message: str) -> Any:
 
 
 #: How a unit family's figures are written in a reply.
-SYMBOLS = {"inch": "inches", "m": "m", "g": "g", "gb": "GB", "mah": "mAh", "w": "W", "mbps": "Mbps", "hz": "Hz", "mp": "MP"}
+SYMBOLS = {"inch": "inches", "m": "m", "g": "g", "gb": "GB", "mah": "mAh", "w": "W", "mbps": "Mbps", "hz": "Hz", "mp": "MP",
+           "hour": "hours"}
 
 
 def describe(family: str, low: float | None, high: float | None, names: Mapping[str, str] = SYMBOLS) -> str:

@@ -981,15 +981,17 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"include": bundles.as_one_field(heard.include, kinds, index.items),
                                          "show_now": True})
     bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
-    if not bounds and state.last_shown and heard.intent in ("ask_about_item", "compare", "refine", "more_like"):
+    if not bounds and state.last_shown and heard.intent in ("ask_about_item", "compare", "refine", "more_like", "recommend"):
         # "bigger screen please", "有没有屏幕更大的": new items past the figure of those shown, no answer
         pointed = [index.get(r.item_id) for r in heard.references
                    if r.item_id and r.item_id in index and r.how not in ("all", "other")]
         bounds = spec_comparatives.comparative_bounds(
             message, [index.get(i) for i in state.last_shown if i in index], pointed)
-        if bounds:
+        if bounds:  # the same kind of product: "bigger battery" of earphones asks for no batteries
+            kinds = {"category", *type_fields([*heard.include])}
             heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True,
-                                             "relative_price": None})
+                                             "relative_price": None,
+                                             "include": {k: v for k, v in heard.include.items() if k not in kinds}})
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
     if heard.language == "other":

@@ -75,3 +75,22 @@ def test_bigger_screen_in_a_conversation_shows_new_bigger_items(electronics_chat
     bigger = [float(s) for r in reply.recommendations
               for s in re.findall(r"\((\d+) inch", r.title, flags=re.I)]
     assert bigger and min(bigger) > max(sizes)
+
+
+BUDS = [Item(id="8", title="Acme Buds, 32H Playtime, Type-C"), Item(id="9", title="Acme Pods with 40+ Hours Play Time"),
+        Item(id="10", title="Acme Neckband, 25 Hrs Battery")]
+
+
+@pytest.mark.parametrize("message", ["bigger battery please", "one that lasts longer", "more playtime", "续航更长的",
+                                     "uno con más batería", "mehr Akku bitte"])
+def test_more_battery_of_earphones_is_more_hours_of_playtime(message: str) -> None:
+    low, _ = comparative_bounds(message, BUDS)["hour"]
+    assert low is not None and 40 < low < 40.01
+
+
+def test_hours_of_playtime_are_read_from_names_and_bound_only_with_a_word() -> None:
+    from chatrec.spec_filters import read_bounds, stated
+    assert stated("Omega 32H Playtime") == {"hour": [32.0]} and stated("40+ Hours Play Time") == {"hour": [40.0]}
+    assert read_bounds("earphones with at least 30 hours battery") == {"hour": (30.0, None)}
+    assert read_bounds("32h playtime") == {}  # a bare figure of hours sets no exact bound
+
