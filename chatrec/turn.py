@@ -988,10 +988,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         bounds = spec_comparatives.comparative_bounds(
             message, [index.get(i) for i in state.last_shown if i in index], pointed)
         if bounds:  # the same kind of product: "bigger battery" of earphones asks for no batteries
-            kinds = {"category", *type_fields([*heard.include])}
+            kind_names = {"category", *type_fields([*heard.include])}
             heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True,
                                              "relative_price": None,
-                                             "include": {k: v for k, v in heard.include.items() if k not in kinds}})
+                                             "include": {k: v for k, v in heard.include.items() if k not in kind_names}})
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
     if heard.language == "other":
