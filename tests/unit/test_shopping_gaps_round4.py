@@ -1,0 +1,64 @@
+"""Known shopping gaps found by shopping the demos (issue 12, brief i12ac), each fixed as a class and
+tested on wording that is not the wording the gap was found with (other words, other languages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.demo_reading import read
+
+
+# ---------- product types read from the catalogue's own type names (chatrec.type_words) ----------
+
+@pytest.mark.parametrize("message", [
+    "I need a mount to put my tv on the wall",
+    "wall mount for the television please",
+    "a tv and a wall mount to go with it",
+])
+def test_a_wall_mount_for_a_tv_is_the_tv_wall_mounts_not_a_shower_or_speaker_mount(catalogues: object, message: str) -> None:
+    request = read(catalogues, "electronics", message)
+    assert "TVWall&CeilingMounts" in request.include.get("category", ()), request.include
+    assert "Shower&WallMounts" not in request.include.get("category", ())
+    assert "Mounts" not in request.include.get("category", ())
+
+
+def test_a_mount_named_for_something_else_keeps_its_own_type(catalogues: object) -> None:
+    assert read(catalogues, "electronics", "a shower mount for my phone").include.get("category") == ["Shower&WallMounts"]
+
+
+@pytest.mark.parametrize(("message", "value"), [
+    ("cable to charge my phone, type c usb", "USBCables"),
+    ("need a cable for hooking up the tv, hdmi", "HDMICables"),
+    ("a lead for my speaker... an rca cable i think", "RCACables"),
+])
+def test_an_accessory_noun_is_the_one_type_ending_in_it_that_another_word_names(
+        catalogues: object, message: str, value: str) -> None:
+    request = read(catalogues, "electronics", message)
+    assert request.include.get("category") == [value], request.include
+
+
+def test_an_accessory_noun_with_no_word_choosing_among_its_types_picks_none(catalogues: object) -> None:
+    """"a cable for my phone": USB, HDMI, RCA... cables all end in "cable"; nothing says which."""
+    assert not read(catalogues, "electronics", "a cable for my phone").include.get("category")
+
+
+@pytest.mark.parametrize("message", [
+    "a cable for charging my speaker, micro usb",
+    "some cable to connect my headphones, usb",
+])
+def test_what_an_accessory_is_for_after_a_verb_is_no_wish(catalogues: object, message: str) -> None:
+    categories = read(catalogues, "electronics", message).include.get("category", [])
+    assert categories == ["USBCables"], categories
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("有没有便宜点的网卡", "zh"),
+    ("想买个USB无线网卡", "zh"),
+    ("quiero un adaptador wifi para el ordenador", "es"),
+    ("ich brauche einen WLAN Stick", "de"),
+    ("got any wi-fi adapters?", "en"),
+])
+def test_a_wifi_adapter_in_any_language_is_the_wireless_usb_adapters(catalogues: object, message: str, language: str) -> None:
+    request = read(catalogues, "electronics", message)
+    assert request.include.get("category") == ["WirelessUSBAdapters"], request.include
+    assert request.language == language
