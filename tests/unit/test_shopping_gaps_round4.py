@@ -62,3 +62,32 @@ def test_a_wifi_adapter_in_any_language_is_the_wireless_usb_adapters(catalogues:
     request = read(catalogues, "electronics", message)
     assert request.include.get("category") == ["WirelessUSBAdapters"], request.include
     assert request.language == language
+
+
+# ---------- a shown item judged and turned down is rejected, not "more like it" (chatrec.foreign_pointing) ----------
+
+def _first_ids(catalogues: object, n: int = 5) -> tuple[str, ...]:
+    _, items = catalogues["electronics"]  # type: ignore[index]
+    return tuple(list(items)[:n])
+
+
+@pytest.mark.parametrize(("message", "position"), [
+    ("第三台看不上眼", 3),
+    ("第二个太丑了", 2),
+    ("第一个不怎么样", 1),
+    ("el tercero es muy feo", 3),
+    ("la primera no me dice nada", 1),
+    ("das dritte finde ich nicht gut", 3),
+    ("das zweite ist wirklich hässlich", 2),
+    ("das erste ist nicht mein Geschmack", 1),
+])
+def test_a_shown_item_judged_badly_is_turned_down(catalogues: object, message: str, position: int) -> None:
+    request = read(catalogues, "electronics", message, shown=_first_ids(catalogues))
+    assert request.intent == "reject", request
+    assert [r.position for r in request.references] == [position]
+
+
+@pytest.mark.parametrize("message", ["第二个不丑，有类似的吗", "el segundo es bonito, más así", "so was wie das zweite, das ist schön"])
+def test_a_shown_item_liked_still_asks_for_more_like_it(catalogues: object, message: str) -> None:
+    request = read(catalogues, "electronics", message, shown=_first_ids(catalogues))
+    assert request.intent == "more_like", request
