@@ -61,6 +61,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "geht gehts alles danke hallo".split()
         # i12n: spoken forms typed as said ("ich such so nen Hoodie", "hab", "brauch")
         + "nen nem ner hab brauch such isch net ned".split()
+        # i12ac: "in" is German too ("in grun", "in blau"); beside English words alone it ties and English wins
+        + ["in"]
     ),
 }
 _LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}
@@ -214,7 +216,11 @@ class Lexicon:
         merged: dict[str, dict[str, str]] = {lang: dict(t) for lang, t in (base.entries if base else {}).items()}
         for lang, table in data.items():
             merged.setdefault(lang, {}).update(table)
-        return cls(merged)
+        lexicon = cls(merged)
+        for lang, written in (base._written if base else {}).items():  # i12ac: "lässig", not the folded "lassig"
+            own = {fold(k) for k in data.get(lang, {})}
+            lexicon._written[lang].update({k: v for k, v in written.items() if k not in own and k in lexicon._written[lang]})
+        return lexicon
 
     def english_words(self) -> frozenset[str]:
         """The single words of the English table (the targets of typo correction)."""

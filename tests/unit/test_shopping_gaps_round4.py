@@ -91,3 +91,33 @@ def test_a_shown_item_judged_badly_is_turned_down(catalogues: object, message: s
 def test_a_shown_item_liked_still_asks_for_more_like_it(catalogues: object, message: str) -> None:
     request = read(catalogues, "electronics", message, shown=_first_ids(catalogues))
     assert request.intent == "more_like", request
+
+
+# ---------- German and Spanish typed without umlauts or accents (chatrec.language, lexicon_round4.json) ----------
+
+@pytest.mark.parametrize(("message", "value"), [("in grun", "Green"), ("in blau", "Blue"), ("im weiss bitte", "White"),
+                                                 ("in rot", "Red")])
+def test_a_german_colour_typed_without_umlauts_after_in_is_german(catalogues: object, message: str, value: str) -> None:
+    request = read(catalogues, "fashion", message, current={"gender": ["Men"]})
+    assert request.language == "de"
+    assert request.include.get("baseColour") == [value], request.include
+
+
+@pytest.mark.parametrize("message", ["shoes in black", "in red please", "show me something in blue", "in stock?"])
+def test_in_beside_english_words_stays_english(message: str) -> None:
+    from chatrec.language import detect_language
+
+    assert detect_language(message) == "en"
+
+
+@pytest.mark.parametrize(("value", "language", "written"), [
+    ("Casual", "de", "lässig"), ("White", "de", "weiß"), ("Girls", "de", "mädchen"), ("Belts", "de", "gürtel"),
+    ("Boys", "es", "niño"), ("Brown", "es", "marrón"), ("Fall", "es", "otoño"),
+])
+def test_a_value_is_shown_in_the_shoppers_language_as_written_not_folded(value: str, language: str, written: str) -> None:
+    from chatrec.language import Lexicon, fold
+
+    lexicon = Lexicon.default()
+    assert lexicon.native(value, language) == written
+    typed_plain = fold(written)  # "lassig", "nino": what a shopper without the keyboard types
+    assert value.lower().rstrip("s") in lexicon.translate(typed_plain, language), "typed plain, it reads as the value"
