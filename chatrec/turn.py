@@ -30,6 +30,7 @@ from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that 
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
+from chatrec import refused_colours  # i12ac: a colour turned down in two-colour items too
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import observability, ownership
@@ -1072,6 +1073,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
+    candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
     # "43 inch", "wireless": the items stating them first (Chinese words stay out of the query: "43寸" is read here)
     candidates = specs_first(candidates, f"{state.query()} {message}" if heard.language == "zh" else state.query())

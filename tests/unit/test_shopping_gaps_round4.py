@@ -121,3 +121,49 @@ def test_a_value_is_shown_in_the_shoppers_language_as_written_not_folded(value: 
     assert lexicon.native(value, language) == written
     typed_plain = fold(written)  # "lassig", "nino": what a shopper without the keyboard types
     assert value.lower().rstrip("s") in lexicon.translate(typed_plain, language), "typed plain, it reads as the value"
+
+
+# ---------- a colour turned down is turned down in two-colour items too (chatrec.refused_colours) ----------
+
+def _candidates(*rows: tuple[str, str]) -> list[object]:
+    from chatrec.catalog import Item
+    from chatrec.retrieval import Candidate
+
+    return [Candidate(item=Item(id=str(n), title=title, attributes={"baseColour": colour}), score=1.0)
+            for n, (title, colour) in enumerate(rows)]
+
+
+def test_a_refused_colour_leaves_out_two_colour_values_and_titles_naming_it() -> None:
+    from chatrec.refused_colours import without_refused
+
+    shown = _candidates(("Puma Men Navy Sneakers", "Navy Blue"), ("Fila Men Red/Black Trainers", "Red/Black"),
+                        ("HRX Men Black Red Runner", "Grey"), ("Roadster Men Olive Loafers", "Olive"))
+    kept = without_refused(shown, {"baseColour": ["Red"]})
+    assert [c.item.title for c in kept] == ["Puma Men Navy Sneakers", "Roadster Men Olive Loafers"]  # type: ignore[attr-defined]
+
+
+def test_a_refused_colour_of_two_words_needs_both_words() -> None:
+    from chatrec.refused_colours import without_refused
+
+    shown = _candidates(("Puma Men Blue Sneakers", "Blue"), ("Nike Men Navy Blue Runner", "Navy Blue"))
+    kept = without_refused(shown, {"baseColour": ["Navy Blue"]})
+    assert [c.item.title for c in kept] == ["Puma Men Blue Sneakers"]  # type: ignore[attr-defined]
+
+
+def test_a_refused_colour_no_item_lacks_leaves_the_items_as_they_were() -> None:
+    from chatrec.refused_colours import without_refused
+
+    shown = _candidates(("Adidas Men White Black Shoe", "Black"),)
+    assert len(without_refused(shown, {"baseColour": ["White"]})) == 1
+    assert len(without_refused(shown, {"brand": ["Adidas"]})) == 1, "only colours are read so"
+
+
+def test_not_white_after_mens_casual_shoes_shows_no_shoe_naming_white(fashion: object) -> None:
+    seen = set()
+    for message in ["casual shoes for men, anything but white", "more", "more please", "others?"]:
+        reply = fashion.respond(message, session_id="nw")  # type: ignore[attr-defined]
+        for rec in reply.recommendations:
+            item = fashion.item(rec.item_id)  # type: ignore[attr-defined]
+            seen.add(item.title)
+            assert "white" not in item.title.lower() and "white" not in str(item.attributes.get("baseColour", "")).lower()
+    assert seen
