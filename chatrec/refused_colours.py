@@ -4,7 +4,7 @@
 showed "Numero Uno Men's Casual White Black Leatherette Shoe" (colour field Black) or a shoe whose
 colour is "Black/White": a shopper who said no to white sees white. :func:`without_refused` also
 leaves out the items whose colour value names the refused colour as one of its colours or whose
-title names it, unless that would leave nothing to show.
+title names it.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def without_refused(candidates: Sequence[Any], exclude: Mapping[str, Sequence[st
         exclude: The wishes turned down, by field (``DialogueState.exclude``).
 
     Returns:
-        The candidates kept, in their order; all of them when none would be left.
+        The candidates kept, in their order (none, when every one names a refused colour).
     """
     from chatrec.understanding import normalise_tokens
 
@@ -51,5 +51,4 @@ def without_refused(candidates: Sequence[Any], exclude: Mapping[str, Sequence[st
     refused = [(field, phrase) for field, phrase in refused if phrase]
     if not refused:
         return list(candidates)
-    kept = [c for c in candidates if not any(_names(c.item, field, phrase) for field, phrase in refused)]
-    return kept or list(candidates)
+    return [c for c in candidates if not any(_names(c.item, field, phrase) for field, phrase in refused)]
