@@ -501,7 +501,8 @@ def values_on_offer(parts: Parts, heard: ShopperRequest, message: str, state: Di
                     phrases: Phrases) -> str | None:
     """"What colours do you have?", "有哪些品牌": the field whose values the shopper asks the shop has
     (asked back as a question with them as quick replies), or None. A question naming a shown item
-    ("what colours does the first one come in?") or a field whose value is in force is left as it is."""
+    ("what colours does the first one come in?") is left as it is; for a field whose value is in force
+    the quick replies are the values of the items fitting the other wishes (i12ac)."""
     from chatrec.answers import find_reference
     from chatrec.conversation import asks_values_on_offer
 
@@ -511,12 +512,15 @@ def values_on_offer(parts: Parts, heard: ShopperRequest, message: str, state: Di
     if what is None or pointed and len(pointed) < len(state.last_shown) or re.search(r"\b(?:it|this|that)\b", message.lower()):
         return None
     field = _field_said(parts, what, phrases)
-    return None if field is None or state.include.get(field) else field
+    return field  # i12ac: a field in force too ("what colours do you have?" after black: the others fitting the rest)
 
 
-def _fitting_items(parts: Parts, state: DialogueState) -> list[Item]:
-    """The catalogue items that fit the wishes in force (shown ones too)."""
-    mask = parts.retriever.allowed(filters_for(state.wishes()))
+def _fitting_items(parts: Parts, state: DialogueState, leave_out: str | None = None) -> list[Item]:
+    """The catalogue items that fit the wishes in force (shown ones too), but the wish on ``leave_out``."""
+    wishes = state.wishes()
+    if leave_out is not None:
+        wishes = replace(wishes, include={k: v for k, v in wishes.include.items() if k != leave_out})
+    mask = parts.retriever.allowed(filters_for(wishes))
     return [i for n, i in enumerate(parts.retriever.index.items) if mask is None or mask[n]]
 
 
@@ -1144,6 +1148,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations, message)
     if offered is not None:  # the values the shop has for the search, to pick from
         counts = Counter(v for c in candidates for v in dict.fromkeys(field_values(c.item, offered)))
+        if state.include.get(offered):  # i12ac: "what colours do you have?" with black in force: those of the rest
+            counts = Counter(v for i in _fitting_items(parts, state, leave_out=offered)
+                             for v in dict.fromkeys(field_values(i, offered)))
         if len(counts) >= 2:
             plan = QuestionPlan(offered, [v for v, _ in counts.most_common(parts.policy.max_options)], 0.0, plan.gains,
                                 f"the shopper asked which {offered} values there are")
@@ -1154,7 +1161,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "reason": plan.reason,
         "gains": plan.gains,
     }
-    if relaxed:  # nothing lost silently, also when a question follows
+    if relaxed and not (offered is not None and plan.attribute == offered and state.include.get(offered)):
+        # nothing lost silently, also when a question follows (i12ac: but the values asked for show nothing)
         wording = "exhausted" if exhausted else "relaxed"
         notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
     if plan.attribute is not None:

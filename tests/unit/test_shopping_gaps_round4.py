@@ -167,3 +167,20 @@ def test_not_white_after_mens_casual_shoes_shows_no_shoe_naming_white(fashion: o
             seen.add(item.title)
             assert "white" not in item.title.lower() and "white" not in str(item.attributes.get("baseColour", "")).lower()
     assert seen
+
+
+# ---------- "what colours do you have?" with a colour in force: those of the items fitting the rest (chatrec.turn) ----------
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("women's shoes in black", "which colors are there?"),
+    ("zapatos negros para mujer", "¿en qué colores vienen?"),
+    ("schwarze Schuhe für Damen", "welche Farben habt ihr?"),
+])
+def test_the_colours_asked_for_with_a_colour_in_force_are_those_of_the_items_fitting_the_rest(
+        fashion: object, first: str, then: str) -> None:
+    fashion.respond(first, session_id="colours")  # type: ignore[attr-defined]
+    reply = fashion.respond(then, session_id="colours")  # type: ignore[attr-defined]
+    assert not reply.recommendations
+    assert reply.question is not None and reply.question.attribute == "baseColour"
+    assert len(reply.question.options) >= 3, reply.question.options
+    assert "leave out" not in reply.text and "weg" not in reply.text and "fuera" not in reply.text, reply.text
