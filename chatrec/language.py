@@ -61,8 +61,6 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "geht gehts alles danke hallo".split()
         # i12n: spoken forms typed as said ("ich such so nen Hoodie", "hab", "brauch")
         + "nen nem ner hab brauch such isch net ned".split()
-        # i12ac: "in" is German too ("in grun", "in blau"); beside English words alone it ties and English wins
-        + ["in"]
     ),
 }
 _LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}
@@ -126,6 +124,10 @@ def detect_language(text: str) -> str:
         own = {w for w in words if w not in names and (w in _FUNCTION_WORDS[lang] or lexicon.is_word(lang, fold(w)))}
         if own and all(len(w) <= 2 for w in own) and scores["en"] > 0:
             scores[lang] = 2 * len(_LETTERS[lang].findall(lowered)) if lang in _LETTERS else 0
+    if "in" in words:  # i12ac: "in grun", "in blau" (not "in gold"): "in" before a German word English spells otherwise
+        german = lexicon.entries.get("de", {})
+        scores["de"] += sum(1 for i, w in enumerate(words[:-1]) if w == "in"
+                            and german.get(fold(words[i + 1]), fold(words[i + 1])).strip() != fold(words[i + 1]))
     for lang, bonus in foreign_phrasing.syntax_scores(lowered).items():
         scores[lang] += bonus  # i12i: "de 20 a 40 euros", "von 20 bis 40"
     # German compounds open with a known word: "Damenuhr", "Herrenschuhe".
