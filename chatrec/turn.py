@@ -412,6 +412,8 @@ def out_of_range(message: str, heard: ShopperRequest, n_shown: int) -> str | Non
 
     if heard.intent not in ("ask_about_item", "compare") or n_shown <= 0:
         return None
+    if n_shown == 1 and answers.compares_two(message, heard.language):
+        return None  # i12ac: "welcher von beiden?" with one shown: the answer says there is only one
     if any(r.how not in ("all", "other") for r in heard.references):
         return None  # named by title or attribute: a real item
     far = 99  # "the last" maps to it: never past the list; "which is cheapest?" maps to all 99

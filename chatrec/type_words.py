@@ -52,14 +52,16 @@ def _score(value: str, words: set[str]) -> int:
     return len(set(type_words(value)) & words)
 
 
-def _finer(request: ShopperRequest, types: dict[str, list[str]], words: set[str]) -> ShopperRequest:
-    """"wall mount ... tv": a value of the same field with the same head noun and more of the message's words."""
+def _finer(request: ShopperRequest, types: dict[str, list[str]], words: set[str], said: list[str]) -> ShopperRequest:
+    """"wall mount ... tv": a value of the same field with the same head noun and more of the message's words;
+    a type named inside that value's name in a row ("a tv wall mount": no TVs) is no wish of its own."""
     include = dict(request.include)
     changed = False
     for name, values in request.include.items():
         if name not in types:
             continue
         kept: list[str] = []
+        chosen: list[str] = []
         for value in values:
             own = type_words(value)
             if not own or own[-1] not in words:
@@ -68,12 +70,30 @@ def _finer(request: ShopperRequest, types: dict[str, list[str]], words: set[str]
             rivals = [u for u in types[name] if type_words(u) and type_words(u)[-1] == own[-1]]
             best = max(_score(u, words) for u in rivals)
             if best > _score(value, words) and best >= 2:
-                kept += [u for u in rivals if _score(u, words) == best]
+                chosen += [u for u in rivals if _score(u, words) == best]
                 changed = True
             else:
                 kept.append(value)
-        include[name] = sorted(set(kept))
+        kept = [v for v in kept if not any(_named_inside(v, u, said) for u in chosen if u != v)]
+        include[name] = sorted(set(kept) | set(chosen))
     return request.model_copy(update={"include": include}) if changed else request
+
+
+def _named_inside(value: str, chosen: str, said: list[str]) -> bool:
+    """Whether ``value``'s head noun is said in a row of words of ``chosen``'s name that ends in its head
+    ("television wall mount" for TV wall & ceiling mounts; not "smart television and a wall mount")."""
+    head, words = type_words(value)[-1], set(type_words(chosen))
+    if head not in words:
+        return False
+    for start, token in enumerate(said):
+        if token != head:
+            continue
+        end = start
+        while end + 1 < len(said) and said[end + 1] in words:
+            end += 1
+        if end > start and said[end] == type_words(chosen)[-1]:
+            return True
+    return False
 
 
 def _accessory_type(request: ShopperRequest, types: dict[str, list[str]], words: list[str],
@@ -152,4 +172,4 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     if request.language == "en":
         request, owner = _owned_after_verb(request, message, types, accessory)
     request = _accessory_type(request, types, [w for w in words if w not in owner], accessory)
-    return _finer(request, types, set(words))
+    return _finer(request, types, set(words), [t for t in said if t.isalnum()])

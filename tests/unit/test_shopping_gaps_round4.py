@@ -184,3 +184,25 @@ def test_the_colours_asked_for_with_a_colour_in_force_are_those_of_the_items_fit
     assert reply.question is not None and reply.question.attribute == "baseColour"
     assert len(reply.question.options) >= 3, reply.question.options
     assert "leave out" not in reply.text and "weg" not in reply.text and "fuera" not in reply.text, reply.text
+
+
+def test_a_tv_named_inside_a_mounts_name_is_no_second_wish(electronics: object) -> None:
+    reply = electronics.respond("looking for a tv wall mount", session_id="mount")  # type: ignore[attr-defined]
+    assert reply.recommendations
+    assert {electronics.item(r.item_id).category for r in reply.recommendations} == {"TVWall&CeilingMounts"}  # type: ignore[attr-defined]
+
+
+# ---------- comparing two when one item is shown (chatrec.answers) ----------
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("how do the first two compare?", "only one item"),
+    ("这两个哪个好？", "只推荐了一件"),
+    ("¿en qué se diferencian los dos?", "Solo te he mostrado un artículo"),
+    ("welcher von beiden ist besser?", "nur einen Artikel"),
+])
+def test_comparing_two_with_one_item_shown_says_so_and_describes_it(electronics: object, question: str, says: str) -> None:
+    first = electronics.respond("a wall mount for my tv", session_id="one")  # type: ignore[attr-defined]
+    assert len(first.recommendations) == 1
+    reply = electronics.respond(question, session_id="one")  # type: ignore[attr-defined]
+    assert says in reply.text, reply.text
+    assert "Model-P4" in reply.text and not reply.recommendations
