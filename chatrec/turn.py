@@ -1040,7 +1040,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 and not heard.include and any(
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):
             fitting = _fitting_items(parts, state)  # "cotton" after men's kurtas: none says it
-            word = followups.not_mentioned(heard.query, message, (f"{i.title} {i.description}" for i in fitting),
+            kinds = ["category", *type_fields(list(parts.vocabulary.fields))]  # i12ac: "shoes" of flats is their type
+            word = followups.not_mentioned(heard.query, message, (f"{i.title} {i.description} " + " ".join(
+                re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(i.field_value(k) or "")) for k in kinds) for i in fitting),
                                            parts.retriever.bm25.vocabulary) if fitting else None
             if word is not None:
                 notes.append(phrases.render("not_mentioned", thing=word, wishes=phrases.summary(

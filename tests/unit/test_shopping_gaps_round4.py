@@ -206,3 +206,12 @@ def test_comparing_two_with_one_item_shown_says_so_and_describes_it(electronics:
     reply = electronics.respond(question, session_id="one")  # type: ignore[attr-defined]
     assert says in reply.text, reply.text
     assert "Model-P4" in reply.text and not reply.recommendations
+
+
+# ---------- a word of the type asked is no narrowing wish (chatrec.turn, chatrec.followups.not_mentioned) ----------
+
+@pytest.mark.parametrize(("first", "then"), [("flats for women", "any shoes?"), ("heels for women", "show me the footwear")])
+def test_a_word_naming_the_items_own_broader_type_is_no_wish_they_fail(fashion: object, first: str, then: str) -> None:
+    fashion.respond(first, session_id="kind")  # type: ignore[attr-defined]
+    reply = fashion.respond(then, session_id="kind")  # type: ignore[attr-defined]
+    assert "mentions" not in reply.text and "cannot promise" not in reply.text, reply.text
