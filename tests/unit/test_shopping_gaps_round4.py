@@ -215,3 +215,26 @@ def test_a_word_naming_the_items_own_broader_type_is_no_wish_they_fail(fashion: 
     fashion.respond(first, session_id="kind")  # type: ignore[attr-defined]
     reply = fashion.respond(then, session_id="kind")  # type: ignore[attr-defined]
     assert "mentions" not in reply.text and "cannot promise" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(("text", "include"), [
+    ("flat shoes for women", {"articleType": ["Flats"], "gender": ["Women"]}),
+    ("ballet flats, footwear for my wife", {"articleType": ["Flats"], "gender": ["Women"]}),
+])
+def test_a_word_of_the_items_own_type_is_no_feature_in_its_reason(text: str, include: dict[str, list[str]]) -> None:
+    from chatrec.catalog import Item
+    from chatrec.grounding import FactWriter, Request, facts_for
+
+    item = Item(id="f", title="Catwalk Women Black Shoes Footwear", attributes={
+        "articleType": "Flats", "subCategory": "Shoes", "masterCategory": "Footwear", "baseColour": "Black", "gender": "Women"})
+    reason = FactWriter().write(facts_for(item, Request(text=text, include=include)))
+    assert "feature" not in reason and "shoes" not in reason.lower() and "footwear" not in reason.lower(), reason
+
+
+def test_a_word_beyond_the_items_type_is_still_a_feature() -> None:
+    from chatrec.catalog import Item
+    from chatrec.grounding import FactWriter, Request, facts_for
+
+    item = Item(id="c", title="boAt Braided Type C USB Cable", category="Cables|USBCables", brand="boAt")
+    reason = FactWriter().write(facts_for(item, Request(text="a braided usb cable", include={"category": ["USBCables"]})))
+    assert "braided" in reason and "feature" in reason, reason
