@@ -238,3 +238,25 @@ def test_a_word_beyond_the_items_type_is_still_a_feature() -> None:
     item = Item(id="c", title="boAt Braided Type C USB Cable", category="Cables|USBCables", brand="boAt")
     reason = FactWriter().write(facts_for(item, Request(text="a braided usb cable", include={"category": ["USBCables"]})))
     assert "braided" in reason and "feature" in reason, reason
+
+
+# ---------- a short message keeps the conversation's language unless it is clearly English ----------
+
+@pytest.mark.parametrize(("first", "then", "language"), [
+    ("zeig mir Schuhe für Herren", "und in blau?", "de"),
+    ("zeig mir Schuhe für Herren", "in schwarz", "de"),
+    ("zeig mir Schuhe für Herren", "lassig bitte", "de"),
+    ("muéstrame zapatos para hombre", "y en azul?", "es"),
+    ("muéstrame zapatos para hombre", "algo asi", "es"),
+    ("muéstrame zapatos para hombre", "en marron", "es"),
+])
+def test_a_short_message_keeps_the_conversations_language(fashion: object, first: str, then: str, language: str) -> None:
+    fashion.respond(first, session_id="short")  # type: ignore[attr-defined]
+    reply = fashion.respond(then, session_id="short")  # type: ignore[attr-defined]
+    assert reply.metadata["understood"]["language"] == language, reply.text
+
+
+def test_a_clearly_english_message_switches_to_english(fashion: object) -> None:
+    fashion.respond("zeig mir Schuhe für Herren", session_id="switch")  # type: ignore[attr-defined]
+    reply = fashion.respond("show me the black ones please", session_id="switch")  # type: ignore[attr-defined]
+    assert reply.metadata["understood"]["language"] == "en"
