@@ -381,6 +381,18 @@ def _currency_names(language: str) -> Mapping[str, str]:
     return {k: str(v) for k, v in data.items() if not k.startswith("_")}
 
 
+#: i12ac: a question about two items ("which of the two", "los dos", "beide", "两个"): with one shown there is no second.
+_TWO = re.compile(r"\b(?:two|both|los dos|las dos|ambos|ambas|beide[nrs]?|die zwei|den zwei)\b|两个|两台|两款|两件|俩|前两")
+
+
+def compares_two(message: str, language: str = "en") -> bool:
+    """i12ac: whether the message compares shown items or asks about two of them ("compare the first two",
+    "welcher von beiden ist besser?", "这两个哪个好"): with one item shown, the answer says there is one."""
+    wording = _wording(wording_language(language))
+    return bool(_TWO.search(message.lower())) or _has_phrase(_in_english_words(message, wording_language(language)),
+                                                             wording["compare_words"])
+
+
 def _answer_question(
     question: str,
     items: Sequence[Item],
@@ -467,6 +479,15 @@ def _answer_question(
     if ranked is not None:
         return ranked
 
+    if len(items) == 1 and (_has_phrase(text, wording["compare_words"]) or _TWO.search(question.lower())):
+        # i12ac: "compare the first two" with one item shown: say so and describe that one
+        pairs = [(n, v) for n, v in _english_fields(items[0])  # as compared: no grouping, no list price
+                 if n == "type" or not re.search(r"categ|department|class|kind|type|price", n)]
+        facts = wording.get("sep", ", ").join(wording.get("fact", "{name} {value}").format(
+            name=_name(n, wording), value=_show(v, wording)) for n, v in pairs[:5])
+        if items[0].price is not None:
+            facts += wording.get("sep", ", ") + _price_text(items[0])
+        return Answer(wording["compare_one"].format(title=_short_title(items[0]), facts=facts), "attribute", positions, True)
     if _has_phrase(text, wording["compare_words"]) and len(items) >= 2:
         lines = [wording["compare_head"]]
         # i12v: a product grouping ("department Electronics", "subcategory Headphones,Earbuds&Accessories")

@@ -345,9 +345,16 @@ _NEGATED_CLAUSE = {
 }
 #: Refusing the items pointed at ("前三台都不要", "ni la roja ni la blanca", "weder das rote noch das weiße").
 _REFUSAL = {
-    "zh": re.compile(r"(?:都|也)?(?:不要|不喜欢|不行|不考虑|算了|免了)(?:了|啦|吧|哈)?(?=\s*(?:[,.!?，。！？]|$))|^\W*(?:我)?(?:不要|不喜欢)"),
-    "es": re.compile(r"\bni\b(?=.*\bni\b)|\bni\b|\bno me (?:gusta|gustan|convence|convencen)\b|\bno quiero\b"),
-    "de": re.compile(r"\bweder\b|\bnoch\b|\b(?:gefall(?:t|en) mir|mag ich|will ich) (?:gar |echt |beide |alle )?nicht\b"),
+    "zh": re.compile(r"(?:都|也)?(?:不要|不喜欢|不行|不考虑|算了|免了)(?:了|啦|吧|哈)?(?=\s*(?:[,.!?，。！？]|$))|^\W*(?:我)?(?:不要|不喜欢)"
+                     # i12ac: judged and turned down ("第二台看不上", "第二个太丑了", "第三个不怎么样")
+                     r"|看不上|看不中|不怎么样|不好看|难看|(?<!不)丑|不满意|不咋(?:地|样)|没感觉|不感冒"),
+    "es": re.compile(r"\bni\b(?=.*\bni\b)|\bni\b|\bno me (?:gusta|gustan|convence|convencen)\b|\bno quiero\b"
+                     r"|\b(?:es|son) (?:muy |bastante |demasiado |un poco )?(?:fe[oa]s?|horribles?)\b|\bque fe[oa]s?\b"
+                     r"|\bno me (?:termina|acaba) de convencer\b|\bno me dice nada\b"),  # i12ac: "el segundo es feo"
+    "de": re.compile(r"\bweder\b|\bnoch\b|\b(?:gefall(?:t|en) mir|mag ich|will ich) (?:gar |echt |beide |alle )?nicht\b"
+                     r"|\bhasslich\b|\bfinde? ich (?:gar |echt |uberhaupt )?nicht (?:gut|schon|toll|so toll)\b"
+                     r"|\bnicht (?:so )?mein (?:fall|geschmack|ding)\b|\buberzeugt mich (?:gar |echt )?nicht\b"
+                     r"|\bnichts fur mich\b"),  # i12ac: "das dritte finde ich nicht gut", "das zweite ist hässlich"
 }
 #: Asking for more like the items pointed at: no refusal ("第一件不要太大的，类似的有吗" keeps them).
 _MORE_LIKE_WORDS = {

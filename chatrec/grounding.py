@@ -330,6 +330,16 @@ def _type_words(facts: Sequence[Fact], wording: Wording) -> set[str]:
     return words
 
 
+def _own_type_words(item: Item) -> set[str]:
+    """i12ac: the words of the item's own type values (category and the type fields: "Flats", "Shoes",
+    "Footwear"), which name what the item is and are never a feature the shopper asked for."""
+    from chatrec.understanding import type_fields
+
+    attributes = item.attributes or {}
+    values = [item.category or "", *(str(attributes.get(name) or "") for name in type_fields(list(attributes)))]
+    return _forms(w for value in values for part in value.split("|") for w in _tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", part)))
+
+
 def _features(item: Item, wished: set[str], used: set[str], wording: Wording, limit: int = 2) -> list[tuple[str, str]]:
     """Runs of the shopper's words (not said by another fact) in the item's description or title, longest first.
 
@@ -448,6 +458,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
             facts.insert(0, named)
     used = _forms(w for f in facts for w in _tokens(f.value))
     used |= _type_words(facts, wording)
+    used |= _own_type_words(item)  # i12ac: "shoes" in the name of flats (subcategory Shoes) is their type, no feature
     # Features come from the shopper's own words only: a wished category path can hold many words.
     # The budget's numbers are no feature ("a kettle under 1500" is not a "1500 Watt" kettle).
     budget = {_format_number(float(bound)).replace(",", "") for bound in (request.min_price, request.max_price)

@@ -126,6 +126,10 @@ def detect_language(text: str) -> str:
         own = {w for w in words if w not in names and (w in _FUNCTION_WORDS[lang] or lexicon.is_word(lang, fold(w)))}
         if own and all(len(w) <= 2 for w in own) and scores["en"] > 0:
             scores[lang] = 2 * len(_LETTERS[lang].findall(lowered)) if lang in _LETTERS else 0
+    if "in" in words:  # i12ac: "in grun", "in blau" (not "in gold"): "in" before a German word English spells otherwise
+        german = lexicon.entries.get("de", {})
+        scores["de"] += sum(1 for i, w in enumerate(words[:-1]) if w == "in"
+                            and german.get(fold(words[i + 1]), fold(words[i + 1])).strip() != fold(words[i + 1]))
     for lang, bonus in foreign_phrasing.syntax_scores(lowered).items():
         scores[lang] += bonus  # i12i: "de 20 a 40 euros", "von 20 bis 40"
     # German compounds open with a known word: "Damenuhr", "Herrenschuhe".
@@ -216,7 +220,11 @@ class Lexicon:
         merged: dict[str, dict[str, str]] = {lang: dict(t) for lang, t in (base.entries if base else {}).items()}
         for lang, table in data.items():
             merged.setdefault(lang, {}).update(table)
-        return cls(merged)
+        lexicon = cls(merged)
+        for lang, written in (base._written if base else {}).items():  # i12ac: "lässig", not the folded "lassig"
+            own = {fold(k) for k in data.get(lang, {})}
+            lexicon._written[lang].update({k: v for k, v in written.items() if k not in own and k in lexicon._written[lang]})
+        return lexicon
 
     def english_words(self) -> frozenset[str]:
         """The single words of the English table (the targets of typo correction)."""
@@ -513,6 +521,7 @@ def _default_lexicon() -> Lexicon:
     set37 = Lexicon.load(_DATA / "lexicon_set37.json", base=set36)  # i12t: product and family words
     set39 = Lexicon.load(_DATA / "lexicon_set39.json", base=set37)  # i12w: words of blind set 39
     set40 = Lexicon.load(_DATA / "lexicon_set40.json", base=set39)  # i12x: American, British, Indian product words
+    set40 = Lexicon.load(_DATA / "lexicon_round4.json", base=set40)  # i12ac: wifi adapters ("无线网卡")
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
     lexicon = Lexicon._over(names, set40)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)

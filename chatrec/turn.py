@@ -31,6 +31,7 @@ from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that 
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
+from chatrec import refused_colours  # i12ac: a colour turned down in two-colour items too
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
@@ -434,6 +435,8 @@ def out_of_range(message: str, heard: ShopperRequest, n_shown: int) -> str | Non
 
     if heard.intent not in ("ask_about_item", "compare") or n_shown <= 0:
         return None
+    if n_shown == 1 and answers.compares_two(message, heard.language):
+        return None  # i12ac: "welcher von beiden?" with one shown: the answer says there is only one
     if any(r.how not in ("all", "other") for r in heard.references):
         return None  # named by title or attribute: a real item
     far = 99  # "the last" maps to it: never past the list; "which is cheapest?" maps to all 99
@@ -523,7 +526,8 @@ def values_on_offer(parts: Parts, heard: ShopperRequest, message: str, state: Di
                     phrases: Phrases) -> str | None:
     """"What colours do you have?", "有哪些品牌": the field whose values the shopper asks the shop has
     (asked back as a question with them as quick replies), or None. A question naming a shown item
-    ("what colours does the first one come in?") or a field whose value is in force is left as it is."""
+    ("what colours does the first one come in?") is left as it is; for a field whose value is in force
+    the quick replies are the values of the items fitting the other wishes (i12ac)."""
     from chatrec.answers import find_reference
     from chatrec.conversation import asks_values_on_offer
 
@@ -533,12 +537,15 @@ def values_on_offer(parts: Parts, heard: ShopperRequest, message: str, state: Di
     if what is None or pointed and len(pointed) < len(state.last_shown) or re.search(r"\b(?:it|this|that)\b", message.lower()):
         return None
     field = _field_said(parts, what, phrases)
-    return None if field is None or state.include.get(field) else field
+    return field  # i12ac: a field in force too ("what colours do you have?" after black: the others fitting the rest)
 
 
-def _fitting_items(parts: Parts, state: DialogueState) -> list[Item]:
-    """The catalogue items that fit the wishes in force (shown ones too)."""
-    mask = parts.retriever.allowed(filters_for(state.wishes()))
+def _fitting_items(parts: Parts, state: DialogueState, leave_out: str | None = None) -> list[Item]:
+    """The catalogue items that fit the wishes in force (shown ones too), but the wish on ``leave_out``."""
+    wishes = state.wishes()
+    if leave_out is not None:
+        wishes = replace(wishes, include={k: v for k, v in wishes.include.items() if k != leave_out})
+    mask = parts.retriever.allowed(filters_for(wishes))
     return [i for n, i in enumerate(parts.retriever.index.items) if mask is None or mask[n]]
 
 
@@ -1123,7 +1130,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):
             fitting = _fitting_items(parts, state)  # "cotton" after men's kurtas: none says it
             held = [v for wished in (state.include, state.exclude) for vs in wished.values() for v in vs]
-            word = followups.not_mentioned(heard.query, message, (f"{i.title} {i.description}" for i in fitting),
+            kinds = ["category", *type_fields(list(parts.vocabulary.fields))]  # i12ac: "shoes" of flats is their type
+            word = followups.not_mentioned(heard.query, message, (f"{i.title} {i.description} " + " ".join(
+                re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(i.field_value(k) or "")) for k in kinds) for i in fitting),
                                            parts.retriever.bm25.vocabulary, held) if fitting else None
             if word is not None:
                 notes.append(phrases.render("not_mentioned", thing=word, wishes=phrases.summary(
@@ -1163,6 +1172,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
+    candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
     # "43 inch", "wireless": the items stating them first (Chinese words stay out of the query: "43寸" is read here)
     candidates = specs_first(candidates, f"{state.query()} {message}" if heard.language == "zh" else state.query())
@@ -1233,6 +1243,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations, message, passed_over)
     if offered is not None:  # the values the shop has for the search, to pick from
         counts = Counter(v for c in candidates for v in dict.fromkeys(field_values(c.item, offered)))
+        if state.include.get(offered):  # i12ac: "what colours do you have?" with black in force: those of the rest
+            counts = Counter(v for i in _fitting_items(parts, state, leave_out=offered)
+                             for v in dict.fromkeys(field_values(i, offered)))
         if len(counts) >= 2:
             plan = QuestionPlan(offered, [v for v, _ in counts.most_common(parts.policy.max_options)], 0.0, plan.gains,
                                 f"the shopper asked which {offered} values there are")
@@ -1243,7 +1256,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "reason": plan.reason,
         "gains": plan.gains,
     }
-    if relaxed:  # nothing lost silently, also when a question follows
+    if relaxed and not (offered is not None and plan.attribute == offered and state.include.get(offered)):
+        # nothing lost silently, also when a question follows (i12ac: but the values asked for show nothing)
         wording = "exhausted" if exhausted else "relaxed"
         notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
     notes.extend(seen_rest)
