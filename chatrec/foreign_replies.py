@@ -191,7 +191,7 @@ def _asked_about(request: Any, text: str, language: str) -> Any:
     if request.relative_price is not None or request.price is not None or request.exclude:
         return request
     # "第二条，有黑色的吗", "el segundo en negro?": that one in a colour (the project's convention)
-    if set(request.include) - _TYPE_FIELDS or _has("like", language, text):
+    if set(request.include) - _TYPE_FIELDS or _has("like", language, text) or (language == "zh" and _has("more", language, text)):
         return request
     if not _has("question", language, text):
         return request

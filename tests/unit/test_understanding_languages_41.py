@@ -181,3 +181,31 @@ def test_a_chinese_question_about_an_invoice_gets_no_items(electronics_chatrec: 
     assert not reply.recommendations
     assert reply.question is None
     assert re.search(r"[\u4e00-\u9fff]", reply.text)
+
+
+@pytest.mark.parametrize(("text", "positions"), [("die Nike oder die Skechers, welche ist leichter?", [1, 2]),
+                                                 ("¿la de Skechers o la de Puma?", [2, 3]), ("第一双还是第三双好看", [1, 3])])
+def test_one_shown_item_or_another_is_a_comparison(catalogues, text: str, positions: list[int]) -> None:
+    request = _read(catalogues, "fashion", text, SHOES, current={"subCategory": ["Shoes"]})
+    assert request.intent == "compare"
+    assert request.positions == positions
+
+
+@pytest.mark.parametrize(("text", "position"), [("第三件太土了", 3), ("第一件好难看", 1), ("la segunda está re fea", 2),
+                                                ("das erste schaut echt furchtbar aus", 1)])
+def test_a_shown_item_called_ugly_is_rejected(catalogues, text: str, position: int) -> None:
+    request = _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]})
+    assert request.intent == "reject"
+    assert request.positions == [position]
+
+
+@pytest.mark.parametrize("text", ["蓝色那件那样的还有吗", "第二件这样的再给我找几件", "最后那件那样的 还有不"])
+def test_any_more_after_pointing_stays_more_like_them(catalogues, text: str) -> None:
+    request = _read(catalogues, "fashion", text, KURTAS, current={"category": ["Kurtas"]})
+    assert request.intent == "more_like"
+
+
+def test_more_about_a_shown_item_is_a_question_about_it(catalogues) -> None:
+    request = _read(catalogues, "electronics", "erzähl mir mehr über das Samsung", PHONES)
+    assert request.intent == "ask_about_item"
+    assert request.positions == [3]
