@@ -241,11 +241,12 @@ def _more_asked(request: Any, text: str, language: str) -> Any:
 def _it(request: Any, text: str, language: str, context: Any, shown: list[Any]) -> Any:
     """A question with no item named after one was pointed at ("它带麦吗", "braucht die Batterien?")."""
     last = [p for p in (getattr(context, "last_references", None) or []) if 1 <= p <= len(shown)]
-    if not last or request.references:
+    # only with "it" said ("它", "esa", "braucht der"): "有没有白色的" after a question asks for white items
+    if not last or request.references or not _has("item_verb", language, text):
         return request
     if request.intent == "ask_about_item":
         return request.model_copy(update={"references": [_ref(p, shown, "position") for p in last]})
-    if (request.intent in ("refine", "recommend") and _has("item_verb", language, text)
+    if (request.intent in ("refine", "recommend")
             and (language == "de" or _has("question", language, text)) and request.price is None and request.relative_price is None and not request.exclude):
         return request.model_copy(update={
             "intent": "ask_about_item", "references": [_ref(p, shown, "position") for p in last],

@@ -250,3 +250,9 @@ def test_a_bare_position_is_more_like_that_item(catalogues, text: str, position:
 def test_two_of_them_or_a_position_not_shown_is_no_pointer(catalogues, text: str) -> None:
     request = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
     assert request.positions != [2] and request.positions != [5]
+
+
+@pytest.mark.parametrize("text", ["有没有黑色的", "¿hay en negro?"])
+def test_a_colour_asked_after_a_question_about_an_item_is_no_question_about_it(catalogues, text: str) -> None:
+    request = _read(catalogues, "electronics", text, EARPHONES, last_references=[1])
+    assert request.intent != "ask_about_item" or not request.positions
