@@ -256,3 +256,8 @@ def test_two_of_them_or_a_position_not_shown_is_no_pointer(catalogues, text: str
 def test_a_colour_asked_after_a_question_about_an_item_is_no_question_about_it(catalogues, text: str) -> None:
     request = _read(catalogues, "electronics", text, EARPHONES, last_references=[1])
     assert request.intent != "ask_about_item" or not request.positions
+
+
+@pytest.mark.parametrize("text", ["有没有跟第二件相近的", "和最后一件相仿的有吗"])
+def test_any_like_a_shown_item_asked_as_a_question_is_more_like_it(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}).intent == "more_like"
