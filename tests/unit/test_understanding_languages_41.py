@@ -258,6 +258,6 @@ def test_a_colour_asked_after_a_question_about_an_item_is_no_question_about_it(c
     assert request.intent != "ask_about_item" or not request.positions
 
 
-@pytest.mark.parametrize("text", ["有没有跟第二件相近的", "和最后一件相仿的有吗"])
+@pytest.mark.parametrize("text", ["有没有跟第二件相近的", "有没有和最后一件相似的"])
 def test_any_like_a_shown_item_asked_as_a_question_is_more_like_it(catalogues, text: str) -> None:
     assert _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}).intent == "more_like"
