@@ -521,9 +521,10 @@ def _default_lexicon() -> Lexicon:
     set37 = Lexicon.load(_DATA / "lexicon_set37.json", base=set36)  # i12t: product and family words
     set39 = Lexicon.load(_DATA / "lexicon_set39.json", base=set37)  # i12w: words of blind set 39
     set40 = Lexicon.load(_DATA / "lexicon_set40.json", base=set39)  # i12x: American, British, Indian product words
-    set40 = Lexicon.load(_DATA / "lexicon_round4.json", base=set40)  # i12ac: wifi adapters ("无线网卡")
+    round4 = Lexicon.load(_DATA / "lexicon_round4.json", base=set40)  # i12ac: wifi adapters ("无线网卡")
+    set41 = Lexicon.load(_DATA / "lexicon_set41.json", base=round4)  # i12z: comparing verbs, polo shirts, dialect "ned"
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, set40)
+    lexicon = Lexicon._over(names, set41)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon

@@ -38,6 +38,7 @@ from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_
 from chatrec import foreign_reading  # i12w
 from chatrec import english_questions  # i12x
 from chatrec import type_words  # i12ac
+from chatrec import foreign_replies  # i12z
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1469,7 +1470,8 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = english_questions.adjust(  # i12x: "dont like the puma", "the noise one does it have calling"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return type_words.adjust(request, raw, context, vocabulary)  # i12ac: "a wall mount for the tv", "a cable ... micro usb"
+    request = type_words.adjust(request, raw, context, vocabulary)  # i12ac: "a wall mount for the tv", "a cable ... micro usb"
+    return foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
