@@ -37,6 +37,7 @@ from chatrec import english_shoppers, everyday_english, foreign_phrasing, inform
 from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
 from chatrec import foreign_reading  # i12w
 from chatrec import english_questions  # i12x
+from chatrec import english_amendments  # i12aa
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1204,6 +1205,7 @@ def understand(
         raw = pointing_budgets.normalise(raw)  # i12r: "for two hundred", "size 9 or so", "the left one"
         raw = english_pointing.normalise(raw)  # i12u: "secnd one", "no. 2", "nah the other"
         raw = english_questions.normalise(raw)  # i12x: "no cap", "does it have like bluetooth", "isn't her colour"
+        raw = english_amendments.normalise(raw)  # i12aa: "no sorry the JBL", "not below 10k", "customer asks whether"
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1466,7 +1468,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = foreign_reading.adjust(  # i12w: "可以退吗", "除了第一个 其他几个", "aquellos verdes", "这款怎么样"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return english_questions.adjust(  # i12x: "dont like the puma", "the noise one does it have calling"
+    request = english_questions.adjust(  # i12x: "dont like the puma", "the noise one does it have calling"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return english_amendments.adjust(  # i12aa: "remove the LG", "do you sell cars", "a kettle" not the set
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 

@@ -1,0 +1,216 @@
+"""Self-corrections, removals, double negatives, relayed questions: English the rules still misread (issue 12, set 42).
+
+Blind set 42 (Indian English, elderly shoppers, teens, voice-to-text with no punctuation,
+customer-service bots relaying a request, people correcting themselves) showed classes of turns
+that :mod:`chatrec.understanding` and the English steps after it read wrong. Two steps correct
+them by class, never by sentence; their words are in ``chatrec/data/english_amendments.json``.
+
+:func:`normalise` rewrites the English message before the rules read it:
+
+- a self-correction said with "no sorry", "oops", "my bad", "or rather", "hang on" keeps the
+  message from the correction on ("the pink one no sorry the JBL, more like that");
+- "that green one", "those leather ones": a demonstrative before a described item is "the"
+  (:func:`adjust` reads "this black kurta" so too when that points at a shown item);
+  "purple ones r mid": a bare "<word> ones" judged at the start of the message is "the <word> ones";
+- a floor said with a negation ("not below 10k", "nothing under 500", "don't show anything
+  cheaper than 2000") is "at least N", never a ceiling;
+- an amount before the word budget ("20k budget", "1.5 lakh budget") is "budget N";
+- double negatives that welcome a value ("I wouldn't say no to a red one", "not against blue")
+  want it; "it's not that I don't like blue", "nothing against black" turn nothing down;
+- in speech with no punctuation a negation ends at "ones" ("not casual ones formal": formal is wanted);
+- a question relayed in the third person ("Customer asks whether item 3 has a mic", "the user
+  wants to know if the second one is waterproof") is asked directly.
+
+:func:`adjust` corrects the request after the rules:
+
+- shown items removed or not wanted ("remove the LG and the Samsung", "i dont want the samsung
+  buds", "the wired ones are not what i want") are turned down (reject), as "don't like" says,
+  with "cheaper" kept when said ("the 5g one is out of my budget, drop it"); a value turned down
+  stays one ("drop the purple ones");
+- "show the dotted bag again": the last list again (show_again carries no references);
+- tasks no shop serves (booking tickets or hotels, homework and college assignments) and goods a
+  catalogue has only accessories of ("do you sell cars" on a shop with car chargers) are off topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from chatrec.request import ShopperRequest
+from chatrec.text import alternation, word_table
+
+__all__ = ["adjust", "normalise"]
+
+_AMOUNT = r"(?:rs\.?\s*|₹\s*|inr\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|l|lakhs?|lacs?|thousand|crores?)?"
+
+
+def _table() -> dict[str, Any]:
+    return word_table("english_amendments")  # read once per process (chatrec.text.word_table)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    table = _table()
+    flags = re.IGNORECASE
+    not_items = alternation(table["not_items"])
+    return {
+        "correction": re.compile(rf"(?<![\w'])(?:{alternation(table['corrections'])})(?![\w'])[,:]?", flags),
+        "demonstrative": re.compile(
+            rf"\b(?:this|that|these|those) (?=(?!(?:{not_items}|one|ones)\b)[a-z][\w-]*(?: [a-z][\w-]*)? ones?\b)", flags),
+        "pointing_demonstrative": re.compile(rf"\b(?:this|that|these|those) (?=(?!(?:{not_items}|one|ones)\b)[a-z])", flags),
+        "bare_ones": re.compile(
+            rf"^(?P<word>(?!(?:{not_items})\b)[a-z][\w-]*) (?P<ones>ones?) (?=(?:{alternation(table['judging_verbs'])})\b)",
+            flags),
+        "floor": re.compile(
+            r"\b(?:(?:not|nothing|none|never|no)(?: (?:any|anything|something|one|ones|phones?|items?))?"
+            r"|(?:don'?t|do not|dont) (?:show|want|need|give)(?: me)? (?:anything|something|any|ones?|items?))"
+            rf" (?:below|under|less than|lower than|cheaper than|beneath)\s+(?={_AMOUNT})", flags),
+        "amount_budget": re.compile(
+            rf"(?P<before>\b[a-z]+\s+)?(?P<amount>{_AMOUNT})\s+(?:rs\.?\s+|rupees\s+|inr\s+)?budget\b", flags),
+        "welcome": re.compile(rf"(?<![\w'])(?:i )?(?:{alternation(table['welcome'])})(?![\w'])", flags),
+        "no_grudge": re.compile(
+            r"\b(?:(?:it'?s|its|it is) )?(?:not that i (?:don'?t|do not|dont) (?:like|love|want)"
+            r"|(?:i have |i've got |ive got |i've |ive )?nothing against)"
+            r" [^,.;!?]*?(?=[,.;!?]|\bi just\b|\bjust\b|\bbut\b|$)", flags),
+        "scope": re.compile(
+            rf"\b(?P<neg>not|no|without) (?P<what>(?:[a-z][\w-]* ){{1,2}}?ones?) "
+            rf"(?=(?!(?:{alternation(table['scope_stops'])})\b)[a-z])", flags),
+        "relayed": re.compile(
+            rf"^\W*(?:the |our |my |this |a )?(?:{alternation(table['relayers'])})s? (?:is |has )?"
+            rf"(?:{alternation(table['relay_verbs'])}) (?:about )?(?:(?:whether|if) )?(?P<rest>.+?)[.!\s]*$", flags),
+        "removal": re.compile(
+            rf"(?<![\w'])(?:{alternation(table['removal_verbs'])})(?![\w'])"
+            rf"|(?:\b(?:is|are|r|'re|re|was|were) )?\b(?:{'|'.join(table['unwanted'])})\b"
+            rf"|(?<![\w'])(?:i )?(?:{alternation(table['dont_want'])})(?![\w'])", flags),
+        "again": re.compile(
+            r"\b(?:show|see|bring up|pull up|display|view|open)\b.*\bagain\b|\bonce more\b", flags),
+        "tasks": re.compile(rf"\b(?:{'|'.join(table['tasks'])})\b", flags),
+        "unsold": re.compile(
+            rf"\b(?:sell|selling|sold|have|has|got|stock|carry|buy|want|need|looking for)\b(?: \w+){{0,3}}? "
+            rf"(?P<goods>{alternation(table['unsold_goods'])})\b(?! (?:{alternation(table['goods_parts'])})\b)", flags),
+    }
+
+
+def normalise(message: str) -> str:
+    """The English message with the wordings of the module docstring's first list said plainly."""
+    patterns = _patterns()
+    text = message
+    corrected = list(patterns["correction"].finditer(text))
+    if corrected and text[corrected[-1].end():].strip(" ,.!?"):
+        text = text[corrected[-1].end():].lstrip(" ,.!?")
+    relayed = patterns["relayed"].match(text)
+    if relayed and not relayed.group("rest").rstrip().endswith("?"):
+        text = relayed.group("rest").rstrip() + "?"
+    text = patterns["demonstrative"].sub("the ", text)
+    text = patterns["bare_ones"].sub(lambda found: f"the {found.group('word')} {found.group('ones')} ", text)
+    text = patterns["floor"].sub("at least ", text)
+
+    def budget(found: re.Match[str]) -> str:
+        before = found.group("before") or ""
+        if before.strip().lower() in ("for", "under", "within", "below", "upto", "to", "around", "about", "of", "is",
+                                      "max", "maximum", "than", "my", "a", "the", "at", "near", "approx"):
+            return found.group(0)
+        return f"{before}budget {found.group('amount').strip()}"
+
+    text = patterns["amount_budget"].sub(budget, text)
+    text = patterns["welcome"].sub("i'd like", text)
+    text = patterns["no_grudge"].sub("", text)
+    text = patterns["scope"].sub(lambda found: f"{found.group('neg')} {found.group('what')}, ", text)
+    return re.sub(r"[ \t]+", " ", text).strip(" ,") or message
+
+
+def _named(request: ShopperRequest) -> list[int]:
+    return [r.position for r in request.references if r.how != "all"]
+
+
+def _removed(
+    request: ShopperRequest, lowered: str, reread: Callable[[str], ShopperRequest],
+) -> ShopperRequest:
+    """Shown items removed or not wanted are turned down as "don't like" turns them down."""
+    if request.intent == "reject" or request.exclude or request.include or request.price:
+        return request
+    patterns = _patterns()
+    if not patterns["removal"].search(lowered):
+        return request
+
+    def said(found: re.Match[str]) -> str:
+        text = found.group(0).strip()
+        if re.match(r"(?:is|are|r|'re|re|was|were) ", text) or text.startswith("not what"):
+            return ", dont like them"
+        return "dont like"
+
+    again = reread(patterns["removal"].sub(said, lowered))
+    if again.intent == "reject" and _named(again) and not again.include:
+        return again
+    if _named(request) and request.relative_price and request.intent in ("more_like", "refine"):
+        # "the 5g one is out of my budget, drop it": that one turned down, cheaper ones wanted
+        return request.model_copy(update={"intent": "reject", "show_now": True})
+    return request
+
+
+def _off_topic(request: ShopperRequest, lowered: str, reread: Callable[[str], ShopperRequest] | None) -> bool:
+    """A task no shop serves, or goods the catalogue only has accessories of."""
+    patterns = _patterns()
+    if request.references or request.price or request.intent not in ("recommend", "refine", "chitchat"):
+        return False
+    if patterns["tasks"].search(lowered):
+        from chatrec.understanding import type_fields
+
+        if reread is None:
+            return True
+        # "a bag for my school project" asks for a product besides; "book me a train ticket" for
+        # none ("book" is no notebook there)
+        rest = reread(patterns["tasks"].sub(" ", lowered)).include
+        return not set(rest) & (set(type_fields(list(rest))) | {"category"})
+    unsold = patterns["unsold"].search(lowered)
+    if not unsold:
+        return False
+    from chatrec.understanding import normalise_tokens
+
+    goods = set(normalise_tokens(unsold.group("goods")))
+    # a catalogue value that is the goods themselves ("Cars", "Bikes") is sold; one that merely
+    # mentions them ("Car&Motorbike", a department of car chargers) is not
+    return not any(set(normalise_tokens(v, camel=True)) == goods for values in request.include.values() for v in values)
+
+
+def adjust(
+    request: ShopperRequest, message: str, context: Any, vocabulary: Any = None,
+    reread: Callable[[str], ShopperRequest] | None = None,
+) -> ShopperRequest:
+    """Correct a rules request for the classes of the module docstring's second list.
+
+    Args:
+        request: The request of the rules so far.
+        message: The message as the rules read it (after the English normalisers).
+        context: The :class:`~chatrec.understanding.TurnContext` of the turn.
+        vocabulary: The catalogue's :class:`~chatrec.understanding.ValueMatcher` (unused; the
+            same signature as the other English steps).
+        reread: Reads another wording of the message (the rules on that text, same context).
+
+    Returns:
+        The request, changed only in those classes.
+    """
+    if request.language != "en":
+        return request
+    lowered = re.sub(r"\s+", " ", message.lower()).strip()
+    shown = list(getattr(context, "shown", ()) or ())
+    if _off_topic(request, lowered, reread):
+        return ShopperRequest(intent="off_topic", language=request.language)
+    if not shown:
+        return request
+    if request.intent in ("more_like", "ask_about_item") and _named(request) and not (request.include or request.exclude or request.price
+                                                                  or request.relative_price) \
+            and _patterns()["again"].search(lowered):
+        return request.model_copy(update={"intent": "show_again", "references": [], "show_now": True})
+    if reread is None:
+        return request
+    demonstrative = _patterns()["pointing_demonstrative"]
+    if not _named(request) and demonstrative.search(lowered):
+        # "this black kurta but in white": the demonstrative points as "the" does
+        again = reread(demonstrative.sub("the ", lowered))
+        if _named(again):
+            request = again
+    return _removed(request, lowered, reread)
