@@ -80,7 +80,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?=(?!(?:{alternation(table['scope_stops'])})\b)[a-z])", flags),
         "relayed": re.compile(
             rf"^\W*(?:the |our |my |this |a )?(?:{alternation(table['relayers'])})s? (?:is |has )?"
-            rf"(?:{alternation(table['relay_verbs'])}) (?:about )?(?:(?:whether|if) )?(?P<rest>.+?)[.!\s]*$", flags),
+            rf"(?:{alternation(table['relay_verbs'])}) (?:about )?"
+            r"(?:(?:whether|if) (?P<rest>.+?)|(?P<wh>(?:which|what|how|where|when|why|who|is|are|does|do|can)\b.+?))[.!\s]*$",
+            flags),
         "removal": re.compile(
             rf"(?<![\w'])(?:{alternation(table['removal_verbs'])})(?![\w'])"
             rf"|(?:\b(?:is|are|r|'re|re|was|were) )?\b(?:{'|'.join(table['unwanted'])})\b"
@@ -102,8 +104,9 @@ def normalise(message: str) -> str:
     if corrected and text[corrected[-1].end():].strip(" ,.!?"):
         text = text[corrected[-1].end():].lstrip(" ,.!?")
     relayed = patterns["relayed"].match(text)
-    if relayed and not relayed.group("rest").rstrip().endswith("?"):
-        text = relayed.group("rest").rstrip() + "?"
+    if relayed:  # "the user wants to know if the jbl is waterproof": a question, put to us directly
+        asked = (relayed.group("rest") or relayed.group("wh")).rstrip()
+        text = asked if asked.endswith("?") else asked + "?"
     text = patterns["demonstrative"].sub("the ", text)
     text = patterns["bare_ones"].sub(lambda found: f"the {found.group('word')} {found.group('ones')} ", text)
     text = patterns["floor"].sub("at least ", text)
@@ -168,12 +171,18 @@ def _off_topic(request: ShopperRequest, lowered: str, reread: Callable[[str], Sh
     unsold = patterns["unsold"].search(lowered)
     if not unsold:
         return False
-    from chatrec.understanding import normalise_tokens
+    from chatrec.understanding import normalise_tokens, type_fields
 
     goods = set(normalise_tokens(unsold.group("goods")))
     # a catalogue value that is the goods themselves ("Cars", "Bikes") is sold; one that merely
     # mentions them ("Car&Motorbike", a department of car chargers) is not
-    return not any(set(normalise_tokens(v, camel=True)) == goods for values in request.include.values() for v in values)
+    if any(set(normalise_tokens(v, camel=True)) == goods for values in request.include.values() for v in values):
+        return False
+    if reread is None:
+        return True
+    # "want a scooter" asks for nothing sold; "want lamps for the house" asks for lamps
+    rest = reread(lowered[:unsold.start("goods")] + lowered[unsold.end("goods"):]).include
+    return not set(rest) & (set(type_fields(list(rest))) | {"category"})
 
 
 def adjust(

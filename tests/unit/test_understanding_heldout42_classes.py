@@ -158,3 +158,14 @@ def test_normalise_says_floors_budgets_and_relays_plainly() -> None:
     assert normalise("tv 40k budget") == "tv budget 40k"
     assert normalise("the customer asks if the second one is red") == "the second one is red?"
     assert normalise("that blue one pls") == "the blue one pls"
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text"),
+    [("fashion", "i want flat sandals for my mother"), ("electronics", "need a room heater for the house"), ("electronics", "want lamps for my house"),
+     ("electronics", "the customer asks for a wireless mouse")],
+)
+def test_wishes_near_those_words_stay_wishes(catalogues, catalogue: str, text: str) -> None:
+    heard = _read(catalogues, catalogue, text)
+    assert heard.intent == "recommend"
+    assert heard.include
