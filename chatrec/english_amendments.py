@@ -9,6 +9,7 @@ them by class, never by sentence; their words are in ``chatrec/data/english_amen
 
 - a self-correction said with "no sorry", "oops", "my bad", "or rather", "hang on" keeps the
   message from the correction on ("the pink one no sorry the JBL, more like that");
+- a "u neck" that the shorthand step read as "you neck" is a neckline again;
 - "that green one", "those leather ones": a demonstrative before a described item is "the"
   (:func:`adjust` reads "this black kurta" so too when that points at a shown item);
   "purple ones r mid": a bare "<word> ones" judged at the start of the message is "the <word> ones";
@@ -107,6 +108,9 @@ def normalise(message: str) -> str:
     if relayed:  # "the user wants to know if the jbl is waterproof": a question, put to us directly
         asked = (relayed.group("rest") or relayed.group("wh")).rstrip()
         text = asked if asked.endswith("?") else asked + "?"
+    # "u neck" (read "you neck" by the shorthand step), "v-neck": a neckline, the letter its own word
+    text = re.sub(r"\b(?:you|(?P<letter>[uvo]))[- ]?(?=neck(?:s|ed|line)?\b)",
+                  lambda found: (found.group("letter") or "u") + " ", text, flags=re.IGNORECASE)
     text = patterns["demonstrative"].sub("the ", text)
     text = patterns["bare_ones"].sub(lambda found: f"the {found.group('word')} {found.group('ones')} ", text)
     text = patterns["floor"].sub("at least ", text)

@@ -1141,6 +1141,7 @@ def _describes(item: Any, words: list[str], vocabulary: ValueMatcher) -> str | N
     if all(w in value_tokens for w in words):
         return "attribute"
     title_tokens = set(normalise_tokens(str(getattr(item, "title", ""))))
+    title_tokens |= set(normalise_tokens(str(getattr(item, "title", "")).replace("-", " ")))  # i12aa: "Neck-Yarn"
     if all(w in title_tokens or w in value_tokens for w in words):
         return "title"
     return None

@@ -169,3 +169,14 @@ def test_wishes_near_those_words_stay_wishes(catalogues, catalogue: str, text: s
     heard = _read(catalogues, catalogue, text)
     assert heard.intent == "recommend"
     assert heard.include
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("more like the deep neck kurta", [1]), ("the yarn dyed one but in green", [1]),
+     ("is the u-neck kurta see through", [1])],
+)
+def test_a_word_of_a_hyphenated_title_or_a_neckline_points_at_the_item(catalogues, text: str, positions: list[int]) -> None:
+    # 7410 "W Women Deep U Neck-Yarn Dyed Red Kurta": "neck" and "yarn" are words of its title
+    kurtas = ("7410", "11604", "11803")
+    assert _positions(_read(catalogues, "fashion", text, kurtas)) == positions
