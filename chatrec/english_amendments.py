@@ -9,6 +9,7 @@ them by class, never by sentence; their words are in ``chatrec/data/english_amen
 
 - a self-correction said with "no sorry", "oops", "my bad", "or rather", "hang on" keeps the
   message from the correction on ("the pink one no sorry the JBL, more like that");
+- "last but one", a bare "second last please", "3rd from top": positions said plainly;
 - a "u neck" that the shorthand step read as "you neck" is a neckline again;
 - "that green one", "those leather ones": a demonstrative before a described item is "the"
   (:func:`adjust` reads "this black kurta" so too when that points at a shown item);
@@ -28,6 +29,7 @@ them by class, never by sentence; their words are in ``chatrec/data/english_amen
   buds", "the wired ones are not what i want") are turned down (reject), as "don't like" says,
   with "cheaper" kept when said ("the 5g one is out of my budget, drop it"); a value turned down
   stays one ("drop the purple ones");
+- "everything except the first two", "any but number 2": more like the other shown items;
 - "show the dotted bag again": the last list again (show_again carries no references);
 - tasks no shop serves (booking tickets or hotels, homework and college assignments) and goods a
   catalogue has only accessories of ("do you sell cars" on a shop with car chargers) are off topic.
@@ -40,7 +42,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from chatrec.request import ShopperRequest
+from chatrec.request import ItemReference, ShopperRequest
 from chatrec.text import alternation, word_table
 
 __all__ = ["adjust", "normalise"]
@@ -88,6 +90,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w'])(?:{alternation(table['removal_verbs'])})(?![\w'])"
             rf"|(?:\b(?:is|are|r|'re|re|was|were) )?\b(?:{'|'.join(table['unwanted'])})\b"
             rf"|(?<![\w'])(?:i )?(?:{alternation(table['dont_want'])})(?![\w'])", flags),
+        "all_but": re.compile(
+            r"\b(?:all|everything|every one|each|any|anything|any of them|all of them|all of these|the whole lot)"
+            r" (?:but|except|apart from|other than|besides|save for|minus|excluding)\b(?P<rest>.+)$", flags),
         "again": re.compile(
             r"\b(?:show|see|bring up|pull up|display|view|open)\b.*\bagain\b|\bonce more\b", flags),
         "tasks": re.compile(rf"\b(?:{'|'.join(table['tasks'])})\b", flags),
@@ -111,6 +116,12 @@ def normalise(message: str) -> str:
     # "u neck" (read "you neck" by the shorthand step), "v-neck": a neckline, the letter its own word
     text = re.sub(r"\b(?:you|(?P<letter>[uvo]))[- ]?(?=neck(?:s|ed|line)?\b)",
                   lambda found: (found.group("letter") or "u") + " ", text, flags=re.IGNORECASE)
+    # "last but one" (Indian and British English), a bare "second last please": the one before the last
+    text = re.sub(r"\b(?:the )?last[- ]but[- ]one\b", "the second last", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?P<ord>second|2nd|third|3rd)(?: to)? last\b", r"the \g<ord> last", text, flags=re.IGNORECASE)
+    # "3rd from top", "second from the left": counted from the first
+    text = re.sub(r"\b(?:the )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) (?:one )?from (?:the )?"
+                  r"(?:top|start|beginning|left)\b", r"the \g<ord> one", text, flags=re.IGNORECASE)
     text = patterns["demonstrative"].sub("the ", text)
     text = patterns["bare_ones"].sub(lambda found: f"the {found.group('word')} {found.group('ones')} ", text)
     text = patterns["floor"].sub("at least ", text)
@@ -156,6 +167,24 @@ def _removed(
         # "the 5g one is out of my budget, drop it": that one turned down, cheaper ones wanted
         return request.model_copy(update={"intent": "reject", "show_now": True})
     return request
+
+
+def _all_but(
+    request: ShopperRequest, lowered: str, shown: list[Any], reread: Callable[[str], ShopperRequest],
+) -> ShopperRequest:
+    """"everything except the first two", "any but number 2": the shown items other than those named."""
+    found = _patterns()["all_but"].search(lowered)
+    # a rejection ("get rid of all but the first") and a value turned down ("anything but black") read as they are
+    if not found or request.intent not in ("more_like", "refine") or request.exclude:
+        return request
+    left_out = _named(reread(found.group("rest")))
+    rest = [p for p in range(1, len(shown) + 1) if p not in left_out]
+    if not left_out or not rest or sorted(_named(request)) == rest:
+        return request
+    return request.model_copy(update={
+        "intent": "more_like", "show_now": True,
+        "references": [ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="other")
+                       for p in rest]})
 
 
 def _off_topic(request: ShopperRequest, lowered: str, reread: Callable[[str], ShopperRequest] | None) -> bool:
@@ -226,4 +255,5 @@ def adjust(
         again = reread(demonstrative.sub("the ", lowered))
         if _named(again):
             request = again
+    request = _all_but(request, lowered, shown, reread)
     return _removed(request, lowered, reread)

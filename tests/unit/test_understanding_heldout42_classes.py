@@ -180,3 +180,19 @@ def test_a_word_of_a_hyphenated_title_or_a_neckline_points_at_the_item(catalogue
     # 7410 "W Women Deep U Neck-Yarn Dyed Red Kurta": "neck" and "yarn" are words of its title
     kurtas = ("7410", "11604", "11803")
     assert _positions(_read(catalogues, "fashion", text, kurtas)) == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("last but one please", [3]), ("second last please", [3]), ("2nd from top, similar ones", [2]),
+     ("everything except the first two", [3, 4]), ("any but number 2", [1, 3, 4]),
+     ("i like all but the last one", [1, 2, 3])],
+)
+def test_positions_counted_every_way_and_all_but_some(catalogues, text: str, positions: list[int]) -> None:
+    heard = _read(catalogues, "electronics", text, TVS, current={"category": ["SmartTelevisions"]})
+    assert (heard.intent, _positions(heard)) == ("more_like", positions)
+
+
+def test_all_but_a_colour_still_turns_the_colour_down(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "anything but grey", BAGS, current={"category": ["Handbags"]})
+    assert heard.exclude == {"baseColour": ["Grey"]}
