@@ -21,7 +21,8 @@ them by class, never by sentence; their words are in ``chatrec/data/english_amen
   want it; "it's not that I don't like blue", "nothing against black" turn nothing down;
 - in speech with no punctuation a negation ends at "ones" ("not casual ones formal": formal is wanted);
 - a question relayed in the third person ("Customer asks whether item 3 has a mic", "the user
-  wants to know if the second one is waterproof") is asked directly.
+  wants to know if the second one is waterproof", "my grandson wants to know if the red one is
+  cotton") is asked directly.
 
 :func:`adjust` corrects the request after the rules:
 
@@ -30,6 +31,7 @@ them by class, never by sentence; their words are in ``chatrec/data/english_amen
   with "cheaper" kept when said ("the 5g one is out of my budget, drop it"); a value turned down
   stays one ("drop the purple ones");
 - "everything except the first two", "any but number 2": more like the other shown items;
+- "between the redmi and samsung which has ...": both compared; "the battery of speaker 1": number 1;
 - "show the dotted bag again": the last list again (show_again carries no references);
 - tasks no shop serves (booking tickets or hotels, homework and college assignments) and goods a
   catalogue has only accessories of ("do you sell cars" on a shop with car chargers) are off topic.
@@ -93,6 +95,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "all_but": re.compile(
             r"\b(?:all|everything|every one|each|any|anything|any of them|all of them|all of these|the whole lot)"
             r" (?:but|except|apart from|other than|besides|save for|minus|excluding)\b(?P<rest>.+)$", flags),
+        "named_pair": re.compile(
+            r"\b(?:between |compare |is |are )?the (?P<a>[a-z][\w-]*) (?:and|or|vs|versus|&|n) (?!the\b)(?P<b>[a-z][\w-]*)\b",
+            flags),
+        "noun_number": re.compile(
+            r"\b(?P<noun>[a-z]{2,}) (?:no\.? ?|number |#)?(?P<n>[1-9])\b(?! ?(?:gb|tb|mah|inch|inches|k|rs|rupees|pcs|pieces"
+            r"|hours?|days?|years?|x|%|w|watts?|mm|cm|m|ft|feet|star|stars|pack|in 1|-in-1|\.\d))", flags),
         "again": re.compile(
             r"\b(?:show|see|bring up|pull up|display|view|open)\b.*\bagain\b|\bonce more\b", flags),
         "tasks": re.compile(rf"\b(?:{'|'.join(table['tasks'])})\b", flags),
@@ -187,6 +195,37 @@ def _all_but(
                        for p in rest]})
 
 
+def _pair_named(request: ShopperRequest, lowered: str, reread: Callable[[str], ShopperRequest]) -> ShopperRequest:
+    """"between the redmi and samsung which has better battery": two shown items named, the second with no "the"."""
+    if request.intent not in ("compare", "ask_about_item") or len(_named(request)) >= 2:
+        return request
+    pair = _patterns()["named_pair"].search(lowered)
+    if not pair or {pair.group("a"), pair.group("b")} & {"one", "ones", "it", "them", "that", "this"}:
+        return request
+    again = reread(lowered[:pair.start()] + f"the {pair.group('a')} one and the {pair.group('b')} one" + lowered[pair.end():])
+    if len(_named(again)) >= 2 and set(_named(request)) <= set(_named(again)) and not again.include:
+        return request.model_copy(update={"intent": "compare", "references": again.references})
+    return request
+
+
+def _noun_number(
+    request: ShopperRequest, lowered: str, shown: list[Any], reread: Callable[[str], ShopperRequest],
+) -> ShopperRequest:
+    """"the battery backup of speaker 1", "tv 3": a word every shown item's name has, then a position."""
+    if _named(request):
+        return request
+    from chatrec.understanding import normalise_tokens
+
+    common = set.intersection(*(set(normalise_tokens(str(getattr(item, "title", "")))) for item in shown))
+    for found in _patterns()["noun_number"].finditer(lowered):
+        words = normalise_tokens(found.group("noun"))
+        if words and words[0] in common and 1 <= int(found.group("n")) <= len(shown):
+            again = reread(lowered[:found.start()] + f"number {found.group('n')}" + lowered[found.end():])
+            if _named(again) == [int(found.group("n"))]:
+                return again
+    return request
+
+
 def _off_topic(request: ShopperRequest, lowered: str, reread: Callable[[str], ShopperRequest] | None) -> bool:
     """A task no shop serves, or goods the catalogue only has accessories of."""
     patterns = _patterns()
@@ -256,4 +295,6 @@ def adjust(
         if _named(again):
             request = again
     request = _all_but(request, lowered, shown, reread)
+    request = _pair_named(request, lowered, reread)
+    request = _noun_number(request, lowered, shown, reread)
     return _removed(request, lowered, reread)

@@ -196,3 +196,18 @@ def test_positions_counted_every_way_and_all_but_some(catalogues, text: str, pos
 def test_all_but_a_colour_still_turns_the_colour_down(catalogues) -> None:
     heard = _read(catalogues, "fashion", "anything but grey", BAGS, current={"category": ["Handbags"]})
     assert heard.exclude == {"baseColour": ["Grey"]}
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "shown", "intent", "positions"),
+    [("electronics", "between the oneplus and redmi which has more storage", PHONES, "compare", [1, 2]),
+     ("electronics", "is tv 2 a 4k one", TVS, "ask_about_item", [2]),
+     ("electronics", "how long does speaker 3 play", SPEAKERS, "ask_about_item", [3]),
+     ("fashion", "my daughter is asking whether the nike bag has a zip", BAGS, "ask_about_item", [3, 4])],
+)
+def test_items_named_in_pairs_by_number_or_by_a_relative(
+    catalogues, catalogue: str, text: str, shown: tuple[str, ...], intent: str, positions: list[int]
+) -> None:
+    heard = _read(catalogues, catalogue, text, shown)
+    assert (heard.intent, _positions(heard)) == (intent, positions)
+    assert not heard.include
