@@ -65,7 +65,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "correction": re.compile(rf"(?<![\w'])(?:{alternation(table['corrections'])})(?![\w'])[,:]?", flags),
         "demonstrative": re.compile(
             rf"\b(?:this|that|these|those) (?=(?!(?:{not_items}|one|ones)\b)[a-z][\w-]*(?: [a-z][\w-]*)? ones?\b)", flags),
-        "pointing_demonstrative": re.compile(rf"\b(?:this|that|these|those) (?=(?!(?:{not_items}|one|ones)\b)[a-z])", flags),
+        # "this black kurta": a demonstrative, then a description of two words at least (never "are these waterproof?")
+        "pointing_demonstrative": re.compile(
+            rf"\b(?:this|that|these|those) (?=(?!(?:{not_items}|one|ones)\b)[a-z][\w-]* [a-z])", flags),
         "bare_ones": re.compile(
             rf"^(?P<word>(?!(?:{not_items})\b)[a-z][\w-]*) (?P<ones>ones?) (?=(?:{alternation(table['judging_verbs'])})\b)",
             flags),

@@ -1141,7 +1141,8 @@ def _describes(item: Any, words: list[str], vocabulary: ValueMatcher) -> str | N
     if all(w in value_tokens for w in words):
         return "attribute"
     title_tokens = set(normalise_tokens(str(getattr(item, "title", ""))))
-    title_tokens |= set(normalise_tokens(str(getattr(item, "title", "")).replace("-", " ")))  # i12aa: "Neck-Yarn"
+    # i12aa: the parts of a hyphenated title word ("Neck-Yarn"), values apart ("Pink-Blue" of a pink bag)
+    title_tokens |= set(normalise_tokens(str(getattr(item, "title", "")).replace("-", " "))) - vocabulary.value_words
     if all(w in title_tokens or w in value_tokens for w in words):
         return "title"
     return None
