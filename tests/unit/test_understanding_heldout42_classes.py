@@ -232,3 +232,9 @@ def test_shop_names_and_food_words_inside_wishes_stay_wishes(catalogues, text: s
 def test_not_exceeding_is_a_ceiling(catalogues, text: str, high: float) -> None:
     heard = _read(catalogues, "electronics", text)
     assert heard.price is not None and (heard.price.min, heard.price.max) == (None, high)
+
+
+@pytest.mark.parametrize("text", ["either one works", "neither one is needed, any colour"])
+def test_either_or_neither_one_answering_a_question_points_at_nothing(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text, pending=("baseColour", ["Black", "Blue"]))
+    assert not heard.references
