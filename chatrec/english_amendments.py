@@ -69,9 +69,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "correction": re.compile(rf"(?<![\w'])(?:{alternation(table['corrections'])})(?![\w'])[,:]?", flags),
         "demonstrative": re.compile(
             rf"\b(?:this|that|these|those) (?=(?!(?:{not_items}|one|ones)\b)[a-z][\w-]*(?: [a-z][\w-]*)? ones?\b)", flags),
-        # "this black kurta": a demonstrative, then a description of two words at least (never "are these waterproof?")
+        # "this black kurta": a singular demonstrative, then two words at least ("these bags are too
+        # expensive" and "are these waterproof?" are about every shown item)
         "pointing_demonstrative": re.compile(
-            rf"\b(?:this|that|these|those) (?=(?!(?:{not_items}|one|ones)\b)[a-z][\w-]* [a-z])", flags),
+            rf"\b(?:this|that) (?=(?!(?:{not_items}|one|ones)\b)[a-z][\w-]* [a-z])", flags),
         "bare_ones": re.compile(
             rf"^(?P<word>(?!(?:{not_items})\b)[a-z][\w-]*) (?P<ones>ones?) (?=(?:{alternation(table['judging_verbs'])})\b)",
             flags),
