@@ -39,6 +39,7 @@ from chatrec import foreign_reading  # i12w
 from chatrec import english_questions  # i12x
 from chatrec import type_words  # i12ac
 from chatrec import foreign_replies  # i12z
+from chatrec import english_amendments  # i12aa
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1142,6 +1143,8 @@ def _describes(item: Any, words: list[str], vocabulary: ValueMatcher) -> str | N
     if all(w in value_tokens for w in words):
         return "attribute"
     title_tokens = set(normalise_tokens(str(getattr(item, "title", ""))))
+    # i12aa: the parts of a hyphenated title word ("Neck-Yarn"), values apart ("Pink-Blue" of a pink bag)
+    title_tokens |= set(normalise_tokens(str(getattr(item, "title", "")).replace("-", " "))) - vocabulary.value_words
     if all(w in title_tokens or w in value_tokens for w in words):
         return "title"
     return None
@@ -1206,6 +1209,7 @@ def understand(
         raw = pointing_budgets.normalise(raw)  # i12r: "for two hundred", "size 9 or so", "the left one"
         raw = english_pointing.normalise(raw)  # i12u: "secnd one", "no. 2", "nah the other"
         raw = english_questions.normalise(raw)  # i12x: "no cap", "does it have like bluetooth", "isn't her colour"
+        raw = english_amendments.normalise(raw)  # i12aa: "no sorry the JBL", "not below 10k", "customer asks whether"
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1469,6 +1473,8 @@ def understand(
     request = foreign_reading.adjust(  # i12w: "可以退吗", "除了第一个 其他几个", "aquellos verdes", "这款怎么样"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = english_questions.adjust(  # i12x: "dont like the puma", "the noise one does it have calling"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = english_amendments.adjust(  # i12aa: "remove the LG", "do you sell cars", "a kettle" not the set
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = type_words.adjust(request, raw, context, vocabulary)  # i12ac: "a wall mount for the tv", "a cable ... micro usb"
     return foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
