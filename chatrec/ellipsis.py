@@ -9,15 +9,13 @@ about", "y", "und", "那") or a closer ("呢", "too") and no word of its own bey
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from chatrec.errors import PromptError
 from chatrec.language import fold
-from chatrec.prompting import default_prompts_dir
+from chatrec.prompting import read_prompt_table
 
 __all__ = ["earlier_question", "is_elliptical"]
 
@@ -29,11 +27,7 @@ _MOST_WORDS = 8
 
 @lru_cache(maxsize=1)
 def _words() -> Mapping[str, Any]:
-    path = default_prompts_dir() / "ellipsis_words.json"
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise PromptError(f"cannot read {path}: {exc}") from exc
+    return read_prompt_table("ellipsis_words.json")
 
 
 def _all(kind: str) -> list[str]:

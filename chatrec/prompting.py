@@ -195,6 +195,22 @@ def to_chat(tokenizer: Any, system: str | None, user: str, assistant_prefix: str
     return str(text) + assistant_prefix
 
 
+def read_prompt_table(name: str) -> dict[str, Any]:
+    """A JSON table of ``prompts/`` (``ellipsis_words.json``, ``spec_comparatives.json``...).
+
+    Raises:
+        PromptError: The file is missing, not valid JSON, or not a JSON object.
+    """
+    path = default_prompts_dir() / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise PromptError(f"cannot read {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PromptError(f"{path} must be a JSON object")
+    return data
+
+
 def read_json_wording(path: Path, what: str, language: str) -> dict[str, Any]:
     """A JSON wording file of one language (``prompts/answers_en.json``, ``reasons_zh.json``...).
 

@@ -10,15 +10,13 @@ shopper points at ("bigger than the second"). The words per family and direction
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from chatrec.errors import PromptError
 from chatrec.language import fold
-from chatrec.prompting import default_prompts_dir
+from chatrec.prompting import read_prompt_table
 from chatrec.spec_filters import _STRICT_STEP, stated
 
 __all__ = ["comparative_bounds"]
@@ -28,11 +26,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 @lru_cache(maxsize=1)
 def _table() -> Mapping[str, Any]:
-    path = default_prompts_dir() / "spec_comparatives.json"
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise PromptError(f"cannot read {path}: {exc}") from exc
+    return read_prompt_table("spec_comparatives.json")
 
 
 def _has(text: str, words: Sequence[str]) -> bool:
