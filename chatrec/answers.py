@@ -497,7 +497,7 @@ def _answer_question(
         only = _title_features_apart(items)
         for position, item, values, own in zip(positions, items, fields, only):
             # a bare number says nothing alone: "rating 4.1", "rating count 98,250"
-            facts = [f"{name} {value}" if _NUMBER.fullmatch(value) else value for name, value in values.items()]
+            facts = [f"{name} {value}" if _NUMBER.fullmatch(value) else _show(value, wording) for name, value in values.items()]
             price = _price_text(item)
             if price:
                 facts.insert(min(2, len(facts)), price)

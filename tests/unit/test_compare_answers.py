@@ -52,3 +52,14 @@ def test_numbers_in_a_comparison_say_what_they_are() -> None:
 def test_a_spec_only_one_name_states_is_named_and_a_shared_one_is_not() -> None:
     text = answer_question("compare them", [SPEAKER_3W, SPEAKER_20W], positions=[1, 2]).text
     assert "“3W”" in text and "“20W”" in text and "“Portable”" not in text
+
+
+def test_a_comparison_names_values_in_the_shoppers_language() -> None:
+    black = Item(id="5", title="Acme Men Black Formal Shoes", category="Formal Shoes",
+                 attributes={"baseColour": "Black", "gender": "Men", "year": 2011})
+    brown = Item(id="6", title="Acme Men Brown Formal Shoes", category="Formal Shoes",
+                 attributes={"baseColour": "Brown", "gender": "Men", "year": 2012})
+    spanish = answer_question("compara los dos primeros", [black, brown], "es", positions=[1, 2]).text
+    assert "negro" in spanish and "Black," not in spanish and "año 2011" in spanish
+    chinese = answer_question("比较一下前两个", [black, brown], "zh", positions=[1, 2]).text
+    assert "黑色" in chinese and "Black" not in chinese.split("：", 1)[1].split("\n")[0]
