@@ -343,15 +343,11 @@ def answer_question(
     *,
     positions: Sequence[int] | None = None,
     reasons: Sequence[str] | None = None,
-    earlier: str | None = None,
 ) -> Answer:
     """Answer a question about shown items from their catalogue data (see :func:`_answer_question`);
-    i12v: amounts name their currency as the shopper's language does ("399 卢比" in Chinese).
-
-    ``earlier`` is the question answered last: a follow-up that only points at other items ("and the
-    second?", "那第二个呢") asks it again of them (:mod:`chatrec.ellipsis`).
-    """
-    question = resolve_question(question, language, earlier)
+    i12v: amounts name their currency as the shopper's language does ("399 卢比" in Chinese). A
+    follow-up that repeats the last question ("and the second?") is resolved first by
+    :func:`resolve_question`."""
     answer = _answer_question(question, items, language, positions=positions, reasons=reasons)
     names = _currency_names(wording_language(language))
     if not names:

@@ -30,6 +30,7 @@ def _words() -> Mapping[str, Any]:
     return read_prompt_table("ellipsis_words.json")
 
 
+@lru_cache(maxsize=8)
 def _all(kind: str) -> list[str]:
     table: Mapping[str, Sequence[str]] = _words()[kind]
     return sorted({fold(w) for words in table.values() for w in words}, key=len, reverse=True)

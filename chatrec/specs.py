@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chatrec.money import _han_number
 from chatrec.prompting import default_prompts_dir
 
 if TYPE_CHECKING:
@@ -47,8 +48,6 @@ _HAN_SPEC = re.compile(r"((?:\d+(?:\.\d+)?万)|[零〇一二两三四五六七�
 
 def han_spec_digits(text: str) -> str:
     """Chinese numbers before a unit written in digits: "两万毫安" -> "20000毫安", "1.5万毫安" -> "15000毫安"."""
-    from chatrec.money import _han_number
-
     def replace(found: re.Match[str]) -> str:
         number = found.group(1)
         if number.endswith("万") and number[:-1].replace(".", "", 1).isdigit():
