@@ -1130,8 +1130,11 @@ def _attribute_answer(
             where = wording["where_names"].get(related[0], related[0])
             lines.append(sentence.format(title=title, asked=said_as, where=where, found=_show(related[1], wording)))
             continue
+        # what the data does say, without the shop's grouping ("department Computers&Accessories")
+        telling = [(n, v) for (n, v), (english, _) in zip(fields, _english_fields(item))
+                   if english in ("type", "brand") or not _GROUPING.search(english)]
         known = wording.get("sep", ", ").join(
-            wording.get("fact", "{name} {value}").format(name=n, value=_show(v, wording)) for n, v in fields[:4]
+            wording.get("fact", "{name} {value}").format(name=n, value=_show(v, wording)) for n, v in telling[:4]
         )
         template = "not_said_known" if known and not plain else "not_said"
         lines.append(wording[template].format(title=title, asked=said_as, facts=known))

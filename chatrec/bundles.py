@@ -12,7 +12,7 @@ is in the list.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 __all__ = ["as_one_field", "interleave", "is_bundle", "next_piece"]
@@ -20,9 +20,15 @@ __all__ = ["as_one_field", "interleave", "is_bundle", "next_piece"]
 _JOINED = re.compile(r"\b(?:and|plus|along with|together with|y|und)\b|[+&和]", re.IGNORECASE)
 
 
-def is_bundle(message: str, include: Mapping[str, Sequence[str]], types: Sequence[str]) -> bool:
-    """True when the message asks for two or more product types together ("a tv and a wall mount")."""
-    values = [v for name in types for v in include.get(name, ())]
+def is_bundle(message: str, include: Mapping[str, Sequence[str]], types: Sequence[str],
+              narrowed: Mapping[str, Collection[str]] | None = None) -> bool:
+    """True when the message asks for two or more product types together ("a tv and a wall mount").
+
+    ``narrowed`` holds the types one word of the shopper's was narrowed to ("headphones": in-ear,
+    over-ear... headsets): one product, however many values, so "he goes to college and needs
+    headphones" is no bundle."""
+    narrowed = narrowed or {}
+    values = [v for name in types for v in include.get(name, ()) if v not in narrowed.get(name, ())]
     return len(values) >= 2 and _JOINED.search(message) is not None
 
 

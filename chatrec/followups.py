@@ -244,6 +244,8 @@ _QUALIFIERS = frozenset(
     "premium simple basic normal regular proper real original genuine popular top fancy nice cool pretty "
     "long short light heavy nicer better prettier cooler classier cuter lovelier different special".split()
     + "bigger larger smaller lighter heavier longer shorter thinner slimmer".split()
+    # "32 inch is enough", "wired is fine": a word saying the wish suffices asks for nothing more
+    + "enough fine okay perfect sufficient plenty alright ideal suitable acceptable".split()
     # "what about the second one's battery?": a place in a list names no make either
     + "first second third fourth fifth sixth last previous next other same former latter middle".split()
 )

@@ -63,6 +63,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         + "nen nem ner hab brauch such isch net ned".split()
         # i12ab: a preference said in one or two words ("lieber in Silber", "doch eher blau")
         + "lieber eher doch eigentlich stattdessen vielleicht passende passenden habt gibts".split()
+        # lead: "was habt ihr so?", "was gibt's?": "was" is German as often as English
+        + ["was"]
     ),
 }
 _LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}
@@ -116,9 +118,12 @@ def detect_language(text: str) -> str:
     for lang, letters in _LETTERS.items():
         scores[lang] += 2 * len(letters.findall(lowered))
     lexicon = Lexicon.default()
+    english = lexicon.english_words()
     for lang in ("es", "de"):
         # a lexicon word, or one inflected ("dorados", "schwarzen")
-        scores[lang] += sum(1 for word in words if lexicon.is_word(lang, fold(word)) or (
+        # (once for a word English has too: "son" is a Spanish function word and lexicon word, and English)
+        scores[lang] += sum(1 for word in words if not (word in _FUNCTION_WORDS[lang] and word in english)
+                            and lexicon.is_word(lang, fold(word)) or (
             len(word) >= 6 and any(fold(word).endswith(end) and lexicon.is_word(lang, fold(word)[:-len(end)])
                                    for end in _ENDINGS[lang])))
         # Only two-letter words ("no mi or redmi": "mi" is the brand Mi, "no" English too) beside

@@ -871,7 +871,10 @@ def recommendation(ranked: Ranked, reason: str, labels: Labels | None = None) ->
 
 def _shown_relaxed(relaxed: Sequence[str], phrases: Phrases) -> list[str]:
     """The wishes left out, each value in the shopper's language where the lexicon has it (i12b)."""
-    return [", ".join(phrases.show_value(part) for part in entry.split(", ")) for entry in relaxed]
+    from chatrec.colour_families import family_name
+
+    return [family_name(entry.split(", "), phrases.code)
+            or ", ".join(phrases.show_value(part) for part in entry.split(", ")) for entry in relaxed]
 
 
 def _lexicon(settings: Settings) -> Any:
@@ -978,12 +981,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = kind_words.purpose_of(heard, message, lambda text: understand(  # i12v: "hdmi, for my tv"
         text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
         state.queries[-2:], ["category", *type_fields(list(parts.vocabulary.fields))])
+    types_said = heard.include
     heard = kind_words.narrowed(heard, message, {  # i12v: "sneakers": sports and casual shoes, not heels
         name: list(parts.vocabulary.counts[name]) for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])
         if name in parts.vocabulary.counts})
+    narrowed_to = {name: set(values) - set(types_said.get(name, ())) for name, values in heard.include.items()}
     kinds = ["category", *type_fields([*heard.include])]  # i12o: "a smart tv and an hdmi cable": a bundle
     heard = bundles.next_piece(heard, state.include, kinds)  # i12o: "and a belt" after the shirt and shoes
-    bundle = heard.intent in ("recommend", "refine") and bundles.is_bundle(message, heard.include, kinds)
+    bundle = heard.intent in ("recommend", "refine") and bundles.is_bundle(message, heard.include, kinds, narrowed_to)
     if bundle:
         heard = heard.model_copy(update={"include": bundles.as_one_field(heard.include, kinds, index.items),
                                          "show_now": True})

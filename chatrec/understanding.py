@@ -40,10 +40,12 @@ from chatrec import english_questions  # i12x
 from chatrec import type_words  # i12ac
 from chatrec import foreign_replies  # i12z
 from chatrec import english_amendments  # i12aa
+from chatrec import colour_families  # lead
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
 from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
+from chatrec.owned_devices import owned_devices
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
 from chatrec.text import tokens as text_tokens
 from chatrec.vocabulary import CatalogueVocabulary, audience_fields, is_categorical
@@ -1333,6 +1335,7 @@ def understand(
         if typed[0].end <= m.start and re.search(r"\b(?:with|has|having|got)\b", " ".join(matchable[typed[0].end:m.start]))
     }
     owned |= _features_of_current(matchable, typed, context, vocabulary, types)
+    owned |= owned_devices(matchable, [m for m in typed if id(m) not in owned], matches, context.current, types, accessory)
     matches = [m for m in matches if id(m) not in owned]
     # "flat sandals", "denim jacket": a one-word product type right before another product type
     # describes it; the head noun is the product. A finer type of another field before a coarser
@@ -1477,6 +1480,7 @@ def understand(
     request = english_amendments.adjust(  # i12aa: "remove the LG", "do you sell cars", "a kettle" not the set
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = type_words.adjust(request, raw, context, vocabulary)  # i12ac: "a wall mount for the tv", "a cable ... micro usb"
+    request = colour_families.adjust(request, raw, context, vocabulary)  # lead: "something dark", "lieber hell", "要浅色的"
     return foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
 
 

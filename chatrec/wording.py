@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -132,8 +132,17 @@ class Phrases:
 
         currency = self.currency_name(currency)  # i12v: "<= 20,000 卢比" in a Chinese reply
 
+        from chatrec.colour_families import family_name
+
         parts = []
-        for values in state.include.values():
+        repeated = _said_twice(state.include)
+        for name, values in state.include.items():
+            if name in repeated:
+                continue
+            family = family_name(list(values), self.code) if "colour" in name.lower() or "color" in name.lower() else None
+            if family:  # "dark colours", not "Navy Blue or 8 similar"
+                parts.append(family)
+                continue
             shared = labels.shared(list(values)) if labels is not None else None
             shown = [shared] if shared else list(dict.fromkeys(show(value) for value in values))
             head = _shared_head([str(labels.show(v)) if labels is not None else v.split("|")[-1] for v in values])
@@ -150,6 +159,21 @@ class Phrases:
         for values in state.exclude.values():
             parts.extend(self.render("wish", values=[show(value)], count=1, negated=True) for value in values)
         return ", ".join(parts)
+
+
+def _said_twice(include: Mapping[str, Sequence[str]]) -> set[str]:
+    """The product-type fields a summary leaves out because another type field says the same product:
+    a kind narrowed to its types ("headphones": the subcategory, and In-ear, On-ear, Over-ear,
+    Headsets) is named by the broad value; one narrowed to one or two types ("sneakers": Casual or
+    Sports shoes) by those."""
+    from chatrec.understanding import type_fields
+
+    typed = [name for name in type_fields(list(include)) if include[name]]
+    single = [name for name in typed if len(set(include[name])) == 1]
+    many = [name for name in typed if len(set(include[name])) >= 2]
+    if len(single) != 1 or not many:
+        return set()
+    return set(many) if all(len(set(include[name])) >= 3 for name in many) else set(single)
 
 
 def _shared_head(labels: Sequence[str]) -> str | None:

@@ -1,0 +1,129 @@
+"""A family of colours asked for without naming one (issue 12, lead): "something dark", "lieber dunkel",
+"要浅色的", "colores llamativos", "neutral tones please", "nothing too bright".
+
+Read word by word, "dark" is no catalogue value, so the wish was lost (or, in "dark shades", read as
+sunglasses) and the reply showed red and white jackets to a shopper who asked for dark ones. The
+families of ``prompts/colour_families.json`` (dark, light, bright, pastel, neutral, earthy, metallic)
+say which colour names belong to each and how shoppers say them in English, Spanish, German and
+Chinese; the catalogue's own colour values of the family become the wish (or, said with a negation,
+"nothing too dark", "不要太艳的", the values turned down). A colour the message names itself wins:
+"dark blue" and "hellblau" are that colour, read as before.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from chatrec.errors import PromptError
+from chatrec.prompting import default_prompts_dir
+from chatrec.refused_colours import colour_fields
+
+__all__ = ["Family", "adjust", "families_said", "family_name", "load_families"]
+
+
+@dataclass(frozen=True)
+class Family:
+    """One colour family: its colour names, the words a value of it may contain, how it is said."""
+
+    name: str
+    colours: frozenset[str]
+    words: frozenset[str]
+    said: Mapping[str, tuple[re.Pattern[str], ...]]
+    names: Mapping[str, str]
+
+    def holds(self, value: str) -> bool:
+        """Whether a catalogue colour value is of this family ("Navy Blue", "Dark Green" of dark)."""
+        lowered = value.lower()
+        return lowered in self.colours or bool(set(re.findall(r"[a-z]+", lowered)) & self.words)
+
+
+@lru_cache(maxsize=1)
+def load_families() -> tuple[tuple[Family, ...], Mapping[str, re.Pattern[str]], frozenset[tuple[str, str]]]:
+    """The families, the negation cue per language and the (language, family) pairs read only in a message
+    of that language, of ``prompts/colour_families.json`` (read once)."""
+    path = default_prompts_dir() / "colour_families.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        families = tuple(
+            Family(name, frozenset(c.lower() for c in spec["colours"]), frozenset(w.lower() for w in spec["words"]),
+                   {lang: tuple(re.compile(p) for p in patterns) for lang, patterns in spec["said"].items()},
+                   dict(spec.get("names", {})))
+            for name, spec in data["families"].items()
+        )
+        negators = {lang: re.compile(p) for lang, p in data["negators"].items()}
+        detected_only = {(lang, name) for lang, names in data.get("detected_only", {}).items() for name in names}
+    except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
+        raise PromptError(f"cannot read the colour families in {path}: {exc}") from exc
+    return families, negators, frozenset(detected_only)
+
+
+def families_said(message: str, language: str) -> list[tuple[Family, bool]]:
+    """The families the message names, each with True when it turns the family down."""
+    families, negators, detected_only = load_families()
+    text = message.lower()
+    # the message's language first, then English (its words turn up in every language's messages), then
+    # the others: a short message is often detected wrongly ("no demasiado llamativo")
+    languages = dict.fromkeys([language, "en", "zh", "es", "de"])
+    found: list[tuple[Family, bool]] = []
+    for family in families:
+        for lang in languages:
+            if lang != language and (lang, family.name) in detected_only:
+                continue
+            match = next((m for pattern in family.said.get(lang, ()) for m in [pattern.search(text)] if m), None)
+            if match is not None:
+                negator = negators.get(lang)
+                found.append((family, bool(negator and negator.search(text[: match.start()]))))
+                break
+    return found
+
+
+def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
+    """The request with the catalogue's colours of each family the message names as wished (or turned
+    down); unchanged when the catalogue has no colour field or the message names a colour itself."""
+    if request.intent not in ("recommend", "refine", "chitchat", "answer") or vocabulary is None:
+        return request
+    counts: Mapping[str, Mapping[str, Any]] = getattr(vocabulary, "counts", {}) or {}
+    fields = colour_fields(counts)
+    if not fields:
+        return request
+    said = families_said(message, request.language)
+    if not said:
+        return request
+    field = fields[0]
+    if request.include.get(field) or request.exclude.get(field):
+        return request  # "dark blue", "hellblau": a colour named is read as that colour
+    values: Sequence[str] = [str(v) for v in counts[field]]
+    wanted = [v for family, negated in said if not negated for v in values if family.holds(v)]
+    refused = [v for family, negated in said if negated for v in values if family.holds(v) and v not in wanted]
+    if not wanted and not refused:
+        return request
+    include = {**request.include, field: list(dict.fromkeys(wanted))} if wanted else dict(request.include)
+    exclude = {**request.exclude, field: list(dict.fromkeys(refused))} if refused else dict(request.exclude)
+    searching = bool(getattr(context, "searching", False))
+    intent = request.intent if request.intent in ("recommend", "refine") else ("refine" if searching else "recommend")
+    if _shades_of_colour(message):  # "a top in dark shades": the shades are the colour's, no sunglasses
+        include = {name: kept for name, vals in include.items()
+                   for kept in [[v for v in vals if name == field or "sunglass" not in str(v).lower()]] if kept}
+    return request.model_copy(update={"include": include, "exclude": exclude, "intent": intent})
+
+
+def _shades_of_colour(message: str) -> bool:
+    """Whether "shades" is said of a colour ("in dark shades"; "dark shades for the beach" are sunglasses)."""
+    return bool(re.search(r"\bin\s+(?:dark|light|bright|pastel|neutral|earthy?|muted|pale)(?:er)?\s+shades\b", message.lower()))
+
+
+def family_name(values: Sequence[str], language: str = "en", least: int = 4) -> str | None:
+    """The family four or more colour values sum up to, as the language names it ("dark colours",
+    "dunkle Farben"), else None: "Navy Blue or 8 similar" reads as the wish the shopper said."""
+    if len(values) < least:
+        return None
+    fitting = [f for f in load_families()[0] if all(f.holds(str(v)) for v in values) and f.names]
+    if not fitting:
+        return None
+    family = min(fitting, key=lambda f: len(f.colours))
+    return family.names.get(language) or family.names.get("en")
