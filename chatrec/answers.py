@@ -43,6 +43,7 @@ __all__ = [
     "Answer",
     "answer_question",
     "asks_superlative",
+    "by_superlative",
     "checks_shown_item",
     "find_reference",
     "asks_spec_of_shown",
@@ -720,6 +721,26 @@ def _superlative_rule(text: str, wording: Mapping[str, Any]) -> tuple[Mapping[st
             if _has_phrase(text, [phrase]) and not re.search(rf"\b{re.escape(phrase)}\s+(?:for|to|at|with|in)\b", text):
                 return rule, phrase
     return None
+
+
+def by_superlative(message: str, candidates: Sequence[Any], language: str = "en", depth: int = 20) -> list[Any]:
+    """The candidates (anything with an ``item``) with the ``depth`` first ordered by the figure a superlative
+    of the message names, highest (or lowest) first: "forget the brand, just the best rated", "show me the
+    lightest ones". Items without the figure follow in their order; unchanged when no superlative is said
+    or no candidate has the figure."""
+    wording = _wording(language)
+    asked = _superlative_rule(_in_english_words(message, language), wording) or _superlative_rule(message.lower(), wording)
+    if asked is None:
+        return list(candidates)
+    rule = asked[0]
+    head = list(candidates[:depth])
+    figures = [_field_named(c.item, rule["fields"]) for c in head]
+    known = [(figure[1], n) for n, figure in enumerate(figures) if figure is not None]
+    if not known:
+        return list(candidates)
+    known.sort(key=lambda pair: (-pair[0] if rule["order"] == "max" else pair[0], pair[1]))
+    order = [n for _, n in known] + [n for n, figure in enumerate(figures) if figure is None]
+    return [head[n] for n in order] + list(candidates[depth:])
 
 
 def asks_superlative(message: str, language: str = "en") -> bool:

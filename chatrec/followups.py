@@ -246,6 +246,10 @@ _QUALIFIERS = frozenset(
     + "bigger larger smaller lighter heavier longer shorter thinner slimmer".split()
     # "32 inch is enough", "wired is fine": a word saying the wish suffices asks for nothing more
     + "enough fine okay perfect sufficient plenty alright ideal suitable acceptable".split()
+    # "forget the brand", "never mind the colour": words dropping a wish ask for nothing either
+    + "forget drop remove ignore skip scrap mind whatever anyway".split()
+    # "the best rated", "most reviewed": the rating field answers them, no word of a name
+    + "rated rating ratings review reviews reviewed stars".split()
     # "what about the second one's battery?": a place in a list names no make either
     + "first second third fourth fifth sixth last previous next other same former latter middle".split()
 )

@@ -251,6 +251,8 @@ def as_question_about_shown(
         return heard.model_copy(update={"intent": "compare" if len(references) > 1 else "ask_about_item",
                                         "references": references, "exclude": {}, "relative_price": None,
                                         "show_now": False})
+    if heard.drop and heard.intent in ("recommend", "refine"):
+        return heard  # "forget the brand, just the best rated": a new search without it, not a question
     superlative = (len(shown) >= 2 and not heard.include and heard.price is None
                    and answers.asks_superlative(message, heard.language) and not followups.ASKS_FOR_ITEMS.search(message))
     if heard.intent in ("ask_about_item", "compare") and not superlative:
@@ -1224,6 +1226,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:
         candidates = price_third(candidates, heard.relative_price)
+    if heard.intent in ("recommend", "refine") and not anchors:  # "forget the brand, just the best rated"
+        from chatrec.answers import by_superlative
+
+        candidates = by_superlative(message, candidates, heard.language)
     candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"
 
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)

@@ -151,3 +151,31 @@ def test_a_family_is_named_as_such_in_the_wishes() -> None:
 def test_dark_shades_for_the_beach_are_sunglasses_in_dark_shades_a_colour(catalogues) -> None:
     assert _read(catalogues, "fashion", "dark shades for the beach").include.get("category") == ["Sunglasses"]
     assert _read(catalogues, "fashion", "a top in dark shades").include.get("category") == ["Tops"]
+
+
+def test_dropping_a_wish_with_a_superlative_is_a_new_search_ordered_by_it(electronics) -> None:
+    first = electronics.respond("smart tv under 40000")
+    shown = [electronics.item(r.item_id) for r in first.recommendations]
+    assert len(shown) >= 2
+    brand = shown[0].brand
+    electronics.respond(f"only {brand}", session_id=first.session_id)
+    reply = electronics.respond("forget the brand, just the top rated ones", session_id=first.session_id)
+    assert reply.recommendations  # items, not an answer about the ones shown
+    ratings = [float(electronics.item(r.item_id).attributes.get("rating") or 0) for r in reply.recommendations]
+    assert ratings == sorted(ratings, reverse=True)
+    assert "forget" not in reply.text and "rated”" not in reply.text
+
+
+def test_a_superlative_orders_the_best_candidates_by_its_figure() -> None:
+    from types import SimpleNamespace
+
+    from chatrec.answers import by_superlative
+
+    def candidate(n: int, rating: str | None) -> SimpleNamespace:
+        attributes = {"rating": rating} if rating else {}
+        return SimpleNamespace(item=Item(id=str(n), title=f"Item {n}", category="Mice", attributes=attributes))
+
+    pool = [candidate(1, "3.9"), candidate(2, None), candidate(3, "4.5"), candidate(4, "4.1")]
+    assert [c.item.id for c in by_superlative("show me the highest rated mice", pool)] == ["3", "4", "1", "2"]
+    assert [c.item.id for c in by_superlative("show me mice", pool)] == ["1", "2", "3", "4"]
+    assert [c.item.id for c in by_superlative("die am besten bewerteten Mäuse", pool, "de")][0] == "3"
