@@ -157,7 +157,9 @@ class Phrases:
         elif state.min_price is not None:
             parts.append(f">= {format_amount(state.min_price, currency)}")
         for values in state.exclude.values():
-            parts.extend(self.render("wish", values=[show(value)], count=1, negated=True) for value in values)
+            # one value spelt two ways by the catalogue ("Boat", "boAt") is said once
+            said = list({show(value).casefold(): show(value) for value in values}.values())
+            parts.extend(self.render("wish", values=[value], count=1, negated=True) for value in said)
         return ", ".join(parts)
 
 

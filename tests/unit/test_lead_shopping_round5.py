@@ -179,3 +179,11 @@ def test_a_superlative_orders_the_best_candidates_by_its_figure() -> None:
     assert [c.item.id for c in by_superlative("show me the highest rated mice", pool)] == ["3", "4", "1", "2"]
     assert [c.item.id for c in by_superlative("show me mice", pool)] == ["1", "2", "3", "4"]
     assert [c.item.id for c in by_superlative("die am besten bewerteten Mäuse", pool, "de")][0] == "3"
+
+
+def test_a_value_the_catalogue_spells_two_ways_is_turned_down_once_in_the_wishes() -> None:
+    from chatrec.dialogue import Wishes
+    from chatrec.wording import Phrases
+
+    said = Phrases().summary(Wishes(include={"category": ["In-Ear"]}, exclude={"brand": ["Boat", "boAt"]}))
+    assert said.lower().count("boat") == 1
