@@ -8,7 +8,8 @@ instead of presenting the closest items as if they were what was asked for.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
+from functools import lru_cache
 
 from chatrec.grounding import singular
 from chatrec.text import tokens
@@ -58,20 +59,59 @@ def asked_for(message: str) -> str | None:
     return thing or None
 
 
-def not_carried(message: str, vocabulary: Container[str]) -> str | None:
+@lru_cache(maxsize=1)
+def product_nouns() -> frozenset[str]:
+    """Names of products (``prompts/product_nouns.txt`` and the words of ``prompts/kind_words.json``)."""
+    from chatrec.kind_words import load_kinds
+    from chatrec.prompting import default_prompts_dir
+
+    lines = (default_prompts_dir() / "product_nouns.txt").read_text(encoding="utf-8").splitlines()
+    words = {w.lower() for line in lines if not line.startswith("#") for w in line.split()}
+    words |= {w.lower() for kind in load_kinds()[0] for w in kind.words if w.isascii() and " " not in w}
+    return frozenset(words)
+
+
+#: A bare noun phrase naming a product: "sneakers for men", "sofa", "running shoes size 9".
+_BARE = re.compile(r"^\W*(?P<e>[a-z][a-z' -]{1,40}?)\W*$", re.IGNORECASE)
+
+
+def bare_thing(message: str) -> str | None:
+    """The product a message of a few words names with no verb ("sneakers for men" -> "sneakers"), when its
+    head word is a known name of a product (:func:`product_nouns`), else None."""
+    match = _BARE.match(message.strip())
+    if match is None or len(match.group("e").split()) > 5:
+        return None
+    thing = _LEAD.sub("", _END.sub("", match.group("e"))).strip()
+    words = [w for w in tokens(thing) if w.isalpha()]
+    if not words or len(words) > 3 or words[-1] not in product_nouns():
+        return None
+    return thing
+
+
+def not_carried(message: str, vocabulary: Container[str], documents: Callable[[str], int] | None = None,
+                least: int = 5) -> str | None:
     """The thing asked for by name when the catalogue never uses its head word, else None.
+
+    A product named bare ("sneakers for men", "a red dress") counts as carried only when at least
+    ``least`` items use its head word (``documents`` counts them): one description of a phone that
+    mentions a dress sells no dresses.
 
     Args:
         message: The shopper's words.
         vocabulary: Every word the catalogue uses (the lexical index's vocabulary).
+        documents: How many items use a word (the lexical index's document frequency), if known.
+        least: Items a bare product name needs to count as carried.
     """
     thing = asked_for(message)
+    bare = thing is None
+    thing = thing or bare_thing(message)
     if thing is None:
         return None
     words = [w for w in tokens(thing) if w.isalpha() and len(w) > 2]
     if not words or len(words) > 4 or GENERIC & set(words):
         return None
     head = words[-1]
-    if head in vocabulary or singular(head) in vocabulary or f"{head}s" in vocabulary:
+    forms = [form for form in (head, singular(head), f"{head}s") if form in vocabulary]
+    if forms and not (bare and documents is not None and sum(documents(form) for form in set(forms)) < least):
         return None
     return thing

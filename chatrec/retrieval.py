@@ -91,6 +91,11 @@ class BM25:
         # Column-major, so that a query's few terms are a cheap column slice.
         self.matrix = sparse.csc_matrix((weights, (tf.row, tf.col)), shape=tf.shape)
 
+    def documents(self, word: str) -> int:
+        """How many documents use the (tokenised) word."""
+        column = self.vocabulary.get(word)
+        return 0 if column is None else int(self.matrix[:, column].nnz)
+
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document for the query (zeros where no term matches)."""
         columns = sorted({self.vocabulary[token] for token in tokenize(query) if token in self.vocabulary})

@@ -1124,7 +1124,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines:
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
-        thing = None if wanted_now else not_carried(message, parts.retriever.bm25.vocabulary)  # i12y: "white" is no type
+        thing = None if wanted_now else not_carried(message, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)  # i12y: "white" is no type
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
         elif not heard.include and not state.requested and not wanted_now and (missing := shopper_moves.no_such_type(message, [

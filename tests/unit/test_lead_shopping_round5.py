@@ -187,3 +187,26 @@ def test_a_value_the_catalogue_spells_two_ways_is_turned_down_once_in_the_wishes
 
     said = Phrases().summary(Wishes(include={"category": ["In-Ear"]}, exclude={"brand": ["Boat", "boAt"]}))
     assert said.lower().count("boat") == 1
+
+
+@pytest.mark.parametrize(("message", "thing"), [
+    ("sneakers for men", "sneakers"),
+    ("a sofa", "sofa"),
+    ("leather boots size 8", None),  # more than a name: read as a search, not as a thing named
+    ("black ones", None),
+    ("for my dad", None),
+    ("thanks a lot", None),
+])
+def test_a_product_named_bare_is_a_thing_asked_for(message: str, thing: str | None) -> None:
+    from chatrec.not_carried import bare_thing
+
+    assert bare_thing(message) == thing
+
+
+def test_a_product_one_description_mentions_is_not_carried_when_named_bare() -> None:
+    from chatrec.not_carried import not_carried
+
+    counts = {"dress": 1, "headphones": 73}
+    assert not_carried("a red dress", counts, counts.get) == "red dress"
+    assert not_carried("headphones", counts, counts.get) is None
+    assert not_carried("do you have a dress?", counts, counts.get) is None  # asked as such: one use is enough
