@@ -476,7 +476,11 @@ def _answer_question(
     if ranked is not None:
         return ranked
 
-    if len(items) == 1 and (_has_phrase(text, wording["compare_words"]) or _TWO.search(question.lower())):
+    # "which is better, the first or the second?", "哪个好", "welches ist besser": no field to look up,
+    # the items side by side (their ratings among the facts)
+    compared = _has_phrase(text, wording["compare_words"]) or _has_phrase(text, _wording("en").get("better_words", [])) \
+        or _has_phrase(question.lower(), wording.get("better_words", []))
+    if len(items) == 1 and (compared or _TWO.search(question.lower())):
         # i12ac: "compare the first two" with one item shown: say so and describe that one
         pairs = [(n, v) for n, v in _english_fields(items[0])  # as compared: no grouping, no list price
                  if n == "type" or not re.search(r"categ|department|class|kind|type|price", n)]
@@ -485,7 +489,7 @@ def _answer_question(
         if items[0].price is not None:
             facts += wording.get("sep", ", ") + _price_text(items[0])
         return Answer(wording["compare_one"].format(title=_short_title(items[0]), facts=facts), "attribute", positions, True)
-    if _has_phrase(text, wording["compare_words"]) and len(items) >= 2:
+    if compared and len(items) >= 2:
         lines = [wording["compare_head"]]
         # i12v: a product grouping ("department Electronics", "subcategory Headphones,Earbuds&Accessories")
         # and a list price are no facts of the item to compare by; names checked in English, before translation

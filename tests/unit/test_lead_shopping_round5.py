@@ -210,3 +210,24 @@ def test_a_product_one_description_mentions_is_not_carried_when_named_bare() -> 
     assert not_carried("a red dress", counts, counts.get) == "red dress"
     assert not_carried("headphones", counts, counts.get) is None
     assert not_carried("do you have a dress?", counts, counts.get) is None  # asked as such: one use is enough
+
+
+BANKS = [
+    Item(id="a", title="Acme 10000mAh Power Bank 18W", category="Power banks", brand="Acme", price=1149.0, currency="INR",
+         attributes={"rating": "4.3"}),
+    Item(id="b", title="Zeta 10000mAh Slim Power Bank 20W", category="Power banks", brand="Zeta", price=999.0,
+         currency="INR", attributes={"rating": "4.0"}),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("which one's better, the 1st or the 2nd", "en"),
+    ("what is better of these two?", "en"),
+    ("这两个哪款更好", "zh"),
+    ("¿cuál me conviene más?", "es"),
+    ("welcher davon ist besser?", "de"),
+])
+def test_which_is_better_puts_the_items_side_by_side(question: str, language: str) -> None:
+    text = answer_question(question, BANKS, language).text
+    assert "Acme" in text and "Zeta" in text and "4.3" in text
+    assert "better" not in text and "besser" not in text and "mejor" not in text
