@@ -6,7 +6,8 @@ Each mechanism covers a class of wording in the three languages, not one sentenc
 - :func:`rewrite`, on the folded message before it is read:
 
   - a value named first and refused after it ("黑的不要", "三星的不考虑", "negras no,", "rosa no
-    gracias"): "not X" (a shown item refused this way is left to :mod:`chatrec.foreign_replies`);
+    gracias", "Schwarz nicht, lieber blau"): "not X", its clause closed so the next wish is wanted
+    (a shown item refused this way is left to :mod:`chatrec.foreign_replies`);
   - "除了三星都行", "除了黑色其他都可以": anything but that value;
   - "not too big" ("不要太大", "别太长", "no muy grande", "nicht zu groß"): a degree, no refusal
     of the wishes after it (a price degree, "不要太贵", stays: it asks for cheaper);
@@ -91,7 +92,25 @@ def rewrite(text: str, language: str, lexicon: Any) -> str:
         return _zh(text)
     if language == "es":
         return _es(text, lexicon)
-    return text
+    return _de(text, lexicon)
+
+
+def _de(text: str, lexicon: Any) -> str:
+    table = lexicon.entries.get("de", {})
+    known = lexicon.words("de")
+    stop = frozenset(_table()["de_not_values"])
+
+    def value(word: str) -> bool:
+        if word in stop:
+            return False
+        forms = {word} | {word[:-len(end)] for end in ("en", "es", "er", "e", "n") if word.endswith(end)}
+        return any(form in table and table[form].strip() for form in forms) or not forms & known
+
+    # "Schwarz nicht, lieber blau", "schwarze eher nicht": a value (or a name) refused at the head of a clause
+    text = re.sub(r"(^|[,.;:!?] ?)([a-z][a-z\-]{2,})(?: (?:eher|lieber|besser|bitte|auf keinen fall))? nicht\b(?=\s*(?:[,.;!]|$|danke|bitte|lieber|sondern|eher))",
+                  lambda f: f"{f.group(1)}kein {f.group(2)}" if value(f.group(2)) else f.group(0), text)
+    # "Tastatur-Maus-Set", "Maus-Tastatur-Kombi": a keyboard and a mouse as one set
+    return re.sub(r"\b(tastatur|maus)-(maus|tastatur)-(set|kombi|kombo|paket)\b", r"\1 und \2 \3", text)
 
 
 def _two_of_a_colour(text: str, language: str, lexicon: Any) -> str:
@@ -135,7 +154,7 @@ def _zh(text: str) -> str:
                   lambda f: f" 不要{f.group(1)} " if not _POINTER.search(f.group(1)) else f.group(0), text)
     # "黑的不要", "三星的不考虑", "白色不行": a value named at the head of a clause, then refused
     text = re.sub(r"(^|[\s，,。！!；;~～])([^\s，。,？?！!、；;]{1,8}?)(的?)(?:就|也)?(?:不要|不想要|不喜欢|不考虑|不行|免了|pass)了?(?=$|[\s，,。！!；;~～]|太|因为)",
-                  lambda f: f"{f.group(1)} 不要{f.group(2)}{f.group(3)} "
+                  lambda f: f"{f.group(1)} 不要{f.group(2)}{f.group(3)}，"
                   if not _POINTER.search(f.group(2)) and (_HAN.search(f.group(2)) or re.search(r"[a-z]", f.group(2)))
                   else f.group(0), text)
     # "耳机 入耳式的", "鞋 平底式的": the kind said after the product moves before it

@@ -32,7 +32,14 @@ def test_a_value_refused_after_it_is_named_is_left_out(catalogues, text: str, cu
     assert value not in request.include.get(field, [])
 
 
-@pytest.mark.parametrize("text", ["creo que no", "tal vez no"])
+@pytest.mark.parametrize("text", ["Schwarz nicht, lieber blau", "红色不要 蓝色可以", "negras no, azules sí"])
+def test_the_wish_after_a_refused_value_is_wanted(catalogues, text: str) -> None:
+    request = _read(catalogues, "fashion", text, current={"category": ["Tshirts"]})
+    assert request.include.get("baseColour") == ["Blue"]
+    assert request.exclude.get("baseColour") == ["Black" if "chwarz" in text or "negras" in text else "Red"]
+
+
+@pytest.mark.parametrize("text", ["creo que no", "tal vez no", "das passt nicht"])
 def test_a_plain_spanish_no_refuses_no_value(catalogues, text: str) -> None:
     request = _read(catalogues, "fashion", text, current={"category": ["Tshirts"]})
     assert not request.exclude
@@ -65,7 +72,8 @@ def test_not_too_expensive_still_asks_for_cheaper(catalogues) -> None:
     assert _read(catalogues, "electronics", "不要太贵的耳机").relative_price == "cheaper"
 
 
-@pytest.mark.parametrize("text", ["预算可以再加点", "podemos pagar un poquito más", "ich würde auch etwas mehr zahlen"])
+@pytest.mark.parametrize("text", ["预算可以再加点", "podemos pagar un poquito más", "me puedo estirar un poco",
+                                  "ich würde auch etwas mehr zahlen", "Budget darf auch etwas höher sein"])
 def test_a_wish_to_spend_more_is_pricier(catalogues, text: str) -> None:
     request = _read(catalogues, "electronics", text, current={"category": ["SmartWatches"]})
     assert request.intent == "refine"
@@ -144,7 +152,7 @@ def test_a_shown_item_refused_then_thanked_is_rejected(catalogues, text: str, sh
 
 @pytest.mark.parametrize(
     "text", ["combo de teclado y mouse Logitech", "Tastatur und Maus als Set von HP", "a wireless keyboard and mouse set",
-             "鼠标键盘套装"],
+             "鼠标键盘套装", "Tastatur-Maus-Set kabellos"],
 )
 def test_a_keyboard_and_mouse_set_is_the_set(catalogues, text: str) -> None:
     assert _read(catalogues, "electronics", text).include.get("category") == ["Keyboard&MouseSets"]
