@@ -9,6 +9,8 @@ Each mechanism covers a class of wording in the three languages, not one sentenc
     gracias", "Schwarz nicht, lieber blau"): "not X", its clause closed so the next wish is wanted
     (a shown item refused this way is left to :mod:`chatrec.foreign_replies`);
   - "除了三星都行", "除了黑色其他都可以": anything but that value;
+  - a space after a Chinese refusal ends it, as a comma does ("不要白的 蓝色的", "黑色就算了
+    棕色有吗"): the wish after it is wanted;
   - "not too big" ("不要太大", "别太长", "no muy grande", "nicht zu groß"): a degree, no refusal
     of the wishes after it (a price degree, "不要太贵", stays: it asks for cheaper);
   - a wish to spend more ("可以多花点", "预算可以再加点", "puedo gastar un poco más", "ich kann
@@ -157,6 +159,10 @@ def _zh(text: str) -> str:
                   lambda f: f"{f.group(1)} 不要{f.group(2)}{f.group(3)}，"
                   if not _POINTER.search(f.group(2)) and (_HAN.search(f.group(2)) or re.search(r"[a-z]", f.group(2)))
                   else f.group(0), text)
+    # "不要白的 蓝色的", "黑色就算了 棕色有吗": a space closes a refusal's clause, as a comma does
+    # (a shown item refused, "绿色那个不要 另外两个…", is left to the rules about shown items)
+    text = re.sub(r"([^\s，。,；;！!？?]*(?:不要|别|不喜欢|不想要|不考虑|就算了|不用了|免了)[^\s，。,；;！!？?]{0,10})\s+(?=[\u4e00-\u9fffa-z0-9])",
+                  lambda f: f.group(0) if re.search(r"[那这个件双款条只台部第]", f.group(1)) else f"{f.group(1)}，", text)
     # "耳机 入耳式的", "鞋 平底式的": the kind said after the product moves before it
     return re.sub(r"([\u4e00-\u9fff]{1,3})\s+([\u4e00-\u9fff]{1,3}式)的", r"\2\1", text)
 

@@ -180,3 +180,23 @@ def test_a_sports_watch_refused_leaves_out_sports_wear_not_watches(catalogues) -
     request = _read(catalogues, "fashion", "Herrenuhr, keine Sportuhr, in Schwarz")
     assert request.include.get("subCategory") == ["Watches"]
     assert request.exclude == {"usage": ["Sports"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [("不要白的 蓝色的", ["Blue"], ["White"]), ("黑色就算了 棕色有吗", ["Brown"], ["Black"]),
+     ("给我儿子买件T恤 不要粉色 蓝色或者绿色都行", ["Blue", "Green"], ["Pink"])],
+)
+def test_a_space_closes_a_chinese_refusal(catalogues, text: str, wanted: list[str], unwanted: list[str]) -> None:
+    request = _read(catalogues, "fashion", text, current={"category": ["Tshirts"]})
+    assert request.include.get("baseColour") == wanted
+    assert request.exclude.get("baseColour") == unwanted
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [("Sandalen für meine Kleine", "Girls"), ("Turnschuhe für meinen Kleinen", "Boys"), ("给外孙女买双凉鞋", "Girls"),
+     ("给外孙买双凉鞋", "Boys")],
+)
+def test_a_child_said_fondly(catalogues, text: str, gender: str) -> None:
+    assert _read(catalogues, "fashion", text).include.get("gender") == [gender]
