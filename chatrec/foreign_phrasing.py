@@ -225,7 +225,8 @@ _SYNTAX = {
     "es": re.compile(r"\bde \d+(?:[.,]\d+)? a \d+|\bentre \d+(?:[.,]\d+)? y \d+|\bmenos de \d|\bhasta \d"
                      r"|\bpresupuesto\b"),  # i12t: "se me van de presupuesto"
     "de": re.compile(r"\bvon \d+(?:[.,]\d+)? bis \d+|\bzwischen \d+(?:[.,]\d+)? und \d+|\bunter \d+ euro|\bbis \d+ euro"
-                     r"|\bbis (?:max\.?|maximal|h(?:ö|o|oe)chstens|zu) ?\d|\bum \d[\d.,]* ?(?:rum|herum)\b"),  # i12t: "bis max. 1.000", "um 500 rum"
+                     r"|\bbis (?:max\.?|maximal|h(?:ö|o|oe)chstens|zu) ?\d|\bum \d[\d.,]* ?(?:rum|herum)\b"  # i12t: "bis max. 1.000", "um 500 rum"
+                     r"|\bab \d+(?:[.,]\d+)? bis \d+"),  # i12ad: "ab 2000 bis 4000"
 }
 
 

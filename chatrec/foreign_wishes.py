@@ -17,7 +17,8 @@ Each mechanism covers a class of wording in the three languages, not one sentenc
     auch mehr ausgeben"): pricier;
   - a product's kind said after it with 的 ("耳机 入耳式的", "鞋 平底式的"): the kind before the
     product, as it is usually said;
-  - a thousands apostrophe (Swiss "20'000", "1'500"): the number;
+  - a thousands apostrophe (Swiss "20'000", "1'500"): the number; "ab 2000 bis 4000", "desde
+    2000 hasta 4000": a range;
   - in Spanish, a word whose first letter is written as it sounds ("selular", "zapato" /
     "sapato", "bolso" / "volso"): the lexicon's word when exactly one fits.
 
@@ -108,6 +109,8 @@ def _de(text: str, lexicon: Any) -> str:
         forms = {word} | {word[:-len(end)] for end in ("en", "es", "er", "e", "n") if word.endswith(end)}
         return any(form in table and table[form].strip() for form in forms) or not forms & known
 
+    # "ab 2000 bis 4000": from one amount to the other
+    text = re.sub(r"\bab (\d+(?:[.,]\d+)?k?) bis (?=\d)", r"von \1 bis ", text)
     # "Schwarz nicht, lieber blau", "schwarze eher nicht": a value (or a name) refused at the head of a clause
     text = re.sub(r"(^|[,.;:!?] ?)([a-z][a-z\-]{2,})(?: (?:eher|lieber|besser|bitte|auf keinen fall))? nicht\b(?=\s*(?:[,.;!]|$|danke|bitte|lieber|sondern|eher))",
                   lambda f: f"{f.group(1)}kein {f.group(2)}" if value(f.group(2)) else f.group(0), text)
@@ -183,6 +186,8 @@ def _es(text: str, lexicon: Any) -> str:
     text = re.sub(r"(?<![a-z] )(?<!\b(?:el|la|lo) )\b([a-z][a-z\-]{2,}) no\b(?=\s*(?:[,.;!]|$|gracias|porfa|por favor|che\b|eh\b|tampoco))",
                   lambda f: f"no {f.group(1)}" if value(f.group(1)) else f.group(0), text)
 
+    # "desde 2000 hasta 4000": from one amount to the other
+    text = re.sub(r"\bdesde (\d+(?:[.,]\d+)?k?) hasta (?=\d)", r"entre \1 y ", text)
     # "selular", "sapatillas", "volso": the first letter written as it sounds
     swaps = {"s": ("c", "z"), "c": ("s", "z"), "z": ("s", "c"), "b": ("v",), "v": ("b",), "y": ("ll",), "j": ("g",), "g": ("j",)}
 

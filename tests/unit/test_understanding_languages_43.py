@@ -82,9 +82,11 @@ def test_a_wish_to_spend_more_is_pricier(catalogues, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "low", "high"),
-    [("Handy bis 15'000", None, 15000), ("Smartwatch zwischen 1'000 und 2'000", 1000, 2000)],
+    [("Handy bis 15'000", None, 15000), ("Smartwatch zwischen 1'000 und 2'000", 1000, 2000),
+     ("Smartwatch ab 2000 bis 4000", 2000, 4000), ("Handy ab 10k bis 15k", 10000, 15000), ("ab 500 Rupien", 500, None),
+     ("un smartwatch desde 2000 hasta 4000", 2000, 4000)],
 )
-def test_a_swiss_thousands_apostrophe_is_read(catalogues, text: str, low, high) -> None:
+def test_a_swiss_thousands_apostrophe_and_from_to_ranges_are_read(catalogues, text: str, low, high) -> None:
     price = _read(catalogues, "electronics", text).price
     assert price is not None and (price.min, price.max) == (low, high)
 
