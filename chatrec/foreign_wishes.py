@@ -17,8 +17,9 @@ Each mechanism covers a class of wording in the three languages, not one sentenc
     auch mehr ausgeben"): pricier;
   - a product's kind said after it with 的 ("耳机 入耳式的", "鞋 平底式的"): the kind before the
     product, as it is usually said;
-  - a thousands apostrophe (Swiss "20'000", "1'500"): the number; "ab 2000 bis 4000", "desde
-    2000 hasta 4000": a range;
+  - a thousands apostrophe (Swiss "20'000", "1'500"): the number; "ab 2000 bis 4000", "desde 2000
+    hasta 4000": a range;
+  - "Tastatur-Maus-Set": a keyboard and a mouse as one set (see :func:`adjust`);
   - in Spanish, a word whose first letter is written as it sounds ("selular", "zapato" /
     "sapato", "bolso" / "volso"): the lexicon's word when exactly one fits.
 
@@ -80,7 +81,7 @@ def _has(name: str, language: str, text: str) -> bool:
 
 def rewrite(text: str, language: str, lexicon: Any) -> str:
     """A folded message with the wordings of this module written the way the rules read them."""
-    # "20'000", "1'500'000": the Swiss thousands apostrophe (in any language)
+    # "20'000", "1'500'000": the Swiss thousands apostrophe
     text = re.sub(r"(?<![\d.,'])\d{1,3}(?:'\d{3})+(?![\d'])", lambda f: f.group(0).replace("'", ""), text)
     if language not in _LANGUAGES:
         return text
