@@ -25,6 +25,7 @@ from typing import Any
 from chatrec import foreign_pointing, foreign_shoppers, regional_wording
 from chatrec import foreign_reading  # i12w
 from chatrec import foreign_replies  # i12z
+from chatrec import foreign_wishes  # i12ad
 
 __all__ = ["GRAMMAR_WORDS", "language_hint", "noun_first", "other_brand", "rewrite"]
 
@@ -79,6 +80,7 @@ _ES_ENCLITIC = re.compile(r"\b([a-z]{4,}?)(melos|melas|melo|mela|noslos|me|nos|l
 def rewrite(text: str, language: str, lexicon: Any) -> str:
     """A folded message with budget words and (Spanish) word forms written the way the rules read them."""
     # i12n: amounts as words ("unter tausend", "mil quinientos"), items by place ("左边那条", "el de la izquierda")
+    text = foreign_wishes.rewrite(text, language, lexicon)  # i12ad: "黑的不要", "不要太大", "20'000", "selular"
     text = foreign_replies.rewrite(text, language)  # i12z: Cantonese "幾錢", "JBL will ich nicht", "女士的别推给我"
     text = foreign_reading.rewrite(text, language)  # i12w: Cantonese "邊隻" (which), "nich", "看不上"
     text = regional_wording.rewrite(text, language)
@@ -223,7 +225,8 @@ _SYNTAX = {
     "es": re.compile(r"\bde \d+(?:[.,]\d+)? a \d+|\bentre \d+(?:[.,]\d+)? y \d+|\bmenos de \d|\bhasta \d"
                      r"|\bpresupuesto\b"),  # i12t: "se me van de presupuesto"
     "de": re.compile(r"\bvon \d+(?:[.,]\d+)? bis \d+|\bzwischen \d+(?:[.,]\d+)? und \d+|\bunter \d+ euro|\bbis \d+ euro"
-                     r"|\bbis (?:max\.?|maximal|h(?:ö|o|oe)chstens|zu) ?\d|\bum \d[\d.,]* ?(?:rum|herum)\b"),  # i12t: "bis max. 1.000", "um 500 rum"
+                     r"|\bbis (?:max\.?|maximal|h(?:ö|o|oe)chstens|zu) ?\d|\bum \d[\d.,]* ?(?:rum|herum)\b"  # i12t: "bis max. 1.000", "um 500 rum"
+                     r"|\bab \d+(?:[.,]\d+)? bis \d+"),  # i12ad: "ab 2000 bis 4000"
 }
 
 

@@ -39,6 +39,7 @@ from chatrec import foreign_reading  # i12w
 from chatrec import english_questions  # i12x
 from chatrec import type_words  # i12ac
 from chatrec import foreign_replies  # i12z
+from chatrec import foreign_wishes  # i12ad
 from chatrec import english_amendments  # i12aa
 from chatrec import colour_families  # lead
 from chatrec.accessories import accessory_words
@@ -1481,7 +1482,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = type_words.adjust(request, raw, context, vocabulary)  # i12ac: "a wall mount for the tv", "a cable ... micro usb"
     request = colour_families.adjust(request, raw, context, vocabulary)  # lead: "something dark", "lieber hell", "要浅色的"
-    return foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
+    request = foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
+    return foreign_wishes.adjust(  # i12ad: "电水壶 包邮吗", "el de Dell no, gracias", "Mi o Ambrane", "键鼠套装"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
