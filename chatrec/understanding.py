@@ -40,6 +40,7 @@ from chatrec import english_questions  # i12x
 from chatrec import type_words  # i12ac
 from chatrec import foreign_replies  # i12z
 from chatrec import english_amendments  # i12aa
+from chatrec import attack_reading  # i12ah
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1477,7 +1478,9 @@ def understand(
     request = english_amendments.adjust(  # i12aa: "remove the LG", "do you sell cars", "a kettle" not the set
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = type_words.adjust(request, raw, context, vocabulary)  # i12ac: "a wall mount for the tv", "a cable ... micro usb"
-    return foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
+    request = foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
+    return attack_reading.adjust(  # i12ah: attacks round a request, others' orders, coupons, "哪个带麦"
+        request, raw, context, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
