@@ -59,12 +59,15 @@ def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
         out[kind] = {lang: re.compile("|".join(f"(?:{p})" for p in table[kind][lang])) for lang in _LANGUAGES}
     for kind in ("want", "code", "shops", "world"):
         out[kind] = {lang: re.compile(table[kind][lang]) for lang in _LANGUAGES}
-    for kind in ("insult", "unsold", "which", "unsold_examples"):
+    for kind in ("insult", "unsold", "which", "unsold_examples", "tag", "alternative",
+                 "property_verb"):
         out[kind] = {lang: re.compile(table[kind][lang]) for lang in table[kind]}
     out["shop_compared"] = {"en": re.compile(table["shop_compared"]["en"])}
     out["role_label"] = {"any": re.compile(table["role_label"])}
     out["bracketed"] = {"any": re.compile(table["bracketed"])}
     out["which_open"] = {"zh": re.compile(table["which_open"])}
+    out["more_words"] = {"any": re.compile(table["more_words"])}
+    out["de_question_start"] = {"de": re.compile(table["de_question_start"])}
     return out
 
 
@@ -152,7 +155,7 @@ def _hidden_request(
 def _which_question(request: ShopperRequest, text: str, language: str, context: Any) -> ShopperRequest:
     """"哪个带麦克风", "cuáles tienen micrófono": a question comparing every shown item."""
     shown = list(getattr(context, "shown", ()) or ())
-    if not shown or language == "en" or request.intent not in ("refine", "recommend", "ask_about_item"):
+    if not shown or request.intent not in ("refine", "recommend", "ask_about_item"):
         return request
     if request.references and any(ref.how != "all" for ref in request.references):
         return request  # "哪个是第二个的颜色": an item named
@@ -165,6 +168,45 @@ def _which_question(request: ShopperRequest, text: str, language: str, context: 
     refs = [ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
             for p, i in enumerate(shown, start=1)]
     return ShopperRequest(intent="compare", references=refs, language=request.language, query=request.query)
+
+
+def _asked_of_named(request: ShopperRequest, text: str, language: str) -> ShopperRequest:
+    """"the samsung one is 5g, isn't it", "这个三星的是5G吧", "第一个有线还是无线": a named shown item
+    with a tag question or a choice of two is asked about, not wanted again or turned down."""
+    tagged = _has("tag", language, text) and _has("property_verb", language, text)
+    if not (tagged and request.intent in ("more_like", "reject", "refine")
+            or _has("alternative", language, text) and request.intent in ("more_like", "refine")):
+        return request
+    if _patterns()["more_words"]["any"].search(text) or request.price is not None or request.relative_price:
+        return request
+    refs = [ref for ref in request.references if ref.how != "all"]
+    return ShopperRequest(intent="ask_about_item", references=refs, language=request.language, query=request.query)
+
+
+def _colour_pointed_question(request: ShopperRequest, text: str, language: str, context: Any) -> ShopperRequest:
+    """"ist das weiße T-Shirt aus Baumwolle?", "hat das rote einen V-Ausschnitt?": a German question
+    that opens with its verb and names one shown item by its colour asks about that item."""
+    shown = list(getattr(context, "shown", ()) or ())
+    if language != "de" or not shown or request.references or request.intent not in ("refine", "recommend"):
+        return request
+    if not _has("de_question_start", "de", text) or request.exclude or request.price is not None:
+        return request
+    colours = request.include.get("baseColour") or request.include.get("colour") or request.include.get("color")
+    if not colours or len(colours) != 1:
+        return request
+    from chatrec.language import fold
+
+    def values(item: Any, name: str) -> set[str]:
+        value = getattr(item, name, None) if name in ("category", "brand") else (getattr(item, "attributes", {}) or {}).get(name)
+        return {fold(str(value))} if value else set()
+
+    fitting = [position for position, item in enumerate(shown, start=1)
+               if all(fold(v) in values(item, name) for name, wanted in request.include.items() for v in wanted)]
+    if len(fitting) != 1:
+        return request
+    item = shown[fitting[0] - 1]
+    ref = ItemReference(position=fitting[0], item_id=str(getattr(item, "id", "")) or None, how="attribute")
+    return ShopperRequest(intent="ask_about_item", references=[ref], language=request.language, query=request.query)
 
 
 def adjust(
@@ -190,11 +232,11 @@ def adjust(
     hidden = _hidden_request(request, text, language, reread)
     if hidden is not request:
         return hidden
-    if request.intent in ("start_over", "answer", "show_again", "reject", "more_like"):
-        return request
     named = bool(request.references) and any(ref.how != "all" for ref in request.references)
     if named:
-        return _which_question(request, text, language, context)
+        return _asked_of_named(request, text, language)
+    if request.intent in ("start_over", "answer", "show_again", "reject", "more_like"):
+        return request
     if _has("unsold_examples", language, text):
         return _plain(request, "off_topic")  # "groceries, like rice and dal": the examples are of goods not sold
     for kind in ("others_data", "code", "world", "unsold", "shops"):
@@ -212,4 +254,5 @@ def adjust(
     if language != "en" and not _types(request) and request.price is None and request.intent != "chitchat" \
             and _has("insult", language, text):
         return _plain(request, "chitchat")
-    return _which_question(request, text, language, context)
+    request = _which_question(request, text, language, context)
+    return _colour_pointed_question(request, text, language, context)

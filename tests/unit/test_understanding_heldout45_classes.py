@@ -140,3 +140,51 @@ def test_a_which_question_with_nothing_shown_is_no_comparison(catalogues) -> Non
     heard = _read(catalogues, "electronics", "哪个蓝牙音箱最好")
     assert heard.intent != "compare"
     assert not heard.references
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "shown", "position"),
+    [("electronics", "the redmi has a big battery, right", PHONES, 1),
+     ("electronics", "the samsung one is 5g, isn't it", PHONES, 3),
+     ("electronics", "这个三星的是5G吧", PHONES, 3),
+     ("electronics", "el samsung tiene 5g, ¿no?", PHONES, 3),
+     ("electronics", "das Samsung kann 5G, ne?", PHONES, 3),
+     ("electronics", "第一个有线还是无线", EAR, 1),
+     ("electronics", "三星那个是入耳式还是头戴式", EAR, 3)],
+)
+def test_a_tag_question_or_a_choice_about_a_named_item_asks_about_it(
+    catalogues, catalogue: str, text: str, shown: tuple[str, ...], position: int,
+) -> None:
+    heard = _read(catalogues, catalogue, text, shown)
+    assert heard.intent == "ask_about_item"
+    assert [r.position for r in heard.references] == [position]
+    assert not heard.include
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "position"),
+    [("the red one, no", "reject", 1), ("第二件还是算了吧", "reject", 2), ("el segundo no", "reject", 2),
+     ("das dritte nicht", "reject", 3), ("I'll take the red one, yeah", "more_like", 1), ("就第二件吧", "more_like", 2)],
+)
+def test_a_turned_down_or_chosen_item_is_no_question(catalogues, text: str, intent: str, position: int) -> None:
+    heard = _read(catalogues, "fashion", text, TEES)
+    assert heard.intent == intent
+    assert [r.position for r in heard.references] == [position]
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [("ist das weiße T-Shirt aus Baumwolle?", 3), ("hat das rote einen V-Ausschnitt?", 1), ("ist das rote aus Polyester", 1)],
+)
+def test_a_german_question_naming_a_shown_item_by_colour_asks_about_it(catalogues, text: str, position: int) -> None:
+    heard = _read(catalogues, "fashion", text, TEES)
+    assert heard.intent == "ask_about_item"
+    assert [r.position for r in heard.references] == [position]
+    assert not heard.include
+
+
+@pytest.mark.parametrize("text", ["which are wireless", "which have bluetooth 5.0?"])
+def test_an_english_which_question_compares_every_shown_item(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, EAR)
+    assert heard.intent == "compare"
+    assert sorted(r.position for r in heard.references) == [1, 2, 3]
