@@ -57,7 +57,7 @@ def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for kind in ("attack", "others_data"):
         out[kind] = {lang: re.compile("|".join(f"(?:{p})" for p in table[kind][lang])) for lang in _LANGUAGES}
-    for kind in ("want", "code", "shops", "world"):
+    for kind in ("want", "code", "shops", "world", "service", "tastes", "arithmetic"):
         out[kind] = {lang: re.compile(table[kind][lang]) for lang in _LANGUAGES}
     for kind in ("insult", "unsold", "which", "unsold_examples", "tag", "alternative",
                  "property_verb"):
@@ -105,7 +105,7 @@ def _wishes(request: ShopperRequest) -> bool:
 
 
 def _plain(request: ShopperRequest, intent: str) -> ShopperRequest:
-    return ShopperRequest(intent=intent, language=request.language)  # type: ignore[arg-type]
+    return ShopperRequest(intent=intent, language=request.language)
 
 
 def _without_attack(text: str, language: str) -> str | None:
@@ -239,7 +239,7 @@ def adjust(
         return request
     if _has("unsold_examples", language, text):
         return _plain(request, "off_topic")  # "groceries, like rice and dal": the examples are of goods not sold
-    for kind in ("others_data", "code", "world", "unsold", "shops"):
+    for kind in ("others_data", "code", "world", "service", "tastes", "arithmetic", "unsold", "shops"):
         if kind == "unsold" and language == "en":
             continue  # English: chatrec.english_amendments
         if kind == "shops" and (request.price is not None or language == "en" and not _has("shop_compared", "en", text)):
@@ -247,7 +247,7 @@ def adjust(
         # a question about the world, others' data or a code is one in any of the four languages
         # ("Wird es morgen regnen?" may be taken for Spanish)
         tried = [language, *(lang for lang in _LANGUAGES if lang != language)] \
-            if kind in ("others_data", "code", "world") else [language]
+            if kind in ("others_data", "code", "world", "service", "tastes", "arithmetic") else [language]
         found = next((hit for lang in tried if (hit := _search(kind, lang, text)) is not None), None)
         if found is not None and _asks_nothing_else(request, text, found, reread):
             return _plain(request, "off_topic")
