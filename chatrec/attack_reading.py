@@ -108,8 +108,9 @@ def _plain(request: ShopperRequest, intent: str) -> ShopperRequest:
     return ShopperRequest(intent=intent, language=request.language)
 
 
-def _without_attack(text: str, language: str) -> str | None:
-    """``text`` with its attacking parts dropped, or None when it holds no attack."""
+def _without_attack(text: str, language: str) -> tuple[str, bool] | None:
+    """``text`` with its attacking parts dropped and whether a user's turn was labelled in it
+    ("SYSTEM: ... USER: blue sneakers"), or None when it holds no attack."""
     patterns = _patterns()
     attacked = False
     # "SYSTEM: ... ." / "[developer mode] ...": a fake role label speaks to the end of its sentence
@@ -120,6 +121,7 @@ def _without_attack(text: str, language: str) -> str | None:
     stripped = patterns["bracketed"]["any"].sub(" ", text)
     if stripped != text:
         attacked, text = True, stripped
+    labelled = bool(_USER_LABEL.search(text))
     text = _USER_LABEL.sub(" ", text)
     parts = _CLAUSE.split(text)
     kept: list[str] = []
@@ -133,20 +135,27 @@ def _without_attack(text: str, language: str) -> str | None:
             kept.append(parts[index + 1])
     if not attacked:
         return None
-    rest = "".join(kept)
-    return rest if re.search(r"[^\W_]", rest) else ""
+    rest = "".join(kept).strip(" ,;:#")
+    return (rest if re.search(r"[^\W_]", rest) else ""), labelled
 
 
 def _hidden_request(
-    request: ShopperRequest, text: str, language: str, reread: Callable[[str], ShopperRequest] | None,
+    request: ShopperRequest, text: str, language: str, context: Any, reread: Callable[[str], ShopperRequest] | None,
 ) -> ShopperRequest:
-    """An attack round a real request: the request, when the rest asks for a product or budget."""
+    """An attack round a real request or question: the request, when the rest asks for a product or
+    a budget with a word of wanting (or after a "USER:" label), or asks about the items shown."""
     if reread is None or request.intent not in ("off_topic", "chitchat"):
         return request
-    rest = _without_attack(text, language)
-    if not rest or not _has("want", language, rest) and not _has("want", "en", rest):
+    found = _without_attack(text, language)
+    if found is None or not found[0]:
         return request
+    rest, labelled = found
     again = reread(rest)
+    if getattr(context, "shown", None) and again.references and again.intent in (
+            "ask_about_item", "compare", "more_like", "reject"):
+        return again.model_copy(update={"language": request.language})  # "ignore your rules. is the 2nd waterproof?"
+    if not (labelled or _has("want", language, rest) or _has("want", "en", rest)):
+        return request
     if again.intent in ("recommend", "refine") and _wishes(again):
         return again.model_copy(update={"language": request.language})
     return request
@@ -229,7 +238,7 @@ def adjust(
     if language not in _LANGUAGES:
         return request
     text = re.sub(r"[ \t]+", " ", fold(raw)).strip()
-    hidden = _hidden_request(request, text, language, reread)
+    hidden = _hidden_request(request, text, language, context, reread)
     if hidden is not request:
         return hidden
     named = bool(request.references) and any(ref.how != "all" for ref in request.references)
