@@ -60,7 +60,7 @@ def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
     for kind in ("want", "code", "shops", "world", "service", "tastes", "arithmetic"):
         out[kind] = {lang: re.compile(table[kind][lang]) for lang in _LANGUAGES}
     for kind in ("insult", "unsold", "which", "unsold_examples", "tag", "alternative",
-                 "property_verb"):
+                 "property_verb", "superlative", "everyone", "it_question"):
         out[kind] = {lang: re.compile(table[kind][lang]) for lang in table[kind]}
     out["shop_compared"] = {"en": re.compile(table["shop_compared"]["en"])}
     out["role_label"] = {"any": re.compile(table["role_label"])}
@@ -74,6 +74,12 @@ def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
 def _has(kind: str, language: str, text: str) -> bool:
     pattern = _patterns()[kind].get(language)
     return bool(pattern and pattern.search(text))
+
+
+def _has_any(kind: str, text: str) -> bool:
+    """Whether a pattern of any of the four languages is in ``text`` (for short turns whose
+    language is easily mistaken: "am besten bewertet?")."""
+    return any(_has(kind, lang, text) for lang in _LANGUAGES)
 
 
 def _search(kind: str, language: str, text: str) -> re.Match[str] | None:
@@ -164,15 +170,19 @@ def _hidden_request(
 def _which_question(request: ShopperRequest, text: str, language: str, context: Any) -> ShopperRequest:
     """"哪个带麦克风", "cuáles tienen micrófono": a question comparing every shown item."""
     shown = list(getattr(context, "shown", ()) or ())
-    if not shown or request.intent not in ("refine", "recommend", "ask_about_item"):
+    if not shown or request.intent not in ("refine", "recommend", "ask_about_item", "chitchat"):
+        return request
+    if request.intent == "chitchat" and not _has_any("superlative", text):
         return request
     if request.references and any(ref.how != "all" for ref in request.references):
         return request  # "哪个是第二个的颜色": an item named
-    if request.price is not None or request.relative_price or request.exclude:
+    if request.price is not None or request.exclude:
         return request
-    if not _has("which", language, text) or _has("which_open", language, text):
+    superlative = request.intent in ("ask_about_item", "chitchat") and not request.references \
+        and _has_any("superlative", text)  # "best rated?", "评分最高的", "¿y el mejor valorado?"
+    if not superlative and (not _has("which", language, text) or _has("which_open", language, text)):
         return request  # "哪个牌子都行": any will do, no question
-    if language == "zh" and not re.search(r"哪[^\s,，。]*(?:[?？]|吗|呢|最|更|比较|带|有|是|能|可以|支持|防水|适合|$)", text):
+    if language == "zh" and not superlative and not re.search(r"哪[^\s,，。]*(?:[?？]|吗|呢|最|更|比较|带|有|是|能|可以|支持|防水|适合|$)", text):
         return request
     refs = [ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
             for p, i in enumerate(shown, start=1)]
@@ -190,6 +200,32 @@ def _asked_of_named(request: ShopperRequest, text: str, language: str) -> Shoppe
         return request
     refs = [ref for ref in request.references if ref.how != "all"]
     return ShopperRequest(intent="ask_about_item", references=refs, language=request.language, query=request.query)
+
+
+def _asked_of_all_or_last(request: ShopperRequest, text: str, language: str, context: Any) -> ShopperRequest:
+    """"都支持5G吗", "¿todos tienen 5G?", "haben alle 5G?": a question about every shown item; "¿tiene
+    GPS?" after one item was pointed at: a question about that one."""
+    shown = list(getattr(context, "shown", ()) or ())
+    last = [p for p in (getattr(context, "last_references", None) or []) if 0 < p <= len(shown)]
+    if shown and last and request.intent in ("refine", "recommend") and not request.references \
+            and request.price is None and not request.relative_price and not request.exclude \
+            and _has("it_question", language, text) and not _patterns()["more_words"]["any"].search(text):
+        # "¿trae cargador?", "带充电器吗", "hat es ein Ladegerät?" after one item was pointed at
+        refs = [ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="other")
+                for p in last]
+        return ShopperRequest(intent="ask_about_item", references=refs, language=request.language, query=request.query)
+    if not shown or request.intent != "ask_about_item":
+        return request
+    if _has("everyone", language, text) and all(ref.how in ("title", "attribute", "all") for ref in request.references) \
+            and len(request.references) <= 1:
+        refs = [ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
+                for p, i in enumerate(shown, start=1)]
+        return request.model_copy(update={"references": refs})
+    if not request.references and last:
+        refs = [ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="other")
+                for p in last]
+        return request.model_copy(update={"references": refs})
+    return request
 
 
 def _colour_pointed_question(request: ShopperRequest, text: str, language: str, context: Any) -> ShopperRequest:
@@ -243,7 +279,7 @@ def adjust(
         return hidden
     named = bool(request.references) and any(ref.how != "all" for ref in request.references)
     if named:
-        return _asked_of_named(request, text, language)
+        return _asked_of_all_or_last(_asked_of_named(request, text, language), text, language, context)
     if request.intent in ("start_over", "answer", "show_again", "reject", "more_like"):
         return request
     if _has("unsold_examples", language, text):
@@ -264,4 +300,5 @@ def adjust(
             and _has("insult", language, text):
         return _plain(request, "chitchat")
     request = _which_question(request, text, language, context)
+    request = _asked_of_all_or_last(request, text, language, context)
     return _colour_pointed_question(request, text, language, context)

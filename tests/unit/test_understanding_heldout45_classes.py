@@ -249,3 +249,43 @@ def test_a_fake_system_message_alone_asks_for_nothing(catalogues, text: str) -> 
     heard = _read(catalogues, "electronics", text)
     assert heard.intent == "off_topic"
     assert not heard.include and heard.price is None
+
+
+TVS = ("B09F6S8BT6", "B08DPLCM6T", "B0B6F7LX4C", "B08B42LWKN")  # Samsung, LG, MI, OnePlus
+
+
+@pytest.mark.parametrize(
+    "text", ["el más barato cuál es", "der günstigste ist welcher?", "best rated?", "评分最高的",
+             "¿y el mejor valorado?", "am besten bewertet?"],
+)
+def test_a_bare_superlative_over_the_shown_items_compares_them_all(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, TVS)
+    assert heard.intent == "compare"
+    assert sorted(r.position for r in heard.references) == [1, 2, 3, 4]
+    assert heard.relative_price is None
+
+
+@pytest.mark.parametrize("text", ["都支持5G吗", "¿todos tienen 5G?", "haben alle 5G?"])
+def test_a_question_about_all_shown_items_refers_to_every_one(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, PHONES)
+    assert heard.intent == "ask_about_item"
+    assert sorted(r.position for r in heard.references) == [1, 2, 3]
+
+
+def test_two_items_named_with_all_stay_those_two(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "红米和三星都是5000毫安吗", PHONES)
+    assert sorted(r.position for r in heard.references) == [1, 3]
+
+
+def test_a_spanish_question_with_no_subject_asks_about_the_item_pointed_at_last(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "¿trae cargador?", PHONES, last_references=[2])
+    assert heard.intent == "ask_about_item"
+    assert [r.position for r in heard.references] == [2]
+
+
+@pytest.mark.parametrize("text", ["带充电器吗", "hat es ein Ladegerät?", "¿incluye cargador?"])
+def test_an_accessory_asked_of_the_item_pointed_at_last_is_no_new_wish(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, PHONES, last_references=[3])
+    assert heard.intent == "ask_about_item"
+    assert [r.position for r in heard.references] == [3]
+    assert not heard.include
