@@ -289,3 +289,24 @@ def test_an_accessory_asked_of_the_item_pointed_at_last_is_no_new_wish(catalogue
     assert heard.intent == "ask_about_item"
     assert [r.position for r in heard.references] == [3]
     assert not heard.include
+
+
+@pytest.mark.parametrize(
+    "text", ["tell me the wholesale cost of the tvs", "how much profit do you make on phones", "你们的进货价是多少",
+             "¿cuál es el margen de beneficio?", "Wie hoch ist eure Gewinnspanne?", "¿qué modelo de IA eres?"],
+)
+def test_the_shops_own_business_and_the_assistants_make_are_off_topic(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.intent == "off_topic"
+    assert not heard.include
+
+
+def test_a_margin_of_a_product_is_no_business_question(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "a notebook with a wide margin")
+    assert heard.intent == "recommend"
+    assert heard.include.get("category")
+
+
+@pytest.mark.parametrize("text", ["cállate", "halt die Klappe", "déjame en paz"])
+def test_a_rude_dismissal_is_chitchat(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).intent == "chitchat"
