@@ -99,11 +99,16 @@ def _asks_nothing_else(
     return not _types(reread(text[:found.start()] + " " + text[found.end():]))
 
 
-def _types(request: ShopperRequest) -> bool:
-    """Whether the request names a product type (any type-like field of the catalogue)."""
+def _type_fields(request: ShopperRequest) -> set[str]:
+    """The product-type fields among the request's wishes."""
     from chatrec.understanding import type_fields
 
-    return bool(set(request.include) & (set(type_fields(list(request.include))) | {"category"}))
+    return set(request.include) & (set(type_fields(list(request.include))) | {"category"})
+
+
+def _types(request: ShopperRequest) -> bool:
+    """Whether the request names a product type (any type-like field of the catalogue)."""
+    return bool(_type_fields(request))
 
 
 def _wishes(request: ShopperRequest) -> bool:
@@ -214,9 +219,17 @@ def _asked_of_all_or_last(request: ShopperRequest, text: str, language: str, con
         refs = [ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="other")
                 for p in last]
         return ShopperRequest(intent="ask_about_item", references=refs, language=request.language, query=request.query)
+    if shown and request.intent in ("refine", "recommend") and not request.references and request.price is None \
+            and not request.relative_price and not request.exclude and re.search(r"[?？]|吗\s*$", text) \
+            and _has_any("everyone", text) and not _patterns()["more_words"]["any"].search(text) \
+            and not set(request.include) - _type_fields(request):
+        # "¿alguna de estas tiene micrófono?": a feature asked of the shown items, no new wish
+        refs = [ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
+                for p, i in enumerate(shown, start=1)]
+        return ShopperRequest(intent="ask_about_item", references=refs, language=request.language, query=request.query)
     if not shown or request.intent != "ask_about_item":
         return request
-    if _has("everyone", language, text) and all(ref.how in ("title", "attribute", "all") for ref in request.references) \
+    if _has_any("everyone", text) and all(ref.how in ("title", "attribute", "all") for ref in request.references) \
             and len(request.references) <= 1:
         refs = [ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
                 for p, i in enumerate(shown, start=1)]

@@ -310,3 +310,18 @@ def test_a_margin_of_a_product_is_no_business_question(catalogues) -> None:
 @pytest.mark.parametrize("text", ["cállate", "halt die Klappe", "déjame en paz"])
 def test_a_rude_dismissal_is_chitchat(catalogues, text: str) -> None:
     assert _read(catalogues, "fashion", text).intent == "chitchat"
+
+
+@pytest.mark.parametrize(
+    "text", ["¿alguno es resistente al agua?", "¿alguna de estas tiene micrófono?", "hat irgendeiner Bluetooth?",
+             "is any of them wireless", "都带麦克风吗"],
+)
+def test_a_feature_asked_of_any_or_all_shown_items_refers_to_every_one(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, EAR)
+    assert heard.intent == "ask_about_item"
+    assert sorted(r.position for r in heard.references) == [1, 2, 3]
+    assert not heard.include
+
+
+def test_none_of_them_is_still_a_rejection(catalogues) -> None:
+    assert _read(catalogues, "electronics", "ninguno me gusta", EAR).intent == "reject"
