@@ -45,7 +45,7 @@ _LANGUAGES = ("en", "zh", "es", "de")
 # Clause boundaries: punctuation (not inside a number such as "2,000") and joining words.
 _CLAUSE = re.compile(
     r"((?<!\d)[,;:.!?](?!\d)|[，。！？；：、\n]|\s(?:and|also|anyway|then|but|plus|y|und|tambien|ademas|ausserdem|dann|aber)\s"
-    r"|顺便|然后|另外|还有|再)"
+    r"|顺便|然后|另外|还有|再|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))"
 )
 _SENTENCE_END = re.compile(r"[.!?。！？\n]|\buser\s*:|\busuario\s*:|\bnutzer\s*:|用户[:：]")
 _USER_LABEL = re.compile(r"(?:^|\s)(?:user|usuario|nutzer|benutzer|用户|顾客)\s*[:：]\s*")
@@ -57,7 +57,8 @@ def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for kind in ("attack", "others_data"):
         out[kind] = {lang: re.compile("|".join(f"(?:{p})" for p in table[kind][lang])) for lang in _LANGUAGES}
-    for kind in ("want", "code", "shops", "world", "service", "tastes", "arithmetic", "secrets"):
+    for kind in ("want", "code", "shops", "world", "service", "tastes", "arithmetic", "secrets", "parrot",
+                 "price_change"):
         out[kind] = {lang: re.compile(table[kind][lang]) for lang in _LANGUAGES}
     for kind in ("insult", "unsold", "which", "unsold_examples", "tag", "alternative",
                  "property_verb", "superlative", "everyone", "it_question"):
@@ -299,7 +300,8 @@ def adjust(
         return _plain(request, "off_topic")  # "the wholesale cost of the tvs", "利润多少": the shop's own business
     if _has("unsold_examples", language, text):
         return _plain(request, "off_topic")  # "groceries, like rice and dal": the examples are of goods not sold
-    for kind in ("others_data", "code", "world", "service", "tastes", "arithmetic", "unsold", "shops"):
+    for kind in ("others_data", "code", "world", "service", "tastes", "arithmetic", "parrot", "price_change",
+                 "unsold", "shops"):
         if kind == "unsold" and language == "en":
             continue  # English: chatrec.english_amendments
         if kind == "shops" and (request.price is not None or language == "en" and not _has("shop_compared", "en", text)):
@@ -307,7 +309,7 @@ def adjust(
         # a question about the world, others' data or a code is one in any of the four languages
         # ("Wird es morgen regnen?" may be taken for Spanish)
         tried = [language, *(lang for lang in _LANGUAGES if lang != language)] \
-            if kind in ("others_data", "code", "world", "service", "tastes", "arithmetic") else [language]
+            if kind not in ("unsold", "shops") else [language]
         found = next((hit for lang in tried if (hit := _search(kind, lang, text)) is not None), None)
         if found is not None and _asks_nothing_else(request, text, found, reread):
             return _plain(request, "off_topic")
