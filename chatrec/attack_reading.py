@@ -61,7 +61,7 @@ def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
                  "price_change"):
         out[kind] = {lang: re.compile(table[kind][lang]) for lang in _LANGUAGES}
     for kind in ("insult", "unsold", "which", "unsold_examples", "tag", "alternative",
-                 "property_verb", "superlative", "everyone", "it_question"):
+                 "property_verb", "superlative", "everyone", "it_question", "comparative"):
         out[kind] = {lang: re.compile(table[kind][lang]) for lang in table[kind]}
     out["shop_compared"] = {"en": re.compile(table["shop_compared"]["en"])}
     out["role_label"] = {"any": re.compile(table["role_label"])}
@@ -195,6 +195,15 @@ def _which_question(request: ShopperRequest, text: str, language: str, context: 
     return ShopperRequest(intent="compare", references=refs, language=request.language, query=request.query)
 
 
+def _named_compared(request: ShopperRequest, text: str, language: str) -> ShopperRequest:
+    """"¿el JBL suena más fuerte que el boAt?", "Ist der JBL lauter als der boAt?": a question
+    setting two named shown items against each other compares them."""
+    named = [ref for ref in request.references if ref.how != "all"]
+    if request.intent != "ask_about_item" or len({ref.position for ref in named}) < 2:
+        return request
+    return request.model_copy(update={"intent": "compare"}) if _has("comparative", language, text) else request
+
+
 def _asked_of_named(request: ShopperRequest, text: str, language: str) -> ShopperRequest:
     """"the samsung one is 5g, isn't it", "这个三星的是5G吧", "第一个有线还是无线": a named shown item
     with a tag question or a choice of two is asked about, not wanted again or turned down."""
@@ -293,6 +302,7 @@ def adjust(
         return hidden
     named = bool(request.references) and any(ref.how != "all" for ref in request.references)
     if named:
+        request = _named_compared(request, text, language)
         return _asked_of_all_or_last(_asked_of_named(request, text, language), text, language, context)
     if request.intent in ("start_over", "answer", "show_again", "reject", "more_like"):
         return request
