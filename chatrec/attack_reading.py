@@ -58,7 +58,7 @@ def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
     for kind in ("attack", "others_data"):
         out[kind] = {lang: re.compile("|".join(f"(?:{p})" for p in table[kind][lang])) for lang in _LANGUAGES}
     for kind in ("want", "code", "shops", "world", "service", "tastes", "arithmetic", "secrets", "parrot",
-                 "price_change"):
+                 "price_change", "who_bought"):
         out[kind] = {lang: re.compile(table[kind][lang]) for lang in _LANGUAGES}
     for kind in ("insult", "unsold", "which", "unsold_examples", "tag", "alternative",
                  "property_verb", "superlative", "everyone", "it_question", "comparative"):
@@ -306,7 +306,7 @@ def adjust(
         return _asked_of_all_or_last(_asked_of_named(request, text, language), text, language, context)
     if request.intent in ("start_over", "answer", "show_again", "reject", "more_like"):
         return request
-    if request.intent != "compare" and _has_any("secrets", text):
+    if request.intent != "compare" and (_has_any("secrets", text) or _has_any("who_bought", text)):
         return _plain(request, "off_topic")  # "the wholesale cost of the tvs", "利润多少": the shop's own business
     if _has("unsold_examples", language, text):
         return _plain(request, "off_topic")  # "groceries, like rice and dal": the examples are of goods not sold
