@@ -363,3 +363,14 @@ def test_claimed_privileges_others_purchases_and_stock_are_off_topic(catalogues,
     heard = _read(catalogues, "electronics", text)
     assert heard.intent == "off_topic"
     assert not heard.include
+
+
+@pytest.mark.parametrize("text", ["比特币现在多少钱", "今天美元汇率多少"])
+def test_chinese_questions_on_markets_are_off_topic(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text).intent == "off_topic"
+
+
+def test_a_gold_watch_is_no_question_on_the_gold_price(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "金色的手表")
+    assert heard.intent == "recommend"
+    assert heard.include.get("baseColour") == ["Gold"]
