@@ -241,7 +241,8 @@ def _asked_of_all_or_last(request: ShopperRequest, text: str, language: str, con
     last = [p for p in (getattr(context, "last_references", None) or []) if 0 < p <= len(shown)]
     if shown and last and request.intent in ("refine", "recommend") and not request.references \
             and request.price is None and not request.relative_price and not request.exclude \
-            and _has("it_question", language, text) and not _patterns()["more_words"]["any"].search(text):
+            and _has("it_question", language, text) and not _patterns()["more_words"]["any"].search(text) \
+            and not set(request.include) - _type_fields(request):
         # "¿trae cargador?", "带充电器吗", "hat es ein Ladegerät?" after one item was pointed at
         refs = [ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="other")
                 for p in last]
@@ -261,7 +262,8 @@ def _asked_of_all_or_last(request: ShopperRequest, text: str, language: str, con
         refs = [ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
                 for p, i in enumerate(shown, start=1)]
         return request.model_copy(update={"references": refs})
-    if not request.references and last:
+    # Spanish drops the subject ("¿tiene GPS?"); a Chinese "有白色的吗" asks for white ones instead
+    if not request.references and last and language == "es" and _has("it_question", "es", text):
         refs = [ItemReference(position=p, item_id=str(getattr(shown[p - 1], "id", "")) or None, how="other")
                 for p in last]
         return request.model_copy(update={"references": refs})

@@ -374,3 +374,9 @@ def test_a_gold_watch_is_no_question_on_the_gold_price(catalogues) -> None:
     heard = _read(catalogues, "fashion", "金色的手表")
     assert heard.intent == "recommend"
     assert heard.include.get("baseColour") == ["Gold"]
+
+
+@pytest.mark.parametrize("text", ["有白色的吗", "有蓝色的吗"])
+def test_a_colour_asked_after_an_item_was_pointed_at_is_not_a_question_about_it(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text, TEES, last_references=[2])
+    assert not heard.references
