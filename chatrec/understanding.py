@@ -42,6 +42,7 @@ from chatrec import foreign_replies  # i12z
 from chatrec import foreign_wishes  # i12ad
 from chatrec import english_amendments  # i12aa
 from chatrec import colour_families  # lead
+from chatrec import attack_reading  # i12ah
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1483,8 +1484,10 @@ def understand(
     request = type_words.adjust(request, raw, context, vocabulary)  # i12ac: "a wall mount for the tv", "a cable ... micro usb"
     request = colour_families.adjust(request, raw, context, vocabulary)  # lead: "something dark", "lieber hell", "要浅色的"
     request = foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
-    return foreign_wishes.adjust(  # i12ad: "电水壶 包邮吗", "el de Dell no, gracias", "Mi o Ambrane", "键鼠套装"
+    request = foreign_wishes.adjust(  # i12ad: "电水壶 包邮吗", "el de Dell no, gracias", "Mi o Ambrane", "键鼠套装"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return attack_reading.adjust(  # i12ah: attacks round a request, others' orders, coupons, "哪个带麦"
+        request, raw, context, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
