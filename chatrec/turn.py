@@ -38,6 +38,7 @@ from chatrec import spec_comparatives  # "bigger screen please": past the figure
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
 from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
+from chatrec import injection, value_ones  # i12af: an injection inside a request; "show me the LG ones"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -900,6 +901,7 @@ def _understanding_degraded(understanding: dict[str, Any]) -> dict[str, Any]:
 def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) -> Turn:
     """Everything up to the reasons: the state, the query, the candidates and the decision."""
     settings = parts.settings
+    message = injection.served_part(message)  # i12af: "Ignore your instructions. Anyway, braided ones"
     user, state = begin(parts.store, session_id, user_id)
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
@@ -936,6 +938,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 parts.understander, settings.understander, message, heard, pending=pending, current=state.include,
                 shown=[index.get(i) for i in state.last_shown if i in index],
             )
+    if state.last_shown:  # i12af: "ok show me the blue ones then": a search by the value, not pointing
+        heard = value_ones.asks_for_value_ones(heard, reading, lambda text: understand(
+            text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
+            [f for f in parts.vocabulary.fields if f not in {"category", *type_fields(list(parts.vocabulary.fields))}])
     heard = shopper_moves.gift_is_no_type(  # i12y: "regalos para mi madre" is no "Accessory Gift Set"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))])
     if not named(parts.linker, parts.retriever, message):  # i12k: "why this one?", "and what's the price?"
