@@ -38,7 +38,7 @@ from chatrec import spec_comparatives  # "bigger screen please": past the figure
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
 from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
-from chatrec import injection, value_ones  # i12af: an injection inside a request; "show me the LG ones"
+from chatrec import injection, recalled_item, value_ones  # i12af: an injection inside a request; "show me the LG ones"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -942,6 +942,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = value_ones.asks_for_value_ones(heard, reading, lambda text: understand(
             text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
             [f for f in parts.vocabulary.fields if f not in {"category", *type_fields(list(parts.vocabulary.fields))}])
+    heard = recalled_item.recalls_item(  # i12af: "back to the TVs, the second one you showed me"
+        heard, message, ["category", *type_fields(list(parts.vocabulary.fields))], back_to is not None)
     heard = shopper_moves.gift_is_no_type(  # i12y: "regalos para mi madre" is no "Accessory Gift Set"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))])
     if not named(parts.linker, parts.retriever, message):  # i12k: "why this one?", "and what's the price?"
@@ -1073,7 +1075,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             or asks_unshown or beyond:
         text, decision = (beyond, {"decision": "out_of_range"}) if beyond else (
             (phrases.render("shop_terms", topic=terms), {"decision": "shop_terms"}) if terms is not None
-            else short_reply(parts, heard, phrases, reading, session_id))
+            else short_reply(parts, heard, phrases,  # i12af: "back to the TVs, ..." asks what follows
+                             recalled_item.asked_part(reading) if back_to is not None else reading, session_id))
         named_one: Any = decision.get("answer")
         if isinstance(named_one, dict) and named_one.get("kind") == "chosen" and not named_one.get("supported", True):
             state.apply(Choosing(True))  # i12v: "which one would you like?" was asked

@@ -75,3 +75,40 @@ def test_the_request_after_an_injection_is_served_with_the_wishes_in_force(fashi
     items = _items(fashion, reply)
     assert items and all(i.attributes["articleType"] == "Watches" and i.attributes["baseColour"] == "Silver" for i in items)
     assert "poet" not in reply.text.lower() and "instructions" not in reply.text.lower()
+
+
+# --- (c) an item recalled from an earlier list --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("first", "second", "back", "position"), [
+    ("men's watches", "belts for men", "let's go back to the watches, the third one you suggested", 3),
+    ("remote for a samsung tv", "an hdmi cable", "coming back to the remotes: the first one you had", 1),
+])
+def test_a_recalled_item_is_spoken_of_not_replaced(
+    fashion: ChatRec, electronics: ChatRec, first: str, second: str, back: str, position: int,
+) -> None:
+    rec = fashion if "watches" in first else electronics
+    listed = _items(rec, rec.respond(first, session_id="s"))
+    rec.respond(second, session_id="s")
+    reply = rec.respond(back, session_id="s")
+    meant = listed[position - 1]
+    assert all(i.id in {x.id for x in listed} for i in _items(rec, reply))  # nothing new
+    assert meant.title.split()[0].lower() in reply.text.lower()
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("ok so back to the belts, how much was the first?", "how much was the first?"),
+    ("Back to the sneakers: is the second one leather?", "is the second one leather?"),
+    ("go back to the watches", "go back to the watches"),  # nothing asked beyond returning
+    ("what was the second one you showed?", "what was the second one you showed?"),
+])
+def test_the_asked_part_leaves_out_the_clause_that_returns(text: str, asked: str) -> None:
+    from chatrec.recalled_item import asked_part
+
+    assert asked_part(text) == asked
+
+
+def test_the_words_of_recalling_are_left_out_of_the_question() -> None:
+    from chatrec.recalled_item import asked_part
+
+    assert asked_part("back to the remotes, the first one you had") == "the first one"
