@@ -523,8 +523,9 @@ def _default_lexicon() -> Lexicon:
     set40 = Lexicon.load(_DATA / "lexicon_set40.json", base=set39)  # i12x: American, British, Indian product words
     round4 = Lexicon.load(_DATA / "lexicon_round4.json", base=set40)  # i12ac: wifi adapters ("无线网卡")
     set41 = Lexicon.load(_DATA / "lexicon_set41.json", base=round4)  # i12z: comparing verbs, polo shirts, dialect "ned"
+    batch11 = Lexicon.load(_DATA / "lexicon_batch11.json", base=set41)  # i12af: Chinese names of fashion types
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, set41)
+    lexicon = Lexicon._over(names, batch11)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon

@@ -5,6 +5,7 @@ the request served."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -112,3 +113,24 @@ def test_the_words_of_recalling_are_left_out_of_the_question() -> None:
     from chatrec.recalled_item import asked_part
 
     assert asked_part("back to the remotes, the first one you had") == "the first one"
+
+
+# --- (d) Chinese names for the fashion types that had none ----------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["Kurtas", "Kurtis", "Perfume and Body Mist", "Lip Gloss", "Ring", "Stoles",
+                                   "Innerwear Vests", "Trunk", "Sports Sandals", "Duffel Bag", "Cufflinks"])
+def test_a_fashion_type_has_a_chinese_name_that_reads_back(value: str) -> None:
+    from chatrec.language import Lexicon
+
+    lexicon = Lexicon.default()
+    name = lexicon.native(value, "zh")
+    assert name is not None and not re.search(r"[A-Za-z]", name)
+    assert lexicon.translate(name, "zh").strip().lower() == value.lower()
+
+
+@pytest.mark.parametrize("text", ["想送老婆一件粉红色的东西", "帮我妈妈挑点东西，她喜欢传统民族风的"])
+def test_a_chinese_question_offers_no_english_type_names(fashion: ChatRec, text: str) -> None:
+    reply = fashion.respond(text, session_id="s")
+    options = list(reply.question.options) if reply.question is not None else []
+    assert not [o for o in options if re.search(r"[A-Za-z]{3,}", o)]
