@@ -134,3 +134,57 @@ def test_a_chinese_question_offers_no_english_type_names(fashion: ChatRec, text:
     reply = fashion.respond(text, session_id="s")
     options = list(reply.question.options) if reply.question is not None else []
     assert not [o for o in options if re.search(r"[A-Za-z]{3,}", o)]
+
+
+# --- (e) feet in German, Spanish and Chinese -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("ein Kabel, wenigstens 10 Fuß", None),  # "wenigstens" is no bound word: a bare figure, both ends
+    ("un cable hdmi de al menos 6 pies", 1.83),
+    ("至少10英尺的数据线", 3.05),
+    ("mindestens 3 Fuss lang", 0.91),
+])
+def test_feet_are_a_length_in_other_languages(text: str, low: float | None) -> None:
+    from chatrec.spec_filters import read_bounds
+
+    bounds = read_bounds(text)
+    assert "m" in bounds
+    if low is not None:
+        assert bounds["m"][0] == pytest.approx(low, abs=0.01) and bounds["m"][1] is None
+
+
+def test_pies_alone_is_no_length() -> None:
+    from chatrec.spec_filters import read_bounds
+
+    assert read_bounds("I need 6 pies for the party") == {}
+
+
+def test_a_cable_at_least_some_feet_long_in_spanish_is_no_budget(electronics: ChatRec) -> None:
+    reply = electronics.respond("quiero un cable hdmi de al menos 6 pies", session_id="s")
+    items = _items(electronics, reply)
+    assert items and all(runner.title_spec(i.title, "metre") and runner.title_spec(i.title, "metre") >= 1.8 for i in items)
+
+
+# --- (f) "is the second one cheaper than the first?" in four languages: yes or no, then the prices -------
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("ist das erste billiger als das zweite?", ("Ja", "Nein")),
+    ("¿el tercero es más caro que el primero?", ("Sí", "No")),
+    ("第一个比第三个贵吗？", ("是的", "不是")),
+    ("is the third one pricier than the first?", ("Yes", "No")),
+])
+def test_a_price_comparison_of_two_items_says_yes_or_no_with_both_prices(
+    electronics: ChatRec, text: str, word: tuple[str, str],
+) -> None:
+    shown = _items(electronics, electronics.respond("hdmi cable", session_id="s"))
+    reply = electronics.respond(text, session_id="s")
+    assert not reply.recommendations
+    assert reply.text.startswith(word)
+    first, second = (shown[0], shown[1]) if "zweite" in text else (shown[2], shown[0]) if "tercero" in text or "third" in text \
+        else (shown[0], shown[2])
+    assert all(runner._says_price(reply.text, i.price) for i in (first, second))
+    cheaper_said = "billiger" in text
+    subject_wins = (first.price < second.price) if cheaper_said else (first.price > second.price)
+    assert reply.text.startswith(word[0] if subject_wins else word[1])
