@@ -188,3 +188,20 @@ def test_a_price_comparison_of_two_items_says_yes_or_no_with_both_prices(
     cheaper_said = "billiger" in text
     subject_wins = (first.price < second.price) if cheaper_said else (first.price > second.price)
     assert reply.text.startswith(word[0] if subject_wins else word[1])
+
+
+# --- (g) "even bigger", "something smaller": past the figure of the screens shown ---------------------------
+
+
+@pytest.mark.parametrize(("first", "then", "bigger"), [
+    ("a 40 inch smart tv", "hmm, anything bigger?", True),
+    ("43 inch tv", "something smaller", False),
+    ("a 32 inch tv", "go bigger", True),
+])
+def test_a_comparative_without_a_noun_passes_the_shown_screens(electronics: ChatRec, first: str, then: str, bigger: bool) -> None:
+    shown = _items(electronics, electronics.respond(first, session_id="s"))
+    sizes = [runner.title_spec(i.title, "inch") or 0.0 for i in shown]
+    items = _items(electronics, electronics.respond(then, session_id="s"))
+    now = [runner.title_spec(i.title, "inch") for i in items]
+    assert items and all(s is not None for s in now)
+    assert all(s > max(sizes) for s in now) if bigger else all(s < min(sizes) for s in now)  # type: ignore[operator]
