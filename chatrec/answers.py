@@ -1081,6 +1081,8 @@ def _attribute_answer(
             continue
         kind = next(((n, v) for (n, v), (english, _) in zip(fields, _english_fields(item))
                      if english in ("type", "category") and len(asked) >= 2 and head & _forms(v)), None)
+        if kind is not None and re.search(rf"\b{re.escape(phrase)}\b", " ".join(_tokens(item.title))):
+            kind = None  # i12af: "is it micro usb?" of a "Type-C & Micro USB" cable: its name says so, whatever its type
         if kind is not None:  # "is it a smart tv?" of a standard television: the kind it is listed as
             lines.append(wording["other_kind"].format(title=title, value=_show(kind[1], wording), field=kind[0],
                                                       asked=said_as))

@@ -205,3 +205,25 @@ def test_a_comparative_without_a_noun_passes_the_shown_screens(electronics: Chat
     now = [runner.title_spec(i.title, "inch") for i in items]
     assert items and all(s is not None for s in now)
     assert all(s > max(sizes) for s in now) if bigger else all(s < min(sizes) for s in now)  # type: ignore[operator]
+
+
+# --- (h) a wish for a tougher one; a feature the name states is a "yes", whatever the item's type ----------
+
+
+@pytest.mark.parametrize("text", ["type c cable", "lightning cable for iphone"])
+@pytest.mark.parametrize("then", ["something sturdier please, mine keep breaking", "a more durable one"])
+def test_a_wish_for_a_tougher_one_shows_items_that_say_so(electronics: ChatRec, text: str, then: str) -> None:
+    electronics.respond(text, session_id="s")
+    items = _items(electronics, electronics.respond(then, session_id="s"))
+    tough = ("durable", "tough", "sturdy", "rugged", "unbreakable", "strong", "robust", "heavy duty")
+    assert items and all(i.category == "USBCables" for i in items)
+    assert all(any(w in f"{i.title} {i.description}".lower() for w in tough) for i in items)
+
+
+def test_a_feature_the_name_states_is_a_yes_not_the_type(electronics: ChatRec) -> None:
+    shown = _items(electronics, electronics.respond("a 2 in 1 cable, type c and micro usb", session_id="s"))
+    both = [n for n, i in enumerate(shown, start=1) if "micro usb" in i.title.lower()]
+    assert both
+    ordinal = ["first", "second", "third", "fourth", "fifth"][both[0] - 1]
+    reply = electronics.respond(f"does the {ordinal} one have micro usb?", session_id="s")
+    assert not reply.text.lower().startswith("no")
