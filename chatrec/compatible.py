@@ -84,7 +84,7 @@ def device_not_maker(heard: Any, makes: Sequence[str], type_names: Sequence[str]
     and a make named once more keeps its brand ("a Samsung charger for my Samsung phone")."""
     brands = list(heard.include.get("brand", ()))
     device = {m.casefold() for m in makes}
-    if not brands or not any(name in heard.include for name in type_names):
+    if not brands or not (any(name in heard.include for name in type_names) or _accessory_named(message, makes)):
         return heard
     kept = [b for b in brands if b.casefold() not in device
             or len(re.findall(rf"(?<![a-z0-9]){re.escape(b.casefold())}(?![a-z0-9])", message.casefold())) > 1]
@@ -92,6 +92,20 @@ def device_not_maker(heard: Any, makes: Sequence[str], type_names: Sequence[str]
         return heard
     include = {k: v for k, v in heard.include.items() if k != "brand"} | ({"brand": kept} if kept else {})
     return heard.model_copy(update={"include": include})
+
+
+def _accessory_named(message: str, makes: Sequence[str]) -> bool:
+    """i12af: whether the message names an accessory ("cable", "charger", "case") before the device's make:
+    "type c cable for my samsung phone" asks for a cable that fits, though "cable" is no catalogue type."""
+    from chatrec.accessories import accessory_words
+
+    lowered = message.casefold()
+    first = min((m.start() for make in makes
+                 if (m := re.search(rf"(?<![a-z0-9]){re.escape(make.casefold())}(?![a-z0-9])", lowered))), default=-1)
+    if first < 0:
+        return False
+    words = {w for t in re.findall(r"[a-z]+", lowered[:first]) for w in (t, t[:-1] if t.endswith("s") else t)}
+    return bool(words & accessory_words())
 
 
 def _names(title: str, word: str) -> bool:

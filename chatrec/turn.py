@@ -38,7 +38,7 @@ from chatrec import spec_comparatives  # "bigger screen please": past the figure
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
 from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
-from chatrec import injection, recalled_item, value_ones  # i12af: an injection inside a request; "show me the LG ones"
+from chatrec import injection, meant_items, recalled_item, value_ones  # i12af: an injection inside a request; "show me the LG ones"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -944,6 +944,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             [f for f in parts.vocabulary.fields if f not in {"category", *type_fields(list(parts.vocabulary.fields))}])
     heard = recalled_item.recalls_item(  # i12af: "back to the TVs, the second one you showed me"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))], back_to is not None)
+    if state.last_shown and parts.store.exists(session_id):  # i12af: "no, I meant the second and the third"
+        heard = meant_items.corrects_items(heard, message, earlier_question(parts.store.turns(session_id)) is not None)
     heard = shopper_moves.gift_is_no_type(  # i12y: "regalos para mi madre" is no "Accessory Gift Set"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))])
     if not named(parts.linker, parts.retriever, message):  # i12k: "why this one?", "and what's the price?"

@@ -227,3 +227,43 @@ def test_a_feature_the_name_states_is_a_yes_not_the_type(electronics: ChatRec) -
     ordinal = ["first", "second", "third", "fourth", "fifth"][both[0] - 1]
     reply = electronics.respond(f"does the {ordinal} one have micro usb?", session_id="s")
     assert not reply.text.lower().startswith("no")
+
+
+# --- (i) "no, I meant the other ones": the last question again, of the items meant ---------------------------
+
+
+@pytest.mark.parametrize(("question", "correction", "meant"), [
+    ("what's the difference between the first and the second?", "sorry I meant the fourth and the fifth", [4, 5]),
+    ("is the first one braided?", "nope, I meant the third one", [3]),
+    ("¿el primero es trenzado?", "no, quise decir el segundo", [2]),
+    ("Ist das erste geflochten?", "nein, ich meinte das vierte", [4]),
+])
+def test_a_correction_of_the_items_meant_asks_the_question_again(
+    electronics: ChatRec, question: str, correction: str, meant: list[int],
+) -> None:
+    shown = _items(electronics, electronics.respond("usb cable under 300", session_id="s"))
+    assert len(shown) == 5
+    electronics.respond(question, session_id="s")
+    reply = electronics.respond(correction, session_id="s")
+    assert not reply.recommendations
+    assert all(runner._mentions(reply.text, runner._names(shown[p - 1])[-1][:25]) or
+               any(runner._mentions(reply.text, n) for n in runner._names(shown[p - 1])) for p in meant)
+    assert reply.metadata.get("intent") in ("compare", "ask_about_item")
+
+
+def test_i_mean_without_an_answer_before_is_no_question(electronics: ChatRec) -> None:
+    electronics.respond("usb cable under 300", session_id="s")
+    reply = electronics.respond("I meant the second one", session_id="s")  # nothing was asked: not an answer
+    assert reply.metadata.get("intent") != "compare"
+
+
+# --- (j) "a cable for my <make> phone": the make is the device's, not the cable's maker ---------------------
+
+
+@pytest.mark.parametrize("text", ["a usb-c cord for my samsung mobile, below 450", "a type-c charger cable for my Samsung, max 300"])
+def test_an_accessory_for_a_device_of_a_make_is_no_item_of_that_make(electronics: ChatRec, text: str) -> None:
+    reply = electronics.respond(text, session_id="s")
+    items = _items(electronics, reply)
+    cap = 450 if "450" in text else 300
+    assert items and all(i.category == "USBCables" and (i.price or 0) <= cap for i in items)
+    assert not reply.metadata.get("relaxed")
