@@ -35,8 +35,13 @@ _GENERIC = frozenset(
 def _for_device(phrase: str, message: str) -> bool:
     """i12ab: whether the message names the device as what something is for ("苹果手机的充电线",
     "给苹果手机买根线"), not as the product wanted ("有没有小米的电视？")."""
-    return re.search(rf"(?:给|适合|适用于|配|用于|兼容)(?:我的|我|个|一个)?{re.escape(phrase)}|{re.escape(phrase)}(?:用)?的?"
-                     rf"(?:遥控器|遥控|充电线|充电器|数据线|线|保护套|手机壳|壳|支架|挂架|转换器|适配器|配件)", message) is not None
+    if re.search(rf"(?:给|适合|适用于|配|用于|兼容)(?:我的|我|个|一个)?{re.escape(phrase)}|{re.escape(phrase)}(?:用)?的?"
+                 rf"(?:遥控器|遥控|充电线|充电器|数据线|线|保护套|手机壳|壳|支架|挂架|转换器|适配器|配件)", message):
+        return True
+    # i12af: "a remote for my fire tv stick", "uno para mi fire stick", "eine für meinen Fire TV Stick"
+    return re.search(rf"\b(?:for|fits?|fitting|with|compatible with|works with|para|f(?:ü|ue|u)r)\s+(?:(?:my|a|an|the|our|"
+                     rf"mi|mis|un|una|el|la|mein\w*|ein\w*|den|die|das|dem)\s+)?{re.escape(phrase)}\b",
+                     message, re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,7 @@ from chatrec import spec_comparatives  # "bigger screen please": past the figure
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
 from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
-from chatrec import injection, meant_items, recalled_item, value_ones  # i12af: an injection inside a request; "show me the LG ones"
+from chatrec import injection, meant_items, question_choice, recalled_item, value_ones  # i12af: an injection inside a request; "show me the LG ones"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -690,6 +690,10 @@ def decide(
         # i12k: only which kind of product ("casual, sports or formal shoes?") is worth asking first
         plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
                              n_recommendations=n_recommendations)
+    if question_choice.asks_accessory_brand(plan, state.include, kinds, state.fits):  # i12af: what it fits, not its brand
+        plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
+                             n_recommendations=n_recommendations)
+    plan = question_choice.kind_first(plan, policy.gains(candidates, state), kinds, state.include, heard.query)  # i12af
     if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
         plan = fitting_options(plan, candidates, wish_words(state))
     return plan

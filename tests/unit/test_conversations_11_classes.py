@@ -267,3 +267,37 @@ def test_an_accessory_for_a_device_of_a_make_is_no_item_of_that_make(electronics
     cap = 450 if "450" in text else 300
     assert items and all(i.category == "USBCables" and (i.price or 0) <= cap for i in items)
     assert not reply.metadata.get("relaxed")
+
+
+# --- (k) which question helps: the kind of product first; no brand question for an accessory of a named device --
+
+
+@pytest.mark.parametrize("text", ["I need something new for the house", "looking for a present"])
+def test_a_wish_naming_no_product_asks_which_kind_first(electronics: ChatRec, text: str) -> None:
+    reply = electronics.respond(text, session_id="s")
+    assert reply.question is not None and reply.question.attribute == "category"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("I need a remote that fits my fire stick", "fire"),
+    ("una carcasa o mando para mi fire tv stick", "fire"),
+])
+def test_an_accessory_for_a_named_device_shows_what_fits(electronics: ChatRec, text: str, word: str) -> None:
+    reply = electronics.respond(text, session_id="s")
+    items = _items(electronics, reply)
+    assert reply.question is None and items
+    assert all(runner._mentions(i.title, word) for i in items)
+
+
+def test_a_device_named_as_the_wish_is_no_device_to_fit() -> None:
+    from chatrec.compatible import device_makes
+
+    assert device_makes("remote for my fire tv stick") == ["Fire"]
+    assert device_makes("do you sell the fire tv stick itself?") == []
+
+
+@pytest.mark.parametrize("then", ["and a protective case for it too", "I also need a silicone cover for it"])
+def test_a_cover_for_a_shown_remote_is_a_cover(electronics: ChatRec, then: str) -> None:
+    electronics.respond("a remote for my fire tv stick", session_id="s")
+    items = _items(electronics, electronics.respond(then, session_id="s"))
+    assert items and all(runner._mentions(i.title, "cover") or runner._mentions(i.title, "case") for i in items)
