@@ -135,3 +135,21 @@ def blocked(index: Any, makes: Sequence[str], mask: Any = None) -> tuple[str, ..
     if len(failing) == len(rows):
         return ()
     return tuple(index.items[n].id for n in failing)
+
+
+def device_list(lists: Sequence[Sequence[Any]]) -> list[Any]:
+    """i12af: the items "it" stands for in "a remote that works with it": the newest list shown (``lists``,
+    oldest first, of items) that is not all accessories. After a TV and then a wall mount for it, "it" is
+    the TV: a mount has no remote; the last list when every list is of accessories."""
+    from chatrec.accessories import accessory_words
+
+    words = accessory_words()
+
+    def accessory(item: Any) -> bool:
+        kind = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", str(getattr(item, "category", "") or ""))]
+        return bool({w for t in kind for w in (t, t[:-1] if t.endswith("s") else t)} & words)
+
+    for items in reversed(lists):
+        if items and not all(accessory(i) for i in items):
+            return list(items)
+    return list(lists[-1]) if lists else []

@@ -50,7 +50,7 @@ def kind_first(
 
 
 def _words(value: str) -> set[str]:
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|[^A-Za-z]+", " ", value).lower().split()
+    spaced = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", value)]  # "HDMICables" -> hdmi, cables
     return {w for t in spaced for w in (t, t[:-1] if t.endswith("s") else t)}
 
 

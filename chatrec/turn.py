@@ -921,8 +921,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     for_shown = False
     if state.last_shown:
         reading, for_shown = compatible.without_shown_phrase(reading)
-        if for_shown:
-            makes = list(dict.fromkeys(b for i in state.last_shown if i in index and (b := index.get(i).brand)))
+        if for_shown:  # i12af: of the device shown last, not of an accessory shown since ("a remote for it" after a mount)
+            lists = [[index.get(i) for i in t.payload.get("recommendations") or [] if i in index]
+                     for t in parts.store.turns(session_id)] if parts.store.exists(session_id) else []
+            device = compatible.device_list([ids for ids in lists if ids]) or [index.get(i) for i in state.last_shown if i in index]
+            makes = list(dict.fromkeys(b for i in device if (b := i.brand)))
     makes = makes or compatible.device_makes(message, parts.vocabulary.counts.get("brand", {}))
     if back_to is not None:
         state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))

@@ -301,3 +301,34 @@ def test_a_cover_for_a_shown_remote_is_a_cover(electronics: ChatRec, then: str) 
     electronics.respond("a remote for my fire tv stick", session_id="s")
     items = _items(electronics, electronics.respond(then, session_id="s"))
     assert items and all(runner._mentions(i.title, "cover") or runner._mentions(i.title, "case") for i in items)
+
+
+# --- (l) "a remote for it" after an accessory: "it" is the device shown before ----------------------------------
+
+
+def test_a_remote_that_goes_with_it_after_a_cable_fits_the_tv(electronics: ChatRec) -> None:
+    electronics.respond("LG smart tv", session_id="s")
+    electronics.respond("and an hdmi cable for it", session_id="s")
+    items = _items(electronics, electronics.respond("plus a remote that goes with it", session_id="s"))
+    assert items and all(i.category == "RemoteControls" and runner._mentions(i.title, "lg") for i in items)
+
+
+def test_the_device_list_skips_lists_of_accessories() -> None:
+    from types import SimpleNamespace
+
+    from chatrec.compatible import device_list
+
+    tv = SimpleNamespace(category="SmartTelevisions", brand="LG")
+    mount = SimpleNamespace(category="TVWall&CeilingMounts", brand="Model-P4")
+    cable = SimpleNamespace(category="HDMICables", brand="Amazon")
+    assert device_list([[tv], [mount], [cable]]) == [tv]
+    assert device_list([[cable], [mount]]) == [mount]  # only accessories: the last list
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("and a wall mount for it", True), ("a stand with it", True), ("ok I'll go for it", False), ("what is it", False),
+])
+def test_an_accessory_for_it_at_the_end_is_for_the_item_shown(text: str, found: bool) -> None:
+    from chatrec.compatible import without_shown_phrase
+
+    assert without_shown_phrase(text)[1] is found
