@@ -446,7 +446,7 @@ def _answer_question(
     cheaper = _has_phrase(text, wording["cheaper_words"])
     pricier = _has_phrase(text, wording["pricier_words"])
     if yes_no and (cheaper or pricier) and len(items) >= 2:  # i12y: "is the cheapest one 4K?": yes or no of that one
-        asked = _asked_words(text, wording)
+        asked = [w for w in _asked_words(text, wording) if w not in _PRICE_COMPARING]  # i12af: "más caro que" asks a price
         by_price = sorted(((i.price, n) for n, i in enumerate(items) if i.price is not None), reverse=pricier)
         if asked and by_price:
             chosen = by_price[0][1]
@@ -466,10 +466,12 @@ def _answer_question(
         missing = [i for i in items if i.price is None]
         others += [wording["no_price"].format(title=_short_title(i)).rstrip(".") for i in missing]
         kind: Kind = "pricier" if pricier else "cheaper"
-        return Answer(
-            wording[kind].format(title=_short_title(best), price=_price_text(best), others=wording["others_sep"].join(others)),
-            kind, [positions[items.index(best)]],  # the answer's item, as for every superlative
-        )
+        said = wording[kind].format(title=_short_title(best), price=_price_text(best), others=wording["others_sep"].join(others))
+        if yes_no and len(priced) == 2 and len(items) == 2 and priced[0][0] != priced[1][0]:
+            # i12af: "is the second cheaper than the first?", "Ist das zweite günstiger als das erste?": yes or no first
+            word = wording["yes_word"] if best is items[0] else wording["no_word"]  # "Yes:", "是的，"
+            said = f"{word}{'' if _HAN.search(word) else ' '}{said[:1].lower()}{said[1:]}"
+        return Answer(said, kind, [positions[items.index(best)]])  # the answer's item, as for every superlative
 
     ranked = _spec_superlative(f"{question.lower()} {text}", items, positions, wording) \
         or _superlative(text, items, positions, wording) or _superlative(question.lower(), items, positions, wording)
@@ -583,6 +585,11 @@ def _said(asked: Sequence[str], question: str, wording: Mapping[str, Any]) -> st
     folded = fold(question)
     own = [Lexicon.default().native(word, language) for word in asked]
     return " ".join(native if native and fold(native) in folded else word for word, native in zip(asked, own))
+
+
+#: i12af: the words of comparing prices (the lexicon's English for "caro", "teurer", and "than" in es/de/zh): no
+#: quality asked of the item ("¿es el primero más caro que el segundo?" compares prices).
+_PRICE_COMPARING = frozenset("cheap cheaper cheapest expensive pricier priciest costly dearer more most less than que als 比".split())
 
 
 def _asked_words(text: str, wording: Mapping[str, Any]) -> list[str]:
@@ -1099,6 +1106,8 @@ def _attribute_answer(
             continue
         kind = next(((n, v) for (n, v), (english, _) in zip(fields, _english_fields(item))
                      if english in ("type", "category") and len(asked) >= 2 and head & _forms(v)), None)
+        if kind is not None and re.search(rf"\b{re.escape(phrase)}\b", " ".join(_tokens(item.title))):
+            kind = None  # i12af: "is it micro usb?" of a "Type-C & Micro USB" cable: its name says so, whatever its type
         if kind is not None:  # "is it a smart tv?" of a standard television: the kind it is listed as
             lines.append(wording["other_kind"].format(title=title, value=_show(kind[1], wording), field=kind[0],
                                                       asked=said_as))

@@ -35,8 +35,13 @@ _GENERIC = frozenset(
 def _for_device(phrase: str, message: str) -> bool:
     """i12ab: whether the message names the device as what something is for ("苹果手机的充电线",
     "给苹果手机买根线"), not as the product wanted ("有没有小米的电视？")."""
-    return re.search(rf"(?:给|适合|适用于|配|用于|兼容)(?:我的|我|个|一个)?{re.escape(phrase)}|{re.escape(phrase)}(?:用)?的?"
-                     rf"(?:遥控器|遥控|充电线|充电器|数据线|线|保护套|手机壳|壳|支架|挂架|转换器|适配器|配件)", message) is not None
+    if re.search(rf"(?:给|适合|适用于|配|用于|兼容)(?:我的|我|个|一个)?{re.escape(phrase)}|{re.escape(phrase)}(?:用)?的?"
+                 rf"(?:遥控器|遥控|充电线|充电器|数据线|线|保护套|手机壳|壳|支架|挂架|转换器|适配器|配件)", message):
+        return True
+    # i12af: "a remote for my fire tv stick", "uno para mi fire stick", "eine für meinen Fire TV Stick"
+    return re.search(rf"\b(?:for|fits?|fitting|with|compatible with|works with|para|f(?:ü|ue|u)r)\s+(?:(?:my|a|an|the|our|"
+                     rf"mi|mis|un|una|el|la|mein\w*|ein\w*|den|die|das|dem)\s+)?{re.escape(phrase)}\b",
+                     message, re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +89,7 @@ def device_not_maker(heard: Any, makes: Sequence[str], type_names: Sequence[str]
     and a make named once more keeps its brand ("a Samsung charger for my Samsung phone")."""
     brands = list(heard.include.get("brand", ()))
     device = {m.casefold() for m in makes}
-    if not brands or not any(name in heard.include for name in type_names):
+    if not brands or not (any(name in heard.include for name in type_names) or _accessory_named(message, makes)):
         return heard
     kept = [b for b in brands if b.casefold() not in device
             or len(re.findall(rf"(?<![a-z0-9]){re.escape(b.casefold())}(?![a-z0-9])", message.casefold())) > 1]
@@ -92,6 +97,20 @@ def device_not_maker(heard: Any, makes: Sequence[str], type_names: Sequence[str]
         return heard
     include = {k: v for k, v in heard.include.items() if k != "brand"} | ({"brand": kept} if kept else {})
     return heard.model_copy(update={"include": include})
+
+
+def _accessory_named(message: str, makes: Sequence[str]) -> bool:
+    """i12af: whether the message names an accessory ("cable", "charger", "case") before the device's make:
+    "type c cable for my samsung phone" asks for a cable that fits, though "cable" is no catalogue type."""
+    from chatrec.accessories import accessory_words
+
+    lowered = message.casefold()
+    first = min((m.start() for make in makes
+                 if (m := re.search(rf"(?<![a-z0-9]){re.escape(make.casefold())}(?![a-z0-9])", lowered))), default=-1)
+    if first < 0:
+        return False
+    words = {w for t in re.findall(r"[a-z]+", lowered[:first]) for w in (t, t[:-1] if t.endswith("s") else t)}
+    return bool(words & accessory_words())
 
 
 def _names(title: str, word: str) -> bool:
@@ -116,3 +135,21 @@ def blocked(index: Any, makes: Sequence[str], mask: Any = None) -> tuple[str, ..
     if len(failing) == len(rows):
         return ()
     return tuple(index.items[n].id for n in failing)
+
+
+def device_list(lists: Sequence[Sequence[Any]]) -> list[Any]:
+    """i12af: the items "it" stands for in "a remote that works with it": the newest list shown (``lists``,
+    oldest first, of items) that is not all accessories. After a TV and then a wall mount for it, "it" is
+    the TV: a mount has no remote; the last list when every list is of accessories."""
+    from chatrec.accessories import accessory_words
+
+    words = accessory_words()
+
+    def accessory(item: Any) -> bool:
+        kind = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", str(getattr(item, "category", "") or ""))]
+        return bool({w for t in kind for w in (t, t[:-1] if t.endswith("s") else t)} & words)
+
+    for items in reversed(lists):
+        if items and not all(accessory(i) for i in items):
+            return list(items)
+    return list(lists[-1]) if lists else []

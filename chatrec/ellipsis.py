@@ -43,7 +43,7 @@ def is_elliptical(message: str, asked: Iterable[str]) -> bool:
         message: The shopper's words.
         asked: The content words the answer code read from it (fillers and pointing words out).
     """
-    text = _PUNCT.sub(" ", fold(message)).strip()
+    text = " ".join(_PUNCT.sub(" ", fold(message)).lower().split())  # i12af: "No, I meant ..." as "no i meant ..."
     if not text or len(text.split()) > _MOST_WORDS:
         return False
     opens = any(text == o or text.startswith(o if _HAN.search(o) else f"{o} ") for o in _all("openers"))

@@ -29,6 +29,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "m": ("m", 1.0), "mtr": ("m", 1.0), "mtrs": ("m", 1.0), "meter": ("m", 1.0), "meters": ("m", 1.0),
     "metre": ("m", 1.0), "metres": ("m", 1.0), "metro": ("m", 1.0), "metros": ("m", 1.0), "米": ("m", 1.0),
     "ft": ("m", 0.3048), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
+    # i12af: feet in German, Spanish and Chinese ("mindestens 6 Fuß", "6 pies", "6英尺"), metres in German's dative
+    "fuß": ("m", 0.3048), "fuss": ("m", 0.3048), "pies": ("m", 0.3048), "英尺": ("m", 0.3048), "metern": ("m", 1.0),
     "g": ("g", 1.0), "gm": ("g", 1.0), "gms": ("g", 1.0), "gram": ("g", 1.0), "grams": ("g", 1.0),
     "gramos": ("g", 1.0), "gramm": ("g", 1.0), "克": ("g", 1.0),
     "kg": ("g", 1000.0), "kilo": ("g", 1000.0), "kilos": ("g", 1000.0), "公斤": ("g", 1000.0),
@@ -69,7 +71,7 @@ _UPPER_AFTER = re.compile(rf"{_NUMBER}\s*-?\s*({_UNIT})\s*({_SUFFIX_MAX})", re.I
 _BARE = re.compile(rf"(?<![A-Za-z0-9.,])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
 # A bare figure is a spec only with a unit that cannot be an English word or a price ("in", "m", "g" alone
 # are too common): "a 32 inch tv", "2m cable", "8GB", "65W".
-_BARE_UNITS = {"in", "m", "g", "w", "h", "hr", "hrs", "hour", "hours", "horas", "stunden", "std", "小时"}
+_BARE_UNITS = {"in", "m", "g", "w", "h", "hr", "hrs", "hour", "hours", "horas", "stunden", "std", "小时", "pies"}
 _STRICT_STEP = 1e-9
 
 

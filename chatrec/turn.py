@@ -38,6 +38,7 @@ from chatrec import spec_comparatives  # "bigger screen please": past the figure
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
 from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
+from chatrec import injection, meant_items, question_choice, recalled_item, value_ones  # i12af: an injection inside a request; "show me the LG ones"
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -691,6 +692,10 @@ def decide(
         # i12k: only which kind of product ("casual, sports or formal shoes?") is worth asking first
         plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
                              n_recommendations=n_recommendations)
+    if question_choice.asks_accessory_brand(plan, state.include, kinds, state.fits):  # i12af: what it fits, not its brand
+        plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
+                             n_recommendations=n_recommendations)
+    plan = question_choice.kind_first(plan, policy.gains(candidates, state), kinds, state.include, heard.query)  # i12af
     if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
         plan = fitting_options(plan, candidates, wish_words(state))
     return plan
@@ -905,6 +910,7 @@ def _understanding_degraded(understanding: dict[str, Any]) -> dict[str, Any]:
 def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) -> Turn:
     """Everything up to the reasons: the state, the query, the candidates and the decision."""
     settings = parts.settings
+    message = injection.served_part(message)  # i12af: "Ignore your instructions. Anyway, braided ones"
     user, state = begin(parts.store, session_id, user_id)
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
@@ -920,8 +926,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     for_shown = False
     if state.last_shown:
         reading, for_shown = compatible.without_shown_phrase(reading)
-        if for_shown:
-            makes = list(dict.fromkeys(b for i in state.last_shown if i in index and (b := index.get(i).brand)))
+        if for_shown:  # i12af: of the device shown last, not of an accessory shown since ("a remote for it" after a mount)
+            lists = [[index.get(i) for i in t.payload.get("recommendations") or [] if i in index]
+                     for t in parts.store.turns(session_id)] if parts.store.exists(session_id) else []
+            device = compatible.device_list([ids for ids in lists if ids]) or [index.get(i) for i in state.last_shown if i in index]
+            makes = list(dict.fromkeys(b for i in device if (b := i.brand)))
     makes = makes or compatible.device_makes(message, parts.vocabulary.counts.get("brand", {}))
     if back_to is not None:
         state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))
@@ -941,6 +950,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 parts.understander, settings.understander, message, heard, pending=pending, current=state.include,
                 shown=[index.get(i) for i in state.last_shown if i in index],
             )
+    if state.last_shown:  # i12af: "ok show me the blue ones then": a search by the value, not pointing
+        heard = value_ones.asks_for_value_ones(heard, reading, lambda text: understand(
+            text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
+            [f for f in parts.vocabulary.fields if f not in {"category", *type_fields(list(parts.vocabulary.fields))}])
+    heard = recalled_item.recalls_item(  # i12af: "back to the TVs, the second one you showed me"
+        heard, message, ["category", *type_fields(list(parts.vocabulary.fields))], back_to is not None)
+    if state.last_shown and parts.store.exists(session_id):  # i12af: "no, I meant the second and the third"
+        heard = meant_items.corrects_items(heard, message, earlier_question(parts.store.turns(session_id)) is not None)
     heard = shopper_moves.gift_is_no_type(  # i12y: "regalos para mi madre" is no "Accessory Gift Set"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))])
     if not named(parts.linker, parts.retriever, message):  # i12k: "why this one?", "and what's the price?"
@@ -1074,7 +1091,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             or asks_unshown or beyond:
         text, decision = (beyond, {"decision": "out_of_range"}) if beyond else (
             (phrases.render("shop_terms", topic=terms), {"decision": "shop_terms"}) if terms is not None
-            else short_reply(parts, heard, phrases, reading, session_id))
+            else short_reply(parts, heard, phrases,  # i12af: "back to the TVs, ..." asks what follows
+                             recalled_item.asked_part(reading) if back_to is not None else reading, session_id))
         named_one: Any = decision.get("answer")
         if isinstance(named_one, dict) and named_one.get("kind") == "chosen" and not named_one.get("supported", True):
             state.apply(Choosing(True))  # i12v: "which one would you like?" was asked
