@@ -59,7 +59,10 @@ _NOT_MONEY_AFTER = (r"(?:\d*(?:st|nd|rd|th)\b|\s*(?:am|pm|o'?clock|days?|weeks?|
 
 _RAISING = ("k|l|lakhs?|lacs?|thousand|grand|hundred|rs|rupees?|inr|bucks|dollars?|euros?|quid|pounds?|usd|eur|gbp"
             "|up|from|between|go|going|stretch|increase|raise|bump|extend|push|change|upgrade|set|it|that|this|going up"
-            "|down|reduce|lower|drop|cut")
+            "|down|reduce|lower|drop|cut"
+            # number words: "ten to fifteen thou" is a range the budget reader turns into digits
+            "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+            "|sixty|seventy|eighty|ninety|half|a few|few|couple|thou")
 
 
 def _table() -> dict[str, Any]:
@@ -84,7 +87,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:a |an |just a |only a )?(?P<few>{vague}) (?P<unit>hundred|thousand|grand|k)\b"
             r"(?! (?:less|more|cheaper|extra|over|above|below|under|dearer|pricier|higher|lower|off)\b)", flags),
         "holder_about": re.compile(
-            rf"\b(?P<holder>{alternation(table['budget_holders'])}) (?:only )?(?:about|around|roughly|approximately"
+            # "got about 40 quid" opening a message or a clause: the shopper's own money
+            rf"(?:\b(?P<holder>{alternation(table['budget_holders'])})|(?:^|(?<=[,.;!?] ))got) (?:only )?(?:about|around|roughly|approximately"
             rf"|approx\.?|like|maybe|something like|more or less|close to) (?=(?:{_CURRENCY_BEFORE}\d|\d[\d,.]*\s*"
             rf"(?:k|thousand|grand|hundred|lakhs?|rs|rupees|bucks|quid|pounds|dollars|euros?|usd|eur|gbp|inr)\b"
             rf"|\d{{3,}}(?![\d,.]*{_NOT_MONEY_AFTER})))",
