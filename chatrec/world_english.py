@@ -64,6 +64,11 @@ _RAISING = ("k|l|lakhs?|lacs?|thousand|grand|hundred|rs|rupees?|inr|bucks|dollar
             "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
             "|sixty|seventy|eighty|ninety|half|a few|few|couple|thou")
 
+# an amount after these is part of a budget already said
+_SAID_BEFORE = re.compile(
+    r"(?:[<>≤≥~=+\-–]|\b(?:to|under|below|over|above|upto|up to|max|min|maximum|minimum|budget|is|and|than|from|within"
+    r"|around|about|for|of|till|until|between|at|only|just|less|more|least|most|rs\.?|inr))\s*$", re.IGNORECASE)
+
 
 def _table() -> dict[str, Any]:
     return word_table("world_english")  # read once per process (chatrec.text.word_table)
@@ -82,6 +87,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # unless a first amount or a verb of raising stands before it ("2 to 3k", "stretch to 5k")
         "bare_to": re.compile(
             rf"(?P<before>(?:^|\S+)\s*)\bto\s+(?={_AMOUNT})(?!\d[\d,.]*{_NOT_MONEY_AFTER})", flags),
+        # "2k lang budget ko", "150/- only": an amount said as all there is, a budget
+        "amount_only": re.compile(
+            rf"(?<![\w.,])(?P<amount>{_CURRENCY_BEFORE}?(?:\d{{1,3}}(?:,\d{{3}})+|\d{{2,}}[\d,.]*|\d[\d,.]*\s*(?:k|thousand|grand))"
+            r"(?:\s*(?:rs|rupees|inr|bucks|dollars|euros?|quid))?)\s*(?:/-)?\s+(?:lang|only)\b"
+            r"(?:\s+(?:po|budget ko|budget|na lang))?", flags),
+        # "can go a bit higher, maybe 3.5k": the amount said is the new ceiling
+        "higher_to": re.compile(
+            r"\b(?:go|stretch|push|raise it|increase it|bump it|go up)(?: it)?(?: (?:a bit|a little|slightly|a tad|abit))?"
+            rf" (?:higher|more|up|pricier|dearer)\b,? (?:maybe |say |like |to |up to |till |until |around |about )?(?={_AMOUNT})"
+            rf"|\b(?:pricier|dearer|higher)\b,? (?:maybe|say|like|to|up to|till|until|around|about) (?={_AMOUNT})", flags),
+        # "i no like the black one", "we no want": Pidgin and learners' English for "don't"
+        "no_verb": re.compile(r"\b(?P<who>i|we|me|my (?:wife|husband|son|daughter|mum|mom|dad))\s+(?:no|not|never)\s+"
+                              r"(?P<verb>like|likes|want|wants|need|needs|love|loves|fancy|fancies|dey like)\b", flags),
+        # "the redmi no good", "the black one is not nice": a shown item judged no good is not liked
+        "no_good": re.compile(
+            r"\b(?P<item>the [\w-]+(?: [\w-]+)?? ones?|the [\w-]+)\s+(?:is |are |dey |be |looks? |seems? )?(?:no|not)\s+"
+            r"(?:good|nice|fine|ok|okay|fit|correct|my taste|my style|my type|my thing|am|for me)\b", flags),
+        # "nothing too girly", "not too manly": a style, not the gender of the wearer
+        "gendered_style": re.compile(
+            r"\b(?P<degree>too|overly|very|so|super|really) (?:girly|girlie|girlish|boyish|manly|feminine|masculine|"
+            r"childish|kiddish|kiddy)\b", flags),
         "vague": re.compile(
             rf"(?:\b(?:for|around|about|like|roughly|within|of|just|only|under|below|max|upto|up to)\s+)?"
             rf"\b(?:a |an |just a |only a )?(?P<few>{vague}) (?P<unit>hundred|thousand|grand|k)\b"
@@ -166,6 +192,16 @@ def normalise(message: str) -> str:
         return f" under {count} {unit}"
 
     text = patterns["vague"].sub(vague, text)
+    text = patterns["no_verb"].sub(lambda found: f"{found.group('who')} don't {found.group('verb').split()[-1]}", text)
+    text = patterns["no_good"].sub(lambda found: f"don't like {found.group('item')}", text)
+    text = patterns["gendered_style"].sub(lambda found: f"{found.group('degree')} fussy", text)
+    def amount_only(found: re.Match[str]) -> str:
+        if _SAID_BEFORE.search(text[:found.start()]):
+            return found.group(0)  # "budget is 1,500 only", ">15k only", "10000 to 15000 only": read already
+        return f"budget {found.group('amount')}"
+
+    text = patterns["amount_only"].sub(amount_only, text)
+    text = patterns["higher_to"].sub("up to ", text)
     text = patterns["holder_about"].sub("my budget is ", text)
     text = patterns["pattern_form"].sub(
         lambda found: table["pattern_forms"][re.sub(r"\s+", " ", found.group(0).lower())], text)
@@ -237,16 +273,26 @@ def _off_topic(request: ShopperRequest, lowered: str) -> bool:
 
 def _chitchat(request: ShopperRequest, lowered: str, reread: Callable[[str], ShopperRequest] | None) -> bool:
     """An insult at the assistant, or a message made only of greetings, thanks and small talk."""
-    if request.intent not in ("recommend", "refine", "off_topic") or _wish(request):
+    if request.intent not in ("recommend", "refine", "off_topic"):
         return False
     patterns = _patterns()
+    # "bro you are so slow": a form of address read as a gender is no wish
+    addressed = set(request.include) <= {"gender"} and not (request.exclude or request.price or request.relative_price
+                                                              or request.references)
+    if addressed and request.include and patterns["insult"].search(lowered):
+        return True
+    if _wish(request):
+        return False
     if patterns["insult"].search(lowered) or (
             patterns["complaint"].search(lowered) and re.search(r"\b(?:you|u|ya|you've|youve)\b", lowered)):
         return True
     if reread is None or request.intent == "off_topic":
         return False
     parts = [p.strip() for p in re.split(r"[,.!?;]+|\s+-\s+", lowered) if re.search(r"[a-z]", p)]
-    return len(parts) >= 2 and all(reread(part).intent == "chitchat" for part in parts)
+    thanks = set(_table()["acknowledgements"])
+    if parts and all(part in thanks for part in parts):
+        return True  # "sweet as, cheers", "salamat po"
+    return len(parts) >= 2 and all(part in thanks or reread(part).intent == "chitchat" for part in parts)
 
 
 def _brand_pointed(request: ShopperRequest, lowered: str, shown: list[Any]) -> ShopperRequest:

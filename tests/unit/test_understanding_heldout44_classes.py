@@ -211,3 +211,60 @@ def test_a_finer_type_said_with_ones_replaces_the_coarser_type(catalogues) -> No
     heard = _read(catalogues, "fashion", "shoes for my husband, formal ones")
     assert heard.include.get("category") == ["Formal Shoes"]
     assert "subCategory" not in heard.include
+
+
+@pytest.mark.parametrize(
+    ("text", "ceiling"),
+    [("2k lang budget ko for earphones", 2000),
+     ("usb cable 150/- only", 150),
+     ("smartwatch, make e no reach 5k", 5000)],
+)
+def test_an_amount_said_as_all_there_is_is_a_ceiling(catalogues, text: str, ceiling: float) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.price is not None and (heard.price.min, heard.price.max) == (None, ceiling)
+
+
+def test_only_after_a_floor_or_a_range_keeps_them(catalogues) -> None:
+    floor = _read(catalogues, "electronics", "phone >15k only")
+    assert floor.price is not None and floor.price.min == 15000 and floor.price.max is None
+    both = _read(catalogues, "electronics", "earbuds 500 to 1,200 rupees only")
+    assert both.price is not None and (both.price.min, both.price.max) == (500, 1200)
+
+
+@pytest.mark.parametrize("text", ["can go a bit higher, maybe 3.5k", "I could push it up, say 3500"])
+def test_a_higher_budget_with_an_amount_is_that_ceiling(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, current={"category": ["SmartWatches"]})
+    assert heard.price is not None and heard.price.max == 3500
+    assert heard.relative_price is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "positions"),
+    [("i no like the black one", ("5077", "10400", "10318", "5070"), [2]),
+     ("the redmi no good, show other", PHONES, [1]),
+     ("the green one is not my style", ("3167", "4140", "1951"), [2])],
+)
+def test_learners_and_pidgin_dislikes_turn_the_item_down(catalogues, text: str, shown, positions: list[int]) -> None:
+    catalogue = "electronics" if shown == PHONES else "fashion"
+    heard = _read(catalogues, catalogue, text, shown)
+    assert heard.intent == "reject" and _positions(heard) == positions
+
+
+def test_not_bad_is_no_dislike(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "the red one is not bad, similar?", TEES)
+    assert heard.intent == "more_like" and _positions(heard) == [1]
+
+
+def test_a_gendered_style_turns_down_no_gender(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "please nothing too girly, watch for my daughter")
+    assert heard.include.get("gender") == ["Girls"] and "gender" not in heard.exclude
+
+
+@pytest.mark.parametrize("text", ["sweet as, cheers", "Salamat po!", "no worries, ta", "bro you are so slow"])
+def test_acknowledgements_and_complaints_with_a_form_of_address_are_chitchat(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).intent == "chitchat"
+
+
+def test_a_form_of_address_before_a_wish_keeps_the_wish(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "bro show me black shoes")
+    assert heard.intent == "recommend" and heard.include.get("subCategory") == ["Shoes"]
