@@ -64,6 +64,9 @@ _RAISING = ("k|l|lakhs?|lacs?|thousand|grand|hundred|rs|rupees?|inr|bucks|dollar
             "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
             "|sixty|seventy|eighty|ninety|half|a few|few|couple|thou")
 
+_MONEY_WORDS = re.compile(r"rs\b|rupees?|inr|₹|€|euros?|eur\b|\$|usd|dollars?|php|pesos?|₱|naira|₦|budget|price|under\b"
+                          r"|below\b|between\b|max\b", re.IGNORECASE)
+
 # an amount after these is part of a budget already said
 _SAID_BEFORE = re.compile(
     r"(?:[<>≤≥~=+\-–]|\b(?:to|under|below|over|above|upto|up to|max|min|maximum|minimum|budget|is|and|than|from|within"
@@ -108,6 +111,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "gendered_style": re.compile(
             r"\b(?P<degree>too|overly|very|so|super|really) (?:girly|girlie|girlish|boyish|manly|feminine|masculine|"
             r"childish|kiddish|kiddy)\b", flags),
+        # "something around the samsung's price", "near what the oneplus costs": the same price as it
+        "price_of": re.compile(
+            r"\b(?:around|about|near|close to|similar to|roughly|at|in|within) (?:the |what the )?(?P<name>[a-z][\w-]*)"
+            r"(?:'s| one's|s)? (?:price|cost|price range|price point|price bracket|costs|is priced|sells for)\b", flags),
+        # "mid-budget", "mid priced", "middle segment": the middle of the range, which names no number
+        "mid": re.compile(r"\b(?:mid|middle|medium)[- ]?(?:budget|priced|price|segment|tier|end)\b", flags),
+        # "20 000 - 25 000 rupees": thousands grouped with a space
+        "spaced_thousands": re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u00a0\u202f](\d{3}))+(?![\d])"),
         "vague": re.compile(
             rf"(?:\b(?:for|around|about|like|roughly|within|of|just|only|under|below|max|upto|up to)\s+)?"
             rf"\b(?:a |an |just a |only a )?(?P<few>{vague}) (?P<unit>hundred|thousand|grand|k)\b"
@@ -168,6 +179,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "cheaper": re.compile(r"\b(?:cheaper|less expensive|lower price[ds]?|more affordable|less pricey|cheaper ones?)\b",
                               flags),
         "similar": re.compile(r"\b(?:similar|alike|same|like (?:it|that|this|the)|such)\b", flags),
+        "other_shop": re.compile(
+            rf"\b(?:{alternation(table['other_shops'])})\b(?:.*)\b(?:{alternation(table['shop_comparisons'])})\b"
+            rf"|\b(?:{alternation(table['shop_comparisons'])})\b(?:.*)\b(?:{alternation(table['other_shops'])})\b", flags),
+        "jailbreak": re.compile(
+            rf"\b(?:you are|you're|youre|ur|u r|act as|acting as|pretend (?:to be|you are|you're)|role ?-?play(?: as)?"
+            rf"|play the role of|behave like|become|switch to|enter|enable|answer as|be)\b[^.?!]{{0,40}}?"
+            rf"\b(?:{alternation(table['jailbreak'])})\b"
+            r"|\blet'?s play a game (?:where|in which) (?:you|u)\b", flags),
         "ones": re.compile(r"\b[a-z][\w-]* ones?\b", flags),
     }
 
@@ -176,7 +195,12 @@ def normalise(message: str) -> str:
     """The English message with the wordings of the module docstring's first list said plainly."""
     patterns = _patterns()
     table = _table()
-    text = patterns["ceiling"].sub("under ", message)
+    text = message
+    if _MONEY_WORDS.search(text):
+        text = patterns["spaced_thousands"].sub(lambda found: re.sub(r"[ \u00a0\u202f]", "", found.group(0)), text)
+    text = patterns["ceiling"].sub("under ", text)
+    text = patterns["price_of"].sub(lambda found: f"same price as the {found.group('name')}", text)
+    text = patterns["mid"].sub("mid range", text)
 
     def bare_to(found: re.Match[str]) -> str:
         before = found.group("before")
@@ -233,19 +257,19 @@ def _refs(positions: list[int], shown: list[Any], how: str) -> list[ItemReferenc
 
 def _without_markup(
     request: ShopperRequest, message: str, reread: Callable[[str], ShopperRequest] | None,
-) -> ShopperRequest:
-    """A wish with chat-template markup in it is read without the markup."""
+) -> tuple[ShopperRequest, str]:
+    """A wish with chat-template markup in it is read without the markup (the request and the text read)."""
     patterns = _patterns()
     if request.intent != "off_topic" or reread is None or not patterns["markup"].search(message):
-        return request
+        return request, message
     text = patterns["markup"].sub(" ", patterns["markup_block"].sub(" ", message))
     text = re.sub(r"\s+", " ", text).strip(" ,.")
     if not text or patterns["markup"].search(text):
-        return request
+        return request, message
     again = reread(text)
     if again.intent in ("recommend", "refine") and _types(again.include):
-        return again
-    return request
+        return again, text
+    return request, message
 
 
 def _budget_dropped(request: ShopperRequest, lowered: str) -> ShopperRequest:
@@ -260,11 +284,13 @@ def _budget_dropped(request: ShopperRequest, lowered: str) -> ShopperRequest:
 
 def _off_topic(request: ShopperRequest, lowered: str) -> bool:
     """Other customers' data, payment and account troubles, a shop's confidential figures."""
-    if request.intent not in ("recommend", "refine", "chitchat", "ask_about_item"):
+    if request.intent not in ("recommend", "refine", "chitchat", "ask_about_item", "more_like"):
         return False
     patterns = _patterns()
-    if patterns["confidential"].search(lowered):
+    if patterns["confidential"].search(lowered) or patterns["jailbreak"].search(lowered):
         return True
+    if patterns["other_shop"].search(lowered) and not _types(request.include) and not request.price:
+        return True  # "lazada has it for less", "I'll just buy from shopee then"
     if patterns["other_customers"].search(lowered) and patterns["personal_data"].search(lowered):
         return True
     return bool(request.intent != "ask_about_item" and not _types(request.include) and not request.references
@@ -391,9 +417,9 @@ def adjust(
     """
     if request.language != "en":
         return request
+    request, message = _without_markup(request, message, reread)
     lowered = re.sub(r"\s+", " ", message.lower()).strip()
     shown = list(getattr(context, "shown", ()) or ())
-    request = _without_markup(request, message, reread)
     if _off_topic(request, lowered):
         return ShopperRequest(intent="off_topic", language=request.language)
     if _chitchat(request, lowered, reread):
