@@ -317,3 +317,20 @@ def test_role_play_jailbreaks_and_other_shops_are_off_topic(catalogues, text: st
 def test_evil_in_a_wish_is_no_jailbreak(catalogues) -> None:
     heard = _read(catalogues, "electronics", "earbuds for my evil twin brother")
     assert heard.intent == "recommend" and heard.include
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("mens tshirt xl black polo", "en"), ("gala dress for my wife", "en"),
+     ("una camiseta polo negra", "es"), ("ein Polo in schwarz", "de")],
+)
+def test_an_english_shop_word_a_foreign_lexicon_lists_is_no_evidence_of_that_language(text: str, language: str) -> None:
+    from chatrec.language import detect_language
+
+    assert detect_language(text) == language
+
+
+def test_a_terse_english_search_with_a_loanword_is_read_in_english(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "polo tshirt mens black")
+    assert heard.language == "en"
+    assert heard.include.get("baseColour") == ["Black"] and heard.include.get("gender") == ["Men"]
