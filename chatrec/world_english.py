@@ -119,6 +119,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "mid": re.compile(r"\b(?:mid|middle|medium)[- ]?(?:budget|priced|price|segment|tier|end)\b", flags),
         # "20 000 - 25 000 rupees": thousands grouped with a space
         "spaced_thousands": re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u00a0\u202f](\d{3}))+(?![\d])"),
+        # "which one get better battery": Pidgin and Singlish "get"/"got" is "has"
+        "which_get": re.compile(r"\b(?P<which>which|wetin|what)(?P<one> one| ones| of them| of these| of dem)? (?:get|got|gets)\b",
+                                flags),
+        # "got mic or not", "is it cotton or not": a question tag, the message asks
+        "or_not": re.compile(r",?\s+or not\s*[?.!]*\s*$", flags),
         "vague": re.compile(
             rf"(?:\b(?:for|around|about|like|roughly|within|of|just|only|under|below|max|upto|up to)\s+)?"
             rf"\b(?:a |an |just a |only a )?(?P<few>{vague}) (?P<unit>hundred|thousand|grand|k)\b"
@@ -216,6 +221,8 @@ def normalise(message: str) -> str:
         return f" under {count} {unit}"
 
     text = patterns["vague"].sub(vague, text)
+    text = patterns["which_get"].sub(lambda found: f"{found.group('which')}{found.group('one') or ''} has", text)
+    text = patterns["or_not"].sub("?", text)
     text = patterns["no_verb"].sub(lambda found: f"{found.group('who')} don't {found.group('verb').split()[-1]}", text)
     text = patterns["no_good"].sub(lambda found: f"don't like {found.group('item')}", text)
     text = patterns["gendered_style"].sub(lambda found: f"{found.group('degree')} fussy", text)

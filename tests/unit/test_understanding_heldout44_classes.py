@@ -334,3 +334,19 @@ def test_a_terse_english_search_with_a_loanword_is_read_in_english(catalogues) -
     heard = _read(catalogues, "fashion", "polo tshirt mens black")
     assert heard.language == "en"
     assert heard.include.get("baseColour") == ["Black"] and heard.include.get("gender") == ["Men"]
+
+
+def test_which_one_get_asks_which_shown_item_has_it(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "abeg which one get bigger screen", TVS)
+    assert heard.intent == "compare" and _positions(heard) == [1, 2, 3, 4]
+    assert not heard.include
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "text", "shown", "position"),
+    [("fashion", "the navy one got collar or not", TEES, 2),
+     ("electronics", "the hp mouse, need battery or not", MICE, 2)],
+)
+def test_or_not_at_the_end_asks_about_the_item(catalogues, catalogue: str, text: str, shown, position: int) -> None:
+    heard = _read(catalogues, catalogue, text, shown)
+    assert heard.intent == "ask_about_item" and _positions(heard) == [position]
