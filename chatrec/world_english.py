@@ -190,8 +190,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "complaint": re.compile(rf"\b(?:{alternation(table['complaints'])})\b", flags),
         "difference": re.compile(rf"(?:{alternation(table['difference_words'])})\b", flags),
         "group": re.compile(rf"\b(?:{alternation(table['group_words'])})\b", flags),
-        "not_the": re.compile(r"\bnot the (?P<name>[a-z][\w-]*)(?: ones?| phones?| models?)?\b(?! (?:and|or|but)\b [a-z])",
-                              flags),
+        # "not the redmi, too basic": a shown item turned down with a reason about it ("give the Samsung
+        # a miss", read "not the Samsung" with no reason, leaves the brand out)
+        "not_the": re.compile(
+            r"\bnot the (?P<name>[a-z][\w-]*)(?: ones?| phones?| models?)?\b(?! (?:and|or|but)\b [a-z])"
+            r"(?=\s*[,;.:-]?\s*(?:(?:it'?s|its|is|looks?|seems?|feels?) )?(?:too|way too|a bit|bit|kinda|rather|so"
+            r"|really|very|ugly|boring|basic|meh|bad|overpriced|pricey|dated|old|small|big|huge|heavy|flimsy|cheap"
+            r"|not (?:my|for me|good|nice)|no good)\b)", flags),
         "too_dear": re.compile(
             r"\b(?:is|was|'s|s|looks?|seems?|feels?)\s+(?:a bit |a little |way |far |much |just |bit |kinda |rather )?"
             r"(?:too|over) ?(?:pricey|pricy|expensive|dear|costly|steep|much|rich|budget)\b"
@@ -345,7 +350,8 @@ def _chitchat(request: ShopperRequest, lowered: str, reread: Callable[[str], Sho
 
 def _brand_pointed(request: ShopperRequest, lowered: str, shown: list[Any]) -> ShopperRequest:
     """"not the redmi, too basic": the shown item of that brand turned down, not the brand."""
-    if request.intent != "refine" or request.include or request.price or request.relative_price \
+    # a relative price said with it stays ("not the zebronics, looks cheap": that one out, pricier ones in)
+    if request.intent != "refine" or request.include or request.price \
             or request.references or set(request.exclude) != {"brand"}:
         return request
     unwanted = {v.casefold() for v in request.exclude["brand"]}

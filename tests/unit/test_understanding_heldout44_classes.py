@@ -134,12 +134,22 @@ def test_a_greeting_before_a_wish_keeps_the_wish(catalogues) -> None:
     ("text", "shown", "positions"),
     [("not the samsung, too small", PHONES, [3]),
      ("not the oneplus, way too big for me", TVS, [4]),
-     ("not the zebronics", SPEAKERS, [1])],
+     ("not the zebronics, looks cheap", SPEAKERS, [1])],
 )
 def test_a_shown_brand_after_not_the_turns_that_item_down(catalogues, text: str, shown, positions: list[int]) -> None:
     heard = _read(catalogues, "electronics", text, shown)
     assert heard.intent == "reject" and _positions(heard) == positions
     assert not heard.exclude
+
+
+def test_a_shown_item_turned_down_as_cheap_looking_asks_for_pricier(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "not the zebronics, looks cheap", SPEAKERS)
+    assert (heard.intent, _positions(heard), heard.relative_price) == ("reject", [1], "pricier")
+
+
+def test_a_brand_after_not_the_with_no_reason_stays_a_brand_left_out(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "not the samsung", TVS, current={"category": ["SmartTelevisions"]})
+    assert heard.exclude.get("brand") == ["Samsung"] and not heard.references
 
 
 def test_a_brand_after_not_the_with_a_new_wish_stays_a_brand_left_out(catalogues) -> None:
