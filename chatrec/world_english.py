@@ -74,7 +74,7 @@ _NOT_MONEY_AFTER = (r"(?:\d*(?:st|nd|rd|th)\b|\s*(?:am|pm|o'?clock|days?|weeks?|
 
 _RAISING = ("k|l|lakhs?|lacs?|thousand|grand|hundred|rs|rupees?|inr|bucks|dollars?|euros?|quid|pounds?|usd|eur|gbp"
             "|up|from|between|go|going|stretch|increase|raise|bump|extend|push|change|upgrade|set|it|that|this|going up"
-            "|down|reduce|lower|drop|cut"
+            "|down|reduce|lower|drop|cut|similar|compared|close|next|back|related|identical|equal|same|number"
             # number words: "ten to fifteen thou" is a range the budget reader turns into digits
             "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
             "|sixty|seventy|eighty|ninety|half|a few|few|couple|thou")
@@ -231,6 +231,8 @@ def normalise(message: str) -> str:
         before = found.group("before")
         if re.search(rf"\d|\b(?:{_RAISING})\W*$", before, re.IGNORECASE):
             return found.group(0)
+        if re.match(r"\d(?![\d,.]|\s*(?:k|l|thousand|grand|hundred|lakhs?|lacs?)\b)", text[found.end():], re.IGNORECASE):
+            return found.group(0)  # "similar to 1", "compare 2 to 3": a position or a count, no amount
         return f"{before}under "
 
     text = patterns["bare_to"].sub(bare_to, text)

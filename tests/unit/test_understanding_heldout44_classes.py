@@ -360,3 +360,8 @@ def test_which_one_get_asks_which_shown_item_has_it(catalogues) -> None:
 def test_or_not_at_the_end_asks_about_the_item(catalogues, catalogue: str, text: str, shown, position: int) -> None:
     heard = _read(catalogues, catalogue, text, shown)
     assert heard.intent == "ask_about_item" and _positions(heard) == [position]
+
+
+@pytest.mark.parametrize("text", ["similar to 2 but in black", "close to 3, a bit smaller"])
+def test_to_before_one_digit_is_no_ceiling(text: str) -> None:
+    assert "under" not in normalise(text)
