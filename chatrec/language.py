@@ -95,6 +95,14 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _english_loans() -> frozenset[str]:
+    """English shop words a Spanish or German lexicon also lists ("polo", "gala"): no evidence either way (i12ae)."""
+    from chatrec.text import word_table
+
+    return frozenset(word_table("world_english")["english_loans"])
+
+
 def detect_language(text: str) -> str:
     """The language of one message: ``zh``, ``es``, ``de``, ``en`` or ``other``.
 
@@ -121,11 +129,12 @@ def detect_language(text: str) -> str:
     english = lexicon.english_words()
     for lang in ("es", "de"):
         # a lexicon word, or one inflected ("dorados", "schwarzen")
-        # (once for a word English has too: "son" is a Spanish function word and lexicon word, and English)
-        scores[lang] += sum(1 for word in words if not (word in _FUNCTION_WORDS[lang] and word in english)
-                            and lexicon.is_word(lang, fold(word)) or (
+        # i12ae: a word English has too ("polo", "gala") is no evidence of the language; lead: nor, twice, a
+        # function word English has too ("son" is a Spanish function word and lexicon word, and English)
+        scores[lang] += sum(1 for word in words if word not in _english_loans()
+                            and not (word in _FUNCTION_WORDS[lang] and word in english) and (lexicon.is_word(lang, fold(word)) or (
             len(word) >= 6 and any(fold(word).endswith(end) and lexicon.is_word(lang, fold(word)[:-len(end)])
-                                   for end in _ENDINGS[lang])))
+                                   for end in _ENDINGS[lang]))))
         # Only two-letter words ("no mi or redmi": "mi" is the brand Mi, "no" English too) beside
         # English words: no evidence of the language (accented letters still count).
         own = {w for w in words if w not in names and (w in _FUNCTION_WORDS[lang] or lexicon.is_word(lang, fold(w)))}

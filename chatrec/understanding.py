@@ -43,6 +43,7 @@ from chatrec import foreign_wishes  # i12ad
 from chatrec import english_amendments  # i12aa
 from chatrec import colour_families  # lead
 from chatrec import attack_reading  # i12ah
+from chatrec import world_english  # i12ae
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1214,6 +1215,7 @@ def understand(
         raw = english_pointing.normalise(raw)  # i12u: "secnd one", "no. 2", "nah the other"
         raw = english_questions.normalise(raw)  # i12x: "no cap", "does it have like bluetooth", "isn't her colour"
         raw = english_amendments.normalise(raw)  # i12aa: "no sorry the JBL", "not below 10k", "customer asks whether"
+        raw = world_english.normalise(raw)  # i12ae: "budget no pass 15k", "a few hundred", "the dotty one"
     language = detect_language(raw)
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
@@ -1482,6 +1484,8 @@ def understand(
     request = english_amendments.adjust(  # i12aa: "remove the LG", "do you sell cars", "a kettle" not the set
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = type_words.adjust(request, raw, context, vocabulary)  # i12ac: "a wall mount for the tv", "a cable ... micro usb"
+    request = world_english.adjust(  # i12ae: markup in a wish, "scrap the budget", "you absolute muppet", "not the redmi"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = colour_families.adjust(request, raw, context, vocabulary)  # lead: "something dark", "lieber hell", "要浅色的"
     request = foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
     request = foreign_wishes.adjust(  # i12ad: "电水壶 包邮吗", "el de Dell no, gracias", "Mi o Ambrane", "键鼠套装"
