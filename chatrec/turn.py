@@ -38,6 +38,7 @@ from chatrec import spec_comparatives  # "bigger screen please": past the figure
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
 from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
+from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -689,6 +690,9 @@ def decide(
         # i12k: only which kind of product ("casual, sports or formal shoes?") is worth asking first
         plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
                              n_recommendations=n_recommendations)
+    if pointed_again.brand_question_useless(plan.attribute, candidates):  # i12ag: "TV remotes": not "LRIPL or 7SEVEN?"
+        plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
+                             n_recommendations=n_recommendations)
     if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
         plan = fitting_options(plan, candidates, wish_words(state))
     return plan
@@ -1164,6 +1168,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
                                                     named_now=[*heard.include, *(["price"] if heard.price else [])],
                                                     wider=widened[0] if widened else None, after=seen_rest)
+    again = pointed_again.pointed_items(heard, index) if exhausted and relaxed and anchors \
+        and pointed_again.only_points(message, heard) else []
+    if again:  # i12ag: "the Nike one" when nothing new fits every wish: that item again, no wish left out
+        query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], state.wishes(), []
     if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
         notes.append(phrases.render("seen_all"))
     with observability.stage("retrieve"):
@@ -1219,6 +1227,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:
         candidates = price_third(candidates, heard.relative_price)
+    if again:  # i12ag
+        candidates = [Candidate(item=item, score=1.0) for item in again]
     candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"
 
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
