@@ -38,6 +38,7 @@ from chatrec.language import Lexicon, fold
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
 from chatrec.specs import feature_spellings, spec_matches, specs
+from chatrec.versus import sets_against  # i12ag: "erster gegen dritter"
 
 __all__ = [
     "Answer",
@@ -484,7 +485,7 @@ def _answer_question(
         if items[0].price is not None:
             facts += wording.get("sep", ", ") + _price_text(items[0])
         return Answer(wording["compare_one"].format(title=_short_title(items[0]), facts=facts), "attribute", positions, True)
-    if _has_phrase(text, wording["compare_words"]) and len(items) >= 2:
+    if (_has_phrase(text, wording["compare_words"]) or sets_against(question, language)) and len(items) >= 2:  # i12ag
         lines = [wording["compare_head"]]
         # i12v: a product grouping ("department Electronics", "subcategory Headphones,Earbuds&Accessories")
         # and a list price are no facts of the item to compare by; names checked in English, before translation

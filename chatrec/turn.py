@@ -202,6 +202,7 @@ def hear(
             and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     heard = as_question_about_shown(heard, message, shown, state.last_references)
+    heard = pointed_again.by_figure(heard, message, shown)  # i12ag: "how much is the 1.78 inch one?"
     if shown:  # i12v: "the white ones only": a filter, not a reference to the white ones shown
         heard = followups.only_these(heard, message, lambda text: understand(
             text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))
@@ -1168,9 +1169,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
                                                     named_now=[*heard.include, *(["price"] if heard.price else [])],
                                                     wider=widened[0] if widened else None, after=seen_rest)
-    again = pointed_again.pointed_items(heard, index) if exhausted and relaxed and anchors \
+    again = pointed_again.pointed_items(heard, index) if exhausted and anchors \
         and pointed_again.only_points(message, heard) else []
-    if again:  # i12ag: "the Nike one" when nothing new fits every wish: that item again, no wish left out
+    if again and relaxed:  # i12ag: "the Nike one" when nothing new fits every wish: that item again, no wish left out
         query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], state.wishes(), []
     if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
         notes.append(phrases.render("seen_all"))

@@ -87,3 +87,94 @@ def test_remote_controls_are_shown_not_asked_about_by_brand(electronics_chatrec:
     assert reply.question is None or reply.question.attribute != "brand"
     assert reply.recommendations and all(
         electronics_chatrec.item(r.item_id).category == "RemoteControls" for r in reply.recommendations)
+
+
+# --- (3) pointing forms: counted from the end, one place against another, the other one, a figure ----
+
+
+def _ask(heard_intent: str = "compare", n: int = 4) -> ShopperRequest:
+    return ShopperRequest(intent=heard_intent, references=[
+        ItemReference(position=p, item_id=str(p), how="all") for p in range(1, n + 1)])
+
+
+_WATCHES = [SimpleNamespace(id=str(n), title=t) for n, t in enumerate([
+    'Watch A 1.78" AMOLED', 'Watch B 1.69" HD Display', "Watch C with 1.78 display", "Watch D 2.01 inch"], start=1)]
+
+
+@pytest.mark.parametrize(("text", "positions"), [
+    ("what's the price of the 1.69 inch one", [2]),
+    ("¿y el de 2,01?", [4]),
+    ("1.78寸的那个有什么颜色", [1, 3]),
+    ("und die mit 1,78 Zoll?", [1, 3]),
+])
+def test_a_figure_points_at_the_shown_items_stating_it(text: str, positions: list[int]) -> None:
+    from chatrec.pointed_again import by_figure
+
+    heard = by_figure(_ask(), text, _WATCHES)
+    assert [r.position for r in heard.references] == positions
+    assert heard.intent == ("compare" if len(positions) > 1 else "ask_about_item")
+
+
+@pytest.mark.parametrize("text", ["the 5 inch one", "which one is best?", "under 2000 please"])
+def test_a_figure_no_shown_item_states_changes_nothing(text: str) -> None:
+    from chatrec.pointed_again import by_figure
+
+    assert by_figure(_ask(), text, _WATCHES) == _ask()
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("de", "zweiter gegen vierter", "the second one vs the fourth one"),
+    ("de", "das erste gegenuber dem letzten", "the first one vs the last one"),
+    ("es", "la primera frente a la cuarta", "the first one vs the fourth one"),
+    ("es", "el segundo comparado con el ultimo", "the second one vs the last one"),
+    ("zh", "第二台对第四台", "the second one vs the fourth one"),
+    ("zh", "第一款vs最后一款", "the first one vs the last one"),
+])
+def test_one_place_against_another_is_a_comparison(language: str, text: str, expected: str) -> None:
+    from chatrec.versus import rewrite, sets_against
+
+    assert rewrite(text, language).strip() == expected
+    assert sets_against(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "eine hulle gegen kratzer"), ("es", "una funda contra golpes"), ("zh", "第一个对我来说太贵"),
+])
+def test_against_without_two_places_is_no_comparison(language: str, text: str) -> None:
+    from chatrec.versus import rewrite, sets_against
+
+    assert rewrite(text, language) == text and not sets_against(text, language)
+
+
+@pytest.mark.parametrize("text", ["das zweite gegenüber dem vierten", "la segunda contra la cuarta", "第二个PK第四个"])
+def test_two_places_set_against_each_other_are_compared(electronics_chatrec: ChatRec, text: str) -> None:
+    shown = _items(electronics_chatrec, electronics_chatrec.respond("show me smart tvs", session_id="s"))
+    reply = electronics_chatrec.respond(text, session_id="s")
+    assert not reply.recommendations
+    assert [r["position"] for r in reply.metadata["understood"]["references"]] == [2, 4]
+    assert shown[1].brand in reply.text and shown[3].brand in reply.text
+    for word in ("gegen", "contra", "pk", "PK"):
+        assert f"„{word}" not in reply.text and f"«{word}" not in reply.text and f"“{word}" not in reply.text
+
+
+@pytest.mark.parametrize("text", ["what does the 1st from the end cost?", "how much is the first from the end?"])
+def test_the_first_from_the_end_is_the_last(electronics_chatrec: ChatRec, text: str) -> None:
+    shown = _items(electronics_chatrec, electronics_chatrec.respond("show me smart tvs", session_id="s"))
+    reply = electronics_chatrec.respond(text, session_id="s")
+    assert [r["position"] for r in reply.metadata["understood"]["references"]] == [len(shown)]
+
+
+@pytest.mark.parametrize("text", ["the other one then", "la otra", "另一款"])
+def test_the_other_of_two_when_all_were_seen_is_shown_alone(electronics_chatrec: ChatRec, text: str) -> None:
+    shown = _items(electronics_chatrec, electronics_chatrec.respond("remotes for a samsung tv", session_id="s"))
+    assert len(shown) == 2
+    electronics_chatrec.respond("what does the first one cost?", session_id="s")
+    reply = electronics_chatrec.respond(text, session_id="s")
+    assert [r.item_id for r in reply.recommendations] == [shown[1].id]
+
+
+@pytest.mark.parametrize("text", ["有跟第二台相仿的吗", "和第一个相像的还有吗"])
+def test_more_like_a_shown_item_in_other_chinese_words(electronics_chatrec: ChatRec, text: str) -> None:
+    electronics_chatrec.respond("show me smart tvs", session_id="s")
+    reply = electronics_chatrec.respond(text, session_id="s")
+    assert reply.metadata["understood"]["intent"] == "more_like" and reply.recommendations
