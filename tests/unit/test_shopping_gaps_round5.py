@@ -178,3 +178,30 @@ def test_more_like_a_shown_item_in_other_chinese_words(electronics_chatrec: Chat
     electronics_chatrec.respond("show me smart tvs", session_id="s")
     reply = electronics_chatrec.respond(text, session_id="s")
     assert reply.metadata["understood"]["intent"] == "more_like" and reply.recommendations
+
+
+# --- (4) a spec the shopper bounded is credited in the reason, from the item's own words ------------
+
+
+def test_a_bounded_spec_is_credited_as_the_item_states_it() -> None:
+    from chatrec.grounding import spec_facts
+
+    bank = Item(id="1", title="Zeta 20000mAh Power Bank, 22.5W", description="Charges two phones")
+    buds = Item(id="2", title="Qua Buds Pro", description="Up to 35 Hours of playtime with the case")
+    small = Item(id="3", title="Zeta 10000mAh Power Bank")
+    assert [(f.name, f.value, f.matched) for f in spec_facts(bank, {"mah": (20000.0, None)})] == [("title", "20000mAh", True)]
+    assert [(f.name, f.value) for f in spec_facts(buds, {"hour": (30.0, None)})] == [("description", "35 Hours")]
+    assert spec_facts(small, {"mah": (20000.0, None)}) == []  # a figure outside the bounds is not credited
+    assert spec_facts(bank, {"hour": (30.0, None)}) == []  # nor a spec the item does not state
+
+
+@pytest.mark.parametrize("text", ["a usb cable at least 2 metres long", "ein USB-Kabel mit mindestens 2 Metern Länge",
+                                  "一根至少2米长的数据线"])
+def test_reasons_credit_the_length_asked_for(electronics_chatrec: ChatRec, text: str) -> None:
+    from chatrec.spec_filters import figures_in
+
+    reply = electronics_chatrec.respond(text, session_id="s")
+    stating = [(r, said) for r in reply.recommendations
+               for said in [[w for f, w in figures_in(r.title, "m") if f >= 2.0]] if said]
+    assert stating
+    assert all(any(w in r.reason for w in said) for r, said in stating)
