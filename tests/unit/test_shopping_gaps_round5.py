@@ -205,3 +205,30 @@ def test_reasons_credit_the_length_asked_for(electronics_chatrec: ChatRec, text:
                for said in [[w for f, w in figures_in(r.title, "m") if f >= 2.0]] if said]
     assert stating
     assert all(any(w in r.reason for w in said) for r, said in stating)
+
+
+# --- (6) short openings in a language: detected as it, answered with the shop's kinds -------------
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("was hast du so?", "de"), ("was gibts denn", "de"), ("und was verkauft ihr?", "de"),
+    ("it was too expensive", "en"), ("so what else do you have?", "en"), ("was it the cheapest?", "en"),
+])
+def test_short_german_questions_are_german(text: str, language: str) -> None:
+    from chatrec.language import detect_language
+
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("was gibts so?", "de"), ("was hast du da", "de"), ("¿qué manejan?", "es"), ("都有啥", "zh"), ("卖啥", "zh"),
+    ("whatcha got?", "en"),
+])
+def test_a_short_opening_asking_what_the_shop_has_offers_its_kinds(fashion_chatrec: ChatRec, text: str,
+                                                                   language: str) -> None:
+    from chatrec.language import detect_language
+
+    reply = fashion_chatrec.respond(text, session_id="s")
+    assert not reply.recommendations and detect_language(reply.text) == language
+    # the fixture's commonest kinds (t-shirts, watches), named in the shopper's language
+    assert any(word in reply.text.lower() for word in ("t-shirt", "uhr", "camiseta", "reloj", "t恤", "手表", "watch"))
