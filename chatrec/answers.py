@@ -39,6 +39,7 @@ from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
 from chatrec.specs import feature_spellings, spec_matches, specs
 from chatrec.versus import sets_against  # i12ag: "erster gegen dritter"
+from chatrec.german_nouns import written  # i12ag
 
 __all__ = [
     "Answer",
@@ -939,7 +940,7 @@ def _show(value: str, wording: Mapping[str, Any]) -> str:
         return value
     native = Lexicon.default().native(value, language)
     if native:
-        return native
+        return written(native, language)  # i12ag: "Damen", "Sommer" in German; "schwarz" as it is
     return _phrases_of(language).summary_value(value)  # i12y: the shop's names ("in-ear" -> "入耳式耳机")
 
 

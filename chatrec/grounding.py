@@ -832,6 +832,24 @@ def distinguishing_facts(facts_per_item: Sequence[list[Fact]], items: Sequence[I
         detail = (title_detail(items[i], out[i], others, wording) or title_detail(items[i], out[i], avoid, wording)
                   or title_detail(items[i], out[i], (), wording))
         if detail is not None:
-            out[i] = [*out[i], detail]
+            out[i] = [*out[i], _as_brand(items[i], detail)]
             sentences[i] = write(out[i]).lower()
     return out
+
+
+#: i12ag: whom a fashion title names before its product words ("Allen Solly Women Purple Sunglass").
+_AUDIENCE = frozenset("men women boys girls kids unisex men's women's mens womens boy's girl's".split())
+
+
+def _as_brand(item: Item, detail: Fact) -> Fact:
+    """i12ag: a name detail that is only the item's brand ("Murcia", "Allen Solly") as a brand fact
+    ("by Murcia"), not as words of its name. The brand is the brand field, or, with none, the title's
+    words before whom it is for ("Murcia Women Party Rose Pink Bag")."""
+    brand = item.brand
+    if not brand:
+        words = item.title.split()
+        cut = next((n for n, w in enumerate(words[:4]) if w.lower().strip(",") in _AUDIENCE), None)
+        brand = " ".join(words[:cut]) if cut else ""
+    if brand and detail.value.lower() in {brand.lower(), *brand.lower().split()[:1]}:
+        return Fact("brand", "brand", brand, False)
+    return detail

@@ -232,3 +232,58 @@ def test_a_short_opening_asking_what_the_shop_has_offers_its_kinds(fashion_chatr
     assert not reply.recommendations and detect_language(reply.text) == language
     # the fixture's commonest kinds (t-shirts, watches), named in the shopper's language
     assert any(word in reply.text.lower() for word in ("t-shirt", "uhr", "camiseta", "reloj", "t恤", "手表", "watch"))
+
+
+# --- (5) German values: nouns with a capital, adjectives and names as they are ----------------------
+
+
+@pytest.mark.parametrize(("value", "german"), [
+    ("herren", "Herren"), ("winter", "Winter"), ("lederjacke", "Lederjacke"), ("t-shirt", "T-Shirt"),
+    ("sportlich", "sportlich"), ("weiss", "weiss"), ("schwarze schuhe", "schwarze Schuhe"), ("boAt", "boAt"),
+    ("Fire-Boltt", "Fire-Boltt"),
+])
+def test_german_values_write_nouns_with_a_capital(value: str, german: str) -> None:
+    from chatrec.german_nouns import written
+
+    assert written(value, "de") == german
+    assert written(value, "es") == value  # other languages as the lexicon has them
+
+
+def test_a_german_comparison_writes_nouns_with_a_capital() -> None:
+    from chatrec.answers import answer_question
+
+    black = Item(id="5", title="Acme Men Black Formal Shoes", category="Formal Shoes",
+                 attributes={"baseColour": "Black", "gender": "Men", "season": "Summer"})
+    brown = Item(id="6", title="Acme Men Brown Formal Shoes", category="Formal Shoes",
+                 attributes={"baseColour": "Brown", "gender": "Men", "season": "Fall"})
+    text = answer_question("vergleiche die beiden", [black, brown], "de", positions=[1, 2]).text
+    assert "Herren" in text and "Sommer" in text and "Herbst" in text
+    assert "herren" not in text and "schwarz" in text
+    spanish = answer_question("compara los dos", [black, brown], "es", positions=[1, 2]).text
+    assert "hombre" in spanish and "verano" in spanish  # Spanish keeps its lower case
+
+
+# --- (7) a name detail that is only the brand is said as the brand -------------------------------------
+
+
+def test_a_distinguishing_brand_is_said_as_a_brand() -> None:
+    from chatrec.grounding import Fact, distinguishing_facts
+
+    def write(facts: object) -> str:
+        return " ".join(f.value for f in facts if f.kind != "brand")  # type: ignore[attr-defined]
+
+    same = [Fact("colour", "baseColour", "red", False), Fact("type", "articleType", "scarf", True)]
+    items = [Item(id="1", title="Lorenzo Rossi Women Red Scarf"), Item(id="2", title="Quill Women Red Scarf"),
+             Item(id="3", title="Tonga Printed Women Red Scarf", brand="Tonga")]
+    out = distinguishing_facts([list(same), list(same), list(same)], items, write)
+    added = [facts[-1] for facts in out]
+    assert (added[0].kind, added[0].value) == ("brand", "Lorenzo Rossi")
+    assert (added[1].kind, added[1].value) == ("brand", "Quill")
+    assert added[2].kind == "feature" and "Printed" in added[2].value  # more than the brand field: name words
+
+
+def test_reasons_of_look_alike_items_name_the_brand(fashion_chatrec: ChatRec) -> None:
+    reply = fashion_chatrec.respond("gafas de sol para mujer", session_id="s")
+    reasons = {r.title: r.reason for r in reply.recommendations}
+    solly = next(reason for title, reason in reasons.items() if title.startswith("Allen Solly"))
+    assert "de Allen Solly" in solly and "«Allen Solly»" not in solly
