@@ -1112,8 +1112,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             # the budget the shopper had (never no budget at all).
             state.max_price = rounded_bound(float(np.median(state.last_prices)) * 0.999, down=True)  # "<= 748", not 748.25
             if len(state.last_prices) < 2 or parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
-                state.min_price, state.max_price = budget_before
-                notes.append(phrases.render("no_cheaper"))
+                if len(state.last_prices) >= 2 and parts.retriever.count(
+                        filters_for(state.wishes()), excluded(state, profile, with_shown=False)) > 0:
+                    state.apply(Reshown())  # i12ag: nothing new is: the cheapest ones seen, again, and said so
+                    notes.append(phrases.render("cheapest_seen"))
+                else:
+                    state.min_price, state.max_price = budget_before
+                    notes.append(phrases.render("no_cheaper"))
     if heard.relative_price and heard.price is not None and state.last_prices:  # i12k: "cheaper than the first"
         if parts.retriever.count(filters_for(state.wishes()), excluded(state, profile, with_shown=False)) == 0:
             state.min_price, state.max_price = budget_before  # nothing is: the budget stays, and the reply says so

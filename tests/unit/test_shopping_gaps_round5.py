@@ -287,3 +287,19 @@ def test_reasons_of_look_alike_items_name_the_brand(fashion_chatrec: ChatRec) ->
     reasons = {r.title: r.reason for r in reply.recommendations}
     solly = next(reason for title, reason in reasons.items() if title.startswith("Allen Solly"))
     assert "de Allen Solly" in solly and "«Allen Solly»" not in solly
+
+
+# --- (1b, follow-on) "cheaper?" when the cheapest were already shown ---------------------------------
+
+
+@pytest.mark.parametrize(("opening", "more", "cheaper"), [
+    ("I need a remote for my TV", "show me some others", "anything cheaper?"),
+    ("busco un mando a distancia", "¿tienes otros?", "¿algo más barato?"),
+])
+def test_cheaper_when_nothing_new_is_shows_the_cheaper_ones_seen(electronics_chatrec: ChatRec, opening: str,
+                                                                  more: str, cheaper: str) -> None:
+    electronics_chatrec.respond(opening, session_id="s")
+    last = [r.price or 0.0 for r in electronics_chatrec.respond(more, session_id="s").recommendations]
+    reply = electronics_chatrec.respond(cheaper, session_id="s")
+    prices = [r.price or 0.0 for r in reply.recommendations]
+    assert prices and max(prices) < max(last) and sum(prices) / len(prices) < sum(last) / len(last)
