@@ -38,6 +38,7 @@ from chatrec import spec_comparatives  # "bigger screen please": past the figure
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
 from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
+from chatrec import purposes  # i12ag: "something to store files": the categories that serve it
 from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
 from chatrec.catalog import Item
@@ -986,6 +987,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = kind_words.narrowed(heard, message, {  # i12v: "sneakers": sports and casual shoes, not heels
         name: list(parts.vocabulary.counts[name]) for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])
         if name in parts.vocabulary.counts})
+    if heard.intent in ("recommend", "refine", "chitchat") and not heard.references and "category" in parts.vocabulary.fields \
+            and not set(heard.include) & {"category", *type_fields([*heard.include])}:  # i12ag: "something to store files"
+        served = purposes.purpose_types(message, heard.language, index)
+        if served:
+            heard = heard.model_copy(update={"intent": "recommend", "include": {**heard.include, "category": served},
+                                             "show_now": True})
     kinds = ["category", *type_fields([*heard.include])]  # i12o: "a smart tv and an hdmi cable": a bundle
     heard = bundles.next_piece(heard, state.include, kinds)  # i12o: "and a belt" after the shirt and shoes
     bundle = heard.intent in ("recommend", "refine") and bundles.is_bundle(message, heard.include, kinds)

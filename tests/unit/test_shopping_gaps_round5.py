@@ -303,3 +303,39 @@ def test_cheaper_when_nothing_new_is_shows_the_cheaper_ones_seen(electronics_cha
     reply = electronics_chatrec.respond(cheaper, session_id="s")
     prices = [r.price or 0.0 for r in reply.recommendations]
     assert prices and max(prices) < max(last) and sum(prices) / len(prices) < sum(last) / len(last)
+
+
+# --- (2) a purpose with no product named reaches the types that serve it -----------------------------
+
+
+class _Index:
+    def __init__(self, items: list[Item]) -> None:
+        self.items = items
+
+
+_STORAGE = _Index([
+    *(Item(id=f"c{n}", title=f"Acme {n} GB Memory Card", category="MemoryCards",
+           description="Store thousands of photos and videos") for n in (32, 64, 128)),
+    *(Item(id=f"d{n}", title=f"Zed {n} GB Flash Drive", category="FlashDrives",
+           description="Save and transfer your files and data") for n in (16, 32, 64)),
+    Item(id="l1", title="Lumo Laptop 15", category="Laptops", description="512 GB SSD to store your files"),
+    Item(id="l2", title="Lumo Laptop 14", category="Laptops", description="Light and fast"),
+    Item(id="l3", title="Lumo Laptop 13", category="Laptops", description="All day battery"),
+])
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("I want something to back up my videos", "en"), ("¿algo para almacenar mis archivos?", "es"),
+    ("womit kann ich meine Bilder sichern?", "de"), ("想要个备份资料的", "zh"),
+])
+def test_a_purpose_reaches_the_categories_whose_items_state_it(text: str, language: str) -> None:
+    from chatrec.purposes import purpose_types
+
+    assert set(purpose_types(text, language, _STORAGE)) == {"MemoryCards", "FlashDrives"}  # not the laptops
+
+
+@pytest.mark.parametrize(("text", "language"), [("a bag to carry my laptop", "en"), ("eine Tasche für Fotos", "de")])
+def test_no_purpose_said_reaches_nothing(text: str, language: str) -> None:
+    from chatrec.purposes import purpose_types
+
+    assert purpose_types(text, language, _STORAGE) == []
