@@ -1181,9 +1181,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
                                                     named_now=[*heard.include, *(["price"] if heard.price else [])],
                                                     wider=widened[0] if widened else None, after=seen_rest)
-    again = pointed_again.pointed_items(heard, index) if exhausted and anchors \
+    pointed_now = pointed_again.pointed_items(heard, index) if exhausted and anchors \
         and pointed_again.only_points(message, heard) else []
-    if again and relaxed:  # i12ag: "the Nike one" when nothing new fits every wish: that item again, no wish left out
+    if pointed_now and relaxed:  # i12ag: "the Nike one" when nothing new fits every wish: that item again, no wish left out
         query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], state.wishes(), []
     if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
         notes.append(phrases.render("seen_all"))
@@ -1240,8 +1240,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:
         candidates = price_third(candidates, heard.relative_price)
-    if again:  # i12ag
-        candidates = [Candidate(item=item, score=1.0) for item in again]
+    if pointed_now:  # i12ag
+        candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
     candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"
 
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
