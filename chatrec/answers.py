@@ -38,6 +38,8 @@ from chatrec.language import Lexicon, fold
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
 from chatrec.specs import feature_spellings, spec_matches, specs
+from chatrec.versus import sets_against  # i12ag: "erster gegen dritter"
+from chatrec.german_nouns import written  # i12ag
 
 __all__ = [
     "Answer",
@@ -491,7 +493,7 @@ def _answer_question(
         if items[0].price is not None:
             facts += wording.get("sep", ", ") + _price_text(items[0])
         return Answer(wording["compare_one"].format(title=_short_title(items[0]), facts=facts), "attribute", positions, True)
-    if compared and len(items) >= 2:
+    if (compared or sets_against(question, language)) and len(items) >= 2:  # i12ag: 'zweiter gegen vierter'
         lines = [wording["compare_head"]]
         # i12v: a product grouping ("department Electronics", "subcategory Headphones,Earbuds&Accessories")
         # and a list price are no facts of the item to compare by; names checked in English, before translation
@@ -970,7 +972,7 @@ def _show(value: str, wording: Mapping[str, Any]) -> str:
         return value
     native = Lexicon.default().native(value, language)
     if native:
-        return native
+        return written(native, language)  # i12ag: "Damen", "Sommer" in German; "schwarz" as it is
     return _phrases_of(language).summary_value(value)  # i12y: the shop's names ("in-ear" -> "入耳式耳机")
 
 

@@ -65,6 +65,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+from chatrec import versus  # i12ag: "erster gegen dritter", "el primero contra el tercero"
+
 __all__ = ["adjust", "rewrite"]
 
 _DATA = Path(__file__).parent / "data" / "foreign_pointing.json"
@@ -264,6 +266,7 @@ def rewrite(text: str, language: str, lexicon: Any = None) -> str:
     rules: list[tuple[re.Pattern[str], Any]] = {"zh": _ZH, "es": _ES, "de": _DE}[language]
     for pattern, replacement in rules:
         text = pattern.sub(replacement, text)
+    text = versus.rewrite(text, language)  # i12ag: "erster gegen dritter", "el primero contra el tercero"
     if language in ("es", "de"):
         text = _colour_ones(text, language)
     if language == "de" and lexicon is not None:
@@ -358,7 +361,7 @@ _REFUSAL = {
 }
 #: Asking for more like the items pointed at: no refusal ("第一件不要太大的，类似的有吗" keeps them).
 _MORE_LIKE_WORDS = {
-    "zh": re.compile(r"类似|相似|差不多|同款|一样|这样|那样|像"),
+    "zh": re.compile(r"类似|相似|相近|相仿|近似|差不多|同款|一样|这样|那样|像"),  # i12ag: 相仿, 近似
     "es": re.compile(r"\b(?:parecid[oa]s?|similar(?:es)?|como (?:es[aeo]|est[aeo])|mas as[ií])\b"),
     "de": re.compile(r"\b(?:ahnlich\w*|so was|sowas|mehr davon|wie (?:der|die|das))\b"),
 }

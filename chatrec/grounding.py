@@ -189,6 +189,7 @@ class Request:
         min_price: Lowest price wished, or None.
         max_price: Highest price wished, or None.
         history: Titles of items the shopper bought or liked.
+        specs: i12ag: spec bounds per unit family (``{"mah": (20000, None)}``, :mod:`chatrec.spec_filters`).
     """
 
     text: str = ""
@@ -197,6 +198,7 @@ class Request:
     min_price: float | None = None
     max_price: float | None = None
     history: tuple[str, ...] = ()
+    specs: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
 
     @classmethod
     def from_turns(
@@ -213,6 +215,7 @@ class Request:
             min_price=state.min_price,
             max_price=state.max_price,
             history=tuple(history),
+            specs={k: (v[0], v[1]) for k, v in (getattr(state, "specs", None) or {}).items() if len(v) == 2},
         )
 
     def negated(self, wording: Wording) -> set[str]:
@@ -456,6 +459,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
                             _head_word(request, wording), wording)
         if named is not None:
             facts.insert(0, named)
+    facts.extend(spec_facts(item, request.specs))  # i12ag: "20000 mAh", "at least 30 hours" as the item states it
     used = _forms(w for f in facts for w in _tokens(f.value))
     used |= _type_words(facts, wording)
     used |= _own_type_words(item)  # i12ac: "shoes" in the name of flats (subcategory Shoes) is their type, no feature
@@ -465,6 +469,23 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
               if bound is not None}
     for words, source in _features(item, request.said(wording) - budget, used, wording):
         facts.append(Fact("feature", source, words, True))
+    return facts
+
+
+def spec_facts(item: Item, specs: Mapping[str, tuple[float | None, float | None]]) -> list[Fact]:
+    """i12ag: for each spec the shopper bounded ("20000 mAh", "at least 30 hours"), the item's own words
+    stating a figure inside the bounds ("20000mAh", "32H"), from its name, else its description; none
+    when the item states no such figure (a reason credits only what the item says)."""
+    from chatrec.spec_filters import figures_in
+
+    facts: list[Fact] = []
+    for family, (low, high) in specs.items():
+        for source, text in (("title", item.title), ("description", item.description or "")):
+            said = [words for figure, words in figures_in(text, family)
+                    if (low is None or figure >= low - 1e-9) and (high is None or figure <= high + 1e-9)]
+            if said:
+                facts.append(Fact("feature", source, said[0], True))
+                break
     return facts
 
 
@@ -811,6 +832,24 @@ def distinguishing_facts(facts_per_item: Sequence[list[Fact]], items: Sequence[I
         detail = (title_detail(items[i], out[i], others, wording) or title_detail(items[i], out[i], avoid, wording)
                   or title_detail(items[i], out[i], (), wording))
         if detail is not None:
-            out[i] = [*out[i], detail]
+            out[i] = [*out[i], _as_brand(items[i], detail)]
             sentences[i] = write(out[i]).lower()
     return out
+
+
+#: i12ag: whom a fashion title names before its product words ("Allen Solly Women Purple Sunglass").
+_AUDIENCE = frozenset("men women boys girls kids unisex men's women's mens womens boy's girl's".split())
+
+
+def _as_brand(item: Item, detail: Fact) -> Fact:
+    """i12ag: a name detail that is only the item's brand ("Murcia", "Allen Solly") as a brand fact
+    ("by Murcia"), not as words of its name. The brand is the brand field, or, with none, the title's
+    words before whom it is for ("Murcia Women Party Rose Pink Bag")."""
+    brand = item.brand
+    if not brand:
+        words = item.title.split()
+        cut = next((n for n, w in enumerate(words[:4]) if w.lower().strip(",") in _AUDIENCE), None)
+        brand = " ".join(words[:cut]) if cut else ""
+    if brand and detail.value.lower() in {brand.lower(), *brand.lower().split()[:1]}:
+        return Fact("brand", "brand", brand, False)
+    return detail

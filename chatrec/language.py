@@ -63,8 +63,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         + "nen nem ner hab brauch such isch net ned".split()
         # i12ab: a preference said in one or two words ("lieber in Silber", "doch eher blau")
         + "lieber eher doch eigentlich stattdessen vielleicht passende passenden habt gibts".split()
-        # lead: "was habt ihr so?", "was gibt's?": "was" is German as often as English
-        + ["was"]
+        # i12ag: short openings ("was habt ihr so?", "was gibt's?", "was hast du da"): "was" is German too
+        + "was so du hast euch denn euer eure gibt's".split()
     ),
 }
 _LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}

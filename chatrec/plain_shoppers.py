@@ -115,7 +115,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\b(?P<lead>number|no\.?|#) ?(?P<word>one|two|three|four|five|six)\b", re.IGNORECASE
         ),
         "from_end": re.compile(
-            r"\b(?:the )?(?P<ordinal>second|2nd|third|3rd|fourth|4th) (?:from|to) (?:the )?(?:"
+            r"\b(?:the )?(?P<ordinal>first|1st|second|2nd|third|3rd|fourth|4th) (?:from|to) (?:the )?(?:"
             rf"{_alternatives(table['list_ends'])})(?: one)?\b",
             re.IGNORECASE,
         ),
@@ -239,7 +239,7 @@ def normalise(message: str, vocabulary: Any = None, lexicon_words: frozenset[str
     return text
 
 
-_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def _reworded(lowered: str, n: int) -> str:

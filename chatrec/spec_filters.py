@@ -20,7 +20,7 @@ from typing import Any
 
 from chatrec.specs import han_spec_digits
 
-__all__ = ["SpecCheck", "check", "checked", "describe", "drop_spec_price", "read_bounds", "stated"]
+__all__ = ["SpecCheck", "check", "checked", "describe", "drop_spec_price", "figures_in", "read_bounds", "stated"]
 
 # Unit spellings -> (family, factor to the family's base unit). Longest spellings are tried first.
 _UNITS: dict[str, tuple[str, float]] = {
@@ -28,6 +28,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "pulgada": ("inch", 1.0), "pulgadas": ("inch", 1.0), "zoll": ("inch", 1.0), "英寸": ("inch", 1.0), "寸": ("inch", 1.0),
     "m": ("m", 1.0), "mtr": ("m", 1.0), "mtrs": ("m", 1.0), "meter": ("m", 1.0), "meters": ("m", 1.0),
     "metre": ("m", 1.0), "metres": ("m", 1.0), "metro": ("m", 1.0), "metros": ("m", 1.0), "米": ("m", 1.0),
+    "metern": ("m", 1.0), "stunde": ("hour", 1.0),  # i12ag: German dative plural, singular
     "ft": ("m", 0.3048), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
     # i12af: feet in German, Spanish and Chinese ("mindestens 6 Fuß", "6 pies", "6英尺"), metres in German's dative
     "fuß": ("m", 0.3048), "fuss": ("m", 0.3048), "pies": ("m", 0.3048), "英尺": ("m", 0.3048), "metern": ("m", 1.0),
@@ -150,6 +151,20 @@ def stated(text: str) -> dict[str, list[float]]:
             continue  # "4G", "2.4G/5G": a network generation or band, not grams
         family, factor = _unit(unit)
         found.setdefault(family, []).append(float(number) * factor)
+    return found
+
+
+def figures_in(text: str, family: str) -> list[tuple[float, str]]:
+    """i12ag: the figures of one unit family a text states, each with its words as written
+    ("20000mAh" -> ``[(20000.0, "20000mAh")]``), read as :func:`stated` reads them."""
+    found: list[tuple[float, str]] = []
+    for match in _FIGURE.finditer(text):
+        number, unit = match.group(1), match.group(2)
+        if unit.lower() == "in" or unit.lower() == "g" and float(number) < 10:
+            continue  # as in stated(): "in" is a word, "4G" a network generation
+        named, factor = _unit(unit)
+        if named == family:
+            found.append((float(number) * factor, match.group(0).strip()))
     return found
 
 

@@ -39,6 +39,8 @@ from chatrec import title_brands  # i12ab: brands named in titles, no brand fiel
 from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
 from chatrec import injection, meant_items, question_choice, recalled_item, value_ones  # i12af: an injection inside a request; "show me the LG ones"
+from chatrec import purposes  # i12ag: "something to store files": the categories that serve it
+from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -202,6 +204,7 @@ def hear(
             and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     heard = as_question_about_shown(heard, message, shown, state.last_references)
+    heard = pointed_again.by_figure(heard, message, shown)  # i12ag: "how much is the 1.78 inch one?"
     if shown:  # i12v: "the white ones only": a filter, not a reference to the white ones shown
         heard = followups.only_these(heard, message, lambda text: understand(
             text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))
@@ -695,6 +698,9 @@ def decide(
     if question_choice.asks_accessory_brand(plan, state.include, kinds, state.fits):  # i12af: what it fits, not its brand
         plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
                              n_recommendations=n_recommendations)
+    if pointed_again.brand_question_useless(plan.attribute, candidates):  # i12ag: "TV remotes": not "LRIPL or 7SEVEN?"
+        plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
+                             n_recommendations=n_recommendations)
     plan = question_choice.kind_first(plan, policy.gains(candidates, state), kinds, state.include, heard.query)  # i12af
     if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
         plan = fitting_options(plan, candidates, wish_words(state))
@@ -1004,6 +1010,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = kind_words.narrowed(heard, message, {  # i12v: "sneakers": sports and casual shoes, not heels
         name: list(parts.vocabulary.counts[name]) for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])
         if name in parts.vocabulary.counts})
+    if heard.intent in ("recommend", "refine", "chitchat") and not heard.references and "category" in parts.vocabulary.fields \
+            and not set(heard.include) & {"category", *type_fields([*heard.include])}:  # i12ag: "something to store files"
+        served = purposes.purpose_types(message, heard.language, index)
+        if served:
+            heard = heard.model_copy(update={"intent": "recommend", "include": {**heard.include, "category": served},
+                                             "show_now": True})
     narrowed_to = {name: set(values) - set(types_said.get(name, ())) for name, values in heard.include.items()}
     kinds = ["category", *type_fields([*heard.include])]  # i12o: "a smart tv and an hdmi cable": a bundle
     heard = bundles.next_piece(heard, state.include, kinds)  # i12o: "and a belt" after the shirt and shoes
@@ -1132,8 +1144,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             # the budget the shopper had (never no budget at all).
             state.max_price = rounded_bound(float(np.median(state.last_prices)) * 0.999, down=True)  # "<= 748", not 748.25
             if len(state.last_prices) < 2 or parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
-                state.min_price, state.max_price = budget_before
-                notes.append(phrases.render("no_cheaper"))
+                if len(state.last_prices) >= 2 and parts.retriever.count(
+                        filters_for(state.wishes()), excluded(state, profile, with_shown=False)) > 0:
+                    state.apply(Reshown())  # i12ag: nothing new is: the cheapest ones seen, again, and said so
+                    notes.append(phrases.render("cheapest_seen"))
+                else:
+                    state.min_price, state.max_price = budget_before
+                    notes.append(phrases.render("no_cheaper"))
     if heard.relative_price and heard.price is not None and state.last_prices:  # i12k: "cheaper than the first"
         if parts.retriever.count(filters_for(state.wishes()), excluded(state, profile, with_shown=False)) == 0:
             state.min_price, state.max_price = budget_before  # nothing is: the budget stays, and the reply says so
@@ -1189,6 +1206,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
                                                     named_now=[*heard.include, *(["price"] if heard.price else [])],
                                                     wider=widened[0] if widened else None, after=seen_rest)
+    pointed_now = pointed_again.pointed_items(heard, index) if exhausted and anchors \
+        and pointed_again.only_points(message, heard) else []
+    if pointed_now and relaxed:  # i12ag: "the Nike one" when nothing new fits every wish: that item again, no wish left out
+        query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], state.wishes(), []
     if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
         notes.append(phrases.render("seen_all"))
     with observability.stage("retrieve"):
@@ -1248,6 +1269,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         from chatrec.answers import by_superlative
 
         candidates = by_superlative(message, candidates, heard.language)
+    if pointed_now:  # i12ag
+        candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
     candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"
 
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)

@@ -19,7 +19,11 @@ _RANGE = re.compile(
     r"(?:have|got|sell|offer|stock|carry)\b|\bwhat (?:have|'ve) (?:you|u) got\b|\bwhat(?:'s| is) (?:on offer|in stock|available)\b"
     r"|\bshow me what you(?:'ve)? (?:have|got)\b"
     r"|\bqu[eé] (?:tienes|tienen|venden|vendes|hay|ofrecen)\b|\bwas (?:habt ihr|haben sie|hast du|gibt es|verkauft ihr|verkaufen sie)\b"
-    r"|(?:你们|你|店里|这里|这儿)(?:都)?(?:有|卖)(?:些)?什么|有(?:些)?什么(?:东西|商品|产品)?(?:卖|可以买)",
+    r"|(?:你们|你|店里|这里|这儿)(?:都)?(?:有|卖)(?:些)?什么|有(?:些)?什么(?:东西|商品|产品)?(?:卖|可以买)"
+    # i12ag: the short, spoken forms ("was gibt's?", "¿qué manejan?", "有啥", "卖啥", "whatcha got?")
+    r"|\bwas gibt(?:'s|s|\s+es)\b|\bwas (?:habt|hast|hat|haben) (?:ihr|du|sie|man)\b|\bqu[eé] (?:manejan|traen|vende)\b"
+    r"|^\W*(?:(?:你们|你|店里|这里|这儿)(?:都)?)?(?:有啥|卖啥|都有啥|有啥好东西|有啥好的)\W*$"
+    r"|\bwhat(?:cha| you) got\b|\bwhat(?:'s| is) there\b",
     re.IGNORECASE,
 )
 

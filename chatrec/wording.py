@@ -62,9 +62,11 @@ class Phrases:
         """
         if self.code == "en":
             return label
+        from chatrec.german_nouns import written
         from chatrec.language import Lexicon
 
-        return Lexicon.default().native(label, self.code) or label
+        native = Lexicon.default().native(label, self.code)
+        return written(native, self.code) if native else label  # i12ag: German nouns with a capital
 
     def summary_value(self, label: str) -> str:
         """i12v: a value as the wishes summary says it, in ONE language: the shopper's word for the
@@ -84,7 +86,9 @@ class Phrases:
         for start in range(1, len(words)):
             found = Lexicon.default().native(" ".join(words[start:]), self.code)
             if found:
-                return found
+                from chatrec.german_nouns import written
+
+                return written(found, self.code)  # i12ag
         return label
 
     def currency_name(self, code: str | None) -> str | None:
