@@ -392,6 +392,48 @@ def compares_two(message: str, language: str = "en") -> bool:
                                                              wording["compare_words"])
 
 
+#: Connectors a question names with a one-letter part ("type c", "usb-c") or as one word ("micro usb",
+#: "lightning"): read whole, never as the field "type" or the word "usb" (lead).
+_CONNECTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
+        ("Type-C", r"(?<![a-z0-9])(?:(?:usb[\s-]*)?(?:type|tipo|typ)[\s-]*c|usb[\s-]*c|typec)(?![a-z0-9])"),
+        ("Micro USB", r"(?<![a-z0-9])micro[\s-]*usb(?![a-z0-9])"),
+        ("Lightning", r"(?<![a-z0-9])lightning(?![a-z0-9])"),
+        ("Type-A", r"(?<![a-z0-9])(?:usb[\s-]*)?(?:type|tipo|typ)[\s-]*a(?![a-z0-9])"),
+    )
+)
+
+
+def _connector_answer(question: str, items: Sequence[Item], positions: Sequence[int],
+                      wording: Mapping[str, Any]) -> Answer | None:
+    """"Does the second one have type c?", "是micro usb吗": yes when the item's name or description states
+    that connector, no (with the connector it states) when it states another, else that the data does not
+    say ("type c or micro usb?": the one it states); None when the question names no connector."""
+    asked = [name for name, pattern in _CONNECTORS if pattern.search(question)]
+    if not asked:
+        return None
+    lines: list[str] = []
+    said = False
+    for item in items:
+        title = _short_title(item)
+        found = next(((where, m.group(0)) for where, text in (("name", item.title), ("description", item.description or ""))
+                      for name, pattern in _CONNECTORS if name in asked for m in [pattern.search(text)] if m), None)
+        if found is not None:  # "type c or micro usb?" asks which, not yes or no
+            lines.append(wording["yes_in_text" if len(asked) == 1 else "found_in_text"].format(
+                title=title, where=wording["where_names"].get(found[0], found[0]), asked=found[1]))
+            said = True
+            continue
+        other = next(((where, m.group(0)) for where, text in (("name", item.title), ("description", item.description or ""))
+                      for name, pattern in _CONNECTORS if name not in asked for m in [pattern.search(text)] if m), None)
+        if other is not None:
+            lines.append(wording["no_in_text"].format(title=title, where=wording["where_names"].get(other[0], other[0]),
+                                                      found=other[1], asked=" / ".join(asked)))
+            said = True
+            continue
+        lines.append(wording["not_said"].format(title=title, asked=" / ".join(asked)))
+    return Answer(" ".join(lines), "attribute", list(positions), said)
+
+
 def _answer_question(
     question: str,
     items: Sequence[Item],
@@ -437,6 +479,10 @@ def _answer_question(
         # "what would you pick?": the item ranked first, with its reason (then "I'll take it" means that one)
         first = reasons[0] if reasons and reasons[0] else _facts_sentence(items[0], wording)
         return Answer(wording["pick"].format(title=_short_title(items[0]), reason=first), "best", positions[:1])
+
+    connector = _connector_answer(question, items, positions, wording)
+    if connector is not None:
+        return connector
 
     if _has_phrase(text, wording["why_words"]):
         lines = []

@@ -250,6 +250,8 @@ _QUALIFIERS = frozenset(
     + "forget drop remove ignore skip scrap mind whatever anyway".split()
     # "the best rated", "most reviewed": the rating field answers them, no word of a name
     + "rated rating ratings review reviews reviewed stars".split()
+    # "at least 20000mah": the bound is read as a spec, its words name nothing
+    + "least most minimum maximum atleast min max".split()
     # "what about the second one's battery?": a place in a list names no make either
     + "first second third fourth fifth sixth last previous next other same former latter middle".split()
 )

@@ -231,3 +231,37 @@ def test_which_is_better_puts_the_items_side_by_side(question: str, language: st
     text = answer_question(question, BANKS, language).text
     assert "Acme" in text and "Zeta" in text and "4.3" in text
     assert "better" not in text and "besser" not in text and "mejor" not in text
+
+
+PORTS = [
+    Item(id="c", title="Zeta 27000mAh Power Bank, Type C PD (Input & Output)", category="Power banks", brand="Zeta",
+         price=2499.0, currency="INR"),
+    Item(id="m", title="Acme 10000mAh Power Bank, Micro-USB input", category="Power banks", brand="Acme", price=999.0,
+         currency="INR"),
+    Item(id="n", title="Nova Wired Earphones", category="In-Ear", brand="Nova", price=99.0, currency="INR"),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("does it have usb-c?", "en"),
+    ("is it type c", "en"),
+    ("支持typec吗", "zh"),
+    ("¿tiene tipo c?", "es"),
+    ("hat es USB Typ-C?", "de"),
+])
+def test_a_connector_is_asked_whole_not_the_field_type(question: str, language: str) -> None:
+    answer = answer_question(question, PORTS, language)
+    lines = answer.text
+    assert "Type C" in lines and "Micro-USB" in lines  # yes of the first, no (with what it has) of the second
+    assert "power bank." not in lines and "充电宝。" not in lines  # not "type power bank"
+    assert answer.supported
+
+
+def test_type_c_or_micro_usb_says_which_each_has() -> None:
+    text = answer_question("is it type c or micro usb", PORTS[:2]).text
+    assert "“Type C”" in text and "“Micro-USB”" in text and not text.startswith("Yes")
+
+
+def test_at_least_is_no_missing_feature() -> None:
+    assert not_mentioned("power bank least 20000mah", "at least 20000mah", ["Zeta Power Bank 20000mAh"],
+                         {"least", "power", "bank"}) is None
