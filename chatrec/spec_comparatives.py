@@ -19,7 +19,7 @@ from chatrec.language import fold
 from chatrec.prompting import read_prompt_table
 from chatrec.spec_filters import _STRICT_STEP, stated
 
-__all__ = ["comparative_bounds"]
+__all__ = ["comparative_bounds", "given_up"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -66,3 +66,24 @@ def comparative_bounds(message: str, shown: Sequence[Any], pointed: Sequence[Any
         value = min(figures)
         return {family: (None, value - _STRICT_STEP * max(value, 1.0))}
     return {}
+
+
+#: "forget the capacity", "never mind the screen size", "any battery is fine", "egal welcher Akku",
+#: "olvida la capacidad", "容量无所谓": a spec bound given up (lead).
+_GIVE_UP = re.compile(
+    r"\b(?:forget|never\s*mind|drop|ignore|scrap|skip|remove|don'?t care about|doesn'?t matter|no matter|"
+    r"vergiss|egal|ohne|olvida|olvídate de|olvidate de|da igual|no importa|sin)\b|无所谓|不管|算了|随便|不限"
+    r"|\bany\s+\w+(?:\s+\w+)?\s+(?:is|will)\s+(?:fine|ok|okay|do)\b",
+    re.IGNORECASE,
+)
+
+
+def given_up(message: str, in_force: Sequence[str]) -> list[str]:
+    """The families of the spec bounds in force (``in_force``: "mah", "inch"...) the message gives up:
+    a give-up word and a noun or unit of the family ("forget the capacity", "drop the 20000mah"); [] else."""
+    text = fold(message).lower()
+    if not in_force or not _GIVE_UP.search(text):
+        return []
+    families = _table()["families"]
+    return [family for family in in_force if family in families and (
+        _has(text, families[family]["nouns"]) or re.search(rf"\d\s*{re.escape(family)}\b", text))]

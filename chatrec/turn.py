@@ -1037,6 +1037,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                              "include": {k: v for k, v in heard.include.items() if k not in kind_names}})
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
+    for family in spec_comparatives.given_up(message, list(state.specs)):  # "forget the capacity, just the best rated"
+        bounds[family] = (None, None)
+        heard = heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     if heard.language == "other":
         notes.append(phrases.render("other_language"))
     if (heard.price is not None or heard.relative_price) and not has_prices:

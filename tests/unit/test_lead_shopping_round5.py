@@ -265,3 +265,20 @@ def test_type_c_or_micro_usb_says_which_each_has() -> None:
 def test_at_least_is_no_missing_feature() -> None:
     assert not_mentioned("power bank least 20000mah", "at least 20000mah", ["Zeta Power Bank 20000mAh"],
                          {"least", "power", "bank"}) is None
+
+
+@pytest.mark.parametrize(("message", "families"), [
+    ("forget the capacity, just the best rated", ["mah"]),
+    ("drop the 20000mah", ["mah"]),
+    ("never mind the screen size", ["inch"]),
+    ("any battery is fine", ["mah"]),
+    ("egal welcher Akku", ["mah"]),
+    ("olvida la capacidad", ["mah"]),
+    ("容量无所谓", ["mah"]),
+    ("at least 20000mah", []),
+    ("forget the brand", []),
+])
+def test_a_spec_bound_in_force_is_given_up(message: str, families: list[str]) -> None:
+    from chatrec.spec_comparatives import given_up
+
+    assert given_up(message, ["mah", "inch"]) == families
