@@ -235,6 +235,7 @@ def drop_spec_price(heard: Any, message: str) -> Any:
     price = getattr(heard, "price", None)
     if price is None or (price.min is None and price.max is None):
         return heard
+    message = han_spec_digits(message)  # "至少两万毫安" is no budget of 20,000 either
     spec_numbers: set[float] = set()
     for pattern in (_LOWER, _UPPER, _LOWER_AFTER, _UPPER_AFTER, _BETWEEN):
         for match in pattern.finditer(message):

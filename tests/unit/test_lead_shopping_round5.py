@@ -282,3 +282,11 @@ def test_a_spec_bound_in_force_is_given_up(message: str, families: list[str]) ->
     from chatrec.spec_comparatives import given_up
 
     assert given_up(message, ["mah", "inch"]) == families
+
+
+def test_a_chinese_spec_figure_is_no_budget(catalogues) -> None:
+    from chatrec.spec_filters import drop_spec_price, read_bounds
+
+    heard = _read(catalogues, "electronics", "至少两万毫安")
+    assert read_bounds("至少两万毫安") == {"mah": (20000.0, None)}
+    assert drop_spec_price(heard, "至少两万毫安").price is None
