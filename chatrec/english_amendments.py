@@ -289,19 +289,8 @@ def adjust(
     request: ShopperRequest, message: str, context: Any, vocabulary: Any = None,
     reread: Callable[[str], ShopperRequest] | None = None,
 ) -> ShopperRequest:
-    """Correct a rules request for the classes of the module docstring's second list.
-
-    Args:
-        request: The request of the rules so far.
-        message: The message as the rules read it (after the English normalisers).
-        context: The :class:`~chatrec.understanding.TurnContext` of the turn.
-        vocabulary: The catalogue's :class:`~chatrec.understanding.ValueMatcher` (unused; the
-            same signature as the other English steps).
-        reread: Reads another wording of the message (the rules on that text, same context).
-
-    Returns:
-        The request, changed only in those classes.
-    """
+    """Correct a rules request for the classes of the module docstring's second list; the arguments
+    and the result are those of the other English steps (:func:`chatrec.plain_shoppers.adjust`)."""
     if request.language != "en":
         return request
     lowered = re.sub(r"\s+", " ", message.lower()).strip()

@@ -27,7 +27,8 @@ _OWNERS = frozenset({"i", "he", "she", "we", "they", "son", "daughter", "wife", 
 _OWNING = frozenset({"use", "using", "have", "has", "own", "got", "carry"})
 #: "he works on a laptop", "she plays on her phone": a verb, then "on".
 _ON = frozenset({"work", "working", "play", "playing", "game", "gaming", "watch", "watching", "study", "studying"})
-#: Words between the owning word and the device: articles, adverbs, a make or a size said in words.
+#: Words between the owning word and the device: articles, adverbs, where it is used (a make before
+#: the device is skipped by :func:`_said_as_owned`).
 _BETWEEN = frozenset({"a", "an", "the", "mostly", "only", "just", "already", "usually", "mainly", "always",
                       "still", "work", "office", "gaming", "home", "school"})
 #: Words saying the owned device is what is replaced: then it is the wish after all.

@@ -928,13 +928,20 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
         state.apply(Choosing(False))
         reading = (as_pick(message, len(state.last_shown), state.language) if state.last_shown else None) or reading
+    stored: list[Any] = []
+
+    def turns_so_far() -> list[Any]:
+        """The session's stored turns, read from the store once per turn and only when needed."""
+        if not stored and parts.store.exists(session_id):
+            stored.extend(parts.store.turns(session_id))
+        return stored
+
     makes: list[str] = []  # i12o: "a remote that works with these", "for my Mi tv": the device's makes
     for_shown = False
     if state.last_shown:
         reading, for_shown = compatible.without_shown_phrase(reading)
         if for_shown:  # i12af: of the device shown last, not of an accessory shown since ("a remote for it" after a mount)
-            lists = [[index.get(i) for i in t.payload.get("recommendations") or [] if i in index]
-                     for t in parts.store.turns(session_id)] if parts.store.exists(session_id) else []
+            lists = [[index.get(i) for i in t.payload.get("recommendations") or [] if i in index] for t in turns_so_far()]
             device = compatible.device_list([ids for ids in lists if ids]) or [index.get(i) for i in state.last_shown if i in index]
             makes = list(dict.fromkeys(b for i in device if (b := i.brand)))
     makes = makes or compatible.device_makes(message, parts.vocabulary.counts.get("brand", {}))
@@ -963,7 +970,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = recalled_item.recalls_item(  # i12af: "back to the TVs, the second one you showed me"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))], back_to is not None)
     if state.last_shown and parts.store.exists(session_id):  # i12af: "no, I meant the second and the third"
-        heard = meant_items.corrects_items(heard, message, earlier_question(parts.store.turns(session_id)) is not None)
+        heard = meant_items.corrects_items(heard, message, earlier_question(turns_so_far()) is not None)
     heard = shopper_moves.gift_is_no_type(  # i12y: "regalos para mi madre" is no "Accessory Gift Set"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))])
     if not named(parts.linker, parts.retriever, message):  # i12k: "why this one?", "and what's the price?"

@@ -406,7 +406,7 @@ def adjust(
     reread: Callable[[str], ShopperRequest] | None = None,
 ) -> ShopperRequest:
     """Correct a rules request for the classes of the module docstring's second list; the arguments
-    and the result are those of the other English steps (:func:`chatrec.english_amendments.adjust`)."""
+    and the result are those of the other English steps (:func:`chatrec.plain_shoppers.adjust`)."""
     if request.language != "en":
         return request
     lowered = re.sub(r"\s+", " ", message.lower()).strip()
