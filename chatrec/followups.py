@@ -340,6 +340,15 @@ def other_values(heard: ShopperRequest, field: str, current: Sequence[str]) -> S
     })
 
 
+def other_values_of(heard: ShopperRequest, field: str, own: Sequence[str]) -> ShopperRequest:
+    """"Does the third one come in other colours?": items like the ones pointed at, their own values of
+    this field left out (not those of every item shown), shown at once."""
+    return heard.model_copy(update={
+        "intent": "more_like", "include": {}, "exclude": {field: sorted(set(own))} if own else {},
+        "drop": [field], "show_now": True, "relative_price": None,
+    })
+
+
 def type_values(include: Mapping[str, Sequence[str]], fields: Iterable[str]) -> set[str]:
     """The product type values among these wishes."""
     names = set(fields)

@@ -398,7 +398,9 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     wished = request.words(wording)
     facts: list[Fact] = []
     if item.category:
-        facts.append(Fact("type", "category", _noun(item.category, wording.plural_only), _value_matches(item.category, "category", request, wished, head=True)))
+        named = _title_names_other_type(item.title, item.category)
+        facts.append(Fact("type", "category", _noun(item.category, wording.plural_only), _value_matches(item.category, "category", request, wished, head=True))
+                     if named is None else Fact("type", "title", _noun(named, wording.plural_only), False))
     count: float | None = None
     grouped = False  # i12v
     for name, raw in item.attributes.items():
@@ -426,8 +428,8 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
             if _value_matches(value, name, request, wished) and not value.replace(".", "").isdigit():
                 facts.append(Fact("attribute", name, _display(value).lower(), True))
             continue
-        if kind == "colour" and value.lower() in {"multi", "na", "none"}:
-            continue
+        if kind == "colour" and (value.lower() in {"multi", "na", "none"} or _title_names_other_colour(item.title, value)):
+            continue  # a colour the item's name contradicts ("Catwalk Women Bronze Heels" filed as Black) is not said
         if kind == "type":
             facts.append(Fact(kind, name, _noun(value, wording.plural_only), _value_matches(value, name, request, wished, head=True)))
             continue
@@ -487,6 +489,37 @@ def spec_facts(item: Item, specs: Mapping[str, tuple[float | None, float | None]
                 facts.append(Fact("feature", source, said[0], True))
                 break
     return facts
+
+
+def _title_names_other_type(title: str, category: str) -> str | None:
+    """The product noun ending the item's name when it names another kind than its category ("Inc 5 Women
+    Casual White Flats" filed under Heels: "Flats"), else None. A reason calls the item what its name,
+    the words the shopper reads beside it, says it is. Nouns that contain or are contained in the
+    category's ("T-shirt" of Tshirts, "Handbag" of Bags) and "with X" endings ("Kurta with Dupatta") name
+    no other kind."""
+    from chatrec.not_carried import product_nouns
+
+    words = _tokens(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title))
+    words = [w for w in words if w.isalpha()]
+    if len(words) < 2 or words[-2] in {"with", "and", "plus", "without", "for"}:
+        return None
+    last = words[-1]
+    own = {_singular(w) for w in _tokens(_display(category))}
+    if last not in product_nouns() or any(_singular(w) in own for w in words):
+        return None
+    if any(o in _singular(last) or _singular(last) in o for o in own):
+        return None
+    return last
+
+
+def _title_names_other_colour(title: str, colour: str) -> bool:
+    """Whether the item's name states a colour and none of the words of its colour value ("Bronze Heels"
+    filed as Black): the shopper reads the name beside the reason, so the reason does not contradict it."""
+    from chatrec.wanted_words import colour_words
+
+    named = set(_tokens(title)) & set(colour_words())
+    return bool(named) and not named & {w.lower() for w in _tokens(colour)} and not any(
+        _singular(w) in {"multi", "multicolour", "multicolor"} for w in _tokens(title))
 
 
 def _head_word(request: Request, wording: Wording) -> str | None:

@@ -37,6 +37,12 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 @lru_cache(maxsize=1)
+def colour_words() -> tuple[str, ...]:
+    """English colour words (``colour_words`` of ``prompts/answers_en.json``)."""
+    return _colours()
+
+
+@lru_cache(maxsize=1)
 def _colours() -> tuple[str, ...]:
     from chatrec.answers import load_answer_wording
 
