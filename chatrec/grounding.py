@@ -398,9 +398,9 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     wished = request.words(wording)
     facts: list[Fact] = []
     if item.category:
-        named = _title_names_other_type(item.title, item.category)
+        title_kind = _title_names_other_type(item.title, item.category)
         facts.append(Fact("type", "category", _noun(item.category, wording.plural_only), _value_matches(item.category, "category", request, wished, head=True))
-                     if named is None else Fact("type", "title", _noun(named, wording.plural_only), False))
+                     if title_kind is None else Fact("type", "title", _noun(title_kind, wording.plural_only), False))
     count: float | None = None
     grouped = False  # i12v
     for name, raw in item.attributes.items():

@@ -524,7 +524,7 @@ def other_values_asked(
     if field is None:
         return heard
     index = parts.retriever.index
-    pointed = [r.item_id for r in heard.references if r.item_id in index]
+    pointed = [r.item_id for r in heard.references if r.item_id and r.item_id in index]
     if pointed and len(set(pointed)) < len(state.last_shown):
         # "does the third one come in other colours?": like that item, but for its own colour
         own = {str(v) for i in pointed if (v := index.get(i).field_value(field)) is not None}
