@@ -861,20 +861,33 @@ _SPEC_FACTORS = {("kg", "g"): 0.001, ("gb", "tb"): 1024.0, ("l", "ml"): 0.001, (
 
 def _spec_rule(text: str, wording: Mapping[str, Any]) -> tuple[Mapping[str, Any], str] | None:
     """The spec superlative ("the biggest battery", "lightest") the text asks for, with the phrase found."""
+    rules = _spec_rules(text, wording)
+    return rules[0] if rules else None
+
+
+def _spec_rules(text: str, wording: Mapping[str, Any]) -> list[tuple[Mapping[str, Any], str]]:
+    """Every spec superlative rule the text asks for, in the wording's order: "the longest battery" is
+    hours of playtime first, else the battery's capacity in mAh."""
+    found = []
     for rule in wording.get("spec_superlatives", []):
         phrase = next((p for p in rule["words"] if _has_phrase(text, [p])), None)
         if phrase is not None:
-            return rule, phrase
-    return None
+            found.append((rule, phrase))
+    return found
 
 
 def _spec_value(item: Item, units: Sequence[str]) -> tuple[float, str] | None:
     """The largest number the item's name or description states in one of ``units``, in the
     first unit ("6000mAh" -> (6000, "mah"); "1.2 kg" and "900 g" compare as kg), or None."""
+    from chatrec.spec_filters import figures_in
     from chatrec.specs import specs
 
+    text = f"{item.title} {item.description or ''}"
+    if units and units[0] == "hour":  # "32H Playtime", "Upto 13 Hours Battery"
+        stated = figures_in(text, "hour")
+        return max(stated) if stated else None  # said as the item words it, in any language ("32H")
     found = [(number * _SPEC_FACTORS.get((units[0], unit), 1.0), unit, number)
-             for number, unit in specs(f"{item.title} {item.description or ''}") if unit in units]
+             for number, unit in specs(text) if unit in units]
     if not found:
         return None
     best = max(found)
@@ -889,10 +902,10 @@ def _spec_superlative(text: str, items: Sequence[Item], positions: list[int], wo
     """"Which has the biggest battery?", "the lightest?": the shown item whose name or description
     states the most (or least) of a spec (mAh, inches, GB, kg...), with the others' figures; None
     when the message asks no such thing (or, for a bare "biggest", when no item states a size)."""
-    asked = _spec_rule(text, wording)
-    if len(items) < 2 or asked is None:
+    rules = _spec_rules(text, wording)
+    if len(items) < 2 or not rules:
         return None
-    rule, _phrase = asked
+    rule = next((r for r, _ in rules if any(_spec_value(i, _units_of(r)) for i in items)), rules[0][0])
     units = list(rule["units"])
     if rule.get("generic"):  # "the biggest one": the first unit some item states
         units = next(([u, *[v for a, v in _SPEC_FACTORS if a == u]] for u in units
@@ -925,6 +938,12 @@ def _spec_superlative(text: str, items: Sequence[Item], positions: list[int], wo
                         others=wording["others_sep"].join(others)).replace("; .", ".").replace("；。", "。"),
         "best", [positions[items.index(item)] for item in best],
     )
+
+
+def _units_of(rule: Mapping[str, Any]) -> list[str]:
+    """A superlative rule's units with those compared in its first ("kg" with "g")."""
+    units = list(rule["units"])
+    return units + [v for a, v in _SPEC_FACTORS if a == units[0] and v not in units]
 
 
 def snippet(text: str, start: int, end: int, before: int = 3, after: int = 3) -> str:

@@ -23,7 +23,7 @@ from chatrec.errors import PromptError
 from chatrec.prompting import default_prompts_dir
 from chatrec.refused_colours import colour_fields
 
-__all__ = ["Family", "adjust", "families_said", "family_name", "load_families"]
+__all__ = ["Family", "adjust", "families_said", "family_name", "family_words", "load_families"]
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,24 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
     if _shades_of_colour(message):  # "a top in dark shades": the shades are the colour's, no sunglasses
         include = {name: kept for name, vals in include.items()
                    for kept in [[v for v in vals if name == field or "sunglass" not in str(v).lower()]] if kept}
-    return request.model_copy(update={"include": include, "exclude": exclude, "intent": intent})
+    query = " ".join(w for w in request.query.split() if w.lower() not in _FAMILY_WORDS)  # "dark" finds no "Glow in Dark"
+    return request.model_copy(update={"include": include, "exclude": exclude, "intent": intent, "query": query})
+
+
+#: Words that say a family rather than name a thing: left out of the search text and of an item's features
+#: once the family is read.
+_FAMILY_WORDS = frozenset({"dark", "darker", "light", "lighter", "bright", "brighter", "pastel", "pastels", "neutral",
+                           "neutrals", "muted", "earthy", "earth", "metallic", "metallics", "pale", "paler", "deep",
+                           "colour", "colours", "color", "colors", "coloured", "colored", "colourful", "colorful",
+                           "shade", "shades", "tone", "tones", "vibrant", "bold", "neon", "soft", "plain", "basic",
+                           "shiny"})
+
+
+def family_words(text: str, language: str = "en") -> frozenset[str]:
+    """The words of ``text`` that say a colour family it names ("dark colours" -> dark, colours), else none."""
+    if not families_said(text, language):
+        return frozenset()
+    return frozenset(w for w in re.findall(r"[a-z]+", text.lower()) if w in _FAMILY_WORDS)
 
 
 def _shades_of_colour(message: str) -> bool:

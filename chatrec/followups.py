@@ -292,6 +292,10 @@ def not_among(
 _FIELD_WORDS = frozenset("colour colours color colors shade shades size sizes style styles model models".split())
 
 
+#: The thing named after "with" / "made of" / "having" ("shoes with velcro", "a bag with a zip").
+_WITH_THING = re.compile(r"\b(?:with|made of|having)\s+(?:an?\s+|some\s+)?([a-z]{3,})\b")
+
+
 def not_mentioned(query: str, message: str, texts: Iterable[str], vocabulary: Collection[str],
                   values: Iterable[str] = ()) -> str | None:
     """A word the shopper narrows a search with ("cotton" after men's kurtas) that no fitting item's
@@ -308,8 +312,12 @@ def not_mentioned(query: str, message: str, texts: Iterable[str], vocabulary: Co
 
     said = {form for w in tokens(fold(message)) for form in (w, singular(w))}
     held = {form for value in values for w in tokens(fold(str(value))) for form in (w, singular(w))}
+    # a thing asked to come "with" the item ("something with velcro") is looked for though the catalogue
+    # never uses the word: the reply says none has it rather than showing the others as if they did
+    featured = {form for w in _WITH_THING.findall(fold(message)) for form in (w, singular(w))}
     words = [w for w in tokens(query) if w.isalpha() and len(w) >= 3 and w in said
-             and (w in vocabulary or singular(w) in vocabulary) and not function_word(w) and w not in _QUALIFIERS
+             and (w in vocabulary or singular(w) in vocabulary or w in featured) and not function_word(w)
+             and w not in _QUALIFIERS
              and w not in _FIELD_WORDS and not {w, singular(w)} & held]
     if not words:
         return None

@@ -37,6 +37,12 @@ def _adjective(word: str) -> bool:
     return folded in words or stem in words or folded.endswith(endings) or stem.endswith(endings)
 
 
+#: Words German writes small inside a name ("Kopfhörer und Zubehör", "Hüllen für Handys").
+_SMALL_WORDS = frozenset({"und", "oder", "für", "mit", "ohne", "von", "vom", "zum", "zur", "im", "in", "am", "an",
+                          "auf", "aus", "bei", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+                          "nach", "über", "unter", "zu", "bis", "&"})
+
+
 def written(value: str, language: str) -> str:
     """A value in the shopper's words as German writes it: each lower-case noun with a capital
     ("damen" -> "Damen", "sportsachen" -> "Sportsachen"), adjectives as they are ("lässig",
@@ -44,7 +50,7 @@ def written(value: str, language: str) -> str:
     if language != "de":
         return value
     def capital(word: str) -> str:
-        return word if not word or _adjective(word) else word[0].upper() + word[1:]
+        return word if not word or _adjective(word) or word in _SMALL_WORDS else word[0].upper() + word[1:]
 
     # a word in lower case ("damen"), or a compound of such words ("t-shirt" -> "T-Shirt"); "boAt", "Smart-TVs" stay
     return re.sub(r"(?<![\w-])[a-zäöüß]+(?:-[a-zäöüß]+)*(?![\w-])",

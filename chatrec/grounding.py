@@ -190,6 +190,7 @@ class Request:
         max_price: Highest price wished, or None.
         history: Titles of items the shopper bought or liked.
         specs: i12ag: spec bounds per unit family (``{"mah": (20000, None)}``, :mod:`chatrec.spec_filters`).
+        wanted: Features asked for in words that the items shown must state ("sweatproof", "braided").
     """
 
     text: str = ""
@@ -199,6 +200,7 @@ class Request:
     max_price: float | None = None
     history: tuple[str, ...] = ()
     specs: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    wanted: tuple[str, ...] = ()
 
     @classmethod
     def from_turns(
@@ -216,6 +218,7 @@ class Request:
             max_price=state.max_price,
             history=tuple(history),
             specs={k: (v[0], v[1]) for k, v in (getattr(state, "specs", None) or {}).items() if len(v) == 2},
+            wanted=tuple(getattr(state, "wanted", None) or ()),
         )
 
     def negated(self, wording: Wording) -> set[str]:
@@ -462,6 +465,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         if named is not None:
             facts.insert(0, named)
     facts.extend(spec_facts(item, request.specs))  # i12ag: "20000 mAh", "at least 30 hours" as the item states it
+    facts.extend(wanted_facts(item, request.wanted, {f.value.lower() for f in facts}))  # "sweatproof": "IPX5"
     used = _forms(w for f in facts for w in _tokens(f.value))
     used |= _type_words(facts, wording)
     used |= _own_type_words(item)  # i12ac: "shoes" in the name of flats (subcategory Shoes) is their type, no feature
@@ -469,6 +473,9 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     # The budget's numbers are no feature ("a kettle under 1500" is not a "1500 Watt" kettle).
     budget = {_format_number(float(bound)).replace(",", "") for bound in (request.min_price, request.max_price)
               if bound is not None}
+    from chatrec.colour_families import family_words
+
+    budget |= family_words(request.text)  # "dark colours" is a wish of colours, no "Glow in Dark" feature
     for words, source in _features(item, request.said(wording) - budget, used, wording):
         facts.append(Fact("feature", source, words, True))
     return facts
@@ -520,6 +527,21 @@ def _title_names_other_colour(title: str, colour: str) -> bool:
     named = set(_tokens(title)) & set(colour_words())
     return bool(named) and not named & {w.lower() for w in _tokens(colour)} and not any(
         _singular(w) in {"multi", "multicolour", "multicolor"} for w in _tokens(title))
+
+
+def wanted_facts(item: Item, wanted: Sequence[str], said: set[str]) -> list[Fact]:
+    """For each feature the shopper asked for in words ("sweatproof", "braided"), the item's own words
+    stating it ("IPX5"), from its name, else its description; none for a feature it does not state or
+    whose words another fact already says."""
+    from chatrec.wanted_words import stated_as
+
+    facts = []
+    for word in wanted:
+        found = stated_as(item, word)
+        if found is not None and found[0].lower() not in said:
+            facts.append(Fact("feature", found[1], found[0], True))
+            said.add(found[0].lower())
+    return facts
 
 
 def _head_word(request: Request, wording: Wording) -> str | None:

@@ -1181,8 +1181,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None:
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
-        elif offered is None and not wanted_now and heard.language == "en" and heard.intent in ("recommend", "refine") \
-                and heard.query \
+        elif offered is None and not wanted_now and heard.language == "en" \
+                and heard.intent in ("recommend", "refine", "reject") and heard.query \
                 and not heard.include and any(
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):
             fitting = _fitting_items(parts, state)  # "cotton" after men's kurtas: none says it
@@ -1301,7 +1301,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     }
     said = phrases.summary(wishes, currency(candidates), labels=parts.labels)
     said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes),  # i12o: ">= 43 inches"
-                                   wanted_words.shown_words(state.wanted, heard.language)]))  # i12y: "braided"
+                                   wanted_words.shown_words(state.wanted, heard.language),  # i12y: "braided"
+                                   *(phrases.render("wish", values=[word], count=1, negated=True)  # "no polo"
+                                     for word in state.avoid  # in the reply's language only ("不要太贵": no "expensive")
+                                     if heard.language == "en" or word.lower() in message.lower())]))
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
         turn.metadata["policy"] = {"decision": "nothing found"}

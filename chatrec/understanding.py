@@ -99,6 +99,9 @@ _SCOPE_BREAKS = frozenset(
 )
 _ANY_BUT = frozenset({"any", "anything", "everything", "all", "whatever", "every"})
 _PUNCT = frozenset({".", ",", ";", "!", "?", ":"})
+#: Pronouns: a word turned down is never one ("no prints, I hate them").
+_PRONOUNS = frozenset({"them", "they", "their", "theirs", "themselves", "him", "her", "his", "hers", "she", "he",
+                       "us", "our", "ours", "its", "itself", "those", "these", "you", "yours"})
 _FILLERS = frozenset(
     {"i", "im", "me", "my", "we", "you", "your", "a", "an", "the", "some", "any", "please", "want", "need",
      "looking", "look", "for", "show", "find", "get", "give", "like", "would", "could", "can", "do", "have",
@@ -1382,6 +1385,7 @@ def understand(
         t for i, t in enumerate(matchable)
         if flags[i] and i not in in_match and t not in _PUNCT and t not in _FILLERS and len(t) > 2
         and not re.search(r"[\u3400-\u9fff]", t) and t not in {"kid", "adult", "clothe", "clothing", "thing", "colour", "color"}
+        and t not in _PRONOUNS  # "no sandals, I don't want them": no word to keep out of names
     ]
     request.include = {k: sorted(v) for k, v in include.items() if v}
     request.exclude = {k: sorted(v) for k, v in exclude.items() if v}

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
     from chatrec.retrieval import Candidate
 
-__all__ = ["asked", "given_up", "shown_words", "stating", "value_tokens"]
+__all__ = ["asked", "given_up", "shown_words", "stated_as", "stating", "value_tokens"]
 
 #: "not wired", "without mic", "sin cable", "ohne Kabel", "kein Bluetooth": a feature not wanted.
 _NEGATED = re.compile(r"\b(?:not|no|without|except|but not|sin|ohne|kein\w*|nicht)\s+[\w-]+|(?:不要|不是|别|没有)[\u4e00-\u9fff\w-]{1,4}",
@@ -113,6 +113,18 @@ def _pattern(word: str) -> re.Pattern[str]:
         if name == word:
             return pattern
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+
+
+def stated_as(item: Any, word: str) -> tuple[str, str] | None:
+    """How the item's title (else its description) states a wanted feature, as written, with where:
+    ("IPX5", "title") for "sweatproof"; None when it does not (or its title says a contrary)."""
+    if _contradicted(item.title, word):
+        return None
+    for source, text in (("title", item.title), ("description", getattr(item, "description", "") or "")):
+        found = _pattern(word).search(text)
+        if found:
+            return found.group(0), source
+    return None
 
 
 def states(item: Any, words: Sequence[str], title_only: bool = False) -> bool:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from chatrec.answers import answer_question
 from chatrec.catalog import Item
 from chatrec.grounding import Request, Wording, _title_names_other_colour, _title_names_other_type, facts_for
 from chatrec.recommender import ChatRec
+from chatrec.request import ShopperRequest
 
 
 @pytest.mark.parametrize(("title", "category", "named"), [
@@ -72,3 +74,129 @@ def test_other_colours_of_one_shown_item_leave_out_its_colour_only(fashion_chatr
     assert all(r.attributes.get("baseColour") != second for r in reply.recommendations)
     others = colours - {second}
     assert any(r.attributes.get("baseColour") in others for r in reply.recommendations) or not others, reply.text
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("dark tshirts for men", True),
+    ("some darker jeans please", True),
+    ("glow in the dark tshirts", False),
+    ("a cream for dark circles", False),
+    ("dark mode on the phone", False),
+])
+def test_dark_before_a_product_asks_for_dark_colours(catalogues, text: str, family: bool) -> None:
+    from tests.demo_reading import read
+
+    heard = read(catalogues, "fashion", text)
+    colours = heard.include.get("baseColour", [])
+    assert (len(colours) > 2 and "Black" in colours) is family, heard
+
+
+def test_the_words_of_a_colour_family_leave_the_search_text_and_give_no_feature(catalogues) -> None:
+    from tests.demo_reading import read
+
+    heard = read(catalogues, "fashion", "men's tshirts in dark colours")
+    assert "dark" not in heard.query.split() and "colour" not in heard.query.split()
+    item = Item(id="1", title="Wrangler Men Glow in Dark Teal T-shirt", category="Tshirts",
+                attributes={"baseColour": "Teal", "gender": "Men"})
+    facts = facts_for(item, Request(text="men's tshirts in dark colours", include={"baseColour": ("Teal", "Black")}),
+                      Wording.load())
+    assert not any(f.kind == "feature" and "dark" in f.value.lower() for f in facts)
+
+
+def test_words_turned_down_in_names_are_said_in_the_summary(fashion_chatrec: ChatRec) -> None:
+    reply = fashion_chatrec.respond("black jeans not skinny", session_id="avoid-summary")
+    assert "not skinny" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("text", ["no heels please, I can't walk in them", "no prints, I hate them",
+                                  "no sandals, i don't want those", "not the polos, he never wears them"])
+def test_a_pronoun_after_a_refusal_is_no_word_to_keep_out_of_names(catalogues, text: str) -> None:
+    from tests.demo_reading import read
+
+    heard = read(catalogues, "fashion", text, current={"gender": ["Women"]})
+    assert not {"them", "those", "he"} & set(heard.avoid_words), heard.avoid_words
+
+
+BUDS = [
+    Item(id="b1", title="Noise Buds Truly Wireless in Ear Earbuds with 30-hour Playtime", category="InEar"),
+    Item(id="b2", title="Boult Audio Airbass TWS Earbuds with Mic, 32H Playtime, IPX5", category="InEar"),
+    Item(id="b3", title="boAt Airdopes 171 Earbuds with Upto 13 Hours Battery, IPX4", category="InEar"),
+    Item(id="b4", title="Sennheiser CX 80S in-Ear Wired Headphones with Microphone", category="InEar"),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("which one has the longest battery?", "en"),
+    ("which of these lasts the longest", "en"),
+    ("best battery life?", "en"),
+    ("哪个续航最长", "zh"),
+    ("¿cuál tiene más autonomía?", "es"),
+    ("welcher hat die längste Akkulaufzeit?", "de"),
+])
+def test_the_longest_battery_of_earbuds_is_their_hours_of_playtime(question: str, language: str) -> None:
+    answer = answer_question(question, BUDS, language)
+    assert answer.positions == [2], answer.text
+    assert "32H" in answer.text and "13 Hours" in answer.text
+
+
+def test_the_longest_battery_of_phones_is_their_capacity_when_none_states_hours() -> None:
+    phones = [Item(id="p1", title="Samsung Galaxy M13 (6000mAh Battery)", category="Smartphones"),
+              Item(id="p2", title="Redmi 9A (5000 mAh)", category="Smartphones")]
+    answer = answer_question("which one has the longest battery?", phones)
+    assert answer.positions == [1] and "6000" in answer.text
+
+
+@pytest.mark.parametrize(("value", "written_as"), [
+    ("kopfhörer und zubehör", "Kopfhörer und Zubehör"),
+    ("hüllen für handys", "Hüllen für Handys"),
+    ("kabel mit stecker", "Kabel mit Stecker"),
+])
+def test_german_small_words_stay_small_in_a_value(value: str, written_as: str) -> None:
+    from chatrec.german_nouns import written
+
+    assert written(value, "de") == written_as
+
+
+@pytest.mark.parametrize(("title", "stated"), [
+    ("Wecool Moonwalk M1 True Wireless Earbuds with Mic, BT 5.3, IPX5, Deep Bass", "IPX5"),
+    ("ZEBRONICS Zeb-Sound Bomb N1 Earbuds, Voice Assistant, Splash Proof, Type C", "Splash Proof"),
+    ("Sennheiser CX 80S in-Ear Wired Headphones with Microphone", None),
+])
+def test_a_reason_credits_a_wanted_feature_in_the_items_own_words(title: str, stated: str | None) -> None:
+    item = Item(id="1", title=title, category="InEar")
+    facts = facts_for(item, Request(text="headphones for the gym, sweatproof", wanted=("sweatproof",)), Wording.load())
+    credited = [f.value for f in facts if f.kind == "feature" and f.matched and f.value != "headphones"]
+    assert credited == ([stated] if stated else []), facts
+
+
+@pytest.mark.parametrize("text", ["sweatproof earbuds for the gym", "earphones, sweat resistant please",
+                                  "防汗的蓝牙耳机", "auriculares resistentes al sudor"])
+def test_sweatproof_is_a_feature_kept_as_a_wish(text: str) -> None:
+    from chatrec.wanted_words import asked
+
+    heard = ShopperRequest(intent="recommend", language="zh" if "耳机" in text else "es" if "sudor" in text else "en")
+    assert "sweatproof" in asked(text, heard, frozenset()), text
+
+
+@pytest.mark.parametrize(("message", "missing"), [
+    ("something with velcro", "velcro"),
+    ("a bag with a zipper please", "zipper"),
+    ("shoes made of suede", "suede"),
+    ("my son is 12, hes picky", None),  # words the catalogue never uses, not asked to come with the item
+])
+def test_a_thing_asked_to_come_with_the_item_is_said_missing_though_no_item_uses_the_word(
+        message: str, missing: str | None) -> None:
+    from chatrec.followups import not_mentioned
+
+    texts = ["Enroute Teens Blue Shoes", "Marvel Boys Blue Shoes"]
+    query = " ".join(w for w in message.split() if w.isalpha())
+    assert not_mentioned(query, message, texts, {"shoes", "blue", "boys"}) == missing
+
+
+def test_turning_items_down_for_a_thing_none_has_says_so(fashion_chatrec: ChatRec) -> None:
+    session = "velcro"
+    first = fashion_chatrec.respond("casual shoes for men", session_id=session)
+    if not first.recommendations:
+        pytest.skip("the fixture has no men's casual shoes")
+    reply = fashion_chatrec.respond("no not those, something with velcro", session_id=session)
+    assert "velcro" in reply.text, reply.text
