@@ -411,7 +411,7 @@ def short_reply(
         topics = ", ".join(phrases.summary_value(shown(v)) for v, _ in common)  # i12b: in the shopper's language (no quick reply: the summary's names)
         template = "nothing_shown" if unshown else heard.intent
         return phrases.render(template, topics=topics or "a product type"), {"decision": template}
-    from chatrec import answers
+    from chatrec import answers, unshown_make
 
     index = parts.retriever.index
     referenced = [r for r in heard.references if r.item_id and r.item_id in index]
@@ -426,12 +426,23 @@ def short_reply(
         earlier = earlier_question(stored)  # "and the second?" asks it again
     language = answers.wording_language(heard.language)
     question = answers.resolve_question(message, language, earlier)
+    positions = [r.position for r in referenced]
+    rival = unshown_make.unshown_rival(  # "the samsung or the lg?" with no LG shown: the LG that fits, beside it
+        heard.query, items, parts.vocabulary.counts.get("brand", {}), index.items,
+        type_fields(list(parts.vocabulary.fields))) if heard.intent in ("compare", "ask_about_item") else None
+    if rival is not None:
+        items, positions = [*items, rival], [*positions, 0]
     answer = answers.answer_question(
-        question, items, language, positions=[r.position for r in referenced],
+        question, items, language, positions=positions,
         reasons=[reasons.get(item.id, "") for item in items],
     )
-    return answer.text, {"decision": heard.intent, "references": heard.positions,
-                         "answer": {**answer.to_dict(), "question": question}}
+    text = answer.text
+    if rival is not None:
+        answer = replace(answer, positions=[p for p in answer.positions if p])
+        text = " ".join([phrases.render("unshown_make", make=rival.brand),
+                         re.sub(r"(?m)^0\. ", "", text)])  # the item not shown has no place in the list
+    return text, {"decision": heard.intent, "references": heard.positions,
+                  "answer": {**answer.to_dict(), "question": question}}
 
 
 def out_of_range(message: str, heard: ShopperRequest, n_shown: int) -> str | None:

@@ -99,6 +99,9 @@ _SCOPE_BREAKS = frozenset(
 )
 _ANY_BUT = frozenset({"any", "anything", "everything", "all", "whatever", "every"})
 _PUNCT = frozenset({".", ",", ";", "!", "?", ":"})
+#: Words of price: "not too expensive" is no word to keep out of names.
+_PRICE_WORDS = frozenset({"expensive", "pricey", "pricy", "costly", "cheap", "cheaper", "dear", "overpriced", "steep",
+                          "affordable", "budget", "price", "prices", "priced", "pricier", "cost", "costs"})
 #: Pronouns: a word turned down is never one ("no prints, I hate them").
 _PRONOUNS = frozenset({"them", "they", "their", "theirs", "themselves", "him", "her", "his", "hers", "she", "he",
                        "us", "our", "ours", "its", "itself", "those", "these", "you", "yours"})
@@ -296,6 +299,7 @@ _CHEAPER = re.compile(
     r"\b(cheap\w*|less expensive|lower price\w*|more affordable|affordable|inexpensive|too (?:expensive|pricey|costly)|"
     r"budget|low[- ]cost|low[- ]priced|economical|not (?:too |so |very )?(?:expensive|pricey|costly)|save money|"
     r"bargain|lower end|not (?:to )?spend (?:too |so )?much|spend less|save|for less|less money|lower budget|"
+    r"(?:aren'?t|isn'?t|is not|are not|nothing|never|without being) (?:too |so |very |that |overly )?(?:expensive|pricey|pricy|costly|dear)|"
     r"less (?:costly|pricey|pricy|expensive)|(?:costs?|costing|priced) less|lower[- ]priced|"
     r"(?:a (?:bit|little)|rather|quite|very|so|way|kind of|kinda) (?:too )?(?:expensive|pricey|pricy|costly|steep)|"
     r"(?:out of|over|above|beyond) (?:my|our) (?:budget|price range|league)|(?:can'?t|cannot) afford|"
@@ -1258,9 +1262,15 @@ def understand(
     if not budget.empty:
         request.price = _price(budget.low, budget.high, budget.currency, context)
     if request.price is None:
-        if _CHEAPER.search(priced) and not re.search(r"\btoo cheap\b", priced):
+        not_cheap = re.search(r"\b(?:not|aren'?t|isn'?t|is not|are not|nothing) (?:too |so |very |that )?cheap(?:ly made)?\b"
+                              r"(?! (?:one|ones|enough))", priced)  # "earbuds that are not cheap": no budget ones
+        if _CHEAPER.search(priced) and not re.search(r"\btoo cheap\b", priced) and not not_cheap:
             request.relative_price = "cheaper"
-        elif _PRICIER.search(priced) and not re.search(r"\bnot (?:too |so |very )?(?:expensive|pricey)\b", priced):
+        elif not_cheap and not _CHEAPER.search(re.sub(r"\bcheap\b", "", priced)):
+            request.relative_price = "pricier"
+        elif _PRICIER.search(priced) and not re.search(
+                r"\b(?:not|aren'?t|isn'?t|is not|are not|nothing|never|without being) (?:too |so |very |that |overly )?"
+                r"(?:expensive|pricey|pricy|costly|dear)\b", priced):
             request.relative_price = "pricier"
 
     # Answers to the question asked last turn.
@@ -1386,6 +1396,7 @@ def understand(
         if flags[i] and i not in in_match and t not in _PUNCT and t not in _FILLERS and len(t) > 2
         and not re.search(r"[\u3400-\u9fff]", t) and t not in {"kid", "adult", "clothe", "clothing", "thing", "colour", "color"}
         and t not in _PRONOUNS  # "no sandals, I don't want them": no word to keep out of names
+        and t not in _PRICE_WORDS  # "not too expensive" is a price wish, read as one
     ]
     request.include = {k: sorted(v) for k, v in include.items() if v}
     request.exclude = {k: sorted(v) for k, v in exclude.items() if v}

@@ -200,3 +200,52 @@ def test_turning_items_down_for_a_thing_none_has_says_so(fashion_chatrec: ChatRe
         pytest.skip("the fixture has no men's casual shoes")
     reply = fashion_chatrec.respond("no not those, something with velcro", session_id=session)
     assert "velcro" in reply.text, reply.text
+
+
+TVS_43 = [
+    Item(id="s", title="Samsung 108 cm (43 inches) Crystal 4K Smart LED TV", category="Electronics", brand="Samsung",
+         attributes={"subcategory": "SmartTelevisions", "rating_count": "7,109"}),
+    Item(id="o", title="OnePlus 108 cm (43 inches) Y Series Smart LED TV", category="Electronics", brand="OnePlus",
+         attributes={"subcategory": "SmartTelevisions", "rating_count": "34,899"}),
+]
+LGS = [
+    Item(id="l32", title="LG 80 cm (32 inches) HD Ready Smart LED TV", category="Electronics", brand="LG",
+         attributes={"subcategory": "SmartTelevisions", "rating_count": "11,976"}),
+    Item(id="l43", title="LG 108 cm (43 inches) 4K Ultra HD Smart LED TV", category="Electronics", brand="LG",
+         attributes={"subcategory": "SmartTelevisions", "rating_count": "1,376"}),
+    Item(id="lr", title="LG AKB75095307 Remote Control", category="Electronics", brand="LG",
+         attributes={"subcategory": "RemoteControls", "rating_count": "99,000"}),
+]
+
+
+@pytest.mark.parametrize(("query", "rival"), [
+    ("lg better", "l43"),  # the 43-inch LG beside a 43-inch Samsung, before the more rated 32-inch one
+    ("better", None),
+    ("samsung lg", "l43"),
+    ("oneplus", "o"),  # a make with an item of that kind, not pointed at
+])
+def test_a_make_named_beside_a_shown_item_brings_its_closest_item(query: str, rival: str | None) -> None:
+    from chatrec.unshown_make import unshown_rival
+
+    found = unshown_rival(query, TVS_43[:1], ["Samsung", "OnePlus", "LG"], [*TVS_43, *LGS], ["subcategory"])
+    assert (found.id if found else None) == rival
+
+
+def test_comparing_a_shown_item_with_a_make_not_shown_puts_one_beside_it(electronics_chatrec: ChatRec) -> None:
+    session = "unshown-make"
+    shown = electronics_chatrec.respond("smart tv", session_id=session)
+    if not shown.recommendations:  # "which brand?": any
+        shown = electronics_chatrec.respond("any brand, just show me", session_id=session)
+    if not shown.recommendations:
+        pytest.skip("no TVs shown")
+    index = electronics_chatrec.retriever.index
+    items = [index.get(r.item_id) for r in shown.recommendations]
+    brands = {i.brand for i in items}
+    catalogue = {i.brand for i in index.items
+                 if i.category == items[0].category and i.attributes.get("subcategory") == items[0].attributes.get("subcategory")}
+    first = items[0].brand
+    other = next((b for b in sorted(catalogue - brands) if b and b.isalpha() and len(b) > 2), None)
+    if first is None or other is None:
+        pytest.skip("no make outside the items shown")
+    reply = electronics_chatrec.respond(f"the {first} or the {other}, which is better?", session_id=session)
+    assert "shown you only one item" not in reply.text and other in reply.text, reply.text

@@ -1,0 +1,58 @@
+"""A make named beside a shown item in a comparison, though none of its items was shown (lead, found in the
+UI): "the samsung or the lg, which is better?" after five TVs, none by LG.
+
+The question points at the Samsung by its name and the LG at nothing, so the answer compared the Samsung
+with itself ("I have shown you only one item"). A shop assistant fetches the LG that fits best, the one of
+that make of the same kind as the item it is set against (the most rated first), puts it beside the others
+and says it had not been shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+__all__ = ["unshown_rival"]
+
+
+def unshown_rival(query: str, items: Sequence[Any], brands: Iterable[str], catalogue: Iterable[Any],
+                  type_fields: Sequence[str]) -> Any | None:
+    """The item of a make the shopper's words name ("lg"), of the same kind as the first item pointed at,
+    when no pointed item is of that make: the one sharing most of its specs ("43 inches"), then the most
+    rated; else None.
+
+    Args:
+        query: The words of the question left after the items pointed at were read ("lg better").
+        items: The shown items the question points at.
+        brands: The catalogue's makes.
+        catalogue: Every catalogue item.
+        type_fields: The fields that say an item's kind (besides its category).
+    """
+    if not items:
+        return None
+    words = set(re.findall(r"[\w-]+", query.casefold()))
+    had = {str(getattr(i, "brand", "") or "").casefold() for i in items}
+    named = [b for b in brands if b and b.casefold() in words and b.casefold() not in had and len(b) > 1]
+    if len(named) != 1:
+        return None
+    make, first = named[0].casefold(), items[0]
+
+    def kind(item: Any) -> tuple[Any, ...]:
+        return (item.category, *(item.field_value(f) for f in type_fields))
+
+    same = [i for i in catalogue if str(i.brand or "").casefold() == make and kind(i) == kind(first)]
+    if not same:
+        return None
+
+    def rated(item: Any) -> float:
+        value = item.field_value("rating_count")
+        try:
+            return float(str(value).replace(",", "")) if value is not None else 0.0
+        except ValueError:
+            return 0.0
+
+    from chatrec.specs import specs
+
+    sizes = specs(first.title)  # a 43-inch LG beside a 43-inch Samsung, before a more rated 32-inch one
+    return max(same, key=lambda item: (len(specs(item.title) & sizes), rated(item)))
