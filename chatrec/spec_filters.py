@@ -296,9 +296,16 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]
     return notes
 
 
-def in_force(state: Any, notes: Sequence[str]) -> str:
-    """The spec bounds that filter this turn, for the reply's summary of the wishes (">= 43 inches");
-    empty when none does (no bound, or a note said it could not be applied)."""
+#: Unit names of a reply in another language ("43 英寸", not "43 inches" in a Chinese summary).
+_SYMBOLS_IN = {"zh": {"inch": "英寸", "hour": "小时", "m": "米"}, "es": {"inch": "pulgadas", "hour": "horas"},
+               "de": {"inch": "Zoll", "hour": "Stunden"}}
+
+
+def in_force(state: Any, notes: Sequence[str], language: str = "en") -> str:
+    """The spec bounds that filter this turn, for the reply's summary of the wishes (">= 43 inches", in
+    the reply's language: ">= 43 英寸"); empty when none does (no bound, or a note said it could not be
+    applied)."""
     if not state.spec_blocked or notes:
         return ""
-    return ", ".join(describe(family, low, high) for family, (low, high) in state.specs.items())
+    names = {**SYMBOLS, **_SYMBOLS_IN.get(language, {})}
+    return ", ".join(describe(family, low, high, names) for family, (low, high) in state.specs.items())

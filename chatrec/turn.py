@@ -1311,7 +1311,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "n_candidates": len(candidates),
     }
     said = phrases.summary(wishes, currency(candidates), labels=parts.labels)
-    said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes),  # i12o: ">= 43 inches"
+    said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes, heard.language),  # i12o: ">= 43 inches"
                                    wanted_words.shown_words(state.wanted, heard.language),  # i12y: "braided"
                                    *(phrases.render("wish", values=[word], count=1, negated=True)  # "no polo"
                                      for word in state.avoid  # in the reply's language only ("不要太贵": no "expensive")

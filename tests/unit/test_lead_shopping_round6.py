@@ -249,3 +249,14 @@ def test_comparing_a_shown_item_with_a_make_not_shown_puts_one_beside_it(electro
         pytest.skip("no make outside the items shown")
     reply = electronics_chatrec.respond(f"the {first} or the {other}, which is better?", session_id=session)
     assert "shown you only one item" not in reply.text and other in reply.text, reply.text
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "43 inches"), ("zh", "43 英寸"), ("es", "43 pulgadas"),
+                                                ("de", "43 Zoll")])
+def test_a_spec_in_force_is_said_in_the_replys_language(language: str, said: str) -> None:
+    from types import SimpleNamespace
+
+    from chatrec.spec_filters import in_force
+
+    state = SimpleNamespace(spec_blocked=("x",), specs={"inch": (43.0, 43.0)})
+    assert said in in_force(state, [], language)
