@@ -28,6 +28,7 @@ from chatrec.ellipsis import earlier_question  # "and the second?" after a quest
 from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams"
 from chatrec import shopper_moves  # i12o: "none of these are formal?", "never mind, thanks"
 from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
+from chatrec import other_version  # lead: "does the second one come in brown?": no, and brown ones
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
@@ -1086,6 +1087,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if has_prices and not overall:  # i12v: "nothing fancy", "premium only": a budget from the fitting items' prices
         heard, tier = price_tiers.steer(heard, message, state, lambda wishes: prices_fitting(parts, wishes),
                                         type_fields(list(parts.vocabulary.fields)))
+    if heard.intent == "ask_about_item" and len(heard.references) == 1 and heard.references[0].item_id in index:
+        asked_of = index.get(str(heard.references[0].item_id))  # "does the second one come in brown?": say no, show brown ones
+        plain = understand(message, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
+                           lexicon=_lexicon(settings))  # its search words are English ("第二个有棕色的吗": brown)
+        version = other_version.version_wanted(heard, asked_of, {**other_version.colours_named(
+            f"{message} {plain.query}", parts.vocabulary.counts), **plain.include})
+        if version:
+            notes.append(short_reply(parts, heard, phrases, reading, session_id)[0])
+            heard = heard.model_copy(update={"intent": "more_like", "include": version, "show_now": True})
     budget_before = (state.min_price, state.max_price)
     include_before = {name: list(values) for name, values in state.include.items()}
     # a question the shopper passed over with a wish of their own ("I'm a guy", "under 1000?"), after an

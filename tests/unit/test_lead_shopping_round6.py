@@ -260,3 +260,30 @@ def test_a_spec_in_force_is_said_in_the_replys_language(language: str, said: str
 
     state = SimpleNamespace(spec_blocked=("x",), specs={"inch": (43.0, 43.0)})
     assert said in in_force(state, [], language)
+
+
+@pytest.mark.parametrize("question", ["does the second one come in {colour}?", "is the 2nd available in {colour}?",
+                                      "第二个有{colour}的吗"])
+def test_a_shown_item_asked_for_in_another_colour_gets_the_answer_and_items_in_that_colour(
+        fashion_chatrec: ChatRec, question: str) -> None:
+    session = f"version-{question}"
+    shown = fashion_chatrec.respond("tshirts for men", session_id=session)
+    if len(shown.recommendations) < 2:
+        pytest.skip("too few men's tshirts in the fixture")
+    second = shown.recommendations[1].attributes.get("baseColour")
+    colour = "white" if second != "White" else "black"
+    colour = {"white": "白色", "black": "黑色"}[colour] if "第" in question else colour
+    reply = fashion_chatrec.respond(question.format(colour=colour), session_id=session)
+    assert reply.recommendations, reply.text
+    wanted = "White" if colour in ("white", "白色") else "Black"
+    assert all(r.attributes.get("baseColour") == wanted for r in reply.recommendations), reply.text
+    assert reply.text.startswith(("No", "不是")), reply.text
+
+
+def test_a_shown_item_asked_for_in_its_own_colour_is_only_answered(fashion_chatrec: ChatRec) -> None:
+    session = "version-own"
+    shown = fashion_chatrec.respond("black tshirts for men", session_id=session)
+    if len(shown.recommendations) < 2:
+        pytest.skip("too few black men's tshirts in the fixture")
+    reply = fashion_chatrec.respond("is the second one black?", session_id=session)
+    assert not reply.recommendations and reply.text.startswith("Yes"), reply.text
