@@ -372,7 +372,8 @@ def _features(item: Item, wished: set[str], used: set[str], wording: Wording, li
                 continue
             while run and run[-1] in connectors:
                 run.pop()
-            if run and not all(word.replace(".", "").isdigit() for word in run):  # a bare "70" (an age) is no feature
+            if run and not all(word.replace(".", "").isdigit() for word in run) \
+                    and not all(word in _UNIT_WORDS for word in run):  # a bare "70" (an age), "inches" (a size) is none
                 found.append((run[:_MAX_FEATURE_WORDS], source))
             run = []
     found.sort(key=lambda entry: -len(entry[0]))
@@ -431,6 +432,8 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
             if _value_matches(value, name, request, wished) and not value.replace(".", "").isdigit():
                 facts.append(Fact("attribute", name, _display(value).lower(), True))
             continue
+        if kind == "gender" and _title_names_other_person(item.title, value):
+            continue  # "Doodle Kids Girl Printed Blue Dress" filed for Women: for whom is not said
         if kind == "colour" and (value.lower() in {"multi", "na", "none"} or _title_names_other_colour(item.title, value)):
             continue  # a colour the item's name contradicts ("Catwalk Women Bronze Heels" filed as Black) is not said
         if kind == "type":
@@ -517,6 +520,28 @@ def _title_names_other_type(title: str, category: str) -> str | None:
     if any(o in _singular(last) or _singular(last) in o for o in own):
         return None
     return last
+
+
+#: Units: alone, without their number ("inches" of a 32-inch TV asked for at 43), no feature of an item.
+_UNIT_WORDS = frozenset({"inch", "inches", "cm", "mm", "mah", "gb", "tb", "mb", "watt", "watts", "w", "hour", "hours",
+                         "hrs", "litre", "litres", "liter", "liters", "ltr", "kg", "gram", "grams", "g", "megapixel",
+                         "megapixels", "mp", "hz", "ghz", "mbps", "volt", "volts", "v"})
+#: Whom an item's name says it is for, by its words.
+_PERSON_WORDS = {"men": "men", "man": "men", "mens": "men", "women": "women", "woman": "women", "womens": "women",
+                 "ladies": "women", "boys": "boys", "boy": "boys", "girls": "girls", "girl": "girls", "kids": "kids",
+                 "kid": "kids", "unisex": "unisex"}
+
+
+def _title_names_other_person(title: str, gender: str) -> bool:
+    """Whether the item's name says whom it is for and not the person of its gender value ("Doodle Kids
+    Girl Printed Blue Dress" filed for Women); kids' names fit Boys and Girls."""
+    named = {_PERSON_WORDS[w.replace("'s", "").replace("'", "")] for w in _tokens(title)
+             if w.replace("'s", "").replace("'", "") in _PERSON_WORDS}
+    if not named:
+        return False
+    own = {_PERSON_WORDS.get(w, w) for w in _tokens(gender)}
+    fits = set(own) | ({"kids"} if own & {"boys", "girls"} else set())
+    return not named & fits
 
 
 def _title_names_other_colour(title: str, colour: str) -> bool:

@@ -287,3 +287,18 @@ def test_a_shown_item_asked_for_in_its_own_colour_is_only_answered(fashion_chatr
         pytest.skip("too few black men's tshirts in the fixture")
     reply = fashion_chatrec.respond("is the second one black?", session_id=session)
     assert not reply.recommendations and reply.text.startswith("Yes"), reply.text
+
+
+@pytest.mark.parametrize(("title", "gender", "contradicted"), [
+    ("Doodle Kids Girl Printed Blue Dress", "Women", True),
+    ("Gini and Jony Girls Pink Top", "Girls", False),
+    ("Disney Kids Girl's Pink Minnie Kidswear", "Girls", False),
+    ("Arrow Woman Blue Shirt", "Women", False),
+    ("Nike Men's Air Press Sports Shoe", "Men", False),
+    ("Enroute Teens Blue Shoes", "Boys", False),
+    ("Puma Unisex Black Cap", "Men", True),
+])
+def test_whom_the_items_name_says_it_is_for_against_its_gender(title: str, gender: str, contradicted: bool) -> None:
+    from chatrec.grounding import _title_names_other_person
+
+    assert _title_names_other_person(title, gender) is contradicted
