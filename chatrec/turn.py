@@ -29,6 +29,7 @@ from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams
 from chatrec import shopper_moves  # i12o: "none of these are formal?", "never mind, thanks"
 from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
 from chatrec import other_version  # lead: "does the second one come in brown?": no, and brown ones
+from chatrec import unshown_make  # lead: "the samsung or the lg?", "any from van heusen?" with no LG, no Van Heusen shown
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
@@ -412,7 +413,7 @@ def short_reply(
         topics = ", ".join(phrases.summary_value(shown(v)) for v, _ in common)  # i12b: in the shopper's language (no quick reply: the summary's names)
         template = "nothing_shown" if unshown else heard.intent
         return phrases.render(template, topics=topics or "a product type"), {"decision": template}
-    from chatrec import answers, unshown_make
+    from chatrec import answers
 
     index = parts.retriever.index
     referenced = [r for r in heard.references if r.item_id and r.item_id in index]
@@ -984,6 +985,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = value_ones.asks_for_value_ones(heard, reading, lambda text: understand(
             text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
             [f for f in parts.vocabulary.fields if f not in {"category", *type_fields(list(parts.vocabulary.fields))}])
+    heard = unshown_make.asks_for_make(  # "any from van heusen?" after Arrow shirts: that make's shirts
+        heard, message, [index.get(i) for i in state.last_shown if i in index], parts.vocabulary.counts.get("brand", {}))
     heard = recalled_item.recalls_item(  # i12af: "back to the TVs, the second one you showed me"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))], back_to is not None)
     if state.last_shown and parts.store.exists(session_id):  # i12af: "no, I meant the second and the third"

@@ -13,7 +13,29 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["unshown_rival"]
+__all__ = ["asks_for_make", "unshown_rival"]
+
+#: "any from van heusen?", "anything by Arrow", "do you have any from boAt?": items of a make asked for.
+_ANY_FROM = re.compile(r"^\W*(?:and\s+|what about\s+|how about\s+|do you have\s+|have you got\s+|got\s+)?"
+                       r"(?:any|anything|something|some|ones?)\s+(?:from|by)\s+(?P<make>[\w'.& -]{2,30}?)\W*$",
+                       re.IGNORECASE)
+
+
+def asks_for_make(heard: Any, message: str, shown: Sequence[Any], brands: Iterable[str]) -> Any:
+    """"Any from van heusen?" after items none of which is of that make: a search for that make's items
+    (the make's catalogue value as a wish where the catalogue has a brand field, else its words), not a
+    question whether a shown item is from it. The request unchanged otherwise."""
+    found = _ANY_FROM.match(message.strip())
+    if found is None or heard.intent not in ("ask_about_item", "compare") or not shown:
+        return heard
+    make = found.group("make").strip().casefold()
+    if any(str(getattr(i, "title", "")).casefold().startswith(make) or str(getattr(i, "brand", "") or "").casefold() == make
+           for i in shown):
+        return heard  # "any from arrow?" over Arrow shirts asks which of them
+    value = next((b for b in brands if b and b.casefold() == make), None)
+    include = {**heard.include, "brand": [value]} if value else dict(heard.include)
+    return heard.model_copy(update={"intent": "refine", "references": [], "include": include, "query": make,
+                                    "show_now": True})
 
 
 def unshown_rival(query: str, items: Sequence[Any], brands: Iterable[str], catalogue: Iterable[Any],

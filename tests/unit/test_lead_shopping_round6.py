@@ -302,3 +302,24 @@ def test_whom_the_items_name_says_it_is_for_against_its_gender(title: str, gende
     from chatrec.grounding import _title_names_other_person
 
     assert _title_names_other_person(title, gender) is contradicted
+
+
+@pytest.mark.parametrize(("message", "searches"), [
+    ("any from van heusen?", True),
+    ("anything by Peter England", True),
+    ("do you have any from boAt?", True),
+    ("any from arrow?", False),  # the shown shirts are Arrow's: which of them
+    ("is the first one from van heusen?", False),  # a question about a shown item
+])
+def test_any_from_a_make_none_shown_is_a_search_for_it(message: str, searches: bool) -> None:
+    from chatrec.request import ItemReference
+    from chatrec.unshown_make import asks_for_make
+
+    shown = [Item(id="a", title="Arrow Men White Striped Shirt", category="Shirts"),
+             Item(id="b", title="Arrow Men Blue Shirt", category="Shirts")]
+    heard = ShopperRequest(intent="ask_about_item", query=message,
+                           references=[ItemReference(position=1, item_id="a", how="all")])
+    read = asks_for_make(heard, message, shown, ["boAt", "Sony"])
+    assert (read.intent == "refine" and not read.references) is searches
+    if searches and "boAt" in message:
+        assert read.include == {"brand": ["boAt"]}
