@@ -882,12 +882,19 @@ def _spec_value(item: Item, units: Sequence[str]) -> tuple[float, str] | None:
     from chatrec.spec_filters import figures_in
     from chatrec.specs import specs
 
-    text = f"{item.title} {item.description or ''}"
-    if units and units[0] == "hour":  # "32H Playtime", "Upto 13 Hours Battery"
-        stated = figures_in(text, "hour")
-        return max(stated) if stated else None  # said as the item words it, in any language ("32H")
-    found = [(number * _SPEC_FACTORS.get((units[0], unit), 1.0), unit, number)
-             for number, unit in specs(text) if unit in units]
+    # the name's figures first: a description also states what the item takes or is expandable to
+    # ("64GB Storage" in the name, "expandable up to 512GB" in the description)
+    found: list[tuple[float, str, float]] = []
+    for text in (item.title, item.description or ""):
+        if units and units[0] == "hour":  # "32H Playtime", "Upto 13 Hours Battery"
+            stated = figures_in(text, "hour")
+            if stated:
+                return max(stated)  # said as the item words it, in any language ("32H")
+            continue
+        found = [(number * _SPEC_FACTORS.get((units[0], unit), 1.0), unit, number)
+                 for number, unit in specs(text) if unit in units]
+        if found:
+            break
     if not found:
         return None
     best = max(found)

@@ -114,9 +114,17 @@ def _side_count(found: re.Match[str]) -> str:
     return f"the {'first' if side == 'left' else 'last'} {count}"
 
 
+#: "actually make it 25k", "can we make that 30000": a new budget said as a change of the amount (lead).
+_MAKE_IT = re.compile(r"\bmake (?:it|that|the budget|my budget|the limit)\s+(?:up to |to |under |around )?"
+                      r"(?P<amount>(?:rs\.? ?|₹ ?|inr ?|\$ ?)?\d[\d,.]*\s*(?:k|lakhs?|thousand|grand)?(?: (?:rupees|rs|bucks|dollars))?)"
+                      r"(?![\w.])(?!\s*(?:-\s*)?(?!(?:please|pls|plz|then|instead|now|max|maximum|tops|ok|okay|and|or|but)\b)"
+                      r"[a-z\"'])", re.IGNORECASE)  # "make it 43 inches" is no budget
+
+
 def normalise(message: str) -> str:
     """An English message with the wording of the module docstring's first list rewritten."""
     patterns = _patterns()
+    message = _MAKE_IT.sub(lambda found: f"budget {found.group('amount')}", message)
     text = patterns["size"].sub(lambda found: f"{found.group('size')} {found.group('number')}", message)
     text = patterns["for_amount"].sub(
         lambda found: f"for under {found.group('amount')}" if _money(found.group("amount")) else found.group(0), text)

@@ -323,3 +323,22 @@ def test_any_from_a_make_none_shown_is_a_search_for_it(message: str, searches: b
     assert (read.intent == "refine" and not read.references) is searches
     if searches and "boAt" in message:
         assert read.include == {"brand": ["boAt"]}
+
+
+def test_a_spec_superlative_reads_the_items_name_before_its_description() -> None:
+    phones = [Item(id="r", title="Redmi 10A (Sea Blue, 4GB RAM, 64GB Storage)", category="Smartphones",
+                   description="Expandable storage up to 512GB with a microSD card"),
+              Item(id="n", title="Redmi Note 11 (Space Black, 6GB RAM, 128GB Storage)", category="Smartphones")]
+    answer = answer_question("which has the most storage?", phones)
+    assert answer.positions == [2] and "512" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("text", "budget"), [
+    ("actually make it 25k", 25000.0), ("can we make that 30000 please", 30000.0),
+    ("make it 25000 rupees", 25000.0), ("make it 43 inches", None), ("make it 20000 mah", None),
+])
+def test_make_it_an_amount_is_a_new_budget(catalogues, text: str, budget: float | None) -> None:
+    from tests.demo_reading import read
+
+    heard = read(catalogues, "electronics", text, current={"category": ["Smartphones"]})
+    assert (heard.price.max if heard.price else None) == budget, heard
