@@ -544,6 +544,12 @@ def _title_names_other_person(title: str, gender: str) -> bool:
     return not named & fits
 
 
+def _colour_words() -> frozenset[str]:
+    from chatrec.wanted_words import colour_words
+
+    return frozenset(colour_words())
+
+
 def _title_names_other_colour(title: str, colour: str) -> bool:
     """Whether the item's name states a colour and none of the words of its colour value ("Bronze Heels"
     filed as Black): the shopper reads the name beside the reason, so the reason does not contradict it."""
@@ -881,6 +887,8 @@ def title_detail(item: Item, facts: Sequence[Fact], avoid: Iterable[str] = (), w
         lower = token.lower()
         if (len(lower) < 2 or not lower.replace("'", "").replace("-", "").isalpha() or lower in wording.neutral
                 or _forms([lower, *_tokens(lower)]) & (said | avoided)):
+            if words and lower in _colour_words() and not _forms([lower]) & said and len(words) < max_words:
+                words.append(token.capitalize())  # "Sea Blue", not "Sea": a colour's name is said whole
             if words:
                 break  # a run of consecutive words only
             continue

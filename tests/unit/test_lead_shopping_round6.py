@@ -342,3 +342,11 @@ def test_make_it_an_amount_is_a_new_budget(catalogues, text: str, budget: float 
 
     heard = read(catalogues, "electronics", text, current={"category": ["Smartphones"]})
     assert (heard.price.max if heard.price else None) == budget, heard
+
+
+def test_a_distinguishing_colour_name_is_said_whole() -> None:
+    from chatrec.grounding import title_detail
+
+    phone = Item(id="r", title="Redmi 10A (Sea Blue, 4GB RAM, 64GB Storage)", category="Smartphones", brand="Redmi")
+    detail = title_detail(phone, [], avoid=["redmi", "blue", "ram", "storage"])
+    assert detail is not None and detail.value == "Sea Blue"
