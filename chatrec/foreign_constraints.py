@@ -94,6 +94,8 @@ def normalise(raw: str) -> str:
     phrases, pattern = _spanish_phrases()
     text = pattern.sub(lambda found: phrases[found.group(0).lower()], text) if phrases else text
     budget = _table()["budget"]
+    # "15 mil un celular": the article after "mil" starts the product, it is no "mil uno" (1001)
+    text = re.sub(r"(\d\s*mil)\s+(un|una)\b(?=\s+[^\W\d_])", r"\1, \2", text, flags=re.IGNORECASE)
     text = re.sub(budget["about"], "unos ", text, flags=re.IGNORECASE)
     return re.sub(budget["at_most"], "hasta", text, flags=re.IGNORECASE)
 
@@ -227,9 +229,15 @@ def _other_size(
 ) -> Any:
     """"紅色嗰件有冇其他尺碼", "¿la roja la tienen en otra talla?": a shown item in another size is a
     question about it."""
-    if request.intent not in ("more_like", "refine", "recommend") or not _has("other_size", language, text):
+    if not _has("other_size", language, text):
         return request
     positions = [r for r in request.references if r.how != "all"]
+    if language == "zh" and len(positions) > 1 and re.search(r"[大小]一[码号]", text):
+        positions = [r for r in positions if r.position != 1]  # "大一号" is a size bigger, no "number one"
+        if request.intent == "ask_about_item":
+            return request.model_copy(update={"references": positions})
+    if request.intent not in ("more_like", "refine", "recommend"):
+        return request
     if not positions and read_again is not None:
         positions = _pointed_before(text, language, context, read_again)
     if not positions:

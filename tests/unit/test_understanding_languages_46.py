@@ -182,3 +182,21 @@ def test_mi_beside_another_brand_is_the_brand_but_my_before_a_person(catalogues)
 @pytest.mark.parametrize("text", ["pasame los anteriores", "zeig mir die von vorher", "刚才那批再给我看看"])
 def test_the_items_shown_before_are_shown_again(catalogues, text: str) -> None:
     assert _read(catalogues, "fashion", text, TEES, current={"category": ["Tshirts"]}).intent == "show_again"
+
+
+@pytest.mark.parametrize("text", ["un cable usb tipo 3.0", "un cargador tipo c rapido"])
+def test_tipo_before_a_version_or_a_port_is_no_budget(catalogues, text: str) -> None:
+    assert _read(catalogues, "electronics", text).price is None
+
+
+@pytest.mark.parametrize(("text", "high"), [("hasta 20 mil una tele", 20000), ("no mas de 9 mil un celular", 9000)])
+def test_an_article_after_mil_starts_the_product(catalogues, text: str, high: int) -> None:
+    price = _read(catalogues, "electronics", text).price
+    assert price is not None and price.max == high
+
+
+@pytest.mark.parametrize("text", ["第三件有没有大一号的", "第三件 有小一码的吗"])
+def test_a_size_bigger_or_smaller_is_no_first_item(catalogues, text: str) -> None:
+    request = _read(catalogues, "fashion", text, KURTAS)
+    assert request.intent == "ask_about_item"
+    assert [r.position for r in request.references] == [3]
