@@ -44,6 +44,7 @@ from chatrec import english_amendments  # i12aa
 from chatrec import colour_families  # lead
 from chatrec import attack_reading  # i12ah
 from chatrec import world_english  # i12ae
+from chatrec import foreign_constraints  # i12ai
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1215,6 +1216,7 @@ def understand(
     context = context or TurnContext(pending=pending)
     lexicon = lexicon or Lexicon.default()
     raw = informal.normalise(message.strip())  # i12g: shorthand, regional words, markup, stories
+    raw = foreign_constraints.normalise(raw)  # i12ai: voseo, "pa", "tipo 2 mil", "mi tope es"
     raw = english_shoppers.normalise(raw) if detect_language(raw) == "en" else raw  # i12j: British words, hedges
     if detect_language(raw) == "en":  # i12p: "half a lakh", price idioms, "dearer", glued words
         raw = plain_shoppers.normalise(raw, vocabulary, (lexicon or Lexicon.default()).english_words())
@@ -1505,8 +1507,10 @@ def understand(
     request = foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
     request = foreign_wishes.adjust(  # i12ad: "电水壶 包邮吗", "el de Dell no, gracias", "Mi o Ambrane", "键鼠套装"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return attack_reading.adjust(  # i12ah: attacks round a request, others' orders, coupons, "哪个带麦"
+    request = attack_reading.adjust(  # i12ah: attacks round a request, others' orders, coupons, "哪个带麦"
         request, raw, context, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return foreign_constraints.adjust(  # i12ai: "不要红米的，换一批", "它有黑色的吗", "LG那台和小米那台比一下"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
