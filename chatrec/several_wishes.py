@@ -86,8 +86,11 @@ def adjust(
         if again.intent not in ("off_topic", "chitchat"):
             request = again.model_copy(update={"language": language})
     request = _corrected(request, text, language, read_again)
+    request = _refused_kind(request, text, language, vocabulary, read_again)
     request = _all_but(request, text, language, context, read_again)
-    return _also_in(request, text, language, context, read_again)
+    request = _also_in(request, text, language, context, read_again)
+    request = _which_of_named(request, text, language, context)
+    return _forgotten(request, text, language, context, vocabulary)
 
 
 def _reworded(text: str, language: str) -> str:
@@ -206,3 +209,74 @@ def _also_in(request: Any, text: str, language: str, context: Any, read_again: C
         "intent": "more_like", "references": references, "include": {k: list(v) for k, v in wish.items()},
         "exclude": {}, "price": None, "relative_price": None, "show_now": True,
     })
+
+
+def _which_of_named(request: Any, text: str, language: str, context: Any) -> Any:
+    """"the 2nd and the 4th, which ones got better sound": the items named, compared."""
+    named = [ref for ref in request.references if ref.how != "all"]
+    if request.intent not in ("more_like", "ask_about_item") or len(named) < 2 or len(named) == len(context.shown):
+        return request
+    pattern = _pattern("which_of_named", language)
+    if pattern is None or not pattern.search(text):
+        return request
+    return request.model_copy(update={
+        "intent": "compare", "include": {}, "exclude": {}, "price": None, "relative_price": None, "show_now": False,
+    })
+
+
+def _forgotten(request: Any, text: str, language: str, context: Any, vocabulary: Any) -> Any:
+    """"dell or logitech, forget hp": a value never wished, told to be forgotten, is refused."""
+    if request.intent not in _WISHES or request.references:
+        return request
+    pattern = _pattern("forget", language)
+    found = pattern.search(text) if pattern is not None else None
+    if found is None:
+        return request
+    import dataclasses
+
+    from chatrec.understanding import type_fields, understand
+
+    said = understand(found.group(1), vocabulary, dataclasses.replace(context, shown=[], pending=None))
+    types = set(type_fields(list(said.include))) | {"category"}
+    current = getattr(context, "current", None) or {}
+    refused = {
+        name: [v for v in values if v not in current.get(name, ())]
+        for name, values in said.include.items() if name not in types
+    }
+    refused = {name: values for name, values in refused.items() if values}
+    if not refused or len(said.include) != len(refused):
+        return request
+    include = {name: [v for v in values if v not in refused.get(name, ())] for name, values in request.include.items()}
+    exclude = {name: list(values) for name, values in request.exclude.items()}
+    for name, values in refused.items():
+        exclude[name] = sorted({*exclude.get(name, []), *values})
+    return request.model_copy(update={"include": {k: v for k, v in include.items() if v}, "exclude": exclude})
+
+
+def _refused_kind(request: Any, text: str, language: str, vocabulary: Any, read_again: Callable[[str], Any]) -> Any:
+    """"a mouse, not a gaming one": the product type said before the refusal, not the one refused."""
+    if request.intent not in _WISHES:
+        return request
+    from chatrec.understanding import type_fields
+
+    types = set(type_fields(list(vocabulary.fields))) | {"category"}
+    both = {
+        name: set(values) & set(request.exclude.get(name, ()))
+        for name, values in request.include.items() if name in types
+    }
+    both = {name: values for name, values in both.items() if values}
+    if not both:
+        return request
+    include = {name: [v for v in values if v not in both.get(name, ())] for name, values in request.include.items()}
+    include = {name: values for name, values in include.items() if values}
+    if not set(include) & types:
+        negator = _pattern("negator", language)
+        found = negator.search(text) if negator is not None else None
+        before = text[:found.start()].strip(" ,.;!?") if found else ""
+        if before:
+            said = read_again(before).include
+            for name, values in said.items():
+                kept = [v for v in values if v not in request.exclude.get(name, ())]
+                if name in types and kept:
+                    include[name] = kept
+    return request.model_copy(update={"include": include})

@@ -143,3 +143,59 @@ def test_none_of_that_value_stuff_refuses_the_value(catalogues, text: str) -> No
 def test_lexicon_words_of_set_48(catalogues, catalogue: str, text: str, name: str, value: str) -> None:
     heard = _read(catalogues, catalogue, text)
     assert value in heard.include.get(name, [])
+
+
+@pytest.mark.parametrize("text", ["type-c cable", "c type cables under 200", "braided type c cable from portronics"])
+def test_a_cable_named_by_its_connector_is_a_usb_cable(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.include.get("category") == ["USBCables"]
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "refused", "kept"),
+    [
+        ("white or grey tshirts, skip black", {"category": ["Tshirts"]}, {"baseColour": ["Black"]},
+         {"baseColour": ["Grey", "White"]}),
+        ("un móvil, olvídate de Samsung", {}, {"brand": ["Samsung"]}, {"category": ["Smartphones"]}),
+        ("ein Handy, vergiss Samsung", {}, {"brand": ["Samsung"]}, {"category": ["Smartphones"]}),
+        ("a phone, forget samsung", {}, {"brand": ["Samsung"]}, {"category": ["Smartphones"]}),
+    ],
+)
+def test_forgetting_a_value_never_wished_refuses_it(catalogues, text, current, refused, kept) -> None:
+    catalogue = "fashion" if "tshirts" in text else "electronics"
+    heard = _read(catalogues, catalogue, text, current=current)
+    for name, values in refused.items():
+        assert heard.exclude.get(name) == values
+    for name, values in kept.items():
+        assert heard.include.get(name) == values
+
+
+def test_forgetting_a_wish_in_force_refuses_nothing(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "forget red", current={"category": ["Tshirts"], "baseColour": ["Red"]})
+    assert heard.exclude == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [("the first two, which one's cheaper", [1, 2]), ("the 1st and 3rd which ones got the better picture", [1, 3])],
+)
+def test_which_over_the_items_named_compares_them(catalogues, text: str, positions: list[int]) -> None:
+    heard = _read(catalogues, "electronics", text, TVS)
+    assert heard.intent == "compare"
+    assert heard.positions == positions
+
+
+def test_more_of_the_items_named_stays_more_like(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "the 1st and 3rd, any more like those", TVS)
+    assert heard.intent == "more_like"
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "refused"),
+    [("a keyboard, not a gaming one", "Keyboards", "GamingKeyboards"), ("a mouse, not gaming", "Mice", "GamingMice"),
+     ("eine Maus, aber keine Gaming-Maus", "Mice", "GamingMice")],
+)
+def test_a_kind_refused_after_the_product_keeps_the_product(catalogues, text: str, wanted: str, refused: str) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.include.get("category") == [wanted]
+    assert heard.exclude.get("category") == [refused]
