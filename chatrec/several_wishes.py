@@ -90,6 +90,7 @@ def adjust(
     request = _all_but(request, text, language, context, read_again)
     request = _also_in(request, text, language, context, read_again)
     request = _which_of_named(request, text, language, context)
+    request = _stated_not_upto(request, text, context)
     return _forgotten(request, text, language, context, vocabulary)
 
 
@@ -280,3 +281,26 @@ def _refused_kind(request: Any, text: str, language: str, vocabulary: Any, read_
                 if name in types and kept:
                     include[name] = kept
     return request.model_copy(update={"include": include})
+
+
+_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(gb|tb|mah|w|mp|hz|inch|inches)\b")
+
+
+def _stated_not_upto(request: Any, text: str, context: Any) -> Any:
+    """"the one with 8gb ram": the item whose title says 8GB RAM, not one that has "up to 8GB RAM"."""
+    named = [ref for ref in request.references if ref.how != "all"]
+    shown = list(getattr(context, "shown", None) or [])
+    amounts = _AMOUNT.findall(text)
+    if len(named) < 2 or len(amounts) != 1 or not shown:
+        return request
+    number, unit = amounts[0]
+    said = re.compile(rf"(?<![\d.]){re.escape(number)}\s?{re.escape(unit)}", re.IGNORECASE)
+    upto = re.compile(rf"\b(?:up ?to|upto|expandable(?: up)?(?: to)?|max(?:imum)?)\W+{said.pattern}", re.IGNORECASE)
+    stated = []
+    for ref in named:
+        title = str(getattr(shown[ref.position - 1], "title", "")) if 0 < ref.position <= len(shown) else ""
+        if said.search(upto.sub(" ", title)):
+            stated.append(ref)
+    if not stated or len(stated) == len(named):
+        return request
+    return request.model_copy(update={"references": stated})

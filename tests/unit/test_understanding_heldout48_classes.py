@@ -199,3 +199,13 @@ def test_a_kind_refused_after_the_product_keeps_the_product(catalogues, text: st
     heard = _read(catalogues, "electronics", text)
     assert heard.include.get("category") == [wanted]
     assert heard.exclude.get("category") == [refused]
+
+
+PHONES = ("B0BBN4DZBD", "B0B3CPQ5PF", "B0BMGB3CH9")  # Redmi 2GB RAM, OnePlus 8GB RAM, Samsung 4GB RAM "Upto 8GB RAM"
+
+
+@pytest.mark.parametrize("text", ["the 8gb ram one, how much is it", "the one with 8gb ram, what colour is it"])
+def test_an_amount_a_title_gives_as_a_maximum_does_not_name_that_item(catalogues, text: str) -> None:
+    heard = _read(catalogues, "electronics", text, PHONES)
+    assert heard.intent == "ask_about_item"
+    assert heard.positions == [2]
