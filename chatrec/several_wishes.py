@@ -22,7 +22,16 @@ the other steps), and covers a class of wording per mechanism, not one sentence:
   Spanish and German ("紫色那双有白色的吗", "die grünen von Skechers, gibt's die auch in
   Schwarz?", "la roja ¿la tienen en azul?"): more like that item, in that value (the English "does
   the second one come in red?" stays a question, as the earlier sets label it);
-- a value refused as "none of that X stuff" ("none of those yellow things"): X left out.
+- a value refused as "none of that X stuff" ("none of those yellow things"): X left out;
+- a value never wished, told to be forgotten ("dell or logitech, forget hp", "olvídate de
+  Samsung", "vergiss Samsung"): refused (a wish in force told to be forgotten is left to the rules
+  that drop it);
+- a product type both wanted and refused ("a mouse, not a gaming one", "eine Maus, aber keine
+  Gaming-Maus"): refused, and the type said before the refusal is wanted;
+- "which" and a comparative over two or more shown items named ("the 2nd and the 4th, which ones
+  got better sound"): a comparison of those items;
+- an amount a shown title gives only as a maximum ("Upto 8GB RAM") does not name that item when
+  another title states it ("the one with 8gb ram").
 
 The word patterns are in ``chatrec/data/several_wishes.json``.
 """
@@ -83,7 +92,10 @@ def adjust(
     reworded = _reworded(text, language)
     if reworded != text:
         again = read_again(reworded)
-        if again.intent not in ("off_topic", "chitchat"):
+        # only what the rewording is for: a refusal, an upper bound, the shown items turned down
+        refused = bool(again.exclude) or (again.price is not None and again.price.max is not None) \
+            or again.intent == "reject"
+        if refused and again.intent not in ("off_topic", "chitchat"):
             request = again.model_copy(update={"language": language})
     request = _corrected(request, text, language, read_again)
     request = _refused_kind(request, text, language, vocabulary, read_again)
