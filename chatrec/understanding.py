@@ -45,6 +45,7 @@ from chatrec import colour_families  # lead
 from chatrec import attack_reading  # i12ah
 from chatrec import world_english  # i12ae
 from chatrec import foreign_constraints  # i12ai
+from chatrec import several_wishes  # i12am
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1509,8 +1510,10 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = attack_reading.adjust(  # i12ah: attacks round a request, others' orders, coupons, "哪个带麦"
         request, raw, context, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return foreign_constraints.adjust(  # i12ai: "不要红米的，换一批", "它有黑色的吗", "LG那台和小米那台比一下"
+    request = foreign_constraints.adjust(  # i12ai: "不要红米的，换一批", "它有黑色的吗", "LG那台和小米那台比一下"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return several_wishes.adjust(  # i12am: "blue, no wait, navy", "除了第一个 哪个好", "odio el rosa", "a kettle"
+        request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
