@@ -41,6 +41,10 @@ class, never by sentence; their words are in ``chatrec/data/indian_english.json`
 - "hate jbl, any other?": a brand named bare after a dislike leaves the brand out, even when a
   shown item is of that brand (set 44's "not the redmi" names the item with "the");
 - "and how does it compare with the samsung": "it" is the item the last turn pointed at;
+- "first one looks cheap quality, anything like the fire boltt one?": more like the item of the
+  last clause, not the one judged before it;
+- "the being human with white strap": a feature after "with" picks the one of the items of that
+  name whose title has it, and its words are no wish;
 - "olive green", "mustard yellow": a colour value before a basic colour names that colour alone.
 """
 
@@ -318,6 +322,44 @@ def _colour_shade(request: ShopperRequest, lowered: str) -> ShopperRequest:
     return request.model_copy(update={"include": {**request.include, "baseColour": [c for c in colours if c not in drop]}})
 
 
+def _last_clause_points(request: ShopperRequest, message: str, reread: Callable[[str], ShopperRequest] | None,
+                        ) -> ShopperRequest:
+    """"first one looks cheap, anything like the fire boltt one?": more like the item of the last clause."""
+    if request.intent != "more_like" or len(request.references) < 2 or reread is None or _REREADING.get():
+        return request
+    clauses = [c for c in re.split(r"[,.;!?]+\s*|\s+but\s+", message) if re.search(r"[a-z]", c, re.IGNORECASE)]
+    if len(clauses) < 2 or not _SIMILAR.search(clauses[-1].lower()):
+        return request
+    token = _REREADING.set(True)
+    try:
+        last = reread(clauses[-1])
+    finally:
+        _REREADING.reset(token)
+    have = {r.position for r in request.references}
+    kept = [r for r in last.references if r.position in have]
+    if last.intent != "more_like" or not kept or len(kept) >= len(have) or any(r.how == "all" for r in kept):
+        return request
+    return request.model_copy(update={"references": kept})
+
+
+def _named_with(request: ShopperRequest, lowered: str, shown: list[Any]) -> ShopperRequest:
+    """"the being human with white strap": a feature after "with" picks the one of the items named
+    that has it in its title; its words describe that item, they are no wish."""
+    if len(request.references) < 2 or request.intent not in ("more_like", "ask_about_item", "reject"):
+        return request
+    found = re.search(r"\bthe [a-z][\w -]*? with (?:the |a |an )?(?P<words>[a-z]+(?: [a-z]+)?)\b", lowered)
+    if not found:
+        return request
+    words = found.group("words").split()
+    picked = [r for r in request.references if 1 <= r.position <= len(shown) and all(
+        re.search(rf"\b{re.escape(w)}", str(getattr(shown[r.position - 1], "title", "")).lower()) for w in words)]
+    if not picked or len(picked) == len(request.references):
+        return request
+    include = {k: kept for k, values in request.include.items()
+               if (kept := [v for v in values if v.lower() not in words])}
+    return request.model_copy(update={"references": picked, "include": include})
+
+
 def _battery_question(request: ShopperRequest, message: str, context: Any, shown: list[Any]) -> ShopperRequest:
     """"battery backup kitna days" of an item shown: a question about its battery, not batteries."""
     last = list(getattr(context, "last_references", ()) or ())
@@ -365,6 +407,8 @@ def adjust(
     request = _brand_hated(request, lowered, vocabulary)
     request = _colour_shade(request, lowered)
     if shown:
+        request = _last_clause_points(request, rewritten, reread)
+        request = _named_with(request, lowered, shown)
         request = _compare_it(request, lowered, context, shown)
         request = _battery_question(request, lowered, context, shown)
     return request

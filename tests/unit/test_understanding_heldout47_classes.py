@@ -227,3 +227,20 @@ def test_a_named_product_or_a_shop_without_the_product_keeps_the_request(catalog
     assert _read(catalogues, "electronics", "my phone dies by noon, want a new phone with a bigger battery"
                  ).include.get("category") == ["Smartphones"]
     assert "category" not in _read(catalogues, "fashion", "the tap water tastes funny").include
+
+
+@pytest.mark.parametrize(("text", "shown", "position"),
+                         [("the redmi feels flimsy, anything like the samsung one?", PHONES, 3),
+                          ("2nd one is ugly tbh. something similar to the first one", MICE, 1)])
+def test_more_like_points_at_the_item_of_the_last_clause(catalogues, text: str, shown, position: int) -> None:
+    heard = _read(catalogues, "electronics", text, shown)
+    assert heard.intent == "more_like" and _positions(heard) == [position]
+
+
+@pytest.mark.parametrize(("text", "shown", "position", "colour"),
+                         [("the being human with blue strap, more like it", ("5077", "10400", "10318", "5070"), 1, "Blue"),
+                          ("the nike with pink, anything similar", BAGS, 3, "Pink")])
+def test_a_feature_after_with_picks_the_item_of_that_name(catalogues, text: str, shown, position: int, colour: str) -> None:
+    heard = _read(catalogues, "fashion", text, shown)
+    assert heard.intent == "more_like" and _positions(heard) == [position]
+    assert colour not in heard.include.get("baseColour", [])
