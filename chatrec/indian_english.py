@@ -69,6 +69,7 @@ _MONEY_BEFORE = re.compile(r"(?:under|below|within|upto|up to|max|maximum|budget
 # set while the rewritten message is read again: the rules' own steps rewrite it once more, and a
 # second rewrite of that would never end
 _REREADING: ContextVar[bool] = ContextVar("indian_english_rereading", default=False)
+_HUES = frozenset({"red", "blue", "green", "yellow", "pink", "orange", "purple", "brown", "grey", "gray"})
 # "my beta", "for my lil bro", "his elder bhai": kin of someone, no form of address
 _OWNED = re.compile(r"\b(?:my|for|mere|mera|meri|our|his|her|your|their|lil|little|baby|big|younger|elder|older|small|kid"
                     r"|twin|cousin|step)\s+$", re.IGNORECASE)
@@ -266,7 +267,7 @@ def _asks_about_item(request: ShopperRequest, lowered: str) -> ShopperRequest:
     available = re.search(r"\b(?:can i get (?:it|this|that|one|them)|do you have (?:it|this|that|them)|"
                           r"does (?:it|this|that) come|do (?:they|these) come|is (?:it|this|that) available|"
                           r"are (?:they|these) available|available) in\b", lowered)
-    if (details and not _SIMILAR.search(lowered)) or available:
+    if (details or available) and not _SIMILAR.search(lowered):
         return request.model_copy(update={"intent": "ask_about_item", "include": {}, "exclude": {}, "price": None,
                                           "relative_price": None, "show_now": False})
     return request
@@ -315,8 +316,10 @@ def _colour_shade(request: ShopperRequest, lowered: str) -> ShopperRequest:
     colours = request.include.get("baseColour")
     if not colours or len(colours) < 2:
         return request
+    # "black white" is two colours: only a shade that is no plain hue ("olive", "mustard") names one alone
     drop = {basic for basic in colours for shade in colours
-            if shade != basic and re.search(rf"\b{re.escape(shade.lower())}[- ]{re.escape(basic.lower())}\b", lowered)}
+            if shade != basic and basic.lower() in _HUES and shade.lower() not in _HUES and shade.lower() not in ("black", "white")
+            and re.search(rf"\b{re.escape(shade.lower())}[- ]{re.escape(basic.lower())}\b", lowered)}
     if not drop:
         return request
     return request.model_copy(update={"include": {**request.include, "baseColour": [c for c in colours if c not in drop]}})

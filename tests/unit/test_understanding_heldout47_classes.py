@@ -244,3 +244,8 @@ def test_a_feature_after_with_picks_the_item_of_that_name(catalogues, text: str,
     heard = _read(catalogues, "fashion", text, shown)
     assert heard.intent == "more_like" and _positions(heard) == [position]
     assert colour not in heard.include.get("baseColour", [])
+
+
+def test_two_plain_colours_stay_two_and_a_ball_is_no_lint(catalogues) -> None:
+    assert set(_read(catalogues, "fashion", "black white sneakers").include.get("baseColour", [])) == {"Black", "White"}
+    assert product_for("a small ball for my son") is None
