@@ -25,6 +25,8 @@ class, never by sentence; their words are in ``chatrec/data/indian_english.json`
 - "for office", "office going" on a catalogue of clothes is office wear (formal);
 - "can go upto 20k if its really good": the condition is no question about an item;
 - "anything other than zebronics?": a wish with a question mark, no question;
+- "no no my first idea was right, the red ones", "like I said before, the black ones": plural ones
+  said when going back to an earlier wish are that wish again, no item shown;
 - "whats the cheapest of these": "which is the cheapest of these" (a comparison of the items shown);
 - "how much battery backup" of an item shown asks about its battery, no batteries to buy.
 
@@ -144,6 +146,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\bwhat(?:'?s| is| are|s)(?: the)? (?P<sup>[a-z]+est|best|worst|most [a-z]+|least [a-z]+)"
             r"(?: one| ones)? (?=(?:of|among|from|in) (?:these|them|those|the lot|all|the three|the four|the two)\b"
             r"|here\b|out of these\b)", flags),
+        # "my first idea was right", "like i said before": the shopper goes back to an earlier wish
+        "returning": re.compile(
+            r"\b(?:my first (?:idea|choice|thought|plan)|first idea|like i said|as i said|i said (?:before|earlier|first)"
+            r"|i told (?:you |u )?(?:before|earlier|first)|originally|at first i (?:wanted|said|asked)|what i (?:wanted|asked for)"
+            r" (?:first|before|earlier|at first)|back to my first)\b", flags),
         "battery_question": re.compile(
             r"\b(?:how (?:much|many|long|good|many days|many hours)|kitna|kitni|kitne|what(?:'?s| is)(?: the)?)"
             r"(?: [a-z]+){0,3}? battery(?: backup| life| capacity)?\b|\bbattery (?:backup|life)\b[^.]*\?", flags),
@@ -232,6 +239,8 @@ def normalise(message: str, clothes: bool = False, value_words: frozenset[str] =
     text = patterns["condition"].sub("", text)
     if patterns["other_than"].search(text):
         text = text.rstrip(" ?")
+    if patterns["returning"].search(text):  # "the red ones" is then the earlier wish, no item shown
+        text = re.sub(r"\bthe ((?:[a-z]+ ){1,2}ones)\b", r"\1", text, flags=re.IGNORECASE)
     text = patterns["what_the_most"].sub(lambda found: f"which is the {found.group('sup')} ", text)
     text = re.sub(r"\s+([,.!?])", r"\1", text)
     return re.sub(r"\s+", " ", text).strip(" ,") or message

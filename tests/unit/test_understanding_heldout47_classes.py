@@ -249,3 +249,10 @@ def test_a_feature_after_with_picks_the_item_of_that_name(catalogues, text: str,
 def test_two_plain_colours_stay_two_and_a_ball_is_no_lint(catalogues) -> None:
     assert set(_read(catalogues, "fashion", "black white sneakers").include.get("baseColour", [])) == {"Black", "White"}
     assert product_for("a small ball for my son") is None
+
+
+@pytest.mark.parametrize("text", ["like i told you before, the black ones", "originally i wanted the black ones tbh"])
+def test_plural_ones_when_going_back_to_an_earlier_wish_are_that_wish(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text, ("11280", "9169", "11308"),
+                  current={"category": ["Jeans"], "baseColour": ["Blue"]})
+    assert heard.intent == "refine" and heard.include.get("baseColour") == ["Black"] and not heard.references
