@@ -22,7 +22,8 @@ class, never by sentence; their words are in ``chatrec/data/indian_english.json`
 - two words that are one value word of the catalogue written apart ("track suit", "sweat shirt",
   "hand bag") are that word;
 - "4k" beside a television word is a resolution, no budget ("lg smart tv 55 inch 4k budget 50000");
-- "for office", "office going" on a catalogue of clothes is office wear (formal);
+- "for office", "office going" on a catalogue of clothes is office wear (formal), said of what is
+  worn ("black handbags for the office" are no formal wear);
 - "can go upto 20k if its really good": the condition is no question about an item;
 - "anything other than zebronics?": a wish with a question mark, no question;
 - "no no my first idea was right, the red ones", "like I said before, the black ones": plural ones
@@ -234,7 +235,9 @@ def normalise(message: str, clothes: bool = False, value_words: frozenset[str] =
     if _TV_WORDS.search(text):
         text = patterns["resolution"].sub(
             lambda found: found.group(0) if _MONEY_BEFORE.search(text[:found.start()]) else "uhd", text)
-    if clothes:
+    # office wear is what is worn: a bag for the office is carried there, no formal wear (main set)
+    if clothes and not re.search(r"\b(?:bags?|handbags?|backpacks?|wallets?|clutch(?:es)?|totes?|purses?|laptop)\b",
+                                 text, re.IGNORECASE):
         text = patterns["office"].sub("for office wear", text)
     text = patterns["condition"].sub("", text)
     if patterns["other_than"].search(text):

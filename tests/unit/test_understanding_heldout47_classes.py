@@ -256,3 +256,7 @@ def test_plural_ones_when_going_back_to_an_earlier_wish_are_that_wish(catalogues
     heard = _read(catalogues, "fashion", text, ("11280", "9169", "11308"),
                   current={"category": ["Jeans"], "baseColour": ["Blue"]})
     assert heard.intent == "refine" and heard.include.get("baseColour") == ["Black"] and not heard.references
+
+
+def test_a_bag_for_the_office_is_no_formal_wear(catalogues) -> None:
+    assert "usage" not in _read(catalogues, "fashion", "a brown backpack for office use").include
