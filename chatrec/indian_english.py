@@ -14,7 +14,7 @@ class, never by sentence; their words are in ``chatrec/data/indian_english.json`
   ("sasta", "dikhao", "nahi chahiye"); the message is then English, not German ("mein");
 - a form of address ("thank u beta", "hi bhai", "ok yaar") is no wearer: "beta" is a son only
   after "my" or "for";
-- product names as Indian, older and phonetic spellers write them ("mobail", "jens", "chappals",
+- product names as Indian, older and phonetic spellers write them ("mobail", "jens",
   "induction stove", "one of those wireless ear things", "the thing you plug in the wall to charge
   a phone"), "mixer" alone for the mixer grinder of Indian kitchens, "hdmi wire" for the cable,
   "a charger for my samsung phone" for a phone charger;
@@ -37,8 +37,6 @@ class, never by sentence; their words are in ``chatrec/data/indian_english.json`
   is chitchat;
 - asking for goods for free ("give me iphone for free") is off topic;
 - "the lg one details pls": details of a shown item are a question about it, not more like it;
-  so is "can i get it in black" / "does it come in blue" said of a shown item (as "does the 4th
-  come in black?");
 - "same but in white and for summer" with no item named changes the search under way (refine),
   it points at no item;
 - "hate jbl, any other?": a brand named bare after a dislike leaves the brand out, even when a
@@ -245,7 +243,7 @@ def normalise(message: str, clothes: bool = False, value_words: frozenset[str] =
     if patterns["returning"].search(text):  # "the red ones" is then the earlier wish, no item shown
         text = re.sub(r"\bthe ((?:[a-z]+ ){1,2}ones)\b", r"\1", text, flags=re.IGNORECASE)
     text = patterns["what_the_most"].sub(lambda found: f"which is the {found.group('sup')} ", text)
-    text = re.sub(r"\s+([,.!?])", r"\1", text)
+    text = re.sub(r"\s+([,.!?])(?=\s|$)", r"\1", text)  # a word taken out leaves no space before a comma
     return re.sub(r"\s+", " ", text).strip(" ,") or message
 
 
@@ -272,14 +270,11 @@ def _refs(positions: list[int], shown: list[Any], how: str) -> list[ItemReferenc
 
 
 def _asks_about_item(request: ShopperRequest, lowered: str) -> ShopperRequest:
-    """"the lg one details pls", "can i get it in black": a question about the item pointed at."""
+    """"the lg one details pls": a question about the item pointed at."""
     if request.intent != "more_like" or not request.references or any(r.how == "all" for r in request.references):
         return request
     details = re.search(r"\b(?:details?|specs?|specifications?|full info|more info|information|features)\b", lowered)
-    available = re.search(r"\b(?:can i get (?:it|this|that|one|them)|do you have (?:it|this|that|them)|"
-                          r"does (?:it|this|that) come|do (?:they|these) come|is (?:it|this|that) available|"
-                          r"are (?:they|these) available|available) in\b", lowered)
-    if (details or available) and not _SIMILAR.search(lowered):
+    if details and not _SIMILAR.search(lowered):
         return request.model_copy(update={"intent": "ask_about_item", "include": {}, "exclude": {}, "price": None,
                                           "relative_price": None, "show_now": False})
     return request
