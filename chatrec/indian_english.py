@@ -200,10 +200,11 @@ def _glued(text: str, value_words: frozenset[str], value_phrases: frozenset[str]
         apart = " ".join(normalise_tokens(f"{first} {second}"))
         if len(joined) == 1 and joined[0] in value_words and apart not in value_phrases \
                 and f"{first} {second}".lower() not in value_phrases:
-            return first + second
+            return first  # the space goes, the second word stays: "tracksuit"
         return found.group(0)
 
-    return re.sub(r"\b([a-z]{3,}) ([a-z]{3,})\b", join, text, flags=re.IGNORECASE) if value_words else text
+    # the second word is looked ahead at, so that every pair of neighbours is tried ("need a track suit")
+    return re.sub(r"\b([a-z]{3,}) (?=([a-z]{3,})\b)", join, text, flags=re.IGNORECASE) if value_words else text
 
 
 def normalise(message: str, clothes: bool = False, value_words: frozenset[str] = frozenset(),

@@ -116,6 +116,7 @@ def test_product_names_of_indian_older_and_phonetic_spellers(catalogues, text: s
     [("jeens for men", "Jeans", "Men"),
      ("sweat shirt for men", "Sweatshirts", "Men"),
      ("hand bag for my wife", "Handbags", "Women"),
+     ("need a grey track suit for my husband", "Tracksuits", "Men"),
      ("shoes for my sun who is six", None, "Boys")],
 )
 def test_clothes_spelt_apart_or_misheard(catalogues, text: str, category: str | None, gender: str) -> None:
