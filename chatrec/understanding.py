@@ -46,6 +46,7 @@ from chatrec import attack_reading  # i12ah
 from chatrec import world_english  # i12ae
 from chatrec import foreign_constraints  # i12ai
 from chatrec import several_wishes  # i12am
+from chatrec import indian_english, problem_words  # i12aj
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1508,6 +1509,10 @@ def understand(
     request = foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
     request = foreign_wishes.adjust(  # i12ad: "电水壶 包邮吗", "el de Dell no, gracias", "Mi o Ambrane", "键鼠套装"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = indian_english.adjust(  # i12aj: "500-600 mein kuch hai kya", "hi beta", "the lg one details pls"
+        request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = problem_words.adjust(  # i12aj: "my phone dies by lunch" is a power bank
+        request, raw, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = attack_reading.adjust(  # i12ah: attacks round a request, others' orders, coupons, "哪个带麦"
         request, raw, context, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = foreign_constraints.adjust(  # i12ai: "不要红米的，换一批", "它有黑色的吗", "LG那台和小米那台比一下"

@@ -1,0 +1,96 @@
+"""Problems described instead of products: "my phone dies by lunch" wants a power bank (issue 12, set 47).
+
+Shoppers who do not know a product's name say what goes wrong: "my phone dies by lunch, need
+something to charge it when I'm out", "tap water tastes funny", "bathing water is freezing in the
+mornings", "my sweaters are full of little fuzz balls", "wifi doesn't reach my bedroom", "my screen
+got cracked again". :func:`adjust` gives such a message the product a shop assistant would bring.
+The problems and their products are data (``chatrec/data/problem_words.json``): each problem is
+a few regular expressions, the product is said in words the rules read ("power bank"), so that
+the catalogue decides the value (PowerBanks on the electronics demo; nothing on a clothes shop).
+
+A problem gives its product only when the shopper named no other product: "a fan heater, my room
+gets freezing" keeps the fan heater. The device that has the problem ("my phone") is no wish and
+gives way, unless the shopper wants another one ("my phone dies by lunch, I want a new phone
+with a bigger battery").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from chatrec.request import ShopperRequest
+from chatrec.text import word_table
+
+__all__ = ["adjust", "product_for"]
+
+_TYPE_FIELDS = ("category", "subcategory", "subCategory", "articleType", "masterCategory")
+
+
+@lru_cache(maxsize=1)
+def _problems() -> list[dict[str, Any]]:
+    out = []
+    for entry in word_table("problem_words")["problems"]:
+        out.append({
+            "product": entry["product"],
+            "problems": [re.compile(p, re.IGNORECASE) for p in entry["problems"]],
+            "devices": list(entry.get("devices", ())),
+            "keep": re.compile(entry["keep"], re.IGNORECASE) if entry.get("keep") else None,
+            "instead": (entry["instead"]["product"], re.compile(entry["instead"]["when"], re.IGNORECASE))
+            if entry.get("instead") else None,
+        })
+    return out
+
+
+def product_for(message: str) -> tuple[str, list[str]] | None:
+    """The product words for the problem a message describes, and the words of the device that has
+    it ("my phone dies by lunch" -> ("power bank", ["phone", ...])), or None."""
+    lowered = re.sub(r"\s+", " ", message.lower())
+    for entry in _problems():
+        if not any(p.search(lowered) for p in entry["problems"]):
+            continue
+        if entry["keep"] is not None and entry["keep"].search(lowered):
+            return None
+        product = entry["product"]
+        if entry["instead"] is not None and entry["instead"][1].search(lowered):
+            product = entry["instead"][0]
+        return product, entry["devices"]
+    return None
+
+
+def adjust(
+    request: ShopperRequest, message: str, vocabulary: Any = None,
+    reread: Callable[[str], ShopperRequest] | None = None,
+) -> ShopperRequest:
+    """The product of the problem a message describes, in place of the device that has it.
+
+    Args:
+        request: The rules' request.
+        message: The shopper's words.
+        vocabulary: The catalogue's values (unused; the same arguments as the other steps).
+        reread: Reads a text with the rules (the product words become the catalogue's values).
+    """
+    if request.language != "en" or reread is None or request.intent not in ("recommend", "refine"):
+        return request
+    found = product_for(message)
+    if found is None:
+        return request
+    product, devices = found
+    wanted = reread(product).include
+    types = {k: v for k, v in wanted.items() if k in _TYPE_FIELDS}
+    if not types:
+        return request  # the catalogue sells nothing of the kind
+    device_values: set[str] = set()
+    for word in devices:
+        for name, values in reread(word).include.items():
+            if name in _TYPE_FIELDS:
+                device_values.update(values)
+    include = {k: list(v) for k, v in request.include.items()}
+    named = {v for k, values in include.items() if k in _TYPE_FIELDS for v in values}
+    if named - device_values:
+        return request  # the shopper named the product wanted
+    include = {k: v for k, v in include.items() if k not in _TYPE_FIELDS}
+    include.update({k: list(v) for k, v in types.items()})
+    return request.model_copy(update={"include": include, "intent": "recommend" if not request.references else request.intent})
