@@ -650,7 +650,8 @@ def _asked_words(text: str, wording: Mapping[str, Any]) -> list[str]:
 _YES_NO_VERBS = frozenset("is are does do did has have can could will would was were".split())
 _WH = frozenset("what which how why where who when".split())
 #: a verb anywhere near the start: "¿el primero tiene ...?", "Hat das erste ...?", "the first one is ...?"
-_YES_NO_INSIDE = frozenset("is are does has es son tiene tienen lleva viene ist sind hat haben kommt".split())
+_YES_NO_INSIDE = frozenset("is are does has es son tiene tienen lleva viene ist sind hat haben kommt "
+                            "sirve sirven funciona funcionan soporta admite unterstützt unterstutzt funktioniert passt".split())  # i12ak
 _ZH_YES_NO = re.compile(r"(?:吗|嘛|么)\s*[?？]?\s*$|是不是|有没有.*[?？]$")
 
 

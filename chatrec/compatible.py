@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from chatrec import named_devices  # i12ak: a make named bare or as a broken device
 from chatrec.conversation import load_cues
 from chatrec.prompting import default_prompts_dir
 
@@ -37,6 +38,8 @@ def _for_device(phrase: str, message: str) -> bool:
     "给苹果手机买根线"), not as the product wanted ("有没有小米的电视？")."""
     if re.search(rf"(?:给|适合|适用于|配|用于|兼容)(?:我的|我|个|一个)?{re.escape(phrase)}|{re.escape(phrase)}(?:用)?的?"
                  rf"(?:遥控器|遥控|充电线|充电器|数据线|线|保护套|手机壳|壳|支架|挂架|转换器|适配器|配件)", message):
+        return True
+    if re.search(rf"{re.escape(phrase)}(?:上)?(?:能用|可以用|用)的", message):  # i12ak: "苹果手机用的" (one for an iPhone)
         return True
     # i12af: "a remote for my fire tv stick", "uno para mi fire stick", "eine für meinen Fire TV Stick"
     return re.search(rf"\b(?:for|fits?|fitting|with|compatible with|works with|para|f(?:ü|ue|u)r)\s+(?:(?:my|a|an|the|our|"
@@ -79,6 +82,8 @@ def device_makes(message: str, known_makes: Iterable[str] = ()) -> list[str]:
                 if word.casefold() in makes or any(c.isupper() for c in word):
                     if word not in found:
                         found.append(word)
+    found += [w for w in named_devices.bare_makes(message, makes) + named_devices.broken_device_makes(message, makes, _GENERIC)
+              if w.casefold() not in {f.casefold() for f in found}]  # i12ak: "for samsung", "his LG one is broken"
     return found
 
 
@@ -89,7 +94,8 @@ def device_not_maker(heard: Any, makes: Sequence[str], type_names: Sequence[str]
     and a make named once more keeps its brand ("a Samsung charger for my Samsung phone")."""
     brands = list(heard.include.get("brand", ()))
     device = {m.casefold() for m in makes}
-    if not brands or not (any(name in heard.include for name in type_names) or _accessory_named(message, makes)):
+    if not brands or not (any(name in heard.include for name in type_names) or _accessory_named(message, makes)
+                          or named_devices.bare_makes(message, makes)):  # i12ak: "und eine für LG?" while remotes are shown
         return heard
     kept = [b for b in brands if b.casefold() not in device
             or len(re.findall(rf"(?<![a-z0-9]){re.escape(b.casefold())}(?![a-z0-9])", message.casefold())) > 1]

@@ -50,11 +50,20 @@ def is_elliptical(message: str, asked: Iterable[str]) -> bool:
     closes = any(text.endswith(c) if _HAN.search(c) else text.endswith(f" {c}") for c in _all("closers"))
     if not (opens or closes):
         return False
+    if any(_says(text, q) for q in _all("own_questions")):  # i12ak: "and the 2 pack one, how much" asks the price
+        return False
     if _HAN.search(text):  # no spaces to split on: every character must point or open / close
         pointing = set(str(_words()["zh_pointing"]))
         return all(char in pointing or not _HAN.search(char) and not char.isalpha() for char in text.replace(" ", ""))
     own = set(_all("words"))
     return all(fold(word) in own for word in asked)
+
+
+def _says(text: str, phrase: str) -> bool:
+    """Whether the folded ``text`` holds ``phrase`` (Chinese as a substring, else on word boundaries)."""
+    if _HAN.search(phrase):
+        return phrase in text
+    return re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text) is not None
 
 
 def earlier_question(turns: Sequence[Any]) -> str | None:

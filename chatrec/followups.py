@@ -227,15 +227,16 @@ def shows_at_once(
 
 def narrows(heard: ShopperRequest, before: Mapping[str, Sequence[str]], types: Iterable[str]) -> bool:
     """Whether this message adds a wish on a field other than the product type ("gold please",
-    "in white", i12o: "not purple") to the wishes in force ``before``: the items fitting may include
-    some seen already."""
+    "in white", i12o: "not purple"; i12ak: "not nike", a word of titles) to the wishes in force ``before``:
+    the items fitting may include some seen already."""
     if heard.intent not in ("refine", "answer", "recommend"):
         return False
     kinds = set(types) | {"category"}
     return any(name not in kinds and not set(values) <= set(before.get(name, ()))
                for name, values in heard.include.items()) \
         or any(name not in kinds and values for name, values in heard.exclude.items()) \
-        or heard.price is not None and heard.price.max is not None and not heard.include  # i12o: "not purple", "under 300"
+        or heard.price is not None and heard.price.max is not None and not heard.include \
+        or bool(heard.avoid_words) and not heard.include  # i12o: "not purple", "under 300"; i12ak: "not nike", "不要耐克的"
 
 
 #: Words that qualify a product without naming a make or a model: never "none of the TVs is called new".

@@ -42,6 +42,7 @@ from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote th
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
 from chatrec import injection, meant_items, question_choice, recalled_item, value_ones  # i12af: an injection inside a request; "show me the LG ones"
 from chatrec import purposes  # i12ag: "something to store files": the categories that serve it
+from chatrec import shopper_asks  # i12ak: batch 12's moves ("do you have a 2 metre one?")
 from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
 from chatrec.catalog import Item
@@ -985,6 +986,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = value_ones.asks_for_value_ones(heard, reading, lambda text: understand(
             text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
             [f for f in parts.vocabulary.fields if f not in {"category", *type_fields(list(parts.vocabulary.fields))}])
+        heard = shopper_asks.bare_value_ones(heard, reading, lambda text: understand(  # i12ak: "the white ones"
+            text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
+            [f for f in parts.vocabulary.fields if f not in {"category", *type_fields(list(parts.vocabulary.fields))}])
     heard = unshown_make.asks_for_make(  # "any from van heusen?" after Arrow shirts: that make's shirts
         heard, message, [index.get(i) for i in state.last_shown if i in index], parts.vocabulary.counts.get("brand", {}))
     heard = recalled_item.recalls_item(  # i12af: "back to the TVs, the second one you showed me"
@@ -1064,6 +1068,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                              "include": {k: v for k, v in heard.include.items() if k not in kind_names}})
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
+        heard = shopper_asks.spec_asked_for(heard, message, bounds)  # i12ak: "do you have a 2 metre one?"
     for family in spec_comparatives.given_up(message, list(state.specs)):  # "forget the capacity, just the best rated"
         bounds[family] = (None, None)
         heard = heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
@@ -1079,6 +1084,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], makes,
         read=lambda text: understand(text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
                                      lexicon=_lexicon(settings)))
+    heard = shopper_asks.complained_of(  # i12ak: "the remote never works ... a smart tv is the way to go"
+        heard, message, ["category", *type_fields(list(parts.vocabulary.fields))],
+        read=lambda text: understand(text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
+                                     lexicon=_lexicon(settings)))
+    heard = shopper_asks.device_opening(  # i12ak: "for fire tv stick actually" while remotes are sought
+        heard, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], makes)
     if for_shown and makes and "brand" not in heard.include and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
     elif makes and not for_shown:  # "给我的iPhone买个充电器": the device's make is what the charger fits, not its maker
@@ -1243,7 +1254,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             parts.labels.show(widened[1]) if parts.labels is not None else widened[1])))
     seen_rest: list[str] = []  # "show me more" when only the wishes left out could bring new items
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
-                                                    named_now=[*heard.include, *(["price"] if heard.price else [])],
+                                                    named_now=[*heard.include, *(["price"] if heard.price else []),
+                                                               *(["avoid"] if heard.avoid_words else [])],  # i12ak: "not nike"
                                                     wider=widened[0] if widened else None, after=seen_rest)
     pointed_now = pointed_again.pointed_items(heard, index) if exhausted and anchors \
         and pointed_again.only_points(message, heard) else []
