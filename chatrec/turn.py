@@ -42,6 +42,7 @@ from chatrec import injection, meant_items, question_choice, recalled_item, valu
 from chatrec import purposes  # i12ag: "something to store files": the categories that serve it
 from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
+from chatrec import not_carried_wish, one_shown, shown_pointing  # i12al: "similar to the second" of one item; "the 43 inch one"
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
@@ -205,6 +206,7 @@ def hear(
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     heard = as_question_about_shown(heard, message, shown, state.last_references)
     heard = pointed_again.by_figure(heard, message, shown)  # i12ag: "how much is the 1.78 inch one?"
+    heard = shown_pointing.by_figure_alone(heard, message, shown)  # i12al: "the 1.78 inch one" with no question
     if shown:  # i12v: "the white ones only": a filter, not a reference to the white ones shown
         heard = followups.only_these(heard, message, lambda text: understand(
             text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))
@@ -1004,6 +1006,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if terms is not None:
         heard = heard.model_copy(update={"intent": "off_topic", "references": [], "show_now": False})
     notes: list[str] = []
+    if one_shown.beyond_the_one(message, heard, len(state.last_shown)) and state.last_shown[0] in index:  # i12al
+        notes.append(one_shown.note(phrases, index.get(state.last_shown[0])))
     # i12o: "a wedding outfit for a man": the occasion is a wish on the values that dress for it (Formal)
     dressed = shopper_moves.occasion(message, parts.vocabulary.counts) \
         if heard.intent in ("recommend", "refine", "answer") else {}
@@ -1169,7 +1173,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines:
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
-        thing = None if wanted_now else not_carried(message, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)  # i12y: "white" is no type
+        thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
+            message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
         elif not heard.include and not state.requested and not wanted_now and (missing := shopper_moves.no_such_type(message, [

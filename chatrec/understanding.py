@@ -44,6 +44,7 @@ from chatrec import english_amendments  # i12aa
 from chatrec import colour_families  # lead
 from chatrec import attack_reading  # i12ah
 from chatrec import world_english  # i12ae
+from chatrec import gaps_round6  # i12al
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1490,8 +1491,9 @@ def understand(
     request = foreign_replies.adjust(request, raw, context)  # i12z: "第三个防水不", "das dritte eher nicht", "大家好"
     request = foreign_wishes.adjust(  # i12ad: "电水壶 包邮吗", "el de Dell no, gracias", "Mi o Ambrane", "键鼠套装"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return attack_reading.adjust(  # i12ah: attacks round a request, others' orders, coupons, "哪个带麦"
+    request = attack_reading.adjust(  # i12ah: attacks round a request, others' orders, coupons, "哪个带麦"
         request, raw, context, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return gaps_round6.adjust(request, raw, context, vocabulary)  # i12al: "una funda para el mando de la tele", "first vs last"
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
