@@ -261,16 +261,25 @@ def _fewest_omissions(
     out alone, not after every older wish: "a summer party dress, in red" keeps the party dress.
     """
     options = _omissions(wishes, label, last)
+    # i12al: whom it is for outweighs any number of colours, uses and seasons ("red casual shoes for
+    # boys": the colour and the use go before "boys"); the product type outweighs everything
+    costs = [omission_cost(wishes, option) for _, option in options]
+    best: tuple[int, Wishes, list[str]] | None = None
     tries = 0
     for size in range(1, len(options) + 1):
+        if best is not None and best[0] <= size:
+            break  # no larger set of wishes costs less
         for dropped in combinations(range(len(options)), size):
             tries += 1
             if tries > _MOST_TRIES:
-                return None
+                return (best[1], best[2]) if best is not None else None
+            cost = sum(costs[i] for i in dropped)
+            if best is not None and cost >= best[0]:
+                continue
             kept = _without(wishes, [options[i][1] for i in dropped])
             if fits(kept):
-                return kept, [options[i][0] for i in dropped]
-    return None
+                best = (cost, kept, [options[i][0] for i in dropped])
+    return (best[1], best[2]) if best is not None else None
 
 
 def _without(wishes: Wishes, omissions: Sequence[Wishes]) -> Wishes:
@@ -279,6 +288,18 @@ def _without(wishes: Wishes, omissions: Sequence[Wishes]) -> Wishes:
     priced = all(o.min_price is not None or o.max_price is not None for o in omissions)
     return Wishes(include=include, exclude=wishes.exclude,
                   min_price=wishes.min_price if priced else None, max_price=wishes.max_price if priced else None)
+
+
+def omission_cost(wishes: Wishes, option: Wishes) -> int:
+    """What leaving out the one wish ``option`` lacks costs the shopper: the product type 100, whom it is
+    for 10, anything else (a colour, a use, the budget) 1 (i12al)."""
+    gone = [name for name in wishes.include if name not in option.include]
+    if not gone:
+        return 1  # the budget
+    types = set(type_fields(list(wishes.include))) | {"category"}
+    if set(gone) & types:
+        return 100
+    return 10 if set(gone) & set(audience_fields(list(wishes.include))) else 1
 
 
 def _omissions(wishes: Wishes, label: Callable[[Wishes], str], last: Collection[str] = ()) -> list[tuple[str, Wishes]]:

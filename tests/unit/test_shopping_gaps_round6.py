@@ -264,3 +264,37 @@ def test_a_red_dress_on_the_electronics_shop_gets_the_note(electronics_chatrec: 
     for text, said in [("need a red skirt", "skirt"), ("una falda roja", "falda"), ("红色的半身裙", "半身裙")]:
         reply = electronics_chatrec.respond(text, session_id=text)  # type: ignore[attr-defined]
         assert said in reply.text
+
+
+# --- (9) whom it is for is given up after every colour, use and season ------------------------------------
+
+
+def _relaxed(include: dict[str, list[str]], carried: list[dict[str, str]], max_price: float | None = None) -> list[str]:
+    from chatrec.dialogue import Wishes
+    from chatrec.query import relax
+
+    def fits(w: Wishes) -> bool:
+        return any(all(item.get(k) in v for k, v in w.include.items()) and (w.max_price is None or max_price is None
+                   or float(item.get("price", 0)) <= w.max_price) for item in carried)
+
+    return relax(Wishes(include=include, max_price=max_price), fits=fits, label=lambda w: "the budget")[1]
+
+
+def test_the_colour_and_the_use_go_before_the_boy() -> None:
+    shop = [{"baseColour": "Red", "usage": "Sports", "articleType": "Casual Shoes", "gender": "Men"},
+            {"baseColour": "Blue", "usage": "Casual", "articleType": "Casual Shoes", "gender": "Boys"}]
+    wishes = {"baseColour": ["Red"], "usage": ["Sports"], "articleType": ["Casual Shoes"], "gender": ["Boys"]}
+    assert _relaxed(wishes, shop) == ["Red", "Sports"]  # not "Boys", which one omission would have done
+
+
+def test_the_budget_and_a_season_go_before_the_girl() -> None:
+    shop = [{"season": "Winter", "articleType": "Sandals", "gender": "Women", "price": "100"},
+            {"season": "Summer", "articleType": "Sandals", "gender": "Girls", "price": "900"}]
+    wishes = {"season": ["Winter"], "articleType": ["Sandals"], "gender": ["Girls"]}
+    assert sorted(_relaxed(wishes, shop, max_price=500)) == sorted(["Winter", "the budget"])
+
+
+def test_whom_it_is_for_goes_when_nothing_else_can_keep_the_type() -> None:
+    shop = [{"baseColour": "Yellow", "articleType": "Sports Shoes", "gender": "Women"}]
+    wishes = {"baseColour": ["Yellow"], "articleType": ["Sports Shoes"], "gender": ["Boys"]}
+    assert _relaxed(wishes, shop) == ["Boys"]
