@@ -298,3 +298,38 @@ def test_whom_it_is_for_goes_when_nothing_else_can_keep_the_type() -> None:
     shop = [{"baseColour": "Yellow", "articleType": "Sports Shoes", "gender": "Women"}]
     wishes = {"baseColour": ["Yellow"], "articleType": ["Sports Shoes"], "gender": ["Boys"]}
     assert _relaxed(wishes, shop) == ["Boys"]
+
+
+# --- (11) a kind named by two labels reads like a person ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("include", "said"), [
+    ({"subcategory": ["Headphones,Earbuds&Accessories"], "category": ["Over-Ear"]}, "Over-ear headphones"),
+    ({"subcategory": ["Cables&Adapters"], "category": ["Braided"]}, "Braided cables"),
+    ({"subcategory": ["Mobiles&Accessories"], "category": ["Smartphones"]}, "Smartphones"),
+])
+def test_a_fine_label_in_a_list_label_reads_as_one_kind(include: dict[str, list[str]], said: str) -> None:
+    from chatrec.dialogue import Wishes
+    from chatrec.wording import Phrases
+
+    summary = Phrases().summary(Wishes(include=include))
+    assert summary.startswith(said)
+    assert "&" not in summary and "," not in summary
+
+
+def test_two_labels_that_are_no_list_are_both_said() -> None:
+    from chatrec.dialogue import Wishes
+    from chatrec.wording import Phrases
+
+    summary = Phrases().summary(Wishes(include={"category": ["Sports Shoes"], "gender": ["Boys"], "baseColour": ["Red"]}))
+    assert "Sports Shoes" in summary and "Boys" in summary
+
+
+def test_other_languages_keep_the_fine_label_only() -> None:
+    from chatrec.dialogue import Wishes
+    from chatrec.wording import Phrases
+
+    include = {"subcategory": ["Headphones,Earbuds&Accessories"], "category": ["In-Ear"]}
+    for code in ("zh", "de", "es"):
+        summary = Phrases().language(code).summary(Wishes(include=include))
+        assert "," not in summary and "&" not in summary, (code, summary)
