@@ -333,3 +333,36 @@ def test_other_languages_keep_the_fine_label_only() -> None:
     for code in ("zh", "de", "es"):
         summary = Phrases().language(code).summary(Wishes(include=include))
         assert "," not in summary and "&" not in summary, (code, summary)
+
+
+# --- (10) a reason credits no quick-reply word and no word of the item's own type ---------------------------
+
+
+def _features_of(item: Item, text: str, include: dict[str, tuple[str, ...]]) -> list[str]:
+    from chatrec.grounding import Request, facts_for
+
+    return [f.value for f in facts_for(item, Request(text=text, include=include)) if f.kind == "feature"]
+
+
+def test_a_word_of_the_items_type_is_no_feature() -> None:
+    phone = Item(id="p", title="iQOO Z6 Pro 5G", category="Smartphones", description="A fast phone with a big battery")
+    watch = Item(id="w", title="Noise Pulse", category="SmartWatches", description="A watch that tracks your sleep")
+    assert _features_of(phone, "something for my phone", {"category": ("Smartphones",)}) == []
+    features = " ".join(_features_of(watch, "a watch that tracks sleep", {"category": ("SmartWatches",)}))
+    assert "sleep" in features and "watch" not in features
+
+
+def test_a_clicked_label_is_no_feature_but_a_said_feature_is() -> None:
+    bank = Item(id="b", title="Ambrane Power Bank", category="PowerBanks",
+                description="Mobile accessories for travel, quick charging for your mobile")
+    said = "power bank with quick charging Mobile Accessories"
+    features = " ".join(_features_of(bank, said, {"category": ("PowerBanks",), "department": ("MobileAccessories",)}))
+    assert "quick charging" in features
+    assert "mobile" not in features and "accessor" not in features
+
+
+def test_reasons_never_say_mentions(electronics_chatrec: object) -> None:
+    for text in ("a cover for my tv remote", "usb cable with fast charging", "una funda para el mando"):
+        reply = electronics_chatrec.respond(text, session_id=text)  # type: ignore[attr-defined]
+        assert reply.recommendations
+        assert not any("mentions" in r.reason or "menciona" in r.reason for r in reply.recommendations)
