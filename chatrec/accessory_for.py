@@ -109,6 +109,10 @@ _ONE_FOR = re.compile(
     re.IGNORECASE)
 
 
+#: "is the Esprit one for women?", "¿es la de Puma para mujer?", "ist das für Damen?": a yes/no question about it.
+_ABOUT_IT = re.compile(r"^\W*(?:is|are|was|does|do they|does it|es|son|está|ist|sind|passt)\b", re.IGNORECASE)
+
+
 def _one_for_a_device(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
     """"do you have one for an LG remote?" after remote covers, one of them for an LG remote: a search for
     such covers fitting that device (read as if nothing were shown), not a question about the shown one
@@ -119,9 +123,14 @@ def _one_for_a_device(request: ShopperRequest, message: str, context: Any, vocab
         return request
     from dataclasses import replace
 
-    from chatrec.understanding import understand
+    from chatrec.understanding import type_fields, understand
 
+    if _ABOUT_IT.match(message):
+        return request  # "is the Esprit one for women?": a question about the shown one
     again = understand(message, vocabulary, replace(context, shown=(), last_references=()))
+    types = set(type_fields(list(getattr(vocabulary, "counts", {}) or {}))) | {"category"}
+    if not set(again.include) & types:
+        return request  # "one for women": no device named, the shown one asked about
     if again.intent not in ("recommend", "refine"):
         again = again.model_copy(update={"intent": "refine"})
     return again.model_copy(update={"references": [], "show_now": True, "language": request.language})

@@ -366,3 +366,10 @@ def test_reasons_never_say_mentions(electronics_chatrec: object) -> None:
         reply = electronics_chatrec.respond(text, session_id=text)  # type: ignore[attr-defined]
         assert reply.recommendations
         assert not any("mentions" in r.reason or "menciona" in r.reason for r in reply.recommendations)
+
+
+@pytest.mark.parametrize("text", ["is the Cotbolt one for LG remotes?", "is the LG one for women?", "¿es la de Cotbolt para mandos LG?"])
+def test_a_question_about_the_shown_one_stays_a_question(shop: ValueMatcher, text: str) -> None:
+    items = _shop()
+    context = TurnContext(shown=[items[2], items[3]], current={"category": ["RemoteControls"]}, searching=True)
+    assert understand(text, shop, context).intent == "ask_about_item"
