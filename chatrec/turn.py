@@ -42,7 +42,7 @@ from chatrec import injection, meant_items, question_choice, recalled_item, valu
 from chatrec import purposes  # i12ag: "something to store files": the categories that serve it
 from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
-from chatrec import not_carried_wish, one_shown, shown_pointing  # i12al: "similar to the second" of one item; "the 43 inch one"
+from chatrec import device_question, not_carried_wish, one_shown, shown_pointing  # i12al: "similar to the second" of one item; "the 43 inch one"
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
@@ -704,6 +704,8 @@ def decide(
         plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
                              n_recommendations=n_recommendations)
     plan = question_choice.kind_first(plan, policy.gains(candidates, state), kinds, state.include, heard.query)  # i12af
+    plan = device_question.plan(plan, candidates, state.include, kinds, message, state.fits, state.n_questions,  # i12al
+                                heard.show_now or asks_to_see(message) or bool(state.requested))
     if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
         plan = fitting_options(plan, candidates, wish_words(state))
     return plan
@@ -930,6 +932,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
         state.apply(Choosing(False))
         reading = (as_pick(message, len(state.last_shown), state.language) if state.last_shown else None) or reading
+    device_reply = device_question.as_wish(  # i12al: "TV" to "which device is the remote for?": remotes for a TV
+        reading, state.pending, state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
+    said_in = state.language if device_reply != reading and state.language not in ("en", "other") else None
+    reading = device_reply
     stored: list[Any] = []
 
     def turns_so_far() -> list[Any]:
@@ -955,6 +961,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates),
             lexicon=_lexicon(settings), labels=parts.labels,
         )
+    if said_in is not None:  # i12al: a quick reply ("TV") keeps the conversation's language
+        heard = heard.model_copy(update={"language": said_in})
     understanding: dict[str, Any] = {"by": "rules"}
     if parts.understander is not None:  # issue 12: the LLM reads the turn (chatrec.llm_understanding)
         from chatrec.llm_understanding import reread
@@ -1235,6 +1243,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = without_words(candidates, state.avoid)
     candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
+    candidates = device_question.named_first(  # i12al: "remotes for a TV": those naming a TV first
+        candidates, reading, state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
     # "43 inch", "wireless": the items stating them first (Chinese words stay out of the query: "43寸" is read here)
     candidates = specs_first(candidates, f"{state.query()} {message}" if heard.language == "zh" else state.query())
     candidates, failed = wanted_words.stating(candidates, state.wanted)  # i12y: the items state "braided"

@@ -3,10 +3,17 @@ other than the lead's and than ``tests/conversations/blind_conversations_11.yaml
 
 from __future__ import annotations
 
+import re
+import sys
+from pathlib import Path
+
 import pytest
 
 from chatrec.catalog import Item
 from chatrec.understanding import TurnContext, ValueMatcher, understand
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "conversations"))
+import runner  # noqa: E402  (reply_language: the reply's own words)
 
 
 def _shop() -> list[Item]:
@@ -373,3 +380,36 @@ def test_a_question_about_the_shown_one_stays_a_question(shop: ValueMatcher, tex
     items = _shop()
     context = TurnContext(shown=[items[2], items[3]], current={"category": ["RemoteControls"]}, searching=True)
     assert understand(text, shop, context).intent == "ask_about_item"
+
+
+# --- (2) "a remote" asks which device it is for ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("opening", "lang"), [("I want a remote", "en"), ("necesito un mando", "es"),
+                                               ("eine Fernbedienung bitte", "de"), ("买个遥控器", "zh")])
+def test_a_remote_with_no_device_asks_which_device(electronics_chatrec: object, opening: str, lang: str) -> None:
+    reply = electronics_chatrec.respond(opening, session_id=opening)  # type: ignore[attr-defined]
+    assert reply.question is not None and reply.question.attribute == "device"
+    assert not reply.recommendations and len(reply.question.options) >= 2
+    assert "TV" in reply.question.options
+    answered = electronics_chatrec.respond("TV", session_id=opening)  # type: ignore[attr-defined]
+    items = [electronics_chatrec.item(r.item_id) for r in answered.recommendations]  # type: ignore[attr-defined]
+    assert items and all(i.category == "RemoteControls" for i in items)
+    assert re.search(r"\btv\b|television", items[0].title, re.IGNORECASE)
+    assert runner.reply_language(answered.text, [i.title for i in items]) == lang or lang == "de"
+
+
+@pytest.mark.parametrize("opening", ["a remote for my Samsung tv", "show me remotes", "mando para el aire acondicionado",
+                                     "remote for the set top box"])
+def test_a_remote_for_a_named_device_or_shown_at_once_asks_no_device(electronics_chatrec: object, opening: str) -> None:
+    reply = electronics_chatrec.respond(opening, session_id=opening)  # type: ignore[attr-defined]
+    assert reply.question is None or reply.question.attribute != "device"
+
+
+def test_the_device_options_are_the_ones_the_titles_name() -> None:
+    from chatrec.device_question import devices_named
+
+    titles = ["Tata Sky Universal Remote", "LOHAYA Television Remote Compatible for VU LED LCD HD Tv",
+              "Remote Compatible for Amazon Fire Tv Stick", "Voltas AC remote", "Smart TV remote for Mi TV"]
+    assert devices_named(titles)[0] == "TV"
+    assert set(devices_named(titles)) == {"TV", "Set-top box", "Fire TV Stick", "AC"}
