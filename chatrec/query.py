@@ -8,6 +8,8 @@ a history profile and the items the customer named.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -290,16 +292,23 @@ def _without(wishes: Wishes, omissions: Sequence[Wishes]) -> Wishes:
                   min_price=wishes.min_price if priced else None, max_price=wishes.max_price if priced else None)
 
 
+#: i12al: a field of what the items are used for ("usage": Sports of "shoes for running"): part of what the
+#: product is, weighed as whom it is for.
+_USE = re.compile(r"usage|occasion|purpose|\buse\b", re.IGNORECASE)
+
+
 def omission_cost(wishes: Wishes, option: Wishes) -> int:
     """What leaving out the one wish ``option`` lacks costs the shopper: the product type 100, whom it is
-    for 10, anything else (a colour, a use, the budget) 1 (i12al)."""
+    for or what it is used for 10, anything else (a colour, a season, the budget) 1 (i12al)."""
     gone = [name for name in wishes.include if name not in option.include]
     if not gone:
         return 1  # the budget
     types = set(type_fields(list(wishes.include))) | {"category"}
     if set(gone) & types:
         return 100
-    return 10 if set(gone) & set(audience_fields(list(wishes.include))) else 1
+    if set(gone) & set(audience_fields(list(wishes.include))) or any(_USE.search(name) for name in gone):
+        return 10
+    return 1
 
 
 def _omissions(wishes: Wishes, label: Callable[[Wishes], str], last: Collection[str] = ()) -> list[tuple[str, Wishes]]:

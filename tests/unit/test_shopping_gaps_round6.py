@@ -287,11 +287,18 @@ def _relaxed(include: dict[str, list[str]], carried: list[dict[str, str]], max_p
     return relax(Wishes(include=include, max_price=max_price), fits=fits, label=lambda w: "the budget")[1]
 
 
-def test_the_colour_and_the_use_go_before_the_boy() -> None:
-    shop = [{"baseColour": "Red", "usage": "Sports", "articleType": "Casual Shoes", "gender": "Men"},
-            {"baseColour": "Blue", "usage": "Casual", "articleType": "Casual Shoes", "gender": "Boys"}]
-    wishes = {"baseColour": ["Red"], "usage": ["Sports"], "articleType": ["Casual Shoes"], "gender": ["Boys"]}
-    assert _relaxed(wishes, shop) == ["Red", "Sports"]  # not "Boys", which one omission would have done
+def test_the_colour_and_the_season_go_before_the_boy() -> None:
+    shop = [{"baseColour": "Red", "season": "Winter", "articleType": "Casual Shoes", "gender": "Men"},
+            {"baseColour": "Blue", "season": "Summer", "articleType": "Casual Shoes", "gender": "Boys"}]
+    wishes = {"baseColour": ["Red"], "season": ["Winter"], "articleType": ["Casual Shoes"], "gender": ["Boys"]}
+    assert _relaxed(wishes, shop) == ["Red", "Winter"]  # not "Boys", which one omission would have done
+
+
+def test_what_the_shoes_are_for_weighs_as_whom_they_are_for() -> None:
+    shop = [{"baseColour": "White", "usage": "Sports", "articleType": "Shoes", "gender": "Men"},
+            {"baseColour": "Grey", "usage": "Casual", "articleType": "Shoes", "gender": "Women"}]
+    wishes = {"baseColour": ["White"], "usage": ["Sports"], "articleType": ["Shoes"], "gender": ["Women"]}
+    assert _relaxed(wishes, shop) == ["Women"]  # running shoes for a man before casual shoes for her
 
 
 def test_the_budget_and_a_season_go_before_the_girl() -> None:
