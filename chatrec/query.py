@@ -263,8 +263,8 @@ def _fewest_omissions(
     out alone, not after every older wish: "a summer party dress, in red" keeps the party dress.
     """
     options = _omissions(wishes, label, last)
-    # i12al: whom it is for outweighs any number of colours, uses and seasons ("red casual shoes for
-    # boys": the colour and the use go before "boys"); the product type outweighs everything
+    # i12al: a child the items are for outweighs any number of colours, uses and seasons ("red casual shoes
+    # for boys": the colour and the use go before "boys"); the product type outweighs everything
     costs = [omission_cost(wishes, option) for _, option in options]
     best: tuple[int, Wishes, list[str]] | None = None
     tries = 0
@@ -292,23 +292,22 @@ def _without(wishes: Wishes, omissions: Sequence[Wishes]) -> Wishes:
                   min_price=wishes.min_price if priced else None, max_price=wishes.max_price if priced else None)
 
 
-#: i12al: a field of what the items are used for ("usage": Sports of "shoes for running"): part of what the
-#: product is, weighed as whom it is for.
-_USE = re.compile(r"usage|occasion|purpose|\buse\b", re.IGNORECASE)
+#: i12al: the values of a child as whom the items are for ("Boys", "Girls", "Kids"): never given up before
+#: a colour, a use or a season (a man's shoe is no use to a boy; a woman may take a man's running shoe).
+_CHILD = re.compile(r"\b(?:boys?|girls?|kids?|child(?:ren)?|infants?|bab(?:y|ies)|toddlers?|juniors?)\b", re.IGNORECASE)
 
 
 def omission_cost(wishes: Wishes, option: Wishes) -> int:
-    """What leaving out the one wish ``option`` lacks costs the shopper: the product type 100, whom it is
-    for or what it is used for 10, anything else (a colour, a season, the budget) 1 (i12al)."""
+    """What leaving out the one wish ``option`` lacks costs the shopper: the product type 100, a child the
+    items are for 10, anything else (a colour, a use, a season, an adult audience, the budget) 1 (i12al)."""
     gone = [name for name in wishes.include if name not in option.include]
     if not gone:
         return 1  # the budget
     types = set(type_fields(list(wishes.include))) | {"category"}
     if set(gone) & types:
         return 100
-    if set(gone) & set(audience_fields(list(wishes.include))) or any(_USE.search(name) for name in gone):
-        return 10
-    return 1
+    audience = set(gone) & set(audience_fields(list(wishes.include)))
+    return 10 if any(_CHILD.search(str(v)) for name in audience for v in wishes.include[name]) else 1
 
 
 def _omissions(wishes: Wishes, label: Callable[[Wishes], str], last: Collection[str] = ()) -> list[tuple[str, Wishes]]:
