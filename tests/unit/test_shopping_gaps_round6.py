@@ -301,6 +301,13 @@ def test_an_adult_audience_goes_in_the_usual_order() -> None:
     assert _relaxed(wishes, shop) == ["Women"]  # running shoes for a man before casual shoes for her
 
 
+def test_the_budget_and_a_season_go_before_the_girl() -> None:
+    shop = [{"season": "Winter", "articleType": "Sandals", "gender": "Women", "price": "100"},
+            {"season": "Summer", "articleType": "Sandals", "gender": "Girls", "price": "900"}]
+    wishes = {"season": ["Winter"], "articleType": ["Sandals"], "gender": ["Girls"]}
+    assert sorted(_relaxed(wishes, shop, max_price=500)) == sorted(["Winter", "the budget"])
+
+
 def test_whom_it_is_for_goes_when_nothing_else_can_keep_the_type() -> None:
     shop = [{"baseColour": "Yellow", "articleType": "Sports Shoes", "gender": "Women"}]
     wishes = {"baseColour": ["Yellow"], "articleType": ["Sports Shoes"], "gender": ["Boys"]}
