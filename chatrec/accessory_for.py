@@ -172,11 +172,16 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     device_words = {t for m in devices for t in tokens[m.start:m.end]}
     device_words |= {alias for w in list(device_words) for alias in _ALIASES.get(w, ())}
     device_words -= {"control", "smart", "standard"}
+    if not any(v in request.include.get(name, ()) for name, v in device_values):
+        return request  # the device was not read as a wish: the rules' reading stands ("una funda para mi móvil")
     include = {name: [v for v in values if (name, v) not in device_values] for name, values in request.include.items()}
     include = {name: values for name, values in include.items() if values}
     filed = _filed_under(getattr(vocabulary, "_typed_items", ()), _family(noun), device_words)
     kept = {v for name, values in include.items() if name in types for v in values}
-    if filed and not kept & set(filed):
+    mentioned = getattr(vocabulary, "mentioned_by", None)
+    unrelated = callable(mentioned) and all(
+        mentioned("category", v, w) == 0 for v in kept for w in device_words)  # iPad cases never name a remote
+    if filed and not kept & set(filed) and (not kept or unrelated):
         for name in types:
             include.pop(name, None)
         include["category"] = filed

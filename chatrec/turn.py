@@ -704,8 +704,6 @@ def decide(
         plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
                              n_recommendations=n_recommendations)
     plan = question_choice.kind_first(plan, policy.gains(candidates, state), kinds, state.include, heard.query)  # i12af
-    plan = device_question.plan(plan, candidates, state.include, kinds, message, state.fits, state.n_questions,  # i12al
-                                heard.show_now or asks_to_see(message) or bool(state.requested))
     if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
         plan = fitting_options(plan, candidates, wish_words(state))
     return plan
