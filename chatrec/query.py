@@ -8,6 +8,8 @@ a history profile and the items the customer named.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -261,16 +263,27 @@ def _fewest_omissions(
     out alone, not after every older wish: "a summer party dress, in red" keeps the party dress.
     """
     options = _omissions(wishes, label, last)
+    # i12al: a child the items are for outweighs any number of colours, uses and seasons ("red casual shoes
+    # for boys": the colour and the use go before "boys"); the product type outweighs everything
+    costs = [omission_cost(wishes, option) for _, option in options]
+    if 10 not in costs:
+        costs = [1] * len(options)  # no child in the wishes: the fewest wishes, in the order given up
+    best: tuple[int, Wishes, list[str]] | None = None
     tries = 0
     for size in range(1, len(options) + 1):
+        if best is not None and best[0] <= size:
+            break  # no larger set of wishes costs less
         for dropped in combinations(range(len(options)), size):
             tries += 1
             if tries > _MOST_TRIES:
-                return None
+                return (best[1], best[2]) if best is not None else None
+            cost = sum(costs[i] for i in dropped)
+            if best is not None and cost >= best[0]:
+                continue
             kept = _without(wishes, [options[i][1] for i in dropped])
             if fits(kept):
-                return kept, [options[i][0] for i in dropped]
-    return None
+                best = (cost, kept, [options[i][0] for i in dropped])
+    return (best[1], best[2]) if best is not None else None
 
 
 def _without(wishes: Wishes, omissions: Sequence[Wishes]) -> Wishes:
@@ -279,6 +292,24 @@ def _without(wishes: Wishes, omissions: Sequence[Wishes]) -> Wishes:
     priced = all(o.min_price is not None or o.max_price is not None for o in omissions)
     return Wishes(include=include, exclude=wishes.exclude,
                   min_price=wishes.min_price if priced else None, max_price=wishes.max_price if priced else None)
+
+
+#: i12al: the values of a child as whom the items are for ("Boys", "Girls", "Kids"): never given up before
+#: a colour, a use or a season (a man's shoe is no use to a boy; a woman may take a man's running shoe).
+_CHILD = re.compile(r"\b(?:boys?|girls?|kids?|child(?:ren)?|infants?|bab(?:y|ies)|toddlers?|juniors?)\b", re.IGNORECASE)
+
+
+def omission_cost(wishes: Wishes, option: Wishes) -> int:
+    """What leaving out the one wish ``option`` lacks costs the shopper: the product type 100, a child the
+    items are for 10, anything else (a colour, a use, a season, an adult audience, the budget) 1 (i12al)."""
+    gone = [name for name in wishes.include if name not in option.include]
+    if not gone:
+        return 1  # the budget
+    types = set(type_fields(list(wishes.include))) | {"category"}
+    if set(gone) & types:
+        return 100
+    audience = set(gone) & set(audience_fields(list(wishes.include)))
+    return 10 if any(_CHILD.search(str(v)) for name in audience for v in wishes.include[name]) else 1
 
 
 def _omissions(wishes: Wishes, label: Callable[[Wishes], str], last: Collection[str] = ()) -> list[tuple[str, Wishes]]:

@@ -45,6 +45,7 @@ from chatrec import purposes  # i12ag: "something to store files": the categorie
 from chatrec import shopper_asks  # i12ak: batch 12's moves ("do you have a 2 metre one?")
 from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
+from chatrec import device_question, not_carried_wish, one_shown, shown_pointing  # i12al: "similar to the second" of one item; "the 43 inch one"
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
@@ -208,6 +209,7 @@ def hear(
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     heard = as_question_about_shown(heard, message, shown, state.last_references)
     heard = pointed_again.by_figure(heard, message, shown)  # i12ag: "how much is the 1.78 inch one?"
+    heard = shown_pointing.by_figure_alone(heard, message, shown)  # i12al: "the 1.78 inch one" with no question
     if shown:  # i12v: "the white ones only": a filter, not a reference to the white ones shown
         heard = followups.only_these(heard, message, lambda text: understand(
             text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))
@@ -947,6 +949,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
         state.apply(Choosing(False))
         reading = (as_pick(message, len(state.last_shown), state.language) if state.last_shown else None) or reading
+    device_reply = device_question.as_wish(  # i12al: "TV" to "which device is the remote for?": remotes for a TV
+        reading, state.pending, state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
+    said_in = state.language if device_reply != reading and state.language not in ("en", "other") else None
+    reading = device_reply
     stored: list[Any] = []
 
     def turns_so_far() -> list[Any]:
@@ -972,6 +978,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates),
             lexicon=_lexicon(settings), labels=parts.labels,
         )
+    if said_in is not None:  # i12al: a quick reply ("TV") keeps the conversation's language
+        heard = heard.model_copy(update={"language": said_in})
     understanding: dict[str, Any] = {"by": "rules"}
     if parts.understander is not None:  # issue 12: the LLM reads the turn (chatrec.llm_understanding)
         from chatrec.llm_understanding import reread
@@ -1028,6 +1036,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if terms is not None:
         heard = heard.model_copy(update={"intent": "off_topic", "references": [], "show_now": False})
     notes: list[str] = []
+    if one_shown.beyond_the_one(message, heard, len(state.last_shown)) and state.last_shown[0] in index:  # i12al
+        notes.append(one_shown.note(phrases, index.get(state.last_shown[0])))
     # i12o: "a wedding outfit for a man": the occasion is a wish on the values that dress for it (Formal)
     dressed = shopper_moves.occasion(message, parts.vocabulary.counts) \
         if heard.intent in ("recommend", "refine", "answer") else {}
@@ -1209,7 +1219,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines:
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
-        thing = None if wanted_now else not_carried(message, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)  # i12y: "white" is no type
+        thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
+            message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
         if thing is not None:  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
         elif not heard.include and not state.requested and not wanted_now and (missing := shopper_moves.no_such_type(message, [
@@ -1271,6 +1282,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = without_words(candidates, state.avoid)
     candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
+    candidates = device_question.named_first(  # i12al: "remotes for a TV": those naming a TV first
+        candidates, reading, state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
     # "43 inch", "wireless": the items stating them first (Chinese words stay out of the query: "43寸" is read here)
     candidates = specs_first(candidates, f"{state.query()} {message}" if heard.language == "zh" else state.query())
     candidates, failed = wanted_words.stating(candidates, state.wanted)  # i12y: the items state "braided"

@@ -47,6 +47,7 @@ from chatrec import world_english  # i12ae
 from chatrec import foreign_constraints  # i12ai
 from chatrec import several_wishes  # i12am
 from chatrec import indian_english, problem_words  # i12aj
+from chatrec import gaps_round6  # i12al
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1517,8 +1518,9 @@ def understand(
         request, raw, context, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = foreign_constraints.adjust(  # i12ai: "不要红米的，换一批", "它有黑色的吗", "LG那台和小米那台比一下"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return several_wishes.adjust(  # i12am: "blue, no wait, navy", "除了第一个 哪个好", "odio el rosa", "a kettle"
+    request = several_wishes.adjust(  # i12am: "blue, no wait, navy", "除了第一个 哪个好", "odio el rosa", "a kettle"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return gaps_round6.adjust(request, raw, context, vocabulary)  # i12al: "una funda para el mando de la tele", "first vs last"
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:

@@ -137,11 +137,16 @@ class Phrases:
         currency = self.currency_name(currency)  # i12v: "<= 20,000 卢比" in a Chinese reply
 
         from chatrec.colour_families import family_name
+        from chatrec.summary_names import narrowed_pair
 
         parts = []
         repeated = _said_twice(state.include)
+        pair = narrowed_pair(state.include, show, self.code == "en")  # i12al: "In-ear headphones", not two labels
         for name, values in state.include.items():
-            if name in repeated:
+            if name in repeated or pair is not None and name == pair[0]:
+                continue
+            if pair is not None and name == pair[1]:
+                parts.append(self.render("wish", values=[pair[2]], count=1, negated=False))
                 continue
             family = family_name(list(values), self.code) if "colour" in name.lower() or "color" in name.lower() else None
             if family:  # "dark colours", not "Navy Blue or 8 similar"
