@@ -39,11 +39,12 @@ The words are in ``chatrec/data/foreign_constraints.json``; the words the lexico
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from chatrec import word_tables
 
 __all__ = ["adjust", "normalise"]
 
@@ -52,19 +53,13 @@ _LANGUAGES = ("zh", "es", "de")
 _QUESTION_INTENTS = ("ask_about_item", "compare")
 
 
-@functools.lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
-    """The word lists and patterns of this module, read once per process."""
-    with _DATA.open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    """The word lists and patterns of this module (:mod:`chatrec.word_tables`)."""
+    return word_tables.table(str(_DATA))
 
 
-@functools.lru_cache(maxsize=None)
 def _pattern(name: str, language: str) -> re.Pattern[str] | None:
-    entry = _table().get(name, {})
-    source = entry.get(language) if isinstance(entry, dict) else None
-    return re.compile(source) if source else None
+    return word_tables.pattern(str(_DATA), name, language)
 
 
 def _has(name: str, language: str, text: str) -> bool:

@@ -43,12 +43,12 @@ The words are in ``chatrec/data/foreign_wishes.json``.
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from chatrec import word_tables
 
 __all__ = ["adjust", "rewrite"]
 
@@ -59,19 +59,13 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _POINTER = re.compile(r"[你我他她它这那个件双款条只台部第都也]")
 
 
-@functools.lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
-    """The word lists and patterns of this module, read once per process."""
-    with _DATA.open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    """The word lists and patterns of this module (:mod:`chatrec.word_tables`)."""
+    return word_tables.table(str(_DATA))
 
 
-@functools.lru_cache(maxsize=None)
 def _pattern(name: str, language: str) -> re.Pattern[str] | None:
-    entry = _table().get(name, {})
-    source = entry.get(language) if isinstance(entry, dict) else None
-    return re.compile(source) if source else None
+    return word_tables.pattern(str(_DATA), name, language)
 
 
 def _has(name: str, language: str, text: str) -> bool:

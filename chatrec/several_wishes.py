@@ -38,12 +38,12 @@ The word patterns are in ``chatrec/data/several_wishes.json``.
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from chatrec import word_tables
 
 __all__ = ["adjust"]
 
@@ -53,18 +53,13 @@ _WISHES = ("recommend", "refine")
 _CLAUSE_END = re.compile(r"[,.;:!?¿¡]|其他|其它|其余|剩下|另外|都|哪|有什么")
 
 
-@functools.lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
-    """The word patterns of this module, read once per process."""
-    with _DATA.open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    """The word lists and patterns of this module (:mod:`chatrec.word_tables`)."""
+    return word_tables.table(str(_DATA))
 
 
-@functools.lru_cache(maxsize=None)
 def _pattern(name: str, language: str) -> re.Pattern[str] | None:
-    source = _table().get(name, {}).get(language)
-    return re.compile(source) if isinstance(source, str) and source else None
+    return word_tables.pattern(str(_DATA), name, language)
 
 
 def _fold(text: str) -> str:

@@ -49,17 +49,11 @@ def bare_value_ones(heard: Any, message: str, read: Callable[[str], Any], fields
 
     ``read`` reads the message with nothing shown; ``fields`` are the attributes the value may come from.
     """
-    if heard.intent != "more_like" or not heard.references or any(r.how != "attribute" for r in heard.references):
-        return heard
+    from chatrec.value_ones import as_value_search
+
     if not _BARE_ONES.match(message):
         return heard
-    wanted = set(fields)
-    values = {name: list(found) for name, found in read(message).include.items() if name in wanted and found}
-    if not values:
-        return heard
-    return heard.model_copy(update={
-        "intent": "refine", "references": [], "show_now": True, "include": {**heard.include, **values},
-    })
+    return as_value_search(heard, message, read, fields)
 
 
 #: A message that opens with what the product is for: "for fire tv stick actually", "ok, for my Samsung tv".

@@ -103,6 +103,15 @@ _SCOPE_BREAKS = frozenset(
 )
 _ANY_BUT = frozenset({"any", "anything", "everything", "all", "whatever", "every"})
 _PUNCT = frozenset({".", ",", ";", "!", "?", ":"})
+def _given_up_words(message: str) -> set[str]:
+    """The words of a clause that gives a wish up ("never mind the blue", "forget about the stripes"): no
+    words to keep out of names."""
+    found: set[str] = {"mind"}
+    for clause in re.findall(r"\b(?:never\s*mind|forget(?: about)?)\b([^,.;!?]*)", message.lower()):
+        found |= {w for word in clause.split() for w in (word, word.rstrip("s"))}
+    return found
+
+
 #: Words of price: "not too expensive" is no word to keep out of names.
 _PRICE_WORDS = frozenset({"expensive", "pricey", "pricy", "costly", "cheap", "cheaper", "dear", "overpriced", "steep",
                           "affordable", "budget", "price", "prices", "priced", "pricier", "cost", "costs"})
@@ -1396,12 +1405,14 @@ def understand(
             if not include[name]:
                 del include[name]
     in_match = {p for m in matches for p in range(m.start, m.end)}
+    given_up = _given_up_words(message)
     avoid = [
         t for i, t in enumerate(matchable)
         if flags[i] and i not in in_match and t not in _PUNCT and t not in _FILLERS and len(t) > 2
         and not re.search(r"[\u3400-\u9fff]", t) and t not in {"kid", "adult", "clothe", "clothing", "thing", "colour", "color"}
         and t not in _PRONOUNS  # "no sandals, I don't want them": no word to keep out of names
         and t not in _PRICE_WORDS  # "not too expensive" is a price wish, read as one
+        and t not in given_up  # "never mind the blue" gives the wish up, keeps nothing out
     ]
     request.include = {k: sorted(v) for k, v in include.items() if v}
     request.exclude = {k: sorted(v) for k, v in exclude.items() if v}

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-__all__ = ["asks_for_value_ones"]
+__all__ = ["as_value_search", "asks_for_value_ones"]
 
 #: A verb of seeing or wanting, then "the <value> ones" (the value read separately).
 _SHOW_ONES = re.compile(
@@ -38,9 +38,16 @@ def asks_for_value_ones(
     ``fields`` are the attributes a value may come from (brand, colour, ...: never the product type,
     which "the jeans ones" does not change).
     """
-    if heard.intent != "more_like" or not heard.references or any(r.how != "attribute" for r in heard.references):
-        return heard
     if not _SHOW_ONES.search(message) or _LIKE.search(message):
+        return heard
+    return as_value_search(heard, message, read, fields)
+
+
+def as_value_search(heard: Any, message: str, read: Callable[[str], Any], fields: Iterable[str]) -> Any:
+    """The request, read as pointing at shown items by an attribute, as a search by the values the message
+    names in ``fields`` (read with nothing shown by ``read``); unchanged when it points otherwise or names
+    no such value."""
+    if heard.intent != "more_like" or not heard.references or any(r.how != "attribute" for r in heard.references):
         return heard
     wanted = set(fields)
     values = {name: list(found) for name, found in read(message).include.items() if name in wanted and found}

@@ -89,7 +89,10 @@ def asked(
     found = [name for name in sorted(features(text)) if not set(name.split()) <= read]
     found += [c for c in _colours() if c not in values and c not in read
               and re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)]
-    return [w for w in found if w not in avoided and not set(w.split()) & avoided]
+    # "never mind the blue, show me Portronics": no wish of blue (only the words of the clause given up)
+    clauses = re.findall(r"\b(?:never\s*mind|forget(?: about)?)\b([^,.;!?]*)", text.lower())
+    gone = {w for w in found if any(_pattern(w).search(clause) for clause in clauses)}
+    return [w for w in found if w not in avoided and not set(w.split()) & avoided and w not in gone]
 
 
 #: "never mind the blue", "forget braided", "没有蓝色的就算了", "da igual el color": a wish given up.

@@ -350,3 +350,13 @@ def test_a_distinguishing_colour_name_is_said_whole() -> None:
     phone = Item(id="r", title="Redmi 10A (Sea Blue, 4GB RAM, 64GB Storage)", category="Smartphones", brand="Redmi")
     detail = title_detail(phone, [], avoid=["redmi", "blue", "ram", "storage"])
     assert detail is not None and detail.value == "Sea Blue"
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("never mind the blue, show me braided ones", ["braided"]),
+    ("forget the budget, a braided cable please", ["braided"]),
+])
+def test_only_the_words_of_a_clause_given_up_are_no_wish(text: str, wanted: list[str]) -> None:
+    from chatrec.wanted_words import asked
+
+    assert asked(text, ShopperRequest(intent="refine"), frozenset()) == wanted

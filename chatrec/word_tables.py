@@ -1,0 +1,33 @@
+"""The word tables of the reading steps: one JSON file per step of word lists and, per language, regular
+expressions ("dislike": {"zh": "讨厌|最烦", "es": "odio|detesto"}), read once per process."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import Any
+
+__all__ = ["has", "pattern", "table"]
+
+
+@functools.lru_cache(maxsize=None)
+def table(path: str) -> dict[str, Any]:
+    """The entries of a word table file, without its ``_comment`` keys."""
+    with open(path, encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@functools.lru_cache(maxsize=None)
+def pattern(path: str, name: str, language: str) -> re.Pattern[str] | None:
+    """The compiled pattern of one entry in one language, or None when the table has none."""
+    entry = table(path).get(name, {})
+    source = entry.get(language) if isinstance(entry, dict) else None
+    return re.compile(source) if isinstance(source, str) and source else None
+
+
+def has(path: str, name: str, language: str, text: str) -> bool:
+    """Whether the entry's pattern in that language is found in the text."""
+    found = pattern(path, name, language)
+    return bool(found and found.search(text))
