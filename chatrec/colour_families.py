@@ -122,6 +122,7 @@ _FAMILY_WORDS = frozenset({"dark", "darker", "light", "lighter", "bright", "brig
                            "shiny"})
 
 
+@lru_cache(maxsize=256)  # asked once per item of a reply, of the same conversation text
 def family_words(text: str, language: str = "en") -> frozenset[str]:
     """The words of ``text`` that say a colour family it names ("dark colours" -> dark, colours), else none."""
     if not families_said(text, language):

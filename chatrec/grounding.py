@@ -546,6 +546,7 @@ def _title_names_other_person(title: str, gender: str) -> bool:
     return not named & fits
 
 
+@lru_cache(maxsize=1)
 def _colour_words() -> frozenset[str]:
     from chatrec.wanted_words import colour_words
 
@@ -555,9 +556,7 @@ def _colour_words() -> frozenset[str]:
 def _title_names_other_colour(title: str, colour: str) -> bool:
     """Whether the item's name states a colour and none of the words of its colour value ("Bronze Heels"
     filed as Black): the shopper reads the name beside the reason, so the reason does not contradict it."""
-    from chatrec.wanted_words import colour_words
-
-    named = set(_tokens(title)) & set(colour_words())
+    named = set(_tokens(title)) & _colour_words()
     return bool(named) and not named & {w.lower() for w in _tokens(colour)} and not any(
         _singular(w) in {"multi", "multicolour", "multicolor"} for w in _tokens(title))
 
