@@ -255,7 +255,15 @@ _QUALIFIERS = frozenset(
     + "least most minimum maximum atleast min max".split()
     # "what about the second one's battery?": a place in a list names no make either
     + "first second third fourth fifth sixth last previous next other same former latter middle".split()
+    # "had a bad one", "my old one broke after a year", "she uses it a lot": the shopper's story, no feature
+    + "bad worse worst poor terrible awful horrible lot lots old broke broken died stopped bought used "
+      "year years month months week weeks day days daily ago after before time times always often "
+      "usually sometimes again still ever never really actually every".split()
 )
+
+#: "she makes idli batter", "it keeps breaking", "we cook a lot": the word after a subject names what
+#: someone does, not what the item should have.
+_DOES = re.compile(r"\b(?:she|he|i|we|they|it|mom|mum|dad|wife|husband|son|daughter)\s+([a-z]+)\b")
 
 
 def not_among(
@@ -316,7 +324,8 @@ def not_mentioned(query: str, message: str, texts: Iterable[str], vocabulary: Co
     # a thing asked to come "with" the item ("something with velcro") is looked for though the catalogue
     # never uses the word: the reply says none has it rather than showing the others as if they did
     featured = {form for w in _WITH_THING.findall(fold(message)) for form in (w, singular(w))}
-    words = [w for w in tokens(query) if w.isalpha() and len(w) >= 3 and w in said
+    done = {form for w in _DOES.findall(fold(message).lower()) for form in (w, singular(w))}
+    words = [w for w in tokens(query) if w.isalpha() and len(w) >= 3 and w in said and w not in done
              and (w in vocabulary or singular(w) in vocabulary or w in featured) and not function_word(w)
              and w not in _QUALIFIERS
              and w not in _FIELD_WORDS and not {w, singular(w)} & held]

@@ -66,13 +66,16 @@ def _cached(index: Any, values: frozenset[str]) -> dict[str, bool]:
     return known
 
 
-def asked(message: str, index: Any, values: frozenset[str], avoided: Iterable[str] = ()) -> list[str]:
+def asked(message: str, index: Any, values: frozenset[str], avoided: Iterable[str] = (), language: str = "en") -> list[str]:
     """The title brands the message asks for ("the Titan ones" -> ["titan"]), in the order said;
-    brands the shopper does not want (``avoided``: "no Baggit") left out."""
+    brands the shopper does not want (``avoided``: "no Baggit") left out, and so are the function
+    words of the message's language ("una mochila para la escuela": "la" of "La Emotio" is an article)."""
     brands = _cached(index, values)
     if not brands:
         return []
-    unwanted = {w.lower() for w in avoided}
+    from chatrec.language import _FUNCTION_WORDS
+
+    unwanted = {w.lower() for w in avoided} | (_FUNCTION_WORDS.get(language, frozenset()) if language != "en" else frozenset())
     found: list[str] = []
     for match in _WORD.finditer(message):
         raw = match.group(0).rstrip(".-")

@@ -903,6 +903,22 @@ def recommendation(ranked: Ranked, reason: str, labels: Labels | None = None) ->
     )
 
 
+def nearest_the_budget(candidates: list[Candidate], wanted: Wishes, kept: Wishes) -> list[Candidate]:
+    """The candidates nearest the budget first when the budget was left out because nothing fits it
+    ("a phone around 3,000" where the cheapest phone costs 6,499): the cheapest first for a ceiling,
+    the dearest first for a floor, as a shop assistant would show what comes closest; unchanged
+    when the budget is kept."""
+    if wanted.max_price is not None and kept.max_price is None:
+        bound, sign = wanted.max_price, 1.0
+    elif wanted.min_price is not None and kept.min_price is None:
+        bound, sign = wanted.min_price, -1.0
+    else:
+        return candidates
+    priced = [c for c in candidates if c.item.price is not None]
+    return sorted(priced, key=lambda c: sign * (float(c.item.price or 0.0) - bound)) + \
+        [c for c in candidates if c.item.price is None]
+
+
 def _shown_relaxed(relaxed: Sequence[str], phrases: Phrases) -> list[str]:
     """The wishes left out, each value in the shopper's language where the lexicon has it (i12b)."""
     from chatrec.colour_families import family_name
@@ -1134,7 +1150,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
     if wanted_now:
         state.apply(Wanted(tuple(wanted_now)))
-    brands_now = title_brands.asked(message, index, _value_tokens(parts), state.avoid) \
+    brands_now = title_brands.asked(message, index, _value_tokens(parts), state.avoid, heard.language) \
         if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # i12ab: "the Titan ones", no brand field
     if brands_now:
         if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
@@ -1280,6 +1296,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
+    candidates = nearest_the_budget(candidates, state.wishes(), wishes)  # "phones around 3000" with none: the cheapest first
     candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
     candidates = device_question.named_first(  # i12al: "remotes for a TV": those naming a TV first
