@@ -11,6 +11,12 @@ would it break?
     python bench/learned_types_probe.py retro      # the retro-blind table
     python bench/learned_types_probe.py main       # current rules over every set (no set may drop)
 
+Readers (``--reader``): ``knn`` (nearest labelled turns of the catalogue, weighted vote), ``names``
+(word and character n-grams of the message against the catalogue's type names), ``span`` (the
+same plus the short labelled turns that name only a type), ``agree`` (span and kNN name the same
+type). Gates (``--gate``): ``none`` asks the reader only where the rules read no type; ``finer``
+also where they read a coarser one than the reader's. Results: docs/LEARNED_TYPES.md.
+
 The dumps are expected in ``--work``/dumps/sN.jsonl (retro) and ``--work``/dumps/main/*.jsonl (main).
 """
 
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -29,25 +36,29 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
 SETS = range(40, 49)
-TYPE_FIELDS = ("category", "subcategory", "subcategory", "department", "mastercategory")
+TYPE_FIELDS = ("category", "subcategory", "department", "mastercategory")
 Fact = tuple[str, ...]
 
 
 def git(*args: str) -> str:
+    """Output of a git command in this repository."""
     return subprocess.run(["git", "-C", str(REPO), *args], check=True, capture_output=True, text=True).stdout
 
 
 def first_commit(n: int) -> str:
+    """The commit that added blind set ``n``."""
     out = git("log", "--diff-filter=A", "--format=%H", "--", f"chatrec/eval/data/understanding_heldout{n}.txt")
     return out.split()[-1]
 
 
 def set_files(commit: str) -> list[str]:
+    """The understanding set files in ``commit``'s tree."""
     out = git("ls-tree", "--name-only", commit, "chatrec/eval/data/")
     return [p for p in out.split() if Path(p).name.startswith("understanding") and p.endswith(".txt")]
 
 
 def turns_of(text: str) -> list:
+    """The labelled turns of a set file's text."""
     from chatrec.eval.understanding import load_turns
 
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
@@ -59,11 +70,13 @@ def turns_of(text: str) -> list:
 
 
 def is_type_fact(fact: Iterable[str]) -> bool:
+    """True for a wanted product type (category, subcategory...)."""
     f = tuple(fact)
     return f[0] == "include" and f[1].casefold() in TYPE_FIELDS
 
 
 def type_label(facts: Iterable[Iterable[str]]) -> frozenset[Fact]:
+    """The wanted product-type facts among ``facts``."""
     return frozenset(tuple(f) for f in facts if is_type_fact(f))
 
 
@@ -92,6 +105,7 @@ class Cache:
             data = np.load(self.path, allow_pickle=False)
             self.vectors = dict(zip(data["texts"].tolist(), data["vectors"]))
         self._model = None
+        self.dirty = False
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if self.encoder == "minilm":
@@ -112,7 +126,10 @@ class Cache:
             for text, vector in zip(batch, self.encode(batch)):
                 self.vectors[text] = vector
             print(f"{self.encoder}: {start + len(batch)}/{len(todo)}", file=sys.stderr)
-        if todo:
+        self.dirty = self.dirty or bool(todo)
+
+    def save(self) -> None:
+        if getattr(self, "dirty", False):
             texts_all = list(self.vectors)
             np.savez(self.path, texts=np.array(texts_all), vectors=np.stack([self.vectors[t] for t in texts_all]))
 
@@ -139,6 +156,7 @@ class Hierarchy:
         from chatrec.demo import demo_catalog
 
         self.items: dict[str, dict[Fact, set[str]]] = {}
+        self.other_words: dict[str, set[str]] = {}
         for name in ("fashion", "electronics"):
             demo = demo_catalog(name)
             table: dict[Fact, set[str]] = {}
@@ -149,6 +167,14 @@ class Hierarchy:
                     if value:
                         table.setdefault(("include", key, value.casefold()), set()).add(item.id)
             self.items[name] = table
+            words: set[str] = set()
+            for item in load_catalog(demo.catalog, demo.mapping).items:
+                values = [item.brand] + [v for k, v in item.attributes.items()
+                                         if k.casefold() in ("basecolour", "gender", "usage", "season", "brand")
+                                         and isinstance(v, str)]
+                for value in values:
+                    words.update(w for w in re.findall(r"\w+", value.casefold()) if len(w) > 1)
+            self.other_words[name] = words
 
     def covered(self, catalog: str, label: frozenset[Fact]) -> set[str] | None:
         by_field: dict[str, set[str]] = {}
@@ -202,6 +228,100 @@ class Reader:
         return label, top, share
 
 
+_WORD = re.compile(r"[^\W\d_][\w'&-]*|\d+[a-z]+", re.UNICODE)
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+
+
+def spans(message: str, longest: int = 3) -> list[str]:
+    """Word n-grams (1..longest) of a message, and character n-grams (2..4) of its Chinese runs."""
+    text = message.casefold()
+    out: list[str] = []
+    words = _WORD.findall(_CJK.sub(" ", text))
+    for size in range(1, longest + 1):
+        out += [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)]
+    for run in _CJK.findall(text):
+        for size in range(2, 5):
+            out += [run[i:i + size] for i in range(len(run) - size + 1)]
+    return list(dict.fromkeys(out))
+
+
+class SpanReader:
+    """A span of the message close to a product-type prototype: the catalogue's type names as words,
+    and the short labelled turns that name only a type ("earbuds", "kettle for under 1500")."""
+
+    def __init__(self, rows, cache: Cache, hierarchy: Hierarchy, min_sim: float, margin: float,
+                 learned: bool = True) -> None:
+        self.cache, self.min_sim, self.margin = cache, min_sim, margin
+        self.other_words = hierarchy.other_words
+        self.protos: dict[str, tuple[np.ndarray, list[frozenset[Fact]], list[str]]] = {}
+        for catalog in ("fashion", "electronics"):
+            best: dict[str, tuple[int, Fact]] = {}
+            for fact, ids in hierarchy.items[catalog].items():
+                name = _english_name(fact[2])
+                if name and (name not in best or len(ids) > best[name][0]):
+                    best[name] = (len(ids), fact)
+            texts = list(best)
+            labels = [frozenset([best[t][1]]) for t in texts]
+            if learned:
+                for r in rows:
+                    if r[0] == catalog and r[2] and len(r[1].split()) <= 4 and r[3] in ("recommend", "refine"):
+                        texts.append(r[1].casefold())
+                        labels.append(r[2])
+            cache.fill(texts)
+            self.protos[catalog] = (cache.matrix(texts), labels, texts)
+
+    def predict(self, catalog: str, message: str) -> tuple[frozenset[Fact], float, float]:
+        matrix, labels, texts = self.protos[catalog]
+        known = self.other_words[catalog]
+        grams = [g for g in spans(message) if not any(w in known or w.isdigit() for w in g.split())]
+        if not grams:
+            return frozenset(), 0.0, 0.0
+        self.cache.fill(grams)
+        sims = self.cache.matrix(grams) @ matrix.T
+        best_i = np.unravel_index(int(np.argmax(sims)), sims.shape)
+        top = float(sims[best_i])
+        label = labels[best_i[1]]
+        row = sims[best_i[0]]
+        rival = max((float(row[j]) for j in range(len(labels)) if labels[j] != label and texts[j] != message.casefold()),
+                    default=-1.0)
+        return label, top, top - rival
+
+
+class AgreeReader:
+    """Both the span reader and the kNN reader, each over its own threshold, name the same label."""
+
+    def __init__(self, span: SpanReader, knn: Reader) -> None:
+        self.span, self.knn = span, knn
+        self.min_sim, self.min_share = 0.0, 0.0
+
+    def predict(self, catalog: str, message: str) -> tuple[frozenset[Fact], float, float]:
+        label, top, margin = self.span.predict(catalog, message)
+        if top < self.span.min_sim or margin < self.span.margin:
+            return frozenset(), 0.0, 0.0
+        other, sim, share = self.knn.predict(catalog, message)
+        if other != label or sim < self.knn.min_sim or share < self.knn.min_share:
+            return frozenset(), 0.0, 0.0
+        return label, 1.0, 1.0
+
+
+def make_reader(args, train, cache: Cache, hierarchy: Hierarchy):
+    """The reader the command line asks for."""
+    if args.reader == "knn":
+        return Reader(train, cache, args.k, args.min_sim, args.min_share)
+    if args.reader == "agree":
+        return AgreeReader(SpanReader(train, cache, hierarchy, args.min_sim, args.margin, True),
+                           Reader(train, cache, args.k, args.knn_sim, args.min_share))
+    return SpanReader(train, cache, hierarchy, args.min_sim, args.margin, args.reader == "span")
+
+
+def _english_name(value: str) -> str:
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", value).replace("&", " and ").replace(",", " ")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+GATE = {"gate": "finer"}
+
+
 def apply(reader: Reader, hierarchy: Hierarchy, row: dict, intents: set[str]) -> tuple[frozenset, str]:
     """The facts after the reader, and what it did (``kept``, ``added``, ``finer``)."""
     got = frozenset(tuple(f) for f in row["got"])
@@ -209,13 +329,21 @@ def apply(reader: Reader, hierarchy: Hierarchy, row: dict, intents: set[str]) ->
     if intent not in intents:
         return got, "kept"
     old = type_label(got)
+    if old and GATE["gate"] == "none":
+        return got, "kept"
+    if any(f[0] == "exclude" and f[1].casefold() in TYPE_FIELDS for f in got):
+        return got, "kept"  # the shopper ruled a type out: a type read here would be the one refused
     label, top, share = reader.predict(row["catalog"], row["message"])
-    if top < reader.min_sim or share < reader.min_share or not hierarchy.finer(row["catalog"], label, old):
+    floor = reader.margin if isinstance(reader, SpanReader) else reader.min_share
+    if isinstance(reader, AgreeReader):
+        floor = 0.0
+    if top < reader.min_sim or share < floor or not hierarchy.finer(row["catalog"], label, old):
         return got, "kept"
     return (got - old) | label, "added" if not old else "finer"
 
 
 def evaluate(rows: list[dict], reader: Reader, hierarchy: Hierarchy, intents: set[str]):
+    """Exact before and after the reader, its fixes, breaks and changes, and the changed turns."""
     fixes = breaks = changed = 0
     exact_before = exact_after = 0
     details = []
@@ -236,6 +364,7 @@ def evaluate(rows: list[dict], reader: Reader, hierarchy: Hierarchy, intents: se
 
 
 def load_dump(path: Path) -> list[dict]:
+    """The rows a ``learned_types_dump.py`` run wrote."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
@@ -254,25 +383,62 @@ def relabel(rows: list[dict], n: int) -> list[dict]:
     return out
 
 
+def latency(work: Path, n: int = 120) -> None:
+    """Seconds a turn: the rules (from the dumps), and each reader on one message at a time (no cache)."""
+    import time
+
+    rows = [r for k in SETS for r in load_dump(work / "dumps" / f"s{k}.jsonl")]
+    rules = sorted(r["seconds"] for r in rows)
+    print(f"rules: p50 {rules[len(rules) // 2] * 1000:.1f} ms, p95 {rules[int(len(rules) * .95)] * 1000:.1f} ms")
+    sample = [r["message"] for r in rows[:: max(1, len(rows) // n)]][:n]
+    train = np.random.default_rng(0).standard_normal((2500, 512)).astype(np.float32)
+    for encoder in ("minilm", "use"):
+        cache = Cache.__new__(Cache)
+        cache.encoder, cache._model, cache.vectors, cache.dirty = encoder, None, {}, False
+        cache.encode(["warm up"])
+        for kind in ("knn", "span"):
+            times = []
+            for message in sample:
+                started = time.perf_counter()
+                texts = [message] if kind == "knn" else (spans(message) or [message])
+                vectors = cache.encode(texts)
+                _ = vectors @ train[:, : vectors.shape[1]].T
+                times.append(time.perf_counter() - started)
+            times.sort()
+            print(f"{kind} {encoder}: p50 {times[len(times) // 2] * 1000:.1f} ms, "
+                  f"p95 {times[int(len(times) * .95)] * 1000:.1f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=("embed", "retro", "main", "failures"))
+    parser.add_argument("what", choices=("embed", "retro", "main", "failures", "latency"))
     parser.add_argument("--work", type=Path, default=Path("/work/i12ar-old"))
     parser.add_argument("--encoder", default="minilm", choices=("minilm", "use"))
     parser.add_argument("--k", type=int, default=5)
     parser.add_argument("--min-sim", type=float, default=0.6)
     parser.add_argument("--min-share", type=float, default=0.6)
+    parser.add_argument("--reader", default="knn", choices=("knn", "span", "names", "agree"))
+    parser.add_argument("--knn-sim", type=float, default=0.5, help="the kNN's own floor in the agree reader")
+    parser.add_argument("--margin", type=float, default=0.05)
+    parser.add_argument("--gate", default="finer", choices=("finer", "none"),
+                        help="ask the reader where the rules found no type or a coarser one (finer), or no type only")
     parser.add_argument("--intents", default="recommend,refine")
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--labels", default="first", choices=("first", "now"),
                         help="score set N against its labels as first committed, or as corrected since")
     args = parser.parse_args()
     intents = set(args.intents.split(","))
+    GATE["gate"] = args.gate
     if args.what == "embed":
         texts = all_messages()
         print(len(texts), "messages", file=sys.stderr)
         for encoder in ("minilm", "use"):
-            Cache(args.work, encoder).fill(texts)
+            cache = Cache(args.work, encoder)
+            cache.fill(texts)
+            cache.save()
+        return
+    if args.what == "latency":
+        latency(args.work)
         return
     cache = Cache(args.work, args.encoder)
     hierarchy = Hierarchy()
@@ -287,6 +453,14 @@ def main() -> None:
             print(f"set {n}: {len(fails)} failures, {len(typed)} with a wrong type, {len(only)} only the type")
         return
     total = [0, 0, 0, 0, 0, 0]
+    try:
+        _run(args, cache, hierarchy, intents, total)
+    finally:
+        cache.fill([])
+        cache.save()
+
+
+def _run(args, cache, hierarchy, intents, total) -> None:
     if args.what == "retro":
         print("set  turns  first-exact  +reader  fixes  breaks  changed")
         for n in SETS:
@@ -294,8 +468,8 @@ def main() -> None:
             rows = load_dump(args.work / "dumps" / f"s{n}.jsonl")
             if args.labels == "now":
                 rows = relabel(rows, n)
-            reader = Reader(training_rows(commit, f"understanding_heldout{n}.txt"), cache,
-                            args.k, args.min_sim, args.min_share)
+            train = training_rows(commit, f"understanding_heldout{n}.txt")
+            reader = make_reader(args, train, cache, hierarchy)
             before, after, fixes, breaks, changed, details = evaluate(rows, reader, hierarchy, intents)
             print(f"{n:>3} {len(rows):>6} {before / len(rows):>12.3f} {after / len(rows):>8.3f} "
                   f"{fixes:>6} {breaks:>7} {changed:>8}")
@@ -306,10 +480,20 @@ def main() -> None:
                     print("     ", d)
     else:
         print("set  turns  exact  +reader  fixes  breaks  changed")
-        reader = None
-        for path in sorted((args.work / "dumps" / "main").glob("*.jsonl")):
+        paths = sorted((args.work / "dumps" / "main").glob("*.jsonl"))
+        if args.reader != "knn":  # the spans of the turns the reader may be asked on, embedded in one go
+            grams: set[str] = set()
+            for path in paths:
+                for row in load_dump(path):
+                    got = [tuple(f) for f in row["got"]]
+                    if not type_label(got) and any(f[0] == "intent" and f[1] in intents for f in got):
+                        grams.update(spans(row["message"]))
+            cache.fill(grams)
+            cache.save()
+        for path in paths:
             name = path.stem
-            reader = Reader(training_rows("HEAD", f"{name}.txt"), cache, args.k, args.min_sim, args.min_share)
+            train = training_rows("HEAD", f"{name}.txt")
+            reader = make_reader(args, train, cache, hierarchy)
             rows = load_dump(path)
             before, after, fixes, breaks, changed, details = evaluate(rows, reader, hierarchy, intents)
             print(f"{name:>28} {len(rows):>5} {before:>5} {after:>5} {fixes:>5} {breaks:>5} {changed:>5}")
