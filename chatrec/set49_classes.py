@@ -58,7 +58,7 @@ def _table() -> dict[str, Any]:
         "else": re.compile(data["anything_else"], re.IGNORECASE),
         "kin_subject": re.compile(rf"\b(?:my|our) {kin}\b(?: (?:always|just|once|even|also|literally))? {data['kin_subject_verbs']}\b",
                                   re.IGNORECASE),
-        "kin_wearer": re.compile(rf"\b(?:for|to|gift|present|surprise)\b(?: (?:my|our|the|her|his))? {kin}\b|"
+        "kin_wearer": re.compile(rf"{data['kin_wearer_extra']}|\b(?:for|to|gift|present|surprise)\b(?: (?:my|our|the|her|his))? {kin}\b|"
                                  rf"\b(?:my|our) {kin}(?:'s)? (?:wants|needs|would like|asked for|is looking|birthday|"
                                  r"anniversary|size|wears)\b", re.IGNORECASE),
         "kin_phrase": re.compile(rf"\b(?:my|our) {kin}\b", re.IGNORECASE),
@@ -145,6 +145,9 @@ def _list_members(request: ShopperRequest, message: str, vocabulary: Any) -> Sho
                 _singular(p.lower()) for p in parts if len(_camel_words(p)) == 1 and p.lower() != "accessories"
             ]
             found = [m for m in members if m in said]
+            others = {_singular(w) for p in parts for w in _camel_words(p)} - set(found) - {"accessory"}
+            if len(found) != 1 or said & others:
+                found = []  # "printer ink": the ink of the list is wanted too
             finer = sorted({
                 c for c in categories for m in found
                 if _camel_words(c) and _singular(_camel_words(c)[-1]) == m
@@ -215,16 +218,15 @@ def _plural_names(request: ShopperRequest, message: str, context: Any) -> Shoppe
     """"the two wranglers", "both nikes": a plural of the first word of several shown items' names
     names those items."""
     shown = list(getattr(context, "shown", ()) or ())
-    if len(shown) < 2 or request.intent not in ("ask_about_item", "compare", "more_like", "reject"):
-        return request
-    firsts = []
-    for item in shown:
-        found = _FIRST_WORD.search(str(getattr(item, "title", "")).lower())
-        firsts.append(found.group(0) if found else "")
-    for said in re.finditer(r"\b(?:the (?:two|2|three|3) |both (?:the )?|the |those |these |all the )([a-z][a-z-]+?)(?:'?s)\b",
-                            message.lower()):
-        word = said.group(1)
-        positions = [i for i, first in enumerate(firsts, start=1) if first == word]
+    lowered = message.lower()
+    if len(shown) < 2 or request.intent not in ("ask_about_item", "compare", "more_like", "reject") \
+            or re.search(r"\bnumber \d\b", lowered):
+        return request  # "number 3" (as the other steps write a shown item out) points at one item
+    titles = [_FIRST_WORD.findall(str(getattr(item, "title", "")).lower())[:2] for item in shown]
+    for said in re.finditer(r"\b(?:the (?:two|2|three|3) |both (?:the )?|the |those |these |all the )"
+                            r"([a-z][a-z-]*(?: [a-z][a-z-]*)??)(?:'?s)\b", lowered):
+        name = said.group(1).split()
+        positions = [i for i, words in enumerate(titles, start=1) if words[:len(name)] == name]
         if len(positions) >= 2 and sorted(r.position for r in request.references) != positions:
             return request.model_copy(update={"references": _refs(context, positions, "title")})
     return request
@@ -290,6 +292,8 @@ def adjust(
     if request.references and request.intent == "ask_about_item" and table["else"].search(lowered):
         request = request.model_copy(update={"intent": "more_like", "show_now": True})
     request = _plural_names(request, message, context)
-    if request.intent == "ask_about_item" and len(request.references) >= 2 and re.search(r"\bwhich\b", lowered):
+    if request.intent in ("ask_about_item", "more_like") and len(request.references) >= 2 and re.search(
+            r"\bwhich(?: one| of (?:them|those|these|the (?:two|three)))? (?:is|are|has|have|'s|would|will|does|do|can|should|"
+            r"fits?|looks?|lasts?)\b", lowered):
         request = request.model_copy(update={"intent": "compare"})  # "the two wranglers, which is slim fit"
     return request
