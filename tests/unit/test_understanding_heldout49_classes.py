@@ -36,7 +36,9 @@ def _positions(heard) -> list[int]:
      ("a joystick for gaming on my laptop", "category", ["Gamepads"]),
      ("sellotape", "category", ["Tape"]),
      ("a pack of biros for the office", "category", ["RetractableBallpointPens", "StickBallpointPens"]),
-     ("cheap dyson", "category", ["CanisterVacuums", "HandheldVacuums", "RoboticVacuums", "Wet-DryVacuums"])],
+     ("cheap dyson", "category", ["CanisterVacuums", "HandheldVacuums", "RoboticVacuums", "Wet-DryVacuums"]),
+     ("an i pad for my son", "subcategory", ["Tablets"]),
+     ("a coffee maker for my office", "category", ["DripCoffeeMachines"])],
 )
 def test_other_words_for_electronics(catalogues, text: str, field: str, values: list[str]) -> None:
     heard = _read(catalogues, "electronics", text)
@@ -51,7 +53,10 @@ def test_other_words_for_electronics(catalogues, text: str, field: str, values: 
      ("pink nail paint", {"category": ["Nail Polish"], "baseColour": ["Pink"]}),
      ("nail lacquer for my wife", {"category": ["Nail Polish"], "gender": ["Women"]}),
      ("cologne for my dad", {"category": ["Perfume and Body Mist"], "gender": ["Men"]}),
-     ("eau de toilette for him", {"category": ["Perfume and Body Mist"], "gender": ["Men"]})],
+     ("eau de toilette for him", {"category": ["Perfume and Body Mist"], "gender": ["Men"]}),
+     ("bathers for my daughter", {"category": ["Swimwear"], "gender": ["Girls"]}),
+     ("pjs for my wife", {"category": ["Night suits"], "gender": ["Women"]}),
+     ("a black singlet for the gym", {"category": ["Innerwear Vests"], "baseColour": ["Black"], "usage": ["Sports"]})],
 )
 def test_other_words_for_clothes_and_care(catalogues, text: str, include: dict[str, list[str]]) -> None:
     heard = _read(catalogues, "fashion", text)
@@ -80,7 +85,9 @@ def test_a_colour_that_suits_is_no_suit(catalogues) -> None:
      ("a gadget to count my steps on walks", ["SmartWatches"]),
      ("something to weigh flour when baking", ["DigitalKitchenScales"]),
      ("weighing machine for baking, accurate to 1g", ["DigitalKitchenScales"]),
-     ("a film you put on the phone screen so it doesnt get scratched", ["ScreenProtectors"])],
+     ("a film you put on the phone screen so it doesnt get scratched", ["ScreenProtectors"]),
+     ("something to keep my room warm at night", ["RoomHeaters"]),
+     ("i want to make fresh juice every morning", ["Juicers"])],
 )
 def test_a_need_gives_its_product(catalogues, text: str, category: list[str]) -> None:
     heard = _read(catalogues, "electronics", text)
