@@ -141,7 +141,8 @@ def _list_members(request: ShopperRequest, message: str, vocabulary: Any) -> Sho
         kept: list[str] = []
         for value in include[name]:
             parts = [p.strip() for p in re.split(r"[,&]", value) if p.strip()]
-            members = [] if len(parts) < 2 else [
+            # only a list of several product kinds ("Printers,Inks&Accessories"), not "Cameras&Photography"
+            members = [] if len(parts) < 3 else [
                 _singular(p.lower()) for p in parts if len(_camel_words(p)) == 1 and p.lower() != "accessories"
             ]
             found = [m for m in members if m in said]
