@@ -128,7 +128,7 @@ _CEILING = re.compile(
     r"|\bnicht mehr als|\bat (?:the )?most|\bno more than|最多|顶多|至多|不超过|最高)"
     r"\s*(?:(?:unos|unas|etwa|ungef[aä]hr|so|about|around|大概|大约)\s*)?"
     r"(?:rs\.?\s*|₹\s*|inr\s*)?"
-    r"(?P<n>\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*(?P<u>k(?![a-z])|mil\b|lucas?\b|tausend\b|lakhs?\b|grand\b|千|万)?",
+    r"(?P<n>\d{1,3}(?:['’]\d{3})+|\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*(?P<u>k(?![a-z])|mil\b|lucas?\b|tausend\b|lakhs?\b|grand\b|千|万)?",
     re.IGNORECASE,
 )
 #: A currency named after the amount (the rules' conversion stands) or a unit of a spec ("máximo 2 metros",
@@ -153,7 +153,8 @@ def _amount(number: str, unit: str | None) -> float | None:
     if re.fullmatch(r"[零〇一二两三四五六七八九十百千万]+", number):
         _, high, _ = parse_price(f"up to {number}{unit or ''}")
         return high
-    value = float(number.replace(",", ".")) if re.fullmatch(r"\d+[.,]\d{1,2}", number) else float(re.sub(r"[.,]", "", number))
+    value = float(number.replace(",", ".")) if re.fullmatch(r"\d+[.,]\d{1,2}", number) \
+        else float(re.sub(r"[.,'’]", "", number))  # "20'000" (Swiss), "1.200"
     return value * _UNITS.get((unit or "").casefold(), 1.0)
 
 

@@ -102,7 +102,7 @@ def _priced_shop() -> Any:
     ("un smartwatch hasta unas 4 mil", 4000), ("no más de 15 lucas", 15000), ("como máximo 2500", 2500),
     ("eine Smartwatch, maximal 4000", 4000), ("Handy bis etwa 12000", 12000), ("nicht mehr als 3000 bitte", 3000),
     ("手表顶多三千", 3000), ("电视不超过两万", 20000), ("至多5000的手机", 5000),
-    ("a smartwatch at most 6k", 6000),
+    ("a smartwatch at most 6k", 6000), ("ein Handy, höchstens 12'000", 12000), ("como mucho 1.500", 1500),
 ])
 def test_a_ceiling_said_before_the_amount_is_the_most_to_pay(text: str, ceiling: float) -> None:
     from chatrec.understanding import TurnContext, understand
