@@ -35,6 +35,7 @@ from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
 from chatrec import refused_colours  # i12ac: a colour turned down in two-colour items too
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
+from chatrec import gaps_round7  # i12aq: shopping gaps round 7
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -958,6 +959,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
+    if back_to is None and state.last_shown and parts.store.exists(session_id):  # i12aq: "which one is the benetton"
+        back_to = gaps_round7.earlier_list_of_make(message, [
+            [i for i in t.payload.get("recommendations") or [] if i in parts.retriever.index]
+            for t in parts.store.turns(session_id)], state.last_shown,
+            lambda i: parts.retriever.index.get(i).brand or parts.retriever.index.get(i).title)
     # i12o: "none of these are formal?" asks about the items shown: read as "are any of these formal?"
     reading = (shopper_moves.as_any_question(message) if state.last_shown else None) or message
     if state.choosing:  # i12v: "which one would you like?" -> "the second one" is the pick
@@ -1013,10 +1019,18 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = shopper_asks.bare_value_ones(heard, reading, lambda text: understand(  # i12ak: "the white ones"
             text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
             [f for f in parts.vocabulary.fields if f not in {"category", *type_fields(list(parts.vocabulary.fields))}])
+        heard = gaps_round7.bare_value_one(heard, reading, lambda text: understand(  # i12aq: "the yellow one"
+            text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
+            [f for f in parts.vocabulary.fields if f not in {"category", *type_fields(list(parts.vocabulary.fields))}])
     heard = unshown_make.asks_for_make(  # "any from van heusen?" after Arrow shirts: that make's shirts
         heard, message, [index.get(i) for i in state.last_shown if i in index], parts.vocabulary.counts.get("brand", {}))
     heard = recalled_item.recalls_item(  # i12af: "back to the TVs, the second one you showed me"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))], back_to is not None)
+    if back_to is not None:  # i12aq: "show me the earlier ones", "go back to the first lot": that list again
+        heard = gaps_round7.back_to_earlier(heard, message, {  # the type fields in force, as the earlier list's
+            name: earlier_values for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])
+            if state.include.get(name) and (earlier_values := list(dict.fromkeys(
+                str(v) for i in back_to if i in index and (v := index.get(i).field_value(name)))))})
     if state.last_shown and parts.store.exists(session_id):  # i12af: "no, I meant the second and the third"
         heard = meant_items.corrects_items(heard, message, earlier_question(turns_so_far()) is not None)
     heard = shopper_moves.gift_is_no_type(  # i12y: "regalos para mi madre" is no "Accessory Gift Set"
@@ -1265,7 +1279,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if word is not None:
             notes.append(phrases.render("not_among", thing=word, wishes=phrases.summary(
                 state.wishes(), labels=parts.labels)))
-    spec_notes = spec_filters.checked(state, parts.retriever, filters_for(state.wishes()), phrases)  # i12o
+    spec_notes = gaps_round7.checked_keeping_size(  # i12o; i12aq: "anything cheaper that size?" keeps the size
+        message, state, parts.retriever, ["category", *type_fields(list(parts.vocabulary.fields))],
+        lambda wishes: spec_filters.checked(state, parts.retriever, filters_for(wishes), phrases))
     notes.extend(spec_notes)
     if (bounds or makes) and state.spec_blocked and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"show_now": True})  # i12o: a spec the items state is specific enough
@@ -1339,6 +1355,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.intent == "show_again" and not heard.include and state.last_shown:  # i12k: "those once more": the last list
         again = [c for c in candidates if c.item.id in state.last_shown]
         candidates = sorted(again, key=lambda c: state.last_shown.index(c.item.id)) or candidates
+    if heard.intent == "show_again" and back_to:  # i12aq: the earlier list itself, whatever the wishes retrieve
+        candidates = [Candidate(item=index.get(i), score=-float(n)) for n, i in enumerate(back_to) if i in index]
     if bundle:  # i12o: each product of the bundle in the list
         field_ = next((n for n in kinds if len(state.include.get(n, ())) >= 2), None)
         candidates = bundles.interleave(candidates, field_) if field_ else candidates

@@ -48,6 +48,7 @@ from chatrec import foreign_constraints  # i12ai
 from chatrec import several_wishes  # i12am
 from chatrec import indian_english, problem_words  # i12aj
 from chatrec import gaps_round6  # i12al
+from chatrec import gaps_round7  # i12aq
 from chatrec import set49_classes  # i12an
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
@@ -1533,7 +1534,8 @@ def understand(
     request = several_wishes.adjust(  # i12am: "blue, no wait, navy", "除了第一个 哪个好", "odio el rosa", "a kettle"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round6.adjust(request, raw, context, vocabulary)  # i12al: "una funda para el mando de la tele", "first vs last"
-    return set49_classes.adjust(  # i12an: "blue tooth", "a xerox", "this bot is trash", "the two wranglers"
+    request = gaps_round7.adjust(request, message, context, vocabulary)  # i12aq: "como mucho 9 mil", "最多九千"
+    return set49_classes.adjust(  # i12an (last): "blue tooth", "a xerox", "this bot is trash", "the two wranglers"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
