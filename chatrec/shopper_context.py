@@ -138,7 +138,11 @@ def device_stated(
     in_force = {n: list(current[n]) for n in type_names if current.get(n)}
     if in_force and any(set(heard.include[n]) <= set(in_force.get(n, ())) for n in type_names if heard.include.get(n)):
         return heard, []  # the product in force named again: "it's a smart tv I want" while TVs are shown
-    in_force = in_force or {n: list(heard.include[n]) for n in type_names if heard.include.get(n)}
+    if not in_force:  # the accessory this message names, when the statement is a bare make ("..., es una LG")
+        bare = {w.casefold() for w in re.findall(r"[^\W_][\w\-]*", device)} - {"one", "ones", "uno", "una"}
+        if not bare or not bare <= {m.casefold() for m in _device_makes(device, known_makes)}:
+            return heard, []
+        in_force = {n: list(heard.include[n]) for n in type_names if heard.include.get(n)}
     if not in_force:
         return heard, []
     said = {n for n in type_names if heard.include.get(n) and not set(heard.include[n]) <= set(in_force.get(n, ()))}
