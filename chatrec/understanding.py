@@ -48,6 +48,7 @@ from chatrec import foreign_constraints  # i12ai
 from chatrec import several_wishes  # i12am
 from chatrec import indian_english, problem_words  # i12aj
 from chatrec import gaps_round6  # i12al
+from chatrec import set50_classes  # i12ao
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1531,7 +1532,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = several_wishes.adjust(  # i12am: "blue, no wait, navy", "除了第一个 哪个好", "odio el rosa", "a kettle"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return gaps_round6.adjust(request, raw, context, vocabulary)  # i12al: "una funda para el mando de la tele", "first vs last"
+    request = gaps_round6.adjust(request, raw, context, vocabulary)  # i12al: "una funda para el mando de la tele", "first vs last"
+    return set50_classes.adjust(  # i12ao: "红色的不要喔", "nen Hunni max", "zeig mir nochmal die Noise", "venden bicicletas?"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
