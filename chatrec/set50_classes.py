@@ -173,8 +173,8 @@ def _shown_again(request: Any, text: str, language: str) -> Any:
     """"zeig mir nochmal die Noise": the shown item asked again is shown again."""
     if request.intent not in ("more_like", "recommend", "refine", "ask_about_item", "reject") or request.exclude \
             or request.price is not None or request.relative_price or not _has("show_again", language, text) \
-            or _similar(language, text):
-        return request
+            or _similar(language, text) or set(request.include) & {"category", "subcategory", "subCategory"}:
+        return request  # "再看看HDMI线": another product to look at, no item shown again
     return _no_wish(request, "show_again")
 
 
