@@ -541,8 +541,9 @@ def _default_lexicon() -> Lexicon:
     batch11 = Lexicon.load(_DATA / "lexicon_batch11.json", base=set43)  # i12af: Chinese names of fashion types
     set46 = Lexicon.load(_DATA / "lexicon_set46.json", base=batch11)  # i12ai: 闺蜜, 個仔, chandal, Jackn, "passt net"
     round6 = Lexicon.load(_DATA / "lexicon_round6.json", base=set46)  # i12al: "遥控器"
+    set50 = Lexicon.load(_DATA / "lexicon_set50.json", base=round6)  # i12ao: 板鞋, baratico, casaca, "fürs Büro"
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, round6)
+    lexicon = Lexicon._over(names, set50)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon
