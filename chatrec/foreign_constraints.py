@@ -67,11 +67,7 @@ def _has(name: str, language: str, text: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
-def _fold(text: str) -> str:
-    """Folded text (lower case, no accents, simplified Chinese), spaces collapsed."""
-    from chatrec.language import fold
-
-    return re.sub(r"\s+", " ", fold(text)).strip()
+_fold = word_tables.folded
 
 
 def normalise(raw: str) -> str:

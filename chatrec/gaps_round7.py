@@ -196,6 +196,10 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
 _TO_SEE = re.compile(r"\b(?:see|show|view|look at|ver|enseñ\w*|muestr\w*|seh\w*|zeig\w*)\b|看", re.IGNORECASE)
 
 
+#: A wish of its own beside coming back: "go back to the remotes, the ones for a Samsung TV", "con cable".
+_OWN_WISH = re.compile(r"\b(?:for an?|for the|for my|with|without|that|which|para|con|sin|f(?:ü|ue)r|mit|ohne)\b|适合|带", re.IGNORECASE)
+
+
 def back_to_earlier(heard: Any, message: str, types: Mapping[str, Sequence[str]]) -> Any:
     """"Show me the earlier ones", "the ones from before", "go back to the first lot" (no "again", no
     product named): the earlier list the shopper comes back to is shown again (``show_again``), with its
@@ -209,7 +213,7 @@ def back_to_earlier(heard: Any, message: str, types: Mapping[str, Sequence[str]]
         and all(r.how == "all" for r in heard.references)  # "can i see the previous ones?" read as about them all
     if not seeing and (heard.references or heard.intent not in ("recommend", "refine", "show_again", "chitchat", "answer")):
         return heard
-    if any(name not in types for name in heard.include):
-        return heard  # "back to the jackets, in black": a wish of its own
+    if any(name not in types for name in heard.include) or _OWN_WISH.search(message):
+        return heard  # "back to the jackets, in black", "the remotes, the ones for a Samsung TV": a wish of its own
     return heard.model_copy(update={"intent": "show_again", "include": {**dict(types), **heard.include},
                                     "show_now": True, "query": "", "references": []})

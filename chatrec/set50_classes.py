@@ -58,10 +58,7 @@ def _has(name: str, language: str, text: str) -> bool:
     return word_tables.has(str(_DATA), name, language, text)
 
 
-def _fold(text: str) -> str:
-    from chatrec.language import fold
-
-    return re.sub(r"\s+", " ", fold(text)).strip()
+_fold = word_tables.folded
 
 
 def adjust(

@@ -62,10 +62,7 @@ def _pattern(name: str, language: str) -> re.Pattern[str] | None:
     return word_tables.pattern(str(_DATA), name, language)
 
 
-def _fold(text: str) -> str:
-    from chatrec.language import fold
-
-    return re.sub(r"\s+", " ", fold(text)).strip()
+_fold = word_tables.folded
 
 
 def adjust(

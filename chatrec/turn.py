@@ -1324,7 +1324,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = without_words(candidates, state.avoid)
-    candidates = nearest_the_budget(candidates, state.wishes(), wishes)  # "phones around 3000" with none: the cheapest first
+    if heard.price is not None:  # "phones around 3000" said now, with none that cheap: the cheapest first
+        candidates = nearest_the_budget(candidates, state.wishes(), wishes)
     candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
     candidates = device_question.named_first(  # i12al: "remotes for a TV": those naming a TV first

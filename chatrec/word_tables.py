@@ -31,3 +31,11 @@ def has(path: str, name: str, language: str, text: str) -> bool:
     """Whether the entry's pattern in that language is found in the text."""
     found = pattern(path, name, language)
     return bool(found and found.search(text))
+
+
+def folded(text: str) -> str:
+    """Folded text (lower case, no accents, simplified Chinese), spaces collapsed: how the reading steps
+    match their word tables."""
+    from chatrec.language import fold
+
+    return re.sub(r"\s+", " ", fold(text)).strip()
