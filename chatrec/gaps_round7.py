@@ -179,8 +179,8 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
     price = request.price
     if price is not None and (price.currency or price.converted) and price.currency not in (None, context.catalog_currency):
         return request
-    if price is not None and price.max == amount and price.min is None:
-        return request
+    if price is not None and price.max is not None and price.max >= amount and price.min is None:
+        return request  # the rules' own ceiling, read with every digit ("不超过2千5": 2,500, not 2,000)
     low = price.min if price is not None and price.min is not None and price.min < amount * 0.8 - 0.01 else None
     new = PriceRange.model_validate({**(price.model_dump() if price is not None else {}), "min": low, "max": amount})
     said = set(re.findall(r"[\w.]+", found.group(0).casefold()))
