@@ -598,7 +598,7 @@ def _answer_question(
         return Answer(" ".join(wording["not_said"].format(title=_short_title(i), asked=unread) for i in items),
                       "unknown", positions, False)
     if not asked:
-        lines = [wording["why"].format(title=_short_title(i), reason=_facts_sentence(i, wording)) for i in items]
+        lines = [wording["about"].format(title=_short_title(i), reason=_facts_sentence(i, wording)) for i in items]
         return Answer(" ".join(lines), "attribute", positions)
     # "how many HDMI ports does it have?": a found phrase is quoted with the figure beside it
     counted = _has_phrase(f"{question.lower()} {text}", wording.get("quantity_words", []))

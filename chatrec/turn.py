@@ -34,6 +34,7 @@ from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
 from chatrec import refused_colours  # i12ac: a colour turned down in two-colour items too
+from chatrec import loud_words  # lead: "nothing too flashy": watches in loud colours last
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import gaps_round7  # i12aq: shopping gaps round 7
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
@@ -1324,7 +1325,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if parts.multilingual is not None and heard.language != "en":
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
-        candidates = without_words(candidates, state.avoid)
+        candidates = loud_words.calm_first(without_words(candidates, state.avoid), state.avoid)  # "nothing flashy"
     if heard.price is not None:  # "phones around 3000" said now, with none that cheap: the cheapest first
         candidates = nearest_the_budget(candidates, state.wishes(), wishes)
     candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"

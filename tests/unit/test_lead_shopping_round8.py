@@ -1,0 +1,66 @@
+"""Classes the lead found shopping the demos (issue 12, stop 30): a loud look turned down, and the answer
+to "why this one?" saying that it is the reason for the suggestion."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatrec.answers import answer_question
+from chatrec.catalog import Item
+from chatrec.loud_words import calm_first, is_loud_word
+from chatrec.retrieval import Candidate
+
+
+def _watch(n: int, title: str, colour: str) -> Candidate:
+    item = Item(id=str(n), title=title, category="Watches", brand="", attributes={"baseColour": colour})
+    return Candidate(item=item, score=-float(n))
+
+
+WATCHES = [
+    _watch(1, "Carrera Men Strap Dial Yellow Watch", "Yellow"),
+    _watch(2, "Titan Men Gold Tone Watch", "Gold"),
+    _watch(3, "Fastrack Men Black Watch", "Black"),
+    _watch(4, "Timex Men Steel Watch", "Steel"),
+    _watch(5, "Sonata Men Multicolour Dial Watch", "Multi"),
+    _watch(6, "Puma Men Pink Watch", "Pink"),
+]
+
+
+@pytest.mark.parametrize("word", ["flashy", "gaudy", "blingy", "llamativo", "chillón", "auffällig", "protzig", "花哨"])
+def test_a_loud_look_turned_down_puts_loud_colours_last(word: str) -> None:
+    ordered = [c.item.id for c in calm_first(WATCHES, ["cheap", word])]
+    assert ordered[:2] == ["3", "4"], "the black and steel watches first, in their order"
+    assert set(ordered[2:]) == {"1", "2", "5", "6"}, "nothing is dropped"
+
+
+@pytest.mark.parametrize("words", [[], ["skinny"], ["ripped", "stripes"], ["leather"]])
+def test_other_words_to_avoid_keep_the_order(words: list[str]) -> None:
+    assert [c.item.id for c in calm_first(WATCHES, words)] == [str(n) for n in range(1, 7)]
+
+
+def test_loud_words_are_read_folded() -> None:
+    assert is_loud_word("FLASHY") and is_loud_word("Auffällig") and is_loud_word("chillon")
+    assert not is_loud_word("black") and not is_loud_word("skinny")
+
+
+SHOE = Item(id="9", title="Puma Men Black Running Shoes", category="Sports Shoes", brand="Puma",
+            attributes={"baseColour": "Black", "gender": "Men"})
+
+
+@pytest.mark.parametrize(("question", "language", "opening"), [
+    ("why the second one?", "en", "Why I suggested"),
+    ("why did you pick that one", "en", "Why I suggested"),
+    ("为什么推荐第二个？", "zh", "我推荐"),
+    ("¿por qué el segundo?", "es", "Por qué te sugerí"),
+    ("warum der zweite?", "de", "Warum ich"),
+])
+def test_why_says_it_is_the_reason_for_the_suggestion(question: str, language: str, opening: str) -> None:
+    answer = answer_question(question, [SHOE], language=language, positions=[2], reasons=["A black running shoe by Puma."])
+    assert answer.kind == "why"
+    assert answer.text.startswith(opening) and "A black running shoe by Puma." in answer.text
+
+
+@pytest.mark.parametrize("question", ["tell me about the first one", "what about the first one?"])
+def test_a_question_about_an_item_is_no_why(question: str) -> None:
+    answer = answer_question(question, [SHOE], positions=[1])
+    assert not answer.text.startswith("Why")
