@@ -911,8 +911,15 @@ def _spec_superlative(text: str, items: Sequence[Item], positions: list[int], wo
     states the most (or least) of a spec (mAh, inches, GB, kg...), with the others' figures; None
     when the message asks no such thing (or, for a bare "biggest", when no item states a size)."""
     rules = _spec_rules(text, wording)
-    if len(items) < 2 or not rules:
+    if not items or not rules:
         return None
+    if len(items) == 1:  # "which one is the lightest?" with one laptop shown: its figure, not "the data is silent"
+        rule = next((r for r, _ in rules if _spec_value(items[0], _units_of(r))), None)
+        value = _spec_value(items[0], _units_of(rule)) if rule is not None and not rule.get("generic") else None
+        if rule is None or value is None:
+            return None
+        return Answer(wording["spec_only_one"].format(title=_short_title(items[0]), field=_name(rule["name"], wording),
+                                                      value=value[1]), "best", positions)
     rule = next((r for r, _ in rules if any(_spec_value(i, _units_of(r)) for i in items)), rules[0][0])
     units = list(rule["units"])
     if rule.get("generic"):  # "the biggest one": the first unit some item states

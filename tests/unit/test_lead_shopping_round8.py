@@ -64,3 +64,25 @@ def test_why_says_it_is_the_reason_for_the_suggestion(question: str, language: s
 def test_a_question_about_an_item_is_no_why(question: str) -> None:
     answer = answer_question(question, [SHOE], positions=[1])
     assert not answer.text.startswith("Why")
+
+
+LAPTOP = Item(id="7", title='Lenovo IdeaPad 3 Core i3 15.6" FHD Thin & Light Laptop (8GB/512GB SSD/Platinum Grey/1.7Kg)',
+              category="TraditionalLaptops", brand="Lenovo", price=37247.0)
+
+
+@pytest.mark.parametrize(("question", "language", "figure"), [
+    ("which one is the lightest?", "en", "1.7 kg"),
+    ("which is lighter", "en", "1.7 kg"),
+    ("哪个最轻？", "zh", "1.7 kg"),
+    ("welcher ist der leichteste?", "de", "1.7 kg"),
+    ("which has the most storage?", "en", "512 GB"),
+])
+def test_a_superlative_about_the_only_item_shown_quotes_its_figure(question: str, language: str, figure: str) -> None:
+    answer = answer_question(question, [LAPTOP], language=language, positions=[1])
+    assert figure in answer.text, answer.text
+    assert "does not say" not in answer.text
+
+
+def test_a_superlative_the_only_item_does_not_state_is_not_made_up() -> None:
+    answer = answer_question("which one is the lightest?", [SHOE], positions=[1])
+    assert "kg" not in answer.text
