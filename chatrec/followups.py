@@ -130,6 +130,11 @@ def about_last_spoken(
     "why this one?" about the item last spoken of, else the first shown."""
     if not shown or heard.references or heard.include or heard.price is not None:
         return heard
+    from chatrec.answers import find_reference
+
+    places = find_reference(message, 99, heard.language) or []  # "these" and "the last" are every place or 99
+    if len(places) < 99 and any(len(shown) < p < 99 for p in places):
+        return heard  # lead: "el segundo tiene micrófono?" after one item names a place past the list
     spoken = [p for p in last_references if 1 <= p <= len(shown)]
     if asks_why_this(message) and heard.intent not in ("start_over", "reject"):
         positions = spoken if len(spoken) == 1 else [1]

@@ -211,6 +211,7 @@ def hear(
             and asks_for_more(message):  # i12h: a bare "more" / "others?" / "更多" after items: more of them
         return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     heard = as_question_about_shown(heard, message, shown, state.last_references)
+    heard = one_shown.question_past_the_list(message, heard, len(shown))  # lead: "el segundo tiene micro?" after one item
     heard = pointed_again.by_figure(heard, message, shown)  # i12ag: "how much is the 1.78 inch one?"
     heard = shown_pointing.by_figure_alone(heard, message, shown)  # i12al: "the 1.78 inch one" with no question
     if shown:  # i12v: "the white ones only": a filter, not a reference to the white ones shown
@@ -473,7 +474,7 @@ def out_of_range(message: str, heard: ShopperRequest, n_shown: int) -> str | Non
     if not over:
         return None
     wording = answers.load_answer_wording(answers.wording_language(heard.language))
-    return str(wording["out_of_range"]).format(count=n_shown, position=over[0])
+    return str(wording["out_of_range_one" if n_shown == 1 else "out_of_range"]).format(count=n_shown, position=over[0])
 
 
 def earlier_list(parts: Parts, session_id: str, message: str, state: DialogueState) -> list[str] | None:

@@ -86,3 +86,60 @@ def test_a_superlative_about_the_only_item_shown_quotes_its_figure(question: str
 def test_a_superlative_the_only_item_does_not_state_is_not_made_up() -> None:
     answer = answer_question("which one is the lightest?", [SHOE], positions=[1])
     assert "kg" not in answer.text
+
+
+# --- a question about a place past the list is no search for what it names ---------------------------
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("el segundo tiene micrófono?", "es"),
+    ("does the second one have a mic?", "en"),
+    ("hat der dritte ein Mikrofon?", "de"),
+    ("第二个有麦克风吗？", "zh"),
+])
+def test_a_question_about_a_place_past_the_list_stays_a_question(message: str, language: str) -> None:
+    from chatrec.one_shown import question_past_the_list
+    from chatrec.request import ShopperRequest
+
+    searched = ShopperRequest(intent="recommend", include={"subcategory": ["Microphones"]}, language=language)
+    heard = question_past_the_list(message, searched, 1)
+    assert heard.intent == "ask_about_item" and not heard.include
+    assert question_past_the_list(message, searched, 3) == searched, "a place on the list: unchanged here"
+
+
+@pytest.mark.parametrize("message", ["something like the second but cheaper", "microphones please", "algo más barato"])
+def test_a_request_that_asks_nothing_is_left_alone(message: str) -> None:
+    from chatrec.one_shown import question_past_the_list
+    from chatrec.request import ShopperRequest
+
+    searched = ShopperRequest(intent="refine", include={"subcategory": ["Microphones"]})
+    assert question_past_the_list(message, searched, 1) == searched
+
+
+@pytest.mark.parametrize(("message", "language", "said"), [
+    ("why the third one?", "en", "only one item"),
+    ("el segundo tiene micrófono?", "es", "Solo te mostré un artículo"),
+    ("第二个有麦克风吗？", "zh", "我只推荐了 1 件"),
+])
+def test_no_item_is_bound_to_a_place_past_the_list(message: str, language: str, said: str) -> None:
+    from chatrec.followups import about_last_spoken
+    from chatrec.request import ShopperRequest
+    from chatrec.turn import out_of_range
+
+    asked = ShopperRequest(intent="ask_about_item", language=language)
+    heard = about_last_spoken(asked, message, [LAPTOP], [])
+    assert not heard.references
+    text = out_of_range(message, heard, 1)
+    assert text is not None and said in text
+
+
+@pytest.mark.parametrize("message", ["have you got these in purple?", "do they come in red?", "which of these is the lightest?"])
+def test_these_is_no_place_past_the_list(message: str) -> None:
+    from chatrec.followups import about_last_spoken
+    from chatrec.one_shown import question_past_the_list
+    from chatrec.request import ShopperRequest
+
+    searched = ShopperRequest(intent="refine", include={"baseColour": ["Purple"]})
+    assert question_past_the_list(message, searched, 1) == searched
+    asked = ShopperRequest(intent="ask_about_item")
+    assert about_last_spoken(asked, message, [LAPTOP], []).references
