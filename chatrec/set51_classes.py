@@ -226,8 +226,8 @@ def _child_pronoun(request: ShopperRequest, message: str) -> ShopperRequest:
     genders = set(request.include.get("gender", []))
     if not {"Boys", "Girls"} <= genders:
         return request
-    he = re.search(r"\b(?:he|he's|hes|him|his)\b", message, re.IGNORECASE)
-    she = re.search(r"\b(?:she|she's|shes|her|hers)\b", message, re.IGNORECASE)
+    he = re.search(r"\b(?:he|he's|hes)\b", message, re.IGNORECASE)
+    she = re.search(r"\b(?:she|she's|shes)\b", message, re.IGNORECASE)
     if bool(he) == bool(she):
         return request
     keep = "Boys" if he else "Girls"

@@ -222,6 +222,11 @@ def test_remarks_and_greetings(catalogues, text: str) -> None:
     assert _read(catalogues, "fashion", text).intent == "chitchat"
 
 
+def test_a_verdict_on_a_product_is_no_remark_on_the_assistant(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "the track pants are rubbish, show me jeans")
+    assert heard.intent != "chitchat"
+
+
 def test_a_remark_with_a_wish_is_the_wish(catalogues) -> None:
     heard = _read(catalogues, "fashion", "hi, how are you? I need black jeans")
     assert heard.intent == "recommend"
