@@ -68,6 +68,10 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 _LETTERS = {"es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}
+#: i12as: German words that are English words too, no evidence of German beside English function words.
+_SHARED_WORDS: dict[str, frozenset[str]] = {
+    "de": frozenset("die fast also will hat bald gift kind arm hose rock mist bad brief handy".split()),
+}
 
 
 def fold(text: str) -> str:
@@ -139,6 +143,9 @@ def detect_language(text: str) -> str:
         # English words: no evidence of the language (accented letters still count).
         own = {w for w in words if w not in names and (w in _FUNCTION_WORDS[lang] or lexicon.is_word(lang, fold(w)))}
         if own and all(len(w) <= 2 for w in own) and scores["en"] > 0:
+            scores[lang] = 2 * len(_LETTERS[lang].findall(lowered)) if lang in _LETTERS else 0
+        # i12as: only words German spells as English does ("cheap ones die fast") beside English words
+        if own and own <= _SHARED_WORDS.get(lang, frozenset()) and scores["en"] > 0:
             scores[lang] = 2 * len(_LETTERS[lang].findall(lowered)) if lang in _LETTERS else 0
     if "in" in words:  # i12ac: "in grun", "in blau" (not "in gold"): "in" before a German word English spells otherwise
         german = lexicon.entries.get("de", {})

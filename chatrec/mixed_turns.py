@@ -61,7 +61,8 @@ _TAG_QUESTION = re.compile(
 )
 #: A value turned down after it is named ("boAt never again").
 _NEVER_AGAIN = re.compile(
-    r"([\w-]+)\W+(?:never again|never ever again|no more|nie wieder|nunca m[aá]s|再也不要?)\b", re.IGNORECASE
+    # i12as: "a dress, no more than 60" is a budget, not the dress turned down
+    r"([\w-]+)\W+(?:never again|never ever again|no more(?! than)|nie wieder|nunca m[aá]s|再也不要?)\b", re.IGNORECASE
 )
 #: Spanish "my" opening a message or clause: "mi presupuesto es…", "¿mis hijos…" (after a preposition
 #: :mod:`chatrec.foreign_phrasing` reads it already; after a product, "un celular Mi", it is the brand).

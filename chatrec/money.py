@@ -82,7 +82,9 @@ _MAX_WORDS = (
 _MIN_WORDS = r"beyond|past|upwards? of|north of|no less than|not less than|a minimum of|over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
 _AROUND_WORDS = r"around|about|approximately|approx\.?|roughly|~|circa|cerca de|unos|etwa|ungefähr|左右|大约|大概"
 # A lower-bound word after a negation is an upper bound: "nothing above 25", "can't go over 500".
-_NEGATED_LOW = re.compile(r"(?:(?:n'?t|\bnot|\bnever|\bcannot)\W+(?:\w+\W+){0,3}|\b(?:nothing|none|no)\W+)$")
+# i12as: "n't" ends a word ("can't", "dont"), never "decent" or "want" ("a decent phone at least 20k")
+_NEGATED_LOW = re.compile(r"(?:(?:n't|\b(?:can|don|won|isn|aren|doesn|didn|wouldn|couldn|shouldn|ain|wasn|weren|hasn|haven|hadn|mustn|needn)t"
+                          r"|\bnot|\bnever|\bcannot)\W+(?:\w+\W+){0,3}|\b(?:nothing|none|no)\W+)$")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"(?:\b(?:between|entre|zwischen|from|de|von)|在)\s*{_A1}\s*(?:and|to|-|–|y|a|und|bis|和|到|至)\s*{_A2}")),
     ("range", re.compile(rf"{_A1}\s*(?:-|–|to|~|到|至)\s*{_A2}")),

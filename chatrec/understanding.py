@@ -51,6 +51,7 @@ from chatrec import gaps_round6  # i12al
 from chatrec import gaps_round7  # i12aq
 from chatrec import set49_classes  # i12an
 from chatrec import set50_classes  # i12ao
+from chatrec import set51_classes  # i12as
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1538,8 +1539,10 @@ def understand(
     request = gaps_round7.adjust(request, message, context, vocabulary)  # i12aq: "como mucho 9 mil", "最多九千"
     request = set50_classes.adjust(  # i12ao: "红色的不要喔", "nen Hunni max", "zeig mir nochmal die Noise", "venden bicicletas?"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return set49_classes.adjust(  # i12an (last): "blue tooth", "a xerox", "this bot is trash", "the two wranglers"
+    request = set49_classes.adjust(  # i12an: "blue tooth", "a xerox", "this bot is trash", "the two wranglers"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return set51_classes.adjust(  # i12as (last): "blue tooth spears", "slops", "max 3-4k", "not the gaming ones"
+        request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
