@@ -76,6 +76,7 @@ def adjust(
     if language not in _LANGUAGES:
         return request
     request = _reworded(request, text, language, read_again)
+    request = _device_for(request, text, language, read_again)
     request = _budget(request, text, language, read_again)
     if request.intent in _NO_WISH:
         return request
@@ -110,6 +111,20 @@ def _reworded(request: Any, text: str, language: str, read_again: Callable[[str]
         return request
     again = read_again(reworded)
     if again.intent in _NO_WISH and request.intent not in _NO_WISH:
+        return request
+    return again.model_copy(update={"language": language})
+
+
+def _device_for(request: Any, text: str, language: str, read_again: Callable[[str], Any]) -> Any:
+    """"苹果手机用的充电线": the phone is what the cable is for, not a second product wanted."""
+    types = [v for name, values in request.include.items() if name in ("category", "subcategory") for v in values]
+    if len(types) < 2 or not _table().get("device_for", {}).get(language):
+        return request
+    reworded = _rewritten("device_for", language, text)
+    if reworded == text:
+        return request
+    again = read_again(reworded)
+    if not again.include.get("category") or again.intent in _NO_WISH:
         return request
     return again.model_copy(update={"language": language})
 

@@ -183,3 +183,13 @@ def test_pointing_at_shown_items(catalogues, catalogue, shown, text, intent, pos
     heard = _read(catalogues, catalogue, text, shown)
     assert heard.intent == intent, (text, heard.intent, heard.positions)
     assert heard.positions == positions, (text, heard.positions)
+
+
+def test_a_phone_wished_for_is_kept_when_no_other_product_is_named(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "想买个手机用的时间长一点")
+    assert heard.include.get("category") == ["Smartphones"]
+
+
+def test_a_size_range_is_no_price_range(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "Fernseher 43 bis 50 Zoll")
+    assert heard.price is None or heard.price.min is None
