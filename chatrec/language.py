@@ -549,8 +549,9 @@ def _default_lexicon() -> Lexicon:
     set46 = Lexicon.load(_DATA / "lexicon_set46.json", base=batch11)  # i12ai: 闺蜜, 個仔, chandal, Jackn, "passt net"
     round6 = Lexicon.load(_DATA / "lexicon_round6.json", base=set46)  # i12al: "遥控器"
     set50 = Lexicon.load(_DATA / "lexicon_set50.json", base=round6)  # i12ao: 板鞋, baratico, casaca, "fürs Büro"
+    set52 = Lexicon.load(_DATA / "lexicon_set52.json", base=set50)  # i12at: 連身裙, 背囊, 細路女, chaval, koa, suech
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, set50)
+    lexicon = Lexicon._over(names, set52)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon
