@@ -47,6 +47,7 @@ from chatrec import shopper_asks  # i12ak: batch 12's moves ("do you have a 2 me
 from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
 from chatrec import device_question, not_carried_wish, one_shown, shown_pointing  # i12al: "similar to the second" of one item; "the 43 inch one"
+from chatrec import batch13_fixes  # i12av: batch 13's open cases (brands as written, ...)
 from chatrec import shopper_context  # i12ap: batch 13 (already owned, a device stated, a person corrected)
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -1167,6 +1168,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         and heard.intent in ("recommend", "refine", "answer")
     heard = shopper_context.bare_brand(heard, message, lambda text: title_brands.asked(  # i12ap: "nike" after sports shoes
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
+    heard = batch13_fixes.bare_brand_wish(heard, message, lambda text: title_brands.asked(  # i12av: "titan?"
+        text, index, _value_tokens(parts), state.avoid), bool(state.include))
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
     gone = wanted_words.given_up(message, heard.language, state.wanted)  # i12y: "没有蓝色的就算了"
@@ -1177,7 +1180,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
     if wanted_now:
         state.apply(Wanted(tuple(wanted_now)))
-    brands_now = title_brands.asked(message, index, _value_tokens(parts), state.avoid, heard.language) \
+    brands_now = batch13_fixes.brands_asked(message, lambda text: title_brands.asked(  # i12av: "要耐克的", "nike"
+        text, index, _value_tokens(parts), state.avoid, heard.language)) \
         if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # i12ab: "the Titan ones", no brand field
     if brands_now:
         if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
@@ -1299,7 +1303,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if (bounds or makes) and state.spec_blocked and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"show_now": True})  # i12o: a spec the items state is specific enough
     reshown = followups.narrows(heard, include_before, type_fields([*state.include, *heard.include])) \
-        and bool(state.shown) and not state.allow_shown and seen_fit(state, profile, parts, settings.n_recommendations)
+        and bool(state.shown) and not state.allow_shown and seen_fit(state, profile, parts, settings.n_recommendations) \
+        or batch13_fixes.refills(heard, gone, brands_now, state, parts.retriever, filters_for(state.wishes()),  # i12av
+                                 excluded(state, profile), excluded(state, profile, with_shown=False), settings.n_recommendations)
     if reshown:  # i12k: "gold please" after jewellery: the gold ones, those seen before after the new ones
         state.apply(Reshown())
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []

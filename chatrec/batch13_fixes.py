@@ -1,0 +1,116 @@
+"""Conversation batch 13's open cases, fixed by class (issue 12, branch i12av).
+
+- **A brand as shoppers write it.** In a catalogue whose titles carry the brand (no brand field), a
+  brand written in Chinese characters ("要耐克的", "有没有阿迪达斯的") is the title brand in Latin letters
+  (``chatrec/data/batch13_words.json``), and a message that is only a brand ("titan?", "nike", "only
+  woodland pls", "any fossil?") asks for that brand even in lower case and even when the brand is also
+  an English word, which elsewhere counts only capitalised.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["bare_brand_wish", "brands_asked", "brands_in_chinese", "refills", "widens"]
+
+_DATA = Path(__file__).resolve().parent / "data" / "batch13_words.json"
+_WORD = re.compile(r"[^\W_][\w&.+-]*", re.UNICODE)
+#: At most this many words in a message that is only a brand ("ok any titan ones then?").
+_BARE_MOST = 6
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _chinese_names() -> tuple[tuple[str, str], ...]:
+    names = {k: v for k, v in _words()["brand_names_zh"].items() if not k.startswith("_")}
+    return tuple(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    return frozenset(w.casefold() for key, words in _words()["brand_fillers"].items() if not key.startswith("_")
+                     for w in words)
+
+
+def brands_in_chinese(message: str) -> list[str]:
+    """The brands a message writes in Chinese characters, in Latin letters ("要耐克的" -> ["Nike"])."""
+    found: list[str] = []
+    rest = message
+    for chinese, latin in _chinese_names():
+        if chinese in rest:
+            rest = rest.replace(chinese, " ")  # "阿迪达斯" is not also "阿迪"
+            if latin not in found:
+                found.append(latin)
+    return found
+
+
+def _bare_brands(message: str, asked: Callable[[str], list[str]]) -> list[str]:
+    """The brands of a message that is only brands and filler words ("titan?", "only nike pls"), else []."""
+    words = _WORD.findall(message)
+    if not words or len(words) > _BARE_MOST:
+        return []
+    content = [w for w in words if w.casefold() not in _fillers()]
+    if not content or len(content) > 2:
+        return []
+    said = asked(" ".join(w[:1].upper() + w[1:] for w in content))
+    return said if {w.casefold() for w in content} <= set(said) else []
+
+
+def brands_asked(message: str, asked: Callable[[str], list[str]]) -> list[str]:
+    """The title brands a message asks for: those ``asked`` reads as written, those written in Chinese
+    characters, and, when the whole message is a brand, that brand in any case ("titan?")."""
+    found = list(asked(message))
+    chinese = brands_in_chinese(message)
+    extra = asked(" ".join(chinese)) if chinese else []
+    extra += _bare_brands(message, asked)
+    return [*found, *(b for i, b in enumerate(extra) if b not in found and b not in extra[:i])]
+
+
+def bare_brand_wish(heard: Any, message: str, asked: Callable[[str], list[str]], wishes: bool) -> Any:
+    """A message that is only a brand ("titan?", "nike") while wishes are in force: a wish for that
+    brand's items (a refinement shown at once), not a question about the shown item whose title has the
+    word nor small talk."""
+    if not wishes or heard.intent not in ("chitchat", "ask_about_item", "compare"):
+        return heard
+    if heard.intent != "chitchat" and any(r.how != "title" for r in heard.references):
+        return heard  # "the second?" points at a place, no brand
+    if not _bare_brands(message, asked):
+        return heard
+    return heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
+
+
+def widens(heard: Any, given_up: Sequence[str], brands_now: Sequence[str] = ()) -> bool:
+    """Whether this message gives a wish up ("ok forget nike just white", "olvida la marca", "any colour is
+    fine") or names a brand of the titles ("nike", "要阿迪达斯的"): the items fitting now include some seen
+    already, so the list shows the new ones first and fills up with the fitting ones seen before instead
+    of showing one or two items."""
+    return heard.intent in ("refine", "recommend", "answer") and (bool(given_up) or bool(heard.drop) or bool(brands_now))
+
+
+def refills(heard: Any, given_up: Sequence[str], brands_now: Sequence[str], state: Any, retriever: Any, filters: Any,
+            unseen_only: Iterable[str], seen_too: Iterable[str], n: int) -> bool:
+    """Whether the list of this turn shows the new fitting items first and then the fitting ones seen before
+    (:class:`chatrec.dialogue.Reshown`): a wish was given up or a title brand named (:func:`widens`), fewer than
+    ``n`` unseen items fit (with the title words wanted, ``state.wanted``) and some seen ones do too.
+    ``unseen_only`` / ``seen_too`` are the ids left out with and without the items shown."""
+    if not widens(heard, given_up, brands_now) or not state.shown or state.allow_shown:
+        return False
+    from chatrec.wanted_words import states
+
+    def count(exclude: Iterable[str]) -> int:
+        mask = retriever.allowed(filters, exclude)
+        return sum(1 for k, item in enumerate(retriever.index.items)
+                   if (mask is None or mask[k]) and (not state.wanted or states(item, state.wanted)))
+
+    unseen = count(unseen_only)
+    return 0 < unseen < n and count(seen_too) > unseen

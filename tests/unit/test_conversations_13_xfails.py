@@ -1,0 +1,109 @@
+"""Batch 13's open cases, fixed by class (issue 12, branch i12av; ``chatrec/batch13_fixes.py``), on other
+wordings than the batch's: a brand written in lower case or in Chinese characters is the title brand, a
+wish given up fills the list with the fitting items seen before after the new ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatrec import batch13_fixes
+from chatrec.recommender import ChatRec
+from chatrec.request import ItemReference, ShopperRequest
+
+#: A stand-in for :func:`chatrec.title_brands.asked` over titles whose brands are Titan, Woodland and Puma
+#: (Titan and Woodland are English words too: they count only capitalised).
+_BRANDS = {"titan": True, "woodland": True, "puma": False}
+
+
+def _asked(text: str) -> list[str]:
+    words = [w.strip("?!.,") for w in text.split()]
+    return [w.lower() for w in words if w.lower() in _BRANDS and (not _BRANDS[w.lower()] or w[:1].isupper())]
+
+
+@pytest.mark.parametrize(("message", "brands"), [
+    ("有没有阿迪达斯的", ["Adidas"]), ("我只要彪马的", ["Puma"]), ("想看看泰坦的手表", ["Titan"]),
+    ("三星或者小米的都行", ["Samsung", "Mi"]), ("黑色的", []),
+])
+def test_a_brand_in_chinese_characters_is_the_brand_in_latin_letters(message: str, brands: list[str]) -> None:
+    assert batch13_fixes.brands_in_chinese(message) == brands
+
+
+@pytest.mark.parametrize(("message", "brands"), [
+    ("woodland?", ["woodland"]), ("only titan pls", ["titan"]), ("any woodland ones?", ["woodland"]),
+    ("hmm what about titan", ["titan"]), ("solo titan", ["titan"]), ("nur woodland bitte", ["woodland"]),
+    ("想看看泰坦的", ["titan"]),
+])
+def test_a_message_that_is_only_a_brand_asks_for_it_in_any_case(message: str, brands: list[str]) -> None:
+    assert batch13_fixes.brands_asked(message, _asked) == brands
+
+
+@pytest.mark.parametrize("message", [
+    "a gift for my titan of a dad", "the woodland walk was lovely, now show me boots", "is the second one titan?",
+    "black please",
+])
+def test_an_english_word_inside_a_sentence_stays_a_word(message: str) -> None:
+    assert batch13_fixes.brands_asked(message, _asked) == []
+
+
+def test_a_capitalised_brand_is_read_as_before() -> None:
+    assert batch13_fixes.brands_asked("show me the Titan ones and some puma", _asked) == ["titan", "puma"]
+
+
+def test_a_bare_brand_is_a_wish_not_a_question_about_the_shown_item_named_so() -> None:
+    heard = ShopperRequest(intent="ask_about_item", references=[ItemReference(position=1, item_id="7", how="title")])
+    wish = batch13_fixes.bare_brand_wish(heard, "titan?", _asked, wishes=True)
+    assert wish.intent == "refine" and wish.show_now and wish.references == []
+    assert batch13_fixes.bare_brand_wish(heard, "titan?", _asked, wishes=False) == heard  # nothing sought yet
+
+
+def test_a_question_pointing_at_a_place_stays_a_question() -> None:
+    heard = ShopperRequest(intent="ask_about_item", references=[ItemReference(position=2, item_id="7", how="position")])
+    assert batch13_fixes.bare_brand_wish(heard, "the second?", _asked, wishes=True) == heard
+
+
+@pytest.mark.parametrize(("heard", "gone", "widens"), [
+    (ShopperRequest(intent="refine"), ["woodland"], True),
+    (ShopperRequest(intent="refine", drop=["baseColour"]), [], True),
+    (ShopperRequest(intent="refine", include={"baseColour": ["Red"]}), [], False),
+    (ShopperRequest(intent="ask_about_item"), ["woodland"], False),
+])
+def test_a_wish_given_up_widens_the_search(heard: ShopperRequest, gone: list[str], widens: bool) -> None:
+    assert batch13_fixes.widens(heard, gone) is widens
+
+
+def test_a_title_brand_named_now_may_bring_seen_items_back() -> None:
+    assert batch13_fixes.widens(ShopperRequest(intent="refine"), [], ["puma"])
+    assert not batch13_fixes.widens(ShopperRequest(intent="refine"), [], [])
+
+
+# --- whole turns ------------------------------------------------------------------------------------
+
+
+def _titles(rec: ChatRec, reply: object) -> list[str]:
+    return [rec.item(r.item_id).title for r in reply.recommendations]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("then", ["我只要阿迪达斯的", "ADIDAS only", "adidas?"])
+def test_a_brand_said_after_sports_shoes_keeps_to_its_titles(fashion: ChatRec, then: str) -> None:
+    fashion.respond("sports shoes for men", session_id="brand")
+    reply = fashion.respond(then, session_id="brand")
+    titles = _titles(fashion, reply)
+    assert len(titles) >= 3 and all(t.lower().startswith("adidas") for t in titles), titles  # seen ones too
+
+
+@pytest.mark.parametrize("then", ["nike?", "only nike pls"])
+def test_a_lower_case_brand_that_is_an_english_word_is_kept_with_the_next_wish(fashion: ChatRec, then: str) -> None:
+    fashion.respond("running shoes for men", session_id="nike")
+    fashion.respond(then, session_id="nike")
+    reply = fashion.respond("in white", session_id="nike")
+    titles = _titles(fashion, reply)
+    assert titles and all(t.lower().startswith("nike") for t in titles), titles
+
+
+def test_a_brand_given_up_shows_the_new_items_then_the_seen_ones(fashion: ChatRec) -> None:
+    fashion.respond("men's sports shoes", session_id="wide")
+    fashion.respond("Nike", session_id="wide")
+    fashion.respond("white ones", session_id="wide")
+    reply = fashion.respond("never mind the brand, any white ones", session_id="wide")
+    titles = _titles(fashion, reply)
+    assert len(titles) >= 3 and not titles[0].lower().startswith("nike"), titles
