@@ -1,5 +1,10 @@
 """Conversation batch 13's open cases, fixed by class (issue 12, branch i12av).
 
+- **An earlier list named by its product.** "going back to the hdmi cables, what did the first one cost?",
+  "and what was the shirt called again, the first one" (after belts): the product named in a clause of its
+  own, or in a question in the past tense, is that of an earlier list, whose items the question is about.
+- **An earlier list named by a value.** "what brand is the first of the red ones you showed" after the
+  brown ones again: the newest earlier list of that value, when the last one holds none of it.
 - **A brand as shoppers write it.** In a catalogue whose titles carry the brand (no brand field), a
   brand written in Chinese characters ("要耐克的", "有没有阿迪达斯的") is the title brand in Latin letters
   (``chatrec/data/batch13_words.json``), and a message that is only a brand ("titan?", "nike", "only
@@ -16,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["bare_brand_wish", "brands_asked", "brands_in_chinese", "refills", "widens"]
+__all__ = ["bare_brand_wish", "brands_asked", "brands_in_chinese", "asked_in_past", "clause_types", "earlier_list_named", "earlier_list_of_value", "recalls", "refills", "shown_before",
+           "widens"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "batch13_words.json"
 _WORD = re.compile(r"[^\W_][\w&.+-]*", re.UNICODE)
@@ -114,3 +120,85 @@ def refills(heard: Any, given_up: Sequence[str], brands_now: Sequence[str], stat
 
     unseen = count(unseen_only)
     return 0 < unseen < n and count(seen_too) > unseen
+
+
+#: A question in the past tense ("what was the shirt called", "how much were the jeans", "what did the
+#: first cable cost", "¿cuánto costaba la camisa?", "wie hieß das Hemd", "那件衬衫叫什么来着"): about items seen.
+_PAST_QUESTION = re.compile(
+    r"\b(?:what|which|how much|how long|how big|who|whats|what's)\b[^,.;!?]*?\b(?:was|were|did)\b"
+    r"|\b(?:was|were) (?:the|those|that)\b[^,.;!?]*\?"
+    r"|\b(?:costaba|costaban|era|eran|ten[ií]a|ten[ií]an)\b|\b(?:hie(?:ß|ss)|kostete|kosteten|war|waren)\b"
+    r"|来着|刚才那|之前那", re.IGNORECASE)
+#: Where a message splits into clauses read one by one ("going back to the hdmi cables, what did ...").
+_CLAUSE = re.compile(r"[,;:!?，。；！？]+|\s+-\s+|\band\b", re.IGNORECASE)
+
+
+def recalls(message: str) -> bool:
+    """Whether the message asks in the past tense about items seen ("what was the shirt called again")."""
+    return bool(_PAST_QUESTION.search(message))
+
+
+def clause_types(message: str, types_of: Callable[[str], Iterable[str]]) -> set[str]:
+    """The product types the clauses of a message name, each clause read alone (``types_of``): "going back
+    to the hdmi cables, what did the first one cost?" names HDMI cables though the whole is a question
+    about an item, which carries no wish."""
+    found: set[str] = set()
+    for clause in _CLAUSE.split(message):
+        if clause.strip():
+            found |= set(types_of(clause))
+    return found
+
+
+def earlier_list_named(
+    message: str, lists: Sequence[Sequence[str]], last: Sequence[str], kinds: Callable[[str], set[str]],
+    named: Iterable[str],
+) -> list[str] | None:
+    """The newest earlier list of a product type the message names in a question in the past tense
+    (:func:`recalls`) when the last list holds none of it, else None."""
+    wanted = set(named)
+    if not wanted or not recalls(message):
+        return None
+    if last and wanted & set().union(*(kinds(i) for i in last)):
+        return None
+    for ids in reversed([list(ids) for ids in lists if ids and list(ids) != list(last)]):
+        if wanted & set().union(*(kinds(i) for i in ids)):
+            return ids
+    return None
+
+
+def asked_in_past(heard: Any, message: str) -> Any:
+    """A question in the past tense about an item pointed at ("and what was the shirt called again, the
+    first one", "how much was the second one again?"): a question about it, not a wish for more like it
+    ("again" asks for nothing new)."""
+    if heard.intent != "more_like" or not heard.references or not recalls(message) or "?" not in message \
+            and not re.match(r"\W*(?:and |so |ok |okay |hmm |um )*(?:what|which|how|who|whats|what's)\b", message, re.I):
+        return heard
+    return heard.model_copy(update={"intent": "ask_about_item", "show_now": False})
+
+
+#: Words saying the items were shown before ("the red ones you showed", "the white one from before").
+_SHOWN_BEFORE = re.compile(
+    r"\b(?:you|u) (?:showed|suggested|recommended|had)\b|\bfrom (?:before|earlier)\b|\bearlier\b"
+    r"|\bque me (?:mostraste|ense[nñ]aste)\b|\bde antes\b|\bvon vorhin\b|\bvorhin\b|刚才|之前", re.IGNORECASE)
+
+
+def shown_before(message: str) -> bool:
+    """Whether the message says the items it speaks of were shown before ("the red ones you showed")."""
+    return bool(_SHOWN_BEFORE.search(message))
+
+
+def earlier_list_of_value(
+    message: str, lists: Sequence[Sequence[str]], last: Sequence[str], values_of: Callable[[str], set[str]],
+    named: Iterable[str],
+) -> list[str] | None:
+    """The newest earlier list whose items are of a value the message names ("the red ones you showed")
+    with words of items shown before, when the last list holds none of that value; else None."""
+    wanted = set(named)
+    if not wanted or not (_SHOWN_BEFORE.search(message) or recalls(message)):
+        return None
+    if last and wanted & set().union(*(values_of(i) for i in last)):
+        return None
+    for ids in reversed([list(ids) for ids in lists if ids and list(ids) != list(last)]):
+        if wanted & set().union(*(values_of(i) for i in ids)):
+            return ids
+    return None

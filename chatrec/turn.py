@@ -481,7 +481,8 @@ def earlier_list(parts: Parts, session_id: str, message: str, state: DialogueSta
     or None (:func:`chatrec.followups.earlier_list`)."""
     from chatrec.conversation import refers_back
 
-    if not state.shown or not refers_back(message) or not parts.store.exists(session_id):
+    if not state.shown or not (refers_back(message) or batch13_fixes.recalls(message)
+                               or batch13_fixes.shown_before(message)) or not parts.store.exists(session_id):
         return None
     index = parts.retriever.index
     lists = [[i for i in t.payload.get("recommendations") or [] if i in index] for t in parts.store.turns(session_id)]
@@ -492,8 +493,17 @@ def earlier_list(parts: Parts, session_id: str, message: str, state: DialogueSta
         return {str(v) for name in fields if (v := item.field_value(name))}
 
     said = understand(message, parts.vocabulary, TurnContext(), lexicon=_lexicon(parts.settings))
-    named_types = followups.type_values(said.include, fields)
-    return followups.earlier_list(message, [ids for ids in lists if ids], state.last_shown, kinds, named_types)
+    named_types = followups.type_values(said.include, fields) or batch13_fixes.clause_types(  # i12av: "back to X, what ..."
+        message, lambda clause: followups.type_values(
+            understand(clause, parts.vocabulary, TurnContext(), lexicon=_lexicon(parts.settings)).include, fields))
+    lists = [ids for ids in lists if ids]
+    found = followups.earlier_list(message, lists, state.last_shown, kinds, named_types)
+    found = found if found is not None else batch13_fixes.earlier_list_named(message, lists, state.last_shown, kinds, named_types)
+    valued = {n: vs for n, vs in {**said.include, **other_version.colours_named(message, parts.vocabulary.counts)}.items()
+              if n not in fields}  # i12av: "the red ones you showed" (a question about items carries no wish)
+    return found if found is not None or named_types else batch13_fixes.earlier_list_of_value(
+        message, lists, state.last_shown, lambda i: {str(index.get(i).field_value(n)) for n in valued},
+        {v for vs in valued.values() for v in vs})
 
 
 def named(linker: Linker, retriever: Retriever, message: str) -> tuple[str, ...]:
@@ -1030,6 +1040,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard, message, [index.get(i) for i in state.last_shown if i in index], parts.vocabulary.counts.get("brand", {}))
     heard = recalled_item.recalls_item(  # i12af: "back to the TVs, the second one you showed me"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))], back_to is not None)
+    heard = batch13_fixes.asked_in_past(heard, message)  # i12av: "what was the shirt called again, the first one"
     if back_to is not None:  # i12aq: "show me the earlier ones", "go back to the first lot": that list again
         heard = gaps_round7.back_to_earlier(heard, message, {  # the type fields in force, as the earlier list's
             name: earlier_values for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])

@@ -107,3 +107,86 @@ def test_a_brand_given_up_shows_the_new_items_then_the_seen_ones(fashion: ChatRe
     reply = fashion.respond("never mind the brand, any white ones", session_id="wide")
     titles = _titles(fashion, reply)
     assert len(titles) >= 3 and not titles[0].lower().startswith("nike"), titles
+
+
+# --- earlier lists named by their product or a value ------------------------------------------------
+
+_KINDS = {"h1": {"HDMICables"}, "h2": {"HDMICables"}, "w1": {"WirelessUSBAdapters"}, "w2": {"WirelessUSBAdapters"},
+          "m1": {"Mice"}}
+_LISTS = [["h1", "h2"], ["w1", "w2"], ["m1"]]
+
+
+def _kinds(item_id: str) -> set[str]:
+    return _KINDS[item_id]
+
+
+@pytest.mark.parametrize(("message", "types"), [
+    ("back to the hdmi cables, how much was the second one", {"HDMICables"}),
+    ("the wifi adapters from earlier - which one was the cheapest?", {"WirelessUSBAdapters"}),
+    ("volvamos a los cables hdmi, cuánto costaba el primero", {"HDMICables"}),
+])
+def test_the_product_of_a_clause_is_read_though_the_whole_is_a_question(message: str, types: set[str]) -> None:
+    def types_of(clause: str) -> set[str]:
+        lowered = clause.lower()
+        return {"HDMICables"} if "hdmi" in lowered else {"WirelessUSBAdapters"} if "wifi" in lowered else set()
+
+    assert batch13_fixes.clause_types(message, types_of) == types
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("and what was the hdmi cable called again, the second one", ["h1", "h2"]),
+    ("how much were those wifi adapters", ["w1", "w2"]),
+    ("¿cuánto costaba el adaptador wifi?", ["w1", "w2"]),
+])
+def test_a_past_question_naming_an_earlier_product_is_about_its_list(message: str, expected: list[str]) -> None:
+    named = {"HDMICables"} if "hdmi" in message else {"WirelessUSBAdapters"}
+    assert batch13_fixes.earlier_list_named(message, _LISTS, ["m1"], _kinds, named) == expected
+
+
+@pytest.mark.parametrize(("message", "last"), [
+    ("what is the hdmi cable called", ["m1"]),  # present tense: a search
+    ("what was the hdmi cable called", ["h1", "h2"]),  # the last list is of it
+])
+def test_no_earlier_list_without_a_past_question_or_when_the_last_list_is_of_it(message: str, last: list[str]) -> None:
+    assert batch13_fixes.earlier_list_named(message, _LISTS, last, _kinds, {"HDMICables"}) is None
+
+
+_COLOURS = {"b1": {"Brown"}, "r1": {"Red"}, "r2": {"Red"}, "g1": {"Green"}}
+
+
+@pytest.mark.parametrize(("message", "lists", "last", "value", "expected"), [
+    ("which of the red ones you showed was cheapest", [["b1"], ["r1", "r2"], ["b1"]], ["b1"], "Red", ["r1", "r2"]),
+    ("the green one from before, what brand is it", [["g1"], ["r1"]], ["r1"], "Green", ["g1"]),
+    ("los rojos de antes, el primero es de piel?", [["r1"], ["b1"]], ["b1"], "Red", ["r1"]),
+    ("the red ones you showed, which is cheapest", [["b1"], ["r1", "r2"]], ["r1", "r2"], "Red", None),
+    ("which of the red ones is cheapest", [["r1", "r2"], ["b1"]], ["b1"], "Red", None),
+])
+def test_an_earlier_list_named_by_a_value(message: str, lists: list[list[str]], last: list[str], value: str,
+                                          expected: list[str] | None) -> None:
+    assert batch13_fixes.earlier_list_of_value(message, lists, last, lambda i: _COLOURS[i], {value}) == expected
+
+
+@pytest.mark.parametrize(("message", "asks"), [
+    ("and what was the watch called again, the second one", True), ("how much was the first one again?", True),
+    ("the first one again but in blue", False), ("more like the first one", False),
+])
+def test_a_past_question_about_an_item_is_no_wish_for_more_like_it(message: str, asks: bool) -> None:
+    heard = ShopperRequest(intent="more_like", references=[ItemReference(position=1, item_id="7")])
+    assert (batch13_fixes.asked_in_past(heard, message).intent == "ask_about_item") is asks
+
+
+def test_back_to_an_earlier_product_answers_about_its_list(electronics: ChatRec) -> None:
+    first = electronics.respond("show me remotes for a samsung tv", session_id="back")
+    electronics.respond("and a wifi dongle", session_id="back")
+    electronics.respond("below 600", session_id="back")
+    reply = electronics.respond("ok back to the remotes - what did the second one cost", session_id="back")
+    second = electronics.item(first.recommendations[1].item_id)
+    assert not reply.recommendations and second.title[:20] in reply.text, reply.text
+
+
+def test_a_past_question_naming_an_earlier_product_answers_about_it(fashion: ChatRec) -> None:
+    shirts = fashion.respond("a white shirt for men", session_id="past")
+    fashion.respond("now a brown belt", session_id="past")
+    reply = fashion.respond("what was the shirt called again, the second one?", session_id="past")
+    second = fashion.item(shirts.recommendations[1].item_id)
+    assert not reply.recommendations and second.title in reply.text, reply.text
