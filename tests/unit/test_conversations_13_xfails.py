@@ -190,3 +190,51 @@ def test_a_past_question_naming_an_earlier_product_answers_about_it(fashion: Cha
     reply = fashion.respond("what was the shirt called again, the second one?", session_id="past")
     second = fashion.item(shirts.recommendations[1].item_id)
     assert not reply.recommendations and second.title in reply.text, reply.text
+
+
+# --- the Lightning plug by its other name -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Portronics Konnect L 1.2M Fast Charging 3A 8 Pin USB Cable",
+                                   "Type-C to 8-Pin USB Mobile Charging Cable", "USB to Lightning Cable 1m"])
+def test_a_lightning_wish_is_stated_by_8_pin_titles(title: str) -> None:
+    from chatrec import wanted_words
+    from chatrec.catalog import Item
+
+    assert wanted_words.states(Item(id="1", title=title), ["lightning"])
+
+
+def test_a_type_c_cable_states_no_lightning() -> None:
+    from chatrec import wanted_words
+    from chatrec.catalog import Item
+
+    assert not wanted_words.states(Item(id="1", title="boAt Type-C to USB-A 2.0 cable, 1.5m"), ["lightning"])
+
+
+def test_lightning_cables_under_a_budget_include_the_8_pin_ones(electronics: ChatRec) -> None:
+    electronics.respond("a lightning cable", session_id="pin")
+    reply = electronics.respond("below 300", session_id="pin")
+    titles = _titles(electronics, reply)
+    assert any("8 pin" in t.lower() or "8-pin" in t.lower() for t in titles), titles
+
+
+# --- stripes, the noun ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("message", ["any with stripes", "got something with a stripe?", "stripey ones pls"])
+def test_stripes_said_as_a_noun_are_the_striped_feature(message: str) -> None:
+    from chatrec.specs import features
+
+    assert "striped" in features(message)
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("shirts for men", "any with stripes?"), ("camisas de hombre", "hay alguna de rayas?"),
+    ("Herrenhemden", "gibt es welche mit Streifen?"), ("男士衬衫", "有条纹的吗"),
+])
+def test_shirts_with_stripes_are_the_striped_ones(fashion: ChatRec, first: str, then: str) -> None:
+    fashion.respond(first, session_id="stripes")
+    reply = fashion.respond(then, session_id="stripes")
+    titles = _titles(fashion, reply)
+    assert titles and all("stripe" in t.lower() for t in titles), (titles, reply.text)
+    assert "sells no" not in reply.text
