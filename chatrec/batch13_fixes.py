@@ -5,6 +5,13 @@
   own, or in a question in the past tense, is that of an earlier list, whose items the question is about.
 - **An earlier list named by a value.** "what brand is the first of the red ones you showed" after the
   brown ones again: the newest earlier list of that value, when the last one holds none of it.
+- **A question about an earlier list's item.** "the white one from before, how much was it": once the earlier
+  list is found, the words saying "before" are no wish to see it again; the rest is read against it.
+- **A size is given up before the product type.** "nothing good here" after the only 55-inch TV: no TV
+  left fits the size, so the size is left out for this turn (named, kept in mind) and other TVs are shown,
+  never wall mounts and cables that mention 55.
+- **"What about 50 inch then"** proposes another figure: a search for items stating it, not a question
+  about the shown item whose title has it.
 - **A brand as shoppers write it.** In a catalogue whose titles carry the brand (no brand field), a
   brand written in Chinese characters ("要耐克的", "有没有阿迪达斯的") is the title brand in Latin letters
   (``chatrec/data/batch13_words.json``), and a message that is only a brand ("titan?", "nike", "only
@@ -16,12 +23,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["bare_brand_wish", "brands_asked", "brands_in_chinese", "asked_in_past", "clause_types", "earlier_list_named", "earlier_list_of_value", "recalls", "refills", "shown_before",
+__all__ = ["bare_brand_wish", "brands_asked", "brands_in_chinese", "asked_in_past", "clause_types", "figure_proposed", "only_a_figure", "size_before_type", "without_back_words", "earlier_list_named", "earlier_list_of_value", "recalls", "refills", "shown_before",
            "widens"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "batch13_words.json"
@@ -202,3 +209,70 @@ def earlier_list_of_value(
         if wanted & set().union(*(values_of(i) for i in ids)):
             return ids
     return None
+
+
+#: Words placing items in an earlier list ("from before", "you showed me earlier").
+_BACK_WORDS = re.compile(
+    r"\s*\b(?:from (?:before|earlier)|(?:that |which )?(?:you|u) (?:showed|suggested|recommended)(?: me| us)?"
+    r"(?: (?:before|earlier|first|at first|previously))?|de antes|que me (?:mostraste|enseñaste|ensenaste)"
+    r"|von vorhin|von vorher|(?:die|das|den) du (?:mir )?gezeigt hast)\b", re.IGNORECASE)
+_ASKS = re.compile(r"\?|\b(?:how much|how long|how big|what|which|who|is|are|does|do|did|was|were|cu[aá]nto|cu[aá]l|qu[eé]"
+                   r"|costaba|era|wie|was|welche[rsn]?|ist|war|kostete)\b", re.IGNORECASE)
+
+
+def without_back_words(reading: str) -> str:
+    """A question about an item of the earlier list found ("the white one from before, how much was it")
+    without the words placing it there, read against that list as if shown last ("the white one, how
+    much was it"); a message asking no question is left as it is ("the ones from before again")."""
+    if not _ASKS.search(_BACK_WORDS.sub("", reading)):
+        return reading
+    stripped = " ".join(_BACK_WORDS.sub("", reading).split())
+    return stripped if re.search(r"\w", stripped) else reading
+
+
+def size_before_type(state: Any, retriever: Any, filters: Any, kept_out: Sequence[str], render: Callable[[str], str]) -> list[str]:
+    """When the spec bounds in force (``state.specs``, "55 inch") leave no item of the other wishes
+    (``filters``) that was not turned down or owned (``kept_out``: the ids left out whether shown or not),
+    but some without the bounds: the bounds stop filtering this turn, and the reply's note naming them
+    (``render`` of the bounds' words). The bounds stay in force for the turns after."""
+    if not state.spec_blocked or not state.specs:
+        return []
+    blocked = set(state.spec_blocked)
+    if retriever.count(filters, kept_out) > 0 or retriever.count(filters, [i for i in kept_out if i not in blocked]) == 0:
+        return []
+    from chatrec.dialogue import SpecsChecked
+    from chatrec.spec_filters import describe
+
+    words = ", ".join(describe(family, low, high) for family, (low, high) in state.specs.items())
+    state.apply(SpecsChecked(()))
+    return [render(words)]
+
+
+#: "what about 50 inch then", "how about 2 metres?", "¿y qué tal de 50 pulgadas?", "und wie wäre es mit 50 Zoll",
+#: "那50寸的呢": another figure proposed.
+_PROPOSED = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|hmm+|and|well|then|fine|alright)\W+){0,2}(?:what|how) about\b"
+    r"|^\W*(?:y\s+)?(?:¿\s*)?(?:qu[eé] tal|y (?:de|con))\b|^\W*(?:und\s+)?(?:wie w[aä]re es mit|wie waere es mit|was ist mit)\b"
+    r"|^\W*那.*的呢\W*$", re.IGNORECASE)
+_POINTS = re.compile(r"\b(?:these|those|them|it|this|that one|first|second|third|fourth|fifth|last|same)\b"
+                     r"|这个|那个|第[一二三四五1-5]|erste[nrs]?|zweite[nrs]?|primer[oa]?|segund[oa]", re.IGNORECASE)
+
+
+def figure_proposed(heard: Any, message: str, bounds: Mapping[str, Any]) -> Any:
+    """The request as a search when the message proposes a figure ("what about 50 inch then", spec
+    ``bounds`` read from it) and points at no shown item; unchanged otherwise."""
+    if not bounds or heard.intent not in ("ask_about_item", "compare"):
+        return heard
+    if not _PROPOSED.search(message) or _POINTS.search(message):
+        return heard
+    return heard.model_copy(update={"intent": "refine", "references": [], "show_now": True})
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:inch(?:es)?|in\b|\"|''|cm|mm|m\b|metres?|meters?|mah|gb|tb|w\b|watts?|hz|kg|g\b|"
+                     r"zoll|pulgadas?|寸|英寸|米)", re.IGNORECASE)
+
+
+def only_a_figure(thing: str) -> bool:
+    """Whether the words a shopper asked for are only a figure with its unit ("50 inch"): a spec, never a
+    product the shop does not carry."""
+    return bool(_FIGURE.search(thing)) and not re.search(r"[^\W\d_]", _FIGURE.sub(" ", thing))

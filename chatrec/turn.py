@@ -980,6 +980,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             lambda i: parts.retriever.index.get(i).brand or parts.retriever.index.get(i).title)
     # i12o: "none of these are formal?" asks about the items shown: read as "are any of these formal?"
     reading = (shopper_moves.as_any_question(message) if state.last_shown else None) or message
+    reading = batch13_fixes.without_back_words(reading) if back_to is not None else reading  # i12av: "the white one from before, ...?"
     if state.choosing:  # i12v: "which one would you like?" -> "the second one" is the pick
         from chatrec.answers import as_pick
 
@@ -1124,6 +1125,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
         heard = shopper_asks.spec_asked_for(heard, message, bounds)  # i12ak: "do you have a 2 metre one?"
+        heard = batch13_fixes.figure_proposed(heard, message, bounds)  # i12av: "what about 50 inch then"
     for family in spec_comparatives.given_up(message, list(state.specs)):  # "forget the capacity, just the best rated"
         bounds[family] = (None, None)
         heard = heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
@@ -1279,11 +1281,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
             message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
-        if thing is not None:  # "what about sherwanis?" on a shop that has none
+        if thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
         elif not heard.include and not state.requested and not wanted_now and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
-                for v in parts.vocabulary.counts.get(name, {})])) is not None:
+                for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing):
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
         elif offered is None and not wanted_now and heard.language == "en" \
                 and heard.intent in ("recommend", "refine", "reject") and heard.query \
@@ -1311,6 +1313,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         message, state, parts.retriever, ["category", *type_fields(list(parts.vocabulary.fields))],
         lambda wishes: spec_filters.checked(state, parts.retriever, filters_for(wishes), phrases))
     notes.extend(spec_notes)
+    notes.extend(batch13_fixes.size_before_type(  # i12av: "nothing good here" after the only 55-inch TV: other TVs
+        state, parts.retriever, filters_for(state.wishes()), excluded(state, profile, with_shown=False),
+        lambda words: phrases.render("relaxed", dropped=words)))
     if (bounds or makes) and state.spec_blocked and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"show_now": True})  # i12o: a spec the items state is specific enough
     reshown = followups.narrows(heard, include_before, type_fields([*state.include, *heard.include])) \

@@ -238,3 +238,101 @@ def test_shirts_with_stripes_are_the_striped_ones(fashion: ChatRec, first: str, 
     titles = _titles(fashion, reply)
     assert titles and all("stripe" in t.lower() for t in titles), (titles, reply.text)
     assert "sells no" not in reply.text
+
+
+# --- a question about an item of the earlier list found ------------------------------------------------
+
+
+@pytest.mark.parametrize(("message", "read"), [
+    ("and the white one you showed me before - what did it cost?", "and the white one - what did it cost?"),
+    ("el blanco de antes, cuánto costaba", "el blanco, cuánto costaba"),
+    ("das weiße von vorhin, was hat es gekostet", "das weiße, was hat es gekostet"),
+    ("show me the ones from before", "show me the ones from before"),  # no question: that list again
+    ("los de antes otra vez", "los de antes otra vez"),
+])
+def test_the_words_placing_an_item_in_an_earlier_list_leave_a_question(message: str, read: str) -> None:
+    assert batch13_fixes.without_back_words(message) == read
+
+
+def test_a_question_about_a_white_one_from_before_is_answered_from_that_list(electronics: ChatRec) -> None:
+    electronics.respond("usb c cables below 250", session_id="white")
+    whites = electronics.respond("white ones please", session_id="white")
+    electronics.respond("ok any colour, still below 250", session_id="white")
+    reply = electronics.respond("and the white one you showed me before - what did it cost?", session_id="white")
+    first = electronics.item(whites.recommendations[0].item_id)
+    assert not reply.recommendations and first.title[:15] in reply.text, reply.text
+
+
+# --- a size given up before the product type; another figure proposed ----------------------------------
+
+
+class _Retriever:
+    """Counts the items of a tiny catalogue left after ``exclude`` (filters ignored: all are TVs)."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+
+    def count(self, filters: object, exclude: list[str]) -> int:
+        return len([i for i in self.ids if i not in set(exclude)])
+
+
+class _State:
+    def __init__(self, blocked: list[str]) -> None:
+        self.spec_blocked = blocked
+        self.specs = {"inch": [55.0, 55.0]}
+        self.events: list[object] = []
+
+    def apply(self, event: object) -> None:
+        self.events.append(event)
+        self.spec_blocked = list(getattr(event, "blocked", self.spec_blocked))
+
+
+def test_a_size_no_item_left_meets_is_left_out_before_the_product_type() -> None:
+    state = _State(blocked=["tv32", "tv43"])  # the one 55-inch TV was turned down
+    notes = batch13_fixes.size_before_type(state, _Retriever(["tv32", "tv43", "tv55"]), None, ["tv55", "tv32", "tv43"],
+                                           lambda words: f"left out: {words}")
+    assert notes and "55" in notes[0] and state.spec_blocked == []
+
+
+@pytest.mark.parametrize(("ids", "kept_out"), [
+    (["tv32", "tv43", "tv55"], ["tv32", "tv43"]),  # the 55-inch TV is still there: the size filters
+    (["tv55"], ["tv55"]),  # nothing but the TV turned down: no other TV to show
+])
+def test_a_size_stays_when_items_meet_it_or_nothing_else_is_left(ids: list[str], kept_out: list[str]) -> None:
+    state = _State(blocked=["tv32", "tv43"])
+    assert batch13_fixes.size_before_type(state, _Retriever(ids), None, kept_out, str) == []
+    assert state.spec_blocked == ["tv32", "tv43"]
+
+
+@pytest.mark.parametrize(("message", "search"), [
+    ("what about 50 inch then", True), ("ok how about 2 metres?", True), ("¿y qué tal de 50 pulgadas?", True),
+    ("und wie wäre es mit 50 Zoll", True), ("what about the first one, is it 50 inch?", False),
+    ("is it 50 inch", False),
+])
+def test_another_figure_proposed_is_a_search(message: str, search: bool) -> None:
+    heard = ShopperRequest(intent="ask_about_item", references=[ItemReference(position=1, item_id="7", how="title")])
+    changed = batch13_fixes.figure_proposed(heard, message, {"inch": (50.0, 50.0)})
+    assert (changed.intent == "refine" and changed.references == []) is search
+
+
+@pytest.mark.parametrize(("thing", "figure"), [("50 inch", True), ("2 metres", True), ("50寸", True),
+                                               ("sherwanis", False), ("55 inch sherwani", False)])
+def test_a_figure_is_no_product_the_shop_does_not_carry(thing: str, figure: bool) -> None:
+    assert batch13_fixes.only_a_figure(thing) is figure
+
+
+def test_nothing_good_after_the_only_tv_of_a_size_shows_other_tvs(electronics: ChatRec) -> None:
+    electronics.respond("a 55 inch smart tv", session_id="size")
+    reply = electronics.respond("none of these, what else is there?", session_id="size")
+    items = [electronics.item(r.item_id) for r in reply.recommendations]
+    assert items and all(i.category in ("SmartTelevisions", "StandardTelevisions") for i in items), reply.text
+    assert "55 inches" in reply.text
+
+
+def test_what_about_another_size_shows_tvs_of_it(electronics: ChatRec) -> None:
+    electronics.respond("smart tv please", session_id="fig")
+    electronics.respond("43 inch", session_id="fig")
+    reply = electronics.respond("hmm how about 32 inch?", session_id="fig")
+    items = [electronics.item(r.item_id) for r in reply.recommendations]
+    assert items and all("32" in i.title for i in items), reply.text
+    assert "sells no" not in reply.text
