@@ -230,12 +230,14 @@ def without_back_words(reading: str) -> str:
     return stripped if re.search(r"\w", stripped) else reading
 
 
-def size_before_type(state: Any, retriever: Any, filters: Any, kept_out: Sequence[str], render: Callable[[str], str]) -> list[str]:
-    """When the spec bounds in force (``state.specs``, "55 inch") leave no item of the other wishes
-    (``filters``) that was not turned down or owned (``kept_out``: the ids left out whether shown or not),
-    but some without the bounds: the bounds stop filtering this turn, and the reply's note naming them
-    (``render`` of the bounds' words). The bounds stay in force for the turns after."""
-    if not state.spec_blocked or not state.specs:
+def size_before_type(state: Any, retriever: Any, filters: Any, kept_out: Sequence[str], render: Callable[[str], str],
+                     turned_down: bool = True) -> list[str]:
+    """When the shopper turned the items shown down (``turned_down``: "nothing good here") and the spec bounds
+    in force (``state.specs``, "55 inch") leave no item of the other wishes (``filters``) that was not turned
+    down or owned (``kept_out``: the ids left out whether shown or not), but some without the bounds: the
+    bounds stop filtering this turn, and the reply's note naming them (``render`` of the bounds' words). The
+    bounds stay in force for the turns after; any other turn ("anything cheaper that size?") keeps them."""
+    if not turned_down or not state.spec_blocked or not state.specs:
         return []
     blocked = set(state.spec_blocked)
     if retriever.count(filters, kept_out) > 0 or retriever.count(filters, [i for i in kept_out if i not in blocked]) == 0:

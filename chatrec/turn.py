@@ -1315,7 +1315,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     notes.extend(spec_notes)
     notes.extend(batch13_fixes.size_before_type(  # i12av: "nothing good here" after the only 55-inch TV: other TVs
         state, parts.retriever, filters_for(state.wishes()), excluded(state, profile, with_shown=False),
-        lambda words: phrases.render("relaxed", dropped=words)))
+        lambda words: phrases.render("relaxed", dropped=words), turned_down=heard.intent == "reject"))
     if (bounds or makes) and state.spec_blocked and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"show_now": True})  # i12o: a spec the items state is specific enough
     reshown = followups.narrows(heard, include_before, type_fields([*state.include, *heard.include])) \

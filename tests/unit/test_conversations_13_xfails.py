@@ -304,6 +304,12 @@ def test_a_size_stays_when_items_meet_it_or_nothing_else_is_left(ids: list[str],
     assert state.spec_blocked == ["tv32", "tv43"]
 
 
+def test_a_size_stays_when_the_items_were_not_turned_down() -> None:
+    state = _State(blocked=["tv32", "tv43"])  # "anything cheaper that size?": the size is what is asked for
+    assert batch13_fixes.size_before_type(state, _Retriever(["tv32", "tv43", "tv55"]), None, ["tv55", "tv32", "tv43"],
+                                          str, turned_down=False) == []
+
+
 @pytest.mark.parametrize(("message", "search"), [
     ("what about 50 inch then", True), ("ok how about 2 metres?", True), ("¿y qué tal de 50 pulgadas?", True),
     ("und wie wäre es mit 50 Zoll", True), ("what about the first one, is it 50 inch?", False),
