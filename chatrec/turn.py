@@ -48,6 +48,7 @@ from chatrec import shopper_asks  # i12ak: batch 12's moves ("do you have a 2 me
 from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
 from chatrec import device_question, not_carried_wish, one_shown, shown_pointing  # i12al: "similar to the second" of one item; "the 43 inch one"
+from chatrec import batch13_fixes  # i12av: batch 13's open cases (brands as written, ...)
 from chatrec import shopper_context  # i12ap: batch 13 (already owned, a device stated, a person corrected)
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -482,7 +483,8 @@ def earlier_list(parts: Parts, session_id: str, message: str, state: DialogueSta
     or None (:func:`chatrec.followups.earlier_list`)."""
     from chatrec.conversation import refers_back
 
-    if not state.shown or not refers_back(message) or not parts.store.exists(session_id):
+    if not state.shown or not (refers_back(message) or batch13_fixes.recalls(message)
+                               or batch13_fixes.shown_before(message)) or not parts.store.exists(session_id):
         return None
     index = parts.retriever.index
     lists = [[i for i in t.payload.get("recommendations") or [] if i in index] for t in parts.store.turns(session_id)]
@@ -493,8 +495,17 @@ def earlier_list(parts: Parts, session_id: str, message: str, state: DialogueSta
         return {str(v) for name in fields if (v := item.field_value(name))}
 
     said = understand(message, parts.vocabulary, TurnContext(), lexicon=_lexicon(parts.settings))
-    named_types = followups.type_values(said.include, fields)
-    return followups.earlier_list(message, [ids for ids in lists if ids], state.last_shown, kinds, named_types)
+    named_types = followups.type_values(said.include, fields) or batch13_fixes.clause_types(  # i12av: "back to X, what ..."
+        message, lambda clause: followups.type_values(
+            understand(clause, parts.vocabulary, TurnContext(), lexicon=_lexicon(parts.settings)).include, fields))
+    lists = [ids for ids in lists if ids]
+    found = followups.earlier_list(message, lists, state.last_shown, kinds, named_types)
+    found = found if found is not None else batch13_fixes.earlier_list_named(message, lists, state.last_shown, kinds, named_types)
+    valued = {n: vs for n, vs in {**said.include, **other_version.colours_named(message, parts.vocabulary.counts)}.items()
+              if n not in fields}  # i12av: "the red ones you showed" (a question about items carries no wish)
+    return found if found is not None or named_types else batch13_fixes.earlier_list_of_value(
+        message, lists, state.last_shown, lambda i: {str(index.get(i).field_value(n)) for n in valued},
+        {v for vs in valued.values() for v in vs})
 
 
 def named(linker: Linker, retriever: Retriever, message: str) -> tuple[str, ...]:
@@ -971,6 +982,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             lambda i: parts.retriever.index.get(i).brand or parts.retriever.index.get(i).title)
     # i12o: "none of these are formal?" asks about the items shown: read as "are any of these formal?"
     reading = (shopper_moves.as_any_question(message) if state.last_shown else None) or message
+    reading = batch13_fixes.without_back_words(reading) if back_to is not None else reading  # i12av: "the white one from before, ...?"
     if state.choosing:  # i12v: "which one would you like?" -> "the second one" is the pick
         from chatrec.answers import as_pick
 
@@ -1031,6 +1043,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard, message, [index.get(i) for i in state.last_shown if i in index], parts.vocabulary.counts.get("brand", {}))
     heard = recalled_item.recalls_item(  # i12af: "back to the TVs, the second one you showed me"
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))], back_to is not None)
+    heard = batch13_fixes.asked_in_past(heard, message)  # i12av: "what was the shirt called again, the first one"
     if back_to is not None:  # i12aq: "show me the earlier ones", "go back to the first lot": that list again
         heard = gaps_round7.back_to_earlier(heard, message, {  # the type fields in force, as the earlier list's
             name: earlier_values for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])
@@ -1114,6 +1127,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
         heard = shopper_asks.spec_asked_for(heard, message, bounds)  # i12ak: "do you have a 2 metre one?"
+        heard = batch13_fixes.figure_proposed(heard, message, bounds)  # i12av: "what about 50 inch then"
     for family in spec_comparatives.given_up(message, list(state.specs)):  # "forget the capacity, just the best rated"
         bounds[family] = (None, None)
         heard = heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
@@ -1169,6 +1183,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         and heard.intent in ("recommend", "refine", "answer")
     heard = shopper_context.bare_brand(heard, message, lambda text: title_brands.asked(  # i12ap: "nike" after sports shoes
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
+    heard = batch13_fixes.bare_brand_wish(heard, message, lambda text: title_brands.asked(  # i12av: "titan?"
+        text, index, _value_tokens(parts), state.avoid), bool(state.include))
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
     gone = wanted_words.given_up(message, heard.language, state.wanted)  # i12y: "没有蓝色的就算了"
@@ -1179,7 +1195,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
     if wanted_now:
         state.apply(Wanted(tuple(wanted_now)))
-    brands_now = title_brands.asked(message, index, _value_tokens(parts), state.avoid, heard.language) \
+    brands_now = batch13_fixes.brands_asked(message, lambda text: title_brands.asked(  # i12av: "要耐克的", "nike"
+        text, index, _value_tokens(parts), state.avoid, heard.language)) \
         if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # i12ab: "the Titan ones", no brand field
     if brands_now:
         if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
@@ -1266,11 +1283,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
             message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
-        if thing is not None:  # "what about sherwanis?" on a shop that has none
+        if thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
         elif not heard.include and not state.requested and not wanted_now and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
-                for v in parts.vocabulary.counts.get(name, {})])) is not None:
+                for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing):
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
         elif offered is None and not wanted_now and heard.language == "en" \
                 and heard.intent in ("recommend", "refine", "reject") and heard.query \
@@ -1298,10 +1315,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         message, state, parts.retriever, ["category", *type_fields(list(parts.vocabulary.fields))],
         lambda wishes: spec_filters.checked(state, parts.retriever, filters_for(wishes), phrases))
     notes.extend(spec_notes)
+    notes.extend(batch13_fixes.size_before_type(  # i12av: "nothing good here" after the only 55-inch TV: other TVs
+        state, parts.retriever, filters_for(state.wishes()), excluded(state, profile, with_shown=False),
+        lambda words: phrases.render("relaxed", dropped=words), turned_down=heard.intent == "reject"))
     if (bounds or makes) and state.spec_blocked and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"show_now": True})  # i12o: a spec the items state is specific enough
     reshown = followups.narrows(heard, include_before, type_fields([*state.include, *heard.include])) \
-        and bool(state.shown) and not state.allow_shown and seen_fit(state, profile, parts, settings.n_recommendations)
+        and bool(state.shown) and not state.allow_shown and seen_fit(state, profile, parts, settings.n_recommendations) \
+        or batch13_fixes.refills(heard, gone, brands_now, state, parts.retriever, filters_for(state.wishes()),  # i12av
+                                 excluded(state, profile), excluded(state, profile, with_shown=False), settings.n_recommendations)
     if reshown:  # i12k: "gold please" after jewellery: the gold ones, those seen before after the new ones
         state.apply(Reshown())
     anchors = [r.item_id for r in heard.references if r.item_id] if heard.intent == "more_like" else []
