@@ -189,3 +189,29 @@ def test_a_colour_turned_down_spares_a_brand_named_by_it() -> None:
                             _candidate("Puma Men Red Black Shoes", "Black"),
                             _candidate("Red Tape Men Grey Shoes", "Grey")], {"baseColour": ["Red"]})
     assert [c.item.title for c in kept] == ["Red Chief Men Brown Shoes", "Red Tape Men Grey Shoes"]
+
+
+# ---------------------------------------------------------------- the device named before its accessory
+
+@pytest.mark.parametrize(("message", "make"), [
+    ("ipad charging cable please", "iPhone"), ("need an iphone cable", "iPhone"), ("fire stick remote", "Fire"),
+])
+def test_a_device_named_before_its_accessory_is_what_it_must_fit(message: str, make: str) -> None:
+    from chatrec.compatible import device_makes
+
+    assert make in device_makes(message)
+
+
+def test_an_iphone_cable_shows_cables_that_name_the_iphone_or_lightning(electronics: ChatRec) -> None:
+    reply = electronics.respond("iphone charger cable", session_id="ip")
+    items = _items(electronics, reply)
+    assert items and all(any(w in i.title.lower() for w in ("iphone", "lightning", "8 pin", "8-pin")) for i in items)
+
+
+@pytest.mark.parametrize("then", ["wait, it's actually a samsung", "sorry it is really an LG"])
+def test_a_device_corrected_with_actually_is_what_the_remote_must_fit(electronics: ChatRec, then: str) -> None:
+    electronics.respond("a remote for my sony tv", session_id="act")
+    reply = electronics.respond(then, session_id="act")
+    make = "samsung" if "samsung" in then else "lg"
+    items = _items(electronics, reply)
+    assert items and all(make in i.title.lower() for i in items)
