@@ -12,8 +12,6 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **A bare amount while a budget is in force is the new budget** (:func:`budget_restated`): "hmm maybe 15k",
   "back to 20k", "ach nee, 30000 geht auch", "bájalo a 9000". A figure with a unit (inches, metres, W,
   "pack") or a screen resolution ("4k") is no amount.
-- **"And a belt to match" after the shoes were shown** (:func:`added_type`): the belt alone, not belts and
-  shoes together (the rules read "and X" as one more value of the type in force).
 - **"Start over, I want an HDMI cable"** (:func:`start_over_shows`): a new search that names a product
   type shows it at once, as a new product type does while browsing.
 
@@ -24,14 +22,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from chatrec.request import PriceRange
 
-__all__ = ["added_type", "budget_restated", "corrected", "plain", "pointed_question", "read", "start_over_shows"]
+__all__ = ["budget_restated", "corrected", "plain", "pointed_question", "read", "start_over_shows"]
 
 _DATA = Path(__file__).parent / "data" / "batch14_classes.json"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -173,23 +171,6 @@ def budget_restated(
         "intent": "refine", "references": [], "show_now": True, "price": PriceRange(max=amounts[0])})
 
 
-def added_type(heard: Any, current: Mapping[str, Sequence[str]], shown: Sequence[Any], kinds: Sequence[str]) -> Any:
-    """"and a belt to match" after formal shoes were shown: the belt, not belts and shoes together.
-
-    The rules read "and X" / "also X" as one more value of the product type in force (a wish for both);
-    once items of that type were shown, the shopper has seen them and now asks for the new type alone.
-    """
-    if heard.intent not in ("recommend", "refine"):
-        return heard
-    include = dict(heard.include)
-    for name in kinds:
-        before, now = set(current.get(name, ())), set(include.get(name, ()))
-        seen = {str(value) for item in shown if (value := item.field_value(name)) is not None}
-        if before and before < now and before & seen:
-            include[name] = sorted(now - before)
-    return heard if include == heard.include else heard.model_copy(update={"include": include, "show_now": True})
-
-
 def start_over_shows(heard: Any, kinds: Sequence[str]) -> Any:
     """"new search. mens tshirts", "重新开始，我要一根HDMI线": the new search's product type, shown at once."""
     if heard.intent == "start_over" and set(heard.include) & set(kinds) and not heard.show_now:
@@ -198,9 +179,8 @@ def start_over_shows(heard: Any, kinds: Sequence[str]) -> Any:
 
 
 def read(heard: Any, message: str, *, budget_in_force: bool, has_prices: bool, kinds: Sequence[str],
-         specs: bool, current: Mapping[str, Sequence[str]], shown: Sequence[Any]) -> Any:
+         specs: bool) -> Any:
     """Every step of this module over one turn's request (see the module docstring)."""
-    heard = added_type(heard, current, shown, kinds)
     heard = pointed_question(heard, message)
     heard = corrected(heard, message)
     heard = budget_restated(heard, message, budget_in_force=budget_in_force, has_prices=has_prices,

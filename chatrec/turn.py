@@ -1163,8 +1163,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             heard = heard.model_copy(update={"intent": "more_like", "include": version, "show_now": True})
     heard = batch14_classes.read(  # i12au: "first one what brand", "back to 20k", "start over, I want ..."
         heard, message, budget_in_force=state.max_price is not None or state.min_price is not None,
-        has_prices=has_prices, kinds=["category", *type_fields(list(parts.vocabulary.fields))], specs=bool(bounds),
-        current=state.include, shown=[index.get(i) for i in state.last_shown if i in index])
+        has_prices=has_prices, kinds=["category", *type_fields(list(parts.vocabulary.fields))], specs=bool(bounds))
     budget_before = (state.min_price, state.max_price)
     include_before = {name: list(values) for name, values in state.include.items()}
     # a question the shopper passed over with a wish of their own ("I'm a guy", "under 1000?"), after an

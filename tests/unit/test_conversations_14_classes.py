@@ -1,7 +1,6 @@
 """Batch 14's conversation classes (issue 12, branch i12au; ``chatrec/batch14_classes.py``), on other
 wordings than the batch's: typos of "the" and of ordinals, a pointing message with a question word, a
-correction that is no rejection, a bare amount while a budget is in force, "start over" with a new request,
-"and X" after items of another type, and a brand whose first word is a colour ("Red Tape")."""
+correction that is no rejection, a bare amount while a budget is in force, "start over" with a new request and a brand whose first word is a colour ("Red Tape")."""
 
 from __future__ import annotations
 
@@ -151,31 +150,6 @@ def test_a_new_search_naming_a_product_shows_it_at_once(electronics: ChatRec, me
     reply = electronics.respond(message, session_id="new")
     items = _items(electronics, reply)
     assert items and all(i.category in ("WirelessUSBAdapters", "RemoteControls") for i in items)
-
-
-# ---------------------------------------------------------------- "and X" after items of another type
-
-def _shown(value: str) -> Any:
-    return SimpleNamespace(field_value=lambda name: value if name == "articleType" else None)
-
-
-def test_and_x_after_items_of_the_type_in_force_is_x_alone() -> None:
-    heard = ShopperRequest(intent="recommend", include={"articleType": ["Shirts", "Wallets"]})
-    changed = batch14_classes.added_type(heard, {"articleType": ["Shirts"]}, [_shown("Shirts")], ["articleType"])
-    assert changed.include == {"articleType": ["Wallets"]}
-
-
-def test_and_x_before_anything_was_shown_keeps_both() -> None:
-    heard = ShopperRequest(intent="recommend", include={"articleType": ["Shirts", "Wallets"]})
-    assert batch14_classes.added_type(heard, {"articleType": ["Shirts"]}, [], ["articleType"]).include == heard.include
-
-
-@pytest.mark.parametrize("message", ["also a wallet", "and some socks for him"])
-def test_and_x_after_shirts_shows_x(fashion: ChatRec, message: str) -> None:
-    fashion.respond("formal shirts for men", session_id="and")
-    reply = fashion.respond(message, session_id="and")
-    items = _items(fashion, reply)
-    assert items and all(i.attributes.get("articleType") in ("Wallets", "Socks") for i in items)
 
 
 # ---------------------------------------------------------------- a brand whose first word is a colour
