@@ -41,6 +41,9 @@ def _for_device(phrase: str, message: str) -> bool:
         return True
     if re.search(rf"{re.escape(phrase)}(?:上)?(?:能用|可以用|用)的", message):  # i12ak: "苹果手机用的" (one for an iPhone)
         return True
+    if re.search(rf"\b{re.escape(phrase)}\s+(?:\d+\s+)?(?:(?:fast\s+)?charging\s+|charger\s+|data\s+|usb\s+)?"
+                 r"(?:cables?|cords?|chargers?|remotes?|covers?|cases?)\b", message, re.IGNORECASE):
+        return True  # i12au: "iphone charging cable", "fire stick remote": the device named before its accessory
     # i12af: "a remote for my fire tv stick", "uno para mi fire stick", "eine für meinen Fire TV Stick"
     return re.search(rf"\b(?:for|fits?|fitting|with|compatible with|works with|para|f(?:ü|ue|u)r)\s+(?:(?:my|a|an|the|our|"
                      rf"mi|mis|un|una|el|la|mein\w*|ein\w*|den|die|das|dem)\s+)?{re.escape(phrase)}\b",

@@ -32,7 +32,8 @@ def _names(item: Any, field: str, phrase: Sequence[str]) -> bool:
     from chatrec.understanding import normalise_tokens
 
     value = str((getattr(item, "attributes", None) or {}).get(field) or "")
-    return _has_phrase(normalise_tokens(value), phrase) or _has_phrase(normalise_tokens(str(getattr(item, "title", ""))), phrase)
+    # i12au: a title's first word is its brand ("Red Tape Men Grey Shoes", "Red Chief"), no colour
+    return _has_phrase(normalise_tokens(value), phrase) or _has_phrase(normalise_tokens(str(getattr(item, "title", "")))[1:], phrase)
 
 
 def without_refused(candidates: Sequence[Any], exclude: Mapping[str, Sequence[str]]) -> list[Any]:

@@ -143,7 +143,7 @@ class _Shown:
 _STOP = {
     "en": {"the", "you", "i", "a", "for", "and", "here", "are", "what", "would", "like", "is", "to", "of", "these", "it", "costs"},
     "es": {"el", "la", "los", "las", "de", "para", "que", "aquí", "tienes", "qué", "es", "un", "una", "con", "y", "te", "estos", "cuesta", "cuestan", "por", "ejemplo", "prefieres"},
-    "de": {"der", "die", "das", "für", "und", "ist", "hier", "sind", "ich", "sie", "ein", "eine", "mit", "nicht", "welche", "diese", "kostet", "kosten", "zum", "beispiel", "möchtest"},
+    "de": {"der", "die", "das", "für", "und", "ist", "hier", "sind", "ich", "sie", "ein", "eine", "mit", "nicht", "welche", "diese", "kostet", "kosten", "zum", "beispiel", "möchtest", "gibt", "keine", "keinen"},
 }
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
