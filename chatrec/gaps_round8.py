@@ -1,0 +1,93 @@
+"""Shopping gaps round 8 (issue 12, branch i12aw): classes the lead found shopping the demos.
+
+- A colour said in a story about the past or about someone else ("she wore red at her wedding",
+  "my old one was black", "he already has a blue one", "mi vieja era negra", "mein altes war schwarz",
+  "他已经有一件蓝色的了") is no wish: :func:`adjust` (a step of :func:`chatrec.understanding.understand`)
+  drops the colour that only such a clause names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["adjust", "story_clauses"]
+
+#: Where a message's clauses part: punctuation and the words joining a story to a wish.
+_CLAUSE_SPLIT = re.compile(
+    r"[,;.!?，。；！？、\n]+|\s+(?:but|and|because|since|cause|cuz|coz|as|so|though|although|pero|porque|y|aunque|"
+    r"aber|weil|und|denn|obwohl)\s+|但是|可是|因为|不过|所以", re.IGNORECASE)
+
+#: A clause telling what was, or what someone already has: past tense, "my old one", "already has".
+_STORY = re.compile(
+    r"\b(?:wore|was|were|had|bought|got|owned|broke|used to|chose|picked|gave|gifted|received|"
+    r"(?:he|she|they|we|i|my \w+|his \w+|her \w+)\s+(?:already\s+)?(?:has|have|owns|own)|already (?:has|have|got|owns|own)|"
+    r"(?:my|his|her|their|our) (?:old|last|previous|current|existing|former) \w+)\b"
+    r"|\b(?:era|fue|eran|fueron|llevó|llevaba|usó|usaba|tenía|tuvo|compré|compró|regalé|ya tiene|ya tengo|ya tienen|"
+    r"(?:mi|su|el|la) (?:viejo|vieja|antiguo|antigua|anterior))\b"
+    r"|\b(?:war|waren|trug|hatte|hatten|kaufte|gekauft|getragen|(?:hat|habe|hab|haben) (?:schon|bereits)|"
+    r"(?:mein|meine|meinen|sein|seine|ihr|ihre)\s+(?:alte|alter|altes|alten|letzte|letzter|letztes))\b"
+    r"|已经有|以前|之前|原来的|旧的|上次|穿过|用过|买过|那件|那个旧",
+    re.IGNORECASE,
+)
+
+#: A clause that still wishes, whatever its tense: "I was looking for red", "she loves red", "to match her red dress".
+_STILL_WISH = re.compile(
+    r"\b(?:want\w*|wish\w*|need\w*|lik\w+|love\w*|prefer\w*|favou?rite|look\w* for|looking|search\w*|think\w*|"
+    r"thought|hop\w+|going for|match\w*|go(?:es)? with|same|similar|again|another|quiero|quiere|gusta\w*|"
+    r"prefier\w*|encanta\w*|busc\w+|combin\w+|mismo|misma|otra vez|möchte\w*|will|wollen|mag|liebt|sucht?|passend\w*|"
+    r"gleiche\w*|nochmal|wieder|has to|have to|must|should|muss|tiene que)\b|想要|喜欢|搭配|配|一样|同款|再来",
+    re.IGNORECASE,
+)
+
+
+def story_clauses(message: str) -> tuple[list[str], list[str]]:
+    """The message's clauses telling a story (what was, what someone already has) and the others."""
+    stories, others = [], []
+    for clause in (c.strip() for c in _CLAUSE_SPLIT.split(message)):
+        if not clause:
+            continue
+        if _STORY.search(clause) and not _STILL_WISH.search(clause):
+            stories.append(clause)
+        else:
+            others.append(clause)
+    return stories, others
+
+
+def _colour_fields(include: dict[str, list[str]]) -> list[str]:
+    from chatrec.refused_colours import colour_fields
+
+    return colour_fields(include)
+
+
+def story_colours(request: Any, message: str, reread: Callable[[str], Any]) -> Any:
+    """The request without the colours only a story clause names ("a kurta for my sister, she wore red
+    at her wedding": no red); unchanged when no clause tells a story, the message is only a story, or
+    a wishing clause names the colour too."""
+    fields = [f for f in _colour_fields(request.include) if request.include.get(f)]
+    if not fields or request.intent not in ("recommend", "refine", "answer", "more_like"):
+        return request
+    stories, others = story_clauses(message)
+    rest = " ".join(others)
+    if not stories or not re.search(r"\w", rest):
+        return request
+    kept = reread(rest)
+    include = {name: list(values) for name, values in request.include.items()}
+    dropped: list[str] = []
+    for name in fields:
+        still = set(kept.include.get(name, []))
+        gone = [v for v in include[name] if v not in still]
+        if gone:
+            dropped += gone
+            include[name] = [v for v in include[name] if v in still]
+    if not dropped:
+        return request
+    said = {w for value in dropped for w in value.casefold().split()}
+    query = " ".join(w for w in request.query.split() if w.casefold() not in said)
+    return request.model_copy(update={"include": {k: v for k, v in include.items() if v}, "query": query})
+
+
+def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
+    """The request after this round's understanding steps (see :func:`chatrec.plain_shoppers.adjust`)."""
+    return story_colours(request, message, reread)
