@@ -510,6 +510,8 @@ def _answer_question(
             return Answer(wording["no_prices"], "unknown", positions, False)
         priced.sort(key=lambda pair: pair[0], reverse=pricier)
         best = priced[0][1]
+        if len(priced) == len(items) and len({p for p, _ in priced}) == 1 and not yes_no:  # i12aw: all one price
+            return Answer(wording["price_all_same"].format(count=len(items), price=_price_text(best)), "price", positions)
         others = [wording["other_price"].format(title=_short_title(i), price=_price_text(i)) for _, i in priced[1:]]
         missing = [i for i in items if i.price is None]
         others += [wording["no_price"].format(title=_short_title(i)).rstrip(".") for i in missing]

@@ -91,3 +91,78 @@ def story_colours(request: Any, message: str, reread: Callable[[str], Any]) -> A
 def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
     """The request after this round's understanding steps (see :func:`chatrec.plain_shoppers.adjust`)."""
     return story_colours(request, message, reread)
+
+
+#: The parts of a title a colour name may fill: "(Luscious Black)", ", Midnight Blue,", "| Black".
+_PARTS = re.compile(r"[()\[\],|/]")
+_CAPACITY = re.compile(r"^(\d+(?:\.\d+)?)(gb|tb|mah|ft|feet|m|cm|mm|inch(?:es)?|w|watts?|l|litres?|liters?|ml|kg)$")
+_WORDS = re.compile(r"[\w&+.'-]+")
+#: The shopper asks about colours: near-duplicates in other colours are what they want to see.
+_ASKS_COLOURS = re.compile(r"\b(?:colou?rs?|shades?|colou?r ?ways?|colou?res|farben?|farbt[oö]ne?)\b|颜色|顏色|色", re.IGNORECASE)
+
+
+Key = tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]
+_INCHES = re.compile(r"(\d+(?:\.\d+)?)(?:\"|”|″)")
+#: The share of words two titles of one model have in common.
+_SHARED = 0.85
+
+
+def model_key(title: str, colours: frozenset[str]) -> Key:
+    """What a title names apart from its colour: its words (colour words, and a short part naming a
+    colour, "(Luscious Black)", left out), its model codes ("32LM563BPTC", "A1") and the capacities,
+    lengths and sizes it states ("2GB", "1.5m"), and its make and model (the words before the first part)."""
+    words: list[str] = []
+    head: list[str] = []
+    for part in _PARTS.split(title.casefold()):
+        said = re.sub(r"(\d)\s+(?=[a-z])", r"\1", part)  # "64 GB" -> "64gb"
+        found = _WORDS.findall(said)
+        if any(w in colours for w in found) and len(found) <= 3:
+            continue
+        words += [w.strip(".'-") for w in found if w not in colours]
+        head = head or [w for w in words if w]
+    capacities = frozenset([*(w for w in words if _CAPACITY.match(w)), *(f"{n}inch" for n in _INCHES.findall(title))])
+    codes = frozenset(w for w in words if re.search(r"\d", w) and re.search(r"[a-z]", w) and w not in capacities)
+    return frozenset(w for w in words if w), codes, capacities, tuple(head)
+
+
+def same_model(one: Key, other: Key) -> bool:
+    """Whether two :func:`model_key` keys name one model: the same codes and capacities, and nearly all
+    words shared (a different word in a short title is another product: "Polo T-shirt"), one make and model."""
+    if one[1] != other[1] or one[2] != other[2] or not one[0] or not other[0] or one[3] != other[3]:
+        return False
+    return len(one[0] & other[0]) / len(one[0] | other[0]) >= _SHARED
+
+
+#: How far down the list near-duplicates are looked for (the shown lists are shorter).
+_LOOK = 20
+
+
+def one_per_model(candidates: list[Any], message: str, colour_wishes: int, colours: frozenset[str]) -> list[Any]:
+    """The candidates with each model's other colours after every other model (so a list of five shows
+    five models), unchanged when the shopper asked about colours (``colour_wishes`` values in force, or
+    a colour word in the message)."""
+    if colour_wishes >= 2 or _ASKS_COLOURS.search(message) or len(candidates) < 2:
+        return candidates
+    kept: list[Key] = []
+    first: list[Any] = []
+    later: list[Any] = []
+    for candidate in candidates:
+        key = model_key(str(getattr(candidate.item, "title", "") or ""), colours)
+        if len(first) < _LOOK and any(same_model(key, other) for other in kept):
+            later.append(candidate)
+        else:
+            kept.append(key)
+            first.append(candidate)
+    return first + later if later else candidates
+
+
+def colour_words(counts: Any) -> frozenset[str]:
+    """The colour words of the catalogue's colour values and of the English colour names, lower case."""
+    from chatrec.refused_colours import colour_fields
+    from chatrec.wanted_words import colour_words as english
+
+    words = {w.casefold() for w in english()}
+    for name in colour_fields(counts):
+        for value in counts[name]:
+            words.update(w.casefold() for w in re.findall(r"\w+", str(value)))
+    return frozenset(words)

@@ -4,6 +4,7 @@ other than the lead's."""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -64,3 +65,88 @@ def test_the_story_clauses_are_told_apart() -> None:
         ["he already has a yellow one"], ["a tee for my son"])
     assert story_clauses("it has to be yellow") == ([], ["it has to be yellow"])
     assert story_clauses("I was looking for a yellow tee")[0] == []
+
+
+# --- (3) "which is the cheapest?" when every shown item costs the same ----------------------------------
+
+
+def _priced(n: int, price: float | None = 499.0) -> list[Any]:
+    from chatrec.catalog import Item
+
+    return [Item(id=str(k), title=f"Zebronics Wired Mouse Model {k}", category="Mice", brand="Zebronics", price=price,
+                 currency="INR") for k in range(n)]
+
+
+@pytest.mark.parametrize("asked, language, said", [
+    ("which one is cheapest", "en", "all cost the same"),
+    ("what's the lowest price of these?", "en", "all cost the same"),
+    ("cuál sale más barato?", "es", "cuestan lo mismo"),
+    ("welches ist am billigsten?", "de", "kosten gleich viel"),
+    ("哪个最便宜", "zh", "价格都一样"),
+    ("which is the most expensive?", "en", "all cost the same"),
+])
+def test_one_price_for_all_is_said_once(asked: str, language: str, said: str) -> None:
+    from chatrec.answers import answer_question
+
+    answer = answer_question(asked, _priced(3), language)
+    assert said in answer.text and answer.text.count("499") == 1, answer.text
+
+
+def test_different_prices_still_name_the_cheapest() -> None:
+    from chatrec.answers import answer_question
+
+    items = _priced(3)
+    items[1] = replace(items[1], price=299.0)
+    answer = answer_question("which one is cheapest", items)
+    assert "all cost the same" not in answer.text and answer.kind == "cheaper"
+
+
+# --- (5) one slot per model in a list, its other colours after every other model -----------------------
+
+
+@pytest.mark.parametrize("said", ["tshirts for men", "handbags for women", "casual shoes for men"])
+def test_one_model_in_several_colours_takes_one_slot(fashion: Any, said: str) -> None:
+    from chatrec.gaps_round8 import colour_words, model_key, same_model
+
+    reply = fashion.respond(said, session_id="s")
+    if not reply.recommendations:
+        reply = fashion.respond("just show me some", session_id="s")
+    titles = [i.title for i in _items(fashion, reply)]
+    assert len(titles) >= 3
+    colours = colour_words({"baseColour": ["White", "Black", "Blue", "Navy Blue", "Grey", "Brown", "Red", "Green", "Pink"]})
+    keys = [model_key(t, colours) for t in titles]
+    assert not [(a, b) for n, a in enumerate(keys) for b in keys[n + 1:] if same_model(a, b)], titles
+
+
+@pytest.mark.parametrize("titles, same", [
+    (["realme narzo 50 (Speed Blue, 4GB RAM+64GB Storage) Helio G96 Processor | 50MP AI Triple Camera",
+      "realme narzo 50 (Speed Black, 4GB RAM+64GB Storage) Helio G96 Processor | 50MP AI Triple Camera"], True),
+    (["AirCase Laptop Sleeve fits Upto 13.3\" Laptop, Grey", "AirCase Laptop Sleeve fits Upto 15.6\" Laptop, Grey"], False),
+    (["Samsung Galaxy M13 (Midnight Blue, 4GB, 64GB Storage)", "Samsung Galaxy M13 (Stardust Brown, 6GB, 128GB Storage)"], False),
+    (["Puma Men White T-shirt", "Puma Men Black T-shirt"], True),
+    (["Puma Men White T-shirt", "Puma Men White Polo T-shirt"], False),
+    (["boAt Rockerz 450 Bluetooth On Ear Headphones with Mic (Luscious Black)",
+      "boAt Rockerz 450 Bluetooth On Ear Headphones with Mic (Aqua Blue)"], True),
+])
+def test_what_counts_as_one_model(titles: list[str], same: bool) -> None:
+    from chatrec.gaps_round8 import colour_words, model_key, same_model
+
+    colours = colour_words({"colour": ["White", "Black", "Navy Blue"]})
+    assert same_model(model_key(titles[0], colours), model_key(titles[1], colours)) is same
+
+
+def test_other_colours_come_after_the_other_models_unless_colours_are_asked() -> None:
+    from types import SimpleNamespace
+
+    from chatrec.gaps_round8 import one_per_model
+
+    def cand(title: str) -> Any:
+        return SimpleNamespace(item=SimpleNamespace(title=title))
+
+    listed = [cand("Noise Pulse Go (Jet Black)"), cand("Noise Pulse Go (Rose Pink)"), cand("boAt Wave Call (Black)")]
+    colours = frozenset({"black", "pink", "rose", "jet"})
+    assert [c.item.title for c in one_per_model(listed, "smartwatch under 3000", 0, colours)] == [
+        "Noise Pulse Go (Jet Black)", "boAt Wave Call (Black)", "Noise Pulse Go (Rose Pink)"]
+    assert one_per_model(listed, "which colours does it come in?", 0, colours) == listed
+    assert one_per_model(listed, "smartwatch in pink or black", 2, colours) == listed
+    assert one_per_model(listed, "有什么颜色", 0, colours) == listed
