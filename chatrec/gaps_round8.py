@@ -166,3 +166,18 @@ def colour_words(counts: Any) -> frozenset[str]:
         for value in counts[name]:
             words.update(w.casefold() for w in re.findall(r"\w+", str(value)))
     return frozenset(words)
+
+
+#: A RAM figure: "8GB RAM", "4 GB LPDDR4X RAM", "RAM: 6GB", "8GB运行内存".
+_RAM = re.compile(r"\d+(?:\.\d+)?\s*(?:gb|mb|tb)\s*(?:of\s+)?(?:(?:lp)?ddr\w*\s+)?(?:ram\b|运行内存|运存)"
+                  r"|\bram\s*[:-]?\s*\d+(?:\.\d+)?\s*(?:gb|mb)\b", re.IGNORECASE)
+
+
+def spec_part(text: str, part: str | None) -> str:
+    """The part of a title or description a spec is read from: its RAM figures for ``"ram"``, everything
+    but them for ``"storage"`` ("6GB RAM, 128GB Storage": RAM 6 GB, storage 128 GB), all of it otherwise."""
+    if part == "ram":
+        return " ".join(m.group(0) for m in _RAM.finditer(text))
+    if part == "storage":
+        return _RAM.sub(" ", text)
+    return text

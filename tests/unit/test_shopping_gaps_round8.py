@@ -150,3 +150,66 @@ def test_other_colours_come_after_the_other_models_unless_colours_are_asked() ->
     assert one_per_model(listed, "which colours does it come in?", 0, colours) == listed
     assert one_per_model(listed, "smartwatch in pink or black", 2, colours) == listed
     assert one_per_model(listed, "有什么颜色", 0, colours) == listed
+
+
+# --- (4) a spec answer quotes the figure, not the name around it -----------------------------------------
+
+
+def _item(n: int, title: str, price: float = 999.0) -> Any:
+    from chatrec.catalog import Item
+
+    return Item(id=str(n), title=title, category="Appliances", brand=title.split()[0], price=price, currency="INR")
+
+
+@pytest.mark.parametrize("asked, language, figure", [
+    ("what's the wattage of these?", "en", "2000W"),
+    ("how many watts is each", "en", "2000W"),
+    ("¿cuántos vatios tienen?", "es", "2000W"),
+    ("wie viel Watt haben die?", "de", "2000W"),
+])
+def test_a_spec_answer_quotes_the_figure(asked: str, language: str, figure: str) -> None:
+    from chatrec.answers import answer_question
+
+    items = [_item(1, "Havells Instanio 2000W Room Heater with Tip Over Protection (Ivory)"),
+             _item(2, "Orient Electric Areva 2000 Watt Portable Room Heater, White")]
+    answer = answer_question(asked, items, language)
+    assert any(f"{a}{figure}{b}" in answer.text for a, b in ("“”", "„“", "«»")), answer.text
+    assert "Havells Instanio 2000W" not in answer.text.split(":", 1)[-1], answer.text
+
+
+# --- (7) "the most RAM" / "the biggest storage" compare the spec named ----------------------------------
+
+
+_PHONES = [
+    "Samsung Galaxy A14 (Light Green, 6GB RAM, 64GB Storage) | 5000mAh Battery | 6.6 inch display",
+    "Motorola G32 (Satin Silver, 4GB RAM, 128GB Storage) | 6.5 inch FHD+",
+    "Realme C35 (Glowing Black, 4 GB RAM, 64 GB ROM)",
+]
+
+
+@pytest.mark.parametrize("asked, language, winner, figure", [
+    ("which one has more ram", "en", "Samsung", "6 GB"),
+    ("the one with the max RAM?", "en", "Samsung", "6 GB"),
+    ("which has the most storage", "en", "Motorola", "128 GB"),
+    ("which one has the largest storage?", "en", "Motorola", "128 GB"),
+    ("¿cuál tiene más memoria RAM?", "es", "Samsung", "6 GB"),
+    ("¿cuál tiene más almacenamiento?", "es", "Motorola", "128 GB"),
+    ("welches hat mehr Arbeitsspeicher?", "de", "Samsung", "6 GB"),
+    ("哪个运存最大", "zh", "Samsung", "6 GB"),
+])
+def test_the_spec_named_is_compared(asked: str, language: str, winner: str, figure: str) -> None:
+    from chatrec.answers import answer_question
+
+    items = [_item(n, title) for n, title in enumerate(_PHONES)]
+    answer = answer_question(asked, items, language, positions=[1, 2, 3])
+    assert answer.kind == "best" and answer.text.startswith(winner) and figure in answer.text, answer.text
+    assert "inch" not in answer.text
+
+
+def test_the_spec_parts_of_a_title() -> None:
+    from chatrec.gaps_round8 import spec_part
+
+    title = "Vivo Y16 (Drizzling Gold, 3GB RAM, 32GB Storage) | 5000mAh"
+    assert spec_part(title, "ram").strip() == "3GB RAM"
+    assert "3GB" not in spec_part(title, "storage") and "32GB" in spec_part(title, "storage")
+    assert spec_part(title, None) == title
