@@ -213,3 +213,36 @@ def test_the_spec_parts_of_a_title() -> None:
     assert spec_part(title, "ram").strip() == "3GB RAM"
     assert "3GB" not in spec_part(title, "storage") and "32GB" in spec_part(title, "storage")
     assert spec_part(title, None) == title
+
+
+# --- (6) a two-word make in lower case is one brand, never the wish for its first word -------------------
+
+
+@pytest.mark.parametrize("said, make", [
+    ("mother earth kurtas for my wife", "Mother Earth"),
+    ("any flying machine shirts?", "Flying Machine"),
+    ("unas kurtas de mother earth", "Mother Earth"),
+    ("zeig mir hemden von flying-machine", "Flying Machine"),
+])
+def test_a_two_word_make_said_in_lower_case_is_that_make(fashion: Any, said: str, make: str) -> None:
+    reply = fashion.respond(said, session_id="s")
+    if not reply.recommendations:
+        reply = fashion.respond("just show me", session_id="s")
+    items = _items(fashion, reply)
+    assert items and all(i.title.startswith(make) for i in items), [i.title for i in items]
+    assert "says “mother”" not in reply.text and "says “flying”" not in reply.text
+
+
+def test_the_two_word_makes_of_the_titles() -> None:
+    from types import SimpleNamespace
+
+    from chatrec.title_brands import brand_pairs
+
+    titles = ["Van Heusen Men Grey Sunglasses", "Van Heusen Women Beige Trousers", "Puma Men Black Shoes",
+              "Puma Men White Shoes", "Puma Unisex Cap", "Puma Women Black Shoes", "Puma Mens Socks", "Puma Mens Cap",
+              "Fire-Boltt Ninja Smartwatch"]
+    items = [SimpleNamespace(title=t) for t in titles]
+    pairs = brand_pairs(items, {"van": True, "puma": False, "fire-boltt": False}, frozenset({"men", "women", "unisex"}))
+    assert set(pairs) == {"van heusen", "fire-boltt"}  # "puma mens" starts too few Puma titles
+    assert pairs["van heusen"].search("got any VAN HEUSEN belts") and not pairs["van heusen"].search("a van for heusen")
+    assert pairs["fire-boltt"].search("fire boltt watch") and pairs["fire-boltt"].search("a fireboltt")
