@@ -246,3 +246,17 @@ def test_the_two_word_makes_of_the_titles() -> None:
     assert set(pairs) == {"van heusen", "fire-boltt"}  # "puma mens" starts too few Puma titles
     assert pairs["van heusen"].search("got any VAN HEUSEN belts") and not pairs["van heusen"].search("a van for heusen")
     assert pairs["fire-boltt"].search("fire boltt watch") and pairs["fire-boltt"].search("a fireboltt")
+
+
+# --- (2) "a bigger screen" in any language: past the inches the shown items state ------------------------
+
+
+@pytest.mark.parametrize("said", ["größerer Bildschirm wär besser", "屏幕大一些的", "una pantalla más grande porfa",
+                                  "got one with a larger display?"])
+def test_a_bigger_screen_goes_past_the_shown_sizes(electronics: Any, said: str) -> None:
+    shown = _items(electronics, electronics.respond("a smart tv under 20000", session_id="s"))
+    sizes = [runner.title_spec(i.title, "inch") for i in shown]
+    assert shown and all(sizes)
+    items = _items(electronics, electronics.respond(said, session_id="s"))
+    assert items and all((runner.title_spec(i.title, "inch") or 0) > max(s or 0 for s in sizes) for i in items), \
+        [i.title for i in items]
