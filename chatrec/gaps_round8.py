@@ -4,6 +4,15 @@
   "my old one was black", "he already has a blue one", "mi vieja era negra", "mein altes war schwarz",
   "他已经有一件蓝色的了") is no wish: :func:`adjust` (a step of :func:`chatrec.understanding.understand`)
   drops the colour that only such a clause names.
+- One model in several colours ("Redmi A1 (Black, ...)", "Redmi A1 (Light Blue, ...)"; "Puma Men White
+  T-shirt", "Puma Men Black T-shirt") takes one slot in a list unless the shopper asked about colours:
+  :func:`one_per_model` (a step of :func:`chatrec.turn` before the list is chosen).
+- "The most RAM" reads the RAM figures of a title, "the most storage" the others: :func:`spec_part`
+  (used by :func:`chatrec.answers._spec_value`).
+
+Elsewhere in this round: equal prices said once (``price_all_same`` of the answer wording), a spec
+answer quoting the figure (:func:`chatrec.answers.figure_said`), two-word makes of the titles
+(:func:`chatrec.title_brands.brand_pairs`), "größerer Bildschirm" (``prompts/spec_comparatives.json``).
 """
 
 from __future__ import annotations
@@ -12,7 +21,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["adjust", "story_clauses"]
+__all__ = ["adjust", "colour_words", "model_key", "one_per_model", "same_model", "spec_part", "story_clauses",
+           "story_colours"]
 
 #: Where a message's clauses part: punctuation and the words joining a story to a wish.
 _CLAUSE_SPLIT = re.compile(
@@ -21,7 +31,7 @@ _CLAUSE_SPLIT = re.compile(
 
 #: A clause telling what was, or what someone already has: past tense, "my old one", "already has".
 _STORY = re.compile(
-    r"\b(?:wore|was|were|had|bought|got|owned|broke|used to|chose|picked|gave|gifted|received|"
+    r"\b(?:wore|was|were|had|bought|owned|broke|used to|chose|picked|gave|gifted|received|"
     r"(?:he|she|they|we|i|my \w+|his \w+|her \w+)\s+(?:already\s+)?(?:has|have|owns|own)|already (?:has|have|got|owns|own)|"
     r"(?:my|his|her|their|our) (?:old|last|previous|current|existing|former) \w+)\b"
     r"|\b(?:era|fue|eran|fueron|llevó|llevaba|usó|usaba|tenía|tuvo|compré|compró|regalé|ya tiene|ya tengo|ya tienen|"

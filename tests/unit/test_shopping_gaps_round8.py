@@ -65,6 +65,8 @@ def test_the_story_clauses_are_told_apart() -> None:
         ["he already has a yellow one"], ["a tee for my son"])
     assert story_clauses("it has to be yellow") == ([], ["it has to be yellow"])
     assert story_clauses("I was looking for a yellow tee")[0] == []
+    assert story_clauses("nice, you got that in yellow?")[0] == []  # "got" of "have got" tells no story
+    assert story_clauses("have you got this one in green")[0] == []
 
 
 # --- (3) "which is the cheapest?" when every shown item costs the same ----------------------------------
