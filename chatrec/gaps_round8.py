@@ -18,7 +18,7 @@ answer quoting the figure (:func:`chatrec.answers.figure_said`), two-word makes 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 __all__ = ["adjust", "colour_words", "model_key", "one_per_model", "same_model", "spec_part", "story_clauses",
@@ -31,7 +31,7 @@ _CLAUSE_SPLIT = re.compile(
 
 #: A clause telling what was, or what someone already has: past tense, "my old one", "already has".
 _STORY = re.compile(
-    r"\b(?:wore|was|were|had|bought|owned|broke|used to|chose|picked|gave|gifted|received|"
+    r"\b(?:(?:i|he|she|it|they|we|that|this|mine|hers|his|one|ones|pair|\w+ one)\s+(?:\w+\s+)?(?:was|were)|wore|had|bought|owned|broke|used to|chose|picked|gave|gifted|received|"
     r"(?:he|she|they|we|i|my \w+|his \w+|her \w+)\s+(?:already\s+)?(?:has|have|owns|own)|already (?:has|have|got|owns|own)|"
     r"(?:my|his|her|their|our) (?:old|last|previous|current|existing|former) \w+)\b"
     r"|\b(?:era|fue|eran|fueron|llevó|llevaba|usó|usaba|tenía|tuvo|compré|compró|regalé|ya tiene|ya tengo|ya tienen|"
@@ -83,11 +83,12 @@ def story_colours(request: Any, message: str, reread: Callable[[str], Any]) -> A
     if not stories or not re.search(r"\w", rest):
         return request
     kept = reread(rest)
+    told = reread(" ".join(stories))  # a colour the story itself names; one from earlier turns stays
     include = {name: list(values) for name, values in request.include.items()}
     dropped: list[str] = []
     for name in fields:
         still = set(kept.include.get(name, []))
-        gone = [v for v in include[name] if v not in still]
+        gone = [v for v in include[name] if v not in still and v in told.include.get(name, [])]
         if gone:
             dropped += gone
             include[name] = [v for v in include[name] if v in still]
@@ -143,27 +144,32 @@ def same_model(one: Key, other: Key) -> bool:
     return len(one[0] & other[0]) / len(one[0] | other[0]) >= _SHARED
 
 
-#: How far down the list near-duplicates are looked for (the shown lists are shorter).
-_LOOK = 20
+#: How far down the list near-duplicates are looked for and moved (twice the usual list of five).
+_LOOK = 10
 
 
-def one_per_model(candidates: list[Any], message: str, colour_wishes: int, colours: frozenset[str]) -> list[Any]:
+def one_per_model(candidates: list[Any], message: str, colour_wishes: int, colours: frozenset[str],
+                  shown: Collection[str] = ()) -> list[Any]:
     """The candidates with each model's other colours after every other model (so a list of five shows
     five models), unchanged when the shopper asked about colours (``colour_wishes`` values in force, or
-    a colour word in the message)."""
+    a colour word in the message). An item shown before (``shown`` ids: left out of the list later) keeps
+    no other colour of its model out of it."""
     if colour_wishes >= 2 or _ASKS_COLOURS.search(message) or len(candidates) < 2:
         return candidates
     kept: list[Key] = []
     first: list[Any] = []
     later: list[Any] = []
-    for candidate in candidates:
+    for candidate in candidates[:_LOOK]:
         key = model_key(str(getattr(candidate.item, "title", "") or ""), colours)
-        if len(first) < _LOOK and any(same_model(key, other) for other in kept):
+        if any(same_model(key, other) for other in kept):
             later.append(candidate)
         else:
-            kept.append(key)
+            if str(getattr(candidate.item, "id", "")) not in shown:
+                kept.append(key)
             first.append(candidate)
-    return first + later if later else candidates
+    # the other colours go after the other models near the top only: an item ranked far lower (a cable
+    # of another connector) never jumps ahead of a colour of a model that fits
+    return [*first, *later, *candidates[_LOOK:]] if later else candidates
 
 
 def colour_words(counts: Any) -> frozenset[str]:

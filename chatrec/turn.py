@@ -1392,9 +1392,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         from chatrec.answers import by_superlative
 
         candidates = by_superlative(message, candidates, heard.language)
-    if not pointed_now and not back_to and heard.intent != "show_again":  # i12aw: one slot per model, not its colours
+    # i12aw: one slot per model, not its colours, in a list for wishes (not "anything else?" as the pool thins)
+    if not pointed_now and not back_to and heard.intent not in ("show_again", "reject", "more_like"):
         candidates = gaps_round8.one_per_model(candidates, message, max((len(v) for n, v in state.include.items()
-                                               if "colo" in n.lower()), default=0), _colour_words(parts))
+                                               if "colo" in n.lower()), default=0), _colour_words(parts), state.shown)
     if pointed_now:  # i12ag
         candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
     candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"
