@@ -113,7 +113,8 @@ def asked(message: str, index: Any, values: frozenset[str], avoided: Iterable[st
     found: list[str] = []
     said: list[tuple[int, int, str]] = []  # i12aw: "van heusen", "fire boltt": one brand, in any case
     for name, pattern in _cached_pairs(index, values).items():
-        said += [(m.start(), m.end(), name) for m in pattern.finditer(message) if name not in unwanted]
+        if name not in unwanted and not set(re.split(r"[ -]", name)) & unwanted:  # "nothing from franco leone"
+            said += [(m.start(), m.end(), name) for m in pattern.finditer(message)]
     for match in _WORD.finditer(message):
         pair = next((s for s in said if s[0] <= match.start() < s[1]), None)
         if pair is not None:
