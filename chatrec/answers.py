@@ -510,6 +510,8 @@ def _answer_question(
             return Answer(wording["no_prices"], "unknown", positions, False)
         priced.sort(key=lambda pair: pair[0], reverse=pricier)
         best = priced[0][1]
+        if len(priced) == len(items) and len({p for p, _ in priced}) == 1 and not yes_no:  # i12aw: all one price
+            return Answer(wording["price_all_same"].format(count=len(items), price=_price_text(best)), "price", positions)
         others = [wording["other_price"].format(title=_short_title(i), price=_price_text(i)) for _, i in priced[1:]]
         missing = [i for i in items if i.price is None]
         others += [wording["no_price"].format(title=_short_title(i)).rstrip(".") for i in missing]
@@ -874,10 +876,11 @@ def _spec_rules(text: str, wording: Mapping[str, Any]) -> list[tuple[Mapping[str
         phrase = next((p for p in rule["words"] if _has_phrase(text, [p])), None)
         if phrase is not None:
             found.append((rule, phrase))
-    return found
+    # i12aw: "the biggest storage" asks the storage, not the size "biggest" alone would
+    return sorted(found, key=lambda pair: bool(pair[0].get("generic")))
 
 
-def _spec_value(item: Item, units: Sequence[str]) -> tuple[float, str] | None:
+def _spec_value(item: Item, units: Sequence[str], part: str | None = None) -> tuple[float, str] | None:
     """The largest number the item's name or description states in one of ``units``, in the
     first unit ("6000mAh" -> (6000, "mah"); "1.2 kg" and "900 g" compare as kg), or None."""
     from chatrec.spec_filters import figures_in
@@ -886,7 +889,10 @@ def _spec_value(item: Item, units: Sequence[str]) -> tuple[float, str] | None:
     # the name's figures first: a description also states what the item takes or is expandable to
     # ("64GB Storage" in the name, "expandable up to 512GB" in the description)
     found: list[tuple[float, str, float]] = []
+    from chatrec.gaps_round8 import spec_part
+
     for text in (item.title, item.description or ""):
+        text = spec_part(text, part)  # i12aw: "the most RAM" reads the RAM's figure, "the most storage" the others
         if units and units[0] == "hour":  # "32H Playtime", "Upto 13 Hours Battery"
             stated = figures_in(text, "hour")
             if stated:
@@ -914,13 +920,14 @@ def _spec_superlative(text: str, items: Sequence[Item], positions: list[int], wo
     if not items or not rules:
         return None
     if len(items) == 1:  # "which one is the lightest?" with one laptop shown: its figure, not "the data is silent"
-        rule = next((r for r, _ in rules if _spec_value(items[0], _units_of(r))), None)
-        value = _spec_value(items[0], _units_of(rule)) if rule is not None and not rule.get("generic") else None
+        rule = next((r for r, _ in rules if _spec_value(items[0], _units_of(r), r.get("part"))), None)
+        value = _spec_value(items[0], _units_of(rule), rule.get("part")) if rule is not None and not rule.get("generic") \
+            else None
         if rule is None or value is None:
             return None
         return Answer(wording["spec_only_one"].format(title=_short_title(items[0]), field=_name(rule["name"], wording),
                                                       value=value[1]), "best", positions)
-    rule = next((r for r, _ in rules if any(_spec_value(i, _units_of(r)) for i in items)), rules[0][0])
+    rule = next((r for r, _ in rules if any(_spec_value(i, _units_of(r), r.get("part")) for i in items)), rules[0][0])
     units = list(rule["units"])
     if rule.get("generic"):  # "the biggest one": the first unit some item states
         units = next(([u, *[v for a, v in _SPEC_FACTORS if a == u]] for u in units
@@ -930,7 +937,7 @@ def _spec_superlative(text: str, items: Sequence[Item], positions: list[int], wo
     else:
         units += [v for a, v in _SPEC_FACTORS if a == units[0] and v not in units]
     field = _name(rule["name"], wording)
-    values = [(item, _spec_value(item, units)) for item in items]
+    values = [(item, _spec_value(item, units, rule.get("part"))) for item in items]
     known = [(item, value) for item, value in values if value is not None]
     if not known:
         return Answer(_named_few(items, wording)
@@ -959,6 +966,15 @@ def _units_of(rule: Mapping[str, Any]) -> list[str]:
     """A superlative rule's units with those compared in its first ("kg" with "g")."""
     units = list(rule["units"])
     return units + [v for a, v in _SPEC_FACTORS if a == units[0] and v not in units]
+
+
+def figure_said(text: str, start: int, end: int) -> str:
+    """i12aw: a figure as the text writes it, its word kept whole ("1500W" in "1.7L 1500W Kettle")."""
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(|,;":
+        start -= 1
+    while end < len(text) and not text[end].isspace() and text[end] not in ")|,;":
+        end += 1
+    return text[start:end].strip(" ,;:-–|.")
 
 
 def snippet(text: str, start: int, end: int, before: int = 3, after: int = 3) -> str:
@@ -1005,7 +1021,8 @@ def _spec_question(text: str, items: Sequence[Item], positions: list[int], wordi
         for where, source in (("name", item.title), ("description", item.description or "")):
             for match_start, match_end, unit in spec_matches(source):
                 if unit in units and (not near or any(w in source[match_end:match_end + 14].lower() for w in near)):
-                    quote = (where, snippet(source, match_start, match_end))
+                    # i12aw: the figure itself ("1500W", "750 Watt"), not the words of the name around it
+                    quote = (where, figure_said(source, match_start, match_end))
                     figures.append(re.sub(r"\s+", " ", source[match_start:match_end].lower()))
                     break
             if quote is None and rule.get("clause_words"):  # "25 Hrs Battery": a figure the units do not name

@@ -59,6 +59,40 @@ def brand_words(items: Sequence[Any], values: frozenset[str]) -> dict[str, bool]
     }
 
 
+_PAIRS: weakref.WeakKeyDictionary[Any, dict[str, re.Pattern[str]]] = weakref.WeakKeyDictionary()
+
+
+def brand_pairs(items: Sequence[Any], brands: dict[str, bool], values: frozenset[str]) -> dict[str, re.Pattern[str]]:
+    """i12aw: the two-word brands of the titles ("van heusen", "allen solly", "louis philippe": a brand word
+    followed, in at least two titles and nearly every title it starts, by the same word that is no
+    catalogue value or common word), and
+    the hyphenated ones ("fire-boltt"), each with how a shopper may write it in any case ("van heusen",
+    "Van-Heusen", "fire boltt", "fireboltt")."""
+    from collections import Counter
+
+    common = _word_list("common_words.txt")
+    counts: Counter[tuple[str, str]] = Counter()
+    firsts: Counter[str] = Counter()
+    for item in items:
+        words = [w.group(0).rstrip(".-").lower() for w in _WORD.finditer(str(getattr(item, "title", "") or ""))][:2]
+        if len(words) == 2 and words[0] in brands:
+            counts[(words[0], words[1])] += 1
+            firsts[words[0]] += 1
+    # nearly every title the first word starts goes on with the second: one name ("Puma Men..." is no "puma men")
+    pairs = [f"{a} {b}" for (a, b), n in counts.items()
+             if n >= 2 and n >= 0.8 * firsts[a] and b.isalpha() and len(b) >= 3 and b not in values and b not in common]
+    pairs += [w for w in brands if "-" in w and all(len(p) >= 2 for p in w.split("-"))]
+    return {name: re.compile(r"(?<![\w-])" + r"[\s-]?".join(re.escape(p) for p in re.split(r"[ -]", name)) + r"(?![\w-])",
+                             re.IGNORECASE) for name in pairs}
+
+
+def _cached_pairs(index: Any, values: frozenset[str]) -> dict[str, re.Pattern[str]]:
+    known = _PAIRS.get(index)
+    if known is None:
+        known = _PAIRS[index] = brand_pairs(index.items, _cached(index, values), values)
+    return known
+
+
 def _cached(index: Any, values: frozenset[str]) -> dict[str, bool]:
     known = _BRANDS.get(index)
     if known is None:
@@ -77,7 +111,16 @@ def asked(message: str, index: Any, values: frozenset[str], avoided: Iterable[st
 
     unwanted = {w.lower() for w in avoided} | (_FUNCTION_WORDS.get(language, frozenset()) if language != "en" else frozenset())
     found: list[str] = []
+    said: list[tuple[int, int, str]] = []  # i12aw: "van heusen", "fire boltt": one brand, in any case
+    for name, pattern in _cached_pairs(index, values).items():
+        if name not in unwanted and not set(re.split(r"[ -]", name)) & unwanted:  # "nothing from franco leone"
+            said += [(m.start(), m.end(), name) for m in pattern.finditer(message)]
     for match in _WORD.finditer(message):
+        pair = next((s for s in said if s[0] <= match.start() < s[1]), None)
+        if pair is not None:
+            if pair[2] not in found:
+                found.append(pair[2])
+            continue
         raw = match.group(0).rstrip(".-")
         word = raw.lower()
         if word not in brands or word in unwanted or word in found:
@@ -92,5 +135,5 @@ def asked(message: str, index: Any, values: frozenset[str], avoided: Iterable[st
 
 def replaced(wanted: Sequence[str], named_now: Sequence[str], index: Any, values: frozenset[str]) -> list[str]:
     """The brands wanted before that a brand named now replaces ("now the Fastrack ones" after Titan)."""
-    brands = _cached(index, values)
+    brands = {**_cached(index, values), **_cached_pairs(index, values)}
     return [w for w in wanted if w in brands and w not in named_now] if named_now else []

@@ -37,6 +37,7 @@ from chatrec import refused_colours  # i12ac: a colour turned down in two-colour
 from chatrec import loud_words  # lead: "nothing too flashy": watches in loud colours last
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import gaps_round7  # i12aq: shopping gaps round 7
+from chatrec import gaps_round8  # i12aw: shopping gaps round 8
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -295,6 +296,15 @@ _MONEY: weakref.WeakKeyDictionary[Any, tuple[bool, str | None]] = weakref.WeakKe
 
 
 _VALUE_TOKENS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
+_COLOUR_WORDS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _colour_words(parts: Any) -> frozenset[str]:
+    """i12aw: the colour words of the catalogue and English (:func:`chatrec.gaps_round8.colour_words`), once per vocabulary."""
+    known = _COLOUR_WORDS.get(parts.vocabulary)
+    if known is None:
+        known = _COLOUR_WORDS[parts.vocabulary] = gaps_round8.colour_words(parts.vocabulary.counts)
+    return known
 
 
 def _value_tokens(parts: Parts) -> frozenset[str]:
@@ -1411,6 +1421,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         from chatrec.answers import by_superlative
 
         candidates = by_superlative(message, candidates, heard.language)
+    # i12aw: one slot per model, not its colours, in a list for wishes (not "anything else?" as the pool thins)
+    if not pointed_now and not back_to and heard.intent not in ("show_again", "reject", "more_like"):
+        candidates = gaps_round8.one_per_model(candidates, message, max((len(v) for n, v in state.include.items()
+                                               if "colo" in n.lower()), default=0), _colour_words(parts), state.shown)
     if pointed_now:  # i12ag
         candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
     candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"

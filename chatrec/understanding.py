@@ -49,6 +49,7 @@ from chatrec import several_wishes  # i12am
 from chatrec import indian_english, problem_words  # i12aj
 from chatrec import gaps_round6  # i12al
 from chatrec import gaps_round7  # i12aq
+from chatrec import gaps_round8  # i12aw
 from chatrec import set49_classes  # i12an
 from chatrec import set50_classes  # i12ao
 from chatrec import set51_classes  # i12as
@@ -1538,6 +1539,8 @@ def understand(
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round6.adjust(request, raw, context, vocabulary)  # i12al: "una funda para el mando de la tele", "first vs last"
     request = gaps_round7.adjust(request, message, context, vocabulary)  # i12aq: "como mucho 9 mil", "最多九千"
+    request = gaps_round8.adjust(  # i12aw: "she wore red at her wedding" is a story, no wish
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set50_classes.adjust(  # i12ao: "红色的不要喔", "nen Hunni max", "zeig mir nochmal die Noise", "venden bicicletas?"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set52_classes.adjust(  # i12at: "TCL都唔要", "一百美金以内", "最便宜嗰部介绍下", "que no sea MI ni OnePlus"
