@@ -54,6 +54,7 @@ from chatrec import set49_classes  # i12an
 from chatrec import set50_classes  # i12ao
 from chatrec import set51_classes  # i12as
 from chatrec import set52_classes  # i12at
+from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1547,8 +1548,10 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set49_classes.adjust(  # i12an: "blue tooth", "a xerox", "this bot is trash", "the two wranglers"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return set51_classes.adjust(  # i12as (last): "blue tooth spears", "slops", "max 3-4k", "not the gaming ones"
+    request = set51_classes.adjust(  # i12as: "blue tooth spears", "slops", "max 3-4k", "not the gaming ones"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return disliked_brand.adjust(  # lead: "she already has a samsung, doesnt like it"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:

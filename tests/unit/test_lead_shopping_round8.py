@@ -143,3 +143,34 @@ def test_these_is_no_place_past_the_list(message: str) -> None:
     assert question_past_the_list(message, searched, 1) == searched
     asked = ShopperRequest(intent="ask_about_item")
     assert about_last_spoken(asked, message, [LAPTOP], []).references
+
+
+# --- a make the shopper has and dislikes is turned down, not wished ------------------------------------
+
+
+@pytest.mark.parametrize("message", [
+    "she already has a samsung, doesnt like it",
+    "my mum has a samsung and hates it",
+    "he had a Samsung before and didn't like it",
+    "mi mamá tiene un Samsung y no le gusta",
+    "sie hat ein Samsung und mag es nicht",
+    "我妈有个三星，不喜欢",
+])
+def test_a_make_had_and_disliked_is_turned_down(catalogues: dict, message: str) -> None:
+    from tests.demo_reading import read
+
+    heard = read(catalogues, "electronics", message, current={"subcategory": ["Smartphones"]})
+    assert heard.exclude.get("brand") == ["Samsung"], heard
+    assert "Samsung" not in heard.include.get("brand", [])
+
+
+@pytest.mark.parametrize("message", [
+    "he has an iphone and loves it",
+    "she has a phone, doesnt like it",
+    "I have a samsung tv, show me a soundbar",
+])
+def test_a_make_had_and_liked_or_no_make_is_not_turned_down(catalogues: dict, message: str) -> None:
+    from tests.demo_reading import read
+
+    heard = read(catalogues, "electronics", message, current={"subcategory": ["Smartphones"]})
+    assert not heard.exclude.get("brand"), heard
