@@ -55,6 +55,7 @@ from chatrec import set50_classes  # i12ao
 from chatrec import set51_classes  # i12as
 from chatrec import set52_classes  # i12at
 from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
+from chatrec import case_for_device  # lead: a phone's case is filed with phone cases
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1550,8 +1551,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set51_classes.adjust(  # i12as: "blue tooth spears", "slops", "max 3-4k", "not the gaming ones"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return disliked_brand.adjust(  # lead: "she already has a samsung, doesnt like it"
+    request = disliked_brand.adjust(  # lead: "she already has a samsung, doesnt like it"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return case_for_device.adjust(request, raw, context, vocabulary)  # lead: "and a case for it?" after phones
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:

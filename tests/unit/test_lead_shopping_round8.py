@@ -174,3 +174,24 @@ def test_a_make_had_and_liked_or_no_make_is_not_turned_down(catalogues: dict, me
 
     heard = read(catalogues, "electronics", message, current={"subcategory": ["Smartphones"]})
     assert not heard.exclude.get("brand"), heard
+
+
+# --- a case for a phone is filed with the shop's phone cases -------------------------------------------
+
+
+@pytest.mark.parametrize("message", ["and a case for it?", "ok and a cover for it", "a case for my phone",
+                                     "una funda para el celular", "手机壳", "mobile cover"])
+def test_a_case_for_a_phone_is_a_phone_case(catalogues: dict, message: str) -> None:
+    from tests.demo_reading import read
+
+    heard = read(catalogues, "electronics", message, current={"category": ["Smartphones"]})
+    assert heard.include.get("category") == ["BasicCases"], heard
+
+
+@pytest.mark.parametrize(("message", "kind"), [("a case for my earphones", "Cases"),
+                                               ("a laptop sleeve", "LaptopSleeves&Slipcases")])
+def test_a_case_for_another_device_keeps_its_own_type(catalogues: dict, message: str, kind: str) -> None:
+    from tests.demo_reading import read
+
+    heard = read(catalogues, "electronics", message, current={"category": ["Smartphones"]})
+    assert heard.include.get("category") == [kind], heard
