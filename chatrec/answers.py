@@ -34,7 +34,7 @@ from chatrec.grounding import singular as _singular
 from chatrec.grounding import type_noun as _noun
 from chatrec.grounding import word_tokens as _tokens
 from chatrec.informal import ACCEPT
-from chatrec.language import Lexicon, fold
+from chatrec.language import Lexicon, detect_language, fold
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
 from chatrec.specs import feature_spellings, spec_matches, specs
@@ -488,6 +488,8 @@ def _answer_question(
         lines = []
         for i, item in enumerate(items):
             reason = reasons[i] if reasons and i < len(reasons) and reasons[i] else None
+            if reason and language != "en" and detect_language(reason) == "en":
+                reason = None  # lead: "为什么推荐第二个？" after English replies: the facts in Chinese, not an English reason
             lines.append(wording["why"].format(title=_short_title(item), reason=reason or _facts_sentence(item, wording)))
         return Answer(" ".join(lines), "why", positions)
 

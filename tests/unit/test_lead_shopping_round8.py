@@ -55,9 +55,11 @@ SHOE = Item(id="9", title="Puma Men Black Running Shoes", category="Sports Shoes
     ("warum der zweite?", "de", "Warum ich"),
 ])
 def test_why_says_it_is_the_reason_for_the_suggestion(question: str, language: str, opening: str) -> None:
-    answer = answer_question(question, [SHOE], language=language, positions=[2], reasons=["A black running shoe by Puma."])
+    reason = {"en": "A black running shoe by Puma.", "zh": "Puma 的黑色跑鞋。", "es": "Una zapatilla negra de Puma para correr.",
+              "de": "Ein schwarzer Laufschuh von Puma."}[language]
+    answer = answer_question(question, [SHOE], language=language, positions=[2], reasons=[reason])
     assert answer.kind == "why"
-    assert answer.text.startswith(opening) and "A black running shoe by Puma." in answer.text
+    assert answer.text.startswith(opening) and reason in answer.text, answer.text
 
 
 @pytest.mark.parametrize("question", ["tell me about the first one", "what about the first one?"])
@@ -195,3 +197,13 @@ def test_a_case_for_another_device_keeps_its_own_type(catalogues: dict, message:
 
     heard = read(catalogues, "electronics", message, current={"category": ["Smartphones"]})
     assert heard.include.get("category") == [kind], heard
+
+
+@pytest.mark.parametrize(("question", "language", "opening"), [
+    ("为什么推荐第二个？", "zh", "我推荐"), ("¿por qué el segundo?", "es", "Por qué te sugerí"),
+    ("warum der zweite?", "de", "Warum ich")])
+def test_why_in_another_language_than_the_reason_gives_the_facts_in_that_language(
+        question: str, language: str, opening: str) -> None:
+    answer = answer_question(question, [SHOE], language=language, positions=[2],
+                             reasons=["A black running shoe by Puma — the type you asked for."])
+    assert answer.text.startswith(opening) and "A black running shoe" not in answer.text, answer.text
