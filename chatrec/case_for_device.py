@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from chatrec.request import ShopperRequest
+from chatrec.word_tables import folded
 
 __all__ = ["adjust"]
 
@@ -27,8 +28,6 @@ _VALUE_NOUN = re.compile(r"case|cover", re.IGNORECASE)
 
 
 def _asks_case(message: str) -> bool:
-    from chatrec.word_tables import folded
-
     text = folded(message)
     return bool(set(re.findall(r"[a-z]+", text)) & _NOUNS) or any(w in text for w in _ZH)
 
@@ -38,6 +37,26 @@ def _groups(items: Sequence[Any], fields: Sequence[str]) -> set[tuple[str, str]]
             for v in [(getattr(item, "attributes", None) or {}).get(f)] if v}
 
 
+#: per catalogue (keyed by its item list's identity, which the entry holds so the id stays unique): the
+#: items by product type, and per attribute field its number of distinct values over the shop
+_INDEX: dict[int, tuple[Sequence[Any], dict[str, list[Any]], dict[str, int]]] = {}
+
+
+def _index(items: Sequence[Any]) -> tuple[dict[str, list[Any]], dict[str, int]]:
+    hit = _INDEX.get(id(items))
+    if hit is not None and hit[0] is items:
+        return hit[1], hit[2]
+    by_type: dict[str, list[Any]] = {}
+    for item in items:
+        by_type.setdefault(str(getattr(item, "category", "") or ""), []).append(item)
+    names = {f for i in items for f in (getattr(i, "attributes", None) or {})}
+    distinct = {f: len({(getattr(i, "attributes", None) or {}).get(f) for i in items}) for f in names}
+    if len(_INDEX) >= 4:
+        _INDEX.clear()
+    _INDEX[id(items)] = (items, by_type, distinct)
+    return by_type, distinct
+
+
 def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
     """The request with the case types narrowed to the device's group (see the module docstring)."""
     if request.intent not in ("recommend", "refine") or vocabulary is None or not _asks_case(message):
@@ -45,9 +64,7 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     items: Sequence[Any] = getattr(vocabulary, "_typed_items", None) or []
     if not items:
         return request
-    by_type: dict[str, list[Any]] = {}
-    for item in items:
-        by_type.setdefault(str(getattr(item, "category", "") or ""), []).append(item)
+    by_type, distinct = _index(items)
     case_types = [t for t in by_type if t and _VALUE_NOUN.search(t)]
     if len(case_types) < 2:
         return request
@@ -57,8 +74,6 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     device: Sequence[Any] = [i for t in device_types for i in by_type.get(t, [])]
     if not device:  # "a case for my earphones": the device the search words name, in any field
         from chatrec.understanding import normalise_tokens
-
-        from chatrec.word_tables import folded
 
         words = [t for t in normalise_tokens(f"{request.query} {folded(message)}") if t not in _NOUNS]
         named = {(f, v) for m in vocabulary.find(words) for f, vs in m.values.items() for v in vs
@@ -78,7 +93,7 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     fields = sorted({f for i in device for f in (getattr(i, "attributes", None) or {})
                      if f not in ("category", "brand", "price") and not re.search(r"price|rating|count|url", f)})
     # the finest grouping field (most distinct values over the shop): "subcategory", not "department"
-    fields = sorted(fields, key=lambda f: -len({(getattr(i, "attributes", None) or {}).get(f) for i in items}))[:1]
+    fields = sorted(fields, key=lambda f: -distinct[f])[:1]
     wanted = _groups(device, fields)
     fitting = [t for t in case_types if _groups(by_type[t], fields) & wanted]
     if not fitting or len(fitting) == len(case_types):
