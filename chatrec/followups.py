@@ -266,9 +266,14 @@ _QUALIFIERS = frozenset(
       "usually sometimes again still ever never really actually every".split()
 )
 
+#: lead, stop 31: "my boss wears red", "her sister has one": the person before a verb of theirs
+_WHOSE = re.compile(r"\b(?:my|his|her|our|your|their)\s+([a-z]+)\s+(?:wears|has|likes|loves|hates|owns|uses|got|had|is|does)\b")
 #: "she makes idli batter", "it keeps breaking", "we cook a lot": the word after a subject names what
 #: someone does, not what the item should have.
-_DOES = re.compile(r"\b(?:she|he|i|we|they|it|mom|mum|dad|wife|husband|son|daughter)\s+([a-z]+)\b")
+#: lead, stop 31: "not white, everybody wears white", "no red, my boss wears red": others' doing too
+_DOES = re.compile(r"\b(?:she|he|i|we|they|it|mom|mum|dad|wife|husband|son|daughter|everybody|everyone|nobody|"
+                   r"someone|somebody|people|boss|friends?|colleagues?|sister|brother|girlfriend|boyfriend|kids|"
+                   r"all)\s+([a-z]+)\b")
 
 
 def not_among(
@@ -330,6 +335,8 @@ def not_mentioned(query: str, message: str, texts: Iterable[str], vocabulary: Co
     # never uses the word: the reply says none has it rather than showing the others as if they did
     featured = {form for w in _WITH_THING.findall(fold(message)) for form in (w, singular(w))}
     done = {form for w in _DOES.findall(fold(message).lower()) for form in (w, singular(w))}
+    # "no red, my boss wears red": the person a story is about is no feature either
+    done |= {form for w in _WHOSE.findall(fold(message).lower()) for form in (w, singular(w))}
     words = [w for w in tokens(query) if w.isalpha() and len(w) >= 3 and w in said and w not in done
              and (w in vocabulary or singular(w) in vocabulary or w in featured) and not function_word(w)
              and w not in _QUALIFIERS

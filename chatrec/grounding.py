@@ -192,6 +192,7 @@ class Request:
         history: Titles of items the shopper bought or liked.
         specs: i12ag: spec bounds per unit family (``{"mah": (20000, None)}``, :mod:`chatrec.spec_filters`).
         wanted: Features asked for in words that the items shown must state ("sweatproof", "braided").
+        avoid: Words the shopper does not want in names ("no fitness band": "band"), never a feature.
     """
 
     text: str = ""
@@ -202,6 +203,7 @@ class Request:
     history: tuple[str, ...] = ()
     specs: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
     wanted: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
 
     @classmethod
     def from_turns(
@@ -220,6 +222,7 @@ class Request:
             history=tuple(history),
             specs={k: (v[0], v[1]) for k, v in (getattr(state, "specs", None) or {}).items() if len(v) == 2},
             wanted=tuple(getattr(state, "wanted", None) or ()),
+            avoid=tuple(getattr(state, "avoid", None) or ()),
         )
 
     def negated(self, wording: Wording) -> set[str]:
@@ -242,6 +245,7 @@ class Request:
         for values in self.exclude.values():
             for value in values:
                 found.update(_tokens(value))
+        found.update(w.lower() for w in self.avoid)
         expanded = _forms(found)
         for word in list(expanded):
             expanded |= wording.related.get(word, frozenset())
@@ -344,7 +348,9 @@ def _own_type_words(item: Item) -> set[str]:
 
     attributes = item.attributes or {}
     values = [item.category or "", *(str(attributes.get(name) or "") for name in type_fields(list(attributes)))]
-    return _forms(w for value in values for part in value.split("|") for w in _tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", part)))
+    parts = [_tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", part)) for value in values for part in value.split("|")]
+    # lead, stop 31: run together too ("SmartWatches": "smartwatch" is no feature of a smart watch)
+    return _forms([*(w for words in parts for w in words), *("".join(words) for words in parts if len(words) > 1)])
 
 
 def _features(item: Item, wished: set[str], used: set[str], wording: Wording, limit: int = 2) -> list[tuple[str, str]]:

@@ -136,7 +136,7 @@ _SHOW_OTHERS = re.compile(
 #: Someone who plays video games: gaming gear, not the toys-and-games department ("he plays games a lot").
 _PLAYS_GAMES = re.compile(
     r"\b(?:plays?|playing|into|loves?|likes?|enjoys?|obsessed with) (?:a lot of |lots of |many )?(?:video ?|computer |pc |"
-    r"online |mobile |console )?games\b|\bvideo ?games\b|\bgamer\b|打游戏|玩游戏|电竞|videojuegos|\bzock(?:t|en)\b|videospiele"
+    r"online |mobile |console )?games\b|\bvideo ?games\b|\bgamer\b|\b(?:he|she|they|who|i|hes|shes|he's|she's) (?:\w+ly )?(?:games|game|gaming)\b(?! of\b)|打游戏|玩游戏|电竞|videojuegos|\bzock(?:t|en)\b|videospiele"
 )
 #: Taking the item just talked about ("fine, that one", "ok this one then").
 ACCEPT = re.compile(

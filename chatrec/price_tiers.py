@@ -29,6 +29,14 @@ if TYPE_CHECKING:
 __all__ = ["Tier", "load_tiers", "steer", "tier_budget", "tier_said"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: lead, stop 31: "simple to use", "cheap to run", "sencillo de usar", "einfach zu bedienen", "操作简单的": the
+#: word says how easy or dear the thing is to use, not what it costs ("a smartwatch for my mom, simple to
+#: use" read a budget of the cheaper half of the smartwatches)
+_EASE_AFTER = re.compile(
+    r"\s*(?:to|enough to|de|zu|im|in der|para)\s+(?:use|operate|set|setup|clean|carry|handle|wear|read|understand|"
+    r"learn|install|charge|connect|navigate|pair|run|maintain|hold|usar|manejar|utilizar|limpiar|llevar|bedienen|"
+    r"benutzen|nutzen|reinigen|handhaben|verbrauch|bedienung|handhabung)\b")
+_EASE_BEFORE = re.compile(r"(?:操作|使用|用起来|上手|用着|设置|安装)\s*$")
 
 
 @dataclass(frozen=True)
@@ -63,8 +71,11 @@ def load_tiers(prompts_dir: str | None = None) -> tuple[Tier, ...]:
 
 def _found(cue: str, text: str) -> re.Match[str] | None:
     if _HAN.search(cue):
-        return re.search(re.escape(cue), text)
-    return re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text)
+        found = (m for m in re.finditer(re.escape(cue), text) if not _EASE_BEFORE.search(text[:m.start()]))
+    else:
+        found = (m for m in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text)
+                 if not _EASE_AFTER.match(text, m.end()))
+    return next(found, None)
 
 
 def tier_said(message: str, tiers: Sequence[Tier] | None = None) -> Tier | None:

@@ -33,6 +33,7 @@ from chatrec import unshown_make  # lead: "the samsung or the lg?", "any from va
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
+from chatrec import outfit_mix  # lead: an outfit is several kinds of things
 from chatrec import refused_colours  # i12ac: a colour turned down in two-colour items too
 from chatrec import loud_words  # lead: "nothing too flashy": watches in loud colours last
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
@@ -1145,6 +1146,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     if heard.language == "other":
         notes.append(phrases.render("other_language"))
+    compares_prices = bool(heard.relative_price)  # kept: a shop without prices clears it below
     if (heard.price is not None or heard.relative_price) and not has_prices:
         if heard.intent not in ("ask_about_item", "compare"):  # an answer about shown items says it itself
             notes.append(phrases.render("no_prices"))  # never an invented range on a catalogue without prices
@@ -1294,7 +1296,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             notes.append(phrases.render("no_cheaper" if heard.relative_price == "cheaper" else "no_pricier"))
     named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
-    if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines:
+    if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines \
+            and not compares_prices and not outfit_mix.asks_outfit(message):  # lead: "有没有便宜一点的", "un conjunto"
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
             message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
@@ -1368,6 +1371,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = nearest_the_budget(candidates, state.wishes(), wishes)
     candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
+    candidates = outfit_mix.mixed(  # lead: "an outfit for a job interview": shirt, trousers, shoes in turns
+        candidates, f"{' '.join(state.queries)} {message}", state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
     candidates = device_question.named_first(  # i12al: "remotes for a TV": those naming a TV first
         candidates, reading, state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
     # "43 inch", "wireless": the items stating them first (Chinese words stay out of the query: "43寸" is read here)

@@ -55,6 +55,8 @@ from chatrec import set50_classes  # i12ao
 from chatrec import set51_classes  # i12as
 from chatrec import set52_classes  # i12at
 from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
+from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
+from chatrec import subkind_negation  # lead: turning down a kind of the type searched
 from chatrec import case_for_device  # lead: a phone's case is filed with phone cases
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
@@ -423,7 +425,8 @@ def _english_words() -> frozenset[str]:
 
 def _is_word(token: str) -> bool:
     words = _english_words()
-    return token in words or token + "s" in words or token + "es" in words or token in _common_words()
+    return (token in words or token + "s" in words or token + "es" in words or token in _common_words()
+            or token in behaviour_verbs())
 
 
 def type_fields(fields: Sequence[str]) -> list[str]:
@@ -1414,9 +1417,10 @@ def understand(
                 del include[name]
     in_match = {p for m in matches for p in range(m.start, m.end)}
     given_up = _given_up_words(message)
+    behaviour = behaviour_positions(tokens)  # lead: "that won't fall out" keeps no "out" out
     avoid = [
         t for i, t in enumerate(matchable)
-        if flags[i] and i not in in_match and t not in _PUNCT and t not in _FILLERS and len(t) > 2
+        if flags[i] and i not in in_match and i not in behaviour and t not in _PUNCT and t not in _FILLERS and len(t) > 2
         and not re.search(r"[\u3400-\u9fff]", t) and t not in {"kid", "adult", "clothe", "clothing", "thing", "colour", "color"}
         and t not in _PRONOUNS  # "no sandals, I don't want them": no word to keep out of names
         and t not in _PRICE_WORDS  # "not too expensive" is a price wish, read as one
@@ -1553,6 +1557,7 @@ def understand(
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = disliked_brand.adjust(  # lead: "she already has a samsung, doesnt like it"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = subkind_negation.adjust(request, raw, context, vocabulary)  # lead: "no fitness band" on smartwatches
     return case_for_device.adjust(request, raw, context, vocabulary)  # lead: "and a case for it?" after phones
 
 
