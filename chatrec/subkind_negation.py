@@ -4,8 +4,9 @@
 mouse and kitchen scales: "fitness band" is a name of the shop's SmartWatches type, so the rules read
 it as that whole type turned down. When a message turns down the product type in force and names no
 other product, and its words for it are not the type's own name ("fitness band" for SmartWatches,
-"sneakers" for Casual Shoes; not "no smartwatches" or "no casual shoes"), the shopper turns down a kind
-of it: the type stays, and the head noun of their words ("band") is kept out of the titles instead.
+"sneakers" for Casual Shoes, "不要手环"; not "no smartwatches" or "no casual shoes"; a message in Chinese,
+Spanish or German is compared in the lexicon's English words), the shopper turns down a kind of it:
+the type stays, and the head noun of their words ("band") is kept out of the titles instead.
 """
 
 from __future__ import annotations
@@ -52,8 +53,7 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     from chatrec.understanding import _singular, normalise_tokens, type_fields
 
     current: Mapping[str, Sequence[str]] = getattr(context, "current", None) or {}
-    if request.intent not in ("refine", "recommend", "reject") or not request.exclude or vocabulary is None \
-            or request.language != "en":  # the words are compared with the type's English name
+    if request.intent not in ("refine", "recommend", "reject") or not request.exclude or vocabulary is None:
         return request
     types = set(type_fields(vocabulary.fields)) | {"category"}
     if set(request.include) & types:
@@ -69,14 +69,30 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
             for value in values:
                 words = [_singular(w) for w in normalise_tokens(str(value), camel=True)]
                 own |= {*words, "".join(words)}
-    raw = [_singular(w) for w in re.findall(r"[a-z]+", message.lower())]
+    text = message
+    if request.language in ("zh", "es", "de"):  # "不要手环": the words compared with the type's English name
+        from chatrec.language import Lexicon, fold
+
+        text = Lexicon.default().translate(fold(message), request.language)
+    # the clause naming the type turned down ("no fitness band" of "no fitness band, not black")
+    clauses = re.split(r"[,.;!?]|\b(?:but|and|also)\b", text.lower())
+    clause = next((c for c in clauses if any(
+        n in turned and set(vs) & set(request.exclude[n]) for m in vocabulary.find(normalise_tokens(c))
+        for n, vs in m.values.items())), None)
+    if clause is None:  # words the reading put in other words first ("fitness band" read as "smartwatch")
+        avoided = {_singular(w) for w in request.avoid_words}  # "no black" is read already
+        clause = next((c for c in clauses if re.search(r"\b(?:no|not|without|none|nothing)\b", c) and not {
+            _singular(w) for w in re.findall(r"[a-z]+", c) if w not in _NOT_KIND} <= avoided), None)
+    if clause is None:
+        return request
+    raw = [_singular(w) for w in re.findall(r"[a-z]+", clause)]
     if set(raw) & own:
         return request  # "no smartwatches", "not casual shoes": the type itself
-    kinds = [w for w in raw if len(w) > 2 and w not in _NOT_KIND and vocabulary.find([w])]
     named = [w for w in raw if w not in _NOT_KIND and len(w) > 2]
-    head = (kinds or named or [""])[-1]
-    if not head:
+    if not named:
         return request
+    head = named[-1]
     exclude = {name: values for name, values in request.exclude.items() if name not in turned}
-    avoid = list(dict.fromkeys([*request.avoid_words, head]))
+    said = set(raw)  # "fitness" of "fitness band" is no word to keep out: many smart watches say it
+    avoid = list(dict.fromkeys([*(w for w in request.avoid_words if _singular(w) not in said), head]))
     return request.model_copy(update={"exclude": exclude, "avoid_words": avoid})

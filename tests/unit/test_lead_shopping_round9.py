@@ -79,6 +79,8 @@ def test_overheat_is_no_typo(catalogues: Any) -> None:
 @pytest.mark.parametrize(("catalogue", "current", "said", "head"), [
     ("electronics", {"category": ["SmartWatches"]}, "no fitness band", "band"),
     ("electronics", {"category": ["SmartWatches"]}, "no fitness bands please", "band"),
+    ("electronics", {"category": ["SmartWatches"]}, "no black, no fitness band", "band"),
+    ("electronics", {"category": ["SmartWatches"]}, "no fitness band, not black", "band"),
     ("fashion", {"category": ["Casual Shoes"]}, "no sneakers", "sneaker"),
     ("fashion", {"category": ["Tshirts"], "gender": ["Men"]}, "no polos", "polo"),
 ])
