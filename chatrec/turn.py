@@ -53,6 +53,7 @@ from chatrec import device_question, not_carried_wish, one_shown, shown_pointing
 from chatrec import batch13_fixes  # i12av: batch 13's open cases (brands as written, ...)
 from chatrec import shopper_context  # i12ap: batch 13 (already owned, a device stated, a person corrected)
 from chatrec import batch14_classes  # i12au: batch 14 ("teh 2nd", "back to 20k", "new search. mens tshirts")
+from chatrec import batch15_classes  # i12az: batch 15 ("3 of the first one", "you guys are slow", "put samsung back")
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
@@ -985,6 +986,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     whole = message  # what the shopper said they own stays read from all their words (ownership.stated)
     message, owned = shopper_context.read_plainly(message)  # i12ap: "I already have the boAt one, now ..."
     user, state = begin(parts.store, session_id, user_id)
+    message = batch15_classes.rewritten(message, len(state.last_shown))  # i12az: "2 of the first one", "put X back"
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
@@ -1058,10 +1060,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard, message, ["category", *type_fields(list(parts.vocabulary.fields))], back_to is not None)
     heard = batch13_fixes.asked_in_past(heard, message)  # i12av: "what was the shirt called again, the first one"
     if back_to is not None:  # i12aq: "show me the earlier ones", "go back to the first lot": that list again
-        heard = gaps_round7.back_to_earlier(heard, message, {  # the type fields in force, as the earlier list's
+        heard = gaps_round7.back_to_earlier(heard, message, earlier_types := {  # the type fields in force, as the earlier list's
             name: earlier_values for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])
             if state.include.get(name) and (earlier_values := list(dict.fromkeys(
                 str(v) for i in back_to if i in index and (v := index.get(i).field_value(name)))))})
+        heard = batch15_classes.back_types(heard, earlier_types)  # i12az: "go back to the tvs" after smart TVs
     if state.last_shown and parts.store.exists(session_id):  # i12af: "no, I meant the second and the third"
         heard = meant_items.corrects_items(heard, message, earlier_question(turns_so_far()) is not None)
     heard = shopper_moves.gift_is_no_type(  # i12y: "regalos para mi madre" is no "Accessory Gift Set"
@@ -1141,7 +1144,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = spec_filters.drop_spec_price(heard, message)
         heard = shopper_asks.spec_asked_for(heard, message, bounds)  # i12ak: "do you have a 2 metre one?"
         heard = batch13_fixes.figure_proposed(heard, message, bounds)  # i12av: "what about 50 inch then"
-    for family in spec_comparatives.given_up(message, list(state.specs)):  # "forget the capacity, just the best rated"
+    for family in [*spec_comparatives.given_up(message, list(state.specs)),  # "forget the capacity, just the best rated"
+                   *batch15_classes.lengths_given_up(message, list(state.specs))]:  # i12az: "forget the length"
         bounds[family] = (None, None)
         heard = heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
     if heard.language == "other":
@@ -1192,6 +1196,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = batch14_classes.read(  # i12au: "first one what brand", "back to 20k", "start over, I want ..."
         heard, message, budget_in_force=state.max_price is not None or state.min_price is not None,
         has_prices=has_prices, kinds=["category", *type_fields(list(parts.vocabulary.fields))], specs=bool(bounds))
+    heard = batch15_classes.read(  # i12az: "this is taking forever" is chit-chat; "go back to the tvs"
+        heard, message, [index.get(i) for i in state.last_shown if i in index], ["category", *type_fields(list(parts.vocabulary.fields))])
     budget_before = (state.min_price, state.max_price)
     include_before = {name: list(values) for name, values in state.include.items()}
     # a question the shopper passed over with a wish of their own ("I'm a guy", "under 1000?"), after an
