@@ -200,3 +200,10 @@ def test_northern_zheng_is_buying(catalogues) -> None:
     assert _read(catalogues, "electronics", "整一个烤肠机 巴适").intent == "recommend"
     heard = _read(catalogues, "electronics", "帮我整一个电饭锅")
     assert heard.include.get("category") == ["Rice&PastaCookers"], heard
+
+
+@pytest.mark.parametrize(("text", "language"), [("eine smartwach für meinen sohn", "de"), ("smartwach", "en")])
+def test_typo_smartwach_german_only_after_a_german_article(catalogues, text, language) -> None:
+    heard = _read(catalogues, "electronics", text)
+    assert heard.include.get("category") == ["SmartWatches"], heard
+    assert heard.language == language
