@@ -103,6 +103,12 @@ def test_brand_no_thanks_turns_it_down(catalogues, text, current, brand) -> None
     assert _folded(heard.exclude.get("brand", [])) == {brand} and not heard.include.get("brand"), heard
 
 
+@pytest.mark.parametrize(("text", "position"), [("el de samsung no, gracias", 1), ("la de LG no gracias", 2)])
+def test_shown_item_no_thanks_stays_turned_down(catalogues, text, position) -> None:
+    heard = _read(catalogues, "electronics", text, shown=TVS)
+    assert heard.intent == "reject" and heard.positions == [position], heard
+
+
 @pytest.mark.parametrize(
     ("catalogue", "text", "wanted", "refused"),
     [
