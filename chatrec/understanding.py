@@ -54,6 +54,7 @@ from chatrec import set49_classes  # i12an
 from chatrec import set50_classes  # i12ao
 from chatrec import set51_classes  # i12as
 from chatrec import set52_classes  # i12at
+from chatrec import set54_classes  # i12ay
 from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
 from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
 from chatrec import subkind_negation  # lead: turning down a kind of the type searched
@@ -1556,6 +1557,8 @@ def understand(
     request = set51_classes.adjust(  # i12as: "blue tooth spears", "slops", "max 3-4k", "not the gaming ones"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = disliked_brand.adjust(  # lead: "she already has a samsung, doesnt like it"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = set54_classes.adjust(  # i12ay: "budget 大概两百", "紫的粉的都不要", "lg no gracias", "nix über 50"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = subkind_negation.adjust(request, raw, context, vocabulary)  # lead: "no fitness band" on smartwatches
     return case_for_device.adjust(request, raw, context, vocabulary)  # lead: "and a case for it?" after phones
