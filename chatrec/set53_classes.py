@@ -29,7 +29,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from chatrec.request import ShopperRequest
+from chatrec.request import PriceRange, ShopperRequest
 from chatrec.text import word_table
 
 __all__ = ["adjust", "other_words"]
@@ -68,6 +68,8 @@ def _table() -> dict[str, Any]:
         "how": re.compile(data["how_question"], _FLAGS),
         "either": re.compile(data["either_positions"], _FLAGS),
         "sell": re.compile(data["sell_question"], _FLAGS),
+        "same_or_less": re.compile(data["same_or_less"], _FLAGS),
+        "head_ones": re.compile(data["head_ones"], _FLAGS),
     }
 
 
@@ -185,6 +187,39 @@ def _question(request: ShopperRequest, message: str, context: Any) -> ShopperReq
     return request
 
 
+def _same_or_less(request: ShopperRequest, message: str, context: Any) -> ShopperRequest:
+    """"same price or less": a ceiling at the dearest item shown (or pointed at), a change to the search."""
+    shown = list(getattr(context, "shown", ()) or ())
+    if not shown or request.price is not None or request.relative_price == "pricier" \
+            or not _table()["same_or_less"].search(message):
+        return request
+    named = _named(request)
+    items = [shown[p - 1] for p in named if 1 <= p <= len(shown)] or shown
+    prices = [float(i.price) for i in items if getattr(i, "price", None) is not None]
+    if not prices:
+        return request
+    intent = "refine" if request.intent in ("reject", "recommend", "refine", "more_like") and not named else request.intent
+    # "or less" alone reads as cheaper; at the same price is allowed too, so the ceiling replaces it
+    return request.model_copy(update={
+        "price": PriceRange(max=max(prices)), "relative_price": None, "intent": intent, "show_now": False})
+
+
+def _head_ones(request: ShopperRequest, message: str, reread: Callable[[str], ShopperRequest]) -> ShopperRequest:
+    """"not sports shoes, proper school ones": the ones wanted are the head noun turned down with its modifier."""
+    if request.intent not in ("recommend", "refine") or _types(request) or request.references:
+        return request
+    found = _table()["head_ones"].search(message)
+    if found is None:
+        return request
+    turned = _types(reread(f"{found.group('mod')} {found.group('head')}"))
+    if not turned or turned != {k: v for k, v in request.exclude.items() if k in _TYPE_FIELDS}:
+        return request
+    head = _types(reread(found.group("head")))
+    if not head or head == turned:
+        return request
+    return request.model_copy(update={"include": {**request.include, **head}})
+
+
 def _not_sold(request: ShopperRequest, message: str) -> ShopperRequest:
     """"do y'all sell fishing rods": asking whether the shop sells what no catalogue value names."""
     if request.intent != "recommend" or _wish(request) or request.references or not _table()["sell"].search(message):
@@ -215,5 +250,7 @@ def adjust(
     request = _year(request, message, reread)
     request = _question(request, message, context)
     request = _not_sold(request, message)
+    request = _same_or_less(request, message, context)
+    request = _head_ones(request, message, reread)
     return _child(request, message, vocabulary)
 

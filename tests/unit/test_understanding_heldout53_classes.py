@@ -215,3 +215,39 @@ def test_asking_for_what_is_sold(catalogues) -> None:
     heard = _read(catalogues, "electronics", "do y'all sell power banks")
     assert heard.intent == "recommend"
     assert heard.include.get("category") == ["PowerBanks"]
+
+
+# --- "both of the X ones", "same price or less", "not A B, C ones" ---
+
+JEANS = ("11280", "9169", "11308")  # Wrangler black, Locomotive blue, Wrangler black slim
+BAGS = ("3393", "5876", "8519", "9444")  # Murcia green, Puma black, Nike pink-blue, Nike blue
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "shown", "positions"),
+    [("fashion", "both of the black ones, which is slimmer", JEANS, [1, 3]),
+     ("fashion", "both of the nike ones, more like those", BAGS, [3, 4])],
+)
+def test_both_of_the_x_ones(catalogues, name: str, text: str, shown: tuple[str, ...], positions: list[int]) -> None:
+    assert _positions(_read(catalogues, name, text, shown)) == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "ceiling"),
+    [("other brands, same price or lower", 28999.0), ("something in the same budget or less pls", 28999.0)],
+)
+def test_same_price_or_less(catalogues, text: str, ceiling: float) -> None:
+    heard = _read(catalogues, "electronics", text, PHONES, current={"category": ["Smartphones"]})
+    assert heard.intent == "refine"
+    assert _price(heard) == (None, ceiling)
+
+
+@pytest.mark.parametrize(
+    ("text", "include", "exclude"),
+    [("no formal shoes, comfy ones for every day", {"subCategory": ["Shoes"]}, {"category": ["Formal Shoes"]}),
+     ("not sports shoes, just normal everyday ones", {"subCategory": ["Shoes"]}, {"category": ["Sports Shoes"]})],
+)
+def test_head_noun_of_ones(catalogues, text: str, include: dict[str, list[str]], exclude: dict[str, list[str]]) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert heard.include == include
+    assert heard.exclude == exclude
