@@ -251,3 +251,19 @@ def test_head_noun_of_ones(catalogues, text: str, include: dict[str, list[str]],
     heard = _read(catalogues, "fashion", text)
     assert heard.include == include
     assert heard.exclude == exclude
+
+
+# --- what the classes leave alone ---
+
+@pytest.mark.parametrize(
+    "text",
+    ["a watch with 2 years warranty for my wife", "a dress for my sister, she is 5 foot 4", "a belt for him, he is 6 ft"],
+)
+def test_no_child_without_an_age(catalogues, text: str) -> None:
+    heard = _read(catalogues, "fashion", text)
+    assert not {"Boys", "Girls"} & set(heard.include.get("gender", []))
+
+
+@pytest.mark.parametrize("text", ["do you sell anything for a 10th anniversary", "do you guys stock gifts for teachers"])
+def test_asking_what_is_sold_in_general_is_no_off_topic(catalogues, text: str) -> None:
+    assert _read(catalogues, "fashion", text).intent != "off_topic"
