@@ -252,7 +252,9 @@ def _listed(request: ShopperRequest, lowered: str, shown: list[Any], reread: Cal
             if sorted(_named(again)) == wanted:
                 return again
     pair = patterns["word_pair"].search(lowered)
-    if pair and (request.include or len(_named(request)) != 2) and not {pair.group("a"), pair.group("b")} & {"one", "ones"}:
+    # "the pricey one and the cheap one" is already said with "one": rewording it again would loop
+    if pair and (request.include or len(_named(request)) != 2) \
+            and not {pair.group("a").split()[-1], pair.group("b").split()[-1]} & {"one", "ones"}:
         again = reread(lowered[:pair.start()] + f"the {pair.group('a')} one and the {pair.group('b')} one" + lowered[pair.end():])
         kept = all(set(v) <= set(request.include.get(k, [])) for k, v in again.include.items())
         if len(_named(again)) == 2 and kept and len(again.include) <= len(request.include) \

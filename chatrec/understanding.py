@@ -59,6 +59,7 @@ from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
 from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
 from chatrec import subkind_negation  # lead: turning down a kind of the type searched
 from chatrec import case_for_device  # lead: a phone's case is filed with phone cases
+from chatrec import set53_classes  # i12ax
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1561,7 +1562,9 @@ def understand(
     request = set54_classes.adjust(  # i12ay: "budget 大概两百", "紫的粉的都不要", "lg no gracias", "nix über 50"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = subkind_negation.adjust(request, raw, context, vocabulary)  # lead: "no fitness band" on smartwatches
-    return case_for_device.adjust(request, raw, context, vocabulary)  # lead: "and a case for it?" after phones
+    request = case_for_device.adjust(request, raw, context, vocabulary)  # lead: "and a case for it?" after phones
+    return set53_classes.adjust(  # i12ax: "blew jeans", "I'm off pink", "my 8 yr old", "8gb/128gb", "the pricey one"
+        request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
