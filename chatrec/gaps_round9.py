@@ -1,0 +1,173 @@
+"""Shopping gaps round 9 (issue 12, branch i12bb): classes the lead found shopping the demos.
+
+- A screen size is no price: "Fernseher 43 bis 50 Zoll", "un televisor entre 40 y 50 pulgadas por menos
+  de 30 mil" read the figures with a unit as a size (:mod:`chatrec.spec_filters`), never as the budget's
+  ends (:func:`spec_not_price`); a unit word is no brand a typo corrector found ("32 bis 43 zoll" is no
+  brand Zoul: :func:`no_unit_brand`).
+- A case or cover for a phone with no phone in the conversation ("a phone case", "eine Handyhülle",
+  "手机壳") is filed where this shop files phone cases: :func:`phone_case` (through
+  :mod:`chatrec.case_for_device`, with the phone the message names as the device).
+- 内存 in Chinese phone talk is the storage, 运存 the RAM: "内存多大" with phones shown asks about them,
+  "内存大一点的" asks for more storage than they have (:func:`memory_question`); the answers read the figure
+  of the right part of a title (``part`` of ``spec_questions`` in ``prompts/answers_zh.json``).
+- A shoe without a heel ("ohne Absatz", "sin tacón", "平底的凉鞋") leaves out the heel type, never a raw
+  avoid word kept in German: :func:`no_heel`.
+
+The words are in ``chatrec/data/gaps_round9.json``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from chatrec.request import ShopperRequest
+from chatrec.word_tables import folded, table
+
+__all__ = ["adjust", "memory_question", "no_heel", "no_unit_brand", "phone_case", "spec_not_price"]
+
+_DATA = str(Path(__file__).with_name("data") / "gaps_round9.json")
+_LANGUAGES = ("en", "es", "de", "zh")
+_WISHES = ("recommend", "refine", "answer", "more_like")
+
+
+def _found(name: str, text: str, language: str | None = None) -> bool:
+    """Whether the entry's pattern is in the text: in the message's language and English (every
+    language when none is given)."""
+    entry = table(_DATA)[name]
+    languages = _LANGUAGES if language is None else ("en", language)
+    return any(re.search(entry[lang], text) for lang in languages if entry.get(lang))
+
+
+def _words(name: str) -> list[str]:
+    return list(table(_DATA)[name]["words"])
+
+
+def spec_not_price(request: ShopperRequest, message: str) -> ShopperRequest:
+    """The request without a budget end that is a figure with a unit ("40 a 50 pulgadas"): the other end,
+    a real amount ("por menos de 30 mil"), is kept."""
+    from chatrec.spec_filters import read_bounds
+
+    price = request.price
+    if price is None or (price.min is None and price.max is None):
+        return request
+    bounds = read_bounds(message)
+    figures = {round(v, 2) for pair in bounds.values() for v in pair if v is not None}
+    if not figures:
+        return request
+    low = None if price.min is not None and round(price.min, 2) in figures else price.min
+    high = None if price.max is not None and round(price.max, 2) in figures else price.max
+    if (low, high) == (price.min, price.max):
+        return request
+    if low is None and high is None:
+        return request.model_copy(update={"price": None})
+    return request.model_copy(update={"price": price.model_copy(update={"min": low, "max": high})})
+
+
+def no_unit_brand(request: ShopperRequest, message: str) -> ShopperRequest:
+    """The request without a brand read only from a unit word a typo corrector turned into it ("zoll" ->
+    Zoul): the brand is not in the message, a unit word after a figure is, and the two spell alike."""
+    brands = request.include.get("brand") or []
+    if not brands:
+        return request
+    text = folded(message)
+    units = set(re.findall(r"\d\s*-?\s*([a-z]+)", text)) & set(_words("unit_words"))
+    if not units:
+        return request
+    wrong = [b for b in brands if folded(b) not in text and any(
+        difflib.SequenceMatcher(None, folded(b), u).ratio() >= 0.7 for u in units)]
+    if not wrong:
+        return request
+    include = {k: v for k, v in request.include.items() if k != "brand"}
+    if len(wrong) < len(brands):
+        include["brand"] = [b for b in brands if b not in wrong]
+    return request.model_copy(update={"include": include})
+
+
+def phone_case(request: ShopperRequest, message: str, context: Any, vocabulary: Any,
+               reread: Callable[[str], Any]) -> ShopperRequest:
+    """A case or cover the message says is a phone's ("a phone case", "una funda de móvil", "手机壳"),
+    with no phone shown or searched: the case types filed with the phones (see the module docstring)."""
+    from chatrec import case_for_device
+
+    if request.intent not in ("recommend", "refine") or vocabulary is None:
+        return request
+    types = request.include.get("category") or []
+    if not any(re.search(r"case|cover", t, re.IGNORECASE) for t in types):
+        return request
+    text = folded(message)
+    if not _found("phone", text, request.language):
+        return request
+    phones = [t for t in (reread("phone").include.get("category") or []) if t not in types]
+    if not phones:
+        return request
+    # the phone the message names is the device, whatever else was shown or searched before
+    cases = [t for t in types if re.search(r"case|cover", t, re.IGNORECASE)]
+    named = request.model_copy(update={"include": {**request.include, "category": [*cases, *phones]}})
+    narrowed = case_for_device.adjust(named, message, SimpleNamespace(shown=(), current={}), vocabulary)
+    if set(narrowed.include.get("category") or []) & set(phones) or narrowed.include.get("category") == cases:
+        return request
+    return narrowed
+
+
+def no_heel(request: ShopperRequest, message: str, reread: Callable[[str], Any]) -> ShopperRequest:
+    """A shoe without a heel ("ohne Absatz", "sin tacón", "no heels", "平底的凉鞋"): the heel type left out,
+    the heel words no longer kept as raw avoid words; "平底鞋" that already names flats is left alone."""
+    if request.intent not in _WISHES:
+        return request
+    text = folded(message)
+    if not _found("no_heel", text):
+        return request
+    heels = {f: list(v) for f, v in reread("heels").include.items() if v}
+    if not heels:
+        return request
+    if any(set(v) & set(request.include.get(f, ())) for f, v in heels.items()):
+        return request  # heels wished as well: the rules' reading stands
+    flats = reread("flats").include
+    flat_only = re.search(table(_DATA)["no_heel"]["zh"], text) and not any(
+        re.search(table(_DATA)["no_heel"][lang], text) for lang in ("en", "es", "de"))
+    if flat_only and "不要" not in text and any(set(v) & set(request.include.get(f, ())) for f, v in flats.items() if v):
+        return request  # "平底鞋" is the flats type already
+    exclude = {f: list(v) for f, v in request.exclude.items()}
+    for name, values in heels.items():
+        exclude[name] = list(dict.fromkeys([*exclude.get(name, []), *values]))
+    heel_words = {folded(w) for w in _words("heel_words")}
+    avoid = [w for w in request.avoid_words if folded(w) not in heel_words]
+    if exclude == request.exclude and avoid == request.avoid_words:
+        return request
+    return request.model_copy(update={"exclude": exclude, "avoid_words": avoid})
+
+
+def memory_question(request: ShopperRequest, message: str, context: Any) -> ShopperRequest:
+    """"内存多大", "运存呢" with items shown: a question about them (the answer reads 内存 as storage, 运存 as
+    RAM: ``spec_questions`` of ``prompts/answers_zh.json``); "内存大一点的": more of it than they have (a
+    refinement :mod:`chatrec.spec_comparatives` bounds). Only a message the rules read as chit-chat, or as
+    a question pointing at no item."""
+    bare = request.intent == "chitchat" or (request.intent == "ask_about_item" and not request.references)
+    if not bare or not getattr(context, "shown", None) or request.language != "zh":
+        return request
+    entry = table(_DATA)["memory"]
+    text = folded(message)
+    if not re.search(entry["zh"], text):
+        return request
+    if re.search(entry["more"], text):
+        return request.model_copy(update={"intent": "refine"})
+    if request.intent != "chitchat":
+        return request
+    if re.search(entry["asks"], text) or len(re.sub(r"[\W_]", "", text)) <= 4:
+        return request.model_copy(update={"intent": "ask_about_item"})
+    return request
+
+
+def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any,
+           reread: Callable[[str], Any]) -> ShopperRequest:
+    """This round's reading steps, in order (a step of :func:`chatrec.understanding.understand`)."""
+    request = spec_not_price(request, message)
+    request = no_unit_brand(request, message)
+    request = phone_case(request, message, context, vocabulary, reread)
+    request = memory_question(request, message, context)
+    return no_heel(request, message, reread)
