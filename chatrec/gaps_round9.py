@@ -10,6 +10,8 @@
 - 内存 in Chinese phone talk is the storage, 运存 the RAM: "内存多大" with phones shown asks about them,
   "内存大一点的" asks for more storage than they have (:func:`memory_question`); the answers read the figure
   of the right part of a title (``part`` of ``spec_questions`` in ``prompts/answers_zh.json``).
+- The device an accessory is for ("a case for my phone") is no feature of the accessory a reason credits:
+  :func:`device_words` (used by :func:`chatrec.grounding.facts_for`).
 - A shoe without a heel ("ohne Absatz", "sin tacón", "平底的凉鞋") leaves out the heel type, never a raw
   avoid word kept in German: :func:`no_heel`.
 
@@ -28,7 +30,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "memory_question", "no_heel", "no_unit_brand", "phone_case", "spec_not_price"]
+__all__ = ["adjust", "device_words", "memory_question", "no_heel", "no_unit_brand", "phone_case", "spec_not_price"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round9.json")
 _LANGUAGES = ("en", "es", "de", "zh")
@@ -161,6 +163,26 @@ def memory_question(request: ShopperRequest, message: str, context: Any) -> Shop
     if re.search(entry["asks"], text) or len(re.sub(r"[\W_]", "", text)) <= 4:
         return request.model_copy(update={"intent": "ask_about_item"})
     return request
+
+
+def device_words(text: str, title: str = "") -> set[str]:
+    """The words naming the device an accessory is for ("a case for my phone": {"phone"}): no feature a
+    reason may credit to the accessory ("with phone, as its description says"); a product noun of
+    ``prompts/product_nouns.txt`` or a device word of the word table, said right after "for my". A word
+    the item's ``title`` says stays creditable ("tempered glass for the iphone 13": "iPhone 13" in its name)."""
+    from chatrec.not_carried import product_nouns
+
+    entry = table(_DATA)["device_for"]
+    devices = set(entry["words"]) | set(product_nouns())
+    found: set[str] = set()
+    for match in re.finditer(entry["pattern"], folded(text)):
+        for word in (w for w in match.groups() if w):
+            if word in devices or word.rstrip("s") in devices:
+                found.add(word)
+            else:
+                break  # "for my daughter's phone" names a person first: nothing is credited as the device
+    said = set(re.findall(r"[a-z0-9]+", folded(title)))
+    return {w for w in found if w not in said and w.rstrip("s") not in said}
 
 
 def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any,

@@ -176,3 +176,37 @@ def test_more_memory_than_shown_asks_for_more_storage(said: str) -> None:
 
     bounds = comparative_bounds(said, [_phone(n, t) for n, t in enumerate(_PHONES)])
     assert list(bounds) == ["gb"] and (bounds["gb"][0] or 0) > 128, bounds
+
+
+# --- (5) the device an accessory is for is no feature of the accessory -----------------------------------
+
+
+def _case(title: str, description: str) -> Any:
+    from chatrec.catalog import Item
+
+    return Item(id="c1", title=title, description=description, price=299.0, category="BasicCases", currency="INR",
+                attributes={"subcategory": "Mobiles&Accessories"})
+
+
+@pytest.mark.parametrize("said, device", [
+    ("need a back cover for my phone", "phone"),
+    ("a sleeve for my laptop please", "laptop"),
+    ("una funda para mi celular", "celular"),
+    ("a skin for my tablet", "tablet"),
+])
+def test_the_device_an_accessory_is_for_is_no_credited_feature(said: str, device: str) -> None:
+    from chatrec.grounding import FactWriter, Request, facts_for
+
+    item = _case("Amozo Ultra Hybrid Case (Transparent)",
+                 f"Shock proof case for your {device}, slim fit. Keeps the {device} safe from drops.")
+    facts = facts_for(item, Request(text=said))
+    assert not [f for f in facts if f.kind == "feature" and device in f.value.lower()], facts
+    assert device not in FactWriter().write(facts).lower()
+
+
+def test_a_device_the_title_names_stays_creditable() -> None:
+    from chatrec.gaps_round9 import device_words
+
+    assert device_words("tempered glass for the iphone 13", "Tempered Glass for iPhone 13 (Pack of 2)") == set()
+    assert device_words("a case for my phone", "Spigen Case Compatible with iPhone 14") == {"phone"}
+    assert device_words("a gift for my daughter") == set()
