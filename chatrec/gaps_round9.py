@@ -10,6 +10,9 @@
 - 内存 in Chinese phone talk is the storage, 运存 the RAM: "内存多大" with phones shown asks about them,
   "内存大一点的" asks for more storage than they have (:func:`memory_question`); the answers read the figure
   of the right part of a title (``part`` of ``spec_questions`` in ``prompts/answers_zh.json``).
+- A case or cover asked for the phones shown when no case of the shop names their model ("and a case for
+  it?" after a POCO C31): the reply says plainly that none is listed for that model and shows the nearest,
+  cases of the same brand first (:func:`nearest_cases`, a step of :func:`chatrec.turn`).
 - The device an accessory is for ("a case for my phone") is no feature of the accessory a reason credits:
   :func:`device_words` (used by :func:`chatrec.grounding.facts_for`).
 - A shoe without a heel ("ohne Absatz", "sin tacón", "平底的凉鞋") leaves out the heel type, never a raw
@@ -30,7 +33,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "device_words", "memory_question", "no_heel", "no_unit_brand", "phone_case", "spec_not_price"]
+__all__ = ["adjust", "device_words", "memory_question", "model_name", "nearest_cases", "no_heel", "no_unit_brand", "phone_case", "spec_not_price"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round9.json")
 _LANGUAGES = ("en", "es", "de", "zh")
@@ -181,8 +184,74 @@ def device_words(text: str, title: str = "") -> set[str]:
                 found.add(word)
             else:
                 break  # "for my daughter's phone" names a person first: nothing is credited as the device
+    from chatrec.case_for_device import _asks_case
+
+    if _asks_case(text):  # "a phone under 15k ... and a case for it?": the phone is no feature of a case
+        found |= set(re.findall(r"[a-z0-9]+", folded(text))) & set(entry["words"])
     said = set(re.findall(r"[a-z0-9]+", folded(title)))
     return {w for w in found if w not in said and w.rstrip("s") not in said}
+
+
+#: Words of a phone's name that are no part of its model: "Samsung Galaxy M13 5G (Aqua Green, ...)" -> "galaxy m13".
+_NOT_MODEL = frozenset({"5g", "4g", "lte", "new", "edition", "smartphone", "phone", "mobile", "with", "and", "by"})
+
+
+def model_name(title: str) -> str:
+    """A device's model as its name says it: the words before the first bracket or bar ("Samsung Galaxy M13
+    (Aqua Green, 4GB, 64GB Storage) | 6000mAh" -> "Samsung Galaxy M13")."""
+    head = re.split(r"[(|\[,]", title, maxsplit=1)[0]
+    return " ".join(head.split()[:5]).strip()
+
+
+def _names_model(case_title: str, device: Any) -> bool:
+    said = set(re.findall(r"[a-z0-9]+", folded(case_title)))
+    brand = folded(str(getattr(device, "brand", "") or ""))
+    words = [w for w in re.findall(r"[a-z0-9]+", folded(model_name(device.title))) if w not in _NOT_MODEL and w != brand]
+    return bool(words) and all(w in said for w in words)
+
+
+def _groups(item: Any) -> dict[str, str]:
+    """The item's grouping fields ("department", "subcategory"): its text attributes that are no price, rating,
+    count, link or name."""
+    attributes = getattr(item, "attributes", None) or {}
+    return {k: str(v) for k, v in attributes.items() if isinstance(v, str) and v
+            and not re.search(r"price|rating|count|url|link|image|id$|name|brand|title|desc", k, re.IGNORECASE)
+            and not re.search(r"\d", v)}
+
+
+def _same_group(a: dict[str, str], b: dict[str, str]) -> bool:
+    common = set(a) & set(b)
+    return bool(common) and all(a[k] == b[k] for k in common)
+
+
+def nearest_cases(candidates: list[Any], message: str, devices: list[Any]) -> tuple[list[Any], list[str]]:
+    """A case or cover list for the devices shown, when no case names one of their models: the list with the
+    cases of the devices' brands first (then the others, as ranked), and the models no case names, for a
+    reply that says so plainly; the list unchanged and no model when a case names one, or no case is asked.
+
+    Args:
+        candidates: The ranked candidates (objects with ``item``).
+        message: The shopper's words ("and a case for it?").
+        devices: The devices the case is for (the items shown or pointed at, not cases themselves).
+    """
+    from chatrec.case_for_device import _asks_case
+
+    def is_case(item: Any) -> bool:
+        return bool(re.search(r"case|cover", str(getattr(item, "category", "") or ""), re.IGNORECASE))
+
+    if not candidates or not _asks_case(message) or not all(is_case(c.item) for c in candidates):
+        return candidates, []
+    groups = [_groups(c.item) for c in candidates]
+    # a device filed with the cases (a phone with phone cases), not any item shown before (a TV)
+    devices = [d for d in devices if not is_case(d) and any(_same_group(_groups(d), g) for g in groups)]
+    if not devices:
+        return candidates, []
+    if any(_names_model(c.item.title, d) for c in candidates for d in devices):
+        return candidates, []
+    brands = {folded(str(getattr(d, "brand", "") or "")) for d in devices} - {""}
+    same = [c for c in candidates if brands & set(re.findall(r"[a-z0-9]+", folded(c.item.title)))]
+    ordered = [*same, *(c for c in candidates if c not in same)]
+    return ordered, list(dict.fromkeys(model_name(d.title) for d in devices))
 
 
 def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any,

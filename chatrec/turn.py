@@ -38,6 +38,7 @@ from chatrec import loud_words  # lead: "nothing too flashy": watches in loud co
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import gaps_round7  # i12aq: shopping gaps round 7
 from chatrec import gaps_round8  # i12aw: shopping gaps round 8
+from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -1428,6 +1429,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if pointed_now:  # i12ag
         candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
     candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"
+    candidates, no_case_for = gaps_round9.nearest_cases(candidates, message, [  # i12bb: "and a case for it?"
+        index.get(i) for i in ([r.item_id for r in heard.references if r.item_id] or state.last_shown) if i in index])
+    if no_case_for:
+        notes.append(phrases.render("no_case_for", models=" / ".join(no_case_for[:2]) + (" …" if len(no_case_for) > 2 else "")))
 
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {

@@ -210,3 +210,64 @@ def test_a_device_the_title_names_stays_creditable() -> None:
     assert device_words("tempered glass for the iphone 13", "Tempered Glass for iPhone 13 (Pack of 2)") == set()
     assert device_words("a case for my phone", "Spigen Case Compatible with iPhone 14") == {"phone"}
     assert device_words("a gift for my daughter") == set()
+
+
+def test_a_phone_said_before_is_no_feature_of_its_case() -> None:
+    from chatrec.gaps_round9 import device_words
+
+    assert device_words("cheap smartphone, something under 12k. and a cover for that?") == {"smartphone"}
+    assert device_words("a phone with a good camera") == set()  # no case asked: the words are the shopper's wish
+
+
+# --- (3) no case names the shown phone: said plainly, the nearest shown ------------------------------------
+
+
+def _device(n: int, title: str, brand: str, category: str = "Smartphones",
+            subcategory: str = "Mobiles&Accessories") -> Any:
+    from chatrec.catalog import Item
+
+    return Item(id=f"d{n}", title=title, brand=brand, price=9999.0, category=category, currency="INR",
+                attributes={"department": "Electronics", "subcategory": subcategory})
+
+
+def _cands(*titles: str) -> list[Any]:
+    from chatrec.retrieval import Candidate
+
+    return [Candidate(item=_device(10 + n, t, t.split()[0], "BasicCases"), score=1.0 - n / 10)
+            for n, t in enumerate(titles)]
+
+
+_CASES = ("Spigen Ultra Hybrid Back Cover Case Compatible with iPhone 14 Pro max",
+          "Amozo Back Cover Case for iPhone 13", "Samsung Silicone Cover for Galaxy S22")
+
+
+@pytest.mark.parametrize("said", ["and a cover for it", "got a case for that one?", "¿tienes funda para este?",
+                                  "gibt es dafür eine Hülle?", "有这个的手机壳吗"])
+def test_no_case_for_the_shown_model_is_said_and_same_brand_comes_first(said: str) -> None:
+    from chatrec.gaps_round9 import nearest_cases
+
+    phones = [_device(1, "Samsung Galaxy M13 (Aqua Green, 4GB, 64GB Storage) | 6000mAh", "Samsung")]
+    ordered, models = nearest_cases(_cands(*_CASES), said, phones)
+    assert models == ["Samsung Galaxy M13"]
+    assert ordered[0].item.title.startswith("Samsung Silicone")
+
+
+def test_a_case_naming_the_model_is_no_gap_and_other_devices_are_no_phone() -> None:
+    from chatrec.gaps_round9 import nearest_cases
+
+    phones = [_device(1, "Apple iPhone 13 (128GB) - Midnight", "Apple")]
+    cands = _cands(*_CASES)
+    assert nearest_cases(cands, "a case for it", phones) == (cands, [])
+    tvs = [_device(2, "Samsung 80 cm (32 inches) Smart LED TV", "Samsung", "SmartTelevisions", "HomeTheater,TV&Video")]
+    assert nearest_cases(cands, "a case for my phone", tvs) == (cands, [])
+
+
+@pytest.mark.parametrize("said, words", [("and a cover for it", "No case or cover for"),
+                                         ("¿y una funda para él?", "ninguna funda para"),
+                                         ("和一个手机壳", "没有列出适用于")])
+def test_the_reply_says_no_case_is_listed_in_the_shoppers_language(said: str, words: str) -> None:
+    from chatrec.wording import Phrases
+
+    language = "es" if "funda" in said else "zh" if "壳" in said else "en"
+    text = Phrases().language(language).render("no_case_for", models="POCO C31")
+    assert words in text and "POCO C31" in text
