@@ -13,6 +13,9 @@
 - A case or cover asked for the phones shown when no case of the shop names their model ("and a case for
   it?" after a POCO C31): the reply says plainly that none is listed for that model and shows the nearest,
   cases of the same brand first (:func:`nearest_cases`, a step of :func:`chatrec.turn`).
+- A bundle's piece to match another ("ein rotes Kleid und passende Schuhe", "a black suit and shoes to
+  match") is not filtered to the first piece's colour, unless the same colour is asked for:
+  :func:`matching_piece` and :func:`colour_on_piece` (steps of :func:`chatrec.turn`).
 - The device an accessory is for ("a case for my phone") is no feature of the accessory a reason credits:
   :func:`device_words` (used by :func:`chatrec.grounding.facts_for`).
 - A shoe without a heel ("ohne Absatz", "sin tacón", "平底的凉鞋") leaves out the heel type, never a raw
@@ -33,7 +36,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "device_words", "memory_question", "model_name", "nearest_cases", "no_heel", "no_unit_brand", "phone_case", "spec_not_price"]
+__all__ = ["adjust", "colour_on_piece", "matching_piece", "device_words", "memory_question", "model_name", "nearest_cases", "no_heel", "no_unit_brand", "phone_case", "spec_not_price"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round9.json")
 _LANGUAGES = ("en", "es", "de", "zh")
@@ -252,6 +255,44 @@ def nearest_cases(candidates: list[Any], message: str, devices: list[Any]) -> tu
     same = [c for c in candidates if brands & set(re.findall(r"[a-z0-9]+", folded(c.item.title)))]
     ordered = [*same, *(c for c in candidates if c not in same)]
     return ordered, list(dict.fromkeys(model_name(d.title) for d in devices))
+
+
+def matching_piece(heard: Any, message: str, reread: Callable[[str], Any]) -> tuple[Any, dict[str, Any] | None]:
+    """A bundle whose second piece is to match the first ("ein rotes Kleid und passende Schuhe", "a black suit
+    and shoes to match"): the request without the colour (matching is no same colour), and the first piece
+    it stays on (``{"colour": {field: values}, "piece": {type field: values}}``, for :func:`colour_on_piece`);
+    unchanged and None when the shopper asks for the same colour ("shoes in the same colour") or names no
+    colour with the first piece."""
+    from chatrec.bundles import _JOINED
+    from chatrec.refused_colours import colour_fields
+
+    entry = table(_DATA)["matching"]
+    text = folded(message)
+    colours = {f: list(heard.include[f]) for f in colour_fields(heard.include) if heard.include.get(f)}
+    if not colours or not re.search(entry["match"], text) or re.search(entry["same"], text):
+        return heard, None
+    first = _JOINED.split(message, maxsplit=1)[0]
+    read = reread(first).include if first.strip() and first != message else {}
+    piece = {f: list(v) for f, v in read.items() if v and f not in colours}
+    if not piece or not any(read.get(f) for f in colours):
+        return heard, None  # the colour is not said with the first piece ("a suit and black shoes to match")
+    include = {f: v for f, v in heard.include.items() if f not in colours}
+    return heard.model_copy(update={"include": include}), {"colour": colours, "piece": piece}
+
+
+def colour_on_piece(candidates: list[Any], kept: dict[str, Any] | None) -> list[Any]:
+    """The candidates with the first piece of a matching bundle in its colour only (see :func:`matching_piece`);
+    the other pieces in any colour."""
+    if not kept:
+        return candidates
+
+    def first_piece(item: Any) -> bool:
+        return any(str(item.field_value(f)) in values for f, values in kept["piece"].items())
+
+    def coloured(item: Any) -> bool:
+        return any(str(item.field_value(f)) in values for f, values in kept["colour"].items())
+
+    return [c for c in candidates if not first_piece(c.item) or coloured(c.item)]
 
 
 def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any,

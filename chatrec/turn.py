@@ -1125,6 +1125,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if bundle:
         heard = heard.model_copy(update={"include": bundles.as_one_field(heard.include, kinds, index.items),
                                          "show_now": True})
+    heard, piece_colour = gaps_round9.matching_piece(heard, message, lambda text: understand(  # i12bb: "passende Schuhe"
+        text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings))) \
+        if bundle else (heard, None)
     bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
     if not bounds and state.last_shown and heard.intent in ("ask_about_item", "compare", "refine", "more_like", "recommend"):
         # "bigger screen please", "有没有屏幕更大的": new items past the figure of those shown, no answer
@@ -1411,6 +1414,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = sorted(again, key=lambda c: state.last_shown.index(c.item.id)) or candidates
     if heard.intent == "show_again" and back_to:  # i12aq: the earlier list itself, whatever the wishes retrieve
         candidates = [Candidate(item=index.get(i), score=-float(n)) for n, i in enumerate(back_to) if i in index]
+    candidates = gaps_round9.colour_on_piece(candidates, piece_colour)  # i12bb: the red dress, shoes in any colour
     if bundle:  # i12o: each product of the bundle in the list
         field_ = next((n for n in kinds if len(state.include.get(n, ())) >= 2), None)
         candidates = bundles.interleave(candidates, field_) if field_ else candidates

@@ -271,3 +271,37 @@ def test_the_reply_says_no_case_is_listed_in_the_shoppers_language(said: str, wo
     language = "es" if "funda" in said else "zh" if "壳" in said else "en"
     text = Phrases().language(language).render("no_case_for", models="POCO C31")
     assert words in text and "POCO C31" in text
+
+
+# --- (6) a piece to match is not filtered to the other piece's colour ---------------------------------------
+
+
+@pytest.mark.parametrize("said", ["a blue shirt and matching trousers", "una camisa azul y unos pantalones que combinen",
+                                  "蓝色衬衫和搭配的裤子"])
+def test_a_matching_piece_keeps_no_colour_the_first_piece_keeps_its_own(fashion: Any, said: str) -> None:
+    items = _items(fashion, fashion.respond(said, session_id="s"))
+    shirts = [i for i in items if "shirt" in i.title.lower()]
+    trousers = [i for i in items if "trouser" in i.title.lower()]
+    assert shirts and trousers, [i.title for i in items]
+    assert all("blue" in i.title.lower() for i in shirts), [i.title for i in shirts]
+    assert any("blue" not in i.title.lower() for i in trousers), [i.title for i in trousers]
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("a blue shirt and trousers in the same colour", False),
+    ("ein blaues Hemd und eine Hose in der gleichen Farbe", False),
+    ("a shirt and blue trousers to match", False),  # the colour is said with the second piece
+    ("ein blaues Hemd und eine passende Hose", True),
+])
+def test_the_same_colour_asked_for_stays_on_every_piece(catalogues: Any, said: str, kept: bool) -> None:
+    from chatrec.bundles import as_one_field
+    from chatrec.gaps_round9 import matching_piece
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, items = catalogues["fashion"]
+    heard = understand(said, vocabulary, TurnContext())
+    kinds = [k for k in ("subCategory", "articleType", "category") if k in heard.include]
+    heard = heard.model_copy(update={"include": as_one_field(heard.include, kinds, list(items.values()))})
+    changed, piece = matching_piece(heard, said, lambda text: understand(text, vocabulary, TurnContext()))
+    assert (piece is not None) is kept, (heard.include, piece)
+    assert ("baseColour" in changed.include) is (not kept)
