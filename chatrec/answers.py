@@ -999,6 +999,24 @@ def snippet(text: str, start: int, end: int, before: int = 3, after: int = 3) ->
     return ("…" if len(head) > before else "") + quoted + ("…" if len(tail) > after else "")
 
 
+def _part_quote(where: str, source: str, part: str, units: Sequence[str], figures: list[str]) -> tuple[str, str] | None:
+    """The figure of ``part`` a text states (the first RAM figure; the largest storage one: every figure that
+    is no RAM), quoted
+    as it is written, its figure appended to ``figures``; None when it states none (i12bb)."""
+    from chatrec.gaps_round8 import spec_part
+    from chatrec.specs import spec_matches
+
+    text = spec_part(source, part)
+    found = [(float(number.group(0)) * _SPEC_FACTORS.get((units[0], unit), 1.0), start, end)
+             for start, end, unit in spec_matches(text)
+             if unit in units and (number := re.match(r"\d+(?:\.\d+)?", text[start:end])) is not None]
+    if not found:
+        return None
+    _, start, end = found[0] if part == "ram" else max(found)  # "8GB RAM ... Upto 16GB RAM with RAM Plus"
+    figures.append(re.sub(r"\s+", " ", text[start:end].lower()))
+    return where, figure_said(text, start, end).lstrip("+/ ")  # "4GB RAM+128GB": the figure, not its joint
+
+
 def _spec_question(text: str, items: Sequence[Item], positions: list[int], wording: Mapping[str, Any]) -> Answer | None:
     """"How big is the first one?", "how much RAM does it have?", "第一个多大尺寸？": the spec each
     item's name or description states, quoted with its words; None when the message asks no spec
@@ -1008,7 +1026,9 @@ def _spec_question(text: str, items: Sequence[Item], positions: list[int], wordi
     rules = [*wording.get("spec_questions", [])]
     if wording.get("_language", "en") != "en":  # the lexicon writes some words in English ("ram", "battery")
         rules += _wording("en").get("spec_questions", [])
-    rule = next((r for r in rules if _has_phrase(text, r["words"])), None)  # a size ("how big") is tried last
+    # a size ("how big", "多大") is tried last: "内存多大" asks the storage, whichever language's rules come first
+    rules = sorted(rules, key=lambda r: r.get("name") == "size" or bool(r.get("generic")))
+    rule = next((r for r in rules if _has_phrase(text, r["words"])), None)
     if rule is None:
         return None
     if re.match(r"\W*(?:and |so |but )?(?:is|are|does|do|can|has|have|will|would)\b", text) \
@@ -1017,11 +1037,14 @@ def _spec_question(text: str, items: Sequence[Item], positions: list[int], wordi
     units = [*rule["units"], *[v for u in rule["units"] for a, v in _SPEC_FACTORS if a == u and v not in rule["units"]]]
     near = [w.lower() for w in rule.get("near", [])]
     field = _name(rule["name"], wording)
-    lines, missing, figures = [], [], []
+    lines, missing = [], []
+    figures: list[str] = []
     for item in items:
         quote = None
         for where, source in (("name", item.title), ("description", item.description or "")):
-            for match_start, match_end, unit in spec_matches(source):
+            if rule.get("part"):  # i12bb: "(64 GB) (4 GB RAM)": RAM is the figure said with RAM, storage the others
+                quote = _part_quote(where, source, rule["part"], units, figures)
+            for match_start, match_end, unit in ([] if rule.get("part") else spec_matches(source)):
                 if unit in units and (not near or any(w in source[match_end:match_end + 14].lower() for w in near)):
                     # i12aw: the figure itself ("1500W", "750 Watt"), not the words of the name around it
                     quote = (where, figure_said(source, match_start, match_end))

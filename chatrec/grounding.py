@@ -32,6 +32,7 @@ from chatrec.errors import PromptError
 from chatrec.labels import last_segment
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec import reason_words  # i12al
+from chatrec import gaps_round9  # i12bb
 
 __all__ = [
     "display_value",
@@ -480,6 +481,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     used |= _type_words(facts, wording)
     used |= _own_type_words(item)  # i12ac: "shoes" in the name of flats (subcategory Shoes) is their type, no feature
     used |= reason_words.not_features(item, request, request.said(wording))  # i12al: "mentions mobile", "mentions phone"
+    used |= gaps_round9.device_words(request.text, item.title)  # i12bb: "a case for my phone" credits no "with phone"
     # Features come from the shopper's own words only: a wished category path can hold many words.
     # The budget's numbers are no feature ("a kettle under 1500" is not a "1500 Watt" kettle).
     budget = {_format_number(float(bound)).replace(",", "") for bound in (request.min_price, request.max_price)

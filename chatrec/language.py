@@ -551,8 +551,9 @@ def _default_lexicon() -> Lexicon:
     set50 = Lexicon.load(_DATA / "lexicon_set50.json", base=round6)  # i12ao: 板鞋, baratico, casaca, "fürs Büro"
     set52 = Lexicon.load(_DATA / "lexicon_set52.json", base=set50)  # i12at: 連身裙, 背囊, 細路女, chaval, koa, suech
     set54 = Lexicon.load(_DATA / "lexicon_set54.json", base=set52)  # i12ay: 大裤衩, 能煮饭的, 书标, franela, bambas, Olle
+    round9 = Lexicon.load(_DATA / "lexicon_round9.json", base=set54)  # i12bb: "carcasa"
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, set54)
+    lexicon = Lexicon._over(names, round9)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon

@@ -50,7 +50,8 @@ def comparative_bounds(message: str, shown: Sequence[Any], pointed: Sequence[Any
     table = _table()
     if not shown or _has(text, table["question_words"]) or _has(text, table["not_with"]):
         return {}
-    for family, words in table["families"].items():
+    # i12bb: a family whose noun the message names first ("内存大一点的" is storage, not the screen "大一点" alone is)
+    for family, words in sorted(table["families"].items(), key=lambda pair: not _has(text, pair[1]["nouns"])):
         more = _has(text, words.get("more", ())) or (_has(text, table["more"]) and _has(text, words["nouns"]))
         less = _has(text, words.get("less", ())) or (_has(text, table["less"]) and _has(text, words["nouns"]))
         if more == less:

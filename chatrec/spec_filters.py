@@ -47,7 +47,7 @@ _UNITS: dict[str, tuple[str, float]] = {
 }
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*(?:(k)(?![a-z]))?"
-_FIGURE = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\+?\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
+_FIGURE = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\+?\s*-?\s*({_UNIT})(?![a-z0-9\u00c0-\u024f])", re.IGNORECASE)
 
 _NOT = r"(?<!no\s)(?<!not\s)(?<!kein\s)"
 _AT_LEAST = (r"no\s+(?:smaller|shorter|less|lower|slower)\s+than|at\s+least|min(?:imum)?|more\s+than|over|above|bigger\s+than|larger\s+than|greater\s+than|"
@@ -62,14 +62,14 @@ _SUFFIX_MIN = r"or\s+(?:more|bigger|larger|above|higher|longer|faster|better)|an
 _SUFFIX_MAX = r"or\s+(?:less|smaller|under|below|lower|shorter|lighter)|and\s+(?:below|under|less)|o\s+menos|oder\s+weniger|以下|以内"
 
 _BETWEEN = re.compile(
-    rf"(?:between|from|entre|zwischen)?\s*{_NUMBER}\s*({_UNIT})?\s*(?:and|to|-|–|y|a|und|bis|到|至)\s*{_NUMBER}\s*({_UNIT})(?![a-z0-9])",
+    rf"(?:between|from|entre|zwischen)?\s*{_NUMBER}\s*({_UNIT})?\s*(?:and|to|-|–|y|a|und|bis|到|至)\s*{_NUMBER}\s*({_UNIT})(?![a-z0-9\u00c0-\u024f])",
     re.IGNORECASE,
 )
-_LOWER = re.compile(rf"(?<![a-z]){_NOT}({_AT_LEAST})\s*(?:of\s+|de\s+)?{_NUMBER}\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
-_UPPER = re.compile(rf"(?<![a-z]){_NOT}({_AT_MOST})\s*(?:of\s+|de\s+)?{_NUMBER}\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
+_LOWER = re.compile(rf"(?<![a-z]){_NOT}({_AT_LEAST})\s*(?:of\s+|de\s+)?{_NUMBER}\s*-?\s*({_UNIT})(?![a-z0-9\u00c0-\u024f])", re.IGNORECASE)
+_UPPER = re.compile(rf"(?<![a-z]){_NOT}({_AT_MOST})\s*(?:of\s+|de\s+)?{_NUMBER}\s*-?\s*({_UNIT})(?![a-z0-9\u00c0-\u024f])", re.IGNORECASE)
 _LOWER_AFTER = re.compile(rf"{_NUMBER}\s*-?\s*({_UNIT})\s*({_SUFFIX_MIN})", re.IGNORECASE)
 _UPPER_AFTER = re.compile(rf"{_NUMBER}\s*-?\s*({_UNIT})\s*({_SUFFIX_MAX})", re.IGNORECASE)
-_BARE = re.compile(rf"(?<![A-Za-z0-9.,])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z0-9])", re.IGNORECASE)
+_BARE = re.compile(rf"(?<![A-Za-z0-9.,])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z0-9\u00c0-\u024f])", re.IGNORECASE)
 # A bare figure is a spec only with a unit that cannot be an English word or a price ("in", "m", "g" alone
 # are too common): "a 32 inch tv", "2m cable", "8GB", "65W".
 _BARE_UNITS = {"in", "m", "g", "w", "h", "hr", "hrs", "hour", "hours", "horas", "stunden", "std", "小时", "pies"}

@@ -42,8 +42,16 @@ _SPEC = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z])
 
 
 #: A Chinese number ("两万", "一万五", "2万", "1.5万") right before a unit ("毫安", "英寸", "升"…).
+_HAN_UNIT = r"(?:毫安|mah|英寸|寸|毫升|升|千瓦|瓦|公斤|千克|克|厘米|毫米|米|gb|tb|w\b)"
+# i12bb: the first end of a range too ("四十三到五十五寸" is 43 to 55 inches)
 _HAN_SPEC = re.compile(r"((?:\d+(?:\.\d+)?万)|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)\s*"
-                       r"(?=毫安|mah|英寸|寸|毫升|升|千瓦|瓦|公斤|千克|克|厘米|毫米|米|gb|tb|w\b)", re.IGNORECASE)
+                       rf"(?={_HAN_UNIT}|(?:到|至|~|～|-)\s*(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*{_HAN_UNIT})",
+                       re.IGNORECASE)
+
+
+#: i12bb: "128G内存", "8g运存", "256G的存储": G before a memory word is gigabytes, not grams.
+_MEMORY_G = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?)\s*g(?=\s*(?:的\s*)?(?:内存|运存|运行内存|存储|储存|rom\b|ram\b))",
+                       re.IGNORECASE)
 
 
 def han_spec_digits(text: str) -> str:
@@ -55,7 +63,7 @@ def han_spec_digits(text: str) -> str:
             return str(int(value)) if value.is_integer() else str(value)
         return str(_han_number(number))
 
-    return _HAN_SPEC.sub(replace, text)
+    return _MEMORY_G.sub(r"\1GB", _HAN_SPEC.sub(replace, text))
 
 
 def spec_matches(text: str) -> list[tuple[int, int, str]]:

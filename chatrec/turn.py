@@ -39,6 +39,7 @@ from chatrec import loud_words  # lead: "nothing too flashy": watches in loud co
 from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual shoes
 from chatrec import gaps_round7  # i12aq: shopping gaps round 7
 from chatrec import gaps_round8  # i12aw: shopping gaps round 8
+from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -1128,6 +1129,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if bundle:
         heard = heard.model_copy(update={"include": bundles.as_one_field(heard.include, kinds, index.items),
                                          "show_now": True})
+    heard, piece_colour = gaps_round9.matching_piece(heard, message, lambda text: understand(  # i12bb: "passende Schuhe"
+        text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings))) \
+        if bundle else (heard, None)
     bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
     if not bounds and state.last_shown and heard.intent in ("ask_about_item", "compare", "refine", "more_like", "recommend"):
         # "bigger screen please", "有没有屏幕更大的": new items past the figure of those shown, no answer
@@ -1421,6 +1425,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = sorted(again, key=lambda c: state.last_shown.index(c.item.id)) or candidates
     if heard.intent == "show_again" and back_to:  # i12aq: the earlier list itself, whatever the wishes retrieve
         candidates = [Candidate(item=index.get(i), score=-float(n)) for n, i in enumerate(back_to) if i in index]
+    candidates = gaps_round9.colour_on_piece(candidates, piece_colour)  # i12bb: the red dress, shoes in any colour
     if bundle:  # i12o: each product of the bundle in the list
         field_ = next((n for n in kinds if len(state.include.get(n, ())) >= 2), None)
         candidates = bundles.interleave(candidates, field_) if field_ else candidates
@@ -1439,6 +1444,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if pointed_now:  # i12ag
         candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
     candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"
+    candidates, no_case_for = gaps_round9.nearest_cases(candidates, message, [  # i12bb: "and a case for it?"
+        index.get(i) for i in ([r.item_id for r in heard.references if r.item_id] or state.last_shown) if i in index])
+    if no_case_for:
+        notes.append(phrases.render("no_case_for", models=" / ".join(no_case_for[:2]) + (" …" if len(no_case_for) > 2 else "")))
 
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {
