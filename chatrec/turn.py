@@ -51,6 +51,7 @@ from chatrec import observability, ownership
 from chatrec import device_question, not_carried_wish, one_shown, shown_pointing  # i12al: "similar to the second" of one item; "the 43 inch one"
 from chatrec import batch13_fixes  # i12av: batch 13's open cases (brands as written, ...)
 from chatrec import shopper_context  # i12ap: batch 13 (already owned, a device stated, a person corrected)
+from chatrec import batch14_fixes  # i12ba: "no, bajalo a 9000" keeps the conversation's Spanish
 from chatrec import batch14_classes  # i12au: batch 14 ("teh 2nd", "back to 20k", "new search. mens tshirts")
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -200,7 +201,7 @@ def hear(
     heard = shopper_moves.in_conversation_language(  # i12y: "lieber in Schwarz" in a German conversation
         message, heard, state.language, lambda text: understand(text, vocabulary, context, lexicon=lexicon), lexicon)
     if heard.language == "en" and state.language not in ("en", "other") \
-            and (answer or not says_english(message, min_letters=2)):
+            and (answer or not says_english(message, min_letters=2) or batch14_fixes.keeps_language(message, state.language)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
     elif heard.language == "en" and state.language not in ("en", "other") and shown:
@@ -1131,6 +1132,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                    if r.item_id and r.item_id in index and r.how not in ("all", "other")]
         bounds = spec_comparatives.comparative_bounds(
             message, [index.get(i) for i in state.last_shown if i in index], pointed)
+        bounds = batch14_fixes.figure_said(message, bounds)  # i12ba: "bigger ones, 43": 43 inches
         if bounds:  # the same kind of product: "bigger battery" of earphones asks for no batteries
             kind_names = {"category", *type_fields([*heard.include])}
             heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True,

@@ -56,6 +56,7 @@ from chatrec import set51_classes  # i12as
 from chatrec import set52_classes  # i12at
 from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
 from chatrec import case_for_device  # lead: a phone's case is filed with phone cases
+from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1553,7 +1554,8 @@ def understand(
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = disliked_brand.adjust(  # lead: "she already has a samsung, doesnt like it"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return case_for_device.adjust(request, raw, context, vocabulary)  # lead: "and a case for it?" after phones
+    request = case_for_device.adjust(request, raw, context, vocabulary)  # lead: "and a case for it?" after phones
+    return batch14_fixes.adjust(request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:
