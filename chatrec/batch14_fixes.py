@@ -10,13 +10,20 @@ Each step is one class of shopper wording, read the same in every conversation:
   problem, said in any language the rules read (English problems of other kinds:
   :mod:`chatrec.problem_words`).
 - **A usage said of a broader product type is the type of that usage** (:func:`usage_as_type`): "正装的"
-  after "a pair of shoes" is Formal Shoes (the shop's type), not every formal item; "sport" after
-  "Schuhe" is Sports Shoes.
+  after "a pair of shoes" is Formal Shoes (the shop's type), not every formal item, so turning a colour
+  down later leaves the type in force ("formal", then "not black").
 - **A figure said with "bigger" is the size wanted** (:func:`figure_said`): "show me bigger ones, 43, up
-  to 25k" after 32-inch TVs wants 43 inches, not anything past 32 ("más grandes, de 50", "größer, 55").
+  to 25k" after 32-inch TVs wants 43 inches, not anything past 32 ("una más grande, de 55", "eine größere, so 55").
 - **A piece "to match" is that piece alone** (:func:`to_match`): "and a belt for men to match" after
   formal shoes, "y un cinturón a juego", "dazu passend ein Gürtel", "再来条配套的皮带": the belt, not the
   belt added to the shoes (the rules read "and X" as one more type beside those in force).
+- **An occasion's use gives way to a value said** (:func:`occasion_first`): "tacones para una boda,
+  dorados": when no gold heel is made for a wedding's uses (Ethnic, Formal), the use read from the
+  occasion is left out (and said), not the gold the shopper named (:func:`said_now_too`: a value said
+  with the new piece is given up as late as the outfit's use).
+- **Stock and sizes are asked of the items shown** (:func:`stock_question`): "tienen la talla 38 en stock?",
+  "gibt es die in Größe 42?", "有货吗": a question about the items shown (the catalogue does not say), never
+  a search for "talla stock".
 - **"Never mind, X after all"** (:func:`after_all`): "算了还是黑色吧" wants black again; the give-up
   word "算了" turns nothing down.
 
@@ -33,7 +40,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["adjust", "after_all", "figure_said", "to_match", "keeps_language", "problem_product", "usage_as_type"]
+__all__ = ["stock_question", "adjust", "after_all", "figure_said", "occasion_first", "said_now_too", "to_match", "keeps_language", "problem_product", "usage_as_type"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
@@ -107,6 +114,24 @@ def figure_said(message: str, bounds: dict[str, tuple[float | None, float | None
     return exact if family in exact else bounds
 
 
+def occasion_first(
+    include: Mapping[str, Sequence[str]], occasion: Mapping[str, Sequence[str]]
+) -> dict[str, list[str]]:
+    """The wishes with the uses read from an occasion put first: the oldest wishes are given up first
+    when nothing fits them all (``chatrec.query.relax``), so the values the shopper said outlast them."""
+    return {**{k: list(v) for k, v in occasion.items()}, **{k: list(v) for k, v in include.items() if k not in occasion}}
+
+
+def said_now_too(last: Sequence[str], named_now: Sequence[str] | Any) -> list[str]:
+    """The fields given up last (``chatrec.conversation_moves.outfit_fields``: an outfit's use), with the
+    other fields this message names beside them: a colour said with the new piece ("tacones ...
+    dorados") is as dear as the use, and the older of the two (the occasion's use) goes first."""
+    if not last:
+        return list(last)
+    named = [n for n in named_now if not _TYPE_FIELDS.search(n)]
+    return [*last, *[n for n in named if n not in last]]
+
+
 def problem_product(message: str) -> str | None:
     """The product words of the problem a message describes ("das WLAN geht nicht" on a PC: "wifi adapter")."""
     lowered = re.sub(r"\s+", " ", message.lower())
@@ -163,6 +188,26 @@ def to_match(request: ShopperRequest, message: str, current: Mapping[str, Sequen
     return request if include == request.include else request.model_copy(update={"include": include})
 
 
+@lru_cache(maxsize=1)
+def _stock() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in _table()["stock_words"]["patterns"]]
+
+
+def stock_question(request: ShopperRequest, message: str, shown: Sequence[Any]) -> ShopperRequest:
+    """"tienen la talla 38 en stock?" after items: a question about the items shown, no search."""
+    if not shown or request.include or request.price is not None or any(r.how != "all" for r in request.references):
+        return request
+    lowered = message.lower()
+    if not any(p.search(lowered) for p in _stock()):
+        return request
+    from chatrec.request import ItemReference
+
+    references = [ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
+                  for p, i in enumerate(shown, start=1)]
+    return request.model_copy(update={"intent": "ask_about_item", "references": references, "show_now": False,
+                                      "exclude": {}, "avoid_words": [], "relative_price": None})
+
+
 def after_all(request: ShopperRequest, message: str) -> ShopperRequest:
     """"算了还是黑色吧": a value read as turned down by a give-up word ("算了") is wanted after all."""
     words = _table()["after_all"].get(request.language, ())
@@ -184,6 +229,8 @@ def adjust(
     reread: Callable[[str], ShopperRequest] | None = None,
 ) -> ShopperRequest:
     """The rules' request with this module's classes applied (the last step of ``understand``)."""
+    if request.intent in ("recommend", "refine", "ask_about_item", "more_like"):  # "haben Sie die auf Lager?"
+        request = stock_question(request, message, getattr(context, "shown", None) or ())
     if request.intent not in ("recommend", "refine"):
         return request
     request = after_all(request, message)

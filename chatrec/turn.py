@@ -670,7 +670,7 @@ def build_query(
             state.wishes(),
             fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
             label=lambda w: phrases.summary(w, labels=parts.labels),
-            last=conversation_moves.outfit_fields(state.include, named_now),  # i12s: "and shoes to go with it"
+            last=batch14_fixes.said_now_too(conversation_moves.outfit_fields(state.include, named_now), named_now),  # i12ba  # i12s: "and shoes to go with it"
         )
     query = make_query(
         text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
@@ -693,7 +693,7 @@ def build_query(
             state.wishes(),
             fits=lambda w: retriever.count(filters_for(w), every_id) > 0,
             label=lambda w: phrases.summary(w, labels=parts.labels),
-            last=conversation_moves.outfit_fields(state.include, named_now),
+            last=batch14_fixes.said_now_too(conversation_moves.outfit_fields(state.include, named_now), named_now),  # i12ba
         )
         kept = {*audience_fields(list(core.include)), *type_fields(list(core.include)), "category"}
         budget = (core.min_price, core.max_price)
@@ -1104,7 +1104,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if heard.intent in ("recommend", "refine", "answer") else {}
     added = {name: values for name, values in dressed.items() if name not in heard.include}
     if added:
-        heard = heard.model_copy(update={"include": {**heard.include, **added}})
+        heard = heard.model_copy(update={"include": batch14_fixes.occasion_first(heard.include, added)})  # i12ba
     heard = kind_words.purpose_of(heard, message, lambda text: understand(  # i12v: "hdmi, for my tv"
         text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
         state.queries[-2:], ["category", *type_fields(list(parts.vocabulary.fields))])

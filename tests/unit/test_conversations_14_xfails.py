@@ -188,3 +188,50 @@ def test_a_piece_to_match_shows_that_piece_only(fashion: ChatRec, then: str) -> 
     reply = fashion.respond(then, session_id="match")
     kinds = set(_values(fashion, reply, "articleType"))
     assert kinds == {"Wallets"}, (kinds, reply.text)
+
+
+# --- an occasion's use gives way to a colour said ---------------------------------------------------------
+
+
+def test_an_occasions_use_is_older_than_the_values_said() -> None:
+    wishes = batch14_fixes.occasion_first({"articleType": ["Heels"], "baseColour": ["Gold"]}, {"usage": ["Ethnic"]})
+    assert list(wishes) == ["usage", "articleType", "baseColour"]
+
+
+@pytest.mark.parametrize(("last", "named", "expected"), [
+    (["usage"], ["articleType", "baseColour"], ["usage", "baseColour"]),
+    (["usage"], ["articleType"], ["usage"]),  # "and shoes to go with it": the use outlasts an older colour
+    ([], ["baseColour"], []),
+])
+def test_a_value_said_with_the_new_piece_is_as_dear_as_its_use(last: list[str], named: list[str], expected: list[str]) -> None:
+    assert batch14_fixes.said_now_too(last, named) == expected
+
+
+@pytest.mark.parametrize("message", ["gold heels for a wedding please", "goldene Absatzschuhe für eine Hochzeit"])
+def test_a_colour_said_with_an_occasion_is_kept_when_nothing_fits_both(fashion: ChatRec, message: str) -> None:
+    reply = fashion.respond(message, session_id="gold")
+    assert reply.recommendations and set(_values(fashion, reply, "baseColour")) == {"Gold"}, reply.text
+
+
+# --- stock and sizes asked of the items shown ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("message", ["do you have size 10 in stock", "gibt es die in Größe 42?", "这双有货吗", "¿están agotados?"])
+def test_a_stock_or_size_question_after_items_asks_about_them(message: str) -> None:
+    shown = [type("Item", (), {"id": "a"})(), type("Item", (), {"id": "b"})()]
+    out = batch14_fixes.stock_question(ShopperRequest(intent="recommend"), message, shown)
+    assert out.intent == "ask_about_item" and [r.position for r in out.references] == [1, 2] and not out.show_now
+
+
+@pytest.mark.parametrize("message", ["size 10 black ones", "tienen en stock?"])
+def test_no_stock_question_before_items_or_with_a_wish(message: str) -> None:
+    assert batch14_fixes.stock_question(ShopperRequest(intent="recommend"), message, []).intent == "recommend"
+    wish = ShopperRequest(intent="refine", include={"baseColour": ["Black"]})
+    assert batch14_fixes.stock_question(wish, message, [object()]) == wish
+
+
+@pytest.mark.parametrize("then", ["haben Sie die in Größe 42 auf Lager?", "do you have size 10 in stock"])
+def test_a_stock_question_shows_nothing_new(fashion: ChatRec, then: str) -> None:
+    fashion.respond("black formal shoes for men", session_id="stock")
+    reply = fashion.respond(then, session_id="stock")
+    assert not reply.recommendations, reply.text
