@@ -24,6 +24,9 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **Stock and sizes are asked of the items shown** (:func:`stock_question`): "tienen la talla 38 en stock?",
   "gibt es die in Größe 42?", "有货吗": a question about the items shown (the catalogue does not say), never
   a search for "talla stock".
+- **A size range covers the sizes inside it** (:func:`range_covers`): a wall mount titled "32-55-inch" fits
+  the 43 inch TV of "a 43 inch tv and a wall mount for it"; a spec bound inside an item's stated range
+  never leaves it out (``chatrec.spec_filters.check``).
 - **"Never mind, X after all"** (:func:`after_all`): "算了还是黑色吧" wants black again; the give-up
   word "算了" turns nothing down.
 
@@ -40,7 +43,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["stock_question", "adjust", "after_all", "figure_said", "occasion_first", "said_now_too", "to_match", "keeps_language", "problem_product", "usage_as_type"]
+__all__ = ["range_covers", "stock_question", "adjust", "after_all", "figure_said", "occasion_first", "said_now_too", "to_match", "keeps_language", "problem_product", "usage_as_type"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
@@ -148,8 +151,9 @@ def _types(include: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
 def usage_as_type(request: ShopperRequest, current: Mapping[str, Sequence[str]], counts: Mapping[str, Any]) -> ShopperRequest:
     """"正装的" after shoes: the usage value said, with the head noun of the current type, names a
     product type of the catalogue ("Formal" + "Shoes" -> Formal Shoes): that type is the wish."""
-    if request.intent not in ("recommend", "refine") or _types(request.include):
-        return request
+    if request.intent not in ("recommend", "refine") or _types(request.include) or len(request.include) != 1 \
+            or request.exclude or request.price is not None:
+        return request  # only a bare use ("正装的", "formal"): "white, under 50, casual" keeps the use (sets 2, 14, 48)
     heads = {str(v).split()[-1].lower() for values in _types(current).values() for v in values if str(v).strip()}
     if not heads:
         return request
@@ -206,6 +210,25 @@ def stock_question(request: ShopperRequest, message: str, shown: Sequence[Any]) 
                   for p, i in enumerate(shown, start=1)]
     return request.model_copy(update={"intent": "ask_about_item", "references": references, "show_now": False,
                                       "exclude": {}, "avoid_words": [], "relative_price": None})
+
+
+#: How a range of a unit family is written after its two figures ("32-55-inch", "26 to 55 inch", '32"-65"').
+_RANGE_UNITS = {"inch": r"-?\s*(?:inch(?:es)?|in\b|\"|''|zoll|pulgadas|英寸)", "m": r"\s*(?:m|metres?|meters?)\b",
+                "w": r"\s*(?:w|watts?)\b", "mah": r"\s*mah\b", "gb": r"\s*gb\b", "hour": r"\s*(?:h|hrs?|hours?)\b"}
+
+
+def range_covers(text: str, family: str, low: float | None, high: float | None) -> bool:
+    """True when the text states a range of the family ("32-55-inch") holding the bound ("43 inch")."""
+    unit = _RANGE_UNITS.get(family)
+    if unit is None or (low is None and high is None):
+        return False
+    pattern = re.compile(rf"(\d+(?:\.\d+)?)(?:{unit})?\s*(?:-|–|to|~|bis|a)\s*(\d+(?:\.\d+)?)(?:{unit})", re.IGNORECASE)
+    for found in pattern.finditer(text):
+        start, end = sorted((float(found.group(1)), float(found.group(2))))
+        if start < end and (low is None or low >= start) and (high is None or high <= end) \
+                and (low is None or low <= end) and (high is None or high >= start):
+            return True
+    return False
 
 
 def after_all(request: ShopperRequest, message: str) -> ShopperRequest:

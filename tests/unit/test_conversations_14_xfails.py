@@ -235,3 +235,22 @@ def test_a_stock_question_shows_nothing_new(fashion: ChatRec, then: str) -> None
     fashion.respond("black formal shoes for men", session_id="stock")
     reply = fashion.respond(then, session_id="stock")
     assert not reply.recommendations, reply.text
+
+
+# --- a size range covers the sizes inside it --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "family", "bound", "covers"), [
+    ("Wall mount for 26 to 55 inch TVs", "inch", 43.0, True), ('Bracket fits 32"-65" tvs', "inch", 50.0, True),
+    ("Tilt Wall Mount 32-55-inch", "inch", 65.0, False), ("OnePlus 108 cm (43 inches) Y Series", "inch", 50.0, False),
+    ("Retractable cable 1-2 m", "m", 1.5, True),
+])
+def test_a_stated_range_covers_a_bound_inside_it(title: str, family: str, bound: float, covers: bool) -> None:
+    assert batch14_fixes.range_covers(title, family, bound, bound) is covers
+
+
+@pytest.mark.parametrize("message", ["i need a 50 inch tv plus a wall mount", "a 40 inch tv and a wall mount to hang it"])
+def test_a_size_said_of_the_tv_keeps_a_mount_whose_range_holds_it(electronics: ChatRec, message: str) -> None:
+    reply = electronics.respond(message, session_id="mount")
+    kinds = set(_values(electronics, reply, "category"))
+    assert "TVWall&CeilingMounts" in kinds and kinds & {"SmartTelevisions", "StandardTelevisions"}, (kinds, reply.text)
