@@ -1,4 +1,4 @@
-"""Classes behind the strict xfails of conversation batches 13 and 14 (issue 12, branch i12ba).
+"""Classes behind the strict xfails of conversation batch 14 (issue 12, branch i12ba).
 
 Each step is one class of shopper wording, read the same in every conversation:
 

@@ -1,8 +1,10 @@
-"""Batch 14's (and batch 13's last) strict xfails, fixed by class (issue 12, branch i12ba;
-``chatrec/batch14_fixes.py``), on other wordings than the batches': a Spanish or German message with a
-word English shares keeps the conversation's language, a computer's wifi problem wants a wifi adapter,
-a usage said of a broader product type is the type of that usage, "算了还是X吧" wants X after all, and
-an MFi wish is a feature the items must state."""
+"""Batch 14's strict xfails, fixed by class (issue 12, branch i12ba; ``chatrec/batch14_fixes.py``), on other
+wordings than the batch's: a Spanish or German message with a word English shares keeps the conversation's
+language, a computer's wifi problem wants a wifi adapter, a bare use said of a broader product type is the
+type of that use, "算了还是X吧" wants X after all, an MFi wish is a feature the items must state, a figure said
+with "bigger" is the size wanted, a piece "to match" replaces the type in force, an occasion's use gives
+way to a colour said with it, stock and size questions ask about the items shown, and a size range in a
+title covers the sizes inside it."""
 
 from __future__ import annotations
 
