@@ -204,6 +204,8 @@ def stock_question(request: ShopperRequest, message: str, shown: Sequence[Any]) 
     lowered = message.lower()
     if not any(p.search(lowered) for p in _stock()):
         return request
+    if request.language != "de" and re.search(r"(?<=\w\s)[A-Z][a-z]{3,}", message):
+        return request  # "is Dunkirk in stock?": a title named, asked of the shop (German capitalises every noun)
     from chatrec.request import ItemReference
 
     references = [ItemReference(position=p, item_id=str(getattr(i, "id", "")) or None, how="all")
