@@ -211,6 +211,8 @@ def check(index: Any, bounds: Mapping[str, Sequence[float | None]], mask: Any = 
     """
     if not bounds:
         return SpecCheck()
+    from chatrec.batch14_fixes import range_covers
+
     figures = _stated_by_item(index)
     rows = [n for n in range(len(index.items)) if mask is None or bool(mask[n])]
     if not rows:  # the other wishes fit nothing (one will be left out): the bounds are checked on every item
@@ -222,7 +224,8 @@ def check(index: Any, bounds: Mapping[str, Sequence[float | None]], mask: Any = 
         if not stating:
             unlisted.append(family)
             continue
-        failing = {n for n in rows if not _within(figures[n].get(family, []), low, high)}
+        failing = {n for n in rows if not _within(figures[n].get(family, []), low, high)
+                   and not range_covers(index.items[n].title, family, low, high)}  # i12ba: a "32-55-inch" mount fits 43
         if len(failing) == len(rows):
             unreached.append(family)
             continue

@@ -53,6 +53,7 @@ from chatrec import observability, ownership
 from chatrec import device_question, not_carried_wish, one_shown, shown_pointing  # i12al: "similar to the second" of one item; "the 43 inch one"
 from chatrec import batch13_fixes  # i12av: batch 13's open cases (brands as written, ...)
 from chatrec import shopper_context  # i12ap: batch 13 (already owned, a device stated, a person corrected)
+from chatrec import batch14_fixes  # i12ba: "no, bajalo a 9000" keeps the conversation's Spanish
 from chatrec import batch14_classes  # i12au: batch 14 ("teh 2nd", "back to 20k", "new search. mens tshirts")
 from chatrec import batch15_classes  # i12az: batch 15 ("3 of the first one", "you guys are slow", "put samsung back")
 from chatrec.catalog import Item
@@ -203,7 +204,7 @@ def hear(
     heard = shopper_moves.in_conversation_language(  # i12y: "lieber in Schwarz" in a German conversation
         message, heard, state.language, lambda text: understand(text, vocabulary, context, lexicon=lexicon), lexicon)
     if heard.language == "en" and state.language not in ("en", "other") \
-            and (answer or not says_english(message, min_letters=2)):
+            and (answer or not says_english(message, min_letters=2) or batch14_fixes.keeps_language(message, state.language)):
         # "egal", "da igual", a clicked quick reply: no language of its own, the conversation's stays.
         heard = heard.model_copy(update={"language": state.language})
     elif heard.language == "en" and state.language not in ("en", "other") and shown:
@@ -672,7 +673,7 @@ def build_query(
             state.wishes(),
             fits=lambda w: retriever.count(filters_for(w), exclude_ids) > 0,
             label=lambda w: phrases.summary(w, labels=parts.labels),
-            last=conversation_moves.outfit_fields(state.include, named_now),  # i12s: "and shoes to go with it"
+            last=batch14_fixes.said_now_too(conversation_moves.outfit_fields(state.include, named_now), named_now),  # i12ba  # i12s: "and shoes to go with it"
         )
     query = make_query(
         text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
@@ -695,7 +696,7 @@ def build_query(
             state.wishes(),
             fits=lambda w: retriever.count(filters_for(w), every_id) > 0,
             label=lambda w: phrases.summary(w, labels=parts.labels),
-            last=conversation_moves.outfit_fields(state.include, named_now),
+            last=batch14_fixes.said_now_too(conversation_moves.outfit_fields(state.include, named_now), named_now),  # i12ba
         )
         kept = {*audience_fields(list(core.include)), *type_fields(list(core.include)), "category"}
         budget = (core.min_price, core.max_price)
@@ -1108,7 +1109,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if heard.intent in ("recommend", "refine", "answer") else {}
     added = {name: values for name, values in dressed.items() if name not in heard.include}
     if added:
-        heard = heard.model_copy(update={"include": {**heard.include, **added}})
+        heard = heard.model_copy(update={"include": batch14_fixes.occasion_first(heard.include, added)})  # i12ba
     heard = kind_words.purpose_of(heard, message, lambda text: understand(  # i12v: "hdmi, for my tv"
         text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
         state.queries[-2:], ["category", *type_fields(list(parts.vocabulary.fields))])
@@ -1139,6 +1140,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                    if r.item_id and r.item_id in index and r.how not in ("all", "other")]
         bounds = spec_comparatives.comparative_bounds(
             message, [index.get(i) for i in state.last_shown if i in index], pointed)
+        bounds = batch14_fixes.figure_said(message, bounds)  # i12ba: "bigger ones, 43": 43 inches
         if bounds:  # the same kind of product: "bigger battery" of earphones asks for no batteries
             kind_names = {"category", *type_fields([*heard.include])}
             heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True,
