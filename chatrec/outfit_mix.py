@@ -40,8 +40,9 @@ def mixed(candidates: Sequence[_T], text: str, include: Mapping[str, Sequence[st
     for candidate in candidates:
         item: Any = getattr(candidate, "item", candidate)
         attributes = getattr(item, "attributes", None) or {}
-        kind = "|".join(str(getattr(item, "category", "") or "") if name == "category" else str(attributes.get(name) or "")
-                        for name in type_names)  # the finest type the item has, with the coarser ones
+        kind = "|".join(  # the finest type the item has, with the coarser ones
+            str(getattr(item, "category", "") or "") if name == "category" else str(attributes.get(name) or "")
+            for name in type_names)
         groups.setdefault(kind, []).append(candidate)
     if len(groups) < 2:
         return list(candidates)

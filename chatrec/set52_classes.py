@@ -51,13 +51,6 @@ def _has(name: str, language: str, text: str) -> bool:
     return word_tables.has(str(_DATA), name, language, text)
 
 
-def _rewritten(name: str, language: str, text: str) -> str:
-    out = text
-    for pattern, replacement in _table()[name].get(language, []):
-        out = re.sub(pattern, replacement, out)
-    return re.sub(r"\s+", " ", out).strip()
-
-
 def adjust(
     request: Any, message: str, context: Any, vocabulary: Any, read_again: Callable[[str], Any],
 ) -> Any:
@@ -106,7 +99,7 @@ def _spanish_filler(request: Any, text: str, read_again: Callable[[str], Any]) -
 
 def _reworded(request: Any, text: str, language: str, read_again: Callable[[str], Any]) -> Any:
     """Wording the rules misread (see the table's "reword"), read again as they read it."""
-    reworded = _rewritten("reword", language, text)
+    reworded = word_tables.rewritten(str(_DATA), "reword", language, text)
     if reworded == text or not re.search(r"[^\W\d_]", reworded):
         return request
     again = read_again(reworded)
@@ -120,7 +113,7 @@ def _device_for(request: Any, text: str, language: str, read_again: Callable[[st
     types = [v for name, values in request.include.items() if name in ("category", "subcategory") for v in values]
     if len(types) < 2 or not _table().get("device_for", {}).get(language):
         return request
-    reworded = _rewritten("device_for", language, text)
+    reworded = word_tables.rewritten(str(_DATA), "device_for", language, text)
     if reworded == text:
         return request
     again = read_again(reworded)
@@ -131,7 +124,7 @@ def _device_for(request: Any, text: str, language: str, read_again: Callable[[st
 
 def _budget(request: Any, text: str, language: str, read_again: Callable[[str], Any]) -> Any:
     """"一百美金以内", "三百蚊以下", "tengo como 100 euros", "so 50 bis 100 Franken": the budget read again."""
-    reworded = _rewritten("budget", language, text)
+    reworded = word_tables.rewritten(str(_DATA), "budget", language, text)
     if reworded == text:
         return request
     again = read_again(reworded)

@@ -46,13 +46,6 @@ def _table() -> dict[str, Any]:
     return word_tables.table(str(_DATA))
 
 
-def _rewritten(name: str, language: str, text: str) -> str:
-    out = text
-    for pattern, replacement in _table()[name].get(language, []):
-        out = re.sub(pattern, replacement, out)
-    return re.sub(r"\s+", " ", out).strip()
-
-
 def adjust(
     request: Any, message: str, context: Any, vocabulary: Any, read_again: Callable[[str], Any],
 ) -> Any:
@@ -89,7 +82,7 @@ def adjust(
 
 def _reworded(request: Any, text: str, language: str, again: Callable[[str], Any]) -> Any:
     """Wording the rules misread (see the table's "reword"), read again as they read it."""
-    reworded = _rewritten("reword", language, text)
+    reworded = word_tables.rewritten(str(_DATA), "reword", language, text)
     if reworded == text or not re.search(r"[^\W\d_]", reworded):
         return request
     heard = again(reworded)
@@ -100,8 +93,9 @@ def _reworded(request: Any, text: str, language: str, again: Callable[[str], Any
 
 def _budget(request: Any, text: str, language: str, again: Callable[[str], Any]) -> Any:
     """"budget 大概两百", "1k5", "一两百块", "minimo 20 mil", "nix über 50": the budget read again."""
-    reworded = _rewritten("budget", language, _rewritten("reword", language, text))
-    if reworded == _rewritten("reword", language, text):
+    reworded = word_tables.rewritten(
+        str(_DATA), "budget", language, word_tables.rewritten(str(_DATA), "reword", language, text))
+    if reworded == word_tables.rewritten(str(_DATA), "reword", language, text):
         return request
     heard = again(reworded)
     if heard.price is None or heard.intent in _NO_WISH:

@@ -8,7 +8,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["has", "pattern", "table"]
+__all__ = ["has", "pattern", "rewritten", "table"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -31,6 +31,15 @@ def has(path: str, name: str, language: str, text: str) -> bool:
     """Whether the entry's pattern in that language is found in the text."""
     found = pattern(path, name, language)
     return bool(found and found.search(text))
+
+
+def rewritten(path: str, name: str, language: str, text: str) -> str:
+    """The text with one entry's ``[pattern, replacement]`` pairs in that language applied in order, spaces
+    collapsed ("budget 大概两百" -> "大概两百以内")."""
+    out = text
+    for found, replacement in table(path)[name].get(language, []):
+        out = re.sub(found, replacement, out)
+    return re.sub(r"\s+", " ", out).strip()
 
 
 def folded(text: str) -> str:
