@@ -1425,7 +1425,9 @@ def understand(
     avoid = [
         t for i, t in enumerate(matchable)
         if flags[i] and i not in in_match and i not in behaviour and t not in _PUNCT and t not in _FILLERS and len(t) > 2
-        and not re.search(r"[\u3400-\u9fff]", t) and t not in {"kid", "adult", "clothe", "clothing", "thing", "colour", "color"}
+        and not re.search(r"[\u3400-\u9fff]", t)
+        and t not in {"kid", "adult", "clothe", "clothing", "thing", "colour", "color",
+                      "either", "too", "also", "anymore"}  # lead: "no sneakers either" keeps no "either" out
         and t not in _PRONOUNS  # "no sandals, I don't want them": no word to keep out of names
         and t not in _PRICE_WORDS  # "not too expensive" is a price wish, read as one
         and t not in given_up  # "never mind the blue" gives the wish up, keeps nothing out

@@ -223,3 +223,10 @@ def test_the_person_of_a_story_is_no_missing_feature(said: str) -> None:
 
     texts = ["Arrow Men Green Formal Shirt", "Peter England Men Grey Shirt"]
     assert not_mentioned(said.replace(",", ""), said, texts, {"boss", "sister", "shirt"}) is None
+
+
+@pytest.mark.parametrize(("said", "kept"), [("no sneakers either", None), ("not red either", None),
+                                             ("and no leather either", "leather"), ("no pink anymore", None)])
+def test_either_and_anymore_are_no_words_to_avoid(catalogues: Any, said: str, kept: str | None) -> None:
+    request = _read(catalogues, "fashion", said, {"subCategory": ["Bags"], "gender": ["Women"]})
+    assert request.avoid_words == ([kept] if kept else []), request
