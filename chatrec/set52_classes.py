@@ -99,13 +99,7 @@ def _spanish_filler(request: Any, text: str, read_again: Callable[[str], Any]) -
 
 def _reworded(request: Any, text: str, language: str, read_again: Callable[[str], Any]) -> Any:
     """Wording the rules misread (see the table's "reword"), read again as they read it."""
-    reworded = word_tables.rewritten(str(_DATA), "reword", language, text)
-    if reworded == text or not re.search(r"[^\W\d_]", reworded):
-        return request
-    again = read_again(reworded)
-    if again.intent in _NO_WISH and request.intent not in _NO_WISH:
-        return request
-    return again.model_copy(update={"language": language})
+    return word_tables.read_reworded(str(_DATA), "reword", request, text, language, read_again)
 
 
 def _device_for(request: Any, text: str, language: str, read_again: Callable[[str], Any]) -> Any:

@@ -82,13 +82,7 @@ def adjust(
 
 def _reworded(request: Any, text: str, language: str, again: Callable[[str], Any]) -> Any:
     """Wording the rules misread (see the table's "reword"), read again as they read it."""
-    reworded = word_tables.rewritten(str(_DATA), "reword", language, text)
-    if reworded == text or not re.search(r"[^\W\d_]", reworded):
-        return request
-    heard = again(reworded)
-    if heard.intent in _NO_WISH and request.intent not in _NO_WISH:
-        return request
-    return heard.model_copy(update={"language": language})
+    return word_tables.read_reworded(str(_DATA), "reword", request, text, language, again)
 
 
 def _budget(request: Any, text: str, language: str, again: Callable[[str], Any]) -> Any:

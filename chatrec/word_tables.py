@@ -8,7 +8,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["has", "pattern", "rewritten", "table"]
+__all__ = ["has", "pattern", "read_reworded", "rewritten", "table"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -40,6 +40,19 @@ def rewritten(path: str, name: str, language: str, text: str) -> str:
     for found, replacement in table(path)[name].get(language, []):
         out = re.sub(found, replacement, out)
     return re.sub(r"\s+", " ", out).strip()
+
+
+def read_reworded(path: str, name: str, request: Any, text: str, language: str, read_again: Any) -> Any:
+    """The request read again (``read_again``) from the text reworded by one entry of a table, in the
+    message's language; the request unchanged when the rewording changes nothing, leaves no letter, or
+    turns a wish into chit-chat or an off-topic message."""
+    reworded = rewritten(path, name, language, text)
+    if reworded == text or not re.search(r"[^\W\d_]", reworded):
+        return request
+    heard = read_again(reworded)
+    if heard.intent in ("off_topic", "chitchat") and request.intent not in ("off_topic", "chitchat"):
+        return request
+    return heard.model_copy(update={"language": language})
 
 
 def folded(text: str) -> str:
