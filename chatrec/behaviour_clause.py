@@ -11,6 +11,7 @@ are no words to avoid; a catalogue value named in it is still read as the rules 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from chatrec.word_tables import table
@@ -23,6 +24,7 @@ _NEGATING = frozenset({"doesnt", "dont", "didnt", "wont", "cant", "cannot", "wou
 _CLAUSE_END = frozenset({",", ".", ";", "!", "?", "and", "but", "or", "also", "plus", "not", "no", "without"})
 
 
+@lru_cache(maxsize=1)
 def behaviour_verbs() -> frozenset[str]:
     """The verbs of ``data/behaviour_verbs.json``: real words, never corrected as typos ("overheat" is no
     "overear")."""
