@@ -1180,6 +1180,22 @@ def _whole(asked: Sequence[str], value: str) -> bool:
     return all(a in have or _singular(a) in have for a in asked)
 
 
+#: The word "colour" as a question about an item says it, in the languages of the answers.
+_COLOUR_NOUNS = frozenset({"colour", "colours", "color", "colors", "farbe", "farben", "colores", "颜色", "顏色"})
+
+
+def _colour_in_name(title: str, colours: set[str]) -> str | None:
+    """The colour a name states, as written: the short part of the name holding a colour word ("Carbon Black"
+    of "Redmi 9 Activ (Carbon Black, 4GB RAM, 64GB Storage)"), else the colour word; None without one."""
+    for part in re.split(r"[(),|/\[\]]", title):
+        words = part.split()
+        if any(w.lower().strip(".-") in colours for w in words):
+            if len(words) <= 3:
+                return part.strip()
+            return next(w.strip(".-") for w in words if w.lower().strip(".-") in colours)
+    return None
+
+
 def _attribute_answer(
     asked: list[str], items: Sequence[Item], positions: list[int], wording: Mapping[str, Any], *, counted: bool = False,
     yes_no: bool = False,
@@ -1213,6 +1229,11 @@ def _attribute_answer(
         if named is None and "brand" in forms and item.title.split():
             # a catalogue without a brand field: titles open with the brand ("Globalite Women ...")
             lines.append(wording["brand_from_title"].format(title=title, word=item.title.split()[0]))
+            supported = True
+            continue
+        said_colour = _colour_in_name(item.title, colours) if named is None and forms & _COLOUR_NOUNS else None
+        if said_colour is not None:  # lead: "what colour is the second one?" with no colour field: its name says it
+            lines.append(wording["colour_from_title"].format(title=title, word=said_colour))
             supported = True
             continue
         if named is not None:

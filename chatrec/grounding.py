@@ -480,7 +480,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     used = _forms(w for f in facts for w in _tokens(f.value))
     used |= _type_words(facts, wording)
     used |= _own_type_words(item)  # i12ac: "shoes" in the name of flats (subcategory Shoes) is their type, no feature
-    used |= reason_words.not_features(item, request, request.said(wording))  # i12al: "mentions mobile", "mentions phone"
+    used |= reason_words.not_features(item, request, request.said(wording), wording.synonyms)  # i12al: "mentions mobile", "mentions phone"
     used |= gaps_round9.device_words(request.text, item.title)  # i12bb: "a case for my phone" credits no "with phone"
     # Features come from the shopper's own words only: a wished category path can hold many words.
     # The budget's numbers are no feature ("a kettle under 1500" is not a "1500 Watt" kettle).

@@ -37,6 +37,9 @@ GENERIC = frozenset(
     "help advice recommendation recommendations suggestion suggestions option options one ones else more "
     "everything nothing new other others another alternative alternatives similar these those them same different outfit outfits clothes clothing look wear attire gear "
     "accessories essentials basics".split()
+    # lead, stop 32: "ich suche ein Geschenk für meinen Bruder", "busco un regalo para mi hermano": no product name
+    + "geschenk geschenke geschenkidee geschenkideen etwas idee ideen regalo regalos obsequio detalle algo cosa cosas "
+      "idea ideas".split()
 )
 _LEAD = re.compile(r"^(?:any|some|a|an|the|good|nice|cheap|decent)\s+", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(?:for (?:me|him|her|us|them|my\b.*|a\b.*|the\b.*)|please|pls|here|in stock|at all|too|then)\s*$",

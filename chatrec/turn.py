@@ -48,6 +48,7 @@ from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: a
 from chatrec import injection, meant_items, question_choice, recalled_item, value_ones  # i12af: an injection inside a request; "show me the LG ones"
 from chatrec import purposes  # i12ag: "something to store files": the categories that serve it
 from chatrec import shopper_asks  # i12ak: batch 12's moves ("do you have a 2 metre one?")
+from chatrec import goes_with  # lead: "anything to go with it?"
 from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
 from chatrec import device_question, not_carried_wish, one_shown, shown_pointing  # i12al: "similar to the second" of one item; "the 43 inch one"
@@ -242,6 +243,8 @@ def as_question_about_shown(
 
     if not shown or heard.intent in ("off_topic", "chitchat"):
         return heard
+    if heard.intent == "recommend" and heard.show_now and goes_with.asks(message):
+        return heard  # lead: "I'll take the first one, anything to go with it?": what goes with it, shown
     if answers.asks_to_buy(message, len(shown), heard.language):  # "I'll take the second one"
         positions = answers.find_reference(message, len(shown), heard.language) or []
         by_price = price_tiers.price_superlative(message)  # i12v: "I'll take the cheapest one"
@@ -1019,7 +1022,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
     makes: list[str] = []  # i12o: "a remote that works with these", "for my Mi tv": the device's makes
     for_shown = False
-    if state.last_shown:
+    if state.last_shown and not goes_with.asks(reading):  # lead: "shoes to go with them" is no device to fit
         reading, for_shown = compatible.without_shown_phrase(reading)
         if for_shown:  # i12af: of the device shown last, not of an accessory shown since ("a remote for it" after a mount)
             lists = [[index.get(i) for i in t.payload.get("recommendations") or [] if i in index] for t in turns_so_far()]
@@ -1126,10 +1129,20 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     narrowed_to = {name: set(values) - set(types_said.get(name, ())) for name, values in heard.include.items()}
     kinds = ["category", *type_fields([*heard.include])]  # i12o: "a smart tv and an hdmi cable": a bundle
     heard = bundles.next_piece(heard, state.include, kinds)  # i12o: "and a belt" after the shirt and shoes
-    bundle = heard.intent in ("recommend", "refine") and bundles.is_bundle(message, heard.include, kinds, narrowed_to)
+    bundle = heard.intent in ("recommend", "refine") and bundles.is_bundle(message, heard.include, kinds, narrowed_to) \
+        or heard.intent == "recommend" and goes_with.asks(message) and any(len(heard.include.get(n, ())) >= 2 for n in kinds)
     if bundle:
         heard = heard.model_copy(update={"include": bundles.as_one_field(heard.include, kinds, index.items),
                                          "show_now": True})
+    went_with = next((n for n in kinds if len(heard.include.get(n, ())) >= 2), None)
+    if heard.intent == "recommend" and heard.show_now and went_with and goes_with.asks(message):
+        # lead: "anything to go with it?": the kinds that go with it, named
+        chosen = goes_with.chosen(message, [index.get(i) for i in state.last_shown if i in index], state.last_references,
+                                  heard.language)
+        if chosen:  # "I'll take the first one, anything to go with it?": the choice said first
+            notes.append(chosen)
+        notes.append(phrases.render("goes_with", kinds=[phrases.summary_value(
+            str(parts.labels.show(v)) if parts.labels is not None else v) for v in heard.include[went_with]]))
     heard, piece_colour = gaps_round9.matching_piece(heard, message, lambda text: understand(  # i12bb: "passende Schuhe"
         text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings))) \
         if bundle else (heard, None)
@@ -1223,6 +1236,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         state.apply(Wanted(tuple(gone), dropped=True))
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
     if wanted_now:
+        if before_colours := wanted_words.replaced_colours(state.wanted, wanted_now):  # lead: pink, then black
+            state.apply(Wanted(tuple(before_colours), dropped=True))
         state.apply(Wanted(tuple(wanted_now)))
     brands_now = batch13_fixes.brands_asked(message, lambda text: title_brands.asked(  # i12av: "要耐克的", "nike"
         text, index, _value_tokens(parts), state.avoid, heard.language)) \
@@ -1395,6 +1410,20 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         found = [i for n, i in enumerate(index.items) if (mask is None or mask[n]) and wanted_words.states(i, state.wanted)]
         if found:
             candidates, failed = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(found[: settings.ask_pool])], []
+    if state.wanted and not failed and not reshown and not state.allow_shown and state.shown \
+            and 0 < len(candidates) < settings.n_recommendations and (wanted_now or followups.narrows(
+                heard, include_before, type_fields([*state.include, *heard.include]))):
+        # lead: "under 5000" after noise cancelling headphones: those seen that fit too, after the new ones
+        mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))
+        listed = {c.item.id for c in candidates}
+        by_title = all(wanted_words.states(c.item, state.wanted, title_only=True) for c in candidates)  # as those listed
+        fit_seen = without_words([Candidate(item=index.get(i), score=-float(n + 1)) for n, i in enumerate(
+            dict.fromkeys(reversed(state.shown))) if i in index and i not in listed and (mask is None or mask[index.position(i)])
+            and wanted_words.states(index.get(i), state.wanted, title_only=by_title)], state.avoid)
+        if fit_seen:
+            candidates = [*candidates, *fit_seen]
+            state.apply(Reshown())
+            reshown = True
     failed = failed or (wanted_now if not candidates else [])
     if failed and not candidates:  # i12y: "wireless please" when every gaming mouse left was shown: the closest again
         mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))

@@ -60,6 +60,8 @@ from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
 from chatrec import subkind_negation  # lead: turning down a kind of the type searched
 from chatrec import case_for_device  # lead: a phone's case is filed with phone cases
 from chatrec import set53_classes  # i12ax
+from chatrec import colour_variant  # lead: "and in white?" after speakers
+from chatrec import goes_with  # lead: "anything to go with it?"
 from chatrec import gaps_round9  # i12bb: sizes are no prices, "a phone case", "ohne Absatz"
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
 from chatrec.accessories import accessory_words
@@ -1428,6 +1430,7 @@ def understand(
         and not re.search(r"[\u3400-\u9fff]", t)
         and t not in {"kid", "adult", "clothe", "clothing", "thing", "colour", "color",
                       "either", "too", "also", "anymore"}  # lead: "no sneakers either" keeps no "either" out
+        and t not in _DEGREE  # lead: "que no sean muy grandes" keeps no "muy" out
         and t not in _PRONOUNS  # "no sandals, I don't want them": no word to keep out of names
         and t not in _PRICE_WORDS  # "not too expensive" is a price wish, read as one
         and t not in given_up  # "never mind the blue" gives the wish up, keeps nothing out
@@ -1567,12 +1570,18 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = subkind_negation.adjust(request, raw, context, vocabulary)  # lead: "no fitness band" on smartwatches
     request = case_for_device.adjust(request, raw, context, vocabulary)  # lead: "and a case for it?" after phones
+    request = colour_variant.adjust(request, raw, context, vocabulary)  # lead: "and in white?" with no colour field
+    request = goes_with.adjust(request, message, context, vocabulary)  # lead: "anything to go with it?", "配什么鞋"
     request = batch14_fixes.adjust(  # i12ba: "das WLAN geht nicht", "正装的", "算了还是黑色吧", "bigger ones, 43"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set53_classes.adjust(  # i12ax: "blew jeans", "I'm off pink", "my 8 yr old", "8gb/128gb", "the pricey one"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     return gaps_round9.adjust(  # i12bb: "Fernseher 43 bis 50 Zoll", "a phone case", "ohne Absatz", "128G内存"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+
+
+#: Words of degree, never a word of a name to keep out ("not too big", "que no sean muy grandes", "nicht allzu teuer").
+_DEGREE = frozenset("very really overly extremely quite muy tan demasiado demasiada demasiados demasiadas sehr allzu".split())
 
 
 def _ones_as_products(tokens: list[str], vocabulary: ValueMatcher, context: TurnContext) -> list[str]:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
     from chatrec.retrieval import Candidate
 
-__all__ = ["asked", "given_up", "shown_words", "stated_as", "stating", "value_tokens"]
+__all__ = ["asked", "given_up", "replaced_colours", "shown_words", "stated_as", "stating", "value_tokens"]
 
 #: "not wired", "without mic", "sin cable", "ohne Kabel", "kein Bluetooth": a feature not wanted.
 _NEGATED = re.compile(r"\b(?:not|no|without|except|but not|sin|ohne|kein\w*|nicht)\s+[\w-]+|(?:不要|不是|别|没有)[\u4e00-\u9fff\w-]{1,4}",
@@ -135,7 +135,18 @@ def states(item: Any, words: Sequence[str], title_only: bool = False) -> bool:
     and its title says none of their contraries (a "Wired Gaming Mouse" whose description mentions
     wireless receivers is no wireless mouse)."""
     text = item.title if title_only else f"{item.title} {getattr(item, 'description', '') or ''}"
-    return all(_pattern(w).search(text) and not _contradicted(item.title, w) for w in words)
+    colours = set(_colours()) & set(words)  # lead: "red or blue" are alternatives, any one of them will do
+    return all(_pattern(w).search(text) and not _contradicted(item.title, w) for w in words if w not in colours) \
+        and (not colours or any(_pattern(w).search(text) and not _contradicted(item.title, w) for w in colours))
+
+
+def replaced_colours(wanted: Sequence[str], now: Sequence[str]) -> list[str]:
+    """lead: the colours in force that colours asked for now replace ("something in pink?", then
+    "有黑色的吗": black instead of pink, as a colour field's value is replaced), none when none is asked."""
+    colours = set(_colours())
+    if not colours & set(now):
+        return []
+    return [w for w in wanted if w in colours and w not in now]
 
 
 def _contradicted(title: str, word: str) -> bool:
