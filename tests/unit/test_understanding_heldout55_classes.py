@@ -203,3 +203,9 @@ def test_products_beside_off_topic_words_stay_wishes(catalogues, text: str, cate
     heard = _read(catalogues, "electronics", text)
     assert heard.intent == "recommend"
     assert heard.include.get("category") == [category]
+
+
+def test_top_rated_ones_are_no_shown_item(catalogues) -> None:
+    # plural: a search ordered by rating (tests/unit/test_lead_shopping_round5.py), not one item shown
+    heard = _read(catalogues, "electronics", "forget the brand, just the top rated ones", MICE)
+    assert heard.intent != "ask_about_item" and not heard.references
