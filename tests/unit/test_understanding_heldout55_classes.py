@@ -198,7 +198,9 @@ def test_off_topic(catalogues, text: str) -> None:
 
 @pytest.mark.parametrize(("text", "category"), [("a power bank for load shedding", "PowerBanks"),
                                                 ("do you have rice cookers", "Rice&PastaCookers"),
-                                                ("milk frother for coffee", "MilkFrothers")])
+                                                ("milk frother for coffee", "MilkFrothers"),
+                                                ("do you have car chargers", "AutomobileChargers"),
+                                                ("do you have bike mounts for phones", "Mounts")])
 def test_products_beside_off_topic_words_stay_wishes(catalogues, text: str, category: str) -> None:
     heard = _read(catalogues, "electronics", text)
     assert heard.intent == "recommend"
