@@ -111,7 +111,7 @@ _PRICE_WORD = re.compile(
     r"euros|bucks|precio|presupuesto|preis|budget)\b|预算|价格|价位|元|块"
 )
 _NOT_A_PRICE_AFTER = re.compile(
-    r"\s?(?:(?:gb|tb|mb|mah|w|watt|watts|v|hz|inch|inches|in|cm|mm|m|kg|g|ml|l|litre|liter|pcs|pieces|"
+    r"\s?(?:(?:gb|tb|mb|mah|w|watt|watts|v|hz|inch|inches|in|cm|mm|m|kg|kgs|g|ml|l|ltrs?|litres?|liters?|pcs|pieces|"
     r"pack|years?|yrs?|months?|days?|hours?|hrs?|mp|x|th|st|nd|rd|kids|people|person|size)\b|%|号|寸|英寸|个|岁)",
 )
 

@@ -62,6 +62,7 @@ from chatrec import case_for_device  # lead: a phone's case is filed with phone 
 from chatrec import set53_classes  # i12ax
 from chatrec import colour_variant  # lead: "and in white?" after speakers
 from chatrec import goes_with  # lead: "anything to go with it?"
+from chatrec import set55_classes  # i12bc
 from chatrec import gaps_round9  # i12bb: sizes are no prices, "a phone case", "ohne Absatz"
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
 from chatrec.accessories import accessory_words
@@ -1576,8 +1577,10 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set53_classes.adjust(  # i12ax: "blew jeans", "I'm off pink", "my 8 yr old", "8gb/128gb", "the pricey one"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return gaps_round9.adjust(  # i12bb: "Fernseher 43 bis 50 Zoll", "a phone case", "ohne Absatz", "128G内存"
+    request = gaps_round9.adjust(  # i12bb: "Fernseher 43 bis 50 Zoll", "a phone case", "ohne Absatz", "128G内存"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return set55_classes.adjust(  # i12bc: "wireless moose", "under 5oo", "the one with the most reviews", "pa-load po"
+        request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 #: Words of degree, never a word of a name to keep out ("not too big", "que no sean muy grandes", "nicht allzu teuer").
