@@ -15,11 +15,11 @@ before misread: classes of wording, each covered by one mechanism, not one sente
 - a generic shoe word beside a specific kind ("鞋子都磨破了 … 运动鞋"): the kind only, the generic type
   is no second wish;
 - a child's sex said beside a word for any child ("女儿 … 小朋友穿的"): the sex said; 娃 alone is a child;
-- "casual" said of shoes shown, searched or just refused ("keine Sportschuhe mehr, eher was Lässiges"):
-  casual shoes, as "casual ones" after sports shoes ("Schuhe für den Alltag" keeps shoes and the use);
+- "casual" said instead of a kind of shoes refused ("keine Sportschuhe mehr, eher was Lässiges"): casual
+  shoes, as "casual ones" after "not sports shoes" (said of shoes shown, it stays their use);
 - the item pointed at turned down and the others asked for again ("红色那件不要 其他的再看看"): reject;
 - in-ear said with a headphone word ("耳机 入耳的", "audífonos in ear"): the In-Ear type within the
-  headphones, as the earlier sets label it;
+  headphones, as set 52 labels it ("In-Ear" written as the shop spells it stays that type alone, set 43);
 - a charger that names no car or battery ("充电器", "cargador rápido", "Ladegerät"): a wall charger;
 - a Spanish "cartera" for a woman: a handbag, not a wallet.
 
@@ -87,7 +87,7 @@ def adjust(
         return request
     request = _kind_over_generic(request, vocabulary)
     request = _child_sex(request, text, language)
-    request = _casual_shoes(request, context, vocabulary)
+    request = _casual_shoes(request, vocabulary)
     request = _in_ear(request, text, language, vocabulary)
     request = _charger(request, text, language)
     return _woman_bag(request, text, language, vocabulary)
@@ -197,10 +197,10 @@ def _names_shoes(values: Any) -> bool:
     return any(str(v) == "Shoes" or str(v).endswith(" Shoes") for v in values or ())
 
 
-def _casual_shoes(request: Any, context: Any, vocabulary: Any) -> Any:
-    """"keine Sportschuhe mehr, eher was Lässiges", "唔要运动鞋 有冇休闲啲嘅": a usage said of shoes (shown,
-    searched or just refused) is the catalogue's shoes of that usage ("Casual Shoes"), as "casual ones"
-    after sports shoes."""
+def _casual_shoes(request: Any, vocabulary: Any) -> Any:
+    """"keine Sportschuhe mehr, eher was Lässiges", "唔要运动鞋 有冇休闲啲嘅": a usage said instead of a kind of
+    shoes refused is the catalogue's shoes of that usage ("Casual Shoes"), as "casual ones" after "not
+    sports shoes"."""
     usages = request.include.get("usage") or request.exclude.get("usage") or []
     if len(usages) != 1 or request.include.get("category") or request.include.get("subCategory"):
         return request  # "Schuhe für den Alltag": shoes said with their use, read as said
@@ -208,11 +208,9 @@ def _casual_shoes(request: Any, context: Any, vocabulary: Any) -> Any:
     counts = getattr(vocabulary, "counts", {}).get("category") or {}
     if kind not in counts:
         return request
-    shown = [getattr(item, "attributes", {}).get("subCategory") for item in getattr(context, "shown", ())]
-    current = getattr(context, "current", {}) or {}
-    shoes = (_names_shoes(request.exclude.get("category")) or _names_shoes(current.get("category")) or _names_shoes(current.get("subCategory"))
-             or (bool(shown) and all(s == "Shoes" for s in shown)))
-    if not shoes or kind in (request.exclude.get("category") or []):
+    # Only as the other kind to shoes refused in the same message: "casual" said of shoes shown or searched
+    # is their use ("ahora las quiero negras y casuales", set 48), "Schuhe für den Alltag" shoes and a use.
+    if not _names_shoes(request.exclude.get("category")) or kind in (request.exclude.get("category") or []):
         return request
     include = {name: list(values) for name, values in request.include.items() if name != "usage"}
     include["category"] = [kind]
@@ -225,8 +223,8 @@ def _in_ear(request: Any, text: str, language: str, vocabulary: Any) -> Any:
     kinds = request.include.get("category") or []
     if kinds != ["In-Ear"] or request.include.get("subcategory"):
         return request
-    if not word_tables.has(_DATA, "headphone_word", language, text):
-        return request
+    if not word_tables.has(_DATA, "headphone_word", language, text) or "in-ear" in text:
+        return request  # the shop's own "In-Ear" spelled out names that type alone (as set 43 labels it)
     counts = getattr(vocabulary, "counts", {}).get("subcategory") or {}
     together = getattr(vocabulary, "together", None)
     holding = [s for s in counts if together is not None and together(("category", "In-Ear"), ("subcategory", s))]

@@ -89,18 +89,20 @@ def test_spanish_show_me_no_more_product(catalogues, text) -> None:
     ("text", "context"),
     [
         ("别给运动鞋了 要休闲点的", {"shown": SHOES}),
-        ("lieber was Lässiges", {"shown": SHOES}),
-        ("mejor algo casual", {"current": {"subCategory": ["Shoes"]}}),
+        ("bloß keine Sportschuhe, lieber was Lässiges", {"shown": SHOES}),
+        ("nada de zapatillas deportivas, mejor algo casual", {"current": {"subCategory": ["Shoes"]}}),
     ],
 )
-def test_casual_of_shoes_is_casual_shoes(catalogues, text, context) -> None:
+def test_casual_instead_of_sports_shoes_is_casual_shoes(catalogues, text, context) -> None:
     heard = _read(catalogues, "fashion", text, **context)
     assert heard.include.get("category") == ["Casual Shoes"], heard
+    assert heard.exclude.get("category") == ["Sports Shoes"], heard
     assert "usage" not in heard.include and "usage" not in heard.exclude, heard
 
 
-def test_casual_of_tshirts_stays_a_usage(catalogues) -> None:
-    heard = _read(catalogues, "fashion", "lieber was Lässiges", shown=TEES)
+@pytest.mark.parametrize("shown", [SHOES, TEES])
+def test_casual_of_items_shown_stays_a_usage(catalogues, shown) -> None:
+    heard = _read(catalogues, "fashion", "lieber was Lässiges", shown=shown)
     assert heard.include.get("usage") == ["Casual"], heard
     assert "category" not in heard.include, heard
 
@@ -258,6 +260,12 @@ def test_in_ear_within_headphones(catalogues, text) -> None:
     heard = _read(catalogues, "electronics", text)
     assert heard.include.get("category") == ["In-Ear"], heard
     assert heard.include.get("subcategory") == [HEADPHONES], heard
+
+
+def test_in_ear_as_the_shop_spells_it_is_that_type(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "auriculares In-Ear de boAt")
+    assert heard.include.get("category") == ["In-Ear"], heard
+    assert "subcategory" not in heard.include, heard
 
 
 @pytest.mark.parametrize(
