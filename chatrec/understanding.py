@@ -55,6 +55,7 @@ from chatrec import set50_classes  # i12ao
 from chatrec import set51_classes  # i12as
 from chatrec import set52_classes  # i12at
 from chatrec import set54_classes  # i12ay
+from chatrec import set56_classes  # i12bd
 from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
 from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
 from chatrec import subkind_negation  # lead: turning down a kind of the type searched
@@ -1579,8 +1580,10 @@ def understand(
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round9.adjust(  # i12bb: "Fernseher 43 bis 50 Zoll", "a phone case", "ohne Absatz", "128G内存"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return set55_classes.adjust(  # i12bc: "wireless moose", "under 5oo", "the one with the most reviews", "pa-load po"
+    request = set55_classes.adjust(  # i12bc: "wireless moose", "under 5oo", "the one with the most reviews", "pa-load po"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return set56_classes.adjust(  # i12bd: "別再給我看黑色的了", "pa mujé", "20 Tacken", "iPhone 16 咩时候出"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
 #: Words of degree, never a word of a name to keep out ("not too big", "que no sean muy grandes", "nicht allzu teuer").
