@@ -43,6 +43,8 @@ _RARER = 4
 #: Words after a figure that make it a quantity, not a position ("between 1 and 2 metres").
 _UNITS = (r"k|m|cm|mm|mtrs?|metres?|meters?|ft|feet|foot|inch|inches|\"|w|watts?|a|amps?|gb|tb|mb|mbps|hz|years?|"
           r"pack|packs|pcs|pieces|rs|inr|rupees?|dollars?|euros?|kg|g|l|litres?|liters?|ml|stars?|hours?|days?")
+#: Words that join a feature to a product, not a product's own words ("any with stripes").
+_JOINS = frozenset({"with", "without", "in", "of", "for", "on", "from", "and", "or", "any", "some"})
 #: Title words per catalogue index, so that a brand ("Zoul", "Gizga") is never respelt.
 _TITLE_WORDS: dict[int, frozenset[str]] = {}
 
@@ -88,6 +90,9 @@ def _respelt(word: str, known: frozenset[str]) -> str | None:
     one dropped letter put back; None when there is none or more than one."""
     if len(word) < 4 or _is_word(word) or word in known:
         return None
+    near = {k for k in known if k[:1] == word[:1] and abs(len(k) - len(word)) <= 1 and _one_edit(word, k)}
+    if near:  # "shoos": the catalogue's "shoes", not the English "shoots"; two such words: left as written
+        return next(iter(near)) if len(near) == 1 else None
     english = _ranks()
     found = {w for w in {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
              if w in english or w + "s" in english}
@@ -99,6 +104,17 @@ def _respelt(word: str, known: frozenset[str]) -> str | None:
         first, second = (english.get(w, english.get(w + "s", len(english))) for w in ranked[:2])
         return ranked[0] if first * _RARER < second else None
     return next(iter(found)) if found else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one swap of adjacent letters, one letter changed, added or dropped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def typed_on_phone(message: str, known: frozenset[str] = frozenset()) -> str:
@@ -221,7 +237,10 @@ def no_feature_only(message: str, wanted: Iterable[str]) -> bool:
 
     thing = asked_for(message)
     words = _LATIN.findall(thing.lower()) if thing else []
-    return bool(words) and words[-1] not in wanted and words[-1].rstrip("s") not in wanted and len(words) > 1
+    if len(words) < 2 or _JOINS & set(words):
+        return False  # "any with stripes" names a feature, no product
+    head, modifiers = words[-1], set(words[:-1])
+    return all(w in modifiers for w in wanted) and not any(head[:4] == w[:4] for w in wanted)
 
 
 def brand_of_other_type(heard: Any, before: Mapping[str, Any], now: Mapping[str, Any], kinds: Iterable[str]) -> bool:
