@@ -90,7 +90,8 @@ def _respelt(word: str, known: frozenset[str]) -> str | None:
     one dropped letter put back; None when there is none or more than one."""
     if len(word) < 4 or _is_word(word) or word in known:
         return None
-    near = {k for k in known if k[:1] == word[:1] and abs(len(k) - len(word)) <= 1 and _one_edit(word, k)}
+    near = {k for k in known if k[:1] == word[:1] and abs(len(k) - len(word)) <= 1 and _one_edit(word, k)} \
+        if len(word) >= 5 else set()  # "dont", "shes": contractions, not "dot" or "shoes"
     if near:  # "shoos": the catalogue's "shoes", not the English "shoots"; two such words: left as written
         return next(iter(near)) if len(near) == 1 else None
     english = _ranks()
