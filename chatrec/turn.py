@@ -57,6 +57,7 @@ from chatrec import shopper_context  # i12ap: batch 13 (already owned, a device 
 from chatrec import batch14_fixes  # i12ba: "no, bajalo a 9000" keeps the conversation's Spanish
 from chatrec import batch14_classes  # i12au: batch 14 ("teh 2nd", "back to 20k", "new search. mens tshirts")
 from chatrec import batch15_classes  # i12az: batch 15 ("3 of the first one", "you guys are slow", "put samsung back")
+from chatrec import batch16_classes  # i12be: batch 16 ("nt adidas", "difference between 1 and 2", "titan is fine actually")
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
@@ -992,6 +993,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     message, owned = shopper_context.read_plainly(message)  # i12ap: "I already have the boAt one, now ..."
     user, state = begin(parts.store, session_id, user_id)
     message = batch15_classes.rewritten(message, len(state.last_shown))  # i12az: "2 of the first one", "put X back"
+    message = batch16_classes.plain(  # i12be: "chrger cabel", "nike running shoes", "difference between 1 and 2"
+        message, len(state.last_shown), parts.retriever.index, parts.vocabulary, _value_tokens(parts))
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
@@ -1229,6 +1232,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
+    batch16_classes.avoided_as_written(state.avoid, message)  # i12be: "not adidas" avoids "adidas", not "adida"
+    taken_back, see_them = batch16_classes.taken_back(message, state.avoid, state.exclude)  # i12be: "titan is fine actually"
+    if taken_back and see_them:
+        state.apply(Wanted(tuple(taken_back)))
+    if batch16_classes.brand_of_other_type(heard, include_before, state.include, ["category", *type_fields(list(parts.vocabulary.fields))]) \
+            and parts.retriever.count(filters_for(state.wishes())) == 0:
+        state.include.pop("brand", None)  # i12be: TP-Link was the wifi adapters' brand; none of the remotes is one
     gone = wanted_words.given_up(message, heard.language, state.wanted)  # i12y: "没有蓝色的就算了"
     gone += shopper_context.brands_given_up(message, state.wanted, lambda word: bool(title_brands.asked(  # i12ap
         word.capitalize(), index, _value_tokens(parts))))  # "ok forget the brand", "olvida la marca"
@@ -1330,10 +1340,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
         if thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
-        elif not heard.include and not state.requested and not wanted_now and (missing := shopper_moves.no_such_type(message, [
+        elif not heard.include and not state.requested and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing):
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
+            if wanted_now:  # i12be: "bluetooth" was asked of the headphones the shop does not sell
+                state.apply(Wanted(tuple(wanted_now), dropped=True))
         elif offered is None and not wanted_now and heard.language == "en" \
                 and heard.intent in ("recommend", "refine", "reject") and heard.query \
                 and not heard.include and any(
@@ -1365,6 +1377,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         lambda words: phrases.render("relaxed", dropped=words), turned_down=heard.intent == "reject"))
     if (bounds or makes) and state.spec_blocked and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"show_now": True})  # i12o: a spec the items state is specific enough
+    elif bounds and spec_notes and heard.intent in ("recommend", "refine", "answer"):
+        heard = heard.model_copy(update={"show_now": True})  # i12be: the note says "here is what fits your other wishes"
     reshown = followups.narrows(heard, include_before, type_fields([*state.include, *heard.include])) \
         and bool(state.shown) and not state.allow_shown and seen_fit(state, profile, parts, settings.n_recommendations) \
         or batch13_fixes.refills(heard, gone, brands_now, state, parts.retriever, filters_for(state.wishes()),  # i12av
