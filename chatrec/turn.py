@@ -55,6 +55,7 @@ from chatrec import batch13_fixes  # i12av: batch 13's open cases (brands as wri
 from chatrec import shopper_context  # i12ap: batch 13 (already owned, a device stated, a person corrected)
 from chatrec import batch14_fixes  # i12ba: "no, bajalo a 9000" keeps the conversation's Spanish
 from chatrec import batch14_classes  # i12au: batch 14 ("teh 2nd", "back to 20k", "new search. mens tshirts")
+from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("que sean nike")
 from chatrec import batch15_classes  # i12az: batch 15 ("3 of the first one", "you guys are slow", "put samsung back")
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
@@ -1182,6 +1183,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
     elif makes and not for_shown:  # "给我的iPhone买个充电器": the device's make is what the charger fits, not its maker
         heard = compatible.device_not_maker(heard, makes, ["category", *type_fields([*heard.include])], message)
+        heard = batch15_fixes.device_of_type_in_force(  # i12bf: "for my oneplus 9" while cables are sought
+            heard, makes, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], message)
     said_tier = price_tiers.tier_said(message)
     if heard.relative_price and said_tier is not None and said_tier.bound is None:
         heard = heard.model_copy(update={"relative_price": None})  # i12y: "forget the budget" is no "cheaper"
@@ -1227,6 +1230,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     brands_now = batch13_fixes.brands_asked(message, lambda text: title_brands.asked(  # i12av: "要耐克的", "nike"
         text, index, _value_tokens(parts), state.avoid, heard.language)) \
         if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # i12ab: "the Titan ones", no brand field
+    brands_now += [b for b in batch15_fixes.framed_brands(message, heard.language, lambda text: title_brands.asked(  # i12bf
+        text, index, _value_tokens(parts), state.avoid, heard.language)) if b not in brands_now] \
+        if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # "que sean nike", "any colour but nike"
     if brands_now:
         if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
             state.apply(Wanted(tuple(before), dropped=True))

@@ -1,0 +1,148 @@
+"""Classes behind the strict xfails of conversation batches 13-15 (issue 12, branch i12bf).
+
+Each step is one class of shopper wording, read the same in every conversation:
+
+- **"Any colour but nike"** (:func:`any_value_but`): a field given up ("any colour", "whatever size") and,
+  after "but", a word that is no value of it: the shopper wants that word (a brand of the titles), it is
+  no word to leave out ("any colour but red" still turns red down).
+- **A brand after a wish frame** (:func:`framed_brands`): "que sean nike", "any colour but nike", "lieber
+  nike": a title brand said in lower case, though also an English word ("nike"), is wished.
+- **A Spanish possessive is no brand** (:func:`possessive_not_brand`): "mi iphone", "de mi marido": "mi"
+  written in lower case before a word is "my", not the brand MI.
+- **A charger in a shop of charging cables** (:func:`charging_cable`): "need a charger", "un cable para
+  cargar", "ein Ladekabel": when the shop sells no charger type, the charging cables it sells.
+- **"For my oneplus 9" while cables are sought** (:func:`device_of_type_in_force`): the shopper's own device's
+  make is what the item must fit, not its maker (OnePlus TVs), as it is when the type is said in the message.
+
+The words are data: ``chatrec/data/batch15_fixes.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from chatrec.request import ShopperRequest
+from chatrec.text import word_table
+
+__all__ = ["adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
+
+_TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    return word_table("batch15_fixes")
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _types(include: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    return {k: list(v) for k, v in include.items() if _TYPE_FIELDS.search(k)}
+
+
+def any_value_but(request: ShopperRequest, message: str) -> ShopperRequest:
+    """"any colour but nike": the words after "but" that the rules left out as no catalogue value are
+    wished instead (a field's own value after "but", "any colour but red", is turned down as before)."""
+    if not request.avoid_words:
+        return request
+    table = _table()["any_value_but"]
+    found = re.search(rf"(?<!\w)(?:{_alternation(table['any'])})\s+(?:{_alternation(table['fields'])})\s*[,;:-]?\s*"
+                      rf"(?:{_alternation([re.escape(w) for w in table['but']])})\s+(?P<rest>[^,.;!?]+)", message.lower())
+    if not found:
+        return request
+    said = set(re.findall(r"[^\W\d_][\w&+-]*", found.group("rest")))
+    kept = [w for w in request.avoid_words if w.lower() not in said]
+    if len(kept) == len(request.avoid_words):
+        return request
+    return request.model_copy(update={"avoid_words": kept})
+
+
+def framed_brands(message: str, language: str, asked: Callable[[str], list[str]]) -> list[str]:
+    """The title brands said right after a wish frame ("que sean nike", "any colour but nike", "lieber
+    nike"), in any case: ``asked`` reads each as a capitalised name."""
+    frames = _table()["brand_frames"]
+    found: list[str] = []
+    for lang in dict.fromkeys([language, "en"]):
+        for frame in frames.get(lang, ()):
+            for match in re.finditer(rf"(?<!\w)(?:{frame})\s+([^\W\d_][\w&+-]*)", message, re.IGNORECASE):
+                word = match.group(1)
+                found += [b for b in asked(word[:1].upper() + word[1:]) if b not in found]
+    return found
+
+
+def possessive_not_brand(request: ShopperRequest, message: str) -> ShopperRequest:
+    """"mi iphone", "de mi marido" in Spanish: the brand values spelt as the possessive are no wish when
+    every time the word is written it is in lower case and followed by a word, in a message with other
+    function words of the language ("mi tv remote" keeps the brand)."""
+    words = _table()["possessive"].get(request.language, ())
+    brands = list(request.include.get("brand", ()))
+    if not words or not brands:
+        return request
+    from chatrec.language import _FUNCTION_WORDS
+
+    others = set(re.findall(r"[^\W\d_]+", message.lower())) & (_FUNCTION_WORDS.get(request.language, frozenset()) - set(words))
+    if not others:  # "mi tv remote": English with a brand, no other word of the language
+        return request
+    mine = {w for w in words if (said := [m for m in re.finditer(rf"(?<!\w){w}(?!\w)", message, re.IGNORECASE)])
+            and all(m.group(0) == w and re.match(r"\s+[^\W\d_]", message[m.end():]) for m in said)}
+    if not mine:
+        return request
+    kept = [b for b in brands if b.lower() not in mine]
+    if len(kept) == len(brands):
+        return request
+    include = {k: list(v) for k, v in request.include.items() if k != "brand"} | ({"brand": kept} if kept else {})
+    return request.model_copy(update={"include": include})
+
+
+def charging_cable(request: ShopperRequest, message: str, counts: Mapping[str, Any],
+                   reread: Callable[[str], ShopperRequest]) -> ShopperRequest:
+    """"need a charger", "un cable para cargar": with no product type read (the shop sells no charger), the
+    types the shop's own words for a charging cable name."""
+    if _types(request.include):
+        return request
+    table = _table()["charging"]
+    if not re.search(rf"(?<!\w)(?:{_alternation(table['words'])})(?!\w)", message.lower()):
+        return request
+    wanted = {k: [v for v in vs if counts.get(k, {}).get(v)] for k, vs in _types(reread(table["product"]).include).items()}
+    wanted = {k: vs for k, vs in wanted.items() if vs}
+    if not wanted:
+        return request
+    include = {k: list(v) for k, v in request.include.items()} | wanted
+    return request.model_copy(update={"include": include, "intent": "recommend" if request.intent == "chitchat" else request.intent})
+
+
+def device_of_type_in_force(heard: Any, makes: Sequence[str], include: Mapping[str, Sequence[str]],
+                            type_names: Sequence[str], message: str) -> Any:
+    """"for my oneplus 9" while charging cables are sought: the make of the shopper's own device says what
+    the cable must fit (``makes``, kept by the caller), not who made it; the type in force stays."""
+    brands = list(heard.include.get("brand", ()))
+    device = {m.casefold() for m in makes}
+    if not brands or not device or any(name in heard.include for name in type_names) \
+            or not any(include.get(name) for name in type_names):
+        return heard
+    if not re.search(rf"(?<!\w)(?:{_alternation(_table()['own_device'])})(?!\w)", message.lower()):
+        return heard
+    kept = [b for b in brands if b.casefold() not in device]
+    if len(kept) == len(brands):
+        return heard
+    rest = {k: v for k, v in heard.include.items() if k != "brand"} | ({"brand": kept} if kept else {})
+    return heard.model_copy(update={"include": rest})
+
+
+def adjust(
+    request: ShopperRequest, message: str, context: Any, vocabulary: Any,
+    reread: Callable[[str], ShopperRequest] | None = None,
+) -> ShopperRequest:
+    """The rules' request with this module's classes applied (the last step of ``understand``)."""
+    if request.intent not in ("recommend", "refine", "answer"):
+        return request
+    request = any_value_but(request, message)
+    request = possessive_not_brand(request, message)
+    if reread is not None:
+        request = charging_cable(request, message, getattr(vocabulary, "counts", None) or {}, reread)
+    return request

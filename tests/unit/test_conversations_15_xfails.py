@@ -1,0 +1,127 @@
+"""The classes behind the strict xfails of conversation batches 13-15 (issue 12, branch i12bf;
+``chatrec/batch15_fixes.py``), on other wordings than the batches': "any colour but <brand>", a brand
+after a wish frame ("que sean", "lieber"), the Spanish possessive "mi", a charger in a shop of charging
+cables, and the make of the shopper's own device while a type is sought."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chatrec import batch15_fixes
+from chatrec.recommender import ChatRec
+from chatrec.request import ShopperRequest
+from chatrec.understanding import TurnContext, understand
+
+
+def _items(rec: ChatRec, reply: Any) -> list[Any]:
+    return [rec.item(r.item_id) for r in reply.recommendations]
+
+
+def _say(rec: ChatRec, *messages: str) -> Any:
+    reply = None
+    for message in messages:
+        reply = rec.respond(message, session_id="s")
+    return reply
+
+
+# ---------------------------------------------------------------- "any colour but nike"
+
+@pytest.mark.parametrize(("message", "word"), [
+    ("whatever color but puma please", "puma"),
+    ("any colour, just adidas", "adidas"),
+    ("any size but fila", "fila"),
+])
+def test_a_word_after_any_field_but_is_no_word_to_leave_out(message: str, word: str) -> None:
+    request = ShopperRequest(intent="refine", avoid_words=[word])
+    assert batch15_fixes.any_value_but(request, message).avoid_words == []
+
+
+@pytest.mark.parametrize("message", ["no puma please", "anything but puma", "any brand but puma"])
+def test_a_word_turned_down_otherwise_stays_left_out(message: str) -> None:
+    request = ShopperRequest(intent="refine", avoid_words=["puma"])
+    assert batch15_fixes.any_value_but(request, message).avoid_words == ["puma"]
+
+
+def test_any_colour_but_a_colour_still_turns_it_down(catalogues: dict[str, Any]) -> None:
+    vocabulary = catalogues["fashion"][0]
+    request = understand("any colour but red", vocabulary, TurnContext(searching=True, current={"articleType": ["Tshirts"]}))
+    assert request.exclude.get("baseColour") == ["Red"]
+
+
+@pytest.mark.parametrize("message", ["ok whatever colour but adidas", "any color, just adidas then"])
+def test_any_colour_but_a_brand_shows_that_brand(fashion: ChatRec, message: str) -> None:
+    reply = _say(fashion, "black sports shoes for men", message)
+    items = _items(fashion, reply)
+    assert items and all("adidas" in i.title.lower() for i in items)
+
+
+# ---------------------------------------------------------------- a brand after a wish frame
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("mejor que sean adidas", "es"), ("que sea de puma", "es"), ("lieber puma", "de"), ("nur von adidas bitte", "de"),
+])
+def test_a_brand_after_a_wish_frame_is_asked_in_any_case(message: str, language: str) -> None:
+    known = {"Adidas": ["adidas"], "Puma": ["puma"]}
+    assert batch15_fixes.framed_brands(message, language, lambda word: known.get(word, []))
+
+
+def test_a_wish_frame_without_a_brand_asks_none() -> None:
+    assert batch15_fixes.framed_brands("que sean negras", "es", lambda word: []) == []
+
+
+@pytest.mark.parametrize("message", ["olvida el color, que sean puma", "vale, mejor que sean puma"])
+def test_que_sean_brand_keeps_that_brand(fashion: ChatRec, message: str) -> None:
+    reply = _say(fashion, "zapatillas deportivas para hombre", message)
+    items = _items(fashion, reply)
+    assert items and all("puma" in i.title.lower() for i in items)
+
+
+# ---------------------------------------------------------------- the Spanish possessive "mi"
+
+@pytest.mark.parametrize("message", [
+    "quiero un cable para mi samsung", "busco un cable usb para el móvil de mi hermana",
+])
+def test_the_spanish_possessive_is_no_brand(catalogues: dict[str, Any], message: str) -> None:
+    request = understand(message, catalogues["electronics"][0], TurnContext())
+    assert request.language == "es"
+    assert not {"MI", "Mi"} & set(request.include.get("brand", ()))
+
+
+@pytest.mark.parametrize("message", ["mi tv remote", "un mando para una tele Mi", "un control remoto MI"])
+def test_the_brand_mi_stays_a_brand(catalogues: dict[str, Any], message: str) -> None:
+    request = understand(message, catalogues["electronics"][0], TurnContext())
+    assert {"MI", "Mi"} & set(request.include.get("brand", ()))
+
+
+# ---------------------------------------------------------------- a charger in a shop of charging cables
+
+@pytest.mark.parametrize("message", [
+    "i need a charger", "looking for a charging cable", "un cargador por favor", "ich brauche ein Ladekabel",
+    "busco un cable para cargar el móvil",
+])
+def test_a_charger_is_a_charging_cable_in_a_shop_without_chargers(electronics: ChatRec, message: str) -> None:
+    reply = _say(electronics, message)
+    assert reply.question is not None or _items(electronics, reply)
+    assert all(i.category == "USBCables" for i in _items(electronics, reply))
+
+
+def test_a_charger_keeps_the_chargers_of_a_shop_that_sells_them(catalogues: dict[str, Any]) -> None:
+    request = understand("need a charger", catalogues["electronics"][0], TurnContext())
+    assert "USBCables" not in request.include.get("category", ())
+
+
+# ---------------------------------------------------------------- the make of one's own device
+
+@pytest.mark.parametrize("message", ["its for my samsung galaxy", "for my oneplus nord"])
+def test_the_make_of_ones_own_device_is_what_the_cable_fits(electronics: ChatRec, message: str) -> None:
+    reply = _say(electronics, "a usb cable", message)
+    items = _items(electronics, reply)
+    assert items and all(i.category == "USBCables" for i in items)
+
+
+def test_a_brand_said_without_ones_own_device_stays_the_maker() -> None:
+    heard = ShopperRequest(intent="answer", include={"brand": ["Samsung"]})
+    kept = batch15_fixes.device_of_type_in_force(heard, ["Samsung"], {"category": ["USBCables"]}, ["category"], "samsung ones")
+    assert kept.include == {"brand": ["Samsung"]}
