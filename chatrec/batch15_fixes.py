@@ -14,6 +14,12 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **"For my oneplus 9" while cables are sought** (:func:`device_of_type_in_force`): the shopper's own device's
   make is what the item must fit, not its maker (OnePlus TVs), as it is when the type is said in the message.
 
+- **A cover for a device** (:func:`cover_wanted`): "a case for my fire tv stick remote", "una funda para el
+  mando": the covers (filed with the remotes in this shop), not the remotes; "and a spare remote" then wants
+  remotes again.
+- **"And a protective cover for that remote?"** (:func:`added_piece`): a question-shaped wish for one more
+  piece is a search, not a question about the items shown.
+
 The words are data: ``chatrec/data/batch15_fixes.json``.
 """
 
@@ -27,7 +33,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
+__all__ = ["added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
 
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
 
@@ -134,11 +140,57 @@ def device_of_type_in_force(heard: Any, makes: Sequence[str], include: Mapping[s
     return heard.model_copy(update={"include": rest})
 
 
+def added_piece(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
+    """"and a protective cover for that remote?": a question about the shown items with no item pointed at,
+    said as one more piece ("and a", "y una", "und eine") while a product type is sought or named, is a search
+    for it (read as if nothing were shown)."""
+    if request.intent not in ("ask_about_item", "compare") or any(r.how in ("position", "title") for r in request.references):
+        return request
+    starts = _alternation(_table()["added_piece"]["starts"])
+    if not re.match(rf"\W*(?:{starts})\s+\w", message, re.IGNORECASE) or vocabulary is None:
+        return request
+    from dataclasses import replace
+
+    from chatrec.understanding import type_fields, understand
+
+    again = understand(message.rstrip(" ?¿"), vocabulary, replace(context, shown=(), last_references=()))
+    types = set(type_fields(list(getattr(vocabulary, "counts", {}) or {}))) | {"category"}
+    current = set(getattr(context, "current", None) or {})
+    if not (set(again.include) | current) & types or again.intent not in ("recommend", "refine"):
+        return request
+    return again.model_copy(update={"references": [], "show_now": True, "language": request.language})
+
+
+def cover_wanted(message: str, heard: Any, wanted: Sequence[str],
+                 include: Mapping[str, Sequence[str]] | None = None) -> tuple[list[str], list[str]]:
+    """The cover feature this message adds to the wanted title words and the one it gives up: "a case for my
+    fire tv stick remote" wants the remote's covers (this shop files them with the remotes), not remotes; a
+    later "and a spare remote" names the device with no cover and wants the remotes again. A type is sought
+    (``heard``'s or the wishes in force, ``include``)."""
+    if heard.intent not in ("recommend", "refine", "answer"):
+        return [], []
+    table = _table()["cover_of_device"]
+    feature = str(table["feature"])
+    types = {w.lower() for k, vs in _types(heard.include).items() for v in vs for w in re.findall(r"[A-Z]?[a-z]+", v)}
+    nouns = _alternation([re.escape(n) for n in table["nouns"]])
+    text = message.lower()
+    said = re.search(rf"(?<!\w)(?:{nouns})(?!\w)", text)
+    if said and not types & {n.rstrip("s") for n in table["nouns"]} | types & {"case", "cases", "cover", "covers"}:
+        links = _alternation([re.escape(n) for n in table["links"]])
+        if (_types(heard.include) or _types(include or {})) and re.search(rf"(?<!\w)(?:{nouns})(?!\w)\W+(?:\w+\W+){{0,1}}(?:{links})(?!\w)", text):
+            return ([feature] if feature not in wanted else []), []
+        return [], []
+    if not said and feature in wanted and _types(heard.include):
+        return [], [feature]
+    return [], []
+
+
 def adjust(
     request: ShopperRequest, message: str, context: Any, vocabulary: Any,
     reread: Callable[[str], ShopperRequest] | None = None,
 ) -> ShopperRequest:
     """The rules' request with this module's classes applied (the last step of ``understand``)."""
+    request = added_piece(request, message, context, vocabulary)
     if request.intent not in ("recommend", "refine", "answer"):
         return request
     request = any_value_but(request, message)

@@ -1225,6 +1225,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if gone:
         state.apply(Wanted(tuple(gone), dropped=True))
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
+    covers_now, covers_gone = batch15_fixes.cover_wanted(message, heard, state.wanted, state.include)  # i12bf: "a case for my remote"
+    if covers_gone:
+        state.apply(Wanted(tuple(covers_gone), dropped=True))
+    wanted_now = [*wanted_now, *(w for w in covers_now if w not in wanted_now)]
     if wanted_now:
         state.apply(Wanted(tuple(wanted_now)))
     brands_now = batch13_fixes.brands_asked(message, lambda text: title_brands.asked(  # i12av: "要耐克的", "nike"

@@ -11,7 +11,7 @@ import pytest
 
 from chatrec import batch15_fixes
 from chatrec.recommender import ChatRec
-from chatrec.request import ShopperRequest
+from chatrec.request import ItemReference, ShopperRequest
 from chatrec.understanding import TurnContext, understand
 
 
@@ -125,3 +125,36 @@ def test_a_brand_said_without_ones_own_device_stays_the_maker() -> None:
     heard = ShopperRequest(intent="answer", include={"brand": ["Samsung"]})
     kept = batch15_fixes.device_of_type_in_force(heard, ["Samsung"], {"category": ["USBCables"]}, ["category"], "samsung ones")
     assert kept.include == {"brand": ["Samsung"]}
+
+
+# ---------------------------------------------------------------- a cover for a device
+
+def _covers(items: list[Any]) -> bool:
+    return bool(items) and all(any(w in i.title.lower() for w in ("case", "cover")) for i in items)
+
+
+@pytest.mark.parametrize("message", ["a silicone case for my tv remote", "una funda para el mando de la tele"])
+def test_a_cover_for_a_remote_shows_the_covers_not_the_remotes(electronics: ChatRec, message: str) -> None:
+    assert _covers(_items(electronics, _say(electronics, message)))
+
+
+def test_the_device_said_again_without_a_cover_wants_the_devices(electronics: ChatRec) -> None:
+    reply = _say(electronics, "a silicone case for my tv remote", "and a normal remote for my mi tv")
+    items = _items(electronics, reply)
+    assert items and not any("cover" in i.title.lower() or " case " in i.title.lower() for i in items)
+
+
+@pytest.mark.parametrize("message", ["and a case for that remote?", "also a cover for it?"])
+def test_a_question_shaped_added_piece_is_a_search(electronics: ChatRec, message: str) -> None:
+    reply = _say(electronics, "remote for my fire tv stick", message)
+    assert _covers(_items(electronics, reply))
+
+
+def test_y_una_funda_para_ese_mando_is_a_search(electronics: ChatRec) -> None:
+    reply = _say(electronics, "mando para tele LG", "y una funda para ese mando?")
+    assert _covers(_items(electronics, reply))
+
+
+def test_a_question_about_a_shown_item_stays_a_question() -> None:
+    request = ShopperRequest(intent="ask_about_item", references=[ItemReference(position=1, item_id="x", how="position")])
+    assert batch15_fixes.added_piece(request, "and the first one, is it a cover?", None, None) is request
