@@ -20,6 +20,9 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **"And a protective cover for that remote?"** (:func:`added_piece`): a question-shaped wish for one more
   piece is a search, not a question about the items shown.
 
+- **A bare "more" when every item with the wanted words was seen** (:func:`only_seen_left`): "more" after the
+  last two unseen polo T-shirts shows unseen T-shirts and says every polo one was seen, not three seen again.
+
 The words are data: ``chatrec/data/batch15_fixes.json``.
 """
 
@@ -33,7 +36,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
+__all__ = ["only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
 
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
 
@@ -183,6 +186,16 @@ def cover_wanted(message: str, heard: Any, wanted: Sequence[str],
     if not said and feature in wanted and _types(heard.include):
         return [], [feature]
     return [], []
+
+
+def only_seen_left(found: Sequence[Any], shown: Sequence[str], heard: Any, unseen: bool) -> bool:
+    """A bare "more" (more of the whole list, no item pointed at) when every item stating the wanted words
+    was shown already and some unseen items fit the other wishes (``unseen``): those are shown, and the
+    reply says every one with the words was seen, rather than repeating seen items."""
+    if heard.intent != "more_like" or any(r.how != "all" for r in heard.references) or not unseen:
+        return False
+    seen = set(shown)
+    return bool(found) and all(getattr(i, "id", None) in seen for i in found)
 
 
 def adjust(

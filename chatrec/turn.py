@@ -1400,10 +1400,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     # "43 inch", "wireless": the items stating them first (Chinese words stay out of the query: "43寸" is read here)
     candidates = specs_first(candidates, f"{state.query()} {message}" if heard.language == "zh" else state.query())
     candidates, failed = wanted_words.stating(candidates, state.wanted)  # i12y: the items state "braided"
+    seen_only = False
     if failed:  # i12y: beyond the retrieved pool, the allowed items that state every wanted word
         mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))  # shown ones too
         found = [i for n, i in enumerate(index.items) if (mask is None or mask[n]) and wanted_words.states(i, state.wanted)]
-        if found:
+        seen_only = batch15_fixes.only_seen_left(found, state.shown, heard, bool(candidates))  # i12bf: a bare "more"
+        if found and not seen_only:
             candidates, failed = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(found[: settings.ask_pool])], []
     failed = failed or (wanted_now if not candidates else [])
     if failed and not candidates:  # i12y: "wireless please" when every gaming mouse left was shown: the closest again
@@ -1415,8 +1417,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"show_now": True})  # i12y: "有没有白色的": the white ones, no quiz first
     if failed:  # i12y: the wish that failed is named, the closest items shown, looking without it offered
         state.apply(Wanted(tuple(failed), dropped=True))
-        notes.append(phrases.render("wanted_none", words=wanted_words.shown_words(failed, heard.language),
-                                    wishes=phrases.summary(state.wishes(), labels=parts.labels), closest=bool(candidates)))
+        notes.append(phrases.render("wanted_seen", words=wanted_words.shown_words(failed, heard.language),  # i12bf
+                                    wishes=phrases.summary(state.wishes(), labels=parts.labels)) if seen_only and candidates
+                     else phrases.render("wanted_none", words=wanted_words.shown_words(failed, heard.language),
+                                         wishes=phrases.summary(state.wishes(), labels=parts.labels), closest=bool(candidates)))
     if not state.allow_shown:  # the same product under another id is no new suggestion
         asked = set(state.requested)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])

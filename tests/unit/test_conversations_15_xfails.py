@@ -158,3 +158,26 @@ def test_y_una_funda_para_ese_mando_is_a_search(electronics: ChatRec) -> None:
 def test_a_question_about_a_shown_item_stays_a_question() -> None:
     request = ShopperRequest(intent="ask_about_item", references=[ItemReference(position=1, item_id="x", how="position")])
     assert batch15_fixes.added_piece(request, "and the first one, is it a cover?", None, None) is request
+
+
+# ---------------------------------------------------------------- a bare "more" when every item with the wanted words was seen
+
+@pytest.mark.parametrize(("messages", "said"), [
+    (("polo t-shirts for men", "show me more", "more please"), "polo"),
+    (("camisetas polo para hombre", "más", "enséñame más"), "polo"),
+])
+def test_more_after_the_last_items_with_a_wanted_word_shows_unseen_ones(fashion: ChatRec, messages: tuple[str, ...], said: str) -> None:
+    seen: set[str] = set()
+    reply = None
+    for message in messages:
+        reply = fashion.respond(message, session_id="s")
+        items = _items(fashion, reply)
+        assert items and not {i.id for i in items} & seen, message
+        seen |= {i.id for i in items}
+    assert reply is not None and said in reply.text.lower()
+
+
+def test_more_pointing_at_one_item_is_no_bare_more() -> None:
+    heard = ShopperRequest(intent="more_like", references=[ItemReference(position=1, item_id="a", how="position")])
+    found = [type("I", (), {"id": "a"})()]
+    assert not batch15_fixes.only_seen_left(found, ["a"], heard, True)
