@@ -23,12 +23,16 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **A bare "more" when every item with the wanted words was seen** (:func:`only_seen_left`): "more" after the
   last two unseen polo T-shirts shows unseen T-shirts and says every polo one was seen, not three seen again.
 
+- **"He has a sony bravia"** (:func:`owned_makes`): a make someone has that is no catalogue brand (Sony remotes
+  are sold under LRIPL) is what the remote or accessory must fit when the titles name it so ("Compatible Sony").
+
 The words are data: ``chatrec/data/batch15_fixes.json``.
 """
 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -36,7 +40,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
+__all__ = ["owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
 
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
 
@@ -196,6 +200,34 @@ def only_seen_left(found: Sequence[Any], shown: Sequence[str], heard: Any, unsee
         return False
     seen = set(shown)
     return bool(found) and all(getattr(i, "id", None) in seen for i in found)
+
+
+_FITS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _fit_words(index: Any) -> frozenset[str]:
+    """The capitalised words the titles say an item fits ("Compatible Sony Bravia", "Remote for Samsung"),
+    read once per index."""
+    known = _FITS.get(index)
+    if known is None:
+        fit = _alternation(_table()["device_owned"]["fit_words"])
+        pattern = re.compile(rf"(?<!\w)(?:{fit})\s+(?:with\s+|for\s+|all\s+|any\s+)?([A-Z][A-Za-z]+)", re.IGNORECASE)
+        known = _FITS[index] = frozenset(m.group(1).casefold() for item in getattr(index, "items", ())
+                                         for m in pattern.finditer(str(getattr(item, "title", "") or "")))
+    return known
+
+
+def owned_makes(message: str, index: Any) -> list[str]:
+    """The makes of a device someone has ("he has a sony bravia", "mi padre tiene una sony") that the shop's
+    titles (``index.items``) name as what an item fits, though no catalogue brand and said in lower case."""
+    from chatrec.compatible import _GENERIC
+
+    said = [m.group("make") for cue in _table()["device_owned"]["cues"] for m in re.finditer(cue, message, re.IGNORECASE)]
+    said = [w for w in dict.fromkeys(said) if w.casefold() not in _GENERIC]
+    if not said:
+        return []
+    fits = _fit_words(index)
+    return [w for w in said if w.casefold() in fits]
 
 
 def adjust(

@@ -1027,6 +1027,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             device = compatible.device_list([ids for ids in lists if ids]) or [index.get(i) for i in state.last_shown if i in index]
             makes = list(dict.fromkeys(b for i in device if (b := i.brand)))
     makes = makes or compatible.device_makes(message, parts.vocabulary.counts.get("brand", {}))
+    makes = makes or batch15_fixes.owned_makes(message, index)  # i12bf: "he has a sony bravia"
     if back_to is not None:
         state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))
     with observability.stage("understand"):

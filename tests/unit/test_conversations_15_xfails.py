@@ -181,3 +181,21 @@ def test_more_pointing_at_one_item_is_no_bare_more() -> None:
     heard = ShopperRequest(intent="more_like", references=[ItemReference(position=1, item_id="a", how="position")])
     found = [type("I", (), {"id": "a"})()]
     assert not batch15_fixes.only_seen_left(found, ["a"], heard, True)
+
+
+# ---------------------------------------------------------------- a make someone has, that is no catalogue brand
+
+@pytest.mark.parametrize(("message", "make"), [
+    ("my mom's tv remote stopped working, she has an old samsung", "samsung"),
+    ("necesito un mando, mi padre tiene una sony", "sony"),
+    ("Fernbedienung kaputt, mein Vater hat einen sony", "sony"),
+])
+def test_the_make_someone_has_is_what_the_remote_fits(electronics: ChatRec, message: str, make: str) -> None:
+    items = _items(electronics, _say(electronics, message))
+    assert items and all(make in i.title.lower() for i in items)
+
+
+def test_a_word_after_has_that_no_title_fits_is_no_make() -> None:
+    index = type("Index", (), {"items": [type("Item", (), {"title": "LRIPL Remote Compatible Sony Bravia"})()]})()
+    assert batch15_fixes.owned_makes("he has a budget of 500 and he has a sony", index) == ["sony"]
+    assert batch15_fixes.owned_makes("she has a big family", index) == []
