@@ -26,6 +26,9 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **"He has a sony bravia"** (:func:`owned_makes`): a make someone has that is no catalogue brand (Sony remotes
   are sold under LRIPL) is what the remote or accessory must fit when the titles name it so ("Compatible Sony").
 
+- **A refinement applies to the types on screen** (:func:`on_screen_type`): "for men obviously" after "and a
+  wallet in brown too" (formal shoes before) wants men's wallets, not the brown formal shoes again.
+
 The words are data: ``chatrec/data/batch15_fixes.json``.
 """
 
@@ -40,7 +43,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
+__all__ = ["on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
 
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
 
@@ -228,6 +231,30 @@ def owned_makes(message: str, index: Any) -> list[str]:
         return []
     fits = _fit_words(index)
     return [w for w in said if w.casefold() in fits]
+
+
+def on_screen_type(heard: Any, include: Mapping[str, Sequence[str]], shown: Sequence[Any], type_names: Sequence[str]) -> Any:
+    """"for men obviously" after "and a wallet in brown too" (formal shoes, then wallets shown): a refinement
+    naming no type, while several types are wished and the last list showed only some of them, applies to
+    those on screen (the piece added last), not to the earlier ones again."""
+    if heard.intent not in ("refine", "answer") or not heard.include or any(n in heard.include for n in type_names) \
+            or heard.references or not shown:
+        return heard
+    for name in type_names:
+        wished = list(include.get(name, ()))
+        if len(wished) < 2:
+            continue
+        on_screen = [v for v in wished if any(_field(i, name) == v for i in shown)]
+        if on_screen and len(on_screen) < len(wished) and all(_field(i, name) in on_screen for i in shown):
+            return heard.model_copy(update={"include": {**heard.include, name: on_screen}})
+    return heard
+
+
+def _field(item: Any, name: str) -> Any:
+    getter = getattr(item, "field_value", None)
+    if callable(getter):
+        return getter(name)
+    return (getattr(item, "attributes", None) or {}).get(name, getattr(item, name, None))
 
 
 def adjust(

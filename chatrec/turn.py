@@ -1218,6 +1218,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
     heard = batch13_fixes.bare_brand_wish(heard, message, lambda text: title_brands.asked(  # i12av: "titan?"
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
+    heard = batch15_fixes.on_screen_type(  # i12bf: "for men obviously" after "and a wallet too": the wallets
+        heard, state.include, [index.get(i) for i in state.last_shown if i in index], type_fields(list(parts.vocabulary.fields)))
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
     gone = wanted_words.given_up(message, heard.language, state.wanted)  # i12y: "没有蓝色的就算了"

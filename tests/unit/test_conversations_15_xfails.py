@@ -199,3 +199,20 @@ def test_a_word_after_has_that_no_title_fits_is_no_make() -> None:
     index = type("Index", (), {"items": [type("Item", (), {"title": "LRIPL Remote Compatible Sony Bravia"})()]})()
     assert batch15_fixes.owned_makes("he has a budget of 500 and he has a sony", index) == ["sony"]
     assert batch15_fixes.owned_makes("she has a big family", index) == []
+
+
+# ---------------------------------------------------------------- a refinement applies to the types on screen
+
+@pytest.mark.parametrize(("messages", "kind", "genders"), [
+    (("brown formal shoes", "and a belt in brown too", "mens only"), "Belts", {"Men", "Unisex"}),
+    (("brown formal shoes", "and a brown wallet as well", "for women actually"), "Wallets", {"Women", "Unisex"}),
+])
+def test_a_refinement_after_an_added_piece_applies_to_the_piece_on_screen(
+        fashion: ChatRec, messages: tuple[str, ...], kind: str, genders: set[str]) -> None:
+    items = _items(fashion, _say(fashion, *messages))
+    assert items and all(i.attributes["articleType"] == kind and i.attributes["gender"] in genders for i in items)
+
+
+def test_a_refinement_of_a_bundle_on_screen_keeps_every_type(fashion: ChatRec) -> None:
+    items = _items(fashion, _say(fashion, "a shirt and jeans for men", "in blue"))
+    assert {i.attributes["articleType"] for i in items} == {"Shirts", "Jeans"}
