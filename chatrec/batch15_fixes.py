@@ -29,6 +29,9 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **A refinement applies to the types on screen** (:func:`on_screen_type`): "for men obviously" after "and a
   wallet in brown too" (formal shoes before) wants men's wallets, not the brown formal shoes again.
 
+- **Two devices to join want what joins them** (:func:`connector`): "he just got a ps5 and a new 4k tv", "we
+  have a meeting room with a tv and need to connect laptops to it": HDMI cables, not TVs.
+
 The words are data: ``chatrec/data/batch15_fixes.json``.
 """
 
@@ -43,7 +46,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
+__all__ = ["connector", "on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
 
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
 
@@ -257,6 +260,32 @@ def _field(item: Any, name: str) -> Any:
     return (getattr(item, "attributes", None) or {}).get(name, getattr(item, name, None))
 
 
+def connector(request: ShopperRequest, message: str, counts: Mapping[str, Any],
+              reread: Callable[[str], ShopperRequest]) -> ShopperRequest:
+    """"he just got a ps5 and a new 4k tv", "a meeting room with a tv and need to connect laptops to it": two
+    devices of the two ends of a connector, said as owned or to be connected, want what joins them (HDMI
+    cables), not the devices; the other wishes (a budget) stay."""
+    table = _table()["connectors"]
+    text = message.lower()
+    if not re.search(rf"(?<!\w)(?:{_alternation(table['cues'])})(?!\w)", text):
+        return request
+    for entry in table["items"]:
+        if not all(re.search(rf"(?<!\w)(?:{_alternation([re.escape(w) for w in end])})(?!\w)", text) for end in entry["ends"]):
+            continue
+        devices = _alternation([re.escape(w) for end in entry["ends"] for w in end])
+        if re.search(rf"(?<!\w)(?:{_alternation(table['wishes'])})\s+(?:(?:an?|some|one|new|una?|nuevo|nueva|eine[nm]?|neue[nm]?)\s+)?"
+                     rf"(?:[\w-]+\s+)?(?:{devices})(?!\w)", text):
+            return request  # "i want a tv to connect my ps5": the TV is the wish
+        wanted = {k: [v for v in vs if counts.get(k, {}).get(v)] for k, vs in _types(reread(entry["product"]).include).items()}
+        wanted = {k: vs for k, vs in wanted.items() if vs}
+        if not wanted:
+            continue
+        include = {k: list(v) for k, v in request.include.items() if not _TYPE_FIELDS.search(k)} | wanted
+        intent = request.intent if request.intent in ("recommend", "refine") else "recommend"
+        return request.model_copy(update={"include": include, "intent": intent, "show_now": True})
+    return request
+
+
 def adjust(
     request: ShopperRequest, message: str, context: Any, vocabulary: Any,
     reread: Callable[[str], ShopperRequest] | None = None,
@@ -268,5 +297,6 @@ def adjust(
     request = any_value_but(request, message)
     request = possessive_not_brand(request, message)
     if reread is not None:
+        request = connector(request, message, getattr(vocabulary, "counts", None) or {}, reread)
         request = charging_cable(request, message, getattr(vocabulary, "counts", None) or {}, reread)
     return request

@@ -216,3 +216,26 @@ def test_a_refinement_after_an_added_piece_applies_to_the_piece_on_screen(
 def test_a_refinement_of_a_bundle_on_screen_keeps_every_type(fashion: ChatRec) -> None:
     items = _items(fashion, _say(fashion, "a shirt and jeans for men", "in blue"))
     assert {i.attributes["articleType"] for i in items} == {"Shirts", "Jeans"}
+
+
+# ---------------------------------------------------------------- two devices to join want what joins them
+
+@pytest.mark.parametrize("message", [
+    "mi hijo tiene una play 5 y una tele 4k", "mein Sohn hat eine PS5 und einen neuen Fernseher",
+    "my brother has an xbox and a big tv", "need to hook up my laptop to the projector in class",
+])
+def test_two_devices_owned_or_to_connect_want_the_cable_between(catalogues: dict[str, Any], message: str) -> None:
+    request = understand(message, catalogues["electronics"][0], TurnContext())
+    assert request.include.get("category") == ["HDMICables"]
+
+
+@pytest.mark.parametrize("message", ["i want a tv to connect my ps5", "need a new tv, i have a ps5"])
+def test_a_device_wished_stays_the_wish(catalogues: dict[str, Any], message: str) -> None:
+    request = understand(message, catalogues["electronics"][0], TurnContext())
+    assert "HDMICables" not in request.include.get("category", ())
+
+
+def test_owned_devices_keep_the_budget_in_force(electronics: ChatRec) -> None:
+    reply = _say(electronics, "a present for my son, max 500", "he has a playstation and a tv in his room")
+    items = _items(electronics, reply)
+    assert items and all(i.category == "HDMICables" and (i.price or 0) <= 500 for i in items)
