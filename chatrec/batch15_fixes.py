@@ -32,6 +32,9 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **Two devices to join want what joins them** (:func:`connector`): "he just got a ps5 and a new 4k tv", "we
   have a meeting room with a tv and need to connect laptops to it": HDMI cables, not TVs.
 
+- **"A vga adapter"** (:func:`qualified_type`): a word before the product noun that no title of the type read
+  says, while titles of another type say it with the noun, wants that other type ("HDMI to VGA Adapter").
+
 The words are data: ``chatrec/data/batch15_fixes.json``.
 """
 
@@ -46,7 +49,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["connector", "on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
+__all__ = ["qualified_type", "connector", "on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
 
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
 
@@ -284,6 +287,32 @@ def connector(request: ShopperRequest, message: str, counts: Mapping[str, Any],
         intent = request.intent if request.intent in ("recommend", "refine") else "recommend"
         return request.model_copy(update={"include": include, "intent": intent, "show_now": True})
     return request
+
+
+def qualified_type(heard: Any, message: str, index: Any, type_names: Sequence[str]) -> tuple[Any, list[str]]:
+    """"a vga adapter" read as wireless USB adapters: the word before the product noun ("vga") is in no title of
+    the type read, while titles of another type say it with the noun ("HDMI to VGA Adapter", filed under HDMI
+    cables): the wish is that type, and the word is wanted in the titles. Returns the request and the words."""
+    if heard.intent not in ("recommend", "refine", "answer"):
+        return heard, []
+    name = next((n for n in type_names if heard.include.get(n)), None)
+    if name is None:
+        return heard, []
+    read = list(heard.include[name])
+    read_words = {w.lower() for v in read for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", v)}
+    items = list(getattr(index, "items", ()))
+    for match in re.finditer(r"(?<![\w-])([a-z0-9]{2,})\s+(?=([a-z]{3,})(?![\w-]))", message.lower()):
+        word, noun = match.groups()
+        if word in read_words or noun not in {w.rstrip("s") for w in read_words} | read_words:
+            continue
+        said = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+        if any(_field(i, name) in read and said.search(str(getattr(i, "title", ""))) for i in items):
+            continue
+        both = re.compile(rf"(?<![\w-]){re.escape(word)}\s+{re.escape(noun.rstrip('s'))}", re.IGNORECASE)
+        elsewhere = sorted({str(_field(i, name)) for i in items if both.search(str(getattr(i, "title", ""))) and _field(i, name)})
+        if elsewhere:
+            return heard.model_copy(update={"include": {**heard.include, name: elsewhere}}), [word]
+    return heard, []
 
 
 def adjust(

@@ -1156,6 +1156,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                    *batch15_classes.lengths_given_up(message, list(state.specs))]:  # i12az: "forget the length"
         bounds[family] = (None, None)
         heard = heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
+    heard, qualifiers = batch15_fixes.qualified_type(  # i12bf: "a vga adapter": the HDMI to VGA adapter, another
+        heard, message, index, ["category", *type_fields(list(parts.vocabulary.fields))])  # product: the cable's specs go
+    if qualifiers:
+        state.apply(Wanted(tuple(qualifiers)))
+        bounds.update({family: (None, None) for family in state.specs})
     if heard.language == "other":
         notes.append(phrases.render("other_language"))
     compares_prices = bool(heard.relative_price)  # kept: a shop without prices clears it below

@@ -239,3 +239,29 @@ def test_owned_devices_keep_the_budget_in_force(electronics: ChatRec) -> None:
     reply = _say(electronics, "a present for my son, max 500", "he has a playstation and a tv in his room")
     items = _items(electronics, reply)
     assert items and all(i.category == "HDMICables" and (i.price or 0) <= 500 for i in items)
+
+
+# ---------------------------------------------------------------- "a vga adapter": a word no title of the type read says
+
+def _index(*rows: tuple[str, str]) -> Any:
+    items = [type("Item", (), {"title": title, "category": category, "attributes": {"category": category}})() for title, category in rows]
+    return type("Index", (), {"items": items})()
+
+
+def test_a_word_only_another_types_titles_say_with_the_noun_wants_that_type() -> None:
+    index = _index(("Foo Wireless USB Adapter", "WirelessUSBAdapters"), ("Bar HDMI to VGA Adapter Cable", "HDMICables"))
+    heard = ShopperRequest(intent="refine", include={"category": ["WirelessUSBAdapters"]})
+    again, words = batch15_fixes.qualified_type(heard, "any vga adapters?", index, ["category"])
+    assert again.include["category"] == ["HDMICables"] and words == ["vga"]
+
+
+@pytest.mark.parametrize("message", ["a usb adapter", "a wireless adapter", "a fast adapter"])
+def test_a_word_the_type_read_says_or_no_title_says_keeps_the_type(message: str) -> None:
+    index = _index(("Foo Wireless USB Adapter", "WirelessUSBAdapters"), ("Bar HDMI to VGA Adapter Cable", "HDMICables"))
+    heard = ShopperRequest(intent="refine", include={"category": ["WirelessUSBAdapters"]})
+    assert batch15_fixes.qualified_type(heard, message, index, ["category"]) == (heard, [])
+
+
+def test_got_any_vga_adapters_shows_the_vga_adapter(electronics: ChatRec) -> None:
+    items = _items(electronics, _say(electronics, "hdmi cables please", "got any vga adapters?"))
+    assert items and all("vga" in i.title.lower() for i in items)
