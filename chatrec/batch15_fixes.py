@@ -35,6 +35,9 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **"A vga adapter"** (:func:`qualified_type`): a word before the product noun that no title of the type read
   says, while titles of another type say it with the noun, wants that other type ("HDMI to VGA Adapter").
 
+- **Two recipients** (:func:`both_recipients`, :func:`for_me`): "one for me and one for my wife", "ein Paar
+  für mich und eins für meine Frau": both audiences; a later "and for me ..." wants the shopper's own.
+
 The words are data: ``chatrec/data/batch15_fixes.json``.
 """
 
@@ -49,7 +52,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["qualified_type", "connector", "on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
+__all__ = ["both_recipients", "for_me", "interleaved", "two_recipients", "qualified_type", "connector", "on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
 
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
 
@@ -315,6 +318,61 @@ def qualified_type(heard: Any, message: str, index: Any, type_names: Sequence[st
     return heard, []
 
 
+def two_recipients(message: str) -> tuple[str, str] | None:
+    """The shopper's and the partner's audience when the message buys for both ("one for me and one for my wife"
+    -> ("Men", "Women"), "ein Paar für mich und eins für meine Frau"), else None."""
+    table = _table()["two_recipients"]
+    partners: Mapping[str, str] = table["partners"]
+    names = _alternation([re.escape(p) for p in partners])
+    for pattern in table["pairs"]:
+        found = re.search(pattern.replace("{partner}", names), message, re.IGNORECASE)
+        if found:
+            partner = partners[found.group(1).lower()]
+            return str(table["audiences"][partner]), partner
+    return None
+
+
+def both_recipients(request: ShopperRequest, message: str, counts: Mapping[str, Any]) -> ShopperRequest:
+    """"one for me and one for my wife": both audiences are wished (the rules read only the wife's)."""
+    pair = two_recipients(message)
+    field = next((name for name, values in counts.items() if pair and all(values.get(v) for v in pair)), None)
+    if pair is None or field is None:
+        return request
+    return request.model_copy(update={"include": {**request.include, field: list(pair)}})
+
+
+def for_me(heard: Any, message: str, earlier: Sequence[str], counts: Mapping[str, Any]) -> Any:
+    """"and for me something steel or silver" after "one for me and one for my wife": the shopper's own audience
+    (the one left when the partner's is taken out), not the wishes in force (the wife's); "für sie in Grau", "the
+    womens ones in black" the partner's. Only after a message that bought for both."""
+    if heard.intent not in ("recommend", "refine", "answer", "show_again", "more_like") or two_recipients(message) is not None:
+        return heard
+    table = _table()["two_recipients"]
+    pair = next((p for text in reversed(earlier) if (p := two_recipients(text)) is not None), None)
+    field = next((name for name, values in counts.items() if pair and all(values.get(v) for v in pair)), None)
+    if pair is None or field is None:
+        return heard
+    said = [pair[0]] if re.search(rf"(?<!\w)(?:{_alternation(table['me'])})(?!\w)", message, re.IGNORECASE) else []
+    said += [who for who, words in table["partner_words"].items() if who in pair and who not in said and re.search(
+        rf"(?<!\w)(?:{_alternation(words)})(?!\w)", message, re.IGNORECASE)]
+    if len(said) != 1:
+        return heard
+    intent = "refine" if heard.intent == "more_like" else heard.intent  # "the womens ones in black?": a wish, no item
+    return heard.model_copy(update={"include": {**heard.include, field: said}, "references": [], "intent": intent})
+
+
+def interleaved(candidates: Sequence[Any], message: str, counts: Mapping[str, Any]) -> list[Any]:
+    """The candidates of "one for me and one for my wife" taken in turn from each audience (the search words
+    name only the wife's)."""
+    pair = two_recipients(message)
+    field = next((name for name, values in counts.items() if pair and all(values.get(v) for v in pair)), None)
+    if field is None:
+        return list(candidates)
+    from chatrec.bundles import interleave
+
+    return interleave(candidates, field)
+
+
 def adjust(
     request: ShopperRequest, message: str, context: Any, vocabulary: Any,
     reread: Callable[[str], ShopperRequest] | None = None,
@@ -324,6 +382,7 @@ def adjust(
     if request.intent not in ("recommend", "refine", "answer"):
         return request
     request = any_value_but(request, message)
+    request = both_recipients(request, message, getattr(vocabulary, "counts", None) or {})
     request = possessive_not_brand(request, message)
     if reread is not None:
         request = connector(request, message, getattr(vocabulary, "counts", None) or {}, reread)

@@ -1223,6 +1223,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
     heard = batch13_fixes.bare_brand_wish(heard, message, lambda text: title_brands.asked(  # i12av: "titan?"
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
+    heard = batch15_fixes.for_me(  # i12bf: "and for me ..." after "one for me and one for my wife"
+        heard, message, [t.text for t in turns_so_far() if t.role == "customer"], parts.vocabulary.counts)
     heard = batch15_fixes.on_screen_type(  # i12bf: "for men obviously" after "and a wallet too": the wallets
         heard, state.include, [index.get(i) for i in state.last_shown if i in index], type_fields(list(parts.vocabulary.fields)))
     state.apply(Heard(heard))
@@ -1453,6 +1455,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if bundle:  # i12o: each product of the bundle in the list
         field_ = next((n for n in kinds if len(state.include.get(n, ())) >= 2), None)
         candidates = bundles.interleave(candidates, field_) if field_ else candidates
+    candidates = batch15_fixes.interleaved(candidates, message, parts.vocabulary.counts)  # i12bf: "one for me and one for my wife"
     if anchors:
         candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:

@@ -265,3 +265,33 @@ def test_a_word_the_type_read_says_or_no_title_says_keeps_the_type(message: str)
 def test_got_any_vga_adapters_shows_the_vga_adapter(electronics: ChatRec) -> None:
     items = _items(electronics, _say(electronics, "hdmi cables please", "got any vga adapters?"))
     assert items and all("vga" in i.title.lower() for i in items)
+
+
+# ---------------------------------------------------------------- two recipients
+
+@pytest.mark.parametrize(("message", "pair"), [
+    ("two wallets please, one for me and one for my husband", ("Women", "Men")),
+    ("busco relojes, uno para mí y otro para mi novio", ("Women", "Men")),
+    ("Sonnenbrillen für mich und eine für meine Freundin", ("Men", "Women")),
+])
+def test_one_for_me_and_one_for_my_partner_names_both(message: str, pair: tuple[str, str]) -> None:
+    assert batch15_fixes.two_recipients(message) == pair
+
+
+@pytest.mark.parametrize("message", ["a watch for my wife", "one for me please", "für meine Frau und mich etwas Schönes"])
+def test_one_recipient_is_no_pair(message: str) -> None:
+    assert batch15_fixes.two_recipients(message) is None
+
+
+def test_both_recipients_are_shown_and_for_me_switches(fashion: ChatRec) -> None:
+    first = _items(fashion, _say(fashion, "need sunglasses, one for me and one for my girlfriend"))
+    assert {"Men", "Women"} <= {i.attributes["gender"] for i in first}
+    mine = _items(fashion, _say(fashion, "ok and for me something black"))
+    assert mine and all(i.attributes["gender"] in ("Men", "Unisex") for i in mine)
+    hers = _items(fashion, _say(fashion, "now the womens ones"))
+    assert hers and all(i.attributes["gender"] in ("Women", "Unisex") for i in hers)
+
+
+def test_for_me_without_two_recipients_changes_nothing() -> None:
+    heard = ShopperRequest(intent="refine", include={"baseColour": ["Black"]})
+    assert batch15_fixes.for_me(heard, "and for me something black", ["a watch for my wife"], {"gender": {"Men": 1, "Women": 1}}) is heard
