@@ -38,6 +38,14 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **Two recipients** (:func:`both_recipients`, :func:`for_me`): "one for me and one for my wife", "ein Paar
   für mich und eins für meine Frau": both audiences; a later "and for me ..." wants the shopper's own.
 
+- **A second product after a device phrase** (:func:`second_piece`): "a replacement remote for my fire tv stick,
+  and an hdmi cable too": both products, a bundle.
+
+- **"Just the remote"** (:func:`only_device`): the device itself, its covers (filed with it) left out.
+
+- **A make to fit narrows each type on its own** (:func:`unfitting`): in a bundle of a remote for a Fire TV
+  Stick and an HDMI cable, the make narrows the remotes, not the cables.
+
 The words are data: ``chatrec/data/batch15_fixes.json``.
 """
 
@@ -52,7 +60,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["both_recipients", "for_me", "interleaved", "two_recipients", "qualified_type", "connector", "on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
+__all__ = ["unfitting", "only_device", "second_piece", "both_recipients", "for_me", "interleaved", "two_recipients", "qualified_type", "connector", "on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
 
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
 
@@ -373,6 +381,58 @@ def interleaved(candidates: Sequence[Any], message: str, counts: Mapping[str, An
     return interleave(candidates, field)
 
 
+def second_piece(request: ShopperRequest, message: str, reread: Callable[[str], ShopperRequest]) -> ShopperRequest:
+    """"a replacement remote for my fire tv stick, and an hdmi cable too": the product after "and a", which the
+    device phrase swallowed, is wished beside the first one (a bundle)."""
+    types = _types(request.include)
+    if len(types) != 1:
+        return request
+    table = _table()["second_piece"]
+    found = re.search(rf"(?:,\s*|\s)(?:{_alternation(table['joins'])})\s+(?P<piece>[^,.;!?]+?)"
+                      rf"(?:\s+(?:{_alternation(table['tails'])}))?\s*[.!?]*$", message, re.IGNORECASE)
+    if not found:
+        return request
+    name, values = next(iter(types.items()))
+    piece = _types(reread(found.group("piece")).include).get(name, [])
+    added = [v for v in piece if v not in values]
+    if not piece or len(added) != len(piece):
+        return request  # the clause names the first product again, or nothing
+    return request.model_copy(update={"include": {**request.include, name: [*values, *added]}})
+
+
+def only_device(request: ShopperRequest, message: str) -> ShopperRequest:
+    """"just the remote for now": the device itself, not its covers filed with it (their title words left out)."""
+    types = _types(request.include)
+    table = _table()["cover_of_device"]
+    text = message.lower()
+    if not types or re.search(rf"(?<!\w)(?:{_alternation([re.escape(n) for n in table['nouns']])})(?!\w)", text):
+        return request
+    words = {w.lower() for vs in types.values() for v in vs for w in re.findall(r"[A-Z]?[a-z]+", v)}
+    stems = words | {w.rstrip("s") for w in words}
+    found = re.search(rf"(?<!\w)(?:{_alternation(table['only_device'])})\s+(\w+)", text)
+    if not found or found.group(1).rstrip("s") not in stems:
+        return request
+    avoid = [*request.avoid_words, *(w for w in table["avoid"] if w not in request.avoid_words)]
+    return request.model_copy(update={"avoid_words": avoid})
+
+
+def unfitting(index: Any, makes: Sequence[str], mask: Any = None) -> tuple[str, ...]:
+    """The ids :func:`chatrec.compatible.blocked` leaves out for a make the accessory must fit, per product type:
+    in "a remote for my fire tv stick, and an hdmi cable too" the make narrows the remotes (some name Fire TV
+    Stick), not the HDMI cables (none names it), which are shown beside them."""
+    from chatrec.compatible import blocked
+
+    items = list(getattr(index, "items", ()))
+    kinds = {str(getattr(i, "category", "") or "") for n, i in enumerate(items) if mask is None or bool(mask[n])}
+    if len(kinds) < 2:
+        return blocked(index, makes, mask)
+    out: list[str] = []
+    for kind in sorted(kinds):
+        sub = [bool(mask is None or mask[n]) and str(getattr(i, "category", "") or "") == kind for n, i in enumerate(items)]
+        out += blocked(index, makes, sub)
+    return tuple(out)
+
+
 def adjust(
     request: ShopperRequest, message: str, context: Any, vocabulary: Any,
     reread: Callable[[str], ShopperRequest] | None = None,
@@ -382,9 +442,11 @@ def adjust(
     if request.intent not in ("recommend", "refine", "answer"):
         return request
     request = any_value_but(request, message)
+    request = only_device(request, message)
     request = both_recipients(request, message, getattr(vocabulary, "counts", None) or {})
     request = possessive_not_brand(request, message)
     if reread is not None:
         request = connector(request, message, getattr(vocabulary, "counts", None) or {}, reread)
+        request = second_piece(request, message, reread)
         request = charging_cable(request, message, getattr(vocabulary, "counts", None) or {}, reread)
     return request

@@ -295,3 +295,29 @@ def test_both_recipients_are_shown_and_for_me_switches(fashion: ChatRec) -> None
 def test_for_me_without_two_recipients_changes_nothing() -> None:
     heard = ShopperRequest(intent="refine", include={"baseColour": ["Black"]})
     assert batch15_fixes.for_me(heard, "and for me something black", ["a watch for my wife"], {"gender": {"Men": 1, "Women": 1}}) is heard
+
+
+# ---------------------------------------------------------------- a second product after a device phrase; "just the remote"
+
+@pytest.mark.parametrize("message", ["a remote for my samsung tv and an hdmi cable", "un mando para mi tele LG y un cable hdmi"])
+def test_a_second_product_after_a_device_phrase_is_wished_too(catalogues: dict[str, Any], message: str) -> None:
+    request = understand(message, catalogues["electronics"][0], TurnContext())
+    assert {"RemoteControls", "HDMICables"} <= set(request.include.get("category", ()))
+
+
+def test_the_same_product_named_again_is_no_second_piece() -> None:
+    request = ShopperRequest(intent="recommend", include={"category": ["USBCables"]})
+    again = batch15_fixes.second_piece(request, "a cable for my iphone and a usb cable",
+                                       lambda text: ShopperRequest(include={"category": ["USBCables"]}))
+    assert again is request
+
+
+@pytest.mark.parametrize("message", ["only the remote please", "ok just the remote, up to 1400"])
+def test_just_the_device_leaves_its_covers_out(electronics: ChatRec, message: str) -> None:
+    items = _items(electronics, _say(electronics, "a remote for my fire tv stick and an hdmi cable", message))
+    assert items and all(i.category == "RemoteControls" and "case" not in i.title.lower() for i in items)
+
+
+def test_a_bundle_shows_both_types_though_the_make_fits_one(electronics: ChatRec) -> None:
+    items = _items(electronics, _say(electronics, "a remote for my fire tv stick and an hdmi cable"))
+    assert {"RemoteControls", "HDMICables"} <= {i.category for i in items}
