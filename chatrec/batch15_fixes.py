@@ -60,7 +60,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["unfitting", "only_device", "second_piece", "both_recipients", "for_me", "interleaved", "two_recipients", "qualified_type", "connector", "on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
+__all__ = ["covers_wanted_again", "unfitting", "only_device", "second_piece", "both_recipients", "for_me", "interleaved", "two_recipients", "qualified_type", "connector", "on_screen_type", "owned_makes", "only_seen_left", "added_piece", "cover_wanted", "adjust", "any_value_but", "charging_cable", "device_of_type_in_force", "framed_brands", "possessive_not_brand"]
 
 _TYPE_FIELDS = re.compile(r"categ|type|department|class|kind", re.IGNORECASE)
 
@@ -398,6 +398,15 @@ def second_piece(request: ShopperRequest, message: str, reread: Callable[[str], 
     if not piece or len(added) != len(piece):
         return request  # the clause names the first product again, or nothing
     return request.model_copy(update={"include": {**request.include, name: [*values, *added]}})
+
+
+def covers_wanted_again(message: str, avoided: Sequence[str]) -> list[str]:
+    """The avoided words a message that names a cover wants again ("just the remote", then "and a case for my
+    phone"): the cover words :func:`only_device` left out, kept otherwise."""
+    table = _table()["cover_of_device"]
+    if not re.search(rf"(?<!\w)(?:{_alternation([re.escape(n) for n in table['nouns']])})(?!\w)", message.lower()):
+        return list(avoided)
+    return [w for w in avoided if w not in table["avoid"]]
 
 
 def only_device(request: ShopperRequest, message: str) -> ShopperRequest:

@@ -321,3 +321,9 @@ def test_just_the_device_leaves_its_covers_out(electronics: ChatRec, message: st
 def test_a_bundle_shows_both_types_though_the_make_fits_one(electronics: ChatRec) -> None:
     items = _items(electronics, _say(electronics, "a remote for my fire tv stick and an hdmi cable"))
     assert {"RemoteControls", "HDMICables"} <= {i.category for i in items}
+
+
+@pytest.mark.parametrize("message", ["and a case for that remote too", "now a silicone cover for my tv remote"])
+def test_a_cover_asked_after_just_the_remote_is_shown(electronics: ChatRec, message: str) -> None:
+    reply = _say(electronics, "a remote for my fire tv stick and an hdmi cable", "just the remote", message)
+    assert _covers(_items(electronics, reply))
