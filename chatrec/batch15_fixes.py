@@ -455,7 +455,7 @@ def adjust(
     request = both_recipients(request, message, getattr(vocabulary, "counts", None) or {})
     request = possessive_not_brand(request, message)
     if reread is not None:
-        request = connector(request, message, getattr(vocabulary, "counts", None) or {}, reread)
         request = second_piece(request, message, reread)
+        request = connector(request, message, getattr(vocabulary, "counts", None) or {}, reread)  # after: replaces both
         request = charging_cable(request, message, getattr(vocabulary, "counts", None) or {}, reread)
     return request
