@@ -412,7 +412,7 @@ def only_these(heard: ShopperRequest, message: str, reread: Callable[[str], Shop
     if not plain.include:
         return heard
     return heard.model_copy(update={"intent": "refine", "include": dict(plain.include), "references": [],
-                                    "show_now": True})
+                                    "show_now": True, "avoid_words": list(plain.avoid_words)})  # i12bf: "just the remote"
 
 
 _CUES_8 = default_prompts_dir() / "conversation_cues_8.txt"

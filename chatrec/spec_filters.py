@@ -280,7 +280,7 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]
     against the items fitting ``filters`` (the other wishes): record the items they leave out (a
     :class:`~chatrec.dialogue.SpecsChecked` event) and return the reply's notes for a spec the catalogue
     does not list or no item reaches."""
-    from chatrec.compatible import blocked as unfitting
+    from chatrec.batch15_fixes import unfitting  # i12bf: per product type (a bundle of a remote and a cable)
     from chatrec.dialogue import SpecsChecked
 
     bounds = {family: (pair[0], pair[1]) for family, pair in state.specs.items()}

@@ -56,6 +56,7 @@ from chatrec import batch13_fixes  # i12av: batch 13's open cases (brands as wri
 from chatrec import shopper_context  # i12ap: batch 13 (already owned, a device stated, a person corrected)
 from chatrec import batch14_fixes  # i12ba: "no, bajalo a 9000" keeps the conversation's Spanish
 from chatrec import batch14_classes  # i12au: batch 14 ("teh 2nd", "back to 20k", "new search. mens tshirts")
+from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("que sean nike")
 from chatrec import batch15_classes  # i12az: batch 15 ("3 of the first one", "you guys are slow", "put samsung back")
 from chatrec import batch16_classes  # i12be: batch 16 ("nt adidas", "difference between 1 and 2", "titan is fine actually")
 from chatrec.catalog import Item
@@ -1032,6 +1033,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             device = compatible.device_list([ids for ids in lists if ids]) or [index.get(i) for i in state.last_shown if i in index]
             makes = list(dict.fromkeys(b for i in device if (b := i.brand)))
     makes = makes or compatible.device_makes(message, parts.vocabulary.counts.get("brand", {}))
+    makes = makes or batch15_fixes.owned_makes(message, index)  # i12bf: "he has a sony bravia"
     if back_to is not None:
         state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))
     with observability.stage("understand"):
@@ -1170,6 +1172,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                    *batch15_classes.lengths_given_up(message, list(state.specs))]:  # i12az: "forget the length"
         bounds[family] = (None, None)
         heard = heard.model_copy(update={"intent": "refine", "show_now": True, "references": []})
+    heard, qualifiers = batch15_fixes.qualified_type(  # i12bf: "a vga adapter": the HDMI to VGA adapter, another
+        heard, message, index, ["category", *type_fields(list(parts.vocabulary.fields))])  # product: the cable's specs go
+    if qualifiers:
+        state.apply(Wanted(tuple(qualifiers)))
+        bounds.update({family: (None, None) for family in state.specs})
     if heard.language == "other":
         notes.append(phrases.render("other_language"))
     compares_prices = bool(heard.relative_price)  # kept: a shop without prices clears it below
@@ -1198,6 +1205,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
     elif makes and not for_shown:  # "给我的iPhone买个充电器": the device's make is what the charger fits, not its maker
         heard = compatible.device_not_maker(heard, makes, ["category", *type_fields([*heard.include])], message)
+        heard = batch15_fixes.device_of_type_in_force(  # i12bf: "for my oneplus 9" while cables are sought
+            heard, makes, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], message)
     said_tier = price_tiers.tier_said(message)
     if heard.relative_price and said_tier is not None and said_tier.bound is None:
         heard = heard.model_copy(update={"relative_price": None})  # i12y: "forget the budget" is no "cheaper"
@@ -1230,6 +1239,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
     heard = batch13_fixes.bare_brand_wish(heard, message, lambda text: title_brands.asked(  # i12av: "titan?"
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
+    heard = batch15_fixes.for_me(  # i12bf: "and for me ..." after "one for me and one for my wife"
+        heard, message, [t.text for t in turns_so_far() if t.role == "customer"], parts.vocabulary.counts)
+    heard = batch15_fixes.on_screen_type(  # i12bf: "for men obviously" after "and a wallet too": the wallets
+        heard, state.include, [index.get(i) for i in state.last_shown if i in index], type_fields(list(parts.vocabulary.fields)))
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
     batch16_classes.avoided_as_written(state.avoid, message)  # i12be: "not adidas" avoids "adidas", not "adida"
@@ -1245,6 +1258,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if gone:
         state.apply(Wanted(tuple(gone), dropped=True))
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
+    state.avoid = batch15_fixes.covers_wanted_again(message, state.avoid)  # i12bf: a cover after "just the remote"
+    covers_now, covers_gone = batch15_fixes.cover_wanted(message, heard, state.wanted, state.include)  # i12bf: "a case for my remote"
+    if covers_gone:
+        state.apply(Wanted(tuple(covers_gone), dropped=True))
+    wanted_now = [*wanted_now, *(w for w in covers_now if w not in wanted_now)]
     if wanted_now:
         if before_colours := wanted_words.replaced_colours(state.wanted, wanted_now):  # lead: pink, then black
             state.apply(Wanted(tuple(before_colours), dropped=True))
@@ -1252,6 +1270,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     brands_now = batch13_fixes.brands_asked(message, lambda text: title_brands.asked(  # i12av: "要耐克的", "nike"
         text, index, _value_tokens(parts), state.avoid, heard.language)) \
         if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # i12ab: "the Titan ones", no brand field
+    brands_now += [b for b in batch15_fixes.framed_brands(message, heard.language, lambda text: title_brands.asked(  # i12bf
+        text, index, _value_tokens(parts), state.avoid, heard.language)) if b not in brands_now] \
+        if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # "que sean nike", "any colour but nike"
     if brands_now:
         if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
             state.apply(Wanted(tuple(before), dropped=True))
@@ -1419,10 +1440,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     # "43 inch", "wireless": the items stating them first (Chinese words stay out of the query: "43寸" is read here)
     candidates = specs_first(candidates, f"{state.query()} {message}" if heard.language == "zh" else state.query())
     candidates, failed = wanted_words.stating(candidates, state.wanted)  # i12y: the items state "braided"
+    seen_only = False
     if failed:  # i12y: beyond the retrieved pool, the allowed items that state every wanted word
         mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))  # shown ones too
         found = [i for n, i in enumerate(index.items) if (mask is None or mask[n]) and wanted_words.states(i, state.wanted)]
-        if found:
+        seen_only = batch15_fixes.only_seen_left(found, state.shown, heard, bool(candidates))  # i12bf: a bare "more"
+        if found and not seen_only:
             candidates, failed = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(found[: settings.ask_pool])], []
     if state.wanted and not failed and not reshown and not state.allow_shown and state.shown \
             and 0 < len(candidates) < settings.n_recommendations and (wanted_now or followups.narrows(
@@ -1448,8 +1471,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"show_now": True})  # i12y: "有没有白色的": the white ones, no quiz first
     if failed:  # i12y: the wish that failed is named, the closest items shown, looking without it offered
         state.apply(Wanted(tuple(failed), dropped=True))
-        notes.append(phrases.render("wanted_none", words=wanted_words.shown_words(failed, heard.language),
-                                    wishes=phrases.summary(state.wishes(), labels=parts.labels), closest=bool(candidates)))
+        notes.append(phrases.render("wanted_seen", words=wanted_words.shown_words(failed, heard.language),  # i12bf
+                                    wishes=phrases.summary(state.wishes(), labels=parts.labels)) if seen_only and candidates
+                     else phrases.render("wanted_none", words=wanted_words.shown_words(failed, heard.language),
+                                         wishes=phrases.summary(state.wishes(), labels=parts.labels), closest=bool(candidates)))
     if not state.allow_shown:  # the same product under another id is no new suggestion
         asked = set(state.requested)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])
@@ -1474,6 +1499,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if bundle:  # i12o: each product of the bundle in the list
         field_ = next((n for n in kinds if len(state.include.get(n, ())) >= 2), None)
         candidates = bundles.interleave(candidates, field_) if field_ else candidates
+    candidates = batch15_fixes.interleaved(candidates, message, parts.vocabulary.counts)  # i12bf: "one for me and one for my wife"
     if anchors:
         candidates = like_anchors(candidates, [index.get(i) for i in anchors if i in index], parts.vocabulary)
     if heard.relative_price and heard.price is None and not state.last_prices:

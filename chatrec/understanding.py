@@ -66,6 +66,7 @@ from chatrec import goes_with  # lead: "anything to go with it?"
 from chatrec import set55_classes  # i12bc
 from chatrec import gaps_round9  # i12bb: sizes are no prices, "a phone case", "ohne Absatz"
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
+from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("any colour but nike", "mi iphone", "need a charger")
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1582,7 +1583,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set55_classes.adjust(  # i12bc: "wireless moose", "under 5oo", "the one with the most reviews", "pa-load po"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return set56_classes.adjust(  # i12bd: "別再給我看黑色的了", "pa mujé", "20 Tacken", "iPhone 16 咩时候出"
+    request = set56_classes.adjust(  # i12bd: "別再給我看黑色的了", "pa mujé", "20 Tacken", "iPhone 16 咩时候出"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return batch15_fixes.adjust(  # i12bf: "any colour but nike", "mi iphone", "need a charger"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
