@@ -13,14 +13,14 @@ The words are in ``chatrec/data/gaps_round10.json``.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from chatrec import gaps_round8
 from chatrec.word_tables import folded, table
 
-__all__ = ["also_in", "also_in_list", "also_in_text", "distinct_products", "model_name", "one_per_model", "same_product"]
+__all__ = ["adjust", "also_in", "also_refused", "also_in_list", "also_in_text", "distinct_products", "model_name", "no_particles", "one_per_model", "refused_kind", "same_product", "subkind_refused"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round10.json")
 
@@ -107,6 +107,32 @@ def distinct_products(ranked: list[Any], n: int, message: str, colour_wishes: in
     return [*chosen, *spare[: n - len(chosen)]]
 
 
+def refused_kind(heard: Any, type_values: Mapping[str, Sequence[str]], finest: str, kind_types: Sequence[str],
+                 of_kind: set[str], same_family: Callable[[str, Sequence[str]], bool]) -> Any | None:
+    """A kind word the shopper refuses ("no sneakers either", "ninguna zapatilla tampoco", "auch keine
+    Turnschuhe", "也不要运动鞋"): the request refusing the kind's own types (sports and casual shoes, not every
+    shoe the rules read), never wishing for them (:func:`chatrec.kind_words.narrowed` would add them to the
+    wishes); None when the message refuses no type of the kind's family."""
+    refused = {name: list(values) for name, values in heard.exclude.items() if name in type_values and values}
+    family = {name: [v for v in values if v in of_kind or same_family(v, kind_types)] for name, values in refused.items()}
+    family = {name: values for name, values in family.items() if values}
+    if not family:
+        return None
+    wished = [v for values in heard.include.values() for v in values if v in of_kind]
+    if wished:
+        return None  # "no sneakers, boots instead" of one family: the rules' reading stands
+    exclude = {name: list(values) for name, values in heard.exclude.items()}
+    for name, values in family.items():
+        # a broader type the rules read ("Shoes") gives way to the kind's own; the kind's own are kept
+        kept = [v for v in exclude[name] if v not in values or v in kind_types]
+        if kept:
+            exclude[name] = kept
+        else:
+            del exclude[name]
+    exclude[finest] = list(dict.fromkeys([*exclude.get(finest, []), *kind_types]))
+    return heard.model_copy(update={"exclude": exclude})
+
+
 def _colour_of(item: Any, colours: frozenset[str]) -> str | None:
     """The item's colour as the shop writes it: its colour field, else the short part of its title
     naming a colour ("(Deep Blue)")."""
@@ -158,4 +184,102 @@ def also_in_text(reason: str, others: list[str], language: str | None) -> str:
     wording = table(_DATA)["also_in"]
     said = wording.get(language or "en", wording["en"])
     joined = wording.get(f"{language}_join", wording["en_join"]).join(others)
-    return f"{reason.rstrip()} {said.format(colours=joined)}".strip()
+    space = "" if language == "zh" else " "
+    return f"{reason.rstrip()}{space}{said.format(colours=joined)}".strip()
+
+
+def no_particles(request: Any, message: str) -> Any:
+    """The request without "tampoco", "auch", "either" ... kept as words to avoid or searched for: a word
+    adding a refusal to an earlier one names nothing ("ninguna zapatilla tampoco", "auch keine Turnschuhe")."""
+    words = set(table(_DATA)["particles"]["words"])
+    avoid = [w for w in request.avoid_words if folded(w) not in words]
+    query = " ".join(w for w in request.query.split() if folded(w) not in words)
+    if avoid == request.avoid_words and query == request.query:
+        return request
+    return request.model_copy(update={"avoid_words": avoid, "query": query})
+
+
+def also_refused(request: Any, message: str, reread: Callable[[str], Any]) -> Any:
+    """A clause refusing one more thing ("tampoco quiero tenis", "球鞋也不要", "auch keinen Rucksack", "nor
+    any sneakers") whose values the rules read as wishes: those values refused, not wished; other clauses
+    ("..., mejor unas botas") keep their wishes."""
+    if request.intent not in ("recommend", "refine", "answer", "more_like") or not request.include:
+        return request
+    entry = table(_DATA)["also_not"]
+    text = folded(message)
+    cue = re.compile("|".join(entry[lang] for lang in ("en", "es", "de", "zh")), re.IGNORECASE)
+    if not cue.search(text):
+        return request
+    include = {name: list(values) for name, values in request.include.items()}
+    exclude = {name: list(values) for name, values in request.exclude.items()}
+    moved = False
+    for clause in re.split(entry["split"], text):
+        if not cue.search(clause):
+            continue
+        said = reread(cue.sub(" ", clause).strip()).include if cue.sub("", clause).strip() else {}
+        for name, values in said.items():
+            gone = [v for v in include.get(name, []) if v in values]
+            if gone:
+                moved = True
+                include[name] = [v for v in include[name] if v not in gone]
+                exclude[name] = list(dict.fromkeys([*exclude.get(name, []), *gone]))
+    if not moved:
+        return request
+    words = {w.rstrip("s") for values in exclude.values() for v in values for w in folded(v).split()}
+    query = " ".join(w for w in request.query.split() if folded(w).rstrip("s") not in words)
+    return request.model_copy(update={"include": {k: v for k, v in include.items() if v}, "exclude": exclude,
+                                      "intent": "refine" if getattr(request, "intent", "") == "recommend" and not any(
+                                          include.values()) else request.intent, "query": query})
+
+
+def _type_fields(vocabulary: Any) -> set[str]:
+    from chatrec.understanding import type_fields
+
+    return set(type_fields(list(getattr(vocabulary, "fields", []) or []))) | {"category"}
+
+
+def subkind_refused(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
+    """A sub-kind of a product type refused ("不要手环", "keine Fitnessarmbänder", "nada de pulseras de actividad",
+    "no fitness bands, a proper smartwatch"), where the lexicon reads the sub-kind word as the type itself
+    (手环 -> smartwatch): the type in force or named elsewhere in the message stays (never the whole type
+    turned down, which shows unrelated products), and the sub-kind's head word ("band") is kept out of the
+    titles instead of its parts ("fitness": many smart watches say it)."""
+    if request.intent not in ("recommend", "refine", "reject", "more_like") or vocabulary is None:
+        return request
+    text = folded(message)
+    kind = None
+    for entry in table(_DATA)["subkinds"]:
+        found = next((m for lang in ("en", "es", "de", "zh") for m in re.finditer(entry[lang], text)), None)
+        if found is not None:
+            kind = (entry, found)
+            break
+    if kind is None:
+        return request
+    entry, found = kind
+    before = text[max(0, found.start() - 24): found.start()]
+    if not re.search(r"\b(?:no|not|without|nada|ningun\w*|sin|ni|kein\w*|ohne|nicht)\b|不要|别|不想|不用|算了|不需要", before + text[found.end():found.end() + 6]):
+        return request  # the sub-kind wished ("a fitness band for my mum"): the rules' reading stands
+    types = _type_fields(vocabulary)
+    current = {n: list(v) for n, v in (getattr(context, "current", None) or {}).items() if n in types and v}
+    rest = (text[:found.start()] + " " + text[found.end():]).strip()
+    named = {n: list(v) for n, v in (reread(rest).include.items() if re.search(r"\w{3,}", rest) else ()) if n in types and v}
+    keep = {n: set(v) for n, v in [*current.items(), *named.items()]}
+    if not keep:
+        return request
+    exclude = {n: [v for v in vs if not (n in keep and v in keep[n])] for n, vs in request.exclude.items()}
+    exclude = {n: vs for n, vs in exclude.items() if vs}
+    include = {n: list(v) for n, v in request.include.items()}
+    for n, values in named.items():
+        include[n] = list(dict.fromkeys([*include.get(n, []), *values]))
+    words = set(entry["words"])
+    avoid = list(dict.fromkeys([*(w for w in request.avoid_words if folded(w) not in words), entry["head"]]))
+    query = " ".join(w for w in request.query.split() if folded(w) not in words)
+    return request.model_copy(update={"exclude": exclude, "include": include, "avoid_words": avoid, "query": query,
+                                      "intent": "refine" if request.intent == "reject" else request.intent})
+
+
+def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
+    """This round's reading steps, in order (the last step of :func:`chatrec.understanding.understand`)."""
+    request = also_refused(request, message, reread)
+    request = subkind_refused(request, message, context, vocabulary, reread)
+    return no_particles(request, message)

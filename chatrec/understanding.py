@@ -61,6 +61,7 @@ from chatrec import subkind_negation  # lead: turning down a kind of the type se
 from chatrec import case_for_device  # lead: a phone's case is filed with phone cases
 from chatrec import set53_classes  # i12ax
 from chatrec import gaps_round9  # i12bb: sizes are no prices, "a phone case", "ohne Absatz"
+from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
@@ -1571,7 +1572,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set53_classes.adjust(  # i12ax: "blew jeans", "I'm off pink", "my 8 yr old", "8gb/128gb", "the pricey one"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return gaps_round9.adjust(  # i12bb: "Fernseher 43 bis 50 Zoll", "a phone case", "ohne Absatz", "128G内存"
+    request = gaps_round9.adjust(  # i12bb: "Fernseher 43 bis 50 Zoll", "a phone case", "ohne Absatz", "128G内存"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return gaps_round10.adjust(  # i12bg: "ninguna zapatilla tampoco", "不要手环", "my wifi is slow in the bedroom"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 

@@ -77,7 +77,7 @@ def test_the_kept_item_says_its_other_colours() -> None:
     assert also == {"a1": ["Ocean Blue", "Midnight Green"]}
     assert gaps_round10.also_in_text("A smart watch by Noise.", also["a1"], "en").endswith("Also in Ocean Blue, Midnight Green.")
     assert gaps_round10.also_in_text("Reloj.", ["Rojo"], "es") == "Reloj. También en Rojo."
-    assert gaps_round10.also_in_text("手表。", ["Red", "Blue"], "zh") == "手表。 也有Red、Blue。"
+    assert gaps_round10.also_in_text("手表。", ["Red", "Blue"], "zh") == "手表。也有Red、Blue。"
 
 
 def test_a_colour_field_names_the_other_colours() -> None:
@@ -93,3 +93,122 @@ def test_the_electronics_demo_shows_one_wave_lite(electronics: Any) -> None:
     titles = [r.title for r in reply.recommendations]
     names = [gaps_round10.model_name(t, _COLOURS) or t for t in titles]
     assert len(set(names)) == len(names) or len(titles) < 2, titles
+
+
+# --- (2) refusing a kind not in force wishes for nothing and needs no "left out" note ---------------------
+
+
+def _bags_context(catalogues: Any) -> Any:
+    from chatrec.understanding import TurnContext
+
+    _, items = catalogues["fashion"]
+    bags = [i for i in items.values() if i.category == "Handbags"][:5]
+    return TurnContext(shown=bags, searching=True, current={"category": ["Handbags"], "gender": ["Women"]})
+
+
+@pytest.mark.parametrize("said", ["and no trainers too", "no kicks pls", "tampoco quiero tenis", "keine Turnschuhe bitte",
+                                  "运动鞋也不要"])
+def test_a_refused_kind_is_no_wish(catalogues: Any, said: str) -> None:
+    from chatrec.understanding import understand
+
+    vocabulary, _ = catalogues["fashion"]
+    request = understand(said, vocabulary, _bags_context(catalogues))
+    assert not request.include.get("category"), request.include
+    assert request.avoid_words == [] and request.query.strip() == "", (request.avoid_words, request.query)
+
+
+@pytest.mark.parametrize("said", ["and no trainers too", "zapatillas tampoco", "auch keine Sneaker mehr", "球鞋也不要"])
+def test_refusing_an_unshown_kind_keeps_the_bags_without_a_note(fashion: Any, said: str) -> None:
+    first = fashion.respond("a handbag for women", session_id="k")
+    reply = fashion.respond(said, session_id="k")
+    kinds = {fashion.item(r.item_id).field_value("articleType") for r in reply.recommendations}
+    assert kinds == {fashion.item(r.item_id).field_value("articleType") for r in first.recommendations} == {"Handbags"}, kinds
+    for left_out in ("left out", "dejé fuera", "weggelassen", "去掉"):
+        assert left_out not in reply.text, reply.text
+
+
+def test_a_refused_kind_leaves_the_rest_of_its_family(fashion: Any) -> None:
+    fashion.respond("shoes for women, just show me", session_id="f")
+    reply = fashion.respond("no trainers", session_id="f")
+    kinds = {fashion.item(r.item_id).field_value("articleType") for r in reply.recommendations}
+    assert kinds and not kinds & {"Sports Shoes", "Casual Shoes"}, kinds
+    assert kinds <= {"Heels", "Flats", "Formal Shoes", "Sandals", "Flip Flops"}, kinds
+
+
+# --- (3) refusing a sub-kind of the type in force keeps the type ----------------------------------------
+
+
+def _watches_context(catalogues: Any) -> Any:
+    from chatrec.understanding import TurnContext
+
+    _, items = catalogues["electronics"]
+    watches = [i for i in items.values() if i.category == "SmartWatches"][:5]
+    return TurnContext(shown=watches, searching=True, current={"category": ["SmartWatches"]})
+
+
+@pytest.mark.parametrize("said", ["手环就算了", "智能手环也不要", "not one of those activity trackers", "sin pulseras deportivas",
+                                  "bitte keinen Fitnesstracker", "kein Fitnessarmband"])
+def test_a_refused_subkind_keeps_the_type(catalogues: Any, said: str) -> None:
+    from chatrec.understanding import understand
+
+    vocabulary, _ = catalogues["electronics"]
+    request = understand(said, vocabulary, _watches_context(catalogues))
+    assert "SmartWatches" not in request.exclude.get("category", []), request.exclude
+    assert request.avoid_words == ["band"], request.avoid_words
+
+
+@pytest.mark.parametrize("said", ["no fitness trackers, a real smart watch please", "不要手环 要智能手表"])
+def test_a_refused_subkind_beside_the_type_wishes_the_type(catalogues: Any, said: str) -> None:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, _ = catalogues["electronics"]
+    request = understand(said, vocabulary, TurnContext())
+    assert request.include.get("category") == ["SmartWatches"] and not request.exclude.get("category"), request
+    assert "band" in request.avoid_words
+
+
+def test_a_wished_subkind_stays_a_wish(catalogues: Any) -> None:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, _ = catalogues["electronics"]
+    request = understand("a fitness band for my dad", vocabulary, TurnContext())
+    assert request.include.get("category") == ["SmartWatches"] and "band" not in request.avoid_words
+
+
+@pytest.fixture(scope="module")
+def watches_shop(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A retriever over the electronics demo's first 120 rows and its smart watches (fake embedder)."""
+    import csv
+    from pathlib import Path
+
+    from fakes import HashingEmbedder
+    from chatrec.index import build_index
+    from chatrec.retrieval import Retriever
+    from chatrec.settings import Settings
+
+    demo = Path(__file__).parents[2] / "chatrec" / "demo"
+    with (demo / "electronics.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    kept = [rows[0], *rows[1:121], *(r for r in rows[121:] if "SmartWatches" in r)]
+    folder = tmp_path_factory.mktemp("watches")
+    with (folder / "shop.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(kept)
+    settings = Settings(index_dir=folder / "index", cache_dir=folder / "cache", _env_file=None)
+    embedder = HashingEmbedder()
+    build_index(folder / "shop.csv", settings, mapping=demo / "electronics.mapping.yaml", embedder=embedder)
+    return Retriever.open(settings, embedder=embedder)
+
+
+def test_refusing_bands_shows_watches_not_mice(watches_shop: Any, tmp_path: Any) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "conversations"))
+    import runner
+
+    with runner.chatrec_over(watches_shop, tmp_path) as rec:
+        rec.respond("a smartwatch", session_id="b")
+        reply = rec.respond("手环就不要了", session_id="b")
+        kinds = {rec.item(r.item_id).category for r in reply.recommendations}
+        assert kinds == {"SmartWatches"}, kinds
+        assert not any("band" in r.title.lower() for r in reply.recommendations)
