@@ -20,7 +20,7 @@ from typing import Any
 from chatrec import gaps_round8
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "also_in", "also_refused", "also_in_list", "also_in_text", "distinct_products", "model_name", "no_particles", "one_per_model", "refused_kind", "same_product", "subkind_refused"]
+__all__ = ["adjust", "also_in", "also_refused", "also_in_list", "also_in_text", "distinct_products", "model_name", "need_for", "need_note", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "subkind_refused"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round10.json")
 
@@ -278,8 +278,69 @@ def subkind_refused(request: Any, message: str, context: Any, vocabulary: Any, r
                                       "intent": "refine" if request.intent == "reject" else request.intent})
 
 
+_TYPE_NAMES = ("category", "subcategory", "subCategory", "articleType", "masterCategory")
+
+
+def need_for(message: str) -> tuple[dict[str, Any], re.Match[str]] | None:
+    """The need a problem statement says ("my wifi is slow in the bedroom": a Wi-Fi range extender; "mi tele
+    no tiene wifi": a streaming device; "耳机老是掉": earphones that stay in), and where it is said; None when
+    the message says no problem of the table."""
+    text = folded(message)
+    for entry in table(_DATA)["needs"]:
+        for pattern in entry["problems"].values():
+            found = re.search(pattern, text)
+            if found is not None:
+                return entry, found
+    return None
+
+
+def problem_need(request: Any, message: str, reread: Callable[[str], Any]) -> Any:
+    """A problem said instead of a product, in any of the four languages: the product that meets the need in
+    place of the device that has the problem (the TV of "mi tele no tiene wifi" is owned, not wished), the
+    problem's words no words to avoid, the list shown at once. Left alone when the shopper names another
+    product ("a new router, my wifi is slow") or the shop sells nothing of the kind."""
+    if request.intent not in ("recommend", "refine", "answer", "chitchat", "off_topic") or request.references:
+        return request
+    found = need_for(message)
+    if found is None:
+        return request
+    entry, said = found
+    types = {k: list(v) for k, v in reread(entry["product"]).include.items() if k in _TYPE_NAMES and v}
+    if not types:
+        return request  # the shop sells nothing of the kind
+    devices = {v for word in entry["devices"] for k, vs in reread(word).include.items() if k in _TYPE_NAMES for v in vs}
+    text = folded(message)
+    rest = (text[:said.start()] + " " + text[said.end():]).strip()
+    # a product named outside the problem's words ("a new router, my wifi is slow"), not one a typo read in
+    # them ("se calienta" is no streaming client)
+    named = {v for k, vs in reread(rest).include.items() if k in _TYPE_NAMES for v in vs} if re.search(r"\w{3,}", rest) else set()
+    if named - devices - {v for vs in types.values() for v in vs}:
+        return request  # the shopper named the product wanted
+    include = {k: list(v) for k, v in request.include.items() if k not in _TYPE_NAMES}
+    include.update(types)
+    problem = set(re.findall(r"\w+", said.group(0)))
+    avoid = [w for w in request.avoid_words if folded(w) not in problem]
+    exclude = {k: [v for v in vs if v not in devices] for k, vs in request.exclude.items()}
+    return request.model_copy(update={
+        "intent": "recommend", "include": include, "exclude": {k: v for k, v in exclude.items() if v},
+        "avoid_words": avoid, "query": entry["product"], "show_now": True})
+
+
+def need_note(message: str, heard: Any, language: str | None) -> str | None:
+    """The reply's words for the need a problem statement was read as ("That sounds like a job for a Wi-Fi range
+    extender (...)"), in the shopper's language; None when the message says no problem of the table or the
+    request wishes no product type."""
+    found = need_for(message)
+    if found is None or not any(v for k, v in heard.include.items() if k in _TYPE_NAMES):
+        return None
+    entry = found[0]
+    lang = language if language in entry["need"] else "en"
+    return str(table(_DATA)["need_note"][lang].format(need=entry["need"][lang]))
+
+
 def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
     """This round's reading steps, in order (the last step of :func:`chatrec.understanding.understand`)."""
     request = also_refused(request, message, reread)
     request = subkind_refused(request, message, context, vocabulary, reread)
+    request = problem_need(request, message, reread)
     return no_particles(request, message)

@@ -212,3 +212,62 @@ def test_refusing_bands_shows_watches_not_mice(watches_shop: Any, tmp_path: Any)
         kinds = {rec.item(r.item_id).category for r in reply.recommendations}
         assert kinds == {"SmartWatches"}, kinds
         assert not any("band" in r.title.lower() for r in reply.recommendations)
+
+
+# --- (4) a problem statement is a request for what meets the need -----------------------------------------
+
+
+@pytest.mark.parametrize("said, wanted", [
+    ("internet is super slow upstairs", "Repeaters&Extenders"),
+    ("en mi cuarto el wifi va fatal", "Repeaters&Extenders"),
+    ("das WLAN im Schlafzimmer ist so lahm", "Repeaters&Extenders"),
+    ("卧室里网速太慢了", "Repeaters&Extenders"),
+    ("la batería del móvil no me dura nada", "PowerBanks"),
+    ("手机一到下午就没电", "PowerBanks"),
+    ("mein Notebook wird beim Zocken extrem heiß", "CoolingPads"),
+    ("mi portátil se calienta muchísimo", "CoolingPads"),
+    ("our old telly doesn't have wifi", "StreamingClients"),
+    ("unser Fernseher hat kein WLAN", "StreamingClients"),
+    ("我家电视不能上网", "StreamingClients"),
+    ("my buds always pop out when i'm at the gym", "In-Ear"),
+    ("meine Ohrhörer fallen beim Joggen immer raus", "In-Ear"),
+])
+def test_a_problem_gives_the_product_that_meets_the_need(catalogues: Any, said: str, wanted: str) -> None:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, _ = catalogues["electronics"]
+    request = understand(said, vocabulary, TurnContext())
+    assert request.intent == "recommend" and request.include.get("category") == [wanted], request
+    assert not request.exclude and not request.avoid_words, (request.exclude, request.avoid_words)
+
+
+@pytest.mark.parametrize("said, named", [("i want a new router, the wifi is slow", "Routers"),
+                                         ("ein neuer Router, das WLAN ist zu langsam", "Routers")])
+def test_a_product_named_beside_the_problem_stays(catalogues: Any, said: str, named: str) -> None:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, _ = catalogues["electronics"]
+    assert understand(said, vocabulary, TurnContext()).include.get("category") == [named]
+
+
+def test_a_shop_without_the_product_keeps_its_reading(catalogues: Any) -> None:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, _ = catalogues["fashion"]
+    request = understand("my wifi is slow in the bedroom", vocabulary, TurnContext())
+    assert not request.include.get("articleType") and not request.include.get("subCategory"), request
+
+
+@pytest.mark.parametrize("said, language, words", [
+    ("the internet keeps cutting out in my room", "en", "Wi-Fi range extender"),
+    ("la tele no tiene internet", "es", "streaming"),
+    ("Handy hält keinen Tag", "de", "Powerbank"),
+    ("耳机戴不住", "zh", "耳机"),
+])
+def test_the_reply_states_the_need_it_read(said: str, language: str, words: str) -> None:
+    from chatrec.request import ShopperRequest
+
+    heard = ShopperRequest(intent="recommend", include={"category": ["Anything"]}, language=language)
+    note = gaps_round10.need_note(said, heard, language)
+    assert note is not None and words in note, note
+    assert gaps_round10.need_note("a blue shirt", heard, language) is None
