@@ -20,7 +20,7 @@ from typing import Any
 from chatrec import gaps_round8
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "also_in", "also_refused", "also_in_list", "also_in_text", "distinct_products", "model_name", "need_for", "need_note", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "subkind_refused"]
+__all__ = ["adjust", "also_in", "also_refused", "also_in_list", "also_in_text", "distinct_products", "model_name", "need_for", "need_note", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round10.json")
 
@@ -336,6 +336,42 @@ def need_note(message: str, heard: Any, language: str | None) -> str | None:
     entry = found[0]
     lang = language if language in entry["need"] else "en"
     return str(table(_DATA)["need_note"][lang].format(need=entry["need"][lang]))
+
+
+def story_verbs(text: str) -> set[str]:
+    """The words a shopper's story uses as verbs ("something to charge my phone when I travel": charge,
+    travel; "a speaker to listen to music": listen, not music): no product feature a reason may credit
+    ("with “travel” in its name"), nor the device it is done to ("my phone"). A word after an infinitive "to", a subject ("I", "we") or a modal ("can"),
+    an adverb allowed between; "to" after a word it is a preposition of ("listen to music") names no verb."""
+    entry = table(_DATA)["story_verbs"]
+    words = re.findall(r"[a-z']+", folded(text))
+    subjects = {w for w in entry["subjects"] if " " not in w}
+    two = {tuple(w.split()) for w in entry["subjects"] if " " in w}
+    adverbs = set(entry["adverbs"]) - {"to"}
+    preposition = set(entry["before_preposition_to"])
+    verbs = set(words) & set(entry["function_words"])  # "when I travel": no "with when" either
+    for i, word in enumerate(words):
+        j = i + 1
+        if word == "to":
+            if i == 0 or words[i - 1] in preposition:
+                continue
+        elif not (word in subjects or (i > 0 and (words[i - 1], word) in two)):
+            continue
+        while j < len(words) and (words[j] in adverbs or words[j].endswith("ly")):
+            j += 1
+        if j < len(words) and words[j] not in {"a", "an", "the", "my", "your", "our", "their", "his", "her", "it", "this", "that"}:
+            verbs.add(words[j])
+            # the device the verb is done to ("charge my phone") is no feature of the product either
+            if j + 2 < len(words) and words[j + 1] in {"my", "our", "the", "his", "her", "their"} and (
+                    words[j + 2] in _devices() or words[j + 2].rstrip("s") in _devices()):
+                verbs.add(words[j + 2])
+    return verbs
+
+
+def _devices() -> frozenset[str]:
+    from chatrec import gaps_round9
+
+    return frozenset(table(gaps_round9._DATA)["device_for"]["words"])
 
 
 def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:

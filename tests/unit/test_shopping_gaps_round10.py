@@ -271,3 +271,28 @@ def test_the_reply_states_the_need_it_read(said: str, language: str, words: str)
     note = gaps_round10.need_note(said, heard, language)
     assert note is not None and words in note, note
     assert gaps_round10.need_note("a blue shirt", heard, language) is None
+
+
+# --- (5) a reason credits product features, never a verb of the shopper's story ---------------------------
+
+
+@pytest.mark.parametrize("said, verbs, kept", [
+    ("need a cable to sync my phone on the road", {"sync"}, {"cable", "road"}),
+    ("earbuds so i can hear podcasts on the bus", {"hear"}, {"podcasts", "bus"}),
+    ("a speaker to listen to music in the shower", {"listen"}, {"music", "shower"}),
+    ("we mostly stream movies, a soundbar please", {"stream"}, {"movies", "soundbar"}),
+])
+def test_story_verbs_are_found(said: str, verbs: set[str], kept: set[str]) -> None:
+    found = gaps_round10.story_verbs(said)
+    assert verbs <= found and not kept & found, found
+
+
+def test_a_reason_quotes_no_story_verb(electronics: Any) -> None:
+    reply = electronics.respond("i want a usb cable to charge my phone fast when i travel, just show me", session_id="v")
+    assert reply.recommendations
+    import re
+
+    for rec in reply.recommendations:
+        credited = rec.reason.split(";", 1)[-1]
+        # "“fast charge”" quoted from a name is the product's feature; "charge" or "when" alone is the story's
+        assert not re.search(r"\b(?:charge|travel|when|phone)\b(?!”)", credited), rec.reason
