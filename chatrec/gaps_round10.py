@@ -216,7 +216,13 @@ def also_refused(request: Any, message: str, reread: Callable[[str], Any]) -> An
     for clause in re.split(entry["split"], text):
         if not cue.search(clause):
             continue
-        said = reread(cue.sub(" ", clause).strip()).include if cue.sub("", clause).strip() else {}
+        # the words the cue refuses: after it ("tampoco quiero tenis", "a top neither black nor white"), or
+        # before it when nothing follows ("球鞋也不要")
+        first = cue.search(clause)
+        assert first is not None
+        after = cue.sub(" ", clause[first.end():]).strip()
+        part = after if re.search(r"\w", after) else cue.sub(" ", clause[:first.start()]).strip()
+        said = reread(part).include if re.search(r"\w", part) else {}
         for name, values in said.items():
             gone = [v for v in include.get(name, []) if v in values]
             if gone:
