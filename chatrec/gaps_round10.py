@@ -20,7 +20,7 @@ from typing import Any
 from chatrec import gaps_round8
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "also_in", "also_refused", "also_in_list", "also_in_text", "distinct_products", "model_name", "need_for", "need_note", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
+__all__ = ["adjust", "also_in", "also_refused", "also_in_list", "also_in_text", "distinct_products", "budget_note", "model_name", "need_for", "piece_budget", "turn_notes", "need_note", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round10.json")
 
@@ -380,9 +380,76 @@ def _devices() -> frozenset[str]:
     return frozenset(table(gaps_round9._DATA)["device_for"]["words"])
 
 
+def _amount(said: str) -> float | None:
+    """A figure as a shopper writes it ("1,500", "2k", "20 mil", "1.5 lakh"), or None."""
+    found = re.match(r"(\d[\d,.]*)\s*(k|mil|lakh|tausend)?", said.strip())
+    if found is None:
+        return None
+    digits = found.group(1).rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
+        value = float(re.sub(r"[.,]", "", digits))
+    else:
+        try:
+            value = float(digits.replace(",", "."))
+        except ValueError:
+            return None
+    scale = {"k": 1e3, "mil": 1e3, "tausend": 1e3, "lakh": 1e5}.get(found.group(2) or "", 1.0)
+    return value * scale
+
+
+def piece_budget(request: Any, message: str) -> Any:
+    """A cap said per piece for several items ("300 each", "1000 per piece", "de 300 cada uno", "je 300",
+    "每个300"): the cap of every item; or a total for a bundle ("2000 for both", "1500 en total", "insgesamt
+    500", "一共2000"): no piece over the whole budget (the reply says so: :func:`budget_note`). Only when
+    the rules read no budget, or read the same figure."""
+    if request.intent not in ("recommend", "refine", "answer", "more_like"):
+        return request
+    from chatrec.request import PriceRange
+
+    text = folded(message)
+    entry = table(_DATA)
+    found = re.search(entry["each_budget"]["after"], text) or re.search(entry["each_budget"]["before"], text)
+    if found is None:
+        total = re.search(entry["total_budget"]["pattern"], text)
+        found = total
+    if found is None:
+        return request
+    amount = _amount(next(g for g in found.groups() if g))
+    if amount is None or amount <= 0:
+        return request
+    price = request.price
+    if price is not None and price.max is not None:
+        return request  # the rules read the budget already (and converted it, when another currency is named)
+    if price is None:
+        price = PriceRange(min=None, max=amount)
+    else:
+        price = price.model_copy(update={"max": amount})
+    return request.model_copy(update={"price": price})
+
+
+def budget_note(message: str, heard: Any, language: str | None) -> str | None:
+    """The reply's words for a total budget for several pieces ("2000 for both"), or None."""
+    entry = table(_DATA)["total_budget"]
+    if heard.price is None or heard.price.max is None or re.search(table(_DATA)["each_budget"]["after"], folded(message)):
+        return None
+    found = re.search(entry["pattern"], folded(message))
+    if found is None:
+        return None
+    from chatrec.money import format_amount
+
+    lang = language if language in entry["note"] else "en"
+    return str(entry["note"][lang].format(amount=format_amount(heard.price.max, heard.price.currency)))
+
+
+def turn_notes(message: str, heard: Any, language: str | None) -> list[str]:
+    """This round's notes before a list: the need a problem was read as, a total budget's split."""
+    return [n for n in (need_note(message, heard, language), budget_note(message, heard, language)) if n]
+
+
 def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
     """This round's reading steps, in order (the last step of :func:`chatrec.understanding.understand`)."""
     request = also_refused(request, message, reread)
     request = subkind_refused(request, message, context, vocabulary, reread)
     request = problem_need(request, message, reread)
+    request = piece_budget(request, message)
     return no_particles(request, message)

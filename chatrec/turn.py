@@ -1495,7 +1495,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         wording = "exhausted" if exhausted else "relaxed"
         notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
     notes.extend(seen_rest)
-    notes[:0] = [n for n in [gaps_round10.need_note(message, heard, state.language or heard.language)] if n]  # i12bg: the need read
+    notes[:0] = gaps_round10.turn_notes(message, heard, state.language or heard.language)  # i12bg: the need read, a total's split
     if plan.attribute is not None:
         turn.question = question(plan, phrases, parts.labels)
         turn.text = " ".join([*notes, turn.question.text])

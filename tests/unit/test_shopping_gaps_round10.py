@@ -296,3 +296,41 @@ def test_a_reason_quotes_no_story_verb(electronics: Any) -> None:
         credited = rec.reason.split(";", 1)[-1]
         # "“fast charge”" quoted from a name is the product's feature; "charge" or "when" alone is the story's
         assert not re.search(r"\b(?:charge|travel|when|phone)\b(?!”)", credited), rec.reason
+
+
+# --- (6) a cap per piece applies to each item; a total for a bundle caps every piece, and says so ----------
+
+
+@pytest.mark.parametrize("said, cap", [
+    ("4 usb cables, 250 apiece", 250.0),
+    ("tres cargadores de 800 cada uno", 800.0),
+    ("zwei Powerbanks, jeweils bis 1500", 1500.0),
+    ("买两个充电宝每个一千以内", None),  # Chinese numerals are the rules' budget reading, left to them
+    ("三根数据线 每根200", 200.0),
+    ("a couple of mice, 2k each", 2000.0),
+])
+def test_a_cap_per_piece_caps_every_item(catalogues: Any, said: str, cap: float | None) -> None:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, _ = catalogues["electronics"]
+    request = understand(said, vocabulary, TurnContext(catalog_currency="INR"))
+    if cap is not None:
+        assert request.price is not None and request.price.max == cap, request.price
+
+
+@pytest.mark.parametrize("said, total, language", [
+    ("a keyboard and a mouse, 1800 for the pair", 1800.0, "en"),
+    ("un ratón y un teclado, 1800 en total", 1800.0, "es"),
+    ("Maus und Tastatur, insgesamt 1800", None, "de"),
+    ("鼠标和键盘一共1800", 1800.0, "zh"),
+])
+def test_a_total_for_a_bundle_caps_every_piece_and_says_so(catalogues: Any, said: str, total: float | None,
+                                                           language: str) -> None:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, _ = catalogues["electronics"]
+    request = understand(said, vocabulary, TurnContext(catalog_currency="INR"))
+    assert request.price is not None and request.price.max == (total or 1800.0), request.price
+    note = gaps_round10.budget_note(said, request, language)
+    assert note is not None and "1,800" in note, note
+    assert gaps_round10.budget_note("two cables, 300 each", request, "en") is None
