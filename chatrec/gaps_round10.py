@@ -5,7 +5,23 @@
   Red)") takes one slot in a list: the model's name, the words of a long title before its first part
   ("with ...", "(...)", ", ..."), names it (:func:`same_product`, used by :func:`one_per_model`, which
   extends :func:`chatrec.gaps_round8.one_per_model`); the item kept says which other colours the shop
-  has (:func:`also_in`, "Also in Deep Blue, Scarlet Red.").
+  has (:func:`also_in`, "Also in Deep Blue, Scarlet Red."). The list is cut after ranking
+  (:func:`distinct_products`, a step of :func:`chatrec.turn.prepare`): the ranker re-orders candidates.
+- A kind refused that is not in force ("no sneakers either" after bags, "ninguna zapatilla tampoco", "auch
+  keine Turnschuhe", "也不要运动鞋") refuses the kind's own types and wishes nothing, so no "left out" note
+  follows (:func:`refused_kind`, called by :func:`chatrec.kind_words.narrowed`; :func:`also_refused`,
+  :func:`no_particles`).
+- A sub-kind of the type in force refused ("不要手环", "keine Fitnessarmbänder", "no fitness bands, a proper
+  smartwatch"), where the lexicon reads the sub-kind word as the type: the type stays, the sub-kind's head
+  word ("band") is kept out of titles (:func:`subkind_refused`).
+- A problem said instead of a product, in four languages ("my wifi is slow in the bedroom", "mi tele no
+  tiene wifi", "耳机老是掉"): the product that meets the need (:func:`problem_need`), and the reply says the
+  need it read (:func:`need_note`).
+- A reason credits no verb of the shopper's story ("to charge", "when I travel", "listen to music") nor the
+  device it is done to (:func:`story_verbs`, used by :func:`chatrec.grounding.facts_for`).
+- A cap per piece ("300 each", "de 300 cada uno", "je 300", "每个300") caps every item; a total for a
+  bundle ("2000 for both", "en total", "insgesamt", "一共") caps every piece at it, and the reply says so
+  (:func:`piece_budget`, :func:`budget_note`).
 
 The words are in ``chatrec/data/gaps_round10.json``.
 """
@@ -414,7 +430,12 @@ def piece_budget(request: Any, message: str) -> Any:
         found = total
     if found is None:
         return request
-    amount = _amount(next(g for g in found.groups() if g))
+    figure = next((g for g in found.groups() if g), None)
+    after = text[found.end():].lstrip()
+    if figure is None or (re.match(r"[^\W\d_]", after) and not re.match(
+            r"(?:rs|inr|rupees?|eur|euros?|usd|dollars?|bucks|pesos|lucas|yuan|元|块|以内|以下|左右|max|tops|each|apiece)", after)):
+        return request  # "a total of 3 cables": a count, no amount
+    amount = _amount(figure)
     if amount is None or amount <= 0:
         return request
     price = request.price

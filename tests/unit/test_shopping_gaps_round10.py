@@ -334,3 +334,12 @@ def test_a_total_for_a_bundle_caps_every_piece_and_says_so(catalogues: Any, said
     note = gaps_round10.budget_note(said, request, language)
     assert note is not None and "1,800" in note, note
     assert gaps_round10.budget_note("two cables, 300 each", request, "en") is None
+
+
+@pytest.mark.parametrize("said", ["a total of 3 usb cables", "insgesamt 2 Kabel bitte"])
+def test_a_count_is_no_total_budget(catalogues: Any, said: str) -> None:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, _ = catalogues["electronics"]
+    request = understand(said, vocabulary, TurnContext(catalog_currency="INR"))
+    assert request.price is None or request.price.max not in (2.0, 3.0), request.price
