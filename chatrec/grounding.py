@@ -33,6 +33,7 @@ from chatrec.labels import last_segment
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec import reason_words  # i12al
 from chatrec import gaps_round9  # i12bb
+from chatrec import gaps_round10  # i12bg
 
 __all__ = [
     "display_value",
@@ -482,6 +483,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     used |= _own_type_words(item)  # i12ac: "shoes" in the name of flats (subcategory Shoes) is their type, no feature
     used |= reason_words.not_features(item, request, request.said(wording), wording.synonyms)  # i12al: "mentions mobile", "mentions phone"
     used |= gaps_round9.device_words(request.text, item.title)  # i12bb: "a case for my phone" credits no "with phone"
+    used |= gaps_round10.story_verbs(request.text)  # i12bg: "something to charge it when I travel" credits no "charge"
     # Features come from the shopper's own words only: a wished category path can hold many words.
     # The budget's numbers are no feature ("a kettle under 1500" is not a "1500 Watt" kettle).
     budget = {_format_number(float(bound)).replace(",", "") for bound in (request.min_price, request.max_price)

@@ -116,6 +116,10 @@ def narrowed(heard: ShopperRequest, message: str, type_values: Mapping[str, Sequ
     finest = max(fitting_fields, key=lambda name: len(type_values[name]))
     of_kind = {v for values in fitting_fields.values() for v in values}  # "Headphones, earbuds & accessories" too
     fitting_fields = {finest: fitting_fields[finest]}
+    from chatrec.gaps_round10 import refused_kind  # i12bg: "no sneakers either" is no wish for sneakers
+
+    if (refused := refused_kind(heard, type_values, finest, fitting_fields[finest], of_kind, _same_family)) is not None:
+        return refused
     for name, read in heard.include.items():
         if name in type_values and name not in fitting_fields and read:
             kinds_of = [v for values in fitting_fields.values() for v in values]

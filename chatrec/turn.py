@@ -40,6 +40,7 @@ from chatrec import kind_words  # i12v: "sneakers" keeps to sports and casual sh
 from chatrec import gaps_round7  # i12aq: shopping gaps round 7
 from chatrec import gaps_round8  # i12aw: shopping gaps round 8
 from chatrec import gaps_round9  # i12bb: shopping gaps round 9
+from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -1510,7 +1511,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = by_superlative(message, candidates, heard.language)
     # i12aw: one slot per model, not its colours, in a list for wishes (not "anything else?" as the pool thins)
     if not pointed_now and not back_to and heard.intent not in ("show_again", "reject", "more_like"):
-        candidates = gaps_round8.one_per_model(candidates, message, max((len(v) for n, v in state.include.items()
+        candidates = gaps_round10.one_per_model(candidates, message, max((len(v) for n, v in state.include.items()
                                                if "colo" in n.lower()), default=0), _colour_words(parts), state.shown)
     if pointed_now:  # i12ag
         candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
@@ -1563,6 +1564,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         wording = "exhausted" if exhausted else "relaxed"
         notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
     notes.extend(seen_rest)
+    notes[:0] = gaps_round10.turn_notes(message, heard, state.language or heard.language)  # i12bg: the need read, a total's split
     if plan.attribute is not None:
         turn.question = question(plan, phrases, parts.labels)
         turn.text = " ".join([*notes, turn.question.text])
@@ -1571,7 +1573,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
     with observability.stage("rank"):
         spread = _spread_field(parts, state, heard)
-        turn.chosen = rank(parts.ranker, context, candidates[: settings.n_candidates], settings.n_recommendations, spread)
+        ranked = rank(parts.ranker, context, candidates[: settings.n_candidates],
+                      settings.n_candidates if spread is None else settings.n_recommendations, spread)
+        turn.chosen = gaps_round10.distinct_products(  # i12bg: one slot per product, not its colours
+            ranked, settings.n_recommendations, message, max((len(v) for n, v in state.include.items() if "colo" in n.lower()),
+            default=0), _colour_words(parts), state.shown, on=not pointed_now and not back_to and not heard.references
+            and heard.intent not in ("show_again", "reject", "more_like"))
         turn.chosen = ownership.asked_first(state.requested, candidates, turn.chosen, settings.n_recommendations)
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
@@ -1613,6 +1620,7 @@ def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
         explanations = explain_all(parts.explainer, turn.context, [r.candidate.item for r in turn.chosen])
         explanations = in_shoppers_language(parts, turn, explanations)
     writes_with_llm = parts.settings.use_llm and parts.settings.reason_writer == "llm"
+    also = gaps_round10.also_in_list(turn, _colour_words(parts))  # i12bg: "Also in Deep Blue, Scarlet Red."
     recommendations = []
     for position, (ranked, explanation) in enumerate(zip(turn.chosen, explanations), start=1):
         item = ranked.candidate.item
@@ -1622,6 +1630,7 @@ def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
             reason = parts.labels.clean(reason)  # a raw value the model repeated, as its label
         observability.count_explanation(explanation, turn.metadata, writes_with_llm)
         cited = cite_history(parts.retriever, turn.profile, item, reason, parts.phrases)
+        cited = gaps_round10.also_in_text(cited, also[item.id], turn.state.language or turn.heard.language) if item.id in also else cited
         yield cited
         recommendations.append(recommendation(ranked, cited, parts.labels))
     counts = problem_counts(explanations)

@@ -65,6 +65,7 @@ from chatrec import colour_variant  # lead: "and in white?" after speakers
 from chatrec import goes_with  # lead: "anything to go with it?"
 from chatrec import set55_classes  # i12bc
 from chatrec import gaps_round9  # i12bb: sizes are no prices, "a phone case", "ohne Absatz"
+from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
 from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("any colour but nike", "mi iphone", "need a charger")
 from chatrec.accessories import accessory_words
@@ -1585,7 +1586,9 @@ def understand(
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set56_classes.adjust(  # i12bd: "別再給我看黑色的了", "pa mujé", "20 Tacken", "iPhone 16 咩时候出"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return batch15_fixes.adjust(  # i12bf: "any colour but nike", "mi iphone", "need a charger"
+    request = batch15_fixes.adjust(  # i12bf: "any colour but nike", "mi iphone", "need a charger"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return gaps_round10.adjust(  # i12bg: "ninguna zapatilla tampoco", "不要手环", "my wifi is slow in the bedroom"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 
