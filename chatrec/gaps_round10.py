@@ -316,6 +316,11 @@ def need_for(message: str) -> tuple[dict[str, Any], re.Match[str]] | None:
     return None
 
 
+#: A problem's verb negated: the behaviour wished for, not a complaint ("earbuds that won't fall out").
+_WISHED = re.compile(r"\b(?:don'?t|do not|won'?t|will not|never|doesn'?t|does not)\s+(?:\w+\s+)?"
+                     r"(?:fall|falls|slip|slips|pop|pops)\b", re.IGNORECASE)
+
+
 def problem_need(request: Any, message: str, reread: Callable[[str], Any]) -> Any:
     """A problem said instead of a product, in any of the four languages: the product that meets the need in
     place of the device that has the problem (the TV of "mi tele no tiene wifi" is owned, not wished), the
@@ -327,6 +332,8 @@ def problem_need(request: Any, message: str, reread: Callable[[str], Any]) -> An
     if found is None:
         return request
     entry, said = found
+    if _WISHED.search(said.group(0)):
+        return request  # lead: "ear buds that dont fall out" says what is wanted, read as said (set 53)
     types = {k: list(v) for k, v in reread(entry["product"]).include.items() if k in _TYPE_NAMES and v}
     if not types:
         return request  # the shop sells nothing of the kind
