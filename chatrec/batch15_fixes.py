@@ -89,6 +89,7 @@ def any_value_but(request: ShopperRequest, message: str) -> ShopperRequest:
     if not found:
         return request
     said = set(re.findall(r"[^\W\d_][\w&+-]*", found.group("rest")))
+    said |= {w[:-1] for w in said if w.endswith("s")}  # lead: the rules keep "adidas" out as "adida"
     kept = [w for w in request.avoid_words if w.lower() not in said]
     if len(kept) == len(request.avoid_words):
         return request
@@ -188,6 +189,11 @@ def added_piece(request: ShopperRequest, message: str, context: Any, vocabulary:
     return again.model_copy(update={"references": [], "show_now": True, "language": request.language})
 
 
+#: "one for an LG remote", "uno para el mando de LG": a pronoun for the thing sought, the device after "for".
+_ONE_FOR = re.compile(r"(?<!\w)(?:one|ones|uno|una|unos|unas|eins|einen|eine|welche)\s+(?:for|para|fur|für)(?!\w)|"
+                      r"(?:一个|个)(?:给|适合)")
+
+
 def cover_wanted(message: str, heard: Any, wanted: Sequence[str],
                  include: Mapping[str, Sequence[str]] | None = None) -> tuple[list[str], list[str]]:
     """The cover feature this message adds to the wanted title words and the one it gives up: "a case for my
@@ -207,8 +213,8 @@ def cover_wanted(message: str, heard: Any, wanted: Sequence[str],
         if (_types(heard.include) or _types(include or {})) and re.search(rf"(?<!\w)(?:{nouns})(?!\w)\W+(?:\w+\W+){{0,1}}(?:{links})(?!\w)", text):
             return ([feature] if feature not in wanted else []), []
         return [], []
-    if not said and feature in wanted and _types(heard.include):
-        return [], [feature]
+    if not said and feature in wanted and _types(heard.include) and not _ONE_FOR.search(text):
+        return [], [feature]  # "and a spare remote"; not "do you have one for an LG remote?" (one more cover)
     return [], []
 
 
@@ -397,6 +403,12 @@ def second_piece(request: ShopperRequest, message: str, reread: Callable[[str], 
     added = [v for v in piece if v not in values]
     if not piece or len(added) != len(piece):
         return request  # the clause names the first product again, or nothing
+
+    def words(value: str) -> set[str]:
+        return {w.lower().rstrip("s") for w in re.findall(r"[A-Z][a-z]+|[a-z]+", value)}
+
+    if any(words(v) & words(x) for v in added for x in values):
+        return request  # lead: "a tv and a wall mount to go with it": another kind of the same product (a shower mount)
     return request.model_copy(update={"include": {**request.include, name: [*values, *added]}})
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded
 
-__all__ = ["adjust"]
+__all__ = ["adjust", "is_colour_wish"]
 
 #: Whether the items shown are of a colour: a question about them, not a wish ("is it white?").
 _IS = re.compile(
@@ -52,3 +52,10 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     if _IS.search(folded(message)):
         return request
     return request.model_copy(update={"intent": "refine", "show_now": True, "references": []})
+
+
+def is_colour_wish(request: ShopperRequest) -> bool:
+    """Whether the request is a colour wish shown now that names nothing else (what :func:`adjust` makes of "and in
+    white?"): a search, never read again as a question about the items shown."""
+    return request.intent == "refine" and request.show_now and not request.include and not request.references \
+        and _only_colours(request.query)

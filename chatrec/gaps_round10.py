@@ -321,6 +321,11 @@ _WISHED = re.compile(r"\b(?:don'?t|do not|won'?t|will not|never|doesn'?t|does no
                      r"(?:fall|falls|slip|slips|pop|pops)\b", re.IGNORECASE)
 
 
+#: An accessory named inside a problem's words: the thing that failed is what is wanted again.
+_NAMED_IN_PROBLEM = re.compile(r"\b(?:charger|chargers|cable|cables|adapter|adapters|cargador|cargadores|ladegerat\w*|"
+                               r"ladekabel|netzteil|dongle|adaptador)\b|充电器|充电线|数据线|网卡|适配器")
+
+
 def problem_need(request: Any, message: str, reread: Callable[[str], Any]) -> Any:
     """A problem said instead of a product, in any of the four languages: the product that meets the need in
     place of the device that has the problem (the TV of "mi tele no tiene wifi" is owned, not wished), the
@@ -338,13 +343,15 @@ def problem_need(request: Any, message: str, reread: Callable[[str], Any]) -> An
     if not types:
         return request  # the shop sells nothing of the kind
     devices = {v for word in entry["devices"] for k, vs in reread(word).include.items() if k in _TYPE_NAMES for v in vs}
+    if _NAMED_IN_PROBLEM.search(folded(said.group(0))):
+        return request  # lead: "my phone charger died, want one with usb-c": the charger is named, not the phone's need
     text = folded(message)
     rest = (text[:said.start()] + " " + text[said.end():]).strip()
     # a product named outside the problem's words ("a new router, my wifi is slow"), not one a typo read in
     # them ("se calienta" is no streaming client)
     named = {v for k, vs in reread(rest).include.items() if k in _TYPE_NAMES for v in vs} if re.search(r"\w{3,}", rest) else set()
-    if named - devices - {v for vs in types.values() for v in vs}:
-        return request  # the shopper named the product wanted
+    if named - {v for vs in types.values() for v in vs}:
+        return request  # the shopper named the product wanted (lead: "..., want a new phone with a bigger battery" too)
     include = {k: list(v) for k, v in request.include.items() if k not in _TYPE_NAMES}
     include.update(types)
     problem = set(re.findall(r"\w+", said.group(0)))

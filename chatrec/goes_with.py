@@ -29,7 +29,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "asks", "chosen", "complements"]
+__all__ = ["adjust", "asks", "chosen", "complements", "named_on_devices"]
 
 _DATA = str(Path(__file__).parent / "data" / "goes_with.json")
 
@@ -64,6 +64,17 @@ def _value(item: Any, name: str) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+def named_on_devices(message: str, vocabulary: Any, read: Any) -> bool:
+    """Whether "to go with it" here names an accessory that must fit a device shown ("a remote that goes with
+    it" on a shop without a wearer field): read by :mod:`chatrec.compatible`, not as what goes with an outfit."""
+    from chatrec.understanding import type_fields
+
+    if "gender" in vocabulary.fields:
+        return False
+    said = read(message)
+    return any(said.include.get(n) for n in ["category", *type_fields(list(vocabulary.fields))])
+
+
 def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
     """The request as a search for what goes with the item (see the module docstring), or unchanged."""
     from chatrec.refused_colours import colour_fields
@@ -81,8 +92,10 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
         found = [k for k in dict.fromkeys(_value(i, name) for i in anchors) if k] or list(current.get(name, ()))
         if found and (not kinds or any(complements(k) for k in found) and not any(complements(k) for k in kinds)):
             field, kinds = name, found
-    if not kinds and not any(request.include.get(n) for n in types):
-        return request  # nothing shown or searched: "what goes with a navy suit?" is read as said
+    if not kinds:
+        return request  # nothing shown or searched: "a tv and a wall mount to go with it" is read as said
+    if "gender" not in fields and any(request.include.get(n) for n in types):
+        return request  # "a remote that goes with it" after a TV: an accessory that fits it (chatrec.compatible)
     have = set(counts.get(field, {}))
     named = {n: [v for v in vs if v not in kinds] for n, vs in request.include.items() if n in types}
     named = {n: vs for n, vs in named.items() if vs}

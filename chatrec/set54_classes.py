@@ -63,12 +63,7 @@ def adjust(
         return request
     text = word_tables.folded(message)
 
-    def again(reworded: str) -> Any:
-        token = _reading_again.set(True)
-        try:
-            return read_again(reworded)
-        finally:
-            _reading_again.reset(token)
+    again = word_tables.guarded(_reading_again, read_again)
 
     request = _reworded(request, text, language, again)
     request = _budget(request, text, language, again)

@@ -49,7 +49,9 @@ from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: a
 from chatrec import injection, meant_items, question_choice, recalled_item, value_ones  # i12af: an injection inside a request; "show me the LG ones"
 from chatrec import purposes  # i12ag: "something to store files": the categories that serve it
 from chatrec import shopper_asks  # i12ak: batch 12's moves ("do you have a 2 metre one?")
+from chatrec import colour_variant  # lead: "and in white?"
 from chatrec import goes_with  # lead: "anything to go with it?"
+from chatrec import hobbies  # lead: "she likes listening to music"
 from chatrec import pointed_again  # i12ag: "the Nike one" when all was seen; brand questions about accessories
 from chatrec import observability, ownership
 from chatrec import device_question, not_carried_wish, one_shown, shown_pointing  # i12al: "similar to the second" of one item; "the 43 inch one"
@@ -246,8 +248,8 @@ def as_question_about_shown(
 
     if not shown or heard.intent in ("off_topic", "chitchat"):
         return heard
-    if heard.intent == "recommend" and heard.show_now and goes_with.asks(message):
-        return heard  # lead: "I'll take the first one, anything to go with it?": what goes with it, shown
+    if heard.intent == "recommend" and heard.show_now and goes_with.asks(message) or colour_variant.is_colour_wish(heard):
+        return heard  # lead: "I'll take the first one, anything to go with it?", "还有白色的吗": items, shown
     if answers.asks_to_buy(message, len(shown), heard.language):  # "I'll take the second one"
         positions = answers.find_reference(message, len(shown), heard.language) or []
         by_price = price_tiers.price_superlative(message)  # i12v: "I'll take the cheapest one"
@@ -1027,7 +1029,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
     makes: list[str] = []  # i12o: "a remote that works with these", "for my Mi tv": the device's makes
     for_shown = False
-    if state.last_shown and not goes_with.asks(reading):  # lead: "shoes to go with them" is no device to fit
+    if state.last_shown and (not goes_with.asks(reading) or goes_with.named_on_devices(  # lead: "shoes to go with them"
+            reading, parts.vocabulary, lambda text: understand(text, parts.vocabulary, TurnContext(), lexicon=_lexicon(settings)))):
         reading, for_shown = compatible.without_shown_phrase(reading)
         if for_shown:  # i12af: of the device shown last, not of an accessory shown since ("a remote for it" after a mount)
             lists = [[index.get(i) for i in t.payload.get("recommendations") or [] if i in index] for t in turns_so_far()]
@@ -1136,7 +1139,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     kinds = ["category", *type_fields([*heard.include])]  # i12o: "a smart tv and an hdmi cable": a bundle
     heard = bundles.next_piece(heard, state.include, kinds)  # i12o: "and a belt" after the shirt and shoes
     bundle = heard.intent in ("recommend", "refine") and bundles.is_bundle(message, heard.include, kinds, narrowed_to) \
-        or heard.intent == "recommend" and goes_with.asks(message) and any(len(heard.include.get(n, ())) >= 2 for n in kinds)
+        or heard.intent == "recommend" and any(len(heard.include.get(n, ())) >= 2 for n in kinds) \
+        and (goes_with.asks(message) or bool(hobbies.hobbies_said(message, heard.language)))  # lead
     if bundle:
         heard = heard.model_copy(update={"include": bundles.as_one_field(heard.include, kinds, index.items),
                                          "show_now": True})

@@ -63,6 +63,7 @@ from chatrec import case_for_device  # lead: a phone's case is filed with phone 
 from chatrec import set53_classes  # i12ax
 from chatrec import colour_variant  # lead: "and in white?" after speakers
 from chatrec import goes_with  # lead: "anything to go with it?"
+from chatrec import hobbies  # lead: "she likes listening to music"
 from chatrec import set55_classes  # i12bc
 from chatrec import gaps_round9  # i12bb: sizes are no prices, "a phone case", "ohne Absatz"
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
@@ -1576,6 +1577,7 @@ def understand(
     request = case_for_device.adjust(request, raw, context, vocabulary)  # lead: "and a case for it?" after phones
     request = colour_variant.adjust(request, raw, context, vocabulary)  # lead: "and in white?" with no colour field
     request = goes_with.adjust(request, message, context, vocabulary)  # lead: "anything to go with it?", "配什么鞋"
+    request = hobbies.adjust(request, message, context, vocabulary)  # lead: "she likes listening to music", "他爱打游戏"
     request = batch14_fixes.adjust(  # i12ba: "das WLAN geht nicht", "正装的", "算了还是黑色吧", "bigger ones, 43"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set53_classes.adjust(  # i12ax: "blew jeans", "I'm off pink", "my 8 yr old", "8gb/128gb", "the pricey one"

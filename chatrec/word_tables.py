@@ -8,7 +8,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["has", "pattern", "read_reworded", "rewritten", "table"]
+__all__ = ["guarded", "has", "pattern", "read_reworded", "rewritten", "table"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -53,6 +53,20 @@ def read_reworded(path: str, name: str, request: Any, text: str, language: str, 
     if heard.intent in ("off_topic", "chitchat") and request.intent not in ("off_topic", "chitchat"):
         return request
     return heard.model_copy(update={"language": language})
+
+
+def guarded(flag: Any, read_again: Any) -> Any:
+    """``read_again`` with ``flag`` (a ``ContextVar[bool]`` of the calling step) set while it reads, so that the
+    step, reached again inside the reading, leaves the reworded message alone instead of rewording it forever."""
+
+    def again(reworded: str) -> Any:
+        token = flag.set(True)
+        try:
+            return read_again(reworded)
+        finally:
+            flag.reset(token)
+
+    return again
 
 
 def folded(text: str) -> str:

@@ -279,3 +279,40 @@ def test_going_with_an_item_is_a_choice_not_what_goes_with_it(said: str) -> None
     from chatrec.goes_with import asks
 
     assert not asks(said)
+
+
+# --- what someone likes doing says what to show ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("said", "language", "kind"), [
+    ("she likes listening to music, under 1000", "en", "BluetoothSpeakers"), ("他爱打游戏", "zh", "GamingMice"),
+    ("她喜欢听歌", "zh", "In-Ear"), ("le encanta cocinar", "es", "HandBlenders"), ("er zockt gern", "de", "Gamepads"),
+    ("my mum loves baking", "en", "HandMixers"), ("sie liest gern", "de", "Lamps"),
+])
+def test_a_pastime_liked_is_its_products(catalogues: Any, said: str, language: str, kind: str) -> None:
+    request = _read(catalogues, "electronics", said)
+    assert request.intent == "recommend" and request.show_now and kind in request.include.get("category", []), request
+    assert request.language == language
+
+
+@pytest.mark.parametrize(("said", "current"), [
+    ("I like sports shoes", None), ("she loves music", {"category": ["SmartTelevisions"]}),
+    ("something for my kitchen", None), ("迷你音箱", None),
+])
+def test_a_pastime_beside_a_product_is_the_story(catalogues: Any, said: str, current: dict[str, list[str]] | None) -> None:
+    from chatrec.hobbies import adjust
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, _ = catalogues["electronics"]
+    context = TurnContext(current=current or {}, searching=bool(current), catalog_currency="INR")
+    request = understand(said, vocabulary, context)
+    assert adjust(request, said, context, vocabulary) == request
+    assert not set(request.include.get("category", [])) & {"GamingMice", "Lamps", "HandBlenders"}, request
+
+
+@pytest.mark.parametrize(("said", "kind"), [
+    ("my phone charger died, want one with usb-c", "WallChargers"), ("the cable of my phone broke", "USBCables"),
+])
+def test_an_accessory_that_failed_is_wanted_again(catalogues: Any, said: str, kind: str) -> None:
+    request = _read(catalogues, "electronics", said)
+    assert "PowerBanks" not in request.include.get("category", []), request
