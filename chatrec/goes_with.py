@@ -129,9 +129,9 @@ def chosen(message: str, shown: Sequence[Any], last_references: Sequence[int], l
 
     if not shown or not answers.asks_to_buy(message, len(shown), language):
         return None
-    positions = answers.find_reference(message, len(shown), language) or list(last_references) or [1]
-    if len(positions) != 1 or not 1 <= positions[0] <= len(shown) or (len(shown) > 1 and not (
-            answers.find_reference(message, len(shown), language) or last_references)):
+    positions = answers.find_reference(message, len(shown), language) or list(last_references) or (
+        [1] if len(shown) == 1 else [])
+    if len(positions) != 1 or not 1 <= positions[0] <= len(shown):
         return None
     title = answers._short_title(shown[positions[0] - 1])
     return str(answers.load_answer_wording(language)["chosen_short"]).format(title=title)
