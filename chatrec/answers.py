@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from chatrec import connect_questions
 from chatrec.catalog import Item
 from chatrec.ellipsis import is_elliptical
 from chatrec.errors import PromptError
@@ -483,6 +484,9 @@ def _answer_question(
     connector = _connector_answer(question, items, positions, wording)
     if connector is not None:
         return connector
+    connects = connect_questions.answer(question, items, positions, language)
+    if connects is not None:  # lead: "can it connect to my phone?", "第三个能连手机吗": Bluetooth, a cable, a named device
+        return connects
 
     if _has_phrase(text, wording["why_words"]):
         lines = []

@@ -12,7 +12,7 @@ search for the pastime's product types the catalogue has, shown at once, a few o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,20 +47,53 @@ def hobbies_said(message: str, language: str) -> list[str]:
                               for t in types))
 
 
-def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
-    """The request as a search for the pastime's products (see the module docstring), or unchanged."""
+def _pastimes_apart(message: str, language: str) -> tuple[str, str]:
+    """The folded message without the pastimes it says, and those pastimes' words ("he loves watching films"
+    -> ("he loves watching", "films"))."""
+    _, hobbies = _compiled()
+    text = folded(message)
+    languages = [language] if language in _LANGUAGES else []
+    languages += [lang for lang in ("en",) if lang not in languages]
+    taken: list[str] = []
+    for said, _types in hobbies:
+        for lang in languages:
+            taken += [m.group(0) for m in said[lang].finditer(text)]
+            text = said[lang].sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip(), " ".join(taken)
+
+
+def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any,
+           reread: Callable[[str], ShopperRequest] | None = None) -> ShopperRequest:
+    """The request as a search for the pastime's products (see the module docstring), or unchanged.
+
+    ``reread`` reads a text as understanding does: a product type read only from the pastime's own words
+    ("he loves watching films" -> camera Film, "他喜欢看电影") is no product named (lead, stop 33)."""
     from chatrec.understanding import type_fields
 
     if vocabulary is None or request.intent not in ("recommend", "refine", "answer", "chitchat") or request.references:
         return request
     types = ["category", *type_fields(list(vocabulary.fields))]
     current: Mapping[str, Sequence[str]] = getattr(context, "current", None) or {}
-    if any(request.include.get(n) or request.exclude.get(n) or current.get(n) for n in types):
-        return request  # a product named, or searched already: the pastime is the story around it
     wanted = hobbies_said(message, request.language)
-    if not wanted:
-        return request
+    named = {n for n in types if request.include.get(n)}
     counts = getattr(vocabulary, "counts", {})
+    sold = any(t in counts.get(n, {}) for n in types for t in wanted)  # the fashion demo sells no pastime's products
+    if sold and named and reread is not None and not any(set(request.include[n]) & set(wanted) for n in named):
+        rest, pastimes = _pastimes_apart(message, request.language)
+        left, of_pastime = reread(rest).include, reread(pastimes).include
+        include = {n: [v for v in vs if n not in named or v in left.get(n, ()) or v not in of_pastime.get(n, ())]
+                   for n, vs in request.include.items()}
+        request = request.model_copy(update={"include": {n: vs for n, vs in include.items() if vs}})
+    if any(request.include.get(n) or request.exclude.get(n) for n in types) or not wanted:
+        return request  # a product named: the pastime is the story around it
+    if any(current.get(n) for n in types):
+        # lead, stop 33: "蓝牙音箱" then "他喜欢听老歌": a pastime the search under way suits neither narrows it to
+        # the story's words ("old songs") nor is a message not understood: the list again, with a word that it suits
+        # (chatrec.turn, prompts/dialogue_pastime_fits.txt)
+        in_force = {v for n in types for v in current.get(n, ())}
+        if in_force & set(wanted):
+            return request.model_copy(update={"intent": "show_again", "query": "", "show_now": True, "answered": None})
+        return request
     for name in types:
         have = [t for t in wanted if t in counts.get(name, {})]
         if have:

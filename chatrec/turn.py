@@ -1153,6 +1153,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             notes.append(chosen)
         notes.append(phrases.render("goes_with", kinds=[phrases.summary_value(
             str(parts.labels.show(v)) if parts.labels is not None else v) for v in heard.include[went_with]]))
+    if heard.intent == "show_again" and state.last_shown and not heard.include \
+            and hobbies.hobbies_said(message, heard.language):  # lead, stop 33: "he loves old songs" while speakers are shown
+        notes.append(phrases.render("pastime_fits", kinds=[phrases.summary_value(
+            str(parts.labels.show(v)) if parts.labels is not None else v) for n in kinds for v in state.include.get(n, ())]))
     heard, piece_colour = gaps_round9.matching_piece(heard, message, lambda text: understand(  # i12bb: "passende Schuhe"
         text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings))) \
         if bundle else (heard, None)

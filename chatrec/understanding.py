@@ -67,6 +67,7 @@ from chatrec import hobbies  # lead: "she likes listening to music"
 from chatrec import set55_classes  # i12bc
 from chatrec import gaps_round9  # i12bb: sizes are no prices, "a phone case", "ohne Absatz"
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
+from chatrec import connect_questions  # lead: does a shown item connect to a device
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
 from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("any colour but nike", "mi iphone", "need a charger")
 from chatrec.accessories import accessory_words
@@ -1577,7 +1578,8 @@ def understand(
     request = case_for_device.adjust(request, raw, context, vocabulary)  # lead: "and a case for it?" after phones
     request = colour_variant.adjust(request, raw, context, vocabulary)  # lead: "and in white?" with no colour field
     request = goes_with.adjust(request, message, context, vocabulary)  # lead: "anything to go with it?", "配什么鞋"
-    request = hobbies.adjust(request, message, context, vocabulary)  # lead: "she likes listening to music", "他爱打游戏"
+    request = hobbies.adjust(request, message, context, vocabulary, lambda part: understand(  # lead: "she likes
+        part, vocabulary, context, lexicon=lexicon))  # listening to music", "他爱打游戏"; "loves films" is no camera Film
     request = batch14_fixes.adjust(  # i12ba: "das WLAN geht nicht", "正装的", "算了还是黑色吧", "bigger ones, 43"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set53_classes.adjust(  # i12ax: "blew jeans", "I'm off pink", "my 8 yr old", "8gb/128gb", "the pricey one"
@@ -1590,8 +1592,9 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = batch15_fixes.adjust(  # i12bf: "any colour but nike", "mi iphone", "need a charger"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return gaps_round10.adjust(  # i12bg: "ninguna zapatilla tampoco", "不要手环", "my wifi is slow in the bedroom"
+    request = gaps_round10.adjust(  # i12bg: "ninguna zapatilla tampoco", "不要手环", "my wifi is slow in the bedroom"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    return connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
 
 
 #: Words of degree, never a word of a name to keep out ("not too big", "que no sean muy grandes", "nicht allzu teuer").
