@@ -553,8 +553,9 @@ def _default_lexicon() -> Lexicon:
     set54 = Lexicon.load(_DATA / "lexicon_set54.json", base=set52)  # i12ay: 大裤衩, 能煮饭的, 书标, franela, bambas, Olle
     round9 = Lexicon.load(_DATA / "lexicon_round9.json", base=set54)  # i12bb: "carcasa"
     set56 = Lexicon.load(_DATA / "lexicon_set56.json", base=round9)  # i12bd: 牛崽裤, polerón, bluyín, Hemad, Natel
+    set58 = Lexicon.load(_DATA / "lexicon_set58.json", base=set56)  # i12bi: 新娘, 条裙, pelado, Braut, Boxe, hald
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, set56)
+    lexicon = Lexicon._over(names, set58)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon

@@ -56,6 +56,7 @@ from chatrec import set51_classes  # i12as
 from chatrec import set52_classes  # i12at
 from chatrec import set54_classes  # i12ay
 from chatrec import set56_classes  # i12bd
+from chatrec import set58_classes  # i12bi
 from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
 from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
 from chatrec import subkind_negation  # lead: turning down a kind of the type searched
@@ -1593,6 +1594,8 @@ def understand(
     request = batch15_fixes.adjust(  # i12bf: "any colour but nike", "mi iphone", "need a charger"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round10.adjust(  # i12bg: "ninguna zapatilla tampoco", "不要手环", "my wifi is slow in the bedroom"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = set58_classes.adjust(  # i12bi: "a Wasserkocherle hald", "电竟键盘", "entre treinta y cincuenta", "驱动装不上"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     return connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
 
