@@ -295,11 +295,12 @@ def _inside_another_understand() -> bool:
     from chatrec import understanding
 
     code = understanding.understand.__code__
-    frame = sys._getframe(3)  # 0 this function, 1 adjust, 2 the understand calling it, 3 its caller
+    caller = sys._getframe(1).f_back  # the frame that called adjust (understand, in the product)
+    frame = caller.f_back if caller is not None else None
     while frame is not None:
         if frame.f_code is code:
             return True
-        frame = frame.f_back  # type: ignore[assignment]
+        frame = frame.f_back
     return False
 
 

@@ -151,3 +151,25 @@ def test_switched_off_the_rules_reading_stands() -> None:
     assert om.adjust(request, "anything at all", None).intent == "off_topic"
     with om.disabled():
         assert om.adjust(request, "anything at all", None) is request
+
+
+def test_a_part_read_inside_understand_is_left_to_the_whole_turn(catalogues: Any,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from chatrec import gaps_round10
+    from chatrec.understanding import TurnContext, understand
+
+    om._reset_for_tests(om.OffTopicModel(np.zeros((3, 515)), np.array([0.0, 0.0, 20.0])))  # always off topic
+    vocabulary, _ = catalogues["electronics"]
+    parts: list[str] = []
+    step = gaps_round10.adjust
+
+    def reading_a_part(request: ShopperRequest, raw: str, context: Any, vocab: Any, read_part: Any) -> ShopperRequest:
+        if not parts:  # a step of the chain reading a clause (once: the clause runs the chain too)
+            parts.append("reading")
+            parts.append(read_part("a samsung phone").intent)
+        return step(request, raw, context, vocab, read_part)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(gaps_round10, "adjust", reading_a_part)
+    whole = understand("a black phone under 20000", vocabulary, TurnContext(catalog_currency="INR"))
+    assert "recommend" in parts  # the part kept the rules' reading
+    assert whole.intent == "off_topic"  # the whole turn was judged
