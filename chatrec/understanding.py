@@ -71,6 +71,7 @@ from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import connect_questions  # lead: does a shown item connect to a device
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
 from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("any colour but nike", "mi iphone", "need a charger")
+from chatrec import offtopic_model  # i12bl: the learned off-topic reader, last
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
 from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
@@ -1597,7 +1598,8 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set58_classes.adjust(  # i12bi: "a Wasserkocherle hald", "电竟键盘", "entre treinta y cincuenta", "驱动装不上"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
+    request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
+    return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"
 
 
 #: Words of degree, never a word of a name to keep out ("not too big", "que no sean muy grandes", "nicht allzu teuer").

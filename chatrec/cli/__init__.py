@@ -47,10 +47,11 @@ def eval_group() -> None:
 
 def _register() -> None:
     from chatrec.cli import (
-        catalog, dialogue, evaluate, index, mcp, serve, simulate, train, train_embedder, train_reasons, understand,
+        catalog, dialogue, evaluate, index, mcp, serve, simulate, train, train_embedder, train_offtopic, train_reasons,
+        understand,
     )
 
-    for module in (index, catalog, train, train_embedder, train_reasons, dialogue, serve, mcp):
+    for module in (index, catalog, train, train_embedder, train_reasons, train_offtopic, dialogue, serve, mcp):
         module.register(main)
     for module in (evaluate, simulate, understand):
         module.register(eval_group)
