@@ -41,6 +41,7 @@ from chatrec import gaps_round7  # i12aq: shopping gaps round 7
 from chatrec import gaps_round8  # i12aw: shopping gaps round 8
 from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
+from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -1248,6 +1249,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard, message, [t.text for t in turns_so_far() if t.role == "customer"], parts.vocabulary.counts)
     heard = batch15_fixes.on_screen_type(  # i12bf: "for men obviously" after "and a wallet too": the wallets
         heard, state.include, [index.get(i) for i in state.last_shown if i in index], type_fields(list(parts.vocabulary.fields)))
+    heard, makes, had_makes, owned_note = gaps_round12.owned_context(  # i12bm: "he has a samsung phone" while speakers are sought
+        heard, makes, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))],
+        heard.language if heard.language in ("es", "de", "zh") else state.language)
+    notes.extend([owned_note] if owned_note else [])
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
     batch16_classes.avoided_as_written(state.avoid, message)  # i12be: "not adidas" avoids "adidas", not "adida"
@@ -1263,6 +1268,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if gone:
         state.apply(Wanted(tuple(gone), dropped=True))
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
+    wanted_now = [w for w in wanted_now if w.casefold() not in {m.casefold() for m in had_makes}]  # i12bm: a device had
     state.avoid = batch15_fixes.covers_wanted_again(message, state.avoid)  # i12bf: a cover after "just the remote"
     covers_now, covers_gone = batch15_fixes.cover_wanted(message, heard, state.wanted, state.include)  # i12bf: "a case for my remote"
     if covers_gone:
@@ -1278,6 +1284,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     brands_now += [b for b in batch15_fixes.framed_brands(message, heard.language, lambda text: title_brands.asked(  # i12bf
         text, index, _value_tokens(parts), state.avoid, heard.language)) if b not in brands_now] \
         if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # "que sean nike", "any colour but nike"
+    brands_now = [b for b in brands_now if b.casefold() not in {m.casefold() for m in had_makes}]  # i12bm
     if brands_now:
         if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
             state.apply(Wanted(tuple(before), dropped=True))
@@ -1360,7 +1367,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines \
-            and not compares_prices and not outfit_mix.asks_outfit(message):  # lead: "有没有便宜一点的", "un conjunto"
+            and not compares_prices and not owned_note and not outfit_mix.asks_outfit(message):  # lead: "有没有便宜一点的", "un conjunto"
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
             message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
