@@ -7,6 +7,10 @@
   whose titles name the devices they fit (cases, covers, protectors, chargers, cables) the make stays
   the device to fit, as :func:`chatrec.batch15_fixes.owned_makes` reads it. A reason never says the
   make of a device had was asked for (:func:`owned_words`, used by :func:`chatrec.grounding.facts_for`).
+- Clothing and shoe sizes ("size 9", "uk 8", "size M", "XL", "talla 42", "Größe 44", "42码", "L码") are no
+  title words: on a catalogue with no size field they leave the search words, so "Nike Dart 9" is not
+  found for "size 9" (:func:`adjust`, the last step of :func:`chatrec.understanding.understand`), and
+  the reply says the shop lists no sizes (:func:`size_note`).
 
 The words are in ``chatrec/data/gaps_round12.json``.
 """
@@ -19,9 +23,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from chatrec.word_tables import table
+from chatrec.word_tables import folded, table
 
-__all__ = ["fits_devices", "owned_context", "owned_device", "owned_words"]
+__all__ = ["adjust", "size_note", "sizes_said", "fits_devices", "owned_context", "owned_device", "owned_words"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round12.json")
 
@@ -95,3 +99,43 @@ def owned_words(text: str) -> set[str]:
     for start, end in sorted(spans, reverse=True):
         outside = outside[:start] + " " + outside[end:]
     return inside - {w.lower() for w in re.findall(r"[^\W_]+", outside)}
+
+
+def sizes_said(message: str) -> list[str]:
+    """The clothing or shoe sizes the message says, folded as matched ("size 9", "talla 42", "grosse 44", "42码")."""
+    text = folded(message)
+    found = [(m.start(), m.group(0).strip()) for p in _table("sizes")["patterns"] for m in re.finditer(p, text)]
+    spans: list[str] = []
+    for _, said in sorted(found):
+        if not any(said in other for other in spans):
+            spans = [other for other in spans if other not in said] + [said]
+    return spans
+
+
+def _lists_sizes(fields: Sequence[str]) -> bool:
+    """Whether a catalogue field holds clothing sizes ("size", "shoe_size"; not "screen_size")."""
+    return any("size" in name.lower() and "screen" not in name.lower() for name in fields)
+
+
+def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
+    """This round's reading step (the last of :func:`chatrec.understanding.understand`): on a catalogue with
+    no size field, the sizes said ("running shoes size 9", "talla 42", "42码") leave the search words."""
+    sizes = sizes_said(message)
+    if not sizes or _lists_sizes(list(getattr(vocabulary, "counts", {}) or {})) or not request.query:
+        return request
+    said = {w for size in sizes for w in re.findall(r"[a-z0-9.]+", size)} | {"size", "talla", "grosse"}
+    query = " ".join(w for w in request.query.split() if w not in said)
+    return request.model_copy(update={"query": query}) if query != request.query else request
+
+
+def size_note(message: str, fields: Sequence[str], language: str | None) -> str | None:
+    """The reply's words for a size said on a catalogue with no size field ("The shop does not list sizes,
+    so I cannot choose by “size 9”; ..."), in the shopper's language; None when no size is said or the
+    catalogue lists sizes."""
+    sizes = sizes_said(message)
+    if not sizes or _lists_sizes(fields):
+        return None
+    notes = _table("sizes")["note"]
+    shown = [re.sub(r"\b(?:x{0,3}[sml]|[2-5]?xl|uk|us|eu)\b|(?<![a-z])(?:x{0,3}[sml]|[2-5]?xl)(?=码)", lambda m: m.group(0).upper(),
+                    size.replace("grosse", "Größe")) for size in sizes]
+    return str(notes.get(language or "en", notes["en"]).format(size=", ".join(shown)))

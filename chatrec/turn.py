@@ -1253,6 +1253,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard, makes, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))],
         heard.language if heard.language in ("es", "de", "zh") else state.language)
     notes.extend([owned_note] if owned_note else [])
+    size_note = gaps_round12.size_note(message, list(parts.vocabulary.fields), heard.language) \
+        if heard.intent in ("recommend", "refine", "answer", "more_like") else None  # i12bm: "size 9" on a shop without sizes
+    notes.extend([size_note] if size_note else [])
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
     batch16_classes.avoided_as_written(state.avoid, message)  # i12be: "not adidas" avoids "adidas", not "adida"

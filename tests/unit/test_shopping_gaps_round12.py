@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatrec.gaps_round12 import fits_devices, owned_context, owned_device, owned_words
+from chatrec.gaps_round12 import adjust, fits_devices, owned_context, owned_device, owned_words, size_note, sizes_said
 from chatrec.request import ShopperRequest
 
 TYPES = ["category"]
@@ -76,3 +76,47 @@ def test_a_reason_never_credits_the_make_of_a_device_had() -> None:
     assert "oneplus" in owned_words("mi hermano tiene un oneplus")
     assert "samsung" not in owned_words("he has a samsung phone, i want samsung earbuds")
     assert owned_words("samsung earbuds please") == set()
+
+
+@pytest.mark.parametrize("message, size", [
+    ("trail runners size 8.5 pls", "size 8.5"),
+    ("need formal shoes uk 7 for my dad", "uk 7"),
+    ("a hoodie in XXL", "xxl"),
+    ("camiseta talla M para mi hijo", "talla m"),
+    ("Sneaker in Größe 41", "grosse 41"),
+    ("帮我找双跑鞋，43码的", "43码"),
+])
+def test_clothing_and_shoe_sizes_in_four_languages(message: str, size: str) -> None:
+    assert sizes_said(message) == [size]
+
+
+@pytest.mark.parametrize("message", ["a tv under 8k", "a 55 inch tv", "2 tshirts", "powerbank 20000 mah"])
+def test_no_size_in_other_figures(message: str) -> None:
+    assert sizes_said(message) == []
+
+
+def test_a_size_leaves_the_search_words_on_a_shop_without_sizes() -> None:
+    class Shop:
+        counts = {"category": {}, "gender": {}}
+
+    heard = ShopperRequest(intent="recommend", query="sport shoe size 8 men")
+    assert adjust(heard, "sports shoes size 8 for men", None, Shop()).query == "sport shoe men"
+    heard = ShopperRequest(intent="recommend", query="sport shoe talla 39")
+    assert adjust(heard, "zapatillas talla 39", None, Shop()).query == "sport shoe"
+
+
+def test_a_shop_with_a_size_field_keeps_the_size() -> None:
+    class Shop:
+        counts = {"category": {}, "size": {}}
+
+    heard = ShopperRequest(intent="recommend", query="sport shoe size 8")
+    assert adjust(heard, "sports shoes size 8", None, Shop()) == heard
+    assert size_note("sports shoes size 8", ["category", "size"], "en") is None
+
+
+def test_the_reply_says_the_shop_lists_no_sizes_in_the_shoppers_language() -> None:
+    assert "does not list sizes" in str(size_note("formal shoes uk 9", ["category"], "en"))
+    assert "UK 9" in str(size_note("formal shoes uk 9", ["category"], "en"))
+    assert "«talla 40»" in str(size_note("unas botas talla 40", ["category"], "es"))
+    assert "„Größe L“" in str(size_note("eine Jacke in Größe L", ["category"], "de"))
+    assert "尺码" in str(size_note("我穿XL码", ["category"], "zh"))
