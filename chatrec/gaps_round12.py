@@ -11,6 +11,12 @@
   title words: on a catalogue with no size field they leave the search words, so "Nike Dart 9" is not
   found for "size 9" (:func:`adjust`, the last step of :func:`chatrec.understanding.understand`), and
   the reply says the shop lists no sizes (:func:`size_note`).
+- "Something cheaper" when every item fitting the wishes was seen: the reply names the cheapest that fits
+  (its name and price) and offers to drop a wish, and the budget stays as it was, instead of "you have
+  already seen every item" over a list capped below the items shown (:func:`cheapest_seen`,
+  :func:`drop_offer`). A wish that fails next ("in grey?") is said alone, with the budget outside the
+  noun phrase ("None of the Laptop sleeves & slipcases I have (<= 298 INR) says “grey”",
+  :func:`without_note`; the prompts' ``wanted_none`` takes the ``budget``).
 
 The words are in ``chatrec/data/gaps_round12.json``.
 """
@@ -25,7 +31,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "size_note", "sizes_said", "fits_devices", "owned_context", "owned_device", "owned_words"]
+__all__ = ["adjust", "cheapest_seen", "drop_offer", "without_note", "size_note", "sizes_said", "fits_devices", "owned_context", "owned_device", "owned_words"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round12.json")
 
@@ -139,3 +145,25 @@ def size_note(message: str, fields: Sequence[str], language: str | None) -> str 
     shown = [re.sub(r"\b(?:x{0,3}[sml]|[2-5]?xl|uk|us|eu)\b|(?<![a-z])(?:x{0,3}[sml]|[2-5]?xl)(?=码)", lambda m: m.group(0).upper(),
                     size.replace("grosse", "Größe")) for size in sizes]
     return str(notes.get(language or "en", notes["en"]).format(size=", ".join(shown)))
+
+
+def cheapest_seen(heard: Any, exhausted: bool, relaxed: Sequence[Any], seen: Sequence[Any]) -> Any | None:
+    """The cheapest of the items seen that still fit (``seen``), when the shopper asked for something
+    cheaper (no figure) and every item fitting the wishes was seen (``exhausted``, nothing ``relaxed``);
+    None otherwise."""
+    if heard.relative_price != "cheaper" or heard.price is not None or not exhausted or relaxed:
+        return None
+    priced = [i for i in seen if i is not None and getattr(i, "price", None) is not None]
+    return min(priced, key=lambda i: float(i.price)) if priced else None
+
+
+def drop_offer(language: str | None) -> str:
+    """The offer to drop a wish after the cheapest that fits was named, in the shopper's language."""
+    offers = _table("cheaper_at_bottom")["offer"]
+    return str(offers.get(language or "en", offers["en"]))
+
+
+def without_note(notes: list[str], note: str) -> None:
+    """Take ``note`` out of ``notes`` (in place): a failed wish says it alone, not after "you have already
+    seen every item"."""
+    notes[:] = [n for n in notes if n != note]

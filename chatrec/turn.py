@@ -1436,7 +1436,18 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         and pointed_again.only_points(message, heard) else []
     if pointed_now and relaxed:  # i12ag: "the Nike one" when nothing new fits every wish: that item again, no wish left out
         query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], state.wishes(), []
-    if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
+    fits_now = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False)) \
+        if exhausted and heard.relative_price == "cheaper" else None
+    bottom = gaps_round12.cheapest_seen(heard, exhausted, relaxed, [  # i12bm: "something cheaper" at the bottom
+        index.get(i) for i in dict.fromkeys(state.shown) if i in index and (fits_now is None or fits_now[index.position(i)])])
+    if bottom is not None:  # the cheapest that fits named, a wish offered to drop, the budget as it was
+        state.min_price, state.max_price = budget_before
+        wishes = replace(wishes, min_price=state.min_price, max_price=state.max_price)
+        for said_before in ("no_cheaper", "cheapest_seen"):  # the cheapest named says it
+            gaps_round12.without_note(notes, phrases.render(said_before))
+        notes.extend([phrases.render("cheapest_overall", title=bottom.title, price=format_amount(
+            float(bottom.price), bottom.currency)), gaps_round12.drop_offer(state.language or heard.language)])
+    elif exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
         notes.append(phrases.render("seen_all"))
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
@@ -1486,10 +1497,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"show_now": True})  # i12y: "有没有白色的": the white ones, no quiz first
     if failed:  # i12y: the wish that failed is named, the closest items shown, looking without it offered
         state.apply(Wanted(tuple(failed), dropped=True))
+        gaps_round12.without_note(notes, phrases.render("seen_all"))  # i12bm: said alone
         notes.append(phrases.render("wanted_seen", words=wanted_words.shown_words(failed, heard.language),  # i12bf
                                     wishes=phrases.summary(state.wishes(), labels=parts.labels)) if seen_only and candidates
-                     else phrases.render("wanted_none", words=wanted_words.shown_words(failed, heard.language),
-                                         wishes=phrases.summary(state.wishes(), labels=parts.labels), closest=bool(candidates)))
+                     else phrases.render("wanted_none", words=wanted_words.shown_words(failed, heard.language),  # i12bm: the
+                                         wishes=phrases.summary(replace(state.wishes(), min_price=None, max_price=None),  # budget
+                                                                labels=parts.labels), closest=bool(candidates),  # outside
+                                         budget=phrases.summary(Wishes(min_price=state.min_price, max_price=state.max_price),
+                                                                catalogue_money(parts.retriever)[1])))
     if not state.allow_shown:  # the same product under another id is no new suggestion
         asked = set(state.requested)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from chatrec.gaps_round12 import adjust, fits_devices, owned_context, owned_device, owned_words, size_note, sizes_said
+from chatrec.dialogue import Wishes
+from chatrec.gaps_round12 import adjust, cheapest_seen, drop_offer, without_note, fits_devices, owned_context, owned_device, owned_words, size_note, sizes_said
 from chatrec.request import ShopperRequest
+from chatrec.wording import Phrases
 
 TYPES = ["category"]
 
@@ -120,3 +122,47 @@ def test_the_reply_says_the_shop_lists_no_sizes_in_the_shoppers_language() -> No
     assert "«talla 40»" in str(size_note("unas botas talla 40", ["category"], "es"))
     assert "„Größe L“" in str(size_note("eine Jacke in Größe L", ["category"], "de"))
     assert "尺码" in str(size_note("我穿XL码", ["category"], "zh"))
+
+
+class _Item:
+    def __init__(self, title: str, price: float | None) -> None:
+        self.title, self.price = title, price
+
+
+def test_cheaper_at_the_bottom_names_the_cheapest_seen() -> None:
+    seen = [_Item("Sleeve A", 449.0), _Item("Sleeve B", 249.0), _Item("Sleeve C", None)]
+    cheaper = ShopperRequest(intent="refine", relative_price="cheaper")
+    bottom = cheapest_seen(cheaper, True, [], seen)
+    assert bottom is not None and bottom.title == "Sleeve B"
+
+
+def test_cheaper_with_new_items_left_or_a_figure_is_no_bottom() -> None:
+    seen = [_Item("Sleeve A", 449.0)]
+    assert cheapest_seen(ShopperRequest(intent="refine", relative_price="cheaper"), False, [], seen) is None
+    assert cheapest_seen(ShopperRequest(intent="refine", relative_price="pricier"), True, [], seen) is None
+    assert cheapest_seen(ShopperRequest(intent="refine", relative_price="cheaper"), True, ["colour"], seen) is None
+
+
+@pytest.mark.parametrize("language, words", [("en", "drop"), ("es", "quito"), ("de", "weglassen"), ("zh", "放宽")])
+def test_the_offer_to_drop_a_wish_in_four_languages(language: str, words: str) -> None:
+    assert words in drop_offer(language)
+
+
+def test_a_failed_wish_is_said_alone() -> None:
+    notes = ["You have already seen every item.", "Good to know."]
+    without_note(notes, "You have already seen every item.")
+    assert notes == ["Good to know."]
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", "None of the Smart watches I have (<= 1,500 INR) says “pink”"),
+    ("es", "(<= 1,500"),
+    ("de", "(<= 1,500"),
+    ("zh", "（<= 1,500"),
+])
+def test_a_budget_stays_outside_the_noun_phrase_of_a_failed_wish(language: str, expected: str) -> None:
+    phrases = Phrases().language(language)
+    budget = phrases.summary(Wishes(max_price=1500.0), "INR")
+    text = phrases.render("wanted_none", words="pink", wishes="Smart watches", closest=True, budget=budget)
+    assert expected in text
+    assert phrases.render("wanted_none", words="pink", wishes="Smart watches", closest=False, budget="").count("(") == 0
