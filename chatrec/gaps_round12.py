@@ -17,6 +17,10 @@
   :func:`drop_offer`). A wish that fails next ("in grey?") is said alone, with the budget outside the
   noun phrase ("None of the Laptop sleeves & slipcases I have (<= 298 INR) says “grey”",
   :func:`without_note`; the prompts' ``wanted_none`` takes the ``budget``).
+- A pointing word said when nothing is shown yet ("show me the third in black", "the first one but in blue",
+  "enséñame la tercera en negro", "das erste aber in blau", "第三个有黑色的吗"): the other wishes are read
+  without it and shown at once (:func:`adjust`), and the reply says nothing has been shown yet
+  (:func:`pointing_note`), instead of "I found nothing called 'third'" or the category question again.
 
 The words are in ``chatrec/data/gaps_round12.json``.
 """
@@ -25,13 +29,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "cheapest_seen", "drop_offer", "without_note", "size_note", "sizes_said", "fits_devices", "owned_context", "owned_device", "owned_words"]
+__all__ = ["adjust", "pointer_said", "pointing_note", "cheapest_seen", "drop_offer", "without_note", "size_note", "sizes_said", "fits_devices", "owned_context", "owned_device", "owned_words"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round12.json")
 
@@ -123,15 +127,56 @@ def _lists_sizes(fields: Sequence[str]) -> bool:
     return any("size" in name.lower() and "screen" not in name.lower() for name in fields)
 
 
-def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
-    """This round's reading step (the last of :func:`chatrec.understanding.understand`): on a catalogue with
-    no size field, the sizes said ("running shoes size 9", "talla 42", "42码") leave the search words."""
+def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
+    """This round's reading steps (the last of :func:`chatrec.understanding.understand`): on a catalogue with
+    no size field, the sizes said ("running shoes size 9", "talla 42", "42码") leave the search words; a
+    pointing word with nothing shown leaves the request to its other wishes (:func:`unshown_pointer`)."""
+    request = unshown_pointer(request, message, context, reread)
     sizes = sizes_said(message)
     if not sizes or _lists_sizes(list(getattr(vocabulary, "counts", {}) or {})) or not request.query:
         return request
     said = {w for size in sizes for w in re.findall(r"[a-z0-9.]+", size)} | {"size", "talla", "grosse"}
     query = " ".join(w for w in request.query.split() if w not in said)
     return request.model_copy(update={"query": query}) if query != request.query else request
+
+
+def pointer_said(message: str) -> str | None:
+    """The pointing word of the message ("the third", "la tercera", "das erste", "第三个"), folded, or None."""
+    text = folded(message)
+    for pattern in _table("pointing_unshown")["patterns"]:
+        found = re.search(pattern, text)
+        if found:
+            return found.group(0).strip()
+    return None
+
+
+def unshown_pointer(request: Any, message: str, context: Any, reread: Callable[[str], Any]) -> Any:
+    """"show me the third in black" with nothing shown: the request of the message without the pointing
+    word (black ones, shown at once), with no reference and no pointing word to search for. A message with
+    no other wish is left as read (the reply says nothing was shown)."""
+    pointer = pointer_said(message)
+    if pointer is None or getattr(context, "shown", None):
+        return request
+    if not any(request.include.values()) or request.intent in ("ask_about_item", "compare", "more_like"):
+        text = folded(message)
+        request = reread(text.replace(pointer, " ", 1)).model_copy(update={"language": request.language})
+    if not any(request.include.values()):
+        return request
+    words = set(_table("pointing_unshown")["words"])
+    intent = request.intent if request.intent in ("recommend", "refine", "answer") else \
+        "refine" if getattr(context, "searching", False) else "recommend"
+    return request.model_copy(update={"intent": intent, "show_now": True, "references": [],
+                                      "query": " ".join(w for w in request.query.split() if w not in words)})
+
+
+def pointing_note(message: str, shown: Sequence[Any], heard: Any, language: str | None) -> str | None:
+    """The reply's words for a pointing word said with nothing shown ("I have not shown you anything yet, so
+    there is no “the third” to point at; ..."), in the shopper's language, when other wishes are read; else None."""
+    pointer = pointer_said(message)
+    if pointer is None or shown or not any(heard.include.values()):
+        return None
+    notes = _table("pointing_unshown")["note"]
+    return str(notes.get(language or "en", notes["en"]).format(pointer=pointer))
 
 
 def size_note(message: str, fields: Sequence[str], language: str | None) -> str | None:

@@ -1256,6 +1256,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     size_note = gaps_round12.size_note(message, list(parts.vocabulary.fields), heard.language) \
         if heard.intent in ("recommend", "refine", "answer", "more_like") else None  # i12bm: "size 9" on a shop without sizes
     notes.extend([size_note] if size_note else [])
+    pointer_note = gaps_round12.pointing_note(message, state.last_shown, heard, heard.language)  # i12bm: "the third in black"
+    notes.extend([pointer_note] if pointer_note else [])
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
     batch16_classes.avoided_as_written(state.avoid, message)  # i12be: "not adidas" avoids "adidas", not "adida"
@@ -1370,7 +1372,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines \
-            and not compares_prices and not owned_note and not outfit_mix.asks_outfit(message):  # lead: "有没有便宜一点的", "un conjunto"
+            and not compares_prices and not owned_note and not pointer_note and not outfit_mix.asks_outfit(message):  # lead: "有没有便宜一点的", "un conjunto"
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
             message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)

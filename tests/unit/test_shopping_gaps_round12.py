@@ -12,6 +12,10 @@ from chatrec.wording import Phrases
 TYPES = ["category"]
 
 
+def _no_reread(text: str) -> ShopperRequest:
+    raise AssertionError(f"nothing to read again: {text}")
+
+
 @pytest.mark.parametrize("value", ["BasicCases", "ScreenProtectors", "WallChargers", "USBCables", "RemoteControls"])
 def test_types_bought_for_a_device_fit_devices(value: str) -> None:
     assert fits_devices(value)
@@ -102,9 +106,9 @@ def test_a_size_leaves_the_search_words_on_a_shop_without_sizes() -> None:
         counts = {"category": {}, "gender": {}}
 
     heard = ShopperRequest(intent="recommend", query="sport shoe size 8 men")
-    assert adjust(heard, "sports shoes size 8 for men", None, Shop()).query == "sport shoe men"
+    assert adjust(heard, "sports shoes size 8 for men", None, Shop(), _no_reread).query == "sport shoe men"
     heard = ShopperRequest(intent="recommend", query="sport shoe talla 39")
-    assert adjust(heard, "zapatillas talla 39", None, Shop()).query == "sport shoe"
+    assert adjust(heard, "zapatillas talla 39", None, Shop(), _no_reread).query == "sport shoe"
 
 
 def test_a_shop_with_a_size_field_keeps_the_size() -> None:
@@ -112,7 +116,7 @@ def test_a_shop_with_a_size_field_keeps_the_size() -> None:
         counts = {"category": {}, "size": {}}
 
     heard = ShopperRequest(intent="recommend", query="sport shoe size 8")
-    assert adjust(heard, "sports shoes size 8", None, Shop()) == heard
+    assert adjust(heard, "sports shoes size 8", None, Shop(), _no_reread) == heard
     assert size_note("sports shoes size 8", ["category", "size"], "en") is None
 
 
@@ -166,3 +170,62 @@ def test_a_budget_stays_outside_the_noun_phrase_of_a_failed_wish(language: str, 
     text = phrases.render("wanted_none", words="pink", wishes="Smart watches", closest=True, budget=budget)
     assert expected in text
     assert phrases.render("wanted_none", words="pink", wishes="Smart watches", closest=False, budget="").count("(") == 0
+
+
+@pytest.mark.parametrize("message, pointer", [
+    ("can i see the second one in red", "the second one"),
+    ("quiero la primera pero en rojo", "la primera"),
+    ("zeig mir den zweiten in schwarz", "den zweiten"),
+    ("最后一个有没有红色的", "最后一个"),
+    ("第二款有蓝色吗", "第二款"),
+])
+def test_pointing_words_in_four_languages(message: str, pointer: str) -> None:
+    from chatrec.gaps_round12 import pointer_said
+
+    assert pointer_said(message) == pointer
+
+
+@pytest.mark.parametrize("message", ["it's the first time i buy a watch", "my first smartwatch", "la primera vez que compro"])
+def test_no_pointing_word_in_a_story(message: str) -> None:
+    from chatrec.gaps_round12 import pointer_said
+
+    assert pointer_said(message) is None
+
+
+class _Context:
+    def __init__(self, shown: tuple[object, ...] = (), searching: bool = True) -> None:
+        self.shown, self.searching = shown, searching
+
+
+def test_a_pointer_with_nothing_shown_reads_the_other_wishes_and_shows_them() -> None:
+    from chatrec.gaps_round12 import unshown_pointer
+
+    asked = ShopperRequest(intent="ask_about_item", query="second red", language="zh")
+    read = unshown_pointer(asked, "第二个有红色的吗", _Context(),
+                           lambda text: ShopperRequest(intent="refine", include={"baseColour": ["Red"]}, query="red"))
+    assert read.include == {"baseColour": ["Red"]} and read.show_now and read.intent == "refine"
+    assert read.language == "zh" and read.references == []
+    wished = ShopperRequest(intent="refine", include={"baseColour": ["Red"]}, query="second red")
+    assert unshown_pointer(wished, "the second one in red", _Context(), _no_reread).query == "red"
+
+
+def test_a_pointer_at_items_shown_is_left_to_the_reference_reading() -> None:
+    from chatrec.gaps_round12 import unshown_pointer
+
+    asked = ShopperRequest(intent="more_like", include={"baseColour": ["Red"]})
+    assert unshown_pointer(asked, "the second one in red", _Context(shown=(object(),)), _no_reread) == asked
+
+
+@pytest.mark.parametrize("language, message, words", [
+    ("en", "the second one in red", "not shown you anything yet"),
+    ("es", "la segunda en rojo", "no te he mostrado nada"),
+    ("de", "das zweite in rot", "noch nichts gezeigt"),
+    ("zh", "第二个有红色的吗", "还没有给您推荐"),
+])
+def test_the_reply_says_nothing_was_shown_yet_in_four_languages(language: str, message: str, words: str) -> None:
+    from chatrec.gaps_round12 import pointing_note
+
+    heard = ShopperRequest(intent="refine", include={"baseColour": ["Red"]})
+    assert words in str(pointing_note(message, [], heard, language))
+    assert pointing_note(message, ["shown"], heard, language) is None
+    assert pointing_note(message, [], ShopperRequest(intent="refine"), language) is None
