@@ -21,6 +21,10 @@
   "enséñame la tercera en negro", "das erste aber in blau", "第三个有黑色的吗"): the other wishes are read
   without it and shown at once (:func:`adjust`), and the reply says nothing has been shown yet
   (:func:`pointing_note`), instead of "I found nothing called 'third'" or the category question again.
+- An answer about a shown item quotes the shopper's word in the shopper's language ("¿la segunda tiene
+  tacón?": «tacón», not «heels»; "hat die zweite Absatz?": „Absatz“; "第二个有跟吗": “有跟”): the
+  lexicon's phrase for the asked word that the question holds, as written there (:func:`word_in_question`,
+  used by :func:`chatrec.answers._said`).
 
 The words are in ``chatrec/data/gaps_round12.json``.
 """
@@ -35,7 +39,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "pointer_said", "pointing_note", "cheapest_seen", "drop_offer", "without_note", "size_note", "sizes_said", "fits_devices", "owned_context", "owned_device", "owned_words"]
+__all__ = ["adjust", "as_written", "word_in_question", "pointer_said", "pointing_note", "cheapest_seen", "drop_offer", "without_note", "size_note", "sizes_said", "fits_devices", "owned_context", "owned_device", "owned_words"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round12.json")
 
@@ -212,3 +216,39 @@ def without_note(notes: list[str], note: str) -> None:
     """Take ``note`` out of ``notes`` (in place): a failed wish says it alone, not after "you have already
     seen every item"."""
     notes[:] = [n for n in notes if n != note]
+
+
+def word_in_question(word: str, language: str, question: str) -> str | None:
+    """The shopper's own words in ``question`` for the English ``word`` an answer quotes ("heels" in "¿la
+    segunda tiene tacón?" -> "tacón", in "第二个有跟吗" -> "有跟"), as written there: the longest phrase of the
+    lexicon's table for ``language`` that stands for the word and that the question holds; None if none."""
+    from chatrec.language import Lexicon, _plain, fold
+
+    entries = Lexicon.default().entries.get(language) or {}
+    wanted = _plain(fold(word))
+    folded_question = fold(question)
+    found: str | None = None
+    for phrase, words in entries.items():
+        if _plain(words) != wanted or found is not None and len(phrase) <= len(found):
+            continue
+        if language == "zh" and phrase in folded_question or language != "zh" and re.search(
+                rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_question):
+            found = phrase
+    return None if found is None else as_written(found, question)
+
+
+def as_written(phrase: str, question: str) -> str:
+    """``phrase`` (folded) as the question writes it ("tacon" -> "tacón", "absatz" -> "Absatz"): the span of the
+    question that folds to it, else the phrase."""
+    from chatrec.language import fold
+
+    if len(fold(question)) == len(question):
+        start = fold(question).find(phrase)
+        if start >= 0:
+            return question[start:start + len(phrase)]
+    words = re.findall(r"[^\W_]+", question)
+    size = len(phrase.split())
+    for n in range(len(words) - size + 1):
+        if fold(" ".join(words[n:n + size])) == phrase:
+            return " ".join(words[n:n + size])
+    return phrase

@@ -229,3 +229,25 @@ def test_the_reply_says_nothing_was_shown_yet_in_four_languages(language: str, m
     assert words in str(pointing_note(message, [], heard, language))
     assert pointing_note(message, ["shown"], heard, language) is None
     assert pointing_note(message, [], ShopperRequest(intent="refine"), language) is None
+
+
+@pytest.mark.parametrize("word, language, question, said", [
+    ("leather", "es", "¿la primera es de cuero?", "cuero"),
+    ("heels", "es", "¿los primeros tienen taco alto?", "taco alto"),
+    ("leather", "de", "ist die erste aus Leder?", "Leder"),
+    ("waterproof", "de", "ist die zweite wasserdicht?", "wasserdicht"),
+    ("leather", "zh", "第一个是真皮的吗", "真皮"),
+    ("heels", "zh", "第二个是高跟鞋吗", "高跟鞋"),
+])
+def test_an_answer_quotes_the_shoppers_own_word(word: str, language: str, question: str, said: str) -> None:
+    from chatrec.gaps_round12 import word_in_question
+
+    assert word_in_question(word, language, question) == said
+
+
+def test_a_word_the_question_does_not_hold_is_not_quoted_from_it() -> None:
+    from chatrec.gaps_round12 import as_written, word_in_question
+
+    assert word_in_question("heels", "es", "¿la segunda es negra?") is None
+    assert as_written("heels", "¿la segunda es negra?") == "heels"
+    assert as_written("absatz", "Hat die zweite einen Absatz?") == "Absatz"
