@@ -8,9 +8,9 @@
   the device to fit, as :func:`chatrec.batch15_fixes.owned_makes` reads it. A reason never says the
   make of a device had was asked for (:func:`owned_words`, used by :func:`chatrec.grounding.facts_for`).
 - Clothing and shoe sizes ("size 9", "uk 8", "size M", "XL", "talla 42", "Größe 44", "42码", "L码") are no
-  title words: on a catalogue with no size field they leave the search words, so "Nike Dart 9" is not
-  found for "size 9" (:func:`adjust`, the last step of :func:`chatrec.understanding.understand`), and
-  the reply says the shop lists no sizes (:func:`size_note`).
+  title words: on a catalogue with no size field a turn searches without them, so "Nike Dart 9" is not
+  found for "size 9" (:func:`without_sizes`; the reading keeps them in its search text), and the reply
+  says the shop lists no sizes (:func:`size_note`).
 - "Something cheaper" when every item fitting the wishes was seen: the reply names the cheapest that fits
   (its name and price) and offers to drop a wish, and the budget stays as it was, instead of "you have
   already seen every item" over a list capped below the items shown (:func:`cheapest_seen`,
@@ -39,7 +39,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "as_written", "word_in_question", "pointer_said", "pointing_note", "cheapest_seen", "drop_offer", "without_note", "size_note", "sizes_said", "fits_devices", "owned_context", "owned_device", "owned_words"]
+__all__ = ["adjust", "without_sizes", "as_written", "word_in_question", "pointer_said", "pointing_note", "cheapest_seen", "drop_offer", "without_note", "size_note", "sizes_said", "fits_devices", "owned_context", "owned_device", "owned_words"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round12.json")
 
@@ -132,12 +132,17 @@ def _lists_sizes(fields: Sequence[str]) -> bool:
 
 
 def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
-    """This round's reading steps (the last of :func:`chatrec.understanding.understand`): on a catalogue with
-    no size field, the sizes said ("running shoes size 9", "talla 42", "42码") leave the search words; a
-    pointing word with nothing shown leaves the request to its other wishes (:func:`unshown_pointer`)."""
-    request = unshown_pointer(request, message, context, reread)
+    """This round's reading step (the last of :func:`chatrec.understanding.understand`): a pointing word with
+    nothing shown leaves the request to its other wishes (:func:`unshown_pointer`)."""
+    return unshown_pointer(request, message, context, reread)
+
+
+def without_sizes(request: Any, message: str, fields: Sequence[str]) -> Any:
+    """The request to search with on a catalogue with no size field: the sizes said ("running shoes size 9",
+    "talla 42", "42码") out of its search words. The reading keeps them (``understand`` reports what was
+    said); a turn does not look for them in titles, where "9" finds "Nike Dart 9"."""
     sizes = sizes_said(message)
-    if not sizes or _lists_sizes(list(getattr(vocabulary, "counts", {}) or {})) or not request.query:
+    if not sizes or _lists_sizes(fields) or not request.query:
         return request
     said = {w for size in sizes for w in re.findall(r"[a-z0-9.]+", size)} | {"size", "talla", "grosse"}
     query = " ".join(w for w in request.query.split() if w not in said)

@@ -1256,6 +1256,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     size_note = gaps_round12.size_note(message, list(parts.vocabulary.fields), heard.language) \
         if heard.intent in ("recommend", "refine", "answer", "more_like") else None  # i12bm: "size 9" on a shop without sizes
     notes.extend([size_note] if size_note else [])
+    heard = gaps_round12.without_sizes(heard, message, list(parts.vocabulary.fields))  # searched without "size 9"
     pointer_note = gaps_round12.pointing_note(message, state.last_shown, heard, heard.language)  # i12bm: "the third in black"
     notes.extend([pointer_note] if pointer_note else [])
     state.apply(Heard(heard))

@@ -1593,7 +1593,7 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round10.adjust(  # i12bg: "ninguna zapatilla tampoco", "不要手环", "my wifi is slow in the bedroom"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    return gaps_round12.adjust(  # i12bm: "size 9", "talla 42" are no title words; "the third in black" with nothing shown
+    return gaps_round12.adjust(  # i12bm: "show me the third in black" with nothing shown
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chatrec.dialogue import Wishes
-from chatrec.gaps_round12 import adjust, cheapest_seen, drop_offer, without_note, fits_devices, owned_context, owned_device, owned_words, size_note, sizes_said
+from chatrec.gaps_round12 import without_sizes, cheapest_seen, drop_offer, without_note, fits_devices, owned_context, owned_device, owned_words, size_note, sizes_said
 from chatrec.request import ShopperRequest
 from chatrec.wording import Phrases
 
@@ -101,22 +101,16 @@ def test_no_size_in_other_figures(message: str) -> None:
     assert sizes_said(message) == []
 
 
-def test_a_size_leaves_the_search_words_on_a_shop_without_sizes() -> None:
-    class Shop:
-        counts = {"category": {}, "gender": {}}
-
+def test_a_turn_searches_without_the_size_on_a_shop_without_sizes() -> None:
     heard = ShopperRequest(intent="recommend", query="sport shoe size 8 men")
-    assert adjust(heard, "sports shoes size 8 for men", None, Shop(), _no_reread).query == "sport shoe men"
+    assert without_sizes(heard, "sports shoes size 8 for men", ["category", "gender"]).query == "sport shoe men"
     heard = ShopperRequest(intent="recommend", query="sport shoe talla 39")
-    assert adjust(heard, "zapatillas talla 39", None, Shop(), _no_reread).query == "sport shoe"
+    assert without_sizes(heard, "zapatillas talla 39", ["category"]).query == "sport shoe"
 
 
 def test_a_shop_with_a_size_field_keeps_the_size() -> None:
-    class Shop:
-        counts = {"category": {}, "size": {}}
-
     heard = ShopperRequest(intent="recommend", query="sport shoe size 8")
-    assert adjust(heard, "sports shoes size 8", None, Shop(), _no_reread) == heard
+    assert without_sizes(heard, "sports shoes size 8", ["category", "size"]) == heard
     assert size_note("sports shoes size 8", ["category", "size"], "en") is None
 
 
