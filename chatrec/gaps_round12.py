@@ -166,11 +166,15 @@ def unshown_pointer(request: Any, message: str, context: Any, reread: Callable[[
     pointer = pointer_said(message)
     if pointer is None or getattr(context, "shown", None):
         return request
-    if not any(request.include.values()) or request.intent in ("ask_about_item", "compare", "more_like"):
+    original = request
+    if request.intent == "compare" or request.relative_price:
+        return request  # "what's cheaper, the first or the second one?" stays a question
+    asked = request.intent == "ask_about_item"
+    if not any(request.include.values()) or request.intent in ("ask_about_item", "more_like"):
         text = folded(message)
         request = reread(text.replace(pointer, " ", 1)).model_copy(update={"language": request.language})
-    if not any(request.include.values()):
-        return request
+    if not any(request.include.values()) or asked and not all("colo" in name.lower() for name in request.include):
+        return original  # "is the second one waterproof?" asks about an item, shown or not; "第三个有黑色的吗" wants black
     words = set(_table("pointing_unshown")["words"])
     intent = request.intent if request.intent in ("recommend", "refine", "answer") else \
         "refine" if getattr(context, "searching", False) else "recommend"
