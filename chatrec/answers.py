@@ -640,7 +640,10 @@ def _said(asked: Sequence[str], question: str, wording: Mapping[str, Any]) -> st
         return featured
     folded = fold(question)
     own = [Lexicon.default().native(word, language) for word in asked]
-    return " ".join(native if native and fold(native) in folded else word for word, native in zip(asked, own))
+    from chatrec import gaps_round12  # i12bm: «tacón», not «heels»: the shopper's word as written
+
+    return " ".join(native if native and fold(native) in folded else gaps_round12.word_in_question(word, language, question)
+                    or gaps_round12.as_written(word, question) for word, native in zip(asked, own))
 
 
 #: i12af: the words of comparing prices (the lexicon's English for "caro", "teurer", and "than" in es/de/zh): no

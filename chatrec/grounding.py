@@ -34,6 +34,7 @@ from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec import reason_words  # i12al
 from chatrec import gaps_round9  # i12bb
 from chatrec import gaps_round10  # i12bg
+from chatrec import gaps_round12  # i12bm
 
 __all__ = [
     "display_value",
@@ -451,6 +452,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         facts.append(Fact(kind, name, _display(value).lower(), _value_matches(value, name, request, wished)))
     if item.brand:  # a make is asked for by its name as written: "phone" (nor "i Phone") asks for no iPhone
         said = _forms(_tokens(request.text)) & wished  # the shopper's own words (wished has no negated ones)
+        said -= gaps_round12.owned_words(request.text)  # i12bm: "he has a samsung phone" asks for no Samsung
         make = [w for w in _tokens(item.brand) if len(w) > 1]
         asked = any(item.brand.lower() == v.lower() for v in request.include.get("brand", ())) \
             or bool(make) and all(w in said for w in make)

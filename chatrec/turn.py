@@ -41,6 +41,7 @@ from chatrec import gaps_round7  # i12aq: shopping gaps round 7
 from chatrec import gaps_round8  # i12aw: shopping gaps round 8
 from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
+from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -1252,6 +1253,16 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard, message, [t.text for t in turns_so_far() if t.role == "customer"], parts.vocabulary.counts)
     heard = batch15_fixes.on_screen_type(  # i12bf: "for men obviously" after "and a wallet too": the wallets
         heard, state.include, [index.get(i) for i in state.last_shown if i in index], type_fields(list(parts.vocabulary.fields)))
+    heard, makes, had_makes, owned_note = gaps_round12.owned_context(  # i12bm: "he has a samsung phone" while speakers are sought
+        heard, makes, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))],
+        heard.language if heard.language in ("es", "de", "zh") else state.language)
+    notes.extend([owned_note] if owned_note else [])
+    size_note = gaps_round12.size_note(message, list(parts.vocabulary.fields), heard.language) \
+        if heard.intent in ("recommend", "refine", "answer", "more_like") else None  # i12bm: "size 9" on a shop without sizes
+    notes.extend([size_note] if size_note else [])
+    heard = gaps_round12.without_sizes(heard, message, list(parts.vocabulary.fields))  # searched without "size 9"
+    pointer_note = gaps_round12.pointing_note(message, state.last_shown, heard, heard.language)  # i12bm: "the third in black"
+    notes.extend([pointer_note] if pointer_note else [])
     state.apply(Heard(heard))
     state.apply(PriceTier(tier))  # i12v
     batch16_classes.avoided_as_written(state.avoid, message)  # i12be: "not adidas" avoids "adidas", not "adida"
@@ -1267,6 +1278,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if gone:
         state.apply(Wanted(tuple(gone), dropped=True))
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
+    wanted_now = [w for w in wanted_now if w.casefold() not in {m.casefold() for m in had_makes}]  # i12bm: a device had
     state.avoid = batch15_fixes.covers_wanted_again(message, state.avoid)  # i12bf: a cover after "just the remote"
     covers_now, covers_gone = batch15_fixes.cover_wanted(message, heard, state.wanted, state.include)  # i12bf: "a case for my remote"
     if covers_gone:
@@ -1282,6 +1294,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     brands_now += [b for b in batch15_fixes.framed_brands(message, heard.language, lambda text: title_brands.asked(  # i12bf
         text, index, _value_tokens(parts), state.avoid, heard.language)) if b not in brands_now] \
         if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # "que sean nike", "any colour but nike"
+    brands_now = [b for b in brands_now if b.casefold() not in {m.casefold() for m in had_makes}]  # i12bm
     if brands_now:
         if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
             state.apply(Wanted(tuple(before), dropped=True))
@@ -1364,7 +1377,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines \
-            and not compares_prices and not outfit_mix.asks_outfit(message):  # lead: "有没有便宜一点的", "un conjunto"
+            and not compares_prices and not owned_note and not pointer_note and not outfit_mix.asks_outfit(message):  # lead: "有没有便宜一点的", "un conjunto"
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
             message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
@@ -1430,7 +1443,18 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         and pointed_again.only_points(message, heard) else []
     if pointed_now and relaxed:  # i12ag: "the Nike one" when nothing new fits every wish: that item again, no wish left out
         query, wishes, relaxed = build_query(state, message, profile, parts, anchors, phrases, strict=True)[0], state.wishes(), []
-    if exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
+    fits_now = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False)) \
+        if exhausted and heard.relative_price == "cheaper" else None
+    bottom = gaps_round12.cheapest_seen(heard, exhausted, relaxed, [  # i12bm: "something cheaper" at the bottom
+        index.get(i) for i in dict.fromkeys(state.shown) if i in index and (fits_now is None or fits_now[index.position(i)])])
+    if bottom is not None:  # the cheapest that fits named, a wish offered to drop, the budget as it was
+        state.min_price, state.max_price = budget_before
+        wishes = replace(wishes, min_price=state.min_price, max_price=state.max_price)
+        for said_before in ("no_cheaper", "cheapest_seen"):  # the cheapest named says it
+            gaps_round12.without_note(notes, phrases.render(said_before))
+        notes.extend([phrases.render("cheapest_overall", title=bottom.title, price=format_amount(
+            float(bottom.price), bottom.currency)), gaps_round12.drop_offer(state.language or heard.language)])
+    elif exhausted and not relaxed:  # i12h: every item fitting was seen: shown again, and said so
         notes.append(phrases.render("seen_all"))
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
@@ -1480,10 +1504,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"show_now": True})  # i12y: "有没有白色的": the white ones, no quiz first
     if failed:  # i12y: the wish that failed is named, the closest items shown, looking without it offered
         state.apply(Wanted(tuple(failed), dropped=True))
+        gaps_round12.without_note(notes, phrases.render("seen_all"))  # i12bm: said alone
         notes.append(phrases.render("wanted_seen", words=wanted_words.shown_words(failed, heard.language),  # i12bf
                                     wishes=phrases.summary(state.wishes(), labels=parts.labels)) if seen_only and candidates
-                     else phrases.render("wanted_none", words=wanted_words.shown_words(failed, heard.language),
-                                         wishes=phrases.summary(state.wishes(), labels=parts.labels), closest=bool(candidates)))
+                     else phrases.render("wanted_none", words=wanted_words.shown_words(failed, heard.language),  # i12bm: the
+                                         wishes=phrases.summary(replace(state.wishes(), min_price=None, max_price=None),  # budget
+                                                                labels=parts.labels), closest=bool(candidates),  # outside
+                                         budget=phrases.summary(Wishes(min_price=state.min_price, max_price=state.max_price),
+                                                                catalogue_money(parts.retriever)[1])))
     if not state.allow_shown:  # the same product under another id is no new suggestion
         asked = set(state.requested)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])
