@@ -14,6 +14,8 @@ AAVE-influenced, Canadian, Jamaican, Pakistani English, dyslexic writers, voice 
   directions), small talk about the assistant's day;
 - "all except the last one": every shown item but the last;
 - a bound as a multiple of a shown item's price ("no more than twice the first one");
+- a shown item wanted in a size ("the nike ones in a size 7"): a question; a question about shown items
+  carries no wish ("does it work on glass" names no glasses);
 - a she / he after a child named for a gift ("for my granddaughter she likes pink tops"): the child;
 - a catalogue word with two neighbouring letters swapped ("jlb", "sepaker"): that word;
 - "y2k" (a fashion era) is no Spanish "y".
@@ -81,6 +83,10 @@ def adjust(
         return request
     request = _all_but_last(request, text, context)
     request = _price_multiple(request, text, context)
+    request = _size_asked(request, text)
+    if request.intent == "ask_about_item" and (request.include or request.exclude):
+        # a question about shown items carries no wish (docs/UNDERSTANDING.md): "does it work on glass"
+        return request.model_copy(update={"include": {}, "exclude": {}})
     if request.intent not in _WISHES:
         return request
     return _child_not_adult(request, text)
@@ -141,7 +147,9 @@ def _off_topic(request: Any, text: str, again: Callable[[str], Any]) -> Any:
     """A change of subject to something off topic, an assistant's task, small talk about its day."""
     if request.intent == "off_topic":
         return request
-    if word_tables.has(_DATA, "off_topic", "en", text):
+    # "show me a smartwatch and also write me a poem": a wish said beside the task is served
+    wish = _carries_wish(request) and word_tables.has(_DATA, "head_wish", "en", text)
+    if not wish and word_tables.has(_DATA, "off_topic", "en", text):
         return request.__class__(language=request.language, intent="off_topic")
     pivot = word_tables.pattern(_DATA, "pivot", "en")
     found = pivot.search(text) if pivot else None
@@ -193,6 +201,21 @@ def _price_multiple(request: Any, text: str, context: Any) -> Any:
     intent = request.intent if request.intent in _WISHES else "refine"
     # the item named is the measure, not an item pointed at
     return request.model_copy(update={"price": price_range, "intent": intent, "references": []})
+
+
+def _size_asked(request: Any, text: str) -> Any:
+    """"the nike ones in a size 7": a shown item wanted in a size the shop keeps no field for asks whether
+    it comes in that size ("in a bigger size" still asks for other items)."""
+    if request.intent != "more_like" or not request.references or _has_values(request):
+        return request
+    if not word_tables.has(_DATA, "size_asked", "en", text):
+        return request
+    return request.model_copy(update={"intent": "ask_about_item"})
+
+
+def _has_values(request: Any) -> bool:
+    """Whether the request names a value, a price or a relative price."""
+    return bool(request.include or request.exclude or request.price is not None or request.relative_price)
 
 
 def _child_not_adult(request: Any, text: str) -> Any:

@@ -214,3 +214,29 @@ def test_a_pronoun_after_a_child_is_the_child(catalogues, text, wanted) -> None:
 def test_an_adult_named_beside_the_child_stays(catalogues) -> None:
     heard = _read(catalogues, "fashion", "for my daughter and my wife, she likes red tops")
     assert _folded(heard.include.get("gender", [])) == {"girls", "women"}
+
+
+# --- a size asked of a shown item, questions carry no wish ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "position"), [("second one in an XL", 2), ("the red one in a size M?", 1)])
+def test_a_size_asked_of_a_shown_item_is_a_question(catalogues, text, position) -> None:
+    heard = _read(catalogues, "fashion", text, TEES)
+    assert heard.intent == "ask_about_item" and heard.positions == [position], (text, heard)
+
+
+def test_a_bigger_size_still_asks_for_other_items(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "the navy one but in a bigger size", TEES)
+    assert heard.intent == "more_like" and heard.positions == [2]
+
+
+@pytest.mark.parametrize("text", ["does the logitech work on glass", "does the dell one work on a glass desk"])
+def test_a_question_about_a_shown_item_carries_no_wish(catalogues, text) -> None:
+    heard = _read(catalogues, "electronics", text, ("B01J0XWYKQ", "B009VCGPSY", "B01HJI0FS2"))
+    assert heard.intent == "ask_about_item" and heard.references and not heard.include, (text, heard)
+
+
+@pytest.mark.parametrize("text", ["need black jeans, and can you write my essay too", "show me kettles, also what should i cook for dinner"])
+def test_a_wish_beside_an_assistant_task_is_served(catalogues, text) -> None:
+    catalogue = "fashion" if "jeans" in text else "electronics"
+    heard = _read(catalogues, catalogue, text)
+    assert heard.intent != "off_topic" and heard.include, (text, heard)
