@@ -97,10 +97,11 @@ def not_the_de(message: str, title_words: frozenset[str]) -> str:
 
 
 def resolution(message: str, shown: Sequence[Any]) -> str:
-    """"4k" said with no money word while every item shown costs far more than 4,000 and some title names "4K"
-    is the screen resolution ("uhd", as the rules read "4k" beside a television word), no budget."""
+    """"4k" said with no money word and no question (a question about the shown items keeps its words) while
+    every item shown costs far more than 4,000 and some title names "4K" is the screen resolution ("uhd", as the rules read "4k" beside a television word), no budget."""
     patterns = _patterns()
-    if not patterns["resolution"].search(message) or patterns["money"].search(message) or not shown:
+    if not patterns["resolution"].search(message) or patterns["money"].search(message) or not shown \
+            or "?" in message or re.search(r"\b(?:which|what|is|are|does|do|any of|how)\b", message, re.IGNORECASE):
         return message
     prices = [getattr(item, "price", None) for item in shown]
     if any(p is None or p < 4000 * _FAR_MORE for p in prices):
