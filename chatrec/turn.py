@@ -63,6 +63,7 @@ from chatrec import batch14_classes  # i12au: batch 14 ("teh 2nd", "back to 20k"
 from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("que sean nike")
 from chatrec import batch15_classes  # i12az: batch 15 ("3 of the first one", "you guys are slow", "put samsung back")
 from chatrec import batch16_classes  # i12be: batch 16 ("nt adidas", "difference between 1 and 2", "titan is fine actually")
+from chatrec import batch17_classes  # i12bj: batch 17 ("boat ones?", "any colour's fine", "4k only pls")
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
@@ -1000,6 +1001,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     message = batch15_classes.rewritten(message, len(state.last_shown))  # i12az: "2 of the first one", "put X back"
     message = batch16_classes.plain(  # i12be: "chrger cabel", "nike running shoes", "difference between 1 and 2"
         message, len(state.last_shown), parts.retriever.index, parts.vocabulary, _value_tokens(parts))
+    message = batch17_classes.plain(  # i12bj: "sorry switching to english.", "颜色无所谓了", "nicht den Nano", "4k only pls"
+        message, [parts.retriever.index.get(i) for i in state.last_shown if i in parts.retriever.index],
+        batch17_classes.catalogue_title_words(parts.retriever.index))
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
@@ -1249,6 +1253,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
     heard = batch13_fixes.bare_brand_wish(heard, message, lambda text: title_brands.asked(  # i12av: "titan?"
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
+    heard = batch17_classes.brand_question(  # i12bj: "boat ones?", "puma?", "any ray ban?", "阿迪的有吗"
+        heard, message, wishes=bool(state.include), brand_values=batch17_classes.brand_values(parts.vocabulary.counts),
+        asked=lambda text: title_brands.asked(text, index, _value_tokens(parts), state.avoid),
+        chinese_names=batch13_fixes._chinese_names())
+    heard = batch17_classes.budget_given_up(heard, message)  # i12bj: "olvida el presupuesto", "预算无所谓了"
+    heard = batch17_classes.narrowed_type(  # i12bj: "que sea smart" of smart and standard televisions
+        heard, state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
+    heard = batch17_classes.turned_down_words(  # i12bj: "not the printed ones" turns the word down too
+        heard, message, {i: index.get(i).title for i in state.last_shown if i in index})
     heard = batch15_fixes.for_me(  # i12bf: "and for me ..." after "one for me and one for my wife"
         heard, message, [t.text for t in turns_so_far() if t.role == "customer"], parts.vocabulary.counts)
     heard = batch15_fixes.on_screen_type(  # i12bf: "for men obviously" after "and a wallet too": the wallets
@@ -1437,7 +1450,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     seen_rest: list[str] = []  # "show me more" when only the wishes left out could bring new items
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
                                                     named_now=[*heard.include, *(["price"] if heard.price else []),
-                                                               *(["avoid"] if heard.avoid_words else [])],  # i12ak: "not nike"
+                                                               *(["avoid"] if heard.avoid_words else []),  # i12ak: "not nike"
+                                                               *(["given_up"] if gone or heard.drop else [])],  # i12bj: "ok forget the brand"
                                                     wider=widened[0] if widened else None, after=seen_rest)
     pointed_now = pointed_again.pointed_items(heard, index) if exhausted and anchors \
         and pointed_again.only_points(message, heard) else []
