@@ -1,0 +1,123 @@
+"""Shopping gaps round 11 (issue 12, branch i12bk): batch 16's strict xfails and the lead's gaps, by class.
+
+- A size word is a size wish ("a smart one, nothing huge", "small", "compact", "不要太大", "nicht zu groß",
+  "no muy grande"): the big word refused is no word of a name to keep out, "small" joins the search words,
+  and a product type with a size wish is specific enough to show (:func:`size_wish`).
+- A vague "X thing" names the product type whose item names say X most ("the wifi thing for the desktop"
+  -> Wi-Fi adapters, "the charging thing", "das Bluetooth-Ding", "la cosa del wifi") when the message
+  names no type (:func:`thing_type`).
+- A typo of a product type in a Spanish or German message ("jeens fur herren"): a short word of no
+  language the lexicon knows is corrected to the catalogue's type word as an English message's is
+  (:func:`foreign_type_typo`).
+
+The words are in ``chatrec/data/gaps_round11.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from chatrec.word_tables import folded, pattern, table
+
+__all__ = ["adjust", "foreign_type_typo", "size_wish", "thing_type", "type_of_word"]
+
+_DATA = str(Path(__file__).with_name("data") / "gaps_round11.json")
+_TITLE_WORDS = 8  # the words of a name that say what the item is, before its details
+_SHOWABLE = ("recommend", "refine")
+#: Words before "thing" that say nothing of what it is ("that thing", "the little thing").
+_NOT_FEATURE = frozenset("the a an that this some any one little big small other same new old whole".split())
+
+
+def _types(request: Any, vocabulary: Any) -> list[str]:
+    """The product types the request names (any type field)."""
+    from chatrec.understanding import type_fields
+
+    fields = {"category", *type_fields(list(getattr(vocabulary, "fields", []) or []))}
+    return [v for name, values in request.include.items() if name in fields for v in values]
+
+
+def size_wish(request: Any, message: str) -> Any:
+    """A wish for a small item read as one: the big word refused leaves the words to keep out, "small"
+    joins the search words, and with a product type named it is shown at once."""
+    said = pattern(_DATA, "size_wish", request.language)
+    text = folded(message)
+    if said is None or not said.search(text) or request.intent not in _SHOWABLE:
+        return request
+    big = set(table(_DATA)["big_words"])
+    avoid = [w for w in request.avoid_words if w not in big]
+    query = request.query if re.search(r"\bsmall\b", request.query) else f"{request.query} small".strip()
+    update: dict[str, Any] = {"avoid_words": avoid, "query": query}
+    if request.include:
+        update["show_now"] = True
+    return request.model_copy(update=update)
+
+
+def type_of_word(word: str, items: Any) -> list[str]:
+    """The categories whose item names say ``word`` in their first words most (those with at least half
+    the top count, three at most); [] when no name says it."""
+    counts: Counter[str] = Counter()
+    plain = word.replace("-", "")
+    for item in items:
+        head = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)?", folded(str(getattr(item, "title", ""))))[:_TITLE_WORDS]
+        if word in head or plain in {w.replace("-", "") for w in head}:
+            counts[str(getattr(item, "category", ""))] += 1
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][1]
+    return [name for name, count in counts.most_common(3) if name and count * 2 >= top]
+
+
+def thing_type(request: Any, message: str, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
+    """"the wifi thing", "das Bluetooth-Ding", "la cosa del wifi": the types whose names say the word,
+    when the message names none."""
+    said = pattern(_DATA, "thing_words", request.language)
+    text = folded(message)
+    found = said.search(text) if said is not None else None
+    if found is None or _types(request, vocabulary) or request.intent not in (*_SHOWABLE, "chitchat"):
+        return request
+    word = table(_DATA).get("thing_aliases", {}).get(found.group("word"), found.group("word"))
+    items = getattr(vocabulary, "_typed_items", None)
+    if word in _NOT_FEATURE or not items:
+        return request
+    kinds = type_of_word(word, items)
+    if not kinds:
+        return request
+    new = reread(text[:found.start()] + f" {word} " + text[found.end():])
+    include = {k: v for k, v in new.include.items() if k not in ("category",)}
+    include["category"] = kinds
+    return new.model_copy(update={"intent": "recommend", "include": include, "language": request.language})
+
+
+def foreign_type_typo(request: Any, message: str, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
+    """"jeens fur herren": a word of a Spanish or German message that no lexicon knows, one typo from a
+    product type's word, is that word; the message is read again with it."""
+    if request.language not in ("es", "de") or _types(request, vocabulary) or request.intent not in _SHOWABLE:
+        return request
+    from chatrec.language import Lexicon
+    from chatrec.understanding import _is_word, type_fields
+
+    own = Lexicon.default().words(request.language)
+    known = set(getattr(vocabulary, "value_words", frozenset()))
+    fields = frozenset({"category", *type_fields(list(getattr(vocabulary, "fields", []) or []))})
+    text = folded(message)
+    for found in re.finditer(r"[a-z]{4,}", text):
+        word = found.group(0)
+        if word in own or word in known or _is_word(word):
+            continue
+        single = word[:-1] if word.endswith("s") else word
+        fixed = vocabulary.correct([single])
+        if len(fixed) == 1 and fixed[0] != single and vocabulary.names_value(fixed, fields):
+            again = reread(text[:found.start()] + fixed[0] + text[found.end():])
+            return again if _types(again, vocabulary) else request
+    return request
+
+
+def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:
+    """This round's reading steps, in order (the last step of :func:`chatrec.understanding.understand`)."""
+    request = foreign_type_typo(request, message, vocabulary, reread)
+    request = thing_type(request, message, vocabulary, reread)
+    return size_wish(request, message)

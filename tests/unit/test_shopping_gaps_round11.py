@@ -1,0 +1,78 @@
+"""Shopping gaps round 11 (issue 12, branch i12bk): batch 16's strict xfails and the lead's gaps, each
+class tried on wording other than the batch's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chatrec import gaps_round11
+
+
+def _read(catalogues: Any, catalogue: str, message: str, current: dict[str, list[str]] | None = None,
+          shown: int = 0) -> Any:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, items = catalogues[catalogue]
+    wanted = set((current or {}).get("category", ()))
+    listed = [i for i in items.values() if not wanted or i.category in wanted][:shown]
+    context = TurnContext(shown=listed, searching=bool(current or listed), current=current or {},
+                          catalog_currency="INR" if catalogue == "electronics" else None)
+    return understand(message, vocabulary, context)
+
+
+# --- a size word is a size wish ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", [
+    "a tv for the kitchen, not too big", "small smart tv please", "compact speaker for my desk",
+    "ein Fernseher, nicht zu groß", "una tele que no sea muy grande", "想要个电视，不要太大",
+])
+def test_a_size_word_is_a_wish_shown_at_once(catalogues: Any, said: str) -> None:
+    request = _read(catalogues, "electronics", said)
+    assert request.include.get("category"), request
+    assert request.show_now and "small" in request.query.split(), request
+    assert not {"big", "huge", "grande", "gross", "groß"} & set(request.avoid_words), request
+
+
+def test_a_little_cheaper_is_no_size_wish(catalogues: Any) -> None:
+    request = _read(catalogues, "electronics", "a little cheaper", {"category": ["SmartTelevisions"]}, shown=5)
+    assert "small" not in request.query.split(), request
+
+
+# --- a vague "X thing" names a type ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said, kind", [
+    ("and the wifi thingy for my old pc", "WirelessUSBAdapters"), ("la cosa del wifi para el ordenador", "WirelessUSBAdapters"),
+    ("das WLAN-Ding für den Rechner", "WirelessUSBAdapters"), ("that hdmi thing", "HDMICables"),
+    ("the remote thing for the tv", "RemoteControls"),
+])
+def test_a_thing_named_by_a_feature_is_the_type_whose_names_say_it(catalogues: Any, said: str, kind: str) -> None:
+    request = _read(catalogues, "electronics", said, {"category": ["HDMICables"]}, shown=3)
+    assert kind in request.include.get("category", []), request
+    assert request.intent == "recommend", request
+
+
+def test_a_type_from_words_counts_the_first_words_of_names() -> None:
+    from types import SimpleNamespace
+
+    items = [SimpleNamespace(title=t, category=c) for t, c in [
+        ("TP-Link WiFi Adapter AC600", "Adapters"), ("Tenda WiFi USB Adapter", "Adapters"),
+        ("Mi Smart TV 43 inch with Android TV, built in long description words wifi", "TVs"),
+        ("Noise Buds", "Earbuds")]]
+    assert gaps_round11.type_of_word("wifi", items) == ["Adapters"]
+    assert gaps_round11.type_of_word("toaster", items) == []
+
+
+# --- a typo of a product type in Spanish or German ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("said, kind", [
+    ("jeanz fur damen", "Jeans"), ("tshrts für herren", "Tshirts"), ("jeens para mujer, negros", "Jeans"),
+])
+def test_a_foreign_message_has_its_type_typo_corrected(catalogues: Any, said: str, kind: str) -> None:
+    request = _read(catalogues, "fashion", said)
+    types = [v for name, values in request.include.items() if name in ("articleType", "category") for v in values]
+    assert kind in types, request
