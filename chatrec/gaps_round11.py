@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from chatrec.word_tables import folded, pattern, table
 
-__all__ = ["adjust", "foreign_type_typo", "size_wish", "thing_type", "type_of_word"]
+__all__ = ["adjust", "foreign_type_typo", "named_wish_left_out", "size_wish", "thing_type", "type_of_word"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round11.json")
 _TITLE_WORDS = 8  # the words of a name that say what the item is, before its details
@@ -121,3 +121,26 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Ca
     request = foreign_type_typo(request, message, vocabulary, reread)
     request = thing_type(request, message, vocabulary, reread)
     return size_wish(request, message)
+
+
+def named_wish_left_out(relaxed: Sequence[str], forced: Sequence[str], named_now: Iterable[str]) -> bool:
+    """Whether a wish said now would be left out only because its items were all shown ("¿tienes en rosa?",
+    "not catwalk" after an occasion the catalogue could not meet was left out): more is left out than the
+    catalogue forces (``forced``), and the shopper named a wish this turn. Then the items fitting all but the
+    forced wishes are shown again, seen or not, never a list that leaves out what was just asked for."""
+    return bool(list(named_now)) and len(relaxed) > len(forced)
+
+
+def seen_fitting(index: Any, shown: Sequence[str], mask: Any, keep: Callable[[list[Any]], list[Any]],
+                 notes: list[str], note: str) -> list[Any]:
+    """"not catwalk" when every item left after the words refused was shown already: those shown that fit
+    the search and ``keep`` (the words refused), most recent first, and ``note`` ("you have already seen
+    every item that fits") added to ``notes``; [] when none fits."""
+    from chatrec.retrieval import Candidate
+
+    found = [Candidate(item=index.get(i), score=-float(n + 1)) for n, i in enumerate(dict.fromkeys(reversed(shown)))
+             if i in index and (mask is None or mask[index.position(i)])]
+    kept = keep(found)
+    if kept:
+        notes.append(note)
+    return kept

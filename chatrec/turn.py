@@ -41,6 +41,7 @@ from chatrec import gaps_round7  # i12aq: shopping gaps round 7
 from chatrec import gaps_round8  # i12aw: shopping gaps round 8
 from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
+from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -710,7 +711,7 @@ def build_query(
         budget = (core.min_price, core.max_price)
         lost = any(name in kept and name not in wishes.include for name in core.include) or \
             budget != (None, None) and budget != (wishes.min_price, wishes.max_price)  # a budget the catalogue allows
-        if core_relaxed and lost:
+        if core_relaxed and (lost or gaps_round11.named_wish_left_out(relaxed, core_relaxed, named_now)):  # i12bk
             query = make_query(
                 text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
                 profile_vector=profile.vector if profile else None, signals=parts.signals,
@@ -1434,6 +1435,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = loud_words.calm_first(without_words(candidates, state.avoid), state.avoid)  # "nothing flashy"
+        if not candidates and heard.avoid_words and not state.allow_shown:  # i12bk: "not catwalk": the seen ones that fit, again
+            candidates = gaps_round11.seen_fitting(index, state.shown, parts.retriever.allowed(
+                query.filters, excluded(state, profile, with_shown=False)), lambda found: without_words(found, state.avoid), notes,
+                phrases.render("seen_rest" if relaxed else "seen_all"))
     if heard.price is not None:  # "phones around 3000" said now, with none that cheap: the cheapest first
         candidates = nearest_the_budget(candidates, state.wishes(), wishes)
     candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"

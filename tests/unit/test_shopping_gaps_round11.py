@@ -76,3 +76,34 @@ def test_a_foreign_message_has_its_type_typo_corrected(catalogues: Any, said: st
     request = _read(catalogues, "fashion", said)
     types = [v for name, values in request.include.items() if name in ("articleType", "category") for v in values]
     assert kind in types, request
+
+
+# --- a wish kept in mind never empties the list when a fitting item exists ---------------------------------
+
+
+def _titles(rec: Any, reply: Any) -> list[str]:
+    return [rec.item(r.item_id).title for r in reply.recommendations]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("women's kurta for office", "any in pink?"), ("kurta for women, for the office", "gibt es die auch in rosa?"),
+])
+def test_a_colour_asked_after_an_occasion_was_left_out_shows_that_colour(fashion: Any, first: str, second: str) -> None:
+    fashion.respond(first, session_id="s")
+    titles = _titles(fashion, fashion.respond(second, session_id="s"))
+    assert titles and all("Pink" in t for t in titles), titles
+
+
+@pytest.mark.parametrize("refusal", ["nothing from catwalk please", "anything but catwalk"])
+def test_a_brand_refused_after_an_occasion_was_left_out_shows_the_seen_item_that_fits(fashion: Any, refusal: str) -> None:
+    fashion.respond("gold heels for a wedding", session_id="s")
+    reply = fashion.respond(refusal, session_id="s")
+    titles = _titles(fashion, reply)
+    assert titles and not any("Catwalk" in t for t in titles), titles
+    assert "seen" in reply.text, reply.text
+
+
+def test_more_left_out_than_the_catalogue_forces_is_a_named_wish_lost() -> None:
+    assert gaps_round11.named_wish_left_out(["Formal", "Pink"], ["Formal"], ["baseColour"])
+    assert not gaps_round11.named_wish_left_out(["Formal"], ["Formal"], ["baseColour"])
+    assert not gaps_round11.named_wish_left_out(["Formal", "Pink"], ["Formal"], [])
