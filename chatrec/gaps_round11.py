@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from chatrec.word_tables import folded, pattern, table
 
-__all__ = ["adjust", "foreign_type_typo", "named_wish_left_out", "size_wish", "thing_type", "type_of_word"]
+__all__ = ["adjust", "foreign_type_typo", "fitting_count", "named_wish_left_out", "seen_fitting", "size_wish", "thing_type", "type_of_word"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round11.json")
 _TITLE_WORDS = 8  # the words of a name that say what the item is, before its details
@@ -144,3 +144,18 @@ def seen_fitting(index: Any, shown: Sequence[str], mask: Any, keep: Callable[[li
     if kept:
         notes.append(note)
     return kept
+
+
+def fitting_count(specs: Mapping[str, Sequence[float | None]], retriever: Any, filters: Any, exclude_ids: Any) -> int:
+    """How many items fit the filters and the spec bounds in force ("便宜一点的" after 43-inch TVs: the
+    cheaper ones of 43 inches, not cheaper 32-inch ones); a bound no item states is not counted against."""
+    from chatrec.spec_filters import check
+
+    count = retriever.count(filters, exclude_ids)
+    bounds = {family: (pair[0], pair[1]) for family, pair in specs.items() if tuple(pair) != (None, None)}
+    if not count or not bounds:
+        return count
+    result = check(retriever.index, bounds, retriever.allowed(filters, exclude_ids))
+    if result.unreached:
+        return 0
+    return count if result.unlisted else count - len(result.blocked)

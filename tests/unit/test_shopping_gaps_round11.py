@@ -107,3 +107,21 @@ def test_more_left_out_than_the_catalogue_forces_is_a_named_wish_lost() -> None:
     assert gaps_round11.named_wish_left_out(["Formal", "Pink"], ["Formal"], ["baseColour"])
     assert not gaps_round11.named_wish_left_out(["Formal"], ["Formal"], ["baseColour"])
     assert not gaps_round11.named_wish_left_out(["Formal", "Pink"], ["Formal"], [])
+
+
+# --- "cheaper" keeps the size in force ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first, second, says", [
+    ("a 43 inch tv under 30000", "anything cheaper?", "cheaper"),
+    ("una tele de 43 pulgadas, máximo 30000", "algo más barato", "barato"),
+    ("ein 43 Zoll Fernseher bis 30000", "billiger bitte", "günstiger"),
+])
+def test_cheaper_keeps_the_size_and_says_when_nothing_new_is(electronics: Any, first: str, second: str, says: str) -> None:
+    before = [electronics.item(r.item_id) for r in electronics.respond(first, session_id="s").recommendations]
+    reply = electronics.respond(second, session_id="s")
+    now = [electronics.item(r.item_id) for r in reply.recommendations]
+    assert now and all("43 inch" in i.title for i in now), [i.title for i in now]
+    assert max(i.price for i in now) < max(i.price for i in before)
+    assert says in reply.text, reply.text
+
