@@ -23,7 +23,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, pattern, table
 
-__all__ = ["adjust", "foreign_type_typo", "fitting_count", "named_wish_left_out", "seen_fitting", "size_wish", "thing_type", "type_of_word"]
+__all__ = ["adjust", "foreign_type_typo", "fitting_count", "modifier_type", "named_wish_left_out", "seen_fitting", "size_wish", "thing_type", "type_of_word"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round11.json")
 _TITLE_WORDS = 8  # the words of a name that say what the item is, before its details
@@ -120,6 +120,7 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Ca
     """This round's reading steps, in order (the last step of :func:`chatrec.understanding.understand`)."""
     request = foreign_type_typo(request, message, vocabulary, reread)
     request = thing_type(request, message, vocabulary, reread)
+    request = modifier_type(request, message, vocabulary)
     return size_wish(request, message)
 
 
@@ -159,3 +160,33 @@ def fitting_count(specs: Mapping[str, Sequence[float | None]], retriever: Any, f
     if result.unreached:
         return 0
     return count if result.unlisted else count - len(result.blocked)
+
+
+def _value_words(value: str) -> set[str]:
+    """The words of a catalogue value, singular ("StreamingClients" -> {"streaming", "client"})."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", value)
+    return {w.lower()[:-1] if w.lower().endswith("s") and len(w) > 3 else w.lower() for w in words}
+
+
+def modifier_type(request: Any, message: str, vocabulary: Any) -> Any:
+    """"a streaming stick": a type matched by its head word alone ("stick" of SelfieSticks) when the word
+    before it names another type ("streaming" of StreamingClients) is that other type."""
+    kinds = [v for v in request.include.get("category", [])]
+    if not kinds or request.intent not in _SHOWABLE:
+        return request
+    said = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z]+", folded(message))]
+    for kind in kinds:
+        words = _value_words(kind)
+        heard = [n for n, w in enumerate(said) if w in words]
+        if len(words) < 2 or len(heard) != 1 or len(words & set(said)) != 1:
+            continue  # a type of one word ("Shirts" of "formal shirt") was said in full
+        at = heard[0]
+        before = said[at - 1] if at > 0 else ""
+        after = said[at + 2] if at + 2 < len(said) and said[at + 1] in ("de", "del", "para") else ""  # "un stick de streaming"
+        for word in (before, after):
+            others = [v for v in getattr(vocabulary, "counts", {}).get("category", {}) if v != kind
+                      and len(word) >= 4 and word in _value_words(v)]
+            if len(others) == 1:
+                include = {**request.include, "category": [others[0] if k == kind else k for k in kinds]}
+                return request.model_copy(update={"include": include})
+    return request

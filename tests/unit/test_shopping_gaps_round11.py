@@ -125,3 +125,19 @@ def test_cheaper_keeps_the_size_and_says_when_nothing_new_is(electronics: Any, f
     assert max(i.price for i in now) < max(i.price for i in before)
     assert says in reply.text, reply.text
 
+
+
+# --- a word naming another type before a type's head word ("streaming stick") ------------------------------
+
+
+@pytest.mark.parametrize("said", ["a streaming stick for the bedroom tv", "un stick de streaming", "got any streaming sticks?"])
+def test_a_streaming_stick_is_a_streaming_device(catalogues: Any, said: str) -> None:
+    assert _read(catalogues, "electronics", said).include.get("category") == ["StreamingClients"]
+
+
+@pytest.mark.parametrize("catalogue, said, kind", [
+    ("electronics", "a selfie stick", "SelfieSticks"), ("fashion", "formal shirt", "Shirts"),
+    ("electronics", "gaming mouse", "GamingMice"),
+])
+def test_a_type_said_in_full_stays(catalogues: Any, catalogue: str, said: str, kind: str) -> None:
+    assert kind in _read(catalogues, catalogue, said).include.get("category", [])
