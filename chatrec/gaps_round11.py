@@ -23,7 +23,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, pattern, table
 
-__all__ = ["adjust", "foreign_type_typo", "fitting_count", "modifier_type", "named_wish_left_out", "seen_fitting", "size_wish", "thing_type", "type_of_word"]
+__all__ = ["adjust", "foreign_type_typo", "fitting_count", "is_brand", "modifier_type", "named_wish_left_out", "seen_fitting", "size_wish", "thing_type", "type_of_word"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round11.json")
 _TITLE_WORDS = 8  # the words of a name that say what the item is, before its details
@@ -190,3 +190,10 @@ def modifier_type(request: Any, message: str, vocabulary: Any) -> Any:
                 include = {**request.include, "category": [others[0] if k == kind else k for k in kinds]}
                 return request.model_copy(update={"include": include})
     return request
+
+
+def is_brand(name: str) -> bool:
+    """Whether a brand field's value is a brand: not a plain word of a name that a catalogue deriving the
+    brand from the name's first word filed as one ("Milk" of "Milk Frother", "Personal" of "Personal Size
+    Blender")."""
+    return bool(name.strip()) and name.strip().lower() not in set(table(_DATA)["not_brands"])

@@ -141,3 +141,22 @@ def test_a_streaming_stick_is_a_streaming_device(catalogues: Any, said: str) -> 
 ])
 def test_a_type_said_in_full_stays(catalogues: Any, catalogue: str, said: str, kind: str) -> None:
     assert kind in _read(catalogues, catalogue, said).include.get("category", [])
+
+
+# --- a title's first word filed as the brand is a brand only when it is no plain word ------------------------
+
+
+@pytest.mark.parametrize("title, brand, shown", [
+    ("Portable Blender, USB Rechargeable Juicer Cup", "Portable", False),
+    ("Kitchen Weighing Scale Digital 10 kg", "Kitchen", False),
+    ("Pigeon by Stovekraft Amaze Plus Electric Kettle", "Pigeon", True),
+    ("Wembley Hand Blender 300 W", "Wembley", True),
+])
+def test_a_plain_first_word_filed_as_brand_is_no_brand(title: str, brand: str, shown: bool) -> None:
+    from chatrec.catalog import Item
+    from chatrec.grounding import FactWriter, Request, facts_for
+
+    item = Item(id="x", title=title, category="Blenders", brand=brand, price=999.0, currency="INR")
+    facts = facts_for(item, Request(text="something for the kitchen"))
+    assert any(f.kind == "brand" for f in facts) is shown
+    assert shown or f"by {brand}" not in FactWriter().write(facts)
