@@ -1341,13 +1341,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.apply(Asked(turn.question.attribute or "category", values))
         return turn
     if heard.relative_price == "cheaper" and heard.price is None and state.last_prices:  # i12bk: counted at the size in force
+        sized = {} if gaps_round7.keeps_size(message) else state.specs  # "cheaper that size?": the make gives way (below)
         exclude_ids = excluded(state, profile)
-        if gaps_round11.fitting_count(state.specs, parts.retriever, filters_for(state.wishes()), exclude_ids) == 0:
+        if gaps_round11.fitting_count(sized, parts.retriever, filters_for(state.wishes()), exclude_ids) == 0:
             # Nothing is cheaper than the cheapest item shown: cheaper than most of them, else
             # the budget the shopper had (never no budget at all).
             state.max_price = rounded_bound(float(np.median(state.last_prices)) * 0.999, down=True)  # "<= 748", not 748.25
-            if len(state.last_prices) < 2 or gaps_round11.fitting_count(state.specs, parts.retriever, filters_for(state.wishes()), exclude_ids) == 0:
-                if len(state.last_prices) >= 2 and gaps_round11.fitting_count(state.specs, parts.retriever,
+            if len(state.last_prices) < 2 or gaps_round11.fitting_count(sized, parts.retriever, filters_for(state.wishes()), exclude_ids) == 0:
+                if len(state.last_prices) >= 2 and gaps_round11.fitting_count(sized, parts.retriever,
                         filters_for(state.wishes()), excluded(state, profile, with_shown=False)) > 0:
                     state.apply(Reshown())  # i12ag: nothing new is: the cheapest ones seen, again, and said so
                     notes.append(phrases.render("cheapest_seen"))
