@@ -170,7 +170,8 @@ def _value_words(value: str) -> set[str]:
 
 def modifier_type(request: Any, message: str, vocabulary: Any) -> Any:
     """"a streaming stick": a type matched by its head word alone ("stick" of SelfieSticks) when the word
-    before it names another type ("streaming" of StreamingClients) is that other type."""
+    before it names another type ("streaming" of StreamingClients) is that other type; a device word names
+    what the item is for ("a phone case" stays a case, not PhoneCharms)."""
     kinds = [v for v in request.include.get("category", [])]
     if not kinds or request.intent not in _SHOWABLE:
         return request
@@ -185,7 +186,7 @@ def modifier_type(request: Any, message: str, vocabulary: Any) -> Any:
         after = said[at + 2] if at + 2 < len(said) and said[at + 1] in ("de", "del", "para") else ""  # "un stick de streaming"
         for word in (before, after):
             others = [v for v in getattr(vocabulary, "counts", {}).get("category", {}) if v != kind
-                      and len(word) >= 4 and word in _value_words(v)]
+                      and len(word) >= 4 and word in _value_words(v) and word not in table(_DATA)["device_words"]]
             if len(others) == 1:
                 include = {**request.include, "category": [others[0] if k == kind else k for k in kinds]}
                 return request.model_copy(update={"include": include})

@@ -160,3 +160,8 @@ def test_a_plain_first_word_filed_as_brand_is_no_brand(title: str, brand: str, s
     facts = facts_for(item, Request(text="something for the kitchen"))
     assert any(f.kind == "brand" for f in facts) is shown
     assert shown or f"by {brand}" not in FactWriter().write(facts)
+
+
+@pytest.mark.parametrize("said, kind", [("a phone case", "BasicCases"), ("a car charger", "AutomobileChargers")])
+def test_a_device_before_the_head_word_is_what_the_item_is_for(catalogues: Any, said: str, kind: str) -> None:
+    assert kind in _read(catalogues, "electronics", said).include.get("category", [])
