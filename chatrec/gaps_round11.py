@@ -29,7 +29,7 @@ _DATA = str(Path(__file__).with_name("data") / "gaps_round11.json")
 _TITLE_WORDS = 8  # the words of a name that say what the item is, before its details
 _SHOWABLE = ("recommend", "refine")
 #: Words before "thing" that say nothing of what it is ("that thing", "the little thing").
-_NOT_FEATURE = frozenset("the a an that this some any one little big small other same new old whole".split())
+_NOT_FEATURE = frozenset("the a an that this some any one little big small other same new old whole my your his her our their its my whose which what no not".split())
 
 
 def _types(request: Any, vocabulary: Any) -> list[str]:
@@ -81,7 +81,7 @@ def thing_type(request: Any, message: str, vocabulary: Any, reread: Callable[[st
         return request
     word = table(_DATA).get("thing_aliases", {}).get(found.group("word"), found.group("word"))
     items = getattr(vocabulary, "_typed_items", None)
-    if word in _NOT_FEATURE or not items:
+    if word in _NOT_FEATURE or len(word) < 3 or not items:
         return request
     kinds = type_of_word(word, items)
     if not kinds:

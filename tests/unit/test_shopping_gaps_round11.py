@@ -165,3 +165,9 @@ def test_a_plain_first_word_filed_as_brand_is_no_brand(title: str, brand: str, s
 @pytest.mark.parametrize("said, kind", [("a phone case", "BasicCases"), ("a car charger", "AutomobileChargers")])
 def test_a_device_before_the_head_word_is_what_the_item_is_for(catalogues: Any, said: str, kind: str) -> None:
     assert kind in _read(catalogues, "electronics", said).include.get("category", [])
+
+
+@pytest.mark.parametrize("said", ["boAt is not my thing", "要比JBL那个便宜的", "the thing is, my phone is old"])
+def test_no_thing_word_without_a_feature_before_it(catalogues: Any, said: str) -> None:
+    request = _read(catalogues, "electronics", said, {"category": ["In-Ear"]}, shown=3)
+    assert not set(request.include.get("category", [])) & {"WirelessUSBAdapters", "ExternalHardDisks", "LapDesks"}, request
