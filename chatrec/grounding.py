@@ -35,6 +35,7 @@ from chatrec import reason_words  # i12al
 from chatrec import gaps_round9  # i12bb
 from chatrec import gaps_round10  # i12bg
 from chatrec import gaps_round12  # i12bm
+from chatrec import gaps_round11  # i12bk
 
 __all__ = [
     "display_value",
@@ -450,7 +451,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
             facts.append(Fact(kind, name, _noun(value, wording.plural_only), _value_matches(value, name, request, wished, head=True)))
             continue
         facts.append(Fact(kind, name, _display(value).lower(), _value_matches(value, name, request, wished)))
-    if item.brand:  # a make is asked for by its name as written: "phone" (nor "i Phone") asks for no iPhone
+    if item.brand and gaps_round11.is_brand(item.brand):  # i12bk: no "by Milk"; a make is asked for by its name as written: "phone" (nor "i Phone") asks for no iPhone
         said = _forms(_tokens(request.text)) & wished  # the shopper's own words (wished has no negated ones)
         said -= gaps_round12.owned_words(request.text)  # i12bm: "he has a samsung phone" asks for no Samsung
         make = [w for w in _tokens(item.brand) if len(w) > 1]
@@ -951,6 +952,6 @@ def _as_brand(item: Item, detail: Fact) -> Fact:
         words = item.title.split()
         cut = next((n for n, w in enumerate(words[:4]) if w.lower().strip(",") in _AUDIENCE), None)
         brand = " ".join(words[:cut]) if cut else ""
-    if brand and detail.value.lower() in {brand.lower(), *brand.lower().split()[:1]}:
+    if brand and gaps_round11.is_brand(brand) and detail.value.lower() in {brand.lower(), *brand.lower().split()[:1]}:  # i12bk
         return Fact("brand", "brand", brand, False)
     return detail

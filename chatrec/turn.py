@@ -42,6 +42,7 @@ from chatrec import gaps_round8  # i12aw: shopping gaps round 8
 from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
+from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -712,7 +713,7 @@ def build_query(
         budget = (core.min_price, core.max_price)
         lost = any(name in kept and name not in wishes.include for name in core.include) or \
             budget != (None, None) and budget != (wishes.min_price, wishes.max_price)  # a budget the catalogue allows
-        if core_relaxed and lost:
+        if core_relaxed and (lost or gaps_round11.named_wish_left_out(relaxed, core_relaxed, named_now)):  # i12bk
             query = make_query(
                 text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
                 profile_vector=profile.vector if profile else None, signals=parts.signals,
@@ -1369,14 +1370,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 turn.question, values = opening
                 state.apply(Asked(turn.question.attribute or "category", values))
         return turn
-    if heard.relative_price == "cheaper" and heard.price is None and state.last_prices:
+    if heard.relative_price == "cheaper" and heard.price is None and state.last_prices:  # i12bk: counted at the size in force
+        sized = {} if gaps_round7.keeps_size(message) else state.specs  # "cheaper that size?": the make gives way (below)
         exclude_ids = excluded(state, profile)
-        if parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
+        if gaps_round11.fitting_count(sized, parts.retriever, filters_for(state.wishes()), exclude_ids) == 0:
             # Nothing is cheaper than the cheapest item shown: cheaper than most of them, else
             # the budget the shopper had (never no budget at all).
             state.max_price = rounded_bound(float(np.median(state.last_prices)) * 0.999, down=True)  # "<= 748", not 748.25
-            if len(state.last_prices) < 2 or parts.retriever.count(filters_for(state.wishes()), exclude_ids) == 0:
-                if len(state.last_prices) >= 2 and parts.retriever.count(
+            if len(state.last_prices) < 2 or gaps_round11.fitting_count(sized, parts.retriever, filters_for(state.wishes()), exclude_ids) == 0:
+                if len(state.last_prices) >= 2 and gaps_round11.fitting_count(sized, parts.retriever,
                         filters_for(state.wishes()), excluded(state, profile, with_shown=False)) > 0:
                     state.apply(Reshown())  # i12ag: nothing new is: the cheapest ones seen, again, and said so
                     notes.append(phrases.render("cheapest_seen"))
@@ -1476,6 +1478,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     if state.avoid:
         candidates = loud_words.calm_first(without_words(candidates, state.avoid), state.avoid)  # "nothing flashy"
+        if not candidates and heard.avoid_words and not state.allow_shown:  # i12bk: "not catwalk": the seen ones that fit, again
+            candidates = gaps_round11.seen_fitting(index, state.shown, parts.retriever.allowed(
+                query.filters, excluded(state, profile, with_shown=False)), lambda found: without_words(found, state.avoid), notes,
+                phrases.render("seen_rest" if relaxed else "seen_all"))
     if heard.price is not None:  # "phones around 3000" said now, with none that cheap: the cheapest first
         candidates = nearest_the_budget(candidates, state.wishes(), wishes)
     candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"

@@ -71,6 +71,7 @@ from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import connect_questions  # lead: does a shown item connect to a device
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import set57_classes  # i12bh
+from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
 from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("any colour but nike", "mi iphone", "need a charger")
 from chatrec import offtopic_model  # i12bl: the learned off-topic reader, last
@@ -1597,6 +1598,8 @@ def understand(
     request = batch15_fixes.adjust(  # i12bf: "any colour but nike", "mi iphone", "need a charger"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round10.adjust(  # i12bg: "ninguna zapatilla tampoco", "不要手环", "my wifi is slow in the bedroom"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = gaps_round11.adjust(  # i12bk: "nothing huge", "the wifi thing", "jeens fur herren"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set57_classes.adjust(  # i12bh: "nuh more than 10k", "under a ton", "anyway whats the capital of peru"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
