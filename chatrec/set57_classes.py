@@ -75,7 +75,9 @@ def adjust(
         reworded = word_tables.rewritten(_DATA, "reword_shown", "en", reworded)
     if reworded != text and re.search(r"[^\W\d_]", reworded):
         heard = again(reworded)
-        if heard.intent not in _NO_WISH or request.intent in _NO_WISH or not _carries_wish(request):
+        asked = request.intent in ("ask_about_item", "compare") and heard.intent in ("recommend", "refine")
+        if (heard.intent not in _NO_WISH or request.intent in _NO_WISH or not _carries_wish(request)) and not asked:
+            # lead: a question stays one ("that blue thing, is it ok for a wedding?" with no blue item shown)
             request = heard.model_copy(update={"language": request.language})
             text = reworded
     request = _off_topic(request, text, again)

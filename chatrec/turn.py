@@ -172,6 +172,9 @@ class Turn:
 # --- the steps ---------------------------------------------------------------------------------
 
 
+#: Words of a wish given up ("colour is fine", "brand doesn't matter"): no product the shop lacks (lead, stop 33).
+_GIVEN_UP = frozenset("colour color colours colors brand brands price prices budget size fine matter whatever".split())
+
 def begin(store: SessionStore, session_id: str, user_id: str | None) -> tuple[str | None, DialogueState]:
     """Open (or create) the session: its customer and its stored state."""
     if not store.exists(session_id):
@@ -1396,7 +1399,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
             message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
-        if thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
+        gave_up = bool(heard.drop) and bool(set(re.findall(r"[a-z]+", f"{thing or ''} {message}".lower())) & _GIVEN_UP)
+        if gave_up:  # lead, stop 33: "颜色无所谓了" ("colour is fine"), "any colour is fine now": no product named
+            pass
+        elif thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
         elif not heard.include and not state.requested and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]

@@ -141,3 +141,36 @@ def test_the_reply_says_the_shown_kind_suits_the_pastime_in_the_shoppers_languag
     assert again.text.startswith("明白了") and "没太明白" not in again.text, again.text
     assert [r.item_id for r in again.recommendations] == [r.item_id for r in first.recommendations]
     assert english.text.startswith("Good to know") and "already seen" not in english.text, english.text
+
+
+# --- a wish given up names no product the shop lacks ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("opening", "colour", "given_up"), [
+    ("想买女士运动鞋", "要白色的", "颜色无所谓了"), ("black sneakers for men", "in white", "any colour is fine now"),
+    ("zapatillas para hombre", "en blanco", "el color da igual"),
+])
+def test_giving_a_wish_up_adds_no_not_carried_note(fashion_chatrec: Any, opening: str, colour: str,
+                                                    given_up: str) -> None:
+    fashion_chatrec.respond(opening, session_id=given_up)
+    fashion_chatrec.respond(colour, session_id=given_up)
+    reply = fashion_chatrec.respond(given_up, session_id=given_up)
+    assert "colour is fine" not in reply.text and "没有“" not in reply.text and "no tengo" not in reply.text.lower(), \
+        reply.text
+
+
+@pytest.mark.parametrize(("said", "language"), [
+    ("ich suche eine Laptoptasche", "de"), ("eine Notebooktasche bitte", "de"), ("una funda para portátil", "es"),
+    ("busco una funda para laptop", "es"), ("想买个电脑包", "zh"),
+])
+def test_a_laptop_bag_in_another_language_is_a_laptop_sleeve(catalogues: Any, said: str, language: str) -> None:
+    request = _read_electronics(catalogues, said)
+    assert request.include.get("category") == ["LaptopSleeves&Slipcases"], request
+    assert request.language == language
+
+
+def _read_electronics(catalogues: Any, message: str) -> Any:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, _ = catalogues["electronics"]
+    return understand(message, vocabulary, TurnContext(catalog_currency="INR"))
