@@ -98,6 +98,7 @@ def foreign_type_typo(request: Any, message: str, vocabulary: Any, reread: Calla
     if request.language not in ("es", "de") or _types(request, vocabulary) or request.intent not in _SHOWABLE:
         return request
     from chatrec.language import Lexicon
+    from chatrec.shopper_moves import load_occasions
     from chatrec.understanding import _is_word, type_fields
 
     own = Lexicon.default().words(request.language)
@@ -106,8 +107,8 @@ def foreign_type_typo(request: Any, message: str, vocabulary: Any, reread: Calla
     text = folded(message)
     for found in re.finditer(r"[a-z]{4,}", text):
         word = found.group(0)
-        if word in own or word in known or _is_word(word):
-            continue
+        if word in own or word in known or _is_word(word) or any(p.fullmatch(word) for p, _ in load_occasions()):
+            continue  # lead, stop 33: "para la boda" is a wedding, no typo of "body"
         single = word[:-1] if word.endswith("s") else word
         fixed = vocabulary.correct([single])
         if len(fixed) == 1 and fixed[0] != single and vocabulary.names_value(fixed, fields):

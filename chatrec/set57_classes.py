@@ -76,8 +76,10 @@ def adjust(
     if reworded != text and re.search(r"[^\W\d_]", reworded):
         heard = again(reworded)
         asked = request.intent in ("ask_about_item", "compare") and heard.intent in ("recommend", "refine")
+        asked = asked or _type_lost(request, heard, vocabulary)
         if (heard.intent not in _NO_WISH or request.intent in _NO_WISH or not _carries_wish(request)) and not asked:
-            # lead: a question stays one ("that blue thing, is it ok for a wedding?" with no blue item shown)
+            # lead: a question stays one ("that blue thing, is it ok for a wedding?" with no blue item shown), and a
+            # type an earlier step read stays ("that hdmi thing": HDMI cables, chatrec.gaps_round11)
             request = heard.model_copy(update={"language": request.language})
             text = reworded
     request = _off_topic(request, text, again)
@@ -92,6 +94,16 @@ def adjust(
     if request.intent not in _WISHES:
         return request
     return _child_not_adult(request, text)
+
+
+def _type_lost(request: Any, heard: Any, vocabulary: Any) -> bool:
+    """Whether the reworded reading ``heard`` loses a product type ``request`` holds."""
+    from chatrec.understanding import type_fields
+
+    if heard.intent in ("ask_about_item", "compare") or heard.exclude:  # "the white thing, is it cotton", "aint a backpack"
+        return False
+    names = ["category", *type_fields(list(getattr(vocabulary, "fields", None) or request.include))]
+    return any(request.include.get(n) and not heard.include.get(n) for n in names)
 
 
 def _carries_wish(request: Any) -> bool:
