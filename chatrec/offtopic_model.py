@@ -283,9 +283,9 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
         return request
     if _inside_another_understand():
         return request  # a part the rules read on their way (a clause, a split): the whole turn is judged once
-    from chatrec.vague_openings import _RANGE
+    from chatrec.vague_openings import asks_for_range
 
-    if _RANGE.search(message):
+    if asks_for_range(message):
         return request  # lead, stop 33: "hello, what do you sell?" asks for the shop's range, in any language
     model = loaded_model()
     if model is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["asks_whole_range"]
+__all__ = ["asks_for_range", "asks_whole_range"]
 
 _RANGE = re.compile(
     r"\bwhat(?: else| kind of things| sort of things| things| products| stuff)? (?:do|can) (?:you|u|ya|y'all)(?: guys)? "
@@ -28,10 +28,15 @@ _RANGE = re.compile(
 )
 
 
+def asks_for_range(message: str) -> bool:
+    """True when the message asks what the shop has ("what do you sell?", "¿qué venden?", "你们都卖什么")."""
+    return _RANGE.search(message) is not None
+
+
 def asks_whole_range(message: str, heard: Any, state: Any) -> bool:
     """True when the message asks only what the shop has, with no wish in it or in force and nothing shown."""
     if state.include or state.exclude or state.shown or state.min_price is not None or state.max_price is not None:
         return False
     if heard.include or heard.exclude or heard.price is not None or heard.references or heard.relative_price:
         return False
-    return heard.intent in ("recommend", "refine", "chitchat") and _RANGE.search(message) is not None
+    return heard.intent in ("recommend", "refine", "chitchat") and asks_for_range(message)
