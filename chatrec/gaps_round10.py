@@ -36,7 +36,7 @@ from typing import Any
 from chatrec import gaps_round8
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "also_in", "also_refused", "also_in_list", "also_in_text", "distinct_products", "budget_note", "model_name", "need_for", "piece_budget", "turn_notes", "need_note", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
+__all__ = ["adjust", "also_in", "colour_of", "also_refused", "also_in_list", "also_in_text", "distinct_products", "budget_note", "model_name", "need_for", "piece_budget", "turn_notes", "need_note", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round10.json")
 
@@ -160,6 +160,11 @@ def _colour_of(item: Any, colours: frozenset[str]) -> str | None:
         if words and len(words) <= 3 and any(w in colours for w in words):
             return part.strip()
     return None
+
+
+def colour_of(item: Any, colours: frozenset[str]) -> str | None:
+    """The item's colour as the shop writes it (its colour field, else the part of its title naming one)."""
+    return _colour_of(item, colours)
 
 
 def also_in(chosen: list[Any], candidates: list[Any], colours: frozenset[str], limit: int = 3) -> dict[str, list[str]]:

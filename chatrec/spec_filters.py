@@ -12,6 +12,7 @@ bounds, nothing is left out and the reply says so plainly (``dialogue_spec_unlis
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
@@ -285,6 +286,12 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]
 
     bounds = {family: (pair[0], pair[1]) for family, pair in state.specs.items()}
     mask = retriever.allowed(filters)
+    if bounds and mask is not None and not mask.any() and (filters.min_price is not None or filters.max_price is not None):
+        # the other wishes fit nothing and the budget is the first wish left out ("a tablet" -> "a bigger
+        # screen" -> "under 15000" with no tablet under it): the bounds are checked on the items fitting
+        # the rest, never on the whole catalogue, where they would leave out every tablet (it states no
+        # larger screen) and make the product type the wish given up (lead, stop 34)
+        mask = retriever.allowed(dataclasses.replace(filters, min_price=None, max_price=None))
     result = check(retriever.index, bounds, mask) if bounds else SpecCheck()
     state.apply(SpecsChecked(tuple(dict.fromkeys([*result.blocked, *unfitting(retriever.index, state.fits, mask)]))))
     if result.unlisted:  # said once below, then given up: the catalogue cannot check it

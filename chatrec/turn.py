@@ -25,6 +25,8 @@ from chatrec.accessories import accessories_last
 from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
+from chatrec import degree_words  # lead: "nothing too short"
+from chatrec import other_colours  # lead: "does the second one come in other colours?"
 from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams"
 from chatrec import shopper_moves  # i12o: "none of these are formal?", "never mind, thanks"
 from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
@@ -716,13 +718,16 @@ def build_query(
         budget = (core.min_price, core.max_price)
         lost = any(name in kept and name not in wishes.include for name in core.include) or \
             budget != (None, None) and budget != (wishes.min_price, wishes.max_price)  # a budget the catalogue allows
-        if core_relaxed and (lost or gaps_round11.named_wish_left_out(relaxed, core_relaxed, named_now)):  # i12bk
+        said_budget_gone = "price" in named_now and budget == (None, None) == (wishes.min_price, wishes.max_price) and \
+            (state.wishes().min_price, state.wishes().max_price) != (None, None)  # lead, stop 34: "under 500" of speakers
+        if core_relaxed and (lost or said_budget_gone  # the budget just said fits nothing: the closest, seen or not
+                             or gaps_round11.named_wish_left_out(relaxed, core_relaxed, named_now)):  # i12bk
             query = make_query(
                 text, index=retriever.index, settings=parts.settings, named_ids=[*state.mentioned, *anchors],
                 profile_vector=profile.vector if profile else None, signals=parts.signals,
                 filters=filters_for(core), exclude_ids=every_id, catalogue=parts.catalogue,
             )
-            if after is not None:
+            if after is not None and not (said_budget_gone and not lost):  # the relax note says the budget went
                 after.append(phrases.render("seen_rest"))
             return query, core, core_relaxed, False
     return query, wishes, relaxed, exhausted
@@ -1096,7 +1101,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = followups.about_last_spoken(heard, reading, [index.get(i) for i in state.last_shown if i in index],
                                             state.last_references)
     phrases = parts.phrases.language(heard.language)
+    asked_before = heard
     heard = other_values_asked(parts, heard, message, state, phrases)  # i12k: "any other colours?"
+    colours_of = [index.get(r.item_id) for r in heard.references if r.item_id and r.item_id in index] \
+        if heard is not asked_before and heard.intent == "more_like" and any("colo" in n.lower() for n in heard.exclude) else []
     offered = values_on_offer(parts, heard, message, state, phrases)  # "what colours do you have?"
     if offered is not None:
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": False})
@@ -1277,6 +1285,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     size_note = gaps_round12.size_note(message, list(parts.vocabulary.fields), heard.language) \
         if heard.intent in ("recommend", "refine", "answer", "more_like") else None  # i12bm: "size 9" on a shop without sizes
     notes.extend([size_note] if size_note else [])
+    fit_said = degree_words.said(message) if heard.intent == "show_again" else None
+    notes.extend([phrases.render("fit_unlisted", said=fit_said)] if fit_said else [])  # lead: "nothing too short"
     heard = gaps_round12.without_sizes(heard, message, list(parts.vocabulary.fields))  # searched without "size 9"
     pointer_note = gaps_round12.pointing_note(message, state.last_shown, heard, heard.language)  # i12bm: "the third in black"
     notes.extend([pointer_note] if pointer_note else [])
@@ -1538,8 +1548,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                                                 labels=parts.labels), closest=bool(candidates),  # outside
                                          budget=phrases.summary(Wishes(min_price=state.min_price, max_price=state.max_price),
                                                                 catalogue_money(parts.retriever)[1])))
-    if not state.allow_shown:  # the same product under another id is no new suggestion
-        asked = set(state.requested)
+    budget_gone_now = heard.price is not None and (wishes.min_price, wishes.max_price) == (None, None) and \
+        (state.min_price, state.max_price) != (None, None)  # lead, stop 34: "under 500" of speakers: the closest, seen or not
+    if not state.allow_shown and not seen_rest and not budget_gone_now:  # the same product under another id is no new
+        asked = set(state.requested)  # suggestion (seen_rest: those fitting what the catalogue allows, seen or not, are meant)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])
         candidates = repeats if repeats or not candidates else candidates
     if reshown:
@@ -1643,6 +1655,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             and heard.intent not in ("show_again", "reject", "more_like"))
         turn.chosen = ownership.asked_first(state.requested, candidates, turn.chosen, settings.n_recommendations)
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
+    if colours_of:  # lead, stop 34: "does the second one come in other colours?" answered, its other colours first
+        turn.chosen, colours_note = other_colours.first(colours_of[0], turn.chosen, _colour_words(parts), phrases,
+                                                        phrases.show_value)
+        notes.append(colours_note)
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     have = [r.candidate.item.title for r in turn.chosen if r.candidate.item.id in state.requested]
     if have:  # "do you have Inception?": say yes before the list

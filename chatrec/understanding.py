@@ -69,6 +69,7 @@ from chatrec import set55_classes  # i12bc
 from chatrec import gaps_round9  # i12bb: sizes are no prices, "a phone case", "ohne Absatz"
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import connect_questions  # lead: does a shown item connect to a device
+from chatrec import degree_words  # lead: "nothing too short" is no type turned down
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import set57_classes  # i12bh
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
@@ -1605,6 +1606,7 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round12.adjust(  # i12bm: "show me the third in black" with nothing shown
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = degree_words.adjust(request, raw)  # lead: "nothing too short", "not too long"
     request = set58_classes.adjust(  # i12bi: "a Wasserkocherle hald", "电竟键盘", "entre treinta y cincuenta", "驱动装不上"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"

@@ -1,0 +1,60 @@
+"""A length or size said with a degree ("nothing too short", "not too long", "nada demasiado corto")
+is no product type and no word to avoid in titles.
+
+The rules read "short" of "nothing too short" as the type Shorts (the lexicon folds "short" into the
+catalogue's "Shorts") and turn it down, and "long" of "jeans, not too long" as a word to avoid, so a
+"Long Sleeve" item would be left out. A degree word before the adjective ("too", "overly",
+"zu", "demasiado") makes it a wish about the item's length or size,
+which no catalogue field lists: the exclusion and the avoided word go, the rest of the request stays.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["adjust", "said"]
+
+#: Adjectives of length, size and fit that name no kind of product when a degree word comes before them.
+#: Sizes ("nothing too big") are chatrec.gaps_round11's size wish.
+_ADJECTIVES = ("short", "long", "tight", "loose", "baggy", "kurz", "lang", "eng", "weit", "corto", "corta", "cortos",
+               "cortas", "largo", "larga", "largos", "largas", "ajustado", "ajustada", "apretado", "apretada")
+_DEGREE = re.compile(
+    r"\b(?:too|overly|zu|allzu|demasiado)\s+(" + "|".join(_ADJECTIVES) + r")\b",
+    re.IGNORECASE)
+
+
+def _head(value: str) -> str:
+    word = value.lower().split()[-1] if value.split() else ""
+    return word[:-1] if word.endswith("s") else word
+
+
+def said(message: str) -> str | None:
+    """The first length, size or fit said with a degree ("too short", "nicht zu lang"), as written; None if none."""
+    match = _DEGREE.search(message)
+    return match.group(0) if match else None
+
+
+#: What a length or fit is said about in a sentence that names no other wish: nothing to search for.
+_NOTHING_ELSE = ("include", "exclude", "avoid_words", "references")
+
+
+def adjust(request: Any, message: str) -> Any:
+    """``request`` without the type turned down or the word avoided that a degree-qualified adjective gave.
+
+    When nothing else is left ("nothing too short" after party dresses), the items shown are shown again
+    (``show_again``): the turn says the shop does not list lengths or fits (``dialogue_fit_unlisted``)
+    rather than leaving out an earlier wish to find new items."""
+    said = {match.group(1).lower() for match in _DEGREE.finditer(message)}
+    if not said:
+        return request
+    exclude = {name: [v for v in values if _head(str(v)) not in said] for name, values in request.exclude.items()}
+    exclude = {name: values for name, values in exclude.items() if values}
+    avoid = [w for w in request.avoid_words if w.lower() not in said and _head(w) not in said]
+    if exclude == request.exclude and avoid == request.avoid_words:
+        return request
+    update: dict[str, Any] = {"exclude": exclude, "avoid_words": avoid}
+    if request.intent == "refine" and not request.price and not any(
+            ({**request.model_dump(), **update}).get(name) for name in _NOTHING_ELSE):
+        update.update(intent="show_again", show_now=True)
+    return request.model_copy(update=update)
