@@ -276,3 +276,8 @@ def test_new_lexicon_words(catalogues, catalogue, text, field, value) -> None:
 def test_cantonese_brown_is_refused(catalogues) -> None:
     heard = _read(catalogues, "fashion", "皮带 唔要啡色")
     assert heard.exclude.get("baseColour") == ["Brown"], heard
+
+
+def test_an_age_or_a_count_after_tengo_is_no_budget(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "tengo 15 años y busco unos tenis")
+    assert heard.price is None, heard.price
