@@ -18,8 +18,8 @@ before misread: classes of wording, each covered by one mechanism, not one sente
 - a colour said only in the clause giving the reason for a refusal ("bloß kein Weiß, das ist nach einmal
   Waschen grau", "nada de blanco porque se pone gris"): no wish;
 - a colour named acceptable when colour is given up in the same message ("其實白色也可以啦 顏色不拘"): no wish;
-- a shown item asked for bigger, smaller, in another colour or cheaper ("the 2nd 那个 TV 有没有大一点尺寸的"):
-  more like it; a more-like turn that says cheaper ("gibts sowas auch billiger?") asks for cheaper ones;
+- a shown item asked for cheaper ("第二个有没有便宜一点的"): more like it, cheaper; a more-like turn that says
+  cheaper ("gibts sowas auch billiger?") asks for cheaper ones (never "the cheapest one" named as a reference);
 - a question about a shown item named by its place that names a feature also in another item's title
   ("¿el tercer televisor tiene Android?"): about the item named by its place only;
 - a brand that is also a common word, written in the brand's own mixed case beside another brand wanted
@@ -169,8 +169,8 @@ def _off_topic(request: Any, text: str, language: str) -> Any:
 
 
 def _variant_of_shown(request: Any, text: str, language: str) -> Any:
-    """"the 2nd 那个 TV 有没有大一点尺寸的": one shown item wanted bigger, smaller, in another colour or cheaper
-    is more like it (cheaper when the message says so)."""
+    """"第二个有没有便宜一点的": one shown item wanted cheaper is more like it, cheaper (another colour or size
+    of it stays a question about it, as the earlier sets label "第二双有别的颜色吗", "第三件有没有大一号的")."""
     if request.intent != "ask_about_item" or len(request.references) != 1:
         return request
     if not word_tables.has(_DATA, "variant", language, text):

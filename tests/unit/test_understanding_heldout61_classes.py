@@ -231,9 +231,9 @@ def test_a_wish_keeps_a_broken_device_story_a_shopping_message(catalogues) -> No
 
 # --- shown items, brands, colours -----------------------------------------------------------------------
 
-def test_a_shown_item_wanted_in_another_size_or_price_is_more_like_it(catalogues) -> None:
-    heard = _read(catalogues, "fashion", "第一个有没有小一点的", TEES)
-    assert heard.intent == "more_like" and _positions(heard) == [1], heard
+def test_a_shown_item_wanted_cheaper_is_more_like_it(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "第一件还有更便宜的吗", TEES)
+    assert heard.intent == "more_like" and _positions(heard) == [1] and heard.relative_price == "cheaper", heard
     heard = _read(catalogues, "electronics", "第二个有没有便宜一点的", PHONES)
     assert heard.intent == "more_like" and _positions(heard) == [2] and heard.relative_price == "cheaper", heard
 
