@@ -554,8 +554,9 @@ def _default_lexicon() -> Lexicon:
     round9 = Lexicon.load(_DATA / "lexicon_round9.json", base=set54)  # i12bb: "carcasa"
     set56 = Lexicon.load(_DATA / "lexicon_set56.json", base=round9)  # i12bd: 牛崽裤, polerón, bluyín, Hemad, Natel
     set58 = Lexicon.load(_DATA / "lexicon_set58.json", base=set56)  # i12bi: 新娘, 条裙, pelado, Braut, Boxe, hald
+    set61 = Lexicon.load(_DATA / "lexicon_set61.json", base=set58)  # i12bo: 啡色, 耳筒, 冷衫, morral, Haube
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, set58)
+    lexicon = Lexicon._over(names, set61)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon
