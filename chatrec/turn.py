@@ -43,6 +43,7 @@ from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
+from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -352,7 +353,8 @@ def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list
     """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans), in any
     form ("not stripes": no Striped shirt; "no prints": no Printed tee)."""
     unwanted = {_stem(w) for w in words}
-    return [c for c in candidates if not unwanted & {_stem(w) for w in normalise_tokens(c.item.title)}]
+    return [c for c in candidates if not unwanted & {_stem(w) for w in normalise_tokens(c.item.title)}
+            and not xfails_round3.says_phrase(c.item.title, words)]  # i12bq: "not the 2 in 1 ones
 
 
 def _stem(word: str) -> str:
@@ -1047,6 +1049,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             makes = list(dict.fromkeys(b for i in device if (b := i.brand)))
     makes = makes or compatible.device_makes(message, parts.vocabulary.counts.get("brand", {}))
     makes = makes or batch15_fixes.owned_makes(message, index)  # i12bf: "he has a sony bravia"
+    makes = makes or xfails_round3.lost_part_makes(message, parts.vocabulary.counts.get("brand", {}), lambda text: understand(  # i12bq
+        text, parts.vocabulary, TurnContext(), lexicon=_lexicon(settings)))  # "I have a samsung tv and lost the remote"
+    makes = makes or xfails_round3.same_for_makes(message, state.include, index.items, compatible._GENERIC)  # i12bq: "the same for his fire tv stick"
     if back_to is not None:
         state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))
     with observability.stage("understand"):
