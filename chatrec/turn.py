@@ -1543,6 +1543,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                                                 labels=parts.labels), closest=bool(candidates),  # outside
                                          budget=phrases.summary(Wishes(min_price=state.min_price, max_price=state.max_price),
                                                                 catalogue_money(parts.retriever)[1])))
+    if not failed:  # i12bq: "其实我更想要编织的那种": the one or two whose titles say it, and said so
+        candidates = xfails_round3.stated_in_titles(candidates, state.wanted, wanted_now, notes, heard.language)
     if not state.allow_shown:  # the same product under another id is no new suggestion
         asked = set(state.requested)
         repeats = without_repeats(candidates, [index.get(i).title for i in state.shown if i in index and i not in asked])

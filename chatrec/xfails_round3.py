@@ -18,6 +18,9 @@
   2-in-1 laptops", "nichts mit 2 in 1", "ninguno 3 en 1", "不要二合一的"): the phrase is avoided as a whole,
   the other wishes stay (:func:`phrase_avoided`), and titles holding it are left out (:func:`says_phrase`,
   used by :func:`chatrec.turn.without_words`).
+- A feature asked for in words ("其实我更想要编织的那种", "only braided ones") that the titles of one or two
+  fitting items state, the others saying it only in their details: those are shown and the reply says so
+  (:func:`stated_in_titles`, used by :func:`chatrec.turn.prepare`), instead of a list filled up.
 
 The words are in ``chatrec/data/xfails_round3.json``.
 """
@@ -32,7 +35,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "lost_part", "lost_part_makes", "same_for_device", "same_for_makes", "same_for_other", "says_lost", "price_pointer", "priced_choice", "avoided_phrases", "phrase_avoided", "says_phrase"]
+__all__ = ["adjust", "lost_part", "lost_part_makes", "same_for_device", "same_for_makes", "same_for_other", "says_lost", "price_pointer", "priced_choice", "avoided_phrases", "phrase_avoided", "says_phrase", "stated_in_titles"]
 
 _DATA = str(Path(__file__).with_name("data") / "xfails_round3.json")
 _TYPE_FIELDS = ("category", "subcategory", "subCategory", "articleType", "masterCategory")
@@ -250,6 +253,24 @@ def says_phrase(title: str, words: Iterable[str]) -> bool:
         if re.search(rf"(?<![^\W_]){joined}(?![^\W_])", text):
             return True
     return False
+
+
+def stated_in_titles(candidates: Sequence[Any], wanted: Sequence[str], asked_now: Sequence[str], notes: list[str],
+                     language: str) -> list[Any]:
+    """"其实我更想要编织的那种" (braided, please) when one or two fitting items say "braided" in their title and the
+    others only in their details: those one or two (``candidates`` have an ``item``), and a note saying so
+    appended to ``notes``, instead of a list filled with items a shopper would not call braided. A list where
+    no title or every title states the words is left as it is; only words asked for this turn count."""
+    from chatrec.wanted_words import states
+
+    if not asked_now or not wanted or len(candidates) < 2:
+        return list(candidates)
+    entry = _table("few_fit")
+    titled = [c for c in candidates if states(c.item, wanted, title_only=True)]
+    if not titled or len(titled) > int(entry["most"]) or len(titled) == len(candidates):
+        return list(candidates)
+    notes.append(str(entry["note"].get(language, entry["note"]["en"])).format(n=len(titled)))
+    return titled
 
 
 def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:

@@ -10,7 +10,7 @@ from chatrec.recommender import ChatRec
 from chatrec.request import ShopperRequest
 from chatrec.xfails_round3 import (
     avoided_phrases, lost_part, phrase_avoided, price_pointer, priced_choice, same_for_device, same_for_other,
-    says_lost, says_phrase,
+    says_lost, says_phrase, stated_in_titles,
 )
 
 
@@ -159,3 +159,38 @@ def test_no_two_in_one_cable_keeps_type_c(electronics: ChatRec) -> None:
     titles = _titles(electronics, reply)
     assert titles and not any("2 in 1" in t for t in titles)
     assert all("type c" in t.lower().replace("-", " ") for t in titles)
+
+
+# --- one or two items whose titles state the feature asked for ---
+
+def _candidate(title: str, description: str = "") -> SimpleNamespace:
+    return SimpleNamespace(item=SimpleNamespace(title=title, description=description))
+
+
+def test_the_one_braided_title_is_shown_alone_and_said() -> None:
+    candidates = [_candidate("Flix Micro USB Cable"), _candidate("Ambrane Braided Micro USB Cable"),
+                  _candidate("boAt Micro USB 55 Cable", "a braided-look jacket")]
+    notes: list[str] = []
+    kept = stated_in_titles(candidates, ["braided"], ["braided"], notes, "es")
+    assert [c.item.title for c in kept] == ["Ambrane Braided Micro USB Cable"]
+    assert notes == ["Solo 1 cumplen todo lo que pediste, así que te muestro solo esos."]
+
+
+def test_many_or_no_titled_items_or_an_earlier_wish_leave_the_list() -> None:
+    many = [_candidate(f"Braided cable {n}") for n in range(3)] + [_candidate("cable", "braided")]
+    none = [_candidate("cable a", "braided"), _candidate("cable b", "braided")]
+    notes: list[str] = []
+    assert stated_in_titles(many, ["braided"], ["braided"], notes, "en") == many
+    assert stated_in_titles(none, ["braided"], ["braided"], notes, "en") == none
+    assert stated_in_titles(many[2:], ["braided"], [], notes, "en") == many[2:]
+    assert notes == []
+
+
+@pytest.mark.parametrize("message, note", [("only braided ones pls", "Only"), ("lieber geflochten", "Nur")])
+def test_braided_micro_usb_under_200_shows_the_titled_ones(electronics: ChatRec, message: str, note: str) -> None:
+    electronics.respond("micro usb cable for my old phone", session_id="braided")
+    electronics.respond("under 200", session_id="braided")
+    reply = electronics.respond(message, session_id="braided")
+    titles = _titles(electronics, reply)
+    assert titles and all("braided" in t.lower() for t in titles)
+    assert len(titles) > 2 or note in reply.text
