@@ -1286,6 +1286,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     pointer_note = gaps_round12.pointing_note(message, state.last_shown, heard, heard.language)  # i12bm: "the third in black"
     notes.extend([pointer_note] if pointer_note else [])
     state.apply(Heard(heard))
+    xfails_round3.cheaper_with_room(heard, state, lambda: parts.retriever.count(filters_for(state.wishes())))  # i12bq
     state.apply(PriceTier(tier))  # i12v
     batch16_classes.avoided_as_written(state.avoid, message)  # i12be: "not adidas" avoids "adidas", not "adida"
     taken_back, see_them = batch16_classes.taken_back(message, state.avoid, state.exclude)  # i12be: "titan is fine actually"

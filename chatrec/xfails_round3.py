@@ -21,6 +21,9 @@
 - A feature asked for in words ("其实我更想要编织的那种", "only braided ones") that the titles of one or two
   fitting items state, the others saying it only in their details: those are shown and the reply says so
   (:func:`stated_in_titles`, used by :func:`chatrec.turn.prepare`), instead of a list filled up.
+- "cheaper" when below the cheapest item shown fewer than two items fit ("cheaper" after smart TVs from
+  8,499 leaves one 7,299 TV, and "bit cheaper still" has nowhere to go): below the next price of the list
+  shown instead (:func:`cheaper_with_room`, used by :func:`chatrec.turn.prepare`).
 
 The words are in ``chatrec/data/xfails_round3.json``.
 """
@@ -35,7 +38,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "lost_part", "lost_part_makes", "same_for_device", "same_for_makes", "same_for_other", "says_lost", "price_pointer", "priced_choice", "avoided_phrases", "phrase_avoided", "says_phrase", "stated_in_titles"]
+__all__ = ["adjust", "lost_part", "lost_part_makes", "same_for_device", "same_for_makes", "same_for_other", "says_lost", "price_pointer", "priced_choice", "avoided_phrases", "phrase_avoided", "says_phrase", "stated_in_titles", "cheaper_with_room"]
 
 _DATA = str(Path(__file__).with_name("data") / "xfails_round3.json")
 _TYPE_FIELDS = ("category", "subcategory", "subCategory", "articleType", "masterCategory")
@@ -271,6 +274,27 @@ def stated_in_titles(candidates: Sequence[Any], wanted: Sequence[str], asked_now
         return list(candidates)
     notes.append(str(entry["note"].get(language, entry["note"]["en"])).format(n=len(titled)))
     return titled
+
+
+def cheaper_with_room(heard: Any, state: Any, count: Callable[[], int]) -> None:
+    """"cheaper" when below the cheapest item shown fewer than two items fit the wishes (one 7,299 TV under
+    8,499): the bound goes up to below the next price of the list shown, so that a cheaper list still has
+    items to choose from and "bit cheaper still" can go lower again. ``state`` is the dialogue state after
+    the request was folded in (its ``max_price`` set below the cheapest); ``count`` counts the items that
+    fit its wishes now. A budget said, a shown item pointed at, or room enough leaves the bound."""
+    from chatrec.dialogue import rounded_bound
+
+    if heard.relative_price != "cheaper" or heard.price is not None or heard.positions or state.max_price is None:
+        return
+    prices = sorted({float(p) for p in state.last_prices if p})
+    if len(prices) < 2 or len(state.last_references) == 1 or count() >= 2:
+        return
+    strict = state.max_price
+    for price in prices[1:]:
+        state.max_price = rounded_bound(price * 0.999, down=True)
+        if count() >= 2:
+            return
+    state.max_price = strict
 
 
 def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Callable[[str], Any]) -> Any:

@@ -10,7 +10,7 @@ from chatrec.recommender import ChatRec
 from chatrec.request import ShopperRequest
 from chatrec.xfails_round3 import (
     avoided_phrases, lost_part, phrase_avoided, price_pointer, priced_choice, same_for_device, same_for_other,
-    says_lost, says_phrase, stated_in_titles,
+    says_lost, says_phrase, stated_in_titles, cheaper_with_room,
 )
 
 
@@ -194,3 +194,40 @@ def test_braided_micro_usb_under_200_shows_the_titled_ones(electronics: ChatRec,
     titles = _titles(electronics, reply)
     assert titles and all("braided" in t.lower() for t in titles)
     assert len(titles) > 2 or note in reply.text
+
+
+# --- "cheaper" with room below the list shown ---
+
+def _state(last_prices: list[float], max_price: float | None) -> SimpleNamespace:
+    return SimpleNamespace(last_prices=last_prices, last_references=[], max_price=max_price)
+
+
+def test_cheaper_with_one_item_left_goes_below_the_next_price() -> None:
+    state = _state([13490.0, 8499.0, 30990.0], 8490.0)
+    prices = [7299.0, 9999.0, 10901.0, 8499.0]
+    heard = ShopperRequest(intent="refine", relative_price="cheaper")
+    cheaper_with_room(heard, state, lambda: sum(p <= state.max_price for p in prices))
+    assert state.max_price is not None and 8490.0 < state.max_price < 13490.0
+
+
+def test_cheaper_with_room_enough_or_a_budget_keeps_the_bound() -> None:
+    state = _state([13490.0, 8499.0], 8490.0)
+    cheaper_with_room(ShopperRequest(intent="refine", relative_price="cheaper"), state, lambda: 3)
+    assert state.max_price == 8490.0
+    said = ShopperRequest(intent="refine", relative_price="cheaper", price={"max": 5000})
+    cheaper_with_room(said, state, lambda: 0)
+    assert state.max_price == 8490.0
+
+
+@pytest.mark.parametrize("first, cheaper", [
+    ("show me some smart tvs for the bedroom, nothing huge", "something cheaper?"), ("zeig mir smart tvs, nichts riesiges", "billiger bitte"),
+])
+def test_cheaper_twice_still_lowers_the_prices(electronics: ChatRec, first: str, cheaper: str) -> None:
+    lists = [electronics.respond(first, session_id="cheap")]
+    for message in (cheaper, cheaper):
+        lists.append(electronics.respond(message, session_id="cheap"))
+    prices = [[electronics.item(r.item_id).price or 0.0 for r in reply.recommendations] for reply in lists]
+    assert all(prices)
+    assert max(prices[1]) < max(prices[0]) and max(prices[1]) < sorted(prices[0])[1]
+    cheapest = f"{int(min(prices[1])):,}"
+    assert max(prices[2]) < max(prices[1]) or cheapest in lists[2].text  # lower again, or the cheapest named
