@@ -45,6 +45,7 @@ from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
+from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
@@ -354,7 +355,8 @@ def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list
     """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans), in any
     form ("not stripes": no Striped shirt; "no prints": no Printed tee)."""
     unwanted = {_stem(w) for w in words}
-    return [c for c in candidates if not unwanted & {_stem(w) for w in normalise_tokens(c.item.title)}]
+    return [c for c in candidates if not unwanted & {_stem(w) for w in normalise_tokens(c.item.title)}
+            and not xfails_round3.says_phrase(c.item.title, words)]  # i12bq: "not the 2 in 1 ones
 
 
 def _stem(word: str) -> str:
@@ -1052,6 +1054,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             makes = list(dict.fromkeys(b for i in device if (b := i.brand)))
     makes = makes or compatible.device_makes(message, parts.vocabulary.counts.get("brand", {}))
     makes = makes or batch15_fixes.owned_makes(message, index)  # i12bf: "he has a sony bravia"
+    makes = makes or xfails_round3.lost_part_makes(message, parts.vocabulary.counts.get("brand", {}), lambda text: understand(  # i12bq
+        text, parts.vocabulary, TurnContext(), lexicon=_lexicon(settings)))  # "I have a samsung tv and lost the remote"
+    makes = makes or xfails_round3.same_for_makes(message, state.include, index.items, compatible._GENERIC)  # i12bq: "the same for his fire tv stick"
     if back_to is not None:
         state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))
     with observability.stage("understand"):
@@ -1291,6 +1296,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     pointer_note = gaps_round12.pointing_note(message, state.last_shown, heard, heard.language)  # i12bm: "the third in black"
     notes.extend([pointer_note] if pointer_note else [])
     state.apply(Heard(heard))
+    xfails_round3.cheaper_with_room(heard, state, lambda: parts.retriever.count(filters_for(state.wishes())))  # i12bq
     state.apply(PriceTier(tier))  # i12v
     batch16_classes.avoided_as_written(state.avoid, message)  # i12be: "not adidas" avoids "adidas", not "adida"
     taken_back, see_them = batch16_classes.taken_back(message, state.avoid, state.exclude)  # i12be: "titan is fine actually"
@@ -1548,6 +1554,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                                                 labels=parts.labels), closest=bool(candidates),  # outside
                                          budget=phrases.summary(Wishes(min_price=state.min_price, max_price=state.max_price),
                                                                 catalogue_money(parts.retriever)[1])))
+    if not failed:  # i12bq: "其实我更想要编织的那种": the one or two whose titles say it, and said so
+        candidates = xfails_round3.stated_in_titles(candidates, state.wanted, wanted_now, notes, heard.language)
     budget_gone_now = heard.price is not None and (wishes.min_price, wishes.max_price) == (None, None) and \
         (state.min_price, state.max_price) != (None, None)  # lead, stop 34: "under 500" of speakers: the closest, seen or not
     if not state.allow_shown and not seen_rest and not budget_gone_now:  # the same product under another id is no new

@@ -72,6 +72,7 @@ from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import connect_questions  # lead: does a shown item connect to a device
 from chatrec import degree_words  # lead: "nothing too short" is no type turned down
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
+from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import set57_classes  # i12bh
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
@@ -1611,6 +1612,8 @@ def understand(
     request = set58_classes.adjust(  # i12bi: "a Wasserkocherle hald", "电竟键盘", "entre treinta y cincuenta", "驱动装不上"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set61_classes.adjust(  # i12bo: "呢個幾錢", "红颜色伐要", "Kriag i a Sackerl dazu?", "no me muestre tacones"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = xfails_round3.adjust(  # i12bq: "I have a samsung tv and lost the remote", "not the 2 in 1 ones"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"
