@@ -8,6 +8,8 @@ Each step is one class of shopper wording, read the same in every conversation:
 - **Thanks that closes the conversation** (:func:`closing`): "thats it for real now, cheers", "lovely, the
   handbag and the first sunglasses, thank you so much" say thanks; only wishes the shown items already hold
   ("the handbag") may be named beside them, no new one, no question.
+- **Slang spellings and "nah, something X"** (:func:`spelt_out`): "sumthin", "cheepest", "wich" as spelt; "nah
+  something braided pls" asks for braided ones (a wish that replaces the list), no rejection of everything.
 - **"no worries"** (:func:`without_no_worries`): "ok no worries, then a small tv" turns no word down.
 - **A spec bound said with "no/nothing bigger than"** (:func:`spec_bound`): "nothing bigger than 32 inch" is
   at most 32 inches ("no shorter than 2 m" at least 2 metres), no words to avoid.
@@ -35,8 +37,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["also_new_type", "asks_for_unsold", "for_person_then_product", "budget_proposed", "closing", "only_type_word", "picked", "plain", "spec_bound",
-           "spend_no_more", "without_no_worries"]
+__all__ = ["also_new_type", "asks_for_unsold", "budget_proposed", "closing", "for_person_then_product", "only_type_word",
+           "picked", "plain", "spec_bound", "spelt_out", "spend_no_more", "without_no_worries"]
 
 _DATA = Path(__file__).parent / "data" / "batch18_classes.json"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -54,7 +56,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     table = _table()
     names = ["pick_zh", "pick_zh_decided", "thanks", "done", "still_asking", "no_worries", "no_more_than_unit",
              "spend_no_more_es", "spend_no_more_de", "what_about_figure", "only_word_ones", "do_you_have_en",
-             "also", "for_person"]
+             "also", "for_person", "nah_then_wish"]
     return {name: re.compile(table[name], re.IGNORECASE) for name in names}
 
 
@@ -141,6 +143,14 @@ def asks_for_unsold(message: str, not_sold: Callable[[str], bool]) -> str:
     return f"any {found.group('thing')}?{message[found.end():]}"
 
 
+def spelt_out(message: str) -> str:
+    """Slang spellings spelt out ("wich is cheepest" -> "which is cheapest") and "nah, something X" read as the
+    wish "something X"."""
+    typos: dict[str, str] = _table()["typos_en"]
+    message = re.sub(r"[A-Za-z]+", lambda w: typos.get(w.group(0).lower(), w.group(0)), message)
+    return _patterns()["nah_then_wish"].sub("", message)
+
+
 def without_no_worries(message: str) -> str:
     """"no worries", "no problem" taken as "ok": nothing turned down."""
     return _patterns()["no_worries"].sub("ok", message)
@@ -204,6 +214,7 @@ def plain(message: str, n_shown: int, language: str, top_in_force: float | None,
     (:func:`asks_for_unsold`), "no worries" (:func:`without_no_worries`), a spec
     bound (:func:`spec_bound`), a budget not to pass (:func:`spend_no_more`), a new budget figure
     (:func:`budget_proposed`), a word of one type in force (:func:`only_type_word`)."""
+    message = spelt_out(message)
     pick = picked(message, n_shown, language)
     if pick is not None:
         return pick

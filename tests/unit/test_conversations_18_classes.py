@@ -187,3 +187,35 @@ def test_the_product_after_the_person_is_the_wish(fashion: ChatRec) -> None:
     reply = fashion.respond("and for my wife, maybe a handbag", session_id="w")
     items = _items(fashion, reply)
     assert items and all(i.attributes["articleType"] == "Handbags" for i in items)
+
+
+# ---------------------------------------------------------------- slang spellings, answers' own words
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("wich one is cheepest", "which one is cheapest"),
+    ("nope, one in blue maybe", "one in blue maybe"),
+    ("smth cheeper?", "something cheaper?"),
+])
+def test_slang_is_spelt_out(message: str, expected: str) -> None:
+    assert batch18_classes.spelt_out(message) == expected
+
+
+def test_nah_something_x_asks_for_x(electronics: ChatRec) -> None:
+    electronics.respond("usb cable for my phone", session_id="n")
+    reply = electronics.respond("nope, something braided", session_id="n")
+    items = _items(electronics, reply)
+    assert items and all("braided" in i.title.lower() for i in items)
+
+
+def test_a_spanish_field_answer_is_a_spanish_sentence(fashion: ChatRec) -> None:
+    fashion.respond("relojes para mujer", session_id="f")
+    reply = fashion.respond("¿de qué color es el tercero?", session_id="f")
+    assert " es " in reply.text and not reply.recommendations, reply.text
+
+
+@pytest.mark.parametrize(("language", "verb"), [("es", " es "), ("de", " ist ")])
+def test_the_field_answer_wording_has_a_verb_of_its_language(language: str, verb: str) -> None:
+    from chatrec.answers import _wording
+
+    said = str(_wording(language)["field_value"]).format(title="Timex Steel Watch", field="color", value="acero")
+    assert verb in said
