@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["also_new_type", "asks_for_unsold", "budget_proposed", "closing", "for_person_then_product", "only_type_word",
+__all__ = ["also_new_type", "budget_proposed", "closing", "for_person_then_product", "only_type_word",
            "picked", "plain", "spec_bound", "spelt_out", "spend_no_more", "without_no_worries"]
 
 _DATA = Path(__file__).parent / "data" / "batch18_classes.json"
@@ -55,7 +55,7 @@ def _table() -> dict[str, Any]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     table = _table()
     names = ["pick_zh", "pick_zh_decided", "thanks", "done", "still_asking", "no_worries", "no_more_than_unit",
-             "spend_no_more_es", "spend_no_more_de", "what_about_figure", "only_word_ones", "do_you_have_en",
+             "spend_no_more_es", "spend_no_more_de", "what_about_figure", "only_word_ones",
              "also", "for_person", "nah_then_wish"]
     return {name: re.compile(table[name], re.IGNORECASE) for name in names}
 
@@ -134,15 +134,6 @@ def closing(message: str, language: str, shown_values: Collection[str], read: Ca
     return word
 
 
-def asks_for_unsold(message: str, not_sold: Callable[[str], bool]) -> str:
-    """"do u guys have fridges? mine just died" -> "any fridges? mine just died" when the shop sells no such thing
-    (``not_sold``), so that the reply says so; a thing the shop sells ("do you have Inception?") stays as written."""
-    found = _patterns()["do_you_have_en"].match(message)
-    if not found or not not_sold(found.group("thing")):
-        return message
-    return f"any {found.group('thing')}?{message[found.end():]}"
-
-
 def spelt_out(message: str) -> str:
     """Slang spellings spelt out ("wich is cheepest" -> "which is cheapest") and "nah, something X" read as the
     wish "something X"."""
@@ -209,16 +200,14 @@ def _value_words(value: str) -> set[str]:
 
 
 def plain(message: str, n_shown: int, language: str, top_in_force: float | None,
-          in_force: Mapping[str, Sequence[str]], kinds: Iterable[str], not_sold: Callable[[str], bool]) -> str:
-    """The message as the rules read it: a pick (:func:`picked`), a thing the shop does not sell asked for
-    (:func:`asks_for_unsold`), "no worries" (:func:`without_no_worries`), a spec
+          in_force: Mapping[str, Sequence[str]], kinds: Iterable[str]) -> str:
+    """The message as the rules read it: a pick (:func:`picked`), "no worries" (:func:`without_no_worries`), a spec
     bound (:func:`spec_bound`), a budget not to pass (:func:`spend_no_more`), a new budget figure
     (:func:`budget_proposed`), a word of one type in force (:func:`only_type_word`)."""
     message = spelt_out(message)
     pick = picked(message, n_shown, language)
     if pick is not None:
         return pick
-    message = asks_for_unsold(message, not_sold)
     message = without_no_worries(message)
     message = spec_bound(message)
     message = spend_no_more(message)

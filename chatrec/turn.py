@@ -1007,14 +1007,8 @@ def _batch18(parts: Parts, message: str, state: Any, catalog_currency: str | Non
             text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(parts.settings)), len(state.last_shown))
         if thanks is not None:
             return thanks
-    bm25 = parts.retriever.bm25
-    kinds = ["category", *type_fields(list(parts.vocabulary.fields))]
     return batch18_classes.plain(message, len(state.last_shown), language, state.max_price, state.include,
-                                 kinds, lambda thing: bool(
-                                     not_carried_wish.thing_not_carried(thing, "en", [], bm25.vocabulary, bm25.documents)
-                                     or shopper_moves.no_such_type(f"any {thing}", [
-                                         v for name in kinds for v in parts.vocabulary.counts.get(name, {})])
-                                     and not named(parts.linker, parts.retriever, thing)))
+                                 ["category", *type_fields(list(parts.vocabulary.fields))])
 
 
 def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) -> Turn:
