@@ -68,6 +68,7 @@ from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("que sean nike
 from chatrec import batch15_classes  # i12az: batch 15 ("3 of the first one", "you guys are slow", "put samsung back")
 from chatrec import batch16_classes  # i12be: batch 16 ("nt adidas", "difference between 1 and 2", "titan is fine actually")
 from chatrec import batch17_classes  # i12bj: batch 17 ("boat ones?", "any colour's fine", "4k only pls")
+from chatrec import batch18_classes  # i12bp: batch 18 ("the first one is fine", "cheers", "nothing bigger than 32 inch")
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
@@ -1001,6 +1002,22 @@ def _understanding_degraded(understanding: dict[str, Any]) -> dict[str, Any]:
     return {"degraded": {"understand": understanding["degraded"]}} if "degraded" in understanding else {}
 
 
+def _batch18(parts: Parts, message: str, state: Any, catalog_currency: str | None) -> str:
+    """i12bp: batch 18's readings (:mod:`chatrec.batch18_classes`): a pick with a word of assent, thanks that close,
+    "no worries", "nothing bigger than 32 inch", "no gastemos más de N", "what about 20000 then", "only the smart ones"."""
+    index = parts.retriever.index
+    language = state.language or "en"
+    if state.shown:
+        fields = list(parts.vocabulary.fields)
+        held = {str(v) for i in state.shown if i in index for name in fields for v in field_values(index.get(i), name)}
+        thanks = batch18_classes.closing(message, language, held, lambda text: understand(
+            text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(parts.settings)), len(state.last_shown))
+        if thanks is not None:
+            return thanks
+    return batch18_classes.plain(message, len(state.last_shown), language, state.max_price, state.include,
+                                 ["category", *type_fields(list(parts.vocabulary.fields))])
+
+
 def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) -> Turn:
     """Everything up to the reasons: the state, the query, the candidates and the decision."""
     settings = parts.settings
@@ -1017,6 +1034,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         batch17_classes.catalogue_title_words(parts.retriever.index))
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
+    message = _batch18(parts, message, state, catalog_currency)  # i12bp: "die erste bitte", "cheers", "what about 20000 then"
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
     if back_to is None and state.last_shown and parts.store.exists(session_id):  # i12aq: "which one is the benetton"
         back_to = gaps_round7.earlier_list_of_make(message, [
@@ -1144,8 +1162,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     added = {name: values for name, values in dressed.items() if name not in heard.include}
     if added:
         heard = heard.model_copy(update={"include": batch14_fixes.occasion_first(heard.include, added)})  # i12ba
-    heard = kind_words.purpose_of(heard, message, lambda text: understand(  # i12v: "hdmi, for my tv"
-        text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
+    heard = heard if batch18_classes.for_person_then_product(message) else kind_words.purpose_of(  # i12bp: "for her, sunglasses"
+        heard, message, lambda text: understand(  # i12v: "hdmi, for my tv"
+            text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
         state.queries[-2:], ["category", *type_fields(list(parts.vocabulary.fields))])
     types_said = heard.include
     heard = kind_words.narrowed(heard, message, {  # i12v: "sneakers": sports and casual shoes, not heels
@@ -1279,6 +1298,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard, state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
     heard = batch17_classes.turned_down_words(  # i12bj: "not the printed ones" turns the word down too
         heard, message, {i: index.get(i).title for i in state.last_shown if i in index})
+    heard = batch18_classes.also_new_type(  # i12bp: "oh wait, also need a belt" after formal shoes: the belts
+        heard, message, include_before, ["category", *type_fields(list(parts.vocabulary.fields))],
+        lambda text: understand(text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)))
     heard = batch15_fixes.for_me(  # i12bf: "and for me ..." after "one for me and one for my wife"
         heard, message, [t.text for t in turns_so_far() if t.role == "customer"], parts.vocabulary.counts)
     heard = batch15_fixes.on_screen_type(  # i12bf: "for men obviously" after "and a wallet too": the wallets
