@@ -52,7 +52,8 @@ def adjust(
 
     Args:
         request: The request the rules read.
-        message: The shopper's words (after the shared normalisation of :func:`understand`).
+        message: The shopper's own words, before the shared normalisation of :func:`understand` (which
+            reads "500-ish" as "about 500" before this step could see it).
         context: The turn's context (items shown, wishes in force, pending question).
         vocabulary: The catalogue's values.
         read_again: Reads the message reworded in the same context.
