@@ -15,7 +15,10 @@ English, a US teenager, a phone typist, non-native writers, a parent, a nurse, a
 - an answer to the question asked that only turns options down ("any except brown"): an answer;
 - a quality named by a word that is also a product type ("a phone with a big battery", "good camera",
   "a power bank that does 2 phone charges"): no batteries, cameras or phones besides;
-- a child said to be a boy or a girl ("a jacket for the bairn, a wee boy of 6"): that child only.
+- a child said to be a boy or a girl ("a jacket for the bairn, a wee boy of 6"): that child only;
+- the item pointed at is too dear and a bound is said ("this one is too costly, something under 1500"): a
+  search with that bound;
+- a shown item picked as the one that is not another ("the one that isnt redmi, does it have 5g").
 
 The word patterns are in ``chatrec/data/set60_classes.json``.
 """
@@ -78,7 +81,6 @@ def adjust(
     if request.intent not in (*_WISHES, "answer"):
         return request
     request = _feature_not_product(request, text, vocabulary)
-    request = _ear_noun(request, text, vocabulary)
     return _child_named(request, text)
 
 
@@ -196,18 +198,6 @@ def _too_dear_bound(request: Any, text: str, again: Callable[[str], Any]) -> Any
             return request
         request = request.model_copy(update={"price": heard.price})
     return request.model_copy(update={"intent": "refine", "references": []})
-
-
-def _ear_noun(request: Any, text: str, vocabulary: Any) -> Any:
-    """"in-Ear Bluetooth Neckband": the in-ear type and the earphones' subcategory both (as "audífonos in ear")."""
-    kinds = {"In-Ear", "On-Ear", "Over-Ear"}
-    if not kinds & set(request.include.get("category", [])) or request.include.get("subcategory"):
-        return request
-    subcategories = getattr(vocabulary, "counts", {}).get("subcategory", {})
-    earphones = "Headphones,Earbuds&Accessories"
-    if earphones not in subcategories or not word_tables.has(_DATA, "ear_nouns", "en", text):
-        return request
-    return request.model_copy(update={"include": {**request.include, "subcategory": [earphones]}})
 
 
 def _pending_answer(request: Any, context: Any) -> Any:

@@ -12,7 +12,6 @@ PHONES = ("B0BBN4DZBD", "B0B3CPQ5PF", "B0BMGB3CH9")  # Redmi 6,499, OnePlus 28,9
 TVS = ("B09F6S8BT6", "B08DPLCM6T", "B0B6F7LX4C", "B08B42LWKN")  # Samsung, LG, MI, OnePlus
 WATCHES = ("B09V12K8NT", "B0B5LVS732", "B0B3N7LR6K")  # boAt 1,499, Noise 1,898, Fire-Boltt 3,999
 TEES = ("1617", "1889", "1849")  # red, navy blue, white men's t-shirts
-HEADPHONES = "Headphones,Earbuds&Accessories"
 POUND = 105.06  # rupees, the documented default rate
 DOLLAR = 83.0
 
@@ -267,12 +266,3 @@ def test_the_one_that_is_not(catalogues, shown, text, intent, positions) -> None
     assert heard.intent == intent, (text, heard.intent)
     assert heard.positions == positions, text
     assert not heard.exclude, text
-
-
-@pytest.mark.parametrize(
-    "text", ["boAt in-ear earphones with mic", "Noise Buds VS104 Truly Wireless in-Ear Earbuds with 30H Playtime"],
-)
-def test_in_ear_with_an_earphone_word(catalogues, text) -> None:
-    heard = _read(catalogues, "electronics", text)
-    assert heard.include.get("category") == ["In-Ear"], (text, heard.include)
-    assert heard.include.get("subcategory") == [HEADPHONES], (text, heard.include)
