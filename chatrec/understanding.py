@@ -57,6 +57,7 @@ from chatrec import set52_classes  # i12at
 from chatrec import set54_classes  # i12ay
 from chatrec import set56_classes  # i12bd
 from chatrec import set58_classes  # i12bi
+from chatrec import recurring_classes  # i12bs
 from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
 from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
 from chatrec import subkind_negation  # lead: turning down a kind of the type searched
@@ -1606,6 +1607,8 @@ def understand(
     request = gaps_round12.adjust(  # i12bm: "show me the third in black" with nothing shown
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set58_classes.adjust(  # i12bi: "a Wasserkocherle hald", "电竟键盘", "entre treinta y cincuenta", "驱动装不上"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = recurring_classes.adjust(  # i12bs: "粉色的我不喜欢", "三百以上的不要", "wie verbinde ich ..."
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"
