@@ -12,6 +12,10 @@ with a list of the sets' sentences:
   down, a shown item rejected) applies to every such predicate;
 - a floor inside a refusal ("鼠标 三百以上的不要", "mas de 3000 no", "über 50 Euro nicht", "anything over
   2k is a no"): read again as the ceiling it is;
+- the device an accessory is bought for, said before it in Chinese ("给手机买个充电头", "给电视配个支架"): the
+  device's type is no wish when another type is wanted;
+- the thing set apart by 除了 said bare ("除了JBL 其他两个比一下", "除了红米 另外两个"): read with the classifier
+  the rules know a pointing by ("除了JBL那个"), so the others are the items meant;
 - a typo of a Spanish or German word of the lexicon ("una mochlia azul", "ein Rucksak"), when the
   message names no product type: the one lexicon word closest to it (one edit, two from eight letters,
   a swap of two letters counting one), kept when the message then names a type;
@@ -77,6 +81,8 @@ def adjust(
     if request.intent in _NO_WISH:
         return request
     request = _ceiling(request, text, again)
+    request = _complement(request, text, context, again)
+    request = _for_device(request, text, again)
     request = _foreign_typo(request, text, again)
     return _refusal(request, text, again)
 
@@ -106,6 +112,38 @@ def _ceiling(request: Any, text: str, again: Callable[[str], Any]) -> Any:
             continue
         return request.model_copy(update={"price": heard.price, "relative_price": None})
     return request
+
+
+def _complement(request: Any, text: str, context: Any, again: Callable[[str], Any]) -> Any:
+    """"除了JBL 其他两个比一下": the items other than the one set apart, when it was said without a classifier."""
+    shown = list(getattr(context, "shown", ()) or ())
+    if len(shown) < 3:
+        return request
+    for language, (found, replacement) in word_tables.table(_DATA)["complement"].items():
+        reworded = re.sub(found, replacement, text)
+        if reworded == text or language != str(request.language):
+            continue
+        heard = again(reworded)
+        if heard.intent in _NO_WISH or len(heard.references) <= len(request.references):
+            continue
+        return request.model_copy(update={name: getattr(heard, name) for name in (
+            "intent", "include", "exclude", "references")})
+    return request
+
+
+def _for_device(request: Any, text: str, again: Callable[[str], Any]) -> Any:
+    """"给手机买个充电头": the phone is what the charger is for; only the charger is wanted."""
+    found = word_tables.pattern(_DATA, "for_device", str(request.language))
+    match = found.search(text) if found else None
+    if match is None:
+        return request
+    device = again(match.group(1))
+    device_types = {(name, v) for name in _TYPE_FIELDS for v in device.include.get(name, [])}
+    wanted = {(name, v) for name in _TYPE_FIELDS for v in request.include.get(name, [])}
+    if not device_types & wanted or not wanted - device_types:
+        return request  # the device is not among the wishes, or is the only one
+    include = {name: [v for v in vs if (name, v) not in device_types] for name, vs in request.include.items()}
+    return request.model_copy(update={"include": {name: vs for name, vs in include.items() if vs}})
 
 
 def _refused_clauses(text: str) -> tuple[str, str] | None:

@@ -99,6 +99,40 @@ PROBES = [
     ('controls', 'multi || F || cur=category:Tshirts || rojo no me gusta, mejor azul || intent=refine; -baseColour=Red; +baseColour=Blue; lang=es'),
     ('controls', 'multi || F || cur=category:Tshirts || Rot mag ich nicht, lieber Blau || intent=refine; -baseColour=Red; +baseColour=Blue; lang=de'),
     ('controls', 'multi || F || || quiero unas cosas bonitas para mi madre || intent=recommend; +gender=Women; lang=es'),
+    # --- item_question_on_shown ---
+    ('item_question_on_shown', 'item_question || F || shown=F_SHOES || 第二双有37码吗 || intent=ask_about_item; ref=2; lang=zh'),
+    ('item_question_on_shown', 'item_question || F || shown=F_JEANS || does the first one come in 34 waist || intent=ask_about_item; ref=1'),
+    ('item_question_on_shown', 'item_question || E || shown=E_EAR || el segundo trae micrófono || intent=ask_about_item; ref=2; lang=es'),
+    ('item_question_on_shown', 'item_question || E || shown=E_WATCH || hat die dritte GPS || intent=ask_about_item; ref=3; lang=de'),
+    ('item_question_on_shown', 'item_question || E || shown=E_PHONES || how much ram does the samsung have || intent=ask_about_item; ref=3'),
+    ('item_question_on_shown', 'item_question || E || shown=E_SPEAK || 第一个能连电脑吗 || intent=ask_about_item; ref=1; lang=zh'),
+    ('item_question_on_shown', 'item_question || E || shown=E_TVS || la de LG tiene bluetooth? || intent=ask_about_item; ref=2; lang=es'),
+    ('item_question_on_shown', 'item_question || F || shown=F_BAGS || ist die grüne aus Leder || intent=ask_about_item; ref=1; lang=de'),
+    ('item_question_on_shown', 'item_question || E || shown=E_MICE || does the dell one need batteries || intent=ask_about_item; ref=3'),
+    # --- comparison_of_shown ---
+    ('comparison_of_shown', 'reference || E || shown=E_PHONES || 第一个跟第三个哪个好 || intent=compare; ref=1,3; lang=zh'),
+    ('comparison_of_shown', 'reference || E || shown=E_TVS || samsung vs lg which is better || intent=compare; ref=1,2'),
+    ('comparison_of_shown', 'reference || F || shown=F_WATCHES || qué diferencia hay entre el azul y el negro || intent=compare; ref=1,2; lang=es'),
+    ('comparison_of_shown', 'reference || E || shown=E_EAR || was ist der Unterschied zwischen dem JBL und dem Samsung || intent=compare; ref=1,3; lang=de'),
+    ('comparison_of_shown', 'reference || E || shown=E_SPEAK || 除了JBL 另外两个比一下 || intent=compare; ref=1,3; lang=zh'),
+    ('comparison_of_shown', 'reference || F || shown=F_TEES || compare the red and the white || intent=compare; ref=1,3'),
+    ('comparison_of_shown', 'reference || E || shown=E_WATCH || noise oder fire-boltt, welche ist besser || intent=compare; ref=2,3; lang=de'),
+    ('comparison_of_shown', 'reference || E || shown=E_PHONES || entre el redmi y el oneplus cuál me recomiendas || intent=compare; ref=1,2; lang=es'),
+    # --- complement_reference ---
+    ('complement_reference', 'reference || E || shown=E_SPEAK || 除了JBL 其他两个比一下 || intent=compare; ref=1,3; lang=zh'),
+    ('complement_reference', 'reference || E || shown=E_SPEAK || 除了JBL那个 另外两个比一下 || intent=compare; ref=1,3; lang=zh'),
+    ('complement_reference', 'reference || E || shown=E_SPEAK || 除了第二个 另外两个比一下 || intent=compare; ref=1,3; lang=zh'),
+    ('complement_reference', 'reference || E || shown=E_SPEAK || 除了JBL 另外两个哪个好 || intent=compare; ref=1,3; lang=zh'),
+    ('complement_reference', 'reference || E || shown=E_PHONES || 除了红米 另外两个比一下 || intent=compare; ref=2,3; lang=zh'),
+    ('complement_reference', 'reference || F || shown=F_BAGS || 除了粉色 其他几个哪个大 || intent=compare; ref=1,2,4; lang=zh'),
+    ('complement_reference', 'reference || E || shown=E_TVS || 除了LG之外 其它的比较一下 || intent=compare; ref=1,3,4; lang=zh'),
+    ('complement_reference', 'multi || F || cur=category:Tshirts || 除了黑色 其他颜色都可以 || intent=refine; -baseColour=Black; lang=zh'),
+    # --- accessory_for_device ---
+    ('accessory_for_device', 'multi || E || || 给手机买个充电头 || intent=recommend; +category=WallChargers; lang=zh'),
+    ('accessory_for_device', 'multi || E || || 给笔记本配个鼠标 无线的 || intent=recommend; +category=Mice; lang=zh'),
+    ('accessory_for_device', 'multi || E || || 给我的手机买个充电宝 || intent=recommend; +category=PowerBanks; lang=zh'),
+    ('accessory_for_device', 'multi || E || || 给老婆买个手机 || intent=recommend; +category=Smartphones; lang=zh'),
+    ('accessory_for_device', 'multi || E || || 给电脑买个键盘 || intent=recommend; +category=Keyboards; lang=zh'),
 ]
 
 
