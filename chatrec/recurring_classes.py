@@ -91,6 +91,8 @@ def _off_topic(request: Any, text: str, context: Any) -> Any:
     """A how-to / return / order question or a text to write, with no buying word and nothing shown."""
     if request.intent not in _SHOPPING or request.references or list(getattr(context, "shown", ()) or ()):
         return request
+    if request.exclude or request.price is not None:
+        return request  # "不要蓝的 也不要黑的 咋整": a shopper turning values down is shopping
     frames = word_tables.table(_DATA)["offtopic"]
     for language in _LANGUAGES:
         framed = any(re.search(frames[kind][language], text) for kind in ("howto", "task"))
@@ -190,7 +192,11 @@ def _refusal(request: Any, text: str, again: Callable[[str], Any]) -> Any:
     if any((name, v) not in wanted for name, vs in heard.include.items() for v in vs):
         return request  # the reworded message wants something the shopper did not say
     before = {(name, v) for name, vs in request.exclude.items() for v in vs}
+    # Only a value the first reading wanted is turned down: "these are giving grandpa, hard pass" refuses
+    # the items, not the men's range.
     refused = {(name, v) for name, vs in heard.exclude.items() for v in vs} - before
+    if refused - wanted:
+        refused = set()
     rejected = heard.intent == "reject" and heard.references and request.intent != "reject"
     if not refused and not rejected:
         return request
@@ -223,6 +229,8 @@ def _foreign_typo(request: Any, text: str, again: Callable[[str], Any]) -> Any:
     language = str(request.language)
     if language not in ("es", "de") or any(request.include.get(name) for name in _TYPE_FIELDS):
         return request
+    if request.intent not in _SHOPPING or request.references:
+        return request  # "braucht die Batterien?": a question about a shown item names no type to correct
     from chatrec.language import Lexicon
 
     lexicon = Lexicon.default()
