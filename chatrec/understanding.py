@@ -59,6 +59,7 @@ from chatrec import set56_classes  # i12bd
 from chatrec import set58_classes  # i12bi
 from chatrec import set61_classes  # i12bo
 from chatrec import set60_classes  # i12bn
+from chatrec import recurring_classes  # i12bs
 from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
 from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
 from chatrec import subkind_negation  # lead: turning down a kind of the type searched
@@ -1617,6 +1618,8 @@ def understand(
     request = set60_classes.adjust(  # i12bn: "blackjeens", "a pony max", "got cheaper one?", "who won yesterday"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = xfails_round3.adjust(  # i12bq: "I have a samsung tv and lost the remote", "not the 2 in 1 ones"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = recurring_classes.adjust(  # i12bs: "粉色的我不喜欢", "三百以上的不要", "wie verbinde ich ..."
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"
