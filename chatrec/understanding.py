@@ -70,6 +70,7 @@ from chatrec import gaps_round9  # i12bb: sizes are no prices, "a phone case", "
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import connect_questions  # lead: does a shown item connect to a device
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
+from chatrec import gaps_round13  # i12br: shopping gaps round 13
 from chatrec import set57_classes  # i12bh
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
@@ -1606,6 +1607,8 @@ def understand(
     request = gaps_round12.adjust(  # i12bm: "show me the third in black" with nothing shown
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set58_classes.adjust(  # i12bi: "a Wasserkocherle hald", "电竟键盘", "entre treinta y cincuenta", "驱动装不上"
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = gaps_round13.adjust(  # i12br: "da igual el color", "now a TV" after "phone under 15000"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"

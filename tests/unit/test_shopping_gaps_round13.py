@@ -1,0 +1,93 @@
+"""Shopping gaps round 13 (issue 12, branch i12br): the lead's gaps, each class tried on wording other than
+the brief's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chatrec import gaps_round13
+from chatrec.dialogue import DialogueState, update_state
+from chatrec.request import ShopperRequest
+
+
+def _read(catalogues: Any, catalogue: str, message: str, current: dict[str, list[str]] | None = None,
+          shown: int = 0) -> Any:
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, items = catalogues[catalogue]
+    wanted = set((current or {}).get("category", ()))
+    listed = [i for i in items.values() if not wanted or i.category in wanted][:shown]
+    context = TurnContext(shown=listed, searching=bool(current or listed), current=current or {},
+                          catalog_currency="INR" if catalogue == "electronics" else None)
+    return understand(message, vocabulary, context)
+
+
+# --- a wish given up drops its exclusions too --------------------------------------------------------------
+
+
+def test_giving_up_a_field_drops_its_exclusions_and_keeps_the_others() -> None:
+    state = DialogueState()
+    state = update_state(state, ShopperRequest(intent="recommend", include={"category": ["Handbags"]}))
+    state = update_state(state, ShopperRequest(intent="refine", exclude={"baseColour": ["Black"], "brand": ["Puma"]}))
+    state = update_state(state, ShopperRequest(intent="refine", drop=["baseColour"]))
+    assert "baseColour" not in state.exclude
+    assert state.exclude.get("brand") == ["Puma"]
+    assert state.include == {"category": ["Handbags"]}
+
+
+def test_giving_up_a_field_and_refusing_a_value_again_keeps_the_new_refusal() -> None:
+    state = update_state(DialogueState(), ShopperRequest(intent="refine", exclude={"baseColour": ["Black"]}))
+    state = update_state(state, ShopperRequest(intent="refine", drop=["baseColour"], exclude={"baseColour": ["Red"]}))
+    assert state.exclude == {"baseColour": ["Red"]}
+
+
+@pytest.mark.parametrize("said", [
+    "el color me da igual", "cualquier color", "no importa el color", "Farbe ist mir egal", "egal welche Farbe",
+    "jede Farbe geht",
+])
+def test_a_colour_given_up_in_spanish_or_german_drops_the_colour(catalogues: Any, said: str) -> None:
+    request = _read(catalogues, "fashion", said, {"category": ["Handbags"]}, shown=5)
+    assert "baseColour" in request.drop, request
+    assert request.intent in ("refine", "recommend", "answer"), request
+
+
+@pytest.mark.parametrize("said, word", [
+    ("la marca da igual", "brand"), ("Marke egal", "brand"), ("me da igual la talla", "size"), ("nada", None),
+    ("der Preis ist egal", None), ("das Wetter ist egal", None),
+])
+def test_the_field_given_up_is_the_one_named(said: str, word: str | None) -> None:
+    assert gaps_round13.given_up_field(said, None) == word
+
+
+# --- a budget stays with its type --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["and a television now", "ok show me smartwatches", "ahora unos auriculares in-ear",
+                                  "jetzt einen Fernseher"])
+def test_a_new_unrelated_type_drops_the_earlier_budget(catalogues: Any, said: str) -> None:
+    request = _read(catalogues, "electronics", said, {"category": ["Smartphones"]}, shown=5)
+    assert request.include.get("category") and "Smartphones" not in request.include["category"], request
+    assert "price" in request.drop, request
+
+
+@pytest.mark.parametrize("said", ["a television, same budget please", "tvs too, also under 15000", "电视 预算一样",
+                                  "una tele con el mismo presupuesto", "einen Fernseher, gleiches Budget"])
+def test_a_new_type_keeps_the_budget_when_the_shopper_keeps_it(catalogues: Any, said: str) -> None:
+    request = _read(catalogues, "electronics", said, {"category": ["Smartphones"]}, shown=5)
+    assert "price" not in request.drop, request
+    assert request.relative_price is None, request
+
+
+def test_a_related_type_keeps_the_budget(catalogues: Any) -> None:
+    request = _read(catalogues, "electronics", "normal tvs instead", {"category": ["SmartTelevisions"]}, shown=5)
+    assert "price" not in request.drop, request
+
+
+@pytest.mark.parametrize("new, current, related", [
+    (["StandardTelevisions"], ["SmartTelevisions"], True), (["Shirts"], ["Tshirts"], True),
+    (["SmartTelevisions"], ["Smartphones"], False), (["Belts"], ["Jeans"], False),
+])
+def test_related_types(new: list[str], current: list[str], related: bool) -> None:
+    assert gaps_round13.related_types(new, current) is related
