@@ -22,7 +22,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "budget_for_new_type", "given_up_field", "keeps_budget", "related_types"]
+__all__ = ["adjust", "budget_for_new_type", "given_up_field", "keeps_budget", "kept_list", "related_types"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round13.json")
 
@@ -126,3 +126,15 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any, reread: Ca
 
     request = _given_up(request, message, vocabulary, reread)
     return budget_for_new_type(request, message, context, ["category", *type_fields(list(vocabulary.fields))])
+
+
+def kept_list(heard: Any, owned_note: str | None, shown: bool) -> Any:
+    """A statement about a device someone has that changes no wish ("he has a samsung phone" while speakers
+    are shown; :func:`chatrec.gaps_round12.owned_context` wrote its note): the list shown stays, the same
+    items in the same order, as "show me those again" keeps it."""
+    if not owned_note or not shown or heard.intent not in ("recommend", "refine", "answer"):
+        return heard
+    if any(heard.include.values()) or any(heard.exclude.values()) or heard.price is not None or heard.drop \
+            or heard.avoid_words or heard.relative_price or heard.references:
+        return heard
+    return heard.model_copy(update={"intent": "show_again", "show_now": True, "query": ""})

@@ -42,6 +42,7 @@ from chatrec import gaps_round8  # i12aw: shopping gaps round 8
 from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
+from chatrec import gaps_round13  # i12br: shopping gaps round 13
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
@@ -1274,6 +1275,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard, makes, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))],
         heard.language if heard.language in ("es", "de", "zh") else state.language)
     notes.extend([owned_note] if owned_note else [])
+    heard = gaps_round13.kept_list(heard, owned_note, bool(state.last_shown))  # i12br: the list shown stays
     size_note = gaps_round12.size_note(message, list(parts.vocabulary.fields), heard.language) \
         if heard.intent in ("recommend", "refine", "answer", "more_like") else None  # i12bm: "size 9" on a shop without sizes
     notes.extend([size_note] if size_note else [])

@@ -91,3 +91,30 @@ def test_a_related_type_keeps_the_budget(catalogues: Any) -> None:
 ])
 def test_related_types(new: list[str], current: list[str], related: bool) -> None:
     assert gaps_round13.related_types(new, current) is related
+
+
+# --- whole conversations ------------------------------------------------------------------------------------
+
+
+def test_a_budget_for_phones_does_not_cap_the_earphones_asked_next(electronics_chatrec: Any) -> None:
+    rec = electronics_chatrec
+    rec.respond("a smartphone under 600", session_id="r13-budget")
+    reply = rec.respond("ok now show me smart tvs", session_id="r13-budget")
+    assert reply.recommendations, reply.text
+    assert any((r.price or 0) > 600 for r in reply.recommendations), [r.price for r in reply.recommendations]
+
+
+def test_a_budget_kept_for_the_next_type_still_caps_it(electronics_chatrec: Any) -> None:
+    rec = electronics_chatrec
+    rec.respond("smart tv under 20000", session_id="r13-kept")
+    reply = rec.respond("what about smartphones, with the same budget", session_id="r13-kept")
+    assert all((r.price or 0) <= 20000 for r in reply.recommendations), [r.price for r in reply.recommendations]
+
+
+@pytest.mark.parametrize("said", ["my brother has an iphone", "mi hermana tiene un samsung", "sie hat ein iPhone"])
+def test_a_device_someone_has_keeps_the_list_shown(electronics_chatrec: Any, said: str) -> None:
+    rec = electronics_chatrec
+    first = rec.respond("show me smart tvs", session_id=f"r13-own-{said}")
+    assert first.recommendations, first.text
+    again = rec.respond(said, session_id=f"r13-own-{said}")
+    assert [r.item_id for r in again.recommendations] == [r.item_id for r in first.recommendations], again.text
