@@ -22,7 +22,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "budget_for_new_type", "given_up_field", "keeps_budget", "kept_list", "related_types"]
+__all__ = ["adjust", "budget_for_new_type", "given_up_field", "keeps_budget", "kept_list", "related_types", "unsized"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round13.json")
 
@@ -138,3 +138,19 @@ def kept_list(heard: Any, owned_note: str | None, shown: bool) -> Any:
             or heard.avoid_words or heard.relative_price or heard.references:
         return heard
     return heard.model_copy(update={"intent": "show_again", "show_now": True, "query": ""})
+
+
+def unsized(message: str) -> str:
+    """The message without the clothing or shoe sizes it says ("running shoes size 9" -> "running shoes",
+    "zapatillas talla 42" -> "zapatillas"): what is left names the product, to say whether the shop sells it."""
+    from chatrec.gaps_round12 import sizes_said
+
+    out = message
+    for size in sizes_said(message):
+        out = re.sub(r"\s*".join(re.escape(part) for part in size.split()), " ", out, flags=re.IGNORECASE)
+    if sizes_said(out):  # written with letters the folding changes ("Größe 44"): the folded message
+        out = folded(message)
+        for size in sizes_said(message):
+            out = out.replace(size, " ")
+    out = re.sub(r"\s+", " ", out).strip()
+    return out if re.search(r"[^\W\d_]", out) else message

@@ -3,6 +3,7 @@ the brief's."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -118,3 +119,21 @@ def test_a_device_someone_has_keeps_the_list_shown(electronics_chatrec: Any, sai
     assert first.recommendations, first.text
     again = rec.respond(said, session_id=f"r13-own-{said}")
     assert [r.item_id for r in again.recommendations] == [r.item_id for r in first.recommendations], again.text
+
+
+# --- a thing the shop does not sell, said with a size -------------------------------------------------------
+
+
+@pytest.mark.parametrize("said, left", [
+    ("hiking boots size 10", "hiking boots"), ("botas de montaña talla 43", "botas de montaña"),
+    ("Wanderschuhe Größe 42", "wanderschuhe"), ("运动鞋 43码", "运动鞋"), ("size 9", "size 9"),
+])
+def test_the_sizes_come_off_the_thing_named(said: str, left: str) -> None:
+    assert gaps_round13.unsized(said) == left
+
+
+@pytest.mark.parametrize("said", ["hiking boots size 10", "zapatillas para correr talla 41", "Laufschuhe in Größe 44"])
+def test_a_thing_not_sold_said_with_a_size_is_said_not_sold(electronics_chatrec: Any, said: str) -> None:
+    reply = electronics_chatrec.respond(said, session_id=f"r13-size-{said}")
+    assert re.search(r"boots|zapatillas|laufschuhe", reply.text, re.IGNORECASE), reply.text
+    assert not re.search(r"size|talla|größe", reply.text, re.IGNORECASE), reply.text
