@@ -22,7 +22,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "budget_for_new_type", "given_up_field", "keeps_budget", "kept_list", "related_types", "unsized"]
+__all__ = ["adjust", "budget_for_new_type", "given_up_field", "keeps_budget", "kept_list", "related_types", "unsized", "hobby_words", "type_not_asked"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round13.json")
 
@@ -154,3 +154,53 @@ def unsized(message: str) -> str:
             out = out.replace(size, " ")
     out = re.sub(r"\s+", " ", out).strip()
     return out if re.search(r"[^\W\d_]", out) else message
+
+
+def _liking_clauses(text: str) -> list[str]:
+    """The clauses of the text that say what someone likes ("she loves old songs", "le encanta la música",
+    "他喜欢听老歌"): the liking word and up to four words after it, folded."""
+    from chatrec.hobbies import _compiled as hobby_patterns
+
+    likes, _ = hobby_patterns()
+    folded_text = folded(text)
+    out: list[str] = []
+    for pattern in likes.values():
+        for found in pattern.finditer(folded_text):
+            rest = folded_text[found.end():]
+            tail = re.match(r"(?:\s*(?!(?:but|and|or|so|wants?|needs?|with|for|i|he|she|they|pero|y|aber|und)\b)[^\W_]+){0,4}", rest)
+            cjk = re.match(r"[\u3400-\u9fff]{0,6}", rest.lstrip())
+            out.append(found.group(0) + (tail.group(0) if tail else "") + (cjk.group(0) if cjk else ""))
+    return out
+
+
+def hobby_words(text: str) -> set[str]:
+    """The words of what someone likes, said only there ("she loves old songs": loves, love, old, songs, song):
+    no feature of an item a reason may credit. A word said again elsewhere is not one."""
+    clauses = _liking_clauses(text)
+    if not clauses:
+        return set()
+    inside = {w for clause in clauses for w in re.findall(r"[^\W_]+", clause)}
+    outside = folded(text)
+    for clause in clauses:
+        outside = outside.replace(clause, " ")
+    words = inside - set(re.findall(r"[^\W_]+", outside))
+    return words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3}
+
+
+def type_not_asked(facts: Sequence[Any], category: str | None, text: str, wished: set[str]) -> list[Any]:
+    """The facts with the type no longer marked as asked for when it was inferred from a pastime ("she loves old
+    songs" -> headphones) and the shopper never named it: a reason does not say "the type you asked for"."""
+    from dataclasses import replace
+
+    from chatrec.hobbies import hobbies_said
+
+    if not category or not any(f.kind == "type" and f.matched for f in facts):
+        return list(facts)
+    types = {t for lang in ("en", "es", "de", "zh") for t in hobbies_said(text, lang)}
+    if category not in types:
+        return list(facts)
+    words = [w for w in re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", category).lower()) if len(w) > 1]
+    head = words[-1].rstrip("s") if words else ""
+    if not head or any(head in w for w in wished):
+        return list(facts)
+    return [replace(f, matched=False) if f.kind == "type" else f for f in facts]

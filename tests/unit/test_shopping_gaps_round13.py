@@ -137,3 +137,30 @@ def test_a_thing_not_sold_said_with_a_size_is_said_not_sold(electronics_chatrec:
     reply = electronics_chatrec.respond(said, session_id=f"r13-size-{said}")
     assert re.search(r"boots|zapatillas|laufschuhe", reply.text, re.IGNORECASE), reply.text
     assert not re.search(r"size|talla|größe", reply.text, re.IGNORECASE), reply.text
+
+
+# --- a type read from a pastime is not one the shopper asked for ------------------------------------------
+
+
+@pytest.mark.parametrize("said, words, kept", [
+    ("my uncle loves classic rock", {"loves", "classic", "rock"}, set()),
+    ("he enjoys reading old novels, something for that", {"reading", "old", "novels", "novel"}, {"something"}),
+    ("she loves music but wants old style headphones", set(), {"old"}),
+])
+def test_the_words_of_a_pastime_are_no_features(said: str, words: set[str], kept: set[str]) -> None:
+    found = gaps_round13.hobby_words(said)
+    assert words <= found, found
+    assert not kept & found, found
+
+
+def test_a_type_read_from_a_pastime_is_not_marked_asked_for() -> None:
+    from chatrec.grounding import Fact
+
+    facts = [Fact("type", "category", "in-ear earphone", True), Fact("brand", "brand", "boAt", False)]
+    out = gaps_round13.type_not_asked(facts, "In-Ear", "a present for my aunt, she loves listening to music", {"aunt"})
+    assert [f.matched for f in out] == [False, False]
+    named = gaps_round13.type_not_asked(facts, "In-Ear", "earphones for my aunt, she loves music", {"earphones"})
+    assert named[0].matched
+    untouched = gaps_round13.type_not_asked(facts, "In-Ear", "earphones for my aunt", set())
+    assert untouched[0].matched
+
