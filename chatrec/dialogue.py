@@ -320,6 +320,7 @@ class DialogueState:
                 self.price_tier = None  # i12v
             else:
                 self.include.pop(name, None)
+                self.exclude.pop(name, None)  # i12br: "not black", then "any colour is fine now"
         types = set(type_fields([*self.include, *heard.include])) | {"category"}
         if heard.intent == "recommend" and any(name in types for name in heard.include):
             replaced = [n for n in self.include

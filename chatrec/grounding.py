@@ -34,6 +34,7 @@ from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec import reason_words  # i12al
 from chatrec import gaps_round9  # i12bb
 from chatrec import gaps_round10  # i12bg
+from chatrec import gaps_round13  # i12br
 from chatrec import gaps_round12  # i12bm
 from chatrec import gaps_round11  # i12bk
 
@@ -487,6 +488,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     used |= reason_words.not_features(item, request, request.said(wording), wording.synonyms)  # i12al: "mentions mobile", "mentions phone"
     used |= gaps_round9.device_words(request.text, item.title)  # i12bb: "a case for my phone" credits no "with phone"
     used |= gaps_round10.story_verbs(request.text)  # i12bg: "something to charge it when I travel" credits no "charge"
+    used |= gaps_round13.hobby_words(request.text)  # i12br: "she loves old songs" credits no "old", no "love"
     # Features come from the shopper's own words only: a wished category path can hold many words.
     # The budget's numbers are no feature ("a kettle under 1500" is not a "1500 Watt" kettle).
     budget = {_format_number(float(bound)).replace(",", "") for bound in (request.min_price, request.max_price)
@@ -496,7 +498,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     budget |= family_words(request.text)  # "dark colours" is a wish of colours, no "Glow in Dark" feature
     for words, source in _features(item, request.said(wording) - budget, used, wording):
         facts.append(Fact("feature", source, words, True))
-    return facts
+    return gaps_round13.type_not_asked(facts, item.category, request.text, request.said(wording))  # i12br: a type read from a pastime
 
 
 def spec_facts(item: Item, specs: Mapping[str, tuple[float | None, float | None]]) -> list[Fact]:

@@ -44,6 +44,7 @@ from chatrec import gaps_round8  # i12aw: shopping gaps round 8
 from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
+from chatrec import gaps_round13  # i12br: shopping gaps round 13
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
@@ -1309,6 +1310,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard, makes, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))],
         heard.language if heard.language in ("es", "de", "zh") else state.language)
     notes.extend([owned_note] if owned_note else [])
+    heard = gaps_round13.kept_list(heard, owned_note, bool(state.last_shown))  # i12br: the list shown stays
     size_note = gaps_round12.size_note(message, list(parts.vocabulary.fields), heard.language) \
         if heard.intent in ("recommend", "refine", "answer", "more_like") else None  # i12bm: "size 9" on a shop without sizes
     notes.extend([size_note] if size_note else [])
@@ -1436,12 +1438,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             and not compares_prices and not owned_note and not pointer_note and not outfit_mix.asks_outfit(message):  # lead: "有没有便宜一点的", "un conjunto"
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
-            message, heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
+            gaps_round13.unsized(message), heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
         gave_up = bool(heard.drop) and bool(set(re.findall(r"[a-z]+", f"{thing or ''} {message}".lower())) & _GIVEN_UP)
         if gave_up:  # lead, stop 33: "颜色无所谓了" ("colour is fine"), "any colour is fine now": no product named
             pass
         elif thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
+            notes[:] = [n for n in notes if n != size_note]  # i12br: no size of a thing not sold
         elif not heard.include and not state.requested and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing):

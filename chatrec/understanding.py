@@ -75,6 +75,7 @@ from chatrec import connect_questions  # lead: does a shown item connect to a de
 from chatrec import degree_words  # lead: "nothing too short" is no type turned down
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
+from chatrec import gaps_round13  # i12br: shopping gaps round 13
 from chatrec import set57_classes  # i12bh
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import batch14_fixes  # i12ba: batch 14's xfails ("das WLAN geht nicht", "正装的", "算了还是黑色吧")
@@ -1620,6 +1621,8 @@ def understand(
     request = xfails_round3.adjust(  # i12bq: "I have a samsung tv and lost the remote", "not the 2 in 1 ones"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = recurring_classes.adjust(  # i12bs: "粉色的我不喜欢", "三百以上的不要", "wie verbinde ich ..."
+        request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = gaps_round13.adjust(  # i12br: "da igual el color", "now a TV" after "phone under 15000"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"
