@@ -249,5 +249,7 @@ def _foreign_typo(request: Any, text: str, again: Callable[[str], Any]) -> Any:
             continue
         if any(v not in heard.include.get(name, []) for name, vs in request.include.items() for v in vs):
             continue  # the corrected reading lost a wish: not this word
+        if any(v not in heard.exclude.get(name, []) for name, vs in request.exclude.items() for v in vs):
+            continue  # or a refusal ("que no me mostrara zapatos de tacón" is no "mostaza"): not this word
         return heard.model_copy(update={"language": request.language})
     return request

@@ -89,6 +89,8 @@ PROBES = [
     ('type_typo', 'synonym_typo || E || || einen Wasserkoher bitte || intent=recommend; +category=ElectricKettles; lang=de'),
     ('type_typo', 'synonym_typo || F || || Handtashce in schwarz || intent=recommend; +category=Handbags; +baseColour=Black; lang=de'),
     # --- controls ---
+    # lead, stop 34: a usted refusal's verb is no colour typo ("mostrara" is no "mostaza")
+    ('controls', 'negation || F || cur=subCategory:Shoes+gender:Women || Por favor, no me mostrara sandalias. || intent=refine; -subCategory=Sandal; lang=es'),
     ('controls', 'multi || E || || necesito un cargador nuevo, el mío no carga || intent=recommend; +category=WallChargers; lang=es'),
     ('controls', 'multi || F || cur=category:Handbags || me gusta el negro || intent=refine; +baseColour=Black; lang=es'),
     ('controls', 'multi || F || cur=category:Handbags || 我喜欢黑色的 || intent=refine; +baseColour=Black; lang=zh'),
