@@ -215,19 +215,30 @@ def plain(message: str, n_shown: int, language: str, top_in_force: float | None,
     return only_type_word(message, in_force, kinds)
 
 
+#: A need said with the new product ("i also need a wallet", "también quiero", "ich brauche auch", "还要"): that product
+#: now, not added to the list of those wanted ("and also a belt" after jeans).
+_NEED = re.compile(r"\b(?:need|needs|want|wanna|looking for|necesito|quiero|busco|brauche|möchte|moechte|suche|will)\b"
+                   r"|还要|还需要|也要|也需要|想要")
+
+
 def also_new_type(heard: Any, message: str, in_force: Mapping[str, Sequence[str]], kinds: Iterable[str],
                   read: Callable[[str], Any]) -> Any:
     """"also need a belt" while formal shoes are in force: the belts alone (the product types in force that the
-    message does not name itself are left out when it names a new one with "also", "too", "auch", "还要")."""
+    message does not name itself are left out when it names a new one with "also", "too", "auch", "还要", and a value
+    of another field that is the new type's own ("brown") or a need ("i also need a wallet"). "and also a belt" adds
+    the type to those in force."""
     if heard.intent not in ("recommend", "refine") or not _patterns()["also"].search(message):
         return heard
     alone: Any = None
+    kinds = list(kinds)
     for kind in kinds:
         now = list(heard.include.get(kind) or [])
         before = set(in_force.get(kind) or [])
         if not before or not any(v not in before for v in now) or not any(v in before for v in now):
             continue
         alone = alone if alone is not None else read(message)
+        if not _NEED.search(message.lower()) and not any(values for name, values in alone.include.items() if name not in kinds):
+            return heard  # lead, stop 34: "and also a belt" adds the type; "also need a belt", "also a belt, brown": the belt
         said = set(alone.include.get(kind) or [])
         kept = [v for v in now if v not in before or v in said]
         if kept and len(kept) < len(now):

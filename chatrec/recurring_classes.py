@@ -116,11 +116,15 @@ def _ceiling(request: Any, text: str, again: Callable[[str], Any]) -> Any:
     return request
 
 
+#: Other values of a field asked for after 除了 ("除了三星还有别的牌子吗", "除了黑色还有其他颜色吗").
+_OTHER_VALUES = re.compile(r"(?:别的|其他的?|其它的?|另外的?)(?:牌子|品牌|颜色|色|款式|款|型号|尺寸)")
+
+
 def _complement(request: Any, text: str, context: Any, again: Callable[[str], Any]) -> Any:
     """"除了JBL 其他两个比一下": the items other than the one set apart, when it was said without a classifier."""
     shown = list(getattr(context, "shown", ()) or ())
-    if len(shown) < 3:
-        return request
+    if len(shown) < 3 or _OTHER_VALUES.search(text):
+        return request  # "除了三星还有别的牌子吗": other brands asked for, no shown items set apart
     for language, (found, replacement) in word_tables.table(_DATA)["complement"].items():
         reworded = re.sub(found, replacement, text)
         if reworded == text or language != str(request.language):
