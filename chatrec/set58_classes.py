@@ -84,20 +84,8 @@ def _dialect(request: Any, text: str, again: Callable[[str], Any]) -> Any:
     German (the dialect's words, then the diminutive -le on a word the German lexicon knows without it)."""
     if str(request.language) not in ("de", "en"):
         return request
-    table = word_tables.table(_DATA)["dialect"]
-    if not re.search(table["marker"], text):
-        return request
-    reworded = text
-    for found, replacement in table["words"]:
-        reworded = re.sub(found, replacement, reworded)
-    reworded = re.sub(r"\b\w{4,}le\b", _without_diminutive, reworded)
-    reworded = re.sub(r"\s+", " ", reworded).strip(" ,")
-    if reworded == text or not re.search(r"[^\W\d_]", reworded):
-        return request
-    heard = again(reworded)
-    if heard.intent in _NO_WISH and request.intent not in _NO_WISH and heard.intent != "off_topic":
-        return request
-    return heard.model_copy(update={"language": "de"})
+    return word_tables.read_in_german(
+        request, text, word_tables.table(_DATA)["dialect"], (r"\b\w{4,}le\b", _without_diminutive), again, _NO_WISH)
 
 
 def _without_diminutive(found: re.Match[str]) -> str:

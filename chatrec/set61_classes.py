@@ -96,20 +96,8 @@ def _dialect(request: Any, text: str, again: Callable[[str], Any]) -> Any:
     standard German (the table's words, then an initial ch- that stands for k- in a German word)."""
     if str(request.language) not in ("de", "en", "es", "other"):  # "es Handy" (Swiss: ein) looks Spanish
         return request
-    table = word_tables.table(_DATA)["dialect"]
-    if not re.search(table["marker"], text):
-        return request
-    reworded = text
-    for found, replacement in table["words"]:
-        reworded = re.sub(found, replacement, reworded)
-    reworded = re.sub(r"\bch(\w{3,})", _k_for_ch, reworded)
-    reworded = re.sub(r"\s+", " ", reworded).strip(" ,")
-    if reworded == text or not re.search(r"[^\W\d_]", reworded):
-        return request
-    heard = again(reworded)
-    if heard.intent in _NO_WISH and request.intent not in _NO_WISH and heard.intent != "off_topic":
-        return request
-    return heard.model_copy(update={"language": "de"})
+    return word_tables.read_in_german(
+        request, text, word_tables.table(_DATA)["dialect"], (r"\bch(\w{3,})", _k_for_ch), again, _NO_WISH)
 
 
 def _k_for_ch(found: re.Match[str]) -> str:

@@ -55,6 +55,27 @@ def read_reworded(path: str, name: str, request: Any, text: str, language: str, 
     return heard.model_copy(update={"language": language})
 
 
+def read_in_german(request: Any, text: str, dialect: Any, word_rule: tuple[str, Any], read_again: Any,
+                   no_wish: tuple[str, ...]) -> Any:
+    """A German dialect read again in standard German: when ``dialect["marker"]`` is in ``text``, its
+    ``dialect["words"]`` (pattern, replacement) are replaced, then ``word_rule`` (a pattern and the function
+    rewriting each match: Swabian -le, Swiss ch- for k-), and the result is read again as German; the first
+    reading stays when nothing changed, or when the new one wants nothing where the first wanted something."""
+    if not re.search(dialect["marker"], text):
+        return request
+    reworded = text
+    for found, replacement in dialect["words"]:
+        reworded = re.sub(found, replacement, reworded)
+    reworded = re.sub(word_rule[0], word_rule[1], reworded)
+    reworded = re.sub(r"\s+", " ", reworded).strip(" ,")
+    if reworded == text or not re.search(r"[^\W\d_]", reworded):
+        return request
+    heard = read_again(reworded)
+    if heard.intent in no_wish and request.intent not in no_wish and heard.intent != "off_topic":
+        return request
+    return heard.model_copy(update={"language": "de"})
+
+
 def guarded(flag: Any, read_again: Any) -> Any:
     """``read_again`` with ``flag`` (a ``ContextVar[bool]`` of the calling step) set while it reads, so that the
     step, reached again inside the reading, leaves the reworded message alone instead of rewording it forever."""
