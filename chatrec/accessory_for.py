@@ -34,6 +34,11 @@ _LINKS = frozenset({"for", "of", "to", "fits", "fit", "compatible", "with", "par
 #: Words that may stand between the link and the device ("for the", "for my old").
 _BETWEEN = frozenset({"the", "my", "your", "his", "her", "our", "their", "a", "an", "this", "that", "el", "la", "mi",
                       "die", "der", "den", "das", "dem", "meine", "mein", "meinen", "old", "new", "one", "s"})
+#: How many words may say whose device it is and which one ("for my son s old work laptop").
+_MAX_WHOSE = 4
+#: Words that end the phrase naming the device: what follows is another wish or a clause.
+_BREAKS = frozenset({"and", "or", "but", "with", "that", "which", "who", "because", "so", "to", "in", "on", "at",
+                     "when", "while", "if", "also", "plus", "then", "y", "o", "und", "oder", "pero", "aber", ","})
 #: Words between a device and its accessory said last: "my phone's case", "给遥控器买个保护套" ("remote control buy a case").
 _BACK = frozenset({"s", "a", "an", "one", "buy", "get", "new"})
 #: Accessories that are the same thing to a shopper: a case is a cover is a pouch.
@@ -67,6 +72,9 @@ def accessory_and_device(tokens: Sequence[str], typed: Sequence[Any], accessory:
                 j += 1
             devices = [m for m in typed if m.start >= j and m is not own]
             if devices and devices[0].start - j <= 2:
+                return i, devices
+            # "for my daughter's new phone", "for my wife's old samsung phone": whose and which one
+            if devices and devices[0].start - j <= _MAX_WHOSE and not set(tokens[j:devices[0].start]) & _BREAKS:
                 return i, devices
         # "remote control case" (遥控器的保护套), "tv remote cover": the device right before, the accessory last
         before = [m for m in typed if m.end <= i and m is not own]

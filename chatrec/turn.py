@@ -1500,6 +1500,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     query, wishes, relaxed, exhausted = build_query(state, message, profile, parts, anchors, phrases, strict,
                                                     named_now=[*heard.include, *(["price"] if heard.price else []),
                                                                *(["avoid"] if heard.avoid_words else []),  # i12ak: "not nike"
+                                                               *(["refused"] if heard.exclude else []),  # lead, stop 35: "not black though"
                                                                *(["given_up"] if gone or heard.drop else [])],  # i12bj: "ok forget the brand"
                                                     wider=widened[0] if widened else None, after=seen_rest)
     pointed_now = pointed_again.pointed_items(heard, index) if exhausted and anchors \

@@ -1,0 +1,41 @@
+"""Classes the lead found shopping the demos (issue 12, stop 35): an accessory or a product for someone's
+device, said with whose device it is and which one ("a keyboard for my kid's school laptop", "a cover for my
+daughter's new phone"), wants the accessory, not the device; a refusal said after every fitting item was
+seen ("not black though") shows the seen ones that still fit, never a list that leaves out an earlier wish."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chatrec.understanding import TurnContext, understand
+
+
+@pytest.mark.parametrize(("said", "wanted", "device"), [
+    ("need a cheap keyboard for my kid's school laptop", "Keyboards", "Laptops"),
+    ("a mouse for my son's old work laptop", "Mice", "Laptops"),
+    ("a cover for my daughter's new phone", "BasicCases", "Smartphones"),
+    ("a charger for my wife's old samsung phone", "WallChargers", "Smartphones"),
+])
+def test_whose_device_and_which_one_leave_the_accessory_the_wish(catalogues: Any, said: str, wanted: str,
+                                                                device: str) -> None:
+    heard = understand(said, catalogues["electronics"][0], TurnContext())
+    types = {v for name, values in heard.include.items() if name in ("category", "subcategory") for v in values}
+    assert wanted in types and device not in types, heard.include
+
+
+@pytest.mark.parametrize("said", ["a laptop for my son and a mouse", "a bag for my laptop and a phone for my wife"])
+def test_a_second_wish_after_and_stays_a_wish(catalogues: Any, said: str) -> None:
+    heard = understand(said, catalogues["electronics"][0], TurnContext())
+    assert sum(len(v) for name, v in heard.include.items() if name in ("category", "subcategory")) == 2, heard.include
+
+
+def test_a_refusal_after_every_fitting_item_was_seen_keeps_the_earlier_wishes(fashion: Any) -> None:
+    session = "refused"
+    fashion.respond("formal wear for my sister", session_id=session)
+    fashion.respond("show me more", session_id=session)  # every formal item for women seen
+    after = fashion.respond("not black though", session_id=session)
+    items = [fashion.item(r.item_id) for r in after.recommendations]
+    assert items and all(i.attributes.get("usage") == "Formal" for i in items), [i.title for i in items]
+    assert all(i.attributes.get("baseColour") != "Black" for i in items)
