@@ -26,6 +26,7 @@ from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
 from chatrec import degree_words  # lead: "nothing too short"
+from chatrec import audience_order  # lead, stop 35: grown-ups' items first unless a child is named
 from chatrec import other_colours  # lead: "does the second one come in other colours?"
 from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams"
 from chatrec import shopper_moves  # i12o: "none of these are formal?", "never mind, thanks"
@@ -1534,6 +1535,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = nearest_the_budget(candidates, state.wishes(), wishes)
     candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
+    candidates = audience_order.in_order(  # lead, stop 35: a dress for a wedding is a grown-up's, unless a child is named
+        candidates, state.include, wishes.include, audience_fields(list(parts.vocabulary.fields)),
+        f"{' '.join(state.queries)} {message}")
     candidates = outfit_mix.mixed(  # lead: "an outfit for a job interview": shirt, trousers, shoes in turns
         candidates, f"{' '.join(state.queries)} {message}", state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
     candidates = device_question.named_first(  # i12al: "remotes for a TV": those naming a TV first

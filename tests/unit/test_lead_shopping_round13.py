@@ -39,3 +39,38 @@ def test_a_refusal_after_every_fitting_item_was_seen_keeps_the_earlier_wishes(fa
     items = [fashion.item(r.item_id) for r in after.recommendations]
     assert items and all(i.attributes.get("usage") == "Formal" for i in items), [i.title for i in items]
     assert all(i.attributes.get("baseColour") != "Black" for i in items)
+
+
+def _candidates(*people: tuple[str, str]) -> list[Any]:
+    from types import SimpleNamespace
+
+    return [SimpleNamespace(item=SimpleNamespace(title=title, attributes={"gender": gender})) for title, gender in people]
+
+
+_MIXED = _candidates(("Girls Blue Dress", "Girls"), ("Kids Printed Dress", "Women"), ("Women Blue Dress", "Women"),
+                     ("Boys Black Jacket", "Boys"), ("Men Black Jacket", "Men"))
+
+
+@pytest.mark.parametrize("said", ["un vestido para una boda en la playa", "something blue for a party",
+                                  "ein Kleid für die Hochzeit", "想买条裙子"])
+def test_with_no_one_named_grown_ups_items_come_first(said: str) -> None:
+    from chatrec.audience_order import in_order
+
+    titles = [c.item.title for c in in_order(_MIXED, {}, {}, ["gender"], said)]
+    assert titles == ["Women Blue Dress", "Men Black Jacket", "Girls Blue Dress", "Kids Printed Dress",
+                      "Boys Black Jacket"]
+
+
+@pytest.mark.parametrize("said", ["a dress for my daughter", "algo para mi hijo", "für die Schule", "给孩子买的"])
+def test_a_child_named_keeps_the_order(said: str) -> None:
+    from chatrec.audience_order import in_order
+
+    assert in_order(_MIXED, {}, {}, ["gender"], said) == _MIXED
+
+
+def test_a_child_whose_items_the_shop_lacks_gets_other_childrens_items_first() -> None:
+    from chatrec.audience_order import in_order
+
+    ordered = in_order(_MIXED[::-1], {"gender": ["Girls"]}, {}, ["gender"], "eine Jacke für meine Tochter, sie ist 8")
+    assert [c.item.attributes["gender"] for c in ordered][:3] == ["Boys", "Women", "Girls"]  # the children's (by title too)
+    assert in_order(_MIXED, {"gender": ["Girls"]}, {"gender": ["Girls"]}, ["gender"], "x") == _MIXED  # searched: as is
