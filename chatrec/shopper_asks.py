@@ -58,10 +58,16 @@ def bare_value_ones(heard: Any, message: str, read: Callable[[str], Any], fields
 
 #: A message that opens with what the product is for: "for fire tv stick actually", "ok, for my Samsung tv".
 _FOR_OPENING = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|and|actually|sorry|no|nah|oh|but|hmm+|well|i mean|i meant)\W+){0,3}"
+    r"^\W*(?:(?:ok(?:ay)?|and|actually|sorry|no|nah|oh|but|hmm+|well|i mean|i meant|it'?s|it is|they'?re|they are|"
+    r"(?:das |es )?ist|es|son)\W+){0,3}"
     r"(?:for|to fit|that fits?|fits?|compatible with|works? with|para|f(?:ü|ue|u)r)\s+\S",
     re.IGNORECASE,
 )
+
+
+#: A short message that is all the "for ..." phrase: "for my tv and the ps5", "für meinen Fernseher und die PS5"
+#: (no clause after a comma, at most ten words), so every product type it names is a device (lead, stop 35).
+_ONLY_DEVICES = re.compile(r"^[^,;:.!?。，；]*[.!?。]?\s*$")
 
 
 def device_opening(
@@ -71,8 +77,15 @@ def device_opening(
     (the accessory's title must name its make, kept by :mod:`chatrec.compatible`), not a new product type;
     the request without them (and without a brand that is the device's make). Unchanged when no type is in
     force, no device make was read, or the message names the type in force."""
-    if not makes or heard.intent not in ("recommend", "refine", "answer") or not _FOR_OPENING.search(message):
+    if not _FOR_OPENING.search(message):
         return heard
+    if heard.intent == "more_like" and heard.references and all(r.how == "title" for r in heard.references):
+        # "für meinen Fernseher und die PS5": a device named, not the shown item whose title names it (lead, stop 35)
+        heard = heard.model_copy(update={"intent": "refine", "references": []})
+    if heard.intent not in ("recommend", "refine", "answer"):
+        return heard
+    if not makes and (not _ONLY_DEVICES.match(message) or len(message.split()) > 10):
+        return heard  # "for my dad, a smartwatch": a new wish after the person (lead, stop 35)
     in_force = {name for name in type_names if current.get(name)}
     said = {name for name in type_names if heard.include.get(name)}
     if not in_force or not said or all(set(heard.include[n]) <= set(current.get(n, ())) for n in said):

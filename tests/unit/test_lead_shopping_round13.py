@@ -74,3 +74,23 @@ def test_a_child_whose_items_the_shop_lacks_gets_other_childrens_items_first() -
     ordered = in_order(_MIXED[::-1], {"gender": ["Girls"]}, {}, ["gender"], "eine Jacke für meine Tochter, sie ist 8")
     assert [c.item.attributes["gender"] for c in ordered][:3] == ["Boys", "Women", "Girls"]  # the children's (by title too)
     assert in_order(_MIXED, {"gender": ["Girls"]}, {"gender": ["Girls"]}, ["gender"], "x") == _MIXED  # searched: as is
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("an hdmi cable", "for my tv and the ps5"),
+    ("Ich suche ein HDMI Kabel", "für meinen Fernseher und die PS5"),
+    ("an hdmi cable", "it's for the tv in the bedroom"),
+])
+def test_a_message_that_is_only_what_the_accessory_is_for_keeps_the_accessory(electronics: Any, first: str,
+                                                                              then: str) -> None:
+    electronics.respond(first, session_id="for")
+    reply = electronics.respond(then, session_id="for")
+    kinds = {electronics.item(r.item_id).category for r in reply.recommendations}
+    assert kinds == {"HDMICables"}, kinds
+
+
+def test_a_new_wish_after_the_person_is_a_new_wish(electronics: Any) -> None:
+    electronics.respond("an hdmi cable", session_id="new")
+    reply = electronics.respond("for my dad, a smart tv", session_id="new")
+    kinds = {electronics.item(r.item_id).category for r in reply.recommendations}
+    assert kinds and "HDMICables" not in kinds, (kinds, reply.text)
