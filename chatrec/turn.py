@@ -26,6 +26,7 @@ from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
 from chatrec import degree_words  # lead: "nothing too short"
+from chatrec import known_brands  # lead, stop 35: "only well known brands"
 from chatrec import audience_order  # lead, stop 35: grown-ups' items first unless a child is named
 from chatrec import other_colours  # lead: "does the second one come in other colours?"
 from chatrec import spec_filters  # i12o: "at least 43 inches", "under 200 grams"
@@ -243,7 +244,8 @@ def hear(
         heard = followups.only_these(heard, message, lambda text: understand(
             text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))
     heard = followups.cheaper_items(heard, message, len(shown))  # i12k: "¿tienes algo más barato?"
-    return followups.below_shown_item(heard, shown, message)  # i12k: "anything cheaper than the first one?"
+    heard = followups.below_shown_item(heard, shown, message)  # i12k: "anything cheaper than the first one?"
+    return known_brands.as_wish(heard, message)  # lead, stop 35: "要名牌的", "any from a brand I'd know?"
 
 
 def as_question_about_shown(
@@ -1336,6 +1338,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if gone:
         state.apply(Wanted(tuple(gone), dropped=True))
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
+    if known_brands.asked(message):  # lead, stop 35: "only well known brands": no word a title must state
+        wanted_now = [w for w in wanted_now if not set(w.split()) & known_brands.WORDS]
     wanted_now = [w for w in wanted_now if w.casefold() not in {m.casefold() for m in had_makes}]  # i12bm: a device had
     state.avoid = batch15_fixes.covers_wanted_again(message, state.avoid)  # i12bf: a cover after "just the remote"
     covers_now, covers_gone = batch15_fixes.cover_wanted(message, heard, state.wanted, state.include)  # i12bf: "a case for my remote"
@@ -1353,6 +1357,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, index, _value_tokens(parts), state.avoid, heard.language)) if b not in brands_now] \
         if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # "que sean nike", "any colour but nike"
     brands_now = [b for b in brands_now if b.casefold() not in {m.casefold() for m in had_makes}]  # i12bm
+    if known_brands.asked(message):  # lead, stop 35: "only well known brands": "Known" is no brand
+        brands_now = [b for b in brands_now if not set(b.casefold().split()) & known_brands.WORDS]
     if brands_now:
         if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
             state.apply(Wanted(tuple(before), dropped=True))
@@ -1535,6 +1541,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = nearest_the_budget(candidates, state.wishes(), wishes)
     candidates = refused_colours.without_refused(candidates, state.exclude)  # i12ac: "not white": no "White Black Shoe"
     candidates = accessories_last(candidates, state.query() or message)  # earphones before earphone cases
+    if known_brands.asked(message) and heard.intent in ("recommend", "refine", "more_like"):
+        candidates, known_now = known_brands.known_first(candidates, index)  # lead, stop 35: the most-rated brands first
+        notes.extend([phrases.render("known_brands", brands=", ".join(known_now))] if known_now else [])
     candidates = audience_order.in_order(  # lead, stop 35: a dress for a wedding is a grown-up's, unless a child is named
         candidates, state.include, wishes.include, audience_fields(list(parts.vocabulary.fields)),
         f"{' '.join(state.queries)} {message}")

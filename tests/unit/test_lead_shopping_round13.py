@@ -94,3 +94,45 @@ def test_a_new_wish_after_the_person_is_a_new_wish(electronics: Any) -> None:
     reply = electronics.respond("for my dad, a smart tv", session_id="new")
     kinds = {electronics.item(r.item_id).category for r in reply.recommendations}
     assert kinds and "HDMICables" not in kinds, (kinds, reply.text)
+
+
+@pytest.mark.parametrize("said", ["only well known brands please", "are any of them from a brand I'd know",
+                                  "something branded", "要名牌的", "有没有大品牌的", "de una marca conocida",
+                                  "lieber eine bekannte Marke", "which of these are from a big brand?"])
+def test_a_well_known_brand_is_asked(said: str) -> None:
+    from chatrec.known_brands import asked
+
+    assert asked(said)
+
+
+@pytest.mark.parametrize("said", ["a samsung tv", "what brand is the second one?", "any brand is fine",
+                                  "我知道这个牌子", "la marca no importa", "Marke egal"])
+def test_other_brand_words_ask_no_well_known_brand(said: str) -> None:
+    from chatrec.known_brands import asked
+
+    assert not asked(said)
+
+
+def test_the_most_rated_brands_come_first_and_are_named() -> None:
+    from types import SimpleNamespace
+
+    from chatrec.known_brands import known_first
+
+    def item(brand: str, count: int) -> Any:
+        return SimpleNamespace(brand=brand, attributes={"rating_count": count}, title=brand)
+
+    catalogue = [item("Big", 90_000), item("big", 5_000), item("Mid", 40_000), item("Small", 10), item("Tiny", 5),
+                 item("Rare", 1), *[item(f"Other{n}", n) for n in range(20)]]
+    index = SimpleNamespace(items=catalogue)
+    shown = [SimpleNamespace(item=item("Small", 10)), SimpleNamespace(item=item("BIG", 1)),
+             SimpleNamespace(item=item("Tiny", 5)), SimpleNamespace(item=item("Mid", 3))]
+    ordered, names = known_first(shown, index)
+    assert [c.item.brand for c in ordered] == ["BIG", "Mid", "Small", "Tiny"] and names == ["Big", "Mid"]
+
+
+def test_a_well_known_brand_asked_after_a_list_reorders_it_and_says_why(electronics: Any) -> None:
+    electronics.respond("a smart tv", session_id="known")
+    reply = electronics.respond("only well known brands please", session_id="known")
+    assert "rated most" in reply.text and "mentions" not in reply.text  # no title must state "known"
+    assert reply.recommendations and all(electronics.item(r.item_id).category == "SmartTelevisions"
+                                         for r in reply.recommendations)
