@@ -1376,12 +1376,18 @@ def understand(
              "for an", "for our")  # "for a", "for an": single letters are gone from the tokens
         )
     }
-    # "a remote for my fire tv stick", "a keyboard for my kid's school laptop": words saying whose device
-    # and which one may stand between "for my" and the product it goes with
+    # "a remote for my fire tv stick": one word may stand between "for my" and the product it goes with
     owned |= {
         id(m) for m in typed[1:]
         if re.search(r"(?:^| )(?:for|compatible with|with|to)(?: (?:my|the|your|his|her|an|our))?"
-                     r"(?: (?!(?:and|or|also|plus|but|that|which|who|because|so|when|if|then|in|on|at|with|to|for)\b)"
+                     r"(?: (?!(?:and|or|also|plus)\b)[a-z]+){1,2}$", " ".join(matchable[max(0, m.start - 6):m.start]))
+    }
+    # "a keyboard for my kid's school laptop" (lead, stop 35): after a possessive, words saying whose device
+    # and which one
+    owned |= {
+        id(m) for m in typed[1:]
+        if re.search(r"(?:^| )for (?:my|your|his|her|our|their)"
+                     r"(?: (?!(?:and|or|also|plus|but|that|which|who|because|so|when|if|then|in|on|at|with|to|for|of)\b)"
                      r"[a-z]+){1,4}$", " ".join(matchable[max(0, m.start - 8):m.start]))
     }
     # "a charger for iphone", "a case for my samsung": a brand after "for" once the product was
