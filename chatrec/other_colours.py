@@ -19,7 +19,7 @@ __all__ = ["first"]
 
 
 def first(pointed: Any, chosen: Sequence[Any], colours: frozenset[str], phrases: Any,
-          shown_value: Any = None) -> tuple[list[Any], str]:
+          shown_value: Any = None, catalogue: Sequence[Any] = ()) -> tuple[list[Any], str]:
     """The list with the pointed item's other colours first, and the reply's words for them.
 
     Args:
@@ -28,9 +28,23 @@ def first(pointed: Any, chosen: Sequence[Any], colours: frozenset[str], phrases:
         colours: The catalogue's colour words.
         phrases: The phrases in the shopper's language.
         shown_value: How a colour value is shown to the shopper (``Phrases.show_value``); as written when None.
+        catalogue: Every item of the catalogue: the other colours the ranked list missed are taken from it
+            (lead, stop 35: "Also in White" was said of a shirt whose white one the new search had not ranked,
+            and the answer then said there was no other colour).
     """
     same = [r for r in chosen if gaps_round10.same_product(pointed, r.candidate.item, colours)]
-    rest = [r for r in chosen if r not in same]
+    listed = {r.candidate.item.id for r in chosen} | {getattr(pointed, "id", None)}
+    own = gaps_round10.colour_of(pointed, colours)
+    missed = [i for i in catalogue if i.id not in listed and gaps_round10.same_product(pointed, i, colours)
+              and gaps_round10.colour_of(i, colours) not in (None, own)]
+    if missed:
+        from chatrec.ranking import Ranked
+        from chatrec.retrieval import Candidate
+
+        top = max((r.score for r in chosen), default=0.0)
+        same = [*same, *(Ranked(candidate=Candidate(item=i, score=top), score=top) for i in missed)]
+        same = same[: max(len(chosen), 1)]
+    rest = [r for r in chosen if r not in same][: max(0, len(chosen) - len(same))]
     names = [c for r in same if (c := gaps_round10.colour_of(r.candidate.item, colours))]
     names = list(dict.fromkeys(shown_value(c) if shown_value else c for c in names))
     if not names:

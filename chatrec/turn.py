@@ -1703,8 +1703,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         turn.chosen = ownership.asked_first(state.requested, candidates, turn.chosen, settings.n_recommendations)
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
     if colours_of:  # lead, stop 34: "does the second one come in other colours?" answered, its other colours first
+        allowed = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))
         turn.chosen, colours_note = other_colours.first(colours_of[0], turn.chosen, _colour_words(parts), phrases,
-                                                        phrases.show_value)
+                                                        phrases.show_value, [i for n, i in enumerate(index.items)
+                                                                             if allowed is None or allowed[n]])
         notes.append(colours_note)
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     have = [r.candidate.item.title for r in turn.chosen if r.candidate.item.id in state.requested]

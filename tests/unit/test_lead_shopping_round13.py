@@ -136,3 +136,37 @@ def test_a_well_known_brand_asked_after_a_list_reorders_it_and_says_why(electron
     assert "rated most" in reply.text and "mentions" not in reply.text  # no title must state "known"
     assert reply.recommendations and all(electronics.item(r.item_id).category == "SmartTelevisions"
                                          for r in reply.recommendations)
+
+
+@pytest.mark.parametrize(("said", "what"), [
+    ("what colours does it come in", "colours"), ("what colors does the first one come in?", "colors"),
+    ("which colours is it available in", "colours"), ("第三个有什么颜色", "颜色"), ("这款还有什么颜色", "颜色"),
+    ("¿en qué colores viene el tercero?", "colores"), ("¿qué colores tiene el segundo?", "colores"),
+    ("in welchen Farben gibt es das dritte?", "farben"), ("welche Farben hat der erste?", "farben"),
+])
+def test_which_colours_one_shown_item_comes_in_asks_its_other_colours(said: str, what: str) -> None:
+    from chatrec.conversation import asks_other_values
+
+    assert asks_other_values(said) == what
+
+
+def test_the_other_colours_the_ranked_list_missed_come_from_the_catalogue() -> None:
+    from types import SimpleNamespace
+
+    from chatrec.other_colours import first
+    from chatrec.ranking import Ranked
+    from chatrec.retrieval import Candidate
+
+    def shirt(n: int, colour: str, model: str = "Basics Men {} Checked Shirt") -> Any:
+        return SimpleNamespace(id=str(n), title=model.format(colour), category="Shirts",
+                               attributes={"baseColour": colour}, field_value=lambda name, c=colour: c)
+
+    pointed, white = shirt(1, "Red"), shirt(2, "White")
+    others = [Ranked(candidate=Candidate(item=shirt(n, "Blue", f"Brand{n} Men {{}} Shirt"), score=1.0), score=1.0)
+              for n in range(3, 8)]
+    phrases = SimpleNamespace(render=lambda name, **v: f"{name}: {v}")
+    colours = frozenset({"red", "white", "blue"})
+    chosen, said = first(pointed, others, colours, phrases, catalogue=[pointed, white, *[r.candidate.item for r in others]])
+    assert chosen[0].candidate.item is white and len(chosen) == len(others) and said.startswith("other_colours:")
+    _, none = first(pointed, others, colours, phrases, catalogue=[pointed])
+    assert none.startswith("other_colours_none")
