@@ -496,7 +496,11 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     from chatrec.colour_families import family_words
 
     budget |= family_words(request.text)  # "dark colours" is a wish of colours, no "Glow in Dark" feature
+    from chatrec.wanted_words import contradicted
+
     for words, source in _features(item, request.said(wording) - budget, used, wording):
+        if source == "description" and contradicted(item.title, words.lower()):
+            continue  # lead, stop 35: "wireless" in the description of a mouse whose name says "Wired"
         facts.append(Fact("feature", source, words, True))
     return gaps_round13.type_not_asked(facts, item.category, request.text, request.said(wording))  # i12br: a type read from a pastime
 

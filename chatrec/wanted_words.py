@@ -121,7 +121,7 @@ def _pattern(word: str) -> re.Pattern[str]:
 def stated_as(item: Any, word: str) -> tuple[str, str] | None:
     """How the item's title (else its description) states a wanted feature, as written, with where:
     ("IPX5", "title") for "sweatproof"; None when it does not (or its title says a contrary)."""
-    if _contradicted(item.title, word):
+    if contradicted(item.title, word):
         return None
     for source, text in (("title", item.title), ("description", getattr(item, "description", "") or "")):
         found = _pattern(word).search(text)
@@ -136,8 +136,8 @@ def states(item: Any, words: Sequence[str], title_only: bool = False) -> bool:
     wireless receivers is no wireless mouse)."""
     text = item.title if title_only else f"{item.title} {getattr(item, 'description', '') or ''}"
     colours = set(_colours()) & set(words)  # lead: "red or blue" are alternatives, any one of them will do
-    return all(_pattern(w).search(text) and not _contradicted(item.title, w) for w in words if w not in colours) \
-        and (not colours or any(_pattern(w).search(text) and not _contradicted(item.title, w) for w in colours))
+    return all(_pattern(w).search(text) and not contradicted(item.title, w) for w in words if w not in colours) \
+        and (not colours or any(_pattern(w).search(text) and not contradicted(item.title, w) for w in colours))
 
 
 def replaced_colours(wanted: Sequence[str], now: Sequence[str]) -> list[str]:
@@ -149,7 +149,7 @@ def replaced_colours(wanted: Sequence[str], now: Sequence[str]) -> list[str]:
     return [w for w in wanted if w in colours and w not in now]
 
 
-def _contradicted(title: str, word: str) -> bool:
+def contradicted(title: str, word: str) -> bool:
     """Whether the title states a contrary of the word (``contrary_words`` of the answer wording)."""
     from chatrec.answers import load_answer_wording
 

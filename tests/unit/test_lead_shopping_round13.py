@@ -170,3 +170,37 @@ def test_the_other_colours_the_ranked_list_missed_come_from_the_catalogue() -> N
     assert chosen[0].candidate.item is white and len(chosen) == len(others) and said.startswith("other_colours:")
     _, none = first(pointed, others, colours, phrases, catalogue=[pointed])
     assert none.startswith("other_colours_none")
+
+
+@pytest.mark.parametrize(("said", "title", "description", "claim"), [
+    ("a gaming mouse, wireless if possible", "HP M270 Backlit USB Wired Gaming Mouse",
+     "Unlike cheap wireless mice, this one never lags.", "wireless"),
+    ("a 4k tv", "VW 80 cm (32 inches) HD Ready LED TV", "Plays 4k content downscaled.", "4k"),
+    ("wired earphones", "boAt Airdopes True Wireless Earbuds", "No wired hassle.", "wired"),
+])
+def test_a_feature_the_items_name_contradicts_is_never_credited_from_its_description(
+        said: str, title: str, description: str, claim: str) -> None:
+    from chatrec.catalog import Item
+    from chatrec.grounding import Request, facts_for
+
+    item = Item(id="m", title=title, category="Things", brand=title.split()[0], price=599.0, description=description)
+    features = [f.value.lower() for f in facts_for(item, Request(text=said)) if f.kind == "feature"]
+    assert not any(claim in f.split() for f in features), features
+
+
+def test_a_feature_the_description_states_with_no_contrary_name_is_credited() -> None:
+    from chatrec.catalog import Item
+    from chatrec.grounding import Request, facts_for
+
+    item = Item(id="m", title="Logitech M235 Mouse", category="Mice", brand="Logitech", price=699.0,
+                description="A reliable wireless mouse for your laptop.")
+    assert any("wireless" in f.value.lower() for f in facts_for(item, Request(text="a wireless mouse"))
+               if f.kind == "feature")
+
+
+@pytest.mark.parametrize("said", ["what colour is the fourth one?", "what colour is it", "which colour is the second",
+                                  "the handbags from earlier: what colour is the second one?"])
+def test_the_colour_of_one_shown_item_asks_its_colour_not_others(said: str) -> None:
+    from chatrec.conversation import asks_other_values
+
+    assert asks_other_values(said) is None
