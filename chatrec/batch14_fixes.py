@@ -85,6 +85,8 @@ def keeps_language(message: str, conversation_language: str | None) -> bool:
             return False  # an English word of its own ("no thanks", "show me")
     from chatrec.understanding import _is_word
 
+    if any(word in own and word not in shared for word in words):
+        return True  # lead, stop 35: "lieber In-Ear": a function word of its own beside English product words
     return all(
         word in shared or word in own or lexicon.is_word(conversation_language, fold(word))
         or not (word in english or _is_word(word))

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from chatrec import measure_words
 from chatrec.specs import han_spec_digits
 
 __all__ = ["SpecCheck", "check", "checked", "describe", "drop_spec_price", "figures_in", "read_bounds", "stated"]
@@ -94,7 +95,7 @@ def read_bounds(message: str) -> dict[str, tuple[float | None, float | None]]:
     "40-43 inch" both ends; a bare "32 inch" both ends at 32. Figures without a unit are no spec
     (they are prices or counts, read elsewhere).
     """
-    message = han_spec_digits(message)  # "两万毫安" is 20000 mAh
+    message = measure_words.normalise(han_spec_digits(message))  # "两万毫安" is 20000 mAh; "两米左右" is 1.5-2.5 m
     bounds: dict[str, tuple[float | None, float | None]] = {}
     taken: list[tuple[int, int]] = []
 
@@ -240,6 +241,8 @@ def drop_spec_price(heard: Any, message: str) -> Any:
     if price is None or (price.min is None and price.max is None):
         return heard
     message = han_spec_digits(message)  # "至少两万毫安" is no budget of 20,000 either
+    normalised = measure_words.normalise(message)
+    hedged, message = normalised != message, normalised
     spec_numbers: set[float] = set()
     for pattern in (_LOWER, _UPPER, _LOWER_AFTER, _UPPER_AFTER, _BETWEEN):
         for match in pattern.finditer(message):
@@ -249,7 +252,9 @@ def drop_spec_price(heard: Any, message: str) -> Any:
     if not spec_numbers:
         return heard
     amounts = [a for a in (price.min, price.max) if a is not None]
-    if all(a in spec_numbers for a in amounts):
+    # lead, stop 35: "around 2 metres" was read as a budget of 1.60-2.40: a figure a hedge spread is no budget
+    low, high = min(spec_numbers), max(spec_numbers)
+    if all(a in spec_numbers or hedged and low <= a <= high for a in amounts):
         return heard.model_copy(update={"price": None})
     return heard
 

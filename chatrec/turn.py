@@ -1220,6 +1220,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                              "include": {k: v for k, v in heard.include.items() if k not in kind_names}})
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
+        if heard.intent == "chitchat" and state.include:  # lead, stop 35: "要长一点的 两米左右" of cables
+            heard = heard.model_copy(update={"intent": "refine", "show_now": True})
         heard = shopper_asks.spec_asked_for(heard, message, bounds)  # i12ak: "do you have a 2 metre one?"
         heard = batch13_fixes.figure_proposed(heard, message, bounds)  # i12av: "what about 50 inch then"
     for family in [*spec_comparatives.given_up(message, list(state.specs)),  # "forget the capacity, just the best rated"
@@ -1458,7 +1460,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
             if wanted_now:  # i12be: "bluetooth" was asked of the headphones the shop does not sell
                 state.apply(Wanted(tuple(wanted_now), dropped=True))
-        elif offered is None and not wanted_now and heard.language == "en" \
+        elif offered is None and not wanted_now and heard.language == "en" and not bounds \
                 and heard.intent in ("recommend", "refine", "reject") and heard.query \
                 and not heard.include and any(
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):

@@ -33,6 +33,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from chatrec import measure_words  # lead, stop 35
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
 from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
 from chatrec import foreign_reading  # i12w
@@ -1263,6 +1264,7 @@ def understand(
     lexicon = lexicon or Lexicon.default()
     raw = informal.normalise(message.strip())  # i12g: shorthand, regional words, markup, stories
     raw = foreign_constraints.normalise(raw)  # i12ai: voseo, "pa", "tipo 2 mil", "mi tope es"
+    raw = measure_words.metres_in_chinese(raw)  # lead, stop 35: "要2米的" is two metres, no beige (米色)
     raw = english_shoppers.normalise(raw) if detect_language(raw) == "en" else raw  # i12j: British words, hedges
     if detect_language(raw) == "en":  # i12p: "half a lakh", price idioms, "dearer", glued words
         raw = plain_shoppers.normalise(raw, vocabulary, (lexicon or Lexicon.default()).english_words())

@@ -69,7 +69,9 @@ def _in_english(message: str, language: str) -> str:
     from chatrec.answers import _feature_words, _wording
     from chatrec.language import Lexicon, fold
 
-    folded = _feature_words(fold(message), _wording(language))
+    from chatrec.measure_words import metres_in_chinese
+
+    folded = _feature_words(fold(metres_in_chinese(message)), _wording(language))  # "2米的" is no beige
     return Lexicon.default().translate(folded, language).lower()
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from chatrec.request import ShopperRequest
 from chatrec.understanding import TurnContext, understand
 
 
@@ -204,3 +205,49 @@ def test_the_colour_of_one_shown_item_asks_its_colour_not_others(said: str) -> N
     from chatrec.conversation import asks_other_values
 
     assert asks_other_values(said) is None
+
+
+@pytest.mark.parametrize(("said", "family", "low", "high"), [
+    ("longer, around 2 metres", "m", 1.5, 2.5), ("要长一点的 两米左右", "m", 1.5, 2.5),
+    ("más largo, de dos metros", "m", 2.0, 2.0), ("länger, so 2 Meter", "m", 1.5, 2.5),
+    ("zwei Meter bitte", "m", 2.0, 2.0), ("about 3m or so", "m", 2.25, 3.75),
+    ("actually around 50 inches", "inch", 45.0, 55.0), ("um die 43 Zoll", "inch", 38.7, 47.3),
+])
+def test_a_measure_said_with_a_hedge_or_in_words_is_a_spec(said: str, family: str, low: float, high: float) -> None:
+    from chatrec.spec_filters import read_bounds
+
+    found = read_bounds(said)[family]
+    assert found == pytest.approx((low, high)), found
+
+
+@pytest.mark.parametrize("said", ["so cheap", "about 500 rupees", "around 2000", "dos camisetas", "zwei Hemden"])
+def test_figures_with_no_unit_set_no_spec(said: str) -> None:
+    from chatrec.spec_filters import read_bounds
+
+    assert read_bounds(said) == {}
+
+
+def test_a_hedged_measure_is_no_budget() -> None:
+    from chatrec.request import PriceRange
+    from chatrec.spec_filters import drop_spec_price
+
+    heard = ShopperRequest(intent="refine", price=PriceRange(min=1.6, max=2.4))
+    assert drop_spec_price(heard, "longer, around 2 metres").price is None
+    kept = ShopperRequest(intent="refine", price=PriceRange(max=500))
+    assert drop_spec_price(kept, "around 2 metres, under 500").price is not None
+
+
+@pytest.mark.parametrize(("said", "wanted"), [("要2米的", "2 m"), ("两米的线", "2 m"), ("1.5米长", "1.5 m")])
+def test_a_figure_before_mi_is_metres_not_beige(said: str, wanted: str) -> None:
+    from chatrec.measure_words import metres_in_chinese
+
+    assert wanted in metres_in_chinese(said) and metres_in_chinese("米色的包") == "米色的包"
+
+
+@pytest.mark.parametrize(("said", "language"), [("lieber In-Ear", "de"), ("aber Bluetooth", "de"),
+                                                ("mejor wireless", "es")])
+def test_a_function_word_of_the_conversations_language_keeps_it(said: str, language: str) -> None:
+    from chatrec.batch14_fixes import keeps_language
+
+    assert keeps_language(said, language)
+    assert not keeps_language("no, show me more", language)
