@@ -251,3 +251,10 @@ def test_a_function_word_of_the_conversations_language_keeps_it(said: str, langu
 
     assert keeps_language(said, language)
     assert not keeps_language("no, show me more", language)
+
+
+@pytest.mark.parametrize("said", ["keine Fliegerbrille", "bitte keine Pilotenbrillen", "不要蛤蟆镜",
+                                  "nada de gafas de aviador"])
+def test_aviators_turned_down_in_another_language_are_a_word_to_avoid(catalogues: Any, said: str) -> None:
+    heard = understand(said, catalogues["fashion"][0], TurnContext(current={"articleType": ["Sunglasses"]}))
+    assert "aviator" in heard.avoid_words, heard
