@@ -27,20 +27,24 @@ _UNIT = (r"(?:metres?|meters?|metros?|metern|m|mtrs?|feet|foot|ft|pies|fuß|fuss
 _WORDS = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 _SPELT = re.compile(rf"(?<![\w-])({_WORDS})\s+(?={_UNIT}(?![\w]))", re.IGNORECASE)
 _FIGURE = r"(\d+(?:[.,]\d+)?)\s*-?\s*(" + _UNIT + r")(?![a-z\u00c0-\u024f])"
+_BOUND_AFTER = r"(?!\s*(?:max|maximum|min|minimum|tops|at most|at least|or (?:less|more|under|over)|以内|以上|以下|o menos|o más|oder (?:weniger|mehr)|höchstens|mindestens))"
 _HEDGE_BEFORE = re.compile(
-    r"(?<![\w])(?:around|about|approx(?:imately|\.)?|roughly|something like|more or less|~|circa|ca\.?|"
+    r"(?<![\w])(?<!what )(?<!how )(?:around|about|approx(?:imately|\.)?|roughly|something like|more or less|~|circa|ca\.?|"
     r"unos|unas|alrededor de|aproximadamente|más o menos|mas o menos|cerca de|"
-    r"etwa|ungefähr|ungefaehr|so um die|um die|rund|so|"
-    r"大概|大约|差不多|约)\s*" + _FIGURE + r"(?:\s*(?:左右|上下|or so|ish|más o menos|oder so))?", re.IGNORECASE)
+    r"etwa|ungefähr|ungefaehr|so um die|um die|rund|so ca\.?|so etwa|"
+    r"大概|大约|差不多|约)\s*" + _FIGURE + _BOUND_AFTER + r"(?:\s*(?:左右|上下|or so|ish|más o menos|oder so))?",
+    re.IGNORECASE)
 _HEDGE_AFTER = re.compile(_FIGURE + r"\s*(?:左右|上下|or so|ish|más o menos|oder so|ungefähr|approx\.?)", re.IGNORECASE)
 _SHARE = 0.25
-#: Screen sizes come in steps of a few inches: "around 43 inches" is 39-47, not 32-54.
+#: Screen sizes come in steps (40, 43, 50, 55 inches): "43寸左右", "around 50 inches" mean that size.
 _NARROW = re.compile(r"^(?:inch(?:es)?|pulgadas?|zoll|英寸|寸)$", re.IGNORECASE)
 
 
 def _range(number: str, unit: str) -> str:
     value = float(number.replace(",", "."))
-    share = 0.1 if _NARROW.match(unit) else _SHARE
+    if _NARROW.match(unit):
+        return f"{number} {unit}"
+    share = _SHARE
     low, high = round(value * (1 - share), 2), round(value * (1 + share), 2)
     return f"between {low:g} and {high:g} {unit}"
 

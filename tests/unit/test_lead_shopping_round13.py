@@ -209,9 +209,10 @@ def test_the_colour_of_one_shown_item_asks_its_colour_not_others(said: str) -> N
 
 @pytest.mark.parametrize(("said", "family", "low", "high"), [
     ("longer, around 2 metres", "m", 1.5, 2.5), ("要长一点的 两米左右", "m", 1.5, 2.5),
-    ("más largo, de dos metros", "m", 2.0, 2.0), ("länger, so 2 Meter", "m", 1.5, 2.5),
+    ("más largo, de dos metros", "m", 2.0, 2.0), ("länger, so um die 2 Meter", "m", 1.5, 2.5),
     ("zwei Meter bitte", "m", 2.0, 2.0), ("about 3m or so", "m", 2.25, 3.75),
-    ("actually around 50 inches", "inch", 45.0, 55.0), ("um die 43 Zoll", "inch", 38.7, 47.3),
+    ("actually around 50 inches", "inch", 50.0, 50.0), ("um die 43 Zoll", "inch", 43.0, 43.0),
+    ("43寸左右", "inch", 43.0, 43.0), ("ok what about 50 inch then", "inch", 50.0, 50.0),
 ])
 def test_a_measure_said_with_a_hedge_or_in_words_is_a_spec(said: str, family: str, low: float, high: float) -> None:
     from chatrec.spec_filters import read_bounds
