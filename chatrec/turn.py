@@ -26,6 +26,7 @@ from chatrec.not_carried import not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
 from chatrec import degree_words  # lead: "nothing too short"
+from chatrec import list_counts  # lead, stop 35: "just show me 3", "zeig mir nur zwei"
 from chatrec import known_brands  # lead, stop 35: "only well known brands"
 from chatrec import audience_order  # lead, stop 35: grown-ups' items first unless a child is named
 from chatrec import other_colours  # lead: "does the second one come in other colours?"
@@ -1039,6 +1040,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     message = _batch18(parts, message, state, catalog_currency)  # i12bp: "die erste bitte", "cheers", "what about 20000 then"
+    counted, wanted_count = list_counts.taken(message, len(state.last_shown))  # lead, stop 35: "just show me 3", "只看三个"
+    count_language = state.language if counted != message and state.language not in (None, "en", "other") else None
+    message = counted
     back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
     if back_to is None and state.last_shown and parts.store.exists(session_id):  # i12aq: "which one is the benetton"
         back_to = gaps_round7.earlier_list_of_make(message, [
@@ -1089,6 +1093,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         )
     if said_in is not None:  # i12al: a quick reply ("TV") keeps the conversation's language
         heard = heard.model_copy(update={"language": said_in})
+    if count_language is not None:  # lead, stop 35: "只看三个" read as "show them again" is still Chinese
+        heard = heard.model_copy(update={"language": count_language})
     understanding: dict[str, Any] = {"by": "rules"}
     if parts.understander is not None:  # issue 12: the LLM reads the turn (chatrec.llm_understanding)
         from chatrec.llm_understanding import reread
@@ -1710,6 +1716,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                                         phrases.show_value, [i for n, i in enumerate(index.items)
                                                                              if allowed is None or allowed[n]])
         notes.append(colours_note)
+    if wanted_count:  # lead, stop 35: "just show me 3": that many
+        turn.chosen = turn.chosen[:wanted_count]
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     have = [r.candidate.item.title for r in turn.chosen if r.candidate.item.id in state.requested]
     if have:  # "do you have Inception?": say yes before the list

@@ -5,6 +5,7 @@ seen ("not black though") shows the seen ones that still fit, never a list that 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -259,3 +260,46 @@ def test_a_function_word_of_the_conversations_language_keeps_it(said: str, langu
 def test_aviators_turned_down_in_another_language_are_a_word_to_avoid(catalogues: Any, said: str) -> None:
     heard = understand(said, catalogues["fashion"][0], TurnContext(current={"articleType": ["Sunglasses"]}))
     assert "aviator" in heard.avoid_words, heard
+
+
+@pytest.mark.parametrize(("said", "read", "count"), [
+    ("just show me 3", "show them again", 3), ("only the top 2", "show them again", 2),
+    ("show me 3 more", "more", 3), ("a couple more", "more", 2), ("show me 2 more in blue", "more in blue", 2),
+    ("只看三个", "show them again", 3), ("前两个就行", "show them again", 2), ("再来两个", "more", 2),
+    ("solo dos", "show them again", 2), ("dame tres más", "more", 3), ("otros dos", "more", 2),
+    ("zeig mir nur zwei", "show them again", 2), ("noch drei", "more", 3),
+    ("show me 3 casual shirts for men", "casual shirts for men", 3),
+])
+def test_how_many_items_the_shopper_wants_to_see(said: str, read: str, count: int) -> None:
+    from chatrec.list_counts import taken
+
+    assert taken(said, 5) == (read, count)
+
+
+@pytest.mark.parametrize("said", ["compare the first two", "I like the first two", "a 3 series bmw", "3 inch",
+                                  "i want 2 pairs", "a USB 3 cable", "show me 55 inch tvs", "第三个", "el segundo",
+                                  "die zweite bitte", "under 3k"])
+def test_numbers_that_are_no_count_stay(said: str) -> None:
+    from chatrec.list_counts import taken
+
+    assert taken(said, 5) == (said, None)
+
+
+@pytest.mark.parametrize(("first", "then", "words"), [
+    ("running shoes for men", "just show me 3", "Here are 3"), ("男士跑鞋", "只看三个", "3 件"),
+    ("Sonnenbrille für Herren", "zeig mir nur zwei", "Hier sind 2"),
+])
+def test_a_count_shows_that_many_of_the_list_in_the_shoppers_language(fashion_chatrec: Any, first: str, then: str,
+                                                                      words: str) -> None:
+    shown = fashion_chatrec.respond(first, session_id="count")
+    reply = fashion_chatrec.respond(then, session_id="count")
+    n = int(re.search(r"\d", words).group(0))  # type: ignore[union-attr]
+    assert words in reply.text and [r.item_id for r in reply.recommendations] == [
+        r.item_id for r in shown.recommendations][:n], reply.text
+
+
+def test_a_count_of_more_shows_that_many_new_items(fashion_chatrec: Any) -> None:
+    shown = fashion_chatrec.respond("running shoes for men", session_id="more")
+    reply = fashion_chatrec.respond("show me 2 more", session_id="more")
+    assert len(reply.recommendations) == 2
+    assert not {r.item_id for r in reply.recommendations} & {r.item_id for r in shown.recommendations}
