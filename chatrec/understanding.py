@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from chatrec import measure_words  # lead, stop 35
+from chatrec import avoid_words  # lead, stop 35
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
 from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
 from chatrec import foreign_reading  # i12w
@@ -1634,6 +1635,7 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round13.adjust(  # i12br: "da igual el color", "now a TV" after "phone under 15000"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = avoid_words.adjust(request, raw)  # lead, stop 35: "nicht von Mi", "not tech savvy", "no android stuff"
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"
 

@@ -303,3 +303,25 @@ def test_a_count_of_more_shows_that_many_new_items(fashion_chatrec: Any) -> None
     reply = fashion_chatrec.respond("show me 2 more", session_id="more")
     assert len(reply.recommendations) == 2
     assert not {r.item_id for r in reply.recommendations} & {r.item_id for r in shown.recommendations}
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("a tv for my parents, they are old and not tech savvy", []), ("my mom is not very techy, a simple phone", []),
+    ("no android stuff", ["android"]), ("he is not into bright colours", ["bright"]),
+    ("she's not a fan of logos", ["logo"]), ("not leather", ["leather"]),
+])
+def test_a_persons_trait_or_a_filler_is_no_word_to_avoid(catalogues: Any, said: str, kept: list[str]) -> None:
+    heard = understand(said, catalogues["electronics"][0], TurnContext())
+    assert [w.rstrip("s") for w in heard.avoid_words] == [w.rstrip("s") for w in kept], heard
+
+
+@pytest.mark.parametrize("said", ["nicht von Mi", "nada de Samsung por favor", "not from boAt"])
+def test_a_function_word_is_never_avoided(catalogues: Any, said: str) -> None:
+    heard = understand(said, catalogues["electronics"][0], TurnContext())
+    assert not {"von", "de", "from", "por", "favor"} & set(heard.avoid_words), heard
+
+
+@pytest.mark.parametrize("said", ["nothing flashy", "a phone case, nothing flashy", "nothing too fancy"])
+def test_a_style_word_turned_down_leaves_out_no_product_type(catalogues: Any, said: str) -> None:
+    heard = understand(said, catalogues["electronics"][0], TurnContext())
+    assert not any("Flash" in v for vs in heard.exclude.values() for v in vs), heard
