@@ -1138,6 +1138,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = other_values_asked(parts, heard, message, state, phrases)  # i12k: "any other colours?"
     colours_of = [index.get(r.item_id) for r in heard.references if r.item_id and r.item_id in index] \
         if heard is not asked_before and heard.intent == "more_like" and any("colo" in n.lower() for n in heard.exclude) else []
+    excluded_before = {name: list(values) for name, values in state.exclude.items()}  # lead, stop 35: see colours_of below
     offered = values_on_offer(parts, heard, message, state, phrases)  # "what colours do you have?"
     if offered is not None:
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": False})
@@ -1716,6 +1717,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                                         phrases.show_value, [i for n, i in enumerate(index.items)
                                                                              if allowed is None or allowed[n]])
         notes.append(colours_note)
+        # lead, stop 35: the pointed item's own colour was left out to answer the question, not as a wish: it does not
+        # carry into the next search ("now a wallet" after "does the second handbag come in other colours?")
+        for name in [n for n in heard.exclude if "colo" in n.lower()]:
+            if excluded_before.get(name):
+                state.exclude[name] = excluded_before[name]  # "not black" said before stays
+            else:
+                state.exclude.pop(name, None)
     if wanted_count:  # lead, stop 35: "just show me 3": that many
         turn.chosen = turn.chosen[:wanted_count]
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)

@@ -325,3 +325,16 @@ def test_a_function_word_is_never_avoided(catalogues: Any, said: str) -> None:
 def test_a_style_word_turned_down_leaves_out_no_product_type(catalogues: Any, said: str) -> None:
     heard = understand(said, catalogues["electronics"][0], TurnContext())
     assert not any("Flash" in v for vs in heard.exclude.values() for v in vs), heard
+
+
+@pytest.mark.parametrize("before", [[], ["not black"]])
+def test_the_colour_left_out_to_answer_other_colours_ends_with_the_question(fashion_chatrec: Any,
+                                                                            before: list[str]) -> None:
+    session = f"colours-{len(before)}"
+    for said in ["a handbag for my mum", *before]:
+        fashion_chatrec.respond(said, session_id=session)
+    asked = fashion_chatrec.respond("does the second come in other colours?", session_id=session)
+    assert "colour" in asked.text or "comes in" in asked.text, asked.text
+    after = fashion_chatrec.respond("now a wallet", session_id=session)
+    said_not = re.findall(r"not (\w+)", after.text)
+    assert said_not == (["Black"] if before else []), after.text
