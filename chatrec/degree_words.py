@@ -20,8 +20,12 @@ __all__ = ["adjust", "said"]
 _ADJECTIVES = ("short", "long", "tight", "loose", "baggy", "kurz", "lang", "eng", "weit", "corto", "corta", "cortos",
                "cortas", "largo", "larga", "largos", "largas", "ajustado", "ajustada", "apretado", "apretada")
 _DEGREE = re.compile(
-    r"\b(?:too|overly|zu|allzu|demasiado)\s+(" + "|".join(_ADJECTIVES) + r")\b",
+    r"\b(?:too|overly|zu|allzu|demasiado|muy|tan|so)\s+(" + "|".join(_ADJECTIVES) + r")\b"
+    r"|(?:别|不要|不能|不想要)?太(短|长|紧|松|宽|肥|窄)(?:的)?",  # lead, stop 35: "别太短", "不要太紧的"
     re.IGNORECASE)
+#: "no muy corto", "nicht so kurz": "muy", "tan", "so" are degrees only after a negation.
+_WEAK = re.compile(r"\b(?:muy|tan|so)\s+\w+", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:no|not|nicht|nada|kein\w*|nothing|nichts)\b", re.IGNORECASE)
 
 
 def _head(value: str) -> str:
@@ -29,10 +33,15 @@ def _head(value: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
+def _found(message: str) -> list[re.Match[str]]:
+    """The degree phrases of the message; "muy", "tan", "so" only in a message that negates."""
+    return [m for m in _DEGREE.finditer(message) if not _WEAK.fullmatch(m.group(0)) or _NEGATION.search(message)]
+
+
 def said(message: str) -> str | None:
     """The first length, size or fit said with a degree ("too short", "nicht zu lang"), as written; None if none."""
-    match = _DEGREE.search(message)
-    return match.group(0) if match else None
+    found = _found(message)
+    return found[0].group(0) if found else None
 
 
 #: What a length or fit is said about in a sentence that names no other wish: nothing to search for.
@@ -45,9 +54,12 @@ def adjust(request: Any, message: str) -> Any:
     When nothing else is left ("nothing too short" after party dresses), the items shown are shown again
     (``show_again``): the turn says the shop does not list lengths or fits (``dialogue_fit_unlisted``)
     rather than leaving out an earlier wish to find new items."""
-    said = {match.group(1).lower() for match in _DEGREE.finditer(message)}
+    said = {(match.group(1) or match.group(2)).lower() for match in _found(message)}
     if not said:
         return request
+    if request.intent == "chitchat" and not any(request.model_dump().get(name) for name in _NOTHING_ELSE) \
+            and not request.price and len(re.findall(r"\w+", message)) <= 6:  # "nicht zu kurz bitte": nothing else read
+        return request.model_copy(update={"intent": "show_again", "show_now": True})
     exclude = {name: [v for v in values if _head(str(v)) not in said] for name, values in request.exclude.items()}
     exclude = {name: values for name, values in exclude.items() if values}
     avoid = [w for w in request.avoid_words if w.lower() not in said and _head(w) not in said]

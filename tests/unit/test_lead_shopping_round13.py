@@ -338,3 +338,29 @@ def test_the_colour_left_out_to_answer_other_colours_ends_with_the_question(fash
     after = fashion_chatrec.respond("now a wallet", session_id=session)
     said_not = re.findall(r"not (\w+)", after.text)
     assert said_not == (["Black"] if before else []), after.text
+
+
+@pytest.mark.parametrize(("first", "then", "note"), [
+    ("ein Kleid für den Sommer", "nicht zu kurz bitte", "keine Längen"), ("un vestido", "no muy corto", "no indica largos"),
+    ("一条裙子", "别太短", "没有标注长短"), ("a dress", "nothing too short", "does not list lengths"),
+])
+def test_a_length_said_with_a_degree_in_any_language_keeps_the_list_and_says_why(fashion_chatrec: Any, first: str,
+                                                                                 then: str, note: str) -> None:
+    fashion_chatrec.respond(first, session_id="degree")
+    reply = fashion_chatrec.respond(then, session_id="degree")
+    assert note in reply.text and reply.recommendations, reply.text
+
+
+@pytest.mark.parametrize("said", ["muy bonito", "so cool", "tan barato"])
+def test_weak_degrees_with_no_negation_are_no_length(said: str) -> None:
+    from chatrec.degree_words import said as degree_said
+
+    assert degree_said(said) is None
+
+
+def test_german_replies_keep_one_form_of_address() -> None:
+    from pathlib import Path
+
+    prompts = Path(__file__).parents[2] / "prompts" / "de"
+    informal = [p.name for p in prompts.glob("*.txt") if re.search(r"\b(?:du|dir|dein\w*|sag|nenne)\b", p.read_text())]
+    assert not informal, informal
