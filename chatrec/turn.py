@@ -1775,7 +1775,10 @@ def answer(parts: Parts, turn: Turn) -> Iterator[str | Reply]:
             reason = parts.labels.clean(reason)  # a raw value the model repeated, as its label
         observability.count_explanation(explanation, turn.metadata, writes_with_llm)
         cited = cite_history(parts.retriever, turn.profile, item, reason, parts.phrases)
-        cited = gaps_round10.also_in_text(cited, also[item.id], turn.state.language or turn.heard.language) if item.id in also else cited
+        said_in = turn.state.language or turn.heard.language
+        shown_as = [parts.phrases.language(said_in).show_value(c) for c in also.get(item.id, [])]
+        shown_as = [c[:1].upper() + c[1:] for c in shown_as] if said_in == "de" else shown_as  # "auch in Rot": a noun
+        cited = gaps_round10.also_in_text(cited, shown_as, said_in) if item.id in also else cited  # lead, stop 35: "也有棕色"
         yield cited
         recommendations.append(recommendation(ranked, cited, parts.labels))
     counts = problem_counts(explanations)
