@@ -1693,6 +1693,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         # nothing lost silently, also when a question follows (i12ac: but the values asked for show nothing)
         wording = "exhausted" if exhausted else "relaxed"
         notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
+        if has_prices and not exhausted and state.max_price is not None and wishes.max_price is None \
+                and not any(n.startswith(phrases.render("cheapest_overall", title="", price="")[:12]) for n in notes):
+            # lead, stop 35: the budget left out: how far it is from what the shop has
+            fits = parts.retriever.allowed(filters_for(wishes), excluded(state, profile, with_shown=False))
+            priced = [i for n, i in enumerate(index.items) if (fits is None or fits[n]) and i.price is not None]
+            if priced:
+                low = min(priced, key=lambda i: float(i.price or 0.0))
+                notes.append(phrases.render("cheapest_without_budget", title=low.title,
+                                            price=format_amount(float(low.price or 0.0), low.currency)))
     notes.extend(seen_rest)
     notes[:0] = gaps_round10.turn_notes(message, heard, state.language or heard.language)  # i12bg: the need read, a total's split
     if plan.attribute is not None:

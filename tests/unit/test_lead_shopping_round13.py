@@ -364,3 +364,13 @@ def test_german_replies_keep_one_form_of_address() -> None:
     prompts = Path(__file__).parents[2] / "prompts" / "de"
     informal = [p.name for p in prompts.glob("*.txt") if re.search(r"\b(?:du|dir|dein\w*|sag|nenne)\b", p.read_text())]
     assert not informal, informal
+
+
+@pytest.mark.parametrize(("first", "then", "said"), [("a smart tv", "under 500", "The cheapest that fits your other wishes"),
+                                                     ("智能电视", "五百以内", "符合您其他要求的商品中最便宜的是")])
+def test_a_budget_left_out_names_the_cheapest_that_fits_the_rest(electronics: Any, first: str, then: str,
+                                                                 said: str) -> None:
+    electronics.respond(first, session_id="cheapest")
+    reply = electronics.respond(then, session_id="cheapest")
+    cheapest = min(float(electronics.item(r.item_id).price) for r in reply.recommendations)
+    assert said in reply.text and f"{cheapest:,.0f}" in reply.text, reply.text
