@@ -20,6 +20,9 @@ __all__ = ["adjust"]
 #: turned down, they are words to avoid (chatrec.loud_words ranks the loud ones last), never a type left out.
 _STYLE = frozenset({"flashy", "showy", "blingy", "glitzy", "gaudy", "techy", "fancy", "classy", "loud"})
 
+#: Sayings with a negation that turn nothing down: "no idea what", "not sure", "no worries", "keine Ahnung", "ni idea".
+_SAYINGS = re.compile(r"\b(?:no|not|ni|keine?)\s+(idea|clue|clues|sure|preference|preferences|worries|worry|problem|"
+                      r"rush|hurry|matter|way|joke|kidding|ahnung|plan|importa)\b", re.IGNORECASE)
 _FILLERS = frozenset({"stuff", "things", "thing", "ones", "one", "kind", "kinds", "type", "types", "zeug", "sachen",
                       "dinger", "cosas", "cosa", "rollo", "东西", "那种", "这种"})
 #: A person, then a copula and a negation: what follows says who the person is.
@@ -64,7 +67,8 @@ def adjust(request: Any, message: str) -> Any:
     from chatrec.language import _FUNCTION_WORDS
 
     function = frozenset().union(*_FUNCTION_WORDS.values())
-    traits = _traits(message)
+    sayings = {m.group(1).lower() for m in _SAYINGS.finditer(message)}
+    traits = _traits(message) | sayings | {w[:-3] + "y" for w in sayings if w.endswith("ies")} | {w[:-1] for w in sayings}
     kept = [w for w in request.avoid_words
             if w.lower() not in function and w.lower() not in _FILLERS
             and not any(t == w.lower() or t.startswith(w.lower()) and len(w) >= 4 for t in traits)]

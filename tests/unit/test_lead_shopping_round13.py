@@ -374,3 +374,10 @@ def test_a_budget_left_out_names_the_cheapest_that_fits_the_rest(electronics: An
     reply = electronics.respond(then, session_id="cheapest")
     cheapest = min(float(electronics.item(r.item_id).price) for r in reply.recommendations)
     assert said in reply.text and f"{cheapest:,.0f}" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("said", ["a gift for my wife, no idea what", "no worries, show me watches",
+                                  "keine Ahnung, was für meine Frau", "ni idea, algo para mi novia", "not sure, a bag maybe"])
+def test_a_saying_with_a_negation_turns_nothing_down(catalogues: Any, said: str) -> None:
+    heard = understand(said, catalogues["fashion"][0], TurnContext())
+    assert not heard.avoid_words and not heard.exclude, heard
