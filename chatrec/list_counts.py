@@ -33,11 +33,15 @@ _HAN_N = r"(?P<n>[1-9]|10|[一两二三四五六七八九十])"
 _NOT_AFTER = r"(?!\s*(?:inch|inches|in\b|m\b|metres?|meters?|gb|tb|mah|w\b|watts?|k\b|rs|inr|rupees|dollars|euros?|%|series|pin|pack|ports?|"
 _NOT_AFTER += r"years?|yrs?|year old|pulgadas|metros|zoll|meter|jahre|años|st(?:ü|ue)ck))"
 
+#: After "2 more", "dos más": the end, a pause or a word joining a wish ("2 more in blue"); never an adjective, which
+#: makes "more" a comparative ("una más grande, de 55" is a bigger one, "one more expensive" a pricier one).
+_ITEMS_AFTER = r"(?=\s*$|\s*[,.!?;:]|\s+(?:in|of|like|with|from|please|pls|plz|en|de|del|con|por|porfa|y|and|that|which|que|bitte)\b)"
+
 #: (kind, pattern): "more" asks for that many more; "only" for that many of the list (or of a new search).
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("more", re.compile(rf"\b(?:show\s+(?:me\s+)?|give\s+me\s+|and\s+)?(?:another\s+)?{_N}\s+(?:more|others?|else)\b", re.I)),
+    ("more", re.compile(rf"\b(?:show\s+(?:me\s+)?|give\s+me\s+|and\s+)?(?:another\s+)?{_N}\s+(?:more|others?|else)\b{_ITEMS_AFTER}", re.I)),
     ("more", re.compile(rf"\banother\s+{_N}\b{_NOT_AFTER}", re.I)),
-    ("more", re.compile(rf"\b(?:(?:muéstrame|muestrame|enséñame|enseñame|dame)\s+)?(?:otr[oa]s\s+)?{_N}\s+(?:más|mas)\b", re.I)),
+    ("more", re.compile(rf"\b(?:(?:muéstrame|muestrame|enséñame|enseñame|dame)\s+)?(?:otr[oa]s\s+)?{_N}\s+(?:más|mas)\b{_ITEMS_AFTER}", re.I)),
     ("more", re.compile(rf"\botr[oa]s\s+{_N}\b{_NOT_AFTER}", re.I)),
     ("more", re.compile(rf"\b(?:zeig(?:e)?\s+(?:mir\s+)?)?noch\s+{_N}\b{_NOT_AFTER}(?:\s+(?:weitere|mehr|andere))?", re.I)),
     ("more", re.compile(rf"\b{_N}\s+(?:weitere|andere)\b", re.I)),

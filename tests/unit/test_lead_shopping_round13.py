@@ -278,7 +278,7 @@ def test_how_many_items_the_shopper_wants_to_see(said: str, read: str, count: in
 
 @pytest.mark.parametrize("said", ["compare the first two", "I like the first two", "a 3 series bmw", "3 inch",
                                   "i want 2 pairs", "a USB 3 cable", "show me 55 inch tvs", "第三个", "el segundo",
-                                  "die zweite bitte", "under 3k"])
+                                  "die zweite bitte", "under 3k", "una más grande, de 55", "one more expensive"])
 def test_numbers_that_are_no_count_stay(said: str) -> None:
     from chatrec.list_counts import taken
 
