@@ -349,10 +349,16 @@ def not_mentioned(query: str, message: str, texts: Iterable[str], vocabulary: Co
     return next((w for w in tokens(fold(message)) if missing in (w, singular(w))), missing) if missing else None
 
 
+#: Other words shoppers use for a field's customer-facing name.
+_FIELD_SYNONYMS = {"牌子": "品牌", "make": "brand", "makes": "brand", "fabricante": "marca", "fabricantes": "marca",
+                   "hersteller": "marke"}
+
+
 def field_named(word: str, names: Mapping[str, Iterable[str]]) -> str | None:
     """The field a shopper's attribute word stands for ("colours" -> ``baseColour``), from each
     field's customer-facing names (``prompts/attribute_names.json`` and its translations)."""
     said = word.lower().replace("color", "colour")
+    said = _FIELD_SYNONYMS.get(said, said)  # lead, stop 36: "牌子" is a brand as "品牌" is, "makes" as "brands"
     for name, words in names.items():
         for known in words:
             known = known.lower().replace("color", "colour")

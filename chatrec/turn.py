@@ -76,6 +76,8 @@ from chatrec import batch18_classes  # i12bp: batch 18 ("the first one is fine",
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
+from chatrec.conversation import asks_values_on_offer
+from chatrec import assortment  # lead, stop 36: what brands / sizes / prices the shop has
 from chatrec.dialogue import (
     Asked, Choosing, DialogueState, FitsMakes, Heard, Named, PriceTier, Reshown, Shown, SpecsWanted, Wanted, Wishes,
     rounded_bound,
@@ -610,15 +612,30 @@ def values_on_offer(parts: Parts, heard: ShopperRequest, message: str, state: Di
     ("what colours does the first one come in?") is left as it is; for a field whose value is in force
     the quick replies are the values of the items fitting the other wishes (i12ac)."""
     from chatrec.answers import find_reference
-    from chatrec.conversation import asks_values_on_offer
-
-    what = asks_values_on_offer(message) if not heard.include else None
+    what = asks_values_on_offer(message)
     # "which" alone points at every item shown; "the first one", "it" point at some
     pointed = find_reference(message, len(state.last_shown), heard.language) if state.last_shown else None
     if what is None or pointed and len(pointed) < len(state.last_shown) or re.search(r"\b(?:it|this|that)\b", message.lower()):
         return None
     field = _field_said(parts, what, phrases)
-    return field  # i12ac: a field in force too ("what colours do you have?" after black: the others fitting the rest)
+    # lead, stop 36: the product may be named in the same question ("what brands of usb cables do you sell?")
+    return field if assortment.fields_allowed(heard.include, field) else None
+    # i12ac: a field in force too ("what colours do you have?" after black: the others fitting the rest)
+
+
+def assortment_asked(message: str, heard: ShopperRequest, state: DialogueState, has_prices: bool) -> str | None:
+    """Lead, stop 36: "sizes" or "prices" when the shopper asks which sizes or what price range the shop has
+    for the search (:mod:`chatrec.assortment`), not about an item pointed at; else None."""
+    from chatrec.answers import find_reference
+
+    pointed = find_reference(message, len(state.last_shown), heard.language) if state.last_shown else None
+    if pointed and len(pointed) < len(state.last_shown):
+        return None
+    if assortment.asks_sizes(message):
+        return "sizes"
+    if has_prices and assortment.asks_prices(message) and (assortment.names_no_item(message) or not state.last_shown):
+        return "prices"
+    return None
 
 
 def _fitting_items(parts: Parts, state: DialogueState, leave_out: str | None = None) -> list[Item]:
@@ -1039,6 +1056,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         batch17_classes.catalogue_title_words(parts.retriever.index))
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
+    message = assortment.reworded(message)  # lead, stop 36: "the price range for smart tvs" names no device
     message = _batch18(parts, message, state, catalog_currency)  # i12bp: "die erste bitte", "cheers", "what about 20000 then"
     counted, wanted_count = list_counts.taken(message, len(state.last_shown))  # lead, stop 35: "just show me 3", "只看三个"
     count_language = state.language if counted != message and state.language not in (None, "en", "other") else None
@@ -1140,7 +1158,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if heard is not asked_before and heard.intent == "more_like" and any("colo" in n.lower() for n in heard.exclude) else []
     excluded_before = {name: list(values) for name, values in state.exclude.items()}  # lead, stop 35: see colours_of below
     offered = values_on_offer(parts, heard, message, state, phrases)  # "what colours do you have?"
-    if offered is not None:
+    offered_what = asks_values_on_offer(message) if offered is not None else None
+    span = None if offered is not None else assortment_asked(message, heard, state, has_prices)  # lead, stop 36
+    if offered is not None or span is not None:
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": False})
     # i12s: batch 7's moves ("other brands are fine too", "any from boAt?", "and the cheapest smart tv?")
     heard = conversation_moves.widen(heard, conversation_moves.widened_fields(message, parts.vocabulary.fields))
@@ -1674,6 +1694,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         return turn
 
     plan = decide(parts.policy, candidates, state, heard, profile, settings.n_recommendations, message, passed_over)
+    on_offer: Counter[str] = Counter()
     if offered is not None:  # the values the shop has for the search, to pick from
         counts = Counter(v for c in candidates for v in dict.fromkeys(field_values(c.item, offered)))
         if state.include.get(offered):  # i12ac: "what colours do you have?" with black in force: those of the rest
@@ -1682,6 +1703,20 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if len(counts) >= 2:
             plan = QuestionPlan(offered, [v for v, _ in counts.most_common(parts.policy.max_options)], 0.0, plan.gains,
                                 f"the shopper asked which {offered} values there are")
+            on_offer = Counter(v for i in _fitting_items(parts, state, leave_out=offered)  # lead, stop 36: all there is
+                               for v in dict.fromkeys(field_values(i, offered)))
+    if span is not None:  # lead, stop 36: "what sizes do the tvs come in?", "what's the price range?"
+        fitting, types = _fitting_items(parts, state), type_fields(list(parts.vocabulary.fields))
+        spanned = assortment.prices_answer(phrases, fitting, state.include, types, parts.labels, format_amount) \
+            if span == "prices" else assortment.sizes_answer(phrases, fitting, state.include, types, parts.labels,
+                                                              parts.policy.max_options)
+        if spanned is not None:
+            turn.text, turn.question = spanned  # the answer alone: no note on sizes the search cannot filter by
+            turn.metadata["policy"] = {"decision": "answer", "attribute": span, "reason": f"the shopper asked which {span} there are"}
+            kind_field = product_type_field(parts)
+            if spanned[1] is not None and kind_field is not None:  # a clicked size or budget then shows items
+                state.apply(Asked(kind_field, ()))
+            return turn
     turn.plan = plan
     turn.metadata["policy"] = {
         "decision": "ask" if plan.attribute else "recommend",
@@ -1706,6 +1741,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     notes[:0] = gaps_round10.turn_notes(message, heard, state.language or heard.language)  # i12bg: the need read, a total's split
     if plan.attribute is not None:
         turn.question = question(plan, phrases, parts.labels)
+        if offered is not None and plan.attribute == offered and on_offer and offered_what:  # lead, stop 36
+            turn.question = replace(turn.question, text=assortment.field_answer(
+                phrases, offered, offered_what, on_offer, plan.options, state.include,
+                type_fields(list(parts.vocabulary.fields)), parts.labels, phrases.show_value))
         turn.text = " ".join([*notes, turn.question.text])
         state.apply(Asked(plan.attribute, tuple(plan.options)))
         return turn
