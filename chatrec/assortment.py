@@ -26,7 +26,8 @@ from typing import Any
 
 from chatrec.reply import Question
 
-__all__ = ["asks_prices", "asks_sizes", "fields_allowed", "field_answer", "prices_answer", "sizes_answer", "what_words"]
+__all__ = ["asks_prices", "asks_sizes", "fields_allowed", "field_answer", "one_spelling", "prices_answer", "sizes_answer",
+           "what_words"]
 
 #: Title figures counted as a size, by unit family, in this order ("43 inches" for a TV).
 _SIZE_FAMILIES = ("inch",)
@@ -56,6 +57,15 @@ def fields_allowed(include: Mapping[str, Sequence[str]], asked: str | None) -> b
     """A question about the values of ``asked`` may name the product or other wishes ("what colours of
     watches do you have?"), but not a value of the asked field itself ("what colours... black?")."""
     return asked is None or asked not in include
+
+
+def one_spelling(counts: Counter[str]) -> Counter[str]:
+    """Values that differ only in case counted as one, under their commonest spelling ("tizum" 2 and
+    "Tizum" 1 -> "tizum" 3): a shopper picks a brand, not a way of writing it."""
+    spellings: dict[str, Counter[str]] = {}
+    for value, n in counts.items():
+        spellings.setdefault(value.casefold(), Counter())[value] += n
+    return Counter({forms.most_common(1)[0][0]: sum(forms.values()) for forms in spellings.values()})
 
 
 def what_words(what: str, language: str) -> str:

@@ -1700,11 +1700,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if state.include.get(offered):  # i12ac: "what colours do you have?" with black in force: those of the rest
             counts = Counter(v for i in _fitting_items(parts, state, leave_out=offered)
                              for v in dict.fromkeys(field_values(i, offered)))
+        counts = assortment.one_spelling(counts)  # "tizum" and "Tizum" are one brand to pick
         if len(counts) >= 2:
             plan = QuestionPlan(offered, [v for v, _ in counts.most_common(parts.policy.max_options)], 0.0, plan.gains,
                                 f"the shopper asked which {offered} values there are")
-            on_offer = Counter(v for i in _fitting_items(parts, state, leave_out=offered)  # lead, stop 36: all there is
-                               for v in dict.fromkeys(field_values(i, offered)))
+            on_offer = assortment.one_spelling(Counter(  # lead, stop 36: all there is
+                v for i in _fitting_items(parts, state, leave_out=offered) for v in dict.fromkeys(field_values(i, offered))))
     if span is not None:  # lead, stop 36: "what sizes do the tvs come in?", "what's the price range?"
         fitting, types = _fitting_items(parts, state), type_fields(list(parts.vocabulary.fields))
         spanned = assortment.prices_answer(phrases, fitting, state.include, types, parts.labels, format_amount) \
