@@ -78,6 +78,7 @@ from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, as
 from chatrec.conversation import asks_cheapest_overall  # i12k
 from chatrec.conversation import asks_values_on_offer
 from chatrec import assortment  # lead, stop 36: what brands / sizes / prices the shop has
+from chatrec import unsold  # lead, stop 37: a product the shop does not sell, asked for
 from chatrec.dialogue import (
     Asked, Choosing, DialogueState, FitsMakes, Heard, Named, PriceTier, Reshown, Shown, SpecsWanted, Wanted, Wishes,
     rounded_bound,
@@ -834,8 +835,23 @@ def product_type_field(parts: Parts) -> str | None:
     return "category" if "category" in typed else max(typed, key=lambda f: len(counts[f]), default=None)
 
 
+def _unsold(parts: Parts, message: str, heard: ShopperRequest) -> str | None:
+    """Lead, stop 37: the product a "do you sell ...?" question names that this shop has none of
+    (:mod:`chatrec.unsold`), when no product type of the catalogue was read from the message."""
+    if set(heard.include) & {"category", *type_fields(list(parts.vocabulary.fields))} or heard.references:
+        return None
+    return unsold.unsold_asked(message, heard.language or "en", parts.retriever.bm25.vocabulary,
+                               parts.retriever.bm25.documents, _type_values(parts))
+
+
+def _type_values(parts: Parts) -> list[str]:
+    """Every product type value of the catalogue ("USBCables", "Smart televisions", "Tshirts")."""
+    return list(dict.fromkeys(v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
+                              for v in parts.vocabulary.counts.get(name, {})))
+
+
 def opening_question(
-    parts: Parts, text: str, n: int = 5, phrases: Phrases | None = None
+    parts: Parts, text: str, n: int = 5, phrases: Phrases | None = None, values: Sequence[str] | None = None,
 ) -> tuple[Question, tuple[str, ...]] | None:
     """A greeting or an off-topic message answered with quick replies: the commonest product types.
 
@@ -845,7 +861,11 @@ def opening_question(
     field = product_type_field(parts)
     if field is None:
         return None
-    values = tuple(value for value, _ in parts.vocabulary.counts[field].most_common(n))
+    counts = parts.vocabulary.counts[field]
+    values = tuple(value for value, _ in counts.most_common(n)) if not values else tuple(  # the types asked about
+        sorted((v for v in values if v in counts), key=lambda v: -counts[v])[:n])
+    if not values:
+        return None
     # Options are shown as labels; a clicked label is read back as its value (hear()).
     options = parts.labels.show_all(list(values)) if parts.labels is not None else list(values)
     if phrases is not None:
@@ -1351,6 +1371,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = gaps_round12.without_sizes(heard, message, list(parts.vocabulary.fields))  # searched without "size 9"
     pointer_note = gaps_round12.pointing_note(message, state.last_shown, heard, heard.language)  # i12bm: "the third in black"
     notes.extend([pointer_note] if pointer_note else [])
+    if heard.intent == "recommend" and heard.language in ("zh", "es", "de") and not heard.include and not state.include \
+            and heard.price is None and _unsold(parts, message, heard) is not None:  # lead, stop 37: "¿tienen lavadoras?"
+        heard = heard.model_copy(update={"intent": "off_topic", "query": "", "avoid_words": [], "show_now": False})
     state.apply(Heard(heard))
     xfails_round3.cheaper_with_room(heard, state, lambda: parts.retriever.count(filters_for(state.wishes())))  # i12bq
     state.apply(PriceTier(tier))  # i12v
@@ -1430,6 +1453,21 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                          "constraints": state.constraints(), "relaxed": [],
                          "policy": decision, **({"intent": heard.intent} if "answer" in decision else {}),
                          **({"answer": decision["answer"]} if "answer" in decision else {})}
+        unsold_thing = _unsold(parts, message, heard) if heard.intent in ("off_topic", "chitchat") else None
+        kinds, unlisted = unsold.kinds_asked(message, parts.retriever.bm25.vocabulary, _type_values(parts)) \
+            if heard.intent == "off_topic" and unsold_thing is None and not heard.references else ([], None)
+        if unsold_thing is not None or kinds:  # lead, stop 37: "do you stock mattresses?", "你们有冰箱吗", "do you sell cables?"
+            said = unsold_thing or unlisted
+            turn.text = " ".join([*notes, *([phrases.render("not_sold", thing=said)] if said else [])])
+            turn.metadata["policy"] = {"decision": "not_carried" if said else "kinds", "thing": said}
+            opening = opening_question(parts, "", phrases=phrases, values=kinds or None)
+            if opening is not None:
+                opened, values = opening
+                turn.question = replace(opened, text=phrases.render(
+                    "question", attribute=phrases.attribute(opened.attribute or "category"), options=", ".join(opened.options)))
+                turn.text = ("" if phrases.code == "zh" else " ").join(t for t in [turn.text, turn.question.text] if t)
+                state.apply(Asked(opened.attribute or "category", values))
+            return turn
         if heard.intent == "chitchat" and (closing or state.shown and is_thanks(message, _lexicon(settings))):
             turn.text = " ".join([*notes, phrases.render("welcome")])  # "thanks" after items: no new opening
             turn.metadata["policy"] = {"decision": "welcome"}
@@ -1475,6 +1513,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
             gaps_round13.unsized(message), heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
+        if thing is None and heard.language in ("zh", "es", "de") and not heard.include:
+            thing = _unsold(parts, message, heard)  # lead, stop 37: "Habt ihr Waschmaschinen?", a word the lexicon lacks
         gave_up = bool(heard.drop) and bool(set(re.findall(r"[a-z]+", f"{thing or ''} {message}".lower())) & _GIVEN_UP)
         if gave_up:  # lead, stop 33: "颜色无所谓了" ("colour is fine"), "any colour is fine now": no product named
             pass

@@ -1,0 +1,154 @@
+"""A product the shop does not sell, asked for in a question: said plainly, in the shopper's language.
+
+"do you stock mattresses?", "do you sell power banks?" on a shop of cables and TVs, "你们有冰箱吗",
+"Habt ihr Waschmaschinen?", "¿venden sofás?": the reading of the message is off topic or a greeting (no
+product of this catalogue is named, and the understanding sets label "do you sell bikes" off topic), so the
+reply was "I can only help with shopping in this catalogue" or a plain greeting, as if the shopper had asked
+something other than a product. A shop assistant says "we have no mattresses" and what there is instead.
+
+The product is found:
+
+- in English, as the thing a "do you have / sell / stock ..." question names (:func:`chatrec.not_carried.asked_for`)
+  whose head word is a product name (:func:`chatrec.not_carried.product_nouns`): "free shipping" or "a store in
+  Delhi" name no product, and stay off topic;
+- in Chinese, Spanish and German, as one of the product names of ``chatrec/data/unsold_products.json`` (the
+  commonest goods of other shops: appliances, furniture, phones, food, toys ...), in a question asking whether
+  the shop has it ("有没有", "你们有…吗", "¿tienen…?", "habt ihr…?").
+
+The product counts as sold when the catalogue's words name it often enough (:func:`chatrec.not_carried.not_carried`,
+:func:`chatrec.shopper_moves.no_such_type`): "phone" on a shop of phone cables is a word of titles, not a product
+type, and is said as not sold too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Container, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["unsold_asked"]
+
+_DATA = Path(__file__).parent / "data" / "unsold_products.json"
+
+#: A question whether the shop has something, by language (the product itself is matched separately).
+_ASKS = {
+    "zh": re.compile(r"有没有|有無|有冇|有木有|有卖|有賣|卖不卖|賣不賣|卖吗|賣嗎|有.{1,8}(?:吗|嗎|么|麼|嘛|不|没|沒)"
+                     r"|(?:你们|你們|你家|贵店|店里|店裡|这里|這裡|这儿)(?:有|卖|賣)|(?:在哪|哪里|哪裡)(?:买|買)"),
+    "es": re.compile(r"\b(?:tienen|tenéis|tenes|tienes|venden|vendéis|vendes|manejan|hay|tiene|vende|consigo|"
+                     r"encuentro|busco|quiero|necesito)\b"),
+    "de": re.compile(r"\b(?:habt|haben|hast|verkauft|verkaufen|verkaufst|führt|führen|gibt(?:'s| es)?|gibts|"
+                     r"suche|brauche|möchte|hätte gern)\b"),
+}
+
+
+_NAMED_YOU = re.compile(r"\b(you|u|ya)\s+(?:guys|folks|all|people|lot|lads)\b", re.IGNORECASE)
+_FILLER = re.compile(r"\b(you|u|ya|shop)\s+(?:also|even|still|ever|currently|actually|by any chance)\b", re.IGNORECASE)
+_SELLS = re.compile(r"\b(?:sell|stock|carry|deal in)\b")
+#: Things a shop has that are no products ("do you sell gift cards?" is a product; these are not).
+_TERMS = frozenset("shipping delivery returns return refund refunds warranty guarantee discount discounts coupon coupons "
+                   "sale sales offer offers deal deals emi installments financing store stores branch branches outlet "
+                   "outlets online app website service services".split())
+
+
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, list[tuple[str, str]]]:
+    """Each language's product names, longest first, with the English name (keys starting "_" are comments)."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    return {lang: sorted(((k.lower(), str(v)) for k, v in table.items()), key=lambda kv: -len(kv[0]))
+            for lang, table in data.items() if not lang.startswith("_")}
+
+
+def _named(message: str, language: str) -> tuple[str, str] | None:
+    """The shopper's word for a product of the table and its English name, as written in the message."""
+    lowered = message.lower()
+    if language == "de":  # "Kühlschränke" is a plural of "Kühlschrank": umlauts read as their vowel (same length)
+        lowered = lowered.translate(_UMLAUTS)
+    for word, english in _names().get(language, []):
+        if language == "de":
+            word = word.translate(_UMLAUTS)
+        if language == "zh":
+            at = lowered.find(word)
+        else:  # a word start; plural and case endings ("Waschmaschinen", "lavadoras")
+            found = re.search(rf"\b{re.escape(word)}(?:n|en|e|s|es|er)?\b", lowered)
+            at = found.start() if found else -1
+        if at >= 0:
+            end = at + len(word)
+            if language != "zh":
+                end = re.match(r"\w*", lowered[at:]).end() + at  # type: ignore[union-attr]
+            return message[at:end], english
+    return None
+
+
+def _sold(english: str, vocabulary: Container[str], documents: Callable[[str], int] | None,
+          type_values: Iterable[str]) -> bool:
+    """True when the catalogue sells the English-named product: a product type has its head word, or (for
+    a name no type has) its titles use it often (a shop of phone cables does not sell phones)."""
+    from chatrec.not_carried import not_carried
+    from chatrec.shopper_moves import no_such_type
+
+    question = f"do you have {english}"
+    return not_carried(question, vocabulary, documents) is None and no_such_type(question, type_values) is None
+
+
+def unsold_asked(message: str, language: str, vocabulary: Container[str], documents: Callable[[str], int] | None,
+                 type_values: Iterable[str]) -> str | None:
+    """The product a question asks the shop for when the shop sells none, in the shopper's own words; None
+    when the message asks for no product by name, or for one the catalogue has.
+
+    Args:
+        message: The shopper's words.
+        language: The message's language (``en``, ``zh``, ``es``, ``de``; others are read as English).
+        vocabulary: Every word the catalogue uses (the lexical index's vocabulary).
+        documents: How many items use a word (the lexical index's document frequency), if known.
+        type_values: The catalogue's product type values ("USBCables", "Smart televisions").
+    """
+    from chatrec.grounding import singular
+    from chatrec.not_carried import GENERIC, asked_for, product_nouns
+    from chatrec.text import tokens
+
+    type_values = list(type_values)
+    if language in _ASKS:
+        named = _named(message, language)
+        if named is None or not _ASKS[language].search(message.lower()):
+            return None
+        said, english = named
+        return None if _sold(english, vocabulary, documents, type_values) else said
+    plain = _FILLER.sub(r"\1", _NAMED_YOU.sub(r"\1", message))  # "do you guys also carry ..." -> "do you carry ..."
+    thing = asked_for(plain)
+    words = [w for w in tokens(thing or "") if w.isalpha()]
+    # "do you sell / stock / carry air fryers?" asks for a product whatever its name; "do you have ..." only
+    # when the name is a product's ("do you have free shipping?" is a term of the shop)
+    selling = bool(_SELLS.search(message.lower())) and not (set(words) & (GENERIC | _TERMS))
+    if not words or len(words) > 4 or not (selling or {words[-1], singular(words[-1])} & product_nouns()):
+        return None
+    return None if _sold(" ".join(words), vocabulary, documents, type_values) else thing
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "USBCables" -> "USB Cables"
+#: Words of a product name that say nothing about which product ("do you sell good cables?").
+_PLAIN = frozenset("good nice cheap cheaper best quality decent new long short small big latest any some".split())
+
+
+def kinds_asked(message: str, vocabulary: Container[str], type_values: Iterable[str]) -> tuple[list[str], str | None]:
+    """"do you sell cables?" on a shop of USB, HDMI and optical cables: the product types the question's head
+    word names (to ask which), and the thing asked for when one of its other words is no word of the
+    catalogue ("ethernet cables": none is called so), else None. English; ``([], None)`` when the question
+    names no product type's head word."""
+    from chatrec.grounding import singular
+    from chatrec.not_carried import GENERIC, asked_for
+    from chatrec.text import tokens
+
+    thing = asked_for(_FILLER.sub(r"\1", _NAMED_YOU.sub(r"\1", message)))
+    words = [w for w in tokens(thing or "") if w.isalpha()]
+    if not words or len(words) > 4:
+        return [], None
+    head = singular(words[-1])
+    kinds = [v for v in type_values
+             if head in {singular(w) for w in tokens(_CAMEL.sub(" ", str(v))) if w.isalpha()}]
+    unknown = [w for w in words[:-1] if len(w) > 2 and w not in vocabulary and w not in GENERIC and w not in _PLAIN]
+    return kinds, (thing if kinds and unknown else None)
