@@ -1454,7 +1454,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                          "policy": decision, **({"intent": heard.intent} if "answer" in decision else {}),
                          **({"answer": decision["answer"]} if "answer" in decision else {})}
         unsold_thing = _unsold(parts, message, heard) if heard.intent in ("off_topic", "chitchat") else None
-        kinds, unlisted = unsold.kinds_asked(message, parts.retriever.bm25.vocabulary, _type_values(parts)) \
+        kinds, unlisted = unsold.kinds_asked(message, parts.retriever.bm25.vocabulary, _type_values(parts),
+                                             (i.title for i in parts.retriever.index.items)) \
             if heard.intent == "off_topic" and unsold_thing is None and not heard.references else ([], None)
         if unsold_thing is not None or kinds:  # lead, stop 37: "do you stock mattresses?", "你们有冰箱吗", "do you sell cables?"
             said = unsold_thing or unlisted

@@ -134,11 +134,12 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "USBCabl
 _PLAIN = frozenset("good nice cheap cheaper best quality decent new long short small big latest any some".split())
 
 
-def kinds_asked(message: str, vocabulary: Container[str], type_values: Iterable[str]) -> tuple[list[str], str | None]:
+def kinds_asked(message: str, vocabulary: Container[str], type_values: Iterable[str],
+                titles: Iterable[str] = ()) -> tuple[list[str], str | None]:
     """"do you sell cables?" on a shop of USB, HDMI and optical cables: the product types the question's head
     word names (to ask which), and the thing asked for when one of its other words is no word of the
-    catalogue ("ethernet cables": none is called so), else None. English; ``([], None)`` when the question
-    names no product type's head word."""
+    catalogue, or no title puts it before the head word ("washing machines" on a shop of coffee and sewing
+    machines), else None. English; ``([], None)`` when the question names no product type's head word."""
     from chatrec.grounding import singular
     from chatrec.not_carried import GENERIC, asked_for
     from chatrec.text import tokens
@@ -150,5 +151,9 @@ def kinds_asked(message: str, vocabulary: Container[str], type_values: Iterable[
     head = singular(words[-1])
     kinds = [v for v in type_values
              if head in {singular(w) for w in tokens(_CAMEL.sub(" ", str(v))) if w.isalpha()}]
-    unknown = [w for w in words[:-1] if len(w) > 2 and w not in vocabulary and w not in GENERIC and w not in _PLAIN]
+    said = [w for w in words[:-1] if len(w) > 2 and w not in GENERIC and w not in _PLAIN]
+    unknown = [w for w in said if w not in vocabulary]
+    if kinds and said and not unknown:
+        near = re.compile(rf"\b(?:{'|'.join(map(re.escape, said))})\W+(?:\w+\W+)?{re.escape(head)}", re.IGNORECASE)
+        unknown = [] if any(near.search(title) for title in titles) else said
     return kinds, (thing if kinds and unknown else None)

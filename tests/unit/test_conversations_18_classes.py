@@ -94,9 +94,12 @@ def test_thanks_naming_the_shown_item_shows_nothing(fashion: ChatRec) -> None:
 
 # ---------------------------------------------------------------- "do you sell X?" naming no product (sets 50, 53)
 
-def test_do_you_sell_a_thing_not_sold_stays_the_off_topic_answer(electronics: ChatRec) -> None:
+def test_do_you_sell_a_thing_not_sold_says_the_shop_sells_none(electronics: ChatRec) -> None:
+    # stop 37 (chatrec/unsold.py): was the off-topic answer ("I can only help with shopping ..."); a shop
+    # assistant says it has no microwaves, and what it has
     reply = electronics.respond("hey do you sell microwaves?", session_id="m")
-    assert not reply.recommendations and "can only help" in reply.text.lower()
+    assert not reply.recommendations and "does not sell microwaves" in reply.text
+    assert reply.question is not None and reply.question.attribute == "category"
 
 
 # ---------------------------------------------------------------- "no worries", spec bounds, budgets

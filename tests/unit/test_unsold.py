@@ -91,3 +91,13 @@ def test_an_unknown_word_before_a_types_head_word_is_said(electronics: ChatRec) 
     assert "HDMICables" in kinds and said == "zigbee cables"
     assert unsold.kinds_asked("do you sell good cables?", electronics.retriever.bm25.vocabulary, types)[1] is None
     assert unsold.kinds_asked("do you sell mattresses?", electronics.retriever.bm25.vocabulary, types) == ([], None)
+
+
+def test_a_word_no_title_puts_before_the_head_word_is_said() -> None:
+    types = ["DripCoffeeMachines", "Sewing&EmbroideryMachines", "USBCables"]
+    titles = ["Prestige drip coffee machine 600W", "Usha sewing machine with 7 stitches", "boAt braided usb cable"]
+    vocabulary = {"washing", "coffee", "sewing", "machine", "braided", "usb", "cable"}
+    kinds, said = unsold.kinds_asked("do you have washing machines?", vocabulary, types, titles)
+    assert kinds == ["DripCoffeeMachines", "Sewing&EmbroideryMachines"] and said == "washing machines"
+    assert unsold.kinds_asked("do you sell braided cables?", vocabulary, types, titles) == (["USBCables"], None)
+    assert unsold.kinds_asked("do you sell coffee machines?", vocabulary, types, titles)[1] is None
