@@ -1525,7 +1525,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         elif thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
             notes[:] = [n for n in notes if n != size_note]  # i12br: no size of a thing not sold
-        elif not heard.include and not state.requested and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
+        elif not heard.include and not state.requested and not any(v != (None, None) for v in bounds.values()) \
+                and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing):
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
@@ -1556,6 +1557,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     spec_notes = gaps_round7.checked_keeping_size(  # i12o; i12aq: "anything cheaper that size?" keeps the size
         message, state, parts.retriever, ["category", *type_fields(list(parts.vocabulary.fields))],
         lambda wishes: spec_filters.checked(state, parts.retriever, filters_for(wishes), phrases))
+    spec_notes = wish_classes19.size_over_budget(spec_notes, state, bounds, heard.price, lambda: spec_filters.checked(  # i12dc:
+        state, parts.retriever, filters_for(state.wishes()), phrases), phrases)  # "I want a bigger screen" past the budget
     notes.extend(spec_notes)
     notes.extend(batch13_fixes.size_before_type(  # i12av: "nothing good here" after the only 55-inch TV: other TVs
         state, parts.retriever, filters_for(state.wishes()), excluded(state, profile, with_shown=False),

@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["value_words", "bare_audience", "for_device_question", "german_compound_plural", "hated_values", "plain",
+__all__ = ["size_over_budget", "value_words", "bare_audience", "for_device_question", "german_compound_plural", "hated_values", "plain",
            "rejection_with_wish", "without_language_apology"]
 
 _DATA = Path(__file__).parent / "data" / "wish_classes19.json"
@@ -151,6 +151,21 @@ def value_words(vocabulary: Any, kinds: Collection[str]) -> frozenset[str]:
         words = value_tokens({n: v for n, v in vocabulary.counts.items() if n not in kinds})
         known = _VALUE_WORDS[id(vocabulary)] = (vocabulary, words)
     return known[1]
+
+
+def size_over_budget(notes: list[str], state: Any, bounds: Any, price_said: Any, check: Callable[[], list[str]],
+                     phrases: Any) -> list[str]:
+    """A size asked for this turn ("I want a bigger screen") that no item within the budget in force reaches, though
+    items over it do: the budget is left out (and said), not the size just asked for; ``notes`` otherwise."""
+    asked = any(tuple(pair) != (None, None) for pair in (bounds or {}).values())
+    if not notes or not asked or price_said is not None or (state.min_price is None and state.max_price is None):
+        return notes
+    budget = (state.min_price, state.max_price)
+    state.min_price = state.max_price = None
+    if not check():
+        return [phrases.render("size_over_budget")]
+    state.min_price, state.max_price = budget
+    return check()
 
 
 def plain(message: str, n_shown: int, value_tokens: Collection[str],

@@ -142,3 +142,10 @@ def test_equal_prices_name_the_items(electronics: Any) -> None:
     reply = _say(electronics, "hdmi cables", "the amazon ones under 500", "which is the cheapest?")
     if "same" in reply.text:
         assert "Amazon" in reply.text
+
+
+def test_bigger_asked_past_the_budget_leaves_the_budget_out(electronics: Any) -> None:
+    reply = _say(electronics, "smart tvs under 12000", "none of these, they are too small")
+    sizes = [electronics.item(r.item_id).title for r in reply.recommendations]
+    assert sizes and all("32 inch" not in t.lower() for t in sizes)
+    assert "budget" in reply.text
