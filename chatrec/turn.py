@@ -1525,8 +1525,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         elif thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
             notes.append(phrases.render("not_carried", thing=thing))
             notes[:] = [n for n in notes if n != size_note]  # i12br: no size of a thing not sold
-        elif not heard.include and not state.requested and not any(v != (None, None) for v in bounds.values()) \
-                and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
+        elif not heard.include and not state.requested and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing):
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops

@@ -114,7 +114,7 @@ def rejection_with_wish(message: str, n_shown: int) -> str:
     wish = _pattern("wish_after").search(message, rejected.end())
     if wish is not None:
         asked = _tidy(_pattern("filler").sub(" ", message[wish.start():]))
-        return asked if len(asked.split()) >= 2 else message
+        return asked if len(asked.split()) >= 3 else message  # "none of these are what I want": no wish
     rest = message[rejected.start():]
     if re.search(r"\d", rest):  # "too pricey, max 5000": the figure says how
         return message
@@ -171,7 +171,8 @@ def size_over_budget(notes: list[str], state: Any, bounds: Any, price_said: Any,
 def plain(message: str, n_shown: int, value_tokens: Collection[str],
           device_makes: Callable[[str], list[str]]) -> str:
     """The message with batch 19's wish and rejection wordings said plainly (see the module's docstring)."""
-    message = without_language_apology(message)
+    # without_language_apology is not applied: the reply's language is read from the rewritten words, and
+    # 'hmm actually brown, sorry my german is rusty' (b18) would be answered in German
     message = german_compound_plural(message)
     message = bare_audience(message, n_shown)
     message = hated_values(message, value_tokens)

@@ -121,12 +121,6 @@ def test_bare_audience_replaces_the_audience(fashion: Any) -> None:
     assert shown and all(a["gender"] == "Men" and a["articleType"] == "Watches" for a in shown)
 
 
-def test_colour_wish_beside_a_language_apology(fashion: Any) -> None:
-    reply = _say(fashion, "show me handbags", "the black ones please, sorry my english is bad")
-    shown = shown_attributes(fashion, reply)
-    assert shown and all(a["baseColour"] == "Black" for a in shown)
-
-
 def test_german_plural_compound_is_its_type(electronics: Any) -> None:
     reply = _say(electronics, "Habt ihr Fernseher?", "Welche Marken habt ihr bei USB-Kabeln?")
     assert "Cinch" not in reply.text and "Marken" in reply.text
