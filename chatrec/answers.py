@@ -517,7 +517,12 @@ def _answer_question(
         priced.sort(key=lambda pair: pair[0], reverse=pricier)
         best = priced[0][1]
         if len(priced) == len(items) and len({p for p, _ in priced}) == 1 and not yes_no:  # i12aw: all one price
-            return Answer(wording["price_all_same"].format(count=len(items), price=_price_text(best)), "price", positions)
+            said = wording["price_all_same"].format(count=len(items), price=_price_text(best))
+            if len(items) <= 3:  # i12dc: which items the shopper is choosing between, named ("Alle kosten gleich viel")
+                end = said[-1] if said[-1:] in (".", "。") else ""
+                names = "; ".join(_short_title(i) for i in items)
+                said = f"{said[:-1]}（{names}）。" if end == "。" else f"{said[:len(said) - len(end)]} ({names})."
+            return Answer(said, "price", positions)
         others = [wording["other_price"].format(title=_short_title(i), price=_price_text(i)) for _, i in priced[1:]]
         missing = [i for i in items if i.price is None]
         others += [wording["no_price"].format(title=_short_title(i)).rstrip(".") for i in missing]

@@ -73,6 +73,7 @@ from chatrec import batch15_classes  # i12az: batch 15 ("3 of the first one", "y
 from chatrec import batch16_classes  # i12be: batch 16 ("nt adidas", "difference between 1 and 2", "titan is fine actually")
 from chatrec import batch17_classes  # i12bj: batch 17 ("boat ones?", "any colour's fine", "4k only pls")
 from chatrec import batch18_classes  # i12bp: batch 18 ("the first one is fine", "cheers", "nothing bigger than 32 inch")
+from chatrec import wish_classes19  # i12dc: batch 19 ("none of these, I hate white shoes", "womens ones")
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
@@ -1078,6 +1079,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     message = assortment.reworded(message)  # lead, stop 36: "the price range for smart tvs" names no device
     message = _batch18(parts, message, state, catalog_currency)  # i12bp: "die erste bitte", "cheers", "what about 20000 then"
+    message = wish_classes19.plain(message, len(state.last_shown), wish_classes19.value_words(  # i12dc: "I hate white and
+        parts.vocabulary, ["category", *type_fields(list(parts.vocabulary.fields))]),  # black shoes", "womens ones"
+        lambda text: compatible.device_makes(text, parts.vocabulary.counts.get("brand", {})))
     counted, wanted_count = list_counts.taken(message, len(state.last_shown))  # lead, stop 35: "just show me 3", "只看三个"
     count_language = state.language if counted != message and state.language not in (None, "en", "other") else None
     message = counted
@@ -1553,6 +1557,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     spec_notes = gaps_round7.checked_keeping_size(  # i12o; i12aq: "anything cheaper that size?" keeps the size
         message, state, parts.retriever, ["category", *type_fields(list(parts.vocabulary.fields))],
         lambda wishes: spec_filters.checked(state, parts.retriever, filters_for(wishes), phrases))
+    spec_notes = wish_classes19.size_over_budget(spec_notes, state, bounds, heard.price, lambda: spec_filters.checked(  # i12dc:
+        state, parts.retriever, filters_for(state.wishes()), phrases), phrases)  # "I want a bigger screen" past the budget
     notes.extend(spec_notes)
     notes.extend(batch13_fixes.size_before_type(  # i12av: "nothing good here" after the only 55-inch TV: other TVs
         state, parts.retriever, filters_for(state.wishes()), excluded(state, profile, with_shown=False),
