@@ -71,6 +71,7 @@ def adjust(
         if heard.intent not in _NO_WISH or request.intent in _NO_WISH or heard.intent == "off_topic":
             request = heard.model_copy(update={"language": language})
     request = _talk(request, text, language)
+    request = _both(request, text, language, context)
     if request.intent not in _WISHES:
         return request
     return _ceremony(request, text, language, vocabulary)
@@ -134,6 +135,21 @@ def _talk(request: Any, text: str, language: str) -> Any:
                 "show_now": False,
             })
     return request
+
+
+def _both(request: Any, text: str, language: str, context: Any) -> Any:
+    """"两个都是5G的吗", "¿los dos tienen cámara?", "haben beide Bluetooth?": a question about both of two shown
+    items asks about both (a feature word also in one title names no single item)."""
+    shown = list(getattr(context, "shown", None) or [])
+    if request.intent != "ask_about_item" or len(shown) != 2 or len(request.references) == 2:
+        return request
+    if not word_tables.has(_DATA, "both", language, text):
+        return request
+    from chatrec.request import ItemReference
+
+    references = [ItemReference(position=i + 1, item_id=str(getattr(item, "id", "")) or None, how="all")
+                  for i, item in enumerate(shown)]
+    return request.model_copy(update={"references": references})
 
 
 def _ceremony(request: Any, text: str, language: str, vocabulary: Any) -> Any:

@@ -98,3 +98,13 @@ def test_delivery_questions_and_talk(catalogues) -> None:
     assert _read(catalogues, "fashion", "Moin, schönen Feierabend noch!").intent == "chitchat"
     heard = _read(catalogues, "electronics", "me puedes trackear mi package? todavia no llega")
     assert heard.language == "es", heard
+
+
+PHONES = ("B0BBN4DZBD", "B0B3CPQ5PF")  # Redmi, OnePlus
+
+
+@pytest.mark.parametrize("text", ["俩都能快充吗", "¿las dos tienen NFC?"])
+def test_both_of_two_shown_items(catalogues, text) -> None:
+    heard = _read(catalogues, "electronics", text, PHONES)
+    assert heard.intent == "ask_about_item", heard
+    assert sorted(r.position for r in heard.references) == [1, 2], heard
