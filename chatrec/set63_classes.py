@@ -37,7 +37,6 @@ _LANGUAGES = ("zh", "es", "de")
 _NO_WISH = ("off_topic", "chitchat")
 _WISHES = ("recommend", "refine")
 _FORMAL = "Formal"
-_GARMENTS = ("category", "subCategory", "articleType")
 _reading_again: contextvars.ContextVar[bool] = contextvars.ContextVar("set63_reading_again", default=False)
 
 
@@ -153,11 +152,13 @@ def _both(request: Any, text: str, language: str, context: Any) -> Any:
 
 
 def _ceremony(request: Any, text: str, language: str, vocabulary: Any) -> Any:
-    """"ein Hemd zur Konfirmation", "vestido para una boda", "参加婚礼穿": a garment for a ceremony is formal."""
+    """"ein Hemd zur Konfirmation", "camisa para la comunión", "参加婚礼穿的西裤": a shirt, trousers, blazer or
+    suit for a ceremony is formal (a dress or heels for a wedding keep no usage, as the earlier sets label them)."""
     source = word_tables.table(_DATA)["ceremony"].get(language)
     if not source or "usage" in request.include or not re.search(source, text):
         return request
-    if not any(request.include.get(name) for name in _GARMENTS):
+    garments = word_tables.table(_DATA)["ceremony"]["garments"]
+    if not set(garments) & set(request.include.get("category") or []):
         return request
     if _FORMAL not in ((getattr(vocabulary, "counts", {}) or {}).get("usage") or {}):
         return request
