@@ -144,6 +144,8 @@ def _both(request: Any, text: str, language: str, context: Any) -> Any:
         return request
     if not word_tables.has(_DATA, "both", language, text):
         return request
+    if any(ref.how not in ("title", "attribute") for ref in request.references):  # "el más barato de los dos"
+        return request
     from chatrec.request import ItemReference
 
     references = [ItemReference(position=i + 1, item_id=str(getattr(item, "id", "")) or None, how="all")
