@@ -144,7 +144,9 @@ def _both(request: Any, text: str, language: str, context: Any) -> Any:
         return request
     if not word_tables.has(_DATA, "both", language, text):
         return request
-    if any(ref.how not in ("title", "attribute") for ref in request.references):  # "el más barato de los dos"
+    if any(ref.how not in ("title", "attribute") for ref in request.references):
+        return request
+    if word_tables.has(_DATA, "one_of_both", language, text):  # "el más barato de los dos": one of them
         return request
     from chatrec.request import ItemReference
 
