@@ -61,6 +61,7 @@ from chatrec import set56_classes  # i12bd
 from chatrec import set58_classes  # i12bi
 from chatrec import set61_classes  # i12bo
 from chatrec import set60_classes  # i12bn
+from chatrec import set63_classes  # i12da
 from chatrec import recurring_classes  # i12bs
 from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
 from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
@@ -1628,6 +1629,8 @@ def understand(
     request = set61_classes.adjust(  # i12bo: "呢個幾錢", "红颜色伐要", "Kriag i a Sackerl dazu?", "no me muestre tacones"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set60_classes.adjust(  # i12bn: "blackjeens", "a pony max", "got cheaper one?", "who won yesterday"
+        request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = set63_classes.adjust(  # i12da: "blau nich", "两张毛爷爷", "polos blancos no", "30 pavos", "孙女"
         request, message, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = xfails_round3.adjust(  # i12bq: "I have a samsung tv and lost the remote", "not the 2 in 1 ones"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
