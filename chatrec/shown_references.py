@@ -52,9 +52,15 @@ _BEFORE = re.compile(r"\bthe one (?:before|above) (?:it|that|this)\b|\bthe previ
 _AFTER = re.compile(r"\bthe one (?:after|below) (?:it|that|this)\b|\bthe next one\b|\bthe one after\b"
                     r"|\b(?:el|la) siguiente\b|\b(?:das|der|den|die) (?:danach|nächste[nrs]?)\b|后一[个款件台只双块]",
                     re.IGNORECASE)
-#: A question: a question mark, or a question word of en/es/de.
-_QUESTION = re.compile(r"[?？]|\b(?:what|which|how|is|are|does|do|can|qué|cuál|cuánto|es|tiene|was|wie|welche[rs]?|ist"
-                       r"|hat)\b|吗|多少|什么|几", re.IGNORECASE)
+#: A question: a question mark, or a clause opened by a question word of en/es/de.
+_QUESTION = re.compile(r"[?？]|(?:^|[,.;:!-]\s*)(?:what|which|how|is|are|does|do|can|qué|cuál|cuánto|es|tiene|was|wie"
+                       r"|welche[rs]?|ist|hat)\b|吗|多少|什么|几", re.IGNORECASE)
+#: A message asking to see items ("show me the LG ones", "the brown ones only"), not about shown ones.
+_WANTS_ITEMS = re.compile(r"\bshow me\b|\bzeig\w* mir\b|\bmu[eé]strame\b|\bdo you have\b|\bgot any\b|\bonly\b"
+                          r"|\bhabt ihr\b|\btienes\b|\bany\b|\bmore\b", re.IGNORECASE)
+#: Words of a place or a price rather than of a title ("the cheapest 4k one", "the most expensive one").
+_RANKING = re.compile(r"\b(?:\w+est|most|least|cheaper|pricier|bigger|smaller|new|other|same|first|second|third|last"
+                      r"|middle|next|previous)\b", re.IGNORECASE)
 #: "and the X one?" with nothing else: a follow-up of the question asked before.
 _FOLLOW_UP = re.compile(r"^\W*(?:and|what about|how about|y|und|was ist mit)\b", re.IGNORECASE)
 
@@ -78,6 +84,8 @@ def _ref(position: int, shown: Sequence[Any], how: str) -> ItemReference:
 
 def _named(phrase: str, shown: Sequence[Any]) -> list[int]:
     """The positions of the shown items carrying every pointing word of the phrase, when some but not all do."""
+    if _RANKING.search(phrase):
+        return []
     words = [w for w in _words(phrase) if w not in _COMMON and len(w) > 1]
     titles = [_title_words(item) for item in shown]
     words = [w for w in words if any(w in t for t in titles)]
@@ -109,7 +117,7 @@ def point(heard: ShopperRequest, message: str, shown: Sequence[Any], last_refere
     if len(shown) < 2 or heard.intent in ("start_over", "off_topic", "reject") or heard.price is not None:
         return heard
     question = bool(_QUESTION.search(message)) or (asked_before and bool(_FOLLOW_UP.search(message)))
-    if not question:
+    if not question or _WANTS_ITEMS.search(message):
         return heard
     positions: list[int] = []
     how = "title"

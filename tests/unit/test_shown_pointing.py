@@ -87,3 +87,14 @@ def test_a_pointing_word_keeps_a_title_reference_from_a_bare_brand_wish() -> Non
     asked = ShopperRequest(intent="ask_about_item", references=[ItemReference(position=2, how="title")])
     assert points_by_title(asked, "and the lavie one?")
     assert not points_by_title(asked, "lavie?")
+
+
+@pytest.mark.parametrize("message", [
+    "the beige ones are nice. show me the beige ones only",
+    "what's the cheapest navy one you have then",
+    "any more like the lavie one?",
+    "the red one is nice",
+])
+def test_a_wish_for_items_or_a_statement_is_no_question_about_a_shown_one(message: str) -> None:
+    heard = _searching()
+    assert point(heard, message, BAGS) is heard
