@@ -72,6 +72,7 @@ from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("que sean nike
 from chatrec import batch15_classes  # i12az: batch 15 ("3 of the first one", "you guys are slow", "put samsung back")
 from chatrec import batch16_classes  # i12be: batch 16 ("nt adidas", "difference between 1 and 2", "titan is fine actually")
 from chatrec import batch17_classes  # i12bj: batch 17 ("boat ones?", "any colour's fine", "4k only pls")
+from chatrec import shown_references  # i12db: batch 19, shown items pointed at by title words, place, exclusion
 from chatrec import batch18_classes  # i12bp: batch 18 ("the first one is fine", "cheers", "nothing bigger than 32 inch")
 from chatrec import wish_classes19  # i12dc: batch 19 ("none of these, I hate white shoes", "womens ones")
 from chatrec.catalog import Item
@@ -245,6 +246,7 @@ def hear(
     heard = one_shown.question_past_the_list(message, heard, len(shown))  # lead: "el segundo tiene micro?" after one item
     heard = pointed_again.by_figure(heard, message, shown)  # i12ag: "how much is the 1.78 inch one?"
     heard = shown_pointing.by_figure_alone(heard, message, shown)  # i12al: "the 1.78 inch one" with no question
+    heard = shown_references.point(heard, message, shown, state.last_references)  # i12db: "the puma one, is it navy?", "the one before it"
     if shown:  # i12v: "the white ones only": a filter, not a reference to the white ones shown
         heard = followups.only_these(heard, message, lambda text: understand(
             text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))
@@ -479,6 +481,9 @@ def short_reply(
         earlier = earlier_question(stored)  # "and the second?" asks it again
     language = answers.wording_language(heard.language)
     question = answers.resolve_question(message, language, earlier)
+    if question == message and earlier and any(r.how == "title" for r in referenced):  # i12db: "and the fossil one?"
+        asked = answers.resolve_question(shown_references.without_pointing_words(message, items), language, earlier)
+        question = asked if asked == earlier else question
     positions = [r.position for r in referenced]
     rival = unshown_make.unshown_rival(  # "the samsung or the lg?" with no LG shown: the LG that fits, beside it
         heard.query, items, parts.vocabulary.counts.get("brand", {}), index.items,
@@ -1344,8 +1349,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         and heard.intent in ("recommend", "refine", "answer")
     heard = shopper_context.bare_brand(heard, message, lambda text: title_brands.asked(  # i12ap: "nike" after sports shoes
         text, index, _value_tokens(parts), state.avoid), bool(state.include))
-    heard = batch13_fixes.bare_brand_wish(heard, message, lambda text: title_brands.asked(  # i12av: "titan?"
-        text, index, _value_tokens(parts), state.avoid), bool(state.include))
+    heard = heard if shown_references.points_by_title(heard, message) else batch13_fixes.bare_brand_wish(  # i12db: not "and the fossil one?"
+        heard, message, lambda text: title_brands.asked(text, index, _value_tokens(parts), state.avoid), bool(state.include))  # i12av: "titan?"
     heard = batch17_classes.brand_question(  # i12bj: "boat ones?", "puma?", "any ray ban?", "阿迪的有吗"
         heard, message, wishes=bool(state.include), brand_values=batch17_classes.brand_values(parts.vocabulary.counts),
         asked=lambda text: title_brands.asked(text, index, _value_tokens(parts), state.avoid),
