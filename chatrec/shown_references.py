@@ -79,7 +79,7 @@ def _title_words(item: Any) -> set[str]:
 
 def _ref(position: int, shown: Sequence[Any], how: str) -> ItemReference:
     return ItemReference(position=position, item_id=str(getattr(shown[position - 1], "id", "")) or None,
-                         how=how)  # type: ignore[arg-type]
+                         how=how)
 
 
 def _named(phrase: str, shown: Sequence[Any]) -> list[int]:
