@@ -92,6 +92,11 @@ def field_answer(phrases: Any, field: str, what: str, counts: Counter[str], opti
                           more=max(0, len(counts) - len(options)))
 
 
+def _sentence(text: str) -> str:
+    """The text with a capital first letter (a product type's name may start it in lower case)."""
+    return text[:1].upper() + text[1:]
+
+
 def _show_size(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
@@ -114,7 +119,7 @@ def sizes_answer(phrases: Any, items: Sequence[Any], include: Mapping[str, Seque
             joiner = "" if phrases.code == "zh" else " "
             sizes = [f"{_show_size(v)}{joiner}{unit}" for v in sorted(counts)]
             options = [f"{_show_size(v)}{joiner}{unit}" for v, _ in counts.most_common(most)]
-            text = phrases.render("sizes_on_offer", kind=kind, sizes=sizes)
+            text = _sentence(phrases.render("sizes_on_offer", kind=kind, sizes=sizes))
             return text, Question(text=text, options=options, attribute=None)
     return phrases.render("no_sizes", kind=kind), None
 
@@ -150,9 +155,9 @@ def prices_answer(phrases: Any, items: Sequence[Any], include: Mapping[str, Sequ
         return format_amount(value, currency)
 
     quarter, three = prices[len(prices) // 4], prices[(3 * len(prices)) // 4]
-    text = phrases.render("prices_on_offer", kind=_kind(phrases, include, type_fields, labels),
-                          low=amount(prices[0]), high=amount(prices[-1]), middle_low=amount(quarter),
-                          middle_high=amount(three))
+    text = _sentence(phrases.render("prices_on_offer", kind=_kind(phrases, include, type_fields, labels),
+                                    low=amount(prices[0]), high=amount(prices[-1]), middle_low=amount(quarter),
+                                    middle_high=amount(three)))  # "Cables hdmi cuestan ...", not "cables hdmi"
     low, high = _budget(quarter), _budget(three)
     words = _BUDGET_WORDS.get(phrases.code, _BUDGET_WORDS["en"])
     options = [w.format(a=f"{low:,.0f}", b=f"{high:,.0f}") for w in words] if high > low else []

@@ -155,5 +155,11 @@ def kinds_asked(message: str, vocabulary: Container[str], type_values: Iterable[
     unknown = [w for w in said if w not in vocabulary]
     if kinds and said and not unknown:
         near = re.compile(rf"\b(?:{'|'.join(map(re.escape, said))})\W+(?:\w+\W+)?{re.escape(head)}", re.IGNORECASE)
-        unknown = [] if any(near.search(title) for title in titles) else said
+        unknown = [] if any(_names_it(near, title) for title in titles) else said
     return kinds, (thing if kinds and unknown else None)
+
+
+def _names_it(near: re.Pattern[str], title: str) -> bool:
+    """True when the title names the thing as what it is, not as what it is for ("Lint Remover for Washing
+    Machine" sells no washing machine)."""
+    return any(not re.search(r"\bfor\W+(?:\w+\W+)?$", title[:m.start()], re.IGNORECASE) for m in near.finditer(title))

@@ -112,6 +112,7 @@ def test_the_price_range_is_the_searchs_with_budgets_to_click(electronics: ChatR
 def test_the_price_range_in_spanish(electronics: ChatRec) -> None:
     reply = electronics.respond("¿qué rango de precios tienen para los cables hdmi?", session_id="e")
     assert reply.question is not None and reply.question.options[0].startswith("menos de ")
+    assert reply.text[:1].isupper()  # "Cables hdmi cuestan ...": the type's name starts the sentence
 
 
 def test_a_price_question_about_the_items_shown_is_no_assortment_question(electronics: ChatRec) -> None:
