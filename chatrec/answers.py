@@ -988,7 +988,7 @@ def figure_said(text: str, start: int, end: int) -> str:
         start -= 1
     while end < len(text) and not text[end].isspace() and text[end] not in ")|,;":
         end += 1
-    return text[start:end].strip(" ,;:-–|.")
+    return text[start:end].strip(" ,;:-–|./")
 
 
 def snippet(text: str, start: int, end: int, before: int = 3, after: int = 3) -> str:
