@@ -30,7 +30,7 @@ from chatrec.language import detect_language
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["adjust", "normalise"]
+__all__ = ["SHOW_OTHERS", "adjust", "normalise"]
 
 _DATA = Path(__file__).parent / "data" / "informal_english.json"
 
@@ -130,7 +130,7 @@ _A_FEW_LESS = re.compile(
     r"(?:rupees |bucks |dollars )?(?P<side>less|cheaper|lower|under|more|pricier|higher|over)\b"
 )
 #: Asking for other items than those shown ("show others", "any others?").
-_SHOW_OTHERS = re.compile(
+SHOW_OTHERS = re.compile(
     r"\b(?:show|see|give me|gimme|any|got|have you got|let me see)(?: me)?(?: some| the)? others\b(?! (?:just )?(?:like|similar))"
 )
 #: Someone who plays video games: gaming gear, not the toys-and-games department ("he plays games a lot").
@@ -439,7 +439,7 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
             side = "cheaper" if few.group("side") in ("less", "cheaper", "lower", "under") else "pricier"
             return request.model_copy(update={"intent": "refine", "relative_price": side, "show_now": True, "query": "",
                                               "price": None})
-    if n and _SHOW_OTHERS.search(lowered) and (request.intent in ("refine", "recommend", "chitchat")
+    if n and SHOW_OTHERS.search(lowered) and (request.intent in ("refine", "recommend", "chitchat")
                                                or (request.intent == "ask_about_item" and not request.references)) \
             and not request.include and not request.exclude and not request.price:
         return request.model_copy(update={"intent": "reject", "show_now": True, "query": "", "relative_price": None})

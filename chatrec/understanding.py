@@ -64,6 +64,7 @@ from chatrec import set60_classes  # i12bn
 from chatrec import set63_classes  # i12da
 from chatrec import recurring_classes  # i12bs
 from chatrec import disliked_brand  # lead: a make the shopper has and dislikes
+from chatrec import other_items  # lead, stop 38: asking for others in Spanish and German
 from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
 from chatrec import subkind_negation  # lead: turning down a kind of the type searched
 from chatrec import case_for_device  # lead: a phone's case is filed with phone cases
@@ -903,8 +904,37 @@ def _narrows(first: Match, second: Match, vocabulary: ValueMatcher) -> bool:
     return any(vocabulary.together((one, x), (other, y)) for x in ones for y in others)
 
 
-def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) -> list[bool]:
-    """For every token, whether a negation governs it."""
+#: Words between a value named first and the dislike said after it ("the samsung ONES I don't like").
+_FRONTED_GAP = frozenset({"one", "ones", "i", "we", "he", "she", "they", "my", "our", "really", "just", "do", "does", "did"})
+_FRONTED_VERBS = frozenset({"like", "want", "love", "fancy", "need", "suit", "trust"})
+_FRONTED_TAIL = frozenset({"them", "it", "those", "these", "at", "all", "much", "really", "very", "so", "either", "thanks", "please"})
+
+
+def _fronted_dislike(after: list[str]) -> bool:
+    """Whether the words after a value turn it down: "the samsung ones I don't like", "redmi ones, we really
+    don't want them", "los de Samsung no me gustan" / "die von LG gefallen mir nicht" (read as "the samsung
+    one don't like"); not "samsung, I don't like black" nor "the lg one doesn't have hdmi?" (lead, stop 38)."""
+    rest = list(after)
+    while rest and (rest[0] in _FRONTED_GAP or rest[0] == ","):
+        rest.pop(0)
+    if len(rest) >= 2 and rest[0] == "not" and rest[1] in _FRONTED_VERBS and len(after) > len(rest):
+        tail = rest[2:]  # "ones i do not like"
+    elif len(rest) >= 2 and rest[0] in _NEGATED_AUX and rest[1] in _FRONTED_VERBS:
+        tail = rest[2:]
+    else:
+        return False
+    for word in tail:
+        if word in _PUNCT and word != ",":
+            return True
+        if word not in _FRONTED_TAIL and word != ",":
+            return False  # "I don't like black": the dislike has an object of its own
+    return True
+
+
+def _negation_flags(tokens: list[str], matches: list[Match], types: set[str],
+                    words: list[str] | None = None) -> list[bool]:
+    """For every token, whether a negation governs it (``words``: the tokens before verbs became "\\0")."""
+    words = words or tokens
     flags = [False] * len(tokens)
     at = {m.start: m for m in matches}
     in_match = {p for m in matches for p in range(m.start, m.end)}
@@ -964,7 +994,7 @@ def _negation_flags(tokens: list[str], matches: list[Match], types: set[str]) ->
         object_follows = any(match.end < other.start < clause_end for other in matches)
         if not object_follows and (after[:1] and after[0] in _POST_NEGATORS or (
             len(after) >= 2 and after[0] in _COPULAS and after[1] in _DISLIKED
-        )):
+        ) or _fronted_dislike(words[match.end:])):
             for inner in range(match.start, match.end):
                 flags[inner] = True
     return flags
@@ -1361,7 +1391,7 @@ def understand(
     matchable = [t if i not in ref_tokens and i not in verbs else "\0" for i, t in enumerate(tokens)]
     matches = vocabulary.find(matchable)
     types = set(type_fields(vocabulary.fields)) | {"category"}
-    flags = _negation_flags(matchable, matches, types)
+    flags = _negation_flags(matchable, matches, types, tokens)
     include: dict[str, set[str]] = {}
     exclude: dict[str, set[str]] = {}
     # "a case for my phone", "a mouse for my laptop": the product after "for my" is what the
@@ -1638,6 +1668,7 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round13.adjust(  # i12br: "da igual el color", "now a TV" after "phone under 15000"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = other_items.adjust(request, raw, context, lexicon)  # lead, stop 38: "quiero ver otras", "gibt es noch andere?"
     request = avoid_words.adjust(request, raw)  # lead, stop 35: "nicht von Mi", "not tech savvy", "no android stuff"
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"

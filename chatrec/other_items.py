@@ -1,0 +1,59 @@
+"""Asking for other items than those shown, in Spanish and German (issue 12, lead, stop 38).
+
+Tried in the chat UI, "quiero ver otras" after five shirts answered "I found nothing called «ver otras»",
+"¿tienes otros?" and "gibt es noch andere?" asked which brand the shopper prefers, and "quiero ver más"
+said the shop sells no "ver mas": the English rule for "show me others" / "any others?"
+(:data:`chatrec.informal.SHOW_OTHERS`) reads the English message only. The lexicon now puts these
+phrases into English ("ver otras" -> "show me others", "hay otros" -> "any others", "noch andere" ->
+"any others"); here a Spanish or German message whose English reading asks for others or more, with
+no wish, budget or item named, sets the shown items aside and shows new ones, as the English does.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from chatrec.informal import SHOW_OTHERS
+from chatrec.language import Lexicon, fold, normalise_foreign
+from chatrec.request import ShopperRequest
+
+__all__ = ["adjust"]
+
+#: "show me more" / "more please" with nothing after it but politeness.
+_MORE = re.compile(r"\b(?:show me|have|any) more\b|^\W*more please\W*$")
+#: "andere bitte": others, and nothing else said.
+_BARE_OTHERS = re.compile(r"^\W*others?(?: please)?\W*$")
+#: Words the English reading may keep besides the ask: politeness, "I want", fillers.
+_FILLER = frozenset(
+    "i want please show me see any others more other have do you something else the some of a por favor bitte "
+    "noch mal doch vielleicht also pues bueno vale ok okay hola hallo hey models modelos modelle options opciones "
+    "optionen cosas sachen".split()
+)
+#: Intents an ask for others is misread as (a question about the shown items, a search for "ver", chit-chat).
+_MISREAD = ("refine", "recommend", "chitchat", "ask_about_item", "compare", "more_like")
+
+
+def adjust(request: ShopperRequest, message: str, context: Any, lexicon: Lexicon | None = None) -> ShopperRequest:
+    """The request with a Spanish or German ask for other items read as one (see the module docstring)."""
+    shown = list(getattr(context, "shown", None) or ())
+    if request.language not in ("es", "de") or not shown or request.intent not in _MISREAD:
+        return request
+    if request.include or request.exclude or request.price or request.relative_price or request.avoid_words:
+        return request
+    if request.intent in ("ask_about_item", "compare", "more_like") and any(r.how != "all" for r in request.references):
+        return request  # "¿tiene otros colores la segunda?": a question about one item
+    lexicon = lexicon or Lexicon.default()
+    folded = fold(message)
+    english = lexicon.translate(normalise_foreign(folded, request.language, lexicon), request.language)
+    english = re.sub(r"[^\w\s]", " ", english)
+    english = re.sub(r"\s+", " ", english).strip()
+    others = SHOW_OTHERS.search(english) is not None or _BARE_OTHERS.search(english) is not None
+    if not others and _MORE.search(english) is None:
+        return request
+    if set(english.split()) - _FILLER:
+        return request  # "hay otros en rojo?": a wish besides the ask is left to the rules
+    if others:
+        return request.model_copy(update={"intent": "reject", "show_now": True, "query": "", "references": [],
+                                          "relative_price": None})
+    return request.model_copy(update={"intent": "more_like", "show_now": True, "query": "", "references": []})

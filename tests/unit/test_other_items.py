@@ -1,0 +1,64 @@
+"""Asking for other items in Spanish and German, and a make named first then disliked (issue 12, lead,
+stop 38: chatrec.other_items, understanding._fronted_dislike), on the demo catalogues' vocabularies."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.demo_reading import read as _read
+
+PHONES = ("B0BBN4DZBD", "B0B3CPQ5PF")  # Redmi, OnePlus
+
+
+def _first_shown(catalogues, name: str, n: int = 3) -> tuple[str, ...]:
+    return tuple(list(catalogues[name][1])[:n])
+
+
+@pytest.mark.parametrize("text", [
+    "quiero ver otros", "¿tienen otras?", "muéstrame otras, por favor", "¿hay otros modelos?",
+    "zeig mir noch andere", "haben Sie noch andere?", "gibts andere?", "andere bitte",
+])
+@pytest.mark.parametrize("name", ["fashion", "electronics"])
+def test_an_ask_for_others_sets_the_shown_items_aside(catalogues, name, text) -> None:
+    heard = _read(catalogues, name, text, _first_shown(catalogues, name), current={})
+    assert heard.intent == "reject" and heard.show_now, heard
+    assert not heard.include and not heard.exclude and not heard.query, heard
+
+
+@pytest.mark.parametrize("text", ["enséñame más", "zeig mir weitere"])
+def test_an_ask_for_more_shows_more(catalogues, text) -> None:
+    heard = _read(catalogues, "electronics", text, PHONES)
+    assert heard.intent in ("more_like", "reject") and heard.show_now, heard
+    assert not heard.query, heard
+
+
+@pytest.mark.parametrize("text", ["¿hay otros en rojo?", "gibt es andere in Rot?"])
+def test_others_with_a_wish_keep_the_wish(catalogues, text) -> None:
+    heard = _read(catalogues, "fashion", text, _first_shown(catalogues, "fashion"), current={"articleType": ["Tshirts"]})
+    assert "Red" in (heard.include.get("baseColour") or []), heard
+
+
+def test_others_without_shown_items_is_no_rejection(catalogues) -> None:
+    assert _read(catalogues, "electronics", "quiero ver otros").intent != "reject"
+
+
+@pytest.mark.parametrize(("text", "make"), [
+    ("the oneplus ones I don't like", "OnePlus"),
+    ("redmi ones, we really don't want", "Redmi"),
+    ("las de OnePlus no me gustan", "OnePlus"),
+    ("die von Redmi mag ich nicht", "Redmi"),
+])
+def test_a_make_named_first_then_disliked_is_excluded(catalogues, text, make) -> None:
+    heard = _read(catalogues, "electronics", text, current={"category": ["Smartphones"]})
+    assert make in (heard.exclude.get("brand") or []), heard
+    assert make not in (heard.include.get("brand") or []), heard
+
+
+def test_a_question_about_a_make_named_first_is_no_dislike(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "the oneplus one doesn't have a headphone jack?", PHONES)
+    assert "OnePlus" not in (heard.exclude.get("brand") or []), heard
+
+
+def test_a_dislike_with_an_object_of_its_own_keeps_the_make(catalogues) -> None:
+    heard = _read(catalogues, "electronics", "samsung, but I don't like black ones", current={"category": ["Smartphones"]})
+    assert "Samsung" not in (heard.exclude.get("brand") or []), heard
