@@ -362,12 +362,14 @@ class Lexicon:
                       one, text)
         # "el de Dell", "la de Nike": the one of that name
         def named(found: re.Match[str]) -> str:
-            word = found.group(1)
+            word, second = found.group(1), found.group(2)
             if word in table or word in _FUNCTION_WORDS["es"]:
                 return found.group(0)  # "los de antes", "la de siempre": no name
-            return f" the {word} one "
+            if second and second not in known and second not in _FUNCTION_WORDS["es"]:
+                return f" the {word} {second} one "  # lead, stop 38: "las de Peter England", a name of two words
+            return f" the {word} one" + (f" {second}" if second else " ")
 
-        text = re.sub(r"\b(?:el|la|los|las) de ([a-z0-9][a-z0-9\-]*)", named, text)
+        text = re.sub(r"\b(?:el|la|los|las) de ([a-z0-9][a-z0-9\-]*)(?: ([a-z0-9][a-z0-9\-]*))?", named, text)
         # "el JBL o el boAt": an article before a name the lexicon does not know
         return re.sub(r"\b(?:el|la|los|las) ([a-z0-9][a-z0-9\-]*)\b",
                       lambda f: f.group(0) if f.group(1) in known or f.group(1) == "the" else f" the {f.group(1)}", text)
@@ -389,8 +391,11 @@ class Lexicon:
             return f" the {word}"
 
         # "die von JBL": the one of that name
-        text = re.sub(r"\b(?:der|die|das|den|dem) von ([a-z0-9]+)\b",
-                      lambda f: f.group(0) if f.group(1) in known else f" the {f.group(1)} one ", text)
+        text = re.sub(r"\b(?:der|die|das|den|dem) von ([a-z0-9]+)\b(?: ([a-z0-9]+)\b)?",
+                      lambda f: f.group(0) if f.group(1) in known else (
+                          f" the {f.group(1)} {f.group(2)} one " if f.group(2) and f.group(2) not in known
+                          and f.group(2) not in _FUNCTION_WORDS["de"]  # lead, stop 38: "die von Peter England"
+                          else f" the {f.group(1)} one" + (f" {f.group(2)}" if f.group(2) else " ")), text)
         # i12i: "das rote," / "die schwarze ist…": an article before a lone adjective names a shown item
         table = self.entries.get("de", {})
 

@@ -7,6 +7,12 @@ said the shop sells no "ver mas": the English rule for "show me others" / "any o
 phrases into English ("ver otras" -> "show me others", "hay otros" -> "any others", "noch andere" ->
 "any others"); here a Spanish or German message whose English reading asks for others or more, with
 no wish, budget or item named, sets the shown items aside and shows new ones, as the English does.
+
+"no me gustan las de Peter England" / "die von Peter England gefallen mir nicht" on a catalogue with no
+make field turned down the one Peter England shirt shown, and the next "quiero ver otras en blanco"
+showed another Peter England shirt: the English "I don't like the Peter England ones" keeps the name's
+words out of every later search (``avoid_words``), and so does the Spanish or German now, when the name
+is in a shown item's title.
 """
 
 from __future__ import annotations
@@ -34,9 +40,23 @@ _FILLER = frozenset(
 _MISREAD = ("refine", "recommend", "chitchat", "ask_about_item", "compare", "more_like")
 
 
-def adjust(request: ShopperRequest, message: str, context: Any, lexicon: Lexicon | None = None) -> ShopperRequest:
-    """The request with a Spanish or German ask for other items read as one (see the module docstring)."""
+#: "don't like the peter england one", "the peter england one don't like": the English reading of a
+#: Spanish or German dislike of the items of a name.
+_DISLIKED_NAME = re.compile(
+    r"\bdon't like (?:any of )?the (?P<a>[a-z0-9][a-z0-9\- ]*?) ones?\b|\bthe (?P<b>[a-z0-9][a-z0-9\- ]*?) ones? +don't like\b"
+    r"|^ ?(?:(?:please|bitte|por favor) )?(?:no|not|without) (?:more )?(?P<c>[a-z0-9][a-z0-9\- ]*?)"
+    r" ?(?:more ?)?(?:please|thanks|bitte|gracias|danke)? ?$"  # "nada de Peter England", "kein Peter England mehr"
+)
+
+
+def adjust(request: ShopperRequest, message: str, context: Any, lexicon: Lexicon | None = None,
+           values: frozenset[str] | set[str] = frozenset()) -> ShopperRequest:
+    """The request with a Spanish or German ask for other items, or dislike of a name's items, read as one
+    (see the module docstring)."""
     shown = list(getattr(context, "shown", None) or ())
+    if request.language in ("es", "de") and shown and request.intent in ("reject", "more_like") \
+            and not request.avoid_words and not request.exclude and not request.include:
+        return _disliked_name(request, message, shown, lexicon or Lexicon.default(), values)
     if request.language not in ("es", "de") or not shown or request.intent not in _MISREAD:
         return request
     if request.include or request.exclude or request.price or request.relative_price or request.avoid_words:
@@ -57,3 +77,19 @@ def adjust(request: ShopperRequest, message: str, context: Any, lexicon: Lexicon
         return request.model_copy(update={"intent": "reject", "show_now": True, "query": "", "references": [],
                                           "relative_price": None})
     return request.model_copy(update={"intent": "more_like", "show_now": True, "query": "", "references": []})
+
+
+def _disliked_name(request: ShopperRequest, message: str, shown: list[Any], lexicon: Lexicon,
+                   values: frozenset[str] | set[str]) -> ShopperRequest:
+    """"no me gustan las de Peter England": the name's words kept out of the searches, as in English
+    (``values``: the words of the catalogue's values, a colour or a type named is no name)."""
+    english = lexicon.translate(normalise_foreign(fold(message), request.language, lexicon), request.language)
+    found = _DISLIKED_NAME.search(re.sub(r"\s+", " ", re.sub(r"[^\w\s'-]", " ", english)))
+    if found is None:
+        return request
+    words = (found.group("a") or found.group("b") or found.group("c") or "").split()
+    titles = [set(re.findall(r"[a-z0-9]+", fold(str(getattr(item, "title", ""))))) for item in shown]
+    if not words or not any(set(words) <= title for title in titles) or set(words) & (lexicon.english_words() | values):
+        return request  # "the blue one", "the first one": a shown item, no name to keep out
+    return request.model_copy(update={"intent": "refine", "avoid_words": words, "references": [], "show_now": True,
+                                      "query": ""})

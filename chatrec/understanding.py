@@ -1668,7 +1668,7 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round13.adjust(  # i12br: "da igual el color", "now a TV" after "phone under 15000"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    request = other_items.adjust(request, raw, context, lexicon)  # lead, stop 38: "quiero ver otras", "gibt es noch andere?"
+    request = other_items.adjust(request, raw, context, lexicon, vocabulary.value_words)  # lead, stop 38: "quiero ver otras", "gibt es noch andere?"
     request = avoid_words.adjust(request, raw)  # lead, stop 35: "nicht von Mi", "not tech savvy", "no android stuff"
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"

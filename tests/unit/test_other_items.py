@@ -62,3 +62,26 @@ def test_a_question_about_a_make_named_first_is_no_dislike(catalogues) -> None:
 def test_a_dislike_with_an_object_of_its_own_keeps_the_make(catalogues) -> None:
     heard = _read(catalogues, "electronics", "samsung, but I don't like black ones", current={"category": ["Smartphones"]})
     assert "Samsung" not in (heard.exclude.get("brand") or []), heard
+
+
+def _shown_with(catalogues, name: str, maker: str) -> tuple[str, ...]:
+    items = catalogues[name][1]
+    made = [i for i, item in items.items() if item.title.startswith(maker)][:1]
+    return tuple(made + [i for i, item in items.items() if not item.title.startswith(maker)][:2])
+
+
+@pytest.mark.parametrize("text", [
+    "las de Peter England no me gustan", "nada de Peter England, gracias", "die von Peter England gefallen mir nicht",
+    "keine Peter England mehr",
+])
+def test_a_name_of_shown_items_turned_down_is_kept_out_of_later_searches(catalogues, text) -> None:
+    heard = _read(catalogues, "fashion", text, _shown_with(catalogues, "fashion", "Peter England"),
+                  current={"articleType": ["Shirts"]})
+    assert heard.avoid_words == ["peter", "england"], heard
+    assert heard.intent == "refine" and not heard.include, heard
+
+
+def test_a_colour_turned_down_is_no_name(catalogues) -> None:
+    heard = _read(catalogues, "fashion", "no me gustan las blancas", _shown_with(catalogues, "fashion", "Peter England"),
+                  current={"articleType": ["Shirts"]})
+    assert not heard.avoid_words, heard
