@@ -647,8 +647,33 @@ def _said(asked: Sequence[str], question: str, wording: Mapping[str, Any]) -> st
     own = [Lexicon.default().native(word, language) for word in asked]
     from chatrec import gaps_round12  # i12bm: «tacón», not «heels»: the shopper's word as written
 
-    return " ".join(native if native and fold(native) in folded else gaps_round12.word_in_question(word, language, question)
-                    or gaps_round12.as_written(word, question) for word, native in zip(asked, own))
+    whole = gaps_round12.word_in_question(phrase, language, question) if len(asked) > 1 or " " in phrase else None
+    if whole:  # lead, stop 38: «manga larga», not «long sleeve» (the words one by one have no Spanish of their own)
+        return whole
+    said = [native if native and fold(native) in folded else gaps_round12.word_in_question(word, language, question)
+            or _span_in_question(word, asked, language, question) or gaps_round12.as_written(word, question)
+            for word, native in zip(asked, own)]
+    # "Brusttasche": "brust" and the compound that holds it are one word of the shopper's
+    said = [w for n, w in enumerate(said) if not any(
+        n != m and fold(w) in fold(other) and fold(w) != fold(other) for m, other in enumerate(said))]
+    return " ".join(dict.fromkeys(said))
+
+
+def _span_in_question(word: str, asked: Sequence[str], language: str, question: str) -> str | None:
+    """The shopper's word for a run of asked words that holds ``word`` ("long sleeve" of "long sleeve elig" ->
+    "langärmelig"), longest run first; None if no run has one."""
+    from chatrec import gaps_round12
+
+    words = [w for phrase in asked for w in phrase.split()]
+    if word not in words or len(words) < 2:
+        return None
+    at = words.index(word)
+    for size in range(len(words), 1, -1):
+        for start in range(max(0, at - size + 1), min(at, len(words) - size) + 1):
+            found = gaps_round12.word_in_question(" ".join(words[start:start + size]), language, question)
+            if found:
+                return found
+    return None
 
 
 #: i12af: the words of comparing prices (the lexicon's English for "caro", "teurer", and "than" in es/de/zh): no

@@ -243,7 +243,24 @@ def word_in_question(word: str, language: str, question: str) -> str | None:
         if language == "zh" and phrase in folded_question or language != "zh" and re.search(
                 rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_question):
             found = phrase
+    if found is None and language == "de":  # lead, stop 38: "langärmelig", "Brusttasche": a compound holds the phrase
+        return _compound_holding(wanted, entries, question)
     return None if found is None else as_written(found, question)
+
+
+def _compound_holding(wanted: str, entries: dict[str, str], question: str) -> str | None:
+    """The German word of ``question`` that holds a phrase of the lexicon standing for ``wanted``, as written."""
+    from chatrec.language import _plain, fold
+
+    best: tuple[str, str] | None = None
+    question_words = re.findall(r"[^\W\d_]+", question)
+    for phrase, english in entries.items():
+        if _plain(english) != wanted or len(phrase) < 4 or " " in phrase or best is not None and len(phrase) <= len(best[0]):
+            continue
+        held = next((w for w in question_words if phrase in fold(w) and fold(w) != phrase), None)
+        if held is not None:
+            best = (phrase, held)
+    return None if best is None else best[1]
 
 
 def as_written(phrase: str, question: str) -> str:
