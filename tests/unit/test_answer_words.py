@@ -21,3 +21,16 @@ def test_the_asked_words_are_the_shoppers(language, asked, question, expected) -
 
 def test_english_is_quoted_as_asked() -> None:
     assert _said(["long", "sleeve"], "is the first one long sleeve?", _wording("en")) == "long sleeve"
+
+
+@pytest.mark.parametrize(("language", "asked", "question", "expected"), [
+    ("de", ["sie", "bluetooth"], "die zweite, hat sie Bluetooth?", "Bluetooth"),
+    ("es", ["lo", "antena"], "¿y el primero, lo tiene con antena?", "antena"),
+])
+def test_pronouns_are_no_asked_words(language, asked, question, expected) -> None:
+    from chatrec.answers import _asked_words
+
+    wording = {**_wording(language), "_language": language}
+    words = _asked_words(question, wording)
+    assert not {"sie", "lo"} & set(words), words
+    assert _said([w for w in asked if w in words], question, wording) == expected
