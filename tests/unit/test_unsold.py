@@ -28,6 +28,9 @@ def _asked(rec: ChatRec, message: str, language: str) -> str | None:
     ("¿tenéis una nevera pequeña?", "es", "nevera"),
     ("Verkauft ihr auch Fahrräder?", "de", "Fahrräder"),
     ("Gibt es bei euch Kühlschränke?", "de", "Kühlschränke"),
+    ("我想买个空调", "zh", "空调"),  # lead, stop 38: a request, not a question
+    ("帮我找一台吸尘器", "zh", "吸尘器"),
+    ("需要个微波炉", "zh", "微波炉"),
 ])
 def test_a_product_no_type_of_the_shop_names_is_said_in_the_shoppers_words(
         electronics: ChatRec, message: str, language: str, said: str) -> None:
@@ -45,6 +48,8 @@ def test_a_product_no_type_of_the_shop_names_is_said_in_the_shoppers_words(
     ("¿tienen envío gratis?", "es"),
     ("habt ihr am Sonntag offen?", "de"),
     ("Habt ihr Fernbedienungen?", "de"),  # sold here
+    ("我想买个遥控器", "zh"),  # sold here, asked as a request
+    ("我需要便宜一点的", "zh"),
 ])
 def test_no_product_or_one_the_shop_sells_is_not_said(electronics: ChatRec, message: str, language: str) -> None:
     assert _asked(electronics, message, language) is None
