@@ -20,8 +20,8 @@ _ASKED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|well|then|oh|ah|alright)\W+)*(?:what|how) about (?P<a>.+)$"
     r"|\b(?:do|does|d'?you|do u) (?:you|u|the shop|this shop|y'?all)? ?(?:have|sell|carry|stock|got) (?P<b>.+)$"
     r"|^\W*(?:any|got any|have you got any|is there any|are there any) (?P<c>.+)$"
-    r"|^\W*(?:(?:hi|hello|hey|hiya|ok(?:ay)?|so|well|um+|uh+)\W+)*(?:i(?:'m| am)? ?(?:need|want|would like|'d like|"
-    r"am looking for|'m looking for|looking for|am searching for|search(?:ing)? for)|looking for|searching for|"
+    r"|^\W*(?:(?:hi|hello|hey|hiya|ok(?:ay)?|so|well|um+|uh+)\W+)*(?:(?:i(?:'m| am)? ?)?(?:need|want|would like|'d like|"
+    r"am looking for|'m looking for|looking for|am searching for|search(?:ing)? for)|looking for|searching for|"  # lead, stop 38: "need a ...", no "I"
     r"(?:please )?(?:show|get|find) me|i'?m after) (?P<d>.+)$",
     re.IGNORECASE,
 )

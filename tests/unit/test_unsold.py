@@ -107,3 +107,14 @@ def test_a_word_no_title_puts_before_the_head_word_is_said() -> None:
     assert kinds == ["DripCoffeeMachines", "Sewing&EmbroideryMachines"] and said == "washing machines"
     assert unsold.kinds_asked("do you sell braided cables?", vocabulary, types, titles) == (["USBCables"], None)
     assert unsold.kinds_asked("do you sell coffee machines?", vocabulary, types, titles)[1] is None
+
+
+@pytest.mark.parametrize(("message", "thing"), [
+    ("need a power bank for travel", "power bank"),  # lead, stop 38: a request with no "I"
+    ("want a hair dryer", "hair dryer"),
+    ("I need a power bank", "power bank"),
+])
+def test_a_request_without_a_subject_names_its_thing(message: str, thing: str) -> None:
+    from chatrec.not_carried import asked_for
+
+    assert asked_for(message) == thing
