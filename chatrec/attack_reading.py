@@ -278,6 +278,8 @@ def _colour_pointed_question(request: ShopperRequest, text: str, language: str, 
         return request
     if not _has("de_question_start", "de", text) or request.exclude or request.price is not None:
         return request
+    if re.search(r"\b(?:andere[nrs]?|weitere|welche|mehr)\b", text):
+        return request  # "gibt es noch andere in Blau?": other items of that colour, not the blue one shown
     colours = request.include.get("baseColour") or request.include.get("colour") or request.include.get("color")
     if not colours or len(colours) != 1:
         return request

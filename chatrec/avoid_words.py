@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["adjust"]
+__all__ = ["adjust", "phrases"]
 
 #: Style words that read like a product type by their stem ("flashy": camera flashes) but say how an item looks:
 #: turned down, they are words to avoid (chatrec.loud_words ranks the loud ones last), never a type left out.
@@ -75,3 +75,26 @@ def adjust(request: Any, message: str) -> Any:
     if kept == list(request.avoid_words):
         return request
     return request.model_copy(update={"avoid_words": kept})
+
+
+def phrases(avoid: list[str], message: str) -> list[tuple[str, bool]]:
+    """The words to avoid as the shopper said them, each with whether this message says it: words the message
+    names side by side are one name ("no me gustan las de Peter England" avoids "peter" and "england", and the
+    reply says "sin Peter England", not "sin peter, sin england"), written as the message writes them."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(avoid):
+        best: tuple[str, int] | None = None
+        for j in range(len(avoid), i, -1):  # the longest run of the words the message has side by side
+            pattern = r"(?<![a-z0-9])" + r"\W*".join(re.escape(w) for w in avoid[i:j]) + r"(?![a-z0-9])"
+            found = re.search(pattern, message, re.IGNORECASE)
+            if found is not None:
+                best = (" ".join(found.group(0).split()) if j - i > 1 else avoid[i], j)
+                break
+        if best is None:
+            out.append((avoid[i], False))
+            i += 1
+        else:
+            out.append((best[0], True))
+            i = best[1]
+    return out

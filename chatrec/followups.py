@@ -159,7 +159,9 @@ _QUESTION = re.compile(
 )
 
 
-_WHICH = re.compile(r"\b(?:which|welche[rsn]?|cu[aá]l(?:es)?)\b|哪", re.IGNORECASE)
+#: (German "welche" after "noch", "auch", "gibt es", "habt ihr" is "some": "gibt es noch welche in Grün?")
+_WHICH = re.compile(r"\b(?:which|(?<!noch )(?<!auch )(?<!es )(?<!ihr )(?<!sie )(?<!du )welche[rsn]?|cu[aá]l(?:es)?)\b|哪",
+                    re.IGNORECASE)
 
 
 def states_a_wish(heard: ShopperRequest, message: str, about_all: bool, n_shown: int = 1) -> bool:

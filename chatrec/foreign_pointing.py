@@ -354,10 +354,11 @@ _REFUSAL = {
     "es": re.compile(r"\bni\b(?=.*\bni\b)|\bni\b|\bno me (?:gusta|gustan|convence|convencen)\b|\bno quiero\b"
                      r"|\b(?:es|son) (?:muy |bastante |demasiado |un poco )?(?:fe[oa]s?|horribles?)\b|\bque fe[oa]s?\b"
                      r"|\bno me (?:termina|acaba) de convencer\b|\bno me dice nada\b"),  # i12ac: "el segundo es feo"
-    "de": re.compile(r"\bweder\b|\bnoch\b|\b(?:gefall(?:t|en) mir|mag ich|will ich) (?:gar |echt |beide |alle )?nicht\b"
+    "de": re.compile(r"\bweder\b|\bnoch\b(?! (?:andere|weitere|mehr|was|etwas|eins?|einen?|welche))|\b(?:gefall(?:t|en) mir|mag ich|will ich) (?:gar |echt |beide |alle )?nicht\b"
                      r"|\bhasslich\b|\bfinde? ich (?:gar |echt |uberhaupt )?nicht (?:gut|schon|toll|so toll)\b"
                      r"|\bnicht (?:so )?mein (?:fall|geschmack|ding)\b|\buberzeugt mich (?:gar |echt )?nicht\b"
                      r"|\bnichts fur mich\b"),  # i12ac: "das dritte finde ich nicht gut", "das zweite ist hässlich"
+    # (stop 39: "noch andere in Blau?" asks for more, no "weder ... noch")
 }
 #: Asking for more like the items pointed at: no refusal ("第一件不要太大的，类似的有吗" keeps them).
 _MORE_LIKE_WORDS = {

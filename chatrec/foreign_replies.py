@@ -106,6 +106,11 @@ _NOT_VALUES = frozenset({
     "tampoco", "ya", "asi",
 })
 
+#: "mag ich nicht", "will i ned" (dialect "ned" is "nicht" by then): a refusal after its object, in German.
+_REFUSED_DE = r"(?:will|mag|mocht|mochte|brauch|brauche|nehm|nehme|kauf|kaufe|moag) (?:ich|i) nicht\b"
+#: "no lo quiero", "ni los quiero ver": a refusal after its object, in Spanish.
+_REFUSED_ES = r"(?:no|ni) (?:lo|la|los|las) (?:quiero|necesito|busco|compro|quiero ni ver|quiero ver)\b"
+
 
 def rewrite(text: str, language: str) -> str:
     """A folded message with Cantonese words as Mandarin, a value refused after it is named as
@@ -122,13 +127,19 @@ def rewrite(text: str, language: str) -> str:
         text = re.sub(r"\s*\bbitte(?:schon|sehr)?\W*$", "", text).strip() or text
         text = re.sub(r"\b(?:in der art|im stil|nach art)(?: (?:vom|von dem|von der|von den|der|des|wie (?:der|die|das|den|dem)))\b",
                       "wie die", text)
+        # "die von Peter England mag ich nicht": a name of up to three words after "von", refused as a whole
+        text = re.sub(rf"\b(?:(?:die|der|das|den) )?von ((?:[a-z0-9][a-z0-9\-]* ){{1,2}}[a-z0-9][a-z0-9\-]*) {_REFUSED_DE}",
+                      lambda f: f.group(0) if set(f.group(1).split()) & _NOT_VALUES else f"kein {f.group(1)}", text)
         # "JBL will ich nicht", "Samsung mag i ned", "boAt brauch ich nicht": refused after it is named
-        return re.sub(r"\b([a-z0-9][a-z0-9\-]*) (?:will|mag|mocht|mochte|brauch|brauche|nehm|nehme|kauf|kaufe|moag) (?:ich|i) nicht\b",
+        return re.sub(rf"\b([a-z0-9][a-z0-9\-]*) {_REFUSED_DE}",
                       lambda f: f.group(0) if f.group(1) in _NOT_VALUES else f"kein {f.group(1)}", text)
     if language == "es":
         text = re.sub(r"\bmil gracias\b", "muchas gracias", text)
+        # "las de Peter England no las quiero": a name of up to three words after "de", refused as a whole
+        text = re.sub(rf"\b(?:(?:los|las|el|la) )?de ((?:[a-z0-9][a-z0-9\-]* ){{1,2}}[a-z0-9][a-z0-9\-]*) {_REFUSED_ES}",
+                      lambda f: f.group(0) if set(f.group(1).split()) & _NOT_VALUES else f"no {f.group(1)}", text)
         # "Samsung no lo quiero", "los rosas ni los quiero ver": refused after it is named
-        return re.sub(r"\b([a-z0-9][a-z0-9\-]*) (?:no|ni) (?:lo|la|los|las) (?:quiero|necesito|busco|compro|quiero ni ver|quiero ver)\b",
+        return re.sub(rf"\b([a-z0-9][a-z0-9\-]*) {_REFUSED_ES}",
                       lambda f: f.group(0) if f.group(1) in _NOT_VALUES else f"no {f.group(1)}", text)
     return text
 

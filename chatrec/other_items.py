@@ -10,9 +10,9 @@ no wish, budget or item named, sets the shown items aside and shows new ones, as
 
 "no me gustan las de Peter England" / "die von Peter England gefallen mir nicht" on a catalogue with no
 make field turned down the one Peter England shirt shown, and the next "quiero ver otras en blanco"
-showed another Peter England shirt: the English "I don't like the Peter England ones" keeps the name's
-words out of every later search (``avoid_words``), and so does the Spanish or German now, when the name
-is in a shown item's title.
+showed another Peter England shirt. The name's words are now kept out of every later search
+(``avoid_words``) when the name is in a shown item's title, in English ("I don't like the Peter England
+ones", "no Peter England please"; stop 39: it turned down the one shown) as in Spanish and German.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def adjust(request: ShopperRequest, message: str, context: Any, lexicon: Lexicon
     """The request with a Spanish or German ask for other items, or dislike of a name's items, read as one
     (see the module docstring)."""
     shown = list(getattr(context, "shown", None) or ())
-    if request.language in ("es", "de") and shown and request.intent in ("reject", "more_like") \
+    if request.language in ("es", "de", "en") and shown and request.intent in ("reject", "more_like") \
             and not request.avoid_words and not request.exclude and not request.include:
         return _disliked_name(request, message, shown, lexicon or Lexicon.default(), values)
     if request.language not in ("es", "de") or not shown or request.intent not in _MISREAD:
@@ -83,7 +83,9 @@ def _disliked_name(request: ShopperRequest, message: str, shown: list[Any], lexi
                    values: frozenset[str] | set[str]) -> ShopperRequest:
     """"no me gustan las de Peter England": the name's words kept out of the searches, as in English
     (``values``: the words of the catalogue's values, a colour or a type named is no name)."""
-    english = lexicon.translate(normalise_foreign(fold(message), request.language, lexicon), request.language)
+    english = fold(message).lower() if request.language == "en" else lexicon.translate(
+        normalise_foreign(fold(message), request.language, lexicon), request.language)
+    english = re.sub(r"\b(?:do not|dont)\b", "don't", english)
     found = _DISLIKED_NAME.search(re.sub(r"\s+", " ", re.sub(r"[^\w\s'-]", " ", english)))
     if found is None:
         return request

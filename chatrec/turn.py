@@ -35,6 +35,7 @@ from chatrec import shopper_moves  # i12o: "none of these are formal?", "never m
 from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
 from chatrec import other_version  # lead: "does the second one come in brown?": no, and brown ones
 from chatrec import unshown_make  # lead: "the samsung or the lg?", "any from van heusen?" with no LG, no Van Heusen shown
+from chatrec import avoid_words  # stop 39: "sin Peter England", not "sin peter, sin england"
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
@@ -1738,8 +1739,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes, heard.language),  # i12o: ">= 43 inches"
                                    wanted_words.shown_words(state.wanted, heard.language),  # i12y: "braided"
                                    *(phrases.render("wish", values=[word], count=1, negated=True)  # "no polo"
-                                     for word in state.avoid  # in the reply's language only ("不要太贵": no "expensive")
-                                     if heard.language == "en" or word.lower() in message.lower())]))
+                                     for word, said_now in avoid_words.phrases(state.avoid, message)
+                                     if heard.language == "en" or said_now)]))  # in the reply's language only ("不要太贵": no "expensive")
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
         turn.metadata["policy"] = {"decision": "nothing found"}

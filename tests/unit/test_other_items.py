@@ -72,7 +72,8 @@ def _shown_with(catalogues, name: str, maker: str) -> tuple[str, ...]:
 
 @pytest.mark.parametrize("text", [
     "las de Peter England no me gustan", "nada de Peter England, gracias", "die von Peter England gefallen mir nicht",
-    "keine Peter England mehr",
+    "keine Peter England mehr", "die von Peter England mag ich nicht", "las de Peter England no las quiero",
+    "I don't like the Peter England ones", "i dont like the peter england ones",
 ])
 def test_a_name_of_shown_items_turned_down_is_kept_out_of_later_searches(catalogues, text) -> None:
     heard = _read(catalogues, "fashion", text, _shown_with(catalogues, "fashion", "Peter England"),
@@ -85,3 +86,23 @@ def test_a_colour_turned_down_is_no_name(catalogues) -> None:
     heard = _read(catalogues, "fashion", "no me gustan las blancas", _shown_with(catalogues, "fashion", "Peter England"),
                   current={"articleType": ["Shirts"]})
     assert not heard.avoid_words, heard
+
+
+def _shown_blue_among(catalogues, n: int = 3) -> tuple[str, ...]:
+    items = catalogues["fashion"][1]
+    blue = [i for i, item in items.items() if item.attributes.get("baseColour") == "Blue"
+            and item.attributes.get("articleType") == "Shirts"][:1]
+    return tuple(blue + [i for i, item in items.items() if item.attributes.get("articleType") == "Shirts"
+                         and item.attributes.get("baseColour") not in ("Blue", "Green")][:n - 1])
+
+
+@pytest.mark.parametrize(("text", "colour"), [
+    ("gibt es noch andere in blau?", "Blue"), ("gibt es noch welche in grün?", "Green"),
+    ("habt ihr auch welche in Grün?", "Green"), ("noch andere in Blau?", "Blue"),
+])
+def test_more_in_a_colour_is_a_search_not_a_question_about_the_shown_one(catalogues, text, colour) -> None:
+    """Stop 39: with one blue shirt shown, "gibt es noch andere in blau?" asked about it (or showed more like
+    it), and "gibt es noch welche in grün?" compared the shown shirts ("welche" read as "which")."""
+    heard = _read(catalogues, "fashion", text, _shown_blue_among(catalogues), current={"articleType": ["Shirts"]})
+    assert heard.intent in ("refine", "recommend") and heard.include.get("baseColour") == [colour], heard
+    assert not heard.references, heard
