@@ -90,8 +90,13 @@ def _disliked_name(request: ShopperRequest, message: str, shown: list[Any], lexi
     if found is None:
         return request
     words = (found.group("a") or found.group("b") or found.group("c") or "").split()
-    titles = [set(re.findall(r"[a-z0-9]+", fold(str(getattr(item, "title", ""))))) for item in shown]
-    if not words or not any(set(words) <= title for title in titles) or set(words) & (lexicon.english_words() | values):
+    titles = [re.findall(r"[a-z0-9]+", fold(str(getattr(item, "title", ""))).lower()) for item in shown]
+    # the name opens a shown title, as a maker's name does ("Peter England Men White Shirt"; "wired" does not)
+    if not words or not any(title[:len(words)] == words for title in titles) \
+            or set(words) & (lexicon.english_words() | values):
         return request  # "the blue one", "the first one": a shown item, no name to keep out
+    makes = {w for item in shown for w in re.findall(r"[a-z0-9]+", fold(str(getattr(item, "brand", "") or "")))}
+    if set(words) <= makes:
+        return request  # "I dont want the zebronics one": a make the catalogue names, left to the rules on makes
     return request.model_copy(update={"intent": "refine", "avoid_words": words, "references": [], "show_now": True,
                                       "query": ""})

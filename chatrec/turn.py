@@ -1203,6 +1203,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if new_type and heard.price is None and (state.min_price is not None or state.max_price is not None):
         heard = heard.model_copy(update={"drop": [*heard.drop, "price"]})  # the budget was for the other type
     overall = has_prices and (asks_cheapest_overall(message) or new_type)  # i12k: "the cheapest remote you have"
+    overall = overall or has_prices and not state.last_shown and not heard.references \
+        and price_tiers.price_superlative(message) == "cheapest"  # stop 39: "which is the cheapest?" with none shown yet
     if overall:
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "relative_price": None})
     if vague_openings.asks_whole_range(message, heard, state):  # i12ab: "hi, what do you have?": ask which kind
@@ -1520,7 +1522,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines \
-            and not compares_prices and not owned_note and not pointer_note and not outfit_mix.asks_outfit(message):  # lead: "有没有便宜一点的", "un conjunto"
+            and not compares_prices and not owned_note and not pointer_note and not outfit_mix.asks_outfit(message) \
+            and not overall:  # lead: "有没有便宜一点的", "un conjunto"; stop 39: "muéstrame los más baratos"
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
             gaps_round13.unsized(message), heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
