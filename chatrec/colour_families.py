@@ -82,11 +82,21 @@ def families_said(message: str, language: str) -> list[tuple[Family, bool]]:
     return found
 
 
+#: Words that point at items shown ("are these in pastel colours?", "¿esos vienen en tonos oscuros?"): a question about them.
+_POINTS_AT_SHOWN = re.compile(
+    r"\b(?:these|those|them|they|it|this one|that one|the (?:first|second|third|fourth|fifth|last) one|estos|estas|esos|esas|"
+    r"este|esta|ese|esa|diese[rsn]?|die hier|das hier|der hier|both|beide[n]?|ambos|ambas|los dos|las dos)\b"
+    r"|这些|那些|这个|那个|这款|那款|两个|两款|都|第[一二三四五六七八九十\d]",
+    re.IGNORECASE)
+
+
 def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
     """The request with the catalogue's colours of each family the message names as wished (or turned
     down); unchanged when the catalogue has no colour field or the message names a colour itself."""
-    if request.intent not in ("recommend", "refine", "chitchat", "answer") or vocabulary is None:
-        return request
+    if vocabulary is None or request.intent not in ("recommend", "refine", "chitchat", "answer") and not (
+            request.intent == "ask_about_item" and all(r.how == "all" for r in request.references)
+            and not _POINTS_AT_SHOWN.search(message)):
+        return request  # stop 39: "something in pastel colours?" with items shown asks for items, not about them
     counts: Mapping[str, Mapping[str, Any]] = getattr(vocabulary, "counts", {}) or {}
     fields = colour_fields(counts)
     if not fields:
@@ -110,7 +120,9 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
         include = {name: kept for name, vals in include.items()
                    for kept in [[v for v in vals if name == field or "sunglass" not in str(v).lower()]] if kept}
     query = " ".join(w for w in request.query.split() if w.lower() not in _FAMILY_WORDS)  # "dark" finds no "Glow in Dark"
-    return request.model_copy(update={"include": include, "exclude": exclude, "intent": intent, "query": query})
+    references = [] if request.intent == "ask_about_item" else request.references
+    return request.model_copy(update={"include": include, "exclude": exclude, "intent": intent, "query": query,
+                                      "references": references})
 
 
 #: Words that say a family rather than name a thing: left out of the search text and of an item's features

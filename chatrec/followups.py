@@ -120,6 +120,8 @@ ASKS_FOR_ITEMS = re.compile(
     r"|^\W*(?:有没有|还有|有(?=[^吗]*[的款]吗))",  # i12y: no word boundary after Chinese: "有没有白色的"
     re.IGNORECASE,
 )
+#: "something in pastel?", "¿algo en azul?", "etwas in Rot?": items asked for, none pointed at.
+_SOME = re.compile(r"^\W*(?:and |y |und )?(?:something|anything|algo|etwas|was)\b", re.IGNORECASE)
 _THESE = re.compile(r"\b(?:these|those|them|they|it|this)\b|这些|这几|diese|estos|estas|esos|esas", re.IGNORECASE)
 
 
@@ -171,7 +173,12 @@ def states_a_wish(heard: ShopperRequest, message: str, about_all: bool, n_shown:
     with, not a question about the items."""
     if not about_all or not heard.include:
         return False
-    return _QUESTION.search(message) is None or (n_shown >= 2 and _WHICH.search(message) is None)
+    if _QUESTION.search(message) is None or (n_shown >= 2 and _WHICH.search(message) is None):
+        return True
+    # stop 39: with one item shown, "有没有深色的？", "something in pastel colours?" ask for items of that colour;
+    # "do you have it in black?" asks about the one shown
+    return (ASKS_FOR_ITEMS.search(message) is not None or _SOME.search(message) is not None) \
+        and _THESE.search(message) is None and _WHICH.search(message) is None
 
 
 def shop_terms(heard: ShopperRequest, message: str) -> str | None:
