@@ -8,7 +8,8 @@ for a colour after a list wants the items in that colour, as on the fashion demo
 words set the colour field. So a question about the items shown that names no item and asks for
 nothing but colours becomes a refinement of the search, shown at once: the colour is then a wanted
 word the titles must state. "is it white?", "are they white", "¿es blanco?", "ist der weiß?" and
-"是白色的吗" ask whether the items are that colour and stay questions.
+"是白色的吗" ask whether the items are that colour and stay questions. On a catalogue with a colour field the
+colour named is that field's value (stop 39).
 """
 
 from __future__ import annotations
@@ -51,7 +52,22 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
         return request
     if _IS.search(folded(message)):
         return request
-    return request.model_copy(update={"intent": "refine", "show_now": True, "references": []})
+    return request.model_copy(update={"intent": "refine", "show_now": True, "references": [],
+                                      "include": _field_colours(request.query, vocabulary)})
+
+
+def _field_colours(query: str, vocabulary: Any) -> dict[str, list[str]]:
+    """The colour field's values the search words name, on a catalogue that has one (stop 39: "do you have it in
+    black?" on the fashion demo searched the word "black" and lost it when nothing new was black)."""
+    from chatrec.refused_colours import colour_fields
+
+    counts = getattr(vocabulary, "counts", None) or {}
+    fields = colour_fields(counts)
+    if not fields:
+        return {}
+    words = set(query.casefold().split())
+    named = [str(v) for v in counts[fields[0]] if str(v).casefold() in words]
+    return {fields[0]: named} if named else {}
 
 
 def is_colour_wish(request: ShopperRequest) -> bool:
