@@ -1519,6 +1519,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if parts.retriever.count(filters_for(state.wishes()), excluded(state, profile, with_shown=False)) == 0:
             state.min_price, state.max_price = budget_before  # nothing is: the budget stays, and the reply says so
             notes.append(phrases.render("no_cheaper" if heard.relative_price == "cheaper" else "no_pricier"))
+    type_unsold = False  # stop 39: the thing asked for is no product of the shop (then its kinds are asked, not a brand)
     named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines \
@@ -1533,11 +1534,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if gave_up:  # lead, stop 33: "颜色无所谓了" ("colour is fine"), "any colour is fine now": no product named
             pass
         elif thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
+            type_unsold = True
             notes.append(phrases.render("not_carried", thing=thing))
             notes[:] = [n for n in notes if n != size_note]  # i12br: no size of a thing not sold
         elif not heard.include and not state.requested and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing):
+            type_unsold = True
             notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
             if wanted_now:  # i12be: "bluetooth" was asked of the headphones the shop does not sell
                 state.apply(Wanted(tuple(wanted_now), dropped=True))
@@ -1774,6 +1777,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             if spanned[1] is not None and kind_field is not None:  # a clicked size or budget then shows items
                 state.apply(Asked(kind_field, ()))
             return turn
+    kind_field = product_type_field(parts)
+    if type_unsold and kind_field is not None and plan.attribute not in (None, kind_field) \
+            and not any(state.include.get(name) for name in ["category", *type_fields([*state.include])]):
+        # "do you have earphones?" where none is sold: which of the shop's kinds, not "which brand?"
+        kinds = Counter(v for c in candidates for v in dict.fromkeys(field_values(c.item, kind_field)))
+        if len(kinds) >= 2:
+            plan = QuestionPlan(kind_field, [v for v, _ in kinds.most_common(parts.policy.max_options)], 0.0, plan.gains,
+                                "the thing asked for is not sold: which of the shop's kinds instead")
     turn.plan = plan
     turn.metadata["policy"] = {
         "decision": "ask" if plan.attribute else "recommend",

@@ -39,9 +39,9 @@ _ASKS = {
                      # lead, stop 38: a request, not only a question ("我想买个吹风机", "帮我找个耳机", "我需要冰箱")
                      r"|想买|想買|要买|要買|我要|想要|帮我找|幫我找|给我找|給我找|需要|求推荐|推荐一?[个款台部]"),
     "es": re.compile(r"\b(?:tienen|tenéis|tenes|tienes|venden|vendéis|vendes|manejan|hay|tiene|vende|consigo|"
-                     r"encuentro|busco|quiero|necesito)\b"),
+                     r"encuentro|busco|quiero|necesito|querría|quisiera|me gustaría|ocupo)\b"),
     "de": re.compile(r"\b(?:habt|haben|hast|verkauft|verkaufen|verkaufst|führt|führen|gibt(?:'s| es)?|gibts|"
-                     r"suche|brauche|möchte|hätte gern)\b"),
+                     r"suche|brauche|möchte|hätte gern|will|wollte|würde gern|hätte gerne|bräuchte|benötige)\b"),
 }
 
 

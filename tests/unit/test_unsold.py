@@ -31,6 +31,9 @@ def _asked(rec: ChatRec, message: str, language: str) -> str | None:
     ("我想买个空调", "zh", "空调"),  # lead, stop 38: a request, not a question
     ("帮我找一台吸尘器", "zh", "吸尘器"),
     ("需要个微波炉", "zh", "微波炉"),
+    ("Ich will einen Kühlschrank", "de", "Kühlschrank"),  # stop 39: "will", "bräuchte", "quisiera"
+    ("ich bräuchte eine Waschmaschine", "de", "Waschmaschine"),
+    ("quisiera una lavadora", "es", "lavadora"),
 ])
 def test_a_product_no_type_of_the_shop_names_is_said_in_the_shoppers_words(
         electronics: ChatRec, message: str, language: str, said: str) -> None:
@@ -118,3 +121,22 @@ def test_a_request_without_a_subject_names_its_thing(message: str, thing: str) -
     from chatrec.not_carried import asked_for
 
     assert asked_for(message) == thing
+
+
+@pytest.mark.parametrize("message", ["need earphones with a good mic for calls", "do you have earphones?"])
+def test_a_type_the_shop_lacks_asks_which_of_its_types_not_which_brand(electronics: ChatRec, message: str) -> None:
+    """Stop 39: after "this shop sells no earphone" the reply asked "which brand would you like?"."""
+    reply = electronics.respond(message, session_id="k")
+    assert "earphone" in reply.text and not reply.recommendations
+    assert reply.question is not None and reply.question.attribute == "category", reply.text
+
+
+@pytest.mark.parametrize(("message", "language", "said"), [
+    ("quiero auriculares por menos de 1500", "es", "auriculares"),
+    ("Ich suche Kopfhörer unter 1500 Rupien", "de", "Kopfhörer"),
+])
+def test_a_budget_is_no_part_of_the_things_name(electronics: ChatRec, message: str, language: str, said: str) -> None:
+    """Stop 39: the Spanish reply said it found nothing called «headphones por except 1500»."""
+    reply = electronics.respond(message, session_id="b")
+    assert said in reply.text and "1500" not in reply.text.split(".")[0].split("«")[-1], reply.text
+    assert "except" not in reply.text and " por " not in reply.text.split(".")[0], reply.text
