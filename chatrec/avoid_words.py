@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = ["adjust", "phrases"]
@@ -77,24 +78,28 @@ def adjust(request: Any, message: str) -> Any:
     return request.model_copy(update={"avoid_words": kept})
 
 
-def phrases(avoid: list[str], message: str) -> list[tuple[str, bool]]:
+def phrases(avoid: list[str], message: str, earlier: Sequence[str] = ()) -> list[tuple[str, bool]]:
     """The words to avoid as the shopper said them, each with whether this message says it: words the message
     names side by side are one name ("no me gustan las de Peter England" avoids "peter" and "england", and the
-    reply says "sin Peter England", not "sin peter, sin england"), written as the message writes them."""
+    reply says "sin Peter England", not "sin peter, sin england"), written as the message writes them; words an
+    ``earlier`` message of the shopper's said side by side stay one name in later replies ("not Peter England")."""
     out: list[tuple[str, bool]] = []
     i = 0
     while i < len(avoid):
-        best: tuple[str, int] | None = None
-        for j in range(len(avoid), i, -1):  # the longest run of the words the message has side by side
+        best: tuple[str, int, bool] | None = None
+        for j in range(len(avoid), i, -1):  # the longest run of the words a message has side by side
             pattern = r"(?<![a-z0-9])" + r"\W*".join(re.escape(w) for w in avoid[i:j]) + r"(?![a-z0-9])"
-            found = re.search(pattern, message, re.IGNORECASE)
-            if found is not None:
-                best = (" ".join(found.group(0).split()) if j - i > 1 else avoid[i], j)
+            for text, now in [(message, True), *((e, False) for e in reversed(earlier) if j - i > 1)]:
+                found = re.search(pattern, text, re.IGNORECASE)
+                if found is not None:
+                    best = (" ".join(found.group(0).split()) if j - i > 1 else avoid[i], j, now)
+                    break
+            if best is not None:
                 break
         if best is None:
             out.append((avoid[i], False))
             i += 1
         else:
-            out.append((best[0], True))
+            out.append((best[0], best[2]))
             i = best[1]
     return out

@@ -1745,7 +1745,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes, heard.language),  # i12o: ">= 43 inches"
                                    wanted_words.shown_words(state.wanted, heard.language),  # i12y: "braided"
                                    *(phrases.render("wish", values=[word], count=1, negated=True)  # "no polo"
-                                     for word, said_now in avoid_words.phrases(state.avoid, message)
+                                     for word, said_now in avoid_words.phrases(state.avoid, message, [
+                                         t.text for t in turns_so_far() if t.role == "customer"] if state.avoid else [])
                                      if heard.language == "en" or said_now)]))  # in the reply's language only ("不要太贵": no "expensive")
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])

@@ -24,3 +24,8 @@ def test_chinese_words_are_found_inside_a_sentence() -> None:
 
 def test_a_word_inside_another_word_is_not_said() -> None:
     assert phrases(["red"], "a bordered shirt") == [("red", False)]
+
+
+def test_a_name_said_in_an_earlier_message_stays_one_name() -> None:
+    said = phrases(["peter", "england"], "something in pastel colours?", ["men shirts", "die von Peter England mag ich nicht"])
+    assert said == [("Peter England", False)]
