@@ -1782,9 +1782,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if type_unsold and kind_field is not None and plan.attribute not in (None, kind_field) \
             and not any(state.include.get(name) for name in ["category", *type_fields([*state.include])]):
         # "do you have earphones?" where none is sold: which of the shop's kinds, not "which brand?"
-        kinds = Counter(v for c in candidates for v in dict.fromkeys(field_values(c.item, kind_field)))
-        if len(kinds) >= 2:
-            plan = QuestionPlan(kind_field, [v for v, _ in kinds.most_common(parts.policy.max_options)], 0.0, plan.gains,
+        near_kinds = Counter(v for c in candidates for v in dict.fromkeys(field_values(c.item, kind_field)))
+        if len(near_kinds) >= 2:
+            plan = QuestionPlan(kind_field, [v for v, _ in near_kinds.most_common(parts.policy.max_options)], 0.0, plan.gains,
                                 "the thing asked for is not sold: which of the shop's kinds instead")
     turn.plan = plan
     turn.metadata["policy"] = {
