@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from chatrec.other_version import colours_named
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded
 
@@ -53,21 +54,9 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     if _IS.search(folded(message)):
         return request
     return request.model_copy(update={"intent": "refine", "show_now": True, "references": [],
-                                      "include": _field_colours(request.query, vocabulary)})
-
-
-def _field_colours(query: str, vocabulary: Any) -> dict[str, list[str]]:
-    """The colour field's values the search words name, on a catalogue that has one (stop 39: "do you have it in
-    black?" on the fashion demo searched the word "black" and lost it when nothing new was black)."""
-    from chatrec.refused_colours import colour_fields
-
-    counts = getattr(vocabulary, "counts", None) or {}
-    fields = colour_fields(counts)
-    if not fields:
-        return {}
-    words = set(query.casefold().split())
-    named = [str(v) for v in counts[fields[0]] if str(v).casefold() in words]
-    return {fields[0]: named} if named else {}
+                                      # stop 39: on a catalogue with a colour field, that field's value ("do you
+                                      # have it in black?" searched the word only, and lost it when nothing new was black)
+                                      "include": colours_named(request.query, getattr(vocabulary, "counts", None) or {})})
 
 
 def is_colour_wish(request: ShopperRequest) -> bool:
