@@ -23,7 +23,8 @@ from chatrec.errors import PromptError
 from chatrec.prompting import default_prompts_dir
 from chatrec.refused_colours import colour_fields
 
-__all__ = ["Family", "adjust", "families_said", "family_name", "family_words", "load_families"]
+__all__ = ["Family", "adjust", "families_said", "family_name", "family_words", "load_families", "refused_family_name",
+           "said_by_family"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Family:
     words: frozenset[str]
     said: Mapping[str, tuple[re.Pattern[str], ...]]
     names: Mapping[str, str]
+    names_refused: Mapping[str, str]
 
     def holds(self, value: str) -> bool:
         """Whether a catalogue colour value is of this family ("Navy Blue", "Dark Green" of dark)."""
@@ -52,7 +54,7 @@ def load_families() -> tuple[tuple[Family, ...], Mapping[str, re.Pattern[str]], 
         families = tuple(
             Family(name, frozenset(c.lower() for c in spec["colours"]), frozenset(w.lower() for w in spec["words"]),
                    {lang: tuple(re.compile(p) for p in patterns) for lang, patterns in spec["said"].items()},
-                   dict(spec.get("names", {})))
+                   dict(spec.get("names", {})), dict(spec.get("names_refused", {})))
             for name, spec in data["families"].items()
         )
         negators = {lang: re.compile(p) for lang, p in data["negators"].items()}
@@ -77,9 +79,15 @@ def families_said(message: str, language: str) -> list[tuple[Family, bool]]:
             match = next((m for pattern in family.said.get(lang, ()) for m in [pattern.search(text)] if m), None)
             if match is not None:
                 negator = negators.get(lang)
-                found.append((family, bool(negator and negator.search(text[: match.start()]))))
+                before = _CLAUSE_TURN.split(text[: match.start()])[-1]  # "not black, but light colours": light is wished
+                found.append((family, bool(negator and negator.search(before))))
                 break
     return found
+
+
+#: Where a clause turns, so that a negation before it says nothing of a family named after it: "no black, light
+#: colours please", "not black but pale ones", "不要黑色的，要浅色的", "keine schwarzen, lieber helle Farben".
+_CLAUSE_TURN = re.compile(r"[,;.!?，。；！？、]|\b(?:but|rather|instead|pero|sino|mejor|sondern|aber|lieber|doch)\b|而是|但是|可是")
 
 
 #: Words that point at items shown ("are these in pastel colours?", "¿esos vienen en tonos oscuros?"): a question about them.
@@ -105,15 +113,20 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
     if not said:
         return request
     field = fields[0]
-    if request.include.get(field) or request.exclude.get(field):
+    if request.include.get(field):
         return request  # "dark blue", "hellblau": a colour named is read as that colour
-    values: Sequence[str] = [str(v) for v in counts[field]]
+    turned_down = {str(v) for v in request.exclude.get(field, ())}
+    if turned_down:  # "not black, light colours please": the family wished, less the colour turned down
+        said = [(family, negated) for family, negated in said if not negated]  # "not dark blue" stays that colour
+    values: Sequence[str] = [str(v) for v in counts[field] if str(v) not in turned_down]
     wanted = [v for family, negated in said if not negated for v in values if family.holds(v)]
-    refused = [v for family, negated in said if negated for v in values if family.holds(v) and v not in wanted]
+    refused = [] if wanted else [v for family, negated in said if negated for v in values if family.holds(v)]
+    # "not dark but light colours": the light ones wished say it all; the dark ones turned down add only noise
     if not wanted and not refused:
         return request
     include = {**request.include, field: list(dict.fromkeys(wanted))} if wanted else dict(request.include)
-    exclude = {**request.exclude, field: list(dict.fromkeys(refused))} if refused else dict(request.exclude)
+    exclude = ({**request.exclude, field: list(dict.fromkeys([*request.exclude.get(field, ()), *refused]))} if refused
+               else dict(request.exclude))
     searching = bool(getattr(context, "searching", False))
     intent = request.intent if request.intent in ("recommend", "refine") else ("refine" if searching else "recommend")
     if _shades_of_colour(message):  # "a top in dark shades": the shades are the colour's, no sunglasses
@@ -150,10 +163,33 @@ def _shades_of_colour(message: str) -> bool:
 def family_name(values: Sequence[str], language: str = "en", least: int = 4) -> str | None:
     """The family four or more colour values sum up to, as the language names it ("dark colours",
     "dunkle Farben"), else None: "Navy Blue or 8 similar" reads as the wish the shopper said."""
+    family = _family_of(values, least)
+    return None if family is None else family.names.get(language) or family.names.get("en")
+
+
+def refused_family_name(values: Sequence[str], language: str = "en") -> tuple[str, bool] | None:
+    """The family four or more colour values turned down sum up to, with True when the phrase already says
+    the "not" ("keine dunklen Farben"), else None."""
+    family = _family_of(values, 4)
+    if family is None:
+        return None
+    if language in family.names_refused:
+        return family.names_refused[language], True
+    return family.names.get(language) or family.names.get("en", family.name), False
+
+
+def _family_of(values: Sequence[str], least: int) -> Family | None:
+    """The narrowest family holding every one of four or more values."""
     if len(values) < least:
         return None
     fitting = [f for f in load_families()[0] if all(f.holds(str(v)) for v in values) and f.names]
-    if not fitting:
-        return None
-    family = min(fitting, key=lambda f: len(f.colours))
-    return family.names.get(language) or family.names.get("en")
+    return min(fitting, key=lambda f: len(f.colours)) if fitting else None
+
+
+def said_by_family(word: str, wishes: Any, language: str = "en") -> bool:
+    """Whether ``word`` ("bright", "knalliges") says a colour family and the wishes (a state with ``include``
+    and ``exclude``) hold a whole family, which the summary names: "not bright colours" says it, "not bright"
+    would say it twice."""
+    if word.lower() not in _FAMILY_WORDS and not families_said(word, language):
+        return False
+    return any(family_name([str(v) for v in values]) for values in (*wishes.include.values(), *wishes.exclude.values()))

@@ -36,6 +36,7 @@ from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that 
 from chatrec import other_version  # lead: "does the second one come in brown?": no, and brown ones
 from chatrec import unshown_make  # lead: "the samsung or the lg?", "any from van heusen?" with no LG, no Van Heusen shown
 from chatrec import avoid_words  # stop 39: "sin Peter England", not "sin peter, sin england"
+from chatrec import colour_families  # lead, stop 41: "not bright colours" said once
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
@@ -1747,7 +1748,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                    *(phrases.render("wish", values=[word], count=1, negated=True)  # "no polo"
                                      for word, said_now in avoid_words.phrases(state.avoid, message, [
                                          t.text for t in turns_so_far() if t.role == "customer"] if state.avoid else [])
-                                     if heard.language == "en" or said_now)]))  # in the reply's language only ("不要太贵": no "expensive")
+                                     if (heard.language == "en" or said_now)  # in the reply's language only ("不要太贵": no "expensive")
+                                     and not colour_families.said_by_family(word, wishes, heard.language))]))  # "not bright colours", no "not bright"
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
         turn.metadata["policy"] = {"decision": "nothing found"}

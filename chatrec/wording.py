@@ -136,7 +136,7 @@ class Phrases:
 
         currency = self.currency_name(currency)  # i12v: "<= 20,000 卢比" in a Chinese reply
 
-        from chatrec.colour_families import family_name
+        from chatrec.colour_families import family_name, refused_family_name
         from chatrec.summary_names import narrowed_pair
 
         parts = []
@@ -165,7 +165,12 @@ class Phrases:
             parts.append(f"<= {format_amount(state.max_price, currency)}")
         elif state.min_price is not None:
             parts.append(f">= {format_amount(state.min_price, currency)}")
-        for values in state.exclude.values():
+        for name, values in state.exclude.items():
+            refused = refused_family_name(list(values), self.code) if "colour" in name.lower() or "color" in name.lower() \
+                else None
+            if refused:  # "nothing too bright": "not bright colours", not five colours turned down one by one
+                parts.append(refused[0] if refused[1] else self.render("wish", values=[refused[0]], count=1, negated=True))
+                continue
             # one value spelt two ways by the catalogue ("Boat", "boAt") is said once
             said = list({show(value).casefold(): show(value) for value in values}.values())
             parts.extend(self.render("wish", values=[value], count=1, negated=True) for value in said)
