@@ -84,7 +84,7 @@ def adjust(
     request = _complement(request, text, context, again)
     request = _for_device(request, text, again)
     request = _foreign_typo(request, text, again)
-    return _refusal(request, text, again)
+    return _refusal(request, text, again, context)
 
 
 def _off_topic(request: Any, text: str, context: Any) -> Any:
@@ -183,7 +183,7 @@ def _refused_clauses(text: str) -> tuple[str, str] | None:
     return " , ".join(c for c in out if c), changed
 
 
-def _refusal(request: Any, text: str, again: Callable[[str], Any]) -> Any:
+def _refusal(request: Any, text: str, again: Callable[[str], Any], context: Any = None) -> Any:
     """A refusal predicate the rules do not know, read as the language's plain refusal."""
     found = _refused_clauses(text)
     if found is None:
@@ -199,6 +199,13 @@ def _refusal(request: Any, text: str, again: Callable[[str], Any]) -> Any:
     # Only a value the first reading wanted is turned down: "these are giving grandpa, hard pass" refuses
     # the items, not the men's range.
     refused = {(name, v) for name, vs in heard.exclude.items() for v in vs} - before
+    # stop 41: "the samsung one doesn't convince me": what is refused is the shown item pointed at, as "el segundo
+    # no me convence" rejects the second
+    pointed = [item for item in getattr(context, "shown", ()) or ()
+               if item.id in {r.item_id for r in request.references if r.item_id}]
+    if refused and pointed and request.intent != "reject" and all(
+            any(str(item.field_value(name) or "").casefold() == str(v).casefold() for item in pointed) for name, v in refused):
+        return request.model_copy(update={"intent": "reject", "show_now": True, "query": ""})
     if refused - wanted:
         refused = set()
     rejected = heard.intent == "reject" and heard.references and request.intent != "reject"
