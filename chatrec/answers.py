@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import Any, Literal
 from chatrec import connect_questions
 from chatrec.catalog import Item
 from chatrec.ellipsis import is_elliptical
+from chatrec.family_answers import family_fits  # stop 41: "is it pastel?"
 from chatrec.errors import PromptError
 from chatrec.grounding import Wording
 from chatrec.grounding import display_value as _display
@@ -347,12 +348,13 @@ def answer_question(
     *,
     positions: Sequence[int] | None = None,
     reasons: Sequence[str] | None = None,
+    field_values: Mapping[str, Iterable[str]] | None = None,
 ) -> Answer:
     """Answer a question about shown items from their catalogue data (see :func:`_answer_question`);
     i12v: amounts name their currency as the shopper's language does ("399 卢比" in Chinese). A
     follow-up that repeats the last question ("and the second?") is resolved first by
     :func:`resolve_question`."""
-    answer = _answer_question(question, items, language, positions=positions, reasons=reasons)
+    answer = _answer_question(question, items, language, positions=positions, reasons=reasons, field_values=field_values)
     names = _currency_names(wording_language(language))
     if not names:
         return answer
@@ -442,6 +444,7 @@ def _answer_question(
     *,
     positions: Sequence[int] | None = None,
     reasons: Sequence[str] | None = None,
+    field_values: Mapping[str, Iterable[str]] | None = None,
 ) -> Answer:
     """Answer a question about shown items from their catalogue data.
 
@@ -452,11 +455,13 @@ def _answer_question(
         positions: Their 1-based positions in the last reply (default 1..n), for the answer's
             metadata and the comparison's numbering.
         reasons: The reasons shown with them (answers "why did you recommend ...").
+        field_values: The catalogue's values per field: "is it formal?" of a shirt listed as Casual is a "no"
+            (stop 41), as the data says, not "the data does not say anything about formal".
 
     Returns:
         The answer; ``supported`` is False when the data does not say.
     """
-    wording = {**_wording(language), "_language": language}
+    wording = {**_wording(language), "_language": language, "_field_values": field_values or {}}
     positions = list(positions or range(1, len(items) + 1))
     if not items:
         return Answer(wording["none_shown"], "no_reference", [], False)
@@ -487,6 +492,11 @@ def _answer_question(
     connects = connect_questions.answer(question, items, positions, language)
     if connects is not None:  # lead: "can it connect to my phone?", "第三个能连手机吗": Bluetooth, a cable, a named device
         return connects
+    family = family_fits(question, items, language) if yes_no and "family_yes" in wording else None
+    if family is not None:  # stop 41: "is the first one pastel?": its colour, and whether it is of the family
+        return Answer(" ".join(wording["family_yes" if fit.fits else "family_no"].format(
+            title=_short_title(fit.item), value=_show(fit.value, wording), field=_name(_display(fit.field).lower(), wording),
+            family=family[0]) for fit in family[1]), "attribute", positions)
 
     if _has_phrase(text, wording["why_words"]):
         lines = []
@@ -1233,6 +1243,26 @@ def _colour_in_name(title: str, colours: set[str]) -> str | None:
     return None
 
 
+def _other_field_value(asked: Sequence[str], item: Item, wording: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The field (English name) whose catalogue values include what was asked ("formal" of usage) and the other
+    value the item has there ("Casual"), else None. Only words the item's name and description do not say."""
+    values: Mapping[str, Iterable[str]] = wording.get("_field_values") or {}
+    if not asked or not values or len(asked) > 3:
+        return None
+    phrase = " ".join(_singular(w) for w in asked)
+    text = {_singular(t) for t in _tokens(f"{item.title} {item.description or ''}")}
+    if all(_singular(w) in text for w in asked):
+        return None  # its name or description says it: that answer comes next
+    for name, known in values.items():
+        own = item.field_value(name)
+        if not isinstance(own, str) or not own or _GROUPING.search(name.lower()) or name.lower() == "brand":
+            continue
+        if any(" ".join(_singular(t) for t in _tokens(str(v))) == phrase for v in known) \
+                and " ".join(_singular(t) for t in _tokens(own)) != phrase:
+            return _display(name).lower(), own
+    return None
+
+
 def _attribute_answer(
     asked: list[str], items: Sequence[Item], positions: list[int], wording: Mapping[str, Any], *, counted: bool = False,
     yes_no: bool = False,
@@ -1304,6 +1334,12 @@ def _attribute_answer(
                                                         asked=_join([_asked_colour(c, wording) for c in sorted(forms & colours)], wording)))
                 supported = True
                 continue
+        other = _other_field_value(asked, item, wording)
+        if other is not None:  # stop 41: "is it formal?" of a shirt listed as Casual: no, as its usage says
+            lines.append(wording["other_kind"].format(title=title, value=_show(other[1], wording),
+                                                      field=_name(other[0], wording), asked=said_as))
+            supported = True
+            continue
         where = next((label for label, source in (("name", item.title), ("description", item.description))
                       if head & {w for t in _tokens(source) for w in (t, _singular(t))}
                       and (not strict or re.search(rf"\b{re.escape(phrase)}\b", " ".join(_tokens(source))))), None)

@@ -25,6 +25,7 @@ __all__ = [
     "Event",
     "FitsMakes",
     "Heard",
+    "NotSold",
     "Named",
     "PriceTier",
     "Reacted",
@@ -147,8 +148,16 @@ class Wanted:
     dropped: bool = False
 
 
+@dataclass(frozen=True)
+class NotSold:
+    """Stop 41: a thing the customer asked for that the shop does not sell ("hair dryer"): its words are never
+    credited as a feature of the items shown after ("with hair, as its description says" of a vacuum)."""
+
+    thing: str
+
+
 Event = (Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier
-         | Choosing | Wanted)
+         | Choosing | Wanted | NotSold)
 
 
 @dataclass
@@ -183,6 +192,7 @@ class DialogueState:
             figures, "price doesn't matter" and starting over end it.
         choosing: i12v: the last reply asked which shown item the shopper takes.
         wanted: i12y: features asked for in words ("braided", "white" of a cable) the items shown must state.
+        not_sold: stop 41: things asked for that the shop does not sell ("hair dryer"), whose words no reason credits.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -211,6 +221,7 @@ class DialogueState:
     price_tier: str | None = None  # i12v
     choosing: bool = False  # i12v
     wanted: list[str] = field(default_factory=list)  # i12y
+    not_sold: list[str] = field(default_factory=list)  # stop 41
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -275,6 +286,9 @@ class DialogueState:
             self.price_tier = event.tier
         elif isinstance(event, Choosing):  # i12v
             self.choosing = event.active
+        elif isinstance(event, NotSold):  # stop 41
+            if event.thing and event.thing not in self.not_sold:
+                self.not_sold.append(event.thing)
         elif isinstance(event, Wanted):  # i12y
             if event.dropped:
                 self.wanted = [w for w in self.wanted if w not in event.words]
@@ -308,7 +322,7 @@ class DialogueState:
         if heard.intent == "start_over":
             self.specs, self.fits = {}, []  # i12o
             self.include, self.exclude, self.avoid = {}, {}, []
-            self.wanted = []  # i12y
+            self.wanted, self.not_sold = [], []  # i12y, stop 41
             self.min_price = self.max_price = None
             self.price_tier = None  # i12v
             self.asked, self.n_questions, self.queries = [], 0, []

@@ -198,6 +198,8 @@ class Request:
         specs: i12ag: spec bounds per unit family (``{"mah": (20000, None)}``, :mod:`chatrec.spec_filters`).
         wanted: Features asked for in words that the items shown must state ("sweatproof", "braided").
         avoid: Words the shopper does not want in names ("no fitness band": "band"), never a feature.
+        not_sold: Stop 41: words of things asked for that the shop does not sell ("hair", "dryer"), never a
+            feature of what is shown instead.
     """
 
     text: str = ""
@@ -209,6 +211,7 @@ class Request:
     specs: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
     wanted: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
+    not_sold: tuple[str, ...] = ()
 
     @classmethod
     def from_turns(
@@ -228,6 +231,7 @@ class Request:
             specs={k: (v[0], v[1]) for k, v in (getattr(state, "specs", None) or {}).items() if len(v) == 2},
             wanted=tuple(getattr(state, "wanted", None) or ()),
             avoid=tuple(getattr(state, "avoid", None) or ()),
+            not_sold=_not_sold_words(getattr(state, "not_sold", None) or (), turns),
         )
 
     def negated(self, wording: Wording) -> set[str]:
@@ -261,7 +265,7 @@ class Request:
         words = _forms(_tokens(self.text))
         for word in list(words):
             words |= wording.synonyms.get(word, frozenset())
-        return words - self.negated(wording)
+        return words - self.negated(wording) - _forms(self.not_sold)
 
     def words(self, wording: Wording) -> set[str]:
         """The shopper's wished words (negated ones left out), with singulars and wished values."""
@@ -271,7 +275,20 @@ class Request:
         for values in self.include.values():
             for value in values:
                 words |= _forms(_tokens(_display(value)))
-        return words - self.negated(wording)
+        return words - self.negated(wording) - _forms(self.not_sold)
+
+
+def _not_sold_words(things: Sequence[str], turns: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The words of the things the shop said it does not sell, less those the shopper's last message says again
+    of another thing ("a hair dryer" not sold, then "a hair trimmer then": "hair" is wished again)."""
+    last = next((text for role, text in reversed(turns) if role == "customer"), "")
+    again = _forms(_tokens(last))
+    words: list[str] = []
+    for thing in things:
+        own = _tokens(thing)
+        asked_now = all(_forms([w]) & again for w in own)  # the message that asked for the thing itself
+        words.extend(w for w in own if asked_now or not _forms([w]) & again)
+    return tuple(dict.fromkeys(words))
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,16 @@ def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
     return None if head in kinds else thing
 
 
+def named_in_titles(thing: str, titles: Iterable[str]) -> bool:
+    """Stop 41: whether an item's name says the thing not sold as a whole ("Cable for Laptop" of "a laptop"), so
+    that the reply may say some products go with it; "hair dryer" is in no name where "Washer Dryer" is."""
+    words = [w for w in re.findall(r"[a-z0-9]+", thing.lower()) if len(w) > 1]
+    if not words:
+        return False
+    phrase = re.compile(r"\b" + r"\W+".join(rf"{re.escape(w.rstrip('s'))}(?:s|es)?" for w in words) + r"\b")
+    return any(phrase.search(title.lower()) for title in titles)
+
+
 def in_conversation_language(
     message: str, heard: ShopperRequest, language: str, reread: Callable[[str], ShopperRequest], lexicon: Any = None
 ) -> ShopperRequest:

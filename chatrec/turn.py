@@ -84,8 +84,8 @@ from chatrec.conversation import asks_values_on_offer
 from chatrec import assortment  # lead, stop 36: what brands / sizes / prices the shop has
 from chatrec import unsold  # lead, stop 37: a product the shop does not sell, asked for
 from chatrec.dialogue import (
-    Asked, Choosing, DialogueState, FitsMakes, Heard, Named, PriceTier, Reshown, Shown, SpecsWanted, Wanted, Wishes,
-    rounded_bound,
+    Asked, Choosing, DialogueState, FitsMakes, Heard, Named, NotSold, PriceTier, Reshown, Shown, SpecsWanted, Wanted,
+    Wishes, rounded_bound,
 )
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
@@ -495,6 +495,7 @@ def short_reply(
     answer = answers.answer_question(
         question, items, language, positions=positions,
         reasons=[reasons.get(item.id, "") for item in items],
+        field_values=parts.vocabulary.counts,  # stop 41: "is it formal?" of a Casual shirt: no
     )
     text = answer.text
     if rival is not None:
@@ -1472,6 +1473,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             if heard.intent == "off_topic" and unsold_thing is None and not heard.references else ([], None)
         if unsold_thing is not None or kinds:  # lead, stop 37: "do you stock mattresses?", "你们有冰箱吗", "do you sell cables?"
             said = unsold_thing or unlisted
+            if said:
+                state.apply(NotSold(said))  # stop 41: "hair" of a hair dryer is no feature of a vacuum shown later
             turn.text = " ".join([*notes, *([phrases.render("not_sold", thing=said)] if said else [])])
             turn.metadata["policy"] = {"decision": "not_carried" if said else "kinds", "thing": said}
             opening = opening_question(parts, "", phrases=phrases, values=kinds or None)
@@ -1536,13 +1539,17 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             pass
         elif thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
             type_unsold = True
+            state.apply(NotSold(thing))
             notes.append(phrases.render("not_carried", thing=thing))
             notes[:] = [n for n in notes if n != size_note]  # i12br: no size of a thing not sold
         elif not heard.include and not state.requested and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing):
             type_unsold = True
-            notes.append(phrases.render("no_such_type", thing=missing))  # i12o: "a laptop" where cables name laptops
+            state.apply(NotSold(missing))
+            named_with = shopper_moves.named_in_titles(missing, (i.title for i in parts.retriever.index.items))
+            notes.append(phrases.render("no_such_type" if named_with else "not_sold",  # stop 41: no "made to go with" a hair dryer
+                                        thing=missing))  # i12o: "a laptop" where cables name laptops
             if wanted_now:  # i12be: "bluetooth" was asked of the headphones the shop does not sell
                 state.apply(Wanted(tuple(wanted_now), dropped=True))
         elif offered is None and not wanted_now and heard.language == "en" and not bounds \
@@ -1731,6 +1738,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if no_case_for:
         notes.append(phrases.render("no_case_for", models=" / ".join(no_case_for[:2]) + (" …" if len(no_case_for) > 2 else "")))
 
+    if type_unsold:  # stop 41: the thing not sold is no feature of the items shown instead
+        context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else ()))
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {
         "understood": heard.summary(),
