@@ -1328,6 +1328,15 @@ def _attribute_answer(
         if forms & colours:
             # the field's English name says it is a colour ("Farbe" is "base colour")
             colour = next(((n, v) for (n, v), (english, _) in zip(fields, _english_fields(item)) if "colo" in english), None)
+            listed = {w for (english, v) in _english_fields(item) if "colo" in english for w in _tokens(v)}
+            if colour is not None and forms & colours <= listed:  # stop 41: "is it all navy?" of Navy Blue: no "not navy"
+                lines.append(wording["field_value"].format(title=title, field=colour[0], value=_show(colour[1], wording)))
+                also = [w for w in dict.fromkeys(_tokens(item.title)) if w in colours and w not in listed]
+                if also:  # "Navy Blue and White T-shirt": its name says the other colour
+                    lines.append(wording["found_in_text"].format(title=title, where=wording["where_names"].get("name", "name"),
+                                                                 asked=_join(also, wording)))
+                supported = True
+                continue
             if colour is not None:
                 other_values.append(f"{colour[1]} ({colour[0]})")
                 lines.append(wording["no_value"].format(title=title, value=_show(colour[1], wording), field=colour[0],

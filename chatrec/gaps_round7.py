@@ -46,6 +46,18 @@ _WHICH_IS = re.compile(
     re.IGNORECASE,
 )
 _TAIL = {"one", "ones", "uno", "una", "eine", "einer", "的", "one?"}
+#: Stop 41: an item pointed at by its make ("the puma one, is it all navy?", "el de puma", "das von Puma", "puma那个"):
+#: the earlier list holding it when the last holds none of that make.
+_THE_MAKE_ONE = re.compile(
+    r"\bthe (?P<en>[\w&.'-]+(?: [\w&.'-]+)?) ones?\b"
+    r"|\b(?:el|la|los|las) de (?P<es>[\w&.'-]+(?: [\w&.'-]+)?)"
+    r"|\b(?:das|der|die|den) von (?P<de>[\w&.'-]+(?: [\w&.'-]+)?)"
+    r"|(?P<zh>[A-Za-z][\w&.'-]*(?: [\w&.'-]+)?) ?(?:的)?(?:那个|那款|那件|那双|那只|那台)",
+    re.IGNORECASE,
+)
+#: A question about it ("the puma one, is it all navy?"): a bare "the fastrack one" may be a wish, not a pointing.
+_ASKS = re.compile(r"[?？¿]|\b(?:is|does|has|how|what|which|was|wie|ist|hat|cu[aá]nto|qu[eé]|es)\b|吗|嘛|多少|几|怎么样",
+                   re.IGNORECASE)
 
 
 def _make_words(text: str) -> list[str]:
@@ -60,7 +72,7 @@ def earlier_list_of_make(
 
     ``lists`` are the lists shown in the session, oldest first; ``brand_of(item_id)`` an item's make (its title
     where the catalogue has no make field: every word asked for must be in it)."""
-    found = _WHICH_IS.search(message)
+    found = _WHICH_IS.search(message) or (_THE_MAKE_ONE.search(message) if _ASKS.search(message) else None)
     if not found:
         return None
     words = _make_words(next(g for g in found.groups() if g))

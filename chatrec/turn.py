@@ -1548,7 +1548,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             type_unsold = True
             state.apply(NotSold(missing))
             named_with = shopper_moves.named_in_titles(missing, (i.title for i in parts.retriever.index.items))
-            notes.append(phrases.render("no_such_type" if named_with else "not_sold",  # stop 41: no "made to go with" a hair dryer
+            notes.append(phrases.render("no_such_type" if named_with else "no_such_type_plain",  # stop 41: no "made to go with" a hair dryer
                                         thing=missing))  # i12o: "a laptop" where cables name laptops
             if wanted_now:  # i12be: "bluetooth" was asked of the headphones the shop does not sell
                 state.apply(Wanted(tuple(wanted_now), dropped=True))

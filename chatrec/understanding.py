@@ -1513,11 +1513,13 @@ def understand(
     if ports:
         words = [w for w in request.query.split() if w not in {"type", "usb"}]
         request.query = " ".join([*words, *(p for p in dict.fromkeys(ports) if p not in words)])
+    unlisted_given_up = False  # stop 41: "size doesn't matter" where the shop lists no sizes
     for found in _DROP_FIELD.finditer(lowered):
         word = next((g for g in found.groups() if g), "")
         dropped = _field_for(word, vocabulary.fields)
         if dropped and dropped not in request.include and dropped not in request.drop:
             request.drop.append(dropped)
+        unlisted_given_up |= dropped is None and word in _FIELD_WORDS and found.group("b") is not None
     request.show_now = bool(_SHOW_NOW.search(lowered))
 
     if context.pending is not None:
@@ -1536,6 +1538,10 @@ def understand(
     _age_audience(request, raw, vocabulary, context)
     exact_matches = any(all(t in raw_tokens for t in m.surface.split()) for m in matches)
     request.intent = _intent(request, lowered, matchable, context, exact_matches, types)  # type: ignore[assignment]
+    if unlisted_given_up and context.searching and request.intent in ("refine", "recommend", "chitchat") \
+            and not request.include and not request.exclude and not request.price and not request.drop:
+        # "no wait, size doesn't matter" of a wish the shop could not apply: nothing changes, the same items again
+        request.intent, request.show_now, request.query = "show_again", True, ""
     if _ROLE_MARKUP.search(raw.lower()):
         request.intent = "off_topic"  # chat-template markup: an attempt to inject instructions
     if request.intent in ("recommend", "refine") and _ALSO.search(lowered):
