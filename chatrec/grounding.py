@@ -198,8 +198,9 @@ class Request:
         specs: i12ag: spec bounds per unit family (``{"mah": (20000, None)}``, :mod:`chatrec.spec_filters`).
         wanted: Features asked for in words that the items shown must state ("sweatproof", "braided").
         avoid: Words the shopper does not want in names ("no fitness band": "band"), never a feature.
-        not_sold: Stop 41: words of things asked for that the shop does not sell ("hair", "dryer"), never a
-            feature of what is shown instead.
+        not_wished: Stop 41: words said of things the shopper does not want shown: things the shop does not sell
+            ("hair", "dryer"), the makes of items turned down ("the samsung one doesn't convince me"). They never
+            count as a feature or a value asked for.
     """
 
     text: str = ""
@@ -211,13 +212,15 @@ class Request:
     specs: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
     wanted: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
-    not_sold: tuple[str, ...] = ()
+    not_wished: tuple[str, ...] = ()
 
     @classmethod
     def from_turns(
-        cls, turns: Sequence[tuple[str, str]], state: Any = None, history: Sequence[str] = ()
+        cls, turns: Sequence[tuple[str, str]], state: Any = None, history: Sequence[str] = (),
+        turned_down: Sequence[str] = (),
     ) -> Request:
-        """The request of a conversation: the customer's turns and, when given, the dialogue state's wishes."""
+        """The request of a conversation: the customer's turns and, when given, the dialogue state's wishes;
+        ``turned_down``: names of items the shopper turned down (their makes), wished only where a wish holds them."""
         text = " ".join(t for role, t in turns if role == "customer")
         if state is None:
             return cls(text=text, history=tuple(history))
@@ -231,7 +234,9 @@ class Request:
             specs={k: (v[0], v[1]) for k, v in (getattr(state, "specs", None) or {}).items() if len(v) == 2},
             wanted=tuple(getattr(state, "wanted", None) or ()),
             avoid=tuple(getattr(state, "avoid", None) or ()),
-            not_sold=_not_sold_words(getattr(state, "not_sold", None) or (), turns),
+            not_wished=_not_sold_words(getattr(state, "not_sold", None) or (), turns) + tuple(dict.fromkeys(
+                w for name in turned_down for w in _tokens(name)
+                if not any(w in _tokens(v) for vs in state.include.values() for v in vs))),
         )
 
     def negated(self, wording: Wording) -> set[str]:
@@ -265,7 +270,7 @@ class Request:
         words = _forms(_tokens(self.text))
         for word in list(words):
             words |= wording.synonyms.get(word, frozenset())
-        return words - self.negated(wording) - _forms(self.not_sold)
+        return words - self.negated(wording) - _forms(self.not_wished)
 
     def words(self, wording: Wording) -> set[str]:
         """The shopper's wished words (negated ones left out), with singulars and wished values."""
@@ -275,7 +280,7 @@ class Request:
         for values in self.include.values():
             for value in values:
                 words |= _forms(_tokens(_display(value)))
-        return words - self.negated(wording) - _forms(self.not_sold)
+        return words - self.negated(wording) - _forms(self.not_wished)
 
 
 def _not_sold_words(things: Sequence[str], turns: Sequence[tuple[str, str]]) -> tuple[str, ...]:

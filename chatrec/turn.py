@@ -506,6 +506,13 @@ def short_reply(
                   "answer": {**answer.to_dict(), "question": question}}
 
 
+def _turned_down_makes(state: DialogueState, parts: Parts) -> list[str]:
+    """Stop 41: the makes of the items the shopper turned down ("the samsung one doesn't convince me"): a reason
+    never says the next Samsung is "the brand you asked for"."""
+    index = parts.retriever.index
+    return list(dict.fromkeys(b for i in state.rejected if i in index and (b := index.get(i).brand)))
+
+
 def out_of_range(message: str, heard: ShopperRequest, n_shown: int) -> str | None:
     """What to say when a question names a shown item by a place past the last list ("how much is
     the third one?" after two items), or None; only for a question about the items shown."""
@@ -1445,7 +1452,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     profile = customer_profile(user, parts.store, parts.retriever)
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
-    context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else ()))
+    context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else (),
+                                                          turned_down=_turned_down_makes(state, parts)))
     asks_unshown = heard.intent in ("ask_about_item", "compare") and not heard.references and not state.shown  # i12d
     beyond = out_of_range(message, heard, len(state.last_shown))  # i12h: "the third one" when two were shown
     if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references) \
@@ -1739,7 +1747,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         notes.append(phrases.render("no_case_for", models=" / ".join(no_case_for[:2]) + (" …" if len(no_case_for) > 2 else "")))
 
     if type_unsold:  # stop 41: the thing not sold is no feature of the items shown instead
-        context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else ()))
+        context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else (),
+                                                              turned_down=_turned_down_makes(state, parts)))
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {
         "understood": heard.summary(),
