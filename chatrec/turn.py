@@ -1090,6 +1090,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     message = batch17_classes.plain(  # i12bj: "sorry switching to english.", "颜色无所谓了", "nicht den Nano", "4k only pls"
         message, [parts.retriever.index.get(i) for i in state.last_shown if i in parts.retriever.index],
         batch17_classes.catalogue_title_words(parts.retriever.index))
+    message, apology_language = wish_classes19.language_apology(message)  # stop 41: "the purple ones please, sorry my german isnt great"
     index = parts.retriever.index
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     message = assortment.reworded(message)  # lead, stop 36: "the price range for smart tvs" names no device
@@ -1152,6 +1153,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"language": said_in})
     if count_language is not None:  # lead, stop 35: "只看三个" read as "show them again" is still Chinese
         heard = heard.model_copy(update={"language": count_language})
+    if apology_language is not None:  # stop 41: "sorry my german is rusty" is said in English: answered in English
+        heard = heard.model_copy(update={"language": apology_language})
     understanding: dict[str, Any] = {"by": "rules"}
     if parts.understander is not None:  # issue 12: the LLM reads the turn (chatrec.llm_understanding)
         from chatrec.llm_understanding import reread

@@ -61,6 +61,29 @@ def without_language_apology(message: str) -> str:
     return rest if rest and rest != _tidy(message) else message
 
 
+#: Stop 41: the language an apology is written in, by its first word, and the language it names.
+_APOLOGY_IN = (("en", re.compile(r"\b(?:sorry|sry|apologies)\b", re.IGNORECASE)),
+               ("es", re.compile(r"\b(?:perd[oó]n|disculp[ae]|lo siento)\b", re.IGNORECASE)),
+               ("de", re.compile(r"\bentschuldig(?:ung|e)\b", re.IGNORECASE)))
+_NAMED = {"english": "en", "englisch": "en", "ingles": "en", "inglés": "en", "german": "de", "deutsch": "de",
+          "aleman": "de", "alemán": "de", "spanish": "es", "spanisch": "es", "espanol": "es", "español": "es",
+          "chinese": "zh", "chino": "zh"}
+
+
+def language_apology(message: str) -> tuple[str, str | None]:
+    """The message without an apology for the shopper's language, and the language to answer in: the apology's
+    own when it names another ("the purple ones please, sorry my german isnt great": English), else None (an
+    apology for the language it is written in says nothing of a switch). The message as it was without one."""
+    found = _pattern("language_apology").search(message)
+    rest = without_language_apology(message)
+    if found is None or rest == message:
+        return message, None
+    said = found.group(0)
+    written = next((lang for lang, cue in _APOLOGY_IN if cue.search(said)), None)
+    named = next((_NAMED[w] for w in re.findall(r"[a-zñéá]+", said.lower()) if w in _NAMED), None)
+    return rest, written if written is not None and named is not None and written != named else None
+
+
 def german_compound_plural(message: str) -> str:
     """"HDMI-Kabeln", "Ladekabeln": the compound type in the singular the catalogue's German names use."""
     return _pattern("compound_plural").sub(lambda m: m.group(0)[:-1], message)

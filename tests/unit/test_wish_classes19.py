@@ -143,3 +143,17 @@ def test_bigger_asked_past_the_budget_leaves_the_budget_out(electronics: Any) ->
     sizes = [electronics.item(r.item_id).title for r in reply.recommendations]
     assert sizes and all("32 inch" not in t.lower() for t in sizes)
     assert "budget" in reply.text
+
+
+@pytest.mark.parametrize(("message", "rest", "language"), [
+    ("the purple ones please, sorry my german isnt great", "the purple ones please", "en"),
+    ("hmm actually brown, sorry my german is rusty", "hmm actually brown", "en"),
+    ("sorry, my german is not so good. the purple ones", "the purple ones", "en"),
+    ("perdón, mi inglés no es bueno, the blue ones", "the blue ones", "es"),
+    ("sorry my english is bad, die blauen bitte", "die blauen bitte", None),  # sorry for the language it is in
+    ("the purple ones", "the purple ones", None),
+])
+def test_an_apology_for_a_language_is_left_out_and_says_the_answers_language(message, rest, language) -> None:
+    """Stop 41 (b19-switch-de-en-sunglasses): the apology kept "the purple ones" from being read; left out, the reply
+    must still be in the language the apology is written in when it names another."""
+    assert w.language_apology(message) == (rest, language)
