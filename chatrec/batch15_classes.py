@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["back_to_shown", "back_types", "lengths_given_up", "picked", "read", "remark", "rewritten"]
+__all__ = ["back_to_shown", "back_types", "lengths_given_up", "picked", "picked_by_name", "read", "remark", "rewritten"]
 
 _DATA = Path(__file__).parent / "data" / "batch15_classes.json"
 #: The most words a purchase of several of one item may say ("ok 2 of the first one, one for him one spare").
@@ -81,6 +81,40 @@ def picked(message: str, n_shown: int) -> str | None:
     if found:
         return _pick("zh", zh[found.group(1)], n_shown)
     return None
+
+
+def picked_by_name(message: str, shown: Sequence[Any], english: Any = None) -> str | None:
+    """Stop 41: the pick phrase for a purchase of several of one shown item named by its make or a word of its
+    name ("两块泰坦的我都要", "two of the casio please", "zwei von der Casio", "dos del casio"), when exactly one
+    shown item has it; else None. ``english`` puts a Chinese name into the catalogue's words ("泰坦" -> "titan")."""
+    if not shown or len(message.split()) > _MOST_WORDS:
+        return None
+    table = _table()
+    measure = f"[{table['zh_measures']}]"
+    counts = _alternation(table["counts"]["zh"])
+    found = re.search(rf"(?:{counts}){measure}(?P<name>[^\s，。,.!！?？的]{{1,8}}?)的?(?:我|俩)?都?(?:要|买|拿)了?(?:吧|啦)?[。.!！]*$",
+                      message.strip()) or re.search(rf"(?:要|买|拿)(?:{counts}){measure}(?P<name>[^\s，。,.!！?？的]{{1,8}}?)的?(?:吧|啦)?[。.!！]*$",
+                                                    message.strip())
+    language = "zh"
+    if found is None:
+        text = message.lower()
+        for language in ("en", "de", "es"):
+            found = re.search(rf"(?<!\w)(?:{_alternation(table['counts'][language])}|\d{{1,2}})\s+"
+                              rf"(?:{_alternation(table['of_words'][language])})\s+(?:the\s+)?(?P<name>[\w&'-]+)(?:\s+ones?)?(?!\w)",
+                              text)
+            if found:
+                break
+    if found is None:
+        return None
+    name = found.group("name").strip().lower()
+    if language == "zh" and english is not None:
+        name = str(english(name)).strip().lower() or name
+    if not re.fullmatch(r"[\w&'-]+(?: [\w&'-]+)?", name) or name in ("one", "ones", "them", "these", "those"):
+        return None
+    words = name.split()
+    fits = [n for n, item in enumerate(shown, start=1)
+            if all(w in re.findall(r"[\w&'-]+", f"{getattr(item, 'brand', '') or ''} {item.title}".lower()) for w in words)]
+    return _pick(language, fits[0], len(shown)) if len(fits) == 1 else None
 
 
 def rewritten(message: str, n_shown: int) -> str:

@@ -1085,6 +1085,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     message, owned = shopper_context.read_plainly(message)  # i12ap: "I already have the boAt one, now ..."
     user, state = begin(parts.store, session_id, user_id)
     message = batch15_classes.rewritten(message, len(state.last_shown))  # i12az: "2 of the first one", "put X back"
+    message = batch15_classes.picked_by_name(message, [parts.retriever.index.get(i) for i in state.last_shown  # stop 41:
+                                                       if i in parts.retriever.index],  # "两块泰坦的我都要"
+                                             lambda text: _lexicon(settings).translate(text, "zh")) or message
     message = batch16_classes.plain(  # i12be: "chrger cabel", "nike running shoes", "difference between 1 and 2"
         message, len(state.last_shown), parts.retriever.index, parts.vocabulary, _value_tokens(parts))
     message = batch17_classes.plain(  # i12bj: "sorry switching to english.", "颜色无所谓了", "nicht den Nano", "4k only pls"
