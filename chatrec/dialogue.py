@@ -26,6 +26,7 @@ __all__ = [
     "FitsMakes",
     "Heard",
     "NotSold",
+    "Undone",
     "Named",
     "PriceTier",
     "Reacted",
@@ -156,8 +157,14 @@ class NotSold:
     thing: str
 
 
+@dataclass(frozen=True)
+class Undone:
+    """Stop 41: "undo that": the wishes as they were before the last message that changed them (said twice, the
+    change is made again)."""
+
+
 Event = (Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier
-         | Choosing | Wanted | NotSold)
+         | Choosing | Wanted | NotSold | Undone)
 
 
 @dataclass
@@ -193,6 +200,8 @@ class DialogueState:
         choosing: i12v: the last reply asked which shown item the shopper takes.
         wanted: i12y: features asked for in words ("braided", "white" of a cable) the items shown must state.
         not_sold: stop 41: things asked for that the shop does not sell ("hair dryer"), whose words no reason credits.
+        before_last: stop 41: the wishes (include, exclude, budget) before the last message that changed them, for
+            "undo that"; None before any change.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -222,6 +231,7 @@ class DialogueState:
     choosing: bool = False  # i12v
     wanted: list[str] = field(default_factory=list)  # i12y
     not_sold: list[str] = field(default_factory=list)  # stop 41
+    before_last: dict[str, Any] | None = None  # stop 41
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -236,6 +246,12 @@ class DialogueState:
             return cls()
         known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
         return cls(**known)
+
+    def _wishes_now(self) -> dict[str, Any]:
+        """A copy of the wishes "undo that" puts back (stop 41)."""
+        return {"include": {k: list(v) for k, v in self.include.items()},
+                "exclude": {k: list(v) for k, v in self.exclude.items()},
+                "min_price": self.min_price, "max_price": self.max_price}
 
     def constraints(self) -> dict[str, Any]:
         """The constraints in force, for the session view and reply metadata."""
@@ -259,7 +275,17 @@ class DialogueState:
     def apply(self, event: Event) -> DialogueState:
         """Change the state by one event (in place) and return it: the only way it changes."""
         if isinstance(event, Heard):
+            before = self._wishes_now()
             self._hear(event.understanding)
+            if self._wishes_now() != before:
+                self.before_last = before
+        elif isinstance(event, Undone):  # stop 41
+            if self.before_last is not None:
+                now = self._wishes_now()
+                self.include = {k: list(v) for k, v in self.before_last["include"].items()}
+                self.exclude = {k: list(v) for k, v in self.before_last["exclude"].items()}
+                self.min_price, self.max_price = self.before_last["min_price"], self.before_last["max_price"]
+                self.before_last = now
         elif isinstance(event, Named):
             self.mentioned.extend(i for i in dict.fromkeys(event.item_ids) if i not in self.mentioned)
         elif isinstance(event, Stated):

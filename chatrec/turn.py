@@ -37,6 +37,7 @@ from chatrec import other_version  # lead: "does the second one come in brown?":
 from chatrec import unshown_make  # lead: "the samsung or the lg?", "any from van heusen?" with no LG, no Van Heusen shown
 from chatrec import avoid_words  # stop 39: "sin Peter England", not "sin peter, sin england"
 from chatrec import colour_families  # lead, stop 41: "not bright colours" said once
+from chatrec import undo  # stop 41: "undo that"
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
@@ -84,8 +85,8 @@ from chatrec.conversation import asks_values_on_offer
 from chatrec import assortment  # lead, stop 36: what brands / sizes / prices the shop has
 from chatrec import unsold  # lead, stop 37: a product the shop does not sell, asked for
 from chatrec.dialogue import (
-    Asked, Choosing, DialogueState, FitsMakes, Heard, Named, NotSold, PriceTier, Reshown, Shown, SpecsWanted, Wanted,
-    Wishes, rounded_bound,
+    Asked, Choosing, DialogueState, FitsMakes, Heard, Named, NotSold, PriceTier, Reshown, Shown, SpecsWanted, Undone,
+    Wanted, Wishes, rounded_bound,
 )
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
@@ -1401,7 +1402,16 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.intent == "recommend" and heard.language in ("zh", "es", "de") and not heard.include and not state.include \
             and heard.price is None and _unsold(parts, message, heard) is not None:  # lead, stop 37: "¿tienen lavadoras?"
         heard = heard.model_copy(update={"intent": "off_topic", "query": "", "avoid_words": [], "show_now": False})
+    undone = undo.asks_to_undo(message) and state.before_last is not None and not heard.include \
+        and not heard.exclude and heard.price is None  # stop 41: "undo that": the wishes before the last change, shown
+    if undone:
+        state.apply(Undone())
+        heard = heard.model_copy(update={"intent": "refine", "show_now": True, "query": "", "references": [], "drop": [],
+                                         "avoid_words": []})
     state.apply(Heard(heard))
+    if undone:
+        state.apply(Reshown())  # the items of those wishes, seen or not: the shopper goes back to them
+        notes.append(phrases.render("undone"))
     xfails_round3.cheaper_with_room(heard, state, lambda: parts.retriever.count(filters_for(state.wishes())))  # i12bq
     state.apply(PriceTier(tier))  # i12v
     batch16_classes.avoided_as_written(state.avoid, message)  # i12be: "not adidas" avoids "adidas", not "adida"
