@@ -113,7 +113,7 @@ def picked_by_name(message: str, shown: Sequence[Any], english: Any = None) -> s
         return None
     words = name.split()
     fits = [n for n, item in enumerate(shown, start=1)
-            if all(w in re.findall(r"[\w&'-]+", f"{getattr(item, 'brand', '') or ''} {item.title}".lower()) for w in words)]
+            if all(w in re.findall(r"[\w&'-]+", f"{item.brand} {item.title}".lower()) for w in words)]
     return _pick(language, fits[0], len(shown)) if len(fits) == 1 else None
 
 

@@ -247,12 +247,6 @@ class DialogueState:
         known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
         return cls(**known)
 
-    def _wishes_now(self) -> dict[str, Any]:
-        """A copy of the wishes "undo that" puts back (stop 41)."""
-        return {"include": {k: list(v) for k, v in self.include.items()},
-                "exclude": {k: list(v) for k, v in self.exclude.items()},
-                "min_price": self.min_price, "max_price": self.max_price}
-
     def constraints(self) -> dict[str, Any]:
         """The constraints in force, for the session view and reply metadata."""
         return {
@@ -275,13 +269,13 @@ class DialogueState:
     def apply(self, event: Event) -> DialogueState:
         """Change the state by one event (in place) and return it: the only way it changes."""
         if isinstance(event, Heard):
-            before = self._wishes_now()
+            before = self.wishes()
             self._hear(event.understanding)
-            if self._wishes_now() != before:
-                self.before_last = before
+            if self.wishes() != before:
+                self.before_last = asdict(before)
         elif isinstance(event, Undone):  # stop 41
             if self.before_last is not None:
-                now = self._wishes_now()
+                now = asdict(self.wishes())
                 self.include = {k: list(v) for k, v in self.before_last["include"].items()}
                 self.exclude = {k: list(v) for k, v in self.before_last["exclude"].items()}
                 self.min_price, self.max_price = self.before_last["min_price"], self.before_last["max_price"]
