@@ -138,6 +138,49 @@ def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
     return any(p in text if _HAN.search(p) else re.search(rf"\b{re.escape(p)}\b", text) for p in phrases)
 
 
+def _named_places(text: str, tokens: Sequence[str], wording: Mapping[str, Any], n_shown: int) -> list[int]:
+    """The places a message names ("the first two", "the second", "#3", "3rd"), in the order said."""
+    ordinals: Mapping[str, int] = wording["ordinals"]
+    counts: Mapping[str, int] = wording["counts"]
+    for i, token in enumerate(tokens):
+        if token == "first" and i + 1 < len(tokens) and tokens[i + 1] in counts:
+            return list(range(1, min(counts[tokens[i + 1]], n_shown) + 1))
+    found = [ordinals[t] for t in tokens if t in ordinals]
+    found += [int(n) for n in re.findall(r"(?:#|\bnumber\s+|\bno\.?\s*|\bitem\s+|\boption\s+)(\d{1,2})\b", text)]
+    found += [int(n) for n in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)\b", text)]
+    return list(dict.fromkeys(n_shown if p == -1 else p for p in found))
+
+
+def several_named(message: str, shown: Sequence[Item], language: str = "en",
+                  last_references: Sequence[int] = ()) -> list[int]:
+    """Stop 42: the places of the shown items a message names one by one, when it names two or more: by place
+    ("the first and the third", "第一个和第三个", "den ersten und den dritten"), by make ("the titan and the
+    guess": each make names exactly one shown item), or "both" of two (two shown, or the two just asked
+    about); else []. "both" of five names nothing: which two is asked."""
+    wording = _wording(language)
+    text = _in_english_words(message, language)
+    tokens = _tokens(text)
+    places = [p for p in _named_places(text, tokens, wording, len(shown)) if 1 <= p <= len(shown)]
+    if len(places) >= 2:
+        return places
+    from chatrec.batch13_fixes import brands_in_chinese
+
+    said = set(_tokens(message.lower())) | set(tokens) | {b.lower() for b in brands_in_chinese(message)}  # "泰坦和盖尔斯"
+    makes: dict[str, list[int]] = {}
+    for n, item in enumerate(shown, start=1):
+        make = (item.brand or item.title.split()[0] if item.title.split() else item.brand).lower()
+        makes.setdefault(make, []).append(n)
+    by_make = sorted(ns[0] for make, ns in makes.items() if len(ns) == 1 and make and make in said)
+    if len(by_make) >= 2:
+        return by_make
+    if "both" in tokens or _has_phrase(message.lower(), wording.get("both_words", [])):
+        if len(shown) == 2:
+            return [1, 2]
+        if len(set(last_references)) == 2:
+            return list(dict.fromkeys(last_references))
+    return []
+
+
 def find_reference(message: str, n_shown: int, language: str = "en") -> list[int] | None:
     """The 1-based positions of the shown items a message refers to.
 
@@ -152,14 +195,9 @@ def find_reference(message: str, n_shown: int, language: str = "en") -> list[int
     tokens = _tokens(text)
     ordinals: Mapping[str, int] = wording["ordinals"]
     counts: Mapping[str, int] = wording["counts"]
-    for i, token in enumerate(tokens):
-        if token == "first" and i + 1 < len(tokens) and tokens[i + 1] in counts:
-            return list(range(1, min(counts[tokens[i + 1]], n_shown) + 1))
-    found = [ordinals[t] for t in tokens if t in ordinals]
-    found += [int(n) for n in re.findall(r"(?:#|\bnumber\s+|\bno\.?\s*|\bitem\s+|\boption\s+)(\d{1,2})\b", text)]
-    found += [int(n) for n in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)\b", text)]
+    found = _named_places(text, tokens, wording, n_shown)
     if found:
-        return list(dict.fromkeys(n_shown if p == -1 else p for p in found))
+        return found
     if "both" in tokens:
         return [1, 2][:n_shown]
     if any(t in wording["pronouns"] for t in tokens) or _superlative_rule(text, wording) is not None \
@@ -170,14 +208,16 @@ def find_reference(message: str, n_shown: int, language: str = "en") -> list[int
     return None
 
 
-def asks_to_buy(message: str, n_shown: int, language: str = "en") -> bool:
+def asks_to_buy(message: str, n_shown: int, language: str = "en", shown: Sequence[Item] = ()) -> bool:
     """Whether the message picks a shown item to buy ("I'll take the second one", "add it to
-    cart", "我要买第一个"); "I want to buy a phone" names no shown item and is a new request."""
+    cart", "我要买第一个"); "I want to buy a phone" names no shown item and is a new request. With the
+    ``shown`` items, stop 42: "I'll take the titan and the guess" names two of them by make."""
     if n_shown <= 0:
         return False
     text = _in_english_words(message, language)
     return _buy_said(message, text, language) and (
-        find_reference(message, n_shown, language) is not None or len(_tokens(text)) <= 4)
+        find_reference(message, n_shown, language) is not None or len(_tokens(text)) <= 4
+        or bool(shown) and bool(several_named(message, shown, language)))
 
 
 def as_pick(message: str, n_shown: int, language: str) -> str | None:
@@ -349,12 +389,14 @@ def answer_question(
     positions: Sequence[int] | None = None,
     reasons: Sequence[str] | None = None,
     field_values: Mapping[str, Iterable[str]] | None = None,
+    several: bool = False,
 ) -> Answer:
     """Answer a question about shown items from their catalogue data (see :func:`_answer_question`);
     i12v: amounts name their currency as the shopper's language does ("399 卢比" in Chinese). A
     follow-up that repeats the last question ("and the second?") is resolved first by
     :func:`resolve_question`."""
-    answer = _answer_question(question, items, language, positions=positions, reasons=reasons, field_values=field_values)
+    answer = _answer_question(question, items, language, positions=positions, reasons=reasons, field_values=field_values,
+                              several=several)
     names = _currency_names(wording_language(language))
     if not names:
         return answer
@@ -445,6 +487,7 @@ def _answer_question(
     positions: Sequence[int] | None = None,
     reasons: Sequence[str] | None = None,
     field_values: Mapping[str, Iterable[str]] | None = None,
+    several: bool = False,
 ) -> Answer:
     """Answer a question about shown items from their catalogue data.
 
@@ -475,6 +518,9 @@ def _answer_question(
     yes_no = asks_yes_no(question, text)
 
     if _buy_said(question, text, language):  # "I'll take the second one", "add it to cart", "den nehme ich"
+        if len(items) > 1 and several:  # stop 42: "I'll take the first and the third": both, with their prices
+            titles = [_short_title(item) + (f" ({price})" if (price := _price_text(item)) else "") for item in items]
+            return Answer(wording["chosen_several"].format(titles=_join(titles, wording)), "chosen", positions)
         if len(items) > 1:
             return Answer(wording["chosen_which"], "chosen", positions, False)
         price = _price_text(items[0])

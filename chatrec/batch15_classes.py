@@ -86,7 +86,8 @@ def picked(message: str, n_shown: int) -> str | None:
 def picked_by_name(message: str, shown: Sequence[Any], english: Any = None) -> str | None:
     """Stop 41: the pick phrase for a purchase of several of one shown item named by its make or a word of its
     name ("两块泰坦的我都要", "two of the casio please", "zwei von der Casio", "dos del casio"), when exactly one
-    shown item has it; else None. ``english`` puts a Chinese name into the catalogue's words ("泰坦" -> "titan")."""
+    shown item has it; stop 42: the picks of each, when as many shown items have it as the count says ("两块西铁城的
+    我都要" with two Citizen watches shown), a pick that asks which when more or fewer do; else None. ``english`` puts a Chinese name into the catalogue's words ("泰坦" -> "titan")."""
     if not shown or len(message.split()) > _MOST_WORDS:
         return None
     table = _table()
@@ -114,7 +115,22 @@ def picked_by_name(message: str, shown: Sequence[Any], english: Any = None) -> s
     words = name.split()
     fits = [n for n, item in enumerate(shown, start=1)
             if all(w in re.findall(r"[\w&'-]+", f"{item.brand} {item.title}".lower()) for w in words)]
-    return _pick(language, fits[0], len(shown)) if len(fits) == 1 else None
+    if len(fits) == 1:
+        return _pick(language, fits[0], len(shown))
+    made = [n for n in fits if name == (shown[n - 1].brand or shown[n - 1].title.split()[0]).lower()]  # stop 42: a make
+    if len(made) >= 2 and len(made) == len(fits) and _count(found.group(0), language) == len(fits):
+        picks = [_pick(language, n, len(shown)) for n in fits]  # two shown of that make, "两块西铁城的我都要"
+        return ("，" if language == "zh" else ", ").join(p for p in picks if p) if all(picks) else None
+    return str(table["picks_unsure"][language]) if len(made) >= 2 and len(made) == len(fits) else None  # which: asked
+
+
+def _count(said: str, language: str) -> int | None:
+    """The number a purchase names ("两块…" -> 2, "two of the …" -> 2, "a couple of" -> 2), or None."""
+    values: Mapping[str, int] = _table()["count_values"][language]
+    for word in sorted(values, key=len, reverse=True):
+        if re.search(re.escape(word) if language == "zh" else rf"(?<!\w){re.escape(word)}(?!\w)", said.lower()):
+            return int(values[word])
+    return None
 
 
 def rewritten(message: str, n_shown: int) -> str:

@@ -184,6 +184,14 @@ def _load_wording(language: str, prompts_dir: str) -> Wording:
     )
 
 
+def _given_up_values(state: Any) -> list[str]:
+    """Stop 42: the values the wishes held before the last change and hold no more ("black ones", then "undo that":
+    Black): the shopper's earlier words for them are no wish a reason may credit."""
+    before = getattr(state, "before_last", None) or {}
+    now = {v for vs in state.include.values() for v in vs}
+    return [v for vs in (before.get("include") or {}).values() for v in vs if v not in now]
+
+
 @dataclass(frozen=True)
 class Request:
     """What the shopper asked for, as far as a reason may refer to it.
@@ -235,7 +243,7 @@ class Request:
             wanted=tuple(getattr(state, "wanted", None) or ()),
             avoid=tuple(getattr(state, "avoid", None) or ()),
             not_wished=_not_sold_words(getattr(state, "not_sold", None) or (), turns) + tuple(dict.fromkeys(
-                w for name in turned_down for w in _tokens(name)
+                w for name in [*turned_down, *_given_up_values(state)] for w in _tokens(name)
                 if not any(w in _tokens(v) for vs in state.include.values() for v in vs))),
         )
 

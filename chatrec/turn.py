@@ -274,7 +274,7 @@ def as_question_about_shown(
         return heard
     if heard.intent == "recommend" and heard.show_now and goes_with.asks(message) or colour_variant.is_colour_wish(heard):
         return heard  # lead: "I'll take the first one, anything to go with it?", "还有白色的吗": items, shown
-    if answers.asks_to_buy(message, len(shown), heard.language):  # "I'll take the second one"
+    if answers.asks_to_buy(message, len(shown), heard.language, shown):  # "I'll take the second one"
         positions = answers.find_reference(message, len(shown), heard.language) or []
         by_price = price_tiers.price_superlative(message)  # i12v: "I'll take the cheapest one"
         priced = [(item.price, n) for n, item in enumerate(shown, start=1) if item.price is not None]
@@ -284,8 +284,10 @@ def as_question_about_shown(
             positions = list(heard.positions)
         elif len(positions) != 1 and len(last_references) == 1:  # asked about the second, then "I'll buy it"
             positions = list(last_references)
-        positions = positions or list(range(1, len(shown) + 1))
-        references = [ItemReference(position=p, item_id=shown[p - 1].id) for p in positions if 1 <= p <= len(shown)]
+        several = answers.several_named(message, shown, heard.language, last_references)  # stop 42: "the first and the third"
+        how = "position" if several or len(positions) == 1 else "all"  # "all": which one is asked
+        positions = several or positions or list(range(1, len(shown) + 1))
+        references = [ItemReference(position=p, item_id=shown[p - 1].id, how=how) for p in positions if 1 <= p <= len(shown)]
         if references:
             return heard.model_copy(update={"intent": "ask_about_item", "references": references,
                                             "include": {}, "exclude": {}})
@@ -497,6 +499,7 @@ def short_reply(
         question, items, language, positions=positions,
         reasons=[reasons.get(item.id, "") for item in items],
         field_values=parts.vocabulary.counts,  # stop 41: "is it formal?" of a Casual shirt: no
+        several=len(referenced) > 1 and all(r.how != "all" for r in referenced),  # stop 42: both taken
     )
     text = answer.text
     if rival is not None:
@@ -1088,7 +1091,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     message = batch15_classes.rewritten(message, len(state.last_shown))  # i12az: "2 of the first one", "put X back"
     message = batch15_classes.picked_by_name(message, [parts.retriever.index.get(i) for i in state.last_shown  # stop 41:
                                                        if i in parts.retriever.index],  # "两块泰坦的我都要"
-                                             lambda text: _lexicon(settings).translate(text, "zh")) or message
+                                             lambda text: " ".join(batch13_fixes.brands_in_chinese(text))  # "西铁城"
+                                             or _lexicon(settings).translate(text, "zh")) or message
     message = batch16_classes.plain(  # i12be: "chrger cabel", "nike running shoes", "difference between 1 and 2"
         message, len(state.last_shown), parts.retriever.index, parts.vocabulary, _value_tokens(parts))
     message = batch17_classes.plain(  # i12bj: "sorry switching to english.", "颜色无所谓了", "nicht den Nano", "4k only pls"
@@ -1404,10 +1408,20 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"intent": "off_topic", "query": "", "avoid_words": [], "show_now": False})
     undone = undo.asks_to_undo(message) and state.before_last is not None and not heard.include \
         and not heard.exclude and heard.price is None  # stop 41: "undo that": the wishes before the last change, shown
+    nothing_to_undo = undo.asks_to_undo(message) and state.before_last is None and not heard.include \
+        and not heard.exclude and heard.price is None  # stop 42: "undo" before any change: said so, nothing kept
+    if nothing_to_undo:
+        heard = heard.model_copy(update={"intent": "chitchat", "show_now": False, "query": "", "references": [],
+                                         "drop": [], "avoid_words": []})
+        notes.append(phrases.render("nothing_to_undo"))
     if undone:
         state.apply(Undone())
         heard = heard.model_copy(update={"intent": "refine", "show_now": True, "query": "", "references": [], "drop": [],
                                          "avoid_words": []})
+        if state.wishes() == Wishes({}, {}, None, None):  # stop 42: back to no wishes: asked again, no items "you asked for"
+            heard = heard.model_copy(update={"intent": "chitchat", "show_now": False})
+            notes.append(phrases.render("undone"))
+            nothing_to_undo, undone = True, False
     state.apply(Heard(heard))
     if undone:
         state.apply(Reshown())  # the items of those wishes, seen or not: the shopper goes back to them
@@ -1509,7 +1523,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 turn.text = ("" if phrases.code == "zh" else " ").join(t for t in [turn.text, turn.question.text] if t)
                 state.apply(Asked(opened.attribute or "category", values))
             return turn
-        if heard.intent == "chitchat" and (closing or state.shown and is_thanks(message, _lexicon(settings))):
+        if nothing_to_undo and state.shown and state.wishes() != Wishes({}, {}, None, None):
+            turn.metadata["policy"] = {"decision": "nothing_to_undo"}  # the note alone: the list shown stays
+        elif nothing_to_undo:  # no wishes at all: the opening question again
+            turn.metadata["policy"] = {"decision": "nothing_to_undo"}
+            opening = opening_question(parts, turn.text, phrases=phrases)
+            if opening is not None:
+                turn.question, values = opening
+                state.apply(Asked(turn.question.attribute or "category", values))
+        elif heard.intent == "chitchat" and (closing or state.shown and is_thanks(message, _lexicon(settings))):
             turn.text = " ".join([*notes, phrases.render("welcome")])  # "thanks" after items: no new opening
             turn.metadata["policy"] = {"decision": "welcome"}
         elif heard.intent == "chitchat" and state.shown and is_small_talk(message, _lexicon(settings)):

@@ -50,3 +50,37 @@ def test_undo_in_a_conversation(electronics) -> None:
     reply = electronics.respond("undo that", session_id=first.session_id)
     assert reply.metadata["constraints"]["include"]["brand"] == ["OnePlus"], reply.metadata["constraints"]
     assert reply.recommendations and all("oneplus" in r.title.lower() for r in reply.recommendations)
+
+
+def test_undo_before_any_change_says_there_is_nothing_to_undo(fashion) -> None:
+    reply = fashion.respond("undo")
+    assert reply.text.startswith("There is nothing to undo yet"), reply.text
+    assert not reply.recommendations and reply.question is not None and reply.question.options
+
+
+@pytest.mark.parametrize(("message", "start"), [("撤销", "目前还没有可以撤销"), ("mach das rückgängig", "Es gibt noch nichts")])
+def test_nothing_to_undo_in_the_shoppers_language(fashion, message, start) -> None:
+    assert fashion.respond(message).text.startswith(start)
+
+
+def test_undo_back_to_no_wishes_asks_again_instead_of_showing_items_as_asked_for(fashion) -> None:
+    first = fashion.respond("men's watches")
+    reply = fashion.respond("undo that", session_id=first.session_id)
+    assert reply.text.startswith("Done:") and reply.question is not None and not reply.recommendations
+    assert reply.metadata["constraints"]["include"] == {}
+
+
+def test_nothing_to_undo_with_wishes_keeps_the_list(fashion) -> None:
+    first = fashion.respond("men's watches")
+    fashion.respond("undo that", session_id=first.session_id)  # back to no wishes
+    again = fashion.respond("men's watches", session_id=first.session_id)
+    assert again.recommendations
+
+
+def test_a_reason_after_undo_no_longer_credits_the_undone_colour(fashion) -> None:
+    first = fashion.respond("men's watches")
+    fashion.respond("black ones", session_id=first.session_id)
+    reply = fashion.respond("undo", session_id=first.session_id)
+    assert reply.recommendations and "baseColour" not in reply.metadata["constraints"]["include"]
+    assert any("black" in r.title.lower() for r in reply.recommendations)  # the black ones are among them
+    assert not any("colour" in r.reason for r in reply.recommendations), [r.reason for r in reply.recommendations]
