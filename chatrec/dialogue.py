@@ -27,6 +27,7 @@ __all__ = [
     "Heard",
     "NotSold",
     "Undone",
+    "Restored",
     "Named",
     "PriceTier",
     "Reacted",
@@ -163,8 +164,16 @@ class Undone:
     change is made again)."""
 
 
+@dataclass(frozen=True)
+class Restored:
+    """Stop 42: the wishes of an earlier search put back ("vuelve a lo de mi hijo": the son's T-shirts), as a
+    reply stored them (:meth:`DialogueState.constraints`: include, exclude, min_price, max_price)."""
+
+    wishes: Mapping[str, Any]
+
+
 Event = (Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier
-         | Choosing | Wanted | NotSold | Undone)
+         | Choosing | Wanted | NotSold | Undone | Restored)
 
 
 @dataclass
@@ -280,6 +289,13 @@ class DialogueState:
                 self.exclude = {k: list(v) for k, v in self.before_last["exclude"].items()}
                 self.min_price, self.max_price = self.before_last["min_price"], self.before_last["max_price"]
                 self.before_last = now
+        elif isinstance(event, Restored):  # stop 42
+            before = self.wishes()
+            self.include = {k: [str(v) for v in vs] for k, vs in (event.wishes.get("include") or {}).items() if vs}
+            self.exclude = {k: [str(v) for v in vs] for k, vs in (event.wishes.get("exclude") or {}).items() if vs}
+            self.min_price, self.max_price = event.wishes.get("min_price"), event.wishes.get("max_price")
+            if self.wishes() != before:
+                self.before_last = asdict(before)
         elif isinstance(event, Named):
             self.mentioned.extend(i for i in dict.fromkeys(event.item_ids) if i not in self.mentioned)
         elif isinstance(event, Stated):

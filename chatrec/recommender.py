@@ -423,6 +423,7 @@ class ChatRec:
             "recommendations": [r.item_id for r in reply.recommendations],
             "reasons": [r.reason for r in reply.recommendations],
             "question": reply.question.to_dict() if reply.question else None,
+            "wishes": {k: v for k, v in turn.state.constraints().items() if k != "rejected"},  # stop 42: "back to my son's"
         }
         answer = reply.metadata.get("answer")
         if isinstance(answer, dict) and answer.get("question"):

@@ -38,6 +38,7 @@ from chatrec import unshown_make  # lead: "the samsung or the lg?", "any from va
 from chatrec import avoid_words  # stop 39: "sin Peter England", not "sin peter, sin england"
 from chatrec import colour_families  # lead, stop 41: "not bright colours" said once
 from chatrec import undo  # stop 41: "undo that"
+from chatrec import person_recall  # stop 42: "vuelve a lo de mi hijo, pero en verde"
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
@@ -86,7 +87,7 @@ from chatrec import assortment  # lead, stop 36: what brands / sizes / prices th
 from chatrec import unsold  # lead, stop 37: a product the shop does not sell, asked for
 from chatrec.dialogue import (
     Asked, Choosing, DialogueState, FitsMakes, Heard, Named, NotSold, PriceTier, Reshown, Shown, SpecsWanted, Undone,
-    Wanted, Wishes, rounded_bound,
+    Restored, Wanted, Wishes, rounded_bound,
 )
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention
@@ -1151,6 +1152,19 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     makes = makes or xfails_round3.same_for_makes(message, state.include, index.items, compatible._GENERIC)  # i12bq: "the same for his fire tv stick"
     if back_to is not None:
         state.apply(Shown(tuple(back_to), tuple(p for i in back_to if (p := index.get(i).price) is not None)))
+    recall = person_recall.asked(reading) if state.shown else None  # stop 42: "vuelve a lo de mi hijo"
+    recalled = person_recall.wishes_for(recall.person, turns_so_far()) if recall is not None else None
+    going = person_recall.going_back(reading) if state.shown and recalled is None else None
+    if going is not None:  # "back to the dresses": the newest wishes that held dresses (for the wife, not for men)
+        types_named = followups.type_values(understand(going.head, parts.vocabulary, TurnContext(), lexicon=_lexicon(
+            settings)).include, ["category", *type_fields(list(parts.vocabulary.fields))])
+        types_held = followups.type_values(state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
+        recalled = person_recall.wishes_with(types_named, turns_so_far(), state.include) \
+            if types_named and not types_named & types_held else None
+        recall = going if recalled is not None else recall
+    if recall is not None and recalled is not None:
+        state.apply(Restored(recalled))  # that person's search, then what the message changes in it ("pero en verde")
+        reading = recall.rest
     with observability.stage("understand"):
         heard = hear(
             reading, parts.vocabulary, state, shown=[index.get(i) for i in state.last_shown if i in index],
@@ -1321,8 +1335,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"price": None, "relative_price": None})
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
-    heard = pronoun_fits.device_is_no_new_type(  # i12ab: "what about one for a Samsung TV?" while remotes are shown
-        heard, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], makes,
+    heard = heard if batch18_classes.for_person_then_product(message) else pronoun_fits.device_is_no_new_type(  # i12ab:
+        heard, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], makes,  # "one for a
+        # Samsung TV?" while remotes are shown; stop 42: not "for my wife too, a handbag"
         read=lambda text: understand(text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
                                      lexicon=_lexicon(settings)))
     heard = shopper_asks.complained_of(  # i12ak: "the remote never works ... a smart tv is the way to go"
@@ -1406,6 +1421,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.intent == "recommend" and heard.language in ("zh", "es", "de") and not heard.include and not state.include \
             and heard.price is None and _unsold(parts, message, heard) is not None:  # lead, stop 37: "¿tienen lavadoras?"
         heard = heard.model_copy(update={"intent": "off_topic", "query": "", "avoid_words": [], "show_now": False})
+    if recalled is not None and heard.intent not in ("recommend", "refine"):  # "back to my son's": shown again
+        heard = heard.model_copy(update={"intent": "refine", "show_now": True, "query": "", "references": [], "drop": [],
+                                         "avoid_words": []})
     undone = undo.asks_to_undo(message) and state.before_last is not None and not heard.include \
         and not heard.exclude and heard.price is None  # stop 41: "undo that": the wishes before the last change, shown
     nothing_to_undo = undo.asks_to_undo(message) and state.before_last is None and not heard.include \
@@ -1423,8 +1441,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             notes.append(phrases.render("undone"))
             nothing_to_undo, undone = True, False
     state.apply(Heard(heard))
-    if undone:
+    if undone or recalled is not None:
         state.apply(Reshown())  # the items of those wishes, seen or not: the shopper goes back to them
+    if undone:
         notes.append(phrases.render("undone"))
     xfails_round3.cheaper_with_room(heard, state, lambda: parts.retriever.count(filters_for(state.wishes())))  # i12bq
     state.apply(PriceTier(tier))  # i12v
