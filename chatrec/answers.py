@@ -222,11 +222,11 @@ def asks_to_buy(message: str, n_shown: int, language: str = "en", shown: Sequenc
 
 def as_pick(message: str, n_shown: int, language: str) -> str | None:
     """i12v: the answer to "which one would you like?" ("the second one", "el segundo", "第二个") as a pick
-    ("I'll take the second one"), or None when the message names not exactly one shown item or says more."""
+    ("I'll take the second one"), or None when the message names no shown item, more than three, or says more."""
     wording = _wording(language)
     found = find_reference(message, n_shown, language)
-    if not found or len(found) != 1 or len(_tokens(_in_english_words(message, language))) > 5:
-        return None
+    if not found or len(found) > 3 or len(_tokens(_in_english_words(message, language))) > 5 + 3 * (len(found) - 1):
+        return None  # stop 42: "the first and the fourth", "第一个和第四个" name two
     prefix = str(wording.get("pick_prefix", _wording("en")["pick_prefix"]))
     return f"{prefix}{'' if _HAN.search(prefix[-1:]) else ' '}{message}"
 
@@ -521,6 +521,8 @@ def _answer_question(
         if len(items) > 1 and several:  # stop 42: "I'll take the first and the third": both, with their prices
             titles = [_short_title(item) + (f" ({price})" if (price := _price_text(item)) else "") for item in items]
             return Answer(wording["chosen_several"].format(titles=_join(titles, wording)), "chosen", positions)
+        if len(items) > 2 and ("both" in tokens or _has_phrase(question.lower(), wording.get("both_words", []))):
+            return Answer(wording["chosen_which_two"], "chosen", positions, False)  # stop 42: "both" of five
         if len(items) > 1:
             return Answer(wording["chosen_which"], "chosen", positions, False)
         price = _price_text(items[0])

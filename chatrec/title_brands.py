@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["asked", "brand_words", "replaced"]
+__all__ = ["asked", "brand_words", "replaced", "spelt"]
 
 _DATA = Path(__file__).resolve().parent / "data"
 _WORD = re.compile(r"[^\W_][\w&.+-]*", re.UNICODE)
@@ -137,3 +137,21 @@ def replaced(wanted: Sequence[str], named_now: Sequence[str], index: Any, values
     """The brands wanted before that a brand named now replaces ("now the Fastrack ones" after Titan)."""
     brands = {**_cached(index, values), **_cached_pairs(index, values)}
     return [w for w in wanted if w in brands and w not in named_now] if named_now else []
+
+
+_SPELLINGS: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def spelt(word: str, index: Any, values: frozenset[str]) -> str:
+    """Stop 42: a title brand as the titles write it ("citizen" -> "Citizen", "fossil" -> "Fossil"), for the
+    reply's summary of the wishes; any other word as it is."""
+    known = _SPELLINGS.get(index)
+    if known is None:
+        brands = _cached(index, values)
+        known = _SPELLINGS[index] = {}
+        for item in index.items:
+            found = _WORD.match(str(getattr(item, "title", "") or "").strip())
+            first = found.group(0).rstrip(".-") if found else ""
+            if first.lower() in brands and first.lower() not in known and not first.isupper():
+                known[first.lower()] = first
+    return known.get(word.lower(), word)

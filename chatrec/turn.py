@@ -271,7 +271,8 @@ def as_question_about_shown(
     """
     from chatrec import answers
 
-    if not shown or heard.intent in ("off_topic", "chitchat"):
+    if not shown or heard.intent in ("off_topic", "chitchat") and not answers.asks_to_buy(  # stop 42: "两个都要"
+            message, len(shown), heard.language, shown):
         return heard
     if heard.intent == "recommend" and heard.show_now and goes_with.asks(message) or colour_variant.is_colour_wish(heard):
         return heard  # lead: "I'll take the first one, anything to go with it?", "还有白色的吗": items, shown
@@ -287,7 +288,7 @@ def as_question_about_shown(
             positions = list(last_references)
         several = answers.several_named(message, shown, heard.language, last_references)  # stop 42: "the first and the third"
         how = "position" if several or len(positions) == 1 else "all"  # "all": which one is asked
-        positions = several or positions or list(range(1, len(shown) + 1))
+        positions = several or (positions if len(positions) == 1 else list(range(1, len(shown) + 1)))  # "both" of 5
         references = [ItemReference(position=p, item_id=shown[p - 1].id, how=how) for p in positions if 1 <= p <= len(shown)]
         if references:
             return heard.model_copy(update={"intent": "ask_about_item", "references": references,
@@ -1819,7 +1820,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     }
     said = phrases.summary(wishes, currency(candidates), labels=parts.labels)
     said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes, heard.language),  # i12o: ">= 43 inches"
-                                   wanted_words.shown_words(state.wanted, heard.language),  # i12y: "braided"
+                                   wanted_words.shown_words([title_brands.spelt(w, index, _value_tokens(parts))  # i12y:
+                                                             for w in state.wanted], heard.language),  # "braided", "Citizen"
                                    *(phrases.render("wish", values=[word], count=1, negated=True)  # "no polo"
                                      for word, said_now in avoid_words.phrases(state.avoid, message, [
                                          t.text for t in turns_so_far() if t.role == "customer"] if state.avoid else [])
