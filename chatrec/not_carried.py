@@ -41,6 +41,8 @@ GENERIC = frozenset(
     + "geschenk geschenke geschenkidee geschenkideen etwas idee ideen regalo regalos obsequio detalle algo cosa cosas "
       "idea ideas".split()
 )
+#: Words that name nothing on their own ("any from nike?" less the brand is "any from").
+_FUNCTION_WORDS = frozenset("from with for the any some that this than and but not out off made".split())
 _LEAD = re.compile(r"^(?:any|some|a|an|the|good|nice|cheap|decent)\s+", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(?:for (?:me|him|her|us|them|my\b.*|a\b.*|the\b.*)|please|pls|here|in stock|at all|too|then)\s*$",
                    re.IGNORECASE)
@@ -111,8 +113,8 @@ def not_carried(message: str, vocabulary: Container[str], documents: Callable[[s
     if thing is None:
         return None
     words = [w for w in tokens(thing) if w.isalpha() and len(w) > 2]
-    if not words or len(words) > 4 or GENERIC & set(words):
-        return None
+    if not words or len(words) > 4 or GENERIC & set(words) or set(words) <= _FUNCTION_WORDS:
+        return None  # stop 42: "any from nike?" with the brand read as a wish leaves "from": no thing
     head = words[-1]
     forms = [form for form in (head, singular(head), f"{head}s") if form in vocabulary]
     if forms and not (bare and documents is not None and sum(documents(form) for form in set(forms)) < least):

@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["size_over_budget", "value_words", "bare_audience", "for_device_question", "german_compound_plural", "hated_values", "plain",
+__all__ = ["size_over_budget", "value_words", "bare_audience", "for_device_question", "german_compound_plural", "hated_values", "self_audience", "plain",
            "rejection_with_wish", "without_language_apology"]
 
 _DATA = Path(__file__).parent / "data" / "wish_classes19.json"
@@ -99,6 +99,14 @@ def bare_audience(message: str, n_shown: int) -> str:
     word = match.group("who").lower().replace("'", "").replace("’", "")
     audience = _table()["audiences"].get(word)
     return f"for {audience}" if audience else message
+
+
+def self_audience(message: str) -> str:
+    """Stop 42: "im a girl" / "soy chica" / "ich bin ein Mädchen" said of the shopper: "I'm a woman", "soy mujer",
+    "ich bin eine Frau" (women's items, not a child's); the message as it was otherwise."""
+    for pattern, words in _table()["self_audience"]["patterns"]:
+        message = re.sub(pattern, words, message, flags=re.IGNORECASE)
+    return message
 
 
 def hated_values(message: str, value_tokens: Collection[str]) -> str:
@@ -199,6 +207,7 @@ def plain(message: str, n_shown: int, value_tokens: Collection[str],
     # without_language_apology is not applied: the reply's language is read from the rewritten words, and
     # 'hmm actually brown, sorry my german is rusty' (b18) would be answered in German
     message = german_compound_plural(message)
+    message = self_audience(message)
     message = bare_audience(message, n_shown)
     message = hated_values(message, value_tokens)
     message = rejection_with_wish(message, n_shown)
