@@ -1165,7 +1165,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         recall = going if recalled is not None else recall
     if recall is not None and recalled is not None:
         state.apply(Restored(recalled))  # that person's search, then what the message changes in it ("pero en verde")
-        reading = recall.rest
+        reading = recall.rest if recall.person else reading  # a type gone back to is read with the rest: its words
+        # name that search ("go back to the remotes, the ones for a Samsung TV": remotes for a Samsung TV)
     with observability.stage("understand"):
         heard = hear(
             reading, parts.vocabulary, state, shown=[index.get(i) for i in state.last_shown if i in index],
@@ -1422,7 +1423,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.intent == "recommend" and heard.language in ("zh", "es", "de") and not heard.include and not state.include \
             and heard.price is None and _unsold(parts, message, heard) is not None:  # lead, stop 37: "¿tienen lavadoras?"
         heard = heard.model_copy(update={"intent": "off_topic", "query": "", "avoid_words": [], "show_now": False})
-    if recalled is not None and heard.intent not in ("recommend", "refine"):  # "back to my son's": shown again
+    if recalled is not None and recall is not None and recall.person and heard.intent not in ("recommend", "refine"):
+        # "back to my son's": shown again (a type gone back to is read from the whole message: "going back to the
+        # jeans - the first pair you showed, what colour was it?" asks about it)
         heard = heard.model_copy(update={"intent": "refine", "show_now": True, "query": "", "references": [], "drop": [],
                                          "avoid_words": []})
     undone = undo.asks_to_undo(message) and state.before_last is not None and not heard.include \
