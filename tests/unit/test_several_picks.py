@@ -82,6 +82,9 @@ def test_chinese_names_of_catalogue_makes() -> None:
     (["men's watches", "I'll take the first and the third"], "Good choices:"),
     (["给我看看男士手表", "第一个和第三个我都要"], "好选择："),
     (["men's watches", "I'll take both"], "Which two"),
+    (["men's watches", "I'll take both", "the first and the fourth"], "Good choices:"),
+    (["给我看看男士手表", "两个都要"], "您想要哪两件"),
+    (["给我看看男士手表", "两个都要", "第一个和第四个"], "好选择："),
 ])
 def test_in_a_conversation(fashion, messages, start) -> None:
     reply = fashion.respond(messages[0])
@@ -94,19 +97,6 @@ def test_in_a_conversation(fashion, messages, start) -> None:
 def test_both_of_five_asks_which_two() -> None:
     answer = answer_question("I'll take both", _shown(), "en", positions=[1, 2, 3, 4, 5])
     assert answer.text.startswith("Which two"), answer.text
-
-
-@pytest.mark.parametrize(("messages", "start"), [
-    (["men's watches", "I'll take both", "the first and the fourth"], "Good choices:"),
-    (["给我看看男士手表", "两个都要"], "您想要哪两件"),
-    (["给我看看男士手表", "两个都要", "第一个和第四个"], "好选择："),
-    (["men's watches", "citizen"], "Here are"),
-])
-def test_which_two_then_the_answer(fashion, messages, start) -> None:
-    reply = fashion.respond(messages[0])
-    for message in messages[1:]:
-        reply = fashion.respond(message, session_id=reply.session_id)
-    assert reply.text.startswith(start), reply.text
 
 
 def test_the_summary_writes_a_title_brand_as_the_titles_do(fashion) -> None:
