@@ -85,6 +85,8 @@ def owned_context(
     that fits devices (cases, chargers), no type in force, or a wish for the device ("a case for his
     samsung") keep everything as read."""
     types = [v for name in type_names for v in include.get(name) or ()]
+    if heard.intent in ("ask_about_item", "compare"):  # stop 42: "la segunda, ¿tiene wifi?" asks of a shown item
+        return heard, list(makes), [], None
     if not types or any(fits_devices(str(v)) for v in types) or not owned_device(message, makes):
         return heard, list(makes), [], None
     said = {m.casefold() for m in makes}

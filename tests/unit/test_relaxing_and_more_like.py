@@ -95,19 +95,3 @@ def test_many_wishes_still_end_with_the_type_kept() -> None:
     kept, relaxed = relax(Wishes(include=include), lambda w: len(w.include) <= 1, label=lambda w: "price")
     assert kept.include == {"articleType": ["Shirts"]} and len(relaxed) == 12
 
-
-def test_the_product_type_goes_last_even_when_keeping_it_costs_more_wishes() -> None:
-    # stop 42: "a wedding dress, white, for next spring" where no dress is formal, white and for spring: the dress
-    # stays and the occasion, the colour and the season go (it left the dress and the occasion out and showed
-    # white shoes and a perfume)
-    wishes = Wishes(include={"usage": ["Ethnic", "Formal"], "subCategory": ["Dress"], "baseColour": ["White"],
-                             "season": ["Spring"]})
-
-    def fits(w: Wishes) -> bool:
-        if "subCategory" in w.include:
-            return set(w.include) == {"subCategory"}
-        return "usage" not in w.include  # white spring shoes exist
-
-    kept, relaxed = relax(wishes, fits, label=lambda w: "price")
-    assert kept.include == {"subCategory": ["Dress"]}
-    assert relaxed == ["Ethnic, Formal", "White", "Spring"]
