@@ -151,6 +151,12 @@ def _named_places(text: str, tokens: Sequence[str], wording: Mapping[str, Any], 
     return list(dict.fromkeys(n_shown if p == -1 else p for p in found))
 
 
+def make_of(item: Any) -> str:
+    """An item's make, lower case: its brand, else its title's first word ("Citizen Men Black Watch": citizen)."""
+    words = str(getattr(item, "title", "") or "").split()
+    return str(getattr(item, "brand", "") or (words[0] if words else "")).lower()
+
+
 def several_named(message: str, shown: Sequence[Item], language: str = "en",
                   last_references: Sequence[int] = ()) -> list[int]:
     """Stop 42: the places of the shown items a message names one by one, when it names two or more: by place
@@ -168,8 +174,7 @@ def several_named(message: str, shown: Sequence[Item], language: str = "en",
     said = set(_tokens(message.lower())) | set(tokens) | {b.lower() for b in brands_in_chinese(message)}  # "泰坦和盖尔斯"
     makes: dict[str, list[int]] = {}
     for n, item in enumerate(shown, start=1):
-        make = (item.brand or item.title.split()[0] if item.title.split() else item.brand).lower()
-        makes.setdefault(make, []).append(n)
+        makes.setdefault(make_of(item), []).append(n)
     by_make = sorted(ns[0] for make, ns in makes.items() if len(ns) == 1 and make and make in said)
     if len(by_make) >= 2:
         return by_make

@@ -117,7 +117,9 @@ def picked_by_name(message: str, shown: Sequence[Any], english: Any = None) -> s
             if all(w in re.findall(r"[\w&'-]+", f"{item.brand} {item.title}".lower()) for w in words)]
     if len(fits) == 1:
         return _pick(language, fits[0], len(shown))
-    made = [n for n in fits if name == (shown[n - 1].brand or shown[n - 1].title.split()[0]).lower()]  # stop 42: a make
+    from chatrec.answers import make_of
+
+    made = [n for n in fits if name == make_of(shown[n - 1])]  # stop 42: the name is their make
     if len(made) >= 2 and len(made) == len(fits) and _count(found.group(0), language) == len(fits):
         picks = [_pick(language, n, len(shown)) for n in fits]  # two shown of that make, "两块西铁城的我都要"
         return ("，" if language == "zh" else ", ").join(p for p in picks if p) if all(picks) else None

@@ -1157,9 +1157,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     recalled = person_recall.wishes_for(recall.person, turns_so_far()) if recall is not None else None
     going = person_recall.going_back(reading) if state.shown and recalled is None else None
     if going is not None:  # "back to the dresses": the newest wishes that held dresses (for the wife, not for men)
+        kinds = ["category", *type_fields(list(parts.vocabulary.fields))]
         types_named = followups.type_values(understand(going.head, parts.vocabulary, TurnContext(), lexicon=_lexicon(
-            settings)).include, ["category", *type_fields(list(parts.vocabulary.fields))])
-        types_held = followups.type_values(state.include, ["category", *type_fields(list(parts.vocabulary.fields))])
+            settings)).include, kinds)
+        types_held = followups.type_values(state.include, kinds)
         recalled = person_recall.wishes_with(types_named, turns_so_far(), state.include) \
             if types_named and not types_named & types_held else None
         recall = going if recalled is not None else recall
@@ -1440,7 +1441,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         state.apply(Undone())
         heard = heard.model_copy(update={"intent": "refine", "show_now": True, "query": "", "references": [], "drop": [],
                                          "avoid_words": []})
-        if state.wishes() == Wishes({}, {}, None, None):  # stop 42: back to no wishes: asked again, no items "you asked for"
+        if state.wishes() == Wishes():  # stop 42: back to no wishes: asked again, no items "you asked for"
             heard = heard.model_copy(update={"intent": "chitchat", "show_now": False})
             notes.append(phrases.render("undone"))
             nothing_to_undo, undone = True, False
@@ -1546,7 +1547,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 turn.text = ("" if phrases.code == "zh" else " ").join(t for t in [turn.text, turn.question.text] if t)
                 state.apply(Asked(opened.attribute or "category", values))
             return turn
-        if nothing_to_undo and state.shown and state.wishes() != Wishes({}, {}, None, None):
+        if nothing_to_undo and state.shown and state.wishes() != Wishes():
             turn.metadata["policy"] = {"decision": "nothing_to_undo"}  # the note alone: the list shown stays
         elif nothing_to_undo:  # no wishes at all: the opening question again
             turn.metadata["policy"] = {"decision": "nothing_to_undo"}
