@@ -244,6 +244,10 @@ def buys_in(message: str, language: str) -> bool:
     return _has_phrase(message.lower(), [w for w in _wording(language)["buy_words"] if len(w) > 1])
 
 
+#: Stop 43: "我要最便宜的那个", "就要评分最高的那款": "I want that one", a shown item taken ("的那种" is a kind, a wish).
+_ZH_WANT_THAT_ONE = re.compile(r"(?:我|就)(?:要|选|拿)(?:了)?[^，。,！!？?\s]{1,8}?的(?:那|这)(?:一)?(?:个|款|件|双|条|只|块|台|部|顶|副|把|支|瓶|本)(?![^，。,！!？?]*[?？吗])")
+
+
 def _buy_said(message: str, text: str, language: str) -> bool:
     """Whether the message says the shopper takes an item: its buy words in the lexicon's English
     (``text``), or i12v: any language's buy words in the shopper's own words ("好的，就要这个" reads to
@@ -252,6 +256,8 @@ def _buy_said(message: str, text: str, language: str) -> bool:
     if _has_phrase(text, _wording(language)["buy_words"]) or ACCEPT.match(message.lower()):  # "fine, that one"
         return True
     raw = message.lower()
+    if _ZH_WANT_THAT_ONE.search(raw):  # stop 43: "我要最便宜的那个", "我要黑色的那件"; "我要黑色的" is a wish
+        return True
     for code in dict.fromkeys([language, "en", "zh", "es", "de"]):
         if wording_language(code) == code and _has_phrase(raw, [w for w in _wording(code)["buy_words"] if len(w) > 1]):
             return True
@@ -528,8 +534,10 @@ def _answer_question(
             return Answer(wording["chosen_several"].format(titles=_join(titles, wording)), "chosen", positions)
         if len(items) > 2 and ("both" in tokens or _has_phrase(question.lower(), wording.get("both_words", []))):
             return Answer(wording["chosen_which_two"], "chosen", positions, False)  # stop 42: "both" of five
-        if len(items) > 1:
-            return Answer(wording["chosen_which"], "chosen", positions, False)
+        if len(items) > 1:  # stop 43: "I'll take the cheapest" of priceless items says why it asks
+            unknown = _figure_unknown(question, text, items, wording)
+            joined = f"{unknown}{'' if _HAN.search(unknown[-2:]) else ' '}" if unknown else ""  # "…价格。您想要…"
+            return Answer(joined + wording["chosen_which"], "chosen", positions, False)
         price = _price_text(items[0])
         return Answer(wording["chosen"].format(title=_short_title(items[0]), price=f" ({price})" if price else ""),
                       "chosen", positions)
@@ -885,6 +893,39 @@ def _superlative_rule(text: str, wording: Mapping[str, Any]) -> tuple[Mapping[st
             if _has_phrase(text, [phrase]) and not re.search(rf"\b{re.escape(phrase)}\s+(?:for|to|at|with|in)\b", text):
                 return rule, phrase
     return None
+
+
+def figure_pick(message: str, shown: Sequence[Item], language: str = "en") -> int | None:
+    """Stop 43: the position of the shown item a pick names by a figure ("I'll go with the best rated",
+    "我买评分最高的那个", "ich nehme den neuesten"): the one item with the highest (or lowest) value; None
+    when the message names no figure, no shown item has it, or several share the best value."""
+    wording = _wording(language)
+    asked = _superlative_rule(_in_english_words(message, language), wording) or _superlative_rule(message.lower(), wording)
+    if asked is None or len(shown) < 2:
+        return None
+    rule = asked[0]
+    known = [(figure[1], n) for n, item in enumerate(shown, start=1)
+             if (figure := _field_named(item, rule["fields"])) is not None]
+    if not known:
+        return None
+    best = (max if rule["order"] == "max" else min)(value for value, _ in known)
+    hits = [n for value, n in known if value == best]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _figure_unknown(question: str, text: str, items: Sequence[Item], wording: Mapping[str, Any]) -> str:
+    """Stop 43: why a pick by a figure cannot be made ("I'll take the cheapest" where no item has a
+    price: the catalogue lists none), or "" when the message names no figure or an item has it."""
+    from chatrec.price_tiers import price_superlative
+
+    said = f"{question.lower()} {text}"
+    if (_has_phrase(said, wording["price_superlatives"]) or price_superlative(question) is not None) \
+            and all(item.price is None for item in items):
+        return str(wording["no_prices"])
+    asked = _superlative_rule(text, wording) or _superlative_rule(question.lower(), wording)
+    if asked is not None and all(_field_named(item, asked[0]["fields"]) is None for item in items):
+        return str(wording["no_field"]).format(field=_name(asked[0]["fields"][0], wording), asked=asked[1])
+    return ""
 
 
 def by_superlative(message: str, candidates: Sequence[Any], language: str = "en", depth: int = 20) -> list[Any]:

@@ -282,6 +282,9 @@ def as_question_about_shown(
         priced = [(item.price, n) for n, item in enumerate(shown, start=1) if item.price is not None]
         if by_price is not None and priced and len(positions) != 1:
             positions = [(min if by_price == "cheapest" else max)(priced)[1]]
+        elif by_price is None and len(positions) != 1 and (figure := answers.figure_pick(
+                message, shown, heard.language)) is not None:  # stop 43: "I'll go with the best rated"
+            positions = [figure]
         elif len(heard.references) == 1:
             positions = list(heard.positions)
         elif len(positions) != 1 and len(last_references) == 1:  # asked about the second, then "I'll buy it"
@@ -291,8 +294,8 @@ def as_question_about_shown(
         positions = several or (positions if len(positions) == 1 else list(range(1, len(shown) + 1)))  # "both" of 5
         references = [ItemReference(position=p, item_id=shown[p - 1].id, how=how) for p in positions if 1 <= p <= len(shown)]
         if references:
-            return heard.model_copy(update={"intent": "ask_about_item", "references": references,
-                                            "include": {}, "exclude": {}})
+            return heard.model_copy(update={"intent": "ask_about_item", "references": references,  # a pick, no
+                                            "include": {}, "exclude": {}, "relative_price": None})  # search: stop 43
     if answers.asks_spec_of_shown(message, len(shown), heard.language):  # "and the screen size?", "内存呢？"
         positions = answers.find_reference(message, len(shown), heard.language) or []
         references = [ItemReference(position=p, item_id=shown[p - 1].id) for p in positions if 1 <= p <= len(shown)]
