@@ -61,6 +61,12 @@ _ASKS = re.compile(
     r"would you|do you have|got any|any\b.*\?|help me|i'?d like|i would like|budget|under|below|between|max|prefer\w*)\b",
     re.IGNORECASE,
 )
+#: Stop 43: a search that failed in the story ("nobody can find the cable"), no request to find.
+_FAILED_SEARCH = re.compile(r"\b(?:nobody|no one|noone|we|i|they|he|she) (?:can'?t|cannot|can not|couldn'?t|could not|"
+                            r"can|could) (?:ever )?find\b", re.IGNORECASE)
+#: Stop 43: a wish put off ("he also wants speakers but that can wait"): no wish of this turn.
+_PUT_OFF = re.compile(r"\b(?:(?:that|it|this|those|these|they) can wait|(?:maybe |but )?(?:some )?other time|not (?:right )?now)\b",
+                      re.IGNORECASE)
 #: A past event in a story ("my mom already bought her saree"): no wish of this turn.
 _PAST = re.compile(
     r"\b(?:bought|got|had|was|were|did|went|wore|ordered|purchased|gave|gifted|used to|already|last (?:week|month|year)|"
@@ -232,10 +238,11 @@ def _story_request(text: str) -> str:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
     if len(sentences) < 3:
         return text
-    asking = [s for s in sentences if _ASKS.search(s)]
+    asking = [s for s in sentences if _ASKS.search(_FAILED_SEARCH.sub(" ", s)) and not _PUT_OFF.search(s)]
     if not asking:
         return text
-    return " ".join(s for s in sentences if s in asking or _ABOUT_ME.search(s) or not _PAST.search(s))
+    return " ".join(s for s in sentences if s in asking or _ABOUT_ME.search(s)
+                    or not _PAST.search(s) and not _PUT_OFF.search(s) and not _FAILED_SEARCH.search(s))
 
 
 def _your(text: str) -> str:
