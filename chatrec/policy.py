@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from chatrec.assortment import one_spelling
 from chatrec.dialogue import DialogueState
 
 __all__ = ["ElicitationPolicy", "QuestionPlan", "attribute_weights", "field_values"]
@@ -151,6 +152,7 @@ class ElicitationPolicy:
                     counts.update(set(values))
                 else:
                     missing += 1
+            counts = one_spelling(counts)  # stop 43: "AmazonBasics" and "Amazonbasics" are one quick reply
             if len(counts) < 2:
                 continue
             options = [value for value, _ in counts.most_common(self.max_options)]
@@ -214,10 +216,14 @@ def fitting_options(plan: QuestionPlan, candidates: Sequence[Any], words: Iterab
         return bool(wanted & {singular(t) for t in tokens(spaced)})
 
     items = [getattr(c, "item", c) for c in candidates]
-    fitting: Counter[str] = Counter(v for item in items if fits(item) for v in set(field_values(item, name)))
+    fitting = one_spelling(Counter(v for item in items if fits(item) for v in set(field_values(item, name))))
     kept = [v for v in plan.options if v in fitting]
-    if len(kept) == len(plan.options) or len(fitting) < 2:
+    if len(kept) == len(plan.options) or not fitting:
         return plan
+    if len(fitting) == 1:  # stop 43: one value fits ("AmazonBasics" of printer cables): offered first, the others after
+        first = next(iter(fitting))
+        return QuestionPlan(plan.attribute, [first, *(v for v in plan.options if v.casefold() != first.casefold())][
+            : len(plan.options)], plan.gain, plan.gains, plan.reason + "; the option that fits the wish first")
     refill = [v for v, _ in fitting.most_common() if v not in kept]
     options = (kept + refill)[: len(plan.options)]
     return QuestionPlan(plan.attribute, options, plan.gain, plan.gains, plan.reason + "; options fit the wish")

@@ -118,3 +118,23 @@ def test_phrases_render_strictly() -> None:
     with pytest.raises(PromptError):
         phrases.render("question", attribute="colour")
     assert phrases.attribute("someNewField") == "some new field"
+
+
+def test_values_spelt_in_another_case_are_one_quick_reply() -> None:
+    """Stop 43: "AmazonBasics" and "Amazonbasics" were two quick replies that look alike."""
+    items = [Item(id=str(n), title=f"cable {n}", brand=["AmazonBasics", "Amazonbasics", "boAt", "Boat", "Wayona"][n % 5])
+             for n in range(50)]
+    gains = ElicitationPolicy({"brand": 1.0}).gains(items, DialogueState())
+    assert sorted(v.casefold() for v in gains["brand"][1]) == ["amazonbasics", "boat", "wayona"]
+
+
+def test_the_one_option_that_fits_the_wish_is_offered_first() -> None:
+    """Stop 43: "a usb cable for my printer": the brand whose cables name a printer first, then the others."""
+    from chatrec.policy import QuestionPlan, fitting_options
+
+    items = [Item(id=str(n), title=f"{b} usb cable" + (" for printer" if b.lower() == "amazonbasics" else ""), brand=b)
+             for n, b in enumerate(["boAt", "Wayona", "AmazonBasics", "Amazonbasics", "Ambrane", "boAt"])]
+    plan = QuestionPlan("brand", ["boAt", "Wayona", "Ambrane"], 1.0, {}, "brand splits")
+    options = fitting_options(plan, items, ["printer"]).options
+    assert options[0] in ("AmazonBasics", "Amazonbasics") and len(options) == 3
+    assert "boAt" in options
