@@ -531,7 +531,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     for words, source in _features(item, request.said(wording) - budget, used, wording):
         if source == "description" and contradicted(item.title, words.lower()):
             continue  # lead, stop 35: "wireless" in the description of a mouse whose name says "Wired"
-        facts.append(Fact("feature", source, words, True))
+        facts.append(_as_make(item, Fact("feature", source, words, True)))
     return gaps_round13.type_not_asked(facts, item.category, request.text, request.said(wording))  # i12br: a type read from a pastime
 
 
@@ -620,7 +620,7 @@ def wanted_facts(item: Item, wanted: Sequence[str], said: set[str]) -> list[Fact
     for word in wanted:
         found = stated_as(item, word)
         if found is not None and found[0].lower() not in said:
-            facts.append(Fact("feature", found[1], found[0], True))
+            facts.append(_as_make(item, Fact("feature", found[1], found[0], True)))
             said.add(found[0].lower())
     return facts
 
@@ -979,15 +979,28 @@ def distinguishing_facts(facts_per_item: Sequence[list[Fact]], items: Sequence[I
 _AUDIENCE = frozenset("men women boys girls kids unisex men's women's mens womens boy's girl's".split())
 
 
+def _title_brand(item: Item) -> str:
+    """The words of a fashion title before whom it is for ("Murcia" of "Murcia Women Party Rose Pink Bag"), or ""."""
+    words = item.title.split()
+    cut = next((n for n, w in enumerate(words[:4]) if w.lower().strip(",") in _AUDIENCE), None)
+    return " ".join(words[:cut]) if cut else ""
+
+
+def _as_make(item: Item, fact: Fact) -> Fact:
+    """Stop 43: a feature asked for that is the make a brandless item's name starts with ("citizen ones":
+    "Citizen Men Black Dial Watch") as the brand asked for ("by Citizen", "the make you asked for"), not as
+    "a feature in its name"."""
+    make = "" if item.brand or fact.name != "title" else _title_brand(item)
+    if make and fact.value.lower() in {make.lower(), *make.lower().split()[:1]} and gaps_round11.is_brand(make):
+        return Fact("brand", "brand", make, fact.matched)
+    return fact
+
+
 def _as_brand(item: Item, detail: Fact) -> Fact:
     """i12ag: a name detail that is only the item's brand ("Murcia", "Allen Solly") as a brand fact
     ("by Murcia"), not as words of its name. The brand is the brand field, or, with none, the title's
     words before whom it is for ("Murcia Women Party Rose Pink Bag")."""
-    brand = item.brand
-    if not brand:
-        words = item.title.split()
-        cut = next((n for n, w in enumerate(words[:4]) if w.lower().strip(",") in _AUDIENCE), None)
-        brand = " ".join(words[:cut]) if cut else ""
+    brand = item.brand or _title_brand(item)
     if brand and gaps_round11.is_brand(brand) and detail.value.lower() in {brand.lower(), *brand.lower().split()[:1]}:  # i12bk
         return Fact("brand", "brand", brand, False)
     return detail

@@ -154,4 +154,10 @@ def spelt(word: str, index: Any, values: frozenset[str]) -> str:
             first = found.group(0).rstrip(".-") if found else ""
             if first.lower() in brands and first.lower() not in known and not first.isupper():
                 known[first.lower()] = first
+    if " " in word.strip() and word.lower() not in known:  # stop 43: "lino perros" -> "Lino Perros", as a title starts
+        phrase = word.strip().lower()
+        starts = (str(getattr(item, "title", "") or "").strip() for item in index.items)
+        written = next((t[:len(phrase)] for t in starts if t.lower().startswith(phrase + " ")), None)
+        known[phrase] = written if written and not written.isupper() and phrase.split()[0] in _cached(index, values) \
+            else word
     return known.get(word.lower(), word)
