@@ -139,6 +139,9 @@ def steer(
     if heard.intent not in ("recommend", "refine", "more_like", "answer") or heard.relative_price and state.last_prices:
         return heard, state.price_tier  # "anything cheaper?" compares with the items shown
     said = tier_said(message)
+    if said is not None and heard.avoid_words:  # stop 43: "nothing fancy" is a budget, not "no 'fancy' in the name"
+        cue_words = {w for cue in said.cues if _found(cue, message.lower()) for w in cue.split()}
+        heard = heard.model_copy(update={"avoid_words": [w for w in heard.avoid_words if w.lower() not in cue_words]})
     if said is not None and said.bound is None:  # "price doesn't matter" (also over a "4k" read as 4,000)
         return heard.model_copy(update={"price": None, "drop": [*heard.drop, "price"], "relative_price": None}), None
     if heard.price is not None and (heard.price.min is not None or heard.price.max is not None):
