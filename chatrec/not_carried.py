@@ -22,7 +22,11 @@ _ASKED = re.compile(
     r"|^\W*(?:any|got any|have you got any|is there any|are there any) (?P<c>.+)$"
     r"|^\W*(?:(?:hi|hello|hey|hiya|ok(?:ay)?|so|well|um+|uh+)\W+)*(?:(?:i(?:'m| am)? ?)?(?:need|want|would like|'d like|"
     r"am looking for|'m looking for|looking for|am searching for|search(?:ing)? for)|looking for|searching for|"  # lead, stop 38: "need a ...", no "I"
-    r"(?:please )?(?:show|get|find) me|i'?m after) (?P<d>.+)$",
+    r"(?:please )?(?:show|get|find) me|i'?m after) (?P<d>.+)$"
+    # stop 43: a change of product: "actually make it a backpack", "switch to a backpack", "a backpack instead"
+    r"|^\W*(?:(?:no|nah|actually|hmm+|ok(?:ay)?|wait|sorry)\W+)*(?:make it|change it to|switch (?:it )?to|swap (?:it )?for)"
+    r" (?P<f>.+)$"
+    r"|^\W*(?:(?:no|nah|actually|hmm+|ok(?:ay)?|wait|sorry|then)\W+)*(?P<g>(?:an?|some) [a-z][a-z' -]{1,40}?) instead\W*$",
     re.IGNORECASE,
 )
 #: Where the thing's name ends: "formal shoes for an interview", "a phone my mom can use", "a laptop bag, not too expensive".
