@@ -56,6 +56,7 @@ from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
+from chatrec import liked_audience  # stop 43: whom the items liked are for
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
 from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
@@ -1448,6 +1449,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             heard = heard.model_copy(update={"intent": "chitchat", "show_now": False})
             notes.append(phrases.render("undone"))
             nothing_to_undo, undone = True, False
+    heard = liked_audience.with_audience(  # stop 43: more like a women's dress is for a woman, no girls' dresses
+        heard, index, list(parts.vocabulary.fields), state.include)
     state.apply(Heard(heard))
     if undone or recalled is not None:
         state.apply(Reshown())  # the items of those wishes, seen or not: the shopper goes back to them
