@@ -37,6 +37,9 @@ def test_no_audience_when_the_items_differ_are_unisex_or_one_is_in_force() -> No
     assert with_audience(_more_like("u"), ITEMS, FIELDS, {}).include == {}
     assert with_audience(_more_like("w"), ITEMS, FIELDS, {"gender": ["Girls"]}).include == {}
     assert with_audience(_more_like("w"), ITEMS, ["category"], {}).include == {}
+    every = ShopperRequest(intent="more_like", references=[ItemReference(position=1, item_id="w", how="all"),
+                                                           ItemReference(position=2, item_id="w2", how="all")])
+    assert with_audience(every, ITEMS, FIELDS, {}).include == {}  # "show me more": no item in particular
     refine = ShopperRequest(intent="refine", references=[ItemReference(position=1, item_id="w")])
     assert with_audience(refine, ITEMS, FIELDS, {}).include == {}
 
