@@ -275,20 +275,24 @@ class Request:
 
     def said(self, wording: Wording) -> set[str]:
         """The shopper's own words (negated ones left out), with singulars and synonyms."""
-        words = _forms(_tokens(self.text))
+        words = _forms(_tokens(_CHANGE_VERB.sub(" ", self.text)))
         for word in list(words):
             words |= wording.synonyms.get(word, frozenset())
         return words - self.negated(wording) - _forms(self.not_wished)
 
     def words(self, wording: Wording) -> set[str]:
         """The shopper's wished words (negated ones left out), with singulars and wished values."""
-        words = _forms(_tokens(self.text))
+        words = _forms(_tokens(_CHANGE_VERB.sub(" ", self.text)))
         for word in list(words):
             words |= wording.synonyms.get(word, frozenset())
         for values in self.include.values():
             for value in values:
                 words |= _forms(_tokens(_display(value)))
         return words - self.negated(wording) - _forms(self.not_wished)
+
+
+#: Stop 43: "make it a backpack", "change that to blue": the verb of a change is no word an item should have.
+_CHANGE_VERB = re.compile(r"\b(?:make|change|switch|turn|swap)\s+(?:it|that|this|them)\b", re.IGNORECASE)
 
 
 def _not_sold_words(things: Sequence[str], turns: Sequence[tuple[str, str]]) -> tuple[str, ...]:

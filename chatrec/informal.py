@@ -290,6 +290,9 @@ def normalise(message: str) -> str:
     rewritten = re.sub(r"#\s?([1-9])\b", r"number \1", rewritten)  # "#3 looks good"
     # "I am looking for a phone for my mom": the search verb's "for" is no "for my phone" (what a product goes with)
     rewritten = re.sub(r"\b(?:looking|searching|shopping|hunting|shoping|lookin) for\b", "want", rewritten, flags=re.IGNORECASE)
+    # stop 43: "actually make it a backpack", "change it to a tripod": the verb of a change is no word of the search
+    rewritten = re.sub(r"\b(?:make|change|switch|turn|swap) (?:it|that|this|them)(?: (?:in)?to)? (?=(?:a|an|some)\b)", "",
+                       rewritten, flags=re.IGNORECASE)
     rewritten = re.sub(r"^(\W*)bit\b", r"\1a bit", rewritten, flags=re.IGNORECASE)  # "bit steep innit"
     rewritten = re.sub(r"\s{2,}", " ", rewritten).strip()
     if not rewritten or detect_language(rewritten) != "en":

@@ -38,3 +38,18 @@ def test_make_it_with_a_colour_or_a_budget_is_no_product(electronics_chatrec) ->
     reply = electronics_chatrec.respond("make it 300", session_id=first.session_id)
     assert "sells no" not in reply.text and reply.recommendations, reply.text
     assert all(r.price is not None and r.price <= 300 for r in reply.recommendations)
+
+
+def test_the_verb_of_a_change_is_no_word_a_reason_credits() -> None:
+    from chatrec.grounding import Request, Wording
+
+    said = Request(text="wireless headphones. actually make it a backpack").said(Wording.load())
+    assert "make" not in said and "backpack" in said and "wireless" in said
+
+
+@pytest.mark.parametrize(("message", "plain"), [("actually make it a backpack", "actually a backpack"),
+                                                ("make it black", "make it black"), ("make it 14000", "make it 14000")])
+def test_make_it_before_a_product_is_read_as_the_product(message: str, plain: str) -> None:
+    from chatrec.informal import normalise
+
+    assert normalise(message) == plain
