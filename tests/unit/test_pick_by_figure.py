@@ -100,3 +100,14 @@ def test_a_wish_in_chinese_is_no_pick(fashion_chatrec, message) -> None:
     session = fashion_chatrec.respond("show me shirts for men")
     reply = fashion_chatrec.respond(message, session_id=session.session_id)
     assert reply.recommendations, reply.text
+
+
+@pytest.mark.parametrize("message", ["I'll take the cheaper one", "I'll go with the best rated"])
+def test_a_pick_by_a_figure_no_item_has_is_not_the_item_asked_about_last(fashion_chatrec, message) -> None:
+    """The UI showed "Good choice: <the item asked about last>" for "I'll take the cheaper one" of priceless dresses."""
+    session = fashion_chatrec.respond("show me shirts for men")
+    assert len(session.recommendations) >= 2
+    fashion_chatrec.respond("is the second one cotton?", session_id=session.session_id)
+    reply = fashion_chatrec.respond(message, session_id=session.session_id)
+    assert not reply.text.startswith("Good choice"), reply.text
+    assert "Which one would you like?" in reply.text, reply.text
