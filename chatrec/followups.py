@@ -280,8 +280,6 @@ _WHOSE = re.compile(r"\b(?:my|his|her|our|your|their)\s+([a-z]+)\s+(?:wears|has|
 #: "she makes idli batter", "it keeps breaking", "we cook a lot": the word after a subject names what
 #: someone does, not what the item should have.
 #: lead, stop 31: "not white, everybody wears white", "no red, my boss wears red": others' doing too
-#: Stop 43: "make it a backpack", "change it to blue", "switch that to a mouse": the verb of a change, no feature.
-_CHANGE_IT = re.compile(r"\b(make|makes|change|switch|turn|swap)\s+(?:it|that|this|them|those|these)\b")
 _DOES = re.compile(r"\b(?:she|he|i|we|they|it|mom|mum|dad|wife|husband|son|daughter|everybody|everyone|nobody|"
                    r"someone|somebody|people|boss|friends?|colleagues?|sister|brother|girlfriend|boyfriend|kids|"
                    r"all)\s+([a-z]+)\b")
@@ -336,7 +334,7 @@ def not_mentioned(query: str, message: str, texts: Iterable[str], vocabulary: Co
     word of the catalogue; ``values`` the wishes' values in force, wanted or not ("less formal" is
     the usage Formal left out, no word to find).
     """
-    from chatrec.grounding import singular
+    from chatrec.grounding import CHANGE_VERB, singular
     from chatrec.language import fold, says_english as function_word
     from chatrec.text import tokens
 
@@ -348,7 +346,7 @@ def not_mentioned(query: str, message: str, texts: Iterable[str], vocabulary: Co
     done = {form for w in _DOES.findall(fold(message).lower()) for form in (w, singular(w))}
     # "no red, my boss wears red": the person a story is about is no feature either
     done |= {form for w in _WHOSE.findall(fold(message).lower()) for form in (w, singular(w))}
-    done |= set(_CHANGE_IT.findall(fold(message).lower()))  # stop 43: "actually make it a backpack": no "make"
+    done |= set(CHANGE_VERB.findall(fold(message).lower()))  # stop 43: "actually make it a backpack": no "make"
     words = [w for w in tokens(query) if w.isalpha() and len(w) >= 3 and w in said and w not in done
              and (w in vocabulary or singular(w) in vocabulary or w in featured) and not function_word(w)
              and w not in _QUALIFIERS

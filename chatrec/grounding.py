@@ -275,14 +275,14 @@ class Request:
 
     def said(self, wording: Wording) -> set[str]:
         """The shopper's own words (negated ones left out), with singulars and synonyms."""
-        words = _forms(_tokens(_CHANGE_VERB.sub(" ", self.text)))
+        words = _forms(_tokens(CHANGE_VERB.sub(" ", self.text)))
         for word in list(words):
             words |= wording.synonyms.get(word, frozenset())
         return words - self.negated(wording) - _forms(self.not_wished)
 
     def words(self, wording: Wording) -> set[str]:
         """The shopper's wished words (negated ones left out), with singulars and wished values."""
-        words = _forms(_tokens(_CHANGE_VERB.sub(" ", self.text)))
+        words = _forms(_tokens(CHANGE_VERB.sub(" ", self.text)))
         for word in list(words):
             words |= wording.synonyms.get(word, frozenset())
         for values in self.include.values():
@@ -291,8 +291,9 @@ class Request:
         return words - self.negated(wording) - _forms(self.not_wished)
 
 
-#: Stop 43: "make it a backpack", "change that to blue": the verb of a change is no word an item should have.
-_CHANGE_VERB = re.compile(r"\b(?:make|change|switch|turn|swap)\s+(?:it|that|this|them)\b", re.IGNORECASE)
+#: Stop 43: "make it a backpack", "change that to blue": the verb of a change (group 1) is no word an item should
+#: have, nor a feature the items lack (:func:`chatrec.followups.not_mentioned`).
+CHANGE_VERB = re.compile(r"\b(make|makes|change|switch|turn|swap)\s+(?:it|that|this|them|those|these)\b", re.IGNORECASE)
 
 
 def _not_sold_words(things: Sequence[str], turns: Sequence[tuple[str, str]]) -> tuple[str, ...]:

@@ -281,15 +281,11 @@ def as_question_about_shown(
         positions = answers.find_reference(message, len(shown), heard.language) or []
         by_price = price_tiers.price_superlative(message)  # i12v: "I'll take the cheapest one"
         priced = [(item.price, n) for n, item in enumerate(shown, start=1) if item.price is not None]
-        if by_price is not None and priced and len(positions) != 1:
-            positions = [(min if by_price == "cheapest" else max)(priced)[1]]
-        elif by_price is not None and len(positions) != 1:
-            positions = []  # stop 43: no shown item has a price: which one is asked, with why (not the one last asked about)
-        elif by_price is None and len(positions) != 1 and (figure := answers.figure_pick(
-                message, shown, heard.language)) is not None:  # stop 43: "I'll go with the best rated"
-            positions = [figure]
-        elif len(positions) != 1 and answers.asks_superlative(message, heard.language):
-            positions = []  # stop 43: "the best rated" where no shown item has a rating (or two share it): which one
+        if by_price is not None and len(positions) != 1:  # stop 43: none priced: which one is asked, with why
+            positions = [(min if by_price == "cheapest" else max)(priced)[1]] if priced else []
+        elif len(positions) != 1 and ((figure := answers.figure_pick(message, shown, heard.language)) is not None
+                                      or answers.asks_superlative(message, heard.language)):
+            positions = [figure] if figure is not None else []  # stop 43: "I'll go with the best rated"; none rated: which
         elif len(heard.references) == 1:
             positions = list(heard.positions)
         elif len(positions) != 1 and len(last_references) == 1:  # asked about the second, then "I'll buy it"
