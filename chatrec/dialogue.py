@@ -211,6 +211,8 @@ class DialogueState:
         not_sold: stop 41: things asked for that the shop does not sell ("hair dryer"), whose words no reason credits.
         before_last: stop 41: the wishes (include, exclude, budget) before the last message that changed them, for
             "undo that"; None before any change.
+        relaxed_told: stop 44: the wishes the last search reply said were left out, so the next reply that leaves out
+            the same ones says it in one short line rather than the whole note again.
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -241,6 +243,7 @@ class DialogueState:
     wanted: list[str] = field(default_factory=list)  # i12y
     not_sold: list[str] = field(default_factory=list)  # stop 41
     before_last: dict[str, Any] | None = None  # stop 41
+    relaxed_told: list[str] = field(default_factory=list)  # stop 44
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""

@@ -57,6 +57,7 @@ from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
 from chatrec import spec_comparatives  # "bigger screen please": past the figure of the items shown
 from chatrec import liked_audience  # stop 43: whom the items liked are for
+from chatrec import near_colours  # stop 44: the nearest shades of a colour no fitting item has
 from chatrec import title_brands  # i12ab: brands named in titles, no brand field
 from chatrec import pronoun_fits  # i12ab: "one for a Samsung TV" is a remote that fits it
 from chatrec import vague_openings  # i12ab: "what do you have?" with no wish: ask which kind
@@ -1039,6 +1040,29 @@ def nearest_the_budget(candidates: list[Candidate], wanted: Wishes, kept: Wishes
         [c for c in candidates if c.item.price is None]
 
 
+def _nearest_shades(parts: Parts, state: DialogueState, query: Query, wishes: Wishes,
+                    candidates: list[Candidate]) -> tuple[list[Candidate], tuple[str, list[str]] | None]:
+    """Stop 44: a colour asked for and left out (no item that fits the rest has it): the items of the nearest
+    shades the fitting items have (:mod:`chatrec.near_colours`) first, and the field and shades; else the
+    candidates as they are and None."""
+    gone = near_colours.left_out(state.include, wishes.include, refused_colours.colour_fields(list(parts.vocabulary.fields)))
+    if gone is None:
+        return candidates, None
+    name, asked = gone
+    fits = parts.retriever.allowed(query.filters, query.exclude_ids)
+    index = parts.retriever.index
+    near = near_colours.shades(asked, [v for n, item in enumerate(index.items) if fits is None or fits[n]
+                                       for v in field_values(item, name) if isinstance(v, str)])
+    if not near:
+        return candidates, None
+    closer = replace(query, filters=filters_for(replace(wishes, include={**wishes.include, name: tuple(near)})))
+    found = retrieve(parts.retriever, closer, parts.settings.ask_pool, parts.fusion)
+    ids = {c.item.id for c in found}
+    ordered = near_colours.first([*found, *(c for c in candidates if c.item.id not in ids)], name, near,
+                                 lambda c, field_name: field_values(c.item, field_name))
+    return ordered, (name, near)
+
+
 def _shown_relaxed(relaxed: Sequence[str], phrases: Phrases) -> list[str]:
     """The wishes left out, each value in the shopper's language where the lexicon has it (i12b)."""
     from chatrec.colour_families import family_name
@@ -1703,6 +1727,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
     if parts.multilingual is not None and heard.language != "en":
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
+    candidates, near = _nearest_shades(parts, state, query, wishes, candidates) if relaxed and not exhausted \
+        else (candidates, None)  # stop 44: "any in red?" where no dress is red: rust and maroon ones first
     if state.avoid:
         candidates = loud_words.calm_first(without_words(candidates, state.avoid), state.avoid)  # "nothing flashy"
         if not candidates and heard.avoid_words and not state.allow_shown:  # i12bk: "not catwalk": the seen ones that fit, again
@@ -1882,9 +1908,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "reason": plan.reason,
         "gains": plan.gains,
     }
+    relaxed_before, state.relaxed_told = state.relaxed_told, []
     if relaxed and not (offered is not None and plan.attribute == offered and state.include.get(offered)):
-        # nothing lost silently, also when a question follows (i12ac: but the values asked for show nothing)
-        wording = "exhausted" if exhausted else "relaxed"
+        # nothing lost silently, also when a question follows (i12ac: but the values asked for show nothing); said
+        # in full once, then in one line while the same wishes stay left out (stop 44: the note repeated every turn)
+        told_already = not exhausted and sorted(relaxed) == sorted(relaxed_before)
+        wording = "exhausted" if exhausted else "relaxed_again" if told_already else "relaxed"
+        state.relaxed_told = list(relaxed)
         notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
         if has_prices and not exhausted and state.max_price is not None and wishes.max_price is None \
                 and not any(n.startswith(phrases.render("cheapest_overall", title="", price="")[:12]) for n in notes):
@@ -1930,6 +1960,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.exclude[name] = excluded_before[name]  # "not black" said before stays
             else:
                 state.exclude.pop(name, None)
+    if near is not None:
+        turn.chosen = near_colours.first(turn.chosen, near[0], near[1], lambda r, name: field_values(r.candidate.item, name))
+        shown_shades = [v for v in near[1] if any(v in field_values(r.candidate.item, near[0]) for r in turn.chosen)]
+        notes.extend([phrases.render("near_shades", shades=("、" if phrases.code == "zh" else ", ").join(
+            phrases.show_value(v) for v in shown_shades))]
+                     if shown_shades else [])
     if wanted_count:  # lead, stop 35: "just show me 3": that many
         turn.chosen = turn.chosen[:wanted_count]
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
