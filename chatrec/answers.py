@@ -241,7 +241,8 @@ def buys_in(message: str, language: str) -> bool:
     a short pick keeps the conversation's language even when it reads like English."""
     if language == "en" or wording_language(language) != language:
         return False
-    return _has_phrase(message.lower(), [w for w in _wording(language)["buy_words"] if len(w) > 1])
+    english = set(_wording("en")["buy_words"])  # stop 44: "I will take the second one" is English, said in English
+    return _has_phrase(message.lower(), [w for w in _wording(language)["buy_words"] if len(w) > 1 and w not in english])
 
 
 #: Stop 43: "我要最便宜的那个", "就要评分最高的那款": "I want that one", a shown item taken ("的那种" is a kind, a wish).
