@@ -28,7 +28,7 @@ from chatrec.prompting import default_prompts_dir
 if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
 
-__all__ = ["as_any_question", "closes", "dressed_for", "gift_is_no_type", "in_conversation_language", "no_such_type",
+__all__ = ["as_any_question", "closes", "dressed_for", "gift_is_no_type", "in_conversation_language", "no_such_type", "styles_sold_items",
            "occasion"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues_6.txt"
@@ -137,6 +137,29 @@ def named_in_titles(thing: str, titles: Iterable[str]) -> bool:
         return False
     phrase = re.compile(r"\b" + r"\W+".join(rf"{re.escape(w.rstrip('s'))}(?:s|es)?" for w in words) + r"\b")
     return any(phrase.search(title.lower()) for title in titles)
+
+
+def styles_sold_items(thing: str, titles: Iterable[str], least: int = 2) -> bool:
+    """Stop 44: whether ``thing`` is a style of products the shop sells rather than a product it lacks: no
+    product noun (:func:`chatrec.not_carried.product_nouns`), and at least ``least`` item names say it as
+    what the item is, not after "for" or "with" ("Ray-Ban Men Aviator Sunglasses" of "aviators"; "Cable for
+    Laptop" is no laptop, and "laptop" is a product noun). "do you have aviators?" was answered "This shop
+    sells no aviators" on a shop of aviator sunglasses."""
+    from chatrec.grounding import singular
+    from chatrec.not_carried import product_nouns
+
+    words = [w for w in re.findall(r"[a-z0-9]+", thing.lower()) if len(w) > 1]
+    if not words or {words[-1], singular(words[-1])} & product_nouns():
+        return False
+    phrase = re.compile(r"\b" + r"\W+".join(rf"{re.escape(singular(w))}(?:s|es)?" for w in words) + r"\b", re.IGNORECASE)
+    after = re.compile(r"\b(?:for|with|to|fits?|compatible)\W+(?:\w+\W+)?$", re.IGNORECASE)
+    named = 0
+    for title in titles:
+        if any(not after.search(title[:m.start()]) for m in phrase.finditer(title)):
+            named += 1
+            if named >= least:
+                return True
+    return False
 
 
 def in_conversation_language(

@@ -1644,7 +1644,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             notes[:] = [n for n in notes if n != size_note]  # i12br: no size of a thing not sold
         elif not heard.include and not state.requested and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
-                for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing):
+                for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing) \
+                and not shopper_moves.styles_sold_items(missing, (i.title for i in parts.retriever.index.items)):
             type_unsold = True
             state.apply(NotSold(missing))
             named_with = shopper_moves.named_in_titles(missing, (i.title for i in parts.retriever.index.items))
