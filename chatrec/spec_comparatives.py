@@ -60,6 +60,8 @@ def comparative_bounds(message: str, shown: Sequence[Any], pointed: Sequence[Any
         figures = [max(found) for item in (pointed or shown)
                    if (found := stated(item.title).get(family) or stated(item.description or "").get(family))]
         if not figures:
+            if _has(text, words["nouns"]) and (_has(text, words.get("more", ())) or _has(text, words.get("less", ()))):
+                return {}  # stop 44: "声音更大的" of TVs asks for more sound, not a bigger screen ("更大")
             continue
         if more:
             value = max(figures)

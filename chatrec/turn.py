@@ -1330,7 +1330,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings))) \
         if bundle else (heard, None)
     bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
-    if not bounds and state.last_shown and heard.intent in ("ask_about_item", "compare", "refine", "more_like", "recommend"):
+    if not bounds and state.last_shown and heard.intent in ("ask_about_item", "compare", "refine", "more_like", "recommend",
+                                                            "chitchat"):  # stop 44: "声音更大的" read as no request
         # "bigger screen please", "有没有屏幕更大的": new items past the figure of those shown, no answer
         pointed = [index.get(r.item_id) for r in heard.references
                    if r.item_id and r.item_id in index and r.how not in ("all", "other")]
