@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from chatrec import connect_questions
+from chatrec import clothing_sizes, connect_questions
 from chatrec.catalog import Item
 from chatrec.ellipsis import is_elliptical
 from chatrec.family_answers import family_fits  # stop 41: "is it pastel?"
@@ -653,6 +653,9 @@ def _answer_question(
             lines.append(wording["compare_same"].format(fields=_join(same, wording)))
         return Answer("\n".join(lines), "compare", positions)
 
+    sized = clothing_sizes.unlisted(question, items, wording, _short_title)
+    if sized is not None:  # stop 44: "do you have it in XL?" of clothes listed with no size: where the sizes are
+        return Answer(sized, "unknown", positions, False)
     spec = _spec_question(f"{question.lower()} {text}", items, positions, wording)
     if spec is not None:  # "how big is the first one?", "how much ram does the second have?", "第一个多大尺寸？"
         return spec
