@@ -1285,11 +1285,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if one_shown.beyond_the_one(message, heard, len(state.last_shown)) and state.last_shown[0] in index:  # i12al
         notes.append(one_shown.note(phrases, index.get(state.last_shown[0])))
     # i12o: "a wedding outfit for a man": the occasion is a wish on the values that dress for it (Formal)
+    searching = heard.intent == "chitchat" and bool(state.include or state.last_shown)  # stop 44: "优雅一点的" of shirts
     dressed = shopper_moves.occasion(message, parts.vocabulary.counts) \
-        if heard.intent in ("recommend", "refine", "answer") else {}
+        if heard.intent in ("recommend", "refine", "answer") or searching else {}
     added = {name: values for name, values in dressed.items() if name not in heard.include}
     if added:
-        heard = heard.model_copy(update={"include": batch14_fixes.occasion_first(heard.include, added)})  # i12ba
+        heard = heard.model_copy(update={"include": batch14_fixes.occasion_first(heard.include, added),  # i12ba
+                                         **({"intent": "refine", "show_now": True} if searching else {})})
     heard = heard if batch18_classes.for_person_then_product(message) else kind_words.purpose_of(  # i12bp: "for her, sunglasses"
         heard, message, lambda text: understand(  # i12v: "hdmi, for my tv"
             text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
