@@ -39,6 +39,9 @@ _LETTERS = re.compile(r"[^\W_]+")
 _HEAD = ("brand", "gender", "colour", "noun")
 
 
+#: A figure with thousands grouped by commas (also the Indian "1,78,912") or a decimal point: "24,269", "4.2".
+_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+\.\d+(?![\d.])")
+
 class LocalFactWriter:
     """One sentence over an item's facts in ``language`` (a wording file ``prompts/<language>/reasons.json``).
 
@@ -98,6 +101,21 @@ class LocalFactWriter:
     def piece(self, name: str, **values: str) -> str:
         return str(self.pieces.get(name, "")).format(**values)
 
+    def _figures(self, text: str) -> str:
+        """Stop 44: the figures of a price or a rating written as this language writes them ("24,269" and "4.2"
+        -> "24.269" and "4,2" in German and Spanish; the Indian "1,78,912" grouped in thousands), else as they are."""
+        thousands, decimal = self.pieces.get("thousands_separator"), self.pieces.get("decimal_separator")
+        if not thousands or not decimal:
+            return text
+
+        def one(found: re.Match[str]) -> str:
+            whole, _, fraction = found.group(0).partition(".")
+            digits = whole.replace(",", "")
+            grouped = f"{int(digits):,}".replace(",", str(thousands)) if digits.isdigit() else whole
+            return grouped + (f"{decimal}{fraction}" if fraction else "")
+
+        return _FIGURE.sub(one, text)
+
     def _join(self, words: Sequence[str]) -> str:
         if len(words) <= 1:
             return "".join(words)
@@ -128,13 +146,13 @@ class LocalFactWriter:
                 clauses.append(self.show(fact.value))  # "包" beside "手提包": the noun says it already
         price = first("price")
         if price:
-            clauses.append(self.piece("at_price", price=self._in_currency(price.value))  # i12v: INR -> 卢比
+            clauses.append(self.piece("at_price", price=self._figures(self._in_currency(price.value)))  # i12v: INR -> 卢比
                            + (self.piece("within_budget") if price.matched else ""))
         rating = first("rating")
         if rating:
             value, _, count = rating.value.partition("|")
-            clauses.append(self.piece("rated_by", rating=value, count=count) if count
-                           else self.piece("rated", rating=value))
+            clauses.append(self.piece("rated_by", rating=self._figures(value), count=self._figures(count)) if count
+                           else self.piece("rated", rating=self._figures(value)))
         features = [f.value for f in by_kind.get("feature", []) if f.name != "title"]
         if features:
             clauses.append(self.piece("feature", feature=self._join(features)))
