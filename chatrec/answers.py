@@ -353,8 +353,12 @@ def _english_fields(item: Item) -> list[tuple[str, str]]:
     for name, value in ordered_attributes(item):
         text = value_text(value, max_values=3)
         if text and len(text) <= 40:
-            pairs.append((_display(name).lower(), text))
+            pairs.append((_display(name).lower(), _INDIAN.sub(lambda f: f"{int(f.group(0).replace(',', '')):,}", text)))
     return pairs
+
+
+#: Stop 44: a count grouped the Indian way ("1,78,912"), written in thousands as the reasons write it ("178,912").
+_INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}$")
 
 
 def _name(english: str, wording: Mapping[str, Any] | None) -> str:
