@@ -28,7 +28,7 @@ from chatrec.prompting import default_prompts_dir
 if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
 
-__all__ = ["as_any_question", "closes", "dressed_for", "gift_is_no_type", "in_conversation_language", "no_such_type", "styles_sold_items",
+__all__ = ["as_any_question", "closes", "dressed_for", "gift_is_no_type", "in_conversation_language", "no_such_type", "occasion_said", "styles_sold_items",
            "occasion"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues_6.txt"
@@ -88,6 +88,16 @@ def occasion(message: str, counts: Mapping[str, Mapping[str, int]]) -> dict[str,
             if found:
                 return {name: found}
     return {}
+
+
+def occasion_said(message: str) -> tuple[str, tuple[str, ...]] | None:
+    """Stop 44: the occasion as the message says it and the values that dress for it ("wedding", ("Formal",
+    "Ethnic")), or None: a wish left out is named in the shopper's word ("wedding (Ethnic, Formal)")."""
+    for pattern, wanted in load_occasions():
+        found = pattern.search(message)
+        if found:
+            return found.group(0).strip(), tuple(wanted)
+    return None
 
 
 def dressed_for(include: Mapping[str, object], counts: Mapping[str, Mapping[str, int]]) -> bool:

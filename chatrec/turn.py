@@ -1063,12 +1063,20 @@ def _nearest_shades(parts: Parts, state: DialogueState, query: Query, wishes: Wi
     return ordered, (name, near)
 
 
-def _shown_relaxed(relaxed: Sequence[str], phrases: Phrases) -> list[str]:
-    """The wishes left out, each value in the shopper's language where the lexicon has it (i12b)."""
+def _shown_relaxed(relaxed: Sequence[str], phrases: Phrases,
+                   occasion: tuple[str, Sequence[str]] | None = None) -> list[str]:
+    """The wishes left out, each value in the shopper's language where the lexicon has it (i12b); the values of
+    an occasion the shopper named after their word for it (stop 44: "wedding (Ethnic, Formal)")."""
     from chatrec.colour_families import family_name
 
-    return [family_name(entry.split(", "), phrases.code)
-            or ", ".join(phrases.show_value(part) for part in entry.split(", ")) for entry in relaxed]
+    shown = [family_name(entry.split(", "), phrases.code)
+             or ", ".join(phrases.show_value(part) for part in entry.split(", ")) for entry in relaxed]
+    if occasion is None:
+        return shown
+    dressing = {value.casefold() for value in occasion[1]}
+    bracket = "{}（{}）" if phrases.code == "zh" else "{} ({})"
+    return [bracket.format(occasion[0], said) if {part.casefold() for part in entry.split(", ")} <= dressing else said
+            for entry, said in zip(relaxed, shown)]
 
 
 def _lexicon(settings: Settings) -> Any:
@@ -1919,7 +1927,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         told_already = not exhausted and sorted(relaxed) == sorted(relaxed_before)
         wording = "exhausted" if exhausted else "relaxed_again" if told_already else "relaxed"
         state.relaxed_told = list(relaxed)
-        notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(relaxed, phrases))))
+        notes.append(phrases.render(wording, dropped="; ".join(_shown_relaxed(
+            relaxed, phrases, shopper_moves.occasion_said(" ".join([*state.queries[-3:], message]))))))
         if has_prices and not exhausted and state.max_price is not None and wishes.max_price is None \
                 and not any(n.startswith(phrases.render("cheapest_overall", title="", price="")[:12]) for n in notes):
             # lead, stop 35: the budget left out: how far it is from what the shop has

@@ -88,3 +88,16 @@ def test_more_with_a_wish_is_no_bare_more(message: str) -> None:
     from chatrec.conversation import asks_for_more
 
     assert not asks_for_more(message)
+
+
+def test_an_occasion_left_out_is_named_in_the_shoppers_word(fashion_chatrec) -> None:
+    reply = fashion_chatrec.respond("I need a wedding dress, white, for next spring")
+    assert "wedding (" in reply.text and "put it back" in reply.text
+
+
+def test_occasion_said_gives_the_word_and_its_values() -> None:
+    from chatrec.shopper_moves import occasion_said
+
+    said = occasion_said("a dress for my sister's wedding")
+    assert said is not None and said[0] == "wedding" and "Formal" in said[1]
+    assert occasion_said("a blue dress") is None
