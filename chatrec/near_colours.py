@@ -3,8 +3,8 @@
 "any in red?" of women's dresses, none of them red, left the colour out (said so, offered back) and then
 showed grey, purple and black dresses, ranked by the words alone. A shop assistant shows the nearest
 shades: maroon, rust. :func:`shades` picks, among the colours the fitting items have, the ones nearest the
-colour asked for, by the approximate sRGB of ``prompts/near_colours.json`` compared in CIE Lab with lightness
-counted three quarters (a darker or lighter red is nearer red than a grey of the same lightness); :func:`first` puts
+colour asked for, by the approximate sRGB of ``prompts/near_colours.json`` compared in CIE Lab (CIE76: a darker
+red is nearer red than an orange, a cream nearer white than a grey); :func:`first` puts
 items of those shades (a value sharing a word with the colour asked for first:
 "Navy Blue" of blue) at the top of a list, keeping its order otherwise.
 """
@@ -22,9 +22,9 @@ from chatrec.prompting import default_prompts_dir
 
 __all__ = ["first", "left_out", "shades"]
 
-#: How far (weighted Lab distance) a shade may be from the colour asked for: red -> rust, maroon, burgundy,
-#: rose, orange; not pink, peach, brown, grey or black.
-_NEAR = 45.0
+#: How far (Lab distance) a shade may be from the colour asked for: red -> rust, maroon, burgundy,
+#: rose; not orange, pink, peach, brown, grey or black; white -> cream, silver, beige, not grey.
+_NEAR = 37.0
 
 
 def _lab(hex_colour: str) -> tuple[float, float, float]:
@@ -60,7 +60,7 @@ def _of(value: str) -> tuple[float, float, float] | None:
 
 
 def _distance(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
-    return math.sqrt((0.75 * (a[0] - b[0])) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2)
+    return math.sqrt((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2)
 
 
 def shades(wanted: Sequence[str], available: Iterable[str], limit: int = 3) -> list[str]:
