@@ -353,7 +353,7 @@ def _english_fields(item: Item) -> list[tuple[str, str]]:
     for name, value in ordered_attributes(item):
         text = value_text(value, max_values=3)
         if text and len(text) <= 40:
-            pairs.append((_display(name).lower(), _INDIAN.sub(lambda f: f"{int(f.group(0).replace(',', '')):,}", text)))
+            pairs.append((_display(name).lower(), _INDIAN.sub(lambda f: _format_number(float(f.group(0).replace(',', ''))), text)))
     return pairs
 
 

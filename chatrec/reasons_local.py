@@ -27,7 +27,8 @@ from typing import Any
 
 from chatrec.catalog import Item
 from chatrec.errors import PromptError
-from chatrec.grounding import Fact, FactKinds, Request, check_reason, facts_for, repeated_phrases, said_by_noun
+from chatrec.grounding import (Fact, FactKinds, Request, check_reason, facts_for, format_number, repeated_phrases,
+                               said_by_noun)
 from chatrec.language import Lexicon
 from chatrec.prompting import default_prompts_dir
 
@@ -41,6 +42,7 @@ _HEAD = ("brand", "gender", "colour", "noun")
 
 #: A figure with thousands grouped by commas (also the Indian "1,78,912") or a decimal point: "24,269", "4.2".
 _FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+\.\d+(?![\d.])")
+
 
 class LocalFactWriter:
     """One sentence over an item's facts in ``language`` (a wording file ``prompts/<language>/reasons.json``).
@@ -111,7 +113,7 @@ class LocalFactWriter:
         def one(found: re.Match[str]) -> str:
             whole, _, fraction = found.group(0).partition(".")
             digits = whole.replace(",", "")
-            grouped = f"{int(digits):,}".replace(",", str(thousands)) if digits.isdigit() else whole
+            grouped = format_number(float(digits)).replace(",", str(thousands)) if digits.isdigit() else whole
             return grouped + (f"{decimal}{fraction}" if fraction else "")
 
         return _FIGURE.sub(one, text)

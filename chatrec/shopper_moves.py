@@ -16,7 +16,7 @@ Cue phrases are data: ``prompts/conversation_cues_6.txt``, ``prompts/occasion_wo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,8 +28,8 @@ from chatrec.prompting import default_prompts_dir
 if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
 
-__all__ = ["as_any_question", "closes", "dressed_for", "gift_is_no_type", "in_conversation_language", "no_such_type", "occasion_said", "styles_sold_items",
-           "occasion"]
+__all__ = ["as_any_question", "closes", "dressed_for", "gift_is_no_type", "in_conversation_language", "no_such_type",
+           "occasion", "occasion_said", "styles_sold_items"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues_6.txt"
 _OCCASIONS_FILE = default_prompts_dir() / "occasion_words.txt"
@@ -75,13 +75,19 @@ def load_occasions(path: Path | str = _OCCASIONS_FILE) -> tuple[tuple[re.Pattern
     return tuple(occasions)
 
 
+def _occasions_said(message: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each occasion the message names, as it says it, with the values that dress for it, in the file's order."""
+    for pattern, wanted in load_occasions():
+        found = pattern.search(message)
+        if found:
+            yield found.group(0).strip(), tuple(wanted)
+
+
 def occasion(message: str, counts: Mapping[str, Mapping[str, int]]) -> dict[str, list[str]]:
     """The catalogue values that dress for the occasion the message names, by field
     ("a wedding outfit" -> ``{"usage": ["Ethnic", "Formal"]}``); empty when it names none or the
     catalogue has no field with those values. ``counts`` is the vocabulary's values per field."""
-    for pattern, wanted in load_occasions():
-        if not pattern.search(message):
-            continue
+    for _, wanted in _occasions_said(message):
         folded = {w.casefold() for w in wanted}
         for name, values in counts.items():
             found = sorted(str(v) for v in values if str(v).casefold() in folded)
@@ -93,11 +99,7 @@ def occasion(message: str, counts: Mapping[str, Mapping[str, int]]) -> dict[str,
 def occasion_said(message: str) -> tuple[str, tuple[str, ...]] | None:
     """Stop 44: the occasion as the message says it and the values that dress for it ("wedding", ("Formal",
     "Ethnic")), or None: a wish left out is named in the shopper's word ("wedding (Ethnic, Formal)")."""
-    for pattern, wanted in load_occasions():
-        found = pattern.search(message)
-        if found:
-            return found.group(0).strip(), tuple(wanted)
-    return None
+    return next(_occasions_said(message), None)
 
 
 def dressed_for(include: Mapping[str, object], counts: Mapping[str, Mapping[str, int]]) -> bool:

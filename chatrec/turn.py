@@ -1050,9 +1050,9 @@ def _nearest_shades(parts: Parts, state: DialogueState, query: Query, wishes: Wi
         return candidates, None
     name, asked = gone
     fits = parts.retriever.allowed(query.filters, query.exclude_ids)
-    index = parts.retriever.index
-    near = near_colours.shades(asked, [v for n, item in enumerate(index.items) if fits is None or fits[n]
-                                       for v in field_values(item, name) if isinstance(v, str)])
+    items = parts.retriever.index.items
+    fitting = items if fits is None else [items[n] for n in np.flatnonzero(fits)]  # not every row of a large shop
+    near = near_colours.shades(asked, [v for item in fitting for v in field_values(item, name) if isinstance(v, str)])
     if not near:
         return candidates, None
     closer = replace(query, filters=filters_for(replace(wishes, include={**wishes.include, name: tuple(near)})))
