@@ -37,6 +37,7 @@ from chatrec.grounding import type_noun as _noun
 from chatrec.grounding import word_tokens as _tokens
 from chatrec.informal import ACCEPT
 from chatrec.language import Lexicon, detect_language, fold
+from chatrec.money import DEFAULT_RATES, convert, format_amount, named_currency, parse_budget
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
 from chatrec.specs import feature_spellings, spec_matches, specs
@@ -657,6 +658,9 @@ def _answer_question(
             lines.append(wording["compare_same"].format(fields=_join(same, wording)))
         return Answer("\n".join(lines), "compare", positions)
 
+    budget = _budget_answer(question, items, positions, wording)
+    if budget is not None:  # stop 45: "is the second one under 20000?", "第二个在2000元以内吗": its price against it
+        return budget
     sized = clothing_sizes.unlisted(question, items, wording, _short_title)
     if sized is not None:  # stop 44: "do you have it in XL?" of clothes listed with no size: where the sizes are
         return Answer(sized, "unknown", positions, False)
@@ -664,9 +668,11 @@ def _answer_question(
     if spec is not None:  # "how big is the first one?", "how much ram does the second have?", "第一个多大尺寸？"
         return spec
 
-    if _has_phrase(text, wording["price_words"]):
-        lines = [wording["price"].format(title=_short_title(i), price=_price_text(i)) if i.price is not None
-                 else wording["no_price"].format(title=_short_title(i)) for i in items]
+    named = named_currency(question)  # "how much is it in dollars?", "第二个多少人民币": about so many dollars too
+    if _has_phrase(text, wording["price_words"]) or (named and _has_phrase(question.lower(), wording.get("quantity_words", []))):
+        if len(items) > 1 and all(i.price is None for i in items) and "no_price_many" in wording:
+            return Answer(wording["no_price_many"].format(count=len(items)), "price", positions, False)  # one line, not five
+        lines = [_price_line(i, wording, named) for i in items]
         return Answer(" ".join(lines), "price", positions, any(i.price is not None for i in items))
 
     either = _either_answer(text, items, positions, wording)
@@ -1166,6 +1172,51 @@ def _part_quote(where: str, source: str, part: str, units: Sequence[str], figure
     return where, figure_said(text, start, end).lstrip("+/ ")  # "4GB RAM+128GB": the figure, not its joint
 
 
+#: "is it 5g?", "4g": a network generation, not grams.
+_NETWORK = re.compile(r"\b[2-6]g\b")
+
+
+def _price_line(item: Item, wording: Mapping[str, Any], currency: str | None = None) -> str:
+    """"X costs 1,490 INR.", with "(about $18 at an approximate exchange rate)" when the shopper named another
+    currency (stop 45), or that the catalogue has no price for it."""
+    if item.price is None:
+        return str(wording["no_price"].format(title=_short_title(item)))
+    if currency and item.currency and currency != item.currency and "price_about" in wording:
+        amount = convert(float(item.price), item.currency, currency, DEFAULT_RATES)
+        if amount is not None:
+            rounded = round(amount) if amount >= 10 else round(amount, 2)  # an approximate figure: "about $18"
+            return str(wording["price_about"].format(title=_short_title(item), price=_price_text(item),
+                                                     converted=format_amount(rounded, currency)))
+    return str(wording["price"].format(title=_short_title(item), price=_price_text(item)))
+
+
+def _budget_answer(question: str, items: Sequence[Item], positions: list[int], wording: Mapping[str, Any]) -> Answer | None:
+    """"Is the second one under 20000?", "does it cost more than 1000?", "¿el segundo cuesta menos de 500?": yes
+    or no per item from its price, the price said; None when the question states no price bound, a figure with a
+    unit ("under 2 kg") or a currency the catalogue's prices are not in."""
+    if specs(question):
+        return None
+    bound, _ = parse_budget(fold(question))
+    if bound.low is None and bound.high is None:
+        return None
+    if len(items) > 1 and all(item.price is None for item in items) and "no_price_many" in wording:
+        return Answer(wording["no_price_many"].format(count=len(items)), "price", positions, False)
+    lines = []
+    for item in items:
+        if item.price is None:
+            lines.append(_price_line(item, wording))
+            continue
+        low, high = bound.low, bound.high
+        if bound.currency and item.currency and bound.currency != item.currency:  # "under 100 euro" of rupee prices
+            low, high = (None if v is None else convert(v, bound.currency, item.currency, DEFAULT_RATES) for v in (low, high))
+            if (low is None) != (bound.low is None) or (high is None) != (bound.high is None):
+                return None  # a currency with no rate: no guess
+        within = (low is None or item.price >= low) and (high is None or item.price <= high)
+        word = wording["yes_word"] if within else wording["no_word"]
+        lines.append(f"{word}{'' if _HAN.search(word) else ' '}{_price_line(item, wording, bound.currency)}")
+    return Answer(" ".join(lines), "price", positions, any(item.price is not None for item in items))
+
+
 def _spec_question(text: str, items: Sequence[Item], positions: list[int], wording: Mapping[str, Any]) -> Answer | None:
     """"How big is the first one?", "how much RAM does it have?", "第一个多大尺寸？": the spec each
     item's name or description states, quoted with its words; None when the message asks no spec
@@ -1178,18 +1229,28 @@ def _spec_question(text: str, items: Sequence[Item], positions: list[int], wordi
     # a size ("how big", "多大") is tried last: "内存多大" asks the storage, whichever language's rules come first
     rules = sorted(rules, key=lambda r: r.get("name") == "size" or bool(r.get("generic")))
     rule = next((r for r in rules if _has_phrase(text, r["words"])), None)
+    if rule is None:  # stop 45: "is the fourth one 43 inches?", "第一个是43寸的吗": the unit names the spec
+        # (not gigabytes: RAM or storage is the shopper's word to say)
+        stated_units = [unit for _, unit in sorted(specs(_NETWORK.sub(" ", text))) if unit not in ("gb", "tb")]
+        rule = next((r for unit in stated_units for r in rules if unit in r["units"]), None)
     if rule is None:
         return None
-    if re.match(r"\W*(?:and |so |but )?(?:is|are|does|do|can|has|have|will|would)\b", text) \
-            and not _has_phrase(text, wording.get("quantity_words", [])):
-        return None  # "is the battery removable?" asks yes or no, not for the battery's figure
     units = [*rule["units"], *[v for u in rule["units"] for a, v in _SPEC_FACTORS if a == u and v not in rule["units"]]]
+    # stop 45: "is the second one 55 inches?", "do you have the first in size 43?" of TVs: the figure asked,
+    # answered yes or no from the figure the item states (was "does not say anything about “size”")
+    asked = {number for number, unit in specs(_NETWORK.sub(" ", text)) if unit in units}
+    if rule.get("name") == "size" and (bare := re.search(r"\bsize\s*(\d{1,3})\b", text)):
+        asked.add(float(bare.group(1)))
+    if re.match(r"\W*(?:and |so |but )?(?:is|are|does|do|can|has|have|will|would)\b", text) \
+            and not asked and not _has_phrase(text, wording.get("quantity_words", [])):
+        return None  # "is the battery removable?" asks yes or no, not for the battery's figure
     near = [w.lower() for w in rule.get("near", [])]
     field = _name(rule["name"], wording)
     lines, missing = [], []
     figures: list[str] = []
     for item in items:
         quote = None
+        stated: set[float] = set()
         for where, source in (("name", item.title), ("description", item.description or "")):
             if rule.get("part"):  # i12bb: "(64 GB) (4 GB RAM)": RAM is the figure said with RAM, storage the others
                 quote = _part_quote(where, source, rule["part"], units, figures)
@@ -1198,6 +1259,7 @@ def _spec_question(text: str, items: Sequence[Item], positions: list[int], wordi
                     # i12aw: the figure itself ("1500W", "750 Watt"), not the words of the name around it
                     quote = (where, figure_said(source, match_start, match_end))
                     figures.append(re.sub(r"\s+", " ", source[match_start:match_end].lower()))
+                    stated = {number for number, _ in specs(source[match_start:match_end])}
                     break
             if quote is None and rule.get("clause_words"):  # "25 Hrs Battery": a figure the units do not name
                 for word in rule["clause_words"]:
@@ -1210,8 +1272,12 @@ def _spec_question(text: str, items: Sequence[Item], positions: list[int], wordi
         if quote is None:
             missing.append(item)
         else:
-            lines.append(wording["spec_said"].format(title=_short_title(item), field=field,
-                                                      where=wording["where_names"].get(quote[0], quote[0]), said=quote[1]))
+            line = wording["spec_said"].format(title=_short_title(item), field=field,
+                                               where=wording["where_names"].get(quote[0], quote[0]), said=quote[1])
+            if asked and stated and "yes_word" in wording:  # the figure asked is the figure stated, or not
+                verdict = wording["yes_word"] if asked & stated else wording["no_word"]
+                line = f"{verdict}{'' if verdict[-1] in '，：' else ' '}{line}"
+            lines.append(line)
     if not lines:
         # "does it have a camera?" with no megapixels given: the general path quotes the word where the
         # data has it; only when no item's data names the spec at all is its absence the answer

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from chatrec.errors import ConfigError
 
-__all__ = ["DEFAULT_RATES", "SYMBOLS", "Budget", "convert", "format_amount", "parse_budget", "parse_rates"]
+__all__ = ["DEFAULT_RATES", "SYMBOLS", "Budget", "convert", "format_amount", "named_currency", "parse_budget", "parse_rates"]
 
 #: Units of each currency per US dollar. Approximate: set ``currency_rates`` for real ones.
 DEFAULT_RATES: dict[str, float] = {
@@ -159,6 +159,12 @@ def parse_rates(text: str | Mapping[str, float] | None) -> dict[str, float]:
             raise ConfigError(f"currency rate {code}={raw} must be positive")
         rates[str(code).strip().upper()] = value
     return rates
+
+
+def named_currency(text: str) -> str | None:
+    """The currency a message names with no amount ("how much is it in dollars?", "多少人民币"), as an ISO code."""
+    found = re.search(rf"(?<![a-z])(?:{_CUR})(?![a-z])", text.lower())
+    return _CUR_CODE[found.group(0)] if found else None
 
 
 def convert(amount: float, source: str, target: str, rates: Mapping[str, float]) -> float | None:
