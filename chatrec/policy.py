@@ -107,6 +107,24 @@ def attribute_weights(
     return {name: value / best for name, value in weights.items()}
 
 
+def _regroups_asked(items: Sequence[Any], name: str, asked: Sequence[str]) -> bool:
+    """Whether the product-type field ``name`` groups a product-type field asked already: every value of the
+    asked one goes with one value of ``name`` among the items (the sub-category of an article type), so asking
+    it next asks the same thing again in wider words."""
+    from chatrec.understanding import type_fields
+
+    if not type_fields([name]):
+        return False
+    for finer in type_fields([field for field in asked if field != name]):
+        groups: dict[str, set[str]] = {}
+        for item in items:
+            for value in field_values(item, finer):
+                groups.setdefault(value, set()).update(field_values(item, name))
+        if len(groups) >= 2 and all(len(values) <= 1 for values in groups.values()):
+            return True
+    return False
+
+
 class ElicitationPolicy:
     """Decides, from the candidates, whether to ask a question and which.
 
@@ -144,6 +162,8 @@ class ElicitationPolicy:
         for name, weight in self.weights.items():
             if name in state.asked or state.include.get(name) or state.exclude.get(name) or weight <= 0:
                 continue  # asked, or said already ("not white" is the shopper's word on colour)
+            if _regroups_asked(items, name, state.asked):
+                continue  # stop 45: "which type?" asked, the shopper answered "for women": not "which category?" next
             counts: Counter[str] = Counter()
             missing = 0
             for item in items:

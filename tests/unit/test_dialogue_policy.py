@@ -138,3 +138,18 @@ def test_the_one_option_that_fits_the_wish_is_offered_first() -> None:
     options = fitting_options(plan, items, ["printer"]).options
     assert options[0] in ("AmazonBasics", "Amazonbasics") and len(options) == 3
     assert "boAt" in options
+
+
+def test_a_type_field_grouping_the_type_asked_is_not_asked_next() -> None:
+    """Stop 45: "which category?" (article types) answered with "for women" was followed by "which category?"
+    again in wider words (the sub-categories Shoes, Bags, Topwear): a field whose every value groups the asked
+    type's values is the same question; a field that cuts across the types (colour) is still asked."""
+    types = {"Tshirts": "Topwear", "Shirts": "Topwear", "Sandals": "Shoes", "Flats": "Shoes", "Handbags": "Bags"}
+    items = [_item(n, articleType=kind, subCategory=group, baseColour=["Blue", "Black", "White"][n % 3])
+             for n in range(60) for kind, group in [list(types.items())[n % len(types)]]]
+    weights = {"articleType": 1.0, "subCategory": 1.0, "baseColour": 0.6}
+    policy = ElicitationPolicy(weights, min_gain=0.1)
+    assert policy.decide(items, DialogueState()).attribute in {"articleType", "subCategory"}
+    assert policy.decide(items, DialogueState(asked=["articleType"], n_questions=1)).attribute == "baseColour"
+    # the wider field asked first: the finer one still narrows ("Shoes" -> sandals or flats?)
+    assert policy.decide(items, DialogueState(asked=["subCategory"], n_questions=1)).attribute == "articleType"
