@@ -57,7 +57,10 @@ _QUESTION = re.compile(r"[?？]|(?:^|[,.;:!-]\s*)(?:what|which|how|is|are|does|d
                        r"|welche[rs]?|ist|hat)\b|吗|多少|什么|几", re.IGNORECASE)
 #: A message asking to see items ("show me the LG ones", "the brown ones only"), not about shown ones.
 _WANTS_ITEMS = re.compile(r"\bshow me\b|\bzeig\w* mir\b|\bmu[eé]strame\b|\bdo you have\b|\bgot any\b|\bonly\b"
-                          r"|\bhabt ihr\b|\btienes\b|\bany\b|\bmore\b", re.IGNORECASE)
+                          r"|\bhabt ihr\b|\btienes\b|\bany\b|\bmore\b"
+                          # stop 45: "the brown one looks nice, anything similar?": items like it, not a question
+                          r"|\bsimilar\b|\b(?:anything|something|ones?) like (?:it|this|that)\b|\balternatives?\b"
+                          r"|\b[äa]hnlich\w*|\bparecid[oa]s?\b|\bsimilares\b|类似|相似|差不多的|一样的", re.IGNORECASE)
 #: Words of a place or a price rather than of a title ("the cheapest 4k one", "the most expensive one").
 _RANKING = re.compile(r"\b(?:\w+est|most|least|cheaper|pricier|bigger|smaller|new|other|same|first|second|third|last"
                       r"|middle|next|previous)\b", re.IGNORECASE)

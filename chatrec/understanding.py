@@ -306,6 +306,7 @@ _HAVE_IT_IN = re.compile(
 _MORE_LIKE = re.compile(
     r"\b(more like (?:this|these|that|those|them|it|the)|similar|like (?:this|these|that|those|them) (?:one|ones)?\b.*"
     r"\bmore|(?:anything|something|stuff|others?|ones?) (?:similar to|like|close to) (?:the|this|that|these|those|it|them)\b|"
+    r"alternatives? (?:to|for) (?:the|this|that|these|those|it|them)\b|"  # stop 45: "any alternatives to the brown one?"
     r"show (?:me )?(?:some |a few |a couple(?: of)? |few |several |a bit )?more\b(?! (?:expensive|affordable|colou?rful|formal|casual))|more (?:of (?:these|"
     r"those|them|this|that|the same)|options like|please|like that|results)|something like (?:the|this|that|these|"
     r"those)|along (?:those|these|the same) lines|in the same (?:style|vein)|i (?:like|love) (?:these|those|them|"
@@ -1507,6 +1508,8 @@ def understand(
         t for i, t in enumerate(matchable)
         if not flags[i] and i not in ref_tokens and t not in _PUNCT and t not in _FILLERS and t not in _NEGATORS
         and t != "\0" and not re.search(r"[\u3400-\u9fff]", t)
+        # stop 45: "only cotton" searched "only" and showed the brand ONLY "as asked"; "dresses from ONLY" keeps it
+        and not (t == "only" and (i == 0 or matchable[i - 1] not in ("from", "by", "brand")))
     )
     # "type c", "usb c": the single letter matches no value but the shopper needs it searched
     ports = [re.sub(r"[\s-]+", " ", p.group(0)) for p in _PORT.finditer(lowered)]
