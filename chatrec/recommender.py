@@ -49,6 +49,18 @@ _MAX_ASKABLE_VALUES = 300
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+_MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[a-zA-Z][\w:-]*(?:\s[^<>]{0,200})?/?>", re.IGNORECASE | re.DOTALL)
+
+
+def _without_markup(text: str) -> str:
+    """The message without HTML tags ("<script>alert(1)</script> shoes" asks for shoes; it was read as off topic);
+    a message that is only markup is kept as it is, to be answered as one."""
+    if "<" not in text:
+        return text
+    bare = " ".join(_MARKUP.sub(" ", text).split())
+    return bare or text
+
+
 def _check_text(name: str, value: str | None) -> None:
     """i12h: a clear error, not a crash in the session store, for text that cannot be encoded."""
     if isinstance(value, str) and _SURROGATE.search(value):
@@ -395,6 +407,7 @@ class ChatRec:
         _check_text("message", text)
         if not text:
             raise InputError("the message is empty: say what you are looking for")
+        text = _without_markup(text)
         if len(text) > self.settings.max_message_chars:
             raise InputError(
                 f"the message has {len(text)} characters; the limit is {self.settings.max_message_chars}"
