@@ -11,6 +11,7 @@ which no catalogue field lists: the exclusion and the avoided word go, the rest 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 __all__ = ["adjust", "said"]
@@ -18,18 +19,26 @@ __all__ = ["adjust", "said"]
 #: Adjectives of length, size and fit that name no kind of product when a degree word comes before them.
 #: Sizes ("nothing too big") are chatrec.gaps_round11's size wish.
 _ADJECTIVES = ("short", "long", "tight", "loose", "baggy", "kurz", "lang", "eng", "weit", "corto", "corta", "cortos",
-               "cortas", "largo", "larga", "largos", "largas", "ajustado", "ajustada", "apretado", "apretada")
+               "cortas", "largo", "larga", "largos", "largas", "ajustado", "ajustada", "apretado", "apretada",
+               # stop 45: a cut ("nothing too revealing", "不要太暴露的"): no field lists it either
+               "revealing", "skimpy", "sheer", "see-through", "low-cut", "low cut", "freizügig", "freizugig", "knapp",
+               "durchsichtig", "escotado", "escotada", "revelador", "reveladora", "atrevido", "atrevida", "transparente")
 _DEGREE = re.compile(
     r"\b(?:too|overly|zu|allzu|demasiado|muy|tan|so)\s+(" + "|".join(_ADJECTIVES) + r")\b"
-    r"|(?:别|不要|不能|不想要)?太(短|长|紧|松|宽|肥|窄)(?:的)?",  # lead, stop 35: "别太短", "不要太紧的"
+    r"|(?:别|不要|不能|不想要)?太(短|长|紧|松|宽|肥|窄|暴露|露|透|性感)(?:的)?",  # lead, stop 35: "别太短", "不要太紧的"
     re.IGNORECASE)
 #: "no muy corto", "nicht so kurz": "muy", "tan", "so" are degrees only after a negation.
 _WEAK = re.compile(r"\b(?:muy|tan|so)\s+\w+", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|not|nicht|nada|kein\w*|nothing|nichts)\b", re.IGNORECASE)
 
 
+def _plain(word: str) -> str:
+    """"see-through" and "seethrough", "freizügig" and "freizugig": one spelling to compare."""
+    return re.sub(r"[\s-]+", "", "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c)))
+
+
 def _head(value: str) -> str:
-    word = value.lower().split()[-1] if value.split() else ""
+    word = _plain(value.lower().split()[-1]) if value.split() else ""
     return word[:-1] if word.endswith("s") else word
 
 
@@ -54,7 +63,7 @@ def adjust(request: Any, message: str) -> Any:
     When nothing else is left ("nothing too short" after party dresses), the items shown are shown again
     (``show_again``): the turn says the shop does not list lengths or fits (``dialogue_fit_unlisted``)
     rather than leaving out an earlier wish to find new items."""
-    said = {(match.group(1) or match.group(2)).lower() for match in _found(message)}
+    said = {_plain(match.group(1) or match.group(2)) for match in _found(message)}
     if not said:
         return request
     if request.intent == "chitchat" and not any(request.model_dump().get(name) for name in _NOTHING_ELSE) \
@@ -62,7 +71,7 @@ def adjust(request: Any, message: str) -> Any:
         return request.model_copy(update={"intent": "show_again", "show_now": True})
     exclude = {name: [v for v in values if _head(str(v)) not in said] for name, values in request.exclude.items()}
     exclude = {name: values for name, values in exclude.items() if values}
-    avoid = [w for w in request.avoid_words if w.lower() not in said and _head(w) not in said]
+    avoid = [w for w in request.avoid_words if _plain(w) not in said and _head(w) not in said]
     if exclude == request.exclude and avoid == request.avoid_words:
         return request
     update: dict[str, Any] = {"exclude": exclude, "avoid_words": avoid}
