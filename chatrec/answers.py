@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from chatrec import clothing_sizes, connect_questions
+from chatrec import clothing_sizes, connect_questions, make_fits
 from chatrec.catalog import Item
 from chatrec.ellipsis import is_elliptical
 from chatrec.family_answers import family_fits  # stop 41: "is it pastel?"
@@ -556,6 +556,9 @@ def _answer_question(
     connector = _connector_answer(question, items, positions, wording)
     if connector is not None:
         return connector
+    fits = make_fits.answer(question, items, wording, _short_title, snippet)
+    if fits is not None:  # stop 45: "will it work with a dell inspiron 15?": the make where the item's data names it
+        return Answer(fits[0], "attribute" if fits[1] else "unknown", positions, fits[1])
     connects = connect_questions.answer(question, items, positions, language)
     if connects is not None:  # lead: "can it connect to my phone?", "第三个能连手机吗": Bluetooth, a cable, a named device
         return connects
