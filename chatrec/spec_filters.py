@@ -41,6 +41,10 @@ _UNITS: dict[str, tuple[str, float]] = {
     "mah": ("mah", 1.0), "毫安": ("mah", 1.0),
     "w": ("w", 1.0), "watt": ("w", 1.0), "watts": ("w", 1.0), "瓦": ("w", 1.0),
     "mbps": ("mbps", 1.0), "gbps": ("mbps", 1000.0),
+    # stop 45: capacity ("at least 1.5 litres" of kettles, "a 30L backpack", "mindestens 1,7 Liter", "1.5升")
+    "l": ("l", 1.0), "ltr": ("l", 1.0), "ltrs": ("l", 1.0), "litre": ("l", 1.0), "litres": ("l", 1.0),
+    "liter": ("l", 1.0), "liters": ("l", 1.0), "litro": ("l", 1.0), "litros": ("l", 1.0), "升": ("l", 1.0),
+    "ml": ("l", 0.001),
     "hz": ("hz", 1.0),
     "mp": ("mp", 1.0), "megapixel": ("mp", 1.0), "megapixels": ("mp", 1.0),
     # battery life or playtime ("32H Playtime", "25 Hrs Battery", "40+ Hours Play Time")
@@ -261,7 +265,7 @@ def drop_spec_price(heard: Any, message: str) -> Any:
 
 #: How a unit family's figures are written in a reply.
 SYMBOLS = {"inch": "inches", "m": "m", "g": "g", "gb": "GB", "mah": "mAh", "w": "W", "mbps": "Mbps", "hz": "Hz", "mp": "MP",
-           "hour": "hours"}
+           "hour": "hours", "l": "L"}
 
 
 def describe(family: str, low: float | None, high: float | None, names: Mapping[str, str] = SYMBOLS) -> str:
@@ -312,7 +316,7 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]
 
 
 #: Unit names of a reply in another language ("43 英寸", not "43 inches" in a Chinese summary).
-_SYMBOLS_IN = {"zh": {"inch": "英寸", "hour": "小时", "m": "米"}, "es": {"inch": "pulgadas", "hour": "horas"},
+_SYMBOLS_IN = {"zh": {"inch": "英寸", "hour": "小时", "m": "米", "l": "升"}, "es": {"inch": "pulgadas", "hour": "horas"},
                "de": {"inch": "Zoll", "hour": "Stunden"}}
 
 
