@@ -318,6 +318,7 @@ _REJECT = re.compile(
     r"different (?:ones|options|items|suggestions|things)|none of (?:these|those|them|the above|it)|"
     r"not (?:these|those|them|this|that)(?: ones?)?\b(?! one)|don'?t like (?:these|those|them|any|this|that|it)|"
     r"not (?:what i|quite what|really what|for me|my style|my taste|interested|impressed)|neither|no good|nope|nah|"
+    r"not (?:really |quite |exactly |totally )(?:for me|my (?:style|taste|thing|vibe|cup of tea))|"  # stop 45
     r"not (?:really |quite )?(?:feeling|loving|digging|vibing with|into) (?:any of )?(?:these|those|them|this|that|it)|"
     r"next\b(?! (?:season|week|month|year|time|day|summer|winter|spring|fall|autumn|collection|gen|generation|"
     r"model|version|to|door))|i hate (?:these|those|them|all|it)|boring|ugly|try again|"
@@ -1489,7 +1490,9 @@ def understand(
         if flags[i] and i not in in_match and i not in behaviour and t not in _PUNCT and t not in _FILLERS and len(t) > 2
         and not re.search(r"[\u3400-\u9fff]", t)
         and t not in {"kid", "adult", "clothe", "clothing", "thing", "colour", "color",
-                      "either", "too", "also", "anymore"}  # lead: "no sneakers either" keeps no "either" out
+                      "either", "too", "also", "anymore",  # lead: "no sneakers either" keeps no "either" out
+                      # stop 45: "not really my style", "not exactly my cup of tea": nothing to keep out of names
+                      "style", "taste", "vibe", "thing", "cup", "tea", "exactly", "quite", "really", "totally"}
         and t not in _DEGREE  # lead: "que no sean muy grandes" keeps no "muy" out
         and t not in _PRONOUNS  # "no sandals, I don't want them": no word to keep out of names
         and t not in _PRICE_WORDS  # "not too expensive" is a price wish, read as one
