@@ -585,6 +585,12 @@ def _answer_question(
         if asked and by_price:
             chosen = by_price[0][1]
             return _attribute_answer(asked, [items[chosen]], [positions[chosen]], wording, yes_no=True)
+    # stop 45: "the cheaper of those two, is it comfortable?" (one item pointed at): comfort, not its price
+    picked_by_price = (cheaper or pricier) and len(items) == 1 and yes_no and any(
+        w not in _PRICE_COMPARING and w not in ("two", "those", "these", "both") and w not in _tokens(" ".join(
+            [*wording["cheaper_words"], *wording["pricier_words"]])) for w in _asked_words(text, wording))
+    if picked_by_price:
+        cheaper = pricier = False
     if (cheaper or pricier) and len(items) == 1:  # i12h: "the cheapest of these?" with one item shown: its price
         item = items[0]
         line = wording["price"] if item.price is not None else wording["no_price"]
@@ -623,7 +629,7 @@ def _answer_question(
     # the items side by side (their ratings among the facts)
     compared = _has_phrase(text, wording["compare_words"]) or _has_phrase(text, _wording("en").get("better_words", [])) \
         or _has_phrase(question.lower(), wording.get("better_words", []))
-    if len(items) == 1 and (compared or _TWO.search(question.lower())):
+    if len(items) == 1 and (compared or _TWO.search(question.lower())) and not picked_by_price:
         # i12ac: "compare the first two" with one item shown: say so and describe that one
         pairs = [(n, v) for n, v in _english_fields(items[0])  # as compared: no grouping, no list price
                  if n == "type" or not re.search(r"categ|department|class|kind|type|price", n)]
