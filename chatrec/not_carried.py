@@ -14,7 +14,7 @@ from functools import lru_cache
 from chatrec.grounding import singular
 from chatrec.text import tokens
 
-__all__ = ["GENERIC", "asked_for", "not_carried"]
+__all__ = ["GENERIC", "asked_for", "interest_in", "not_carried"]
 
 _ASKED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|well|then|oh|ah|alright)\W+)*(?:what|how) about (?P<a>.+)$"
@@ -66,6 +66,20 @@ def asked_for(message: str) -> str | None:
         if re.match(r"to\b", thing, re.IGNORECASE):  # "I want to look good at a wedding": no thing named
             return None
     return thing or None
+
+
+_INTEREST = re.compile(
+    r"\b(?:he|she|they|him|her|my \w+|hes|shes)(?:'s|'re)?(?:\s+\w+){0,2}?\s+(?:loves?|likes?|enjoys?|plays?|follows?|"
+    r"(?:(?:is|are|s)\s+)?(?:really |very |big |huge |totally )?(?:into|a fan of|fan of|crazy about|mad about|obsessed with))"
+    r"\s+(?:to\s+|playing\s+|watching\s+|doing\s+)?(?P<thing>[a-z][a-z' -]{1,30}?)\s*(?:$|[,.!?;]|\b(?:and|but|so|too|a lot)\b)",
+    re.IGNORECASE)
+
+
+def interest_in(message: str) -> str | None:
+    """Stop 45: what a person the shopper buys for likes ("he loves football" -> "football", "she's really into
+    yoga" -> "yoga"), or None: the thing to say the shop lacks is that, not the whole sentence."""
+    found = _INTEREST.search(message)
+    return found.group("thing").strip() if found else None
 
 
 @lru_cache(maxsize=1)

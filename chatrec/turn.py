@@ -22,7 +22,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from chatrec.accessories import accessories_last
-from chatrec.not_carried import not_carried
+from chatrec.not_carried import interest_in, not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
 from chatrec import degree_words  # lead: "nothing too short"
@@ -1649,6 +1649,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if gave_up:  # lead, stop 33: "颜色无所谓了" ("colour is fine"), "any colour is fine now": no product named
             pass
         elif thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
+            thing = interest_in(message) or thing  # stop 45: "he loves football": football, not the sentence
             type_unsold = True
             state.apply(NotSold(thing))
             notes.append(phrases.render("not_carried", thing=thing))

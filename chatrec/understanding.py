@@ -35,6 +35,7 @@ from typing import Any
 
 from chatrec import measure_words  # lead, stop 35
 from chatrec import avoid_words  # lead, stop 35
+from chatrec.not_carried import interest_in  # stop 45: "he loves football" is a wish, not off topic
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
 from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
 from chatrec import foreign_reading  # i12w
@@ -1543,7 +1544,8 @@ def understand(
             request.answered = attribute
     _age_audience(request, raw, vocabulary, context)
     exact_matches = any(all(t in raw_tokens for t in m.surface.split()) for m in matches)
-    request.intent = _intent(request, lowered, matchable, context, exact_matches, types)  # type: ignore[assignment]
+    request.intent = _intent(request, lowered, matchable, context, exact_matches, types,  # type: ignore[assignment]
+                             interest=interest_in(raw) is not None)  # stop 45: "he loves football"
     if unlisted_given_up and context.searching and request.intent in ("refine", "recommend", "chitchat") \
             and not request.include and not request.exclude and not request.price and not request.drop:
         # "no wait, size doesn't matter" of a wish the shop could not apply: nothing changes, the same items again
@@ -1906,7 +1908,7 @@ def _option_by_word(tokens: Sequence[str], options: Sequence[str]) -> str | None
 
 def _intent(
     request: ShopperRequest, lowered: str, tokens: list[str], context: TurnContext, exact_matches: bool,
-    types: set[str],
+    types: set[str], *, interest: bool = False,
 ) -> str:
     shown = bool(context.shown)
     new_include = {
@@ -1928,7 +1930,7 @@ def _intent(
         return "off_topic"
     if _SERVICE.search(lowered) and not request.references and (shown or not _UNSHOWN_REFERENCE.search(lowered)):
         return "off_topic"
-    if not exact_matches and not request.price and _OFF_TOPIC.search(lowered):
+    if not exact_matches and not request.price and _OFF_TOPIC.search(lowered) and not interest:
         return "off_topic"
     if shown and _SHOW_AGAIN.search(lowered):
         return "show_again"
