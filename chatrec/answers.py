@@ -899,23 +899,43 @@ def _number_text(value: float) -> str:
 
 
 def _field_named(item: Item, names: Sequence[str]) -> tuple[str, float] | None:
-    """The first of ``names`` (display names: "rating count") the item has, with its number."""
+    """The first of ``names`` (display names: "rating count") the item has, with its number; a discount the
+    catalogue does not list is the price's percentage below the list price, where it lists one (stop 45)."""
     displayed = {_display(name).lower(): value for name, value in item.attributes.items()}
     for name in names:
         if name in displayed:
             number = _leading_number(displayed[name])
             if number is not None:
                 return name, number
+    if "discount" in names and (off := discount(item)) is not None:
+        return "discount", off
     return None
+
+
+_LIST_PRICE = re.compile(r"list.?price|mrp|original.?price|actual.?price|regular.?price|was.?price", re.IGNORECASE)
+
+
+def discount(item: Any) -> float | None:
+    """The percentage the item's price is below its list price ("₹1,099" listed, 399 asked: 64), or None when
+    the catalogue lists no list price for it or the price is not below it."""
+    from chatrec.catalog import parse_price
+
+    price = getattr(item, "price", None)
+    listed = next((value for name, value in getattr(item, "attributes", {}).items() if _LIST_PRICE.search(str(name))), None)
+    if price is None or listed in (None, ""):
+        return None
+    amount, _ = parse_price(listed)
+    if amount is None or amount <= price or amount <= 0:
+        return None
+    return float(round(100 * (amount - float(price)) / amount))
 
 
 def _superlative_rule(text: str, wording: Mapping[str, Any]) -> tuple[Mapping[str, Any], str] | None:
-    """The superlative rule the (English-worded) text asks for, with the phrase found, or None."""
-    for rule in wording.get("superlatives", []):
-        for phrase in rule["words"]:
-            if _has_phrase(text, [phrase]) and not re.search(rf"\b{re.escape(phrase)}\s+(?:for|to|at|with|in)\b", text):
-                return rule, phrase
-    return None
+    """The superlative rule the (English-worded) text asks for, with the phrase found, or None; the longest
+    phrase found wins ("the best deal" asks the discount, not the "best" rating)."""
+    found = [(rule, phrase) for rule in wording.get("superlatives", []) for phrase in rule["words"]
+             if _has_phrase(text, [phrase]) and not re.search(rf"\b{re.escape(phrase)}\s+(?:for|to|at|with|in)\b", text)]
+    return max(found, key=lambda pair: len(pair[1])) if found else None
 
 
 def figure_pick(message: str, shown: Sequence[Item], language: str = "en") -> int | None:

@@ -340,7 +340,8 @@ def adjust(
     shown = list(getattr(context, "shown", ()) or ())
 
     if request.intent in ("recommend", "refine", "chitchat") and _no_wish(request):
-        if patterns["sale"].search(lowered) and patterns["question"].search(lowered) \
+        ranks_shown = bool(shown) and re.search(r"\b(?:biggest|largest|highest|most|best|more|bigger|better)\b", lowered)
+        if patterns["sale"].search(lowered) and patterns["question"].search(lowered) and not ranks_shown \
                 or patterns["abilities"].search(lowered) or patterns["secrets"].search(lowered) \
                 or patterns["freebies"].search(lowered) or patterns["human"].search(lowered) \
                 or patterns["order_status"].search(lowered):  # the shop, the assistant, its secrets, an order

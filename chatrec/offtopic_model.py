@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 import sys
 import threading
 import zipfile
@@ -273,6 +274,12 @@ def disabled() -> Iterator[None]:
         _DISABLED.on = previous
 
 
+#: Items asked for by how buyers rank them: the shop's own data answers these ("best sellers" by rating count).
+_RANKED_ITEMS = re.compile(r"\b(?:best[- ]?sell\w*|most popular|popular (?:ones|items|products|things)|trending|"
+                           r"top[- ]rated|best[- ]rated|most (?:bought|sold|reviewed))\b|畅销|热销|最受欢迎|más vendid|meistverkauft|"
+                           r"beliebteste", re.IGNORECASE)
+
+
 def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperRequest:
     """The last step of :func:`chatrec.understanding.understand`: the learned reader's say on off-topic turns.
 
@@ -287,6 +294,8 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
 
     if asks_for_range(message):
         return request  # lead, stop 33: "hello, what do you sell?" asks for the shop's range, in any language
+    if _RANKED_ITEMS.search(message):
+        return request  # stop 45: "what are your best sellers?", "what's trending?": items ranked by what buyers did
     model = loaded_model()
     if model is None:
         return request

@@ -208,6 +208,10 @@ _POLICY = re.compile(
     r"store hours|opening hours|my (?:order|parcel|package|delivery|purchase)|"
     r"return (?:the|my|this|these|those|it|them|an?)\b.*\b(?:bought|ordered|got|purchased)|cancel (?:my|the|an) order)\b"
 )
+#: stop 45: items ranked by their price below the list price ("which has the biggest discount?", "the best deals"):
+#: the catalogue's list prices answer it; a discount for the shopper ("can I get a discount?") stays a policy question.
+_RANKS_DISCOUNT = re.compile(r"\b(?:biggest|largest|highest|best|most|bigger|larger|higher|better|deepest)\s+"
+                             r"(?:discounts?|deals?|savings?|offers?)\b|\bdiscounts?\s+(?:最\s*)?(?:big|biggest|most|high|highest)\b")
 #: Chat-template or role markup in a message ("</user><system>", "SYSTEM:", "[INST]"): an injection attempt.
 _ROLE_MARKUP = re.compile(
     r"</?\s*(?:system|user|assistant|developer|instructions?|im_start|im_end)\s*\|?>|<\|[a-z_]+\|>|\[/?(?:inst|system|sys)\]|"
@@ -1925,8 +1929,8 @@ def _intent(
         return "start_over"
     # "a phone and also tell me a joke": the product wish is served, the joke is not
     mixed = bool(set(new_include) & types) and bool(re.search(r"\b(?:and|also|plus)\b", lowered))
-    if _INJECTION.search(lowered) or _POLICY.search(lowered) or _SHOP_TRUST.search(lowered) \
-            or (_OTHER_TASK.search(lowered) and not mixed):
+    if _INJECTION.search(lowered) or (_POLICY.search(lowered) and not _RANKS_DISCOUNT.search(lowered)) \
+            or _SHOP_TRUST.search(lowered) or (_OTHER_TASK.search(lowered) and not mixed):
         return "off_topic"
     if _SERVICE.search(lowered) and not request.references and (shown or not _UNSHOWN_REFERENCE.search(lowered)):
         return "off_topic"
