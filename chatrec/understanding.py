@@ -1497,7 +1497,8 @@ def understand(
         and t not in {"kid", "adult", "clothe", "clothing", "thing", "colour", "color",
                       "either", "too", "also", "anymore",  # lead: "no sneakers either" keeps no "either" out
                       # stop 45: "not really my style", "not exactly my cup of tea": nothing to keep out of names
-                      "style", "taste", "vibe", "thing", "cup", "tea", "exactly", "quite", "really", "totally"}
+                      "style", "taste", "vibe", "thing", "cup", "tea", "exactly", "quite", "really", "totally",
+                      "know", "sure", "idea", "decide", "decided", "certain", "clue"}  # "i don't know what i want"
         and t not in _DEGREE  # lead: "que no sean muy grandes" keeps no "muy" out
         and t not in _PRONOUNS  # "no sandals, I don't want them": no word to keep out of names
         and t not in _PRICE_WORDS  # "not too expensive" is a price wish, read as one

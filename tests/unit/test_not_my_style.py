@@ -17,3 +17,11 @@ def test_not_my_style_rejects_and_avoids_no_word(fashion_chatrec, message: str) 
     assert understood["intent"] == "reject", understood
     assert not understood["avoid_words"], understood
     assert "not style" not in reply.text and "not exactly" not in reply.text
+
+
+@pytest.mark.parametrize("message", ["i dont really know what i want", "not sure what i want tbh", "no idea what to get"])
+def test_not_knowing_what_to_buy_keeps_no_word_out(fashion_chatrec, message: str) -> None:
+    """'i dont really know what i want' showed "suggestions for not know": the shopper is asked instead."""
+    reply = fashion_chatrec.respond(message)
+    assert not reply.metadata["understood"]["avoid_words"], reply.metadata["understood"]
+    assert "not know" not in reply.text and "not sure" not in reply.text and "not idea" not in reply.text
