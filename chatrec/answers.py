@@ -1228,7 +1228,13 @@ def _budget_answer(question: str, items: Sequence[Item], positions: list[int], w
     bound, _ = parse_budget(fold(question))
     if bound.low is None and bound.high is None:
         return None
-    if len(items) > 1 and all(item.price is None for item in items) and "no_price_many" in wording:
+    prices = [float(item.price) for item in items if item.price is not None]
+    figure = bound.high if bound.high is not None else bound.low
+    said_price = bool(bound.currency) or _has_phrase(fold(question), [fold(w) for w in wording["price_words"]])
+    plausible = figure is not None and (min(prices) / 10 <= figure <= max(prices) * 10 if prices else figure >= 100)
+    if not said_price and not plausible:
+        return None  # "is it ok for kids under 5?", "can it hold more than 10 books?": no price at all
+    if len(items) > 1 and not prices and "no_price_many" in wording:
         return Answer(wording["no_price_many"].format(count=len(items)), "price", positions, False)
     lines = []
     for item in items:

@@ -115,3 +115,9 @@ def test_a_network_generation_is_no_weight(question: str) -> None:
     phone = Item(id="9", title="Samsung Galaxy M13 5G (Aqua Green, 6GB, 128GB Storage) | 5000mAh Battery",
                  category="Smartphones", price=13999.0, currency="INR")
     assert "weight" not in answer_question(question, [phone]).text
+
+
+@pytest.mark.parametrize("question", ["is it ok for kids under 5?", "is it suitable for people over 60",
+                                      "can it hold more than 10 books"])
+def test_a_number_that_is_no_price_gets_no_price_verdict(question: str) -> None:
+    assert "costs" not in answer_question(question, [TV32]).text
