@@ -620,8 +620,13 @@ def _answer_question(
             said = f"{word}{'' if _HAN.search(word) else ' '}{said[:1].lower()}{said[1:]}"
         return Answer(said, kind, [positions[items.index(best)]])  # the answer's item, as for every superlative
 
-    ranked = _spec_superlative(f"{question.lower()} {text}", items, positions, wording) \
-        or _superlative(text, items, positions, wording) or _superlative(question.lower(), items, positions, wording)
+    phrase = _superlative_rule(text, wording) or _superlative_rule(question.lower(), wording)
+    if phrase is not None and len(set(phrase[1].split()) - {"the", "a", "one", "ones"}) > 1:
+        # stop 45: "the biggest discount" is no size ("biggest"); "the best camera" still a camera's figure
+        ranked = _superlative(text, items, positions, wording) or _superlative(question.lower(), items, positions, wording)
+    else:
+        ranked = _spec_superlative(f"{question.lower()} {text}", items, positions, wording) \
+            or _superlative(text, items, positions, wording) or _superlative(question.lower(), items, positions, wording)
     if ranked is not None:
         return ranked
 

@@ -61,3 +61,11 @@ def test_a_discount_question_about_shown_items_is_no_policy_question(electronics
 def test_best_sellers_are_no_off_topic_question(electronics_chatrec, message: str) -> None:
     reply = electronics_chatrec.respond(message)
     assert reply.metadata["understood"]["intent"] == "recommend", reply.text
+
+
+def test_the_biggest_discount_is_no_size() -> None:
+    """'which has the biggest discount?' of laptop chargers said which had the biggest size (13 inch)."""
+    sized = Item(id="9", title='Artis 45 Watts Laptop Adapter Compatible with MB Air 13" & MB Air 11"', category="Chargers",
+                 price=1699.0, currency="INR", attributes={"list_price": "₹2,999"})
+    answer = answer_question("which has the biggest discount?", [sized, _item(2, 849.0, "₹2,490")], positions=[1, 2])
+    assert "discount" in answer.text and "size" not in answer.text, answer.text
