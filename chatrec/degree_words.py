@@ -16,13 +16,16 @@ from typing import Any
 
 __all__ = ["adjust", "said"]
 
+#: stop 45: a cut ("nothing too revealing", "不要太暴露的"): no field lists it either; said of clothes only (on a
+#: shop with no clothes, "不要太暴露的" is read as nothing).
+_CUTS = ("revealing", "skimpy", "sheer", "see-through", "low-cut", "low cut", "freizügig", "freizugig", "knapp",
+         "durchsichtig", "escotado", "escotada", "revelador", "reveladora", "atrevido", "atrevida", "transparente",
+         "暴露", "露", "透", "性感")
 #: Adjectives of length, size and fit that name no kind of product when a degree word comes before them.
 #: Sizes ("nothing too big") are chatrec.gaps_round11's size wish.
 _ADJECTIVES = ("short", "long", "tight", "loose", "baggy", "kurz", "lang", "eng", "weit", "corto", "corta", "cortos",
                "cortas", "largo", "larga", "largos", "largas", "ajustado", "ajustada", "apretado", "apretada",
-               # stop 45: a cut ("nothing too revealing", "不要太暴露的"): no field lists it either
-               "revealing", "skimpy", "sheer", "see-through", "low-cut", "low cut", "freizügig", "freizugig", "knapp",
-               "durchsichtig", "escotado", "escotada", "revelador", "reveladora", "atrevido", "atrevida", "transparente")
+               *_CUTS)
 _DEGREE = re.compile(
     r"\b(?:too|overly|zu|allzu|demasiado|muy|tan|so)\s+(" + "|".join(_ADJECTIVES) + r")\b"
     r"|(?:别|不要|不能|不想要)?太(短|长|紧|松|宽|肥|窄|暴露|露|透|性感)(?:的)?",  # lead, stop 35: "别太短", "不要太紧的"
@@ -57,13 +60,15 @@ def said(message: str) -> str | None:
 _NOTHING_ELSE = ("include", "exclude", "avoid_words", "references")
 
 
-def adjust(request: Any, message: str) -> Any:
+def adjust(request: Any, message: str, clothing: bool = True) -> Any:
     """``request`` without the type turned down or the word avoided that a degree-qualified adjective gave.
 
     When nothing else is left ("nothing too short" after party dresses), the items shown are shown again
     (``show_again``): the turn says the shop does not list lengths or fits (``dialogue_fit_unlisted``)
     rather than leaving out an earlier wish to find new items."""
     said = {_plain(match.group(1) or match.group(2)) for match in _found(message)}
+    if not clothing:
+        said -= {_plain(cut) for cut in _CUTS}
     if not said:
         return request
     if request.intent == "chitchat" and not any(request.model_dump().get(name) for name in _NOTHING_ELSE) \

@@ -1672,7 +1672,8 @@ def understand(
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = gaps_round12.adjust(  # i12bm: "show me the third in black" with nothing shown
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
-    request = degree_words.adjust(request, raw)  # lead: "nothing too short", "not too long"
+    request = degree_words.adjust(  # lead: "nothing too short", "not too long"; stop 45: cuts of clothes
+        request, raw, clothing="gender" in vocabulary.fields)
     request = set58_classes.adjust(  # i12bi: "a Wasserkocherle hald", "电竟键盘", "entre treinta y cincuenta", "驱动装不上"
         request, raw, context, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = set61_classes.adjust(  # i12bo: "呢個幾錢", "红颜色伐要", "Kriag i a Sackerl dazu?", "no me muestre tacones"
