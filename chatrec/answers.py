@@ -593,9 +593,7 @@ def _answer_question(
         cheaper = pricier = False
     if (cheaper or pricier) and len(items) == 1:  # i12h: "the cheapest of these?" with one item shown: its price
         item = items[0]
-        line = wording["price"] if item.price is not None else wording["no_price"]
-        return Answer(line.format(title=_short_title(item), price=_price_text(item)), "price", positions,
-                      item.price is not None)
+        return Answer(_price_line(item, wording), "price", positions, item.price is not None)
     if (cheaper or pricier) and len(items) >= 2:
         priced = [(item.price, item) for item in items if item.price is not None]
         if not priced:

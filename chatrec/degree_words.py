@@ -25,10 +25,13 @@ _CUTS = ("revealing", "skimpy", "sheer", "see-through", "low-cut", "low cut", "f
 #: Sizes ("nothing too big") are chatrec.gaps_round11's size wish.
 _ADJECTIVES = ("short", "long", "tight", "loose", "baggy", "kurz", "lang", "eng", "weit", "corto", "corta", "cortos",
                "cortas", "largo", "larga", "largos", "largas", "ajustado", "ajustada", "apretado", "apretada",
-               *_CUTS)
+               *(cut for cut in _CUTS if not re.search(r"[\u4e00-\u9fff]", cut)))
+#: The Chinese adjectives after 太: lengths and fits, then the cuts of _CUTS written in Chinese (the longest first).
+_HAN_ADJECTIVES = ("短", "长", "紧", "松", "宽", "肥", "窄",
+                   *sorted((cut for cut in _CUTS if re.search(r"[\u4e00-\u9fff]", cut)), key=len, reverse=True))
 _DEGREE = re.compile(
     r"\b(?:too|overly|zu|allzu|demasiado|muy|tan|so)\s+(" + "|".join(_ADJECTIVES) + r")\b"
-    r"|(?:别|不要|不能|不想要)?太(短|长|紧|松|宽|肥|窄|暴露|露|透|性感)(?:的)?",  # lead, stop 35: "别太短", "不要太紧的"
+    r"|(?:别|不要|不能|不想要)?太(" + "|".join(_HAN_ADJECTIVES) + r")(?:的)?",  # lead, stop 35: "别太短", "不要太紧的"
     re.IGNORECASE)
 #: "no muy corto", "nicht so kurz": "muy", "tan", "so" are degrees only after a negation.
 _WEAK = re.compile(r"\b(?:muy|tan|so)\s+\w+", re.IGNORECASE)
