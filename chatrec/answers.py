@@ -49,6 +49,7 @@ __all__ = [
     "answer_question",
     "asks_superlative",
     "by_superlative",
+    "superlative_unlisted",
     "checks_shown_item",
     "find_reference",
     "asks_spec_of_shown",
@@ -918,17 +919,23 @@ def _field_named(item: Item, names: Sequence[str]) -> tuple[str, float] | None:
 _LIST_PRICE = re.compile(r"list.?price|mrp|original.?price|actual.?price|regular.?price|was.?price", re.IGNORECASE)
 
 
+def list_price(item: Any) -> float | None:
+    """The item's list price as a number ("₹1,099": 1099.0), or None when the catalogue lists none."""
+    from chatrec.catalog import parse_price
+
+    listed = next((value for name, value in getattr(item, "attributes", {}).items() if _LIST_PRICE.search(str(name))), None)
+    if listed in (None, ""):
+        return None
+    amount, _ = parse_price(listed)
+    return None if amount is None or amount <= 0 else float(amount)
+
+
 def discount(item: Any) -> float | None:
     """The percentage the item's price is below its list price ("₹1,099" listed, 399 asked: 64), or None when
     the catalogue lists no list price for it or the price is not below it."""
-    from chatrec.catalog import parse_price
-
     price = getattr(item, "price", None)
-    listed = next((value for name, value in getattr(item, "attributes", {}).items() if _LIST_PRICE.search(str(name))), None)
-    if price is None or listed in (None, ""):
-        return None
-    amount, _ = parse_price(listed)
-    if amount is None or amount <= price or amount <= 0:
+    amount = list_price(item)
+    if price is None or amount is None or amount <= price:
         return None
     return float(round(100 * (amount - float(price)) / amount))
 
@@ -992,6 +999,18 @@ def by_superlative(message: str, candidates: Sequence[Any], language: str = "en"
     known.sort(key=lambda pair: (-pair[0] if rule["order"] == "max" else pair[0], pair[1]))
     order = [n for _, n in known] + [n for n, figure in enumerate(figures) if figure is None]
     return [head[n] for n in order] + list(candidates[depth:])
+
+
+def superlative_unlisted(message: str, candidates: Sequence[Any], language: str = "en", depth: int = 20) -> str:
+    """Stop 46: a note for a list asked in an order the catalogue cannot give ("dresses on sale", "the best rated
+    dresses" where no item lists a discount or a rating): the figure is not listed, so the list is not ordered by
+    it; "" when no superlative is said or a candidate has the figure."""
+    wording = _wording(language)
+    asked = _superlative_rule(_in_english_words(message, language), wording) or _superlative_rule(message.lower(), wording)
+    if asked is None or not candidates or any(_field_named(c.item, asked[0]["fields"]) is not None
+                                              for c in candidates[:depth]):
+        return ""
+    return str(wording["no_field_list"]).format(field=_name(asked[0]["fields"][0], wording))
 
 
 def asks_superlative(message: str, language: str = "en") -> bool:

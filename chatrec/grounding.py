@@ -141,6 +141,7 @@ class Wording:
     related: Mapping[str, frozenset[str]]
     synonyms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     plural_only: frozenset[str] = frozenset()
+    discount_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, language: str = "en", prompts_dir: Path | None = None) -> Wording:
@@ -181,6 +182,7 @@ def _load_wording(language: str, prompts_dir: str) -> Wording:
         related={k: frozenset(_forms(v)) for k, v in raw["related"].items()},
         synonyms={k: frozenset(_forms(v)) for k, v in raw.get("synonyms", {}).items()},
         plural_only=frozenset(w.lower() for w in raw.get("plural_only", [])),
+        discount_words=frozenset(_forms(w.lower() for w in raw.get("discount_words", []))),
     )
 
 
@@ -501,6 +503,8 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         asked = request.max_price is not None or request.min_price is not None or bool(wished & wording.price_words)
         amount = _format_number(float(item.price))
         facts.append(Fact("price", "price", f"{amount} {item.currency}" if item.currency else amount, asked and within))
+        if _asks_deals(request, wished, wording):  # stop 46: "headphones with the best deal": how far below its list price
+            facts.extend(_discount_fact(item))
     if grouped:  # i12v
         facts = [Fact(f.kind, f.name, f.value, True) if f.kind == "type" else f for f in facts]
     # The main facts first, so that a generic attribute repeating one of them ("Shoes") is dropped.
@@ -538,6 +542,29 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
             continue  # lead, stop 35: "wireless" in the description of a mouse whose name says "Wired"
         facts.append(_as_make(item, Fact("feature", source, words, True)))
     return gaps_round13.type_not_asked(facts, item.category, request.text, request.said(wording))  # i12br: a type read from a pastime
+
+
+def _asks_deals(request: Request, wished: set[str], wording: Wording) -> bool:
+    """Stop 46: whether the shopper asked for deals or discounts, in any of the wording's words ("best deal",
+    "打折的", "en oferta", "im Angebot"; words of a script written without spaces are found inside the text)."""
+    if wished & wording.discount_words:
+        return True
+    text = request.text.lower()
+    return any(not word.isascii() and word in text for word in wording.discount_words) \
+        or bool(set(_tokens(text)) & wording.discount_words)
+
+
+def _discount_fact(item: Item) -> list[Fact]:
+    """Stop 46: the item's discount as its data gives it (``"66|2,490 INR"``: percent below the list price, and
+    the list price), for a shopper who asked for deals; none when the catalogue lists no list price above its price."""
+    from chatrec.answers import discount, list_price
+
+    off, listed = discount(item), list_price(item)
+    if off is None or listed is None:
+        return []
+    amount = _format_number(listed)
+    return [Fact("discount", "list price", f"{_format_number(off)}|{amount} {item.currency}" if item.currency
+                 else f"{_format_number(off)}|{amount}", False)]  # said, not "asked for": any list may follow
 
 
 def spec_facts(item: Item, specs: Mapping[str, tuple[float | None, float | None]]) -> list[Fact]:
@@ -748,6 +775,10 @@ class FactWriter:
             text = w.piece("at_price", price=price.value)
             if price.matched:
                 text += " " + w.piece("within_budget")
+            off = first("discount")
+            if off is not None:
+                percent, _, listed = off.value.partition("|")
+                text += " " + w.piece("below_list", percent=percent, price=listed)
             clauses.append(text)
         rating = first("rating")
         if rating:
@@ -826,6 +857,7 @@ def _supported_words(item: Item, request: Request, wording: Wording) -> set[str]
         parts.append(_format_number(float(item.price)))
         parts.append(f"{item.price:.2f}")
     parts.extend(request.history)
+    parts.extend(f"{f.value.replace('|', ' ')} off list price" for f in _discount_fact(item))  # stop 46: "66% off"
     supported = _forms(_tokens(" ".join(parts))) | _forms(_tokens(" ".join(_display(p) for p in parts)))
     return supported | request.words(wording) | wording.neutral
 

@@ -148,8 +148,12 @@ class LocalFactWriter:
                 clauses.append(self.show(fact.value))  # "包" beside "手提包": the noun says it already
         price = first("price")
         if price:
+            off = first("discount")
+            percent, _, listed = off.value.partition("|") if off is not None else ("", "", "")
             clauses.append(self.piece("at_price", price=self._figures(self._in_currency(price.value)))  # i12v: INR -> 卢比
-                           + (self.piece("within_budget") if price.matched else ""))
+                           + (self.piece("within_budget") if price.matched else "")
+                           + (self.piece("below_list", percent=percent, price=self._figures(self._in_currency(listed)))
+                              if off is not None else ""))  # stop 46
         rating = first("rating")
         if rating:
             value, _, count = rating.value.partition("|")

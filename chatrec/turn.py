@@ -1838,9 +1838,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.relative_price and heard.price is None and not state.last_prices:
         candidates = price_third(candidates, heard.relative_price)
     if heard.intent in ("recommend", "refine") and not anchors:  # "forget the brand, just the best rated"
-        from chatrec.answers import by_superlative
+        from chatrec.answers import by_superlative, superlative_unlisted
 
         candidates = by_superlative(message, candidates, heard.language)
+        if unlisted := superlative_unlisted(message, candidates, heard.language):  # stop 46: "dresses on sale"
+            notes.append(unlisted)
     # i12aw: one slot per model, not its colours, in a list for wishes (not "anything else?" as the pool thins)
     if not pointed_now and not back_to and heard.intent not in ("show_again", "reject", "more_like"):
         candidates = gaps_round10.one_per_model(candidates, message, max((len(v) for n, v in state.include.items()
