@@ -25,6 +25,7 @@ from chatrec.accessories import accessories_last
 from chatrec.not_carried import interest_in, not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
+from chatrec import modifier_types  # stop 46: "laptop backpack" is a backpack
 from chatrec import degree_words  # lead: "nothing too short"
 from chatrec import list_counts  # lead, stop 35: "just show me 3", "zeig mir nur zwei"
 from chatrec import known_brands  # lead, stop 35: "only well known brands"
@@ -232,6 +233,8 @@ def hear(
     if rates is not None:
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
+    heard = modifier_types.for_use_only(heard, message, lambda text: understand(  # stop 46: "laptop backpack"
+        text, vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=lexicon))
     heard = shopper_moves.in_conversation_language(  # i12y: "lieber in Schwarz" in a German conversation
         message, heard, state.language, lambda text: understand(text, vocabulary, context, lexicon=lexicon), lexicon)
     if heard.language == "en" and state.language not in ("en", "other") \
