@@ -1427,8 +1427,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     budget_before = (state.min_price, state.max_price)
     include_before = {name: list(values) for name, values in state.include.items()}
     # a question the shopper passed over with a wish of their own ("I'm a guy", "under 1000?"), after an
-    # earlier wish: show items now, never a second question in a row
-    passed_over = state.pending is not None and heard.answered is None and bool(include_before) \
+    # earlier wish (stop 46: or earlier words to search: "something nice for a beach holiday", then "for women"):
+    # show items now, never a second question in a row
+    passed_over = state.pending is not None and heard.answered is None and bool(include_before or wish_words(state)) \
         and heard.intent in ("recommend", "refine", "answer")
     heard = shopper_context.bare_brand(heard, message, lambda text: title_brands.asked(  # i12ap: "nike" after sports shoes
         text, index, _value_tokens(parts), state.avoid), bool(state.include))

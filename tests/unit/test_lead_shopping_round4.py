@@ -136,6 +136,8 @@ def test_a_word_read_as_a_value_left_out_is_no_word_to_find_in_names(fashion_cha
     ("I need something for a wedding", "I'm a guy"),
     ("a gift for my wife, she loves jewellery", "something under 1000?"),
     ("necesito algo para una boda", "soy hombre"),
+    ("something nice for a beach holiday", "for women"),  # stop 46: words to search, no wish yet: items, not colour
+    ("algo bonito para unas vacaciones en la playa", "para mujer"),
 ])
 def test_a_question_passed_over_with_a_wish_of_its_own_shows_items(
         fashion_chatrec: ChatRec, first: str, passed_over: str) -> None:
