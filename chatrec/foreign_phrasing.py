@@ -131,6 +131,16 @@ def _spanish_forms(text: str, lexicon: Any) -> str:
     return _ES_ENCLITIC.sub(enclitic, text)
 
 
+def _translations(lexicon: Any) -> frozenset[str]:
+    """The English words the German and Spanish lexicon entries translate to ("projector", "headphones")."""
+    cached = lexicon.__dict__.get("_translations")
+    if cached is None:
+        cached = frozenset(w for lang in ("de", "es") for value in lexicon.entries.get(lang, {}).values()
+                           for w in str(value).lower().split() if w.isalpha())
+        lexicon.__dict__["_translations"] = cached
+    return frozenset(cached)
+
+
 def language_hint(words: list[str], lexicon: Any) -> str | None:
     """``de`` or ``es`` when a word that is no English word is one of that lexicon once its
     umlauts typed as ae/oe/ue or one typo are corrected ("kopfhoerer", "fernsehr"); else None."""
@@ -138,9 +148,10 @@ def language_hint(words: list[str], lexicon: Any) -> str | None:
     from chatrec.understanding import _is_word
 
     found: dict[str, int] = {}
+    english = _translations(lexicon)
     for raw in words:
         word = fold(raw)
-        if len(word) < 5 or _is_word(word):
+        if len(word) < 5 or _is_word(word) or word in english:  # stop 46: "projector" is the English of "proyector"
             continue
         for lang in ("de", "es"):
             entries = lexicon.entries.get(lang, {})
