@@ -469,8 +469,10 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         if kind == "rating":
             rating = _number(value)
             if rating is not None and 0 < rating <= 5:
-                asked = bool(wished & wording.rating_words)
-                facts.append(Fact("rating", name, _format_number(rating), asked and rating >= 4.0))
+                rating_said = wished & wording.rating_words
+                if rating_said <= {"best", "top"} and _asks_deals(request, wished, wording):
+                    rating_said = set()  # stop 46: "the best deal" asks a discount, no rating
+                facts.append(Fact("rating", name, _format_number(rating), bool(rating_said) and rating >= 4.0))
             continue
         if kind is None and re.search(r"categ|department|type|class|kind", name, re.IGNORECASE):
             # i12v: a grouping of products ("shoes", "headphones, earbuds & accessories") is no detail of the

@@ -12,6 +12,7 @@ A phrase that reads a type as a whole ("laptop bag" -> laptop sleeves) or whose 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from chatrec.not_carried import asked_for, bare_thing, product_nouns
@@ -19,6 +20,8 @@ from chatrec.text import tokens
 from chatrec.understanding import ShopperRequest, type_fields
 
 __all__ = ["for_use_only"]
+
+_COURTESY = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|thx)\W*$", re.IGNORECASE)
 
 
 def _types(include: Mapping[str, Sequence[str]]) -> dict[str, set[str]]:
@@ -37,6 +40,7 @@ def for_use_only(heard: ShopperRequest, message: str, read: Callable[[str], Shop
     wished = _types(heard.include)
     if heard.language != "en" or heard.intent not in ("recommend", "refine") or not wished:
         return heard
+    message = _COURTESY.sub("", message)  # "a laptop backpack please"
     thing = asked_for(message) or bare_thing(message)
     words = [w for w in tokens(thing or "") if w.isalpha()]
     if len(words) < 2 or len(words) > 4 or words[-1] not in product_nouns():

@@ -42,6 +42,14 @@ def test_a_reason_states_the_discount_when_deals_are_asked(text: str) -> None:
     assert check_reason(reason, _item(), request) == [], check_reason(reason, _item(), request)
 
 
+def test_the_best_deal_asks_no_rating() -> None:
+    item = _item()
+    item = Item(id=item.id, title=item.title, category=item.category, brand=item.brand, price=item.price,
+                currency=item.currency, attributes={**item.attributes, "rating": "4.2"})
+    assert "rating" not in FactWriter().write(facts_for(item, Request(text="headphones with the best deal"))).split("—")[1]
+    assert "rating" in FactWriter().write(facts_for(item, Request(text="the best rated headphones"))).split("—")[1]
+
+
 def test_no_discount_is_said_unasked_or_without_a_list_price() -> None:
     assert "list price" not in FactWriter().write(facts_for(_item(), Request(text="earbuds please")))
     assert "list price" not in FactWriter().write(facts_for(_item(None), Request(text="earbuds on sale")))

@@ -24,7 +24,7 @@ def _read(text: str) -> ShopperRequest:
 
 
 @pytest.mark.parametrize("message", ["laptop backpack", "i need a laptop backpack", "a laptop trolley bag",
-                                     "do you have laptop backpacks?"])
+                                     "do you have laptop backpacks?", "a laptop backpack please"])
 def test_a_type_named_only_by_the_modifier_is_no_wish(message: str) -> None:
     heard = ShopperRequest(intent="recommend", query=message, include={"subcategory": ["Laptops"]})
     assert for_use_only(heard, message, _read).include == {}
