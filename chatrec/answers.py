@@ -948,12 +948,17 @@ def _superlative_rule(text: str, wording: Mapping[str, Any]) -> tuple[Mapping[st
     return max(found, key=lambda pair: len(pair[1])) if found else None
 
 
+def _asked_superlative(message: str, language: str, wording: Mapping[str, Any]) -> tuple[Mapping[str, Any], str] | None:
+    """The superlative rule a message asks for, read in English words, else in the shopper's own."""
+    return _superlative_rule(_in_english_words(message, language), wording) or _superlative_rule(message.lower(), wording)
+
+
 def figure_pick(message: str, shown: Sequence[Item], language: str = "en") -> int | None:
     """Stop 43: the position of the shown item a pick names by a figure ("I'll go with the best rated",
     "我买评分最高的那个", "ich nehme den neuesten"): the one item with the highest (or lowest) value; None
     when the message names no figure, no shown item has it, or several share the best value."""
     wording = _wording(language)
-    asked = _superlative_rule(_in_english_words(message, language), wording) or _superlative_rule(message.lower(), wording)
+    asked = _asked_superlative(message, language, wording)
     if asked is None or len(shown) < 2:
         return None
     rule = asked[0]
@@ -987,7 +992,7 @@ def by_superlative(message: str, candidates: Sequence[Any], language: str = "en"
     lightest ones". Items without the figure follow in their order; unchanged when no superlative is said
     or no candidate has the figure."""
     wording = _wording(language)
-    asked = _superlative_rule(_in_english_words(message, language), wording) or _superlative_rule(message.lower(), wording)
+    asked = _asked_superlative(message, language, wording)
     if asked is None:
         return list(candidates)
     rule = asked[0]
@@ -1006,7 +1011,7 @@ def superlative_unlisted(message: str, candidates: Sequence[Any], language: str 
     dresses" where no item lists a discount or a rating): the figure is not listed, so the list is not ordered by
     it; "" when no superlative is said or a candidate has the figure."""
     wording = _wording(language)
-    asked = _superlative_rule(_in_english_words(message, language), wording) or _superlative_rule(message.lower(), wording)
+    asked = _asked_superlative(message, language, wording)
     if asked is None or not candidates or any(_field_named(c.item, asked[0]["fields"]) is not None
                                               for c in candidates[:depth]):
         return ""

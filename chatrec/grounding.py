@@ -449,6 +449,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     """
     wording = wording or Wording.load()
     wished = request.words(wording)
+    deals = _asks_deals(request, wished, wording)  # stop 46: the discount is said, "the best deal" asks no rating
     facts: list[Fact] = []
     if item.category:
         title_kind = _title_names_other_type(item.title, item.category)
@@ -470,7 +471,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
             rating = _number(value)
             if rating is not None and 0 < rating <= 5:
                 rating_said = wished & wording.rating_words
-                if rating_said <= {"best", "top"} and _asks_deals(request, wished, wording):
+                if rating_said <= {"best", "top"} and deals:
                     rating_said = set()  # stop 46: "the best deal" asks a discount, no rating
                 facts.append(Fact("rating", name, _format_number(rating), bool(rating_said) and rating >= 4.0))
             continue
@@ -505,7 +506,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         asked = request.max_price is not None or request.min_price is not None or bool(wished & wording.price_words)
         amount = _format_number(float(item.price))
         facts.append(Fact("price", "price", f"{amount} {item.currency}" if item.currency else amount, asked and within))
-        if _asks_deals(request, wished, wording):  # stop 46: "headphones with the best deal": how far below its list price
+        if deals:  # stop 46: "headphones with the best deal": how far below its list price
             facts.extend(_discount_fact(item))
     if grouped:  # i12v
         facts = [Fact(f.kind, f.name, f.value, True) if f.kind == "type" else f for f in facts]
