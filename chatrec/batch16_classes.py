@@ -72,6 +72,33 @@ def _is_word(word: str) -> bool:
     return word in words or word + "s" in words or word + "es" in words or (word.endswith("s") and word[:-1] in words)
 
 
+#: Endings that make an adjective or a comparative of a word: "pricey", "dressy", "sparkly", "slimmer", "comfier".
+_DERIVING = ("iest", "est", "ier", "er", "ey", "y", "ly", "ish")
+
+
+def _derived(word: str, known: frozenset[str]) -> bool:
+    """Whether ``word`` is an English or catalogue word with an adjective or comparative ending ("pricey" of
+    price, "dressy" of dress, "sparkly" of sparkle, "slimmer" of slim, "comfier" of comfy, "reddish" of red):
+    a word the shopper meant, never a typo of the catalogue's "price", "dress" or "shimmer"."""
+    def real(stem: str) -> bool:
+        return len(stem) >= 3 and (_is_word(stem) or stem in known)
+
+    for ending in _DERIVING:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[:-len(ending)]
+        short = bool(re.search(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$", stem)) and ending[0] in "aeiy"
+        # "sliper" is no "slip" + er (that is "slipper"): a short vowel's consonant is doubled before an ending
+        stems = {stem + "e", stem + "y"} | ({stem} if not short else set()) | ({stem[:-1] + "le"} if ending == "y" else set())
+        if len(stem) >= 4 and stem[-1] == stem[-2]:
+            stems.add(stem[:-1])  # "slimmer", "reddish": the consonant doubled
+        if stem.endswith("i"):
+            stems.add(stem[:-1] + "y")  # "comfier", "trendiest"
+        if any(real(s) for s in stems):
+            return True
+    return False
+
+
 def title_words(items: Iterable[Any]) -> frozenset[str]:
     """The lower-case Latin words of the items' titles and brands."""
     return frozenset(w.lower() for item in items
@@ -88,7 +115,7 @@ def _catalogue_words(index: Any) -> frozenset[str]:
 def _respelt(word: str, known: frozenset[str]) -> str | None:
     """The one English word a non-word becomes by one swap of adjacent letters, or (five letters or more) by
     one dropped letter put back; None when there is none or more than one."""
-    if len(word) < 4 or _is_word(word) or word in known:
+    if len(word) < 4 or _is_word(word) or word in known or _derived(word, known):
         return None
     near = {k for k in known if k[:1] == word[:1] and abs(len(k) - len(word)) <= 1 and _one_edit(word, k)} \
         if len(word) >= 5 else set()  # "dont", "shes": contractions, not "dot" or "shoes"

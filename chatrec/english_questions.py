@@ -74,7 +74,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "dislike": re.compile(
             rf"(?<![\w'])(?:{alternation(table['dislike'])}"
             r"|(?:don'?t|do not|didn'?t|did not) (?:really |quite |much |even |so |particularly )?(?:like|love|fancy|dig)"
-            r"|too (?!expensive|pricey|costly|dear|much|many|cheap|good|nice|cute)[a-z]+)(?![\w'])"),
+            r"|too (?!expensive|pricey|costly|dear|much|many|cheap|good|nice|cute)[a-z]+)(?![\w'])"
+            r"(?![- ]?(?:range|priced?|tier|level)\b)"),  # "mid-range" is a price, no verdict "mid"
         "approval": re.compile(rf"(?<![\w'])(?:{alternation(table['approval'])})(?![\w'])"),
         "more_wanted": re.compile(
             r"\b(?:similar|more like|anything like|something like|ones like|stuff like|more of|show (?:me )?more"

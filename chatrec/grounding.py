@@ -503,7 +503,8 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
         within = (request.max_price is None or item.price <= request.max_price * 1.0001) and (
             request.min_price is None or item.price >= request.min_price * 0.9999
         )
-        asked = request.max_price is not None or request.min_price is not None or bool(wished & wording.price_words)
+        # with no budget in force, "reasonably priced" or "the cheapest" asked no budget the item is "within"
+        asked = request.max_price is not None or request.min_price is not None
         amount = _format_number(float(item.price))
         facts.append(Fact("price", "price", f"{amount} {item.currency}" if item.currency else amount, asked and within))
         if deals:  # stop 46: "headphones with the best deal": how far below its list price

@@ -328,6 +328,7 @@ def _price_words(lowered: str) -> bool:
 
 
 def _dislike(lowered: str) -> bool:
+    lowered = re.sub(r"\bmid[- ]?(?:range|priced?|tier|level)\b", " ", lowered)  # a price, no verdict "mid"
     words = set(re.findall(r"[a-z]+", lowered))
     return bool(words & set(_table()["dislikes"])) or any(e in lowered for e in _table()["dislike_emoji"])
 

@@ -3,8 +3,8 @@
 A shopper who says "a tv, nothing fancy" wants the plainer TVs, not the dearest; "premium only"
 wants the dearest. The words (``prompts/price_tiers.json``, every language the shop speaks) name a
 tier; the tier becomes a budget from the prices of the items that fit the shopper's other wishes
-(:func:`tier_budget`): the cheaper half for "nothing fancy", the cheapest third for "cheap", the
-dearest third for "premium". The budget is an ordinary one from then on (kept across turns, named
+(:func:`tier_budget`): the cheaper half for "nothing fancy" or "reasonably priced", the cheapest third
+for "cheap", the middle third for "mid-range", the dearest third for "premium". The budget is an ordinary one from then on (kept across turns, named
 in the reply's summary of the wishes, given up with "price doesn't matter"), and the tier is kept
 in the dialogue state so that a new product type gets its own budget of the same tier
 ("nothing fancy" said of a TV still holds for the cable asked next).
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from chatrec.dialogue import DialogueState, Wishes
     from chatrec.request import ShopperRequest
 
-__all__ = ["Tier", "load_tiers", "steer", "tier_budget", "tier_said"]
+__all__ = ["Tier", "asks_tier_search", "load_tiers", "steer", "tier_budget", "tier_said"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: lead, stop 31: "simple to use", "cheap to run", "sencillo de usar", "einfach zu bedienen", "操作简单的": the
@@ -44,7 +44,8 @@ class Tier:
     """One price tier: its name, the side of the budget it sets and where (a quantile of the prices)."""
 
     name: str
-    bound: str | None  # "max", "min", "relative" (compares with the items shown: no tier), or None ("any": no budget)
+    bound: str | None  # "max", "min", "band" (from the quantile to its mirror), "relative" (compares with the items
+    # shown: no tier), or None ("any": no budget)
     quantile: float
     cues: tuple[str, ...]
 
@@ -95,10 +96,25 @@ def tier_said(message: str, tiers: Sequence[Tier] | None = None) -> Tier | None:
         found.setdefault(tier.name, tier)
         text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end():]
     found.pop("relative", None)  # "más barato", "更便宜": compared with the items shown, no tier
-    for name in ("premium", "cheap", "modest", "any"):
+    for name in ("premium", "cheap", "mid", "modest", "any"):
         if name in found:
             return found[name]
     return next(iter(found.values()), None)
+
+
+#: A message that asks for other items, not about those shown: "anything more basic?", "any mid-priced ones?".
+_SEARCH_OPENING = re.compile(
+    r"\W*(?:(?:and|so|ok|okay|hmm|well),?\s+)?(?:any|anything|something|some|ones|got any|do you have|have you got|"
+    r"are there|is there|show me|algo|alguno|alguna|etwas|gibt es|有没有)\b|\W*有没有", re.IGNORECASE)
+
+
+def asks_tier_search(message: str, heard: ShopperRequest) -> bool:
+    """Whether a message read as a question about every item shown asks for items of a price tier instead
+    ("anything more basic?", "any mid-priced ones?" after a list of TVs: the cheaper half, the middle third)."""
+    said = tier_said(message)
+    return said is not None and said.bound in ("max", "min", "band") and heard.intent in ("compare", "ask_about_item") \
+        and bool(heard.references) and all(r.how == "all" for r in heard.references) \
+        and _SEARCH_OPENING.match(message) is not None
 
 
 def tier_budget(tier: Tier, prices: Sequence[float]) -> tuple[float | None, float | None] | None:
@@ -106,14 +122,20 @@ def tier_budget(tier: Tier, prices: Sequence[float]) -> tuple[float | None, floa
     other wishes), or None when there are too few prices (under three) to speak of a tier.
 
     "modest" (quantile 0.5) keeps the cheaper half: the highest price is the median; "premium"
-    (0.67) keeps the dearest third: the lowest price is the price two thirds up the list.
+    (0.67) keeps the dearest third: the lowest price is the price two thirds up the list; "mid" (a band at
+    0.33) keeps the middle third ("mid-range headphones").
     """
     from chatrec.dialogue import rounded_bound
 
     ordered = sorted(p for p in prices if p is not None)
     if tier.bound is None or len(ordered) < 3:
         return None
-    at = ordered[min(len(ordered) - 1, int(tier.quantile * (len(ordered) - 1) + 0.5))]
+    def price_at(quantile: float) -> float:
+        return ordered[min(len(ordered) - 1, int(quantile * (len(ordered) - 1) + 0.5))]
+
+    at = price_at(tier.quantile)
+    if tier.bound == "band":
+        return rounded_bound(at, down=True), rounded_bound(price_at(1 - tier.quantile), down=False)
     if tier.bound == "max":
         return None, rounded_bound(at, down=False)
     return rounded_bound(at, down=True), None

@@ -1403,6 +1403,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = batch15_fixes.device_of_type_in_force(  # i12bf: "for my oneplus 9" while cables are sought
             heard, makes, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], message)
     said_tier = price_tiers.tier_said(message)
+    if price_tiers.asks_tier_search(message, heard):  # "anything more basic?" after TVs: the plainer TVs, no question
+        heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "query": ""})
     if heard.relative_price and said_tier is not None and said_tier.bound is None:
         heard = heard.model_copy(update={"relative_price": None})  # i12y: "forget the budget" is no "cheaper"
     tier = state.price_tier
