@@ -544,6 +544,8 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     for words, source in _features(item, request.said(wording) - budget, used, wording):
         if source == "description" and contradicted(item.title, words.lower()):
             continue  # lead, stop 35: "wireless" in the description of a mouse whose name says "Wired"
+        if source == "title" and _only_in_make(item, words):
+            continue  # "red" of a red dress is no feature of "Red Tape Men Brown Formal Shoes"
         facts.append(_as_make(item, Fact("feature", source, words, True)))
     return gaps_round13.type_not_asked(facts, item.category, request.text, request.said(wording))  # i12br: a type read from a pastime
 
@@ -1027,12 +1029,26 @@ def _title_brand(item: Item) -> str:
     return " ".join(words[:cut]) if cut else ""
 
 
+def _only_in_make(item: Item, words: str) -> bool:
+    """Stop 47: whether a colour word is in a brandless item's name only as its make's first word ("red" in "Red
+    Tape Men Dark Brown Formal Shoes"): the colour asked for is not the item's."""
+    make = "" if item.brand else _title_brand(item)
+    word = words.lower()
+    if not make or word not in _colour_words() or make.lower().split()[0] != word or make.lower() == word:
+        return False
+    rest = item.title.split()[len(make.split()):]
+    return word not in {w.lower().strip(",()") for w in rest}
+
+
 def _as_make(item: Item, fact: Fact) -> Fact:
     """Stop 43: a feature asked for that is the make a brandless item's name starts with ("citizen ones":
     "Citizen Men Black Dial Watch") as the brand asked for ("by Citizen", "the make you asked for"), not as
     "a feature in its name"."""
     make = "" if item.brand or fact.name != "title" else _title_brand(item)
-    if make and fact.value.lower() in {make.lower(), *make.lower().split()[:1]} and gaps_round11.is_brand(make):
+    # the first word alone names the make ("citizen" of "Citizen Eco-Drive"), unless it is a colour: "a red dress"
+    # asks for no "Red Tape" shoes
+    first = [w for w in make.lower().split()[:1] if w not in _colour_words()]
+    if make and fact.value.lower() in {make.lower(), *first} and gaps_round11.is_brand(make):
         return Fact("brand", "brand", make, fact.matched)
     return fact
 

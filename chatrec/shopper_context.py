@@ -22,6 +22,7 @@ Cues: ``prompts/conversation_cues_13.txt``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +31,7 @@ from chatrec.conversation import load_cues
 from chatrec.prompting import default_prompts_dir
 
 __all__ = ["Owned", "device_stated", "in_context", "owned_said", "person_not_excluded", "plain_steering", "read_plainly",
-           "with_owned"]
+           "with_owned", "without_bought_type"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues_13.txt"
 #: The canonical rejection each language's reading knows, for a "nothing good here" of that language.
@@ -44,11 +45,13 @@ def _cues(section: str) -> tuple[re.Pattern[str], ...]:
 
 @dataclass(frozen=True)
 class Owned:
-    """An item the shopper says they already have (``text``) and the rest of the message (``rest``)."""
+    """An item the shopper says they already have (``text``) and the rest of the message (``rest``); ``whole``
+    when the message is read whole ("we just got a samsung tv and need a wall mount": the TV says which mounts)."""
 
     text: str
     rest: str
     another_brand: bool
+    whole: bool = False
 
 
 def owned_said(message: str) -> Owned | None:
@@ -68,6 +71,11 @@ def owned_said(message: str) -> Owned | None:
             rest = for_it.sub(lambda m: _for_device(m.group(0), device), rest, count=1)
         another = any(p.search(rest) for p in _cues("another_brand"))
         return Owned(owned, rest, another)
+    for pattern in _cues("bought"):
+        found = pattern.search(message)
+        if found is not None and found.group("owned").strip() and re.search(r"\w", found.group("rest")):
+            rest = found.group("rest").strip()
+            return Owned(found.group("owned").strip(), rest, any(p.search(rest) for p in _cues("another_brand")), whole=True)
     return None
 
 
@@ -101,6 +109,37 @@ def with_owned(heard: Any, owned: Owned, owned_heard: Any, type_names: Sequence[
     if include == heard.include and exclude == heard.exclude:
         return heard
     return heard.model_copy(update={"include": include, "exclude": exclude})
+
+
+def without_bought_type(
+    heard: Any, owned: Owned | None, read: Callable[[str], Any], type_names: Sequence[str],
+    audience: Sequence[str] = (), items: Iterable[Any] = (),
+) -> Any:
+    """The request of a message read whole without the product type of what was bought, when it asks for another
+    type: "I bought a mouse last week, now I need a keyboard to match" asks for keyboards, not mice; "I bought a
+    kettle last year but it broke, need a new one" still asks for kettles. When the shop sells what was bought
+    to one audience only (``audience`` fields over ``items``: a dress is for women), the new type is for it too,
+    unless the message says whom it is for."""
+    if owned is None or not owned.whole or heard.intent not in ("recommend", "refine"):
+        return heard
+    bought = {(name, v) for name in type_names for v in read(owned.text).include.get(name, ())}
+    if not bought or not any((name, v) not in bought for name in type_names for v in heard.include.get(name, ())):
+        return heard
+    include = {name: [v for v in values if (name, v) not in bought] for name, values in heard.include.items()}
+    include = {name: values for name, values in include.items() if values}
+    for field_name in audience:
+        if include.get(field_name):
+            break
+        whom = Counter(str(value) for item in items if any(item.field_value(name) == v for name, v in bought)
+                       if (value := item.field_value(field_name)))
+        top, total = whom.most_common(2), sum(whom.values())  # "a dress": women's or girls' (no men's shoes for it)
+        for size in (1, 2):  # two audiences only beside a clear first one (not "men or women" for a watch)
+            if len(top) >= size and top[0][1] >= 0.75 * total and sum(n for _, n in top[:size]) >= max(5, 0.9 * total):
+                include[field_name] = [value for value, _ in top[:size]]
+                break
+        if include.get(field_name):
+            break
+    return heard.model_copy(update={"include": include})
 
 
 def _device_makes(device: str, known_makes: Iterable[str]) -> list[str]:
@@ -197,7 +236,7 @@ def read_plainly(message: str) -> tuple[str, Owned | None]:
     the item said as owned, if any."""
     message = plain_steering(message)
     owned = owned_said(message)
-    return (owned.rest if owned is not None else message), owned
+    return (owned.rest if owned is not None and not owned.whole else message), owned
 
 
 def in_context(

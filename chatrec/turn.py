@@ -1213,6 +1213,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates),
             lexicon=_lexicon(settings), labels=parts.labels,
         )
+    heard = shopper_context.without_bought_type(heard, owned, lambda text: understand(  # stop 47: "I bought a mouse,
+        text, parts.vocabulary, TurnContext(), lexicon=_lexicon(settings)), ["category", *type_fields(  # now a keyboard"
+        list(parts.vocabulary.fields))], audience_fields(list(parts.vocabulary.fields)), index.items)
     if said_in is not None:  # i12al: a quick reply ("TV") keeps the conversation's language
         heard = heard.model_copy(update={"language": said_in})
     if count_language is not None:  # lead, stop 35: "只看三个" read as "show them again" is still Chinese
