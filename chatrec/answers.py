@@ -332,7 +332,7 @@ def checks_shown_item(message: str, language: str = "en") -> bool:
 def _price_text(item: Item) -> str | None:
     if item.price is None:
         return None
-    amount = _format_number(float(item.price)) if float(item.price).is_integer() else f"{item.price:.2f}"
+    amount = _format_number(float(item.price)) if float(item.price).is_integer() else f"{item.price:,.2f}"
     return f"{amount} {item.currency}" if item.currency else amount
 
 

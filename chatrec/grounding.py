@@ -363,7 +363,8 @@ def _number(value: Any) -> float | None:
 
 
 def _format_number(value: float) -> str:
-    return f"{value:,.0f}" if value.is_integer() else f"{value:g}"
+    """"1,299", "4.3", "3,041.67": thousands grouped, at most two decimals (never "3041.67" nor "1.23457e+06")."""
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 _IRREGULAR = {"women": "woman", "men": "man", "children": "child", "feet": "foot", "teeth": "tooth"}

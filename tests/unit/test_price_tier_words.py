@@ -102,3 +102,15 @@ def test_no_budget_in_force_claims_none() -> None:
     bounded = FactWriter().write(facts_for(item, Request(text="headphones under 2000", max_price=2000.0)))
     assert "1,599 INR" in unbounded and "within your budget" not in unbounded and "budget" not in unbounded
     assert "within your budget" in bounded
+
+
+@pytest.mark.parametrize(("price", "written"), [(3041.67, "3,041.67 INR"), (1234567.5, "1,234,567.5 INR"), (79.5, "79.5 INR")])
+def test_a_price_with_paise_is_written_grouped_and_in_full(price: float, written: str) -> None:
+    from chatrec.grounding import check_reason
+
+    item = Item(id="1", title="Bajaj Rex DLX 750 W Mixer Grinder", category="MixerGrinders", brand="Bajaj", price=price,
+                currency="INR")
+    request = Request(text="a mixer grinder under 2000000", max_price=2_000_000.0)
+    reason = FactWriter().write(facts_for(item, request))
+    assert written in reason and "e+" not in reason, reason
+    assert not check_reason(reason, item, request), reason
