@@ -64,8 +64,11 @@ _AT_MOST = (r"no\s+(?:bigger|larger|longer|more|heavier|higher)\s+than|not\s+ove
             r"höchstens|unter|weniger\s+als|不超过|小于|以内")
 _STRICT = re.compile(r"^(?!no\s)(?:more|over|above|bigger|larger|greater|longer|higher|faster|^>$|más|über|mehr|超过|大于|"
                      r"less|under|below|smaller|shorter|lighter|^<$|menos|unter|weniger|小于)", re.IGNORECASE)
-_SUFFIX_MIN = r"or\s+(?:more|bigger|larger|above|higher|longer|faster|better)|and\s+(?:above|up|more)|\+|plus|o\s+más|oder\s+mehr|以上"
-_SUFFIX_MAX = r"or\s+(?:less|smaller|under|below|lower|shorter|lighter)|and\s+(?:below|under|less)|o\s+menos|oder\s+weniger|以下|以内"
+#: Stop 47: also "750 watts at least", "10000 mah minimum", "43 inches at most", "1.5 kg max" (the bound said after).
+_SUFFIX_MIN = (r"or\s+(?:more|bigger|larger|above|higher|longer|faster|better)|and\s+(?:above|up|more)|\+|plus|"
+               r"at\s+(?:the\s+)?least\b|minimum\b|min\b|or\s+over\b|como\s+m[íi]nimo|mindestens|mind\.|o\s+más|oder\s+mehr|以上")
+_SUFFIX_MAX = (r"or\s+(?:less|smaller|under|below|lower|shorter|lighter)|and\s+(?:below|under|less)|"
+               r"at\s+(?:the\s+)?most\b|maximum\b|max\b|tops\b|como\s+m[áa]ximo|h[öo]chstens|o\s+menos|oder\s+weniger|以下|以内")
 
 _BETWEEN = re.compile(
     rf"(?:between|from|entre|zwischen)?\s*{_NUMBER}\s*({_UNIT})?\s*(?:and|to|-|–|y|a|und|bis|到|至)\s*{_NUMBER}\s*({_UNIT})(?![a-z0-9\u00c0-\u024f])",

@@ -1,4 +1,4 @@
-"""Stop 47: price said in words a shopper uses, and no budget claimed that was never set.
+"""Stop 47: price (and spec bounds) said in words a shopper uses, and no budget claimed that was never set.
 
 Tried as a shopper on the electronics demo: "not too pricey" after headphones answered "I am not sure what that
 changes" ("pricey" was respelt as the catalogue's "price"; "dressy", "slimmer", "sparkly" had the same fate);
@@ -114,3 +114,15 @@ def test_a_price_with_paise_is_written_grouped_and_in_full(price: float, written
     reason = FactWriter().write(facts_for(item, request))
     assert written in reason and "e+" not in reason, reason
     assert not check_reason(reason, item, request), reason
+
+
+@pytest.mark.parametrize(("message", "bounds"), [
+    ("750 watts at least", {"w": (750.0, None)}), ("20000 mah minimum", {"mah": (20000.0, None)}),
+    ("43 inches at most", {"inch": (None, 43.0)}), ("1.5 kg max", {"g": (None, 1500.0)}),
+    ("20000 mah como mínimo", {"mah": (20000.0, None)}), ("55 Zoll höchstens", {"inch": (None, 55.0)}),
+    ("a 32 inch tv", {"inch": (32.0, 32.0)}),
+])
+def test_a_spec_bound_said_after_the_figure(message: str, bounds: dict[str, tuple[float | None, float | None]]) -> None:
+    from chatrec.spec_filters import read_bounds
+
+    assert read_bounds(message) == bounds
