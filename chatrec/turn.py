@@ -1781,10 +1781,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         seen_only = batch15_fixes.only_seen_left(found, state.shown, heard, bool(candidates))  # i12bf: a bare "more"
         if found and not seen_only:
             candidates, failed = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(found[: settings.ask_pool])], []
-    if state.wanted and not failed and not reshown and not state.allow_shown and state.shown \
-            and 0 < len(candidates) < settings.n_recommendations and (wanted_now or followups.narrows(
+    if (state.wanted or bounds) and not failed and not reshown and not state.allow_shown and state.shown \
+            and 0 < len(candidates) < settings.n_recommendations and (wanted_now or bounds or followups.narrows(
                 heard, include_before, type_fields([*state.include, *heard.include]))):
-        # lead: "under 5000" after noise cancelling headphones: those seen that fit too, after the new ones
+        # lead: "under 5000" after noise cancelling headphones: those seen that fit too, after the new ones;
+        # stop 47: "10000 mah or more" after power banks that all have it: the one new, then those seen
         mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))
         listed = {c.item.id for c in candidates}
         by_title = all(wanted_words.states(c.item, state.wanted, title_only=True) for c in candidates)  # as those listed

@@ -126,3 +126,20 @@ def test_a_spec_bound_said_after_the_figure(message: str, bounds: dict[str, tupl
     from chatrec.spec_filters import read_bounds
 
     assert read_bounds(message) == bounds
+
+
+def test_a_spec_narrowing_shows_the_seen_items_that_fit_after_the_new_ones(electronics_chatrec: Any) -> None:
+    """"10000 mah or more" after five power banks that all have it showed only the one not yet seen."""
+    from chatrec.spec_filters import stated
+
+    first = electronics_chatrec.respond("smart tvs over 25000, just show me", session_id="spec")
+    seen = {r.item_id for r in first.recommendations}
+    items = electronics_chatrec._parts.retriever.index.items
+    fitting = {i.id for i in items if i.category == "SmartTelevisions" and (i.price or 0) >= 25000
+               and max(stated(i.title).get("inch", [0.0])) >= 43}
+    unseen = fitting - seen
+    assert len(seen) == 5 and 0 < len(unseen) < 5 and seen <= fitting, (seen, fitting)
+    reply = electronics_chatrec.respond("43 inches or bigger", session_id="spec")
+    shown = [r.item_id for r in reply.recommendations]
+    assert len(shown) == 5 and set(shown) <= fitting, reply.text  # not only the unseen ones
+    assert set(shown[: len(unseen)]) == unseen, reply.text  # the new ones first
