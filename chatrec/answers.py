@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from chatrec import clothing_sizes, connect_questions, make_fits
 from chatrec.catalog import Item
+from chatrec.display import format_amount as _written_amount
 from chatrec.ellipsis import is_elliptical
 from chatrec.family_answers import family_fits  # stop 41: "is it pastel?"
 from chatrec.errors import PromptError
@@ -332,8 +333,7 @@ def checks_shown_item(message: str, language: str = "en") -> bool:
 def _price_text(item: Item) -> str | None:
     if item.price is None:
         return None
-    amount = _format_number(float(item.price)) if float(item.price).is_integer() else f"{item.price:,.2f}"
-    return f"{amount} {item.currency}" if item.currency else amount
+    return _written_amount(float(item.price), item.currency)
 
 
 def _short_title(item: Item, words: int = 8) -> str:

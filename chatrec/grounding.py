@@ -136,7 +136,6 @@ class Wording:
     pieces: Mapping[str, Any]
     neutral: frozenset[str]
     negators: frozenset[str]
-    price_words: frozenset[str]
     rating_words: frozenset[str]
     related: Mapping[str, frozenset[str]]
     synonyms: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -168,7 +167,7 @@ class Wording:
 def _load_wording(language: str, prompts_dir: str) -> Wording:
     path = Path(prompts_dir) / f"reasons_{language}.json"
     raw = read_json_wording(path, "reason", language)
-    required = {"neutral_words", "negators", "price_words", "rating_words", "related", "kinds", "tail_matched"}
+    required = {"neutral_words", "negators", "rating_words", "related", "kinds", "tail_matched"}
     missing = sorted(required - set(raw))
     if missing:
         raise PromptError(f"reason wording {path} lacks {', '.join(missing)}")
@@ -177,7 +176,6 @@ def _load_wording(language: str, prompts_dir: str) -> Wording:
         pieces=raw,
         neutral=frozenset(_forms(w.lower() for w in raw["neutral_words"])),
         negators=frozenset(w.lower().replace("'", "") for w in raw["negators"]),
-        price_words=frozenset(raw["price_words"]),
         rating_words=frozenset(raw["rating_words"]),
         related={k: frozenset(_forms(v)) for k, v in raw["related"].items()},
         synonyms={k: frozenset(_forms(v)) for k, v in raw.get("synonyms", {}).items()},

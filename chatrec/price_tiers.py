@@ -108,10 +108,10 @@ _SEARCH_OPENING = re.compile(
     r"are there|is there|show me|algo|alguno|alguna|etwas|gibt es|有没有)\b|\W*有没有", re.IGNORECASE)
 
 
-def asks_tier_search(message: str, heard: ShopperRequest) -> bool:
-    """Whether a message read as a question about every item shown asks for items of a price tier instead
-    ("anything more basic?", "any mid-priced ones?" after a list of TVs: the cheaper half, the middle third)."""
-    said = tier_said(message)
+def asks_tier_search(message: str, heard: ShopperRequest, said: Tier | None) -> bool:
+    """Whether a message read as a question about every item shown asks for items of the price tier it names
+    (``said``: :func:`tier_said`) instead ("anything more basic?", "any mid-priced ones?" after a list of TVs:
+    the cheaper half, the middle third)."""
     return said is not None and said.bound in ("max", "min", "band") and heard.intent in ("compare", "ask_about_item") \
         and bool(heard.references) and all(r.how == "all" for r in heard.references) \
         and _SEARCH_OPENING.match(message) is not None

@@ -128,18 +128,23 @@ def without_bought_type(
     include = {name: [v for v in values if (name, v) not in bought] for name, values in heard.include.items()}
     include = {name: values for name, values in include.items() if values}
     for field_name in audience:
-        if include.get(field_name):
-            break
-        whom = Counter(str(value) for item in items if any(item.field_value(name) == v for name, v in bought)
-                       if (value := item.field_value(field_name)))
-        top, total = whom.most_common(2), sum(whom.values())  # "a dress": women's or girls' (no men's shoes for it)
-        for size in (1, 2):  # two audiences only beside a clear first one (not "men or women" for a watch)
-            if len(top) >= size and top[0][1] >= 0.75 * total and sum(n for _, n in top[:size]) >= max(5, 0.9 * total):
-                include[field_name] = [value for value, _ in top[:size]]
-                break
-        if include.get(field_name):
+        whom = include.get(field_name) or _sold_to(items, bought, field_name)
+        if whom:
+            include[field_name] = list(whom)
             break
     return heard.model_copy(update={"include": include})
+
+
+def _sold_to(items: Iterable[Any], bought: set[tuple[str, str]], field_name: str) -> list[str]:
+    """Whom the shop sells the product types ``bought`` to (``field_name`` values): one audience with nine in ten
+    of them, or a clear first and a second ("a dress": women's or girls'); none for "men or women" (a watch)."""
+    whom = Counter(str(value) for item in items if any(item.field_value(name) == v for name, v in bought)
+                   if (value := item.field_value(field_name)))
+    top, total = whom.most_common(2), sum(whom.values())
+    for size in (1, 2):
+        if len(top) >= size and top[0][1] >= 0.75 * total and sum(n for _, n in top[:size]) >= max(5, 0.9 * total):
+            return [value for value, _ in top[:size]]
+    return []
 
 
 def _device_makes(device: str, known_makes: Iterable[str]) -> list[str]:

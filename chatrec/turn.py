@@ -1213,9 +1213,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates),
             lexicon=_lexicon(settings), labels=parts.labels,
         )
-    heard = shopper_context.without_bought_type(heard, owned, lambda text: understand(  # stop 47: "I bought a mouse,
-        text, parts.vocabulary, TurnContext(), lexicon=_lexicon(settings)), ["category", *type_fields(  # now a keyboard"
-        list(parts.vocabulary.fields))], audience_fields(list(parts.vocabulary.fields)), index.items)
+    if owned is not None and owned.whole:  # stop 47: "I bought a mouse, now I need a keyboard"
+        heard = shopper_context.without_bought_type(heard, owned, lambda text: understand(
+            text, parts.vocabulary, TurnContext(), lexicon=_lexicon(settings)), ["category", *type_fields(
+            list(parts.vocabulary.fields))], audience_fields(list(parts.vocabulary.fields)), index.items)
     if said_in is not None:  # i12al: a quick reply ("TV") keeps the conversation's language
         heard = heard.model_copy(update={"language": said_in})
     if count_language is not None:  # lead, stop 35: "只看三个" read as "show them again" is still Chinese
@@ -1406,7 +1407,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = batch15_fixes.device_of_type_in_force(  # i12bf: "for my oneplus 9" while cables are sought
             heard, makes, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], message)
     said_tier = price_tiers.tier_said(message)
-    if price_tiers.asks_tier_search(message, heard):  # "anything more basic?" after TVs: the plainer TVs, no question
+    if price_tiers.asks_tier_search(message, heard, said_tier):  # "anything more basic?" after TVs: the plainer TVs, no question
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "query": ""})
     if heard.relative_price and said_tier is not None and said_tier.bound is None:
         heard = heard.model_copy(update={"relative_price": None})  # i12y: "forget the budget" is no "cheaper"
