@@ -96,15 +96,19 @@ def product_nouns() -> frozenset[str]:
 
 #: A bare noun phrase naming a product: "sneakers for men", "sofa", "running shoes size 9".
 _BARE = re.compile(r"^\W*(?P<e>[a-z][a-z' -]{1,40}?)\W*$", re.IGNORECASE)
+#: Stop 48: words that open a change of mind before the product ("actually, a backpack", "no, a backpack",
+#: "oh and a tripod"); "no" and "nah" only with a comma, since "no backpacks" turns backpacks down.
+_OPENERS = re.compile(r"^\W*(?:(?:(?:no|nah)\s*,|(?:actually|ok(?:ay)?|hmm+|wait|sorry|oh|and|also|then|well|so|um+|uh+)"
+                      r"\b[\s,.!-]*)\s*)+", re.IGNORECASE)
 
 
 def bare_thing(message: str) -> str | None:
     """The product a message of a few words names with no verb ("sneakers for men" -> "sneakers"), when its
     head word is a known name of a product (:func:`product_nouns`), else None."""
-    match = _BARE.match(message.strip())
+    match = _BARE.match(_OPENERS.sub("", message.strip()))
     if match is None or len(match.group("e").split()) > 5:
         return None
-    thing = _LEAD.sub("", _END.sub("", match.group("e"))).strip()
+    thing = _LEAD.sub("", _TAIL.sub("", _END.sub("", match.group("e")))).strip()
     words = [w for w in tokens(thing) if w.isalpha()]
     if not words or len(words) > 3 or words[-1] not in product_nouns():
         return None
