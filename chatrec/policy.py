@@ -247,3 +247,34 @@ def fitting_options(plan: QuestionPlan, candidates: Sequence[Any], words: Iterab
     refill = [v for v, _ in fitting.most_common() if v not in kept]
     options = (kept + refill)[: len(plan.options)]
     return QuestionPlan(plan.attribute, options, plan.gain, plan.gains, plan.reason + "; options fit the wish")
+
+
+def named_options(plan: QuestionPlan, candidates: Sequence[Any], words: Iterable[str]) -> QuestionPlan:
+    """Stop 48: quick replies the shopper's word names come first.
+
+    "a fan" on the electronics demo asked "Which category? Fan heaters, Electric heaters, Ceiling fans, Exhaust
+    fans, Table fans": every heater's description says "fan", so all fitted. A value whose last word is the
+    shopper's word ("Ceiling fans", "TableFans") is that product; one that only holds the word elsewhere ("Fan
+    heaters") comes after, and one that does not hold it at all ("Electric heaters") gives way to another value
+    the word names among the candidates ("Pedestal fans"). Unchanged unless at least two values are so named.
+    """
+    from chatrec.grounding import singular
+    from chatrec.text import tokens
+
+    wanted = {w for w in words if len(w) > 2 and w.isascii() and w.isalpha()}
+    if plan.attribute is None or not wanted or len(plan.options) < 2:
+        return plan
+
+    def value_words(value: str) -> list[str]:
+        return [singular(t) for t in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", value))]
+
+    items = [getattr(c, "item", c) for c in candidates]
+    values = list(dict.fromkeys([*plan.options, *(v for item in items for v in field_values(item, plan.attribute))]))
+    named = [v for v in values if (said := value_words(v)) and said[-1] in wanted]
+    if len(named) < 2:
+        return plan
+    holding = [v for v in plan.options if v not in named and wanted & set(value_words(v))]
+    options = [*named, *holding, *(v for v in plan.options if v not in named and v not in holding)][: len(plan.options)]
+    if options == list(plan.options):
+        return plan
+    return QuestionPlan(plan.attribute, options, plan.gain, plan.gains, plan.reason + "; options the wish names first")

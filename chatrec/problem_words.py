@@ -47,16 +47,23 @@ def _problems() -> list[dict[str, Any]]:
 def product_for(message: str) -> tuple[str, list[str]] | None:
     """The product words for the problem a message describes, and the words of the device that has
     it ("my phone dies by lunch" -> ("power bank", ["phone", ...])), or None."""
+    found = _found(message)
+    return None if found is None else found[:2]
+
+
+def _found(message: str) -> tuple[str, list[str], str] | None:
+    """:func:`product_for` and the words that say the problem ("does not reach my bedroom")."""
     lowered = re.sub(r"\s+", " ", message.lower())
     for entry in _problems():
-        if not any(p.search(lowered) for p in entry["problems"]):
+        said = next((m.group(0) for p in entry["problems"] if (m := p.search(lowered))), None)
+        if said is None:
             continue
         if entry["keep"] is not None and entry["keep"].search(lowered):
             return None
         product = entry["product"]
         if entry["instead"] is not None and entry["instead"][1].search(lowered):
             product = entry["instead"][0]
-        return product, entry["devices"]
+        return product, entry["devices"], said
     return None
 
 
@@ -74,10 +81,10 @@ def adjust(
     """
     if request.language != "en" or reread is None or request.intent not in ("recommend", "refine"):
         return request
-    found = product_for(message)
+    found = _found(message)
     if found is None:
         return request
-    product, devices = found
+    product, devices, said = found
     wanted = reread(product).include
     types = {k: v for k, v in wanted.items() if k in _TYPE_FIELDS}
     if not types:
@@ -93,4 +100,12 @@ def adjust(
         return request  # the shopper named the product wanted
     include = {k: v for k, v in include.items() if k not in _TYPE_FIELDS}
     include.update({k: list(v) for k, v in types.items()})
-    return request.model_copy(update={"include": include, "intent": "recommend" if not request.references else request.intent})
+    # stop 48: the problem's words are no words to avoid ("wifi does not reach my bedroom" showed extenders "not
+    # reach, not bedroom") nor a feature to credit ("beat the heat": an AC "with heat, as its description says")
+    problem = set(re.findall(r"\w+", said))
+    avoid = [w for w in request.avoid_words if not set(re.findall(r"\w+", w.lower())) & problem]
+    query = " ".join(dict.fromkeys([*re.findall(r"\w+", product.replace(" or ", " ")),
+                                    *(w for w in request.query.split()
+                                      if not any(p.startswith(w.lower()) for p in problem))]))  # "doe" of "does"
+    return request.model_copy(update={"include": include, "avoid_words": avoid, "query": query,
+                                      "intent": "recommend" if not request.references else request.intent})

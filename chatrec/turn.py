@@ -100,7 +100,7 @@ from chatrec.fusion import PoolRanker
 from chatrec.history import Profile, build_profile
 from chatrec.labels import Labels
 from chatrec.money import format_amount, parse_rates
-from chatrec.policy import ElicitationPolicy, QuestionPlan, field_values, fitting_options
+from chatrec.policy import ElicitationPolicy, QuestionPlan, field_values, fitting_options, named_options
 from chatrec.query import Query, filters_for, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
 from chatrec.reply import Question, Recommendation, Reply, item_heading
@@ -829,7 +829,7 @@ def decide(
                              n_recommendations=n_recommendations)
     plan = question_choice.kind_first(plan, policy.gains(candidates, state), kinds, state.include, heard.query)  # i12af
     if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
-        plan = fitting_options(plan, candidates, wish_words(state))
+        plan = named_options(fitting_options(plan, candidates, wish_words(state)), candidates, wish_words(state))
     return plan
 
 

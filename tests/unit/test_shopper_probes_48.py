@@ -34,3 +34,59 @@ def test_actually_a_product_the_shop_lacks_is_said_so(electronics_chatrec: Any) 
     reply = electronics_chatrec.respond("actually, a backpack", session_id="backpack")
     assert "“backpack”" in reply.text and "mentions" not in reply.text, reply.text
 
+
+@pytest.mark.parametrize(("message", "product"), [
+    ("something to keep my phone charged on a trek", "power bank"),
+    ("need to keep our phones powered while camping", "power bank"),
+    ("a fan for summer", "ceiling fan or table fan or pedestal fan"),
+    ("a fan for summer, under 3000", "ceiling fan or table fan or pedestal fan"),
+    ("something to beat the heat", "ceiling fan or table fan or pedestal fan or air conditioner"),
+    ("my room gets so hot at night", "ceiling fan or table fan or pedestal fan or air conditioner"),
+    ("keep my bedroom cool", "ceiling fan or table fan or pedestal fan or air conditioner"),
+])
+def test_a_need_said_in_words_gives_its_product(message: str, product: str) -> None:
+    """"something to keep my phone charged on a trek" showed smartphones; "a fan for summer" asked "Fan heaters,
+    Electric heaters, ...?"; "something to beat the heat" asked "Fan heaters, Electric heaters, Instant water
+    heaters, ...?"."""
+    from chatrec.problem_words import product_for
+
+    found = product_for(message)
+    assert found is not None and found[0] == product
+
+
+@pytest.mark.parametrize("message", [
+    "a fan heater for winter", "a fan for the kitchen", "it is so hot, need hot water", "a summer dress",
+    "a new phone that stays charged",
+])
+def test_heat_and_charge_words_with_another_product_named_give_none(message: str) -> None:
+    from chatrec.problem_words import product_for
+
+    assert product_for(message) is None
+
+
+def test_the_problem_words_are_no_words_to_avoid() -> None:
+    """"wifi does not reach my bedroom" showed extenders "not reach, not bedroom"; the query kept "wifi doe"."""
+    from chatrec.problem_words import adjust
+    from chatrec.request import ShopperRequest
+
+    def reread(text: str) -> ShopperRequest:
+        found = {"category": ["Repeaters&Extenders"]} if "extender" in text else {}
+        return ShopperRequest(intent="recommend", query=text, include=found)
+
+    heard = ShopperRequest(intent="recommend", query="wifi doe", avoid_words=["reach", "bedroom"])
+    read = adjust(heard, "wifi does not reach my bedroom", None, reread)
+    assert read.include == {"category": ["Repeaters&Extenders"]}
+    assert read.avoid_words == [] and read.query == "wifi range extender"
+
+
+def test_quick_replies_the_shoppers_word_names_come_first() -> None:
+    """"a fan" asked "Which category? Fan heaters, Electric heaters, Ceiling fans, Exhaust fans, Table fans"."""
+    from chatrec.catalog import Item
+    from chatrec.policy import QuestionPlan, named_options
+
+    kinds = ["FanHeaters"] * 4 + ["ElectricHeaters"] * 4 + ["CeilingFans"] * 3 + ["ExhaustFans", "TableFans", "PedestalFans"]
+    items = [Item(id=str(n), title=f"Item {n}", category=kind) for n, kind in enumerate(kinds)]
+    plan = QuestionPlan("category", ["FanHeaters", "ElectricHeaters", "CeilingFans", "ExhaustFans", "TableFans"], 1.0, {}, "")
+    options = named_options(plan, items, {"fan"}).options
+    assert options == ["CeilingFans", "ExhaustFans", "TableFans", "PedestalFans", "FanHeaters"]
+    assert named_options(plan, items, {"heater"}).options[:2] == ["FanHeaters", "ElectricHeaters"]
