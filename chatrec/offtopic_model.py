@@ -296,11 +296,39 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
         return request  # lead, stop 33: "hello, what do you sell?" asks for the shop's range, in any language
     if _RANKED_ITEMS.search(message):
         return request  # stop 45: "what are your best sellers?", "what's trending?": items ranked by what buyers did
+    if _asks_shop_for_product(message):
+        return request  # stop 48: "do you have sherwanis?", "do you sell bikes?": the shop's range, answered from it
     model = loaded_model()
     if model is None:
         return request
     probabilities = model.probabilities(_embed_one(message.strip()), cheap_features(context))[0]
     return model.decide(request, probabilities)
+
+
+_SHOP_SELLS = re.compile(r"\b(?:sell|stock|carry|deal in)\b", re.IGNORECASE)
+_HAS_ANY = re.compile(r"\b(?:have|got)\s+any\b", re.IGNORECASE)
+
+
+def _asks_shop_for_product(message: str) -> bool:
+    """True when the message asks whether the shop sells a thing: "do you sell / stock / carry X?" whatever X is
+    (not a term of the shop: "do you carry out repairs?", "do you offer free shipping?"), "do you have (any) X?"
+    when X is a product's name (:func:`chatrec.not_carried.product_nouns`) or said with "any"."""
+    from chatrec.grounding import singular
+    from chatrec.not_carried import GENERIC, asked_for, product_nouns
+
+    thing = asked_for(message)
+    words = re.findall(r"[a-z]+", (thing or "").lower())
+    if not words or len(words) > 4 or set(words) & (GENERIC | _SHOP_TERMS):
+        return False
+    head = words[-1]
+    return bool(_SHOP_SELLS.search(message) or _HAS_ANY.search(message)
+                or {head, singular(head)} & product_nouns())
+
+
+#: Things a shop has that are no products ("do you offer free shipping?").
+_SHOP_TERMS = frozenset("shipping delivery returns return refund refunds warranty guarantee discount discounts coupon "
+                        "coupons sale sales offer offers deal deals emi installments financing store stores branch "
+                        "branches outlet outlets app website service services repairs repair out time".split())
 
 
 def _inside_another_understand() -> bool:

@@ -33,8 +33,22 @@ def asks_for_range(message: str) -> bool:
     return _RANGE.search(message) is not None
 
 
+#: Stop 48: what the range is asked for ("what do you have for running?", "what have you got for the beach?",
+#: "¿qué tienen para correr?", "was habt ihr zum Wandern?", "你们有什么适合跑步的"): a wish, not the whole range.
+_FOR_WHAT = re.compile(
+    r"\b(?:have|got|sell|offer|stock|carry|recommend|suggest)\b[^.?!]{0,20}?\bfor (?!me\b|us\b|sale\b|today\b|now\b|"
+    r"the moment\b|the store\b|the shop\b)(?:an? |the |my |our |some )?[a-z]{3,}"
+    r"|\b(?:tienes|tienen|venden|vendes|hay|ofrecen)\b[^.?!]{0,20}?\bpara (?!m[ií]\b|nosotros\b|hoy\b)\w{3,}"
+    r"|\b(?:habt ihr|haben sie|hast du|gibt es|gibt's)\b[^.?!]{0,20}?\b(?:für|fur|zum|zur) (?!mich\b|uns\b|heute\b)\w{3,}"
+    r"|什么(?:适合|用来|可以用来|能用来)\w|(?:适合|用来)\w+的",
+    re.IGNORECASE,
+)
+
+
 def asks_whole_range(message: str, heard: Any, state: Any) -> bool:
     """True when the message asks only what the shop has, with no wish in it or in force and nothing shown."""
+    if _FOR_WHAT.search(message):
+        return False
     if state.include or state.exclude or state.shown or state.min_price is not None or state.max_price is not None:
         return False
     if heard.include or heard.exclude or heard.price is not None or heard.references or heard.relative_price:

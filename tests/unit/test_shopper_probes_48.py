@@ -90,3 +90,49 @@ def test_quick_replies_the_shoppers_word_names_come_first() -> None:
     options = named_options(plan, items, {"fan"}).options
     assert options == ["CeilingFans", "ExhaustFans", "TableFans", "PedestalFans", "FanHeaters"]
     assert named_options(plan, items, {"heater"}).options[:2] == ["FanHeaters", "ElectricHeaters"]
+
+
+@pytest.mark.parametrize("message", [
+    "what do you have for running?", "what have you got for the beach?", "what do you have for a wedding",
+    "¿qué tienen para correr?", "was habt ihr zum Wandern?", "你们有什么适合跑步的",
+])
+def test_the_range_asked_for_a_purpose_is_a_wish(message: str) -> None:
+    """"what do you have for running?" answered the greeting "Hello! ... What are you looking for?"."""
+    from types import SimpleNamespace
+
+    from chatrec.request import ShopperRequest
+    from chatrec.vague_openings import asks_whole_range
+
+    state = SimpleNamespace(include={}, exclude={}, shown=[], min_price=None, max_price=None)
+    assert not asks_whole_range(message, ShopperRequest(intent="recommend"), state)
+    assert asks_whole_range("hi, what do you have?", ShopperRequest(intent="recommend"), state)
+
+
+@pytest.mark.parametrize("message", ["what do you have for running?", "¿que  do you have   for  correr?"])
+def test_a_purpose_is_no_product_not_carried(message: str) -> None:
+    """"¿qué tienen para correr?" answered "No encontré nada llamado «for correr» en este catálogo"."""
+    from chatrec.not_carried import asked_for
+
+    assert asked_for(message) is None
+
+
+@pytest.mark.parametrize(("message", "shop"), [
+    ("do you have sherwanis?", True), ("do you sell lehengas?", True), ("do you have any hoverboards?", True),
+    ("do you have a boyfriend?", False), ("do you have kids?", False), ("do you carry out repairs?", False),
+    ("do you have free shipping?", False),
+])
+def test_asking_whether_the_shop_has_a_product_is_shopping(message: str, shop: bool) -> None:
+    """"do you have sherwanis?" was read as off topic ("I can only help with shopping in this catalogue")."""
+    from chatrec.offtopic_model import _asks_shop_for_product
+
+    assert _asks_shop_for_product(message) is shop
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("我想要跑步用的", "zh"), ("你们有什么适合跑步的", "zh"), ("algo para correr", "es"), ("etwas zum Laufen", "de"),
+])
+def test_a_sport_in_chinese_spanish_german_is_read(message: str, language: str) -> None:
+    """"我想要跑步用的" ("I want something for running") was read as small talk: the lexicon lacked 跑步."""
+    from chatrec.language import Lexicon, fold
+
+    assert "running" in Lexicon.default().translate(fold(message), language)
