@@ -19,7 +19,7 @@ from chatrec.language import fold
 from chatrec.prompting import read_prompt_table
 from chatrec.spec_filters import _STRICT_STEP, stated
 
-__all__ = ["comparative_bounds", "given_up"]
+__all__ = ["comparative_bounds", "comparative_said", "given_up"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -69,6 +69,23 @@ def comparative_bounds(message: str, shown: Sequence[Any], pointed: Sequence[Any
         value = min(figures)
         return {family: (None, value - _STRICT_STEP * max(value, 1.0))}
     return {}
+
+
+def comparative_said(message: str) -> str | None:
+    """Stop 48: the family a wish for a bigger / longer-lasting one names by its noun ("something with a longer
+    battery" -> battery life), whether or not the items shown state a figure; None when it names none."""
+    text = fold(message).lower()
+    table = _table()
+    if _has(text, table["question_words"]) or _has(text, table["not_with"]):
+        return None
+    for family, words in table["families"].items():
+        if not _has(text, words["nouns"]) and not _has(text, words.get("more", ())) and not _has(text, words.get("less", ())):
+            continue
+        more = _has(text, words.get("more", ())) or _has(text, table["more"])
+        less = _has(text, words.get("less", ())) or _has(text, table["less"])
+        if more != less:
+            return str(family)
+    return None
 
 
 #: "forget the capacity", "never mind the screen size", "any battery is fine", "egal welcher Akku",

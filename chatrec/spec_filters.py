@@ -153,14 +153,26 @@ def read_bounds(message: str) -> dict[str, tuple[float | None, float | None]]:
 def stated(text: str) -> dict[str, list[float]]:
     """The figures a text states, per unit family: "80 cm (32 inches) ... 6ft/2M" -> {"inch": [32], "m": [1.83, 2]}."""
     found: dict[str, list[float]] = {}
-    for number, unit in _FIGURE.findall(text):
+    for match in _FIGURE.finditer(text):
+        number, unit = match.group(1), match.group(2)
         if unit.lower() == "in":
             continue  # "in" is a word ("available in 2 colours"), never read from a title
         if unit.lower() == "g" and float(number) < 10:
             continue  # "4G", "2.4G/5G": a network generation or band, not grams
         family, factor = _unit(unit)
+        if family == "hour" and _charging_time(text, match.start()):
+            continue
         found.setdefault(family, []).append(float(number) * factor)
     return found
+
+
+#: Stop 48: hours that time a charge ("Charging Time : Up to 2 hours", "fully charges in 1.5 hrs"), not how long
+#: a charge lasts: a smartwatch's "2 hours" was read as its battery life ("> 2 hours" asked after "a longer battery").
+_CHARGING_BEFORE = re.compile(r"(?:charg\w*|充电)\W+(?:[\w.]+\W+){0,3}$", re.IGNORECASE)
+
+
+def _charging_time(text: str, start: int) -> bool:
+    return _CHARGING_BEFORE.search(text[max(0, start - 40):start]) is not None
 
 
 def figures_in(text: str, family: str) -> list[tuple[float, str]]:
@@ -172,6 +184,8 @@ def figures_in(text: str, family: str) -> list[tuple[float, str]]:
         if unit.lower() == "in" or unit.lower() == "g" and float(number) < 10:
             continue  # as in stated(): "in" is a word, "4G" a network generation
         named, factor = _unit(unit)
+        if named == "hour" and _charging_time(text, match.start()):
+            continue  # as in stated(): the time a charge takes
         if named == family:
             found.append((float(number) * factor, match.group(0).strip()))
     return found

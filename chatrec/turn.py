@@ -1360,6 +1360,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True,
                                              "relative_price": None,
                                              "include": {k: v for k, v in heard.include.items() if k not in kind_names}})
+        elif heard.intent in ("recommend", "refine") and spec_comparatives.comparative_said(message) is not None:
+            # stop 48: "something with a longer battery" of smartwatches none of which states its battery life
+            # showed AA batteries; a part of the product shown asked bigger is a wish for the same kind
+            kind_names = {"category", *type_fields([*heard.include])}
+            if any(v not in state.include.get(k, ()) for k in kind_names for v in heard.include.get(k, ())) \
+                    and any(state.include.get(k) for k in kind_names):
+                heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "include": {
+                    k: v for k, v in heard.include.items() if k not in kind_names}})
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
         if heard.intent == "chitchat" and state.include:  # lead, stop 35: "要长一点的 两米左右" of cables

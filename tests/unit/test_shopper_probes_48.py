@@ -136,3 +136,25 @@ def test_a_sport_in_chinese_spanish_german_is_read(message: str, language: str) 
     from chatrec.language import Lexicon, fold
 
     assert "running" in Lexicon.default().translate(fold(message), language)
+
+
+@pytest.mark.parametrize(("message", "family"), [
+    ("something with a longer battery", "mah"), ("longer battery life please", "mah"), ("one with more storage", "gb"),
+    ("uno con más batería", "mah"), ("which has the bigger screen?", None), ("a power bank with more battery", None),
+    ("batteries", None),
+])
+def test_a_part_asked_bigger_is_read_without_figures(message: str, family: str | None) -> None:
+    """"something with a longer battery" after smartwatches that state no battery life showed AA batteries."""
+    from chatrec.spec_comparatives import comparative_said
+
+    assert comparative_said(message) == family
+
+
+def test_hours_a_charge_takes_are_no_battery_life() -> None:
+    """A smartwatch's "Charging Time : Up to 2 hours" was its battery life: "a longer battery" asked "> 2 hours"."""
+    from chatrec.spec_filters import figures_in, stated
+
+    assert stated("Charging Time : Up to 2 hours|1.69 TFT") == {}
+    assert stated("up to 40 hours playtime, fully charges in 1.5 hrs") == {"hour": [40.0]}
+    assert [f for f, _ in figures_in("Playback: 30H, charging time 2H", "hour")] == [30.0]
+    assert stated("battery life 7 hours") == {"hour": [7.0]}
