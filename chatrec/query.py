@@ -266,8 +266,9 @@ def _fewest_omissions(
     # i12al: a child the items are for outweighs any number of colours, uses and seasons ("red casual shoes
     # for boys": the colour and the use go before "boys"); the product type outweighs everything
     costs = [omission_cost(wishes, option) for _, option in options]
-    if 10 not in costs:
-        costs = [1] * len(options)  # no child in the wishes: the fewest wishes, in the order given up
+    if 10 not in costs:  # no child in the wishes: the fewest wishes, in the order given up, the product type last
+        costs = [100 if cost == 100 else 1 for cost in costs]  # stop 48: "a dress for a wedding" then "any in red?"
+        # (no red dress) gave up the dress for red saris; now the wedding and the red go, the dress stays
     best: tuple[int, Wishes, list[str]] | None = None
     tries = 0
     for size in range(1, len(options) + 1):

@@ -158,3 +158,20 @@ def test_hours_a_charge_takes_are_no_battery_life() -> None:
     assert stated("up to 40 hours playtime, fully charges in 1.5 hrs") == {"hour": [40.0]}
     assert [f for f, _ in figures_in("Playback: 30H, charging time 2H", "hour")] == [30.0]
     assert stated("battery life 7 hours") == {"hour": [7.0]}
+
+
+def test_the_product_type_is_given_up_last_even_against_two_wishes() -> None:
+    """"a dress for a wedding" (no wedding dress: the wedding left out), then "any in red?" (no red dress) gave
+    up the dress and showed red saris and kurtas; two other wishes go before the product type."""
+    from chatrec.query import Wishes, relax
+
+    def fits(wishes: Wishes) -> bool:
+        said = wishes.include
+        if said.get("subCategory") == ["Dress"]:
+            return not said.get("baseColour") and not said.get("usage")
+        return True
+
+    wishes = Wishes(include={"usage": ["Ethnic", "Formal"], "subCategory": ["Dress"], "baseColour": ["Red"]})
+    kept, dropped = relax(wishes, fits, lambda w: "budget")
+    assert kept.include == {"subCategory": ["Dress"]}
+    assert dropped == ["Ethnic, Formal", "Red"]
