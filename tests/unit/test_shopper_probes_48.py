@@ -175,3 +175,17 @@ def test_the_product_type_is_given_up_last_even_against_two_wishes() -> None:
     kept, dropped = relax(wishes, fits, lambda w: "budget")
     assert kept.include == {"subCategory": ["Dress"]}
     assert dropped == ["Ethnic, Formal", "Red"]
+
+
+@pytest.mark.parametrize(("message", "warm"), [
+    ("something for my grandma, she feels cold a lot", True), ("my dad is always cold, any ideas?", True),
+    ("she hates the cold", True), ("something to keep her warm", True), ("my room gets so cold", False),
+    ("the bath water is freezing", False), ("cold drinks", False), ("a cold shoulder top", False),
+])
+def test_a_person_who_feels_cold_gets_warm_things(message: str, warm: bool) -> None:
+    """"something for my grandma, she feels cold a lot" asked "Heels, Watches, Handbags, ...?"; now warm clothes
+    on the fashion demo and heaters on the electronics demo (the catalogue decides which it sells)."""
+    from chatrec.problem_words import product_for
+
+    found = product_for(message)
+    assert (found is not None and "sweater" in found[0] and "heater" in found[0]) is warm
