@@ -25,6 +25,7 @@ __all__ = [
     "Event",
     "FitsMakes",
     "Heard",
+    "Inferred",
     "NotSold",
     "Undone",
     "Restored",
@@ -165,6 +166,15 @@ class Undone:
 
 
 @dataclass(frozen=True)
+class Inferred:
+    """Stop 48: values put in force that the shopper never said: whom a bought item is sold to ("I bought a red
+    dress, now I need shoes": women's or girls' shoes), the audience of an item liked ("more like the second
+    one": men's). They narrow the search; no reason calls them "the gender you asked for"."""
+
+    include: Mapping[str, Sequence[str]]
+
+
+@dataclass(frozen=True)
 class Restored:
     """Stop 42: the wishes of an earlier search put back ("vuelve a lo de mi hijo": the son's T-shirts), as a
     reply stored them (:meth:`DialogueState.constraints`: include, exclude, min_price, max_price)."""
@@ -172,7 +182,7 @@ class Restored:
     wishes: Mapping[str, Any]
 
 
-Event = (Heard | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier
+Event = (Heard | Inferred | Named | Stated | Asked | Shown | Reshown | Reacted | SpecsWanted | SpecsChecked | FitsMakes | PriceTier
          | Choosing | Wanted | NotSold | Undone | Restored)
 
 
@@ -244,6 +254,7 @@ class DialogueState:
     not_sold: list[str] = field(default_factory=list)  # stop 41
     before_last: dict[str, Any] | None = None  # stop 41
     relaxed_told: list[str] = field(default_factory=list)  # stop 44
+    inferred: dict[str, list[str]] = field(default_factory=dict)  # stop 48
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -299,6 +310,11 @@ class DialogueState:
             self.min_price, self.max_price = event.wishes.get("min_price"), event.wishes.get("max_price")
             if self.wishes() != before:
                 self.before_last = asdict(before)
+        elif isinstance(event, Inferred):  # stop 48
+            for name, values in event.include.items():
+                held = [str(v) for v in values if str(v) in self.include.get(name, ())]
+                if held:
+                    self.inferred[name] = held
         elif isinstance(event, Named):
             self.mentioned.extend(i for i in dict.fromkeys(event.item_ids) if i not in self.mentioned)
         elif isinstance(event, Stated):
@@ -359,6 +375,7 @@ class DialogueState:
             self.last_references = heard.positions
             return
         if heard.intent == "start_over":
+            self.inferred = {}  # stop 48
             self.specs, self.fits = {}, []  # i12o
             self.include, self.exclude, self.avoid = {}, {}, []
             self.wanted, self.not_sold = [], []  # i12y, stop 41
@@ -385,6 +402,7 @@ class DialogueState:
                 self.wanted = []  # i12y: and the features asked of them ("braided")
                 self.specs, self.fits = {}, []  # i12o: and the sizes bounded for them, the device they fit
         for name, values in heard.include.items():
+            self.inferred.pop(name, None)  # stop 48: said now (an Inferred event after this one marks it again)
             self.include[name] = sorted(values)
             if name in self.exclude:
                 self.exclude[name] = [v for v in self.exclude[name] if v not in values]

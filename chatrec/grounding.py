@@ -192,6 +192,15 @@ def _given_up_values(state: Any) -> list[str]:
     return [v for vs in (before.get("include") or {}).values() for v in vs if v not in now]
 
 
+
+def _said_values(state: Any) -> dict[str, tuple[str, ...]]:
+    """The values in force the shopper asked for: less those inferred (stop 48, ``state.inferred``: whom a bought
+    dress is sold to, the audience of an item liked), which narrow the search but were never asked for."""
+    inferred = getattr(state, "inferred", None) or {}
+    kept = {k: tuple(v for v in vs if v not in inferred.get(k, ())) for k, vs in state.include.items() if vs}
+    return {k: vs for k, vs in kept.items() if vs}
+
+
 @dataclass(frozen=True)
 class Request:
     """What the shopper asked for, as far as a reason may refer to it.
@@ -234,7 +243,7 @@ class Request:
             return cls(text=text, history=tuple(history))
         return cls(
             text=text,
-            include={k: tuple(v) for k, v in state.include.items() if v},
+            include=_said_values(state),
             exclude={k: tuple(v) for k, v in state.exclude.items() if v},
             min_price=state.min_price,
             max_price=state.max_price,

@@ -14,7 +14,7 @@ import re
 import time
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Protocol
@@ -89,7 +89,8 @@ from chatrec.conversation import asks_values_on_offer
 from chatrec import assortment  # lead, stop 36: what brands / sizes / prices the shop has
 from chatrec import unsold  # lead, stop 37: a product the shop does not sell, asked for
 from chatrec.dialogue import (
-    Asked, Choosing, DialogueState, FitsMakes, Heard, Named, NotSold, PriceTier, Reshown, Shown, SpecsWanted, Undone,
+    Asked, Choosing, DialogueState, FitsMakes, Heard, Inferred, Named, NotSold, PriceTier, Reshown, Shown, SpecsWanted,
+    Undone,
     Restored, Wanted, Wishes, rounded_bound,
 )
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
@@ -1121,6 +1122,12 @@ def _batch18(parts: Parts, message: str, state: Any, catalog_currency: str | Non
                                  ["category", *type_fields(list(parts.vocabulary.fields))])
 
 
+def _added(before: Mapping[str, Sequence[str]], after: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """The values ``after`` holds that ``before`` did not, per field."""
+    added = {name: [v for v in values if v not in before.get(name, ())] for name, values in after.items()}
+    return {name: values for name, values in added.items() if values}
+
+
 def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) -> Turn:
     """Everything up to the reasons: the state, the query, the candidates and the decision."""
     settings = parts.settings
@@ -1213,10 +1220,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates),
             lexicon=_lexicon(settings), labels=parts.labels,
         )
+    inferred: dict[str, list[str]] = {}  # stop 48: values in force the shopper never said (no "you asked for")
     if owned is not None and owned.whole:  # stop 47: "I bought a mouse, now I need a keyboard"
+        before_bought = heard.include
         heard = shopper_context.without_bought_type(heard, owned, lambda text: understand(
             text, parts.vocabulary, TurnContext(), lexicon=_lexicon(settings)), ["category", *type_fields(
             list(parts.vocabulary.fields))], audience_fields(list(parts.vocabulary.fields)), index.items)
+        inferred.update(_added(before_bought, heard.include))
     if said_in is not None:  # i12al: a quick reply ("TV") keeps the conversation's language
         heard = heard.model_copy(update={"language": said_in})
     if count_language is not None:  # lead, stop 35: "只看三个" read as "show them again" is still Chinese
@@ -1502,9 +1512,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             heard = heard.model_copy(update={"intent": "chitchat", "show_now": False})
             notes.append(phrases.render("undone"))
             nothing_to_undo, undone = True, False
+    before_liked = heard.include
     heard = liked_audience.with_audience(  # stop 43: more like a women's dress is for a woman, no girls' dresses
         heard, index, list(parts.vocabulary.fields), state.include)
+    inferred.update(_added(before_liked, heard.include))
     state.apply(Heard(heard))
+    if inferred:
+        state.apply(Inferred(inferred))
     if undone or recalled is not None:
         state.apply(Reshown())  # the items of those wishes, seen or not: the shopper goes back to them
     if undone:

@@ -189,3 +189,31 @@ def test_a_person_who_feels_cold_gets_warm_things(message: str, warm: bool) -> N
 
     found = product_for(message)
     assert (found is not None and "sweater" in found[0] and "heater" in found[0]) is warm
+
+
+def test_values_inferred_are_no_values_asked_for() -> None:
+    """"I bought a red dress ..., now I need shoes" gave women's shoes "— the type, gender and occasion you asked
+    for"; "more like the second one" gave men's shoes "— the type and gender you asked for". The audience was
+    inferred (from the dress, from the item liked), never said; said later, it is asked for."""
+    from chatrec.dialogue import DialogueState, Heard, Inferred
+    from chatrec.grounding import Request
+    from chatrec.request import ShopperRequest
+
+    state = DialogueState()
+    state.apply(Heard(ShopperRequest(intent="recommend", include={"subCategory": ["Shoes"], "gender": ["Girls", "Women"]})))
+    state.apply(Inferred({"gender": ["Girls", "Women"]}))
+    turns = [("customer", "I bought a red dress, now I need shoes to match")]
+    assert Request.from_turns(turns, state).include == {"subCategory": ("Shoes",)}
+    again = DialogueState.from_dict(state.to_dict())
+    assert again.inferred == {"gender": ["Girls", "Women"]} and again.include == state.include
+    state.apply(Heard(ShopperRequest(intent="refine", include={"gender": ["Women"]})))
+    assert Request.from_turns(turns, state).include == {"subCategory": ("Shoes",), "gender": ("Women",)}
+
+
+def test_more_like_an_item_marks_its_audience_inferred(fashion_chatrec: Any) -> None:
+    first = fashion_chatrec.respond("sneakers, just show me", session_id="liked")
+    assert first.recommendations, first.text
+    reply = fashion_chatrec.respond("more like the first one", session_id="liked")
+    for item in reply.recommendations:
+        assert "gender" not in item.reason.split("—")[-1], item.reason
+
