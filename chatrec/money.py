@@ -67,6 +67,8 @@ def _amount_pattern(i: int) -> str:
 
 _A1, _A2 = _amount_pattern(1), _amount_pattern(2)
 _MAX_WORDS = (
+    # stop 48: the phone typos of the cap words ("earbuds undr 2k", "bellow 2000", "les than 500", "less then 500")
+    r"undr|uder|udner|bellow|belo|bolow|les+ th[ae]n|less then|lesser than|cheaper then|lower then|"
     r"under|below|less than|cheaper than|lower than|max(?:imum)?|at most|up ?to|upto|within|no more than|"
     r"not more than|not over|no higher than|(?:i )?(?:could|can|would|might) (?:go|stretch|push|spend)(?: it)?(?: up)? to|budget(?: is| of)?(?: about| around| roughly)?|i can (?:go|spend|pay|stretch|push)"
     r"(?: it)?(?: up to| upto| to)?|stretch (?:it |my budget )?(?:up )?to|(?:price |spending |budget )?(?:limit|cap|ceiling|max(?:imum)?)(?: is| of| would be| will be)"
@@ -79,7 +81,7 @@ _MAX_WORDS = (
     r"(?:提高|提升|提|加|放宽|放|涨|增加|调高|调)(?:到|至)|"
     r"weniger als|presupuesto(?: es| de)?(?: de)?(?: unos| cerca de| alrededor de| aproximadamente| como)?|budget(?: liegt)?(?: bei| ist| von| betragt| beträgt)?(?: etwa| ungefahr| ungefähr| rund| so)?|不超过|不要超过|低于|少于|(?:最多|顶多|最高)(?:只?能?(?:出|花|付|给))?|预算(?:是|为|在|大概|大约)?"
 )
-_MIN_WORDS = r"beyond|past|upwards? of|north of|no less than|not less than|a minimum of|over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
+_MIN_WORDS = r"atleast|at leat|abov|more then|beyond|past|upwards? of|north of|no less than|not less than|a minimum of|over|above|more than|at least|min(?:imum)?|starting (?:at|from)|from|>=?|más de|mas de|über|ueber|mindestens|高于|超过|至少"
 _AROUND_WORDS = r"around|about|approximately|approx\.?|roughly|~|circa|cerca de|unos|etwa|ungefähr|左右|大约|大概"
 # A lower-bound word after a negation is an upper bound: "nothing above 25", "can't go over 500".
 # i12as: "n't" ends a word ("can't", "dont"), never "decent" or "want" ("a decent phone at least 20k")

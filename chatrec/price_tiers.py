@@ -108,6 +108,16 @@ _SEARCH_OPENING = re.compile(
     r"are there|is there|show me|algo|alguno|alguna|etwas|gibt es|有没有)\b|\W*有没有", re.IGNORECASE)
 
 
+def _without_type_words(message: str, values: Sequence[str]) -> str:
+    """Stop 48: the message without the words of the product types it names: "basic mobiles" / "a basic phone"
+    (the type Basic mobiles) set a budget of "basic", the cheaper half of the basic mobiles."""
+    words = {w.lower() for v in values for w in re.findall(r"[A-Za-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", v))
+             if len(w) > 2}
+    if not words:
+        return message
+    return re.sub(r"[A-Za-z]+", lambda m: " " * len(m.group(0)) if m.group(0).lower() in words else m.group(0), message)
+
+
 def asks_tier_search(message: str, heard: ShopperRequest, said: Tier | None) -> bool:
     """Whether a message read as a question about every item shown asks for items of the price tier it names
     (``said``: :func:`tier_said`) instead ("anything more basic?", "any mid-priced ones?" after a list of TVs:
@@ -160,6 +170,8 @@ def steer(
         return heard, None
     if heard.intent not in ("recommend", "refine", "more_like", "answer") or heard.relative_price and state.last_prices:
         return heard, state.price_tier  # "anything cheaper?" compares with the items shown
+    types = [n for n in {"category", *type_names} if n in heard.include]
+    message = _without_type_words(message, [v for n in types for v in heard.include[n]])
     said = tier_said(message)
     if said is not None and heard.avoid_words:  # stop 43: "nothing fancy" is a budget, not "no 'fancy' in the name"
         cue_words = {w for cue in said.cues if _found(cue, message.lower()) for w in cue.split()}
@@ -168,7 +180,6 @@ def steer(
         return heard.model_copy(update={"price": None, "drop": [*heard.drop, "price"], "relative_price": None}), None
     if heard.price is not None and (heard.price.min is not None or heard.price.max is not None):
         return heard, None
-    types = [n for n in {"category", *type_names} if n in heard.include]
     new_type = any(set(heard.include[n]) != set(state.include.get(n, ())) for n in types)
     tier = said or (next((t for t in load_tiers() if t.name == state.price_tier), None) if new_type else None)
     if tier is None:

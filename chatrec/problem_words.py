@@ -17,6 +17,7 @@ with a bigger battery").
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -67,6 +68,10 @@ def _found(message: str) -> tuple[str, list[str], str] | None:
     return None
 
 
+#: Set while the product of a problem is read with the rules (which call :func:`adjust` again).
+_REREADING = threading.local()
+
+
 def adjust(
     request: ShopperRequest, message: str, vocabulary: Any = None,
     reread: Callable[[str], ShopperRequest] | None = None,
@@ -82,9 +87,19 @@ def adjust(
     if request.language != "en" or reread is None or request.intent not in ("recommend", "refine"):
         return request
     found = _found(message)
-    if found is None:
-        return request
+    if found is None or getattr(_REREADING, "on", False):
+        return request  # stop 48: the product's own words ("basic mobile") read again describe no problem
     product, devices, said = found
+    _REREADING.on = True
+    try:
+        return _with_product(request, reread, product, devices, said)
+    finally:
+        _REREADING.on = False
+
+
+def _with_product(request: ShopperRequest, reread: Callable[[str], ShopperRequest], product: str,
+                  devices: list[str], said: str) -> ShopperRequest:
+    """:func:`adjust` once the problem is found: its product in place of the device that has it."""
     wanted = reread(product).include
     types = {k: v for k, v in wanted.items() if k in _TYPE_FIELDS}
     if not types:

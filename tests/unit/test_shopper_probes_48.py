@@ -217,3 +217,48 @@ def test_more_like_an_item_marks_its_audience_inferred(fashion_chatrec: Any) -> 
     for item in reply.recommendations:
         assert "gender" not in item.reason.split("—")[-1], item.reason
 
+
+@pytest.mark.parametrize(("message", "low", "high"), [
+    ("wirless earbuds undr 2k", None, 2000.0), ("earbuds bellow 2000", None, 2000.0),
+    ("earbuds les than 2000", None, 2000.0), ("less then 500", None, 500.0), ("a phone atleast 20k", 20000.0, None),
+    ("tv abov 30000", 30000.0, None), ("more then 1000", 1000.0, None), ("belong 500", None, None),
+])
+def test_a_budget_word_typed_wrong_is_read(message: str, low: float | None, high: float | None) -> None:
+    """"wirless earbuds undr 2k" set no budget (the summary named none)."""
+    from chatrec.understanding import parse_price
+
+    assert parse_price(message)[:2] == (low, high)
+
+
+@pytest.mark.parametrize(("message", "basic"), [
+    ("a phone for my mom who is 70, simple to use", True), ("a simple phone for my grandpa", True),
+    ("phone with big buttons", True), ("a phone just for calls", True), ("a smartphone that is easy to use", False),
+    ("a simple phone with whatsapp", False), ("a phone for my mom", False), ("basic mobile", True),
+])
+def test_a_simple_phone_is_a_basic_mobile(message: str, basic: bool) -> None:
+    """"a phone for my mom who is 70, simple to use" showed a 44,999 INR OnePlus among smartphones; now keypad
+    phones. The product's own words ("basic mobile") read again once, not for ever (they name the problem too)."""
+    from chatrec.problem_words import adjust, product_for
+    from chatrec.request import ShopperRequest
+
+    found = product_for(message)
+    assert (found is not None and found[0] == "basic mobile") is basic
+    calls: list[str] = []
+
+    def reread(text: str) -> ShopperRequest:
+        calls.append(text)
+        read = ShopperRequest(intent="recommend", query=text, include={"category": ["BasicMobiles"]}
+                              if "basic" in text else {"category": ["Smartphones"]})
+        return adjust(read, text, None, reread)
+
+    adjust(ShopperRequest(intent="recommend", include={"category": ["Smartphones"]}), "a basic mobile", None, reread)
+    assert len(calls) <= 4
+
+
+def test_a_type_named_with_a_tier_word_sets_no_budget() -> None:
+    """"basic mobiles" and "a basic phone" set "<= 1,324 INR", the cheaper half of the basic mobiles."""
+    from chatrec.price_tiers import _without_type_words, tier_said
+
+    assert tier_said("basic mobiles") is not None
+    assert tier_said(_without_type_words("basic mobiles", ["BasicMobiles"])) is None
+    assert tier_said(_without_type_words("a basic tv", ["SmartTelevisions"])) is not None
