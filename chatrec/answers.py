@@ -34,6 +34,7 @@ from chatrec.grounding import Wording
 from chatrec.grounding import display_value as _display
 from chatrec.grounding import format_number as _format_number
 from chatrec.grounding import singular as _singular
+from chatrec.reasons_local import local_writer
 from chatrec.grounding import type_noun as _noun
 from chatrec.grounding import word_tokens as _tokens
 from chatrec.informal import ACCEPT
@@ -415,11 +416,16 @@ def answer_question(
     :func:`resolve_question`."""
     answer = _answer_question(question, items, language, positions=positions, reasons=reasons, field_values=field_values,
                               several=several)
+    writer = local_writer(wording_language(language))
     names = _currency_names(wording_language(language))
-    if not names:
+    if writer is None and not names:
         return answer
-    text = re.sub(r"(\d[\d,.]*) ([A-Z]{3})\b", lambda m: f"{m.group(1)} {names.get(m.group(2), m.group(2))}", answer.text)
-    return replace(answer, text=text)
+
+    def amount(found: re.Match[str]) -> str:  # stop 48: "cuesta 1.299 INR" in Spanish, as its reasons write it
+        figure = writer.figures(found.group(1)) if writer is not None else found.group(1)
+        return f"{figure} {names.get(found.group(2), found.group(2))}"
+
+    return replace(answer, text=re.sub(r"(\d[\d,.]*) ([A-Z]{3})\b", amount, answer.text))
 
 
 def resolve_question(question: str, language: str = "en", earlier: str | None = None) -> str:

@@ -265,11 +265,16 @@ def _fewest_omissions(
     options = _omissions(wishes, label, last)
     # i12al: a child the items are for outweighs any number of colours, uses and seasons ("red casual shoes
     # for boys": the colour and the use go before "boys"); the product type outweighs everything
-    costs = [omission_cost(wishes, option) for _, option in options]
-    if 10 not in costs:  # no child in the wishes: the fewest wishes, in the order given up, the product type last
-        costs = [100 if cost == 100 else 1 for cost in costs]  # stop 48: "a dress for a wedding" then "any in red?"
-        # (no red dress) gave up the dress for red saris; now the wedding and the red go, the dress stays
-    best: tuple[int, Wishes, list[str]] | None = None
+    costs: list[float] = [omission_cost(wishes, option) for _, option in options]
+    if 10 not in costs:  # no child in the wishes: the fewest wishes, in the order given up, except that
+        # stop 48: the product type weighs two and a half wishes and whom it is for one and a half: "a dress for a
+        # wedding" then "any in red?" (no red dress) gave up the dress for red saris; now the wedding and the red
+        # go and the dress stays. A woman's running shoe is still given up for a man's before her colour and use
+        # both; "kurtas for men" then "any in yellow" (none) still keeps the men's (the type goes, as before).
+        audience = set(audience_fields(list(wishes.include)))
+        costs = [2.5 if cost == 100 else 1.5 if (set(wishes.include) - set(option.include)) & audience else 1
+                 for cost, (_, option) in zip(costs, options)]
+    best: tuple[float, Wishes, list[str]] | None = None
     tries = 0
     for size in range(1, len(options) + 1):
         if best is not None and best[0] <= size:

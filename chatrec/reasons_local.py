@@ -103,6 +103,10 @@ class LocalFactWriter:
     def piece(self, name: str, **values: str) -> str:
         return str(self.pieces.get(name, "")).format(**values)
 
+    def figures(self, text: str) -> str:
+        """The figures of ``text`` as this language writes them (:meth:`_figures`)."""
+        return self._figures(text)
+
     def _figures(self, text: str) -> str:
         """Stop 44: the figures of a price or a rating written as this language writes them ("24,269" and "4.2"
         -> "24.269" and "4,2" in German and Spanish; the Indian "1,78,912" grouped in thousands), else as they are."""

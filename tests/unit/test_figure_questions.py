@@ -84,7 +84,7 @@ def test_a_figure_with_a_unit_is_no_price_bound() -> None:
 def test_a_price_asked_in_another_currency_is_said_in_both(question: str, language: str, said: str) -> None:
     answer = answer_question(question, [TV32], language)
     assert said in answer.text, answer.text
-    assert "13,490" in answer.text
+    assert ("13.490" if language in ("es", "de") else "13,490") in answer.text  # stop 48: as the language writes it
 
 
 def test_a_price_asked_in_the_catalogue_currency_is_said_once() -> None:

@@ -262,3 +262,31 @@ def test_a_type_named_with_a_tier_word_sets_no_budget() -> None:
     assert tier_said("basic mobiles") is not None
     assert tier_said(_without_type_words("basic mobiles", ["BasicMobiles"])) is None
     assert tier_said(_without_type_words("a basic tv", ["SmartTelevisions"])) is not None
+
+
+@pytest.mark.parametrize(("language", "question", "written"), [
+    ("es", "¿cuál es el más barato?", "1.299 INR"), ("de", "welcher ist am billigsten?", "1.299 INR"),
+    ("en", "which is the cheapest?", "1,299 INR"), ("zh", "哪个最便宜", "1,299 卢比"),
+])
+def test_answers_write_amounts_as_the_language_does(language: str, question: str, written: str) -> None:
+    """"el más barato" answered "... cuesta 1,299 INR" where the reasons beside it wrote "1.299"."""
+    from chatrec.answers import answer_question
+    from chatrec.catalog import Item
+
+    items = [Item(id="1", title="Kettle A", price=649.0, currency="INR"),
+             Item(id="2", title="Kettle B", price=1299.0, currency="INR")]
+    assert written in answer_question(question, items, language).text
+
+
+def test_whom_it_is_for_and_a_colour_weigh_more_than_the_type() -> None:
+    """"kurtas for men" then "any in yellow" (no yellow men's kurta left, no yellow kurta for anyone): the men's
+    items stay (the type goes), as before; a woman's kurta is no use to him."""
+    from chatrec.query import Wishes, relax
+
+    def fits(wishes: Wishes) -> bool:
+        said = wishes.include
+        return "articleType" not in said or not said.get("baseColour") and not said.get("gender")
+
+    wishes = Wishes(include={"articleType": ["Kurtas"], "gender": ["Men"], "baseColour": ["Yellow"]})
+    kept, dropped = relax(wishes, fits, lambda w: "budget")
+    assert kept.include == {"gender": ["Men"], "baseColour": ["Yellow"]} and dropped == ["Kurtas"]
