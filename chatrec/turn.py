@@ -51,6 +51,7 @@ from chatrec import gaps_round7  # i12aq: shopping gaps round 7
 from chatrec import gaps_round8  # i12aw: shopping gaps round 8
 from chatrec import gaps_round9  # i12bb: shopping gaps round 9
 from chatrec import gaps_round10  # i12bg: shopping gaps round 10
+from chatrec import problem_words  # stop 48: a need said as a problem is no type asked for
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import gaps_round13  # i12br: shopping gaps round 13
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
@@ -1516,6 +1517,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = liked_audience.with_audience(  # stop 43: more like a women's dress is for a woman, no girls' dresses
         heard, index, list(parts.vocabulary.fields), state.include)
     inferred.update(_added(before_liked, heard.include))
+    if heard.intent in ("recommend", "refine") and (problem_words.product_for(message) or gaps_round10.need_for(message)):
+        need_kinds = {"category", *type_fields([*heard.include])}  # "she feels cold a lot": jackets meet the need, not asked
+        inferred.update({name: list(values) for name, values in heard.include.items() if name in need_kinds})
     state.apply(Heard(heard))
     if inferred:
         state.apply(Inferred(inferred))

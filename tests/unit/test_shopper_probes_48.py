@@ -290,3 +290,13 @@ def test_whom_it_is_for_and_a_colour_weigh_more_than_the_type() -> None:
     wishes = Wishes(include={"articleType": ["Kurtas"], "gender": ["Men"], "baseColour": ["Yellow"]})
     kept, dropped = relax(wishes, fits, lambda w: "budget")
     assert kept.include == {"gender": ["Men"], "baseColour": ["Yellow"]} and dropped == ["Kurtas"]
+
+
+def test_a_product_that_meets_a_need_is_no_type_asked_for(fashion_chatrec: Any) -> None:
+    """"something for my grandma, she feels cold a lot" gave jackets "— the type, colour and gender you asked for":
+    the shopper asked for no jacket; the jackets meet the need."""
+    reply = fashion_chatrec.respond("something for my grandma, she feels cold a lot, just show me", session_id="cold")
+    assert reply.recommendations, reply.text
+    assert any(r.attributes.get("articleType") in ("Jackets", "Sweaters", "Sweatshirts") for r in reply.recommendations)
+    for item in reply.recommendations:
+        assert "type" not in item.reason.split("—")[-1], item.reason
