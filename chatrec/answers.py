@@ -34,9 +34,9 @@ from chatrec.grounding import Wording
 from chatrec.grounding import display_value as _display
 from chatrec.grounding import format_number as _format_number
 from chatrec.grounding import singular as _singular
-from chatrec.reasons_local import local_writer
 from chatrec.grounding import type_noun as _noun
 from chatrec.grounding import word_tokens as _tokens
+from chatrec.reasons_local import local_writer
 from chatrec.informal import ACCEPT
 from chatrec.language import Lexicon, detect_language, fold
 from chatrec.money import DEFAULT_RATES, convert, format_amount, named_currency, parse_budget

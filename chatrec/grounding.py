@@ -192,7 +192,6 @@ def _given_up_values(state: Any) -> list[str]:
     return [v for vs in (before.get("include") or {}).values() for v in vs if v not in now]
 
 
-
 def _said_values(state: Any) -> dict[str, tuple[str, ...]]:
     """The values in force the shopper asked for: less those inferred (stop 48, ``state.inferred``: whom a bought
     dress is sold to, the audience of an item liked), which narrow the search but were never asked for."""

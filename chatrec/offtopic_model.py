@@ -305,7 +305,6 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
     return model.decide(request, probabilities)
 
 
-_SHOP_SELLS = re.compile(r"\b(?:sell|stock|carry|deal in)\b", re.IGNORECASE)
 _HAS_ANY = re.compile(r"\b(?:have|got)\s+any\b", re.IGNORECASE)
 
 
@@ -315,20 +314,15 @@ def _asks_shop_for_product(message: str) -> bool:
     when X is a product's name (:func:`chatrec.not_carried.product_nouns`) or said with "any"."""
     from chatrec.grounding import singular
     from chatrec.not_carried import GENERIC, asked_for, product_nouns
+    from chatrec.unsold import SELLS, TERMS
 
     thing = asked_for(message)
     words = re.findall(r"[a-z]+", (thing or "").lower())
-    if not words or len(words) > 4 or set(words) & (GENERIC | _SHOP_TERMS):
+    if not words or len(words) > 4 or set(words) & (GENERIC | TERMS | {"out", "time", "repair", "repairs"}):
         return False
     head = words[-1]
-    return bool(_SHOP_SELLS.search(message) or _HAS_ANY.search(message)
+    return bool(SELLS.search(message.lower()) or _HAS_ANY.search(message)
                 or {head, singular(head)} & product_nouns())
-
-
-#: Things a shop has that are no products ("do you offer free shipping?").
-_SHOP_TERMS = frozenset("shipping delivery returns return refund refunds warranty guarantee discount discounts coupon "
-                        "coupons sale sales offer offers deal deals emi installments financing store stores branch "
-                        "branches outlet outlets app website service services repairs repair out time".split())
 
 
 def _inside_another_understand() -> bool:

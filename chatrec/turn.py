@@ -91,8 +91,7 @@ from chatrec import assortment  # lead, stop 36: what brands / sizes / prices th
 from chatrec import unsold  # lead, stop 37: a product the shop does not sell, asked for
 from chatrec.dialogue import (
     Asked, Choosing, DialogueState, FitsMakes, Heard, Inferred, Named, NotSold, PriceTier, Reshown, Shown, SpecsWanted,
-    Undone,
-    Restored, Wanted, Wishes, rounded_bound,
+    Undone, Restored, Wanted, Wishes, rounded_bound,
 )
 from chatrec import followups  # i12k: conversation-level readings (relative budgets, shop terms, earlier lists)
 from chatrec.linking import Mention

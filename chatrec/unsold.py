@@ -28,7 +28,7 @@ from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["unsold_asked"]
+__all__ = ["SELLS", "TERMS", "unsold_asked"]
 
 _DATA = Path(__file__).parent / "data" / "unsold_products.json"
 
@@ -47,11 +47,12 @@ _ASKS = {
 
 _NAMED_YOU = re.compile(r"\b(you|u|ya)\s+(?:guys|folks|all|people|lot|lads)\b", re.IGNORECASE)
 _FILLER = re.compile(r"\b(you|u|ya|shop)\s+(?:also|even|still|ever|currently|actually|by any chance)\b", re.IGNORECASE)
-_SELLS = re.compile(r"\b(?:sell|stock|carry|deal in)\b")
+#: A question that asks for a product by a verb of selling ("do you sell / stock / carry ...").
+SELLS = re.compile(r"\b(?:sell|stock|carry|deal in)\b")
 #: Things a shop has that are no products ("do you sell gift cards?" is a product; these are not).
-_TERMS = frozenset("shipping delivery returns return refund refunds warranty guarantee discount discounts coupon coupons "
-                   "sale sales offer offers deal deals emi installments financing store stores branch branches outlet "
-                   "outlets online app website service services".split())
+TERMS = frozenset("shipping delivery returns return refund refunds warranty guarantee discount discounts coupon coupons "
+                  "sale sales offer offers deal deals emi installments financing store stores branch branches outlet "
+                  "outlets online app website service services".split())
 
 
 _UMLAUTS = str.maketrans("äöü", "aou")
@@ -125,7 +126,7 @@ def unsold_asked(message: str, language: str, vocabulary: Container[str], docume
     words = [w for w in tokens(thing or "") if w.isalpha()]
     # "do you sell / stock / carry air fryers?" asks for a product whatever its name; "do you have ..." only
     # when the name is a product's ("do you have free shipping?" is a term of the shop)
-    selling = bool(_SELLS.search(message.lower())) and not (set(words) & (GENERIC | _TERMS))
+    selling = bool(SELLS.search(message.lower())) and not (set(words) & (GENERIC | TERMS))
     if not words or len(words) > 4 or not (selling or {words[-1], singular(words[-1])} & product_nouns()):
         return None
     return None if _sold(" ".join(words), vocabulary, documents, type_values) else thing

@@ -198,10 +198,12 @@ def _names(item: Any) -> list[str]:
 
 
 def _says_price(text: str, price: float | None) -> bool:
-    """Whether the text gives this price (with or without thousands separators, decimals)."""
+    """Whether the text gives this price (with or without thousands separators, decimals; "27,999" or, as
+    Spanish and German write it, "27.999")."""
     if price is None:
         return False
     forms = {f"{price:,.0f}", f"{price:.0f}", f"{price:,.2f}", f"{price:.2f}"}
+    forms |= {f.translate(str.maketrans(",.", ".,")) for f in forms}
     return any(re.search(r"(?<![0-9.,])" + re.escape(f) + r"(?![0-9])", text) for f in forms)
 
 
