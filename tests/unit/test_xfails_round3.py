@@ -125,7 +125,7 @@ def test_the_dearer_of_two_shown_in_spanish(electronics: ChatRec) -> None:
     reply = electronics.respond("vale, la más cara entonces", session_id="dearer")
     dearer = max(first.recommendations, key=lambda r: electronics.item(r.item_id).price or 0)
     assert not reply.recommendations or {r.item_id for r in reply.recommendations} <= {r.item_id for r in first.recommendations}
-    assert "32,990" in reply.text and electronics.item(dearer.item_id).title[:20] in reply.text
+    assert "32.990" in reply.text and electronics.item(dearer.item_id).title[:20] in reply.text  # as Spanish writes it
 
 
 # --- a phrase with digits turned down as a whole ---
