@@ -280,6 +280,14 @@ _RANKED_ITEMS = re.compile(r"\b(?:best[- ]?sell\w*|most popular|popular (?:ones|
                            r"beliebteste", re.IGNORECASE)
 
 
+#: Stop 49: a question for what serves a purpose, in the four languages ("what's good for making coffee?",
+#: "在家煮咖啡用什么好?", "¿qué me recomiendas para un viaje?", "was eignet sich zum Wandern?"): it asks for products.
+_PURPOSE = re.compile(r"\b(?:good|best|great|ideal|useful|handy|suitable|recommend\w*) (?:for|to)\b|用什么好|什么适合|适合\S*的|"
+                      r"\brecomienda(?:s|n)?(?: algo)? para\b|\b(?:es|sería|seria) (?:bueno|mejor) para\b|\bsirve para\b|"
+                      r"\bwas (?:ist|wäre|waere) (?:gut|am besten) (?:für|fuer|zum|zur)\b|\bwas eignet sich\b|"
+                      r"\bwas empfiehlst du\b|\bwas empfehlen sie\b", re.IGNORECASE)
+
+
 def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperRequest:
     """The last step of :func:`chatrec.understanding.understand`: the learned reader's say on off-topic turns.
 
@@ -298,6 +306,8 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
         return request  # stop 45: "what are your best sellers?", "what's trending?": items ranked by what buyers did
     if _asks_shop_for_product(message):
         return request  # stop 48: "do you have sherwanis?", "do you sell bikes?": the shop's range, answered from it
+    if request.query and _PURPOSE.search(message):
+        return request  # stop 49: "在家煮咖啡用什么好?", "¿qué me recomiendas para hacer café?": products for a purpose
     model = loaded_model()
     if model is None:
         return request

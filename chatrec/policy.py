@@ -256,7 +256,8 @@ def named_options(plan: QuestionPlan, candidates: Sequence[Any], words: Iterable
     fans, Table fans": every heater's description says "fan", so all fitted. A value whose last word is the
     shopper's word ("Ceiling fans", "TableFans") is that product; one that only holds the word elsewhere ("Fan
     heaters") comes after, and one that does not hold it at all ("Electric heaters") gives way to another value
-    the word names among the candidates ("Pedestal fans"). Unchanged unless at least two values are so named.
+    the word names among the candidates ("Pedestal fans"). When fewer than two values are so named, the values
+    holding the shopper's words anywhere come first ("making coffee": "Drip coffee machines", "Coffee presses").
     """
     from chatrec.grounding import singular
     from chatrec.text import tokens
@@ -272,7 +273,13 @@ def named_options(plan: QuestionPlan, candidates: Sequence[Any], words: Iterable
     values = list(dict.fromkeys([*plan.options, *(v for item in items for v in field_values(item, plan.attribute))]))
     named = [v for v in values if (said := value_words(v)) and said[-1] in wanted]
     if len(named) < 2:
-        return plan
+        # stop 49: "something for making coffee" asked "Mixer grinders, Hand blenders, Electric kettles, Drip coffee
+        # machines, ...": values that hold the shopper's words come first, those holding more of them first
+        held = sorted((v for v in values if wanted & set(value_words(v))), key=lambda v: -len(wanted & set(value_words(v))))
+        options = list(dict.fromkeys([*named, *held, *plan.options]))[: len(plan.options)]
+        if not held or options == list(plan.options):
+            return plan
+        return QuestionPlan(plan.attribute, options, plan.gain, plan.gains, plan.reason + "; options the wish names first")
     holding = [v for v in plan.options if v not in named and wanted & set(value_words(v))]
     options = [*named, *holding, *(v for v in plan.options if v not in named and v not in holding)][: len(plan.options)]
     if options == list(plan.options):

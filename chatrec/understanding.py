@@ -387,6 +387,14 @@ _SHOPPING = re.compile(
     r"go with|fit|fits|size|sizes|brand|brands|colou?rs?|options?|available|order|for (?:a|an|my|the|her|him|me)|"
     r"popular|trending|latest|new arrivals?|bestsell\w*|best sell\w*|in style|in fashion|fashionable|in season)\b"
 )
+#: Stop 49: a question for what serves a purpose ("what's good for making coffee at home?", "which is best for
+#: the gym?", "anything useful for a long flight?"): in a shop, it asks for products.
+_GOOD_FOR = re.compile(
+    r"^\W*(?:so |and |ok(?:ay)? |hi |hey |hello )?(?:what(?:'?s| is| are|'re| would be| will be)?|which(?: one)?(?:'?s| is| are)?"
+    r"|anything|something)\s+(?:(?:really|very|the|most|be|is|are|would|will)\s+)*"
+    r"(?:good|best|great|ideal|useful|handy|nice|recommended|suitable|right|better|perfect|buen[oa]s?|mejor|gut|gute|"
+    r"guter|beste)\s+(?:for|to|para|fur|für|zum|zur)\b"  # "¿qué es bueno para ...?", "was ist gut für ...?"
+)
 #: Thanks or goodbye opening a message with no wish ("thanks a ton, you've been very helpful").
 _THANKS = re.compile(r"^\W*(?:thanks?|thank you|thx|ty|cheers|many thanks|much appreciated|bye|goodbye)\b")
 #: The shopper adds a product type rather than replacing one ("and a belt", "also a belt"); "now a
@@ -1936,7 +1944,8 @@ def _intent(
         return "off_topic"
     if _SERVICE.search(lowered) and not request.references and (shown or not _UNSHOWN_REFERENCE.search(lowered)):
         return "off_topic"
-    if not exact_matches and not request.price and _OFF_TOPIC.search(lowered) and not interest:
+    if not exact_matches and not request.price and _OFF_TOPIC.search(lowered) and not interest \
+            and not _GOOD_FOR.search(lowered):  # stop 49: "what's good for a long flight?" asks for products
         return "off_topic"
     if shown and _SHOW_AGAIN.search(lowered):
         return "show_again"
@@ -1988,7 +1997,7 @@ def _intent(
         return "chitchat"  # small talk, or a remark about the assistant ("you're kinda slow lol")
     if (
         not shown and not wishes and not request.show_now and not request.drop and not request.references
-        and _WORLD_QUESTION.search(lowered) and not _SHOPPING.search(lowered)
+        and _WORLD_QUESTION.search(lowered) and not _SHOPPING.search(lowered) and not _GOOD_FOR.search(lowered)
         and not (_WHAT_ABOUT.match(lowered) and request.query)  # "what about sherwanis?": a product
     ):
         return "off_topic"  # "who won the match?", "how do I cook biryani?": nothing to shop for

@@ -1,0 +1,65 @@
+"""Stop 49: wording found by holding conversations on the demo catalogues as a shopper.
+
+Each test names the reply that was wrong before; each fails without its change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chatrec.understanding import TurnContext, understand
+
+
+def _read(catalogues: dict[str, Any], name: str, message: str, **context: Any) -> Any:
+    vocabulary, _ = catalogues[name]
+    return understand(message, vocabulary, TurnContext(catalog_currency="INR" if name == "electronics" else None, **context))
+
+
+@pytest.mark.parametrize("message", [
+    "what's good for making coffee at home?",
+    "what's good for cleaning my laptop screen?",
+    "what's best for listening to music at the gym?",
+    "what is good for keeping food warm?",
+    "what's good for a long flight?",
+    "which is best for gaming?",
+    "anything good for a picnic?",
+])
+def test_a_question_for_what_serves_a_purpose_asks_for_products(catalogues: dict[str, Any], message: str) -> None:
+    """"what's good for making coffee at home?" answered "I can only help with shopping in this catalogue"."""
+    assert _read(catalogues, "electronics", message).intent == "recommend"
+
+
+@pytest.mark.parametrize("message", ["what's the weather like in Delhi?", "what is the weather good for?",
+                                     "who won the match yesterday?"])
+def test_questions_about_the_world_stay_off_topic(catalogues: dict[str, Any], message: str) -> None:
+    assert _read(catalogues, "electronics", message).intent == "off_topic"
+
+
+def test_quick_replies_that_hold_the_shoppers_word_come_first() -> None:
+    """"something for making coffee" asked "Mixer grinders, Hand blenders, Electric kettles, Drip coffee machines"."""
+    from chatrec.catalog import Item
+    from chatrec.policy import QuestionPlan, named_options
+
+    kinds = ["MixerGrinders"] * 4 + ["HandBlenders"] * 4 + ["ElectricKettles"] * 3 + ["DripCoffeeMachines", "CoffeePresses"]
+    items = [Item(id=str(n), title=f"Item {n}", category=kind) for n, kind in enumerate(kinds)]
+    plan = QuestionPlan("category", ["MixerGrinders", "HandBlenders", "ElectricKettles", "DripCoffeeMachines"], 1.0, {}, "")
+    options = named_options(plan, items, {"making", "coffee"}).options
+    assert options == ["DripCoffeeMachines", "CoffeePresses", "MixerGrinders", "HandBlenders"]
+    assert named_options(plan, items, {"sofa"}).options == plan.options
+
+
+@pytest.mark.parametrize("message", ["¿qué es bueno para un vuelo largo?", "was ist gut für einen langen Flug?"])
+def test_the_purpose_question_in_spanish_and_german(catalogues: dict[str, Any], message: str) -> None:
+    """"¿qué es bueno para un vuelo largo?" was off topic ("vuelo" reads "flight")."""
+    assert _read(catalogues, "electronics", message).intent == "recommend"
+
+
+@pytest.mark.parametrize("message", ["在家煮咖啡用什么好?", "¿qué me recomiendas para hacer café en casa?",
+                                     "was eignet sich zum Kaffeekochen?", "quiero algo para preparar café"])
+def test_making_coffee_in_chinese_spanish_and_german_asks_for_coffee_makers(catalogues: dict[str, Any], message: str) -> None:
+    """"¿qué me recomiendas para hacer café en casa?" read the brand "Cafe" ("café" is also a colour); "在家煮咖啡用什么好?"
+    read a French press, and once "煮咖啡" read "making coffee", the learned reader turned it off topic."""
+    request = _read(catalogues, "electronics", message)
+    assert request.intent == "recommend" and "coffee" in request.query and not request.include.get("brand"), request
