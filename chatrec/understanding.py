@@ -387,6 +387,9 @@ _SHOPPING = re.compile(
     r"go with|fit|fits|size|sizes|brand|brands|colou?rs?|options?|available|order|for (?:a|an|my|the|her|him|me)|"
     r"popular|trending|latest|new arrivals?|bestsell\w*|best sell\w*|in style|in fashion|fashionable|in season)\b"
 )
+#: Stop 49: where the shopper is, no product ("something comfy to wear at home" showed a cushion cover, the
+#: fashion demo's one "Home" item; "a shirt i can wear at home" asked for shirts among Home items).
+_AT_HOME = re.compile(r"\b(?:at|around|round|about) (?:the |my |our |your )?(?:home|house|place)\b|\bin the house\b")
 #: Stop 49: a question for what serves a purpose ("what's good for making coffee at home?", "which is best for
 #: the gym?", "anything useful for a long flight?"): in a shop, it asks for products.
 _GOOD_FOR = re.compile(
@@ -1339,6 +1342,7 @@ def understand(
     text = foreign_phrasing.noun_first(text, language, vocabulary.value_phrases)  # i12i: "bocina bluetooth"
     text = _NEGATION_PHRASES.sub(" not ", text)
     text = re.sub(r"\b(?:apart|aside) from\b", " except ", text)
+    text = _AT_HOME.sub(" ", text)  # stop 49: "a shirt i can wear at home" names no Home products
     lowered = re.sub(r"\s+", " ", text).strip()
     # "the cheaper of the two" names a shown item; it asks for no cheaper search.
     price_positions, price_spans = _price_references(lowered, context, vocabulary)

@@ -63,3 +63,27 @@ def test_making_coffee_in_chinese_spanish_and_german_asks_for_coffee_makers(cata
     read a French press, and once "煮咖啡" read "making coffee", the learned reader turned it off topic."""
     request = _read(catalogues, "electronics", message)
     assert request.intent == "recommend" and "coffee" in request.query and not request.include.get("brand"), request
+
+
+@pytest.mark.parametrize(("message", "field", "value"), [
+    ("i need something comfy for lounging at home", "subCategory", "Loungewear and Nightwear"),
+    ("something to lounge in", "subCategory", "Loungewear and Nightwear"),
+    ("a shirt i can wear at home", "category", "Shirts"),
+])
+def test_at_home_is_where_the_shopper_is_no_home_product(catalogues: dict[str, Any], message: str, field: str,
+                                                          value: str) -> None:
+    """"i need something comfy for lounging at home" showed the fashion demo's one Home item, a cushion cover."""
+    request = _read(catalogues, "fashion", message)
+    assert request.include.get(field) == [value] and "masterCategory" not in request.include, request
+
+
+def test_home_said_as_a_product_still_names_home_products(catalogues: dict[str, Any]) -> None:
+    assert _read(catalogues, "fashion", "home decor").include.get("masterCategory") == ["Home"]
+
+
+def test_loungewear_is_english() -> None:
+    """"loungewear" was read as German (the German label table named the type "Loungewear")."""
+    from chatrec.language import detect_language
+
+    assert detect_language("loungewear") == "en"
+    assert detect_language("loungewear for women") == "en"
