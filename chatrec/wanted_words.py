@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from chatrec.grounding import singular
 from chatrec.specs import _feature_patterns, features
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ def asked(
     avoided = {w.lower() for w in heard.avoid_words}
     said = [*heard.include.values(), *heard.exclude.values(), *(current or {}).values()]
     read = {w.lower() for vs in said for v in vs for w in _CAMEL.findall(v)}
+    read |= {singular(w) for w in read}  # stop 49: "keyboard cover" read the type "...Covers": no wanted "cover"
     found = [name for name in sorted(features(text)) if not set(name.split()) <= read]
     found += [c for c in _colours() if c not in values and c not in read
               and re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)]

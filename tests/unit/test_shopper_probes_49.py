@@ -87,3 +87,15 @@ def test_loungewear_is_english() -> None:
 
     assert detect_language("loungewear") == "en"
     assert detect_language("loungewear for women") == "en"
+
+
+def test_a_type_asked_for_is_no_feature_its_items_must_state() -> None:
+    """"keyboard cover" read the types "...Covers" and still wanted titles to state "cover" (singular and plural
+    were not matched), so keyboard protector skins were pushed down the list behind webcam covers."""
+    from chatrec.request import ShopperRequest
+    from chatrec.wanted_words import asked
+
+    heard = ShopperRequest(intent="recommend", query="keyboard cover",
+                           include={"category": ["CameraPrivacyCovers", "DustCovers"]})
+    assert "cover" not in asked("keyboard cover", heard, frozenset())
+    assert asked("a wireless keyboard cover", heard, frozenset()) == ["wireless"]
