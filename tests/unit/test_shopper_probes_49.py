@@ -99,3 +99,15 @@ def test_a_type_asked_for_is_no_feature_its_items_must_state() -> None:
                            include={"category": ["CameraPrivacyCovers", "DustCovers"]})
     assert "cover" not in asked("keyboard cover", heard, frozenset())
     assert asked("a wireless keyboard cover", heard, frozenset()) == ["wireless"]
+
+
+def test_lightweight_is_a_feature_a_heavy_weight_title_contradicts() -> None:
+    """"lightweight please" of irons listed "Usha EI 3710 Heavy Weight 1000-Watt Dry Iron" among the light ones."""
+    from chatrec.catalog import Item
+    from chatrec.specs import features
+    from chatrec.wanted_words import states
+
+    assert "lightweight" in features("a lightweight iron please")
+    heavy = Item(id="1", title="Usha EI 3710 Heavy Weight 1000-Watt Dry Iron", description="lightweight handle")
+    light = Item(id="2", title="USHA EI 1602 1000 W Lightweight Dry Iron")
+    assert not states(heavy, ["lightweight"]) and states(light, ["lightweight"])
