@@ -1665,6 +1665,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 else:
                     state.min_price, state.max_price = budget_before
                     notes.append(phrases.render("no_cheaper"))
+    if heard.relative_price == "pricier" and heard.price is None and state.last_prices and gaps_round11.fitting_count(
+            state.specs, parts.retriever, filters_for(state.wishes()), excluded(state, profile, with_shown=False)) == 0:
+        # stop 49: "something more premium" of speakers under 2000 where none costs more than those shown: the
+        # budget stays and the reply says so (it left out ">= 2,001" and showed a cheaper speaker)
+        state.min_price, state.max_price = budget_before
+        notes.append(phrases.render("no_pricier"))
     if heard.relative_price and heard.price is not None and state.last_prices:  # i12k: "cheaper than the first"
         if parts.retriever.count(filters_for(state.wishes()), excluded(state, profile, with_shown=False)) == 0:
             state.min_price, state.max_price = budget_before  # nothing is: the budget stays, and the reply says so

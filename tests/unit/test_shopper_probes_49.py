@@ -111,3 +111,14 @@ def test_lightweight_is_a_feature_a_heavy_weight_title_contradicts() -> None:
     heavy = Item(id="1", title="Usha EI 3710 Heavy Weight 1000-Watt Dry Iron", description="lightweight handle")
     light = Item(id="2", title="USHA EI 1602 1000 W Lightweight Dry Iron")
     assert not states(heavy, ["lightweight"]) and states(light, ["lightweight"])
+
+
+@pytest.mark.parametrize("message", ["something more premium", "none of these, something more premium"])
+def test_more_premium_where_nothing_costs_more_says_so_and_keeps_the_budget(electronics_chatrec: Any,
+                                                                             message: str) -> None:
+    """Bluetooth speakers under 2000, then "something more premium" where no speaker costs more: the reply left
+    out ">= 2,001" ("Nothing matched every wish") and showed a cheaper speaker as the premium one."""
+    first = electronics_chatrec.respond("standard televisions under 9000, just show me", session_id="premium")
+    assert len(first.recommendations) == 3, first.text  # every standard TV of the fixture (6,999 to 7,999 INR)
+    reply = electronics_chatrec.respond(message, session_id="premium")
+    assert "nothing pricier" in reply.text and ">=" not in reply.text, reply.text
