@@ -104,6 +104,10 @@ _OPENERS = re.compile(r"^\W*(?:(?:(?:no|nah)\s*,|(?:actually|ok(?:ay)?|hmm+|wait
                       r"\b[\s,.!-]*)\s*)+", re.IGNORECASE)
 
 
+#: Words that open a refusal, not a product's name ("no sneakers", "not jeans", "nothing leather").
+_REFUSING = frozenset({"no", "not", "nothing", "without", "never", "nor", "none"})
+
+
 def bare_thing(message: str) -> str | None:
     """The product a message of a few words names with no verb ("sneakers for men" -> "sneakers"), when its
     head word is a known name of a product (:func:`product_nouns`), else None."""
@@ -112,8 +116,8 @@ def bare_thing(message: str) -> str | None:
         return None
     thing = _LEAD.sub("", _TAIL.sub("", _END.sub("", match.group("e")))).strip()
     words = [w for w in tokens(thing) if w.isalpha()]
-    if not words or len(words) > 3 or words[-1] not in product_nouns():
-        return None
+    if not words or len(words) > 3 or words[-1] not in product_nouns() or words[0] in _REFUSING:
+        return None  # stop 49: "no sneakers" turns sneakers down; it asks for nothing to call not carried
     return thing
 
 

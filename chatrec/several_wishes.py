@@ -272,6 +272,10 @@ def _refused_kind(request: Any, text: str, language: str, vocabulary: Any, read_
     both = {name: values for name, values in both.items() if values}
     if not both:
         return request
+    from chatrec.understanding import refuses_kind
+
+    if refuses_kind(text):
+        return request  # stop 49: "shoes, not sneakers": the turn refuses the kind's own types (kind_words.narrowed)
     include = {name: [v for v in values if v not in both.get(name, ())] for name, values in request.include.items()}
     include = {name: values for name, values in include.items() if values}
     if not set(include) & types:

@@ -96,7 +96,8 @@ from chatrec.text import tokens as text_tokens
 from chatrec.vocabulary import CatalogueVocabulary, audience_fields, is_categorical
 
 __all__ = [
-    "Match", "TurnContext", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "type_fields", "understand",
+    "Match", "TurnContext", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "refuses_kind", "type_fields",
+    "understand",
 ]
 
 logger = logging.getLogger(__name__)
@@ -949,6 +950,17 @@ def _fronted_dislike(after: list[str]) -> bool:
     return True
 
 
+def refuses_kind(message: str) -> bool:
+    """Stop 49: whether the message turns down a kind word (``prompts/kind_words.json``: "not sneakers", "no
+    trainers") that the rules read as a broader type the shopper may also ask for ("shoes, not sneakers")."""
+    from chatrec.kind_words import load_kinds
+
+    words = sorted({w for kind in load_kinds()[0] for w in kind.words if w.isascii()}, key=len, reverse=True)
+    kinds = "|".join(re.escape(w) for w in words)
+    return bool(words) and re.search(rf"\b(?:not|no|aren'?t|isn'?t|without|never|nor)\b(?:\s+(?:any|a|an|the|more|really))*"
+                                     rf"\s+(?:{kinds})\b", message.lower()) is not None
+
+
 def _negation_flags(tokens: list[str], matches: list[Match], types: set[str],
                     words: list[str] | None = None) -> list[bool]:
     """For every token, whether a negation governs it (``words``: the tokens before verbs became "\\0")."""
@@ -1494,8 +1506,13 @@ def understand(
         target = exclude if flags[match.start] else include
         for name, values in match.values.items():
             target.setdefault(name, set()).update(values)
+    refused_kind = refuses_kind(message)
     for name, unwanted in exclude.items():
         if name in include:
+            if refused_kind and name in types and include[name] & unwanted:
+                # stop 49: "shoes, not sneakers": sneakers read as the Shoes the shopper asked for; the turn
+                # refuses the kind's own types (sports and casual shoes: gaps_round10.refused_kind), shoes stay
+                continue
             include[name] -= unwanted
             if not include[name]:
                 del include[name]

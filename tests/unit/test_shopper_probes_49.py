@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from chatrec.not_carried import bare_thing
 from chatrec.understanding import TurnContext, understand
 
 
@@ -122,3 +123,20 @@ def test_more_premium_where_nothing_costs_more_says_so_and_keeps_the_budget(elec
     assert len(first.recommendations) == 3, first.text  # every standard TV of the fixture (6,999 to 7,999 INR)
     reply = electronics_chatrec.respond(message, session_id="premium")
     assert "nothing pricier" in reply.text and ">=" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize("message", ["shoes that aren't sneakers, for women", "shoes, not sneakers", "shoes but no trainers"])
+def test_shoes_that_are_not_sneakers_keep_the_shoes(fashion_chatrec: Any, message: str) -> None:
+    """"shoes that aren't sneakers, for women" asked "Which category? Shoes, Topwear, Bags": "sneakers" reads
+    as the Shoes said before it, and the refusal took the shoes away."""
+    reply = fashion_chatrec.respond(message, session_id="not-sneakers")
+    constraints = reply.metadata["constraints"]
+    assert "Shoes" in constraints["include"].get("subCategory", []), constraints
+    assert {"Sports Shoes", "Casual Shoes"} <= set(constraints["exclude"].get("articleType", constraints["exclude"].get(
+        "category", []))), constraints
+
+
+def test_a_refused_product_is_nothing_asked_for() -> None:
+    """"no sneakers" as a first message answered "I found nothing called “no sneakers” in this catalogue"."""
+    assert bare_thing("no sneakers") is None and bare_thing("not jeans") is None
+    assert bare_thing("actually, a backpack") == "backpack"
