@@ -44,7 +44,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("more", re.compile(rf"\b(?:(?:muéstrame|muestrame|enséñame|enseñame|dame)\s+)?(?:otr[oa]s\s+)?{_N}\s+(?:más|mas)\b{_ITEMS_AFTER}", re.I)),
     ("more", re.compile(rf"\botr[oa]s\s+{_N}\b{_NOT_AFTER}", re.I)),
     ("more", re.compile(rf"\b(?:zeig(?:e)?\s+(?:mir\s+)?)?noch\s+{_N}\b{_NOT_AFTER}(?:\s+(?:weitere|mehr|andere))?", re.I)),
-    ("more", re.compile(rf"\b{_N}\s+(?:weitere|andere)\b", re.I)),
+    # (stop 49: "eine andere Farbe", "eine andere Marke" ask for another colour or make, no count)
+    ("more", re.compile(rf"\b{_N}\s+(?:weitere|andere)\b(?!\s+(?:farben?|marken?|modelle?|arten?|gr(?:ö|oe)(?:ß|ss)en?|stile?)\b)", re.I)),
     ("more", re.compile(rf"再(?:来|看|给我看|推荐|要)?{_HAN_N}(?:个|款|件|条|双|副|台|部)")),
     ("only", re.compile(rf"\b(?:just|only)\s+(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:top|first|best)?\s*{_N}\b{_NOT_AFTER}(?:\s+(?:please|pls|plz|items?|ones?|of them))?", re.I)),
     ("only", re.compile(rf"\bshow\s+(?:me\s+)?(?:just\s+|only\s+)?(?:the\s+)?(?:top|first|best)\s+{_N}\b", re.I)),

@@ -140,3 +140,18 @@ def test_a_refused_product_is_nothing_asked_for() -> None:
     """"no sneakers" as a first message answered "I found nothing called “no sneakers” in this catalogue"."""
     assert bare_thing("no sneakers") is None and bare_thing("not jeans") is None
     assert bare_thing("actually, a backpack") == "backpack"
+
+
+@pytest.mark.parametrize(("first", "message"), [
+    ("a red handbag for women", "in another colour"),
+    ("女士红色手提包", "换个颜色"),
+    ("un bolso rojo para mujer", "otro color"),
+    ("eine rote Handtasche für Damen", "eine andere Farbe"),
+])
+def test_another_colour_leaves_the_colour_in_force_out(fashion_chatrec: Any, first: str, message: str) -> None:
+    """"换个颜色" ("change the colour") was read as "none of these" and showed five more red handbags; "otro color"
+    and "eine andere Farbe" (read as "one more") did the same: only the plural ("otros colores") was known."""
+    fashion_chatrec.respond(first, session_id="colour")
+    reply = fashion_chatrec.respond(message, session_id="colour")
+    constraints = reply.metadata["constraints"]
+    assert "baseColour" not in constraints["include"] and constraints["exclude"].get("baseColour") == ["Red"], constraints
