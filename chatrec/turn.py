@@ -1342,6 +1342,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                          "show_now": True})
     went_with = next((n for n in kinds if len(heard.include.get(n, ())) >= 2), None)
     if heard.intent == "recommend" and heard.show_now and went_with and goes_with.asks(message):
+        # stop 49: of the kinds that go with it, those the shop has for its wearer ("what would go with it?" of a
+        # men's kurta named "Dupatta, Earrings, Flats, Leggings, Sandals" and showed men's sandals)
+        wearer = {n: vs for n, vs in {**state.include, **heard.include}.items()
+                  if n in audience_fields([*state.include, *heard.include])}
+        worn = [v for v in heard.include[went_with]
+                if parts.retriever.count(filters_for(Wishes(include={**wearer, went_with: (v,)}))) > 0]
+        if wearer and worn and len(worn) < len(heard.include[went_with]):
+            heard = heard.model_copy(update={"include": {**heard.include, went_with: worn}})
         # lead: "anything to go with it?": the kinds that go with it, named
         chosen = goes_with.chosen(message, [index.get(i) for i in state.last_shown if i in index], state.last_references,
                                   heard.language)

@@ -155,3 +155,12 @@ def test_another_colour_leaves_the_colour_in_force_out(fashion_chatrec: Any, fir
     reply = fashion_chatrec.respond(message, session_id="colour")
     constraints = reply.metadata["constraints"]
     assert "baseColour" not in constraints["include"] and constraints["exclude"].get("baseColour") == ["Red"], constraints
+
+
+def test_what_goes_with_a_mans_piece_names_only_what_the_shop_has_for_men(fashion_chatrec: Any) -> None:
+    """"what would go with it?" of a men's kurta named "Dupatta, Earrings, Flats, Leggings, Sandals" (the women's
+    kinds that go with a kurta) and then showed men's sandals; here men's sandals named handbags and tops."""
+    first = fashion_chatrec.respond("sandals for men, just show me", session_id="goes")
+    assert first.recommendations and "Men" in first.recommendations[0].title, first.text
+    reply = fashion_chatrec.respond("the first one, what would go with it?", session_id="goes")
+    assert "To go with it" in reply.text and "Handbags" not in reply.text and "Tops" not in reply.text, reply.text
