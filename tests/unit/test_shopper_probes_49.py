@@ -164,3 +164,14 @@ def test_what_goes_with_a_mans_piece_names_only_what_the_shop_has_for_men(fashio
     assert first.recommendations and "Men" in first.recommendations[0].title, first.text
     reply = fashion_chatrec.respond("the first one, what would go with it?", session_id="goes")
     assert "To go with it" in reply.text and "Handbags" not in reply.text and "Tops" not in reply.text, reply.text
+
+
+def test_a_generic_verb_the_shopper_said_is_no_feature_of_the_item() -> None:
+    """"what's good for making coffee at home?": reasons said "with coffee and making, as its description says"."""
+    from chatrec.catalog import Item
+    from chatrec.grounding import FactWriter, Request, facts_for
+
+    frother = Item(id="1", title="Oratech Coffee Frother electric", category="HandBlenders",
+                   description="Froth maker for making coffee, cappuccino and lattes at home")
+    reason = FactWriter().write(facts_for(frother, Request(text="what's good for making coffee at home?")))
+    assert "coffee" in reason and "making" not in reason and "home" not in reason, reason
