@@ -175,3 +175,26 @@ def test_a_generic_verb_the_shopper_said_is_no_feature_of_the_item() -> None:
                    description="Froth maker for making coffee, cappuccino and lattes at home")
     reason = FactWriter().write(facts_for(frother, Request(text="what's good for making coffee at home?")))
     assert "coffee" in reason and "making" not in reason and "home" not in reason, reason
+
+
+@pytest.mark.parametrize(("message", "product"), [
+    ("i want to start a podcast", "microphone"),
+    ("something to record my voice for youtube videos", "microphone"),
+    ("the kids need something for online classes", "webcam or headset"),
+    ("my laptop camera is useless for zoom meetings", "webcam or headset"),
+    ("need something to watch netflix on the big screen", "smart tv or streaming client"),
+    ("i want to make my old tv smart", "smart tv or streaming client"),
+])
+def test_more_needs_said_in_words_give_their_product(message: str, product: str) -> None:
+    """Each asked "Which subcategory would you like? Accessories & peripherals, Home theater, ..."."""
+    from chatrec.problem_words import product_for
+
+    found = product_for(message)
+    assert found is not None and found[0] == product, found
+
+
+@pytest.mark.parametrize("message", ["earphones for listening to podcasts", "a bigger tv to watch cricket",
+                                     "headphones with a mic for zoom calls"])
+def test_a_product_named_with_the_need_is_kept(catalogues: dict[str, Any], message: str) -> None:
+    request = _read(catalogues, "electronics", message)
+    assert not set(request.include.get("category", [])) & {"Webcams", "StreamingClients", "Condenser"}, request
