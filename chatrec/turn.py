@@ -1520,6 +1520,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             heard = heard.model_copy(update={"intent": "chitchat", "show_now": False})
             notes.append(phrases.render("undone"))
             nothing_to_undo, undone = True, False
+    started_over = False
     before_liked = heard.include
     heard = liked_audience.with_audience(  # stop 43: more like a women's dress is for a woman, no girls' dresses
         heard, index, list(parts.vocabulary.fields), state.include)
@@ -1528,6 +1529,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         need_kinds = {"category", *type_fields([*heard.include])}  # "she feels cold a lot": jackets meet the need, not asked
         inferred.update({name: list(values) for name, values in heard.include.items() if name in need_kinds})
     state.apply(Heard(heard))
+    if heard.intent == "start_over" and not heard.query and state.wishes() == Wishes():
+        # stop 49: a bare fresh start ("start over", "forget everything i said") is said done and opens as a new
+        # conversation does; it asked "Kitchen & home appliances, Heating, cooling & air quality, ...?"
+        heard = heard.model_copy(update={"intent": "chitchat", "show_now": False})
+        notes.append(phrases.render("started_over"))
+        started_over = True
     if inferred:
         state.apply(Inferred(inferred))
     if undone or recalled is not None:
@@ -1617,7 +1624,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         kinds, unlisted = unsold.kinds_asked(message, parts.retriever.bm25.vocabulary, _type_values(parts),
                                              (i.title for i in parts.retriever.index.items)) \
             if heard.intent == "off_topic" and unsold_thing is None and not heard.references else ([], None)
-        if unsold_thing is not None or kinds:  # lead, stop 37: "do you stock mattresses?", "你们有冰箱吗", "do you sell cables?"
+        if unsold_thing is not None or unlisted or len(kinds) >= 2:  # lead, stop 37: "do you stock mattresses?", "你们有冰箱吗",
+            # "do you sell cables?" (stop 49: one kind is no question to ask: the reply was empty)
             said = unsold_thing or unlisted
             if said:
                 state.apply(NotSold(said))  # stop 41: "hair" of a hair dryer is no feature of a vacuum shown later
@@ -1635,6 +1643,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             turn.metadata["policy"] = {"decision": "nothing_to_undo"}  # the note alone: the list shown stays
         elif nothing_to_undo:  # no wishes at all: the opening question again
             turn.metadata["policy"] = {"decision": "nothing_to_undo"}
+            opening = opening_question(parts, turn.text, phrases=phrases)
+            if opening is not None:
+                turn.question, values = opening
+                state.apply(Asked(turn.question.attribute or "category", values))
+        elif started_over:  # stop 49: the opening question, as a new conversation has
+            turn.metadata["policy"] = {"decision": "started_over"}
             opening = opening_question(parts, turn.text, phrases=phrases)
             if opening is not None:
                 turn.question, values = opening

@@ -265,6 +265,8 @@ _GREETING = re.compile(
     r"(?:[\s,!.?]+(?:hi|hello|hey|there|thanks?|thank you|a lot|so much|bye|ok(?:ay)?|great|cool|that'?s|"
     r"all|for now|for your help|help|you|very much|again|today|it|nice|perfect|sure))*[\s!.,?]*$"
 )
+#: Stop 49: words around a fresh start that ask for nothing ("let's start again", "forget everything i said").
+_RESET_FILLERS = frozenset({"let", "lets", "said", "say", "please", "pls", "ok", "okay", "just", "all", "everything", "again"})
 _RESET = re.compile(
     r"\b((?:start|begin)(?:ing)? (?:over|again|afresh|fresh|anew|from scratch|from the (?:top|beginning))|"
     r"fresh start|clean slate|new search|forget (?:it|that|everything|all (?:that|of that)|"
@@ -1596,6 +1598,10 @@ def understand(
             name: kept for name, values in request.include.items()
             if (kept := [v for v in values if v not in context.current.get(name, ())])
         }
+        # stop 49: the words that say so are nothing to search ("start over" searched "start over" and asked
+        # "Kitchen & home appliances, Heating, cooling & air quality, ...?")
+        said = {t for found in _RESET.finditer(lowered) for t in normalise_tokens(found.group(0))} | _RESET_FILLERS
+        request.query = " ".join(t for t in request.query.split() if t not in said)
     if request.intent in ("ask_about_item", "compare", "off_topic", "chitchat"):
         # The values of a question describe what is asked about, not a new wish.
         request.include, request.exclude, request.price, request.relative_price = {}, {}, None, None

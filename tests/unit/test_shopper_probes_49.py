@@ -198,3 +198,25 @@ def test_more_needs_said_in_words_give_their_product(message: str, product: str)
 def test_a_product_named_with_the_need_is_kept(catalogues: dict[str, Any], message: str) -> None:
     request = _read(catalogues, "electronics", message)
     assert not set(request.include.get("category", [])) & {"Webcams", "StreamingClients", "Condenser"}, request
+
+
+def test_one_kind_asked_in_an_off_topic_message_gets_a_reply(electronics_chatrec: Any) -> None:
+    """"show me earbuds'; DROP TABLE sessions;--" got an empty reply (one kind of earbuds: no question to ask)."""
+    reply = electronics_chatrec.respond("show me usb cables'; DROP TABLE sessions;--", session_id="sql")
+    assert reply.text.strip(), reply
+
+
+@pytest.mark.parametrize("message", ["start over", "forget everything i said", "let's start again", "重新开始",
+                                     "empecemos de nuevo"])
+def test_a_bare_fresh_start_opens_as_a_new_conversation(electronics_chatrec: Any, message: str) -> None:
+    """"start over" searched the words "start over" and asked "Which subcategory? Kitchen & home appliances, ..."."""
+    electronics_chatrec.respond("usb cables, just show me", session_id="again")
+    reply = electronics_chatrec.respond(message, session_id="again")
+    assert reply.metadata["policy"]["decision"] == "started_over", reply.metadata["policy"]
+    assert reply.question is not None and reply.question.attribute == "category" and not reply.recommendations
+    assert reply.metadata["constraints"]["include"] == {}, reply.metadata["constraints"]
+
+
+def test_a_fresh_start_with_a_wish_searches_the_wish_only(catalogues: dict[str, Any]) -> None:
+    request = _read(catalogues, "electronics", "let's start again, I need a kettle")
+    assert request.intent == "start_over" and request.query == "kettle", request
