@@ -52,6 +52,12 @@ def _says(section: str, message: str) -> bool:
     return any(p.search(message) for p in load_cues().get(section, ()))
 
 
+def asks_recap(message: str) -> bool:
+    """Stop 49: True when the shopper asks what they have asked for so far ("what did I ask for so far?",
+    "我刚才要的是什么", "¿qué te pedí?", "was habe ich mir gewünscht?")."""
+    return _says("recap", message)
+
+
 def asks_to_see(message: str) -> bool:
     """True when the shopper asks to see items now ("show me watches for women", "zeig mir ...")."""
     return _says("show", message)

@@ -86,7 +86,7 @@ from chatrec import wish_classes19  # i12dc: batch 19 ("none of these, I hate wh
 from chatrec.catalog import Item
 from chatrec.conversation import asks_for_more, asks_to_restore, asks_to_see, asks_which_by_price  # i12h
 from chatrec.conversation import asks_cheapest_overall  # i12k
-from chatrec.conversation import asks_values_on_offer
+from chatrec.conversation import asks_recap, asks_values_on_offer
 from chatrec import assortment  # lead, stop 36: what brands / sizes / prices the shop has
 from chatrec import unsold  # lead, stop 37: a product the shop does not sell, asked for
 from chatrec.dialogue import (
@@ -1601,9 +1601,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                                           turned_down=_turned_down_makes(state, parts)))
     asks_unshown = heard.intent in ("ask_about_item", "compare") and not heard.references and not state.shown  # i12d
     beyond = out_of_range(message, heard, len(state.last_shown))  # i12h: "the third one" when two were shown
+    recap = None
+    if asks_recap(message):  # stop 49: "what did I ask for so far?" said the items do not mention "ask so far"
+        wished = ", ".join(filter(None, [phrases.summary(state.wishes(), catalogue_money(parts.retriever)[1], parts.labels),
+                                         wanted_words.shown_words(state.wanted, heard.language)]))
+        recap = phrases.render("recap", wishes=wished) if wished else phrases.render("recap_none")
     if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references) \
-            or asks_unshown or beyond:
-        text, decision = (beyond, {"decision": "out_of_range"}) if beyond else (
+            or asks_unshown or beyond or recap is not None:
+        text, decision = (recap, {"decision": "recap"}) if recap is not None else (beyond, {"decision": "out_of_range"}) if beyond else (
             (phrases.render("shop_terms", topic=terms), {"decision": "shop_terms"}) if terms is not None
             else short_reply(parts, heard, phrases,  # i12af: "back to the TVs, ..." asks what follows
                              recalled_item.asked_part(reading) if back_to is not None else reading, session_id))

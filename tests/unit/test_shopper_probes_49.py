@@ -220,3 +220,22 @@ def test_a_bare_fresh_start_opens_as_a_new_conversation(electronics_chatrec: Any
 def test_a_fresh_start_with_a_wish_searches_the_wish_only(catalogues: dict[str, Any]) -> None:
     request = _read(catalogues, "electronics", "let's start again, I need a kettle")
     assert request.intent == "start_over" and request.query == "kettle", request
+
+
+@pytest.mark.parametrize(("first", "message", "said"), [
+    ("usb cables under 500, just show me", "what did I ask for so far?", "<= 500"),
+    ("usb cables under 500, just show me", "remind me what i wanted", "<= 500"),
+    ("500以内的数据线", "我刚才要的是什么", "500"),
+    ("cables usb de menos de 500", "¿qué te pedí?", "500"),
+])
+def test_what_was_asked_so_far_is_said_back(electronics_chatrec: Any, first: str, message: str, said: str) -> None:
+    """"what did I ask for so far?" answered "The catalogue data for these 5 items does not say anything about
+    “ask so far”"."""
+    electronics_chatrec.respond(first, session_id="recap")
+    reply = electronics_chatrec.respond(message, session_id="recap")
+    assert reply.metadata["policy"]["decision"] == "recap" and said in reply.text and not reply.recommendations, reply.text
+
+
+def test_a_recap_with_no_wishes_says_so(electronics_chatrec: Any) -> None:
+    reply = electronics_chatrec.respond("what are my filters?", session_id="recap-none")
+    assert reply.metadata["policy"]["decision"] == "recap" and "not told me any wishes" in reply.text, reply.text
