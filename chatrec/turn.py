@@ -1608,7 +1608,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         recap = phrases.render("recap", wishes=wished) if wished else phrases.render("recap_none")
     if heard.intent in ("off_topic", "chitchat") or (heard.intent in ("ask_about_item", "compare") and heard.references) \
             or asks_unshown or beyond or recap is not None:
-        text, decision = (recap, {"decision": "recap"}) if recap is not None else (beyond, {"decision": "out_of_range"}) if beyond else (
+        text, decision = (recap, {"decision": "recap"}) if recap is not None \
+            else (beyond, {"decision": "out_of_range"}) if beyond else (
             (phrases.render("shop_terms", topic=terms), {"decision": "shop_terms"}) if terms is not None
             else short_reply(parts, heard, phrases,  # i12af: "back to the TVs, ..." asks what follows
                              recalled_item.asked_part(reading) if back_to is not None else reading, session_id))

@@ -266,7 +266,8 @@ _GREETING = re.compile(
     r"all|for now|for your help|help|you|very much|again|today|it|nice|perfect|sure))*[\s!.,?]*$"
 )
 #: Stop 49: words around a fresh start that ask for nothing ("let's start again", "forget everything i said").
-_RESET_FILLERS = frozenset({"let", "lets", "said", "say", "please", "pls", "ok", "okay", "just", "all", "everything", "again"})
+_RESET_FILLERS = frozenset({"let", "lets", "said", "say", "please", "pls", "ok", "okay", "just", "all", "everything",
+                            "again"})
 _RESET = re.compile(
     r"\b((?:start|begin)(?:ing)? (?:over|again|afresh|fresh|anew|from scratch|from the (?:top|beginning))|"
     r"fresh start|clean slate|new search|forget (?:it|that|everything|all (?:that|of that)|"
@@ -955,12 +956,19 @@ def _fronted_dislike(after: list[str]) -> bool:
 def refuses_kind(message: str) -> bool:
     """Stop 49: whether the message turns down a kind word (``prompts/kind_words.json``: "not sneakers", "no
     trainers") that the rules read as a broader type the shopper may also ask for ("shoes, not sneakers")."""
+    pattern = _refused_kind_pattern()
+    return pattern is not None and pattern.search(message.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _refused_kind_pattern() -> re.Pattern[str] | None:
     from chatrec.kind_words import load_kinds
 
     words = sorted({w for kind in load_kinds()[0] for w in kind.words if w.isascii()}, key=len, reverse=True)
+    if not words:
+        return None
     kinds = "|".join(re.escape(w) for w in words)
-    return bool(words) and re.search(rf"\b(?:not|no|aren'?t|isn'?t|without|never|nor)\b(?:\s+(?:any|a|an|the|more|really))*"
-                                     rf"\s+(?:{kinds})\b", message.lower()) is not None
+    return re.compile(rf"\b(?:not|no|aren'?t|isn'?t|without|never|nor)\b(?:\s+(?:any|a|an|the|more|really))*\s+(?:{kinds})\b")
 
 
 def _negation_flags(tokens: list[str], matches: list[Match], types: set[str],
