@@ -239,3 +239,11 @@ def test_what_was_asked_so_far_is_said_back(electronics_chatrec: Any, first: str
 def test_a_recap_with_no_wishes_says_so(electronics_chatrec: Any) -> None:
     reply = electronics_chatrec.respond("what are my filters?", session_id="recap-none")
     assert reply.metadata["policy"]["decision"] == "recap" and "not told me any wishes" in reply.text, reply.text
+
+
+def test_a_scarf_is_named_in_the_shoppers_language() -> None:
+    """"想给我妈买条围巾" gave reasons "女士款粉色scarf": "scarves" was not known as the plural of "scarf"."""
+    from chatrec.language import Lexicon
+
+    assert Lexicon.default().native("scarf", "zh") == "围巾"
+    assert Lexicon.default().native("scarf", "es") == Lexicon.default().native("Scarves", "es") is not None
