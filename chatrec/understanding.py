@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -1360,7 +1360,8 @@ def understand(
     # "my wife's birthday", "for dad's office": a possessive of a word the lexicon knows is that word.
     known = lexicon.english_words()
     text = re.sub(r"\b([a-z]+)'s\b", lambda found: found.group(1) if found.group(1) in known else found.group(0), text)
-    text = lexicon.translate(_fix_lexicon_typos(text, lexicon, language), language, keep=vocabulary.value_words | vocabulary.value_phrases)
+    text = lexicon.translate(_fix_lexicon_typos(text, lexicon, language, vocabulary.value_words), language,
+                             keep=vocabulary.value_words | vocabulary.value_phrases)
     text = foreign_phrasing.noun_first(text, language, vocabulary.value_phrases)  # i12i: "bocina bluetooth"
     text = _NEGATION_PHRASES.sub(" not ", text)
     text = re.sub(r"\b(?:apart|aside) from\b", " except ", text)
@@ -1869,17 +1870,25 @@ def _lexicon_words(lexicon: Lexicon) -> frozenset[str]:
     return cached
 
 
-def _fix_lexicon_typos(text: str, lexicon: Lexicon, language: str = "en") -> str:
+def _fix_lexicon_typos(text: str, lexicon: Lexicon, language: str = "en",
+                       catalogue: Container[str] = frozenset()) -> str:
     """Latin words one typo away from an English lexicon word ("sneakrs", "headfones"), corrected.
 
     The words of the lexicon's phrases count too: "runnin shoes" is "running shoes". A word of
-    the shopper's own language is no English typo ("menos" is not "mens").
+    the shopper's own language is no English typo ("menos" is not "mens"). Stop 49: a four-letter word that
+    is no English word is corrected only to a five-letter lexicon word it lacks one inner letter of ("blue shos
+    for men" -> "shoes"), never when the catalogue uses it (a brand such as "vivo").
     """
     keys = _lexicon_words(lexicon)
     own = lexicon.words(language) if language in ("es", "de") else frozenset()
 
     def fix(found: re.Match[str]) -> str:
         word = found.group(0)
+        if len(word) == 4 and language == "en" and word not in keys and word not in catalogue \
+                and not _is_word(word) and word not in _GREETING_WORDS:
+            longer = [key for key in keys if len(key) == 5 and key[0] == word[0] and key[-1] == word[-1]
+                      and any(key[:i] + key[i + 1:] == word for i in range(1, 4))]
+            return longer[0] if len(longer) == 1 else word
         if len(word) < 5 or word in keys or word in own or _is_word(word) or _is_word(_singular(word)) or word in _GREETING_WORDS:
             return word
         limit = 1 if len(word) < 8 else 2
@@ -1891,7 +1900,7 @@ def _fix_lexicon_typos(text: str, lexicon: Lexicon, language: str = "en") -> str
             return close[0][1]
         return word
 
-    return re.sub(r"[a-z]{5,}", fix, text)
+    return re.sub(r"[a-z]{4,}", fix, text)
 
 
 def is_thanks(message: str, lexicon: Lexicon | None = None) -> bool:

@@ -247,3 +247,19 @@ def test_a_scarf_is_named_in_the_shoppers_language() -> None:
 
     assert Lexicon.default().native("scarf", "zh") == "围巾"
     assert Lexicon.default().native("scarf", "es") == Lexicon.default().native("Scarves", "es") is not None
+
+
+@pytest.mark.parametrize(("message", "field", "value"), [("blue shos for men", "subCategory", "Shoes")])
+def test_a_four_letter_typo_of_a_product_word_is_read(catalogues: dict[str, Any], message: str, field: str,
+                                                      value: str) -> None:
+    """"blue shos for men" read no shoes: words under five letters were never corrected."""
+    assert value in _read(catalogues, "fashion", message).include.get(field, []), _read(catalogues, "fashion", message)
+
+
+def test_no_english_word_is_corrected_to_a_product_word() -> None:
+    """"gets" is no typo of "gents", "pure" none of "purse", "cars" none of "cards"."""
+    from chatrec.language import Lexicon
+    from chatrec.understanding import _fix_lexicon_typos
+
+    for text in ("it gets hot", "pure cotton", "toy cars", "sand colour", "vivo phone"):
+        assert _fix_lexicon_typos(text, Lexicon.default(), "en", {"vivo"}) == text
