@@ -251,6 +251,10 @@ _PRICE_REFERENCE = re.compile(
 )
 _REFERENCE_NOUNS = frozenset({"one", "option", "pick", "model", "item", "version", "product", "pair"})
 #: Greetings no typo correction may turn into a product ("howdy" is not "hoody").
+#: Contractions typed without the apostrophe ("shes 30, likes watches"): no typos of a product word ("shoes").
+_BARE_CONTRACTIONS = frozenset({"shes", "hes", "hows", "whos", "whys", "wont", "dont", "cant", "isnt", "didnt", "doesnt",
+                                "lets", "youd", "itll", "thats", "whats", "heres", "theres", "wheres", "youre", "theyre",
+                                "ive", "youve", "weve", "theyve", "shell", "hell", "itd", "shed", "hed", "wed"})
 _GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya", "heya", "howdy", "yo", "namaste", "greetings", "sup"})
 _ACK = frozenset(
     "thanks thank thx ty ok okay nice cool great good day bye goodbye hello hi hey there still help helping helped "
@@ -1885,7 +1889,7 @@ def _fix_lexicon_typos(text: str, lexicon: Lexicon, language: str = "en",
     def fix(found: re.Match[str]) -> str:
         word = found.group(0)
         if len(word) == 4 and language == "en" and word not in keys and word not in catalogue \
-                and not _is_word(word) and word not in _GREETING_WORDS:
+                and not _is_word(word) and word not in _GREETING_WORDS and word not in _BARE_CONTRACTIONS:
             longer = [key for key in keys if len(key) == 5 and key[0] == word[0] and key[-1] == word[-1]
                       and any(key[:i] + key[i + 1:] == word for i in range(1, 4))]
             return longer[0] if len(longer) == 1 else word

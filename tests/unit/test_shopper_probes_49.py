@@ -257,9 +257,10 @@ def test_a_four_letter_typo_of_a_product_word_is_read(catalogues: dict[str, Any]
 
 
 def test_no_english_word_is_corrected_to_a_product_word() -> None:
-    """"gets" is no typo of "gents", "pure" none of "purse", "cars" none of "cards"."""
+    """"gets" is no typo of "gents", "pure" none of "purse", "cars" none of "cards"; "shes" (she's) none of "shoes"
+    (a blind conversation's "shes 30, likes watches" showed flats and heels)."""
     from chatrec.language import Lexicon
     from chatrec.understanding import _fix_lexicon_typos
 
-    for text in ("it gets hot", "pure cotton", "toy cars", "sand colour", "vivo phone"):
+    for text in ("it gets hot", "pure cotton", "toy cars", "sand colour", "vivo phone", "shes 30, likes watches"):
         assert _fix_lexicon_typos(text, Lexicon.default(), "en", {"vivo"}) == text
