@@ -36,10 +36,10 @@ from chatrec.grounding import format_number as _format_number
 from chatrec.grounding import singular as _singular
 from chatrec.grounding import type_noun as _noun
 from chatrec.grounding import word_tokens as _tokens
-from chatrec.reasons_local import local_writer
 from chatrec.informal import ACCEPT
 from chatrec.language import Lexicon, detect_language, fold
 from chatrec.money import DEFAULT_RATES, convert, format_amount, named_currency, parse_budget
+from chatrec.reasons_local import local_writer
 from chatrec.prompting import default_prompts_dir, read_json_wording
 from chatrec.ranking import ordered_attributes, value_text
 from chatrec.specs import feature_spellings, spec_matches, specs

@@ -24,7 +24,7 @@ from chatrec.errors import PromptError
 if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
 
-__all__ = ["Kind", "kind_said", "load_kinds", "matching_types", "narrowed", "purpose_of"]
+__all__ = ["Kind", "kind_said", "load_kinds", "matching_types", "narrowed", "purpose_of", "refuses_kind"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -176,3 +176,19 @@ def purpose_of(
     include = {n: v for n, v in heard.include.items() if n not in type_names}
     include.update(own)
     return heard.model_copy(update={"include": include})
+
+
+def refuses_kind(message: str) -> bool:
+    """Stop 49: whether the message turns down a kind word (``prompts/kind_words.json``: "not sneakers", "no
+    trainers") that the rules read as a broader type the shopper may also ask for ("shoes, not sneakers")."""
+    pattern = _refused_kind_pattern()
+    return pattern is not None and pattern.search(message.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _refused_kind_pattern() -> re.Pattern[str] | None:
+    words = sorted({w for kind in load_kinds()[0] for w in kind.words if w.isascii()}, key=len, reverse=True)
+    if not words:
+        return None
+    kinds = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?:not|no|aren'?t|isn'?t|without|never|nor)\b(?:\s+(?:any|a|an|the|more|really))*\s+(?:{kinds})\b")

@@ -272,7 +272,7 @@ def _refused_kind(request: Any, text: str, language: str, vocabulary: Any, read_
     both = {name: values for name, values in both.items() if values}
     if not both:
         return request
-    from chatrec.understanding import refuses_kind
+    from chatrec.kind_words import refuses_kind
 
     if refuses_kind(text):
         return request  # stop 49: "shoes, not sneakers": the turn refuses the kind's own types (kind_words.narrowed)

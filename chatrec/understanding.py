@@ -35,6 +35,7 @@ from typing import Any
 
 from chatrec import measure_words  # lead, stop 35
 from chatrec import avoid_words  # lead, stop 35
+from chatrec import kind_words  # stop 49: "shoes, not sneakers"
 from chatrec.not_carried import interest_in  # stop 45: "he loves football" is a wish, not off topic
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
 from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
@@ -96,8 +97,7 @@ from chatrec.text import tokens as text_tokens
 from chatrec.vocabulary import CatalogueVocabulary, audience_fields, is_categorical
 
 __all__ = [
-    "Match", "TurnContext", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "refuses_kind", "type_fields",
-    "understand",
+    "Match", "TurnContext", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "type_fields", "understand",
 ]
 
 logger = logging.getLogger(__name__)
@@ -957,24 +957,6 @@ def _fronted_dislike(after: list[str]) -> bool:
     return True
 
 
-def refuses_kind(message: str) -> bool:
-    """Stop 49: whether the message turns down a kind word (``prompts/kind_words.json``: "not sneakers", "no
-    trainers") that the rules read as a broader type the shopper may also ask for ("shoes, not sneakers")."""
-    pattern = _refused_kind_pattern()
-    return pattern is not None and pattern.search(message.lower()) is not None
-
-
-@lru_cache(maxsize=1)
-def _refused_kind_pattern() -> re.Pattern[str] | None:
-    from chatrec.kind_words import load_kinds
-
-    words = sorted({w for kind in load_kinds()[0] for w in kind.words if w.isascii()}, key=len, reverse=True)
-    if not words:
-        return None
-    kinds = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\b(?:not|no|aren'?t|isn'?t|without|never|nor)\b(?:\s+(?:any|a|an|the|more|really))*\s+(?:{kinds})\b")
-
-
 def _negation_flags(tokens: list[str], matches: list[Match], types: set[str],
                     words: list[str] | None = None) -> list[bool]:
     """For every token, whether a negation governs it (``words``: the tokens before verbs became "\\0")."""
@@ -1521,7 +1503,7 @@ def understand(
         target = exclude if flags[match.start] else include
         for name, values in match.values.items():
             target.setdefault(name, set()).update(values)
-    refused_kind = refuses_kind(message)
+    refused_kind = kind_words.refuses_kind(message)
     for name, unwanted in exclude.items():
         if name in include:
             if refused_kind and name in types and include[name] & unwanted:
@@ -1874,6 +1856,21 @@ def _lexicon_words(lexicon: Lexicon) -> frozenset[str]:
     return cached
 
 
+def _one_letter_longer(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Four-letter spellings to the five-letter typo targets they lack one inner letter of ("shos" -> "shoes"),
+    built once per lexicon."""
+    cached = lexicon.__dict__.get("_one_letter_longer")
+    if cached is None:
+        index: dict[str, list[str]] = {}
+        for key in sorted(_lexicon_words(lexicon)):
+            if len(key) == 5 and key.isalpha():
+                for short in dict.fromkeys(key[:i] + key[i + 1:] for i in range(1, 4)):
+                    index.setdefault(short, []).append(key)
+        cached = {short: tuple(keys) for short, keys in index.items()}
+        lexicon.__dict__["_one_letter_longer"] = cached
+    return cached
+
+
 def _fix_lexicon_typos(text: str, lexicon: Lexicon, language: str = "en",
                        catalogue: Container[str] = frozenset()) -> str:
     """Latin words one typo away from an English lexicon word ("sneakrs", "headfones"), corrected.
@@ -1890,8 +1887,7 @@ def _fix_lexicon_typos(text: str, lexicon: Lexicon, language: str = "en",
         word = found.group(0)
         if len(word) == 4 and language == "en" and word not in keys and word not in catalogue \
                 and not _is_word(word) and word not in _GREETING_WORDS and word not in _BARE_CONTRACTIONS:
-            longer = [key for key in keys if len(key) == 5 and key[0] == word[0] and key[-1] == word[-1]
-                      and any(key[:i] + key[i + 1:] == word for i in range(1, 4))]
+            longer = _one_letter_longer(lexicon).get(word, ())
             return longer[0] if len(longer) == 1 else word
         if len(word) < 5 or word in keys or word in own or _is_word(word) or _is_word(_singular(word)) or word in _GREETING_WORDS:
             return word
