@@ -563,8 +563,9 @@ def _default_lexicon() -> Lexicon:
     set58 = Lexicon.load(_DATA / "lexicon_set58.json", base=set56)  # i12bi: 新娘, 条裙, pelado, Braut, Boxe, hald
     set61 = Lexicon.load(_DATA / "lexicon_set61.json", base=set58)  # i12bo: 啡色, 耳筒, 冷衫, morral, Haube
     lead35 = Lexicon.load(_DATA / "lexicon_lead35.json", base=set61)  # lead, stop 35: Fliegerbrille, 蛤蟆镜
+    stop50 = Lexicon.load(_DATA / "lexicon_stop50.json", base=lead35)  # stop 50: "AC", "ohne Kabel", 显示器
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, lead35)
+    lexicon = Lexicon._over(names, stop50)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon
