@@ -34,6 +34,14 @@ def _has(text: str, words: Sequence[str]) -> bool:
                for w in words)
 
 
+def _alone(text: str) -> str:
+    """The message without the table's fillers ("etwas größeres bitte" -> "grosseres", "再大一点的" -> "大")."""
+    fillers = {fold(w) for w in _table()["fillers"]}
+    for han in sorted((w for w in fillers if _HAN.search(w)), key=len, reverse=True):
+        text = text.replace(han, " ")
+    return " ".join(w for w in re.findall(r"[^\W\d_]+|\d+", text) if w not in fillers)
+
+
 def comparative_bounds(message: str, shown: Sequence[Any], pointed: Sequence[Any] = ()) -> dict[str, tuple[float | None, float | None]]:
     """The spec bound a wish for a bigger / smaller one sets, or {} when the message is no such wish.
 
@@ -50,10 +58,13 @@ def comparative_bounds(message: str, shown: Sequence[Any], pointed: Sequence[Any
     table = _table()
     if not shown or _has(text, table["question_words"]) or _has(text, table["not_with"]):
         return {}
+    alone = _alone(text)
     # i12bb: a family whose noun the message names first ("内存大一点的" is storage, not the screen "大一点" alone is)
     for family, words in sorted(table["families"].items(), key=lambda pair: not _has(text, pair[1]["nouns"])):
-        more = _has(text, words.get("more", ())) or (_has(text, table["more"]) and _has(text, words["nouns"]))
-        less = _has(text, words.get("less", ())) or (_has(text, table["less"]) and _has(text, words["nouns"]))
+        more = _has(text, words.get("more", ())) or (_has(text, table["more"]) and _has(text, words["nouns"])) \
+            or alone in {fold(w) for w in words.get("alone_more", ())}  # stop 50: "bigger", "etwas Größeres bitte"
+        less = _has(text, words.get("less", ())) or (_has(text, table["less"]) and _has(text, words["nouns"])) \
+            or alone in {fold(w) for w in words.get("alone_less", ())}
         if more == less:
             continue
         # the name's figure first: a description also states others ("expandable up to 1TB")

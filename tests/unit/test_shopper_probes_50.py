@@ -71,3 +71,53 @@ def test_a_thing_that_makes_no_noise_is_a_quiet_one(catalogues: dict[str, Any], 
     """"que no haga ruido" left out items saying "haga" and "ruido"; "doesn't make noise" left out "sound"."""
     request = _read(catalogues, message)
     assert "quiet" in request.query.split() and not request.avoid_words
+
+
+@dataclass
+class _Shown:
+    title: str
+    description: str = ""
+
+
+_TVS = [_Shown("LG 80 cm (32 inches) HD Ready Smart LED TV"), _Shown("VW 60 cm (24 inches) HD Ready LED TV")]
+
+
+@pytest.mark.parametrize("message", ["bigger", "larger?", "a little bigger please", "something a bit larger",
+                                     "do you have it bigger", "etwas Größeres bitte", "noch größer", "größer bitte",
+                                     "más grande", "¡más grande por favor!", "lo quiero más grande", "再大一点",
+                                     "有没有大一点的？", "换个大一点的"])
+def test_a_bare_bigger_passes_the_biggest_screen_shown(message: str) -> None:
+    """"etwas Größeres bitte" after TVs showed 24-inch TVs again ("bigger" alone was no wish either)."""
+    low, high = comparative_bounds(message, _TVS)["inch"]
+    assert low is not None and 32 < low < 33 and high is None
+
+
+@pytest.mark.parametrize("message", ["smaller", "etwas kleiner bitte", "was Kleineres", "algo más chico",
+                                     "más pequeña", "再小一点的"])
+def test_a_bare_smaller_is_below_the_smallest_screen_shown(message: str) -> None:
+    low, high = comparative_bounds(message, _TVS)["inch"]
+    assert low is None and high is not None and 23 < high < 24
+
+
+def test_a_bare_bigger_of_power_banks_is_more_capacity() -> None:
+    """"a power bank", then "bigger" showed 10000 mAh power banks again."""
+    shown = [_Shown("URBN 20000 mAh Power Bank"), _Shown("URBN 10000 mAh Lithium Power Bank")]
+    low, high = comparative_bounds("bigger", shown)["mah"]
+    assert low is not None and low > 20000 and high is None
+
+
+@pytest.mark.parametrize("message", ["not bigger", "bigger bag", "I want bigger speakers", "which is bigger?"])
+def test_more_than_a_bare_comparative_sets_no_screen_bound(message: str) -> None:
+    assert comparative_bounds(message, _TVS) == {}
+
+
+@pytest.mark.parametrize("bigger", ["bigger", "etwas Größeres bitte", "再大一点", "más grande"])
+def test_a_bare_bigger_shows_bigger_tvs(electronics: ChatRec, bigger: str) -> None:
+    """"etwas Größeres bitte" after 32-inch TVs showed a 24-inch TV and other 32-inch ones."""
+    from chatrec.spec_filters import stated
+
+    first = electronics.respond("a tv under 20000", session_id=bigger)
+    before = max(stated(electronics.item(r.item_id).title)["inch"][0] for r in first.recommendations)
+    reply = electronics.respond(bigger, session_id=bigger)
+    sizes = [max(stated(electronics.item(r.item_id).title).get("inch", [0])) for r in reply.recommendations]
+    assert sizes and min(sizes) > before, (before, sizes)
