@@ -121,3 +121,15 @@ def test_a_bare_bigger_shows_bigger_tvs(electronics: ChatRec, bigger: str) -> No
     reply = electronics.respond(bigger, session_id=bigger)
     sizes = [max(stated(electronics.item(r.item_id).title).get("inch", [0])) for r in reply.recommendations]
     assert sizes and min(sizes) > before, (before, sizes)
+
+
+@pytest.mark.parametrize(("message", "audience"), [
+    ("my daughter is 25 and loves dresses", ["Women"]),
+    ("my son is 30, he needs formal shoes", ["Men"]),
+    ("my son is 8, he needs shoes", ["Boys"]),
+])
+def test_an_age_said_of_a_son_or_daughter_chooses_the_audience(
+        catalogues: dict[str, Any], message: str, audience: list[str]) -> None:
+    """"my daughter is 25 and loves dresses" showed girls' dresses: only "she is 25" was read as an age."""
+    vocabulary, _ = catalogues["fashion"]
+    assert understand(message, vocabulary, TurnContext()).include.get("gender") == audience
