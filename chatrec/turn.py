@@ -1122,6 +1122,18 @@ def _batch18(parts: Parts, message: str, state: Any, catalog_currency: str | Non
                                  ["category", *type_fields(list(parts.vocabulary.fields))])
 
 
+def _drop_refused_kind_words(state: DialogueState, heard: ShopperRequest, vocabulary: ValueMatcher) -> None:
+    """Stop 50: a kind of product turned down leaves the words of the search that named it: "a gift for my dad, he
+    watches cricket on tv", then "not a tv, he has one" showed TV remotes "with 'television' in its name — the
+    feature you asked for"."""
+    kinds = {"category", *type_fields(list(vocabulary.fields))}
+    refused = {v for name, values in heard.exclude.items() if name in kinds for v in values}
+    if not refused or not state.queries:
+        return
+    words = vocabulary.words_of(refused, kinds)
+    state.queries = [kept for query in state.queries if (kept := " ".join(w for w in query.split() if w not in words))]
+
+
 def _added(before: Mapping[str, Sequence[str]], after: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     """The values ``after`` holds that ``before`` did not, per field."""
     added = {name: [v for v in values if v not in before.get(name, ())] for name, values in after.items()}
@@ -1529,6 +1541,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         need_kinds = {"category", *type_fields([*heard.include])}  # "she feels cold a lot": jackets meet the need, not asked
         inferred.update({name: list(values) for name, values in heard.include.items() if name in need_kinds})
     state.apply(Heard(heard))
+    _drop_refused_kind_words(state, heard, parts.vocabulary)
     if heard.intent == "start_over" and not heard.query and state.wishes() == Wishes():
         # stop 49: a bare fresh start ("start over", "forget everything i said") is said done and opens as a new
         # conversation does; it asked "Kitchen & home appliances, Heating, cooling & air quality, ...?"

@@ -710,6 +710,11 @@ class ValueMatcher:
         """Whether these normalised words are a value (or a value's surface) of one of these fields."""
         return any(name in fields for name in self._surfaces.get(tuple(words), {}))
 
+    def words_of(self, values: set[str] | frozenset[str], fields: set[str] | frozenset[str]) -> frozenset[str]:
+        """The single words that name one of these values of these fields ("television" for SmartTelevisions)."""
+        return frozenset(surface[0] for surface, named in self._surfaces.items() if len(surface) == 1
+                         and any(name in fields and matched & values for name, matched in named.items()))
+
     @property
     def descriptive(self) -> set[str]:
         """Words of product-type values ("cable", "battery"): they describe products, they name none."""

@@ -133,3 +133,14 @@ def test_an_age_said_of_a_son_or_daughter_chooses_the_audience(
     """"my daughter is 25 and loves dresses" showed girls' dresses: only "she is 25" was read as an age."""
     vocabulary, _ = catalogues["fashion"]
     assert understand(message, vocabulary, TurnContext()).include.get("gender") == audience
+
+
+def test_a_kind_turned_down_is_no_feature_asked_for(electronics: ChatRec) -> None:
+    """"a gift for my dad, he watches cricket on tv", then "not a tv, he has one" showed TV remotes "with
+    'television' in its name — the feature you asked for"."""
+    electronics.respond("I want to gift my dad something, he watches a lot of cricket on tv", session_id="tv")
+    reply = electronics.respond("not a tv, he has one", session_id="tv")
+    shown = [electronics.item(r.item_id) for r in reply.recommendations]
+    assert shown and not any(i.category.endswith("Televisions") for i in shown)
+    reasons = [line.split(": ", 1)[1] for line in reply.as_text().splitlines() if line[:1].isdigit() and ": " in line]
+    assert reasons and not any("television" in reason.lower() for reason in reasons), reasons
