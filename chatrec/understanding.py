@@ -1474,7 +1474,7 @@ def understand(
         id(m) for m in typed[1:]
         if typed[0].end <= m.start and re.search(r"\b(?:with|has|having|got)\b", " ".join(matchable[typed[0].end:m.start]))
     }
-    owned |= _features_of_current(matchable, typed, context, vocabulary, types)
+    owned |= _features_of_current(matchable, typed, context, vocabulary, types, raw)
     owned |= owned_devices(matchable, [m for m in typed if id(m) not in owned], matches, context.current, types, accessory)
     matches = [m for m in matches if id(m) not in owned]
     # "flat sandals", "denim jacket": a one-word product type right before another product type
@@ -1774,13 +1774,18 @@ _QUALITY_WORDS = frozenset({
 })
 
 
+#: Products that are also a part of another ("a watch with a leather belt"): said "with" them of a product wished,
+#: or as "要皮带的" ("the one with a leather strap"), they name a part of it (stop 50).
+_PART_WORDS = frozenset({"strap", "band", "bracelet", "belt", "chain", "lace", "hood", "buckle"})
+_ONE_WITH_ZH = re.compile(r"的\s*[。！!？?~]*\s*$")
 _ANOTHER_PRODUCT = frozenset({"also", "too", "now", "instead", "plus", "another", "additionally"})
 _FEATURE_SYNONYMS = {"screen": ("display",), "display": ("screen",), "photo": ("camera",), "picture": ("camera",),
                      "sound": ("speaker", "audio"), "speaker": ("sound",)}
 
 
 def _features_of_current(
-    tokens: Sequence[str], typed: Sequence[Match], context: TurnContext, vocabulary: ValueMatcher, types: set[str]
+    tokens: Sequence[str], typed: Sequence[Match], context: TurnContext, vocabulary: ValueMatcher, types: set[str],
+    text: str = "",
 ) -> set[int]:
     """"one with a better camera" / "我要电池大的" during a phone search: a product type the
     products wished now keep mentioning (camera in 84% of the smartphones) is a feature of them,
@@ -1792,7 +1797,12 @@ def _features_of_current(
     if any(value in match.values.get(name, ()) for name, value in current):
         return set()
     near = set(tokens[max(0, match.start - 4):match.start]) | set(tokens[match.end:match.end + 2])
-    if not near & (_FEATURE_MARKERS | _QUALITY_WORDS) or set(tokens) & _ANOTHER_PRODUCT:
+    if set(tokens) & _ANOTHER_PRODUCT:
+        return set()
+    # stop 50: "one with a metal bracelet", "mit Lederarmband", "要皮带的" of watches: the strap, no bracelets or belts
+    if set(match.surface.split()) <= _PART_WORDS and (near & _FEATURE_MARKERS or _ONE_WITH_ZH.search(text)):
+        return {id(match)}
+    if not near & (_FEATURE_MARKERS | _QUALITY_WORDS):
         return set()
     # the shopper's word, or (a word in another language: "Kamera") the head word of the value it matched
     heads = [normalise_tokens(value, camel=True)[-1:] for values in match.values.values() for value in values]

@@ -144,3 +144,19 @@ def test_a_kind_turned_down_is_no_feature_asked_for(electronics: ChatRec) -> Non
     assert shown and not any(i.category.endswith("Televisions") for i in shown)
     reasons = [line.split(": ", 1)[1] for line in reply.as_text().splitlines() if line[:1].isdigit() and ": " in line]
     assert reasons and not any("television" in reason.lower() for reason in reasons), reasons
+
+
+@pytest.mark.parametrize("message", ["one with a metal bracelet", "with a leather belt", "要皮带的", "mit Lederarmband bitte"])
+def test_a_strap_of_the_watches_wished_is_no_new_product(catalogues: dict[str, Any], message: str) -> None:
+    """"我老公生日，想送他一块手表", then "要皮带的" (the one with a leather strap) showed belts instead of watches;
+    "mit Lederarmband" showed bracelets."""
+    vocabulary, _ = catalogues["fashion"]
+    request = understand(message, vocabulary, TurnContext(current={"subCategory": ["Watches"]}))
+    assert not request.include.get("subCategory") and not request.include.get("category"), request.include
+
+
+@pytest.mark.parametrize("message", ["a belt", "also a belt", "来一条皮带", "一条黑色的皮带"])
+def test_a_belt_asked_for_during_a_watch_search_is_a_belt(catalogues: dict[str, Any], message: str) -> None:
+    vocabulary, _ = catalogues["fashion"]
+    request = understand(message, vocabulary, TurnContext(current={"subCategory": ["Watches"]}))
+    assert request.include.get("subCategory") == ["Belts"]
