@@ -154,16 +154,27 @@ def stated(text: str) -> dict[str, list[float]]:
     """The figures a text states, per unit family: "80 cm (32 inches) ... 6ft/2M" -> {"inch": [32], "m": [1.83, 2]}."""
     found: dict[str, list[float]] = {}
     for match in _FIGURE.finditer(text):
-        number, unit = match.group(1), match.group(2)
-        if unit.lower() == "in":
-            continue  # "in" is a word ("available in 2 colours"), never read from a title
-        if unit.lower() == "g" and float(number) < 10:
-            continue  # "4G", "2.4G/5G": a network generation or band, not grams
-        family, factor = _unit(unit)
-        if family == "hour" and _charging_time(text, match.start()):
-            continue
-        found.setdefault(family, []).append(float(number) * factor)
+        if not _unread(text, match):
+            family, factor = _unit(match.group(2))
+            found.setdefault(family, []).append(float(match.group(1)) * factor)
     return found
+
+
+#: Stop 50: a figure per unit of time is a rate, no size: an iron's "steam output up to 18 g/min" was
+#: answered as its weight.
+_RATE_AFTER = re.compile(r"\s*(?:/|per\b)\s*(?:min|minute|mins|sec|second|s|h|hr|hour|day)\b", re.IGNORECASE)
+
+
+def _unread(text: str, match: re.Match[str]) -> bool:
+    """Whether a figure with a unit found in a text is no figure of the item (as :func:`stated` reads them)."""
+    number, unit = match.group(1), match.group(2)
+    if unit.lower() == "in":
+        return True  # "in" is a word ("available in 2 colours"), never read from a title
+    if unit.lower() == "g" and float(number) < 10:
+        return True  # "4G", "2.4G/5G": a network generation or band, not grams
+    if _unit(unit)[0] == "hour" and _charging_time(text, match.start()):
+        return True  # the time a charge takes
+    return _RATE_AFTER.match(text, match.end()) is not None
 
 
 #: Stop 48: hours that time a charge ("Charging Time : Up to 2 hours", "fully charges in 1.5 hrs"), not how long
@@ -180,14 +191,9 @@ def figures_in(text: str, family: str) -> list[tuple[float, str]]:
     ("20000mAh" -> ``[(20000.0, "20000mAh")]``), read as :func:`stated` reads them."""
     found: list[tuple[float, str]] = []
     for match in _FIGURE.finditer(text):
-        number, unit = match.group(1), match.group(2)
-        if unit.lower() == "in" or unit.lower() == "g" and float(number) < 10:
-            continue  # as in stated(): "in" is a word, "4G" a network generation
-        named, factor = _unit(unit)
-        if named == "hour" and _charging_time(text, match.start()):
-            continue  # as in stated(): the time a charge takes
-        if named == family:
-            found.append((float(number) * factor, match.group(0).strip()))
+        named, factor = _unit(match.group(2))
+        if named == family and not _unread(text, match):
+            found.append((float(match.group(1)) * factor, match.group(0).strip()))
     return found
 
 

@@ -160,3 +160,12 @@ def test_a_belt_asked_for_during_a_watch_search_is_a_belt(catalogues: dict[str, 
     vocabulary, _ = catalogues["fashion"]
     request = understand(message, vocabulary, TurnContext(current={"subCategory": ["Watches"]}))
     assert request.include.get("subCategory") == ["Belts"]
+
+
+def test_a_rate_is_no_weight() -> None:
+    """"the 3rd one, how much does it weigh?" of a steam iron answered "its name says '18 g/min'"."""
+    from chatrec.spec_filters import figures_in, stated
+
+    title = "Usha Steam Pro SI 3713, 1300 W Steam Iron, Powerful steam Output up to 18 g/min, Non-Stick Soleplate"
+    assert "g" not in stated(title) and figures_in(title, "g") == []
+    assert stated("Iron 1.2 kg, 30g/min steam, 100 g per minute")["g"] == [1200.0]
