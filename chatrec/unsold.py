@@ -37,7 +37,9 @@ _ASKS = {
     "zh": re.compile(r"有没有|有無|有冇|有木有|有卖|有賣|卖不卖|賣不賣|卖吗|賣嗎|有.{1,8}(?:吗|嗎|么|麼|嘛|不|没|沒)"
                      r"|(?:你们|你們|你家|贵店|店里|店裡|这里|這裡|这儿)(?:有|卖|賣)|(?:在哪|哪里|哪裡)(?:买|買)"
                      # lead, stop 38: a request, not only a question ("我想买个吹风机", "帮我找个耳机", "我需要冰箱")
-                     r"|想买|想買|要买|要買|我要|想要|帮我找|幫我找|给我找|給我找|需要|求推荐|推荐一?[个款台部]"),
+                     r"|想买|想買|要买|要買|我要|想要|帮我找|幫我找|给我找|給我找|需要|求推荐|推荐一?[个款台部]"
+                     # stop 50: a product said with its count and measure word alone ("一台冰箱")
+                     r"|^\s*[一两兩][台个個部件款只隻条條双雙把块塊张張套]"),
     "es": re.compile(r"\b(?:tienen|tenéis|tenes|tienes|venden|vendéis|vendes|manejan|hay|tiene|vende|consigo|"
                      r"encuentro|busco|quiero|necesito|querría|quisiera|me gustaría|ocupo)\b"),
     "de": re.compile(r"\b(?:habt|haben|hast|verkauft|verkaufen|verkaufst|führt|führen|gibt(?:'s| es)?|gibts|"

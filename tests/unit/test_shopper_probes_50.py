@@ -169,3 +169,11 @@ def test_a_rate_is_no_weight() -> None:
     title = "Usha Steam Pro SI 3713, 1300 W Steam Iron, Powerful steam Output up to 18 g/min, Non-Stick Soleplate"
     assert "g" not in stated(title) and figures_in(title, "g") == []
     assert stated("Iron 1.2 kg, 30g/min steam, 100 g per minute")["g"] == [1200.0]
+
+
+@pytest.mark.parametrize(("message", "said"), [("a fridge for a small family", "“fridge”"), ("一台冰箱", "不卖“冰箱”")])
+def test_a_product_the_shop_does_not_sell_is_said_not_sold(electronics: ChatRec, message: str, said: str) -> None:
+    """"a fridge for a small family" asked "Kitchen & home appliances, Heating, cooling & air quality, ...?" with no
+    word on fridges; "一台冰箱" was greeted as if nothing was asked."""
+    reply = electronics.respond(message, session_id="unsold")
+    assert said in reply.text and not reply.recommendations, reply.text
