@@ -60,8 +60,9 @@ _C = rf"(?:{_CUR})"
 
 def _amount_pattern(i: int) -> str:
     return (
-        rf"(?P<cb{i}>{_C})?\s?(?P<n{i}>\d{{1,3}}(?:[,.]\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d+)?)"
-        rf"\s?(?P<m{i}>k\b|lakhs?\b|lac\b|grand\b|thousand\b|hundred\b|千|万|百)?\s?(?P<ca{i}>{_C})?"
+        # stop 50: a currency word is a word of its own: "a router that cove*rs 3* floors" was a budget of 3 INR
+        rf"(?P<cb{i}>(?<![a-z]){_C})?\s?(?P<n{i}>\d{{1,3}}(?:[,.]\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d+)?)"
+        rf"\s?(?P<m{i}>k\b|lakhs?\b|lac\b|grand\b|thousand\b|hundred\b|千|万|百)?\s?(?P<ca{i}>{_C}(?![a-z]))?"
     )
 
 

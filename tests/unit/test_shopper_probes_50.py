@@ -177,3 +177,16 @@ def test_a_product_the_shop_does_not_sell_is_said_not_sold(electronics: ChatRec,
     word on fridges; "一台冰箱" was greeted as if nothing was asked."""
     reply = electronics.respond(message, session_id="unsold")
     assert said in reply.text and not reply.recommendations, reply.text
+
+
+@pytest.mark.parametrize("message", ["a router that covers 3 floors", "a speaker that covers 2 rooms"])
+def test_a_currency_inside_a_word_is_no_budget(catalogues: dict[str, Any], message: str) -> None:
+    """"a router that covers 3 floors" was a budget of at most 3 INR ("cove-rs 3"): no router fitted."""
+    assert _read(catalogues, message).price is None
+
+
+@pytest.mark.parametrize(("message", "high"), [("phone under rs 15000", 15000.0), ("earbuds 500rs", 500.0),
+                                               ("a router that covers 3 floors under 3000", 3000.0)])
+def test_rupees_said_as_rs_are_still_a_budget(catalogues: dict[str, Any], message: str, high: float) -> None:
+    price = _read(catalogues, message).price
+    assert price is not None and price.max == high
