@@ -190,3 +190,11 @@ def test_a_currency_inside_a_word_is_no_budget(catalogues: dict[str, Any], messa
 def test_rupees_said_as_rs_are_still_a_budget(catalogues: dict[str, Any], message: str, high: float) -> None:
     price = _read(catalogues, message).price
     assert price is not None and price.max == high
+
+
+@pytest.mark.parametrize("message", ["necesito una plancha a vapor que no pese mucho", "an iron that doesn't weigh much",
+                                     "轻便的电熨斗"])
+def test_a_thing_that_does_not_weigh_much_is_a_light_one(catalogues: dict[str, Any], message: str) -> None:
+    """"una plancha a vapor que no pese mucho" left out irons saying "pese" ("sin pese")."""
+    request = _read(catalogues, message)
+    assert "lightweight" in request.query.split() and not request.avoid_words
