@@ -6,6 +6,8 @@ question about the items shown but a wish for new ones whose figure (read from t
 descriptions by :func:`chatrec.spec_filters.stated`) passes the best one shown, or the one the
 shopper points at ("bigger than the second"). The words per family and direction are in
 ``prompts/spec_comparatives.json``; a question ("which has the bigger screen?") stays a question.
+A comparative said with nothing else but fillers ("bigger", "etwas Größeres bitte", "más grande", "再大一点")
+names the screen, else the capacity (stop 50: ``alone_more`` / ``alone_less`` of a family).
 """
 
 from __future__ import annotations
@@ -34,9 +36,14 @@ def _has(text: str, words: Sequence[str]) -> bool:
                for w in words)
 
 
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    return frozenset(fold(w) for w in _table()["fillers"])
+
+
 def _alone(text: str) -> str:
     """The message without the table's fillers ("etwas größeres bitte" -> "grosseres", "再大一点的" -> "大")."""
-    fillers = {fold(w) for w in _table()["fillers"]}
+    fillers = _fillers()
     for han in sorted((w for w in fillers if _HAN.search(w)), key=len, reverse=True):
         text = text.replace(han, " ")
     return " ".join(w for w in re.findall(r"[^\W\d_]+|\d+", text) if w not in fillers)
