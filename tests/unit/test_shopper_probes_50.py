@@ -198,3 +198,12 @@ def test_a_thing_that_does_not_weigh_much_is_a_light_one(catalogues: dict[str, A
     """"una plancha a vapor que no pese mucho" left out irons saying "pese" ("sin pese")."""
     request = _read(catalogues, message)
     assert "lightweight" in request.query.split() and not request.avoid_words
+
+
+@pytest.mark.parametrize("message", ["un vestido sin mangas", "ein ärmelloses Kleid", "无袖的上衣", "a dress with no sleeves",
+                                     "ohne Ärmel"])
+def test_no_sleeves_is_sleeveless(catalogues: dict[str, Any], message: str) -> None:
+    """"sin mangas" left out titles saying the Spanish word "manga", "ohne Ärmel" the word "armel"; "无袖" was lost."""
+    vocabulary, _ = catalogues["fashion"]
+    request = understand(message, vocabulary, TurnContext())
+    assert "sleeveless" in request.query.split() and not request.avoid_words
