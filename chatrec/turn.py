@@ -391,8 +391,8 @@ def _stem(word: str) -> str:
     """"stripes", "striped", "stripe" -> "strip": one form for an unwanted word and a title's word."""
     if word.endswith(("sses", "xes", "ches", "shes", "zes")) and len(word) > 5:
         word = word[:-2]  # "dresses" -> "dress"
-    elif word.endswith(("ing", "ed")) and len(word) > 6:
-        word = word[:-3] if word.endswith("ing") else word[:-2]
+    elif word.endswith("ing") and len(word) > 6 or word.endswith("ed") and len(word) > 5:
+        word = word[:-3] if word.endswith("ing") else word[:-2]  # stop 50: "hooded" is "hood" ("without a hood")
     elif word.endswith("s") and not word.endswith("ss") and len(word) > 4:
         word = word[:-1]
     return word[:-1] if word.endswith("e") and len(word) > 4 else word

@@ -207,3 +207,30 @@ def test_no_sleeves_is_sleeveless(catalogues: dict[str, Any], message: str) -> N
     vocabulary, _ = catalogues["fashion"]
     request = understand(message, vocabulary, TurnContext())
     assert "sleeveless" in request.query.split() and not request.avoid_words
+
+
+@pytest.mark.parametrize(("message", "avoided"), [
+    ("una sudadera sin capucha", "hood"), ("ein Pullover ohne Kapuze", "hood"), ("不带帽子的卫衣", "hood"),
+    ("zapatos sin cordones", "lace"), ("Schuhe ohne Schnürsenkel", "lace"), ("ein T-Shirt ohne Aufdruck", "print"),
+    ("没有图案的T恤", "print"),
+])
+def test_a_hood_a_print_or_laces_turned_down_in_other_languages(
+        catalogues: dict[str, Any], message: str, avoided: str) -> None:
+    """"sin capucha" left out titles saying the Spanish word "capucha"; "不带帽子的卫衣" wished a hooded one."""
+    vocabulary, _ = catalogues["fashion"]
+    request = understand(message, vocabulary, TurnContext())
+    assert request.avoid_words == [avoided] and "hooded" not in request.query
+
+
+def test_a_hood_turned_down_leaves_out_hooded_ones() -> None:
+    """"a sweatshirt without a hood" kept "Hooded" sweatshirts ("hooded" and "hood" were two words)."""
+    from types import SimpleNamespace
+
+    from chatrec.turn import without_words
+
+    titles = ["Puma Men Ess Hooded Grey Sweatshirt", "ADIDAS Men Sf Striped Hood Blue Sweatshirts",
+              "Nike Men Crew Grey Sweatshirt", "Levis Men Washed Blue Jeans"]
+    candidates = [SimpleNamespace(item=SimpleNamespace(title=t)) for t in titles]
+    kept = [c.item.title for c in without_words(candidates, ["hood"])]  # type: ignore[arg-type]
+    assert kept == titles[2:]
+    assert [c.item.title for c in without_words(candidates, ["washed"])] == titles[:3]  # type: ignore[arg-type]
