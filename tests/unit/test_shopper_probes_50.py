@@ -106,6 +106,15 @@ def test_a_bare_bigger_of_power_banks_is_more_capacity() -> None:
     assert low is not None and low > 20000 and high is None
 
 
+@pytest.mark.parametrize("message", ["something like the second but bigger", "like that one but larger",
+                                     "wie die zweite, aber größer", "como la segunda pero más grande", "像第二个，但是大一点"])
+def test_like_a_shown_one_but_bigger_passes_its_size(message: str) -> None:
+    """"a laptop bag", then "something like the second but bigger" showed another 14.1-inch sleeve."""
+    shown = [_Shown('AirCase Laptop Bag Sleeve fits Upto 13.3" Laptop'), _Shown('AirCase Laptop Bag Sleeve fits Upto 14.1" Laptop')]
+    low, high = comparative_bounds(message, shown, [shown[1]])["inch"]
+    assert low is not None and 14.1 < low < 14.2 and high is None
+
+
 @pytest.mark.parametrize("message", ["not bigger", "bigger bag", "I want bigger speakers", "which is bigger?"])
 def test_more_than_a_bare_comparative_sets_no_screen_bound(message: str) -> None:
     assert comparative_bounds(message, _TVS) == {}
