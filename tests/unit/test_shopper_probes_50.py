@@ -243,3 +243,12 @@ def test_a_hood_turned_down_leaves_out_hooded_ones() -> None:
     kept = [c.item.title for c in without_words(candidates, ["hood"])]  # type: ignore[arg-type]
     assert kept == titles[2:]
     assert [c.item.title for c in without_words(candidates, ["washed"])] == titles[:3]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("message", "avoided"), [("unos vaqueros que no sean ajustados", "skinny"),
+                                                  ("keine hautengen Jeans", "skinny"),
+                                                  ("una camiseta que no sea ajustada", "slim")])
+def test_tight_clothes_turned_down_in_spanish_and_german(catalogues: dict[str, Any], message: str, avoided: str) -> None:
+    """"que no sean ajustados" of women's jeans left out titles saying the Spanish word "ajustado"."""
+    vocabulary, _ = catalogues["fashion"]
+    assert understand(message, vocabulary, TurnContext()).avoid_words == [avoided]
