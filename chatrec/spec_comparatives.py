@@ -37,15 +37,23 @@ def _has(text: str, words: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _fillers() -> frozenset[str]:
-    return frozenset(fold(w) for w in _table()["fillers"])
+def _fillers() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The table's fillers, folded, and the Chinese ones longest first (removed as substrings)."""
+    fillers = frozenset(fold(w) for w in _table()["fillers"])
+    return fillers, tuple(sorted((w for w in fillers if _HAN.search(w)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _alone_words(family: str, direction: str) -> frozenset[str]:
+    """A family's comparatives that name it said alone (``alone_more`` / ``alone_less``), folded."""
+    return frozenset(fold(w) for w in _table()["families"][family].get(f"alone_{direction}", ()))
 
 
 def _alone(text: str) -> str:
     """The message without the table's fillers ("etwas größeres bitte" -> "grosseres", "再大一点的" -> "大")."""
-    fillers = _fillers()
-    for han in sorted((w for w in fillers if _HAN.search(w)), key=len, reverse=True):
-        text = text.replace(han, " ")
+    fillers, han = _fillers()
+    for word in han:
+        text = text.replace(word, " ")
     return " ".join(w for w in re.findall(r"[^\W\d_]+|\d+", text) if w not in fillers)
 
 
@@ -69,9 +77,9 @@ def comparative_bounds(message: str, shown: Sequence[Any], pointed: Sequence[Any
     # i12bb: a family whose noun the message names first ("内存大一点的" is storage, not the screen "大一点" alone is)
     for family, words in sorted(table["families"].items(), key=lambda pair: not _has(text, pair[1]["nouns"])):
         more = _has(text, words.get("more", ())) or (_has(text, table["more"]) and _has(text, words["nouns"])) \
-            or alone in {fold(w) for w in words.get("alone_more", ())}  # stop 50: "bigger", "etwas Größeres bitte"
+            or alone in _alone_words(family, "more")  # stop 50: "bigger", "etwas Größeres bitte"
         less = _has(text, words.get("less", ())) or (_has(text, table["less"]) and _has(text, words["nouns"])) \
-            or alone in {fold(w) for w in words.get("alone_less", ())}
+            or alone in _alone_words(family, "less")
         if more == less:
             continue
         # the name's figure first: a description also states others ("expandable up to 1TB")

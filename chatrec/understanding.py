@@ -1785,7 +1785,7 @@ _FEATURE_SYNONYMS = {"screen": ("display",), "display": ("screen",), "photo": ("
 
 def _features_of_current(
     tokens: Sequence[str], typed: Sequence[Match], context: TurnContext, vocabulary: ValueMatcher, types: set[str],
-    text: str = "",
+    text: str,
 ) -> set[int]:
     """"one with a better camera" / "我要电池大的" during a phone search: a product type the
     products wished now keep mentioning (camera in 84% of the smartphones) is a feature of them,
