@@ -252,3 +252,15 @@ def test_tight_clothes_turned_down_in_spanish_and_german(catalogues: dict[str, A
     """"que no sean ajustados" of women's jeans left out titles saying the Spanish word "ajustado"."""
     vocabulary, _ = catalogues["fashion"]
     assert understand(message, vocabulary, TurnContext()).avoid_words == [avoided]
+
+
+def test_the_shoppers_room_is_no_feature_asked_for() -> None:
+    """"something to keep my room cool in summer" gave a ceiling fan "with room, as its description says — the feature
+    you asked for"."""
+    from chatrec.catalog import Item
+    from chatrec.grounding import FactWriter, Request, facts_for
+
+    fan = Item(id="1", title="Orient Electric Apex-FX 1200mm Ultra High Speed 400 RPM Ceiling Fan (Brown)",
+               category="CeilingFans", description="Keeps the room cool in summer with high air delivery")
+    reason = FactWriter().write(facts_for(fan, Request(text="something to keep my room cool in summer")))
+    assert "room" not in reason, reason
