@@ -476,9 +476,10 @@ def _english_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def _is_word(token: str) -> bool:
+def _is_word(token: str, plurals: bool = True) -> bool:
+    """Whether ``token`` is an English word: in the word lists, or (with ``plurals``) a word without its "s"."""
     words = _english_words()
-    return (token in words or token + "s" in words or token + "es" in words or token in _common_words()
+    return (token in words or plurals and (token + "s" in words or token + "es" in words) or token in _common_words()
             or token in behaviour_verbs())
 
 
@@ -1900,8 +1901,9 @@ def _fix_lexicon_typos(text: str, lexicon: Lexicon, language: str = "en",
 
     def fix(found: re.Match[str]) -> str:
         word = found.group(0)
+        # stop 51: a four-letter word is no English word for being one without its "s" ("mose" of "moses")
         if len(word) == 4 and language == "en" and word not in keys and word not in catalogue \
-                and not _is_word(word) and word not in _GREETING_WORDS and word not in _BARE_CONTRACTIONS:
+                and not _is_word(word, plurals=False) and word not in _GREETING_WORDS and word not in _BARE_CONTRACTIONS:
             longer = _one_letter_longer(lexicon).get(word, ())
             return longer[0] if len(longer) == 1 else word
         if len(word) < 5 or word in keys or word in own or _is_word(word) or _is_word(_singular(word)) or word in _GREETING_WORDS:
