@@ -111,9 +111,10 @@ _REFUSING = frozenset({"no", "not", "nothing", "without", "never", "nor", "none"
 def bare_thing(message: str) -> str | None:
     """The product a message of a few words names with no verb ("sneakers for men" -> "sneakers"), when its
     head word is a known name of a product (:func:`product_nouns`), else None."""
-    match = _BARE.match(_OPENERS.sub("", message.strip()))
-    # stop 50: the words after the product count for nothing ("a fridge for a small family" was no bare thing)
-    if match is None or len(_END.sub("", match.group("e")).split()) > 5:
+    # stop 50: the words after the product count for nothing ("a fridge for a small family" was no bare thing);
+    # stop 51: nor do their figures ("a washing machine for a family of 4")
+    match = _BARE.match(_END.sub("", _OPENERS.sub("", message.strip())))
+    if match is None or len(match.group("e").split()) > 5:
         return None
     thing = _LEAD.sub("", _TAIL.sub("", _END.sub("", match.group("e")))).strip()
     words = [w for w in tokens(thing) if w.isalpha()]

@@ -16,7 +16,7 @@ Cue phrases are data: ``prompts/conversation_cues_6.txt``, ``prompts/occasion_wo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
 
 __all__ = ["as_any_question", "closes", "dressed_for", "gift_is_no_type", "in_conversation_language", "no_such_type",
-           "occasion", "occasion_said", "styles_sold_items"]
+           "occasion", "occasion_said", "styles_sold_items", "titles_name_items"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues_6.txt"
 _OCCASIONS_FILE = default_prompts_dir() / "occasion_words.txt"
@@ -163,11 +163,21 @@ def styles_sold_items(thing: str, titles: Iterable[str], least: int = 2) -> bool
     words = [w for w in re.findall(r"[a-z0-9]+", thing.lower()) if len(w) > 1]
     if not words or {words[-1], singular(words[-1])} & product_nouns():
         return False
+    return titles_name_items(words, titles, least)
+
+
+_AFTER_FOR = re.compile(r"\b(?:for|with|to|fits?|compatible)\W+(?:\w+\W+)?$", re.IGNORECASE)
+
+
+def titles_name_items(words: Sequence[str], titles: Iterable[str], least: int = 1) -> bool:
+    """Whether at least ``least`` item names say these words (singular or plural) as what the item is, not
+    after "for" or "with" ("Lint Remover for Washing Machine" names no washing machine)."""
+    from chatrec.grounding import singular
+
     phrase = re.compile(r"\b" + r"\W+".join(rf"{re.escape(singular(w))}(?:s|es)?" for w in words) + r"\b", re.IGNORECASE)
-    after = re.compile(r"\b(?:for|with|to|fits?|compatible)\W+(?:\w+\W+)?$", re.IGNORECASE)
     named = 0
     for title in titles:
-        if any(not after.search(title[:m.start()]) for m in phrase.finditer(title)):
+        if any(not _AFTER_FOR.search(title[:m.start()]) for m in phrase.finditer(title)):
             named += 1
             if named >= least:
                 return True

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from chatrec.accessories import accessories_last
-from chatrec.not_carried import interest_in, not_carried
+from chatrec.not_carried import asked_for, bare_thing, interest_in, not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
 from chatrec import modifier_types  # stop 46: "laptop backpack" is a backpack
@@ -89,6 +89,7 @@ from chatrec.conversation import asks_cheapest_overall  # i12k
 from chatrec.conversation import asks_recap, asks_values_on_offer
 from chatrec import assortment  # lead, stop 36: what brands / sizes / prices the shop has
 from chatrec import unsold  # lead, stop 37: a product the shop does not sell, asked for
+from chatrec import compound_products  # stop 51: "a washing machine" on a shop of coffee machines
 from chatrec.dialogue import (
     Asked, Choosing, DialogueState, FitsMakes, Heard, Inferred, Named, NotSold, PriceTier, Reshown, Shown, SpecsWanted,
     Undone, Restored, Wanted, Wishes, rounded_bound,
@@ -1727,6 +1728,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             gaps_round13.unsized(message), heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
         if thing is None and heard.language in ("zh", "es", "de") and not heard.include:
             thing = _unsold(parts, message, heard)  # lead, stop 37: "Habt ihr Waschmaschinen?", a word the lexicon lacks
+        if thing is None and heard.language == "en" and not heard.include:  # stop 51: "a washing machine", where
+            thing = compound_products.unsold_compound(  # one item is a lint remover "for Washing Machine"
+                asked_for(message) or bare_thing(message), lambda: (i.title for i in parts.retriever.index.items))
         gave_up = bool(heard.drop) and bool(set(re.findall(r"[a-z]+", f"{thing or ''} {message}".lower())) & _GIVEN_UP)
         if gave_up:  # lead, stop 33: "颜色无所谓了" ("colour is fine"), "any colour is fine now": no product named
             pass

@@ -36,6 +36,7 @@ from typing import Any
 from chatrec import measure_words  # lead, stop 35
 from chatrec import avoid_words  # lead, stop 35
 from chatrec import kind_words  # stop 49: "shoes, not sneakers"
+from chatrec import compound_products  # stop 51: "a washing machine" is no coffee machine
 from chatrec.not_carried import interest_in  # stop 45: "he loves football" is a wish, not off topic
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
 from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
@@ -1478,6 +1479,10 @@ def understand(
     owned |= _features_of_current(matchable, typed, context, vocabulary, types, raw)
     owned |= owned_devices(matchable, [m for m in typed if id(m) not in owned], matches, context.current, types, accessory)
     matches = [m for m in matches if id(m) not in owned]
+    # stop 51: "a washing machine" where "machine" heads only coffee and sewing machines: another product
+    matches = [m for m in matches if not (
+        m.end - m.start == 1 and m.start > 0 and set(m.values) <= types and compound_products.other_product(
+            matchable[m.start - 1], matchable[m.start], [v for values in m.values.values() for v in values]))]
     # "flat sandals", "denim jacket": a one-word product type right before another product type
     # describes it; the head noun is the product. A finer type of another field before a coarser
     # one narrows it instead ("in-ear earbuds": the In-Ear category of the earbuds subcategory).

@@ -22,3 +22,43 @@ def test_a_four_letter_typo_is_no_word_for_being_a_plural_name(catalogues: dict[
     """"wirelss mose for my laptop" showed laptops: "mose" counted as an English word because "moses" is one."""
     assert _read(catalogues, message).include.get("category") == ["Mice"]
 
+
+@pytest.mark.parametrize("message", ["a washing machine for a family of 4", "I need a washing machine",
+                                     "an electric shaver for my dad", "a pressure cooker"])
+def test_a_two_word_product_is_not_the_shops_others_of_its_last_word(catalogues: dict[str, Any], message: str) -> None:
+    """"a washing machine for a family of 4" read "machine" as coffee, espresso and sewing machines and showed a
+    lint remover "for Washing Machine" as "the type and feature you asked for"."""
+    request = _read(catalogues, message)
+    assert not request.include.get("category") and not request.include.get("subcategory"), request.include
+
+
+@pytest.mark.parametrize(("message", "category"), [("a coffee machine", ["DripCoffeeMachines"]),
+                                                   ("a rice cooker", ["Rice&PastaCookers"]),
+                                                   ("a sewing machine", ["Sewing&EmbroideryMachines"])])
+def test_a_two_word_product_the_shop_files_keeps_its_type(
+        catalogues: dict[str, Any], message: str, category: list[str]) -> None:
+    assert _read(catalogues, message).include.get("category") == category
+
+
+def test_a_robot_vacuum_is_a_robotic_one(catalogues: dict[str, Any]) -> None:
+    assert "RoboticVacuums" in _read(catalogues, "a robot vacuum").include.get("category", [])
+
+
+def test_a_two_word_product_only_named_after_for_is_not_sold() -> None:
+    from chatrec.compound_products import unsold_compound
+
+    titles = ["NGI Store Lint Remover for Washing Machine Reusable", "Usha Sewing Machine", "Pigeon Rice Cooker"]
+    assert unsold_compound("washing machine", lambda: titles) == "washing machine"
+    assert unsold_compound("sewing machine", lambda: titles) is None
+    assert unsold_compound("machine", lambda: titles) is None
+    assert unsold_compound("red dress", lambda: titles) is None
+
+
+@pytest.mark.parametrize(("message", "thing"), [("a washing machine for a family of 4", "washing machine"),
+                                                ("a tv for 20000 or less", "tv"), ("jeans under 2000", "jeans")])
+def test_a_bare_product_with_figures_after_it_is_still_named(message: str, thing: str) -> None:
+    """"a washing machine for a family of 4" named no product: the figure after "for" broke the bare noun phrase."""
+    from chatrec.not_carried import bare_thing
+
+    assert bare_thing(message) == thing
+
