@@ -42,7 +42,10 @@ def _words(text: str) -> list[str]:
 
 def is_accessory(title: str, shopper_words: Sequence[str]) -> bool:
     """Whether the title names an accessory the shopper did not ask for (see the module doc)."""
+    from chatrec.accessory_for import family
+
     said = {singular(w) for w in shopper_words}
+    said |= {same for w in said for same in family(w)}  # stop 51: a "keyboard cover" is a "Keyboard Protector Skin"
     head = _words(_HEAD_END.split(title, maxsplit=1)[0])
     accessories = accessory_words()
     for position, word in enumerate(head):

@@ -27,7 +27,7 @@ from typing import Any
 
 from chatrec.request import ShopperRequest
 
-__all__ = ["accessory_and_device", "adjust"]
+__all__ = ["accessory_and_device", "adjust", "family"]
 
 #: Words joining the accessory to the device it goes with, once the lexicon has put the message in English.
 _LINKS = frozenset({"for", "of", "to", "fits", "fit", "compatible", "with", "para", "de", "del", "fur", "vom", "von"})
@@ -48,7 +48,8 @@ _HEAD_END = re.compile(r"\s(?:with|for|fits|fit|compatible|suitable|to)\s|[,(|/:
 _ALIASES = {"television": ("tv",), "smartphone": ("phone", "mobile", "iphone"), "remote": ("remote",)}
 
 
-def _family(noun: str) -> frozenset[str]:
+def family(noun: str) -> frozenset[str]:
+    """The accessory nouns that name the same thing as ``noun`` to a shopper ("cover": case, pouch, skin ...)."""
     return next((f for f in _FAMILIES if noun in f), frozenset({noun}))
 
 
@@ -184,7 +185,7 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
         return request  # the device was not read as a wish: the rules' reading stands ("una funda para mi móvil")
     include = {name: [v for v in values if (name, v) not in device_values] for name, values in request.include.items()}
     include = {name: values for name, values in include.items() if values}
-    filed = _filed_under(getattr(vocabulary, "_typed_items", ()), _family(noun), device_words)
+    filed = _filed_under(getattr(vocabulary, "_typed_items", ()), family(noun), device_words)
     kept = {v for name, values in include.items() if name in types for v in values}
     mentioned = getattr(vocabulary, "mentioned_by", None)
     unrelated = callable(mentioned) and all(
@@ -202,7 +203,7 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     if include == request.include:
         return request
     query = request.query
-    for word in sorted(_family(noun) - set(query.split())):
+    for word in sorted(family(noun) - set(query.split())):
         if word in {"case", "cover"}:
             query = f"{query} {word}".strip()
     return request.model_copy(update={"include": include, "query": query})

@@ -605,10 +605,12 @@ def _title_names_other_type(title: str, category: str) -> str | None:
     no other kind."""
     from chatrec.not_carried import product_nouns
 
-    words = _tokens(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title))
-    words = [w for w in words if w.isalpha()]
+    said = _tokens(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title))
+    words = [w for w in said if w.isalpha()]
     if len(words) < 2 or words[-2] in {"with", "and", "plus", "without", "for"}:
         return None
+    if {"for", "with", "without", "fits", "compatible"} & set(said[-5:-1]):
+        return None  # stop 51: "Keyboard Protector Skin for 15.6-inches Laptop" is no laptop
     last = words[-1]
     own = {_singular(w) for w in _tokens(_display(category))}
     if last not in product_nouns() or any(_singular(w) in own for w in words):

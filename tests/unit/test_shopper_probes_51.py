@@ -62,3 +62,22 @@ def test_a_bare_product_with_figures_after_it_is_still_named(message: str, thing
 
     assert bare_thing(message) == thing
 
+
+def test_a_keyboard_cover_is_a_keyboard_protector_skin() -> None:
+    """"I need a keyboard cover" showed webcam covers and iPad cases first: "Keyboard Protector Skin" was an
+    accessory of the cover asked for, so it went last."""
+    from chatrec.accessories import is_accessory
+
+    title = 'LS LAPSTER Universal Silicone 15.6" Keyboard Protector Skin|| Keyboard Dust Cover'
+    assert not is_accessory(title, ["keyboard", "cover"])
+    assert is_accessory("Gizga Earphone Carrying Case", ["earphones"])
+
+
+def test_a_name_ending_in_what_it_fits_names_no_other_kind() -> None:
+    """A keyboard protector "for 15.6-inches Laptop" was called "A laptop by GIZGA" in its reason."""
+    from chatrec.grounding import _title_names_other_type
+
+    title = "GIZGA essentials Universal Silicone Keyboard Protector Skin for 15.6-inches Laptop (5 x 6 x 3 inches)"
+    assert _title_names_other_type(title, "DustCovers") is None
+    assert _title_names_other_type("Inc 5 Women Casual White Flats", "Heels") == "flats"
+
