@@ -584,13 +584,12 @@ def spec_facts(item: Item, specs: Mapping[str, tuple[float | None, float | None]
     """i12ag: for each spec the shopper bounded ("20000 mAh", "at least 30 hours"), the item's own words
     stating a figure inside the bounds ("20000mAh", "32H"), from its name, else its description; none
     when the item states no such figure (a reason credits only what the item says)."""
-    from chatrec.spec_filters import figures_in
+    from chatrec.spec_filters import figures_in, within
 
     facts: list[Fact] = []
     for family, (low, high) in specs.items():
         for source, text in (("title", item.title), ("description", item.description or "")):
-            said = [words for figure, words in figures_in(text, family)
-                    if (low is None or figure >= low - 1e-9) and (high is None or figure <= high + 1e-9)]
+            said = [words for figure, words in figures_in(text, family) if within([figure], low, high, family)]
             if said:
                 facts.append(Fact("feature", source, said[0], True))
                 break

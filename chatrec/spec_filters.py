@@ -22,7 +22,8 @@ from typing import Any
 from chatrec import measure_words
 from chatrec.specs import han_spec_digits
 
-__all__ = ["SpecCheck", "check", "checked", "describe", "drop_spec_price", "figures_in", "read_bounds", "stated"]
+__all__ = ["SpecCheck", "check", "checked", "describe", "drop_spec_price", "figures_in", "read_bounds", "stated",
+           "within"]
 
 # Unit spellings -> (family, factor to the family's base unit). Longest spellings are tried first.
 _UNITS: dict[str, tuple[str, float]] = {
@@ -197,8 +198,13 @@ def figures_in(text: str, family: str) -> list[tuple[float, str]]:
     return found
 
 
-def _within(figures: Iterable[float], low: float | None, high: float | None) -> bool:
+def within(figures: Iterable[float], low: float | None, high: float | None, family: str = "") -> bool:
+    """Whether a figure is inside the bounds. Stop 51: a whole number of inches said alone covers its fractions
+    (a "15 inch laptop" is a 15.6-inch one; "No item here states a screen size of 15 inches" was said of
+    15.6-inch laptop sleeves)."""
     tolerance = 1e-9
+    if family == "inch" and low is not None and low == high and float(low).is_integer():
+        high = low + 0.99
     return any((low is None or f >= low - tolerance) and (high is None or f <= high + tolerance) for f in figures)
 
 
@@ -253,7 +259,7 @@ def check(index: Any, bounds: Mapping[str, Sequence[float | None]], mask: Any = 
         if not stating:
             unlisted.append(family)
             continue
-        failing = {n for n in rows if not _within(figures[n].get(family, []), low, high)
+        failing = {n for n in rows if not within(figures[n].get(family, []), low, high, family)
                    and not range_covers(index.items[n].title, family, low, high)}  # i12ba: a "32-55-inch" mount fits 43
         if len(failing) == len(rows):
             unreached.append(family)

@@ -81,3 +81,13 @@ def test_a_name_ending_in_what_it_fits_names_no_other_kind() -> None:
     assert _title_names_other_type(title, "DustCovers") is None
     assert _title_names_other_type("Inc 5 Women Casual White Flats", "Heels") == "flats"
 
+
+def test_a_whole_number_of_inches_covers_its_fractions() -> None:
+    """"a laptop cover for my 15 inch laptop" said "No item here states a screen size of 15 inches" of 15.6-inch
+    sleeves."""
+    from chatrec.spec_filters import within
+
+    assert within([15.6], 15.0, 15.0, "inch")
+    assert not within([14.1], 15.0, 15.0, "inch") and not within([16.0], 15.0, 15.0, "inch")
+    assert not within([15.6], 15.0, 15.0, "gb") and not within([15.6], 15.5, 15.5, "inch")
+
