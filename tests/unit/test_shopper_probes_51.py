@@ -91,3 +91,11 @@ def test_a_whole_number_of_inches_covers_its_fractions() -> None:
     assert not within([14.1], 15.0, 15.0, "inch") and not within([16.0], 15.0, 15.0, "inch")
     assert not within([15.6], 15.0, 15.0, "gb") and not within([15.6], 15.5, 15.5, "inch")
 
+
+@pytest.mark.parametrize("message", ["something lighter in colour", "one lighter in shade", "lighter in color please"])
+def test_lighter_in_colour_is_a_light_colour(catalogues: dict[str, Any], message: str) -> None:
+    """"something lighter in colour" after ties and kurtas was read as a weight: "None of these 5 items states its
+    weight in its name or description"."""
+    colours = _read(catalogues, message, "fashion").include.get("baseColour", [])
+    assert "White" in colours and "Black" not in colours, colours
+
