@@ -65,6 +65,11 @@ def _plain(value: str) -> str:
     return " ".join(singular(w) for w in tokens(spaced))
 
 
+#: Stop 51: the words before a device a thing does something to ("something to protect my", "a thing that holds my").
+_DONE_TO = re.compile(r"\b(?:something|thing|gadget|device|anything|stuff|tool)\b.*\b(?:to|that|which|can|will)\s+"
+                      r"(?!(?:be|go|use|buy|get|have|replace|upgrade)\b)[a-z]+\s+(?:my|his|her|our|their|your)$")
+
+
 def kind_said(message: str) -> Kind | None:
     """The kind of product the message names for itself (not after "for": "a cable for my phone"), or None."""
     text = message.lower()
@@ -74,7 +79,7 @@ def kind_said(message: str) -> Kind | None:
             pattern = re.escape(word) if _HAN.search(word) else rf"(?<![\w-]){re.escape(word)}(?![\w-])"
             for found in re.finditer(pattern, text):
                 before = text[: found.start()].rstrip()
-                if any(before.endswith(p) for p in purpose):
+                if any(before.endswith(p) for p in purpose) or _DONE_TO.search(before):
                     continue
                 return kind
     return None

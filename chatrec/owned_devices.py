@@ -58,7 +58,10 @@ def owned_devices(
     another_in_force = bool(in_force) and all(
         not any(value in m.values.get(name, ()) for name, value in in_force) for m in owned)
     named_accessory = any(t in accessory for t in tokens)
-    if not (others or another_in_force or named_accessory):
+    # stop 51: "something to clean my laptop screen", "a thing that holds my phone": a thing that does something to
+    # the device (before, laptops and phones were shown)
+    done_to = bool(set(tokens) & _THINGS) and any(_object_of(tokens, m.start, matches) for m in owned)
+    if not (others or another_in_force or named_accessory or done_to):
         return set()
     ids = {id(m) for m in owned}
     starts = {m.start for m in owned}
@@ -67,6 +70,23 @@ def owned_devices(
     ids |= {id(m) for m in matches if set(m.values) == {"brand"} and m.end in starts}
     ids |= {id(m) for m in makes}
     return ids
+
+
+#: Words for a product the shopper does not name ("something to clean my laptop screen").
+_THINGS = frozenset({"something", "thing", "gadget", "device", "anything", "stuff", "item", "tool"})
+#: Words before a verb whose object the device is ("to clean my laptop", "that holds my phone").
+_PURPOSE = frozenset({"to", "that", "which", "can", "will", "could", "would"})
+
+
+def _object_of(tokens: Sequence[str], start: int, matches: Sequence[Any]) -> bool:
+    """Whether the device at ``start`` is the object of a verb said of the thing wanted: "(something) to clean my
+    [samsung] laptop", "(a thing) that holds my phone"."""
+    makes = {m.end: m.start for m in matches if "brand" in m.values}
+    i = makes.get(start, start) - 1
+    while i >= 0 and tokens[i] in _BETWEEN:
+        i -= 1
+    return i >= 2 and tokens[i] in _POSSESSIVES and tokens[i - 1].isalpha() and tokens[i - 1] not in _PURPOSE \
+        and tokens[i - 1] not in {"for", "with", "on", "of", "in", "like"} and tokens[i - 2] in _PURPOSE
 
 
 def _said_as_owned(tokens: Sequence[str], start: int, matches: Sequence[Any]) -> bool:

@@ -124,6 +124,11 @@ _NEGATORS = frozenset(
 )
 _MODALS = frozenset({"would", "will", "should", "might", "must", "shall", "could"})
 _POST_NEGATORS = frozenset({"isnt", "arent", "doesnt", "dont", "wasnt", "wont"})
+#: The word after a subject pronoun (and an adverb), a verb: "while I drive", "she often runs".
+_AFTER_SUBJECT = re.compile(r"\b(?:i|we|he|she|they)\s+(?:(?:always|usually|often|just|also|really|mostly|sometimes|"
+                            r"never|still|only|mainly|daily)\s+)?([a-z]+)\b")
+_AUXILIARIES = frozenset({"do", "does", "did", "am", "is", "are", "was", "were", "have", "has", "had", "can", "really",
+                          "dont", "cant", "doesnt", "didnt", "wont", "havent", "hate"})
 _NEGATED_AUX = frozenset({"doesnt", "dont", "didnt", "wont", "cant", "cannot", "wouldnt", "couldnt", "shouldnt"})
 _NEGATION_PHRASES = re.compile(
     r"\b(?:not after|not looking for|not into|(?:i'?d )?rather not(?: have)?|stay away from|steer clear of|"
@@ -1423,6 +1428,10 @@ def understand(
     # i12j: so is the word after a modal ("would suit", "will fit")
     verbs = {i for i in range(1, len(tokens)) if tokens[i - 1] in _NEGATED_AUX or (
         tokens[i - 1] in _MODALS and tokens[i] not in _NEGATORS and tokens[i] not in _FILLERS)}
+    # stop 51: so is the word after "I", "we", "he", "she", "they" ("a thing that holds my phone while I drive": no drives)
+    subject_verbs = {w for found in _AFTER_SUBJECT.finditer(priced) for w in normalise_tokens(found.group(1))
+                     if language == "en"} - _NEGATED_AUX - _NEGATORS - _MODALS - _AUXILIARIES
+    verbs |= {i for i, t in enumerate(tokens) if t in subject_verbs and tokens.count(t) == 1}
     matchable = [t if i not in ref_tokens and i not in verbs else "\0" for i, t in enumerate(tokens)]
     matches = vocabulary.find(matchable)
     types = set(type_fields(vocabulary.fields)) | {"category"}

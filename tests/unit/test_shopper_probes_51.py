@@ -99,3 +99,27 @@ def test_lighter_in_colour_is_a_light_colour(catalogues: dict[str, Any], message
     colours = _read(catalogues, message, "fashion").include.get("baseColour", [])
     assert "White" in colours and "Black" not in colours, colours
 
+
+@pytest.mark.parametrize("message", ["something to clean my laptop screen", "a thing that holds my phone while I drive",
+                                     "something to protect my phone"])
+def test_a_thing_that_does_something_to_a_device_is_no_such_device(catalogues: dict[str, Any], message: str) -> None:
+    """"something to clean my laptop screen" showed laptops; "a thing that holds my phone while I drive" showed
+    hard drives and pen drives."""
+    request = _read(catalogues, message)
+    assert not request.include.get("category") and not request.include.get("subcategory"), request.include
+
+
+@pytest.mark.parametrize(("message", "category"), [("I need a pen drive", ["PenDrives"]),
+                                                   ("we drive a lot, need a car charger", ["AutomobileChargers"])])
+def test_a_verb_after_a_subject_is_no_product(catalogues: dict[str, Any], message: str, category: list[str] | None) -> None:
+    assert _read(catalogues, message).include.get("category") == category
+
+
+def test_a_device_a_thing_does_something_to_names_no_kind() -> None:
+    """"something to protect my phone" asked nothing and showed keypad phones: the kind word "phone" narrowed the
+    search to phones."""
+    from chatrec.kind_words import kind_said
+
+    assert kind_said("something to protect my phone") is None
+    assert kind_said("a thing that holds my phone") is None
+    assert kind_said("something to replace my phone") is not None and kind_said("a phone for my mom") is not None
