@@ -873,7 +873,8 @@ def _unsold(parts: Parts, message: str, heard: ShopperRequest) -> str | None:
     if set(heard.include) & {"category", *type_fields(list(parts.vocabulary.fields))} or heard.references:
         return None
     return unsold.unsold_asked(message, heard.language or "en", parts.retriever.bm25.vocabulary,
-                               parts.retriever.bm25.documents, _type_values(parts))
+                               parts.retriever.bm25.documents, _type_values(parts),
+                               lambda: (i.title for i in parts.retriever.index.items))
 
 
 def _type_values(parts: Parts) -> list[str]:

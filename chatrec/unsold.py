@@ -39,7 +39,9 @@ _ASKS = {
                      # lead, stop 38: a request, not only a question ("我想买个吹风机", "帮我找个耳机", "我需要冰箱")
                      r"|想买|想買|要买|要買|我要|想要|帮我找|幫我找|给我找|給我找|需要|求推荐|推荐一?[个款台部]"
                      # stop 50: a product said with its count and measure word alone ("一台冰箱")
-                     r"|^\s*[一两兩][台个個部件款只隻条條双雙把块塊张張套]"),
+                     r"|^\s*[一两兩][台个個部件款只隻条條双雙把块塊张張套]"
+                     # stop 51: whom it is for between the wish and the buying ("我想给我爸买个剃须刀")
+                     r"|(?:想|要|打算)(?:给|給|帮|幫|替|为|為).{1,6}?(?:买|買)"),
     "es": re.compile(r"\b(?:tienen|tenéis|tenes|tienes|venden|vendéis|vendes|manejan|hay|tiene|vende|consigo|"
                      r"encuentro|busco|quiero|necesito|querría|quisiera|me gustaría|ocupo)\b"),
     "de": re.compile(r"\b(?:habt|haben|hast|verkauft|verkaufen|verkaufst|führt|führen|gibt(?:'s| es)?|gibts|"
@@ -90,18 +92,23 @@ def _named(message: str, language: str) -> tuple[str, str] | None:
 
 
 def _sold(english: str, vocabulary: Container[str], documents: Callable[[str], int] | None,
-          type_values: Iterable[str]) -> bool:
+          type_values: Iterable[str], titles: Callable[[], Iterable[str]] | None = None) -> bool:
     """True when the catalogue sells the English-named product: a product type has its head word, or (for
-    a name no type has) its titles use it often (a shop of phone cables does not sell phones)."""
+    a name no type has) its titles use it often (a shop of phone cables does not sell phones). Stop 51: a
+    known two-word product no item's name says (``titles``) is not sold for its last word ("electric shavers"
+    on a shop of lint shavers: :func:`chatrec.compound_products.unsold_compound`)."""
+    from chatrec.compound_products import unsold_compound
     from chatrec.not_carried import not_carried
     from chatrec.shopper_moves import no_such_type
 
+    if titles is not None and unsold_compound(english, titles) is not None:
+        return False
     question = f"do you have {english}"
     return not_carried(question, vocabulary, documents) is None and no_such_type(question, type_values) is None
 
 
 def unsold_asked(message: str, language: str, vocabulary: Container[str], documents: Callable[[str], int] | None,
-                 type_values: Iterable[str]) -> str | None:
+                 type_values: Iterable[str], titles: Callable[[], Iterable[str]] | None = None) -> str | None:
     """The product a question asks the shop for when the shop sells none, in the shopper's own words; None
     when the message asks for no product by name, or for one the catalogue has.
 
@@ -111,6 +118,7 @@ def unsold_asked(message: str, language: str, vocabulary: Container[str], docume
         vocabulary: Every word the catalogue uses (the lexical index's vocabulary).
         documents: How many items use a word (the lexical index's document frequency), if known.
         type_values: The catalogue's product type values ("USBCables", "Smart televisions").
+        titles: The names of the catalogue's items, if known (read only for a known two-word product).
     """
     from chatrec.grounding import singular
     from chatrec.not_carried import GENERIC, asked_for, product_nouns
@@ -122,7 +130,7 @@ def unsold_asked(message: str, language: str, vocabulary: Container[str], docume
         if named is None or not _ASKS[language].search(message.lower()):
             return None
         said, english = named
-        return None if _sold(english, vocabulary, documents, type_values) else said
+        return None if _sold(english, vocabulary, documents, type_values, titles) else said
     plain = _FILLER.sub(r"\1", _NAMED_YOU.sub(r"\1", message))  # "do you guys also carry ..." -> "do you carry ..."
     thing = asked_for(plain)
     words = [w for w in tokens(thing or "") if w.isalpha()]
@@ -131,7 +139,7 @@ def unsold_asked(message: str, language: str, vocabulary: Container[str], docume
     selling = bool(SELLS.search(message.lower())) and not (set(words) & (GENERIC | TERMS))
     if not words or len(words) > 4 or not (selling or {words[-1], singular(words[-1])} & product_nouns()):
         return None
-    return None if _sold(" ".join(words), vocabulary, documents, type_values) else thing
+    return None if _sold(" ".join(words), vocabulary, documents, type_values, titles) else thing
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "USBCables" -> "USB Cables"

@@ -123,3 +123,19 @@ def test_a_device_a_thing_does_something_to_names_no_kind() -> None:
     assert kind_said("something to protect my phone") is None
     assert kind_said("a thing that holds my phone") is None
     assert kind_said("something to replace my phone") is not None and kind_said("a phone for my mom") is not None
+
+
+@pytest.mark.parametrize(("message", "language", "said"), [("我想给我爸买个剃须刀", "zh", "剃须刀"),
+                                                           ("busco una afeitadora para mi papá", "es", "afeitadora"),
+                                                           ("Ich suche einen Rasierer für meinen Vater", "de", "Rasierer")])
+def test_an_electric_shaver_is_not_sold_by_a_shop_of_lint_shavers(message: str, language: str, said: str) -> None:
+    """"我想给我爸买个剃须刀" asked which subcategory (Wearables or computer accessories) with no word on shavers:
+    the shop's lint shavers made "shavers" a product it sells, and "想给我爸买" was no wish to buy."""
+    from chatrec.unsold import unsold_asked
+
+    titles = ["Lint Remover for Woolen Clothes, Electric Lint Shaver", "Fabric Shaver for Sweaters"]
+    vocabulary = {"lint", "shaver", "shavers", "remover", "electric", "fabric", "clothes"}
+    asked = unsold_asked(message, language, vocabulary, lambda word: 20, ["LintShavers"], lambda: titles)
+    assert asked == said
+    assert unsold_asked(message, language, vocabulary, lambda word: 20, ["LintShavers", "ElectricShavers"],
+                        lambda: [*titles, "Philips Electric Shaver for Men"]) is None
