@@ -450,8 +450,13 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any 
         request = request.model_copy(update={"references": [_ref(p, shown, "other") for p in rest]})
         named = rest
     # Items named and disliked, others asked for: reject those.
-    if named and request.intent in ("more_like", "ask_about_item", "refine") and _DISLIKE_NAMED.search(lowered) \
+    disliked = _DISLIKE_NAMED.search(lowered)
+    if named and request.intent in ("more_like", "ask_about_item", "refine") and disliked \
             and _OTHERS.search(lowered) and not request.include:
+        request = request.model_copy(update={"intent": "reject", "show_now": True})
+    elif named and request.intent == "more_like" and disliked and not request.include \
+            and not re.search(r"\b(?:like|similar|same|more)\b", lowered[disliked.end():]):
+        # stop 51: "I'm not a fan of the first two" showed more like them
         request = request.model_copy(update={"intent": "reject", "show_now": True})
     # The items of before, again.
     if not named and request.intent not in ("show_again", "start_over", "off_topic") and not request.include \

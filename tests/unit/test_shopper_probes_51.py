@@ -139,3 +139,25 @@ def test_an_electric_shaver_is_not_sold_by_a_shop_of_lint_shavers(message: str, 
     assert asked == said
     assert unsold_asked(message, language, vocabulary, lambda word: 20, ["LintShavers", "ElectricShavers"],
                         lambda: [*titles, "Philips Electric Shaver for Men"]) is None
+
+
+def _handbags(catalogues: dict[str, Any]) -> list[Any]:
+    return [item for item in catalogues["fashion"][1].values() if "Handbag" in item.title][:5]
+
+
+@pytest.mark.parametrize("message", ["I'm not a fan of the first two", "I'm not into the first one"])
+def test_not_a_fan_of_shown_items_turns_them_down(catalogues: dict[str, Any], message: str) -> None:
+    """"I'm not a fan of the first two" after handbags showed more handbags like those two."""
+    vocabulary, _ = catalogues["fashion"]
+    request = understand(message, vocabulary, TurnContext(shown=_handbags(catalogues), searching=True,
+                                                          current={"category": ["Handbags"]}))
+    assert request.intent == "reject" and request.references, request
+
+
+def test_liking_one_shown_item_after_turning_one_down_asks_for_more_like_it(catalogues: dict[str, Any]) -> None:
+    vocabulary, _ = catalogues["fashion"]
+    request = understand("not a fan of the second, more like the third", vocabulary, TurnContext(
+        shown=_handbags(catalogues), searching=True, current={"category": ["Handbags"]}))
+    assert request.intent == "more_like" and [r.position for r in request.references] == [3]
+
+
