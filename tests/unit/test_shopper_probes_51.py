@@ -161,3 +161,13 @@ def test_liking_one_shown_item_after_turning_one_down_asks_for_more_like_it(cata
     assert request.intent == "more_like" and [r.position for r in request.references] == [3]
 
 
+@pytest.mark.parametrize(("code", "said"), [("en", "Boys, Girls or Unisex"), ("es", "Boys, Girls o Unisex"),
+                                            ("de", "Boys, Girls oder Unisex"), ("zh", "Boys、Girls或Unisex")])
+def test_three_values_wished_are_all_named(code: str, said: str) -> None:
+    """"the same but for kids" said "Flip Flops, Boys or 2 similar" of boys', girls' and unisex flip flops."""
+    from chatrec.prompting import default_prompts_dir
+    from chatrec.wording import Phrases
+
+    phrases = Phrases(default_prompts_dir() / code if code != "en" else None, code)
+    assert phrases.render("wish", values=["Boys", "Girls", "Unisex"], count=3, negated=False) == said
+    assert "similar" in Phrases().render("wish", values=["A", "B", "C", "D"], count=4, negated=False)
