@@ -171,3 +171,4 @@ def test_three_values_wished_are_all_named(code: str, said: str) -> None:
     phrases = Phrases(default_prompts_dir() / code if code != "en" else None, code)
     assert phrases.render("wish", values=["Boys", "Girls", "Unisex"], count=3, negated=False) == said
     assert "similar" in Phrases().render("wish", values=["A", "B", "C", "D"], count=4, negated=False)
+    assert phrases.render("wish", values=["Sandal"], count=1, negated=False) == "Sandal"
