@@ -172,3 +172,18 @@ def test_three_values_wished_are_all_named(code: str, said: str) -> None:
     assert phrases.render("wish", values=["Boys", "Girls", "Unisex"], count=3, negated=False) == said
     assert "similar" in Phrases().render("wish", values=["A", "B", "C", "D"], count=4, negated=False)
     assert phrases.render("wish", values=["Sandal"], count=1, negated=False) == "Sandal"
+
+
+@pytest.mark.parametrize(("message", "avoided"), [("不要格子的", "checked"), ("sin cuadros", "checked"),
+                                                  ("不要碎花的", "floral")])
+def test_a_pattern_turned_down_in_chinese_and_spanish(catalogues: dict[str, Any], message: str, avoided: str) -> None:
+    """"不要格子的" (no checked ones) after work shirts was not understood and kept every shirt."""
+    assert _read(catalogues, message, "fashion").avoid_words == [avoided]
+
+
+@pytest.mark.parametrize(("message", "word"), [("碎花裙", "floral"), ("ein geblümtes Kleid", "floral"),
+                                               ("un vestido de lunares", "polka")])
+def test_a_patterned_dress_in_chinese_german_and_spanish(catalogues: dict[str, Any], message: str, word: str) -> None:
+    """"碎花裙" (a floral dress) was read as small talk."""
+    request = _read(catalogues, message, "fashion")
+    assert request.include.get("subCategory") == ["Dress"] and word in request.query.split(), request
