@@ -409,13 +409,14 @@ def answer_question(
     reasons: Sequence[str] | None = None,
     field_values: Mapping[str, Iterable[str]] | None = None,
     several: bool = False,
+    shown: int = 0,
 ) -> Answer:
     """Answer a question about shown items from their catalogue data (see :func:`_answer_question`);
     i12v: amounts name their currency as the shopper's language does ("399 卢比" in Chinese). A
     follow-up that repeats the last question ("and the second?") is resolved first by
     :func:`resolve_question`."""
     answer = _answer_question(question, items, language, positions=positions, reasons=reasons, field_values=field_values,
-                              several=several)
+                              several=several, shown=shown)
     writer = local_writer(wording_language(language))
     names = _currency_names(wording_language(language))
     if writer is None and not names:
@@ -512,6 +513,7 @@ def _answer_question(
     reasons: Sequence[str] | None = None,
     field_values: Mapping[str, Iterable[str]] | None = None,
     several: bool = False,
+    shown: int = 0,
 ) -> Answer:
     """Answer a question about shown items from their catalogue data.
 
@@ -524,6 +526,8 @@ def _answer_question(
         reasons: The reasons shown with them (answers "why did you recommend ...").
         field_values: The catalogue's values per field: "is it formal?" of a shirt listed as Casual is a "no"
             (stop 41), as the data says, not "the data does not say anything about formal".
+        shown: How many items the last reply showed, if known: a comparison naming one of several asks which
+            other one is meant (stop 51).
 
     Returns:
         The answer; ``supported`` is False when the data does not say.
@@ -607,12 +611,15 @@ def _answer_question(
             return Answer(wording["no_prices"], "unknown", positions, False)
         priced.sort(key=lambda pair: pair[0], reverse=pricier)
         best = priced[0][1]
-        if len(priced) == len(items) and len({p for p, _ in priced}) == 1 and not yes_no:  # i12aw: all one price
+        if len(priced) == len(items) and len({p for p, _ in priced}) == 1:  # i12aw: all one price
             said = wording["price_all_same"].format(count=len(items), price=_price_text(best))
             if len(items) <= 3:  # i12dc: which items the shopper is choosing between, named ("Alle kosten gleich viel")
                 end = said[-1] if said[-1:] in (".", "。") else ""
                 names = "; ".join(_short_title(i) for i in items)
                 said = f"{said[:-1]}（{names}）。" if end == "。" else f"{said[:len(said) - len(end)]} ({names})."
+            if yes_no:  # stop 51: "is it cheaper than the fourth?" of two at one price: no, not "the cheapest is"
+                word = wording["no_word"]
+                said = f"{word}{'' if _HAN.search(word) else ' '}{said[:1].lower()}{said[1:]}"
             return Answer(said, "price", positions)
         others = [wording["other_price"].format(title=_short_title(i), price=_price_text(i)) for _, i in priced[1:]]
         missing = [i for i in items if i.price is None]
@@ -639,6 +646,9 @@ def _answer_question(
     # the items side by side (their ratings among the facts)
     compared = _has_phrase(text, wording["compare_words"]) or _has_phrase(text, _wording("en").get("better_words", [])) \
         or _has_phrase(question.lower(), wording.get("better_words", []))
+    if len(items) == 1 and shown > 1 and compared and not picked_by_price:
+        # stop 51: "how is it different from the 3rd?" of five TVs, no "it" known: which one, not "only one shown"
+        return Answer(wording["compare_which"].format(title=_short_title(items[0])), "compare", positions, False)
     if len(items) == 1 and (compared or _TWO.search(question.lower())) and not picked_by_price:
         # i12ac: "compare the first two" with one item shown: say so and describe that one
         pairs = [(n, v) for n, v in _english_fields(items[0])  # as compared: no grouping, no list price

@@ -21,7 +21,7 @@ from typing import Any
 
 from chatrec.request import ItemReference, ShopperRequest
 
-__all__ = ["point"]
+__all__ = ["it_compared", "point"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 
@@ -172,3 +172,44 @@ def without_pointing_words(message: str, items: Sequence[Any]) -> str:
                         found.group("w"))
         return " ".join((message[:found.start("w")] + phrase + message[found.end("w"):]).split())
     return message
+
+
+#: Stop 51: a single item the shopper spoke of before, said as a pronoun ("how is it different from the 3rd?").
+_IT = re.compile(r"\b(?:it|this one|that one|this|that)\b|它|这个|這個|那个|那個|\b(?:él|ese|este|es|ihn|er|der|den|dieser|diesen)\b",
+                 re.IGNORECASE)
+
+
+_IS_IT_THAN = re.compile(r"^\W*(?:and\s+)?(?:is|was|isn'?t)\s+(?:it|this|that|this one|that one)\s+(?:\w+\s+){0,3}?"
+                         r"(?:\w+er|more \w+|less \w+|better|worse)\s+than\s+(?:the\s+)?\w+"
+                         r"|^\W*(?:它|这个|這個|那个|那個|这款|那款|这台|那台)比"
+                         r"|^\W*(?:y\s+)?(?:es|está)\s+(?:más|menos|mejor|peor)\b.*\bque\s+(?:el|la)\s+\w+"
+                         r"|^\W*(?:und\s+)?ist\s+(?:er|es|sie|der|das|die)\s+(?:\w+\s+){0,2}?\w+er\s+als\s+", re.IGNORECASE)
+
+
+def it_compared(heard: ShopperRequest, message: str, shown: Sequence[Any], last_references: Sequence[int] = ()) -> ShopperRequest:
+    """Stop 51: "tell me about the first", then "how is it different from the 3rd?": "it" is the first, compared with
+    the third (before, the reply asked which item to compare the third with). Only for a comparison naming one item
+    when the last message spoke of exactly one other."""
+    if len(last_references) != 1 or not shown:
+        return heard
+    before = last_references[0]
+    if heard.intent in ("refine", "recommend", "more_like") and _IS_IT_THAN.search(message):
+        # "is it cheaper than the fourth?" of the second: a question about two shown items, not a new search
+        from chatrec.answers import find_reference
+
+        named = [p for p in find_reference(message, len(shown), heard.language) or [] if p != before]
+        if len(named) == 1 and 1 <= before <= len(shown):
+            return heard.model_copy(update={
+                "intent": "compare", "price": None, "relative_price": None, "include": {}, "show_now": False,
+                "references": [_ref(before, shown, "position"), _ref(named[0], shown, "position")]})
+        return heard
+    if heard.intent not in ("compare", "ask_about_item") or len(heard.references) != 1:
+        return heard
+    if before == heard.references[0].position or not 1 <= before <= len(shown) or not _IT.search(message):
+        return heard
+    from chatrec.answers import compares_two
+
+    if not compares_two(message, heard.language):
+        return heard
+    return heard.model_copy(update={"intent": "compare", "references": [_ref(before, shown, "position"),
+                                                                         *heard.references]})

@@ -263,6 +263,7 @@ def hear(
             text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))
     heard = followups.cheaper_items(heard, message, len(shown))  # i12k: "¿tienes algo más barato?"
     heard = followups.below_shown_item(heard, shown, message)  # i12k: "anything cheaper than the first one?"
+    heard = shown_references.it_compared(heard, message, shown, state.last_references)  # stop 51: "how is it different from the 3rd?"
     return known_brands.as_wish(heard, message)  # lead, stop 35: "要名牌的", "any from a brand I'd know?"
 
 
@@ -490,11 +491,13 @@ def short_reply(
     items = [index.get(r.item_id) for r in referenced if r.item_id]
     reasons: dict[str, str] = {}
     earlier = None
+    shown_count = 0
     if session_id is not None:
         stored = parts.store.turns(session_id)
         last = next((t for t in reversed(stored) if t.payload.get("recommendations")), None)
         if last is not None:
             reasons = dict(zip(last.payload.get("recommendations", []), last.payload.get("reasons", [])))
+            shown_count = len(last.payload.get("recommendations", []))
         earlier = earlier_question(stored)  # "and the second?" asks it again
     language = answers.wording_language(heard.language)
     question = answers.resolve_question(message, language, earlier)
@@ -512,6 +515,7 @@ def short_reply(
         reasons=[reasons.get(item.id, "") for item in items],
         field_values=parts.vocabulary.counts,  # stop 41: "is it formal?" of a Casual shirt: no
         several=len(referenced) > 1 and all(r.how != "all" for r in referenced),  # stop 42: both taken
+        shown=shown_count if rival is None else 0,
     )
     text = answer.text
     if rival is not None:

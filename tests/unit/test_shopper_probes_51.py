@@ -187,3 +187,46 @@ def test_a_patterned_dress_in_chinese_german_and_spanish(catalogues: dict[str, A
     """"碎花裙" (a floral dress) was read as small talk."""
     request = _read(catalogues, message, "fashion")
     assert request.include.get("subCategory") == ["Dress"] and word in request.query.split(), request
+
+
+def _tvs(electronics: Any, session: str) -> list[Any]:
+    reply = electronics.respond("show me smart tvs under 40000", session_id=session)
+    assert len(reply.recommendations) >= 4, reply.text
+    return [electronics.item(r.item_id) for r in reply.recommendations]
+
+
+def test_it_compared_with_another_shown_item_is_the_item_spoken_of(electronics: Any) -> None:
+    """"tell me about the first", then "how is it different from the 3rd?" answered "I have shown you only one
+    item, so there is nothing to compare it with"."""
+    tvs = _tvs(electronics, "it")
+    electronics.respond("tell me about the first", session_id="it")
+    reply = electronics.respond("how is it different from the 3rd?", session_id="it")
+    assert not reply.recommendations and "only one item" not in reply.text, reply.text
+    assert tvs[0].title[:20] in reply.text and tvs[2].title[:20] in reply.text, reply.text
+
+
+def test_a_comparison_with_one_shown_item_and_no_it_asks_which(electronics: Any) -> None:
+    tvs = _tvs(electronics, "which")
+    reply = electronics.respond("how is it different from the 3rd?", session_id="which")
+    assert reply.text.startswith("Which item shall I compare with") and tvs[2].title[:20] in reply.text, reply.text
+
+
+@pytest.mark.parametrize("question", ["is it cheaper than the fourth?", "¿es más barato que el cuarto?",
+                                      "ist er günstiger als der vierte?"])
+def test_is_it_cheaper_than_a_shown_item_is_a_question(electronics: Any, question: str) -> None:
+    """"is the second one 4k?", then "is it cheaper than the fourth?" started a new search under the fourth's price."""
+    _tvs(electronics, question)
+    electronics.respond("tell me about the second", session_id=question)
+    reply = electronics.respond(question, session_id=question)
+    assert not reply.recommendations, reply.text
+
+
+def test_a_yes_no_price_question_of_items_at_one_price_says_no() -> None:
+    """"is it cheaper than the fourth?" of two TVs at 30,990 INR answered "The cheapest is ..."."""
+    from chatrec.answers import answer_question
+    from chatrec.catalog import Item
+
+    items = [Item(id="a", title="Samsung 43 inch TV", price=30990.0, currency="INR"),
+             Item(id="b", title="LG 43 inch TV", price=30990.0, currency="INR")]
+    answer = answer_question("is it cheaper than the fourth?", items, positions=[2, 4])
+    assert answer.text.startswith("No: they all cost the same"), answer.text
