@@ -69,8 +69,18 @@ def _http_url(url: Any) -> bool:
 
 
 def chat_text(text: str) -> str:
-    """Catalogue and model text as the chat bubble shows it: as text, never as markup."""
-    return html.escape(text, quote=False)
+    """Catalogue and model text as the chat bubble shows it: as text, never as markup. Stop 51: items numbered
+    by their place in the last reply ("1." and "3." of a comparison) keep their numbers: the bubble's Markdown
+    renumbered them "1." and "2."."""
+    escaped = html.escape(text, quote=False)
+    numbers = [int(n) for n in _NUMBERED.findall(escaped)]
+    if numbers and numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        escaped = _NUMBERED_LINE.sub(r"\1\\. ", escaped)
+    return escaped
+
+
+_NUMBERED = re.compile(r"(?m)^\s*(\d+)\. ")
+_NUMBERED_LINE = re.compile(r"(?m)^(\s*\d+)\. ")
 
 
 def render_card(rec: dict[str, Any], verdict: str | None = None) -> str:

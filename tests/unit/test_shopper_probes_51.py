@@ -230,3 +230,12 @@ def test_a_yes_no_price_question_of_items_at_one_price_says_no() -> None:
              Item(id="b", title="LG 43 inch TV", price=30990.0, currency="INR")]
     answer = answer_question("is it cheaper than the fourth?", items, positions=[2, 4])
     assert answer.text.startswith("No: they all cost the same"), answer.text
+
+
+def test_a_comparison_keeps_the_items_numbers_in_the_chat() -> None:
+    """"the first one, how is it different from the third?" showed "1." and "2." in the chat bubble: Markdown
+    renumbered the items "1." and "3."."""
+    from chatrec.ui import chat_text
+
+    assert chat_text("Side by side:\n1. A: x\n3. B: y\nThey differ") == "Side by side:\n1\\. A: x\n3\\. B: y\nThey differ"
+    assert chat_text("Here are 2:\n1. A\n2. B") == "Here are 2:\n1. A\n2. B"
