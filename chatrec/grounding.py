@@ -415,10 +415,15 @@ def _features(item: Item, wished: set[str], used: set[str], wording: Wording, li
     segments += [("title", part) for part in _CLAUSE.split(item.title)]
     for source, text in segments:
         run: list[str] = []
+        previous = ""
         for token in [*_tokens(text), ""]:
+            # stop 51: "shirt" of "T-shirt" is the type said ("Tshirts"), never a feature asked for
+            joined = previous + token
+            previous = token
             fresh = (
                 token and len(token) > 1 and token not in wording.neutral and _singular(token) not in wording.neutral
                 and token not in wording.negators and token not in used and _singular(token) not in used
+                and joined not in used and _singular(joined) not in used
                 and (token in wished or _singular(token) in wished)
             )
             if fresh and any(_singular(w) == _singular(token) for w in run):

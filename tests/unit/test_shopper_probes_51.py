@@ -239,3 +239,18 @@ def test_a_comparison_keeps_the_items_numbers_in_the_chat() -> None:
 
     assert chat_text("Side by side:\n1. A: x\n3. B: y\nThey differ") == "Side by side:\n1\\. A: x\n3\\. B: y\nThey differ"
     assert chat_text("Here are 2:\n1. A\n2. B") == "Here are 2:\n1. A\n2. B"
+
+
+def test_the_shirt_of_a_t_shirt_is_no_feature_asked_for() -> None:
+    """"t-shirts for men" gave "ADIDAS Men White T-shirt: ...; with “shirt” in its name — the type, colour, gender and
+    feature you asked for"."""
+    from chatrec.catalog import Item
+    from chatrec.grounding import FactWriter, Request, facts_for
+
+    tee = Item(id="1", title="ADIDAS Men White T-shirt", category="Tshirts",
+               attributes={"gender": "Men", "baseColour": "White"})
+    reason = FactWriter().write(facts_for(tee, Request(text="t-shirts for men white ones",
+                                                       include={"category": ["Tshirts"], "gender": ["Men"]})))
+    assert "“shirt”" not in reason and "feature" not in reason, reason
+    cotton = Item(id="2", title="ADIDAS Men White Cotton T-shirt", category="Tshirts", attributes={"gender": "Men"})
+    assert "cotton" in FactWriter().write(facts_for(cotton, Request(text="a cotton t-shirt"))).lower()
