@@ -114,11 +114,13 @@ def _accessory_named(message: str, makes: Sequence[str]) -> bool:
     from chatrec.accessories import accessory_words
 
     lowered = message.casefold()
-    first = min((m.start() for make in makes
-                 if (m := re.search(rf"(?<![a-z0-9]){re.escape(make.casefold())}(?![a-z0-9])", lowered))), default=-1)
-    if first < 0:
+    found = [m for make in makes if (m := re.search(rf"(?<![a-z0-9]){re.escape(make.casefold())}(?![a-z0-9])", lowered))]
+    if not found:
         return False
-    words = {w for t in re.findall(r"[a-z]+", lowered[:first]) for w in (t, t[:-1] if t.endswith("s") else t)}
+    first = min(m.start() for m in found)
+    # stop 51: or right after the make ("an iphone cable", "iphone charging cable" gave the one "iPhone" charger)
+    after = [t for m in found for t in re.findall(r"[a-z]+", lowered[m.end():])[:3]]
+    words = {w for t in [*re.findall(r"[a-z]+", lowered[:first]), *after] for w in (t, t[:-1] if t.endswith("s") else t)}
     return bool(words & accessory_words())
 
 

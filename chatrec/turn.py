@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from chatrec.accessories import accessories_last
+from chatrec.accessories import accessories_last, is_accessory
 from chatrec.not_carried import asked_for, bare_thing, interest_in, not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
@@ -524,6 +524,22 @@ def short_reply(
                          re.sub(r"(?m)^0\. ", "", text)])  # the item not shown has no place in the list
     return text, {"decision": heard.intent, "references": heard.positions,
                   "answer": {**answer.to_dict(), "question": question}}
+
+
+#: Words of a search for the cheapest that name no product ("cheapest", "the lowest price").
+_PRICE_WORDS = frozenset("cheapest cheaper cheap lowest low least price priced prices cost costs budget affordable "
+                         "inexpensive one ones you have got".split())
+
+
+def _named_by(items: Sequence[Item], query: str) -> list[Item]:
+    """Stop 51: the items whose names say every word of the query that names no price ("cheapest iphone cable":
+    iphone, cable), for a search for the cheapest that reads no product type; none when the query has no such word."""
+    from chatrec.grounding import singular
+
+    said = {singular(w) for w in re.findall(r"[a-z0-9]+", query.lower()) if len(w) > 2 and w not in _PRICE_WORDS}
+    if not said:
+        return []
+    return [i for i in items if said <= {singular(w) for w in re.findall(r"[a-z0-9]+", i.title.lower())}]
 
 
 def _turned_down_makes(state: DialogueState, parts: Parts) -> list[str]:
@@ -1910,6 +1926,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))
         priced = sorted((i for n, i in enumerate(index.items) if (mask is None or mask[n]) and i.price is not None),
                         key=lambda i: float(i.price or 0.0))
+        if not any(state.include.get(name) for name in ["category", *type_fields([*state.include])]):
+            priced = _named_by(priced, heard.query) or priced  # stop 51: "cheapest iphone cable": cables, not a ₹39 skin
+        # stop 51: "what is your cheapest smartwatch": a watch, not a watch's charger filed with them
+        said_words = re.findall(r"[a-z]+", f"{state.query()} {message}".lower())
+        priced = [i for i in priced if not is_accessory(i.title, said_words)] or priced
         candidates = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(priced[: settings.ask_pool])]
         if priced:
             state.apply(Reshown())

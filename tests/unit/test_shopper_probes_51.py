@@ -5,6 +5,7 @@ Each test names the reply that was wrong before; each fails without its change.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -254,3 +255,42 @@ def test_the_shirt_of_a_t_shirt_is_no_feature_asked_for() -> None:
     assert "“shirt”" not in reason and "feature" not in reason, reason
     cotton = Item(id="2", title="ADIDAS Men White Cotton T-shirt", category="Tshirts", attributes={"gender": "Men"})
     assert "cotton" in FactWriter().write(facts_for(cotton, Request(text="a cotton t-shirt"))).lower()
+
+
+@pytest.fixture(scope="module")
+def whole_electronics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The whole electronics demo catalogue (1,351 items; fake embedder, no LLM): an item branded "iPhone" and the
+    cheap items of every kind are in it."""
+    from fakes import HashingEmbedder
+
+    from chatrec.demo import demo_catalog
+    from chatrec.index import build_index
+    from chatrec.recommender import ChatRec
+    from chatrec.retrieval import Retriever
+    from chatrec.settings import Settings
+
+    folder = tmp_path_factory.mktemp("whole_electronics")
+    settings = Settings(index_dir=folder / "index", data_dir=folder / "data", cache_dir=folder / "cache", _env_file=None)
+    demo = demo_catalog("electronics")
+    build_index(demo.catalog, settings, mapping=demo.mapping, embedder=HashingEmbedder())
+    rec = ChatRec(settings.updated(use_llm=False), retriever=Retriever.open(settings, embedder=HashingEmbedder()))
+    yield rec
+    rec.close()
+
+
+@pytest.mark.parametrize("message", ["an iphone cable", "iphone charging cable"])
+def test_a_device_before_its_accessory_is_no_make(whole_electronics: Any, message: str) -> None:
+    """"an iphone cable" showed one item, a charger, since one charger's brand is "iPhone"."""
+    reply = whole_electronics.respond(message, session_id=message)
+    titles = [whole_electronics.item(r.item_id).title.lower() for r in reply.recommendations]
+    assert len(titles) >= 3 and all("cable" in t for t in titles[:3]), titles
+
+
+@pytest.mark.parametrize(("message", "words"), [("cheapest iphone cable", ("iphone", "cable")),
+                                                ("what is your cheapest smartwatch", ("watch",))])
+def test_the_cheapest_of_a_thing_is_one_its_words_name(whole_electronics: Any, message: str, words: tuple[str, ...]) -> None:
+    """"cheapest iphone cable" named a ₹39 keyboard skin "the cheapest I have that fits your wishes"; "what is your
+    cheapest smartwatch" named a smart watch's charger."""
+    reply = whole_electronics.respond(message, session_id=message)
+    first = whole_electronics.item(reply.recommendations[0].item_id).title.lower()
+    assert all(w in first for w in words) and "charger" not in first, first
