@@ -179,6 +179,8 @@ _IT = re.compile(r"\b(?:it|this one|that one|this|that)\b|它|这个|這個|那�
                  re.IGNORECASE)
 
 
+#: Stop 51: a yes-or-no comparison of "it" with a shown item ("is it cheaper than the fourth?", "它比第四个便宜吗",
+#: "¿es más barato que el cuarto?", "ist er günstiger als der vierte?").
 _IS_IT_THAN = re.compile(r"^\W*(?:and\s+)?(?:is|was|isn'?t)\s+(?:it|this|that|this one|that one)\s+(?:\w+\s+){0,3}?"
                          r"(?:\w+er|more \w+|less \w+|better|worse)\s+than\s+(?:the\s+)?\w+"
                          r"|^\W*(?:它|这个|這個|那个|那個|这款|那款|这台|那台)比"
@@ -188,8 +190,9 @@ _IS_IT_THAN = re.compile(r"^\W*(?:and\s+)?(?:is|was|isn'?t)\s+(?:it|this|that|th
 
 def it_compared(heard: ShopperRequest, message: str, shown: Sequence[Any], last_references: Sequence[int] = ()) -> ShopperRequest:
     """Stop 51: "tell me about the first", then "how is it different from the 3rd?": "it" is the first, compared with
-    the third (before, the reply asked which item to compare the third with). Only for a comparison naming one item
-    when the last message spoke of exactly one other."""
+    the third (before, the reply said only one item had been shown). "is it cheaper than the fourth?" after a question
+    about the second compares those two (before, a new search below the fourth's price). Only when the last message
+    spoke of exactly one shown item and this one names one other."""
     if len(last_references) != 1 or not shown:
         return heard
     before = last_references[0]
