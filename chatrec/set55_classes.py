@@ -193,7 +193,8 @@ def _work_bag(request: ShopperRequest, message: str) -> ShopperRequest:
     if request.include.get("usage") != ["Formal"] or not table["work_occasion"].search(message) \
             or table["formal_word"].search(message):
         return request
-    types = {v for k, values in request.include.items() if k != "usage" for v in values}
+    types = {v for k, values in request.include.items()  # stop 51: its colour says nothing either ("schwarze ...")
+             if k != "usage" and "colour" not in k.lower() and "color" not in k.lower() for v in values}
     if not types or not types <= table["occasion_free_types"] | {"Women", "Men", "Unisex", "Boys", "Girls"} \
             or not types & table["occasion_free_types"]:
         return request
@@ -228,7 +229,7 @@ def adjust(
     """
     del vocabulary
     if reread is None or request.language not in ("en", "es", "other"):
-        return request
+        return _work_bag(request, message) if request.language == "de" else request  # stop 51: "Rucksack für die Arbeit"
     table = _table()
     if any(p.search(message) for p in table["off_topic_strong"]):
         return _off_topic(request, message)
@@ -240,7 +241,7 @@ def adjust(
                                        or request.intent in ("off_topic", "chitchat")):
             request = again
     if request.language != "en":
-        return request
+        return _work_bag(request, message)  # stop 51: "ein Rucksack für die Arbeit" says nothing of how formal either
     request = _push(request, message)
     request = _answer(request, message, context)
     request = _by_field(request, message, context)

@@ -294,3 +294,15 @@ def test_the_cheapest_of_a_thing_is_one_its_words_name(whole_electronics: Any, m
     reply = whole_electronics.respond(message, session_id=message)
     first = whole_electronics.item(reply.recommendations[0].item_id).title.lower()
     assert all(w in first for w in words) and "charger" not in first, first
+
+
+@pytest.mark.parametrize("message", ["Hemden für die Arbeit", "camisas para ir a trabajar", "camisas para el trabajo"])
+def test_work_in_german_and_spanish_is_formal_wear(catalogues: dict[str, Any], message: str) -> None:
+    """"Hemden für die Arbeit, am liebsten blau" showed casual shirts: "shirts for work" reads formal wear."""
+    assert _read(catalogues, message, "fashion").include.get("usage") == ["Formal"]
+
+
+@pytest.mark.parametrize("message", ["ich brauche einen Rucksack für die Arbeit", "una mochila para el trabajo",
+                                     "a black handbag for work"])
+def test_a_bag_for_work_says_nothing_of_how_formal(catalogues: dict[str, Any], message: str) -> None:
+    assert "usage" not in _read(catalogues, message, "fashion").include
