@@ -155,6 +155,8 @@ _LIKE_THAT_ONE = re.compile(
     r"\b(?:have|got|get|want|need|find|order|buy) (?:it|that|this)(?: one)? (?:also |too )?in\b"  # "got it in navy?"
 )
 _REFERRED = re.compile(r"\b(?:that|this) one\b|\bthat\b(?= (?:please|pls)?\W*$)")
+#: The words of a bare "the one before last" / "the penultimate one" left in the search text.
+_SECOND_LAST_WORDS = frozenset({"before", "last", "penultimate", "second", "2nd", "one", "but", "to", "from", "the", "please"})
 _SECOND_LAST = re.compile(r"\b(?:second|2nd) (?:to |from )?(?:the )?last\b|\blast but one\b|\bpenultimate\b|\bthe one before (?:the )?last\b")
 _MULTIPLE = re.compile(
     r"\b(?P<factor>half|a third|one third|a quarter|one quarter|a fourth|twice|double|two times|triple|three times)"
@@ -509,6 +511,9 @@ def adjust(request: ShopperRequest, message: str, context: Any) -> ShopperReques
     if n >= 3 and _SECOND_LAST.search(lowered) and request.intent in ("more_like", "ask_about_item", "compare"):
         kept = [r for r in request.references if r.how not in ("position", "all")]
         return request.model_copy(update={"references": [_ref(n - 1, shown, "position"), *kept]})
+    if n >= 3 and _SECOND_LAST.search(lowered) and request.intent == "refine" and not request.include \
+            and set(request.query.split()) <= _SECOND_LAST_WORDS:  # stop 51: "the one before last" alone searched "before last"
+        return request.model_copy(update={"intent": "more_like", "query": "", "references": [_ref(n - 1, shown, "position")]})
     if n >= 2 and request.references and request.intent in ("more_like", "compare", "ask_about_item") \
             and n not in request.positions and _LAST_ITEM.search(lowered) \
             and not all(r.how == "all" for r in request.references):

@@ -306,3 +306,12 @@ def test_work_in_german_and_spanish_is_formal_wear(catalogues: dict[str, Any], m
                                      "a black handbag for work"])
 def test_a_bag_for_work_says_nothing_of_how_formal(catalogues: dict[str, Any], message: str) -> None:
     assert "usage" not in _read(catalogues, message, "fashion").include
+
+
+@pytest.mark.parametrize("message", ["the one before last", "the penultimate one"])
+def test_the_one_before_last_alone_points_at_it(catalogues: dict[str, Any], message: str) -> None:
+    """"the one before last" after five items searched the words "before last"."""
+    vocabulary, items = catalogues["electronics"]
+    shown = [item for item in items.values() if "Power Bank" in item.title][:5]
+    request = understand(message, vocabulary, TurnContext(catalog_currency="INR", shown=shown, searching=True))
+    assert [r.position for r in request.references] == [4] and request.intent == "more_like", request
