@@ -315,3 +315,18 @@ def test_the_one_before_last_alone_points_at_it(catalogues: dict[str, Any], mess
     shown = [item for item in items.values() if "Power Bank" in item.title][:5]
     request = understand(message, vocabulary, TurnContext(catalog_currency="INR", shown=shown, searching=True))
     assert [r.position for r in request.references] == [4] and request.intent == "more_like", request
+
+
+@pytest.mark.parametrize("message", ["a ceiling fan that doesnt make noise", "a mouse that won't make noise",
+                                     "a fan that doesn't make a lot of noise"])
+def test_no_noise_without_an_apostrophe_is_quiet(catalogues: dict[str, Any], message: str) -> None:
+    """"a ceiling fan that doesnt make noise" turned the word "sound" down ("Ceiling fans, not sound")."""
+    request = _read(catalogues, message)
+    assert "quiet" in request.query.split() and not request.avoid_words, request
+
+
+@pytest.mark.parametrize(("message", "category"), [("un ventilador de mesa", "TableFans"), ("Tischventilator", "TableFans"),
+                                                   ("ein Standventilator", "PedestalFans"), ("落地扇", "PedestalFans")])
+def test_table_and_pedestal_fans_in_other_languages(catalogues: dict[str, Any], message: str, category: str) -> None:
+    """"ein Standventilator" showed stands; "un ventilador de mesa" asked which kind of fan."""
+    assert _read(catalogues, message).include.get("category") == [category]
