@@ -72,6 +72,12 @@ _DONE_TO = re.compile(r"\b(?:something|thing|gadget|device|anything|stuff|tool)\
 
 def kind_said(message: str) -> Kind | None:
     """The kind of product the message names for itself (not after "for": "a cable for my phone"), or None."""
+    found = _kind_and_word(message)
+    return found[0] if found is not None else None
+
+
+def _kind_and_word(message: str) -> tuple[Kind, str] | None:
+    """The kind the message names for itself (see :func:`kind_said`) and the word naming it, or None."""
     text = message.lower()
     kinds, purpose = load_kinds()
     for kind in kinds:
@@ -81,7 +87,7 @@ def kind_said(message: str) -> Kind | None:
                 before = text[: found.start()].rstrip()
                 if any(before.endswith(p) for p in purpose) or _DONE_TO.search(before):
                     continue
-                return kind
+                return kind, word
     return None
 
 
@@ -108,9 +114,10 @@ def narrowed(heard: ShopperRequest, message: str, type_values: Mapping[str, Sequ
     """
     if heard.intent not in ("recommend", "refine", "more_like", "answer"):
         return heard
-    kind = kind_said(message)
-    if kind is None:
+    said = _kind_and_word(message)
+    if said is None:
         return heard
+    kind, word = said
     include = dict(heard.include)
     fitting_fields = {name: matching_types(kind, values) for name, values in type_values.items()}
     fitting_fields = {name: values for name, values in fitting_fields.items() if values}
@@ -123,7 +130,12 @@ def narrowed(heard: ShopperRequest, message: str, type_values: Mapping[str, Sequ
     fitting_fields = {finest: fitting_fields[finest]}
     from chatrec.gaps_round10 import refused_kind  # i12bg: "no sneakers either" is no wish for sneakers
 
-    if (refused := refused_kind(heard, type_values, finest, fitting_fields[finest], of_kind, _same_family)) is not None:
+    # stop 51: a kind word that is one of the kind's types ("smartphone" of phones) turns that type down alone: "not a
+    # smartphone" of keypad phones turned every phone down
+    named = [t for t in kind.types if _plain(t) == _plain(word)]
+    refusing = matching_types(Kind(kind.words, tuple(named)), fitting_fields[finest]) if named else []
+    if (refused := refused_kind(heard, type_values, finest, refusing or fitting_fields[finest], of_kind,
+                                _same_family)) is not None:
         return refused
     for name, read in heard.include.items():
         if name in type_values and name not in fitting_fields and read:

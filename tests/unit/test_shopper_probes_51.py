@@ -330,3 +330,16 @@ def test_no_noise_without_an_apostrophe_is_quiet(catalogues: dict[str, Any], mes
 def test_table_and_pedestal_fans_in_other_languages(catalogues: dict[str, Any], message: str, category: str) -> None:
     """"ein Standventilator" showed stands; "un ventilador de mesa" asked which kind of fan."""
     assert _read(catalogues, message).include.get("category") == [category]
+
+
+@pytest.mark.parametrize(("message", "refused"), [("not a smartphone", ["Smartphones"]),
+                                                  ("not a phone", ["Smartphones", "BasicMobiles"])])
+def test_a_kind_word_that_names_one_type_turns_that_type_down(message: str, refused: list[str]) -> None:
+    """"a phone for my grandma, big buttons" (keypad phones), then "not a smartphone" turned every phone down and
+    showed smart watches."""
+    from chatrec.kind_words import narrowed
+    from chatrec.request import ShopperRequest
+
+    heard = ShopperRequest(intent="refine", exclude={"category": ["Smartphones"]})
+    types = {"category": ["Smartphones", "BasicMobiles", "SmartWatches", "In-Ear"]}
+    assert sorted(narrowed(heard, message, types).exclude["category"]) == sorted(refused)
