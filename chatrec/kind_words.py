@@ -137,6 +137,11 @@ def narrowed(heard: ShopperRequest, message: str, type_values: Mapping[str, Sequ
     if (refused := refused_kind(heard, type_values, finest, refusing or fitting_fields[finest], of_kind,
                                 _same_family)) is not None:
         return refused
+    if refuses_kind(message) and not any(heard.include.get(name) for name in fitting_fields):
+        # stop 51: "no sneakers" in answer to "which category?" of men's shoes wished sports and casual shoes
+        turned_down = refusing or fitting_fields[finest]
+        exclude = {**heard.exclude, finest: list(dict.fromkeys([*heard.exclude.get(finest, []), *turned_down]))}
+        return heard.model_copy(update={"exclude": exclude})
     for name, read in heard.include.items():
         if name in type_values and name not in fitting_fields and read:
             kinds_of = [v for values in fitting_fields.values() for v in values]

@@ -343,3 +343,17 @@ def test_a_kind_word_that_names_one_type_turns_that_type_down(message: str, refu
     heard = ShopperRequest(intent="refine", exclude={"category": ["Smartphones"]})
     types = {"category": ["Smartphones", "BasicMobiles", "SmartWatches", "In-Ear"]}
     assert sorted(narrowed(heard, message, types).exclude["category"]) == sorted(refused)
+
+
+def test_a_kind_turned_down_in_answer_to_a_question_is_no_wish() -> None:
+    """"shoes for men", then "no sneakers" in answer to "Which category would you like? Casual Shoes, Sports Shoes,
+    Formal Shoes" showed casual and sports shoes ("Men, Casual Shoes or Sports Shoes, not sneakers")."""
+    from chatrec.kind_words import narrowed
+    from chatrec.request import ShopperRequest
+
+    heard = ShopperRequest(intent="refine", avoid_words=["sneaker"])
+    types = {"category": ["Casual Shoes", "Sports Shoes", "Formal Shoes", "Heels"], "subCategory": ["Shoes"]}
+    read = narrowed(heard, "no sneakers", types)
+    assert not read.include and sorted(read.exclude.get("category", [])) == ["Casual Shoes", "Sports Shoes"], read
+    assert sorted(narrowed(ShopperRequest(intent="recommend"), "sneakers", types).include["category"]) == [
+        "Casual Shoes", "Sports Shoes"]
