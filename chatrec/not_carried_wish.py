@@ -17,7 +17,7 @@ from collections.abc import Callable, Container, Sequence
 
 from chatrec.not_carried import not_carried
 
-__all__ = ["thing_not_carried"]
+__all__ = ["said_in", "thing_not_carried"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]+")
 _CLAUSE = re.compile(r"[,;.!?，。；！？]")
@@ -58,6 +58,13 @@ def thing_not_carried(
         if thing is not None and not set(thing.lower().split()) <= drop:
             return thing if language == "en" else _said(message, thing, language, lexicon)
     return None
+
+
+def said_in(message: str, thing: str, language: str) -> str:
+    """Stop 51: the shopper's own word in ``message`` for the English ``thing`` ("格子" of "checked"), else ``thing``."""
+    from chatrec.language import Lexicon
+
+    return _said(message, thing, language, Lexicon.default())
 
 
 def _said(message: str, thing: str, language: str, lexicon: object) -> str:

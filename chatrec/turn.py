@@ -14,7 +14,7 @@ import re
 import time
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Protocol
@@ -524,6 +524,21 @@ def short_reply(
                          re.sub(r"(?m)^0\. ", "", text)])  # the item not shown has no place in the list
     return text, {"decision": heard.intent, "references": heard.positions,
                   "answer": {**answer.to_dict(), "question": question}}
+
+
+def _avoided_as_said(state: DialogueState, message: str, language: str, turns_so_far: Callable[[], Sequence[Any]]) -> list[str]:
+    """The words to avoid as the reply says them: in the reply's language only ("不要太贵" says no "expensive"); stop 51:
+    in the shopper's own word when this message says it in theirs ("不要格子的": "不要格子", before nothing)."""
+    if not state.avoid:
+        return []
+    earlier = [t.text for t in turns_so_far() if t.role == "customer"]
+    shown = []
+    for word, said_now in avoid_words.phrases(state.avoid, message, earlier):
+        if language == "en" or said_now:
+            shown.append(word)
+        elif (own := not_carried_wish.said_in(message, word, language)) != word:
+            shown.append(own)
+    return shown
 
 
 #: Words of a search for the cheapest that name no product ("cheapest", "the lowest price").
@@ -1987,10 +2002,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                    wanted_words.shown_words([title_brands.spelt(w, index, _value_tokens(parts))  # i12y:
                                                              for w in state.wanted], heard.language),  # "braided", "Citizen"
                                    *(phrases.render("wish", values=[word], count=1, negated=True)  # "no polo"
-                                     for word, said_now in avoid_words.phrases(state.avoid, message, [
-                                         t.text for t in turns_so_far() if t.role == "customer"] if state.avoid else [])
-                                     if (heard.language == "en" or said_now)  # in the reply's language only ("不要太贵": no "expensive")
-                                     and not colour_families.said_by_family(word, wishes, heard.language))]))  # "not bright colours", no "not bright"
+                                     for word in _avoided_as_said(state, message, heard.language, turns_so_far)
+                                     if not colour_families.said_by_family(word, wishes, heard.language))]))  # "not bright colours", no "not bright"
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
         turn.metadata["policy"] = {"decision": "nothing found"}

@@ -357,3 +357,13 @@ def test_a_kind_turned_down_in_answer_to_a_question_is_no_wish() -> None:
     assert not read.include and sorted(read.exclude.get("category", [])) == ["Casual Shoes", "Sports Shoes"], read
     assert sorted(narrowed(ShopperRequest(intent="recommend"), "sneakers", types).include["category"]) == [
         "Casual Shoes", "Sports Shoes"]
+
+
+@pytest.mark.parametrize(("first", "refusal", "said"), [("给男朋友买件衬衫", "不要格子的", "不要格子"),
+                                                        ("camisas de hombre", "sin cuadros", "sin cuadros")])
+def test_a_word_turned_down_is_said_in_the_shoppers_words(fashion: Any, first: str, refusal: str, said: str) -> None:
+    """"不要格子的" (no checked ones) left out checked shirts, but the Chinese summary did not say so (the English
+    word "checked" is no word of the reply's language)."""
+    fashion.respond(first, session_id=refusal)
+    reply = fashion.respond(refusal, session_id=refusal)
+    assert said in reply.text.splitlines()[0], reply.text
