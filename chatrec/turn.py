@@ -909,7 +909,12 @@ def _unsold(parts: Parts, message: str, heard: ShopperRequest) -> str | None:
         return None
     return unsold.unsold_asked(message, heard.language or "en", parts.retriever.bm25.vocabulary,
                                parts.retriever.bm25.documents, _type_values(parts),
-                               lambda: (i.title for i in parts.retriever.index.items))
+                               lambda: _titles(parts))
+
+
+def _titles(parts: Parts) -> Iterator[str]:
+    """The names of the catalogue's items, in index order."""
+    return (item.title for item in parts.retriever.index.items)
 
 
 def _type_values(parts: Parts) -> list[str]:
@@ -1678,7 +1683,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                          **({"answer": decision["answer"]} if "answer" in decision else {})}
         unsold_thing = _unsold(parts, message, heard) if heard.intent in ("off_topic", "chitchat") else None
         kinds, unlisted = unsold.kinds_asked(message, parts.retriever.bm25.vocabulary, _type_values(parts),
-                                             (i.title for i in parts.retriever.index.items)) \
+                                             _titles(parts)) \
             if heard.intent == "off_topic" and unsold_thing is None and not heard.references else ([], None)
         if unsold_thing is not None or unlisted or len(kinds) >= 2:  # lead, stop 37: "do you stock mattresses?", "你们有冰箱吗",
             # "do you sell cables?" (stop 49: one kind is no question to ask: the reply was empty)
@@ -1766,7 +1771,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             thing = _unsold(parts, message, heard)  # lead, stop 37: "Habt ihr Waschmaschinen?", a word the lexicon lacks
         if thing is None and heard.language == "en" and not heard.include:  # stop 51: "a washing machine", where
             thing = compound_products.unsold_compound(  # one item is a lint remover "for Washing Machine"
-                asked_for(message) or bare_thing(message), lambda: (i.title for i in parts.retriever.index.items))
+                asked_for(message) or bare_thing(message), lambda: _titles(parts))
         gave_up = bool(heard.drop) and bool(set(re.findall(r"[a-z]+", f"{thing or ''} {message}".lower())) & _GIVEN_UP)
         if gave_up:  # lead, stop 33: "颜色无所谓了" ("colour is fine"), "any colour is fine now": no product named
             pass
@@ -1779,10 +1784,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         elif not heard.include and not state.requested and batch16_classes.no_feature_only(message, wanted_now) and (missing := shopper_moves.no_such_type(message, [
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing) \
-                and not shopper_moves.styles_sold_items(missing, (i.title for i in parts.retriever.index.items)):
+                and not shopper_moves.styles_sold_items(missing, _titles(parts)):
             type_unsold = True
             state.apply(NotSold(missing))
-            named_with = shopper_moves.named_in_titles(missing, (i.title for i in parts.retriever.index.items))
+            named_with = shopper_moves.named_in_titles(missing, _titles(parts))
             notes.append(phrases.render("no_such_type" if named_with else "no_such_type_plain",  # stop 41: no "made to go with" a hair dryer
                                         thing=missing))  # i12o: "a laptop" where cables name laptops
             if wanted_now:  # i12be: "bluetooth" was asked of the headphones the shop does not sell
