@@ -559,6 +559,11 @@ def _answer_question(
         return Answer(wording["chosen"].format(title=_short_title(items[0]), price=f" ({price})" if price else ""),
                       "chosen", positions)
 
+    from chatrec.shown_references import asks_it_than
+
+    if len(items) == 1 and shown > 1 and asks_it_than(question):
+        # stop 51: "它比第二件更正式吗" with no one item spoken of before: which item "it" is, not "yes, the second is formal"
+        return Answer(wording["compare_which"].format(title=_short_title(items[0])), "compare", positions, False)
     if len(items) > 1 and _has_phrase(f"{question.lower()} {text}", wording.get("pick_words", [])):
         # "what would you pick?": the item ranked first, with its reason (then "I'll take it" means that one)
         first = reasons[0] if reasons and reasons[0] else _facts_sentence(items[0], wording)

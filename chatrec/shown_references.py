@@ -21,7 +21,7 @@ from typing import Any
 
 from chatrec.request import ItemReference, ShopperRequest
 
-__all__ = ["it_compared", "point"]
+__all__ = ["asks_it_than", "it_compared", "point"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 
@@ -188,23 +188,34 @@ _IS_IT_THAN = re.compile(r"^\W*(?:and\s+)?(?:is|was|isn'?t)\s+(?:it|this|that|th
                          r"|^\W*(?:und\s+)?ist\s+(?:er|es|sie|der|das|die)\s+(?:\w+\s+){0,2}?\w+er\s+als\s+", re.IGNORECASE)
 
 
+def asks_it_than(message: str) -> bool:
+    """Stop 51: whether the message asks whether "it" is more of something than a shown item ("is it cheaper than the
+    fourth?", "它比第二件更正式吗")."""
+    return _IS_IT_THAN.search(message) is not None
+
+
 def it_compared(heard: ShopperRequest, message: str, shown: Sequence[Any], last_references: Sequence[int] = ()) -> ShopperRequest:
     """Stop 51: "tell me about the first", then "how is it different from the 3rd?": "it" is the first, compared with
     the third (before, the reply said only one item had been shown). "is it cheaper than the fourth?" after a question
     about the second compares those two (before, a new search below the fourth's price). Only when the last message
     spoke of exactly one shown item and this one names one other."""
-    if len(last_references) != 1 or not shown:
+    if not shown:
         return heard
-    before = last_references[0]
-    if heard.intent in ("refine", "recommend", "more_like") and _IS_IT_THAN.search(message):
-        # "is it cheaper than the fourth?" of the second: a question about two shown items, not a new search
+    before = last_references[0] if len(last_references) == 1 else 0
+    if heard.intent in ("refine", "recommend", "more_like", "ask_about_item", "compare") and _IS_IT_THAN.search(message):
+        # "is it cheaper than the fourth?" of the second: a question about two shown items, not a new search; with no
+        # one item spoken of, a comparison with the fourth alone, which asks which item "it" is ("它比第二件更正式吗"
+        # after two shirts compared answered "yes, the second is formal")
         from chatrec.answers import find_reference
 
         named = [p for p in find_reference(message, len(shown), heard.language) or [] if p != before]
-        if len(named) == 1 and 1 <= before <= len(shown):
+        if len(named) == 1:
+            pair = [before, named[0]] if 1 <= before <= len(shown) else [named[0]]
             return heard.model_copy(update={
                 "intent": "compare", "price": None, "relative_price": None, "include": {}, "show_now": False,
-                "references": [_ref(before, shown, "position"), _ref(named[0], shown, "position")]})
+                "references": [_ref(p, shown, "position") for p in pair]})
+        return heard
+    if not before:
         return heard
     if heard.intent not in ("compare", "ask_about_item") or len(heard.references) != 1:
         return heard

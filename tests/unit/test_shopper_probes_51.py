@@ -367,3 +367,12 @@ def test_a_word_turned_down_is_said_in_the_shoppers_words(fashion: Any, first: s
     fashion.respond(first, session_id=refusal)
     reply = fashion.respond(refusal, session_id=refusal)
     assert said in reply.text.splitlines()[0], reply.text
+
+
+@pytest.mark.parametrize("question", ["is it cheaper than the fourth?", "它比第四个便宜吗"])
+def test_is_it_than_a_shown_item_with_no_it_known_asks_which(electronics: Any, question: str) -> None:
+    """"第一件和第三件有什么区别", then "它比第二件更正式吗" answered "是的：Arrow Men White Striped Shirt 的场合是 正装"
+    (yes, the second is formal): "it" was no item, and the answer spoke of the second alone."""
+    _tvs(electronics, question)
+    reply = electronics.respond(question, session_id=question)
+    assert not reply.recommendations and ("Which item shall I compare with" in reply.text or "比较" in reply.text), reply.text
