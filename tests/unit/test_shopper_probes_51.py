@@ -376,3 +376,15 @@ def test_is_it_than_a_shown_item_with_no_it_known_asks_which(electronics: Any, q
     _tvs(electronics, question)
     reply = electronics.respond(question, session_id=question)
     assert not reply.recommendations and ("Which item shall I compare with" in reply.text or "比较" in reply.text), reply.text
+
+
+@pytest.mark.parametrize(("message", "word", "category"), [
+    ("una bocina bluetooth que sea resistente al agua", "waterproof", "BluetoothSpeakers"),
+    ("un cargador rapido para iphone", "fast", "WallChargers"),
+    ("USB-C Kabel, mindestens 2 Meter", "usbcable", "USBCables"),
+])
+def test_waterproof_fast_and_cables_in_spanish_and_german(catalogues: dict[str, Any], message: str, word: str,
+                                                         category: str) -> None:
+    """"USB-C Kabel, mindestens 2 Meter" read no cable; "resistente al agua" and "rapido" stayed Spanish words."""
+    request = _read(catalogues, message)
+    assert word in request.query.split() and request.include.get("category") == [category], request
