@@ -154,6 +154,10 @@ def _given_up_words(message: str) -> set[str]:
     found: set[str] = {"mind"}
     for clause in re.findall(r"\b(?:never\s*mind|forget(?: about)?)\b([^,.;!?]*)", message.lower()):
         found |= {w for word in clause.split() for w in (word, word.rstrip("s"))}
+    # stop 51: "没有蓝色的就算了" (if there is no blue, never mind) gives blue up; it keeps no blue out of names
+    for clause in re.findall(r"没有([^，,。；;！!？?]{1,8}?)的?(?:就|也)?(?:算了|无所谓|没关系|也行|也可以|拉倒)", message):
+        english = Lexicon.default().translate(fold(clause), "zh")
+        found |= {w for word in re.findall(r"[a-z]+", english.lower()) for w in (word, word.rstrip("s"))}
     return found
 
 

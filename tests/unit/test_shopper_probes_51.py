@@ -388,3 +388,10 @@ def test_waterproof_fast_and_cables_in_spanish_and_german(catalogues: dict[str, 
     """"USB-C Kabel, mindestens 2 Meter" read no cable; "resistente al agua" and "rapido" stayed Spanish words."""
     request = _read(catalogues, message)
     assert word in request.query.split() and request.include.get("category") == [category], request
+
+
+def test_a_colour_given_up_in_chinese_is_not_turned_down(catalogues: dict[str, Any]) -> None:
+    """"没有蓝色的就算了" (if there is no blue, never mind) kept the word "blue" out of names, and once the summary said the
+    words turned down in the shopper's language it said "不要蓝色"."""
+    assert not _read(catalogues, "没有蓝色的就算了，给我看看Portronics的").avoid_words
+    assert _read(catalogues, "不要蓝色的").avoid_words == ["blue"]
