@@ -11,7 +11,7 @@ after the other candidates (nothing is dropped, and the order within each group 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +22,7 @@ from chatrec.prompting import default_prompts_dir
 if TYPE_CHECKING:
     from chatrec.retrieval import Candidate
 
-__all__ = ["accessories_last", "is_accessory"]
+__all__ = ["accessories_last", "accessory_test", "is_accessory"]
 
 _HEAD_END = re.compile(r"\s(?:with|for|fits|fit|compatible|suitable|to)\s|[,(|/:;]|\s[-–]\s", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -42,16 +42,23 @@ def _words(text: str) -> list[str]:
 
 def is_accessory(title: str, shopper_words: Sequence[str]) -> bool:
     """Whether the title names an accessory the shopper did not ask for (see the module doc)."""
+    return accessory_test(shopper_words)(title)
+
+
+def accessory_test(shopper_words: Sequence[str]) -> Callable[[str], bool]:
+    """:func:`is_accessory` for many titles of one message: the shopper's words are read once."""
     from chatrec.accessory_for import family
 
     said = {singular(w) for w in shopper_words}
     said |= {same for w in said for same in family(w)}  # stop 51: a "keyboard cover" is a "Keyboard Protector Skin"
-    head = _words(_HEAD_END.split(title, maxsplit=1)[0])
     accessories = accessory_words()
-    for position, word in enumerate(head):
-        if word in accessories and word not in said and not said & set(head[position + 1:]):
-            return True
-    return False
+
+    def test(title: str) -> bool:
+        head = _words(_HEAD_END.split(title, maxsplit=1)[0])
+        return any(word in accessories and word not in said and not said & set(head[position + 1:])
+                   for position, word in enumerate(head))
+
+    return test
 
 
 def accessories_last(candidates: Sequence[Candidate], shopper_text: str) -> list[Candidate]:
@@ -59,7 +66,8 @@ def accessories_last(candidates: Sequence[Candidate], shopper_text: str) -> list
     said = _words(shopper_text)
     if not said:
         return list(candidates)
-    flags = [is_accessory(c.item.title, said) for c in candidates]
+    accessory = accessory_test(said)
+    flags = [accessory(c.item.title) for c in candidates]
     if all(flags) or not any(flags):
         return list(candidates)
     return [c for c, f in zip(candidates, flags) if not f] + [c for c, f in zip(candidates, flags) if f]

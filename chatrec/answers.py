@@ -400,6 +400,11 @@ def _join(words: Sequence[str], wording: Mapping[str, Any]) -> str:
     return f"{wording.get('sep', ', ').join(words[:-1])} {wording['and']} {words[-1]}"
 
 
+def _which_to_compare(item: Item, positions: Sequence[int], wording: Mapping[str, Any]) -> Answer:
+    """Stop 51: the question asking which shown item to compare ``item`` with."""
+    return Answer(wording["compare_which"].format(title=_short_title(item)), "compare", list(positions), False)
+
+
 def answer_question(
     question: str,
     items: Sequence[Item],
@@ -563,7 +568,7 @@ def _answer_question(
 
     if len(items) == 1 and shown > 1 and asks_it_than(question):
         # stop 51: "它比第二件更正式吗" with no one item spoken of before: which item "it" is, not "yes, the second is formal"
-        return Answer(wording["compare_which"].format(title=_short_title(items[0])), "compare", positions, False)
+        return _which_to_compare(items[0], positions, wording)
     if len(items) > 1 and _has_phrase(f"{question.lower()} {text}", wording.get("pick_words", [])):
         # "what would you pick?": the item ranked first, with its reason (then "I'll take it" means that one)
         first = reasons[0] if reasons and reasons[0] else _facts_sentence(items[0], wording)
@@ -653,7 +658,7 @@ def _answer_question(
         or _has_phrase(question.lower(), wording.get("better_words", []))
     if len(items) == 1 and shown > 1 and compared and not picked_by_price:
         # stop 51: "how is it different from the 3rd?" of five TVs, no "it" known: which one, not "only one shown"
-        return Answer(wording["compare_which"].format(title=_short_title(items[0])), "compare", positions, False)
+        return _which_to_compare(items[0], positions, wording)
     if len(items) == 1 and (compared or _TWO.search(question.lower())) and not picked_by_price:
         # i12ac: "compare the first two" with one item shown: say so and describe that one
         pairs = [(n, v) for n, v in _english_fields(items[0])  # as compared: no grouping, no list price

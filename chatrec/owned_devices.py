@@ -78,23 +78,27 @@ _THINGS = frozenset({"something", "thing", "gadget", "device", "anything", "stuf
 _PURPOSE = frozenset({"to", "that", "which", "can", "will", "could", "would"})
 
 
-def _object_of(tokens: Sequence[str], start: int, matches: Sequence[Any]) -> bool:
-    """Whether the device at ``start`` is the object of a verb said of the thing wanted: "(something) to clean my
-    [samsung] laptop", "(a thing) that holds my phone"."""
+def _word_before(tokens: Sequence[str], start: int, matches: Sequence[Any]) -> int:
+    """The position of the word before the device at ``start``, past a make said before it and the words of
+    ``_BETWEEN`` ("my [old] [samsung] tv"); -1 when there is none."""
     makes = {m.end: m.start for m in matches if "brand" in m.values}
     i = makes.get(start, start) - 1
     while i >= 0 and tokens[i] in _BETWEEN:
         i -= 1
+    return i
+
+
+def _object_of(tokens: Sequence[str], start: int, matches: Sequence[Any]) -> bool:
+    """Whether the device at ``start`` is the object of a verb said of the thing wanted: "(something) to clean my
+    [samsung] laptop", "(a thing) that holds my phone"."""
+    i = _word_before(tokens, start, matches)
     return i >= 2 and tokens[i] in _POSSESSIVES and tokens[i - 1].isalpha() and tokens[i - 1] not in _PURPOSE \
         and tokens[i - 1] not in {"for", "with", "on", "of", "in", "like"} and tokens[i - 2] in _PURPOSE
 
 
 def _said_as_owned(tokens: Sequence[str], start: int, matches: Sequence[Any]) -> bool:
     """Whether the words before ``start`` say the device is owned: "my [samsung] tv", "he uses a laptop"."""
-    makes = {m.end: m.start for m in matches if "brand" in m.values}
-    i = makes.get(start, start) - 1
-    while i >= 0 and tokens[i] in _BETWEEN:
-        i -= 1
+    i = _word_before(tokens, start, matches)
     if i < 0:
         return False
     if tokens[i] in _POSSESSIVES:

@@ -17,11 +17,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Protocol
 
 import numpy as np
 
-from chatrec.accessories import accessories_last, is_accessory
+from chatrec.accessories import accessories_last, accessory_test
 from chatrec.not_carried import asked_for, bare_thing, interest_in, not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
@@ -1950,8 +1951,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if not any(state.include.get(name) for name in ["category", *type_fields([*state.include])]):
             priced = _named_by(priced, heard.query) or priced  # stop 51: "cheapest iphone cable": cables, not a ₹39 skin
         # stop 51: "what is your cheapest smartwatch": a watch, not a watch's charger filed with them
-        said_words = re.findall(r"[a-z]+", f"{state.query()} {message}".lower())
-        priced = [i for i in priced if not is_accessory(i.title, said_words)] or priced
+        accessory = accessory_test(re.findall(r"[a-z]+", f"{state.query()} {message}".lower()))
+        priced = list(islice((i for i in priced if not accessory(i.title)), settings.ask_pool)) or priced
         candidates = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(priced[: settings.ask_pool])]
         if priced:
             state.apply(Reshown())
