@@ -128,7 +128,8 @@ def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
     thing = asked_for(message)
     if thing is None:
         return None
-    thing = re.split(r"\s+(?:with|that|which|having|under|over|below|above|of|for|in)\b", thing, maxsplit=1)[0]
+    # stop 52: "any with a metal strap?" names no product before "with"
+    thing = re.split(r"(?:^|\s+)(?:with|that|which|having|under|over|below|above|of|for|in)\b", thing, maxsplit=1)[0]
     words = [w for w in tokens(thing) if w.isalpha() and len(w) > 2]
     if words and set(words) <= _NO_THING:  # i12v: "show me what you have" names no product
         return None

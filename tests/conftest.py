@@ -157,3 +157,19 @@ def fashion(retrievers: dict[str, Retriever], tmp_path: Path) -> Iterator[ChatRe
 
     with runner.chatrec_over(retrievers["fashion"], tmp_path) as rec:
         yield rec
+
+
+@pytest.fixture(scope="module")
+def whole_electronics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The whole electronics demo catalogue (1,351 items; fake embedder, no LLM): an item branded "iPhone" and the
+    cheap items of every kind are in it."""
+    from chatrec.demo import demo_catalog
+    from chatrec.recommender import ChatRec
+
+    folder = tmp_path_factory.mktemp("whole_electronics")
+    settings = Settings(index_dir=folder / "index", data_dir=folder / "data", cache_dir=folder / "cache", _env_file=None)
+    demo = demo_catalog("electronics")
+    build_index(demo.catalog, settings, mapping=demo.mapping, embedder=HashingEmbedder())
+    rec = ChatRec(settings.updated(use_llm=False), retriever=Retriever.open(settings, embedder=HashingEmbedder()))
+    yield rec
+    rec.close()

@@ -257,27 +257,6 @@ def test_the_shirt_of_a_t_shirt_is_no_feature_asked_for() -> None:
     assert "cotton" in FactWriter().write(facts_for(cotton, Request(text="a cotton t-shirt"))).lower()
 
 
-@pytest.fixture(scope="module")
-def whole_electronics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The whole electronics demo catalogue (1,351 items; fake embedder, no LLM): an item branded "iPhone" and the
-    cheap items of every kind are in it."""
-    from fakes import HashingEmbedder
-
-    from chatrec.demo import demo_catalog
-    from chatrec.index import build_index
-    from chatrec.recommender import ChatRec
-    from chatrec.retrieval import Retriever
-    from chatrec.settings import Settings
-
-    folder = tmp_path_factory.mktemp("whole_electronics")
-    settings = Settings(index_dir=folder / "index", data_dir=folder / "data", cache_dir=folder / "cache", _env_file=None)
-    demo = demo_catalog("electronics")
-    build_index(demo.catalog, settings, mapping=demo.mapping, embedder=HashingEmbedder())
-    rec = ChatRec(settings.updated(use_llm=False), retriever=Retriever.open(settings, embedder=HashingEmbedder()))
-    yield rec
-    rec.close()
-
-
 @pytest.mark.parametrize("message", ["an iphone cable", "iphone charging cable"])
 def test_a_device_before_its_accessory_is_no_make(whole_electronics: Any, message: str) -> None:
     """"an iphone cable" showed one item, a charger, since one charger's brand is "iPhone"."""

@@ -1,0 +1,58 @@
+"""Stop 52: wording found by holding conversations on the demo catalogues as a shopper.
+
+Each test names the reply that was wrong before; each fails without its change (the guards beside them
+pass either way).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chatrec.catalog import Item
+from chatrec.understanding import TurnContext, understand
+
+
+def _read(catalogues: dict[str, Any], message: str, catalogue: str = "electronics", **context: Any) -> Any:
+    vocabulary, _ = catalogues[catalogue]
+    currency = "INR" if catalogue == "electronics" else None
+    return understand(message, vocabulary, TurnContext(catalog_currency=currency, **context))
+
+
+@pytest.mark.parametrize(("message", "current"), [
+    ("any with a backlit keyboard?", {"subcategory": ["Laptops"]}),
+    ("do you have one with a keyboard?", {"category": ["Tablets"]}),
+    ("something with a remote", {"category": ["SmartTelevisions"]}),
+])
+def test_a_part_asked_of_the_product_in_hand_is_no_new_product(
+        catalogues: dict[str, Any], message: str, current: dict[str, list[str]]) -> None:
+    """Laptops shown, "any with a backlit keyboard?" showed keyboards: the part was read as a new product."""
+    request = _read(catalogues, message, searching=True, current=current)
+    assert request.intent == "refine" and not request.include, request
+    assert request.query, request
+
+
+def test_a_product_named_with_a_part_keeps_its_type(catalogues: dict[str, Any]) -> None:
+    """Guards: a product named before "with", or no product in force, reads the product as before."""
+    assert _read(catalogues, "a laptop with a backlit keyboard").include.get("subcategory") == ["Laptops"]
+    assert _read(catalogues, "any with a backlit keyboard?").include.get("category") == ["Keyboards"]
+    request = _read(catalogues, "a phone with a good camera", searching=True, current={"subcategory": ["Laptops"]})
+    assert request.include.get("category") == ["Smartphones"]
+
+
+def test_a_part_of_no_product_is_no_product_not_sold() -> None:
+    """Men's watches shown, "any with a metal strap?" was answered "This shop sells no with a metal strap"."""
+    from chatrec.shopper_moves import no_such_type
+
+    assert no_such_type("any with a metal strap?", ["Watches", "Shirts"]) is None
+    assert no_such_type("do you have a laptop with 8GB RAM?", ["Watches", "Shirts"]) == "laptop"
+
+
+def test_a_metal_strap_is_a_steel_watch_in_hand(whole_electronics: Any) -> None:
+    whole_electronics.respond("a smartwatch", session_id="metal")
+    reply = whole_electronics.respond("any with a metal strap?", session_id="metal")
+    assert "sells no" not in reply.text, reply.text
+    titles = [whole_electronics.item(r.item_id).title.lower() for r in reply.recommendations]
+    assert titles and all("watch" in t for t in titles), titles
+    assert "metal" in titles[0] or "alloy" in titles[0] or "steel" in titles[0], titles
