@@ -56,3 +56,22 @@ def test_a_metal_strap_is_a_steel_watch_in_hand(whole_electronics: Any) -> None:
     titles = [whole_electronics.item(r.item_id).title.lower() for r in reply.recommendations]
     assert titles and all("watch" in t for t in titles), titles
     assert "metal" in titles[0] or "alloy" in titles[0] or "steel" in titles[0], titles
+
+
+def _rated(*ratings: float) -> list[Item]:
+    return [Item(id=str(n), title=f"Maker{n} Wireless Mouse M{n}", category="Mice",
+                 attributes={"rating": rating, "rating count": 100 * n}) for n, rating in enumerate(ratings, start=1)]
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("¿cuál tiene mejores valoraciones?", "es"), ("¿cuál es el más valorado?", "es"),
+    ("welcher hat die besten Bewertungen?", "de"), ("welche hat die höchste Bewertung?", "de"),
+    ("哪个口碑最好", "zh"), ("哪个评价最高", "zh"),
+])
+def test_the_best_rated_asked_in_other_words_and_languages(question: str, language: str) -> None:
+    """"¿cuál tiene mejores valoraciones?" of two mice was answered that their data says nothing about
+    "mejores valoraciones"; "welcher hat die besten Bewertungen?" was not read as the best rated either."""
+    from chatrec.answers import answer_question
+
+    answer = answer_question(question, _rated(3.5, 4.4, 4.1), language, positions=[1, 2, 3])
+    assert answer.text.startswith("Maker2 Wireless Mouse"), answer.text
