@@ -1519,6 +1519,26 @@ def _other_field_value(asked: Sequence[str], item: Item, wording: Mapping[str, A
     return None
 
 
+def _joined_tokens(text: str | None) -> list[str]:
+    """The words of a text, and each two neighbours written as one ("Wi-Fi" and "blue tooth" also give
+    "wifi" and "bluetooth"): stop 52, "¿el segundo tiene wifi?" of a TV whose description says "Dual-band
+    Wi-Fi" was answered that its data says nothing about wifi."""
+    words = _tokens(text or "")
+    return [*words, *(a + b for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha())]
+
+
+def _written_as(found: str, source: str) -> str:
+    """The words found as the text writes them when it writes them apart or joined otherwise ("wifi" and "wi
+    fi" of a text saying "Wi-Fi"), else as found."""
+    words = found.split()
+    apart = re.search(r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b", source, re.IGNORECASE)
+    if apart is not None:
+        return found if apart.group(0).lower() == found else apart.group(0)
+    joined = "".join(words)
+    spelt = re.search(r"\b" + r"[\W_]?".join(map(re.escape, joined)) + r"\b", source, re.IGNORECASE)
+    return spelt.group(0) if spelt else found
+
+
 def _attribute_answer(
     asked: list[str], items: Sequence[Item], positions: list[int], wording: Mapping[str, Any], *, counted: bool = False,
     yes_no: bool = False,
@@ -1606,7 +1626,7 @@ def _attribute_answer(
             supported = True
             continue
         where = next((label for label, source in (("name", item.title), ("description", item.description))
-                      if head & {w for t in _tokens(source) for w in (t, _singular(t))}
+                      if head & {w for t in _joined_tokens(source) for w in (t, _singular(t))}
                       and (not strict or re.search(rf"\b{re.escape(phrase)}\b", " ".join(_tokens(source))))), None)
         if where is not None:  # quote the words the text has ("battery"), not all that was asked ("biggest battery")
             said = " ".join(_tokens(item.title if where == "name" else item.description))
@@ -1632,7 +1652,7 @@ def _attribute_answer(
                     title=title, where=wording["where_names"].get(where, where), found=found, asked=said_as))
                 continue
             lines.append(wording[said_in].format(title=title, where=wording["where_names"].get(where, where),
-                                                 asked=found))
+                                                 asked=_written_as(found, source)))  # "Wi-Fi", not "wifi" as asked
             supported = True
             continue
         contrary = _contrary(asked, item, wording) if yes_no else None

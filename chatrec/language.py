@@ -565,8 +565,9 @@ def _default_lexicon() -> Lexicon:
     lead35 = Lexicon.load(_DATA / "lexicon_lead35.json", base=set61)  # lead, stop 35: Fliegerbrille, 蛤蟆镜
     stop50 = Lexicon.load(_DATA / "lexicon_stop50.json", base=lead35)  # stop 50: "AC", "ohne Kabel", 显示器
     stop51 = Lexicon.load(_DATA / "lexicon_stop51.json", base=stop50)  # stop 51: 格子, "a cuadros", geblümt
+    stop52 = Lexicon.load(_DATA / "lexicon_stop52.json", base=stop51)  # stop 52: 无线网, WLAN
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, stop51)
+    lexicon = Lexicon._over(names, stop52)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon

@@ -75,3 +75,27 @@ def test_the_best_rated_asked_in_other_words_and_languages(question: str, langua
 
     answer = answer_question(question, _rated(3.5, 4.4, 4.1), language, positions=[1, 2, 3])
     assert answer.text.startswith("Maker2 Wireless Mouse"), answer.text
+
+
+_TV = Item(id="tv", title="OnePlus 80 cm (32 inches) Y Series HD Ready Smart Android LED TV", category="SmartTelevisions",
+           description="Connectivity: 2 HDMI ports | Dual-band Wi-Fi | Sound: 20 Watts Output | Dolby Audio")
+
+
+@pytest.mark.parametrize(("question", "language", "yes"), [
+    ("does the first have wifi?", "en", "Yes"), ("does it have wi-fi?", "en", "Yes"),
+    ("¿el primero tiene wifi?", "es", "Sí"), ("hat der erste WLAN?", "de", "Ja"),
+    ("第一个有wifi吗", "zh", "是的"), ("第一个有无线网吗", "zh", "是的"),
+])
+def test_a_word_the_text_writes_with_a_hyphen_is_found(question: str, language: str, yes: str) -> None:
+    """"¿el segundo tiene wifi?" of a TV whose description says "Dual-band Wi-Fi" was answered that its data
+    says nothing about wifi; "hat der zweite WLAN?" the same. The answer quotes the text's own spelling."""
+    from chatrec.answers import answer_question
+
+    answer = answer_question(question, [_TV], language, positions=[1])
+    assert answer.text.startswith(yes) and "Wi-Fi" in answer.text, answer.text
+
+
+def test_a_word_written_whole_is_quoted_as_before() -> None:
+    from chatrec.answers import answer_question
+
+    assert "“dolby audio”" in answer_question("does it support dolby audio?", [_TV], "en", positions=[1]).text
