@@ -99,3 +99,35 @@ def test_a_word_written_whole_is_quoted_as_before() -> None:
     from chatrec.answers import answer_question
 
     assert "“dolby audio”" in answer_question("does it support dolby audio?", [_TV], "en", positions=[1]).text
+
+
+def _t_shirts(catalogues: dict[str, Any]) -> list[Any]:
+    _, items = catalogues["fashion"]
+    shirts = [i for i in items.values() if i.category == "Tshirts" and i.attributes.get("gender") == "Men"]
+    return [*[i for i in shirts if i.attributes.get("baseColour") != "Black"][:4],
+            next(i for i in shirts if i.attributes.get("baseColour") == "Black")]
+
+
+@pytest.mark.parametrize("message", ["no me gustan las negras", "las negras no", "los negros no, gracias",
+                                     "I don't like the black ones", "ich mag die schwarzen nicht", "die schwarzen nicht",
+                                     "die schwarzen mag ich nicht", "las rojas no me gustan"])
+def test_a_colour_turned_down_in_the_plural_is_the_colour(catalogues: dict[str, Any], message: str) -> None:
+    """Men's T-shirts shown, one black: "no me gustan las negras" turned down that one T-shirt and the next list
+    showed another black one; "las negras no" and "ich mag die schwarzen nicht" were read as a wish for black."""
+    request = _read(catalogues, message, "fashion", shown=_t_shirts(catalogues), searching=True,
+                    current={"category": ["Tshirts"]})
+    assert request.exclude.get("baseColour") in (["Black"], ["Red"]) and not request.include.get("baseColour"), request
+
+
+def test_a_plural_refusal_keeps_the_rest_of_the_message(catalogues: dict[str, Any]) -> None:
+    request = _read(catalogues, "no me gustan las negras, enséñame azules", "fashion", shown=_t_shirts(catalogues),
+                    searching=True, current={"category": ["Tshirts"]})
+    assert request.exclude.get("baseColour") == ["Black"] and request.include.get("baseColour") == ["Blue"], request
+
+
+@pytest.mark.parametrize("message", ["la negra no", "el negro no", "I don't like the black one"])
+def test_one_item_turned_down_by_its_colour_is_that_item(catalogues: dict[str, Any], message: str) -> None:
+    """"la negra no" (not the black one) was read as a wish for black; the black item shown is turned down."""
+    request = _read(catalogues, message, "fashion", shown=_t_shirts(catalogues), searching=True,
+                    current={"category": ["Tshirts"]})
+    assert request.intent == "reject" and [r.position for r in request.references] == [5], request
