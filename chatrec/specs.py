@@ -94,6 +94,21 @@ def _feature_patterns(prompts_dir: str | None = None) -> tuple[tuple[str, re.Pat
     return tuple(patterns)
 
 
+#: After a feature in an item's text: it is listed as absent ("ANC: NA") or belongs to the microphone ("Noise
+#: Cancelling Microphone" of wired earphones), not to the item.
+_ABSENT = re.compile(r"\s*[:=]\s*(?:na|n/a|no|none|nil|not available|not applicable)\b", re.IGNORECASE)
+_OF_THE_MIC = re.compile(r"[\s-]+(?:mic|mics|microphone|microphones)\b", re.IGNORECASE)
+
+
+def item_states(pattern: re.Pattern[str], text: str, category: str = "") -> re.Match[str] | None:
+    """Stop 52: the first place an item's text states a feature as the item's own, or None. "noise cancelling"
+    headphones showed wired earphones whose description says "Noise Cancelling Microphone", and a headphone
+    whose description says "ANC: NA", as stating it (a microphone's own "Noise Cancelling Microphone" counts)."""
+    mic = "mic" in category.lower()
+    return next((found for found in pattern.finditer(text) if not _ABSENT.match(text, found.end())
+                 and (mic or not _OF_THE_MIC.match(text, found.end()))), None)
+
+
 def features(text: str) -> set[str]:
     """The features a text names: "Wireless Bluetooth earbuds, Type-C" -> {"wireless", "bluetooth", "type c"}."""
     return {name for name, pattern in _feature_patterns() if pattern.search(text)}
@@ -119,10 +134,11 @@ def specs_first(candidates: Sequence[Candidate], shopper_text: str) -> list[Cand
         return list(candidates)
     patterns = [pattern for name, pattern in _feature_patterns() if name in wanted]  # only those asked for
 
-    def states_all(item_text: str) -> bool:
-        return all(p.search(item_text) for p in patterns) and (not wanted_specs or wanted_specs <= specs(item_text))
+    def states_all(item_text: str, category: str) -> bool:
+        return all(item_states(p, item_text, category) for p in patterns) \
+            and (not wanted_specs or wanted_specs <= specs(item_text))
 
-    flags = [states_all(f"{c.item.title} {c.item.description}") for c in candidates]
+    flags = [states_all(f"{c.item.title} {c.item.description}", str(c.item.category)) for c in candidates]
     if all(flags) or not any(flags):
         return list(candidates)
     return [c for c, f in zip(candidates, flags) if f] + [c for c, f in zip(candidates, flags) if not f]

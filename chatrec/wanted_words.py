@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from chatrec.grounding import singular
-from chatrec.specs import _feature_patterns, features
+from chatrec.specs import _feature_patterns, features, item_states
 
 if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
@@ -128,7 +128,7 @@ def stated_as(item: Any, word: str) -> tuple[str, str] | None:
     if contradicted(item.title, word):
         return None
     for source, text in (("title", item.title), ("description", getattr(item, "description", "") or "")):
-        found = _pattern(word).search(text)
+        found = item_states(_pattern(word), text, str(getattr(item, "category", "") or ""))
         if found:
             return found.group(0), source
     return None
@@ -140,8 +140,9 @@ def states(item: Any, words: Sequence[str], title_only: bool = False) -> bool:
     wireless receivers is no wireless mouse)."""
     text = item.title if title_only else f"{item.title} {getattr(item, 'description', '') or ''}"
     colours = set(_colours()) & set(words)  # lead: "red or blue" are alternatives, any one of them will do
-    return all(_pattern(w).search(text) and not contradicted(item.title, w) for w in words if w not in colours) \
-        and (not colours or any(_pattern(w).search(text) and not contradicted(item.title, w) for w in colours))
+    category = str(getattr(item, "category", "") or "")
+    return all(item_states(_pattern(w), text, category) and not contradicted(item.title, w) for w in words if w not in colours) \
+        and (not colours or any(item_states(_pattern(w), text, category) and not contradicted(item.title, w) for w in colours))
 
 
 def replaced_colours(wanted: Sequence[str], now: Sequence[str]) -> list[str]:

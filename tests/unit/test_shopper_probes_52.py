@@ -131,3 +131,26 @@ def test_one_item_turned_down_by_its_colour_is_that_item(catalogues: dict[str, A
     request = _read(catalogues, message, "fashion", shown=_t_shirts(catalogues), searching=True,
                     current={"category": ["Tshirts"]})
     assert request.intent == "reject" and [r.position for r in request.references] == [5], request
+
+
+def test_a_feature_of_the_microphone_or_listed_absent_is_not_the_items() -> None:
+    """"noise cancelling headphones", then "under 3000", showed JBL wired earphones ("Noise Cancelling
+    Microphone") and a boAt headphone ("ANC: NA") first, as stating noise cancelling."""
+    from chatrec.wanted_words import states
+
+    def item(description: str, category: str = "In-Ear") -> Item:
+        return Item(id="1", title="Some Earphones", category=category, description=description)
+
+    assert not states(item("True Powerful Bass|Noise Cancelling Microphone|Quick Launch"), ["noise cancelling"])
+    assert not states(item("Bluetooth v5.0 with a range of 10m|ANC: NA. No. of Mic: 1"), ["noise cancelling"])
+    assert states(item("30dB ANC+ ENC, 32H Playtime"), ["noise cancelling"])
+    assert states(item("Noise Cancelling Microphone with stand", "Microphones"), ["noise cancelling"])
+
+
+def test_a_budget_after_a_feature_keeps_the_items_that_have_it(whole_electronics: Any) -> None:
+    from chatrec.wanted_words import states
+
+    whole_electronics.respond("noise cancelling headphones", session_id="anc")
+    reply = whole_electronics.respond("under 3000", session_id="anc")
+    items = [whole_electronics.item(r.item_id) for r in reply.recommendations]
+    assert items and all(states(i, ["noise cancelling"]) for i in items), [i.title for i in items]
