@@ -29,6 +29,12 @@ _WITH_ONLY = re.compile(
     re.IGNORECASE)
 
 
+#: "one with a bigger screen", "any with more storage": more of a spec than the items shown have.
+_COMPARATIVE = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:more|less|fewer|better|worse|bigger|larger|longer|shorter|smaller|higher|lower|faster|slower"
+    r"|lighter|heavier|thinner|thicker|wider|brighter|louder|quieter|cheaper|newer|stronger|greater)\b", re.IGNORECASE)
+
+
 def part_asked(message: str) -> str | None:
     """The part or feature a message asks of the product in hand ("any with a metal strap?" -> "a metal
     strap"), or None when the message names a product before "with" or asks no such thing."""
@@ -36,6 +42,8 @@ def part_asked(message: str) -> str | None:
     if found is None:
         return None
     part = re.sub(r"[\s?!.]+$", "", found.group("part")).strip()
+    if _COMPARATIVE.match(part):
+        return None  # "one with a bigger screen": more of a spec than the items shown have, searched as such
     return part or None
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from chatrec.grounding import singular
-from chatrec.specs import _feature_patterns, features, item_states
+from chatrec.specs import _feature_patterns, feature_spellings, features, item_states
 
 if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
@@ -90,7 +90,10 @@ def asked(
     said = [*heard.include.values(), *heard.exclude.values(), *(current or {}).values()]
     read = {w.lower() for vs in said for v in vs for w in _CAMEL.findall(v)}
     read |= {singular(w) for w in read}  # stop 49: "keyboard cover" read the type "...Covers": no wanted "cover"
-    found = [name for name in sorted(features(text)) if not set(name.split()) <= read]
+    spelt = {name: set(re.findall(r"[a-z]+", said_as.lower())) for name, said_as in feature_spellings(text).items()}
+    # stop 52: "silver or steel" of watches is the colour Steel, not the feature "metal" it is a spelling of
+    found = [name for name in sorted(features(text)) if not set(name.split()) <= read
+             and not (spelt.get(name) and spelt[name] <= read)]
     found += [c for c in _colours() if c not in values and c not in read
               and re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)]
     # "never mind the blue, show me Portronics": no wish of blue (only the words of the clause given up)

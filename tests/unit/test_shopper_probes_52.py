@@ -154,3 +154,25 @@ def test_a_budget_after_a_feature_keeps_the_items_that_have_it(whole_electronics
     reply = whole_electronics.respond("under 3000", session_id="anc")
     items = [whole_electronics.item(r.item_id) for r in reply.recommendations]
     assert items and all(states(i, ["noise cancelling"]) for i in items), [i.title for i in items]
+
+
+def test_a_part_asked_with_more_of_a_spec_is_searched_as_before() -> None:
+    """"do you have one with a bigger screen?" after USB cables is a search for more of a spec, not a part."""
+    from chatrec.part_wishes import part_asked
+
+    assert part_asked("do you have one with a bigger screen?") is None
+    assert part_asked("any with more storage") is None
+    assert part_asked("any with a cover?") == "a cover"
+
+
+def test_a_metal_said_as_a_catalogue_colour_is_that_colour(catalogues: dict[str, Any]) -> None:
+    """With metals one feature, "a watch for my wife, something classy, silver or steel" asked every item to
+    state "metal" as well as the colour Steel, and the next list for men held one watch."""
+    from chatrec.wanted_words import asked, value_tokens
+
+    vocabulary, _ = catalogues["fashion"]
+    message = "I need a watch for my wife, something classy, silver or steel"
+    heard = _read(catalogues, message, "fashion")
+    assert heard.include.get("baseColour") and "metal" not in asked(message, heard, value_tokens(vocabulary.counts))
+    metal = "any with a metal strap?"
+    assert asked(metal, _read(catalogues, metal, "fashion"), value_tokens(vocabulary.counts)) == ["metal"]
