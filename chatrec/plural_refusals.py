@@ -6,7 +6,8 @@ schwarzen mag ich nicht" did the same. "las negras no", "los negros no, gracias"
 nicht" and "die schwarzen nicht" were even read as a wish for black. A value said in the plural ("the
 black ones", "las negras", "die schwarzen") names every item of it, shown or not: the message is read
 again in the form the rules read as a refusal ("not the black ones", "no negras", "keine schwarzen"), and
-that reading is kept when it turns a value down. "the black one" (one item) and "la
+that reading is kept when it turns a value down. Where the rules read the shown items of that value turned
+down, the request says so (the labelled sets read it so), and the turn turns the value down as well. "the black one" (one item) and "la
 negra no" stay a reference to the item shown.
 """
 
@@ -19,7 +20,7 @@ from typing import Any
 
 from chatrec import word_tables
 
-__all__ = ["adjust", "reworded"]
+__all__ = ["adjust", "also_refused", "reworded"]
 
 _reading_again: contextvars.ContextVar[bool] = contextvars.ContextVar("plural_refusals_reading_again", default=False)
 
@@ -55,6 +56,8 @@ def adjust(request: Any, message: str, vocabulary: Any, read_again: Callable[[st
     """The request turning down the value said in the plural (see the module docstring)."""
     if _reading_again.get() or vocabulary is None or request.intent not in ("reject", "refine", "more_like"):
         return request
+    if _by_attribute(request):
+        return request  # the black items shown, as read (the turn also turns black down: :func:`also_refused`)
     said = reworded(message, str(request.language))
     if said is None:
         return request
@@ -65,3 +68,23 @@ def adjust(request: Any, message: str, vocabulary: Any, read_again: Callable[[st
         return request
     intent = "refine" if heard.intent in ("reject", "more_like") else heard.intent
     return heard.model_copy(update={"language": request.language, "intent": intent, "show_now": True})
+
+
+def _by_attribute(request: Any) -> bool:
+    """Whether the request turns down shown items named by a value of theirs ("the black ones")."""
+    return request.intent == "reject" and bool(request.references) and all(r.how == "attribute" for r in request.references)
+
+
+def also_refused(request: Any, message: str, read_again: Callable[[str], Any]) -> Any:
+    """The turn's reading of "no me gustan las negras" with black items shown: those items turned down, and
+    the value turned down too, so that the next list holds no other black one."""
+    if not _by_attribute(request):
+        return request
+    said = reworded(message, str(request.language))
+    if said is None:
+        return request
+    heard = word_tables.guarded(_reading_again, read_again)(said)
+    if not heard.exclude:
+        return request
+    exclude = {name: sorted({*request.exclude.get(name, []), *values}) for name, values in heard.exclude.items()}
+    return request.model_copy(update={"exclude": {**request.exclude, **exclude}})

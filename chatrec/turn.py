@@ -26,6 +26,7 @@ from chatrec.accessories import accessories_last, accessory_test
 from chatrec.not_carried import asked_for, bare_thing, interest_in, not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
+from chatrec import plural_refusals  # stop 52: "las negras no me gustan" turns black down
 from chatrec import modifier_types  # stop 46: "laptop backpack" is a backpack
 from chatrec import degree_words  # lead: "nothing too short"
 from chatrec import list_counts  # lead, stop 35: "just show me 3", "zeig mir nur zwei"
@@ -262,6 +263,8 @@ def hear(
     if shown:  # i12v: "the white ones only": a filter, not a reference to the white ones shown
         heard = followups.only_these(heard, message, lambda text: understand(
             text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))
+        heard = plural_refusals.also_refused(heard, message, lambda text: understand(  # stop 52: "las negras no me
+            text, vocabulary, TurnContext(current=state.include, catalog_currency=catalog_currency), lexicon=lexicon))  # gustan"
     heard = followups.cheaper_items(heard, message, len(shown))  # i12k: "¿tienes algo más barato?"
     heard = followups.below_shown_item(heard, shown, message)  # i12k: "anything cheaper than the first one?"
     heard = shown_references.it_compared(heard, message, shown, state.last_references)  # stop 51: "how is it different from the 3rd?"
