@@ -26,6 +26,7 @@ from chatrec.accessories import accessories_last, accessory_test
 from chatrec.not_carried import asked_for, bare_thing, interest_in, not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
+from chatrec import fresh_starts  # stop 52: "scratch that, show me skirts" starts afresh
 from chatrec import plural_refusals  # stop 52: "las negras no me gustan" turns black down
 from chatrec import modifier_types  # stop 46: "laptop backpack" is a backpack
 from chatrec import degree_words  # lead: "nothing too short"
@@ -237,6 +238,7 @@ def hear(
     if rates is not None:
         context.rates = rates
     heard = understand(message, vocabulary, context, lexicon=lexicon)
+    heard = fresh_starts.adjust(heard, message, context, vocabulary)  # stop 52: "scratch that, show me skirts"
     heard = modifier_types.for_use_only(heard, message, lambda text: understand(  # stop 46: "laptop backpack"
         text, vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=lexicon))
     heard = shopper_moves.in_conversation_language(  # i12y: "lieber in Schwarz" in a German conversation

@@ -195,3 +195,28 @@ def test_a_metal_said_as_a_catalogue_colour_is_that_colour(catalogues: dict[str,
     assert heard.include.get("baseColour") and "metal" not in asked(message, heard, value_tokens(vocabulary.counts))
     metal = "any with a metal strap?"
     assert asked(metal, _read(catalogues, metal, "fashion"), value_tokens(vocabulary.counts)) == ["metal"]
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("scratch that, show me skirts", "en"), ("actually never mind, show me skirts instead", "en"),
+    ("olvídalo, muéstrame faldas", "es"), ("vergiss es, zeig mir Röcke", "de"), ("算了，给我看看半身裙", "zh"),
+])
+def test_waving_the_search_away_for_another_product_starts_afresh(fashion: Any, message: str, language: str) -> None:
+    """Blue women's shirts shown, "scratch that, show me skirts" showed a blue women's skirt: the colour stayed."""
+    opening = {"en": "blue shirts for women", "es": "camisas azules de mujer", "de": "blaue Hemden für Damen",
+               "zh": "女士蓝色衬衫"}[language]
+    first = fashion.respond(opening, session_id="fresh")
+    assert first.recommendations
+    reply = fashion.respond(message, session_id="fresh")
+    wishes = reply.metadata["constraints"]
+    assert wishes["include"].get("articleType") == ["Skirts"] and "baseColour" not in wishes["include"], wishes
+
+
+def test_giving_up_one_wish_is_no_fresh_start(catalogues: dict[str, Any]) -> None:
+    from chatrec.fresh_starts import adjust, waves_away
+
+    assert not waves_away("never mind the colour, show me skirts") and not waves_away("nada más")
+    vocabulary, _ = catalogues["fashion"]
+    context = TurnContext(searching=True, current={"category": ["Shirts"]})
+    same = understand("scratch that, show me shirts", vocabulary, context)
+    assert adjust(same, "scratch that, show me shirts", context, vocabulary).intent != "start_over"
