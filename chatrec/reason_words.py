@@ -11,7 +11,8 @@ mentions quick charging"). Two kinds of word were credited that name no feature:
   with "seconds, as its description says";
 - (lead, stop 32) a product noun said as the modifier of another ("a phone stand", "a laptop bag", "a tv
   remote"): it says what the product is for, and "A stand ...; with phone, as its description says" credits
-  the stand with nothing.
+  the stand with nothing;
+- (stop 52) a noun after a comparative ("a bigger screen"): a figure to compare, which every phone has.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["modifiers", "not_features"]
+__all__ = ["compared", "modifiers", "not_features"]
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -46,7 +47,21 @@ def not_features(item: Any, request: Any, said: Iterable[str], synonyms: Mapping
     compound = modifiers(getattr(request, "text", "") or "")
     compound |= {s for w in compound for s in (synonyms or {}).get(w, ())}  # "mobile" of "phone"
     compound |= {w for w in said if any(w.endswith(m) for m in compound)}  # "smartphone" read from "phone"
-    return wished | inside | (_POINTING & set(said)) | compound
+    return wished | inside | (_POINTING & set(said)) | compound | compared(getattr(request, "text", "") or "")
+
+
+#: A comparative before a noun: the noun names a figure to compare ("a bigger screen"), no feature to credit.
+_COMPARED = re.compile(r"\b(?:bigger|larger|longer|shorter|smaller|higher|lower|faster|slower|better|more|less|lighter"
+                       r"|heavier|thinner|thicker|wider|brighter|louder|quieter|greater|stronger)\s+([a-z]+)")
+
+
+def compared(text: str) -> set[str]:
+    """Stop 52: the nouns a comparative names ("one with a bigger screen" -> {"screen"}): the phones shown after
+    it were each credited "with screen, as its description says — the feature you asked for"."""
+    from chatrec.grounding import singular
+
+    found = {m.group(1) for m in _COMPARED.finditer(text.lower())}
+    return found | {singular(w) for w in found}
 
 
 #: Accessory nouns a product noun before them modifies ("phone stand", "laptop sleeve"), besides the product nouns.

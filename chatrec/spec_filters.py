@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -342,6 +342,38 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]
             low, high = bounds[family]
             notes.append(phrases.render(template, family=family, bound=describe(family, low, high)))
     return notes
+
+
+def closest_first(candidates: Sequence[Any], index: Any, bounds: Mapping[str, Sequence[float | None]],
+                  allowed: Any = None, wrap: Callable[[Any], Any] | None = None) -> list[Any]:
+    """Stop 52: with a bound no candidate reaches ("one with a bigger screen" than the 6.7 inches shown, where no
+    phone states more), the candidates (anything with an ``item``) whose stated figures come closest first
+    (the largest screens for a lower bound, the smallest figures for an upper one), those stating none after
+    them; unchanged for a bound some candidate reaches. The list after "a bigger screen" began with 6.5-inch
+    phones, smaller than those shown. With ``wrap``, the other items ``allowed`` (a boolean per item, None for
+    all) that state the figure join the list, made candidates by ``wrap``."""
+    figures = _stated_by_item(index)
+    ordered = list(candidates)
+
+    def stated(candidate: Any, family: str) -> list[float]:
+        return figures[index.position(candidate.item.id)].get(family, []) if candidate.item.id in index else []
+
+    for family, (low, high) in bounds.items():
+        if (low is None) == (high is None) or any(within(stated(c, family), low, high, family) for c in ordered):
+            continue
+        if wrap is not None:
+            listed = {c.item.id for c in ordered}
+            ordered += [wrap(item) for n, item in enumerate(index.items)
+                        if figures[n].get(family) and (allowed is None or allowed[n]) and item.id not in listed]
+
+        def closeness(candidate: Any, family: str = family, upward: bool = low is not None) -> float:
+            figures_stated = stated(candidate, family)
+            if not figures_stated:
+                return float("inf")
+            return -max(figures_stated) if upward else min(figures_stated)
+
+        ordered.sort(key=closeness)
+    return ordered
 
 
 #: Unit names of a reply in another language ("43 英寸", not "43 inches" in a Chinese summary).

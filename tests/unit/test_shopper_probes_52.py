@@ -220,3 +220,40 @@ def test_giving_up_one_wish_is_no_fresh_start(catalogues: dict[str, Any]) -> Non
     context = TurnContext(searching=True, current={"category": ["Shirts"]})
     same = understand("scratch that, show me shirts", vocabulary, context)
     assert adjust(same, "scratch that, show me shirts", context, vocabulary).intent != "start_over"
+
+
+def test_a_bigger_screen_past_every_one_stated_shows_the_largest_first(whole_electronics: Any) -> None:
+    """"a smartphone for my mom", then "one with a bigger screen" (no phone states more than those shown): the
+    list began with phones stating no screen size and credited each "with screen, as its description says —
+    the feature you asked for"; now the largest screens stated come first, and "screen" is credited to none."""
+    from chatrec.spec_filters import stated
+
+    whole_electronics.respond("a smartphone for my mom", session_id="screen")
+    reply = whole_electronics.respond("one with a bigger screen", session_id="screen")
+    titles = [whole_electronics.item(r.item_id).title for r in reply.recommendations[:2]]
+    assert all(stated(t).get("inch") for t in titles), titles
+    assert "with screen" not in reply.as_text(), reply.as_text()
+
+
+def test_the_closest_figures_first_only_for_a_bound_none_reaches() -> None:
+    from chatrec.catalog import Item
+    from chatrec.retrieval import Candidate
+    from chatrec.spec_filters import closest_first
+
+    class Index:
+        items = [Item(id="a", title='Phone A 6.1" Display'), Item(id="b", title="Phone B"),
+                 Item(id="c", title='Phone C 6.5" Display'), Item(id="d", title='Phone D 6.6 inch')]
+
+        def __contains__(self, item_id: object) -> bool:
+            return item_id in "abcd"
+
+        def position(self, item_id: str) -> int:
+            return "abcd".index(item_id)
+
+    pool = [Candidate(item=i, score=0.0) for i in Index.items[:3]]
+    index = Index()
+    order = closest_first(pool, index, {"inch": (6.7, None)})
+    assert [c.item.id for c in order] == ["c", "a", "b"]
+    wider = closest_first(pool, index, {"inch": (6.7, None)}, None, lambda item: Candidate(item=item, score=0.0))
+    assert [c.item.id for c in wider] == ["d", "c", "a", "b"]
+    assert [c.item.id for c in closest_first(pool, index, {"inch": (6.0, None)})] == ["a", "b", "c"]
