@@ -1559,7 +1559,11 @@ def understand(
     request.include = {k: sorted(v) for k, v in include.items() if v}
     request.exclude = {k: sorted(v) for k, v in exclude.items() if v}
     # A product word of the shopper's language the lexicon lacks, by the multilingual encoder.
-    if language in ("zh", "es", "de") and not refs and not (set(request.include) | set(request.exclude)) & types:
+    # stop 52: not for a message that matched a value while a product is in force ("eher sportlich" of watches is
+    # a sporty watch, not the type the encoder finds nearest, "Sporting Goods")
+    styled = bool(request.include) and any(context.current.get(name) for name in types)
+    if language in ("zh", "es", "de") and not refs and not (set(request.include) | set(request.exclude)) & types \
+            and not styled:
         named = foreign_product_type(lowered, language, vocabulary, lexicon)
         if named is not None:
             request.include[named[0]] = [named[1]]

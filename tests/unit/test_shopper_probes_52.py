@@ -257,3 +257,13 @@ def test_the_closest_figures_first_only_for_a_bound_none_reaches() -> None:
     wider = closest_first(pool, index, {"inch": (6.7, None)}, None, lambda item: Candidate(item=item, score=0.0))
     assert [c.item.id for c in wider] == ["d", "c", "a", "b"]
     assert [c.item.id for c in closest_first(pool, index, {"inch": (6.0, None)})] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("message", ["eher sportlich", "lieber sportlich", "sportlicher bitte"])
+def test_a_style_said_in_german_keeps_the_product_in_hand(catalogues: dict[str, Any], message: str) -> None:
+    """Men's watches shown, "eher sportlich" (rather sporty) showed basketballs: the multilingual encoder's
+    nearest product type, "Sporting Goods", was added to the sporty usage the words had matched."""
+    request = _read(catalogues, message, "fashion", searching=True, current={"subCategory": ["Watches"]})
+    assert request.include == {"usage": ["Sports"]}, request
+    assert _read(catalogues, "und Socken?", "fashion", searching=True,
+                 current={"subCategory": ["Watches"]}).include.get("subCategory") == ["Socks"]
