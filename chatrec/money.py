@@ -115,7 +115,10 @@ _PRICE_WORD = re.compile(
 )
 _NOT_A_PRICE_AFTER = re.compile(
     r"\s?(?:(?:gb|tb|mb|mah|w|watt|watts|v|hz|inch|inches|in|cm|mm|m|kg|kgs|g|ml|l|ltrs?|litres?|liters?|pcs|pieces|"
-    r"pack|years?|yrs?|months?|days?|hours?|hrs?|mp|x|th|st|nd|rd|kids|people|person|size)\b|%|号|寸|英寸|个|岁)",
+    r"pack|years?|yrs?|months?|days?|hours?|hrs?|mp|x|th|st|nd|rd|kids|people|person|size|"
+    # stop 52: Spanish and German units ("unos 50 pulgadas", "etwa 32 Zoll" were read as budgets of 40-60, 25.6-38.4)
+    r"pulgadas?|zoll|metros?|meter|metern|horas?|stunden?|anos|jahre|jahren|meses|monate|monaten|dias|tage|tagen|"
+    r"personas|personen|litros?|liter|vatios|kilos?)\b|%|号|寸|英寸|个|岁)",
 )
 
 

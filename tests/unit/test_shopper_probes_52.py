@@ -267,3 +267,17 @@ def test_a_style_said_in_german_keeps_the_product_in_hand(catalogues: dict[str, 
     assert request.include == {"usage": ["Sports"]}, request
     assert _read(catalogues, "und Socken?", "fashion", searching=True,
                  current={"subCategory": ["Watches"]}).include.get("subCategory") == ["Socks"]
+
+
+@pytest.mark.parametrize(("message", "budget"), [
+    ("necesito una tele para el salón, unos 50 pulgadas", None),
+    ("un televisor de alrededor de 43 pulgadas, menos de 30000", 30000.0),
+    ("ich suche einen Fernseher für das Schlafzimmer, etwa 32 Zoll", None),
+    ("ein Fernseher etwa 43 Zoll, unter 30000", 30000.0),
+])
+def test_a_hedged_screen_size_in_spanish_or_german_is_no_budget(
+        catalogues: dict[str, Any], message: str, budget: float | None) -> None:
+    """"una tele ... unos 50 pulgadas" was read as a budget of 40-60 rupees (then left out, "dejé fuera: 40-60"),
+    and "alrededor de 43 pulgadas, menos de 30000" lost the budget of 30000 to it."""
+    price = _read(catalogues, message).price
+    assert (price.max if price else None) == budget and (price is None or price.min is None), price
