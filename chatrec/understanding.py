@@ -1752,6 +1752,7 @@ def understand(
     request = avoid_words.adjust(request, raw)  # lead, stop 35: "nicht von Mi", "not tech savvy", "no android stuff"
     request = plural_refusals.adjust(  # stop 52: "no me gustan las negras" turns black down, not one item shown
         request, raw, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
+    request = world_english.too_dear_abroad(request, raw, context)  # stop 52: "der erste ist zu teuer, was Günstigeres?"
     request = part_wishes.adjust(request, raw, context, vocabulary)  # stop 52: "any with a backlit keyboard?" after laptops
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"

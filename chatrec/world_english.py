@@ -356,11 +356,38 @@ def _too_dear(request: ShopperRequest, lowered: str, shown: list[Any]) -> Shoppe
             or request.include or request.exclude or request.price or not patterns["too_dear"].search(lowered) \
             or not patterns["cheaper"].search(lowered) or patterns["similar"].search(lowered):
         return request
-    price = getattr(shown[named[0] - 1], "price", None)
+    return _below(request, named[0], shown)
+
+
+def _below(request: ShopperRequest, position: int, shown: list[Any]) -> ShopperRequest:
+    """A search for items up to the price of the shown item at ``position`` (the request when it has none)."""
+    price = getattr(shown[position - 1], "price", None) if 0 < position <= len(shown) else None
     if not isinstance(price, (int, float)) or price <= 0:
         return request
     return request.model_copy(update={"intent": "refine", "references": [], "relative_price": None,
                                       "price": PriceRange(max=float(price)), "show_now": True})
+
+
+def too_dear_abroad(request: ShopperRequest, message: str, context: Any) -> ShopperRequest:
+    """Stop 52: "der erste ist zu teuer, was Günstigeres?", "el primero es muy caro, ¿algo más barato?",
+    "第一个太贵了，有便宜点的吗" answered the first item's price (or looked for more like it): as in English, a
+    search up to that item's price. The lexicon has put the words in English ("expensive cheaper"). One like it
+    but cheaper ("sowas wie das aber günstiger", "有没有便宜点的同款") stays more like it, cheaper."""
+    shown = list(getattr(context, "shown", ()) or ())
+    words = set(request.query.split())
+    named = [r.position for r in request.references if r.how != "all"]
+    if request.language not in ("es", "de", "zh") or not shown or "expensive" not in words \
+            or not ("cheaper" in words or request.relative_price == "cheaper") or len(named) != 1 \
+            or request.intent not in ("more_like", "ask_about_item", "refine") \
+            or request.include or request.exclude or request.price \
+            or words & {"similar", "like", "same"} or _LIKE_IT.search(message.lower()):
+        return request
+    return _below(request, named[0], shown)
+
+
+#: "sowas wie das", "同款", "parecido": one like the item, not only cheaper.
+_LIKE_IT = re.compile(r"同款|类似|差不多的|一样的|相似|ähnlich|aehnlich|so ?was wie|wie (?:das|der|die|den) |parecid|similar|"
+                      r"como (?:ese|esa|este|esta|el|la) |igual")
 
 
 def _differences(request: ShopperRequest, lowered: str, shown: list[Any]) -> ShopperRequest:

@@ -281,3 +281,24 @@ def test_a_hedged_screen_size_in_spanish_or_german_is_no_budget(
     and "alrededor de 43 pulgadas, menos de 30000" lost the budget of 30000 to it."""
     price = _read(catalogues, message).price
     assert (price.max if price else None) == budget and (price is None or price.min is None), price
+
+
+def _earphones(catalogues: dict[str, Any]) -> list[Any]:
+    _, items = catalogues["electronics"]
+    return [i for i in items.values() if i.category == "In-Ear" and i.price][:5]
+
+
+@pytest.mark.parametrize("message", ["der erste ist zu teuer, was Günstigeres?", "el primero es muy caro, ¿algo más barato?",
+                                     "第一个太贵了，有便宜点的吗"])
+def test_the_first_too_dear_in_other_languages_asks_for_cheaper_ones(catalogues: dict[str, Any], message: str) -> None:
+    """"der erste ist zu teuer, was Günstigeres?" after earphones answered the first one's price; in English, "the
+    first is too expensive, anything cheaper?" looks for items up to its price."""
+    shown = _earphones(catalogues)
+    request = _read(catalogues, message, shown=shown, searching=True, current={"category": ["In-Ear"]})
+    assert request.intent == "refine" and request.price and request.price.max == shown[0].price, request
+
+
+def test_one_like_the_first_but_cheaper_stays_more_like_it(catalogues: dict[str, Any]) -> None:
+    request = _read(catalogues, "der erste ist zu teuer, sowas wie das aber günstiger", shown=_earphones(catalogues),
+                    searching=True, current={"category": ["In-Ear"]})
+    assert request.intent == "more_like" and request.relative_price == "cheaper", request
