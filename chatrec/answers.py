@@ -970,8 +970,27 @@ def _superlative_rule(text: str, wording: Mapping[str, Any]) -> tuple[Mapping[st
     """The superlative rule the (English-worded) text asks for, with the phrase found, or None; the longest
     phrase found wins ("the best deal" asks the discount, not the "best" rating)."""
     found = [(rule, phrase) for rule in wording.get("superlatives", []) for phrase in rule["words"]
-             if _has_phrase(text, [phrase]) and not re.search(rf"\b{re.escape(phrase)}\s+(?:for|to|at|with|in)\b", text)]
+             if _has_phrase(text, [phrase]) and not re.search(rf"\b{re.escape(phrase)}\s+(?:for|to|at|with|in)\b", text)
+             and not _of_something_else(text, phrase)]
     return max(found, key=lambda pair: len(pair[1])) if found else None
+
+
+#: Bare superlatives ("the best") that name the rating only when no other thing follows them.
+_BARE_SUPERLATIVES = frozenset({"best", "the best", "worst", "the worst", "el mejor", "la mejor", "der beste", "die beste",
+                                "das beste"})
+#: Words after a bare superlative that still ask for the best item overall ("the best one", "the best overall").
+_OVERALL = frozenset("one ones option options choice choices pick of among here overall rated reviewed reviews rating ratings "
+                     "quality product products item items model models buy value seller sellers selling uno una opcion "
+                     "calidad modelo von bewertet bewertung wahl".split())
+
+
+def _of_something_else(text: str, phrase: str) -> bool:
+    """Stop 52: a bare superlative said of another thing ("which one has the best range?", "the best sound")
+    asks about that thing, not the rating: "All 3 have the same rating: 4.2" answered the range."""
+    if phrase not in _BARE_SUPERLATIVES:
+        return False
+    after = re.search(rf"(?<![\w]){re.escape(phrase)}\s+([^\W\d_]+)", text)
+    return after is not None and after.group(1) not in _OVERALL
 
 
 def _asked_superlative(message: str, language: str, wording: Mapping[str, Any]) -> tuple[Mapping[str, Any], str] | None:

@@ -302,3 +302,13 @@ def test_one_like_the_first_but_cheaper_stays_more_like_it(catalogues: dict[str,
     request = _read(catalogues, "der erste ist zu teuer, sowas wie das aber günstiger", shown=_earphones(catalogues),
                     searching=True, current={"category": ["In-Ear"]})
     assert request.intent == "more_like" and request.relative_price == "cheaper", request
+
+
+def test_the_best_of_another_thing_is_no_rating() -> None:
+    """"which one has the best range?" of three range extenders was answered "All 3 have the same rating: 4.2"."""
+    from chatrec.answers import answer_question
+
+    items = [Item(id=str(n), title=f"TP-Link Wi-Fi Range Extender RE{n}", category="Repeaters&Extenders",
+                  attributes={"rating": 4.2}) for n in range(3)]
+    assert "rating" not in answer_question("which one has the best range?", items, "en", positions=[1, 2, 3]).text
+    assert "rating" in answer_question("which one is the best one?", items, "en", positions=[1, 2, 3]).text
