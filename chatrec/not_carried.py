@@ -63,6 +63,8 @@ def asked_for(message: str) -> str | None:
         thing = _LEAD.sub("", _TAIL.sub("", thing)).strip()
     if re.match(r"(?:for|para|pa|zum|zur|fur|für)\b", thing, re.IGNORECASE):
         return None  # stop 48: "what do you have for running?", "¿qué tienen para correr?": a purpose, no product
+    if re.match(r"(?:with|w/|that has|having|con|mit)\b", thing, re.IGNORECASE):
+        return None  # stop 52: "any with a collar?": a part of the items in hand, no product
     if match.group("d") is not None:  # "I need formal shoes for an interview": the name ends before "for"
         thing = _LEAD.sub("", _END.sub("", thing)).strip()
         if re.match(r"to\b", thing, re.IGNORECASE):  # "I want to look good at a wedding": no thing named

@@ -60,4 +60,5 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     if request.intent == "recommend" or (request.intent == "ask_about_item" and not request.references):
         request.intent = "refine"  # a wish for the items in hand, not a new product or a question about one shown
     request.include = {name: values for name, values in request.include.items() if name not in types}
+    request.show_now = True  # "any with a collar?": the items, not a question about their colour
     return request

@@ -312,3 +312,14 @@ def test_the_best_of_another_thing_is_no_rating() -> None:
                   attributes={"rating": 4.2}) for n in range(3)]
     assert "rating" not in answer_question("which one has the best range?", items, "en", positions=[1, 2, 3]).text
     assert "rating" in answer_question("which one is the best one?", items, "en", positions=[1, 2, 3]).text
+
+
+def test_a_part_asked_of_the_items_in_hand_shows_them(fashion: Any) -> None:
+    """Men's T-shirts shown (in the UI), "any with a collar?" answered "I found nothing called “with a collar” in
+    this catalogue", and without that, said "here are the closest" and asked about colour instead."""
+    from chatrec.not_carried import asked_for
+
+    assert asked_for("any with a collar?") is None and asked_for("what about sherwanis?") == "sherwanis"
+    assert fashion.respond("men t-shirts", session_id="collar").recommendations
+    reply = fashion.respond("any with a collar?", session_id="collar")
+    assert "nothing called" not in reply.text and reply.recommendations and reply.question is None, reply.as_text()
