@@ -182,6 +182,15 @@ _FILLERS = frozenset(
      "when", "where", "who", "tell", "compare", "if", "not", "no",
      "pick", "choose", "decide", "yourself", "choice"}  # "what would you pick?" searches for no "Pick Ur Needs"
 )
+#: Stop 52: words of Spanish and German that the lexicon leaves as they are and that name nothing to search for
+#: ("que sea silencioso" searched "que sea quiet", "lieber in Schwarz" "lieber black", "eher sportlich" "eher sport").
+_FOREIGN_FILLERS = frozenset(
+    "que sea sean hay alguno alguna algunos algunas algo unos unas el la los las lo del al por favor me te se mi mis tu su "
+    "muy mas tienes tiene tienen busco quiero necesito dame muestrame ensename hola gracias pero para es son esta estan "
+    "ese esa este eso esto otro otra otros otras tambien ya pues bueno vale y "
+    "ich du mir mich dir ein eine einen einem einer der die das den dem des und oder aber mit fur von zu zum zur im auf ist "
+    "sind hat haben habe gibt es etwas bitte danke hallo auch noch was welche welcher welches zeig zeige zeigen suche "
+    "brauche mochte will eher lieber etwa ungefahr ja doch mal denn".split())
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
     "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
@@ -1573,6 +1582,7 @@ def understand(
         t for i, t in enumerate(matchable)
         if not flags[i] and i not in ref_tokens and t not in _PUNCT and t not in _FILLERS and t not in _NEGATORS
         and t != "\0" and not re.search(r"[\u3400-\u9fff]", t)
+        and not (language in ("es", "de") and t in _FOREIGN_FILLERS)
         # stop 45: "only cotton" searched "only" and showed the brand ONLY "as asked"; "dresses from ONLY" keeps it
         and not (t == "only" and (i == 0 or matchable[i - 1] not in ("from", "by", "brand")))
     )

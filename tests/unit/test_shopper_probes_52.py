@@ -323,3 +323,10 @@ def test_a_part_asked_of_the_items_in_hand_shows_them(fashion: Any) -> None:
     assert fashion.respond("men t-shirts", session_id="collar").recommendations
     reply = fashion.respond("any with a collar?", session_id="collar")
     assert "nothing called" not in reply.text and reply.recommendations and reply.question is None, reply.as_text()
+
+
+@pytest.mark.parametrize(("message", "query"), [("que sea silencioso", "quiet"), ("¿hay alguno silencioso?", "quiet"),
+                                                ("lieber in Schwarz", "black"), ("que no pasen de 3000", "")])
+def test_spanish_and_german_fillers_are_not_searched(catalogues: dict[str, Any], message: str, query: str) -> None:
+    """"que sea silencioso" searched the words "que sea quiet", "lieber in Schwarz" "lieber black"."""
+    assert _read(catalogues, message).query == query
