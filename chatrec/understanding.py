@@ -1559,7 +1559,10 @@ def understand(
                       "either", "too", "also", "anymore",  # lead: "no sneakers either" keeps no "either" out
                       # stop 45: "not really my style", "not exactly my cup of tea": nothing to keep out of names
                       "style", "taste", "vibe", "thing", "cup", "tea", "exactly", "quite", "really", "totally",
-                      "know", "sure", "idea", "decide", "decided", "certain", "clue"}  # "i don't know what i want"
+                      "know", "sure", "idea", "decide", "decided", "certain", "clue",  # "i don't know what i want"
+                      # stop 52: "ninguno me convence" (none convinces me) kept "convence" out of names
+                      "convence", "convencen", "gusta", "gustan", "encanta", "encantan", "mola", "molan",
+                      "gefallt", "gefallen", "uberzeugt", "uberzeugen"}
         and t not in _DEGREE  # lead: "que no sean muy grandes" keeps no "muy" out
         and t not in _PRONOUNS  # "no sandals, I don't want them": no word to keep out of names
         and t not in _PRICE_WORDS  # "not too expensive" is a price wish, read as one

@@ -330,3 +330,14 @@ def test_a_part_asked_of_the_items_in_hand_shows_them(fashion: Any) -> None:
 def test_spanish_and_german_fillers_are_not_searched(catalogues: dict[str, Any], message: str, query: str) -> None:
     """"que sea silencioso" searched the words "que sea quiet", "lieber in Schwarz" "lieber black"."""
     assert _read(catalogues, message).query == query
+
+
+@pytest.mark.parametrize("message", ["ninguno me convence", "no me convence ninguno", "keiner überzeugt mich",
+                                     "nichts davon gefällt mir"])
+def test_none_of_them_convincing_turns_them_all_down(catalogues: dict[str, Any], message: str) -> None:
+    """"ninguno me convence" (none convinces me) kept "convence" out of names ("sin convence" in the summary);
+    "keiner überzeugt mich" was a search for the words "keiner uberzeugt"."""
+    _, items = catalogues["fashion"]
+    shown = [i for i in items.values() if i.attributes.get("subCategory") == "Dress"][:5]
+    request = _read(catalogues, message, "fashion", shown=shown, searching=True, current={"subCategory": ["Dress"]})
+    assert request.intent == "reject" and not request.avoid_words and not request.query, request
