@@ -39,6 +39,7 @@ from chatrec import kind_words  # stop 49: "shoes, not sneakers"
 from chatrec import compound_products  # stop 51: "a washing machine" is no coffee machine
 from chatrec import part_wishes  # stop 52: "any with a metal strap?" keeps the watches
 from chatrec import plural_refusals  # stop 52: "I don't like the black ones"
+from chatrec import too_verdicts  # stop 52: "that's too flashy"
 from chatrec.not_carried import interest_in  # stop 45: "he loves football" is a wish, not off topic
 from chatrec import english_shoppers, everyday_english, foreign_phrasing, informal, mixed_turns, regional_wording
 from chatrec import english_pointing, foreign_pointing, foreign_shoppers, plain_shoppers, pointing_budgets
@@ -1766,6 +1767,7 @@ def understand(
     request = plural_refusals.adjust(  # stop 52: "no me gustan las negras" turns black down, not one item shown
         request, raw, vocabulary, lambda part: understand(part, vocabulary, context, lexicon=lexicon))
     request = world_english.too_dear_abroad(request, raw, context)  # stop 52: "der erste ist zu teuer, was Günstigeres?"
+    request = too_verdicts.adjust(request, raw, vocabulary)  # stop 52: "that's too flashy" keeps flashy away
     request = part_wishes.adjust(request, raw, context, vocabulary)  # stop 52: "any with a backlit keyboard?" after laptops
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"

@@ -341,3 +341,25 @@ def test_none_of_them_convincing_turns_them_all_down(catalogues: dict[str, Any],
     shown = [i for i in items.values() if i.attributes.get("subCategory") == "Dress"][:5]
     request = _read(catalogues, message, "fashion", shown=shown, searching=True, current={"subCategory": ["Dress"]})
     assert request.intent == "reject" and not request.avoid_words and not request.query, request
+
+
+@pytest.mark.parametrize(("message", "avoided"), [("that's too flashy", "flashy"), ("they are too flashy", "flashy"),
+                                                  ("a bit too revealing for me", "revealing"),
+                                                  ("they look too old-fashioned", "oldfashioned")])
+def test_a_verdict_too_something_keeps_it_away(catalogues: dict[str, Any], message: str, avoided: str) -> None:
+    """Party dresses shown, "that's too flashy" searched for the word "flashy" (the complaint became the wish)."""
+    request = _read(catalogues, message, "fashion", searching=True, current={"subCategory": ["Dress"]})
+    assert request.avoid_words == [avoided] and avoided not in request.query, request
+
+
+@pytest.mark.parametrize(("message", "value"), [("too formal", "Formal"), ("too sporty", "Sports"),
+                                                ("that's a bit too casual for a wedding", "Casual")])
+def test_a_value_said_too_much_is_turned_down(catalogues: dict[str, Any], message: str, value: str) -> None:
+    """"too formal" after dresses was read as a wish for formal ones."""
+    request = _read(catalogues, message, "fashion", searching=True, current={"subCategory": ["Dress"]})
+    assert request.exclude == {"usage": [value]} and not request.include, request
+
+
+def test_too_expensive_still_asks_for_cheaper(catalogues: dict[str, Any]) -> None:
+    request = _read(catalogues, "too expensive", "fashion", searching=True, current={"subCategory": ["Dress"]})
+    assert request.relative_price == "cheaper" and not request.avoid_words, request
