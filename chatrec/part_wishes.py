@@ -57,8 +57,10 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     types = set(type_fields(vocabulary.fields)) | {"category"}
     if not any(current.get(name) for name in types):
         return request
-    if request.intent == "recommend" or (request.intent == "ask_about_item" and not request.references):
-        request.intent = "refine"  # a wish for the items in hand, not a new product or a question about one shown
-    request.include = {name: values for name, values in request.include.items() if name not in types}
-    request.show_now = True  # "any with a collar?": the items, not a question about their colour
-    return request
+    # a wish for the items in hand, not a new product or a question about one shown
+    asked = request.intent == "recommend" or (request.intent == "ask_about_item" and not request.references)
+    return request.model_copy(update={
+        "intent": "refine" if asked else request.intent,
+        "include": {name: values for name, values in request.include.items() if name not in types},
+        "show_now": True,  # "any with a collar?": the items, not a question about their colour
+    })

@@ -7,8 +7,8 @@ nicht" and "die schwarzen nicht" were even read as a wish for black. A value sai
 black ones", "las negras", "die schwarzen") names every item of it, shown or not: the message is read
 again in the form the rules read as a refusal ("not the black ones", "no negras", "keine schwarzen"), and
 that reading is kept when it turns a value down. Where the rules read the shown items of that value turned
-down, the request says so (the labelled sets read it so), and the turn turns the value down as well. "the black one" (one item) and "la
-negra no" stay a reference to the item shown.
+down, the request says so (the labelled sets read it so), and the turn turns the value down as well
+(:func:`also_refused`). "the black one" (one item) and "la negra no" stay a reference to the item shown.
 """
 
 from __future__ import annotations
@@ -56,14 +56,16 @@ def adjust(request: Any, message: str, vocabulary: Any, read_again: Callable[[st
     """The request turning down the value said in the plural (see the module docstring)."""
     if _reading_again.get() or vocabulary is None or request.intent not in ("reject", "refine", "more_like"):
         return request
-    if _by_attribute(request):
-        return request  # the black items shown, as read (the turn also turns black down: :func:`also_refused`)
+    if _by_attribute(request) or request.avoid_words or request.exclude:
+        # the black items shown, as read (the turn also turns black down: :func:`also_refused`); "I don't like the
+        # Peter England ones": a name already kept out
+        return request
     said = reworded(message, str(request.language))
     if said is None:
         return request
     heard = word_tables.guarded(_reading_again, read_again)(said)
-    if heard.intent == "reject" and heard.references:
-        return heard.model_copy(update={"language": request.language})  # "la negra no": the black one shown
+    if heard.intent == "reject" and heard.references:  # "la negra no": the black one shown, not black wanted
+        return heard.model_copy(update={"language": request.language})
     if not heard.exclude:
         return request
     intent = "refine" if heard.intent in ("reject", "more_like") else heard.intent

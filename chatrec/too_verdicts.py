@@ -43,7 +43,9 @@ def adjust(request: Any, message: str, vocabulary: Any) -> Any:
         from chatrec.understanding import type_fields
 
         types = set(type_fields(vocabulary.fields)) | {"category"}
-        if set(request.include) & types or len(request.include) != 1:
+        values = [str(v).lower() for vs in request.include.values() for v in vs]
+        if set(request.include) & types or len(request.include) != 1 \
+                or not any(v[:4] == word[:4] for v in values):  # "too dad-ish, show ones for women": Women is wanted
             return request
         intent = request.intent if request.intent in ("more_like", "reject") else "refine"  # "the first is too formal"
         return request.model_copy(update={"include": {}, "exclude": dict(request.include), "query": "",
