@@ -79,11 +79,16 @@ def adjust(request: Any, message: str, clothing: bool = True) -> Any:
         return request.model_copy(update={"intent": "show_again", "show_now": True})
     exclude = {name: [v for v in values if _head(str(v)) not in said] for name, values in request.exclude.items()}
     exclude = {name: values for name, values in exclude.items() if values}
+    # stop 52: "these are too short" after dresses read the type Shorts as wanted
+    include = {name: [v for v in values if _head(str(v)) not in said] for name, values in request.include.items()}
+    include = {name: values for name, values in include.items() if values}
     avoid = [w for w in request.avoid_words if _plain(w) not in said and _head(w) not in said]
-    if exclude == request.exclude and avoid == request.avoid_words:
+    if exclude == request.exclude and avoid == request.avoid_words and include == request.include:
         return request
-    update: dict[str, Any] = {"exclude": exclude, "avoid_words": avoid}
-    if request.intent == "refine" and not request.price and not any(
+    update: dict[str, Any] = {"exclude": exclude, "avoid_words": avoid, "include": include}
+    if include != request.include and request.intent == "recommend":
+        update["intent"] = "refine"
+    if update.get("intent", request.intent) == "refine" and not request.price and not any(
             ({**request.model_dump(), **update}).get(name) for name in _NOTHING_ELSE):
         update.update(intent="show_again", show_now=True)
     return request.model_copy(update=update)

@@ -363,3 +363,12 @@ def test_a_value_said_too_much_is_turned_down(catalogues: dict[str, Any], messag
 def test_too_expensive_still_asks_for_cheaper(catalogues: dict[str, Any]) -> None:
     request = _read(catalogues, "too expensive", "fashion", searching=True, current={"subCategory": ["Dress"]})
     assert request.relative_price == "cheaper" and not request.avoid_words, request
+
+
+@pytest.mark.parametrize("message", ["these are too short", "that's too short"])
+def test_items_too_short_are_no_wish_for_shorts(catalogues: dict[str, Any], message: str) -> None:
+    """Party dresses shown, "these are too short" was read as a wish for the type Shorts (as "nothing too short"
+    once was): the shop lists no lengths, so the items that fit the other wishes are shown again, and said so."""
+    request = _read(catalogues, message, "fashion", searching=True, current={"subCategory": ["Dress"]})
+    assert not request.include and request.intent == "show_again", request
+    assert _read(catalogues, "I want shorts", "fashion").include.get("category") == ["Shorts"]
