@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from chatrec.reason_words import COMPARATIVES
 from chatrec.request import ShopperRequest
 
 __all__ = ["adjust", "part_asked"]
@@ -30,9 +31,8 @@ _WITH_ONLY = re.compile(
 
 
 #: "one with a bigger screen", "any with more storage": more of a spec than the items shown have.
-_COMPARATIVE = re.compile(
-    r"(?:(?:a|an|the)\s+)?(?:more|less|fewer|better|worse|bigger|larger|longer|shorter|smaller|higher|lower|faster|slower"
-    r"|lighter|heavier|thinner|thicker|wider|brighter|louder|quieter|cheaper|newer|stronger|greater)\b", re.IGNORECASE)
+_COMPARATIVE = re.compile(rf"(?:(?:a|an|the)\s+)?(?:{'|'.join((*COMPARATIVES, 'fewer', 'worse', 'cheaper', 'newer'))})\b",
+                          re.IGNORECASE)
 
 
 def part_asked(message: str) -> str | None:

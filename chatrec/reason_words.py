@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["compared", "modifiers", "not_features"]
+__all__ = ["COMPARATIVES", "compared", "modifiers", "not_features"]
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -50,9 +50,12 @@ def not_features(item: Any, request: Any, said: Iterable[str], synonyms: Mapping
     return wished | inside | (_POINTING & set(said)) | compound | compared(getattr(request, "text", "") or "")
 
 
+#: Comparatives of a figure ("a bigger screen", "more storage"), also read by :mod:`chatrec.part_wishes`.
+COMPARATIVES = ("bigger", "larger", "longer", "shorter", "smaller", "higher", "lower", "faster", "slower", "better", "more",
+                "less", "lighter", "heavier", "thinner", "thicker", "wider", "brighter", "louder", "quieter", "greater",
+                "stronger")
 #: A comparative before a noun: the noun names a figure to compare ("a bigger screen"), no feature to credit.
-_COMPARED = re.compile(r"\b(?:bigger|larger|longer|shorter|smaller|higher|lower|faster|slower|better|more|less|lighter"
-                       r"|heavier|thinner|thicker|wider|brighter|louder|quieter|greater|stronger)\s+([a-z]+)")
+_COMPARED = re.compile(rf"\b(?:{'|'.join(COMPARATIVES)})\s+([a-z]+)")
 
 
 def compared(text: str) -> set[str]:

@@ -345,13 +345,14 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]
 
 
 def closest_first(candidates: Sequence[Any], index: Any, bounds: Mapping[str, Sequence[float | None]],
-                  allowed: Any = None, wrap: Callable[[Any], Any] | None = None) -> list[Any]:
+                  allowed: Callable[[], Any] | None = None, wrap: Callable[[Any], Any] | None = None) -> list[Any]:
     """Stop 52: with a bound no candidate reaches ("one with a bigger screen" than the 6.7 inches shown, where no
     phone states more), the candidates (anything with an ``item``) whose stated figures come closest first
     (the largest screens for a lower bound, the smallest figures for an upper one), those stating none after
     them; unchanged for a bound some candidate reaches. The list after "a bigger screen" began with 6.5-inch
-    phones, smaller than those shown. With ``wrap``, the other items ``allowed`` (a boolean per item, None for
-    all) that state the figure join the list, made candidates by ``wrap``."""
+    phones, smaller than those shown. With ``wrap``, the other items ``allowed`` (called only for a bound no
+    candidate reaches: a boolean per item, None for all) that state the figure join the list, made candidates
+    by ``wrap``."""
     figures = _stated_by_item(index)
     ordered = list(candidates)
 
@@ -363,8 +364,9 @@ def closest_first(candidates: Sequence[Any], index: Any, bounds: Mapping[str, Se
             continue
         if wrap is not None:
             listed = {c.item.id for c in ordered}
+            mask = allowed() if allowed is not None else None
             ordered += [wrap(item) for n, item in enumerate(index.items)
-                        if figures[n].get(family) and (allowed is None or allowed[n]) and item.id not in listed]
+                        if figures[n].get(family) and (mask is None or mask[n]) and item.id not in listed]
 
         def closeness(candidate: Any, family: str = family, upward: bool = low is not None) -> float:
             figures_stated = stated(candidate, family)

@@ -1978,8 +1978,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.relative_price and heard.price is None and not state.last_prices:
         candidates = price_third(candidates, heard.relative_price)
     if state.specs and not state.spec_blocked:  # stop 52: "a bigger screen" past every one stated: the largest first
-        candidates = spec_filters.closest_first(candidates, index, state.specs, parts.retriever.allowed(
-            query.filters, excluded(state, profile)), lambda item: Candidate(item=item, score=0.0))
+        candidates = spec_filters.closest_first(candidates, index, state.specs, lambda: parts.retriever.allowed(
+            query.filters, excluded(state, profile)), lambda item: Candidate(item=item, score=0.0))  # the mask, only if needed
     if heard.intent in ("recommend", "refine") and not anchors:  # "forget the brand, just the best rated"
         from chatrec.answers import by_superlative, superlative_unlisted
 
