@@ -315,7 +315,11 @@ def _made_up(lowered: str, vocabulary: Any) -> bool:
     if len([w for w in words if len(w) >= 3]) < 2 or re.search(r"\d", lowered) or re.search(r"[^\x00-\x7f]", lowered):
         return False
     known: frozenset[str] = getattr(vocabulary, "value_words", frozenset()) if vocabulary is not None else frozenset()
-    return all(not _is_word(w) and w not in known for w in words)
+    if any(_is_word(w) or w in known for w in words):
+        return False
+    # stop 53: "preferably waterproof" is two words the items' own names and descriptions say
+    said = vocabulary.text_words() if hasattr(vocabulary, "text_words") else frozenset()
+    return not any(w in said for w in words)
 
 
 def adjust(

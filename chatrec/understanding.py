@@ -677,6 +677,17 @@ class ValueMatcher:
         self._mentions: dict[tuple[str, str], tuple[int, Counter[str]]] = {}
         return self
 
+    def text_words(self) -> frozenset[str]:
+        """Every word the names and descriptions of the items read say ("waterproof", "rechargeable"),
+        computed once; empty when no items were read."""
+        known = getattr(self, "_text_words", None)
+        if known is None:
+            found: set[str] = set()
+            for item in getattr(self, "_typed_items", ()):
+                found.update(normalise_tokens(f"{item.title} {getattr(item, 'description', '') or ''}"))
+            known = self._text_words = frozenset(found)
+        return known
+
     def mentioned_by(self, field: str, value: str, word: str) -> float:
         """The share of the items of one product type whose name or description says ``word``
         (0.0 when the items were not read): "camera" in 84% of the Smartphones."""
