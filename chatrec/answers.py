@@ -541,7 +541,8 @@ def _answer_question(
     positions = list(positions or range(1, len(items) + 1))
     if not items:
         return Answer(wording["none_shown"], "no_reference", [], False)
-    text = _in_english_words(question, wording_language(language))
+    # stop 53: the feature words of the question as written too: the lexicon drops "de" of "cancelación de ruido"
+    text = _in_english_words(_feature_words(question, wording) if language != "en" else question, wording_language(language))
     for said, field_word in wording.get("field_synonyms", {}).items():  # "什么牌子", "¿de qué marca?": the brand
         text = text.replace(said, f" {field_word} ") if _HAN.search(said) else re.sub(rf"\b{re.escape(said)}\b", field_word, text)
     for short, word in {**_wording("en").get("same_words", {}), **wording.get("same_words", {})}.items():
@@ -856,6 +857,11 @@ def _feature_words(text: str, wording: Mapping[str, Any]) -> str:
     for said, english in sorted(wording.get("feature_words", {}).items(), key=lambda pair: -len(pair[0])):
         if _HAN.search(said):
             text = text.replace(said, f" {english} ")
+        elif " … " in said:  # stop 53: "lädt … schnell" is "lädt die zweite schnell" too; the words between stay
+            for head, tail in dict.fromkeys([tuple(said.split(" … ", 1)), tuple(fold(p) for p in said.split(" … ", 1))]):
+                first, last = re.escape(head), re.escape(tail)
+                text = re.sub(rf"(?<![\w-]){first}((?:\s+[\w-]+){{0,3}}?)\s+{last}(?![\w-])", rf"\1 {english}", text,
+                              flags=re.IGNORECASE)
         else:  # as written or folded ("carga rápida", "carga rapida")
             for form in dict.fromkeys([said, fold(said)]):
                 text = re.sub(rf"(?<![\w-]){re.escape(form)}(?![\w-])", english, text, flags=re.IGNORECASE)
@@ -1134,6 +1140,13 @@ def _spec_rules(text: str, wording: Mapping[str, Any]) -> list[tuple[Mapping[str
         phrase = next((p for p in rule["words"] if _has_phrase(text, [p])), None)
         if phrase is not None:
             found.append((rule, phrase))
+    # stop 53: "¿cuál tiene más batería?" of earbuds asks their hours when none states a capacity, and
+    # the other way round: a rule names the rule tried after it ("or"), when no item states its figure
+    named = {rule["name"]: rule for rule in wording.get("spec_superlatives", []) if not rule.get("generic")}
+    for rule, phrase in list(found):
+        other = named.get(str(rule.get("or", "")))
+        if other is not None and all(other is not r for r, _ in found):
+            found.append((other, phrase))
     # i12aw: "the biggest storage" asks the storage, not the size "biggest" alone would
     return sorted(found, key=lambda pair: bool(pair[0].get("generic")))
 
@@ -1469,6 +1482,27 @@ def _related(
     return None
 
 
+def _same_feature(asked: Sequence[str], item: Item, english: bool = True) -> tuple[str, str] | None:
+    """Stop 53: where the item's name or description states what was asked in other words that mean the same
+    ("ANC" or "Noise Cancellation" for "noise cancelling"; "Fast Charging" for "does it charge fast?"), with the
+    words as written: ``same_features`` of the English wording (waterproof and water resistant are not the same,
+    and stay ``related_words``); None when the question names none of them or the item states none as its own."""
+    from chatrec.specs import item_states
+
+    phrase = " ".join(asked)
+    for group in _wording("en").get("same_features", []):
+        if not any(re.search(rf"\b{re.escape(said)}\b", phrase) for said in group):
+            continue
+        spelled = "|".join(re.escape(said).replace(r"\ ", r"[\s-]+") for said in group)
+        pattern = re.compile(rf"(?<![\w-])(?:{spelled})(?![\w-])", re.IGNORECASE)
+        for label, source in (("name", item.title), ("description", item.description or "")):
+            found = item_states(pattern, source, str(item.category or ""))
+            if found is not None:  # as asked in English when only the case differs ("fast charging"), else as written
+                said_so = english and re.search(rf"\b{re.escape(found.group().lower())}\b", phrase)
+                return label, found.group().lower() if said_so else found.group()
+    return None
+
+
 def _contrary(asked: list[str], item: Item, wording: Mapping[str, Any]) -> tuple[str, str] | None:
     """i12y: where the item's name or description states the opposite of what a yes/no question asks
     ("HD Ready" for "4k", "Wired" for "wireless": ``contrary_words``), with the words as written."""
@@ -1642,6 +1676,12 @@ def _attribute_answer(
         if other is not None:  # stop 41: "is it formal?" of a shirt listed as Casual: no, as its usage says
             lines.append(wording["other_kind"].format(title=title, value=_show(other[1], wording),
                                                       field=_name(other[0], wording), asked=said_as))
+            supported = True
+            continue
+        same = _same_feature(asked, item, wording.get("_language", "en") == "en")
+        if same is not None:  # stop 53: "does it have noise cancellation?" of earbuds whose name says "ANC"
+            lines.append(wording["yes_in_text" if yes_no and "yes_in_text" in wording else "found_in_text"].format(
+                title=title, where=wording["where_names"].get(same[0], same[0]), asked=same[1]))
             supported = True
             continue
         where = next((label for label, source in (("name", item.title), ("description", item.description))

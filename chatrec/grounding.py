@@ -538,6 +538,10 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     facts.extend(spec_facts(item, request.specs))  # i12ag: "20000 mAh", "at least 30 hours" as the item states it
     facts.extend(wanted_facts(item, request.wanted, {f.value.lower() for f in facts}))  # "sweatproof": "IPX5"
     used = _forms(w for f in facts for w in _tokens(f.value))
+    from chatrec.specs import spellings_of
+
+    # stop 53: "noise cancellation" credited as "Noise Cancelling" credits no "cancellation" besides
+    used |= _forms(w for word in request.wanted for spelling in spellings_of(word) for w in _tokens(spelling))
     used |= _type_words(facts, wording)
     used |= _own_type_words(item)  # i12ac: "shoes" in the name of flats (subcategory Shoes) is their type, no feature
     used |= reason_words.not_features(item, request, request.said(wording), wording.synonyms)  # i12al: "mentions mobile", "mentions phone"

@@ -82,21 +82,35 @@ def specs(text: str) -> set[tuple[float, str]]:
 
 
 @lru_cache(maxsize=4)
+def _feature_lines(prompts_dir: str | None = None) -> tuple[tuple[str, ...], ...]:
+    """The spellings of each feature of ``prompts/feature_words.txt``, its name first."""
+    path = Path(prompts_dir or default_prompts_dir()) / "feature_words.txt"
+    return tuple(tuple(s.strip() for s in line.split("|") if s.strip())
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=4)
 def _feature_patterns(prompts_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(feature name, pattern of its spellings) from ``prompts/feature_words.txt``."""
-    path = Path(prompts_dir or default_prompts_dir()) / "feature_words.txt"
     patterns = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            spellings = [s.strip() for s in line.split("|") if s.strip()]
-            alternatives = "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings)
-            patterns.append((spellings[0], re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])", re.IGNORECASE)))
+    for spellings in _feature_lines(prompts_dir):
+        alternatives = "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings)
+        patterns.append((spellings[0], re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])", re.IGNORECASE)))
     return tuple(patterns)
+
+
+def spellings_of(feature: str) -> tuple[str, ...]:
+    """Stop 53: every spelling of the feature a word is one of ("noise cancellation": "noise cancelling", "anc"...),
+    or none."""
+    return next((line for line in _feature_lines() if feature.lower() in line), ())
 
 
 #: After a feature in an item's text: it is listed as absent ("ANC: NA") or belongs to the microphone ("Noise
 #: Cancelling Microphone" of wired earphones), not to the item.
 _ABSENT = re.compile(r"\s*[:=]\s*(?:na|n/a|no|none|nil|not available|not applicable)\b", re.IGNORECASE)
+#: Stop 53: before a feature, what makes it the microphone's: "Environmental Noise Cancellation for Pro+ Calling"
+#: cleans the caller's voice, it cancels no noise for the listener.
+_FOR_CALLS = re.compile(r"\b(?:environmental|environment)[\s-]*$", re.IGNORECASE)
 _OF_THE_MIC = re.compile(r"[\s-]+(?:mic|mics|microphone|microphones)\b", re.IGNORECASE)
 
 
@@ -106,7 +120,8 @@ def item_states(pattern: re.Pattern[str], text: str, category: str = "") -> re.M
     whose description says "ANC: NA", as stating it (a microphone's own "Noise Cancelling Microphone" counts)."""
     mic = "mic" in category.lower()
     return next((found for found in pattern.finditer(text) if not _ABSENT.match(text, found.end())
-                 and (mic or not _OF_THE_MIC.match(text, found.end()))), None)
+                 and (mic or not _OF_THE_MIC.match(text, found.end()) and not _FOR_CALLS.search(text[:found.start()]))),
+                None)
 
 
 def features(text: str) -> set[str]:

@@ -32,3 +32,96 @@ def test_a_hedged_feature_the_items_state_is_a_wish(catalogues: dict[str, Any], 
 @pytest.mark.parametrize("message", ["asdfgh qwerty", "lkjhlkj poiupoi"])
 def test_keyboard_mashing_is_still_small_talk(catalogues: dict[str, Any], message: str) -> None:
     assert _read(catalogues, message, searching=True, current={"category": ["LaptopSleeves&Slipcases"]}).intent == "chitchat"
+
+
+def _earbuds() -> list[Item]:
+    return [Item(id=str(n), title=f"Maker{n} Truly Wireless in Ear Earbuds with Mic, {hours}H Playtime", category="In-Ear")
+            for n, hours in enumerate((18, 40, 32), start=1)]
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("¿cuál tiene más batería?", "es"), ("which one has the most battery?", "en"),
+    ("welcher hat den größten Akku?", "de"), ("哪个电池最大", "zh"),
+])
+def test_the_most_battery_of_earbuds_is_their_playtime(question: str, language: str) -> None:
+    """Earbuds stating "40+ Hours Play Time", "32H Playtime": "¿cuál tiene más batería?" was answered that
+    none of the five states its battery capacity (mAh), though each states its hours."""
+    from chatrec.answers import answer_question
+
+    answer = answer_question(question, _earbuds(), language, positions=[1, 2, 3])
+    assert answer.text.startswith("Maker2 Truly Wireless"), answer.text
+    assert "40H" in answer.text and "18H" in answer.text, answer.text
+
+
+def test_the_longest_lasting_phone_is_its_capacity_when_no_hours_are_stated() -> None:
+    """Phones stating "6000mAh Battery": "which one lasts longest?" said none states its battery life."""
+    from chatrec.answers import answer_question
+
+    phones = [Item(id="1", title="Maker1 Phone (4GB, 64GB) | 5000mAh Battery", category="Smartphones"),
+              Item(id="2", title="Maker2 Phone (4GB, 64GB) | 6000mAh Battery", category="Smartphones")]
+    answer = answer_question("which one lasts longest?", phones, "en", positions=[1, 2])
+    assert answer.text.startswith("Maker2 Phone") and "6000mAh" in answer.text, answer.text
+
+
+def test_hours_stay_first_when_the_items_state_both() -> None:
+    """Guard: earbuds stating hours and a case's mAh answer "the longest battery" with the hours, as before."""
+    from chatrec.answers import answer_question
+
+    buds = [Item(id="1", title="Maker1 Earbuds, 30H Playtime, 400mAh case", category="In-Ear"),
+            Item(id="2", title="Maker2 Earbuds, 20H Playtime, 500mAh case", category="In-Ear")]
+    answer = answer_question("which one has the longest battery?", buds, "en", positions=[1, 2])
+    assert answer.text.startswith("Maker1 Earbuds"), answer.text
+
+
+_OMEGA = Item(id="omega", title="Boult Audio Omega with 30dB ANC+ ENC, 32H Playtime, 45ms Latency Gaming Mode, Quad Mic "
+              "Zen ENC, 3 Equalizer Modes, ANC, Type-C Fast Charging, IPX5 True Wireless in Ear Bluetooth Earbuds (Black)",
+              category="In-Ear")
+
+
+@pytest.mark.parametrize(("question", "language", "found"), [
+    ("does it have noise cancellation?", "en", "ANC"), ("does it charge fast?", "en", "Fast Charging"),
+    ("¿tiene cancelación de ruido?", "es", "ANC"), ("¿el segundo carga rápido?", "es", "Fast Charging"),
+    ("lädt die zweite schnell?", "de", "Fast Charging"), ("第二个充电快吗", "zh", "Fast Charging"),
+])
+def test_a_feature_asked_in_other_words_is_found_as_the_item_says_it(question: str, language: str, found: str) -> None:
+    """Earbuds whose name says "30dB ANC+ ENC … Type-C Fast Charging": "does it have noise cancellation?" was answered
+    that the data says nothing about it, "does it charge fast?" that the name says "fast" but not "charge fast",
+    "¿tiene cancelación de ruido?" that the data says nothing about "cancelación ruido", "lädt die zweite schnell?" and
+    "¿carga rápido?" the same, and "第二个充电快吗" listed the item's fields."""
+    from chatrec.answers import answer_question
+
+    answer = answer_question(question, [_OMEGA], language, positions=[2])
+    assert f"“{found}”" in answer.text or f"«{found}»" in answer.text or f"„{found}“" in answer.text, answer.text
+    assert answer.supported, answer
+
+
+def test_water_resistant_is_still_no_yes_for_waterproof() -> None:
+    """Guard: "waterproof" and "IPX5" or "water resistant" stay related words, never a "yes"."""
+    from chatrec.answers import answer_question
+
+    answer = answer_question("is it waterproof?", [_OMEGA], "en", positions=[1])
+    assert not answer.text.startswith("Yes") and "IPX5" in answer.text, answer.text
+
+
+def test_noise_cancellation_for_calls_is_the_microphones() -> None:
+    """"headphones with noise cancellation" showed first earphones whose name says "Environmental Noise Cancellation
+    for Pro+ Calling": it cleans the caller's voice."""
+    import re
+
+    from chatrec.specs import item_states
+
+    pattern = re.compile(r"noise cancellation|anc", re.IGNORECASE)
+    assert item_states(pattern, "Earphones with Mic, Environmental Noise Cancellation for Pro+ Calling") is None
+    assert item_states(pattern, "Earbuds with 30dB ANC, Type-C") is not None
+
+
+def test_a_feature_credited_in_its_own_words_is_credited_once() -> None:
+    """"headphones with noise cancellation": a reason said "with cancellation, as its description says; with “Noise
+    Cancelling” in its name"."""
+    from chatrec.grounding import Request, facts_for
+
+    item = Item(id="p", title="PTron Boom Ultima in-Ear Gaming Wired Headphones with Mic & Passive Noise Cancelling",
+                category="In-Ear", description="Passive noise cancellation keeps the world out | 10mm drivers")
+    request = Request(text="headphones with noise cancellation", wanted=("noise cancelling",))
+    said = [fact.value for fact in facts_for(item, request) if fact.kind == "feature"]
+    assert "Noise Cancelling" in said and "cancellation" not in said, said
