@@ -387,10 +387,16 @@ def catalogue_money(retriever: Retriever) -> tuple[bool, str | None]:
     return money
 
 
+#: Stop 53: words names use for the same look, by their stems ("not plain": no Solid Grey Tshirt either).
+_SAME_WORDS = (frozenset({"plain", "solid"}), frozenset({"check", "checked", "checkered", "chequered"}),
+               frozenset({"camo", "camouflage"}), frozenset({"floral", "flower"}))
+
+
 def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list[Candidate]:
     """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans), in any
     form ("not stripes": no Striped shirt; "no prints": no Printed tee)."""
     unwanted = {_stem(w) for w in words}
+    unwanted |= {same for group in ({_stem(w) for w in g} for g in _SAME_WORDS) if unwanted & group for same in group}
     return [c for c in candidates if not unwanted & {_stem(w) for w in normalise_tokens(c.item.title)}
             and not xfails_round3.says_phrase(c.item.title, words)]  # i12bq: "not the 2 in 1 ones
 
@@ -1804,6 +1810,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 and not heard.include and any(
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):
             fitting = _fitting_items(parts, state)  # "cotton" after men's kurtas: none says it
+            for audience in audience_fields([*state.include]):  # stop 53: no boys' backpack, unisex ones shown
+                fitting = fitting or _fitting_items(parts, state, leave_out=audience)
             held = [v for wished in (state.include, state.exclude) for vs in wished.values() for v in vs]
             kinds = ["category", *type_fields(list(parts.vocabulary.fields))]  # i12ac: "shoes" of flats is their type
             word = followups.not_mentioned(heard.query, message, (f"{i.title} {i.description} " + " ".join(

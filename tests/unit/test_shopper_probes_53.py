@@ -125,3 +125,33 @@ def test_a_feature_credited_in_its_own_words_is_credited_once() -> None:
     request = Request(text="headphones with noise cancellation", wanted=("noise cancelling",))
     said = [fact.value for fact in facts_for(item, request) if fact.kind == "feature"]
     assert "Noise Cancelling" in said and "cancellation" not in said, said
+
+
+def _titled(*titles: str) -> list[Any]:
+    return [SimpleNamespace(item=SimpleNamespace(title=title)) for title in titles]
+
+
+def test_not_plain_keeps_solid_ones_away_too() -> None:
+    """Men's T-shirts, "show me ones that are not plain": "Levi's Men Solid Grey Tshirt" was shown second."""
+    from chatrec.turn import without_words
+
+    shirts = _titled("Levi's Men Solid Grey Tshirt", "Basics Men Plain Tee", "Locomotive Men Printed Grey TShirt")
+    assert [c.item.title for c in without_words(shirts, ["plain"])] == ["Locomotive Men Printed Grey TShirt"]
+    checked = _titled("Arrow Men Checked Shirt", "Arrow Men Check Shirt", "Arrow Men Solid Shirt")
+    assert [c.item.title for c in without_words(checked, ["checkered"])] == ["Arrow Men Solid Shirt"]
+
+
+def test_a_word_with_no_twin_keeps_only_itself_away() -> None:
+    """Guard: "not skinny" keeps Skinny Fit jeans away and nothing else."""
+    from chatrec.turn import without_words
+
+    jeans = _titled("Lee Men Skinny Fit Jeans", "Lee Men Slim Fit Jeans", "Lee Men Solid Jeans")
+    assert [c.item.title for c in without_words(jeans, ["skinny"])] == ["Lee Men Slim Fit Jeans", "Lee Men Solid Jeans"]
+
+
+def test_a_feature_no_unisex_item_states_is_said_when_unisex_ones_are_shown(fashion: Any) -> None:
+    """"backpack for school", "for a 12 year old boy" (no boys' backpack: unisex ones shown), "something with a
+    cartoon print": the unisex backpacks came with no word that none of them mentions a cartoon."""
+    fashion.respond("backpacks for a boy", session_id="cartoon")
+    reply = fashion.respond("something with a cartoon print", session_id="cartoon")
+    assert "mentions “cartoon”" in reply.text and reply.recommendations, reply.as_text()
