@@ -566,8 +566,9 @@ def _default_lexicon() -> Lexicon:
     stop50 = Lexicon.load(_DATA / "lexicon_stop50.json", base=lead35)  # stop 50: "AC", "ohne Kabel", 显示器
     stop51 = Lexicon.load(_DATA / "lexicon_stop51.json", base=stop50)  # stop 51: 格子, "a cuadros", geblümt
     stop52 = Lexicon.load(_DATA / "lexicon_stop52.json", base=stop51)  # stop 52: 无线网, WLAN
+    stop53 = Lexicon.load(_DATA / "lexicon_stop53.json", base=stop52)  # stop 53: 摄像头, Kamera, Akku, "que tenga"
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, stop52)
+    lexicon = Lexicon._over(names, stop53)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon

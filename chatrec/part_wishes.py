@@ -6,8 +6,8 @@ a question about no shown item, and the reply said "This shop sells no with a me
 who asks for "any" / "one" / "something" *with* a thing, naming no product before "with", asks for the
 product in hand with that part or feature: the product type in force stays, and the words after "with"
 are what the items should say. Only while a product type is in force (a cold "something with a camera"
-still reads the camera as the product) and only for English; "does any of them have ..." stays a
-question about the items shown.
+still reads the camera as the product), in English, German and Spanish (stop 53); "does any of them have ..."
+stays a question about the items shown.
 """
 
 from __future__ import annotations
@@ -30,19 +30,38 @@ _WITH_ONLY = re.compile(
     re.IGNORECASE)
 
 
+#: Stop 53: the same in German and Spanish ("mit guter Kamera" of phones showed video cameras; "eins mit …",
+#: "gibt es welche mit …", "¿hay alguno con …?", "que tenga …").
+_WITH_ONLY_FOREIGN = {
+    "de": re.compile(
+        r"^\W*(?:(?:und|also|ok|okay|hm+|gut)\W+)*(?:(?:gibt es|habt ihr|haben sie|hast du|zeig mir|zeigen sie mir)\s+)?"
+        r"(?:(?:eins|einen|eine|eines|welche|etwas|was|irgendwas|lieber|am liebsten|ein modell|modelle)\s+)?"
+        r"(?:mit)\s+(?P<part>.+)$", re.IGNORECASE),
+    "es": re.compile(
+        r"^\W*(?:(?:y|ok|vale|bueno|pues)\W+)*(?:(?:hay|tienes|tienen|tiene|muéstrame|muestrame|enséñame|quiero|busco)\s+)?"
+        r"(?:(?:alguno|alguna|algunos|algunas|uno|una|algo|unos|unas|mejor|preferiblemente|de preferencia)\s+)?"
+        r"(?:con|que tenga|que tengan)\s+(?P<part>.+)$", re.IGNORECASE),
+}
+#: Their words of more of a spec ("mit größerem Bildschirm", "con más memoria"), searched as such.
+_COMPARATIVE_FOREIGN = re.compile(
+    r"^(?:(?:einem|einer|einen|eine|ein|un|una)\s+)?(?:größer\w*|groesser\w*|mehr|besser\w*|länger\w*|stärker\w*|"
+    r"kleiner\w*|leichter\w*|más|mas|mejor|mejores|mayor|mayores|menos)\b", re.IGNORECASE)
+
 #: "one with a bigger screen", "any with more storage": more of a spec than the items shown have.
 _COMPARATIVE = re.compile(rf"(?:(?:a|an|the)\s+)?(?:{'|'.join((*COMPARATIVES, 'fewer', 'worse', 'cheaper', 'newer'))})\b",
                           re.IGNORECASE)
 
 
-def part_asked(message: str) -> str | None:
+def part_asked(message: str, language: str = "en") -> str | None:
     """The part or feature a message asks of the product in hand ("any with a metal strap?" -> "a metal
-    strap"), or None when the message names a product before "with" or asks no such thing."""
-    found = _WITH_ONLY.match(message.strip())
+    strap"; "mit guter Kamera" -> "guter Kamera"), or None when the message names a product before "with"
+    or asks no such thing."""
+    pattern = _WITH_ONLY if language == "en" else _WITH_ONLY_FOREIGN.get(language)
+    found = pattern.match(message.strip().lstrip("¿¡")) if pattern is not None else None
     if found is None:
         return None
     part = re.sub(r"[\s?!.]+$", "", found.group("part")).strip()
-    if _COMPARATIVE.match(part):
+    if _COMPARATIVE.match(part) or language != "en" and _COMPARATIVE_FOREIGN.match(part):
         return None  # "one with a bigger screen": more of a spec than the items shown have, searched as such
     return part or None
 
@@ -52,7 +71,7 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     from chatrec.understanding import type_fields
 
     current: Mapping[str, Sequence[str]] = getattr(context, "current", None) or {}
-    if request.language != "en" or vocabulary is None or part_asked(message) is None:
+    if vocabulary is None or part_asked(message, request.language) is None:
         return request
     types = set(type_fields(vocabulary.fields)) | {"category"}
     if not any(current.get(name) for name in types):

@@ -155,3 +155,36 @@ def test_a_feature_no_unisex_item_states_is_said_when_unisex_ones_are_shown(fash
     fashion.respond("backpacks for a boy", session_id="cartoon")
     reply = fashion.respond("something with a cartoon print", session_id="cartoon")
     assert "mentions “cartoon”" in reply.text and reply.recommendations, reply.as_text()
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("mit guter Kamera", "de"), ("gibt es welche mit Fingerabdrucksensor?", "de"), ("eins mit großem Akku", "de"),
+    ("¿hay alguno con cámara buena?", "es"), ("con buena cámara", "es"),
+])
+def test_a_part_asked_in_german_or_spanish_keeps_the_product_in_hand(
+        catalogues: dict[str, Any], message: str, language: str) -> None:
+    """Phones up to 200 euros shown, "mit guter Kamera" showed a video camera: the part was read as a new product."""
+    request = _read(catalogues, message, searching=True, current={"category": ["Smartphones"]})
+    assert request.language == language and request.intent == "refine" and not request.include, request
+    assert request.show_now, request
+
+
+def test_a_product_named_before_mit_is_still_that_product(catalogues: dict[str, Any]) -> None:
+    """Guard: "ein Handy mit guter Kamera" names the phone; "mit größerem Bildschirm" asks more of a spec."""
+    from chatrec.part_wishes import part_asked
+
+    request = _read(catalogues, "ein Handy mit guter Kamera", searching=True, current={"category": ["Smartphones"]})
+    assert request.include.get("category") == ["Smartphones"], request
+    assert part_asked("mit größerem Bildschirm", "de") is None and part_asked("con más memoria", "es") is None
+    assert part_asked("mit guter Kamera", "de") == "guter Kamera"
+
+
+@pytest.mark.parametrize(("message", "query"), [("摄像头好一点的", "camera"), ("que tenga netflix", "netflix"),
+                                                ("mit großem Akku", "battery")])
+def test_a_phones_camera_and_battery_in_other_languages_are_searched(
+        catalogues: dict[str, Any], message: str, query: str) -> None:
+    """"摄像头好一点的" (a better camera) of phones was small talk; "que tenga netflix" searched "tenga", "mit großem
+    Akku" searched "akku"."""
+    request = _read(catalogues, message, searching=True, current={"category": ["Smartphones"]})
+    assert request.intent == "refine" and query in request.query.split(), request
+    assert "tenga" not in request.query and "akku" not in request.query, request
