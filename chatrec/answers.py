@@ -1490,6 +1490,8 @@ def _same_feature(asked: Sequence[str], item: Item, english: bool = True) -> tup
     from chatrec.specs import item_states
 
     phrase = " ".join(asked)
+    if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", f"{item.title} {item.description or ''}", re.IGNORECASE):
+        return None  # said as asked: answered as before, in the words asked ("wireless" of a "Wireless Mouse")
     for group in _wording("en").get("same_features", []):
         if not any(re.search(rf"\b{re.escape(said)}\b", phrase) for said in group):
             continue
