@@ -196,3 +196,25 @@ def test_other_brands_in_german_are_no_markers(catalogues: dict[str, Any]) -> No
     "marker"."""
     request = _read(catalogues, "gibt es andere Marken?", searching=True, current={"category": ["Smartphones"]})
     assert not request.include and "marker" not in request.query, request
+
+
+def test_a_screen_size_only_the_description_states_counts_for_a_bigger_screen() -> None:
+    """"a phone for my mom" (the OnePlus 10T and 10R shown: their descriptions say 6.7 inches), "a bigger screen":
+    "No item here states a screen size of > 6.7 inches", then 6.5- and 6.44-inch phones first, while eight phones
+    state 6.6 inches in their descriptions (a spec was read from names alone, the bound from descriptions too)."""
+    from chatrec.retrieval import Candidate
+    from chatrec.spec_filters import closest_first
+
+    class Index:
+        items = [Item(id="a", title='Phone A 6.44" Display'), Item(id="b", title="Phone B (6GB RAM)"),
+                 Item(id="c", title="Phone C (8GB RAM)", description="6.6 inch FHD+ display | 5000mAh battery"),
+                 Item(id="d", title='Phone D 6.5" Display', description="Works with 7 inch tablets too")]
+
+        def __contains__(self, item_id: object) -> bool:
+            return item_id in "abcd"
+
+        def position(self, item_id: str) -> int:
+            return "abcd".index(item_id)
+
+    pool = [Candidate(item=i, score=0.0) for i in Index.items]
+    assert [c.item.id for c in closest_first(pool, Index(), {"inch": (6.7, None)})] == ["c", "d", "a", "b"]
