@@ -22,7 +22,7 @@ _ASKED = re.compile(
     r"|^\W*(?:any|got any|have you got any|is there any|are there any) (?P<c>.+)$"
     r"|^\W*(?:(?:hi|hello|hey|hiya|ok(?:ay)?|so|well|um+|uh+)\W+)*(?:(?:i(?:'m| am)? ?)?(?:need|want|would like|'d like|"
     r"am looking for|'m looking for|looking for|am searching for|search(?:ing)? for)|looking for|searching for|"  # lead, stop 38: "need a ...", no "I"
-    r"(?:please )?(?:show|get|find) me|i'?m after) (?P<d>.+)$"
+    r"(?:please )?(?:show|get|find) me|i'?m after)(?: to (?:buy|get|purchase|order))? (?P<d>.+)$"  # stop 53: "want to buy a sofa"
     # stop 43: a change of product: "actually make it a backpack", "switch to a backpack", "a backpack instead"
     r"|^\W*(?:(?:no|nah|actually|hmm+|ok(?:ay)?|wait|sorry)\W+)*(?:make it|change it to|switch (?:it )?to|swap (?:it )?for)"
     r" (?P<f>.+)$"
@@ -67,8 +67,8 @@ def asked_for(message: str) -> str | None:
         return None  # stop 52: "any with a collar?": a part of the items in hand, no product
     if match.group("d") is not None:  # "I need formal shoes for an interview": the name ends before "for"
         thing = _LEAD.sub("", _END.sub("", thing)).strip()
-        if re.match(r"to\b", thing, re.IGNORECASE):  # "I want to look good at a wedding": no thing named
-            return None
+        if re.match(r"(?:to|my|his|her|him|me|us|them|our|your)\b", thing, re.IGNORECASE):
+            return None  # "I want to look good at a wedding", "I want to get my dad something nice": no thing named
     return thing or None
 
 

@@ -148,8 +148,23 @@ def named_in_titles(thing: str, titles: Iterable[str]) -> bool:
     words = [w for w in re.findall(r"[a-z0-9]+", thing.lower()) if len(w) > 1]
     if not words:
         return False
+    from chatrec.grounding import singular
+    from chatrec.not_carried import product_nouns
+
     phrase = re.compile(r"\b" + r"\W+".join(rf"{re.escape(w.rstrip('s'))}(?:s|es)?" for w in words) + r"\b")
-    return any(phrase.search(title.lower()) for title in titles)
+
+    def goes_with(title: str, found: re.Match[str]) -> bool:
+        """Stop 53: said as what the item serves ("for Clothes, Sofa", "Laptop Backpack"), not as a colour or
+        another word of its own ("(Gun Metal)" made "a gun" a thing some products go with)."""
+        before = re.split(r"[|()\[\]]", title[:found.start()])[-1].split()[-8:]
+        after = re.findall(r"[a-z]+", title[found.end():])[:1]
+        return bool(set(before) & _SERVES) or bool(after) and singular(after[0]) in product_nouns()
+
+    return any(goes_with(title.lower(), found) for title in titles for found in phrase.finditer(title.lower()))
+
+
+#: Words before a thing an item is made to go with: "Cable for Laptop", "Compatible with iPhone", "TV Wall Mount".
+_SERVES = frozenset("for with compatible fits fit holder stand mount".split())
 
 
 def styles_sold_items(thing: str, titles: Iterable[str], least: int = 2) -> bool:

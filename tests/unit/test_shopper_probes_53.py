@@ -218,3 +218,32 @@ def test_a_screen_size_only_the_description_states_counts_for_a_bigger_screen() 
 
     pool = [Candidate(item=i, score=0.0) for i in Index.items]
     assert [c.item.id for c in closest_first(pool, Index(), {"inch": (6.7, None)})] == ["c", "d", "a", "b"]
+
+
+@pytest.mark.parametrize(("message", "thing"), [("i want to buy a sofa", "sofa"), ("I'd like to buy a gun", "gun"),
+                                                ("i need to get a charger for my phone", "charger")])
+def test_a_thing_one_wants_to_buy_is_asked_for(message: str, thing: str) -> None:
+    """"i want to buy a sofa" on the electronics shop asked "Lapdesks or Lint shavers?" without saying it sells no sofa:
+    "want to buy" read "to buy a sofa" as no thing named, as "I want to look good at a wedding" is."""
+    from chatrec.not_carried import asked_for
+
+    assert asked_for(message) == thing
+
+
+@pytest.mark.parametrize("message", ["i want to look good at a wedding", "I want to get my dad something nice"])
+def test_wanting_to_do_something_names_no_thing(message: str) -> None:
+    from chatrec.not_carried import asked_for
+
+    assert asked_for(message) is None
+
+
+def test_a_colour_named_like_a_thing_is_nothing_made_to_go_with_it() -> None:
+    """"i want to buy a gun": "This shop sells no gun: none of its products is one, though some are made to go with
+    them", because an earphone's name ends "(Gun Metal)"."""
+    from chatrec.shopper_moves import named_in_titles
+
+    titles = ["boAt BassHeads 122 Wired Earphones with Mic (Gun Metal)",
+              "HealthSense Lint Remover for Clothes | Electric Fabric Shaver, Trimmer for Clothes, Carpet, Sofa, Sweaters",
+              "Wildcraft Unisex Orange & Grey Printed Laptop Backpack"]
+    assert not named_in_titles("gun", titles)
+    assert named_in_titles("sofa", titles) and named_in_titles("laptop", titles)
