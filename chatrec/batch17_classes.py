@@ -251,13 +251,19 @@ def narrowed_type(heard: Any, in_force: Mapping[str, Sequence[str]], kinds: Iter
     said = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", heard.query or "")}
     for kind in kinds:
         values = list(in_force.get(kind) or [])
-        if len(values) < 2 or heard.include.get(kind):
+        if len(values) < 2:
             continue
         words = {v: _value_words(v) for v in values}
         shared = set.intersection(*words.values())
         meant = [v for v in values if (words[v] - shared) & said]
-        if len(meant) == 1:
-            return heard.model_copy(update={"include": {**heard.include, kind: meant}, "show_now": True})
+        if len(meant) != 1:
+            continue
+        if heard.include.get(kind):
+            # stop 53: "steam" (or "steam, not dry") of dry and steam irons read "Pressure washers, steam & window
+            # cleaners": a word of one type in force, and nothing else, narrows to it ("steam cleaners" does not)
+            if set(heard.include[kind]) & set(values) or not said <= words[meant[0]]:
+                continue
+        return heard.model_copy(update={"include": {**heard.include, kind: meant}, "show_now": True})
     return heard
 
 

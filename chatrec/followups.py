@@ -273,6 +273,8 @@ _QUALIFIERS = frozenset(
     + "bad worse worst poor terrible awful horrible lot lots old broke broken died stopped bought used "
       "year years month months week weeks day days daily ago after before time times always often "
       "usually sometimes again still ever never really actually every".split()
+    # stop 53: "silent clicks if possible", "preferably waterproof": a hedge names nothing ("mentions “possible”")
+    + "possible possibly preferably preferable ideally optionally maybe perhaps hopefully".split()
 )
 
 #: lead, stop 31: "my boss wears red", "her sister has one": the person before a verb of theirs

@@ -247,3 +247,34 @@ def test_a_colour_named_like_a_thing_is_nothing_made_to_go_with_it() -> None:
               "Wildcraft Unisex Orange & Grey Printed Laptop Backpack"]
     assert not named_in_titles("gun", titles)
     assert named_in_titles("sofa", titles) and named_in_titles("laptop", titles)
+
+
+_IRONS = {"category": ["DryIrons", "SteamIrons"]}
+
+
+@pytest.mark.parametrize("message", ["steam", "steam, not dry", "steam please"])
+def test_a_word_of_one_type_in_force_narrows_to_it(catalogues: dict[str, Any], message: str) -> None:
+    """"need an iron" (dry and steam irons), "steam, not dry": pressure washers and steam cleaners were shown, the
+    category whose name has "steam" that the rules read."""
+    from chatrec.batch17_classes import narrowed_type
+
+    heard = narrowed_type(_read(catalogues, message, searching=True, current=_IRONS), _IRONS, ["category"])
+    assert heard.include.get("category") == ["SteamIrons"], heard
+
+
+def test_another_product_with_that_word_is_still_that_product(catalogues: dict[str, Any]) -> None:
+    """Guard: "steam cleaners" of irons is the cleaners."""
+    from chatrec.batch17_classes import narrowed_type
+
+    heard = narrowed_type(_read(catalogues, "steam cleaners", searching=True, current=_IRONS), _IRONS, ["category"])
+    assert heard.include.get("category") == ["PressureWashers,Steam&WindowCleaners"], heard
+
+
+def test_a_hedge_is_no_word_none_of_the_items_says() -> None:
+    """Mice shown, "silent clicks if possible": "None of the items for Mice mentions “possible”"."""
+    from chatrec.followups import not_mentioned
+
+    texts = ["Logitech M331 Silent Plus Wireless Mouse", "Logitech Pebble M350 Mouse with Quiet Click"]
+    vocabulary = {"silent", "click", "clicks", "possible", "mouse"}
+    assert not_mentioned("silent click possible", "silent clicks if possible", texts, vocabulary) is None
+    assert not_mentioned("velcro", "something with velcro", texts, vocabulary | {"velcro"}) == "velcro"
