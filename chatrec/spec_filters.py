@@ -212,13 +212,20 @@ _STATED: weakref.WeakKeyDictionary[Any, list[dict[str, list[float]]]] = weakref.
 
 
 def _stated_by_item(index: Any) -> list[dict[str, list[float]]]:
-    """Each item's stated figures (title and short attribute values), read once per opened index."""
+    """Each item's stated figures (title and short attribute values; stop 53: a unit family they do not state, from
+    the description, as :func:`chatrec.spec_comparatives.comparative_bounds` reads the items shown and a reason
+    credits a figure), read once per opened index. "a bigger screen" than the 6.7-inch phones shown (their
+    descriptions say so) listed 6.5-inch phones first, when eight state 6.6 inches in their descriptions, and
+    "No item here states a screen size of > 6.5 inches" came with a phone credited "with 6.6 inch, as its
+    description says"."""
     known = _STATED.get(index)
     if known is None:
-        known = [
-            stated(" ".join([item.title, *(str(v) for v in item.attributes.values() if isinstance(v, str) and len(v) <= 40)]))
-            for item in index.items
-        ]
+        known = []
+        for item in index.items:
+            figures = stated(" ".join([item.title, *(str(v) for v in item.attributes.values()
+                                                     if isinstance(v, str) and len(v) <= 40)]))
+            described = stated(item.description) if getattr(item, "description", None) else {}
+            known.append({**{family: found for family, found in described.items() if family not in figures}, **figures})
         _STATED[index] = known
     return known
 
@@ -344,18 +351,6 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]
     return notes
 
 
-_DESCRIBED: weakref.WeakKeyDictionary[Any, list[dict[str, list[float]]]] = weakref.WeakKeyDictionary()
-
-
-def _described_by_item(index: Any) -> list[dict[str, list[float]]]:
-    """Each item's figures its description states, read once per opened index (stop 53)."""
-    known = _DESCRIBED.get(index)
-    if known is None:
-        known = _DESCRIBED[index] = [stated(item.description) if getattr(item, "description", None) else {}
-                                     for item in index.items]
-    return known
-
-
 def closest_first(candidates: Sequence[Any], index: Any, bounds: Mapping[str, Sequence[float | None]],
                   allowed: Callable[[], Any] | None = None, wrap: Callable[[Any], Any] | None = None) -> list[Any]:
     """Stop 52: with a bound no candidate reaches ("one with a bigger screen" than the 6.7 inches shown, where no
@@ -365,17 +360,11 @@ def closest_first(candidates: Sequence[Any], index: Any, bounds: Mapping[str, Se
     phones, smaller than those shown. With ``wrap``, the other items ``allowed`` (called only for a bound no
     candidate reaches: a boolean per item, None for all) that state the figure join the list, made candidates
     by ``wrap``."""
-    figures, described = _stated_by_item(index), _described_by_item(index)
+    figures = _stated_by_item(index)
     ordered = list(candidates)
 
     def stated(candidate: Any, family: str) -> list[float]:
-        if candidate.item.id not in index:
-            return []
-        # stop 53: a figure only the description states counts here too, as the bound was read from the items
-        # shown (:func:`chatrec.spec_comparatives.comparative_bounds`): "a bigger screen" than the 6.7-inch phones
-        # shown listed 6.5-inch phones first, when eight state 6.6 inches in their descriptions
-        n = index.position(candidate.item.id)
-        return figures[n].get(family) or described[n].get(family, [])
+        return figures[index.position(candidate.item.id)].get(family, []) if candidate.item.id in index else []
 
     for family, (low, high) in bounds.items():
         if (low is None) == (high is None) or any(within(stated(c, family), low, high, family) for c in ordered):
@@ -384,8 +373,7 @@ def closest_first(candidates: Sequence[Any], index: Any, bounds: Mapping[str, Se
             listed = {c.item.id for c in ordered}
             mask = allowed() if allowed is not None else None
             ordered += [wrap(item) for n, item in enumerate(index.items)
-                        if (figures[n].get(family) or described[n].get(family)) and (mask is None or mask[n])
-                        and item.id not in listed]
+                        if figures[n].get(family) and (mask is None or mask[n]) and item.id not in listed]
 
         def closeness(candidate: Any, family: str = family, upward: bool = low is not None) -> float:
             figures_stated = stated(candidate, family)

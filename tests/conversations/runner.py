@@ -390,7 +390,9 @@ def play(rec: ChatRec, conversation: dict[str, Any]) -> list[Result]:
             spec_ = expect["spec"]
             unit = str(spec_["unit"])
             low, high = spec_.get("min"), spec_.get("max")
-            figures = [(i.title[:50], title_spec(i.title, unit)) for i in items]
+            # stop 53: a figure the name does not state, from the description, as the product reads it
+            figures = [(i.title[:50], title_spec(i.title, unit) if title_spec(i.title, unit) is not None
+                        else title_spec(i.description or "", unit)) for i in items]
             bad = [
                 f for f in figures
                 if f[1] is None or (low is not None and f[1] < low) or (high is not None and f[1] > high)
