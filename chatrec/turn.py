@@ -116,7 +116,7 @@ from chatrec.signals import AlignedSignals
 from chatrec.request import ItemReference, ShopperRequest
 from chatrec.language import says_english
 from chatrec.understanding import (
-    TurnContext, ValueMatcher, is_small_talk, is_thanks, normalise_tokens, type_fields, understand,
+    TurnContext, ValueMatcher, _is_word, is_small_talk, is_thanks, normalise_tokens, type_fields, understand,
 )
 from chatrec.vocabulary import audience_fields
 from chatrec.wording import Phrases
@@ -1805,7 +1805,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                         thing=missing))  # i12o: "a laptop" where cables name laptops
             if wanted_now:  # i12be: "bluetooth" was asked of the headphones the shop does not sell
                 state.apply(Wanted(tuple(wanted_now), dropped=True))
-        elif offered is None and not wanted_now and heard.language == "en" and not bounds \
+        elif offered is None and not wanted_now and heard.language in ("en", "zh", "es", "de") and not bounds \
                 and heard.intent in ("recommend", "refine", "reject") and heard.query \
                 and not heard.include and any(
                 state.include.get(name) for name in ["category", *type_fields([*state.include])]):
@@ -1814,9 +1814,18 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 fitting = fitting or _fitting_items(parts, state, leave_out=audience)
             held = [v for wished in (state.include, state.exclude) for vs in wished.values() for v in vs]
             kinds = ["category", *type_fields(list(parts.vocabulary.fields))]  # i12ac: "shoes" of flats is their type
-            word = followups.not_mentioned(heard.query, message, (f"{i.title} {i.description} " + " ".join(
-                re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(i.field_value(k) or "")) for k in kinds) for i in fitting),
+            # stop 53: in another language the English words the lexicon gave ("有卡通图案的吗": cartoon, asked "with"
+            # as "any with a cartoon print?" is; a word left as written, "guter", "buena", is none), said back in the
+            # shopper's own words
+            written = set(normalise_tokens(message))
+            english = message if heard.language == "en" else "with " + " ".join(
+                w for w in heard.query.split() if _is_word(w) and w not in written)
+            word = followups.not_mentioned(heard.query, english, (
+                f"{i.title} {i.description} " + " ".join(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(i.field_value(k) or ""))
+                                                         for k in kinds) for i in fitting),
                                            parts.retriever.bm25.vocabulary, held) if fitting else None
+            if word is not None and heard.language != "en":
+                word = not_carried_wish.said_in(message, word, heard.language)
             if word is not None:
                 notes.append(phrases.render("not_mentioned", thing=word, wishes=phrases.summary(
                     state.wishes(), labels=parts.labels)))

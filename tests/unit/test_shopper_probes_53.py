@@ -278,3 +278,23 @@ def test_a_hedge_is_no_word_none_of_the_items_says() -> None:
     vocabulary = {"silent", "click", "clicks", "possible", "mouse"}
     assert not_mentioned("silent click possible", "silent clicks if possible", texts, vocabulary) is None
     assert not_mentioned("velcro", "something with velcro", texts, vocabulary | {"velcro"}) == "velcro"
+
+
+@pytest.mark.parametrize(("first", "message", "said"), [
+    ("背包", "要有卡通图案的", "“卡通”"), ("mochilas", "¿hay alguna con dibujos animados?", "«dibujos animados»"),
+])
+def test_a_feature_none_states_is_said_in_other_languages(fashion: Any, first: str, message: str, said: str) -> None:
+    """Backpacks asked for (in the UI), "有卡通图案的吗" (any with a cartoon print?) asked which colour instead, with
+    no word that no backpack mentions a cartoon: that note was English only ("要有卡通图案的": one with a cartoon
+    print; with backpacks already shown the question reads as one about them)."""
+    fashion.respond(first, session_id="cartoon")
+    reply = fashion.respond(message, session_id="cartoon")
+    assert said in reply.text and reply.recommendations, reply.as_text()
+
+
+@pytest.mark.parametrize("message", ["mit guter Kamera", "con buena cámara"])
+def test_a_word_left_as_written_is_no_feature_none_states(whole_electronics: Any, message: str) -> None:
+    """Guard: a word the lexicon leaves as the shopper wrote it ("guter", "buena") is not said to be missing."""
+    whole_electronics.respond("Handys" if message.startswith("mit") else "móviles", session_id=message)
+    reply = whole_electronics.respond(message, session_id=message)
+    assert "guter" not in reply.text and "buena" not in reply.text and reply.recommendations, reply.as_text()
