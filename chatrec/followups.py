@@ -319,7 +319,9 @@ def not_among(
 
 
 #: Words that name a field, not a feature ("does it come in other colours?").
-_FIELD_WORDS = frozenset("colour colours color colors shade shades size sizes style styles model models".split())
+_FIELD_WORDS = frozenset("colour colours color colors shade shades size sizes style styles model models".split()
+                         # stop 53: "gibt es andere Marken?" said no phone mentions "andere Marken"
+                         + "brand brands make makes type types kind kinds".split())
 
 
 #: The thing named after "with" / "made of" / "having" ("shoes with velcro", "a bag with a zip").

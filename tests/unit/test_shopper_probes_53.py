@@ -298,3 +298,11 @@ def test_a_word_left_as_written_is_no_feature_none_states(whole_electronics: Any
     whole_electronics.respond("Handys" if message.startswith("mit") else "móviles", session_id=message)
     reply = whole_electronics.respond(message, session_id=message)
     assert "guter" not in reply.text and "buena" not in reply.text and reply.recommendations, reply.as_text()
+
+
+def test_other_brands_asked_in_german_are_no_feature_none_states() -> None:
+    """Phones shown in the UI, "gibt es andere Marken?": "Keiner der Artikel … erwähnt „andere Marken“" (the English
+    word the lexicon gives, "brands", was looked for in the items' names)."""
+    from chatrec.followups import not_mentioned
+
+    assert not_mentioned("brands", "with brands", ["realme narzo 50 (Speed Blue)"], {"brands", "brand"}) is None
