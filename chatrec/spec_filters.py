@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -321,11 +321,12 @@ def describe(family: str, low: float | None, high: float | None, names: Mapping[
     return f"{'<' if strict else '<='} {show(high or 0.0)} {unit}"
 
 
-def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]:
+def checked(state: Any, retriever: Any, filters: Any, phrases: Any, quiet: Collection[str] = ()) -> list[str]:
     """Check the state's spec bounds and the makes an accessory must fit (:mod:`chatrec.compatible`)
     against the items fitting ``filters`` (the other wishes): record the items they leave out (a
     :class:`~chatrec.dialogue.SpecsChecked` event) and return the reply's notes for a spec the catalogue
-    does not list or no item reaches."""
+    does not list or no item reaches. A family in ``quiet`` the items do not list is given up without a note
+    (stop 53: a bound said of another product, "at least 128GB" of phones, after "ok, a usb cable then")."""
     from chatrec.batch15_fixes import unfitting  # i12bf: per product type (a bundle of a remote and a cable)
     from chatrec.dialogue import SpecsChecked
 
@@ -344,7 +345,8 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any) -> list[str]
 
         state.apply(SpecsWanted({family: (None, None) for family in result.unlisted}))
     notes = []
-    for template, families in (("spec_unlisted", result.unlisted), ("spec_none", result.unreached)):
+    for template, families in (("spec_unlisted", [f for f in result.unlisted if f not in quiet]),
+                               ("spec_none", result.unreached)):
         for family in families:
             low, high = bounds[family]
             notes.append(phrases.render(template, family=family, bound=describe(family, low, high)))

@@ -1840,7 +1840,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.wishes(), labels=parts.labels)))
     spec_notes = gaps_round7.checked_keeping_size(  # i12o; i12aq: "anything cheaper that size?" keeps the size
         message, state, parts.retriever, ["category", *type_fields(list(parts.vocabulary.fields))],
-        lambda wishes: spec_filters.checked(state, parts.retriever, filters_for(wishes), phrases))
+        lambda wishes: spec_filters.checked(state, parts.retriever, filters_for(wishes), phrases,
+                                            quiet=[f for f in state.specs if f not in bounds] if named_type else ()))
     spec_notes = wish_classes19.size_over_budget(spec_notes, state, bounds, heard.price, lambda: spec_filters.checked(  # i12dc:
         state, parts.retriever, filters_for(state.wishes()), phrases), phrases)  # "I want a bigger screen" past the budget
     notes.extend(spec_notes)
