@@ -548,7 +548,9 @@ def _avoided_as_said(state: DialogueState, message: str, language: str, turns_so
     for word, said_now in avoid_words.phrases(state.avoid, message, earlier):
         if language == "en" or said_now:
             shown.append(word)
-        elif (own := not_carried_wish.said_in(message, word, language)) != word:
+        # stop 53: the shopper's word said in an earlier message too ("不要耐克的", then "第二个有别的颜色吗")
+        elif (own := next((own for text in [message, *reversed(earlier)]
+                           if (own := not_carried_wish.said_in(text, word, language)) != word), word)) != word:
             shown.append(own)
     return shown
 

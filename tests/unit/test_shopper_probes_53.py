@@ -306,3 +306,12 @@ def test_other_brands_asked_in_german_are_no_feature_none_states() -> None:
     from chatrec.followups import not_mentioned
 
     assert not_mentioned("brands", "with brands", ["realme narzo 50 (Speed Blue)"], {"brands", "brand"}) is None
+
+
+def test_a_make_turned_down_earlier_stays_in_the_summary_in_chinese(fashion: Any) -> None:
+    """On the fresh clone's UI: "我想买双运动鞋", "男款", "不要耐克的", "第二个有别的颜色吗": the list's summary no longer
+    said "不要耐克" (no Nike was shown; the reply looked for the shopper's word in the last message only)."""
+    for message in ("男士运动鞋", "不要耐克的"):
+        fashion.respond(message, session_id="nike")
+    reply = fashion.respond("第二个有别的颜色吗", session_id="nike")
+    assert "不要耐克" in reply.text, reply.as_text()
