@@ -1482,6 +1482,14 @@ def _related(
     return None
 
 
+@lru_cache(maxsize=1)
+def _same_feature_patterns() -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """Each ``same_features`` group of the English wording with the pattern of its spellings, compiled once."""
+    groups = [tuple(group) for group in _wording("en").get("same_features", [])]
+    return tuple((group, re.compile("(?<![\\w-])(?:" + "|".join(re.escape(said).replace(r"\ ", r"[\s-]+") for said in group)
+                                    + ")(?![\\w-])", re.IGNORECASE)) for group in groups)
+
+
 def _same_feature(asked: Sequence[str], item: Item, english: bool = True) -> tuple[str, str] | None:
     """Stop 53: where the item's name or description states what was asked in other words that mean the same
     ("ANC" or "Noise Cancellation" for "noise cancelling"; "Fast Charging" for "does it charge fast?"), with the
@@ -1492,11 +1500,9 @@ def _same_feature(asked: Sequence[str], item: Item, english: bool = True) -> tup
     phrase = " ".join(asked)
     if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", f"{item.title} {item.description or ''}", re.IGNORECASE):
         return None  # said as asked: answered as before, in the words asked ("wireless" of a "Wireless Mouse")
-    for group in _wording("en").get("same_features", []):
+    for group, pattern in _same_feature_patterns():
         if not any(re.search(rf"\b{re.escape(said)}\b", phrase) for said in group):
             continue
-        spelled = "|".join(re.escape(said).replace(r"\ ", r"[\s-]+") for said in group)
-        pattern = re.compile(rf"(?<![\w-])(?:{spelled})(?![\w-])", re.IGNORECASE)
         for label, source in (("name", item.title), ("description", item.description or "")):
             found = item_states(pattern, source, str(item.category or ""))
             if found is not None:  # as asked in English when only the case differs ("fast charging"), else as written

@@ -99,6 +99,7 @@ def _feature_patterns(prompts_dir: str | None = None) -> tuple[tuple[str, re.Pat
     return tuple(patterns)
 
 
+@lru_cache(maxsize=256)
 def spellings_of(feature: str) -> tuple[str, ...]:
     """Stop 53: every spelling of the feature a word is one of ("noise cancellation": "noise cancelling", "anc"...),
     or none."""

@@ -1819,7 +1819,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             # stop 53: in another language the English words the lexicon gave ("有卡通图案的吗": cartoon, asked "with"
             # as "any with a cartoon print?" is; a word left as written, "guter", "buena", is none), said back in the
             # shopper's own words
-            written = set(normalise_tokens(message))
+            written = set() if heard.language == "en" else set(normalise_tokens(message))
             english = message if heard.language == "en" else "with " + " ".join(
                 w for w in heard.query.split() if _is_word(w) and w not in written)
             word = followups.not_mentioned(heard.query, english, (
