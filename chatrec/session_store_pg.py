@@ -175,14 +175,17 @@ class PostgresSessionStore(SQLSessionQueries):
 
         self.url = url
         self.max_turns = max_turns
+        self.connect_timeout = connect_timeout
         shown = redact_url(url)
         kwargs = {"autocommit": True}
         try:
             self._pool = ConnectionPool(url, min_size=1, max_size=pool_size, kwargs=kwargs, open=False,
                                         name="chatrec-sessions")
             self._pool.open(wait=True, timeout=connect_timeout)
-            self._locks = ConnectionPool(url, min_size=0, max_size=lock_pool_size, kwargs=kwargs, open=True,
+            # One lock connection is kept open: opening one is no part of waiting for a session.
+            self._locks = ConnectionPool(url, min_size=1, max_size=lock_pool_size, kwargs=kwargs, open=False,
                                          name="chatrec-session-locks")
+            self._locks.open(wait=True, timeout=connect_timeout)
         except psycopg.Error as exc:  # the pool's PoolTimeout is a psycopg.Error too
             raise ConfigError(f"cannot connect to the session database {shown}: {exc}") from exc
         try:
@@ -240,18 +243,19 @@ class PostgresSessionStore(SQLSessionQueries):
         import psycopg
         from psycopg_pool import PoolTimeout
 
-        started = time.monotonic()
+        # Opening a lock connection on a busy machine may take longer than the wait for the session:
+        # the wait for the lock itself starts once a connection is in hand.
         try:
-            connection = self._locks.getconn(timeout=wait_seconds)
+            connection = self._locks.getconn(timeout=wait_seconds + self.connect_timeout)
         except PoolTimeout as exc:
             raise SessionBusyError(
-                f"session {session_id!r} waited {wait_seconds:g} s for a lock connection "
+                f"session {session_id!r} waited {wait_seconds + self.connect_timeout:g} s for a lock connection "
                 "(this process holds too many sessions at once); try again"
             ) from exc
         key = _lock_key(session_id)
         locked = False
         try:
-            left_ms = max(1, int((wait_seconds - (time.monotonic() - started)) * 1000))
+            left_ms = max(1, int(wait_seconds * 1000))
             connection.execute("SELECT set_config('lock_timeout', %s, false)", (f"{left_ms}ms",))
             try:
                 connection.execute("SELECT pg_advisory_lock(%s)", (key,))

@@ -165,7 +165,7 @@ def test_the_session_lock_holds_across_processes(postgres_url: str) -> None:
     with PostgresSessionStore(postgres_url) as store:
         holder = _holder(postgres_url, "shared", 1.2)
         try:
-            with pytest.raises(SessionBusyError, match="shared"):
+            with pytest.raises(SessionBusyError, match="'shared' is still answering"):
                 with store.hold("shared", 0.3):
                     pass
             with store.hold("other-session", 0.3):  # other sessions do not wait
@@ -177,6 +177,18 @@ def test_the_session_lock_holds_across_processes(postgres_url: str) -> None:
             assert waited > 0.3
         finally:
             holder.wait(10)
+
+
+def test_a_process_out_of_lock_connections_says_so(postgres_url: str) -> None:
+    with PostgresSessionStore(postgres_url, lock_pool_size=1, connect_timeout=0.5) as store:
+        with store.hold("a", 1.0):
+            started = time.monotonic()
+            with pytest.raises(SessionBusyError, match="'b' waited .* for a lock connection .*too many sessions"):
+                with store.hold("b", 0.2):
+                    pass
+            assert time.monotonic() - started < 5
+        with store.hold("b", 0.2):  # the connection is back
+            pass
 
 
 def test_a_dead_process_releases_its_session_locks(postgres_url: str) -> None:
