@@ -583,6 +583,7 @@ class ValueMatcher:
         self.counts: dict[str, Counter[str]] = {}
         self._surfaces: dict[tuple[str, ...], dict[str, set[str]]] = {}
         self._strength: dict[tuple[tuple[str, ...], str], int] = {}
+        every_surface: dict[str, dict[str, dict[tuple[str, ...], int]]] = {}
         for name, counter in values.items():
             counter = Counter({str(v): c for v, c in counter.items() if str(v).strip()})
             if len(counter) > max_distinct or not is_categorical(name, counter):
@@ -592,6 +593,7 @@ class ValueMatcher:
                 continue  # prices ("₹1,099"): matched by nothing but exact quick replies
             self.counts[name] = counter
             surfaces = {value: self._value_surfaces(value) for value in counter}
+            every_surface[name] = surfaces
             for value, found in surfaces.items():
                 for surface, strength in found.items():
                     self._add(surface, name, value, strength)
@@ -616,6 +618,7 @@ class ValueMatcher:
                     for size in range(2, len(surface)) if strength == self._FULL and len(head[0]) >= 4 else ():
                         self._add(surface[-size:], name, value, self._HEAD)
             self._drop_distributed_parts(name, counter)
+        self._short_heads(every_surface)
         self.max_len = max((len(s) for s in self._surfaces), default=0)
         self._types = set(type_fields(list(self.counts))) | {"category"}
         # Words that describe products in a type field ("usb", "cable"): never a brand alone.
@@ -635,6 +638,27 @@ class ValueMatcher:
         self._by_initial: dict[str, list[str]] = {}
         for word in self._words:
             self._by_initial.setdefault(word[0], []).append(word)
+
+    def _short_heads(self, every_surface: Mapping[str, Mapping[str, Mapping[tuple[str, ...], int]]]) -> None:
+        """stop 54: a three-letter head noun of a product type stands for its values too ("fan": CeilingFans,
+        ExhaustFans, PedestalFans, TableFans), when at least three values of a type field share it, no field has
+        the word as a whole value ("bag" of fashion, which has "Bags") and it is no accessory word ("bag" of
+        electronics: HandheldBags, HardDiskBags, LaundryBags; a laptop bag is a sleeve): short words are too often
+        another thing's word ("rod" of ImmersionRods only, "pad", "set") to read from one or two values."""
+        whole = {surface[0] for found in every_surface.values() for by_value in found.values()
+                 for surface, strength in by_value.items() if len(surface) == 1 and strength == self._FULL}
+        for name in type_fields(list(every_surface)):
+            heads: dict[str, list[str]] = {}
+            for value, found in every_surface[name].items():
+                for surface, strength in found.items():
+                    word = surface[-1]
+                    if strength == self._FULL and len(surface) > 1 and len(word) == 3 and word.isalpha():
+                        heads.setdefault(word, []).append(value)
+            for word, shared in heads.items():
+                if len(set(shared)) >= 3 and word not in whole and word not in _GENERIC_HEADS \
+                        and word not in accessory_words():  # "a bag for my laptop": what it is for says which bag
+                    for value in shared:
+                        self._add((word,), name, value, self._HEAD)
 
     def _drop_distributed_parts(self, name: str, counter: Counter[str]) -> None:
         """i12j: a later one-word part of a listing whose first part has a modifier is modified by it
@@ -1546,6 +1570,9 @@ def understand(
         if not (set(m.values) & types and m.end < len(matchable) and m.end not in matched
                 and matchable[m.end] in accessory)
     ]
+    # stop 54: "a big fan of sony" likes Sony, and wants no ceiling fan
+    matches = [m for m in matches if not (matchable[m.start:m.end] in (["fan"], ["fans"])
+                                          and m.end < len(matchable) and matchable[m.end] == "of")]
     for match in matches:
         target = exclude if flags[match.start] else include
         for name, values in match.values.items():

@@ -1,0 +1,42 @@
+"""Stop 54: wording found by holding conversations on the demo catalogues as a shopper.
+
+Each test names the reply that was wrong before; each fails without its change (the guards beside them
+pass either way).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chatrec.catalog import Item
+from chatrec.understanding import TurnContext, understand
+
+
+def _read(catalogues: dict[str, Any], message: str, catalogue: str = "electronics", **context: Any) -> Any:
+    vocabulary, _ = catalogues[catalogue]
+    currency = "INR" if catalogue == "electronics" else None
+    return understand(message, vocabulary, TurnContext(catalog_currency=currency, **context))
+
+
+@pytest.mark.parametrize("message", ["a fan", "fans", "do you sell fans?", "i need a fan for my room"])
+def test_a_three_letter_product_word_names_its_types(catalogues: dict[str, Any], message: str) -> None:
+    """"a fan" on the electronics shop read no product ("fan" is three letters; heads of four or more stood for
+    their types): the reply asked which kind, and "the cheapest one" then showed ₹39 USB lamps."""
+    request = _read(catalogues, message)
+    assert request.intent == "recommend", request
+    assert {"CeilingFans", "TableFans", "PedestalFans", "ExhaustFans"} <= set(request.include.get("category", ())), request
+    assert "FanHeaters" not in request.include.get("category", ()), request
+
+
+def test_a_fan_of_a_make_wants_no_fan(catalogues: dict[str, Any]) -> None:
+    """Guard: "i am a big fan of sony" likes Sony and wants no ceiling fan."""
+    request = _read(catalogues, "i am a big fan of sony")
+    assert "category" not in request.include and request.include.get("brand") == ["Sony"], request
+
+
+def test_a_short_word_the_shop_has_as_a_whole_value_stays_that_value(catalogues: dict[str, Any]) -> None:
+    """Guard: "a bag" of the fashion shop, which has "Bags", is not narrowed to the duffel and laptop bags."""
+    request = _read(catalogues, "a bag", catalogue="fashion")
+    assert request.include == {"subCategory": ["Bags"]}, request
