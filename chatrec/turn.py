@@ -1705,6 +1705,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             said = unsold_thing or unlisted
             if said:
                 state.apply(NotSold(said))  # stop 41: "hair" of a hair dryer is no feature of a vacuum shown later
+            elif (head := unsold.asked_head(message)) is not None:
+                # stop 54: "do you sell cables?", then "the cheapest one" showed a ₹39 lamp: the cables are searched
+                state.apply(Heard(ShopperRequest(intent="recommend", query=head, language=heard.language)))
             turn.text = " ".join([*notes, *([phrases.render("not_sold", thing=said)] if said else [])])
             turn.metadata["policy"] = {"decision": "not_carried" if said else "kinds", "thing": said}
             opening = opening_question(parts, "", phrases=phrases, values=kinds or None)
@@ -1974,7 +1977,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         priced = sorted((i for n, i in enumerate(index.items) if (mask is None or mask[n]) and i.price is not None),
                         key=lambda i: float(i.price or 0.0))
         if not any(state.include.get(name) for name in ["category", *type_fields([*state.include])]):
-            priced = _named_by(priced, heard.query) or priced  # stop 51: "cheapest iphone cable": cables, not a ₹39 skin
+            # stop 51: "cheapest iphone cable": cables, not a ₹39 skin; stop 54: "the cheapest one" after "i need a
+            # cable" was answered with a question: the cables (the words of the earlier messages, latest first)
+            priced = next((named for said in [heard.query, *reversed(state.queries[-3:])]
+                           for named in [_named_by(priced, said)] if named), priced)
         # stop 51: "what is your cheapest smartwatch": a watch, not a watch's charger filed with them
         accessory = accessory_test(re.findall(r"[a-z]+", f"{state.query()} {message}".lower()))
         priced = list(islice((i for i in priced if not accessory(i.title)), settings.ask_pool)) or priced

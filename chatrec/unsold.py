@@ -28,7 +28,7 @@ from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["SELLS", "TERMS", "unsold_asked"]
+__all__ = ["SELLS", "TERMS", "asked_head", "unsold_asked"]
 
 _DATA = Path(__file__).parent / "data" / "unsold_products.json"
 
@@ -145,6 +145,17 @@ def unsold_asked(message: str, language: str, vocabulary: Container[str], docume
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "USBCables" -> "USB Cables"
 #: Words of a product name that say nothing about which product ("do you sell good cables?").
 _PLAIN = frozenset("good nice cheap cheaper best quality decent new long short small big latest any some".split())
+
+
+def asked_head(message: str) -> str | None:
+    """The head word of the thing a "do you sell …?" question asks for ("do you sell cables?" -> "cable"), or None."""
+    from chatrec.grounding import singular
+    from chatrec.not_carried import asked_for
+    from chatrec.text import tokens
+
+    thing = asked_for(_FILLER.sub(r"\1", _NAMED_YOU.sub(r"\1", message)))
+    words = [w for w in tokens(thing or "") if w.isalpha()]
+    return singular(words[-1]) if words and len(words) <= 4 else None
 
 
 def kinds_asked(message: str, vocabulary: Container[str], type_values: Iterable[str],

@@ -40,3 +40,14 @@ def test_a_short_word_the_shop_has_as_a_whole_value_stays_that_value(catalogues:
     """Guard: "a bag" of the fashion shop, which has "Bags", is not narrowed to the duffel and laptop bags."""
     request = _read(catalogues, "a bag", catalogue="fashion")
     assert request.include == {"subCategory": ["Bags"]}, request
+
+
+@pytest.mark.parametrize("first", ["i need a cable", "do you sell cables?"])
+def test_the_cheapest_after_a_question_about_the_kind_is_of_the_thing_asked(whole_electronics: Any, first: str) -> None:
+    """"i need a cable" and "do you sell cables?" were answered with a question (which kind?); "the cheapest one"
+    then showed a ₹39 USB lamp and a pen set: the cheapest of the whole shop, the word "cable" unread (and after
+    "do you sell cables?" not even kept)."""
+    whole_electronics.respond(first, session_id=first)
+    reply = whole_electronics.respond("the cheapest one", session_id=first)
+    titles = [r.title.lower() for r in reply.recommendations]
+    assert titles and all("cable" in t for t in titles), reply.as_text()
