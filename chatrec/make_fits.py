@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
+
+from chatrec.text import word_table
 
 __all__ = ["asked_make", "answer"]
 
@@ -58,6 +61,16 @@ def asked_make(question: str) -> list[str]:
     return picked
 
 
+@lru_cache(maxsize=1)
+def _make_lines() -> dict[str, tuple[str, ...]]:
+    return {make: tuple(lines) for make, lines in word_table("make_lines")["lines"].items()}
+
+
+def _lines(make: str) -> tuple[str, ...]:
+    """The product lines of a make that items name without it ("samsung": "galaxy")."""
+    return _make_lines().get(make.lower(), ())
+
+
 def _everyday(word: str) -> bool:
     from chatrec.understanding import _common_words
 
@@ -94,7 +107,8 @@ def answer(question: str, items: Sequence[Any], wording: Mapping[str, Any], titl
     for item in items:
         quote = None
         for where, text in (("name", str(item.title)), ("description", str(getattr(item, "description", "") or ""))):
-            quote = _quote(text, make, snippet)
+            quote = next((q for name in (make, *_lines(make)) for q in [_quote(text, name, snippet)] if q is not None),
+                         None)  # stop 54: "work with samsung" of a charger "for ... Galaxy 10/9/8"
             if quote is not None:
                 lines.append(wording["make_said"].format(title=title(item), where=wording["where_names"].get(where, where),
                                                          said=quote))

@@ -519,7 +519,7 @@ def short_reply(
     positions = [r.position for r in referenced]
     rival = unshown_make.unshown_rival(  # "the samsung or the lg?" with no LG shown: the LG that fits, beside it
         heard.query, items, parts.vocabulary.counts.get("brand", {}), index.items,
-        type_fields(list(parts.vocabulary.fields))) if heard.intent in ("compare", "ask_about_item") else None
+        type_fields(list(parts.vocabulary.fields)), message) if heard.intent in ("compare", "ask_about_item") else None
     if rival is not None:
         items, positions = [*items, rival], [*positions, 0]
     answer = answers.answer_question(

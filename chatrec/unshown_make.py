@@ -38,8 +38,19 @@ def asks_for_make(heard: Any, message: str, shown: Sequence[Any], brands: Iterab
                                     "show_now": True})
 
 
+def _works_with(message: str, make: str) -> bool:
+    """Whether the message names the make as what the item goes with ("work with samsung", "compatible with a
+    samsung phone", "does it fit my samsung?"), not as another item's make ("how does it compare with the lg?")."""
+    lowered = message.casefold()
+    return bool(
+        re.search(r"\b(?:work|works|working|compatible|compatibility|fit|fits|support|supports|pair|pairs|connect|"
+                  r"connects|charge|charges|use|used|plug)\b", lowered)
+        and re.search(rf"\b(?:with|for|on|fit|fits)\s+(?:(?:my|a|an|your|our|the)\s+)?{re.escape(make)}\b", lowered)
+    )
+
+
 def unshown_rival(query: str, items: Sequence[Any], brands: Iterable[str], catalogue: Iterable[Any],
-                  type_fields: Sequence[str]) -> Any | None:
+                  type_fields: Sequence[str], message: str = "") -> Any | None:
     """The item of a make the shopper's words name ("lg"), of the same kind as the first item pointed at,
     when no pointed item is of that make: the one sharing most of its specs ("43 inches"), then the most
     rated; else None.
@@ -59,6 +70,8 @@ def unshown_rival(query: str, items: Sequence[Any], brands: Iterable[str], catal
     if len(named) != 1:
         return None
     make, first = named[0].casefold(), items[0]
+    if _works_with(message, make):
+        return None  # stop 54: "does the second one work with samsung too?" asks of it, not for a Samsung charger
 
     def kind(item: Any) -> tuple[Any, ...]:
         return (item.category, *(item.field_value(f) for f in type_fields))

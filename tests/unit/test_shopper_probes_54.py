@@ -51,3 +51,32 @@ def test_the_cheapest_after_a_question_about_the_kind_is_of_the_thing_asked(whol
     reply = whole_electronics.respond("the cheapest one", session_id=first)
     titles = [r.title.lower() for r in reply.recommendations]
     assert titles and all("cable" in t for t in titles), reply.as_text()
+
+
+_CHARGER = Item(id="pd", title="Portronics Adapto 20 Type C 20W Fast PD Charger for iPhone 12/12 Pro/11/XS/XR, "
+                "iPad Pro/Air/Mini, Galaxy 10/9/8 (Adapter Only) White", brand="Portronics", category="WallChargers")
+
+
+@pytest.mark.parametrize("question", ["does the first one work with samsung too?",
+                                      "is it compatible with my samsung phone?"])
+def test_a_make_is_found_by_its_product_line(question: str) -> None:
+    """A charger "for iPhone 12 …, Galaxy 10/9/8": "does the second one work with samsung too?" was answered that
+    the data does not mention samsung."""
+    from chatrec.answers import answer_question
+
+    answer = answer_question(question, [_CHARGER], "en", positions=[1])
+    assert "Galaxy 10/9/8" in answer.text and "does not mention" not in answer.text, answer.text
+
+
+def test_a_make_named_as_what_an_item_works_with_brings_no_item_of_that_make() -> None:
+    """"does the second one work with samsung too?" put a Samsung charger beside it ("I had not shown you anything
+    by Samsung, so I put the most fitting Samsung item of the same kind beside it"): Samsung is the phone."""
+    from chatrec.unshown_make import unshown_rival
+
+    samsung = Item(id="s", title="Samsung 25W Travel Adapter", brand="Samsung", category="WallChargers")
+    catalogue = [_CHARGER, samsung]
+    assert unshown_rival("doe work samsung", [_CHARGER], ["Portronics", "Samsung"], catalogue, [],
+                         "does the second one work with samsung too?") is None
+    # guard: a make asked of as a rival is still put beside it
+    assert unshown_rival("samsung better", [_CHARGER], ["Portronics", "Samsung"], catalogue, [],
+                         "is the samsung one better?") is samsung
