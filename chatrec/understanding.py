@@ -1536,6 +1536,15 @@ def understand(
         id(m) for m in typed[1:]
         if typed[0].end <= m.start and re.search(r"\b(?:with|has|having|got)\b", " ".join(matchable[typed[0].end:m.start]))
     }
+    # stop 54: "a phone that can replace my laptop", "a new tv instead of my old projector": the product named as
+    # what the wanted one replaces is the one the shopper has
+    owned |= {
+        id(m) for m in typed[1:]
+        if re.search(r"(?:^| )(?:replace|replaces|replacing|instead of|rather than|better than|upgrade from|"
+                     r"upgrading from|switch from|switching from|swap|trade in)"
+                     r"(?: (?:my|the|your|his|her|our|their|old|current|existing|present|broken|dead|aging|ageing))*$",
+                     " ".join(matchable[max(0, m.start - 6):m.start]))
+    }
     owned |= _features_of_current(matchable, typed, context, vocabulary, types, raw)
     owned |= owned_devices(matchable, [m for m in typed if id(m) not in owned], matches, context.current, types, accessory)
     matches = [m for m in matches if id(m) not in owned]

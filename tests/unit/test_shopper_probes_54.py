@@ -80,3 +80,23 @@ def test_a_make_named_as_what_an_item_works_with_brings_no_item_of_that_make() -
     # guard: a make asked of as a rival is still put beside it
     assert unshown_rival("samsung better", [_CHARGER], ["Portronics", "Samsung"], catalogue, [],
                          "is the samsung one better?") is samsung
+
+
+@pytest.mark.parametrize(("message", "wanted", "owned"), [
+    ("a phone that can replace my laptop", "Smartphones", "Laptops"),
+    ("a new tv instead of my old projector", "SmartTelevisions", "Projectors"),
+    ("a projector instead of a tv", "Projectors", "SmartTelevisions"),
+])
+def test_the_product_a_wanted_one_replaces_is_not_wanted(
+    catalogues: dict[str, Any], message: str, wanted: str, owned: str,
+) -> None:
+    """"a phone that can replace my laptop" kept both types, and as no item is both, the reply left the phones out
+    ("Nothing matched every wish, so I left out: Smartphones") and showed a laptop."""
+    include = _read(catalogues, message).include
+    values = {v for vs in include.values() for v in vs}
+    assert wanted in values and owned not in values, include
+
+
+def test_replacing_a_product_with_nothing_else_named_still_wants_it(catalogues: dict[str, Any]) -> None:
+    """Guard: "i want to replace my tv" wants a TV."""
+    assert "SmartTelevisions" in _read(catalogues, "i want to replace my tv").include.get("category", ())
