@@ -22,7 +22,7 @@ from chatrec.prompting import default_prompts_dir
 if TYPE_CHECKING:
     from chatrec.retrieval import Candidate
 
-__all__ = ["accessories_last", "accessory_test", "is_accessory"]
+__all__ = ["accessories_last", "accessory_test", "head_clause", "is_accessory"]
 
 _HEAD_END = re.compile(r"\s(?:with|for|fits|fit|compatible|suitable|to)\s|[,(|/:;]|\s[-–]\s", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -34,6 +34,11 @@ def accessory_words(prompts_dir: str | None = None) -> frozenset[str]:
     path = Path(prompts_dir or default_prompts_dir()) / "accessory_words.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def head_clause(title: str) -> str:
+    """The words of a title before "with", "for", a comma... (what the item is)."""
+    return _HEAD_END.split(title, maxsplit=1)[0]
 
 
 def _words(text: str) -> list[str]:
@@ -54,7 +59,7 @@ def accessory_test(shopper_words: Sequence[str]) -> Callable[[str], bool]:
     accessories = accessory_words()
 
     def test(title: str) -> bool:
-        head = _words(_HEAD_END.split(title, maxsplit=1)[0])
+        head = _words(head_clause(title))
         return any(word in accessories and word not in said and not said & set(head[position + 1:])
                    for position, word in enumerate(head))
 

@@ -621,11 +621,40 @@ def _title_names_other_type(title: str, category: str) -> str | None:
         return None  # stop 51: "Keyboard Protector Skin for 15.6-inches Laptop" is no laptop
     last = words[-1]
     own = {_singular(w) for w in _tokens(_display(category))}
+    accessory = _accessory_of_own_kind(title, own)
+    if accessory is not None:
+        return accessory
     if last not in product_nouns() or any(_singular(w) in own for w in words):
         return None
     if any(o in _singular(last) or _singular(last) in o for o in own):
         return None
     return last
+
+
+#: Parts and add-ons sold for a product, named after it ("Smart Watch Charger", "TV Remote Cover").
+_PART_WORDS = frozenset({"charger", "chargers", "strap", "straps", "band", "bands", "cable", "cables", "adapter", "adaptor",
+                         "case", "cover", "covers", "protector", "skin", "pouch", "sleeve", "remote", "mount", "stand",
+                         "holder", "refill", "refills", "accessory", "accessories", "part", "parts", "spare", "spares"})
+
+
+def _accessory_of_own_kind(title: str, own: set[str]) -> str | None:
+    """Stop 54: "Smart Watch Charger" when the name's head clause says the category's own words and then an accessory
+    word ("Noise_Colorfit Smart Watch Charger 2 Pin USB…" filed under Smart watches was "A smart watch by
+    Noise_Colorfit"), else None."""
+    from chatrec.accessories import accessory_words, head_clause
+
+    accessories = accessory_words()
+    if own & accessories or own & _PART_WORDS:
+        return None  # a charger filed under chargers, a case under cases: "Charger Adapter" names no other kind
+    written = re.findall(r"[A-Za-z]+", head_clause(title))
+    for n in range(1, len(written)):
+        word = written[n].lower()
+        if word in _PART_WORDS and _singular(written[n - 1].lower()) in own:
+            start = n - 1
+            while start > 0 and _singular(written[start - 1].lower()) in own:
+                start -= 1
+            return " ".join(written[start:n + 1])
+    return None
 
 
 #: Units: alone, without their number ("inches" of a 32-inch TV asked for at 43), no feature of an item.

@@ -100,3 +100,27 @@ def test_the_product_a_wanted_one_replaces_is_not_wanted(
 def test_replacing_a_product_with_nothing_else_named_still_wants_it(catalogues: dict[str, Any]) -> None:
     """Guard: "i want to replace my tv" wants a TV."""
     assert "SmartTelevisions" in _read(catalogues, "i want to replace my tv").include.get("category", ())
+
+
+def test_a_charger_filed_with_smart_watches_is_called_a_charger() -> None:
+    """Smart watches, "any cheaper?": "Noise_Colorfit Smart Watch Charger 2 Pin USB Fast Charger …" came as "A smart
+    watch by Noise_Colorfit, at 249 INR within your budget … — the type and budget you asked for"."""
+    from chatrec.grounding import Request, Wording, facts_for
+
+    item = Item(id="1", title="Noise_Colorfit Smart Watch Charger 2 Pin USB Fast Charger Magnetic Charging Cable Adapter "
+                "(Smart Watch Charger 2 pin)", brand="Noise_Colorfit", category="SmartWatches", price=249.0)
+    facts = facts_for(item, Request(text="smartwatch", include={"category": ("SmartWatches",)}), Wording.load())
+    kind = next(f for f in facts if f.kind == "type")
+    assert kind.value.lower() == "smart watch charger" and not kind.matched, kind
+
+
+@pytest.mark.parametrize(("title", "category"), [
+    ("Fire-Boltt Smart Watch with Bluetooth Calling", "SmartWatches"),
+    ("pTron Volta Dual Port 12W Smart USB Charger Adapter", "WallChargers"),  # a charger filed with chargers
+    ("Titan Leather Strap Watch", "Watches"),
+])
+def test_an_item_of_its_own_kind_keeps_its_category(title: str, category: str) -> None:
+    """Guard: a watch, a charger filed with chargers, a watch with a leather strap keep their category's name."""
+    from chatrec.grounding import _title_names_other_type
+
+    assert _title_names_other_type(title, category) is None
