@@ -6,6 +6,8 @@ catalogue's "Shorts") and turn it down, and "long" of "jeans, not too long" as a
 "Long Sleeve" item would be left out. A degree word before the adjective ("too", "overly",
 "zu", "demasiado") makes it a wish about the item's length or size,
 which no catalogue field lists: the exclusion and the avoided word go, the rest of the request stays.
+Stop 54: a tight fit, said in English, is the exception: names say it ("Slim Fit", "Skinny"), so "not too tight"
+and "too tight" keep those names away.
 """
 
 from __future__ import annotations
@@ -83,6 +85,10 @@ def adjust(request: Any, message: str, clothing: bool = True) -> Any:
     include = {name: [v for v in values if _head(str(v)) not in said] for name, values in request.include.items()}
     include = {name: values for name, values in include.items() if values}
     avoid = [w for w in request.avoid_words if _plain(w) not in said and _head(w) not in said]
+    if clothing and "tight" in said and request.language == "en" and request.intent != "chitchat":
+        # stop 54: "jeans that aren't too tight", "these are too tight": the names saying a tight cut ("Slim Fit",
+        # "Skinny": chatrec.turn.without_words reads "tight" so) are kept away
+        avoid = [*avoid, "tight"]
     if exclude == request.exclude and avoid == request.avoid_words and include == request.include:
         return request
     update: dict[str, Any] = {"exclude": exclude, "avoid_words": avoid, "include": include}

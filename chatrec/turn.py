@@ -392,11 +392,16 @@ _SAME_WORDS = (frozenset({"plain", "solid"}), frozenset({"check", "checked", "ch
                frozenset({"camo", "camouflage"}), frozenset({"floral", "flower"}))
 
 
+#: One way only: "not tight" keeps "Slim Fit" away, "not slim" keeps no "Skinny" away (stop 54).
+_CUTS_OF = {"tight": ("skinny", "slim", "fitted", "bodycon")}
+
+
 def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list[Candidate]:
     """The candidates whose titles have none of these words ("not skinny": no Skinny Fit jeans), in any
     form ("not stripes": no Striped shirt; "no prints": no Printed tee)."""
     unwanted = {_stem(w) for w in words}
     unwanted |= {same for group in ({_stem(w) for w in g} for g in _SAME_WORDS) if unwanted & group for same in group}
+    unwanted |= {_stem(w) for word, cuts in _CUTS_OF.items() if word in unwanted for w in cuts}
     return [c for c in candidates if not unwanted & {_stem(w) for w in normalise_tokens(c.item.title)}
             and not xfails_round3.says_phrase(c.item.title, words)]  # i12bq: "not the 2 in 1 ones
 

@@ -1610,7 +1610,8 @@ def understand(
                       "know", "sure", "idea", "decide", "decided", "certain", "clue",  # "i don't know what i want"
                       # stop 52: "ninguno me convence" (none convinces me) kept "convence" out of names
                       "convence", "convencen", "gusta", "gustan", "encanta", "encantan", "mola", "molan",
-                      "gefallt", "gefallen", "uberzeugt", "uberzeugen"}
+                      "gefallt", "gefallen", "uberzeugt", "uberzeugen",
+                      "fit", "fits"}  # stop 54: "not slim fit" kept "Regular Fit" out too
         and t not in _DEGREE  # lead: "que no sean muy grandes" keeps no "muy" out
         and t not in _PRONOUNS  # "no sandals, I don't want them": no word to keep out of names
         and t not in _PRICE_WORDS  # "not too expensive" is a price wish, read as one

@@ -17,7 +17,7 @@ from chatrec.request import ShopperRequest
     ("nothing too short", {"category": ["Shorts"]}, []),
     ("a dress but not too short please", {"category": ["Shorts"]}, []),
     ("jeans, not too long", {}, ["long"]),
-    ("nothing overly tight", {}, ["tight"]),
+    ("nothing overly loose", {}, ["loose"]),  # stop 54: a tight fit is kept away ("Slim Fit"): test_shopper_probes_54
     ("un vestido, nada demasiado corto", {}, ["corto"]),
     ("eine Hose, aber nicht zu lang", {}, ["lang"]),
 ])

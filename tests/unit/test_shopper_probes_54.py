@@ -124,3 +124,32 @@ def test_an_item_of_its_own_kind_keeps_its_category(title: str, category: str) -
     from chatrec.grounding import _title_names_other_type
 
     assert _title_names_other_type(title, category) is None
+
+
+@pytest.mark.parametrize("message", ["jeans that aren't too tight", "jeans, nothing too tight", "jeans, not tight"])
+def test_not_tight_keeps_slim_and_skinny_names_away(catalogues: dict[str, Any], message: str) -> None:
+    """"jeans that aren't too tight" read nothing (a fit said with "too" was taken for one no field lists), though
+    names say "Slim Fit" and "Skinny"; "not tight" kept only the word "tight" away."""
+    from chatrec.retrieval import Candidate
+    from chatrec.turn import without_words
+
+    request = _read(catalogues, message, catalogue="fashion")
+    assert request.avoid_words == ["tight"], request
+    kept = without_words([Candidate(item=Item(id=str(n), title=t), score=0.0) for n, t in enumerate(
+        ["Wrangler Men Slim Fit Jeans", "Jealous 21 Women Skinny Jeans", "Spykar Men Regular Fit Jeans"])],
+        request.avoid_words)
+    assert [c.item.title for c in kept] == ["Spykar Men Regular Fit Jeans"]
+
+
+def test_not_slim_fit_keeps_no_other_fit_away(catalogues: dict[str, Any]) -> None:
+    """"a shirt, not slim fit" kept "slim" and "fit" out of names: a "Regular Fit" shirt was left out too."""
+    assert _read(catalogues, "a shirt, not slim fit", catalogue="fashion").avoid_words == ["slim"]
+
+
+def test_not_skinny_keeps_slim_ones(catalogues: dict[str, Any]) -> None:
+    """Guard: "not skinny" leaves slim fit jeans in (a tight cut covers both, not the other way)."""
+    from chatrec.retrieval import Candidate
+    from chatrec.turn import without_words
+
+    kept = without_words([Candidate(item=Item(id="1", title="Wrangler Men Slim Fit Jeans"), score=0.0)], ["skinny"])
+    assert len(kept) == 1
