@@ -153,3 +153,18 @@ def test_not_skinny_keeps_slim_ones(catalogues: dict[str, Any]) -> None:
 
     kept = without_words([Candidate(item=Item(id="1", title="Wrangler Men Slim Fit Jeans"), score=0.0)], ["skinny"])
     assert len(kept) == 1
+
+
+@pytest.mark.parametrize(("language", "name"), [("zh", "排气扇"), ("es", "extractor de aire"), ("de", "Abluftventilator")])
+def test_exhaust_fans_are_named_in_the_shoppers_language(language: str, name: str) -> None:
+    """"我想买个电风扇" in the UI: "Havells 的exhaust fan，售价 1,399 卢比" (no Chinese, Spanish or German name for
+    exhaust fans; ceiling, table and pedestal fans had one)."""
+    from chatrec.grounding import Request, facts_for
+    from chatrec.reasons_local import local_writer
+
+    item = Item(id="1", title="Havells Ventil Air DSP 230mm Exhaust Fan (Pista Green)", brand="Havells",
+                category="ExhaustFans", price=1399.0, currency="INR")
+    writer = local_writer(language)
+    assert writer is not None
+    reason = writer.write(facts_for(item, Request(text="fan")))
+    assert name.lower() in reason.lower() and "exhaust" not in reason.lower(), reason
