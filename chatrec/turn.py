@@ -576,6 +576,19 @@ def _named_by(items: Sequence[Item], query: str) -> list[Item]:
     return [i for i in items if said <= {singular(w) for w in re.findall(r"[a-z0-9]+", i.title.lower())}]
 
 
+def _wish_turns(turns: Sequence[tuple[str, str]], store: Any, session_id: str) -> list[tuple[str, str]]:
+    """Stop 54: the turns without the shopper's questions that were answered about items shown: "does the second
+    one come in black?" of jeans asks, and wishes no black (a black shirt shown next was "the type, colour and
+    gender you asked for")."""
+    stored = store.turns(session_id)
+    asked = {turn.text for turn, answer in zip(stored, stored[1:])
+             if turn.role == "customer" and answer.role == "assistant" and (answer.payload or {}).get("answered")}
+    if not asked:
+        return list(turns)
+    last = len(turns) - 1  # this message is no answered question yet
+    return [(role, text) for n, (role, text) in enumerate(turns) if n == last or role != "customer" or text not in asked]
+
+
 def _turned_down_makes(state: DialogueState, parts: Parts) -> list[str]:
     """Stop 41: the makes of the items the shopper turned down ("the samsung one doesn't convince me"): a reason
     never says the next Samsung is "the brand you asked for"."""
@@ -1672,7 +1685,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     profile = customer_profile(user, parts.store, parts.retriever)
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
-    context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else (),
+    context = replace(context, request=Request.from_turns(_wish_turns(context.turns, parts.store, session_id), state,
+                                                          profile.titles if profile else (),
                                                           turned_down=_turned_down_makes(state, parts)))
     asks_unshown = heard.intent in ("ask_about_item", "compare") and not heard.references and not state.shown  # i12d
     beyond = out_of_range(message, heard, len(state.last_shown))  # i12h: "the third one" when two were shown
@@ -2030,7 +2044,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         notes.append(phrases.render("no_case_for", models=" / ".join(no_case_for[:2]) + (" …" if len(no_case_for) > 2 else "")))
 
     if type_unsold:  # stop 41: the thing not sold is no feature of the items shown instead
-        context = replace(context, request=Request.from_turns(context.turns, state, profile.titles if profile else (),
+        context = replace(context, request=Request.from_turns(_wish_turns(context.turns, parts.store, session_id), state,
+                                                              profile.titles if profile else (),
                                                               turned_down=_turned_down_makes(state, parts)))
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {

@@ -168,3 +168,18 @@ def test_exhaust_fans_are_named_in_the_shoppers_language(language: str, name: st
     assert writer is not None
     reason = writer.write(facts_for(item, Request(text="fan")))
     assert name.lower() in reason.lower() and "exhaust" not in reason.lower(), reason
+
+
+@pytest.mark.parametrize("then", ["shirts", "衬衫"])
+def test_a_colour_asked_about_a_shown_item_is_no_colour_wished(fashion: Any, then: str) -> None:
+    """In the UI, "jeans for men", "the second one, does it come in black?", then "shirts": a black shirt was "the
+    type, colour and gender you asked for" (the words of the answered question were read as wishes of the reasons);
+    here the test shop's second jeans asked about in white."""
+    session = f"asked-white-{then}"
+    fashion.respond("jeans for men", session_id=session)
+    asked = fashion.respond("is the second one white?", session_id=session)
+    assert not asked.recommendations, asked.as_text()
+    reply = fashion.respond(then, session_id=session)
+    reasons = [r.reason for r in reply.recommendations]
+    assert any("white" in r.lower() or "白色" in r for r in reasons), reasons
+    assert not any("colour and" in r or "colour you" in r or "颜色" in r for r in reasons), reasons
