@@ -19,6 +19,14 @@ def read(catalogues: Any, name: str, message: str, shown: tuple[str, ...] = (), 
     )
 
 
+def read_demo(catalogues: dict[str, Any], message: str, catalogue: str = "electronics", **context: Any) -> Any:
+    """The request the rules read from ``message`` on the ``catalogue`` demo with ``context`` as the
+    :class:`TurnContext` fields, as given (the shopper-probe tests, stops 52 to 54)."""
+    vocabulary, _ = catalogues[catalogue]
+    currency = "INR" if catalogue == "electronics" else None
+    return understand(message, vocabulary, TurnContext(catalog_currency=currency, **context))
+
+
 def shown_attributes(rec: Any, reply: Any) -> list[dict[str, Any]]:
     """The attributes of the items a reply shows."""
     return [rec.item(r.item_id).attributes for r in reply.recommendations]

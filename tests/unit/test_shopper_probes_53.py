@@ -12,13 +12,7 @@ from typing import Any
 import pytest
 
 from chatrec.catalog import Item
-from chatrec.understanding import TurnContext, understand
-
-
-def _read(catalogues: dict[str, Any], message: str, catalogue: str = "electronics", **context: Any) -> Any:
-    vocabulary, _ = catalogues[catalogue]
-    currency = "INR" if catalogue == "electronics" else None
-    return understand(message, vocabulary, TurnContext(catalog_currency=currency, **context))
+from demo_reading import read_demo as _read
 
 
 @pytest.mark.parametrize("message", ["preferably waterproof", "waterproof preferably", "rechargeable preferably"])
