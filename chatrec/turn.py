@@ -1685,8 +1685,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     profile = customer_profile(user, parts.store, parts.retriever)
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
-    context = replace(context, request=Request.from_turns(_wish_turns(context.turns, parts.store, session_id), state,
-                                                          profile.titles if profile else (),
+    wish_turns = _wish_turns(context.turns, parts.store, session_id)  # stop 54: answered questions wish nothing
+    context = replace(context, request=Request.from_turns(wish_turns, state, profile.titles if profile else (),
                                                           turned_down=_turned_down_makes(state, parts)))
     asks_unshown = heard.intent in ("ask_about_item", "compare") and not heard.references and not state.shown  # i12d
     beyond = out_of_range(message, heard, len(state.last_shown))  # i12h: "the third one" when two were shown
@@ -2044,8 +2044,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         notes.append(phrases.render("no_case_for", models=" / ".join(no_case_for[:2]) + (" …" if len(no_case_for) > 2 else "")))
 
     if type_unsold:  # stop 41: the thing not sold is no feature of the items shown instead
-        context = replace(context, request=Request.from_turns(_wish_turns(context.turns, parts.store, session_id), state,
-                                                              profile.titles if profile else (),
+        context = replace(context, request=Request.from_turns(wish_turns, state, profile.titles if profile else (),
                                                               turned_down=_turned_down_makes(state, parts)))
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {

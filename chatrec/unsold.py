@@ -147,15 +147,22 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "USBCabl
 _PLAIN = frozenset("good nice cheap cheaper best quality decent new long short small big latest any some".split())
 
 
-def asked_head(message: str) -> str | None:
-    """The head word of the thing a "do you sell …?" question asks for ("do you sell cables?" -> "cable"), or None."""
-    from chatrec.grounding import singular
+def _thing_asked(message: str) -> tuple[str | None, list[str]]:
+    """The thing a "do you sell …?" question asks for, and its words (none past four: no product's name)."""
     from chatrec.not_carried import asked_for
     from chatrec.text import tokens
 
     thing = asked_for(_FILLER.sub(r"\1", _NAMED_YOU.sub(r"\1", message)))
     words = [w for w in tokens(thing or "") if w.isalpha()]
-    return singular(words[-1]) if words and len(words) <= 4 else None
+    return thing, (words if len(words) <= 4 else [])
+
+
+def asked_head(message: str) -> str | None:
+    """The head word of the thing a "do you sell …?" question asks for ("do you sell cables?" -> "cable"), or None."""
+    from chatrec.grounding import singular
+
+    words = _thing_asked(message)[1]
+    return singular(words[-1]) if words else None
 
 
 def kinds_asked(message: str, vocabulary: Container[str], type_values: Iterable[str],
@@ -165,12 +172,11 @@ def kinds_asked(message: str, vocabulary: Container[str], type_values: Iterable[
     catalogue, or no title puts it before the head word ("washing machines" on a shop of coffee and sewing
     machines), else None. English; ``([], None)`` when the question names no product type's head word."""
     from chatrec.grounding import singular
-    from chatrec.not_carried import GENERIC, asked_for
+    from chatrec.not_carried import GENERIC
     from chatrec.text import tokens
 
-    thing = asked_for(_FILLER.sub(r"\1", _NAMED_YOU.sub(r"\1", message)))
-    words = [w for w in tokens(thing or "") if w.isalpha()]
-    if not words or len(words) > 4:
+    thing, words = _thing_asked(message)
+    if not words:
         return [], None
     head = singular(words[-1])
     kinds = [v for v in type_values
