@@ -27,7 +27,7 @@ from typing import Any
 
 from chatrec.request import ShopperRequest
 
-__all__ = ["accessory_and_device", "adjust", "family"]
+__all__ = ["accessory_and_device", "adjust", "as_compound", "family"]
 
 #: Words joining the accessory to the device it goes with, once the lexicon has put the message in English.
 _LINKS = frozenset({"for", "of", "to", "fits", "fit", "compatible", "with", "para", "de", "del", "fur", "vom", "von"})
@@ -207,3 +207,60 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
         if word in {"case", "cover"}:
             query = f"{query} {word}".strip()
     return request.model_copy(update={"include": include, "query": query})
+
+
+#: The link of "a pad for my mouse", "ein Ladegerät für das Auto" (the lexicon has put "für", "para" into "for").
+_FOR = frozenset({"for", "para", "fur"})
+#: Words that end the device's name after "for my ...".
+_END = frozenset({"please", "pls", "plz", "too", "also", "then", "?", ".", "!", ","})
+
+
+def as_compound(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
+    """Stop 55: "a pad for my mouse", "a charger for my car", "a bag for my laptop": the accessory said before
+    "for" and the thing it is for read as the one name a shop files it under ("mouse pad", "car charger",
+    "laptop bag"). Read word by word, "pad" named cooling pads too, "charger" the AA-battery chargers, and
+    "bag" no type at all. The product types of that name replace those read when they are fewer (or none
+    was read); nothing changes when the name reads no type or the same ones.
+    """
+    if request.intent not in ("recommend", "refine") or vocabulary is None:
+        return request
+    from chatrec.language import Lexicon, fold
+    from chatrec.understanding import normalise_tokens
+
+    lexicon = Lexicon.default()
+    text = lexicon.translate(fold(message), request.language, keep=vocabulary.value_words | vocabulary.value_phrases)
+    found = [r for words in (text, fold(message))  # the words as said too: the lexicon's "mice" names no mouse pad
+             if (r := _compound(request, [t for t in normalise_tokens(words) if t.isascii() and t.strip()], context,
+                                vocabulary)) is not None]
+    return min(found, key=lambda r: sum(map(len, r.include.values()))) if found else request
+
+
+def _compound(request: ShopperRequest, tokens: list[str], context: Any, vocabulary: Any) -> ShopperRequest | None:
+    """:func:`as_compound` on the message's words, or None when they name no accessory for a thing."""
+    from chatrec.accessories import accessory_words
+    from chatrec.understanding import TurnContext, type_fields, understand
+
+    nouns = accessory_words()
+    for i, token in enumerate(tokens[:-2]):
+        if token not in nouns or tokens[i + 1] not in _FOR:
+            continue
+        j = i + 2
+        while j < len(tokens) and tokens[j] in _BETWEEN:
+            j += 1
+        end = j
+        while end < len(tokens) and end - j < 2 and tokens[end].isalpha() and tokens[end] not in _BREAKS | _END:
+            end += 1
+        if end == j or end < len(tokens) and tokens[end] not in _BREAKS | _END:
+            continue  # no device, or a longer phrase ("for my son s old laptop": accessory_and_device reads it)
+        types = ["category", *type_fields(list(vocabulary.fields))]
+        said = {(n, v) for n in types for v in request.include.get(n, ())}
+        plain = TurnContext(catalog_currency=getattr(context, "catalog_currency", None))
+        named = understand(f"{' '.join(tokens[j:end])} {token}", vocabulary, plain)
+        found = {(n, v) for n in types for v in named.include.get(n, ())}
+        if not found or found == said or said and not found < said:
+            return None
+        include = {n: vs for n, vs in request.include.items() if n not in types}
+        for n, v in sorted(found):
+            include.setdefault(n, []).append(v)
+        return request.model_copy(update={"include": include})
+    return None

@@ -8,6 +8,12 @@ titles say "for iPhone 13", never "phone". When a case or cover is asked for and
 name is a case or cover are narrowed to those filed in the same group as the device (a field such as
 ``subcategory`` the device's items and the cases share); nothing changes when no such type shares
 the device's group.
+
+Stop 55: the same for every accessory noun (``prompts/accessory_words.txt``). Phones shown, "a charger for
+it" listed an AA-battery charger and a camera charger beside the phone chargers: "charger" names four types
+here (wall, car, battery and camera-battery chargers); the phones' group (Mobiles & Accessories) files the
+wall and car chargers. A type is an accessory asked for when a word of its name is an accessory noun of
+the message (case and cover are one family).
 """
 
 from __future__ import annotations
@@ -24,12 +30,32 @@ __all__ = ["adjust"]
 _NOUNS = frozenset({"case", "cases", "cover", "covers", "funda", "fundas", "carcasa", "hulle", "schutzhulle",
                     "handyhulle"})
 _ZH = ("手机壳", "保护壳", "保护套", "手机套", "壳")
-_VALUE_NOUN = re.compile(r"case|cover", re.IGNORECASE)
 
 
 def _asks_case(message: str) -> bool:
     text = folded(message)
     return bool(set(re.findall(r"[a-z]+", text)) & _NOUNS) or any(w in text for w in _ZH)
+
+
+def _nouns_asked(message: str, query: str) -> frozenset[str]:
+    """The accessory nouns the message asks for (in the words read, which the lexicon put in English)."""
+    from chatrec.accessories import accessory_words
+    from chatrec.accessory_for import family
+    from chatrec.understanding import _singular
+
+    text = folded(message)
+    words = {_singular(w) for w in re.findall(r"[a-z]+", f"{text} {query.lower()}")}
+    nouns = set(words & accessory_words())
+    if _asks_case(message):
+        nouns |= {"case", "cover"}
+    return frozenset(n for noun in nouns for n in family(noun))
+
+
+def _type_nouns(value: str) -> set[str]:
+    """The words of a type's name, singular ("WallChargers": wall, charger)."""
+    from chatrec.understanding import _singular
+
+    return {_singular(w.lower()) for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", value)}
 
 
 def _groups(items: Sequence[Any], fields: Sequence[str]) -> set[tuple[str, str]]:
@@ -59,13 +85,16 @@ def _index(items: Sequence[Any]) -> tuple[dict[str, list[Any]], dict[str, int]]:
 
 def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
     """The request with the case types narrowed to the device's group (see the module docstring)."""
-    if request.intent not in ("recommend", "refine") or vocabulary is None or not _asks_case(message):
+    if request.intent not in ("recommend", "refine") or vocabulary is None:
+        return request
+    nouns = _nouns_asked(message, request.query)
+    if not nouns:
         return request
     items: Sequence[Any] = getattr(vocabulary, "_typed_items", None) or []
     if not items:
         return request
     by_type, distinct = _index(items)
-    case_types = [t for t in by_type if t and _VALUE_NOUN.search(t)]
+    case_types = [t for t in by_type if t and _type_nouns(t) & nouns]
     if len(case_types) < 2:
         return request
     device_types = [t for t in request.include.get("category", []) if t not in case_types]
@@ -73,11 +102,12 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
         return request  # another product read ("a pouch of power for the phone": a power bank), no case wished
     device: Sequence[Any] = [i for t in device_types for i in by_type.get(t, [])]
     if not device:  # "a case for my earphones": the device the search words name, in any field
-        from chatrec.understanding import normalise_tokens
+        from chatrec.understanding import normalise_tokens, type_fields
 
-        words = [t for t in normalise_tokens(f"{request.query} {folded(message)}") if t not in _NOUNS]
+        words = [t for t in normalise_tokens(f"{request.query} {folded(message)}") if t not in _NOUNS | nouns]
+        kinds = {"category", *type_fields(list(vocabulary.fields))}  # stop 55: a device is a kind ("rosa" is none)
         named = {(f, v) for m in vocabulary.find(words) for f, vs in m.values.items() for v in vs
-                 if v not in case_types}  # the case's own type names no device
+                 if v not in case_types and f in kinds}  # the case's own type names no device
         device = [i for i in items if (("category", str(getattr(i, "category", ""))) in named or any(
             (f, str(v)) in named for f, v in (getattr(i, "attributes", None) or {}).items()))]
         if named and not device:
@@ -98,7 +128,14 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     fitting = [t for t in case_types if _groups(by_type[t], fields) & wanted]
     if not fitting or len(fitting) == len(case_types):
         return request
+    read = set(request.include.get("category", ())) & set(fitting)
+    if not _asks_case(message):  # stop 55: another accessory is narrowed among the types read, never replaced
+        if not read:
+            return request  # "a lead for my speaker ... an rca cable": the type read stays; "a cable for my tv": none
+        fitting = sorted(read)
     include = {name: values for name, values in request.include.items() if name != "category"}
-    include["category"] = sorted(fitting)
-    query = " ".join(w for w in request.query.split() if w not in ("smartphone", "phone", "mobile")) or "case"
+    # a case for a phone is the case alone (the phone was named to say which); stop 55: another accessory is narrowed,
+    # the products asked beside it stay ("gaming mouse and a mouse pad", "power bank + a fast charger")
+    include["category"] = sorted(fitting) if _asks_case(message) else sorted({*fitting, *device_types})
+    query = " ".join(w for w in request.query.split() if w not in ("smartphone", "phone", "mobile")) or sorted(nouns)[0]
     return request.model_copy(update={"include": include, "query": query, "intent": request.intent})

@@ -18,7 +18,7 @@ from chatrec import named_devices  # i12ak: a make named bare or as a broken dev
 from chatrec.conversation import load_cues
 from chatrec.prompting import default_prompts_dir
 
-__all__ = ["blocked", "device_makes", "device_not_maker", "naming", "without_shown_phrase"]
+__all__ = ["blocked", "device_makes", "device_not_maker", "naming", "positions_fitted", "without_shown_phrase"]
 
 _CUES_FILE = default_prompts_dir() / "conversation_cues_6.txt"
 #: Words after "for my" that name a kind of device, not its make: "for my tv", "for my phone".
@@ -61,14 +61,45 @@ def _device_names() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(names)
 
 
+def _shown_phrases(message: str) -> tuple[re.Pattern[str], ...]:
+    """The cue patterns of a phrase naming the items shown: ``fits_shown``, and ``fits_place`` (stop 55: "for the
+    second one", "para el primero", "dafür") only in a message that names an accessory ("I'll go with the first
+    one" picks one)."""
+    cues = load_cues(_CUES_FILE)
+    return cues.get("fits_shown", ()) + (cues.get("fits_place", ()) if _names_accessory(message) else ())
+
+
+def _names_accessory(message: str) -> bool:
+    """Whether the message names an accessory (``prompts/accessory_words.txt``), in any language the lexicon reads."""
+    from chatrec.accessories import accessory_words
+    from chatrec.language import Lexicon, detect_language, fold
+    from chatrec.understanding import normalise_tokens
+
+    english = Lexicon.default().translate(fold(message), detect_language(message))
+    return bool(set(normalise_tokens(english)) & accessory_words())
+
+
 def without_shown_phrase(message: str) -> tuple[str, bool]:
     """The message without "that works with these" / "for these" (the accessory is the request), and
     whether such a phrase was there."""
     found = False
-    for pattern in load_cues(_CUES_FILE).get("fits_shown", ()):
+    for pattern in _shown_phrases(message):
         message, n = pattern.subn(" ", message)
         found = found or n > 0
     return " ".join(message.split()), found
+
+
+def positions_fitted(message: str, n_shown: int, language: str) -> list[int]:
+    """Stop 55: the places of the shown items an accessory is asked for by position ("a case for the second one",
+    "un cargador para el primero", "给第一个配个充电器"); none when the phrase points at all of them ("for it")."""
+    from chatrec.answers import find_reference
+
+    for pattern in _shown_phrases(message):
+        for match in pattern.finditer(message):
+            places = find_reference(match.group(0), n_shown, language) or []
+            if places and len(places) < n_shown:
+                return places
+    return []
 
 
 def device_makes(message: str, known_makes: Iterable[str] = ()) -> list[str]:

@@ -18,5 +18,6 @@ __all__ = ["adjust"]
 def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
     """The request after this round's steps (see :func:`chatrec.plain_shoppers.adjust` for the arguments)."""
     request = accessory_for.adjust(request, message, context, vocabulary)
+    request = accessory_for.as_compound(request, message, context, vocabulary)  # stop 55: "a pad for my mouse"
     request = shown_pointing.adjust(request, message, context, vocabulary)
     return budget_forms.adjust(request, message)

@@ -114,7 +114,7 @@ from chatrec.sessions import SessionStore
 from chatrec.settings import Settings
 from chatrec.signals import AlignedSignals
 from chatrec.request import ItemReference, ShopperRequest
-from chatrec.language import says_english
+from chatrec.language import detect_language, says_english
 from chatrec.understanding import (
     TurnContext, ValueMatcher, _is_word, is_small_talk, is_thanks, normalise_tokens, type_fields, understand,
 )
@@ -1271,12 +1271,18 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
     makes: list[str] = []  # i12o: "a remote that works with these", "for my Mi tv": the device's makes
     for_shown = False
+    fitted_ids: list[str] = []  # stop 55: the shown items an accessory is asked for by position
     if state.last_shown and (not goes_with.asks(reading) or goes_with.named_on_devices(  # lead: "shoes to go with them"
-            reading, parts.vocabulary, lambda text: understand(text, parts.vocabulary, TurnContext(), lexicon=_lexicon(settings)))):
+            reading, parts.vocabulary, lambda text: understand(  # stop 55: "what charger goes with the first one?"
+                compatible.without_shown_phrase(text)[0], parts.vocabulary, TurnContext(), lexicon=_lexicon(settings)))):
+        fitted = compatible.positions_fitted(reading, len(state.last_shown), detect_language(reading))
         reading, for_shown = compatible.without_shown_phrase(reading)
         if for_shown:  # i12af: of the device shown last, not of an accessory shown since ("a remote for it" after a mount)
             lists = [[index.get(i) for i in t.payload.get("recommendations") or [] if i in index] for t in turns_so_far()]
             device = compatible.device_list([ids for ids in lists if ids]) or [index.get(i) for i in state.last_shown if i in index]
+            fitted_ids = [i for p in fitted if (i := state.last_shown[p - 1]) in index]
+            if fitted_ids:  # stop 55: "a case for the second one": that one's make
+                device = [index.get(i) for i in fitted_ids]
             makes = list(dict.fromkeys(b for i in device if (b := i.brand)))
     makes = makes or compatible.device_makes(message, parts.vocabulary.counts.get("brand", {}))
     makes = makes or batch15_fixes.owned_makes(message, index)  # i12bf: "he has a sony bravia"
@@ -2039,7 +2045,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
     candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"
     candidates, no_case_for = gaps_round9.nearest_cases(candidates, message, [  # i12bb: "and a case for it?"
-        index.get(i) for i in ([r.item_id for r in heard.references if r.item_id] or state.last_shown) if i in index])
+        index.get(i) for i in ([r.item_id for r in heard.references if r.item_id] or fitted_ids or state.last_shown) if i in index])
     if no_case_for:
         notes.append(phrases.render("no_case_for", models=" / ".join(no_case_for[:2]) + (" …" if len(no_case_for) > 2 else "")))
 
