@@ -6,8 +6,8 @@ catalogue's "Shorts") and turn it down, and "long" of "jeans, not too long" as a
 "Long Sleeve" item would be left out. A degree word before the adjective ("too", "overly",
 "zu", "demasiado") makes it a wish about the item's length or size,
 which no catalogue field lists: the exclusion and the avoided word go, the rest of the request stays.
-Stop 54: a tight fit, said in English, is the exception: names say it ("Slim Fit", "Skinny"), so "not too tight"
-and "too tight" keep those names away.
+Stop 54: a tight fit is the exception: names say it ("Slim Fit", "Skinny"), so "not too tight" and "too tight"
+keep those names away (stop 55: in Chinese, Spanish and German too).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _CUTS = ("revealing", "skimpy", "sheer", "see-through", "low-cut", "low cut", "f
 #: Sizes ("nothing too big") are chatrec.gaps_round11's size wish.
 _ADJECTIVES = ("short", "long", "tight", "loose", "baggy", "kurz", "lang", "eng", "weit", "corto", "corta", "cortos",
                "cortas", "largo", "larga", "largos", "largas", "ajustado", "ajustada", "apretado", "apretada",
+               "ajustados", "ajustadas", "apretados", "apretadas",
                *(cut for cut in _CUTS if not re.search(r"[\u4e00-\u9fff]", cut)))
 #: The Chinese adjectives after 太: lengths and fits, then the cuts of _CUTS written in Chinese (the longest first).
 _HAN_ADJECTIVES = ("短", "长", "紧", "松", "宽", "肥", "窄",
@@ -35,6 +36,9 @@ _DEGREE = re.compile(
     r"\b(?:too|overly|zu|allzu|demasiado|muy|tan|so)\s+(" + "|".join(_ADJECTIVES) + r")\b"
     r"|(?:别|不要|不能|不想要)?太(" + "|".join(_HAN_ADJECTIVES) + r")(?:的)?",  # lead, stop 35: "别太短", "不要太紧的"
     re.IGNORECASE)
+#: A tight fit in each language (the names of tight cuts are kept away).
+_TIGHT = frozenset({"tight", "eng", "ajustado", "ajustada", "apretado", "apretada", "ajustados", "ajustadas",
+                    "apretados", "apretadas", "紧"})
 #: "no muy corto", "nicht so kurz": "muy", "tan", "so" are degrees only after a negation.
 _WEAK = re.compile(r"\b(?:muy|tan|so)\s+\w+", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|not|nicht|nada|kein\w*|nothing|nichts)\b", re.IGNORECASE)
@@ -85,9 +89,10 @@ def adjust(request: Any, message: str, clothing: bool = True) -> Any:
     include = {name: [v for v in values if _head(str(v)) not in said] for name, values in request.include.items()}
     include = {name: values for name, values in include.items() if values}
     avoid = [w for w in request.avoid_words if _plain(w) not in said and _head(w) not in said]
-    if clothing and "tight" in said and request.language == "en" and request.intent != "chitchat":
+    if clothing and said & _TIGHT and request.intent != "chitchat" and "tight" not in avoid:
         # stop 54: "jeans that aren't too tight", "these are too tight": the names saying a tight cut ("Slim Fit",
-        # "Skinny": chatrec.turn.without_words reads "tight" so) are kept away
+        # "Skinny": chatrec.turn.without_words reads "tight" so) are kept away; stop 55: in every language
+        # ("不要太紧的牛仔裤", "Jeans, nicht zu eng", "que no sean muy apretados")
         avoid = [*avoid, "tight"]
     if exclude == request.exclude and avoid == request.avoid_words and include == request.include:
         return request

@@ -106,3 +106,12 @@ def test_a_charger_for_the_first_phone_shows_phone_chargers(whole_electronics: A
     reply = whole_electronics.respond(second, session_id=session)
     kinds = {whole_electronics.item(r.item_id).category for r in reply.recommendations}
     assert kinds and kinds <= {"WallChargers", "AutomobileChargers"}, reply.as_text()
+
+
+@pytest.mark.parametrize("message", ["不要太紧的牛仔裤", "Jeans, nicht zu eng", "vaqueros, no muy apretados",
+                                     "pantalones no demasiado ajustados"])
+def test_a_tight_fit_is_kept_away_in_every_language(catalogues: dict[str, Any], message: str) -> None:
+    """"jeans that aren't too tight" kept Slim Fit and Skinny names away (stop 54); "不要太紧的牛仔裤", "Jeans, nicht
+    zu eng" and "vaqueros, no muy apretados" read nothing of the fit."""
+    request = _read(catalogues, message, catalogue="fashion")
+    assert "tight" in request.avoid_words and request.include.get("category"), request
