@@ -6,8 +6,8 @@ a question about no shown item, and the reply said "This shop sells no with a me
 who asks for "any" / "one" / "something" *with* a thing, naming no product before "with", asks for the
 product in hand with that part or feature: the product type in force stays, and the words after "with"
 are what the items should say. Only while a product type is in force (a cold "something with a camera"
-still reads the camera as the product), in English, German and Spanish (stop 53); "does any of them have ..."
-stays a question about the items shown.
+still reads the camera as the product), in English, German and Spanish (stop 53) and Chinese ("有卡通图案的吗",
+stop 55); "does any of them have ..." stays a question about the items shown.
 """
 
 from __future__ import annotations
@@ -41,7 +41,12 @@ _WITH_ONLY_FOREIGN = {
         r"^\W*(?:(?:y|ok|vale|bueno|pues)\W+)*(?:(?:hay|tienes|tienen|tiene|muéstrame|muestrame|enséñame|quiero|busco)\s+)?"
         r"(?:(?:alguno|alguna|algunos|algunas|uno|una|algo|unos|unas|mejor|preferiblemente|de preferencia)\s+)?"
         r"(?:con|que tenga|que tengan)\s+(?P<part>.+)$", re.IGNORECASE),
+    # stop 55: "有卡通图案的吗" (any with a cartoon print?), "有没有纯棉的", "有没有带帽子的" of tees shown asked the colour
+    "zh": re.compile(r"^\W*(?:那|那么|还|请问)?(?:有没有|有冇|有)(?:带|带有)?(?P<part>[^的吗么嘛呢？?，,。]{1,12})的"
+                     r"(?:款|款式)?(?:吗|么|嘛|呢|没有|没)?\W*$"),
 }
+#: Chinese more of a spec ("有没有大一点的", "有没有更便宜的"): searched as such.
+_COMPARATIVE_ZH = re.compile(r"更|一点|一些|点儿|便宜|贵|大一|小一|多一|少一|高一|低一|长一|短一")
 #: Their words of more of a spec ("mit größerem Bildschirm", "con más memoria"), searched as such.
 _COMPARATIVE_FOREIGN = re.compile(
     r"^(?:(?:einem|einer|einen|eine|ein|un|una)\s+)?(?:größer\w*|groesser\w*|mehr|besser\w*|länger\w*|stärker\w*|"
@@ -61,7 +66,8 @@ def part_asked(message: str, language: str = "en") -> str | None:
     if found is None:
         return None
     part = re.sub(r"[\s?!.]+$", "", found.group("part")).strip()
-    if _COMPARATIVE.match(part) or language != "en" and _COMPARATIVE_FOREIGN.match(part):
+    if _COMPARATIVE.match(part) or language != "en" and _COMPARATIVE_FOREIGN.match(part) \
+            or language == "zh" and _COMPARATIVE_ZH.search(part):
         return None  # "one with a bigger screen": more of a spec than the items shown have, searched as such
     return part or None
 

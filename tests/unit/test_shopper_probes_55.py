@@ -115,3 +115,27 @@ def test_a_tight_fit_is_kept_away_in_every_language(catalogues: dict[str, Any], 
     zu eng" and "vaqueros, no muy apretados" read nothing of the fit."""
     request = _read(catalogues, message, catalogue="fashion")
     assert "tight" in request.avoid_words and request.include.get("category"), request
+
+
+def _tees(catalogues: dict[str, Any]) -> list[Any]:
+    _, items = catalogues["fashion"]
+    return [item for item in items.values() if item.category == "Tshirts" and item.field_value("gender") == "Boys"][:3]
+
+
+@pytest.mark.parametrize(("message", "words"), [("有卡通图案的吗", "cartoon"), ("有没有纯棉的", "cotton"),
+                                                ("有条纹的吗", "stripe")])
+def test_a_chinese_any_with_a_feature_asks_for_such_items(catalogues: dict[str, Any], message: str, words: str) -> None:
+    """Boys' tees shown, "有卡通图案的吗" (any with a cartoon print?) was read as a question about no shown item and the
+    reply asked which colour; "any with cartoon prints?" searched the tees for it. Now the Chinese does too."""
+    vocabulary, _ = catalogues["fashion"]
+    request = understand(message, vocabulary, TurnContext(shown=_tees(catalogues), searching=True,
+                                                          current={"category": ["Tshirts"], "gender": ["Boys"]}))
+    assert request.intent == "refine" and request.show_now and words in request.query, request
+
+
+def test_a_chinese_any_cheaper_stays_cheaper(catalogues: dict[str, Any]) -> None:
+    """Guard: "有没有便宜一点的" is more of a spec, read as cheaper, not as a feature to search."""
+    vocabulary, _ = catalogues["fashion"]
+    request = understand("有没有便宜一点的", vocabulary, TurnContext(shown=_tees(catalogues), searching=True,
+                                                                current={"category": ["Tshirts"]}))
+    assert request.relative_price == "cheaper", request
