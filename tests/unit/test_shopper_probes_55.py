@@ -139,3 +139,25 @@ def test_a_chinese_any_cheaper_stays_cheaper(catalogues: dict[str, Any]) -> None
     request = understand("有没有便宜一点的", vocabulary, TurnContext(shown=_tees(catalogues), searching=True,
                                                                 current={"category": ["Tshirts"]}))
     assert request.relative_price == "cheaper", request
+
+
+@pytest.mark.parametrize(("message", "kept", "dropped"), [
+    ("i prefer boat over jbl", "boAt", "JBL"),
+    ("headphones, boat rather than jbl", "boAt", "JBL"),
+    ("i like samsung more than oneplus", "Samsung", "OnePlus"),
+    ("prefiero Samsung a Xiaomi", "Samsung", "Xiaomi"),
+    ("lieber Samsung als Xiaomi", "Samsung", "Xiaomi"),
+    ("比起JBL我更喜欢boAt", "boAt", "JBL"),
+])
+def test_a_make_preferred_to_another_is_the_make_wanted(catalogues: dict[str, Any], message: str, kept: str,
+                                                       dropped: str) -> None:
+    """"i prefer boat over jbl" wanted both makes, so JBL items were shown beside boAt's."""
+    request = _read(catalogues, message)
+    brands = request.include.get("brand", [])
+    assert kept in brands and dropped not in brands, request
+    assert dropped not in request.exclude.get("brand", []), request  # less liked, not refused
+
+
+def test_two_makes_asked_stay_wanted(catalogues: dict[str, Any]) -> None:
+    """Guard: "samsung or redmi" wants both."""
+    assert {"Samsung", "Redmi"} <= set(_read(catalogues, "samsung or redmi").include.get("brand", []))
