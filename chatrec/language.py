@@ -518,9 +518,12 @@ def _singular_word(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+#: Plurals in -ves of nouns in -f or -fe (stop 55: the rules read "a scarf" as no product, "scarves" as Scarves).
+F_PLURALS = {"scarves": "scarf", "knives": "knife", "shelves": "shelf", "wolves": "wolf", "loaves": "loaf",
+             "halves": "half", "wives": "wife", "calves": "calf"}
 _IRREGULAR = {"mice": "mouse", "mouses": "mouse",  # "Gaming mice" is what "游戏鼠标" (gaming mouse) names
               # stop 49: "scarf" (a reason's type noun) is "scarves": a Chinese reason said "女士款粉色scarf"
-              "scarves": "scarf", "knives": "knife", "shelves": "shelf", "wolves": "wolf", "loaves": "loaf"}
+              **F_PLURALS}
 
 
 def _replacer(

@@ -94,7 +94,7 @@ from chatrec import batch15_fixes  # i12bf: batches 13-15 xfails ("any colour bu
 from chatrec import offtopic_model  # i12bl: the learned off-topic reader, last
 from chatrec.accessories import accessory_words
 from chatrec.foreign_words import foreign_product_type
-from chatrec.language import Lexicon, detect_language, fold, normalise_foreign
+from chatrec.language import F_PLURALS, Lexicon, detect_language, fold, normalise_foreign
 from chatrec.money import DEFAULT_RATES, convert, format_amount, parse_budget
 from chatrec.owned_devices import owned_devices
 from chatrec.request import ItemReference, PriceRange, ShopperRequest
@@ -459,6 +459,8 @@ def _split_camel(text: str) -> str:
 def _singular(word: str) -> str:
     if len(word) <= 3 or not word.endswith("s") or word.endswith("ss") or word.isdigit():
         return word
+    if word in F_PLURALS:  # stop 55: "scarves" is "scarf" ("a scarf" read no product)
+        return F_PLURALS[word]
     if re.search(r"(ch|sh|ss|x)es$", word):
         return word[:-2]
     if word.endswith("ies") and len(word) > 4:

@@ -161,3 +161,17 @@ def test_a_make_preferred_to_another_is_the_make_wanted(catalogues: dict[str, An
 def test_two_makes_asked_stay_wanted(catalogues: dict[str, Any]) -> None:
     """Guard: "samsung or redmi" wants both."""
     assert {"Samsung", "Redmi"} <= set(_read(catalogues, "samsung or redmi").include.get("brand", []))
+
+
+@pytest.mark.parametrize("message", ["a scarf", "a scarf that is not wool", "a silk scarf for my wife"])
+def test_a_scarf_is_a_scarf(catalogues: dict[str, Any], message: str) -> None:
+    """"a scarf" read no product ("scarves" did: its singular was taken as "scarve"), so the reply asked what the
+    shopper was looking for."""
+    assert _read(catalogues, message, catalogue="fashion").include.get("subCategory") == ["Scarves"]
+
+
+def test_kleidung_is_clothing_not_a_dress(catalogues: dict[str, Any]) -> None:
+    """"Kleidung für ein Vorstellungsgespräch" (clothes for a job interview) was read as "dress ung": dresses, which
+    nothing formal matched, so the interview was dropped."""
+    request = _read(catalogues, "Kleidung für ein Vorstellungsgespräch", catalogue="fashion")
+    assert "subCategory" not in request.include and "dress" not in request.query, request
