@@ -175,3 +175,15 @@ def test_kleidung_is_clothing_not_a_dress(catalogues: dict[str, Any]) -> None:
     nothing formal matched, so the interview was dropped."""
     request = _read(catalogues, "Kleidung für ein Vorstellungsgespräch", catalogue="fashion")
     assert "subCategory" not in request.include and "dress" not in request.query, request
+
+
+@pytest.mark.parametrize("message", ["面试穿的衣服", "上班穿的衣服"])
+def test_clothes_for_an_occasion_are_a_wish(catalogues: dict[str, Any], message: str) -> None:
+    """"面试穿的衣服" (clothes to wear to an interview) was chit-chat: the reply greeted the shopper and asked what they
+    were looking for; "something to wear to a job interview" asked which kind of formal wear."""
+    assert _read(catalogues, message, catalogue="fashion").intent == "recommend"
+
+
+def test_a_greeting_stays_a_greeting(catalogues: dict[str, Any]) -> None:
+    """Guard: "你好" is no wish."""
+    assert _read(catalogues, "你好", catalogue="fashion").intent == "chitchat"
