@@ -204,16 +204,45 @@ def price_pointer(message: str) -> str | None:
     return None
 
 
+#: Stop 55: "of the first two", "of the last three", "de los dos primeros", "der ersten beiden", "前两个里": the shown
+#: items a price pointer chooses among (group "end": first or last, "count": how many).
+_AMONG = (
+    re.compile(r"\s*\bof\s+the\s+(?P<end>first|top|last|bottom)\s+(?P<count>two|three|2|3)(?:\s+ones)?\b"),
+    re.compile(r"\s*\bde\s+(?:los|las)\s+(?P<count>dos|tres|2|3)\s+(?P<end>primer[oa]s|[uú]ltim[oa]s)\b"),
+    re.compile(r"\s*\bde\s+(?:los|las)\s+(?P<end>primer[oa]s|[uú]ltim[oa]s)\s+(?P<count>dos|tres|2|3)\b"),
+    re.compile(r"\s*\b(?:von\s+)?(?:den\s+|der\s+)?(?P<end>erst|letzt)en\s+(?P<count>beiden|zwei|drei|2|3)\b"),
+    re.compile(r"(?P<end>前|后|最后)(?P<count>两|二|三|2|3)(?:个|台|款|部)(?:里面|里|中|当中)?"),
+)
+_COUNTS = {"two": 2, "2": 2, "dos": 2, "beiden": 2, "zwei": 2, "两": 2, "二": 2, "three": 3, "3": 3, "tres": 3,
+           "drei": 3, "三": 3}
+
+
+def _among(message: str, n_shown: int) -> tuple[list[int], str]:
+    """The places of the shown items a message chooses among ("of the first two": 1 and 2; every place when it
+    names no subset) and the message without the phrase that named them."""
+    text = folded(message)
+    for pattern in _AMONG:
+        found = pattern.search(text)
+        if found is not None:
+            count = min(_COUNTS[found.group("count")], n_shown)
+            first = found.group("end").startswith(("first", "top", "primer", "erst", "前"))
+            places = list(range(1, count + 1)) if first else list(range(n_shown - count + 1, n_shown + 1))
+            return places, (text[:found.start()] + text[found.end():]).strip()
+    return list(range(1, n_shown + 1)), message
+
+
 def priced_choice(request: Any, message: str, context: Any) -> Any:
     """"ok. the cheaper one then" after two or three items were shown: a question about the cheaper (or
     pricier) of them, answered about it, not more like it or a search below it."""
     from chatrec.request import ItemReference
 
     shown = list(getattr(context, "shown", None) or ())
-    way = price_pointer(message) if 2 <= len(shown) <= 3 else None
+    among, rest = _among(message, len(shown))  # stop 55: "the cheaper of the first two" of five shown
+    way = price_pointer(rest) if 2 <= len(among) <= 3 else None
     if way is None or request.intent in ("start_over", "off_topic") or any(request.include.values()):
         return request
-    priced = [(float(p), n) for n, item in enumerate(shown, start=1) if (p := getattr(item, "price", None)) is not None]
+    priced = [(float(p), n) for n, item in enumerate(shown, start=1)
+              if n in among and (p := getattr(item, "price", None)) is not None]
     if len(priced) < 2 or len({p for p, _ in priced}) < 2:
         return request
     price, position = (min if way == "cheaper" else max)(priced)

@@ -187,3 +187,28 @@ def test_clothes_for_an_occasion_are_a_wish(catalogues: dict[str, Any], message:
 def test_a_greeting_stays_a_greeting(catalogues: dict[str, Any]) -> None:
     """Guard: "你好" is no wish."""
     assert _read(catalogues, "你好", catalogue="fashion").intent == "chitchat"
+
+
+def _speakers(catalogues: dict[str, Any]) -> list[Any]:
+    _, items = catalogues["electronics"]
+    return [item for item in items.values() if item.category == "BluetoothSpeakers" and item.price][:5]
+
+
+@pytest.mark.parametrize(("message", "among", "way"), [
+    ("ok the cheaper of the first two", (0, 1), min),
+    ("the pricier of the last two", (3, 4), max),
+    ("the cheapest of the first three", (0, 1, 2), min),
+    ("el más barato de los dos primeros", (0, 1), min),
+    ("das günstigere der ersten beiden", (0, 1), min),
+    ("前两个里便宜的那个", (0, 1), min),
+])
+def test_the_cheaper_of_some_shown_is_that_one(catalogues: dict[str, Any], message: str, among: tuple[int, ...],
+                                                way: Any) -> None:
+    """Five speakers shown, "ok the cheaper of the first two" found the cheaper one but showed five new speakers like
+    it ("more like"); "the cheaper one" of two or three shown was already answered about the one it names."""
+    shown = _speakers(catalogues)
+    vocabulary, _ = catalogues["electronics"]
+    request = understand(message, vocabulary, TurnContext(shown=shown, searching=True, catalog_currency="INR",
+                                                          current={"category": ["BluetoothSpeakers"]}))
+    price, place = way((shown[i].price, i + 1) for i in among)
+    assert request.intent == "ask_about_item" and [r.position for r in request.references] == [place], request
