@@ -75,6 +75,7 @@ from chatrec.behaviour_clause import behaviour_positions, behaviour_verbs
 from chatrec import subkind_negation  # lead: turning down a kind of the type searched
 from chatrec import brand_preference  # stop 55: "i prefer boat over jbl"
 from chatrec import occasion_wishes  # stop 55: "面试穿的衣服"
+from chatrec import owned_piece  # stop 55: "a shirt that goes with navy trousers"
 from chatrec import case_for_device  # lead: a phone's case is filed with phone cases
 from chatrec import set53_classes  # i12ax
 from chatrec import colour_variant  # lead: "and in white?" after speakers
@@ -1823,6 +1824,8 @@ def understand(
     request = part_wishes.adjust(request, raw, context, vocabulary)  # stop 52: "any with a backlit keyboard?" after laptops
     request = brand_preference.adjust(request, raw, vocabulary)  # stop 55: "i prefer boat over jbl"
     request = occasion_wishes.adjust(request, raw)  # stop 55: "面试穿的衣服" is a wish, no greeting
+    request = owned_piece.adjust(request, raw, vocabulary, lambda part: understand(  # stop 55: "a shirt that goes
+        part, vocabulary, TurnContext(catalog_currency=context.catalog_currency), lexicon=lexicon))  # with navy trousers"
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"
 

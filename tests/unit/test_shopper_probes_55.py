@@ -212,3 +212,38 @@ def test_the_cheaper_of_some_shown_is_that_one(catalogues: dict[str, Any], messa
                                                           current={"category": ["BluetoothSpeakers"]}))
     price, place = way((shown[i].price, i + 1) for i in among)
     assert request.intent == "ask_about_item" and [r.position for r in request.references] == [place], request
+
+
+@pytest.mark.parametrize(("message", "field", "wanted"), [
+    ("a shirt that goes with navy trousers", "category", ["Shirts"]),
+    ("shoes to go with my black dress", "subCategory", ["Shoes"]),
+    ("a belt to match my brown shoes", "subCategory", ["Belts"]),
+    ("a tie for my white shirt", "category", ["Ties"]),
+    ("una camisa que combine con pantalones azul marino", "category", ["Shirts"]),
+    ("Schuhe passend zu meinem roten Kleid", "subCategory", ["Shoes"]),
+    ("配黑色裙子的鞋", "subCategory", ["Shoes"]),
+])
+def test_the_colour_of_the_piece_had_is_no_wish(catalogues: dict[str, Any], message: str, field: str,
+                                                wanted: list[str]) -> None:
+    """"a shirt that goes with navy trousers" showed navy shirts; "a belt to match my brown shoes" brown belts and
+    brown shoes; "Schuhe passend zu meinem roten Kleid" red dresses and shoes: the piece the shopper has gave its
+    colour and kind to the wish."""
+    request = _read(catalogues, message, catalogue="fashion")
+    assert request.include == {field: wanted}, request
+
+
+@pytest.mark.parametrize(("message", "include"), [
+    ("a white shirt to wear with black jeans", {"category": ["Shirts"], "baseColour": ["White"]}),
+    ("a dress for my daughter", {"subCategory": ["Dress"], "gender": ["Girls"]}),
+    ("black shoes", {"subCategory": ["Shoes"], "baseColour": ["Black"]}),
+])
+def test_the_wish_keeps_its_own_values(catalogues: dict[str, Any], message: str, include: dict[str, list[str]]) -> None:
+    """Guard: the wish's own colour stays, and "for my daughter" names no piece."""
+    assert _read(catalogues, message, catalogue="fashion").include == include
+
+
+def test_something_to_go_with_a_piece_named_is_what_goes_with_it(catalogues: dict[str, Any]) -> None:
+    """"something to go with my black dress", nothing shown, showed five black dresses."""
+    request = _read(catalogues, "something to go with my black dress", catalogue="fashion")
+    assert request.show_now and "Heels" in request.include.get("category", []), request
+    assert "baseColour" not in request.include and set(request.include.get("gender", [])) == {"Women", "Girls"}, request
