@@ -27,7 +27,7 @@ from chatrec.text import word_table
 
 __all__ = ["adjust", "product_for"]
 
-_TYPE_FIELDS = ("category", "subcategory", "subCategory", "articleType", "masterCategory")
+_TYPE_FIELDS = ("category", "subcategory", "subCategory", "articleType", "masterCategory", "department")
 
 
 @lru_cache(maxsize=1)

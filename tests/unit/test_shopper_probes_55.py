@@ -247,3 +247,9 @@ def test_something_to_go_with_a_piece_named_is_what_goes_with_it(catalogues: dic
     request = _read(catalogues, "something to go with my black dress", catalogue="fashion")
     assert request.show_now and "Heels" in request.include.get("category", []), request
     assert "baseColour" not in request.include and set(request.include.get("gender", [])) == {"Women", "Girls"}, request
+
+
+@pytest.mark.parametrize("message", ["something to charge my phone in the car", "i need to charge my phone while driving"])
+def test_charging_a_phone_in_the_car_is_a_car_charger(catalogues: dict[str, Any], message: str) -> None:
+    """"something to charge my phone in the car" read the department Car&Motorbike (one air purifier)."""
+    assert _read(catalogues, message).include == {"category": ["AutomobileChargers"]}
