@@ -12,6 +12,7 @@ search for the pastime's product types the catalogue has, shown at once, a few o
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -23,13 +24,16 @@ from chatrec.word_tables import folded, table
 __all__ = ["adjust", "hobbies_said"]
 
 _DATA = str(Path(__file__).parent / "data" / "hobbies.json")
+#: Set while the parts of a message are read again (they are read without this step's own rereading).
+_REREADING = threading.local()
 _LANGUAGES = ("en", "es", "de", "zh")
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[dict[str, re.Pattern[str]], list[tuple[dict[str, re.Pattern[str]], list[str]]]]:
     data = table(_DATA)
-    likes = {lang: re.compile(data["likes"][lang]) for lang in _LANGUAGES}
+    # stop 55: what a thing is for ("something to watch films in bed") says a pastime as a liking does
+    likes = {lang: re.compile(f"{data['likes'][lang]}|{data['purpose'][lang]}") for lang in _LANGUAGES}
     hobbies = [({lang: re.compile(h["said"][lang]) for lang in _LANGUAGES}, list(h["types"])) for h in data["hobbies"]]
     return likes, hobbies
 
@@ -78,11 +82,15 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any,
     named = {n for n in types if request.include.get(n)}
     counts = getattr(vocabulary, "counts", {})
     sold = any(t in counts.get(n, {}) for n in types for t in wanted)  # the fashion demo sells no pastime's products
-    if sold and named and reread is not None and not any(set(request.include[n]) & set(wanted) for n in named):
+    if sold and named and reread is not None and not any(set(request.include[n]) & set(wanted) for n in named) \
+            and not getattr(_REREADING, "on", False):  # stop 55: "看电影" read again says its pastime again
         rest, pastimes = _pastimes_apart(message, request.language)
-        left, of_pastime = reread(rest).include, reread(pastimes).include
-        include = {n: [v for v in vs if n not in named or v in left.get(n, ()) or v not in of_pastime.get(n, ())]
-                   for n, vs in request.include.items()}
+        _REREADING.on = True
+        try:  # stop 55: what the words left read ("peliculas" alone is read as English, and names nothing)
+            left = reread(rest).include if pastimes else request.include
+        finally:
+            _REREADING.on = False
+        include = {n: [v for v in vs if n not in named or v in left.get(n, ())] for n, vs in request.include.items()}
         request = request.model_copy(update={"include": {n: vs for n, vs in include.items() if vs}})
     if any(request.include.get(n) or request.exclude.get(n) for n in types) or not wanted:
         return request  # a product named: the pastime is the story around it

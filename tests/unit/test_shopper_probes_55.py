@@ -253,3 +253,18 @@ def test_something_to_go_with_a_piece_named_is_what_goes_with_it(catalogues: dic
 def test_charging_a_phone_in_the_car_is_a_car_charger(catalogues: dict[str, Any], message: str) -> None:
     """"something to charge my phone in the car" read the department Car&Motorbike (one air purifier)."""
     assert _read(catalogues, message).include == {"category": ["AutomobileChargers"]}
+
+
+@pytest.mark.parametrize("message", ["something to watch films in bed", "algo para ver películas",
+                                     "etwas um Filme zu schauen", "看电影用的"])
+def test_something_to_watch_films_on_is_a_screen(catalogues: dict[str, Any], message: str) -> None:
+    """"something to watch films in bed" read the camera type Film (instant-camera film); "she likes watching films"
+    already showed TVs, streaming sticks and projectors."""
+    request = _read(catalogues, message)
+    assert "Film" not in request.include.get("category", []) and "Projectors" in request.include.get("category", [])
+
+
+@pytest.mark.parametrize("message", ["film for my instax camera", "a camera film"])
+def test_film_for_a_camera_stays_film(catalogues: dict[str, Any], message: str) -> None:
+    """Guard: film for a camera is the type Film."""
+    assert _read(catalogues, message).include.get("category") == ["Film"]
