@@ -54,7 +54,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("only", re.compile(rf"\b(?:solo|sólo|solamente|nada más|nomás)\s+(?:(?:muéstrame|muestrame|enséñame|enseñame)\s+)?(?:l[oa]s\s+)?(?:primer[oa]s\s+)?{_N}\b{_NOT_AFTER}(?:\s+primer[oa]s)?", re.I)),
     ("only", re.compile(rf"\b(?:zeig(?:e)?\s+(?:mir\s+)?)?(?:nur|bloß|bloss|lediglich)\s+(?:die\s+)?(?:ersten|besten|top)?\s*{_N}\b{_NOT_AFTER}", re.I)),
     ("only", re.compile(rf"(?:只看|只要|只给我看|就看|就要|看看)(?:前)?{_HAN_N}(?:个|款|件|条|双|副|台|部)(?:就行|就好|吧)?")),
-    ("only", re.compile(rf"(?<!第)前{_HAN_N}(?:个|款|件)(?:就行|就好|吧)?")),
+    ("only", re.compile(rf"(?<!第)前{_HAN_N}(?:个|款|件)(?!里|中|当中|之中)(?:就行|就好|吧)?")),
 )
 #: A comparison or a choice among the items named by number is no count ("compare the first two").
 _NO_COUNT = re.compile(r"\b(?:compare|comparar|compara|vergleich\w*|difference|diferencia|unterschied|vs|versus|between|"

@@ -268,3 +268,14 @@ def test_something_to_watch_films_on_is_a_screen(catalogues: dict[str, Any], mes
 def test_film_for_a_camera_stays_film(catalogues: dict[str, Any], message: str) -> None:
     """Guard: film for a camera is the type Film."""
     assert _read(catalogues, message).include.get("category") == ["Film"]
+
+
+@pytest.mark.parametrize("pointer", ["前两个里便宜的那个", "the cheaper of the first two"])
+def test_the_cheaper_of_the_first_two_is_answered_in_the_chat(whole_electronics: Any, pointer: str) -> None:
+    """In the chat, "前两个里便宜的那个" (the cheaper of the first two) lost "前两个" (taken for "show me two") and
+    was answered as "anything cheaper?": no new item cheaper, the cheaper ones again."""
+    session = f"cheaper-{pointer}"
+    shown = whole_electronics.respond("bluetooth speakers", session_id=session).recommendations
+    cheaper = min(shown[:2], key=lambda r: whole_electronics.item(r.item_id).price)
+    reply = whole_electronics.respond(pointer, session_id=session)
+    assert cheaper.title[:20] in reply.text and not reply.recommendations, reply.as_text()
