@@ -252,7 +252,7 @@ class Request:
             avoid=tuple(getattr(state, "avoid", None) or ()),
             not_wished=_not_sold_words(getattr(state, "not_sold", None) or (), turns) + tuple(dict.fromkeys(
                 w for name in [*turned_down, *_given_up_values(state)] for w in _tokens(name)
-                if not any(w in _tokens(v) for vs in state.include.values() for v in vs))),
+                if not any(w in _tokens(v) for vs in state.include.values() for v in vs))) + _piece_words(turns),
         )
 
     def negated(self, wording: Wording) -> set[str]:
@@ -302,6 +302,13 @@ class Request:
 #: Stop 43: "make it a backpack", "change that to blue": the verb of a change (group 1) is no word an item should
 #: have, nor a feature the items lack (:func:`chatrec.followups.not_mentioned`).
 CHANGE_VERB = re.compile(r"\b(make|makes|change|switch|turn|swap)\s+(?:it|that|this|them|those|these)\b", re.IGNORECASE)
+
+
+def _piece_words(turns: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """Stop 55: the words of the pieces the shopper's wishes were to go with ("my black dress"): no colour asked."""
+    from chatrec.owned_piece import piece_words
+
+    return tuple(dict.fromkeys(w for role, text in turns if role == "customer" for w in piece_words(text)))
 
 
 def _not_sold_words(things: Sequence[str], turns: Sequence[tuple[str, str]]) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded
 
-__all__ = ["adjust", "split"]
+__all__ = ["adjust", "piece_words", "split"]
 
 #: The link between the wish and the piece it goes with; "for my" is the weak link of the module doc.
 _LINKS = re.compile(
@@ -55,13 +55,23 @@ def split(message: str) -> tuple[str, str, bool] | None:
     return None
 
 
+def piece_words(message: str) -> tuple[str, ...]:
+    """The words that name the piece a wish goes with and not the wish ("black", "dress" of "something to go with
+    my black dress"): a reason credits none of them as asked for."""
+    parts = split(message)
+    if parts is None or parts[2]:
+        return ()
+    wish = set(re.findall(r"\w+", parts[0]))
+    return tuple(w for w in dict.fromkeys(re.findall(r"\w+", parts[1])) if w not in wish)
+
+
 def adjust(request: ShopperRequest, message: str, vocabulary: Any,
            reread: Callable[[str], ShopperRequest]) -> ShopperRequest:
     """The request read from the wish's words alone when the piece's colour or kind leaked into it."""
     from chatrec.refused_colours import colour_fields
     from chatrec.understanding import type_fields
 
-    if request.intent not in ("recommend", "refine") or vocabulary is None or not request.include:
+    if request.intent not in ("recommend", "refine", "answer") or vocabulary is None or not request.include:
         return request
     parts = split(message)
     if parts is None:
@@ -77,7 +87,7 @@ def adjust(request: ShopperRequest, message: str, vocabulary: Any,
     if not leaked_colour and (weak or not any(name in kinds for name, _ in leaked)):
         return request
     wish = reread(wish_words)
-    if not any(wish.include.get(name) for name in kinds):
+    if not wish.include:
         # "something to go with my black dress": the kinds that go with a dress, for the person it is for
         return _complements(request, had, kinds, vocabulary) if not weak else request
     include = dict(wish.include)
@@ -85,8 +95,11 @@ def adjust(request: ShopperRequest, message: str, vocabulary: Any,
         kept = [v for v in values if (name, v) not in leaked and name not in kinds | colours]
         if kept:
             include[name] = list(dict.fromkeys([*include.get(name, []), *kept]))
-    return request.model_copy(update={"include": include, "exclude": {**request.exclude, **wish.exclude},
-                                      "query": wish.query, "show_now": True})
+    update: dict[str, Any] = {"include": include, "exclude": {**request.exclude, **wish.exclude}, "query": wish.query,
+                              "show_now": True}
+    if request.answered and not include.get(request.answered):  # "a tie for my white shirt" to "which colour?"
+        update.update(intent="recommend", answered=None)  # answers no question: the white is the shirt's
+    return request.model_copy(update=update)
 
 
 def _complements(request: ShopperRequest, had: dict[str, list[str]], kinds: set[str], vocabulary: Any) -> ShopperRequest:

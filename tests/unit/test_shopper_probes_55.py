@@ -279,3 +279,41 @@ def test_the_cheaper_of_the_first_two_is_answered_in_the_chat(whole_electronics:
     cheaper = min(shown[:2], key=lambda r: whole_electronics.item(r.item_id).price)
     reply = whole_electronics.respond(pointer, session_id=session)
     assert cheaper.title[:20] in reply.text and not reply.recommendations, reply.as_text()
+
+
+@pytest.fixture(scope="module")
+def whole_fashion(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The whole fashion demo catalogue (5,000 items; fake embedder, no LLM)."""
+    from chatrec.demo import demo_catalog
+    from chatrec.index import build_index
+    from chatrec.recommender import ChatRec
+    from chatrec.retrieval import Retriever
+    from chatrec.settings import Settings
+    from fakes import HashingEmbedder
+
+    folder = tmp_path_factory.mktemp("whole_fashion")
+    settings = Settings(index_dir=folder / "index", data_dir=folder / "data", cache_dir=folder / "cache", _env_file=None)
+    demo = demo_catalog("fashion")
+    build_index(demo.catalog, settings, mapping=demo.mapping, embedder=HashingEmbedder())
+    rec = ChatRec(settings.updated(use_llm=False), retriever=Retriever.open(settings, embedder=HashingEmbedder()))
+    yield rec
+    rec.close()
+
+
+def test_no_reason_credits_the_colour_of_the_piece_had(whole_fashion: Any) -> None:
+    """"something to go with my black dress" in the chat: "A black earring for women ... — the type, colour and gender
+    you asked for": the black was the dress's."""
+    reply = whole_fashion.respond("something to go with my black dress", session_id="piece-colour")
+    assert reply.recommendations, reply.as_text()
+    assert all("colour" not in r.reason for r in reply.recommendations), reply.as_text()
+
+
+def test_a_piece_named_answers_no_colour_question(whole_fashion: Any) -> None:
+    """Asked "Which colour would you like?" about shirts, "a tie for my white shirt" was taken as the answer White:
+    "Nothing matched every wish, so I left out: White" over five ties the shopper never asked to be white."""
+    session = "tie-for-white-shirt"
+    first = whole_fashion.respond("shirts", session_id=session)
+    assert first.question is not None, first.as_text()  # the colour question of the chat UI
+    reply = whole_fashion.respond("a tie for my white shirt", session_id=session)
+    assert reply.recommendations and "White" not in reply.text, reply.as_text()
+    assert all(whole_fashion.item(r.item_id).category == "Ties" for r in reply.recommendations), reply.as_text()
