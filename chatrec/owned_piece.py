@@ -95,6 +95,9 @@ def adjust(request: ShopperRequest, message: str, vocabulary: Any,
         kept = [v for v in values if (name, v) not in leaked and name not in kinds | colours]
         if kept:
             include[name] = list(dict.fromkeys([*include.get(name, []), *kept]))
+    worn_by = _worn_by(_items_of(had, kinds, vocabulary))
+    if _one_sex(worn_by) and "gender" in vocabulary.fields and not include.get("gender"):
+        include["gender"] = worn_by  # "配黑色裙子的鞋": shoes for whom a skirt is for, not men's formal shoes
     update: dict[str, Any] = {"include": include, "exclude": {**request.exclude, **wish.exclude}, "query": wish.query,
                               "show_now": True}
     if request.answered and not include.get(request.answered):  # "a tie for my white shirt" to "which colour?"
@@ -102,29 +105,52 @@ def adjust(request: ShopperRequest, message: str, vocabulary: Any,
     return request.model_copy(update=update)
 
 
+def _items_of(had: dict[str, list[str]], kinds: set[str], vocabulary: Any) -> list[Any]:
+    """The shop's items of the piece had (of the kinds its words read)."""
+    named = {(name, v) for name, values in had.items() if name in kinds for v in values}
+    return [i for i in getattr(vocabulary, "_typed_items", ()) if any(
+        (name, str(i.field_value(name))) in named for name in kinds)]
+
+
+def _worn_by(items: list[Any]) -> list[str]:
+    """The people nine in ten of these items are for (a dress's women and girls; a shirt's men and women)."""
+    from collections import Counter
+
+    people = Counter(str(v) for i in items if (v := i.field_value("gender")) not in (None, ""))
+    worn_by: list[str] = []
+    for person, _ in people.most_common():
+        if sum(people[p] for p in worn_by) >= 0.9 * sum(people.values()):
+            break
+        worn_by.append(person)
+    return worn_by
+
+
+#: The sex of the wearers a gender value names; a piece worn by both says nothing of the wish's wearer.
+_SEX = {"women": "f", "girls": "f", "woman": "f", "girl": "f", "men": "m", "boys": "m", "man": "m", "boy": "m"}
+
+
+def _one_sex(people: list[str]) -> bool:
+    """Whether these wearers are all women and girls, or all men and boys."""
+    sexes = {_SEX.get(p.lower()) for p in people}
+    return bool(people) and len(sexes) == 1 and None not in sexes
+
+
 def _complements(request: ShopperRequest, had: dict[str, list[str]], kinds: set[str], vocabulary: Any) -> ShopperRequest:
     """The request for what goes with the piece had (``complements`` of ``data/goes_with.json``, by the kind of the
-    shop's items of that piece), for the person those items are for; unchanged when the table knows no such kind."""
+    shop's items of that piece), for the people those items are for; unchanged when the table knows no such kind."""
     from collections import Counter
 
     from chatrec.goes_with import complements
 
-    named = {(name, v) for name, values in had.items() if name in kinds for v in values}
-    items = [i for i in getattr(vocabulary, "_typed_items", ()) if any(
-        (name, str(i.field_value(name))) in named for name in kinds)]
+    items = _items_of(had, kinds, vocabulary)
     for name in sorted(kinds):
         found = Counter(str(v) for i in items if (v := i.field_value(name)) not in (None, ""))
         have = set(getattr(vocabulary, "counts", {}).get(name, {}))
         wanted = [c for kind, _ in found.most_common(1) for c in complements(kind) if c in have]
         if wanted:
             include: dict[str, list[str]] = {name: wanted}
-            people = Counter(str(v) for i in items if (v := i.field_value("gender")) not in (None, ""))
-            worn_by: list[str] = []  # the people nine in ten of them are for: a dress's women and girls
-            for person, count in people.most_common():
-                if sum(people[p] for p in worn_by) >= 0.9 * sum(people.values()):
-                    break
-                worn_by.append(person)
-            if worn_by and "gender" in vocabulary.fields:
+            worn_by = _worn_by(items)
+            if _one_sex(worn_by) and "gender" in vocabulary.fields:
                 include["gender"] = worn_by
             return request.model_copy(update={"include": include, "query": "", "show_now": True})
     return request

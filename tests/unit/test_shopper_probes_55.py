@@ -229,7 +229,15 @@ def test_the_colour_of_the_piece_had_is_no_wish(catalogues: dict[str, Any], mess
     brown shoes; "Schuhe passend zu meinem roten Kleid" red dresses and shoes: the piece the shopper has gave its
     colour and kind to the wish."""
     request = _read(catalogues, message, catalogue="fashion")
-    assert request.include == {field: wanted}, request
+    assert request.include[field] == wanted and "baseColour" not in request.include, request
+    assert set(request.include) <= {field, "gender"} and "Men" not in request.include.get("gender", []), request
+
+
+@pytest.mark.parametrize("message", ["配黑色裙子的鞋", "shoes to go with my black dress"])
+def test_shoes_for_a_dress_are_for_whom_dresses_are(catalogues: dict[str, Any], message: str) -> None:
+    """In the chat, after formal shirts, "配黑色裙子的鞋" (shoes to go with a black skirt) showed men's formal shoes."""
+    request = _read(catalogues, message, catalogue="fashion")
+    assert set(request.include.get("gender", [])) == {"Women", "Girls"}, request
 
 
 @pytest.mark.parametrize(("message", "include"), [
