@@ -159,17 +159,28 @@ def fashion(retrievers: dict[str, Retriever], tmp_path: Path) -> Iterator[ChatRe
         yield rec
 
 
-@pytest.fixture(scope="module")
-def whole_electronics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The whole electronics demo catalogue (1,351 items; fake embedder, no LLM): an item branded "iPhone" and the
-    cheap items of every kind are in it."""
+def _whole_demo(name: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A ChatRec over a whole demo catalogue (fake embedder, no LLM)."""
     from chatrec.demo import demo_catalog
     from chatrec.recommender import ChatRec
 
-    folder = tmp_path_factory.mktemp("whole_electronics")
+    folder = tmp_path_factory.mktemp(f"whole_{name}")
     settings = Settings(index_dir=folder / "index", data_dir=folder / "data", cache_dir=folder / "cache", _env_file=None)
-    demo = demo_catalog("electronics")
+    demo = demo_catalog(name)
     build_index(demo.catalog, settings, mapping=demo.mapping, embedder=HashingEmbedder())
     rec = ChatRec(settings.updated(use_llm=False), retriever=Retriever.open(settings, embedder=HashingEmbedder()))
     yield rec
     rec.close()
+
+
+@pytest.fixture(scope="module")
+def whole_electronics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The whole electronics demo catalogue (1,351 items; fake embedder, no LLM): an item branded "iPhone" and the
+    cheap items of every kind are in it."""
+    yield from _whole_demo("electronics", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def whole_fashion(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The whole fashion demo catalogue (5,000 items; fake embedder, no LLM)."""
+    yield from _whole_demo("fashion", tmp_path_factory)

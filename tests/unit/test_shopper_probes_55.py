@@ -289,25 +289,6 @@ def test_the_cheaper_of_the_first_two_is_answered_in_the_chat(whole_electronics:
     assert cheaper.title[:20] in reply.text and not reply.recommendations, reply.as_text()
 
 
-@pytest.fixture(scope="module")
-def whole_fashion(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The whole fashion demo catalogue (5,000 items; fake embedder, no LLM)."""
-    from chatrec.demo import demo_catalog
-    from chatrec.index import build_index
-    from chatrec.recommender import ChatRec
-    from chatrec.retrieval import Retriever
-    from chatrec.settings import Settings
-    from fakes import HashingEmbedder
-
-    folder = tmp_path_factory.mktemp("whole_fashion")
-    settings = Settings(index_dir=folder / "index", data_dir=folder / "data", cache_dir=folder / "cache", _env_file=None)
-    demo = demo_catalog("fashion")
-    build_index(demo.catalog, settings, mapping=demo.mapping, embedder=HashingEmbedder())
-    rec = ChatRec(settings.updated(use_llm=False), retriever=Retriever.open(settings, embedder=HashingEmbedder()))
-    yield rec
-    rec.close()
-
-
 def test_no_reason_credits_the_colour_of_the_piece_had(whole_fashion: Any) -> None:
     """"something to go with my black dress" in the chat: "A black earring for women ... — the type, colour and gender
     you asked for": the black was the dress's."""
