@@ -30,7 +30,7 @@ __all__ = ["adjust", "piece_words", "split"]
 #: The link between the wish and the piece it goes with; "for my" is the weak link of the module doc.
 _LINKS = re.compile(
     r"\s+(?:(?:that|which) (?:goes|go|would go|will go|match|matches|looks? good) with|to go with|goes with|go with|"
-    r"to match|matching|to wear with|to pair with|to combine with|"
+    r"to match|to wear with|to pair with|to combine with|"
     r"que (?:combinen?|peguen?|vaya|vayan|quede|queden) (?:bien )?con|para combinar con|a juego con|para llevar con|"
     r"passend zu|(?:die|der|das) zu .{1,30}? passt|zum kombinieren mit|zu (?:meinem|meiner|meinen|dem|der|den))\s+")
 _WEAK = re.compile(r"\s+(?:for|para|f(?:ü|u|ue)r)\s+(?:my|her|his|our|a|the|mi|su|mein\w*|ihr\w*|sein\w*)\s+")
@@ -50,6 +50,8 @@ def split(message: str) -> tuple[str, str, bool] | None:
     for pattern, weak in ((_LINKS, False), (_WEAK, True)):
         found = pattern.search(text)
         if found is not None and found.start() > 0:
+            if re.search(r"\b(?:and|y|und|or|o|oder)$|和$", text[:found.start()].strip()):
+                return None  # "a blue shirt and trousers to go with it": two pieces asked (chatrec.gaps_round9)
             had = _END.split(text[found.end():], maxsplit=1)[0]  # "for my wife, silver or gold": the wife alone
             return text[:found.start()], had, weak
     return None
