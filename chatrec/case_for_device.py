@@ -53,9 +53,9 @@ def _nouns_asked(message: str, query: str) -> frozenset[str]:
 
 def _type_nouns(value: str) -> set[str]:
     """The words of a type's name, singular ("WallChargers": wall, charger)."""
-    from chatrec.understanding import _singular
+    from chatrec.understanding import normalise_tokens
 
-    return {_singular(w.lower()) for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", value)}
+    return set(normalise_tokens(value, camel=True))
 
 
 def _groups(items: Sequence[Any], fields: Sequence[str]) -> set[tuple[str, str]]:

@@ -69,6 +69,7 @@ def _shown_phrases(message: str) -> tuple[re.Pattern[str], ...]:
     return cues.get("fits_shown", ()) + (cues.get("fits_place", ()) if _names_accessory(message) else ())
 
 
+@lru_cache(maxsize=64)  # a turn asks twice (positions_fitted, then without_shown_phrase)
 def _names_accessory(message: str) -> bool:
     """Whether the message names an accessory (``prompts/accessory_words.txt``), in any language the lexicon reads."""
     from chatrec.accessories import accessory_words
