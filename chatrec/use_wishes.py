@@ -1,0 +1,94 @@
+"""What a thing is to be used for, said instead of a kind or beside one (issue 12, stop 56).
+
+Shopping the demos, "a speaker i can take to the beach", "portable speaker", "tragbarer Lautsprecher" and
+"便携音箱" showed tower and PC speakers beside the Bluetooth ones, "a fan i can carry" ceiling and exhaust fans;
+"something warm for winter for my son" showed boys' shoes and watches (the catalogue files them under winter),
+"something comfy to wear at home" asked which kind with sarees, make-up and nail polish as the choices, and
+"暖和的衣服" (warm clothes) was greeted as small talk.
+
+- **Portable** (:func:`portable`): a thing to be carried narrows the product types read to those whose names say
+  they are carried (Bluetooth and outdoor speakers, table fans), when some do and some do not.
+- **Needs** (:func:`needs`): a need said with no product named (to keep warm, to wear at home) is a search for
+  the need's product types the catalogue has: sweaters, sweatshirts, jackets, mufflers and gloves (or the
+  electronics demo's heaters); lounge pants, night suits and robes.
+
+The words are data (``data/use_wishes.json``), per language, on folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from chatrec.request import ShopperRequest
+from chatrec.word_tables import folded, table
+
+__all__ = ["needs", "portable"]
+
+_DATA = str(Path(__file__).parent / "data" / "use_wishes.json")
+_LANGUAGES = ("en", "es", "de", "zh")
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[dict[str, re.Pattern[str]], frozenset[str], list[tuple[str, dict[str, re.Pattern[str]], list[str]]]]:
+    data = table(_DATA)
+    carried = {lang: re.compile(data["portable"][lang]) for lang in _LANGUAGES}
+    wanted = [(n["name"], {lang: re.compile(n["said"][lang]) for lang in _LANGUAGES}, list(n["types"]))
+              for n in data["needs"]]
+    return carried, frozenset(data["type_words"]), wanted
+
+
+def _said(patterns: Mapping[str, re.Pattern[str]], text: str, language: str) -> bool:
+    """Whether a pattern of the message's language, or of English (said in any language), finds the text."""
+    return any(patterns[lang].search(text) for lang in dict.fromkeys([language, "en"]) if lang in patterns)
+
+
+def _type_names(vocabulary: Any) -> list[str]:
+    from chatrec.understanding import type_fields
+
+    return list(dict.fromkeys(["category", *type_fields(list(vocabulary.fields))]))
+
+
+def portable(request: ShopperRequest, message: str, vocabulary: Any) -> ShopperRequest:
+    """The product types read narrowed to those carried, when the message says the thing is carried."""
+    if vocabulary is None or request.intent not in ("recommend", "refine", "answer"):
+        return request
+    from chatrec.understanding import normalise_tokens
+
+    carried, words, _ = _compiled()
+    if not _said(carried, folded(message), request.language):
+        return request
+    include = dict(request.include)
+    for name in _type_names(vocabulary):
+        values: Sequence[str] = include.get(name, ())
+        kept = [v for v in values if set(normalise_tokens(str(v), camel=True)) & words]
+        if kept and len(kept) < len(values):
+            include[name] = kept
+    return request if include == request.include else request.model_copy(update={"include": include})
+
+
+def needs(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
+    """A search for the product types of a need said with no product named, or the request unchanged."""
+    if vocabulary is None or request.intent not in ("recommend", "refine", "answer", "chitchat") or request.references:
+        return request
+    names = _type_names(vocabulary)
+    current: Mapping[str, Sequence[str]] = getattr(context, "current", None) or {}
+    if any(request.include.get(n) or request.exclude.get(n) or current.get(n) for n in names):
+        return request  # a product named or searched: "a warm jacket", "jeans" then "something warmer"
+    _, _, wanted = _compiled()
+    text = folded(message)
+    counts = getattr(vocabulary, "counts", {})
+    for _name, said, types in wanted:
+        if not _said(said, text, request.language):
+            continue
+        for field in names:
+            have = [t for t in types if t in counts.get(field, {})]
+            if have:
+                include = {k: v for k, v in request.include.items() if k != "season"}  # the need says the season
+                include[field] = have
+                return request.model_copy(update={"intent": "recommend", "include": include, "show_now": True,
+                                                  "answered": None})
+    return request

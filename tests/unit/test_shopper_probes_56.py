@@ -1,0 +1,90 @@
+"""Stop 56: wording found by holding conversations on the demo catalogues as a shopper.
+
+Each test names the reply that was wrong before; each fails without its change (the guards beside them
+pass either way).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from demo_reading import read_demo as _read
+
+
+def _types(request: Any) -> set[str]:
+    return set(request.include.get("category", ()))
+
+
+_CARRIED = {"BluetoothSpeakers", "OutdoorSpeakers"}
+
+
+@pytest.mark.parametrize("message", [
+    "a speaker i can take to the beach", "portable speaker", "a speaker for camping",
+    "a small speaker i can carry around", "un altavoz para llevar a la playa", "altavoz portátil",
+    "ein Lautsprecher für unterwegs", "tragbarer Lautsprecher", "便携音箱", "能带去海边的音箱",
+])
+def test_a_speaker_to_carry_is_a_portable_one(catalogues: dict[str, Any], message: str) -> None:
+    """"a speaker i can take to the beach" showed a floor-standing tower speaker and PC speakers beside the Bluetooth
+    ones; "altavoz portátil" showed laptops. Carried, the speaker types whose names say so are kept."""
+    assert _types(_read(catalogues, message)) == _CARRIED
+
+
+@pytest.mark.parametrize(("message", "wanted"), [
+    ("speakers", {"BluetoothSpeakers", "OutdoorSpeakers", "PCSpeakers", "SoundbarSpeakers", "TowerSpeakers"}),
+    ("speaker for my pc", {"PCSpeakers"}),
+    ("un portátil barato", set()),
+])
+def test_a_speaker_not_carried_is_any_speaker(catalogues: dict[str, Any], message: str, wanted: set[str]) -> None:
+    """Guard: speakers said without a use stay every kind; a Spanish "portátil" alone is a laptop."""
+    request = _read(catalogues, message)
+    assert _types(request) == wanted, request
+    if message.startswith("un port"):
+        assert request.include.get("subcategory") == ["Laptops"], request
+
+
+@pytest.mark.parametrize(("message", "wanted"), [
+    ("a fan i can carry", {"TableFans"}), ("ventilador portátil", {"TableFans"}),
+    ("external hard drive", {"ExternalHardDisks"}), ("portable hard drive", {"ExternalHardDisks"}),
+    ("disco duro portátil", {"ExternalHardDisks"}), ("移动硬盘", {"ExternalHardDisks"}),
+])
+def test_a_thing_to_carry_is_the_kind_that_is_carried(catalogues: dict[str, Any], message: str,
+                                                      wanted: set[str]) -> None:
+    """"a fan i can carry" showed ceiling and exhaust fans; "external hard drive" read the internal drives (two
+    words of "InternalHardDrives" against one of "ExternalHardDisks"); "disco duro portátil" read laptops."""
+    assert _types(_read(catalogues, message)) == wanted
+
+
+def test_an_internal_hard_drive_stays_internal(catalogues: dict[str, Any]) -> None:
+    """Guard: an internal drive said is the internal drives."""
+    assert _types(_read(catalogues, "internal hard drive")) == {"InternalHardDrives"}
+
+
+_WARM = {"Sweaters", "Sweatshirts", "Jackets", "Tracksuits", "Mufflers", "Scarves", "Gloves"}
+_HOME = {"Lounge Pants", "Lounge Shorts", "Night suits", "Nightdress", "Bath Robe", "Robe"}
+
+
+@pytest.mark.parametrize(("message", "wanted"), [
+    ("something warm for winter for my son", _WARM), ("warm clothes", _WARM), ("etwas Warmes für den Winter", _WARM),
+    ("暖和的衣服", _WARM), ("something comfy to wear at home", _HOME), ("what to wear around the house", _HOME),
+    ("something to sleep in", _HOME), ("ropa para estar en casa", _HOME), ("居家穿的", _HOME),
+])
+def test_a_need_said_is_the_clothes_for_it(catalogues: dict[str, Any], message: str, wanted: set[str]) -> None:
+    """"something warm for winter for my son" showed boys' shoes and watches (filed under winter); "something comfy
+    to wear at home" asked which kind with sarees, make-up and nails as choices; "暖和的衣服" was small talk."""
+    request = _read(catalogues, message, "fashion")
+    assert _types(request) == wanted and request.intent == "recommend" and request.show_now, request
+    assert "season" not in request.include, request
+
+
+def test_a_warm_jacket_stays_a_jacket(catalogues: dict[str, Any]) -> None:
+    """Guard: a product named with the need is the product."""
+    assert _types(_read(catalogues, "a warm jacket", "fashion")) == {"Jackets"}
+
+
+def test_something_to_keep_warm_in_the_electronics_shop_is_a_heater(catalogues: dict[str, Any]) -> None:
+    """Guard: the electronics demo has no warm clothes; keeping warm there is a heater."""
+    types = _types(_read(catalogues, "something to keep me warm"))
+    assert types and all("Heater" in t for t in types), types
+
