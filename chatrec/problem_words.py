@@ -84,17 +84,31 @@ def adjust(
         vocabulary: The catalogue's values (unused; the same arguments as the other steps).
         reread: Reads a text with the rules (the product words become the catalogue's values).
     """
-    if request.language != "en" or reread is None or request.intent not in ("recommend", "refine"):
+    if reread is None or request.intent not in ("recommend", "refine", "chitchat"):
         return request
     found = _found(message)
     if found is None or getattr(_REREADING, "on", False):
         return request  # stop 48: the product's own words ("basic mobile") read again describe no problem
     product, devices, said = found
+    if request.language != "en" and not _foreign(said):
+        return request  # the English problems are said in English
     _REREADING.on = True
     try:
+        # stop 56: a type read from the problem's own words is no product named ("something for video calls"
+        # read the TV & Video department); the rest of the message, read again, says which are
+        rest = re.sub(r"\s+", " ", message.lower()).replace(said, " ")
+        named = reread(rest).include if rest.strip() else {}
+        own = {k: [v for v in vs if k not in _TYPE_FIELDS or v in named.get(k, ())] for k, vs in request.include.items()}
+        request = request.model_copy(update={"include": {k: vs for k, vs in own.items() if vs}})
         return _with_product(request, reread, product, devices, said)
     finally:
         _REREADING.on = False
+
+
+def _foreign(said: str) -> bool:
+    """Whether the words that say a problem are not English (the table's Spanish, German and Chinese)."""
+    return bool(re.search(r"[^\x00-\x7f]|\b(?:videollamadas?|llamadas? de video|clases? (?:en linea|online|virtuales?)|"
+                          r"videoanrufe?|videotelefonie|videokonferenz\w*|videocalls?)\b", said))
 
 
 def _with_product(request: ShopperRequest, reread: Callable[[str], ShopperRequest], product: str,

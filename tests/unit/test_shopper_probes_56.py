@@ -61,6 +61,25 @@ def test_an_internal_hard_drive_stays_internal(catalogues: dict[str, Any]) -> No
     assert _types(_read(catalogues, "internal hard drive")) == {"InternalHardDrives"}
 
 
+@pytest.mark.parametrize("message", ["need something for video calls", "para videollamadas", "für Videoanrufe",
+                                     "视频通话用的", "孩子上网课用的"])
+def test_something_for_video_calls_is_a_webcam_or_headset(catalogues: dict[str, Any], message: str) -> None:
+    """"need something for video calls" read the TV & Video department from the problem's own word "video"; the
+    same in Spanish and German read nothing, and "视频通话用的" was greeted as small talk."""
+    request = _read(catalogues, message)
+    assert _types(request) == {"Webcams", "Headsets"}, request
+    assert request.intent == "recommend" and not request.include.get("subcategory"), request
+
+
+@pytest.mark.parametrize(("message", "wanted"), [
+    ("a webcam for video calls", {"Webcams"}), ("a headset for zoom meetings", {"Headsets"}),
+])
+def test_a_product_named_for_video_calls_stays_named(catalogues: dict[str, Any], message: str,
+                                                     wanted: set[str]) -> None:
+    """Guard: a product named beside the problem is the product."""
+    assert _types(_read(catalogues, message)) == wanted
+
+
 _WARM = {"Sweaters", "Sweatshirts", "Jackets", "Tracksuits", "Mufflers", "Scarves", "Gloves"}
 _HOME = {"Lounge Pants", "Lounge Shorts", "Night suits", "Nightdress", "Bath Robe", "Robe"}
 
