@@ -25,8 +25,6 @@ from chatrec.word_tables import folded, table
 __all__ = ["adjust", "budget_for_new_type", "given_up_field", "keeps_budget", "kept_list", "related_types", "unsized", "hobby_words", "type_not_asked"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round13.json")
-#: Off until "go back to the tvs" brings back the budget said for them (b15-07-tv-from-before fails otherwise).
-_DROP_DISABLED = True
 
 
 @functools.lru_cache(maxsize=None)
@@ -105,11 +103,12 @@ def related_types(new: Sequence[str], current: Sequence[str]) -> bool:
 def budget_for_new_type(request: Any, message: str, context: Any, type_names: Sequence[str]) -> Any:
     """A new product type unrelated to the one in force, asked with no budget of its own ("now a TV" after
     "phone under 15000"): the budget of the earlier type is dropped, unless the message keeps it ("same
-    budget", "同样的预算"); "same budget" asks for no cheaper items."""
+    budget", "同样的预算"); "same budget" asks for no cheaper items. Stop 56: on, since going back to the earlier
+    type ("back to the phones") puts its wishes back with their budget (:func:`chatrec.person_recall.wishes_with`)."""
     keep = keeps_budget(message)
     if keep and request.relative_price == "cheaper" and not _compiled("cheaper_words").search(folded(message)):
         request = request.model_copy(update={"relative_price": None})
-    if _DROP_DISABLED or keep or request.intent != "recommend" or request.price is not None or request.relative_price \
+    if keep or request.intent != "recommend" or request.price is not None or request.relative_price \
             or "price" in request.drop:
         return request
     current: Mapping[str, Sequence[str]] = getattr(context, "current", None) or {}

@@ -92,13 +92,14 @@ def wishes_for(person: str, turns: Sequence[Any]) -> Mapping[str, Any] | None:
 
 
 def wishes_with(values: set[str], turns: Sequence[Any], now: Mapping[str, Sequence[str]]) -> Mapping[str, Any] | None:
-    """The newest wishes a reply stored that held every one of ``values`` (product types the shopper goes back
-    to) and differ from the wishes in force (``now``: field to values), or None."""
+    """The newest wishes a reply stored that held one of ``values`` (product types the shopper goes back to:
+    "the tvs" are smart and standard ones, the search held smart TVs) and differ from the wishes in force
+    (``now``: field to values), or None."""
     for turn in reversed(turns):
         wishes = turn.payload.get("wishes") if turn.role == "assistant" else None
         if not isinstance(wishes, dict):
             continue
         held = {str(v) for vs in (wishes.get("include") or {}).values() for v in vs}
-        if values <= held and (wishes.get("include") or {}) != {k: list(v) for k, v in now.items() if v}:
+        if values & held and (wishes.get("include") or {}) != {k: list(v) for k, v in now.items() if v}:
             return wishes
     return None

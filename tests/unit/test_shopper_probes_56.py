@@ -107,3 +107,31 @@ def test_something_to_keep_warm_in_the_electronics_shop_is_a_heater(catalogues: 
     types = _types(_read(catalogues, "something to keep me warm"))
     assert types and all("Heater" in t for t in types), types
 
+
+def _kinds(rec: Any, reply: Any) -> set[str]:
+    return {str(rec.item(r.item_id).category) for r in reply.recommendations}
+
+
+def test_a_budget_stays_with_its_type(whole_electronics: Any) -> None:
+    """"i want a phone under 15000", then "a charger for it": chargers "<= 15,000 INR", "within your budget". The phone
+    budget is now left with the phones, and "back to the phones" brings it back."""
+    session = "budget-stays"
+    whole_electronics.respond("i want a phone under 15000", session_id=session)
+    charger = whole_electronics.respond("a charger for it", session_id=session)
+    assert charger.recommendations and "15,000" not in charger.text and "budget" not in charger.text, charger.text
+    back = whole_electronics.respond("back to the phones", session_id=session)
+    prices = [whole_electronics.item(r.item_id).price for r in back.recommendations]
+    assert prices and all(p is not None and p <= 15000 for p in prices), back.text
+    assert _kinds(whole_electronics, back) == {"Smartphones"}, back.text
+
+
+def test_going_back_to_tvs_finds_the_smart_tvs_searched(whole_electronics: Any) -> None:
+    """"show me smart tvs under 15000", "now some hdmi cables", "go back to the tvs": "the tvs" name smart and
+    standard TVs, the search held smart TVs; it is found, with its budget."""
+    session = "back-to-tvs"
+    whole_electronics.respond("show me smart tvs under 15000", session_id=session)
+    whole_electronics.respond("now some hdmi cables", session_id=session)
+    back = whole_electronics.respond("go back to the tvs", session_id=session)
+    prices = [whole_electronics.item(r.item_id).price for r in back.recommendations]
+    assert _kinds(whole_electronics, back) == {"SmartTelevisions"}, back.text
+    assert prices and all(p is not None and p <= 15000 for p in prices), back.text

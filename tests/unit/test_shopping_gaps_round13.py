@@ -65,7 +65,6 @@ def test_the_field_given_up_is_the_one_named(said: str, word: str | None) -> Non
 # --- a budget stays with its type --------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="off until going back to a type brings back its budget (b15-07)")
 @pytest.mark.parametrize("said", ["and a television now", "ok show me smartwatches", "ahora unos auriculares in-ear",
                                   "jetzt einen Fernseher"])
 def test_a_new_unrelated_type_drops_the_earlier_budget(catalogues: Any, said: str) -> None:
