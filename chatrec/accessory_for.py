@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from chatrec.request import ShopperRequest
 
-__all__ = ["accessory_and_device", "adjust", "as_compound", "family"]
+__all__ = ["accessory_and_device", "adjust", "as_compound", "family", "for_shown_kind"]
 
 #: Words joining the accessory to the device it goes with, once the lexicon has put the message in English.
 _LINKS = frozenset({"for", "of", "to", "fits", "fit", "compatible", "with", "para", "de", "del", "fur", "vom", "von"})
@@ -233,6 +233,44 @@ def as_compound(request: ShopperRequest, message: str, context: Any, vocabulary:
              if (r := _compound(request, [t for t in normalise_tokens(words) if t.isascii() and t.strip()], context,
                                 vocabulary)) is not None]
     return min(found, key=lambda r: sum(map(len, r.include.values()))) if found else request
+
+
+def for_shown_kind(request: ShopperRequest, message: str, kinds: Sequence[str], vocabulary: Any,
+                   read: Callable[[str], ShopperRequest]) -> ShopperRequest:
+    """Stop 56: "a bag for it" (a laptop shown), "a cable for it" (phones shown), with "for it" taken out of the
+    message (``message``: what is left): the accessory read as the name of the device's kind and the accessory
+    ("laptop bag", "smartphone cable"), when the message reads no product type. Before, the device was shown
+    again. ``kinds``: the product types of the device shown."""
+    from chatrec.accessories import accessory_words
+    from chatrec.language import Lexicon, fold
+    from chatrec.understanding import normalise_tokens, type_fields
+
+    types = ["category", *type_fields(list(vocabulary.fields))]
+    if request.intent not in ("recommend", "refine") or any(request.include.get(n) for n in types):
+        return request
+    from chatrec.understanding import _singular
+
+    text = Lexicon.default().translate(fold(message), request.language,
+                                       keep=vocabulary.value_words | vocabulary.value_phrases)
+    nouns = [w for t in normalise_tokens(text) if (w := _singular(t)) in accessory_words()]
+    heads = list(dict.fromkeys(name[-1] for k in kinds if (name := normalise_tokens(str(k), camel=True))))
+    for noun in nouns[:1]:
+        for head in heads[:2]:
+            found = {n: list(vs) for n, vs in read(f"{head} {noun}").include.items() if n in types and vs}
+            if found and not any(set(found.get(n, ())) & set(kinds) for n in types):
+                return request.model_copy(update={"intent": "recommend", "include": {**request.include, **found}})
+        # no type of that name ("smartphone cable"): the noun's types whose items name the device most often
+        device_words = {w for h in heads for w in (h, h.removeprefix("smart")) if len(w) >= 3}
+        mentioned = getattr(vocabulary, "mentioned_by", None)
+        counts = vocabulary.counts.get("category", {})
+        naming = {t: n * max(mentioned("category", t, w) for w in device_words)  # items naming it, not a share of two
+                  for t, n in counts.items() if callable(mentioned) and device_words
+                  and noun in {_singular(w) for w in normalise_tokens(str(t), camel=True)}}
+        best = max(naming.values(), default=0.0)
+        if best >= 3:
+            kept = sorted(t for t, v in naming.items() if v >= best / 2)
+            return request.model_copy(update={"intent": "recommend", "include": {**request.include, "category": kept}})
+    return request
 
 
 def _compound(request: ShopperRequest, tokens: list[str], context: Any, vocabulary: Any) -> ShopperRequest | None:

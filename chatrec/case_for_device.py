@@ -58,6 +58,24 @@ def _type_nouns(value: str) -> set[str]:
     return set(normalise_tokens(value, camel=True))
 
 
+def _said_alike(request: ShopperRequest, message: str, case_types: Sequence[str], fitting: Sequence[str]) -> list[str]:
+    """Stop 56: the device's accessory types that every accessory type read only outside its group names with the
+    same words: TVs shown, "a wall mount for it" read the phone holders' "Shower & Wall Mounts" (shower, wall,
+    mount); the TVs' group files "TV Wall & Ceiling Mounts" (wall, mount too). "an rca cable" for a speaker keeps
+    "RCA Cables": no cable of the speakers' group says rca. Empty when nothing is read or a type read is no
+    accessory."""
+    from chatrec.understanding import normalise_tokens
+
+    read = list(request.include.get("category", ()))
+    if not read and not any(request.include.values()):
+        return list(fitting)  # "a cable for it" (TVs shown) reads no type ("cable" names seven): the TVs' cables
+    if not read or any(t not in case_types for t in read):
+        return []
+    said = set(normalise_tokens(f"{request.query} {folded(message)}"))
+    words = [_type_nouns(t) & said for t in read]
+    return sorted(t for t in fitting if all(w and w <= _type_nouns(t) for w in words))
+
+
 def _groups(items: Sequence[Any], fields: Sequence[str]) -> set[tuple[str, str]]:
     return {(f, str(v)) for item in items for f in fields
             for v in [(getattr(item, "attributes", None) or {}).get(f)] if v}
@@ -131,8 +149,11 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
     read = set(request.include.get("category", ())) & set(fitting)
     if not _asks_case(message):  # stop 55: another accessory is narrowed among the types read, never replaced
         if not read:
-            return request  # "a lead for my speaker ... an rca cable": the type read stays; "a cable for my tv": none
-        fitting = sorted(read)
+            fitting = _said_alike(request, message, case_types, fitting)
+            if not fitting:
+                return request  # "a lead for my speaker ... an rca cable": the type read stays; "a cable for my tv": none
+        else:
+            fitting = sorted(read)
     include = {name: values for name, values in request.include.items() if name != "category"}
     # a case for a phone is the case alone (the phone was named to say which); stop 55: another accessory is narrowed,
     # the products asked beside it stay ("gaming mouse and a mouse pad", "power bank + a fast charger")

@@ -43,6 +43,7 @@ from chatrec import avoid_words  # stop 39: "sin Peter England", not "sin peter,
 from chatrec import colour_families  # lead, stop 41: "not bright colours" said once
 from chatrec import undo  # stop 41: "undo that"
 from chatrec import person_recall  # stop 42: "vuelve a lo de mi hijo, pero en verde"
+from chatrec import accessory_for  # stop 56: "a bag for it" is a laptop bag
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
@@ -1271,6 +1272,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
     makes: list[str] = []  # i12o: "a remote that works with these", "for my Mi tv": the device's makes
     for_shown = False
+    device: list[Any] = []
     fitted_ids: list[str] = []  # stop 55: the shown items an accessory is asked for by position
     if state.last_shown and (not goes_with.asks(reading) or goes_with.named_on_devices(  # lead: "shoes to go with them"
             reading, parts.vocabulary, lambda text: understand(  # stop 55: "what charger goes with the first one?"
@@ -1518,6 +1520,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         parts.vocabulary.counts.get("brand", {}), audience_fields(list(parts.vocabulary.fields)),
         lambda text: understand(text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
                                 lexicon=_lexicon(settings)), makes)
+    if for_shown:  # stop 56: "a bag for it" (a laptop shown) is a laptop bag, not the laptop again
+        heard = accessory_for.for_shown_kind(heard, reading, list(dict.fromkeys(
+            str(i.category) for i in (device or []) if i is not None and i.category)), parts.vocabulary,
+            lambda text: understand(text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
+                                    lexicon=_lexicon(settings)))
     if for_shown and makes and "brand" not in heard.include and heard.intent in ("recommend", "refine", "answer"):
         heard = heard.model_copy(update={"drop": [*heard.drop, "brand"]})  # i12o: the TVs' make is the remote's fit
     elif makes and not for_shown:  # "给我的iPhone买个充电器": the device's make is what the charger fits, not its maker

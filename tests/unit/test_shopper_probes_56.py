@@ -112,6 +112,25 @@ def _kinds(rec: Any, reply: Any) -> set[str]:
     return {str(rec.item(r.item_id).category) for r in reply.recommendations}
 
 
+@pytest.mark.parametrize(("first", "then", "wanted"), [
+    ("show me smart tvs under 15000", "a wall mount for it", {"TVWall&CeilingMounts"}),
+    ("a tv", "a cable for it", {"HDMICables", "OpticalCables", "RCACables", "SpeakerCables"}),
+    ("a laptop", "a bag for it", {"LaptopSleeves&Slipcases"}),
+    ("phones", "a cable for it", {"USBCables"}),
+])
+def test_an_accessory_for_the_thing_shown_is_of_that_thing(whole_electronics: Any, first: str, then: str,
+                                                           wanted: set[str]) -> None:
+    """TVs shown, "a wall mount for it" showed a phone holder (the shop's "Shower & Wall Mounts") and "a cable for it"
+    the TVs again; a laptop shown, "a bag for it" showed the laptop again; phones shown, "a cable for it" the phones.
+    Now the accessory of the kind filed with the device, or named with it ("laptop bag"), or whose items name it."""
+    session = f"for-it-{first}-{then}"
+    whole_electronics.respond(first, session_id=session)
+    reply = whole_electronics.respond(then, session_id=session)
+    kinds = _kinds(whole_electronics, reply)
+    assert kinds and kinds <= wanted, reply.as_text()
+    assert "left out" not in reply.text, reply.text
+
+
 def test_a_budget_stays_with_its_type(whole_electronics: Any) -> None:
     """"i want a phone under 15000", then "a charger for it": chargers "<= 15,000 INR", "within your budget". The phone
     budget is now left with the phones, and "back to the phones" brings it back."""
