@@ -82,6 +82,9 @@ def adjust(request: Any, message: str, clothing: bool = True) -> Any:
         return request
     if request.intent == "chitchat" and not any(request.model_dump().get(name) for name in _NOTHING_ELSE) \
             and not request.price and len(re.findall(r"\w+", message)) <= 6:  # "nicht zu kurz bitte": nothing else read
+        if clothing and said & _TIGHT:  # stop 56: "these are too tight": the tight cuts kept away, as "not too tight"
+            return request.model_copy(update={"intent": "refine", "show_now": True, "avoid_words": [
+                *request.avoid_words, "tight"], "query": ""})
         return request.model_copy(update={"intent": "show_again", "show_now": True})
     exclude = {name: [v for v in values if _head(str(v)) not in said] for name, values in request.exclude.items()}
     exclude = {name: values for name, values in exclude.items() if values}

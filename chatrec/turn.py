@@ -1857,7 +1857,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             written = set() if heard.language == "en" else set(normalise_tokens(message))
             english = message if heard.language == "en" else "with " + " ".join(
                 w for w in heard.query.split() if _is_word(w) and w not in written)
-            word = followups.not_mentioned(heard.query, english, (
+            kept_away = {w.lower() for w in heard.avoid_words}  # stop 56: "too tight, looser ones" wants no "tight"
+            word = followups.not_mentioned(" ".join(w for w in heard.query.split() if w.lower() not in kept_away), english, (
                 f"{i.title} {i.description} " + " ".join(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(i.field_value(k) or ""))
                                                          for k in kinds) for i in fitting),
                                            parts.retriever.bm25.vocabulary, held) if fitting else None

@@ -154,3 +154,25 @@ def test_going_back_to_tvs_finds_the_smart_tvs_searched(whole_electronics: Any) 
     prices = [whole_electronics.item(r.item_id).price for r in back.recommendations]
     assert _kinds(whole_electronics, back) == {"SmartTelevisions"}, back.text
     assert prices and all(p is not None and p <= 15000 for p in prices), back.text
+
+
+@pytest.mark.parametrize("complaint", ["these are too tight", "too tight, looser ones please", "太紧了"])
+def test_jeans_too_tight_are_followed_by_looser_ones(whole_fashion: Any, complaint: str) -> None:
+    """Jeans shown, "these are too tight" said the shop lists no fits and showed the same jeans again; "too tight,
+    looser ones please" said "None of the items for Jeans mentions 'tight', so I cannot promise it" (as if tight
+    were wanted). Now the tight cuts are kept away ("not tight"), as "jeans that aren't too tight" does."""
+    session = f"tight-{complaint}"
+    first = whole_fashion.respond("jeans", session_id=session)
+    reply = whole_fashion.respond(complaint, session_id=session)
+    assert "mentions" not in reply.text and "does not list" not in reply.text, reply.text
+    assert reply.recommendations and {r.item_id for r in reply.recommendations} != {
+        r.item_id for r in first.recommendations}, reply.text
+    titles = [whole_fashion.item(r.item_id).title.lower() for r in reply.recommendations]
+    assert not any("skinny" in t or "slim" in t for t in titles), titles
+
+
+def test_a_dress_too_short_still_says_lengths_are_not_listed(whole_fashion: Any) -> None:
+    """Guard: a length the shop does not list is still said so."""
+    whole_fashion.respond("dresses", session_id="short")
+    reply = whole_fashion.respond("too short", session_id="short")
+    assert "does not list" in reply.text, reply.text
