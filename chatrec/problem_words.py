@@ -49,7 +49,7 @@ def product_for(message: str) -> tuple[str, list[str]] | None:
     """The product words for the problem a message describes, and the words of the device that has
     it ("my phone dies by lunch" -> ("power bank", ["phone", ...])), or None."""
     found = _found(message)
-    return None if found is None else found[:2]
+    return None if found is None or not found[0] else found[:2]
 
 
 def _found(message: str) -> tuple[str, list[str], str] | None:
@@ -59,8 +59,11 @@ def _found(message: str) -> tuple[str, list[str], str] | None:
         said = next((m.group(0) for p in entry["problems"] if (m := p.search(lowered))), None)
         if said is None:
             continue
-        if entry["keep"] is not None and entry["keep"].search(lowered):
-            return None
+        kept = entry["keep"].search(lowered) if entry["keep"] is not None else None
+        if kept is not None:
+            # stop 56: the device is wanted ("a new phone, mine keeps running out of storage"): no product for the
+            # problem, whose words name none either (the storage department); the words keeping the device
+            return "", re.findall(r"\w+", kept.group(0)), said
         product = entry["product"]
         if entry["instead"] is not None and entry["instead"][1].search(lowered):
             product = entry["instead"][0]
@@ -94,12 +97,20 @@ def adjust(
         return request  # the English problems are said in English
     _REREADING.on = True
     try:
-        # stop 56: a type read from the problem's own words is no product named ("something for video calls"
-        # read the TV & Video department); the rest of the message, read again, says which are
-        rest = re.sub(r"\s+", " ", message.lower()).replace(said, " ")
-        named = reread(rest).include if rest.strip() else {}
-        own = {k: [v for v in vs if k not in _TYPE_FIELDS or v in named.get(k, ())] for k, vs in request.include.items()}
-        request = request.model_copy(update={"include": {k: vs for k, vs in own.items() if vs}})
+        # stop 56: a department read from the problem's own words is no product named ("something for video calls"
+        # read TV & Video); the rest of the message, read again, says which are. A kind named in them is named
+        # ("my phone charger died": a charger)
+        if any(request.include.get(k) for k in _TYPE_FIELDS if k != "category"):
+            rest = re.sub(r"\s+", " ", message.lower()).replace(said, " ")
+            named = dict(reread(rest).include) if rest.strip() else {}
+            if not product:  # the device is wanted ("a new phone, mine keeps ..."): what the words keeping it read
+                for k, vs in reread(" ".join(devices)).include.items():
+                    named[k] = [*named.get(k, ()), *vs]
+            own = {k: [v for v in vs if k == "category" or k not in _TYPE_FIELDS or v in named.get(k, ())]
+                   for k, vs in request.include.items()}
+            request = request.model_copy(update={"include": {k: vs for k, vs in own.items() if vs}})
+        if not product:
+            return request.model_copy(update={"avoid_words": _not_problem(request.avoid_words, said)})
         return _with_product(request, reread, product, devices, said)
     finally:
         _REREADING.on = False
@@ -108,7 +119,14 @@ def adjust(
 def _foreign(said: str) -> bool:
     """Whether the words that say a problem are not English (the table's Spanish, German and Chinese)."""
     return bool(re.search(r"[^\x00-\x7f]|\b(?:videollamadas?|llamadas? de video|clases? (?:en linea|online|virtuales?)|"
-                          r"videoanrufe?|videotelefonie|videokonferenz\w*|videocalls?)\b", said))
+                          r"videoanrufe?|videotelefonie|videokonferenz\w*|videocalls?|limpiar|limpieza|reinigen|putzen|"
+                          r"reinigungs\w*)\b", said))
+
+
+def _not_problem(avoid: list[str], said: str) -> list[str]:
+    """The words to avoid less those of the problem ("wifi does not reach my bedroom": no "bedroom" to avoid)."""
+    problem = set(re.findall(r"\w+", said))
+    return [w for w in avoid if not set(re.findall(r"\w+", w.lower())) & problem]
 
 
 def _with_product(request: ShopperRequest, reread: Callable[[str], ShopperRequest], product: str,
@@ -132,7 +150,7 @@ def _with_product(request: ShopperRequest, reread: Callable[[str], ShopperReques
     # stop 48: the problem's words are no words to avoid ("wifi does not reach my bedroom" showed extenders "not
     # reach, not bedroom") nor a feature to credit ("beat the heat": an AC "with heat, as its description says")
     problem = set(re.findall(r"\w+", said))
-    avoid = [w for w in request.avoid_words if not set(re.findall(r"\w+", w.lower())) & problem]
+    avoid = _not_problem(request.avoid_words, said)
     query = " ".join(dict.fromkeys([*re.findall(r"\w+", product.replace(" or ", " ")),
                                     *(w for w in request.query.split()
                                       if not any(p.startswith(w.lower()) for p in problem))]))  # "doe" of "does"

@@ -176,3 +176,41 @@ def test_a_dress_too_short_still_says_lengths_are_not_listed(whole_fashion: Any)
     whole_fashion.respond("dresses", session_id="short")
     reply = whole_fashion.respond("too short", session_id="short")
     assert "does not list" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("message", ["something to clean my laptop screen", "screen cleaner",
+                                     "something for cleaning the camera lens", "algo para limpiar la pantalla",
+                                     "etwas um den Bildschirm zu reinigen", "擦屏幕用的"])
+def test_something_to_clean_a_screen_is_a_cleaning_kit(catalogues: dict[str, Any], message: str) -> None:
+    """"something to clean my laptop screen" asked which subcategory; "screen cleaner" read screen protectors."""
+    assert _types(_read(catalogues, message)) == {"CleaningKits"}
+
+
+def test_a_clean_design_is_no_cleaning(catalogues: dict[str, Any]) -> None:
+    """Guard: "clean" describing a thing is no cleaning."""
+    request = _read(catalogues, "a clean design laptop")
+    assert request.include.get("subcategory") == ["Laptops"] and not _types(request), request
+
+
+@pytest.mark.parametrize(("message", "wanted"), [
+    ("i need a new phone, mine keeps running out of storage", {"Smartphones"}),
+    ("my phone keeps running out of storage", {"MicroSD"}),
+    ("something so my wifi reaches the bedroom", {"Repeaters&Extenders"}),
+    ("a new router, the wifi doesn't reach my bedroom", {"Routers"}),
+])
+def test_a_problem_is_read_for_what_the_shopper_wants(catalogues: dict[str, Any], message: str,
+                                                      wanted: set[str]) -> None:
+    """"i need a new phone, mine keeps running out of storage" left the phones out for the storage department
+    ("storage" of the problem); "my phone keeps running out of storage" read a battery that runs out (power banks);
+    "something so my wifi reaches the bedroom" asked which subcategory; "a new router, the wifi doesn't reach my
+    bedroom" read no router and kept "bedroom" away."""
+    request = _read(catalogues, message)
+    assert _types(request) == wanted and not request.include.get("subcategory"), request
+    assert "bedroom" not in request.avoid_words, request
+
+
+def test_a_battery_running_out_is_still_a_power_bank(catalogues: dict[str, Any]) -> None:
+    """Guard: a battery that runs out is a power bank."""
+    assert _types(_read(catalogues, "my phone battery keeps running out")) == {"PowerBanks"}
+
+

@@ -200,10 +200,14 @@ def test_off_topic(catalogues, text: str) -> None:
                                                 ("do you have rice cookers", "Rice&PastaCookers"),
                                                 ("milk frother for coffee", "MilkFrothers"),
                                                 ("do you have car chargers", "AutomobileChargers"),
-                                                ("do you have bike mounts for phones", "Mounts")])
+                                                ("do you have bike mounts for phones", "HandlebarMounts")])
 def test_products_beside_off_topic_words_stay_wishes(catalogues, text: str, category: str) -> None:
     heard = _read(catalogues, "electronics", text)
     assert heard.intent == "recommend"
+    if text.endswith("for phones"):  # stop 56: the mounts filed with the phones (the shop's "Mounts" holds an Echo Dot's)
+        assert category in heard.include.get("category", []) and all(
+            c.endswith("Mounts") and c != "Mounts" for c in heard.include["category"]), heard
+        return
     assert heard.include.get("category") == [category]
 
 
