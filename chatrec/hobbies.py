@@ -21,7 +21,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "hobbies_said"]
+__all__ = ["adjust", "hobbies_said", "pastime_words"]
 
 _DATA = str(Path(__file__).parent / "data" / "hobbies.json")
 #: Set while the parts of a message are read again (they are read without this step's own rereading).
@@ -49,6 +49,18 @@ def hobbies_said(message: str, language: str) -> list[str]:
         return []
     return list(dict.fromkeys(t for said, types in hobbies if any(said[lang].search(text) for lang in languages)
                               for t in types))
+
+
+def pastime_words(message: str, language: str) -> set[str]:
+    """Stop 56: the words of the pastimes a message says someone likes, as said and as the lexicon puts them in
+    English ("le gusta el café": cafe, brown), none when it says no liking: no feature to look for in titles."""
+    if not hobbies_said(message, language):
+        return set()
+    from chatrec.language import Lexicon
+
+    _, pastimes = _pastimes_apart(message, language)
+    english = Lexicon.default().translate(pastimes, language) if pastimes else ""
+    return set(pastimes.split()) | set(english.split())
 
 
 def _pastimes_apart(message: str, language: str) -> tuple[str, str]:
@@ -102,9 +114,14 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any,
         if in_force & set(wanted):
             return request.model_copy(update={"intent": "show_again", "query": "", "show_now": True, "answered": None})
         return request
+    _, pastimes = _pastimes_apart(message, request.language)
+    said = set(pastimes.split())
+    # stop 56: "le gusta el café" read the brand Cafe from the pastime's own word
+    include = {n: [v for v in vs if n in types or folded(str(v)) not in said] for n, vs in request.include.items()}
+    include = {n: vs for n, vs in include.items() if vs}
     for name in types:
         have = [t for t in wanted if t in counts.get(name, {})]
         if have:
-            return request.model_copy(update={"intent": "recommend", "include": {**request.include, name: have},
+            return request.model_copy(update={"intent": "recommend", "include": {**include, name: have},
                                               "show_now": True, "answered": None})
     return request

@@ -875,6 +875,11 @@ class ValueMatcher:
                         and following.endswith(("ing", "ion", "ions")) and following not in self._descriptive \
                         and (following,) not in self._surfaces and not _singular(following) in self._descriptive:
                     del found["brand"]  # "noise cancelling/cancellation": a feature's word, not the brand Noise
+                preceding = tokens[start - 1] if start > 0 else ""
+                if "brand" in found and length == 1 and _is_word(key[0]) and (preceding in _NOISE_WORDS or (
+                        len(preceding) > 5 and preceding.endswith("ing") and not preceding.endswith("thing")
+                        and preceding not in _NOT_GERUNDS and (preceding,) not in self._surfaces)):
+                    del found["brand"]  # stop 56: "clicking noise", "block background noise": the word, not the brand
                 if not found:
                     continue
                 name = min(found, key=lambda f: (-self._coverage(f, found[f]), self.distinct(f), f))
@@ -1831,6 +1836,14 @@ def understand(
     request = use_wishes.needs(request, raw, context, vocabulary)  # stop 56: "something warm for my son", "暖和的衣服"
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"
+
+
+#: Stop 56: words before a common word that make it that word, not a make spelt so ("background noise", "block
+#: noise", "less noise": not the brand Noise); an "-ing" word does too ("clicking noise", "annoying noise").
+_NOISE_WORDS = frozenset("background ambient outside traffic wind street surrounding external less much loud low zero "
+                         "little block blocks reduce reduces cut cuts cancel cancels isolate isolates make makes".split())
+#: "-ing" words that describe no sound or thing done ("anything philips" of "都行 飞利浦的" is the make).
+_NOT_GERUNDS = frozenset("during morning evening ceiling wedding clothing building string spring".split())
 
 
 #: Words of degree, never a word of a name to keep out ("not too big", "que no sean muy grandes", "nicht allzu teuer").

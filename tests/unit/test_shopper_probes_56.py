@@ -178,6 +178,33 @@ def test_a_dress_too_short_still_says_lengths_are_not_listed(whole_fashion: Any)
     assert "does not list" in reply.text, reply.text
 
 
+@pytest.mark.parametrize(("message", "brand"), [
+    ("a mouse that doesn't make clicking noise", None), ("headphones that block background noise", None),
+    ("earbuds that reduce noise", None), ("no Noise watches please", "Noise"), ("a smartwatch by noise", "Noise"),
+])
+def test_noise_after_a_word_describing_it_is_no_make(catalogues: dict[str, Any], message: str,
+                                                     brand: str | None) -> None:
+    """"a mouse that doesn't make clicking noise" kept the make Noise away; "headphones that block background noise"
+    wanted it. The make said as a make (the guards) stays."""
+    request = _read(catalogues, message)
+    brands = set(request.include.get("brand", ())) | set(request.exclude.get("brand", ()))
+    assert brands == ({brand} if brand else set()), request
+
+
+@pytest.mark.parametrize("message", ["le gusta el café", "a mi padre le gusta el café"])
+def test_a_liked_drink_is_no_make(catalogues: dict[str, Any], message: str) -> None:
+    """"necesito un regalo para mi padre", "le gusta el café": the make Cafe was wanted beside the coffee machines."""
+    request = _read(catalogues, message)
+    assert "brand" not in request.include and _types(request) == {"DripCoffeeMachines", "MilkFrothers"}, request
+
+
+def test_a_liked_drink_is_no_colour_to_look_for(whole_electronics: Any) -> None:
+    """The same reply said "Ninguno ... dice «marrón»" (café is also brown): the pastime's word is no feature."""
+    whole_electronics.respond("necesito un regalo para mi padre", session_id="cafe")
+    reply = whole_electronics.respond("le gusta el café", session_id="cafe")
+    assert reply.recommendations and "marr" not in reply.text, reply.text
+
+
 @pytest.mark.parametrize("message", ["something to clean my laptop screen", "screen cleaner",
                                      "something for cleaning the camera lens", "algo para limpiar la pantalla",
                                      "etwas um den Bildschirm zu reinigen", "擦屏幕用的"])
