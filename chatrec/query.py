@@ -31,6 +31,7 @@ __all__ = [
     "Mode",
     "Query",
     "filters_for",
+    "for_a_child",
     "make_query",
     "pulled_towards",
     "relax",
@@ -303,6 +304,11 @@ def _without(wishes: Wishes, omissions: Sequence[Wishes]) -> Wishes:
 #: i12al: the values of a child as whom the items are for ("Boys", "Girls", "Kids"): never given up before
 #: a colour, a use or a season (a man's shoe is no use to a boy; a woman may take a man's running shoe).
 _CHILD = re.compile(r"\b(?:boys?|girls?|kids?|child(?:ren)?|infants?|bab(?:y|ies)|toddlers?|juniors?)\b", re.IGNORECASE)
+
+
+def for_a_child(value: object) -> bool:
+    """Whether an audience value names a child ("Boys", "Girls", "Kids")."""
+    return bool(_CHILD.search(str(value)))
 
 
 def omission_cost(wishes: Wishes, option: Wishes) -> int:

@@ -44,6 +44,7 @@ from chatrec import colour_families  # lead, stop 41: "not bright colours" said 
 from chatrec import undo  # stop 41: "undo that"
 from chatrec import person_recall  # stop 42: "vuelve a lo de mi hijo, pero en verde"
 from chatrec import accessory_for  # stop 56: "a bag for it" is a laptop bag
+from chatrec import use_wishes  # stop 56: "headphones for running"
 from chatrec import bundles  # i12o: "a smart tv and an hdmi cable"
 from chatrec import conversation_moves  # i12s: batch 7's moves
 from chatrec import price_tiers  # i12v: "nothing fancy", "premium only"
@@ -107,7 +108,7 @@ from chatrec.history import Profile, build_profile
 from chatrec.labels import Labels
 from chatrec.money import format_amount, parse_rates
 from chatrec.policy import ElicitationPolicy, QuestionPlan, field_values, fitting_options, named_options
-from chatrec.query import Query, filters_for, make_query, relax
+from chatrec.query import Query, filters_for, for_a_child, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
 from chatrec.reply import Question, Recommendation, Reply, item_heading
 from chatrec.retrieval import Candidate, Retriever
@@ -778,7 +779,27 @@ def with_unisex(state: DialogueState, profile: Profile | None, parts: Parts) -> 
         wider = replace(wishes, include={**wishes.include, name: (*wishes.include[name], unisex)})
         if parts.retriever.count(filters_for(wider), exclude_ids) > 0:
             return wider, unisex
+    # stop 56: "sports shoes for my son" (two unisex pairs shown), then "in blue": no blue pair for a boy, and the
+    # blue ones left when "Boys" was given up were men's. A child's things keep whom they are for, with the unisex
+    # ones, when leaving out another wish (the colour) lets some of them fit, shown before or not.
+    for name in audience_fields(list(wishes.include)):
+        unisex = next((v for v in parts.vocabulary.counts.get(name, {}) if str(v).lower() == "unisex"), None)
+        if unisex is None or unisex in wishes.include[name] or not any(map(for_a_child, wishes.include[name])):
+            continue
+        wider = replace(wishes, include={**wishes.include, name: (*wishes.include[name], unisex)})
+        kept, gone = _relaxed_wider(wider, state, profile, parts)
+        if gone and name in kept.include and all(kind in kept.include for kind in type_fields([*wishes.include, "category"])
+                                                 if kind in wishes.include):
+            return wider, unisex
     return None
+
+
+def _relaxed_wider(wider: Wishes, state: DialogueState, profile: Profile | None, parts: Parts) -> tuple[Wishes, list[str]]:
+    """The unisex-widened wishes (:func:`with_unisex`) with as few wishes left out as let an item fit, shown before
+    or not, and the words of those left out."""
+    anyone = excluded(state, profile, with_shown=False)
+    return relax(wider, fits=lambda w: parts.retriever.count(filters_for(w), anyone) > 0,
+                 label=lambda w: parts.phrases.summary(w, labels=parts.labels))
 
 
 def build_query(
@@ -804,7 +825,11 @@ def build_query(
     phrases = phrases or parts.phrases
     exclude_ids = excluded(state, profile)
     text = state.query() or message
-    if wider is not None:  # i12h: unisex items added (with_unisex): nothing left out
+    if wider is not None and retriever.count(filters_for(wider), exclude_ids) == 0:  # stop 56: a child's, unisex too,
+        wishes, relaxed = _relaxed_wider(wider, state, profile, parts)  # with a wish left out (with_unisex)
+        if retriever.count(filters_for(wishes), exclude_ids) == 0:
+            exclude_ids = excluded(state, profile, with_shown=False)
+    elif wider is not None:  # i12h: unisex items added (with_unisex): nothing left out
         wishes, relaxed = wider, list[str]()
     elif strict:  # i12h
         wishes, relaxed = state.wishes(), list[str]()
@@ -1627,6 +1652,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.intent in ("recommend", "refine") and (problem_words.product_for(message) or gaps_round10.need_for(message)):
         need_kinds = {"category", *type_fields([*heard.include])}  # "she feels cold a lot": jackets meet the need, not asked
         inferred.update({name: list(values) for name, values in heard.include.items() if name in need_kinds})
+    before_sport = heard.include
+    heard = use_wishes.sport_use(heard, message, parts.vocabulary)  # stop 56: "headphones for running" are in-ear
+    inferred.update(_added(before_sport, heard.include))  # ones: the kind is inferred, not asked for
     state.apply(Heard(heard))
     _drop_refused_kind_words(state, heard, parts.vocabulary)
     if heard.intent == "start_over" and not heard.query and state.wishes() == Wishes():

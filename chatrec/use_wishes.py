@@ -12,6 +12,10 @@ Shopping the demos, "a speaker i can take to the beach", "portable speaker", "tr
   the need's product types the catalogue has: sweaters, sweatshirts, jackets, mufflers and gloves (or the
   electronics demo's heaters); lounge pants, night suits and robes.
 
+- **Sport** (:func:`sport_use`): "headphones for running", "earphones for the gym", "auriculares para correr",
+  "跑步用的耳机" showed over-ear headphones first: a product for a sport keeps the sport's kinds among those read
+  (``data/hobbies.json``, fitness: in-ear headphones, smart watches), or those filed under the broader type read.
+
 The words are data (``data/use_wishes.json``), per language, on folded text.
 """
 
@@ -26,7 +30,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded, table
 
-__all__ = ["needs", "portable"]
+__all__ = ["needs", "portable", "sport_use"]
 
 _DATA = str(Path(__file__).parent / "data" / "use_wishes.json")
 _LANGUAGES = ("en", "es", "de", "zh")
@@ -92,3 +96,35 @@ def needs(request: ShopperRequest, message: str, context: Any, vocabulary: Any) 
                 return request.model_copy(update={"intent": "recommend", "include": include, "show_now": True,
                                                   "answered": None})
     return request
+
+
+@lru_cache(maxsize=1)
+def _sport() -> tuple[dict[str, re.Pattern[str]], frozenset[str]]:
+    from chatrec.hobbies import _DATA as HOBBIES
+
+    entry = next(h for h in table(HOBBIES)["hobbies"] if h["name"] == "fitness")
+    return {lang: re.compile(entry["said"][lang]) for lang in _LANGUAGES}, frozenset(entry["types"])
+
+
+def sport_use(request: ShopperRequest, message: str, vocabulary: Any) -> ShopperRequest:
+    """The product types read narrowed to the kinds for a sport, when the message names a sport and a product."""
+    if vocabulary is None or request.intent not in ("recommend", "refine", "answer"):
+        return request
+    said, kinds = _sport()
+    if not _said(said, folded(message), request.language):
+        return request
+    names = _type_names(vocabulary)
+    include = dict(request.include)
+    for name in names:
+        values: Sequence[str] = include.get(name, ())
+        both = [v for v in values if v in kinds]
+        if both and len(both) < len(values):
+            include[name] = both
+    if not include.get("category"):  # a broader type read ("headphones": a department of five kinds)
+        broad = {(n, str(v)) for n in names if n != "category" for v in include.get(n, ())}
+        items = getattr(vocabulary, "_typed_items", None) or []
+        inside = sorted({str(i.category) for i in items if str(i.category) in kinds
+                         and any(str((i.attributes or {}).get(n)) == v for n, v in broad)}) if broad else []
+        if inside:
+            include["category"] = inside
+    return request if include == request.include else request.model_copy(update={"include": include})

@@ -178,6 +178,17 @@ def test_a_dress_too_short_still_says_lengths_are_not_listed(whole_fashion: Any)
     assert "does not list" in reply.text, reply.text
 
 
+@pytest.mark.parametrize("first", ["sports shoes for my son", "给我儿子买双运动鞋"])
+def test_a_childs_shoes_in_a_colour_none_has_stay_a_childs(whole_fashion: Any, first: str) -> None:
+    """"sports shoes for my son" (no boys' pair: two unisex ones shown), then "in blue": "I left out: Boys" and men's
+    blue shoes. A child's things keep whom they are for (with the unisex ones); the colour is left out instead."""
+    session = f"son-blue-{first}"
+    whole_fashion.respond(first, session_id=session)
+    reply = whole_fashion.respond("in blue" if first.isascii() else "要蓝色的", session_id=session)
+    genders = {whole_fashion.item(r.item_id).attributes.get("gender") for r in reply.recommendations}
+    assert genders and genders <= {"Boys", "Unisex"}, reply.text
+
+
 @pytest.mark.parametrize(("message", "brand"), [
     ("a mouse that doesn't make clicking noise", None), ("headphones that block background noise", None),
     ("earbuds that reduce noise", None), ("no Noise watches please", "Noise"), ("a smartwatch by noise", "Noise"),
@@ -241,3 +252,21 @@ def test_a_battery_running_out_is_still_a_power_bank(catalogues: dict[str, Any])
     assert _types(_read(catalogues, "my phone battery keeps running out")) == {"PowerBanks"}
 
 
+@pytest.mark.parametrize("message", ["headphones for running", "earphones for the gym", "auriculares para correr",
+                                     "Kopfhörer zum Joggen", "跑步用的耳机"])
+def test_headphones_for_a_sport_are_in_ear_ones(whole_electronics: Any, message: str) -> None:
+    """"headphones for running", "auriculares para correr" showed over-ear headphones first: all five kinds of the
+    headphones department. For a sport, the in-ear ones (the fitness pastime's kind filed there), inferred by the
+    turn (the understanding reads the department said, as the labelled sets have it)."""
+    reply = whole_electronics.respond(message, session_id=f"sport-{message}")
+    assert _kinds(whole_electronics, reply) == {"In-Ear"}, reply.as_text()
+
+
+@pytest.mark.parametrize(("message", "wanted"), [("headphones", {"In-Ear", "On-Ear", "Over-Ear"}),
+                                                 ("over-ear headphones for the gym", {"Over-Ear"})])
+def test_headphones_without_a_sport_or_of_a_kind_named_stay(whole_electronics: Any, message: str,
+                                                            wanted: set[str]) -> None:
+    """Guard: headphones said alone stay the department; a kind named stays that kind."""
+    reply = whole_electronics.respond(message, session_id=f"no-sport-{message}")
+    kinds = _kinds(whole_electronics, reply)
+    assert kinds <= wanted | {"Headsets"} and (len(kinds) > 1 or wanted == {"Over-Ear"}), reply.as_text()
