@@ -223,6 +223,10 @@ class DialogueState:
             "undo that"; None before any change.
         relaxed_told: stop 44: the wishes the last search reply said were left out, so the next reply that leaves out
             the same ones says it in one short line rather than the whole note again.
+        kind_changed: stop 56: the last message heard replaced the product kind searched, or started over.
+        kind_message: stop 56: the shopper's message that asked for the kind searched now (set by the turn): the
+            words said before it were about another kind, and no reason credits them ("video calls", then "a
+            speaker": no speaker "with call, as its description says").
     """
 
     include: dict[str, list[str]] = field(default_factory=dict)
@@ -255,6 +259,8 @@ class DialogueState:
     before_last: dict[str, Any] | None = None  # stop 41
     relaxed_told: list[str] = field(default_factory=list)  # stop 44
     inferred: dict[str, list[str]] = field(default_factory=dict)  # stop 48
+    kind_changed: bool = False  # stop 56: the last message replaced the product kind searched (or started over)
+    kind_message: str = ""  # stop 56: the message that asked for the kind searched now
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -371,6 +377,7 @@ class DialogueState:
         from chatrec.understanding import type_fields
 
         self.language = heard.language
+        self.kind_changed = False
         if heard.intent in ("ask_about_item", "compare", "off_topic", "chitchat"):
             self.last_references = heard.positions
             return
@@ -382,6 +389,7 @@ class DialogueState:
             self.min_price = self.max_price = None
             self.price_tier = None  # i12v
             self.asked, self.n_questions, self.queries = [], 0, []
+            self.kind_changed = True
         if heard.intent == "reject":
             self.rejected.extend(i for i in self.last_shown if i not in self.rejected)
         for name in heard.drop:
@@ -398,6 +406,7 @@ class DialogueState:
             for name in [n for n in self.include if n in types and n not in heard.include]:
                 del self.include[name]  # "now a belt": the jeans wish goes
             if replaced:
+                self.kind_changed = True
                 self.queries = []  # and so do the words about the jeans ("skinny", "32 inch")
                 self.wanted = []  # i12y: and the features asked of them ("braided")
                 self.specs, self.fits = {}, []  # i12o: and the sizes bounded for them, the device they fit

@@ -591,6 +591,14 @@ def _wish_turns(turns: Sequence[tuple[str, str]], store: Any, session_id: str) -
     return [(role, text) for n, (role, text) in enumerate(turns) if n == last or role != "customer" or text not in asked]
 
 
+def _since_kind(turns: Sequence[tuple[str, str]], state: DialogueState) -> list[tuple[str, str]]:
+    """Stop 56: the turns from the shopper's message that asked for the kind searched now (all of them when it is
+    not among them): "need something for video calls", then "a speaker I can take to the beach" showed speakers
+    "with call, as its description says — the feature you asked for"."""
+    said = [n for n, (role, text) in enumerate(turns) if role == "customer" and text == state.kind_message]
+    return list(turns[said[-1]:]) if state.kind_message and said else list(turns)
+
+
 def _turned_down_makes(state: DialogueState, parts: Parts) -> list[str]:
     """Stop 41: the makes of the items the shopper turned down ("the samsung one doesn't convince me"): a reason
     never says the next Samsung is "the brand you asked for"."""
@@ -1656,6 +1664,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = use_wishes.sport_use(heard, message, parts.vocabulary)  # stop 56: "headphones for running" are in-ear
     inferred.update(_added(before_sport, heard.include))  # ones: the kind is inferred, not asked for
     state.apply(Heard(heard))
+    if state.kind_changed:  # stop 56: the words said before this message were about another kind
+        state.kind_message = message
     _drop_refused_kind_words(state, heard, parts.vocabulary)
     if heard.intent == "start_over" and not heard.query and state.wishes() == Wishes():
         # stop 49: a bare fresh start ("start over", "forget everything i said") is said done and opens as a new
@@ -1729,7 +1739,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
     wish_turns = _wish_turns(context.turns, parts.store, session_id)  # stop 54: answered questions wish nothing
-    context = replace(context, request=Request.from_turns(wish_turns, state, profile.titles if profile else (),
+    context = replace(context, request=Request.from_turns(_since_kind(wish_turns, state), state, profile.titles if profile else (),
                                                           turned_down=_turned_down_makes(state, parts)))
     asks_unshown = heard.intent in ("ask_about_item", "compare") and not heard.references and not state.shown  # i12d
     beyond = out_of_range(message, heard, len(state.last_shown))  # i12h: "the third one" when two were shown
@@ -2088,7 +2098,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         notes.append(phrases.render("no_case_for", models=" / ".join(no_case_for[:2]) + (" …" if len(no_case_for) > 2 else "")))
 
     if type_unsold:  # stop 41: the thing not sold is no feature of the items shown instead
-        context = replace(context, request=Request.from_turns(wish_turns, state, profile.titles if profile else (),
+        context = replace(context, request=Request.from_turns(_since_kind(wish_turns, state), state, profile.titles if profile else (),
                                                               turned_down=_turned_down_makes(state, parts)))
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {

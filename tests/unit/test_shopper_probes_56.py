@@ -270,3 +270,23 @@ def test_headphones_without_a_sport_or_of_a_kind_named_stay(whole_electronics: A
     reply = whole_electronics.respond(message, session_id=f"no-sport-{message}")
     kinds = _kinds(whole_electronics, reply)
     assert kinds <= wanted | {"Headsets"} and (len(kinds) > 1 or wanted == {"Over-Ear"}), reply.as_text()
+
+
+def test_words_about_another_kind_are_credited_to_no_item(whole_electronics: Any) -> None:
+    """"need something for video calls", then "a speaker I can take to the beach" (in the chat UI): a speaker whose
+    name says "Call Function" was "with call, as its description says — the feature you asked for". The words said
+    before the kind searched now was asked for are about the other kind."""
+    session = "calls-then-speaker"
+    whole_electronics.respond("need something for video calls", session_id=session)
+    reply = whole_electronics.respond("a speaker I can take to the beach", session_id=session)
+    assert reply.recommendations and "with call" not in reply.as_text(), reply.as_text()
+    budget = whole_electronics.respond("under 1000", session_id=session)
+    assert budget.recommendations and "with call" not in budget.as_text(), budget.as_text()
+
+
+def test_words_said_for_the_kind_searched_are_still_credited(whole_electronics: Any) -> None:
+    """Guard: a feature said with the kind, then a budget, is still the feature asked for."""
+    session = "braided-then-budget"
+    whole_electronics.respond("a braided usb cable", session_id=session)
+    reply = whole_electronics.respond("under 500", session_id=session)
+    assert "“Braided” in its name" in reply.as_text() and "feature you asked for" in reply.as_text(), reply.as_text()
