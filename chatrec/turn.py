@@ -1444,7 +1444,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if added:
         heard = heard.model_copy(update={"include": batch14_fixes.occasion_first(heard.include, added),  # i12ba
                                          **({"intent": "refine", "show_now": True} if searching else {})})
-    heard = heard if batch18_classes.for_person_then_product(message) else kind_words.purpose_of(  # i12bp: "for her, sunglasses"
+    heard = heard if batch18_classes.for_person_then_product(message) or use_wishes.need_said(  # stop 56: "something
+        message, heard.language) else kind_words.purpose_of(  # comfy for me to wear at home"; i12bp: "for her, sunglasses"
         heard, message, lambda text: understand(  # i12v: "hdmi, for my tv"
             text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)),
         state.queries[-2:], ["category", *type_fields(list(parts.vocabulary.fields))])

@@ -30,7 +30,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded, table
 
-__all__ = ["needs", "portable", "sport_use"]
+__all__ = ["need_said", "needs", "portable", "sport_use"]
 
 _DATA = str(Path(__file__).parent / "data" / "use_wishes.json")
 _LANGUAGES = ("en", "es", "de", "zh")
@@ -74,14 +74,23 @@ def portable(request: ShopperRequest, message: str, vocabulary: Any) -> ShopperR
     return request if include == request.include else request.model_copy(update={"include": include})
 
 
+def need_said(message: str, language: str) -> bool:
+    """Whether the message says a need of the table ("something comfy for me to wear at home"): its "for me to wear
+    at home" is the need, not a device the product is for (the turn then reads no purpose into it)."""
+    _, _, wanted = _compiled()
+    text = folded(message)
+    return any(_said(said, text, language) for _name, said, _types in wanted)
+
+
 def needs(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
     """A search for the product types of a need said with no product named, or the request unchanged."""
     if vocabulary is None or request.intent not in ("recommend", "refine", "answer", "chitchat") or request.references:
         return request
     names = _type_names(vocabulary)
-    current: Mapping[str, Sequence[str]] = getattr(context, "current", None) or {}
-    if any(request.include.get(n) or request.exclude.get(n) or current.get(n) for n in names):
-        return request  # a product named or searched: "a warm jacket", "jeans" then "something warmer"
+    if any(request.include.get(n) or request.exclude.get(n) for n in names):
+        return request  # a product named: "a warm jacket"
+    # a need said while another kind is searched is a new search (in the chat: a boy's jacket shown, then "something
+    # comfy for me to wear at home, I'm a woman" showed women's jackets)
     _, _, wanted = _compiled()
     text = folded(message)
     counts = getattr(vocabulary, "counts", {})

@@ -290,3 +290,16 @@ def test_words_said_for_the_kind_searched_are_still_credited(whole_electronics: 
     whole_electronics.respond("a braided usb cable", session_id=session)
     reply = whole_electronics.respond("under 500", session_id=session)
     assert "“Braided” in its name" in reply.as_text() and "feature you asked for" in reply.as_text(), reply.as_text()
+
+
+def test_a_need_said_during_another_search_is_a_new_search(whole_fashion: Any) -> None:
+    """In the chat UI: "something warm for my son" (a boy's jacket), then "something comfy for me to wear at home,
+    I'm a woman" showed women's jackets: the need was skipped while jackets were searched, and "for me to wear at
+    home" was read as the purpose of the earlier kind. Now the home need's kinds, for women."""
+    session = "warm-then-home"
+    whole_fashion.respond("something warm for my son", session_id=session)
+    reply = whole_fashion.respond("something comfy for me to wear at home, I'm a woman", session_id=session)
+    kinds = _kinds(whole_fashion, reply)
+    assert kinds and kinds <= _HOME, reply.as_text()
+    genders = {whole_fashion.item(r.item_id).attributes.get("gender") for r in reply.recommendations}
+    assert genders <= {"Women", "Unisex"}, reply.as_text()
