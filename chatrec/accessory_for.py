@@ -243,13 +243,11 @@ def for_shown_kind(request: ShopperRequest, message: str, kinds: Sequence[str], 
     again. ``kinds``: the product types of the device shown."""
     from chatrec.accessories import accessory_words
     from chatrec.language import Lexicon, fold
-    from chatrec.understanding import normalise_tokens, type_fields
+    from chatrec.understanding import _singular, normalise_tokens, type_fields
 
     types = ["category", *type_fields(list(vocabulary.fields))]
     if request.intent not in ("recommend", "refine") or any(request.include.get(n) for n in types):
         return request
-    from chatrec.understanding import _singular
-
     text = Lexicon.default().translate(fold(message), request.language,
                                        keep=vocabulary.value_words | vocabulary.value_phrases)
     nouns = [w for t in normalise_tokens(text) if (w := _singular(t)) in accessory_words()]

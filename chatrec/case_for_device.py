@@ -151,7 +151,7 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
         if not read:
             fitting = _said_alike(request, message, case_types, fitting)
             if not fitting:
-                return request  # "a lead for my speaker ... an rca cable": the type read stays; "a cable for my tv": none
+                return request  # "a lead for my speaker ... an rca cable": the type read stays
         else:
             fitting = sorted(read)
     include = {name: values for name, values in request.include.items() if name != "category"}

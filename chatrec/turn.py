@@ -781,7 +781,7 @@ def with_unisex(state: DialogueState, profile: Profile | None, parts: Parts) -> 
     if parts.retriever.count(filters_for(wishes), excluded(state, profile, with_shown=False)) > 0:
         return None  # something fits, shown before or not: nothing to widen ("all seen" is build_query's)
     for name in audience_fields(list(wishes.include)):
-        unisex = next((v for v in parts.vocabulary.counts.get(name, {}) if str(v).lower() == "unisex"), None)
+        unisex = _unisex_of(parts, name)
         if unisex is None or unisex in wishes.include[name] or name in wishes.exclude and unisex in wishes.exclude[name]:
             continue
         wider = replace(wishes, include={**wishes.include, name: (*wishes.include[name], unisex)})
@@ -791,7 +791,7 @@ def with_unisex(state: DialogueState, profile: Profile | None, parts: Parts) -> 
     # blue ones left when "Boys" was given up were men's. A child's things keep whom they are for, with the unisex
     # ones, when leaving out another wish (the colour) lets some of them fit, shown before or not.
     for name in audience_fields(list(wishes.include)):
-        unisex = next((v for v in parts.vocabulary.counts.get(name, {}) if str(v).lower() == "unisex"), None)
+        unisex = _unisex_of(parts, name)
         if unisex is None or unisex in wishes.include[name] or not any(map(for_a_child, wishes.include[name])):
             continue
         wider = replace(wishes, include={**wishes.include, name: (*wishes.include[name], unisex)})
@@ -800,6 +800,11 @@ def with_unisex(state: DialogueState, profile: Profile | None, parts: Parts) -> 
                                                  if kind in wishes.include):
             return wider, unisex
     return None
+
+
+def _unisex_of(parts: Parts, name: str) -> str | None:
+    """The catalogue's value of an audience field that is for everyone ("Unisex"), or None."""
+    return next((v for v in parts.vocabulary.counts.get(name, {}) if str(v).lower() == "unisex"), None)
 
 
 def _relaxed_wider(wider: Wishes, state: DialogueState, profile: Profile | None, parts: Parts) -> tuple[Wishes, list[str]]:
@@ -1740,7 +1745,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     context = ranking_context(parts.store, session_id, message, profile, phrases, settings.max_history_turns)
     # What a grounded reason may refer to: the shopper's words, wishes, budget and history.
     wish_turns = _wish_turns(context.turns, parts.store, session_id)  # stop 54: answered questions wish nothing
-    context = replace(context, request=Request.from_turns(_since_kind(wish_turns, state), state, profile.titles if profile else (),
+    context = replace(context, request=Request.from_turns(_since_kind(wish_turns, state), state,
+                                                          profile.titles if profile else (),
                                                           turned_down=_turned_down_makes(state, parts)))
     asks_unshown = heard.intent in ("ask_about_item", "compare") and not heard.references and not state.shown  # i12d
     beyond = out_of_range(message, heard, len(state.last_shown))  # i12h: "the third one" when two were shown
@@ -2099,7 +2105,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         notes.append(phrases.render("no_case_for", models=" / ".join(no_case_for[:2]) + (" …" if len(no_case_for) > 2 else "")))
 
     if type_unsold:  # stop 41: the thing not sold is no feature of the items shown instead
-        context = replace(context, request=Request.from_turns(_since_kind(wish_turns, state), state, profile.titles if profile else (),
+        context = replace(context, request=Request.from_turns(_since_kind(wish_turns, state), state,
+                                                              profile.titles if profile else (),
                                                               turned_down=_turned_down_makes(state, parts)))
     turn = Turn(session_id, message, state, heard, profile, context, query, relaxed, candidates)
     turn.metadata = {

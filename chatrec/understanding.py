@@ -1833,7 +1833,7 @@ def understand(
     request = owned_piece.adjust(request, raw, vocabulary, lambda part: understand(  # stop 55: "a shirt that goes
         part, vocabulary, TurnContext(catalog_currency=context.catalog_currency), lexicon=lexicon))  # with navy trousers"
     request = use_wishes.portable(request, raw, vocabulary)  # stop 56: "a speaker i can take to the beach"
-    request = use_wishes.needs(request, raw, context, vocabulary)  # stop 56: "something warm for my son", "暖和的衣服"
+    request = use_wishes.needs(request, raw, vocabulary)  # stop 56: "something warm for my son", "暖和的衣服"
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"
 

@@ -10,8 +10,8 @@ Shopping the demos, "a speaker i can take to the beach", "portable speaker", "tr
   they are carried (Bluetooth and outdoor speakers, table fans), when some do and some do not.
 - **Needs** (:func:`needs`): a need said with no product named (to keep warm, to wear at home) is a search for
   the need's product types the catalogue has: sweaters, sweatshirts, jackets, mufflers and gloves (or the
-  electronics demo's heaters); lounge pants, night suits and robes.
-
+  electronics demo's heaters); lounge pants, night suits and robes. A need said while another kind is searched
+  is a new search.
 - **Sport** (:func:`sport_use`): "headphones for running", "earphones for the gym", "auriculares para correr",
   "跑步用的耳机" showed over-ear headphones first: a product for a sport keeps the sport's kinds among those read
   (``data/hobbies.json``, fitness: in-ear headphones, smart watches), or those filed under the broader type read.
@@ -82,15 +82,13 @@ def need_said(message: str, language: str) -> bool:
     return any(_said(said, text, language) for _name, said, _types in wanted)
 
 
-def needs(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
+def needs(request: ShopperRequest, message: str, vocabulary: Any) -> ShopperRequest:
     """A search for the product types of a need said with no product named, or the request unchanged."""
     if vocabulary is None or request.intent not in ("recommend", "refine", "answer", "chitchat") or request.references:
         return request
     names = _type_names(vocabulary)
     if any(request.include.get(n) or request.exclude.get(n) for n in names):
         return request  # a product named: "a warm jacket"
-    # a need said while another kind is searched is a new search (in the chat: a boy's jacket shown, then "something
-    # comfy for me to wear at home, I'm a woman" showed women's jackets)
     _, _, wanted = _compiled()
     text = folded(message)
     counts = getattr(vocabulary, "counts", {})
@@ -116,7 +114,8 @@ def _sport() -> tuple[dict[str, re.Pattern[str]], frozenset[str]]:
 
 
 def sport_use(request: ShopperRequest, message: str, vocabulary: Any) -> ShopperRequest:
-    """The product types read narrowed to the kinds for a sport, when the message names a sport and a product."""
+    """The product types read narrowed to the kinds for a sport, when the message names a sport and a product (the
+    turn calls it, and marks the kinds it adds as inferred: the labelled sets read the department said)."""
     if vocabulary is None or request.intent not in ("recommend", "refine", "answer"):
         return request
     said, kinds = _sport()
