@@ -116,11 +116,15 @@ def adjust(
         _REREADING.on = False
 
 
+@lru_cache(maxsize=1)
+def _foreign_words() -> re.Pattern[str]:
+    return re.compile(word_table("problem_words")["foreign"])
+
+
 def _foreign(said: str) -> bool:
-    """Whether the words that say a problem are not English (the table's Spanish, German and Chinese)."""
-    return bool(re.search(r"[^\x00-\x7f]|\b(?:videollamadas?|llamadas? de video|clases? (?:en linea|online|virtuales?)|"
-                          r"videoanrufe?|videotelefonie|videokonferenz\w*|videocalls?|limpiar|limpieza|reinigen|putzen|"
-                          r"reinigungs\w*)\b", said))
+    """Whether the words that say a problem are not English (the table's ``foreign``: its Spanish, German and
+    Chinese)."""
+    return bool(_foreign_words().search(said))
 
 
 def _not_problem(avoid: list[str], said: str) -> list[str]:
