@@ -374,6 +374,7 @@ class DialogueState:
         item of the last reply; "none of these" rejects the items of the last reply. Questions
         about shown items, chit-chat and off-topic messages change no wish.
         """
+        from chatrec.kind_colours import colours_left_behind
         from chatrec.understanding import type_fields
 
         self.language = heard.language
@@ -403,6 +404,8 @@ class DialogueState:
         if heard.intent == "recommend" and any(name in types for name in heard.include):
             replaced = [n for n in self.include
                         if n in types and not set(heard.include.get(n, ())) & set(self.include[n])]
+            for name in colours_left_behind(self.include, heard.include, sorted(types)) if replaced else ():
+                del self.include[name]  # stop 57: "now a watch" after black shoes: any colour
             for name in [n for n in self.include if n in types and n not in heard.include]:
                 del self.include[name]  # "now a belt": the jeans wish goes
             if replaced:
