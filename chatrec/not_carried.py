@@ -20,7 +20,7 @@ _ASKED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|well|then|oh|ah|alright)\W+)*(?:what|how) about (?P<a>.+)$"
     r"|\b(?:do|does|d'?you|do u) (?:you|u|the shop|this shop|y'?all)? ?(?:have|sell|carry|stock|got) (?P<b>.+)$"
     r"|^\W*(?:any|got any|have you got any|is there any|are there any) (?P<c>.+)$"
-    r"|^\W*(?:(?:hi|hello|hey|hiya|ok(?:ay)?|so|well|um+|uh+)\W+)*(?:(?:i(?:'m| am)? ?)?(?:need|want|would like|'d like|"
+    r"|^\W*(?:(?:hi|hello|hey|hiya|ok(?:ay)?|so|well|um+|uh+|and|now|then|next|also)\W+)*(?:(?:i(?:'m| am)? ?)?(?:also |now |still |too )?(?:need|want|would like|'d like|"
     r"am looking for|'m looking for|looking for|am searching for|search(?:ing)? for)|looking for|searching for|"  # lead, stop 38: "need a ...", no "I"
     r"(?:please )?(?:show|get|find) me|i'?m after)(?: to (?:buy|get|purchase|order))? (?P<d>.+)$"  # stop 53: "want to buy a sofa"
     # stop 43: a change of product: "actually make it a backpack", "switch to a backpack", "a backpack instead"
@@ -102,7 +102,7 @@ def product_nouns() -> frozenset[str]:
 _BARE = re.compile(r"^\W*(?P<e>[a-z][a-z' -]{1,40}?)\W*$", re.IGNORECASE)
 #: Stop 48: words that open a change of mind before the product ("actually, a backpack", "no, a backpack",
 #: "oh and a tripod"); "no" and "nah" only with a comma, since "no backpacks" turns backpacks down.
-_OPENERS = re.compile(r"^\W*(?:(?:(?:no|nah)\s*,|(?:actually|ok(?:ay)?|hmm+|wait|sorry|oh|and|also|then|well|so|um+|uh+)"
+_OPENERS = re.compile(r"^\W*(?:(?:(?:no|nah)\s*,|(?:actually|ok(?:ay)?|hmm+|wait|sorry|oh|and|also|then|now|next|well|so|um+|uh+)"
                       r"\b[\s,.!-]*)\s*)+", re.IGNORECASE)
 
 
@@ -144,7 +144,7 @@ def not_carried(message: str, vocabulary: Container[str], documents: Callable[[s
     thing = thing or bare_thing(message)
     if thing is None:
         return None
-    words = [w for w in tokens(thing) if w.isalpha() and len(w) > 2]
+    words = [w for w in tokens(thing) if w.isalpha() and (len(w) > 2 or w in product_nouns())]  # stop 57: "tv"
     if not words or len(words) > 4 or GENERIC & set(words) or set(words) <= _FUNCTION_WORDS:
         return None  # stop 42: "any from nike?" with the brand read as a wish leaves "from": no thing
     head = words[-1]

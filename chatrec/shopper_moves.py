@@ -136,8 +136,9 @@ def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
     if not words or len(words) > 3 or GENERIC & set(words) \
             or re.search(rf"\b{re.escape(words[-1])}\b", thing) is None:
         return None  # "show me others like it" names nothing; "do you have Dunkirk?" names a title or a make
-    kinds = {singular(w) for value in type_values
-             for w in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(value))) if w.isalpha()}
+    # stop 57: a kind's head word ("bag" of "Laptop Bag"): "do you have laptops?" on a shop of laptop bags sells none
+    kinds = {singular(words_[-1]) for value in type_values
+             if (words_ := [w for w in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(value))) if w.isalpha()])}
     head = singular(words[-1])
     return None if head in kinds else thing
 

@@ -106,7 +106,7 @@ from chatrec.text import tokens as text_tokens
 from chatrec.vocabulary import CatalogueVocabulary, audience_fields, is_categorical
 
 __all__ = [
-    "Match", "TurnContext", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "type_fields", "understand",
+    "Match", "TurnContext", "asks_the_shop", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "type_fields", "understand",
 ]
 
 logger = logging.getLogger(__name__)
@@ -1896,6 +1896,19 @@ _QUALITY_WORDS = frozenset({
 #: Products that are also a part of another ("a watch with a leather belt"): said "with" them of a product wished,
 #: or as "要皮带的" ("the one with a leather strap"), they name a part of it (stop 50).
 _PART_WORDS = frozenset({"strap", "band", "bracelet", "belt", "chain", "lace", "hood", "buckle"})
+#: Stop 57: a question on what the shop has ("do you have laptops?", "have you got anything in leather?", "do u sell
+#: belts?"), not on the items in hand ("do you have it in blue?" names them).
+_SHOP_HAS = re.compile(r"\W*(?:(?:and|so|ok(?:ay)?|also|then|hi|hey|hello)\W+)*(?:do|does|d'?|can|could) ?(?:you|u|ya|y'?all|"
+                       r"the shop|this shop|your shop|you guys) (?:also |even |still |by any chance )?(?:have|sell|carry|stock|"
+                       r"get|got|offer)\b|\W*(?:have|has) (?:you|u) (?:also |even )?got\b")
+def asks_the_shop(message: str) -> bool:
+    """Stop 57: whether the message asks what the shop has ("do you have laptops?", "have you got belts?"), which
+    says nothing of a device the shopper has."""
+    return bool(_SHOP_HAS.match(message.lower()))
+
+
+#: Stop 57: "do you have", "have you got", "u got": the shopper asks what the shop has, no part of the items in hand.
+_ASKS_THE_SHOP = re.compile(r"\b(?:you|u|ya|y'?all)\s+(?:have|got)\b|\bhave\s+(?:you|u)\s+got\b")
 _ONE_WITH_ZH = re.compile(r"的\s*[。！!？?~]*\s*$")
 _ANOTHER_PRODUCT = frozenset({"also", "too", "now", "instead", "plus", "another", "additionally"})
 _FEATURE_SYNONYMS = {"screen": ("display",), "display": ("screen",), "photo": ("camera",), "picture": ("camera",),
@@ -1916,6 +1929,8 @@ def _features_of_current(
     if any(value in match.values.get(name, ()) for name, value in current):
         return set()
     near = set(tokens[max(0, match.start - 4):match.start]) | set(tokens[match.end:match.end + 2])
+    if _ASKS_THE_SHOP.search(" ".join(tokens[max(0, match.start - 4):match.start])):
+        near -= {"have", "got"}  # stop 57: "do you have belts?" of jeans asks the shop for belts, no jeans' belt
     if set(tokens) & _ANOTHER_PRODUCT:
         return set()
     # stop 50: "one with a metal bracelet", "mit Lederarmband", "要皮带的" of watches: the strap, no bracelets or belts
@@ -2155,6 +2170,9 @@ def _intent(
             r"\b(?:any|anything|something|some|ones|others?|else|alternatives?)\b", lowered
         ):
             return "refine"  # "anything that costs less?": a cheaper search, not a question about these
+        if not request.references and not new_wishes and _SHOP_HAS.match(lowered) and not re.search(
+                r"\b(it|its|this|that|they|them|these|those|one|ones|any of|which)\b", lowered):
+            return "refine"  # stop 57: "do you have laptops?", "do you have anything in leather?" ask the shop
         if request.references or not new_wishes or re.search(r"\b(it|its|this|that|they|them|these|those)\b", lowered):
             if not (new_wishes and not request.references and not re.search(r"\b(its|this|that)\b", lowered)):
                 return "ask_about_item"

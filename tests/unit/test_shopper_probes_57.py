@@ -1,0 +1,171 @@
+"""Stop 57: wording found by holding conversations on the demo catalogues as a shopper.
+
+Each test names the reply that was wrong before; each fails without its change (the guards beside them
+pass either way).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from demo_reading import read, read_demo, shown_attributes
+
+
+def _colours(rec: Any, reply: Any) -> set[str]:
+    return {str(a.get("baseColour")) for a in shown_attributes(rec, reply)}
+
+
+def _header(reply: Any) -> str:
+    """The reply's words before its list ("... Here are 5 suggestions for Watches, Men.")."""
+    return reply.text.split("\n1.")[0]
+
+
+# --- a colour said for one kind stays with it ---------------------------------------------------------------------
+
+def test_a_colour_left_out_for_a_dress_is_not_carried_to_a_sons_shoes(whole_fashion: Any) -> None:
+    """"red dress for my wife" (no red dress: red left out, kept in mind), then "now sports shoes for my son" said
+    "Still left out, as nothing matches every wish: Red". The red stays with the dress."""
+    session = "red-dress-then-shoes"
+    whole_fashion.respond("red dress for my wife", session_id=session)
+    reply = whole_fashion.respond("now sports shoes for my son", session_id=session)
+    assert reply.recommendations and "Red" not in reply.text, reply.text
+
+
+def test_blue_asked_of_a_sons_things_does_not_bind_her_home_clothes(whole_fashion: Any) -> None:
+    """In the chat UI: "something warm for my son", "in blue?", then "something comfy for me to wear at home, I'm a
+    woman" showed only blue lounge pants and nightdresses, "the colour you asked for"."""
+    session = "warm-blue-home"
+    for message in ("something warm for my son", "in blue?"):
+        whole_fashion.respond(message, session_id=session)
+    reply = whole_fashion.respond("something comfy for me to wear at home, I'm a woman", session_id=session)
+    assert reply.recommendations and "Blue" not in _header(reply), reply.text
+    assert _colours(whole_fashion, reply) != {"Blue"}, reply.as_text()
+    assert "colour you asked for" not in reply.as_text() and "colour and gender" not in reply.as_text(), reply.as_text()
+
+
+def test_a_watch_after_black_shoes_is_any_colour_and_the_shoes_keep_black(whole_fashion: Any) -> None:
+    """"black shoes for men", "now a watch" showed five black watches "for Black, Watches, Men"; going back to the
+    shoes brings the black back with them."""
+    session = "black-shoes-watch"
+    whole_fashion.respond("black shoes for men", session_id=session)
+    watch = whole_fashion.respond("now a watch", session_id=session)
+    assert watch.recommendations and "Black" not in _header(watch), watch.text
+    back = whole_fashion.respond("back to the shoes", session_id=session)
+    assert back.recommendations and _colours(whole_fashion, back) == {"Black"}, back.as_text()
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("blue jeans for men", "a belt in the same colour"),
+    ("blue jeans for men", "a matching belt"),
+    ("blue jeans for men", "and a belt to match"),
+    ("vaqueros azules para hombre", "un cinturón del mismo color"),
+    ("blaue Jeans für Herren", "einen Gürtel in der gleichen Farbe"),
+    ("男士蓝色牛仔裤", "同样颜色的皮带"),
+])
+def test_a_colour_kept_for_the_next_kind_is_kept(whole_fashion: Any, first: str, then: str) -> None:
+    """Guard and kept colour: the shopper keeps the colour for the belt; the request names it."""
+    session = f"kept-colour-{first}-{then}"
+    whole_fashion.respond(first, session_id=session)
+    reply = whole_fashion.respond(then, session_id=session)
+    assert reply.recommendations and _colours(whole_fashion, reply) == {"Blue"}, reply.as_text()
+
+
+def test_a_colour_stays_for_a_kind_of_the_same_family(whole_fashion: Any) -> None:
+    """Guard: "blue tshirts for men", then "what about shirts": still blue."""
+    session = "blue-tees-shirts"
+    whole_fashion.respond("blue tshirts for men", session_id=session)
+    reply = whole_fashion.respond("what about shirts", session_id=session)
+    assert reply.recommendations and _colours(whole_fashion, reply) == {"Blue"}, reply.as_text()
+
+
+def test_same_colour_names_the_colour_in_force(catalogues: dict[str, Any]) -> None:
+    """"a belt in the same colour" with blue in force reads Blue."""
+    request = read_demo(catalogues, "a belt in the same colour", "fashion",
+                        current={"baseColour": ["Blue"], "category": ["Jeans"]}, searching=True)
+    assert request.include.get("baseColour") == ["Blue"], request
+
+
+# --- "do you have X?" asks the shop ----------------------------------------------------------------------------------
+
+def _jeans(catalogues: dict[str, Any]) -> tuple[str, ...]:
+    _, items = catalogues["fashion"]
+    return tuple(i for i, item in items.items() if item.field_value("category") == "Jeans")[:3]
+
+
+@pytest.mark.parametrize(("message", "field", "value"), [
+    ("do you have belts?", "subCategory", "Belts"),
+    ("have you got any belts?", "subCategory", "Belts"),
+    ("do u sell belts", "subCategory", "Belts"),
+])
+def test_do_you_have_a_kind_during_a_search_asks_for_it(catalogues: dict[str, Any], message: str, field: str,
+                                                        value: str) -> None:
+    """Jeans shown, "do you have belts?" was a question about the jeans (a jean's belt, as a watch's strap) and the
+    reply showed one of the jeans again, saying nothing of belts."""
+    request = read(catalogues, "fashion", message, _jeans(catalogues), current={"category": ["Jeans"]})
+    assert request.intent in ("recommend", "refine") and request.include.get(field) == [value], request
+
+
+@pytest.mark.parametrize("message", ["do you have laptops?", "do you have anything in leather?"])
+def test_do_you_have_something_unlisted_is_a_search_not_a_question_on_the_jeans(catalogues: dict[str, Any],
+                                                                               message: str) -> None:
+    """"do you have anything in leather?" with jeans shown was a question on the jeans shown."""
+    request = read(catalogues, "fashion", message, _jeans(catalogues), current={"category": ["Jeans"]})
+    assert request.intent == "refine", request
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    ("do you have it in XL?", "ask_about_item"),
+    ("do you have these in black?", "refine"),
+    ("do you have the first one in blue?", "more_like"),
+    ("do they have pockets?", "ask_about_item"),
+])
+def test_a_question_on_the_items_shown_stays_one(catalogues: dict[str, Any], message: str, intent: str) -> None:
+    """Guard: a question that names the items shown is about them."""
+    request = read(catalogues, "fashion", message, _jeans(catalogues), current={"category": ["Jeans"]})
+    assert request.intent == intent, request
+
+
+def test_do_you_have_laptops_on_a_fashion_shop_says_it_sells_none(whole_fashion: Any) -> None:
+    """Jeans shown, "do you have laptops?" showed a jean with no word on laptops; before any search it asked which
+    bag. The shop's kinds are laptop bags: it sells no laptops, and says so."""
+    session = "laptops-fashion"
+    whole_fashion.respond("black jeans for men", session_id=session)
+    reply = whole_fashion.respond("do you have laptops?", session_id=session)
+    assert "sells no laptops" in reply.text, reply.text
+    first = whole_fashion.respond("do you have laptops?", session_id="laptops-fashion-first")
+    assert "sells no laptops" in first.text, first.text
+
+
+@pytest.mark.parametrize("message", ["do you have tablets?", "do you have laptops?"])
+def test_do_you_have_another_kind_on_the_electronics_shop_shows_it(whole_electronics: Any, message: str) -> None:
+    """Phones shown, "do you have tablets?" said "Good to know; that does not change which of these fit" (read as
+    a tablet the shopper has) and showed the phones again."""
+    session = f"phones-then-{message}"
+    whole_electronics.respond("smartphones", session_id=session)
+    reply = whole_electronics.respond(message, session_id=session)
+    kind = "Tablets" if "tablet" in message else "Laptops"
+    kinds = {str(whole_electronics.item(r.item_id).category) for r in reply.recommendations}
+    assert kinds and all(kind.rstrip("s").lower() in k.lower() for k in kinds), reply.text
+    assert "Good to know" not in reply.text and "left out" not in reply.text, reply.text
+
+
+def test_a_device_the_shopper_has_is_still_heard_as_one(whole_electronics: Any) -> None:
+    """Guard: "i have a samsung tv" while phones are shown is a statement, the phones stay."""
+    session = "have-samsung-tv"
+    whole_electronics.respond("smartphones", session_id=session)
+    reply = whole_electronics.respond("i have a samsung tv", session_id=session)
+    assert "Good to know" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(("message", "thing"), [
+    ("now a tv", "tv"), ("and now a tv", "tv"), ("i also need a fridge", "fridge"), ("now i need a sofa", "sofa"),
+])
+def test_a_product_the_shop_lacks_asked_during_a_search_is_named(whole_fashion: Any, message: str, thing: str) -> None:
+    """Black jeans shown, "now a tv" said "I found nothing called “now a tv”" and "i also need a fridge" said nothing
+    of the fridge, showing a jean again."""
+    session = f"unsold-{message}"
+    whole_fashion.respond("black jeans for men", session_id=session)
+    reply = whole_fashion.respond(message, session_id=session)
+    assert f"“{thing}”" in reply.text or f"no {thing}" in reply.text, reply.text
