@@ -6,14 +6,21 @@ earbuds & accessories". A shop assistant says "in-ear headphones": the finer lab
 kind the broad label lists, when the finer label is no noun of its own ("In-Ear", "Braided"); a finer
 label that names the kind ("Smartphones" of "Mobiles & accessories") is said alone. Other languages
 keep only the finer label (their words for "In-Ear" name the kind already: "入耳式耳机").
+
+Stop 57: a search of many kinds ("something warm for my son": sweaters, sweatshirts, jackets, mufflers,
+gloves...) was announced by the first alphabetically: "Here are 2 suggestions for Boys, Gloves or 6 similar" over a
+jacket and mittens. The list's line names the kinds of the items shown when they are a few of many
+(:func:`shown_kinds`): "for Boys, Gloves or Jackets". An occasion's styles ("a dress for a wedding": ethnic, formal
+or party) are said as the shopper said the occasion (:func:`occasion_named`): "for wedding, Dress".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
-__all__ = ["narrowed_pair"]
+__all__ = ["narrowed_pair", "occasion_named", "shown_kinds"]
 
 _LIST = re.compile(r",|\s&\s|&|\b(?:and|y|und)\b|及|和|、", re.IGNORECASE)
 
@@ -42,3 +49,32 @@ def narrowed_pair(include: Mapping[str, Sequence[str]], show: Callable[[str], st
         return broad[0], fine, fine_label  # "Smartphones" names the kind alone; "In-Ear" needs its noun
     words = f"{fine_label.lower()} {kind.lower()}"
     return broad[0], fine, words[:1].upper() + words[1:]
+
+
+def shown_kinds(wishes: Any, items: Sequence[Any], most: int = 3) -> Any:
+    """The wishes (:class:`~chatrec.dialogue.Wishes`) with each field of more than ``most`` wanted values narrowed to
+    the values of the ``items`` shown, when those are at most ``most`` of them; other fields as they are."""
+    from dataclasses import replace
+
+    from chatrec.policy import field_values
+
+    include: dict[str, tuple[str, ...]] = {}
+    for name, values in wishes.include.items():
+        held = {v for item in items for v in field_values(item, name)}
+        kept = tuple(v for v in values if v in held)
+        include[name] = kept if len(values) > most and 0 < len(kept) <= most else tuple(values)
+    return replace(wishes, include=include)
+
+
+def occasion_named(wishes: Any, said: tuple[str, Sequence[str]] | None) -> Any:
+    """The wishes with the field that holds exactly the styles of the occasion said (``said``: the shopper's word
+    and its styles, :func:`chatrec.shopper_moves.occasion_said`) shown as that word, when they are several."""
+    from dataclasses import replace
+
+    if said is None:
+        return wishes
+    word, styles = said
+    folded = {s.casefold() for s in styles}
+    include = {name: (word,) if len(values) > 1 and {str(v).casefold() for v in values} <= folded else tuple(values)
+               for name, values in wishes.include.items()}
+    return replace(wishes, include=include)

@@ -26,6 +26,7 @@ from chatrec.accessories import accessories_last, accessory_test
 from chatrec.not_carried import asked_for, bare_thing, interest_in, not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
+from chatrec.summary_names import occasion_named, shown_kinds  # stop 57: the list's line names the kinds shown
 from chatrec import fresh_starts  # stop 52: "scratch that, show me skirts" starts afresh
 from chatrec import plural_refusals  # stop 52: "las negras no me gustan" turns black down
 from chatrec import modifier_types  # stop 46: "laptop backpack" is a backpack
@@ -2119,13 +2120,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "profile": profile.to_dict() if profile else None,
         "n_candidates": len(candidates),
     }
-    said = phrases.summary(wishes, currency(candidates), labels=parts.labels)
-    said = ", ".join(filter(None, [said, spec_filters.in_force(state, spec_notes, heard.language),  # i12o: ">= 43 inches"
+    said_extras = [spec_filters.in_force(state, spec_notes, heard.language),  # i12o: ">= 43 inches"
                                    wanted_words.shown_words([title_brands.spelt(w, index, _value_tokens(parts))  # i12y:
                                                              for w in state.wanted], heard.language),  # "braided", "Citizen"
                                    *(phrases.render("wish", values=[word], count=1, negated=True)  # "no polo"
                                      for word in _avoided_as_said(state, message, heard.language, turns_so_far)
-                                     if not colour_families.said_by_family(word, wishes, heard.language))]))  # "not bright colours", no "not bright"
+                                     if not colour_families.said_by_family(word, wishes, heard.language))]  # "not bright colours", no "not bright"
+    said = ", ".join(filter(None, [phrases.summary(wishes, currency(candidates), labels=parts.labels), *said_extras]))
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
         turn.metadata["policy"] = {"decision": "nothing found"}
@@ -2232,6 +2233,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                      if shown_shades else [])
     if wanted_count:  # lead, stop 35: "just show me 3": that many
         turn.chosen = turn.chosen[:wanted_count]
+    said = ", ".join(filter(None, [phrases.summary(  # stop 57: "Jackets or Gloves", not "Gloves or 6 similar"
+        occasion_named(shown_kinds(wishes, [r.candidate.item for r in turn.chosen]), shopper_moves.occasion_said(
+            " ".join([*state.queries[-3:], message]))), currency(candidates), labels=parts.labels),
+        *said_extras]))
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     have = [r.candidate.item.title for r in turn.chosen if r.candidate.item.id in state.requested]
     if have:  # "do you have Inception?": say yes before the list
