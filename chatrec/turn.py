@@ -1142,11 +1142,29 @@ def recommendation(ranked: Ranked, reason: str, labels: Labels | None = None) ->
     )
 
 
+def _nearest_prices(phrases: Phrases, priced: Sequence[Item], low: float, high: float) -> str:
+    """Stop 57: a price range left out ("headphones around 3000 rupees", none between 2,400 and 3,600): the items
+    nearest it below and above, named with their prices, not the cheapest (149) of all."""
+    below = max((i for i in priced if float(i.price or 0.0) < low), key=lambda i: float(i.price or 0.0), default=None)
+    above = min((i for i in priced if float(i.price or 0.0) > high), key=lambda i: float(i.price or 0.0), default=None)
+    said = dict.fromkeys(("below_title", "below_price", "above_title", "above_price"), "")
+    for side, item in (("below", below), ("above", above)):
+        if item is not None:
+            said[f"{side}_title"] = item.title
+            said[f"{side}_price"] = format_amount(float(item.price or 0.0), item.currency)
+    return phrases.render("nearest_without_budget", **said)
+
+
 def nearest_the_budget(candidates: list[Candidate], wanted: Wishes, kept: Wishes) -> list[Candidate]:
     """The candidates nearest the budget first when the budget was left out because nothing fits it
     ("a phone around 3,000" where the cheapest phone costs 6,499): the cheapest first for a ceiling,
     the dearest first for a floor, as a shop assistant would show what comes closest; unchanged
     when the budget is kept."""
+    if wanted.max_price is not None and kept.max_price is None and wanted.min_price is not None and kept.min_price is None:
+        low, high = wanted.min_price, wanted.max_price  # stop 57: "around 3000" (2,400-3,600): nearest the range first
+        priced = [c for c in candidates if c.item.price is not None]
+        return sorted(priced, key=lambda c: max(low - float(c.item.price or 0.0), float(c.item.price or 0.0) - high)) + \
+            [c for c in candidates if c.item.price is None]
     if wanted.max_price is not None and kept.max_price is None:
         bound, sign = wanted.max_price, 1.0
     elif wanted.min_price is not None and kept.min_price is None:
@@ -2186,7 +2204,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             # lead, stop 35: the budget left out: how far it is from what the shop has
             fits = parts.retriever.allowed(filters_for(wishes), excluded(state, profile, with_shown=False))
             priced = [i for n, i in enumerate(index.items) if (fits is None or fits[n]) and i.price is not None]
-            if priced:
+            if priced and state.min_price is not None and wishes.min_price is None:
+                notes.append(_nearest_prices(phrases, priced, state.min_price, state.max_price))  # stop 57: "around 3000"
+            elif priced:
                 low = min(priced, key=lambda i: float(i.price or 0.0))
                 notes.append(phrases.render("cheapest_without_budget", title=low.title,
                                             price=format_amount(float(low.price or 0.0), low.currency)))
