@@ -929,9 +929,13 @@ def _leading_number(value: Any) -> float | None:
     return float(match.group().replace(",", "")) if match else None
 
 
-def _number_text(value: float) -> str:
-    """4.2 -> "4.2", 24269 -> "24,269", a year stays "2012"."""
-    return str(int(value)) if value.is_integer() and abs(value) < 10000 else _format_number(value)
+def _number_text(value: float, wording: Mapping[str, Any] | None = None) -> str:
+    """4.2 -> "4.2", 24269 -> "24,269", a year stays "2012"; in a language of decimal commas (``wording``'s
+    "decimal_separator", stop 57) "4,2" and "24.269", as the reasons write them."""
+    text = str(int(value)) if value.is_integer() and abs(value) < 10000 else _format_number(value)
+    if wording is not None and wording.get("decimal_separator") == ",":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
 
 
 def _field_named(item: Item, names: Sequence[str]) -> tuple[str, float] | None:
@@ -1106,17 +1110,17 @@ def _superlative(text: str, items: Sequence[Item], positions: list[int], wording
     known.sort(key=lambda pair: pair[1][1], reverse=rule["order"] == "max")
     best_value = known[0][1][1]
     best = [item for item, (_, v) in known if v == best_value]  # a tie names every item sharing it
-    others = [wording["other_value"].format(title=_short_title(i), value=_number_text(v))
+    others = [wording["other_value"].format(title=_short_title(i), value=_number_text(v, wording))
               for i, (_, v) in known if v != best_value]
     others += [wording["no_field_value"].format(title=_short_title(i), field=_name(field_name, wording))
                for i, number in values if number is None]
     if len(best) == len(items):  # "which is the newest?" when all are from 2016
         return Answer(wording["superlative_all"].format(count=len(items), field=_name(field_name, wording),
-                                                        value=_number_text(best_value)), "best", positions)
+                                                        value=_number_text(best_value, wording)), "best", positions)
     sentence = wording[f"superlative_{'tie_' if len(best) > 1 else ''}{rule['order']}"]
     return Answer(
         sentence.format(title=_short_title(best[0]), titles=_join([_short_title(i) for i in best], wording),
-                        field=_name(field_name, wording), value=_number_text(best_value),
+                        field=_name(field_name, wording), value=_number_text(best_value, wording),
                         others=wording["others_sep"].join(others)).replace("; .", ".").replace("；。", "。"),
         "best", [positions[items.index(item)] for item in best],
     )

@@ -169,3 +169,89 @@ def test_a_product_the_shop_lacks_asked_during_a_search_is_named(whole_fashion: 
     whole_fashion.respond("black jeans for men", session_id=session)
     reply = whole_fashion.respond(message, session_id=session)
     assert f"“{thing}”" in reply.text or f"no {thing}" in reply.text, reply.text
+
+
+# --- the list's line names the kinds shown ---------------------------------------------------------------------------
+
+def test_a_search_of_many_kinds_names_the_kinds_shown(whole_fashion: Any) -> None:
+    """"something warm for my son" said "Here are 2 suggestions for Boys, Gloves or 6 similar" over a jacket and
+    mittens: the first of eight kinds alphabetically. The line names the kinds of the items shown."""
+    reply = whole_fashion.respond("something warm for my son", session_id="warm-son-header")
+    kinds = {str(whole_fashion.item(r.item_id).category) for r in reply.recommendations}
+    assert reply.recommendations and "similar" not in _header(reply), reply.text
+    assert all(kind in _header(reply) for kind in kinds), reply.text
+
+
+def test_shown_kinds_keeps_a_field_of_few_values() -> None:
+    """Guard: three values or fewer stay as wished; many values not shown at all stay too."""
+    from types import SimpleNamespace
+
+    from chatrec.dialogue import Wishes
+    from chatrec.summary_names import shown_kinds
+
+    items = [SimpleNamespace(field_value=lambda name: {"category": "Jackets", "gender": "Boys"}[name])]
+    wishes = Wishes(include={"gender": ("Boys", "Unisex"), "category": ("A", "B", "C", "Jackets")})
+    assert shown_kinds(wishes, items).include == {"gender": ("Boys", "Unisex"), "category": ("Jackets",)}
+    assert shown_kinds(wishes, []).include == wishes.include
+
+
+# --- a price range nothing fits: the nearest prices -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "said"), [
+    ("headphones around 3000 rupees", "nearest in price are"),
+    ("headphones between 2200 and 2500", "nearest in price are"),
+    ("auriculares de unos 3000 rupias", "más cercano en precio"),
+])
+def test_a_range_nothing_fits_shows_the_nearest_prices(whole_electronics: Any, message: str, said: str) -> None:
+    """"headphones around 3000 rupees" (none costs 2,400-3,600) named "the cheapest that fits your other wishes" at
+    ₹149 and showed it first. The nearest below (₹1,999) and above (₹4,790) are named, the nearest shown first."""
+    reply = whole_electronics.respond(message, session_id=f"range-{message}")
+    assert said in reply.text and "149" not in reply.text.split("\n1.")[0], reply.text
+    prices = [whole_electronics.item(r.item_id).price for r in reply.recommendations]
+    assert prices and prices[0] == 1999, prices
+
+
+def test_a_ceiling_nothing_fits_still_names_the_cheapest(whole_electronics: Any) -> None:
+    """Guard: "headphones under 100" names the cheapest (₹149), shown first."""
+    reply = whole_electronics.respond("headphones under 100", session_id="under-100")
+    assert "cheapest that fits" in reply.text, reply.text
+
+
+# --- a dress for a wedding ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "word"), [
+    ("a dress for a wedding", "wedding"), ("busco un vestido para una boda", "boda"), ("婚礼穿的裙子", "婚礼"),
+])
+def test_a_dress_for_a_wedding_shows_the_party_dresses(whole_fashion: Any, message: str, word: str) -> None:
+    """"a dress for a wedding" left the wedding out ("Nothing matched every wish ... wedding (Ethnic, Formal)") and
+    asked which colour: the shop's dresses are casual or party ones. A wedding guest dresses for a party too; the
+    list's line names the occasion as said, not "Ethnic, Formal or Party"."""
+    reply = whole_fashion.respond(message, session_id=f"wedding-{message}")
+    usages = {a.get("usage") for a in shown_attributes(whole_fashion, reply)}
+    assert reply.recommendations and usages == {"Party"}, reply.as_text()
+    assert "left out" not in reply.text and word in _header(reply) and "Ethnic" not in _header(reply), reply.text
+
+
+@pytest.mark.parametrize(("message", "question"), [
+    ("quiero una tele de 43 pulgadas", "¿cuál tiene mejores reseñas?"),
+    ("Fernseher 43 Zoll", "welcher hat die beste Bewertung?"),
+])
+def test_a_rating_answered_in_spanish_or_german_has_a_decimal_comma(whole_electronics: Any, message: str,
+                                                                     question: str) -> None:
+    """"¿cuál tiene mejores reseñas?" answered "el valor más alto de valoración: 4.3" where the reasons beside it
+    say "valorado con 4,2 de 5"."""
+    session = f"rating-comma-{message}"
+    whole_electronics.respond(message, session_id=session)
+    reply = whole_electronics.respond(question, session_id=session)
+    assert ": 4,3" in reply.text and ": 4.3" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize("question", ["details of the third", "more info on the second please",
+                                      "what are the specs of the first"])
+def test_details_of_a_shown_item_describe_it(whole_fashion: Any, question: str) -> None:
+    """Kurtas shown, "details of the third" said the catalogue "does not say anything about “details”"; "more info on
+    the second please" the same of "info". They ask for what the catalogue lists of it, as "tell me more" does."""
+    session = f"details-{question}"
+    whole_fashion.respond("kurta for men", session_id=session)
+    reply = whole_fashion.respond(question, session_id=session)
+    assert "does not say anything" not in reply.text and "base colour" in reply.text, reply.text
