@@ -6,9 +6,10 @@ sports shoes for my son" said "Still left out, as nothing matches every wish: Re
 nightdresses. A colour is a wish about the thing it was said for: a new kind unrelated to the one searched
 ("now a watch" after black shoes) is searched in any colour, as its budget is
 (:func:`chatrec.gaps_round13.budget_for_new_type`), unless the shopper keeps the colour ("a belt in the same
-colour", "a matching bag", "del mismo color", "in der gleichen Farbe", "同样颜色的"): then the request names it.
+colour", "del mismo color", "in der gleichen Farbe", "同样颜色的"): then the request names it.
 A kind of the same family ("shirts" after "t-shirts") keeps it; going back to the earlier kind brings it back
-with that search's other wishes (:mod:`chatrec.person_recall`).
+with that search's other wishes (:mod:`chatrec.person_recall`). "Matching" keeps no colour: "and shoes to match" of
+white formal shirts wants formal shoes, not white ones.
 
 The words are data (``data/kind_colours.json``), per language, on folded text.
 """
@@ -35,7 +36,7 @@ def _same_colour() -> re.Pattern[str]:
 
 
 def keeps_colour(message: str) -> bool:
-    """Whether the message keeps the colour searched for what it asks ("in the same colour", "matching", "a juego",
+    """Whether the message keeps the colour searched for what it asks ("in the same colour", "del mismo color",
     "gleiche Farbe", "同样颜色")."""
     return bool(_same_colour().search(folded(message)))
 
