@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from chatrec import clothing_sizes, connect_questions, make_fits
+from chatrec import clothing_sizes, connect_questions, item_details, make_fits
 from chatrec.catalog import Item
 from chatrec.display import format_amount as _written_amount
 from chatrec.ellipsis import is_elliptical
@@ -723,8 +723,8 @@ def _answer_question(
     # "is the black one wireless?", "the Boult ones": the words that picked the items out are not what is asked
     picking = [t for t in asked if re.search(rf"\b{re.escape(t)} (?:one|ones)\b", text) and all(
         t in _tokens(" ".join([item.title, *map(str, item.attributes.values())])) for item in items)]
-    if picking and len(picking) < len(asked):
-        asked = [t for t in asked if t not in picking]
+    if picking and (len(picking) < len(asked) or item_details.asks_details(question)):
+        asked = [t for t in asked if t not in picking]  # stop 57: "the blue one's details": nothing but details
     topic = _topic(f"{fold(question)} {text}", wording)
     if topic is not None:  # "what is it made of?", "什么材质": the material, not "made"
         words = {w for phrase in wording["topic_words"][topic] for w in _tokens(phrase)}

@@ -78,6 +78,7 @@ from chatrec import occasion_wishes  # stop 55: "面试穿的衣服"
 from chatrec import owned_piece  # stop 55: "a shirt that goes with navy trousers"
 from chatrec import use_wishes  # stop 56: "a speaker i can take to the beach", "something warm"
 from chatrec import kind_colours  # stop 57: "a belt in the same colour"
+from chatrec import item_details  # stop 57: "más detalles del primero"
 from chatrec import case_for_device  # lead: a phone's case is filed with phone cases
 from chatrec import set53_classes  # i12ax
 from chatrec import colour_variant  # lead: "and in white?" after speakers
@@ -1837,6 +1838,7 @@ def understand(
     request = kind_colours.with_kept_colour(request, raw, context.current)  # stop 57: "a matching belt"
     request = use_wishes.needs(request, raw, vocabulary)  # stop 56: "something warm for my son", "暖和的衣服"
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
+    request = item_details.adjust(request, raw)  # stop 57: "mehr Infos zum ersten", "第一个的详细信息"
     return offtopic_model.adjust(request, message, context)  # i12bl: "whats a good name for a puppy", "红烧肉怎么做"
 
 

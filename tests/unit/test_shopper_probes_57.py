@@ -58,8 +58,6 @@ def test_a_watch_after_black_shoes_is_any_colour_and_the_shoes_keep_black(whole_
 
 @pytest.mark.parametrize(("first", "then"), [
     ("blue jeans for men", "a belt in the same colour"),
-    ("blue jeans for men", "a matching belt"),
-    ("blue jeans for men", "and a belt to match"),
     ("vaqueros azules para hombre", "un cinturón del mismo color"),
     ("blaue Jeans für Herren", "einen Gürtel in der gleichen Farbe"),
     ("男士蓝色牛仔裤", "同样颜色的皮带"),
@@ -70,6 +68,16 @@ def test_a_colour_kept_for_the_next_kind_is_kept(whole_fashion: Any, first: str,
     whole_fashion.respond(first, session_id=session)
     reply = whole_fashion.respond(then, session_id=session)
     assert reply.recommendations and _colours(whole_fashion, reply) == {"Blue"}, reply.as_text()
+
+
+def test_matching_shoes_for_white_shirts_are_not_white(whole_fashion: Any) -> None:
+    """Guard (a blind conversation, b12): "and shoes to match" after white formal shirts asks for formal shoes, not
+    white ones: "matching" keeps no colour."""
+    session = "white-shirts-shoes-to-match"
+    for message in ("looking for a formal shirt for men", "white pls"):
+        whole_fashion.respond(message, session_id=session)
+    reply = whole_fashion.respond("and shoes to match", session_id=session)
+    assert reply.recommendations and "White" not in _header(reply), reply.text
 
 
 def test_a_colour_stays_for_a_kind_of_the_same_family(whole_fashion: Any) -> None:
@@ -255,3 +263,45 @@ def test_details_of_a_shown_item_describe_it(whole_fashion: Any, question: str) 
     whole_fashion.respond("kurta for men", session_id=session)
     reply = whole_fashion.respond(question, session_id=session)
     assert "does not say anything" not in reply.text and "base colour" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(("message", "position"), [
+    ("más detalles del primero", 1), ("mehr Infos zum ersten", 1), ("第一个的详细信息", 1),
+    ("the second in more detail", 2),
+])
+def test_details_asked_in_any_language_ask_about_the_item(catalogues: dict[str, Any], message: str,
+                                                          position: int) -> None:
+    """Kurtas shown, "más detalles del primero", "mehr Infos zum ersten" and "第一个的详细信息" were read as "more like
+    the first" ("más", "mehr": more) and showed other kurtas."""
+    _, items = catalogues["fashion"]
+    kurtas = tuple(i for i, item in items.items() if item.field_value("category") == "Kurtas")[:3]
+    request = read(catalogues, "fashion", message, kurtas, current={"category": ["Kurtas"]})
+    assert request.intent == "ask_about_item" and [r.position for r in request.references] == [position], request
+
+
+@pytest.mark.parametrize("message", ["more like the first", "más como el primero", "mehr wie das erste"])
+def test_more_like_an_item_stays_a_search(catalogues: dict[str, Any], message: str) -> None:
+    """Guard: "more like the first" asks for more like it."""
+    _, items = catalogues["fashion"]
+    kurtas = tuple(i for i, item in items.items() if item.field_value("category") == "Kurtas")[:3]
+    assert read(catalogues, "fashion", message, kurtas, current={"category": ["Kurtas"]}).intent == "more_like"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("más detalles del primero", "color azul"), ("mehr Infos zum ersten", "Farbe blau"),
+])
+def test_details_asked_in_spanish_or_german_are_answered_in_full(whole_fashion: Any, question: str, said: str) -> None:
+    """"más detalles del primero" answered that the catalogue "no dicen nada sobre «detalles del»"."""
+    session = f"details-foreign-{question}"
+    whole_fashion.respond("kurta for men", session_id=session)
+    reply = whole_fashion.respond(question, session_id=session)
+    assert said in reply.text and "nada sobre" not in reply.text and "nichts über" not in reply.text, reply.text
+
+
+def test_the_blue_ones_details_describe_the_blue_ones(whole_fashion: Any) -> None:
+    """Kurtas shown (two blue), "show me the blue one's details" answered "Yes: ... is listed as Blue" of each: the
+    word that picked them out was taken for the question."""
+    session = "blue-ones-details"
+    whole_fashion.respond("kurta for men", session_id=session)
+    reply = whole_fashion.respond("show me the blue one's details", session_id=session)
+    assert "listed as Blue" not in reply.text and "season" in reply.text, reply.text
