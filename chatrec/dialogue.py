@@ -224,6 +224,10 @@ class DialogueState:
         relaxed_told: stop 44: the wishes the last search reply said were left out, so the next reply that leaves out
             the same ones says it in one short line rather than the whole note again.
         kind_changed: stop 56: the last message heard replaced the product kind searched, or started over.
+        kind_colours: stop 57: the colour fields wished in a message that named a kind or while one was searched
+            ("red dress", "in blue?" of jackets): they stay with that kind. A colour said of a person before any kind
+            ("she basically only wears black") is a taste, kept for every kind.
+        colours_left: stop 57: the colours the last message left with the kind it replaced (the reply says so).
         kind_message: stop 56: the shopper's message that asked for the kind searched now (set by the turn): the
             words said before it were about another kind, and no reason credits them ("video calls", then "a
             speaker": no speaker "with call, as its description says").
@@ -261,6 +265,8 @@ class DialogueState:
     inferred: dict[str, list[str]] = field(default_factory=dict)  # stop 48
     kind_changed: bool = False  # stop 56: the last message replaced the product kind searched (or started over)
     kind_message: str = ""  # stop 56: the message that asked for the kind searched now
+    kind_colours: list[str] = field(default_factory=list)  # stop 57: colour fields said of a kind, not of a person
+    colours_left: dict[str, list[str]] = field(default_factory=dict)  # stop 57: left with the kind the last message replaced
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -375,10 +381,12 @@ class DialogueState:
         about shown items, chit-chat and off-topic messages change no wish.
         """
         from chatrec.kind_colours import colours_left_behind
+        from chatrec.refused_colours import colour_fields
         from chatrec.understanding import type_fields
 
         self.language = heard.language
         self.kind_changed = False
+        self.colours_left = {}
         if heard.intent in ("ask_about_item", "compare", "off_topic", "chitchat"):
             self.last_references = heard.positions
             return
@@ -387,6 +395,7 @@ class DialogueState:
             self.specs, self.fits = {}, []  # i12o
             self.include, self.exclude, self.avoid = {}, {}, []
             self.wanted, self.not_sold = [], []  # i12y, stop 41
+            self.kind_colours = []  # stop 57
             self.min_price = self.max_price = None
             self.price_tier = None  # i12v
             self.asked, self.n_questions, self.queries = [], 0, []
@@ -405,7 +414,8 @@ class DialogueState:
             replaced = [n for n in self.include
                         if n in types and not set(heard.include.get(n, ())) & set(self.include[n])]
             for name in colours_left_behind(self.include, heard.include, sorted(types)) if replaced else ():
-                del self.include[name]  # stop 57: "now a watch" after black shoes: any colour
+                if name in self.kind_colours:  # stop 57: "now a watch" after black shoes: any colour
+                    self.colours_left[name] = list(self.include.pop(name))
             for name in [n for n in self.include if n in types and n not in heard.include]:
                 del self.include[name]  # "now a belt": the jeans wish goes
             if replaced:
@@ -413,6 +423,9 @@ class DialogueState:
                 self.queries = []  # and so do the words about the jeans ("skinny", "32 inch")
                 self.wanted = []  # i12y: and the features asked of them ("braided")
                 self.specs, self.fits = {}, []  # i12o: and the sizes bounded for them, the device they fit
+        kinded = any(self.include.get(n) for n in types) or any(heard.include.get(n) for n in types)
+        for name in colour_fields(list(heard.include)):  # stop 57: said of a kind, or of a person
+            self.kind_colours = [n for n in self.kind_colours if n != name] + ([name] if kinded else [])
         for name, values in heard.include.items():
             self.inferred.pop(name, None)  # stop 48: said now (an Inferred event after this one marks it again)
             self.include[name] = sorted(values)

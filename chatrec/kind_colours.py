@@ -55,16 +55,20 @@ def with_kept_colour(request: Any, message: str, current: Mapping[str, Sequence[
 
 def colours_left_behind(old: Mapping[str, Sequence[str]], heard: Mapping[str, Sequence[str]],
                         types: Sequence[str]) -> list[str]:
-    """The colour fields of the wishes in force (``old``) that stay with their kind when the kinds heard replace it:
-    the heard kinds are unrelated to the old ones (:func:`chatrec.gaps_round13.related_types`) and the message
-    names no colour."""
+    """The colour fields of the wishes in force (``old``) that stay with their kind when the kinds heard replace it
+    and the message names no colour: the heard kinds are unrelated to the old ones in a type field both name
+    (:func:`chatrec.gaps_round13.related_types`: "Watches" after "Shoes"), or they are for someone else ("sports
+    shoes for my son" after a dress for a wife). Kinds of two different fields ("Earrings" after "Jewellery") may be
+    one inside the other: the colour stays."""
     from chatrec.gaps_round13 import related_types
+    from chatrec.vocabulary import audience_fields
 
     left = [name for name in colour_fields(list(old)) if old.get(name)]
     if not left or any(heard.get(name) for name in colour_fields(list(heard))):
         return []
-    new = [str(v) for name in types for v in heard.get(name, ())]
-    before = [str(v) for name in types for v in old.get(name, ())]
-    if not new or not before or related_types(new, before):
-        return []
-    return left
+    shared = [name for name in types if heard.get(name) and old.get(name)]
+    unrelated = bool(shared) and not any(
+        related_types([str(v) for v in heard[name]], [str(v) for v in old[name]]) for name in shared)
+    audiences = [name for name in audience_fields(list(heard)) if heard.get(name) and old.get(name)]
+    someone_else = bool(audiences) and all(not set(heard[name]) & set(old[name]) for name in audiences)
+    return left if unrelated or someone_else else []

@@ -58,11 +58,12 @@ def brand_question_useless(attribute: str | None, candidates: Sequence[Any], sha
 
 def only_points(message: str, heard: Any) -> bool:
     """Whether the message only points at shown items by a word of their titles ("the Nike one", "das
-    von Puma") or as the one not named last ("den anderen", "el otro", "另一个"), asking for nothing
+    von Puma"), by a value ("die roten") or as the one not named last ("den anderen", "el otro", "另一个"), asking for nothing
     else: no wish, no "like it", "similar", "cheaper", "but"."""
     if heard.include or heard.exclude or heard.price is not None or heard.relative_price:
         return False
-    named = [r for r in heard.references if getattr(r, "how", None) in ("title", "other") and r.item_id]
+    # stop 57: or by a value ("die roten", "the red ones" of four flip flops all seen): those again, not all four
+    named = [r for r in heard.references if getattr(r, "how", None) in ("title", "other", "attribute") and r.item_id]
     if not named or len(named) != len(heard.references):
         return False
     return _patterns()["not_only_pointing"].search(message) is None

@@ -136,9 +136,14 @@ def no_such_type(message: str, type_values: Iterable[str]) -> str | None:
     if not words or len(words) > 3 or GENERIC & set(words) \
             or re.search(rf"\b{re.escape(words[-1])}\b", thing) is None:
         return None  # "show me others like it" names nothing; "do you have Dunkirk?" names a title or a make
-    # stop 57: a kind's head word ("bag" of "Laptop Bag"): "do you have laptops?" on a shop of laptop bags sells none
-    kinds = {singular(words_[-1]) for value in type_values
-             if (words_ := [w for w in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(value))) if w.isalpha()])}
+    # stop 57: a word before an accessory's head names what it goes with, no kind ("laptop" of "Laptop Bag": "do you
+    # have laptops?" on a shop of laptop bags sells none); "remote" of "Remote Controls" is the kind
+    from chatrec.accessories import accessory_words
+
+    accessory = accessory_words()
+    kinds = {singular(w) for value in type_values
+             if (split := [w for w in tokens(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(value))) if w.isalpha()])
+             for w in (split[-1:] if singular(split[-1]) in accessory else split)}
     head = singular(words[-1])
     return None if head in kinds else thing
 

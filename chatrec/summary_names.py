@@ -51,9 +51,10 @@ def narrowed_pair(include: Mapping[str, Sequence[str]], show: Callable[[str], st
     return broad[0], fine, words[:1].upper() + words[1:]
 
 
-def shown_kinds(wishes: Any, items: Sequence[Any], most: int = 3) -> Any:
-    """The wishes (:class:`~chatrec.dialogue.Wishes`) with each field of more than ``most`` wanted values narrowed to
-    the values of the ``items`` shown, when those are at most ``most`` of them; other fields as they are."""
+def shown_kinds(wishes: Any, items: Sequence[Any], kinds: Sequence[str], most: int = 3) -> Any:
+    """The wishes (:class:`~chatrec.dialogue.Wishes`) with each type field (``kinds``) of more than ``most`` wanted
+    values narrowed to the values of the ``items`` shown, when those are at most ``most`` of them; other fields (a
+    colour family: "light colours") as they are."""
     from dataclasses import replace
 
     from chatrec.policy import field_values
@@ -62,7 +63,7 @@ def shown_kinds(wishes: Any, items: Sequence[Any], most: int = 3) -> Any:
     for name, values in wishes.include.items():
         held = {v for item in items for v in field_values(item, name)}
         kept = tuple(v for v in values if v in held)
-        include[name] = kept if len(values) > most and 0 < len(kept) <= most else tuple(values)
+        include[name] = kept if name in kinds and len(values) > most and 0 < len(kept) <= most else tuple(values)
     return replace(wishes, include=include)
 
 

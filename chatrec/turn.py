@@ -1691,6 +1691,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     state.apply(Heard(heard))
     if state.kind_changed:  # stop 56: the words said before this message were about another kind
         state.kind_message = message
+    if state.colours_left:  # stop 57: "now a watch" after black shoes: any colour, and said so
+        left = " / ".join(phrases.show_value(v) for values in state.colours_left.values() for v in values)
+        notes.append(phrases.render("colour_left_behind", values=left[:1].upper() + left[1:]))
     _drop_refused_kind_words(state, heard, parts.vocabulary)
     if heard.intent == "start_over" and not heard.query and state.wishes() == Wishes():
         # stop 49: a bare fresh start ("start over", "forget everything i said") is said done and opens as a new
@@ -2254,8 +2257,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if wanted_count:  # lead, stop 35: "just show me 3": that many
         turn.chosen = turn.chosen[:wanted_count]
     said = ", ".join(filter(None, [phrases.summary(  # stop 57: "Jackets or Gloves", not "Gloves or 6 similar"
-        occasion_named(shown_kinds(wishes, [r.candidate.item for r in turn.chosen]), shopper_moves.occasion_said(
-            " ".join([*state.queries[-3:], message]))), currency(candidates), labels=parts.labels),
+        occasion_named(shown_kinds(wishes, [r.candidate.item for r in turn.chosen], ["category", *type_fields(
+            list(parts.vocabulary.fields))]), shopper_moves.occasion_said(
+            message) or shopper_moves.occasion_said(" ".join(t.text for t in turns_so_far() if t.role == "customer"))),
+        currency(candidates), labels=parts.labels),
         *said_extras]))
     text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
     have = [r.candidate.item.title for r in turn.chosen if r.candidate.item.id in state.requested]

@@ -48,11 +48,22 @@ def test_and_also_adds_the_type(fashion_chatrec: ChatRec) -> None:
 
 def test_a_wish_nothing_matches_is_relaxed_said_and_kept(fashion_chatrec: ChatRec) -> None:
     rec = fashion_chatrec
-    rec.respond("black formal shoes, just show me", session_id="s4")
-    reply = rec.respond("I need jeans", session_id="s4")  # the fixture has no black jeans
+    rec.respond("jeans, just show me", session_id="s4")
+    reply = rec.respond("black ones", session_id="s4")  # the fixture has no black jeans
     assert reply.metadata["relaxed"] == ["Black"]
     assert "left out: Black" in reply.text and "apply it again" in reply.text
     assert reply.metadata["constraints"]["include"]["baseColour"] == ["Black"]  # kept, to restore
+    assert _types(reply) == {"articleType": ["Jeans"]}
+
+
+def test_a_colour_said_of_another_kind_is_left_with_it_and_said(fashion_chatrec: ChatRec) -> None:
+    """Stop 57: "black formal shoes", then "I need jeans" searched black jeans (none: Black left out and kept). The
+    black was said of the shoes: the jeans are searched in every colour, and the reply says Black stayed behind."""
+    rec = fashion_chatrec
+    rec.respond("black formal shoes, just show me", session_id="s4b")
+    reply = rec.respond("I need jeans", session_id="s4b")
+    assert "Black was for your earlier search" in reply.text, reply.text
+    assert "baseColour" not in reply.metadata["constraints"]["include"]
     assert _types(reply) == {"articleType": ["Jeans"]}
 
 

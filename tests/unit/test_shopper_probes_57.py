@@ -6,6 +6,7 @@ pass either way).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -22,6 +23,12 @@ def _header(reply: Any) -> str:
     return reply.text.split("\n1.")[0]
 
 
+def _line(reply: Any) -> str:
+    """What the list's line says it is for ("Watches, Men" of "Here are 5 suggestions for Watches, Men.")."""
+    found = re.search(r"suggestions? for (.*)", _header(reply))
+    return found.group(1) if found else ""
+
+
 # --- a colour said for one kind stays with it ---------------------------------------------------------------------
 
 def test_a_colour_left_out_for_a_dress_is_not_carried_to_a_sons_shoes(whole_fashion: Any) -> None:
@@ -30,7 +37,8 @@ def test_a_colour_left_out_for_a_dress_is_not_carried_to_a_sons_shoes(whole_fash
     session = "red-dress-then-shoes"
     whole_fashion.respond("red dress for my wife", session_id=session)
     reply = whole_fashion.respond("now sports shoes for my son", session_id=session)
-    assert reply.recommendations and "Red" not in reply.text, reply.text
+    assert reply.recommendations and "Red" not in _line(reply) and "Still left out" not in reply.text, reply.text
+    assert "Red was for your earlier search" in reply.text, reply.text
 
 
 def test_blue_asked_of_a_sons_things_does_not_bind_her_home_clothes(whole_fashion: Any) -> None:
@@ -40,7 +48,7 @@ def test_blue_asked_of_a_sons_things_does_not_bind_her_home_clothes(whole_fashio
     for message in ("something warm for my son", "in blue?"):
         whole_fashion.respond(message, session_id=session)
     reply = whole_fashion.respond("something comfy for me to wear at home, I'm a woman", session_id=session)
-    assert reply.recommendations and "Blue" not in _header(reply), reply.text
+    assert reply.recommendations and "Blue" not in _line(reply), reply.text
     assert _colours(whole_fashion, reply) != {"Blue"}, reply.as_text()
     assert "colour you asked for" not in reply.as_text() and "colour and gender" not in reply.as_text(), reply.as_text()
 
@@ -51,7 +59,8 @@ def test_a_watch_after_black_shoes_is_any_colour_and_the_shoes_keep_black(whole_
     session = "black-shoes-watch"
     whole_fashion.respond("black shoes for men", session_id=session)
     watch = whole_fashion.respond("now a watch", session_id=session)
-    assert watch.recommendations and "Black" not in _header(watch), watch.text
+    assert watch.recommendations and "Black" not in _line(watch), watch.text
+    assert "Black was for your earlier search" in watch.text, watch.text
     back = whole_fashion.respond("back to the shoes", session_id=session)
     assert back.recommendations and _colours(whole_fashion, back) == {"Black"}, back.as_text()
 
@@ -77,7 +86,7 @@ def test_matching_shoes_for_white_shirts_are_not_white(whole_fashion: Any) -> No
     for message in ("looking for a formal shirt for men", "white pls"):
         whole_fashion.respond(message, session_id=session)
     reply = whole_fashion.respond("and shoes to match", session_id=session)
-    assert reply.recommendations and "White" not in _header(reply), reply.text
+    assert reply.recommendations and "White" not in _line(reply), reply.text
 
 
 def test_a_colour_stays_for_a_kind_of_the_same_family(whole_fashion: Any) -> None:
@@ -199,8 +208,9 @@ def test_shown_kinds_keeps_a_field_of_few_values() -> None:
 
     items = [SimpleNamespace(field_value=lambda name: {"category": "Jackets", "gender": "Boys"}[name])]
     wishes = Wishes(include={"gender": ("Boys", "Unisex"), "category": ("A", "B", "C", "Jackets")})
-    assert shown_kinds(wishes, items).include == {"gender": ("Boys", "Unisex"), "category": ("Jackets",)}
-    assert shown_kinds(wishes, []).include == wishes.include
+    assert shown_kinds(wishes, items, ["category"]).include == {"gender": ("Boys", "Unisex"), "category": ("Jackets",)}
+    assert shown_kinds(wishes, [], ["category"]).include == wishes.include
+    assert shown_kinds(wishes, items, []).include == wishes.include  # not a type field: as it is ("light colours")
 
 
 # --- a price range nothing fits: the nearest prices -----------------------------------------------------------------
