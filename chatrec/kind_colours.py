@@ -6,7 +6,9 @@ sports shoes for my son" said "Still left out, as nothing matches every wish: Re
 nightdresses. A colour is a wish about the thing it was said for: a new kind unrelated to the one searched
 ("now a watch" after black shoes) is searched in any colour, as its budget is
 (:func:`chatrec.gaps_round13.budget_for_new_type`), unless the shopper keeps the colour ("a belt in the same
-colour", "del mismo color", "in der gleichen Farbe", "同样颜色的"): then the request names it.
+colour", "del mismo color", "in der gleichen Farbe", "同样颜色的"): then the request names it. A colour said of the
+person before any kind ("she basically only wears black") is a taste and stays for every kind
+(:attr:`chatrec.dialogue.DialogueState.kind_colours`); one left behind is said in the reply.
 A kind of the same family ("shirts" after "t-shirts") keeps it; going back to the earlier kind brings it back
 with that search's other wishes (:mod:`chatrec.person_recall`). "Matching" keeps no colour: "and shoes to match" of
 white formal shirts wants formal shoes, not white ones.

@@ -2142,11 +2142,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         "n_candidates": len(candidates),
     }
     said_extras = [spec_filters.in_force(state, spec_notes, heard.language),  # i12o: ">= 43 inches"
-                                   wanted_words.shown_words([title_brands.spelt(w, index, _value_tokens(parts))  # i12y:
-                                                             for w in state.wanted], heard.language),  # "braided", "Citizen"
-                                   *(phrases.render("wish", values=[word], count=1, negated=True)  # "no polo"
-                                     for word in _avoided_as_said(state, message, heard.language, turns_so_far)
-                                     if not colour_families.said_by_family(word, wishes, heard.language))]  # "not bright colours", no "not bright"
+                   wanted_words.shown_words([title_brands.spelt(w, index, _value_tokens(parts))  # i12y:
+                                             for w in state.wanted], heard.language),  # "braided", "Citizen"
+                   *(phrases.render("wish", values=[word], count=1, negated=True)  # "no polo"
+                     for word in _avoided_as_said(state, message, heard.language, turns_so_far)
+                     if not colour_families.said_by_family(word, wishes, heard.language))]  # "not bright colours", no "not bright"
     said = ", ".join(filter(None, [phrases.summary(wishes, currency(candidates), labels=parts.labels), *said_extras]))
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])

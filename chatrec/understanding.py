@@ -107,7 +107,8 @@ from chatrec.text import tokens as text_tokens
 from chatrec.vocabulary import CatalogueVocabulary, audience_fields, is_categorical
 
 __all__ = [
-    "Match", "TurnContext", "asks_the_shop", "ValueMatcher", "Vocabulary", "normalise_tokens", "parse_price", "type_fields", "understand",
+    "Match", "TurnContext", "ValueMatcher", "Vocabulary", "asks_the_shop", "normalise_tokens", "parse_price", "type_fields",
+    "understand",
 ]
 
 logger = logging.getLogger(__name__)
@@ -1835,7 +1836,7 @@ def understand(
     request = owned_piece.adjust(request, raw, vocabulary, lambda part: understand(  # stop 55: "a shirt that goes
         part, vocabulary, TurnContext(catalog_currency=context.catalog_currency), lexicon=lexicon))  # with navy trousers"
     request = use_wishes.portable(request, raw, vocabulary)  # stop 56: "a speaker i can take to the beach"
-    request = kind_colours.with_kept_colour(request, raw, context.current)  # stop 57: "a matching belt"
+    request = kind_colours.with_kept_colour(request, raw, context.current)  # stop 57: "a belt in the same colour"
     request = use_wishes.needs(request, raw, vocabulary)  # stop 56: "something warm for my son", "暖和的衣服"
     request = connect_questions.as_question(request, raw, context)  # lead: "can I pair it with my laptop"
     request = item_details.adjust(request, raw)  # stop 57: "mehr Infos zum ersten", "第一个的详细信息"
@@ -1903,18 +1904,18 @@ _PART_WORDS = frozenset({"strap", "band", "bracelet", "belt", "chain", "lace", "
 _SHOP_HAS = re.compile(r"\W*(?:(?:and|so|ok(?:ay)?|also|then|hi|hey|hello)\W+)*(?:do|does|d'?|can|could) ?(?:you|u|ya|y'?all|"
                        r"the shop|this shop|your shop|you guys) (?:also |even |still |by any chance )?(?:have|sell|carry|stock|"
                        r"get|got|offer)\b|\W*(?:have|has) (?:you|u) (?:also |even )?got\b")
-def asks_the_shop(message: str) -> bool:
-    """Stop 57: whether the message asks what the shop has ("do you have laptops?", "have you got belts?"), which
-    says nothing of a device the shopper has."""
-    return bool(_SHOP_HAS.match(message.lower()))
-
-
 #: Stop 57: "do you have", "have you got", "u got": the shopper asks what the shop has, no part of the items in hand.
 _ASKS_THE_SHOP = re.compile(r"\b(?:you|u|ya|y'?all)\s+(?:have|got)\b|\bhave\s+(?:you|u)\s+got\b")
 _ONE_WITH_ZH = re.compile(r"的\s*[。！!？?~]*\s*$")
 _ANOTHER_PRODUCT = frozenset({"also", "too", "now", "instead", "plus", "another", "additionally"})
 _FEATURE_SYNONYMS = {"screen": ("display",), "display": ("screen",), "photo": ("camera",), "picture": ("camera",),
                      "sound": ("speaker", "audio"), "speaker": ("sound",)}
+
+
+def asks_the_shop(message: str) -> bool:
+    """Stop 57: whether the message asks what the shop has ("do you have laptops?", "have you got belts?"), which
+    says nothing of a device the shopper has."""
+    return bool(_SHOP_HAS.match(message.lower()))
 
 
 def _features_of_current(

@@ -106,9 +106,14 @@ def test_same_colour_names_the_colour_in_force(catalogues: dict[str, Any]) -> No
 
 # --- "do you have X?" asks the shop ----------------------------------------------------------------------------------
 
-def _jeans(catalogues: dict[str, Any]) -> tuple[str, ...]:
+def _three(catalogues: dict[str, Any], category: str) -> tuple[str, ...]:
+    """The ids of the fashion demo's first three items of a category (shown)."""
     _, items = catalogues["fashion"]
-    return tuple(i for i, item in items.items() if item.field_value("category") == "Jeans")[:3]
+    return tuple(i for i, item in items.items() if item.field_value("category") == category)[:3]
+
+
+def _jeans(catalogues: dict[str, Any]) -> tuple[str, ...]:
+    return _three(catalogues, "Jeans")
 
 
 @pytest.mark.parametrize(("message", "field", "value"), [
@@ -283,18 +288,15 @@ def test_details_asked_in_any_language_ask_about_the_item(catalogues: dict[str, 
                                                           position: int) -> None:
     """Kurtas shown, "más detalles del primero", "mehr Infos zum ersten" and "第一个的详细信息" were read as "more like
     the first" ("más", "mehr": more) and showed other kurtas."""
-    _, items = catalogues["fashion"]
-    kurtas = tuple(i for i, item in items.items() if item.field_value("category") == "Kurtas")[:3]
-    request = read(catalogues, "fashion", message, kurtas, current={"category": ["Kurtas"]})
+    request = read(catalogues, "fashion", message, _three(catalogues, "Kurtas"), current={"category": ["Kurtas"]})
     assert request.intent == "ask_about_item" and [r.position for r in request.references] == [position], request
 
 
 @pytest.mark.parametrize("message", ["more like the first", "más como el primero", "mehr wie das erste"])
 def test_more_like_an_item_stays_a_search(catalogues: dict[str, Any], message: str) -> None:
     """Guard: "more like the first" asks for more like it."""
-    _, items = catalogues["fashion"]
-    kurtas = tuple(i for i, item in items.items() if item.field_value("category") == "Kurtas")[:3]
-    assert read(catalogues, "fashion", message, kurtas, current={"category": ["Kurtas"]}).intent == "more_like"
+    shown = _three(catalogues, "Kurtas")
+    assert read(catalogues, "fashion", message, shown, current={"category": ["Kurtas"]}).intent == "more_like"
 
 
 @pytest.mark.parametrize(("question", "said"), [
