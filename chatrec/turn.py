@@ -1559,7 +1559,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if (heard.price is not None or heard.relative_price) and not has_prices:
         if heard.intent not in ("ask_about_item", "compare"):  # an answer about shown items says it itself
             notes.append(phrases.render("no_prices"))  # never an invented range on a catalogue without prices
+        only_price = heard.intent in ("refine", "recommend") and not (
+            heard.include or heard.exclude or heard.avoid_words or heard.references or heard.drop)
         heard = heard.model_copy(update={"price": None, "relative_price": None})
+        if only_price and state.last_shown:  # stop 57: "有没有便宜点的" of dresses: the same list, no wish left out
+            heard = heard.model_copy(update={"intent": "show_again", "show_now": True, "query": ""})
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
     heard = heard if batch18_classes.for_person_then_product(message) else pronoun_fits.device_is_no_new_type(  # i12ab:

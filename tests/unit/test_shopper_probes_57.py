@@ -317,3 +317,19 @@ def test_the_blue_ones_details_describe_the_blue_ones(whole_fashion: Any) -> Non
     whole_fashion.respond("kurta for men", session_id=session)
     reply = whole_fashion.respond("show me the blue one's details", session_id=session)
     assert "listed as Blue" not in reply.text and "season" in reply.text, reply.text
+
+
+# --- a catalogue without prices -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("女士蓝色连衣裙", "有没有便宜点的"), ("blue dress for women", "anything cheaper?"), ("vestido azul", "algo más barato"),
+])
+def test_cheaper_on_a_catalogue_without_prices_keeps_the_list(whole_fashion: Any, first: str, then: str) -> None:
+    """Blue dresses shown on the fashion demo (no prices), "有没有便宜点的" said the catalogue lists no prices, then
+    "all items fitting were seen, so I left out: blue" and showed navy and other dresses. Nothing is cheaper to
+    look for: the note, and the same dresses."""
+    session = f"cheaper-unpriced-{first}"
+    shown = whole_fashion.respond(first, session_id=session)
+    reply = whole_fashion.respond(then, session_id=session)
+    assert [r.item_id for r in reply.recommendations] == [r.item_id for r in shown.recommendations], reply.text
+    assert _colours(whole_fashion, reply) == {"Blue"}, reply.as_text()
