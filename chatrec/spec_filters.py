@@ -22,7 +22,7 @@ from typing import Any
 from chatrec import measure_words
 from chatrec.specs import han_spec_digits
 
-__all__ = ["SpecCheck", "check", "checked", "describe", "drop_spec_price", "figures_in", "read_bounds", "stated",
+__all__ = ["SpecCheck", "bound_words", "check", "checked", "describe", "drop_spec_price", "figures_in", "read_bounds", "stated",
            "within"]
 
 # Unit spellings -> (family, factor to the family's base unit). Longest spellings are tried first.
@@ -56,14 +56,22 @@ _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*(?:(k)(?![a-z]))?"
 _FIGURE = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\+?\s*-?\s*({_UNIT})(?![a-z0-9\u00c0-\u024f])", re.IGNORECASE)
 
-_NOT = r"(?<!no\s)(?<!not\s)(?<!kein\s)"
-_AT_LEAST = (r"no\s+(?:smaller|shorter|less|lower|slower)\s+than|at\s+least|min(?:imum)?|more\s+than|over|above|bigger\s+than|larger\s+than|greater\s+than|"
+_NOT = r"(?<!no\s)(?<!not\s)(?<!kein\s)(?<!nicht\s)(?<!不)"  # stop 57: "不超过32寸" is at most 32, not over it
+_AT_LEAST = (r"not?\s+(?:smaller|shorter|less|lower|slower)\s+than|at\s+least|min(?:imum)?|more\s+than|over|above|bigger\s+than|larger\s+than|greater\s+than|"
              r"longer\s+than|higher\s+than|faster\s+than|no\s+less\s+than|not\s+less\s+than|>=?|"
-             r"al\s+menos|más\s+de|mindestens|über|mehr\s+als|至少|超过|大于")
-_AT_MOST = (r"no\s+(?:bigger|larger|longer|more|heavier|higher)\s+than|not\s+over|under|below|less\s+than|smaller\s+than|shorter\s+than|lighter\s+than|at\s+most|up\s+to|"
+             r"al\s+menos|más\s+de|mindestens|über|mehr\s+als|至少|超过|大于|"
+             # stop 57: "nicht kleiner als 40 Zoll", "größer als 40 Zoll", "más grande de 40 pulgadas", "不小于40寸"
+             r"nicht\s+(?:kleiner|kürzer|kurzer|leichter|weniger)\s+als|(?:größer|grösser|groesser|länger|laenger)\s+als|"
+             r"más\s+(?:grande|larg[oa])\s+(?:de|que)|no\s+menos\s+de|不小于|不少于|不低于|不短于")
+_AT_MOST = (r"not?\s+(?:bigger|larger|longer|more|heavier|higher)\s+than|not\s+over|under|below|less\s+than|smaller\s+than|shorter\s+than|lighter\s+than|at\s+most|up\s+to|"
             r"max(?:imum)?|no\s+more\s+than|not\s+more\s+than|within|<=?|menos\s+de|como\s+máximo|"
-            r"höchstens|unter|weniger\s+als|不超过|小于|以内")
-_STRICT = re.compile(r"^(?!no\s)(?:more|over|above|bigger|larger|greater|longer|higher|faster|^>$|más|über|mehr|超过|大于|"
+            r"höchstens|unter|weniger\s+als|不超过|小于|以内|"
+            # stop 57: "nicht größer als 32 Zoll" (read as a word to keep out), "no más grande de 32 pulgadas" (a
+            # question), "不超过32寸" (read as over 32)
+            r"nicht\s+(?:größer|grösser|groesser|länger|laenger|schwerer|mehr)\s+als|maximal|"
+            r"no\s+más\s+(?:grande|larg[oa]|pesad[oa])?\s*(?:de|que)|como\s+mucho|不大于|不高于|不长于|不要超过")
+_STRICT = re.compile(r"^(?!no\s)(?!not\s)(?!nicht\s)(?:more|over|above|bigger|larger|greater|longer|higher|faster|^>$|más|über|mehr|"
+                     r"größer|grösser|groesser|länger|laenger|超过|大于|"
                      r"less|under|below|smaller|shorter|lighter|^<$|menos|unter|weniger|小于)", re.IGNORECASE)
 #: Stop 47: also "750 watts at least", "10000 mah minimum", "43 inches at most", "1.5 kg max" (the bound said after).
 _SUFFIX_MIN = (r"or\s+(?:more|bigger|larger|above|higher|longer|faster|better)|and\s+(?:above|up|more)|\+|plus|"
@@ -94,6 +102,17 @@ def _number(text: str, thousands: str | None) -> float:
 
 def _unit(text: str) -> tuple[str, float]:
     return _UNITS[text.lower()]
+
+
+def bound_words(message: str) -> set[str]:
+    """Stop 57: the words (folded, lower case) of the message's spec bounds ("nicht größer als 32 Zoll": nicht,
+    grosser, als, 32, zoll): no words to keep out of names ("nicht als, nicht zoll" was said back)."""
+    from chatrec.word_tables import folded
+
+    text = measure_words.normalise(han_spec_digits(message))
+    spans = [m.span() for pattern in (_BETWEEN, _LOWER, _UPPER, _LOWER_AFTER, _UPPER_AFTER) for m in pattern.finditer(text)]
+    words = {w for start, end in spans for w in re.findall(r"[^\W_]+", folded(text[start:end]))}
+    return words | {w[:-1] for w in words if w.endswith("s")}  # the rules' singulars ("pulgada", "inch")
 
 
 def read_bounds(message: str) -> dict[str, tuple[float | None, float | None]]:

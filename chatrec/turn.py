@@ -331,6 +331,9 @@ def as_question_about_shown(
         return heard  # "forget the brand, just the best rated": a new search without it, not a question
     superlative = (len(shown) >= 2 and not heard.include and heard.price is None
                    and answers.asks_superlative(message, heard.language) and not followups.ASKS_FOR_ITEMS.search(message))
+    if heard.intent in ("refine", "recommend", "more_like") and not re.search(r"[?？¿]", message) \
+            and spec_filters.read_bounds(message) and not answers.asks_to_buy(message, len(shown), heard.language, shown):
+        return heard  # stop 57: "no más grande de 32 pulgadas" is a bound said, no question on the biggest shown
     if heard.intent in ("ask_about_item", "compare") and not superlative:
         if heard.references:
             return heard
@@ -1540,6 +1543,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                     k: v for k, v in heard.include.items() if k not in kind_names}})
     if bounds:
         heard = spec_filters.drop_spec_price(heard, message)
+        if heard.avoid_words and (bound_said := spec_filters.bound_words(message)):  # stop 57: "nicht größer als 32 Zoll"
+            heard = heard.model_copy(update={"avoid_words": [w for w in heard.avoid_words if w.lower() not in bound_said]})
         if heard.intent == "chitchat" and state.include:  # lead, stop 35: "要长一点的 两米左右" of cables
             heard = heard.model_copy(update={"intent": "refine", "show_now": True})
         heard = shopper_asks.spec_asked_for(heard, message, bounds)  # i12ak: "do you have a 2 metre one?"

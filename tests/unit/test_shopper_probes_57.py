@@ -333,3 +333,31 @@ def test_cheaper_on_a_catalogue_without_prices_keeps_the_list(whole_fashion: Any
     reply = whole_fashion.respond(then, session_id=session)
     assert [r.item_id for r in reply.recommendations] == [r.item_id for r in shown.recommendations], reply.text
     assert _colours(whole_fashion, reply) == {"Blue"}, reply.as_text()
+
+
+# --- a size bound said in every language ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "bound"), [
+    ("不超过32寸", (None, 32.0)), ("不小于50寸", (50.0, None)), ("nicht größer als 32 Zoll", (None, 32.0)),
+    ("nicht kleiner als 40 Zoll", (40.0, None)), ("no más grande de 32 pulgadas", (None, 32.0)),
+    ("not bigger than 32 inches", (None, 32.0)), ("not less than 40 inches", (40.0, None)),
+])
+def test_a_size_bound_is_read_the_right_way_round(message: str, bound: tuple[float | None, float | None]) -> None:
+    """"不超过32寸" (not over 32 inches) was read as over 32 ("超过"); "nicht größer als 32 Zoll" as no bound."""
+    from chatrec.spec_filters import read_bounds
+
+    assert read_bounds(message) == {"inch": bound}
+
+
+@pytest.mark.parametrize(("message", "said"), [
+    ("不超过32寸", "<= 32 英寸"), ("nicht größer als 32 Zoll", "<= 32 Zoll"),
+    ("no más grande de 32 pulgadas", "<= 32 pulgadas"),
+])
+def test_a_size_bound_during_a_tv_search_is_searched_as_said(whole_electronics: Any, message: str, said: str) -> None:
+    """Smart TVs shown: "不超过32寸" showed "> 32 英寸"; "nicht größer als 32 Zoll" said "32 Zoll, nicht als, nicht
+    zoll" (words kept out of names); "no más grande de 32 pulgadas" answered which of the five is biggest."""
+    session = f"tv-bound-{message}"
+    whole_electronics.respond("smart tv", session_id=session)
+    reply = whole_electronics.respond(message, session_id=session)
+    assert reply.recommendations and said in reply.text and "nicht als" not in reply.text \
+        and "sin pulgadas" not in reply.text, reply.text
