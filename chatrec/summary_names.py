@@ -53,17 +53,20 @@ def narrowed_pair(include: Mapping[str, Sequence[str]], show: Callable[[str], st
 
 def shown_kinds(wishes: Any, items: Sequence[Any], kinds: Sequence[str], most: int = 3) -> Any:
     """The wishes (:class:`~chatrec.dialogue.Wishes`) with each type field (``kinds``) of more than ``most`` wanted
-    values narrowed to the values of the ``items`` shown, when those are at most ``most`` of them; other fields (a
-    colour family: "light colours") as they are."""
+    values narrowed to the values of the ``items`` shown, when those are at most ``most`` of them, else ordered with
+    the first shown first; other fields (a colour family: "light colours") as they are."""
     from dataclasses import replace
 
     from chatrec.policy import field_values
 
     include: dict[str, tuple[str, ...]] = {}
     for name, values in wishes.include.items():
-        held = {v for item in items for v in field_values(item, name)}
-        kept = tuple(v for v in values if v in held)
-        include[name] = kept if name in kinds and len(values) > most and 0 < len(kept) <= most else tuple(values)
+        held = list(dict.fromkeys(v for item in items for v in field_values(item, name)))  # in the order shown
+        kept = tuple(v for v in held if v in values)
+        if name not in kinds or len(values) <= most or not kept:
+            include[name] = tuple(values)
+        else:  # a few: those; many: the first shown first ("Hand blenders or 5 similar", not "Air fryers or ...")
+            include[name] = kept if len(kept) <= most else kept + tuple(v for v in values if v not in kept)
     return replace(wishes, include=include)
 
 

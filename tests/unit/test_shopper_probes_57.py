@@ -361,3 +361,16 @@ def test_a_size_bound_during_a_tv_search_is_searched_as_said(whole_electronics: 
     reply = whole_electronics.respond(message, session_id=session)
     assert reply.recommendations and said in reply.text and "nicht als" not in reply.text \
         and "sin pulgadas" not in reply.text, reply.text
+
+
+def test_a_search_of_many_kinds_shown_names_the_first_shown_kind_first() -> None:
+    """"a gift for my dad who loves cooking" said "for Air fryers or 5 similar" over a hand blender first: with more
+    than three kinds shown, the first shown comes first."""
+    from types import SimpleNamespace
+
+    from chatrec.dialogue import Wishes
+    from chatrec.summary_names import shown_kinds
+
+    items = [SimpleNamespace(field_value=lambda name, kind=kind: {"category": kind}[name]) for kind in "DCBA"]
+    wishes = Wishes(include={"category": ("A", "B", "C", "D", "E")})
+    assert shown_kinds(wishes, items, ["category"]).include == {"category": ("D", "C", "B", "A", "E")}
