@@ -1954,6 +1954,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if word is not None:
             notes.append(phrases.render("not_among", thing=word, wishes=phrases.summary(
                 state.wishes(), labels=parts.labels)))
+    if type_unsold and state.last_shown and heard.intent in ("refine", "recommend") and not (
+            heard.include or heard.exclude or heard.price is not None or heard.avoid_words or heard.references):
+        # stop 57: "do you have laptops?" during a search for dresses: none sold, and the dresses stay as they were
+        # (a new search for "laptop" left the wedding out and showed other dresses)
+        if state.queries and state.queries[-1] == heard.query:
+            state.queries.pop()
+        heard = heard.model_copy(update={"intent": "show_again", "show_now": True, "query": ""})
+        state.allow_shown = True
     spec_notes = gaps_round7.checked_keeping_size(  # i12o; i12aq: "anything cheaper that size?" keeps the size
         message, state, parts.retriever, ["category", *type_fields(list(parts.vocabulary.fields))],
         lambda wishes: spec_filters.checked(state, parts.retriever, filters_for(wishes), phrases,

@@ -374,3 +374,16 @@ def test_a_search_of_many_kinds_shown_names_the_first_shown_kind_first() -> None
     items = [SimpleNamespace(field_value=lambda name, kind=kind: {"category": kind}[name]) for kind in "DCBA"]
     wishes = Wishes(include={"category": ("A", "B", "C", "D", "E")})
     assert shown_kinds(wishes, items, ["category"]).include == {"category": ("D", "C", "B", "A", "E")}
+
+
+@pytest.mark.parametrize(("first", "then"), [("a dress for a wedding", "do you have laptops?"),
+                                             ("black jeans for men", "now a tv")])
+def test_a_product_not_sold_asked_during_a_search_keeps_the_list(whole_fashion: Any, first: str, then: str) -> None:
+    """In the chat UI: wedding dresses shown, "do you have laptops?" said the shop sells none, then searched "laptop"
+    among dresses: "You have seen every item that fits ..., so these leave out: wedding" and five other dresses.
+    The list stays as it was."""
+    session = f"unsold-keeps-{first}"
+    shown = whole_fashion.respond(first, session_id=session)
+    reply = whole_fashion.respond(then, session_id=session)
+    assert [r.item_id for r in reply.recommendations] == [r.item_id for r in shown.recommendations], reply.text
+    assert "leave out" not in reply.text and "left out" not in reply.text, reply.text
