@@ -22,8 +22,8 @@ from typing import Any
 from chatrec import measure_words
 from chatrec.specs import han_spec_digits
 
-__all__ = ["SpecCheck", "bound_words", "check", "checked", "describe", "drop_spec_price", "figures_in", "read_bounds", "stated",
-           "within"]
+__all__ = ["SpecCheck", "bound_words", "check", "checked", "describe", "drop_spec_price", "figures_in", "read_bounds",
+           "stated", "within"]
 
 # Unit spellings -> (family, factor to the family's base unit). Longest spellings are tried first.
 _UNITS: dict[str, tuple[str, float]] = {
