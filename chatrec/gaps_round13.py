@@ -22,7 +22,8 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "budget_for_new_type", "given_up_field", "keeps_budget", "kept_list", "related_types", "unsized", "hobby_words", "type_not_asked"]
+__all__ = ["adjust", "budget_for_new_type", "given_up_field", "keeps_budget", "kept_list", "related_types", "unsized", "hobby_words", "type_not_asked",
+           "shown_again"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round13.json")
 
@@ -138,6 +139,12 @@ def kept_list(heard: Any, owned_note: str | None, shown: bool) -> Any:
     if any(heard.include.values()) or any(heard.exclude.values()) or heard.price is not None or heard.drop \
             or heard.avoid_words or heard.relative_price or heard.references:
         return heard
+    return shown_again(heard)
+
+
+def shown_again(heard: Any) -> Any:
+    """The request as "show me those again": the list shown stays, the same items in the same order, nothing searched
+    (a device someone has, stop 57: a price on a catalogue without prices, a product the shop does not sell)."""
     return heard.model_copy(update={"intent": "show_again", "show_now": True, "query": ""})
 
 

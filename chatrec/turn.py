@@ -1568,7 +1568,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             heard.include or heard.exclude or heard.avoid_words or heard.references or heard.drop)
         heard = heard.model_copy(update={"price": None, "relative_price": None})
         if only_price and state.last_shown:  # stop 57: "有没有便宜点的" of dresses: the same list, no wish left out
-            heard = heard.model_copy(update={"intent": "show_again", "show_now": True, "query": ""})
+            heard = gaps_round13.shown_again(heard)
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
     heard = heard if batch18_classes.for_person_then_product(message) else pronoun_fits.device_is_no_new_type(  # i12ab:
@@ -1960,7 +1960,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         # (a new search for "laptop" left the wedding out and showed other dresses)
         if state.queries and state.queries[-1] == heard.query:
             state.queries.pop()
-        heard = heard.model_copy(update={"intent": "show_again", "show_now": True, "query": ""})
+        heard = gaps_round13.shown_again(heard)
         state.allow_shown = True
     spec_notes = gaps_round7.checked_keeping_size(  # i12o; i12aq: "anything cheaper that size?" keeps the size
         message, state, parts.retriever, ["category", *type_fields(list(parts.vocabulary.fields))],

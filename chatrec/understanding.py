@@ -2173,7 +2173,7 @@ def _intent(
             r"\b(?:any|anything|something|some|ones|others?|else|alternatives?)\b", lowered
         ):
             return "refine"  # "anything that costs less?": a cheaper search, not a question about these
-        if not request.references and not new_wishes and _SHOP_HAS.match(lowered) and not re.search(
+        if not request.references and not new_wishes and asks_the_shop(lowered) and not re.search(
                 r"\b(it|its|this|that|they|them|these|those|one|ones|any of|which)\b", lowered):
             return "refine"  # stop 57: "do you have laptops?", "do you have anything in leather?" ask the shop
         if request.references or not new_wishes or re.search(r"\b(it|its|this|that|they|them|these|those)\b", lowered):
