@@ -198,11 +198,14 @@ _TYPE_WORDS: dict[int, frozenset[str]] = {}
 def brands_capitalised(message: str, brands: Mapping[str, bool], type_words: frozenset[str]) -> str:
     """A title brand that is also an English word, written in lower case right before a product type ("nike
     running shoes", "titan watches", "fossil watch for him"), capitalised as the name it is ("Nike running
-    shoes"): the rules take such a word for a brand only when capitalised. Other words stay as written."""
+    shoes"): the rules take such a word for a brand only when capitalised. Other words stay as written, and so do
+    the function words ("just tops": no brand "Just")."""
+    from chatrec.language import _FUNCTION_WORDS
+
     def fix(found: re.Match[str]) -> str:
         word = found.group(1)
-        if word != word.lower() or not brands.get(word):
-            return found.group(0)
+        if word != word.lower() or not brands.get(word) or word in _FUNCTION_WORDS.get("en", ()):
+            return found.group(0)  # stop 58: "just tops" is no brand "Just"
         following = [w.lower() for w in _LATIN.findall(found.group(2))]
         if not any(w in type_words or w.rstrip("s") in type_words or w + "s" in type_words for w in following):
             return found.group(0)
