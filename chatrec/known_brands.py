@@ -17,10 +17,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["as_wish", "asked", "known_first", "without_wish", "WORDS"]
+__all__ = ["as_wish", "asked", "known", "known_first", "without_wish", "WORDS"]
 
 _ASKED = re.compile(
-    r"\b(?:well[- ]?known|famous|reputable|trusted|reliable|big|major|proper|popular|recogni[sz]able|recogni[sz]ed|"
+    r"\b(?:well[- ]?known|known|premium|famous|reputable|trusted|reliable|big|major|proper|popular|recogni[sz]able|recogni[sz]ed|"
     r"name|good|top|decent|real)\s+(?:brands?|makers?|names?|companies)\b"
     r"|\bbrands?\s+(?:that\s+)?(?:i'?d|i would|i|people|everyone)\s+(?:know|recogni[sz]e|trust|have heard of)\b"
     r"|\bbranded\b|\bbrand[- ]name\b"

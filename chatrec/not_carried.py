@@ -26,7 +26,17 @@ _ASKED = re.compile(
     # stop 43: a change of product: "actually make it a backpack", "switch to a backpack", "a backpack instead"
     r"|^\W*(?:(?:no|nah|actually|hmm+|ok(?:ay)?|wait|sorry)\W+)*(?:make it|change it to|switch (?:it )?to|swap (?:it )?for)"
     r" (?P<f>.+)$"
-    r"|^\W*(?:(?:no|nah|actually|hmm+|ok(?:ay)?|wait|sorry|then)\W+)*(?P<g>(?:an?|some) [a-z][a-z' -]{1,40}?) instead\W*$",
+    r"|^\W*(?:(?:no|nah|actually|hmm+|ok(?:ay)?|wait|sorry|then)\W+)*(?P<g>(?:an?|some) [a-z][a-z' -]{1,40}?) instead\W*$"
+    # stop 58: the shop's best one asked for: "what's the best washing machine?", "which fridge would you recommend?",
+    # "can you recommend a sofa?"
+    r"|^\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|well|and|now|then|also)\W+)*(?:what(?:'s| is|s)|which(?:'s| is)?) (?:the|your) "
+    r"(?:very )?(?:best|top|most popular|cheapest|nicest|best selling|best-selling) (?P<e>[a-z][a-z' -]{1,40}?)"
+    r"(?: (?:(?:that )?(?:you|u) (?:guys )?(?:have|sell|carry|stock|got|offer)|you've got|here|in (?:the|your|this) (?:shop|store)"
+    r"|available|to buy|right now|at the moment|for (?:me|him|her|us|my\b.*|a\b.*)|under\b.*|below\b.*))?\W*$"
+    r"|^\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|well|and|now|then|also)\W+)*which (?P<h>[a-z][a-z' -]{1,40}?) "
+    r"(?:would|do|can|could|should) (?:you|u) (?:recommend|suggest)\b.*$"
+    r"|^\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|well|and|now|then|also)\W+)*(?:(?:can|could|would) (?:you|u) (?:please )?"
+    r"(?:recommend|suggest)|(?:please )?(?:recommend|suggest) me) (?:me )?(?P<i>[a-z][a-z' -]{1,40}?)\W*$",
     re.IGNORECASE,
 )
 #: Where the thing's name ends: "formal shoes for an interview", "a phone my mom can use", "a laptop bag, not too expensive".
@@ -47,6 +57,9 @@ GENERIC = frozenset(
 )
 #: Words that name nothing on their own ("any from nike?" less the brand is "any from").
 _FUNCTION_WORDS = frozenset("from with for the any some that this than and but not out off made".split())
+#: Words after "which is the best" that name no product ("which is the best rated?", "what's the best deal?").
+_NO_THING = frozenset("rated reviewed value deal deals choice pick picks buy quality seller sellers price prices brand "
+                      "brands model models of them among".split())
 _LEAD = re.compile(r"^(?:any|some|a|an|the|good|nice|cheap|decent)\s+", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(?:for (?:me|him|her|us|them|my\b.*|a\b.*|the\b.*)|please|pls|here|in stock|at all|too|then)\s*$",
                    re.IGNORECASE)
@@ -65,10 +78,12 @@ def asked_for(message: str) -> str | None:
         return None  # stop 48: "what do you have for running?", "¿qué tienen para correr?": a purpose, no product
     if re.match(r"(?:with|w/|that has|having|con|mit)\b", thing, re.IGNORECASE):
         return None  # stop 52: "any with a collar?": a part of the items in hand, no product
-    if match.group("d") is not None:  # "I need formal shoes for an interview": the name ends before "for"
-        thing = _LEAD.sub("", _END.sub("", thing)).strip()
+    if any(match.group(g) is not None for g in "dehi"):  # "I need formal shoes for an interview": the name ends
+        thing = _LEAD.sub("", _END.sub("", thing)).strip()  # before "for"
         if re.match(r"(?:to|my|his|her|him|me|us|them|our|your)\b", thing, re.IGNORECASE):
             return None  # "I want to look good at a wedding", "I want to get my dad something nice": no thing named
+    if any(match.group(g) is not None for g in "ehi") and set(thing.lower().split()) <= GENERIC | _NO_THING:
+        return None  # "which one would you recommend?", "what's the best option?": the items in hand
     return thing or None
 
 

@@ -60,6 +60,7 @@ from chatrec import gaps_round10  # i12bg: shopping gaps round 10
 from chatrec import problem_words  # stop 48: a need said as a problem is no type asked for
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import gaps_round13  # i12br: shopping gaps round 13
+from chatrec import gaps_round14  # stop 58: shopping gaps round 14
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
@@ -1301,10 +1302,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     message = wish_classes19.plain(message, len(state.last_shown), wish_classes19.value_words(  # i12dc: "I hate white and
         parts.vocabulary, ["category", *type_fields(list(parts.vocabulary.fields))]),  # black shoes", "womens ones"
         lambda text: compatible.device_makes(text, parts.vocabulary.counts.get("brand", {})))
-    counted, wanted_count = list_counts.taken(message, len(state.last_shown))  # lead, stop 35: "just show me 3", "只看三个"
+    viewed = gaps_round14.viewed(message, len(state.last_shown), state.language)  # stop 58: "show me the first one again"
+    counted, wanted_count = ("show them again", None) if viewed else list_counts.taken(  # lead, stop 35: "just show me 3"
+        message, len(state.last_shown))
     count_language = state.language if counted != message and state.language not in (None, "en", "other") else None
     message = counted
-    back_to = earlier_list(parts, session_id, message, state)  # i12k: "the sweatshirt from before"
+    back_to = [state.last_shown[p - 1] for p in viewed] if viewed else earlier_list(  # i12k: "the sweatshirt from before"
+        parts, session_id, message, state)
     if back_to is None and state.last_shown and parts.store.exists(session_id):  # i12aq: "which one is the benetton"
         back_to = gaps_round7.earlier_list_of_make(message, [
             [i for i in t.payload.get("recommendations") or [] if i in parts.retriever.index]
@@ -1374,6 +1378,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             catalog_currency=catalog_currency, rates=parse_rates(settings.currency_rates),
             lexicon=_lexicon(settings), labels=parts.labels,
         )
+    if state.last_shown and heard.intent in ("ask_about_item", "compare") and all(r.how == "all" for r in heard.references) \
+            and _unsold(parts, message, heard.model_copy(update={"references": []})) is not None:
+        # stop 58: jeans shown, "which sofa would you recommend?" picked a jean: the sofa is asked of the shop
+        heard = heard.model_copy(update={"intent": "recommend", "references": [], "show_now": False})
     inferred: dict[str, list[str]] = {}  # stop 48: values in force the shopper never said (no "you asked for")
     if owned is not None and owned.whole:  # stop 47: "I bought a mouse, now I need a keyboard"
         before_bought = heard.include
@@ -1520,6 +1528,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings))) \
         if bundle else (heard, None)
     bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
+    if not bounds and state.specs:  # stop 58: "32 inch", then "actually make it 43": 43 inches, no budget of 43
+        bounds, heard = gaps_round14.figure_for_spec(message, heard, state.specs, (state.min_price, state.max_price))
     if not bounds and state.last_shown and heard.intent in ("ask_about_item", "compare", "refine", "more_like", "recommend",
                                                             "chitchat"):  # stop 44: "声音更大的" read as no request
         # "bigger screen please", "有没有屏幕更大的": new items past the figure of those shown, no answer
@@ -1891,7 +1901,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines \
             and not compares_prices and not owned_note and not pointer_note and not outfit_mix.asks_outfit(message) \
-            and not overall:  # lead: "有没有便宜一点的", "un conjunto"; stop 39: "muéstrame los más baratos"
+            and not overall and not known_brands.asked(message):  # lead: "有没有便宜一点的", "un conjunto"; stop 39:
+        # "muéstrame los más baratos"; stop 58: "any from a known brand?" is no product called "from a known brand"
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
             gaps_round13.unsized(message), heard.language, wanted_now, parts.retriever.bm25.vocabulary, parts.retriever.bm25.documents)
@@ -2031,6 +2042,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if known_brands.asked(message) and heard.intent in ("recommend", "refine", "more_like"):
         candidates, known_now = known_brands.known_first(candidates, index)  # lead, stop 35: the most-rated brands first
         notes.extend([phrases.render("known_brands", brands=", ".join(known_now))] if known_now else [])
+        notes.extend([phrases.render("brands_unlisted")] if not known_brands.known(index)[0] else [])  # stop 58: fashion
     candidates = audience_order.in_order(  # lead, stop 35: a dress for a wedding is a grown-up's, unless a child is named
         candidates, state.include, wishes.include, audience_fields(list(parts.vocabulary.fields)),
         f"{' '.join(state.queries)} {message}")
@@ -2196,9 +2208,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.apply(Asked(kind_field, ()))
             return turn
     kind_field = product_type_field(parts)
-    if type_unsold and kind_field is not None and plan.attribute not in (None, kind_field) \
+    if type_unsold and kind_field is not None and (plan.attribute not in (None, kind_field) or plan.attribute is None
+                                                   and not state.last_shown and not state.requested) \
             and not any(state.include.get(name) for name in ["category", *type_fields([*state.include])]):
-        # "do you have earphones?" where none is sold: which of the shop's kinds, not "which brand?"
+        # "do you have earphones?" where none is sold: which of the shop's kinds, not "which brand?"; stop 58: nor
+        # five things near it ("which fridge would you recommend?" showed vacuum sealers and milk frothers)
         near_kinds = Counter(v for c in candidates for v in dict.fromkeys(field_values(c.item, kind_field)))
         if len(near_kinds) >= 2:
             plan = QuestionPlan(kind_field, [v for v, _ in near_kinds.most_common(parts.policy.max_options)], 0.0, plan.gains,

@@ -1,0 +1,134 @@
+"""Shopping gaps round 14 (issue 12, stop 58): classes the lead found shopping the demos.
+
+- **A shown item seen again by its place** (:func:`viewed`): "show me the first one again", "can I see the second
+  one again?", "let me see #2 again", "show me number 2", "back to the first one you showed", "¿me enseñas otra
+  vez la segunda?", "zeig mir die erste nochmal", "再给我看看第二个". Before, "show me the first one again" was
+  read as a count of one and the word "again" (a greeting-like reply, "I am here to help you shop"), "can I see
+  the second one again?" asked whether the item says "again", "show me number 2" said the shop sells no "number
+  2". The turn shows those items again, in the order said.
+- **A bare figure changing a size in force** (:func:`figure_for_spec`): "32 inch", then "actually make it 43",
+  was a budget of ₹43 that nothing fits (and was left out). A figure without a unit proposed as a change ("make
+  it 43", "what about 43", "43 instead", "mejor de 43", "lieber 43", "改成43的") while one spec is in force, near
+  that spec's figure and far from any budget in force, is that spec's figure.
+
+The words are in ``chatrec/data/gaps_round14.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from chatrec.word_tables import folded, table
+
+__all__ = ["figure_for_spec", "viewed"]
+
+_DATA = str(Path(__file__).with_name("data") / "gaps_round14.json")
+
+
+@functools.lru_cache(maxsize=None)
+def _table(name: str) -> Any:
+    return table(_DATA)[name]
+
+
+@functools.lru_cache(maxsize=None)
+def _viewing(language: str) -> tuple[re.Pattern[str], ...]:
+    target = _table("targets")[language]
+    return tuple(re.compile(source.replace("{target}", target), re.IGNORECASE) for source in _table("viewed")[language])
+
+
+def _places(body: str, language: str, shown: int) -> list[int]:
+    """The places the targets of ``body`` name, in the order said (1-based; "last" is ``shown``)."""
+    ordinals: dict[str, int] = _table("ordinals")
+    places: list[int] = []
+    for found in re.finditer(_table("targets")[language], body, re.IGNORECASE):
+        said = found.group(0)
+        if re.search(_table("last_words"), said):
+            place = shown
+        elif digit := re.search(r"[1-6]", said):
+            place = int(digit.group(0))
+        else:
+            words = re.findall(r"[^\W\d_]+", said) if language != "zh" else [said[1:2]]
+            place = next((ordinals[w] for w in words for w in (w, w[:-1]) if w in ordinals), 0)
+        if 1 <= place <= shown and place not in places:
+            places.append(place)
+    return places
+
+
+def viewed(message: str, shown: int, language: str | None = None) -> list[int]:
+    """The places of the shown items the message asks to see again, in the order said ([]: it asks no such
+    thing, or names a place past the ``shown`` items, or says more than that: "show me the second one in blue").
+
+    Args:
+        message: The shopper's words.
+        shown: How many items the last list showed.
+        language: The conversation's language, tried first; every language is tried.
+    """
+    if shown <= 0:
+        return []
+    text = folded(message).lstrip("¿¡ ")
+    languages = list(dict.fromkeys([*([language] if language in ("en", "es", "de", "zh") else []), "en", "es", "de", "zh"]))
+    for lang in languages:
+        for pattern in _viewing(lang):
+            found = pattern.match(text)
+            if found is not None:
+                places = _places(found.group("body"), lang, shown)
+                if places:
+                    return places
+    return []
+
+
+#: A figure proposed in place of another: "make it 43", "what about 43", "43 instead", "mejor de 43", "lieber 43",
+#: "改成43的". The group "n" holds the figure; nothing else is said.
+_PROPOSED = re.compile(
+    r"^(?:(?:ok(?:ay)?|actually|hmm+|um+|no|wait|sorry|so|and|then|maybe|vale|bueno|pues|mejor|also|doch|eher|"
+    r"lieber|na)[\s,.!]+)*"
+    r"(?:make\s+(?:it|that)\s+|change\s+(?:it|that)\s+to\s+|(?:what|how)\s+about\s+|(?:let'?s|lets)\s+(?:say|do|try)\s+|"
+    r"(?:i\s+(?:meant|mean|want|need|prefer)|rather|instead)\s+|try\s+|(?:mejor\s+)?(?:de|con|que\s+sea\s+de)\s+|"
+    r"(?:y\s+)?(?:con|de)\s+|cambia(?:lo)?\s+a\s+|(?:lieber|eher|doch|besser)\s+|(?:und\s+)?(?:mit\s+)?)?"
+    r"(?P<n>\d+(?:\.\d+)?)"
+    r"(?:\s+(?:instead|then|please|pls|rather|one|ones|en\s+su\s+lugar|mejor|por\s+favor|bitte|stattdessen|lieber))*"
+    r"[\s.!?]*$"
+    r"|^(?:改成|换成|改为|要|那就|还是)(?P<zh>\d+(?:\.\d+)?)(?:的)?(?:吧|呢|好了|就行)?[。！？!?.]*$",
+    re.IGNORECASE,
+)
+
+
+def figure_for_spec(
+    message: str, heard: Any, specs: Mapping[str, Sequence[float | None]], budget: Sequence[float | None] = (None, None)
+) -> tuple[dict[str, tuple[float | None, float | None]], Any]:
+    """The spec bounds a bare figure proposes in place of the one in force, and the request without the budget
+    the rules read from it ("32 inch", then "make it 43": 43 inches, no budget of 43); ({}, ``heard``) when the
+    message is no such proposal, several specs are in force, the figure is far (more than four times) from the
+    spec's or near a budget in force ("what about 20000" is the price)."""
+    if len(specs) != 1:
+        return {}, heard
+    found = _PROPOSED.match(folded(message))
+    if found is None:
+        return {}, heard
+    figure = float(found.group("n") or found.group("zh"))
+    family, pair = next(iter(specs.items()))
+    said = [v for v in pair if v is not None]
+    if not said or not all(v / 4 <= figure <= v * 4 for v in said):
+        return {}, heard
+    if any(b is not None and b / 4 <= figure <= b * 4 for b in budget):
+        return {}, heard
+    from chatrec.spec_filters import read_bounds
+
+    exact = read_bounds(f"{figure:g} {family}")
+    if family not in exact:
+        return {}, heard
+    low, high = pair[0], pair[1] if len(pair) > 1 else None
+    if low is not None and high is not None and low != high:  # a range in force: the figure is its new top
+        exact = {family: (None, exact[family][1])} if figure > low else {family: (exact[family][0], None)}
+    elif low is not None and high is None:
+        exact = {family: (exact[family][0], None)}
+    elif high is not None and low is None:
+        exact = {family: (None, exact[family][1])}
+    update: dict[str, Any] = {"price": None, "relative_price": None, "show_now": True, "references": []}
+    if heard.intent not in ("recommend", "refine"):
+        update["intent"] = "refine"
+    return exact, heard.model_copy(update=update)

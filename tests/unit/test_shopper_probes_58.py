@@ -1,0 +1,231 @@
+"""Stop 58: wording found by holding conversations on the demo catalogues as a shopper.
+
+Each test names the reply that was wrong before; each fails without its change (the guards beside them
+pass either way).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from chatrec.gaps_round14 import figure_for_spec, viewed
+from chatrec.request import PriceRange, ShopperRequest
+
+
+def _ids(reply: Any) -> list[str]:
+    return [r.item_id for r in reply.recommendations]
+
+
+def _line(reply: Any) -> str:
+    """What the list's line says it is for ("Watches, Men" of "Here are 5 suggestions for Watches, Men.")."""
+    found = re.search(r"suggestions? for (.*)", reply.text.split("\n1.")[0])
+    return found.group(1) if found else ""
+
+
+# --- a shown item seen again by its place ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "places"), [
+    ("show me the first one again", [1]),
+    ("can I see the second one again?", [2]),
+    ("let me see #2 again", [2]),
+    ("show me number 2", [2]),
+    ("back to the first one you showed", [1]),
+    ("ok can i have another look at the last one?", [5]),
+    ("show me the first and third again", [1, 3]),
+    ("the 2nd one again please", [2]),
+    ("¿me enseñas otra vez la segunda?", [2]),
+    ("muéstrame otra vez el primero", [1]),
+    ("zeig mir die erste nochmal", [1]),
+    ("kann ich das zweite nochmal sehen", [2]),
+    ("再给我看看第二个", [2]),
+    ("第一个和第三个再给我看看", [1, 3]),
+])
+def test_a_place_asked_to_be_seen_again_is_read(message: str, places: list[int]) -> None:
+    assert viewed(message, 5) == places
+
+
+@pytest.mark.parametrize("message", [
+    "show me the second one in blue",  # a wish beside it: more than seeing it again
+    "show me the first ones again",  # the earlier list
+    "go back to the first one",  # the first search, perhaps
+    "show me the 2nd one's details",
+    "number 3 please",  # a pick
+    "show me the seventh one",  # past the list
+    "show me more like the first one",
+])
+def test_other_wording_is_no_place_seen_again(message: str) -> None:
+    """Guard: these keep their own readings."""
+    assert viewed(message, 5) == []
+
+
+@pytest.mark.parametrize(("first", "again", "place"), [
+    ("jeans for men", "show me the first one again", 1),
+    ("jeans for men", "can I see the second one again?", 2),
+    ("jeans for men", "show me number 2", 2),
+    ("quiero unas zapatillas para correr para hombre", "¿me enseñas otra vez la segunda?", 2),
+    ("ich brauche eine Uhr für meinen Mann", "zeig mir die erste nochmal", 1),
+    ("给我老公买个黑色的钱包", "再给我看看第二个", 2),
+])
+def test_a_shown_item_asked_again_by_place_is_shown_alone(whole_fashion: Any, first: str, again: str, place: int) -> None:
+    """"show me the first one again" said "I am here to help you shop ..." (read as a count of one and the word
+    "again"); "can I see the second one again?" said the catalogue "does not say anything about 'again'"; "show me
+    number 2" said "This shop sells no number 2"; the Spanish, German and Chinese ones showed the list again or
+    answered about "enseñas otra vez". The item at that place is shown, alone, in the shopper's language."""
+    session = f"again-{first}-{again}"
+    before = whole_fashion.respond(first, session_id=session)
+    reply = whole_fashion.respond(again, session_id=session)
+    assert _ids(reply) == [_ids(before)[place - 1]], reply.as_text()
+    assert reply.text[:3] == before.text[:3], (before.text, reply.text)  # "Aquí tienes", "Hier", "为您找到"
+
+
+def test_the_first_phone_again_after_a_camera_answer(whole_electronics: Any) -> None:
+    """"which one has the best camera?" answered, then "show me the first one again" said "I am here to help you
+    shop"; the first phone of the list is shown."""
+    session = "phone-camera-again"
+    shown = _ids(whole_electronics.respond("i need a new phone, nothing too expensive", session_id=session))
+    whole_electronics.respond("which one has the best camera?", session_id=session)
+    reply = whole_electronics.respond("show me the first one again", session_id=session)
+    assert _ids(reply) == shown[:1], reply.as_text()
+
+
+def test_back_to_the_first_one_shown_in_the_list_now(whole_fashion: Any) -> None:
+    """"back to the first one you showed" answered that the jeans' data "does not say anything about 'back'"."""
+    session = "black-jeans-back"
+    whole_fashion.respond("jeans for men", session_id=session)
+    shown = _ids(whole_fashion.respond("black ones", session_id=session))
+    reply = whole_fashion.respond("back to the first one you showed", session_id=session)
+    assert _ids(reply) == shown[:1] and "back" not in reply.text, reply.as_text()
+
+
+# --- "bottoms", "just tops" ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["only bottoms please", "bottoms", "just the bottoms"])
+def test_bottoms_for_the_gym_are_bottomwear(whole_fashion: Any, message: str) -> None:
+    """"something to wear at the gym for a woman", then "only bottoms please" showed sports shoes (the word read as
+    nothing); bottoms are trousers, shorts, skirts, capris."""
+    session = f"gym-{message}"
+    whole_fashion.respond("something to wear at the gym for a woman", session_id=session)
+    reply = whole_fashion.respond(message, session_id=session)
+    assert reply.recommendations and "Bottomwear" in _line(reply), reply.text
+    assert not re.search(r"shoe", reply.as_text(), re.I), reply.as_text()
+
+
+def test_just_tops_is_no_brand_just(whole_fashion: Any) -> None:
+    """"just tops" said "None of the Sports, Women, Tops I have says “just”": "just" before a product type was
+    taken for the title brand "Just"."""
+    session = "gym-just-tops"
+    whole_fashion.respond("something to wear at the gym for a woman", session_id=session)
+    reply = whole_fashion.respond("just tops", session_id=session)
+    assert reply.recommendations and "just" not in reply.text.lower(), reply.text
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("pyjama bottoms for my wife", "Lounge Pants"),
+    ("track bottoms for men", "Track Pants"),
+])
+def test_named_bottoms_are_their_kind(whole_fashion: Any, message: str, kind: str) -> None:
+    """"pyjama bottoms for my wife" showed night suits (a top with them), "track bottoms for men" anything with
+    "track" in its name: pyjama bottoms are lounge pants, track bottoms track pants."""
+    reply = whole_fashion.respond(message, session_id=f"kind-{message}")
+    assert reply.recommendations and kind in _line(reply), reply.text
+
+
+# --- a bare figure changing a size in force -------------------------------------------------------------------------
+
+def test_make_it_43_after_32_inch_tvs_is_43_inches(whole_electronics: Any) -> None:
+    """"tv for the bedroom", "32 inch", then "actually make it 43" left out "<= 43" (a budget of ₹43) and showed
+    32-inch TVs again; the shopper changed the size."""
+    session = "tv-make-it-43"
+    for message in ("tv for the bedroom", "32 inch"):
+        whole_electronics.respond(message, session_id=session)
+    reply = whole_electronics.respond("actually make it 43", session_id=session)
+    assert reply.recommendations and "43 inches" in _line(reply) and "left out" not in reply.text, reply.text
+    assert all("43" in r.title for r in reply.recommendations), reply.as_text()
+
+
+@pytest.mark.parametrize(("message", "specs", "budget", "bounds"), [
+    ("actually make it 43", {"inch": [32.0, 32.0]}, (None, None), {"inch": (43.0, 43.0)}),
+    ("43 instead", {"inch": [32.0, 32.0]}, (None, None), {"inch": (43.0, 43.0)}),
+    ("改成43的", {"inch": [32.0, 32.0]}, (None, None), {"inch": (43.0, 43.0)}),
+    ("make it 20000", {"mah": [10000.0, 10000.0]}, (None, None), {"mah": (20000.0, 20000.0)}),
+    ("make it 50", {"inch": [None, 43.0]}, (None, None), {"inch": (None, 50.0)}),
+])
+def test_a_bare_figure_proposed_changes_the_spec(
+    message: str, specs: dict[str, list[float | None]], budget: tuple[float | None, float | None],
+    bounds: dict[str, tuple[float | None, float | None]],
+) -> None:
+    heard = ShopperRequest(intent="refine", price=PriceRange(max=float(re.findall(r"\d+", message)[0])))
+    found, request = figure_for_spec(message, heard, specs, budget)
+    assert {k: tuple(round(x) if x is not None else None for x in v) for k, v in found.items()} == bounds
+    assert request.price is None and request.show_now
+
+
+@pytest.mark.parametrize(("message", "specs", "budget"), [
+    ("what about 50000", {"inch": [43.0, 43.0]}, (None, 30000.0)),  # the budget's figure
+    ("make it 43", {"inch": [32.0, 32.0], "gb": [8.0, 8.0]}, (None, None)),  # which spec?
+    ("make it 2", {"inch": [32.0, 32.0]}, (None, None)),  # far from 32 inches
+    ("43 inch black ones", {"inch": [32.0, 32.0]}, (None, None)),  # more said
+])
+def test_other_figures_are_no_spec_change(
+    message: str, specs: dict[str, list[float | None]], budget: tuple[float | None, float | None]
+) -> None:
+    """Guard: a figure near the budget, several specs, a far figure, or more words keep their readings."""
+    heard = ShopperRequest(intent="refine")
+    assert figure_for_spec(message, heard, specs, budget) == ({}, heard)
+
+
+# --- the shop's best one of a thing it does not sell -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "thing"), [
+    ("what's the best washing machine?", "washing machine"),
+    ("which fridge would you recommend?", "fridge"),
+    ("can you recommend a good fridge?", "fridge"),
+    ("what's the best sofa you have?", "sofa"),
+])
+def test_the_best_of_a_thing_not_sold_says_so(whole_electronics: Any, message: str, thing: str) -> None:
+    """"what's the best washing machine?" said "I can only help with shopping in this catalogue"; "which fridge would
+    you recommend?" showed a food sealer and milk frothers; "what's the best sofa you have?" asked which subcategory.
+    The reply names the thing as not found or not sold and asks which of the shop's kinds instead."""
+    reply = whole_electronics.respond(message, session_id=f"best-{message}")
+    assert thing in reply.text and not reply.recommendations and reply.question is not None, reply.as_text()
+    assert "only help with shopping" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize("message", ["what's the best laptop under 50000?", "which one would you recommend?"])
+def test_the_best_of_a_thing_sold_is_still_shown(whole_electronics: Any, message: str) -> None:
+    """Guard: a kind the shop sells is shown; "which one" asks about the items in hand."""
+    session = f"best-sold-{message}"
+    whole_electronics.respond("smartphones", session_id=session)
+    reply = whole_electronics.respond(message, session_id=session)
+    assert reply.recommendations or reply.text.startswith("I would pick"), reply.as_text()
+
+
+def test_which_sofa_would_you_recommend_is_no_pick_among_jeans(whole_fashion: Any) -> None:
+    """Jeans shown, "which sofa would you recommend?" said "I would pick Denizen Men Blue Jeans"."""
+    session = "jeans-sofa"
+    shown = _ids(whole_fashion.respond("jeans for men", session_id=session))
+    reply = whole_fashion.respond("which sofa would you recommend?", session_id=session)
+    assert "sofa" in reply.text and not reply.text.startswith("I would pick"), reply.text
+    assert _ids(reply) == shown, reply.as_text()
+
+
+# --- a well-known brand --------------------------------------------------------------------------------------------
+
+def test_any_from_a_known_brand_is_no_product_on_electronics(whole_electronics: Any) -> None:
+    """Earphones shown, "any from a known brand?" said "This shop sells no from a known brand"."""
+    session = "earphones-known"
+    whole_electronics.respond("earphones", session_id=session)
+    reply = whole_electronics.respond("any from a known brand?", session_id=session)
+    assert "sells no" not in reply.text and "rated most" in reply.text and reply.recommendations, reply.text
+
+
+def test_any_from_a_known_brand_on_a_shop_without_brands_says_so(whole_fashion: Any) -> None:
+    """Perfumes shown, "any from a known brand?" said "I found nothing called “from a known brand”" on the fashion
+    shop, whose catalogue has no brand field."""
+    session = "perfume-known"
+    whole_fashion.respond("perfume for my girlfriend", session_id=session)
+    reply = whole_fashion.respond("any from a known brand?", session_id=session)
+    assert "does not list brands" in reply.text and "nothing called" not in reply.text and reply.recommendations, reply.text
