@@ -10,6 +10,9 @@
   was a budget of ₹43 that nothing fits (and was left out). A figure without a unit proposed as a change ("make
   it 43", "what about 43", "43 instead", "mejor de 43", "lieber 43", "改成43的") while one spec is in force, near
   that spec's figure and far from any budget in force, is that spec's figure.
+- **"short" of a garment in force** (:func:`short_as_length`): party dresses shown, "something short" showed shorts
+  (the lexicon folds "short" into the type Shorts). Said of another kind of clothes, without the noun "shorts", it is
+  a length, which the catalogue does not list: the turn says so and keeps the dresses.
 
 The words are in ``chatrec/data/gaps_round14.json``.
 """
@@ -24,7 +27,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["figure_for_spec", "viewed"]
+__all__ = ["figure_for_spec", "short_as_length", "viewed"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round14.json")
 
@@ -132,3 +135,49 @@ def figure_for_spec(
     if heard.intent not in ("recommend", "refine"):
         update["intent"] = "refine"
     return exact, heard.model_copy(update=update)
+
+
+#: The noun of the type Shorts in the shopper's words: "shorts", "短裤", "pantalones cortos", "Shorts".
+_SHORTS_NOUN = re.compile(r"\bshorts\b|短裤|pantal(?:o|ó)n(?:es)?\s+cort|\bbermudas?\b", re.IGNORECASE)
+#: The length adjective as said: "short", "shorter", "kurz", "Kürzeres", "corto", "más corta", "短".
+_SHORT_WORD = re.compile(r"\b(?:short(?:er)?|k(?:u|ü|ue)rz\w*|(?:m(?:a|á)s\s+)?cort[oa]s?)\b|短(?:一点|点)?", re.IGNORECASE)
+
+
+#: A length alone, of clothes: "shorter ones?", "something longer", "algo más largo", "etwas Kürzeres", "短一点的".
+_BARE_LENGTH = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|hmm+|maybe|and|or|vale|y|und|oder|also)\W+)*(?:(?:something|anything|one|a|an|some|any|algo|"
+    r"uno|una|unos|unas|etwas|was|eins|eine[ns]?)\s+)?(?:(?:a\s+)?(?:bit|little|lot)\s+|slightly\s+|much\s+|more\s+|"
+    r"m(?:a|á)s\s+|un\s+poco\s+m(?:a|á)s\s+|ein\s+bisschen\s+|etwas\s+)?"
+    r"(?P<said>short(?:er)?|long(?:er)?|cort[oa]s?|larg[oa]s?|k(?:u|ü|ue)rz(?:er)?(?:e[snrm]?)?|l(?:a|ä|ae)ng(?:er)?(?:e[snrm]?)?)"
+    r"(?:\s+(?:one|ones|dress(?:es)?|please|pls|instead|then|maybe|bitte|por\s+favor|porfa))*\W*$"
+    r"|^(?:有没有|要|来|换)?(?:更)?(?P<han>短|长)(?:一点|一些|点)?(?:的)?(?:吗|吧|呢)?[？?。!！]*$",
+    re.IGNORECASE)
+
+
+def short_as_length(
+    heard: Any, message: str, current_types: Sequence[str], type_names: Sequence[str], clothing: bool = True
+) -> tuple[Any, str | None]:
+    """The request without the type Shorts read from a length ("something short" of dresses), and the length word
+    as said; (``heard``, None) when no such type was read, the shopper names shorts, or shorts are in force. A
+    length alone ("shorter ones?", "etwas Kürzeres", "短一点的") of clothes in force is one too.
+
+    With nothing else asked, the list shown stays (``show_again``); other wishes of the message stay ("something
+    short in red" keeps the red)."""
+    if not clothing or not current_types or any("short" in str(v).lower() for v in current_types):
+        return heard, None
+    bare = _BARE_LENGTH.match(message.strip())
+    if bare is not None and heard.intent not in ("ask_about_item", "compare", "reject") and not heard.references:
+        return heard.model_copy(update={"include": {}, "exclude": {}, "query": "", "intent": "show_again",
+                                        "show_now": True, "drop": [], "avoid_words": []}), bare.group("said") or bare.group("han")
+    read = [str(v) for name in type_names for v in heard.include.get(name, ())]
+    if not read or not all("short" in v.lower() for v in read) or _SHORTS_NOUN.search(message):
+        return heard, None
+    found = _SHORT_WORD.search(message)
+    if found is None:
+        return heard, None
+    include = {name: values for name, values in heard.include.items() if name not in type_names}
+    query = " ".join(w for w in heard.query.split() if not w.lower().startswith("short"))
+    if include or heard.exclude or heard.price is not None or heard.avoid_words:
+        return heard.model_copy(update={"include": include, "query": query, "intent": "refine", "show_now": True}), found.group(0)
+    return heard.model_copy(update={"include": {}, "query": "", "intent": "show_again", "show_now": True,
+                                    "drop": [], "references": []}), found.group(0)

@@ -1667,7 +1667,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     size_note = gaps_round12.size_note(message, list(parts.vocabulary.fields), heard.language) \
         if heard.intent in ("recommend", "refine", "answer", "more_like") else None  # i12bm: "size 9" on a shop without sizes
     notes.extend([size_note] if size_note else [])
-    fit_said = degree_words.said(message) if heard.intent == "show_again" else None
+    kinds_now = ["category", *type_fields(list(parts.vocabulary.fields))]
+    heard, length_said = gaps_round14.short_as_length(  # stop 58: "something short" of party dresses is no shorts
+        heard, message, [v for name in kinds_now for v in state.include.get(name, ())], kinds_now,
+        "gender" in parts.vocabulary.fields)
+    fit_said = (degree_words.said(message) if heard.intent == "show_again" else None) or length_said
     notes.extend([phrases.render("fit_unlisted", said=fit_said)] if fit_said else [])  # lead: "nothing too short"
     heard = gaps_round12.without_sizes(heard, message, list(parts.vocabulary.fields))  # searched without "size 9"
     pointer_note = gaps_round12.pointing_note(message, state.last_shown, heard, heard.language)  # i12bm: "the third in black"

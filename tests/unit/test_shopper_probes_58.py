@@ -229,3 +229,30 @@ def test_any_from_a_known_brand_on_a_shop_without_brands_says_so(whole_fashion: 
     whole_fashion.respond("perfume for my girlfriend", session_id=session)
     reply = whole_fashion.respond("any from a known brand?", session_id=session)
     assert "does not list brands" in reply.text and "nothing called" not in reply.text and reply.recommendations, reply.text
+
+
+# --- "short" of a garment in force is a length ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("first", "then", "said"), [
+    ("i need a dress for a party tonight", "something short", "short"),
+    ("summer dresses for women", "shorter ones?", "shorter"),
+    ("vestidos de fiesta", "algo corto", "corto"),
+    ("Kleider für eine Party", "etwas Kurzes", "Kurzes"),
+])
+def test_short_of_dresses_is_a_length_the_shop_does_not_list(whole_fashion: Any, first: str, then: str, said: str) -> None:
+    """"i need a dress for a party tonight", then "something short" showed five shorts (men's football shorts among
+    them); "shorter ones?" showed other dresses without a word; "etwas Kurzes" left the party out. The shop lists no
+    lengths: the reply says so, and the dresses stay."""
+    session = f"short-{first}-{then}"
+    whole_fashion.respond(first, session_id=session)
+    reply = whole_fashion.respond(then, session_id=session)
+    assert f"“{said}”" in reply.text or f"«{said}»" in reply.text or f"„{said}“" in reply.text, reply.text
+    assert reply.recommendations and all("Dress" in r.title for r in reply.recommendations), reply.as_text()
+
+
+def test_shorts_asked_by_name_are_shorts(whole_fashion: Any) -> None:
+    """Guard: "shorts please" after jeans is the type Shorts."""
+    session = "jeans-shorts"
+    whole_fashion.respond("jeans for men", session_id=session)
+    reply = whole_fashion.respond("shorts please", session_id=session)
+    assert reply.recommendations and "Shorts" in _line(reply), reply.text
