@@ -49,8 +49,17 @@ def _range(number: str, unit: str) -> str:
     return f"between {low:g} and {high:g} {unit}"
 
 
+#: Stop 58: "128G", "256G的", "8g运存": gigabytes as shoppers write them (Chinese shoppers above all), never grams. A
+#: capital G after a memory size (8 and up: "4G" and "5G" are networks), or any G before a word for memory.
+_GIGABYTES = re.compile(r"(?<![\d.])(8|12|16|32|64|128|256|512|1024)\s*G(?![A-Za-z])"
+                        r"|(?<![\d.])(\d{1,4})\s*[gG](?=\s*(?i:内存|存储|运存|机身|ram\b|rom\b|storage\b|speicher\b|almacenamiento\b))",
+)
+
+
 def normalise(message: str) -> str:
-    """The message with spelt numbers before a unit as digits and hedged figures as ranges (module doc)."""
+    """The message with spelt numbers before a unit as digits and hedged figures as ranges (module doc); a memory
+    size written with a bare G ("128G") as gigabytes."""
+    message = _GIGABYTES.sub(lambda found: f"{found.group(1) or found.group(2)}GB", message)
     text = _SPELT.sub(lambda found: f"{_NUMBER_WORDS[found.group(1).lower()]:g} ", message)
     text = _HEDGE_BEFORE.sub(lambda found: _range(found.group(1), found.group(2)), text)
     return _HEDGE_AFTER.sub(lambda found: _range(found.group(1), found.group(2)), text)

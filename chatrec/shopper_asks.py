@@ -28,9 +28,16 @@ def spec_asked_for(heard: Any, message: str, bounds: dict[str, Any]) -> Any:
     one?") and points at no shown item; unchanged otherwise."""
     if not bounds or heard.intent not in ("ask_about_item", "compare"):
         return heard
-    if not ASKS_FOR_ITEMS.search(message) or _ABOUT_SHOWN.search(message):
+    if not (ASKS_FOR_ITEMS.search(message) or _FIGURE_ONES.match(message)) or _ABOUT_SHOWN.search(message):
         return heard
     return heard.model_copy(update={"intent": "refine", "references": [], "show_now": True})
+
+
+#: Stop 58: a figure with its unit and "ones", nothing else ("256GB ones?", "43 inch ones?", "128G的?"): items asked
+#: for, not a question about those shown (it said "The catalogue data for these 5 items does not say anything").
+_FIGURE_ONES = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|or|maybe|hmm+|so)\W+)*(?:any\s+|the\s+|some\s+)?\d+(?:[.,]\d+)?\s*[^\W\d_]+\s+"
+    r"(?:ones?|versions?|models?|variants?)(?:\s+(?:please|pls|then|instead))?\W*$", re.IGNORECASE)
 
 
 #: The whole message is "the <value> ones" (plural, no verb, no question): "the white ones", "ok the

@@ -256,3 +256,40 @@ def test_shorts_asked_by_name_are_shorts(whole_fashion: Any) -> None:
     whole_fashion.respond("jeans for men", session_id=session)
     reply = whole_fashion.respond("shorts please", session_id=session)
     assert reply.recommendations and "Shorts" in _line(reply), reply.text
+
+
+# --- memory sizes written with a bare G; a figure with "ones" -------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "gb"), [("有没有128G的", 128.0), ("256G", 256.0), ("8g运存的", 8.0), ("8G RAM", 8.0)])
+def test_a_bare_g_after_a_memory_size_is_gigabytes(message: str, gb: float) -> None:
+    """"有没有128G的" and "256G" were 128 and 256 grams; "8g运存的" and "8G RAM" were read before (guards)."""
+    from chatrec.spec_filters import read_bounds
+
+    assert read_bounds(message) == {"gb": (gb, gb)}
+
+
+@pytest.mark.parametrize("message", ["5G phone", "a 4G phone", "500g"])
+def test_networks_and_grams_stay(message: str) -> None:
+    """Guard: "5G" and "4G" are networks; "500g" is a weight."""
+    from chatrec.spec_filters import read_bounds
+
+    assert "gb" not in read_bounds(message)
+
+
+def test_128g_of_samsung_phones_searches_the_storage(whole_electronics: Any) -> None:
+    """"手机", "三星的", then "有没有128G的" said the catalogue data "没有写明重量" (read as 128 grams)."""
+    session = "phones-128g"
+    for message in ("手机", "三星的"):
+        whole_electronics.respond(message, session_id=session)
+    reply = whole_electronics.respond("有没有128G的", session_id=session)
+    assert reply.recommendations and all("128" in r.title for r in reply.recommendations), reply.as_text()
+    assert "重量" not in reply.text, reply.text
+
+
+def test_a_figure_with_ones_searches(whole_electronics: Any) -> None:
+    """Phones shown, "256GB ones?" said "The catalogue data for these 5 items does not say anything about
+    “256gb”"; the shop has two."""
+    session = "phones-256"
+    whole_electronics.respond("phones", session_id=session)
+    reply = whole_electronics.respond("256GB ones?", session_id=session)
+    assert reply.recommendations and all("256" in r.title for r in reply.recommendations), reply.as_text()
