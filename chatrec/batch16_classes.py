@@ -119,9 +119,12 @@ def _respelt(word: str, known: frozenset[str]) -> str | None:
         return None
     near = {k for k in known if k[:1] == word[:1] and abs(len(k) - len(word)) <= 1 and _one_edit(word, k)} \
         if len(word) >= 5 else set()  # "dont", "shes": contractions, not "dot" or "shoes"
-    if near:  # "shoos": the catalogue's "shoes", not the English "shoots"; two such words: left as written
-        return next(iter(near)) if len(near) == 1 else None
     english = _ranks()
+    if near:  # "shoos": the catalogue's "shoes", not the English "shoots"; two such words: left as written
+        common = _common_respelling(word, english)  # stop 58: "somthing" is "something", not the catalogue's "soothing"
+        if common is not None and common not in near:
+            return common
+        return next(iter(near)) if len(near) == 1 else None
     found = {w for w in {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
              if w in english or w + "s" in english}
     if not found and len(word) >= 5:
@@ -132,6 +135,19 @@ def _respelt(word: str, known: frozenset[str]) -> str | None:
         first, second = (english.get(w, english.get(w + "s", len(english))) for w in ranked[:2])
         return ranked[0] if first * _RARER < second else None
     return next(iter(found)) if found else None
+
+
+#: How common (rank in the English word list) a word must be to win over a catalogue word one letter away.
+_COMMON = 1500
+
+
+def _common_respelling(word: str, english: Mapping[str, int]) -> str | None:
+    """The one very common English word (``_COMMON``) a non-word becomes by one swap of adjacent letters or one
+    dropped letter put back ("somthing" -> "something"), or None."""
+    found = {w for w in {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+             | {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz"}
+             if english.get(w, _COMMON + 1) <= _COMMON}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -293,3 +293,27 @@ def test_a_figure_with_ones_searches(whole_electronics: Any) -> None:
     whole_electronics.respond("phones", session_id=session)
     reply = whole_electronics.respond("256GB ones?", session_id=session)
     assert reply.recommendations and all("256" in r.title for r in reply.recommendations), reply.as_text()
+
+
+# --- typos of common words ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("somthing in blu", "something in blue"),
+    ("anythng in blk?", "anything in black"),
+    ("shoos for men", "shoes for men"),  # guard: the catalogue's word, not "shoots"
+])
+def test_common_words_typed_on_a_phone_are_put_right(whole_fashion: Any, typed: str, meant: str) -> None:
+    from chatrec.batch16_classes import typed_on_phone
+
+    known = frozenset({"soothing", "shoes", "blue", "black"})
+    assert typed_on_phone(typed, known).rstrip("?") == meant
+
+
+def test_somthing_in_blu_after_sneakers_is_blue(whole_fashion: Any) -> None:
+    """"snekers for my boyfrend", "not white pls", then "somthing in blu" said none of the shoes "mentions
+    “soothing”" (the catalogue word one letter from "somthing") and kept every colour but white."""
+    session = "sneakers-blu"
+    for message in ("snekers for my boyfrend", "not white pls"):
+        whole_fashion.respond(message, session_id=session)
+    reply = whole_fashion.respond("somthing in blu", session_id=session)
+    assert "soothing" not in reply.text and "Blue" in _line(reply) and reply.recommendations, reply.text
