@@ -317,3 +317,11 @@ def test_somthing_in_blu_after_sneakers_is_blue(whole_fashion: Any) -> None:
         whole_fashion.respond(message, session_id=session)
     reply = whole_fashion.respond("somthing in blu", session_id=session)
     assert "soothing" not in reply.text and "Blue" in _line(reply) and reply.recommendations, reply.text
+
+
+def test_a_size_nothing_reaches_is_said_in_chinese_units(whole_electronics: Any) -> None:
+    """"买个电视，55寸左右", then "索尼的" said "没有商品标明屏幕尺寸达到 55 inches": the unit in English."""
+    session = "tv-55-sony-zh"
+    whole_electronics.respond("买个电视，55寸左右", session_id=session)
+    reply = whole_electronics.respond("索尼的", session_id=session)
+    assert "55 英寸" in reply.text and "inches" not in reply.text.split("\n1.")[0], reply.text
