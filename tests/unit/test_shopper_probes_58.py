@@ -42,6 +42,12 @@ def _line(reply: Any) -> str:
     ("kann ich das zweite nochmal sehen", [2]),
     ("再给我看看第二个", [2]),
     ("第一个和第三个再给我看看", [1, 3]),
+    ("show me the first, second and third again", [1, 2, 3]),
+    ("only the second and fourth", [2, 4]),
+    ("just the 1st, 3rd and 5th", [1, 3, 5]),
+    ("solo el segundo y el cuarto", [2, 4]),
+    ("nur das zweite und vierte", [2, 4]),
+    ("只看第二个和第四个", [2, 4]),
 ])
 def test_a_place_asked_to_be_seen_again_is_read(message: str, places: list[int]) -> None:
     assert viewed(message, 5) == places
@@ -325,3 +331,12 @@ def test_a_size_nothing_reaches_is_said_in_chinese_units(whole_electronics: Any)
     whole_electronics.respond("买个电视，55寸左右", session_id=session)
     reply = whole_electronics.respond("索尼的", session_id=session)
     assert "55 英寸" in reply.text and "inches" not in reply.text.split("\n1.")[0], reply.text
+
+
+def test_only_the_second_and_fourth_keeps_those_two(whole_fashion: Any) -> None:
+    """Nike sports shoes shown, "only the second and fourth" showed five other Nike shoes."""
+    session = "nike-2-4"
+    whole_fashion.respond("sports shoes for men", session_id=session)
+    shown = _ids(whole_fashion.respond("the nike ones", session_id=session))
+    reply = whole_fashion.respond("only the second and fourth", session_id=session)
+    assert _ids(reply) == [shown[1], shown[3]], reply.as_text()
