@@ -14,7 +14,7 @@ from functools import lru_cache
 from chatrec.grounding import singular
 from chatrec.text import tokens
 
-__all__ = ["GENERIC", "asked_for", "interest_in", "not_carried"]
+__all__ = ["GENERIC", "asked_for", "best_asked", "interest_in", "not_carried"]
 
 _ASKED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|well|then|oh|ah|alright)\W+)*(?:what|how) about (?P<a>.+)$"
@@ -85,6 +85,13 @@ def asked_for(message: str) -> str | None:
     if any(match.group(g) is not None for g in "ehi") and set(thing.lower().split()) <= GENERIC | _NO_THING:
         return None  # "which one would you recommend?", "what's the best option?": the items in hand
     return thing or None
+
+
+def best_asked(message: str) -> bool:
+    """Stop 58: whether the message asks the shop for its best or recommended one of a thing by name ("what's the
+    best washing machine?", "which fridge would you recommend?", "can you recommend a sofa?")."""
+    match = _ASKED.search(message.strip())
+    return match is not None and any(match.group(g) is not None for g in "ehi") and asked_for(message) is not None
 
 
 _INTEREST = re.compile(

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from chatrec.accessories import accessories_last, accessory_test
-from chatrec.not_carried import asked_for, bare_thing, interest_in, not_carried
+from chatrec.not_carried import asked_for, bare_thing, best_asked, interest_in, not_carried
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
 from chatrec.summary_names import occasion_named, shown_kinds  # stop 57: the list's line names the kinds shown
@@ -1379,7 +1379,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             lexicon=_lexicon(settings), labels=parts.labels,
         )
     if state.last_shown and heard.intent in ("ask_about_item", "compare") and all(r.how == "all" for r in heard.references) \
-            and _unsold(parts, message, heard.model_copy(update={"references": []})) is not None:
+            and best_asked(message) and _unsold(parts, message, heard.model_copy(update={"references": []})) is not None:
         # stop 58: jeans shown, "which sofa would you recommend?" picked a jean: the sofa is asked of the shop
         heard = heard.model_copy(update={"intent": "recommend", "references": [], "show_now": False})
     inferred: dict[str, list[str]] = {}  # stop 48: values in force the shopper never said (no "you asked for")
