@@ -14,6 +14,11 @@
   (the lexicon folds "short" into the type Shorts). Said of another kind of clothes, without the noun "shorts", it is
   a length, which the catalogue does not list: the turn says so and keeps the dresses.
 
+- **The shop's extreme of a figure** (:func:`superlative`, :func:`extreme_bounds`): HDMI cables shown, "the longest
+  one you have" said none "mentions “longest”"; TVs shown, "the biggest one you have" answered that the five shown
+  are all 32 inches. The items of the wishes in force stating the largest (or smallest) figure of the family the
+  word means are searched for.
+
 The words are in ``chatrec/data/gaps_round14.json``.
 """
 
@@ -27,7 +32,7 @@ from typing import Any
 
 from chatrec.word_tables import folded, table
 
-__all__ = ["figure_for_spec", "short_as_length", "viewed"]
+__all__ = ["extreme_bounds", "figure_for_spec", "short_as_length", "superlative", "viewed"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round14.json")
 
@@ -181,3 +186,51 @@ def short_as_length(
         return heard.model_copy(update={"include": include, "query": query, "intent": "refine", "show_now": True}), found.group(0)
     return heard.model_copy(update={"include": {}, "query": "", "intent": "show_again", "show_now": True,
                                     "drop": [], "references": []}), found.group(0)
+
+
+@functools.lru_cache(maxsize=None)
+def _superlative_patterns() -> tuple[tuple[re.Pattern[str], str, dict[str, tuple[str, ...]]], ...]:
+    """(pattern, direction, families per word alternation) per frame; longer words tried first."""
+    words: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for direction, table_ in _table("superlatives").items():
+        for alternation, families in table_.items():
+            for word in alternation.split("|"):
+                words[word] = (direction, tuple(families))
+    ordered = "|".join(sorted(words, key=len, reverse=True))
+    frames = _table("superlative_frame")
+    return tuple((re.compile(frames[name].replace("{words}", ordered), re.IGNORECASE), name, {w: words[w][1] for w in words})
+                 for name in ("plain", "asked", "zh"))
+
+
+def superlative(message: str) -> tuple[str, tuple[str, ...]] | None:
+    """("max" or "min", the unit families meant, in order) when the message asks for the shop's extreme of a figure
+    ("the biggest one you have", "the longest one", "what's the largest tv you sell?", "最长的"); None otherwise
+    ("which is the biggest?" asks about the items shown)."""
+    text = folded(message)
+    for pattern, _name, families in _superlative_patterns():
+        found = pattern.match(text)
+        if found is None:
+            continue
+        said = found.group("word")
+        key = next((w for w in families if re.fullmatch(w, said)), None)
+        if key is None:
+            continue
+        direction = next(d for d, table_ in _table("superlatives").items() for alternation in table_
+                         if key in alternation.split("|"))
+        return direction, families[key]
+    return None
+
+
+def extreme_bounds(
+    asked: tuple[str, tuple[str, ...]], figures: Sequence[Mapping[str, Sequence[float]]]
+) -> dict[str, tuple[float | None, float | None]]:
+    """The bound that keeps the items stating the extreme figure: ``figures`` are the stated figures of the items
+    fitting the wishes in force (per unit family); the first family of ``asked`` they state is meant. {} when none
+    states one."""
+    direction, families = asked
+    for family in families:
+        values = [max(found) if direction == "max" else min(found) for item in figures if (found := item.get(family))]
+        if values:
+            extreme = max(values) if direction == "max" else min(values)
+            return {family: (extreme, None)} if direction == "max" else {family: (None, extreme)}
+    return {}

@@ -23,6 +23,7 @@ from chatrec import measure_words
 from chatrec.specs import han_spec_digits
 
 __all__ = ["SpecCheck", "bound_words", "check", "checked", "describe", "drop_spec_price", "figures_in", "read_bounds",
+           "stated_by_item",
            "stated", "within"]
 
 # Unit spellings -> (family, factor to the family's base unit). Longest spellings are tried first.
@@ -247,6 +248,11 @@ def _stated_by_item(index: Any) -> list[dict[str, list[float]]]:
             known.append({**{family: found for family, found in described.items() if family not in figures}, **figures})
         _STATED[index] = known
     return known
+
+
+def stated_by_item(index: Any) -> list[dict[str, list[float]]]:
+    """Each item's stated figures per unit family, in index order (read once per opened index)."""
+    return _stated_by_item(index)
 
 
 @dataclass(frozen=True)

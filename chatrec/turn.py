@@ -1530,6 +1530,19 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     bounds = spec_filters.read_bounds(message)  # i12o: a figure with a unit is a spec, not a budget
     if not bounds and state.specs:  # stop 58: "32 inch", then "actually make it 43": 43 inches, no budget of 43
         bounds, heard = gaps_round14.figure_for_spec(message, heard, state.specs, (state.min_price, state.max_price))
+    if not bounds and (extreme := gaps_round14.superlative(message)) is not None:
+        # stop 58: "the longest one you have" of HDMI cables: those stating the longest length the wishes allow
+        # ("the biggest battery one" of power banks: the kind in force, not batteries; "the largest tv you sell"
+        # first: the kind it names)
+        kinds_held = [n for n in ["category", *type_fields(list(parts.vocabulary.fields))] if state.include.get(n)]
+        include = {k: v for k, v in heard.include.items() if not kinds_held or k not in type_fields([k]) and k != "category"}
+        mask = parts.retriever.allowed(filters_for(replace(state.wishes(), include={**state.include, **include})))
+        bounds = gaps_round14.extreme_bounds(extreme, [figures for n, figures in enumerate(
+            spec_filters.stated_by_item(index)) if mask is None or mask[n]])
+        if bounds:
+            heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "query": "",
+                                             "price": None, "relative_price": None, "avoid_words": [],
+                                             "include": include})
     if not bounds and state.last_shown and heard.intent in ("ask_about_item", "compare", "refine", "more_like", "recommend",
                                                             "chitchat"):  # stop 44: "声音更大的" read as no request
         # "bigger screen please", "有没有屏幕更大的": new items past the figure of those shown, no answer

@@ -340,3 +340,29 @@ def test_only_the_second_and_fourth_keeps_those_two(whole_fashion: Any) -> None:
     shown = _ids(whole_fashion.respond("the nike ones", session_id=session))
     reply = whole_fashion.respond("only the second and fourth", session_id=session)
     assert _ids(reply) == [shown[1], shown[3]], reply.as_text()
+
+
+# --- the shop's extreme of a figure -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("first", "then", "figure"), [
+    ("hdmi cable", "the longest one you have", "10 m"),
+    ("smart tv", "the biggest one you have", "65 inches"),
+    ("power bank", "the biggest battery one", "27000 mAh"),
+    ("电视", "最大的", "65 英寸"),
+])
+def test_the_shops_extreme_is_searched(whole_electronics: Any, first: str, then: str, figure: str) -> None:
+    """HDMI cables shown, "the longest one you have" said none "mentions “longest”"; 32-inch TVs shown, "the biggest one
+    you have" answered "All 5 have the same size: 32 inch"."""
+    session = f"extreme-{first}-{then}"
+    whole_electronics.respond(first, session_id=session)
+    reply = whole_electronics.respond(then, session_id=session)
+    assert reply.recommendations and figure in _line(reply).replace(",", "") + reply.text.replace(",", ""), reply.text
+    assert "mentions" not in reply.text and "same size" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize("message", ["which is the biggest?", "the longest one from these?", "bigger ones"])
+def test_a_question_about_the_shown_is_no_extreme(message: str) -> None:
+    """Guard: "which is the biggest?" asks about the items shown; "bigger ones" is a comparative."""
+    from chatrec.gaps_round14 import superlative
+
+    assert superlative(message) is None
