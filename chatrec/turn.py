@@ -1305,6 +1305,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     viewed = gaps_round14.viewed(message, len(state.last_shown), state.language)  # stop 58: "show me the first one again"
     counted, wanted_count = ("show them again", None) if viewed else list_counts.taken(  # lead, stop 35: "just show me 3"
         message, len(state.last_shown))
+    if counted == "show them again" and wanted_count and state.last_shown:  # stop 58: "zeig mir nur die ersten zwei":
+        viewed = list(range(1, min(wanted_count, len(state.last_shown)) + 1))  # those two, not two the search finds again
     count_language = state.language if counted != message and state.language not in (None, "en", "other") else None
     message = counted
     back_to = [state.last_shown[p - 1] for p in viewed] if viewed else earlier_list(  # i12k: "the sweatshirt from before"

@@ -366,3 +366,13 @@ def test_a_question_about_the_shown_is_no_extreme(message: str) -> None:
     from chatrec.gaps_round14 import superlative
 
     assert superlative(message) is None
+
+
+def test_only_the_first_two_are_the_first_two_shown(whole_electronics: Any) -> None:
+    """Noise-cancelling earphones under 2000 shown, "zeig mir nur die ersten zwei" showed two others (the first two
+    the search found again, the cancelling ones by name first), not the first two of the list."""
+    session = "anc-first-two"
+    whole_electronics.respond("ich brauche Kopfhörer mit Geräuschunterdrückung", session_id=session)
+    shown = _ids(whole_electronics.respond("unter 2000 Rupien", session_id=session))
+    reply = whole_electronics.respond("zeig mir nur die ersten zwei", session_id=session)
+    assert _ids(reply) == shown[:2], reply.as_text()
