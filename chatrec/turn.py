@@ -1726,9 +1726,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     before_sport = heard.include
     heard = use_wishes.sport_use(heard, message, parts.vocabulary)  # stop 56: "headphones for running" are in-ear
     inferred.update(_added(before_sport, heard.include))  # ones: the kind is inferred, not asked for
+    kinds_before = any(state.include.get(name) for name in ["category", *type_fields([*state.include])])
     state.apply(Heard(heard))
     if state.kind_changed:  # stop 56: the words said before this message were about another kind
         state.kind_message = message
+    elif state.not_sold and not kinds_before and any(state.include.get(name) for name in [  # stop 58: "what's the best
+            "category", *type_fields([*state.include])]):  # washing machine?" (none sold), then "a tv": not "best"
+        state.kind_message = message  # for the TVs ("the type and rating you asked for")
     if state.colours_left:  # stop 57: "now a watch" after black shoes: any colour, and said so
         left = " / ".join(phrases.show_value(v) for values in state.colours_left.values() for v in values)
         notes.append(phrases.render("colour_left_behind", values=left[:1].upper() + left[1:]))
@@ -2237,6 +2241,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if len(near_kinds) >= 2:
             plan = QuestionPlan(kind_field, [v for v, _ in near_kinds.most_common(parts.policy.max_options)], 0.0, plan.gains,
                                 "the thing asked for is not sold: which of the shop's kinds instead")
+            if state.queries and state.queries[-1] == heard.query:  # stop 58: "what's the best washing machine?" then
+                state.queries.pop()  # "a tv": no "best" (a rating asked for) carried to the TVs' reasons
     turn.plan = plan
     turn.metadata["policy"] = {
         "decision": "ask" if plan.attribute else "recommend",

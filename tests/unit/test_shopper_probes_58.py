@@ -376,3 +376,13 @@ def test_only_the_first_two_are_the_first_two_shown(whole_electronics: Any) -> N
     shown = _ids(whole_electronics.respond("unter 2000 Rupien", session_id=session))
     reply = whole_electronics.respond("zeig mir nur die ersten zwei", session_id=session)
     assert _ids(reply) == shown[:2], reply.as_text()
+
+
+def test_best_said_of_a_thing_not_sold_is_no_wish_for_the_next_kind(whole_electronics: Any) -> None:
+    """In the chat: "hi, what's the best washing machine?" (none sold), then "ok, a tv for the bedroom" gave every TV
+    "the type and rating you asked for", one "with best, as its description says"."""
+    session = "best-washer-then-tv"
+    whole_electronics.respond("hi, what's the best washing machine?", session_id=session)
+    reply = whole_electronics.respond("ok, a tv for the bedroom", session_id=session)
+    assert reply.recommendations and "rating you asked" not in reply.as_text(), reply.as_text()
+    assert "with best" not in reply.as_text(), reply.as_text()
