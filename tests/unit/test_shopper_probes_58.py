@@ -48,6 +48,12 @@ def _line(reply: Any) -> str:
     ("solo el segundo y el cuarto", [2, 4]),
     ("nur das zweite und vierte", [2, 4]),
     ("只看第二个和第四个", [2, 4]),
+    ("lemme see the first one again", [1]),
+    ("i wanna see the third again", [3]),
+    ("go back to #2", [2]),
+    ("nochmal die zweite bitte", [2]),
+    ("把第一个再发给我看看", [1]),
+    ("能再看一下第三款吗", [3]),
 ])
 def test_a_place_asked_to_be_seen_again_is_read(message: str, places: list[int]) -> None:
     assert viewed(message, 5) == places
@@ -360,7 +366,18 @@ def test_the_shops_extreme_is_searched(whole_electronics: Any, first: str, then:
     assert "mentions" not in reply.text and "same size" not in reply.text, reply.text
 
 
-@pytest.mark.parametrize("message", ["which is the biggest?", "the longest one from these?", "bigger ones"])
+@pytest.mark.parametrize(("message", "family"), [
+    ("whats the longest cable u have", "m"), ("最大的电视", "inch"), ("die größte, die ihr habt", "inch"),
+    ("what is the biggest tv you have?", "inch"), ("el más grande que tengan", "inch"),
+])
+def test_a_superlative_asked_of_the_shop_is_read(message: str, family: str) -> None:
+    from chatrec.gaps_round14 import superlative
+
+    found = superlative(message)
+    assert found is not None and found[1][0] == family
+
+
+@pytest.mark.parametrize("message", ["which is the biggest?", "the longest one from these?", "bigger ones", "最大的是哪个"])
 def test_a_question_about_the_shown_is_no_extreme(message: str) -> None:
     """Guard: "which is the biggest?" asks about the items shown; "bigger ones" is a comparative."""
     from chatrec.gaps_round14 import superlative
