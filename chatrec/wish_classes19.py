@@ -131,7 +131,8 @@ def hated_values(message: str, value_tokens: Collection[str]) -> str:
         return message
     kept = _tidy(message[:match.start()])
     asked = "no " + " or ".join(values) + " ones"
-    return f"{kept}, {asked}" if kept else asked
+    after = _tidy(message[match.end():])  # stop 58: "i hate pink. show me tops for my daughter" keeps the tops
+    return ", ".join(part for part in (kept, asked, after) if part)
 
 
 def rejection_with_wish(message: str, n_shown: int) -> str:

@@ -403,3 +403,10 @@ def test_best_said_of_a_thing_not_sold_is_no_wish_for_the_next_kind(whole_electr
     reply = whole_electronics.respond("ok, a tv for the bedroom", session_id=session)
     assert reply.recommendations and "rating you asked" not in reply.as_text(), reply.as_text()
     assert "with best" not in reply.as_text(), reply.as_text()
+
+
+def test_a_hated_colour_then_a_wish_keeps_the_wish(whole_fashion: Any) -> None:
+    """"i hate pink. show me tops for my daughter" asked which category (the words after the hated colour were
+    dropped: the message read as "no pink ones")."""
+    reply = whole_fashion.respond("i hate pink. show me tops for my daughter", session_id="hate-pink-tops")
+    assert reply.recommendations and "Tops" in _line(reply) and "not Pink" in _line(reply), reply.text
