@@ -5,15 +5,15 @@
   vez la segunda?", "zeig mir die erste nochmal", "再给我看看第二个". Before, "show me the first one again" was
   read as a count of one and the word "again" (a greeting-like reply, "I am here to help you shop"), "can I see
   the second one again?" asked whether the item says "again", "show me number 2" said the shop sells no "number
-  2". The turn shows those items again, in the order said.
+  2". The turn shows those items again, in the order said; so does "only the second and fourth" (two places or
+  more: "just the second one" may be a choice).
 - **A bare figure changing a size in force** (:func:`figure_for_spec`): "32 inch", then "actually make it 43",
   was a budget of ₹43 that nothing fits (and was left out). A figure without a unit proposed as a change ("make
   it 43", "what about 43", "43 instead", "mejor de 43", "lieber 43", "改成43的") while one spec is in force, near
-  that spec's figure and far from any budget in force, is that spec's figure.
+  that spec's figure and far from any budget in force, is that spec's figure (a bare "43" too).
 - **"short" of a garment in force** (:func:`short_as_length`): party dresses shown, "something short" showed shorts
   (the lexicon folds "short" into the type Shorts). Said of another kind of clothes, without the noun "shorts", it is
   a length, which the catalogue does not list: the turn says so and keeps the dresses.
-
 - **The shop's extreme of a figure** (:func:`superlative`, :func:`extreme_bounds`): HDMI cables shown, "the longest
   one you have" said none "mentions “longest”"; TVs shown, "the biggest one you have" answered that the five shown
   are all 32 inches. The items of the wishes in force stating the largest (or smallest) figure of the family the

@@ -1537,7 +1537,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         # ("the biggest battery one" of power banks: the kind in force, not batteries; "the largest tv you sell"
         # first: the kind it names)
         kinds_held = [n for n in ["category", *type_fields(list(parts.vocabulary.fields))] if state.include.get(n)]
-        include = {k: v for k, v in heard.include.items() if not kinds_held or k not in type_fields([k]) and k != "category"}
+        include = {k: v for k, v in heard.include.items()
+                   if not kinds_held or (k != "category" and k not in type_fields([k]))}
         mask = parts.retriever.allowed(filters_for(replace(state.wishes(), include={**state.include, **include})))
         bounds = gaps_round14.extreme_bounds(extreme, [figures for n, figures in enumerate(
             spec_filters.stated_by_item(index)) if mask is None or mask[n]])
