@@ -125,11 +125,9 @@ def _respelt(word: str, known: frozenset[str]) -> str | None:
         if common is not None and common not in near:
             return common
         return next(iter(near)) if len(near) == 1 else None
-    found = {w for w in {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
-             if w in english or w + "s" in english}
+    found = {w for w in _swaps(word) if w in english or w + "s" in english}
     if not found and len(word) >= 5:
-        found = {w for w in {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz"}
-                 if w in english or w + "s" in english}
+        found = {w for w in _insertions(word) if w in english or w + "s" in english}
     if len(found) > 1:  # "expnsive": expensive, not the far rarer expansive
         ranked = sorted(found, key=lambda w: english.get(w, english.get(w + "s", len(english))))
         first, second = (english.get(w, english.get(w + "s", len(english))) for w in ranked[:2])
@@ -144,10 +142,18 @@ _COMMON = 1500
 def _common_respelling(word: str, english: Mapping[str, int]) -> str | None:
     """The one very common English word (``_COMMON``) a non-word becomes by one swap of adjacent letters or one
     dropped letter put back ("somthing" -> "something"), or None."""
-    found = {w for w in {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
-             | {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz"}
-             if english.get(w, _COMMON + 1) <= _COMMON}
+    found = {w for w in _swaps(word) | _insertions(word) if english.get(w, _COMMON + 1) <= _COMMON}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _swaps(word: str) -> set[str]:
+    """The word with two adjacent letters swapped, each way ("teh" -> "eth", "the")."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+
+
+def _insertions(word: str) -> set[str]:
+    """The word with one letter put back after its first ("somthing" -> ..., "something", ...)."""
+    return {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz"}
 
 
 def _one_edit(a: str, b: str) -> bool:

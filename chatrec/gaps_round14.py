@@ -49,21 +49,11 @@ def _viewing(language: str) -> tuple[re.Pattern[str], ...]:
 
 
 def _places(body: str, language: str, shown: int) -> list[int]:
-    """The places the targets of ``body`` name, in the order said (1-based; "last" is ``shown``)."""
-    ordinals: dict[str, int] = _table("ordinals")
-    places: list[int] = []
-    for found in re.finditer(_table("targets")[language], body, re.IGNORECASE):
-        said = found.group(0)
-        if re.search(_table("last_words"), said):
-            place = shown
-        elif digit := re.search(r"[1-6]", said):
-            place = int(digit.group(0))
-        else:
-            words = re.findall(r"[^\W\d_]+", said) if language != "zh" else [said[1:2]]
-            place = next((ordinals[w] for w in words for w in (w, w[:-1]) if w in ordinals), 0)
-        if 1 <= place <= shown and place not in places:
-            places.append(place)
-    return places
+    """The places the targets of ``body`` name, in the order said (1-based; "last" is ``shown``), as the answers
+    read places (:func:`chatrec.answers.find_reference`)."""
+    from chatrec.answers import find_reference
+
+    return list(dict.fromkeys(p for p in find_reference(body, shown, language) or [] if 1 <= p <= shown))
 
 
 def viewed(message: str, shown: int, language: str | None = None) -> list[int]:
@@ -189,17 +179,14 @@ def short_as_length(
 
 
 @functools.lru_cache(maxsize=None)
-def _superlative_patterns() -> tuple[tuple[re.Pattern[str], str, dict[str, tuple[str, ...]]], ...]:
-    """(pattern, direction, families per word alternation) per frame; longer words tried first."""
-    words: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for direction, table_ in _table("superlatives").items():
-        for alternation, families in table_.items():
-            for word in alternation.split("|"):
-                words[word] = (direction, tuple(families))
+def _superlative_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, tuple[str, tuple[str, ...]]]]:
+    """The frames' patterns, and per superlative word (a table key's alternative) its direction and unit families;
+    longer words are tried first."""
+    words = {word: (direction, tuple(families)) for direction, table_ in _table("superlatives").items()
+             for alternation, families in table_.items() for word in alternation.split("|")}
     ordered = "|".join(sorted(words, key=len, reverse=True))
     frames = _table("superlative_frame")
-    return tuple((re.compile(frames[name].replace("{words}", ordered), re.IGNORECASE), name, {w: words[w][1] for w in words})
-                 for name in ("plain", "asked", "zh"))
+    return tuple(re.compile(frames[name].replace("{words}", ordered), re.IGNORECASE) for name in ("plain", "asked", "zh")), words
 
 
 def superlative(message: str) -> tuple[str, tuple[str, ...]] | None:
@@ -207,17 +194,15 @@ def superlative(message: str) -> tuple[str, tuple[str, ...]] | None:
     ("the biggest one you have", "the longest one", "what's the largest tv you sell?", "最长的"); None otherwise
     ("which is the biggest?" asks about the items shown)."""
     text = folded(message)
-    for pattern, _name, families in _superlative_patterns():
+    patterns, words = _superlative_patterns()
+    for pattern in patterns:
         found = pattern.match(text)
         if found is None:
             continue
         said = found.group("word")
-        key = next((w for w in families if re.fullmatch(w, said)), None)
-        if key is None:
-            continue
-        direction = next(d for d, table_ in _table("superlatives").items() for alternation in table_
-                         if key in alternation.split("|"))
-        return direction, families[key]
+        key = next((w for w in words if re.fullmatch(w, said)), None)
+        if key is not None:
+            return words[key]
     return None
 
 
