@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
@@ -73,6 +75,15 @@ def _without_server_paths(text: str, settings: Settings) -> str:
     return text
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Stop the index watcher's thread when the server stops."""
+    yield
+    watcher = getattr(app.state, "index_watcher", None)
+    if watcher is not None:
+        watcher.stop()
+
+
 def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
     """Build the HTTP API around one ChatRec engine.
 
@@ -104,7 +115,9 @@ def create_app(settings: Settings, chatrec: Any = None) -> FastAPI:
     if store is not None:
         store.check()
 
-    app = FastAPI(title="chatrec", description=_DESCRIPTION, version=routes_health._version())
+    app = FastAPI(
+        title="chatrec", description=_DESCRIPTION, version=routes_health._version(), lifespan=_lifespan
+    )
     app.state.settings = settings
     app.state.chatrec = chatrec
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)

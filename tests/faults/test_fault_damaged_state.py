@@ -6,8 +6,11 @@ Never a start-up traceback, never a server that starts and answers 500 to every 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -36,10 +39,27 @@ def served(tmp_path: Path, fake_cli: HashingEmbedder, monkeypatch: pytest.Monkey
 
 
 def _serve(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """`chatrec serve` up to the point where uvicorn would start; the app it built is then stopped.
+
+    Nothing outlives the test: the thread sizes it sets are restored, and the app's index
+    watcher (a thread) and session store are stopped and closed.
+    """
     import uvicorn
 
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: None)  # started: stop here
+    from chatrec.cli.serve_workers import THREAD_VARIABLES
+
+    for name in THREAD_VARIABLES:
+        monkeypatch.setenv(name, os.environ.get(name, "1"))  # restored after the test
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        monkeypatch.setattr(torch, "set_num_threads", lambda n: None)
+    apps: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **k: apps.append(app))  # started: stop here
     result = CliRunner().invoke(main, ["serve", "--index-dir", str(settings.index_dir)])
+    for app in apps:
+        if app.state.index_watcher is not None:
+            app.state.index_watcher.stop()
+        app.state.chatrec.close()
     return result.exit_code, result.output
 
 

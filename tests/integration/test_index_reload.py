@@ -45,3 +45,23 @@ def test_a_rebuilt_index_is_served_after_the_next_check(tmp_path: Path) -> None:
     assert after.session_id == before.session_id
     assert after.recommendations[0].item_id == "990001", after
     assert watcher.check() is False  # once only
+
+
+def test_the_servers_watcher_stops_with_the_server(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from chatrec.http.app import create_app
+
+    settings = Settings(index_dir=tmp_path / "index", data_dir=tmp_path / "data", cache_dir=tmp_path / "cache",
+                        use_llm=False, index_reload_seconds=0.05, _env_file=None)
+    fake = HashingEmbedder()
+    build_index(FIXTURE, settings, embedder=fake)
+    engine = ChatRec(settings, retriever=Retriever.open(settings, embedder=fake))
+    app = create_app(settings, chatrec=engine)
+    watcher = app.state.index_watcher
+    with TestClient(app) as client:
+        assert client.get("/healthz").status_code == 200
+        assert watcher._thread.is_alive()
+    watcher._thread.join(timeout=5)
+    assert not watcher._thread.is_alive()  # no thread left polling the folder after the server stopped
+    engine.close()
