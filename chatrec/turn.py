@@ -61,6 +61,7 @@ from chatrec import problem_words  # stop 48: a need said as a problem is no typ
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import gaps_round13  # i12br: shopping gaps round 13
 from chatrec import gaps_round14  # stop 58: shopping gaps round 14
+from chatrec import gaps_round15  # stop 59: shopping gaps round 15
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
@@ -1384,6 +1385,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             and best_asked(message) and _unsold(parts, message, heard.model_copy(update={"references": []})) is not None:
         # stop 58: jeans shown, "which sofa would you recommend?" picked a jean: the sofa is asked of the shop
         heard = heard.model_copy(update={"intent": "recommend", "references": [], "show_now": False})
+    heard, in_order = gaps_round15.ordered_list(heard, message)  # stop 59: "show me the newest", "what's new in tops"
     inferred: dict[str, list[str]] = {}  # stop 48: values in force the shopper never said (no "you asked for")
     if owned is not None and owned.whole:  # stop 47: "I bought a mouse, now I need a keyboard"
         before_bought = heard.include
@@ -1729,6 +1731,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     inferred.update(_added(before_sport, heard.include))  # ones: the kind is inferred, not asked for
     kinds_before = any(state.include.get(name) for name in ["category", *type_fields([*state.include])])
     state.apply(Heard(heard))
+    state.allow_shown = state.allow_shown or in_order  # stop 59: the whole list in that order, items seen before too
     if state.kind_changed:  # stop 56: the words said before this message were about another kind
         state.kind_message = message
     elif state.not_sold and not kinds_before and any(state.include.get(name) for name in [  # stop 58: "what's the best
@@ -1925,7 +1928,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines \
             and not compares_prices and not owned_note and not pointer_note and not outfit_mix.asks_outfit(message) \
-            and not overall and not known_brands.asked(message):  # lead: "有没有便宜一点的", "un conjunto"; stop 39:
+            and not overall and not known_brands.asked(message) and not in_order:  # lead: "有没有便宜一点的", "un conjunto"; stop 39:
         # "muéstrame los más baratos"; stop 58: "any from a known brand?" is no product called "from a known brand"
         # i12h: "any black ones?" during a search for backpacks refines it: nothing to call not carried
         thing = not_carried_wish.thing_not_carried(  # i12y: "white" is no type; i12al: "a red dress", "un vestido"
@@ -2164,9 +2167,16 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.intent in ("recommend", "refine") and not anchors:  # "forget the brand, just the best rated"
         from chatrec.answers import by_superlative, superlative_unlisted
 
-        candidates = by_superlative(message, candidates, heard.language)
+        if in_order and not gaps_round15.words_beyond(heard.query, state.include):  # stop 59: "show me the newest": the newest of all that fit, not of the pool
+            mask = parts.retriever.allowed(query.filters, excluded(state, profile))
+            candidates = gaps_round15.in_figure_order(candidates, [i for n, i in enumerate(index.items) if mask is None or mask[n]],
+                                                      message, heard.language, lambda item: Candidate(item=item, score=0.0))
+        else:
+            candidates = by_superlative(message, candidates, heard.language, len(candidates) if in_order else 20)
         if unlisted := superlative_unlisted(message, candidates, heard.language):  # stop 46: "dresses on sale"
             notes.append(unlisted)
+        elif in_order and (ordered := gaps_round15.order_note(message, heard.language, [c.item for c in candidates[:5]])):
+            notes.append(ordered)  # stop 59: "Newest first, by the year the catalogue gives (2017 to 2016)."
     # i12aw: one slot per model, not its colours, in a list for wishes (not "anything else?" as the pool thins)
     if not pointed_now and not back_to and heard.intent not in ("show_again", "reject", "more_like"):
         candidates = gaps_round10.one_per_model(candidates, message, max((len(v) for n, v in state.include.items()

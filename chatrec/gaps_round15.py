@@ -1,0 +1,125 @@
+"""Shopping gaps round 15 (issue 12, stop 59): classes the lead found shopping the demos.
+
+- **A list asked in the order of a figure the catalogue gives** (:func:`ordered_list`): watches shown, "show me the
+  newest" said "I found nothing called “newest”" and showed the same watches; "what's new in women's tops" and "any
+  new arrivals in watches?" searched the words "new" and "arrival"; "what's new" was small talk. The words of the
+  order ("newest", "new arrivals", "lo más nuevo", "die neuesten", "新款") are no search words: the wishes in force
+  are searched and the whole list is put in that order (the year, on the fashion demo). A catalogue without that
+  figure says so (:func:`chatrec.answers.superlative_unlisted`) and keeps the wishes.
+
+The order words are the ``superlatives`` of ``prompts/answers_*.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from chatrec.understanding import _singular
+from chatrec.word_tables import folded
+
+__all__ = ["in_figure_order", "order_note", "ordered_list", "words_beyond"]
+
+#: Words that only carry an order's phrase ("the newest ones first", "what's new", "any new arrivals?").
+_CARRIERS = frozenset("the a an one ones first item items thing things stuff product products model models what whats s "
+                      "any anything show me see some please pls you have got in lo los las el la die der das den "
+                      "neue neuen neues was gibt es".split())
+
+
+#: "first" said of an order ("newest first", "the latest ones first", "zuerst die neuesten"), not of a place.
+_FIRST_AS_ORDER = re.compile(r"\b\w+\s+(?:ones?\s+|items?\s+)?first\b(?!\s+(?:one|two|three|item|row))|\bzuerst\b|\bprimero\s+(?:los|las|lo)\b")
+
+
+#: An order word before "in" ("new arrivals in watches", "the latest in sneakers"): the order of that kind of thing
+#: (the answers' superlatives skip a word before "in", "for": "best for running" names no figure).
+_ORDER_IN = re.compile(r"\b(arrivals?|new|newest|latest|recent)\s+in\b", re.IGNORECASE)
+
+
+def _asked(message: str, language: str) -> tuple[Any, str] | None:
+    """The superlative rule the message asks for and the phrase said (:func:`chatrec.answers._asked_superlative`)."""
+    from chatrec.answers import _asked_superlative, _wording
+
+    wording = _wording(language)
+    return _asked_superlative(message, language, wording) or _asked_superlative(
+        _ORDER_IN.sub(r"\1 of", message), language, wording)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", folded(text))
+
+
+def words_beyond(query: str, include: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the search text says more than the values in force ("watch" of Watches, "shoe men" of Shoes for Men
+    says nothing more; "leather" does)."""
+    named = {_singular(w) for values in include.values() for value in values for w in _words(str(value))}
+    return any(_singular(w) not in named for w in _words(query))
+
+
+def ordered_list(heard: Any, message: str) -> tuple[Any, bool]:
+    """The request without the words of a list order ("show me the newest", "new arrivals in watches"), and whether
+    the message asks for the list in that order. A question about the items shown ("which is the newest?") is left
+    to the answers; a message that is only the order ("what's new?", small talk before) asks to see items."""
+    asked = _asked(message, heard.language)
+    if asked is None:
+        return heard, False
+    if heard.references and _FIRST_AS_ORDER.search(folded(message)):  # "newest ones first": an order, not the first item
+        heard = heard.model_copy(update={"references": [], "intent": "refine"})
+    if heard.references or heard.intent not in ("recommend", "refine", "chitchat"):
+        return heard, False
+    said = {_singular(w) for w in _words(asked[1])}
+    rest = [w for w in _words(heard.query) if _singular(w) not in said and w not in _CARRIERS]
+    if heard.intent == "chitchat":
+        left = [w for w in _words(message) if _singular(w) not in said and w not in _CARRIERS]
+        if left or heard.include:
+            return heard, False
+        return heard.model_copy(update={"intent": "refine", "show_now": True, "query": ""}), True
+    return heard.model_copy(update={"query": " ".join(rest), "show_now": True}), True
+
+
+def order_note(message: str, language: str, items: Sequence[Any]) -> str:
+    """The line saying the list's order and the figures it runs between ("Newest first, by the year the catalogue
+    gives (2017 to 2016)."); "" when no order is asked or fewer than two of ``items`` state the figure."""
+    from chatrec.answers import _field_named, _name, _wording
+
+    wording = _wording(language)
+    asked = _asked(message, language)
+    if asked is None:
+        return ""
+    rule = asked[0]
+    figures = [found for item in items if (found := _field_named(item, rule["fields"])) is not None]
+    if len(figures) < 2:
+        return ""
+    field = figures[0][0]
+    notes = wording.get("order_notes", {})
+    template = (notes.get(field) or notes.get("any") or {}).get(rule["order"])
+    if not template:
+        return ""
+    first, last = (f"{value:g}" for _, value in (figures[0], figures[-1]))
+    span = first if first == last else f"{first}{notes.get('to', ' to ')}{last}"
+    return str(template).format(field=_name(field, wording), range=span)
+
+
+def in_figure_order(
+    candidates: Sequence[Any], fitting: Sequence[Any], message: str, language: str, make: Callable[[Any], Any]
+) -> list[Any]:
+    """The items of the wishes in force (``fitting``, all of them: the retrieved pool is ranked by words, not by year)
+    that state the figure the message orders by, highest (or lowest) first, ties in the candidates' order; then the
+    other candidates. ``make`` turns an item the pool lacks into a candidate. The candidates as they are when no item
+    states the figure."""
+    from chatrec.answers import _field_named
+
+    asked = _asked(message, language)
+    if asked is None:
+        return list(candidates)
+    rule = asked[0]
+    by_id = {c.item.id: c for c in candidates}
+    rank = {item_id: n for n, item_id in enumerate(by_id)}
+    figured = [(found[1], rank.get(item.id, len(rank)), item) for item in fitting
+               if (found := _field_named(item, rule["fields"])) is not None]
+    if not figured:
+        return list(candidates)
+    figured.sort(key=lambda row: (-row[0] if rule["order"] == "max" else row[0], row[1]))
+    head = [by_id.get(item.id) or make(item) for _, _, item in figured]
+    placed = {c.item.id for c in head}
+    return head + [c for c in candidates if c.item.id not in placed]
