@@ -7,6 +7,13 @@
   are searched and the whole list is put in that order (the year, on the fashion demo). A catalogue without that
   figure says so (:func:`chatrec.answers.superlative_unlisted`) and keeps the wishes.
 
+- **A shown item's other colour, asked by name** (:func:`variants_in`): belts shown, the fifth "Also in Brown",
+  "does the fifth come in brown?" answered "No: the catalogue lists OTLS Men Black Leather Belt as Black (base
+  colour), not brown; it says nothing about other versions", above a list holding "OTLS Men Brown Leather Belt".
+  The same product in the colour asked is looked for in the catalogue: the reply says it comes in that colour and
+  shows it first. "i'll take the brown one", where no belt shown is brown but one comes in brown, asked "Which one
+  would you like?" (:func:`variant_pointed`): it points at that belt, and its brown one is shown first.
+
 The order words are the ``superlatives`` of ``prompts/answers_*.json``.
 """
 
@@ -19,7 +26,7 @@ from typing import Any
 from chatrec.understanding import _singular
 from chatrec.word_tables import folded
 
-__all__ = ["in_figure_order", "order_note", "ordered_list", "words_beyond"]
+__all__ = ["in_figure_order", "order_note", "ordered_list", "variant_pointed", "variants_in", "words_beyond"]
 
 #: Words that only carry an order's phrase ("the newest ones first", "what's new", "any new arrivals?").
 _CARRIERS = frozenset("the a an one ones first item items thing things stuff product products model models what whats s "
@@ -123,3 +130,36 @@ def in_figure_order(
     head = [by_id.get(item.id) or make(item) for _, _, item in figured]
     placed = {c.item.id for c in head}
     return head + [c for c in candidates if c.item.id not in placed]
+
+
+def variants_in(item: Any, wanted: Sequence[str], catalogue: Sequence[Any], colours: frozenset[str]) -> list[Any]:
+    """The items of ``catalogue`` that are ``item``'s product (:func:`chatrec.gaps_round10.same_product`) in one of
+    the ``wanted`` colours (as the shop writes them: "Brown"), one per title, in catalogue order."""
+    from chatrec.gaps_round10 import colour_of, same_product
+
+    asked = {folded(colour) for colour in wanted}
+    found = [other for other in catalogue if other.id != item.id and other.title != item.title
+             and (colour := colour_of(other, colours)) is not None and folded(colour) in asked
+             and same_product(item, other, colours)]
+    return list({other.title: other for other in reversed(found)}.values())[::-1]
+
+
+def variant_pointed(heard: Any, shown: Sequence[Any], wanted: Sequence[str], colours: frozenset[str],
+                    variants: Callable[[Any], list[Any]]) -> Any:
+    """"i'll take the brown one" (``wanted``: the colours named) said of the whole list when no shown item is that
+    colour and exactly one of them comes in it (``variants``: its other colours in the catalogue): the request points
+    at that item, as "does the fifth come in brown?" does. Else the request as it is."""
+    from chatrec.gaps_round10 import colour_of
+    from chatrec.request import ItemReference
+
+    if heard.intent != "ask_about_item" or not wanted or not heard.references \
+            or any(r.how != "all" for r in heard.references):
+        return heard
+    asked = {folded(colour) for colour in wanted}
+    if any(folded(colour_of(item, colours) or "") in asked for item in shown):
+        return heard
+    having = [(n, item) for n, item in enumerate(shown, start=1) if variants(item)]
+    if len(having) != 1:
+        return heard
+    n, item = having[0]
+    return heard.model_copy(update={"references": [ItemReference(position=n, item_id=item.id, how="attribute")]})

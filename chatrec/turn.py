@@ -111,7 +111,7 @@ from chatrec.history import Profile, build_profile
 from chatrec.labels import Labels
 from chatrec.money import format_amount, parse_rates
 from chatrec.policy import ElicitationPolicy, QuestionPlan, field_values, fitting_options, named_options
-from chatrec.query import Query, filters_for, for_a_child, make_query, relax
+from chatrec.query import Filters, Query, filters_for, for_a_child, make_query, relax
 from chatrec.ranking import Ranked, Ranker, RankingContext
 from chatrec.reply import Question, Recommendation, Reply, item_heading
 from chatrec.retrieval import Candidate, Retriever
@@ -752,6 +752,16 @@ def assortment_asked(message: str, heard: ShopperRequest, state: DialogueState, 
     if has_prices and assortment.asks_prices(message) and (assortment.names_no_item(message) or not state.last_shown):
         return "prices"
     return None
+
+
+def _variants(parts: Parts, item: Item, colours: Sequence[str]) -> list[Item]:
+    """Stop 59: the item's product in the colours named, from the whole catalogue (:func:`gaps_round15.variants_in`)."""
+    if not colours:
+        return []
+    fields = [name for name in parts.vocabulary.counts if "colo" in name.lower()]
+    allowed = parts.retriever.allowed(Filters(include={name: frozenset(colours) for name in fields[:1]})) if fields else None
+    return gaps_round15.variants_in(item, colours, [i for n, i in enumerate(parts.retriever.index.items)
+                                                    if allowed is None or allowed[n]], _colour_words(parts))
 
 
 def _fitting_items(parts: Parts, state: DialogueState, leave_out: str | None = None) -> list[Item]:
@@ -1635,6 +1645,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if has_prices and not overall:  # i12v: "nothing fancy", "premium only": a budget from the fitting items' prices
         heard, tier = price_tiers.steer(heard, message, state, lambda wishes: prices_fitting(parts, wishes),
                                         type_fields(list(parts.vocabulary.fields)))
+    variants_first: list[str] = []
+    if heard.intent == "ask_about_item" and state.last_shown:  # stop 59: "i'll take the brown one", one shown comes in brown
+        named_colours = [v for values in other_version.colours_named(message, parts.vocabulary.counts).values() for v in values]
+        heard = gaps_round15.variant_pointed(heard, [index.get(i) for i in state.last_shown if i in index], named_colours,
+                                             _colour_words(parts), lambda item: _variants(parts, item, named_colours))
     if heard.intent == "ask_about_item" and len(heard.references) == 1 and heard.references[0].item_id in index:
         asked_of = index.get(str(heard.references[0].item_id))  # "does the second one come in brown?": say no, show brown ones
         plain = understand(message, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
@@ -1643,7 +1658,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             f"{message} {plain.query}", parts.vocabulary.counts), **plain.include})
         version = {} if shopper_context.only_asks_is(message) else version  # i12ap: "is the first one gold?"
         if version:
-            notes.append(short_reply(parts, heard, phrases, reading, session_id)[0])
+            variants = _variants(parts, asked_of, [v for values in version.values() for v in values])
+            variants_first = [i.id for i in variants]  # stop 59: "does the fifth come in brown?": its brown one first
+            notes.append(phrases.render("other_colours", title=asked_of.title, colours=list(dict.fromkeys(
+                phrases.show_value(str(gaps_round10.colour_of(i, _colour_words(parts)))) for i in variants)))
+                if variants else short_reply(parts, heard, phrases, reading, session_id)[0])
             heard = heard.model_copy(update={"intent": "more_like", "include": version, "show_now": True})
     heard = batch14_classes.read(  # i12au: "first one what brand", "back to 20k", "start over, I want ..."
         heard, message, budget_in_force=state.max_price is not None or state.min_price is not None,
@@ -2183,7 +2202,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                                if "colo" in n.lower()), default=0), _colour_words(parts), state.shown)
     if pointed_now:  # i12ag
         candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
-    candidates = ownership.requested_first(index, state.requested, candidates)  # "do you have X?"
+    candidates = ownership.requested_first(index, [*variants_first, *state.requested], candidates)  # "do you have X?"
     candidates, no_case_for = gaps_round9.nearest_cases(candidates, message, [  # i12bb: "and a case for it?"
         index.get(i) for i in ([r.item_id for r in heard.references if r.item_id] or fitted_ids or state.last_shown) if i in index])
     if no_case_for:
@@ -2301,7 +2320,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             ranked, settings.n_recommendations, message, max((len(v) for n, v in state.include.items() if "colo" in n.lower()),
             default=0), _colour_words(parts), state.shown, on=not pointed_now and not back_to and not heard.references
             and heard.intent not in ("show_again", "reject", "more_like"))
-        turn.chosen = ownership.asked_first(state.requested, candidates, turn.chosen, settings.n_recommendations)
+        turn.chosen = ownership.asked_first([*variants_first, *state.requested], candidates, turn.chosen,
+                                            settings.n_recommendations)
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
     if colours_of:  # lead, stop 34: "does the second one come in other colours?" answered, its other colours first
         allowed = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))

@@ -116,3 +116,76 @@ def test_the_order_words_leave_the_search_text() -> None:
     assert not in_order  # small talk stays small talk
     _, in_order = ordered_list(ShopperRequest(intent="recommend", query="new shoe"), "I need new shoes")
     assert not in_order  # "new" alone is no order
+
+
+# --- a shown item's other colour, asked by name ---------------------------------------------------------------------
+
+def _shown_with_variant(rec: Any, session: str, opening: str) -> tuple[Any, int, str, Any]:
+    """The list of ``opening``, the place of an item it says is "Also in" a colour, that colour and the item."""
+    import re
+
+    reply = rec.respond(opening, session_id=session)
+    for n, shown in enumerate(reply.recommendations, start=1):
+        found = re.search(r"Also in ([A-Z][a-z]+)", shown.reason)
+        if found:
+            return reply, n, found.group(1), rec.item(shown.item_id)
+    pytest.skip(f"no colour variant shown for {opening!r}")
+
+
+@pytest.mark.parametrize(("opening", "ask"), [
+    ("leather belts for men", "does the {place} come in {colour}?"),
+    ("watches for men", "does the {place} one come in {colour}?"),
+    ("wallets for men", "is the {place} one available in {colour}?"),
+    ("casual shoes for men", "第{zh}个有{zh_colour}的吗"),
+])
+def test_a_colour_the_list_said_a_shown_item_comes_in_is_shown_first(whole_fashion: Any, opening: str, ask: str) -> None:
+    # Before: "No: the catalogue lists … as Black (base colour), not brown; it says nothing about other versions",
+    # though the list had said "Also in Brown" and the catalogue has that product in brown.
+    session = f"p59-{next(_sessions)}"
+    _, n, colour, item = _shown_with_variant(whole_fashion, session, opening)
+    place = ["first", "second", "third", "fourth", "fifth"][n - 1]
+    zh = "一二三四五"[n - 1]
+    zh_colour = {"Brown": "棕色", "Black": "黑色", "White": "白色", "Red": "红色", "Blue": "蓝色"}.get(colour, colour)
+    reply = whole_fashion.respond(ask.format(place=place, colour=colour.lower(), zh=zh, zh_colour=zh_colour),
+                                  session_id=session)
+    assert "nothing about other versions" not in reply.text and "没有" not in reply.text.split("\n")[0]
+    assert item.title in reply.text.split("\n")[0]
+    first = whole_fashion.item(reply.recommendations[0].item_id)
+    assert first.field_value("baseColour") == colour and first.id != item.id
+
+
+@pytest.mark.parametrize(("opening", "pick"), [
+    ("belts for women", "i'll take the {colour} one"),
+    ("women's watches", "I'll go with the {colour} one"),
+])
+def test_the_colour_one_picks_the_shown_item_that_comes_in_it(whole_fashion: Any, opening: str, pick: str) -> None:
+    # Before: "Which one would you like? Say “the first”, “the second”, and so on."
+    import re
+
+    session = f"p59-{next(_sessions)}"
+    reply = whole_fashion.respond(opening, session_id=session)
+    shown = {whole_fashion.item(r.item_id).field_value("baseColour") for r in reply.recommendations}
+    said = [(whole_fashion.item(r.item_id), found.group(1)) for r in reply.recommendations
+            if (found := re.search(r"Also in ([A-Z][a-z]+)", r.reason))]
+    item, colour = next((item, colour) for item, colour in said if colour not in shown
+                        and [c for _, c in said].count(colour) == 1)
+    reply = whole_fashion.respond(pick.format(colour=colour.lower()), session_id=session)
+    assert "Which one would you like" not in reply.text and item.title in reply.text
+    assert whole_fashion.item(reply.recommendations[0].item_id).field_value("baseColour") == colour
+
+
+def test_a_colour_no_shown_product_comes_in_is_still_said_plainly(whole_fashion: Any) -> None:  # guard
+    reply = _talk(whole_fashion, "watches for men", "does the first one come in purple?")
+    assert "Yes:" not in reply.text.split("\n")[0]
+
+
+def test_variants_are_the_same_product_in_the_colour_asked(whole_fashion: Any) -> None:
+    from chatrec.gaps_round8 import colour_words
+    from chatrec.gaps_round15 import variants_in
+    from chatrec.understanding import Vocabulary
+
+    items = whole_fashion.retriever.index.items
+    colours = colour_words(Vocabulary.from_items(items).counts)
+    belt = next(i for i in items if i.title == "OTLS Men Black Leather Belt")
+    assert [i.title for i in variants_in(belt, ["Brown"], items, colours)] == ["OTLS Men Brown Leather Belt"]
+    assert variants_in(belt, ["Purple"], items, colours) == []
