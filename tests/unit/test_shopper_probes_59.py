@@ -189,3 +189,22 @@ def test_variants_are_the_same_product_in_the_colour_asked(whole_fashion: Any) -
     belt = next(i for i in items if i.title == "OTLS Men Black Leather Belt")
     assert [i.title for i in variants_in(belt, ["Brown"], items, colours)] == ["OTLS Men Brown Leather Belt"]
     assert variants_in(belt, ["Purple"], items, colours) == []
+
+
+# --- reasons credit no modal verbs -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("wish", ["big buttons would be nice", "it should have big buttons", "a loud ringer could help"])
+def test_a_modal_verb_is_no_feature_of_an_item(whole_electronics: Any, wish: str) -> None:
+    # Before: a Motorola keypad phone was "rated 4 out of 5 by 9,378 buyers; with would, as its description says".
+    reply = _talk(whole_electronics, "a phone for my grandma, simple to use", wish)
+    for shown in reply.recommendations:
+        assert not any(f"with {verb}" in shown.reason for verb in ("would", "should", "could")), shown.reason
+
+
+def test_the_motorola_keypad_phone_is_not_credited_with_would(whole_electronics: Any) -> None:
+    from chatrec.grounding import Request, facts_for
+
+    item = next(i for i in whole_electronics.retriever.index.items if i.title.startswith("Motorola a10 Dual Sim keypad")
+                and "would" in i.description.lower())
+    facts = facts_for(item, Request(text="big buttons would be nice"))
+    assert not any("would" in f.value.lower() for f in facts), facts
