@@ -469,11 +469,14 @@ def multilingual_candidates(parts: Parts, message: str, query: Query, k: int) ->
     return ranked(parts.multilingual, message, parts.retriever.allowed(query.filters, query.exclude_ids), k)
 
 
-def prices_fitting(parts: Parts, wishes: Wishes) -> list[float]:
-    """i12v: the prices of the catalogue items that fit these wishes (for a tier's budget)."""
+def prices_fitting(parts: Parts, wishes: Wishes, wanted: Sequence[str] = ()) -> list[float]:
+    """i12v: the prices of the catalogue items that fit these wishes (for a tier's budget); stop 59: of those stating
+    the ``wanted`` words when some do ("a cheap wireless keyboard": the cheap ones among the wireless keyboards, not
+    the keyboards under ₹329, none of them wireless)."""
     mask = parts.retriever.allowed(filters_for(wishes))
-    return [float(i.price) for n, i in enumerate(parts.retriever.index.items)
-            if i.price is not None and (mask is None or mask[n])]
+    fitting = [i for n, i in enumerate(parts.retriever.index.items) if i.price is not None and (mask is None or mask[n])]
+    stating = [i for i in fitting if wanted_words.states(i, wanted)] if wanted else []
+    return [float(i.price) for i in stating or fitting if i.price is not None]
 
 
 def price_third(candidates: Sequence[Candidate], relative: str) -> list[Candidate]:
@@ -934,11 +937,16 @@ def decide(
     ) or ((type_named or type_answered(heard, state)) and heard.intent in ("answer", "refine")
           and bool(audience_fields(list(state.include))))
     # i12y: "gifts for my mom" -> "she likes handbags": a product type for a person known is specific enough
+    # stop 59: a question of taste answered ("which colour?" -> "black") is followed by items, not a second question
+    # ("a bag for my girlfriend", "black" asked which category next)
+    taste_answered = heard.intent == "answer" and heard.answered is not None and not state.shown \
+        and heard.answered not in ["category", *type_fields([heard.answered]), *audience_fields([heard.answered])]
     plan = policy.decide(
         candidates, state,
         has_history=profile is not None,
         # "do you have X?": show X; i12h: "show me X" shows X (chatrec.conversation)
-        wants_recommendations=heard.wants_items or bool(state.requested) or asks_to_see(message) or passed_over,
+        wants_recommendations=heard.wants_items or bool(state.requested) or asks_to_see(message) or passed_over
+        or taste_answered,
         n_recommendations=n_recommendations,
     )
     if at_once and plan.attribute is not None and plan.attribute not in ["category", *type_fields([plan.attribute])]:
@@ -1643,7 +1651,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"relative_price": None})  # i12y: "forget the budget" is no "cheaper"
     tier = state.price_tier
     if has_prices and not overall:  # i12v: "nothing fancy", "premium only": a budget from the fitting items' prices
-        heard, tier = price_tiers.steer(heard, message, state, lambda wishes: prices_fitting(parts, wishes),
+        stated = [*state.wanted, *wanted_words.asked(message, heard, _value_tokens(parts), state.include)]
+        heard, tier = price_tiers.steer(heard, message, state, lambda wishes: prices_fitting(parts, wishes, stated),
                                         type_fields(list(parts.vocabulary.fields)))
     variants_first: list[str] = []
     if heard.intent == "ask_about_item" and state.last_shown:  # stop 59: "i'll take the brown one", one shown comes in brown

@@ -208,3 +208,34 @@ def test_the_motorola_keypad_phone_is_not_credited_with_would(whole_electronics:
                 and "would" in i.description.lower())
     facts = facts_for(item, Request(text="big buttons would be nice"))
     assert not any("would" in f.value.lower() for f in facts), facts
+
+
+# --- one question of taste, then items ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("opening", "answer"), [
+    ("i want to buy a bag for my girlfriend", "black"),
+    ("我想给女朋友买个包", "黑色的"),
+])
+def test_an_answered_colour_question_is_followed_by_items(whole_fashion: Any, opening: str, answer: str) -> None:
+    # Before: "Which colour would you like?" -> "black" -> "Which category would you like? Handbags, Clutches, ..."
+    session = f"p59-{next(_sessions)}"
+    first = whole_fashion.respond(opening, session_id=session)
+    if first.recommendations or not first.question:
+        pytest.fail(f"the opening no longer asks a question: {first.text}")
+    reply = whole_fashion.respond(answer, session_id=session)
+    assert reply.recommendations and not reply.question, reply.text
+    assert all(whole_fashion.item(r.item_id).field_value("baseColour") == "Black" for r in reply.recommendations)
+
+
+
+# --- a price word among the items with the feature asked ------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["a cheap wireless keyboard", "busco un teclado inalámbrico barato",
+                                     "cheap wireless earbuds", "günstige kabellose Tastatur"])
+def test_cheap_is_cheap_among_the_items_with_the_feature(whole_electronics: Any, message: str) -> None:
+    # Before: "None of the Keyboards I have (<= 329 INR) says “wireless”, so these are the closest without it", and
+    # two wired keyboards: the cheap third was taken of all keyboards, then none of it was wireless.
+    reply = _talk(whole_electronics, message)
+    assert reply.recommendations
+    assert all("wireless" in (whole_electronics.item(r.item_id).title + whole_electronics.item(r.item_id).description).lower()
+               for r in reply.recommendations), reply.text
