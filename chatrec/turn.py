@@ -1617,6 +1617,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             heard = gaps_round13.shown_again(heard)
     elif heard.price is not None and heard.price.converted and heard.price.note:
         notes.append(phrases.render("converted", note=heard.price.note))
+        # stop 59: a budget converted from another currency is approximate: whole units from 100 up ("<= 5,764
+        # 卢比", not the "<= 5,763.89" of ¥500 in rupees)
+        heard = heard.model_copy(update={"price": heard.price.model_copy(update={
+            bound: float(round(value)) for bound in ("min", "max")
+            if (value := getattr(heard.price, bound)) is not None and value >= 100})})
     heard = heard if batch18_classes.for_person_then_product(message) else pronoun_fits.device_is_no_new_type(  # i12ab:
         heard, message, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], makes,  # "one for a
         # Samsung TV?" while remotes are shown; stop 42: not "for my wife too, a handbag"

@@ -130,10 +130,10 @@ _GENERIC_HEADS = frozenset(
 _NEGATORS = frozenset(
     {"not", "no", "nothing", "none", "without", "except", "excluding", "dont", "never", "hate", "avoid",
      "exclude", "nor", "neither", "non", "isnt", "arent", "doesnt", "wont", "wasnt", "didnt", "cant", "skip",
-     "minus", "sans"}
+     "minus", "sans", "shouldnt", "mustnt", "wouldnt", "couldnt"}  # stop 59: "they shouldn't be black"
 )
 _MODALS = frozenset({"would", "will", "should", "might", "must", "shall", "could"})
-_POST_NEGATORS = frozenset({"isnt", "arent", "doesnt", "dont", "wasnt", "wont"})
+_POST_NEGATORS = frozenset({"isnt", "arent", "doesnt", "dont", "wasnt", "wont", "shouldnt", "mustnt"})
 #: The word after a subject pronoun (and an adverb), a verb: "while I drive", "she often runs".
 _AFTER_SUBJECT = re.compile(r"\b(?:i|we|he|she|they)\s+(?:(?:always|usually|often|just|also|really|mostly|sometimes|"
                             r"never|still|only|mainly|daily)\s+)?([a-z]+)\b")

@@ -239,3 +239,32 @@ def test_cheap_is_cheap_among_the_items_with_the_feature(whole_electronics: Any,
     assert reply.recommendations
     assert all("wireless" in (whole_electronics.item(r.item_id).title + whole_electronics.item(r.item_id).description).lower()
                for r in reply.recommendations), reply.text
+
+
+def test_a_converted_budget_is_said_in_whole_units(whole_electronics: Any) -> None:
+    # Before: "为您找到 5 件商品（蓝牙音响, <= 5,763.89 卢比）" for "五百块以内" (¥500 in rupees).
+    import re
+
+    reply = _talk(whole_electronics, "我想买个蓝牙音箱，五百块以内")
+    assert reply.recommendations and "<=" in reply.text
+    assert not re.search(r"<= [\d,]+\.\d", reply.text), reply.text
+
+
+# --- contractions written without their apostrophe ------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["jackets for men that arent black or grey", "men's jackets, i dont want black or grey",
+                                     "jackets for men, they shouldnt be black or grey"])
+def test_a_negation_without_its_apostrophe_still_negates(whole_fashion: Any, message: str) -> None:
+    # Before: "arent" was respelt "agent" (a catalogue word one letter away), and black and grey jackets were shown.
+    reply = _talk(whole_fashion, message)
+    assert reply.recommendations
+    assert not {whole_fashion.item(r.item_id).field_value("baseColour") for r in reply.recommendations} & {"Black", "Grey"}
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("arent", "aren't"), ("doesnt", "doesn't"), ("werent", "weren't"),
+                                              ("havent", "haven't"), ("whats", "what's")])
+def test_contractions_are_no_typos_of_other_words(typed: str, meant: str) -> None:
+    from chatrec.batch16_classes import typed_on_phone
+
+    assert typed_on_phone(f"the jackets {typed} black", frozenset({"agent", "dressnt", "werewolf"})) == \
+        f"the jackets {meant} black"
