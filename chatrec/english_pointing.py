@@ -605,6 +605,11 @@ def _between_items(found: re.Match[str], shown: list[Any], request: ShopperReque
         "intent": "refine", "references": [], "price": PriceRange(min=low, max=high), "relative_price": None})
 
 
+#: The end of a text before a figure that the figure's bound, or a part of it: "at least ", "under ", "1." of "1.5".
+_A_BOUND = re.compile(r"(?:\d[.,]|\b(?:at least|at most|more than|less than|over|under|above|below|up to|upto|min(?:imum)?|"
+                      r"max(?:imum)?|within|around|about|from|to|between)\s+)$")
+
+
 def _title_run(
     request: ShopperRequest, lowered: str, shown: list[Any], reread: Callable[[str], ShopperRequest],
     vocabulary: Any = None,
@@ -633,6 +638,8 @@ def _title_run(
         found = re.search(rf"\b{re.escape(pair[0])}\w*\W+{re.escape(pair[1])}\w*", lowered)
         if found is None:
             return request
+        if pair[0].isdigit() and _A_BOUND.search(lowered[:found.start()]):
+            continue  # stop 59: "at least 1.5 litres" bounds a figure; "5 litre" of "Pigeon 1.5 litre Kettle" names nothing
         again = reread(lowered[:found.start()] + _said(hits) + lowered[found.end():])
         named = [r.position for r in again.references if r.how != "all"]
         if named != hits:

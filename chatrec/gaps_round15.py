@@ -34,8 +34,9 @@ _CARRIERS = frozenset("the a an one ones first item items thing things stuff pro
                       "neue neuen neues was gibt es".split())
 
 
-#: "first" said of an order ("newest first", "the latest ones first", "zuerst die neuesten"), not of a place.
-_FIRST_AS_ORDER = re.compile(r"\b\w+\s+(?:ones?\s+|items?\s+)?first\b(?!\s+(?:one|two|three|item|row))|\bzuerst\b|\bprimero\s+(?:los|las|lo)\b")
+#: "first" said of an order, after its word ("newest first", "the latest ones first"; {phrase}), or "zuerst die
+#: neuesten", "primero los más nuevos": not a place in the list.
+_FIRST_AS_ORDER = r"\b{phrase}(?:\s+(?:ones?|items?|models?|products?))?\s+first\b|\bzuerst\b|\bprimero\s+(?:los|las|lo)\b"
 
 
 #: An order word before "in" ("new arrivals in watches", "the latest in sneakers"): the order of that kind of thing
@@ -70,7 +71,8 @@ def ordered_list(heard: Any, message: str) -> tuple[Any, bool]:
     asked = _asked(message, heard.language)
     if asked is None:
         return heard, False
-    if heard.references and _FIRST_AS_ORDER.search(folded(message)):  # "newest ones first": an order, not the first item
+    if heard.references and re.search(_FIRST_AS_ORDER.format(phrase=re.escape(folded(asked[1]))), folded(message)):
+        # "newest ones first": an order, not the first item
         heard = heard.model_copy(update={"references": [], "intent": "refine"})
     if heard.references or heard.intent not in ("recommend", "refine", "chitchat"):
         return heard, False

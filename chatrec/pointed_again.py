@@ -102,3 +102,19 @@ def by_figure(heard: Any, message: str, shown: Sequence[Any]) -> Any:
             return heard.model_copy(update={"references": references,
                                             "intent": "compare" if len(hits) > 1 else "ask_about_item"})
     return heard
+
+
+def without_figure(question: str, items: Sequence[Any]) -> str:
+    """Stop 59: the question without the figure that pointed at ``items`` (:func:`by_figure`) and its unit: "how much
+    is the 1.5 litre one?" asks the price of the kettles stating 1.5 litres; answered as it was said, it was read as
+    "are they 1.5 litres?" ("Yes: ...: capacity: its name says “1.5 litre”"). As said when no such figure is in it."""
+    if not items:
+        return question
+    units = "|".join(map(str, read_prompt_table("pointing_again.json")["figure_units"]))
+    for found in _figure().finditer(question):
+        figure = (found.group("dec") or found.group("whole")).replace(",", ".")
+        stated = re.compile(rf"(?<![\d.,]){re.escape(figure)}(?![\d])")
+        if all(stated.search(str(getattr(item, "title", "") or "")) for item in items):
+            said = re.compile(rf"{re.escape(found.group(0))}(?:\s*-?\s*(?:{units})\w*)?", re.IGNORECASE)
+            return " ".join(said.sub(" ", question, count=1).split())
+    return question

@@ -268,3 +268,61 @@ def test_contractions_are_no_typos_of_other_words(typed: str, meant: str) -> Non
 
     assert typed_on_phone(f"the jackets {typed} black", frozenset({"agent", "dressnt", "werewolf"})) == \
         f"the jackets {meant} black"
+
+
+# --- figures: a bound is no pointer, a pointer is no question ---------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["one that holds at least 1.5 litres", "one with more than 1.5 litres please"])
+def test_at_least_a_figure_is_a_bound_not_a_title_and_no_budget(catalogues: Any, message: str) -> None:
+    # Before: "5 litre" of "at least 1.5 litres" named the "Pigeon 1.5 litre Hot Kettle" shown first, and what was
+    # left ("at least 1.") became a budget: "Electric kettles ..., >= 1 INR, >= 1.5 L", "within your budget".
+    from chatrec.understanding import TurnContext, understand
+
+    vocabulary, items = catalogues["electronics"]
+    kettles = [i for i in items.values() if i.title.startswith((  # the demo's first list of kettles
+        "Pigeon 1.5 litre Hot Kettle", "Amazon Basics 1500 W Electric Kettle", "Kitchen Kit Electric Kettle", "KENT 16055",
+        "Pigeon by Stovekraft Amaze Plus Electric Kettle (14313)"))]
+    assert len(kettles) == 5
+    heard = understand(message, vocabulary, TurnContext(shown=kettles, searching=True, catalog_currency="INR",
+                                                        current={"category": ["ElectricKettles"]}))
+    assert heard.price is None and not heard.references, heard
+
+
+@pytest.mark.parametrize(("opening", "question"), [
+    ("a kettle", "how much is the 1.5 litre one?"),
+    ("a kettle", "the 1.5 litre one, what's the price?"),
+    ("a kettle", "what does the 1.8 litre one cost?"),
+])
+def test_a_price_asked_of_items_named_by_a_figure_is_their_price(whole_electronics: Any, opening: str, question: str) -> None:
+    # Before: "Yes: Pigeon 1.5 litre Hot Kettle…: capacity: its name says “1.5 litre”" (the figure was read as asked).
+    session = f"p59-{next(_sessions)}"
+    shown = whole_electronics.respond(opening, session_id=session)
+    figure = "1.5" if "1.5" in question else "1.8"
+    stating = [whole_electronics.item(r.item_id) for r in shown.recommendations
+               if figure in whole_electronics.item(r.item_id).title]
+    if not 1 <= len(stating) < len(shown.recommendations):
+        pytest.fail(f"the list no longer has some (not all) items stating {figure}: the test needs another opening")
+    reply = whole_electronics.respond(question, session_id=session)
+    assert "capacity" not in reply.text and "costs" in reply.text, reply.text
+
+
+def test_without_figure_keeps_other_questions() -> None:
+    from types import SimpleNamespace
+
+    from chatrec.pointed_again import without_figure
+
+    kettle = SimpleNamespace(title="Pigeon 1.5 litre Hot Kettle")
+    assert without_figure("how much is the 1.5 litre one?", [kettle]) == "how much is the one?"
+    assert without_figure("is it 2 litres?", [kettle]) == "is it 2 litres?"
+
+
+@pytest.mark.parametrize(("message", "order"), [("newest ones first please", True), ("the latest first", True),
+                                                ("is the first the newest?", False),
+                                                ("show me the first one, is it the newest?", False)])
+def test_first_is_an_order_only_after_the_order_word(message: str, order: bool) -> None:
+    from chatrec.gaps_round15 import ordered_list
+    from chatrec.request import ItemReference
+
+    heard = ShopperRequest(intent="ask_about_item", references=[ItemReference(position=1, item_id="x")])
+    _, in_order = ordered_list(heard, message)
+    assert in_order is order
