@@ -219,6 +219,12 @@ _OFF_TOPIC = re.compile(
     r"match (?:today|tonight|yesterday)|(?:ipl|nba|fifa) (?:final|match|score|winner)|how (?:tall|far|old) is|"
     r"when (?:was|did|is) (?:the|he|she)\b.*\b(?:born|die|founded|invented|happen))\b"
 )
+#: Stop 59: a short follow-up naming a kind of the items shown by a word ("football ones", "the rain ones", "something
+#: with football", "de fútbol", "mit Fußball" as the lexicon gives them): a narrower search, whatever the word's topic.
+_MODIFIER_FOLLOW_UP = re.compile(
+    r"^\W*(?:(?:any|some|the|only|just|show me|show me the)\s+)?[a-z]+(?:\s+[a-z]+)?\s+ones?\W*$|"
+    r"^\W*(?:something|anything|one|ones|the ones|those|any|some)?\s*(?:with|de|del|mit|con)\s+(?:a |an |the |el |la )?"
+    r"[a-z]+(?:\s+[a-z]+)?\W*$")
 _INJECTION = re.compile(
     r"\b((?:ignore|forget|disregard|override|bypass) (?:about )?(?:all |your |the |any |previous |prior |above |these |"
     r"my |of )*(?:instructions|rules|prompts?|guidelines|programming|restrictions)|"
@@ -2142,8 +2148,9 @@ def _intent(
     if _SERVICE.search(lowered) and not request.references and (shown or not _UNSHOWN_REFERENCE.search(lowered)):
         return "off_topic"
     if not exact_matches and not request.price and _OFF_TOPIC.search(lowered) and not interest \
-            and not _GOOD_FOR.search(lowered):  # stop 49: "what's good for a long flight?" asks for products
-        return "off_topic"
+            and not _GOOD_FOR.search(lowered) \
+            and not (shown and _MODIFIER_FOLLOW_UP.search(lowered)):  # stop 49: "what's good for a long flight?" asks
+        return "off_topic"  # for products; stop 59: T-shirts shown, "football ones", "de fútbol" narrow them
     if shown and _SHOW_AGAIN.search(lowered):
         return "show_again"
     if request.answered and not request.references:

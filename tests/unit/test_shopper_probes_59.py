@@ -326,3 +326,18 @@ def test_first_is_an_order_only_after_the_order_word(message: str, order: bool) 
     heard = ShopperRequest(intent="ask_about_item", references=[ItemReference(position=1, item_id="x")])
     _, in_order = ordered_list(heard, message)
     assert in_order is order
+
+
+# --- a topic word narrowing the items shown is no off-topic message -------------------------------------------------
+
+@pytest.mark.parametrize("follow_up", ["football ones", "something with football", "mit Fußball"])
+def test_a_theme_word_after_a_list_narrows_it(whole_fashion: Any, follow_up: str) -> None:
+    # Before: "I can only help with shopping in this catalogue, so I can't answer that." ("football" is a topic
+    # the rules turn away: "who won the football match?").
+    reply = _talk(whole_fashion, "tshirts for my son", follow_up)
+    assert reply.recommendations and "only help with shopping" not in reply.text
+
+
+def test_a_football_question_is_still_off_topic(whole_fashion: Any) -> None:  # guard
+    reply = _talk(whole_fashion, "tshirts for my son", "who won the football match yesterday?")
+    assert not reply.recommendations
