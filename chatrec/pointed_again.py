@@ -105,8 +105,8 @@ def by_figure(heard: Any, message: str, shown: Sequence[Any]) -> Any:
 
 
 def without_figure(question: str, items: Sequence[Any]) -> str:
-    """Stop 59: the question without the figure that pointed at ``items`` (:func:`by_figure`) and its unit: "how much
-    is the 1.5 litre one?" asks the price of the kettles stating 1.5 litres; answered as it was said, it was read as
+    """Stop 59: the question without the figure that points at ``items`` ("the 1.5 litre one": :func:`by_figure`, or
+    every item shown stating it) and its unit: "how much is the 1.5 litre one?" asks the price of the kettles stating 1.5 litres; answered as it was said, it was read as
     "are they 1.5 litres?" ("Yes: ...: capacity: its name says “1.5 litre”"). As said when no such figure is in it."""
     if not items:
         return question
@@ -114,7 +114,9 @@ def without_figure(question: str, items: Sequence[Any]) -> str:
     for found in _figure().finditer(question):
         figure = (found.group("dec") or found.group("whole")).replace(",", ".")
         stated = re.compile(rf"(?<![\d.,]){re.escape(figure)}(?![\d])")
-        if all(stated.search(str(getattr(item, "title", "") or "")) for item in items):
-            said = re.compile(rf"{re.escape(found.group(0))}(?:\s*-?\s*(?:{units})\w*)?", re.IGNORECASE)
+        if not all(stated.search(str(getattr(item, "title", "") or "")) for item in items):
+            continue
+        said = re.compile(rf"(?<=\bthe ){re.escape(found.group(0))}(?:\s*-?\s*(?:{units})\w*)?(?=\s+ones?\b)", re.IGNORECASE)
+        if said.search(question):  # "the 1.5 litre one" points; "is it 1.5 litres?" asks
             return " ".join(said.sub(" ", question, count=1).split())
     return question

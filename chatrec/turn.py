@@ -532,8 +532,7 @@ def short_reply(
     if question == message and earlier and any(r.how == "title" for r in referenced):  # i12db: "and the fossil one?"
         asked = answers.resolve_question(shown_references.without_pointing_words(message, items), language, earlier)
         question = asked if asked == earlier else question
-    if any(r.how in ("attribute", "title") for r in referenced):  # stop 59: "how much is the 1.5 litre one?": its price
-        question = pointed_again.without_figure(question, items)
+    question = pointed_again.without_figure(question, items)  # stop 59: "how much is the 1.5 litre one?": its price
     positions = [r.position for r in referenced]
     rival = unshown_make.unshown_rival(  # "the samsung or the lg?" with no LG shown: the LG that fits, beside it
         heard.query, items, parts.vocabulary.counts.get("brand", {}), index.items,

@@ -341,3 +341,19 @@ def test_a_theme_word_after_a_list_narrows_it(whole_fashion: Any, follow_up: str
 def test_a_football_question_is_still_off_topic(whole_fashion: Any) -> None:  # guard
     reply = _talk(whole_fashion, "tshirts for my son", "who won the football match yesterday?")
     assert not reply.recommendations
+
+
+def test_a_figure_every_item_shown_states_still_points(whole_electronics: Any) -> None:
+    # Before (the chat UI): five 1.5-litre kettles shown, "how much is the 1.5 litre one?" answered "Yes: …: capacity".
+    reply = _talk(whole_electronics, "a kettle", "one that holds at least 1.5 litres", "how much is the 1.5 litre one?")
+    assert "capacity" not in reply.text and "costs" in reply.text, reply.text
+
+
+def test_a_figure_asked_about_stays_in_the_question() -> None:  # guard
+    from types import SimpleNamespace
+
+    from chatrec.pointed_again import without_figure
+
+    kettle = SimpleNamespace(title="Pigeon 1.5 litre Hot Kettle")
+    assert without_figure("is it 1.5 litres?", [kettle]) == "is it 1.5 litres?"
+    assert without_figure("is the 1.5 litre one cordless?", [kettle]) == "is the one cordless?"
