@@ -14,6 +14,10 @@
   shows it first. "i'll take the brown one", where no belt shown is brown but one comes in brown, asked "Which one
   would you like?" (:func:`variant_pointed`): it points at that belt, and its brown one is shown first.
 
+- **A need said as the behaviour wished** (:func:`wished_need`): "earbuds that don't fall out when running" said
+  "That sounds like a job for earphones that stay in (a neckband or ear hooks)" above five true-wireless earbuds:
+  the wording is read as said (a labelled turn), and the product the need names ("neckband") now steers the search.
+
 The order words are the ``superlatives`` of ``prompts/answers_*.json``.
 """
 
@@ -26,7 +30,7 @@ from typing import Any
 from chatrec.understanding import _singular
 from chatrec.word_tables import folded
 
-__all__ = ["in_figure_order", "order_note", "ordered_list", "variant_pointed", "variants_in", "words_beyond"]
+__all__ = ["in_figure_order", "named_first", "order_note", "ordered_list", "variant_pointed", "variants_in", "wished_need", "words_beyond"]
 
 #: Words that only carry an order's phrase ("the newest ones first", "what's new", "any new arrivals?").
 _CARRIERS = frozenset("the a an one ones first item items thing things stuff product products model models what whats s "
@@ -165,3 +169,39 @@ def variant_pointed(heard: Any, shown: Sequence[Any], wanted: Sequence[str], col
         return heard
     n, item = having[0]
     return heard.model_copy(update={"references": [ItemReference(position=n, item_id=item.id, how="attribute")]})
+
+
+def wished_need(heard: Any, message: str) -> tuple[Any, list[str]]:
+    """"earbuds that don't fall out", "earphones that won't pop out": the need of a problem said as the behaviour wished
+    (:func:`chatrec.gaps_round10.need_for`, read as said by :func:`chatrec.gaps_round10.problem_need`): the request
+    with the words of the product that meets it ("neckband") added to its search text, and those words (the items
+    whose names say them go first: :func:`named_first`); the request as it is and no words otherwise."""
+    from chatrec.gaps_round10 import _WISHED, need_for
+
+    found = need_for(message)
+    if found is None or heard.intent not in ("recommend", "refine"):
+        return heard, []
+    kinds = {_singular(w) for values in heard.include.values() for value in values
+             for w in _words(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(value)))}
+    # "in-ear neckband": neckband (not "ear" of the type In-Ear)
+    product = [w for w in _words(found[0]["product"]) if len(w) > 2 and _singular(w) not in kinds and w != "ear"]
+    if not _WISHED.search(found[1].group(0)):
+        return heard, product  # "my earbuds keep falling out": the request is the need's already
+    said = set(_words(heard.query))
+    extra = [w for w in product if w not in said]
+    return (heard.model_copy(update={"query": " ".join([heard.query, *extra]).strip()}) if extra else heard), product
+
+
+def named_first(candidates: Sequence[Any], words: Sequence[str], fitting: Sequence[Any] = (),
+                make: Callable[[Any], Any] | None = None) -> list[Any]:
+    """The candidates whose titles say one of ``words`` first, each group in its order; with ``fitting`` (the items of
+    the wishes in force) and ``make``, the fitting items saying them that the candidates lack come after those."""
+    if not words:
+        return list(candidates)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")", re.IGNORECASE)
+    named = [c for c in candidates if pattern.search(str(c.item.title))]
+    if make is not None:
+        have = {c.item.id for c in candidates}
+        named += [make(item) for item in fitting if item.id not in have and pattern.search(str(item.title))]
+    placed = {c.item.id for c in named}
+    return named + [c for c in candidates if c.item.id not in placed]

@@ -1405,6 +1405,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         # stop 58: jeans shown, "which sofa would you recommend?" picked a jean: the sofa is asked of the shop
         heard = heard.model_copy(update={"intent": "recommend", "references": [], "show_now": False})
     heard, in_order = gaps_round15.ordered_list(heard, message)  # stop 59: "show me the newest", "what's new in tops"
+    heard, need_words = gaps_round15.wished_need(heard, message)  # stop 59: "earbuds that don't fall out": neckbands first
     inferred: dict[str, list[str]] = {}  # stop 48: values in force the shopper never said (no "you asked for")
     if owned is not None and owned.whole:  # stop 47: "I bought a mouse, now I need a keyboard"
         before_bought = heard.include
@@ -2198,6 +2199,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if state.specs and not state.spec_blocked:  # stop 52: "a bigger screen" past every one stated: the largest first
         candidates = spec_filters.closest_first(candidates, index, state.specs, lambda: parts.retriever.allowed(
             query.filters, excluded(state, profile)), lambda item: Candidate(item=item, score=0.0))  # the mask, only if needed
+    if need_words:  # stop 59: the neckbands of "earbuds that don't fall out", first
+        mask = parts.retriever.allowed(query.filters, excluded(state, profile))
+        candidates = gaps_round15.named_first(candidates, need_words, [i for n, i in enumerate(index.items) if mask is None
+                                              or mask[n]], lambda item: Candidate(item=item, score=0.0))
     if heard.intent in ("recommend", "refine") and not anchors:  # "forget the brand, just the best rated"
         from chatrec.answers import by_superlative, superlative_unlisted
 

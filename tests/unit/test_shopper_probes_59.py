@@ -357,3 +357,14 @@ def test_a_figure_asked_about_stays_in_the_question() -> None:  # guard
     kettle = SimpleNamespace(title="Pigeon 1.5 litre Hot Kettle")
     assert without_figure("is it 1.5 litres?", [kettle]) == "is it 1.5 litres?"
     assert without_figure("is the 1.5 litre one cordless?", [kettle]) == "is the one cordless?"
+
+
+# --- a need said as the behaviour wished ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["earbuds that don't fall out when running", "earphones that won't pop out"])
+def test_earbuds_that_stay_in_show_neckbands_first(whole_electronics: Any, message: str) -> None:
+    # Before: "That sounds like a job for earphones that stay in (a neckband or ear hooks)" above five true-wireless
+    # earbuds, no neckband among them.
+    reply = _talk(whole_electronics, message)
+    titles = [whole_electronics.item(r.item_id).title.lower() for r in reply.recommendations]
+    assert titles and "neckband" in titles[0] and sum("neckband" in t for t in titles) >= 3, titles
