@@ -92,7 +92,7 @@ _BARE = re.compile(rf"(?<![A-Za-z0-9.,])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z0
 # A bare figure is a spec only with a unit that cannot be an English word or a price ("in", "m", "g" alone
 # are too common): "a 32 inch tv", "2m cable", "8GB", "65W".
 _BARE_UNITS = {"in", "m", "g", "w", "h", "hr", "hrs", "hour", "hours", "horas", "stunden", "std", "小时", "pies"}
-_STRICT_STEP = 1e-9
+_STRICT_STEP = 1e-6  # stop 59: above the tolerance of within() (1e-9) for figures near 1: "< 1 L" is no 1 L
 
 
 def _number(text: str, thousands: str | None) -> float:

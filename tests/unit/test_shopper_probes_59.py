@@ -368,3 +368,35 @@ def test_earbuds_that_stay_in_show_neckbands_first(whole_electronics: Any, messa
     reply = _talk(whole_electronics, message)
     titles = [whole_electronics.item(r.item_id).title.lower() for r in reply.recommendations]
     assert titles and "neckband" in titles[0] and sum("neckband" in t for t in titles) >= 3, titles
+
+
+# --- bigger and smaller of things measured in litres ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("opening", "wish", "larger"), [
+    ("a kettle", "a bigger one", True),
+    ("a rice cooker", "a smaller one", False),
+    ("我想买个电饭煲", "大一点的", True),
+])
+def test_bigger_of_a_kettle_or_rice_cooker_is_its_capacity(whole_electronics: Any, opening: str, wish: str, larger: bool) -> None:
+    # Before: "You have already seen every item that fits all your wishes; here they are again" (no figure read).
+    from chatrec.spec_filters import stated
+
+    session = f"p59-{next(_sessions)}"
+    shown = whole_electronics.respond(opening, session_id=session)
+    litres = [max(found) for r in shown.recommendations if (found := stated(whole_electronics.item(r.item_id).title).get("l"))]
+    reply = whole_electronics.respond(wish, session_id=session)
+    assert " L" in reply.text.split("\n")[0] or "升" in reply.text.split("\n")[0], reply.text
+    if larger and reply.recommendations and litres:
+        first = stated(whole_electronics.item(reply.recommendations[0].item_id).title).get("l")
+        assert first and max(first) >= max(litres)  # the biggest of all first (none may be bigger: then said so)
+
+
+def test_a_strict_bound_near_one_leaves_out_the_figure_itself() -> None:
+    from chatrec.spec_comparatives import comparative_bounds
+    from chatrec.spec_filters import within
+
+    class Cooker:
+        title, description = "Prestige Delight Electric Rice Cooker (1 L, White)", ""
+
+    (family, (low, high)), = comparative_bounds("a smaller one", [Cooker()]).items()
+    assert family == "l" and low is None and not within([1.0], low, high, family)
