@@ -18,6 +18,10 @@
   "That sounds like a job for earphones that stay in (a neckband or ear hooks)" above five true-wireless earbuds:
   the wording is read as said (a labelled turn), and the product the need names ("neckband") now steers the search.
 
+- **A heel's height** (:func:`heel_height`): heels shown, "not too high" said "This catalogue does not list prices,
+  so I can't filter by budget" (a price read), and the list's line said "not high". The catalogue lists no heel
+  heights: the reply says so, and the heels shown stay.
+
 The order words are the ``superlatives`` of ``prompts/answers_*.json``.
 """
 
@@ -205,3 +209,33 @@ def named_first(candidates: Sequence[Any], words: Sequence[str], fitting: Sequen
         named += [make(item) for item in fitting if item.id not in have and pattern.search(str(item.title))]
     placed = {c.item.id for c in named}
     return named + [c for c in candidates if c.item.id not in placed]
+
+
+#: A heel's height wished, in the four languages ("not too high", "lower ones", "low heels", "no tan altos", "nicht so
+#: hoch", "跟低一点"): said of heels in force, no price and no word of the items' names.
+_HEIGHT = re.compile(
+    r"\b(?:not (?:too|so|that|very) (?:high|tall)|(?:too|so) (?:high|tall)|lower(?: ones?| heels?)?|low(?:er)?[- ]heel(?:ed|s)?|"
+    r"(?:a )?(?:lower|smaller|shorter) heels?|high(?:er)? heels?|(?:less|not as) high|flatter|kitten heels?|"
+    r"no (?:tan|muy) alt[oa]s?|m(?:a|á)s baj[oa]s?|tac(?:o|ó)n(?:es)? baj[oa]s?|nicht (?:so|zu) hoch|niedriger\w*|"
+    r"flacher\w*)\b|(?:跟|鞋跟)?(?:不要太高|低一点|矮一点|低一些|矮一些|低点|矮点)",
+    re.IGNORECASE)
+
+
+def heel_height(heard: Any, message: str, current_types: Sequence[str]) -> tuple[Any, str | None]:
+    """The request without the budget or words a heel's height was read as, and the height as said; (``heard``,
+    None) unless heels are in force and the message wishes a height. With nothing else asked the list shown stays."""
+    if not any("heel" in str(v).lower() for v in current_types):
+        return heard, None
+    found = _HEIGHT.search(message)
+    if found is None or heard.references or heard.intent not in ("recommend", "refine", "reject", "more_like", "answer"):
+        return heard, None
+    said = {form for w in _words(found.group(0)) for form in (w, _singular(w))} | {"high", "low", "heel", "heels"}
+    query = " ".join(w for w in heard.query.split() if folded(w) not in said)
+    # "no tan altos": "tan" is no colour Tan turned down, "altos" no word to avoid in names
+    exclude = {k: kept for k, v in heard.exclude.items()
+               if (kept := [x for x in v if "heel" not in str(x).lower() and folded(str(x)) not in said])}
+    update: dict[str, Any] = {"price": None, "relative_price": None, "query": query, "show_now": True, "exclude": exclude,
+                              "avoid_words": [w for w in heard.avoid_words if folded(w) not in said]}
+    if not (heard.include or update["exclude"] or update["avoid_words"] or query):
+        update.update({"intent": "show_again", "query": "", "drop": []})
+    return heard.model_copy(update=update), found.group(0)

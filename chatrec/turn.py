@@ -1406,6 +1406,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"intent": "recommend", "references": [], "show_now": False})
     heard, in_order = gaps_round15.ordered_list(heard, message)  # stop 59: "show me the newest", "what's new in tops"
     heard, need_words = gaps_round15.wished_need(heard, message)  # stop 59: "earbuds that don't fall out": neckbands first
+    heard, height_said = gaps_round15.heel_height(heard, message, [  # stop 59: "not too high" of heels is no price
+        v for name in ["category", *type_fields(list(parts.vocabulary.fields))] for v in state.include.get(name, ())])
     inferred: dict[str, list[str]] = {}  # stop 48: values in force the shopper never said (no "you asked for")
     if owned is not None and owned.whole:  # stop 47: "I bought a mouse, now I need a keyboard"
         before_bought = heard.include
@@ -1724,7 +1726,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard, length_said = gaps_round14.short_as_length(  # stop 58: "something short" of party dresses is no shorts
         heard, message, [v for name in kinds_now for v in state.include.get(name, ())], kinds_now,
         "gender" in parts.vocabulary.fields)
-    fit_said = (degree_words.said(message) if heard.intent == "show_again" else None) or length_said
+    fit_said = (degree_words.said(message) if heard.intent == "show_again" else None) or length_said or height_said
     notes.extend([phrases.render("fit_unlisted", said=fit_said)] if fit_said else [])  # lead: "nothing too short"
     heard = gaps_round12.without_sizes(heard, message, list(parts.vocabulary.fields))  # searched without "size 9"
     pointer_note = gaps_round12.pointing_note(message, state.last_shown, heard, heard.language)  # i12bm: "the third in black"

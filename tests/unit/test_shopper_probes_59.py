@@ -400,3 +400,23 @@ def test_a_strict_bound_near_one_leaves_out_the_figure_itself() -> None:
 
     (family, (low, high)), = comparative_bounds("a smaller one", [Cooker()]).items()
     assert family == "l" and low is None and not within([1.0], low, high, family)
+
+
+# --- a heel's height is no price ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("opening", "height", "said"), [
+    ("heels for a party", "not too high", "not too high"),
+    ("heels", "something in red, not too high", "not too high"),
+    ("tacones", "no tan altos", "no tan altos"),
+    ("heels", "nicht so hoch bitte", "nicht so hoch"),
+    ("heels", "跟低一点的", "低一点"),
+])
+def test_a_heel_height_is_said_to_be_unlisted_and_the_heels_stay(whole_fashion: Any, opening: str, height: str,
+                                                                  said: str) -> None:
+    # Before: "This catalogue does not list prices, so I can't filter by budget" and "Heels, not high" (English);
+    # "tacones, sin Tan, sin altos" (the colour Tan refused, "altos" a word to avoid).
+    reply = _talk(whole_fashion, opening, height)
+    head = reply.text.split("\n")[0]
+    assert said in head and "prices" not in head and "precios" not in head and "Tan" not in head, head
+    assert reply.recommendations and all(whole_fashion.item(r.item_id).category == "Heels"
+                                         for r in reply.recommendations)
