@@ -47,6 +47,14 @@ _CARRIERS = frozenset("the a an one ones first item items thing things stuff pro
 _FIRST_AS_ORDER = r"\b{phrase}(?:\s+(?:ones?|items?|models?|products?))?\s+first\b|\bzuerst\b|\bprimero\s+(?:los|las|lo)\b"
 
 
+#: Order phrases that ask for new items, never which of those shown is newest ("anything new?" of jeans shown).
+_ARRIVALS = frozenset(folded(p) for p in (
+    "anything new", "what's new", "whats new", "what’s new", "new arrivals", "new arrival", "new in", "just arrived",
+    "latest arrivals", "new collection", "latest collection", "newest collection", "new releases", "latest releases",
+    "novedades", "lo nuevo", "recién llegados", "recien llegados", "nueva colección", "nueva coleccion", "neuheiten",
+    "neu eingetroffen", "was gibt es neues", "was gibt's neues", "neue kollektion", "新品", "新到", "新上市", "最近上架", "上新"))
+
+
 #: An order word before "in" ("new arrivals in watches", "the latest in sneakers"): the order of that kind of thing
 #: (the answers' superlatives skip a word before "in", "for": "best for running" names no figure).
 _ORDER_IN = re.compile(r"\b(arrivals?|new|newest|latest|recent)\s+in\b", re.IGNORECASE)
@@ -59,6 +67,15 @@ def _asked(message: str, language: str) -> tuple[Any, str] | None:
     wording = _wording(language)
     return _asked_superlative(message, language, wording) or _asked_superlative(
         _ORDER_IN.sub(r"\1 of", message), language, wording)
+
+
+def _places_named(message: str, heard: Any) -> bool:
+    """Whether the message names places of the list ("is the second one new?"), as the answers read them."""
+    from chatrec.answers import find_reference
+
+    shown = max((r.position for r in heard.references), default=0)
+    places = find_reference(message, shown, heard.language) or []
+    return 0 < len(places) < shown  # all of them: "anything new?" names none
 
 
 def _words(text: str) -> list[str]:
@@ -79,8 +96,10 @@ def ordered_list(heard: Any, message: str) -> tuple[Any, bool]:
     asked = _asked(message, heard.language)
     if asked is None:
         return heard, False
-    if heard.references and re.search(_FIRST_AS_ORDER.format(phrase=re.escape(folded(asked[1]))), folded(message)):
-        # "newest ones first": an order, not the first item
+    arrivals = folded(asked[1]) in _ARRIVALS and not _places_named(message, heard)
+    if arrivals and heard.intent in ("ask_about_item", "compare") or heard.references and re.search(
+            _FIRST_AS_ORDER.format(phrase=re.escape(folded(asked[1]))), folded(message)):
+        # "newest ones first": an order, not the first item; "anything new?" of jeans shown asks for new jeans
         heard = heard.model_copy(update={"references": [], "intent": "refine"})
     if heard.references or heard.intent not in ("recommend", "refine", "chitchat"):
         return heard, False

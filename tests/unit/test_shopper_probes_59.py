@@ -420,3 +420,11 @@ def test_a_heel_height_is_said_to_be_unlisted_and_the_heels_stay(whole_fashion: 
     assert said in head and "prices" not in head and "precios" not in head and "Tan" not in head, head
     assert reply.recommendations and all(whole_fashion.item(r.item_id).category == "Heels"
                                          for r in reply.recommendations)
+
+
+@pytest.mark.parametrize("message", ["anything new?", "有新品吗", "any new arrivals?"])
+def test_anything_new_after_a_list_shows_its_newest(whole_fashion: Any, message: str) -> None:
+    # Before: "The catalogue data for these 5 items does not say anything about “anything new”".
+    reply = _talk(whole_fashion, "jeans for men", message)
+    assert reply.recommendations and _years(whole_fashion, reply)[0] == _most_recent(whole_fashion, category="Jeans",
+                                                                                      gender="Men")
