@@ -768,6 +768,13 @@ def _variants(parts: Parts, item: Item, colours: Sequence[str]) -> list[Item]:
                                                     if allowed is None or allowed[n]], _colour_words(parts))
 
 
+def _allowed_items(parts: Parts, query: Query, state: DialogueState, profile: Profile | None) -> list[Item]:
+    """Stop 59: every catalogue item the turn's search may show (its filters, without the items left out), in
+    catalogue order: an order asked of the whole assortment ("the newest"), not of the retrieved pool."""
+    mask = parts.retriever.allowed(query.filters, excluded(state, profile))
+    return [i for n, i in enumerate(parts.retriever.index.items) if mask is None or mask[n]]
+
+
 def _fitting_items(parts: Parts, state: DialogueState, leave_out: str | None = None) -> list[Item]:
     """The catalogue items that fit the wishes in force (shown ones too), but the wish on ``leave_out``."""
     wishes = state.wishes()
@@ -2202,16 +2209,15 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = spec_filters.closest_first(candidates, index, state.specs, lambda: parts.retriever.allowed(
             query.filters, excluded(state, profile)), lambda item: Candidate(item=item, score=0.0))  # the mask, only if needed
     if need_words:  # stop 59: the neckbands of "earbuds that don't fall out", first
-        mask = parts.retriever.allowed(query.filters, excluded(state, profile))
-        candidates = gaps_round15.named_first(candidates, need_words, [i for n, i in enumerate(index.items) if mask is None
-                                              or mask[n]], lambda item: Candidate(item=item, score=0.0))
+        candidates = gaps_round15.named_first(candidates, need_words, _allowed_items(parts, query, state, profile),
+                                              lambda item: Candidate(item=item, score=0.0))
     if heard.intent in ("recommend", "refine") and not anchors:  # "forget the brand, just the best rated"
         from chatrec.answers import by_superlative, superlative_unlisted
 
-        if in_order and not gaps_round15.words_beyond(heard.query, state.include):  # stop 59: "show me the newest": the newest of all that fit, not of the pool
-            mask = parts.retriever.allowed(query.filters, excluded(state, profile))
-            candidates = gaps_round15.in_figure_order(candidates, [i for n, i in enumerate(index.items) if mask is None or mask[n]],
-                                                      message, heard.language, lambda item: Candidate(item=item, score=0.0))
+        if in_order and not gaps_round15.words_beyond(heard.query, state.include):
+            # stop 59: "show me the newest": the newest of all that fit, not of the retrieved pool
+            candidates = gaps_round15.in_figure_order(candidates, _allowed_items(parts, query, state, profile), message,
+                                                      heard.language, lambda item: Candidate(item=item, score=0.0))
         else:
             candidates = by_superlative(message, candidates, heard.language, len(candidates) if in_order else 20)
         if unlisted := superlative_unlisted(message, candidates, heard.language):  # stop 46: "dresses on sale"
