@@ -22,6 +22,10 @@
   so I can't filter by budget" (a price read), and the list's line said "not high". The catalogue lists no heel
   heights: the reply says so, and the heels shown stay.
 
+- **A price comparison of places with nothing shown** (:func:`unshown_comparison`): "the cheaper of the first two" as
+  the first wish (after a product the shop does not sell) searched the cheapest item of the whole shop ("E-COSMOS USB
+  LED Light at ₹39"). It points at items never shown: the reply says nothing was shown yet.
+
 The order words are the ``superlatives`` of ``prompts/answers_*.json``.
 """
 
@@ -258,3 +262,16 @@ def heel_height(heard: Any, message: str, current_types: Sequence[str]) -> tuple
     if not (heard.include or update["exclude"] or update["avoid_words"] or query):
         update.update({"intent": "show_again", "query": "", "drop": []})
     return heard.model_copy(update=update), found.group(0)
+
+
+def unshown_comparison(heard: Any, message: str, shown: int) -> Any:
+    """"the cheaper of the first two", "the cheaper of those two" with nothing shown: a question about items never
+    shown (answered "I have not shown you anything yet"), not a search for the shop's cheapest; other requests as
+    they are (a wish besides the price, "the first one in black", is searched)."""
+    from chatrec.gaps_round12 import pointer_said
+
+    if shown or heard.intent not in ("recommend", "refine") or not heard.relative_price or pointer_said(message) is None:
+        return heard
+    if heard.include or heard.exclude or heard.price is not None or heard.avoid_words or heard.references:
+        return heard
+    return heard.model_copy(update={"intent": "compare", "relative_price": None, "query": "", "show_now": False})

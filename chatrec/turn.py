@@ -1413,6 +1413,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = heard.model_copy(update={"intent": "recommend", "references": [], "show_now": False})
     heard, in_order = gaps_round15.ordered_list(heard, message)  # stop 59: "show me the newest", "what's new in tops"
     heard, need_words = gaps_round15.wished_need(heard, message)  # stop 59: "earbuds that don't fall out": neckbands first
+    heard = gaps_round15.unshown_comparison(heard, message, len(state.last_shown))  # stop 59: "the cheaper of the first two"
     heard, height_said = gaps_round15.heel_height(heard, message, [  # stop 59: "not too high" of heels is no price
         v for name in ["category", *type_fields(list(parts.vocabulary.fields))] for v in state.include.get(name, ())])
     inferred: dict[str, list[str]] = {}  # stop 48: values in force the shopper never said (no "you asked for")
@@ -1488,7 +1489,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if new_type and heard.price is None and (state.min_price is not None or state.max_price is not None):
         heard = heard.model_copy(update={"drop": [*heard.drop, "price"]})  # the budget was for the other type
     overall = has_prices and (asks_cheapest_overall(message) or new_type)  # i12k: "the cheapest remote you have"
-    overall = overall or has_prices and not state.last_shown and not heard.references \
+    overall = overall or has_prices and not state.last_shown and not heard.references and heard.intent != "compare" \
         and price_tiers.price_superlative(message) == "cheapest"  # stop 39: "which is the cheapest?" with none shown yet
     if overall:
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "relative_price": None})

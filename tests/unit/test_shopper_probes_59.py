@@ -428,3 +428,17 @@ def test_anything_new_after_a_list_shows_its_newest(whole_fashion: Any, message:
     reply = _talk(whole_fashion, "jeans for men", message)
     assert reply.recommendations and _years(whole_fashion, reply)[0] == _most_recent(whole_fashion, category="Jeans",
                                                                                       gender="Men")
+
+
+# --- places compared with nothing shown -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("opening", [(), ("a trimmer for my dad",)])
+def test_the_cheaper_of_the_first_two_with_nothing_shown_says_so(whole_electronics: Any, opening: tuple[str, ...]) -> None:
+    # Before: "The cheapest I have that fits your wishes is E-COSMOS 5V 1.2W Portable Flexible USB LED Light ... at ₹39".
+    reply = _talk(whole_electronics, *opening, "the cheaper of the first two")
+    assert not reply.recommendations and "not shown you anything" in reply.text, reply.text
+
+
+def test_the_cheaper_of_the_first_two_of_a_list_still_answers(whole_electronics: Any) -> None:  # guard
+    reply = _talk(whole_electronics, "headphones", "the cheaper of the first two")
+    assert "costs" in reply.text and "not shown you anything" not in reply.text
