@@ -159,12 +159,18 @@ class Phrases:
                 shown = [self.summary_value(head)]
             # "WallChargers or 3 similar" rather than a long list of close values.
             parts.append(self.render("wish", values=shown, count=len(shown), negated=False))
+        budget = ""
         if state.min_price is not None and state.max_price is not None:
-            parts.append(f"{format_amount(state.min_price)}-{format_amount(state.max_price, currency)}")
+            budget = f"{format_amount(state.min_price)}-{format_amount(state.max_price, currency)}"
         elif state.max_price is not None:
-            parts.append(f"<= {format_amount(state.max_price, currency)}")
+            budget = f"<= {format_amount(state.max_price, currency)}"
         elif state.min_price is not None:
-            parts.append(f">= {format_amount(state.min_price, currency)}")
+            budget = f">= {format_amount(state.min_price, currency)}"
+        if budget:  # stop 59: "<= 21.990 INR" in German and Spanish, as their reasons write figures
+            from chatrec.reasons_local import local_writer
+
+            writer = local_writer(self.code) if self.code not in ("en", "zh") else None
+            parts.append(writer.figures(budget) if writer is not None else budget)
         for name, values in state.exclude.items():
             refused = refused_family_name(list(values), self.code) if "colour" in name.lower() or "color" in name.lower() \
                 else None

@@ -442,3 +442,13 @@ def test_the_cheaper_of_the_first_two_with_nothing_shown_says_so(whole_electroni
 def test_the_cheaper_of_the_first_two_of_a_list_still_answers(whole_electronics: Any) -> None:  # guard
     reply = _talk(whole_electronics, "headphones", "the cheaper of the first two")
     assert "costs" in reply.text and "not shown you anything" not in reply.text
+
+
+@pytest.mark.parametrize(("language", "said"), [("de", "<= 21.990 INR"), ("es", "<= 21.990 INR"), ("en", "<= 21,990 INR")])
+def test_a_budget_in_the_list_line_is_written_as_the_language_writes_figures(language: str, said: str) -> None:
+    # Before: "Hier sind 5 Vorschläge für Smart-TVs oder Standard-Fernseher, <= 21,990 INR." beside reasons saying
+    # "für 13.490 INR".
+    from chatrec.dialogue import Wishes
+    from chatrec.wording import Phrases
+
+    assert said in Phrases().language(language).summary(Wishes(max_price=21990.0), "INR")
