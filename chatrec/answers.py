@@ -57,6 +57,10 @@ __all__ = [
     "asks_spec_of_shown",
     "is_question_about_shown",
     "load_answer_wording",
+    "asked_superlative",
+    "field_name",
+    "figure_of",
+    "wording_for",
 ]
 
 Kind = Literal["chosen", "why", "cheaper", "pricier", "best", "price", "compare", "attribute", "unknown", "no_reference"]
@@ -1760,3 +1764,10 @@ def _attribute_answer(
             values=_join(list(dict.fromkeys(other_values)), wording),
         )]
     return Answer(" ".join(lines), "attribute" if supported else "unknown", positions, supported)
+
+
+#: Public names of helpers other modules build on (the list orders of :mod:`chatrec.gaps_round15`).
+wording_for = _wording
+field_name = _name
+figure_of = _field_named
+asked_superlative = _asked_superlative

@@ -28,6 +28,7 @@ The words are in ``chatrec/data/gaps_round10.json``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
@@ -36,7 +37,7 @@ from typing import Any
 from chatrec import gaps_round8
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "also_in", "colour_of", "also_refused", "also_in_list", "also_in_text", "distinct_products", "budget_note", "model_name", "need_for", "piece_budget", "turn_notes", "need_note", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
+__all__ = ["adjust", "also_in", "colour_of", "also_refused", "also_in_list", "also_in_text", "distinct_products", "budget_note", "model_name", "need_for", "piece_budget", "turn_notes", "need_note", "versions_of", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round10.json")
 
@@ -165,6 +166,17 @@ def _colour_of(item: Any, colours: frozenset[str]) -> str | None:
 def colour_of(item: Any, colours: frozenset[str]) -> str | None:
     """The item's colour as the shop writes it (its colour field, else the part of its title naming one)."""
     return _colour_of(item, colours)
+
+
+def versions_of(item: Any, catalogue: Sequence[Any], colours: frozenset[str], wanted: Callable[[str], bool],
+                seen_ids: Collection[Any] = (), seen_titles: Collection[str] = ()) -> list[Any]:
+    """The items of ``catalogue`` that are ``item``'s product (:func:`same_product`) in a colour ``wanted`` accepts,
+    one per title (the first in catalogue order), leaving out ``item``, its title and the ids and titles seen."""
+    found = [other for other in catalogue if other.id != item.id and other.id not in seen_ids
+             and other.title != item.title and other.title not in seen_titles
+             and (colour := colour_of(other, colours)) is not None and wanted(colour)
+             and same_product(item, other, colours)]
+    return list({other.title: other for other in reversed(found)}.values())[::-1]
 
 
 def also_in(chosen: list[Any], candidates: list[Any], colours: frozenset[str], limit: int = 3) -> dict[str, list[str]]:
@@ -308,10 +320,11 @@ def subkind_refused(request: Any, message: str, context: Any, vocabulary: Any, r
 _TYPE_NAMES = ("category", "subcategory", "subCategory", "articleType", "masterCategory")
 
 
+@functools.lru_cache(maxsize=64)
 def need_for(message: str) -> tuple[dict[str, Any], re.Match[str]] | None:
     """The need a problem statement says ("my wifi is slow in the bedroom": a Wi-Fi range extender; "mi tele
     no tiene wifi": a streaming device; "耳机老是掉": earphones that stay in), and where it is said; None when
-    the message says no problem of the table."""
+    the message says no problem of the table. Cached: a turn asks it of one message in several places."""
     text = folded(message)
     for entry in table(_DATA)["needs"]:
         for pattern in entry["problems"].values():

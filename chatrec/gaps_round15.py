@@ -31,11 +31,12 @@ The order words are the ``superlatives`` of ``prompts/answers_*.json``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from chatrec.understanding import _singular
+from chatrec.understanding import singular as _singular
 from chatrec.word_tables import folded
 
 __all__ = ["in_figure_order", "named_first", "order_note", "ordered_list", "variant_pointed", "variants_in", "wished_need", "words_beyond"]
@@ -64,12 +65,14 @@ _ARRIVALS = frozenset(folded(p) for p in (
 _ORDER_IN = re.compile(r"\b(arrivals?|new|newest|latest|recent)\s+in\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=32)
 def _asked(message: str, language: str) -> tuple[Any, str] | None:
-    """The superlative rule the message asks for and the phrase said (:func:`chatrec.answers._asked_superlative`)."""
-    from chatrec.answers import _asked_superlative, _wording
+    """The superlative rule the message asks for and the phrase said (:func:`chatrec.answers.asked_superlative`).
+    Cached: the request, the list's order and its line all ask it of one message."""
+    from chatrec.answers import asked_superlative, wording_for
 
-    wording = _wording(language)
-    return _asked_superlative(message, language, wording) or _asked_superlative(
+    wording = wording_for(language)
+    return asked_superlative(message, language, wording) or asked_superlative(
         _ORDER_IN.sub(r"\1 of", message), language, wording)
 
 
@@ -120,14 +123,14 @@ def ordered_list(heard: Any, message: str) -> tuple[Any, bool]:
 def order_note(message: str, language: str, items: Sequence[Any]) -> str:
     """The line saying the list's order and the figures it runs between ("Newest first, by the year the catalogue
     gives (2017 to 2016)."); "" when no order is asked or fewer than two of ``items`` state the figure."""
-    from chatrec.answers import _field_named, _name, _wording
+    from chatrec.answers import field_name, figure_of, wording_for
 
-    wording = _wording(language)
+    wording = wording_for(language)
     asked = _asked(message, language)
     if asked is None:
         return ""
     rule = asked[0]
-    figures = [found for item in items if (found := _field_named(item, rule["fields"])) is not None]
+    figures = [found for item in items if (found := figure_of(item, rule["fields"])) is not None]
     if len(figures) < 2:
         return ""
     field = figures[0][0]
@@ -137,7 +140,7 @@ def order_note(message: str, language: str, items: Sequence[Any]) -> str:
         return ""
     first, last = (f"{value:g}" for _, value in (figures[0], figures[-1]))
     span = first if first == last else f"{first}{notes.get('to', ' to ')}{last}"
-    return str(template).format(field=_name(field, wording), range=span)
+    return str(template).format(field=field_name(field, wording), range=span)
 
 
 def in_figure_order(
@@ -147,7 +150,7 @@ def in_figure_order(
     that state the figure the message orders by, highest (or lowest) first, ties in the candidates' order; then the
     other candidates. ``make`` turns an item the pool lacks into a candidate. The candidates as they are when no item
     states the figure."""
-    from chatrec.answers import _field_named
+    from chatrec.answers import figure_of
 
     asked = _asked(message, language)
     if asked is None:
@@ -156,7 +159,7 @@ def in_figure_order(
     by_id = {c.item.id: c for c in candidates}
     rank = {item_id: n for n, item_id in enumerate(by_id)}
     figured = [(found[1], rank.get(item.id, len(rank)), item) for item in fitting
-               if (found := _field_named(item, rule["fields"])) is not None]
+               if (found := figure_of(item, rule["fields"])) is not None]
     if not figured:
         return list(candidates)
     figured.sort(key=lambda row: (-row[0] if rule["order"] == "max" else row[0], row[1]))
@@ -168,13 +171,10 @@ def in_figure_order(
 def variants_in(item: Any, wanted: Sequence[str], catalogue: Sequence[Any], colours: frozenset[str]) -> list[Any]:
     """The items of ``catalogue`` that are ``item``'s product (:func:`chatrec.gaps_round10.same_product`) in one of
     the ``wanted`` colours (as the shop writes them: "Brown"), one per title, in catalogue order."""
-    from chatrec.gaps_round10 import colour_of, same_product
+    from chatrec.gaps_round10 import versions_of
 
     asked = {folded(colour) for colour in wanted}
-    found = [other for other in catalogue if other.id != item.id and other.title != item.title
-             and (colour := colour_of(other, colours)) is not None and folded(colour) in asked
-             and same_product(item, other, colours)]
-    return list({other.title: other for other in reversed(found)}.values())[::-1]
+    return versions_of(item, catalogue, colours, lambda colour: folded(colour) in asked)
 
 
 def variant_pointed(heard: Any, shown: Sequence[Any], wanted: Sequence[str], colours: frozenset[str],

@@ -33,12 +33,10 @@ def first(pointed: Any, chosen: Sequence[Any], colours: frozenset[str], phrases:
             and the answer then said there was no other colour).
     """
     same = [r for r in chosen if gaps_round10.same_product(pointed, r.candidate.item, colours)]
-    listed = {r.candidate.item.id for r in chosen} | {getattr(pointed, "id", None)}
     own = gaps_round10.colour_of(pointed, colours)
-    titles = {r.candidate.item.title for r in chosen} | {pointed.title}
-    missed = [i for i in catalogue if i.id not in listed and i.title not in titles and gaps_round10.same_product(
-        pointed, i, colours) and gaps_round10.colour_of(i, colours) not in (None, own)]
-    missed = list({i.title: i for i in reversed(missed)}.values())[::-1]  # one per title ("Murcia ... Beige" twice)
+    missed = gaps_round10.versions_of(  # one per title ("Murcia ... Beige" twice)
+        pointed, catalogue, colours, lambda colour: colour != own, {r.candidate.item.id for r in chosen},
+        {r.candidate.item.title for r in chosen})
     if missed:
         from chatrec.ranking import Ranked
         from chatrec.retrieval import Candidate

@@ -107,8 +107,8 @@ from chatrec.text import tokens as text_tokens
 from chatrec.vocabulary import CatalogueVocabulary, audience_fields, is_categorical
 
 __all__ = [
-    "Match", "TurnContext", "ValueMatcher", "Vocabulary", "asks_the_shop", "normalise_tokens", "parse_price", "type_fields",
-    "understand",
+    "Match", "TurnContext", "ValueMatcher", "Vocabulary", "asks_the_shop", "normalise_tokens", "parse_price", "singular",
+    "type_fields", "understand",
 ]
 
 logger = logging.getLogger(__name__)
@@ -2249,3 +2249,7 @@ def _price(low: float | None, high: float | None, currency: str | None, context:
         max=round(new_high, 2) if new_high is not None else None,
         currency=currency, converted=True, note=f"{said} ≈ {means}",
     )
+
+
+#: The public name of :func:`_singular` ("watches" -> "watch"), for modules that compare words as the reader does.
+singular = _singular
