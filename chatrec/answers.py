@@ -1519,6 +1519,25 @@ def _same_feature(asked: Sequence[str], item: Item, english: bool = True) -> tup
     return None
 
 
+def _absent(asked: Sequence[str], item: Item) -> tuple[str, str] | None:
+    """Stop 60: where the item's name (else, when its name does not say the thing, its description) says it lacks
+    what the question asks about ("Without Mic" for "does it have a mic?"), with the words as written."""
+    from chatrec.absent_features import said_absent
+
+    words = [w for w in asked if w not in _ASK_VERBS]
+    for word in dict.fromkeys([" ".join(words), *words]) if words else ():
+        if len(word) < 3:
+            continue
+        found = said_absent(item.title, word)
+        if found is not None:
+            return "name", found
+        if not re.search(rf"(?<![\w-]){re.escape(word)}", item.title, re.IGNORECASE):
+            found = said_absent(item.description or "", word)
+            if found is not None:
+                return "description", found
+    return None
+
+
 def _contrary(asked: list[str], item: Item, wording: Mapping[str, Any]) -> tuple[str, str] | None:
     """i12y: where the item's name or description states the opposite of what a yes/no question asks
     ("HD Ready" for "4k", "Wired" for "wireless": ``contrary_words``), with the words as written."""
@@ -1692,6 +1711,12 @@ def _attribute_answer(
         if other is not None:  # stop 41: "is it formal?" of a shirt listed as Casual: no, as its usage says
             lines.append(wording["other_kind"].format(title=title, value=_show(other[1], wording),
                                                       field=_name(other[0], wording), asked=said_as))
+            supported = True
+            continue
+        absent = _absent(asked, item)
+        if absent is not None:  # stop 60: "does it have a mic?" of headphones "..., Without Mic": no, as its name says
+            lines.append(wording["no_in_text"].format(title=title, where=wording["where_names"].get(absent[0], absent[0]),
+                                                      found=absent[1], asked=said_as))
             supported = True
             continue
         same = _same_feature(asked, item, wording.get("_language", "en") == "en")

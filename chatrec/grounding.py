@@ -562,11 +562,14 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     from chatrec.colour_families import family_words
 
     budget |= family_words(request.text)  # "dark colours" is a wish of colours, no "Glow in Dark" feature
+    from chatrec.absent_features import said_absent
     from chatrec.wanted_words import contradicted
 
     for words, source in _features(item, request.said(wording) - budget, used, wording):
         if source == "description" and contradicted(item.title, words.lower()):
             continue  # lead, stop 35: "wireless" in the description of a mouse whose name says "Wired"
+        if source == "title" and said_absent(item.title, words) is not None:
+            continue  # stop 60: "mic" of a name saying "Without Mic" is no mic
         if source == "title" and _only_in_make(item, words):
             continue  # "red" of a red dress is no feature of "Red Tape Men Brown Formal Shoes"
         facts.append(_as_make(item, Fact("feature", source, words, True)))

@@ -285,6 +285,9 @@ def normalise(message: str) -> str:
         r"(?<=[a-z] )4(?= (?:men|women|man|woman|me|my|him|her|a|the|kids?|boys?|girls?|ladies|gents|you|u|us|them)\b)",
         "for", rewritten, flags=re.IGNORECASE,
     )
+    # stop 60: "a non stick pan", "non slip shoes": one feature word, as "non-stick" is read, no "not stick, not pan"
+    rewritten = re.sub(r"\bnon\s+(stick|slip|skid|woven|toxic|iron|fading|marking|drip|spill)\b", r"non-\1", rewritten,
+                       flags=re.IGNORECASE)
     # "1k n 2k", "black n white": a lone n between two words is "and".
     rewritten = re.sub(r"(?<=\w) n (?=\w)", " and ", rewritten)
     rewritten = re.sub(r"\b[a-z]*([a-z])\1\1[a-z]*\b", _respell, rewritten, flags=re.IGNORECASE)

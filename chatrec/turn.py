@@ -40,6 +40,7 @@ from chatrec import shopper_moves  # i12o: "none of these are formal?", "never m
 from chatrec import compatible  # i12o: "a remote for my Mi tv", "a remote that works with these"
 from chatrec import other_version  # lead: "does the second one come in brown?": no, and brown ones
 from chatrec import unshown_make  # lead: "the samsung or the lg?", "any from van heusen?" with no LG, no Van Heusen shown
+from chatrec import absent_features
 from chatrec import avoid_words  # stop 39: "sin Peter England", not "sin peter, sin england"
 from chatrec import colour_families  # lead, stop 41: "not bright colours" said once
 from chatrec import undo  # stop 41: "undo that"
@@ -410,7 +411,10 @@ def without_words(candidates: Sequence[Candidate], words: Sequence[str]) -> list
     unwanted = {_stem(w) for w in words}
     unwanted |= {same for group in ({_stem(w) for w in g} for g in _SAME_WORDS) if unwanted & group for same in group}
     unwanted |= {_stem(w) for word, cuts in _CUTS_OF.items() if word in unwanted for w in cuts}
-    return [c for c in candidates if not unwanted & {_stem(w) for w in normalise_tokens(c.item.title)}
+    unwanted |= {_stem(w) for group in absent_features.SAME_AS if unwanted & {_stem(g) for g in group}
+                 for name in group for w in name.split()}  # stop 60: "without mic" is no "Microphone" either
+    return [c for c in candidates if (not unwanted & {_stem(w) for w in normalise_tokens(c.item.title)}
+            or absent_features.kept_absent(c.item.title, words))  # stop 60: "without mic" keeps "..., Without Mic"
             and not xfails_round3.says_phrase(c.item.title, words)]  # i12bq: "not the 2 in 1 ones
 
 

@@ -158,11 +158,13 @@ def replaced_colours(wanted: Sequence[str], now: Sequence[str]) -> list[str]:
 
 
 def contradicted(title: str, word: str) -> bool:
-    """Whether the title states a contrary of the word (``contrary_words`` of the answer wording)."""
+    """Whether the title states a contrary of the word (``contrary_words`` of the answer wording), or says it lacks
+    the thing (stop 60: "Without Mic" states no mic: :func:`chatrec.absent_features.said_absent`)."""
+    from chatrec.absent_features import said_absent
     from chatrec.answers import load_answer_wording
 
     contrary: Sequence[str] = load_answer_wording("en").get("contrary_words", {}).get(word, ())
-    return any(_pattern(c).search(title) for c in contrary)
+    return any(_pattern(c).search(title) for c in contrary) or said_absent(title, word) is not None
 
 
 def stating(candidates: Sequence[Candidate], words: Sequence[str]) -> tuple[list[Candidate], list[str]]:
