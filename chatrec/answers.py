@@ -748,6 +748,8 @@ def _answer_question(
 
 
 #: Verbs a yes/no question asks a feature with ("does it support fast charging?"): not the feature's words.
+#: Words after a feature that ask only whether it is there ("wifi enabled", "bluetooth capable", "gps equipped").
+_QUALIFIERS = frozenset({"enabled", "capable", "equipped", "compatible", "supported"})
 _ASK_VERBS = frozenset("support supports supported have has come comes offer offers include includes work works".split())
 
 
@@ -1636,6 +1638,8 @@ def _attribute_answer(
     ``counted`` (the shopper asked how many or how much) a phrase found is quoted with its figure.
     i12y: with ``yes_no`` ("is the second one braided?") a word found is a "yes" and a word not
     found is said plainly, without listing every field."""
+    while len(asked) > 1 and asked[-1] in _QUALIFIERS:  # stop 60: "is it wifi enabled?" asks about wifi
+        asked = asked[:-1]
     phrase = " ".join(asked)
     said_as = _said(asked, question, wording)  # "编织", not "braided", in a Chinese answer (i12y); "材质" for material
     plain = yes_no  # i12y: a yes/no question, about one item or several, is answered without listing every field

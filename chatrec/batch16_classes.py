@@ -67,6 +67,11 @@ def _english() -> frozenset[str]:
     return frozenset(_ranks())
 
 
+def is_english_word(word: str) -> bool:
+    """Whether the word (or its plural or singular) is in the English word list."""
+    return _is_word(word)
+
+
 def _is_word(word: str) -> bool:
     words = _english()
     return word in words or word + "s" in words or word + "es" in words or (word.endswith("s") and word[:-1] in words)

@@ -570,8 +570,9 @@ def _default_lexicon() -> Lexicon:
     stop51 = Lexicon.load(_DATA / "lexicon_stop51.json", base=stop50)  # stop 51: 格子, "a cuadros", geblümt
     stop52 = Lexicon.load(_DATA / "lexicon_stop52.json", base=stop51)  # stop 52: 无线网, WLAN
     stop53 = Lexicon.load(_DATA / "lexicon_stop53.json", base=stop52)  # stop 53: 摄像头, Kamera, Akku, "que tenga"
+    stop60 = Lexicon.load(_DATA / "lexicon_stop60.json", base=stop53)  # stop 60: power strips, 插线板, Steckdosenleiste
     names = _read_lexicon(_DATA / "lexicon_labels.json")  # the demo catalogues' type names in zh/es/de
-    lexicon = Lexicon._over(names, stop53)
+    lexicon = Lexicon._over(names, stop60)
     lexicon.names_only = {lang: frozenset(fold(k) for k in table if " " in k or "-" in k)
                           for lang, table in names.items()}
     return lexicon

@@ -62,7 +62,8 @@ from chatrec import problem_words  # stop 48: a need said as a problem is no typ
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import gaps_round13  # i12br: shopping gaps round 13
 from chatrec import gaps_round14  # stop 58: shopping gaps round 14
-from chatrec import gaps_round15  # stop 59: shopping gaps round 15
+from chatrec import gaps_round15
+from chatrec import gaps_round16  # stop 59: shopping gaps round 15
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
@@ -772,6 +773,11 @@ def _variants(parts: Parts, item: Item, colours: Sequence[str]) -> list[Item]:
                                                     if allowed is None or allowed[n]], _colour_words(parts))
 
 
+def _once(said: str) -> str:
+    """The wishes as said, each part once (stop 60: "funda" of the type and of the word "case", not "funda, funda")."""
+    return ", ".join(dict.fromkeys(said.split(", ")))
+
+
 def _allowed_items(parts: Parts, query: Query, state: DialogueState, profile: Profile | None) -> list[Item]:
     """Stop 59: every catalogue item the turn's search may show (its filters, without the items left out), in
     catalogue order: an order asked of the whole assortment ("the newest"), not of the retrieved pool."""
@@ -1420,6 +1426,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = gaps_round15.unshown_comparison(heard, message, len(state.last_shown))  # stop 59: "the cheaper of the first two"
     heard, height_said = gaps_round15.heel_height(heard, message, [  # stop 59: "not too high" of heels is no price
         v for name in ["category", *type_fields(list(parts.vocabulary.fields))] for v in state.include.get(name, ())])
+    if state.last_shown:  # stop 60: "cat eye ones" of sunglasses shown: cat-eye sunglasses, not eye shadow
+        kinds_in_force = {name: list(state.include[name]) for name in ["category", *type_fields(list(
+            parts.vocabulary.fields))] if state.include.get(name)}
+        heard = gaps_round16.ones_of_kind(heard, message, kinds_in_force, lambda one, ones, other, others: bool(
+            parts.retriever.count(Filters(include={one: frozenset(ones), other: frozenset(others)}))))
     inferred: dict[str, list[str]] = {}  # stop 48: values in force the shopper never said (no "you asked for")
     if owned is not None and owned.whole:  # stop 47: "I bought a mouse, now I need a keyboard"
         before_bought = heard.include
@@ -2263,6 +2274,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                      for word in _avoided_as_said(state, message, heard.language, turns_so_far)
                      if not colour_families.said_by_family(word, wishes, heard.language))]  # "not bright colours", no "not bright"
     said = ", ".join(filter(None, [phrases.summary(wishes, currency(candidates), labels=parts.labels), *said_extras]))
+    said = _once(said)
     if not candidates:
         turn.text = " ".join([*notes, phrases.render("empty", wishes=said or message)])
         turn.metadata["policy"] = {"decision": "nothing found"}
@@ -2383,7 +2395,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             message) or shopper_moves.occasion_said(" ".join(t.text for t in turns_so_far() if t.role == "customer"))),
         currency(candidates), labels=parts.labels),
         *said_extras]))
-    text = phrases.render("recommend", count=len(turn.chosen), wishes=said)
+    text = phrases.render("recommend", count=len(turn.chosen), wishes=_once(said))
     have = [r.candidate.item.title for r in turn.chosen if r.candidate.item.id in state.requested]
     if have:  # "do you have Inception?": say yes before the list
         text = phrases.render("have", titles=", ".join(dict.fromkeys(have))) + " " + text

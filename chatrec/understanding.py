@@ -2097,8 +2097,12 @@ def _acknowledgement(tokens: Sequence[str]) -> bool:
     words = [t for t in tokens if t not in _PUNCT and t != "\0"]
     if not words:
         return True
+    from chatrec.batch16_classes import is_english_word
+
+    # a misspelt thanks ("thnks") is one; an English word one letter from one is not ("round" is no "sound": stop 60)
     return all(
         t in _FILLERS or t in _ACK or any(_edits(t, a, 1) <= 1 for a in _ACK if len(a) >= 4 and len(t) >= 4)
+        and not is_english_word(t)
         for t in words
     )
 

@@ -193,7 +193,10 @@ def stating(candidates: Sequence[Candidate], words: Sequence[str]) -> tuple[list
 
 
 def shown_words(words: Sequence[str], language: str) -> str:
-    """The words as the shopper's language says them ("white" -> "白色", "braided" -> "编织"), joined."""
+    """The words as the shopper's language says them ("white" -> "白色", "braided" -> "编织"), joined; a word a
+    longer one says is left out (stop 60: "cat eye", not "cat eye, cat")."""
+    words = [w for w in words if not any(w != other and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", other, re.IGNORECASE)
+                                         for other in words)]
     if language == "en":
         return ", ".join(words)
     from chatrec.answers import _wording

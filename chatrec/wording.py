@@ -180,7 +180,7 @@ class Phrases:
             # one value spelt two ways by the catalogue ("Boat", "boAt") is said once
             said = list({show(value).casefold(): show(value) for value in values}.values())
             parts.extend(self.render("wish", values=[value], count=1, negated=True) for value in said)
-        return ", ".join(parts)
+        return ", ".join(dict.fromkeys(parts))  # stop 60: two fields read "funda" in Spanish: "funda", not "funda, funda"
 
 
 def _said_twice(include: Mapping[str, Sequence[str]]) -> set[str]:

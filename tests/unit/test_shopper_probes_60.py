@@ -87,3 +87,59 @@ def test_non_before_a_feature_word_is_no_negation(whole_electronics: Any, messag
     assert "non-" in normalise(message)
     reply = _talk(whole_electronics, message)
     assert "not Selfie" not in reply.text and "not pan" not in reply.text, reply.text.split("\n")[0]
+
+
+# --- "<words> ones" of a kind shown --------------------------------------------------------------------------------
+
+def test_cat_eye_ones_of_sunglasses_are_sunglasses_not_eye_shadow(whole_fashion: Any) -> None:
+    # Before: "Here are 5 suggestions for Women, Eyes." and an eye shadow first.
+    reply = _talk(whole_fashion, "sunglasses for women", "cat eye ones please")
+    kinds = {whole_fashion.item(r.item_id).category for r in reply.recommendations}
+    assert kinds == {"Sunglasses"}, kinds
+    assert "“cat eye”" in reply.text and "cat eye, cat" not in reply.text, reply.text.split("\n")[0]
+
+
+def test_a_type_the_kind_holds_still_narrows_it(whole_fashion: Any) -> None:  # guard
+    reply = _talk(whole_fashion, "shoes for men", "sports ones")
+    assert {whole_fashion.item(r.item_id).category for r in reply.recommendations} == {"Sports Shoes"}
+
+
+@pytest.mark.parametrize("message", ["round ones", "something round", "i prefer round ones"])
+def test_round_is_a_wish_not_small_talk(whole_fashion: Any, message: str) -> None:
+    # Before: "I am not sure what that changes, so I kept your search as it was" ("round" was one letter from "sound").
+    reply = _talk(whole_fashion, "sunglasses for women", message)
+    assert "not sure what that changes" not in reply.text and "“round”" in reply.text, reply.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("message", ["thnks", "ok sounds good", "perfact thanks"])
+def test_a_misspelt_thanks_is_still_thanks(message: str) -> None:  # guard
+    from chatrec.understanding import _acknowledgement
+
+    assert _acknowledgement(message.split())
+
+
+# --- the wishes said once; words for a power strip; "wifi enabled" -------------------------------------------------
+
+def test_a_spanish_case_is_said_once(whole_electronics: Any) -> None:
+    # Before: "Aquí tienes 3 sugerencias para funda, funda."
+    reply = _talk(whole_electronics, "una funda para mi iphone 13")
+    assert "funda, funda" not in reply.text and "funda" in reply.text.split("\n")[0], reply.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("message", ["an extension board with surge protection", "a power strip", "spike guard",
+                                     "我要一个插线板", "una regleta", "eine Steckdosenleiste"])
+def test_a_power_strip_by_its_everyday_names(whole_electronics: Any, message: str) -> None:
+    # Before: "Which subcategory would you like? For example: Accessories & peripherals, ...".
+    reply = _talk(whole_electronics, message)
+    assert reply.recommendations, reply.text
+    assert whole_electronics.item(reply.recommendations[0].item_id).field_value("category") == "SurgeProtectors"
+
+
+def test_wifi_enabled_asks_about_wifi(whole_electronics: Any) -> None:
+    # Before: "... does not say anything about “wifi enabled”" of a printer named "..., WiFi, Bluetooth, ...".
+    session = f"p60-{next(_sessions)}"
+    shown = _titles(whole_electronics, whole_electronics.respond("printer for home office", session_id=session))
+    place = next(n for n, t in enumerate(shown) if "WiFi" in t.split("Printer")[-1] or ", WiFi," in t)
+    ordinal = ["first", "second", "third", "fourth", "fifth"][place]
+    reply = whole_electronics.respond(f"is the {ordinal} one wifi enabled?", session_id=session)
+    assert reply.text.startswith("Yes: "), reply.text
