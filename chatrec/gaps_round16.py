@@ -4,6 +4,9 @@
   and the reply showed eye shadow. "<words> ones" points back at the kind shown: a type its words match that
   no item of the kind in force shares is a wish about that kind ("cat eye" sunglasses), not a new product.
   A type the kind does hold ("sports ones" of shoes: Sports Shoes) narrows it, as before.
+- **"anything but sneakers, I need shoes for the office"** (:func:`refused_then_wanted`): "sneakers" is read as
+  the whole subcategory Shoes, so refusing them left out every shoe and the reply asked for a category. A type
+  one clause refuses and another asks for is wanted: it stays, and the refused words are kept out of the names.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 from chatrec.understanding import singular
 from chatrec.word_tables import folded
 
-__all__ = ["ones_of_kind"]
+__all__ = ["ones_of_kind", "refused_then_wanted", "wanted_over_refused"]
 
 #: "cat eye ones", "the round ones please", "eye one": up to three words before "one(s)".
 _ONES = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,3})ones?\b", re.IGNORECASE)
@@ -53,3 +56,57 @@ def ones_of_kind(heard: Any, message: str, in_force: Mapping[str, Sequence[str]]
 
 
 _TYPE_NAMES = ("category", "subcategory", "subCategory", "articleType", "masterCategory")
+
+
+#: Words of a refusing clause that name nothing refused ("anything but", "please", "no").
+_NOT_REFUSED = frozenset("anything something but not no none nothing except please pls thanks just any some other "
+                         "than i we need want dont don't do like the a an of".split())
+
+
+def refused_then_wanted(heard: Any, message: str, read: Callable[[str], Any]) -> Any:
+    """The request with a type value both refused (by one clause) and asked for (by another: ``read`` reads a
+    clause alone) kept in, and the refusing clause's words kept out of item names; the request as it is otherwise."""
+    if heard.intent not in ("recommend", "refine") or not heard.exclude:
+        return heard
+    clauses = [c.strip() for c in re.split(r"[,;.!?]+", message) if c.strip()]
+    if len(clauses) < 2:
+        return heard
+    include = {name: list(values) for name, values in heard.include.items()}
+    exclude = {name: list(values) for name, values in heard.exclude.items()}
+    for clause in clauses:
+        alone = read(clause)
+        if alone.exclude:
+            continue
+        for name, values in alone.include.items():
+            wanted = [v for v in values if v in exclude.get(name, ())]
+            if name in _TYPE_NAMES and wanted:
+                include[name] = list(dict.fromkeys([*include.get(name, []), *wanted]))
+    if include == {name: list(values) for name, values in heard.include.items()}:
+        return heard
+    # the type stays refused too: the kind words narrow it to what was refused ("sneakers": sports and casual shoes,
+    # :func:`chatrec.kind_words.narrowed`), as "no sneakers, i need office shoes" was read; what they leave both
+    # wished and refused is settled by :func:`wanted_over_refused`
+    return heard.model_copy(update={"include": include})
+
+
+#: A clause that refuses something ("anything but boots", "no sandals", "sin botas", "keine Stiefel", "不要靴子").
+_REFUSING = re.compile(r"\b(?:not|no|but|except|without|never|sin|ni|ohne|kein\w*|nicht)\b|不要|不是|别", re.IGNORECASE)
+
+
+def wanted_over_refused(heard: Any, message: str) -> Any:
+    """A type value both wished and refused ("anything but boots, I need shoes": boots are read as Shoes) is
+    wished, and the refusing clause's words are kept out of item names ("boots"); the request as it is when no
+    value is both."""
+    both = {name: set(values) & set(heard.exclude.get(name, ())) for name, values in heard.include.items()
+            if name in _TYPE_NAMES}
+    both = {name: values for name, values in both.items() if values}
+    if not both:
+        return heard
+    exclude = {name: [v for v in values if v not in both.get(name, ())] for name, values in heard.exclude.items()}
+    clauses = [c for c in re.split(r"[,;.!?]+", message) if c.strip()]
+    refusing = [c for c in clauses if _REFUSING.search(c)]
+    if not refusing or len(refusing) == len(clauses):
+        return heard  # one clause, or no clause that only wishes: the reading stands
+    avoid = [w for clause in refusing for w in re.findall(r"[^\W\d_]{4,}", folded(clause)) if w not in _NOT_REFUSED]
+    return heard.model_copy(update={"exclude": {k: v for k, v in exclude.items() if v},
+                                    "avoid_words": list(dict.fromkeys([*heard.avoid_words, *avoid]))})

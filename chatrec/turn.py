@@ -1426,6 +1426,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = gaps_round15.unshown_comparison(heard, message, len(state.last_shown))  # stop 59: "the cheaper of the first two"
     heard, height_said = gaps_round15.heel_height(heard, message, [  # stop 59: "not too high" of heels is no price
         v for name in ["category", *type_fields(list(parts.vocabulary.fields))] for v in state.include.get(name, ())])
+    heard = gaps_round16.refused_then_wanted(heard, message, lambda clause: understand(  # stop 60: "anything but
+        clause, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)))  # sneakers, I need shoes"
     if state.last_shown:  # stop 60: "cat eye ones" of sunglasses shown: cat-eye sunglasses, not eye shadow
         kinds_in_force = {name: list(state.include[name]) for name in ["category", *type_fields(list(
             parts.vocabulary.fields))] if state.include.get(name)}
@@ -1537,6 +1539,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = kind_words.narrowed(heard, message, {  # i12v: "sneakers": sports and casual shoes, not heels
         name: list(parts.vocabulary.counts[name]) for name in dict.fromkeys(["category", *type_fields(list(parts.vocabulary.fields))])
         if name in parts.vocabulary.counts})
+    heard = gaps_round16.wanted_over_refused(heard, message)  # stop 60: "anything but boots, I need shoes": shoes
     if heard.intent in ("recommend", "refine", "chitchat") and not heard.references and "category" in parts.vocabulary.fields \
             and not set(heard.include) & {"category", *type_fields([*heard.include])}:  # i12ag: "something to store files"
         served = purposes.purpose_types(message, heard.language, index)

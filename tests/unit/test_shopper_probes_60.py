@@ -143,3 +143,29 @@ def test_wifi_enabled_asks_about_wifi(whole_electronics: Any) -> None:
     ordinal = ["first", "second", "third", "fourth", "fifth"][place]
     reply = whole_electronics.respond(f"is the {ordinal} one wifi enabled?", session_id=session)
     assert reply.text.startswith("Yes: "), reply.text
+
+
+# --- a type refused in one clause and wished in another -------------------------------------------------------------
+
+def test_anything_but_sneakers_i_need_shoes_shows_office_shoes(whole_fashion: Any) -> None:
+    # Before: "Which category would you like? For example: Shoes, Topwear, ..." (every shoe was left out).
+    reply = _talk(whole_fashion, "anything but sneakers, I need shoes for the office")
+    kinds = {whole_fashion.item(r.item_id).category for r in reply.recommendations}
+    assert kinds and kinds.isdisjoint({"Casual Shoes", "Sports Shoes"}), (kinds, reply.text.split("\n")[0])
+    assert {whole_fashion.item(r.item_id).field_value("subCategory") for r in reply.recommendations} == {"Shoes"}
+
+
+def test_anything_but_boots_i_need_shoes_keeps_shoes(whole_fashion: Any) -> None:
+    # Before: "Which category would you like? For example: Sandals, Flip Flops, Tshirts, Socks, ..."
+    reply = _talk(whole_fashion, "anything but boots, I need shoes")
+    assert reply.recommendations or ("Shoes" in reply.text and "Tshirts" not in reply.text), reply.text
+
+
+def test_refused_and_wished_once_is_settled_for_the_wish() -> None:
+    from chatrec.gaps_round16 import wanted_over_refused
+    from chatrec.request import ShopperRequest
+
+    heard = ShopperRequest(intent="recommend", include={"subCategory": ["Shoes"]}, exclude={"subCategory": ["Shoes"]})
+    settled = wanted_over_refused(heard, "anything but boots, I need shoes")
+    assert settled.include == {"subCategory": ["Shoes"]} and not settled.exclude and settled.avoid_words == ["boots"]
+    assert wanted_over_refused(heard, "no shoes") == heard  # one clause: the reading stands
