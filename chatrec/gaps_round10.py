@@ -37,7 +37,7 @@ from typing import Any
 from chatrec import gaps_round8
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "also_in", "colour_of", "also_refused", "also_in_list", "also_in_text", "distinct_products", "budget_note", "model_name", "need_for", "piece_budget", "turn_notes", "need_note", "versions_of", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
+__all__ = ["adjust", "also_in", "colour_of", "also_refused", "also_in_list", "also_in_text", "distinct_products", "budget_note", "model_name", "need_for", "problem_words", "piece_budget", "turn_notes", "need_note", "versions_of", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round10.json")
 
@@ -332,6 +332,14 @@ def need_for(message: str) -> tuple[dict[str, Any], re.Match[str]] | None:
             if found is not None:
                 return entry, found
     return None
+
+
+def problem_words(text: str) -> set[str]:
+    """The words of the problem a text says ("my phone keeps dying": phone, keeps, dying): the device that has it
+    is no feature a reason may credit to the product that meets the need (stop 60: a power bank "with phone, as its
+    description says — the feature you asked for")."""
+    found = need_for(text)
+    return set(re.findall(r"[^\W\d_]+", found[1].group(0))) if found is not None else set()
 
 
 #: A problem's verb negated: the behaviour wished for, not a complaint ("earbuds that won't fall out").

@@ -553,6 +553,7 @@ def facts_for(item: Item, request: Request, wording: Wording | None = None) -> l
     used |= _own_type_words(item)  # i12ac: "shoes" in the name of flats (subcategory Shoes) is their type, no feature
     used |= reason_words.not_features(item, request, request.said(wording), wording.synonyms)  # i12al: "mentions mobile", "mentions phone"
     used |= gaps_round9.device_words(request.text, item.title)  # i12bb: "a case for my phone" credits no "with phone"
+    used |= _forms(gaps_round10.problem_words(request.text))  # stop 60: "my phone keeps dying" credits no "phone"
     used |= gaps_round10.story_verbs(request.text)  # i12bg: "something to charge it when I travel" credits no "charge"
     used |= gaps_round13.hobby_words(request.text)  # i12br: "she loves old songs" credits no "old", no "love"
     # Features come from the shopper's own words only: a wished category path can hold many words.

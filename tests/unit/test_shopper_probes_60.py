@@ -169,3 +169,21 @@ def test_refused_and_wished_once_is_settled_for_the_wish() -> None:
     settled = wanted_over_refused(heard, "anything but boots, I need shoes")
     assert settled.include == {"subCategory": ["Shoes"]} and not settled.exclude and settled.avoid_words == ["boots"]
     assert wanted_over_refused(heard, "no shoes") == heard  # one clause: the reading stands
+
+
+# --- a reason credits no word of the shopper's problem --------------------------------------------------------------
+
+@pytest.mark.parametrize("messages", [("my phone keeps dying before evening",),
+                                      ("my phone keeps dying before evening", "under 1500")])
+def test_the_device_with_the_problem_is_no_feature_of_the_power_bank(whole_electronics: Any, messages: tuple[str, ...]) -> None:
+    # Before: "A power bank by URBN ...; with phone, as its description says — the feature you asked for."
+    reply = _talk(whole_electronics, *messages)
+    assert reply.recommendations
+    assert not any("with phone" in r.reason for r in reply.recommendations), [r.reason for r in reply.recommendations]
+
+
+def test_problem_words_are_the_words_of_the_problem() -> None:
+    from chatrec.gaps_round10 import problem_words
+
+    assert {"phone", "dying"} <= problem_words("my phone keeps dying before evening")
+    assert problem_words("a power bank please") == set()
