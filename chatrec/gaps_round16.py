@@ -7,6 +7,9 @@
 - **"anything but sneakers, I need shoes for the office"** (:func:`refused_then_wanted`): "sneakers" is read as
   the whole subcategory Shoes, so refusing them left out every shoe and the reply asked for a category. A type
   one clause refuses and another asks for is wanted: it stays, and the refused words are kept out of the names.
+- **"xiaomi power bank"** (:func:`one_maker`): the shop lists Xiaomi's power banks under "MI" and "Mi"; only
+  "Xiaomi" was wished, nothing matched, and the brand was left out. One maker's names are wished together, as
+  "小米" already was.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 from chatrec.understanding import singular
 from chatrec.word_tables import folded
 
-__all__ = ["ones_of_kind", "refused_then_wanted", "wanted_over_refused"]
+__all__ = ["one_maker", "ones_of_kind", "refused_then_wanted", "wanted_over_refused"]
 
 #: "cat eye ones", "the round ones please", "eye one": up to three words before "one(s)".
 _ONES = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,3})ones?\b", re.IGNORECASE)
@@ -110,3 +113,20 @@ def wanted_over_refused(heard: Any, message: str) -> Any:
     avoid = [w for clause in refusing for w in re.findall(r"[^\W\d_]{4,}", folded(clause)) if w not in _NOT_REFUSED]
     return heard.model_copy(update={"exclude": {k: v for k, v in exclude.items() if v},
                                     "avoid_words": list(dict.fromkeys([*heard.avoid_words, *avoid]))})
+
+
+#: Names one maker sells under (folded): a wish for one is a wish for all of them.
+_MAKERS = (frozenset({"xiaomi", "mi"}),)
+
+
+def one_maker(heard: Any, brands: Sequence[str]) -> Any:
+    """The request with every name of the catalogue's ``brands`` that the maker of a wished or refused brand sells
+    under ("Xiaomi": "MI", "Mi"); the request as it is otherwise."""
+    update: dict[str, Any] = {}
+    for slot in ("include", "exclude"):
+        values = getattr(heard, slot)
+        said = {folded(str(v)) for v in values.get("brand", ())}
+        names = [b for family in _MAKERS if said & family for b in brands if folded(str(b)) in family]
+        if names and not set(names) <= set(values.get("brand", ())):
+            update[slot] = {**values, "brand": list(dict.fromkeys([*values["brand"], *names]))}
+    return heard.model_copy(update=update) if update else heard

@@ -129,6 +129,8 @@ def detect_language(text: str) -> str:
     }
     for lang, letters in _LETTERS.items():
         scores[lang] += 2 * len(letters.findall(lowered))
+    from chatrec.batch16_classes import is_english_word
+
     lexicon = Lexicon.default()
     english = lexicon.english_words()
     for lang in ("es", "de"):
@@ -142,7 +144,9 @@ def detect_language(text: str) -> str:
         # Only two-letter words ("no mi or redmi": "mi" is the brand Mi, "no" English too) beside
         # English words: no evidence of the language (accented letters still count).
         own = {w for w in words if w not in names and (w in _FUNCTION_WORDS[lang] or lexicon.is_word(lang, fold(w)))}
-        if own and all(len(w) <= 2 for w in own) and scores["en"] > 0:
+        # stop 60: "mi power banks": only English words beside it count as English too
+        rest = [w for w in words if w not in own]
+        if own and all(len(w) <= 2 for w in own) and (scores["en"] > 0 or len(rest) >= 2 and all(map(is_english_word, rest))):
             scores[lang] = 2 * len(_LETTERS[lang].findall(lowered)) if lang in _LETTERS else 0
         # i12as: only words German spells as English does ("cheap ones die fast") beside English words
         if own and own <= _SHARED_WORDS.get(lang, frozenset()) and scores["en"] > 0:

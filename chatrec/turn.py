@@ -1426,6 +1426,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = gaps_round15.unshown_comparison(heard, message, len(state.last_shown))  # stop 59: "the cheaper of the first two"
     heard, height_said = gaps_round15.heel_height(heard, message, [  # stop 59: "not too high" of heels is no price
         v for name in ["category", *type_fields(list(parts.vocabulary.fields))] for v in state.include.get(name, ())])
+    heard = gaps_round16.one_maker(heard, list(parts.vocabulary.counts.get("brand", ())))  # stop 60: Xiaomi is MI too
     heard = gaps_round16.refused_then_wanted(heard, message, lambda clause: understand(  # stop 60: "anything but
         clause, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)))  # sneakers, I need shoes"
     if state.last_shown:  # stop 60: "cat eye ones" of sunglasses shown: cat-eye sunglasses, not eye shadow
@@ -2094,7 +2095,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                                     named_now=[*heard.include, *(["price"] if heard.price else []),
                                                                *(["avoid"] if heard.avoid_words else []),  # i12ak: "not nike"
                                                                *(["refused"] if heard.exclude else []),  # lead, stop 35: "not black though"
-                                                               *(["given_up"] if gone or heard.drop else [])],  # i12bj: "ok forget the brand"
+                                                               *(["given_up"] if gone or heard.drop else []),  # i12bj: "ok forget the brand"
+                                                               *(["specs"] if bounds else [])],  # stop 60: "两万毫安的" of Xiaomi's
                                                     wider=widened[0] if widened else None, after=seen_rest)
     pointed_now = pointed_again.pointed_items(heard, index) if exhausted and anchors \
         and pointed_again.only_points(message, heard) else []

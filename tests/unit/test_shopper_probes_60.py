@@ -187,3 +187,38 @@ def test_problem_words_are_the_words_of_the_problem() -> None:
 
     assert {"phone", "dying"} <= problem_words("my phone keeps dying before evening")
     assert problem_words("a power bank please") == set()
+
+
+# --- one maker's names; "mi power banks" is English; a spec said of a maker's items seen --------------------------
+
+def _brands(rec: Any, reply: Any) -> set[str]:
+    return {str(rec.item(r.item_id).field_value("brand")) for r in reply.recommendations}
+
+
+@pytest.mark.parametrize("message", ["xiaomi power bank", "mi power banks"])
+def test_xiaomi_is_the_shops_mi(whole_electronics: Any, message: str) -> None:
+    # Before: "Nothing matched every wish, so I left out: Xiaomi." and URBN first; "mi power banks" was Spanish.
+    reply = _talk(whole_electronics, message)
+    assert reply.recommendations and _brands(whole_electronics, reply) <= {"MI", "Mi", "Xiaomi"}, reply.text
+    assert reply.text.startswith("Here are"), reply.text.split("\n")[0]
+
+
+def test_not_xiaomi_leaves_out_mi_too(whole_electronics: Any) -> None:
+    reply = _talk(whole_electronics, "power banks", "not xiaomi")
+    assert reply.recommendations and not _brands(whole_electronics, reply) & {"MI", "Mi", "Xiaomi"}
+
+
+@pytest.mark.parametrize("messages", [("有没有小米的充电宝", "两万毫安的"), ("有没有小米的充电宝", "20000毫安的")])
+def test_a_spec_said_of_a_makers_items_shows_the_one_seen_that_fits(whole_electronics: Any,
+                                                                    messages: tuple[str, ...]) -> None:
+    # Before: "符合全部条件的商品您都已经看过了，所以下面这些暂时去掉了：MI, Mi, Xiaomi" and URBN power banks.
+    reply = _talk(whole_electronics, *messages)
+    assert reply.recommendations and _brands(whole_electronics, reply) <= {"MI", "Mi", "Xiaomi"}, reply.text
+    assert "去掉" not in reply.text
+
+
+def test_a_spanish_my_stays_spanish() -> None:  # guard
+    from chatrec.language import detect_language
+
+    for message in ("mi casa", "mi novia quiere un reloj", "mi tele no tiene wifi", "mi esposa"):
+        assert detect_language(message) == "es", message
