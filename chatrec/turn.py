@@ -2199,6 +2199,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))
         priced = sorted((i for n, i in enumerate(index.items) if (mask is None or mask[n]) and i.price is not None),
                         key=lambda i: float(i.price or 0.0))
+        if state.wanted:  # stop 60: "cheapest bluetooth earphones": the cheapest saying bluetooth, not a wired pair
+            priced = [i for i in priced if wanted_words.states(i, state.wanted)] or priced
         if not any(state.include.get(name) for name in ["category", *type_fields([*state.include])]):
             # stop 51: "cheapest iphone cable": cables, not a ₹39 skin; stop 54: "the cheapest one" after "i need a
             # cable" was answered with a question: the cables (the words of the earlier messages, latest first)

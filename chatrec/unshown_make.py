@@ -64,7 +64,11 @@ def unshown_rival(query: str, items: Sequence[Any], brands: Iterable[str], catal
     """
     if not items:
         return None
-    words = set(re.findall(r"[\w-]+", query.casefold()))
+    from chatrec.specs import feature_spellings
+
+    # stop 60: "noise" of "noise cancellation" ("有降噪吗": noise cancelling) is a feature's word, not the make Noise
+    featured = {w for spelt in feature_spellings(query).values() for w in re.findall(r"[\w-]+", spelt.casefold())}
+    words = set(re.findall(r"[\w-]+", query.casefold())) - featured
     had = {str(getattr(i, "brand", "") or "").casefold() for i in items}
     named = [b for b in brands if b and b.casefold() in words and b.casefold() not in had and len(b) > 1]
     if len(named) != 1:

@@ -222,3 +222,40 @@ def test_a_spanish_my_stays_spanish() -> None:  # guard
 
     for message in ("mi casa", "mi novia quiere un reloj", "mi tele no tiene wifi", "mi esposa"):
         assert detect_language(message) == "es", message
+
+
+# --- "noise cancellation" names no make; the cheapest keeps the feature asked ---------------------------------------
+
+_ORDINALS = {"en": ["first", "second", "third", "fourth", "fifth"], "zh": ["第一个", "第二个", "第三个", "第四个", "第五个"]}
+
+
+def _not_noise(rec: Any, opening: str, language: str) -> tuple[str, str]:
+    """A session with ``opening`` answered, and the ordinal of a shown item not made by Noise."""
+    session = f"p60-{next(_sessions)}"
+    shown = rec.respond(opening, session_id=session).recommendations
+    place = next(n for n, r in enumerate(shown) if str(rec.item(r.item_id).field_value("brand")).lower() != "noise")
+    return session, _ORDINALS[language][place]
+
+
+@pytest.mark.parametrize(("opening", "question", "language"), [("最便宜的蓝牙耳机", "{n}有降噪吗", "zh"),
+                                                               ("earbuds", "does the {n} one have noise cancellation?", "en")])
+def test_noise_cancelling_asked_of_a_shown_item_brings_no_noise_item(whole_electronics: Any, opening: str,
+                                                                     question: str, language: str) -> None:
+    # Before: "I had not shown you anything by Noise, so I put the most fitting Noise item ... beside it."
+    session, ordinal = _not_noise(whole_electronics, opening, language)
+    reply = whole_electronics.respond(question.format(n=ordinal), session_id=session)
+    assert "Noise item" not in reply.text and "Noise的商品" not in reply.text, reply.text
+
+
+def test_the_noise_one_still_brings_a_noise_item(whole_electronics: Any) -> None:  # guard
+    session, ordinal = _not_noise(whole_electronics, "earbuds", "en")
+    reply = whole_electronics.respond(f"is the {ordinal} better than noise?", session_id=session)
+    assert "by Noise" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("message", ["cheapest bluetooth earphones", "最便宜的蓝牙耳机"])
+def test_the_cheapest_with_a_feature_states_the_feature(whole_electronics: Any, message: str) -> None:
+    # Before: "The cheapest I have that fits your wishes is ZEBRONICS Zeb-Bro in Ear Wired Earphones ..." at ₹149.
+    reply = _talk(whole_electronics, message)
+    first = whole_electronics.item(reply.recommendations[0].item_id).title
+    assert "bluetooth" in first.lower() and "wired" not in first.lower(), first
