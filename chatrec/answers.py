@@ -812,8 +812,16 @@ def _span_in_question(word: str, asked: Sequence[str], language: str, question: 
 _PRICE_COMPARING = frozenset("cheap cheaper cheapest expensive pricier priciest costly dearer more most less than que als 比".split())
 
 
+#: Stop 60: where an item stands said in words ("the one before the last", "second to last", "penultimate") and a
+#: correction of the item pointed at ("not that one, i meant ..."): no quality asked of it.
+_PLACE_SAID = re.compile(
+    r"\b(?:the )?one (?:just )?(?:before|after) the (?:last|first)(?: one)?\b|\b(?:second|2nd|third|3rd)(?: to| from(?: the)?)? "
+    r"last\b|\bpenultimate\b|\blast[- ]but[- ]one\b|\bnot (?:that|this) one\b|\bi (?:meant|mean)\b", re.IGNORECASE)
+
+
 def _asked_words(text: str, wording: Mapping[str, Any]) -> list[str]:
     """The content words a question asks about (fillers, figures and single letters out)."""
+    text = _PLACE_SAID.sub(" ", text)
     return [t for t in _tokens(_question_clauses(text, wording))
             if t not in wording["filler_words"] and not t.isdigit() and len(t) > 1 and not _ORDINAL.fullmatch(t)]
 
@@ -836,7 +844,10 @@ def asks_yes_no(question: str, text: str) -> bool:
     tokens = _tokens(text)
     if not tokens or _WH & set(tokens) or re.search(r"\b(?:or|oder|o)\b\s+\S+\W*$", text.strip()):
         return False
-    return tokens[0] in _YES_NO_VERBS or any(t in _YES_NO_INSIDE for t in tokens[:6])
+    # stop 60: "i like the second one. do you have it in black?": the question is its last sentence
+    last = _tokens(re.split(r"[.!;,]\s+", text.strip())[-1])
+    return tokens[0] in _YES_NO_VERBS or any(t in _YES_NO_INSIDE for t in tokens[:6]) or bool(last) and last[0] in (
+        "do", "does", "did", "is", "are", "can", "could") and len(last) < len(tokens)
 
 
 _ZH_FEATURE = re.compile(r"(?:是|有|带|支持)([\u4e00-\u9fff]{1,6}?)(?:的)?(?:吗|嘛|么)")

@@ -7,6 +7,9 @@
 - **"anything but sneakers, I need shoes for the office"** (:func:`refused_then_wanted`): "sneakers" is read as
   the whole subcategory Shoes, so refusing them left out every shoe and the reply asked for a category. A type
   one clause refuses and another asks for is wanted: it stays, and the refused words are kept out of the names.
+- **"i like the second one. do you have it in black?"** (:func:`version_asked`): read as "more like the second,
+  in black", it showed another make's black speaker; it asks whether the second comes in black, as "does the
+  second one come in black?" does.
 - **"xiaomi power bank"** (:func:`one_maker`): the shop lists Xiaomi's power banks under "MI" and "Mi"; only
   "Xiaomi" was wished, nothing matched, and the brand was left out. One maker's names are wished together, as
   "小米" already was.
@@ -21,7 +24,7 @@ from typing import Any
 from chatrec.understanding import singular
 from chatrec.word_tables import folded
 
-__all__ = ["one_maker", "ones_of_kind", "refused_then_wanted", "wanted_over_refused"]
+__all__ = ["version_asked", "one_maker", "ones_of_kind", "refused_then_wanted", "wanted_over_refused"]
 
 #: "cat eye ones", "the round ones please", "eye one": up to three words before "one(s)".
 _ONES = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,3})ones?\b", re.IGNORECASE)
@@ -130,3 +133,18 @@ def one_maker(heard: Any, brands: Sequence[str]) -> Any:
         if names and not set(names) <= set(values.get("brand", ())):
             update[slot] = {**values, "brand": list(dict.fromkeys([*values["brand"], *names]))}
     return heard.model_copy(update=update) if update else heard
+
+
+#: "do you have it in black?", "does it come in black?", "is it available in blue?", "got that one in red?".
+_IT_IN = re.compile(r"\b(?:have|got|get|find|stock|sell)\s+(?:it|this|that|this one|that one)\s+in\b|"
+                    r"\b(?:does|do|can)\s+(?:it|this|that|this one|that one)\s+come\s+in\b|"
+                    r"\b(?:is|was)\s+(?:it|this|that|this one|that one)\s+(?:also\s+)?(?:available|sold|there)\s+in\b|"
+                    r"\bit\s+(?:also\s+)?comes?\s+in\b", re.IGNORECASE)
+
+
+def version_asked(heard: Any, message: str) -> Any:
+    """"i like the second one. do you have it in black?": a question about the one item pointed at (whether it comes
+    in that colour), not a search for more like it; other requests as they are."""
+    if heard.intent != "more_like" or len(heard.references) != 1 or not _IT_IN.search(message):
+        return heard
+    return heard.model_copy(update={"intent": "ask_about_item", "show_now": False})

@@ -1426,6 +1426,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = gaps_round15.unshown_comparison(heard, message, len(state.last_shown))  # stop 59: "the cheaper of the first two"
     heard, height_said = gaps_round15.heel_height(heard, message, [  # stop 59: "not too high" of heels is no price
         v for name in ["category", *type_fields(list(parts.vocabulary.fields))] for v in state.include.get(name, ())])
+    heard = gaps_round16.version_asked(heard, message)  # stop 60: "i like the second one. do you have it in black?"
     heard = gaps_round16.one_maker(heard, list(parts.vocabulary.counts.get("brand", ())))  # stop 60: Xiaomi is MI too
     heard = gaps_round16.refused_then_wanted(heard, message, lambda clause: understand(  # stop 60: "anything but
         clause, parts.vocabulary, TurnContext(catalog_currency=catalog_currency), lexicon=_lexicon(settings)))  # sneakers, I need shoes"

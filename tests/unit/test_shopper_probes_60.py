@@ -259,3 +259,35 @@ def test_the_cheapest_with_a_feature_states_the_feature(whole_electronics: Any, 
     reply = _talk(whole_electronics, message)
     first = whole_electronics.item(reply.recommendations[0].item_id).title
     assert "bluetooth" in first.lower() and "wired" not in first.lower(), first
+
+
+# --- where an item stands, said in words; "do you have it in black?" -----------------------------------------------
+
+@pytest.mark.parametrize("message", ["the one before the last", "not that one, i meant the one before the last"])
+def test_the_one_before_the_last_is_described_not_asked_about_before(whole_electronics: Any, message: str) -> None:
+    # Before: "The catalogue data for ... does not say anything about “before”" (and “not meant before”).
+    session = f"p60-{next(_sessions)}"
+    shown = whole_electronics.respond("bluetooth speakers", session_id=session).recommendations
+    reply = whole_electronics.respond(message, session_id=session)
+    assert "does not say anything" not in reply.text, reply.text
+    assert whole_electronics.item(shown[-2].item_id).title[:30] in reply.text, reply.text
+
+
+def test_a_place_said_in_words_is_no_quality_asked() -> None:
+    from chatrec.answers import _asked_words, load_answer_wording
+
+    wording = load_answer_wording("en")
+    assert _asked_words("the one before the last, is it waterproof?", wording) == ["waterproof"]
+    assert "before" not in _asked_words("not that one, i meant the one before the last", wording)
+
+
+@pytest.mark.parametrize("message", ["i like the {n} one. do you have it in black?", "i like the {n}, does it come in black?"])
+def test_do_you_have_it_in_a_colour_asks_about_the_item_liked(whole_electronics: Any, message: str) -> None:
+    # Before: "Here is 1 suggestion for Bluetooth speakers, black." of another make's speaker ("more like it, in
+    # black"), or "does not say anything about “black”" of a speaker named "... (Blue)".
+    session = f"p60-{next(_sessions)}"
+    shown = whole_electronics.respond("bluetooth speakers", session_id=session).recommendations
+    place = next(n for n, r in enumerate(shown) if "(Blue)" in whole_electronics.item(r.item_id).title)
+    ordinal = ["first", "second", "third", "fourth", "fifth"][place]
+    reply = whole_electronics.respond(message.format(n=ordinal), session_id=session)
+    assert reply.text.startswith("No: ") and "“Blue”" in reply.text, reply.text.split("\n")[0]
