@@ -1172,6 +1172,14 @@ def _spec_rules(text: str, wording: Mapping[str, Any]) -> list[tuple[Mapping[str
     return sorted(found, key=lambda pair: bool(pair[0].get("generic")))
 
 
+#: A load an item bears, said with its figure ("withstand the weight of up to 55 lbs (25kg)", "supports up to 10 kg",
+#: "load capacity 20kg"): what it holds, not what it weighs.
+_LOAD_SAID = re.compile(
+    r"\b(?:up ?to|withstands?|supports?|supporting|holds?|holding|bears?|bearing|load(?:s|ing)?|capacity|carry|carries|"
+    r"max(?:imum)?)\b[^.|;:]{0,40}?\d+(?:\.\d+)?\s*(?:kgs?|g|lbs?|pounds)\b(?:\s*\(\s*\d+(?:\.\d+)?\s*(?:kgs?|g|lbs?)\s*\))?",
+    re.IGNORECASE)
+
+
 def _spec_value(item: Item, units: Sequence[str], part: str | None = None) -> tuple[float, str] | None:
     """The largest number the item's name or description states in one of ``units``, in the
     first unit ("6000mAh" -> (6000, "mah"); "1.2 kg" and "900 g" compare as kg), or None."""
@@ -1185,6 +1193,8 @@ def _spec_value(item: Item, units: Sequence[str], part: str | None = None) -> tu
 
     for text in (item.title, item.description or ""):
         text = spec_part(text, part)  # i12aw: "the most RAM" reads the RAM's figure, "the most storage" the others
+        if units and units[0] in ("kg", "g"):  # stop 60: "withstand the weight of up to 55 lbs (25kg)" is no weight
+            text = _LOAD_SAID.sub(" ", text)
         if units and units[0] == "hour":  # "32H Playtime", "Upto 13 Hours Battery"
             stated = figures_in(text, "hour")
             if stated:

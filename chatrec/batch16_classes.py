@@ -129,6 +129,11 @@ def _respelt(word: str, known: frozenset[str]) -> str | None:
         common = _common_respelling(word, english)  # stop 58: "somthing" is "something", not the catalogue's "soothing"
         if common is not None and common not in near:
             return common
+        # stop 60: "skiny" is "skinny" (a double letter typed once), not the catalogue's "skin" one letter away
+        doubled = {k for k in near if len(k) == len(word) + 1 and any(
+            word[:i] + word[i - 1] + word[i:] == k for i in range(1, len(word) + 1))}
+        if len(near) > 1 and len(doubled) == 1:
+            return doubled.pop()
         return next(iter(near)) if len(near) == 1 else None
     found = {w for w in _swaps(word) if w in english or w + "s" in english}
     if not found and len(word) >= 5:

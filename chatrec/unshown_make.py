@@ -42,10 +42,15 @@ def _works_with(message: str, make: str) -> bool:
     """Whether the message names the make as what the item goes with ("work with samsung", "compatible with a
     samsung phone", "does it fit my samsung?"), not as another item's make ("how does it compare with the lg?")."""
     lowered = message.casefold()
+    if re.search(r"(?:适用于|适合|能用于|可以用于|能给|可以给|支持|兼容)\s*" + re.escape(make), lowered):
+        return True  # stop 60: "适用于iphone吗"
     return bool(
         re.search(r"\b(?:work|works|working|compatible|compatibility|fit|fits|support|supports|pair|pairs|connect|"
-                  r"connects|charge|charges|use|used|plug)\b", lowered)
-        and re.search(rf"\b(?:with|for|on|fit|fits)\s+(?:(?:my|a|an|your|our|the)\s+)?{re.escape(make)}\b", lowered)
+                  r"connects|charge|charges|use|used|plug|sirve|sirven|funciona|funcionan|compatibles?|vale|"
+                  r"passt|passen|funktioniert|funktionieren|kompatibel|geeignet)\b", lowered)
+        # stop 60: "¿el primero sirve para un iphone?", "passt das für mein iPhone?"
+        and re.search(rf"\b(?:with|for|on|fit|fits|para|con|f(?:ü|u)r|mit|zu|zum)\s+(?:(?:my|a|an|your|our|the|mi|un|una|"
+                      rf"el|la|mein|meine|meinen|ein|einen|das|den)\s+)?{re.escape(make)}\b", lowered)
     )
 
 

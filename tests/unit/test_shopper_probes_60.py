@@ -291,3 +291,49 @@ def test_do_you_have_it_in_a_colour_asks_about_the_item_liked(whole_electronics:
     ordinal = ["first", "second", "third", "fourth", "fifth"][place]
     reply = whole_electronics.respond(message.format(n=ordinal), session_id=session)
     assert reply.text.startswith("No: ") and "“Blue”" in reply.text, reply.text.split("\n")[0]
+
+
+# --- a double letter typed once -------------------------------------------------------------------------------------
+
+def test_skiny_is_skinny_not_the_colour_skin(whole_fashion: Any) -> None:
+    # Before: "Nothing matched every wish, so I left out: Skin." ("skiny" read as the colour Skin).
+    reply = _talk(whole_fashion, "jeans for women", "skiny ones")
+    assert "Skin." not in reply.text and "“skinny”" in reply.text, reply.text.split("\n")[0]
+
+
+def test_a_doubled_letter_wins_over_a_dropped_one() -> None:
+    from chatrec.batch16_classes import typed_on_phone
+
+    assert typed_on_phone("skiny ones", frozenset({"skinny", "skin", "jeans"})) == "skinny ones"
+    assert typed_on_phone("shoos", frozenset({"shoes"})) == "shoes"  # guard: one catalogue word one letter away
+
+
+# --- keyboard and router words; "sirve para un iphone"; a load is no weight ----------------------------------------
+
+@pytest.mark.parametrize(("opening", "feature", "said"), [("给我推荐个路由器", "双频的", "双频"),
+                                                          ("ein Router", "Dualband", "dualband")])
+def test_dual_band_in_chinese_and_german(whole_electronics: Any, opening: str, feature: str, said: str) -> None:
+    # Before: "抱歉，我没太明白这句话要改什么" (not understood).
+    reply = _talk(whole_electronics, opening, feature)
+    assert reply.recommendations and said in reply.text.split("\n")[0].lower(), reply.text.split("\n")[0]
+    assert all("dual band" in whole_electronics.item(r.item_id).title.lower() for r in reply.recommendations)
+
+
+def test_backlit_in_chinese_is_a_wish(whole_electronics: Any) -> None:
+    # Before: "抱歉，我没太明白这句话要改什么，所以保留了您原来的条件（键盘）。"
+    reply = _talk(whole_electronics, "我想买个键盘", "有背光的")
+    assert "没太明白" not in reply.text and "背光" in reply.text, reply.text
+
+
+def test_sirve_para_un_iphone_asks_about_the_charger_shown(whole_electronics: Any) -> None:
+    # Before: "No te había mostrado ninguno de iPhone, así que pongo al lado el iPhone del mismo tipo más parecido."
+    reply = _talk(whole_electronics, "necesito un cargador para mi samsung", "¿el primero sirve para un iphone?")
+    assert "No te había mostrado" not in reply.text, reply.text
+
+
+def test_a_load_an_item_bears_is_no_weight(whole_electronics: Any) -> None:
+    # Before: "STRIFF Adjustable Laptop Tabletop Stand ... has the lowest weight: 25 kg" ("withstand ... up to 55 lbs (25kg)").
+    from chatrec.answers import _spec_value
+
+    stand = next(i for i in whole_electronics.retriever.index.items if i.title.startswith("STRIFF Adjustable Laptop"))
+    assert "25kg" in (stand.description or "").replace(" ", "") and _spec_value(stand, ["kg", "g"]) is None
