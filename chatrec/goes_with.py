@@ -29,7 +29,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "asks", "chosen", "complements", "named_on_devices"]
+__all__ = ["adjust", "asks", "chosen", "complements", "named_on_devices", "piece_words"]
 
 _DATA = str(Path(__file__).parent / "data" / "goes_with.json")
 
@@ -75,6 +75,20 @@ def named_on_devices(message: str, vocabulary: Any, read: Any) -> bool:
     return any(said.include.get(n) for n in ["category", *type_fields(list(vocabulary.fields))])
 
 
+#: Stop 60: the piece named after "with" ("what goes well with blue jeans?", "what to wear with my black skirt"),
+#: not pointed at ("with it", "with them", "with the first").
+_PIECE_NAMED = re.compile(r"\b(?:go|goes|going|match|matches|wear|pair|pairs|combine)\s+(?:well\s+|nicely\s+|best\s+)?"
+                          r"with\s+(?!(?:it|them|this|that|these|those|the (?:first|second|third|fourth|fifth|last|"
+                          r"other))\b)(?:my\s+|a\s+|an\s+|the\s+)?[a-z]", re.IGNORECASE)
+
+
+def piece_words(message: str) -> set[str]:
+    """Stop 60: the words naming the piece something should go with ("black", "skirt" of "what can i wear with a
+    black skirt"): no wish for the items that go with it; empty when no piece is named after "with"."""
+    found = _PIECE_NAMED.search(message) if asks(message) else None
+    return set(re.findall(r"[^\W\d_]+", folded(message[found.end() - 1:]))) if found else set()
+
+
 def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any) -> ShopperRequest:
     """The request as a search for what goes with the item (see the module docstring), or unchanged."""
     from chatrec.refused_colours import colour_fields
@@ -92,6 +106,17 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any)
         found = [k for k in dict.fromkeys(_value(i, name) for i in anchors) if k] or list(current.get(name, ()))
         if found and (not kinds or any(complements(k) for k in found) and not any(complements(k) for k in kinds)):
             field, kinds = name, found
+    piece = _PIECE_NAMED.search(message)
+    if not kinds and piece is not None:  # stop 60: "what goes well with blue jeans?": the jeans are the piece
+        for name in types:
+            if request.include.get(name) and any(complements(k) for k in request.include[name]):
+                field, kinds = name, list(request.include[name])
+                break
+        if kinds:
+            colours = set(colour_fields(counts))
+            request = request.model_copy(update={"include": {n: vs for n, vs in request.include.items()
+                                                             if n != field and n not in colours}})
+            current = {}
     if not kinds:
         return request  # nothing shown or searched: "a tv and a wall mount to go with it" is read as said
     if "gender" not in fields and any(request.include.get(n) for n in types):

@@ -306,9 +306,12 @@ CHANGE_VERB = re.compile(r"\b(make|makes|change|switch|turn|swap)\s+(?:it|that|t
 
 def _piece_words(turns: Sequence[tuple[str, str]]) -> tuple[str, ...]:
     """Stop 55: the words of the pieces the shopper's wishes were to go with ("my black dress"): no colour asked."""
+    from chatrec import goes_with
     from chatrec.owned_piece import piece_words
 
-    return tuple(dict.fromkeys(w for role, text in turns if role == "customer" for w in piece_words(text)))
+    # stop 60: and the piece named after "with" ("what can i wear with a black skirt")
+    return tuple(dict.fromkeys(w for role, text in turns if role == "customer"
+                               for w in [*piece_words(text), *sorted(goes_with.piece_words(text))]))
 
 
 def _not_sold_words(things: Sequence[str], turns: Sequence[tuple[str, str]]) -> tuple[str, ...]:

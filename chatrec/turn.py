@@ -1834,6 +1834,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         state.apply(Wanted(tuple(gone), dropped=True))
     wanted_now = wanted_words.asked(message, heard, _value_tokens(parts), state.include)  # i12y: features no field holds
     wanted_now = [w for w in wanted_now if w not in gone]  # stop 51: "没有蓝色的就算了" names blue to give it up
+    piece = goes_with.piece_words(message)  # stop 60: "what can i wear with a black skirt": no black tops wished
+    wanted_now = [w for w in wanted_now if not set(w.lower().split()) <= piece] if piece else wanted_now
     pastimes = hobbies.pastime_words(message, heard.language)  # stop 56: "le gusta el café" wants no brown item
     wanted_now = [w for w in wanted_now if not set(w.lower().split()) <= pastimes] if pastimes else wanted_now
     if known_brands.asked(message):  # lead, stop 35: "only well known brands": no word a title must state

@@ -337,3 +337,20 @@ def test_a_load_an_item_bears_is_no_weight(whole_electronics: Any) -> None:
 
     stand = next(i for i in whole_electronics.retriever.index.items if i.title.startswith("STRIFF Adjustable Laptop"))
     assert "25kg" in (stand.description or "").replace(" ", "") and _spec_value(stand, ["kg", "g"]) is None
+
+
+# --- what goes with a piece named, not shown -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "piece"), [("what goes well with blue jeans?", "Jeans"),
+                                                 ("what can i wear with a black skirt", "Skirts")])
+def test_what_goes_with_a_named_piece_shows_other_kinds(whole_fashion: Any, message: str, piece: str) -> None:
+    # Before: "Here are 5 suggestions for Blue, Jeans." (and black skirts): the piece itself.
+    reply = _talk(whole_fashion, message)
+    assert reply.text.startswith("To go with it"), reply.text.split("\n")[0]
+    assert reply.recommendations and all(whole_fashion.item(r.item_id).category != piece for r in reply.recommendations)
+    assert "colour you asked for" not in reply.text, reply.text  # the piece's colour is no wish
+
+
+def test_a_piece_pointed_at_still_goes_as_before(whole_fashion: Any) -> None:  # guard
+    reply = _talk(whole_fashion, "shirts for men", "anything to go with the first one?")
+    assert reply.text.startswith("To go with it") and "Ties" in reply.text.split("\n")[0]
