@@ -1542,6 +1542,12 @@ def _same_feature(asked: Sequence[str], item: Item, english: bool = True) -> tup
     return None
 
 
+def _related_shown(related: tuple[str, str], wording: Mapping[str, Any]) -> str:
+    """Stop 60: the related words as the answer quotes them: a name's or description's words as written ("Power
+    Delivery", not the shop word's Chinese "包邮"), a field's value in the shopper's language."""
+    return related[1] if related[0] in ("name", "description") else _show(related[1], wording)
+
+
 def _absent(asked: Sequence[str], item: Item) -> tuple[str, str] | None:
     """Stop 60: where the item's name (else, when its name does not say the thing, its description) says it lacks
     what the question asks about ("Without Mic" for "does it have a mic?"), with the words as written."""
@@ -1770,7 +1776,7 @@ def _attribute_answer(
                 related = _related(asked, item, fields, wording)
                 if related is not None:
                     sentence = wording["found_related" if related[0] in ("name", "description") else "found_related_field"]
-                    lines.append(sentence.format(title=title, asked=said_as, found=_show(related[1], wording),
+                    lines.append(sentence.format(title=title, asked=said_as, found=_related_shown(related, wording),
                                                  where=wording["where_names"].get(related[0], related[0])))
                     continue
                 lines.append(wording["partial_in_text"].format(
@@ -1790,7 +1796,7 @@ def _attribute_answer(
         if related is not None:  # "waterproof?": not said, but the name says "IPX4"
             sentence = wording["found_related" if related[0] in ("name", "description") else "found_related_field"]
             where = wording["where_names"].get(related[0], related[0])
-            lines.append(sentence.format(title=title, asked=said_as, where=where, found=_show(related[1], wording)))
+            lines.append(sentence.format(title=title, asked=said_as, where=where, found=_related_shown(related, wording)))
             continue
         # what the data does say, without the shop's grouping ("department Computers&Accessories")
         telling = [(n, v) for (n, v), (english, _) in zip(fields, _english_fields(item))

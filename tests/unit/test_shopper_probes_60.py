@@ -354,3 +354,25 @@ def test_what_goes_with_a_named_piece_shows_other_kinds(whole_fashion: Any, mess
 def test_a_piece_pointed_at_still_goes_as_before(whole_fashion: Any) -> None:  # guard
     reply = _talk(whole_fashion, "shirts for men", "anything to go with the first one?")
     assert reply.text.startswith("To go with it") and "Ties" in reply.text.split("\n")[0]
+
+
+# --- a related name quoted as written; surge protection in four languages ------------------------------------------
+
+def test_a_related_word_of_the_name_is_quoted_as_written(whole_electronics: Any) -> None:
+    # Before: "目录没有写“快充”，但它的商品名提到了“包邮”" ("Power Delivery" shown as the Chinese for free shipping).
+    from chatrec.answers import answer_question
+
+    bank = next(i for i in whole_electronics.retriever.index.items if i.title.startswith("MI Power Bank 3i 20000mAh"))
+    answer = answer_question("第一个有快充吗", [bank], "zh", positions=[1])
+    assert "包邮" not in answer.text and "Power Delivery" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("opening", "question", "yes"), [
+    ("a power strip", "does it have surge protection?", "Yes: "),
+    ("busco una regleta", "¿la primera tiene protección contra sobretensiones?", "Sí: "),
+    ("插线板", "第一个有防浪涌吗", "是的："),
+])
+def test_a_surge_protector_has_surge_protection(whole_electronics: Any, opening: str, question: str, yes: str) -> None:
+    # Before: "its description says “protection”, but not “surge protection”" of a "Surge Protector".
+    reply = _talk(whole_electronics, opening, question)
+    assert reply.text.startswith(yes) and "Surge Protector" in reply.text, reply.text
