@@ -37,7 +37,7 @@ from typing import Any
 from chatrec import gaps_round8
 from chatrec.word_tables import folded, table
 
-__all__ = ["adjust", "also_in", "colour_of", "also_refused", "also_in_list", "also_in_text", "distinct_products", "budget_note", "model_name", "need_for", "problem_words", "piece_budget", "turn_notes", "need_note", "versions_of", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
+__all__ = ["adjust", "also_in", "colour_of", "also_refused", "also_in_list", "also_in_text", "distinct_products", "budget_note", "model_name", "need_for", "problem_words", "piece_budget", "turn_notes", "need_note", "versions_of", "TYPE_NAMES", "no_particles", "problem_need", "one_per_model", "refused_kind", "same_product", "story_verbs", "subkind_refused"]
 
 _DATA = str(Path(__file__).with_name("data") / "gaps_round10.json")
 
@@ -318,6 +318,8 @@ def subkind_refused(request: Any, message: str, context: Any, vocabulary: Any, r
 
 
 _TYPE_NAMES = ("category", "subcategory", "subCategory", "articleType", "masterCategory")
+#: The fields that say what kind of product an item is, by the names shops give them.
+TYPE_NAMES = _TYPE_NAMES
 
 
 @functools.lru_cache(maxsize=64)

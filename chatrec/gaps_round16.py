@@ -6,7 +6,9 @@
   A type the kind does hold ("sports ones" of shoes: Sports Shoes) narrows it, as before.
 - **"anything but sneakers, I need shoes for the office"** (:func:`refused_then_wanted`): "sneakers" is read as
   the whole subcategory Shoes, so refusing them left out every shoe and the reply asked for a category. A type
-  one clause refuses and another asks for is wanted: it stays, and the refused words are kept out of the names.
+  one clause refuses and another asks for is wished too; the kind words then narrow the refusal to sneakers' own
+  types, and a value left both wished and refused is wished (:func:`wanted_over_refused`), the refusing words kept
+  out of item names.
 - **"i like the second one. do you have it in black?"** (:func:`version_asked`): read as "more like the second,
   in black", it showed another make's black speaker; it asks whether the second comes in black, as "does the
   second one come in black?" does.
@@ -21,6 +23,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from chatrec.gaps_round10 import TYPE_NAMES as _TYPE_NAMES
 from chatrec.understanding import singular
 from chatrec.word_tables import folded
 
@@ -61,7 +64,9 @@ def ones_of_kind(heard: Any, message: str, in_force: Mapping[str, Sequence[str]]
     return heard.model_copy(update={"include": include, "intent": "refine", "show_now": True})
 
 
-_TYPE_NAMES = ("category", "subcategory", "subCategory", "articleType", "masterCategory")
+def _clauses(message: str) -> list[str]:
+    """The message's clauses, between punctuation ("anything but sneakers", "I need shoes for the office")."""
+    return [c.strip() for c in re.split(r"[,;.!?]+", message) if c.strip()]
 
 
 #: Words of a refusing clause that name nothing refused ("anything but", "please", "no").
@@ -70,11 +75,11 @@ _NOT_REFUSED = frozenset("anything something but not no none nothing except plea
 
 
 def refused_then_wanted(heard: Any, message: str, read: Callable[[str], Any]) -> Any:
-    """The request with a type value both refused (by one clause) and asked for (by another: ``read`` reads a
-    clause alone) kept in, and the refusing clause's words kept out of item names; the request as it is otherwise."""
+    """The request with a type value refused by one clause and asked for by another (``read`` reads a clause alone)
+    wished as well (it stays refused: see below); the request as it is otherwise."""
     if heard.intent not in ("recommend", "refine") or not heard.exclude:
         return heard
-    clauses = [c.strip() for c in re.split(r"[,;.!?]+", message) if c.strip()]
+    clauses = _clauses(message)
     if len(clauses) < 2:
         return heard
     include = {name: list(values) for name, values in heard.include.items()}
@@ -109,7 +114,7 @@ def wanted_over_refused(heard: Any, message: str) -> Any:
     if not both:
         return heard
     exclude = {name: [v for v in values if v not in both.get(name, ())] for name, values in heard.exclude.items()}
-    clauses = [c for c in re.split(r"[,;.!?]+", message) if c.strip()]
+    clauses = _clauses(message)
     refusing = [c for c in clauses if _REFUSING.search(c)]
     if not refusing or len(refusing) == len(clauses):
         return heard  # one clause, or no clause that only wishes: the reading stands

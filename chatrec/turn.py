@@ -62,8 +62,8 @@ from chatrec import problem_words  # stop 48: a need said as a problem is no typ
 from chatrec import gaps_round12  # i12bm: shopping gaps round 12
 from chatrec import gaps_round13  # i12br: shopping gaps round 13
 from chatrec import gaps_round14  # stop 58: shopping gaps round 14
-from chatrec import gaps_round15
-from chatrec import gaps_round16  # stop 59: shopping gaps round 15
+from chatrec import gaps_round15  # stop 59: shopping gaps round 15
+from chatrec import gaps_round16  # stop 60: shopping gaps round 16
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
