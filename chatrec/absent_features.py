@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = ["said_absent", "kept_absent", "SAME_AS"]
 
@@ -36,21 +37,30 @@ def _names(word: str) -> list[str]:
     return sorted(names, key=len, reverse=True)
 
 
+@lru_cache(maxsize=256)
+def _patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The word's patterns, compiled once (the wanted words ask of every priced item): said absent, said absent
+    in Chinese, and said at all, each under any of its names."""
+    alternatives = "|".join(re.escape(name).replace(r"\ ", r"[\s-]+") for name in _names(word))
+    absent = re.compile(rf"(?<![\w-]){_NEGATOR}[\s-]+{_LEADING}(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    chinese = re.compile(rf"{_CHINESE_NEGATOR}(?:{alternatives})", re.IGNORECASE)
+    return absent, chinese, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
 def said_absent(text: str, word: str) -> str | None:
     """The words of ``text`` saying it lacks ``word`` (or a name of the same thing), as written ("Without Mic");
     None when the text says no such thing."""
     if not text or not word.strip():
         return None
-    alternatives = "|".join(re.escape(name).replace(r"\ ", r"[\s-]+") for name in _names(word))
-    found = re.search(rf"(?<![\w-]){_NEGATOR}[\s-]+{_LEADING}(?:{alternatives})(?![\w-])", text, re.IGNORECASE)
+    absent, chinese, _ = _patterns(word)
+    found = absent.search(text)
     if found is None and re.search(r"[\u4e00-\u9fff]", word + text):
-        found = re.search(rf"{_CHINESE_NEGATOR}(?:{alternatives})", text, re.IGNORECASE)
+        found = chinese.search(text)
     return found.group(0) if found else None
 
 
 def _mentions(text: str, word: str) -> int:
-    alternatives = "|".join(re.escape(name).replace(r"\ ", r"[\s-]+") for name in _names(word))
-    return len(re.findall(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text, re.IGNORECASE))
+    return len(_patterns(word)[2].findall(text))
 
 
 def kept_absent(title: str, words: Iterable[str]) -> bool:

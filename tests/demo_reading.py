@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from chatrec.request import ShopperRequest
@@ -30,3 +31,15 @@ def read_demo(catalogues: dict[str, Any], message: str, catalogue: str = "electr
 def shown_attributes(rec: Any, reply: Any) -> list[dict[str, Any]]:
     """The attributes of the items a reply shows."""
     return [rec.item(r.item_id).attributes for r in reply.recommendations]
+
+
+_sessions = itertools.count()
+
+
+def talk(rec: Any, *messages: str, prefix: str = "talk") -> Any:
+    """The reply to the last of ``messages``, said in one new session of ``rec`` (the shopper-probe tests)."""
+    session = f"{prefix}-talk-{next(_sessions)}"  # apart from the ids a test file counts itself
+    reply = None
+    for message in messages:
+        reply = rec.respond(message, session_id=session)
+    return reply

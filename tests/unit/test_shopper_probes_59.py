@@ -11,17 +11,15 @@ from typing import Any
 
 import pytest
 
+from tests.demo_reading import talk
+
 from chatrec.request import ShopperRequest
 
 _sessions = itertools.count()
 
 
 def _talk(rec: Any, *messages: str) -> Any:
-    session = f"p59-{next(_sessions)}"
-    reply = None
-    for message in messages:
-        reply = rec.respond(message, session_id=session)
-    return reply
+    return talk(rec, *messages, prefix="p59")
 
 
 def _years(rec: Any, reply: Any) -> list[int]:

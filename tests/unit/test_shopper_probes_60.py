@@ -11,16 +11,14 @@ from typing import Any
 
 import pytest
 
+from tests.demo_reading import talk
+
 _sessions = itertools.count()
 _ROCKERZ = "boAt Rockerz 550 Over Ear Bluetooth Headphones"
 
 
 def _talk(rec: Any, *messages: str) -> Any:
-    session = f"p60-{next(_sessions)}"
-    reply = None
-    for message in messages:
-        reply = rec.respond(message, session_id=session)
-    return reply
+    return talk(rec, *messages, prefix="p60")
 
 
 def _titles(rec: Any, reply: Any) -> list[str]:
