@@ -142,7 +142,7 @@ def bare_thing(message: str) -> str | None:
         return None
     thing = _LEAD.sub("", _TAIL.sub("", _END.sub("", match.group("e")))).strip()
     words = [w for w in tokens(thing) if w.isalpha()]
-    if not words or len(words) > 3 or words[-1] not in product_nouns() or words[0] in _REFUSING:
+    if not words or len(words) > 3 or not {words[-1], singular(words[-1])} & product_nouns() or words[0] in _REFUSING:
         return None  # stop 49: "no sneakers" turns sneakers down; it asks for nothing to call not carried
     return thing
 

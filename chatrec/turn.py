@@ -64,6 +64,7 @@ from chatrec import gaps_round13  # i12br: shopping gaps round 13
 from chatrec import gaps_round14  # stop 58: shopping gaps round 14
 from chatrec import gaps_round15  # stop 59: shopping gaps round 15
 from chatrec import gaps_round16  # stop 60: shopping gaps round 16
+from chatrec import gaps_round17  # stop 61: shopping gaps round 17
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
@@ -1991,6 +1992,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             state.min_price, state.max_price = budget_before  # nothing is: the budget stays, and the reply says so
             notes.append(phrases.render("no_cheaper" if heard.relative_price == "cheaper" else "no_pricier"))
     type_unsold = False  # stop 39: the thing asked for is no product of the shop (then its kinds are asked, not a brand)
+    not_sold_name: str | None = None  # stop 61: its name, as the shopper wrote it
     named_type = set(heard.include) & ({"category"} | set(type_fields([*heard.include])))
     refines = bool(heard.include) and bool(set(state.include) & ({"category"} | set(type_fields([*state.include]))))
     if heard.intent not in ("off_topic", "chitchat", "start_over", "show_again") and not named_type and not refines \
@@ -2010,7 +2012,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             pass
         elif thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
             thing = interest_in(message) or thing  # stop 45: "he loves football": football, not the sentence
+            thing = gaps_round17.as_written(thing, whole)  # stop 61: "frying pan" as written, not respelt "flying pan"
+            if wanted_now:  # stop 61: "a non stick pan" on a fashion shop: no pan, so no non-stick to look for either
+                thing = gaps_round17.as_written(gaps_round17.named_whole(thing, message), whole)
+                state.apply(Wanted(tuple(wanted_now), dropped=True))
             type_unsold = True
+            not_sold_name = thing
             state.apply(NotSold(thing))
             notes.append(phrases.render("not_carried", thing=thing))
             notes[:] = [n for n in notes if n != size_note]  # i12br: no size of a thing not sold
@@ -2018,7 +2025,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 v for name in ["category", *type_fields(list(parts.vocabulary.fields))]
                 for v in parts.vocabulary.counts.get(name, {})])) is not None and not batch13_fixes.only_a_figure(missing) \
                 and not shopper_moves.styles_sold_items(missing, _titles(parts)):
+            missing = gaps_round17.as_written(missing, whole)
             type_unsold = True
+            not_sold_name = missing
             state.apply(NotSold(missing))
             named_with = shopper_moves.named_in_titles(missing, _titles(parts))
             notes.append(phrases.render("no_such_type" if named_with else "no_such_type_plain",  # stop 41: no "made to go with" a hair dryer
@@ -2318,7 +2327,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     kind_field = product_type_field(parts)
     if type_unsold and kind_field is not None and (plan.attribute not in (None, kind_field) or plan.attribute is None
                                                    and not state.last_shown and not state.requested
-                                                   and best_asked(message)) \
+                                                   and (best_asked(message) or gaps_round17.nothing_goes_with(
+                                                       not_sold_name if heard.language in (None, "en") or not not_sold_name
+                                                       else _lexicon(settings).translate(not_sold_name, heard.language),
+                                                       _titles(parts)))) \
             and not any(state.include.get(name) for name in ["category", *type_fields([*state.include])]):
         # "do you have earphones?" where none is sold: which of the shop's kinds, not "which brand?"; stop 58: nor
         # five things near it ("which fridge would you recommend?" showed vacuum sealers and milk frothers)
