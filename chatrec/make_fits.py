@@ -31,10 +31,14 @@ _DETERMINERS = frozenset("my a an the our his her your this that mi mis un una e
                          "meiner ein einem einen eine den dem der die das 我的 我".split())
 _KINDS = frozenset("laptop laptops notebook pc computer desktop tv tvs television phone phones mobile smartphone tablet "
                    "printer camera car bike console monitor speaker speakers headphones charger model one ones device "
-                   "portatil ordenador movil celular telefono televisor tele handy fernseher rechner drucker "
+                   "portatil portátil ordenador movil móvil celular telefono teléfono televisor tele handy fernseher rechner "
+                   "drucker "
                    "too also as well please inch inches cm mm "
                    # a device any Bluetooth or cable item pairs with: chatrec.connect_questions answers it
                    "iphone iphones ipad android bluetooth windows mac".split())
+
+#: Spanish kinds of device said before their make ("una tele samsung", "un portátil Dell").
+_NAMED_BEFORE_MAKE = frozenset("portatil portátil ordenador movil móvil celular telefono teléfono televisor tele".split())
 
 
 def asked_make(question: str) -> list[str]:
@@ -44,12 +48,20 @@ def asked_make(question: str) -> list[str]:
     if found is None:
         return []
     rest = question[found.end():]
-    words = re.findall(r"[A-Za-z][A-Za-z0-9+-]*|\d+(?:\.\d+)?|[\u4e00-\u9fff]+", rest)
+    words = re.findall(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9+-]*|\d+(?:\.\d+)?|[\u4e00-\u9fff]+", rest)
+    if words and re.fullmatch(r"[\u4e00-\u9fff]+", words[0]):  # stop 61: "适合三星电视吗": the make's Chinese name
+        from chatrec.batch13_fixes import brands_in_chinese
+
+        makes = brands_in_chinese(words[0])
+        return [makes[0].lower()] if makes else []
     picked: list[str] = []
-    for word in words:
+    for at, word in enumerate(words):
         lower = word.lower()
         if not picked and lower in _DETERMINERS:
             continue
+        if not picked and lower in _NAMED_BEFORE_MAKE and at + 1 < len(words) and words[at + 1].lower() not in _KINDS | _DETERMINERS \
+                and not re.fullmatch(r"[\u4e00-\u9fff]+|\d+(?:\.\d+)?", words[at + 1]):
+            continue  # stop 61: "una tele samsung", "un portátil Dell": the kind of device before its make
         if lower in _KINDS or re.fullmatch(r"[\u4e00-\u9fff]+", word) or len(picked) >= 4:
             break
         picked.append(lower)
@@ -102,7 +114,7 @@ def answer(question: str, items: Sequence[Any], wording: Mapping[str, Any], titl
     make = words[0]
     written = re.search(r"(?<![A-Za-z0-9])" + r"\W+".join(re.escape(w) for w in words) + r"(?![A-Za-z0-9])", question,
                         re.IGNORECASE)
-    device = written.group(0) if written else " ".join(words)  # "Dell Inspiron 15" as the shopper wrote it
+    device = written.group(0) if written else " ".join(words).title()  # "Dell Inspiron 15" as the shopper wrote it
     lines, said_any = [], False
     for item in items:
         quote = None
