@@ -109,8 +109,9 @@ def needs(request: ShopperRequest, message: str, vocabulary: Any) -> ShopperRequ
 def _sport() -> tuple[dict[str, re.Pattern[str]], frozenset[str]]:
     from chatrec.hobbies import _DATA as HOBBIES
 
-    entry = next(h for h in table(HOBBIES)["hobbies"] if h["name"] == "fitness")
-    return {lang: re.compile(entry["said"][lang]) for lang in _LANGUAGES}, frozenset(entry["types"])
+    entries = [h for h in table(HOBBIES)["hobbies"] if h["name"] in ("fitness", "travel")]  # stop 61: "shoes for hiking"
+    return ({lang: re.compile("|".join(f"(?:{h['said'][lang]})" for h in entries)) for lang in _LANGUAGES},
+            frozenset(t for h in entries for t in h["types"]))
 
 
 def sport_use(request: ShopperRequest, message: str, vocabulary: Any) -> ShopperRequest:
