@@ -267,6 +267,7 @@ class DialogueState:
     kind_message: str = ""  # stop 56: the message that asked for the kind searched now
     kind_colours: list[str] = field(default_factory=list)  # stop 57: colour fields said of a kind, not of a person
     colours_left: dict[str, list[str]] = field(default_factory=dict)  # stop 57: left with the kind the last message replaced
+    liked_makes: list[str] = field(default_factory=list)  # stop 61: makes named as the model ("jeans like levis"), no wish
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""

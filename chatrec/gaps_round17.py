@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-__all__ = ["as_written", "named_whole", "nothing_goes_with"]
+__all__ = ["as_written", "likened", "likened_words", "makes_shown", "named_whole", "nothing_goes_with", "some_of_make_first",
+           "than_seen"]
 
 _WORD = re.compile(r"[A-Za-z]+")  # Latin words: a respelling never touches Chinese
 
@@ -61,3 +63,109 @@ def nothing_goes_with(thing: str | None, titles: Iterable[str]) -> bool:
     if not words or not {words[-1].lower(), singular(words[-1].lower())} & product_nouns():
         return False  # only a known product's name: "funda" (a cover, in Spanish) may still be what items are
     return not named_in_titles(" ".join(words), titles)
+
+
+#: A make said as the model for what is wanted, not as a wish: "something like levis jeans", "earphones similar
+#: to boat", "jeans in the style of Levis", "parecidos a los de Nike", "ähnlich wie Nike", "类似耐克的".
+_LIKENED = re.compile(
+    r"(?:\b(?:similar to|such as|in the style of|the style of|same style as|the likes of|alternatives? to|like those of"
+    r"|[a-z]+\s+(?:just |kind of |a bit |more )?like"
+    r"|parecid[oa]s? a|similares a|como (?:l[oa]s? )?de|estilo|ähnlich wie|ähnlich|so wie|im stil von|wie (?:die )?von)"
+    r"\s+(?:a |an |the |those |what |los |las |la |el |de |die |der |den |von )*(?P<make>[^\W\d_][\w'&.-]*(?:\s+[^\W\d_][\w'&.-]*){0,2})"
+    r"|(?:类似|像|跟|和)(?P<zh>[^\s，。,.的那]{1,6})(?:那样|一样|那种|这样|似)?的)",
+    re.IGNORECASE)
+#: Words before "like" that make it a verb of the shopper's ("i like nike", "would like", "they really like").
+_LIKING = re.compile(r"(?:\b(?:i|id|we|you|they|he|she|would|really|also|just|do|don't|dont|totally|kinda|quite|u|feel|feels"
+                     r"|look|looks|sound|sounds|seem|seems)|'d)\s+"
+                     r"(?:(?:really|also|just|do|totally)\s+)?like\s", re.IGNORECASE)
+
+
+def likened(message: str, makes: Sequence[str], chinese: Callable[[str], Sequence[str]] = lambda text: ()) -> list[str]:
+    """The makes of ``makes`` (as read from the message) that the message names as the model of what it wants,
+    not as a wish: "earphones similar to boat" wants earphones like boAt's, other makes among them; "i like
+    boat earphones" and "boat earphones" wish for boAt. ``chinese`` names the makes a Chinese name says ("耐克")."""
+    found: list[str] = []
+    for match in _LIKENED.finditer(message):
+        if match.group("make") is not None and _LIKING.search(message[:match.end() - len(match.group("make"))][-30:]):
+            continue
+        said = (match.group("make") or match.group("zh") or "").casefold()
+        spelt = {m.casefold() for m in chinese(said)} if match.group("zh") else set()
+        found += [m for m in makes if m not in found and (_said_in(m, said) or m.casefold() in spelt)]
+    return found
+
+
+def _said_in(make: str, said: str) -> bool:
+    """Whether the make's name (any spelling's first word, or the whole name) opens the words after "like"."""
+    name = make.casefold()
+    return said.startswith(name) or bool(re.match(rf"{re.escape(name.split()[0])}(?:'?s)?\b", said)) \
+        or (not name.isascii() and name in said)
+
+
+def some_of_make_first(candidates: Sequence[Any], makes: Sequence[str], make_of: Callable[[Any], str | None],
+                       n: int = 2) -> list[Any]:
+    """The candidates with at most ``n`` of the makes liked in front, then the other makes' items, then the rest of
+    the makes' own: "jeans like levis" shows Levis and jeans like them, not Levis alone."""
+    if not makes:
+        return list(candidates)
+    folded = {m.casefold() for m in makes}
+    own = [c for c in candidates if (make_of(c) or "").casefold() in folded]
+    others = [c for c in candidates if (make_of(c) or "").casefold() not in folded]
+    return [*own[:n], *others, *own[n:]]
+
+
+def makes_shown(titles: Sequence[str], makes: Sequence[str]) -> list[str]:
+    """The makes liked that the titles shown name, spelt as the first such title spells them ("levis" -> "Levis")."""
+    spelt: list[str] = []
+    for make in makes:
+        found = next((m.group(0) for t in titles if (m := re.search(rf"\b{re.escape(make)}\b", t, re.IGNORECASE))), None)
+        if found and found.casefold() not in {s.casefold() for s in spelt}:
+            spelt.append(found)
+    return spelt
+
+
+def likened_words(message: str) -> str:
+    """The words said as the model of what is wanted, capitalised as a name is ("sneakers like nike" -> "Nike"),
+    so that a make whose name is also an English word is read as the make there."""
+    return " ".join(m.group("make").title() for m in _LIKENED.finditer(message) if m.group("make") is not None
+                    and not _LIKING.search(message[:m.end() - len(m.group("make"))][-30:]))
+
+
+#: "cheaper than the jbl", "more expensive than that boat one", "比JBL那个便宜的": a price bound set by an item named.
+_THAN_NAMED = re.compile(
+    r"\b(?P<side>cheaper|less expensive|lower priced|less|under|below|pricier|more expensive|dearer|over|above) than "
+    r"(?:what )?(?:the |that |this )?(?P<name>[^\W\d_][\w-]*)(?: one| ones)?(?: (?:costs?|is|was|goes for))?(?=\W|$)",
+    re.IGNORECASE)
+_THAN_NAMED_ZH = re.compile(r"比(?:那个|那款)?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:的)?(?:那个|那款|这个|那台)?(?:还|更|再)?"
+                            r"(?P<side>便宜|实惠|贵)(?:一点|一些|点|些)?")
+#: Words after "than" that point at no make ("cheaper than the first one", "than that", "than these").
+_NO_NAME = frozenset("first second third fourth fifth last one ones it that this these those them others other "
+                     "previous before price budget usual normal average before".split())
+
+
+def than_seen(message: str, seen: Sequence[Any], last_shown: Sequence[Any]) -> str:
+    """The message with a price compared to an item seen in an earlier list, named by a word of its name, said as
+    the bound ("cheaper than the jbl" after the JBL left the list -> "under 1998"): the name is no wish for its
+    make, and an item the last list shows is the rules' to read. Unchanged when no such item is named."""
+    for pattern, zh in ((_THAN_NAMED, False), (_THAN_NAMED_ZH, True)):
+        found = pattern.search(message)
+        if found is None or found.group("name").casefold() in _NO_NAME:
+            continue
+        word = re.compile(rf"(?<![^\W_]){re.escape(found.group('name'))}(?![^\W_])", re.IGNORECASE)
+        if any(word.search(str(item.title)) for item in last_shown):
+            return message
+        prices = [float(item.price) for item in seen if item.price is not None and word.search(str(item.title))]
+        if not prices:
+            return message
+        cheaper = found.group("side").lower() in ("cheaper", "less expensive", "lower priced", "less", "under", "below",
+                                                  "便宜", "实惠")
+        bound = _beside(min(prices), -1) if cheaper else _beside(max(prices), +1)
+        said = f"{bound:g}"
+        rewrite = (f"{said}以内" if cheaper else f"{said}以上") if zh else f"{'under' if cheaper else 'over'} {said}"
+        return message[:found.start()] + rewrite + message[found.end():]
+    return message
+
+
+def _beside(price: float, step: int) -> float:
+    from chatrec.followups import _beside as beside
+
+    return beside(price, step)

@@ -1026,6 +1026,14 @@ def _unsold(parts: Parts, message: str, heard: ShopperRequest) -> str | None:
                                lambda: _titles(parts))
 
 
+def _make_of(item: Item, makes: Sequence[str]) -> str | None:
+    """Stop 61: which of ``makes`` the item is of, by its brand field or its name's words, or None."""
+    brands = {str(v).casefold() for name, value in item.attributes.items() if "brand" in name.lower()
+              for v in (value if isinstance(value, list) else [value])}
+    words = set(re.findall(r"[^\W_]+", item.title.casefold()))
+    return next((m for m in makes if m.casefold() in brands or m.casefold() in words), None)
+
+
 def _titles(parts: Parts) -> Iterator[str]:
     """The names of the catalogue's items, in index order."""
     return (item.title for item in parts.retriever.index.items)
@@ -1337,6 +1345,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     message = assortment.reworded(message)  # lead, stop 36: "the price range for smart tvs" names no device
     message = _batch18(parts, message, state, catalog_currency)  # i12bp: "die erste bitte", "cheers", "what about 20000 then"
+    message = gaps_round17.than_seen(message, [index.get(i) for i in state.shown if i in index],  # stop 61: "cheaper than
+                                     [index.get(i) for i in state.last_shown if i in index])  # the jbl" seen before
     message = wish_classes19.plain(message, len(state.last_shown), wish_classes19.value_words(  # i12dc: "I hate white and
         parts.vocabulary, ["category", *type_fields(list(parts.vocabulary.fields))]),  # black shoes", "womens ones"
         lambda text: compatible.device_makes(text, parts.vocabulary.counts.get("brand", {})))
@@ -1796,6 +1806,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = use_wishes.sport_use(heard, message, parts.vocabulary)  # stop 56: "headphones for running" are in-ear
     inferred.update(_added(before_sport, heard.include))  # ones: the kind is inferred, not asked for
     kinds_before = any(state.include.get(name) for name in ["category", *type_fields([*state.include])])
+    liked_makes = gaps_round17.likened(  # stop 61: "earphones similar to boat": boAt's and other makes' alike
+        message, [v for name, values in heard.include.items() if "brand" in name.lower() for v in values],
+        batch13_fixes.brands_in_chinese) if heard.intent in ("recommend", "refine") else []
+    if liked_makes:
+        heard = heard.model_copy(update={"include": {
+            name: kept for name, values in heard.include.items() if (kept := [v for v in values if v not in liked_makes])}})
     state.apply(Heard(heard))
     state.allow_shown = state.allow_shown or in_order  # stop 59: the whole list in that order, items seen before too
     if state.kind_changed:  # stop 56: the words said before this message were about another kind
@@ -1858,6 +1874,17 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, index, _value_tokens(parts), state.avoid, heard.language)) if b not in brands_now] \
         if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # "que sean nike", "any colour but nike"
     brands_now = [b for b in brands_now if b.casefold() not in {m.casefold() for m in had_makes}]  # i12bm
+    liked_titles = gaps_round17.likened(message, [*brands_now, *title_brands.asked(  # stop 61: "like levis"
+        gaps_round17.likened_words(message), index, _value_tokens(parts), state.avoid, heard.language)],
+        batch13_fixes.brands_in_chinese)
+    liked_makes += [b for b in liked_titles if b not in liked_makes]
+    brands_now = [b for b in brands_now if b not in liked_titles]
+    if liked_makes:  # kept for the turns after ("in white" after a question), until a make or another kind is asked
+        state.liked_makes = liked_makes
+    elif brands_now or state.kind_changed or heard.intent == "start_over" \
+            or any("brand" in name.lower() for name in heard.include):
+        state.liked_makes = []
+    liked_makes = list(state.liked_makes)
     if known_brands.asked(message):  # lead, stop 35: "only well known brands": "Known" is no brand
         brands_now = [b for b in brands_now if not set(b.casefold().split()) & known_brands.WORDS]
     if brands_now:
@@ -2013,9 +2040,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         elif thing is not None and not batch13_fixes.only_a_figure(thing):  # "what about sherwanis?" on a shop that has none
             thing = interest_in(message) or thing  # stop 45: "he loves football": football, not the sentence
             thing = gaps_round17.as_written(thing, whole)  # stop 61: "frying pan" as written, not respelt "flying pan"
-            if wanted_now:  # stop 61: "a non stick pan" on a fashion shop: no pan, so no non-stick to look for either
-                thing = gaps_round17.as_written(gaps_round17.named_whole(thing, message), whole)
-                state.apply(Wanted(tuple(wanted_now), dropped=True))
+            whole_name = gaps_round17.named_whole(thing, message)  # stop 61: "a non stick pan" on a fashion shop: no
+            if named_with_it := [w for w in wanted_now if w.lower() in whole_name.lower()]:  # pan, so no non-stick either
+                thing = gaps_round17.as_written(whole_name, whole)  # ("a case for my remote": "cover" is still looked for)
+                state.apply(Wanted(tuple(named_with_it), dropped=True))
             type_unsold = True
             not_sold_name = thing
             state.apply(NotSold(thing))
@@ -2265,6 +2293,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                                if "colo" in n.lower()), default=0), _colour_words(parts), state.shown)
     if pointed_now:  # i12ag
         candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
+    candidates = gaps_round17.some_of_make_first(  # stop 61: "jeans like levis": two of Levis', then other makes
+        candidates, liked_makes, lambda c: _make_of(c.item, liked_makes))
     candidates = ownership.requested_first(index, [*variants_first, *state.requested], candidates)  # "do you have X?"
     candidates, no_case_for = gaps_round9.nearest_cases(candidates, message, [  # i12bb: "and a case for it?"
         index.get(i) for i in ([r.item_id for r in heard.references if r.item_id] or fitted_ids or state.last_shown) if i in index])
@@ -2389,6 +2419,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             and heard.intent not in ("show_again", "reject", "more_like"))
         turn.chosen = ownership.asked_first([*variants_first, *state.requested], candidates, turn.chosen,
                                             settings.n_recommendations)
+        if liked_makes:  # stop 61: a ranker may have put them back together
+            turn.chosen = gaps_round17.some_of_make_first(turn.chosen, liked_makes,
+                                                          lambda r: _make_of(r.candidate.item, liked_makes))
+            if spelt := gaps_round17.makes_shown([r.candidate.item.title for r in turn.chosen], liked_makes):
+                notes.append(phrases.render("liked_make", make=" / ".join(spelt)))
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
     if colours_of:  # lead, stop 34: "does the second one come in other colours?" answered, its other colours first
         allowed = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))

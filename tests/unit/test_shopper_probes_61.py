@@ -88,3 +88,127 @@ def test_a_german_thing_not_sold_keeps_its_capital(whole_fashion: Any) -> None:
     # Before: „pfanne“, lower-cased as it was read.
     reply = _talk(whole_fashion, "ich suche eine Pfanne")
     assert "„Pfanne“" in reply.text, reply.text
+
+
+# --- a make said as the model of what is wanted: "jeans like levis" ------------------------------------------------
+
+def _makes(reply: Any, make: str) -> list[bool]:
+    return [make.casefold() in rec.title.casefold().split()[0] for rec in reply.recommendations]
+
+
+def test_something_like_a_make_shows_it_first_and_other_makes_after(whole_fashion: Any) -> None:
+    # Before: "Here is 1 suggestion for Jeans, Levis." (the one Levis pair, nothing like it).
+    reply = _talk(whole_fashion, "show me something like levis jeans")
+    ofs = _makes(reply, "levis")
+    assert len(ofs) >= 3 and ofs[0] and not all(ofs), reply.text
+    assert all(whole_fashion.item(r.item_id).category == "Jeans" for r in reply.recommendations), reply.text
+
+
+@pytest.mark.parametrize("message", ["earphones similar to boat", "auriculares parecidos a los de boat",
+                                     "earphones like the boat ones"])
+def test_similar_to_a_make_brings_other_makes(whole_electronics: Any, message: str) -> None:
+    # Before: five boAt earphones, "the type and brand you asked for".
+    ofs = _makes(_talk(whole_electronics, message), "boat")
+    assert ofs and sum(ofs) <= 2 and not all(ofs), ofs
+
+
+@pytest.mark.parametrize("message", ["i like boat earphones", "boat earphones", "i'd like boat earphones"])
+def test_liking_a_make_still_wishes_it(whole_electronics: Any, message: str) -> None:
+    # Guard: "like" as the shopper's verb wishes the make.
+    ofs = _makes(_talk(whole_electronics, message), "boat")
+    assert ofs and all(ofs), ofs
+
+
+def test_a_make_likened_before_a_question_stays_a_model_after_it(whole_fashion: Any) -> None:
+    # Before: "sneakers like nike", a colour question, then "in white" showed five Nike shoes.
+    reply = _talk(whole_fashion, "sneakers like nike", "in white")
+    ofs = _makes(reply, "nike")
+    assert ofs and any(ofs) and not all(ofs), reply.text
+
+
+def test_likened_reads_the_model_and_not_the_verb() -> None:
+    from chatrec.gaps_round17 import likened
+
+    assert likened("jeans similar to levis", ["levis"]) == ["levis"]
+    assert likened("Schuhe ähnlich wie Nike", ["Nike"]) == ["Nike"]
+    assert likened("类似耐克的跑鞋", ["Nike"], lambda text: ["Nike"] if "耐克" in text else []) == ["Nike"]
+    assert likened("i like nike shoes", ["Nike"]) == [] and likened("id like spigen cases", ["Spigen"]) == []
+
+
+# --- whether a shown item works with a make, asked in Chinese or Spanish ------------------------------------------
+
+@pytest.mark.parametrize("question", ["第{n}个适合三星电视吗", "¿el {es} sirve para una tele samsung?", "第{n}个能用在三星电视上吗"])
+def test_a_make_asked_in_chinese_or_spanish_is_looked_for(whole_electronics: Any, question: str) -> None:
+    # Before: "…的数据没有提到“三星 电视”" (the make unread), or «for Amazon Fire Tv» quoted with no word on Samsung.
+    session = "p61-works-" + question[:6]
+    shown = [r.title for r in whole_electronics.respond("tv remote", session_id=session).recommendations]
+    place = next(n for n, t in enumerate(shown) if "samsung" not in t.lower())
+    asked = question.format(n="一二三四五"[place], es=["primero", "segundo", "tercero", "cuarto", "quinto"][place])
+    reply = whole_electronics.respond(asked, session_id=session)
+    assert "Samsung" in reply.text or "samsung" in reply.text, reply.text
+    assert "三星 电视" not in reply.text, reply.text
+
+
+def test_a_make_is_read_after_a_spanish_kind_of_device() -> None:
+    from chatrec.make_fits import asked_make
+
+    assert asked_make("¿sirve para un portátil Dell?") == ["dell"]
+    assert asked_make("does it work with a laptop bag?") == []
+
+
+# --- what a hike, a trek or the gym needs ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["shoes for hiking", "爬山穿的鞋"])
+def test_shoes_for_hiking_are_sports_shoes(whole_fashion: Any, message: str) -> None:
+    # Before: "Which category would you like? For example: Casual Shoes, Sports Shoes, Formal Shoes, Heels, Flats."
+    reply = _talk(whole_fashion, message)
+    kinds = {whole_fashion.item(r.item_id).category for r in reply.recommendations}
+    assert kinds == {"Sports Shoes"}, reply.text
+
+
+@pytest.mark.parametrize("message", ["i am going hiking, what do i need?", "what should i pack for a camping trip?",
+                                     "voy a hacer senderismo, qué necesito?", "我要去爬山，需要买什么"])
+def test_a_trip_planned_shows_what_it_needs(whole_fashion: Any, message: str) -> None:
+    # Before: a category question offering heels, sandals and flats for a hike.
+    reply = _talk(whole_fashion, message)
+    kinds = {whole_fashion.item(r.item_id).category for r in reply.recommendations}
+    assert "Backpacks" in kinds and not kinds & {"Heels", "Flats", "Sarees"}, reply.text
+
+
+def test_going_to_a_wedding_is_no_pastime(whole_fashion: Any) -> None:
+    # Guard: "going" says a pastime only beside one.
+    reply = _talk(whole_fashion, "i am going to a wedding")
+    kinds = {whole_fashion.item(r.item_id).category for r in reply.recommendations}
+    assert "Backpacks" not in kinds, reply.text
+
+
+# --- a price compared with an item of an earlier list, by its make ---------------------------------------------------
+
+@pytest.mark.parametrize("question", ["cheaper than the jbl?", "比JBL那个便宜的"])
+def test_cheaper_than_an_item_seen_before_is_below_its_price(whole_electronics: Any, question: str) -> None:
+    # Before: "The cheapest I have that fits your wishes is JBL Go 2 … at ₹1,999" (JBL read as a wished brand).
+    session = "p61-than-" + question[:3]
+    first = whole_electronics.respond("bluetooth speaker", session_id=session)
+    jbl = [r for r in first.recommendations if r.title.startswith("JBL")]
+    if not jbl:
+        pytest.skip("no JBL speaker in the first list of this catalogue")
+    whole_electronics.respond("no i meant a smaller one", session_id=session)
+    reply = whole_electronics.respond(question, session_id=session)
+    price = whole_electronics.item(jbl[0].item_id).price
+    assert reply.recommendations, reply.text
+    for rec in reply.recommendations:
+        item = whole_electronics.item(rec.item_id)
+        assert item.price is not None and item.price < price and not item.title.startswith("JBL"), reply.text
+
+
+def test_than_seen_reads_a_make_seen_before_and_leaves_the_last_list() -> None:
+    from types import SimpleNamespace
+
+    from chatrec.gaps_round17 import than_seen
+
+    jbl = SimpleNamespace(title="JBL Go 2 Speaker", price=1999.0)
+    boat = SimpleNamespace(title="boAt Stone 250", price=1199.0)
+    assert than_seen("cheaper than the jbl?", [jbl, boat], [boat]) == "under 1998?"
+    assert than_seen("cheaper than the jbl?", [jbl, boat], [jbl]) == "cheaper than the jbl?"
+    assert than_seen("cheaper than the first one", [jbl, boat], [boat]) == "cheaper than the first one"
+    assert than_seen("比JBL那个便宜的", [jbl, boat], [boat]) == "1998以内的"
