@@ -14,7 +14,9 @@ Shopping the demos, "a speaker i can take to the beach", "portable speaker", "tr
   is a new search.
 - **Sport** (:func:`sport_use`): "headphones for running", "earphones for the gym", "auriculares para correr",
   "跑步用的耳机" showed over-ear headphones first: a product for a sport keeps the sport's kinds among those read
-  (``data/hobbies.json``, fitness: in-ear headphones, smart watches), or those filed under the broader type read.
+  (``data/hobbies.json``, fitness: in-ear headphones, smart watches; ``sport_types``: sports shoes, track pants),
+  or those filed under the broader type read. Stop 61: a hike or a trek too ("shoes for hiking": sports shoes), and
+  said with no product named, the outdoors need's kinds (backpacks, rain jackets, caps, sunglasses, sports shoes).
 
 The words are data (``data/use_wishes.json``), per language, on folded text.
 """
@@ -109,9 +111,11 @@ def needs(request: ShopperRequest, message: str, vocabulary: Any) -> ShopperRequ
 def _sport() -> tuple[dict[str, re.Pattern[str]], frozenset[str]]:
     from chatrec.hobbies import _DATA as HOBBIES
 
-    entries = [h for h in table(HOBBIES)["hobbies"] if h["name"] in ("fitness", "travel")]  # stop 61: "shoes for hiking"
-    return ({lang: re.compile("|".join(f"(?:{h['said'][lang]})" for h in entries)) for lang in _LANGUAGES},
-            frozenset(t for h in entries for t in h["types"]))
+    entry = next(h for h in table(HOBBIES)["hobbies"] if h["name"] == "fitness")
+    data = table(_DATA)  # stop 61: the outdoors need too ("shoes for hiking"), and clothes for a sport
+    outdoors = next(n for n in data["needs"] if n["name"] == "outdoors")
+    return ({lang: re.compile(f"(?:{entry['said'][lang]})|(?:{outdoors['said'][lang]})") for lang in _LANGUAGES},
+            frozenset([*entry["types"], *data["sport_types"], *outdoors["types"]]))
 
 
 def sport_use(request: ShopperRequest, message: str, vocabulary: Any) -> ShopperRequest:
