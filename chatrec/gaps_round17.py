@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 __all__ = ["as_written", "likened", "likened_words", "makes_shown", "named_whole", "nothing_goes_with", "some_of_make_first",
-           "than_seen"]
+           "each_kind", "than_seen", "without_age"]
 
 _WORD = re.compile(r"[A-Za-z]+")  # Latin words: a respelling never touches Chinese
 
@@ -169,3 +169,31 @@ def _beside(price: float, step: int) -> float:
     from chatrec.followups import _beside as beside
 
     return beside(price, step)
+
+
+def without_age(heard: Any, message: str) -> Any:
+    """The request without the age a message states in its search words ("she is 75" searched "75" and showed a
+    75 ml perfume first): an age says whom the thing is for (:mod:`chatrec.ages`), no figure an item has."""
+    from chatrec.ages import stated_age
+
+    age = stated_age(message)
+    if age is None or not re.search(rf"(?<![\d.]){age}(?![\d.])", heard.query or ""):
+        return heard
+    query = " ".join(w for w in heard.query.split() if w not in (str(age), f"{age}yo", f"{age}yrs"))
+    return heard.model_copy(update={"query": query})
+
+
+def each_kind(candidates: Sequence[Any], query: Any, field: str | None, search: Callable[[Any], Sequence[Any]]) -> list[Any]:
+    """The candidates of a search over several kinds that the shopper did not name (what a hike needs: backpacks,
+    rain jackets, caps, sports shoes, sunglasses), with the best few of each kind put first in turn, so that one
+    kind the words favour ("hiking" backpacks) does not fill the pool. Unchanged for one kind, or no ``field``."""
+    from dataclasses import replace
+
+    kinds = sorted(query.filters.include.get(field, ())) if field else []
+    if len(kinds) < 3:
+        return list(candidates)
+    per_kind = [list(search(replace(query, filters=replace(query.filters, include={
+        **query.filters.include, field: frozenset([kind])})))) for kind in kinds]
+    mixed = [c for row in zip(*[r + [None] * (max(map(len, per_kind)) - len(r)) for r in per_kind]) for c in row if c]
+    seen = {c.item.id for c in mixed}
+    return [*mixed, *(c for c in candidates if c.item.id not in seen)]

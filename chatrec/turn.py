@@ -1094,9 +1094,11 @@ def _spread_field(parts: Parts, state: DialogueState, heard: ShopperRequest) -> 
     kind = product_type_field(parts)
     if kind is None or not state.include or heard.references or heard.intent not in ("recommend", "refine", "answer"):
         return None
-    if {kind, "category", *type_fields([*state.include])} & set(state.include):
-        return None
     said = {w for q in state.queries for w in normalise_tokens(q)}
+    wished = [v for name in {kind, "category", *type_fields([*state.include])} for v in state.include.get(name, ())]
+    if wished:  # stop 61: three kinds or more that no word said names (what a hike needs) are mixed too
+        named = {w for value in wished for w in normalise_tokens(value, camel=True)}
+        return kind if len(wished) >= 3 and not said & named else None
     kinds = {w for value in parts.vocabulary.counts.get(kind, {}) for w in normalise_tokens(value, camel=True)}
     return None if said & kinds else kind
 
@@ -1768,6 +1770,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     fit_said = (degree_words.said(message) if heard.intent == "show_again" else None) or length_said or height_said
     notes.extend([phrases.render("fit_unlisted", said=fit_said)] if fit_said else [])  # lead: "nothing too short"
     heard = gaps_round12.without_sizes(heard, message, list(parts.vocabulary.fields))  # searched without "size 9"
+    heard = gaps_round17.without_age(heard, message)  # stop 61: "she is 75" searched no "75" (a 75 ml perfume)
     pointer_note = gaps_round12.pointing_note(message, state.last_shown, heard, heard.language)  # i12bm: "the third in black"
     notes.extend([pointer_note] if pointer_note else [])
     if heard.intent == "recommend" and heard.language in ("zh", "es", "de") and not heard.include and not state.include \
@@ -2157,6 +2160,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         notes.append(phrases.render("seen_all"))
     with observability.stage("retrieve"):
         candidates = retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
+        candidates = gaps_round17.each_kind(  # stop 61: what a hike needs: backpacks, caps, shoes ... not 20 backpacks
+            candidates, query, _spread_field(parts, state, heard), lambda q: retrieve(parts.retriever, q, 4, parts.fusion))
     if parts.multilingual is not None and heard.language != "en":
         candidates = multilingual_candidates(parts, message, query, settings.ask_pool)
     candidates, near = _nearest_shades(parts, state, query, wishes, candidates) if relaxed and not exhausted \
