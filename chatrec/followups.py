@@ -32,6 +32,7 @@ from chatrec.request import ItemReference, PriceRange, ShopperRequest
 __all__ = [
     "about_last_spoken",
     "below_shown_item",
+    "beside",
     "earlier_list",
     "field_named",
     "other_values",
@@ -79,9 +80,9 @@ def below_shown_item(heard: ShopperRequest, shown: Sequence[Any], message: str =
     if price is None:
         return heard
     if price.max is not None and price.min is None and price.max in prices:
-        bound = price.model_copy(update={"max": _beside(price.max, -1)})
+        bound = price.model_copy(update={"max": beside(price.max, -1)})
     elif price.min is not None and price.max is None and price.min in prices:
-        bound = price.model_copy(update={"min": _beside(price.min, +1)})
+        bound = price.model_copy(update={"min": beside(price.min, +1)})
     else:
         return heard
     relative = "cheaper" if bound.max is not None else "pricier"  # said so when nothing is (turn.prepare)
@@ -405,7 +406,7 @@ def type_values(include: Mapping[str, Sequence[str]], fields: Iterable[str]) -> 
     return {v for name, values in include.items() if name in names for v in values}
 
 
-def _beside(price: float, step: int) -> float:
+def beside(price: float, step: int) -> float:
     """The bound just below (``step`` -1) or above (+1) a price, as said to the shopper: a whole unit
     away from 100 up ("<= 13,489" for cheaper than 13,490), a cent away below."""
     if price < 100:

@@ -4,6 +4,19 @@
   "This shop sells no flying pan": the message is respelt before it is read ("frying" is no word of the
   catalogue, "flying" is one letter away), and the thing not sold was quoted from the respelt words. A word
   of the thing the shopper did not write is quoted as they wrote it.
+- **A thing not sold, with its features** (:func:`named_whole`, :func:`nothing_goes_with`): "a non stick pan"
+  answered "I found nothing called “pan”. Nothing I have says “non stick”, so these are the closest", then
+  capris named "Pan" and sandals. The whole name is quoted, its features are no wish, and a known product that
+  no item is made to go with asks which of the shop's kinds instead of showing five unrelated items.
+- **A make as the model** (:func:`likened`, :func:`some_of_make_first`): "something like levis jeans" showed the one
+  Levis pair, "earphones similar to boat" five boAt ones. A make said after "like", "similar to", "parecidos a",
+  "ähnlich wie", "类似" is the model: two of its items first, then other makes, and it stays so for the turns after.
+- **A price against an item of an earlier list** (:func:`than_seen`): "cheaper than the jbl?" after the list had
+  changed read JBL as a wished brand ("The cheapest I have that fits your wishes is JBL Go 2"); it is a bound
+  just below that item's price.
+- **Several kinds nobody named** (:func:`each_kind`): what a hike needs (backpacks, rain jackets, caps, sports
+  shoes, sunglasses) showed five backpacks, the kind the word "hiking" favours; a few of each kind are searched.
+- **An age** (:func:`without_age`): "she is 75" searched the figure and showed a 75 ml perfume first.
 """
 
 from __future__ import annotations
@@ -13,8 +26,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-__all__ = ["as_written", "likened", "likened_words", "makes_shown", "named_whole", "nothing_goes_with", "some_of_make_first",
-           "each_kind", "than_seen", "without_age"]
+from chatrec.followups import beside
+
+__all__ = ["as_written", "each_kind", "likened", "likened_words", "makes_shown", "named_whole", "nothing_goes_with",
+           "some_of_make_first", "than_seen", "without_age"]
 
 _WORD = re.compile(r"[A-Za-z]+")  # Latin words: a respelling never touches Chinese
 
@@ -139,7 +154,7 @@ _THAN_NAMED_ZH = re.compile(r"比(?:那个|那款)?(?P<name>[A-Za-z][A-Za-z0-9-]
                             r"(?P<side>便宜|实惠|贵)(?:一点|一些|点|些)?")
 #: Words after "than" that point at no make ("cheaper than the first one", "than that", "than these").
 _NO_NAME = frozenset("first second third fourth fifth last one ones it that this these those them others other "
-                     "previous before price budget usual normal average before".split())
+                     "previous before price budget usual normal average".split())
 
 
 def than_seen(message: str, seen: Sequence[Any], last_shown: Sequence[Any]) -> str:
@@ -158,17 +173,11 @@ def than_seen(message: str, seen: Sequence[Any], last_shown: Sequence[Any]) -> s
             return message
         cheaper = found.group("side").lower() in ("cheaper", "less expensive", "lower priced", "less", "under", "below",
                                                   "便宜", "实惠")
-        bound = _beside(min(prices), -1) if cheaper else _beside(max(prices), +1)
-        said = f"{bound:g}"
+        bound = beside(min(prices), -1) if cheaper else beside(max(prices), +1)
+        said = str(int(bound)) if bound == int(bound) else f"{bound:.2f}"
         rewrite = (f"{said}以内" if cheaper else f"{said}以上") if zh else f"{'under' if cheaper else 'over'} {said}"
         return message[:found.start()] + rewrite + message[found.end():]
     return message
-
-
-def _beside(price: float, step: int) -> float:
-    from chatrec.followups import _beside as beside
-
-    return beside(price, step)
 
 
 def without_age(heard: Any, message: str) -> Any:
