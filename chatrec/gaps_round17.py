@@ -28,7 +28,7 @@ from typing import Any
 
 from chatrec.followups import beside
 
-__all__ = ["as_written", "each_kind", "likened", "likened_words", "makes_shown", "named_whole", "nothing_goes_with",
+__all__ = ["LIKENING_WORDS", "as_written", "each_kind", "likened", "likened_words", "makes_shown", "named_whole", "nothing_goes_with",
            "some_of_make_first", "than_seen", "without_age"]
 
 _WORD = re.compile(r"[A-Za-z]+")  # Latin words: a respelling never touches Chinese
@@ -89,6 +89,8 @@ _LIKENED = re.compile(
     r"\s+(?:a |an |the |those |what |los |las |la |el |de |die |der |den |von )*(?P<make>[^\W\d_][\w'&.-]*(?:\s+[^\W\d_][\w'&.-]*){0,2})"
     r"|(?:类似|像|跟|和)(?P<zh>[^\s，。,.的那]{1,6})(?:那样|一样|那种|这样|似)?的)",
     re.IGNORECASE)
+#: The words that say a make is the model (in English, as other languages are read): no feature to look for.
+LIKENING_WORDS = frozenset("like similar such style alike same kind likes".split())
 #: Words before "like" that make it a verb of the shopper's ("i like nike", "would like", "they really like").
 _LIKING = re.compile(r"(?:\b(?:i|id|we|you|they|he|she|would|really|also|just|do|don't|dont|totally|kinda|quite|u|feel|feels"
                      r"|look|looks|sound|sounds|seem|seems)|'d)\s+"

@@ -1882,6 +1882,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         batch13_fixes.brands_in_chinese)
     liked_makes += [b for b in liked_titles if b not in liked_makes]
     brands_now = [b for b in brands_now if b not in liked_titles]
+    liked_said = bool(liked_makes) or not state.last_shown  # the note once: when said, or when items first show
     if liked_makes:  # kept for the turns after ("in white" after a question), until a make or another kind is asked
         state.liked_makes = liked_makes
     elif brands_now or state.kind_changed or heard.intent == "start_over" \
@@ -2044,8 +2045,10 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             thing = interest_in(message) or thing  # stop 45: "he loves football": football, not the sentence
             thing = gaps_round17.as_written(thing, whole)  # stop 61: "frying pan" as written, not respelt "flying pan"
             whole_name = gaps_round17.named_whole(thing, message)  # stop 61: "a non stick pan" on a fashion shop: no
-            if named_with_it := [w for w in wanted_now if w.lower() in whole_name.lower()]:  # pan, so no non-stick either
-                thing = gaps_round17.as_written(whole_name, whole)  # ("a case for my remote": "cover" is still looked for)
+            named_with_it = [w for w in wanted_now if w.lower() in whole_name.lower()  # pan, so no non-stick either
+                             or heard.language in ("zh", "es", "de") and w not in covers_now]  # ("一个插线板": 防浪涌)
+            if named_with_it:  # ("a case for my remote": "cover" is still looked for)
+                thing = gaps_round17.as_written(whole_name, whole)
                 state.apply(Wanted(tuple(named_with_it), dropped=True))
             type_unsold = True
             not_sold_name = thing
@@ -2081,6 +2084,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             english = message if heard.language == "en" else "with " + " ".join(
                 w for w in heard.query.split() if _is_word(w) and w not in written)
             kept_away = {w.lower() for w in heard.avoid_words}  # stop 56: "too tight, looser ones" wants no "tight"
+            kept_away |= gaps_round17.LIKENING_WORDS if liked_makes else set()  # stop 61: "类似耐克的" asks no "类似"
             word = followups.not_mentioned(" ".join(w for w in heard.query.split() if w.lower() not in kept_away), english, (
                 f"{i.title} {i.description} " + " ".join(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(i.field_value(k) or ""))
                                                          for k in kinds) for i in fitting),
@@ -2360,12 +2364,19 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 state.apply(Asked(kind_field, ()))
             return turn
     kind_field = product_type_field(parts)
+    unrelated = type_unsold and gaps_round17.nothing_goes_with(  # stop 61: "a non stick pan": nothing goes with one
+        not_sold_name if heard.language in (None, "en") or not not_sold_name
+        else _lexicon(settings).translate(not_sold_name, heard.language), _titles(parts))
+    if unrelated and state.last_shown and not state.requested and kind_field is not None \
+            and any(state.include.get(name) for name in [kind_field, "category", *type_fields([*state.include])]):
+        # stop 61: asked mid-search ("一个插线板" while running shoes are shown): said, and the search kept, not the
+        # same shoes shown again as if they answered it
+        turn.text = " ".join([*notes, phrases.render("carry_on")])
+        turn.metadata["policy"] = {"decision": "not_sold", "reason": "the thing asked for is not sold; the search is kept"}
+        return turn
     if type_unsold and kind_field is not None and (plan.attribute not in (None, kind_field) or plan.attribute is None
                                                    and not state.last_shown and not state.requested
-                                                   and (best_asked(message) or gaps_round17.nothing_goes_with(
-                                                       not_sold_name if heard.language in (None, "en") or not not_sold_name
-                                                       else _lexicon(settings).translate(not_sold_name, heard.language),
-                                                       _titles(parts)))) \
+                                                   and (best_asked(message) or unrelated)) \
             and not any(state.include.get(name) for name in ["category", *type_fields([*state.include])]):
         # "do you have earphones?" where none is sold: which of the shop's kinds, not "which brand?"; stop 58: nor
         # five things near it ("which fridge would you recommend?" showed vacuum sealers and milk frothers)
@@ -2427,7 +2438,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         if liked_makes:  # stop 61: a ranker may have put them back together
             turn.chosen = gaps_round17.some_of_make_first(turn.chosen, liked_makes,
                                                           lambda r: _make_of(r.candidate.item, liked_makes))
-            if spelt := gaps_round17.makes_shown([r.candidate.item.title for r in turn.chosen], liked_makes):
+            if liked_said and (spelt := gaps_round17.makes_shown([r.candidate.item.title for r in turn.chosen],
+                                                                 liked_makes)):
                 notes.append(phrases.render("liked_make", make=" / ".join(spelt)))
     observability.count_ranking(parts.ranker, turn.metadata, settings.use_llm)
     if colours_of:  # lead, stop 34: "does the second one come in other colours?" answered, its other colours first

@@ -234,3 +234,26 @@ def test_a_bare_warm_is_warm_things(whole_fashion: Any) -> None:
     reply = _talk(whole_fashion, "something my grandma would like", "warm")
     kinds = {whole_fashion.item(r.item_id).category for r in reply.recommendations}
     assert kinds and kinds <= {"Sweaters", "Sweatshirts", "Jackets", "Tracksuits", "Mufflers", "Scarves", "Gloves"}, reply.text
+
+
+@pytest.mark.parametrize("thing", ["a non stick pan", "一个插线板"])
+def test_a_thing_not_sold_mid_search_keeps_the_search(whole_fashion: Any, thing: str) -> None:
+    # Before: the not-sold note, then the same jeans again (and "防浪涌" looked for among them).
+    session = "p61-mid-" + thing[:4]
+    shown = whole_fashion.respond("jeans for men", session_id=session)
+    reply = whole_fashion.respond(thing, session_id=session)
+    assert not reply.recommendations and "防浪涌" not in reply.text, reply.text
+    after = whole_fashion.respond("the first one, what colour?", session_id=session)
+    assert shown.recommendations[0].title.split(":")[0] in after.text or whole_fashion.item(
+        shown.recommendations[0].item_id).title[:20] in after.text, after.text
+
+
+def test_a_chinese_likening_word_is_no_feature(whole_fashion: Any) -> None:
+    # Before: "符合“运动鞋”的商品都没有提到“类似”" ("similar" looked for as a feature).
+    reply = _talk(whole_fashion, "我想买一双跑鞋", "类似耐克的")
+    assert "“类似”" not in reply.text and reply.recommendations, reply.text
+
+
+def test_the_liked_make_note_is_said_once(whole_fashion: Any) -> None:
+    reply = _talk(whole_fashion, "something like levis jeans", "for men")
+    assert "Like Levis" not in reply.text, reply.text
