@@ -17,18 +17,20 @@
 - **Several kinds nobody named** (:func:`each_kind`): what a hike needs (backpacks, rain jackets, caps, sports
   shoes, sunglasses) showed five backpacks, the kind the word "hiking" favours; a few of each kind are searched.
 - **An age** (:func:`without_age`): "she is 75" searched the figure and showed a 75 ml perfume first.
+- **A new product said as a refinement** (:func:`new_kind`): "ok then a laptop bag" after laptops kept "Laptops" in
+  force, found nothing, and said it had left the laptops out.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from chatrec.followups import beside
 
-__all__ = ["LIKENING_WORDS", "as_written", "each_kind", "likened", "likened_words", "makes_shown", "named_whole", "nothing_goes_with",
+__all__ = ["LIKENING_WORDS", "as_written", "each_kind", "likened", "likened_words", "makes_shown", "named_whole", "new_kind", "nothing_goes_with",
            "some_of_make_first", "than_seen", "without_age"]
 
 _WORD = re.compile(r"[A-Za-z]+")  # Latin words: a respelling never touches Chinese
@@ -208,3 +210,19 @@ def each_kind(candidates: Sequence[Any], query: Any, field: str | None, search: 
     mixed = [c for row in zip(*[r + [None] * (max(map(len, per_kind)) - len(r)) for r in per_kind]) for c in row if c]
     seen = {c.item.id for c in mixed}
     return [*mixed, *(c for c in candidates if c.item.id not in seen)]
+
+
+def new_kind(heard: Any, include: Mapping[str, Sequence[str]], kinds: Sequence[str],
+             count: Callable[[dict[str, list[str]]], int]) -> Any:
+    """"laptop for college", then "ok then a laptop bag": read as a refinement of the laptops, the laptop sleeves
+    asked for were kept under the subcategory Laptops, nothing fitted both, and the reply said it had left out
+    "Laptops" and kept it in mind. A kind named in one type field that no item of the kinds in force (in the other
+    type fields) has is a new product asked for (``recommend``), which replaces them; ``count`` says how many items
+    fit a set of type wishes."""
+    if heard.intent != "refine":
+        return heard
+    named = {n: list(v) for n, v in heard.include.items() if n in kinds and v}
+    held = {n: list(v) for n, v in include.items() if n in kinds and v and n not in named}
+    if not named or not held or count({**held, **named}) > 0:
+        return heard
+    return heard.model_copy(update={"intent": "recommend"})

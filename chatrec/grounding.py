@@ -286,7 +286,7 @@ class Request:
         words = _forms(_tokens(CHANGE_VERB.sub(" ", self.text)))
         for word in list(words):
             words |= wording.synonyms.get(word, frozenset())
-        return words - self.negated(wording) - _forms(self.not_wished)
+        return words - self.negated(wording) - _forms(self.not_wished) - _function_words(self.text)
 
     def words(self, wording: Wording) -> set[str]:
         """The shopper's wished words (negated ones left out), with singulars and wished values."""
@@ -296,7 +296,17 @@ class Request:
         for values in self.include.values():
             for value in values:
                 words |= _forms(_tokens(_display(value)))
-        return words - self.negated(wording) - _forms(self.not_wished)
+        return words - self.negated(wording) - _forms(self.not_wished) - _function_words(self.text)
+
+
+@lru_cache(maxsize=64)
+def _function_words(text: str) -> frozenset[str]:
+    """Stop 61: the function words of a Spanish or German conversation ("para mi padre": "mi"), which no reason
+    credits as a feature an item's description states ("con mi, según su descripción")."""
+    from chatrec.language import _FUNCTION_WORDS, detect_language
+
+    language = detect_language(text)
+    return _FUNCTION_WORDS.get(language, frozenset()) if language in ("es", "de") else frozenset()
 
 
 #: Stop 43: "make it a backpack", "change that to blue": the verb of a change (group 1) is no word an item should

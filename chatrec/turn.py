@@ -1809,6 +1809,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     heard = use_wishes.sport_use(heard, message, parts.vocabulary)  # stop 56: "headphones for running" are in-ear
     inferred.update(_added(before_sport, heard.include))  # ones: the kind is inferred, not asked for
     kinds_before = any(state.include.get(name) for name in ["category", *type_fields([*state.include])])
+    heard = gaps_round17.new_kind(heard, state.include, ["category", *type_fields(list(parts.vocabulary.fields))],
+                                  lambda kinds: parts.retriever.count(Filters(include={  # stop 61: "then a laptop bag"
+                                      name: frozenset(values) for name, values in kinds.items()})))
     liked_makes = gaps_round17.likened(  # stop 61: "earphones similar to boat": boAt's and other makes' alike
         message, [v for name, values in heard.include.items() if "brand" in name.lower() for v in values],
         batch13_fixes.brands_in_chinese) if heard.intent in ("recommend", "refine") else []
@@ -2367,13 +2370,6 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     unrelated = type_unsold and gaps_round17.nothing_goes_with(  # stop 61: "a non stick pan": nothing goes with one
         not_sold_name if heard.language in (None, "en") or not not_sold_name
         else _lexicon(settings).translate(not_sold_name, heard.language), _titles(parts))
-    if unrelated and state.last_shown and not state.requested and kind_field is not None \
-            and any(state.include.get(name) for name in [kind_field, "category", *type_fields([*state.include])]):
-        # stop 61: asked mid-search ("一个插线板" while running shoes are shown): said, and the search kept, not the
-        # same shoes shown again as if they answered it
-        turn.text = " ".join([*notes, phrases.render("carry_on")])
-        turn.metadata["policy"] = {"decision": "not_sold", "reason": "the thing asked for is not sold; the search is kept"}
-        return turn
     if type_unsold and kind_field is not None and (plan.attribute not in (None, kind_field) or plan.attribute is None
                                                    and not state.last_shown and not state.requested
                                                    and (best_asked(message) or unrelated)) \
