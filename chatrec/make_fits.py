@@ -101,7 +101,7 @@ def _quote(text: str, word: str, snippet: Callable[[str, int, int], str]) -> str
 
 
 _FOR = re.compile(r"\b(?:compatible|compatable|compatibility|for use)\s+(?:with|for)\s+[^|;.()\[\]]{3,60}"
-                  r"|\bfor\s+(?:[A-Z][\w-]*)(?:\s+[A-Z0-9][\w-]*){0,3}", re.IGNORECASE)
+                  r"|\bfor\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z0-9])[\w-]*){0,3}", re.IGNORECASE)  # stop 61: a name, not "for only"
 
 
 def answer(question: str, items: Sequence[Any], wording: Mapping[str, Any], title: Callable[[Any], str],

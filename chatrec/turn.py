@@ -1814,10 +1814,14 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                       name: frozenset(values) for name, values in kinds.items()})))
     liked_makes = gaps_round17.likened(  # stop 61: "earphones similar to boat": boAt's and other makes' alike
         message, [v for name, values in heard.include.items() if "brand" in name.lower() for v in values],
-        batch13_fixes.brands_in_chinese) if heard.intent in ("recommend", "refine") else []
+        batch13_fixes.brands_in_chinese) if heard.intent in ("recommend", "refine", "more_like") else []
     if liked_makes:
         heard = heard.model_copy(update={"include": {
             name: kept for name, values in heard.include.items() if (kept := [v for v in values if v not in liked_makes])}})
+        if heard.intent == "more_like" and all(r.how == "all" for r in heard.references) \
+                and any(heard.include.get(name) for name in ["category", *type_fields([*heard.include])]):
+            # "earphones similar to boat" with speakers shown: like the make, not like the speakers
+            heard = heard.model_copy(update={"intent": "recommend", "references": []})
     state.apply(Heard(heard))
     state.allow_shown = state.allow_shown or in_order  # stop 59: the whole list in that order, items seen before too
     if state.kind_changed:  # stop 56: the words said before this message were about another kind

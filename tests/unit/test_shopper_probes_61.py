@@ -273,3 +273,19 @@ def test_a_spanish_function_word_is_no_feature_of_a_reason(whole_electronics: An
     assert reply.recommendations, reply.text
     for rec in reply.recommendations:
         assert "con mi," not in rec.reason and "«mi»" not in rec.reason, rec.reason
+
+
+def test_similar_to_a_make_with_other_items_shown_is_no_more_like_them(whole_electronics: Any) -> None:
+    # Before (chat UI): speakers shown, "earphones similar to boat" was "more like" the speakers: five boAt earphones
+    # "with “bluetooth” in its name — the feature you asked for", the speakers' words carried over.
+    reply = _talk(whole_electronics, "bluetooth speaker", "earphones similar to boat")
+    ofs = _makes(reply, "boat")
+    assert ofs and not all(ofs), reply.text
+    assert all("bluetooth" not in r.reason.lower() or "bluetooth" in r.title.lower() for r in reply.recommendations)
+
+
+def test_a_quote_of_what_an_item_is_for_is_a_name() -> None:
+    from chatrec.make_fits import _FOR
+
+    assert _FOR.search("Fast charge for only 10 mins") is None
+    assert _FOR.search("Remote for Samsung Smart TV").group(0) == "for Samsung Smart TV"  # type: ignore[union-attr]
