@@ -227,6 +227,7 @@ def test_an_age_is_no_figure_to_search(whole_fashion: Any, message: str) -> None
     # Before: "she is 75" showed "Nike Fragrances Women Urban Musk Perfume 75 ml" first.
     reply = _talk(whole_fashion, "something my grandma would like", message)
     assert not any(" 75 " in f" {r.title} " or " 80 " in f" {r.title} " for r in reply.recommendations), reply.text
+    assert not {"75", "80"} & set(str(reply.metadata["understood"].get("query", "")).split()), reply.metadata["understood"]
 
 
 def test_a_bare_warm_is_warm_things(whole_fashion: Any) -> None:
