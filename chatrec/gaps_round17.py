@@ -30,8 +30,8 @@ from typing import Any
 
 from chatrec.followups import beside
 
-__all__ = ["LIKENING_WORDS", "as_written", "each_kind", "likened", "likened_words", "makes_shown", "named_whole", "new_kind", "nothing_goes_with",
-           "some_of_make_first", "than_seen", "without_age"]
+__all__ = ["LIKENING_WORDS", "as_written", "each_kind", "likened", "likened_words", "makes_shown", "named_whole",
+           "new_kind", "nothing_goes_with", "shown_now", "some_of_make_first", "than_seen", "without_age"]
 
 _WORD = re.compile(r"[A-Za-z]+")  # Latin words: a respelling never touches Chinese
 
@@ -226,3 +226,11 @@ def new_kind(heard: Any, include: Mapping[str, Sequence[str]], kinds: Sequence[s
     if not named or not held or count({**held, **named}) > 0:
         return heard
     return heard.model_copy(update={"intent": "recommend"})
+
+
+def shown_now(message: str) -> bool:
+    """Whether the shopper asks to be shown items at once ("smart watches, just show me"): then a thing not sold is
+    answered with the closest items, not a question about the shop's kinds."""
+    from chatrec.understanding import _SHOW_NOW
+
+    return bool(_SHOW_NOW.search(message.lower()))

@@ -2376,7 +2376,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         else _lexicon(settings).translate(not_sold_name, heard.language), _titles(parts))
     if type_unsold and kind_field is not None and (plan.attribute not in (None, kind_field) or plan.attribute is None
                                                    and not state.last_shown and not state.requested
-                                                   and (best_asked(message) or unrelated)) \
+                                                   and (best_asked(message) or unrelated and not gaps_round17.shown_now(message))) \
             and not any(state.include.get(name) for name in ["category", *type_fields([*state.include])]):
         # "do you have earphones?" where none is sold: which of the shop's kinds, not "which brand?"; stop 58: nor
         # five things near it ("which fridge would you recommend?" showed vacuum sealers and milk frothers)
