@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from chatrec.followups import beside
@@ -104,9 +104,7 @@ def likened(message: str, makes: Sequence[str], chinese: Callable[[str], Sequenc
     not as a wish: "earphones similar to boat" wants earphones like boAt's, other makes among them; "i like
     boat earphones" and "boat earphones" wish for boAt. ``chinese`` names the makes a Chinese name says ("耐克")."""
     found: list[str] = []
-    for match in _LIKENED.finditer(message):
-        if match.group("make") is not None and _LIKING.search(message[:match.end() - len(match.group("make"))][-30:]):
-            continue
+    for match in _models(message):
         said = (match.group("make") or match.group("zh") or "").casefold()
         spelt = {m.casefold() for m in chinese(said)} if match.group("zh") else set()
         found += [m for m in makes if m not in found and (_said_in(m, said) or m.casefold() in spelt)]
@@ -145,8 +143,14 @@ def makes_shown(titles: Sequence[str], makes: Sequence[str]) -> list[str]:
 def likened_words(message: str) -> str:
     """The words said as the model of what is wanted, capitalised as a name is ("sneakers like nike" -> "Nike"),
     so that a make whose name is also an English word is read as the make there."""
-    return " ".join(m.group("make").title() for m in _LIKENED.finditer(message) if m.group("make") is not None
-                    and not _LIKING.search(message[:m.end() - len(m.group("make"))][-30:]))
+    return " ".join(m.group("make").title() for m in _models(message) if m.group("make") is not None)
+
+
+def _models(message: str) -> Iterator[re.Match[str]]:
+    """The places a make is said as the model, less those where "like" is the shopper's verb ("i like nike")."""
+    for match in _LIKENED.finditer(message):
+        if match.group("make") is None or not _LIKING.search(message[:match.end() - len(match.group("make"))][-30:]):
+            yield match
 
 
 #: "cheaper than the jbl", "more expensive than that boat one", "比JBL那个便宜的": a price bound set by an item named.
@@ -161,18 +165,19 @@ _NO_NAME = frozenset("first second third fourth fifth last one ones it that this
                      "previous before price budget usual normal average".split())
 
 
-def than_seen(message: str, seen: Sequence[Any], last_shown: Sequence[Any]) -> str:
+def than_seen(message: str, seen: Callable[[], Sequence[Any]], last_shown: Callable[[], Sequence[Any]]) -> str:
     """The message with a price compared to an item seen in an earlier list, named by a word of its name, said as
     the bound ("cheaper than the jbl" after the JBL left the list -> "under 1998"): the name is no wish for its
-    make, and an item the last list shows is the rules' to read. Unchanged when no such item is named."""
+    make, and an item the last list shows is the rules' to read. Unchanged when no such item is named. ``seen`` and
+    ``last_shown`` give the items only when the message compares a price with a name (this runs on every turn)."""
     for pattern, zh in ((_THAN_NAMED, False), (_THAN_NAMED_ZH, True)):
         found = pattern.search(message)
         if found is None or found.group("name").casefold() in _NO_NAME:
             continue
         word = re.compile(rf"(?<![^\W_]){re.escape(found.group('name'))}(?![^\W_])", re.IGNORECASE)
-        if any(word.search(str(item.title)) for item in last_shown):
+        if any(word.search(str(item.title)) for item in last_shown()):
             return message
-        prices = [float(item.price) for item in seen if item.price is not None and word.search(str(item.title))]
+        prices = [float(item.price) for item in seen() if item.price is not None and word.search(str(item.title))]
         if not prices:
             return message
         cheaper = found.group("side").lower() in ("cheaper", "less expensive", "lower priced", "less", "under", "below",

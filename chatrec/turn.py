@@ -1347,8 +1347,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     has_prices, catalog_currency = catalogue_money(parts.retriever)
     message = assortment.reworded(message)  # lead, stop 36: "the price range for smart tvs" names no device
     message = _batch18(parts, message, state, catalog_currency)  # i12bp: "die erste bitte", "cheers", "what about 20000 then"
-    message = gaps_round17.than_seen(message, [index.get(i) for i in state.shown if i in index],  # stop 61: "cheaper than
-                                     [index.get(i) for i in state.last_shown if i in index])  # the jbl" seen before
+    message = gaps_round17.than_seen(message, lambda: [index.get(i) for i in state.shown if i in index],  # stop 61:
+                                     lambda: [index.get(i) for i in state.last_shown if i in index])  # "cheaper than the jbl"
     message = wish_classes19.plain(message, len(state.last_shown), wish_classes19.value_words(  # i12dc: "I hate white and
         parts.vocabulary, ["category", *type_fields(list(parts.vocabulary.fields))]),  # black shoes", "womens ones"
         lambda text: compatible.device_makes(text, parts.vocabulary.counts.get("brand", {})))
@@ -1884,8 +1884,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         text, index, _value_tokens(parts), state.avoid, heard.language)) if b not in brands_now] \
         if heard.intent in ("recommend", "refine", "more_like", "answer") else []  # "que sean nike", "any colour but nike"
     brands_now = [b for b in brands_now if b.casefold() not in {m.casefold() for m in had_makes}]  # i12bm
-    liked_titles = gaps_round17.likened(message, [*brands_now, *title_brands.asked(  # stop 61: "like levis"
-        gaps_round17.likened_words(message), index, _value_tokens(parts), state.avoid, heard.language)],
+    models = gaps_round17.likened_words(message)  # stop 61: "like levis" (the brand patterns read only when said)
+    liked_titles = gaps_round17.likened(message, [*brands_now, *(title_brands.asked(
+        models, index, _value_tokens(parts), state.avoid, heard.language) if models else [])],
         batch13_fixes.brands_in_chinese)
     liked_makes += [b for b in liked_titles if b not in liked_makes]
     brands_now = [b for b in brands_now if b not in liked_titles]

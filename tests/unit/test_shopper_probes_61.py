@@ -208,10 +208,13 @@ def test_than_seen_reads_a_make_seen_before_and_leaves_the_last_list() -> None:
 
     jbl = SimpleNamespace(title="JBL Go 2 Speaker", price=1999.0)
     boat = SimpleNamespace(title="boAt Stone 250", price=1199.0)
-    assert than_seen("cheaper than the jbl?", [jbl, boat], [boat]) == "under 1998?"
-    assert than_seen("cheaper than the jbl?", [jbl, boat], [jbl]) == "cheaper than the jbl?"
-    assert than_seen("cheaper than the first one", [jbl, boat], [boat]) == "cheaper than the first one"
-    assert than_seen("比JBL那个便宜的", [jbl, boat], [boat]) == "1998以内的"
+    def items(*these: Any) -> Any:
+        return lambda: list(these)
+
+    assert than_seen("cheaper than the jbl?", items(jbl, boat), items(boat)) == "under 1998?"
+    assert than_seen("cheaper than the jbl?", items(jbl, boat), items(jbl)) == "cheaper than the jbl?"
+    assert than_seen("cheaper than the first one", items(jbl, boat), items(boat)) == "cheaper than the first one"
+    assert than_seen("比JBL那个便宜的", items(jbl, boat), items(boat)) == "1998以内的"
 
 
 def test_a_pastime_beside_a_gift_does_not_hold_the_next_kinds(whole_fashion: Any) -> None:
