@@ -60,6 +60,7 @@ __all__ = [
     "asked_superlative",
     "field_name",
     "figure_of",
+    "number_text",
     "wording_for",
 ]
 
@@ -966,6 +967,9 @@ def _field_named(item: Item, names: Sequence[str]) -> tuple[str, float] | None:
                 return name, number
     if "discount" in names and (off := discount(item)) is not None:
         return "discount", off
+    price = getattr(item, "price", None)
+    if "price" in names and price is not None:  # stop 62: "sort by price"
+        return "price", float(price)
     return None
 
 
@@ -1025,6 +1029,13 @@ def _asked_superlative(message: str, language: str, wording: Mapping[str, Any]) 
     return _superlative_rule(_in_english_words(message, language), wording) or _superlative_rule(message.lower(), wording)
 
 
+def _order_asked(message: str, language: str, wording: Mapping[str, Any]) -> tuple[Mapping[str, Any], str] | None:
+    """The order a list is asked in: a sort said in words ("sort by price", stop 62), else a superlative."""
+    from chatrec.gaps_round18 import sort_asked
+
+    return sort_asked(message) or _asked_superlative(message, language, wording)
+
+
 def figure_pick(message: str, shown: Sequence[Item], language: str = "en") -> int | None:
     """Stop 43: the position of the shown item a pick names by a figure ("I'll go with the best rated",
     "我买评分最高的那个", "ich nehme den neuesten"): the one item with the highest (or lowest) value; None
@@ -1064,7 +1075,7 @@ def by_superlative(message: str, candidates: Sequence[Any], language: str = "en"
     lightest ones". Items without the figure follow in their order; unchanged when no superlative is said
     or no candidate has the figure."""
     wording = _wording(language)
-    asked = _asked_superlative(message, language, wording)
+    asked = _order_asked(message, language, wording)
     if asked is None:
         return list(candidates)
     rule = asked[0]
@@ -1083,7 +1094,7 @@ def superlative_unlisted(message: str, candidates: Sequence[Any], language: str 
     dresses" where no item lists a discount or a rating): the figure is not listed, so the list is not ordered by
     it; "" when no superlative is said or a candidate has the figure."""
     wording = _wording(language)
-    asked = _asked_superlative(message, language, wording)
+    asked = _order_asked(message, language, wording)
     if asked is None or not candidates or any(_field_named(c.item, asked[0]["fields"]) is not None
                                               for c in candidates[:depth]):
         return ""
@@ -1826,4 +1837,5 @@ def _attribute_answer(
 wording_for = _wording
 field_name = _name
 figure_of = _field_named
+number_text = _number_text
 asked_superlative = _asked_superlative

@@ -71,8 +71,10 @@ def _asked(message: str, language: str) -> tuple[Any, str] | None:
     Cached: the request, the list's order and its line all ask it of one message."""
     from chatrec.answers import asked_superlative, wording_for
 
+    from chatrec.gaps_round18 import sort_asked
+
     wording = wording_for(language)
-    return asked_superlative(message, language, wording) or asked_superlative(
+    return sort_asked(message) or asked_superlative(message, language, wording) or asked_superlative(
         _ORDER_IN.sub(r"\1 of", message), language, wording)
 
 
@@ -100,14 +102,21 @@ def ordered_list(heard: Any, message: str) -> tuple[Any, bool]:
     """The request without the words of a list order ("show me the newest", "new arrivals in watches"), and whether
     the message asks for the list in that order. A question about the items shown ("which is the newest?") is left
     to the answers; a message that is only the order ("what's new?", small talk before) asks to see items."""
+    from chatrec.gaps_round18 import sort_asked
+
     asked = _asked(message, heard.language)
     if asked is None:
         return heard, False
+    if sort_asked(message) is not None and heard.relative_price:
+        heard = heard.model_copy(update={"relative_price": None})  # "cheapest first" is an order, not "cheaper"
     arrivals = folded(asked[1]) in _ARRIVALS and not _places_named(message, heard)
     if arrivals and heard.intent in ("ask_about_item", "compare") or heard.references and re.search(
             _FIRST_AS_ORDER.format(phrase=re.escape(folded(asked[1]))), folded(message)):
         # "newest ones first": an order, not the first item; "anything new?" of jeans shown asks for new jeans
         heard = heard.model_copy(update={"references": [], "intent": "refine"})
+    elif sort_asked(message) is not None and (heard.references or heard.intent in ("ask_about_item", "compare")):
+        # stop 62: "cheapest first", "can you sort them by price?": the list in that order, not the first item's price
+        heard = heard.model_copy(update={"references": [], "intent": "refine", "relative_price": None})
     if heard.references or heard.intent not in ("recommend", "refine", "chitchat"):
         return heard, False
     said = {_singular(w) for w in _words(asked[1])}
@@ -138,9 +147,27 @@ def order_note(message: str, language: str, items: Sequence[Any]) -> str:
     template = (notes.get(field) or notes.get("any") or {}).get(rule["order"])
     if not template:
         return ""
-    first, last = (f"{value:g}" for _, value in (figures[0], figures[-1]))
+    written = _price_text if field == "price" else _figure_text
+    first, last = (written(value, wording) for _, value in (figures[0], figures[-1]))
     span = first if first == last else f"{first}{notes.get('to', ' to ')}{last}"
+    if field == "price" and (currency := next((item.currency for item in items if getattr(item, "currency", None)), None)):
+        span = f"{span} {currency}"  # stop 62: "Sorted by price, lowest first (199 to 549 INR)."
     return str(template).format(field=field_name(field, wording), range=span)
+
+
+def _figure_text(value: float, wording: Mapping[str, Any]) -> str:
+    """A figure of the order's line as the reasons write it ("64,705", "4.2", a year "2017"; "4,2" in Spanish)."""
+    from chatrec.answers import number_text
+
+    return number_text(value, wording)
+
+
+def _price_text(value: float, wording: Mapping[str, Any]) -> str:
+    """A price of the order's line as the reasons write it ("1,799"; "1.799" in Spanish and German)."""
+    from chatrec.display import format_amount
+
+    text = format_amount(value)
+    return text.translate(str.maketrans(",.", ".,")) if wording.get("decimal_separator") == "," else text
 
 
 def in_figure_order(

@@ -172,7 +172,9 @@ def steer(
         return heard, state.price_tier  # "anything cheaper?" compares with the items shown
     types = [n for n in {"category", *type_names} if n in heard.include]
     message = _without_type_words(message, [v for n in types for v in heard.include[n]])
-    said = tier_said(message)
+    from chatrec.gaps_round18 import sort_asked
+
+    said = None if sort_asked(message) else tier_said(message)  # stop 62: "show me the cheapest ones" is an order
     if said is not None and heard.avoid_words:  # stop 43: "nothing fancy" is a budget, not "no 'fancy' in the name"
         cue_words = {w for cue in said.cues if _found(cue, message.lower()) for w in cue.split()}
         heard = heard.model_copy(update={"avoid_words": [w for w in heard.avoid_words if w.lower() not in cue_words]})

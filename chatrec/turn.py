@@ -65,6 +65,7 @@ from chatrec import gaps_round14  # stop 58: shopping gaps round 14
 from chatrec import gaps_round15  # stop 59: shopping gaps round 15
 from chatrec import gaps_round16  # stop 60: shopping gaps round 16
 from chatrec import gaps_round17  # stop 61: shopping gaps round 17
+from chatrec import gaps_round18  # stop 62: shopping gaps round 18
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
@@ -1683,6 +1684,12 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         parts.vocabulary.counts.get("brand", {}), audience_fields(list(parts.vocabulary.fields)),
         lambda text: understand(text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
                                 lexicon=_lexicon(settings)), makes)
+    if owned is not None:  # stop 62: "I already have black sneakers, want something different": sneakers, not black
+        heard = gaps_round18.owned_kind(
+            heard, owned, understand(owned.text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
+                                     lexicon=_lexicon(settings)),
+            ["category", *type_fields(list(parts.vocabulary.fields))],
+            [name for name in parts.vocabulary.fields if "colo" in name.lower()])
     if for_shown:  # stop 56: "a bag for it" (a laptop shown) is a laptop bag, not the laptop again
         heard = accessory_for.for_shown_kind(heard, reading, list(dict.fromkeys(
             str(i.category) for i in (device or []) if i is not None and i.category)), parts.vocabulary,
@@ -1694,7 +1701,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         heard = compatible.device_not_maker(heard, makes, ["category", *type_fields([*heard.include])], message)
         heard = batch15_fixes.device_of_type_in_force(  # i12bf: "for my oneplus 9" while cables are sought
             heard, makes, state.include, ["category", *type_fields(list(parts.vocabulary.fields))], message)
-    said_tier = price_tiers.tier_said(message)
+    said_tier = None if gaps_round18.sort_asked(message) else price_tiers.tier_said(message)  # stop 62: "cheapest first"
     if price_tiers.asks_tier_search(message, heard, said_tier):  # "anything more basic?" after TVs: the plainer TVs, no question
         heard = heard.model_copy(update={"intent": "refine", "references": [], "show_now": True, "query": ""})
     if heard.relative_price and said_tier is not None and said_tier.bound is None:

@@ -1,0 +1,131 @@
+"""Stop 62: wording found by holding conversations on the demo catalogues as a shopper.
+
+Each test names the reply that was wrong before; each fails without its change (the guards beside them
+pass either way).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chatrec.gaps_round18 import sort_asked
+from tests.demo_reading import talk
+
+
+def _talk(rec: Any, *messages: str) -> Any:
+    return talk(rec, *messages, prefix="p62")
+
+
+def _prices(rec: Any, reply: Any) -> list[float]:
+    return [rec.item(r.item_id).price for r in reply.recommendations]
+
+
+# --- a list asked in an order said in words -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["sort by price", "price low to high", "cheapest first", "can you sort them by price?",
+                                     "from cheapest to most expensive", "按价格从低到高排序", "ordenar por precio",
+                                     "nach Preis sortieren"])
+def test_a_sort_by_price_lists_the_wishes_cheapest_first(whole_electronics: Any, message: str) -> None:
+    # Before: "sort by price" said no speaker mentions "price" (one item shown); "cheapest first" answered the first
+    # item's price; "can you sort them by price?" listed the prices in the list's order.
+    reply = _talk(whole_electronics, "bluetooth speakers", message)
+    prices = _prices(whole_electronics, reply)
+    assert len(prices) >= 3 and prices == sorted(prices), (reply.text, prices)
+    assert all(whole_electronics.item(r.item_id).category == "BluetoothSpeakers" for r in reply.recommendations)
+
+
+def test_a_sort_says_its_order_and_the_prices_it_runs_between(whole_electronics: Any) -> None:
+    reply = _talk(whole_electronics, "bluetooth speakers", "sort by price")
+    low, high = _prices(whole_electronics, reply)[0], _prices(whole_electronics, reply)[-1]
+    assert f"Sorted by price, lowest first ({low:,.0f} to {high:,.0f} INR)." in reply.text, reply.text
+
+
+@pytest.mark.parametrize("message", ["price high to low", "most expensive first", "ordénalos por precio de mayor a menor"])
+def test_a_sort_down_lists_the_dearest_first(whole_electronics: Any, message: str) -> None:
+    reply = _talk(whole_electronics, "bluetooth speakers", message)
+    prices = _prices(whole_electronics, reply)
+    assert len(prices) >= 3 and prices == sorted(prices, reverse=True), (reply.text, prices)
+
+
+def test_a_sort_by_rating_lists_the_best_rated_first(whole_electronics: Any) -> None:
+    # Before: "sort by rating" showed one speaker (the word "rating" searched).
+    reply = _talk(whole_electronics, "bluetooth speakers", "sort by rating")
+    ratings = [float(whole_electronics.item(r.item_id).attributes["rating"]) for r in reply.recommendations]
+    assert len(ratings) >= 3 and ratings == sorted(ratings, reverse=True), (reply.text, ratings)
+
+
+@pytest.mark.parametrize("message, said", [("the cheapest ones first", "The catalogue lists no price, so I cannot sort by it."),
+                                           ("按价格排序", "商品目录没有列出价格，所以无法按它排序。")])
+def test_a_sort_by_price_on_a_shop_without_prices_says_so_and_keeps_the_wishes(whole_fashion: Any, message: str,
+                                                                                said: str) -> None:
+    # Before: "The catalogue has no price for Basics Men Grey Shirt." (the first item asked about).
+    reply = _talk(whole_fashion, "casual shirts", message)
+    assert said in reply.text and reply.recommendations, reply.text
+    assert all(whole_fashion.item(r.item_id).category == "Shirts" for r in reply.recommendations)
+
+
+@pytest.mark.parametrize("message", ["which is the cheapest?", "cheapest 55 inch tv", "i want to order it by tomorrow",
+                                     "is the first one the cheapest?"])
+def test_no_sort_is_read_where_none_is_said(message: str) -> None:
+    assert sort_asked(message) is None
+
+
+def test_which_is_the_cheapest_still_answers_about_the_items_shown(whole_electronics: Any) -> None:
+    reply = _talk(whole_electronics, "bluetooth speakers", "which is the cheapest?")
+    assert reply.text.startswith("The cheapest is"), reply.text
+
+
+# --- watching videos is a need for a screen ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["something for my mom to watch youtube", "我想给我妈买个看视频的",
+                                     "etwas zum Filme schauen für meinen Vater"])
+def test_watching_videos_is_a_search_for_screens_not_watches(whole_electronics: Any, message: str) -> None:
+    # Before: "Which category would you like? For example: Smart watches, …" ("watch" read as the product).
+    reply = _talk(whole_electronics, message)
+    kinds = {whole_electronics.item(r.item_id).category for r in reply.recommendations}
+    assert kinds and kinds <= {"SmartTelevisions", "StreamingClients", "Tablets", "Projectors"}, (reply.text, kinds)
+
+
+def test_earphones_to_watch_movies_are_still_earphones(whole_electronics: Any) -> None:
+    reply = _talk(whole_electronics, "i want earphones to watch movies on my phone")
+    kinds = {whole_electronics.item(r.item_id).category for r in reply.recommendations}
+    assert not kinds & {"SmartTelevisions", "Projectors", "SmartWatches"}, (reply.text, kinds)
+    assert "televisions" not in reply.text.lower() and "projector" not in reply.text.lower(), reply.text
+
+
+# --- what the shopper already has ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("messages, colour", [
+    (("hi", "I already have black sneakers, want something different"), "Black"),
+    (("I own white sneakers. something else?",), "White"),
+    (("ya tengo unas zapatillas negras, quiero algo distinto",), "Black"),
+])
+def test_the_kind_owned_is_shown_without_its_colour(whole_fashion: Any, messages: tuple[str, ...], colour: str) -> None:
+    # Before: "Which colour would you like? For example: Black, White, …" (after the welcome: items that were
+    # neither shoes, "something different" turning the kinds offered down).
+    reply = _talk(whole_fashion, *messages)
+    shown = [whole_fashion.item(r.item_id).attributes for r in reply.recommendations]
+    assert shown and all(a["subCategory"] == "Shoes" and a["baseColour"] != colour for a in shown), (reply.text, shown)
+
+
+def test_a_colour_owned_is_no_colour_asked_for(whole_fashion: Any) -> None:
+    # Before: a blue shirt first, "the type and colour you asked for".
+    reply = _talk(whole_fashion, "i have a blue shirt already, show me shirts")
+    shown = [whole_fashion.item(r.item_id) for r in reply.recommendations]
+    assert shown and all(i.category == "Shirts" and i.attributes["baseColour"] != "Blue" for i in shown), (reply.text, shown)
+    assert "colour you asked for" not in reply.text
+
+
+def test_another_one_in_the_colour_owned_keeps_the_colour(whole_fashion: Any) -> None:
+    reply = _talk(whole_fashion, "i already have a black watch, i want another one in black")
+    shown = [whole_fashion.item(r.item_id).attributes for r in reply.recommendations]
+    assert shown and all(a["baseColour"] == "Black" for a in shown), (reply.text, shown)
+
+
+def test_a_sentence_about_what_the_shopper_owns_is_no_item_owned(whole_fashion: Any) -> None:
+    # Guard (blind conversation b12): "everything else I own is white" says a colour wished, not an item owned.
+    reply = _talk(whole_fashion, "I need sports shoes for men, preferably white because everything else I own is white")
+    shown = [whole_fashion.item(r.item_id).attributes for r in reply.recommendations]
+    assert shown and all(a["baseColour"] == "White" for a in shown), (reply.text, shown)
