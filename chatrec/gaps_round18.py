@@ -15,6 +15,10 @@
   showed a blue shirt first as "the type and colour you asked for". The kind owned is what is asked for when the
   request names none ("something different", "something else?"), and its colour is left out unless the request
   names a colour ("… another pair in black" keeps it).
+
+- **A shown item said to cost too much** (:func:`too_dear_pointed`): "the first one is too expensive" answered "Cookwell
+  Bullet Mixer Grinder … costs 2,464 INR" (Spanish, German and Chinese already searched below it): it is a search for
+  the wishes in force below that item's price.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from typing import Any
 
 from chatrec.word_tables import folded
 
-__all__ = ["owned_kind", "sort_asked"]
+__all__ = ["owned_kind", "sort_asked", "too_dear_pointed"]
 
 #: The figure a sort names, by the word said (folded: no accents), with the order it runs in when none is said.
 _FIGURES: Mapping[str, tuple[tuple[str, ...], str]] = {
@@ -160,3 +164,28 @@ def owned_kind(heard: Any, owned: Any, owned_heard: Any, type_names: list[str], 
         for value in owned_heard.include.get(name, ()):
             exclude[name] = [*exclude.get(name, ()), value] if value not in exclude.get(name, ()) else exclude[name]
     return heard if exclude == heard.exclude else heard.model_copy(update={"exclude": exclude})
+
+
+#: "the first one is too expensive", "that one's a bit pricey", "the second is out of my budget", "can't afford the third".
+_TOO_DEAR = re.compile(r"\btoo\s+(?:expensive|pricey|pricy|costly|dear|much)\b|\bout\s+of\s+(?:my|our)\s+(?:budget|price\s+range)\b|"
+                       r"\bover\s+(?:my|our)\s+budget\b|\bcan'?t\s+afford\b|\bcannot\s+afford\b|"
+                       r"\b(?:is|'s|looks|seems)\s+(?:so\s+|really\s+|very\s+|quite\s+|a\s+bit\s+|a\s+little\s+|kinda\s+)?"
+                       r"(?:expensive|pricey|steep|costly)\b")
+_LIKE_IT = re.compile(r"\b(?:like|similar|same)\b")
+
+
+def too_dear_pointed(heard: Any, message: str, shown: list[Any]) -> Any:
+    """The request of an English "the first one is too expensive": the wishes in force up to just below that item's
+    price, not a question about it; the request unchanged otherwise (a question, one like it but cheaper, no price)."""
+    named = [r.position for r in heard.references if r.how != "all"]
+    text = message.lower()
+    if heard.language != "en" or heard.intent not in ("ask_about_item", "more_like") or len(named) != 1 \
+            or not _TOO_DEAR.search(text) or "?" in text or _LIKE_IT.search(text) or not 0 < named[0] <= len(shown):
+        return heard
+    price = getattr(shown[named[0] - 1], "price", None)
+    if not isinstance(price, (int, float)) or price <= 1:
+        return heard
+    from chatrec.request import PriceRange
+
+    return heard.model_copy(update={"intent": "refine", "references": [], "relative_price": None, "show_now": True,
+                                    "price": PriceRange(max=float(price) - 1), "query": ""})

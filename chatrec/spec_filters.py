@@ -52,7 +52,18 @@ _UNITS: dict[str, tuple[str, float]] = {
     # battery life or playtime ("32H Playtime", "25 Hrs Battery", "40+ Hours Play Time")
     "h": ("hour", 1.0), "hr": ("hour", 1.0), "hrs": ("hour", 1.0), "hour": ("hour", 1.0), "hours": ("hour", 1.0),
     "horas": ("hour", 1.0), "stunden": ("hour", 1.0), "std": ("hour", 1.0), "小时": ("hour", 1.0),
+    # stop 62: a rating and a count of reviews are the items' own fields, bounded like a spec ("more than 4.5 stars",
+    # "at least 1000 reviews", "4.5分以上", "más de 4 estrellas", "mindestens 4 Sterne"); never a price
+    "star": ("stars", 1.0), "stars": ("stars", 1.0), "estrella": ("stars", 1.0), "estrellas": ("stars", 1.0),
+    "stern": ("stars", 1.0), "sterne": ("stars", 1.0), "sternen": ("stars", 1.0), "星": ("stars", 1.0), "分": ("stars", 1.0),
+    "reviews": ("reviews", 1.0), "ratings": ("reviews", 1.0), "valoraciones": ("reviews", 1.0), "opiniones": ("reviews", 1.0),
+    "resenas": ("reviews", 1.0), "reseñas": ("reviews", 1.0), "bewertungen": ("reviews", 1.0), "rezensionen": ("reviews", 1.0),
+    "条评价": ("reviews", 1.0), "个评价": ("reviews", 1.0), "人评价": ("reviews", 1.0), "条评论": ("reviews", 1.0),
 }
+#: Stop 62: the families read from the items' fields, not their words, and the most a rating can be.
+_FIELD_FAMILIES = (("reviews", re.compile(r"rating.?count|review.?count|num.?(?:ratings|reviews)|^reviews$", re.I)),
+                   ("stars", re.compile(r"^(?:average.?)?rating$|^stars$", re.I)))
+_TOP_RATING = 5.0
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*(?:(k)(?![a-z]))?"
 _FIGURE = re.compile(rf"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\+?\s*-?\s*({_UNIT})(?![a-z0-9\u00c0-\u024f])", re.IGNORECASE)
@@ -91,7 +102,17 @@ _UPPER_AFTER = re.compile(rf"{_NUMBER}\s*-?\s*({_UNIT})\s*({_SUFFIX_MAX})", re.I
 _BARE = re.compile(rf"(?<![A-Za-z0-9.,])(\d+(?:\.\d+)?)\s*-?\s*({_UNIT})(?![a-z0-9\u00c0-\u024f])", re.IGNORECASE)
 # A bare figure is a spec only with a unit that cannot be an English word or a price ("in", "m", "g" alone
 # are too common): "a 32 inch tv", "2m cable", "8GB", "65W".
-_BARE_UNITS = {"in", "m", "g", "w", "h", "hr", "hrs", "hour", "hours", "horas", "stunden", "std", "小时", "pies"}
+_BARE_UNITS = {"in", "m", "g", "w", "h", "hr", "hrs", "hour", "hours", "horas", "stunden", "std", "小时", "pies",
+               *(unit for unit, (family, _) in _UNITS.items() if family in ("stars", "reviews"))}  # "a 5 star AC"
+#: Stop 62: a rating bound said before its figure ("rated above 4", "rating of at least 4.2", "rated 4 or more", "rated
+#: 4+", "评分4.5以上", "评分高于4", "valoración de más de 4", "Bewertung über 4"); the group "word" is the comparison.
+_RATED = re.compile(
+    rf"\b(?:rated|rating|ratings|valoraci[oó]n|puntuaci[oó]n|bewertung|bewertet(?:\s+mit)?)\s+(?:of\s+|de\s+|von\s+|mit\s+)?"
+    rf"(?P<word>{_AT_LEAST}|ab)\s*(?P<value>\d(?:[.,]\d{{1,2}})?)(?![\d.,]*\s*(?:(?:{_UNIT})(?![a-z])|k\b|%))"
+    rf"|\b(?:rated|rating(?:\s+of)?)\s+(?P<after>\d(?:[.,]\d{{1,2}})?)\s*(?:stars?\s*)?(?P<suffix>\+|or\s+(?:more|above|higher|better)|and\s+(?:above|up))"
+    rf"|评分\s*(?:在)?\s*(?P<zh>\d(?:\.\d{{1,2}})?)\s*分?\s*(?:及)?以上"
+    rf"|评分\s*(?P<zh_word>高于|超过|大于|不低于|至少)\s*(?P<zh_value>\d(?:\.\d{{1,2}})?)",
+    re.IGNORECASE)
 _STRICT_STEP = 1e-6  # stop 59: above the tolerance of within() (1e-9) for figures near 1: "< 1 L" is no 1 L
 
 
@@ -111,7 +132,7 @@ def bound_words(message: str) -> set[str]:
     from chatrec.word_tables import folded
 
     text = measure_words.normalise(han_spec_digits(message))
-    spans = [m.span() for pattern in (_BETWEEN, _LOWER, _UPPER, _LOWER_AFTER, _UPPER_AFTER) for m in pattern.finditer(text)]
+    spans = [m.span() for pattern in (_BETWEEN, _LOWER, _UPPER, _LOWER_AFTER, _UPPER_AFTER, _RATED) for m in pattern.finditer(text)]
     words = {w for start, end in spans for w in re.findall(r"[^\W_]+", folded(text[start:end]))}
     return words | {w[:-1] for w in words if w.endswith("s")}  # the rules' singulars ("pulgada", "inch")
 
@@ -131,10 +152,18 @@ def read_bounds(message: str) -> dict[str, tuple[float | None, float | None]]:
         return all(span[1] <= a or span[0] >= b for a, b in taken)
 
     def put(family: str, low: float | None, high: float | None, span: tuple[int, int]) -> None:
+        if family == "stars" and max(v for v in (low, high, 0.0) if v is not None) > _TOP_RATING:
+            return  # "至少30分钟" is no rating of 30
         old_low, old_high = bounds.get(family, (None, None))
         bounds[family] = (low if low is not None else old_low, high if high is not None else old_high)
         taken.append(span)
 
+    for match in _RATED.finditer(message):  # stop 62: "rated above 4", "评分4.5以上"
+        word = match.group("word") or match.group("zh_word") or ""
+        value = float((match.group("value") or match.group("after") or match.group("zh") or match.group("zh_value"))
+                      .replace(",", "."))
+        strict = bool(word) and (_STRICT.search(word) is not None or word in ("高于", "超过", "大于"))
+        put("stars", value + (_STRICT_STEP * value if strict else 0.0), None, match.span())
     for match in _BETWEEN.finditer(message):
         a, ka, unit_a, b, kb, unit_b = match.groups()
         family, factor = _unit(unit_b)
@@ -245,9 +274,21 @@ def _stated_by_item(index: Any) -> list[dict[str, list[float]]]:
             figures = stated(" ".join([item.title, *(str(v) for v in item.attributes.values()
                                                      if isinstance(v, str) and len(v) <= 40)]))
             described = stated(item.description) if getattr(item, "description", None) else {}
-            known.append({**{family: found for family, found in described.items() if family not in figures}, **figures})
+            known.append({**{family: found for family, found in described.items() if family not in figures}, **figures,
+                          **_fields_stated(item)})
         _STATED[index] = known
     return known
+
+
+def _fields_stated(item: Any) -> dict[str, list[float]]:
+    """Stop 62: the item's rating and count of reviews, from its fields ("4.1", "98,250"), as figures of a spec."""
+    found: dict[str, list[float]] = {}
+    for name, value in getattr(item, "attributes", {}).items():
+        family = next((family for family, pattern in _FIELD_FAMILIES if pattern.search(str(name))), None)
+        number = re.search(r"\d[\d,]*(?:\.\d+)?", str(value)) if family and family not in found else None
+        if family and number:
+            found[family] = [float(number.group().replace(",", ""))]
+    return found
 
 
 def stated_by_item(index: Any) -> list[dict[str, list[float]]]:
@@ -326,7 +367,7 @@ def drop_spec_price(heard: Any, message: str) -> Any:
 
 #: How a unit family's figures are written in a reply.
 SYMBOLS = {"inch": "inches", "m": "m", "g": "g", "gb": "GB", "mah": "mAh", "w": "W", "mbps": "Mbps", "hz": "Hz", "mp": "MP",
-           "hour": "hours", "l": "L"}
+           "hour": "hours", "l": "L", "stars": "stars", "reviews": "reviews"}
 
 
 def describe(family: str, low: float | None, high: float | None, names: Mapping[str, str] = SYMBOLS) -> str:
@@ -374,7 +415,8 @@ def checked(state: Any, retriever: Any, filters: Any, phrases: Any, quiet: Colle
                                ("spec_none", result.unreached)):
         for family in families:
             low, high = bounds[family]
-            notes.append(phrases.render(template, family=family, bound=describe(family, low, high)))
+            names = {**SYMBOLS, **_SYMBOLS_IN.get(getattr(phrases, "code", "en"), {})}  # stop 62: ">= 4.5 分"
+            notes.append(phrases.render(template, family=family, bound=describe(family, low, high, names)))
     return notes
 
 
@@ -413,8 +455,9 @@ def closest_first(candidates: Sequence[Any], index: Any, bounds: Mapping[str, Se
 
 
 #: Unit names of a reply in another language ("43 英寸", not "43 inches" in a Chinese summary).
-_SYMBOLS_IN = {"zh": {"inch": "英寸", "hour": "小时", "m": "米", "l": "升"}, "es": {"inch": "pulgadas", "hour": "horas"},
-               "de": {"inch": "Zoll", "hour": "Stunden"}}
+_SYMBOLS_IN = {"zh": {"inch": "英寸", "hour": "小时", "m": "米", "l": "升", "stars": "分", "reviews": "条评价"},
+               "es": {"inch": "pulgadas", "hour": "horas", "stars": "estrellas", "reviews": "valoraciones"},
+               "de": {"inch": "Zoll", "hour": "Stunden", "stars": "Sterne", "reviews": "Bewertungen"}}
 
 
 def in_force(state: Any, notes: Sequence[str], language: str = "en") -> str:

@@ -1435,6 +1435,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             and best_asked(message) and _unsold(parts, message, heard.model_copy(update={"references": []})) is not None:
         # stop 58: jeans shown, "which sofa would you recommend?" picked a jean: the sofa is asked of the shop
         heard = heard.model_copy(update={"intent": "recommend", "references": [], "show_now": False})
+    heard = gaps_round18.too_dear_pointed(  # stop 62: "the first one is too expensive": below its price
+        heard, message, [index.get(i) for i in state.last_shown if i in index])
     heard, in_order = gaps_round15.ordered_list(heard, message)  # stop 59: "show me the newest", "what's new in tops"
     heard, need_words = gaps_round15.wished_need(heard, message)  # stop 59: "earbuds that don't fall out": neckbands first
     heard = gaps_round15.unshown_comparison(heard, message, len(state.last_shown))  # stop 59: "the cheaper of the first two"

@@ -129,3 +129,56 @@ def test_a_sentence_about_what_the_shopper_owns_is_no_item_owned(whole_fashion: 
     reply = _talk(whole_fashion, "I need sports shoes for men, preferably white because everything else I own is white")
     shown = [whole_fashion.item(r.item_id).attributes for r in reply.recommendations]
     assert shown and all(a["baseColour"] == "White" for a in shown), (reply.text, shown)
+
+
+# --- a rating or a count of reviews bounded -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message, low", [("any with more than 4 stars?", 4.01), ("at least 4 stars please", 4.0),
+                                          ("rated above 4", 4.0), ("rated 4+", 4.0), ("más de 4 estrellas", 4.0),
+                                          ("mindestens 4 Sterne", 4.0), ("有没有4分以上的耳机", 4.0)])
+def test_a_rating_bound_is_a_rating_not_a_price(whole_electronics: Any, message: str, low: float) -> None:
+    # Before: "any with more than 4.5 stars?" was a budget of >= 4.50 INR; "有没有4.5分以上的耳机" was not read.
+    reply = _talk(whole_electronics, "earphones", message)
+    ratings = [float(whole_electronics.item(r.item_id).attributes["rating"]) for r in reply.recommendations]
+    assert ratings and all(r >= low for r in ratings), (reply.text, ratings)
+    assert "INR" not in reply.text.split("\n")[0], reply.text  # the list's line: no budget
+
+
+def test_a_count_of_reviews_bounded_keeps_the_items_reviewed_that_often(whole_electronics: Any) -> None:
+    # Before: "rated above 4 with at least 1000 reviews" was a budget of >= 1,000 INR.
+    reply = _talk(whole_electronics, "smartwatch", "rated above 4 with at least 1000 reviews")
+    shown = [whole_electronics.item(r.item_id).attributes for r in reply.recommendations]
+    assert shown and all(float(a["rating"]) > 4 and float(str(a["rating_count"]).replace(",", "")) >= 1000
+                         for a in shown), (reply.text, shown)
+    assert "> 4 stars, >= 1000 reviews" in reply.text, reply.text
+
+
+def test_a_rating_on_a_shop_without_ratings_says_so(whole_fashion: Any) -> None:
+    reply = _talk(whole_fashion, "watches", "only ones rated 4 stars or more")
+    assert "does not list the rating" in reply.text and reply.recommendations, reply.text
+
+
+@pytest.mark.parametrize("message", ["a 5 star ac", "至少30分钟", "rating above 4k"])
+def test_no_rating_is_read_from_other_figures(message: str) -> None:
+    from chatrec.spec_filters import read_bounds
+
+    assert "stars" not in read_bounds(message)
+
+
+# --- a shown item said to cost too much ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["the first one is too expensive", "the first one is a bit pricey",
+                                     "the first is out of my budget"])
+def test_a_shown_item_too_dear_searches_below_its_price(whole_electronics: Any, message: str) -> None:
+    # Before: "Cookwell Bullet Mixer Grinder … costs 2,464 INR." (the first item's price, nothing else).
+    first = _talk(whole_electronics, "mixer grinder")
+    price = whole_electronics.item(first.recommendations[0].item_id).price
+    reply = talk(whole_electronics, "mixer grinder", message, prefix="p62dear")
+    prices = _prices(whole_electronics, reply)
+    assert prices and all(p < price for p in prices), (reply.text, price, prices)
+    assert all(whole_electronics.item(r.item_id).category == "MixerGrinders" for r in reply.recommendations)
+
+
+def test_asking_whether_a_shown_item_is_too_dear_is_still_a_question(whole_electronics: Any) -> None:
+    reply = _talk(whole_electronics, "mixer grinder", "is the first one too expensive?")
+    assert not reply.recommendations or "costs" in reply.text, reply.text
