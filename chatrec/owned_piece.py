@@ -31,6 +31,7 @@ __all__ = ["adjust", "piece_words", "split"]
 _LINKS = re.compile(
     r"\s+(?:(?:that|which) (?:goes|go|would go|will go|match|matches|looks? good) with|to go with|goes with|go with|"
     r"to match|to wear with|to pair with|to combine with|"
+    r"matching(?= (?:my|her|his|our|your) )|(?:that|which) complements?|to complement|"  # stop 62: "something matching my red dress"
     r"que (?:combinen?|peguen?|vaya|vayan|quede|queden) (?:bien )?con|para combinar con|a juego con|para llevar con|"
     r"passend zu|(?:die|der|das) zu .{1,30}? passt|zum kombinieren mit|zu (?:meinem|meiner|meinen|dem|der|den))\s+")
 _WEAK = re.compile(r"\s+(?:for|para|f(?:ü|u|ue)r)\s+(?:my|her|his|our|a|the|mi|su|mein\w*|ihr\w*|sein\w*)\s+")

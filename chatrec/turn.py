@@ -1435,6 +1435,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             and best_asked(message) and _unsold(parts, message, heard.model_copy(update={"references": []})) is not None:
         # stop 58: jeans shown, "which sofa would you recommend?" picked a jean: the sofa is asked of the shop
         heard = heard.model_copy(update={"intent": "recommend", "references": [], "show_now": False})
+    past_list = out_of_range(message, heard, len(state.last_shown))  # stop 62: "el tercero tiene otros colores?" of two
     heard = gaps_round18.too_dear_pointed(  # stop 62: "the first one is too expensive": below its price
         heard, message, [index.get(i) for i in state.last_shown if i in index])
     heard, in_order = gaps_round15.ordered_list(heard, message)  # stop 59: "show me the newest", "what's new in tops"
@@ -1933,7 +1934,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                                                           profile.titles if profile else (),
                                                           turned_down=_turned_down_makes(state, parts)))
     asks_unshown = heard.intent in ("ask_about_item", "compare") and not heard.references and not state.shown  # i12d
-    beyond = out_of_range(message, heard, len(state.last_shown))  # i12h: "the third one" when two were shown
+    beyond = out_of_range(message, heard, len(state.last_shown)) or past_list  # i12h: "the third one" when two were shown
     recap = None
     if asks_recap(message):  # stop 49: "what did I ask for so far?" said the items do not mention "ask so far"
         wished = ", ".join(filter(None, [phrases.summary(state.wishes(), catalogue_money(parts.retriever)[1], parts.labels),
