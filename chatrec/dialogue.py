@@ -268,6 +268,8 @@ class DialogueState:
     kind_colours: list[str] = field(default_factory=list)  # stop 57: colour fields said of a kind, not of a person
     colours_left: dict[str, list[str]] = field(default_factory=dict)  # stop 57: left with the kind the last message replaced
     liked_makes: list[str] = field(default_factory=list)  # stop 61: makes named as the model ("jeans like levis"), no wish
+    owned_colours: dict[str, list[str]] = field(default_factory=dict)  # stop 62: the colour of a kind owned, left out
+    # while that kind is searched ("I already have black sneakers"), given back when another kind is
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict that :meth:`from_dict` reads back."""
@@ -397,6 +399,7 @@ class DialogueState:
             self.include, self.exclude, self.avoid = {}, {}, []
             self.wanted, self.not_sold = [], []  # i12y, stop 41
             self.kind_colours = []  # stop 57
+            self.owned_colours = {}  # stop 62
             self.min_price = self.max_price = None
             self.price_tier = None  # i12v
             self.asked, self.n_questions, self.queries = [], 0, []
@@ -421,6 +424,11 @@ class DialogueState:
                 del self.include[name]  # "now a belt": the jeans wish goes
             if replaced:
                 self.kind_changed = True
+                for name, owned in self.owned_colours.items():  # stop 62: "not black" was of the sneakers owned
+                    self.exclude[name] = [v for v in self.exclude.get(name, []) if v not in owned]
+                    if not self.exclude[name]:
+                        del self.exclude[name]
+                self.owned_colours = {}
                 self.queries = []  # and so do the words about the jeans ("skinny", "32 inch")
                 self.wanted = []  # i12y: and the features asked of them ("braided")
                 self.specs, self.fits = {}, []  # i12o: and the sizes bounded for them, the device they fit

@@ -39,7 +39,7 @@ from typing import Any
 from chatrec.understanding import singular as _singular
 from chatrec.word_tables import folded
 
-__all__ = ["in_figure_order", "named_first", "order_note", "ordered_list", "variant_pointed", "variants_in", "wished_need", "words_beyond"]
+__all__ = ["in_figure_order", "is_order_note", "named_first", "order_note", "ordered_list", "variant_pointed", "variants_in", "wished_need", "words_beyond"]
 
 #: Words that only carry an order's phrase ("the newest ones first", "what's new", "any new arrivals?").
 _CARRIERS = frozenset("the a an one ones first item items thing things stuff product products model models what whats s "
@@ -151,8 +151,21 @@ def order_note(message: str, language: str, items: Sequence[Any]) -> str:
     first, last = (written(value, wording) for _, value in (figures[0], figures[-1]))
     span = first if first == last else f"{first}{notes.get('to', ' to ')}{last}"
     if field == "price" and (currency := next((item.currency for item in items if getattr(item, "currency", None)), None)):
-        span = f"{span} {currency}"  # stop 62: "Sorted by price, lowest first (199 to 549 INR)."
+        from chatrec.answers import _currency_names
+
+        span = f"{span} {_currency_names(language).get(currency, currency)}"  # stop 62: "(199 to 549 INR)", "卢比"
     return str(template).format(field=field_name(field, wording), range=span)
+
+
+def is_order_note(note: str, message: str, language: str) -> bool:
+    """Whether ``note`` is the line :func:`order_note` writes for the message (its template, whatever its figures)."""
+    from chatrec.answers import wording_for
+
+    asked = _asked(message, language)
+    notes = wording_for(language).get("order_notes", {})
+    templates = [t for group in notes.values() if isinstance(group, dict) for t in group.values()]
+    prefixes = [str(t).split("{", 1)[0] for t in templates]
+    return asked is not None and any(prefix and note.startswith(prefix) for prefix in prefixes)
 
 
 def _figure_text(value: float, wording: Mapping[str, Any]) -> str:

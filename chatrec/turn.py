@@ -1687,6 +1687,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         parts.vocabulary.counts.get("brand", {}), audience_fields(list(parts.vocabulary.fields)),
         lambda text: understand(text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
                                 lexicon=_lexicon(settings)), makes)
+    excluded_before = {name: list(values) for name, values in heard.exclude.items()}
     if owned is not None:  # stop 62: "I already have black sneakers, want something different": sneakers, not black
         heard = gaps_round18.owned_kind(
             heard, owned, understand(owned.text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
@@ -1833,6 +1834,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             # "earphones similar to boat" with speakers shown: like the make, not like the speakers
             heard = heard.model_copy(update={"intent": "recommend", "references": []})
     state.apply(Heard(heard))
+    if owned is not None and (owned_out := {name: [v for v in values if v not in excluded_before.get(name, ())]
+                                            for name, values in heard.exclude.items() if "colo" in name.lower()}):
+        state.owned_colours = {name: values for name, values in owned_out.items() if values}  # stop 62
     state.allow_shown = state.allow_shown or in_order  # stop 59: the whole list in that order, items seen before too
     if state.kind_changed:  # stop 56: the words said before this message were about another kind
         state.kind_message = message
@@ -2484,7 +2488,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     have = [r.candidate.item.title for r in turn.chosen if r.candidate.item.id in state.requested]
     if have:  # "do you have Inception?": say yes before the list
         text = phrases.render("have", titles=", ".join(dict.fromkeys(have))) + " " + text
-    turn.text = " ".join([*notes, text])
+    if in_order and (ordered := gaps_round15.order_note(message, heard.language, [r.candidate.item for r in turn.chosen])):
+        notes[:] = [ordered if gaps_round15.is_order_note(n, message, heard.language) else n for n in notes]  # stop 62:
+    turn.text = " ".join([*notes, text])  # the figures the list shown runs between, not the pool's first five
     items = [r.candidate.item for r in turn.chosen]
     state.apply(Shown(tuple(i.id for i in items), tuple(i.price for i in items if i.price is not None)))
     return turn

@@ -211,3 +211,10 @@ def test_a_kind_matching_a_piece_owned_is_that_kind_in_any_colour(whole_fashion:
     shown = [whole_fashion.item(r.item_id) for r in reply.recommendations]
     assert shown and all(i.category == "Earrings" for i in shown), (reply.text, [i.category for i in shown])
     assert "Dress" not in reply.text.split("\n")[0], reply.text
+
+
+def test_the_colour_of_a_kind_owned_is_given_back_for_another_kind(whole_fashion: Any) -> None:
+    # Before (this stop's first change): "not Black" of the sneakers owned stayed on the watches asked next.
+    reply = _talk(whole_fashion, "I already have black sneakers, want something different", "now show me watches")
+    assert "not Black" not in reply.text, reply.text
+    assert any(whole_fashion.item(r.item_id).attributes["baseColour"] == "Black" for r in reply.recommendations), reply.text
