@@ -218,3 +218,16 @@ def test_the_colour_of_a_kind_owned_is_given_back_for_another_kind(whole_fashion
     reply = _talk(whole_fashion, "I already have black sneakers, want something different", "now show me watches")
     assert "not Black" not in reply.text, reply.text
     assert any(whole_fashion.item(r.item_id).attributes["baseColour"] == "Black" for r in reply.recommendations), reply.text
+
+
+def test_a_word_of_praise_is_no_feature_an_item_is_credited_with() -> None:
+    # Before: "Redmi A1 … Segment Best AI Dual Cam …: … with “best” in its name — the … feature you asked for".
+    from chatrec.catalog import Item
+    from chatrec.grounding import FactWriter, Request, facts_for
+
+    phone = Item(id="p", title="Redmi A1 (Black, 2GB RAM, 32GB Storage) | Segment Best AI Dual Cam | 5000mAh Battery",
+                 category="Smartphones", brand="Redmi", price=6499.0, currency="INR", attributes={"rating": 4.0})
+    for said in ("best phone under 20k", "the most popular phone, perfect for my mom"):
+        facts = facts_for(phone, Request(text=said, max_price=20000))
+        assert not [f for f in facts if f.kind == "feature" and f.matched], (said, facts)
+        assert "best" not in FactWriter().write(facts).lower()
