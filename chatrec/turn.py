@@ -1687,7 +1687,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         parts.vocabulary.counts.get("brand", {}), audience_fields(list(parts.vocabulary.fields)),
         lambda text: understand(text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
                                 lexicon=_lexicon(settings)), makes)
-    excluded_before = {name: list(values) for name, values in heard.exclude.items()}
+    refused_before_owned = {name: list(values) for name, values in heard.exclude.items()}  # stop 62
     if owned is not None:  # stop 62: "I already have black sneakers, want something different": sneakers, not black
         heard = gaps_round18.owned_kind(
             heard, owned, understand(owned.text, parts.vocabulary, TurnContext(catalog_currency=catalog_currency),
@@ -1834,7 +1834,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
             # "earphones similar to boat" with speakers shown: like the make, not like the speakers
             heard = heard.model_copy(update={"intent": "recommend", "references": []})
     state.apply(Heard(heard))
-    if owned is not None and (owned_out := {name: [v for v in values if v not in excluded_before.get(name, ())]
+    if owned is not None and (owned_out := {name: [v for v in values if v not in refused_before_owned.get(name, ())]
                                             for name, values in heard.exclude.items() if "colo" in name.lower()}):
         state.owned_colours = {name: values for name, values in owned_out.items() if values}  # stop 62
     state.allow_shown = state.allow_shown or in_order  # stop 59: the whole list in that order, items seen before too
