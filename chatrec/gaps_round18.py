@@ -131,8 +131,8 @@ def sort_asked(message: str) -> tuple[dict[str, Any], str] | None:
 
 #: The rest of an "I already have X" that asks for more of the kind without naming one ("want something different",
 #: "something else?", "show me others", "algo distinto", "etwas anderes", "换个别的").
-_DIFFERENT = re.compile(r"\b(?:something|anything|some|one|ones?|others?)\s+(?:different|else|new|other)\b|"
-                        r"\b(?:different|other|another|new)\s+(?:ones?|pair|style|look|kind)?\b|\bothers\b|"
+_DIFFERENT = re.compile(r"\b(?:something|anything|some|ones?|others?)\s+(?:different|else|new|other)\b|"
+                        r"\b(?:different|other|others|another|new)\b|"
                         r"\balgo\s+(?:distinto|diferente|nuevo|mas)\b|\botr[oa]s?\b|\betwas\s+(?:anderes|neues)\b|"
                         r"\bandere\w*\b|别的|不一样|其他|换个|新的")
 
@@ -161,8 +161,8 @@ def owned_kind(heard: Any, owned: Any, owned_heard: Any, type_names: list[str], 
         return heard
     exclude = {name: list(values) for name, values in heard.exclude.items()}
     for name in colour_names:
-        for value in owned_heard.include.get(name, ()):
-            exclude[name] = [*exclude.get(name, ()), value] if value not in exclude.get(name, ()) else exclude[name]
+        if owned_colours := [v for v in owned_heard.include.get(name, ()) if v not in exclude.get(name, ())]:
+            exclude[name] = [*exclude.get(name, ()), *owned_colours]
     return heard if exclude == heard.exclude else heard.model_copy(update={"exclude": exclude})
 
 
