@@ -107,14 +107,15 @@ def ordered_list(heard: Any, message: str) -> tuple[Any, bool]:
     asked = _asked(message, heard.language)
     if asked is None:
         return heard, False
-    if sort_asked(message) is not None and heard.relative_price:
+    sorting = sort_asked(message) is not None
+    if sorting and heard.relative_price:
         heard = heard.model_copy(update={"relative_price": None})  # "cheapest first" is an order, not "cheaper"
     arrivals = folded(asked[1]) in _ARRIVALS and not _places_named(message, heard)
     if arrivals and heard.intent in ("ask_about_item", "compare") or heard.references and re.search(
             _FIRST_AS_ORDER.format(phrase=re.escape(folded(asked[1]))), folded(message)):
         # "newest ones first": an order, not the first item; "anything new?" of jeans shown asks for new jeans
         heard = heard.model_copy(update={"references": [], "intent": "refine"})
-    elif sort_asked(message) is not None and (heard.references or heard.intent in ("ask_about_item", "compare")):
+    elif sorting and (heard.references or heard.intent in ("ask_about_item", "compare")):
         # stop 62: "cheapest first", "can you sort them by price?": the list in that order, not the first item's price
         heard = heard.model_copy(update={"references": [], "intent": "refine", "relative_price": None})
     if heard.references or heard.intent not in ("recommend", "refine", "chitchat"):
