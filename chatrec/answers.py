@@ -951,8 +951,14 @@ def _number_text(value: float, wording: Mapping[str, Any] | None = None) -> str:
     """4.2 -> "4.2", 24269 -> "24,269", a year stays "2012"; in a language of decimal commas (``wording``'s
     "decimal_separator", stop 57) "4,2" and "24.269", as the reasons write them."""
     text = str(int(value)) if value.is_integer() and abs(value) < 10000 else _format_number(value)
+    return in_decimal_style(text, wording)
+
+
+def in_decimal_style(text: str, wording: Mapping[str, Any] | None) -> str:
+    """``text``'s figures with the wording's decimal comma ("24.269", "4,2" in Spanish and German); as given in
+    a language of decimal points."""
     if wording is not None and wording.get("decimal_separator") == ",":
-        text = text.translate(str.maketrans(",.", ".,"))
+        return text.translate(str.maketrans(",.", ".,"))
     return text
 
 

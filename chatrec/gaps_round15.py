@@ -178,10 +178,10 @@ def _figure_text(value: float, wording: Mapping[str, Any]) -> str:
 
 def _price_text(value: float, wording: Mapping[str, Any]) -> str:
     """A price of the order's line as the reasons write it ("1,799"; "1.799" in Spanish and German)."""
+    from chatrec.answers import in_decimal_style
     from chatrec.display import format_amount
 
-    text = format_amount(value)
-    return text.translate(str.maketrans(",.", ".,")) if wording.get("decimal_separator") == "," else text
+    return in_decimal_style(format_amount(value), wording)
 
 
 def in_figure_order(
