@@ -111,6 +111,7 @@ def asked(message: str, index: Any, values: frozenset[str], avoided: Iterable[st
 
     unwanted = {w.lower() for w in avoided} | (_FUNCTION_WORDS.get(language, frozenset()) if language != "en" else frozenset())
     found: list[str] = []
+    lower: list[tuple[int, int, str]] = []  # stop 63: "nike" in lower case, read beside a make ("puma or nike")
     said: list[tuple[int, int, str]] = []  # i12aw: "van heusen", "fire boltt": one brand, in any case
     for name, pattern in _cached_pairs(index, values).items():
         if name not in unwanted and not set(re.split(r"[ -]", name)) & unwanted:  # "nothing from franco leone"
@@ -128,15 +129,33 @@ def asked(message: str, index: Any, values: frozenset[str], avoided: Iterable[st
         if brands[word]:  # an English word too: only a capitalised name, not a person
             if not raw[0].isupper() or _PERSON_BEFORE.search(message[: match.start()]) \
                     or message[match.end():match.end() + 2] in ("'s", "’s"):
+                if not raw[0].isupper() and not _PERSON_BEFORE.search(message[: match.start()]):
+                    lower.append((match.start(), match.end(), word))
                 continue
         found.append(word)
-    return found
+    return _beside_makes(message, found, lower)
+
+
+#: Stop 63: what joins makes said as alternatives ("puma or nike", "nike and adidas", "puma/nike", "puma, nike").
+_JOINED = re.compile(r"^\s*(?:or|and|&|/|,|y|o|u|oder|und|或|或者|还是|和)?\s*$", re.IGNORECASE)
+
+
+def _beside_makes(message: str, found: list[str], lower: list[tuple[int, int, str]]) -> list[str]:
+    """Stop 63: ``found`` with the lower-case makes that are also English words ("nike") said joined to a make read
+    ("puma or nike shoes"), in the order said."""
+    if not found or not lower:
+        return found
+    spans = [(m.start(), m.end()) for m in re.finditer("|".join(re.escape(b) for b in found), message, re.IGNORECASE)]
+    added = [word for start, end, word in lower if word not in found and any(
+        (e <= start and _JOINED.match(message[e:start])) or (end <= s and _JOINED.match(message[end:s])) for s, e in spans)]
+    return [*found, *added]
 
 
 def replaced(wanted: Sequence[str], named_now: Sequence[str], index: Any, values: frozenset[str]) -> list[str]:
     """The brands wanted before that a brand named now replaces ("now the Fastrack ones" after Titan)."""
     brands = {**_cached(index, values), **_cached_pairs(index, values)}
-    return [w for w in wanted if w in brands and w not in named_now] if named_now else []
+    return [w for w in wanted if w not in named_now and all(part in brands for part in w.split("/"))] \
+        if named_now else []  # stop 63: "adidas/puma", brands said together
 
 
 _SPELLINGS: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
@@ -144,7 +163,9 @@ _SPELLINGS: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDict
 
 def spelt(word: str, index: Any, values: frozenset[str]) -> str:
     """Stop 42: a title brand as the titles write it ("citizen" -> "Citizen", "fossil" -> "Fossil"), for the
-    reply's summary of the wishes; any other word as it is."""
+    reply's summary of the wishes; any other word as it is ("adidas/puma" -> "ADIDAS/Puma", stop 63)."""
+    if "/" in word.strip("/"):
+        return "/".join(spelt(part, index, values) for part in word.split("/"))
     known = _SPELLINGS.get(index)
     if known is None:
         brands = _cached(index, values)

@@ -66,6 +66,7 @@ from chatrec import gaps_round15  # stop 59: shopping gaps round 15
 from chatrec import gaps_round16  # stop 60: shopping gaps round 16
 from chatrec import gaps_round17  # stop 61: shopping gaps round 17
 from chatrec import gaps_round18  # stop 62: shopping gaps round 18
+from chatrec import gaps_round19  # stop 63: shopping gaps round 19
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
@@ -1235,13 +1236,16 @@ def _nearest_shades(parts: Parts, state: DialogueState, query: Query, wishes: Wi
     shades the fitting items have (:mod:`chatrec.near_colours`) first, and the field and shades; else the
     candidates as they are and None."""
     gone = near_colours.left_out(state.include, wishes.include, refused_colours.colour_fields(list(parts.vocabulary.fields)))
+    nearest: Callable[[Sequence[str], Iterable[str]], list[str]] = near_colours.shades
+    if gone is None:  # stop 63: "a jacket for winter" where no jacket is: those for fall first, not for summer
+        gone, nearest = gaps_round19.season_left_out(state.include, wishes.include), gaps_round19.nearest_seasons
     if gone is None:
         return candidates, None
     name, asked = gone
     fits = parts.retriever.allowed(query.filters, query.exclude_ids)
     items = parts.retriever.index.items
     fitting = items if fits is None else [items[n] for n in np.flatnonzero(fits)]  # not every row of a large shop
-    near = near_colours.shades(asked, [v for item in fitting for v in field_values(item, name) if isinstance(v, str)])
+    near = nearest(asked, [v for item in fitting for v in field_values(item, name) if isinstance(v, str)])
     if not near:
         return candidates, None
     closer = replace(query, filters=filters_for(replace(wishes, include={**wishes.include, name: tuple(near)})))
@@ -1914,6 +1918,7 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if known_brands.asked(message):  # lead, stop 35: "only well known brands": "Known" is no brand
         brands_now = [b for b in brands_now if not set(b.casefold().split()) & known_brands.WORDS]
     if brands_now:
+        brands_now = wanted_words.alternatives(brands_now)  # stop 63: "adidas or puma shoes": either make
         if before := title_brands.replaced(state.wanted, brands_now, index, _value_tokens(parts)):
             state.apply(Wanted(tuple(before), dropped=True))
         state.apply(Wanted(tuple(brands_now)))
@@ -2326,6 +2331,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates = [Candidate(item=item, score=1.0) for item in pointed_now]
     candidates = gaps_round17.some_of_make_first(  # stop 61: "jeans like levis": two of Levis', then other makes
         candidates, liked_makes, lambda c: _make_of(c.item, liked_makes))
+    if not pointed_now and heard.intent not in ("show_again", "reject"):  # stop 63: "adidas or puma": in turn
+        candidates = gaps_round19.alternated(candidates, state.wanted, lambda c: str(c.item.title))
     candidates = ownership.requested_first(index, [*variants_first, *state.requested], candidates)  # "do you have X?"
     candidates, no_case_for = gaps_round9.nearest_cases(candidates, message, [  # i12bb: "and a case for it?"
         index.get(i) for i in ([r.item_id for r in heard.references if r.item_id] or fitted_ids or state.last_shown) if i in index])
@@ -2473,7 +2480,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if near is not None:
         turn.chosen = near_colours.first(turn.chosen, near[0], near[1], lambda r, name: field_values(r.candidate.item, name))
         shown_shades = [v for v in near[1] if any(v in field_values(r.candidate.item, near[0]) for r in turn.chosen)]
-        notes.extend([phrases.render("near_shades", shades=("、" if phrases.code == "zh" else ", ").join(
+        notes.extend([phrases.render("near_shades" if near[0] in refused_colours.colour_fields([near[0]]) else "near_seasons",
+                                     shades=("、" if phrases.code == "zh" else ", ").join(
             phrases.show_value(v) for v in shown_shades))]
                      if shown_shades else [])
     if wanted_count:  # lead, stop 35: "just show me 3": that many

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
     from chatrec.retrieval import Candidate
 
-__all__ = ["asked", "given_up", "replaced_colours", "shown_words", "stated_as", "stating", "value_tokens"]
+__all__ = ["ALTERNATIVES", "alternatives", "asked", "given_up", "replaced_colours", "shown_words", "stated_as", "stating", "value_tokens"]
 
 #: "not wired", "without mic", "sin cable", "ohne Kabel", "kein Bluetooth": a feature not wanted.
 _NEGATED = re.compile(r"\b(?:not|no|without|except|but not|sin|ohne|kein\w*|nicht)\s+[\w-]+|(?:不要|不是|别|没有)[\u4e00-\u9fff\w-]{1,4}",
@@ -119,10 +119,23 @@ def given_up(message: str, language: str, wanted: Sequence[str]) -> list[str]:
 
 
 def _pattern(word: str) -> re.Pattern[str]:
+    if ALTERNATIVES in word.strip(ALTERNATIVES):  # stop 63: "adidas/puma", brands said together: any one will do
+        return re.compile("|".join(f"(?:{_pattern(part).pattern})" for part in word.split(ALTERNATIVES) if part),
+                          re.IGNORECASE)
     for name, pattern in _feature_patterns():
         if name == word:
             return pattern
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+
+
+#: Stop 63: what joins words of which any one will do in one wanted word ("adidas/puma" of "adidas or puma shoes").
+ALTERNATIVES = "/"
+
+
+def alternatives(words: Sequence[str]) -> list[str]:
+    """Stop 63: the title brands said in one message as one wanted word any of whose brands will do ("adidas or puma
+    shoes", "nike and adidas": an item has one make, so two makes are never both asked of it)."""
+    return [ALTERNATIVES.join(words)] if len(words) > 1 else list(words)
 
 
 def stated_as(item: Any, word: str) -> tuple[str, str] | None:

@@ -1,0 +1,69 @@
+"""Shopping gaps round 19 (issue 12, stop 63): classes the lead found shopping the demos.
+
+- **Makes said together are alternatives** (:func:`alternated`): on the fashion shop, whose titles carry the make,
+  "adidas or puma shoes" said "None of the Shoes I have says “adidas”" and asked for a colour; "nike and adidas
+  sports shoes" did the same, as every make said had to be in one title. Makes said in one message are now one
+  wanted word any of whose makes will do (:func:`chatrec.wanted_words.alternatives`: "adidas/puma"), and the list
+  takes them in turn (a Puma, an ADIDAS, a Puma, …) instead of five of whichever the search ranked first.
+
+- **The nearest season first** (:func:`season_left_out`, :func:`nearest_seasons`): "a jacket for winter", where no
+  jacket is for winter, left Winter out and showed jackets for summer first ("made for summer"). A season asked for
+  and left out is now treated as a colour is (stop 44): the items of the nearest seasons come first, fall and
+  spring before summer for winter, and the reply says so ("Those for the nearest seasons come first: Fall.").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+__all__ = ["alternated", "nearest_seasons", "season_left_out"]
+
+#: How warm each season a catalogue may name is (lower case): the nearest to a season asked for come first.
+_WARMTH: Mapping[str, float] = {"winter": 0.0, "fall": 1.0, "autumn": 1.0, "spring": 1.1, "summer": 2.0}
+
+T = TypeVar("T")
+
+
+def alternated(candidates: Sequence[T], wanted: Sequence[str], title: Callable[[T], str]) -> list[T]:
+    """The candidates with the alternatives of each wanted word of alternatives ("adidas/puma") taken in turn, in
+    the order each first comes; candidates stating none of them follow. Unchanged when no wanted word has
+    alternatives."""
+    from chatrec.wanted_words import ALTERNATIVES, _pattern
+
+    choices = [[p for p in w.split(ALTERNATIVES) if p] for w in wanted if ALTERNATIVES in w.strip(ALTERNATIVES)]
+    if not choices:
+        return list(candidates)
+    patterns = [_pattern(part) for part in choices[-1]]  # the latest said decides the turns
+    groups: dict[int, list[T]] = {}
+    rest: list[T] = []
+    for candidate in candidates:
+        which = next((n for n, pattern in enumerate(patterns) if pattern.search(title(candidate))), None)
+        (rest if which is None else groups.setdefault(which, [])).append(candidate)
+    queues = list(groups.values())  # in the order each alternative first comes
+    turns: list[T] = []
+    while any(queues):
+        turns += [queue.pop(0) for queue in queues if queue]
+    return turns + rest
+
+
+def season_left_out(wanted: Mapping[str, Sequence[str]], kept: Mapping[str, Sequence[str]]) -> tuple[str, list[str]] | None:
+    """The field of seasons and the seasons the shopper asked for that the search left out ("a jacket for winter"
+    where no jacket is for winter), or None. A field is of seasons when every value asked of it is a season."""
+    for name, values in wanted.items():
+        if values and not kept.get(name) and all(str(v).lower() in _WARMTH for v in values):
+            return name, list(values)
+    return None
+
+
+def nearest_seasons(asked: Sequence[str], available: Iterable[str], limit: int = 3) -> list[str]:
+    """The seasons of ``available`` (as the catalogue writes them, once each) near in warmth to the ``asked`` ones,
+    nearest first, up to ``limit`` (as :func:`chatrec.near_colours.shades`); the opposite season is none ("Summer" of "Winter"), nor are "All" seasons or unknown words."""
+    wanted = [_WARMTH[a.lower()] for a in asked if a.lower() in _WARMTH]
+    if not wanted:
+        return []
+    def distance(value: str) -> float:
+        return min(abs(_WARMTH[value.lower()] - w) for w in wanted)
+
+    found = [v for v in dict.fromkeys(available) if v.lower() in _WARMTH and v not in asked]
+    return sorted((v for v in found if distance(v) < 1.5), key=distance)[:limit]  # not the opposite: summer of winter

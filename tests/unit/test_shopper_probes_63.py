@@ -1,0 +1,103 @@
+"""Stop 63: wording found by holding conversations on the demo catalogues as a shopper.
+
+Each test names the reply that was wrong before; each fails without its change (the guards beside them
+pass either way).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chatrec.gaps_round19 import alternated
+from tests.demo_reading import talk
+
+
+def _talk(rec: Any, *messages: str) -> Any:
+    return talk(rec, *messages, prefix="p63")
+
+
+def _makes(rec: Any, reply: Any) -> list[str]:
+    return [rec.item(r.item_id).title.split()[0].lower() for r in reply.recommendations]
+
+
+# --- makes said together are alternatives -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message, makes", [("adidas or puma shoes", {"adidas", "puma"}),
+                                            ("nike and adidas sports shoes for men", {"nike", "adidas"}),
+                                            ("puma or nike shoes please", {"puma", "nike"})])
+def test_makes_said_together_are_each_shown(whole_fashion: Any, message: str, makes: set[str]) -> None:
+    # Before: "None of the Shoes I have says “adidas”", one make only, and a colour question.
+    reply = _talk(whole_fashion, message)
+    shown = _makes(whole_fashion, reply)
+    assert len(shown) >= 4 and set(shown) == makes, (reply.text, shown)
+    assert "None of" not in reply.text, reply.text
+
+
+def test_makes_said_together_take_turns_in_the_list(whole_fashion: Any) -> None:
+    shown = _makes(whole_fashion, _talk(whole_fashion, "adidas or puma shoes"))
+    assert shown[0] != shown[1] and shown[1] != shown[2], shown
+
+
+def test_a_make_said_after_alternatives_replaces_them(whole_fashion: Any) -> None:
+    # Before: "now nike" (nike is an English word of the vocabulary, so only "Nike" counted) kept Puma and ADIDAS.
+    reply = _talk(whole_fashion, "adidas or puma shoes", "now nike")
+    assert set(_makes(whole_fashion, reply)) == {"nike"}, reply.text
+
+
+@pytest.mark.parametrize("message", ["now nike", "switch to nike", "try nike"])
+def test_a_lower_case_make_with_a_word_of_changing_is_read(whole_fashion: Any, message: str) -> None:
+    reply = _talk(whole_fashion, "adidas shoes", message)
+    assert set(_makes(whole_fashion, reply)) == {"nike"}, reply.text
+
+
+def test_one_make_still_shows_only_that_make(whole_fashion: Any) -> None:  # guard
+    reply = _talk(whole_fashion, "puma shoes")
+    assert set(_makes(whole_fashion, reply)) == {"puma"}, reply.text
+
+
+def test_alternated_takes_the_makes_in_turn_and_keeps_the_rest_last() -> None:
+    titles = ["Puma A", "Puma B", "Puma C", "ADIDAS D", "Nike E", "ADIDAS F"]
+    assert alternated(titles, ["adidas/puma"], str) == ["Puma A", "ADIDAS D", "Puma B", "ADIDAS F", "Puma C", "Nike E"]
+    assert alternated(titles, ["puma"], str) == titles
+
+
+def test_a_lower_case_make_far_from_another_is_not_read(whole_fashion: Any) -> None:  # guard
+    from chatrec import title_brands
+
+    index = whole_fashion.retriever.index
+    assert "nike" not in title_brands.asked("puma shoes, the victory goddess nike would approve", index, frozenset())
+    assert "nike" in title_brands.asked("puma or nike", index, frozenset())
+
+
+# --- the nearest season first -------------------------------------------------------------------------------------
+
+def _seasons(rec: Any, reply: Any) -> list[str]:
+    return [str(rec.item(r.item_id).attributes.get("season")) for r in reply.recommendations]
+
+
+@pytest.mark.parametrize("message, said", [("a jacket for winter", "Those for the nearest seasons come first: Fall."),
+                                           ("una chaqueta para el invierno", "Primero los de la temporada más cercana: otoño."),
+                                           ("冬天穿的夹克", "最接近的季节排在前面：秋天。")])
+def test_a_season_left_out_shows_the_nearest_season_first(whole_fashion: Any, message: str, said: str) -> None:
+    # Before: no jacket is for winter, so Winter was left out and jackets for summer came first ("made for summer").
+    reply = _talk(whole_fashion, message)
+    seasons = _seasons(whole_fashion, reply)
+    assert seasons and seasons[0] == "Fall" and seasons == sorted(seasons, key=lambda s: s != "Fall"), (reply.text, seasons)
+    assert said in reply.text, reply.text
+
+
+def test_nearest_seasons_leave_out_the_opposite_season() -> None:
+    from chatrec.gaps_round19 import nearest_seasons, season_left_out
+
+    assert nearest_seasons(["Winter"], ["Summer", "Spring", "Fall", "Summer"]) == ["Fall", "Spring"]
+    assert nearest_seasons(["Summer"], ["Winter", "Fall", "Spring"]) == ["Spring", "Fall"]
+    assert nearest_seasons(["Blue"], ["Summer"]) == []
+    assert season_left_out({"season": ["Winter"], "category": ["Jackets"]}, {"category": ["Jackets"]}) == ("season", ["Winter"])
+    assert season_left_out({"baseColour": ["Red"]}, {}) is None
+
+
+def test_a_season_sold_is_kept(whole_fashion: Any) -> None:  # guard
+    reply = _talk(whole_fashion, "sweaters for summer")
+    assert set(_seasons(whole_fashion, reply)) == {"Summer"}, reply.text
