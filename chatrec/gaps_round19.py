@@ -4,7 +4,8 @@
   "adidas or puma shoes" said "None of the Shoes I have says “adidas”" and asked for a colour; "nike and adidas
   sports shoes" did the same, as every make said had to be in one title. Makes said in one message are now one
   wanted word any of whose makes will do (:func:`chatrec.wanted_words.alternatives`: "adidas/puma"), and the list
-  takes them in turn (a Puma, an ADIDAS, a Puma, …) instead of five of whichever the search ranked first.
+  takes them in turn (a Puma, an ADIDAS, a Puma, …) instead of five of whichever the search ranked first. Makes of a
+  brand field take turns too (:func:`in_turns`): "sony or jbl headphones" showed four JBL pairs before one Sony.
 
 - **The nearest season first** (:func:`season_left_out`, :func:`nearest_seasons`): "a jacket for winter", where no
   jacket is for winter, left Winter out and showed jackets for summer first ("made for summer"). A season asked for
@@ -14,10 +15,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-__all__ = ["alternated", "nearest_seasons", "season_left_out"]
+__all__ = ["alternated", "in_turns", "nearest_seasons", "season_left_out"]
 
 #: How warm each season a catalogue may name is (lower case): the nearest to a season asked for come first.
 _WARMTH: Mapping[str, float] = {"winter": 0.0, "fall": 1.0, "autumn": 1.0, "spring": 1.1, "summer": 2.0}
@@ -35,12 +36,21 @@ def alternated(candidates: Sequence[T], wanted: Sequence[str], title: Callable[[
     if not choices:
         return list(candidates)
     patterns = [_pattern(part) for part in choices[-1]]  # the latest said decides the turns
-    groups: dict[int, list[T]] = {}
+    return in_turns(candidates, lambda c: next((n for n, pattern in enumerate(patterns) if pattern.search(title(c))), None))
+
+
+def in_turns(candidates: Sequence[T], group: Callable[[T], Hashable | None]) -> list[T]:
+    """The candidates of each group (``group`` gives it, None for none) taken in turn, in the order each group first
+    comes and each group's own order; those of no group follow ("sony or jbl headphones": a JBL, a Sony, a JBL, …
+    where the brand field holds both, not four JBL before the first Sony)."""
+    groups: dict[Hashable, list[T]] = {}
     rest: list[T] = []
     for candidate in candidates:
-        which = next((n for n, pattern in enumerate(patterns) if pattern.search(title(candidate))), None)
+        which = group(candidate)
         (rest if which is None else groups.setdefault(which, [])).append(candidate)
-    queues = list(groups.values())  # in the order each alternative first comes
+    if len(groups) < 2:
+        return list(candidates)
+    queues = list(groups.values())
     turns: list[T] = []
     while any(queues):
         turns += [queue.pop(0) for queue in queues if queue]

@@ -2333,6 +2333,11 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         candidates, liked_makes, lambda c: _make_of(c.item, liked_makes))
     if not pointed_now and heard.intent not in ("show_again", "reject"):  # stop 63: "adidas or puma": in turn
         candidates = gaps_round19.alternated(candidates, state.wanted, lambda c: str(c.item.title))
+        asked_makes = {v.casefold() for name, values in state.include.items()  # "sony or jbl headphones": JBL, Sony, …
+                       if "brand" in name.lower() and len(values) > 1 for v in values}
+        if asked_makes:
+            candidates = gaps_round19.in_turns(
+                candidates, lambda c: make if (make := c.item.brand.casefold()) in asked_makes else None)
     candidates = ownership.requested_first(index, [*variants_first, *state.requested], candidates)  # "do you have X?"
     candidates, no_case_for = gaps_round9.nearest_cases(candidates, message, [  # i12bb: "and a case for it?"
         index.get(i) for i in ([r.item_id for r in heard.references if r.item_id] or fitted_ids or state.last_shown) if i in index])

@@ -101,3 +101,17 @@ def test_nearest_seasons_leave_out_the_opposite_season() -> None:
 def test_a_season_sold_is_kept(whole_fashion: Any) -> None:  # guard
     reply = _talk(whole_fashion, "sweaters for summer")
     assert set(_seasons(whole_fashion, reply)) == {"Summer"}, reply.text
+
+
+def test_makes_of_a_brand_field_take_turns(whole_electronics: Any) -> None:
+    # Before: "samsung or lg tv" showed three LG sets before the first Samsung.
+    reply = _talk(whole_electronics, "samsung or lg tv")
+    makes = [whole_electronics.item(r.item_id).brand for r in reply.recommendations]
+    assert len(makes) >= 4 and set(makes) == {"LG", "Samsung"} and makes[0] != makes[1] != makes[2], (reply.text, makes)
+
+
+def test_in_turns_keeps_a_single_group_as_it_is() -> None:
+    from chatrec.gaps_round19 import in_turns
+
+    assert in_turns(["a1", "a2", "b1", "x"], lambda s: s[0] if s[0] in "ab" else None) == ["a1", "b1", "a2", "x"]
+    assert in_turns(["a1", "x", "a2"], lambda s: s[0] if s[0] == "a" else None) == ["a1", "x", "a2"]
