@@ -115,3 +115,29 @@ def test_in_turns_keeps_a_single_group_as_it_is() -> None:
 
     assert in_turns(["a1", "a2", "b1", "x"], lambda s: s[0] if s[0] in "ab" else None) == ["a1", "b1", "a2", "x"]
     assert in_turns(["a1", "x", "a2"], lambda s: s[0] if s[0] == "a" else None) == ["a1", "x", "a2"]
+
+
+# --- someone who likes technology ---------------------------------------------------------------------------------
+
+_GADGETS = {"SmartWatches", "In-Ear", "BluetoothSpeakers", "PowerBanks", "USBHubs", "StreamingClients"}
+
+
+@pytest.mark.parametrize("message", ["gift under 1000 for a techie", "my brother is a tech geek, need a birthday gift",
+                                     "something for a gadget lover", "mi hermano es un friki de la tecnología",
+                                     "我男朋友是个数码控，送什么好", "er ist ein Technikfan, was kann ich schenken?"])
+def test_a_person_who_likes_technology_gets_gadgets(whole_electronics: Any, message: str) -> None:
+    # Before: "Which subcategory would you like? For example: … Office paper products, Heating, cooling & air quality".
+    reply = _talk(whole_electronics, message)
+    kinds = {whole_electronics.item(r.item_id).category for r in reply.recommendations}
+    assert reply.recommendations and kinds <= _GADGETS and len(kinds) >= 3, (reply.text, kinds)
+
+
+def test_a_budget_said_with_the_techie_is_kept(whole_electronics: Any) -> None:
+    reply = _talk(whole_electronics, "gift under 1000 for a techie")
+    assert all(whole_electronics.item(r.item_id).price <= 1000 for r in reply.recommendations), reply.text
+
+
+def test_technology_named_as_a_product_word_is_no_pastime(whole_electronics: Any) -> None:  # guard
+    reply = _talk(whole_electronics, "a bluetooth speaker with the latest tech")
+    kinds = {whole_electronics.item(r.item_id).category for r in reply.recommendations}
+    assert kinds and kinds <= {"BluetoothSpeakers", "OutdoorSpeakers", "PCSpeakers", "SoundbarSpeakers", "TowerSpeakers"}, kinds
