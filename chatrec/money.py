@@ -121,6 +121,12 @@ _NOT_A_PRICE_AFTER = re.compile(
     r"personas|personen|litros?|liter|vatios|kilos?)\b|%|号|寸|英寸|个|岁)",
 )
 
+#: Stop 63: "4k", "8k" said of a screen are its resolution ("budget 4k tv" was a budget of 4,000 INR).
+_RESOLUTION = re.compile(r"(?:budget\s+)?[2458]\s?k", re.IGNORECASE)
+_SCREEN_AFTER = re.compile(r"\s?(?:uhd|ultra|hdr|tvs?|televisions?|monitors?|displays?|screens?|projectors?|videos?|"
+                           r"cameras?|resolution|smart|led|oled|qled|电视|显示器|投影|fernseher|monitor|televisor(?:es)?|"
+                           r"pantalla)\b")
+
 
 @dataclass
 class Budget:
@@ -292,6 +298,7 @@ def parse_budget(text: str) -> tuple[Budget, str]:
     text = re.sub(r"\ba (grand|k)\b", r"1 \1", text)  # "under a grand": one thousand
     text = _spoken_amounts(text)  # i12j: "a fiver", "two and a half thousand"
     text = _han_to_digits(_words_to_digits(text))
+    text = re.sub(r"(\d)k(?=[\u3400-\u9fff])", r"\1k ", text)  # stop 63: "预算4k以内" was a budget of 4
     budget = Budget()
     for kind, pattern in _PATTERNS:
         for found in pattern.finditer(text):
@@ -301,7 +308,8 @@ def parse_budget(text: str) -> tuple[Budget, str]:
             currency = next(
                 (_CUR_CODE[groups[k]] for k in ("cb1", "ca1", "cb2", "ca2") if groups.get(k)), None
             )
-            unit_after = currency is None and _NOT_A_PRICE_AFTER.match(text, found.end()) is not None
+            unit_after = currency is None and (_NOT_A_PRICE_AFTER.match(text, found.end()) is not None or (
+                _RESOLUTION.fullmatch(found.group(0).strip()) is not None and _SCREEN_AFTER.match(text, found.end()) is not None))
             if currency is None and (kind == "bare" or (kind == "for" and not groups.get("m1")) or unit_after):
                 continue  # "size 10", "for 2 people", "64gb": a number, not a price
             if kind == "range" and currency is None and re.search(

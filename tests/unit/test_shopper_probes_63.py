@@ -141,3 +141,35 @@ def test_technology_named_as_a_product_word_is_no_pastime(whole_electronics: Any
     reply = _talk(whole_electronics, "a bluetooth speaker with the latest tech")
     kinds = {whole_electronics.item(r.item_id).category for r in reply.recommendations}
     assert kinds and kinds <= {"BluetoothSpeakers", "OutdoorSpeakers", "PCSpeakers", "SoundbarSpeakers", "TowerSpeakers"}, kinds
+
+
+# --- "4k" of a screen, "4k" before Chinese ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["budget 4k tv", "a 4k smart tv", "8k monitor", "budget 4K television"])
+def test_4k_said_of_a_screen_is_its_resolution_not_a_budget(message: str) -> None:
+    # Before: "budget 4k tv" set "<= 4,000 INR", left it out as nothing matched, and kept saying so.
+    from chatrec.money import parse_budget
+
+    assert parse_budget(message.lower())[0].empty, message
+
+
+@pytest.mark.parametrize("message, high", [("a tv under 4k", 4000), ("under 4k tv", 4000), ("budget 4k", 4000),
+                                           ("budget 20k tv", 20000), ("4k tv under 30k", 30000)])
+def test_a_budget_beside_a_screen_is_still_read(message: str, high: float) -> None:  # guards
+    from chatrec.money import parse_budget
+
+    assert parse_budget(message)[0].high == high, message
+
+
+@pytest.mark.parametrize("message, high", [("预算4k以内", 4000), ("4k以内的耳机", 4000), ("1.5k以内", 1500)])
+def test_thousands_written_k_before_chinese_are_read(message: str, high: float) -> None:
+    # Before: "预算4k以内" was a budget of 4 INR, "4k以内的耳机" none.
+    from chatrec.money import parse_budget
+
+    assert parse_budget(message)[0].high == high, message
+
+
+def test_a_budget_4k_tv_shows_4k_televisions(whole_electronics: Any) -> None:
+    reply = _talk(whole_electronics, "budget 4k tv")
+    assert "4,000" not in reply.text and reply.recommendations, reply.text
+    assert all("4k" in whole_electronics.item(r.item_id).title.lower() for r in reply.recommendations), reply.text
