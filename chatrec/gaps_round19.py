@@ -11,14 +11,22 @@
   jacket is for winter, left Winter out and showed jackets for summer first ("made for summer"). A season asked for
   and left out is now treated as a colour is (stop 44): the items of the nearest seasons come first, fall and
   spring before summer for winter, and the reply says so ("Those for the nearest seasons come first: Fall.").
+
+- **"The best X" of the kind asked is the best rated** (:func:`best_of_kind`): "best phone under 20k" showed phones in
+  the search's order, each "the type, budget and rating you asked for", as "best" before a noun was read as the best
+  of that thing (stop 52: "the best sound"). Before a word naming a kind the shopper asks for now ("phone" of
+  smartphones, "tv" of televisions) it is the best rated, as "best rated phones under 20k" already was.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-__all__ = ["alternated", "in_turns", "nearest_seasons", "season_left_out"]
+__all__ = ["alternated", "best_of_kind", "in_turns", "nearest_seasons", "season_left_out"]
+
+_BEST = re.compile(r"\b(best)\s+([^\W\d_][\w-]*)", re.IGNORECASE)
 
 #: How warm each season a catalogue may name is (lower case): the nearest to a season asked for come first.
 _WARMTH: Mapping[str, float] = {"winter": 0.0, "fall": 1.0, "autumn": 1.0, "spring": 1.1, "summer": 2.0}
@@ -77,3 +85,22 @@ def nearest_seasons(asked: Sequence[str], available: Iterable[str], limit: int =
 
     found = [v for v in dict.fromkeys(available) if v.lower() in _WARMTH and v not in asked]
     return sorted((v for v in found if distance(v) < 1.5), key=distance)[:limit]  # not the opposite: summer of winter
+
+
+def best_of_kind(message: str, kinds: Sequence[str]) -> str:
+    """The message with "best" before a word naming one of ``kinds`` (the product types asked for now, as the
+    catalogue writes them) said as "best rated" ("best phone under 20k" -> "best rated phone under 20k"), for the
+    list's order and its line; else the message as it is ("the best sound" asks the sound)."""
+    from chatrec.language import Lexicon
+
+    if not kinds:
+        return message
+    english = Lexicon.default().entries.get("en", {})
+    names = [re.sub(r"[^a-z]", "", kind.lower()) for kind in kinds]
+    for found in _BEST.finditer(message):
+        word = found.group(2).lower()
+        said = {re.sub(r"[^a-z]", "", w) for w in (word, word.rstrip("s"), english.get(word, ""), english.get(word.rstrip("s"), ""))}
+        stems = {w.rstrip("s") for w in said if len(w) >= 2}
+        if any(stem in name for stem in stems for name in names):
+            return f"{message[:found.end(1)]} rated{message[found.end(1):]}"
+    return message

@@ -1442,7 +1442,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     past_list = out_of_range(message, heard, len(state.last_shown))  # stop 62: "el tercero tiene otros colores?" of two
     heard = gaps_round18.too_dear_pointed(  # stop 62: "the first one is too expensive": below its price
         heard, message, [index.get(i) for i in state.last_shown if i in index])
-    heard, in_order = gaps_round15.ordered_list(heard, message)  # stop 59: "show me the newest", "what's new in tops"
+    order_message = gaps_round19.best_of_kind(message, [  # stop 63: "best phone under 20k": the best rated phones
+        v for name in ["category", *type_fields(list(parts.vocabulary.fields))] for v in heard.include.get(name, [])])
+    heard, in_order = gaps_round15.ordered_list(heard, order_message)  # stop 59: "show me the newest", "what's new in tops"
     heard, need_words = gaps_round15.wished_need(heard, message)  # stop 59: "earbuds that don't fall out": neckbands first
     heard = gaps_round15.unshown_comparison(heard, message, len(state.last_shown))  # stop 59: "the cheaper of the first two"
     heard, height_said = gaps_round15.heel_height(heard, message, [  # stop 59: "not too high" of heels is no price
@@ -2315,13 +2317,13 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
 
         if in_order and not gaps_round15.words_beyond(heard.query, state.include):
             # stop 59: "show me the newest": the newest of all that fit, not of the retrieved pool
-            candidates = gaps_round15.in_figure_order(candidates, _allowed_items(parts, query, state, profile), message,
+            candidates = gaps_round15.in_figure_order(candidates, _allowed_items(parts, query, state, profile), order_message,
                                                       heard.language, lambda item: Candidate(item=item, score=0.0))
         else:
-            candidates = by_superlative(message, candidates, heard.language, len(candidates) if in_order else 20)
-        if unlisted := superlative_unlisted(message, candidates, heard.language):  # stop 46: "dresses on sale"
+            candidates = by_superlative(order_message, candidates, heard.language, len(candidates) if in_order else 20)
+        if unlisted := superlative_unlisted(order_message, candidates, heard.language):  # stop 46: "dresses on sale"
             notes.append(unlisted)
-        elif in_order and (ordered := gaps_round15.order_note(message, heard.language, [c.item for c in candidates[:5]])):
+        elif in_order and (ordered := gaps_round15.order_note(order_message, heard.language, [c.item for c in candidates[:5]])):
             notes.append(ordered)  # stop 59: "Newest first, by the year the catalogue gives (2017 to 2016)."
     # i12aw: one slot per model, not its colours, in a list for wishes (not "anything else?" as the pool thins)
     if not pointed_now and not back_to and heard.intent not in ("show_again", "reject", "more_like"):
@@ -2501,8 +2503,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     have = [r.candidate.item.title for r in turn.chosen if r.candidate.item.id in state.requested]
     if have:  # "do you have Inception?": say yes before the list
         text = phrases.render("have", titles=", ".join(dict.fromkeys(have))) + " " + text
-    if in_order and (ordered := gaps_round15.order_note(message, heard.language, [r.candidate.item for r in turn.chosen])):
-        notes[:] = [ordered if gaps_round15.is_order_note(n, message, heard.language) else n for n in notes]  # stop 62:
+    if in_order and (ordered := gaps_round15.order_note(order_message, heard.language, [r.candidate.item for r in turn.chosen])):
+        notes[:] = [ordered if gaps_round15.is_order_note(n, order_message, heard.language) else n for n in notes]  # stop 62:
     turn.text = " ".join([*notes, text])  # the figures the list shown runs between, not the pool's first five
     items = [r.candidate.item for r in turn.chosen]
     state.apply(Shown(tuple(i.id for i in items), tuple(i.price for i in items if i.price is not None)))

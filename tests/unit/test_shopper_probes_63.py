@@ -173,3 +173,32 @@ def test_a_budget_4k_tv_shows_4k_televisions(whole_electronics: Any) -> None:
     reply = _talk(whole_electronics, "budget 4k tv")
     assert "4,000" not in reply.text and reply.recommendations, reply.text
     assert all("4k" in whole_electronics.item(r.item_id).title.lower() for r in reply.recommendations), reply.text
+
+
+# --- "the best X" of the kind asked -------------------------------------------------------------------------------
+
+def _ratings(rec: Any, reply: Any) -> list[float]:
+    return [float(rec.item(r.item_id).attributes["rating"]) for r in reply.recommendations]
+
+
+@pytest.mark.parametrize("message", ["best phone under 20k", "the best tv for my living room", "best smartwatch"])
+def test_the_best_of_the_kind_asked_is_the_best_rated(whole_electronics: Any, message: str) -> None:
+    # Before: "best phone under 20k" listed phones in the search's order, each "the … rating you asked for".
+    reply = _talk(whole_electronics, message)
+    ratings = _ratings(whole_electronics, reply)
+    assert len(ratings) >= 3 and ratings == sorted(ratings, reverse=True), (reply.text, ratings)
+    assert "Sorted by rating, highest first" in reply.text, reply.text
+
+
+def test_best_of_kind_rewrites_only_a_kind_asked() -> None:
+    from chatrec.gaps_round19 import best_of_kind
+
+    assert best_of_kind("best phone under 20k", ["Smartphones"]) == "best rated phone under 20k"
+    assert best_of_kind("best tv", ["SmartTelevisions", "StandardTelevisions"]) == "best rated tv"
+    assert best_of_kind("which has the best sound?", ["In-Ear"]) == "which has the best sound?"
+    assert best_of_kind("best phone", []) == "best phone"
+
+
+def test_the_best_of_another_thing_is_still_that_thing(whole_electronics: Any) -> None:  # guard (stop 52)
+    reply = _talk(whole_electronics, "earphones", "which has the best sound?")
+    assert "Sorted by rating" not in reply.text, reply.text
