@@ -16,6 +16,10 @@
   the search's order, each "the type, budget and rating you asked for", as "best" before a noun was read as the best
   of that thing (stop 52: "the best sound"). Before a word naming a kind the shopper asks for now ("phone" of
   smartphones, "tv" of televisions) it is the best rated, as "best rated phones under 20k" already was.
+
+- **"Cheap" of another kind is cheap among that kind** (:func:`another_kind`): after phones (the cheapest at 7,915),
+  "budget 4k tv" searched TVs "<= 7,907 INR", cheaper than the phones shown, and found no 4K set. A price word said
+  with a kind other than the one shown compares with that kind's prices, as it does at the start of a conversation.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-__all__ = ["alternated", "best_of_kind", "in_turns", "nearest_seasons", "season_left_out"]
+__all__ = ["alternated", "another_kind", "best_of_kind", "in_turns", "nearest_seasons", "season_left_out"]
 
 _BEST = re.compile(r"\b(best)\s+([^\W\d_][\w-]*)", re.IGNORECASE)
 
@@ -104,3 +108,9 @@ def best_of_kind(message: str, kinds: Sequence[str]) -> str:
         if any(stem in name for stem in stems for name in names):
             return f"{message[:found.end(1)]} rated{message[found.end(1):]}"
     return message
+
+
+def another_kind(heard: Mapping[str, Sequence[str]], wished: Mapping[str, Sequence[str]], kinds: Sequence[str]) -> bool:
+    """Whether the values ``heard`` now of the type fields ``kinds`` name a kind and none of those in force."""
+    now = {v for name in kinds for v in heard.get(name, [])}
+    return bool(now) and not now & {v for name in kinds for v in wished.get(name, [])}

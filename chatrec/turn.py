@@ -1839,6 +1839,9 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
                 and any(heard.include.get(name) for name in ["category", *type_fields([*heard.include])]):
             # "earphones similar to boat" with speakers shown: like the make, not like the speakers
             heard = heard.model_copy(update={"intent": "recommend", "references": []})
+    if heard.relative_price and heard.price is None and state.last_prices and gaps_round19.another_kind(
+            heard.include, state.include, ["category", *type_fields(list(parts.vocabulary.fields))]):
+        state.last_prices = []  # stop 63: "budget 4k tv" after phones: the cheap TVs, not TVs cheaper than the phones
     state.apply(Heard(heard))
     if owned is not None and (owned_out := {name: [v for v in values if v not in refused_before_owned.get(name, ())]
                                             for name, values in heard.exclude.items() if "colo" in name.lower()}):

@@ -202,3 +202,28 @@ def test_best_of_kind_rewrites_only_a_kind_asked() -> None:
 def test_the_best_of_another_thing_is_still_that_thing(whole_electronics: Any) -> None:  # guard (stop 52)
     reply = _talk(whole_electronics, "earphones", "which has the best sound?")
     assert "Sorted by rating" not in reply.text, reply.text
+
+
+# --- "cheap" of another kind --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["a cheap tv", "budget 4k tv", "cheaper headphones"])
+def test_a_price_word_of_another_kind_is_no_price_below_the_items_shown(whole_electronics: Any, message: str) -> None:
+    # Before: after phones (the cheapest 7,915), "budget 4k tv" searched TVs "<= 7,907 INR", cheaper than the phones.
+    from tests.demo_reading import _sessions
+
+    session = f"p63-kind-{next(_sessions)}"
+    phones = whole_electronics.respond("phones", session_id=session)
+    cheapest = min(whole_electronics.item(r.item_id).price for r in phones.recommendations)
+    reply = whole_electronics.respond(message, session_id=session)
+    bound = reply.metadata["constraints"]["max_price"]
+    assert reply.recommendations and (bound is None or bound >= cheapest), (reply.text, bound, cheapest)
+
+
+def test_something_cheaper_of_the_same_kind_is_below_the_items_shown(whole_electronics: Any) -> None:  # guard
+    from tests.demo_reading import _sessions
+
+    session = f"p63-kind-{next(_sessions)}"
+    phones = whole_electronics.respond("phones", session_id=session)
+    cheapest = min(whole_electronics.item(r.item_id).price for r in phones.recommendations)
+    reply = whole_electronics.respond("something cheaper", session_id=session)
+    assert all(whole_electronics.item(r.item_id).price < cheapest for r in reply.recommendations), reply.text
