@@ -48,7 +48,8 @@ def alternated(candidates: Sequence[T], wanted: Sequence[str], title: Callable[[
     if not choices:
         return list(candidates)
     patterns = [_pattern(part) for part in choices[-1]]  # the latest said decides the turns
-    return in_turns(candidates, lambda c: next((n for n, pattern in enumerate(patterns) if pattern.search(title(c))), None))
+    return in_turns(candidates, lambda c: next(
+        (n for n, pattern in enumerate(patterns) if pattern.search(title(c))), None))
 
 
 def in_turns(candidates: Sequence[T], group: Callable[[T], Hashable | None]) -> list[T]:
@@ -69,7 +70,9 @@ def in_turns(candidates: Sequence[T], group: Callable[[T], Hashable | None]) -> 
     return turns + rest
 
 
-def season_left_out(wanted: Mapping[str, Sequence[str]], kept: Mapping[str, Sequence[str]]) -> tuple[str, list[str]] | None:
+def season_left_out(
+    wanted: Mapping[str, Sequence[str]], kept: Mapping[str, Sequence[str]]
+) -> tuple[str, list[str]] | None:
     """The field of seasons and the seasons the shopper asked for that the search left out ("a jacket for winter"
     where no jacket is for winter), or None. A field is of seasons when every value asked of it is a season."""
     for name, values in wanted.items():
@@ -80,10 +83,12 @@ def season_left_out(wanted: Mapping[str, Sequence[str]], kept: Mapping[str, Sequ
 
 def nearest_seasons(asked: Sequence[str], available: Iterable[str], limit: int = 3) -> list[str]:
     """The seasons of ``available`` (as the catalogue writes them, once each) near in warmth to the ``asked`` ones,
-    nearest first, up to ``limit`` (as :func:`chatrec.near_colours.shades`); the opposite season is none ("Summer" of "Winter"), nor are "All" seasons or unknown words."""
+    nearest first, up to ``limit`` (as :func:`chatrec.near_colours.shades`); the opposite season is none ("Summer"
+    of "Winter"), nor are "All" seasons or unknown words."""
     wanted = [_WARMTH[a.lower()] for a in asked if a.lower() in _WARMTH]
     if not wanted:
         return []
+
     def distance(value: str) -> float:
         return min(abs(_WARMTH[value.lower()] - w) for w in wanted)
 
@@ -103,7 +108,8 @@ def best_of_kind(message: str, kinds: Sequence[str]) -> str:
     names = [re.sub(r"[^a-z]", "", kind.lower()) for kind in kinds]
     for found in _BEST.finditer(message):
         word = found.group(2).lower()
-        said = {re.sub(r"[^a-z]", "", w) for w in (word, word.rstrip("s"), english.get(word, ""), english.get(word.rstrip("s"), ""))}
+        said = {re.sub(r"[^a-z]", "", w)  # "phone", "tv", and the words the lexicon reads them as ("television")
+                for w in (word, word.rstrip("s"), english.get(word, ""), english.get(word.rstrip("s"), ""))}
         stems = {w.rstrip("s") for w in said if len(w) >= 2}
         if any(stem in name for stem in stems for name in names):
             return f"{message[:found.end(1)]} rated{message[found.end(1):]}"

@@ -127,9 +127,9 @@ def asked(message: str, index: Any, values: frozenset[str], avoided: Iterable[st
         if word not in brands or word in unwanted or word in found:
             continue
         if brands[word]:  # an English word too: only a capitalised name, not a person
-            if not raw[0].isupper() or _PERSON_BEFORE.search(message[: match.start()]) \
-                    or message[match.end():match.end() + 2] in ("'s", "’s"):
-                if not raw[0].isupper() and not _PERSON_BEFORE.search(message[: match.start()]):
+            person = _PERSON_BEFORE.search(message[: match.start()]) is not None
+            if not raw[0].isupper() or person or message[match.end():match.end() + 2] in ("'s", "’s"):
+                if not raw[0].isupper() and not person:
                     lower.append((match.start(), match.end(), word))
                 continue
         found.append(word)
