@@ -77,6 +77,8 @@ def families_said(message: str, language: str) -> list[tuple[Family, bool]]:
             if lang != language and (lang, family.name) in detected_only:
                 continue
             match = next((m for pattern in family.said.get(lang, ()) for m in [pattern.search(text)] if m), None)
+            if match is None and lang == "en":  # stop 63: "all too dark, its for summer" (not at the message's end)
+                match = re.search(rf"(?<=\btoo ){re.escape(family.name)}(?:er)?\b", text)
             if match is not None:
                 negator = negators.get(lang)
                 before = _CLAUSE_TURN.split(text[: match.start()])[-1]  # "not black, but light colours": light is wished

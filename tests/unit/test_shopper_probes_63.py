@@ -227,3 +227,15 @@ def test_something_cheaper_of_the_same_kind_is_below_the_items_shown(whole_elect
     cheapest = min(whole_electronics.item(r.item_id).price for r in phones.recommendations)
     reply = whole_electronics.respond("something cheaper", session_id=session)
     assert all(whole_electronics.item(r.item_id).price < cheapest for r in reply.recommendations), reply.text
+
+
+# --- "too dark" with more said after it ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["all too dark, its for summer", "these are too dark for the office"])
+def test_too_dark_said_before_more_turns_the_dark_colours_down(whole_fashion: Any, message: str) -> None:
+    # Before: a family said "too dark" was read only at the message's end; blind conversation b18 then showed a
+    # black or charcoal T-shirt (it passed or failed with the sessions held before it).
+    reply = _talk(whole_fashion, "t-shirts for men", message)
+    colours = {whole_fashion.item(r.item_id).attributes.get("baseColour") for r in reply.recommendations}
+    assert reply.recommendations and not colours & {"Black", "Navy Blue", "Charcoal"}, (reply.text, colours)
+    assert "Black" in reply.metadata["constraints"]["exclude"].get("baseColour", []), reply.metadata["constraints"]
