@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ __all__ = ["BM25", "Candidate", "Filters", "Mode", "Query", "Retriever", "tokeni
 
 logger = logging.getLogger(__name__)
 
+#: A one-letter prefix joined by a hyphen ("T-shirt", "e-book", "x-ray") names one thing, and its tail
+#: alone is another ("shirt"): the lexical index reads such a word whole.
+_LETTER_PREFIXED = re.compile(r"(?<![^\W_])([^\W\d_])-(?=[^\W\d_])")
+_ONE_LETTER = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,13 @@ class Candidate:
 
 def tokenize(text: str) -> list[str]:
     """The lexical index's tokens: the words (:func:`chatrec.text.tokens`), plus joined compounds
-    so that "WH-1000XM4" matches "wh1000xm4"."""
-    return tokens(text) + compounds(text)
+    so that "WH-1000XM4" matches "wh1000xm4". A word with a one-letter prefix is read whole:
+    "T-shirt" is ``tshirt``, so "white shirt" does not match it by ``shirt``; "t shirt" written
+    apart is read as ``tshirt`` too (beside its words)."""
+    text = _LETTER_PREFIXED.sub(r"\1", text)
+    words = tokens(text)
+    joined = [f"{word}{after}" for word, after in zip(words, words[1:]) if _ONE_LETTER.fullmatch(word) and after.isalpha()]
+    return words + joined + compounds(text)
 
 
 class BM25:

@@ -67,6 +67,7 @@ from chatrec import gaps_round16  # stop 60: shopping gaps round 16
 from chatrec import gaps_round17  # stop 61: shopping gaps round 17
 from chatrec import gaps_round18  # stop 62: shopping gaps round 18
 from chatrec import gaps_round19  # stop 63: shopping gaps round 19
+from chatrec import gaps_round20  # stop 64: shopping gaps round 20
 from chatrec import gaps_round11  # i12bk: shopping gaps round 11
 from chatrec import xfails_round3  # i12bq: the strict xfails of batches 13-17
 from chatrec import wanted_words  # i12y: "only braided", "有没有白色的" of earphones
@@ -1256,6 +1257,14 @@ def _nearest_shades(parts: Parts, state: DialogueState, query: Query, wishes: Wi
     return ordered, (name, near)
 
 
+def _stating_unseen(parts: Parts, wishes: Wishes, unseen: Sequence[str], words: Sequence[str]) -> list[Item]:
+    """The items allowed by ``wishes`` and not among the ids ``unseen`` excludes whose title or description
+    states every one of ``words`` (stop 64), in the catalogue's order."""
+    mask = parts.retriever.allowed(filters_for(wishes), unseen)
+    return [i for n, i in enumerate(parts.retriever.index.items)
+            if (mask is None or mask[n]) and wanted_words.states(i, words)]
+
+
 def _shown_relaxed(relaxed: Sequence[str], phrases: Phrases,
                    occasion: tuple[str, Sequence[str]] | None = None) -> list[str]:
     """The wishes left out, each value in the shopper's language where the lexicon has it (i12b); the values of
@@ -2231,7 +2240,17 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
         mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))  # shown ones too
         found = [i for n, i in enumerate(index.items) if (mask is None or mask[n]) and wanted_words.states(i, state.wanted)]
         seen_only = batch15_fixes.only_seen_left(found, state.shown, heard, bool(candidates))  # i12bf: a bare "more"
-        if found and not seen_only:
+        lifted = gaps_round20.lifted_for_words(  # stop 64: "any with stripes" when the only green striped one was seen
+            found, set(state.shown), bool(wanted_now) and not state.allow_shown and not relaxed, state.wishes(),
+            lambda w: _stating_unseen(parts, w, excluded(state, profile), state.wanted),
+            lambda w: phrases.summary(w, labels=parts.labels),
+            lambda w: {*audience_fields(list(w.include)), *type_fields(list(w.include)), "category"}, last=list(heard.include))
+        if lifted is not None:  # the wish said earlier left out, named and offered back; the words kept
+            wishes, relaxed, exhausted, query = lifted[0], lifted[1], True, replace(query, filters=filters_for(lifted[0]))
+            restated = [c for c in retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
+                      if wanted_words.states(c.item, state.wanted)]
+            candidates, failed = restated or [Candidate(item=i, score=-float(n)) for n, i in enumerate(lifted[2])], []
+        elif found and not seen_only:
             candidates, failed = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(found[: settings.ask_pool])], []
     if (state.wanted or bounds) and not failed and not reshown and not state.allow_shown and state.shown \
             and 0 < len(candidates) < settings.n_recommendations and (wanted_now or bounds or followups.narrows(

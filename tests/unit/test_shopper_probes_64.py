@@ -1,0 +1,88 @@
+"""Stop 64: wording found by holding conversations and searches on the catalogues as a shopper.
+
+Each test names the reply that was wrong before; each fails without its change (the guards beside them
+pass either way).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from chatrec.gaps_round20 import lifted_for_words
+from chatrec.query import Wishes
+from chatrec.retrieval import BM25, tokenize
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+# --- a one-letter prefix makes one word: a T-shirt is no shirt ------------------------------------------------
+
+@pytest.mark.parametrize("text, whole, not_alone", [("Nike Men Cricket Off White T-shirt", "tshirt", "shirt"),
+                                                     ("Kindle e-book reader", "ebook", "book"),
+                                                     ("A-line dress", "aline", "line")])
+def test_a_word_with_a_one_letter_prefix_is_read_whole(text: str, whole: str, not_alone: str) -> None:
+    # Before: "T-shirt" was "t", "shirt" and "tshirt", so "white shirt" matched every white T-shirt by "shirt".
+    words = tokenize(text)
+    assert whole in words and not_alone not in words, words
+
+
+def test_t_shirt_written_apart_still_matches_a_t_shirt() -> None:
+    assert "tshirt" in tokenize("white t shirt please") and "tshirt" in tokenize("Men T Shirt")
+    assert tokenize("WH-1000XM4") == ["wh", "1000xm4", "wh1000xm4"]  # guard: a two-letter prefix is a model code
+
+
+def test_white_shirt_finds_shirts_before_t_shirts_by_its_words() -> None:
+    # Before: "Nike Men Cricket Off White T-shirt" came first for "white shirt" (`chatrec search`, CI of stop 63).
+    with (FIXTURES / "fashion_small.csv").open(encoding="utf-8") as handle:
+        titles = [row["productDisplayName"] for row in csv.DictReader(handle)]
+    scores = BM25(titles).scores("white shirt")
+    white = [(scores[i], t.lower()) for i, t in enumerate(titles) if "white" in t.lower()]
+    shirts = [score for score, t in white if "shirt" in t.split()]
+    t_shirts = [score for score, t in white if "t-shirt" in t or "tshirt" in t]
+    assert shirts and t_shirts and min(shirts) > max(t_shirts), (sorted(shirts), sorted(t_shirts))
+    by_shirt = BM25(titles).scores("shirt")  # a T-shirt is not found by "shirt" alone
+    assert not any(by_shirt[i] for i, t in enumerate(titles) if "t-shirt" in t.lower()), "a T-shirt matched 'shirt'"
+
+
+# --- a word asked of items all seen already ------------------------------------------------------------------
+
+def _item(id_: str) -> Any:
+    return SimpleNamespace(id=id_)
+
+
+def test_words_asked_of_seen_items_leave_out_the_wish_said_before() -> None:
+    wishes = Wishes(include={"articleType": ("Tshirts",), "gender": ("Men",), "baseColour": ("Green",)})
+    striped = {"Tshirts|Men|Green": [], "Tshirts|Men|": [_item("purple"), _item("yellow")]}
+
+    def unseen(w: Wishes) -> list[Any]:
+        key = "|".join(str((w.include.get(f) or ("",))[0]) for f in ("articleType", "gender", "baseColour"))
+        return striped.get(key, [])
+
+    lifted = lifted_for_words([_item("lee")], {"lee"}, True, wishes, unseen, lambda w: "", lambda w: {"articleType", "gender"})
+    assert lifted is not None
+    fewer, left_out, items = lifted
+    assert left_out == ["Green"] and "baseColour" not in fewer.include and [i.id for i in items] == ["purple", "yellow"]
+    # guards: not named now, or an unseen item states the words already, or only the type could go
+    assert lifted_for_words([_item("lee")], {"lee"}, False, wishes, unseen, lambda w: "", lambda w: set()) is None
+    assert lifted_for_words([_item("new")], {"lee"}, True, wishes, unseen, lambda w: "", lambda w: set()) is None
+    only_type = Wishes(include={"articleType": ("Tshirts",)})
+    assert lifted_for_words([_item("lee")], {"lee"}, True, only_type, lambda w: [] if w.include else [_item("x")],
+                            lambda w: "", lambda w: {"articleType"}) is None
+
+
+def test_stripes_asked_after_the_only_green_striped_one_was_shown(fashion: Any) -> None:
+    # Before (with the T-shirt read whole): the green striped T-shirt seen on turn 3 was listed again alone,
+    # "Here is 1 suggestion", with no word that it was seen.
+    session = "p64-stripes"
+    for message in ("tshirt for my son", "oh wait he's 16 now, he wears mens sizes", "green"):
+        before = fashion.respond(message, session_id=session)
+    seen = {r.item_id for r in before.recommendations}
+    reply = fashion.respond("any with stripes", session_id=session)
+    first = reply.recommendations[0].item_id
+    assert first not in seen and "strip" in fashion.item(first).title.lower(), reply.text
+    assert "Green" in reply.text and "put it back" in reply.text, reply.text
