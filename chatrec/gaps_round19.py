@@ -42,12 +42,12 @@ def alternated(candidates: Sequence[T], wanted: Sequence[str], title: Callable[[
     """The candidates with the alternatives of each wanted word of alternatives ("adidas/puma") taken in turn, in
     the order each first comes; candidates stating none of them follow. Unchanged when no wanted word has
     alternatives."""
-    from chatrec.wanted_words import ALTERNATIVES, _pattern
+    from chatrec.wanted_words import ALTERNATIVES, word_pattern
 
     choices = [[p for p in w.split(ALTERNATIVES) if p] for w in wanted if ALTERNATIVES in w.strip(ALTERNATIVES)]
     if not choices:
         return list(candidates)
-    patterns = [_pattern(part) for part in choices[-1]]  # the latest said decides the turns
+    patterns = [word_pattern(part) for part in choices[-1]]  # the latest said decides the turns
     return in_turns(candidates, lambda c: next(
         (n for n, pattern in enumerate(patterns) if pattern.search(title(c))), None))
 

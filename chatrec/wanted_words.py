@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
     from chatrec.retrieval import Candidate
 
-__all__ = ["ALTERNATIVES", "alternatives", "asked", "given_up", "replaced_colours", "shown_words", "stated_as", "stating", "value_tokens"]
+__all__ = ["ALTERNATIVES", "alternatives", "asked", "given_up", "replaced_colours", "shown_words", "stated_as", "stating", "value_tokens", "word_pattern"]
 
 #: "not wired", "without mic", "sin cable", "ohne Kabel", "kein Bluetooth": a feature not wanted.
 _NEGATED = re.compile(r"\b(?:not|no|without|except|but not|sin|ohne|kein\w*|nicht)\s+[\w-]+|(?:不要|不是|别|没有)[\u4e00-\u9fff\w-]{1,4}",
@@ -98,7 +98,7 @@ def asked(
               and re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)]
     # "never mind the blue, show me Portronics": no wish of blue (only the words of the clause given up)
     clauses = re.findall(r"\b(?:never\s*mind|forget(?: about)?)\b([^,.;!?]*)", text.lower())
-    gone = {w for w in found if any(_pattern(w).search(clause) for clause in clauses)}
+    gone = {w for w in found if any(word_pattern(w).search(clause) for clause in clauses)}
     return [w for w in found if w not in avoided and not set(w.split()) & avoided and w not in gone]
 
 
@@ -115,12 +115,15 @@ def given_up(message: str, language: str, wanted: Sequence[str]) -> list[str]:
     text = _in_english(message, language)
     negated = " ".join(m.group(0) for m in _NEGATED.finditer(text))
     gives_up = _GIVE_UP.search(message) is not None or _GIVE_UP.search(text) is not None
-    return [w for w in wanted if _pattern(w).search(negated) or (gives_up and _pattern(w).search(text))]
+    return [w for w in wanted if word_pattern(w).search(negated) or (gives_up and word_pattern(w).search(text))]
 
 
-def _pattern(word: str) -> re.Pattern[str]:
+@lru_cache(maxsize=4096)
+def word_pattern(word: str) -> re.Pattern[str]:
+    """The pattern of a wanted word in an item's text: a feature's own pattern (``"wireless"``), any one of
+    alternatives (``"adidas/puma"``), else the word whole. Cached: every candidate is matched against it."""
     if ALTERNATIVES in word.strip(ALTERNATIVES):  # stop 63: "adidas/puma", brands said together: any one will do
-        return re.compile("|".join(f"(?:{_pattern(part).pattern})" for part in word.split(ALTERNATIVES) if part),
+        return re.compile("|".join(f"(?:{word_pattern(part).pattern})" for part in word.split(ALTERNATIVES) if part),
                           re.IGNORECASE)
     for name, pattern in _feature_patterns():
         if name == word:
@@ -144,7 +147,7 @@ def stated_as(item: Any, word: str) -> tuple[str, str] | None:
     if contradicted(item.title, word):
         return None
     for source, text in (("title", item.title), ("description", getattr(item, "description", "") or "")):
-        found = item_states(_pattern(word), text, str(getattr(item, "category", "") or ""))
+        found = item_states(word_pattern(word), text, str(getattr(item, "category", "") or ""))
         if found:
             return found.group(0), source
     return None
@@ -157,8 +160,8 @@ def states(item: Any, words: Sequence[str], title_only: bool = False) -> bool:
     text = item.title if title_only else f"{item.title} {getattr(item, 'description', '') or ''}"
     colours = set(_colours()) & set(words)  # lead: "red or blue" are alternatives, any one of them will do
     category = str(getattr(item, "category", "") or "")
-    return all(item_states(_pattern(w), text, category) and not contradicted(item.title, w) for w in words if w not in colours) \
-        and (not colours or any(item_states(_pattern(w), text, category) and not contradicted(item.title, w) for w in colours))
+    return all(item_states(word_pattern(w), text, category) and not contradicted(item.title, w) for w in words if w not in colours) \
+        and (not colours or any(item_states(word_pattern(w), text, category) and not contradicted(item.title, w) for w in colours))
 
 
 def replaced_colours(wanted: Sequence[str], now: Sequence[str]) -> list[str]:
@@ -177,7 +180,7 @@ def contradicted(title: str, word: str) -> bool:
     from chatrec.answers import load_answer_wording
 
     contrary: Sequence[str] = load_answer_wording("en").get("contrary_words", {}).get(word, ())
-    return any(_pattern(c).search(title) for c in contrary) or said_absent(title, word) is not None
+    return any(word_pattern(c).search(title) for c in contrary) or said_absent(title, word) is not None
 
 
 def stating(candidates: Sequence[Candidate], words: Sequence[str]) -> tuple[list[Candidate], list[str]]:
