@@ -1049,7 +1049,7 @@ def title_detail(item: Item, facts: Sequence[Fact], avoid: Iterable[str] = (), w
         token = word.strip("()[],;:.!?\"'").replace("’", "'")
         lower = token.lower()
         if (len(lower) < 2 or not lower.replace("'", "").replace("-", "").isalpha() or lower in wording.neutral
-                or _forms([lower, *_tokens(lower)]) & (said | avoided)):
+                or _forms([lower, lower.replace("-", ""), *_tokens(lower)]) & (said | avoided)):  # "T-shirt" of a tshirt
             if words and lower in _colour_words() and not _forms([lower]) & said and len(words) < max_words:
                 words.append(token.capitalize())  # "Sea Blue", not "Sea": a colour's name is said whole
             if words:

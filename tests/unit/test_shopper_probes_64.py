@@ -86,3 +86,14 @@ def test_stripes_asked_after_the_only_green_striped_one_was_shown(fashion: Any) 
     first = reply.recommendations[0].item_id
     assert first not in seen and "strip" in fashion.item(first).title.lower(), reply.text
     assert "Green" in reply.text and "put it back" in reply.text, reply.text
+
+
+def test_a_t_shirts_name_detail_is_not_its_own_type() -> None:
+    # Before: "t shirt for men" described "Mr. Men Blue T-shirt" as 'with “T-shirt” in its name'.
+    from chatrec.catalog import Item
+    from chatrec.grounding import Fact, title_detail
+
+    facts = [Fact("type", "category", "tshirt", True), Fact("colour", "baseColour", "blue", True)]
+    assert title_detail(Item(id="1", title="Blue T-shirt", category="Tshirts"), facts) is None
+    assert title_detail(Item(id="2", title="Tonga Blue T-shirt", category="Tshirts"), facts) == \
+        Fact("feature", "title", "Tonga", False)  # guard: a word that tells it apart is still said
