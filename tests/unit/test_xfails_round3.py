@@ -223,11 +223,14 @@ def test_cheaper_with_room_enough_or_a_budget_keeps_the_bound() -> None:
     ("show me some smart tvs for the bedroom, nothing huge", "something cheaper?"), ("zeig mir smart tvs, nichts riesiges", "billiger bitte"),
 ])
 def test_cheaper_twice_still_lowers_the_prices(electronics: ChatRec, first: str, cheaper: str) -> None:
-    lists = [electronics.respond(first, session_id="cheap")]
+    lists = [electronics.respond(first, session_id=f"cheap-{first}")]
     for message in (cheaper, cheaper):
-        lists.append(electronics.respond(message, session_id="cheap"))
+        lists.append(electronics.respond(message, session_id=f"cheap-{first}"))
     prices = [[electronics.item(r.item_id).price or 0.0 for r in reply.recommendations] for reply in lists]
     assert all(prices)
-    assert max(prices[1]) < max(prices[0]) and max(prices[1]) < sorted(prices[0])[1]
+    ids = [[r.item_id for r in reply.recommendations] for reply in lists]
+    # stop 64: when the first list held the cheapest there are, the cheaper ones are shown again, and said so
+    seen_again = set(ids[1]) <= set(ids[0]) and any(w in lists[1].text.split(". ")[0] for w in ("cheaper", "günstiger"))
+    assert max(prices[1]) < max(prices[0]) and (max(prices[1]) < sorted(prices[0])[1] or seen_again), lists[1].text
     cheapest = f"{int(min(prices[1])):,}"
     assert max(prices[2]) < max(prices[1]) or cheapest in lists[2].text  # lower again, or the cheapest named
