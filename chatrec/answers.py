@@ -604,8 +604,9 @@ def _answer_question(
             lines.append(wording["why"].format(title=_short_title(item), reason=reason or _facts_sentence(item, wording)))
         return Answer(" ".join(lines), "why", positions)
 
-    cheaper = _has_phrase(text, wording["cheaper_words"])
-    pricier = _has_phrase(text, wording["pricier_words"])
+    as_said = fold(question).lower()  # stop 64: "welches kostet am wenigsten?" as said, not only in the lexicon's English
+    cheaper = _has_phrase(text, wording["cheaper_words"]) or _has_phrase(as_said, wording["cheaper_words"])
+    pricier = _has_phrase(text, wording["pricier_words"]) or _has_phrase(as_said, wording["pricier_words"])
     if yes_no and (cheaper or pricier) and len(items) >= 2:  # i12y: "is the cheapest one 4K?": yes or no of that one
         asked = [w for w in _asked_words(text, wording) if w not in _PRICE_COMPARING]  # i12af: "más caro que" asks a price
         by_price = sorted(((i.price, n) for n, i in enumerate(items) if i.price is not None), reverse=pricier)

@@ -16,6 +16,7 @@ import pytest
 from chatrec.gaps_round20 import lifted_for_words
 from chatrec.query import Wishes
 from chatrec.retrieval import BM25, tokenize
+from tests.demo_reading import talk
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -97,3 +98,45 @@ def test_a_t_shirts_name_detail_is_not_its_own_type() -> None:
     assert title_detail(Item(id="1", title="Blue T-shirt", category="Tshirts"), facts) is None
     assert title_detail(Item(id="2", title="Tonga Blue T-shirt", category="Tshirts"), facts) == \
         Fact("feature", "title", "Tonga", False)  # guard: a word that tells it apart is still said
+
+
+# --- someone who likes walking ---------------------------------------------------------------------------------
+
+def _types(rec: Any, reply: Any) -> set[str]:
+    return {str(rec.item(r.item_id).category) for r in reply.recommendations}
+
+
+@pytest.mark.parametrize("messages", [("something for my dad", "actually make it for my mum, she likes walking"),
+                                      ("a gift for my wife, she loves long walks",),
+                                      ("a mi madre le gusta pasear",),
+                                      ("我妈妈喜欢散步，送她什么好",),
+                                      ("meine Oma geht gern spazieren",)])
+def test_someone_who_likes_walking_gets_sports_shoes_and_track_pants(whole_fashion: Any, messages: tuple[str, ...]) -> None:
+    # Before: heels, sandals and sunglasses for women ("the gender you asked for"), or a question.
+
+    reply = talk(whole_fashion, *messages, prefix="p64")
+    assert reply.recommendations and _types(whole_fashion, reply) <= {"Sports Shoes", "Track Pants"}, reply.text
+    genders = {whole_fashion.item(r.item_id).attributes.get("gender") for r in reply.recommendations}
+    assert genders <= {"Women", "Unisex"}, (reply.text, genders)
+
+
+def test_walking_said_with_a_product_keeps_the_product(whole_fashion: Any) -> None:
+
+    reply = talk(whole_fashion, "he likes walking, show me shirts for him", prefix="p64")
+    assert _types(whole_fashion, reply) == {"Shirts"}, reply.text
+
+
+# --- "which one costs the least?" --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, pick", [("so which one costs the least?", min), ("which of them costs the most?", max),
+                                            ("¿cuál cuesta menos?", min), ("welches kostet am wenigsten?", min),
+                                            ("哪个价格最低？", min), ("哪个价格最高？", max)])
+def test_which_costs_the_least_names_the_cheapest(whole_electronics: Any, question: str, pick: Any) -> None:
+    # Before: each item's price in list order ("D-Link … costs 507 INR. Gizga … costs 269 INR. …"), the cheapest
+    # not named first.
+    session = f"p64-least-{question}"
+    shown = whole_electronics.respond("show me wifi adapters", session_id=session)
+    items = [whole_electronics.item(r.item_id) for r in shown.recommendations]
+    reply = whole_electronics.respond(question, session_id=session)
+    meant = pick(items, key=lambda i: i.price or 0.0)
+    assert not reply.recommendations and reply.text.find(meant.title[:12]) in range(0, 40), (reply.text, meant.title)
