@@ -158,6 +158,8 @@ _SCOPE_BREAKS = frozenset(
 )
 _ANY_BUT = frozenset({"any", "anything", "everything", "all", "whatever", "every"})
 _PUNCT = frozenset({".", ",", ";", "!", "?", ":"})
+#: A dash set apart between words ("not white - blue", "no – en azul") parts clauses as a comma does.
+_DASH_BETWEEN_WORDS = re.compile(r"(?<=[^\W\d_])\s+[-\u2013\u2014]+\s+(?=[^\W\d_])")
 def _given_up_words(message: str) -> set[str]:
     """The words of a clause that gives a wish up ("never mind the blue", "forget about the stripes"): no
     words to keep out of names."""
@@ -497,6 +499,7 @@ def normalise_tokens(text: str, *, camel: bool = False) -> list[str]:
     text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)  # don't -> dont
     text = re.sub(r"\bt[\s-]?shirt", "tshirt", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", "", text)  # hyphenated words become one
+    text = _DASH_BETWEEN_WORDS.sub(" , ", text)  # stop 64: "not white - blue": the dash ends what "not" covers
     return [_singular(token) for token in text_tokens(text, punctuation=True)]
 
 

@@ -140,3 +140,23 @@ def test_which_costs_the_least_names_the_cheapest(whole_electronics: Any, questi
     reply = whole_electronics.respond(question, session_id=session)
     meant = pick(items, key=lambda i: i.price or 0.0)
     assert not reply.recommendations and reply.text.find(meant.title[:12]) in range(0, 40), (reply.text, meant.title)
+
+
+# --- a dash ends what "not" covers ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message, wanted, refused", [("not white - blue shirts", "Blue", "White"),
+                                                      ("not red – green dresses", "Green", "Red"),
+                                                      ("shirts not black — white", "White", "Black")])
+def test_a_colour_after_a_dash_is_wanted_not_refused(whole_fashion: Any, message: str, wanted: str, refused: str) -> None:
+    # Before: "not white - blue" refused both ("Shirts, Casual, not Blue, not White").
+    reply = talk(whole_fashion, message, prefix="p64")
+    constraints = reply.metadata["constraints"]
+    assert wanted in constraints["include"].get("baseColour", []), constraints
+    assert refused in constraints["exclude"].get("baseColour", []) and wanted not in constraints["exclude"].get("baseColour", [])
+
+
+def test_a_dash_between_figures_is_still_a_range() -> None:
+    from chatrec.understanding import normalise_tokens as read_tokens
+
+    assert read_tokens("not white - blue") == ["not", "white", ",", "blue"]
+    assert "," not in read_tokens("500 - 1000") and read_tokens("t-shirt") == ["tshirt"]  # guards
