@@ -1257,12 +1257,12 @@ def _nearest_shades(parts: Parts, state: DialogueState, query: Query, wishes: Wi
     return ordered, (name, near)
 
 
-def _stating_unseen(parts: Parts, wishes: Wishes, unseen: Sequence[str], words: Sequence[str]) -> list[Item]:
-    """The items allowed by ``wishes`` and not among the ids ``unseen`` excludes whose title or description
-    states every one of ``words`` (stop 64), in the catalogue's order."""
+def _stating_unseen(parts: Parts, wishes: Wishes, unseen: Sequence[str], stating: Sequence[int]) -> list[Item]:
+    """The items allowed by ``wishes`` and not among the ids ``unseen`` excludes, of those at the catalogue
+    positions ``stating`` (the items whose title or description states the wanted words, stop 64), in order."""
     mask = parts.retriever.allowed(filters_for(wishes), unseen)
-    return [i for n, i in enumerate(parts.retriever.index.items)
-            if (mask is None or mask[n]) and wanted_words.states(i, words)]
+    items = parts.retriever.index.items
+    return [items[n] for n in stating if mask is None or mask[n]]
 
 
 def _shown_relaxed(relaxed: Sequence[str], phrases: Phrases,
@@ -2238,17 +2238,19 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     seen_only = False
     if failed:  # i12y: beyond the retrieved pool, the allowed items that state every wanted word
         mask = parts.retriever.allowed(query.filters, excluded(state, profile, with_shown=False))  # shown ones too
-        found = [i for n, i in enumerate(index.items) if (mask is None or mask[n]) and wanted_words.states(i, state.wanted)]
+        stating_at = [n for n, i in enumerate(index.items) if wanted_words.states(i, state.wanted)]
+        found = [index.items[n] for n in stating_at if mask is None or mask[n]]
+        unseen_ids = excluded(state, profile)
         seen_only = batch15_fixes.only_seen_left(found, state.shown, heard, bool(candidates))  # i12bf: a bare "more"
         lifted = gaps_round20.lifted_for_words(  # stop 64: "any with stripes" when the only green striped one was seen
             found, set(state.shown), bool(wanted_now) and not state.allow_shown and not relaxed, state.wishes(),
-            lambda w: _stating_unseen(parts, w, excluded(state, profile), state.wanted),
+            lambda w: _stating_unseen(parts, w, unseen_ids, stating_at),
             lambda w: phrases.summary(w, labels=parts.labels),
             lambda w: {*audience_fields(list(w.include)), *type_fields(list(w.include)), "category"}, last=list(heard.include))
         if lifted is not None:  # the wish said earlier left out, named and offered back; the words kept
             wishes, relaxed, exhausted, query = lifted[0], lifted[1], True, replace(query, filters=filters_for(lifted[0]))
             restated = [c for c in retrieve(parts.retriever, query, settings.ask_pool, parts.fusion)
-                      if wanted_words.states(c.item, state.wanted)]
+                        if wanted_words.states(c.item, state.wanted)]
             candidates, failed = restated or [Candidate(item=i, score=-float(n)) for n, i in enumerate(lifted[2])], []
         elif found and not seen_only:
             candidates, failed = [Candidate(item=i, score=-float(rank)) for rank, i in enumerate(found[: settings.ask_pool])], []
