@@ -100,12 +100,38 @@ _POINTS_AT_SHOWN = re.compile(
     re.IGNORECASE)
 
 
+#: Words that ask for other items in a family rather than about those shown (stop 65): "do you have them in a lighter
+#: colour?", "any of these in a darker shade?", "can I get these in pastels?", "¿los tienes en colores claros?",
+#: "gibt es die auch in hell?". "Are these in pastel colours?" stays a question about them.
+_ASKS_FOR_OTHERS = re.compile(
+    r"\b(?:do|does|d)\s*(?:you|u|ya|y'all)\s+(?:have|got|carry|stock|sell)\b|\b(?:have|got)\s+(?:you\s+got\s+)?"
+    r"(?:these|those|them)\s+in\b|\bany\s+(?:of\s+)?(?:these|those|them)\s+in\b|\b(?:can|could|may)\s+i\s+(?:get|have|see)\b|"
+    r"\b(?:show|give|get)\s+me\b|\b(?:tienes|tienen|tiene|hay|tenéis)\b|\b(?:gibt\s+es|habt\s+ihr|haben\s+sie|hast\s+du)\b",
+    re.IGNORECASE)
+
+#: A message that asks a question of what is shown ("which is lighter?", "are these pastel?").
+_QUESTION_OF_SHOWN = re.compile(r"^\s*(?:are|is|were|was|do|does|did|which|what|how|cuál|cuáles|son|welche[rsn]?|sind)\b|\?",
+                                re.IGNORECASE)
+
+
+def _others_in_family(request: Any, message: str, context: Any) -> bool:
+    """Whether a question about, or a comparison of, every item shown asks for others in a colour family (stop 65:
+    "do you have them in a lighter wash?" read "lighter" as weight and answered that none stated one)."""
+    if request.intent not in ("ask_about_item", "compare") or not request.references:
+        return False
+    shown = len(getattr(context, "shown", ()) or ())
+    every = all(r.how == "all" for r in request.references) or (
+        shown > 1 and {r.position for r in request.references} == set(range(1, shown + 1)))
+    return every and bool(_ASKS_FOR_OTHERS.search(message) or not _QUESTION_OF_SHOWN.search(message))
+
+
 def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
     """The request with the catalogue's colours of each family the message names as wished (or turned
     down); unchanged when the catalogue has no colour field or the message names a colour itself."""
+    others = _others_in_family(request, message, context)
     if vocabulary is None or request.intent not in ("recommend", "refine", "chitchat", "answer") and not (
             request.intent == "ask_about_item" and all(r.how == "all" for r in request.references)
-            and not _POINTS_AT_SHOWN.search(message)):
+            and not _POINTS_AT_SHOWN.search(message)) and not others:
         return request  # stop 39: "something in pastel colours?" with items shown asks for items, not about them
     counts: Mapping[str, Mapping[str, Any]] = getattr(vocabulary, "counts", {}) or {}
     fields = colour_fields(counts)
@@ -134,8 +160,9 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
     if _shades_of_colour(message):  # "a top in dark shades": the shades are the colour's, no sunglasses
         include = {name: kept for name, vals in include.items()
                    for kept in [[v for v in vals if name == field or "sunglass" not in str(v).lower()]] if kept}
-    query = " ".join(w for w in request.query.split() if w.lower() not in _FAMILY_WORDS)  # "dark" finds no "Glow in Dark"
-    references = [] if request.intent == "ask_about_item" else request.references
+    dropped = _FAMILY_WORDS | ({"them", "these", "those", "it"} if others else set())  # "do you have them in …"
+    query = " ".join(w for w in request.query.split() if w.lower() not in dropped)  # "dark" finds no "Glow in Dark"
+    references = [] if request.intent in ("ask_about_item", "compare") else request.references
     return request.model_copy(update={"include": include, "exclude": exclude, "intent": intent, "query": query,
                                       "references": references})
 
@@ -145,8 +172,8 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
 _FAMILY_WORDS = frozenset({"dark", "darker", "light", "lighter", "bright", "brighter", "pastel", "pastels", "neutral",
                            "neutrals", "muted", "earthy", "earth", "metallic", "metallics", "pale", "paler", "deep",
                            "colour", "colours", "color", "colors", "coloured", "colored", "colourful", "colorful",
-                           "shade", "shades", "tone", "tones", "vibrant", "bold", "neon", "soft", "plain", "basic",
-                           "shiny"})
+                           "shade", "shades", "tone", "tones", "wash", "washes", "vibrant", "bold", "neon", "soft",
+                           "plain", "basic", "shiny"})
 
 
 @lru_cache(maxsize=256)  # asked once per item of a reply, of the same conversation text
