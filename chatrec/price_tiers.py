@@ -172,6 +172,10 @@ def steer(
         return heard, state.price_tier  # "anything cheaper?" compares with the items shown
     types = [n for n in {"category", *type_names} if n in heard.include]
     message = _without_type_words(message, [v for n in types for v in heard.include[n]])
+    from chatrec.problem_words import words_of_problem
+
+    if problem := words_of_problem(message):  # stop 65: "a phone for my grandma, something simple" is a basic mobile
+        message = re.sub(r"\s+", " ", message.lower()).replace(problem, " ")
     from chatrec.gaps_round18 import sort_asked
 
     said = None if sort_asked(message) else tier_said(message)  # stop 62: "show me the cheapest ones" is an order

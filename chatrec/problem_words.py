@@ -25,7 +25,7 @@ from typing import Any
 from chatrec.request import ShopperRequest
 from chatrec.text import word_table
 
-__all__ = ["adjust", "product_for"]
+__all__ = ["adjust", "product_for", "words_of_problem"]
 
 _TYPE_FIELDS = ("category", "subcategory", "subCategory", "articleType", "masterCategory", "department")
 
@@ -50,6 +50,13 @@ def product_for(message: str) -> tuple[str, list[str]] | None:
     it ("my phone dies by lunch" -> ("power bank", ["phone", ...])), or None."""
     found = _found(message)
     return None if found is None or not found[0] else found[:2]
+
+
+def words_of_problem(message: str) -> str:
+    """The words of the message (lower case) that describe a problem with a product for it, or "" (stop 65: "a phone
+    for my grandma, something simple" asks for a basic mobile; its "simple" is no price tier too)."""
+    found = _found(message)
+    return found[2] if found is not None and found[0] else ""
 
 
 def _found(message: str) -> tuple[str, list[str], str] | None:
