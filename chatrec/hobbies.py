@@ -78,6 +78,12 @@ def _pastimes_apart(message: str, language: str) -> tuple[str, str]:
     return re.sub(r"\s+", " ", text).strip(), " ".join(taken)
 
 
+#: A liking asked of the assistant, not said of the person shopped for: "do you like football?", "¿te gusta el fútbol?".
+_ASKS_THE_ASSISTANT = re.compile(
+    r"\b(?:do|did|does|would)\s+(?:you|u)\b|\b(?:you|u)\s+(?:like|love|play|enjoy)|\byour\b|\b(?:te gusta|te gustan|"
+    r"juegas|magst du|mogen sie|spielst du|spielen sie)\b|你喜欢|你爱|你玩|你踢|你打")
+
+
 def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any,
            reread: Callable[[str], ShopperRequest] | None = None) -> ShopperRequest:
     """The request as a search for the pastime's products (see the module docstring), or unchanged.
@@ -86,7 +92,8 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any,
     ("he loves watching films" -> camera Film, "他喜欢看电影") is no product named (lead, stop 33)."""
     from chatrec.understanding import type_fields
 
-    if vocabulary is None or request.intent not in ("recommend", "refine", "answer", "chitchat") or request.references:
+    if vocabulary is None or request.intent not in ("recommend", "refine", "answer", "chitchat", "off_topic") \
+            or request.references:
         return request
     types = ["category", *type_fields(list(vocabulary.fields))]
     current: Mapping[str, Sequence[str]] = getattr(context, "current", None) or {}
@@ -94,6 +101,8 @@ def adjust(request: ShopperRequest, message: str, context: Any, vocabulary: Any,
     named = {n for n in types if request.include.get(n)}
     counts = getattr(vocabulary, "counts", {})
     sold = any(t in counts.get(n, {}) for n in types for t in wanted)  # the fashion demo sells no pastime's products
+    if request.intent == "off_topic" and (not sold or _ASKS_THE_ASSISTANT.search(folded(message))):
+        return request  # stop 65: "le gusta el fútbol", "他喜欢踢足球" say a pastime; "do you like football?" does not
     if sold and named and reread is not None and not any(set(request.include[n]) & set(wanted) for n in named) \
             and not getattr(_REREADING, "on", False):  # stop 55: "看电影" read again says its pastime again
         rest, pastimes = _pastimes_apart(message, request.language)
