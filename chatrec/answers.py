@@ -154,10 +154,22 @@ def _named_places(text: str, tokens: Sequence[str], wording: Mapping[str, Any], 
     for i, token in enumerate(tokens):
         if token == "first" and i + 1 < len(tokens) and tokens[i + 1] in counts:
             return list(range(1, min(counts[tokens[i + 1]], n_shown) + 1))
-    found = [ordinals[t] for t in tokens if t in ordinals]
+    found = [ordinals[t] for i, t in enumerate(tokens) if t in ordinals and (t != "last" or _last_is_a_place(tokens, i))]
     found += [int(n) for n in re.findall(r"(?:#|\bnumber\s+|\bno\.?\s*|\bitem\s+|\boption\s+)(\d{1,2})\b", text)]
     found += [int(n) for n in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)\b", text)]
     return list(dict.fromkeys(n_shown if p == -1 else p for p in found))
+
+
+#: Words before "last" that make it a place in the list ("the last one", "first and last", "how about last?").
+_BEFORE_LAST = frozenset("the that this very your ur and or vs versus with to than about only just then".split())
+#: Words after "last" that make it a place ("last one", "last two").
+_AFTER_LAST = frozenset("one ones item items option options pick product model two three".split())
+
+
+def _last_is_a_place(tokens: Sequence[str], i: int) -> bool:
+    """Stop 65: whether "last" at ``tokens[i]`` names the last item shown, not what lasts ("how long does the
+    battery last on the first one?" asked about the first and the last)."""
+    return i == 0 or tokens[i - 1] in _BEFORE_LAST or (i + 1 < len(tokens) and tokens[i + 1] in _AFTER_LAST)
 
 
 def make_of(item: Any) -> str:
