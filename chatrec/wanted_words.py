@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from chatrec.request import ShopperRequest
     from chatrec.retrieval import Candidate
 
-__all__ = ["ALTERNATIVES", "alternatives", "asked", "given_up", "replaced_colours", "shown_words", "stated_as", "stating", "value_tokens", "word_pattern"]
+__all__ = ["ALTERNATIVES", "alternatives", "asked", "given_up", "implied", "replaced_colours", "shown_words", "stated_as", "stating", "value_tokens", "word_pattern"]
 
 #: "not wired", "without mic", "sin cable", "ohne Kabel", "kein Bluetooth": a feature not wanted.
 _NEGATED = re.compile(r"\b(?:not|no|without|except|but not|sin|ohne|kein\w*|nicht)\s+[\w-]+|(?:不要|不是|别|没有)[\u4e00-\u9fff\w-]{1,4}",
@@ -60,6 +60,21 @@ def value_tokens(counts: Mapping[str, Iterable[str]]) -> frozenset[str]:
         for value in values:
             words.update(w.lower() for w in _CAMEL.findall(str(value)))
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _implied() -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
+    from chatrec.text import word_table
+
+    return tuple((str(e["feature"]), re.compile(e["said"]), frozenset(e["types"]))
+                 for e in word_table("implied_features")["implied"])
+
+
+def implied(text: str, kinds: Iterable[str]) -> list[str]:
+    """Stop 65: the features a text implies by what the thing is for, of the product types ``kinds`` in force
+    ("a smartwatch I can swim with": waterproof; ``chatrec/data/implied_features.json``)."""
+    kinds = set(kinds)
+    return [feature for feature, said, types in _implied() if types & kinds and said.search(text)]
 
 
 def _in_english(message: str, language: str) -> str:
@@ -96,6 +111,8 @@ def asked(
              and not (spelt.get(name) and spelt[name] <= read)]
     found += [c for c in _colours() if c not in values and c not in read
               and re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)]
+    kinds = {str(v) for vs in [*heard.include.values(), *(current or {}).values()] for v in vs}
+    found += [f for f in implied(f"{message.lower()} {text}", kinds) if f not in found]  # "a watch I can swim with"
     # "never mind the blue, show me Portronics": no wish of blue (only the words of the clause given up)
     clauses = re.findall(r"\b(?:never\s*mind|forget(?: about)?)\b([^,.;!?]*)", text.lower())
     gone = {w for w in found if any(word_pattern(w).search(clause) for clause in clauses)}
