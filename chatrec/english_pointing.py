@@ -494,6 +494,7 @@ def _new_type(request: ShopperRequest, current: dict[str, list[str]], vocabulary
 
 def _less(request: ShopperRequest, lowered: str, vocabulary: Any) -> ShopperRequest:
     """"less sporty", "not so formal": the value said after "less" is not wanted, rather than wanted."""
+    from chatrec.language import Lexicon
     from chatrec.understanding import normalise_tokens
 
     include = {name: list(values) for name, values in request.include.items()}
@@ -501,6 +502,7 @@ def _less(request: ShopperRequest, lowered: str, vocabulary: Any) -> ShopperRequ
     for found in _patterns()["less"].finditer(lowered):
         word = found.group("word").lower()
         stems = {word, re.sub(r"(?:y|ish|ier|er)$", "", word)}
+        stems |= set(Lexicon.default().translate(word, "en").lower().split())  # stop 65: "less traditional": Ethnic
         for name, values in request.include.items():
             for value in values:
                 tokens = set(normalise_tokens(value, camel=True))
