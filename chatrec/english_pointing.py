@@ -94,7 +94,7 @@ wrong. Two steps correct them by class, never by sentence; their words are in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -515,6 +515,29 @@ def _less(request: ShopperRequest, lowered: str, vocabulary: Any) -> ShopperRequ
     return request.model_copy(update={"include": include, "exclude": exclude})
 
 
+#: A follow-up that only adds what the item has: "with a low heel", "ones with a hood", "preferably with pockets".
+_WITH_ONLY = re.compile(r"\W*(?:(?:and|but|ok|okay|maybe|ideally|preferably|something|anything|any|one|ones|those|"
+                        r"some|the|just|only|please)\W+)*(?:with|that has|that have|having|which has|which have|w/)\b")
+
+
+def _with_follow_up(request: ShopperRequest, lowered: str, current: Mapping[str, Sequence[str]],
+                    vocabulary: Any) -> ShopperRequest:
+    """Stop 65: "with a low heel" after women's sandals: a product type said after "with" in a follow-up, while
+    another type is sought, is a feature of it (the heel of a sandal), not a new type (heels)."""
+    from chatrec.understanding import type_fields
+
+    if request.intent not in ("recommend", "refine") or not _WITH_ONLY.match(lowered):
+        return request
+    types = set(type_fields(getattr(vocabulary, "fields", ()) or ())) | {"category"}
+    if not any(current.get(name) for name in types):
+        return request
+    named = {name for name in request.include if name in types}
+    if not named or any(set(request.include[name]) & set(current.get(name, ())) for name in named):
+        return request
+    include = {name: values for name, values in request.include.items() if name not in named}
+    return request.model_copy(update={"include": include, "intent": "refine"})
+
+
 def _features(request: ShopperRequest, lowered: str, vocabulary: Any) -> ShopperRequest:
     """"the one with 12 month battery": a product type said after "the one with" is a feature of the item."""
     from chatrec.understanding import normalise_tokens, type_fields
@@ -893,6 +916,7 @@ def adjust(
         request = _less(request, lowered, vocabulary)
         request = _features(request, lowered, vocabulary)
         current = dict(getattr(context, "current", None) or {})
+        request = _with_follow_up(request, lowered, current, vocabulary)
         if request.intent == "reject" and current and _new_type(request, current, vocabulary):
             request = request.model_copy(update={"intent": "recommend"})  # "nah forget phones, show me tvs"
     if request.intent == "ask_about_item" and not request.references and shown \

@@ -181,3 +181,22 @@ def test_ein_rock_is_a_skirt(whole_fashion: Any) -> None:
     reply = talk(whole_fashion, "ich suche einen Rock", prefix="p65")
     assert reply.recommendations and {str(whole_fashion.item(r.item_id).category)
                                       for r in reply.recommendations} == {"Skirts"}, reply.text
+
+
+# --- "with a low heel" after sandals is the sandal's heel ---------------------------------------------------------
+
+@pytest.mark.parametrize("first, follow_up, kind", [("sandals for women", "with a low heel", "Sandal"),
+                                                    ("hoodies for men", "with a zip", "Sweatshirts")])
+def test_a_type_said_after_with_in_a_follow_up_is_a_feature(whole_fashion: Any, first: str, follow_up: str,
+                                                            kind: str) -> None:
+    # Before: "with a low heel" after women's sandals showed heels ("Women, Heels"), the sandals dropped.
+    reply = talk(whole_fashion, first, follow_up, prefix="p65")
+    constraints = reply.metadata["constraints"]["include"]
+    assert "Heels" not in constraints.get("category", []) and kind in [v for vs in constraints.values() for v in vs], \
+        (reply.text, constraints)
+
+
+def test_with_said_first_still_names_a_type(whole_fashion: Any) -> None:
+    # guard: a first message names its type ("heels with a strap" are heels)
+    reply = talk(whole_fashion, "heels with a strap for women", prefix="p65")
+    assert "Heels" in reply.metadata["constraints"]["include"].get("category", []), reply.metadata["constraints"]
