@@ -1572,6 +1572,24 @@ def _same_feature(asked: Sequence[str], item: Item, english: bool = True) -> tup
     return None
 
 
+def _of_the_microphone(asked: Sequence[str], item: Item) -> tuple[str, str] | None:
+    """Stop 66: where the item's name or description states the feature asked about only as its microphone's
+    ("Noise Cancelling Microphone"), with the words as written; None when it states it as its own anywhere, or not at
+    all, or the item is a microphone."""
+    from chatrec.specs import item_states, said_of_the_mic, spellings_of
+
+    words = [w for w in asked if w not in _ASK_VERBS]
+    spellings = next((found for start in range(len(words)) if (found := spellings_of(" ".join(words[start:])))), ())
+    if not spellings or "mic" in str(item.category or "").lower():
+        return None
+    pattern = re.compile("(?<![a-z0-9])(?:" + "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings)
+                         + ")(?![a-z0-9])", re.IGNORECASE)
+    sources = (("name", item.title), ("description", item.description or ""))
+    if any(item_states(pattern, source) for _, source in sources):
+        return None
+    return next(((label, said) for label, source in sources if (said := said_of_the_mic(pattern, source))), None)
+
+
 def _related_shown(related: tuple[str, str], wording: Mapping[str, Any]) -> str:
     """Stop 60: the related words as the answer quotes them: a name's or description's words as written ("Power
     Delivery", not the shop word's Chinese "包邮"), a field's value in the shopper's language."""
@@ -1778,6 +1796,12 @@ def _attribute_answer(
         if absent is not None:  # stop 60: "does it have a mic?" of headphones "..., Without Mic": no, as its name says
             lines.append(wording["no_in_text"].format(title=title, where=wording["where_names"].get(absent[0], absent[0]),
                                                       found=absent[1], asked=said_as))
+            supported = True
+            continue
+        mic = _of_the_microphone(asked, item) if yes_no else None
+        if mic is not None:  # stop 66: "noise cancelling?" of earphones with a "Noise Cancelling Microphone"
+            lines.append(wording["of_the_mic"].format(title=title, where=wording["where_names"].get(mic[0], mic[0]),
+                                                      found=mic[1]))
             supported = True
             continue
         same = _same_feature(asked, item, wording.get("_language", "en") == "en")

@@ -89,6 +89,13 @@ def _feature_lines(prompts_dir: str | None = None) -> tuple[tuple[str, ...], ...
                  for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def one_word_spellings() -> frozenset[str]:
+    """Stop 66: the one-word spellings of the features a shopper asks for ("wireless", "waterproof"), which a typo
+    is corrected to as to a lexicon word ("wireles earbuds")."""
+    return frozenset(s for line in _feature_lines() for s in line if s.isalpha())
+
+
 @lru_cache(maxsize=4)
 def _feature_patterns(prompts_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(feature name, pattern of its spellings) from ``prompts/feature_words.txt``."""
@@ -123,6 +130,22 @@ def item_states(pattern: re.Pattern[str], text: str, category: str = "") -> re.M
     return next((found for found in pattern.finditer(text) if not _ABSENT.match(text, found.end())
                  and (mic or not _OF_THE_MIC.match(text, found.end()) and not _FOR_CALLS.search(text[:found.start()]))),
                 None)
+
+
+def said_of_the_mic(pattern: re.Pattern[str], text: str) -> str | None:
+    """Stop 66: the words that state a feature only as the microphone's ("Noise Cancelling Microphone",
+    "Environmental Noise Cancellation"), as written, or None. "Does the second one have noise cancelling?" of wired
+    earphones whose description says "Noise Cancelling Microphone" was answered "Yes"."""
+    for found in pattern.finditer(text):
+        if _ABSENT.match(text, found.end()):
+            continue
+        mic = _OF_THE_MIC.match(text, found.end())
+        if mic is not None:
+            return text[found.start():mic.end()]
+        calls = _FOR_CALLS.search(text[:found.start()])
+        if calls is not None:
+            return text[calls.start():found.end()]
+    return None
 
 
 def features(text: str) -> set[str]:
