@@ -54,6 +54,7 @@ from chatrec import attack_reading  # i12ah
 from chatrec import world_english  # i12ae
 from chatrec import foreign_constraints  # i12ai
 from chatrec import several_wishes  # i12am
+from chatrec.specs import one_word_spellings  # stop 66
 from chatrec import indian_english, problem_words  # i12aj
 from chatrec import gaps_round6  # i12al
 from chatrec import gaps_round7  # i12aq
@@ -517,9 +518,11 @@ def _english_words() -> frozenset[str]:
 
 
 def _is_word(token: str, plurals: bool = True) -> bool:
-    """Whether ``token`` is an English word: in the word lists, or (with ``plurals``) a word without its "s"."""
+    """Whether ``token`` is an English word: in the word lists, or (with ``plurals``) a word without its "s" (stop 66:
+    not a word ending in "ss" without its last "s": "wireles" is a typo of "wireless", no singular of it)."""
     words = _english_words()
-    return (token in words or plurals and (token + "s" in words or token + "es" in words) or token in _common_words()
+    return (token in words or plurals and (token + "s" in words and not token.endswith("s") or token + "es" in words)
+            or token in _common_words()
             or token in behaviour_verbs())
 
 
@@ -2008,11 +2011,13 @@ def _keep_current_type(
 
 
 def _lexicon_words(lexicon: Lexicon) -> frozenset[str]:
-    """The English lexicon's one-word keys and the words (5 letters or more) of its phrases."""
+    """The English lexicon's one-word keys, the words (5 letters or more) of its phrases and the one-word features
+    a shopper asks for (stop 66: "wireles earbuds" is "wireless")."""
     cached = lexicon.__dict__.get("_typo_targets")
     if cached is None:
         phrases = (key.split() for key in lexicon.entries.get("en", {}) if " " in key)
-        cached = lexicon.english_words() | {w for words in phrases for w in words if w.isalpha() and len(w) >= 5}
+        cached = lexicon.english_words() | {w for words in phrases for w in words if w.isalpha() and len(w) >= 5} \
+            | {w for w in one_word_spellings() if len(w) >= 5}
         lexicon.__dict__["_typo_targets"] = cached
     return cached
 
