@@ -27,6 +27,7 @@ from chatrec.not_carried import asked_for, bare_thing, best_asked, interest_in, 
 from chatrec.specs import specs_first
 from chatrec.ellipsis import earlier_question  # "and the second?" after a question
 from chatrec.summary_names import occasion_named, shown_kinds  # stop 57: the list's line names the kinds shown
+from chatrec import clothes_words  # stop 66: "gym clothes for men"
 from chatrec import fresh_starts  # stop 52: "scratch that, show me skirts" starts afresh
 from chatrec import plural_refusals  # stop 52: "las negras no me gustan" turns black down
 from chatrec import modifier_types  # stop 46: "laptop backpack" is a backpack
@@ -1831,6 +1832,8 @@ def prepare(parts: Parts, message: str, session_id: str, user_id: str | None) ->
     if heard.intent in ("recommend", "refine") and (problem_words.product_for(message) or gaps_round10.need_for(message)):
         need_kinds = {"category", *type_fields([*heard.include])}  # "she feels cold a lot": jackets meet the need, not asked
         inferred.update({name: list(values) for name, values in heard.include.items() if name in need_kinds})
+    heard = clothes_words.section_of_clothes(  # stop 66: "gym clothes for men" showed sports shoes
+        heard, message, getattr(parts.vocabulary, "counts", {}), type_fields(list(parts.vocabulary.fields)))
     before_sport = heard.include
     heard = use_wishes.sport_use(heard, message, parts.vocabulary)  # stop 56: "headphones for running" are in-ear
     inferred.update(_added(before_sport, heard.include))  # ones: the kind is inferred, not asked for

@@ -107,6 +107,10 @@ def needs(request: ShopperRequest, message: str, vocabulary: Any) -> ShopperRequ
     return request
 
 
+#: The most kinds a broader type read may span for a sport to narrow it to its kinds ("headphones": five kinds).
+_NARROWED_AT_MOST = 12
+
+
 @lru_cache(maxsize=1)
 def _sport() -> tuple[dict[str, re.Pattern[str]], frozenset[str]]:
     from chatrec.hobbies import _DATA as HOBBIES
@@ -136,8 +140,10 @@ def sport_use(request: ShopperRequest, message: str, vocabulary: Any) -> Shopper
     if not include.get("category"):  # a broader type read ("headphones": a department of five kinds)
         broad = {(n, str(v)) for n in names if n != "category" for v in include.get(n, ())}
         items = getattr(vocabulary, "_typed_items", None) or []
-        inside = sorted({str(i.category) for i in items if str(i.category) in kinds
-                         and any(str((i.attributes or {}).get(n)) == v for n, v in broad)}) if broad else []
-        if inside:
+        within = {str(i.category) for i in items if any(str((i.attributes or {}).get(n)) == v for n, v in broad)}
+        inside = sorted(within & kinds)
+        # stop 66: a whole section of the shop ("gym clothes": Apparel, some 50 kinds) is no product to narrow: its
+        # sports kinds of the need for the outdoors ("Rain Jacket") left out the T-shirts and shorts
+        if inside and len(within) <= _NARROWED_AT_MOST:
             include["category"] = inside
     return request if include == request.include else request.model_copy(update={"include": include})

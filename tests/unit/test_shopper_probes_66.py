@@ -65,3 +65,29 @@ def test_wireles_earbuds_are_wireless(whole_electronics: Any) -> None:
     titles = [whole_electronics.item(r.item_id).title for r in reply.recommendations]
     assert all("wired" not in t.lower().replace("wireless", "") for t in titles), titles
     assert "wireless" in reply.metadata["understood"]["query"], reply.metadata["understood"]
+
+
+# --- clothes with no kind named are the shop's section of clothes ---------------------------------------------------
+
+@pytest.mark.parametrize("message", ["gym clothes for men", "ropa para ir al gimnasio, para hombre", "我想买健身穿的衣服，男士",
+                                     "Sportkleidung für Herren"])
+def test_gym_clothes_are_clothes_not_shoes(whole_fashion: Any, message: str) -> None:
+    # Before: five sports shoes ("clothes" named no value; "gym" read as sports wear).
+    reply = talk(whole_fashion, message, prefix="p66")
+    assert reply.recommendations, reply.text
+    sections = {str(whole_fashion.item(r.item_id).attributes.get("masterCategory")) for r in reply.recommendations}
+    assert sections == {"Apparel"}, (sections, reply.text)
+
+
+def test_refused_clothes_are_no_section(whole_fashion: Any) -> None:
+    # guard: "no clothes, just shoes" keeps the shoes
+    reply = talk(whole_fashion, "no clothes please, just shoes for men", prefix="p66")
+    assert "Apparel" not in str(reply.metadata["understood"]["include"]), reply.metadata["understood"]
+
+
+def test_gym_clothes_are_not_narrowed_to_the_outdoor_kinds(whole_fashion: Any) -> None:
+    # Before (with the section): only rain jackets, track pants and tracksuits, the sport kinds inside Apparel
+    reply = talk(whole_fashion, "gym clothes for men", prefix="p66")
+    kinds = {str(whole_fashion.item(r.item_id).category) for r in reply.recommendations}
+    assert reply.metadata["understood"]["include"].get("category") is None, reply.metadata["understood"]
+    assert kinds and not kinds <= {"Rain Jacket", "Track Pants", "Tracksuits"}, kinds
