@@ -39,7 +39,10 @@ def kind_first(
     catalogue has no type for ("a cable", "a laptop") keeps the plan."""
     if plan.attribute is None or plan.attribute in kinds or any(include.get(k) for k in kinds):
         return plan
-    if not set(re.findall(r"[a-z]+", query.lower())) <= _VAGUE:
+    # stop 66: the words of an occasion, a season or an audience read are no product ("something for the gym": the
+    # usage Sports, then "Which colour would you like?")
+    described = {w for name, values in include.items() if name not in kinds for v in values for w in _words(str(v))}
+    if not set(re.findall(r"[a-z]+", query.lower())) <= _VAGUE | described:
         return plan
     asked = [(gains[k][0], k) for k in kinds if k in gains and gains[k][0] > 0 and len(gains[k][1]) >= 2]
     if not asked:

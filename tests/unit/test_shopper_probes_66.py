@@ -91,3 +91,14 @@ def test_gym_clothes_are_not_narrowed_to_the_outdoor_kinds(whole_fashion: Any) -
     kinds = {str(whole_fashion.item(r.item_id).category) for r in reply.recommendations}
     assert reply.metadata["understood"]["include"].get("category") is None, reply.metadata["understood"]
     assert kinds and not kinds <= {"Rain Jacket", "Track Pants", "Tracksuits"}, kinds
+
+
+# --- a vague need asks which kind first ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["hi, I need something for the gym", "algo para el gimnasio"])
+def test_something_for_the_gym_asks_which_kind_not_which_colour(whole_fashion: Any, message: str) -> None:
+    # Before: "Which colour would you like? For example: White, Black, Grey, Blue, Silver." ("gym" read as the usage
+    # Sports, whose word "sport" counted as naming a product)
+    reply = talk(whole_fashion, message, prefix="p66")
+    assert reply.question is not None, reply.text
+    assert reply.question.attribute in ("category", "subCategory", "masterCategory"), reply.question
