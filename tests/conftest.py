@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,18 @@ def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+
+
+@pytest.fixture(autouse=True)
+def _settings_environment_kept() -> Iterator[None]:
+    """A test's CHATREC_* variables end with it: code that sets them for worker processes (``chatrec serve
+    --workers`` sets CHATREC_INDEX_DIR) would otherwise point later tests of the same process at its folders,
+    which made a test order of two processes (``make test``) fail."""
+    before = {name: value for name, value in os.environ.items() if name.startswith("CHATREC_")}
+    yield
+    for name in [n for n in os.environ if n.startswith("CHATREC_") and n not in before]:
+        del os.environ[name]
+    os.environ.update(before)
 
 
 @pytest.fixture
