@@ -1576,14 +1576,13 @@ def _of_the_microphone(asked: Sequence[str], item: Item) -> tuple[str, str] | No
     """Stop 66: where the item's name or description states the feature asked about only as its microphone's
     ("Noise Cancelling Microphone"), with the words as written; None when it states it as its own anywhere, or not at
     all, or the item is a microphone."""
-    from chatrec.specs import item_states, said_of_the_mic, spellings_of
+    from chatrec.specs import _feature_patterns, item_states, said_of_the_mic, spellings_of
 
     words = [w for w in asked if w not in _ASK_VERBS]
     spellings = next((found for start in range(len(words)) if (found := spellings_of(" ".join(words[start:])))), ())
     if not spellings or "mic" in str(item.category or "").lower():
         return None
-    pattern = re.compile("(?<![a-z0-9])(?:" + "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings)
-                         + ")(?![a-z0-9])", re.IGNORECASE)
+    pattern = next(p for name, p in _feature_patterns() if name == spellings[0])  # compiled once, in chatrec.specs
     sources = (("name", item.title), ("description", item.description or ""))
     if any(item_states(pattern, source) for _, source in sources):
         return None
