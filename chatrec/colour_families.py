@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from chatrec.errors import PromptError
+from chatrec.near_colours import shades
 from chatrec.prompting import default_prompts_dir
 from chatrec.refused_colours import colour_fields
 
@@ -148,6 +149,7 @@ def adjust(request: Any, message: str, context: Any, vocabulary: Any) -> Any:
         said = [(family, negated) for family, negated in said if not negated]  # "not dark blue" stays that colour
     values: Sequence[str] = [str(v) for v in counts[field] if str(v) not in turned_down]
     wanted = [v for family, negated in said if not negated for v in values if family.holds(v)]
+    wanted = _shades_of_colour_in_force(wanted, message, context, field) or wanted
     refused = [] if wanted else [v for family, negated in said if negated for v in values if family.holds(v)]
     # "not dark but light colours": the light ones wished say it all; the dark ones turned down add only noise
     if not wanted and not refused:
@@ -182,6 +184,24 @@ def family_words(text: str, language: str = "en") -> frozenset[str]:
     if not families_said(text, language):
         return frozenset()
     return frozenset(w for w in re.findall(r"[a-z]+", text.lower()) if w in _FAMILY_WORDS)
+
+
+#: A family said as a shade of the colour in force ("a darker shade", "something lighter", "más oscuro", "dunkler",
+#: "深一点的"), not as colours of the family whatever their hue ("dark colours").
+_RELATIVE_SHADE = re.compile(
+    r"\b(?:darker|lighter|deeper|paler)\b|\bshades?\b|\btone\b|\bm[aá]s\s+(?:oscur|clar)[oa]s?\b|\btono\b|"
+    r"\b(?:dunkler|heller)\w*|\bton\b|[深浅淡][一]?(?:点|些)|更[深浅淡]", re.IGNORECASE)
+
+
+def _shades_of_colour_in_force(wanted: Sequence[str], message: str, context: Any, field: str) -> list[str]:
+    """Stop 67: the values of ``wanted`` (a family's) that are shades of the colour in force, when the message asks
+    for a darker or lighter shade of it ("red kurta" -> "a darker shade": maroon, not brown and black kurtas;
+    "light blue shirt" -> "in a darker shade please": navy blue); [] when no colour is in force, the message names
+    the family as such, or no value of the family is near the colour (then the whole family is the wish)."""
+    in_force = [str(v) for v in (getattr(context, "current", None) or {}).get(field, ())]
+    if not in_force or not _RELATIVE_SHADE.search(message) or set(in_force) & set(wanted):
+        return []
+    return shades(in_force, wanted, limit=len(wanted))
 
 
 def _shades_of_colour(message: str) -> bool:
