@@ -81,7 +81,7 @@ def _in_english(message: str, language: str) -> str:
     """The message in the English words features and colours are matched with."""
     text = message.lower()
     if language == "en":
-        return text
+        return _typos_fixed(text)
     from chatrec.answers import _feature_words, _wording
     from chatrec.language import Lexicon, fold
 
@@ -89,6 +89,16 @@ def _in_english(message: str, language: str) -> str:
 
     folded = _feature_words(fold(metres_in_chinese(message)), _wording(language))  # "2米的" is no beige
     return Lexicon.default().translate(folded, language).lower()
+
+
+@lru_cache(maxsize=1024)
+def _typos_fixed(text: str) -> str:
+    """Stop 67: an English message with its words one typo from a lexicon word corrected, as the search reads it
+    ("wireles earbuds" -> "wireless earbuds"), so that a reason credits the feature the shopper misspelt."""
+    from chatrec.language import Lexicon
+    from chatrec.understanding import _fix_lexicon_typos
+
+    return _fix_lexicon_typos(text, Lexicon.default())
 
 
 def asked(
