@@ -5,7 +5,9 @@ funciona con iphone?", "kann ich den zweiten mit meinem Handy verbinden?" were a
 does not say anything about “connect phone”" for Bluetooth speakers whose names say "Wireless Bluetooth",
 and "can I pair it with my laptop" showed laptops. The answer is read from the item's own words
 (``chatrec/data/connect_questions.json``): a device named after "compatible with" / "for", else Bluetooth
-(it pairs with any such device that has Bluetooth), else a cable (AUX, USB, HDMI); the words are quoted.
+(it pairs with any such device that has Bluetooth), else a USB receiver or 2.4 GHz link (stop 67: wireless, through a
+USB port; it was answered "by cable"), else a cable (AUX, USB, HDMI); the words are quoted. A device listed with slashes
+("Pc/Mac/Laptop") is named.
 """
 
 from __future__ import annotations
@@ -59,6 +61,10 @@ def _quoted(text: str, match: re.Match[str]) -> str:
     return f"{head.strip(',(')} {match.group(0)}".strip()
 
 
+#: Devices listed with slashes ("Pc/Mac/Laptop", "Windows / Mac"): each one is named as what the item works with.
+_LISTED = re.compile(r"[A-Za-z][\w.-]*(?:\s?/\s?[A-Za-z][\w.-]*)+")
+
+
 def _evidence(item: Any, device: str) -> tuple[str, str, str] | None:
     """``(kind, where, words)``: how the item's name or description says it connects to ``device``."""
     table = _table()
@@ -71,7 +77,12 @@ def _evidence(item: Any, device: str) -> tuple[str, str, str] | None:
             if cues:
                 start = max(0, match.start() - 40) + cues[-1].start()
                 return "named", where, text[start:match.end()].strip()
-    for kind, evidence in (("bluetooth", "bluetooth"), ("cable", "cable"), ("cable", "wired")):
+            listed = next((m for m in _LISTED.finditer(text)  # stop 67: "Pc/Mac/Laptop" names the device
+                           if m.start() <= match.start() and match.end() <= m.end()), None)
+            if listed is not None:
+                return "named", where, listed.group(0)
+    for kind, evidence in (("bluetooth", "bluetooth"), ("receiver", "receiver"), ("receiver", "radio"),
+                             ("cable", "cable"), ("cable", "wired")):
         pattern = _compiled(table["evidence"][evidence])  # a named connector ("3.5mm", "Type-C") before "wired"
         for where, text in sources:
             found = pattern.search(text)
