@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from chatrec.policy import QuestionPlan
+from chatrec.policy import QuestionPlan, field_values
 
 __all__ = ["asks_accessory_brand", "kind_first"]
 
@@ -31,11 +31,12 @@ _VAGUE = frozenset(
 
 def kind_first(
     plan: QuestionPlan, gains: Mapping[str, tuple[float, list[str]]], kinds: Sequence[str],
-    include: Mapping[str, Sequence[str]], query: str,
+    include: Mapping[str, Sequence[str]], query: str, candidates: Sequence[Any] = (),
 ) -> QuestionPlan:
     """The plan asking which kind of product, when it asks another attribute while no kind is known, the
     shopper's words (``query``) name no product at all, and the candidates are of several kinds
-    (``gains``: the policy's gain and options per askable field). A wish that names a product the
+    (``gains``: the policy's gain and options per askable field). Of several kind fields, the one the
+    ``candidates`` spread over fewest values (two or more) is asked. A wish that names a product the
     catalogue has no type for ("a cable", "a laptop") keeps the plan."""
     if plan.attribute is None or plan.attribute in kinds or any(include.get(k) for k in kinds):
         return plan
@@ -47,7 +48,11 @@ def kind_first(
     asked = [(gains[k][0], k) for k in kinds if k in gains and gains[k][0] > 0 and len(gains[k][1]) >= 2]
     if not asked:
         return plan
-    gain, name = max(asked)
+    # stop 67: the broadest kind the candidates split into ("Footwear, Apparel, Sporting Goods or Accessories?" for the
+    # gym), not the finest ("Sports Shoes, Basketballs, Bra, Socks, Skirts?"); the answer is followed by items
+    spread = {k: len({v for c in candidates for v in field_values(getattr(c, "item", c), k)}) for _, k in asked}
+    broad = [(spread[k], -g, k) for g, k in asked if spread[k] >= 2]
+    gain, name = (-min(broad)[1], min(broad)[2]) if broad else max(asked)
     return QuestionPlan(name, list(gains[name][1]), gain, plan.gains,
                         f"{plan.reason}; which kind of product first (i12af)")
 

@@ -969,7 +969,7 @@ def decide(
         has_history=profile is not None,
         # "do you have X?": show X; i12h: "show me X" shows X (chatrec.conversation)
         wants_recommendations=heard.wants_items or bool(state.requested) or asks_to_see(message) or passed_over
-        or taste_answered,
+        or taste_answered or broad_kind_answered(heard, state),
         n_recommendations=n_recommendations,
     )
     if at_once and plan.attribute is not None and plan.attribute not in ["category", *type_fields([plan.attribute])]:
@@ -982,10 +982,19 @@ def decide(
     if pointed_again.brand_question_useless(plan.attribute, candidates):  # i12ag: "TV remotes": not "LRIPL or 7SEVEN?"
         plan = policy.decide(candidates, state, has_history=profile is not None, wants_recommendations=True,
                              n_recommendations=n_recommendations)
-    plan = question_choice.kind_first(plan, policy.gains(candidates, state), kinds, state.include, heard.query)  # i12af
+    plan = question_choice.kind_first(plan, policy.gains(candidates, state), kinds, state.include, heard.query,
+                                      candidates)  # i12af
     if plan.attribute is not None:  # i12v: quick replies from candidates that hold the shopper's words
         plan = named_options(fitting_options(plan, candidates, wish_words(state)), candidates, wish_words(state))
     return plan
+
+
+def broad_kind_answered(heard: ShopperRequest, state: DialogueState) -> bool:
+    """Stop 67: the answer to a question of a broad kind of product ("something for the gym" -> "Footwear, Apparel,
+    Sporting Goods or Accessories?" -> "Apparel") is followed by items of that kind, not by a second question of a
+    finer kind ("Tshirts, Shorts, Jackets?"): one good question, then items."""
+    return heard.intent == "answer" and not state.shown and heard.answered is not None \
+        and heard.answered != "category" and heard.answered in type_fields([heard.answered])
 
 
 def type_answered(heard: ShopperRequest, state: DialogueState) -> bool:
