@@ -1386,6 +1386,10 @@ _DESCRIBING = re.compile(
 )
 
 
+#: A Chinese message that ends on a question word, written without a question mark ("续航多久", "屏幕多大").
+_ASKED_IN_CHINESE = re.compile(r"(?:多久|多长时间|多大|多重|多长|多少钱|多少)\s*$")
+
+
 def understand(
     message: str,
     vocabulary: ValueMatcher,
@@ -1421,6 +1425,8 @@ def understand(
         raw = english_amendments.normalise(raw)  # i12aa: "no sorry the JBL", "not below 10k", "customer asks whether"
         raw = world_english.normalise(raw)  # i12ae: "budget no pass 15k", "a few hundred", "the dotty one"
     language = detect_language(raw)
+    if language == "zh" and context.shown and _ASKED_IN_CHINESE.search(raw):
+        raw += "？"  # stop 67: "续航多久" (how long does it last) asks about the items shown, as "续航多久？" does
     request = ShopperRequest(language=language)
     if not re.search(r"[^\W_]", raw):
         request.intent = "chitchat"  # emoji, punctuation: nothing to read
