@@ -114,3 +114,42 @@ def test_the_broad_kinds_are_offered_in_the_shoppers_words(whole_fashion: Any) -
     reply = talk(whole_fashion, "algo para el gimnasio", prefix="p67")
     assert reply.question is not None, reply.text
     assert {"prendas de vestir", "artículos deportivos"} <= set(reply.question.options), reply.question.options
+
+
+# --- what a smartwatch tracks, asked in the shopper's words ---------------------------------------------------------
+
+_BUZZ = Item(id="b", title="Noise Pulse Buzz 1.69\" Bluetooth Calling Smart Watch with Call Function, 150 Watch Faces, 60 Sports "
+                           "Modes, Spo2 & Heart Rate Monitoring, Calling Smart Watch for Men & Women - Rose Pink",
+             category="SmartWatches", brand="Noise", price=1999.0, currency="INR")
+_PLAIN_WATCH = Item(id="p", title="Fastrack Reflex 3.0 Smart Band with Steps Tracker (Black)", category="SmartWatches",
+                    brand="Fastrack", price=1495.0, currency="INR")
+
+
+@pytest.mark.parametrize("question, language, said", [
+    ("第一个能测心率吗", "zh", "heart rate"), ("第二个有血氧检测吗", "zh", "spo2"),
+    ("¿el segundo tiene oxígeno en sangre?", "es", "spo2"), ("does it have blood oxygen monitoring?", "en", "spo2"),
+    ("misst die erste die Herzfrequenz?", "de", "heart rate")])
+def test_what_a_smartwatch_tracks_is_read_in_any_language(question: str, language: str, said: str) -> None:
+    # Before: "第一个能测心率吗" got the item's type, brand and rating; "第二个有血氧检测吗" and "does it have blood
+    # oxygen monitoring?" got "the catalogue data does not mention it" of a watch whose name says "Spo2"
+    answer = answer_question(question, [_BUZZ], language)
+    assert said in answer.text.lower(), answer.text
+
+
+def test_which_ones_have_blood_oxygen_names_the_ones_saying_spo2() -> None:
+    # Before: "The catalogue data for these 2 items does not say anything about “blood oxygen”."
+    answer = answer_question("which ones have blood oxygen?", [_BUZZ, _PLAIN_WATCH])
+    assert "Noise Pulse Buzz" in answer.text and "Spo2" in answer.text, answer.text
+
+
+def test_a_watch_not_saying_it_is_no_yes() -> None:
+    # guard
+    answer = answer_question("does it measure heart rate?", [_PLAIN_WATCH])
+    assert not answer.text.startswith("Yes"), answer.text
+
+
+def test_a_chinese_question_without_a_question_mark_asks_about_the_items(whole_electronics: Any) -> None:
+    # Before: "续航多久" (how long does the battery last) after smartwatches was read as a wish and showed items again
+    reply = talk(whole_electronics, "智能手表 3000以内", "续航多久", prefix="p67")
+    assert reply.metadata["understood"]["intent"] in ("ask_about_item", "compare"), reply.metadata["understood"]
+    assert not reply.recommendations, reply.text
