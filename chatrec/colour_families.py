@@ -190,7 +190,7 @@ def family_words(text: str, language: str = "en") -> frozenset[str]:
 #: "深一点的"), not as colours of the family whatever their hue ("dark colours").
 _RELATIVE_SHADE = re.compile(
     r"\b(?:darker|lighter|deeper|paler)\b|\bshades?\b|\btone\b|\bm[aá]s\s+(?:oscur|clar)[oa]s?\b|\btono\b|"
-    r"\b(?:dunkler|heller)\w*|\bton\b|[深浅淡][一]?(?:点|些)|更[深浅淡]", re.IGNORECASE)
+    r"\b(?:dunkler|heller)\w*|[深浅淡][一]?(?:点|些)|更[深浅淡]", re.IGNORECASE)
 
 
 def _shades_of_colour_in_force(wanted: Sequence[str], message: str, context: Any, field: str) -> list[str]:
