@@ -36,7 +36,7 @@ def kind_first(
     """The plan asking which kind of product, when it asks another attribute while no kind is known, the
     shopper's words (``query``) name no product at all, and the candidates are of several kinds
     (``gains``: the policy's gain and options per askable field). Of several kind fields, the one the
-    ``candidates`` spread over fewest values (two or more) is asked. A wish that names a product the
+    ``candidates`` spread over fewest values (three or more) is asked. A wish that names a product the
     catalogue has no type for ("a cable", "a laptop") keeps the plan."""
     if plan.attribute is None or plan.attribute in kinds or any(include.get(k) for k in kinds):
         return plan
@@ -51,7 +51,7 @@ def kind_first(
     # stop 67: the broadest kind the candidates split into ("Footwear, Apparel, Sporting Goods or Accessories?" for the
     # gym), not the finest ("Sports Shoes, Basketballs, Bra, Socks, Skirts?"); the answer is followed by items
     spread = {k: len({v for c in candidates for v in field_values(getattr(c, "item", c), k)}) for _, k in asked}
-    broad = [(spread[k], -g, k) for g, k in asked if spread[k] >= 2]
+    broad = [(spread[k], -g, k) for g, k in asked if spread[k] >= 3]  # two ("Computers or Electronics?") say too little
     gain, name = (-min(broad)[1], min(broad)[2]) if broad else max(asked)
     return QuestionPlan(name, list(gains[name][1]), gain, plan.gains,
                         f"{plan.reason}; which kind of product first (i12af)")
